@@ -1,0 +1,29 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Both build .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean system-deps
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/chitieu convert samples -o output --format json,parquet,csv,jsonl
+
+test: $(STAMP)
+	$(BIN)/ruff check chitieu tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check chitieu tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_text.py
+
+clean:
+	rm -rf $(VENV) output

@@ -1,0 +1,91 @@
+"""Which reader a file needs: by its content, then its name."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+# layouts of text-like files, each with a `read_text` reader
+TEXT_LAYOUTS = frozenset({"text", "markdown", "html", "portal", "layout", "labelled"})
+
+_MAGIC = (
+    (b"%PDF", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+    (b"GIF8", "image"),
+    (b"BM", None),  # bitmap or text starting with "BM": decided by extension below
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+)
+
+_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
+
+
+def sniff_file_type(path: Path) -> str:
+    """Return a reader name, or "textfile" for text whose layout is decided by its content."""
+    with path.open("rb") as fh:
+        head = fh.read(2048)
+    if head.lstrip().startswith(b"%PDF") or head.startswith(b"%PDF"):
+        return "pdf"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            if kind == "ole":
+                return "xlsx" if path.suffix.lower() in {".xls"} else "doc"
+            if kind:
+                return kind
+            if path.suffix.lower() == ".bmp":
+                return "image"
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(path)
+    if path.suffix.lower() in _IMAGE_SUFFIXES and b"\x00" in head:
+        return "image"
+    if path.suffix.lower() == ".csv":
+        return "csv"
+    return "textfile"
+
+
+def _sniff_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile:
+        suffix = path.suffix.lower().lstrip(".")
+        return suffix if suffix in {"docx", "xlsx"} else "docx"
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    suffix = path.suffix.lower().lstrip(".")
+    return suffix if suffix in {"docx", "xlsx"} else "docx"
+
+
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
+_PORTAL_BAR = re.compile(r"^\|\s*$", re.MULTILINE)
+_LAYOUT_GAP = re.compile(r"\S {3,}\S")
+_LABELLED_TASK = re.compile(r"^\s*[a-zđ]\)\s*(Nhiệm vụ|Cơ quan|Đơn vị|Thời gian)", re.IGNORECASE | re.MULTILINE)
+
+
+def detect_layout(text: str) -> str:
+    """Tell the text layouts apart: HTML table, Markdown pipe table, legal-portal flattened
+    table, pdftotext -layout columns, labelled task blocks, or tab-separated OCR text."""
+    if _HTML_TABLE.search(text):
+        return "html"
+    if _MD_SEPARATOR.search(text):
+        return "markdown"
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return "text"
+    if len(_PORTAL_BAR.findall(text)) >= 6:
+        return "portal"
+    tabbed = sum(1 for ln in lines if "\t" in ln)
+    if tabbed >= 2:
+        return "text"
+    gapped = sum(1 for ln in lines if len(_LAYOUT_GAP.findall(ln)) >= 2)
+    if gapped >= max(3, len(lines) // 5):
+        return "layout"
+    if len(_LABELLED_TASK.findall(text)) >= 2:
+        return "labelled"
+    return "text"
