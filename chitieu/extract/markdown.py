@@ -1,0 +1,161 @@
+"""Markdown pipe tables (GitHub style), as PDF-to-Markdown tools and transcribers write them.
+
+A table starts at a header line followed by a delimiter row (`|---|:---:|`), or at a run of
+lines that begin with `|` even without a delimiter row; it ends at a blank line or a line
+without a pipe. Each table line becomes one row of cells; every other non-blank line
+becomes a one-cell row (headings, the "(Kèm theo …)" line). Markup inside cells is kept;
+only the table syntax itself is resolved: `\\|` is a literal pipe, `<br>` a line break in
+the cell, delimiter rows are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.extract.unicode import decode_bytes
+
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# page markers some converters write between pages: "<!-- page break -->", "<!-- page 3 -->"
+_PAGE_MARKER = re.compile(r"^\s*<!--\s*page(?:[\s_-]*break|\s+\d+)?\s*-->\s*$", re.IGNORECASE)
+
+
+def read(path: Path) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()))
+
+
+def read_text(text: str) -> RawDocument:
+    reader = _Reader()
+    for number, line in enumerate(text.split("\n"), start=1):
+        reader.feed(number, line)
+    return RawDocument(rows=reader.rows, format="markdown", pages=reader.page, ocr=False,
+                       warnings=sorted(reader.warnings))
+
+
+def split_row(line: str) -> list[str]:
+    """The cells of one pipe-table line, outer pipes removed, `\\|` kept as a literal pipe."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    if "\\|" not in body:
+        parts = body.split("|")
+    else:
+        parts = [part.replace("\x00", "|") for part in body.replace("\\|", "\x00").split("|")]
+    return [_clean_cell(part) for part in parts]
+
+
+def is_delimiter_row(line: str) -> bool:
+    return "|" in line and "-" in line and _DELIMITER_ROW.match(line) is not None
+
+
+def _clean_cell(text: str) -> str:
+    if "<" in text:
+        text = _LINE_BREAK_TAG.sub("\n", text)
+    return text.strip()
+
+
+def _has_pipe(line: str) -> bool:
+    return "|" in line.replace("\\|", "")
+
+
+def _starts_table_alone(line: str) -> bool:
+    """A line that is a table row even without a delimiter row: `| a | b |`."""
+    body = line.strip()
+    return len(body) > 1 and body.startswith("|") and body.count("|") >= 2
+
+
+@dataclass
+class _Reader:
+    rows: list[RawRow] = field(default_factory=list)
+    warnings: set[str] = field(default_factory=set)
+    page: int = 1
+    tables: int = 0
+    width: int | None = None  # columns of the open table; None outside a table
+    pending: tuple[int, str] | None = None  # a pipe line that may be a header
+    fence: str | None = None
+
+    def feed(self, number: int, line: str) -> None:
+        if "\f" in line:
+            self._flush_pending()
+            self._close_table()
+            self.page += line.count("\f")
+            line = line.replace("\f", "")
+        if self.fence is not None:
+            self._text_line(number, line)
+            if line.strip().startswith(self.fence):
+                self.fence = None
+            return
+        if not line.strip():
+            self._flush_pending()
+            self._close_table()
+            return
+        if _PAGE_MARKER.match(line):
+            self._flush_pending()
+            self._close_table()
+            self.page += 1
+            return
+        fence = _FENCE.match(line)
+        if fence:
+            self._flush_pending()
+            self._close_table()
+            self.fence = fence.group(1)[:3]
+            self._text_line(number, line)
+            return
+        self._table_or_text(number, line)
+
+    def _table_or_text(self, number: int, line: str) -> None:
+        if self.width is not None:
+            if is_delimiter_row(line):
+                return  # a repeated header's delimiter inside the table
+            if _has_pipe(line):
+                self._table_line(number, line)
+                return
+            self._close_table()
+        if is_delimiter_row(line):
+            self._open_table(len(split_row(line)))
+            if self.pending is not None:
+                header_number, header = self.pending
+                self.pending = None
+                self.width = max(self.width or 0, len(split_row(header)))
+                self._table_line(header_number, header)
+            return
+        self._flush_pending()
+        if _starts_table_alone(line):
+            self._open_table(len(split_row(line)))
+            self._table_line(number, line)
+        elif _has_pipe(line):
+            self.pending = (number, line)  # a header only if a delimiter row follows
+        else:
+            self._text_line(number, line)
+
+    def _open_table(self, width: int) -> None:
+        self.width = width
+        self.tables += 1
+
+    def _close_table(self) -> None:
+        self.width = None
+
+    def _flush_pending(self) -> None:
+        if self.pending is not None:
+            self._text_line(*self.pending)
+            self.pending = None
+
+    def _table_line(self, number: int, line: str) -> None:
+        texts = split_row(line)
+        width = self.width or len(texts)
+        if len(texts) != width:
+            self.warnings.add("ragged_rows")
+            texts.extend([""] * (width - len(texts)))
+        self.rows.append(RawRow([Cell(text) for text in texts], first_line=number,
+                                last_line=number, page=self.page, table=self.tables - 1))
+
+    def _text_line(self, number: int, line: str) -> None:
+        if line.strip():
+            self.rows.append(RawRow([Cell(line.rstrip())], first_line=number,
+                                    last_line=number, page=self.page))

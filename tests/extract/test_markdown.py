@@ -1,0 +1,214 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chitieu.extract import markdown
+from chitieu.extract import read as read_any
+from chitieu.extract import read_text as read_any_text
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def table_rows(doc, table):
+    return [row for row in doc.rows if row.table == table]
+
+
+def text_rows(doc):
+    return [row for row in doc.rows if row.table is None]
+
+
+@pytest.fixture(scope="module")
+def nq03():
+    # the start of Phụ lục I of Nghị quyết 03/NQ-CP as transcribed on GitHub
+    # (/work/shared/real/vn-nq03-2025-phuluc-I-chitieu.md without the collector's header)
+    return markdown.read(FIXTURES / "markdown_nq03_phuluc_I.md")
+
+
+@pytest.fixture(scope="module")
+def features():
+    return markdown.read(FIXTURES / "markdown_features.md")
+
+
+def test_real_table_lines_outside_the_table_are_one_cell_rows(nq03):
+    assert [(row.first_line, row.texts) for row in text_rows(nq03)] == [
+        (2, ["PHỤ LỤC I"]),
+        (4, ["DANH MỤC CÁC CHỈ TIÊU CỤ THỂ"]),
+        (6, ["(Kèm theo Chương trình hành động tại Nghị quyết số /NQ-CP ngày 01 tháng 01 "
+             "năm 2025 của Chính phủ)"]),
+    ]
+
+
+def test_real_table_rows_keep_markup_and_source_lines(nq03):
+    rows = table_rows(nq03, 0)
+    assert rows[0].texts == ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả",
+                             "Cơ quan chủ trì theo dõi, đánh giá"]
+    assert rows[1].texts == ["**I**", "**Đến năm 2030**", "", "", ""]
+    assert (rows[1].first_line, rows[1].last_line) == (11, 11)  # line 10 is the delimiter row
+    assert rows[-1].texts[0] == "11.5" and rows[-1].first_line == 27
+    assert {len(row.cells) for row in rows} == {5}
+    assert nq03.format == "markdown" and nq03.pages == 1 and not nq03.ocr
+    assert nq03.warnings == []
+    assert all(row.page == 1 for row in nq03.rows)
+
+
+def test_real_table_line_numbers_point_at_the_source_line(nq03):
+    lines = (FIXTURES / "markdown_nq03_phuluc_I.md").read_text(encoding="utf-8").split("\n")
+    for row in table_rows(nq03, 0):
+        assert row.texts[1] in lines[row.first_line - 1]
+
+
+def test_table_without_outer_pipes_and_alignment_delimiter(features):
+    rows = table_rows(features, 0)
+    assert rows[0].texts == ["TT", "Chỉ tiêu", "Đơn vị chủ trì", "Thời gian"]
+    assert rows[1].texts == ["**I**", "**Chỉ tiêu**", "", ""]
+    assert all(":---" not in text for row in rows for text in row.texts)
+
+
+def test_escaped_pipe_is_a_literal_pipe(features):
+    rows = table_rows(features, 0)
+    assert rows[2].texts[2] == "Văn phòng HĐND | UBND"
+    assert rows[4].texts[1] == "Dùng `chitieu | jq` và [cổng dịch vụ](https://dichvucong.gov.vn)"
+
+
+def test_br_tags_become_line_breaks_in_the_cell(features):
+    row = table_rows(features, 0)[3]
+    assert row.texts[1:3] == ["Số hóa hồ sơ\nđang giải quyết\nvà lưu trữ",
+                              "Công an xã\nBưu điện xã"]
+
+
+def test_short_rows_are_padded_long_rows_kept_and_flagged(features):
+    rows = table_rows(features, 0)
+    assert rows[4].texts[-1] == "" and len(rows[4].cells) == 4
+    assert rows[5].texts == ["4", "Hàng thừa một ô", "Phòng Kinh tế", "2026", "thừa"]
+    assert features.warnings == ["ragged_rows"]
+
+
+def test_headings_and_emphasis_lines_are_text_rows_with_markup(features):
+    texts = [row.texts[0] for row in text_rows(features)]
+    assert texts[:3] == [
+        "# PHỤ LỤC 2",
+        "**CHỈ TIÊU VÀ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026**",
+        "*(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND xã Tân Lập)*",
+    ]
+    # a prose line with a pipe but no delimiter row under it is not a table
+    assert texts[3] == "Ghi chú: | không phải bảng"
+
+
+def test_second_table_gets_the_next_index_and_repeated_delimiters_are_dropped(features):
+    rows = table_rows(features, 1)
+    assert [row.texts for row in rows] == [
+        ["TT", "Nhiệm vụ", "Sản phẩm"],
+        ["1", "Ban hành kế hoạch", "Kế hoạch"],
+        ["2", "Tổng hợp báo cáo", "Báo cáo"],
+    ]
+    assert [row.first_line for row in rows] == [17, 19, 21]
+    assert {row.table for row in features.rows} == {None, 0, 1}
+
+
+def test_rows_in_reading_order(features):
+    lines = [row.first_line for row in features.rows]
+    assert lines == sorted(lines)
+
+
+def test_form_feed_starts_a_new_page_and_a_new_table():
+    doc = markdown.read_text("| TT | Nhiệm vụ |\n|---|---|\n| 1 | Trang một |\n"
+                             "\f| 2 | Trang hai |\n")
+    assert [(row.page, row.table, row.texts) for row in doc.rows] == [
+        (1, 0, ["TT", "Nhiệm vụ"]), (1, 0, ["1", "Trang một"]), (2, 1, ["2", "Trang hai"]),
+    ]
+    assert doc.pages == 2
+
+
+def test_page_break_comment_is_not_a_row():
+    doc = markdown.read_text("| a | b |\n|---|---|\n| 1 | 2 |\n<!-- page break -->\n| 3 | 4 |")
+    assert [(row.page, row.texts) for row in doc.rows] == [
+        (1, ["a", "b"]), (1, ["1", "2"]), (2, ["3", "4"])]
+
+
+def test_blank_line_ends_a_table():
+    doc = markdown.read_text("a | b\n--|--\n1 | 2\n\n3 | 4\nvăn bản")
+    assert [(row.table, row.texts) for row in doc.rows] == [
+        (0, ["a", "b"]), (0, ["1", "2"]), (None, ["3 | 4"]), (None, ["văn bản"])]
+
+
+def test_line_without_pipe_ends_a_table():
+    doc = markdown.read_text("| a | b |\n|---|---|\n| 1 | 2 |\nNơi nhận:")
+    assert [(row.table, row.texts) for row in doc.rows] == [
+        (0, ["a", "b"]), (0, ["1", "2"]), (None, ["Nơi nhận:"])]
+
+
+def test_pipe_rows_without_delimiter_are_a_table():
+    doc = markdown.read_text("| 5 | Tỷ lệ | 100% |\n| 6 | Số hộ | 1.000 |")
+    assert [(row.table, row.texts) for row in doc.rows] == [
+        (0, ["5", "Tỷ lệ", "100%"]), (0, ["6", "Số hộ", "1.000"])]
+
+
+def test_table_inside_a_code_fence_is_text():
+    doc = markdown.read_text("```\n| a | b |\n|---|---|\n```\n")
+    assert all(row.table is None for row in doc.rows)
+    assert [row.texts[0] for row in doc.rows] == ["```", "| a | b |", "|---|---|", "```"]
+
+
+def test_single_column_table():
+    doc = markdown.read_text("| Nhiệm vụ |\n| --- |\n| Ban hành |")
+    assert [row.texts for row in doc.rows] == [["Nhiệm vụ"], ["Ban hành"]]
+
+
+@pytest.mark.parametrize(("line", "cells"), [
+    ("| a | b |", ["a", "b"]),
+    ("a | b", ["a", "b"]),
+    ("|  | b |", ["", "b"]),
+    ("| a \\| b | c |", ["a | b", "c"]),
+    ("| a | b \\|", ["a", "b |"]),
+    ("| x <br> y | z<br/>w |", ["x\ny", "z\nw"]),
+])
+def test_split_row(line, cells):
+    assert markdown.split_row(line) == cells
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("|---|---|", True), ("| :--- | :---: | ---: |", True), ("--- | ---", True),
+    ("| --- |", True), ("---", False), ("| a | --- |", False), ("|", False),
+])
+def test_is_delimiter_row(line, expected):
+    assert markdown.is_delimiter_row(line) is expected
+
+
+def test_read_decodes_utf16_and_bom(tmp_path):
+    text = (FIXTURES / "markdown_features.md").read_text(encoding="utf-8")
+    for encoding in ("utf-16", "utf-8-sig"):
+        path = tmp_path / f"doc-{encoding}.md"
+        path.write_text(text, encoding=encoding)
+        doc = markdown.read(path)
+        assert [row.texts for row in doc.rows] == [row.texts for row in
+                                                   markdown.read_text(text).rows]
+
+
+def test_registry_sniffs_markdown():
+    doc = read_any(FIXTURES / "markdown_nq03_phuluc_I.md")
+    assert doc.format == "markdown"
+    assert read_any_text("| a | b |\n|---|---|\n| 1 | 2 |").format == "markdown"
+
+
+cell_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"),
+                           blacklist_characters="\\<"),
+    min_size=0, max_size=12,
+).map(str.strip)
+
+
+def _not_a_delimiter_row(row: list[str]) -> bool:
+    return not markdown.is_delimiter_row("|" + "|".join(row) + "|")
+
+
+@given(st.lists(st.lists(cell_text, min_size=3, max_size=3).filter(_not_a_delimiter_row),
+                min_size=1, max_size=5))
+def test_cells_round_trip_through_an_escaped_pipe_table(grid):
+    lines = ["| h1 | h2 | h3 |", "|---|---|---|"]
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
+              for row in grid]
+    doc = markdown.read_text("\n".join(lines))
+    assert [row.texts for row in doc.rows[1:]] == grid
+    assert all(row.table == 0 for row in doc.rows)
