@@ -1,0 +1,285 @@
+"""Printed deadlines ("Năm 2026", "Quý II/2026", "Trước ngày 30/6/2026", "2026 - 2030",
+"Thường xuyên", "30 ngày") → `Deadline`.
+
+The words (recurrence, calendar words, lead words) live in `chitieu/data/deadline_words.yaml`
+and are matched on `fold`ed text, so case, tone placement and dash style do not matter.
+
+A cell is read in this order: a date, month, quarter, year or period at its start (after lead
+words such as "trước ngày", "đến năm"; whatever follows it is ignored: "Năm 2026 và các năm
+tiếp theo" → 2026); a recurrence word anywhere ("Thường xuyên, hằng năm" → continuous); a
+duration at its start ("trong 15 ngày"); a date after a marker word inside prose ("Hoàn thành
+xây dựng kế hoạch trong Quý I/2026; …"). Anything else is `deadline_unparsed`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from chitieu.models import Deadline
+from chitieu.normalize.text import clean_text, fold
+
+__all__ = ["parse_deadline"]
+
+DEADLINE_UNPARSED = "deadline_unparsed"
+DEADLINE_INVALID_DATE = "deadline_invalid_date"
+
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+_TRAILING = " .,;:"
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load(resources.files("chitieu.data").joinpath(name).read_text("utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    """Folded phrases as a regex alternation, longest first; words are word-bounded."""
+    ordered = sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True)
+    parts = []
+    for phrase in ordered:
+        body = r"\s+".join(re.escape(p) for p in phrase.split())
+        if phrase[0].isalnum():
+            body = r"(?<!\w)" + body
+        if phrase[-1].isalnum():
+            body += r"(?!\w)"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _prefix(words: list[str]) -> str:
+    """A calendar word that may touch its number ("T11/2026", "Q2/2026")."""
+    ordered = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")\.?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    empty: frozenset[str]
+    recurrence: dict[str, str]        # folded word → recurrence
+    quarter_numbers: dict[str, int]
+    half_year: dict[str, int]
+    point: re.Pattern[str]
+    month_range: re.Pattern[str]
+    quarter_range: re.Pattern[str]
+    half: re.Pattern[str]
+    connector: re.Pattern[str]
+    leads: re.Pattern[str]
+    open_start: re.Pattern[str]
+    period_leads: re.Pattern[str]
+    recurring: re.Pattern[str]
+    duration: re.Pattern[str]
+    prose_marker: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    w = _load("deadline_words.yaml")
+    day, year = _alternation(w["day"]), _alternation(w["year"])
+    month, quarter = _prefix(w["month"]), _prefix(w["quarter"])
+    qnum = "|".join(sorted((re.escape(str(k)) for k in w["quarter_numbers"]), key=len,
+                           reverse=True))
+    y4 = r"(?:19|20)\d\d(?!\d)"
+    point = (
+        rf"(?:{day}\s*)?(?P<vd>\d{{1,2}})\s*{month}\s*(?P<vm>\d{{1,2}})\s*{year}\s*(?P<vy>\d{{4}})(?!\d)"
+        rf"|(?:{day}\s*)?(?<!\d)(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*"
+        r"(?P<y>\d{4}|\d{2})(?!\d)"
+        rf"|{quarter}\s*(?P<q>{qnum})(?!\w)\s*(?:[/,-]|{year})?\s*(?P<qy>{y4})"
+        rf"|{month}\s*(?P<mm>\d{{1,2}})\s*(?:[/.-]|{year})\s*(?P<my>{y4})"
+        rf"|(?<![\d/.])(?P<bm>\d{{1,2}})\s*[/.-]\s*(?P<by>{y4})"
+        rf"|(?:{year}\s*)?(?<!\d)(?P<yy>{y4})"
+    )
+    to = r"\s*(?:-|đến|tới)\s*"
+    return _Grammar(
+        empty=frozenset(fold(x) for x in w["empty"]),
+        recurrence={fold(word): kind for kind, ws in w["recurring"].items() for word in ws},
+        quarter_numbers={fold(str(k)): int(v) for k, v in w["quarter_numbers"].items()},
+        half_year={fold(k): int(v) for k, v in w["half_year"].items()},
+        point=re.compile(point),
+        month_range=re.compile(
+            rf"{month}\s*(?P<a>\d{{1,2}}){to}(?:{month}\s*)?(?P<b>\d{{1,2}})\s*"
+            rf"(?:[/.]|{year})\s*(?P<y>{y4})"
+        ),
+        quarter_range=re.compile(
+            rf"{quarter}\s*(?P<a>{qnum}){to}(?:{quarter}\s*)?(?P<b>{qnum})\s*"
+            rf"(?:[/]|{year})\s*(?P<y>{y4})"
+        ),
+        half=re.compile(
+            rf"6\s*{month}\s*(?P<h>{_alternation(list(w['half_year']))})\s*{year}\s*(?P<y>{y4})"
+        ),
+        connector=re.compile(r"\s*" + _alternation(w["range_connectors"]) + r"\s*"),
+        leads=re.compile(r"(?:" + _alternation(w["leads"]) + r"\s*)+"),
+        open_start=re.compile(_alternation(w["open_start"]) + r"\s*"),
+        period_leads=re.compile(r"(?:" + _alternation(w["period_leads"]) + r"\s*)+"),
+        recurring=re.compile(_alternation([x for ws in w["recurring"].values() for x in ws])),
+        duration=re.compile(
+            r"(?:" + _alternation(w["duration_leads"]) + r"\s*)*"
+            r"(?P<n>\d{1,4})\s*" + _alternation(w["duration_units"])
+        ),
+        prose_marker=re.compile(_alternation(w["prose_markers"])),
+    )
+
+
+# ----------------------------------------------------------------------------- points
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    kind: str           # year, month, quarter, date, period
+    start: date
+    end: date
+
+
+class _Invalid(ValueError):
+    """A date that does not exist (31/2/2026, month 13)."""
+
+
+def _month_span(year: int, first: int, last: int, kind: str) -> _Span:
+    if not (1 <= first <= last <= 12 and _MIN_YEAR <= year <= _MAX_YEAR):
+        raise _Invalid
+    return _Span(kind, date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+
+
+def _year_of(printed: str) -> int:
+    year = int(printed)
+    return 2000 + year if len(printed) == 2 else year
+
+
+def _span_of(m: re.Match[str]) -> _Span:
+    g, quarters = m.groupdict(), _grammar().quarter_numbers
+    try:
+        if g["vd"] or g["d"]:
+            day, month_, year = (int(g["vd"]), int(g["vm"]), int(g["vy"])) if g["vd"] else (
+                int(g["d"]), int(g["m"]), _year_of(g["y"]))
+            if not _MIN_YEAR <= year <= _MAX_YEAR:
+                raise _Invalid
+            day_ = date(year, month_, day)
+            return _Span("date", day_, day_)
+    except ValueError as err:
+        raise _Invalid from err
+    if g["q"]:
+        q = quarters[g["q"]]
+        return _month_span(int(g["qy"]), 3 * q - 2, 3 * q, "quarter")
+    if g["mm"] or g["bm"]:
+        month_, year = (g["mm"], g["my"]) if g["mm"] else (g["bm"], g["by"])
+        return _month_span(int(year), int(month_), int(month_), "month")
+    return _month_span(int(g["yy"]), 1, 12, "year")
+
+
+def _range_at(s: str, pos: int) -> tuple[_Span, int] | None:
+    """A period printed as one piece: "Tháng 6-9/2026", "Quý I-II/2026", "6 tháng đầu năm"."""
+    g = _grammar()
+    if m := g.month_range.match(s, pos):
+        span = _month_span(int(m["y"]), int(m["a"]), int(m["b"]), "period")
+        return span, m.end()
+    if m := g.quarter_range.match(s, pos):
+        a, b = g.quarter_numbers[m["a"]], g.quarter_numbers[m["b"]]
+        return _month_span(int(m["y"]), 3 * a - 2, 3 * b, "period"), m.end()
+    if m := g.half.match(s, pos):
+        h = g.half_year[m["h"]]
+        return _month_span(int(m["y"]), 6 * h - 5, 6 * h, "period"), m.end()
+    return None
+
+
+def _ends_clean(s: str, pos: int) -> bool:
+    return pos >= len(s) or not (s[pos].isalnum() or s[pos] == "/")
+
+
+def _structured_at(s: str, pos: int) -> tuple[_Span, bool] | None:
+    """A date/month/quarter/year/period at `pos` (after lead words); the flag says the
+    period is open-ended ("từ 01/7/2025")."""
+    g = _grammar()
+    if m := g.leads.match(s, pos):
+        pos = m.end()
+    open_start = bool(g.open_start.match(s, pos))
+    if m := g.period_leads.match(s, pos):
+        pos = m.end()
+    if found := _range_at(s, pos):
+        span, end = found
+        return (span, False) if _ends_clean(s, end) else None
+    first = g.point.match(s, pos)
+    if not first:
+        return None
+    span = _span_of(first)
+    if (conn := g.connector.match(s, first.end())) and (
+        found := _end_point(s, conn.end())
+    ):
+        last, end = found
+        if last.end < span.start:
+            raise _Invalid
+        return _Span("period", span.start, last.end), False
+    if not _ends_clean(s, first.end()):
+        return None
+    return span, open_start
+
+
+def _end_point(s: str, pos: int) -> tuple[_Span, int] | None:
+    g = _grammar()
+    if m := g.leads.match(s, pos):
+        pos = m.end()
+    last = g.point.match(s, pos)
+    if not last or not _ends_clean(s, last.end()):
+        return None
+    return _span_of(last), last.end()
+
+
+# ----------------------------------------------------------------------------- cells
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    kind: str | None
+    start: str | None = None
+    end: str | None = None
+    recurrence: str | None = None
+    warning: str | None = None
+
+
+def _from_span(span: _Span, open_ended: bool) -> _Parsed:
+    if open_ended:
+        return _Parsed("period", span.start.isoformat(), None)
+    if span.kind == "date":
+        return _Parsed("date", None, span.end.isoformat())
+    return _Parsed(span.kind, span.start.isoformat(), span.end.isoformat())
+
+
+@lru_cache(maxsize=65536)
+def _parse(s: str) -> _Parsed | None:
+    """The deadline in a folded, cleaned cell; None for a cell that holds no deadline."""
+    g = _grammar()
+    s = s.strip(_TRAILING)
+    if not s or s in g.empty:
+        return None
+    try:
+        if found := _structured_at(s, 0):
+            return _from_span(*found)
+        if m := g.recurring.search(s):
+            return _Parsed("recurring", recurrence=g.recurrence[m.group()])
+        if g.duration.match(s):
+            return _Parsed("duration")
+        for marker in g.prose_marker.finditer(s):
+            if found := _structured_at(s, marker.start()):
+                return _from_span(*found)
+    except _Invalid:
+        return _Parsed(None, warning=DEADLINE_INVALID_DATE)
+    return _Parsed(None, warning=DEADLINE_UNPARSED)
+
+
+def parse_deadline(raw: str | None) -> tuple[Deadline | None, list[str]]:
+    """A printed deadline cell as a `Deadline`, plus warning codes."""
+    if raw is None or not raw.strip():
+        return None, []
+    printed = raw.strip()
+    parsed = _parse(fold(clean_text(printed)))
+    if parsed is None:
+        return None, []
+    if parsed.kind is None:
+        return None, [parsed.warning] if parsed.warning else []
+    return Deadline(kind=parsed.kind, start=parsed.start, end=parsed.end,
+                    recurrence=parsed.recurrence, raw=printed), []

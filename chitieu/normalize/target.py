@@ -1,0 +1,403 @@
+"""Printed targets ("≥ 1.000 hộ", "$\\geq 70$", "tối thiểu 80%", "70 - 80%", "Đáp ứng") → `Target`.
+
+The words of the grammar (operators, lead words, unit stop words) live in
+`chitieu/data/target_words.yaml` and `chitieu/data/units.yaml`.
+
+Numbers follow Vietnamese print: a comma is the decimal mark ("1,5" → 1.5) and a dot before
+exactly three digits groups thousands ("1.000.000"). Two cases are decided here:
+"0.70" → 0.7 (a dot before one, two or four+ digits, or after a leading 0, is a decimal
+point); "1,000" (a comma before exactly three digits, after a non-zero integer part, and no
+other separator) → 1000, because Vietnamese decimals are printed with one or two digits and
+such numbers come from spreadsheets formatted in the English way; "0,125" stays 0.125.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from chitieu.models import Target
+from chitieu.normalize.text import clean_text, fold
+
+__all__ = [
+    "find_embedded_target",
+    "normalize_unit",
+    "parse_number",
+    "parse_target",
+    "split_embedded_target",
+]
+
+TARGET_UNPARSED = "target_unparsed"
+TARGET_MULTIPLE = "target_multiple"
+
+_NUM = r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/]|[.,]\d)"
+_PCT = r"[%％]"
+_SYMBOLS = {
+    ">=": ">=", "=>": ">=", "≥": ">=", "⩾": ">=", "≧": ">=",
+    "<=": "<=", "=<": "<=", "≤": "<=", "⩽": "<=", "≦": "<=",
+    ">": ">", "<": "<", "=": "=",
+}
+_DASH_CLASS = "-–—‒−"
+_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_BOUNDARY_CHARS = ",;:()[]{}|"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_BULLET = re.compile(r"^(?:[-+•·▪*]\s+)+")
+_PCT_GLUED = re.compile(r"%(?=[^\W\d_])")
+_UNIT_TOKEN = re.compile(r"(\s+|/)")
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load(resources.files("chitieu.data").joinpath(name).read_text("utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, white space flexible, word-bounded."""
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    escaped = [r"\s+".join(re.escape(part) for part in w.split()) for w in ordered]
+    return r"(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    empty: frozenset[str]
+    word_ops: dict[str, str]          # folded phrase → op
+    suffix_ops: dict[str, str]
+    strong_ops: frozenset[str]
+    split_leads: frozenset[str]
+    aliases: dict[str, str]
+    preserve_case: dict[str, str]     # folded → as printed
+    max_unit_words: int
+    head: re.Pattern[str]             # a target at the start of a cell
+    embedded: re.Pattern[str]         # a target's start anywhere in a name
+    any_op_number: re.Pattern[str]
+    suffix: re.Pattern[str]
+    stop: re.Pattern[str]
+
+
+def _head_pattern(leads: str, ops: str, connectors: str) -> str:
+    symbols = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+    return (
+        rf"(?P<leads>(?:{leads}\s*)*)"
+        rf"(?:(?P<op>{symbols}|{ops})\s*)?"
+        rf"(?P<n1>{_NUM})(?:\s*(?P<p1>{_PCT}))?"
+        rf"(?:\s*(?P<conn>{connectors})\s*(?P<n2>{_NUM})(?:\s*(?P<p2>{_PCT}))?)?"
+    )
+
+
+@cache
+def _grammar() -> _Grammar:
+    words, units = _load("target_words.yaml"), _load("units.yaml")
+    word_ops = {fold(w): op for op, ws in words["prefix_ops"].items() for w in ws}
+    suffix_ops = {fold(w): op for op, ws in words["suffix_ops"].items() for w in ws}
+    ops = _alternation(list(word_ops))
+    connectors = "|".join(
+        f"[{_DASH_CLASS}]" if c in _DASH_CLASS else _alternation([c]) if c.isalpha()
+        else re.escape(c)
+        for c in words["range_connectors"]
+    )
+    flags = re.IGNORECASE
+    symbols = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+    return _Grammar(
+        empty=frozenset(words["empty"]),
+        word_ops=word_ops,
+        suffix_ops=suffix_ops,
+        strong_ops=frozenset(fold(w) for w in words["strong_ops"]),
+        split_leads=frozenset(fold(w) for w in words["split_leads"]),
+        aliases={fold(k): v for k, v in units["aliases"].items()},
+        preserve_case={fold(w): w for w in units["preserve_case"]},
+        max_unit_words=int(units["max_words"]),
+        head=re.compile(_head_pattern(_alternation(words["lead"]), ops, connectors), flags),
+        embedded=re.compile(
+            _head_pattern(_alternation(words["embedded_leads"]), ops, connectors), flags
+        ),
+        any_op_number=re.compile(
+            rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags
+        ),
+        suffix=re.compile(r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
+        stop=re.compile(_alternation(list(units["stop_words"])), flags),
+    )
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@lru_cache(maxsize=4096)
+def parse_number(s: str) -> int | float | None:
+    """A printed number as a value: "1.000" → 1000, "1,5" → 1.5, "0.70" → 0.7."""
+    s = s.strip()
+    if not s or not s[0].isdigit():
+        return None
+    if _THOUSANDS_DOT.fullmatch(s.split(",")[0]) and s.count(",") <= 1:
+        integer, _, fraction = s.partition(",")
+        return _number(integer.replace(".", ""), fraction)
+    if _THOUSANDS_COMMA.fullmatch(s.split(".")[0]) and s.count(".") <= 1:
+        integer, _, fraction = s.partition(".")
+        return _number(integer.replace(",", ""), fraction)
+    parts = re.split(r"[.,]", s)
+    if len(parts) > 2:
+        return None
+    return _number(parts[0], parts[1] if len(parts) == 2 else "")
+
+
+def _number(integer: str, fraction: str) -> int | float | None:
+    if not integer.isdigit() or (fraction and not fraction.isdigit()):
+        return None
+    if not fraction or not fraction.strip("0"):
+        return int(integer)
+    return float(f"{int(integer)}.{fraction}")
+
+
+# ----------------------------------------------------------------------------- units
+
+
+@lru_cache(maxsize=4096)
+def normalize_unit(s: str | None) -> str | None:
+    """A unit as the contract writes it: "Lần GRDP" → "lần GRDP", "Trang TTĐT" → "trang TTĐT"."""
+    text = clean_text(s).strip(" .;:,")
+    if not text or text in _grammar().empty:
+        return None
+    text = _grammar().aliases.get(fold(text), text)
+    text = _PCT_GLUED.sub("% ", text.replace("％", "%"))
+    return "".join(_unit_token(tok) for tok in _UNIT_TOKEN.split(text))
+
+
+def _unit_token(token: str) -> str:
+    if not token or token.isspace():
+        return " " if token else token
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return token                       # an abbreviation: GRDP, TTĐT, (HDI)
+    if any(c.isupper() for c in letters[1:]):
+        return token                       # a mixed-case symbol: VNeID, kWh, MHz
+    return _grammar().preserve_case.get(fold(token), token.lower())
+
+
+def _pick_unit(printed: str | None, column: str | None) -> str | None:
+    """The unit printed with the number, or the unit column's; the more specific of the two
+    when one extends the other ("%" + "% tổng chi NSNN", "% thôn" + "%")."""
+    if not printed or not column:
+        return printed or column
+    p, c = fold(printed), fold(column)
+    if p == c or p.startswith(c + " ") or ("%" in p and "%" not in c):
+        return printed
+    return column
+
+
+def _unit_words(text: str, pos: int) -> tuple[str, int]:
+    """The short run of words at `pos` that names a unit ("hộ", "tập dữ liệu", "GRDP"),
+    and where it ends; ("", pos) when the text goes on as a sentence."""
+    g = _grammar()
+    end, count, words = pos, 0, []
+    for m in re.finditer(r"\S+", text[pos:]):
+        word = m.group(0)
+        if word[0] in _BOUNDARY_CHARS or word[0].isdigit() or word[0] in "≥≤<>=" + _DASH_CLASS:
+            break
+        if g.stop.match(text, pos + m.start()):
+            break
+        core = word.rstrip(_BOUNDARY_CHARS + ".")
+        if not _LETTER.search(core):
+            break
+        words.append(core)
+        end = pos + m.start() + len(core)
+        count += 1
+        if core != word:
+            break
+    if count == 0 or count > g.max_unit_words:
+        return "", pos
+    return " ".join(words), end
+
+
+# ----------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    op: str | None
+    value: int | float | None
+    upper: int | float | None
+    printed_unit: str | None
+    end: int                           # where the target (with its unit) ends in the text
+    unit_words: bool = False           # words follow the number ("hộ", "% thôn")
+    warnings: tuple[str, ...] = ()
+
+
+def _op_of(match: re.Match[str]) -> str | None:
+    op = match.group("op")
+    if not op:
+        return None
+    return _SYMBOLS.get(op) or _grammar().word_ops.get(fold(op))
+
+
+def _read_head(text: str, match: re.Match[str]) -> _Parsed | None:
+    """Op, value(s) and unit from a head match, looking at the words after it."""
+    value = parse_number(match.group("n1"))
+    if value is None:
+        return None
+    op, upper = _op_of(match), None
+    if match.group("n2"):
+        upper = parse_number(match.group("n2"))
+        if upper is None:
+            return None
+        op = "between"
+    pct = bool(match.group("p1") or match.group("p2"))
+    words, end = _unit_words(text, match.end())
+    suffix = _grammar().suffix.match(text, end)
+    if suffix and op != "between":
+        op = _grammar().suffix_ops.get(fold(suffix.group(1)), op)
+        end = suffix.end()
+    glue = "" if words.startswith("/") else " "       # "%/năm"
+    printed = "%" + (glue + words if words else "") if pct else (words or None)
+    return _Parsed(op or "=", value, upper, normalize_unit(printed), end, bool(words))
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str) -> _Parsed | None:
+    """A target at the start of a cleaned cell; None when the cell has no number there."""
+    g = _grammar()
+    match = g.head.match(text)
+    if not match:
+        return None
+    parsed = _read_head(text, match)
+    if parsed is None:
+        return None
+    if g.any_op_number.search(text, parsed.end):
+        return replace(parsed, warnings=(TARGET_MULTIPLE,))
+    return parsed
+
+
+def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | None, list[str]]:
+    """A printed target cell (and the row's unit cell) as a `Target`, plus warning codes."""
+    if raw is None or not raw.strip():
+        return None, []
+    printed = raw.strip()
+    text = _BULLET.sub("", clean_text(printed))
+    if not text or text in _grammar().empty:
+        return None, []
+    column_unit = normalize_unit(unit)
+    parsed = _parse(text) or _parse_sentence(text)
+    if parsed is not None:
+        return Target(op=parsed.op, value=parsed.value, upper=parsed.upper,
+                      unit=_pick_unit(parsed.printed_unit, column_unit), raw=printed), \
+            list(parsed.warnings)
+    warnings = [] if _is_qualitative(text) else [TARGET_UNPARSED]
+    return Target(unit=column_unit, text=text, raw=printed), warnings
+
+
+def _parse_sentence(text: str) -> _Parsed | None:
+    """A sentence in a target cell with an operator- or "đạt"-led target inside it
+    ("Tỷ lệ phủ sóng 5G đạt tối thiểu 70% dân số")."""
+    for cand in _candidates(text):
+        if cand.op_kind or cand.lead:
+            return cand.parsed
+    return None
+
+
+def _is_qualitative(text: str) -> bool:
+    return not any(c.isdigit() for c in text) and bool(_LETTER.search(text))
+
+
+# ----------------------------------------------------------------------------- names
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int          # where the lead-in word or operator/number starts
+    raw_start: int      # where the operator/number starts
+    end: int
+    parsed: _Parsed
+    lead: str           # the folded lead word before it: "đạt", "chiếm" … or ""
+    op_kind: str        # "symbol", "strong", "word" or ""
+    pct: bool
+
+
+def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
+    """Every place a target starts: after an operator, a lead word ("đạt", "chiếm"), or as a
+    percentage; with `after_colon`, also a number with its unit right after a colon."""
+    g = _grammar()
+    found: list[_Candidate] = []
+    pos = 0
+    while match := g.embedded.search(text, pos):
+        pos = match.start("n1") + 1
+        parsed = _read_head(text, match)
+        if parsed is None:
+            continue
+        op_text = match.group("op") or ""
+        pct = bool(match.group("p1") or match.group("p2"))
+        leads = match.group("leads").strip()
+        colon = after_colon and text[:match.start()].rstrip().endswith(":")
+        if not (op_text or pct or leads or colon):
+            continue
+        if (not pct and not parsed.unit_words and not match.group("n2")
+                and _YEAR.fullmatch(match.group("n1"))):
+            continue                # "từ 2026", "đạt 2030": a year, not a target
+        found.append(_Candidate(
+            start=match.start(),
+            raw_start=match.start("op") if op_text else match.start("n1"),
+            end=parsed.end, parsed=parsed, lead=fold(leads) if leads else "",
+            op_kind=_op_kind(op_text), pct=pct,
+        ))
+        pos = max(pos, parsed.end)  # "1% – 3% doanh thu" is one target, not two
+    return found
+
+
+def _op_kind(op_text: str) -> str:
+    if not op_text:
+        return ""
+    if op_text in _SYMBOLS:
+        return "symbol"
+    return "strong" if fold(op_text) in _grammar().strong_ops else "word"
+
+
+@lru_cache(maxsize=65536)
+def find_embedded_target(name: str) -> str | None:
+    """The first target printed anywhere in a text ("chiếm 45% GRDP" → "45% GRDP",
+    "ít nhất 20 tập dữ liệu"), as printed, from its operator or number on; None if none."""
+    text = clean_text(name)
+    for cand in _candidates(text):
+        return text[cand.raw_start:cand.end]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def split_embedded_target(name: str) -> tuple[str, str | None]:
+    """Cut a target printed at the end of an indicator's text off it, with its lead-in:
+    "Tỷ lệ …: ≥80%" → ("Tỷ lệ …", "≥80%"); "… đạt tối thiểu 80%" → ("…", "tối thiểu 80%").
+    Names with no such target come back cleaned and otherwise unchanged."""
+    text = clean_text(name)
+    stripped = text.rstrip(" .;")
+    for cand in _candidates(stripped, after_colon=True):
+        if cand.end != len(stripped):
+            continue
+        head, lead_in = _head_and_lead_in(stripped, cand)
+        if _LETTER.search(head) and _is_end_target(cand, lead_in):
+            return head, stripped[cand.raw_start:cand.end]
+        break
+    return text, None
+
+
+def _head_and_lead_in(text: str, cand: _Candidate) -> tuple[str, str]:
+    """The name before a target, and what introduced the target (":", "-", "đạt" …)."""
+    head = text[:cand.start].rstrip()
+    lead_in = "đạt" if cand.lead in _grammar().split_leads else ""
+    if head and head[-1] in ":,;":
+        lead_in, head = lead_in or head[-1], head[:-1]
+    elif len(head) > 1 and head[-1] in _DASH_CLASS and head[-2].isspace():
+        lead_in, head = lead_in or "-", head[:-1]
+    return head.rstrip(), lead_in
+
+
+def _is_end_target(cand: _Candidate, lead_in: str) -> bool:
+    if cand.op_kind == "symbol":
+        return True
+    if cand.pct:
+        return bool(lead_in or cand.op_kind)
+    if cand.op_kind == "strong" and not cand.parsed.unit_words:
+        return True
+    return lead_in in (":", "đạt") and (cand.parsed.unit_words or cand.op_kind != "")

@@ -1,0 +1,155 @@
+"""Cleaning and comparison keys for printed Vietnamese text.
+
+`clean_text` resolves what readers leave in a cell (HTML/Markdown markup, LaTeX, entities,
+odd spaces) but keeps the wording as printed. `fold` and `ascii_fold` build comparison keys:
+they are for matching, never for output.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import regex
+from unidecode import unidecode
+
+__all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing_dot"]
+
+# Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
+_NEEDS_WORK = re.compile(
+    r"[<*$\\&_\u00a0\u00ad\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\t\n\r\f\v]"
+    r"|  "
+)
+
+_LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
+_INLINE_TAG = re.compile(
+    r"<\s*/?\s*(?:b|i|u|s|em|strong|sup|sub|span|font|mark|small|big|strike|del|ins)\b[^>]*>",
+    re.I,
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# LaTeX commands seen in OCR output of tables, longest names first where one prefixes another.
+_LATEX_SYMBOLS = {
+    "geqslant": "≥", "geq": "≥", "ge": "≥",
+    "leqslant": "≤", "leq": "≤", "le": "≤",
+    "neq": "≠", "ne": "≠", "approx": "≈", "sim": "~", "times": "×", "cdot": "·",
+    "div": "÷", "pm": "±", "circ": "°", "degree": "°", "rightarrow": "→", "to": "→",
+    "ldots": "…", "dots": "…", "cdots": "…", "infty": "∞",
+    "lt": "<", "gt": ">",
+}
+_LATEX_SYMBOL = re.compile(
+    r"\\(" + "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
+_LATEX_TEXT = re.compile(
+    r"\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|operatorname|mbox)\s*\{([^{}]*)\}"
+)
+_LATEX_SPACING = re.compile(r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
+_LATEX_SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
+_LATEX_SUPERSCRIPT = re.compile(r"\^\{?(°|\\circ)\}?")
+_MATH_SPAN = re.compile(r"\$\$?([^$]*?)\$\$?")
+_BRACES_IN_MATH = re.compile(r"[{}]")
+
+# A backslash before a Markdown/LaTeX special character only escapes it.
+_ESCAPED = re.compile(r"\\([|*_#%&$<>\[\](){}.\-+!`~^])")
+_ESCAPED_STAR, _ESCAPED_UNDERSCORE = "\ue000", "\ue001"
+
+_STRONG = re.compile(r"\*\*|__")
+# A closing star may touch the next word when a space precedes it ("*Đơn vị: *Sở Tài chính").
+_EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
+
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
+_SPACES = re.compile(r"\s+")
+
+_BOLD_RUN = re.compile(
+    r"\s*(?:<\s*(b|strong)\b[^>]*>(?P<h>.*?)<\s*/\s*\1\s*>|\*\*(?P<m>.*?)\*\*|__(?P<u>.*?)__)\s*",
+    re.I | re.S,
+)
+
+# Old-style tone placement ("hòa", "khỏe", "thủy") moved onto the second vowel ("hoà"),
+# only where the vowel pair ends the syllable: "hoàn" is the same in both styles.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = regex.compile(rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "―": "-"})
+
+
+@lru_cache(maxsize=65536)
+def clean_text(s: str | None) -> str:
+    """The text as printed, with markup, LaTeX, entities and odd white space resolved."""
+    if not s:
+        return ""
+    if not _NEEDS_WORK.search(s) and s == s.strip() and unicodedata.is_normalized("NFC", s):
+        return s
+    s = unicodedata.normalize("NFC", s)
+    s = _LINE_BREAK_TAG.sub(" ", s)
+    s = _INLINE_TAG.sub("", s)
+    if "&" in s:
+        s = _ENTITY.sub(lambda m: html.unescape(m.group(0)), s)
+    if "\\" in s or "$" in s:
+        s = _resolve_latex(s)
+    if "\\" in s:
+        s = s.replace("\\*", _ESCAPED_STAR).replace("\\_", _ESCAPED_UNDERSCORE)
+        s = _ESCAPED.sub(r"\1", s)
+    if "*" in s or "_" in s:
+        s = _resolve_markdown(s)
+    s = s.replace(_ESCAPED_STAR, "*").replace(_ESCAPED_UNDERSCORE, "_")
+    s = _INVISIBLE.sub("", s)
+    s = _SPACES.sub(" ", s).strip()
+    return unicodedata.normalize("NFC", s)
+
+
+def _resolve_latex(s: str) -> str:
+    s = s.replace("\\%", "%")
+    s = _LATEX_TEXT.sub(r"\1", s)
+    s = _LATEX_SUPERSCRIPT.sub("°", s)
+    s = _LATEX_SYMBOL.sub(lambda m: _LATEX_SYMBOLS[m.group(1)], s)
+    s = _LATEX_SIZING.sub("", s)
+    s = _LATEX_SPACING.sub(" ", s)
+    if "$" in s:
+        s = _MATH_SPAN.sub(lambda m: _BRACES_IN_MATH.sub("", m.group(1)), s)
+    return s
+
+
+def _resolve_markdown(s: str) -> str:
+    s = _STRONG.sub("", s)
+    s = _EMPHASIS_STAR.sub(r"\1", s)
+    return _EMPHASIS_UNDERSCORE.sub(r"\1", s)
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Comparison key: cleaned, one tone placement, case-folded, dashes unified."""
+    s = clean_text(s)
+    if not s.isascii():
+        decomposed = unicodedata.normalize("NFD", s)
+        moved = _OLD_TONE.sub(r"\1\3\2", decomposed)
+        s = unicodedata.normalize("NFC", moved)
+        s = s.translate(_DASHES)
+    return _SPACES.sub(" ", s.casefold()).strip()
+
+
+@lru_cache(maxsize=65536)
+def ascii_fold(s: str) -> str:
+    """`fold` without diacritics ("đ" → "d"), for fuzzy matching."""
+    return unidecode(fold(s))
+
+
+def is_bold_markup(s: str | None) -> bool:
+    """True when the whole cell is wrapped in bold markup (one or several bold runs)."""
+    if not s or not s.strip():
+        return False
+    pos, inner = 0, []
+    while pos < len(s):
+        m = _BOLD_RUN.match(s, pos)
+        if not m or m.end() == pos:
+            return False
+        inner.append(m.group("h") or m.group("m") or m.group("u") or "")
+        pos = m.end()
+    return bool(clean_text(" ".join(inner)))
+
+
+def strip_trailing_dot(number: str) -> str:
+    """A row number without its trailing dot: "1." → "1", "I." → "I"."""
+    return number.strip().rstrip(".").rstrip()
