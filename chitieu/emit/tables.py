@@ -1,0 +1,229 @@
+"""The dataset's tables (SCHEMA.md "Tables of the dataset"): documents, records, assignments.
+
+They join on their ids: `documents.doc_id` (the source's sha256) ⋈ `records (doc_id, key)`
+⋈ `assignments (doc_id, key)`. Every column has an explicit Arrow type, so a column that is
+null in a whole batch keeps its type and files from different batches concatenate. A batch
+builds them from its per-file JSON (`tables_from_json_files`) or from documents in memory
+(`tables_from_documents`); a file whose content was already seen (same sha256) is counted
+once. pandas and pyarrow are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from chitieu.emit.files import atomic_path
+from chitieu.emit.json_out import document_to_dict
+from chitieu.models import SCHEMA_VERSION, Document
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+TABLE_NAMES = ("documents", "records", "assignments")
+LIST_SEPARATOR = "; "
+SECTION_PATH_SEPARATOR = " > "
+_MEASURE_FIELDS = ("op", "value", "upper", "unit", "text", "raw")
+
+
+@functools.lru_cache(maxsize=1)
+def table_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each table, by table name."""
+    import pyarrow as pa
+
+    text, strings = pa.string(), pa.list_(pa.string())
+    measure = [(f"{prefix}_{name}", pa.float64() if name in ("value", "upper") else text)
+               for prefix in ("target", "baseline") for name in _MEASURE_FIELDS]
+    documents = [
+        ("doc_id", text), ("file", text), ("format", text), ("pages", pa.int32()),
+        ("ocr", pa.bool_()), ("appendix", text), ("title", text), ("number", text),
+        ("issued_on", pa.date32()), ("issued_raw", text), ("issuer", text),
+        ("locality_level", text), ("locality_name", text), ("locality_code", text),
+        ("locality_province", text), ("n_records", pa.int32()), ("warnings", strings),
+    ]
+    records = [
+        ("doc_id", text), ("key", text), ("number", text), ("section_numbers", strings),
+        ("section_titles", strings), ("section_path", text), ("kind", text), ("name", text),
+        *measure,
+        ("deadline_kind", text), ("deadline_start", pa.date32()), ("deadline_end", pa.date32()),
+        ("deadline_recurrence", text), ("deadline_raw", text), ("note", text),
+        ("page", pa.int32()), ("line_first", pa.int32()), ("line_last", pa.int32()),
+        ("bbox", pa.list_(pa.float64())), ("warnings", strings),
+    ]
+    assignments = [
+        ("doc_id", text), ("key", text), ("position", pa.int32()), ("role", text),
+        ("agency_id", text), ("agency_name", text), ("raw", text), ("score", pa.float64()),
+    ]
+    return {name: pa.schema([pa.field(column, kind) for column, kind in columns])
+            for name, columns in zip(TABLE_NAMES, (documents, records, assignments),
+                                     strict=True)}
+
+
+def tables_from_documents(docs: Iterable[Document]) -> dict[str, pa.Table]:
+    """The three tables of `docs`, by name ("documents", "records", "assignments")."""
+    return _build(document_to_dict(doc) for doc in docs)
+
+
+def tables_from_json_files(paths: Iterable[str | Path]) -> dict[str, pa.Table]:
+    """The three tables rebuilt from per-file JSON documents written by `write_json`.
+
+    Raises ValueError naming the file when one is not a contract document."""
+    return _build(_load_document(Path(path)) for path in paths)
+
+
+def write_tables(tables: dict[str, pa.Table], out_dir: str | Path) -> dict[str, Path]:
+    """Write each table to `out_dir/<name>.parquet` atomically; returns the paths by name."""
+    import pyarrow.parquet as pq
+
+    written = {}
+    for name, table in tables.items():
+        path = Path(out_dir) / f"{name}.parquet"
+        with atomic_path(path) as temporary:
+            pq.write_table(table, temporary, compression="zstd")
+        written[name] = path
+    return written
+
+
+def write_records_csv(records_table: pa.Table, path: str | Path) -> Path:
+    """The records table as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Vietnamese
+    right), lists joined with "; ", dates as YYYY-MM-DD, whole numbers without ".0"."""
+    import pandas as pd
+    import pyarrow as pa
+
+    frame = records_table.to_pandas(date_as_object=True, integer_object_nulls=True)
+    for field in records_table.schema:
+        values = records_table.column(field.name).to_pylist()
+        if pa.types.is_list(field.type):
+            cells = [None if value is None else _join_list(value) for value in values]
+        elif pa.types.is_floating(field.type):
+            cells = [_plain_number(value) for value in values]
+        else:
+            continue
+        # object dtype, or pandas would turn 85 back into 85.0
+        frame[field.name] = pd.Series(cells, index=frame.index, dtype=object)
+    with atomic_path(path) as temporary:
+        frame.to_csv(temporary, index=False, encoding="utf-8-sig")
+    return Path(path)
+
+
+# -- building ------------------------------------------------------------------------------
+
+
+def _build(documents: Iterable[dict[str, Any]]) -> dict[str, pa.Table]:
+    import pyarrow as pa
+
+    schemas = table_schemas()
+    columns = {name: {column: [] for column in schema.names} for name, schema in schemas.items()}
+    seen: set[str] = set()
+    for doc in documents:
+        doc_id = doc["source"]["sha256"]
+        if doc_id in seen:
+            continue
+        seen.add(doc_id)
+        _append(columns["documents"], _document_row(doc_id, doc))
+        for record in doc.get("records", []):
+            _append(columns["records"], _record_row(doc_id, record))
+            for row in _assignment_rows(doc_id, record):
+                _append(columns["assignments"], row)
+    return {name: pa.Table.from_pydict(columns[name], schema=schema)
+            for name, schema in schemas.items()}
+
+
+def _append(columns: dict[str, list], row: dict[str, Any]) -> None:
+    for name, values in columns.items():
+        values.append(row[name])
+
+
+def _document_row(doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+    source, plan = doc["source"], doc.get("plan") or {}
+    locality = plan.get("locality") or {}
+    return {
+        "doc_id": doc_id, "file": source.get("file"), "format": source.get("format"),
+        "pages": source.get("pages"), "ocr": source.get("ocr"),
+        "appendix": plan.get("appendix"), "title": plan.get("title"),
+        "number": plan.get("number"), "issued_on": _date(plan.get("issued_on")),
+        "issued_raw": plan.get("issued_raw"), "issuer": plan.get("issuer"),
+        "locality_level": locality.get("level"), "locality_name": locality.get("name"),
+        "locality_code": locality.get("code"), "locality_province": locality.get("province"),
+        "n_records": len(doc.get("records", [])), "warnings": list(doc.get("warnings", [])),
+    }
+
+
+def _record_row(doc_id: str, record: dict[str, Any]) -> dict[str, Any]:
+    sections = record.get("section") or []
+    numbers = [section["number"] for section in sections]
+    deadline = record.get("deadline") or {}
+    source = record.get("source") or {}
+    lines = source.get("lines") or [None, None]
+    row = {
+        "doc_id": doc_id, "key": record["key"], "number": record.get("number"),
+        "section_numbers": numbers,
+        "section_titles": [section["title"] for section in sections],
+        "section_path": SECTION_PATH_SEPARATOR.join(numbers) if numbers else None,
+        "kind": record.get("kind"), "name": record.get("name"),
+        "deadline_kind": deadline.get("kind"), "deadline_start": _date(deadline.get("start")),
+        "deadline_end": _date(deadline.get("end")),
+        "deadline_recurrence": deadline.get("recurrence"), "deadline_raw": deadline.get("raw"),
+        "note": record.get("note"), "page": source.get("page"),
+        "line_first": lines[0], "line_last": lines[1], "bbox": source.get("bbox"),
+        "warnings": list(record.get("warnings", [])),
+    }
+    for prefix in ("target", "baseline"):
+        measure = record.get(prefix) or {}
+        for name in _MEASURE_FIELDS:
+            row[f"{prefix}_{name}"] = measure.get(name)
+    return row
+
+
+def _assignment_rows(doc_id: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for position, agency in enumerate(record.get("agencies") or [], start=1):
+        yield {
+            "doc_id": doc_id, "key": record["key"], "position": position,
+            "role": agency.get("role"), "agency_id": agency.get("id"),
+            "agency_name": agency.get("name"), "raw": agency.get("raw"),
+            "score": agency.get("score"),
+        }
+
+
+def _load_document(path: Path) -> dict[str, Any]:
+    try:
+        doc = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: cannot read a JSON document ({exc})") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("source"), dict) \
+            or "sha256" not in doc["source"]:
+        raise ValueError(f"{path}: not a chitieu document (no source.sha256)")
+    if doc.get("schema_version") != SCHEMA_VERSION:
+        raise ValueError(f"{path}: schema_version {doc.get('schema_version')!r}, "
+                         f"expected {SCHEMA_VERSION!r}")
+    return doc
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# -- CSV cells -------------------------------------------------------------------------------
+
+
+def _join_list(values) -> str:
+    return LIST_SEPARATOR.join(str(_plain_number(value)) for value in values)
+
+
+def _plain_number(value: Any) -> Any:
+    """70.0 → 70 (Excel shows both the same, but the CSV stays readable); None stays None."""
+    if isinstance(value, float):
+        if value != value:  # NaN: an empty cell
+            return None
+        return int(value) if value.is_integer() else value
+    return value

@@ -1,0 +1,98 @@
+import json
+
+import pytest
+
+from chitieu.emit import json_out
+from chitieu.models import Document
+
+
+def test_json_is_byte_identical_for_equal_documents(text_document, build_text_document):
+    first = json_out.document_to_json(text_document)
+    again = json_out.document_to_json(build_text_document())
+    assert first == again
+    assert first.encode("utf-8") == again.encode("utf-8")
+
+
+def test_json_layout(text_document):
+    text = json_out.document_to_json(text_document)
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert "Tỷ lệ hồ sơ" in text and "\\u" not in text  # UTF-8, not ASCII escapes
+    assert text.startswith('{\n  "schema_version": "1",\n  "source": {\n    "file": ')
+
+
+def test_key_order_follows_the_models(text_document):
+    data = json.loads(json_out.document_to_json(text_document))
+    assert list(data) == list(Document.model_fields)
+    assert list(data["records"][0]) == ["key", "number", "section", "kind", "name", "target",
+                                        "baseline", "deadline", "agencies", "note", "source",
+                                        "warnings"]
+    assert list(data["records"][0]["target"]) == ["op", "value", "upper", "unit", "text", "raw"]
+
+
+def test_whole_numbers_stay_integers(text_document):
+    text = json_out.document_to_json(text_document)
+    record = json.loads(text)["records"][0]
+    assert record["target"]["value"] == 85 and isinstance(record["target"]["value"], int)
+    assert '"value": 85,' in text and '"value": 85.0' not in text
+    assert '"value": 70,' in text
+    between = json.loads(text)["records"][1]["target"]
+    assert (between["value"], between["upper"]) == (1.5, 2)
+    assert record["agencies"][0]["score"] == 0.93
+
+
+def test_json_round_trips_through_the_models(text_document):
+    text = json_out.document_to_json(text_document)
+    assert json_out.document_to_json(Document.model_validate_json(text)) == text
+
+
+def test_layout_is_that_of_the_standard_json_module(text_document, pdf_document):
+    for doc in (text_document, pdf_document):
+        data = json_out.document_to_dict(doc)
+        assert json_out.document_to_json(doc) == json.dumps(data, ensure_ascii=False,
+                                                            indent=2) + "\n"
+
+
+@pytest.mark.parametrize(("where", "spoil"), [
+    ("records/0/target/value", lambda doc: setattr(doc.records[0].target, "value", float("nan"))),
+    ("records/0/agencies/1/score", lambda doc: setattr(doc.records[0].agencies[1], "score",
+                                                       float("inf"))),
+])
+def test_non_finite_numbers_are_refused_not_written_as_invalid_json(text_document, where,
+                                                                    spoil):
+    spoil(text_document)
+    with pytest.raises(ValueError, match=where):
+        json_out.document_to_json(text_document)
+
+
+def test_write_json_is_atomic_and_leaves_no_temporary(tmp_path, text_document):
+    path = tmp_path / "out" / "002_plan.json"
+    assert json_out.write_json(text_document, path) == path
+    assert path.read_text(encoding="utf-8") == json_out.document_to_json(text_document)
+    assert [p.name for p in path.parent.iterdir()] == ["002_plan.json"]
+
+
+def test_failed_write_keeps_the_old_file(tmp_path, text_document):
+    path = tmp_path / "doc.json"
+    path.write_text("old", encoding="utf-8")
+    text_document.records[0].target.value = float("inf")
+    with pytest.raises(ValueError):
+        json_out.write_json(text_document, path)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.json"]
+
+
+def test_jsonl_records_carry_the_document_id(text_document):
+    lines = list(json_out.document_to_jsonl_records(text_document))
+    assert len(lines) == 3 and all("\n" not in line for line in lines)
+    first = json.loads(lines[0])
+    assert list(first)[:3] == ["doc_id", "file", "key"]
+    assert first["doc_id"] == "a" * 64 and first["file"] == "002_plan.txt"
+    assert first["target"]["value"] == 85 and isinstance(first["target"]["value"], int)
+
+
+def test_write_jsonl_concatenates_documents(tmp_path, text_document, pdf_document):
+    path = tmp_path / "records.jsonl"
+    assert json_out.write_jsonl([text_document, pdf_document], path) == 4
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["doc_id"][0] for line in lines] == ["a", "a", "a", "b"]
+    assert path.read_bytes().endswith(b"}\n")
