@@ -48,7 +48,8 @@ class Plan(_Model):
     appendix: str | None = None
     title: str | None = None
     number: str | None = None
-    issued_on: str | None = Field(None, description="ISO date, only when day, month, year are printed")
+    issued_on: str | None = Field(
+        None, description="ISO date, only when day, month and year are all printed")
     issued_raw: str | None = None
     issuer: str | None = None
     locality: Locality = Field(default_factory=Locality)

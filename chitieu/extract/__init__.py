@@ -46,7 +46,8 @@ def reader_for(layout: str):
             raise InputError(f"the {layout} reader is not available in this version",
                              code="unsupported") from None
         raise InputError(f"reading {layout} files needs the Python package {exc.name!r}; "
-                         f"install it with: pip install {exc.name}", code="missing_dependency") from None
+                         f"install it with: pip install {exc.name}",
+                         code="missing_dependency") from None
 
 
 def read(path: str | Path, layout: str | None = None) -> RawDocument:

@@ -65,7 +65,8 @@ _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
 _PORTAL_BAR = re.compile(r"^\|\s*$", re.MULTILINE)
 _LAYOUT_GAP = re.compile(r"\S {3,}\S")
-_LABELLED_TASK = re.compile(r"^\s*[a-zđ]\)\s*(Nhiệm vụ|Cơ quan|Đơn vị|Thời gian)", re.IGNORECASE | re.MULTILINE)
+_LABELLED_TASK = re.compile(r"^\s*[a-zđ]\)\s*(Nhiệm vụ|Cơ quan|Đơn vị|Thời gian)",
+                            re.IGNORECASE | re.MULTILINE)
 
 
 def detect_layout(text: str) -> str:

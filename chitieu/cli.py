@@ -1,0 +1,132 @@
+"""Command line: a thin layer over the library. Heavy imports happen inside the commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+FORMATS = ("json", "jsonl", "parquet", "csv")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chitieu",
+        description="Turn appendices of Vietnamese local-government plans (OCR'd text, Markdown, "
+                    "HTML, PDF, DOCX, XLSX, scans) into a canonical indicator dataset.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    conv = sub.add_parser(
+        "convert", help="convert files and folders into JSON and tables",
+        description="Convert files and folders. Writes OUT/<stem>.json per input (a folder's "
+                    "subfolders mirrored below OUT), OUT/manifest.jsonl (what is converted, so "
+                    "a re-run converts only new or changed files and a killed run resumes), "
+                    "OUT/report.json (failed files, warnings, agencies missing from the "
+                    "gazetteer) and, for --format parquet/csv/jsonl, the dataset tables.",
+        epilog="exit status: 0 all converted, 1 some files failed (see OUT/report.json), "
+               "2 usage error")
+    conv.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    conv.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="OUT",
+                      help="output folder (default: output)")
+    conv.add_argument("--format", default="json", metavar="LIST",
+                      help="comma-separated: json,jsonl,parquet,csv (default: json)")
+    conv.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
+                      help="extra agencies CSV (same columns as chitieu/gazetteer/agencies.csv)")
+    conv.add_argument("--workers", type=int, default=None, metavar="N",
+                      help="parallel worker processes (default: all cores; 1 converts in "
+                           "this process)")
+    conv.add_argument("--force", action="store_true", help="convert unchanged files again")
+    conv.add_argument("--quiet", "-q", action="store_true",
+                      help="no progress and no summary; only one line when files failed")
+    conv.add_argument("--executor", choices=("local", "dask"), default="local",
+                      help="run locally (default) or on a Dask cluster")
+    conv.add_argument("--scheduler", metavar="ADDRESS",
+                      help="Dask scheduler address (default: a LocalCluster)")
+
+    rows = sub.add_parser("rows", help="print the rows exactly as read, before interpretation")
+    rows.add_argument("path", type=Path, metavar="FILE")
+    rows.add_argument("--layout", help="force a reader (text, markdown, html, pdf, …)")
+
+    sub.add_parser("schema", help="print the JSON Schema of the output document")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from chitieu import __version__
+
+        print(__version__)
+        return 0
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        return {"convert": _convert, "rows": _rows, "schema": _schema}[args.command](args)
+    except KeyboardInterrupt:
+        print("chitieu: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        print(f"chitieu: unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})",
+              file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("chitieu: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    if args.scheduler and args.executor != "dask":
+        print("chitieu: --scheduler needs --executor dask", file=sys.stderr)
+        return 2
+    missing = [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]
+    if missing:
+        print(f"chitieu: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    from chitieu.batch import BatchOptions, run_batch
+
+    options = BatchOptions(
+        output=args.output, formats=formats, gazetteer=args.gazetteer, workers=args.workers,
+        force=args.force, quiet=args.quiet, executor=args.executor, scheduler=args.scheduler,
+    )
+    return run_batch(args.paths, options)
+
+
+def _rows(args: argparse.Namespace) -> int:
+    from chitieu import extract
+    from chitieu.errors import InputError
+
+    try:
+        raw = extract.read(args.path, args.layout)
+    except InputError as exc:
+        print(f"chitieu: {exc}", file=sys.stderr)
+        return 1
+    print(f"# {args.path}: format={raw.format} pages={raw.pages} ocr={raw.ocr} "
+          f"rows={len(raw.rows)}" + (f" warnings={','.join(raw.warnings)}" if raw.warnings else ""))
+    for row in raw.rows:
+        where = f"L{row.first_line}" if row.first_line is not None else ""
+        if row.first_line is not None and row.last_line != row.first_line:
+            where += f"-{row.last_line}"
+        if row.page is not None:
+            where = f"p{row.page} {where}".strip()
+        table = f"t{row.table}" if row.table is not None else "  "
+        print(f"{where:>12} {table} | " + " | ".join(c.text.replace("\n", "⏎") for c in row.cells))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from chitieu.emit.schema import schema_json
+
+    sys.stdout.write(schema_json())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,370 @@
+"""Assemble: physical rows of any reader → one table of logical rows with column roles.
+
+Format-agnostic. Finds the header by its words (one or two rows), maps each column to a role
+through `data/header_roles.yaml`, drops headers repeated at page breaks and page furniture,
+joins rows broken by a page break or wrapped onto continuation lines, and keeps the
+provenance of every piece.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+import yaml
+
+from chitieu.extract.types import BBox, RawDocument, RawRow
+from chitieu.normalize.text import ascii_fold, clean_text, is_bold_markup
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+AGENCY_ROLES = ("lead", "support", "monitor")
+_UNIQUE_ROLES = frozenset({"number", "name", "unit"})
+_SECTION_TOKEN = regex.compile(
+    r"^(?P<num>(?:[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*)\.?)(?:\s+|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
+    regex.S,
+)
+_SECTION_NUMBER = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)\.?$")
+_NUMBER_ONLY = regex.compile(r"^(?:[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
+_COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+
+
+@dataclass(slots=True)
+class ColumnSpec:
+    header: str
+    role: str
+    index: int
+
+
+@dataclass(slots=True)
+class LogicalRow:
+    """One row of the table as the document means it, built from one or more physical rows."""
+
+    cells: list[str]
+    pieces: list[RawRow]
+    bold: bool = False
+    after_page_break: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def lines(self) -> tuple[int, int] | None:
+        firsts = [p.first_line for p in self.pieces if p.first_line is not None]
+        lasts = [p.last_line for p in self.pieces if p.last_line is not None]
+        return (min(firsts), max(lasts)) if firsts else None
+
+    @property
+    def page(self) -> int | None:
+        return self.pieces[0].page
+
+    @property
+    def bbox(self) -> BBox | None:
+        """The union of the pieces on the row's first page."""
+        boxes = [p.bbox for p in self.pieces if p.bbox is not None and p.page == self.page]
+        if not boxes:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+@dataclass(slots=True)
+class Table:
+    columns: list[ColumnSpec]
+    rows: list[LogicalRow]
+    preamble: list[RawRow]
+    trailing: list[RawRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def index_of(self, role: str) -> int | None:
+        for col in self.columns:
+            if col.role == role:
+                return col.index
+        return None
+
+    def indexes_of(self, *roles: str) -> list[int]:
+        return [col.index for col in self.columns if col.role in roles]
+
+
+class NoTableError(ValueError):
+    """No header row was found."""
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    rules: tuple[tuple[tuple[str, ...], regex.Pattern], ...]
+    repeat_markers: regex.Pattern
+    furniture: regex.Pattern
+    table_end: regex.Pattern
+
+
+@functools.cache
+def vocabulary(path: Path | None = None) -> _Vocabulary:
+    data = yaml.safe_load((path or DATA_DIR / "header_roles.yaml").read_text(encoding="utf-8"))
+    rules = tuple((tuple(r["roles"]), regex.compile(r["pattern"])) for r in data["rules"])
+    return _Vocabulary(
+        rules=rules,
+        repeat_markers=regex.compile("|".join(data["repeat_markers"])),
+        furniture=regex.compile("|".join(data["page_furniture"])),
+        table_end=regex.compile("|".join(data["table_end"])),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def header_key(text: str) -> str:
+    """A header cell folded for matching: lower-case ASCII words."""
+    folded = ascii_fold(text)
+    folded = vocabulary().repeat_markers.sub(" ", folded)
+    return " ".join(regex.sub(r"[^\w%]+", " ", folded).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def header_candidates(text: str) -> tuple[str, ...]:
+    key = header_key(text)
+    if not key:
+        return ()
+    for roles, pattern in vocabulary().rules:
+        if pattern.search(key):
+            return roles
+    return ("unknown",)
+
+
+def assign_roles(headers: list[str]) -> list[str]:
+    """Roles for a header row: unambiguous columns first, then the ambiguous ones take the
+    first candidate role no other column has claimed."""
+    candidates = [header_candidates(h) for h in headers]
+    roles: list[str | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    claimed = {r for r in roles if r in _UNIQUE_ROLES}
+    for i, cands in enumerate(candidates):
+        if not cands:
+            roles[i] = "unknown"
+        elif roles[i] is None:
+            free = [r for r in cands if r not in claimed]
+            roles[i] = free[0] if free else cands[-1]
+            claimed.add(roles[i])
+    return [r or "unknown" for r in roles]
+
+
+# ---------------------------------------------------------------- header search
+
+
+def _cell_texts(row: RawRow) -> list[str]:
+    return [clean_text(c.text) for c in row.cells]
+
+
+def _is_header(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    if len(filled) < 2:
+        return False
+    roles = [header_candidates(t) for t in filled]
+    known = [r for r in roles if r and r[0] != "unknown"]
+    has_name = any("name" in r for r in known)
+    return has_name and len(known) >= max(2, (len(filled) + 1) // 2) and _all_short(filled)
+
+
+def _all_short(texts: list[str]) -> bool:
+    # Header cells are labels; a long sentence in a cell means a data row.
+    return all(len(t) <= 120 for t in texts)
+
+
+def _is_subheader(texts: list[str], header: list[str]) -> bool:
+    differing = [
+        (i, t) for i, t in enumerate(texts)
+        if t and (i >= len(header) or header_key(t) != header_key(header[i]))
+    ]
+    if not differing:
+        return False
+    for _, text in differing:
+        cands = header_candidates(text)
+        if not cands or (cands[0] == "unknown" and not regex.fullmatch(r"\d{4}", text)):
+            return False
+    return all(len(t) <= 60 for _, t in differing)
+
+
+def _merge_header(header: list[str], sub: list[str]) -> list[str]:
+    width = max(len(header), len(sub))
+    header = header + [""] * (width - len(header))
+    sub = sub + [""] * (width - len(sub))
+    merged = []
+    group = ""
+    for top, low in zip(header, sub, strict=True):
+        group = top or group
+        if low and header_key(low) != header_key(top):
+            merged.append(f"{group} {low}".strip() if header_candidates(low)[0] == "unknown"
+                          else low)
+        else:
+            merged.append(top)
+    return merged
+
+
+def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
+    """(index of the first header row, number of header rows, merged header texts)."""
+    for i, row in enumerate(rows):
+        texts = _cell_texts(row)
+        if not _is_header(texts):
+            continue
+        if i + 1 < len(rows):
+            nxt = _cell_texts(rows[i + 1])
+            if _is_subheader(nxt, texts):
+                return i, 2, _merge_header(texts, nxt)
+        return i, 1, texts
+    return None
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def assemble(doc: RawDocument) -> Table:
+    """Build the table of a RawDocument, or raise NoTableError."""
+    found = _find_header(doc.rows)
+    if found is None:
+        raise NoTableError("no table header found (a row naming columns such as "
+                           "'TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì')")
+    start, height, headers = found
+    while headers and not headers[-1]:
+        headers.pop()
+    roles = assign_roles(headers)
+    columns = [ColumnSpec(h, r, i) for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
+    table = Table(columns=columns, rows=[], preamble=doc.rows[:start])
+    header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
+    _Assembler(table, header_rows).feed(doc.rows[start + height:])
+    for col in columns:
+        if col.role == "unknown" and col.header:
+            table.warnings.append(f"column_unmapped:{col.header}")
+    return table
+
+
+class _Assembler:
+    def __init__(self, table: Table, header_rows: list[list[str]]):
+        self.table = table
+        self.width = len(table.columns)
+        self.header_keys = [[header_key(t) for t in row] for row in header_rows]
+        self.number_col = table.index_of("number")
+        self.name_col = table.index_of("name")
+        self.pending_break = False
+        self.ended = False
+        self.last_page = None
+
+    def feed(self, rows: list[RawRow]) -> None:
+        for row in rows:
+            self._take(row)
+
+    def _take(self, row: RawRow) -> None:
+        texts = _cell_texts(row)
+        if not any(texts):
+            return
+        if self.last_page is not None and row.page is not None and row.page != self.last_page:
+            self.pending_break = True
+        self.last_page = row.page if row.page is not None else self.last_page
+        if self._is_repeated_header(texts):
+            self.pending_break = True
+            self.ended = False
+            return
+        filled = [t for t in texts if t]
+        single = len(filled) == 1
+        if single and self._is_furniture(filled[0]):
+            return
+        if self.ended or (single and self._is_table_end(filled[0])):
+            self.ended = True
+            self.table.trailing.append(row)
+            return
+        if not self.table.rows and self._is_column_numbering(texts):
+            return
+        cells = self._fit(row, texts)
+        bold = self._is_bold(row, cells)
+        if self._continues_previous(cells, single):
+            self._join(cells, row)
+        else:
+            self.table.rows.append(LogicalRow(cells, [row], bold=bold,
+                                              after_page_break=self.pending_break))
+        self.pending_break = False
+
+    # -- classification
+
+    def _is_repeated_header(self, texts: list[str]) -> bool:
+        keys = [header_key(t) for t in texts]
+        for header in self.header_keys:
+            wanted = [(i, k) for i, k in enumerate(header) if k]
+            if not wanted:
+                continue
+            same = sum(1 for i, k in wanted if i < len(keys) and keys[i] == k)
+            if same >= max(2, len(wanted) * 0.6):
+                return True
+        return False
+
+    def _is_furniture(self, text: str) -> bool:
+        return bool(vocabulary().furniture.search(header_key(text)))
+
+    def _is_table_end(self, text: str) -> bool:
+        return bool(self.table.rows) and bool(vocabulary().table_end.search(header_key(text)))
+
+    def _is_column_numbering(self, texts: list[str]) -> bool:
+        filled = [t for t in texts if t]
+        return len(filled) >= 3 and all(_COLUMN_NUMBERING.match(t) for t in filled)
+
+    def _is_bold(self, row: RawRow, cells: list[str]) -> bool:
+        lead = [c for c in row.cells[:2] if c.text.strip()]
+        return bool(lead) and all(c.bold or is_bold_markup(c.text) for c in lead)
+
+    # -- shaping
+
+    def _fit(self, row: RawRow, texts: list[str]) -> list[str]:
+        """Raw cell texts aligned to the columns; a section written in one cell is split."""
+        raw = [c.text for c in row.cells]
+        if len(raw) > self.width:
+            extra = [t for t in texts[self.width:] if t]
+            if extra:
+                self.table.warnings.append(f"row_too_many_cells:{self._where(row)}")
+                raw = [*raw[:self.width - 1], " ".join([raw[self.width - 1], *extra])]
+            else:
+                raw = raw[:self.width]
+        raw = raw + [""] * (self.width - len(raw))
+        filled = [i for i, t in enumerate(texts[:self.width]) if t]
+        if len(filled) == 1 and self.name_col is not None:
+            self._split_lone_cell(raw, filled[0])
+        return raw
+
+    def _split_lone_cell(self, raw: list[str], only: int) -> None:
+        """A row with one filled cell: "II Phát triển nguồn lực" → number + name."""
+        if only not in (self.number_col, self.name_col):
+            return
+        match = _SECTION_TOKEN.match(clean_text(raw[only]))
+        if match and only == self.name_col and not (
+            is_bold_markup(raw[only]) or _SECTION_NUMBER.match(match["num"])
+        ):
+            match = None  # "4 phường trên địa bàn" wrapped onto a line of its own
+        if match and self.number_col is not None:
+            raw[only] = ""
+            raw[self.number_col] = match["num"]
+            raw[self.name_col] = match["title"]
+        elif only == self.number_col and not _NUMBER_ONLY.match(clean_text(raw[only])):
+            raw[self.name_col], raw[only] = raw[only], ""
+
+    def _continues_previous(self, cells: list[str], single: bool) -> bool:
+        if not self.table.rows or self.number_col is None:
+            return False
+        if clean_text(cells[self.number_col]):
+            return False
+        previous = self.table.rows[-1]
+        number = clean_text(previous.cells[self.number_col])
+        if not number:
+            return single
+        return not (previous.bold or _SECTION_NUMBER.match(number))
+
+    def _join(self, cells: list[str], row: RawRow) -> None:
+        previous = self.table.rows[-1]
+        for i, text in enumerate(cells):
+            if text.strip():
+                previous.cells[i] = f"{previous.cells[i]} {text}".strip()
+        previous.pieces.append(row)
+        code = "row_joined_across_pages" if self.pending_break else "row_joined"
+        if code not in previous.warnings:
+            previous.warnings.append(code)
+
+    @staticmethod
+    def _where(row: RawRow) -> str:
+        if row.first_line is not None:
+            return f"line {row.first_line}"
+        return f"page {row.page}"

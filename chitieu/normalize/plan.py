@@ -1,0 +1,137 @@
+"""The appendix/plan header above the table: label, title, plan number, date, issuer, locality."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from datetime import date
+
+import regex
+import yaml
+
+from chitieu.extract.table import DATA_DIR
+from chitieu.extract.types import RawRow
+from chitieu.gazetteer.localities import find_province, resolve_locality
+from chitieu.models import Locality, Plan
+from chitieu.normalize.text import clean_text
+
+_APPENDIX = regex.compile(
+    r"^ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+_ATTACHED = regex.compile(r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
+_NUMBER = regex.compile(
+    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*/\s*(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
+    regex.IGNORECASE,
+)
+_DATE_SLASH = regex.compile(
+    r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)
+_DATE_WORDS = regex.compile(
+    r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
+_ISSUER = regex.compile(r"\bcủa\s+(?P<issuer>.+?)\s*\)?\s*$", regex.IGNORECASE)
+_LOCALITY = regex.compile(
+    r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
+    r"(?:\s*[,;]\s*(?:tỉnh|thành phố)\s+(?P<province>[^,;()]+?))?\s*$",
+)
+_LOCAL_LEVELS = ("xã", "phường", "đặc khu")
+
+
+@functools.cache
+def _abbreviations() -> tuple[list[tuple[regex.Pattern, str]], dict[str, str]]:
+    data = yaml.safe_load((DATA_DIR / "abbreviations.yaml").read_text(encoding="utf-8"))
+    pairs = sorted(data["issuer"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    patterns = [(regex.compile(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
+    return patterns, data["spelling"]
+
+
+def expand_issuer(text: str) -> str:
+    """"UBND xã Vũ Dương" → "Ủy ban nhân dân xã Vũ Dương"."""
+    patterns, spelling = _abbreviations()
+    for pattern, full in patterns:
+        text = pattern.sub(full, text)
+    for variant, uniform in spelling.items():
+        text = text.replace(variant, uniform)
+    return " ".join(text.split())
+
+
+def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
+    """Read the plan fields from the lines above the table."""
+    lines = [t for t in (clean_text(" ".join(r.texts)) for r in preamble) if t]
+    warnings: list[str] = []
+    appendix, title_lines, attached = _split_heading(lines)
+    plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
+    if attached:
+        _read_attachment(plan, attached)
+    else:
+        warnings.append("plan_reference_missing")
+    plan.locality = _locality(plan.issuer, " ".join(lines))
+    return plan, warnings
+
+
+def _split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
+    appendix_at = next((i for i, ln in enumerate(lines) if _APPENDIX.match(ln)), None)
+    attached_at = next((i for i, ln in enumerate(lines) if _ATTACHED.search(ln)), None)
+    appendix = None
+    title: list[str] = []
+    if appendix_at is not None:
+        match = _APPENDIX.match(lines[appendix_at])
+        label = match["label"]
+        appendix = f"Phụ lục {label}" if label else "Phụ lục"
+        if match["rest"]:
+            title.append(match["rest"])
+        end = attached_at if attached_at is not None and attached_at > appendix_at else len(lines)
+        title += lines[appendix_at + 1:end]
+    elif attached_at is not None:
+        title = lines[max(0, attached_at - 2):attached_at]
+    attached = ""
+    if attached_at is not None:
+        attached = _attachment_text(lines[attached_at:])
+    return appendix, [t.strip(" *") for t in title if t.strip(" *")], attached
+
+
+def _attachment_text(lines: list[str]) -> str:
+    """The "(Kèm theo …)" sentence, possibly wrapped over several lines."""
+    parts = []
+    for line in lines[:4]:
+        parts.append(line)
+        if ")" in line:
+            break
+    text = " ".join(parts).strip(" *")
+    return text[1:] if text.startswith("(") else text
+
+
+def _read_attachment(plan: Plan, text: str) -> None:
+    text = text.split(")")[0]
+    number = _NUMBER.search(text)
+    if number and number["num"]:
+        plan.number = f"{number['num']}/{number['suffix']}"
+    when = _DATE_SLASH.search(text) or _DATE_WORDS.search(text)
+    if when:
+        plan.issued_raw = " ".join(when.group(0).split())
+        plan.issued_on = _iso_date(when["d"], when["m"], when["y"])
+    issuer = _ISSUER.search(text)
+    if issuer:
+        plan.issuer = expand_issuer(issuer["issuer"].strip(" .,;"))
+
+
+def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    if not (day and month and year):
+        return None
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _locality(issuer: str | None, context: str) -> Locality:
+    if not issuer:
+        return Locality()
+    match = None
+    for candidate in _LOCALITY.finditer(unicodedata.normalize("NFC", issuer)):
+        match = candidate
+        if candidate["level"] in _LOCAL_LEVELS:
+            break
+    if match is None:
+        return Locality()
+    province = match["province"] or find_province(context)
+    return resolve_locality(match["level"], match["name"].strip(), province)

@@ -1,0 +1,222 @@
+"""Interpret: logical table rows → section chain and canonical records."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+import yaml
+
+from chitieu.extract.table import AGENCY_ROLES, DATA_DIR, LogicalRow, Table
+from chitieu.gazetteer.agencies import Gazetteer
+from chitieu.models import Agency, Record, RecordSource, Section, Target
+from chitieu.normalize.deadline import parse_deadline
+from chitieu.normalize.target import parse_target, split_embedded_target
+from chitieu.normalize.text import clean_text, fold, strip_trailing_dot
+
+_LETTER = regex.compile(r"^[A-ZĐ]$")
+_ROMAN = regex.compile(r"^[IVXLC]+$")
+_ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
+_BULLET = regex.compile(r"^[-–—+•*]$")
+
+
+@dataclass(slots=True)
+class _SectionLevel:
+    style: str
+    number: str
+    title: str
+
+
+@dataclass(slots=True)
+class _Context:
+    table: Table
+    gazetteer: Gazetteer
+    stack: list[_SectionLevel] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    unnumbered: int = 0
+
+
+def build_records(table: Table, gazetteer: Gazetteer) -> list[Record]:
+    """Turn the table's logical rows into records, tracking the section rows above them."""
+    ctx = _Context(table, gazetteer)
+    number_col = table.index_of("number")
+    records: list[Record] = []
+    for position, row in enumerate(table.rows):
+        number = _number(row, number_col)
+        if _is_section(row, number, table, _next_number(table, position, number_col)):
+            _push_section(ctx, number, clean_text(_name_cell(row, table)))
+            continue
+        records.append(_record(ctx, row, number))
+    return records
+
+
+def _number(row: LogicalRow, number_col: int | None) -> str:
+    return strip_trailing_dot(clean_text(row.cells[number_col])) if number_col is not None else ""
+
+
+def _next_number(table: Table, position: int, number_col: int | None) -> str:
+    if number_col is None or position + 1 >= len(table.rows):
+        return ""
+    return _number(table.rows[position + 1], number_col)
+
+
+def _name_cell(row: LogicalRow, table: Table) -> str:
+    name_col = table.index_of("name")
+    return row.cells[name_col] if name_col is not None else ""
+
+
+def _has_values(row: LogicalRow, table: Table) -> bool:
+    """Anything besides number and name: a target, an agency, a deadline, a unit."""
+    skip = set(table.indexes_of("number", "name", "note", "unknown"))
+    return any(clean_text(text) for i, text in enumerate(row.cells) if i not in skip)
+
+
+def _is_section(row: LogicalRow, number: str, table: Table, next_number: str) -> bool:
+    if _has_values(row, table):
+        return False
+    if _LETTER.match(number) or _ROMAN.match(number):
+        return True
+    if _ARABIC.match(number):
+        return row.bold or next_number.startswith(number + ".")
+    return not number and row.bold and bool(clean_text(_name_cell(row, table)))
+
+
+def _style(number: str, stack: list[_SectionLevel]) -> str:
+    if not number:
+        return "untitled"
+    if _ROMAN.match(number) and not _follows_letter(number, stack):
+        return "roman"
+    if _LETTER.match(number):
+        return "letter"
+    if _ARABIC.match(number):
+        return f"arabic{number.count('.')}"
+    return "other"
+
+
+def _follows_letter(number: str, stack: list[_SectionLevel]) -> bool:
+    """"I" after a section "H" is a letter, otherwise the roman one."""
+    if len(number) != 1:
+        return False
+    return any(lv.style == "letter" and ord(lv.number) == ord(number) - 1 for lv in stack)
+
+
+def _push_section(ctx: _Context, number: str, title: str) -> None:
+    style = _style(number, ctx.stack)
+    for depth, level in enumerate(ctx.stack):
+        if level.style == style:
+            del ctx.stack[depth:]
+            break
+    ctx.stack.append(_SectionLevel(style, number, title))
+    ctx.unnumbered = 0
+
+
+def _unique_key(ctx: _Context, number: str) -> str:
+    parts = [level.number for level in ctx.stack if level.number]
+    if number and not _BULLET.match(number):
+        parts.append(number)
+    else:
+        ctx.unnumbered += 1
+        parts.append(f"#{ctx.unnumbered}")
+    key = base = "/".join(parts)
+    duplicate = 1
+    while key in ctx.keys:
+        duplicate += 1
+        key = f"{base}~{duplicate}"
+    ctx.keys.add(key)
+    return key
+
+
+def _cell(row: LogicalRow, table: Table, role: str) -> str:
+    texts = [clean_text(row.cells[i]) for i in table.indexes_of(role)]
+    return "; ".join(t for t in texts if t)
+
+
+def _raw_cell(row: LogicalRow, table: Table, role: str) -> str:
+    index = table.index_of(role)
+    return row.cells[index].strip() if index is not None else ""
+
+
+def _record(ctx: _Context, row: LogicalRow, number: str) -> Record:
+    table = ctx.table
+    warnings = list(row.warnings)
+    name = _cell(row, table, "name")
+    unit = _cell(row, table, "unit") or None
+    target_raw = _raw_cell(row, table, "target")
+    if not clean_text(target_raw):
+        name, embedded = split_embedded_target(name)
+        target_raw = embedded or ""
+    target, codes = parse_target(target_raw or None, unit)
+    warnings += codes
+    baseline, codes = parse_target(_raw_cell(row, table, "baseline") or None, unit)
+    warnings += codes
+    deadline, codes = parse_deadline(_cell(row, table, "deadline") or None)
+    warnings += codes
+    agencies, codes = _agencies(ctx, row)
+    warnings += codes
+    if not name:
+        warnings.append("name_missing")
+    return Record(
+        key=_unique_key(ctx, number),
+        number=number or None,
+        section=[Section(number=lv.number, title=lv.title) for lv in ctx.stack],
+        kind=_kind(name, target),
+        name=name,
+        target=target,
+        baseline=baseline,
+        deadline=deadline,
+        agencies=agencies,
+        note=_cell(row, table, "note") or None,
+        source=_source(row),
+        warnings=_dedupe(warnings),
+    )
+
+
+def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
+    agencies: list[Agency] = []
+    warnings: list[str] = []
+    for col in ctx.table.columns:
+        if col.role not in AGENCY_ROLES:
+            continue
+        text = row.cells[col.index]
+        if not clean_text(text):
+            continue
+        found, codes = ctx.gazetteer.agencies(text, col.role)
+        agencies += found
+        warnings += codes
+    return agencies, warnings
+
+
+def _source(row: LogicalRow) -> RecordSource:
+    lines = row.lines
+    bbox = row.bbox
+    return RecordSource(page=row.page, lines=list(lines) if lines else None,
+                        bbox=[round(v, 2) for v in bbox] if bbox else None)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# ---------------------------------------------------------------- kind
+
+
+@functools.cache
+def _measure_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = yaml.safe_load((DATA_DIR / "measures.yaml").read_text(encoding="utf-8"))
+    nouns = tuple(sorted((fold(w) for w in data["measuring_nouns"]), key=len, reverse=True))
+    return nouns, tuple(fold(w) for w in data["not_measuring"])
+
+
+@functools.lru_cache(maxsize=8192)
+def starts_with_measure(name: str) -> bool:
+    """"Tỷ lệ …", "Số sản phẩm …", "Tổng chi …" — but not "Số hóa …", "Tổng hợp …"."""
+    nouns, exclusions = _measure_words()
+    head = fold(name)
+    if any(head == w or head.startswith(w + " ") for w in exclusions):
+        return False
+    return any(head == w or head.startswith(w + " ") for w in nouns)
+
+
+def _kind(name: str, target: Target | None) -> str:
+    return "indicator" if target is not None or starts_with_measure(name) else "task"

@@ -1,0 +1,64 @@
+"""The flow for one input: read → assemble → interpret → normalize → Document."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from chitieu import extract
+from chitieu.errors import InputError
+from chitieu.extract.table import NoTableError, assemble
+from chitieu.extract.types import RawDocument
+from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
+from chitieu.models import Column, Document, Source
+from chitieu.normalize.plan import parse_plan
+from chitieu.normalize.records import build_records
+
+_SOURCE_FORMATS = {"text", "markdown", "html", "pdf", "docx", "image", "xlsx", "csv"}
+
+
+def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
+    """The built-in gazetteer, extended with the user's CSV files."""
+    return Gazetteer.load([Path(p) for p in paths]) if paths else default_gazetteer()
+
+
+def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
+            layout: str | None = None) -> Document:
+    """Convert one file into a canonical Document. Raises InputError for unreadable input."""
+    path = Path(path)
+    raw = extract.read(path, layout)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        return interpret(raw, file=path.name, sha256=digest, gazetteer=gazetteer)
+    except InputError as exc:
+        exc.path = exc.path or str(path)
+        raise
+
+
+def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
+                 gazetteer: Gazetteer | None = None) -> Document:
+    """Convert a document held in a string ("text", "markdown", "html", … or sniffed)."""
+    raw = extract.read_text(text, format)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer)
+
+
+def interpret(raw: RawDocument, *, file: str, sha256: str,
+              gazetteer: Gazetteer | None = None) -> Document:
+    """Everything after reading: assemble the table, read the plan header, build records."""
+    gazetteer = gazetteer or default_gazetteer()
+    try:
+        table = assemble(raw)
+    except NoTableError as exc:
+        raise InputError(str(exc), code="no_table") from None
+    plan, plan_warnings = parse_plan(table.preamble)
+    records = build_records(table, gazetteer)
+    fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"
+    return Document(
+        source=Source(file=file, sha256=sha256, format=fmt, pages=raw.pages, ocr=raw.ocr),
+        plan=plan,
+        columns=[Column(header=c.header, role=c.role) for c in table.columns],
+        records=records,
+        warnings=list(dict.fromkeys(raw.warnings + table.warnings + plan_warnings)),
+    )
