@@ -1,0 +1,895 @@
+"""Agency cells: split into agencies, each matched against the gazetteer.
+
+The gazetteer is data (agencies.csv, agency_words.yaml beside this module, plus the user's
+CSV files given with --gazetteer). Matching goes exact → alias/abbreviation → a branch or
+place stripped from the name → fuzzy (rapidfuzz, accent-folded), each step with a score.
+Splitting uses the gazetteer itself: a cell is cut where both sides are agencies, choosing
+the segmentation that covers most of the text with known agencies.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import regex
+import yaml
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+from chitieu.errors import InputError
+from chitieu.gazetteer.localities import province_names, unit_names
+from chitieu.models import Agency
+from chitieu.normalize.text import clean_text, fold
+
+__all__ = [
+    "AGENCIES_CSV", "AgencyEntry", "AgencyMatch", "Gazetteer", "Role", "default_gazetteer",
+    "match_key",
+]
+
+HERE = Path(__file__).resolve().parent
+AGENCIES_CSV = HERE / "agencies.csv"
+WORDS_YAML = HERE / "agency_words.yaml"
+
+Role = Literal["lead", "support", "monitor"]
+UNMATCHED = "agency_unmatched"
+LOW_CONFIDENCE = "agency_low_confidence"
+
+# An alias reached only after dropping a place or branch from the printed name.
+DERIVED_SCORE = 0.98
+# Fuzzy matching: minimum accent-folded similarity (0-100) to accept a candidate, and the
+# score below which an accepted match is flagged as low-confidence.
+FUZZY_CUTOFF = 88.0
+CONFIDENT_SCORE = 0.9
+# A fuzzy piece covers less than an exact one: a near miss spanning two agencies ("Bộ Khoa học
+# và Công nghệ, Bộ") must not beat the exact agency it contains.
+FUZZY_COVERAGE_WEIGHT = 0.8
+
+Key = tuple[str, ...]
+
+# ------------------------------------------------------------------ comparison keys
+
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}\s-]+")
+_DASH = regex.compile(r"\s*-+\s*")
+
+
+@functools.lru_cache(maxsize=65536)
+def match_key(text: str) -> Key:
+    """The words of a name as compared: folded, "&" read as "và", punctuation dropped."""
+    folded = fold(text).replace("&", " và ")
+    folded = _DASH.sub(" - ", _NON_WORD.sub(" ", folded))
+    words = folded.split()
+    while words and words[0] == "-":
+        words.pop(0)
+    while words and words[-1] == "-":
+        words.pop()
+    return tuple(words)
+
+
+def _plain_key(text: str) -> Key:
+    return tuple(w for w in match_key(text) if w != "-")
+
+
+# ------------------------------------------------------------------ word lists
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """agency_words.yaml, folded into keys."""
+
+    abbreviations: dict[Key, Key]
+    equivalents: dict[Key, Key]
+    leader_titles: _Prefixes
+    level_words: tuple[Key, ...]
+    branch_words: tuple[Key, ...]
+    extra_places: frozenset[Key]
+    heads: _Prefixes
+    capitalized_heads: _Prefixes
+    role_phrases: dict[Key, Role]
+    support_introducers: frozenset[Key]
+    description_verbs: frozenset[Key]
+    lead_ins: _Prefixes
+
+    @property
+    def longest_phrase(self) -> int:
+        phrases = [*self.role_phrases, *self.support_introducers, *self.description_verbs]
+        return max(len(p) for p in phrases)
+
+
+@functools.cache
+def _words() -> _Words:
+    data = yaml.safe_load(WORDS_YAML.read_text(encoding="utf-8"))
+
+    def keys(name: str) -> frozenset[Key]:
+        return frozenset(_plain_key(w) for w in data.get(name) or ())
+
+    def mapping(name: str) -> dict[Key, Key]:
+        return {_plain_key(k): _plain_key(v or "") for k, v in (data.get(name) or {}).items()}
+
+    roles = {_plain_key(w): role for role, words in data["role_phrases"].items() for w in words}
+    return _Words(
+        abbreviations=mapping("abbreviations"),
+        equivalents=mapping("equivalents"),
+        leader_titles=_Prefixes(keys("leader_titles") | _COLLECTIVE_MARKERS),
+        level_words=tuple(sorted(keys("level_words"), key=len, reverse=True)),
+        branch_words=tuple(keys("branch_words")),
+        extra_places=keys("extra_places"),
+        heads=_Prefixes(keys("heads")),
+        capitalized_heads=_Prefixes(keys("capitalized_heads")),
+        role_phrases=roles,
+        support_introducers=keys("support_introducers"),
+        description_verbs=keys("description_verbs"),
+        lead_ins=_Prefixes(keys("lead_ins")),
+    )
+
+
+@functools.cache
+def _by_first_word(table_name: str) -> dict[str, tuple[tuple[Key, Key], ...]]:
+    """A replacement table indexed by first word, longest key first."""
+    table: dict[Key, Key] = getattr(_words(), table_name)
+    grouped: dict[str, list[tuple[Key, Key]]] = {}
+    for key, replacement in table.items():
+        if key:
+            grouped.setdefault(key[0], []).append((key, replacement))
+    return {w: tuple(sorted(pairs, key=lambda p: -len(p[0]))) for w, pairs in grouped.items()}
+
+
+def _replace_ngrams(words: Key, table_name: str) -> Key:
+    starts = _by_first_word(table_name)
+    if not any(w in starts for w in words):
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for key, replacement in starts.get(words[i], ()):
+            if words[i:i + len(key)] == key:
+                out.extend(replacement)
+                i += len(key)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
+class _Prefixes:
+    """Word sequences a name may start with, looked up by first word."""
+
+    def __init__(self, keys: Iterable[Key]) -> None:
+        grouped: dict[str, list[Key]] = {}
+        for key in keys:
+            if key:
+                grouped.setdefault(key[0], []).append(key)
+        self.by_first = {w: tuple(sorted(v, key=len, reverse=True)) for w, v in grouped.items()}
+
+    def longest(self, words: Key, *, whole: bool = False) -> Key | None:
+        """The longest prefix of `words`; it may be all of them only when `whole`."""
+        if not words:
+            return None
+        for prefix in self.by_first.get(words[0], ()):
+            if words[:len(prefix)] == prefix and (whole or len(prefix) < len(words)):
+                return prefix
+        return None
+
+    def first_words(self) -> set[str]:
+        return set(self.by_first)
+
+
+_COLLECTIVE_MARKERS = frozenset({("các",), ("những",)})
+
+
+@functools.lru_cache(maxsize=65536)
+def _loose_key(key: Key) -> Key:
+    """A key with abbreviations expanded, equivalents applied, dashes, "các" and a leading
+    leader title ("Chủ tịch", "Giám đốc") dropped."""
+    words = _words()
+    loose = tuple(w for w in key if w != "-")
+    loose = _replace_ngrams(loose, "abbreviations")
+    loose = _replace_ngrams(loose, "equivalents")
+    while True:
+        prefix = words.leader_titles.longest(loose)
+        if prefix is None:
+            return loose
+        loose = loose[len(prefix):]
+
+
+def _ascii(words: Key) -> str:
+    return unidecode(" ".join(words))
+
+
+# ------------------------------------------------------------------ places
+
+
+@functools.cache
+def _places() -> tuple[frozenset[Key], frozenset[Key]]:
+    """(every place name, province names), as keys."""
+    provinces = frozenset(_plain_key(p) for p in province_names())
+    units = frozenset(_plain_key(u) for u in unit_names())
+    return units | provinces | _words().extra_places, provinces
+
+
+def _is_place(words: Key) -> bool:
+    return words in _places()[0] or all(w.isdigit() for w in words)
+
+
+# ------------------------------------------------------------------ the gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyEntry:
+    """One row of an agencies CSV."""
+
+    id: str
+    name: str
+    kind: str = ""
+    scope: str = ""
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMatch:
+    """What a printed agency name resolved to: id None when the gazetteer does not know it."""
+
+    id: str | None
+    name: str
+    score: float
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """How the splitter sees a span of words: matched (id, score), an unknown name that reads
+    as an agency, or neither."""
+
+    id: str | None
+    score: float
+    exact: bool
+    agency_like: bool
+    capitalized: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.id is not None
+
+
+_NOT_A_PIECE = _Piece(None, 0.0, False, False)
+
+# Priority of a key's source: a canonical name beats an alias beats an abbreviation.
+_NAME, _ALIAS, _ABBREVIATION = 0, 1, 2
+
+
+class Gazetteer:
+    """Agencies by id with every way of printing them; splits cells and matches names."""
+
+    def __init__(self, entries: Sequence[AgencyEntry], sources: Sequence[int] = ()) -> None:
+        self.entries: dict[str, AgencyEntry] = {}
+        self._rows = tuple(entries)
+        self._sources = tuple(sources) or (0,) * len(entries)
+        self._exact: dict[Key, tuple[tuple[int, int, int], str]] = {}
+        self._loose: dict[Key, tuple[tuple[int, int, int], str]] = {}
+        for order, (entry, source) in enumerate(zip(entries, self._sources, strict=True)):
+            self._add(entry, source, order)
+        self._build_fuzzy_index()
+        self._match_cached = functools.lru_cache(maxsize=65536)(self._match)
+        self._lookup_key = functools.lru_cache(maxsize=262144)(self._lookup_key_uncached)
+        self._fuzzy = functools.lru_cache(maxsize=65536)(self._fuzzy_uncached)
+        self._split = functools.lru_cache(maxsize=32768)(self._split_uncached)
+
+    # -------------------------------------------------------------- building
+
+    @classmethod
+    def load(cls, paths: Sequence[Path] = ()) -> Gazetteer:
+        """The built-in agencies, extended with the user's CSV files (same columns).
+
+        A user row whose id exists adds its name and aliases to that agency; a new id is a
+        new agency. Later files win where two aliases collide; canonical names always win.
+        """
+        entries: list[AgencyEntry] = []
+        sources: list[int] = []
+        for source, path in enumerate([AGENCIES_CSV, *paths]):
+            rows = read_agencies_csv(Path(path))
+            entries += rows
+            sources += [source] * len(rows)
+        return cls(entries, sources)
+
+    def _add(self, entry: AgencyEntry, source: int, order: int) -> None:
+        known = self.entries.get(entry.id)
+        if known is None:
+            self.entries[entry.id] = entry
+            names = [(entry.name, _NAME)]
+        else:
+            self.entries[entry.id] = AgencyEntry(
+                known.id, known.name, known.kind or entry.kind, known.scope or entry.scope,
+                (*known.aliases, entry.name, *entry.aliases),
+                known.abbreviations + entry.abbreviations)
+            names = [(entry.name, _ALIAS)]
+        names += [(a, _ALIAS) for a in entry.aliases]
+        names += [(a, _ABBREVIATION) for a in entry.abbreviations]
+        for text, kind in names:
+            key = match_key(text)
+            if not key:
+                continue
+            rank = (kind, -source, order)
+            self._claim(self._exact, key, rank, entry.id)
+            self._claim(self._loose, _loose_key(key), rank, entry.id)
+
+    @staticmethod
+    def _claim(index: dict[Key, tuple[tuple[int, int, int], str]], key: Key,
+               rank: tuple[int, int, int], agency_id: str) -> None:
+        held = index.get(key)
+        if held is None or rank < held[0]:
+            index[key] = (rank, agency_id)
+
+    def _build_fuzzy_index(self) -> None:
+        # Candidates are grouped by their first word: a fuzzy match never changes the kind
+        # of body ("Sở …" never becomes "Bộ …", "Phòng …" never "Văn phòng …").
+        groups: dict[str, list[str]] = {}
+        self._by_ascii: dict[str, tuple[str, str]] = {}
+        for key, (_, agency_id) in self._loose.items():
+            if not key:
+                continue
+            ascii_key = _ascii(key)
+            if not ascii_key.strip() or ascii_key in self._by_ascii:
+                continue
+            self._by_ascii[ascii_key] = (agency_id, " ".join(key))
+            groups.setdefault(ascii_key.split()[0], []).append(ascii_key)
+        self._fuzzy_groups = groups
+        self._first_words = frozenset(key[0] for key in self._loose if key)
+        # Words a printed name may start with and still match: anything else is rejected
+        # before its key is built (most spans the splitter tries start mid-name).
+        words = _words()
+        self._possible_starts = frozenset(
+            {key[0] for key in self._exact if key} | self._first_words
+            | {k[0] for k in words.abbreviations if k} | words.leader_titles.first_words()
+            | {k[0] for k in words.branch_words})
+        # The longest span, in words, the splitter tries as one name (with a place after it).
+        self.longest_name = max(len(key) for key in self._exact) + 4
+
+    def __getstate__(self) -> dict:
+        return {"entries": self._rows, "sources": self._sources}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["entries"], state["sources"])  # type: ignore[misc]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, agency_id: object) -> bool:
+        return agency_id in self.entries
+
+    def name_of(self, agency_id: str) -> str:
+        """The canonical name of an agency id."""
+        return self.entries[agency_id].name
+
+    # -------------------------------------------------------------- matching
+
+    def match(self, name: str) -> AgencyMatch:
+        """A printed agency name matched against the gazetteer (cached: call freely)."""
+        return self._match_cached(name)
+
+    def _match(self, name: str) -> AgencyMatch:
+        printed = _tidy(clean_text(name))
+        if not printed:
+            return AgencyMatch(None, "", 0.0, (UNMATCHED,))
+        found = self._lookup(printed)
+        if found is None:
+            found = self._fuzzy(_loose_key(match_key(printed)))
+        if found is None:
+            return AgencyMatch(None, printed, 0.0, (UNMATCHED,))
+        agency_id, score = found
+        warnings = (LOW_CONFIDENCE,) if score < CONFIDENT_SCORE else ()
+        return AgencyMatch(agency_id, self.entries[agency_id].name, score, warnings)
+
+    def _lookup(self, printed: str) -> tuple[str, float] | None:
+        return self._lookup_key(match_key(printed))
+
+    def _lookup_key_uncached(self, key: Key) -> tuple[str, float] | None:
+        """Exact, alias or abbreviation match, then with a place or branch dropped."""
+        if not key:
+            return None
+        held = self._exact.get(key)
+        if held is not None:
+            return held[1], 1.0
+        loose = _loose_key(key)
+        held = self._loose.get(loose)
+        if held is not None:
+            return held[1], 1.0
+        # Variants shorten a name at its end (or drop a leading "chi nhánh"): a name whose
+        # first word starts no known name cannot match, and most spans tried are such.
+        if not loose or (loose[0] not in self._first_words and not _starts_with_branch(loose)):
+            return None
+        for variant in _variants(loose):
+            held = self._loose.get(variant)
+            if held is not None:
+                return held[1], DERIVED_SCORE
+        return None
+
+    def _fuzzy_uncached(self, loose: Key) -> tuple[str, float] | None:
+        best: tuple[str, float] | None = None
+        for candidate in (loose, *_variants(loose)):
+            found = self._fuzzy_one(candidate)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = found
+        return best
+
+    def _fuzzy_one(self, loose: Key) -> tuple[str, float] | None:
+        if not loose:
+            return None
+        query = _ascii(loose)
+        words = query.split()
+        group = self._fuzzy_groups.get(words[0]) if words else None
+        if not group:
+            return None
+        hit = process.extractOne(query, group, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if hit is None:
+            return None
+        agency_id, accented = self._by_ascii[hit[0]]
+        # Accent-folded similarity finds the candidate; the accented one says how sure we are
+        # ("Vàn" for "Văn" is an OCR slip, but not the same word).
+        accented_ratio = fuzz.ratio(" ".join(loose), accented)
+        return agency_id, round((hit[1] + accented_ratio) / 200, 3)
+
+    # -------------------------------------------------------------- splitting
+
+    def split(self, cell: str) -> list[str]:
+        """The agency names printed in one cell, in order, cleaned of markup and role words."""
+        return [piece for piece, _ in self.split_with_roles(cell, "lead")]
+
+    def split_with_roles(self, cell: str, default_role: Role) -> list[tuple[str, Role]]:
+        """Each agency of a cell with its role: the column's, unless the text says otherwise
+        ("Sở KH&CN chủ trì …; các sở, ngành phối hợp")."""
+        return list(self._split(cell, default_role))
+
+    def agencies(self, cell: str, role: Role) -> tuple[list[Agency], list[str]]:
+        """The cell's agencies as contract objects, plus the warning codes of their matching."""
+        agencies: list[Agency] = []
+        warnings: list[str] = []
+        for piece, piece_role in self._split(cell, role):
+            found = self.match(piece)
+            agencies.append(Agency(role=piece_role, id=found.id, name=found.name, raw=piece,
+                                   score=found.score))
+            warnings += found.warnings
+        return agencies, list(dict.fromkeys(warnings))
+
+    def _split_uncached(self, cell: str, default_role: Role) -> tuple[tuple[str, Role], ...]:
+        out: list[tuple[str, Role]] = []
+        for segment in self._segments(cell):
+            if self._lookup(segment) is not None:
+                out.append((segment, default_role))
+                continue
+            tokens = _tokenize(segment)
+            for start, end, role in self._clauses(tokens, default_role):
+                out += [(piece, role) for piece in self._pieces(segment, tokens[start:end])]
+        return tuple(out)
+
+    def _segments(self, cell: str) -> list[str]:
+        """Hard pieces: ";" and line breaks always separate; so does a parenthesis, unless the
+        whole name with it is known ("Công an xã (phường)")."""
+        segments: list[str] = []
+        for line in _SEMICOLON.split(_join_wrapped_lines(cell)):
+            text = _tidy(clean_text(line))
+            if not text:
+                continue
+            if "(" in text and self._lookup(text) is None:
+                segments += [t for t in (_tidy(p) for p in _PARENTHESES.split(text)) if t]
+            else:
+                segments.append(text)
+        return [s for s in (_drop_lead_in(s) for s in segments) if _has_a_name(s)]
+
+    def _clauses(self, tokens: list[_Token], default_role: Role
+                 ) -> Iterator[tuple[int, int, Role]]:
+        """Token ranges holding agencies, with their role, once role words and the task
+        description after them are cut away."""
+        words = _words()
+        phrases = list(self._phrases(tokens))
+        if not phrases:
+            yield 0, len(tokens), default_role
+            return
+        start, end, kind, role = phrases[0]
+        if kind == "introducer" and start == 0:
+            yield end, _next_phrase_start(phrases, 1, len(tokens)), "support"
+            return
+        yield 0, start, role if kind == "role" and role is not None else default_role
+        if kind != "role":
+            return
+        after = end
+        for introducer in sorted(words.support_introducers, key=len, reverse=True):
+            if _token_words(tokens, after, after + len(introducer)) == introducer:
+                stop = _next_phrase_start([p for p in phrases if p[0] > after], 0, len(tokens))
+                yield after + len(introducer), stop, "support"
+                return
+
+    def _phrases(self, tokens: list[_Token]) -> Iterator[tuple[int, int, str, Role | None]]:
+        """Role words, support introducers and description verbs found outside known names."""
+        words = _words()
+        longest = words.longest_phrase
+        i = 0
+        while i < len(tokens):
+            found = None
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                phrase = _token_words(tokens, i, i + n)
+                if phrase in words.role_phrases:
+                    found = (i, i + n, "role", words.role_phrases[phrase])
+                elif phrase in words.support_introducers and i == 0:
+                    found = (i, i + n, "introducer", None)
+                elif phrase in words.description_verbs and i > 0:
+                    found = (i, i + n, "description", None)
+                if found:
+                    break
+            if found and self._is_role_text(tokens, found):
+                yield found
+                i = found[1]
+            else:
+                i += 1
+
+    def _is_role_text(self, tokens: list[_Token], phrase: tuple[int, int, str, Role | None]
+                      ) -> bool:
+        start, end, kind, _ = phrase
+        if start > 0 and not tokens[start].text[:1].islower():
+            return False
+        if self._inside_known_name(tokens, start, end):
+            return False
+        if kind == "description":
+            return self._known_name_ends_at(tokens, start)
+        return True
+
+    def _inside_known_name(self, tokens: list[_Token], start: int, end: int) -> bool:
+        """Whether the phrase is part of a known name ("Trung tâm Dịch vụ tổng hợp",
+        "Sở Xây dựng", "tổ chức chính trị - xã hội")."""
+        longest = self.longest_name
+        for i in range(max(0, start - longest), start + 1):
+            for j in range(end, min(len(tokens), i + longest) + 1):
+                if self._lookup_key(_span_key(tokens, i, j)) is not None:
+                    return True
+        return False
+
+    def _known_name_ends_at(self, tokens: list[_Token], end: int) -> bool:
+        return any(self._lookup_key(_span_key(tokens, i, end)) is not None
+                   for i in range(max(0, end - self.longest_name), end))
+
+    def _pieces(self, segment: str, tokens: list[_Token]) -> list[str]:
+        """The best segmentation of a clause into agency names (see `_Segmenter`)."""
+        while tokens and not tokens[0].content:
+            tokens = tokens[1:]
+        while tokens and not tokens[-1].content:
+            tokens = tokens[:-1]
+        if not tokens:
+            return []
+        return _Segmenter(self, segment, tokens).run()
+
+    def _classify(self, key: Key, bounded: bool, first_word: str) -> _Piece:
+        if not bounded and key[0] not in self._possible_starts:
+            return _NOT_A_PIECE
+        found = self._lookup_key(key)
+        capitalized = first_word[:1].isupper()
+        if found is not None:
+            return _Piece(found[0], found[1], True, True, capitalized)
+        if not bounded:
+            # Only a known name may be cut off without a separator: nothing else matters.
+            return _NOT_A_PIECE
+        fuzzy = self._fuzzy(_loose_key(key))
+        if fuzzy is not None:
+            return _Piece(fuzzy[0], fuzzy[1], False, True, capitalized)
+        return _Piece(None, 0.0, False, _reads_as_agency(key, first_word), capitalized)
+
+
+# ------------------------------------------------------------------ variants of a name
+
+
+@functools.lru_cache(maxsize=65536)
+def _variants(loose: Key) -> tuple[Key, ...]:
+    """Shorter keys naming the same agency: without its place ("… xã Vũ Dương" → "… xã",
+    "VNPT Đắk Lắk" → "VNPT tỉnh"), its level word ("Bưu điện phường") or its branch."""
+    seen: dict[Key, None] = {}
+    frontier = [loose]
+    for _ in range(3):
+        found = [v for key in frontier for v in _one_step(key) if v and v not in seen
+                 and v != loose]
+        for v in found:
+            seen[v] = None
+        frontier = found
+    return tuple(seen)
+
+
+def _one_step(words: Key) -> Iterator[Key]:
+    lexicon = _words()
+    places, provinces = _places()
+    cuts = _cut_words()
+    for i in range(1, len(words)):
+        for kind, cut in cuts.get(words[i], ()):
+            if words[i:i + len(cut)] != cut:
+                continue
+            rest = words[i + len(cut):]
+            if kind == "branch" or not rest:
+                yield words[:i]
+            elif _is_place(rest):
+                yield words[:i + len(cut)]
+                yield words[:i]
+    for branch in lexicon.branch_words:
+        if words[:len(branch)] == branch:
+            yield words[len(branch):]
+    for n in range(1, min(5, len(words))):
+        tail = words[-n:]
+        if tail in places and (n > 1 or tail in lexicon.extra_places):
+            yield (*words[:-n], "tỉnh" if tail in provinces else "xã")
+            yield words[:-n]
+    if words[-2:] == ("thành", "phố"):
+        yield (*words[:-2], "tỉnh")
+
+
+@functools.cache
+def _cut_words() -> dict[str, tuple[tuple[str, Key], ...]]:
+    """Level and branch words by their first word: where a name may be cut short."""
+    lexicon = _words()
+    found: dict[str, list[tuple[str, Key]]] = {}
+    for kind, keys in (("level", lexicon.level_words), ("branch", lexicon.branch_words)):
+        for key in keys:
+            found.setdefault(key[0], []).append((kind, key))
+    return {w: tuple(v) for w, v in found.items()}
+
+
+# ------------------------------------------------------------------ tokens and segmentation
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    word: str  # folded
+    key: Key  # as compared (see match_key)
+    comma_before: bool
+
+    @property
+    def joiner(self) -> bool:
+        """ "và", "&": may join two agencies, or be part of one name."""
+        return self.word in ("và", "&")
+
+    @property
+    def content(self) -> bool:
+        """A word that can begin or end an agency name."""
+        return not self.joiner and self.word != "-"
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.&\-][\p{L}\p{N}]+)*|&|-+|[,/]")
+_SEMICOLON = regex.compile(r"\s*;\s*|\n")
+_PARENTHESES = regex.compile(r"\s*[()]\s*")
+_EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
+_NUMBERING = regex.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s+")
+_WRAPPED = regex.compile(r"\n[ \t]*(?=[\p{Ll}])")
+
+
+def _join_wrapped_lines(cell: str) -> str:
+    """A line break before a lower-case word is a wrapped line, not a new agency."""
+    return _WRAPPED.sub(" ", cell.replace("\r", ""))
+
+
+def _tidy(text: str) -> str:
+    """Bullets, numbering, quotes and trailing punctuation off a piece."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NUMBERING.sub("", _EDGE_JUNK.sub("", text)).strip()
+    return text
+
+
+def _has_a_name(segment: str) -> bool:
+    """Not empty, and not a lone mark ("x", "-") left in an agency cell."""
+    key = match_key(segment)
+    return bool(key) and (len(key) > 1 or len(key[0]) > 1)
+
+
+def _drop_lead_in(segment: str) -> str:
+    tokens = _tokenize(segment)
+    words = tuple(t.word for t in tokens)
+    prefix = _words().lead_ins.longest(words)
+    if prefix is None:
+        return segment
+    return _tidy(segment[tokens[len(prefix)].start:])
+
+
+def _tokenize(segment: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    comma = False
+    for m in _TOKEN.finditer(segment):
+        text = m.group(0)
+        if text in (",", "/"):
+            comma = True
+            continue
+        if text.startswith("-"):
+            folded, key = "-", ("-",)
+        else:
+            folded, key = fold(text), match_key(text)
+        tokens.append(_Token(text, m.start(), m.end(), folded, key, comma))
+        comma = False
+    return tokens
+
+
+def _token_words(tokens: list[_Token], start: int, end: int) -> Key:
+    if end > len(tokens):
+        return ()
+    return tuple(w for t in tokens[start:end] for w in t.key if w != "-")
+
+
+def _span_key(tokens: list[_Token], start: int, end: int) -> Key:
+    return tuple(w for t in tokens[start:end] for w in t.key)
+
+
+def _starts_with_branch(words: Key) -> bool:
+    return any(words[:len(b)] == b for b in _words().branch_words)
+
+
+def _next_phrase_start(phrases: list[tuple[int, int, str, Role | None]], index: int,
+                       default: int) -> int:
+    return phrases[index][0] if index < len(phrases) else default
+
+
+def _reads_as_agency(span: Key, first_word: str) -> bool:
+    """An unknown name that starts like one: "Viện …", "Các …", "Trung tâm …"."""
+    words = _words()
+    key = tuple(w for w in span if w != "-")
+    if words.heads.longest(key, whole=True) is not None:
+        return True
+    capitalized = first_word[:1].isupper()
+    return capitalized and words.capitalized_heads.longest(key, whole=True) is not None
+
+
+class _Segmenter:
+    """Dynamic programming over the words of a clause.
+
+    A piece is a span of words. Between two pieces there is a comma, a joiner ("và", "&"),
+    a dash, or nothing (a missing separator). A comma or joiner separates only where both
+    sides read as agencies (known, or an unknown name with an agency's head word); a dash or
+    nothing only where both sides are known exactly. Among the allowed segmentations the
+    best covers the most words with known agencies (weighted by score), then has the most
+    unknown agency-like pieces (each such split was justified by a head word), then the
+    fewest pieces.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, segment: str, tokens: list[_Token]) -> None:
+        self.gazetteer = gazetteer
+        self.segment = segment
+        self.tokens = tokens
+        self.n = len(tokens)
+        self._cache: dict[tuple[int, int], _Piece] = {}
+
+    def run(self) -> list[str]:
+        whole = self.piece(0, self.n)
+        if whole.known and whole.exact:
+            return [self.text(0, self.n)]
+        # best[end] holds, per class of the last piece, (score, path)
+        best: list[dict[bool | str, tuple[tuple[float, int, int], list[tuple[int, int]]]]]
+        best = [{} for _ in range(self.n + 1)]
+        for end in range(1, self.n + 1):
+            for start in range(max(0, end - self.gazetteer.longest_name), end):
+                if not self.can_be_piece(start, end):
+                    continue
+                self._extend(best, start, end)
+        final = best[self.n]
+        if not final:
+            return [self.text(0, self.n)]
+        _, path = max(final.values(), key=lambda item: item[0])
+        return [self.text(s, e) for s, e in path]
+
+    def _extend(self, best: list, start: int, end: int) -> None:
+        piece = self.piece(start, end)
+        gain = self._gain(piece, end - start)
+        candidates = []
+        if start == 0:
+            candidates.append(((0.0, 0, 0), []))
+        else:
+            for prev_end, gap in self._gaps_before(start):
+                for prev_path_score, prev_path in best[prev_end].values():
+                    prev = self.piece(*prev_path[-1])
+                    if self._allowed(prev, piece, gap):
+                        candidates.append((prev_path_score, prev_path))
+        for (coverage, agency_like, pieces), path in candidates:
+            score = (round(coverage + gain[0], 6), agency_like + gain[1], pieces - 1)
+            cls = self._class(piece)
+            held = best[end].get(cls)
+            if held is None or score > held[0]:
+                best[end][cls] = (score, [*path, (start, end)])
+
+    def _gaps_before(self, start: int) -> Iterator[tuple[int, str]]:
+        token = self.tokens[start]
+        if token.comma_before:
+            yield start, "comma"
+        else:
+            yield start, "none"
+        if start >= 2 and self.tokens[start - 1].joiner:
+            yield start - 1, "joiner"
+        if start >= 2 and self.tokens[start - 1].word == "-":
+            yield start - 1, "dash"
+
+    @staticmethod
+    def _allowed(left: _Piece, right: _Piece, gap: str) -> bool:
+        if gap in ("comma", "joiner"):
+            if left.agency_like and right.agency_like:
+                return True
+            # A known agency, a comma, then a capitalized unknown name: two pieces
+            # ("Sở Tài chính, Cơ sở công lập"); lower-case, it continues the name.
+            return gap == "comma" and ((left.known and right.capitalized)
+                                       or (right.known and left.capitalized))
+        return left.known and left.exact and right.known and right.exact
+
+    @staticmethod
+    def _gain(piece: _Piece, words: int) -> tuple[float, int]:
+        if piece.known:
+            weight = 1.0 if piece.exact else FUZZY_COVERAGE_WEIGHT
+            return piece.score * words * weight, 0
+        return 0.0, 1 if piece.agency_like else 0
+
+    @staticmethod
+    def _class(piece: _Piece) -> str:
+        if piece.known:
+            return "exact" if piece.exact else "fuzzy"
+        return "agency" if piece.agency_like else "other"
+
+    def can_be_piece(self, start: int, end: int) -> bool:
+        return self.tokens[start].content and self.tokens[end - 1].content
+
+    def bounded(self, start: int, end: int) -> bool:
+        left = start == 0 or self.tokens[start].comma_before or self.tokens[start - 1].joiner
+        right = (end == self.n or self.tokens[end].comma_before or self.tokens[end].joiner)
+        return left and right
+
+    def piece(self, start: int, end: int) -> _Piece:
+        cached = self._cache.get((start, end))
+        if cached is None:
+            cached = self.gazetteer._classify(_span_key(self.tokens, start, end),
+                                              self.bounded(start, end), self.tokens[start].text)
+            self._cache[(start, end)] = cached
+        return cached
+
+    def text(self, start: int, end: int) -> str:
+        return self.segment[self.tokens[start].start:self.tokens[end - 1].end]
+
+
+# ------------------------------------------------------------------ CSV
+
+
+REQUIRED_COLUMNS = ("id", "name")
+
+
+def read_agencies_csv(path: Path) -> list[AgencyEntry]:
+    """Rows of an agencies CSV (id, name, kind, scope, aliases, abbreviations; "|" between
+    aliases). Only id and name are required."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
+            if missing:
+                raise InputError(f"{path}: not an agencies CSV (missing column "
+                                 f"{', '.join(missing)}; expected id,name,kind,scope,aliases,"
+                                 "abbreviations)", code="gazetteer")
+            rows = list(reader)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the gazetteer file ({exc.strerror})",
+                         code="gazetteer") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: the gazetteer file is not UTF-8 text",
+                         code="gazetteer") from exc
+    return [_entry(row) for row in rows if (row.get("id") or "").strip()]
+
+
+def _entry(row: dict[str, str | None]) -> AgencyEntry:
+    def field(name: str) -> str:
+        return clean_text(row.get(name) or "")
+
+    def listed(name: str) -> tuple[str, ...]:
+        return tuple(v for v in (clean_text(p) for p in (row.get(name) or "").split("|")) if v)
+
+    agency_id = field("id")
+    return AgencyEntry(agency_id, field("name") or agency_id, field("kind"), field("scope"),
+                       listed("aliases"), listed("abbreviations"))
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    """The built-in gazetteer, built once."""
+    return Gazetteer.load()
