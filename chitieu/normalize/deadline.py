@@ -21,8 +21,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from chitieu.models import Deadline
 from chitieu.normalize.text import clean_text, fold
 
@@ -33,9 +31,12 @@ DEADLINE_INVALID_DATE = "deadline_invalid_date"
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _TRAILING = " .,;:"
+_FILLER = "-.…/ "  # a cell of only these ("---", "…") holds nothing (dashes are folded to "-")
 
 
 def _load(name: str) -> Any:
+    import yaml  # only when the grammar is first needed
+
     return yaml.safe_load(resources.files("chitieu.data").joinpath(name).read_text("utf-8"))
 
 
@@ -254,7 +255,7 @@ def _parse(s: str) -> _Parsed | None:
     """The deadline in a folded, cleaned cell; None for a cell that holds no deadline."""
     g = _grammar()
     s = s.strip(_TRAILING)
-    if not s or s in g.empty:
+    if not s or s in g.empty or not s.strip(_FILLER):
         return None
     try:
         if found := _structured_at(s, 0):

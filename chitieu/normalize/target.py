@@ -19,8 +19,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from chitieu.models import Target
 from chitieu.normalize.text import clean_text, fold
 
@@ -47,6 +45,11 @@ _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _BOUNDARY_CHARS = ",;:()[]{}|"
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\S+")
+_FILLER = "-–—‒−.…/ "  # a cell of only these ("---", "…") holds nothing
+_LONGEST_LEAD = 48  # characters of lead and operator words a target's number can follow
+_UNIT_TAIL = 64     # characters of unit words ("sản phẩm/dịch vụ trở lên") after a number
 _LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"^(?:[-+•·▪*]\s+)+")
 _PCT_GLUED = re.compile(r"%(?=[^\W\d_])")
@@ -54,6 +57,8 @@ _UNIT_TOKEN = re.compile(r"(\s+|/)")
 
 
 def _load(name: str) -> Any:
+    import yaml  # only when the grammar is first needed
+
     return yaml.safe_load(resources.files("chitieu.data").joinpath(name).read_text("utf-8"))
 
 
@@ -161,7 +166,7 @@ def _number(integer: str, fraction: str) -> int | float | None:
 def normalize_unit(s: str | None) -> str | None:
     """A unit as the contract writes it: "Lần GRDP" → "lần GRDP", "Trang TTĐT" → "trang TTĐT"."""
     text = clean_text(s).strip(" .;:,")
-    if not text or text in _grammar().empty:
+    if not text or text in _grammar().empty or not text.strip(_FILLER):
         return None
     text = _grammar().aliases.get(fold(text), text)
     text = _PCT_GLUED.sub("% ", text.replace("％", "%"))
@@ -195,17 +200,17 @@ def _unit_words(text: str, pos: int) -> tuple[str, int]:
     and where it ends; ("", pos) when the text goes on as a sentence."""
     g = _grammar()
     end, count, words = pos, 0, []
-    for m in re.finditer(r"\S+", text[pos:]):
+    for m in _WORD.finditer(text, pos):
         word = m.group(0)
         if word[0] in _BOUNDARY_CHARS or word[0].isdigit() or word[0] in "≥≤<>=" + _DASH_CLASS:
             break
-        if g.stop.match(text, pos + m.start()):
+        if g.stop.match(text, m.start()):
             break
         core = word.rstrip(_BOUNDARY_CHARS + ".")
         if not _LETTER.search(core):
             break
         words.append(core)
-        end = pos + m.start() + len(core)
+        end = m.start() + len(core)
         count += 1
         if core != word:
             break
@@ -278,7 +283,7 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
         return None, []
     printed = raw.strip()
     text = _BULLET.sub("", clean_text(printed))
-    if not text or text in _grammar().empty:
+    if not text or text in _grammar().empty or not text.strip(_FILLER):
         return None, []
     column_unit = normalize_unit(unit)
     parsed = _parse(text) or _parse_sentence(text)
@@ -323,7 +328,10 @@ def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
     g = _grammar()
     found: list[_Candidate] = []
     pos = 0
-    while match := g.embedded.search(text, pos):
+    # Searching from just before the next digit skips the long wordy stretches of a name.
+    while (digit := _DIGIT.search(text, pos)) and (
+        match := g.embedded.search(text, max(pos, digit.start() - _LONGEST_LEAD))
+    ):
         pos = match.start("n1") + 1
         parsed = _read_head(text, match)
         if parsed is None:
@@ -372,6 +380,8 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
     Names with no such target come back cleaned and otherwise unchanged."""
     text = clean_text(name)
     stripped = text.rstrip(" .;")
+    if not _DIGIT.search(stripped, max(0, len(stripped) - _UNIT_TAIL)):
+        return text, None           # no number near the end: nothing to cut
     for cand in _candidates(stripped, after_colon=True):
         if cand.end != len(stripped):
             continue

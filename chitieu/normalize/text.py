@@ -82,6 +82,15 @@ def clean_text(s: str | None) -> str:
         return ""
     if not _NEEDS_WORK.search(s) and s == s.strip() and unicodedata.is_normalized("NFC", s):
         return s
+    # An unescaped "\\*" can pair with a star next to it, so clean until nothing changes
+    # (every pass that changes the text shortens it): cleaning clean text changes nothing.
+    cleaned = _clean_once(s)
+    while cleaned != s and _NEEDS_WORK.search(cleaned):
+        s, cleaned = cleaned, _clean_once(cleaned)
+    return cleaned
+
+
+def _clean_once(s: str) -> str:
     s = unicodedata.normalize("NFC", s)
     s = _LINE_BREAK_TAG.sub(" ", s)
     s = _INLINE_TAG.sub("", s)
@@ -121,13 +130,13 @@ def _resolve_markdown(s: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Comparison key: cleaned, one tone placement, case-folded, dashes unified."""
-    s = clean_text(s)
-    if not s.isascii():
-        decomposed = unicodedata.normalize("NFD", s)
-        moved = _OLD_TONE.sub(r"\1\3\2", decomposed)
-        s = unicodedata.normalize("NFC", moved)
-        s = s.translate(_DASHES)
-    return _SPACES.sub(" ", s.casefold()).strip()
+    if s.isascii():
+        return clean_text(clean_text(s).casefold())
+    # Dashes are unified before cleaning too, so that "\\–" cannot become an escaped "\\-".
+    s = clean_text(s.translate(_DASHES))
+    moved = _OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
+    s = unicodedata.normalize("NFC", moved).translate(_DASHES)
+    return clean_text(s.casefold())
 
 
 @lru_cache(maxsize=65536)

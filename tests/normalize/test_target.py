@@ -1,0 +1,369 @@
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chitieu.normalize.target import (
+    find_embedded_target,
+    normalize_unit,
+    parse_number,
+    parse_target,
+    split_embedded_target,
+)
+from chitieu.normalize.text import clean_text
+
+# (printed target cell, unit column cell) → (op, value, upper, unit, text, warnings)
+TARGET_CASES = [
+    # seed 000: LaTeX targets with a unit column
+    ("$\\geq 70$", "%", (">=", 70, None, "%", None, [])),
+    ("100", "%", ("=", 100, None, "%", None, [])),
+    ("$\\geq 30$", "Sản phẩm", (">=", 30, None, "sản phẩm", None, [])),
+    ("$\\geq 10$", "Bài báo", (">=", 10, None, "bài báo", None, [])),
+    ("$\\leq 15$", "Thứ bậc", ("<=", 15, None, "thứ bậc", None, [])),
+    ("$\\geq 0.70$", "Chỉ số", (">=", 0.7, None, "chỉ số", None, [])),
+    ("$\\geq 10$", "Lần GRDP", (">=", 10, None, "lần GRDP", None, [])),
+    # seed 002: targets cut from the names
+    ("100%", None, ("=", 100, None, "%", None, [])),
+    ("≥80%", None, (">=", 80, None, "%", None, [])),
+    (">50%", None, (">", 50, None, "%", None, [])),
+    # seed 004
+    ("≥ 70", "%", (">=", 70, None, "%", None, [])),
+    ("≥70", "%", (">=", 70, None, "%", None, [])),
+    ("≥ 1,5", "%", (">=", 1.5, None, "%", None, [])),
+    ("≥ 2,2", "% GRDP", (">=", 2.2, None, "% GRDP", None, [])),
+    ("75", "%", ("=", 75, None, "%", None, [])),
+    ("Hoạt động ổn định", "Duy trì", (None, None, None, "duy trì", "Hoạt động ổn định", [])),
+    ("Hoạt động ổn định", "Trang TTĐT",
+     (None, None, None, "trang TTĐT", "Hoạt động ổn định", [])),
+    ("Ứng dụng", "Ứng dụng", (None, None, None, "ứng dụng", "Ứng dụng", [])),
+    ("Đáp ứng", "", (None, None, None, None, "Đáp ứng", [])),
+    # vn-nq03 Phụ lục I
+    ("≥ 5", "Tổ chức, doanh nghiệp", (">=", 5, None, "tổ chức, doanh nghiệp", None, [])),
+    (">= 30", "%", (">=", 30, None, "%", None, [])),
+    ("> 0,7", "Chỉ số phát triển con người (HDI)",
+     (">", 0.7, None, "chỉ số phát triển con người (HDI)", None, [])),
+    ("40 - 50", "Tổ chức", ("between", 40, 50, "tổ chức", None, [])),
+    ("16 - 18", "%/năm", ("between", 16, 18, "%/năm", None, [])),
+    ("20% - 50%", "%", ("between", 20, 50, "%", None, [])),
+    ("09", "Tuyến cáp quang biển", ("=", 9, None, "tuyến cáp quang biển", None, [])),
+    ("≥ 03", "Trung tâm dữ liệu quốc gia", (">=", 3, None, "trung tâm dữ liệu quốc gia", None, [])),
+    ("≥ 350", "Tbps", (">=", 350, None, "Tbps", None, [])),
+    ("12", "Người/vạn dân", ("=", 12, None, "người/vạn dân", None, [])),
+    ("99", "% dân số", ("=", 99, None, "% dân số", None, [])),
+    ("≥ 3% và tăng dần theo yêu cầu phát triển", "% tổng chi NSNN",
+     (">=", 3, None, "% tổng chi NSNN", None, [])),
+    ("≤ 3 Đông Nam Á; ≤ 50 Thế giới", "Thứ bậc",
+     ("<=", 3, None, "thứ bậc", None, ["target_multiple"])),
+    ("Đạt mức trên trung bình của thế giới", "Thứ bậc",
+     (None, None, None, "thứ bậc", "Đạt mức trên trung bình của thế giới", [])),
+    # printed units and operator words
+    ("≥ 1.000 hộ", None, (">=", 1000, None, "hộ", None, [])),
+    ("100% thôn", None, ("=", 100, None, "% thôn", None, [])),
+    ("100% thôn", "%", ("=", 100, None, "% thôn", None, [])),
+    ("1,5% GRDP", None, ("=", 1.5, None, "% GRDP", None, [])),
+    ("45% GRDP", "", ("=", 45, None, "% GRDP", None, [])),
+    ("≥ 70%", "%", (">=", 70, None, "%", None, [])),
+    ("70 - 80%", None, ("between", 70, 80, "%", None, [])),
+    ("70–80 %", None, ("between", 70, 80, "%", None, [])),
+    ("từ 70 đến 80%", None, ("between", 70, 80, "%", None, [])),
+    ("50-60%", None, ("between", 50, 60, "%", None, [])),
+    ("đạt 100%", None, ("=", 100, None, "%", None, [])),
+    ("Đạt 100%", "%", ("=", 100, None, "%", None, [])),
+    ("tối thiểu 80%", None, (">=", 80, None, "%", None, [])),
+    ("Tối thiểu 2.000 sản phẩm/dịch vụ", None,
+     (">=", 2000, None, "sản phẩm/dịch vụ", None, [])),
+    ("ít nhất 20 tập dữ liệu", None, (">=", 20, None, "tập dữ liệu", None, [])),
+    ("không dưới 90%", None, (">=", 90, None, "%", None, [])),
+    ("không thấp hơn 85%", None, (">=", 85, None, "%", None, [])),
+    ("từ 80% trở lên", None, (">=", 80, None, "%", None, [])),
+    ("1.000 hộ trở lên", None, (">=", 1000, None, "hộ", None, [])),
+    ("trên 60%", None, (">", 60, None, "%", None, [])),
+    ("hơn 50%", None, (">", 50, None, "%", None, [])),
+    ("vượt 10%", None, (">", 10, None, "%", None, [])),
+    ("tối đa 5%", None, ("<=", 5, None, "%", None, [])),
+    ("không quá 40%", None, ("<=", 40, None, "%", None, [])),
+    ("không vượt quá 3 ngày", None, ("<=", 3, None, "ngày", None, [])),
+    ("dưới 5%", None, ("<", 5, None, "%", None, [])),
+    ("chưa đến 2%", None, ("<", 2, None, "%", None, [])),
+    ("=< 10", "%", ("<=", 10, None, "%", None, [])),
+    ("=> 10", "%", (">=", 10, None, "%", None, [])),
+    ("$\\le 5$", "%", ("<=", 5, None, "%", None, [])),
+    ("≥ 90%", "Tỷ lệ (%)", (">=", 90, None, "%", None, [])),
+    ("100% (đạt chuẩn)", None, ("=", 100, None, "%", None, [])),
+    ("100%\n(khoảng 2.729) thôn, tổ dân phố", None, ("=", 100, None, "%", None, [])),
+    ("01", "Cơ sở", ("=", 1, None, "cơ sở", None, [])),
+    ("**≥ 80**", "%", (">=", 80, None, "%", None, [])),
+    # a sentence with one operator-led target inside
+    ("Tỷ lệ phủ sóng 5G đạt tối thiểu 70% dân số Thủ đô", None,
+     (">=", 70, None, "% dân số thủ đô", None, [])),
+    ("Phấn đấu tỷ lệ nội địa hóa đạt 50-60%", None, ("between", 50, 60, "%", None, [])),
+    ("- 100% cơ quan, đơn vị ban hành Kế hoạch.\n - 100% nhiệm vụ được cụ thể hóa", None,
+     ("=", 100, None, "% cơ quan", None, ["target_multiple"])),
+    # qualitative and unparseable
+    ("Có", None, (None, None, None, None, "Có", [])),
+    ("Hoàn thành", "", (None, None, None, None, "Hoàn thành", [])),
+    ("Tăng 10% so với năm 2025", None,
+     (None, None, None, None, "Tăng 10% so với năm 2025", ["target_unparsed"])),
+    ("Top 3 ASEAN", None, (None, None, None, None, "Top 3 ASEAN", ["target_unparsed"])),
+    ("≥", "%", (None, None, None, "%", "≥", ["target_unparsed"])),
+]
+
+
+@pytest.mark.parametrize(("raw", "unit", "expected"), TARGET_CASES)
+def test_parse_target(raw, unit, expected):
+    target, warnings = parse_target(raw, unit)
+    assert target is not None
+    assert (target.op, target.value, target.upper, target.unit, target.text, warnings) == expected
+    assert target.raw == raw.strip()
+
+
+@pytest.mark.parametrize("raw", ["70", "100", "≥ 1.000"])
+def test_integral_values_are_ints(raw):
+    target, _ = parse_target(raw, "%")
+    assert type(target.value) is int
+
+
+@pytest.mark.parametrize(
+    "raw", [None, "", "   ", "-", "—", "–", "x", "X", " - ", "<b></b>", "----", "…"]
+)
+def test_no_target(raw):
+    assert parse_target(raw, "%") == (None, [])
+
+
+def test_raw_is_the_printed_cell():
+    target, _ = parse_target("  $\\geq 70$ \n", "%")
+    assert target.raw == "$\\geq 70$"
+
+
+@pytest.mark.parametrize(("printed", "value"), [
+    ("70", 70), ("01", 1), ("1,5", 1.5), ("2,2", 2.2), ("0.70", 0.7), ("0,7", 0.7),
+    ("1.000", 1000), ("27.000", 27000), ("1.000.000", 1000000), ("1.000,5", 1000.5),
+    ("1.5", 1.5), ("12.34", 12.34), ("0.125", 0.125), ("100,0", 100), ("3,14159", 3.14159),
+    # decided: a comma before exactly three digits (non-zero integer part, no other
+    # separator) groups thousands, as spreadsheets print English-formatted numbers
+    ("1,000", 1000), ("2,729", 2729), ("1,000,000", 1000000), ("1,000.5", 1000.5),
+    ("0,125", 0.125),
+    ("1.2.3", None), ("abc", None), ("", None),
+])
+def test_parse_number(printed, value):
+    assert parse_number(printed) == value
+
+
+@pytest.mark.parametrize(("printed", "unit"), [
+    ("Sản phẩm", "sản phẩm"), ("Lần GRDP", "lần GRDP"), ("Thứ bậc", "thứ bậc"),
+    ("Trang TTĐT", "trang TTĐT"), ("Duy trì", "duy trì"), ("Ứng dụng", "ứng dụng"),
+    ("% GRDP", "% GRDP"), ("%", "%"), ("Chỉ số", "chỉ số"), ("Bài báo", "bài báo"),
+    ("%GRDP", "% GRDP"), ("Tỷ lệ (%)", "%"), ("(%)", "%"), ("Phần trăm", "%"),
+    ("Hệ thống CNTT", "hệ thống CNTT"), ("Tbps", "Tbps"), ("Gbps/s", "Gbps/s"),
+    ("Tài khoản VNeID", "tài khoản VNeID"), ("Người/vạn dân", "người/vạn dân"),
+    ("<b>Doanh nghiệp</b>", "doanh nghiệp"), ("  Hộ  ", "hộ"), ("% GDP", "% GDP"),
+    ("", None), (None, None), ("-", None),
+])
+def test_normalize_unit(printed, unit):
+    assert normalize_unit(printed) == unit
+
+
+SPLIT_CASES = [
+    ("Tỷ lệ nhiệm vụ chuyển đổi số được cụ thể hóa tại xã: 100%",
+     "Tỷ lệ nhiệm vụ chuyển đổi số được cụ thể hóa tại xã", "100%"),
+    ("Tỷ lệ thôn/xóm có khả năng tiếp cận mạng di động băng rộng (4G/5G): ≥80%",
+     "Tỷ lệ thôn/xóm có khả năng tiếp cận mạng di động băng rộng (4G/5G)", "≥80%"),
+    ("Tỷ lệ người dân có tài khoản định danh điện tử mức 2 (VNeID): >70%",
+     "Tỷ lệ người dân có tài khoản định danh điện tử mức 2 (VNeID)", ">70%"),
+    ("Tỷ lệ hồ sơ được số hóa, đạt tối thiểu 80%", "Tỷ lệ hồ sơ được số hóa", "tối thiểu 80%"),
+    ("Tỷ lệ doanh nghiệp ứng dụng công nghệ số đạt 60%",
+     "Tỷ lệ doanh nghiệp ứng dụng công nghệ số", "60%"),
+    ("Tỷ lệ chi cho R&D đạt trên 60%.", "Tỷ lệ chi cho R&D", "trên 60%"),
+    ("Kinh phí chi cho nghiên cứu (R&D)/GRDP tối thiểu 2%.",
+     "Kinh phí chi cho nghiên cứu (R&D)/GRDP", "tối thiểu 2%"),
+    ("Tỷ lệ giao dịch phi tiếp xúc - ≥ 90%", "Tỷ lệ giao dịch phi tiếp xúc", "≥ 90%"),
+    ("Tỷ lệ văn bản điện tử ≥ 95%", "Tỷ lệ văn bản điện tử", "≥ 95%"),
+    ("Tỷ trọng kinh tế số trong GRDP năm 2026 đạt 14,5%;",
+     "Tỷ trọng kinh tế số trong GRDP năm 2026", "14,5%"),
+    ("Số hộ dùng điện thoại thông minh: 1.000 hộ",
+     "Số hộ dùng điện thoại thông minh", "1.000 hộ"),
+    ("Số sản phẩm OCOP được chứng nhận tối thiểu 5", "Số sản phẩm OCOP được chứng nhận",
+     "tối thiểu 5"),
+    ("Tỷ lệ **người dân** được phủ sóng: ≥ 70%", "Tỷ lệ người dân được phủ sóng", "≥ 70%"),
+]
+
+
+@pytest.mark.parametrize(("name", "head", "raw"), SPLIT_CASES)
+def test_split_embedded_target(name, head, raw):
+    assert split_embedded_target(name) == (head, raw)
+    target, warnings = parse_target(raw)
+    assert target is not None and target.value is not None and not warnings
+
+
+def test_split_raw_keeps_operator_words():
+    _, raw = split_embedded_target("Tỷ lệ cán bộ được tập huấn, đạt tối thiểu 80%")
+    target, _ = parse_target(raw)
+    assert (raw, target.op, target.value, target.unit) == ("tối thiểu 80%", ">=", 80, "%")
+
+
+@pytest.mark.parametrize("name", [
+    "Tỷ lệ người dân từ đủ 14 tuổi trở lên có tài khoản định danh điện tử (VNeID)",
+    "Mỗi thôn có ít nhất 01 người làm công tác chuyển đổi số",
+    "Mỗi tổ công nghệ số có ít nhất 01 người",
+    "Tỷ lệ người dân có khả năng truy cập băng thông rộng cố định với tốc độ từ 1 Gb/s trở lên",
+    "Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ trên 01 Gbps/s",
+    "Tỷ lệ người dân có tài khoản định danh điện tử mức 2 (VNeID)",
+    "Tỷ lệ thôn/xóm có khả năng tiếp cận mạng di động băng rộng (4G/5G)",
+    "Xây dựng Kế hoạch chuyển đổi số năm 2027",
+    "Xây dựng Kế hoạch tổ chức Ngày chuyển đổi số quốc gia (10/10)",
+    "Tỷ lệ phủ sóng 5G trên dân số đạt",
+    "Hoàn thành số hoá tài liệu lưu trữ trong 3 năm gần đây",
+    "Kinh tế số chiếm 45% GRDP tỉnh.",
+    "Phấn đấu giảm 10%",
+    "Triển khai Nghị quyết số 57-NQ/TW",
+    "Đến năm 2030: hoàn thành",
+    "Tỷ lệ hài lòng: 100",
+    "Doanh nghiệp có trụ sở tại Việt Nam với tỷ lệ 1% – 3% doanh thu.",
+    "100%",
+])
+def test_no_split_inside_a_sentence(name):
+    assert split_embedded_target(name) == (clean_text(name), None)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Kinh tế số chiếm 45% GRDP tỉnh.", "45% GRDP tỉnh"),
+    ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", "tối thiểu 40%"),
+    ("Đến năm 2030, tỉnh Bắc Ninh có ít nhất 20 tập dữ liệu mở phục vụ phát triển",
+     "ít nhất 20 tập dữ liệu mở"),
+    ("Tỷ lệ doanh nghiệp vừa và nhỏ địa phương ứng dụng công nghệ số đạt 60%", "60%"),
+    ("Kinh phí chi cho R&D/GRDP tối thiểu 2%.", "tối thiểu 2%"),
+    ("trong đó kinh phí từ xã hội chiếm trên 60%.", "trên 60%"),
+    ("Phấn đấu tỷ lệ nội địa hóa đạt 50-60%", "50-60%"),
+    ("Tổ chức ít nhất 01 người", "ít nhất 01 người"),
+    ("Xây dựng Kế hoạch chuyển đổi số năm 2027", None),
+    ("Tỷ lệ người dân từ đủ 14 tuổi trở lên có tài khoản", None),
+    ("Triển khai từ năm 2026", None),
+    ("Ngày chuyển đổi số quốc gia (10/10)", None),
+])
+def test_find_embedded_target(text, found):
+    assert find_embedded_target(text) == found
+
+
+# ---------------------------------------------------------------- gold and seeds
+
+
+def _gold(shared_dir, stem):
+    return json.loads((shared_dir / "gold" / f"{stem}.gold.json").read_text("utf-8"))
+
+
+def _seed_rows(shared_dir, stem):
+    lines = (shared_dir / "seeds" / f"{stem}.txt").read_text("utf-8").splitlines()
+    return [line.split("\t") for line in lines if "\t" in line]
+
+
+@pytest.mark.parametrize("stem", ["000_68f49e6b942cac21", "004_0020e8dd3583fe02"])
+def test_gold_targets_from_the_seed_cells(shared_dir, stem):
+    by_name = {clean_text(r["name"]): r["target"] for r in _gold(shared_dir, stem)["records"]}
+    checked = 0
+    for cells in _seed_rows(shared_dir, stem):
+        if len(cells) < 4 or clean_text(cells[1]).rstrip(".") not in by_name:
+            continue
+        gold = by_name[clean_text(cells[1]).rstrip(".")]
+        target, _ = parse_target(cells[3], cells[2])
+        if gold is None:
+            assert target is None
+            continue
+        fields = ("op", "value", "upper", "unit", "text", "raw")
+        assert {f: getattr(target, f) for f in fields} == {f: gold[f] for f in fields}
+        checked += 1
+    assert checked >= 25
+
+
+def test_gold_names_and_targets_of_seed_002(shared_dir):
+    stem = "002_96420e20fdffe3f0"
+    gold = {r["number"]: r for r in _gold(shared_dir, stem)["records"]}
+    checked = 0
+    for cells in _seed_rows(shared_dir, stem):
+        record = gold.get(cells[0].strip())
+        if record is None:
+            continue
+        name, raw = split_embedded_target(cells[1])
+        assert name == record["name"]
+        if record["target"] is None:
+            assert raw is None
+            continue
+        target, warnings = parse_target(raw)
+        assert target.model_dump() == record["target"]
+        assert warnings == []
+        checked += 1
+    assert checked >= 35
+
+
+def test_gold_names_without_targets_are_unchanged(shared_dir):
+    for path in sorted((shared_dir / "gold").glob("*.gold.json")):
+        for record in json.loads(path.read_text("utf-8"))["records"]:
+            assert split_embedded_target(record["name"]) == (record["name"], None)
+
+
+# ---------------------------------------------------------------- properties
+
+_OPS = {">=": ["≥", ">=", "tối thiểu", "ít nhất", "không dưới"], ">": [">", "trên"],
+        "<=": ["≤", "<=", "tối đa", "không quá"], "<": ["<", "dưới"], "=": ["", "đạt"]}
+_UNITS = ["%", "% GRDP", "hộ", "sản phẩm", "lần GRDP", "doanh nghiệp", "tập dữ liệu", None]
+
+
+def _printed_number(value: int | float) -> str:
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    integer, fraction = f"{value:.2f}".rstrip("0").rstrip(".").partition(".")[::2]
+    return f"{int(integer):,}".replace(",", ".") + ("," + fraction if fraction else "")
+
+
+_VALUES = st.one_of(
+    st.integers(min_value=0, max_value=10**7),
+    st.decimals(min_value=0, max_value=10**4, places=2).map(float),
+)
+
+
+@given(st.sampled_from(sorted(_OPS)), st.data(), _VALUES, st.sampled_from(_UNITS),
+       st.sampled_from(["", " "]))
+def test_printed_targets_round_trip(op, data, value, unit, space):
+    word = data.draw(st.sampled_from(_OPS[op]))
+    number = _printed_number(value)
+    unit_text = ("%" + unit[1:] if unit.startswith("%") else " " + unit) if unit else ""
+    printed = f"{word}{space if word in '≥>=≤<' or not word else ' '}{number}{unit_text}"
+    target, warnings = parse_target(printed)
+    expected_value = parse_number(number)
+    assert (target.op, target.value, target.unit, warnings) == (op, expected_value, unit, [])
+    assert expected_value == pytest.approx(value)
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(["-", "–", " - ", " đến "]))
+def test_printed_ranges_round_trip(low, high, connector):
+    target, _ = parse_target(f"{low}{connector}{high}%")
+    assert (target.op, target.value, target.upper, target.unit) == ("between", low, high, "%")
+
+
+_TARGET_PIECES = st.sampled_from([
+    "≥", "≤", ">", "<", "=", "%", "70", "1.000", "1,5", "0.70", " ", "-", "–", "đạt", "tối thiểu",
+    "từ", "đến", "trở lên", "hộ", "GRDP", "$\\geq", "$", ";", ":", "(", ")", "năm", "2026", "x",
+    "Tỷ lệ", ",", ".", "\n",
+])
+
+
+@given(st.one_of(st.text(max_size=40), st.lists(_TARGET_PIECES, max_size=10).map("".join)),
+       st.one_of(st.none(), st.text(max_size=10), st.sampled_from(["%", "Hộ", "Lần GRDP"])))
+def test_parse_target_never_raises(raw, unit):
+    target, warnings = parse_target(raw, unit)
+    assert isinstance(warnings, list)
+    if target is not None:
+        assert target.raw == raw.strip()
+        assert (target.value is None) == (target.op is None)
+
+
+@given(st.one_of(st.text(max_size=60), st.lists(_TARGET_PIECES, max_size=14).map("".join)))
+def test_split_embedded_target_never_raises_and_keeps_the_text(name):
+    head, raw = split_embedded_target(name)
+    cleaned = clean_text(name)
+    if raw is None:
+        assert head == cleaned
+    else:
+        assert cleaned.startswith(head) and raw in cleaned
+        assert parse_target(raw)[0].value is not None
+    find_embedded_target(name)
