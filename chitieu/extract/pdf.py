@@ -1,0 +1,463 @@
+"""Digital PDFs: ruled tables found by pdfplumber on every page, text lines around them.
+
+Rows come out in reading order: the lines above a table (appendix label, title, "(Kèm theo
+Kế hoạch số …)"), then one `RawRow` per physical table row with one `Cell` per grid column,
+then the lines below. Each page's table is a new `table` index; the assembler decides that a
+table continues over pages, drops its repeated header and joins a row cut by a page break.
+
+Merged cells are resolved by geometry (see `pdf_grid`): a vertically merged cell's text is
+repeated in every row it spans — also on the next page, when Word carried the merge over the
+page break and drew an empty cell there. The continuation of a cut row keeps empty cells, so
+that the assembler can tell it from a new row by its empty number cell.
+
+When no page has a ruled table, camelot (lattice, then stream) finds the tables if it is
+installed, else pdfplumber's text strategy; `meta["table_finder"]` says which. Pages without
+a text layer go to the OCR reader (`chitieu.extract.scan.ocr_pdf_pages`) when it exists.
+Text typed in legacy Vietnamese fonts (TCVN3, VNI) is decoded (see `pdf_legacy`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chitieu.errors import InputError
+from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
+from chitieu.extract.pdf_legacy import decode_chars, font_encodings
+from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
+
+LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+MIN_FALLBACK_COLUMNS = 3  # a text-strategy "table" of fewer columns is a paragraph
+SCAN_IMAGE_SHARE = 0.5  # an image covering this share of a page makes it a scan …
+SCAN_MAX_CHARS = 40  # … unless the page carries more text than a stamp or a page number
+COLUMN_MATCH = 2.0  # points: fragments on consecutive pages with these column edges continue
+SEGMENT_GAP_EM = 1.5  # an empty stretch this wide (in ems) on a line separates two blocks
+
+CellBoxes = list[BBox]  # the cell rectangles of one table
+Finder = Callable[[object, int], list[CellBoxes]]  # (pdfplumber page, page number) → tables
+
+
+@dataclass(slots=True)
+class Fragment:
+    """The part of a table printed on one page."""
+
+    grid: Grid
+    rows: list[RawRow]
+    head: Fragment | None = None  # the fragment on the page where this table began
+
+
+@dataclass(slots=True)
+class PageContent:
+    lines: list[RawRow] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)
+
+
+def read(path: Path) -> RawDocument:
+    path = Path(path)
+    with _opened(path) as pdf:
+        return _Reader(pdf, path).read()
+
+
+# ---------------------------------------------------------------- opening, errors
+
+
+def _pdf_errors() -> tuple[type[BaseException], ...]:
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    return (PdfminerException, MalformedPDFException, PSException, PDFSyntaxError,
+            PDFEncryptionError)
+
+
+def _describe(exc: BaseException) -> InputError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return InputError("the PDF is encrypted (password-protected); save an unprotected "
+                          "copy and convert that", code="encrypted")
+    detail = str(cause).strip() or type(cause).__name__
+    return InputError(f"the PDF is damaged or truncated and cannot be read ({detail})",
+                      code="corrupt")
+
+
+def _raised_by_pdf_library(exc: BaseException) -> bool:
+    """pdfminer trips over broken files in many ways (KeyError, TypeError …): an error
+    raised inside the PDF libraries is the file's damage, one raised here is a bug."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    filename = tb.tb_frame.f_code.co_filename if tb is not None else ""
+    return any(f"{sep}{lib}{sep}" in filename
+               for lib in _PDF_LIBRARIES for sep in ("/", "\\"))
+
+
+_PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2", "camelot", "playa")
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[object]:
+    import pdfplumber
+
+    errors = _pdf_errors()
+    with _quiet_pdf_libraries():
+        try:
+            with pdfplumber.open(path) as pdf:
+                yield pdf
+        except errors as exc:
+            raise _describe(exc) from None
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, AssertionError,
+                ZeroDivisionError, OverflowError, RecursionError) as exc:
+            if not _raised_by_pdf_library(exc):
+                raise
+            raise _describe(exc) from None
+
+
+@contextmanager
+def _quiet_pdf_libraries() -> Iterator[None]:
+    """pdfminer logs a warning per broken operator and camelot warns per empty page: the
+    reader reports what matters itself."""
+    import logging
+    import warnings
+
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "camelot", "playa")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+# ---------------------------------------------------------------- the reader
+
+
+class _Reader:
+    def __init__(self, pdf, path: Path):
+        self.pdf = pdf
+        self.path = path
+        self.warnings: list[str] = []
+        self.meta: dict[str, str] = {}
+        self._chars: dict[int, list[dict]] = {}
+        self._rows_seen: list[RawRow] = []
+
+    def read(self) -> RawDocument:
+        pages = self.pdf.pages
+        if not pages:
+            raise InputError("the PDF has no pages", code="empty")
+        textless = [n for n, page in enumerate(pages, 1) if self._is_textless(page, n)]
+        with_text = [n for n in range(1, len(pages) + 1) if n not in textless]
+        contents, finder_name = self._read_tables(with_text)
+        self.meta["table_finder"] = finder_name
+        rows = self._ordered_rows(contents)
+        ocr_rows = self._ocr(textless, with_text)
+        if ocr_rows:
+            rows = sorted(rows + ocr_rows, key=lambda row: row.page or 0)
+        if not rows:
+            raise InputError("the PDF has no text on any page", code="empty")
+        return RawDocument(rows=rows, format="pdf", pages=len(pages), ocr=bool(ocr_rows),
+                           warnings=self.warnings, meta=self.meta)
+
+    # -- text layer
+
+    def chars(self, page, number: int) -> list[dict]:
+        if number not in self._chars:
+            chars = page.chars
+            encodings = font_encodings(chars)
+            for encoding in sorted(set(encodings.values())):
+                code = f"legacy_font_decoded:{encoding}"
+                if code not in self.warnings:
+                    self.warnings.append(code)
+                    self.meta["legacy_encoding"] = encoding
+            self._chars[number] = decode_chars(chars, encodings)
+        return self._chars[number]
+
+    def _is_textless(self, page, number: int) -> bool:
+        visible = sum(1 for c in self.chars(page, number) if not c["text"].isspace())
+        if visible == 0:
+            if not page.images:
+                self.warnings.append(f"blank_page:{number}")
+            return True
+        if visible > SCAN_MAX_CHARS:
+            return False
+        area = float(page.width * page.height) or 1.0
+        return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) / area
+                   >= SCAN_IMAGE_SHARE for img in page.images)
+
+    def _ocr(self, textless: list[int], with_text: list[int]) -> list[RawRow]:
+        pages = self.pdf.pages
+        scanned = [n for n in textless if pages[n - 1].images]
+        if not scanned:
+            return []
+        scan = _scan_reader()
+        if scan is None:
+            raise InputError(f"{_pages_phrase(scanned)} no text layer (a scan?) — OCR it with "
+                             "the scan reader", code="no_text")
+        ocr_doc = scan.ocr_pdf_pages(self.path, scanned)
+        self.warnings.extend(ocr_doc.warnings)
+        self.meta["ocr_pages"] = ",".join(map(str, scanned))
+        offset = 1 + max((r.table for r in self._rows_seen if r.table is not None), default=-1)
+        for row in ocr_doc.rows:
+            if row.table is not None:
+                row.table += offset
+        return ocr_doc.rows
+
+    # -- tables
+
+    def _read_tables(self, numbers: list[int]) -> tuple[dict[int, PageContent], str]:
+        contents = self._read_pages(numbers, _lines_finder)
+        if not numbers or any(c.fragments for c in contents.values()):
+            return contents, "pdfplumber-lines"
+        for name, finder in _fallback_finders(self.path, self.pdf):
+            contents = self._read_pages(numbers, finder)
+            if any(c.fragments for c in contents.values()):
+                self.warnings.append(f"table_finder_fallback:{name}")
+                return contents, name
+        self.warnings.append("no_table_found")
+        return contents, "none"
+
+    def _read_pages(self, numbers: list[int], finder: Finder) -> dict[int, PageContent]:
+        contents: dict[int, PageContent] = {}
+        previous: Fragment | None = None
+        for number in numbers:
+            page = self.pdf.pages[number - 1]
+            content = self._read_page(page, number, finder)
+            if content.fragments and previous is not None:
+                _continue_merges(previous, content.fragments[0])
+            previous = content.fragments[-1] if content.fragments else None
+            contents[number] = content
+        return contents
+
+    def _read_page(self, page, number: int, finder: Finder) -> PageContent:
+        grids = [Grid(boxes) for boxes in finder(page, number) if boxes]
+        grids = [g for g in grids if g.n_rows >= 2 and g.n_cols >= 2]
+        chars = self.chars(page, number)
+        # ruled cells hold whole words; a guessed grid can cut through one, so place words
+        pieces = [[c] for c in chars] if finder is _lines_finder else _words(chars)
+        outside: list[dict] = []
+        for piece in pieces:
+            cell = _cell_under(grids, piece)
+            if cell is None:
+                outside.extend(piece)
+            else:
+                cell.chars.extend(piece)
+        content = PageContent(lines=_text_lines(outside, number))
+        for grid in sorted(grids, key=lambda g: g.bbox[1]):
+            grid.finish()
+            rows = [RawRow(grid.resolve_row(r), page=number, bbox=grid.row_bbox(r))
+                    for r in range(grid.n_rows)]
+            content.fragments.append(Fragment(grid, rows))
+        return content
+
+    def _ordered_rows(self, contents: dict[int, PageContent]) -> list[RawRow]:
+        rows: list[RawRow] = []
+        table = 0
+        for content in contents.values():
+            blocks: list[tuple[float, list[RawRow]]] = [(r.bbox[1], [r]) for r in content.lines]
+            for fragment in content.fragments:
+                kept = [r for r in fragment.rows if not r.is_blank()]
+                for row in kept:
+                    row.table = table
+                table += 1
+                blocks.append((fragment.grid.bbox[1], kept))
+            for _, block in sorted(blocks, key=lambda b: b[0]):
+                rows.extend(block)
+        self._rows_seen = rows
+        return rows
+
+
+def _words(chars: list[dict]) -> list[list[dict]]:
+    from pdfplumber.utils import extract_words
+
+    return [word["chars"] for word in extract_words(chars, return_chars=True)]
+
+
+def _cell_under(grids: Sequence[Grid], piece: list[dict]):
+    """The cell under the centre of a char or word, if it lies in a table."""
+    x = (min(c["x0"] for c in piece) + max(c["x1"] for c in piece)) / 2
+    y = (min(c["top"] for c in piece) + max(c["bottom"] for c in piece)) / 2
+    for grid in grids:
+        if grid.contains(x, y):
+            return grid.cell_at(x, y)
+    return None
+
+
+# ---------------------------------------------------------------- merges over a page break
+
+
+def _same_columns(a: Grid, b: Grid) -> bool:
+    return len(a.xs) == len(b.xs) and all(
+        abs(x - y) <= COLUMN_MATCH for x, y in zip(a.xs, b.xs, strict=True))
+
+
+def _continue_merges(previous: Fragment, fragment: Fragment) -> None:
+    """Carry a vertical merge that Word continued over the page break into the new page.
+
+    Word draws the rest of a merged cell on the next page as one empty cell spanning the rows
+    it still covers. Those rows take the text of the merged cell on the previous page, except
+    the continuation of a row cut by the break (empty first cell), whose text the assembler
+    joins to the part above.
+    """
+    if not _same_columns(previous.grid, fragment.grid):
+        return
+    fragment.head = previous.head or previous
+    grid, rows = fragment.grid, fragment.rows
+    first = _first_body_row(fragment.head.rows, rows)
+    if first >= grid.n_rows or not previous.rows:
+        return
+    above = previous.rows[-1].cells
+    for col in range(1, grid.n_cols):
+        cell = grid.cells[grid.owner[first][col]] if grid.owner[first][col] >= 0 else None
+        if (cell is None or cell.row != first or cell.col != col or cell.text
+                or cell.rows_spanned < 2 or not above[col].text):
+            continue
+        for r in range(cell.row, min(cell.row_end, grid.n_rows)):
+            if rows[r].cells[0].text.strip():
+                rows[r].cells[col].text = above[col].text
+                rows[r].cells[col].bold = above[col].bold
+
+
+def _first_body_row(head_rows: Sequence[RawRow], rows: Sequence[RawRow]) -> int:
+    """How many leading rows repeat the header rows of the table's first page."""
+    count = 0
+    for head_row, row in zip(head_rows, rows, strict=False):
+        if head_row.texts != row.texts:
+            break
+        count += 1
+    return count
+
+
+# ---------------------------------------------------------------- lines outside tables
+
+
+def _text_lines(chars: list[dict], page: int) -> list[RawRow]:
+    """Lines of text, a line split where a wide gap separates two blocks (two columns)."""
+    rows = []
+    for line in split_lines(chars):
+        for piece in _segments(line):
+            text = chars_to_text(piece)
+            if text:
+                bbox = (min(c["x0"] for c in piece), min(c["top"] for c in piece),
+                        max(c["x1"] for c in piece), max(c["bottom"] for c in piece))
+                rows.append(RawRow([Cell(text, bbox, is_bold(piece))], page=page, bbox=bbox))
+    return rows
+
+
+def _segments(line: list[dict]) -> list[list[dict]]:
+    """A line cut where nothing at all is printed over a wide gap (space glyphs count as
+    printed: a blank left for a number to be filled in is not a gap)."""
+    pieces: list[list[dict]] = [[]]
+    last_x1 = None
+    for char in line:
+        if last_x1 is not None and char["x0"] - last_x1 > SEGMENT_GAP_EM * char["size"]:
+            pieces.append([])
+        pieces[-1].append(char)
+        last_x1 = char["x1"]
+    return pieces
+
+
+# ---------------------------------------------------------------- table finders
+
+
+def _lines_finder(page, number: int) -> list[CellBoxes]:
+    return [table.cells for table in page.find_tables(LINES_SETTINGS)]
+
+
+def _text_finder(page, number: int) -> list[CellBoxes]:
+    tables = page.find_tables(TEXT_SETTINGS)
+    return [t.cells for t in tables if len(t.columns) >= MIN_FALLBACK_COLUMNS]
+
+
+def _fallback_finders(path: Path, pdf) -> Iterator[tuple[str, Finder]]:
+    if importlib.util.find_spec("camelot") is not None:
+        for flavor in ("lattice", "stream"):
+            yield f"camelot-{flavor}", _camelot_finder(path, pdf, flavor)
+    yield "pdfplumber-text", _text_finder
+
+
+def _camelot_finder(path: Path, pdf, flavor: str) -> Finder:
+    """camelot's tables as cell rectangles in pdfplumber's coordinates (top from the top)."""
+    import camelot
+
+    by_page: dict[int, list[CellBoxes]] = {}
+    try:
+        tables = camelot.read_pdf(str(path), flavor=flavor, pages="all")
+    except Exception:  # a second opinion that fails gives no tables
+        tables = []
+    for table in tables:
+        number = int(table.page)
+        height = float(pdf.pages[number - 1].height)
+        boxes = _camelot_boxes(table.cells, height)
+        if flavor == "lattice" or len(table.cells[0]) >= MIN_FALLBACK_COLUMNS:
+            by_page.setdefault(number, []).append(boxes)
+    return lambda page, number: by_page.get(number, [])
+
+
+def _camelot_boxes(cells, height: float) -> CellBoxes:
+    """One rectangle per drawn cell: slots camelot reports without a rule between them merge."""
+    n_rows, n_cols = len(cells), len(cells[0])
+    parent = list(range(n_rows * n_cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(n_rows):
+        for c in range(n_cols):
+            cell = cells[r][c]
+            if c + 1 < n_cols and not cell.right:
+                parent[find(r * n_cols + c + 1)] = find(r * n_cols + c)
+            if r + 1 < n_rows and not cell.bottom:
+                parent[find((r + 1) * n_cols + c)] = find(r * n_cols + c)
+    groups: dict[int, BBox] = {}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            cell = cells[r][c]
+            box = (cell.x1, height - cell.y2, cell.x2, height - cell.y1)
+            root = find(r * n_cols + c)
+            old = groups.get(root)
+            groups[root] = box if old is None else (min(old[0], box[0]), min(old[1], box[1]),
+                                                    max(old[2], box[2]), max(old[3], box[3]))
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- OCR hand-over
+
+
+def _scan_reader():
+    """The OCR reader when it is installed and can take PDF pages, else None."""
+    if importlib.util.find_spec("chitieu.extract.scan") is None:
+        return None
+    try:
+        module = importlib.import_module("chitieu.extract.scan")
+    except ImportError:
+        return None
+    return module if hasattr(module, "ocr_pdf_pages") else None
+
+
+def _pages_phrase(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]} has"
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return f"pages {', '.join(spans)} have"

@@ -1,0 +1,175 @@
+"""A table's geometry as a grid of slots, and the page's chars put into its cells.
+
+A table finder gives cell rectangles; merged cells are rectangles that cover several grid
+slots. `Grid` numbers the distinct column edges and row edges, records which cell covers
+each slot, puts every char in the cell under its centre (one pass over the chars, each found
+by bisection) and resolves the slots to text the way the document means it: a horizontally
+merged slot is empty, a vertically merged slot repeats the merged cell's text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from chitieu.extract.types import BBox, Cell
+
+EDGE_TOLERANCE = 1.5  # points: rules drawn a hair apart are the same edge
+LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less sit on one line
+WORD_GAP_EM = 0.2  # a gap wider than this share of the font size separates words
+_top = itemgetter("top")
+_x0 = itemgetter("x0")
+
+
+@dataclass(slots=True)
+class GridCell:
+    """One drawn cell: its rectangle, the slots it covers (end exclusive) and its chars."""
+
+    bbox: BBox
+    row: int
+    col: int
+    row_end: int
+    col_end: int
+    chars: list[dict] = field(default_factory=list)
+    text: str = ""
+    bold: bool = False
+
+    @property
+    def rows_spanned(self) -> int:
+        return self.row_end - self.row
+
+
+def _edges(values: Iterable[float]) -> list[float]:
+    """Distinct coordinates, with ones closer than the tolerance taken as one."""
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > EDGE_TOLERANCE:
+            edges.append(value)
+    return edges
+
+
+def _index(edges: list[float], value: float) -> int:
+    return bisect_right(edges, value + EDGE_TOLERANCE) - 1
+
+
+class Grid:
+    """The slots of one table and the cells covering them."""
+
+    def __init__(self, boxes: Sequence[BBox]):
+        self.xs = _edges([b[0] for b in boxes] + [b[2] for b in boxes])
+        self.ys = _edges([b[1] for b in boxes] + [b[3] for b in boxes])
+        self.bbox: BBox = (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+        self.owner = [[-1] * self.n_cols for _ in range(self.n_rows)]
+        self.cells: list[GridCell] = []
+        for box in sorted(boxes, key=lambda b: (b[1], b[0])):
+            row, col = _index(self.ys, box[1]), _index(self.xs, box[0])
+            row_end = max(row + 1, _index(self.ys, box[3]))
+            col_end = max(col + 1, _index(self.xs, box[2]))
+            if self.owner[row][col] != -1:
+                continue  # a duplicate rectangle
+            cell_id = len(self.cells)
+            self.cells.append(GridCell(tuple(box), row, col, row_end, col_end))
+            for r in range(row, min(row_end, self.n_rows)):
+                for c in range(col, min(col_end, self.n_cols)):
+                    if self.owner[r][c] == -1:
+                        self.owner[r][c] = cell_id
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def contains(self, x: float, y: float) -> bool:
+        x0, top, x1, bottom = self.bbox
+        return x0 <= x < x1 and top <= y < bottom
+
+    def cell_at(self, x: float, y: float) -> GridCell | None:
+        row = min(bisect_right(self.ys, y) - 1, self.n_rows - 1)
+        col = min(bisect_right(self.xs, x) - 1, self.n_cols - 1)
+        if row < 0 or col < 0:
+            return None
+        owner = self.owner[row][col]
+        return self.cells[owner] if owner >= 0 else None
+
+    def slot_bbox(self, row: int, col: int) -> BBox:
+        return (self.xs[col], self.ys[row], self.xs[col + 1], self.ys[row + 1])
+
+    def row_bbox(self, row: int) -> BBox:
+        return (self.xs[0], self.ys[row], self.xs[-1], self.ys[row + 1])
+
+    def finish(self) -> None:
+        """Turn each cell's chars into its text and bold flag."""
+        for cell in self.cells:
+            cell.text = chars_to_text(cell.chars)
+            cell.bold = is_bold(cell.chars)
+
+    def resolve_row(self, row: int) -> list[Cell]:
+        """The row's cells, one per grid column, merged slots resolved."""
+        out: list[Cell] = []
+        for col in range(self.n_cols):
+            owner = self.owner[row][col]
+            if owner < 0:
+                out.append(Cell("", self.slot_bbox(row, col)))
+                continue
+            cell = self.cells[owner]
+            if cell.col != col:
+                out.append(Cell("", self.slot_bbox(row, col), cell.bold))
+            elif cell.row != row:
+                out.append(Cell(cell.text, self.slot_bbox(row, col), cell.bold))
+            else:
+                out.append(Cell(cell.text, cell.bbox, cell.bold))
+        return out
+
+
+def is_bold(chars: Sequence[dict]) -> bool:
+    """Most of the visible chars are set in a bold font."""
+    visible = [c for c in chars if not c["text"].isspace()]
+    if not visible:
+        return False
+    bold = sum(1 for c in visible if "bold" in c["fontname"].lower())
+    return bold * 2 > len(visible)
+
+
+def split_lines(chars: Sequence[dict]) -> list[list[dict]]:
+    """Chars grouped into lines, top to bottom, each line left to right."""
+    lines: list[list[dict]] = []
+    line_top = None
+    for char in sorted(chars, key=_top):
+        if line_top is None or char["top"] - line_top > LINE_TOLERANCE:
+            lines.append([])
+            line_top = char["top"]
+        lines[-1].append(char)
+    for line in lines:
+        line.sort(key=_x0)
+    return lines
+
+
+def line_text(line: Sequence[dict]) -> str:
+    """One line's chars as text, with a space where the gap is a word space (PDFs from Word
+    often draw no space glyph: a Times space is a quarter em, letters sit closer)."""
+    parts: list[str] = []
+    last_x1 = None
+    for char in line:
+        text = char["text"]
+        if last_x1 is not None and text and unicodedata.combining(text[0]):
+            parts.append(text)  # a loose accent belongs to the letter before it
+            continue
+        if last_x1 is not None and char["x0"] - last_x1 > char["size"] * WORD_GAP_EM:
+            parts.append(" ")
+        parts.append(text)
+        last_x1 = char["x1"]
+    return "".join(parts)
+
+
+def chars_to_text(chars: Sequence[dict]) -> str:
+    """A cell's text: its lines joined by one space, white space collapsed, NFC."""
+    if not chars:
+        return ""
+    text = " ".join(line_text(line) for line in split_lines(chars))
+    return " ".join(unicodedata.normalize("NFC", text).split())
