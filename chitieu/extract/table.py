@@ -74,15 +74,22 @@ class Table:
     preamble: list[RawRow]
     trailing: list[RawRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    by_role: dict[str, tuple[int, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_role: dict[str, list[int]] = {}
+        for col in self.columns:
+            by_role.setdefault(col.role, []).append(col.index)
+        self.by_role = {role: tuple(indexes) for role, indexes in by_role.items()}
 
     def index_of(self, role: str) -> int | None:
-        for col in self.columns:
-            if col.role == role:
-                return col.index
-        return None
+        found = self.by_role.get(role)
+        return found[0] if found else None
 
-    def indexes_of(self, *roles: str) -> list[int]:
-        return [col.index for col in self.columns if col.role in roles]
+    def indexes_of(self, *roles: str) -> tuple[int, ...]:
+        if len(roles) == 1:
+            return self.by_role.get(roles[0], ())
+        return tuple(sorted(i for role in roles for i in self.by_role.get(role, ())))
 
 
 class NoTableError(ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from chitieu.errors import InputError
@@ -57,10 +58,9 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_even, zeros_odd) > half * 0.4
 
 
+_JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4000]
-    if not sample:
-        return False
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc"
-                                                        and ch not in "\t\n\r\f\v"))
-    return bad / len(sample) > 0.05
+    return bool(sample) and len(_JUNK.findall(sample)) / len(sample) > 0.05

@@ -24,8 +24,11 @@ _BULLET = regex.compile(r"^[-–—+•*]$")
 @dataclass(slots=True)
 class _SectionLevel:
     style: str
-    number: str
-    title: str
+    section: Section
+
+    @property
+    def number(self) -> str:
+        return self.section.number
 
 
 @dataclass(slots=True)
@@ -107,7 +110,7 @@ def _push_section(ctx: _Context, number: str, title: str) -> None:
         if level.style == style:
             del ctx.stack[depth:]
             break
-    ctx.stack.append(_SectionLevel(style, number, title))
+    ctx.stack.append(_SectionLevel(style, Section(number=number, title=title)))
     ctx.unnumbered = 0
 
 
@@ -159,7 +162,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str) -> Record:
     return Record(
         key=_unique_key(ctx, number),
         number=number or None,
-        section=[Section(number=lv.number, title=lv.title) for lv in ctx.stack],
+        section=[level.section for level in ctx.stack],
         kind=_kind(name, target),
         name=name,
         target=target,
