@@ -23,9 +23,7 @@ def decode_bytes(data: bytes) -> str:
         raise InputError("the file is empty", code="empty")
     text = _decode(data)
     if _looks_binary(text):
-        raise InputError("this is not a text document (binary content); "
-                         "supported: text, Markdown, HTML, PDF, DOCX, XLSX, CSV, images",
-                         code="binary")
+        raise _binary_error()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
@@ -44,8 +42,13 @@ def _decode(data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError("cannot tell the text encoding of this file", code="binary")
+        raise _binary_error()
     return str(best)
+
+
+def _binary_error() -> InputError:
+    return InputError("this is not a text document (binary content); supported: text, "
+                      "Markdown, HTML, PDF, DOCX, XLSX, CSV, PNG/JPEG/TIFF", code="binary")
 
 
 def _looks_utf16(data: bytes) -> bool:
