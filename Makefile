@@ -15,12 +15,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/chitieu convert samples -o output --format json,parquet,csv,jsonl
 
-test: $(STAMP)
-	$(BIN)/ruff check chitieu tests benchmarks
+system-deps:
+	@bash .ci/system-deps
+
+test: $(STAMP) system-deps
+	$(BIN)/ruff check chitieu tests benchmarks scripts
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check chitieu tests benchmarks
+	$(BIN)/ruff check chitieu tests benchmarks scripts
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_text.py
