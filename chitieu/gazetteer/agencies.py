@@ -48,6 +48,8 @@ CONFIDENT_SCORE = 0.9
 # A fuzzy piece covers less than an exact one: a near miss spanning two agencies ("Bộ Khoa học
 # và Công nghệ, Bộ") must not beat the exact agency it contains.
 FUZZY_COVERAGE_WEIGHT = 0.8
+# A fuzzy match may differ from its candidate by this many words (a word split or merged).
+MAX_EXTRA_WORDS = 1
 
 Key = tuple[str, ...]
 
@@ -260,7 +262,7 @@ class _Piece:
 _NOT_A_PIECE = _Piece(None, 0.0, False, False)
 
 # Priority of a key's source: a canonical name beats an alias beats an abbreviation.
-_NAME, _ALIAS, _ABBREVIATION = 0, 1, 2
+_NAME, _ALIAS, _ABBREVIATION, _SHORT_FORM = 0, 1, 2, 3
 
 
 class Gazetteer:
@@ -315,8 +317,14 @@ class Gazetteer:
             if not key:
                 continue
             rank = (kind, -source, order)
+            loose = _loose_key(key)
             self._claim(self._exact, key, rank, entry.id)
-            self._claim(self._loose, _loose_key(key), rank, entry.id)
+            self._claim(self._loose, loose, rank, entry.id)
+            # National bodies are often printed without their "Việt Nam".
+            for place in _words().extra_places:
+                if len(loose) > len(place) and loose[-len(place):] == place:
+                    self._claim(self._loose, loose[:-len(place)], (_SHORT_FORM, -source, order),
+                                entry.id)
 
     @staticmethod
     def _claim(index: dict[Key, tuple[tuple[int, int, int], str]], key: Key,
@@ -425,14 +433,19 @@ class Gazetteer:
         group = self._fuzzy_groups.get(words[0]) if words else None
         if not group:
             return None
-        hit = process.extractOne(query, group, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if hit is None:
-            return None
-        agency_id, accented = self._by_ascii[hit[0]]
-        # Accent-folded similarity finds the candidate; the accented one says how sure we are
-        # ("Vàn" for "Văn" is an OCR slip, but not the same word).
-        accented_ratio = fuzz.ratio(" ".join(loose), accented)
-        return agency_id, round((hit[1] + accented_ratio) / 200, 3)
+        hits = process.extract(query, group, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                               limit=3)
+        for candidate, similarity, _ in hits:
+            agency_id, accented = self._by_ascii[candidate]
+            # A slip changes letters, not the number of words: "Viện Nghiên cứu A, Trường
+            # Đại học B" is not "Các viện nghiên cứu, trường đại học".
+            if abs(len(candidate.split()) - len(words)) > MAX_EXTRA_WORDS:
+                continue
+            # Accent-folded similarity finds the candidate; the accented one says how sure we
+            # are ("Vàn" for "Văn" is an OCR slip, but not the same word).
+            accented_ratio = fuzz.ratio(" ".join(loose), accented)
+            return agency_id, round((similarity + accented_ratio) / 200, 3)
+        return None
 
     # -------------------------------------------------------------- splitting
 

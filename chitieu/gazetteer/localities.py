@@ -111,6 +111,10 @@ def resolve_locality(level: str | None, name: str | None,
     contract_level = normalize_level(level) or _level_printed_in(name)
     if not printed:
         return Locality(level=contract_level)
+    if level and normalize_level(level) is None:
+        # A level the list does not have ("huyện" before July 2025): the same name is now
+        # often a commune's, which is another place.
+        return Locality(name=printed)
     if contract_level in PROVINCE_LEVELS:
         found = _find_province_named(printed)
         if found is None:

@@ -1,0 +1,230 @@
+"""Matching one printed agency name against the gazetteer."""
+
+import csv
+import pickle
+
+import pytest
+
+from chitieu.errors import InputError
+from chitieu.gazetteer.agencies import (
+    AGENCIES_CSV,
+    CONFIDENT_SCORE,
+    Gazetteer,
+    default_gazetteer,
+    match_key,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(("printed", "agency_id"), [
+    # exact, whatever the case, tone placement, dash or "&"
+    ("Phòng Văn hóa - Xã hội", "phong-van-hoa-xa-hoi"),
+    ("phòng Văn hóa - Xã hội", "phong-van-hoa-xa-hoi"),
+    ("Phòng Văn hoá – Xã hội", "phong-van-hoa-xa-hoi"),
+    ("Phòng Văn hóa-Xã hội", "phong-van-hoa-xa-hoi"),
+    ("PHÒNG VĂN HÓA - XÃ HỘI", "phong-van-hoa-xa-hoi"),
+    ("Văn phòng HĐND&UBND", "van-phong-hdnd-ubnd"),
+    ("Văn phòng HĐND & UBND", "van-phong-hdnd-ubnd"),
+    ("Văn phòng HĐND - UBND", "van-phong-hdnd-ubnd"),
+    ("Văn phòng HĐND và UBND xã", "van-phong-hdnd-ubnd"),
+    ("Uỷ ban nhân dân xã", "ubnd-xa"),
+    # aliases and abbreviations
+    ("Trung tâm PVHCC", "trung-tam-phuc-vu-hanh-chinh-cong"),
+    ("UB MTTQ Việt Nam xã", "ubmttq"),
+    ("Các đoàn thể", "to-chuc-chinh-tri-xa-hoi"),
+    ("tổ chức chính trị xã hội", "to-chuc-chinh-tri-xa-hoi"),
+    ("các đơn vị", "cac-phong-don-vi"),
+    ("Các cơ quan, đơn vị liên quan", "cac-don-vi-lien-quan"),
+    ("Trạm y tế", "tram-y-te"),
+    ("Sở KH&CN", "so-khoa-hoc-cong-nghe"),
+    ("Sở KHCN", "so-khoa-hoc-cong-nghe"),
+    ("Phòng VH-XH", "phong-van-hoa-xa-hoi"),
+    ("VP HĐND và UBND", "van-phong-hdnd-ubnd"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "van-phong-ubnd-tinh"),
+    ("Văn phòng UBND Thành phố", "van-phong-ubnd-tinh"),
+    ("Chủ tịch UBND xã", "ubnd-xa"),
+    ("Giám đốc, Thủ trưởng các Sở, ban, ngành", "cac-so-ban-nganh"),
+    ("UBND các phường xã", "ubnd-cac-xa-phuong"),
+    ("các bộ, ngành, địa phương khác có liên quan", "cac-bo-nganh-dia-phuong"),
+    ("Viện Hàn lâm Khoa học và Công nghệ", "vien-han-lam-khcn"),
+])
+def test_exact_and_alias_matches_score_one(gazetteer, printed, agency_id):
+    found = gazetteer.match(printed)
+    assert (found.id, found.score, found.warnings) == (agency_id, 1.0, ())
+    assert found.name == gazetteer.name_of(agency_id)
+
+
+@pytest.mark.parametrize(("printed", "agency_id"), [
+    # a branch named with its place is its organisation
+    ("VNPT Đắk Lắk", "vnpt"),
+    ("Viettel Ninh Bình", "viettel"),
+    ("Chi nhánh Viettel Ninh Bình", "viettel"),
+    ("Viễn thông Ninh Bình", "vnpt"),
+    ("Ngân hàng Nhà nước chi nhánh Khu vực II", "ngan-hang-nha-nuoc"),
+    ("Bưu điện Vũ Dương", "buu-dien"),
+    # a trailing locality does not prevent a match
+    ("Phòng Văn hóa - Xã hội xã Vũ Dương", "phong-van-hoa-xa-hoi"),
+    ("Phòng Kinh tế xã Đình Lập", "phong-kinh-te"),
+    ("Công an xã Vũ Dương", "cong-an-xa"),
+    ("Trung tâm Phục vụ hành chính công tỉnh Ninh Bình", "trung-tam-phuc-vu-hanh-chinh-cong"),
+    ("Công an TPHN", "cong-an-tinh"),
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp Hà Nội", "ban-quan-ly-khu-cnc-kcn"),
+    ("Hội Nông dân Việt Nam", "hoi-nong-dan"),
+])
+def test_branches_and_places(gazetteer, printed, agency_id):
+    found = gazetteer.match(printed)
+    assert found.id == agency_id
+    assert CONFIDENT_SCORE <= found.score < 1.0
+    assert found.warnings == ()
+
+
+@pytest.mark.parametrize("printed", ["Bưu điện phường", "Bưu điện xã"])
+def test_level_words_listed_as_aliases_stay_exact(gazetteer, printed):
+    assert gazetteer.match(printed).id == "buu-dien"
+
+
+@pytest.mark.parametrize(("printed", "agency_id"), [
+    # OCR slips
+    ("Phòng Vàn hóa - Xã hội", "phong-van-hoa-xa-hoi"),
+    ("Trung tâm Phuc vụ hành chinh công", "trung-tam-phuc-vu-hanh-chinh-cong"),
+    ("Trung tam Phuc vu hanh chinh cong", "trung-tam-phuc-vu-hanh-chinh-cong"),
+    ("Sở Giáo dục và Đạo tạo", "so-giao-duc-dao-tao"),
+    ("Sở Sở Công thương", "so-cong-thuong"),
+])
+def test_ocr_slips_match_with_a_score_below_one(gazetteer, printed, agency_id):
+    found = gazetteer.match(printed)
+    assert found.id == agency_id
+    assert 0.85 <= found.score < 1.0
+
+
+def test_a_weak_fuzzy_match_is_flagged(gazetteer):
+    found = gazetteer.match("Trung tâm Phuc vu hanh chin con")
+    assert found.id == "trung-tam-phuc-vu-hanh-chinh-cong"
+    assert found.score < CONFIDENT_SCORE
+    assert found.warnings == ("agency_low_confidence",)
+
+
+@pytest.mark.parametrize("printed", [
+    "Các cơ quan sử dụng phần mềm, hệ thống thông tin",
+    "Viện Nghiên cứu phát triển kinh tế - xã hội",
+    # one letter away, but another kind of body: never fuzzy-matched across head words
+    "Bộ Du lịch",
+    "Sở Ngoại giao",
+    "Sở Công an",
+    # not the same agency, though the words are close
+    "Viện Nghiên cứu A, Trường Đại học B",
+])
+def test_unknown_agencies(gazetteer, printed):
+    found = gazetteer.match(printed)
+    assert found.id is None
+    assert found.name == printed
+    assert found.score == 0.0
+    assert found.warnings == ("agency_unmatched",)
+
+
+def test_unknown_agency_keeps_its_cleaned_printed_name(gazetteer):
+    found = gazetteer.match("  <b>Hợp tác xã  Nông nghiệp</b>. ")
+    assert (found.id, found.name) == (None, "Hợp tác xã Nông nghiệp")
+
+
+def test_ministry_and_department_are_not_confused(gazetteer):
+    assert gazetteer.match("Bộ Khoa học và Công nghệ").id == "bo-khoa-hoc-cong-nghe"
+    assert gazetteer.match("Sở Khoa học và Công nghệ").id == "so-khoa-hoc-cong-nghe"
+    assert gazetteer.match("Sở Tư pháp").id == "so-tu-phap"
+    assert gazetteer.match("Bộ Tư pháp").id == "bo-tu-phap"
+
+
+def test_every_name_alias_and_abbreviation_matches_its_agency(gazetteer):
+    # Where the same words are another agency's canonical name, that agency wins.
+    canonical = {match_key(e.name): e.id for e in gazetteer.entries.values()}
+    for entry in gazetteer.entries.values():
+        for printed in (entry.name, *entry.aliases, *entry.abbreviations):
+            expected = canonical.get(match_key(printed), entry.id)
+            assert gazetteer.match(printed).id == expected, printed
+
+
+def test_match_is_cached(gazetteer):
+    assert gazetteer.match("Phòng Kinh tế") is gazetteer.match("Phòng Kinh tế")
+
+
+# ---------------------------------------------------------------- the data file
+
+
+def test_builtin_csv_keeps_every_reference_agency(shared_dir):
+    builtin = {r["id"]: r for r in csv.DictReader(AGENCIES_CSV.open(encoding="utf-8"))}
+    reference = shared_dir / "reference" / "agencies.csv"
+    for row in csv.DictReader(reference.open(encoding="utf-8")):
+        assert builtin[row["id"]]["name"] == row["name"]
+        ours = set(builtin[row["id"]]["aliases"].split("|"))
+        assert {a for a in row["aliases"].split("|") if a} <= ours
+
+
+def test_builtin_ids_are_unique_kebab_case():
+    ids = [r["id"] for r in csv.DictReader(AGENCIES_CSV.open(encoding="utf-8"))]
+    assert len(ids) == len(set(ids))
+    for agency_id in ids:
+        assert agency_id == agency_id.lower()
+        assert all(part.isalnum() and part.isascii() for part in agency_id.split("-"))
+
+
+# ---------------------------------------------------------------- user gazetteers
+
+
+FIELDS = ["id", "name", "kind", "scope", "aliases", "abbreviations"]
+
+
+def _write(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=FIELDS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in FIELDS})
+    return path
+
+
+def test_user_gazetteer_adds_agencies_and_aliases(tmp_path):
+    user = _write(tmp_path / "mine.csv", [
+        {"id": "htx-nong-nghiep", "name": "Hợp tác xã Nông nghiệp Vũ Dương",
+         "aliases": "HTX Nông nghiệp", "abbreviations": "HTXNN"},
+        {"id": "phong-kinh-te", "name": "Phòng Kinh tế", "aliases": "Phòng Nông nghiệp xã"},
+    ])
+    gazetteer = Gazetteer.load([user])
+    assert gazetteer.match("Hợp tác xã Nông nghiệp Vũ Dương").id == "htx-nong-nghiep"
+    assert gazetteer.match("HTXNN").id == "htx-nong-nghiep"
+    extended = gazetteer.match("Phòng Nông nghiệp xã")
+    assert (extended.id, extended.name, extended.score) == ("phong-kinh-te", "Phòng Kinh tế", 1.0)
+    assert gazetteer.split("Phòng Kinh tế, HTX Nông nghiệp") == ["Phòng Kinh tế",
+                                                                  "HTX Nông nghiệp"]
+    # the built-in gazetteer is not changed by loading a user's file
+    assert default_gazetteer().match("HTXNN").id is None
+    assert default_gazetteer().match("Phòng Nông nghiệp xã").id != "phong-kinh-te"
+
+
+def test_user_alias_wins_over_a_builtin_alias(tmp_path):
+    user = _write(tmp_path / "mine.csv", [{"id": "cong-doan", "name": "Công đoàn cơ sở",
+                                           "aliases": "Đoàn thanh niên"}])
+    assert default_gazetteer().match("Đoàn thanh niên").id == "doan-thanh-nien"
+    assert Gazetteer.load([user]).match("Đoàn thanh niên").id == "cong-doan"
+
+
+def test_user_file_needs_id_and_name_columns(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,label\nx,y\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not an agencies CSV"):
+        Gazetteer.load([bad])
+
+
+def test_missing_user_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="cannot read"):
+        Gazetteer.load([tmp_path / "nowhere.csv"])
+
+
+def test_gazetteer_pickles_for_worker_processes(tmp_path):
+    user = _write(tmp_path / "mine.csv", [{"id": "x-agency", "name": "Ban Quản lý chợ"}])
+    copy = pickle.loads(pickle.dumps(Gazetteer.load([user])))
+    assert copy.match("Ban Quản lý chợ").id == "x-agency"
+    assert copy.split("Ban Quản lý chợ; Phòng Kinh tế") == ["Ban Quản lý chợ", "Phòng Kinh tế"]

@@ -1,0 +1,120 @@
+"""Splitting an agency cell into agencies: where "," / "và" separate and where they don't."""
+
+import pytest
+
+from chitieu.gazetteer.agencies import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(("cell", "pieces"), [
+    # ";" always separates
+    ("Văn phòng HĐND và UBND; Phòng Kinh tế; Trung tâm Phục vụ hành chính công",
+     ["Văn phòng HĐND và UBND", "Phòng Kinh tế", "Trung tâm Phục vụ hành chính công"]),
+    ("Các phòng, đơn vị; các trường học; các đoàn thể",
+     ["Các phòng, đơn vị", "các trường học", "các đoàn thể"]),
+    # "và" and "," inside one agency's name
+    ("Văn phòng HĐND và UBND", ["Văn phòng HĐND và UBND"]),
+    ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND xã"]),
+    ("Các phòng, đơn vị", ["Các phòng, đơn vị"]),
+    ("Các cơ quan, đơn vị liên quan", ["Các cơ quan, đơn vị liên quan"]),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Kinh tế, Hạ tầng và Đô thị"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Các doanh nghiệp, hợp tác xã", ["Các doanh nghiệp, hợp tác xã"]),
+    # an unknown agency is not cut where one side is not an agency
+    ("Các cơ quan sử dụng phần mềm, hệ thống thông tin",
+     ["Các cơ quan sử dụng phần mềm, hệ thống thông tin"]),
+    # "," and "và" between two agencies
+    ("Công an xã, Tổ công nghệ số cộng đồng", ["Công an xã", "Tổ công nghệ số cộng đồng"]),
+    ("Trạm y tế, Tổ công nghệ số cộng đồng", ["Trạm y tế", "Tổ công nghệ số cộng đồng"]),
+    ("Đảng ủy, HĐND và UBND xã", ["Đảng ủy", "HĐND", "UBND xã"]),
+    ("Bộ Khoa học và Công nghệ và các bộ, ngành, địa phương khác có liên quan",
+     ["Bộ Khoa học và Công nghệ", "các bộ, ngành, địa phương khác có liên quan"]),
+    ("Các sở, ngành, UBND xã, phường, đặc khu", ["Các sở, ngành", "UBND xã, phường, đặc khu"]),
+    ("Sở Tài chính và cơ quan, địa phương liên quan",
+     ["Sở Tài chính", "cơ quan, địa phương liên quan"]),
+    # two unknown agencies, each starting with an agency's head word
+    ("Viện Nghiên cứu A, Trường Đại học B", ["Viện Nghiên cứu A", "Trường Đại học B"]),
+    # a known agency, a comma, then a capitalized unknown name
+    ("Sở Tài chính, Cơ sở công lập", ["Sở Tài chính", "Cơ sở công lập"]),
+    # a missing separator between two known agencies
+    ("UB MTTQ Việt Nam xã tổ chức chính trị xã hội",
+     ["UB MTTQ Việt Nam xã", "tổ chức chính trị xã hội"]),
+    ("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"]),
+    # a near miss spanning two agencies does not swallow the known one
+    ("Bộ Khoa học và Công nghệ, Bộ", ["Bộ Khoa học và Công nghệ", "Bộ"]),
+    # line breaks: a new agency on a new line; a lower-case line continues the name
+    ("Phòng Kinh tế\nCác đơn vị liên quan", ["Phòng Kinh tế", "Các đơn vị liên quan"]),
+    ("Sở Khoa học\nvà Công nghệ", ["Sở Khoa học và Công nghệ"]),
+    # parentheses: a separate agency, unless the name with them is known
+    ("Bộ Công an (Trung tâm Dữ liệu quốc gia)", ["Bộ Công an", "Trung tâm Dữ liệu quốc gia"]),
+    ("Công an xã (phường)", ["Công an xã (phường)"]),
+    ("Sở Nông nghiệp và Môi trường (bao gồm Văn phòng Đăng ký đất đai)",
+     ["Sở Nông nghiệp và Môi trường", "Văn phòng Đăng ký đất đai"]),
+    # markup, bullets, quotes and trailing punctuation are not part of a name
+    ("<b>Phòng Kinh tế</b>", ["Phòng Kinh tế"]),
+    ("- Phòng Kinh tế;\n- Công an xã.", ["Phòng Kinh tế", "Công an xã"]),
+    ('Sở Nội vụ"', ["Sở Nội vụ"]),
+    ("Trung tâm Phục vụ Hành chính công:", ["Trung tâm Phục vụ Hành chính công"]),
+    # nothing to split
+    ("", []),
+    ("   ", []),
+    ("-", []),
+    ("x", []),
+])
+def test_split(gazetteer, cell, pieces):
+    assert gazetteer.split(cell) == pieces
+
+
+@pytest.mark.parametrize(("cell", "default", "expected"), [
+    # role words in the cell override the column's role; the task after them is dropped
+    ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; các sở, ngành, UBND cấp xã thực hiện công bố "
+     "dữ liệu mở hằng năm theo lĩnh vực quản lý.", "monitor",
+     [("Sở KH&CN", "lead"), ("các sở, ngành", "lead"), ("UBND cấp xã", "lead")]),
+    ("Sở Tài chính chủ trì; Công an xã phối hợp", "lead",
+     [("Sở Tài chính", "lead"), ("Công an xã", "support")]),
+    ("Sở Khoa học và Công nghệ chủ trì cùng các Sở, ngành liên quan", "lead",
+     [("Sở Khoa học và Công nghệ", "lead"), ("các Sở, ngành liên quan", "support")]),
+    ("Sở Tài chính chủ trì, phối hợp với Công an tỉnh", "monitor",
+     [("Sở Tài chính", "lead"), ("Công an tỉnh", "support")]),
+    ("Phối hợp với Sở Y tế", "lead", [("Sở Y tế", "support")]),
+    # a task description after a complete name keeps the column's role
+    ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu", "monitor",
+     [("Sở Khoa học và Công nghệ", "monitor")]),
+    # the same words inside a known name are not role words
+    ("Trung tâm Dịch vụ tổng hợp; Sở Xây dựng", "support",
+     [("Trung tâm Dịch vụ tổng hợp", "support"), ("Sở Xây dựng", "support")]),
+    ("Tổ công tác triển khai Đề án 06", "lead", [("Tổ công tác triển khai Đề án 06", "lead")]),
+    ("UB MTTQ Việt Nam xã tổ chức chính trị xã hội", "support",
+     [("UB MTTQ Việt Nam xã", "support"), ("tổ chức chính trị xã hội", "support")]),
+    # a cell holding only a role word names no agency
+    ("Chủ trì", "lead", []),
+])
+def test_split_with_roles(gazetteer, cell, default, expected):
+    assert gazetteer.split_with_roles(cell, default) == expected
+
+
+def test_agencies_returns_contract_objects_and_warnings(gazetteer):
+    agencies, warnings = gazetteer.agencies(
+        "Trung tâm PVHCC; Các cơ quan sử dụng phần mềm, hệ thống thông tin", "monitor")
+    assert [(a.role, a.id, a.name, a.raw) for a in agencies] == [
+        ("monitor", "trung-tam-phuc-vu-hanh-chinh-cong", "Trung tâm Phục vụ hành chính công",
+         "Trung tâm PVHCC"),
+        ("monitor", None, "Các cơ quan sử dụng phần mềm, hệ thống thông tin",
+         "Các cơ quan sử dụng phần mềm, hệ thống thông tin"),
+    ]
+    assert agencies[0].score == 1.0
+    assert warnings == ["agency_unmatched"]
+
+
+def test_agencies_of_an_empty_cell(gazetteer):
+    assert gazetteer.agencies("", "lead") == ([], [])
+
+
+def test_split_is_cached_but_returns_fresh_lists(gazetteer):
+    first = gazetteer.split("Phòng Kinh tế; Công an xã")
+    first.append("mutated")
+    assert gazetteer.split("Phòng Kinh tế; Công an xã") == ["Phòng Kinh tế", "Công an xã"]
