@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 import yaml
@@ -476,7 +477,7 @@ class Gazetteer:
                 out.append((segment, default_role))
                 continue
             tokens = _tokenize(segment)
-            for start, end, role in self._clauses(tokens, default_role):
+            for start, end, role in self._clauses(segment, tokens, default_role):
                 out += [(piece, role) for piece in self._pieces(segment, tokens[start:end])]
         return tuple(out)
 
@@ -494,7 +495,7 @@ class Gazetteer:
                 segments.append(text)
         return [s for s in (_drop_lead_in(s) for s in segments) if _has_a_name(s)]
 
-    def _clauses(self, tokens: list[_Token], default_role: Role
+    def _clauses(self, segment: str, tokens: list[_Token], default_role: Role
                  ) -> Iterator[tuple[int, int, Role]]:
         """Token ranges holding agencies, with their role, once role words and the task
         description after them are cut away."""
@@ -506,6 +507,10 @@ class Gazetteer:
         start, end, kind, role = phrases[0]
         if kind == "introducer" and start == 0:
             yield end, _next_phrase_start(phrases, 1, len(tokens)), "support"
+            return
+        if kind == "role" and start == 0 and _is_label(segment, tokens[end - 1]):
+            # "Chủ trì: Sở Tài chính" names the role before the agencies
+            yield end, _next_phrase_start(phrases, 1, len(tokens)), role or default_role
             return
         yield 0, start, role if kind == "role" and role is not None else default_role
         if kind != "role":
@@ -649,8 +654,7 @@ def _cut_words() -> dict[str, tuple[tuple[str, Key], ...]]:
 # ------------------------------------------------------------------ tokens and segmentation
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -669,7 +673,9 @@ class _Token:
         return not self.joiner and self.word != "-"
 
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.&\-][\p{L}\p{N}]+)*|&|-+|[,/]")
+# Words (letters and digits, with "KH&CN", "VH-XH", "P.KT" kept whole), "&", dashes, and the
+# commas and slashes that may separate two agencies.
+_TOKEN = re.compile(r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/]")
 _SEMICOLON = regex.compile(r"\s*;\s*|\n")
 _PARENTHESES = regex.compile(r"\s*[()]\s*")
 _EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
@@ -698,6 +704,9 @@ def _has_a_name(segment: str) -> bool:
 
 
 def _drop_lead_in(segment: str) -> str:
+    key = match_key(segment)
+    if not key or key[0] not in _words().lead_ins.by_first:
+        return segment
     tokens = _tokenize(segment)
     words = tuple(t.word for t in tokens)
     prefix = _words().lead_ins.longest(words)
@@ -735,6 +744,10 @@ def _span_key(tokens: list[_Token], start: int, end: int) -> Key:
 
 def _starts_with_branch(words: Key) -> bool:
     return any(words[:len(b)] == b for b in _words().branch_words)
+
+
+def _is_label(segment: str, last_word: _Token) -> bool:
+    return segment[last_word.end:].lstrip().startswith(":")
 
 
 def _next_phrase_start(phrases: list[tuple[int, int, str, Role | None]], index: int,

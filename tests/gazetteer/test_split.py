@@ -81,6 +81,9 @@ def test_split(gazetteer, cell, pieces):
     ("Sở Tài chính chủ trì, phối hợp với Công an tỉnh", "monitor",
      [("Sở Tài chính", "lead"), ("Công an tỉnh", "support")]),
     ("Phối hợp với Sở Y tế", "lead", [("Sở Y tế", "support")]),
+    # a role printed as a label before the agencies
+    ("Chủ trì: Sở Tài chính; Phối hợp: Sở Nội vụ, Công an tỉnh", "monitor",
+     [("Sở Tài chính", "lead"), ("Sở Nội vụ", "support"), ("Công an tỉnh", "support")]),
     # a task description after a complete name keeps the column's role
     ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu", "monitor",
      [("Sở Khoa học và Công nghệ", "monitor")]),
