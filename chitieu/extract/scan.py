@@ -1,0 +1,235 @@
+"""Scans: PNG/JPEG/TIFF pages and image-only PDF pages, read by OCR into the neutral layer.
+
+Each page is binarized, cleaned of specks and deskewed; its ruling lines give the table's
+cells (spans included); the rules and the ≥/≤ signs Tesseract cannot read are erased, and
+Tesseract reads the page once. Its words are put into the cells by position, so columns never
+bleed into each other. Text outside the table (title, "(Kèm theo Kế hoạch số …)") comes out
+as one-cell rows in reading order; each table row as one cell per grid column.
+
+OCR slips the domain can recognise are repaired (`chitieu.ocr.repair`), each with a warning.
+The mean word confidence of every row is kept in `meta["ocr_row_confidence"]` (JSON: the row's
+index in `rows` → confidence 0–100).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chitieu.errors import InputError
+from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
+
+DPI_FOR_PDF = 300
+# A page read with less confidence than this is tried upside down as well.
+_UPRIGHT_CONFIDENCE = 60.0
+# Words read with less confidence than this on a page with no table are taken for noise.
+_NOISE_CONFIDENCE = 40.0
+# Tesseract reads the page as one block of lines: with the rules erased, its own layout
+# analysis (mode 3) drops the lone digits of a narrow number column as noise.
+_PAGE_SEGMENTATION = 6
+# A mark (no letter or digit) read with less confidence is taken for a blank's hallucination.
+_MARK_CONFIDENCE = 60.0
+
+
+def read(path: Path, audit_dir: Path | None = None) -> RawDocument:
+    """Read a PNG/JPEG/TIFF (every frame of a multi-page TIFF) by OCR."""
+    from chitieu.ocr.page import load_image_pages
+
+    return _read_pages(load_image_pages(Path(path)), audit_dir)
+
+
+def ocr_pdf_pages(path: Path, pages: list[int] | None = None,
+                  audit_dir: Path | None = None) -> RawDocument:
+    """OCR the given pages (1-based; all when None) of a PDF that has no text layer there."""
+    from chitieu.ocr.page import render_pdf_pages
+
+    document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir)
+    document.meta["ocr_pages"] = ",".join(str(p) for p in pages) if pages else "all"
+    return document
+
+
+@dataclass(slots=True)
+class _PageResult:
+    number: int
+    rows: list[RawRow] = field(default_factory=list)
+    confidences: list[float | None] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    has_table: bool = False
+    word_count: int = 0
+
+
+def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
+    from chitieu.ocr.tesseract import engine_version
+
+    engine = engine_version()
+    if audit_dir is not None:
+        Path(audit_dir).mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(len(pages), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(lambda page: _read_page(page, audit_dir), pages))
+    return _document(results, pages, engine)
+
+
+def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocument:
+    rows: list[RawRow] = []
+    confidences: dict[str, float] = {}
+    warnings: list[str] = []
+    table = 0
+    for result in results:
+        warnings.extend(result.warnings)
+        for row, confidence in zip(result.rows, result.confidences, strict=True):
+            if row.table is not None:
+                row.table = table
+            if confidence is not None:
+                confidences[str(len(rows))] = round(confidence, 1)
+            rows.append(row)
+        table += result.has_table
+    repairs = _repair(rows, warnings)
+    if not any(r.word_count for r in results):
+        raise InputError("no text found: the scan is blank or not a document",
+                         code="empty")
+    if not table and sum(r.word_count for r in results) < 5:
+        raise InputError("no table and almost no readable text found (a photo, not a "
+                         "document?)", code="no_table")
+    dpis = sorted({str(p.dpi) for p in pages})
+    meta = {"ocr_engine": engine, "dpi": ",".join(dpis),
+            "ocr_row_confidence": json.dumps(confidences, separators=(",", ":")),
+            "ocr_repairs": json.dumps(repairs, ensure_ascii=False, separators=(",", ":"))}
+    return RawDocument(rows=rows, format="image", pages=len(pages), ocr=True,
+                       warnings=warnings, meta=meta)
+
+
+def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
+    """Domain repairs, each warned as `ocr_repaired:<field>@p<page>:r<row>` (row: 1-based in
+    `rows`) and listed in full (before → after) for review."""
+    from chitieu.ocr.domain import repair_rows
+
+    repairs = repair_rows(rows)
+    details = []
+    for item in repairs:
+        row = rows[item.row]
+        warnings.append(f"ocr_repaired:{item.field}@p{row.page}:r{item.row + 1}")
+        details.append({"row": item.row + 1, "column": item.column, "field": item.field,
+                        "before": item.before, "after": item.after})
+    return details
+
+
+def _read_page(page, audit_dir: Path | None) -> _PageResult:
+    from chitieu.ocr import page as prep
+
+    result = _PageResult(page.number)
+    binary = prep.binarize(page.pixels)
+    if prep.is_blank(binary, page.dpi):
+        result.warnings.append(f"ocr_blank_page:p{page.number}")
+        return result
+    binary = prep.rotate(binary, prep.estimate_skew(binary))
+    reading = _ocr(binary, page.dpi, audit_dir is not None)
+    if (reading.confidence or 0.0) < _UPRIGHT_CONFIDENCE:
+        turned = _ocr(prep.rotate180(binary), page.dpi, audit_dir is not None)
+        if (turned.confidence or 0.0) > (reading.confidence or 0.0) + 10:
+            reading = turned
+            result.warnings.append(f"ocr_page_rotated:p{page.number}:180")
+    if audit_dir is not None:
+        _write_audit(Path(audit_dir), page.number, reading)
+    _rows_from_reading(reading, page, result)
+    return result
+
+
+@dataclass(slots=True)
+class _Reading:
+    grid: object
+    words: list
+    confidence: float | None
+    hocr: str | None
+    text: str | None
+
+
+def _ocr(binary, dpi: int, audit: bool) -> _Reading:
+    from chitieu.ocr.glyphs import attach_signs, find_signs
+    from chitieu.ocr.grid import find_grid, line_masks
+    from chitieu.ocr.page import components, erase, remove_specks
+    from chitieu.ocr.tesseract import recognize
+
+    horizontal, vertical = line_masks(binary, dpi)
+    grid = find_grid(horizontal, vertical, dpi)
+    text_only = erase(binary, horizontal, vertical)
+    marks = components(text_only)
+    text_only = remove_specks(text_only, dpi, marks)
+    signs, text_only = find_signs(text_only, dpi, marks)
+    page_text = recognize(text_only, dpi=dpi, psm=_PAGE_SEGMENTATION, audit=audit)
+    words = attach_signs(_drop_noise(page_text.words, text_only), signs)
+    if grid is None:
+        words = [w for w in words if w.conf >= _NOISE_CONFIDENCE or _is_wordlike(w.text)]
+    return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text)
+
+
+def _drop_noise(words: list, image) -> list:
+    """Drop what Tesseract reads in blank space or in a rule's remnant: marks with no letter
+    or digit that have next to no ink under them or little confidence, and lone bars."""
+    kept = []
+    for word in words:
+        if any(ch.isalnum() for ch in word.text):
+            kept.append(word)
+            continue
+        if set(word.text) <= {"|", "¦", "[", "]"}:
+            continue
+        box = image[word.top:word.bottom, word.left:word.right]
+        ink = int((box < 128).sum()) if box.size else 0
+        if word.conf >= _MARK_CONFIDENCE and ink >= 0.05 * max(box.size, 1):
+            kept.append(word)
+    return kept
+
+
+def _is_wordlike(text: str) -> bool:
+    letters = sum(ch.isalnum() for ch in text)
+    return letters >= 3 and letters >= 0.7 * len(text)
+
+
+def _write_audit(folder: Path, number: int, reading: _Reading) -> None:
+    if reading.hocr is not None:
+        (folder / f"page-{number}.hocr").write_text(reading.hocr, encoding="utf-8")
+    if reading.text is not None:
+        (folder / f"page-{number}.txt").write_text(reading.text, encoding="utf-8")
+
+
+def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
+    from chitieu.ocr.layout import cell_rows, text_lines
+
+    scale = 72 / page.dpi
+    grid = reading.grid
+    result.word_count = len(reading.words)
+    if grid is None:
+        before, table_rows, after = text_lines(reading.words), [], []
+    else:
+        result.has_table = True
+        inside = [w for w in reading.words if grid.locate(w.x_centre, w.y_centre) is not None]
+        outside = [w for w in reading.words if grid.locate(w.x_centre, w.y_centre) is None]
+        top = grid.bbox[1]
+        before = text_lines([w for w in outside if w.y_centre < top])
+        after = text_lines([w for w in outside if w.y_centre >= top])
+        table_rows = cell_rows(grid, inside)
+    for line in before:
+        _add_line(result, line, page.number, scale)
+    for row in table_rows:
+        cells = [Cell(text, _points(box, scale)) for text, box in zip(row.texts, row.boxes,
+                                                                      strict=True)]
+        result.rows.append(RawRow(cells, page=page.number, bbox=_points(row.bbox, scale),
+                                  table=0))
+        result.confidences.append(row.confidence)
+    for line in after:
+        _add_line(result, line, page.number, scale)
+
+
+def _add_line(result: _PageResult, line, page: int, scale: float) -> None:
+    box = _points(line.bbox, scale)
+    result.rows.append(RawRow([Cell(line.text, box)], page=page, bbox=box))
+    result.confidences.append(line.confidence)
+
+
+def _points(box: tuple[int, int, int, int] | None, scale: float) -> BBox | None:
+    if box is None:
+        return None
+    return tuple(round(v * scale, 2) for v in box)  # type: ignore[return-value]

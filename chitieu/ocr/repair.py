@@ -1,0 +1,327 @@
+"""Repair OCR slips the domain can recognise. Pure functions from text to text.
+
+Each function returns the repaired text; callers compare it with the input to know whether
+something was repaired (and then warn). None of them raises on odd input.
+
+- `strip_rule_marks`: rule remnants ("_", "—", "|") left at a cell's edges.
+- `split_glued_syllables`: Vietnamese writes every syllable apart, so "Trungtâm" (no valid
+  syllable) is two syllables whose space OCR lost.
+- `repair_number_cell` / `repair_number_column`: row numbers — letters read for digits,
+  roman numerals ("IH" → "III"), and numbers that break the sequence by one confusable
+  digit ("9.4" after "5.3" → "5.4").
+- `repair_target_cell`: a "≥" read as "2" ("2 70" → "≥ 70"), letters inside numbers.
+- `snap_phrase` / `snap_words`: headers, units and deadline words to the vocabulary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "ocr_vocab.yaml"
+
+# ---------------------------------------------------------------- rule remnants
+
+_MARK_TOKEN = regex.compile(r"^[\-_|—–~=`'\"‘’“”,.:;¦]+$")
+
+
+def strip_rule_marks(text: str) -> str:
+    """Drop tokens made only of rule-like marks at the start and end of a cell."""
+    tokens = text.split()
+    while tokens and _MARK_TOKEN.match(tokens[-1]):
+        tokens.pop()
+    while tokens and _MARK_TOKEN.match(tokens[0]) and tokens[0] not in {"-", "–"}:
+        tokens.pop(0)
+    if tokens and tokens[0] in {"-", "–"} and len(tokens) == 1:
+        tokens = []
+    return " ".join(tokens)
+
+
+# ---------------------------------------------------------------- glued syllables
+
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_SYLLABLE = regex.compile(
+    rf"^(?P<initial>ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?"
+    rf"(?P<vowels>[{_VOWELS}]{{1,3}})(?P<final>ng|nh|ch|[cmnpt])?$")
+_STOP_FINALS = {"c", "ch", "p", "t"}
+_GRAVE, _HOOK, _TILDE = "\u0300", "\u0309", "\u0303"
+_VIETNAMESE_ONLY = regex.compile(r"[ăâêôơưđ]|[^\x00-\x7f]", regex.IGNORECASE)
+_WORD_WITH_EDGES = regex.compile(r"^(?P<pre>\W*)(?P<core>\p{L}+)(?P<post>\W*)$")
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(word: str) -> bool:
+    """A well-formed Vietnamese syllable (lower or capitalised), by its spelling rules."""
+    lower = unicodedata.normalize("NFC", word.casefold())
+    match = _SYLLABLE.match(lower)
+    if match is None:
+        return False
+    vowels, final = match["vowels"], match["final"] or ""
+    base = unicodedata.normalize("NFD", vowels)
+    if final in _STOP_FINALS and any(mark in base for mark in (_GRAVE, _HOOK, _TILDE)):
+        return False  # a syllable ending in c/ch/p/t takes only the sắc or nặng tone
+    # ă and â always close a syllable, never with -nh or -ch
+    return not (vowels[-1] in "ăâắằẳẵặấầẩẫậ" and final in {"", "nh", "ch"})
+
+
+def split_glued_syllables(text: str) -> str:
+    """Put back the space OCR lost between two syllables: "Trungtâm" → "Trung tâm"."""
+    return " ".join(_split_token(token) for token in text.split())
+
+
+def _split_token(token: str) -> str:
+    parts = regex.split(r"([\-/–])", token)
+    if len(parts) > 1:
+        return "".join(_split_token(p) if p not in "-/–" else p for p in parts)
+    match = _WORD_WITH_EDGES.match(token)
+    if match is None:
+        return token
+    core = match["core"]
+    if (len(core) < 4 or is_syllable(core) or core.isupper() or not _VIETNAMESE_ONLY.search(core)
+            or (any(c.isupper() for c in core[1:]) and not _capital_split(core))):
+        return token
+    split = _best_split(core)
+    return f"{match['pre']}{split}{match['post']}" if split else token
+
+
+def _capital_split(core: str) -> bool:
+    """"VănHóa": one capital inside, after a lower-case letter — two capitalised syllables."""
+    inner = [i for i, c in enumerate(core) if c.isupper() and i > 0]
+    return len(inner) == 1 and core[inner[0] - 1].islower()
+
+
+def _best_split(core: str) -> str | None:
+    candidates = []
+    for i in range(1, len(core)):
+        head, tail = core[:i], core[i:]
+        if not is_syllable(head):
+            continue
+        if is_syllable(tail):
+            candidates.append(f"{head} {tail}")
+        else:
+            rest = next((f"{tail[:j]} {tail[j:]}" for j in range(1, len(tail))
+                         if is_syllable(tail[:j]) and is_syllable(tail[j:])), None)
+            if rest:
+                candidates.append(f"{head} {rest}")
+    if len(candidates) == 1:
+        return candidates[0]
+    # Prefer splits where every syllable after the first starts with a consonant.
+    with_onsets = [c for c in candidates if all(w[0].casefold() not in _VOWELS
+                                                for w in c.split()[1:])]
+    if len(with_onsets) == 1:
+        return with_onsets[0]
+    capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
+    return capitalised[0] if len(capitalised) == 1 else None
+
+
+# ---------------------------------------------------------------- row numbers
+
+_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
+                             "B": "8"})
+_ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
+_ROMAN_LIKE = regex.compile(r"^[IVXLHl1|\]]+\.?$")
+_ROMAN = regex.compile(r"^[IVX]+$")
+_LETTER = regex.compile(r"^[A-ZĐ]\.?$")
+_CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
+                      "0": "8"}
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+           "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+
+
+def repair_number_cell(text: str) -> str:
+    """A row number alone: rule marks dropped, letters read for digits in arabic numbers
+    ("1O" → "10", "2.l" → "2.1"); a lone roman "I" or letter is left as it is."""
+    text = _strip_number_edges(text)
+    if not text or " " in text:
+        return text
+    if _ARABIC_LIKE.match(text) and any(c.isdigit() for c in text):
+        return text.translate(_DIGIT_LIKE)
+    return text
+
+
+def _strip_number_edges(text: str) -> str:
+    text = strip_rule_marks(_RULE_CHARS.sub(" ", text))
+    return regex.sub(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$", "", text)
+
+
+def repair_number_column(numbers: Sequence[str]) -> list[str]:
+    """Row numbers of one table, in order, repaired against their sequence."""
+    repaired = [repair_number_cell(n) for n in numbers]
+    state = _Sequence()
+    for index, number in enumerate(repaired):
+        if not number or " " in number:
+            continue
+        fixed = state.expect(number)
+        repaired[index] = fixed
+        state.see(fixed)
+    return repaired
+
+
+class _Sequence:
+    """What row number may come next: the last roman, letter and arabic numbers seen."""
+
+    def __init__(self) -> None:
+        self.roman: str | None = None
+        self.letter: str | None = None
+        self.arabic: list[int] | None = None
+
+    def see(self, number: str) -> None:
+        core = number.rstrip(".")
+        if _ROMAN.match(core) and core in _ROMANS and not self._next_letter_is(core):
+            self.roman, self.arabic = core, None
+        elif _LETTER.match(number):
+            self.letter, self.roman, self.arabic = core, None, None
+        elif regex.match(r"^\d+(?:\.\d+)*$", core):
+            self.arabic = [int(p) for p in core.split(".")]
+
+    def _next_letter_is(self, core: str) -> bool:
+        return bool(self.letter) and len(core) == 1 and ord(core) == ord(self.letter) + 1
+
+    def expect(self, number: str) -> str:
+        core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
+        if self._next_letter_is(core):
+            return number
+        roman = self._roman_reading(core)
+        if roman is not None:
+            return roman + dot
+        if regex.match(r"^\d+(?:\.\d+)*$", core) and self.arabic is not None:
+            return self._arabic_reading(core) + dot
+        return number
+
+    def _roman_reading(self, core: str) -> str | None:
+        """The expected roman number when `core` is a misreading of it: a letter read for an
+        "I" ("IH", "L", "Il"), or the previous number again with one "I" lost."""
+        if not _ROMAN_LIKE.match(core) or core.isdigit():
+            return None
+        expected = _ROMANS[_ROMANS.index(self.roman) + 1] if self.roman in _ROMANS[:-1] else "I"
+        if core == expected or (_ROMAN.match(core) and core != self.roman):
+            return None
+        readings = {core.replace("H", "II").replace("l", "I").replace("1", "I")
+                    .replace("|", "I").replace("]", "I").replace("L", "I")}
+        readings |= {r + "I" for r in readings} | {r[:-1] for r in readings if len(r) > 1}
+        return expected if expected in readings else None
+
+    def _arabic_reading(self, core: str) -> str:
+        parts = core.split(".")
+        previous = self.arabic or []
+        expected = {".".join(map(str, [*previous[:-1], previous[-1] + 1]))} if previous else set()
+        expected |= {".".join(map(str, [*previous, 1]))}
+        if len(previous) > 1:
+            expected.add(".".join(map(str, [*previous[:-2], previous[-2] + 1])))
+        if core in expected:
+            return core
+        fixes = {variant for variant in _one_digit_variants(".".join(parts))
+                 if variant in expected}
+        return fixes.pop() if len(fixes) == 1 else core
+
+
+def _one_digit_variants(number: str) -> Iterable[str]:
+    for i, char in enumerate(number):
+        for other in _CONFUSABLE_DIGITS.get(char, ""):
+            yield number[:i] + other + number[i + 1:]
+
+
+# ---------------------------------------------------------------- targets
+
+_RULE_CHARS = regex.compile(r"[_|¦]")
+_SIGN_AS_TWO = regex.compile(r"^2\s+(?=\d)")
+_NUMBERISH = regex.compile(r"(?<![\p{L}])[0-9OolI|]*\d[0-9OolI|]*(?:[.,][0-9OolI|]+)*(?![\p{L}])")
+
+
+def repair_target_cell(text: str) -> str:
+    """A target or result cell: rule marks dropped; "2 70" (a "≥" read as "2") → "≥ 70";
+    letters inside numbers read as digits ("1O0" → "100")."""
+    text = strip_rule_marks(_RULE_CHARS.sub("", text))
+    text = _SIGN_AS_TWO.sub("≥ ", text)
+    return _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
+
+
+def repair_date_digits(text: str) -> str:
+    """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026")."""
+    text = strip_rule_marks(text)
+    return regex.sub(r"[0-9OolI]+(?:/[0-9OolI]+)+|(?<!\p{L})[0-9OolI]*\d[0-9OolI]*(?!\p{L})",
+                     lambda m: m.group(0).translate(_DIGIT_LIKE) if any(
+                         c.isdigit() for c in m.group(0)) else m.group(0), text)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+def _key(text: str) -> str:
+    """Compare key: no accents, case, spaces or punctuation."""
+    return regex.sub(r"[^a-z0-9%]", "", unidecode(text).casefold())
+
+
+@lru_cache(maxsize=8)
+def vocabulary(path: Path = VOCAB_PATH) -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: tuple(str(v) for v in values or ()) for name, values in data.items()}
+
+
+def snap_phrase(text: str, phrases: Sequence[str], min_ratio: float = 85.0) -> str:
+    """The vocabulary phrase a cell is an OCR misreading of, else the cell unchanged.
+
+    The comparison ignores accents, case, spaces and punctuation, so a phrase is chosen when
+    the letters almost agree; the accents and spacing then come from the vocabulary.
+    """
+    stripped = text.strip()
+    if not stripped or stripped in phrases:
+        return text
+    keys = _phrase_keys(tuple(phrases))
+    key = _key(stripped)
+    if not key:
+        return text
+    found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio)
+    if found is None:
+        return text
+    candidate = phrases[found[2]]
+    if _key(candidate) == key and _accent_distance(candidate, stripped) == 0:
+        return text
+    return candidate
+
+
+@lru_cache(maxsize=32)
+def _phrase_keys(phrases: tuple[str, ...]) -> list[str]:
+    return [_key(p) for p in phrases]
+
+
+def _accent_distance(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a.casefold(), b.casefold(), strict=False)) + abs(
+        len(a) - len(b))
+
+
+def snap_words(text: str, words: Sequence[str]) -> str:
+    """Each word that, without its accents, is exactly one vocabulary word takes that word's
+    accents (keeping the printed capitalisation of its first letter)."""
+    table = _word_table(tuple(words))
+    out = []
+    for token in text.split():
+        match = _WORD_WITH_EDGES.match(token)
+        if match is None:
+            out.append(token)
+            continue
+        core = match["core"]
+        choices = table.get(unidecode(core).casefold())
+        if not choices or len(choices) != 1 or core.casefold() in {c.casefold() for c in choices}:
+            out.append(token)
+            continue
+        chosen = next(iter(choices))
+        chosen = chosen[0].upper() + chosen[1:] if core[0].isupper() else chosen.lower()
+        if core.isupper():
+            chosen = chosen.upper()
+        out.append(f"{match['pre']}{chosen}{match['post']}")
+    return " ".join(out)
+
+
+@lru_cache(maxsize=8)
+def _word_table(words: tuple[str, ...]) -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    for word in words:
+        table.setdefault(unidecode(word).casefold(), set()).add(word.casefold())
+    return table
