@@ -86,7 +86,7 @@ class _Words:
 
     abbreviations: dict[Key, Key]
     equivalents: dict[Key, Key]
-    leader_titles: _Prefixes
+    droppable_starts: _Prefixes  # leader titles, "các", "những"
     level_words: tuple[Key, ...]
     branch_words: tuple[Key, ...]
     extra_places: frozenset[Key]
@@ -114,10 +114,13 @@ def _words() -> _Words:
         return {_plain_key(k): _plain_key(v or "") for k, v in (data.get(name) or {}).items()}
 
     roles = {_plain_key(w): role for role, words in data["role_phrases"].items() for w in words}
+    unknown = set(roles.values()) - {"lead", "support", "monitor"}
+    if unknown:
+        raise ValueError(f"{WORDS_YAML}: role_phrases has unknown roles {sorted(unknown)}")
     return _Words(
         abbreviations=mapping("abbreviations"),
         equivalents=mapping("equivalents"),
-        leader_titles=_Prefixes(keys("leader_titles") | _COLLECTIVE_MARKERS),
+        droppable_starts=_Prefixes(keys("leader_titles") | _COLLECTIVE_MARKERS),
         level_words=tuple(sorted(keys("level_words"), key=len, reverse=True)),
         branch_words=tuple(keys("branch_words")),
         extra_places=keys("extra_places"),
@@ -194,7 +197,7 @@ def _loose_key(key: Key) -> Key:
     loose = _replace_ngrams(loose, "abbreviations")
     loose = _replace_ngrams(loose, "equivalents")
     while True:
-        prefix = words.leader_titles.longest(loose)
+        prefix = words.droppable_starts.longest(loose)
         if prefix is None:
             return loose
         loose = loose[len(prefix):]
@@ -354,7 +357,7 @@ class Gazetteer:
         words = _words()
         self._possible_starts = frozenset(
             {key[0] for key in self._exact if key} | self._first_words
-            | {k[0] for k in words.abbreviations if k} | words.leader_titles.first_words()
+            | {k[0] for k in words.abbreviations if k} | words.droppable_starts.first_words()
             | {k[0] for k in words.branch_words})
         # The longest span, in words, the splitter tries as one name (with a place after it).
         self.longest_name = max(len(key) for key in self._exact) + 4
@@ -561,6 +564,8 @@ class Gazetteer:
         "Sở Xây dựng", "tổ chức chính trị - xã hội")."""
         longest = self.longest_name
         for i in range(max(0, start - longest), start + 1):
+            if tokens[i].key[0] not in self._possible_starts:
+                continue
             for j in range(end, min(len(tokens), i + longest) + 1):
                 if self._lookup_key(_span_key(tokens, i, j)) is not None:
                     return True
@@ -568,7 +573,8 @@ class Gazetteer:
 
     def _known_name_ends_at(self, tokens: list[_Token], end: int) -> bool:
         return any(self._lookup_key(_span_key(tokens, i, end)) is not None
-                   for i in range(max(0, end - self.longest_name), end))
+                   for i in range(max(0, end - self.longest_name), end)
+                   if tokens[i].key[0] in self._possible_starts)
 
     def _pieces(self, segment: str, tokens: list[_Token]) -> list[str]:
         """The best segmentation of a clause into agency names (see `_Segmenter`)."""
