@@ -31,10 +31,23 @@ _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ",
 _FALSE = {"0", "false", "off", "none"}
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc
+_RTF_MAGIC = b"{\\rtf"  # old templates save .doc files that are really RTF
+
+
 def read(path: Path) -> RawDocument:
     path = Path(path)
-    if _is_docx(path):
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"PK"):
+        if not _is_docx(path):
+            raise InputError("this is a ZIP file but not a Word document (no word/document.xml)"
+                             if zipfile.is_zipfile(path) else
+                             "the Word document is damaged or truncated and cannot be read",
+                             code="corrupt")
         return _read_docx(path)
+    if not (head.startswith(_OLE_MAGIC) or head.startswith(_RTF_MAGIC)):
+        raise InputError("this is not a Word document", code="unsupported")
     with tempfile.TemporaryDirectory(prefix="chitieu-doc-") as tmp:
         converted = convert_with_libreoffice(path, Path(tmp))
         doc = _read_docx(converted)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -150,7 +151,6 @@ class _Reader:
         self.warnings: list[str] = []
         self.meta: dict[str, str] = {}
         self._chars: dict[int, list[dict]] = {}
-        self._rows_seen: list[RawRow] = []
 
     def read(self) -> RawDocument:
         pages = self.pdf.pages
@@ -159,14 +159,15 @@ class _Reader:
         textless = [n for n, page in enumerate(pages, 1) if self._is_textless(page, n)]
         with_text = [n for n in range(1, len(pages) + 1) if n not in textless]
         contents, finder_name = self._read_tables(with_text)
-        self.meta["table_finder"] = finder_name
+        self.meta["table_finder"] = finder_name if with_text else "ocr"
         rows = self._ordered_rows(contents)
-        ocr_rows = self._ocr(textless, with_text)
-        if ocr_rows:
-            rows = sorted(rows + ocr_rows, key=lambda row: row.page or 0)
+        scanned = [n for n in textless if pages[n - 1].images]
+        ocr = self._ocr(scanned) if scanned else None
+        if ocr:
+            rows = self._merge_ocr(rows, ocr)
         if not rows:
             raise InputError("the PDF has no text on any page", code="empty")
-        return RawDocument(rows=rows, format="pdf", pages=len(pages), ocr=bool(ocr_rows),
+        return RawDocument(rows=rows, format="pdf", pages=len(pages), ocr=bool(ocr),
                            warnings=self.warnings, meta=self.meta)
 
     # -- text layer
@@ -195,23 +196,32 @@ class _Reader:
         return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) / area
                    >= SCAN_IMAGE_SHARE for img in page.images)
 
-    def _ocr(self, textless: list[int], with_text: list[int]) -> list[RawRow]:
-        pages = self.pdf.pages
-        scanned = [n for n in textless if pages[n - 1].images]
-        if not scanned:
-            return []
+    def _ocr(self, scanned: list[int]) -> RawDocument:
         scan = _scan_reader()
         if scan is None:
             raise InputError(f"{_pages_phrase(scanned)} no text layer (a scan?) — OCR it with "
                              "the scan reader", code="no_text")
-        ocr_doc = scan.ocr_pdf_pages(self.path, scanned)
-        self.warnings.extend(ocr_doc.warnings)
-        self.meta["ocr_pages"] = ",".join(map(str, scanned))
-        offset = 1 + max((r.table for r in self._rows_seen if r.table is not None), default=-1)
-        for row in ocr_doc.rows:
+        return scan.ocr_pdf_pages(self.path, scanned)
+
+    def _merge_ocr(self, rows: list[RawRow], ocr: RawDocument) -> list[RawRow]:
+        """The OCR'd pages' rows in page order among the others, their tables renumbered
+        after ours and their confidences re-keyed to the merged row positions."""
+        offset = 1 + max((r.table for r in rows if r.table is not None), default=-1)
+        for row in ocr.rows:
             if row.table is not None:
                 row.table += offset
-        return ocr_doc.rows
+        merged = sorted(rows + ocr.rows, key=lambda row: row.page or 0)
+        self.warnings.extend(ocr.warnings)
+        meta = dict(ocr.meta)
+        confidences = meta.pop("ocr_row_confidence", None)
+        if confidences:
+            position = {id(row): i for i, row in enumerate(merged)}
+            old = json.loads(confidences)
+            meta["ocr_row_confidence"] = json.dumps(
+                {str(position[id(ocr.rows[int(k)])]): v for k, v in old.items()},
+                separators=(",", ":"))
+        self.meta.update(meta)
+        return merged
 
     # -- tables
 
@@ -273,7 +283,6 @@ class _Reader:
                 blocks.append((fragment.grid.bbox[1], kept))
             for _, block in sorted(blocks, key=lambda b: b[0]):
                 rows.extend(block)
-        self._rows_seen = rows
         return rows
 
 

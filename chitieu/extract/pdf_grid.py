@@ -152,14 +152,19 @@ def split_lines(chars: Sequence[dict]) -> list[list[dict]]:
 
 def line_text(line: Sequence[dict]) -> str:
     """One line's chars as text, with a space where the gap is a word space (PDFs from Word
-    often draw no space glyph: a Times space is a quarter em, letters sit closer)."""
+    often draw no space glyph: a Times space is a quarter em, letters sit closer). A loose
+    accent (a combining mark drawn as its own glyph) joins the letter it sits over."""
+    letters = [c for c in line if not (c["text"] and unicodedata.combining(c["text"][0]))]
+    texts = [c["text"] for c in letters]
+    for mark in line:
+        if letters and mark["text"] and unicodedata.combining(mark["text"][0]):
+            centre = (mark["x0"] + mark["x1"]) / 2
+            nearest = min(range(len(letters)),
+                          key=lambda i: abs((letters[i]["x0"] + letters[i]["x1"]) / 2 - centre))
+            texts[nearest] += mark["text"]
     parts: list[str] = []
     last_x1 = None
-    for char in line:
-        text = char["text"]
-        if last_x1 is not None and text and unicodedata.combining(text[0]):
-            parts.append(text)  # a loose accent belongs to the letter before it
-            continue
+    for char, text in zip(letters, texts, strict=True):
         if last_x1 is not None and char["x0"] - last_x1 > char["size"] * WORD_GAP_EM:
             parts.append(" ")
         parts.append(text)

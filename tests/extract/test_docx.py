@@ -1,0 +1,234 @@
+"""The DOCX reader on Word files rendered by tests/fixtures/make_office_fixtures.py and on
+documents built here with python-docx."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from chitieu.errors import InputError
+from chitieu.extract import docx
+from chitieu.extract import read as read_any
+
+OFFICE = Path(__file__).parent.parent / "fixtures" / "office"
+SEEDS = ["000_68f49e6b942cac21", "002_96420e20fdffe3f0", "004_0020e8dd3583fe02"]
+OWN = ["ward_tasks", "commune_indicators"]
+
+
+def table_rows(doc):
+    return [row for row in doc.rows if row.table is not None]
+
+
+@pytest.fixture(scope="module")
+def ward():
+    return docx.read(OFFICE / "ward_tasks.docx")
+
+
+def test_paragraphs_then_table_rows_in_body_order(ward):
+    assert [(row.table, row.texts) for row in ward.rows[:3]] == [
+        (None, ["PHỤ LỤC II"]),
+        (None, ["DANH MỤC NHIỆM VỤ TRỌNG TÂM VỀ CHUYỂN ĐỔI SỐ NĂM 2026"]),
+        (None, ["(Kèm theo Kế hoạch số 58/KH-UBND ngày 12/02/2026 của UBND phường Ba Đình)"]),
+    ]
+    assert {row.table for row in ward.rows[3:]} == {0}
+    assert (ward.format, ward.pages, ward.ocr) == ("docx", None, False)
+
+
+def test_header_rows_repeated_on_each_page_are_stored_once(ward):
+    rows = table_rows(ward)
+    assert [row.texts for row in rows[:2]] == [
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian hoàn thành",
+         "Sản phẩm"],
+        ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+    ]
+    assert sum(1 for row in rows if row.texts[0] == "STT") == 2
+
+
+def test_grid_span_puts_text_in_the_first_slot(ward):
+    section = next(row for row in table_rows(ward) if row.texts[0] == "II")
+    assert section.texts == ["II", "PHÁT TRIỂN CHÍNH QUYỀN SỐ", "", "", "", ""]
+
+
+def test_vertical_merge_repeats_the_text_of_the_cell_it_began_with(ward):
+    lead = {row.texts[0]: row.texts[2] for row in table_rows(ward)
+            if row.texts[0].isdigit()}
+    assert lead == {"1": "Phòng Văn hóa - Xã hội", "2": "Phòng Văn hóa - Xã hội",
+                    "3": "Phòng Văn hóa - Xã hội", "4": "Trung tâm Phục vụ hành chính công",
+                    "5": "Trung tâm Phục vụ hành chính công", "6": "Văn phòng HĐND và UBND",
+                    "7": "Phòng Văn hóa - Xã hội", "8": "Phòng Văn hóa - Xã hội",
+                    "9": "Phòng Văn hóa - Xã hội", "10": "Công an phường"}
+
+
+def test_bold_comes_from_the_runs(ward):
+    rows = table_rows(ward)
+    assert all(cell.bold for cell in rows[0].cells)
+    assert next(row for row in rows if row.texts[0] == "I").cells[1].bold
+    assert not any(cell.bold for cell in rows[3].cells)
+    assert [row.cells[0].bold for row in ward.rows[:3]] == [True, True, False]
+
+
+@pytest.mark.parametrize("stem", SEEDS + OWN)
+def test_every_row_has_one_cell_per_grid_column(stem):
+    doc = docx.read(OFFICE / f"{stem}.docx")
+    assert len({len(row.cells) for row in table_rows(doc)}) == 1
+
+
+# ---------------------------------------------------------------- documents built here
+
+
+def new_document():
+    document = Document()
+    document.add_paragraph("PHỤ LỤC")
+    return document
+
+
+def test_bold_through_paragraph_and_character_styles_and_switched_off(tmp_path):
+    document = new_document()
+    style = document.styles.add_style("Tiêu đề đậm", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.bold = True
+    derived = document.styles.add_style("Tiêu đề con", WD_STYLE_TYPE.PARAGRAPH)
+    derived.base_style = style
+    document.add_paragraph("Bold by its style", style=style)
+    document.add_paragraph("Bold by its base style", style=derived)
+    plain = document.add_paragraph(style=style).add_run("Bold switched off")
+    plain.bold = False
+    char_style = document.styles.add_style("Nhấn", WD_STYLE_TYPE.CHARACTER)
+    char_style.font.bold = True
+    document.add_paragraph().add_run("Bold by a character style", style=char_style)
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "x"
+    path = tmp_path / "styles.docx"
+    document.save(path)
+    rows = docx.read(path).rows
+    assert [(row.texts[0], row.cells[0].bold) for row in rows[1:5]] == [
+        ("Bold by its style", True), ("Bold by its base style", True),
+        ("Bold switched off", False), ("Bold by a character style", True)]
+
+
+def test_line_breaks_tabs_and_paragraphs_in_a_cell_become_single_spaces(tmp_path):
+    document = new_document()
+    cell = document.add_table(rows=1, cols=2).cell(0, 1)
+    run = cell.paragraphs[0].add_run("Văn phòng")
+    run.add_break()
+    run.add_text("HĐND và\tUBND")
+    cell.add_paragraph("xã  Vũ Dương")
+    path = tmp_path / "breaks.docx"
+    document.save(path)
+    assert table_rows(docx.read(path))[0].texts == ["", "Văn phòng HĐND và UBND xã Vũ Dương"]
+
+
+def test_nested_table_text_stays_in_its_cell(tmp_path):
+    document = new_document()
+    outer = document.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text = "1"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "Phòng Kinh tế"
+    inner.cell(0, 1).text = "Công an xã"
+    outer.cell(1, 0).text = "2"
+    path = tmp_path / "nested.docx"
+    document.save(path)
+    doc = docx.read(path)
+    assert [row.texts for row in table_rows(doc)] == [["1", "Phòng Kinh tế Công an xã"],
+                                                     ["2", ""]]
+    assert {row.table for row in table_rows(doc)} == {0}
+
+
+def test_grid_before_shifts_a_row_right(tmp_path):
+    document = new_document()
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(["TT", "Nội dung", "Ghi chú"]):
+        table.cell(0, c).text = text
+    table.cell(1, 1).text = "Nội dung hàng hai"
+    row = table.rows[1]._tr
+    row.remove(row.tc_lst[0])  # the row starts one grid column in
+    grid_before = OxmlElement("w:gridBefore")
+    grid_before.set(qn("w:val"), "1")
+    row.get_or_add_trPr().append(grid_before)
+    path = tmp_path / "grid_before.docx"
+    document.save(path)
+    assert table_rows(docx.read(path))[1].texts == ["", "Nội dung hàng hai", ""]
+
+
+def test_tables_inside_content_controls_are_read(tmp_path):
+    document = new_document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "1"
+    table.cell(0, 1).text = "Tỷ lệ"
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    table._tbl.addprevious(sdt)
+    content.append(table._tbl)
+    path = tmp_path / "sdt.docx"
+    document.save(path)
+    assert table_rows(docx.read(path))[0].texts == ["1", "Tỷ lệ"]
+
+
+# ---------------------------------------------------------------- errors
+
+
+def one_line_error(path: Path) -> InputError:
+    with pytest.raises(InputError) as caught:
+        read_any(path)
+    assert "\n" not in str(caught.value) and str(caught.value).startswith(str(path))
+    return caught.value
+
+
+def test_a_document_without_a_table():
+    error = one_line_error(OFFICE / "no_table.docx")
+    assert error.code == "no_table" and str(error).endswith("no table found in the document")
+
+
+def test_a_truncated_docx(tmp_path):
+    path = tmp_path / "truncated.docx"
+    path.write_bytes((OFFICE / "ward_tasks.docx").read_bytes()[:9000])
+    assert one_line_error(path).code == "corrupt"
+
+
+def test_a_zip_that_is_not_a_word_document(tmp_path):
+    import zipfile
+
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "không phải Word")
+    assert "not a Word document" in str(one_line_error(path))
+
+
+def test_legacy_doc_without_libreoffice_says_what_is_needed(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    error = one_line_error(OFFICE / "ward_tasks.doc")
+    assert error.code == "missing_dependency" and "LibreOffice" in str(error)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_legacy_doc_is_converted_with_libreoffice(ward):
+    doc = read_any(OFFICE / "ward_tasks.doc")
+    assert [row.texts for row in doc.rows] == [row.texts for row in ward.rows]
+    assert doc.meta == {"converted_from": "doc", "converter": "libreoffice"}
+
+
+# ---------------------------------------------------------------- end to end
+
+
+def test_seed_and_own_docx_files_convert_to_their_gold(tmp_path, shared_dir):
+    for group, stems, gold in (("seeds", SEEDS, shared_dir / "gold"),
+                               ("own", OWN, OFFICE / "expected")):
+        out = tmp_path / group
+        converted = subprocess.run(
+            [sys.executable, "-m", "chitieu", "convert",
+             *(str(OFFICE / f"{stem}.docx") for stem in stems), "-o", str(out),
+             "--workers", "1", "--quiet"],
+            capture_output=True, text=True, check=False)
+        assert converted.returncode == 0, converted.stderr
+        scored = subprocess.run(
+            [sys.executable, str(shared_dir / "tools" / "score.py"), str(gold), str(out),
+             "--min", "1.0", "--verbose"],
+            capture_output=True, text=True, check=False)
+        assert scored.returncode == 0, scored.stdout
+        assert "score: 1.0000" in scored.stdout

@@ -1,0 +1,96 @@
+"""A table's cell rectangles as a grid of slots; chars into cells; merged slots resolved."""
+
+from __future__ import annotations
+
+from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold
+
+
+def chars(text: str, x0: float, top: float, fontname: str = "Times", width: float = 5.0):
+    out = []
+    for i, ch in enumerate(text):
+        out.append({"text": ch, "x0": x0 + i * width, "x1": x0 + (i + 1) * width, "top": top,
+                    "bottom": top + 10, "size": 12.0, "fontname": fontname})
+    return out
+
+
+# 3 columns (0-20-60-100) × 4 rows (0-10-30-50-70): a section row merged across the last two
+# columns, and the last column merged down over rows 2 and 3
+BOXES = [
+    (0, 0, 20, 10), (20, 0, 60, 10), (60, 0, 100, 10),
+    (0, 10, 20, 30), (20, 10, 100, 30),
+    (0, 30, 20, 50), (20, 30, 60, 50), (60, 30, 100, 70),
+    (0, 50, 20, 70), (20, 50, 60, 70),
+]
+
+
+def filled_grid() -> Grid:
+    grid = Grid(BOXES)
+    texts = {(1, 1): "TT", (21, 1): "Chỉ tiêu", (61, 1): "Chủ trì", (1, 12): "I",
+             (21, 12): "Hạ tầng", (1, 32): "1", (21, 32): "Tỷ lệ", (61, 40): "Phòng KT",
+             (1, 52): "2", (21, 52): "Số"}
+    for (x, y), text in texts.items():
+        for char in chars(text, x, y, width=2.0):
+            cell = grid.cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+            cell.chars.append(char)
+    grid.finish()
+    return grid
+
+
+def test_grid_has_the_distinct_edges_as_slots():
+    grid = Grid(BOXES)
+    assert (grid.n_rows, grid.n_cols) == (4, 3)
+    assert grid.xs == [0, 20, 60, 100] and grid.ys == [0, 10, 30, 50, 70]
+    assert grid.bbox == (0, 0, 100, 70)
+
+
+def test_edges_a_hair_apart_are_one_edge():
+    grid = Grid([(0, 0, 10, 10), (10.4, 0, 20, 10), (0, 10.3, 10, 20), (10, 10, 20, 20)])
+    assert (grid.n_rows, grid.n_cols) == (2, 2)
+
+
+def test_horizontal_span_leaves_empty_slots_and_vertical_span_repeats_text():
+    grid = filled_grid()
+    assert [[c.text for c in grid.resolve_row(r)] for r in range(4)] == [
+        ["TT", "Chỉ tiêu", "Chủ trì"],
+        ["I", "Hạ tầng", ""],
+        ["1", "Tỷ lệ", "Phòng KT"],
+        ["2", "Số", "Phòng KT"],
+    ]
+
+
+def test_resolved_cells_carry_boxes():
+    grid = filled_grid()
+    row = grid.resolve_row(3)
+    assert row[2].bbox == (60, 50, 100, 70)  # the slot, not the whole merged cell
+    assert grid.resolve_row(2)[2].bbox == (60, 30, 100, 70)  # the merged cell where it starts
+    assert grid.row_bbox(1) == (0, 10, 100, 30)
+
+
+def test_a_slot_no_rectangle_covers_is_empty():
+    grid = Grid([(0, 0, 10, 10), (10, 0, 20, 10), (0, 10, 10, 20)])
+    assert [c.text for c in grid.resolve_row(1)] == ["", ""]
+    assert grid.cell_at(15, 15) is None
+
+
+def test_lines_of_a_cell_are_joined_by_one_space():
+    text = chars("hành", 0, 0) + chars("chính", 0, 14)
+    assert chars_to_text(text) == "hành chính"
+
+
+def test_a_word_gap_without_a_space_glyph_is_a_space():
+    text = chars("Phòng", 0, 0) + chars("Kinh", 29, 0) + chars("tế", 52, 0)
+    assert chars_to_text(text) == "Phòng Kinh tế"
+
+
+def test_chars_out_of_order_and_loose_accents_read_right():
+    circumflex = {"text": "\u0302", "x0": 19, "x1": 24, "top": 0, "bottom": 10, "size": 12.0,
+                  "fontname": "T"}
+    text = [*chars("Tỷ", 0, 0)[::-1], *chars("e", 20, 0), circumflex]
+    assert chars_to_text(text) == "Tỷ ê"
+    assert chars_to_text([]) == ""
+
+
+def test_bold_is_the_majority_of_visible_chars():
+    assert is_bold(chars("Phụ lục", 0, 0, "ABCDEF+TimesNewRomanPS-BoldMT"))
+    assert not is_bold(chars("Phụ", 0, 0, "Times-Bold") + chars("lục số", 20, 0, "Times"))
+    assert not is_bold([])
