@@ -1,0 +1,50 @@
+"""The CLI stays thin: help is instant because nothing heavy is imported for it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "chitieu", *args], capture_output=True,
+                          text=True, cwd=cwd, check=False)
+
+
+def test_help_imports_no_heavy_library() -> None:
+    code = ("import sys\n"
+            "from chitieu import cli\n"
+            "cli._parser().format_help()\n"
+            "heavy = {'pandas', 'pyarrow', 'pdfplumber', 'docx', 'cv2', 'pydantic', 'rapidfuzz'}\n"
+            "print(sorted(heavy & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]"
+
+
+def test_schema_command_prints_the_contract() -> None:
+    result = _run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert "records" in schema["properties"]
+
+
+def test_rows_command_prints_raw_rows() -> None:
+    result = _run("rows", "samples/004_0020e8dd3583fe02.txt")
+    assert result.returncode == 0
+    assert "L32" in result.stdout and "chính công" in result.stdout
+
+
+def test_missing_input_is_a_usage_error() -> None:
+    result = _run("convert", "no/such/file.txt", "-o", "/tmp/never")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = _run("convert", "samples", "-o", str(tmp_path), "--format", "xml")
+    assert result.returncode == 2
+    assert "unknown format" in result.stderr
