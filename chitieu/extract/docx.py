@@ -24,6 +24,7 @@ from chitieu.errors import InputError
 from chitieu.extract.types import Cell, RawDocument, RawRow
 
 CONVERT_TIMEOUT_S = 180
+LAYOUT_MAX_COLUMNS = 2  # a borderless table this narrow places text, it tabulates nothing
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _R, _SDT = (f"{_W}{t}" for t in ("p", "tbl", "tr", "tc", "r", "sdt"))
 _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ",
@@ -105,9 +106,9 @@ def _read_docx(path: Path) -> RawDocument:
     table_count = 0
     for element in _body_blocks(document.element.body):
         if element.tag == _P:
-            text, bold = _paragraph_text(element, styles)
-            if text:
-                rows.append(RawRow([Cell(text, bold=bold)]))
+            rows.extend(_text_rows([element], styles))
+        elif _is_layout_table(element, styles):
+            rows.extend(_text_rows(_layout_paragraphs(element), styles))
         else:
             rows.extend(_table_rows(element, styles, table_count))
             table_count += 1
@@ -125,6 +126,32 @@ def _body_blocks(parent) -> Iterator:
             content = child.find(f"{_W}sdtContent")
             if content is not None:
                 yield from _body_blocks(content)
+
+
+def _text_rows(paragraphs, styles: _StyleBold) -> list[RawRow]:
+    rows = []
+    for p in paragraphs:
+        text, bold = _paragraph_text(p, styles)
+        if text:
+            rows.append(RawRow([Cell(text, bold=bold)]))
+    return rows
+
+
+def _is_layout_table(tbl, styles: _StyleBold) -> bool:
+    """A borderless table of one or two columns lays out text side by side (the letterhead
+    "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI …", the signature block "Nơi nhận | TM. ỦY BAN"):
+    its paragraphs are text, as they are in the printed PDF."""
+    grid = tbl.find(f"{_W}tblGrid")
+    n_cols = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
+    return n_cols < LAYOUT_MAX_COLUMNS + 1 and not styles.table_has_borders(tbl)
+
+
+def _layout_paragraphs(tbl) -> Iterator:
+    """A layout table's paragraphs, row by row and left to right."""
+    for tr in tbl.iter(_TR):
+        if _owning_table(tr) is tbl:
+            for tc in tr.iterchildren(_TC):
+                yield from tc.iter(_P)
 
 
 def _table_rows(tbl, styles: _StyleBold, table: int) -> list[RawRow]:
@@ -240,18 +267,35 @@ class _StyleBold:
 
     def __init__(self, document):
         self._bold: dict[str, bool | None] = {}
+        self._borders: dict[str, bool | None] = {}
         self._based_on: dict[str, str | None] = {}
         self._default_paragraph: str | None = None
         styles_element = document.styles.element
         for style in styles_element.iterchildren(f"{_W}style"):
             style_id = style.get(f"{_W}styleId")
             self._bold[style_id] = _b_value(style.find(f"{_W}rPr"))
+            self._borders[style_id] = _visible_borders(style.find(f"{_W}tblPr/{_W}tblBorders"))
             based = style.find(f"{_W}basedOn")
             self._based_on[style_id] = based.get(f"{_W}val") if based is not None else None
             if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1",
                                                                                         "true"):
                 self._default_paragraph = style_id
         self._cache: dict[str | None, bool] = {}
+
+    def table_has_borders(self, tbl) -> bool:
+        """Whether the table draws any rule: its own borders, else its style's."""
+        own = _visible_borders(tbl.find(f"{_W}tblPr/{_W}tblBorders"))
+        if own is not None:
+            return own
+        style = tbl.find(f"{_W}tblPr/{_W}tblStyle")
+        seen, current = set(), style.get(f"{_W}val") if style is not None else None
+        while current is not None and current not in seen:
+            seen.add(current)
+            found = self._borders.get(current)
+            if found is not None:
+                return found
+            current = self._based_on.get(current)
+        return False
 
     def style_bold(self, style_id: str | None) -> bool:
         if style_id not in self._cache:
@@ -280,6 +324,13 @@ class _StyleBold:
                 if self._bold.get(style_id) is not None or self._based_on.get(style_id):
                     return self.style_bold(style_id) or paragraph_bold
         return paragraph_bold
+
+
+def _visible_borders(borders) -> bool | None:
+    """True when a `w:tblBorders` draws a rule, False when it draws none, None when absent."""
+    if borders is None:
+        return None
+    return any(edge.get(f"{_W}val", "nil") not in ("nil", "none") for edge in borders)
 
 
 def _b_value(r_pr) -> bool | None:

@@ -90,6 +90,12 @@ def new_document():
     return document
 
 
+def ruled_table(document, rows: int, cols: int, parent=None):
+    table = (parent or document).add_table(rows=rows, cols=cols)
+    table.style = document.styles["Table Grid"]
+    return table
+
+
 def test_bold_through_paragraph_and_character_styles_and_switched_off(tmp_path):
     document = new_document()
     style = document.styles.add_style("Tiêu đề đậm", WD_STYLE_TYPE.PARAGRAPH)
@@ -103,7 +109,7 @@ def test_bold_through_paragraph_and_character_styles_and_switched_off(tmp_path):
     char_style = document.styles.add_style("Nhấn", WD_STYLE_TYPE.CHARACTER)
     char_style.font.bold = True
     document.add_paragraph().add_run("Bold by a character style", style=char_style)
-    document.add_table(rows=1, cols=2).cell(0, 0).text = "x"
+    ruled_table(document, 1, 2).cell(0, 0).text = "x"
     path = tmp_path / "styles.docx"
     document.save(path)
     rows = docx.read(path).rows
@@ -114,7 +120,7 @@ def test_bold_through_paragraph_and_character_styles_and_switched_off(tmp_path):
 
 def test_line_breaks_tabs_and_paragraphs_in_a_cell_become_single_spaces(tmp_path):
     document = new_document()
-    cell = document.add_table(rows=1, cols=2).cell(0, 1)
+    cell = ruled_table(document, 1, 2).cell(0, 1)
     run = cell.paragraphs[0].add_run("Văn phòng")
     run.add_break()
     run.add_text("HĐND và\tUBND")
@@ -126,9 +132,9 @@ def test_line_breaks_tabs_and_paragraphs_in_a_cell_become_single_spaces(tmp_path
 
 def test_nested_table_text_stays_in_its_cell(tmp_path):
     document = new_document()
-    outer = document.add_table(rows=2, cols=2)
+    outer = ruled_table(document, 2, 2)
     outer.cell(0, 0).text = "1"
-    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner = ruled_table(document, 1, 2, parent=outer.cell(0, 1))
     inner.cell(0, 0).text = "Phòng Kinh tế"
     inner.cell(0, 1).text = "Công an xã"
     outer.cell(1, 0).text = "2"
@@ -158,7 +164,7 @@ def test_grid_before_shifts_a_row_right(tmp_path):
 
 def test_tables_inside_content_controls_are_read(tmp_path):
     document = new_document()
-    table = document.add_table(rows=1, cols=2)
+    table = ruled_table(document, 1, 2)
     table.cell(0, 0).text = "1"
     table.cell(0, 1).text = "Tỷ lệ"
     sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
@@ -168,6 +174,35 @@ def test_tables_inside_content_controls_are_read(tmp_path):
     path = tmp_path / "sdt.docx"
     document.save(path)
     assert table_rows(docx.read(path))[0].texts == ["1", "Tỷ lệ"]
+
+
+def test_borderless_letterhead_and_signature_tables_are_text(tmp_path):
+    document = Document()
+    letterhead = document.add_table(rows=1, cols=2)  # python-docx's default: no borders
+    letterhead.cell(0, 0).text = "ỦY BAN NHÂN DÂN"
+    letterhead.cell(0, 0).add_paragraph("XÃ ĐÌNH LẬP")
+    letterhead.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    document.add_paragraph("PHỤ LỤC")
+    appendix = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(["TT", "Nội dung", "Cơ quan chủ trì"]):
+        appendix.cell(0, c).text = text
+    ruled_pair = document.add_table(rows=1, cols=2)
+    ruled_pair.style = document.styles["Table Grid"]
+    ruled_pair.cell(0, 0).text = "1"
+    ruled_pair.cell(0, 1).text = "Một bảng hai cột có kẻ"
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:"
+    signature.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN"
+    path = tmp_path / "letter.docx"
+    document.save(path)
+    doc = docx.read(path)
+    assert [(row.table, row.texts) for row in doc.rows] == [
+        (None, ["ỦY BAN NHÂN DÂN"]), (None, ["XÃ ĐÌNH LẬP"]),
+        (None, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]), (None, ["PHỤ LỤC"]),
+        (0, ["TT", "Nội dung", "Cơ quan chủ trì"]), (0, ["", "", ""]),
+        (1, ["1", "Một bảng hai cột có kẻ"]),
+        (None, ["Nơi nhận:"]), (None, ["TM. ỦY BAN NHÂN DÂN"]),
+    ]
 
 
 # ---------------------------------------------------------------- errors
