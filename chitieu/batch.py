@@ -427,6 +427,21 @@ def _add_to_dataset(dataset: Dataset, data: dict, json_file: Path) -> None:
 def pipeline_fingerprint(gazetteer: Sequence[Path] = ()) -> str:
     """The version plus a hash of everything that shapes the output: the package's code and
     data files, and the user's gazetteers. A change in any of them reconverts every input."""
+    from chitieu import __version__
+
+    digest = hashlib.sha256(_package_digest().encode())
+    for path in gazetteer:
+        try:
+            digest.update(b"gazetteer\0" + Path(path).read_bytes())
+        except OSError as exc:
+            raise BatchError(f"{path}: cannot read the gazetteer file ({exc.strerror})") from None
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+@functools.cache
+def _package_digest() -> str:
+    # once per process: the code that runs is the code imported at start, whatever happens
+    # to the files later
     import chitieu
 
     digest = hashlib.sha256()
@@ -435,12 +450,7 @@ def pipeline_fingerprint(gazetteer: Sequence[Path] = ()) -> str:
         if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
-    for path in gazetteer:
-        try:
-            digest.update(b"gazetteer\0" + Path(path).read_bytes())
-        except OSError as exc:
-            raise BatchError(f"{path}: cannot read the gazetteer file ({exc.strerror})") from None
-    return f"{chitieu.__version__}+{digest.hexdigest()[:16]}"
+    return digest.hexdigest()
 
 
 # -- planning: what to convert, and where each JSON goes ---------------------------------
@@ -564,53 +574,91 @@ def execute(jobs: list[Job], out_dir: Path, options: BatchOptions) -> Iterator[l
 
 def _run_pool(chunks: Iterator[list[Job]], out_dir: str, gazetteer: tuple[str, ...],
               workers: int) -> Iterator[list[FileResult]]:
-    """A process pool with a bounded number of chunks in flight. When a worker dies (a crash
-    in a C library, the OOM killer) the pool breaks; the files it was converting are then
-    retried one at a time in a new pool, so only the file that kills a worker fails."""
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+    with _Pool(workers, out_dir, gazetteer) as pool:
+        yield from pool.results(chunks)
 
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, initializer=init_worker, initargs=(gazetteer,))
 
-    pool = new_pool()
-    pending: dict[Future, list[Job]] = {}
-    suspects: list[Job] = []  # files that were in a broken pool: retried alone
-    try:
-        while True:
-            if suspects:
-                if not pending:
-                    chunk = [suspects.pop(0)]
-                    pending[pool.submit(convert_files, chunk, out_dir, gazetteer)] = chunk
-            else:
-                while len(pending) < workers * _IN_FLIGHT_PER_WORKER:
-                    chunk = next(chunks, None)
-                    if chunk is None:
-                        break
-                    pending[pool.submit(convert_files, chunk, out_dir, gazetteer)] = chunk
-            if not pending:
-                return
-            in_flight = len(pending)
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+class _Pool:
+    """A process pool with a bounded number of chunks in flight.
+
+    When a worker dies (a crash in a C library, the OOM killer) the pool breaks and every
+    chunk in flight is lost. Those files are then retried one at a time in a new pool, so
+    the file that kills a worker is found and fails alone; the others convert."""
+
+    def __init__(self, workers: int, out_dir: str, gazetteer: tuple[str, ...]) -> None:
+        from concurrent.futures import Future
+
+        self.workers, self.out_dir, self.gazetteer = workers, out_dir, gazetteer
+        self._pool = self._new_pool()
+        self._pending: dict[Future, list[Job]] = {}
+        self._suspects: list[Job] = []
+
+    def results(self, chunks: Iterator[list[Job]]) -> Iterator[list[FileResult]]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        while self._refill(chunks):
+            in_flight = len(self._pending)
+            done, _ = wait(self._pending, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
-                chunk = pending.pop(future)
+                chunk = self._pending.pop(future)
                 try:
-                    yield future.result()
+                    results = future.result()
                 except BrokenProcessPool:
                     broken = True
-                    if len(chunk) == 1 and in_flight == 1:
-                        yield [_died(chunk[0])]  # it was alone in the pool: it is the culprit
-                    else:
-                        suspects.extend(chunk)
+                    if len(chunk) > 1 or in_flight > 1:
+                        self._suspects.extend(chunk)
+                        continue
+                    results = [_died(chunk[0])]  # it was alone in the pool: the culprit
+                yield results
             if broken:
-                for chunk in pending.values():
-                    suspects.extend(chunk)
-                pending.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = new_pool()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+                self._restart()
+
+    def _refill(self, chunks: Iterator[list[Job]]) -> bool:
+        """Submit work; False when there is none left."""
+        if self._suspects:
+            while not self._pending and self._suspects:
+                self._submit([self._suspects.pop(0)])
+            return bool(self._pending)
+        while len(self._pending) < self.workers * _IN_FLIGHT_PER_WORKER:
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            if not self._submit(chunk):
+                return self._refill(chunks)  # the pool broke: its files are suspects now
+        return bool(self._pending)
+
+    def _submit(self, chunk: list[Job]) -> bool:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            self._pending[self._pool.submit(convert_files, chunk, self.out_dir,
+                                            self.gazetteer)] = chunk
+        except BrokenProcessPool:  # a worker died since the last wait
+            self._suspects.extend(chunk)
+            self._restart()
+            return False
+        return True
+
+    def _restart(self) -> None:
+        for chunk in self._pending.values():
+            self._suspects.extend(chunk)
+        self._pending.clear()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
+
+    def _new_pool(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.workers, initializer=init_worker,
+                                   initargs=(self.gazetteer,))
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _died(job: Job) -> FileResult:
