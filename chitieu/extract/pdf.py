@@ -28,19 +28,17 @@ from pathlib import Path
 
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
-from chitieu.extract.pdf_legacy import decode_chars, font_encodings
+from chitieu.extract.pdf_page import PageView, page_view
 from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 MIN_FALLBACK_COLUMNS = 3  # a text-strategy "table" of fewer columns is a paragraph
-SCAN_IMAGE_SHARE = 0.5  # an image covering this share of a page makes it a scan …
-SCAN_MAX_CHARS = 40  # … unless the page carries more text than a stamp or a page number
 COLUMN_MATCH = 2.0  # points: fragments on consecutive pages with these column edges continue
 SEGMENT_GAP_EM = 1.5  # an empty stretch this wide (in ems) on a line separates two blocks
 
 CellBoxes = list[BBox]  # the cell rectangles of one table
-Finder = Callable[[object, int], list[CellBoxes]]  # (pdfplumber page, page number) → tables
+Finder = Callable[[PageView], list[CellBoxes]]  # a page → its tables' cell rectangles
 
 
 @dataclass(slots=True)
@@ -156,13 +154,13 @@ class _Reader:
         pages = self.pdf.pages
         if not pages:
             raise InputError("the PDF has no pages", code="empty")
-        textless = [n for n, page in enumerate(pages, 1) if self._is_textless(page, n)]
-        with_text = [n for n in range(1, len(pages) + 1) if n not in textless]
+        views = [self._view(page, n) for n, page in enumerate(pages, 1)]
+        with_text = [v for v in views if v.state == "text"]
         contents, finder_name = self._read_tables(with_text)
         self.meta["table_finder"] = finder_name if with_text else "ocr"
         rows = self._ordered_rows(contents)
-        scanned = [n for n in textless if pages[n - 1].images]
-        ocr = self._ocr(scanned) if scanned else None
+        unreadable = [v for v in views if v.state in ("scan", "unmapped")]
+        ocr = self._ocr(unreadable) if unreadable else None
         if ocr:
             rows = self._merge_ocr(rows, ocr)
         if not rows:
@@ -170,38 +168,33 @@ class _Reader:
         return RawDocument(rows=rows, format="pdf", pages=len(pages), ocr=bool(ocr),
                            warnings=self.warnings, meta=self.meta)
 
-    # -- text layer
+    def _view(self, page, number: int) -> PageView:
+        view = page_view(page, number)
+        for encoding in sorted(set(view.encodings.values())):
+            self._warn(f"legacy_font_decoded:{encoding}")
+            self.meta["legacy_encoding"] = encoding
+        if view.turned:
+            self._warn(f"page_turned:{number}:{view.direction}")
+        if view.state == "blank":
+            self._warn(f"blank_page:{number}")
+        return view
 
-    def chars(self, page, number: int) -> list[dict]:
-        if number not in self._chars:
-            chars = page.chars
-            encodings = font_encodings(chars)
-            for encoding in sorted(set(encodings.values())):
-                code = f"legacy_font_decoded:{encoding}"
-                if code not in self.warnings:
-                    self.warnings.append(code)
-                    self.meta["legacy_encoding"] = encoding
-            self._chars[number] = decode_chars(chars, encodings)
-        return self._chars[number]
+    def _warn(self, code: str) -> None:
+        if code not in self.warnings:
+            self.warnings.append(code)
 
-    def _is_textless(self, page, number: int) -> bool:
-        visible = sum(1 for c in self.chars(page, number) if not c["text"].isspace())
-        if visible == 0:
-            if not page.images:
-                self.warnings.append(f"blank_page:{number}")
-            return True
-        if visible > SCAN_MAX_CHARS:
-            return False
-        area = float(page.width * page.height) or 1.0
-        return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) / area
-                   >= SCAN_IMAGE_SHARE for img in page.images)
+    # -- OCR
 
-    def _ocr(self, scanned: list[int]) -> RawDocument:
+    def _ocr(self, views: list[PageView]) -> RawDocument:
         scan = _scan_reader()
+        numbers = [v.number for v in views]
         if scan is None:
-            raise InputError(f"{_pages_phrase(scanned)} no text layer (a scan?) — OCR it with "
-                             "the scan reader", code="no_text")
-        return scan.ocr_pdf_pages(self.path, scanned)
+            unmapped = [v.number for v in views if v.state == "unmapped"]
+            what = ("no usable text layer (its fonts map glyphs to no letters)" if unmapped
+                    else "no text layer (a scan?)")
+            raise InputError(f"{_pages_phrase(numbers)} {what} — OCR it with the scan reader",
+                             code="no_text")
+        return scan.ocr_pdf_pages(self.path, numbers)
 
     def _merge_ocr(self, rows: list[RawRow], ocr: RawDocument) -> list[RawRow]:
         """The OCR'd pages' rows in page order among the others, their tables renumbered
@@ -225,36 +218,34 @@ class _Reader:
 
     # -- tables
 
-    def _read_tables(self, numbers: list[int]) -> tuple[dict[int, PageContent], str]:
-        contents = self._read_pages(numbers, _lines_finder)
-        if not numbers or any(c.fragments for c in contents.values()):
+    def _read_tables(self, views: list[PageView]) -> tuple[dict[int, PageContent], str]:
+        contents = self._read_pages(views, _lines_finder)
+        if not views or any(c.fragments for c in contents.values()):
             return contents, "pdfplumber-lines"
         for name, finder in _fallback_finders(self.path, self.pdf):
-            contents = self._read_pages(numbers, finder)
+            contents = self._read_pages(views, finder)
             if any(c.fragments for c in contents.values()):
-                self.warnings.append(f"table_finder_fallback:{name}")
+                self._warn(f"table_finder_fallback:{name}")
                 return contents, name
-        self.warnings.append("no_table_found")
+        self._warn("no_table_found")
         return contents, "none"
 
-    def _read_pages(self, numbers: list[int], finder: Finder) -> dict[int, PageContent]:
+    def _read_pages(self, views: list[PageView], finder: Finder) -> dict[int, PageContent]:
         contents: dict[int, PageContent] = {}
         previous: Fragment | None = None
-        for number in numbers:
-            page = self.pdf.pages[number - 1]
-            content = self._read_page(page, number, finder)
+        for view in views:
+            content = self._read_page(view, finder)
             if content.fragments and previous is not None:
                 _continue_merges(previous, content.fragments[0])
             previous = content.fragments[-1] if content.fragments else None
-            contents[number] = content
+            contents[view.number] = content
         return contents
 
-    def _read_page(self, page, number: int, finder: Finder) -> PageContent:
-        grids = [Grid(boxes) for boxes in finder(page, number) if boxes]
+    def _read_page(self, view: PageView, finder: Finder) -> PageContent:
+        grids = [Grid(boxes) for boxes in finder(view) if boxes]
         grids = [g for g in grids if g.n_rows >= 2 and g.n_cols >= 2]
-        chars = self.chars(page, number)
         # ruled cells hold whole words; a guessed grid can cut through one, so place words
-        pieces = [[c] for c in chars] if finder is _lines_finder else _words(chars)
+        pieces = [[c] for c in view.chars] if finder is _lines_finder else _words(view.chars)
         outside: list[dict] = []
         for piece in pieces:
             cell = _cell_under(grids, piece)
@@ -262,10 +253,10 @@ class _Reader:
                 outside.extend(piece)
             else:
                 cell.chars.extend(piece)
-        content = PageContent(lines=_text_lines(outside, number))
+        content = PageContent(lines=_text_lines(outside, view.number))
         for grid in sorted(grids, key=lambda g: g.bbox[1]):
             grid.finish()
-            rows = [RawRow(grid.resolve_row(r), page=number, bbox=grid.row_bbox(r))
+            rows = [RawRow(grid.resolve_row(r), page=view.number, bbox=grid.row_bbox(r))
                     for r in range(grid.n_rows)]
             content.fragments.append(Fragment(grid, rows))
         return content
@@ -379,12 +370,14 @@ def _segments(line: list[dict]) -> list[list[dict]]:
 # ---------------------------------------------------------------- table finders
 
 
-def _lines_finder(page, number: int) -> list[CellBoxes]:
-    return [table.cells for table in page.find_tables(LINES_SETTINGS)]
+def _lines_finder(view: PageView) -> list[CellBoxes]:
+    return [table.cells for table in view.find_tables(LINES_SETTINGS)]
 
 
-def _text_finder(page, number: int) -> list[CellBoxes]:
-    tables = page.find_tables(TEXT_SETTINGS)
+def _text_finder(view: PageView) -> list[CellBoxes]:
+    if view.turned:
+        return []  # the text strategy reads words in pdfplumber's frame, not ours
+    tables = view.page.find_tables(TEXT_SETTINGS)
     return [t.cells for t in tables if len(t.columns) >= MIN_FALLBACK_COLUMNS]
 
 
@@ -410,7 +403,7 @@ def _camelot_finder(path: Path, pdf, flavor: str) -> Finder:
         boxes = _camelot_boxes(table.cells, height)
         if flavor == "lattice" or len(table.cells[0]) >= MIN_FALLBACK_COLUMNS:
             by_page.setdefault(number, []).append(boxes)
-    return lambda page, number: by_page.get(number, [])
+    return lambda view: [] if view.turned else by_page.get(view.number, [])
 
 
 def _camelot_boxes(cells, height: float) -> CellBoxes:

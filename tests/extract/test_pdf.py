@@ -309,6 +309,17 @@ def test_a_scanned_page_names_the_page_when_no_ocr_reader_is_there(tmp_path, mon
     assert "page 1 has no text layer (a scan?)" in str(error)
 
 
+def test_glyphs_without_letters_are_a_text_layer_to_ocr(monkeypatch):
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(pdf, "_scan_reader", lambda: None)
+    reader = pdf._Reader(pdf=None, path=Path("x.pdf"))
+    with pytest.raises(InputError) as caught:
+        reader._ocr([SimpleNamespace(number=2, state="unmapped")])
+    assert str(caught.value) == ("page 2 has no usable text layer (its fonts map glyphs to no "
+                                 "letters) — OCR it with the scan reader")
+
+
 def test_a_scanned_page_is_handed_to_the_ocr_reader(tmp_path, monkeypatch):
     calls = []
 
