@@ -128,6 +128,13 @@ def header_key(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def line_key(text: str) -> str:
+    """A line folded for the furniture and table-end patterns: lower-case ASCII with its
+    punctuation kept ("Trang 2/3", "Ghi chú:", "(*)", "TM. ỦY BAN")."""
+    return " ".join(ascii_fold(text).split())
+
+
+@functools.lru_cache(maxsize=4096)
 def header_candidates(text: str) -> tuple[str, ...]:
     key = header_key(text)
     if not key:
@@ -181,7 +188,10 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         (i, t) for i, t in enumerate(texts)
         if t and (i >= len(header) or header_key(t) != header_key(header[i]))
     ]
-    if not differing:
+    # Sub-headers split a group cell spanning several columns ("Cơ quan thực hiện" over
+    # "Chủ trì" / "Phối hợp"), so one of them stands under the group's empty continuation;
+    # a section row ("A. CHỈ TIÊU VỀ HẠ TẦNG") under a full header row does not.
+    if not any(i >= len(header) or not header[i] for i, _ in differing):
         return False
     for _, text in differing:
         cands = header_candidates(text)
@@ -250,15 +260,19 @@ class _Assembler:
         self.header_keys = [[header_key(t) for t in row] for row in header_rows]
         self.number_col = table.index_of("number")
         self.name_col = table.index_of("name")
+        self.agency_cols = frozenset(table.indexes_of(*AGENCY_ROLES))
         self.pending_break = False
         self.ended = False
         self.last_page = None
+        self.marks_tables = False
 
     def feed(self, rows: list[RawRow]) -> None:
-        for row in rows:
-            self._take(row)
+        self.marks_tables = any(row.table is not None for row in rows)
+        rows = [row for row in rows if not row.is_blank()]
+        for i, row in enumerate(rows):
+            self._take(row, rows[i + 1] if i + 1 < len(rows) else None)
 
-    def _take(self, row: RawRow) -> None:
+    def _take(self, row: RawRow, next_row: RawRow | None = None) -> None:
         texts = _cell_texts(row)
         if not any(texts):
             return
@@ -269,13 +283,16 @@ class _Assembler:
             self.pending_break = True
             self.ended = False
             return
-        filled = [t for t in texts if t]
+        filled = [i for i, t in enumerate(texts) if t]
         single = len(filled) == 1
-        if single and self._is_furniture(filled[0]):
+        lone = texts[filled[0]] if single and filled[0] != self.name_col else None
+        if single and self._is_furniture(texts[filled[0]]):
             return
-        if self.ended or (single and self._is_table_end(filled[0])):
+        if self.ended or (lone is not None and self._is_table_end(lone)):
             self.ended = True
             self.table.trailing.append(row)
+            return
+        if lone is not None and self._is_stray_line(row, lone, next_row):
             return
         if not self.table.rows and self._is_column_numbering(texts):
             return
@@ -301,11 +318,26 @@ class _Assembler:
                 return True
         return False
 
+    def _is_stray_line(self, row: RawRow, text: str, next_row: RawRow | None) -> bool:
+        """A line of one cell outside the name column that is not table content: text the
+        reader found outside any table ("Bảng 2", a caption, a signature), or a line just
+        before a repeated header or the table's end ("PHỤ LỤC 01 (tiếp theo)", a footer row
+        spanning the table). A wrapped line of a name sits in the name column instead."""
+        if self.marks_tables and row.table is None:
+            return True
+        if _SECTION_TOKEN.match(text) or _NUMBER_ONLY.match(text):
+            return False
+        if next_row is None:
+            return bool(self.table.rows)
+        if self.marks_tables and next_row.table != row.table:
+            return True
+        return self._is_repeated_header(_cell_texts(next_row))
+
     def _is_furniture(self, text: str) -> bool:
-        return bool(vocabulary().furniture.search(header_key(text)))
+        return bool(vocabulary().furniture.search(line_key(text)))
 
     def _is_table_end(self, text: str) -> bool:
-        return bool(self.table.rows) and bool(vocabulary().table_end.search(header_key(text)))
+        return bool(self.table.rows) and bool(vocabulary().table_end.search(line_key(text)))
 
     def _is_column_numbering(self, texts: list[str]) -> bool:
         filled = [t for t in texts if t]
@@ -364,7 +396,9 @@ class _Assembler:
         previous = self.table.rows[-1]
         for i, text in enumerate(cells):
             if text.strip():
-                previous.cells[i] = f"{previous.cells[i]} {text}".strip()
+                # In an agency cell a new line may start a new agency; the splitter decides.
+                glue = "\n" if i in self.agency_cols else " "
+                previous.cells[i] = f"{previous.cells[i]}{glue}{text}".strip()
         previous.pieces.append(row)
         code = "row_joined_across_pages" if self.pending_break else "row_joined"
         if code not in previous.warnings:

@@ -1,0 +1,141 @@
+"""Table assembly: header, two-row headers, page furniture, table ends, stray lines, joins."""
+
+import pytest
+
+from chitieu.extract import read_text
+from chitieu.extract.table import NoTableError, assemble, line_key
+
+HEADER = "TT\tNội dung\tĐơn vị tính\tChỉ tiêu\tCơ quan chủ trì\tThời gian hoàn thành"
+
+
+def _table(text: str, layout: str = "text"):
+    return assemble(read_text(text, layout))
+
+
+def _names(table) -> list[str]:
+    name = table.index_of("name")
+    return [" ".join(row.cells[name].split()) for row in table.rows]
+
+
+def test_header_found_by_its_words_below_a_preamble() -> None:
+    table = _table(f"PHỤ LỤC 1\n(Kèm theo Kế hoạch số 1/KH-UBND)\n{HEADER}\n1\tA\t%\t100\tB\t2026")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "target", "lead", "deadline"]
+    assert len(table.preamble) == 2
+    assert _names(table) == ["A"]
+
+
+def test_no_header_is_an_error() -> None:
+    with pytest.raises(NoTableError):
+        _table("Một văn bản không có bảng.\nChỉ có hai dòng chữ.")
+
+
+def test_two_row_header_splits_its_group_cell() -> None:
+    table = _table("STT\tNhiệm vụ\tCơ quan thực hiện\t\tThời hạn\n"
+                   "\t\tChủ trì\tPhối hợp\t\n"
+                   "1\tViệc A\tPhòng Kinh tế\tCông an xã\tQuý I/2026")
+    assert [(c.header, c.role) for c in table.columns] == [
+        ("STT", "number"), ("Nhiệm vụ", "name"), ("Chủ trì", "lead"),
+        ("Phối hợp", "support"), ("Thời hạn", "deadline")]
+    assert len(table.rows) == 1
+
+
+def test_a_section_row_under_a_full_header_is_not_a_sub_header() -> None:
+    html = ("<table><tr><th>TT</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Kế hoạch 2026</th>"
+            "<th>Cơ quan chủ trì</th></tr>"
+            "<tr><td colspan='5'><b>A. CHỈ TIÊU VỀ HẠ TẦNG SỐ</b></td></tr>"
+            "<tr><td>1</td><td>Tỷ lệ X</td><td>%</td><td>100</td><td>Phòng Kinh tế</td></tr>"
+            "</table>")
+    table = _table(html, "html")
+    assert [c.header for c in table.columns][:2] == ["TT", "Chỉ tiêu"]
+    assert [row.cells[0] for row in table.rows] == ["A.", "1"]
+
+
+@pytest.mark.parametrize("line", ["Trang 2/3", "Trang 2 / 3", "- 2 -", "12", "Page 3 of 4"])
+def test_page_furniture_is_dropped(line: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n{line}\n"
+                   "2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+
+
+@pytest.mark.parametrize("footnote", [
+    "Ghi chú: Số liệu năm 2025 là số ước thực hiện.",
+    "*Ghi chú: chỉ tiêu thuộc Bộ chỉ số DTI.*",
+    "(*) Chỉ tiêu thuộc Bộ chỉ số DTI.",
+    "Nguồn số liệu năm 2025: Báo cáo của UBND xã.",
+    "TM. ỦY BAN NHÂN DÂN",
+])
+def test_footnotes_and_signatures_end_the_table(footnote: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n{footnote}\nCHỦ TỊCH")
+    assert _names(table) == ["Tỷ lệ A"]
+    assert len(table.trailing) == 2
+
+
+def test_line_keys_keep_punctuation() -> None:
+    assert line_key("Trang  2/3") == "trang 2/3"
+    assert line_key("Ghi chú:") == "ghi chu:"
+
+
+def test_a_line_before_a_repeated_header_is_not_a_continuation() -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n"
+                   f"PHỤ LỤC 01 (tiếp theo)\n{HEADER}\n2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+    assert table.rows[1].after_page_break
+
+
+def test_a_header_marked_tiep_theo_is_dropped() -> None:
+    marked = HEADER.replace("Nội dung", "Nội dung (tiếp theo)")
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n{marked}\n"
+                   "\tcủa xã\t\t\t\t\n2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert _names(table) == ["Tỷ lệ A của xã", "Tỷ lệ B"]
+    assert table.rows[0].warnings == ["row_joined_across_pages"]
+
+
+def test_wrapped_lines_join_their_row_and_keep_line_breaks_between_agencies() -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ hộ dùng\t%\t100\tPhòng Kinh tế\tTrước ngày\n"
+                   "\tnước sạch\t\t\tCông an xã\t30/6/2026\n"
+                   "2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    first = table.rows[0]
+    assert first.cells == ["1", "Tỷ lệ hộ dùng nước sạch", "%", "100",
+                           "Phòng Kinh tế\nCông an xã", "Trước ngày 30/6/2026"]
+    assert first.lines == (1 + 1, 2 + 1)
+    assert first.warnings == ["row_joined"]
+
+
+def test_text_outside_the_tables_never_joins_a_row() -> None:
+    md = ("| TT | Nội dung | Chỉ tiêu | Cơ quan chủ trì |\n|---|---|---|---|\n"
+          "| 1 | Tỷ lệ A | 100% | Phòng Kinh tế |\n\n**Bảng 2. Chỉ tiêu khác**\n\n"
+          "| TT | Nội dung | Chỉ tiêu | Cơ quan chủ trì |\n|---|---|---|---|\n"
+          "| 2 | Tỷ lệ B | 90% | Phòng Kinh tế |\n\nỦY BAN NHÂN DÂN XÃ")
+    assert _names(_table(md, "markdown")) == ["Tỷ lệ A", "Tỷ lệ B"]
+
+
+def test_a_footer_row_spanning_the_table_is_not_a_continuation() -> None:
+    html = ("<table><tr><th>TT</th><th>Nội dung</th><th>Chỉ tiêu</th></tr>"
+            "<tr><td>1</td><td>Tỷ lệ A</td><td>100%</td></tr>"
+            "<tfoot><tr><td colspan='3'>Số liệu theo báo cáo tổng kết năm 2025.</td></tr></tfoot>"
+            "</table><p>Nơi nhận</p>")
+    assert _names(_table(html, "html")) == ["Tỷ lệ A"]
+
+
+def test_a_row_continued_in_the_next_table_after_a_page_break_is_joined() -> None:
+    html = ("<table><tr><th>TT</th><th>Nội dung</th><th>Chỉ tiêu</th></tr>"
+            "<tr><td>1</td><td>Vận động hộ kinh doanh</td><td>70%</td></tr></table>"
+            "<p>- 1 -</p><div style='page-break-before: always'><table>"
+            "<tr><td></td><td>thanh toán không dùng tiền mặt</td><td></td></tr>"
+            "<tr><td>2</td><td>Tỷ lệ B</td><td>90%</td></tr></table></div>")
+    table = _table(html, "html")
+    assert _names(table) == ["Vận động hộ kinh doanh thanh toán không dùng tiền mặt", "Tỷ lệ B"]
+    assert table.rows[0].warnings == ["row_joined_across_pages"]
+
+
+def test_a_section_title_wrapped_on_its_own_line_is_kept() -> None:
+    table = _table(f"{HEADER}\nII PHÁT TRIỂN NGUỒN LỰC\t\t\t\t\t\n"
+                   "1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026")
+    assert [row.cells[:2] for row in table.rows] == [
+        ["II", "PHÁT TRIỂN NGUỒN LỰC"], ["1", "Tỷ lệ A"]]
+
+
+def test_unknown_columns_are_reported() -> None:
+    table = _table(f"{HEADER}\tMã định danh\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\tX1")
+    assert table.warnings == ["column_unmapped:Mã định danh"]
