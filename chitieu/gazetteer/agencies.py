@@ -477,7 +477,7 @@ class Gazetteer:
         out: list[tuple[str, Role]] = []
         for segment in self._segments(cell):
             if self._lookup(segment) is not None:
-                out.append((segment, default_role))
+                out.append((_one_line(segment), default_role))
                 continue
             tokens = _tokenize(segment)
             for start, end, role in self._clauses(segment, tokens, default_role):
@@ -485,11 +485,12 @@ class Gazetteer:
         return tuple(out)
 
     def _segments(self, cell: str) -> list[str]:
-        """Hard pieces: ";" and line breaks always separate; so does a parenthesis, unless the
-        whole name with it is known ("Công an xã (phường)")."""
+        """Hard pieces: ";" always separates; so does a parenthesis, unless the whole name
+        with it is known ("Công an xã (phường)"). A line break is kept: like a comma, it
+        separates only where both sides are agencies ("Văn phòng<br>HĐND – UBND" is one)."""
         segments: list[str] = []
         for line in _SEMICOLON.split(_join_wrapped_lines(cell)):
-            text = _tidy(clean_text(line))
+            text = _tidy(_clean_lines(line))
             if not text:
                 continue
             if "(" in text and self._lookup(text) is None:
@@ -681,8 +682,8 @@ class _Token(NamedTuple):
 
 # Words (letters and digits, with "KH&CN", "VH-XH", "P.KT" kept whole), "&", dashes, and the
 # commas and slashes that may separate two agencies.
-_TOKEN = re.compile(r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/]")
-_SEMICOLON = regex.compile(r"\s*;\s*|\n")
+_TOKEN = re.compile(r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
+_SEMICOLON = regex.compile(r"\s*;\s*")
 _PARENTHESES = regex.compile(r"\s*[()]\s*")
 _EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
 _NUMBERING = regex.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s+")
@@ -692,6 +693,15 @@ _WRAPPED = regex.compile(r"\n[ \t]*(?=[\p{Ll}])")
 def _join_wrapped_lines(cell: str) -> str:
     """A line break before a lower-case word is a wrapped line, not a new agency."""
     return _WRAPPED.sub(" ", cell.replace("\r", ""))
+
+
+def _clean_lines(text: str) -> str:
+    """Each line of a cell cleaned, the line breaks between them kept."""
+    return "\n".join(line for line in map(clean_text, text.split("\n")) if line)
+
+
+def _one_line(piece: str) -> str:
+    return " ".join(piece.split())
 
 
 def _tidy(text: str) -> str:
@@ -726,7 +736,7 @@ def _tokenize(segment: str) -> list[_Token]:
     comma = False
     for m in _TOKEN.finditer(segment):
         text = m.group(0)
-        if text in (",", "/"):
+        if text in (",", "/", "\n"):
             comma = True
             continue
         if text.startswith("-"):
@@ -879,7 +889,7 @@ class _Segmenter:
         return cached
 
     def text(self, start: int, end: int) -> str:
-        return self.segment[self.tokens[start].start:self.tokens[end - 1].end]
+        return _one_line(self.segment[self.tokens[start].start:self.tokens[end - 1].end])
 
 
 # ------------------------------------------------------------------ CSV
