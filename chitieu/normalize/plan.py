@@ -34,6 +34,7 @@ _LOCALITY = regex.compile(
     r"(?:\s*[,;]\s*(?:tỉnh|thành phố)\s+(?P<province>[^,;()]+?))?\s*$",
 )
 _LOCAL_LEVELS = ("xã", "phường", "đặc khu")
+_HEADING_MARK = regex.compile(r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
 
 
 @functools.cache
@@ -56,7 +57,7 @@ def expand_issuer(text: str) -> str:
 
 def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
     """Read the plan fields from the lines above the table."""
-    lines = [t for t in (clean_text(" ".join(r.texts)) for r in preamble) if t]
+    lines = [t for t in (_line_text(r) for r in preamble) if t]
     warnings: list[str] = []
     appendix, title_lines, attached = _split_heading(lines)
     plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
@@ -66,6 +67,10 @@ def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
         warnings.append("plan_reference_missing")
     plan.locality = _locality(plan.issuer, " ".join(lines))
     return plan, warnings
+
+
+def _line_text(row: RawRow) -> str:
+    return _HEADING_MARK.sub("", clean_text(" ".join(row.texts)))
 
 
 def _split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
