@@ -232,7 +232,8 @@ def _paragraph_text(p, styles: _StyleBold) -> tuple[str, bool]:
 def _runs(p, styles: _StyleBold) -> tuple[str, int, int]:
     """A paragraph's text, and how many of its visible chars are bold, of how many."""
     paragraph_bold = styles.paragraph_bold(p)
-    parts: list[str] = []
+    label = styles.numbering.label(p, styles)
+    parts: list[str] = [label] if label else []
     bold_count = count = 0
     for run in p.iter(_R):
         if _owning_paragraph(run) is not p:
@@ -268,6 +269,7 @@ class _StyleBold:
     def __init__(self, document):
         self._bold: dict[str, bool | None] = {}
         self._borders: dict[str, bool | None] = {}
+        self._num_pr: dict[str, tuple[str, int]] = {}
         self._based_on: dict[str, str | None] = {}
         self._default_paragraph: str | None = None
         styles_element = document.styles.element
@@ -275,12 +277,31 @@ class _StyleBold:
             style_id = style.get(f"{_W}styleId")
             self._bold[style_id] = _b_value(style.find(f"{_W}rPr"))
             self._borders[style_id] = _visible_borders(style.find(f"{_W}tblPr/{_W}tblBorders"))
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                self._num_pr[style_id] = _num_pr_values(num_pr)
             based = style.find(f"{_W}basedOn")
             self._based_on[style_id] = based.get(f"{_W}val") if based is not None else None
             if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1",
                                                                                         "true"):
                 self._default_paragraph = style_id
         self._cache: dict[str | None, bool] = {}
+        self.numbering = _Numbering(document)
+
+    def style_numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        """The list (numId, level) a paragraph style numbers its paragraphs with."""
+        seen, current = set(), style_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            found = self._num_pr.get(current)
+            if found is not None:
+                return found
+            current = self._based_on.get(current)
+        return None
+
+    def paragraph_style(self, p) -> str | None:
+        style = p.find(f"{_W}pPr/{_W}pStyle")
+        return style.get(f"{_W}val") if style is not None else self._default_paragraph
 
     def table_has_borders(self, tbl) -> bool:
         """Whether the table draws any rule: its own borders, else its style's."""
@@ -308,9 +329,7 @@ class _StyleBold:
         return self._cache[style_id]
 
     def paragraph_bold(self, p) -> bool:
-        style = p.find(f"{_W}pPr/{_W}pStyle")
-        style_id = style.get(f"{_W}val") if style is not None else self._default_paragraph
-        return self.style_bold(style_id)
+        return self.style_bold(self.paragraph_style(p))
 
     def run_bold(self, run, paragraph_bold: bool) -> bool:
         r_pr = run.find(f"{_W}rPr")
@@ -324,6 +343,120 @@ class _StyleBold:
                 if self._bold.get(style_id) is not None or self._based_on.get(style_id):
                     return self.style_bold(style_id) or paragraph_bold
         return paragraph_bold
+
+
+# ---------------------------------------------------------------- list numbering
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_BULLETS = frozenset("-–—+*•·○●▪■►❖✓")
+
+
+class _Numbering:
+    """Word's automatic list numbers ("1.", "I.", "a)"), which live in numbering.xml and not in
+    the text: an STT column numbered by a list reads "1.", "2." … as it prints."""
+
+    def __init__(self, document):
+        self._levels: dict[str, dict[int, tuple[int, str, str, str]]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._counters: dict[str, list[int]] = {}
+        self._started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for abstract in root.iterchildren(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in abstract.iterchildren(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    _int_val(lvl.find(f"{_W}start"), 1),
+                    _str_val(lvl.find(f"{_W}numFmt"), "decimal"),
+                    _str_val(lvl.find(f"{_W}lvlText"), ""),
+                    _str_val(lvl.find(f"{_W}suff"), "tab"),
+                )
+            self._levels[abstract.get(f"{_W}abstractNumId")] = levels
+        for num in root.iterchildren(f"{_W}num"):
+            abstract_id = _str_val(num.find(f"{_W}abstractNumId"), "")
+            overrides = {}
+            for override in num.iterchildren(f"{_W}lvlOverride"):
+                start = override.find(f"{_W}startOverride")
+                if start is not None:
+                    overrides[int(override.get(f"{_W}ilvl", "0"))] = _int_val(start, 1)
+            self._nums[num.get(f"{_W}numId")] = (abstract_id, overrides)
+
+    def label(self, p, styles: _StyleBold) -> str:
+        """The list label Word prints before this paragraph, counting it; "" if none."""
+        if not self._nums:
+            return ""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        found = _num_pr_values(num_pr) if num_pr is not None else None
+        if found is None or found[0] is None:
+            style_found = styles.style_numbering(styles.paragraph_style(p))
+            if style_found is None:
+                return ""
+            found = (style_found[0] if found is None or found[0] is None else found[0],
+                     found[1] if found is not None else style_found[1])
+        num_id, level = found
+        if num_id not in self._nums or num_id == "0":
+            return ""
+        abstract_id, overrides = self._nums[num_id]
+        levels = self._levels.get(abstract_id, {})
+        if level not in levels:
+            return ""
+        counters = self._counters.setdefault(abstract_id, [0] * 10)
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for lvl, start in overrides.items():
+                counters[lvl] = start - 1
+        start, fmt, text, suffix = levels[level]
+        counters[level] = max(counters[level], start - 1) + 1
+        for lower in range(level + 1, len(counters)):
+            counters[lower] = 0
+        label = text
+        for lvl in range(level, -1, -1):
+            lvl_start, lvl_fmt, _, _ = levels.get(lvl, (1, "decimal", "", "tab"))
+            value = counters[lvl] or lvl_start
+            label = label.replace(f"%{lvl + 1}", _format_number(value, lvl_fmt))
+        if fmt == "bullet":
+            label = label if label in _BULLETS else ""
+        if not label:
+            return ""
+        return label if suffix == "nothing" else f"{label} "
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman, rest = "", value
+        for amount, letters in _ROMAN:
+            while rest >= amount:
+                roman, rest = roman + letters, rest - amount
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * (1 + (value - 1) // 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(value)
+
+
+def _num_pr_values(num_pr) -> tuple[str | None, int]:
+    num_id = num_pr.find(f"{_W}numId")
+    return (num_id.get(f"{_W}val") if num_id is not None else None,
+            _int_val(num_pr.find(f"{_W}ilvl"), 0))
+
+
+def _int_val(element, default: int) -> int:
+    try:
+        return int(element.get(f"{_W}val")) if element is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _str_val(element, default: str) -> str:
+    return element.get(f"{_W}val", default) if element is not None else default
 
 
 def _visible_borders(borders) -> bool | None:

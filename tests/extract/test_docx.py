@@ -81,6 +81,37 @@ def test_every_row_has_one_cell_per_grid_column(stem):
     assert len({len(row.cells) for row in table_rows(doc)}) == 1
 
 
+def test_list_numbers_are_read_as_word_prints_them():
+    """The STT column of this fixture is numbered by Word lists, not typed: sections "A" …,
+    rows "1." … counting on across sections (LibreOffice printed the same in the PDF)."""
+    rows = table_rows(docx.read(OFFICE / "commune_indicators.docx"))
+    assert [row.texts[0] for row in rows] == [
+        "STT", "A", "1.", "2.", "3.", "B", "4.", "5.", "6.", "7.", "C", "8.", "9.", "10."]
+
+
+def test_list_levels_formats_restarts_and_styles(tmp_path):
+    document = new_document()
+    for text in ("Một", "Hai", "Ba"):
+        document.add_paragraph(text, style="List Number")
+    table = ruled_table(document, 2, 3)
+    table.cell(0, 0).paragraphs[0].style = document.styles["List Number"]
+    table.cell(0, 1).text = "Bốn"
+    path = tmp_path / "lists.docx"
+    document.save(path)
+    doc = docx.read(path)
+    assert [row.texts for row in doc.rows] == [
+        ["PHỤ LỤC"], ["1. Một"], ["2. Hai"], ["3. Ba"], ["4.", "Bốn", ""], ["", "", ""]]
+
+
+@pytest.mark.parametrize(("value", "fmt", "label"), [
+    (4, "upperRoman", "IV"), (14, "lowerRoman", "xiv"), (3, "upperLetter", "C"),
+    (28, "lowerLetter", "bb"), (7, "decimalZero", "07"), (12, "decimal", "12"),
+    (5, "bullet", ""),
+])
+def test_number_formats(value, fmt, label):
+    assert docx._format_number(value, fmt) == label
+
+
 # ---------------------------------------------------------------- documents built here
 
 

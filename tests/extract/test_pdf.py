@@ -146,7 +146,7 @@ def test_vertically_merged_agency_is_repeated_in_every_row_it_spans(read_pdf):
                     "3": "Phòng Văn hóa - Xã hội", "4": "Trung tâm Phục vụ hành chính công",
                     "5": "Trung tâm Phục vụ hành chính công"}
     commune = read_pdf("commune_indicators")
-    assert [by_number(commune, n)[0].texts[5] for n in "1234567"] == (
+    assert [by_number(commune, f"{n}.")[0].texts[5] for n in "1234567"] == (
         ["Phòng Kinh tế"] * 3 + ["Phòng Văn hóa - Xã hội"] * 4)
 
 
