@@ -149,13 +149,13 @@ class _Reading:
 
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     from chitieu.ocr.glyphs import attach_signs, find_signs
-    from chitieu.ocr.grid import find_grid, line_masks
-    from chitieu.ocr.page import components, erase, remove_specks
+    from chitieu.ocr.grid import erase_rules, find_grid, line_masks
+    from chitieu.ocr.page import components, remove_specks
     from chitieu.ocr.tesseract import recognize
 
     horizontal, vertical = line_masks(binary, dpi)
-    grid = find_grid(horizontal, vertical, dpi)
-    text_only = erase(binary, horizontal, vertical)
+    grid = find_grid(binary, horizontal, vertical, dpi)
+    text_only = erase_rules(binary, grid, horizontal, vertical, dpi)
     marks = components(text_only)
     text_only = remove_specks(text_only, dpi, marks)
     signs, text_only = find_signs(text_only, dpi, marks)

@@ -128,6 +128,7 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
     """Row numbers run in sequence across the whole document, so they are repaired together;
     a section written across the row ("II Phát triển …") takes part with its first word."""
     places: list[tuple[int, int, str]] = []
+    section_like: list[bool] = []
     for index, row in enumerate(rows):
         roles = roles_by_table.get(row.table) if row.table is not None else None
         if not roles or "number" not in roles or index in headers:
@@ -136,7 +137,10 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
         text = row.cells[column].text
         head = _SECTION_HEAD.match(text)
         places.append((index, column, head["number"] if head else text))
-    fixed = fix.repair_number_column([p[2] for p in places])
+        others = [c.text for i, c in enumerate(row.cells)
+                  if i < len(roles) and roles[i] not in ("number", "name")]
+        section_like.append(not any(t.strip() for t in others))
+    fixed = fix.repair_number_column([p[2] for p in places], section_like)
     for (index, column, number), new in zip(places, fixed, strict=True):
         if new == number:
             continue

@@ -13,12 +13,18 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-# Ruling strokes are longer than any glyph: 0.18 inch is more than a 12-point letter's height.
-_MIN_LINE_INCHES = 0.18
+# Ruling strokes are longer than any glyph: 0.25 inch is wider than any letter, and 0.18 inch
+# taller than a 12-point letter (a vertical rule may only be as long as a one-line row).
+_MIN_RULE_INCHES = (0.25, 0.18)  # horizontal, vertical
+# A copier breaks thin rules into dashes; gaps up to this are bridged along the rule first
+# (less in height, where an accent floats that far above its letter).
+_GAP_INCHES = (0.02, 0.01)
 # A line must run along this share of the longest line of its direction to count as a rule.
 _MIN_LINE_SHARE = 0.25
-# A border is present between two grid cells when a rule covers this share of their edge.
-_BORDER_COVERAGE = 0.6
+# A border is present between two grid cells when the rule masks cover this share of their
+# edge, or plain ink the larger share (a rule too broken, or too short, for the masks).
+_BORDER_COVERAGE = 0.5
+_BORDER_INK_COVERAGE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,8 @@ class Grid:
     xs: list[int]  # x of each vertical rule, left to right
     ys: list[int]  # y of each horizontal rule, top to bottom
     cells: list[GridCell]
+    # the borders found between grid cells, as (x0, y0, x1, y1) on the rule's centre line
+    borders: list[tuple[int, int, int, int]] = field(default_factory=list)
     _owner: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -81,15 +89,19 @@ def _index(edges: list[int], value: float) -> int | None:
 def line_masks(binary: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
     """Masks (255 = rule) of the horizontal and the vertical ruling lines."""
     ink = 255 - binary
-    length = max(15, round(_MIN_LINE_INCHES * dpi))
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                  cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
-    return horizontal, vertical
+    lengths = [max(15, round(inches * dpi)) for inches in _MIN_RULE_INCHES]
+    gaps = [max(2, round(inches * dpi)) for inches in _GAP_INCHES]
+    masks = []
+    for shape, bridge in (((lengths[0], 1), (gaps[0], 1)), ((1, lengths[1]), (1, gaps[1]))):
+        closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
+                                  cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
+        masks.append(cv2.morphologyEx(closed, cv2.MORPH_OPEN,
+                                      cv2.getStructuringElement(cv2.MORPH_RECT, shape)))
+    return masks[0], masks[1]
 
 
-def find_grid(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> Grid | None:
+def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
+              dpi: int) -> Grid | None:
     """The table's grid, or None when the page has no ruled table (two rules each way)."""
     ys = _rule_positions(horizontal, axis=1)
     xs = _rule_positions(vertical, axis=0)
@@ -99,8 +111,8 @@ def find_grid(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> Grid | 
     if len(ys) < 2 or len(xs) < 2:
         return None
     tolerance = max(2, round(dpi / 100))
-    cells = _merge_cells(xs, ys, horizontal, vertical, tolerance)
-    return Grid(xs, ys, cells)
+    cells, borders = _merge_cells(xs, ys, (horizontal, vertical, binary == 0), tolerance)
+    return Grid(xs, ys, cells, borders)
 
 
 def _rule_positions(mask: np.ndarray, axis: int) -> list[int]:
@@ -131,24 +143,28 @@ def _within(positions: list[int], other: np.ndarray, axis: int) -> list[int]:
     return [p for p in positions if present[0] - margin <= p <= present[-1] + margin]
 
 
-def _covered(mask: np.ndarray, fixed: int, start: int, stop: int, tolerance: int,
-             vertical: bool) -> bool:
+def _covered(mask: np.ndarray, ink: np.ndarray, fixed: int, start: int, stop: int,
+             tolerance: int, vertical: bool) -> bool:
     """Is there a rule along x=fixed (vertical) or y=fixed between start and stop?"""
     inset = max(1, (stop - start) // 10)
     start, stop = start + inset, stop - inset
     if stop <= start:
         return True
-    if vertical:
-        band = mask[start:stop, max(0, fixed - tolerance): fixed + tolerance + 1]
-        hits = np.count_nonzero(band.any(axis=1))
-    else:
-        band = mask[max(0, fixed - tolerance): fixed + tolerance + 1, start:stop]
-        hits = np.count_nonzero(band.any(axis=0))
-    return hits >= (stop - start) * _BORDER_COVERAGE
+    low, high = max(0, fixed - tolerance), fixed + tolerance + 1
+    for source, share in ((mask, _BORDER_COVERAGE), (ink, _BORDER_INK_COVERAGE)):
+        if vertical:
+            hits = np.count_nonzero(source[start:stop, low:high].any(axis=1))
+        else:
+            hits = np.count_nonzero(source[low:high, start:stop].any(axis=0))
+        if hits >= (stop - start) * share:
+            return True
+    return False
 
 
-def _merge_cells(xs: list[int], ys: list[int], horizontal: np.ndarray, vertical: np.ndarray,
-                 tolerance: int) -> list[GridCell]:
+def _merge_cells(xs: list[int], ys: list[int],
+                 sources: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 tolerance: int) -> tuple[list[GridCell], list[tuple[int, int, int, int]]]:
+    horizontal, vertical, ink = sources
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_cols))
 
@@ -161,15 +177,23 @@ def _merge_cells(xs: list[int], ys: list[int], horizontal: np.ndarray, vertical:
     def union(a: int, b: int) -> None:
         parent[find(a)] = find(b)
 
+    borders = [(x, ys[0], x, ys[-1]) for x in (xs[0], xs[-1])]
+    borders += [(xs[0], y, xs[-1], y) for y in (ys[0], ys[-1])]
     for r in range(n_rows):
         for c in range(n_cols):
             here = r * n_cols + c
-            if c + 1 < n_cols and not _covered(vertical, xs[c + 1], ys[r], ys[r + 1],
-                                               tolerance, vertical=True):
-                union(here, here + 1)
-            if r + 1 < n_rows and not _covered(horizontal, ys[r + 1], xs[c], xs[c + 1],
-                                               tolerance, vertical=False):
-                union(here, here + n_cols)
+            if c + 1 < n_cols:
+                if _covered(vertical, ink, xs[c + 1], ys[r], ys[r + 1], tolerance,
+                            vertical=True):
+                    borders.append((xs[c + 1], ys[r], xs[c + 1], ys[r + 1]))
+                else:
+                    union(here, here + 1)
+            if r + 1 < n_rows:
+                if _covered(horizontal, ink, ys[r + 1], xs[c], xs[c + 1], tolerance,
+                            vertical=False):
+                    borders.append((xs[c], ys[r + 1], xs[c + 1], ys[r + 1]))
+                else:
+                    union(here, here + n_cols)
     groups: dict[int, list[tuple[int, int]]] = {}
     for r in range(n_rows):
         for c in range(n_cols):
@@ -182,4 +206,19 @@ def _merge_cells(xs: list[int], ys: list[int], horizontal: np.ndarray, vertical:
         cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1],
                               ys[r1 + 1]))
     cells.sort(key=lambda cell: (cell.row, cell.col))
-    return cells
+    return cells, borders
+
+
+def erase_rules(binary: np.ndarray, grid: Grid | None, horizontal: np.ndarray,
+                vertical: np.ndarray, dpi: int) -> np.ndarray:
+    """The page without its rules: the line masks and, along every border the grid found,
+    a band as wide as a rule's ragged edge (a copier breaks thin rules into dashes that are
+    too short for the masks)."""
+    combined = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))
+    cleaned = binary.copy()
+    cleaned[combined > 0] = 255
+    if grid is not None:
+        half = max(2, round(dpi / 100)) + 1
+        for x0, y0, x1, y1 in grid.borders:
+            cleaned[max(0, y0 - half): y1 + half + 1, max(0, x0 - half): x1 + half + 1] = 255
+    return cleaned

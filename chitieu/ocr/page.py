@@ -155,8 +155,9 @@ def rotate(binary: np.ndarray, angle: float) -> np.ndarray:
         return binary
     height, width = binary.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    return cv2.warpAffine(binary, matrix, (width, height), flags=cv2.INTER_NEAREST,
-                          borderValue=255)
+    turned = cv2.warpAffine(binary, matrix, (width, height), flags=cv2.INTER_LINEAR,
+                            borderValue=255)
+    return cv2.threshold(turned, 127, 255, cv2.THRESH_BINARY)[1]
 
 
 def is_blank(binary: np.ndarray, dpi: int) -> bool:
@@ -168,14 +169,3 @@ def is_blank(binary: np.ndarray, dpi: int) -> bool:
 
 def rotate180(binary: np.ndarray) -> np.ndarray:
     return cv2.rotate(binary, cv2.ROTATE_180)
-
-
-def erase(binary: np.ndarray, *masks: np.ndarray) -> np.ndarray:
-    """White out masked strokes (ruling lines), with the grey fringe around them."""
-    combined = masks[0].copy()
-    for mask in masks[1:]:
-        combined |= mask
-    combined = cv2.dilate(combined, np.ones((3, 3), np.uint8))
-    cleaned = binary.copy()
-    cleaned[combined > 0] = 255
-    return cleaned

@@ -126,7 +126,9 @@ def _best_split(core: str) -> str | None:
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
                              "B": "8"})
 _ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
-_ROMAN_LIKE = regex.compile(r"^[IVXLHl1|\]]+\.?$")
+_ROMAN_LIKE = regex.compile(r"^[IVXLHTl1|\]]+\.?$")
+_AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "L": "I",
+                                "T": "I"})
 _ROMAN = regex.compile(r"^[IVX]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]\.?$")
 _CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
@@ -151,17 +153,35 @@ def _strip_number_edges(text: str) -> str:
     return regex.sub(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$", "", text)
 
 
-def repair_number_column(numbers: Sequence[str]) -> list[str]:
-    """Row numbers of one table, in order, repaired against their sequence."""
+def repair_number_column(numbers: Sequence[str],
+                         section_like: Sequence[bool] | None = None) -> list[str]:
+    """Row numbers of one table, in order, repaired against their sequence.
+
+    `section_like` marks rows with nothing but a number and a title. Such a row numbered "1"
+    whose next row starts again at "1" (not "1.1") is a roman "I" read as a digit, as bold
+    serif "I", "II", "III" often are ("1", "H", "HT").
+    """
     repaired = [repair_number_cell(n) for n in numbers]
+    flags = list(section_like) if section_like is not None else [False] * len(repaired)
     state = _Sequence()
     for index, number in enumerate(repaired):
         if not number or " " in number:
             continue
-        fixed = state.expect(number)
+        following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
+        if flags[index] and _restarts(number, following):
+            fixed = state.expect_roman(number) or state.expect(number)
+        else:
+            fixed = state.expect(number)
         repaired[index] = fixed
         state.see(fixed)
     return repaired
+
+
+def _restarts(number: str, following: str) -> bool:
+    """The next row starts a list at "1" rather than numbering this row's children."""
+    core = number.rstrip(".")
+    return (following.rstrip(".") in {"1", "l", "I"}
+            and not regex.match(rf"^{regex.escape(core)}\.\d", following))
 
 
 class _Sequence:
@@ -195,16 +215,21 @@ class _Sequence:
             return self._arabic_reading(core) + dot
         return number
 
-    def _roman_reading(self, core: str) -> str | None:
+    def expect_roman(self, number: str) -> str | None:
+        """The expected roman number for a section row whose number reads as digits."""
+        core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
+        roman = self._roman_reading(core, digits=True)
+        return roman + dot if roman is not None else None
+
+    def _roman_reading(self, core: str, digits: bool = False) -> str | None:
         """The expected roman number when `core` is a misreading of it: a letter read for an
         "I" ("IH", "L", "Il"), or the previous number again with one "I" lost."""
-        if not _ROMAN_LIKE.match(core) or core.isdigit():
+        if not _ROMAN_LIKE.match(core) or (core.isdigit() and not digits):
             return None
         expected = _ROMANS[_ROMANS.index(self.roman) + 1] if self.roman in _ROMANS[:-1] else "I"
         if core == expected or (_ROMAN.match(core) and core != self.roman):
             return None
-        readings = {core.replace("H", "II").replace("l", "I").replace("1", "I")
-                    .replace("|", "I").replace("]", "I").replace("L", "I")}
+        readings = {core.translate(_AS_ROMAN_ONES)}
         readings |= {r + "I" for r in readings} | {r[:-1] for r in readings if len(r) > 1}
         return expected if expected in readings else None
 
