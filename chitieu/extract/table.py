@@ -286,7 +286,8 @@ class _Assembler:
         filled = [i for i, t in enumerate(texts) if t]
         single = len(filled) == 1
         lone = texts[filled[0]] if single and filled[0] != self.name_col else None
-        if single and self._is_furniture(texts[filled[0]]):
+        if single and self._is_furniture(texts[filled[0]]) and not self._is_bare_number_row(
+                row, texts[filled[0]]):
             return
         if self.ended or (lone is not None and self._is_table_end(lone)):
             self.ended = True
@@ -296,13 +297,16 @@ class _Assembler:
             return
         if not self.table.rows and self._is_column_numbering(texts):
             return
-        cells = self._fit(row, texts)
+        cells, warnings = self._fit(row, texts)
         bold = self._is_bold(row, cells)
         if self._continues_previous(cells, single):
             self._join(cells, row)
+            self.table.rows[-1].warnings.extend(w for w in warnings
+                                                if w not in self.table.rows[-1].warnings)
         else:
             self.table.rows.append(LogicalRow(cells, [row], bold=bold,
-                                              after_page_break=self.pending_break))
+                                              after_page_break=self.pending_break,
+                                              warnings=warnings))
         self.pending_break = False
 
     # -- classification
@@ -333,6 +337,12 @@ class _Assembler:
             return True
         return self._is_repeated_header(_cell_texts(next_row))
 
+    def _is_bare_number_row(self, row: RawRow, text: str) -> bool:
+        """A numbered row whose other cells are empty ("5\t\t\t"), not a page number: it
+        has cells to fill, and the reader put it inside a table."""
+        inside = row.table is not None or not self.marks_tables
+        return len(row.cells) > 1 and inside and bool(_NUMBER_ONLY.match(text))
+
     def _is_furniture(self, text: str) -> bool:
         return bool(vocabulary().furniture.search(line_key(text)))
 
@@ -349,13 +359,16 @@ class _Assembler:
 
     # -- shaping
 
-    def _fit(self, row: RawRow, texts: list[str]) -> list[str]:
-        """Raw cell texts aligned to the columns; a section written in one cell is split."""
+    def _fit(self, row: RawRow, texts: list[str]) -> tuple[list[str], list[str]]:
+        """Raw cell texts aligned to the columns (a section written in one cell is split),
+        and the row's warnings."""
         raw = [c.text for c in row.cells]
+        warnings = []
         if len(raw) > self.width:
             extra = [t for t in texts[self.width:] if t]
             if extra:
                 self.table.warnings.append(f"row_too_many_cells:{self._where(row)}")
+                warnings.append("row_too_many_cells")
                 raw = [*raw[:self.width - 1], " ".join([raw[self.width - 1], *extra])]
             else:
                 raw = raw[:self.width]
@@ -363,7 +376,7 @@ class _Assembler:
         filled = [i for i, t in enumerate(texts[:self.width]) if t]
         if len(filled) == 1 and self.name_col is not None:
             self._split_lone_cell(raw, filled[0])
-        return raw
+        return raw, warnings
 
     def _split_lone_cell(self, raw: list[str], only: int) -> None:
         """A row with one filled cell: "II Phát triển nguồn lực" → number + name."""
