@@ -35,6 +35,7 @@ LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 MIN_FALLBACK_COLUMNS = 3  # a text-strategy "table" of fewer columns is a paragraph
 COLUMN_MATCH = 2.0  # points: fragments on consecutive pages with these column edges continue
+OPEN_SIDE_MIN_WIDTH = 0.3  # a rule this share of the page wide can bound a table's side
 SEGMENT_GAP_EM = 1.5  # an empty stretch this wide (in ems) on a line separates two blocks
 
 CellBoxes = list[BBox]  # the cell rectangles of one table
@@ -371,13 +372,64 @@ def _segments(line: list[dict]) -> list[list[dict]]:
 
 
 def _lines_finder(view: PageView) -> list[CellBoxes]:
-    return [table.cells for table in view.find_tables(LINES_SETTINGS)]
+    sides = _open_sides(view.edges, view.width)
+    settings = {**LINES_SETTINGS, "explicit_vertical_lines": sides} if sides else LINES_SETTINGS
+    return [table.cells for table in view.find_tables(settings)]
+
+
+def _open_sides(edges: list[dict], page_width: float) -> list[dict]:
+    """Left and right borders a table leaves undrawn ("no outside borders"), as edges.
+
+    A grid whose rows are ruled across and whose columns are ruled inside, but whose outer
+    sides are not, would lose its first and last column to the lines strategy; its rules say
+    where the sides are.
+    """
+    rules = sorted((e for e in edges if e["orientation"] == "h"
+                    and e["x1"] - e["x0"] >= OPEN_SIDE_MIN_WIDTH * page_width),
+                   key=lambda e: (round(e["x0"]), round(e["x1"]), e["top"]))
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    sides: list[dict] = []
+    for group in _same_extent(rules):
+        if len(group) < 3:
+            continue
+        x0, x1 = group[0]["x0"], group[0]["x1"]
+        top, bottom = min(e["top"] for e in group), max(e["top"] for e in group)
+        inside = [v for v in verticals if x0 + COLUMN_MATCH < v["x0"] < x1 - COLUMN_MATCH
+                  and v["top"] < bottom and v["bottom"] > top]
+        if not inside:
+            continue  # rows ruled, columns not: a job for the text strategy
+        for x in (x0, x1):
+            drawn = any(abs(v["x0"] - x) <= COLUMN_MATCH and v["top"] <= top + COLUMN_MATCH
+                        and v["bottom"] >= bottom - COLUMN_MATCH for v in verticals)
+            if not drawn:
+                sides.append({"object_type": "explicit_edge", "orientation": "v", "x0": x,
+                              "x1": x, "top": top, "bottom": bottom, "width": 0,
+                              "height": bottom - top})
+    return sides
+
+
+def _same_extent(rules: list[dict]) -> list[list[dict]]:
+    groups: list[list[dict]] = []
+    for rule in rules:
+        for group in groups:
+            if (abs(group[0]["x0"] - rule["x0"]) <= COLUMN_MATCH
+                    and abs(group[0]["x1"] - rule["x1"]) <= COLUMN_MATCH):
+                group.append(rule)
+                break
+        else:
+            groups.append([rule])
+    return groups
 
 
 def _text_finder(view: PageView) -> list[CellBoxes]:
+    """Columns from the alignment of words; rows from rules when the rows are ruled."""
     if view.turned:
         return []  # the text strategy reads words in pdfplumber's frame, not ours
-    tables = view.page.find_tables(TEXT_SETTINGS)
+    rules = [e for e in view.page.edges if e["orientation"] == "h"
+             and e["x1"] - e["x0"] >= OPEN_SIDE_MIN_WIDTH * view.width]
+    settings = ({**TEXT_SETTINGS, "horizontal_strategy": "lines"} if len(rules) >= 3
+                else TEXT_SETTINGS)
+    tables = view.page.find_tables(settings)
     return [t.cells for t in tables if len(t.columns) >= MIN_FALLBACK_COLUMNS]
 
 

@@ -122,7 +122,7 @@ def logical_rows(doc: RawDocument) -> list[list[str]]:
     return out
 
 
-@pytest.mark.parametrize("stem", SEEDS + OWN)
+@pytest.mark.parametrize("stem", [*SEEDS, *OWN, "open_sides_indicators"])
 def test_the_pdf_reads_as_the_word_file_it_was_printed_from(read_pdf, stem):
     """Cell for cell, word for word: no word glued to the next line's, none split, merged
     cells resolved alike, across every page break."""
