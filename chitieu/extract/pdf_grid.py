@@ -20,7 +20,6 @@ from chitieu.extract.types import BBox, Cell
 EDGE_TOLERANCE = 1.5  # points: rules drawn a hair apart are the same edge
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less sit on one line
 WORD_GAP_EM = 0.2  # a gap wider than this share of the font size separates words
-_top = itemgetter("top")
 _x0 = itemgetter("x0")
 
 
@@ -137,17 +136,24 @@ def is_bold(chars: Sequence[dict]) -> bool:
 
 
 def split_lines(chars: Sequence[dict]) -> list[list[dict]]:
-    """Chars grouped into lines, top to bottom, each line left to right."""
+    """Chars grouped into lines, top to bottom, each line left to right. A char belongs to
+    the line whose middle is within half an em of its own, so a superscript ("m²", a
+    footnote mark) stays on its line."""
     lines: list[list[dict]] = []
-    line_top = None
-    for char in sorted(chars, key=_top):
-        if line_top is None or char["top"] - line_top > LINE_TOLERANCE:
+    line_middle = None
+    for char in sorted(chars, key=_middle):
+        middle = _middle(char)
+        if line_middle is None or middle - line_middle > max(LINE_TOLERANCE, char["size"] / 2):
             lines.append([])
-            line_top = char["top"]
+            line_middle = middle
         lines[-1].append(char)
     for line in lines:
         line.sort(key=_x0)
     return lines
+
+
+def _middle(char: dict) -> float:
+    return (char["top"] + char["bottom"]) / 2
 
 
 def line_text(line: Sequence[dict]) -> str:

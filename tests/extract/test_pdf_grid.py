@@ -77,6 +77,13 @@ def test_lines_of_a_cell_are_joined_by_one_space():
     assert chars_to_text(text) == "hành chính"
 
 
+def test_a_superscript_stays_on_its_line():
+    raised = {"text": "2", "x0": 12, "x1": 15, "top": -3, "bottom": 4, "size": 7.0,
+              "fontname": "Times"}
+    text = [*chars("m", 6, 0), raised, *chars("đất", 30, 0), *chars("ở", 0, 14)]
+    assert chars_to_text(text) == "m2 đất ở"
+
+
 def test_a_word_gap_without_a_space_glyph_is_a_space():
     text = chars("Phòng", 0, 0) + chars("Kinh", 29, 0) + chars("tế", 52, 0)
     assert chars_to_text(text) == "Phòng Kinh tế"
