@@ -205,8 +205,10 @@ def test_a_table_without_rules_falls_back_and_says_so():
     finder = doc.meta["table_finder"]
     assert finder in {"camelot-lattice", "camelot-stream", "pdfplumber-text"}
     assert doc.warnings == [f"table_finder_fallback:{finder}"]
-    cells = {cell.text for row in table_rows(doc) for cell in row.cells}
-    assert {"Tốc độ tăng trưởng giá trị sản xuất", "7,8", "≥ 8", "Phòng Kinh tế"} <= cells
+    # how the columns come out depends on the finder; the words and their order do not
+    lines = [" ".join(t for t in row.texts if t) for row in table_rows(doc)]
+    assert any("Tốc độ tăng trưởng giá trị sản xuất % 7,8 ≥ 8 Phòng Kinh tế" in line
+               for line in lines)
 
 
 def test_without_camelot_the_text_strategy_is_the_fallback(monkeypatch):
@@ -216,6 +218,7 @@ def test_without_camelot_the_text_strategy_is_the_fallback(monkeypatch):
     doc = pdf.read(OFFICE / "unruled_indicators.pdf")
     assert doc.meta["table_finder"] == "pdfplumber-text"
     assert doc.warnings == ["table_finder_fallback:pdfplumber-text"]
+    assert any(row.texts[:2] == ["STT", ""] or row.texts[0] == "STT" for row in table_rows(doc))
     assert any("7,8" in row.texts for row in table_rows(doc))
 
 
