@@ -27,11 +27,15 @@ DPI_FOR_PDF = 300
 _UPRIGHT_CONFIDENCE = 60.0
 # Words read with less confidence than this on a page with no table are taken for noise.
 _NOISE_CONFIDENCE = 40.0
-# Tesseract reads the page as one block of lines: with the rules erased, its own layout
-# analysis (mode 3) drops the lone digits of a narrow number column as noise.
-_PAGE_SEGMENTATION = 6
+# A table page is read as one block of lines (its rows stacked by `chitieu.ocr.mosaic`): with
+# the rules erased, Tesseract's own layout analysis (mode 3) drops the lone digits of a narrow
+# number column as noise. A page without a table keeps that analysis.
+_TABLE_SEGMENTATION = 6
+_FREE_SEGMENTATION = 3
+_PIECE_GAP_INCHES = 0.08
 # A mark (no letter or digit) read with less confidence is taken for a blank's hallucination.
 _MARK_CONFIDENCE = 60.0
+_SIGNS = set("%≥≤<>=+")
 
 
 def read(path: Path, audit_dir: Path | None = None) -> RawDocument:
@@ -150,6 +154,7 @@ class _Reading:
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     from chitieu.ocr.glyphs import attach_signs, find_signs
     from chitieu.ocr.grid import erase_rules, find_grid, line_masks
+    from chitieu.ocr.mosaic import build_mosaic, to_page
     from chitieu.ocr.page import components, remove_specks
     from chitieu.ocr.tesseract import recognize
 
@@ -159,10 +164,15 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     marks = components(text_only)
     text_only = remove_specks(text_only, dpi, marks)
     signs, text_only = find_signs(text_only, dpi, marks)
-    page_text = recognize(text_only, dpi=dpi, psm=_PAGE_SEGMENTATION, audit=audit)
-    words = attach_signs(_drop_noise(page_text.words, text_only), signs)
     if grid is None:
+        page_text = recognize(text_only, dpi=dpi, psm=_FREE_SEGMENTATION, audit=audit)
+        words = _drop_noise(page_text.words, text_only)
         words = [w for w in words if w.conf >= _NOISE_CONFIDENCE or _is_wordlike(w.text)]
+    else:
+        mosaic, pieces = build_mosaic(text_only, grid, round(_PIECE_GAP_INCHES * dpi))
+        page_text = recognize(mosaic, dpi=dpi, psm=_TABLE_SEGMENTATION, audit=audit)
+        words = to_page(_drop_noise(page_text.words, mosaic), pieces)
+    words = attach_signs(words, signs)
     return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text)
 
 
@@ -171,7 +181,7 @@ def _drop_noise(words: list, image) -> list:
     or digit that have next to no ink under them or little confidence, and lone bars."""
     kept = []
     for word in words:
-        if any(ch.isalnum() for ch in word.text):
+        if any(ch.isalnum() or ch in _SIGNS for ch in word.text):
             kept.append(word)
             continue
         if set(word.text) <= {"|", "¦", "[", "]"}:

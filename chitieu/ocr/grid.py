@@ -211,14 +211,23 @@ def _merge_cells(xs: list[int], ys: list[int],
 
 def erase_rules(binary: np.ndarray, grid: Grid | None, horizontal: np.ndarray,
                 vertical: np.ndarray, dpi: int) -> np.ndarray:
-    """The page without its rules: the line masks and, along every border the grid found,
-    a band as wide as a rule's ragged edge (a copier breaks thin rules into dashes that are
-    too short for the masks)."""
-    combined = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))
+    """The page without its rules: along every border the grid found, a band as wide as a
+    rule's ragged edge (a copier breaks thin rules into dashes too short for the masks), and
+    what the masks found near the rules' lines (a thick or wavy rule). Elsewhere the masks
+    are not trusted: the crossbars of "TT" or a run of serifs can look like a short rule."""
+    if grid is None:
+        return binary
+    half = max(2, round(dpi / 100)) + 1
+    reach = 3 * half
+    near = np.zeros(binary.shape, dtype=bool)
+    x0, y0, x1, y1 = grid.bbox
+    for y in grid.ys:
+        near[max(0, y - reach): y + reach + 1, max(0, x0 - reach): x1 + reach + 1] = True
+    for x in grid.xs:
+        near[max(0, y0 - reach): y1 + reach + 1, max(0, x - reach): x + reach + 1] = True
+    rules = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8)) > 0
     cleaned = binary.copy()
-    cleaned[combined > 0] = 255
-    if grid is not None:
-        half = max(2, round(dpi / 100)) + 1
-        for x0, y0, x1, y1 in grid.borders:
-            cleaned[max(0, y0 - half): y1 + half + 1, max(0, x0 - half): x1 + half + 1] = 255
+    cleaned[rules & near] = 255
+    for bx0, by0, bx1, by1 in grid.borders:
+        cleaned[max(0, by0 - half): by1 + half + 1, max(0, bx0 - half): bx1 + half + 1] = 255
     return cleaned
