@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from chitieu.errors import InputError
+from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 from chitieu.extract.types import Cell, RawDocument, RawRow
 
 CONVERT_TIMEOUT_S = 180
@@ -101,7 +102,7 @@ def _read_docx(path: Path) -> RawDocument:
             ValueError) as exc:
         raise InputError(f"the Word document is damaged and cannot be read ({exc})",
                          code="corrupt") from None
-    styles = _StyleBold(document)
+    styles = _Styles(document)
     rows: list[RawRow] = []
     table_count = 0
     for element in _body_blocks(document.element.body):
@@ -114,7 +115,11 @@ def _read_docx(path: Path) -> RawDocument:
             table_count += 1
     if table_count == 0:
         raise InputError("no table found in the document", code="no_table")
-    return RawDocument(rows=rows, format="docx", pages=None, ocr=False)
+    doc = RawDocument(rows=rows, format="docx", pages=None, ocr=False)
+    for encoding in sorted(styles.legacy_encodings):
+        doc.warnings.append(f"legacy_font_decoded:{encoding}")
+        doc.meta["legacy_encoding"] = encoding
+    return doc
 
 
 def _body_blocks(parent) -> Iterator:
@@ -128,7 +133,7 @@ def _body_blocks(parent) -> Iterator:
                 yield from _body_blocks(content)
 
 
-def _text_rows(paragraphs, styles: _StyleBold) -> list[RawRow]:
+def _text_rows(paragraphs, styles: _Styles) -> list[RawRow]:
     rows = []
     for p in paragraphs:
         text, bold = _paragraph_text(p, styles)
@@ -137,7 +142,7 @@ def _text_rows(paragraphs, styles: _StyleBold) -> list[RawRow]:
     return rows
 
 
-def _is_layout_table(tbl, styles: _StyleBold) -> bool:
+def _is_layout_table(tbl, styles: _Styles) -> bool:
     """A borderless table of one or two columns lays out text side by side (the letterhead
     "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI …", the signature block "Nơi nhận | TM. ỦY BAN"):
     its paragraphs are text, as they are in the printed PDF."""
@@ -154,7 +159,7 @@ def _layout_paragraphs(tbl) -> Iterator:
                 yield from tc.iter(_P)
 
 
-def _table_rows(tbl, styles: _StyleBold, table: int) -> list[RawRow]:
+def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:
     grid = tbl.find(f"{_W}tblGrid")
     n_cols = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
     merged_down: dict[int, Cell] = {}  # grid column → the cell a vMerge began with
@@ -212,7 +217,7 @@ def _vmerge(tc) -> str | None:
     return found.get(f"{_W}val", "continue")
 
 
-def _cell_text(tc, styles: _StyleBold) -> tuple[str, bool]:
+def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
     """All paragraphs of a cell (nested tables included) on one line, and its boldness."""
     texts, bold_chars, all_chars = [], 0, 0
     for p in tc.iter(_P):
@@ -224,12 +229,12 @@ def _cell_text(tc, styles: _StyleBold) -> tuple[str, bool]:
     return _normalize(" ".join(texts)), all_chars > 0 and bold_chars * 2 > all_chars
 
 
-def _paragraph_text(p, styles: _StyleBold) -> tuple[str, bool]:
+def _paragraph_text(p, styles: _Styles) -> tuple[str, bool]:
     text, bold_count, count = _runs(p, styles)
     return _normalize(text), count > 0 and bold_count * 2 > count
 
 
-def _runs(p, styles: _StyleBold) -> tuple[str, int, int]:
+def _runs(p, styles: _Styles) -> tuple[str, int, int]:
     """A paragraph's text, and how many of its visible chars are bold, of how many."""
     paragraph_bold = styles.paragraph_bold(p)
     label = styles.numbering.label(p, styles)
@@ -240,6 +245,9 @@ def _runs(p, styles: _StyleBold) -> tuple[str, int, int]:
             continue
         text = "".join(_TEXT_TAGS[el.tag] if _TEXT_TAGS[el.tag] is not None else (el.text or "")
                        for el in run.iterchildren(*_TEXT_TAGS))
+        font = styles.run_font(run, p)
+        if font is not None and text:
+            text = styles.decode_legacy(text, font)
         parts.append(text)
         visible = sum(1 for ch in text if not ch.isspace())
         count += visible
@@ -259,24 +267,30 @@ def _normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-# ---------------------------------------------------------------- bold through styles
+# ---------------------------------------------------------------- what styles give
 
 
-class _StyleBold:
-    """Whether a run prints bold: its own `w:b`, else its character style, else its
-    paragraph's style (each style through its `basedOn` chain)."""
+class _Styles:
+    """What a paragraph or run inherits: bold (its own `w:b`, else its character style, else
+    its paragraph's style, each through its `basedOn` chain), font, list numbering; and
+    whether a table draws borders."""
 
     def __init__(self, document):
         self._bold: dict[str, bool | None] = {}
         self._borders: dict[str, bool | None] = {}
         self._num_pr: dict[str, tuple[str, int]] = {}
+        self._font: dict[str, str | None] = {}
+        self.legacy_encodings: set[str] = set()
         self._based_on: dict[str, str | None] = {}
         self._default_paragraph: str | None = None
         styles_element = document.styles.element
+        defaults = styles_element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self._default_font = _font_name(defaults)
         for style in styles_element.iterchildren(f"{_W}style"):
             style_id = style.get(f"{_W}styleId")
             self._bold[style_id] = _b_value(style.find(f"{_W}rPr"))
             self._borders[style_id] = _visible_borders(style.find(f"{_W}tblPr/{_W}tblBorders"))
+            self._font[style_id] = _font_name(style.find(f"{_W}rPr"))
             num_pr = style.find(f"{_W}pPr/{_W}numPr")
             if num_pr is not None:
                 self._num_pr[style_id] = _num_pr_values(num_pr)
@@ -327,6 +341,35 @@ class _StyleBold:
                 current = self._based_on.get(current)
             self._cache[style_id] = bool(value)
         return self._cache[style_id]
+
+    def run_font(self, run, p) -> str | None:
+        """The font a run prints in: its own, its character style's, its paragraph style's,
+        the document's default."""
+        r_pr = run.find(f"{_W}rPr")
+        font = _font_name(r_pr)
+        if font is None and r_pr is not None:
+            char_style = r_pr.find(f"{_W}rStyle")
+            if char_style is not None:
+                font = self._style_font(char_style.get(f"{_W}val"))
+        return font or self._style_font(self.paragraph_style(p)) or self._default_font
+
+    def _style_font(self, style_id: str | None) -> str | None:
+        seen, current = set(), style_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            if self._font.get(current):
+                return self._font[current]
+            current = self._based_on.get(current)
+        return None
+
+    def decode_legacy(self, text: str, font: str) -> str:
+        """Text typed in a TCVN3 or VNI font, as the Unicode it shows."""
+        encoding = encoding_of_font(font)
+        if encoding is None:
+            return text
+        self.legacy_encodings.add(encoding)
+        decoded = codec(encoding).decode(text)
+        return decoded.upper() if is_capitals_font(font) else decoded
 
     def paragraph_bold(self, p) -> bool:
         return self.style_bold(self.paragraph_style(p))
@@ -385,7 +428,7 @@ class _Numbering:
                     overrides[int(override.get(f"{_W}ilvl", "0"))] = _int_val(start, 1)
             self._nums[num.get(f"{_W}numId")] = (abstract_id, overrides)
 
-    def label(self, p, styles: _StyleBold) -> str:
+    def label(self, p, styles: _Styles) -> str:
         """The list label Word prints before this paragraph, counting it; "" if none."""
         if not self._nums:
             return ""
@@ -457,6 +500,13 @@ def _int_val(element, default: int) -> int:
 
 def _str_val(element, default: str) -> str:
     return element.get(f"{_W}val", default) if element is not None else default
+
+
+def _font_name(r_pr) -> str | None:
+    fonts = r_pr.find(f"{_W}rFonts") if r_pr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
 
 
 def _visible_borders(borders) -> bool | None:

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from chitieu.errors import InputError
-from chitieu.extract import docx
+from chitieu.extract import docx, pdf
 from chitieu.extract import read as read_any
 
 OFFICE = Path(__file__).parent.parent / "fixtures" / "office"
@@ -110,6 +110,16 @@ def test_list_levels_formats_restarts_and_styles(tmp_path):
 ])
 def test_number_formats(value, fmt, label):
     assert docx._format_number(value, fmt) == label
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_runs_in_legacy_fonts_are_decoded(encoding):
+    doc = docx.read(OFFICE / f"legacy_{encoding}.docx")
+    pdf_doc = pdf.read(OFFICE / f"legacy_{encoding}.pdf")
+    assert [row.texts for row in doc.rows] == [row.texts for row in pdf_doc.rows]
+    assert doc.rows[3].texts == ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026",
+                                 "Cơ quan chủ trì"]
+    assert doc.warnings == [f"legacy_font_decoded:{encoding}"]
 
 
 # ---------------------------------------------------------------- documents built here
