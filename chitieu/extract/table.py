@@ -21,12 +21,17 @@ from chitieu.normalize.text import ascii_fold, clean_text, is_bold_markup
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 AGENCY_ROLES = ("lead", "support", "monitor")
 _UNIQUE_ROLES = frozenset({"number", "name", "unit"})
+_VALUE_ROLES = frozenset({"target", "baseline"})
+# A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
+PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
 _SECTION_TOKEN = regex.compile(
-    r"^(?P<num>(?:[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*)\.?)(?:\s+|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
+    rf"^(?P<num>(?:{PART}|[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*)\.?)(?:(?<={PART})\s*[:.\-–]\s*|\s+"
+    r"|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
     regex.S,
 )
-_SECTION_NUMBER = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)\.?$")
-_NUMBER_ONLY = regex.compile(r"^(?:[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
+_SECTION_NUMBER = regex.compile(rf"^(?:{PART}|[A-ZĐ]|[IVXLC]+)\.?$")
+_NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
+_HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
 
 
@@ -35,6 +40,7 @@ class ColumnSpec:
     header: str
     role: str
     index: int
+    unit: str | None = None  # printed in the header: "Chỉ tiêu năm 2026 (%)"
 
 
 @dataclass(slots=True)
@@ -142,7 +148,17 @@ def header_candidates(text: str) -> tuple[str, ...]:
     for roles, pattern in vocabulary().rules:
         if pattern.search(key):
             return roles
+    unit = header_unit(text)
+    if unit is not None:
+        return header_candidates(text[:text.rindex("(")])
     return ("unknown",)
+
+
+@functools.lru_cache(maxsize=4096)
+def header_unit(text: str) -> str | None:
+    """The unit a header prints in parentheses at its end: "Kế hoạch 2026 (triệu đồng)"."""
+    match = _HEADER_UNIT.search(clean_text(text))
+    return match[1].strip() if match else None
 
 
 def assign_roles(headers: list[str]) -> list[str]:
@@ -243,7 +259,8 @@ def assemble(doc: RawDocument) -> Table:
     while headers and not headers[-1]:
         headers.pop()
     roles = assign_roles(headers)
-    columns = [ColumnSpec(h, r, i) for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
+    columns = [ColumnSpec(h, r, i, header_unit(h) if r in _VALUE_ROLES else None)
+               for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
     table = Table(columns=columns, rows=[], preamble=doc.rows[:start])
     header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
     _Assembler(table, header_rows).feed(doc.rows[start + height:])

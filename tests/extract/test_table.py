@@ -3,7 +3,13 @@
 import pytest
 
 from chitieu.extract import read_text
-from chitieu.extract.table import NoTableError, assemble, line_key
+from chitieu.extract.table import (
+    NoTableError,
+    assemble,
+    header_candidates,
+    header_unit,
+    line_key,
+)
 
 HEADER = "TT\tNội dung\tĐơn vị tính\tChỉ tiêu\tCơ quan chủ trì\tThời gian hoàn thành"
 
@@ -139,3 +145,41 @@ def test_a_section_title_wrapped_on_its_own_line_is_kept() -> None:
 def test_unknown_columns_are_reported() -> None:
     table = _table(f"{HEADER}\tMã định danh\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\tX1")
     assert table.warnings == ["column_unmapped:Mã định danh"]
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("Kết quả thực hiện năm 2025", "baseline"),
+    ("Kết quả đạt được năm 2025", "baseline"),
+    ("Ước thực hiện năm 2025", "baseline"),
+    ("Chỉ tiêu năm 2026 (%)", "target"),
+    ("Kế hoạch 2026 (triệu đồng)", "target"),
+    ("Cơ quan đầu mối", "lead"),
+    ("Đơn vị chủ trì", "lead"),
+    ("Đơn vị phối hợp", "support"),
+    ("Cơ quan chủ trì theo dõi", "monitor"),
+    ("Thời hạn", "deadline"),
+    ("Tiến độ thực hiện", "deadline"),
+    ("Sản phẩm", "note"),
+    ("Nội dung nhiệm vụ", "name"),
+    ("ĐVT", "unit"),
+    ("Kinh phí (triệu đồng)", "unknown"),
+])
+def test_header_wordings(header: str, role: str) -> None:
+    assert header_candidates(header)[0] == role
+
+
+@pytest.mark.parametrize(("header", "unit"), [
+    ("Chỉ tiêu năm 2026 (%)", "%"),
+    ("Kế hoạch 2026 ( triệu đồng )", "triệu đồng"),
+    ("Chỉ tiêu năm 2026", None),
+    ("Chỉ tiêu (1)", None),
+])
+def test_a_unit_printed_in_a_header(header: str, unit: str | None) -> None:
+    assert header_unit(header) == unit
+
+
+def test_a_part_row_is_split_into_number_and_title_and_never_joins_a_row() -> None:
+    table = _table(f"{HEADER}\n- \tTổ chức hội nghị\t\tPhòng Kinh tế\t2026\n"
+                   "PHẦN II. CÁC NHIỆM VỤ\t\t\t\t\t\n1.\tViệc A\t\tPhòng Kinh tế\t2026")
+    assert [row.cells[:2] for row in table.rows] == [
+        ["- ", "Tổ chức hội nghị"], ["PHẦN II.", "CÁC NHIỆM VỤ"], ["1.", "Việc A"]]
