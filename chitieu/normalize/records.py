@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 import yaml
 
-from chitieu.extract.table import AGENCY_ROLES, DATA_DIR, LogicalRow, Table
+from chitieu.extract.table import AGENCY_ROLES, DATA_DIR, PART, LogicalRow, Table
 from chitieu.gazetteer.agencies import Gazetteer
 from chitieu.models import Agency, Record, RecordSource, Section, Target
 from chitieu.normalize.deadline import parse_deadline
@@ -19,12 +19,14 @@ _LETTER = regex.compile(r"^[A-ZĐ]$")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
 _BULLET = regex.compile(r"^[-–—+•*]$")
+_PART = regex.compile(rf"^{PART}$")
 
 
 @dataclass(slots=True)
 class _SectionLevel:
     style: str
     section: Section
+    has_dotted_items: bool = False  # section "1" holds "1.1", "1.2" …
 
     @property
     def number(self) -> str:
@@ -47,11 +49,28 @@ def build_records(table: Table, gazetteer: Gazetteer) -> list[Record]:
     records: list[Record] = []
     for position, row in enumerate(table.rows):
         number = _number(row, number_col)
-        if _is_section(row, number, table, _next_number(table, position, number_col)):
+        if _is_section(row, number, table, _next_number(table, position, number_col),
+                       ctx.stack):
             _push_section(ctx, number, clean_text(_name_cell(row, table)))
             continue
+        _close_finished_section(ctx, number)
         records.append(_record(ctx, row, number))
     return records
+
+
+def _close_finished_section(ctx: _Context, number: str) -> None:
+    """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1"."""
+    if not _ARABIC.match(number):
+        return
+    sibling = f"arabic{number.count('.')}"
+    for depth, level in enumerate(ctx.stack):
+        if level.style == sibling and number != level.number and not number.startswith(
+                level.number + ".") and level.has_dotted_items:
+            del ctx.stack[depth:]
+            return
+    for level in ctx.stack:
+        if level.style.startswith("arabic") and number.startswith(level.number + "."):
+            level.has_dotted_items = True
 
 
 def _number(row: LogicalRow, number_col: int | None) -> str:
@@ -75,19 +94,25 @@ def _has_values(row: LogicalRow, table: Table) -> bool:
     return any(clean_text(text) for i, text in enumerate(row.cells) if i not in skip)
 
 
-def _is_section(row: LogicalRow, number: str, table: Table, next_number: str) -> bool:
+def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
+                stack: list[_SectionLevel]) -> bool:
     if _has_values(row, table):
         return False
-    if _LETTER.match(number) or _ROMAN.match(number):
+    if _LETTER.match(number) or _ROMAN.match(number) or _PART.match(number):
         return True
     if _ARABIC.match(number):
-        return row.bold or next_number.startswith(number + ".")
+        # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
+        sibling = f"arabic{number.count('.')}"
+        return (row.bold or next_number.startswith(number + ".")
+                or any(level.style == sibling for level in stack))
     return not number and row.bold and bool(clean_text(_name_cell(row, table)))
 
 
 def _style(number: str, stack: list[_SectionLevel]) -> str:
     if not number:
         return "untitled"
+    if _PART.match(number):
+        return "part:" + fold(number.split()[0])
     if _ROMAN.match(number) and not _follows_letter(number, stack):
         return "roman"
     if _LETTER.match(number):
@@ -140,6 +165,15 @@ def _raw_cell(row: LogicalRow, table: Table, role: str) -> str:
     return row.cells[index].strip() if index is not None else ""
 
 
+def _header_unit(table: Table, *roles: str) -> str | None:
+    """The unit a value column prints in its header ("Chỉ tiêu năm 2026 (%)")."""
+    for role in roles:
+        for col in table.columns:
+            if col.role == role and col.unit:
+                return col.unit
+    return None
+
+
 def _record(ctx: _Context, row: LogicalRow, number: str) -> Record:
     table = ctx.table
     warnings = list(row.warnings)
@@ -149,9 +183,10 @@ def _record(ctx: _Context, row: LogicalRow, number: str) -> Record:
     if not clean_text(target_raw):
         name, embedded = split_embedded_target(name)
         target_raw = embedded or ""
-    target, codes = parse_target(target_raw or None, unit)
+    target, codes = parse_target(target_raw or None, unit or _header_unit(table, "target"))
     warnings += codes
-    baseline, codes = parse_target(_raw_cell(row, table, "baseline") or None, unit)
+    baseline, codes = parse_target(_raw_cell(row, table, "baseline") or None,
+                                   unit or _header_unit(table, "baseline", "target"))
     warnings += codes
     deadline, codes = parse_deadline(_cell(row, table, "deadline") or None)
     warnings += codes

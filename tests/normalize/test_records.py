@@ -1,0 +1,61 @@
+"""Interpreting logical rows: section rows in every form, keys, kinds, units from headers."""
+
+import pytest
+
+from chitieu import convert_text
+
+HEADER = "STT\tNội dung\tChỉ tiêu\tCơ quan chủ trì\tThời hạn"
+
+
+def _records(body: str, header: str = HEADER) -> list:
+    return convert_text(f"{header}\n{body}", "text").records
+
+
+def _chains(records) -> list[tuple[str, list[str]]]:
+    return [(r.key, [s.number for s in r.section]) for r in records]
+
+
+def test_parts_arabic_sections_and_items() -> None:
+    records = _records(
+        "PHẦN I. CÁC CHỈ TIÊU\t\t\t\t\n1.\tChính quyền số\t\t\t\n"
+        "1.1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n2.\tKinh tế số\t\t\t\n"
+        "-\tTổ chức hội nghị\t\tPhòng Kinh tế\tQuý I/2026\n"
+        "Phần II: Các nhiệm vụ\t\t\t\t\n1.\tXây dựng kế hoạch\t\tPhòng Kinh tế\tQuý I/2026\n")
+    assert _chains(records) == [
+        ("PHẦN I/1/1.1", ["PHẦN I", "1"]),
+        ("PHẦN I/2/#1", ["PHẦN I", "2"]),
+        ("Phần II/1", ["Phần II"]),
+    ]
+    assert records[2].section[0].title == "Các nhiệm vụ"
+
+
+def test_an_arabic_row_with_values_is_an_item_not_a_section() -> None:
+    records = _records("1.\tChính quyền số\t\t\t\n1.1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
+                       "2\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n")
+    assert _chains(records) == [("1/1.1", ["1"]), ("2", [])]
+
+
+def test_letter_roman_and_arabic_sections_nest() -> None:
+    records = _records("A\tMỤC TIÊU\t\t\t\nI.\tHạ tầng\t\t\t\n"
+                       "1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
+                       "II\tNguồn lực\t\t\t\n1\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n"
+                       "B\tNHIỆM VỤ\t\t\t\n1\tViệc C\t\tPhòng Kinh tế\t2026\n")
+    assert _chains(records) == [("A/I/1", ["A", "I"]), ("A/II/1", ["A", "II"]), ("B/1", ["B"])]
+
+
+@pytest.mark.parametrize(("header", "cell", "unit"), [
+    ("STT\tNội dung\tChỉ tiêu năm 2026 (%)\tCơ quan chủ trì\tThời hạn", "≥ 90", "%"),
+    ("STT\tNội dung\tĐVT\tChỉ tiêu năm 2026 (%)\tCơ quan chủ trì", "hộ\t≥ 90", "hộ"),
+])
+def test_the_unit_column_wins_over_a_unit_in_the_header(header: str, cell: str,
+                                                         unit: str) -> None:
+    record = _records(f"1\tSố A\t{cell}\tPhòng Kinh tế\t2026", header)[0]
+    assert (record.target.op, record.target.value, record.target.unit) == (">=", 90, unit)
+
+
+def test_items_numbered_like_their_section_stay_inside_it() -> None:
+    records = _records("<b>1.</b>\t<b>Chính quyền số</b>\t\t\t\n"
+                       "1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
+                       "2\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n<b>2.</b>\t<b>Kinh tế số</b>\t\t\t\n"
+                       "1\tTỷ lệ C\t80%\tPhòng Kinh tế\t2026\n")
+    assert _chains(records) == [("1/1", ["1"]), ("1/2", ["1"]), ("2/1", ["2"])]
