@@ -28,11 +28,16 @@ _DATE_SLASH = regex.compile(
     r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)
 _DATE_WORDS = regex.compile(
     r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
-_ISSUER = regex.compile(r"\bcủa\s+(?P<issuer>.+?)\s*\)?\s*$", regex.IGNORECASE)
-_LOCALITY = regex.compile(
+_ISSUER = regex.compile(r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)
+_LOCALITY_PATTERN = (
     r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
-    r"(?:\s*[,;]\s*(?:tỉnh|thành phố)\s+(?P<province>[^,;()]+?))?\s*$",
+    r"(?:\s*[,;]\s*(?:tỉnh|thành phố)\s+(?P<province>[^,;()]+?)"
+    r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"
 )
+_LOCALITY = regex.compile(_LOCALITY_PATTERN)
+# An issuer printed in capitals ("UBND XÃ NGHĨA ĐÀN"): only then is case ignored, so that
+# "Phòng Văn hóa - Xã hội" never reads as a commune named "hội".
+_LOCALITY_CAPITALS = regex.compile(_LOCALITY_PATTERN, regex.IGNORECASE)
 _LOCAL_LEVELS = ("xã", "phường", "đặc khu")
 _HEADING_MARK = regex.compile(r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
 
@@ -106,7 +111,7 @@ def _attachment_text(lines: list[str]) -> str:
 
 
 def _read_attachment(plan: Plan, text: str) -> None:
-    text = text.split(")")[0]
+    text = _until_closing_parenthesis(text)
     number = _NUMBER.search(text)
     if number and number["num"]:
         plan.number = f"{number['num']}/{number['suffix']}"
@@ -117,6 +122,20 @@ def _read_attachment(plan: Plan, text: str) -> None:
     issuer = _ISSUER.search(text)
     if issuer:
         plan.issuer = expand_issuer(issuer["issuer"].strip(" .,;"))
+
+
+def _until_closing_parenthesis(text: str) -> str:
+    """The "(Kèm theo …)" sentence up to its closing parenthesis; parentheses inside it
+    ("xã Hương Sơn (Hà Tĩnh)") are kept."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return text[:i]
+            depth -= 1
+    return text
 
 
 def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -131,12 +150,24 @@ def _iso_date(day: str | None, month: str | None, year: str | None) -> str | Non
 def _locality(issuer: str | None, context: str) -> Locality:
     if not issuer:
         return Locality()
-    match = None
-    for candidate in _LOCALITY.finditer(unicodedata.normalize("NFC", issuer)):
-        match = candidate
-        if candidate["level"] in _LOCAL_LEVELS:
-            break
+    issuer = unicodedata.normalize("NFC", issuer)
+    match = _last_locality(_LOCALITY, issuer)
+    if match is None:
+        match = _last_locality(_LOCALITY_CAPITALS, issuer)
+        if match is not None and not (match["level"].isupper() and match["name"].isupper()):
+            match = None
     if match is None:
         return Locality()
     province = match["province"] or find_province(context)
-    return resolve_locality(match["level"], match["name"].strip(), province)
+    return resolve_locality(match["level"].lower(), match["name"].strip(), province)
+
+
+def _last_locality(pattern: regex.Pattern, issuer: str) -> regex.Match | None:
+    """The commune-level unit the issuer names, else the last unit it names."""
+    match = None
+    for candidate in pattern.finditer(issuer):
+        match = candidate
+        if candidate["level"].lower() in _LOCAL_LEVELS:
+            break
+    return match
+

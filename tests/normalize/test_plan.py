@@ -27,6 +27,10 @@ def test_markdown_heading_marks_are_not_part_of_the_heading() -> None:
     ("của Ủy ban nhân dân đặc khu Côn Đảo", "đặc khu", "Côn Đảo", "26732", "Hồ Chí Minh"),
     ("của UBND phường Mông Dương, tỉnh Quảng Ninh", "phường", "Mông Dương", "06760",
      "Quảng Ninh"),
+    ("của UBND XÃ ĐẦM DƠI", "xã", "Đầm Dơi", "32152", "Cà Mau"),
+    ("của UBND XÃ HƯƠNG SƠN, TỈNH HÀ TĨNH", "xã", "Hương Sơn", "18133", "Hà Tĩnh"),
+    ("của UBND xã Hương Sơn (Hà Tĩnh)", "xã", "Hương Sơn", "18133", "Hà Tĩnh"),
+    ("của Phòng Văn hóa - Xã hội", None, None, None, None),
 ])
 def test_locality_resolves_only_when_unique(attached: str, level: str, name: str,
                                             code: str | None, province: str | None) -> None:
@@ -45,3 +49,9 @@ def test_partial_date_keeps_what_was_printed() -> None:
 
 def test_issuer_abbreviations_expanded() -> None:
     assert expand_issuer("UBND phường Bạch Mai") == "Ủy ban nhân dân phường Bạch Mai"
+
+
+def test_parentheses_inside_the_attachment_line_are_kept() -> None:
+    plan = _plan("PHỤ LỤC 1\nTIÊU ĐỀ\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 12/3/2026 của "
+                 "UBND xã Hương Sơn (Hà Tĩnh))")
+    assert plan.issuer == "Ủy ban nhân dân xã Hương Sơn (Hà Tĩnh)"
