@@ -69,6 +69,7 @@ def test_source_and_columns_as_expected(path: Path, converted: dict) -> None:
     assert got["plan"]["locality"] == want["plan"]["locality"]
     assert got["plan"]["issued_raw"] == want["plan"]["issued_raw"]
     assert got["columns"] == want["columns"]
+    assert set(want["warnings"]) <= set(got["warnings"])
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
