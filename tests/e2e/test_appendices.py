@@ -7,9 +7,12 @@ with ../shared/tools/score.py, which must give 1.0, and compared on what the sco
 out (columns, agency names and raw text, source lines).
 """
 
+import html
 import json
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,82 @@ def test_agencies_and_lines_as_expected(path: Path, converted: dict) -> None:
         ], expected["key"]
         assert record["source"]["lines"] == expected["source"]["lines"], expected["key"]
         assert record["section"] == expected["section"], expected["key"]
+
+
+# ---------------------------------------------------------------- the seeds in other layouts
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
+_BOLD_TAG = re.compile(r"</?b>")
+
+
+def _as_markdown(text: str) -> str:
+    """The seed's tab-separated rows as pipe tables, its other lines as paragraphs."""
+    out: list[str] = []
+    in_table = False
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = [c.replace("|", "\\|") for c in line.split("\t")]
+            out.append("| " + " | ".join(cells) + " |")
+            if not in_table:
+                out.append("|" + "---|" * len(cells))
+                in_table = True
+        elif line.strip():
+            out += ["", line, ""]
+            in_table = False
+    return "\n".join(out)
+
+
+def _as_html(text: str) -> str:
+    """The seed as an HTML page: rows in <table>s (first row in <th>), lines in <p>."""
+    out = ["<html><body>"]
+    in_table = False
+    for line in text.split("\n"):
+        if "\t" in line:
+            tag = "td" if in_table else "th"
+            if not in_table:
+                out.append("<table border='1'>")
+                in_table = True
+            out.append("<tr>" + "".join(f"<{tag}>{html.escape(_BOLD_TAG.sub('', c))}</{tag}>"
+                                        for c in line.split("\t")) + "</tr>")
+        elif line.strip():
+            if in_table:
+                out.append("</table>")
+                in_table = False
+            out.append(f"<p>{html.escape(_BOLD_TAG.sub('', line).strip(' *'))}</p>")
+    out.append("</table></body></html>" if in_table else "</body></html>")
+    return "\n".join(out)
+
+
+def _as_windows_text(text: str) -> bytes:
+    return ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")
+
+
+def _as_decomposed_text(text: str) -> bytes:
+    return unicodedata.normalize("NFD", text).encode("utf-8")
+
+
+LAYOUTS = {
+    "md": lambda t: _as_markdown(t).encode("utf-8"),
+    "html": lambda t: _as_html(t).encode("utf-8"),
+    "txt": _as_windows_text,
+    "text": _as_decomposed_text,
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(LAYOUTS))
+def test_the_seeds_in_another_layout_still_match_their_gold(suffix: str, tmp_path: Path,
+                                                             shared_dir: Path) -> None:
+    """Layout is the reader's business: the same appendix as Markdown, HTML, Windows text
+    (BOM, CRLF) or decomposed Unicode gives the seeds' gold records."""
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    for sample in SAMPLES:
+        path = tmp_path / f"{sample.stem}.{suffix}"
+        path.write_bytes(LAYOUTS[suffix](sample.read_text("utf-8")))
+        (pred / f"{sample.stem}.json").write_text(document_to_json(convert(path)), "utf-8")
+    result = subprocess.run(
+        [sys.executable, str(shared_dir / "tools" / "score.py"), str(shared_dir / "gold"),
+         str(pred), "--min", "1.0", "--verbose"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout
