@@ -238,12 +238,34 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
         texts = _cell_texts(row)
         if not _is_header(texts):
             continue
+        height = 1
         if i + 1 < len(rows):
             nxt = _cell_texts(rows[i + 1])
             if _is_subheader(nxt, texts):
-                return i, 2, _merge_header(texts, nxt)
-        return i, 1, texts
+                texts, height = _merge_header(texts, nxt), 2
+        while i + height < len(rows):
+            nxt = _cell_texts(rows[i + height])
+            if not _continues_header(nxt):
+                break
+            texts, height = _join_header_lines(texts, nxt), height + 1
+        return i, height, texts
     return None
+
+
+def _continues_header(texts: list[str]) -> bool:
+    """A header's words wrapped onto the next line: "Đơn vị" / "tính", "Chỉ tiêu" / "năm
+    2026" — short, lower-case, no row number before them."""
+    filled = [t for t in texts if t]
+    return bool(filled) and not texts[0] and all(
+        len(t) <= 40 and (t[0].islower() or t[0] == "(") and not _SECTION_TOKEN.match(t)
+        for t in filled)
+
+
+def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
+    width = max(len(header), len(more))
+    header = header + [""] * (width - len(header))
+    more = more + [""] * (width - len(more))
+    return [f"{top} {low}".strip() for top, low in zip(header, more, strict=True)]
 
 
 # ---------------------------------------------------------------- assembly
@@ -393,7 +415,16 @@ class _Assembler:
         filled = [i for i, t in enumerate(texts[:self.width]) if t]
         if len(filled) == 1 and self.name_col is not None:
             self._split_lone_cell(raw, filled[0])
+        elif self._merged_number_and_name(raw):
+            match = _SECTION_TOKEN.match(clean_text(raw[self.number_col]))
+            raw[self.number_col], raw[self.name_col] = match["num"], match["title"]
         return raw, warnings
+
+    def _merged_number_and_name(self, raw: list[str]) -> bool:
+        """"2. Tỷ lệ B" printed in the number column, the name column empty."""
+        if self.number_col is None or self.name_col is None or clean_text(raw[self.name_col]):
+            return False
+        return bool(_SECTION_TOKEN.match(clean_text(raw[self.number_col])))
 
     def _split_lone_cell(self, raw: list[str], only: int) -> None:
         """A row with one filled cell: "II Phát triển nguồn lực" → number + name."""

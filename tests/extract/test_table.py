@@ -183,3 +183,18 @@ def test_a_part_row_is_split_into_number_and_title_and_never_joins_a_row() -> No
                    "PHẦN II. CÁC NHIỆM VỤ\t\t\t\t\t\n1.\tViệc A\t\tPhòng Kinh tế\t2026")
     assert [row.cells[:2] for row in table.rows] == [
         ["- ", "Tổ chức hội nghị"], ["PHẦN II.", "CÁC NHIỆM VỤ"], ["1.", "Việc A"]]
+
+
+def test_header_words_wrapped_onto_a_second_line() -> None:
+    wrapped = "TT\tNội dung\tĐơn vị\tChỉ tiêu\tĐơn vị chủ trì\n\t\ttính\tnăm 2026\tthực hiện"
+    table = _table(f"{wrapped}\n1\tTỷ lệ A\t%\t≥ 80\tPhòng Kinh tế\n{wrapped}\n"
+                   "2\tTỷ lệ B\t%\t≥ 90\tPhòng Kinh tế")
+    assert [(c.header, c.role) for c in table.columns] == [
+        ("TT", "number"), ("Nội dung", "name"), ("Đơn vị tính", "unit"),
+        ("Chỉ tiêu năm 2026", "target"), ("Đơn vị chủ trì thực hiện", "lead")]
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+
+
+def test_number_and_name_printed_in_the_number_column() -> None:
+    table = _table(f"{HEADER}\n2. Tỷ lệ B\t\t%\t≥ 90\tPhòng Kinh tế\t2026")
+    assert table.rows[0].cells[:2] == ["2.", "Tỷ lệ B"]
