@@ -324,7 +324,8 @@ class _Assembler:
             return
         filled = [i for i, t in enumerate(texts) if t]
         single = len(filled) == 1
-        lone = texts[filled[0]] if single and filled[0] != self.name_col else None
+        # one cell of text at the line's start: a line without tabs, a row spanning the table
+        lone = texts[0] if single and filled[0] == 0 and self.name_col != 0 else None
         if single and self._is_furniture(texts[filled[0]]) and not self._is_bare_number_row(
                 row, texts[filled[0]]):
             return

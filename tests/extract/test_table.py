@@ -198,3 +198,10 @@ def test_header_words_wrapped_onto_a_second_line() -> None:
 def test_number_and_name_printed_in_the_number_column() -> None:
     table = _table(f"{HEADER}\n2. Tỷ lệ B\t\t%\t≥ 90\tPhòng Kinh tế\t2026")
     assert table.rows[0].cells[:2] == ["2.", "Tỷ lệ B"]
+
+
+def test_an_agency_line_wrapped_before_a_page_break_joins_its_row() -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t≥ 80\tTrung tâm Phục vụ\t2026\n"
+                   f"\t\t\t\thành chính công\t\n{HEADER}\n2\tTỷ lệ B\t%\t≥ 90\tPhòng Kinh tế\t2026")
+    assert [row.cells[4] for row in table.rows] == [
+        "Trung tâm Phục vụ\nhành chính công", "Phòng Kinh tế"]
