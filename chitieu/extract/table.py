@@ -367,10 +367,10 @@ class _Assembler:
         reader found outside any table ("Bảng 2", a caption, a signature), or a line just
         before a repeated header or the table's end ("PHỤ LỤC 01 (tiếp theo)", a footer row
         spanning the table). A wrapped line of a name sits in the name column instead."""
+        if _SECTION_TOKEN.match(text) or _NUMBER_ONLY.match(text):
+            return False  # a numbered line is a row, wherever the reader found it
         if self.marks_tables and row.table is None:
             return True
-        if _SECTION_TOKEN.match(text) or _NUMBER_ONLY.match(text):
-            return False
         if next_row is None:
             return bool(self.table.rows)
         if self.marks_tables and next_row.table != row.table:

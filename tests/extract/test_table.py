@@ -10,6 +10,7 @@ from chitieu.extract.table import (
     header_unit,
     line_key,
 )
+from chitieu.extract.types import Cell, RawDocument, RawRow
 
 HEADER = "TT\tNội dung\tĐơn vị tính\tChỉ tiêu\tCơ quan chủ trì\tThời gian hoàn thành"
 
@@ -205,3 +206,13 @@ def test_an_agency_line_wrapped_before_a_page_break_joins_its_row() -> None:
                    f"\t\t\t\thành chính công\t\n{HEADER}\n2\tTỷ lệ B\t%\t≥ 90\tPhòng Kinh tế\t2026")
     assert [row.cells[4] for row in table.rows] == [
         "Trung tâm Phục vụ\nhành chính công", "Phòng Kinh tế"]
+
+
+def test_a_numbered_line_outside_the_reader_tables_is_still_a_row() -> None:
+    rows = read_text(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026", "text").rows
+    for row in rows:
+        row.table = 0
+    rows.append(RawRow([Cell("2 Tỷ lệ B 90% Phòng Kinh tế 2026")], first_line=3, last_line=3))
+    rows.append(RawRow([Cell("Bảng 2. Các nhiệm vụ")], first_line=4, last_line=4))
+    table = assemble(RawDocument(rows=rows, format="image"))
+    assert [row.cells[0] for row in table.rows] == ["1", "2"]
