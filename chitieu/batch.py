@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import sys
 import time
 import traceback
@@ -286,7 +287,6 @@ class Dataset:
     records: int = 0
     warnings: Counter[str] = field(default_factory=Counter)
     unmatched: Counter[str] = field(default_factory=Counter)
-    json_files: list[Path] = field(default_factory=list)
     fingerprint: str = ""
 
 
@@ -348,33 +348,45 @@ class Manifest:
         if self._file is not None:
             self._file.close()
             self._file = None
-        dataset, kept, dropped = Dataset(), [], False
-        digest = hashlib.sha256()
-        if self.path.exists():
-            with self.path.open("r", encoding="utf-8") as fh:
-                for number, line in enumerate(fh, start=1):
-                    data = _parse_line(line)
-                    if data is None or "input" not in data:
-                        continue
+        changed = bool(restat) or self._appended or not self.path.exists()
+        dataset, digest = Dataset(), hashlib.sha256()
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}"
+                                        ".tmp")
+        try:
+            with temporary.open("w", encoding="utf-8") as kept:
+                kept.write(_dump_line(MANIFEST_HEADER))
+                for number, data in self._lines_of_file():
                     entry = self.index.get(data["input"])
-                    json_file = self.out_dir / data["output"]
-                    if entry is None or entry.line != number or not json_file.is_file():
-                        dropped = True
+                    if entry is None or entry.line != number \
+                            or not (self.out_dir / data["output"]).is_file():
+                        changed = True
                         continue
                     if data["input"] in restat:
                         data["size"], data["mtime_ns"] = restat[data["input"]]
-                        line = _dump_line(data)
-                    kept.append(line if line.endswith("\n") else line + "\n")
-                    _add_to_dataset(dataset, data, json_file)
+                    kept.write(_dump_line(data))
+                    _add_to_dataset(dataset, data)
                     digest.update(f"{data['output']}\0{data['sha256']}\0{data['pipeline']}\n"
                                   .encode())
+            if changed:
+                os.replace(temporary, self.path)
+        finally:
+            temporary.unlink(missing_ok=True)
         dataset.fingerprint = digest.hexdigest()
-        if dropped or restat or self._appended or not self.path.exists():
-            header = _dump_line(MANIFEST_HEADER)
-            from chitieu.emit.files import write_bytes_atomic
-
-            write_bytes_atomic(self.path, (header + "".join(kept)).encode("utf-8"))
         return dataset
+
+    def json_files(self) -> Iterator[Path]:
+        """The JSON of every document in the dataset (after `close`), read from the file."""
+        for _, data in self._lines_of_file():
+            yield self.out_dir / data["output"]
+
+    def _lines_of_file(self) -> Iterator[tuple[int, dict]]:
+        if not self.path.exists():
+            return
+        with self.path.open("r", encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                data = _parse_line(line)
+                if data is not None and "input" in data:
+                    yield number, data
 
     def _open_for_append(self):
         if self._file is None:
@@ -414,14 +426,13 @@ def _ends_with_newline(path: Path) -> bool:
         return fh.read(1) == b"\n"
 
 
-def _add_to_dataset(dataset: Dataset, data: dict, json_file: Path) -> None:
+def _add_to_dataset(dataset: Dataset, data: dict) -> None:
     dataset.documents += 1
     dataset.records += data.get("records", 0)
     warnings = data.get("warnings") or {}
     dataset.with_warnings += bool(warnings)
     dataset.warnings.update(warnings)
     dataset.unmatched.update(data.get("unmatched") or {})
-    dataset.json_files.append(json_file)
 
 
 def pipeline_fingerprint(gazetteer: Sequence[Path] = ()) -> str:
@@ -471,9 +482,13 @@ def plan_jobs(inputs: Iterable[tuple[Path, PurePosixPath]], manifest: Manifest, 
     with one stem), then <stem>-<8 hex of its path's hash>.json, so nothing is overwritten."""
     plan = Plan()
     claimed = manifest.outputs() | {REPORT_NAME}
+    seen: set[str] = set()
     for path, relative in inputs:
-        plan.inputs += 1
         key = os.path.abspath(path)
+        if key in seen:  # named twice, e.g. a folder and a file in it
+            continue
+        seen.add(key)
+        plan.inputs += 1
         entry = manifest.index.get(key)
         if entry is not None and not force and entry.pipeline == pipeline \
                 and _unchanged(path, entry, manifest.out_dir, plan):
@@ -554,7 +569,7 @@ def default_workers() -> int:
 def execute(jobs: list[Job], out_dir: Path, options: BatchOptions) -> Iterator[list[FileResult]]:
     """Run `convert_files` over `jobs`, yielding each chunk's results as soon as it is done."""
     if not jobs:
-        return iter(())
+        return
     workers = max(1, options.workers or default_workers())
     gazetteer = tuple(str(Path(p).resolve()) for p in options.gazetteer)
     # loaded here first: a bad gazetteer file is one clear error, not a failure per input,
@@ -566,10 +581,11 @@ def execute(jobs: list[Job], out_dir: Path, options: BatchOptions) -> Iterator[l
     per_chunk = max(1, min(_MAX_CHUNK_FILES, len(jobs) // (workers * 8)))
     chunks = chunked(jobs, max_files=per_chunk)
     if options.executor == "dask":
-        return _run_dask(chunks, str(out_dir), gazetteer, workers, options.scheduler)
-    if workers == 1:
-        return (convert_files(chunk, str(out_dir), gazetteer) for chunk in chunks)
-    return _run_pool(chunks, str(out_dir), gazetteer, workers)
+        yield from _run_dask(chunks, str(out_dir), gazetteer, workers, options.scheduler)
+    elif workers == 1:
+        yield from (convert_files(chunk, str(out_dir), gazetteer) for chunk in chunks)
+    else:
+        yield from _run_pool(chunks, str(out_dir), gazetteer, workers)
 
 
 def _run_pool(chunks: Iterator[list[Job]], out_dir: str, gazetteer: tuple[str, ...],
@@ -707,10 +723,13 @@ def _dask_results(client, as_completed, chunks, out_dir, gazetteer, in_flight):
         chunk = submitted.pop(future.key)
         try:
             yield future.result()
-        except Exception as exc:  # a worker lost or killed: these files failed, go on
-            yield [FileResult(input=job.input, output=job.output, code="worker_died",
-                              error=f"the Dask task failed: {type(exc).__name__}: {exc}")
-                   for job in chunk]
+        except Exception as exc:  # workers lost while converting it (Dask's KilledWorker)
+            if len(chunk) > 1:  # find the file that kills workers: each goes alone
+                for job in chunk:
+                    submit([job])
+                continue
+            yield [FileResult(input=chunk[0].input, output=chunk[0].output, code="worker_died",
+                              error=f"the Dask task failed: {type(exc).__name__}: {exc}")]
         next_chunk = next(chunks, None)
         if next_chunk is not None:
             submit(next_chunk)
@@ -757,8 +776,9 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path) -> int:
     plan = plan_jobs(walk_inputs(paths, exclude=[out_dir]), manifest, pipeline,
                      force=options.force)
     run = RunStats(inputs=plan.inputs, unchanged=plan.unchanged)
-    with Progress(len(plan.jobs), quiet=options.quiet) as progress:
-        for results in execute(plan.jobs, out_dir, options):
+    with Progress(len(plan.jobs), quiet=options.quiet) as progress, \
+            contextlib.closing(execute(plan.jobs, out_dir, options)) as finished:
+        for results in finished:
             manifest.append((r for r in results if r.ok), pipeline)
             for result in results:
                 if result.ok:
@@ -769,7 +789,7 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path) -> int:
             progress.advance(len(results))
     dataset = manifest.close(plan.restat)
     previous = _read_report(out_dir)
-    tables = _write_tables(dataset, options.formats, out_dir, previous.get("tables") or {})
+    tables = _write_tables(dataset, manifest, options.formats, previous.get("tables") or {})
     report = build_report(run, dataset, tables, time.monotonic() - started)
     from chitieu.emit.files import write_bytes_atomic
 
@@ -822,20 +842,21 @@ def _read_report(out_dir: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _write_tables(dataset: Dataset, formats: Iterable[str], out_dir: Path,
+def _write_tables(dataset: Dataset, manifest: Manifest, formats: Iterable[str],
                   built: dict[str, str]) -> dict[str, str]:
     """Rebuild each requested table format whose files are missing or older than the
     dataset; returns, per format, the dataset fingerprint its files now match."""
+    out_dir = manifest.out_dir
     built = {name: fp for name, fp in built.items() if name in TABLE_FILES}
     stale = [name for name in TABLE_FILES if name in set(formats) and (
         built.get(name) != dataset.fingerprint
         or not all((out_dir / f).is_file() for f in TABLE_FILES[name]))]
-    if not stale or not dataset.json_files:
+    if not stale or not dataset.documents:
         return built
     if {"parquet", "csv"} & set(stale):
         from chitieu.emit import tables
 
-        dataset_tables = tables.tables_from_json_files(dataset.json_files)
+        dataset_tables = tables.tables_from_json_files(manifest.json_files())
         if "parquet" in stale:
             tables.write_tables(dataset_tables, out_dir)
         if "csv" in stale:
@@ -846,7 +867,7 @@ def _write_tables(dataset: Dataset, formats: Iterable[str], out_dir: Path,
         from chitieu.models import Document
 
         documents = (Document.model_validate_json(path.read_bytes())
-                     for path in dataset.json_files)
+                     for path in manifest.json_files())
         write_jsonl(documents, out_dir / "records.jsonl")
     return {**built, **dict.fromkeys(stale, dataset.fingerprint)}
 

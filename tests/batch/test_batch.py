@@ -143,6 +143,12 @@ def test_a_file_named_on_the_command_line_is_always_tried(tmp_path: Path) -> Non
     assert (tmp_path / "out" / "appendix.json").is_file()
 
 
+def test_a_file_named_twice_is_converted_once(inputs: Path, tmp_path: Path) -> None:
+    assert convert([inputs, inputs / "plan_001.txt"], tmp_path / "out") == 0
+    assert read_report(tmp_path / "out")["run"]["inputs"] == 6
+    assert len(read_manifest(tmp_path / "out")) == 6
+
+
 def test_output_folder_inside_the_input_is_not_read_back(inputs: Path) -> None:
     out = inputs / "out"
     assert convert([inputs], out, formats=["json", "csv"]) == 0
@@ -489,3 +495,15 @@ def test_two_runs_on_one_output_folder_do_not_mix(inputs: Path, tmp_path: Path,
         assert convert([inputs], out) == 2
     assert "another chitieu convert" in capsys.readouterr().err
     assert convert([inputs], out) == 0
+
+
+def test_dask_executor_on_a_scheduler_address(tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    write_inputs(tmp_path / "in", 2)
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        code = convert([tmp_path / "in"], tmp_path / "out", executor="dask",
+                       scheduler=cluster.scheduler_address)
+    assert code == 0
+    assert len(output_jsons(tmp_path / "out")) == 2
+    assert_valid_documents(tmp_path / "out")
