@@ -250,11 +250,28 @@ def _from_span(span: _Span, open_ended: bool) -> _Parsed:
     return _Parsed(span.kind, span.start.isoformat(), span.end.isoformat())
 
 
+# "quý i, ii/2026", "tháng 6 và tháng 12/2026": a list of quarters or months of one year,
+# read as the period from the first to the last.
+_LISTED = re.compile(
+    r"^(?P<word>quý|tháng)\s*(?P<first>[ivx]+|\d{1,2})"
+    r"(?:\s*(?:,|;|và)\s*(?:(?P=word)\s*)?(?:[ivx]+|\d{1,2}))*"
+    r"\s*(?:,|;|và)\s*(?:(?P=word)\s*)?(?P<last>[ivx]+|\d{1,2})\s*/\s*(?P<year>\d{4})$"
+)
+
+
+def _expand_list(s: str) -> str:
+    m = _LISTED.match(s)
+    if not m:
+        return s
+    word, year = m["word"], m["year"]
+    return f"{word} {m['first']}/{year} - {word} {m['last']}/{year}"
+
+
 @lru_cache(maxsize=65536)
 def _parse(s: str) -> _Parsed | None:
     """The deadline in a folded, cleaned cell; None for a cell that holds no deadline."""
     g = _grammar()
-    s = s.strip(_TRAILING)
+    s = _expand_list(s.strip(_TRAILING))
     if not s or s in g.empty or not s.strip(_FILLER):
         return None
     try:

@@ -272,9 +272,22 @@ def _parse(text: str) -> _Parsed | None:
     parsed = _read_head(text, match)
     if parsed is None:
         return None
-    if g.any_op_number.search(text, parsed.end):
+    if g.any_op_number.search(text, parsed.end) or _another_number(text[parsed.end:]):
         return replace(parsed, warnings=(TARGET_MULTIPLE,))
     return parsed
+
+
+_BARE_NUMBER = re.compile(_NUM)
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _another_number(rest: str) -> bool:
+    """A second number after the target ("70 80 90", "70; 80"); a year or a number in
+    brackets ("(khoảng 2.729) thôn") explains the target instead."""
+    rest = _PARENTHESES.sub(" ", rest)
+    return any(not _YEAR.fullmatch(m.group()) for m in _BARE_NUMBER.finditer(rest))
 
 
 def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | None, list[str]]:

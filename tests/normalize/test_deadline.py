@@ -55,6 +55,10 @@ DEADLINE_CASES = [
     ("Từ năm 2026 đến năm 2030", PERIOD_26_30),
     ("Giai đoạn 2026-2030 và những năm tiếp theo.", PERIOD_26_30),
     ("Quý IV/2025- Quý II/2026", ("period", "2025-10-01", "2026-06-30", None)),
+    # quarters or months listed within one year: the period from the first to the last
+    ("Quý I, II/2026", ("period", "2026-01-01", "2026-06-30", None)),
+    ("Quý I và Quý II/2026", ("period", "2026-01-01", "2026-06-30", None)),
+    ("Tháng 6, 12/2026", ("period", "2026-06-01", "2026-12-31", None)),
     ("Từ tháng 1/2026 đến tháng 6/2026", ("period", "2026-01-01", "2026-06-30", None)),
     ("Tháng 6-9/2026", ("period", "2026-06-01", "2026-09-30", None)),
     ("Quý I-II/2026", ("period", "2026-01-01", "2026-06-30", None)),

@@ -92,6 +92,10 @@ TARGET_CASES = [
     ("≥ 90%", "Tỷ lệ (%)", (">=", 90, None, "%", None, [])),
     ("100% (đạt chuẩn)", None, ("=", 100, None, "%", None, [])),
     ("100%\n(khoảng 2.729) thôn, tổ dân phố", None, ("=", 100, None, "%", None, [])),
+    # a second number is a second target: the first is kept, with a warning
+    ("70 80 90", "%", ("=", 70, None, "%", None, ["target_multiple"])),
+    ("70; 80", "%", ("=", 70, None, "%", None, ["target_multiple"])),
+    ("≥ 70 (năm 2026)", "%", (">=", 70, None, "%", None, [])),
     ("01", "Cơ sở", ("=", 1, None, "cơ sở", None, [])),
     ("**≥ 80**", "%", (">=", 80, None, "%", None, [])),
     # a sentence with one operator-led target inside
