@@ -27,6 +27,8 @@ DPI_FOR_PDF = 300
 _UPRIGHT_CONFIDENCE = 60.0
 # Words read with less confidence than this on a page with no table are taken for noise.
 _NOISE_CONFIDENCE = 40.0
+# A scan with no table and fewer readable words than this is not a document.
+_MIN_WORDS = 5
 # A table page is read as one block of lines (its rows stacked by `chitieu.ocr.mosaic`): with
 # the rules erased, Tesseract's own layout analysis (mode 3) drops the lone digits of a narrow
 # number column as noise. A page without a table keeps that analysis.
@@ -36,6 +38,7 @@ _PIECE_GAP_INCHES = 0.08
 # A mark (no letter or digit) read with less confidence is taken for a blank's hallucination.
 _MARK_CONFIDENCE = 60.0
 _SIGNS = set("%≥≤<>=+")
+_DASHES = {"-", "–", "—"}  # "Văn hóa – Xã hội": a dash between words, read with little confidence
 
 
 def read(path: Path, audit_dir: Path | None = None) -> RawDocument:
@@ -63,6 +66,7 @@ class _PageResult:
     warnings: list[str] = field(default_factory=list)
     has_table: bool = False
     word_count: int = 0
+    blank: bool = False
 
 
 def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
@@ -92,12 +96,11 @@ def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocume
             rows.append(row)
         table += result.has_table
     repairs = _repair(rows, warnings)
-    if not any(r.word_count for r in results):
-        raise InputError("no text found: the scan is blank or not a document",
-                         code="empty")
-    if not table and sum(r.word_count for r in results) < 5:
-        raise InputError("no table and almost no readable text found (a photo, not a "
-                         "document?)", code="no_table")
+    if all(r.blank for r in results):
+        raise InputError("the scan is blank: no page has any text", code="empty")
+    if not table and sum(r.word_count for r in results) < _MIN_WORDS:
+        raise InputError("no table and no readable text found in the image (a photo, not a "
+                         "scanned document?)", code="no_table")
     dpis = sorted({str(p.dpi) for p in pages})
     meta = {"ocr_engine": engine, "dpi": ",".join(dpis),
             "ocr_row_confidence": json.dumps(confidences, separators=(",", ":")),
@@ -128,6 +131,7 @@ def _read_page(page, audit_dir: Path | None) -> _PageResult:
     binary = prep.binarize(page.pixels)
     if prep.is_blank(binary, page.dpi):
         result.warnings.append(f"ocr_blank_page:p{page.number}")
+        result.blank = True
         return result
     binary = prep.rotate(binary, prep.estimate_skew(binary))
     reading = _ocr(binary, page.dpi, audit_dir is not None)
@@ -188,7 +192,8 @@ def _drop_noise(words: list, image) -> list:
             continue
         box = image[word.top:word.bottom, word.left:word.right]
         ink = int((box < 128).sum()) if box.size else 0
-        if word.conf >= _MARK_CONFIDENCE and ink >= 0.05 * max(box.size, 1):
+        inked = ink >= 0.05 * max(box.size, 1)
+        if inked and (word.conf >= _MARK_CONFIDENCE or word.text in _DASHES):
             kept.append(word)
     return kept
 

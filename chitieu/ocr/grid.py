@@ -19,6 +19,8 @@ _MIN_RULE_INCHES = (0.25, 0.18)  # horizontal, vertical
 # A copier breaks thin rules into dashes; gaps up to this are bridged along the rule first
 # (less in height, where an accent floats that far above its letter).
 _GAP_INCHES = (0.02, 0.01)
+# A rule is a thin line: a scanned 1-point rule with its blur is well under 0.03 inch thick.
+_MAX_RULE_INCHES = 0.03
 # A line must run along this share of the longest line of its direction to count as a rule.
 _MIN_LINE_SHARE = 0.25
 # A border is present between two grid cells when the rule masks cover this share of their
@@ -103,8 +105,9 @@ def line_masks(binary: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
 def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
               dpi: int) -> Grid | None:
     """The table's grid, or None when the page has no ruled table (two rules each way)."""
-    ys = _rule_positions(horizontal, axis=1)
-    xs = _rule_positions(vertical, axis=0)
+    thickest = max(4, round(_MAX_RULE_INCHES * dpi))
+    ys = _rule_positions(horizontal, axis=1, thickest=thickest)
+    xs = _rule_positions(vertical, axis=0, thickest=thickest)
     if len(ys) < 2 or len(xs) < 2:
         return None
     ys, xs = _within(ys, vertical, axis=1), _within(xs, horizontal, axis=0)
@@ -115,8 +118,9 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
     return Grid(xs, ys, cells, borders)
 
 
-def _rule_positions(mask: np.ndarray, axis: int) -> list[int]:
-    """Centres of the rules in a mask: axis=1 sums rows (horizontal rules), axis=0 columns."""
+def _rule_positions(mask: np.ndarray, axis: int, thickest: int) -> list[int]:
+    """Centres of the rules in a mask: axis=1 sums rows (horizontal rules), axis=0 columns.
+    A band thicker than a rule is a filled shape (a photo's dark area), not a rule."""
     profile = np.count_nonzero(mask, axis=axis)
     if profile.max(initial=0) == 0:
         return []
@@ -127,8 +131,10 @@ def _rule_positions(mask: np.ndarray, axis: int) -> list[int]:
         if on and start is None:
             start = index
         elif not on and start is not None:
-            weights = profile[start:index].astype(np.float64)
-            positions.append(round(float(np.average(np.arange(start, index), weights=weights))))
+            if index - start <= thickest:
+                weights = profile[start:index].astype(np.float64)
+                centre = np.average(np.arange(start, index), weights=weights)
+                positions.append(round(float(centre)))
             start = None
     return positions
 
