@@ -21,6 +21,8 @@ _MIN_RULE_INCHES = (0.25, 0.18)  # horizontal, vertical
 _GAP_INCHES = (0.02, 0.01)
 # A rule is a thin line: a scanned 1-point rule with its blur is well under 0.03 inch thick.
 _MAX_RULE_INCHES = 0.03
+# A rule may end this far short of the rules it meets (a copier broke its end off).
+_RULE_REACH_INCHES = 0.15
 # A line must run along this share of the longest line of its direction to count as a rule.
 _MIN_LINE_SHARE = 0.25
 # A border is present between two grid cells when the rule masks cover this share of their
@@ -92,7 +94,7 @@ def line_masks(binary: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
     """Masks (255 = rule) of the horizontal and the vertical ruling lines."""
     ink = 255 - binary
     lengths = [max(15, round(inches * dpi)) for inches in _MIN_RULE_INCHES]
-    gaps = [max(2, round(inches * dpi)) for inches in _GAP_INCHES]
+    gaps = [max(2, round(inches * dpi)) + 1 for inches in _GAP_INCHES]  # closes gaps < kernel
     masks = []
     for shape, bridge in (((lengths[0], 1), (gaps[0], 1)), ((1, lengths[1]), (1, gaps[1]))):
         closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
@@ -110,7 +112,8 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
     xs = _rule_positions(vertical, axis=0, thickest=thickest)
     if len(ys) < 2 or len(xs) < 2:
         return None
-    ys, xs = _within(ys, vertical, axis=1), _within(xs, horizontal, axis=0)
+    reach = max(3, round(_RULE_REACH_INCHES * dpi))
+    ys, xs = _within(ys, vertical, 1, reach), _within(xs, horizontal, 0, reach)
     if len(ys) < 2 or len(xs) < 2:
         return None
     tolerance = max(2, round(dpi / 100))
@@ -139,14 +142,14 @@ def _rule_positions(mask: np.ndarray, axis: int, thickest: int) -> list[int]:
     return positions
 
 
-def _within(positions: list[int], other: np.ndarray, axis: int) -> list[int]:
-    """Keep the rules that lie within the extent of the other direction's rules, which drops
-    a title's underline above the table; axis=1 measures the other mask's rows."""
+def _within(positions: list[int], other: np.ndarray, axis: int, reach: int) -> list[int]:
+    """Keep the rules that lie within the extent of the other direction's rules (give or take
+    a broken end), which drops a title's underline above the table; axis=1 measures the
+    other mask's rows."""
     present = np.flatnonzero(np.count_nonzero(other, axis=axis))
     if present.size == 0:
         return positions
-    margin = max(3, (int(present[-1]) - int(present[0])) // 200)
-    return [p for p in positions if present[0] - margin <= p <= present[-1] + margin]
+    return [p for p in positions if present[0] - reach <= p <= present[-1] + reach]
 
 
 def _covered(mask: np.ndarray, ink: np.ndarray, fixed: int, start: int, stop: int,

@@ -226,6 +226,9 @@ class _Sequence:
         "I" ("IH", "L", "Il"), or the previous number again with one "I" lost."""
         if not _ROMAN_LIKE.match(core) or (core.isdigit() and not digits):
             return None
+        if len(core) == 1 and core.isalpha() and (
+                self._next_letter_is(core) or (self.roman is None and self.letter is None)):
+            return None  # a letter section, or a first section "H": nothing says otherwise
         expected = _ROMANS[_ROMANS.index(self.roman) + 1] if self.roman in _ROMANS[:-1] else "I"
         if core == expected or (_ROMAN.match(core) and core != self.roman):
             return None
@@ -269,11 +272,17 @@ def repair_target_cell(text: str) -> str:
 
 
 def repair_date_digits(text: str) -> str:
-    """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026")."""
+    """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"); a part with
+    no digit at all ("Quý II/2026") is a word or a roman number and stays."""
     text = strip_rule_marks(text)
-    return regex.sub(r"[0-9OolI]+(?:/[0-9OolI]+)+|(?<!\p{L})[0-9OolI]*\d[0-9OolI]*(?!\p{L})",
-                     lambda m: m.group(0).translate(_DIGIT_LIKE) if any(
-                         c.isdigit() for c in m.group(0)) else m.group(0), text)
+    return _DATE_PARTS.sub(lambda m: _digits_if_numeric(m.group(0)), text)
+
+
+_DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")
+
+
+def _digits_if_numeric(part: str) -> str:
+    return part.translate(_DIGIT_LIKE) if any(c.isdigit() for c in part) else part
 
 
 # ---------------------------------------------------------------- vocabulary

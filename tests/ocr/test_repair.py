@@ -1,0 +1,135 @@
+"""OCR repairs: pure functions, table-driven, plus properties (never raise, stable)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chitieu.ocr.repair import (
+    is_syllable,
+    repair_date_digits,
+    repair_number_cell,
+    repair_number_column,
+    repair_target_cell,
+    snap_phrase,
+    snap_words,
+    split_glued_syllables,
+    strip_rule_marks,
+    vocabulary,
+)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("tâm", True), ("Trung", True), ("nghiệp", True), ("quyền", True), ("hóa", True),
+    ("chủ", True), ("Đơn", True), ("xã", True),
+    ("Trungtâm", False), ("vj", False), ("chủt", False),  # a hỏi tone cannot end in -t
+    ("vă", False), ("vănh", False),  # ă always closes its syllable, never with -nh
+    ("GRDP", False), ("internet", False),
+])
+def test_is_syllable(word, expected):
+    assert is_syllable(word) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trungtâm Phục vụ", "Trung tâm Phục vụ"),
+    ("Phòng Vănhóa-Xã hội", "Phòng Văn hóa-Xã hội"),
+    ("đơn vị chủtrì", "đơn vị chủ trì"),
+    ("của tỉnh", "của tỉnh"),
+    ("HĐND&UBND; VNeID; GRDP", "HĐND&UBND; VNeID; GRDP"),  # abbreviations are not syllables
+    ("internet băng rộng", "internet băng rộng"),  # no Vietnamese letter: left alone
+    ("(Trungtâm)", "(Trung tâm)"),
+])
+def test_split_glued_syllables(text, expected):
+    assert split_glued_syllables(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2. _", "2."), ("— 3. —", "3."), ("Năm 2026 -", "Năm 2026"), ("-", ""),
+    ("Văn hóa - Xã hội", "Văn hóa - Xã hội"), ("- Văn phòng", "- Văn phòng"), ("", ""),
+])
+def test_strip_rule_marks(text, expected):
+    assert strip_rule_marks(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1O", "10"), ("l2", "12"), ("2.l", "2.1"), ("S.8", "5.8"), ("2. _", "2."),
+    ("\" 7", "7"), ("I", "I"), ("II.", "II."), ("B", "B"), ("4.5 —", "4.5"),
+])
+def test_repair_number_cell(text, expected):
+    assert repair_number_cell(text) == expected
+
+
+@pytest.mark.parametrize(("numbers", "sections", "expected"), [
+    # a digit confused within the running sequence
+    (["5.2", "5.3", "9.4", "5.5"], None, ["5.2", "5.3", "5.4", "5.5"]),
+    (["1", "2", "3", "4.", "9"], None, ["1", "2", "3", "4.", "5"]),
+    # roman numbers: letters read for "I", an "I" lost
+    (["I", "1", "2", "IH", "1"], None, ["I", "1", "2", "II", "1"]),
+    (["I", "1", "II", "1", "II", "1"], None, ["I", "1", "II", "1", "III", "1"]),
+    (["B", "L", "1."], None, ["B", "I", "1."]),
+    # a section row read "1" whose items start again at "1" is roman
+    (["A", "1", "2", "B", "1.", "1.", "2.", "1", "1", "2.", "HT.", "1"],
+     [True, False, False, True, True, False, False, True, False, False, True, False],
+     ["A", "1", "2", "B", "I.", "1.", "2.", "II", "1", "2.", "III.", "1"]),
+    # … but not one whose children are numbered "1.1"
+    (["I", "1", "1.1", "1.2", "2", "2.1"], [True, True, False, False, True, False],
+     ["I", "1", "1.1", "1.2", "2", "2.1"]),
+    # a letter section after its predecessor stays a letter
+    (["H", "1", "I", "1"], [True, False, True, False], ["H", "1", "I", "1"]),
+])
+def test_repair_number_column(numbers, sections, expected):
+    assert repair_number_column(numbers, sections) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2 70", "≥ 70"), ("≥ 90_", "≥ 90"), ("≥ 70 |", "≥ 70"), ("1O0", "100"), ("9O", "90"),
+    ("≥ 0.70", "≥ 0.70"), ("≥ 1,5", "≥ 1,5"), ("270", "270"), ("Hoạt động ổn định",
+                                                                  "Hoạt động ổn định"),
+    ("-", ""), ("100% thôn", "100% thôn"),
+])
+def test_repair_target_cell(text, expected):
+    assert repair_target_cell(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12/2O26", "12/2026"), ("Năm 2O26", "Năm 2026"), ("Thường xuyên", "Thường xuyên"),
+    ("Quý II/2026", "Quý II/2026"),
+])
+def test_repair_date_digits(text, expected):
+    assert repair_date_digits(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đơnvj, tính", "Đơn vị tính"), ("LTT", "LTT"), ("Chi tiêu", "Chỉ tiêu"),
+    ("Thời gian hoàn thành", "Thời gian hoàn thành"), ("Ghỉ chú", "Ghi chú"),
+    ("Cơ quan chủ trì theo đổi, đánh giá", "Cơ quan chủ trì theo dõi, đánh giá"),
+    ("Kinh phí", "Kinh phí"),  # nothing close: unchanged
+])
+def test_snap_header_phrase(text, expected):
+    assert snap_phrase(text, vocabulary()["header_phrases"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("% GRDP", "% GRDP"), ("Sản phấm", "Sản phẩm"), ("Thứ bặc", "Thứ bậc"), ("%", "%"),
+    ("Duy trì", "Duy trì"),
+])
+def test_snap_unit_phrase(text, expected):
+    assert snap_phrase(text, vocabulary()["unit_phrases"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thuòng xuyên", "Thường xuyên"), ("Nam 2026", "Năm 2026"), ("PHAT TRIỂN", "PHÁT TRIỂN"),
+    ("Hang nam", "Hang năm"),  # "hang": Hằng or Hàng — ambiguous, left alone
+])
+def test_snap_words(text, expected):
+    assert snap_words(text, vocabulary()["words"]) == expected
+
+
+@given(st.text(max_size=60))
+def test_repairs_never_raise_and_are_stable(text):
+    for repair in (split_glued_syllables, strip_rule_marks, repair_target_cell,
+                   repair_number_cell, repair_date_digits):
+        once = repair(text)
+        assert isinstance(once, str)
+        assert repair(once) == once
+    assert isinstance(repair_number_column([text, text]), list)
+    assert isinstance(snap_phrase(text, vocabulary()["header_phrases"]), str)
