@@ -111,6 +111,8 @@ class FileResult:
     error: str | None = None
     code: str | None = None
     traceback: str | None = None
+    # set by the parent: the JSON of an earlier version of this input, still in the dataset
+    kept_output: str | None = None
 
 
 # -- the per-file function (runs in the workers) -----------------------------------------
@@ -784,6 +786,8 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path) -> int:
                 if result.ok:
                     run.converted += 1
                 else:
+                    previous = manifest.index.get(result.input)
+                    result.kept_output = previous.output if previous else None
                     run.failures.append(result)
                     progress.note(f"chitieu: {result.input}: {result.error}")
             progress.advance(len(results))
@@ -903,7 +907,8 @@ def build_report(run: RunStats, dataset: Dataset, tables: dict[str, str],
 
 def _failure(result: FileResult) -> dict:
     failure = {key: value for key, value in asdict(result).items()
-               if key in ("input", "error", "code", "traceback") and value is not None}
+               if key in ("input", "error", "code", "kept_output", "traceback")
+               and value is not None}
     return failure
 
 
@@ -932,7 +937,8 @@ def print_summary(report: dict, out_dir: Path, *, quiet: bool = False,
         more = f" and {len(unmatched) - top} more" if len(unmatched) > top else ""
         lines.append(f"chitieu: agencies not in the gazetteer: {shown}{more}")
     for failure in failed[:top]:
-        lines.append(f"chitieu: failed: {failure['input']}: {failure['error']}")
+        kept = " (its earlier JSON stays in the dataset)" if "kept_output" in failure else ""
+        lines.append(f"chitieu: failed: {failure['input']}: {failure['error']}{kept}")
     if failed or unmatched:
         lines.append(f"chitieu: details in {where}")
     print("\n".join(lines), file=stream)

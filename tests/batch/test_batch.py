@@ -326,6 +326,21 @@ def test_failed_files_are_tried_again_on_the_next_run(inputs: Path, tmp_path: Pa
     assert read_report(out)["run"] == {"inputs": 7, "converted": 1, "unchanged": 6, "failed": 0}
 
 
+def test_a_file_that_breaks_keeps_its_earlier_json_and_says_so(inputs: Path,
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    convert([inputs], out)
+    earlier = (out / "plan_002.json").read_bytes()
+    (inputs / "plan_002.txt").write_bytes(b"")
+
+    assert convert([inputs], out) == 1
+
+    [failure] = read_report(out)["failed"]
+    assert failure["code"] == "empty" and failure["kept_output"] == "plan_002.json"
+    assert (out / "plan_002.json").read_bytes() == earlier
+    assert read_report(out)["dataset"]["documents"] == 6
+
+
 def test_a_bug_on_odd_input_is_reported_with_its_traceback(inputs: Path, tmp_path: Path,
                                                            monkeypatch) -> None:
     from chitieu import pipeline
