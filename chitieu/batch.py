@@ -314,11 +314,9 @@ class Manifest:
         with self.path.open("r", encoding="utf-8") as fh:
             for number, line in enumerate(fh, start=1):
                 self._lines = number
-                data = _parse_line(line)
-                if data is not None and "input" in data:
-                    self.index[data["input"]] = ManifestEntry(
-                        data["output"], data["sha256"], data["size"], data["mtime_ns"],
-                        data["pipeline"], number)
+                entry = _entry_of(_parse_line(line), number)
+                if entry is not None:
+                    self.index[entry[0]] = entry[1]
         return self
 
     def outputs(self) -> set[str]:
@@ -408,6 +406,14 @@ def _manifest_line(result: FileResult, pipeline: str) -> dict:
         "size": result.size, "mtime_ns": result.mtime_ns, "pipeline": pipeline,
         "records": result.records, "warnings": result.warnings, "unmatched": result.unmatched,
     }
+
+
+def _entry_of(data: dict | None, line: int) -> tuple[str, ManifestEntry] | None:
+    try:
+        return data["input"], ManifestEntry(data["output"], data["sha256"], int(data["size"]),
+                                            int(data["mtime_ns"]), data["pipeline"], line)
+    except (KeyError, TypeError, ValueError):  # the header, or a line from elsewhere
+        return None
 
 
 def _parse_line(line: str) -> dict | None:
