@@ -141,6 +141,9 @@ def repair_number_cell(text: str) -> str:
     """A row number alone: rule marks dropped, letters read for digits in arabic numbers
     ("1O" → "10", "2.l" → "2.1"); a lone roman "I" or letter is left as it is."""
     text = _strip_number_edges(text)
+    head, _, rest = text.partition(" ")
+    if rest and _ARABIC_LIKE.match(head) and sum(c.isalpha() for c in rest) < 3:
+        text = head  # "10 s—": specks read beside the number, not a section's title
     if not text or " " in text:
         return text
     if _ARABIC_LIKE.match(text) and any(c.isdigit() for c in text):
@@ -247,13 +250,24 @@ class _Sequence:
             return core
         fixes = {variant for variant in _one_digit_variants(".".join(parts))
                  if variant in expected}
+        if not fixes and len(parts) > 1:
+            # the parent part ("5" of "5.3") is what the rows before say it is: any one digit
+            # wrong there, if that gives exactly one expected number
+            parent = ".".join(parts[:-1])
+            fixes = {f"{variant}.{parts[-1]}" for variant in
+                     _one_digit_variants(parent, "0123456789")} & expected
         return fixes.pop() if len(fixes) == 1 else core
 
 
-def _one_digit_variants(number: str) -> Iterable[str]:
+def _one_digit_variants(number: str, alphabet: str | None = None) -> Iterable[str]:
+    """The number with one digit changed: to a digit it is often misread for, or to any of
+    `alphabet`."""
     for i, char in enumerate(number):
-        for other in _CONFUSABLE_DIGITS.get(char, ""):
-            yield number[:i] + other + number[i + 1:]
+        if not char.isdigit():
+            continue
+        for other in alphabet if alphabet is not None else _CONFUSABLE_DIGITS.get(char, ""):
+            if other != char:
+                yield number[:i] + other + number[i + 1:]
 
 
 # ---------------------------------------------------------------- targets

@@ -53,6 +53,7 @@ def test_strip_rule_marks(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("1O", "10"), ("l2", "12"), ("2.l", "2.1"), ("S.8", "5.8"), ("2. _", "2."),
     ("\" 7", "7"), ("I", "I"), ("II.", "II."), ("B", "B"), ("4.5 —", "4.5"),
+    ("10 s—", "10"), ("II Phát triển nguồn lực", "II Phát triển nguồn lực"),
 ])
 def test_repair_number_cell(text, expected):
     assert repair_number_cell(text) == expected
@@ -62,6 +63,8 @@ def test_repair_number_cell(text, expected):
     # a digit confused within the running sequence
     (["5.2", "5.3", "9.4", "5.5"], None, ["5.2", "5.3", "5.4", "5.5"]),
     (["1", "2", "3", "4.", "9"], None, ["1", "2", "3", "4.", "5"]),
+    (["5.1", "5.2", "0.3", "5.4"], None, ["5.1", "5.2", "5.3", "5.4"]),  # any one digit
+    (["1", "2", "7", "8"], None, ["1", "2", "7", "8"]),  # a jump nothing explains stays
     # roman numbers: letters read for "I", an "I" lost
     (["I", "1", "2", "IH", "1"], None, ["I", "1", "2", "II", "1"]),
     (["I", "1", "II", "1", "II", "1"], None, ["I", "1", "II", "1", "III", "1"]),
