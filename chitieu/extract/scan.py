@@ -159,13 +159,13 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     from chitieu.ocr.glyphs import attach_signs, find_signs
     from chitieu.ocr.grid import erase_rules, find_grid, line_masks
     from chitieu.ocr.mosaic import build_mosaic, to_page
-    from chitieu.ocr.page import components, remove_specks
+    from chitieu.ocr.page import find_marks, remove_specks
     from chitieu.ocr.tesseract import recognize
 
     horizontal, vertical = line_masks(binary, dpi)
     grid = find_grid(binary, horizontal, vertical, dpi)
     text_only = erase_rules(binary, grid, horizontal, vertical, dpi)
-    marks = components(text_only)
+    marks = find_marks(text_only)
     text_only = remove_specks(text_only, dpi, marks)
     signs, text_only = find_signs(text_only, dpi, marks)
     if grid is None:

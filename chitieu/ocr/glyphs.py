@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from chitieu.ocr.page import Marks, find_marks
 from chitieu.ocr.tesseract import Word
 
 # A sign is about half an em wide: between 2.5 and 11 points for body text of 9 to 16 points.
@@ -32,48 +33,41 @@ class Sign:
         return self.bottom - self.top
 
 
-def find_signs(binary: np.ndarray, dpi: int,
-               marks: tuple[int, np.ndarray, np.ndarray] | None = None,
+def find_signs(binary: np.ndarray, dpi: int, marks: Marks | None = None,
                ) -> tuple[list[Sign], np.ndarray]:
     """The ≥/≤ signs of a binary page, and the page with them erased. `marks` are the page's
-    connected components (count, labels, stats) when already computed."""
-    if marks is None:
-        count, labels, stats, _ = cv2.connectedComponentsWithStats(255 - binary, connectivity=8)
-    else:
-        count, labels, stats = marks
-    if count <= 1:
+    marks when already found."""
+    marks = marks or find_marks(binary)
+    if not len(marks.boxes):
         return [], binary
-    left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
-    width, height = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
-    area = stats[:, cv2.CC_STAT_AREA]
+    left, top, width, height = (marks.boxes[:, i] for i in range(4))
     low, high = _MIN_POINTS * dpi / 72, _MAX_POINTS * dpi / 72
-    ids = np.arange(count)
-    bars = ids[(ids > 0) & (width >= low) & (width <= high) & (height * 3 <= width)]
-    chevrons = ids[(ids > 0) & (width >= low * 0.6) & (width <= high) & (height >= low * 0.6)
-                   & (height <= high) & (area <= 0.5 * width * height)]
+    ids = np.arange(len(marks.boxes))
+    bars = ids[(width >= low) & (width <= high) & (height * 3 <= width)]
+    sized = ids[(width >= low * 0.6) & (width <= high) & (height >= low * 0.6) & (height <= high)]
+    chevrons = np.array([i for i in sized if cv2.contourArea(marks.contours[i])
+                         <= 0.5 * width[i] * height[i]], dtype=np.int64)
     signs: list[Sign] = []
-    erased = binary
+    found: list[int] = []
     for bar in bars:
         partner = _chevron_above(bar, chevrons, left, top, width, height)
         if partner is None:
             continue
-        direction = _direction(labels, partner, left, top, width, height)
+        direction = _direction(marks.contours[partner], marks.boxes[partner])
         if direction is None:
             continue
         x0 = int(min(left[bar], left[partner]))
-        y0 = int(top[partner])
         x1 = int(max(left[bar] + width[bar], left[partner] + width[partner]))
-        y1 = int(top[bar] + height[bar])
-        signs.append(Sign("≥" if direction == ">" else "≤", x0, y0, x1, y1))
-        if erased is binary:
-            erased = binary.copy()
-        region = labels[y0:y1, x0:x1]
-        erased[y0:y1, x0:x1][(region == bar) | (region == partner)] = 255
-    return signs, erased
+        signs.append(Sign("≥" if direction == ">" else "≤", x0, int(top[partner]), x1,
+                          int(top[bar] + height[bar])))
+        found += [int(bar), partner]
+    return signs, (marks.erase(binary, found) if found else binary)
 
 
 def _chevron_above(bar: int, chevrons: np.ndarray, left: np.ndarray, top: np.ndarray,
                    width: np.ndarray, height: np.ndarray) -> int | None:
+    if chevrons.size == 0:
+        return None
     bar_left, bar_right, bar_top = left[bar], left[bar] + width[bar], top[bar]
     ch_left, ch_right = left[chevrons], left[chevrons] + width[chevrons]
     ch_bottom = top[chevrons] + height[chevrons]
@@ -88,12 +82,13 @@ def _chevron_above(bar: int, chevrons: np.ndarray, left: np.ndarray, top: np.nda
     return int(found[np.argmin(gap[fits])])
 
 
-def _direction(labels: np.ndarray, component: int, left: np.ndarray, top: np.ndarray,
-               width: np.ndarray, height: np.ndarray) -> str | None:
+def _direction(contour: np.ndarray, box: np.ndarray) -> str | None:
     """">" when the mark's open side is on the left and its point on the right, "<" the other
     way round, None when it is not a chevron (a letter)."""
-    x0, y0 = int(left[component]), int(top[component])
-    mask = labels[y0:y0 + int(height[component]), x0:x0 + int(width[component])] == component
+    x0, y0, w, h = (int(v) for v in box)
+    mask = np.zeros((h, w), np.uint8)
+    cv2.drawContours(mask, [contour - np.array([x0, y0])], -1, 1, cv2.FILLED)
+    mask = mask.astype(bool)
     quarter = max(1, mask.shape[1] // 4)
     left_spread, left_centre = _spread(mask[:, :quarter])
     right_spread, right_centre = _spread(mask[:, -quarter:])
