@@ -18,6 +18,7 @@ from chitieu.ocr import repair as fix
 
 _AGENCY_ROLES = {"lead", "support", "monitor"}
 _AGENCY_MIN_RATIO = 88.0
+_AGENCY_MAX_LENGTH_CHANGE = 1
 _HEADER_SEARCH_ROWS = 3
 
 
@@ -172,14 +173,15 @@ def _snap_agency(part: str, gazetteer) -> str:
     if not part or gazetteer.match(part).id is not None:
         return part
     names = _agency_surface_forms()
-    snapped = fix.snap_phrase(part, names, min_ratio=_AGENCY_MIN_RATIO)
+    snapped = fix.snap_phrase(part, names, _AGENCY_MIN_RATIO, _AGENCY_MAX_LENGTH_CHANGE)
     if snapped != part:
         return snapped
     pieces = [p.strip() for p in part.split(",")]
     if len(pieces) == 1:
         return part
     return ", ".join(p if gazetteer.match(p).id is not None else
-                     fix.snap_phrase(p, names, min_ratio=_AGENCY_MIN_RATIO) for p in pieces)
+                     fix.snap_phrase(p, names, _AGENCY_MIN_RATIO, _AGENCY_MAX_LENGTH_CHANGE)
+                     for p in pieces)
 
 
 @lru_cache(maxsize=1)

@@ -312,11 +312,14 @@ def vocabulary(path: Path = VOCAB_PATH) -> dict[str, tuple[str, ...]]:
     return {name: tuple(str(v) for v in values or ()) for name, values in data.items()}
 
 
-def snap_phrase(text: str, phrases: Sequence[str], min_ratio: float = 85.0) -> str:
+def snap_phrase(text: str, phrases: Sequence[str], min_ratio: float = 85.0,
+                max_length_change: int | None = None) -> str:
     """The vocabulary phrase a cell is an OCR misreading of, else the cell unchanged.
 
     The comparison ignores accents, case, spaces and punctuation, so a phrase is chosen when
     the letters almost agree; the accents and spacing then come from the vocabulary.
+    `max_length_change` bounds how many letters a snap may add or drop: a slip changes
+    letters, while a fragment ("tâm Dịch vụ …" cut by a page break) lacks whole words.
     """
     stripped = text.strip()
     if not stripped or stripped in phrases:
@@ -331,6 +334,10 @@ def snap_phrase(text: str, phrases: Sequence[str], min_ratio: float = 85.0) -> s
     candidate = phrases[found[2]]
     if _key(candidate) == key and _accent_distance(candidate, stripped) == 0:
         return text
+    known = keys[found[2]]
+    if max_length_change is not None and known != key and (
+            abs(len(known) - len(key)) > max_length_change or key in known or known in key):
+        return text  # a part of the phrase, or the phrase with more: not a slip
     return candidate
 
 

@@ -136,3 +136,15 @@ def test_repairs_never_raise_and_are_stable(text):
         assert repair(once) == once
     assert isinstance(repair_number_column([text, text]), list)
     assert isinstance(snap_phrase(text, vocabulary()["header_phrases"]), str)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trung tâm PVHCGC", "Trung tâm PVHCC"),  # a letter too many: a slip
+    ("HĐND&UBND", "HĐND&UBND"),  # the end of "Văn phòng HĐND&UBND" cut by a page break
+    ("tâm Dịch vụ sự nghiệp công", "tâm Dịch vụ sự nghiệp công"),
+])
+def test_snap_agency_slips_not_fragments(text, expected):
+    names = ["Trung tâm PVHCC", "VP HĐND&UBND", "Trung tâm Dịch vụ sự nghiệp công"]
+    assert snap_phrase(text, names, 88.0, max_length_change=1) == expected
+    assert snap_phrase("Văn phòng HDND và UBND", ["Văn phòng HĐND và UBND"], 88.0, 1) == (
+        "Văn phòng HĐND và UBND")
