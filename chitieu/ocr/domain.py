@@ -26,7 +26,7 @@ _HEADER_SEARCH_ROWS = 3
 class Repair:
     row: int  # index in the rows given
     column: int
-    field: str  # header, number, target, unit, deadline, agency, section, spacing
+    field: str  # text (spacing, letters), header, number, target, unit, deadline, agency
     before: str
     after: str
 
@@ -36,7 +36,7 @@ def repair_rows(rows: list[RawRow]) -> list[Repair]:
     repairs: list[Repair] = []
     for index, row in enumerate(rows):
         for column, cell in enumerate(row.cells):
-            _apply(repairs, index, column, cell, "spacing", _generic)
+            _apply(repairs, index, column, cell, "text", _generic)
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
     for index, row in enumerate(rows):
@@ -51,7 +51,7 @@ def repair_rows(rows: list[RawRow]) -> list[Repair]:
 
 
 def _generic(text: str) -> str:
-    return fix.split_glued_syllables(fix.strip_rule_marks(text))
+    return fix.split_glued_syllables(fix.plain_foreign_letters(fix.strip_rule_marks(text)))
 
 
 def _apply(repairs: list[Repair], index: int, column: int, cell,

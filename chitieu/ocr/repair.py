@@ -121,6 +121,27 @@ def _best_split(core: str) -> str | None:
     return capitalised[0] if len(capitalised) == 1 else None
 
 
+# ---------------------------------------------------------------- letters Vietnamese lacks
+
+_VIETNAMESE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + _VOWELS)
+
+
+def plain_foreign_letters(text: str) -> str:
+    """Letters with marks Vietnamese never writes ("ï", "î", "ë") are a letter with a speck
+    read as an accent: keep the letter ("Phụ lục ï" → "Phụ lục i")."""
+    if text.isascii():
+        return text
+    return "".join(_plain(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _plain(char: str) -> str:
+    if not char.isalpha() or char.casefold() in _VIETNAMESE_LETTERS:
+        return char
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
+
+
 # ---------------------------------------------------------------- row numbers
 
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
@@ -201,7 +222,7 @@ class _Sequence:
             self.roman, self.arabic = core, None
         elif _LETTER.match(number):
             self.letter, self.roman, self.arabic = core, None, None
-        elif regex.match(r"^\d+(?:\.\d+)*$", core):
+        elif regex.match(r"^[0-9]+(?:\.[0-9]+)*$", core):
             self.arabic = [int(p) for p in core.split(".")]
 
     def _next_letter_is(self, core: str) -> bool:
@@ -214,7 +235,7 @@ class _Sequence:
         roman = self._roman_reading(core)
         if roman is not None:
             return roman + dot
-        if regex.match(r"^\d+(?:\.\d+)*$", core) and self.arabic is not None:
+        if regex.match(r"^[0-9]+(?:\.[0-9]+)*$", core) and self.arabic is not None:
             return self._arabic_reading(core) + dot
         return number
 

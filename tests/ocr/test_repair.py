@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from chitieu.ocr.repair import (
     is_syllable,
+    plain_foreign_letters,
     repair_date_digits,
     repair_number_cell,
     repair_number_column,
@@ -40,6 +41,14 @@ def test_is_syllable(word, expected):
 ])
 def test_split_glued_syllables(text, expected):
     assert split_glued_syllables(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Phụ lục ï", "Phụ lục i"), ("Tiếng Việt: ắ ễ ự đ Ư", "Tiếng Việt: ắ ễ ự đ Ư"),
+    ("CÀ PHÊ", "CÀ PHÊ"), ("hỗ trợ ë", "hỗ trợ e"), ("≥ 70 %", "≥ 70 %"),
+])
+def test_plain_foreign_letters(text, expected):
+    assert plain_foreign_letters(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -130,7 +139,7 @@ def test_snap_words(text, expected):
 @given(st.text(max_size=60))
 def test_repairs_never_raise_and_are_stable(text):
     for repair in (split_glued_syllables, strip_rule_marks, repair_target_cell,
-                   repair_number_cell, repair_date_digits):
+                   repair_number_cell, repair_date_digits, plain_foreign_letters):
         once = repair(text)
         assert isinstance(once, str)
         assert repair(once) == once
