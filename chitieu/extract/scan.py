@@ -27,6 +27,8 @@ DPI_FOR_PDF = 300
 _UPRIGHT_CONFIDENCE = 60.0
 # Words read with less confidence than this on a page with no table are taken for noise.
 _NOISE_CONFIDENCE = 40.0
+# A declared resolution this far from what the text's size implies is not believed.
+_DPI_TOLERANCE = 1.6
 # A scan with no table and fewer readable words than this is not a document.
 _MIN_WORDS = 5
 # A table page is read as one block of lines (its rows stacked by `chitieu.ocr.mosaic`): with
@@ -133,6 +135,11 @@ def _read_page(page, audit_dir: Path | None) -> _PageResult:
         result.warnings.append(f"ocr_blank_page:p{page.number}")
         result.blank = True
         return result
+    implied = prep.text_dpi(binary)
+    if implied and not implied / _DPI_TOLERANCE <= page.dpi <= implied * _DPI_TOLERANCE:
+        # a screenshot's 72 or 96 dpi, or a crop guessed as A4: the text knows better
+        result.warnings.append(f"ocr_dpi_from_text:p{page.number}:{page.dpi}->{implied}")
+        page.dpi = implied
     binary = prep.rotate(binary, prep.estimate_skew(binary))
     reading = _ocr(binary, page.dpi, audit_dir is not None)
     if (reading.confidence or 0.0) < _UPRIGHT_CONFIDENCE:

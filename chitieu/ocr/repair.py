@@ -147,9 +147,9 @@ def _plain(char: str) -> str:
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
                              "B": "8"})
 _ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
-_ROMAN_LIKE = regex.compile(r"^[IVXLHTl1|\]]+\.?$")
+_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|\]]+\.?$")
 _AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "L": "I",
-                                "T": "I"})
+                                "T": "I", "i": "I"})
 _ROMAN = regex.compile(r"^[IVX]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]\.?$")
 _CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
@@ -250,7 +250,7 @@ class _Sequence:
         "I" ("IH", "L", "Il"), or the previous number again with one "I" lost."""
         if not _ROMAN_LIKE.match(core) or (core.isdigit() and not digits):
             return None
-        if len(core) == 1 and core.isalpha() and (
+        if len(core) == 1 and core.isupper() and (
                 self._next_letter_is(core) or (self.roman is None and self.letter is None)):
             return None  # a letter section, or a first section "H": nothing says otherwise
         expected = _ROMANS[_ROMANS.index(self.roman) + 1] if self.roman in _ROMANS[:-1] else "I"
