@@ -923,6 +923,11 @@ def print_summary(report: dict, out_dir: Path, *, quiet: bool = False,
     stream = stream if stream is not None else sys.stderr
     run, dataset, failed = report["run"], report["dataset"], report["failed"]
     where = out_dir / REPORT_NAME
+    if run["inputs"] == 1 and failed:
+        # One file that failed: its error line says it all (printed here when quiet).
+        if quiet:
+            print(f"chitieu: {failed[0]['input']}: {failed[0]['error']}", file=stream)
+        return
     if quiet:
         if failed:
             print(f"chitieu: {len(failed)} of {run['inputs']} files failed; see {where}",

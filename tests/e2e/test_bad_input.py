@@ -42,10 +42,9 @@ def test_unreadable_input_is_one_clear_line(tmp_path: Path, name: str, content: 
     result = _convert(path, tmp_path / "out")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    first = result.stderr.splitlines()[0]
-    assert first.startswith(f"chitieu: {path}: ") and message in first
-    # everything else is the batch's summary, one line each
-    assert all(line.startswith("chitieu: ") for line in result.stderr.splitlines())
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"chitieu: {path}: ") and message in lines[0]
     assert not (tmp_path / "out" / f"{path.stem}.json").exists()
 
 
