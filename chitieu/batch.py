@@ -864,14 +864,10 @@ def _write_tables(dataset: Dataset, manifest: Manifest, formats: Iterable[str],
     if not stale or not dataset.documents:
         return built
     if {"parquet", "csv"} & set(stale):
-        from chitieu.emit import tables
+        from chitieu.emit.tables import write_tables_from_json_files
 
-        dataset_tables = tables.tables_from_json_files(manifest.json_files())
-        if "parquet" in stale:
-            tables.write_tables(dataset_tables, out_dir)
-        if "csv" in stale:
-            tables.write_records_csv(dataset_tables["records"], out_dir / "records.csv")
-        del dataset_tables
+        write_tables_from_json_files(manifest.json_files(), out_dir,
+                                     parquet="parquet" in stale, csv="csv" in stale)
     if "jsonl" in stale:
         from chitieu.emit.json_out import write_jsonl
         from chitieu.models import Document

@@ -10,6 +10,7 @@ once. pandas and pyarrow are imported inside the functions.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -91,6 +92,63 @@ def write_tables(tables: dict[str, pa.Table], out_dir: str | Path) -> dict[str, 
 def write_records_csv(records_table: pa.Table, path: str | Path) -> Path:
     """The records table as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Vietnamese
     right), lists joined with "; ", dates as YYYY-MM-DD, whole numbers without ".0"."""
+    with atomic_path(path) as temporary:
+        _records_frame(records_table).to_csv(temporary, index=False, encoding="utf-8-sig")
+    return Path(path)
+
+
+def write_tables_from_json_files(paths: Iterable[str | Path], out_dir: str | Path, *,
+                                 parquet: bool = True, csv: bool = False,
+                                 batch_size: int = 500) -> dict[str, Path]:
+    """Stream per-file JSON documents into the Parquet tables (and records.csv), a batch of
+    `batch_size` documents at a time, so memory stays flat however many files there are.
+    Every file is written atomically; returns the paths written by table name."""
+    import pyarrow.parquet as pq
+
+    out_dir = Path(out_dir)
+    schemas = table_schemas()
+    with contextlib.ExitStack() as stack:
+        writers, written = {}, {}
+        if parquet:
+            for name, schema in schemas.items():
+                written[name] = out_dir / f"{name}.parquet"
+                temporary = stack.enter_context(atomic_path(written[name]))
+                writers[name] = stack.enter_context(
+                    pq.ParquetWriter(temporary, schema, compression="zstd"))
+        csv_file = None
+        if csv:
+            written["csv"] = out_dir / "records.csv"
+            csv_file = stack.enter_context(
+                atomic_path(written["csv"])).open("w", encoding="utf-8-sig", newline="")
+            stack.callback(csv_file.close)
+        seen: set[str] = set()
+        for batch in _batches((_load_document(Path(p)) for p in paths), batch_size):
+            tables = _build(batch, seen)
+            for name, writer in writers.items():
+                writer.write_table(tables[name])
+            if csv_file is not None:
+                _records_frame(tables["records"]).to_csv(
+                    csv_file, index=False, header=csv_file.tell() == 0)
+        if not seen:  # no document: the files still get their columns
+            for name, writer in writers.items():
+                writer.write_table(schemas[name].empty_table())
+            if csv_file is not None:
+                _records_frame(schemas["records"].empty_table()).to_csv(csv_file, index=False)
+    return written
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _records_frame(records_table: pa.Table):
     import pandas as pd
     import pyarrow as pa
 
@@ -105,20 +163,19 @@ def write_records_csv(records_table: pa.Table, path: str | Path) -> Path:
             continue
         # object dtype, or pandas would turn 85 back into 85.0
         frame[field.name] = pd.Series(cells, index=frame.index, dtype=object)
-    with atomic_path(path) as temporary:
-        frame.to_csv(temporary, index=False, encoding="utf-8-sig")
-    return Path(path)
+    return frame
 
 
 # -- building ------------------------------------------------------------------------------
 
 
-def _build(documents: Iterable[dict[str, Any]]) -> dict[str, pa.Table]:
+def _build(documents: Iterable[dict[str, Any]],
+           seen: set[str] | None = None) -> dict[str, pa.Table]:
     import pyarrow as pa
 
     schemas = table_schemas()
     columns = {name: {column: [] for column in schema.names} for name, schema in schemas.items()}
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for doc in documents:
         doc_id = doc["source"]["sha256"]
         if doc_id in seen:

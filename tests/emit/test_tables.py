@@ -2,6 +2,7 @@ import datetime as dt
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet
 import pytest
 
 from chitieu.emit import json_out, tables
@@ -101,6 +102,29 @@ def test_tables_from_json_files_equal_tables_from_documents(tmp_path, built, tex
     rebuilt = tables.tables_from_json_files(paths)
     for name in tables.TABLE_NAMES:
         assert rebuilt[name].equals(built[name]), name
+
+
+def test_streamed_tables_equal_the_tables_built_at_once(tmp_path, built, text_document,
+                                                       pdf_document, build_text_document):
+    copy = build_text_document()
+    copy.source = Source(file="copy.txt", sha256=text_document.source.sha256, format="text")
+    paths = [json_out.write_json(doc, tmp_path / f"{index}.json")
+             for index, doc in enumerate([text_document, pdf_document, copy])]
+    out = tmp_path / "out"
+    written = tables.write_tables_from_json_files(paths, out, csv=True, batch_size=1)
+    assert sorted(written) == ["assignments", "csv", "documents", "records"]
+    for name in tables.TABLE_NAMES:
+        streamed = pa.parquet.read_table(out / f"{name}.parquet")
+        assert streamed.equals(built[name]), name  # the copy (same sha256) counted once
+    assert len(pd.read_csv(out / "records.csv", encoding="utf-8-sig")) == built["records"].num_rows
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_streamed_tables_of_no_document_keep_their_columns(tmp_path):
+    tables.write_tables_from_json_files([], tmp_path, csv=True)
+    records = pa.parquet.read_table(tmp_path / "records.parquet")
+    assert records.num_rows == 0 and records.schema == tables.table_schemas()["records"]
+    assert list(pd.read_csv(tmp_path / "records.csv").columns) == records.schema.names
 
 
 @pytest.mark.parametrize(("content", "message"), [
