@@ -1,0 +1,293 @@
+"""Tables of legal-document portals, flattened to text (thuvienphapluat-style pages saved as
+Markdown or copied from the browser).
+
+Every cell is printed on its own line(s) and closed by a line holding only `|`; a row is closed
+by one more `|` line; a table opens with a `|` line. Cells are hard-wrapped (~80 characters,
+even inside an agency name), bold is `**…**`, an empty cell is a bare `|`, and a cell spanning
+columns leaves the row shorter. The last row of a table often lacks its closing `|`, and a
+sub-table's title may follow it directly.
+
+A bare `|` is thus either an empty cell or the end of a row: the reader cuts the stream of
+cells into rows by dynamic programming, preferring rows as wide as the table, tolerating
+short rows (spanned cells) and text between tables, and penalising everything else. Text
+outside tables becomes one-cell rows, one per line; a line whose bold or italic markup is
+left open continues on the next line (a wrapped title). Wrapped lines inside a cell are
+joined with a space, except before a bulleted line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.extract.unicode import decode_bytes
+
+_LABEL = re.compile(r"^(?:\*\*)?\s*(?:[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*|[-+•])[.)]?\s*(?:\*\*)?$")
+_BULLET_LINE = re.compile(r"^\s*(?:[-+•▪–]\s|\d+[.)]\s)")
+_STRONG = re.compile(r"\*\*")
+_SINGLE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
+
+# Costs of the row segmentation (lower is more likely). A row as wide as the table is free;
+# a narrower row (spanned cells) costs a little; a wider row starts a new width; a slot of
+# text not in any row is a title or a paragraph between tables.
+_NEW_TABLE_ROW = 0.3
+_SHORT_ROW = 0.5
+_WIDER_ROW = 1.2
+_MISSING_ROW_END = 0.5
+_LOOSE_TEXT = 1.0
+_LOOSE_PARAGRAPHS = 0.2
+_STRAY_BAR = 0.6
+_CELL_WITH_PARAGRAPHS = 5.0
+_EMPTY_CELL = 0.8
+_TRAILING_EMPTY_CELL = 0.1
+_TEXT_FIRST_CELL = 0.3
+_LOOSE_LABEL = 0.5
+_LOOSE_TITLE = 0.5
+_BOLD_AFTER_PLAIN = 0.6
+_UNCLOSED_LAST_CELL = 0.3
+_MAX_CELLS = 16
+# Readings costlier than the best one at the same slot by this much are not extended.
+_PRUNE_ABOVE_BEST = 3.0
+
+
+@dataclass(slots=True)
+class _Slot:
+    """The lines between two `|` lines: one cell's text, or nothing (a bare `|`)."""
+
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
+    closed: bool = False  # a `|` line ends it
+    paragraphs: bool = False  # a blank line separates two of its lines
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines
+
+    @property
+    def emphasized(self) -> bool:
+        """The whole text is bold or italic: a header, section or title cell."""
+        if not self.lines:
+            return False
+        first, last = self.lines[0][1].strip(), self.lines[-1][1].strip()
+        return first.startswith("*") and last.endswith("*")
+
+
+def read(path: Path) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()))
+
+
+def read_text(text: str) -> RawDocument:
+    slots, pages = _slots(text)
+    rows: list[RawRow] = []
+    table = -1
+    previous_was_row = False
+    for kind, group in _segment(slots):
+        if kind == "loose":
+            rows += _text_rows(group[0])
+            previous_was_row = False
+            continue
+        if kind == "row":
+            if not previous_was_row:
+                table += 1
+            rows.append(_row(group, table))
+            previous_was_row = True
+    _align_spanned_header(rows)
+    return RawDocument(rows=rows, format="portal", pages=pages, ocr=False)
+
+
+# ---------------------------------------------------------------- slots
+
+
+def _slots(text: str) -> tuple[list[_Slot], int]:
+    slots: list[_Slot] = []
+    current = _Slot()
+    blank_since_text = False
+    page = 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\f" in line:
+            page += line.count("\f")
+            line = line.replace("\f", "")
+        stripped = line.strip()
+        if stripped == "|":
+            current.closed = True
+            slots.append(current)
+            current, blank_since_text = _Slot(), False
+        elif not stripped:
+            blank_since_text = bool(current.lines)
+        else:
+            if blank_since_text:
+                current.paragraphs = True
+            current.lines.append((number, line.rstrip()))
+            blank_since_text = False
+    if current.lines:
+        slots.append(current)
+    return slots, page
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def _segment(slots: list[_Slot]) -> list[tuple[str, list[_Slot]]]:
+    """The cheapest reading of the slots as rows, loose text and stray bars."""
+    n = len(slots)
+    # best[i] maps the table width in force at slot i to (cost, back pointer)
+    best: list[dict[int, tuple[float, tuple | None]]] = [{} for _ in range(n + 1)]
+    best[0][0] = (0.0, None)
+    for i in range(n):
+        floor = min(cost for cost, _ in best[i].values()) + _PRUNE_ABOVE_BEST
+        states = [(w, c) for w, (c, _) in best[i].items() if c <= floor]
+        slot = slots[i]
+        for width, cost in states:
+            if slot.empty:
+                # outside a table a bare `|` opens the next one
+                stray = _STRAY_BAR if width else 0.0
+                _relax(best, i + 1, width, cost + stray, (i, width, None))
+            else:
+                _relax(best, i + 1, 0, cost + _loose_cost(slot), (i, width, ("loose", i, i + 1)))
+        for cells, nxt, step in _row_options(slots, i):
+            for width, cost in states:
+                shape, new_width = _shape_cost(cells, width)
+                _relax(best, nxt, new_width, cost + step + shape, (i, width, ("row", i, i + cells)))
+    width = min(best[n], key=lambda w: best[n][w][0])
+    items: list[tuple[str, list[_Slot]]] = []
+    position = n
+    while position > 0:
+        _, back = best[position][width]
+        position, width, item = back
+        if item is not None:
+            kind, first, last = item
+            items.append((kind, slots[first:last]))
+    items.reverse()
+    return items
+
+
+def _relax(best: list[dict], position: int, width: int, cost: float, back: tuple) -> None:
+    held = best[position].get(width)
+    if held is None or cost < held[0]:
+        best[position][width] = (cost, back)
+
+
+def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float]]:
+    """(cells, next slot, cost before the row's shape) for every row that starts at slot i."""
+    n = len(slots)
+    first = slots[i]
+    penalty = 0.0 if first.empty or first.emphasized or _is_label(first) else _TEXT_FIRST_CELL
+    empties = 0
+    seen_plain = False
+    options = []
+    for k in range(1, min(_MAX_CELLS, n - i) + 1):
+        cell = slots[i + k - 1]
+        if cell.emphasized and seen_plain:
+            penalty += _BOLD_AFTER_PLAIN  # a header or title glued to the end of a row
+        seen_plain = seen_plain or not (cell.empty or cell.emphasized)
+        if not cell.closed:
+            # only the text after the last `|` of a file cut short may be a last cell
+            penalty += _UNCLOSED_LAST_CELL
+        if cell.empty:
+            empties += 1
+        else:
+            # empty cells before a filled one: an empty cell or a row end read as one
+            penalty += empties * _EMPTY_CELL
+            empties = 0
+        if cell.paragraphs:
+            penalty += _CELL_WITH_PARAGRAPHS
+        cost = penalty + empties * _TRAILING_EMPTY_CELL
+        end = i + k
+        if end < n and slots[end].empty:
+            options.append((k, end + 1, cost))
+        else:
+            options.append((k, end, cost + (0.0 if end == n else _MISSING_ROW_END)))
+    return options
+
+
+def _is_label(slot: _Slot) -> bool:
+    """A cell holding only a row number or section label: "9.", "II", "1.1", "-"."""
+    return len(slot.lines) == 1 and bool(_LABEL.match(slot.lines[0][1].strip()))
+
+
+def _loose_cost(slot: _Slot) -> float:
+    if slot.paragraphs or not slot.closed:
+        return _LOOSE_PARAGRAPHS
+    if _is_label(slot):
+        return _LOOSE_TEXT + _LOOSE_LABEL
+    text = " ".join(t for _, t in slot.lines).strip()
+    if text.startswith(("**", "*")) and text.endswith(("**", "*")) and len(text.split()) >= 4:
+        return _LOOSE_TITLE  # a bold or italic title between two tables
+    return _LOOSE_TEXT
+
+
+def _shape_cost(cells: int, width: int) -> tuple[float, int]:
+    if width == 0:
+        return _NEW_TABLE_ROW, cells
+    if cells == width:
+        return 0.0, width
+    if cells < width:
+        return _SHORT_ROW, width
+    return _WIDER_ROW, cells
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _cell_text(slot: _Slot) -> str:
+    """A cell's lines joined: a hard wrap is a space; a bulleted line starts a new line."""
+    parts: list[str] = []
+    for _, line in slot.lines:
+        text = line.strip()
+        if parts and not _BULLET_LINE.match(text):
+            parts[-1] = f"{parts[-1]} {text}"
+        else:
+            parts.append(text)
+    return "\n".join(parts)
+
+
+def _row(slots: list[_Slot], table: int) -> RawRow:
+    numbers = [n for s in slots for n, _ in s.lines]
+    return RawRow([Cell(_cell_text(s)) for s in slots],
+                  first_line=min(numbers) if numbers else None,
+                  last_line=max(numbers) if numbers else None, table=table)
+
+
+def _text_rows(slot: _Slot) -> list[RawRow]:
+    """Text outside tables: one row per line, a line with open markup joined to the next."""
+    rows: list[RawRow] = []
+    pending: list[tuple[int, str]] = []
+    for number, line in slot.lines:
+        pending.append((number, line.strip()))
+        if not _markup_open(" ".join(t for _, t in pending)):
+            rows.append(_text_row(pending))
+            pending = []
+    if pending:
+        rows.append(_text_row(pending))
+    return rows
+
+
+def _text_row(lines: list[tuple[int, str]]) -> RawRow:
+    return RawRow([Cell(" ".join(t for _, t in lines))], first_line=lines[0][0],
+                  last_line=lines[-1][0])
+
+
+def _markup_open(text: str) -> bool:
+    strong = len(_STRONG.findall(text))
+    single = len(_SINGLE_STAR.findall(text))
+    return strong % 2 == 1 or single % 2 == 1
+
+
+def _align_spanned_header(rows: list[RawRow]) -> None:
+    """A two-row header flattened from spanned cells ("GIAI ĐOẠN 2026 - 2030" over five year
+    columns): the second row sits under the last cells of the first, so it is right-aligned
+    to the table's width."""
+    by_table: dict[int, list[RawRow]] = {}
+    for row in rows:
+        if row.table is not None:
+            by_table.setdefault(row.table, []).append(row)
+    for table_rows in by_table.values():
+        widths = [len(r.cells) for r in table_rows]
+        width = max(set(widths), key=widths.count)
+        if len(table_rows) < 3:
+            continue
+        first, second = table_rows[0], table_rows[1]
+        if len(first.cells) < width and len(first.cells) + len(second.cells) - 1 == width:
+            pad = width - len(second.cells)
+            second.cells[:0] = [Cell("") for _ in range(pad)]

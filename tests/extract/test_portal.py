@@ -1,0 +1,111 @@
+"""The legal-portal flattened-table reader."""
+
+from pathlib import Path
+
+from chitieu import extract
+from chitieu.extract.detect import detect_layout
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+
+TABLE = """**PHỤ LỤC**
+DANH MỤC NHIỆM VỤ
+*(Kèm theo Kế hoạch
+số 12/KH-UBND ngày 01/12/2025 của UBND tỉnh Nghệ An)*
+|
+**TT**
+|
+**Nội dung thực
+hiện**
+|
+**Cơ quan chủ trì**
+|
+**Thời gian hoàn
+thành**
+|
+|
+**I**
+|
+**KIỆN TOÀN BỘ
+MÁY**
+|
+|
+1
+|
+Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh,
+cấp xã
+|
+Bộ CHQS tỉnh; UBND
+cấp xã
+|
+|
+|
+2
+|
+Rà soát quy chế
+- hướng dẫn các sở
+|
+Sở Tài chính
+|
+2025
+|
+"""
+
+
+def test_cells_rows_and_wrapped_lines() -> None:
+    doc = extract.read_text(TABLE, "portal")
+    table = [r.texts for r in doc.rows if r.table is not None]
+    assert table == [
+        ["**TT**", "**Nội dung thực hiện**", "**Cơ quan chủ trì**", "**Thời gian hoàn thành**"],
+        ["**I**", "**KIỆN TOÀN BỘ MÁY**"],
+        ["1", "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã",
+         "Bộ CHQS tỉnh; UBND cấp xã", ""],
+        ["2", "Rà soát quy chế\n- hướng dẫn các sở", "Sở Tài chính", "2025"],
+    ]
+    assert doc.format == "portal"
+
+
+def test_text_outside_the_table_is_one_row_per_line_with_open_markup_joined() -> None:
+    doc = extract.read_text(TABLE, "portal")
+    preamble = [(r.first_line, r.texts) for r in doc.rows if r.table is None]
+    assert preamble == [
+        (1, ["**PHỤ LỤC**"]),
+        (2, ["DANH MỤC NHIỆM VỤ"]),
+        (3, ["*(Kèm theo Kế hoạch số 12/KH-UBND ngày 01/12/2025 của UBND tỉnh Nghệ An)*"]),
+    ]
+
+
+def test_line_numbers_span_the_cells_of_a_row() -> None:
+    doc = extract.read_text(TABLE, "portal")
+    row = next(r for r in doc.rows if r.texts[0] == "1")
+    assert (row.first_line, row.last_line) == (23, 29)
+
+
+def test_a_row_without_its_closing_bar_before_a_title_and_a_new_table() -> None:
+    text = ("|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Thời hạn**\n|\n|\n1.\n|\nViệc một\n|\n30/06/2025\n"
+            "|\n**2. Các nhiệm vụ về chuyển đổi số**\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n"
+            "**Thời hạn**\n|\n|\n1.\n|\nViệc hai\n|\n31/07/2025\n|\n|\n")
+    doc = extract.read_text(text, "portal")
+    assert [(r.table, r.texts) for r in doc.rows] == [
+        (0, ["**STT**", "**Nhiệm vụ**", "**Thời hạn**"]),
+        (0, ["1.", "Việc một", "30/06/2025"]),
+        (None, ["**2. Các nhiệm vụ về chuyển đổi số**"]),
+        (1, ["**STT**", "**Nhiệm vụ**", "**Thời hạn**"]),
+        (1, ["1.", "Việc hai", "31/07/2025"]),
+    ]
+
+
+def test_a_two_row_header_over_year_columns_is_aligned_under_its_group() -> None:
+    doc = extract.read(REAL / "sonla-qd2954-2025-phuluc01-chitieu-theo-nam.md")
+    table = [r.texts for r in doc.rows if r.table is not None]
+    assert table[0][:5] == ["**TT**", "**Chỉ tiêu**", "**ĐVT**", "**ƯTH Năm 2025**",
+                            "**GIAI ĐOẠN 2026 - 2030**"]
+    assert table[1] == ["", "", "", "", "**Năm 2026**", "**Năm 2027**", "**Năm 2028**",
+                        "**Năm 2029**", "**Năm 2030**"]
+    assert table[4] == ["-", "Diện tích", "Ha", "26.120", "27.000", "27.500", "28.000",
+                        "29.000", "30.000"]
+
+
+def test_portal_text_is_detected() -> None:
+    assert detect_layout(TABLE) == "portal"
+    for name in ("bacninh-kh144-2025-phuluc-chitieu.md", "vn-qd2629-2025-phuluc-I-II.md"):
+        assert extract.read(REAL / name).format == "portal"
