@@ -8,7 +8,7 @@ from pathlib import Path
 
 from chitieu import extract
 from chitieu.errors import InputError
-from chitieu.extract.table import NoTableError, assemble
+from chitieu.extract.table import NoTableError, Table, assemble
 from chitieu.extract.types import RawDocument
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
 from chitieu.models import Column, Document, Source
@@ -58,7 +58,17 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
     return Document(
         source=Source(file=file, sha256=sha256, format=fmt, pages=raw.pages, ocr=raw.ocr),
         plan=plan,
-        columns=[Column(header=c.header, role=c.role) for c in table.columns],
+        columns=_columns(table),
         records=records,
-        warnings=list(dict.fromkeys(raw.warnings + table.warnings + plan_warnings)),
+        warnings=list(dict.fromkeys(
+            raw.warnings + [w for t in table.all_tables for w in t.warnings] + plan_warnings)),
     )
+
+
+def _columns(table: Table) -> list[Column]:
+    """Every column of every table of the document, once each, in order."""
+    seen: dict[tuple[str, str], Column] = {}
+    for part in table.all_tables:
+        for col in part.columns:
+            seen.setdefault((col.header, col.role), Column(header=col.header, role=col.role))
+    return list(seen.values())

@@ -80,6 +80,9 @@ class Table:
     preamble: list[RawRow]
     trailing: list[RawRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Later tables of the same document (another appendix, another header), in order; each
+    # has the rows that name it (its appendix label and title) as its preamble.
+    following: list[Table] = field(default_factory=list)
     by_role: dict[str, tuple[int, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -96,6 +99,10 @@ class Table:
         if len(roles) == 1:
             return self.by_role.get(roles[0], ())
         return tuple(sorted(i for role in roles for i in self.by_role.get(role, ())))
+
+    @property
+    def all_tables(self) -> list[Table]:
+        return [self, *self.following]
 
 
 class NoTableError(ValueError):
@@ -272,24 +279,112 @@ def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
 
 
 def assemble(doc: RawDocument) -> Table:
-    """Build the table of a RawDocument, or raise NoTableError."""
+    """Build the tables of a RawDocument, or raise NoTableError.
+
+    The first header starts the first table. A later header that is not a repeat of the
+    current one (another appendix, another set of columns) starts the next table, in
+    `Table.following`; the one-cell rows just above it (its "Phụ lục II", title, "(Kèm
+    theo …)") become that table's preamble.
+    """
     found = _find_header(doc.rows)
     if found is None:
         raise NoTableError("no table header found (a row naming columns such as "
                            "'TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì')")
     start, height, headers = found
+    preamble = doc.rows[:start]
+    lead_in = _section_title_above(preamble)
+    first: Table | None = None
+    while True:
+        table = _new_table(headers, preamble[:len(preamble) - len(lead_in)])
+        header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
+        assembler = _Assembler(table, header_rows)
+        nxt = assembler.feed_until_next_table(doc.rows, start + height, lead_in)
+        if first is None:
+            first = table
+        else:
+            first.following.append(table)
+        if nxt is None:
+            return first
+        start, heading = nxt
+        height, headers = _header_at(doc.rows, start)
+        preamble, lead_in = doc.rows[start - heading:start], []
+
+
+def _header_at(rows: list[RawRow], i: int) -> tuple[int, list[str]]:
+    texts = _cell_texts(rows[i])
+    if i + 1 < len(rows):
+        nxt = _cell_texts(rows[i + 1])
+        if _is_subheader(nxt, texts):
+            return 2, _merge_header(texts, nxt)
+    return 1, texts
+
+
+def _new_table(headers: list[str], preamble: list[RawRow]) -> Table:
+    headers = list(headers)
     while headers and not headers[-1]:
         headers.pop()
     roles = assign_roles(headers)
     columns = [ColumnSpec(h, r, i, header_unit(h) if r in _VALUE_ROLES else None)
                for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
-    table = Table(columns=columns, rows=[], preamble=doc.rows[:start])
-    header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
-    _Assembler(table, header_rows).feed(doc.rows[start + height:])
+    table = Table(columns=columns, rows=[], preamble=preamble)
     for col in columns:
         if col.role == "unknown" and col.header:
             table.warnings.append(f"column_unmapped:{col.header}")
     return table
+
+
+def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
+    """A bold numbered title right above the header ("**1. Các nhiệm vụ về …**") names the
+    first group of rows: it is read as the table's first section row."""
+    if not preamble:
+        return []
+    last = preamble[-1]
+    filled = [c.text for c in last.cells if c.text.strip()]
+    if len(filled) != 1 or not is_bold_markup(filled[0]):
+        return []
+    return [last] if _titles_section(clean_text(filled[0])) else []
+
+
+def _titles_section(text: str) -> bool:
+    """A section title: a number and at least two words ("2. Các nhiệm vụ về …")."""
+    match = _SECTION_TOKEN.match(text)
+    return bool(match) and len(match["title"].split()) >= 2
+
+
+# one-cell rows right above a new header that name it ("PHỤ LỤC II", its title, "(Kèm theo …)")
+_MAX_HEADING_ROWS = 8
+
+
+def _is_new_header(texts: list[str]) -> bool:
+    """A header row strong enough to start another table: most cells name a column role and
+    none is a row number."""
+    if not _is_header(texts):
+        return False
+    filled = [t for t in texts if t]
+    known = [t for t in filled if header_candidates(t)[0] != "unknown"]
+    return len(known) * 4 >= len(filled) * 3 and not any(
+        _NUMBER_ONLY.match(t) and header_candidates(t)[0] != "number" for t in filled)
+
+
+def _repeats_header(texts: list[str], header_keys: list[list[str]]) -> bool:
+    """The row repeats the header: cell by cell, or as the same labels shifted by a spanned
+    first cell ("Nội dung" over STT and name)."""
+    keys = [header_key(t) for t in texts]
+    for header in header_keys:
+        wanted = [(i, k) for i, k in enumerate(header) if k]
+        if not wanted:
+            continue
+        same = sum(1 for i, k in wanted if i < len(keys) and keys[i] == k)
+        if same >= max(2, len(wanted) * 0.6):
+            return True
+        filled = [k for k in keys if k]
+        labels = {k for _, k in wanted}
+        shared = sum(1 for k in filled if k in labels)
+        if shared >= 2 and shared * 5 >= len(filled) * 3 and all(
+                k in labels or header_candidates(t)[0] != "unknown"
+                for k, t in zip(keys, texts, strict=True) if k):
+            return True
+    return False
 
 
 class _Assembler:
@@ -311,8 +406,46 @@ class _Assembler:
         for i, row in enumerate(rows):
             self._take(row, rows[i + 1] if i + 1 < len(rows) else None)
 
-    def _take(self, row: RawRow, next_row: RawRow | None = None) -> None:
-        texts = _cell_texts(row)
+    def feed_until_next_table(self, rows: list[RawRow], begin: int,
+                              lead_in: list[RawRow] = ()) -> tuple[int, int] | None:
+        """Take the `lead_in` rows, then rows from `begin` on until a header that starts
+        another table; return its index and how many one-cell rows right above it name that
+        table (those are not taken)."""
+        self.marks_tables = any(r.table is not None for r in rows[begin:])
+        seq = [(-1, row) for row in lead_in]
+        seq += [(i, row) for i, row in enumerate(rows[begin:], begin) if not row.is_blank()]
+        held: list[int] = []  # one-cell rows (positions in seq), taken once a row follows
+        for k, (i, row) in enumerate(seq):
+            texts = _cell_texts(row)
+            filled = sum(1 for t in texts if t)
+            if filled == 1:
+                held.append(k)
+                continue
+            if filled and self._starts_next_table(texts):
+                heading = min(len(held), _MAX_HEADING_ROWS)
+                self._take_held(seq, held[:len(held) - heading])
+                return i, heading
+            self._take_held(seq, held)
+            held = []
+            self._take(row, seq[k + 1][1] if k + 1 < len(seq) else None, texts)
+        self._take_held(seq, held)
+        return None
+
+    def _take_held(self, seq: list[tuple[int, RawRow]], held: list[int]) -> None:
+        for k in held:
+            self._take(seq[k][1], seq[k + 1][1] if k + 1 < len(seq) else None)
+
+    def _starts_next_table(self, texts: list[str]) -> bool:
+        if self.number_col is not None and self.number_col < len(texts):
+            number = texts[self.number_col]
+            if number[:1].isdigit():
+                return False  # a numbered data row: the common case, decided cheaply
+        return _is_new_header(texts) and not self._is_repeated_header(texts)
+
+    def _take(self, row: RawRow, next_row: RawRow | None = None,
+              texts: list[str] | None = None) -> None:
+        if texts is None:
+            texts = _cell_texts(row)
         if not any(texts):
             return
         if self.last_page is not None and row.page is not None and row.page != self.last_page:
@@ -352,15 +485,7 @@ class _Assembler:
     # -- classification
 
     def _is_repeated_header(self, texts: list[str]) -> bool:
-        keys = [header_key(t) for t in texts]
-        for header in self.header_keys:
-            wanted = [(i, k) for i, k in enumerate(header) if k]
-            if not wanted:
-                continue
-            same = sum(1 for i, k in wanted if i < len(keys) and keys[i] == k)
-            if same >= max(2, len(wanted) * 0.6):
-                return True
-        return False
+        return _repeats_header(texts, self.header_keys)
 
     def _is_stray_line(self, row: RawRow, text: str, next_row: RawRow | None) -> bool:
         """A line of one cell outside the name column that is not table content: text the

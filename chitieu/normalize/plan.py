@@ -78,6 +78,14 @@ def _line_text(row: RawRow) -> str:
     return _HEADING_MARK.sub("", clean_text(" ".join(row.texts)))
 
 
+def appendix_heading(rows: list[RawRow]) -> tuple[str | None, str | None]:
+    """The appendix label and title printed in the rows above a table ("Phụ lục II",
+    "Danh mục các nhiệm vụ …"), each None when not printed."""
+    lines = [t for t in (_line_text(r) for r in rows) if t]
+    appendix, title_lines, _ = _split_heading(lines)
+    return appendix, " ".join(title_lines) or None
+
+
 def _split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
     appendix_at = next((i for i, ln in enumerate(lines) if _APPENDIX.match(ln)), None)
     attached_at = next((i for i, ln in enumerate(lines) if _ATTACHED.search(ln)), None)

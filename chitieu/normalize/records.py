@@ -1,4 +1,11 @@
-"""Interpret: logical table rows → section chain and canonical records."""
+"""Interpret: logical table rows → section chain and canonical records.
+
+A document may hold several tables (Phụ lục I and Phụ lục II, each with its own header):
+their records come out in order, and when two or more of them are named by an appendix label
+every record carries its appendix as its outermost section ("Phụ lục II" / its title), so
+keys stay unique. A table with one target column per year ("Năm 2026" … "Năm 2030") gives
+one record per row and year, keyed "<row key>@<year>", with that year as its deadline.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +15,24 @@ from dataclasses import dataclass, field
 import regex
 import yaml
 
-from chitieu.extract.table import AGENCY_ROLES, DATA_DIR, PART, LogicalRow, Table
+from chitieu.extract.table import AGENCY_ROLES, DATA_DIR, PART, LogicalRow, Table, header_key
 from chitieu.gazetteer.agencies import Gazetteer
 from chitieu.models import Agency, Record, RecordSource, Section, Target
 from chitieu.normalize.deadline import parse_deadline
-from chitieu.normalize.target import parse_target, split_embedded_target
+from chitieu.normalize.plan import appendix_heading
+from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 from chitieu.normalize.text import clean_text, fold, strip_trailing_dot
 
 _LETTER = regex.compile(r"^[A-ZĐ]$")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
+_DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
 _BULLET = regex.compile(r"^[-–—+•*]$")
 _PART = regex.compile(rf"^{PART}$")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BARE_COUNT = regex.compile(r"^\d{1,4}$")
+# A deadline column counting days, weeks or months ("Số ngày dự kiến"): its cells are durations.
+_DURATION_HEADER = regex.compile(r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -40,11 +53,24 @@ class _Context:
     stack: list[_SectionLevel] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     unnumbered: int = 0
+    year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
 
 
 def build_records(table: Table, gazetteer: Gazetteer) -> list[Record]:
-    """Turn the table's logical rows into records, tracking the section rows above them."""
-    ctx = _Context(table, gazetteer)
+    """Turn the tables' logical rows into records, tracking the section rows above them."""
+    keys: set[str] = set()
+    records: list[Record] = []
+    tables = table.all_tables
+    for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
+        ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part))
+        if appendix is not None:
+            ctx.stack.append(_SectionLevel("appendix", appendix))
+        records += _table_records(ctx)
+    return records
+
+
+def _table_records(ctx: _Context) -> list[Record]:
+    table = ctx.table
     number_col = table.index_of("number")
     records: list[Record] = []
     for position, row in enumerate(table.rows):
@@ -54,7 +80,48 @@ def build_records(table: Table, gazetteer: Gazetteer) -> list[Record]:
             _push_section(ctx, number, clean_text(_name_cell(row, table)))
             continue
         _close_finished_section(ctx, number)
-        records.append(_record(ctx, row, number))
+        if ctx.year_targets:
+            records += _yearly_records(ctx, row, number)
+        else:
+            records.append(_record(ctx, row, number))
+    return records
+
+
+def _appendix_sections(tables: list[Table]) -> list[Section | None]:
+    """The outermost section of each table's records: its appendix, when the document holds
+    several appendices."""
+    headings = [appendix_heading(t.preamble) for t in tables]
+    labels = {label for label, _ in headings if label}
+    if len(tables) < 2 or len(labels) < 2:
+        return [None] * len(tables)
+    return [Section(number=label, title=title or "") if label else None
+            for label, title in headings]
+
+
+def _year_target_columns(table: Table) -> list[tuple[int, str]]:
+    """Target columns that each name one year ("Năm 2026" … "Năm 2030"), if there are
+    several."""
+    columns = [(c.index, c.header) for c in table.columns if c.role == "target"]
+    if len(columns) < 2:
+        return []
+    years = [_YEAR.findall(header) for _, header in columns]
+    if not all(len(found) == 1 for found in years) or len({y[0] for y in years}) != len(years):
+        return []
+    return columns
+
+
+def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]:
+    """One record per year column holding a value, each with that year as its deadline."""
+    base = _unique_key(ctx, number)
+    filled = [(i, h) for i, h in ctx.year_targets if clean_text(row.cells[i])]
+    if not filled:
+        return [_record(ctx, row, number, key=base)]
+    records = []
+    for index, header in filled:
+        key = f"{base}@{_YEAR.search(header).group(0)}"
+        ctx.keys.add(key)
+        records.append(_record(ctx, row, number, key=key, target_col=index,
+                               deadline_raw=clean_text(header)))
     return records
 
 
@@ -98,7 +165,8 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
                 stack: list[_SectionLevel]) -> bool:
     if _has_values(row, table):
         return False
-    if _LETTER.match(number) or _ROMAN.match(number) or _PART.match(number):
+    if (_LETTER.match(number) or _ROMAN.match(number) or _PART.match(number)
+            or _DOTTED_GROUP.match(number)):
         return True
     if _ARABIC.match(number):
         # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
@@ -119,6 +187,8 @@ def _style(number: str, stack: list[_SectionLevel]) -> str:
         return "letter"
     if _ARABIC.match(number):
         return f"arabic{number.count('.')}"
+    if _DOTTED_GROUP.match(number):
+        return f"group{number.count('.')}"
     return "other"
 
 
@@ -174,28 +244,34 @@ def _header_unit(table: Table, *roles: str) -> str | None:
     return None
 
 
-def _record(ctx: _Context, row: LogicalRow, number: str) -> Record:
+def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = None,
+            target_col: int | None = None, deadline_raw: str | None = None) -> Record:
     table = ctx.table
     warnings = list(row.warnings)
     name = _cell(row, table, "name")
     unit = _cell(row, table, "unit") or None
-    target_raw = _raw_cell(row, table, "target")
+    if target_col is None:
+        target_raw = _raw_cell(row, table, "target")
+    else:
+        target_raw = row.cells[target_col].strip()
     if not clean_text(target_raw):
-        name, embedded = split_embedded_target(name)
-        target_raw = embedded or ""
+        name, target_raw = _name_and_target(name, table)
     target, codes = parse_target(target_raw or None, unit or _header_unit(table, "target"))
     warnings += codes
     baseline, codes = parse_target(_raw_cell(row, table, "baseline") or None,
                                    unit or _header_unit(table, "baseline", "target"))
     warnings += codes
-    deadline, codes = parse_deadline(_cell(row, table, "deadline") or None)
+    if deadline_raw is None:
+        deadline, codes = _deadline(row, table)
+    else:
+        deadline, codes = parse_deadline(deadline_raw)
     warnings += codes
     agencies, codes = _agencies(ctx, row)
     warnings += codes
     if not name:
         warnings.append("name_missing")
     return Record(
-        key=_unique_key(ctx, number),
+        key=key or _unique_key(ctx, number),
         number=number or None,
         section=[level.section for level in ctx.stack],
         kind=_kind(name, target),
@@ -208,6 +284,45 @@ def _record(ctx: _Context, row: LogicalRow, number: str) -> Record:
         source=_source(row),
         warnings=_dedupe(warnings),
     )
+
+
+def _name_and_target(name: str, table: Table) -> tuple[str, str]:
+    """A target printed in the name: at its end it is cut off with its lead-in. Where an
+    indicator has no target column to go to, one printed anywhere in its text counts too
+    ("Kinh tế số chiếm 45% GRDP tỉnh."), and the name stays whole; a task's sentence keeps
+    its numbers."""
+    name, embedded = split_embedded_target(name)
+    if embedded is None and table.index_of("target") is None and (
+            _lists_indicators(table) or starts_with_measure(name)):
+        embedded = find_embedded_target(name)
+    return name, embedded or ""
+
+
+def _lists_indicators(table: Table) -> bool:
+    """The name column is headed "Chỉ tiêu" (indicators), not "Nhiệm vụ" or "Nội dung"."""
+    index = table.index_of("name")
+    return index is not None and "chi tieu" in header_key(table.columns[index].header)
+
+
+def _deadline(row: LogicalRow, table: Table):
+    raw = _cell(row, table, "deadline")
+    if not raw:
+        return None, []
+    if _BARE_COUNT.match(raw):
+        unit = _duration_unit(table)
+        if unit is not None:
+            deadline, codes = parse_deadline(f"{raw} {unit}")
+            if deadline is not None:
+                return deadline.model_copy(update={"raw": raw}), codes
+    return parse_deadline(raw)
+
+
+def _duration_unit(table: Table) -> str | None:
+    for index in table.indexes_of("deadline"):
+        match = _DURATION_HEADER.match(clean_text(table.columns[index].header))
+        if match:
+            return match.group(1).lower()
+    return None
 
 
 def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
