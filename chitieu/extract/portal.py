@@ -207,8 +207,9 @@ def _is_label(slot: _Slot) -> bool:
 
 
 def _loose_cost(slot: _Slot) -> float:
-    if slot.paragraphs or not slot.closed:
-        return _LOOSE_PARAGRAPHS
+    if slot.paragraphs or not slot.closed or not any(
+            ch.isalnum() for _, line in slot.lines for ch in line):
+        return _LOOSE_PARAGRAPHS  # paragraphs, text after the last table, a row of dots
     if _is_label(slot):
         return _LOOSE_TEXT + _LOOSE_LABEL
     text = " ".join(t for _, t in slot.lines).strip()
