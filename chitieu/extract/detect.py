@@ -65,8 +65,10 @@ _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
 _PORTAL_BAR = re.compile(r"^\|\s*$", re.MULTILINE)
 _LAYOUT_GAP = re.compile(r"\S {3,}\S")
-_LABELLED_TASK = re.compile(r"^\s*[a-zđ]\)\s*(Nhiệm vụ|Cơ quan|Đơn vị|Thời gian)",
-                            re.IGNORECASE | re.MULTILINE)
+# "a) Nhiệm vụ:", "- Đơn vị chủ trì:", "*Thời gian thực hiện: *" at the start of a line
+_LABELLED_TASK = re.compile(
+    r"^\s*(?:[a-zđ]\)\s*|[-–]\s*|\*{1,2}-?\s*)?(?:Nhiệm vụ|Cơ quan|Đơn vị|Thời gian|Thời hạn)"
+    r"[^:\n|\t]{0,40}:", re.IGNORECASE | re.MULTILINE)
 
 
 def detect_layout(text: str) -> str:
@@ -87,6 +89,6 @@ def detect_layout(text: str) -> str:
     gapped = sum(1 for ln in lines if len(_LAYOUT_GAP.findall(ln)) >= 2)
     if gapped >= max(3, len(lines) // 5):
         return "layout"
-    if len(_LABELLED_TASK.findall(text)) >= 2:
+    if len(_LABELLED_TASK.findall(text)) >= 3:
         return "labelled"
     return "text"
