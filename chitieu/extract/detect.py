@@ -86,8 +86,9 @@ def detect_layout(text: str) -> str:
     tabbed = sum(1 for ln in lines if "\t" in ln)
     if tabbed >= 2:
         return "text"
-    gapped = sum(1 for ln in lines if len(_LAYOUT_GAP.findall(ln)) >= 2)
-    if gapped >= max(3, len(lines) // 5):
+    # pdftotext -layout: columns apart by runs of spaces on most lines
+    gapped = sum(1 for ln in lines if _LAYOUT_GAP.search(ln.strip()))
+    if gapped >= max(3, len(lines) * 0.3):
         return "layout"
     if len(_LABELLED_TASK.findall(text)) >= 3:
         return "labelled"

@@ -1,0 +1,491 @@
+"""`pdftotext -layout` output: a table drawn with spaces.
+
+Each page (pages are split by form feeds) is read on its own, because pdftotext places the
+columns differently on every page:
+
+1. words and their character positions;
+2. the header: the lines around the first line that names columns ("TT", "Nội dung", "Đơn
+   vị chủ trì" …), as many as make most columns name a role (header labels wrap over
+   several lines, one or two words each);
+3. the columns: runs of character positions that the body's words cover, split at the
+   gutters that (almost) no line prints into; every word goes to the column nearest its
+   centre;
+4. the rows: a cell of a multi-line row is printed vertically centred, so its lines
+   interleave with the neighbouring cells'. A row is anchored on the line of its number
+   (first column, or a second narrow label column: "a)", "1"); each column's lines are
+   cut into one contiguous group per row so that every group is centred on its row's
+   anchor (dynamic programming). A cell merged over several rows (printed once, centred on
+   the group) is given to every row of the group, which has no text of its own there.
+
+Lines of a page before its first anchor continue the last row of the previous page; a line
+holding only a page number is dropped; text above the first header is one-cell rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+from chitieu.extract.table import header_candidates
+from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.extract.unicode import decode_bytes
+
+_WORD = re.compile(r"\S+")
+_LABEL = re.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]+)[.)]?$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_MAX_LABEL_WIDTH = 5
+_GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
+_HEADER_REACH = (2, 3)  # header lines looked for above / below the line naming columns
+_MIN_GUTTER = 2
+_MAX_LABEL_WORDS = 4  # words of a column label on one header line
+_REFIT_REACH = 5
+_SHORT_PAGE = 15  # lines: fewer do not show a page's gutters reliably
+
+
+@dataclass(slots=True)
+class _Word:
+    x0: int
+    x1: int
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1 - 1) / 2
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    page: int
+    words: list[_Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    lines: list[_Line]
+
+
+@dataclass(slots=True)
+class _Grid:
+    """Columns of one page: (start, end) character positions."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def column_of(self, word: _Word, prefer_right: bool = False) -> int:
+        """The column nearest the word's centre; between two equally near columns, the left
+        one, or the right one for a header label (labels overhang a narrow column)."""
+        centre = word.centre
+        best, distance = 0, float("inf")
+        for i, (start, end) in enumerate(self.spans):
+            d = 0.0 if start <= centre <= end else min(abs(centre - start), abs(centre - end))
+            if d < distance or (prefer_right and d == distance):
+                best, distance = i, d
+        return best
+
+    def cells(self, line: _Line, header: bool = False) -> list[list[_Word]]:
+        cells: list[list[_Word]] = [[] for _ in self.spans]
+        for word in line.words:
+            cells[self.column_of(word, header)].append(word)
+        return cells
+
+
+def read(path: Path) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()))
+
+
+def read_text(text: str) -> RawDocument:
+    pages = _pages(text)
+    reader = _Reader()
+    for page in pages:
+        reader.page(page)
+    return RawDocument(rows=reader.rows, format="text", pages=len(pages), ocr=False,
+                       meta={"layout": "pdftotext-layout"})
+
+
+def _pages(text: str) -> list[_Page]:
+    pages = [_Page(1, [])]
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            for _ in range(raw.count("\f")):
+                pages.append(_Page(len(pages) + 1, []))
+            raw = raw.replace("\f", " ")
+        words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(raw)]
+        if words:
+            pages[-1].lines.append(_Line(number, pages[-1].number, words))
+    return [p for p in pages if p.lines]
+
+
+# ---------------------------------------------------------------- the reader
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.rows: list[RawRow] = []
+        self.header: list[str] | None = None
+        self.width = 0
+        self.grid: _Grid | None = None
+
+    def page(self, page: _Page) -> None:
+        lines = [ln for ln in page.lines if not _PAGE_NUMBER.match(ln.text)]
+        found = _header_block(lines)
+        if found is not None:
+            first, last = found
+            body = lines[last + 1:]
+            grid = _refine(_grid(body), lines[first:last + 1], _cover(body))
+            header = _header_cells(lines[first:last + 1], grid)
+            if self.header is None:
+                self.rows += [_text_row(ln) for ln in lines[:first]]
+                self.header, self.width = header, len(header)
+            self.rows.append(RawRow([Cell(h) for h in header], first_line=lines[first].number,
+                                    last_line=lines[last].number, page=page.number))
+        elif self.header is None:
+            self.rows += [_text_row(ln) for ln in lines]
+            return
+        else:
+            body = lines
+            grid = _grid(body)
+            if self.grid is not None and len(grid.spans) != len(self.grid.spans) and (
+                    len(body) < _SHORT_PAGE):
+                grid = _fit_grid(body, self.grid)
+        self.grid = grid
+        self.rows += _body_rows(body, grid, page.number, self.width)
+
+
+def _text_row(line: _Line) -> RawRow:
+    return RawRow([Cell(line.text)], first_line=line.number, last_line=line.number,
+                  page=line.page)
+
+
+# ---------------------------------------------------------------- header
+
+
+def _chunks(line: _Line) -> list[str]:
+    """The line's text cut at runs of two or more spaces."""
+    chunks: list[list[str]] = []
+    end = None
+    for word in line.words:
+        if end is None or word.x0 - end >= 2:
+            chunks.append([])
+        chunks[-1].append(word.text)
+        end = word.x1
+    return [" ".join(c) for c in chunks]
+
+
+def _role(text: str) -> str:
+    candidates = header_candidates(text)
+    return candidates[0] if candidates else "unknown"
+
+
+def _names_columns(line: _Line) -> bool:
+    roles = [_role(c) for c in _chunks(line)]
+    known = [r for r in roles if r != "unknown"]
+    return len(known) >= 2 and "name" in known
+
+
+def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
+    """(first, last) index of the header lines, or None when the page has no header."""
+    at = next((i for i, ln in enumerate(lines) if _names_columns(ln)), None)
+    if at is None:
+        return None
+    above, below = _HEADER_REACH
+    best: tuple[int, int, int] | None = None  # (known roles, -lines, first), last
+    choice = (at, at)
+    for first in range(max(0, at - above), at + 1):
+        for last in range(at, min(len(lines), at + below + 1)):
+            if any(_is_anchor_line(ln) for ln in lines[first:last + 1] if ln is not lines[at]):
+                continue
+            grid = _grid(lines[last + 1:])
+            block = lines[first:last + 1]
+            if not all(_continues_labels(ln, grid, below=i > at)
+                       for i, ln in enumerate(block, start=first) if i != at):
+                continue
+            cells = _header_cells(block, grid)
+            known = sum(1 for c in cells if _role(c) != "unknown")
+            score = (known, last - first, -first)
+            if best is None or score > best:
+                best, choice = score, (first, last)
+    return choice
+
+
+def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
+    """A line of wrapped column labels: a few words per column; below the line naming the
+    columns, each column's words go on in lower case ("thực hiện", "tiết") or name the
+    number column ("TT"), where a body line starts a name ("Sở KHCN")."""
+    for words in grid.cells(line, header=True):
+        if not words:
+            continue
+        if len(words) > _MAX_LABEL_WORDS:
+            return False
+        if below and not (words[0].text[:1].islower()
+                          or _role(" ".join(w.text for w in words)) == "number"):
+            return False
+    return True
+
+
+def _is_anchor_line(line: _Line) -> bool:
+    return bool(_LABEL.match(line.words[0].text)) and len(line.words) > 1
+
+
+def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
+    texts: list[list[str]] = [[] for _ in grid.spans]
+    for line in lines:
+        for i, words in enumerate(grid.cells(line, header=True)):
+            texts[i] += [w.text for w in words]
+    return [" ".join(t) for t in texts]
+
+
+# ---------------------------------------------------------------- columns
+
+
+def _cover(lines: list[_Line]) -> list[int]:
+    """For each character position, how many lines print a character there."""
+    width = max((w.x1 for ln in lines for w in ln.words), default=0)
+    cover = [0] * (width + 2)
+    for line in lines:
+        for word in line.words:
+            for x in range(word.x0, word.x1):
+                cover[x] += 1
+    return cover
+
+
+def _grid(lines: list[_Line]) -> _Grid:
+    """Columns between the gutters: runs of two or more positions that at most a few lines
+    print into (a single space is a space between words)."""
+    if not lines:
+        return _Grid([(0, 1)])
+    cover = _cover(lines)
+    limit = int(len(lines) * _GUTTER_SHARE)
+    spans: list[tuple[int, int]] = []
+    start, gap = None, 0
+    for x, count in enumerate(cover):
+        if count > limit:
+            if start is None:
+                start = x
+            elif gap >= _MIN_GUTTER:
+                spans.append((start, x - gap - 1))
+                start = x
+            gap = 0
+        else:
+            gap += 1
+    if start is not None:
+        spans.append((start, len(cover) - gap - 1))
+    if not spans:
+        return _Grid([(0, len(cover))])
+    return _Grid(_split_label_column(spans, cover))
+
+
+def _split_label_column(spans: list[tuple[int, int]], cover: list[int]) -> list[tuple[int, int]]:
+    """Row numbers sit one space from the text ("2 văn số 708 …"): a blank position within
+    the first few characters of the first column sets them apart."""
+    start, end = spans[0]
+    for x in range(start + 1, min(end, start + _MAX_LABEL_WIDTH + 1)):
+        if cover[x] == 0:
+            return [(start, x - 1), (x + 1, end), *spans[1:]]
+    return spans
+
+
+def _label_chunks(line: _Line) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the line's runs of words separated by single spaces."""
+    chunks: list[tuple[int, int, str]] = []
+    for word in line.words:
+        if chunks and word.x0 - chunks[-1][1] < 2:
+            start, _, text = chunks[-1]
+            chunks[-1] = (start, word.x1, f"{text} {word.text}")
+        else:
+            chunks.append((word.x0, word.x1, word.text))
+    return chunks
+
+
+def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
+    """Columns checked against the header labels printed on one line with wide gaps: columns
+    under one label ("Đơn vị phối hợp") are merged; a column under two labels ("Tên nhiệm
+    vụ", "Đơn vị chủ trì") is split at the emptiest position between them."""
+    spans = list(grid.spans)
+    for line in header:
+        labels = [c for c in _label_chunks(line) if _role(c[2]) != "unknown"]
+        for start, end, text in labels:
+            # a column whose cells are merged over many rows prints too little to show
+            # (a row-number label overhangs its narrow column instead)
+            if _role(text) != "number" and not any(s <= end - 1 and e >= start
+                                                   for s, e in spans):
+                spans = sorted([*spans, (start, end - 1)])
+        for start, end, _ in labels:
+            under = [i for i, (s, e) in enumerate(spans) if s <= end - 1 and e >= start]
+            if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under):
+                spans[under[0]:under[-1] + 1] = [(spans[under[0]][0], spans[under[-1]][1])]
+        for left, right in pairwise(labels):
+            mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
+            for i, (s, e) in enumerate(spans):
+                if s <= mid_l <= e and s <= mid_r <= e:
+                    window = range(left[1], right[0])
+                    if not window:
+                        break
+                    cut = min(window, key=lambda x: (cover[x] if x < len(cover) else 0,
+                                                     abs(x - (left[1] + right[0]) / 2)))
+                    spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                    break
+    return _Grid(spans)
+
+
+def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
+    """The previous page's columns on a page too short to show its own gutters: the
+    boundaries scaled to this page's width, each moved to the emptiest nearby position."""
+    cover = _cover(lines)
+    old_lo, old_hi = previous.spans[0][0], previous.spans[-1][1]
+    lo = min(w.x0 for ln in lines for w in ln.words)
+    hi = max(w.x1 for ln in lines for w in ln.words) - 1
+    scale = (hi - lo) / max(1, old_hi - old_lo)
+    cuts = []
+    for (_, end), (start, _) in pairwise(previous.spans):
+        guess = lo + ((end + start) / 2 - old_lo) * scale
+        window = range(max(lo, int(guess) - _REFIT_REACH), min(hi, int(guess) + _REFIT_REACH) + 1)
+        cuts.append(min(window, key=lambda x: (cover[x], abs(x - guess))))
+    bounds = [lo - 1, *cuts, hi + 1]
+    return _Grid([(bounds[i] + 1, bounds[i + 1] - 1) for i in range(len(bounds) - 1)])
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _body_rows(lines: list[_Line], grid: _Grid, page: int, width: int) -> list[RawRow]:
+    if not lines:
+        return []
+    cells = [_fix_crossing(grid.cells(ln), grid) for ln in lines]
+    label_cols = _label_columns(cells)
+    anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
+    # rows of this page: a continuation of the previous page's last row, then one per anchor
+    starts = anchors if anchors and anchors[0] == 0 else [-1, *anchors]
+    groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]
+    firsts: list[int | None] = [None] * len(starts)
+    lasts: list[int | None] = [None] * len(starts)
+    for col in range(len(grid.spans)):
+        fragments = [(i, cells[i][col]) for i in range(len(lines)) if cells[i][col]]
+        for row, members in enumerate(_partition(fragments, starts)):
+            for i, words in members:
+                groups[row][col] += words
+                number = lines[i].number
+                firsts[row] = number if firsts[row] is None else min(firsts[row], number)
+                lasts[row] = number if lasts[row] is None else max(lasts[row], number)
+        _spread_merged_cells(groups, col, fragments, starts)
+    rows = []
+    for row, cols in enumerate(groups):
+        texts = [" ".join(w.text for w in words) for words in cols]
+        if not any(texts):
+            continue
+        texts = (texts + [""] * width)[:max(width, len(texts))]
+        rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
+                           last_line=lasts[row], page=page, table=0))
+    return rows
+
+
+def _fix_crossing(cells: list[list[_Word]], grid: _Grid) -> list[list[_Word]]:
+    """pdftotext leaves a single space where a long cell runs into the next column ("… về
+    Sở Y tế"): the next cell is then the longest capitalised tail that fits its column."""
+    for c in range(len(cells) - 1):
+        left, right = cells[c], cells[c + 1]
+        if (not left or not right or right[0].x0 - left[-1].x1 >= 2
+                or right[0].x0 >= grid.spans[c + 1][0]):
+            continue
+        words = left + right
+        width = grid.spans[c + 1][1] - grid.spans[c + 1][0] + 1
+        for cut in range(1, len(words)):
+            tail = words[cut:]
+            if tail[0].text[:1].isupper() and tail[-1].x1 - tail[0].x0 <= width + 1:
+                cells[c], cells[c + 1] = words[:cut], tail
+                break
+    return cells
+
+
+def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
+    """The leading columns that only hold row labels ("1", "a)", "II")."""
+    columns = []
+    for col in range(min(2, len(cells[0]) if cells else 0)):
+        texts = [" ".join(w.text for w in row[col]) for row in cells if row[col]]
+        if texts and all(len(t) <= _MAX_LABEL_WIDTH and _LABEL.match(t) for t in texts):
+            columns.append(col)
+        else:
+            break
+    return columns
+
+
+def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
+    return any(row[c] for c in label_cols) and any(
+        words for i, words in enumerate(row) if i not in label_cols)
+
+
+def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
+               ) -> list[list[tuple[int, list[_Word]]]]:
+    """Cut a column's fragments (in line order) into one contiguous group per anchor, each
+    group centred on its anchor as well as possible."""
+    n, rows = len(fragments), len(anchors)
+    if n == 0:
+        return [[] for _ in anchors]
+    inf = float("inf")
+    # cost[r][j]: best cost with fragments[:j] given to rows[:r]
+    cost = [[inf] * (n + 1) for _ in range(rows + 1)]
+    back = [[0] * (n + 1) for _ in range(rows + 1)]
+    cost[0][0] = 0.0
+    for r in range(1, rows + 1):
+        anchor = anchors[r - 1]
+        for j in range(n + 1):
+            for i in range(j + 1):
+                if cost[r - 1][i] == inf:
+                    continue
+                step = 0.0
+                if i < j:
+                    centre = (fragments[i][0] + fragments[j - 1][0]) / 2
+                    step = abs(centre - anchor) * (j - i)
+                total = cost[r - 1][i] + step
+                if total < cost[r][j]:
+                    cost[r][j], back[r][j] = total, i
+    groups: list[list[tuple[int, list[_Word]]]] = []
+    j = n
+    for r in range(rows, 0, -1):
+        i = back[r][j]
+        groups.append(fragments[i:j])
+        j = i
+    groups.reverse()
+    return groups
+
+
+def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
+                         fragments: list[tuple[int, list[_Word]]], anchors: list[int]) -> None:
+    """A cell printed once for several rows sits centred between their anchors: give it to
+    each row of the run of rows, with nothing of their own in this column, whose middle it
+    marks better than its own row's anchor."""
+    filled = [r for r in range(len(groups)) if groups[r][col]]
+    for r in filled:
+        lines = [i for i, _ in fragments if any(w in groups[r][col] for w in _)]
+        if not lines:
+            continue
+        centre = (min(lines) + max(lines)) / 2
+        own = abs(centre - anchors[r])
+        if own < 1:
+            continue
+        lo, hi = r, r
+        best = (own, r, r)
+        while True:
+            grown = False
+            for a, b in ((lo - 1, hi), (lo, hi + 1)):
+                if a < 0 or b >= len(groups) or anchors[a] < 0:
+                    continue
+                if (a < lo and groups[a][col]) or (b > hi and groups[b][col]):
+                    continue
+                error = abs(centre - (anchors[a] + anchors[b]) / 2)
+                if error < best[0]:
+                    best = (error, a, b)
+            if best[1:] != (lo, hi):
+                lo, hi = best[1], best[2]
+                grown = True
+            if not grown:
+                break
+        for other in range(lo, hi + 1):
+            if other != r:
+                groups[other][col] = list(groups[r][col])

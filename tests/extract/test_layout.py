@@ -1,0 +1,58 @@
+"""The pdftotext -layout reader."""
+
+from pathlib import Path
+
+from chitieu import convert, extract
+from chitieu.extract.detect import detect_layout
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+CV6582 = REAL / "hn-syt-cv6582-2026-bang-ke-hoach-di-tru.pdftotext-layout.txt"
+
+# a cell wrapped and vertically centred, a cell merged over two rows, a page break
+PAGES = """KẾ HOẠCH TRIỂN KHAI
+ TT     Nội dung                    Đơn vị chủ trì     Thời hạn
+        Rà soát dữ liệu dân cư
+  1     trên địa bàn                Công an xã
+        toàn xã                                        30/6/2026
+  2     Số hóa hồ sơ                Văn phòng
+                                    HĐND và UBND
+\f                                 2
+ TT     Nội dung                    Đơn vị chủ trì     Thời hạn
+  3     Cập nhật dữ liệu đất đai    Phòng Kinh tế      Quý III/2026
+"""
+
+
+def test_columns_rows_wrapped_and_merged_cells() -> None:
+    doc = extract.read_text(PAGES, "layout")
+    assert [(r.page, r.texts) for r in doc.rows] == [
+        (1, ["KẾ HOẠCH TRIỂN KHAI"]),
+        (1, ["TT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"]),
+        (1, ["1", "Rà soát dữ liệu dân cư trên địa bàn toàn xã", "Công an xã", "30/6/2026"]),
+        (1, ["2", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "30/6/2026"]),
+        (2, ["TT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"]),
+        (2, ["3", "Cập nhật dữ liệu đất đai", "Phòng Kinh tế", "Quý III/2026"]),
+    ]
+    assert (doc.rows[2].first_line, doc.rows[2].last_line) == (3, 5)
+
+
+def test_narrow_columns_labels_over_three_lines_and_text_run_into_the_next_column() -> None:
+    rows = [r.texts for r in extract.read(CV6582).rows]
+    assert rows[2] == ["TT", "Công việc", "Đơn vị thực hiện", "Đơn vị phối hợp",
+                       "Số ngày dự kiến"]
+    assert rows[3] == ["1", "Xây dựng kế hoạch di trú dữ liệu sau khi chốt phương án",
+                       "Sở Y tế", "Sở KHCN, Tập đoàn Viettel", "7"]
+    eighth = next(r for r in rows if r[0] == "8")
+    assert eighth[2:] == ["Sở Y tế", "Tập đoàn Viettel", "5"]
+    assert [r[0] for r in rows[3:]] == [str(n) for n in range(1, 13)]  # page 2 too
+
+
+def test_a_days_column_gives_durations() -> None:
+    doc = convert(CV6582)
+    first = doc.records[0]
+    assert (first.deadline.kind, first.deadline.raw) == ("duration", "7")
+    assert [c.role for c in doc.columns] == ["number", "name", "lead", "support", "deadline"]
+
+
+def test_layout_text_is_detected() -> None:
+    assert detect_layout(PAGES) == "layout"
+    assert detect_layout(CV6582.read_text(encoding="utf-8")) == "layout"
