@@ -85,7 +85,9 @@ def detect_layout(text: str) -> str:
         return "portal"
     tabbed = sum(1 for ln in lines if "\t" in ln)
     if tabbed >= 2:
-        return "text"
+        # copied from a spreadsheet: quoted cells run over several lines
+        quoted = sum(1 for ln in lines if ln.count('"') % 2 == 1)
+        return "csv" if quoted >= 2 else "text"
     # pdftotext -layout: columns apart by runs of spaces on most lines
     gapped = sum(1 for ln in lines if _LAYOUT_GAP.search(ln.strip()))
     if gapped >= max(3, len(lines) * 0.3):

@@ -83,6 +83,7 @@ class Table:
     # Later tables of the same document (another appendix, another header), in order; each
     # has the rows that name it (its appendix label and title) as its preamble.
     following: list[Table] = field(default_factory=list)
+    name: str | None = None  # a sheet's name, for a table that stands alone
     by_role: dict[str, tuple[int, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -286,6 +287,8 @@ def assemble(doc: RawDocument) -> Table:
     `Table.following`; the one-cell rows just above it (its "Phụ lục II", title, "(Kèm
     theo …)") become that table's preamble.
     """
+    if doc.table_names:
+        return _assemble_named(doc)
     found = _find_header(doc.rows)
     if found is None:
         raise NoTableError("no table header found (a row naming columns such as "
@@ -308,6 +311,29 @@ def assemble(doc: RawDocument) -> Table:
         start, heading = nxt
         height, headers = _header_at(doc.rows, start)
         preamble, lead_in = doc.rows[start - heading:start], []
+
+
+def _assemble_named(doc: RawDocument) -> Table:
+    """Each named table (a workbook's sheet) assembled on its own; sheets without a header
+    are left out. Rows outside any of them go with the first."""
+    groups: dict[int | None, list[RawRow]] = {}
+    for row in doc.rows:
+        key = row.table if row.table in doc.table_names else None
+        groups.setdefault(key, []).append(row)
+    tables: list[Table] = []
+    for index, name in doc.table_names.items():
+        rows = groups.get(index, [])
+        if _find_header(rows) is None:
+            continue
+        part = assemble(RawDocument(rows=rows, format=doc.format))
+        part.name = name
+        tables.append(part)
+    if not tables:
+        raise NoTableError("no table header found in any sheet (a row naming columns such "
+                           "as 'TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì')")
+    first = tables[0]
+    first.following = [t for table in tables[1:] for t in table.all_tables]
+    return first
 
 
 def _header_at(rows: list[RawRow], i: int) -> tuple[int, list[str]]:

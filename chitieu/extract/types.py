@@ -56,3 +56,6 @@ class RawDocument:
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)  # e.g. {"table_finder": "camelot-lattice"}
+    # Tables that stand alone, by `RawRow.table` index, with their name: the sheets of a
+    # workbook. Assembly never joins two of them, and names their records' outer section.
+    table_names: dict[int, str] = field(default_factory=dict)

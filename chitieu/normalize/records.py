@@ -88,9 +88,13 @@ def _table_records(ctx: _Context) -> list[Record]:
 
 
 def _appendix_sections(tables: list[Table]) -> list[Section | None]:
-    """The outermost section of each table's records: its appendix, when the document holds
-    several appendices."""
+    """The outermost section of each table's records: its sheet, when a workbook has several;
+    its appendix, when the document holds several appendices."""
     headings = [appendix_heading(t.preamble) for t in tables]
+    if len(tables) >= 2 and any(t.name for t in tables):
+        # the sheets of a workbook: each sheet is the outermost section of its records
+        return [Section(number=t.name, title=title or label or t.name) if t.name else None
+                for t, (label, title) in zip(tables, headings, strict=True)]
     labels = {label for label, _ in headings if label}
     if len(tables) < 2 or len(labels) < 2:
         return [None] * len(tables)

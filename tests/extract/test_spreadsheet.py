@@ -1,0 +1,97 @@
+"""The spreadsheet reader: XLSX workbooks and CSV/TSV files."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from chitieu import convert, extract
+from chitieu.errors import InputError
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+openpyxl = pytest.importorskip("openpyxl")
+
+HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Chỉ tiêu"]
+
+
+def _sheet(workbook, title: str, rows: list[list]) -> None:
+    sheet = workbook.create_sheet(title)
+    sheet.append(["Phụ lục 1\nDanh mục nhiệm vụ\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/3/2026 "
+                  "của UBND xã Vũ Dương)"])
+    sheet.merge_cells("A1:E1")
+    sheet.append([])
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+
+
+@pytest.fixture
+def workbook(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    _sheet(book, "PL1", [["I", "Chuyển đổi số"], [1, "Số hóa hồ sơ", "Văn phòng HĐND và UBND",
+                                                     dt.datetime(2026, 6, 30), 0.85],
+                         [2, "Cập nhật dữ liệu", None, None, "100%"]])
+    book["PL1"].merge_cells("B4:E4")
+    book["PL1"].merge_cells("C5:C6")  # one lead for both rows
+    book["PL1"]["E5"].number_format = "0%"
+    _sheet(book, "PL2", [[1, "Tuyên truyền", "Phòng Văn hóa - Xã hội", "Quý II/2026", None]])
+    book.create_sheet("Ghi chú").append(["Ghi chú của người lập bảng"])
+    path = tmp_path / "ke-hoach.xlsx"
+    book.save(path)
+    return path
+
+
+def test_cells_as_shown_merged_ranges_resolved_title_block_split(workbook: Path) -> None:
+    doc = extract.read(workbook)
+    assert doc.format == "xlsx" and doc.table_names == {0: "PL1", 1: "PL2", 2: "Ghi chú"}
+    first = [r.texts for r in doc.rows if r.table == 0]
+    assert first[:3] == [["Phụ lục 1"], ["Danh mục nhiệm vụ"],
+                         ["(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/3/2026 của UBND xã Vũ Dương)"]]
+    assert first[4] == ["I", "Chuyển đổi số", "", "", ""]
+    assert first[5] == ["1", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "30/6/2026", "85%"]
+    assert first[6] == ["2", "Cập nhật dữ liệu", "Văn phòng HĐND và UBND", "", "100%"]
+
+
+def test_each_sheet_is_a_table_and_the_outer_section_of_its_records(workbook: Path) -> None:
+    doc = convert(workbook)
+    assert [r.key for r in doc.records] == ["PL1/I/1", "PL1/I/2", "PL2/1"]
+    assert doc.records[0].section[0].number == "PL1"
+    assert doc.records[0].section[0].title == "Danh mục nhiệm vụ"
+    assert doc.records[0].target.value == 85 and doc.records[0].deadline.end == "2026-06-30"
+    assert doc.plan.number == "12/KH-UBND" and doc.plan.locality.code is not None
+    assert doc.source.format == "xlsx"
+
+
+def test_one_sheet_has_no_outer_section(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([1, "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "2026", "90%"])
+    path = tmp_path / "one.xlsx"
+    book.save(path)
+    assert [r.key for r in convert(path).records] == ["1"]
+
+
+def test_csv_with_a_sniffed_delimiter_and_quoted_multiline_cells(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text('STT;Nội dung;Đơn vị chủ trì\n1;"Số hóa\nhồ sơ";Văn phòng HĐND và UBND\n',
+                    encoding="utf-8")
+    doc = extract.read(path)
+    assert [r.texts for r in doc.rows] == [["STT", "Nội dung", "Đơn vị chủ trì"],
+                                           ["1", "Số hóa\nhồ sơ", "Văn phòng HĐND và UBND"]]
+    assert (doc.rows[1].first_line, doc.rows[1].last_line) == (2, 3)
+
+
+def test_tab_separated_text_copied_from_a_spreadsheet() -> None:
+    doc = extract.read(REAL / "hn-kh38-2026-phuluc01-bang-tinh.tsv.txt")
+    assert doc.format == "csv"
+    header = next(r for r in doc.rows if r.texts[0] == "STT")
+    assert len(header.cells) == 11 and header.first_line == 4
+    assert convert(REAL / "hn-kh38-2026-phuluc01-bang-tinh.tsv.txt").plan.appendix == "Phụ lục 01"
+
+
+def test_a_damaged_workbook_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError):
+        extract.read(path)
