@@ -25,6 +25,7 @@ READERS: dict[str, str] = {
     "portal": "chitieu.extract.portal",
     "layout": "chitieu.extract.layout",
     "labelled": "chitieu.extract.labelled",
+    "blocks": "chitieu.extract.blocks",
     "pdf": "chitieu.extract.pdf",
     "docx": "chitieu.extract.docx",
     "doc": "chitieu.extract.docx",

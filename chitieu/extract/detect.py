@@ -7,7 +7,8 @@ import zipfile
 from pathlib import Path
 
 # layouts of text-like files, each with a `read_text` reader
-TEXT_LAYOUTS = frozenset({"text", "markdown", "html", "portal", "layout", "labelled"})
+TEXT_LAYOUTS = frozenset({"text", "markdown", "html", "portal", "layout", "labelled",
+                          "blocks"})
 
 _MAGIC = (
     (b"%PDF", "pdf"),
@@ -71,6 +72,11 @@ _LABELLED_TASK = re.compile(
     r"[^:\n|\t]{0,40}:", re.IGNORECASE | re.MULTILINE)
 
 
+# pdftotext without -layout: a cell per block of lines, row numbers as blocks of their own
+_LABEL_BLOCK = re.compile(r"(?:^|\n)[ \t]*\n[ \t]*(?:\d{1,3}|[a-zđ])[.)]?[ \t]*\n[ \t]*\n")
+_MIN_LABEL_BLOCKS = 5
+
+
 def detect_layout(text: str) -> str:
     """Tell the text layouts apart: HTML table, Markdown pipe table, legal-portal flattened
     table, pdftotext -layout columns, labelled task blocks, or tab-separated OCR text."""
@@ -94,4 +100,6 @@ def detect_layout(text: str) -> str:
         return "layout"
     if len(_LABELLED_TASK.findall(text)) >= 3:
         return "labelled"
+    if tabbed == 0 and len(_LABEL_BLOCK.findall(text)) >= _MIN_LABEL_BLOCKS:
+        return "blocks"
     return "text"

@@ -155,6 +155,10 @@ def _iso_date(day: str | None, month: str | None, year: str | None) -> str | Non
         return None
 
 
+_BARE_LEVEL = regex.compile(r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s*$",
+                            regex.IGNORECASE)
+
+
 def _locality(issuer: str | None, context: str) -> Locality:
     if not issuer:
         return Locality()
@@ -165,7 +169,9 @@ def _locality(issuer: str | None, context: str) -> Locality:
         if match is not None and not (match["level"].isupper() and match["name"].isupper()):
             match = None
     if match is None:
-        return Locality()
+        # "Ủy ban nhân dân tỉnh": the level is printed, the name is not
+        bare = _BARE_LEVEL.search(issuer)
+        return Locality(level=bare["level"].lower()) if bare else Locality()
     province = match["province"] or find_province(context)
     return resolve_locality(match["level"].lower(), match["name"].strip(), province)
 

@@ -30,6 +30,8 @@ _DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "II
 _BULLET = regex.compile(r"^[-–—+•*]$")
 _PART = regex.compile(rf"^{PART}$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLAUSES = regex.compile(r"\s*;\s*")
+_IMPLEMENTS = regex.compile(r"\bthực hiện\b")
 _BARE_COUNT = regex.compile(r"^\d{1,4}$")
 # A deadline column counting days, weeks or months ("Số ngày dự kiến"): its cells are durations.
 _DURATION_HEADER = regex.compile(r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
@@ -276,7 +278,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         warnings.append("name_missing")
     return Record(
         key=key or _unique_key(ctx, number),
-        number=number or None,
+        number=None if _BULLET.match(number) else number or None,
         section=[level.section for level in ctx.stack],
         kind=_kind(name, target),
         name=name,
@@ -338,10 +340,29 @@ def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
         text = row.cells[col.index]
         if not clean_text(text):
             continue
-        found, codes = ctx.gazetteer.agencies(text, col.role)
+        found, codes = _cell_agencies(ctx.gazetteer, text, col.role)
         agencies += found
         warnings += codes
     return agencies, warnings
+
+
+def _cell_agencies(gazetteer: Gazetteer, text: str, role: str) -> tuple[list[Agency], list[str]]:
+    """The agencies of one cell. In a cell where one clause names who presides ("Sở KH&CN
+    chủ trì hướng dẫn, tổng hợp; các sở, ngành, UBND cấp xã thực hiện …"), the agencies of
+    the other clauses, marked lead only by the words "thực hiện", support it."""
+    if ";" not in text or "chủ trì" not in fold(text):
+        return gazetteer.agencies(text, role)
+    clauses = [c for c in _CLAUSES.split(text) if clean_text(c)]
+    agencies: list[Agency] = []
+    warnings: list[str] = []
+    for clause in clauses:
+        found, codes = gazetteer.agencies(clause, role)
+        if "chủ trì" not in fold(clause) and _IMPLEMENTS.search(fold(clause)):
+            found = [a.model_copy(update={"role": "support"}) if a.role == "lead" else a
+                     for a in found]
+        agencies += found
+        warnings += codes
+    return agencies, list(dict.fromkeys(warnings))
 
 
 def _source(row: LogicalRow) -> RecordSource:

@@ -1,0 +1,127 @@
+"""Text whose table lost its columns: blocks of lines separated by blank lines, one block
+per cell, in the order a PDF's content stream drew them (`pdftotext` without `-layout`).
+
+The columns cannot be recovered from the order, so this is a last resort that keeps what can
+be read: a block holding a row label ("1", "a)") starts a row; the blocks after it are read
+by what they look like — an agency (it starts like one: "Sở …", "UBND …", "Các …"), a
+deadline (a date, a quarter, "Thường xuyên", "… ngày kể từ …"), or text (the first is the
+row's name, the rest its note). Column labels and page numbers are skipped; blocks before
+the first label are one-cell rows (the title). The document carries the warning
+`table_structure_lost`.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import regex
+import yaml
+
+from chitieu.extract.table import header_candidates
+from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.extract.unicode import decode_bytes
+
+_LABEL = regex.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]+)[.)]?$")
+_DEADLINE = regex.compile(
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\b(?:quý|quí|tháng|năm)\s+[\dIV]|thường xuyên|hằng năm"
+    r"|hàng năm|\d+\s+ngày\s+kể\s+từ|theo\s+(?:từng\s+mốc\s+)?thời\s+hạn", regex.IGNORECASE)
+_HEADER = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Ghi chú"]
+_WORDS_YAML = Path(__file__).resolve().parent.parent / "gazetteer" / "agency_words.yaml"
+_MAX_LABEL_WORDS = 4
+
+
+def read(path: Path) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()))
+
+
+def read_text(text: str) -> RawDocument:
+    rows: list[RawRow] = []
+    current: dict[str, list[str]] | None = None
+    span = [0, 0, 1]
+    started = False
+    page_of_label = 0  # the page of the last row label: above it, a page repeats the header
+    for first, last, page, block, lines in _blocks(text):
+        if _is_column_label(block) or (
+                started and page != page_of_label and len(block.split()) <= _MAX_LABEL_WORDS
+                and not _LABEL.match(block)):
+            continue
+        if _LABEL.match(block):
+            page_of_label = page
+            if current is not None and current.get("name"):
+                rows.append(_row(current, *span))
+            if not started:
+                rows.append(RawRow([Cell(h) for h in _HEADER]))
+                started = True
+            if current is None or current.get("name"):
+                current, span = {"number": [block]}, [first, last, page]
+            continue
+        if current is None:  # the title above the table, line by line
+            rows += [RawRow([Cell(t)], first_line=n, last_line=n, page=page) for n, t in lines]
+            continue
+        current.setdefault(_kind(block, current), []).append(block)
+        span[1] = last
+    if current is not None and current.get("name"):
+        rows.append(_row(current, *span))
+    return RawDocument(rows=rows, format="text", pages=text.count("\f") + 1, ocr=False,
+                       warnings=["table_structure_lost"])
+
+
+def _blocks(text: str):
+    """(first line, last line, page, text, lines) of each run of non-blank lines; a page
+    number on its own line at a page's top is dropped."""
+    page, lines = 1, []
+    for number, raw in enumerate([*text.split("\n"), ""], start=1):
+        if "\f" in raw:
+            if lines:
+                yield _block(lines, page)
+            lines = []
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        if raw.strip():
+            lines.append((number, raw.strip()))
+        elif lines:
+            yield _block(lines, page)
+            lines = []
+
+
+def _block(lines: list[tuple[int, str]], page: int
+           ) -> tuple[int, int, int, str, list[tuple[int, str]]]:
+    if len(lines) > 1 and lines[0][1].isdigit() and _is_column_label(lines[1][1]):
+        lines = lines[1:]  # "2" (the page number) above the repeated header
+    return lines[0][0], lines[-1][0], page, " ".join(t for _, t in lines), lines
+
+
+def _is_column_label(text: str) -> bool:
+    if len(text.split()) > _MAX_LABEL_WORDS:
+        return False
+    candidates = header_candidates(text)
+    return bool(candidates) and candidates[0] != "unknown"
+
+
+def _kind(block: str, row: dict[str, list[str]]) -> str:
+    if _DEADLINE.search(block) and "deadline" not in row:
+        return "deadline"
+    if _reads_as_agency(block):
+        return "lead" if "lead" not in row else "support"
+    return "name" if "name" not in row else "note"
+
+
+@functools.cache
+def _agency_heads() -> tuple[str, ...]:
+    data = yaml.safe_load(_WORDS_YAML.read_text(encoding="utf-8"))
+    heads = [h for h in data.get("heads", []) if h[:1].isupper() or h == "các"]
+    return tuple(sorted({*heads, *data.get("capitalized_heads", []), "Các", "UBND", "Sở"},
+                        key=len, reverse=True))
+
+
+def _reads_as_agency(block: str) -> bool:
+    return len(block.split()) <= 25 and any(
+        block.startswith(head + " ") for head in _agency_heads())
+
+
+def _row(cells: dict[str, list[str]], first: int, last: int, page: int) -> RawRow:
+    number = cells.get("number", [""])[0]
+    texts = [number, *("; ".join(cells.get(k, [])) for k in
+                       ("name", "lead", "support", "deadline", "note"))]
+    return RawRow([Cell(t) for t in texts], first_line=first, last_line=last, page=page)

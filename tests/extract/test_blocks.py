@@ -1,0 +1,66 @@
+"""The last-resort reader of text whose table lost its columns (pdftotext without -layout)."""
+
+from chitieu import extract
+from chitieu.extract.detect import detect_layout
+
+RAW = """Phụ lục
+DANH MỤC NHIỆM VỤ
+Stt
+TT
+
+Tên nhiệm vụ
+
+1
+
+a)
+
+Dữ liệu đầu tư công
+
+Sở Tài chính
+
+2
+
+b)
+
+Dữ liệu quy hoạch
+
+Sở Quy hoạch Kiến trúc
+
+30/8/2026
+
+3
+
+c)
+
+Dữ liệu y tế
+
+4
+
+d)
+
+Dữ liệu giáo dục
+
+5
+
+đ)
+
+Dữ liệu dân cư
+"""
+
+
+def test_rows_start_at_labels_and_blocks_are_read_by_their_look() -> None:
+    doc = extract.read_text(RAW, "blocks")
+    assert doc.warnings == ["table_structure_lost"]
+    rows = [r.texts for r in doc.rows]
+    assert rows[:2] == [["Phụ lục"], ["DANH MỤC NHIỆM VỤ"]]
+    header = rows.index(["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn",
+                         "Ghi chú"])
+    data = rows[header + 1:]
+    assert data[0] == ["1", "Dữ liệu đầu tư công", "Sở Tài chính", "", "", ""]
+    assert data[1] == ["2", "Dữ liệu quy hoạch", "Sở Quy hoạch Kiến trúc", "", "30/8/2026", ""]
+    assert [r[0] for r in data] == ["1", "2", "3", "4", "5"]
+
+
+def test_such_text_is_detected() -> None:
+    assert detect_layout(RAW) == "blocks"
+    assert detect_layout("Phụ lục\nTT Nội dung\n1 Việc một\n") == "text"
