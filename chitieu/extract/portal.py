@@ -116,13 +116,20 @@ def _slots(text: str) -> tuple[list[_Slot], int]:
         elif not stripped:
             blank_since_text = bool(current.lines)
         else:
-            if blank_since_text:
+            if blank_since_text or _new_emphasis(current, stripped):
                 current.paragraphs = True
             current.lines.append((number, line.rstrip()))
             blank_since_text = False
     if current.lines:
         slots.append(current)
     return slots, page
+
+
+def _new_emphasis(slot: _Slot, line: str) -> bool:
+    """A bold or italic line after lines whose markup is closed: a new title line (a cell's
+    wrapped text keeps its markup open until its end)."""
+    return (bool(slot.lines) and line.startswith("*")
+            and not _markup_open(" ".join(t for _, t in slot.lines)))
 
 
 # ---------------------------------------------------------------- segmentation

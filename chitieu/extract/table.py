@@ -392,22 +392,35 @@ def _is_new_header(texts: list[str]) -> bool:
         _NUMBER_ONLY.match(t) and header_candidates(t)[0] != "number" for t in filled)
 
 
-def _repeats_header(texts: list[str], header_keys: list[list[str]]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _HeaderKeys:
+    """A header row's cells folded for comparison: by position, and as a set of labels."""
+
+    wanted: tuple[tuple[int, str], ...]
+    labels: frozenset[str]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> _HeaderKeys:
+        wanted = tuple((i, header_key(t)) for i, t in enumerate(texts) if header_key(t))
+        return cls(wanted, frozenset(k for _, k in wanted))
+
+
+def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
     """The row repeats the header: cell by cell, or as the same labels shifted by a spanned
     first cell ("Nội dung" over STT and name)."""
     keys = [header_key(t) for t in texts]
-    for header in header_keys:
-        wanted = [(i, k) for i, k in enumerate(header) if k]
-        if not wanted:
+    for header in headers:
+        if not header.wanted:
             continue
-        same = sum(1 for i, k in wanted if i < len(keys) and keys[i] == k)
-        if same >= max(2, len(wanted) * 0.6):
+        same = sum(1 for i, k in header.wanted if i < len(keys) and keys[i] == k)
+        if same >= max(2, len(header.wanted) * 0.6):
             return True
-        filled = [k for k in keys if k]
-        labels = {k for _, k in wanted}
-        shared = sum(1 for k in filled if k in labels)
-        if shared >= 2 and shared * 5 >= len(filled) * 3 and all(
-                k in labels or header_candidates(t)[0] != "unknown"
+        shared = sum(1 for k in keys if k in header.labels)
+        if shared < 2:
+            continue
+        filled = sum(1 for k in keys if k)
+        if shared * 5 >= filled * 3 and all(
+                k in header.labels or header_candidates(t)[0] != "unknown"
                 for k, t in zip(keys, texts, strict=True) if k):
             return True
     return False
@@ -417,7 +430,7 @@ class _Assembler:
     def __init__(self, table: Table, header_rows: list[list[str]]):
         self.table = table
         self.width = len(table.columns)
-        self.header_keys = [[header_key(t) for t in row] for row in header_rows]
+        self.header_keys = [_HeaderKeys.of(row) for row in header_rows]
         self.number_col = table.index_of("number")
         self.name_col = table.index_of("name")
         self.agency_cols = frozenset(table.indexes_of(*AGENCY_ROLES))
@@ -443,7 +456,7 @@ class _Assembler:
         held: list[int] = []  # one-cell rows (positions in seq), taken once a row follows
         for k, (i, row) in enumerate(seq):
             texts = _cell_texts(row)
-            filled = sum(1 for t in texts if t)
+            filled = len(texts) - texts.count("")
             if filled == 1:
                 held.append(k)
                 continue
