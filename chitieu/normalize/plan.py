@@ -39,6 +39,8 @@ _LOCALITY = regex.compile(_LOCALITY_PATTERN)
 # "Phòng Văn hóa - Xã hội" never reads as a commune named "hội".
 _LOCALITY_CAPITALS = regex.compile(_LOCALITY_PATTERN, regex.IGNORECASE)
 _LOCAL_LEVELS = ("xã", "phường", "đặc khu")
+# "Thành phố Hồ Chí Minh", "Tỉnh Lạng Sơn": a province-level word written with a capital
+_PROVINCE_LEVEL = regex.compile(r"Thành phố|Tỉnh")
 _HEADING_MARK = regex.compile(r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
 
 
@@ -166,7 +168,8 @@ def _locality(issuer: str | None, context: str) -> Locality:
     match = _last_locality(_LOCALITY, issuer)
     if match is None:
         match = _last_locality(_LOCALITY_CAPITALS, issuer)
-        if match is not None and not (match["level"].isupper() and match["name"].isupper()):
+        if match is not None and not ((match["level"].isupper() and match["name"].isupper())
+                                      or _PROVINCE_LEVEL.fullmatch(match["level"])):
             match = None
     if match is None:
         # "Ủy ban nhân dân tỉnh": the level is printed, the name is not

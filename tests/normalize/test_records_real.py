@@ -66,3 +66,11 @@ def test_an_issuer_naming_its_level_only() -> None:
                        "nhân dân tỉnh)\nSTT\tTên nhiệm vụ\tCơ quan chủ trì\n1\tViệc\tSở Nội vụ\n",
                        "text")
     assert (doc.plan.locality.level, doc.plan.locality.name) == ("tỉnh", None)
+
+
+def test_an_issuer_naming_a_city_with_a_capital() -> None:
+    doc = convert_text("PHỤ LỤC\n(Kèm theo Quyết định số 2820/QĐ-UBND ngày 19/11/2025 của Ủy ban "
+                       "nhân dân Thành phố Hồ Chí Minh)\nTT\tNhiệm vụ\tCơ quan chủ trì\n"
+                       "1\tViệc\tSở Tài chính\n", "text")
+    locality = doc.plan.locality
+    assert (locality.level, locality.name, locality.code) == ("thành phố", "Hồ Chí Minh", "79")
