@@ -256,7 +256,7 @@ class _Sequence:
         expected = _ROMANS[_ROMANS.index(self.roman) + 1] if self.roman in _ROMANS[:-1] else "I"
         if core == expected or (_ROMAN.match(core) and core != self.roman):
             return None
-        readings = {core.translate(_AS_ROMAN_ONES)}
+        readings = _roman_readings(core)
         readings |= {r + "I" for r in readings} | {r[:-1] for r in readings if len(r) > 1}
         return expected if expected in readings else None
 
@@ -278,6 +278,16 @@ class _Sequence:
             fixes = {f"{variant}.{parts[-1]}" for variant in
                      _one_digit_variants(parent, "0123456789")} & expected
         return fixes.pop() if len(fixes) == 1 else core
+
+
+def _roman_readings(core: str) -> set[str]:
+    """What a misread roman number may be: each "H" one or two "I"s (serif "I"s run
+    together), each of l 1 | ] L T i an "I"."""
+    readings = {""}
+    for char in core[:8]:
+        options = ("I", "II") if char == "H" else (char.translate(_AS_ROMAN_ONES),)
+        readings = {r + o for r in readings for o in options}
+    return readings
 
 
 def _one_digit_variants(number: str, alphabet: str | None = None) -> Iterable[str]:

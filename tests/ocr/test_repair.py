@@ -79,6 +79,7 @@ def test_repair_number_cell(text, expected):
     (["I", "1", "II", "1", "II", "1"], None, ["I", "1", "II", "1", "III", "1"]),
     (["B", "L", "1."], None, ["B", "I", "1."]),
     (["i", "1", "2"], [True, False, False], ["I", "1", "2"]),
+    (["I", "1", "HH", "1", "HH", "1"], None, ["I", "1", "II", "1", "III", "1"]),
     # a section row read "1" whose items start again at "1" is roman
     (["A", "1", "2", "B", "1.", "1.", "2.", "1", "1", "2.", "HT.", "1"],
      [True, False, False, True, True, False, False, True, False, False, True, False],
