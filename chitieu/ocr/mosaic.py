@@ -39,7 +39,12 @@ def build_mosaic(image: np.ndarray, grid: Grid, gap: int) -> tuple[np.ndarray, l
         for cell in tall:
             if cell.row <= r < cell.row + cell.row_span:
                 strip[:, cell.left - x0: cell.right - x0] = 255
-        crops.append((box, strip))
+        cells = [c for c in grid.cells if c.row == r and c.row_span == 1]
+        if _lines_up(strip, cells, x0, gap):
+            crops.append((box, strip))
+        else:  # text centred in some cells of a tall row: each cell a piece of its own
+            crops += [((c.left, c.top, c.right, c.bottom),
+                       image[c.top:c.bottom, c.left:c.right]) for c in cells]
     for cell in tall:
         box = (cell.left, cell.top, cell.right, cell.bottom)
         crops.append((box, image[cell.top:cell.bottom, cell.left:cell.right]))
@@ -56,6 +61,17 @@ def build_mosaic(image: np.ndarray, grid: Grid, gap: int) -> tuple[np.ndarray, l
         pieces.append(Piece(box, top))
         top += crop.shape[0] + gap
     return mosaic, pieces
+
+
+def _lines_up(strip: np.ndarray, cells: list, x0: int, tolerance: int) -> bool:
+    """Do the cells' texts start at about the same height (all set at the top, or one line
+    each)? Then the row can be read as one strip."""
+    starts = []
+    for cell in cells:
+        rows = np.flatnonzero((strip[:, cell.left - x0: cell.right - x0] < 128).any(axis=1))
+        if rows.size:
+            starts.append(int(rows[0]))
+    return not starts or max(starts) - min(starts) <= tolerance
 
 
 def to_page(words: list[Word], pieces: list[Piece]) -> list[Word]:

@@ -28,3 +28,14 @@ def test_rows_and_tall_cells_become_pieces_and_words_go_back():
     (placed,) = to_page([word], pieces)
     assert (placed.left, placed.top) == (300, 190)
     assert grid.locate(placed.x_centre, placed.y_centre) is cells[2]
+
+
+def test_a_row_whose_cells_start_at_different_heights_is_cut_into_cells():
+    page = np.full((400, 500), 255, np.uint8)
+    cells = [GridCell(0, 0, 1, 1, 50, 100, 250, 300), GridCell(0, 1, 1, 1, 250, 100, 450, 300)]
+    grid = Grid([50, 250, 450], [100, 300], cells)
+    page[110:130, 60:200] = 0  # a name set at the top of the row
+    page[190:210, 300:400] = 0  # an agency centred in it
+    _, pieces = build_mosaic(page, grid, gap=10)
+    assert [p.box for p in pieces] == [(50, 100, 250, 300), (250, 100, 450, 300)]
+    assert pieces[0].top != pieces[1].top  # stacked, so their lines cannot mix
