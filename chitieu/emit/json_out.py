@@ -27,8 +27,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     """The document as plain JSON values, in the models' key order."""
     data = doc.model_dump(mode="json")
     for index, record in enumerate(data["records"]):
-        _whole_numbers_as_int(record)
-        _refuse_non_finite(record, f"records/{index}")
+        _tidy_numbers(record, f"records/{index}")
     return data
 
 
@@ -65,26 +64,24 @@ def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
     return count
 
 
-def _refuse_non_finite(record: dict[str, Any], where: str) -> None:
-    numbers: list[tuple[str, Any]] = []
-    for name in _MEASURES:
-        measure = record.get(name) or {}
-        numbers += [(f"{name}/{field}", measure.get(field)) for field in _NUMBER_FIELDS]
-    numbers += [(f"agencies/{i}/score", agency.get("score"))
-                for i, agency in enumerate(record.get("agencies") or [])]
-    bbox = (record.get("source") or {}).get("bbox") or []
-    numbers += [(f"source/bbox/{i}", value) for i, value in enumerate(bbox)]
-    for field, value in numbers:
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{where}/{field}: {value} cannot be written as JSON")
-
-
-def _whole_numbers_as_int(record: dict[str, Any]) -> None:
+def _tidy_numbers(record: dict[str, Any], where: str) -> None:
+    """Whole-number measures as ints; NaN or infinity anywhere refused."""
     for name in _MEASURES:
         measure = record.get(name)
         if not measure:
             continue
         for field in _NUMBER_FIELDS:
             number = measure.get(field)
-            if isinstance(number, float) and number.is_integer():
-                measure[field] = int(number)
+            if isinstance(number, float):
+                _refuse(number, f"{where}/{name}/{field}")
+                if number.is_integer():
+                    measure[field] = int(number)
+    for i, agency in enumerate(record.get("agencies") or ()):
+        _refuse(agency.get("score"), f"{where}/agencies/{i}/score")
+    for i, value in enumerate((record.get("source") or {}).get("bbox") or ()):
+        _refuse(value, f"{where}/source/bbox/{i}")
+
+
+def _refuse(value: float | None, where: str) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{where}: {value} cannot be written as JSON")

@@ -85,6 +85,8 @@ class Table:
     following: list[Table] = field(default_factory=list)
     name: str | None = None  # a sheet's name, for a table that stands alone
     by_role: dict[str, tuple[int, ...]] = field(init=False, repr=False)
+    _combined: dict[tuple[str, ...], tuple[int, ...]] = field(
+        init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         by_role: dict[str, list[int]] = {}
@@ -99,7 +101,11 @@ class Table:
     def indexes_of(self, *roles: str) -> tuple[int, ...]:
         if len(roles) == 1:
             return self.by_role.get(roles[0], ())
-        return tuple(sorted(i for role in roles for i in self.by_role.get(role, ())))
+        found = self._combined.get(roles)
+        if found is None:
+            found = self._combined[roles] = tuple(
+                sorted(i for role in roles for i in self.by_role.get(role, ())))
+        return found
 
     @property
     def all_tables(self) -> list[Table]:

@@ -285,6 +285,7 @@ class Gazetteer:
         self._lookup_key = functools.lru_cache(maxsize=262144)(self._lookup_key_uncached)
         self._fuzzy = functools.lru_cache(maxsize=65536)(self._fuzzy_uncached)
         self._split = functools.lru_cache(maxsize=32768)(self._split_uncached)
+        self._agencies = functools.lru_cache(maxsize=32768)(self._agencies_uncached)
 
     # -------------------------------------------------------------- building
 
@@ -463,7 +464,15 @@ class Gazetteer:
         return list(self._split(cell, default_role))
 
     def agencies(self, cell: str, role: Role) -> tuple[list[Agency], list[str]]:
-        """The cell's agencies as contract objects, plus the warning codes of their matching."""
+        """The cell's agencies as contract objects, plus the warning codes of their matching.
+
+        Cached (a cell repeats row after row): the lists are new on every call, the Agency
+        objects in them are shared, so treat them as read-only (`model_copy` to change one)."""
+        agencies, warnings = self._agencies(cell, role)
+        return list(agencies), list(warnings)
+
+    def _agencies_uncached(self, cell: str, role: Role) -> tuple[tuple[Agency, ...],
+                                                                   tuple[str, ...]]:
         agencies: list[Agency] = []
         warnings: list[str] = []
         for piece, piece_role in self._split(cell, role):
@@ -471,7 +480,7 @@ class Gazetteer:
             agencies.append(Agency(role=piece_role, id=found.id, name=found.name, raw=piece,
                                    score=found.score))
             warnings += found.warnings
-        return agencies, list(dict.fromkeys(warnings))
+        return tuple(agencies), tuple(dict.fromkeys(warnings))
 
     def _split_uncached(self, cell: str, default_role: Role) -> tuple[tuple[str, Role], ...]:
         out: list[tuple[str, Role]] = []

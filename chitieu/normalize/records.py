@@ -163,7 +163,7 @@ def _name_cell(row: LogicalRow, table: Table) -> str:
 
 def _has_values(row: LogicalRow, table: Table) -> bool:
     """Anything besides number and name: a target, an agency, a deadline, a unit."""
-    skip = set(table.indexes_of("number", "name", "note", "unknown"))
+    skip = table.indexes_of("number", "name", "note", "unknown")
     return any(clean_text(text) for i, text in enumerate(row.cells) if i not in skip)
 
 
