@@ -94,6 +94,9 @@ class RecordSource(_Model):
     page: int | None = None
     lines: list[int] | None = Field(None, min_length=2, max_length=2)
     bbox: list[float] | None = Field(None, min_length=4, max_length=4)
+    ocr_confidence: float | None = Field(
+        None, ge=0, le=1, description="OCR'd rows: the lowest mean word confidence of the "
+                                      "row's lines, 0–1; null for text that was not OCR'd")
 
 
 class Record(_Model):

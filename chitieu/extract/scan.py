@@ -95,6 +95,7 @@ def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocume
                 row.table = table
             if confidence is not None:
                 confidences[str(len(rows))] = round(confidence, 1)
+                row.confidence = round(min(max(confidence / 100, 0.0), 1.0), 3)
             rows.append(row)
         table += result.has_table
     repairs = _repair(rows, warnings)
@@ -121,6 +122,7 @@ def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
     for item in repairs:
         row = rows[item.row]
         warnings.append(f"ocr_repaired:{item.field}@p{row.page}:r{item.row + 1}")
+        row.warnings.append(f"ocr_repaired:{item.field}")
         details.append({"row": item.row + 1, "column": item.column, "field": item.field,
                         "before": item.before, "after": item.after})
     return details

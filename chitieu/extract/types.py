@@ -37,6 +37,8 @@ class RawRow:
     page: int | None = None
     bbox: BBox | None = None
     table: int | None = None
+    confidence: float | None = None  # OCR: mean word confidence of the row, 0–1
+    warnings: list[str] = field(default_factory=list)  # e.g. "ocr_repaired:target"
 
     @property
     def texts(self) -> list[str]:

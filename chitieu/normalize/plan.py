@@ -89,8 +89,16 @@ def appendix_heading(rows: list[RawRow]) -> tuple[str | None, str | None]:
 
 
 def _split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
-    appendix_at = next((i for i, ln in enumerate(lines) if _APPENDIX.match(ln)), None)
-    attached_at = next((i for i, ln in enumerate(lines) if _ATTACHED.search(ln)), None)
+    # The lines above a table may hold the whole plan before its appendix: the heading is the
+    # last "Phụ lục" line, and its "(Kèm theo …)" line the first one after it.
+    appendix_at = next((i for i in reversed(range(len(lines)))
+                        if _APPENDIX.match(lines[i])), None)
+    after = appendix_at + 1 if appendix_at is not None else 0
+    attached_at = next((i for i in range(after, len(lines)) if _ATTACHED.search(lines[i])),
+                       None)
+    if attached_at is None and appendix_at is None:
+        attached_at = next((i for i in reversed(range(len(lines)))
+                            if _ATTACHED.search(lines[i])), None)
     appendix = None
     title: list[str] = []
     if appendix_at is not None:

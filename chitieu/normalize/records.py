@@ -32,6 +32,8 @@ _PART = regex.compile(rf"^{PART}$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSES = regex.compile(r"\s*;\s*")
 _IMPLEMENTS = regex.compile(r"\bthực hiện\b")
+OCR_REPAIRED_AGENCY = "ocr_repaired:agency"
+OCR_REPAIR_FACTOR = 0.9  # an OCR-repaired agency cell lowers its agencies' scores by this
 _BARE_COUNT = regex.compile(r"^\d{1,4}$")
 # A deadline column counting days, weeks or months ("Số ngày dự kiến"): its cells are durations.
 _DURATION_HEADER = regex.compile(r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
@@ -253,7 +255,7 @@ def _header_unit(table: Table, *roles: str) -> str | None:
 def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = None,
             target_col: int | None = None, deadline_raw: str | None = None) -> Record:
     table = ctx.table
-    warnings = list(row.warnings)
+    warnings = [*row.warnings, *(w for piece in row.pieces for w in piece.warnings)]
     name = _cell(row, table, "name")
     unit = _cell(row, table, "unit") or None
     if target_col is None:
@@ -274,6 +276,8 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
     warnings += codes
     agencies, codes = _agencies(ctx, row)
     warnings += codes
+    if OCR_REPAIRED_AGENCY in warnings:
+        agencies = _less_sure(agencies)
     if not name:
         warnings.append("name_missing")
     return Record(
@@ -365,11 +369,19 @@ def _cell_agencies(gazetteer: Gazetteer, text: str, role: str) -> tuple[list[Age
     return agencies, list(dict.fromkeys(warnings))
 
 
+def _less_sure(agencies: list[Agency]) -> list[Agency]:
+    """Agencies of a row whose agency text OCR repair changed: their match is less certain."""
+    return [a.model_copy(update={"score": round(a.score * OCR_REPAIR_FACTOR, 4)})
+            for a in agencies]
+
+
 def _source(row: LogicalRow) -> RecordSource:
     lines = row.lines
     bbox = row.bbox
+    confidences = [p.confidence for p in row.pieces if p.confidence is not None]
     return RecordSource(page=row.page, lines=list(lines) if lines else None,
-                        bbox=[round(v, 2) for v in bbox] if bbox else None)
+                        bbox=[round(v, 2) for v in bbox] if bbox else None,
+                        ocr_confidence=round(min(confidences), 3) if confidences else None)
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -55,3 +55,15 @@ def test_parentheses_inside_the_attachment_line_are_kept() -> None:
     plan = _plan("PHỤ LỤC 1\nTIÊU ĐỀ\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 12/3/2026 của "
                  "UBND xã Hương Sơn (Hà Tĩnh))")
     assert plan.issuer == "Ủy ban nhân dân xã Hương Sơn (Hà Tĩnh)"
+
+
+def test_the_heading_is_the_last_appendix_line_above_the_table() -> None:
+    # A PDF of the whole plan: its body mentions "kèm theo" long before the appendix.
+    plan = _plan("KẾ HOẠCH\nTriển khai đợt cao điểm 100 ngày\n"
+                 "Danh mục nhiệm vụ (kèm theo Kế hoạch này) do các sở thực hiện.\n"
+                 "Phụ lục\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\n"
+                 "(Kèm theo Kế hoạch số 277/KH-UBND ngày 15/7/2026 của UBND thành phố Hà Nội)")
+    assert (plan.appendix, plan.title) == ("Phụ lục", "DANH MỤC NHIỆM VỤ TRỌNG TÂM")
+    assert (plan.number, plan.issued_on) == ("277/KH-UBND", "2026-07-15")
+    assert plan.issuer == "Ủy ban nhân dân thành phố Hà Nội"
+    assert (plan.locality.level, plan.locality.code) == ("thành phố", "01")

@@ -59,3 +59,27 @@ def test_items_numbered_like_their_section_stay_inside_it() -> None:
                        "2\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n<b>2.</b>\t<b>Kinh tế số</b>\t\t\t\n"
                        "1\tTỷ lệ C\t80%\tPhòng Kinh tế\t2026\n")
     assert _chains(records) == [("1/1", ["1"]), ("1/2", ["1"]), ("2/1", ["2"])]
+
+
+def test_ocr_confidence_and_repairs_reach_the_record() -> None:
+    from chitieu.extract.types import Cell, RawDocument, RawRow
+    from chitieu.pipeline import interpret
+
+    def row(*cells: str, line: int, **extra) -> RawRow:
+        return RawRow([Cell(c) for c in cells], first_line=line, last_line=line, page=1,
+                      **extra)
+
+    raw = RawDocument(rows=[
+        row("TT", "Nội dung", "Đơn vị chủ trì", line=1),
+        row("1", "Tỷ lệ hộ dùng ví điện tử", "Phòng Kinh tế", line=2, confidence=0.81,
+            warnings=["ocr_repaired:agency"]),
+        row("2", "Tỷ lệ hộ có tài khoản", "Phòng Kinh tế", line=3, confidence=0.97),
+        row("", "ngân hàng", "", line=4, confidence=0.74),
+    ], format="image", ocr=True)
+    first, second = interpret(raw, file="scan.png", sha256="0" * 64).records
+    assert first.source.ocr_confidence == 0.81
+    assert "ocr_repaired:agency" in first.warnings
+    assert first.agencies[0].score == 0.9  # the repaired cell's match is less certain
+    assert second.name == "Tỷ lệ hộ có tài khoản ngân hàng"
+    assert second.source.ocr_confidence == 0.74  # the weakest of its lines
+    assert second.agencies[0].score == 1.0
