@@ -29,6 +29,7 @@ from pathlib import Path
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
 from chitieu.extract.pdf_page import PageView, page_view
+from chitieu.extract.slots import merged_slots
 from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -460,32 +461,15 @@ def _camelot_finder(path: Path, pdf, flavor: str) -> Finder:
 
 def _camelot_boxes(cells, height: float) -> CellBoxes:
     """One rectangle per drawn cell: slots camelot reports without a rule between them merge."""
-    n_rows, n_cols = len(cells), len(cells[0])
-    parent = list(range(n_rows * n_cols))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for r in range(n_rows):
-        for c in range(n_cols):
-            cell = cells[r][c]
-            if c + 1 < n_cols and not cell.right:
-                parent[find(r * n_cols + c + 1)] = find(r * n_cols + c)
-            if r + 1 < n_rows and not cell.bottom:
-                parent[find((r + 1) * n_cols + c)] = find(r * n_cols + c)
-    groups: dict[int, BBox] = {}
-    for r in range(n_rows):
-        for c in range(n_cols):
-            cell = cells[r][c]
-            box = (cell.x1, height - cell.y2, cell.x2, height - cell.y1)
-            root = find(r * n_cols + c)
-            old = groups.get(root)
-            groups[root] = box if old is None else (min(old[0], box[0]), min(old[1], box[1]),
-                                                    max(old[2], box[2]), max(old[3], box[3]))
-    return list(groups.values())
+    groups = merged_slots(len(cells), len(cells[0]),
+                          open_right=lambda r, c: not cells[r][c].right,
+                          open_down=lambda r, c: not cells[r][c].bottom)
+    boxes = []
+    for members in groups:
+        parts = [cells[r][c] for r, c in members]
+        boxes.append((min(p.x1 for p in parts), min(height - p.y2 for p in parts),
+                      max(p.x2 for p in parts), max(height - p.y1 for p in parts)))
+    return boxes
 
 
 # ---------------------------------------------------------------- OCR hand-over

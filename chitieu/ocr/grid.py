@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from chitieu.extract.slots import merged_slots
+
 # Ruling strokes are longer than any glyph: 0.25 inch is wider than any letter, and 0.18 inch
 # taller than a 12-point letter (a vertical rule may only be as long as a one-line row).
 _MIN_RULE_INCHES = (0.25, 0.18)  # horizontal, vertical
@@ -175,40 +177,24 @@ def _merge_cells(xs: list[int], ys: list[int],
                  tolerance: int) -> tuple[list[GridCell], list[tuple[int, int, int, int]]]:
     horizontal, vertical, ink = sources
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    parent = list(range(n_rows * n_cols))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        parent[find(a)] = find(b)
-
     borders = [(x, ys[0], x, ys[-1]) for x in (xs[0], xs[-1])]
     borders += [(xs[0], y, xs[-1], y) for y in (ys[0], ys[-1])]
+    ruled_right: set[tuple[int, int]] = set()
+    ruled_below: set[tuple[int, int]] = set()
     for r in range(n_rows):
         for c in range(n_cols):
-            here = r * n_cols + c
-            if c + 1 < n_cols:
-                if _covered(vertical, ink, xs[c + 1], ys[r], ys[r + 1], tolerance,
-                            vertical=True):
-                    borders.append((xs[c + 1], ys[r], xs[c + 1], ys[r + 1]))
-                else:
-                    union(here, here + 1)
-            if r + 1 < n_rows:
-                if _covered(horizontal, ink, ys[r + 1], xs[c], xs[c + 1], tolerance,
-                            vertical=False):
-                    borders.append((xs[c], ys[r + 1], xs[c + 1], ys[r + 1]))
-                else:
-                    union(here, here + n_cols)
-    groups: dict[int, list[tuple[int, int]]] = {}
-    for r in range(n_rows):
-        for c in range(n_cols):
-            groups.setdefault(find(r * n_cols + c), []).append((r, c))
+            if c + 1 < n_cols and _covered(vertical, ink, xs[c + 1], ys[r], ys[r + 1],
+                                           tolerance, vertical=True):
+                ruled_right.add((r, c))
+                borders.append((xs[c + 1], ys[r], xs[c + 1], ys[r + 1]))
+            if r + 1 < n_rows and _covered(horizontal, ink, ys[r + 1], xs[c], xs[c + 1],
+                                           tolerance, vertical=False):
+                ruled_below.add((r, c))
+                borders.append((xs[c], ys[r + 1], xs[c + 1], ys[r + 1]))
+    groups = merged_slots(n_rows, n_cols, open_right=lambda r, c: (r, c) not in ruled_right,
+                          open_down=lambda r, c: (r, c) not in ruled_below)
     cells = []
-    for members in groups.values():
+    for members in groups:
         rows = [m[0] for m in members]
         cols = [m[1] for m in members]
         r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
