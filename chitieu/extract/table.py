@@ -32,6 +32,7 @@ _SECTION_TOKEN = regex.compile(
 _SECTION_NUMBER = regex.compile(rf"^(?:{PART}|[A-ZĐ]|[IVXLC]+)\.?$")
 _NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
 _HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
+_HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
 
 
@@ -270,8 +271,9 @@ def _continues_header(texts: list[str]) -> bool:
     """A header's words wrapped onto the next line: "Đơn vị" / "tính", "Chỉ tiêu" / "năm
     2026" — short, lower-case, no row number before them."""
     filled = [t for t in texts if t]
-    return bool(filled) and not texts[0] and all(
-        len(t) <= 40 and (t[0].islower() or t[0] == "(") and not _SECTION_TOKEN.match(t)
+    return bool(filled) and not texts[0] and any(not _HEADER_YEAR.match(t) for t in filled) and all(
+        len(t) <= 40 and (t[0].islower() or t[0] == "(" or bool(_HEADER_YEAR.match(t)))
+        and not _SECTION_TOKEN.match(t)
         for t in filled)
 
 

@@ -174,17 +174,23 @@ def _locality(issuer: str | None, context: str) -> Locality:
         return Locality()
     issuer = unicodedata.normalize("NFC", issuer)
     match = _last_locality(_LOCALITY, issuer)
-    if match is None:
-        match = _last_locality(_LOCALITY_CAPITALS, issuer)
-        if match is not None and not ((match["level"].isupper() and match["name"].isupper())
-                                      or _PROVINCE_LEVEL.fullmatch(match["level"])):
-            match = None
+    if match is None or match["level"].lower() not in _LOCAL_LEVELS:
+        # "UBND XÃ ĐÌNH LẬP, tỉnh Lạng Sơn": the commune in capitals, its province not
+        capitals = _last_locality(_LOCALITY_CAPITALS, issuer)
+        if capitals is not None and _printed_as_unit(capitals) and (
+                match is None or capitals["level"].lower() in _LOCAL_LEVELS):
+            match = capitals
     if match is None:
         # "Ủy ban nhân dân tỉnh": the level is printed, the name is not
         bare = _BARE_LEVEL.search(issuer)
         return Locality(level=bare["level"].lower()) if bare else Locality()
     province = match["province"] or find_province(context)
     return resolve_locality(match["level"].lower(), match["name"].strip(), province)
+
+
+def _printed_as_unit(match: regex.Match) -> bool:
+    return bool((match["level"].isupper() and match["name"].isupper())
+                or _PROVINCE_LEVEL.fullmatch(match["level"]))
 
 
 def _last_locality(pattern: regex.Pattern, issuer: str) -> regex.Match | None:

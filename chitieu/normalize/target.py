@@ -386,6 +386,9 @@ def find_embedded_target(name: str) -> str | None:
     return None
 
 
+_END_BRACKET = re.compile(r"^(?P<head>.*\S)\s*\((?P<inner>[^()]*\d[^()]*)\)$", re.S)
+
+
 @lru_cache(maxsize=65536)
 def split_embedded_target(name: str) -> tuple[str, str | None]:
     """Cut a target printed at the end of an indicator's text off it, with its lead-in:
@@ -395,6 +398,9 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
     stripped = text.rstrip(" .;")
     if not _DIGIT.search(stripped, max(0, len(stripped) - _UNIT_TAIL)):
         return text, None           # no number near the end: nothing to cut
+    bracketed = _bracketed_end_target(stripped)
+    if bracketed is not None:
+        return bracketed
     for cand in _candidates(stripped, after_colon=True):
         if cand.end != len(stripped):
             continue
@@ -403,6 +409,20 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
             return head, stripped[cand.raw_start:cand.end]
         break
     return text, None
+
+
+def _bracketed_end_target(text: str) -> tuple[str, str] | None:
+    """"Tỷ lệ … (≥ 80%)": the whole bracket is the target, its brackets its lead-in."""
+    match = _END_BRACKET.search(text)
+    if match is None or not _LETTER.search(match["head"]):
+        return None
+    inner = match["inner"].strip()
+    for cand in _candidates(inner, after_colon=True):
+        whole = cand.end == len(inner) and not _LETTER.search(inner[:cand.start])
+        if whole and (cand.op_kind in ("symbol", "strong") or cand.pct):
+            return match["head"].rstrip(" ,;:-–"), inner[cand.raw_start:cand.end]
+        break
+    return None
 
 
 def _head_and_lead_in(text: str, cand: _Candidate) -> tuple[str, str]:

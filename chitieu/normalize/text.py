@@ -159,6 +159,10 @@ def is_bold_markup(s: str | None) -> bool:
     return bool(clean_text(" ".join(inner)))
 
 
+# "1.", "I -", "II:" but not a lone bullet "-": the mark must follow the number itself
+_TRAILING_MARK = regex.compile(r"(?<=\w)\s*[.\-–—:]+\s*$")
+
+
 def strip_trailing_dot(number: str) -> str:
-    """A row number without its trailing dot: "1." → "1", "I." → "I"."""
-    return number.strip().rstrip(".").rstrip()
+    """A row number without its trailing dot or dash: "1." → "1", "I." → "I", "I -" → "I"."""
+    return _TRAILING_MARK.sub("", number.strip())
