@@ -25,7 +25,7 @@ _VALUE_ROLES = frozenset({"target", "baseline"})
 # A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
 PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
 _SECTION_TOKEN = regex.compile(
-    rf"^(?P<num>(?:{PART}|[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*)\.?)(?:(?<={PART})\s*[:.\-–]\s*|\s+"
+    rf"^(?P<num>(?:{PART}|[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*)\.?)(?:(?<={PART})\s*[:.\-–]\s*|\s*[\-–—:]\s+|\s+"
     r"|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
     regex.S,
 )

@@ -16,7 +16,9 @@ from chitieu.models import Locality, Plan
 from chitieu.normalize.text import clean_text
 
 _APPENDIX = regex.compile(
-    r"^ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
+    # "Biểu 01" names a form the way "Phụ lục 1" names an appendix; it needs its number, so
+    # that a title opening with "Biểu dương" is not one
+    r"^(?:(?P<form>bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 _ATTACHED = regex.compile(r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
@@ -104,7 +106,8 @@ def _split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
     if appendix_at is not None:
         match = _APPENDIX.match(lines[appendix_at])
         label = match["label"]
-        appendix = f"Phụ lục {label}" if label else "Phụ lục"
+        word = "Biểu" if match["form"] else "Phụ lục"
+        appendix = f"{word} {label}" if label else word
         if match["rest"]:
             title.append(match["rest"])
         end = attached_at if attached_at is not None and attached_at > appendix_at else len(lines)
