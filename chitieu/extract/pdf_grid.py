@@ -9,6 +9,7 @@ merged slot is empty, a vertically merged slot repeats the merged cell's text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ EDGE_TOLERANCE = 1.5  # points: rules drawn a hair apart are the same edge
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less sit on one line
 WORD_GAP_EM = 0.2  # a gap wider than this share of the font size separates words
 _x0 = itemgetter("x0")
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
 @dataclass(slots=True)
@@ -104,9 +106,18 @@ class Grid:
 
     def finish(self) -> None:
         """Turn each cell's chars into its text and bold flag."""
+        inset = self._inset()
         for cell in self.cells:
-            cell.text = chars_to_text(cell.chars)
+            room = (cell.bbox[0] + inset, cell.bbox[2] - inset)
+            cell.text = chars_to_text(cell.chars, room if inset is not None else None)
             cell.bold = is_bold(cell.chars)
+
+    def _inset(self) -> float | None:
+        """The cell padding: the narrowest gap between a cell's left side and its text (a
+        left-aligned cell starts right at the padding; centred ones start further in)."""
+        gaps = [min(c["x0"] for c in cell.chars) - cell.bbox[0]
+                for cell in self.cells if cell.chars]
+        return max(0.0, min(gaps)) if gaps else None
 
     def resolve_row(self, row: int) -> list[Cell]:
         """The row's cells, one per grid column, merged slots resolved."""
@@ -178,9 +189,46 @@ def line_text(line: Sequence[dict]) -> str:
     return "".join(parts)
 
 
-def chars_to_text(chars: Sequence[dict]) -> str:
-    """A cell's text: its lines joined by one space, white space collapsed, NFC."""
+def chars_to_text(chars: Sequence[dict], room: tuple[float, float] | None = None) -> str:
+    """A cell's text: its lines joined by one space, white space collapsed, NFC.
+
+    `room` is the span a cell's text can fill (its sides less the padding). A word longer
+    than that span is broken where the cell ends ("ST" / "T" in a narrow STT column): a line
+    holding one word that fills the span, before a line whose first letter would not have
+    fitted after it, continues that word on the next line without a space.
+    """
     if not chars:
         return ""
-    text = " ".join(line_text(line) for line in split_lines(chars))
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    lines = split_lines(chars)
+    parts: list[str] = []
+    for i, line in enumerate(lines):
+        text = line_text(line)
+        if i and not (room is not None and _word_broken(lines[i - 1], line, room)):
+            parts.append(" ")
+        parts.append(text)
+    return " ".join(unicodedata.normalize("NFC", "".join(parts)).split())
+
+
+def _word_broken(line: Sequence[dict], next_line: Sequence[dict],
+                 room: tuple[float, float]) -> bool:
+    visible = [c for c in line if not c["text"].isspace()]
+    following = [c for c in next_line if not c["text"].isspace()]
+    if not visible or not following or " " in line_text(visible):
+        return False
+    if not (visible[-1]["text"].isalnum() and following[0]["text"].isalnum()):
+        return False
+    left_over = room[1] - room[0] - (visible[-1]["x1"] - visible[0]["x0"])
+    if left_over >= following[0]["x1"] - following[0]["x0"]:
+        return False
+    # a full line of one syllable before another syllable is an ordinary wrap ("Thường" /
+    # "xuyên" in a narrow column): join only what reads as one syllable, a number or a code
+    head = "".join(c["text"] for c in visible)
+    tail = line_text(following).split(" ", 1)[0]
+    return _syllables(head + tail) <= 1
+
+
+def _syllables(word: str) -> int:
+    """Vowel groups in a word, its accents dropped: one per Vietnamese syllable."""
+    from unidecode import unidecode
+
+    return len(_VOWEL_GROUP.findall(unidecode(word).lower()))

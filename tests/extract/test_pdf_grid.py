@@ -101,3 +101,33 @@ def test_bold_is_the_majority_of_visible_chars():
     assert is_bold(chars("Phụ lục", 0, 0, "ABCDEF+TimesNewRomanPS-BoldMT"))
     assert not is_bold(chars("Phụ", 0, 0, "Times-Bold") + chars("lục số", 20, 0, "Times"))
     assert not is_bold([])
+
+
+# a 20-point wide column with 2 points of padding: 16 points of room, chars 5 points wide
+ROOM = (2.0, 18.0)
+
+
+def test_a_word_longer_than_its_narrow_cell_is_joined_back():
+    # "ST" fills its 10 points of room: no room was left for the third letter
+    assert chars_to_text(chars("ST", 2, 0) + chars("T", 2, 12), (2.0, 12.0)) == "STT"
+    assert chars_to_text(chars("Điể", 2, 0) + chars("m", 2, 12), ROOM) == "Điểm"
+
+
+def test_an_ordinary_wrap_keeps_its_space():
+    # the line had room for more: the next word did not fit whole
+    assert chars_to_text(chars("Số", 2, 0) + chars("hộ", 2, 12), ROOM) == "Số hộ"
+    # a full line of one syllable before another is a wrap between syllables
+    assert chars_to_text(chars("Thườ", 2, 0) + chars("xuyên", 2, 12), (2.0, 22.0)) == (
+        "Thườ xuyên")
+    # a line of several words is never a broken word
+    assert chars_to_text(chars("a b", 2, 0) + chars("c", 2, 12), (2.0, 17.0)) == "a b c"
+    # without the cell's room nothing is joined
+    assert chars_to_text(chars("ST", 2, 0) + chars("T", 2, 12)) == "ST T"
+
+
+def test_grid_measures_its_padding_from_the_leftmost_text():
+    grid = Grid([(0, 0, 14, 20), (14, 0, 60, 20), (0, 20, 14, 40), (14, 20, 60, 40)])
+    for char in chars("ST", 2, 1) + chars("T", 2, 11) + chars("Tên", 16, 1):
+        grid.cell_at(char["x0"] + 1, char["top"] + 5).chars.append(char)
+    grid.finish()
+    assert [c.text for c in grid.resolve_row(0)] == ["STT", "Tên"]
