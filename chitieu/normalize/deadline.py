@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from chitieu.models import Deadline
-from chitieu.normalize.text import clean_text, fold
+from chitieu.normalize.text import ascii_fold, clean_text, fold
 
 __all__ = ["parse_deadline"]
 
@@ -259,12 +260,30 @@ _LISTED = re.compile(
 )
 
 
+# "tháng 6/2026 và tháng 12/2026": the same list with the year printed after every item
+_LISTED_ITEM = re.compile(r"(?P<word>quý|tháng)\s*(?P<n>[ivx]+|\d{1,2})\s*/\s*(?P<year>\d{4})")
+_LIST_JOINER = re.compile(r"\s*(?:,|;|và)\s*")
+
+
 def _expand_list(s: str) -> str:
     m = _LISTED.match(s)
     if not m:
-        return s
+        return _expand_dated_list(s)
     word, year = m["word"], m["year"]
     return f"{word} {m['first']}/{year} - {word} {m['last']}/{year}"
+
+
+def _expand_dated_list(s: str) -> str:
+    items = list(_LISTED_ITEM.finditer(s))
+    if len(items) < 2 or len({(i["word"], i["year"]) for i in items}) != 1:
+        return s
+    between = [s[a.end():b.start()] for a, b in pairwise(items)]
+    if items[0].start() or items[-1].end() != len(s) or not all(
+            _LIST_JOINER.fullmatch(gap) for gap in between):
+        return s
+    first, last = items[0], items[-1]
+    year = first["year"]
+    return f"{first['word']} {first['n']}/{year} - {last['word']} {last['n']}/{year}"
 
 
 @lru_cache(maxsize=65536)
@@ -289,12 +308,41 @@ def _parse(s: str) -> _Parsed | None:
     return _Parsed(None, warning=DEADLINE_UNPARSED)
 
 
+@cache
+def _accents() -> dict[str, str]:
+    """The grammar's words as OCR prints them without their marks ("thang" → "tháng")."""
+    w = _load("deadline_words.yaml")
+    phrases = [p for key in ("day", "month", "quarter", "year", "range_connectors",
+                             "period_leads", "open_start", "leads", "prose_markers",
+                             "duration_units", "duration_leads") for p in w[key]]
+    phrases += [p for ws in w["recurring"].values() for p in ws] + list(w["half_year"])
+    restored: dict[str, str] = {}
+    for word in (x for p in phrases for x in fold(p).split()):
+        bare = ascii_fold(word)
+        if bare != word:
+            restored.setdefault(bare, word)
+    return restored
+
+
+_ASCII_WORD = re.compile(r"(?<!\w)[a-z]+(?!\w)")
+
+
+def _with_accents(s: str) -> str:
+    restored = _accents()
+    return _ASCII_WORD.sub(lambda m: restored.get(m.group(), m.group()), s)
+
+
 def parse_deadline(raw: str | None) -> tuple[Deadline | None, list[str]]:
     """A printed deadline cell as a `Deadline`, plus warning codes."""
     if raw is None or not raw.strip():
         return None, []
     printed = raw.strip()
-    parsed = _parse(fold(clean_text(printed)))
+    folded = fold(clean_text(printed))
+    parsed = _parse(folded)
+    if parsed is not None and parsed.kind is None and parsed.warning == DEADLINE_UNPARSED:
+        # "Thang 12/2026", "Hang nam": the words lost their marks in OCR
+        retried = _parse(_with_accents(folded))
+        parsed = retried if retried is not None and retried.kind is not None else parsed
     if parsed is None:
         return None, []
     if parsed.kind is None:
