@@ -32,8 +32,8 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 
 # LaTeX commands seen in OCR output of tables, longest names first where one prefixes another.
 _LATEX_SYMBOLS = {
-    "geqslant": "≥", "geq": "≥", "ge": "≥",
-    "leqslant": "≤", "leq": "≤", "le": "≤",
+    "geqslant": "≥", "geqq": "≥", "geq": "≥", "ge": "≥", "textgreater": ">",
+    "leqslant": "≤", "leqq": "≤", "leq": "≤", "le": "≤", "textless": "<",
     "neq": "≠", "ne": "≠", "approx": "≈", "sim": "~", "times": "×", "cdot": "·",
     "div": "÷", "pm": "±", "circ": "°", "degree": "°", "rightarrow": "→", "to": "→",
     "ldots": "…", "dots": "…", "cdots": "…", "infty": "∞",
