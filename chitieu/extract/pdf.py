@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ MIN_FALLBACK_COLUMNS = 3  # a text-strategy "table" of fewer columns is a paragr
 COLUMN_MATCH = 2.0  # points: fragments on consecutive pages with these column edges continue
 OPEN_SIDE_MIN_WIDTH = 0.3  # a rule this share of the page wide can bound a table's side
 SEGMENT_GAP_EM = 1.5  # an empty stretch this wide (in ems) on a line separates two blocks
+LINE_SLACK = 1.0  # points: lines of one row start this close to the same height
+_ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?$")
 
 CellBoxes = list[BBox]  # the cell rectangles of one table
 Finder = Callable[[PageView], list[CellBoxes]]  # a page → its tables' cell rectangles
@@ -257,6 +260,7 @@ class _Reader:
                 cell.chars.extend(piece)
         content = PageContent(lines=_text_lines(outside, view.number))
         for grid in sorted(grids, key=lambda g: g.bbox[1]):
+            grid = _split_unruled_rows(grid)
             grid.finish()
             rows = [RawRow(grid.resolve_row(r), page=view.number, bbox=grid.row_bbox(r))
                     for r in range(grid.n_rows)]
@@ -293,6 +297,63 @@ def _cell_under(grids: Sequence[Grid], piece: list[dict]):
         if grid.contains(x, y):
             return grid.cell_at(x, y)
     return None
+
+
+# ---------------------------------------------------------------- rows without rules
+
+
+def _split_unruled_rows(grid: Grid) -> Grid:
+    """The grid with each band of body rows that no rule separates ("inside horizontal
+    border: none") cut into its rows.
+
+    The band is one tall slot per column. A row begins where the first column starts a line
+    holding a row number ("1", "2.", "II") and no line of another column runs across it.
+    """
+    cuts: dict[int, list[float]] = {}
+    for row in range(grid.n_rows):
+        found = _row_starts(grid, row)
+        if found:
+            cuts[row] = found
+    if not cuts:
+        return grid
+    boxes: list[BBox] = []
+    for cell in grid.cells:
+        ys = cuts.get(cell.row, []) if cell.rows_spanned == 1 else []
+        x0, top, x1, bottom = cell.bbox
+        for y0, y1 in zip([top, *ys], [*ys, bottom], strict=True):
+            boxes.append((x0, y0, x1, y1))
+    split = Grid(boxes)
+    for cell in grid.cells:
+        for char in cell.chars:
+            target = split.cell_at((char["x0"] + char["x1"]) / 2,
+                                   (char["top"] + char["bottom"]) / 2)
+            if target is not None:
+                target.chars.append(char)
+    return split
+
+
+def _row_starts(grid: Grid, row: int) -> list[float]:
+    """Where rows begin inside the slot band `row`, if it holds several numbered rows."""
+    owner = grid.owner[row][0]
+    first = grid.cells[owner] if owner >= 0 else None
+    if first is None or first.row != row or first.rows_spanned != 1 or first.col_end != 1:
+        return []
+    lines = split_lines(first.chars)
+    numbered = [line for line in lines if _ROW_NUMBER.match(chars_to_text(line))]
+    if len(numbered) < 2 or len(numbered) != len(lines):
+        return []
+    others = [line for cell in grid.cells if cell is not first and cell.row == row
+              for line in split_lines(cell.chars)]
+    starts = []
+    for line in numbered[1:]:
+        top = min(c["top"] for c in line)
+        above = [max(c["bottom"] for c in other) for other in others
+                 if max(c["bottom"] for c in other) <= top + LINE_SLACK]
+        if any(min(c["top"] for c in other) < top - LINE_SLACK
+               and max(c["bottom"] for c in other) > top + LINE_SLACK for other in others):
+            return []  # a line of another cell runs across: the number cell wrapped
+        starts.append((max(above, default=top) + top) / 2 if above else top - LINE_SLACK)
+    return starts
 
 
 # ---------------------------------------------------------------- merges over a page break

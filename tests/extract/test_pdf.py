@@ -398,3 +398,22 @@ def test_a_batch_goes_on_past_unreadable_pdfs(tmp_path):
     assert (tmp_path / "out" / "commune_indicators.json").exists()
     report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
     assert len(report["failed"]) == 3, report
+
+
+# ---------------------------------------------------------------- layouts of other offices
+
+VARIANTS = Path(__file__).parent.parent / "fixtures" / "office_variants"
+
+
+def test_body_rows_without_rules_between_them_are_cut_at_their_numbers():
+    doc = pdf.read(VARIANTS / "column_rules_only.pdf")
+    rows = table_rows(doc)
+    assert [row.texts[0] for row in rows] == ["STT", "1", "2", "3", "4"]
+    assert rows[2].texts[2:] == ["ha", "≥ 40", "Phòng Kinh tế", "Các doanh nghiệp, hợp tác xã"]
+    assert rows[1].bbox[3] <= rows[2].bbox[1]
+
+
+def test_a_number_cell_whose_lines_are_not_numbers_is_not_cut():
+    rows = table_rows(pdf.read(VARIANTS / "narrow_portrait.pdf"))
+    assert rows[0].texts[:3] == ["TT", "Tên chỉ tiêu", "ĐVT"]
+    assert [row.texts[0] for row in rows if row.page == 1][1:] == [str(n) for n in range(1, 8)]
