@@ -260,7 +260,7 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
                 texts, height = _merge_header(texts, nxt), 2
         while i + height < len(rows):
             nxt = _cell_texts(rows[i + height])
-            if not _continues_header(nxt):
+            if not (_continues_header(nxt) or _completes_header(texts, nxt)):
                 break
             texts, height = _join_header_lines(texts, nxt), height + 1
         return i, height, texts
@@ -275,6 +275,19 @@ def _continues_header(texts: list[str]) -> bool:
         len(t) <= 40 and (t[0].islower() or t[0] == "(" or bool(_HEADER_YEAR.match(t)))
         and not _SECTION_TOKEN.match(t)
         for t in filled)
+
+
+def _completes_header(header: list[str], texts: list[str]) -> bool:
+    """A label wrapped onto the next line in capitals ("Số" / "TT"): every cell of the line
+    completes the label above it into one the vocabulary knows, which it was not before."""
+    filled = [(i, t) for i, t in enumerate(texts) if t]
+    if not filled or any(i >= len(header) or len(t) > 40 for i, t in filled):
+        return False
+    if _NUMBER_ONLY.match(texts[0]) or _SECTION_TOKEN.match(texts[0]):
+        return False
+    return all(header_candidates(header[i])[:1] in ((), ("unknown",))
+               and header_candidates(f"{header[i]} {t}")[:1] not in ((), ("unknown",))
+               for i, t in filled)
 
 
 def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
