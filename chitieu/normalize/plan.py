@@ -33,7 +33,7 @@ _DATE_WORDS = regex.compile(
 _ISSUER = regex.compile(r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)
 _LOCALITY_PATTERN = (
     r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
-    r"(?:\s*[,;]\s*(?:tỉnh|thành phố)\s+(?P<province>[^,;()]+?)"
+    r"(?:\s*[,;]\s*(?:(?:tỉnh|thành phố)\s+)?(?P<province>[^,;()]+?)"
     r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"
 )
 _LOCALITY = regex.compile(_LOCALITY_PATTERN)
@@ -192,8 +192,11 @@ def _locality(issuer: str | None, context: str) -> Locality:
 
 
 def _printed_as_unit(match: regex.Match) -> bool:
-    return bool((match["level"].isupper() and match["name"].isupper())
-                or _PROVINCE_LEVEL.fullmatch(match["level"]))
+    """"XÃ ĐÌNH LẬP", "Xã Đình Lập", "Tỉnh Lạng Sơn" — never "Xã hội" of an agency's name."""
+    level, name = match["level"], match["name"]
+    return bool((level.isupper() and name.isupper())
+                or (level[0].isupper() and name[:1].isupper())
+                or _PROVINCE_LEVEL.fullmatch(level))
 
 
 def _last_locality(pattern: regex.Pattern, issuer: str) -> regex.Match | None:
