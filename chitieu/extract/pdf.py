@@ -434,9 +434,50 @@ def _segments(line: list[dict]) -> list[list[dict]]:
 
 
 def _lines_finder(view: PageView) -> list[CellBoxes]:
+    settings = dict(LINES_SETTINGS)
     sides = _open_sides(view.edges, view.width)
-    settings = {**LINES_SETTINGS, "explicit_vertical_lines": sides} if sides else LINES_SETTINGS
+    if sides:
+        settings["explicit_vertical_lines"] = sides
+    row_ends = _open_row_ends(view.edges, view.width)
+    if row_ends:
+        settings["explicit_horizontal_lines"] = row_ends
     return [table.cells for table in view.find_tables(settings)]
+
+
+def _open_row_ends(edges: list[dict], page_width: float) -> list[dict]:
+    """Row boundaries a table leaves undrawn, as edges across the table.
+
+    A table ruled between columns but not between rows interrupts its column rules at a
+    row merged across (a section title): where a column rule stops or starts without
+    meeting a horizontal rule, a row ends or begins. Without these edges the rules would
+    cross nothing and the columns inside would be lost.
+    """
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    rules = [e for e in horizontals if e["x1"] - e["x0"] >= OPEN_SIDE_MIN_WIDTH * page_width]
+    added: dict[int, dict] = {}
+    for v in edges:
+        if v["orientation"] != "v":
+            continue
+        x = v["x0"]
+        spans = [r for r in rules if r["x0"] + COLUMN_MATCH < x < r["x1"] - COLUMN_MATCH]
+        if not spans:
+            continue
+        x0, x1 = min(r["x0"] for r in spans), max(r["x1"] for r in spans)
+        for y in (v["top"], v["bottom"]):
+            met = any(abs(h["top"] - y) <= COLUMN_MATCH
+                      and h["x0"] - COLUMN_MATCH <= x <= h["x1"] + COLUMN_MATCH
+                      for h in horizontals)
+            if met or round(y) in added or not _spans_y(spans, y):
+                continue
+            added[round(y)] = {"object_type": "explicit_edge", "orientation": "h", "x0": x0,
+                               "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0}
+    return list(added.values())
+
+
+def _spans_y(rules: list[dict], y: float) -> bool:
+    """Whether `y` lies between the topmost and lowest of a table's horizontal rules."""
+    tops = [r["top"] for r in rules]
+    return min(tops) < y < max(tops)
 
 
 def _open_sides(edges: list[dict], page_width: float) -> list[dict]:

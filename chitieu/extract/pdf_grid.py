@@ -16,11 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from chitieu.extract.pdf_page import text_direction, turn
 from chitieu.extract.types import BBox, Cell
 
 EDGE_TOLERANCE = 1.5  # points: rules drawn a hair apart are the same edge
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less sit on one line
 WORD_GAP_EM = 0.2  # a gap wider than this share of the font size separates words
+MIN_TURNED_CHARS = 3  # fewer letters stacked in a narrow cell tell no direction
+TURN_FRAME = 10_000.0  # points: any frame that holds the cell will do for turning it
 _x0 = itemgetter("x0")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
@@ -108,8 +111,10 @@ class Grid:
         """Turn each cell's chars into its text and bold flag."""
         inset = self._inset()
         for cell in self.cells:
+            chars = upright_chars(cell.chars)
             room = (cell.bbox[0] + inset, cell.bbox[2] - inset)
-            cell.text = chars_to_text(cell.chars, room if inset is not None else None)
+            fits = inset is not None and chars is cell.chars
+            cell.text = chars_to_text(chars, room if fits else None)
             cell.bold = is_bold(cell.chars)
 
     def _inset(self) -> float | None:
@@ -135,6 +140,17 @@ class Grid:
             else:
                 out.append(Cell(cell.text, cell.bbox, cell.bold))
         return out
+
+
+def upright_chars(chars: list[dict]) -> list[dict]:
+    """A cell's chars, turned to read left to right when the cell's text runs up or down
+    (Word's "text direction" in a narrow header cell); the same list when it reads across."""
+    if sum(1 for c in chars if not c["text"].isspace()) < MIN_TURNED_CHARS:
+        return chars
+    direction = text_direction(chars)
+    if direction == "right":
+        return chars
+    return [turn(c, direction, TURN_FRAME, TURN_FRAME) for c in chars]
 
 
 def is_bold(chars: Sequence[dict]) -> bool:

@@ -42,7 +42,7 @@ class PageView:
     @property
     def edges(self) -> list[dict]:
         if self._edges is None:
-            self._edges = [_turn(e, self.direction, self.page.width, self.page.height, True)
+            self._edges = [turn(e, self.direction, self.page.width, self.page.height, True)
                            for e in self.page.edges]
         return self._edges
 
@@ -63,7 +63,7 @@ def page_view(page, number: int) -> PageView:
     direction = text_direction(chars)
     width, height = float(page.width), float(page.height)
     if direction != "right":
-        chars = [_turn(c, direction, width, height) for c in chars]
+        chars = [turn(c, direction, width, height) for c in chars]
         if direction in ("down", "up"):
             width, height = height, width
     view = PageView(number, page, chars, width, height, direction, encodings=encodings)
@@ -116,7 +116,7 @@ def text_direction(chars: list[dict]) -> str:
     return direction if count > 0.6 * sum(votes.values()) else "right"
 
 
-def _turn(obj: dict, direction: str, width: float, height: float,
+def turn(obj: dict, direction: str, width: float, height: float,
           is_edge: bool = False) -> dict:
     """The object's box in the frame where text that ran `direction` reads left to right."""
     if direction == "right":

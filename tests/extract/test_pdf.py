@@ -417,3 +417,17 @@ def test_a_number_cell_whose_lines_are_not_numbers_is_not_cut():
     rows = table_rows(pdf.read(VARIANTS / "narrow_portrait.pdf"))
     assert rows[0].texts[:3] == ["TT", "Tên chỉ tiêu", "ĐVT"]
     assert [row.texts[0] for row in rows if row.page == 1][1:] == [str(n) for n in range(1, 8)]
+
+
+def test_column_rules_broken_by_section_rows_still_make_columns():
+    rows = table_rows(pdf.read(VARIANTS / "rotated_header_sections.pdf"))
+    assert [row.texts for row in rows[1:3]] == [
+        ["I", "Y TẾ", "", "", "", ""],
+        ["1", "Tỷ lệ trạm y tế có bác sĩ làm việc", "%", "100", "Trạm Y tế xã", "Năm 2026"],
+    ]
+
+
+def test_header_text_running_upwards_reads_left_to_right():
+    rows = table_rows(pdf.read(VARIANTS / "rotated_header_sections.pdf"))
+    assert rows[0].texts == ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Cơ quan chủ trì",
+                             "Thời hạn"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold
+from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, upright_chars
 
 
 def chars(text: str, x0: float, top: float, fontname: str = "Times", width: float = 5.0):
@@ -131,3 +131,12 @@ def test_grid_measures_its_padding_from_the_leftmost_text():
         grid.cell_at(char["x0"] + 1, char["top"] + 5).chars.append(char)
     grid.finish()
     assert [c.text for c in grid.resolve_row(0)] == ["STT", "Tên"]
+
+
+def test_chars_running_up_a_cell_are_turned_to_read_across():
+    up = [{"text": ch, "x0": 10.0, "x1": 20.0, "top": 100.0 - 6 * (i + 1),
+           "bottom": 100.0 - 6 * i, "size": 12.0, "fontname": "Times"}
+          for i, ch in enumerate("ĐVT")]
+    assert chars_to_text(upright_chars(up)) == "ĐVT"
+    two = up[:2]
+    assert upright_chars(two) is two  # too few letters to tell a direction
