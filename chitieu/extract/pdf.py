@@ -333,7 +333,9 @@ def _split_unruled_rows(grid: Grid) -> Grid:
 
 
 def _row_starts(grid: Grid, row: int) -> list[float]:
-    """Where rows begin inside the slot band `row`, if it holds several numbered rows."""
+    """Where rows begin inside the slot band `row`, if it holds several numbered rows. The
+    text above the first number, when there is any, is the tail of a row cut by a page
+    break."""
     owner = grid.owner[row][0]
     first = grid.cells[owner] if owner >= 0 else None
     if first is None or first.row != row or first.rows_spanned != 1 or first.col_end != 1:
@@ -344,9 +346,12 @@ def _row_starts(grid: Grid, row: int) -> list[float]:
         return []
     others = [line for cell in grid.cells if cell is not first and cell.row == row
               for line in split_lines(cell.chars)]
+    band_top = min(min(c["top"] for c in line) for line in [*lines, *others])
     starts = []
-    for line in numbered[1:]:
+    for line in numbered:
         top = min(c["top"] for c in line)
+        if top <= band_top + LINE_SLACK:
+            continue  # the band's first row: its top is the rule above
         above = [max(c["bottom"] for c in other) for other in others
                  if max(c["bottom"] for c in other) <= top + LINE_SLACK]
         if any(min(c["top"] for c in other) < top - LINE_SLACK

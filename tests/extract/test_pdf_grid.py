@@ -140,3 +140,18 @@ def test_chars_running_up_a_cell_are_turned_to_read_across():
     assert chars_to_text(upright_chars(up)) == "ĐVT"
     two = up[:2]
     assert upright_chars(two) is two  # too few letters to tell a direction
+
+
+def test_a_band_of_unruled_rows_is_cut_at_its_numbers_below_a_cut_rows_tail():
+    from chitieu.extract.pdf import _split_unruled_rows
+
+    grid = Grid([(0, 0, 20, 100), (20, 0, 100, 100)])
+    texts = [(1, 12, "5"), (1, 36, "6"), (21, 0, "đuôi hàng"), (21, 12, "Tỷ lệ một"),
+             (21, 24, "dòng hai"), (21, 36, "Số ba")]
+    for x, y, text in texts:
+        for char in chars(text, x, y, width=2.0):
+            grid.cell_at(char["x0"] + 1, y + 5).chars.append(char)
+    split = _split_unruled_rows(grid)
+    split.finish()
+    assert [[c.text for c in split.resolve_row(r)] for r in range(split.n_rows)] == [
+        ["", "đuôi hàng"], ["5", "Tỷ lệ một dòng hai"], ["6", "Số ba"]]
