@@ -327,9 +327,16 @@ def _accents() -> dict[str, str]:
 _ASCII_WORD = re.compile(r"(?<!\w)[a-z]+(?!\w)")
 
 
+# OCR's look-alikes: "2o26" (letter o in a year), "quý lv" / "quý 1v" (l or 1 for I)
+_LETTER_O_IN_NUMBER = re.compile(r"(?<![^\W\d])(?=[\do]*o)[\do]*\d[\do]*(?![^\W\d])")
+_QUARTER_ROMAN_SLIP = re.compile(r"(\bquý\s*)([il1|]v|[il1|]{1,3})(?!\w)")
+
+
 def _with_accents(s: str) -> str:
     restored = _accents()
-    return _ASCII_WORD.sub(lambda m: restored.get(m.group(), m.group()), s)
+    s = _ASCII_WORD.sub(lambda m: restored.get(m.group(), m.group()), s)
+    s = _LETTER_O_IN_NUMBER.sub(lambda m: m.group().replace("o", "0"), s)
+    return _QUARTER_ROMAN_SLIP.sub(lambda m: m[1] + re.sub(r"[l1|]", "i", m[2]), s)
 
 
 def parse_deadline(raw: str | None) -> tuple[Deadline | None, list[str]]:
@@ -340,7 +347,7 @@ def parse_deadline(raw: str | None) -> tuple[Deadline | None, list[str]]:
     folded = fold(clean_text(printed))
     parsed = _parse(folded)
     if parsed is not None and parsed.kind is None and parsed.warning == DEADLINE_UNPARSED:
-        # "Thang 12/2026", "Hang nam": the words lost their marks in OCR
+        # "Thang 12/2026", "Hang nam", "Quý lV/2026": OCR lost the marks or misread a letter
         retried = _parse(_with_accents(folded))
         parsed = retried if retried is not None and retried.kind is not None else parsed
     if parsed is None:
