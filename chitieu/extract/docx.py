@@ -31,6 +31,8 @@ _P, _TBL, _TR, _TC, _R, _SDT = (f"{_W}{t}" for t in ("p", "tbl", "tr", "tc", "r"
 _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ",
               f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
 _FALSE = {"0", "false", "off", "none"}
+_TXBX = f"{_W}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc
@@ -107,6 +109,7 @@ def _read_docx(path: Path) -> RawDocument:
     table_count = 0
     for element in _body_blocks(document.element.body):
         if element.tag == _P:
+            rows.extend(_text_rows(_text_box_paragraphs(element), styles))
             rows.extend(_text_rows([element], styles))
         elif _is_layout_table(element, styles):
             rows.extend(_text_rows(_layout_paragraphs(element), styles))
@@ -131,6 +134,25 @@ def _body_blocks(parent) -> Iterator:
             content = child.find(f"{_W}sdtContent")
             if content is not None:
                 yield from _body_blocks(content)
+
+
+def _text_box_paragraphs(p) -> Iterator:
+    """The paragraphs of the text boxes anchored in a paragraph ("Phụ lục 1" in a box at
+    the top right), each box once: Word writes a box twice, as a drawing and as its VML
+    fallback."""
+    for box in p.iter(_TXBX):
+        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for inner in box.iter(_P):
+            if _owning_text_box(inner) is box:
+                yield inner
+
+
+def _owning_text_box(element):
+    parent = element.getparent()
+    while parent is not None and parent.tag != _TXBX:
+        parent = parent.getparent()
+    return parent
 
 
 def _text_rows(paragraphs, styles: _Styles) -> list[RawRow]:

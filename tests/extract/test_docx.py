@@ -308,3 +308,37 @@ def test_seed_and_own_docx_files_convert_to_their_gold(tmp_path, shared_dir):
             capture_output=True, text=True, check=False)
         assert scored.returncode == 0, scored.stdout
         assert "score: 1.0000" in scored.stdout
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TEXT_BOX_RUN = (
+    f'<w:r xmlns:w="{W_NS}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Phụ lục 9'
+    '</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+    '<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Phụ lục 9</w:t>'
+    '</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+    '</mc:AlternateContent></w:r>')
+
+
+def test_text_in_a_text_box_is_read_once_before_its_paragraph(tmp_path):
+    from lxml import etree
+
+    document = Document()
+    anchor = document.add_paragraph("CHỈ TIÊU NĂM 2026")
+    anchor._p.append(etree.fromstring(TEXT_BOX_RUN))
+    table = ruled_table(document, 2, 3)
+    table.cell(0, 0).text = "STT"
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert [row.texts for row in docx.read(path).rows[:2]] == [
+        ["Phụ lục 9"], ["CHỈ TIÊU NĂM 2026"]]
+
+
+def test_a_label_in_a_text_box_reads_as_in_the_printed_pdf():
+    variants = OFFICE.parent / "office_variants"
+    from_word = docx.read(variants / "label_in_text_box.docx")
+    printed = pdf.read(variants / "label_in_text_box.pdf")
+    assert [r.texts for r in from_word.rows] == [r.texts for r in printed.rows]
