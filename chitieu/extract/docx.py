@@ -32,6 +32,7 @@ _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ",
               f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
 _FALSE = {"0", "false", "off", "none"}
 _TXBX = f"{_W}txbxContent"
+_REMOVED = frozenset({f"{_W}del", f"{_W}moveFrom"})
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -189,6 +190,8 @@ def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:
     for tr in tbl.iter(_TR):
         if _owning_table(tr) is not tbl:
             continue  # a row of a table nested in a cell
+        if tr.find(f"{_W}trPr/{_W}del") is not None:
+            continue  # a row deleted with track changes on
         slots: dict[int, Cell] = {}
         col = _int_prop(tr, "trPr", "gridBefore")
         for tc in tr.iterchildren(_TC):
@@ -263,7 +266,7 @@ def _runs(p, styles: _Styles) -> tuple[str, int, int]:
     parts: list[str] = [label] if label else []
     bold_count = count = 0
     for run in p.iter(_R):
-        if _owning_paragraph(run) is not p:
+        if _owning_paragraph(run) is not p or _not_printed(run):
             continue
         text = "".join(_TEXT_TAGS[el.tag] if _TEXT_TAGS[el.tag] is not None else (el.text or "")
                        for el in run.iterchildren(*_TEXT_TAGS))
@@ -276,6 +279,16 @@ def _runs(p, styles: _Styles) -> tuple[str, int, int]:
         if styles.run_bold(run, paragraph_bold):
             bold_count += visible
     return "".join(parts), bold_count, count
+
+
+def _not_printed(run) -> bool:
+    """A run the printed document does not show: hidden text, or text deleted or moved
+    away with track changes on (moved text prints where it was moved to)."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    if vanish is not None and vanish.get(f"{_W}val", "true").lower() not in _FALSE:
+        return True
+    parent = run.getparent()
+    return parent is not None and parent.tag in _REMOVED
 
 
 def _owning_paragraph(element):

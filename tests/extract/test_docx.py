@@ -342,3 +342,31 @@ def test_a_label_in_a_text_box_reads_as_in_the_printed_pdf():
     from_word = docx.read(variants / "label_in_text_box.docx")
     printed = pdf.read(variants / "label_in_text_box.pdf")
     assert [r.texts for r in from_word.rows] == [r.texts for r in printed.rows]
+
+
+def test_hidden_deleted_and_moved_away_text_is_not_read(tmp_path):
+    from lxml import etree
+
+    document = new_document()
+    table = ruled_table(document, 3, 2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "STT", "Chỉ tiêu"
+    table.cell(1, 0).text = "1"
+    cell = table.cell(1, 1).paragraphs[0]._p
+    cell.append(etree.fromstring(
+        f'<w:r xmlns:w="{W_NS}"><w:t xml:space="preserve">Tỷ lệ </w:t></w:r>'))
+    cell.append(etree.fromstring(
+        f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r>'))
+    for tag in ("del", "moveFrom"):
+        cell.append(etree.fromstring(
+            f'<w:{tag} xmlns:w="{W_NS}" w:id="1" w:author="A"><w:r><w:t>bỏ </w:t></w:r>'
+            f'</w:{tag}>'))
+    cell.append(etree.fromstring(
+        f'<w:ins xmlns:w="{W_NS}" w:id="2" w:author="A"><w:r><w:t>hộ nghèo</w:t></w:r>'
+        '</w:ins>'))
+    deleted = table.rows[2]._tr.get_or_add_trPr()
+    deleted.append(etree.fromstring(f'<w:del xmlns:w="{W_NS}" w:id="3" w:author="A"/>'))
+    table.cell(2, 0).text = "2"
+    path = tmp_path / "tracked.docx"
+    document.save(path)
+    assert [row.texts for row in table_rows(docx.read(path))] == [
+        ["STT", "Chỉ tiêu"], ["1", "Tỷ lệ hộ nghèo"]]
