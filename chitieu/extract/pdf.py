@@ -40,7 +40,7 @@ COLUMN_MATCH = 2.0  # points: fragments on consecutive pages with these column e
 OPEN_SIDE_MIN_WIDTH = 0.3  # a rule this share of the page wide can bound a table's side
 SEGMENT_GAP_EM = 1.5  # an empty stretch this wide (in ems) on a line separates two blocks
 LINE_SLACK = 1.0  # points: lines of one row start this close to the same height
-_ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?$")
+_ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+|[A-ZĐ])[.)]?$")
 
 CellBoxes = list[BBox]  # the cell rectangles of one table
 Finder = Callable[[PageView], list[CellBoxes]]  # a page → its tables' cell rectangles
@@ -341,9 +341,11 @@ def _row_starts(grid: Grid, row: int) -> list[float]:
     if first is None or first.row != row or first.rows_spanned != 1 or first.col_end != 1:
         return []
     lines = split_lines(first.chars)
-    numbered = [line for line in lines if _ROW_NUMBER.match(chars_to_text(line))]
-    if len(numbered) < 2 or len(numbered) != len(lines):
-        return []
+    texts = [chars_to_text(line) for line in lines]
+    numbered = [line for line, text in zip(lines, texts, strict=True) if _ROW_NUMBER.match(text)]
+    if (len(numbered) < 2 or len(numbered) != len(lines)
+            or not any(text[:1].isdigit() for text in texts)):
+        return []  # a letter ("A") numbers a section only among numbered rows: not "T" / "T"
     others = [line for cell in grid.cells if cell is not first and cell.row == row
               for line in split_lines(cell.chars)]
     band_top = min(min(c["top"] for c in line) for line in [*lines, *others])

@@ -155,3 +155,21 @@ def test_a_band_of_unruled_rows_is_cut_at_its_numbers_below_a_cut_rows_tail():
     split.finish()
     assert [[c.text for c in split.resolve_row(r)] for r in range(split.n_rows)] == [
         ["", "đuôi hàng"], ["5", "Tỷ lệ một dòng hai"], ["6", "Số ba"]]
+
+
+def test_a_section_letter_among_numbered_rows_starts_a_row_but_letters_alone_do_not():
+    from chitieu.extract.pdf import _split_unruled_rows
+
+    def band(lines: list[tuple[int, str, str]]) -> list[list[str]]:
+        grid = Grid([(0, 0, 20, 100), (20, 0, 100, 100)])
+        for y, number, name in lines:
+            for x, text in ((1, number), (21, name)):
+                for char in chars(text, x, y, width=2.0):
+                    grid.cell_at(char["x0"] + 1, y + 5).chars.append(char)
+        split = _split_unruled_rows(grid)
+        split.finish()
+        return [[c.text for c in split.resolve_row(r)] for r in range(split.n_rows)]
+
+    assert band([(1, "A", "KINH TẾ"), (13, "1", "Tỷ lệ"), (25, "2", "Số")]) == [
+        ["A", "KINH TẾ"], ["1", "Tỷ lệ"], ["2", "Số"]]
+    assert band([(1, "T", "Tên chỉ"), (13, "T", "tiêu")]) == [["T T", "Tên chỉ tiêu"]]
