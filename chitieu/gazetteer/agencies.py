@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -498,6 +499,8 @@ class Gazetteer:
         with it is known ("Công an xã (phường)"). A line break is kept: like a comma, it
         separates only where both sides are agencies ("Văn phòng<br>HĐND – UBND" is one)."""
         segments: list[str] = []
+        if "&" in cell:
+            cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
         for line in _SEMICOLON.split(_join_wrapped_lines(cell)):
             text = _tidy(_clean_lines(line))
             if not text:
@@ -693,6 +696,8 @@ class _Token(NamedTuple):
 # commas and slashes that may separate two agencies.
 _TOKEN = re.compile(r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
 _SEMICOLON = regex.compile(r"\s*;\s*")
+# "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PARENTHESES = regex.compile(r"\s*[()]\s*")
 _EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
 _NUMBERING = regex.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s+")
