@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from chitieu.errors import InputError
@@ -358,8 +359,31 @@ def _row_starts(grid: Grid, row: int) -> list[float]:
                  if max(c["bottom"] for c in other) <= top + LINE_SLACK]
         if any(min(c["top"] for c in other) < top - LINE_SLACK
                and max(c["bottom"] for c in other) > top + LINE_SLACK for other in others):
-            return []  # a line of another cell runs across: the number cell wrapped
+            return _centred_row_starts(numbered, [*lines, *others], band_top)
         starts.append((max(above, default=top) + top) / 2 if above else top - LINE_SLACK)
+    return starts
+
+
+def _centred_row_starts(numbered: list[list[dict]], lines: list[list[dict]],
+                        band_top: float) -> list[float]:
+    """Row starts when the cells are centred vertically (a number beside the middle of its
+    name): each row reaches as far below its number's middle as it began above it, and ends
+    in the gap between lines nearest to that."""
+    spans = sorted((min(c["top"] for c in line), max(c["bottom"] for c in line))
+                   for line in lines)
+    gaps = [(a_bottom + b_top) / 2 for (_, a_bottom), (b_top, _) in pairwise(spans)
+            if b_top - a_bottom > -LINE_SLACK
+            and not any(t < (a_bottom + b_top) / 2 < b for t, b in spans)]
+    starts: list[float] = []
+    row_top = band_top
+    for line in numbered[:-1]:
+        middle = (min(c["top"] for c in line) + max(c["bottom"] for c in line)) / 2
+        below = [g for g in gaps if g > middle]
+        if not below:
+            return []
+        cut = min(below, key=lambda g: abs(g - (2 * middle - row_top)))
+        starts.append(cut)
+        row_top = min((t for t, _ in spans if t > cut), default=cut)
     return starts
 
 

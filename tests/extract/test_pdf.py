@@ -431,3 +431,12 @@ def test_header_text_running_upwards_reads_left_to_right():
     rows = table_rows(pdf.read(VARIANTS / "rotated_header_sections.pdf"))
     assert rows[0].texts == ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Cơ quan chủ trì",
                              "Thời hạn"]
+
+
+def test_unruled_rows_centred_vertically_are_cut_between_their_lines():
+    rows = table_rows(pdf.read(VARIANTS / "centred_unruled.pdf"))
+    assert [row.texts[0] for row in rows] == ["STT", "1", "2", "3", "4"]
+    assert rows[2].texts[1] == (
+        "Diện tích đất sản xuất nông nghiệp áp dụng quy trình thực hành sản xuất nông nghiệp "
+        "tốt, sản xuất hữu cơ và các tiêu chuẩn chứng nhận tương đương")
+    assert rows[2].texts[5] == "Các doanh nghiệp, hợp tác xã"
