@@ -10,6 +10,12 @@ repeated in every row it spans — also on the next page, when Word carried the 
 page break and drew an empty cell there. The continuation of a cut row keeps empty cells, so
 that the assembler can tell it from a new row by its empty number cell.
 
+Tables ruled only between columns are read too: where a column rule stops without meeting
+a rule a row ends (a section row merged across), and a band of body rows with no rule
+between them is cut into rows at the numbers of its first column (top-aligned or centred
+cells). Text in a narrow cell keeps a word the cell broke ("ST" / "T") whole, and text that
+runs up a header cell is turned to read across (see `pdf_grid`).
+
 When no page has a ruled table, camelot (lattice, then stream) finds the tables if it is
 installed, else pdfplumber's text strategy; `meta["table_finder"]` says which. Pages without
 a text layer go to the OCR reader (`chitieu.extract.scan.ocr_pdf_pages`) when it exists.
