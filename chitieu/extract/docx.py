@@ -107,16 +107,7 @@ def _read_docx(path: Path) -> RawDocument:
                          code="corrupt") from None
     styles = _Styles(document)
     rows: list[RawRow] = []
-    table_count = 0
-    for element in _body_blocks(document.element.body):
-        if element.tag == _P:
-            rows.extend(_text_rows(_text_box_paragraphs(element), styles))
-            rows.extend(_text_rows([element], styles))
-        elif _is_layout_table(element, styles):
-            rows.extend(_text_rows(_layout_paragraphs(element), styles))
-        else:
-            rows.extend(_table_rows(element, styles, table_count))
-            table_count += 1
+    table_count = _read_blocks(_body_blocks(document.element.body), styles, rows, 0)
     if table_count == 0:
         raise InputError("no table found in the document", code="no_table")
     doc = RawDocument(rows=rows, format="docx", pages=None, ocr=False)
@@ -124,6 +115,22 @@ def _read_docx(path: Path) -> RawDocument:
         doc.warnings.append(f"legacy_font_decoded:{encoding}")
         doc.meta["legacy_encoding"] = encoding
     return doc
+
+
+def _read_blocks(blocks, styles: _Styles, rows: list[RawRow], table_count: int) -> int:
+    """Append the rows of paragraphs and tables in order; return the tables counted so far.
+    A layout table's cells are read as blocks in turn: a ruled table set inside one (a
+    frame around the whole appendix) is still a table."""
+    for element in blocks:
+        if element.tag == _P:
+            rows.extend(_text_rows(_text_box_paragraphs(element), styles))
+            rows.extend(_text_rows([element], styles))
+        elif _is_layout_table(element, styles):
+            table_count = _read_blocks(_layout_blocks(element), styles, rows, table_count)
+        else:
+            rows.extend(_table_rows(element, styles, table_count))
+            table_count += 1
+    return table_count
 
 
 def _body_blocks(parent) -> Iterator:
@@ -174,12 +181,13 @@ def _is_layout_table(tbl, styles: _Styles) -> bool:
     return n_cols < LAYOUT_MAX_COLUMNS + 1 and not styles.table_has_borders(tbl)
 
 
-def _layout_paragraphs(tbl) -> Iterator:
-    """A layout table's paragraphs, row by row and left to right."""
+def _layout_blocks(tbl) -> Iterator:
+    """A layout table's paragraphs and the tables inside its cells, row by row and left to
+    right; the paragraphs of an inner table are its own."""
     for tr in tbl.iter(_TR):
         if _owning_table(tr) is tbl:
             for tc in tr.iterchildren(_TC):
-                yield from tc.iter(_P)
+                yield from _body_blocks(tc)
 
 
 def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:

@@ -370,3 +370,22 @@ def test_hidden_deleted_and_moved_away_text_is_not_read(tmp_path):
     document.save(path)
     assert [row.texts for row in table_rows(docx.read(path))] == [
         ["STT", "Chỉ tiêu"], ["1", "Tỷ lệ hộ nghèo"]]
+
+
+def test_a_ruled_table_inside_a_borderless_frame_is_a_table(tmp_path):
+    document = Document()
+    frame = document.add_table(rows=1, cols=1)  # no style: no borders
+    cell = frame.cell(0, 0)
+    cell.paragraphs[0].text = "PHỤ LỤC 1"
+    inner = ruled_table(document, 2, 3, parent=cell)
+    for c, text in enumerate(("STT", "Chỉ tiêu", "Cơ quan chủ trì")):
+        inner.cell(0, c).text = text
+    for c, text in enumerate(("1", "Tỷ lệ hộ nghèo", "Công an xã")):
+        inner.cell(1, c).text = text
+    cell.add_paragraph("Ghi chú cuối")
+    path = tmp_path / "framed.docx"
+    document.save(path)
+    doc = docx.read(path)
+    assert [(row.table, row.texts) for row in doc.rows] == [
+        (None, ["PHỤ LỤC 1"]), (0, ["STT", "Chỉ tiêu", "Cơ quan chủ trì"]),
+        (0, ["1", "Tỷ lệ hộ nghèo", "Công an xã"]), (None, ["Ghi chú cuối"])]
