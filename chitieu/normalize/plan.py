@@ -30,6 +30,8 @@ _DATE_SLASH = regex.compile(
     r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)
 _DATE_WORDS = regex.compile(
     r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
+# "… của UBND xã X về chuyển đổi số năm 2026": the plan's subject follows its issuer
+_SUBJECT = regex.compile(r"\s+(?:về|v/v)\s+", regex.IGNORECASE)
 _ISSUER = regex.compile(r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)
 _LOCALITY_PATTERN = (
     r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
@@ -142,7 +144,8 @@ def _read_attachment(plan: Plan, text: str) -> None:
         plan.issued_on = _iso_date(when["d"], when["m"], when["y"])
     issuer = _ISSUER.search(text)
     if issuer:
-        plan.issuer = expand_issuer(issuer["issuer"].strip(" .,;"))
+        body = _SUBJECT.split(issuer["issuer"], maxsplit=1)[0]
+        plan.issuer = expand_issuer(body.strip(" .,;"))
 
 
 def _until_closing_parenthesis(text: str) -> str:
