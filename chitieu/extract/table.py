@@ -637,7 +637,19 @@ class _Assembler:
         number = clean_text(previous.cells[self.number_col])
         if not number:
             return single
-        return not (previous.bold or _SECTION_NUMBER.match(number))
+        if previous.bold or _SECTION_NUMBER.match(number):
+            return False
+        return not self._is_whole_row(cells, previous)
+
+    def _is_whole_row(self, cells: list[str], previous: LogicalRow) -> bool:
+        """A row whose number OCR lost: its name starts a sentence and it prints its own
+        unit or target where the row above has one already ("Tỷ lệ B …", "%", "90")."""
+        name_col = self.table.index_of("name")
+        if name_col is None or not clean_text(cells[name_col])[:1].isupper():
+            return False
+        own = [i for i in self.table.indexes_of("unit", "target")
+               if clean_text(cells[i]) and clean_text(previous.cells[i])]
+        return bool(own)
 
     def _join(self, cells: list[str], row: RawRow) -> None:
         previous = self.table.rows[-1]
