@@ -459,6 +459,7 @@ class _Assembler:
         self.ended = False
         self.last_page = None
         self.marks_tables = False
+        self.after_header = False  # the last row taken was a header repeated at a page break
 
     def feed(self, rows: list[RawRow]) -> None:
         self.marks_tables = any(row.table is not None for row in rows)
@@ -514,7 +515,9 @@ class _Assembler:
         if self._is_repeated_header(texts):
             self.pending_break = True
             self.ended = False
+            self.after_header = True
             return
+        after_header, self.after_header = self.after_header, False
         filled = [i for i, t in enumerate(texts) if t]
         single = len(filled) == 1
         # one cell of text at the line's start: a line without tabs, a row spanning the table
@@ -528,8 +531,8 @@ class _Assembler:
             return
         if lone is not None and self._is_stray_line(row, lone, next_row):
             return
-        if not self.table.rows and self._is_column_numbering(texts):
-            return
+        if (not self.table.rows or after_header) and self._is_column_numbering(texts):
+            return  # "(1) (2) (3) …" under the header, on its first page or repeated
         cells, warnings = self._fit(row, texts)
         bold = self._is_bold(row, cells)
         if self._continues_previous(cells, single):
