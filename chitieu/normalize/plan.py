@@ -76,8 +76,34 @@ def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
         _read_attachment(plan, attached)
     else:
         warnings.append("plan_reference_missing")
+    if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
+        # "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)" without its issuer: the body named in
+        # the document's top-left corner ("ỦY BAN NHÂN DÂN" / "XÃ ĐÌNH LẬP")
+        plan.issuer = _letterhead_issuer(lines) or plan.issuer
     plan.locality = _locality(plan.issuer, " ".join(lines))
     return plan, warnings
+
+
+_LETTERHEAD_BODY = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)
+_LETTERHEAD_UNIT = regex.compile(r"^(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\S", regex.IGNORECASE)
+
+
+def _letterhead_issuer(lines: list[str]) -> str | None:
+    """The issuing body printed above the appendix, on one line or two."""
+    for i, line in enumerate(lines):
+        if _APPENDIX.match(line) or _ATTACHED.search(line):
+            return None
+        text = line.strip(" *")
+        if not _LETTERHEAD_BODY.match(text):
+            continue
+        if _LOCALITY_CAPITALS.search(text) is None and i + 1 < len(lines):
+            following = lines[i + 1].strip(" *")
+            if _LETTERHEAD_UNIT.match(following):
+                text = f"{text} {following}"
+        if _LOCALITY_CAPITALS.search(text) is None:
+            return None
+        return expand_issuer(_LETTERHEAD_BODY.sub("Ủy ban nhân dân", text, count=1))
+    return None
 
 
 def _line_text(row: RawRow) -> str:
