@@ -137,6 +137,9 @@ def _read_page(page, audit_dir: Path | None) -> _PageResult:
         result.warnings.append(f"ocr_blank_page:p{page.number}")
         result.blank = True
         return result
+    quarter = prep.runs_vertically(binary, page.dpi)
+    if quarter:  # before the text's size is measured: turned, letters' widths pass for heights
+        binary = prep.rotate90(binary)
     implied = prep.text_dpi(binary)
     if implied and not implied / _DPI_TOLERANCE <= page.dpi <= implied * _DPI_TOLERANCE:
         # a screenshot's 72 or 96 dpi, or a crop guessed as A4: the text knows better
@@ -144,11 +147,14 @@ def _read_page(page, audit_dir: Path | None) -> _PageResult:
         page.dpi = implied
     binary = prep.rotate(binary, prep.estimate_skew(binary))
     reading = _ocr(binary, page.dpi, audit_dir is not None)
+    turn = 90 if quarter else 0
     if (reading.confidence or 0.0) < _UPRIGHT_CONFIDENCE:
         turned = _ocr(prep.rotate180(binary), page.dpi, audit_dir is not None)
         if (turned.confidence or 0.0) > (reading.confidence or 0.0) + 10:
             reading = turned
-            result.warnings.append(f"ocr_page_rotated:p{page.number}:180")
+            turn += 180
+    if turn:  # the clockwise turn that made the page upright
+        result.warnings.append(f"ocr_page_rotated:p{page.number}:{turn}")
     if audit_dir is not None:
         _write_audit(Path(audit_dir), page.number, reading)
     _rows_from_reading(reading, page, result)

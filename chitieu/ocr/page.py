@@ -205,3 +205,47 @@ def is_blank(binary: np.ndarray, dpi: int) -> bool:
 
 def rotate180(binary: np.ndarray) -> np.ndarray:
     return cv2.rotate(binary, cv2.ROTATE_180)
+
+
+# Orientation is judged on a copy at this resolution: letters stay separate marks.
+_ORIENT_DPI = 150
+# Marks bigger than this (inches) are rules, frames or pictures, not letters.
+_ORIENT_MAX_MARK_INCHES = 0.25
+# Letters of a word are closer than this (inches); lines of text are further apart.
+_ORIENT_SMEAR_INCHES = 0.04
+# Too few letters to tell which way the text runs.
+_ORIENT_MIN_MARKS = 50
+# Smearing along upright text joins about twice as many marks as smearing across it (an
+# upright page keeps 0.5–0.65 as many clusters sideways as up-and-down); turned a quarter,
+# the other way round. The margin keeps a page of mixed or sparse text as it is.
+_ORIENT_RATIO = 1.3
+
+
+def runs_vertically(binary: np.ndarray, dpi: int) -> bool:
+    """Does the page's text run up or down the page (a sheet scanned a quarter turned)?
+
+    Letter-sized marks are smeared a little along each direction: along the text's lines the
+    letters of a word join, across them they do not, so the direction that leaves fewer
+    clusters is the one the text runs in. Rules and pictures are left out."""
+    ink = cv2.resize(255 - binary, None, fx=_ORIENT_DPI / dpi, fy=_ORIENT_DPI / dpi,
+                     interpolation=cv2.INTER_AREA)
+    ink = np.where(ink > 64, 255, 0).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    widest = _ORIENT_MAX_MARK_INCHES * _ORIENT_DPI
+    width, height = stats[:, 2], stats[:, 3]
+    letter = (width < widest) & (height < widest) & (width * height >= 4)
+    letter[0] = False  # the background
+    if np.count_nonzero(letter) < _ORIENT_MIN_MARKS:
+        return False
+    letters = np.where(letter[labels], 255, 0).astype(np.uint8)
+    reach = max(2, round(_ORIENT_SMEAR_INCHES * _ORIENT_DPI))
+    sideways, upwards = (
+        cv2.connectedComponents(cv2.dilate(letters, np.ones(kernel, np.uint8)),
+                                connectivity=8)[0] - 1
+        for kernel in ((1, reach), (reach, 1)))
+    return sideways > _ORIENT_RATIO * upwards
+
+
+def rotate90(binary: np.ndarray) -> np.ndarray:
+    """A quarter turn clockwise (its wrong-way half is caught by the upside-down check)."""
+    return cv2.rotate(binary, cv2.ROTATE_90_CLOCKWISE)

@@ -133,6 +133,38 @@ def test_upside_down_page_is_turned():
 
 
 @needs_tesseract
+@pytest.mark.parametrize(("turn", "warning"), [(90, "ocr_page_rotated:p1:90"),
+                                               (270, "ocr_page_rotated:p1:270")])
+def test_page_fed_sideways_is_turned(turn, warning, tmp_path):
+    """A sheet scanned a quarter turned, either way: its text runs up or down the page."""
+    from PIL import Image
+
+    path = SCANS / "edge" / "turned_90.png"
+    if turn == 270:  # the committed page turned on round to the other side
+        path = tmp_path / "turned_270.png"
+        with Image.open(SCANS / "edge" / "turned_90.png") as image:
+            image.rotate(180).save(path, dpi=(200, 200))
+    doc = read(path)
+    assert warning in doc.warnings
+    assert [r.texts[0] for r in table_rows(doc)[1:]] == NUMBERS
+    assert table_rows(doc)[0].texts == HEADER
+
+
+def test_upright_pages_are_not_turned():
+    """Text lines, not rules or page shape, say a page is turned."""
+    import numpy as np
+    from PIL import Image
+
+    from chitieu.ocr.page import binarize, runs_vertically
+
+    with Image.open(SMALL_PNG) as image:
+        upright = binarize(np.asarray(image.convert("L")))
+    assert not runs_vertically(upright, 200)
+    assert runs_vertically(np.ascontiguousarray(np.rot90(upright)), 200)
+    assert not runs_vertically(np.full((800, 600), 255, np.uint8), 200)  # blank: no opinion
+
+
+@needs_tesseract
 def test_blank_scan_is_a_clear_error():
     with pytest.raises(InputError, match="blank") as caught:
         read(SCANS / "edge" / "blank.png")
