@@ -13,7 +13,7 @@ from pathlib import Path
 from chitieu.errors import InputError
 from chitieu.extract.detect import TEXT_LAYOUTS, detect_layout, sniff_file_type
 from chitieu.extract.types import Cell, RawDocument, RawRow
-from chitieu.extract.unicode import decode_bytes
+from chitieu.extract.unicode import decode_text
 
 __all__ = ["READERS", "Cell", "RawDocument", "RawRow", "read", "read_text", "reader_for"]
 
@@ -61,8 +61,10 @@ def read(path: str | Path, layout: str | None = None) -> RawDocument:
     try:
         kind = layout or sniff_file_type(path)
         if kind in TEXT_LAYOUTS or kind == "textfile":
-            text = decode_bytes(path.read_bytes())
-            return read_text(text, None if kind == "textfile" else kind)
+            decoded = decode_text(path.read_bytes())
+            doc = read_text(decoded.text, None if kind == "textfile" else kind)
+            doc.warnings[:0] = decoded.warnings
+            return doc
         return reader_for(kind).read(path)
     except InputError as exc:
         if exc.path is None:

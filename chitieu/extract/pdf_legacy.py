@@ -111,12 +111,12 @@ def detect_encoding(text: str) -> str | None:
     accented = sum(1 for ch in text if ord(ch) > 0x7F and not ch.isspace())
     if accented < _MIN_ACCENTED or accented < _MIN_ACCENTED_SHARE * max(letters, 1):
         return None
-    scores = {name: _vietnamese_score(codec(name).decode(text)) for name in ENCODINGS}
+    scores = {name: vietnamese_score(codec(name).decode(text)) for name in ENCODINGS}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] > 0 else None
 
 
-def _vietnamese_score(text: str) -> int:
+def vietnamese_score(text: str) -> int:
     """Accented words that are Vietnamese syllables, less those that are not and less the
     Windows-1252 accents a decoding left behind."""
     score = 0

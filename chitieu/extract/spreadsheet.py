@@ -24,7 +24,7 @@ from pathlib import Path
 
 from chitieu.errors import InputError
 from chitieu.extract.types import Cell, RawDocument, RawRow
-from chitieu.extract.unicode import decode_bytes
+from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
 
@@ -33,7 +33,10 @@ def read(path: Path) -> RawDocument:
     path = Path(path)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or _is_zip(path):
         return _read_workbook(path)
-    return read_text(decode_bytes(path.read_bytes()))
+    decoded = decode_text(path.read_bytes())
+    doc = read_text(decoded.text)
+    doc.warnings[:0] = decoded.warnings
+    return doc
 
 
 def read_text(text: str) -> RawDocument:

@@ -1,10 +1,19 @@
-"""Bytes to text: BOMs, UTF-16, legacy code pages, NFD → NFC."""
+"""Bytes to text: BOMs, UTF-16, Windows-1258, legacy font encodings, NFD → NFC.
+
+Vietnamese text files come from many Windows tools: UTF-8 (with or without BOM), UTF-16
+(Notepad's "Unicode", sometimes without BOM), Windows-1258 (which writes tone marks as
+separate combining characters), and text typed in legacy fonts — TCVN3 (".VnTime") or VNI
+— saved as bytes, or pasted into a UTF-8 file as the Windows-1252 letters those fonts show
+("Tû lÖ" for "Tỷ lệ"). Each is decoded to Unicode with a document warning naming what was
+decoded; bytes no candidate reads as Vietnamese are a clear error, never silent mojibake.
+"""
 
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from chitieu.errors import InputError
 
@@ -15,35 +24,116 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# UTF-8 with a few broken bytes (a truncated download, one character typed in another code
+# page) is still UTF-8: at most this share of its non-ASCII characters may be broken
+_MAX_BROKEN_UTF8 = 0.05
+
+
+@dataclass(slots=True)
+class Decoded:
+    """Decoded text (NFC, newlines "\\n") and warnings saying how it was decoded."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
 
 
 def decode_bytes(data: bytes) -> str:
     """Decode a text file whatever its encoding, NFC-normalized, newlines as "\\n"."""
+    return decode_text(data).text
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode a text file whatever its encoding; the warnings name any encoding other than
+    UTF-8/UTF-16 with BOM ("encoding_decoded:windows-1258", "legacy_font_decoded:tcvn3")."""
     if not data.strip():
         raise InputError("the file is empty", code="empty")
-    text = _decode(data)
-    if _looks_binary(text):
+    decoded = _decode(data)
+    if _looks_binary(decoded.text):
         raise _binary_error()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    decoded.text = unicodedata.normalize("NFC", text)
+    return decoded
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+            return Decoded(data.decode(encoding, errors="replace"))
     if _looks_utf16(data):
-        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+        # ASCII's zero byte is the high one: second in little-endian (the first character
+        # may be a Vietnamese letter, with no zero byte at all)
+        sample = data[:200]
+        encoding = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
+        return Decoded(data.decode(encoding, errors="replace"), [f"encoding_decoded:{encoding}"])
     try:
-        return data.decode("utf-8")
+        return _unlegacy(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    utf8 = data.decode("utf-8", errors="replace")
+    broken = utf8.count("\ufffd")
+    if broken <= _MAX_BROKEN_UTF8 * sum(1 for ch in utf8 if ord(ch) > 0x7F):
+        return _unlegacy(utf8, [f"encoding_invalid_bytes:{broken}"])
+    legacy = _legacy_code_page(data)
+    if legacy is not None:
+        return legacy
+    return _guessed(data)
+
+
+def _unlegacy(text: str, warnings: list[str] | None = None) -> Decoded:
+    """Text typed in a legacy font and pasted into a Unicode file reads as Windows-1252
+    letters ("Tû lÖ"); turn it into Vietnamese when that is what it is."""
+    from chitieu.extract.pdf_legacy import codec, detect_encoding
+
+    warnings = list(warnings or [])
+    encoding = detect_encoding(text[:200_000])
+    if encoding is None:
+        return Decoded(text, warnings)
+    return Decoded(codec(encoding).decode(text), [*warnings, f"legacy_font_decoded:{encoding}"])
+
+
+def _legacy_code_page(data: bytes) -> Decoded | None:
+    """Windows-1258, or TCVN3/VNI bytes: the reading that gives the most Vietnamese words."""
+    from chitieu.extract.pdf_legacy import ENCODINGS, codec, vietnamese_score
+
+    sample = data[:200_000]
+    candidates: dict[str, tuple[str, str]] = {}
+    cp1258 = sample.decode("cp1258", errors="replace")
+    candidates["windows-1258"] = (unicodedata.normalize("NFC", cp1258),
+                                  "encoding_decoded:windows-1258")
+    latin = sample.decode("latin-1")
+    for name in ENCODINGS:
+        candidates[name] = (codec(name).decode(latin), f"legacy_font_decoded:{name}")
+    scores = {name: vietnamese_score(text) - 5 * text.count("\ufffd")
+              for name, (text, _) in candidates.items()}
+    best = max(scores, key=scores.__getitem__)
+    if scores[best] <= 0:
+        return None
+    if best == "windows-1258":
+        return Decoded(data.decode("cp1258", errors="replace"), [candidates[best][1]])
+    return Decoded(codec(best).decode(data.decode("latin-1")), [candidates[best][1]])
+
+
+def _guessed(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
+    from chitieu.extract.pdf_legacy import vietnamese_score
+
+    odd = sum(1 for b in data if b > 0x7F)
+    if odd <= max(8, 0.01 * len(data)):
+        # ASCII text with a few stray bytes (a no-break space, a "©"): keep the text whole,
+        # the stray bytes read as Windows-1258
+        return Decoded(data.decode("cp1258", errors="replace"),
+                       ["encoding_guessed:windows-1258"])
     best = from_bytes(data).best()
     if best is None:
         raise _binary_error()
-    return str(best)
+    text = str(best)
+    if not _looks_binary(text) and vietnamese_score(text) < 0:
+        raise InputError(
+            f"the text encoding is not recognised (not UTF-8, UTF-16, Windows-1258, TCVN3 or "
+            f"VNI; the closest guess, {best.encoding}, gives no Vietnamese); save the file "
+            "as UTF-8 and convert that", code="encoding")
+    return Decoded(text, [f"encoding_guessed:{best.encoding}"])
 
 
 def _binary_error() -> InputError:
