@@ -63,7 +63,9 @@ def _sniff_zip(path: Path) -> str:
 
 
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
-_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
+# A delimiter cell: three dashes, or fewer with an alignment colon ("|:--:|", "|:-|").
+_MD_CELL = r"(?::-+:?|:?-+:|-{3,})"
+_MD_SEPARATOR = re.compile(rf"^\s*\|?\s*{_MD_CELL}\s*(\|\s*{_MD_CELL}\s*)+\|?\s*$", re.MULTILINE)
 _PORTAL_BAR = re.compile(r"^\|\s*$", re.MULTILINE)
 _LAYOUT_GAP = re.compile(r"\S {3,}\S")
 # "a) Nhiệm vụ:", "- Đơn vị chủ trì:", "*Thời gian thực hiện: *" at the start of a line

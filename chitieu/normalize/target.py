@@ -76,6 +76,10 @@ class _Grammar:
     suffix_ops: dict[str, str]
     strong_ops: frozenset[str]
     split_leads: frozenset[str]
+    changes: frozenset[str]           # folded change words ("tăng", "giảm")
+    all_leads: frozenset[str]         # folded lead, change and embedded lead words
+    lead_phrase: re.Pattern[str]      # one lead or change phrase, longest first
+    comparison: re.Pattern[str]       # "so với …" after a change
     aliases: dict[str, str]
     preserve_case: dict[str, str]     # folded → as printed
     max_unit_words: int
@@ -99,6 +103,10 @@ def _head_pattern(leads: str, ops: str, connectors: str) -> str:
 @cache
 def _grammar() -> _Grammar:
     words, units = _load("target_words.yaml"), _load("units.yaml")
+    changes = words["change_leads"]
+    leads = [*words["lead"], *changes]
+    embedded_leads = [*words["embedded_leads"], *changes]
+    every_lead = [*leads, *embedded_leads]
     word_ops = {fold(w): op for op, ws in words["prefix_ops"].items() for w in ws}
     suffix_ops = {fold(w): op for op, ws in words["suffix_ops"].items() for w in ws}
     ops = _alternation(list(word_ops))
@@ -115,13 +123,15 @@ def _grammar() -> _Grammar:
         suffix_ops=suffix_ops,
         strong_ops=frozenset(fold(w) for w in words["strong_ops"]),
         split_leads=frozenset(fold(w) for w in words["split_leads"]),
+        changes=frozenset(fold(w) for w in changes),
+        all_leads=frozenset(fold(w) for w in every_lead),
+        lead_phrase=re.compile(_alternation(every_lead), flags),
+        comparison=re.compile(r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
         aliases={fold(k): v for k, v in units["aliases"].items()},
         preserve_case={fold(w): w for w in units["preserve_case"]},
         max_unit_words=int(units["max_words"]),
-        head=re.compile(_head_pattern(_alternation(words["lead"]), ops, connectors), flags),
-        embedded=re.compile(
-            _head_pattern(_alternation(words["embedded_leads"]), ops, connectors), flags
-        ),
+        head=re.compile(_head_pattern(_alternation(leads), ops, connectors), flags),
+        embedded=re.compile(_head_pattern(_alternation(embedded_leads), ops, connectors), flags),
         any_op_number=re.compile(
             rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags
         ),
@@ -207,8 +217,8 @@ def _unit_words(text: str, pos: int) -> tuple[str, int]:
         if g.stop.match(text, m.start()):
             break
         core = word.rstrip(_BOUNDARY_CHARS + ".")
-        if not _LETTER.search(core):
-            break
+        if not _LETTER.search(core) and not (words and core in ("%", "％")):
+            break                          # but "điểm %": percentage points
         words.append(core)
         end = m.start() + len(core)
         count += 1
@@ -231,6 +241,7 @@ class _Parsed:
     end: int                           # where the target (with its unit) ends in the text
     unit_words: bool = False           # words follow the number ("hộ", "% thôn")
     warnings: tuple[str, ...] = ()
+    change_start: int | None = None    # where a change word ("tăng", "giảm") starts
 
 
 def _op_of(match: re.Match[str]) -> str | None:
@@ -259,7 +270,39 @@ def _read_head(text: str, match: re.Match[str]) -> _Parsed | None:
         end = suffix.end()
     glue = "" if words.startswith("/") else " "       # "%/năm"
     printed = "%" + (glue + words if words else "") if pct else (words or None)
-    return _Parsed(op or "=", value, upper, normalize_unit(printed), end, bool(words))
+    change = _change_start(match)
+    if change is not None:
+        end = _comparison_end(text, end)
+    return _Parsed(op or "=", value, upper, normalize_unit(printed), end, bool(words),
+                   change_start=change)
+
+
+def _change_start(match: re.Match[str]) -> int | None:
+    """Where a change word ("tăng", "giảm thêm") among the words before the number starts;
+    None when they only lead to a level ("đạt", "giảm còn", "tăng lên")."""
+    leads = match.group("leads")
+    if not leads:
+        return None
+    g = _grammar()
+    for phrase in g.lead_phrase.finditer(leads):
+        if fold(phrase.group()) in g.changes:
+            return match.start("leads") + phrase.start()
+    return None
+
+
+_MAX_COMPARISON = 48
+
+
+def _comparison_end(text: str, end: int) -> int:
+    """The end of the base a change is measured from ("so với năm 2025", "so với cùng kỳ")
+    when it closes the text; `end` otherwise."""
+    match = _grammar().comparison.match(text, end)
+    if match is None:
+        return end
+    rest = text[match.end():].rstrip(" .;")
+    if len(rest) > _MAX_COMPARISON or _another_number(rest) or any(c in rest for c in ",;:"):
+        return end
+    return match.end() + len(rest)
 
 
 @lru_cache(maxsize=65536)
@@ -301,9 +344,12 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
     column_unit = normalize_unit(unit)
     parsed = _parse(text) or _parse_sentence(text)
     if parsed is not None:
+        # A change ("tăng 10% so với năm 2025") keeps its words: the number alone would
+        # read as a level.
+        words = text if parsed.change_start is not None else None
         return Target(op=parsed.op, value=parsed.value, upper=parsed.upper,
-                      unit=_pick_unit(parsed.printed_unit, column_unit), raw=printed), \
-            list(parsed.warnings)
+                      unit=_pick_unit(parsed.printed_unit, column_unit), text=words,
+                      raw=printed), list(parsed.warnings)
     warnings = [] if _is_qualitative(text) else [TARGET_UNPARSED]
     return Target(unit=column_unit, text=text, raw=printed), warnings
 
@@ -358,9 +404,13 @@ def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
         if (not pct and not parsed.unit_words and not match.group("n2")
                 and _YEAR.fullmatch(match.group("n1"))):
             continue                # "từ 2026", "đạt 2030": a year, not a target
+        if parsed.change_start is not None:
+            raw_start = parsed.change_start     # "giảm 1,5%": the direction is the target's
+        else:
+            raw_start = match.start("op") if op_text else match.start("n1")
         found.append(_Candidate(
             start=match.start(),
-            raw_start=match.start("op") if op_text else match.start("n1"),
+            raw_start=raw_start,
             end=parsed.end, parsed=parsed, lead=fold(leads) if leads else "",
             op_kind=_op_kind(op_text), pct=pct,
         ))
@@ -405,7 +455,7 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
         if cand.end != len(stripped):
             continue
         head, lead_in = _head_and_lead_in(stripped, cand)
-        if _LETTER.search(head) and _is_end_target(cand, lead_in):
+        if _LETTER.search(head) and not _only_leads(head) and _is_end_target(cand, lead_in):
             return head, stripped[cand.raw_start:cand.end]
         break
     return text, None
@@ -428,12 +478,29 @@ def _bracketed_end_target(text: str) -> tuple[str, str] | None:
 def _head_and_lead_in(text: str, cand: _Candidate) -> tuple[str, str]:
     """The name before a target, and what introduced the target (":", "-", "đạt" …)."""
     head = text[:cand.start].rstrip()
-    lead_in = "đạt" if cand.lead in _grammar().split_leads else ""
+    lead_in = "đạt" if _splits_off(cand.lead) else ""
     if head and head[-1] in ":,;":
         lead_in, head = lead_in or head[-1], head[:-1]
     elif len(head) > 1 and head[-1] in _DASH_CLASS and head[-2].isspace():
         lead_in, head = lead_in or "-", head[:-1]
     return head.rstrip(), lead_in
+
+
+def _splits_off(lead: str) -> bool:
+    """Lead words after which a target at the end of a name is cut off with them: "đạt",
+    a level ("giảm còn") or a change ("giảm")."""
+    if not lead:
+        return False
+    g = _grammar()
+    if lead in g.split_leads:
+        return True
+    phrases = [fold(m.group()) for m in g.lead_phrase.finditer(lead)]
+    return bool(phrases) and all(p in g.split_leads or p in g.changes for p in phrases)
+
+
+def _only_leads(head: str) -> bool:
+    """"Phấn đấu" before "giảm 10%": lead words, not a name."""
+    return fold(head).strip(" ,;:-") in _grammar().all_leads
 
 
 def _is_end_target(cand: _Candidate, lead_in: str) -> bool:

@@ -1,5 +1,7 @@
 """The last-resort reader of text whose table lost its columns (pdftotext without -layout)."""
 
+import pytest
+
 from chitieu import extract
 from chitieu.extract.detect import detect_layout
 
@@ -64,3 +66,14 @@ def test_rows_start_at_labels_and_blocks_are_read_by_their_look() -> None:
 def test_such_text_is_detected() -> None:
     assert detect_layout(RAW) == "blocks"
     assert detect_layout("Phụ lục\nTT Nội dung\n1 Việc một\n") == "text"
+
+
+@pytest.mark.parametrize("delimiter", ["|---|---|", "|:--:|---|", "| :-: | :- |", "|:-|-:|",
+                                       "--- | ---"])
+def test_a_pipe_table_with_short_aligned_delimiters_is_markdown(delimiter: str) -> None:
+    assert detect_layout(f"| TT | Chỉ tiêu |\n{delimiter}\n| 1 | Tỷ lệ A |\n") == "markdown"
+
+
+@pytest.mark.parametrize("line", ["- | -", "a -|- b", "--|--"])
+def test_dashes_between_bars_without_alignment_are_not_a_delimiter(line: str) -> None:
+    assert detect_layout(f"Phụ lục\n{line}\nTT\tNội dung\n1\tViệc một\n") != "markdown"

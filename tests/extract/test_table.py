@@ -164,6 +164,27 @@ def test_unknown_columns_are_reported() -> None:
     ("Nội dung nhiệm vụ", "name"),
     ("ĐVT", "unit"),
     ("Kinh phí (triệu đồng)", "unknown"),
+    # socio-economic plans: last year's result, this year's plan, and comparisons of the two
+    # (neither the goal nor the baseline)
+    ("Thực hiện 2025", "baseline"),
+    ("TH năm 2025", "baseline"),
+    ("Ước TH 2025", "baseline"),
+    ("KH năm 2026", "target"),
+    ("Kế hoạch năm 2026", "target"),
+    ("Chỉ tiêu kế hoạch năm 2026", "target"),
+    ("Chỉ tiêu Nghị quyết năm 2026", "target"),
+    ("Dự kiến năm 2026", "target"),
+    ("So sánh (%)", "unknown"),
+    ("So sánh KH 2026/ƯTH 2025 (%)", "unknown"),
+    ("KH 2026 so với ƯTH 2025 (%)", "unknown"),
+    ("Ước thực hiện 2025 so với kế hoạch (%)", "unknown"),
+    ("Ước TH năm 2025 so với cùng kỳ (%)", "unknown"),
+    ("Tỷ lệ KH 2026/ƯTH 2025 (%)", "unknown"),
+    ("Tăng, giảm (%)", "unknown"),
+    ("KH 2026/TH 2025", "unknown"),
+    # Đề án 06 plans
+    ("Lực lượng thực hiện", "lead"),
+    ("Cơ quan tham mưu", "lead"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role

@@ -104,11 +104,38 @@ TARGET_CASES = [
     ("Phấn đấu tỷ lệ nội địa hóa đạt 50-60%", None, ("between", 50, 60, "%", None, [])),
     ("- 100% cơ quan, đơn vị ban hành Kế hoạch.\n - 100% nhiệm vụ được cụ thể hóa", None,
      ("=", 100, None, "% cơ quan", None, ["target_multiple"])),
+    # socio-economic plans: money, counts, levels reached ("giảm còn") and changes ("tăng",
+    # "giảm"); a change keeps its words in `text` (the number alone would read as a level)
+    ("8 trở lên", "%", (">=", 8, None, "%", None, [])),
+    ("25,5", "Tỷ đồng", ("=", 25.5, None, "tỷ đồng", None, [])),
+    ("1.250 triệu đồng", None, ("=", 1250, None, "triệu đồng", None, [])),
+    ("75", "Triệu đồng/người/năm", ("=", 75, None, "triệu đồng/người/năm", None, [])),
+    ("350 lao động", None, ("=", 350, None, "lao động", None, [])),
+    ("01", "Trường", ("=", 1, None, "trường", None, [])),
+    ("3.500 - 4.000", "Lượt", ("between", 3500, 4000, "lượt", None, [])),
+    ("khoảng 70", "%", ("=", 70, None, "%", None, [])),
+    ("đạt khoảng 24,96%", None, ("=", 24.96, None, "%", None, [])),
+    ("bình quân khoảng 4,5%", None, ("=", 4.5, None, "%", None, [])),
+    ("Phấn đấu từ 10% trở lên", None, (">=", 10, None, "%", None, [])),
+    ("Hoàn thành 100%", None, ("=", 100, None, "%", None, [])),
+    ("giảm còn 1,2", "%", ("=", 1.2, None, "%", None, [])),
+    ("Giảm còn 1,2%", None, ("=", 1.2, None, "%", None, [])),
+    ("giảm còn dưới 2%", None, ("<", 2, None, "%", None, [])),
+    ("giảm xuống còn 1,5%", None, ("=", 1.5, None, "%", None, [])),
+    ("nâng lên 80%", None, ("=", 80, None, "%", None, [])),
+    ("Tăng 10% so với năm 2025", None,
+     ("=", 10, None, "%", "Tăng 10% so với năm 2025", [])),
+    ("Tăng 10% so với năm 2025", "Tỷ đồng",
+     ("=", 10, None, "%", "Tăng 10% so với năm 2025", [])),
+    ("giảm 1,5%", None, ("=", 1.5, None, "%", "giảm 1,5%", [])),
+    ("tăng 12", "%", ("=", 12, None, "%", "tăng 12", [])),
+    ("tăng trên 10%", None, (">", 10, None, "%", "tăng trên 10%", [])),
+    ("Tăng 5 - 7%", None, ("between", 5, 7, "%", "Tăng 5 - 7%", [])),
+    ("giảm 1 - 1,5 điểm %", None, ("between", 1, 1.5, "điểm %", "giảm 1 - 1,5 điểm %", [])),
+    ("tăng thêm ít nhất 200 hộ", None, (">=", 200, None, "hộ", "tăng thêm ít nhất 200 hộ", [])),
     # qualitative and unparseable
     ("Có", None, (None, None, None, None, "Có", [])),
     ("Hoàn thành", "", (None, None, None, None, "Hoàn thành", [])),
-    ("Tăng 10% so với năm 2025", None,
-     (None, None, None, None, "Tăng 10% so với năm 2025", ["target_unparsed"])),
     ("Top 3 ASEAN", None, (None, None, None, None, "Top 3 ASEAN", ["target_unparsed"])),
     ("≥", "%", (None, None, None, "%", "≥", ["target_unparsed"])),
 ]
@@ -190,6 +217,20 @@ SPLIT_CASES = [
     ("Số sản phẩm OCOP được chứng nhận tối thiểu 5", "Số sản phẩm OCOP được chứng nhận",
      "tối thiểu 5"),
     ("Tỷ lệ **người dân** được phủ sóng: ≥ 70%", "Tỷ lệ người dân được phủ sóng", "≥ 70%"),
+    # socio-economic resolutions: levels reached, changes with their base, "điểm %"
+    ("Tốc độ tăng trưởng kinh tế đạt 8% trở lên", "Tốc độ tăng trưởng kinh tế", "8% trở lên"),
+    ("Tỷ lệ hộ nghèo giảm còn 1,2%", "Tỷ lệ hộ nghèo", "1,2%"),
+    ("Tỷ lệ hộ cận nghèo giảm còn dưới 3%", "Tỷ lệ hộ cận nghèo", "dưới 3%"),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng giảm xuống còn 12%",
+     "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "12%"),
+    ("Tỷ lệ lao động qua đào tạo đạt khoảng 70%", "Tỷ lệ lao động qua đào tạo", "70%"),
+    ("Thu nhập bình quân đầu người đạt 75 triệu đồng/người/năm",
+     "Thu nhập bình quân đầu người", "75 triệu đồng/người/năm"),
+    ("Tỷ lệ hộ nghèo giảm 1,5%", "Tỷ lệ hộ nghèo", "giảm 1,5%"),
+    ("Tổng vốn đầu tư toàn xã hội tăng 10% so với năm 2025",
+     "Tổng vốn đầu tư toàn xã hội", "tăng 10% so với năm 2025"),
+    ("Tỷ lệ hộ nghèo đa chiều giảm 1 - 1,5 điểm %", "Tỷ lệ hộ nghèo đa chiều",
+     "giảm 1 - 1,5 điểm %"),
 ]
 
 
@@ -220,6 +261,11 @@ def test_split_raw_keeps_operator_words():
     "Hoàn thành số hoá tài liệu lưu trữ trong 3 năm gần đây",
     "Kinh tế số chiếm 45% GRDP tỉnh.",
     "Phấn đấu giảm 10%",
+    "Tăng 10% so với năm 2025",
+    "Tổng vốn đầu tư tăng 10% so với năm 2025, trong đó vốn ngân sách xã chiếm phần lớn",
+    "Thu ngân sách nhà nước trên địa bàn 25,5 tỷ đồng",
+    "Tạo việc làm mới cho 350 lao động",
+    "Tăng cường 3 lớp bảo vệ",
     "Triển khai Nghị quyết số 57-NQ/TW",
     "Đến năm 2030: hoàn thành",
     "Tỷ lệ hài lòng: 100",
@@ -244,6 +290,9 @@ def test_no_split_inside_a_sentence(name):
     ("Tỷ lệ người dân từ đủ 14 tuổi trở lên có tài khoản", None),
     ("Triển khai từ năm 2026", None),
     ("Ngày chuyển đổi số quốc gia (10/10)", None),
+    ("Tổng vốn đầu tư tăng 10% so với năm 2025, trong đó vốn ngân sách xã chiếm phần lớn",
+     "tăng 10%"),
+    ("Tỷ lệ hộ nghèo giảm còn 1,2% vào cuối năm", "1,2%"),
 ])
 def test_find_embedded_target(text, found):
     assert find_embedded_target(text) == found
@@ -371,3 +420,39 @@ def test_split_embedded_target_never_raises_and_keeps_the_text(name):
         assert cleaned.startswith(head) and raw in cleaned
         assert parse_target(raw)[0].value is not None
     find_embedded_target(name)
+
+
+_CHANGES = ["tăng", "giảm", "Tăng", "Giảm", "tăng thêm", "giảm bình quân"]
+_LEVELS = ["giảm còn", "Giảm xuống còn", "giảm xuống", "tăng lên", "nâng lên", "đạt khoảng"]
+_BASES = ["", " so với năm 2025", " so với cùng kỳ", " so với năm trước"]
+
+
+@given(st.sampled_from(sorted(_OPS)), st.data(), _VALUES, st.sampled_from(_UNITS),
+       st.sampled_from(_CHANGES), st.sampled_from(_BASES))
+def test_a_change_reads_its_number_and_keeps_its_words(op, data, value, unit, change, base):
+    word = data.draw(st.sampled_from([w for w in _OPS[op] if w != "đạt"]))
+    number = _printed_number(value)
+    unit_text = ("%" + unit[1:] if unit.startswith("%") else " " + unit) if unit else ""
+    printed = f"{change} {word}{' ' if word else ''}{number}{unit_text}{base}"
+    target, warnings = parse_target(printed)
+    assert (target.op, target.value, target.unit, warnings) == (op, parse_number(number), unit, [])
+    assert target.text == clean_text(printed)
+    # at the end of a name it is cut off with its change word, unless it is a bare number
+    # (as after "đạt": "… đạt 100" keeps its words)
+    head, raw = split_embedded_target(f"Tổng giá trị sản xuất {printed}")
+    if unit or word:
+        assert (head, raw) == ("Tổng giá trị sản xuất", clean_text(printed))
+
+
+@given(st.sampled_from(sorted(_OPS)), st.data(), _VALUES, st.sampled_from(_UNITS),
+       st.sampled_from(_LEVELS))
+def test_a_level_reached_reads_as_its_number(op, data, value, unit, level):
+    word = data.draw(st.sampled_from([w for w in _OPS[op] if w != "đạt"]))
+    number = _printed_number(value)
+    unit_text = ("%" + unit[1:] if unit.startswith("%") else " " + unit) if unit else ""
+    bare = f"{word}{' ' if word else ''}{number}{unit_text}"
+    target, warnings = parse_target(f"{level} {bare}")
+    assert (target.op, target.value, target.unit, target.text, warnings) == (
+        op, parse_number(number), unit, None, [])
+    if unit or word:
+        assert split_embedded_target(f"Tỷ lệ hộ nghèo {level} {bare}") == ("Tỷ lệ hộ nghèo", bare)
