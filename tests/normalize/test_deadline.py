@@ -103,6 +103,13 @@ DEADLINE_CASES = [
      ("quarter", "2026-01-01", "2026-03-31", None)),
     ("**2025**", ("year", "2025-01-01", "2025-12-31", None)),
     ("<b>Năm 2026</b>", YEAR_2026),
+    # Đề án 06 and socio-economic plans: "hết" / "cả năm" before the period they close
+    ("Hết Quý III/2026", ("quarter", "2026-07-01", "2026-09-30", None)),
+    ("Hết năm 2026", YEAR_2026),
+    ("Cả năm 2026", YEAR_2026),
+    ("Trong cả năm 2026", YEAR_2026),
+    ("Hết ngày 30/6/2026", JUNE_30),
+    ("Hết tháng 11/2026", NOV_2026),
 ]
 
 
@@ -178,6 +185,16 @@ def test_quarters(quarter, year, roman, form):
 def test_dates(day, form):
     deadline, _ = parse_deadline(form.format(d=day.day, m=day.month, y=day.year))
     assert (deadline.kind, deadline.start, deadline.end) == ("date", None, day.isoformat())
+
+
+@given(st.integers(1, 4), st.integers(1990, 2099),
+       st.sampled_from(["Hết", "hết", "Đến hết", "Trong"]),
+       st.sampled_from(["Quý {q}/{y}", "năm {y}", "tháng {m}/{y}"]))
+def test_a_lead_word_does_not_change_the_period(quarter, year, lead, form):
+    printed = form.format(q=_ROMAN[quarter], y=year, m=3 * quarter)
+    bare, _ = parse_deadline(printed)
+    led, warnings = parse_deadline(f"{lead} {printed}")
+    assert (led.kind, led.start, led.end, warnings) == (bare.kind, bare.start, bare.end, [])
 
 
 @given(st.integers(1990, 2089), st.integers(0, 10), st.sampled_from(["-", " - ", " – ", "—"]))
