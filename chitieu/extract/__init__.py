@@ -24,6 +24,7 @@ READERS: dict[str, str] = {
     "html": "chitieu.extract.html",
     "portal": "chitieu.extract.portal",
     "layout": "chitieu.extract.layout",
+    "spaced": "chitieu.extract.spaced",
     "labelled": "chitieu.extract.labelled",
     "blocks": "chitieu.extract.blocks",
     "pdf": "chitieu.extract.pdf",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 # layouts of text-like files, each with a `read_text` reader
 TEXT_LAYOUTS = frozenset({"text", "markdown", "html", "portal", "layout", "labelled",
-                          "blocks"})
+                          "blocks", "spaced"})
 
 _MAGIC = (
     (b"%PDF", "pdf"),
@@ -96,6 +96,13 @@ def detect_layout(text: str) -> str:
         # copied from a spreadsheet: quoted cells run over several lines
         quoted = sum(1 for ln in lines if ln.count('"') % 2 == 1)
         return "csv" if quoted >= 2 else "text"
+    # tab-separated text whose tabs became spaces: cells apart by runs of spaces, but not
+    # drawn in aligned columns as pdftotext -layout draws them
+    if tabbed == 0:
+        from chitieu.extract.spaced import looks_spaced
+
+        if looks_spaced(text):
+            return "spaced"
     # pdftotext -layout: columns apart by runs of spaces on most lines
     gapped = sum(1 for ln in lines if _LAYOUT_GAP.search(ln.strip()))
     if gapped >= max(3, len(lines) * 0.3):
