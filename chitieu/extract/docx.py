@@ -28,6 +28,7 @@ CONVERT_TIMEOUT_S = 180
 LAYOUT_MAX_COLUMNS = 2  # a borderless table this narrow places text, it tabulates nothing
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _R, _SDT = (f"{_W}{t}" for t in ("p", "tbl", "tr", "tc", "r", "sdt"))
+_CUSTOM_XML = f"{_W}customXml"
 _TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ",
               f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
 _FALSE = {"0", "false", "off", "none"}
@@ -135,13 +136,21 @@ def _read_blocks(blocks, styles: _Styles, rows: list[RawRow], table_count: int) 
 
 def _body_blocks(parent) -> Iterator:
     """Paragraphs and tables in document order, looking inside content controls."""
+    yield from _unwrapped(parent, (_P, _TBL))
+
+
+def _unwrapped(parent, tags: tuple[str, ...]) -> Iterator:
+    """The children of `parent` with these tags, looking inside the content controls
+    (`w:sdt`) and custom XML elements Word wraps around paragraphs, tables, rows or cells."""
     for child in parent.iterchildren():
-        if child.tag in (_P, _TBL):
+        if child.tag in tags:
             yield child
         elif child.tag == _SDT:
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                yield from _body_blocks(content)
+                yield from _unwrapped(content, tags)
+        elif child.tag == _CUSTOM_XML:
+            yield from _unwrapped(child, tags)
 
 
 def _text_box_paragraphs(p) -> Iterator:
@@ -186,7 +195,7 @@ def _layout_blocks(tbl) -> Iterator:
     right; the paragraphs of an inner table are its own."""
     for tr in tbl.iter(_TR):
         if _owning_table(tr) is tbl:
-            for tc in tr.iterchildren(_TC):
+            for tc in _unwrapped(tr, (_TC,)):
                 yield from _body_blocks(tc)
 
 
@@ -202,7 +211,7 @@ def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:
             continue  # a row deleted with track changes on
         slots: dict[int, Cell] = {}
         col = _int_prop(tr, "trPr", "gridBefore")
-        for tc in tr.iterchildren(_TC):
+        for tc in _unwrapped(tr, (_TC,)):  # a cell may sit in a content control
             span = max(1, _int_prop(tc, "tcPr", "gridSpan"))
             vmerge = _vmerge(tc)
             if vmerge == "continue" and col in merged_down:

@@ -23,6 +23,7 @@ EDGE_TOLERANCE = 1.5  # points: rules drawn a hair apart are the same edge
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less sit on one line
 WORD_GAP_EM = 0.2  # a gap wider than this share of the font size separates words
 MIN_TURNED_CHARS = 3  # fewer letters stacked in a narrow cell tell no direction
+MIN_INSET = 0.5  # points: text closer than this to a cell's left side is not padded in it
 TURN_FRAME = 10_000.0  # points: any frame that holds the cell will do for turning it
 _x0 = itemgetter("x0")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
@@ -122,7 +123,10 @@ class Grid:
         left-aligned cell starts right at the padding; centred ones start further in)."""
         gaps = [min(c["x0"] for c in cell.chars) - cell.bbox[0]
                 for cell in self.cells if cell.chars]
-        return max(0.0, min(gaps)) if gaps else None
+        # text at or left of a side is not in a padded cell (a heading paragraph between two
+        # tables the finder took for one band): it says nothing about the padding
+        gaps = [g for g in gaps if g > MIN_INSET]
+        return min(gaps) if gaps else None
 
     def resolve_row(self, row: int) -> list[Cell]:
         """The row's cells, one per grid column, merged slots resolved."""
@@ -229,7 +233,9 @@ def _word_broken(line: Sequence[dict], next_line: Sequence[dict],
                  room: tuple[float, float]) -> bool:
     visible = [c for c in line if not c["text"].isspace()]
     following = [c for c in next_line if not c["text"].isspace()]
-    if not visible or not following or " " in line_text(visible):
+    # a line of one word: words bound by non-breaking spaces ("Tháng 9/2026") are one,
+    # since the line could not break between them
+    if not visible or not following or " " in line_text(line).strip(" "):
         return False
     if not (visible[-1]["text"].isalnum() and following[0]["text"].isalnum()):
         return False
@@ -240,6 +246,8 @@ def _word_broken(line: Sequence[dict], next_line: Sequence[dict],
     # "xuyên" in a narrow column): join only what reads as one syllable, a number or a code
     head = "".join(c["text"] for c in visible)
     tail = line_text(following).split(" ", 1)[0]
+    if head[-1].islower() and tail[0].isupper():
+        return False  # a word does not turn to capitals where it breaks ("Số" / "TT")
     return _syllables(head + tail) <= 1
 
 

@@ -22,6 +22,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 AGENCY_ROLES = ("lead", "support", "monitor")
 _UNIQUE_ROLES = frozenset({"number", "name", "unit"})
 _VALUE_ROLES = frozenset({"target", "baseline"})
+MAX_HEADER_ROWS = 4  # a header over more rows than this is not one (group, sub-group, leaf, …)
 # A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
 PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
 _SECTION_TOKEN = regex.compile(
@@ -33,6 +34,7 @@ _SECTION_NUMBER = regex.compile(rf"^(?:{PART}|[A-ZĐ]|[IVXLC]+)\.?$")
 _NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
 _HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
 _HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
+_CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
 
 
@@ -253,11 +255,7 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
         texts = _cell_texts(row)
         if not _is_header(texts):
             continue
-        height = 1
-        if i + 1 < len(rows):
-            nxt = _cell_texts(rows[i + 1])
-            if _is_subheader(nxt, texts):
-                texts, height = _merge_header(texts, nxt), 2
+        height, texts = _with_subheaders(rows, i, texts)
         while i + height < len(rows):
             nxt = _cell_texts(rows[i + height])
             if not (_continues_header(nxt) or _completes_header(texts, nxt)):
@@ -358,12 +356,20 @@ def _assemble_named(doc: RawDocument) -> Table:
 
 
 def _header_at(rows: list[RawRow], i: int) -> tuple[int, list[str]]:
-    texts = _cell_texts(rows[i])
-    if i + 1 < len(rows):
-        nxt = _cell_texts(rows[i + 1])
-        if _is_subheader(nxt, texts):
-            return 2, _merge_header(texts, nxt)
-    return 1, texts
+    return _with_subheaders(rows, i, _cell_texts(rows[i]))
+
+
+def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int, list[str]]:
+    """The header row at `i` with the sub-header rows under it merged in: a group over
+    sub-groups over leaves ("Phân công thực hiện" / "Cơ quan thực hiện" / "Chủ trì") takes
+    three rows. Returns (rows taken, merged texts)."""
+    height = 1
+    while i + height < len(rows) and height < MAX_HEADER_ROWS:
+        nxt = _cell_texts(rows[i + height])
+        if not _is_subheader(nxt, texts):
+            break
+        texts, height = _merge_header(texts, nxt), height + 1
+    return height, texts
 
 
 def _new_table(headers: list[str], preamble: list[RawRow]) -> Table:
@@ -386,10 +392,11 @@ def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
     if not preamble:
         return []
     last = preamble[-1]
-    filled = [c.text for c in last.cells if c.text.strip()]
-    if len(filled) != 1 or not is_bold_markup(filled[0]):
+    filled = [c for c in last.cells if c.text.strip()]
+    # bold as marked up in the text, or as the reader saw it (a DOCX run, a PDF font)
+    if len(filled) != 1 or not (is_bold_markup(filled[0].text) or filled[0].bold):
         return []
-    return [last] if _titles_section(clean_text(filled[0])) else []
+    return [last] if _titles_section(clean_text(filled[0].text)) else []
 
 
 def _titles_section(text: str) -> bool:
@@ -482,7 +489,7 @@ class _Assembler:
             if filled == 1:
                 held.append(k)
                 continue
-            if filled and self._starts_next_table(texts):
+            if filled and self._starts_next_table(texts, [seq[h][1] for h in held]):
                 heading = min(len(held), _MAX_HEADING_ROWS)
                 self._take_held(seq, held[:len(held) - heading])
                 return i, heading
@@ -496,12 +503,25 @@ class _Assembler:
         for k in held:
             self._take(seq[k][1], seq[k + 1][1] if k + 1 < len(seq) else None)
 
-    def _starts_next_table(self, texts: list[str]) -> bool:
+    def _starts_next_table(self, texts: list[str], heading: list[RawRow] | None = None) -> bool:
+        """A header of other columns; or this header again under the label of another
+        appendix ("Phụ lục II" after "Phụ lục I", both with the same columns)."""
         if self.number_col is not None and self.number_col < len(texts):
             number = texts[self.number_col]
             if number[:1].isdigit():
                 return False  # a numbered data row: the common case, decided cheaply
-        return _is_new_header(texts) and not self._is_repeated_header(texts)
+        if not self._is_repeated_header(texts):
+            return _is_new_header(texts)
+        return bool(heading) and self._names_another_appendix(heading[-_MAX_HEADING_ROWS:])
+
+    def _names_another_appendix(self, heading: list[RawRow]) -> bool:
+        # imported here: the plan module reads this one's data directory
+        from chitieu.normalize.plan import appendix_heading
+
+        if any(_CONTINUED.search(ascii_fold(c.text)) for row in heading for c in row.cells):
+            return False  # "PHỤ LỤC 01 (tiếp theo)": the same appendix, carried on
+        label, _ = appendix_heading(heading)
+        return label is not None and label != appendix_heading(self.table.preamble)[0]
 
     def _take(self, row: RawRow, next_row: RawRow | None = None,
               texts: list[str] | None = None) -> None:

@@ -237,3 +237,18 @@ def test_a_numbered_line_outside_the_reader_tables_is_still_a_row() -> None:
     rows.append(RawRow([Cell("Bảng 2. Các nhiệm vụ")], first_line=4, last_line=4))
     table = assemble(RawDocument(rows=rows, format="image"))
     assert [row.cells[0] for row in table.rows] == ["1", "2"]
+
+
+def test_a_header_over_three_rows_names_the_leaves() -> None:
+    table = _table("TT\tChỉ tiêu\tPhân công thực hiện\t\t\n"
+                   "\t\tCơ quan thực hiện\t\tCơ quan theo dõi, đánh giá\n"
+                   "\t\tChủ trì\tPhối hợp\t\n"
+                   "1\tTỷ lệ A\tPhòng Kinh tế\tCông an xã\tVăn phòng HĐND và UBND")
+    assert [c.role for c in table.columns] == ["number", "name", "lead", "support", "monitor"]
+    assert _names(table) == ["Tỷ lệ A"]
+
+
+def test_the_same_header_under_another_appendix_label_starts_another_table() -> None:
+    table = _table(f"PHỤ LỤC I\n{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n"
+                   f"PHỤ LỤC II\n{HEADER}\n1\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert [_names(t) for t in table.all_tables] == [["Tỷ lệ A"], ["Tỷ lệ B"]]
