@@ -35,6 +35,9 @@ _NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[
 _HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
 _HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
+# A column of one quarter or month under a group cell ("Thời gian thực hiện" over "Quý I" …
+# "Quý IV"): the period its marks ("x") stand for.
+PERIOD_LABEL = regex.compile(r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", regex.IGNORECASE)
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
 
 
@@ -128,6 +131,7 @@ class _Vocabulary:
     repeat_markers: regex.Pattern
     furniture: regex.Pattern
     table_end: regex.Pattern
+    signature: regex.Pattern
 
 
 @functools.cache
@@ -139,6 +143,7 @@ def vocabulary(path: Path | None = None) -> _Vocabulary:
         repeat_markers=regex.compile("|".join(data["repeat_markers"])),
         furniture=regex.compile("|".join(data["page_furniture"])),
         table_end=regex.compile("|".join(data["table_end"])),
+        signature=regex.compile("|".join(data.get("signature") or ["(?!)"])),
     )
 
 
@@ -228,7 +233,8 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         return False
     for _, text in differing:
         cands = header_candidates(text)
-        if not cands or (cands[0] == "unknown" and not regex.fullmatch(r"\d{4}", text)):
+        if not cands or (cands[0] == "unknown" and not regex.fullmatch(r"\d{4}", text)
+                         and not PERIOD_LABEL.fullmatch(" " + text)):
             return False
     return all(len(t) <= 60 for _, t in differing)
 
@@ -545,7 +551,8 @@ class _Assembler:
         if single and self._is_furniture(texts[filled[0]]) and not self._is_bare_number_row(
                 row, texts[filled[0]]):
             return
-        if self.ended or (lone is not None and self._is_table_end(lone)):
+        if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
+                [texts[i] for i in filled]):
             self.ended = True
             self.table.trailing.append(row)
             return
@@ -596,6 +603,14 @@ class _Assembler:
 
     def _is_table_end(self, text: str) -> bool:
         return bool(self.table.rows) and bool(vocabulary().table_end.search(line_key(text)))
+
+    def _is_signature(self, filled: list[str]) -> bool:
+        """The signature block under the table, which OCR often puts in a right-hand column
+        ("\t\t\t\tKT. CHỦ TỊCH", "Nơi nhận:\t\t\tTM. ỦY BAN NHÂN DÂN"): a row of one or two
+        cells, one of them a signature line, ends the table wherever it sits."""
+        if not self.table.rows or len(filled) > 2:
+            return False
+        return any(vocabulary().signature.search(line_key(t)) for t in filled)
 
     def _is_column_numbering(self, texts: list[str]) -> bool:
         filled = [t for t in texts if t]

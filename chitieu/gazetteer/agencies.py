@@ -94,6 +94,7 @@ class _Words:
     heads: _Prefixes
     capitalized_heads: _Prefixes
     role_phrases: dict[Key, Role]
+    role_marks: dict[Key, str]
     support_introducers: frozenset[Key]
     description_verbs: frozenset[Key]
     lead_ins: _Prefixes
@@ -128,6 +129,7 @@ def _words() -> _Words:
         heads=_Prefixes(keys("heads")),
         capitalized_heads=_Prefixes(keys("capitalized_heads")),
         role_phrases=roles,
+        role_marks={_plain_key(k): str(v) for k, v in (data.get("role_marks") or {}).items()},
         support_introducers=keys("support_introducers"),
         description_verbs=keys("description_verbs"),
         lead_ins=_Prefixes(keys("lead_ins")),
@@ -501,6 +503,7 @@ class Gazetteer:
         segments: list[str] = []
         if "&" in cell:
             cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
+        cell = expand_role_marks(cell)
         for line in _SEMICOLON.split(_join_wrapped_lines(cell)):
             text = _tidy(_clean_lines(line))
             if not text:
@@ -699,6 +702,23 @@ _SEMICOLON = regex.compile(r"\s*;\s*")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PARENTHESES = regex.compile(r"\s*[()]\s*")
+_ROLE_MARK = regex.compile(r"\s*\(([^()]{1,30})\)(\s*,)?")
+
+
+def expand_role_marks(text: str) -> str:
+    """A cell with its roles in parentheses ("Công an xã (chủ trì); Đoàn Thanh niên (PH)")
+    written as role words after each agency ("Công an xã chủ trì; Đoàn Thanh niên phối hợp")."""
+    return _ROLE_MARK.sub(_role_mark, text) if "(" in text else text
+
+
+def _role_mark(m: regex.Match[str]) -> str:
+    """A role in parentheses after an agency ("Công an xã (chủ trì)", "(PH)") printed as the
+    role words the splitter reads ("Công an xã chủ trì"); any other parenthesis stays. The
+    mark closes its agency's clause, so a comma after it separates clauses like ";"."""
+    words = _words().role_marks.get(_plain_key(m[1]))
+    if not words:
+        return m[0]
+    return f" {words};" if m[2] else f" {words}"
 _EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
 _NUMBERING = regex.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s+")
 _WRAPPED = regex.compile(r"\n[ \t]*(?=[\p{Ll}])")

@@ -15,9 +15,17 @@ from dataclasses import dataclass, field
 import regex
 import yaml
 
-from chitieu.extract.table import AGENCY_ROLES, DATA_DIR, PART, LogicalRow, Table, header_key
-from chitieu.gazetteer.agencies import Gazetteer
-from chitieu.models import Agency, Record, RecordSource, Section, Target
+from chitieu.extract.table import (
+    AGENCY_ROLES,
+    DATA_DIR,
+    PART,
+    PERIOD_LABEL,
+    LogicalRow,
+    Table,
+    header_key,
+)
+from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
+from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
 from chitieu.normalize.deadline import parse_deadline
 from chitieu.normalize.plan import appendix_heading
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
@@ -28,10 +36,13 @@ _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
 _DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
 _BULLET = regex.compile(r"^[-–—+•*]$")
+_DASHES = regex.compile(r"^[-–—]*$")
+_MARK = regex.compile(r"^[xX✓✔✗•+*vV]$")
 _PART = regex.compile(rf"^{PART}$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSES = regex.compile(r"\s*;\s*")
 _IMPLEMENTS = regex.compile(r"\bthực hiện\b")
+_ROLE_WORDS = regex.compile(r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
 OCR_REPAIRED_AGENCY = "ocr_repaired:agency"
 OCR_REPAIR_FACTOR = 0.9  # an OCR-repaired agency cell lowers its agencies' scores by this
 _BARE_COUNT = regex.compile(r"^\d{1,4}$")
@@ -290,10 +301,16 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         baseline=baseline,
         deadline=deadline,
         agencies=agencies,
-        note=_cell(row, table, "note") or None,
+        note=_note(row, table),
         source=_source(row),
         warnings=_dedupe(warnings),
     )
+
+
+def _note(row: LogicalRow, table: Table) -> str | None:
+    """The row's remark; a cell holding only a dash ("-", "—") says there is none."""
+    note = _cell(row, table, "note")
+    return None if _DASHES.match(note) else note
 
 
 def _name_and_target(name: str, table: Table) -> tuple[str, str]:
@@ -315,6 +332,9 @@ def _lists_indicators(table: Table) -> bool:
 
 
 def _deadline(row: LogicalRow, table: Table):
+    marked = _marked_periods(row, table)
+    if marked is not None:
+        return marked
     raw = _cell(row, table, "deadline")
     if not raw:
         return None, []
@@ -325,6 +345,45 @@ def _deadline(row: LogicalRow, table: Table):
             if deadline is not None:
                 return deadline.model_copy(update={"raw": raw}), codes
     return parse_deadline(raw)
+
+
+def _marked_periods(row: LogicalRow, table: Table) -> tuple[Deadline | None, list[str]] | None:
+    """A deadline spread over one column per quarter or month ("Thời gian thực hiện năm
+    2026" over "Quý I" … "Quý IV"), the row marking its columns with "x": the span from the
+    first marked period to the last, `raw` the marked columns' labels. None where the
+    deadline columns are not such a grid."""
+    columns = [table.columns[i] for i in table.indexes_of("deadline")]
+    if len(columns) < 2:
+        return None
+    labels = [PERIOD_LABEL.search(clean_text(c.header)) for c in columns]
+    if not all(labels):
+        return None
+    marked = [(col, label) for col, label in zip(columns, labels, strict=True)
+              if clean_text(row.cells[col.index])]
+    if not marked:
+        return None, []
+    if not all(_MARK.match(clean_text(row.cells[col.index])) for col, _ in marked):
+        return None, ["deadline_unparsed"]
+    raw = ", ".join(f"{label[1]} {label[2]}" for _, label in marked)
+    # the year printed over the grid, else the one year the appendix's title lines name
+    # ("TIẾN ĐỘ … NĂM 2026"); with none or several, the marks have no date
+    fallback = _table_years(table)
+    years = [_YEAR.findall(clean_text(col.header)) or fallback for col, _ in marked]
+    if not all(years):
+        return None, ["deadline_unparsed"]
+    spans = [parse_deadline(f"{label[1]} {label[2]}/{year[-1]}")[0]
+             for (_, label), year in zip(marked, years, strict=True)]
+    if any(span is None for span in spans):
+        return None, ["deadline_unparsed"]
+    if len(spans) == 1:
+        return spans[0].model_copy(update={"raw": raw}), []
+    return Deadline(kind="period", start=spans[0].start, end=spans[-1].end, raw=raw), []
+
+
+def _table_years(table: Table) -> list[str]:
+    years = {y for row in table.preamble for cell in row.cells
+             for y in _YEAR.findall(clean_text(cell.text))}
+    return sorted(years) if len(years) == 1 else []
 
 
 def _duration_unit(table: Table) -> str | None:
@@ -353,7 +412,9 @@ def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
 def _cell_agencies(gazetteer: Gazetteer, text: str, role: str) -> tuple[list[Agency], list[str]]:
     """The agencies of one cell. In a cell where one clause names who presides ("Sở KH&CN
     chủ trì hướng dẫn, tổng hợp; các sở, ngành, UBND cấp xã thực hiện …"), the agencies of
-    the other clauses, marked lead only by the words "thực hiện", support it."""
+    the other clauses, marked lead only by the words "thực hiện" or by no role words at all
+    ("Trường học (chủ trì); Tổ công nghệ số cộng đồng"), support it."""
+    text = expand_role_marks(text)
     if ";" not in text or "chủ trì" not in fold(text):
         return gazetteer.agencies(text, role)
     clauses = [c for c in _CLAUSES.split(text) if clean_text(c)]
@@ -361,7 +422,8 @@ def _cell_agencies(gazetteer: Gazetteer, text: str, role: str) -> tuple[list[Age
     warnings: list[str] = []
     for clause in clauses:
         found, codes = gazetteer.agencies(clause, role)
-        if "chủ trì" not in fold(clause) and _IMPLEMENTS.search(fold(clause)):
+        if "chủ trì" not in fold(clause) and (_IMPLEMENTS.search(fold(clause))
+                                              or not _ROLE_WORDS.search(fold(clause))):
             found = [a.model_copy(update={"role": "support"}) if a.role == "lead" else a
                      for a in found]
         agencies += found

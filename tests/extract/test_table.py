@@ -185,6 +185,16 @@ def test_unknown_columns_are_reported() -> None:
     # Đề án 06 plans
     ("Lực lượng thực hiện", "lead"),
     ("Cơ quan tham mưu", "lead"),
+    # commune layouts: an explanation column is a remark, not a second name; a person or
+    # post answerable for the row leads it; a roadmap is the deadline
+    ("Giải thích chỉ tiêu", "note"),
+    ("Cách tính", "note"),
+    ("Người thực hiện", "lead"),
+    ("Công chức phụ trách", "lead"),
+    ("Cán bộ phụ trách", "lead"),
+    ("Người/bộ phận chịu trách nhiệm", "lead"),
+    ("Lộ trình", "deadline"),
+    ("Lô trình", "deadline"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role
@@ -252,3 +262,26 @@ def test_the_same_header_under_another_appendix_label_starts_another_table() -> 
     table = _table(f"PHỤ LỤC I\n{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n"
                    f"PHỤ LỤC II\n{HEADER}\n1\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
     assert [_names(t) for t in table.all_tables] == [["Tỷ lệ A"], ["Tỷ lệ B"]]
+
+
+@pytest.mark.parametrize("signature", [
+    "\t\t\t\tKT. CHỦ TỊCH\t",
+    "Nơi nhận:\t\t\t\tTM. ỦY BAN NHÂN DÂN\t",
+    "\t\t\t\t\tPHÓ CHỦ TỊCH",
+])
+def test_a_signature_block_in_a_right_hand_column_ends_the_table(signature: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n\n"
+                   f"{signature}\n\t\t\t\tNguyễn Văn B\t")
+    assert _names(table) == ["Tỷ lệ A"]
+    assert table.rows[0].cells[5] == "Thường xuyên"
+
+
+def test_quarter_columns_under_a_time_group_are_deadline_columns() -> None:
+    table = _table("TT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện\t\t\t\n"
+                   "\t\t\tQuý I\tQuý II\tQuý III\tQuý IV\n"
+                   "1\tRà soát dữ liệu\tCông an xã\tx\tx\t\t")
+    assert [c.header for c in table.columns][3:] == [
+        "Thời gian thực hiện Quý I", "Thời gian thực hiện Quý II",
+        "Thời gian thực hiện Quý III", "Thời gian thực hiện Quý IV"]
+    assert [c.role for c in table.columns][3:] == ["deadline"] * 4
+    assert _names(table) == ["Rà soát dữ liệu"]

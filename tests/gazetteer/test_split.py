@@ -93,6 +93,15 @@ def test_split(gazetteer, cell, pieces):
     ("Tổ công tác triển khai Đề án 06", "lead", [("Tổ công tác triển khai Đề án 06", "lead")]),
     ("UB MTTQ Việt Nam xã tổ chức chính trị xã hội", "support",
      [("UB MTTQ Việt Nam xã", "support"), ("tổ chức chính trị xã hội", "support")]),
+    # roles in parentheses after each agency, separated by ";" or ","
+    ("Công an xã (chủ trì); Tổ công nghệ số cộng đồng (phối hợp)", "lead",
+     [("Công an xã", "lead"), ("Tổ công nghệ số cộng đồng", "support")]),
+    ("Trạm Y tế xã (Chủ trì), Trường học trên địa bàn (Phối hợp)", "lead",
+     [("Trạm Y tế xã", "lead"), ("Trường học trên địa bàn", "support")]),
+    ("Đoàn Thanh niên xã (CT); Hội Người cao tuổi xã (PH)", "lead",
+     [("Đoàn Thanh niên xã", "lead"), ("Hội Người cao tuổi xã", "support")]),
+    # a parenthesis that is not a role stays what it was
+    ("Công an xã (phường)", "lead", [("Công an xã (phường)", "lead")]),
     # a cell holding only a role word names no agency
     ("Chủ trì", "lead", []),
 ])

@@ -86,6 +86,10 @@ DEADLINE_CASES = [
     ("100 ngày kể từ ngày ban hành Kế hoạch", DURATION),
     ("10 ngày làm việc sau khi Nghị quyết được ban hành", DURATION),
     ("Năm 2026 và các năm tiếp theo", YEAR_2026),
+    ("Cả năm 2026", YEAR_2026),
+    ("Cuối năm 2026", YEAR_2026),
+    ("Cuối quý II/2026", ("quarter", "2026-04-01", "2026-06-30", None)),
+    ("Hết quý III/2026", ("quarter", "2026-07-01", "2026-09-30", None)),
     ("2025 và những năm tiếp theo", ("year", "2025-01-01", "2025-12-31", None)),
     ("Năm 2026 (theo từng hệ thống)", YEAR_2026),
     # real documents (Hà Nội, Nghệ An, Đồng Tháp, Chính phủ …)
