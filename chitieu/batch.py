@@ -772,6 +772,11 @@ def run_batch(paths: list[Path], options: BatchOptions) -> int:
     except BatchError as exc:
         print(f"chitieu: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output folder, not an input: the run cannot go on
+        where = exc.filename or options.output
+        print(f"chitieu: {where}: cannot write the output ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
 
 
 def _run(paths: list[Path], options: BatchOptions, out_dir: Path) -> int:
@@ -783,20 +788,31 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path) -> int:
     manifest = Manifest(out_dir).load()
     plan = plan_jobs(walk_inputs(paths, exclude=[out_dir]), manifest, pipeline,
                      force=options.force)
+    if plan.inputs == 0:
+        named = ", ".join(str(p) for p in paths)
+        print(f"chitieu: no documents found in {named} (text, Markdown, HTML, PDF, DOCX, "
+              "XLSX, CSV or images, by extension or by content)", file=sys.stderr)
+        return 2
     run = RunStats(inputs=plan.inputs, unchanged=plan.unchanged)
-    with Progress(len(plan.jobs), quiet=options.quiet) as progress, \
-            contextlib.closing(execute(plan.jobs, out_dir, options)) as finished:
-        for results in finished:
-            manifest.append((r for r in results if r.ok), pipeline)
-            for result in results:
-                if result.ok:
-                    run.converted += 1
-                else:
-                    previous = manifest.index.get(result.input)
-                    result.kept_output = previous.output if previous else None
-                    run.failures.append(result)
-                    progress.note(f"chitieu: {result.input}: {result.error}")
-            progress.advance(len(results))
+    try:
+        with Progress(len(plan.jobs), quiet=options.quiet) as progress, \
+                contextlib.closing(execute(plan.jobs, out_dir, options)) as finished:
+            for results in finished:
+                manifest.append((r for r in results if r.ok), pipeline)
+                for result in results:
+                    if result.ok:
+                        run.converted += 1
+                    else:
+                        previous = manifest.index.get(result.input)
+                        result.kept_output = previous.output if previous else None
+                        run.failures.append(result)
+                        progress.note(f"chitieu: {result.input}: {result.error}")
+                progress.advance(len(results))
+    except KeyboardInterrupt:
+        # what is in the manifest is complete on disk: a re-run resumes from there
+        print(f"chitieu: interrupted: {run.converted} of {len(plan.jobs)} files converted "
+              f"and kept in {out_dir}; run the same command again to resume", file=sys.stderr)
+        return 130
     dataset = manifest.close(plan.restat)
     previous = _read_report(out_dir)
     tables = _write_tables(dataset, manifest, options.formats, previous.get("tables") or {})
@@ -827,7 +843,12 @@ def _exclusive(out_dir: Path) -> Iterator[None]:
     except ImportError:  # not POSIX: no lock
         yield
         return
-    with (out_dir / LOCK_NAME).open("a") as handle:
+    try:
+        handle = (out_dir / LOCK_NAME).open("a")
+    except OSError as exc:
+        raise BatchError(f"{out_dir}: cannot write to the output folder ({exc.strerror}); "
+                         "choose another with -o") from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -522,3 +522,54 @@ def test_dask_executor_on_a_scheduler_address(tmp_path: Path) -> None:
     assert code == 0
     assert len(output_jsons(tmp_path / "out")) == 2
     assert_valid_documents(tmp_path / "out")
+
+
+# -- what a user meets at the command line -------------------------------------------------
+
+
+@pytest.mark.parametrize("content", [None, {"notes.json": "{}", "run.log": "x",
+                                             ".hidden.txt": "x"}])
+def test_a_folder_without_documents_is_a_clear_usage_error(tmp_path: Path, capsys,
+                                                           content) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name, text in (content or {}).items():
+        (folder / name).write_text(text)
+    assert convert([folder], tmp_path / "out", quiet=False) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"chitieu: no documents found in {folder}")
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_line(inputs: Path, tmp_path: Path,
+                                                             capsys, monkeypatch) -> None:
+    # the tests run as root, whom permissions do not stop: the lock file cannot be opened
+    # here because a folder stands where it goes, the same OSError a read-only folder gives
+    out = tmp_path / "out"
+    (out / batch.LOCK_NAME).mkdir(parents=True)
+    assert convert([inputs], out) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot write to the output folder" in err[0]
+    assert not (out / "manifest.jsonl").exists()
+
+
+def test_ctrl_c_keeps_what_is_done_and_a_rerun_resumes(inputs: Path, tmp_path: Path, capsys,
+                                                       monkeypatch) -> None:
+    real_execute = batch.execute
+
+    def interrupted(jobs, out_dir, options):
+        finished = real_execute(jobs, out_dir, options)
+        yield next(finished)
+        yield next(finished)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "execute", interrupted)
+    out = tmp_path / "out"
+    assert convert([inputs], out) == 130
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"chitieu: interrupted: 2 of 6 files converted and kept in {out.resolve()}; "
+                   "run the same command again to resume"]
+    kept = read_manifest(out)
+    assert len(kept) == 2 and all((out / line["output"]).is_file() for line in kept)
+    monkeypatch.setattr(batch, "execute", real_execute)
+    assert convert([inputs], out) == 0
+    assert len(read_manifest(out)) == 6 and read_report(out)["run"]["converted"] == 4
