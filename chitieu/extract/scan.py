@@ -69,6 +69,8 @@ class _PageResult:
     has_table: bool = False
     word_count: int = 0
     blank: bool = False
+    # for each row of `rows` in the table: the grid rows each column's cell spans from it
+    spans: dict[int, list[int]] = field(default_factory=dict)
 
 
 def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
@@ -88,7 +90,8 @@ def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocume
     confidences: dict[str, float] = {}
     warnings: list[str] = []
     table = 0
-    for result in results:
+    for previous, result in zip([None, *results[:-1]], results, strict=True):
+        _continue_merges(previous, result, results)
         warnings.extend(result.warnings)
         for row, confidence in zip(result.rows, result.confidences, strict=True):
             if row.table is not None:
@@ -110,6 +113,57 @@ def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocume
             "ocr_repairs": json.dumps(repairs, ensure_ascii=False, separators=(",", ":"))}
     return RawDocument(rows=rows, format="image", pages=len(pages), ocr=True,
                        warnings=warnings, meta=meta)
+
+
+# A page's leading table rows repeat the first page's header rows when they read this alike.
+_HEADER_REPEAT_RATIO = 80.0
+
+
+def _continue_merges(previous: _PageResult | None, result: _PageResult,
+                     results: list[_PageResult]) -> None:
+    """Carry a vertical merge continued over the page break into the new page, as the PDF
+    reader does: Word draws the rest of a merged cell on the next page as one empty cell
+    spanning the rows it still covers, and those rows take the text of the merged cell on the
+    page before — except the continuation of a row cut by the break (no number), whose text
+    the assembler joins to the part above."""
+    from chitieu.ocr.domain import is_numbering_row
+
+    if previous is None or not previous.has_table or not result.has_table:
+        return
+    above = [r for r in previous.rows if r.table is not None]
+    here = [i for i, r in enumerate(result.rows) if r.table is not None]
+    first_table = next((r for r in results if r.has_table), None)
+    if not above or not here or first_table is None:
+        return
+    width = len(above[-1].cells)
+    if any(len(result.rows[i].cells) != width for i in here):
+        return
+    head = [r for r in first_table.rows if r.table is not None]
+    first = 0
+    while (first < len(here) and first < len(head) and head[first] is not result.rows[
+            here[first]] and _alike(head[first].texts, result.rows[here[first]].texts)):
+        first += 1
+    if first and first < len(here) and is_numbering_row(result.rows[here[first]].texts):
+        first += 1  # "(1) (2) …" under the header, read differently on this page
+    if first >= len(here) or first == 0:
+        return
+    spans = result.spans.get(here[first])
+    if spans is None:
+        return
+    for col in range(1, width):
+        text = above[-1].cells[col].text
+        if spans[col] < 2 or result.rows[here[first]].cells[col].text or not text:
+            continue
+        for index in here[first:first + spans[col]]:
+            row = result.rows[index]
+            if row.cells[0].text.strip():
+                row.cells[col].text = text
+
+
+def _alike(a: list[str], b: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= _HEADER_REPEAT_RATIO
 
 
 def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
@@ -246,6 +300,8 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
     for row in table_rows:
         cells = [Cell(text, _points(box, scale)) for text, box in zip(row.texts, row.boxes,
                                                                       strict=True)]
+        if row.spans is not None:
+            result.spans[len(result.rows)] = row.spans
         result.rows.append(RawRow(cells, page=page.number, bbox=_points(row.bbox, scale),
                                   table=0))
         result.confidences.append(row.confidence)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 
 from chitieu.extract.types import RawRow
 from chitieu.ocr import repair as fix
@@ -37,6 +38,8 @@ def repair_rows(rows: list[RawRow]) -> list[Repair]:
     for index, row in enumerate(rows):
         for column, cell in enumerate(row.cells):
             _apply(repairs, index, column, cell, "text", _generic)
+        if row.table is None and len(row.cells) == 1:  # a title line above the table
+            _apply(repairs, index, 0, row.cells[0], "text", _title_line)
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
     for index, row in enumerate(rows):
@@ -52,6 +55,10 @@ def repair_rows(rows: list[RawRow]) -> list[Repair]:
 
 def _generic(text: str) -> str:
     return fix.split_glued_syllables(fix.plain_foreign_letters(fix.strip_rule_marks(text)))
+
+
+def _title_line(text: str) -> str:
+    return fix.balance_parentheses(fix.repair_appendix_label(text))
 
 
 def _apply(repairs: list[Repair], index: int, column: int, cell,
@@ -80,19 +87,64 @@ def _roles(rows: list[RawRow], repairs: list[Repair]) -> tuple[dict[int, list[st
     roles_by_table: dict[int, list[str]] = {}
     headers: set[int] = set()
     previous: list[str] | None = None
+    header_rows: dict[int, list[int]] = {}
     for table in sorted({r.table for r in rows if r.table is not None}):
         members = [i for i, r in enumerate(rows) if r.table == table]
-        header = None
         for index in members[:_HEADER_SEARCH_ROWS]:
             if _snap_header(rows, index, repairs):
-                header = index
+                tail = _header_tail(rows, members[members.index(index) + 1:], index, repairs)
+                header_rows[table] = [index, *tail]
+                headers.update(header_rows[table])
                 break
-        if header is not None:
-            previous = assign_roles([c.text for c in rows[header].cells])
-            headers.add(header)
+    _agree_repeated_headers(rows, list(header_rows.values()), repairs)
+    for table in sorted({r.table for r in rows if r.table is not None}):
+        members = [i for i, r in enumerate(rows) if r.table == table]
+        if table in header_rows:
+            previous = assign_roles(_header_texts(rows, header_rows[table]))
         if previous is not None and len(previous) == len(rows[members[0]].cells):
             roles_by_table[table] = previous
     return roles_by_table, headers
+
+
+def _header_texts(rows: list[RawRow], indexes: list[int]) -> list[str]:
+    """A column's header: its lowest header row's own text (a sub-column's "Phối hợp" under
+    "Cơ quan thực hiện"), or the text above it; the numbering row does not count."""
+    texts = [c.text for c in rows[indexes[0]].cells]
+    for index in indexes[1:]:
+        cells = [c.text for c in rows[index].cells]
+        if is_numbering_row(cells):
+            break
+        texts = [low if low.strip() else high for high, low in zip(texts, cells, strict=False)]
+    return texts
+
+
+# A header cell read as no known phrase takes another page's reading of the same header when
+# the two agree this much (compared without accents): "Phãi hựp" is that page's "Phối hợp".
+_HEADER_AGREEMENT = 60.0
+
+
+def _agree_repeated_headers(rows: list[RawRow], groups: list[list[int]],
+                            repairs: list[Repair]) -> None:
+    """A header repeated on every page is read once per page: a cell one reading got wrong
+    is taken from a page where it reads as a known header phrase."""
+    from chitieu.extract.table import header_candidates
+
+    def known(text: str) -> bool:
+        return header_candidates(text)[:1] not in ((), ("unknown",))
+
+    for group in groups:
+        for offset, index in enumerate(group):
+            for column, cell in enumerate(rows[index].cells):
+                text = cell.text.strip()
+                if not text or known(text):
+                    continue
+                readings = [rows[other[offset]].cells[column].text for other in groups
+                            if other is not group and len(other) > offset
+                            and len(rows[other[offset]].cells) == len(rows[index].cells)]
+                better = [r for r in readings if known(r) and fuzz.ratio(
+                    fix.compare_key(r), fix.compare_key(text)) >= _HEADER_AGREEMENT]
+                if better:
+                    _apply(repairs, index, column, cell, "header", lambda _t, b=better[0]: b)
 
 
 def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
@@ -109,6 +161,55 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
             repairs.append(Repair(index, column, "header", cell.text, text))
             cell.text = text
     return True
+
+
+def _header_tail(rows: list[RawRow], following: list[int], header: int,
+                 repairs: list[Repair]) -> list[int]:
+    """The rows under a header row that belong to it: a second header row (its merged cells
+    repeat the first row's text, the others name sub-columns: "Chủ trì", "Phối hợp") and the
+    column-numbering row "(1) (2) (3) …". They are kept out of the row-number repairs, which
+    would take a merged "TT" for a roman "II"; a numbering row OCR garbled ("q | (2) | @®) |
+    (4") is written back as the numbers it prints, so the assembler knows it."""
+    tail: list[int] = []
+    above = [c.text for c in rows[header].cells]
+    for index in following[:2]:
+        cells = rows[index].cells
+        if is_numbering_row([c.text for c in cells]):
+            for column, cell in enumerate(cells):
+                if cell.text.strip():
+                    _apply(repairs, index, column, cell, "header",
+                           lambda _t, n=column + 1: f"({n})")
+            tail.append(index)
+            break
+        if not _continues_header(cells, above):
+            break
+        for column, cell in enumerate(cells):
+            _apply(repairs, index, column, cell, "header", _snap_header_cell)
+        tail.append(index)
+    return tail
+
+
+_NUMBERING_CELL = regex.compile(r"^\(\d{1,2}\)?$|^\(?\d{1,2}\)$")
+
+
+def is_numbering_row(texts: list[str]) -> bool:
+    """"(1) (2) (3) …" under a header, as OCR reads it ("q | (2) | @®) | (4")."""
+    filled = [t.strip() for t in texts if t.strip()]
+    return (len(filled) >= 3 and sum(bool(_NUMBERING_CELL.match(t)) for t in filled) >= 2
+            and all(len(t) <= 5 and not regex.search(r"\p{L}\p{L}", t) for t in filled))
+
+
+def _continues_header(cells, above: list[str]) -> bool:
+    from chitieu.extract.table import header_candidates
+
+    filled = [(i, c.text.strip()) for i, c in enumerate(cells) if c.text.strip()]
+    if not filled:
+        return False
+    repeated = [i for i, t in filled if i < len(above) and t == above[i].strip()]
+    named = [t for i, t in filled if i not in repeated
+             and header_candidates(_snap_header_cell(t))[:1] not in ((), ("unknown",))]
+    return bool(repeated) and len(repeated) + len(named) >= len(filled) - 1 and (
+        len(named) >= 1 or len(repeated) == len(filled))
 
 
 def _snap_header_cell(text: str) -> str:
@@ -153,12 +254,18 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
 
 # ---------------------------------------------------------------- other columns
 
+def _name(text: str) -> str:
+    return fix.repair_lead_phrase(text, fix.vocabulary()["name_leads"])
+
+
 def _unit(text: str) -> str:
     return fix.snap_phrase(text, fix.vocabulary()["unit_phrases"])
 
 
 def _deadline(text: str) -> str:
-    return fix.snap_words(fix.repair_date_digits(text), fix.vocabulary()["words"])
+    text = fix.repair_quarter_numeral(fix.repair_date_digits(text))
+    snapped = fix.snap_phrase(text, fix.vocabulary()["deadline_phrases"], 90.0, 0)
+    return snapped if snapped != text else fix.snap_words(text, fix.vocabulary()["words"])
 
 
 def _agencies(text: str) -> str:
@@ -170,7 +277,17 @@ def _agencies(text: str) -> str:
 
 
 def _snap_agency(part: str, gazetteer) -> str:
-    if not part or gazetteer.match(part).id is not None:
+    if not part:
+        return part
+    match = gazetteer.match(part)
+    if match.id is not None and match.score >= 1.0:
+        return part  # a known name as printed (old tone placement "hoá" included)
+    accented = _accents_of_known_name(part)
+    if accented != part:
+        # only an accent differs from a known name ("Các thôn, tố dân phố"): the fuzzy match
+        # would find it too, but the cell would then be split at its comma
+        return accented
+    if match.id is not None:
         return part
     names = _agency_surface_forms()
     snapped = fix.snap_phrase(part, names, _AGENCY_MIN_RATIO, _AGENCY_MAX_LENGTH_CHANGE)
@@ -202,7 +319,35 @@ def _agency_surface_forms() -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in forms if len(f) >= 6))
 
 
+def _accents_of_known_name(part: str) -> str:
+    """`part` with the accents of the one known agency name it spells without accents,
+    keeping its own capitals; else `part` unchanged."""
+    form = _agency_forms_by_key().get(fix.compare_key(part))
+    if form is None or len(form) != len(part) or form.casefold() == part.casefold():
+        return part
+    return "".join(f.upper() if p.isupper() else f.lower() for p, f in zip(part, form,
+                                                                            strict=True))
+
+
+@lru_cache(maxsize=1)
+def _agency_forms_by_key() -> dict[str, str]:
+    """Surface forms by their letters without accents, where those letters name one agency."""
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return {}
+    owners: dict[str, set[str]] = {}
+    forms: dict[str, str] = {}
+    for entry in gazetteer.entries.values():
+        for form in (entry.name, *entry.aliases):
+            key = fix.compare_key(form)
+            if len(key) >= 6:
+                owners.setdefault(key, set()).add(entry.id)
+                forms.setdefault(key, form)
+    return {key: form for key, form in forms.items() if len(owners[key]) == 1}
+
+
 _COLUMN_REPAIRS: dict[str, Callable[[str], str]] = {
+    "name": _name,
     "target": fix.repair_target_cell,
     "baseline": fix.repair_target_cell,
     "unit": _unit,
@@ -211,5 +356,5 @@ _COLUMN_REPAIRS: dict[str, Callable[[str], str]] = {
     "support": _agencies,
     "monitor": _agencies,
 }
-_FIELD = {"target": "target", "baseline": "target", "unit": "unit", "deadline": "deadline",
-          "lead": "agency", "support": "agency", "monitor": "agency"}
+_FIELD = {"name": "name", "target": "target", "baseline": "target", "unit": "unit",
+          "deadline": "deadline", "lead": "agency", "support": "agency", "monitor": "agency"}

@@ -25,6 +25,8 @@ class TableRow:
     boxes: list[PixelBox | None]
     bbox: PixelBox
     confidence: float | None
+    # per column: how many grid rows the cell starting in this row spans (0: it started above)
+    spans: list[int] | None = None
 
 
 def text_lines(words: list[Word]) -> list[TextLine]:
@@ -63,9 +65,10 @@ def cell_rows(grid: Grid, words: list[Word]) -> list[TableRow]:
             by_cell[cell].append(word)
     rows = []
     for r in range(grid.n_rows):
-        texts, boxes, row_words = [], [], []
+        texts, boxes, row_words, spans = [], [], [], []
         for c in range(grid.n_cols):
             cell = grid.owner(r, c)
+            spans.append(cell.row_span if cell.row == r else 0)
             if cell.col != c:
                 texts.append("")
                 boxes.append(None)
@@ -76,7 +79,7 @@ def cell_rows(grid: Grid, words: list[Word]) -> list[TableRow]:
         if not any(texts):
             continue
         bbox = (grid.xs[0], grid.ys[r], grid.xs[-1], grid.ys[r + 1])
-        rows.append(TableRow(texts, boxes, bbox, _confidence(row_words)))
+        rows.append(TableRow(texts, boxes, bbox, _confidence(row_words), spans))
     return rows
 
 

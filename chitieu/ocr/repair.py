@@ -29,7 +29,8 @@ VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "ocr_vocab.yaml"
 
 # ---------------------------------------------------------------- rule remnants
 
-_MARK_TOKEN = regex.compile(r"^[\-_|—–~=`'\"‘’“”,.:;¦]+$")
+# spacing accents ("ˆ", "˜", "´") are a diacritic OCR read apart from its letter, or a speck
+_MARK_TOKEN = regex.compile(r"^[\-_|—–~=`'\"‘’“”,.:;¦ˆ˜´¨˘ˇ˙°^]+$")
 
 
 def strip_rule_marks(text: str) -> str:
@@ -76,6 +77,10 @@ def split_glued_syllables(text: str) -> str:
     return " ".join(_split_token(token) for token in text.split())
 
 
+# "banMTTQ", "xãUBND": a syllable glued to the abbreviation after it
+_BEFORE_ABBREVIATION = regex.compile(r"^(?P<word>\p{Lu}?\p{Ll}+)(?P<abbr>\p{Lu}{2,})$")
+
+
 def _split_token(token: str) -> str:
     parts = regex.split(r"([\-/–])", token)
     if len(parts) > 1:
@@ -84,6 +89,9 @@ def _split_token(token: str) -> str:
     if match is None:
         return token
     core = match["core"]
+    glued = _BEFORE_ABBREVIATION.match(core)
+    if glued and len(glued["word"]) >= 2 and is_syllable(glued["word"]):
+        return f"{match['pre']}{glued['word']} {glued['abbr']}{match['post']}"
     if (len(core) < 4 or is_syllable(core) or core.isupper() or not _VIETNAMESE_ONLY.search(core)
             or (any(c.isupper() for c in core[1:]) and not _capital_split(core))):
         return token
@@ -118,7 +126,32 @@ def _best_split(core: str) -> str | None:
     if len(with_onsets) == 1:
         return with_onsets[0]
     capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
-    return capitalised[0] if len(capitalised) == 1 else None
+    if len(capitalised) == 1:
+        return capitalised[0]
+    return _longer_split(core) if not candidates else None
+
+
+# Words of four or more glued syllables ("Tylệhộgia") are split when the fewest syllables
+# that spell them, each after the first with a consonant onset, are one way only.
+_MAX_GLUED = 24
+
+
+def _longer_split(core: str) -> str | None:
+    if len(core) > _MAX_GLUED:
+        return None
+    best: dict[int, list[list[str]]] = {0: [[]]}
+    for end in range(1, len(core) + 1):
+        ways = []
+        for start in range(max(0, end - 7), end):
+            piece = core[start:end]
+            if start in best and is_syllable(piece) and (
+                    start == 0 or piece[0].casefold() not in _VOWELS):
+                ways += [[*way, piece] for way in best[start]]
+        if ways:
+            fewest = min(len(w) for w in ways)
+            best[end] = [w for w in ways if len(w) == fewest][:4]
+    found = best.get(len(core), [])
+    return " ".join(found[0]) if len(found) == 1 and len(found[0]) >= 4 else None
 
 
 # ---------------------------------------------------------------- letters Vietnamese lacks
@@ -271,6 +304,9 @@ class _Sequence:
             return core
         fixes = {variant for variant in _one_digit_variants(".".join(parts))
                  if variant in expected}
+        if not fixes:  # a speck read as one more digit ("34" between "2" and "4")
+            fixes = {core[:i] + core[i + 1:] for i in range(len(core))
+                     if core[i].isdigit()} & expected if len(core) > 1 else set()
         if not fixes and len(parts) > 1:
             # the parent part ("5" of "5.3") is what the rows before say it is: any one digit
             # wrong there, if that gives exactly one expected number
@@ -316,6 +352,59 @@ def repair_target_cell(text: str) -> str:
     return _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
 
 
+def repair_lead_phrase(text: str, phrases: Sequence[str]) -> str:
+    """A name whose first words spell a vocabulary phrase without its accents ("Ty lệ hộ …",
+    "Tỳ lệ …") takes the phrase's accents, keeping the printed capitals."""
+    words = text.split()
+    for phrase in phrases:
+        size = len(phrase.split())
+        head = " ".join(words[:size])
+        if len(words) < size or head == phrase or _key(head) != _key(phrase):
+            continue
+        if len(head) != len(phrase):
+            continue
+        fixed = "".join(p.upper() if h.isupper() else p.lower()
+                        for h, p in zip(head, phrase, strict=True))
+        return " ".join([fixed, *words[size:]])
+    return text
+
+
+_APPENDIX_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<label>\S+?)(?P<end>[:.]?)$",
+                                regex.IGNORECASE)
+
+
+def repair_appendix_label(text: str) -> str:
+    """An appendix label whose roman number OCR misread: serif "I"s run together read as "H"
+    ("PHỤ LỤC H" → "PHỤ LỤC II", "Phụ lục IH" → "Phụ lục III"). Digits and letters that
+    are labels themselves ("Phụ lục 1", "Phụ lục A") stay."""
+    match = _APPENDIX_LABEL.match(text.strip())
+    if match is None:
+        return text
+    label = match["label"]
+    if "H" not in label or not regex.match(r"^[IVXH]+$", label):
+        return text
+    roman = label.replace("H", "II")
+    if roman not in _ROMANS:
+        return text
+    return f"{match['word']}{roman}{match['end']}"
+
+
+def balance_parentheses(text: str) -> str:
+    """A line in parentheses ("(Kèm theo …)") with a ")" OCR added inside it: the first
+    stray ")" before the closing one goes ("… số 58/KH-UBND) ngày …)")."""
+    stripped = text.strip()
+    if not (stripped.startswith("(") and stripped.endswith(")")):
+        return text
+    if stripped.count(")") != stripped.count("(") + 1:
+        return text
+    depth = 0
+    for index, char in enumerate(stripped[:-1]):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:  # the line's parenthesis closed before its end
+            return (stripped[:index] + stripped[index + 1:]).replace("  ", " ")
+    return text
+
+
 def repair_date_digits(text: str) -> str:
     """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"); a part with
     no digit at all ("Quý II/2026") is a word or a roman number and stays."""
@@ -324,6 +413,36 @@ def repair_date_digits(text: str) -> str:
 
 
 _DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")
+
+# "Quý II/2026" as OCR reads its roman number: serif "I"s run together into "H", an "I" read
+# as "1", "l", "!", "|" or with a speck for an accent ("IĨ").
+_QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.]+)(?=\s*(?:/|năm\b|$|[,;]))")
+_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]ĨÍÌỈỊĩíìỉị]+$")
+_QUARTERS = ("I", "II", "III", "IV")
+_AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LĨÍÌỈỊĩíìỉị"})
+
+
+def repair_quarter_numeral(text: str) -> str:
+    """The roman number of a quarter, misread ("Quý H/2026", "Quý IHI/2026", "Quý 11/2026",
+    "Quý !/2026") → the quarter it must be; an arabic quarter ("Quý 2/2026") stays."""
+    return _QUARTER.sub(_quarter_match, text)
+
+
+def _quarter_match(match: regex.Match) -> str:
+    printed = match["n"]
+    if printed in _QUARTERS or printed in {"1", "2", "3", "4"} or not _QUARTER_SLIPS.match(
+            printed):
+        return match.group(0)
+    ones = printed.translate(_AS_QUARTER_ONES)
+    first = ones.replace("H", "II")  # most often two serif "I"s touching
+    if first in _QUARTERS:
+        return match["word"] + first
+    readings = {""}
+    for char in ones[:6]:
+        options = ("I", "II") if char == "H" else (char,)
+        readings = {r + o for r in readings for o in options}
+    fits = [r for r in _QUARTERS if r in readings]
+    return match["word"] + fits[0] if len(fits) == 1 else match.group(0)
 
 
 def _digits_if_numeric(part: str) -> str:
@@ -335,6 +454,12 @@ def _digits_if_numeric(part: str) -> str:
 def _key(text: str) -> str:
     """Compare key: no accents, case, spaces or punctuation."""
     return regex.sub(r"[^a-z0-9%]", "", unidecode(text).casefold())
+
+
+def compare_key(text: str) -> str:
+    """The key two readings of one phrase are compared by: no accents, case, spaces or
+    punctuation."""
+    return _key(text)
 
 
 @lru_cache(maxsize=8)

@@ -5,11 +5,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chitieu.ocr.repair import (
+    balance_parentheses,
     is_syllable,
     plain_foreign_letters,
+    repair_appendix_label,
     repair_date_digits,
+    repair_lead_phrase,
     repair_number_cell,
     repair_number_column,
+    repair_quarter_numeral,
     repair_target_cell,
     snap_phrase,
     snap_words,
@@ -38,6 +42,10 @@ def test_is_syllable(word, expected):
     ("HĐND&UBND; VNeID; GRDP", "HĐND&UBND; VNeID; GRDP"),  # abbreviations are not syllables
     ("internet băng rộng", "internet băng rộng"),  # no Vietnamese letter: left alone
     ("(Trungtâm)", "(Trung tâm)"),
+    ("Tylệhộgia đình", "Ty lệ hộ gia đình"),  # four syllables glued
+    ("chuyểnđổisố", "chuyển đổi số"),
+    ("Ủy banMTTQ Việt Nam", "Ủy ban MTTQ Việt Nam"),  # a syllable glued to an abbreviation
+    ("xãUBND", "xã UBND"), ("eKYC", "eKYC"), ("iPhone", "iPhone"),
 ])
 def test_split_glued_syllables(text, expected):
     assert split_glued_syllables(text) == expected
@@ -54,6 +62,7 @@ def test_plain_foreign_letters(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("2. _", "2."), ("— 3. —", "3."), ("Năm 2026 -", "Năm 2026"), ("-", ""),
     ("Văn hóa - Xã hội", "Văn hóa - Xã hội"), ("- Văn phòng", "- Văn phòng"), ("", ""),
+    ("I ˆ", "I"), ("ˆ Đơn vị đầu mối", "Đơn vị đầu mối"),  # an accent read apart
 ])
 def test_strip_rule_marks(text, expected):
     assert strip_rule_marks(text) == expected
@@ -74,6 +83,8 @@ def test_repair_number_cell(text, expected):
     (["1", "2", "3", "4.", "9"], None, ["1", "2", "3", "4.", "5"]),
     (["5.1", "5.2", "0.3", "5.4"], None, ["5.1", "5.2", "5.3", "5.4"]),  # any one digit
     (["1", "2", "7", "8"], None, ["1", "2", "7", "8"]),  # a jump nothing explains stays
+    (["1", "2", "34", "4"], None, ["1", "2", "3", "4"]),  # a speck read as one more digit
+    (["8", "9", "10", "11"], None, ["8", "9", "10", "11"]),
     # roman numbers: letters read for "I", an "I" lost
     (["I", "1", "2", "IH", "1"], None, ["I", "1", "2", "II", "1"]),
     (["I", "1", "II", "1", "II", "1"], None, ["I", "1", "II", "1", "III", "1"]),
@@ -113,6 +124,45 @@ def test_repair_date_digits(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Quý H/2026", "Quý II/2026"), ("Quý IHI/2026", "Quý III/2026"),
+    ("Quý 11/2026", "Quý II/2026"), ("Quý !/2026", "Quý I/2026"),
+    ("Quý IĨ năm 2026", "Quý II năm 2026"), ("Quý 1V/2026", "Quý IV/2026"),
+    ("Quý 2/2026", "Quý 2/2026"),  # an arabic quarter is one
+    ("Quý II/2026", "Quý II/2026"), ("Hằng quý", "Hằng quý"), ("Quý HH/2026", "Quý HH/2026"),
+])
+def test_repair_quarter_numeral(text, expected):
+    assert repair_quarter_numeral(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ty lệ hộ gia đình", "Tỷ lệ hộ gia đình"), ("Tý lê người dân", "Tỷ lệ người dân"),
+    ("TY LỆ", "TỶ LỆ"), ("Tỉ lệ hộ", "Tỉ lệ hộ"),  # "tỉ lệ" is a spelling, not a slip
+    ("So luong hộ", "Số lượng hộ"), ("công ty lệ phí", "công ty lệ phí"),
+])
+def test_repair_lead_phrase(text, expected):
+    assert repair_lead_phrase(text, vocabulary()["name_leads"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PHỤ LỤC H", "PHỤ LỤC II"), ("Phụ lục IH:", "Phụ lục III:"),
+    ("Phụ lục số H", "Phụ lục số II"), ("Phụ lục 1", "Phụ lục 1"), ("Phụ lục A", "Phụ lục A"),
+    ("Phụ lục HH", "Phụ lục HH"), ("Hà Nội", "Hà Nội"),
+])
+def test_repair_appendix_label(text, expected):
+    assert repair_appendix_label(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("(Kèm theo Kế hoạch số 58/KH-UBND) ngày 12/02/2026 của UBND phường Ba Đình)",
+     "(Kèm theo Kế hoạch số 58/KH-UBND ngày 12/02/2026 của UBND phường Ba Đình)"),
+    ("(Kèm theo (kế hoạch) số 5)", "(Kèm theo (kế hoạch) số 5)"), ("(a))", "(a)"),
+    ("Kế hoạch) số 5", "Kế hoạch) số 5"),  # not a line in parentheses
+])
+def test_balance_parentheses(text, expected):
+    assert balance_parentheses(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Đơnvj, tính", "Đơn vị tính"), ("LTT", "LTT"), ("Chi tiêu", "Chỉ tiêu"),
     ("Thời gian hoàn thành", "Thời gian hoàn thành"), ("Ghỉ chú", "Ghi chú"),
     ("Cơ quan chủ trì theo đổi, đánh giá", "Cơ quan chủ trì theo dõi, đánh giá"),
@@ -141,7 +191,9 @@ def test_snap_words(text, expected):
 @given(st.text(max_size=60))
 def test_repairs_never_raise_and_are_stable(text):
     for repair in (split_glued_syllables, strip_rule_marks, repair_target_cell,
-                   repair_number_cell, repair_date_digits, plain_foreign_letters):
+                   repair_number_cell, repair_date_digits, plain_foreign_letters,
+                   repair_quarter_numeral, repair_appendix_label, balance_parentheses,
+                   lambda t: repair_lead_phrase(t, vocabulary()["name_leads"])):
         once = repair(text)
         assert isinstance(once, str)
         assert repair(once) == once
