@@ -206,8 +206,13 @@ def repair_number_cell(text: str) -> str:
 
 
 def _strip_number_edges(text: str) -> str:
-    text = strip_rule_marks(_RULE_CHARS.sub(" ", text))
-    return regex.sub(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$", "", text)
+    # Stripping an edge can expose a mark token ("A .\x1b" → "A ." → "A"): repeat until stable.
+    while True:
+        stripped = regex.sub(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$", "",
+                             strip_rule_marks(_RULE_CHARS.sub(" ", text)))
+        if stripped == text:
+            return stripped
+        text = stripped
 
 
 def repair_number_column(numbers: Sequence[str],

@@ -72,6 +72,7 @@ def test_strip_rule_marks(text, expected):
     ("1O", "10"), ("l2", "12"), ("2.l", "2.1"), ("S.8", "5.8"), ("2. _", "2."),
     ("\" 7", "7"), ("I", "I"), ("II.", "II."), ("B", "B"), ("4.5 —", "4.5"),
     ("10 s—", "10"), ("II Phát triển nguồn lực", "II Phát triển nguồn lực"),
+    ("A\x85.\x1b", "A"),  # a mark exposed only once a control character is stripped
 ])
 def test_repair_number_cell(text, expected):
     assert repair_number_cell(text) == expected
