@@ -29,8 +29,12 @@ _UPRIGHT_CONFIDENCE = 60.0
 _NOISE_CONFIDENCE = 40.0
 # A declared resolution this far from what the text's size implies is not believed.
 _DPI_TOLERANCE = 1.6
+# A resolution the text's size implies outside these is specks or a picture taken for text.
+_PLAUSIBLE_DPI = (72, 1200)
 # A scan with no table and fewer readable words than this is not a document.
 _MIN_WORDS = 5
+# A page narrower or shorter than this (pixels) cannot hold a line of text: an icon, a pixel.
+_MIN_PAGE_PIXELS = 32
 # A table page is read as one block of lines (its rows stacked by `chitieu.ocr.mosaic`): with
 # the rules erased, Tesseract's own layout analysis (mode 3) drops the lone digits of a narrow
 # number column as noise. A page without a table keeps that analysis.
@@ -103,6 +107,9 @@ def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocume
         table += result.has_table
     repairs = _repair(rows, warnings)
     if all(r.blank for r in results):
+        if all(any("too_small" in w for w in r.warnings) for r in results):
+            raise InputError("the image is too small to hold a document (under "
+                             f"{_MIN_PAGE_PIXELS} pixels a side)", code="empty")
         raise InputError("the scan is blank: no page has any text", code="empty")
     if not table and sum(r.word_count for r in results) < _MIN_WORDS:
         raise InputError("no table and no readable text found in the image (a photo, not a "
@@ -186,6 +193,10 @@ def _read_page(page, audit_dir: Path | None) -> _PageResult:
     from chitieu.ocr import page as prep
 
     result = _PageResult(page.number)
+    if min(page.pixels.shape[:2]) < _MIN_PAGE_PIXELS:
+        result.warnings.append(f"ocr_page_too_small:p{page.number}")
+        result.blank = True
+        return result
     binary = prep.binarize(page.pixels)
     if prep.is_blank(binary, page.dpi):
         result.warnings.append(f"ocr_blank_page:p{page.number}")
@@ -195,7 +206,8 @@ def _read_page(page, audit_dir: Path | None) -> _PageResult:
     if quarter:  # before the text's size is measured: turned, letters' widths pass for heights
         binary = prep.rotate90(binary)
     implied = prep.text_dpi(binary)
-    if implied and not implied / _DPI_TOLERANCE <= page.dpi <= implied * _DPI_TOLERANCE:
+    if implied and _PLAUSIBLE_DPI[0] <= implied <= _PLAUSIBLE_DPI[1] and not (
+            implied / _DPI_TOLERANCE <= page.dpi <= implied * _DPI_TOLERANCE):
         # a screenshot's 72 or 96 dpi, or a crop guessed as A4: the text knows better
         result.warnings.append(f"ocr_dpi_from_text:p{page.number}:{page.dpi}->{implied}")
         page.dpi = implied

@@ -172,6 +172,32 @@ def test_blank_scan_is_a_clear_error():
 
 
 @needs_tesseract
+def test_blank_page_of_an_image_only_pdf_is_blank(tmp_path):
+    """A 200 dpi blank scan in a PDF, rasterised at 300 dpi: its specks grow past a speck's
+    size but are still no text."""
+    from PIL import Image
+
+    pdf = tmp_path / "blank.pdf"
+    with Image.open(SCANS / "edge" / "blank.png") as image:
+        image.save(pdf, resolution=200)
+    with pytest.raises(InputError, match="blank") as caught:
+        extract.read(pdf)
+    assert caught.value.code == "empty"
+
+
+@needs_tesseract
+@pytest.mark.parametrize("size", [(1, 1), (20, 300)])
+def test_image_too_small_for_a_document(size, tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "icon.png"
+    Image.new("L", size, 0).save(path, dpi=(1200, 1200))
+    with pytest.raises(InputError, match="too small") as caught:
+        read(path)
+    assert caught.value.code == "empty"
+
+
+@needs_tesseract
 def test_photo_without_a_table_is_a_clear_error():
     with pytest.raises(InputError, match="no table") as caught:
         extract.read(SCANS / "edge" / "photo_no_table.jpg")
