@@ -538,8 +538,22 @@ class Gazetteer:
         for introducer in sorted(words.support_introducers, key=len, reverse=True):
             if _token_words(tokens, after, after + len(introducer)) == introducer:
                 stop = _next_phrase_start([p for p in phrases if p[0] > after], 0, len(tokens))
-                yield after + len(introducer), stop, "support"
+                if self._starts_an_agency(tokens, after + len(introducer), stop):
+                    yield after + len(introducer), stop, "support"
                 return
+
+    def _starts_an_agency(self, tokens: list[_Token], start: int, stop: int) -> bool:
+        """Whether agencies follow a support introducer ("chủ trì, phối hợp Công an xã"),
+        not a verb ("chủ trì, phối hợp thực hiện")."""
+        content = [i for i in range(start, stop) if tokens[i].content]
+        if not content:
+            return False
+        first = content[0]
+        if tokens[first].text[:1].isupper():
+            return True
+        return any(self._lookup_key(_span_key(tokens, first, j)) is not None
+                   or _reads_as_agency(_span_key(tokens, first, j), tokens[first].text)
+                   for j in range(first + 1, min(stop, first + self.longest_name) + 1))
 
     def _phrases(self, tokens: list[_Token]) -> Iterator[tuple[int, int, str, Role | None]]:
         """Role words, support introducers and description verbs found outside known names."""

@@ -81,6 +81,12 @@ def test_split(gazetteer, cell, pieces):
     ("Sở Tài chính chủ trì, phối hợp với Công an tỉnh", "monitor",
      [("Sở Tài chính", "lead"), ("Công an tỉnh", "support")]),
     ("Phối hợp với Sở Y tế", "lead", [("Sở Y tế", "support")]),
+    # "phối hợp" without "với" introduces agencies too, but not a verb
+    ("Công an xã chủ trì, phối hợp Đoàn Thanh niên xã", "lead",
+     [("Công an xã", "lead"), ("Đoàn Thanh niên xã", "support")]),
+    ("Công an xã chủ trì phối hợp các đoàn thể", "lead",
+     [("Công an xã", "lead"), ("các đoàn thể", "support")]),
+    ("Phòng Kinh tế chủ trì, phối hợp thực hiện", "lead", [("Phòng Kinh tế", "lead")]),
     # a role printed as a label before the agencies
     ("Chủ trì: Sở Tài chính; Phối hợp: Sở Nội vụ, Công an tỉnh", "monitor",
      [("Sở Tài chính", "lead"), ("Sở Nội vụ", "support"), ("Công an tỉnh", "support")]),
