@@ -54,7 +54,8 @@ def repair_rows(rows: list[RawRow]) -> list[Repair]:
 
 
 def _generic(text: str) -> str:
-    return fix.split_glued_syllables(fix.plain_foreign_letters(fix.strip_rule_marks(text)))
+    text = fix.strip_glued_underscores(fix.strip_rule_marks(text))
+    return fix.split_glued_syllables(fix.plain_foreign_letters(text))
 
 
 def _title_line(text: str) -> str:
@@ -212,10 +213,17 @@ def _continues_header(cells, above: list[str]) -> bool:
         len(named) >= 1 or len(repeated) == len(filled))
 
 
+_UNIT_AT_END = regex.compile(r"^(?P<head>.*\S)\s*(?P<unit>\([^()]{1,24}\))$")
+
+
 def _snap_header_cell(text: str) -> str:
     vocab = fix.vocabulary()
     if not text.strip() or len(text) > 120:
         return text
+    unit = _UNIT_AT_END.match(text.strip())
+    if unit is not None:  # "Chỉ tiêu năm 2026 (%)": the phrase is snapped, its unit kept
+        head = _snap_header_cell(unit["head"])
+        return text if head == unit["head"] else f"{head} {unit['unit']}"
     snapped = fix.snap_phrase(text, vocab["header_phrases"])
     return snapped if snapped != text else fix.snap_words(text, vocab["words"])
 

@@ -204,6 +204,26 @@ def _merge_cells(xs: list[int], ys: list[int],
     return cells, borders
 
 
+def with_rules(grid: Grid, ys: list[int]) -> Grid:
+    """The grid with more horizontal rules (y positions inside single-row grid rows): each
+    cut row becomes several rows of the same cells, side by side."""
+    new_ys = sorted(set(grid.ys) | {y for y in ys if grid.ys[0] < y < grid.ys[-1]})
+    index = {y: i for i, y in enumerate(new_ys)}
+    cells = []
+    for cell in grid.cells:
+        top, bottom = index[grid.ys[cell.row]], index[grid.ys[cell.row + cell.row_span]]
+        if cell.row_span == 1:
+            cells += [GridCell(r, cell.col, 1, cell.col_span, cell.left, new_ys[r], cell.right,
+                               new_ys[r + 1]) for r in range(top, bottom)]
+        else:  # only single-row grid rows are cut; a merged cell keeps its extent
+            cells.append(GridCell(top, cell.col, bottom - top, cell.col_span, cell.left,
+                                  cell.top, cell.right, cell.bottom))
+    borders = grid.borders + [(grid.xs[0], y, grid.xs[-1], y) for y in new_ys
+                              if y not in grid.ys]
+    cells.sort(key=lambda cell: (cell.row, cell.col))
+    return Grid(list(grid.xs), new_ys, cells, borders)
+
+
 def erase_rules(binary: np.ndarray, grid: Grid | None, horizontal: np.ndarray,
                 vertical: np.ndarray, dpi: int) -> np.ndarray:
     """The page without its rules: along every border the grid found, a band as wide as a

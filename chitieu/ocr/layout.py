@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
 
+import regex
+
 from chitieu.ocr.grid import Grid, GridCell
 from chitieu.ocr.tesseract import Word
 
@@ -57,7 +59,10 @@ def _same_line(line: list[Word], word: Word) -> bool:
 
 def cell_rows(grid: Grid, words: list[Word]) -> list[TableRow]:
     """One row per grid row with one text per grid column. A cell spanning columns gives its
-    text to its first column; a cell spanning rows gives it to each row it covers."""
+    text to its first column; a cell spanning rows gives it to each row it covers. A grid row
+    holding several numbered rows (a table ruled between columns only) is one row per number
+    (`split_unruled_rows`)."""
+    grid = split_unruled_rows(grid, words)
     by_cell: dict[GridCell, list[Word]] = defaultdict(list)
     for word in words:
         cell = grid.locate(word.x_centre, word.y_centre)
@@ -83,10 +88,49 @@ def cell_rows(grid: Grid, words: list[Word]) -> list[TableRow]:
     return rows
 
 
-def cell_text(words: list[Word]) -> str:
-    """A cell's words in reading order: lines by height, words by position."""
+# A row number as OCR reads it: "12", "1.2.", "IV", "a)", "B.", "HI".
+_ROW_NUMBER = regex.compile(r"^(?:[0-9OolI|]+(?:\.[0-9OolI|]+)*\.?|[IVXLHT]{1,5}\.?|"
+                            r"\p{L}[.)]?|[-–+•])$")
+# A row starts this far (in lines) above its number's top: the number sits on its first line.
+_ROW_TOP_MARGIN = 0.3
+
+
+def split_unruled_rows(grid: Grid, words: list[Word]) -> Grid:
+    """A table ruled between its columns but not between its rows reads as one tall grid row
+    holding many: cut such a grid row above every line of its first column that is a row
+    number ("1", "2", "II", "a)"), each cut a rule the page did not print. Cells are taken
+    as printed at the top of their row, as Word prints them."""
+    cuts: list[int] = []
+    for r in range(1, grid.n_rows):  # the first is the header ("T" over "T" of a narrow "TT")
+        if any(grid.owner(r, c).row_span != 1 for c in range(grid.n_cols)):
+            continue
+        first = grid.owner(r, 0)
+        if first.col_span != 1:
+            continue
+        inside = [w for w in words if grid.locate(w.x_centre, w.y_centre) is first]
+        lines = _lines(inside)
+        texts = [_join(line) for line in lines]
+        if (len(lines) < 2 or not all(_ROW_NUMBER.match(t) for t in texts)
+                or not any(c.isdigit() for t in texts for c in t)):
+            continue
+        band = [w for w in words if grid.ys[r] <= w.y_centre < grid.ys[r + 1]]
+        for number, line in enumerate(lines):
+            height = median(max(w.height, 1) for w in line)
+            cut = round(min(w.top for w in line) - _ROW_TOP_MARGIN * height)
+            # above the first number, words of a row with none (a section OCR lost the
+            # number of, the end of a row cut by the page break) are a row of their own
+            if number or any(w.bottom < cut for w in band):
+                cuts.append(cut)
+    if not cuts:
+        return grid
+    from chitieu.ocr.grid import with_rules
+
+    return with_rules(grid, sorted(cuts))
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
     if not words:
-        return ""
+        return []
     words = sorted(words, key=lambda w: w.y_centre)
     tolerance = 0.5 * median(max(w.height, 1) for w in words)
     lines: list[list[Word]] = []
@@ -95,7 +139,12 @@ def cell_text(words: list[Word]) -> str:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return " ".join(_join(line) for line in lines)
+    return lines
+
+
+def cell_text(words: list[Word]) -> str:
+    """A cell's words in reading order: lines by height, words by position."""
+    return " ".join(_join(line) for line in _lines(words))
 
 
 def _mean_y(line: list[Word]) -> float:

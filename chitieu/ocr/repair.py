@@ -45,6 +45,15 @@ def strip_rule_marks(text: str) -> str:
     return " ".join(tokens)
 
 
+_GLUED_UNDERSCORE = regex.compile(r"(?<=[\p{L}\p{N}%])_+(?=\s|$)|(?<=^|\s)_+(?=[\p{L}\p{N}])")
+
+
+def strip_glued_underscores(text: str) -> str:
+    """A rule's remnant read as "_" stuck to a word ("ít nhất 04_ lớp"): these documents
+    print no underscores in their text."""
+    return _GLUED_UNDERSCORE.sub("", text)
+
+
 # ---------------------------------------------------------------- glued syllables
 
 _VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
@@ -275,7 +284,22 @@ class _Sequence:
             return roman + dot
         if regex.match(r"^[0-9]+(?:\.[0-9]+)*$", core) and self.arabic is not None:
             return self._arabic_reading(core) + dot
+        # a letter read before the expected number ("Z7" after "6"): the rule on its left
+        # (a letter after it may be printed: "3a", "3b")
+        glued = regex.match(r"^\p{L}(?P<digits>\d+(?:\.\d+)*)$", core)
+        if glued and glued["digits"] in self._expected_arabic():
+            return glued["digits"] + dot
         return number
+
+    def _expected_arabic(self) -> set[str]:
+        previous = self.arabic or []
+        if not previous:
+            return set()
+        expected = {".".join(map(str, [*previous[:-1], previous[-1] + 1])),
+                    ".".join(map(str, [*previous, 1]))}
+        if len(previous) > 1:
+            expected.add(".".join(map(str, [*previous[:-2], previous[-2] + 1])))
+        return expected
 
     def expect_roman(self, number: str) -> str | None:
         """The expected roman number for a section row whose number reads as digits."""
@@ -411,10 +435,15 @@ def balance_parentheses(text: str) -> str:
 
 
 def repair_date_digits(text: str) -> str:
-    """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"); a part with
-    no digit at all ("Quý II/2026") is a word or a roman number and stays."""
-    text = strip_rule_marks(text)
+    """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"), a year split
+    by a space ("12/202 6"); a part with no digit at all ("Quý II/2026") is a word or a
+    roman number and stays."""
+    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0],
+                           strip_rule_marks(text))
     return _DATE_PARTS.sub(lambda m: _digits_if_numeric(m.group(0)), text)
+
+
+_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?) (\d{1,2})(?![\d.,])")
 
 
 _DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")

@@ -2,9 +2,9 @@
 (tests/fixtures/scans/variants, made by make_scan_fixtures.py `VARIANTS`): a page fed a
 quarter turned either way, another font, 200 dpi, a header of two or three rows (merged cells,
 the column-numbering row) repeated on a second page, an agency cell merged over the page
-break. Each is scored against its appendix's hand-written records with
-../shared/tools/score.py; the threshold is what the scan path promises on unseen scans
-(SCORE_FLOOR), not what these happen to reach.
+break, rules between the columns only. Each is scored against its appendix's hand-written
+records with ../shared/tools/score.py; the threshold is what the scan path promises on unseen
+scans (SCORE_FLOOR), not what these happen to reach.
 
 They run Tesseract (skipped without it, except under CI).
 """
@@ -32,6 +32,7 @@ CASES = {
     "merged_header_numbering_turned_270": (300, "ocr_page_rotated:p1:270"),
     "paged_numbering_header_200dpi": (200, None),
     "bao_lac_dejavu_turned_90": (300, "ocr_page_rotated:p1:90"),
+    "column_rules_only_300dpi": (300, None),
 }
 
 

@@ -93,3 +93,12 @@ def test_no_merge_carried_when_the_cell_is_not_spanning():
                            page=2), {1: [1, 1, 1, 1, 1]})
     _continue_merges(first, second, [first, second])
     assert second.rows[1].texts[2] == ""
+
+
+def test_snapped_header_keeps_its_unit():
+    """"Chi tiêu năm 2026 (%)" snaps to the phrase and keeps the "(%)" the targets' unit
+    comes from."""
+    rows = table(["STT", "Nội dung", "Chi tiêu năm 2026 (%)", "Đơn vị chủ trì"],
+                 ["1", "Tỷ lệ hộ", "95", "Phòng Kinh tế"])
+    repair_rows(rows)
+    assert rows[0].texts[2] == "Chỉ tiêu năm 2026 (%)"

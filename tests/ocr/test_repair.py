@@ -18,6 +18,7 @@ from chitieu.ocr.repair import (
     snap_phrase,
     snap_words,
     split_glued_syllables,
+    strip_glued_underscores,
     strip_rule_marks,
     vocabulary,
 )
@@ -69,6 +70,14 @@ def test_strip_rule_marks(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("ít nhất 04_ lớp", "ít nhất 04 lớp"), ("_Phòng Kinh tế", "Phòng Kinh tế"),
+    ("a_b", "a_b"), ("x _ y", "x _ y"),
+])
+def test_strip_glued_underscores(text, expected):
+    assert strip_glued_underscores(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("1O", "10"), ("l2", "12"), ("2.l", "2.1"), ("S.8", "5.8"), ("2. _", "2."),
     ("\" 7", "7"), ("I", "I"), ("II.", "II."), ("B", "B"), ("4.5 —", "4.5"),
     ("10 s—", "10"), ("II Phát triển nguồn lực", "II Phát triển nguồn lực"),
@@ -85,6 +94,8 @@ def test_repair_number_cell(text, expected):
     (["5.1", "5.2", "0.3", "5.4"], None, ["5.1", "5.2", "5.3", "5.4"]),  # any one digit
     (["1", "2", "7", "8"], None, ["1", "2", "7", "8"]),  # a jump nothing explains stays
     (["1", "2", "34", "4"], None, ["1", "2", "3", "4"]),  # a speck read as one more digit
+    (["5", "6", "Z7", "8"], None, ["5", "6", "7", "8"]),  # the rule on its left read "Z"
+    (["1", "2", "3a", "3b"], None, ["1", "2", "3a", "3b"]),  # a letter after it is printed
     (["8", "9", "10", "11"], None, ["8", "9", "10", "11"]),
     # roman numbers: letters read for "I", an "I" lost
     (["I", "1", "2", "IH", "1"], None, ["I", "1", "2", "II", "1"]),
@@ -119,6 +130,8 @@ def test_repair_target_cell(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("12/2O26", "12/2026"), ("Năm 2O26", "Năm 2026"), ("Thường xuyên", "Thường xuyên"),
     ("Quý II/2026", "Quý II/2026"),
+    ("12/202 6", "12/2026"), ("Năm 20 26", "Năm 2026"),  # a year split by a space
+    ("2026 2027", "2026 2027"), ("2026 - 2030", "2026 - 2030"),
 ])
 def test_repair_date_digits(text, expected):
     assert repair_date_digits(text) == expected
@@ -194,6 +207,7 @@ def test_repairs_never_raise_and_are_stable(text):
     for repair in (split_glued_syllables, strip_rule_marks, repair_target_cell,
                    repair_number_cell, repair_date_digits, plain_foreign_letters,
                    repair_quarter_numeral, repair_appendix_label, balance_parentheses,
+                   strip_glued_underscores,
                    lambda t: repair_lead_phrase(t, vocabulary()["name_leads"])):
         once = repair(text)
         assert isinstance(once, str)
