@@ -202,11 +202,16 @@ def rotate(binary: np.ndarray, angle: float) -> np.ndarray:
 _LETTER_MARK_INCHES = 0.04
 # A page with fewer marks of a letter's size has not a word on it.
 _MIN_LETTER_MARKS = 3
+# Dark pixels, at a quarter of the size, beyond what specks can leave: a few lines of text.
+_SURELY_INKED = 2000
 
 
 def is_blank(binary: np.ndarray, dpi: int) -> bool:
     """No more than a couple of marks bigger than a speck: not a word on the page. Every
     connected mark counts, the letters inside a table's rules too."""
+    reduced = cv2.resize(binary, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    if np.count_nonzero(reduced < 128) > _SURELY_INKED * (dpi / 300) ** 2:
+        return False  # a page of text or a table, at a glance (a sixth of the time)
     _, _, stats, _ = cv2.connectedComponentsWithStats(255 - binary, connectivity=8)
     size = max(2, round(_LETTER_MARK_INCHES * dpi))
     boxes = stats[1:]  # the first is the background
