@@ -25,10 +25,11 @@ from typing import Any
 from chitieu.models import Deadline
 from chitieu.normalize.text import ascii_fold, clean_text, fold
 
-__all__ = ["parse_deadline"]
+__all__ = ["DEADLINE_YEAR_MISSING", "parse_deadline"]
 
 DEADLINE_UNPARSED = "deadline_unparsed"
 DEADLINE_INVALID_DATE = "deadline_invalid_date"
+DEADLINE_YEAR_MISSING = "deadline_year_missing"
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _TRAILING = " .,;:"
@@ -113,7 +114,8 @@ def _grammar() -> _Grammar:
             rf"(?:[/]|{year})\s*(?P<y>{y4})"
         ),
         half=re.compile(
-            rf"6\s*{month}\s*(?P<h>{_alternation(list(w['half_year']))})\s*{year}\s*(?P<y>{y4})"
+            rf"(?P<n>\d{{1,2}})\s*{month}\s*(?P<h>{_alternation(list(w['half_year']))})\s*{year}"
+            rf"\s*(?P<y>{y4})"
         ),
         connector=re.compile(r"\s*" + _alternation(w["range_connectors"]) + r"\s*"),
         leads=re.compile(r"(?:" + _alternation(w["leads"]) + r"\s*)+"),
@@ -123,6 +125,8 @@ def _grammar() -> _Grammar:
         duration=re.compile(
             r"(?:" + _alternation(w["duration_leads"]) + r"\s*)*"
             r"(?P<n>\d{1,4})\s*" + _alternation(w["duration_units"])
+            # "6 tháng đầu năm" is part of a year, not a duration
+            + r"(?!\s*" + _alternation(list(w["half_year"])) + r"\s*" + year + ")"
         ),
         prose_marker=re.compile(_alternation(w["prose_markers"])),
     )
@@ -184,8 +188,12 @@ def _range_at(s: str, pos: int) -> tuple[_Span, int] | None:
         a, b = g.quarter_numbers[m["a"]], g.quarter_numbers[m["b"]]
         return _month_span(int(m["y"]), 3 * a - 2, 3 * b, "period"), m.end()
     if m := g.half.match(s, pos):
-        h = g.half_year[m["h"]]
-        return _month_span(int(m["y"]), 6 * h - 5, 6 * h, "period"), m.end()
+        # "6 tháng đầu năm": the first n months; "3 tháng cuối năm": the last n
+        n, first = int(m["n"]), g.half_year[m["h"]] == 1
+        if not 1 <= n <= 12:
+            raise _Invalid
+        span = (1, n) if first else (13 - n, 12)
+        return _month_span(int(m["y"]), *span, "period"), m.end()
     return None
 
 
@@ -265,7 +273,17 @@ _LISTED_ITEM = re.compile(r"(?P<word>quý|tháng)\s*(?P<n>[ivx]+|\d{1,2})\s*/\s*
 _LIST_JOINER = re.compile(r"\s*(?:,|;|và)\s*")
 
 
+# "Năm 2026, 2027", "2026 và năm 2027": years listed, read as the period from the first to
+# the last, as quarters and months listed are
+_LISTED_YEARS = re.compile(
+    r"^(?:năm\s*)?(?P<first>(?:19|20)\d\d)(?:\s*(?:,|;|và)\s*(?:năm\s*)?(?:19|20)\d\d)*"
+    r"\s*(?:,|;|và)\s*(?:năm\s*)?(?P<last>(?:19|20)\d\d)$"
+)
+
+
 def _expand_list(s: str) -> str:
+    if years := _LISTED_YEARS.match(s):
+        return f"năm {years['first']} - năm {years['last']}"
     m = _LISTED.match(s)
     if not m:
         return _expand_dated_list(s)
@@ -286,11 +304,14 @@ def _expand_dated_list(s: str) -> str:
     return f"{first['word']} {first['n']}/{year} - {last['word']} {last['n']}/{year}"
 
 
+_BULLET = re.compile(r"^[-+•*]\s+(?=\S)")
+
+
 @lru_cache(maxsize=65536)
 def _parse(s: str) -> _Parsed | None:
     """The deadline in a folded, cleaned cell; None for a cell that holds no deadline."""
     g = _grammar()
-    s = _expand_list(s.strip(_TRAILING))
+    s = _expand_list(_BULLET.sub("", s.strip(_TRAILING)))
     if not s or s in g.empty or not s.strip(_FILLER):
         return None
     try:
@@ -339,8 +360,41 @@ def _with_accents(s: str) -> str:
     return _QUARTER_ROMAN_SLIP.sub(lambda m: m[1] + re.sub(r"[l1|]", "i", m[2]), s)
 
 
-def parse_deadline(raw: str | None) -> tuple[Deadline | None, list[str]]:
-    """A printed deadline cell as a `Deadline`, plus warning codes."""
+@cache
+def _yearless() -> re.Pattern[str]:
+    """A day, month, quarter (or a range of them) or part of a year printed without its year,
+    at the start of a folded cell after lead words ("trước 15/10", "tháng 6 - 9", "quý iv",
+    "cuối năm", "6 tháng đầu năm"), ending the cell or before a bracket or punctuation."""
+    w = _load("deadline_words.yaml")
+    month, quarter = _prefix(w["month"]), _prefix(w["quarter"])
+    qnum = "|".join(sorted((re.escape(str(k)) for k in w["quarter_numbers"]), key=len,
+                           reverse=True))
+    to = r"\s*(?:-|,|;|và|đến|tới)\s*"
+    day, year = _alternation(w["day"]), _alternation(w["year"])
+    sides = _alternation(list(w["half_year"]))
+    point = (
+        rf"(?P<slash>(?:{day}\s*)?(?<![\d/])\d{{1,2}}\s*[/.]\s*\d{{1,2}}"
+        rf"|{month}\s*\d{{1,2}}(?:{to}(?:{month}\s*)?\d{{1,2}})*"
+        rf"|{quarter}\s*(?:{qnum})(?:{to}(?:{quarter}\s*)?(?:{qnum}))*)"
+        rf"|(?P<year>(?:\d{{1,2}}\s*{month}\s*{sides}\s*)?{year})"
+    )
+    leads = r"(?:" + _alternation(w["leads"] + w["period_leads"]) + r"\s*)*"
+    return re.compile(rf"^{leads}(?:{point})(?!\w)(?=\s*(?:$|[(;,.]))")
+
+
+def _with_year(s: str, year: int) -> str | None:
+    """The folded cell with `year` printed after its yearless point; None when it has none."""
+    m = _yearless().match(s)
+    if m is None:
+        return None
+    glue = "/" if m["slash"] else " "
+    return f"{s[:m.end()]}{glue}{year}{s[m.end():]}"
+
+
+def parse_deadline(raw: str | None, year: int | None = None) -> tuple[Deadline | None, list[str]]:
+    """A printed deadline cell as a `Deadline`, plus warning codes. `year` is the plan's year:
+    a day, month or quarter printed without one ("Trước 15/10", "Quý IV") is in it; without
+    it such a cell is null with `deadline_year_missing`."""
     if raw is None or not raw.strip():
         return None, []
     printed = raw.strip()
@@ -348,8 +402,15 @@ def parse_deadline(raw: str | None) -> tuple[Deadline | None, list[str]]:
     parsed = _parse(folded)
     if parsed is not None and parsed.kind is None and parsed.warning == DEADLINE_UNPARSED:
         # "Thang 12/2026", "Hang nam", "Quý lV/2026": OCR lost the marks or misread a letter
-        retried = _parse(_with_accents(folded))
+        folded = _with_accents(folded)
+        retried = _parse(folded)
         parsed = retried if retried is not None and retried.kind is not None else parsed
+    if parsed is not None and parsed.kind is None and parsed.warning == DEADLINE_UNPARSED:
+        dated = _with_year(folded, year or 2000)
+        if dated is not None and not year:
+            parsed = _Parsed(None, warning=DEADLINE_YEAR_MISSING)
+        elif dated is not None and (retried := _parse(dated)) is not None and retried.kind:
+            parsed = retried
     if parsed is None:
         return None, []
     if parsed.kind is None:

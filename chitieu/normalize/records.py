@@ -344,7 +344,10 @@ def _deadline(row: LogicalRow, table: Table):
             deadline, codes = parse_deadline(f"{raw} {unit}")
             if deadline is not None:
                 return deadline.model_copy(update={"raw": raw}), codes
-    return parse_deadline(raw)
+    # "Trước 15/10", "Quý IV": a deadline printed without its year is in the one year the
+    # appendix's title lines name ("… NĂM 2026"); with none or several it stays null
+    years = _table_years(table)
+    return parse_deadline(raw, year=int(years[0]) if years else None)
 
 
 def _marked_periods(row: LogicalRow, table: Table) -> tuple[Deadline | None, list[str]] | None:

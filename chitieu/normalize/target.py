@@ -88,6 +88,8 @@ class _Grammar:
     any_op_number: re.Pattern[str]
     suffix: re.Pattern[str]
     stop: re.Pattern[str]
+    glued: re.Pattern[str]            # a number with its unit glued on ("700kg", "27m2")
+    fraction: re.Pattern[str]         # a count out of a total ("3/3 trường", "đạt 10/10 xã")
 
 
 def _head_pattern(leads: str, ops: str, connectors: str) -> str:
@@ -137,6 +139,13 @@ def _grammar() -> _Grammar:
         ),
         suffix=re.compile(r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
         stop=re.compile(_alternation(list(units["stop_words"])), flags),
+        glued=re.compile(
+            r"(?<![\w.,])(\d+(?:[.,]\d+)*)(" + "|".join(
+                re.escape(u) for u in sorted(units["glued"], key=len, reverse=True))
+            + r")(?![^\W_])", flags),
+        fraction=re.compile(
+            rf"(?P<leads>(?:{_alternation(words['lead'])}\s*)*)"
+            r"(?<![\w.,/])(?P<n>\d{1,6})\s*/\s*(?P<m>\d{1,6})(?![\w/.,])", flags),
     )
 
 
@@ -315,7 +324,8 @@ def _parse(text: str) -> _Parsed | None:
     parsed = _read_head(text, match)
     if parsed is None:
         return None
-    if g.any_op_number.search(text, parsed.end) or _another_number(text[parsed.end:]):
+    rest = _PARENTHESES.sub(" ", text[parsed.end:])   # "(còn 7%)" explains the target
+    if g.any_op_number.search(rest) or _another_number(rest):
         return replace(parsed, warnings=(TARGET_MULTIPLE,))
     return parsed
 
@@ -342,7 +352,11 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
     if not text or text in _grammar().empty or not text.strip(_FILLER):
         return None, []
     column_unit = normalize_unit(unit)
-    parsed = _parse(text) or _parse_sentence(text)
+    fraction = _fraction(text, column_unit, printed)
+    if fraction is not None:
+        return fraction, []
+    spaced = _grammar().glued.sub(r"\1 \2", text)   # "700kg" → "700 kg"
+    parsed = _parse(spaced) or _parse_sentence(spaced)
     if parsed is not None:
         # A change ("tăng 10% so với năm 2025") keeps its words: the number alone would
         # read as a level.
@@ -352,6 +366,20 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
                       raw=printed), list(parsed.warnings)
     warnings = [] if _is_qualitative(text) else [TARGET_UNPARSED]
     return Target(unit=column_unit, text=text, raw=printed), warnings
+
+
+def _fraction(text: str, column_unit: str | None, printed: str) -> Target | None:
+    """A count out of a total filling the cell ("3/3 trường", "1/1", "Đạt 10/10 xã"): the count
+    is the value (`=`), and the printed words stay in `text` so the total is not lost."""
+    match = _grammar().fraction.match(text)
+    if match is None or int(match["m"]) == 0 or int(match["n"]) > int(match["m"]):
+        return None
+    words, end = _unit_words(text, match.end())
+    if text[end:].strip(" .;"):
+        return None
+    return Target(op="=", value=int(match["n"]),
+                  unit=_pick_unit(normalize_unit(words or None), column_unit), text=text,
+                  raw=printed)
 
 
 def _parse_sentence(text: str) -> _Parsed | None:
@@ -448,17 +476,26 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
     stripped = text.rstrip(" .;")
     if not _DIGIT.search(stripped, max(0, len(stripped) - _UNIT_TAIL)):
         return text, None           # no number near the end: nothing to cut
+    # a footnote mark after the target ("≥ 90% (*)", "100%¹") is not part of it
+    stripped = _FOOTNOTE.sub("", stripped).rstrip(" .;")
     bracketed = _bracketed_end_target(stripped)
     if bracketed is not None:
         return bracketed
-    for cand in _candidates(stripped, after_colon=True):
-        if cand.end != len(stripped):
+    # "… đạt 50% (8 xã)": a bracket explaining the target goes with it
+    explained = _TRAILING_BRACKET.search(stripped)
+    core = stripped[:explained.start()].rstrip() if explained else stripped
+    for cand in _candidates(core, after_colon=True):
+        if cand.end != len(core):
             continue
-        head, lead_in = _head_and_lead_in(stripped, cand)
+        head, lead_in = _head_and_lead_in(core, cand)
         if _LETTER.search(head) and not _only_leads(head) and _is_end_target(cand, lead_in):
-            return head, stripped[cand.raw_start:cand.end]
+            return head, stripped[cand.raw_start:] if explained else core[cand.raw_start:]
         break
     return text, None
+
+
+_FOOTNOTE = re.compile(r"(?<=[\d%％])\s*(?:\(\s*(?:\*{1,3}|\d{1,2})\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})$")
+_TRAILING_BRACKET = re.compile(r"(?<=[\d%％\w])\s*\([^()]*\)$")
 
 
 def _bracketed_end_target(text: str) -> tuple[str, str] | None:
