@@ -268,8 +268,10 @@ _LISTED = re.compile(
 )
 
 
-# "tháng 6/2026 và tháng 12/2026": the same list with the year printed after every item
-_LISTED_ITEM = re.compile(r"(?P<word>quý|tháng)\s*(?P<n>[ivx]+|\d{1,2})\s*/\s*(?P<year>\d{4})")
+# "tháng 6/2026 và tháng 12/2026", "tháng 6 năm 2026 và tháng 12 năm 2026": the same list
+# with the year printed after every item
+_LISTED_ITEM = re.compile(
+    r"(?P<word>quý|tháng)\s*(?P<n>[ivx]+|\d{1,2})\s*(?:/|năm)\s*(?P<year>\d{4})")
 _LIST_JOINER = re.compile(r"\s*(?:,|;|và)\s*")
 
 
@@ -281,7 +283,14 @@ _LISTED_YEARS = re.compile(
 )
 
 
+# "từ 01/3 đến 30/6/2026": the first day of a range printed without the year of the second
+_YEARLESS_FROM = re.compile(
+    r"(?<![\d/.])(?P<first>\d{1,2}\s*/\s*\d{1,2})(?!\s*/|\d)"
+    r"(?P<rest>\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<year>(?:19|20)\d\d))")
+
+
 def _expand_list(s: str) -> str:
+    s = _YEARLESS_FROM.sub(r"\g<first>/\g<year>\g<rest>", s)
     if years := _LISTED_YEARS.match(s):
         return f"năm {years['first']} - năm {years['last']}"
     m = _LISTED.match(s)

@@ -39,6 +39,7 @@ _SYMBOLS = {
     ">=": ">=", "=>": ">=", "≥": ">=", "⩾": ">=", "≧": ">=",
     "<=": "<=", "=<": "<=", "≤": "<=", "⩽": "<=", "≦": "<=",
     ">": ">", "<": "<", "=": "=",
+    "≈": "=", "~": "=",  # "≈ 80%", "~80%": about 80%, read as the level aimed at
 }
 _DASH_CLASS = "-–—‒−"
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -90,6 +91,7 @@ class _Grammar:
     stop: re.Pattern[str]
     glued: re.Pattern[str]            # a number with its unit glued on ("700kg", "27m2")
     fraction: re.Pattern[str]         # a count out of a total ("3/3 trường", "đạt 10/10 xã")
+    upper_bound: re.Pattern[str]      # "… và ≤ 90%" closing a lower bound
 
 
 def _head_pattern(leads: str, ops: str, connectors: str) -> str:
@@ -145,7 +147,11 @@ def _grammar() -> _Grammar:
             + r")(?![^\W_])", flags),
         fraction=re.compile(
             rf"(?P<leads>(?:{_alternation(words['lead'])}\s*)*)"
-            r"(?<![\w.,/])(?P<n>\d{1,6})\s*/\s*(?P<m>\d{1,6})(?![\w/.,])", flags),
+            rf"(?:(?P<op>{symbols}|{_alternation(list(word_ops))})\s*)?"
+            r"(?<![\w.,/])(?P<n>\d{1,6}(?:,\d{1,2})?)\s*/\s*(?P<m>\d{1,6})(?![\w/.,])", flags),
+        upper_bound=re.compile(
+            r"\s*(?:và|,|;|-|–)?\s*(?:≤|<=|=<|<|⩽|tối đa|không quá|không vượt quá|dưới)\s*"
+            rf"(?P<n>{_NUM})\s*(?P<p>{_PCT})?\s*$", flags),
     )
 
 
@@ -325,6 +331,11 @@ def _parse(text: str) -> _Parsed | None:
     if parsed is None:
         return None
     rest = _PARENTHESES.sub(" ", text[parsed.end:])   # "(còn 7%)" explains the target
+    if parsed.op in (">=", ">") and (upper := g.upper_bound.match(rest)):
+        # "≥ 80% và ≤ 90%": both bounds of one range
+        value = parse_number(upper["n"])
+        if value is not None and value >= parsed.value:
+            return replace(parsed, op="between", upper=value)
     if g.any_op_number.search(rest) or _another_number(rest):
         return replace(parsed, warnings=(TARGET_MULTIPLE,))
     return parsed
@@ -333,7 +344,7 @@ def _parse(text: str) -> _Parsed | None:
 _BARE_NUMBER = re.compile(_NUM)
 
 
-_PARENTHESES = re.compile(r"\([^()]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")   # "(khoảng 2.729)", "[1]"
 
 
 def _another_number(rest: str) -> bool:
@@ -356,6 +367,8 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
     if fraction is not None:
         return fraction, []
     spaced = _grammar().glued.sub(r"\1 \2", text)   # "700kg" → "700 kg"
+    spaced = _SPLIT_SYMBOL.sub(r"\1=", spaced)          # "> = 80%" (OCR, typing) → ">=80%"
+    spaced = _BRACKETED_PERCENT.sub(r"\1%", spaced)     # "≥ 80 (%)" → "≥ 80%"
     parsed = _parse(spaced) or _parse_sentence(spaced)
     if parsed is not None:
         # A change ("tăng 10% so với năm 2025") keeps its words: the number alone would
@@ -368,16 +381,22 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
     return Target(unit=column_unit, text=text, raw=printed), warnings
 
 
+_SPLIT_SYMBOL = re.compile(r"([<>])\s+=(?!=)")
+_BRACKETED_PERCENT = re.compile(r"(\d)\s*\(\s*[%％]\s*\)")
+
+
 def _fraction(text: str, column_unit: str | None, printed: str) -> Target | None:
     """A count out of a total filling the cell ("3/3 trường", "1/1", "Đạt 10/10 xã"): the count
     is the value (`=`), and the printed words stay in `text` so the total is not lost."""
     match = _grammar().fraction.match(text)
-    if match is None or int(match["m"]) == 0 or int(match["n"]) > int(match["m"]):
+    value = parse_number(match["n"]) if match else None
+    if match is None or value is None or int(match["m"]) == 0 or value > int(match["m"]):
         return None
     words, end = _unit_words(text, match.end())
     if text[end:].strip(" .;"):
         return None
-    return Target(op="=", value=int(match["n"]),
+    op = _op_of(match) or "="
+    return Target(op=op, value=value,
                   unit=_pick_unit(normalize_unit(words or None), column_unit), text=text,
                   raw=printed)
 
