@@ -500,6 +500,8 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
     bracketed = _bracketed_end_target(stripped)
     if bracketed is not None:
         return bracketed
+    if (counted := _end_fraction(stripped)) is not None:
+        return counted
     # "… đạt 50% (8 xã)": a bracket explaining the target goes with it
     explained = _TRAILING_BRACKET.search(stripped)
     core = stripped[:explained.start()].rstrip() if explained else stripped
@@ -511,6 +513,23 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
             return head, stripped[cand.raw_start:] if explained else core[cand.raw_start:]
         break
     return text, None
+
+
+_END_FRACTION = re.compile(
+    r"^(?P<head>.*?\S)\s*(?::|,?\s+đạt)\s*"
+    r"(?P<target>\d{1,6}\s*/\s*\d{1,6}(?:\s+[^\W\d_][\w ]{0,30})?)$", re.IGNORECASE | re.S)
+
+
+def _end_fraction(text: str) -> tuple[str, str] | None:
+    """"Tỷ lệ xã đạt chuẩn … đạt 3/3 xã", "…: 10/10 thôn": a count out of a total after "đạt"
+    or a colon ends the name; it is cut off as any target is."""
+    match = _END_FRACTION.match(text)
+    if match is None or not _LETTER.search(match["head"]):
+        return None
+    target, _ = parse_target(match["target"])
+    if target is None or target.value is None or target.text is None:
+        return None
+    return match["head"], match["target"]
 
 
 _FOOTNOTE = re.compile(r"(?<=[\d%％])\s*(?:\(\s*(?:\*{1,3}|\d{1,2})\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})$")

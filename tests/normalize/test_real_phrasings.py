@@ -423,7 +423,49 @@ NAMES = [
      "Tỷ lệ người dân có tài khoản VNeID mức 2", "từ 80% trở lên"),
     ("Tỷ lệ xã đạt chuẩn nông thôn mới đạt 50% (8 xã)", "Tỷ lệ xã đạt chuẩn nông thôn mới",
      "50% (8 xã)"),
+    ("Tỷ lệ hồ sơ TTHC được số hóa kết quả giải quyết đạt 100% (trừ hồ sơ mật)",
+     "Tỷ lệ hồ sơ TTHC được số hóa kết quả giải quyết", "100% (trừ hồ sơ mật)"),
+    ("Tỷ lệ người dân trưởng thành có chữ ký số cá nhân ≥ 50%.",
+     "Tỷ lệ người dân trưởng thành có chữ ký số cá nhân", "≥ 50%"),
+    ("Tỷ lệ dịch vụ công trực tuyến toàn trình/tổng số TTHC đủ điều kiện: ≥ 85% (*)",
+     "Tỷ lệ dịch vụ công trực tuyến toàn trình/tổng số TTHC đủ điều kiện", "≥ 85%"),
+    ("Số lượng mô hình chuyển đổi số tiêu biểu cấp xã: tối thiểu 01 mô hình",
+     "Số lượng mô hình chuyển đổi số tiêu biểu cấp xã", "tối thiểu 01 mô hình"),
+    ("Tỷ lệ người dân được cấp căn cước: 100% (đối với công dân đủ điều kiện)",
+     "Tỷ lệ người dân được cấp căn cước", "100% (đối với công dân đủ điều kiện)"),
+    ("Tỷ lệ hồ sơ giải quyết trước và đúng hạn ≥ 98 %",
+     "Tỷ lệ hồ sơ giải quyết trước và đúng hạn", "≥ 98 %"),
+    ("Chỉ số DTI cấp xã tăng tối thiểu 5 bậc so với năm 2025", "Chỉ số DTI cấp xã",
+     "tăng tối thiểu 5 bậc so với năm 2025"),
+    ("Tỷ lệ thanh toán không dùng tiền mặt đạt từ 70% - 80%",
+     "Tỷ lệ thanh toán không dùng tiền mặt", "từ 70% - 80%"),
+    ("Tỷ lệ người dân sử dụng VNeID (mức 2): ≥ 80%", "Tỷ lệ người dân sử dụng VNeID (mức 2)",
+     "≥ 80%"),
+    ("Tỷ lệ hộ nghèo giảm 0,5 - 1%/năm", "Tỷ lệ hộ nghèo", "giảm 0,5 - 1%/năm"),
+    ("Số doanh nghiệp thành lập mới: 30 doanh nghiệp", "Số doanh nghiệp thành lập mới",
+     "30 doanh nghiệp"),
+    ("Thu ngân sách trên địa bàn đạt 12,5 tỷ đồng trở lên", "Thu ngân sách trên địa bàn",
+     "12,5 tỷ đồng trở lên"),
+    ("Tỷ lệ chi ngân sách cho chuyển đổi số tối thiểu 1% tổng chi ngân sách xã",
+     "Tỷ lệ chi ngân sách cho chuyển đổi số", "tối thiểu 1% tổng chi ngân sách xã"),
+    ("Tỷ lệ xã đạt chuẩn NTM nâng cao đạt 3/3 xã", "Tỷ lệ xã đạt chuẩn NTM nâng cao", "3/3 xã"),
+    ("Tỷ lệ thôn có điểm wifi: 10/10 thôn", "Tỷ lệ thôn có điểm wifi", "10/10 thôn"),
+    ("Tỷ lệ cán bộ được tập huấn kỹ năng số ~ 100%", "Tỷ lệ cán bộ được tập huấn kỹ năng số",
+     "~ 100%"),
 ]
+
+
+@pytest.mark.parametrize("name", [
+    "Tỷ lệ lao động qua đào tạo 75% (trong đó có bằng cấp 35%)",
+    "Tỷ lệ người dân có bệnh án điện tử (*)",
+    "Tỷ lệ thôn có wifi công cộng miễn phí (%)",
+    "Xây dựng 02 mô hình điểm",
+    "Phấn đấu 100% thôn có tổ công nghệ số cộng đồng",
+    "Ngày chuyển đổi số quốc gia (10/10)",
+    "Tỷ lệ người dân từ đủ 14 tuổi trở lên có tài khoản VNeID (1)",
+])
+def test_real_names_without_an_end_target(name):
+    assert split_embedded_target(name) == (name, None)
 
 
 @pytest.mark.parametrize(("name", "head", "raw"), NAMES)
