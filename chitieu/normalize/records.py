@@ -26,7 +26,7 @@ from chitieu.extract.table import (
 )
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
 from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
-from chitieu.normalize.deadline import parse_deadline
+from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, parse_deadline
 from chitieu.normalize.plan import appendix_heading
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 from chitieu.normalize.text import clean_text, fold, strip_trailing_dot
@@ -346,8 +346,10 @@ def _deadline(row: LogicalRow, table: Table):
                 return deadline.model_copy(update={"raw": raw}), codes
     # "Trước 15/10", "Quý IV": a deadline printed without its year is in the one year the
     # appendix's title lines name ("… NĂM 2026"); with none or several it stays null
-    years = _table_years(table)
-    return parse_deadline(raw, year=int(years[0]) if years else None)
+    deadline, codes = parse_deadline(raw)
+    if codes == [DEADLINE_YEAR_MISSING] and (years := _table_years(table)):
+        return parse_deadline(raw, year=int(years[0]))
+    return deadline, codes
 
 
 def _marked_periods(row: LogicalRow, table: Table) -> tuple[Deadline | None, list[str]] | None:
