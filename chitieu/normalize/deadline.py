@@ -127,6 +127,8 @@ def _grammar() -> _Grammar:
             r"(?P<n>\d{1,4})\s*" + _alternation(w["duration_units"])
             # "6 tháng đầu năm" is part of a year, not a duration
             + r"(?!\s*" + _alternation(list(w["half_year"])) + r"\s*" + year + ")"
+            # "6 tháng/lần", "2 năm một lần": how often, not how long
+            + r"(?!\s*(?:/|một|1)\s*lần)"
         ),
         prose_marker=re.compile(_alternation(w["prose_markers"])),
     )

@@ -157,6 +157,12 @@ DEADLINES = [
     ("Trước ngày 15 tháng 10 năm 2026", _date("2026-10-15")),
     ("Đến ngày 31/12/2026", _date("2026-12-31")),
     ("Ngày 10/10 hằng năm", YEARLY),
+    ("Thường xuyên; báo cáo trước 15/12/2026", CONTINUOUS),
+    ("Năm 2026 (trước 30/11)", Y26),
+    ("Trước 30/11/2026 (báo cáo năm)", _date("2026-11-30")),
+    ("Quý IV/2026 (sơ kết), 2030 (tổng kết)", _quarter(4)),
+    ("Tháng 6 và tháng 12 hằng năm", YEARLY),
+    ("Hằng năm (Quý IV)", YEARLY),
     ("Liên tục", CONTINUOUS),
     ("Thường xuyên, liên tục", CONTINUOUS),
     ("Thường xuyên (báo cáo hằng quý)", CONTINUOUS),
@@ -209,6 +215,7 @@ def test_a_printed_year_wins_over_the_plans(raw):
 @pytest.mark.parametrize("raw", [
     "Theo kế hoạch", "Theo yêu cầu", "Khi có yêu cầu", "Theo tiến độ dự án",
     "Sau khi được phê duyệt", "Ngay sau khi Kế hoạch được ban hành", "Định kỳ 6 tháng",
+    "6 tháng/lần", "2 năm một lần", "Đã hoàn thành",
     "Năm tiếp theo",
 ])
 def test_no_calendar_deadline_is_null_with_a_warning(raw):
@@ -356,6 +363,16 @@ TARGETS = [
     ("> 80% và < 90%", None, ("between", 80, 90, "%", None, [])),
     ("≥ 90% và ≤ 80%", None, (">=", 90, None, "%", None, ["target_multiple"])),
     ("Tối thiểu 80%, phấn đấu 90%", None, (">=", 80, None, "%", None, ["target_multiple"])),
+    ("90 % - 95 %", None, ("between", 90, 95, "%", None, [])),
+    ("≥ 90 - 95%", None, ("between", 90, 95, "%", None, [])),
+    ("Trên 1.000 tỷ đồng", None, (">", 1000, None, "tỷ đồng", None, [])),
+    ("100%/năm", None, ("=", 100, None, "%/năm", None, [])),
+    ("≥ 80 % (tính đến 31/12/2026)", None, (">=", 80, None, "%", None, [])),
+    ("Đạt 100% (theo lộ trình)", None, ("=", 100, None, "%", None, [])),
+    ("≥ 95% (2026); 100% (2027)", None, (">=", 95, None, "%", None, ["target_multiple"])),
+    ("0 hồ sơ trễ hạn", None, ("=", 0, None, "hồ sơ trễ hạn", None, [])),
+    ("Tăng 5 bậc trở lên", None, (">=", 5, None, "bậc", "Tăng 5 bậc trở lên", [])),
+    ("Xếp loại Tốt trở lên", None, (None, None, None, None, "Xếp loại Tốt trở lên", [])),
     # a score out of its maximum
     ("≥ 4,5/5 điểm", None, (">=", 4.5, None, "điểm", "≥ 4,5/5 điểm", [])),
     ("≥ 90/100 điểm", None, (">=", 90, None, "điểm", "≥ 90/100 điểm", [])),
