@@ -2,8 +2,8 @@
 
 Format-agnostic. Finds the header by its words (one or two rows), maps each column to a role
 through `data/header_roles.yaml`, drops headers repeated at page breaks and page furniture,
-joins rows broken by a page break or wrapped onto continuation lines, and keeps the
-provenance of every piece.
+joins rows broken by a page break or wrapped onto continuation lines, splits a row that a
+lost line break glued onto the line above it, and keeps the provenance of every piece.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from chitieu.extract.types import BBox, RawDocument, RawRow
+from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
 from chitieu.normalize.text import ascii_fold, clean_text, is_bold_markup
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -39,6 +39,15 @@ _CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 # "Quý IV"): the period its marks ("x") stand for.
 PERIOD_LABEL = regex.compile(r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", regex.IGNORECASE)
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+# A row number glued at the end of the cell before it when OCR lost a line break:
+# "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
+_GLUED_NUMBER = regex.compile(
+    r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*\d{1,3}(?:\.\d{1,3})*\.?\s*(?:</b>|\*\*)?)\s*$",
+    regex.S)
+_GLUED_FIRST = regex.compile(
+    r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*(?:0?1\.?|1\.1\.?|[IA]\.?)\s*(?:</b>|\*\*)?)\s*$",
+    regex.S)
+_ITEM_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
 @dataclass(slots=True)
@@ -116,6 +125,21 @@ class Table:
     @property
     def all_tables(self) -> list[Table]:
         return [self, *self.following]
+
+
+def _number_key(text: str) -> tuple[int, ...] | None:
+    """A row number as integers ("1.2." → (1, 2), "01" → (1,)); None for anything else."""
+    text = regex.sub(r"</?b>|\*\*|\s+", "", text)  # "1 ." as "1."
+    if not _ITEM_NUMBER.match(text):
+        return None
+    return tuple(int(part) for part in text.rstrip(".").split("."))
+
+
+def _successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
+    """The numbers that may follow a row's: "1.2" → "1.3", "2", "1.2.1"."""
+    out = {(*number[:i], number[i] + 1) for i in range(len(number))}
+    out.add((*number, 1))
+    return out
 
 
 class NoTableError(ValueError):
@@ -259,7 +283,11 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
     """(index of the first header row, number of header rows, merged header texts)."""
     for i, row in enumerate(rows):
         texts = _cell_texts(row)
-        if not _is_header(texts):
+        glued = _split_glued_header(row, texts) if len(texts) > 2 else None
+        if glued is not None:
+            rows[i:i + 1] = glued  # the header and the first row, told apart
+            texts = _cell_texts(rows[i])
+        elif not _is_header(texts):
             continue
         height, texts = _with_subheaders(rows, i, texts)
         while i + height < len(rows):
@@ -269,6 +297,51 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
             texts, height = _join_header_lines(texts, nxt), height + 1
         return i, height, texts
     return None
+
+
+_FIRST_ROW_NUMBER = regex.compile(r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
+
+
+def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
+    """The header and the table's first row on one line, a line break lost: "… Thời gian
+    hoàn thành 1\tTỷ lệ …" or "… Ghi chú\t\t1\tTỷ lệ …"; None when the line is no such
+    pair. The row starts with a first number ("1", "1.1", "I", "A") and a name that is a
+    sentence, not one more header label ("Quý I\tQuý II")."""
+    raw = [c.text for c in row.cells]
+    for k in range(2, len(raw)):
+        tail = _GLUED_FIRST.match(raw[k]) if texts[k] else None
+        if tail is not None and clean_text(tail["head"]):
+            first, second = [*raw[:k], tail["head"]], [tail["num"], *raw[k + 1:]]
+        elif _FIRST_ROW_NUMBER.match(texts[k]):
+            first, second = raw[:k], [raw[k].strip(), *raw[k + 1:]]
+        else:
+            continue
+        first_texts = [clean_text(t) for t in first]
+        if not _FIRST_ROW_NUMBER.match(clean_text(second[0])) or not _is_header(first_texts):
+            continue
+        roles = assign_roles(first_texts)
+        if "number" not in roles or "name" not in roles:
+            continue
+        nc, mc = roles.index("number"), roles.index("name")
+        second = [""] * nc + second
+        name = clean_text(second[mc]) if nc < mc < len(second) else ""
+        if (name[:1].isupper() and len(name.split()) >= 2
+                and not PERIOD_LABEL.search(" " + name) and not _is_labels(second)):
+            return [split_piece(row, first), split_piece(row, second)]
+    return None
+
+
+def _is_labels(cells: list[str]) -> bool:
+    """More header labels ("Chủ trì\tPhối hợp"), not a row: a header of short cells."""
+    texts = [clean_text(t) for t in cells]
+    return _is_header(texts) and all(len(t) <= 40 for t in texts)
+
+
+def split_piece(row: RawRow, texts: list[str]) -> RawRow:
+    """A part of a line that held two rows, with the line's provenance and a warning."""
+    return RawRow([Cell(t) for t in texts], first_line=row.first_line,
+                  last_line=row.last_line, page=row.page, bbox=row.bbox, table=row.table,
+                  confidence=row.confidence, warnings=[*row.warnings, "row_split_from_line"])
 
 
 def _continues_header(texts: list[str]) -> bool:
@@ -535,6 +608,12 @@ class _Assembler:
             texts = _cell_texts(row)
         if not any(texts):
             return
+        parts = self._split_glued(row, texts)
+        if parts is not None:
+            self.table.warnings.append(f"row_split_from_line:{self._where(row)}")
+            for part in parts:
+                self._take(part, next_row)
+            return
         if self.last_page is not None and row.page is not None and row.page != self.last_page:
             self.pending_break = True
         self.last_page = row.page if row.page is not None else self.last_page
@@ -571,6 +650,116 @@ class _Assembler:
                                               after_page_break=self.pending_break,
                                               warnings=warnings))
         self.pending_break = False
+
+    # -- a line holding two rows
+
+    def _split_glued(self, row: RawRow, texts: list[str]) -> tuple[RawRow, RawRow] | None:
+        """A numbered row glued onto the line above it by a lost line break, as (the line
+        above, the row); None when the line is one row.
+
+        The line above is a section title ("I\tPHÁT TRIỂN HẠ TẦNG 1\tTỷ lệ …", "<b>II …</b>
+        1\tTỷ lệ …"), the repeated header ("… Ghi chú 9\tTỷ trọng …") or another row ("1\t…
+        Phòng Kinh tế 2\tTỷ lệ …"). The row is told by its number — the one the table expects
+        next — at the end of a cell or alone in one, followed by a row's cells (a name that
+        starts a sentence); and by the line holding more than one row's shape: more cells than
+        the table, or a title's cells followed by a row's. A title that ends in a number
+        ("Đề án 06", "Mục tiêu 1") has no row after it, so it is never split.
+        """
+        nc, mc = self.number_col, self.name_col
+        if nc is None or mc is None or mc <= nc or len(row.cells) < mc + 1:
+            return None
+        raw = [c.text for c in row.cells]
+        for k in range(nc, len(raw)):
+            if not texts[k]:
+                continue
+            tail = _GLUED_NUMBER.match(raw[k]) if texts[k][-1:].isdigit() or "." in texts[k][-2:] \
+                else None
+            if tail is not None and clean_text(tail["head"]):
+                first = [*raw[:k], tail["head"]]
+                second = [tail["num"], *raw[k + 1:]]
+            elif k > nc and _ITEM_NUMBER.match(texts[k]) and any(texts[:k]):
+                first, second = raw[:k], [raw[k].strip(), *raw[k + 1:]]
+            else:
+                continue
+            if self._is_glued_pair(row, first, [""] * nc + second, in_number_cell=k == nc):
+                return (split_piece(row, first), split_piece(row, [""] * nc + second))
+        return None
+
+    def _is_glued_pair(self, row: RawRow, first: list[str], second: list[str], *,
+                       in_number_cell: bool) -> bool:
+        nc, mc = self.number_col, self.name_col
+        printed = len(second)  # with its padding cells: a row glued whole keeps them
+        while second and not clean_text(second[-1]):
+            second = second[:-1]
+        if len(second) <= mc:  # (longer than a row: a third row glued on, split next)
+            return False
+        name = clean_text(second[mc])
+        if not name[:1].isupper() or len(name.split()) < 2:
+            return False
+        number = _number_key(clean_text(second[nc]))
+        first_texts = [clean_text(t) for t in first]
+        filled = [i for i, t in enumerate(first_texts) if t]
+        if not filled:
+            return False
+        wider = len(row.cells) > self.width  # the tab count of more than one row
+        if self._is_repeated_header(first_texts):
+            return wider and number in self._expected_after(None)
+        if set(filled) <= {nc, mc} and self._is_title(first, first_texts):
+            bold_apart = all(is_bold_markup(first[i]) for i in filled) and not is_bold_markup(
+                second[mc])
+            return (wider or in_number_cell or bold_apart) and number in self._expected_after(
+                self._title_number(first_texts), restart=True)
+        # a row glued to a row, or to a line continuing the row above: the second must have
+        # a row's shape, not be a cell or two of overflow ("… Quý 2\tGhi chú thêm")
+        full = printed >= self.width - 1 and sum(1 for t in second if clean_text(t)) >= 3
+        if not (wider and full) or filled[-1] >= self.width:
+            return False
+        own_text = first_texts[nc] if nc < len(first_texts) else ""
+        own = _number_key(own_text)
+        if own is not None:
+            return number in _successors(own)
+        if own_text and not _NUMBER_ONLY.match(own_text):
+            return False
+        return number in self._expected_after(None)  # after "b)", or a continuation line
+
+    def _is_title(self, first: list[str], texts: list[str]) -> bool:
+        """The cells of a section row: a section number ("I", "B", "PHẦN II") beside its
+        title, one cell "II Phát triển nguồn lực", or a bold title ("<b>1 Về hạ tầng
+        số</b>", an unnumbered bold group)."""
+        nc, mc = self.number_col, self.name_col
+        number = texts[nc] if nc < len(texts) else ""
+        title = texts[mc] if mc < len(texts) else ""
+        if number and title:
+            return bool(_SECTION_NUMBER.match(number)) or is_bold_markup(first[nc])
+        only = number or title
+        match = _SECTION_TOKEN.match(only)
+        if match and _SECTION_NUMBER.match(match["num"]):
+            return True
+        return is_bold_markup(first[nc] if number else first[mc])
+
+    def _title_number(self, texts: list[str]) -> str:
+        number = texts[self.number_col]
+        match = _SECTION_TOKEN.match(number)
+        return match["num"] if match else number
+
+    def _expected_after(self, title_number: str | None, *, restart: bool = False
+                        ) -> set[tuple[int, ...]]:
+        """The numbers the next row may carry: the last numbered row's successors; after a
+        section title, also a restarted "1" or "1.1" (and "2.1" under a section "2")."""
+        expected: set[tuple[int, ...]] = set()
+        for logical in reversed(self.table.rows):
+            last = _number_key(clean_text(logical.cells[self.number_col]))
+            if last is not None and not logical.bold:
+                expected |= _successors(last)
+                break
+        else:
+            restart = True
+        if restart:
+            expected |= {(1,), (1, 1)}
+            own = _number_key(title_number or "")
+            if own is not None:
+                expected.add((*own, 1))
+        return expected
 
     # -- classification
 

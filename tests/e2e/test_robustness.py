@@ -170,12 +170,23 @@ def test_a_row_number_one_space_from_its_text_at_a_tab_stop_is_split() -> None:
     assert all(r.name.startswith("Tỷ lệ chỉ tiêu số") for r in doc.records)
 
 
-@pytest.mark.xfail(strict=True, reason="a row glued after a section title by a lost line "
-                   "break is read as part of the title; not split yet")
-def test_a_row_glued_to_a_section_title_by_a_lost_line_break_is_kept() -> None:
-    text = (ROOT / "samples" / "004_0020e8dd3583fe02.txt").read_text("utf-8")
-    glued = text.replace("PHÁT TRIỂN HẠ TẦNG\t\t\t\t\n1\t", "PHÁT TRIỂN HẠ TẦNG 1\t", 1)
+SEED_004 = ROOT / "samples" / "004_0020e8dd3583fe02.txt"
+SEED_000 = ROOT / "samples" / "000_68f49e6b942cac21.txt"
+
+
+@pytest.mark.parametrize(("source", "line_above", "row_start"), [
+    (SEED_004, "PHÁT TRIỂN HẠ TẦNG\t\t\t\t", "1\t"),  # a section title
+    (SEED_004, "Ghi chú", "9\t"),  # the header repeated at the page break
+    (SEED_004, "Phòng Kinh tế\t", "8\t"),  # another row: two rows on one line
+    (SEED_000, "<b>II Phát triển nguồn lực</b>\t\t\t\t\t\t", "1\t"),  # a bold title cell
+])
+def test_a_row_glued_to_a_section_title_by_a_lost_line_break_is_kept(
+        source: Path, line_above: str, row_start: str) -> None:
+    text = source.read_text("utf-8")
+    glued = text.replace(f"{line_above}\n{row_start}", f"{line_above.rstrip()} {row_start}", 1)
     assert glued != text
     doc = _convert_bytes(glued.encode("utf-8"))
     assert isinstance(doc, Document)
-    assert _numbers(doc) == _numbers(_baseline(ROOT / "samples" / "004_0020e8dd3583fe02.txt"))
+    assert _numbers(doc) == _numbers(_baseline(source))
+    assert [r.key for r in doc.records] == [r.key for r in _baseline(source).records]
+    assert sum("row_split_from_line" in r.warnings for r in doc.records) >= 1
