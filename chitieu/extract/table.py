@@ -546,6 +546,7 @@ class _Assembler:
         self.last_page = None
         self.marks_tables = False
         self.after_header = False  # the last row taken was a header repeated at a page break
+        self._preamble_keys: frozenset[str] | None = None
 
     def feed(self, rows: list[RawRow]) -> None:
         self.marks_tables = any(row.table is not None for row in rows)
@@ -627,8 +628,8 @@ class _Assembler:
         single = len(filled) == 1
         # one cell of text at the line's start: a line without tabs, a row spanning the table
         lone = texts[0] if single and filled[0] == 0 and self.name_col != 0 else None
-        if single and self._is_furniture(texts[filled[0]]) and not self._is_bare_number_row(
-                row, texts[filled[0]]):
+        if single and (self._is_furniture(texts[filled[0]]) or self._repeats_preamble(
+                texts[filled[0]])) and not self._is_bare_number_row(row, texts[filled[0]]):
             return
         if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
                 [texts[i] for i in filled]):
@@ -787,6 +788,15 @@ class _Assembler:
         inside = row.table is not None or not self.marks_tables
         return len(row.cells) > 1 and inside and bool(_NUMBER_ONLY.match(text))
 
+    def _repeats_preamble(self, text: str) -> bool:
+        """A running page header: a line above the table ("Phụ lục I") printed again at the
+        top of a later page, without the table's header under it."""
+        if self._preamble_keys is None:
+            self._preamble_keys = frozenset(
+                line_key(t) for row in self.table.preamble
+                for t in [clean_text(c.text) for c in row.cells] if t)
+        return line_key(text) in self._preamble_keys
+
     def _is_furniture(self, text: str) -> bool:
         return bool(vocabulary().furniture.search(line_key(text)))
 
@@ -816,6 +826,9 @@ class _Assembler:
         and the row's warnings."""
         raw = [c.text for c in row.cells]
         warnings = []
+        if self._shifted_right(texts):
+            raw, texts = raw[1:], texts[1:]
+            warnings.append("row_cells_shifted")
         if len(raw) > self.width:
             extra = [t for t in texts[self.width:] if t]
             if extra:
@@ -832,6 +845,16 @@ class _Assembler:
             match = _SECTION_TOKEN.match(clean_text(raw[self.number_col]))
             raw[self.number_col], raw[self.name_col] = match["num"], match["title"]
         return raw, warnings
+
+    def _shifted_right(self, texts: list[str]) -> bool:
+        """A row OCR put one column right: an empty first cell, then its number where the
+        name belongs and its name in the next column ("\t4\tTỷ lệ hồ sơ …")."""
+        nc, mc = self.number_col, self.name_col
+        if nc != 0 or mc != 1 or len(texts) < 3 or texts[0]:
+            return False
+        number, name = texts[1], texts[2]
+        return (bool(_ITEM_NUMBER.match(number) or _SECTION_NUMBER.match(number))
+                and name[:1].isupper() and len(name.split()) >= 3)
 
     def _merged_number_and_name(self, raw: list[str]) -> bool:
         """"2. Tỷ lệ B" printed in the number column, the name column empty."""
@@ -880,6 +903,7 @@ class _Assembler:
 
     def _join(self, cells: list[str], row: RawRow) -> None:
         previous = self.table.rows[-1]
+        self._move_name_from_unit(cells, previous)
         for i, text in enumerate(cells):
             if text.strip():
                 # In an agency cell a new line may start a new agency; the splitter decides.
@@ -889,6 +913,22 @@ class _Assembler:
         code = "row_joined_across_pages" if self.pending_break else "row_joined"
         if code not in previous.warnings:
             previous.warnings.append(code)
+
+    def _move_name_from_unit(self, cells: list[str], previous: LogicalRow) -> None:
+        """A name's wrapped words that OCR padded into the unit column ("\t\txử lý trực
+        tuyến" under "%"): words of a sentence, not of a unit, go back to the name."""
+        unit, name = self.table.index_of("unit"), self.name_col
+        if unit is None or name is None:
+            return
+        filled = [i for i, t in enumerate(cells) if clean_text(t)]
+        if filled != [unit]:
+            return
+        text, above = clean_text(cells[unit]), clean_text(previous.cells[unit])
+        if (text[:1].islower() and len(text.split()) >= 2 and not any(c.isdigit() for c in text)
+                and above and len(above) <= 12 and above[-1] not in "/-(,:"):
+            cells[name], cells[unit] = cells[unit], ""
+            if "row_cells_shifted" not in previous.warnings:
+                previous.warnings.append("row_cells_shifted")
 
     @staticmethod
     def _where(row: RawRow) -> str:

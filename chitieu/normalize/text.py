@@ -19,7 +19,8 @@ __all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing
 
 # Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
 _NEEDS_WORK = re.compile(
-    r"[<*$\\&_\u00a0\u00ad\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\t\n\r\f\v]"
+    r"[<*$\\&_\u00a0\u00ad\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\uff01-\uff5e"
+    r"\t\n\r\f\v]"
     r"|  "
 )
 
@@ -48,6 +49,10 @@ _LATEX_TEXT = re.compile(
 _LATEX_SPACING = re.compile(r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
 _LATEX_SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
 _LATEX_SUPERSCRIPT = re.compile(r"\^\{?(°|\\circ)\}?")
+# A superscript in math: a footnote mark after a word ("4G${ }^{*}$", "${ }^{(1)}$") or an
+# exponent ("m^{2}"), kept as printed: "4G*", "⁽¹⁾", "m²".
+_LATEX_RAISED = re.compile(r"(?:\{\s*\})?\s*\^\s*(?:\{([^{}]*)\}|([^\s{}\\]))")
+_SUPERSCRIPTS = str.maketrans("0123456789()+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼")
 _MATH_SPAN = re.compile(r"\$\$?([^$]*?)\$\$?")
 _BRACES_IN_MATH = re.compile(r"[{}]")
 
@@ -60,6 +65,8 @@ _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
 _EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
 
+_FULLWIDTH = re.compile(r"[\uff01-\uff5e]")
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
 
@@ -92,6 +99,8 @@ def clean_text(s: str | None) -> str:
 
 def _clean_once(s: str) -> str:
     s = unicodedata.normalize("NFC", s)
+    if _FULLWIDTH.search(s):  # OCR of East-Asian fonts: "＞ 85", "８０％", "Tháng ９/２０２６"
+        s = s.translate(_HALFWIDTH)
     s = _LINE_BREAK_TAG.sub(" ", s)
     s = _INLINE_TAG.sub("", s)
     if "&" in s:
@@ -113,12 +122,21 @@ def _resolve_latex(s: str) -> str:
     s = s.replace("\\%", "%")
     s = _LATEX_TEXT.sub(r"\1", s)
     s = _LATEX_SUPERSCRIPT.sub("°", s)
+    if "^" in s:
+        s = _LATEX_RAISED.sub(_raised, s)
     s = _LATEX_SYMBOL.sub(lambda m: _LATEX_SYMBOLS[m.group(1)], s)
     s = _LATEX_SIZING.sub("", s)
     s = _LATEX_SPACING.sub(" ", s)
     if "$" in s:
         s = _MATH_SPAN.sub(lambda m: _BRACES_IN_MATH.sub("", m.group(1)), s)
     return s
+
+
+def _raised(m: re.Match) -> str:
+    mark = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+    if mark and all(c in "0123456789()+-=" for c in mark):
+        return mark.translate(_SUPERSCRIPTS)
+    return _ESCAPED_STAR * len(mark) if mark.strip("*") == "" else mark
 
 
 def _resolve_markdown(s: str) -> str:

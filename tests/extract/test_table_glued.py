@@ -126,3 +126,59 @@ def test_a_title_or_row_ending_in_a_number_is_not_split(
     assert rows == expected
     assert not split
     assert not any(w.startswith("row_split_from_line") for w in warnings)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param(f"{HEADER} 1\tTỷ lệ hộ gia đình có cáp quang\t%\t80\tPhòng Kinh tế\tNăm 2026",
+                 [("1", "Tỷ lệ hộ gia đình có cáp quang")], id="space"),
+    pytest.param(f"{HEADER}\t\t1\tTỷ lệ hộ gia đình có cáp quang\t%\t80\tPhòng Kinh tế",
+                 [("1", "Tỷ lệ hộ gia đình có cáp quang")], id="tabs"),
+    pytest.param(f"{HEADER} I\tHẠ TẦNG SỐ\t\t\t\t\n{ROW1}",
+                 [("I", "HẠ TẦNG SỐ"), ("1", "Tỷ lệ hộ gia đình có cáp quang")], id="section"),
+])
+def test_the_first_row_glued_to_the_header_is_split_out(
+        body: str, expected: list[tuple[str, str]]) -> None:
+    table = assemble(read_text(f"PHỤ LỤC I\n{body}\n", "text"))
+    assert [c.header for c in table.columns][-1] == "Thời gian hoàn thành"
+    number, name = table.index_of("number"), table.index_of("name")
+    assert [(clean_text(r.cells[number]), clean_text(r.cells[name])) for r in table.rows] == \
+        expected
+    assert "row_split_from_line" in table.rows[0].pieces[0].warnings
+
+
+def test_quarter_columns_are_not_a_row_glued_to_the_header() -> None:
+    header = "TT\tNội dung\tĐơn vị chủ trì\tThời gian thực hiện Quý I\tQuý II\tQuý III\tQuý IV"
+    table = assemble(read_text(f"{header}\n1\tTập huấn kỹ năng số\tPhòng Kinh tế\tx\t\t\t\n",
+                               "text"))
+    assert [c.header for c in table.columns][4:] == ["Quý II", "Quý III", "Quý IV"]
+    assert len(table.rows) == 1
+
+
+def test_a_row_shifted_one_column_right_is_put_back() -> None:
+    rows, _, _ = _rows(f"{HEADER}\n\tI\tHẠ TẦNG SỐ\t\t\t\t\n{ROW1}\n\t2\tTỷ lệ thôn có điểm phát "
+                       "wifi công cộng\t%\t60\tPhòng Kinh tế\tNăm 2026\n")
+    assert rows == [("I", "HẠ TẦNG SỐ"), ("1", "Tỷ lệ hộ gia đình có cáp quang"),
+                    ("2", "Tỷ lệ thôn có điểm phát wifi công cộng")]
+    table = assemble(read_text(f"{HEADER}\n\t2\tTỷ lệ thôn có wifi\t%\t60\tPhòng Kinh tế\n",
+                               "text"))
+    assert table.rows[0].cells[2:5] == ["%", "60", "Phòng Kinh tế"]
+    assert "row_cells_shifted" in table.rows[0].warnings
+
+
+def test_a_name_wrapped_into_the_unit_column_goes_back_to_the_name() -> None:
+    table = assemble(read_text(
+        f"{HEADER}\n1\tTỷ lệ hồ sơ được giải quyết\t%\t85\tPhòng Kinh tế\tNăm 2026\n"
+        "\t\ttrực tuyến toàn trình\t\t\t\n"
+        "2\tThu nhập bình quân\ttriệu đồng/\t75\tPhòng Kinh tế\tNăm 2026\n"
+        "\t\tngười/năm\t\t\t\n", "text"))
+    assert [(r.cells[1], r.cells[2]) for r in table.rows] == [
+        ("Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình", "%"),
+        ("Thu nhập bình quân", "triệu đồng/ người/năm")]
+
+
+@pytest.mark.parametrize("between", [
+    "Phụ lục I", "3\nPhụ lục I", "\fPhụ lục I", "Trang 2/3\nPHỤ LỤC I", f"Phụ lục I\n{HEADER}"])
+def test_a_running_page_header_is_not_part_of_a_row(between: str) -> None:
+    table = assemble(read_text(f"PHỤ LỤC I\n{HEADER}\n{ROW1}\n{between}\n{ROW2}\n", "text"))
+    assert [r.cells[1] for r in table.rows] == [
+        "Tỷ lệ hộ gia đình có cáp quang", "Tỷ lệ thôn có điểm phát wifi công cộng"]

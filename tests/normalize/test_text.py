@@ -58,6 +58,17 @@ CLEAN_CASES = [
     # dashes and quotes are kept as printed
     ("Phòng Văn hóa – Xã hội", "Phòng Văn hóa – Xã hội"),
     ("thuộc diện “phi tiếp xúc”", "thuộc diện “phi tiếp xúc”"),
+    # math superscripts kept as printed: footnote marks and exponents
+    ("Tỷ lệ văn bản được ký số${ }^{*}$", "Tỷ lệ văn bản được ký số*"),
+    ("Số điểm wifi công cộng${ }^{(1)}$", "Số điểm wifi công cộng⁽¹⁾"),
+    ("Diện tích 100 m$^{2}$", "Diện tích 100 m²"),
+    ("$\\geq 90 \\cdot 1$", "≥ 90 · 1"),
+    ("$2 \\times 3$", "2 × 3"),
+    # fullwidth forms from OCR of East-Asian fonts
+    ("＞ 85", "> 85"),
+    ("≧ ８０％", "≧ 80%"),
+    ("Tháng ９/２０２６", "Tháng 9/2026"),
+    ("＞＝80", ">=80"),
     ("", ""),
     (None, ""),
 ]
