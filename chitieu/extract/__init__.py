@@ -20,6 +20,7 @@ __all__ = ["READERS", "Cell", "RawDocument", "RawRow", "read", "read_text", "rea
 # layout/format name -> module holding its reader
 READERS: dict[str, str] = {
     "text": "chitieu.extract.text",
+    "mixed": "chitieu.extract.mixed",
     "markdown": "chitieu.extract.markdown",
     "html": "chitieu.extract.html",
     "portal": "chitieu.extract.portal",
@@ -77,5 +78,11 @@ def read_text(text: str, layout: str | None = None) -> RawDocument:
     """Read a document held in a string; the layout is sniffed when not given."""
     if not text.strip():
         raise InputError("the file is empty", code="empty")
-    layout = layout or detect_layout(text)
+    if layout is None:
+        layout = detect_layout(text)
+        if layout in ("html", "markdown"):
+            from chitieu.extract.mixed import is_mixed
+
+            if is_mixed(text):  # tab-separated pages beside the tables: each block its reader
+                layout = "mixed"
     return reader_for(layout).read_text(text)

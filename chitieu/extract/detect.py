@@ -8,7 +8,7 @@ from pathlib import Path
 
 # layouts of text-like files, each with a `read_text` reader
 TEXT_LAYOUTS = frozenset({"text", "markdown", "html", "portal", "layout", "labelled",
-                          "blocks", "spaced"})
+                          "blocks", "spaced", "mixed"})
 
 _MAGIC = (
     (b"%PDF", "pdf"),
