@@ -17,6 +17,7 @@ joined with a space, except before a bulleted line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,7 @@ def read_text(text: str) -> RawDocument:
             rows.append(_row(group, table))
             previous_was_row = True
     _align_spanned_header(rows)
+    _fill_spanned_cells(rows)
     return RawDocument(rows=rows, format="portal", pages=pages, ocr=False)
 
 
@@ -299,3 +301,31 @@ def _align_spanned_header(rows: list[RawRow]) -> None:
         if len(first.cells) < width and len(first.cells) + len(second.cells) - 1 == width:
             pad = width - len(second.cells)
             second.cells[:0] = [Cell("") for _ in range(pad)]
+
+
+def _fill_spanned_cells(rows: list[RawRow]) -> None:
+    """Cells merged down from the row above (HTML rowspan) are left out of the rows below them:
+    the portal prints an empty cell as a bare `|`, so a missing cell is a merged one. A row
+    shorter than its table takes the missing cells' text from the row above it - the trailing
+    ones ("Nguồn kinh phí" merged over a whole section), and the number when the row starts
+    with its task's text (a second task under the same merged "TT" cell, whose agencies and
+    deadline are merged with the first's). Header, section and title rows are left alone."""
+    by_table: dict[int, list[RawRow]] = {}
+    for row in rows:
+        if row.table is not None:
+            by_table.setdefault(row.table, []).append(row)
+    for table_rows in by_table.values():
+        width = max(len(r.cells) for r in table_rows)
+        for previous, row in itertools.pairwise(table_rows):
+            if previous is table_rows[0] or not 2 <= len(row.cells) < width:
+                continue
+            first, above = row.cells[0].text.strip(), previous.cells[0].text.strip()
+            if first.startswith("*") or not above or above.startswith("*"):
+                continue  # a section, title or header row, or one under it
+            if _LABEL.match(first):
+                taken = row.cells
+            elif _LABEL.match(above):
+                taken = [Cell(previous.cells[0].text), *row.cells]
+            else:
+                continue
+            row.cells = [*taken, *(Cell(c.text) for c in previous.cells[len(taken):width])]

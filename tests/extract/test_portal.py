@@ -105,6 +105,24 @@ def test_a_two_row_header_over_year_columns_is_aligned_under_its_group() -> None
                         "29.000", "30.000"]
 
 
+def test_cells_merged_from_the_row_above_are_filled_in() -> None:
+    # row 1's number, support and deadline cells span the row under it; the funding cell spans
+    # the whole section, so row 2 prints one cell fewer than the header
+    text = ("|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Chủ trì**\n|\n**Phối hợp**\n|\n**Thời hạn**\n|\n"
+            "**Kinh phí**\n|\n|\n**I**\n|\n**Hạ tầng**\n|\n|\n1\n|\nLắp máy chủ\n|\n"
+            "Trung tâm A\n|\nSở B\n|\nQuý IV/2026\n|\nNgân sách\n|\n|\nSao lưu dự phòng\n|\n"
+            "Sở C\n|\n|\n2\n|\nMua thiết bị\n|\nSở D\n|\nSở G\n|\nNăm 2026\n|\n|\n3\n|\n"
+            "Đào tạo\n|\nSở E\n|\nSở B\n|\nNăm 2027\n|\nVốn khác\n|\n|\n")
+    doc = extract.read_text(text, "portal")
+    assert [r.texts for r in doc.rows if r.table is not None][1:] == [
+        ["**I**", "**Hạ tầng**"],
+        ["1", "Lắp máy chủ", "Trung tâm A", "Sở B", "Quý IV/2026", "Ngân sách"],
+        ["1", "Sao lưu dự phòng", "Sở C", "Sở B", "Quý IV/2026", "Ngân sách"],
+        ["2", "Mua thiết bị", "Sở D", "Sở G", "Năm 2026", "Ngân sách"],
+        ["3", "Đào tạo", "Sở E", "Sở B", "Năm 2027", "Vốn khác"],
+    ]
+
+
 def test_portal_text_is_detected() -> None:
     assert detect_layout(TABLE) == "portal"
     for name in ("bacninh-kh144-2025-phuluc-chitieu.md", "vn-qd2629-2025-phuluc-I-II.md"):
