@@ -125,6 +125,7 @@ def _events(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Event
     preamble: list[_Paragraph] = []
     events: list[_Event] = []
     current: _Event | None = None  # items waiting for (more) fields
+    last_field: str | None = None  # the role of the last labelled field read
 
     def open_group(line: int) -> _Event:
         nonlocal current
@@ -133,7 +134,7 @@ def _events(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Event
             events.append(current)
         return current
 
-    for p in paragraphs:
+    for index, p in enumerate(paragraphs):
         labelled = _label_role(p.text)
         if labelled is not None:
             role, value = labelled
@@ -144,6 +145,7 @@ def _events(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Event
             elif value and current is not None:
                 current.fields.setdefault(role, []).append(value)
                 current.last_line = p.last_line
+                last_field = role
             continue
         if is_bold_markup(p.raw) and (heading := _NUMBERED.match(p.text)):
             current = None
@@ -152,8 +154,17 @@ def _events(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Event
                                  last_line=p.last_line))
             continue
         item = _item(p)
+        if item is None and _task_under_heading(events, current, paragraphs[index + 1:]):
+            # a heading's only task printed as a plain paragraph, its fields right under it
+            item = _Item("", p.text, p.first_line, p.last_line)
         if item is not None:
             open_group(p.first_line).items.append(item)
+        elif (current is not None and last_field in current.fields
+              and p.text[:1].islower()):
+            # a field's last words after a stray blank line ("…, địa phương" / "liên quan.")
+            values = current.fields[last_field]
+            values[-1] = f"{values[-1]} {p.text}"
+            current.last_line = p.last_line
         elif current is not None and current.items and not current.fields:
             last = current.items[-1]
             last.text = f"{last.text} {p.text}"
@@ -161,6 +172,16 @@ def _events(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Event
         elif not events:
             preamble.append(p)
     return preamble, events
+
+
+def _task_under_heading(events: list[_Event], current: _Event | None,
+                        following: list[_Paragraph]) -> bool:
+    """A plain paragraph right under a section heading, followed by an agency or deadline
+    label ("*- Đơn vị chủ trì: *…"): the section's task, though not bulleted."""
+    if current is not None or not events or events[-1].section is None or not following:
+        return False
+    labelled = _label_role(following[0].text)
+    return labelled is not None and labelled[0] in _FIELD_ROLES
 
 
 def _item(p: _Paragraph) -> _Item | None:

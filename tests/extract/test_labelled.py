@@ -88,6 +88,20 @@ def test_numbered_items_without_fields_go_under_their_own_header() -> None:
     assert records[0].target.value == 100
 
 
+def test_a_plain_task_under_a_heading_and_a_field_cut_by_a_blank_line() -> None:
+    # the heading's only task is not bulleted; a stray blank line splits the support field
+    text = ("**2. Học tập kinh nghiệm**\n\nTổ chức đoàn đi học tập\nkinh nghiệm.\n\n"
+            "*- Đơn vị chủ trì: *Sở Tư pháp.\n\n*- Đơn vị phối hợp: *Văn phòng UBND tỉnh; "
+            "các cơ quan, đơn vị\n\nliên quan.\n\n*- Thời gian thực hiện: *Hằng năm.\n")
+    doc = extract.read_text(text, "labelled")
+    assert [r.texts for r in doc.rows] == [
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+        ["**2**", "**Học tập kinh nghiệm**"],
+        ["", "Tổ chức đoàn đi học tập kinh nghiệm.", "Sở Tư pháp.",
+         "Văn phòng UBND tỉnh; các cơ quan, đơn vị liên quan.", "Hằng năm."],
+    ]
+
+
 def test_labelled_text_is_detected() -> None:
     assert detect_layout(BLOCKS) == "labelled"
     for name in ("hn-kh308-2025-nhiemvu-dang-van-ban.md",

@@ -39,6 +39,10 @@ def gazetteer():
     ("tổ chức chính trị xã hội", "to-chuc-chinh-tri-xa-hoi"),
     ("các đơn vị", "cac-phong-don-vi"),
     ("Các cơ quan, đơn vị liên quan", "cac-don-vi-lien-quan"),
+    ("Các cơ quan, đơn vị, địa phương liên quan", "cac-don-vi-lien-quan"),
+    # words saying why these bodies, not which
+    ("Các cơ quan, đơn vị theo quy định", "cac-phong-don-vi"),
+    ("Các đơn vị theo chức năng, nhiệm vụ được giao", "cac-phong-don-vi"),
     ("Trạm y tế", "tram-y-te"),
     ("Sở KH&CN", "so-khoa-hoc-cong-nghe"),
     ("Sở KHCN", "so-khoa-hoc-cong-nghe"),
