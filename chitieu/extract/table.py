@@ -887,9 +887,16 @@ class _Assembler:
         number = clean_text(previous.cells[self.number_col])
         if not number:
             return single
+        if single and self._bare_number(previous) and self.name_col is not None and clean_text(
+                cells[self.name_col]):
+            return True  # "**5.1**" on a row of its own, its title alone on the next one
         if previous.bold or _SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
+
+    def _bare_number(self, row: LogicalRow) -> bool:
+        """A row printing its number and nothing else."""
+        return all(not clean_text(c) for i, c in enumerate(row.cells) if i != self.number_col)
 
     def _is_whole_row(self, cells: list[str], previous: LogicalRow) -> bool:
         """A row whose number OCR lost: its name starts a sentence and it prints its own

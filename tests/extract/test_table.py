@@ -143,6 +143,13 @@ def test_a_section_title_wrapped_on_its_own_line_is_kept() -> None:
         ["II", "PHÁT TRIỂN NGUỒN LỰC"], ["1", "Tỷ lệ A"]]
 
 
+def test_a_bare_section_number_takes_the_title_on_the_next_row() -> None:
+    table = _table(f"{HEADER}\n**5.1**\t\t\t\t\t\n\t**Thương mại**\t\t\t\t\n"
+                   "5.1.1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026")
+    assert [[" ".join(c.split()) for c in row.cells[:2]] for row in table.rows] == [
+        ["**5.1**", "**Thương mại**"], ["5.1.1", "Tỷ lệ A"]]
+
+
 def test_unknown_columns_are_reported() -> None:
     table = _table(f"{HEADER}\tMã định danh\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\tX1")
     assert table.warnings == ["column_unmapped:Mã định danh"]
@@ -150,6 +157,7 @@ def test_unknown_columns_are_reported() -> None:
 
 @pytest.mark.parametrize(("header", "role"), [
     ("Kết quả thực hiện năm 2025", "baseline"),
+    ("Kết quả dự kiến", "note"),
     ("Kết quả đạt được năm 2025", "baseline"),
     ("Ước thực hiện năm 2025", "baseline"),
     ("Chỉ tiêu năm 2026 (%)", "target"),
