@@ -180,8 +180,22 @@ def _has_values(row: LogicalRow, table: Table) -> bool:
     return any(clean_text(text) for i, text in enumerate(row.cells) if i not in skip)
 
 
+def _only_stray_words(row: LogicalRow, table: Table) -> bool:
+    """The row's only values are words without a digit that start in lower case, in its
+    deadline column ("năm tiếp theo" spilled from the row above by a page split): no deadline
+    of the row's own."""
+    deadline = set(table.indexes_of("deadline"))
+    skip = table.indexes_of("number", "name", "note", "unknown")
+    values = [(i, clean_text(t)) for i, t in enumerate(row.cells) if i not in skip]
+    filled = [(i, t) for i, t in values if t]
+    return bool(filled) and all(i in deadline and t[:1].islower()
+                                and not any(ch.isdigit() for ch in t) for i, t in filled)
+
+
 def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
                 stack: list[_SectionLevel]) -> bool:
+    if (_LETTER.match(number) or _ROMAN.match(number)) and _only_stray_words(row, table):
+        return True  # "IV. Phát triển nhân lực …" carrying a spilled "năm tiếp theo"
     if _has_values(row, table):
         return False
     if (_LETTER.match(number) or _ROMAN.match(number) or _PART.match(number)

@@ -29,6 +29,15 @@ def test_parts_arabic_sections_and_items() -> None:
     assert records[2].section[0].title == "Các nhiệm vụ"
 
 
+def test_a_roman_section_keeps_being_a_section_under_words_spilled_into_its_deadline() -> None:
+    records = _records(
+        "III.\tHạ tầng\t\t\t\n1.\tBảo đảm nguồn lực\t\tBộ Tài chính\t2025 và những năm tiếp theo\n"
+        "IV.\tPhát triển nhân lực\t\t\tnăm tiếp theo\n"
+        "2.\tXây dựng đề án\t\tBộ Nội vụ\t2025\n"
+        "V.\tHợp tác\t\tBộ Ngoại giao\tThường xuyên\n")
+    assert _chains(records) == [("III/1", ["III"]), ("IV/2", ["IV"]), ("IV/V", ["IV"])]
+
+
 def test_an_arabic_row_with_values_is_an_item_not_a_section() -> None:
     records = _records("1.\tChính quyền số\t\t\t\n1.1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
                        "2\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n")
