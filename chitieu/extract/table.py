@@ -33,6 +33,10 @@ _SECTION_TOKEN = regex.compile(
 _SECTION_NUMBER = regex.compile(rf"^(?:{PART}|[A-ZĐ]|[IVXLC]+)\.?$")
 _NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
 _HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
+# Words in a header's closing brackets that say what kind of value the column holds, not its
+# unit: "Kết quả cần đạt (Định lượng)", "Mục tiêu (định tính)", "Chỉ tiêu (dự kiến)".
+_NOT_A_UNIT = regex.compile(r"^(dinh luong|dinh tinh|du kien|neu co|tiep theo|tiep|tt|ke hoach"
+                            r"|uoc|uoc tinh|tam tinh)$")
 _HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 # A column of one quarter or month under a group cell ("Thời gian thực hiện" over "Quý I" …
@@ -204,7 +208,9 @@ def header_candidates(text: str) -> tuple[str, ...]:
 def header_unit(text: str) -> str | None:
     """The unit a header prints in parentheses at its end: "Kế hoạch 2026 (triệu đồng)"."""
     match = _HEADER_UNIT.search(clean_text(text))
-    return match[1].strip() if match else None
+    if not match or _NOT_A_UNIT.match(ascii_fold(match[1].strip())):
+        return None
+    return match[1].strip()
 
 
 def assign_roles(headers: list[str]) -> list[str]:

@@ -504,6 +504,8 @@ class Gazetteer:
         if "&" in cell:
             cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
         cell = expand_role_marks(cell)
+        # "[…]" is an editor's note in the cell (a redaction, a reviewer's remark), no agency
+        cell = _SQUARE_BRACKETS.sub(" ", cell)
         for line in _SEMICOLON.split(_join_wrapped_lines(cell)):
             text = _tidy(_clean_lines(line))
             if not text:
@@ -713,6 +715,7 @@ class _Token(NamedTuple):
 # commas and slashes that may separate two agencies.
 _TOKEN = re.compile(r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
 _SEMICOLON = regex.compile(r"\s*;\s*")
+_SQUARE_BRACKETS = regex.compile(r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PARENTHESES = regex.compile(r"\s*[()]\s*")

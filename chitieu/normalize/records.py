@@ -33,6 +33,7 @@ from chitieu.normalize.text import clean_text, fold, strip_trailing_dot
 
 _LETTER = regex.compile(r"^[A-ZĐ]$")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
+_EDITOR_NOTE = regex.compile(r"\[[^\[\]]*\]")
 _ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
 _DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
 _BULLET = regex.compile(r"^[-–—+•*]$")
@@ -177,7 +178,9 @@ def _name_cell(row: LogicalRow, table: Table) -> str:
 def _has_values(row: LogicalRow, table: Table) -> bool:
     """Anything besides number and name: a target, an agency, a deadline, a unit."""
     skip = table.indexes_of("number", "name", "note", "unknown")
-    return any(clean_text(text) for i, text in enumerate(row.cells) if i not in skip)
+    # "[…]" is an editor's note (a redaction, a reviewer's remark), no value of the row
+    return any(_EDITOR_NOTE.sub("", clean_text(text)).strip()
+               for i, text in enumerate(row.cells) if i not in skip)
 
 
 def _only_stray_words(row: LogicalRow, table: Table) -> bool:

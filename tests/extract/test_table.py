@@ -213,6 +213,8 @@ def test_header_wordings(header: str, role: str) -> None:
     ("Kế hoạch 2026 ( triệu đồng )", "triệu đồng"),
     ("Chỉ tiêu năm 2026", None),
     ("Chỉ tiêu (1)", None),
+    ("Kết quả cần đạt (Định lượng)", None),
+    ("Mục tiêu (định tính)", None),
 ])
 def test_a_unit_printed_in_a_header(header: str, unit: str | None) -> None:
     assert header_unit(header) == unit

@@ -59,6 +59,9 @@ def gazetteer():
     ("- Phòng Kinh tế;\n- Công an xã.", ["Phòng Kinh tế", "Công an xã"]),
     ('Sở Nội vụ"', ["Sở Nội vụ"]),
     ("Trung tâm Phục vụ Hành chính công:", ["Trung tâm Phục vụ Hành chính công"]),
+    # an editor's note in square brackets is no agency
+    ("[thông tin đầu mối (tên, số điện thoại) đã lược bỏ]", []),
+    ("Sở Tư pháp [đề nghị bỏ]; Phòng Kinh tế", ["Sở Tư pháp", "Phòng Kinh tế"]),
     # nothing to split
     ("", []),
     ("   ", []),

@@ -38,6 +38,13 @@ def test_a_roman_section_keeps_being_a_section_under_words_spilled_into_its_dead
     assert _chains(records) == [("III/1", ["III"]), ("IV/2", ["IV"]), ("IV/V", ["IV"])]
 
 
+def test_an_editors_note_in_brackets_is_no_value_of_a_section_row() -> None:
+    records = _records("I\tChỉ đạo, điều hành\t\t[đầu mối liên hệ đã lược bỏ]\t\n"
+                       "1\tBan hành kế hoạch\t\tSở Nội vụ [đề nghị bỏ]\tQuý I/2026\n")
+    assert _chains(records) == [("I/1", ["I"])]
+    assert [a.id for a in records[0].agencies] == ["so-noi-vu"]
+
+
 def test_an_arabic_row_with_values_is_an_item_not_a_section() -> None:
     records = _records("1.\tChính quyền số\t\t\t\n1.1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
                        "2\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n")
