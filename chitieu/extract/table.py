@@ -889,6 +889,11 @@ class _Assembler:
             return False
         if clean_text(cells[self.number_col]):
             return False
+        if any(_NUMBER_ONLY.match(clean_text(cells[i])) for i in self.table.indexes_of("unknown")
+               if i < len(cells)):
+            # its own label in a second numbering column ("Chi tiết": "2", "a)"): a group row
+            # without a running number, not the row above carried on
+            return False
         previous = self.table.rows[-1]
         number = clean_text(previous.cells[self.number_col])
         if not number:

@@ -150,6 +150,15 @@ def test_a_bare_section_number_takes_the_title_on_the_next_row() -> None:
         ["**5.1**", "**Thương mại**"], ["5.1.1", "Tỷ lệ A"]]
 
 
+def test_a_group_row_labelled_only_in_a_second_numbering_column_is_its_own_row() -> None:
+    header = "TT\tChi tiết\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn"
+    table = _table(f"{header}\n8\th)\tDữ liệu giáo dục\tSở Giáo dục và Đào tạo\t30/8/2026\n"
+                   "\t2\tCao điểm về dữ liệu đất đai\tSở Nông nghiệp và Môi trường\tTheo mốc\n"
+                   "9\ta)\tĐối với thửa đất đã đo đạc\tSở Nông nghiệp và Môi trường\t30/7/2026")
+    assert _names(table) == ["Dữ liệu giáo dục", "Cao điểm về dữ liệu đất đai",
+                             "Đối với thửa đất đã đo đạc"]
+
+
 def test_unknown_columns_are_reported() -> None:
     table = _table(f"{HEADER}\tMã định danh\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\tX1")
     assert table.warnings == ["column_unmapped:Mã định danh"]
