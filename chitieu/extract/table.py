@@ -131,9 +131,12 @@ class Table:
         return [self, *self.following]
 
 
+_NUMBER_NOISE = regex.compile(r"</?b>|\*\*|\s+")
+
+
 def _number_key(text: str) -> tuple[int, ...] | None:
     """A row number as integers ("1.2." → (1, 2), "01" → (1,)); None for anything else."""
-    text = regex.sub(r"</?b>|\*\*|\s+", "", text)  # "1 ." as "1."
+    text = _NUMBER_NOISE.sub("", text)  # "1 ." as "1."
     if not _ITEM_NUMBER.match(text):
         return None
     return tuple(int(part) for part in text.rstrip(".").split("."))

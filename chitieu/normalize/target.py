@@ -367,8 +367,10 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
     if fraction is not None:
         return fraction, []
     spaced = _grammar().glued.sub(r"\1 \2", text)   # "700kg" → "700 kg"
-    spaced = _SPLIT_SYMBOL.sub(r"\1=", spaced)          # "> = 80%" (OCR, typing) → ">=80%"
-    spaced = _BRACKETED_PERCENT.sub(r"\1%", spaced)     # "≥ 80 (%)" → "≥ 80%"
+    if "=" in spaced:  # (the checks skip a costly sub on nearly every cell)
+        spaced = _SPLIT_SYMBOL.sub(r"\1=", spaced)      # "> = 80%" (OCR, typing) → ">=80%"
+    if "(" in spaced:
+        spaced = _BRACKETED_PERCENT.sub(r"\1%", spaced)  # "≥ 80 (%)" → "≥ 80%"
     parsed = _parse(spaced) or _parse_sentence(spaced)
     if parsed is not None:
         # A change ("tăng 10% so với năm 2025") keeps its words: the number alone would
