@@ -679,7 +679,11 @@ class _Assembler:
         if nc is None or mc is None or mc <= nc or len(row.cells) < mc + 1:
             return None
         raw = [c.text for c in row.cells]
-        for k in range(nc, len(raw)):
+        # A line no wider than a row, with no bold, can only be a title glued in its number
+        # cell (see `_is_glued_pair`): skip the other cells, as almost every line is such.
+        bounded = len(raw) <= self.width and not any(
+            "<" in c or "*" in c or "__" in c for c in raw)
+        for k in range(nc, nc + 1 if bounded else len(raw)):
             if not texts[k]:
                 continue
             tail = _GLUED_NUMBER.match(raw[k]) if texts[k][-1:].isdigit() or "." in texts[k][-2:] \
