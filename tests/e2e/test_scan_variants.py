@@ -12,18 +12,16 @@ They run Tesseract (skipped without it, except under CI).
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tesseract_marks import needs_tesseract
 
 from chitieu import convert
 from chitieu.emit.json_out import document_to_json
-from chitieu.errors import InputError
-from chitieu.ocr import tesseract
 
 VARIANTS = Path(__file__).resolve().parents[1] / "fixtures" / "scans" / "variants"
 # The floor on unseen scans: 0.90 at 300 dpi, 0.80 at 200 dpi.
@@ -36,18 +34,6 @@ CASES = {
 }
 
 
-def _tesseract_ready() -> bool:
-    try:
-        tesseract.engine_version()
-    except InputError:
-        return False
-    return True
-
-
-needs_tesseract = pytest.mark.skipif(
-    not os.environ.get("CI") and not _tesseract_ready(),
-    reason="Tesseract with Vietnamese is not installed: "
-           "apt-get install tesseract-ocr tesseract-ocr-vie")
 
 
 def test_every_variant_scan_has_its_records() -> None:

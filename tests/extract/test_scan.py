@@ -5,12 +5,12 @@ line — except under CI, which installs it, so there they must run.
 """
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz
+from tesseract_marks import needs_tesseract
 
 import chitieu
 from chitieu import extract
@@ -23,18 +23,6 @@ SMALL_PNG = SCANS / "small" / "table_200dpi.png"
 SMALL_PDF = SCANS / "small" / "table_200dpi_image_only.pdf"
 
 
-def _tesseract_ready() -> bool:
-    try:
-        tesseract.engine_version()
-    except InputError:
-        return False
-    return True
-
-
-needs_tesseract = pytest.mark.skipif(
-    not os.environ.get("CI") and not _tesseract_ready(),
-    reason="Tesseract with Vietnamese is not installed: "
-           "apt-get install tesseract-ocr tesseract-ocr-vie")
 
 HEADER = ["Số TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá",
           "Ghi chú"]
