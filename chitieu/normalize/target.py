@@ -358,6 +358,19 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
     """A printed target cell (and the row's unit cell) as a `Target`, plus warning codes."""
     if raw is None or not raw.strip():
         return None, []
+    target, warnings = _parse_target_cell(raw, unit)
+    return target, list(warnings)
+
+
+@lru_cache(maxsize=65536)
+def _parse_target_cell(raw: str, unit: str | None) -> tuple[Target | None, tuple[str, ...]]:
+    # Cached: the same cells ("≥ 70", "100") recur across rows and documents. The Target is
+    # shared between callers, as the deadline grammar's are; nothing modifies one in place.
+    target, warnings = _parse_target_uncached(raw, unit)
+    return target, tuple(warnings)
+
+
+def _parse_target_uncached(raw: str, unit: str | None) -> tuple[Target | None, list[str]]:
     printed = raw.strip()
     text = _BULLET.sub("", clean_text(printed))
     if not text or text in _grammar().empty or not text.strip(_FILLER):
