@@ -408,6 +408,19 @@ def parse_deadline(raw: str | None, year: int | None = None) -> tuple[Deadline |
     it such a cell is null with `deadline_year_missing`."""
     if raw is None or not raw.strip():
         return None, []
+    deadline, warnings = _parse_deadline_cell(raw, year)
+    return deadline, list(warnings)
+
+
+@lru_cache(maxsize=65536)
+def _parse_deadline_cell(raw: str, year: int | None) -> tuple[Deadline | None, tuple[str, ...]]:
+    # Cached: the same cells ("Năm 2026", "Thường xuyên") recur across rows and documents;
+    # the Deadline is shared between callers, who copy it to change it (`model_copy`).
+    deadline, warnings = _parse_deadline_uncached(raw, year)
+    return deadline, tuple(warnings)
+
+
+def _parse_deadline_uncached(raw: str, year: int | None) -> tuple[Deadline | None, list[str]]:
     printed = raw.strip()
     folded = fold(clean_text(printed))
     parsed = _parse(folded)
