@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import Any
 
 from chitieu.models import Deadline
-from chitieu.normalize.text import ascii_fold, clean_text, fold
+from chitieu.normalize.text import ascii_fold, cached_cell_parser, clean_text, fold
 
 __all__ = ["DEADLINE_YEAR_MISSING", "parse_deadline"]
 
@@ -402,25 +402,13 @@ def _with_year(s: str, year: int) -> str | None:
     return f"{s[:m.end()]}{glue}{year}{s[m.end():]}"
 
 
+@cached_cell_parser
 def parse_deadline(raw: str | None, year: int | None = None) -> tuple[Deadline | None, list[str]]:
     """A printed deadline cell as a `Deadline`, plus warning codes. `year` is the plan's year:
     a day, month or quarter printed without one ("Trước 15/10", "Quý IV") is in it; without
     it such a cell is null with `deadline_year_missing`."""
     if raw is None or not raw.strip():
         return None, []
-    deadline, warnings = _parse_deadline_cell(raw, year)
-    return deadline, list(warnings)
-
-
-@lru_cache(maxsize=65536)
-def _parse_deadline_cell(raw: str, year: int | None) -> tuple[Deadline | None, tuple[str, ...]]:
-    # Cached: the same cells ("Năm 2026", "Thường xuyên") recur across rows and documents;
-    # the Deadline is shared between callers, who copy it to change it (`model_copy`).
-    deadline, warnings = _parse_deadline_uncached(raw, year)
-    return deadline, tuple(warnings)
-
-
-def _parse_deadline_uncached(raw: str, year: int | None) -> tuple[Deadline | None, list[str]]:
     printed = raw.strip()
     folded = fold(clean_text(printed))
     parsed = _parse(folded)

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from chitieu.models import Target
-from chitieu.normalize.text import clean_text, fold
+from chitieu.normalize.text import cached_cell_parser, clean_text, fold
 
 __all__ = [
     "find_embedded_target",
@@ -354,23 +354,11 @@ def _another_number(rest: str) -> bool:
     return any(not _YEAR.fullmatch(m.group()) for m in _BARE_NUMBER.finditer(rest))
 
 
+@cached_cell_parser
 def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | None, list[str]]:
     """A printed target cell (and the row's unit cell) as a `Target`, plus warning codes."""
     if raw is None or not raw.strip():
         return None, []
-    target, warnings = _parse_target_cell(raw, unit)
-    return target, list(warnings)
-
-
-@lru_cache(maxsize=65536)
-def _parse_target_cell(raw: str, unit: str | None) -> tuple[Target | None, tuple[str, ...]]:
-    # Cached: the same cells ("≥ 70", "100") recur across rows and documents. The Target is
-    # shared between callers, as the deadline grammar's are; nothing modifies one in place.
-    target, warnings = _parse_target_uncached(raw, unit)
-    return target, tuple(warnings)
-
-
-def _parse_target_uncached(raw: str, unit: str | None) -> tuple[Target | None, list[str]]:
     printed = raw.strip()
     text = _BULLET.sub("", clean_text(printed))
     if not text or text in _grammar().empty or not text.strip(_FILLER):

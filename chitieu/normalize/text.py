@@ -10,7 +10,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 import regex
 from unidecode import unidecode
@@ -184,3 +186,24 @@ _TRAILING_MARK = regex.compile(r"(?<=\w)\s*[.\-–—:]+\s*$")
 def strip_trailing_dot(number: str) -> str:
     """A row number without its trailing dot or dash: "1." → "1", "I." → "I", "I -" → "I"."""
     return _TRAILING_MARK.sub("", number.strip())
+
+
+_Parsed = TypeVar("_Parsed")
+
+
+def cached_cell_parser(parse: Callable[..., tuple[_Parsed, list[str]]]
+                       ) -> Callable[..., tuple[_Parsed, list[str]]]:
+    """A cell grammar ((value, warning codes) from a printed cell) parsed once per argument list:
+    the same cells ("≥ 70", "Năm 2026") recur across rows and documents. The value is shared
+    between callers, who copy it to change it (`model_copy`); the warnings are a fresh list."""
+    @lru_cache(maxsize=65536)
+    def cached(*args: Any, **kwargs: Any) -> tuple[_Parsed, tuple[str, ...]]:
+        value, warnings = parse(*args, **kwargs)
+        return value, tuple(warnings)
+
+    @wraps(parse)
+    def parse_cell(*args: Any, **kwargs: Any) -> tuple[_Parsed, list[str]]:
+        value, warnings = cached(*args, **kwargs)
+        return value, list(warnings)
+
+    return parse_cell
