@@ -390,10 +390,15 @@ def _splits_header(header: list[str], texts: list[str]) -> bool:
                  if low and header_key(low) != header_key(top)]
     if not differing or same < max(2, len(differing)):
         return False
-    return all(len(low) <= 40 and not regex.search(r"\d", low)
-               and header_candidates(f"{top} {low}".strip())[:1] not in ((), ("unknown",))
-               or (not top and header_candidates(low)[:1] in ((), ("unknown",)))
-               for top, low in differing)
+    return all(_second_label_line(top, low) for top, low in differing)
+
+
+def _second_label_line(top: str, low: str) -> bool:
+    """A short label without digits: under an empty slot (the first line of its cell was
+    blank), or completing the label above into one the vocabulary knows."""
+    if len(low) > 40 or regex.search(r"\d", low):
+        return False
+    return not top or header_candidates(f"{top} {low}")[:1] not in ((), ("unknown",))
 
 
 def _join_header_lines(header: list[str], more: list[str]) -> list[str]:

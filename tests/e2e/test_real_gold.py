@@ -45,7 +45,8 @@ def test_matches_the_hand_written_records(gold: Path, tmp_path: Path, shared_dir
     stem = gold.name.removesuffix(".gold.json")
     (tmp_path / "gold").mkdir()
     shutil.copy(gold, tmp_path / "gold" / gold.name)
-    (tmp_path / f"{stem}.json").write_text(document_to_json(convert(_document(stem, shared_dir))), "utf-8")
+    document = convert(_document(stem, shared_dir))
+    (tmp_path / f"{stem}.json").write_text(document_to_json(document), "utf-8")
     result = subprocess.run(
         [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),
          str(tmp_path), "--min", str(MIN_SCORE), "--verbose"],
