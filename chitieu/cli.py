@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--format", default="json", metavar="LIST",
                       help="comma-separated: json,jsonl,parquet,csv (default: json)")
     conv.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
-                      help="extra agencies CSV (same columns as chitieu/gazetteer/agencies.csv)")
+                      help="extra agencies CSV (same columns as chitieu/data/agencies.csv)")
     conv.add_argument("--workers", type=int, default=None, metavar="N",
                       help="parallel worker processes (default: all cores; 1 converts in "
                            "this process)")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError, missing_module_error
 from chitieu.extract.detect import TEXT_LAYOUTS, detect_layout, sniff_file_type
-from chitieu.extract.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_text
 
 __all__ = ["READERS", "Cell", "RawDocument", "RawRow", "read", "read_text", "reader_for"]

@@ -22,8 +22,8 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
-from chitieu.extract.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
