@@ -31,7 +31,8 @@ _EDITOR_NOTE = regex.compile(r"\[[^\[\]]*\]")
 _ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
 _DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
 _BULLET = regex.compile(r"^[-–—+•*]$")
-_DETAIL_LABEL = regex.compile(r"^(?:\d{1,2}|[a-zđ]\)?)$")  # "1", "12", "a)", "đ)"
+# "1", "12" (groups), "a)", "đ)" (items); OCR reads "a)" as "8)" and "c)" as "C)"
+_DETAIL_LABEL = regex.compile(r"^(?:\d{1,2}|[a-zđ]\)?|[A-ZĐ\d]\))$")
 _DASHES = regex.compile(r"^[-–—]*$")
 _MARK = regex.compile(r"^[xX✓✔✗•+*vV]$")
 _PART = regex.compile(rf"^{PART}$")
