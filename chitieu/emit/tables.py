@@ -1,4 +1,5 @@
-"""The dataset's tables (SCHEMA.md "Tables of the dataset"): documents, records, assignments.
+"""The dataset's tables (SCHEMA.md "Tables of the dataset"): documents, records, assignments,
+and (v1.1) indicators, the catalog the records were linked to.
 
 They join on their ids: `documents.doc_id` (the source's sha256) ⋈ `records (doc_id, key)`
 ⋈ `assignments (doc_id, key)`. Every column has an explicit Arrow type, so a column that is
@@ -25,7 +26,10 @@ from chitieu.models import SCHEMA_VERSION, Document
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from chitieu.catalog import Catalog
+
 TABLE_NAMES = ("documents", "records", "assignments")
+INDICATORS_TABLE = "indicators"
 LIST_SEPARATOR = "; "
 SECTION_PATH_SEPARATOR = " > "
 _MEASURE_FIELDS = ("op", "value", "upper", "unit", "text", "raw")
@@ -54,6 +58,7 @@ def table_schemas() -> dict[str, pa.Schema]:
         ("deadline_recurrence", text), ("deadline_raw", text), ("note", text),
         ("page", pa.int32()), ("line_first", pa.int32()), ("line_last", pa.int32()),
         ("bbox", pa.list_(pa.float64())), ("warnings", strings),
+        ("indicator_id", text), ("indicator_score", pa.float64()),
     ]
     assignments = [
         ("doc_id", text), ("key", text), ("position", pa.int32()), ("role", text),
@@ -62,6 +67,37 @@ def table_schemas() -> dict[str, pa.Schema]:
     return {name: pa.schema([pa.field(column, kind) for column, kind in columns])
             for name, columns in zip(TABLE_NAMES, (documents, records, assignments),
                                      strict=True)}
+
+
+@functools.lru_cache(maxsize=1)
+def indicators_schema() -> pa.Schema:
+    """The Arrow schema of the indicators table: one row per catalog indicator."""
+    import pyarrow as pa
+
+    text, strings = pa.string(), pa.list_(pa.string())
+    target = pa.struct([("op", text), ("value", pa.float64()), ("unit", text),
+                        ("year", pa.int32()), ("document", text)])
+    return pa.schema([
+        ("id", text), ("name", text), ("group", text), ("unit", text), ("counts", text),
+        ("direction", text), ("aliases", strings), ("national_targets", pa.list_(target)),
+        ("seen", strings), ("codes", strings),
+    ])
+
+
+def indicators_table(catalog: Catalog | None = None) -> pa.Table:
+    """The catalog as a table (the built-in one when `catalog` is None)."""
+    import pyarrow as pa
+
+    from chitieu.catalog import default_catalog
+
+    rows = [{
+        "id": ind.id, "name": ind.name, "group": ind.group or None, "unit": ind.unit,
+        "counts": ind.counts or None, "direction": ind.direction, "aliases": list(ind.aliases),
+        "national_targets": [{"op": t.op, "value": t.value, "unit": t.unit, "year": t.year,
+                              "document": t.document} for t in ind.targets],
+        "seen": list(ind.seen), "codes": list(ind.codes),
+    } for ind in (catalog or default_catalog()).indicators.values()]
+    return pa.Table.from_pylist(rows, schema=indicators_schema())
 
 
 def tables_from_documents(docs: Iterable[Document]) -> dict[str, pa.Table]:
@@ -99,9 +135,11 @@ def write_records_csv(records_table: pa.Table, path: str | Path) -> Path:
 
 def write_tables_from_json_files(paths: Iterable[str | Path], out_dir: str | Path, *,
                                  parquet: bool = True, csv: bool = False,
-                                 batch_size: int = 500) -> dict[str, Path]:
+                                 batch_size: int = 500,
+                                 catalog: Catalog | None = None) -> dict[str, Path]:
     """Stream per-file JSON documents into the Parquet tables (and records.csv), a batch of
-    `batch_size` documents at a time, so memory stays flat however many files there are.
+    `batch_size` documents at a time, so memory stays flat however many files there are;
+    with Parquet, also the indicators table of `catalog` (the built-in one by default).
     Every file is written atomically; returns the paths written by table name."""
     import pyarrow.parquet as pq
 
@@ -134,6 +172,8 @@ def write_tables_from_json_files(paths: Iterable[str | Path], out_dir: str | Pat
                 writer.write_table(schemas[name].empty_table())
             if csv_file is not None:
                 _records_frame(schemas["records"].empty_table()).to_csv(csv_file, index=False)
+    if parquet:
+        written.update(write_tables({INDICATORS_TABLE: indicators_table(catalog)}, out_dir))
     return written
 
 
@@ -228,6 +268,8 @@ def _record_row(doc_id: str, record: dict[str, Any]) -> dict[str, Any]:
         "note": record.get("note"), "page": source.get("page"),
         "line_first": lines[0], "line_last": lines[1], "bbox": source.get("bbox"),
         "warnings": list(record.get("warnings", [])),
+        "indicator_id": (record.get("indicator") or {}).get("id"),
+        "indicator_score": (record.get("indicator") or {}).get("score"),
     }
     for prefix in ("target", "baseline"):
         measure = record.get(prefix) or {}
