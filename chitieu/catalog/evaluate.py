@@ -62,7 +62,10 @@ def distinct(records: Iterable[LabelledRecord]) -> list[LabelledRecord]:
     return out
 
 
-def pairwise(records: Sequence[LabelledRecord], link: Linker) -> Pairwise:
+def pairwise(records: Sequence[LabelledRecord], link: Linker,
+             findable: Callable[[LabelledRecord], bool] | None = None) -> Pairwise:
+    """Pairwise agreement of `link` with the hand groups. Coverage counts the grouped
+    records that `findable` accepts (all of them by default)."""
     predicted = [link(r.name, r.unit) if r.kind == "indicator" else None for r in records]
     linked_tasks = sum(1 for r, p in zip(records, predicted, strict=True)
                        if r.kind == "task" and p)
@@ -78,7 +81,9 @@ def pairwise(records: Sequence[LabelledRecord], link: Linker) -> Pairwise:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    grouped = [p for g, p in indicators if g is not None]
+    grouped = [p for r, p in zip(records, predicted, strict=True)
+               if r.kind == "indicator" and r.indicator is not None
+               and (findable is None or findable(r))]
     coverage = sum(1 for p in grouped if p) / len(grouped) if grouped else 1.0
     return Pairwise(precision, recall, f1, coverage, linked_tasks, len(indicators))
 
@@ -144,3 +149,27 @@ def precision_recall(decisions: Sequence[Decision], scores: Sequence[float],
     fp = sum(1 for d, s in zip(decisions, scores, strict=True) if s >= threshold and not d.same)
     fn = sum(1 for d, s in zip(decisions, scores, strict=True) if s < threshold and d.same)
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+def has_other_phrasing(catalog: Catalog, item: Decision | LabelledRecord) -> bool:
+    """True when the catalog holds a phrasing of the item's indicator other than the name's
+    own words: only then can a held-out measure find it."""
+    from chitieu.catalog.words import read
+
+    if not item.indicator:
+        return False
+    own = read(item.name, catalog.words).content
+    ind = catalog.indicators[item.indicator]
+    return any(read(t, catalog.words).content != own for t in (ind.name, *ind.aliases))
+
+
+def calibrate(decisions: Sequence[Decision], scores: Sequence[float],
+              grid: Iterable[float]) -> tuple[float, float, float]:
+    """The threshold of `grid` with the best F1 on the decisions: (threshold, P, R)."""
+    best = (0.0, 0.0, 0.0, -1.0)
+    for threshold in grid:
+        p, r = precision_recall(decisions, scores, threshold)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        if f1 > best[3]:
+            best = (threshold, p, r, f1)
+    return best[:3]
