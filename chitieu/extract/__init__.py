@@ -15,7 +15,7 @@ from typing import Protocol, cast
 
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import Cell, RawDocument, RawRow
-from chitieu.errors import InputError
+from chitieu.errors import InputError, missing_module_error
 from chitieu.extract.detect import detect_layout, sniff_file_type
 from chitieu.extract.unicode import decode_text
 
@@ -82,9 +82,7 @@ class Format(StrEnum):
             if exc.name and exc.name.startswith("chitieu"):
                 raise InputError(f"the {self} reader is not available in this version",
                                  code="unsupported") from None
-            raise InputError(f"reading {self} files needs the Python package {exc.name!r}; "
-                             f"install it with: pip install {exc.name}",
-                             code="missing_dependency") from None
+            raise missing_module_error(f"reading {self} files", exc) from None
 
 
 def reader_for(layout: str) -> Reader:
@@ -113,6 +111,10 @@ def read(path: str | Path, layout: str | None = None, *,
             names = agencies() if callable(agencies) else agencies
             return fmt.reader().read(path, agencies=names)  # type: ignore[call-arg]
         return fmt.reader().read(path)
+    except ModuleNotFoundError as exc:  # a reader's library, imported when first needed
+        if exc.name is None or exc.name.startswith("chitieu"):
+            raise
+        raise missing_module_error(f"reading {kind} files", exc) from None
     except InputError as exc:
         if exc.path is None:
             exc.path = str(path)
