@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--format", default="json", metavar="LIST",
                       help="comma-separated: json,jsonl,parquet,csv (default: json)")
     conv.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
-                      help="extra agencies CSV (same columns as chitieu/gazetteer/agencies.csv)")
+                      help="extra agencies CSV (same columns as chitieu/data/agencies.csv)")
     conv.add_argument("--workers", type=int, default=None, metavar="N",
                       help="parallel worker processes (default: all cores; 1 converts in "
                            "this process)")
@@ -104,6 +104,10 @@ def _convert(args: argparse.Namespace) -> int:
     if args.scheduler and args.executor != "dask":
         print("chitieu: --scheduler needs --executor dask", file=sys.stderr)
         return 2
+    if "parquet" in formats and not _installed("pyarrow"):
+        print("chitieu: --format parquet needs pyarrow; install it with: "
+              "pip install 'chitieu[parquet]'", file=sys.stderr)
+        return 2
     missing = [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]
     if missing:
         print(f"chitieu: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -117,12 +121,19 @@ def _convert(args: argparse.Namespace) -> int:
     return run_batch(args.paths, options)
 
 
+def _installed(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 def _rows(args: argparse.Namespace) -> int:
     from chitieu import extract
     from chitieu.errors import InputError
+    from chitieu.gazetteer.agencies import default_gazetteer
 
     try:
-        raw = extract.read(args.path, args.layout)
+        raw = extract.read(args.path, args.layout, agencies=default_gazetteer)
     except InputError as exc:
         print(f"chitieu: {exc}", file=sys.stderr)
         return 1
@@ -150,7 +161,7 @@ def _compare(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
         print(f"chitieu: no such folder: {args.out}", file=sys.stderr)
         return 2
-    from chitieu.catalog.compare import compare, read_output, to_markdown, write_tables
+    from chitieu.compare import compare, read_output, to_markdown, write_tables
 
     plans, targets, indicators = read_output(args.out)
     if args.indicator and args.indicator not in indicators and not args.indicator.endswith("."):

@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chitieu import extract
+from chitieu.assemble.table import NoTableError, assemble
 from chitieu.catalog import Catalog, link_records
+from chitieu.core.tables import Table
+from chitieu.core.types import RawDocument
 from chitieu.errors import InputError
-from chitieu.extract.table import NoTableError, Table, assemble
-from chitieu.extract.types import RawDocument
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
+from chitieu.interpret.plan import parse_plan
+from chitieu.interpret.records import build_records
 from chitieu.models import Column, Document, Source
-from chitieu.normalize.plan import parse_plan
-from chitieu.normalize.records import build_records
 
 _SOURCE_FORMATS = {"text", "markdown", "html", "pdf", "docx", "image", "xlsx", "csv"}
 
@@ -28,7 +29,8 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
             layout: str | None = None, catalog: Catalog | None = None) -> Document:
     """Convert one file into a canonical Document. Raises InputError for unreadable input."""
     path = Path(path)
-    raw = extract.read(path, layout)
+    gazetteer = gazetteer or default_gazetteer()
+    raw = extract.read(path, layout, agencies=gazetteer)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
         return interpret(raw, file=path.name, sha256=digest, gazetteer=gazetteer,

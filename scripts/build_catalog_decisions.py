@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from chitieu.catalog import default_catalog
 from chitieu.catalog.evaluate import distinct, read_labelled
-from chitieu.normalize.text import ascii_fold
+from chitieu.core.text import ascii_fold
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = ROOT / "tests" / "catalog" / "records.csv"

@@ -30,8 +30,8 @@ from chitieu.catalog.words import (
     read,
     unit_family,
 )
+from chitieu.core.text import clean_text
 from chitieu.errors import InputError
-from chitieu.normalize.text import clean_text
 
 HERE = Path(__file__).resolve().parent
 INDICATORS_CSV = HERE / "indicators.csv"

@@ -17,7 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from chitieu.catalog.catalog import Catalog
-from chitieu.normalize.text import ascii_fold
+from chitieu.core.text import ascii_fold
 
 Linker = Callable[[str, str | None], str | None]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from chitieu.normalize.text import ascii_fold
+from chitieu.core.text import ascii_fold
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from chitieu.catalog.compare import compare, convert, read_output, to_markdown
 from chitieu.cli import main
+from chitieu.compare import compare, convert, read_output, to_markdown
 from chitieu.emit.json_out import write_json
 from chitieu.emit.tables import write_tables_from_json_files
 from chitieu.models import Document, IndicatorLink, Locality, Plan, Record, Source, Target

@@ -7,8 +7,8 @@ import pytest
 
 from chitieu.catalog import INDICATORS_CSV, default_catalog
 from chitieu.catalog.catalog import compatible, read_catalog_csv
-from chitieu.catalog.compare import convert
 from chitieu.catalog.words import read, unit_family
+from chitieu.compare import convert
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUPS = {
