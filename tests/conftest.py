@@ -1,13 +1,16 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from shared_files import require_shared
 
 # The same examples on every run, so a test run is deterministic; HYPOTHESIS_PROFILE=explore
 # searches afresh (random examples, no deadline) when hunting for new failures. No example
-# database: Hypothesis would write one (.hypothesis/) into the working tree.
+# database, and Hypothesis's caches in the temp folder: nothing is written into the tree.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "chitieu-hypothesis")
 settings.register_profile("ci", derandomize=True, deadline=None, database=None)
 settings.register_profile("explore", deadline=None, max_examples=500, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
