@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
@@ -68,19 +69,22 @@ class PageContent:
     fragments: list[Fragment] = field(default_factory=list)
 
 
-def read(path: Path) -> RawDocument:
+def read(path: Path, *, agencies: AgencyNames | None = None) -> RawDocument:
+    """Read a PDF; pages without a usable text layer are OCR'd, their agency cells snapped to
+    the names `agencies` knows."""
     path = Path(path)
     with _quiet_pdf_libraries():
         read_by_pdfium = _pdfium_pages(path)
         if read_by_pdfium is not None:
-            reader = _Reader(*read_by_pdfium[:1], path, read_by_pdfium[1])
+            pages, plumber = read_by_pdfium
+            reader = _Reader(pages, path, plumber, agencies)
             try:
                 return reader.read()
             finally:
                 if reader.plumber is not None:
                     reader.plumber.close()
     with _opened(path) as pdf:  # pdfium could not open it: pdfminer says why, or reads it
-        return _Reader(pdf.pages, path, pdf).read()
+        return _Reader(pdf.pages, path, pdf, agencies).read()
 
 
 def _pdfium_pages(path: Path) -> tuple[list, object] | None:
@@ -205,10 +209,12 @@ class _Reader:
     edges, images and a size in pdfplumber's frame. `plumber` is the open pdfplumber
     document when the pages are its own."""
 
-    def __init__(self, pages: Sequence, path: Path, plumber=None):
+    def __init__(self, pages: Sequence, path: Path, plumber=None,
+                 agencies: AgencyNames | None = None):
         self.pages = pages
         self.path = path
         self.plumber = plumber
+        self.agencies = agencies
         self.warnings: list[str] = []
         self.meta: dict[str, str] = {}
 
@@ -256,7 +262,7 @@ class _Reader:
                     else "no text layer (a scan?)")
             raise InputError(f"{_pages_phrase(numbers)} {what} — OCR it with the scan reader",
                              code="no_text")
-        return scan.ocr_pdf_pages(self.path, numbers)
+        return scan.ocr_pdf_pages(self.path, numbers, agencies=self.agencies)
 
     def _merge_ocr(self, rows: list[RawRow], ocr: RawDocument) -> list[RawRow]:
         """The OCR'd pages' rows in page order among the others, their tables renumbered
