@@ -129,7 +129,8 @@ def api_router(tables: Tables) -> APIRouter:
                          "AND a.key = r.key AND (a.agency_id = ? OR a.agency_name = ?))")
             params += [agency, agency]
         if warning:
-            where.append("len(list_filter(r.warnings, w -> split_part(w, ':', 1) = ?)) > 0")
+            where.append("EXISTS (SELECT 1 FROM (SELECT unnest(r.warnings) AS w) "
+                         "WHERE split_part(w, ':', 1) = ?)")
             params.append(warning)
         join = 'JOIN "documents" d ON d.doc_id = r.doc_id' if locality or province else ""
         return tables.query(f'SELECT r.* FROM "records" r {join} {_where(where)} '

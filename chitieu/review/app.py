@@ -18,6 +18,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chitieu.corrections import (
     EDITABLE_FIELDS,
@@ -41,7 +42,7 @@ _SECURITY_HEADERS = {
                                "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                                "frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # "no-referrer" would make a form post Origin: null
 }
 
 
@@ -95,6 +96,14 @@ def create_app(settings: Settings) -> FastAPI:
         for name, value in _SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
+        # the API answers JSON; a person gets a page saying what is missing
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page("error.html", exc.status_code, title=f"{exc.status_code} — not served",
+                    message=str(exc.detail))
 
     @app.exception_handler(CorrectionsError)
     async def malformed_log(request: Request, exc: CorrectionsError) -> HTMLResponse:
