@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--format", default="json", metavar="LIST",
                       help="comma-separated: json,jsonl,parquet,csv (default: json)")
     conv.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
-                      help="extra agencies CSV (same columns as chitieu/gazetteer/agencies.csv)")
+                      help="extra agencies CSV (same columns as chitieu/data/agencies.csv)")
     conv.add_argument("--workers", type=int, default=None, metavar="N",
                       help="parallel worker processes (default: all cores; 1 converts in "
                            "this process)")
@@ -107,6 +107,10 @@ def _convert(args: argparse.Namespace) -> int:
     if args.scheduler and args.executor != "dask":
         print("chitieu: --scheduler needs --executor dask", file=sys.stderr)
         return 2
+    if "parquet" in formats and not _installed("pyarrow"):
+        print("chitieu: --format parquet needs pyarrow; install it with: "
+              "pip install 'chitieu[parquet]'", file=sys.stderr)
+        return 2
     missing = [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]
     if missing:
         print(f"chitieu: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -118,6 +122,12 @@ def _convert(args: argparse.Namespace) -> int:
         force=args.force, quiet=args.quiet, executor=args.executor, scheduler=args.scheduler,
     )
     return run_batch(args.paths, options)
+
+
+def _installed(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
 
 
 def _rows(args: argparse.Namespace) -> int:
