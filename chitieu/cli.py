@@ -160,9 +160,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from chitieu.review import missing_packages
+    from chitieu.review import REVIEW_PACKAGES
 
-    missing = missing_packages()
+    missing = [name for name in REVIEW_PACKAGES if not _installed(name)]
     if missing:
         print(f"chitieu: review needs {', '.join(missing)}: pip install 'chitieu[review]'",
               file=sys.stderr)

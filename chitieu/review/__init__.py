@@ -7,10 +7,6 @@ Needs the `review` extra (FastAPI, uvicorn, Jinja2, DuckDB): pip install 'chitie
 
 from __future__ import annotations
 
+# the modules `chitieu review` needs (the `review` extra), checked before it starts
 REVIEW_PACKAGES = ("fastapi", "uvicorn", "jinja2", "duckdb", "multipart")
 
-
-def missing_packages() -> list[str]:
-    import importlib.util
-
-    return [name for name in REVIEW_PACKAGES if importlib.util.find_spec(name) is None]

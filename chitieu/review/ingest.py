@@ -22,11 +22,11 @@ _SAFE_NAME = re.compile(r"[^\w.\- ]+", re.UNICODE)
 
 class Ingest:
     def __init__(self, folder: Path, out_dir: Path, gazetteer: list[Path] = (),
-                 poll: float = POLL_SECONDS) -> None:
+                 poll: float | None = None) -> None:
         self.folder = Path(folder).resolve()
         self.out_dir = Path(out_dir).resolve()
         self.gazetteer = [Path(p).resolve() for p in gazetteer]
-        self.poll = poll
+        self.poll = poll or POLL_SECONDS
         self.folder.mkdir(parents=True, exist_ok=True)
         self._wake = threading.Event()
         self._stop = threading.Event()

@@ -115,7 +115,7 @@ def _scan_pages(doc: Document, path: Path):
     """(page, the image turned as the OCR turned it, the dpi the OCR used) for each frame."""
     from PIL import Image
 
-    from chitieu.ocr.page import load_image_pages
+    from chitieu.extract.ocr.page import load_image_pages
 
     overrides, turns = _dpi_overrides(doc), _turns(doc)
     for page in load_image_pages(path):
