@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from chitieu.emit.duckdb_file import create_views
+from chitieu.review.workspace import file_stamp
 
 MAX_LIMIT = 100_000
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows at most")]
@@ -55,21 +56,13 @@ class Tables:
             cursor.close()
 
     def _refresh(self) -> list[str]:
-        stamp = tuple(_stamp(self.out_dir / f"{name}.parquet")
+        stamp = tuple(file_stamp(self.out_dir / f"{name}.parquet")
                       for name in ("documents", "records", "assignments", "indicators"))
         with self._lock:
             if self._views is None or self._views[0] != stamp:
                 self._views = (stamp, create_views(self._connection, self.out_dir,
                                                    row_numbers=True))
             return self._views[1]
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (0, 0)
-    return (stat.st_size, stat.st_mtime_ns)
 
 
 def _tables_in(sql: str) -> list[str]:

@@ -80,7 +80,7 @@ class Workspace:
     def entries(self) -> dict[str, Entry]:
         """Documents by id, in the manifest's order (one entry per distinct content)."""
         path = self.out_dir / MANIFEST_NAME
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         with self._lock:
             if self._entries is None or self._entries[0] != stamp:
                 self._entries = (stamp, _read_manifest(path))
@@ -113,7 +113,7 @@ class Workspace:
     def corrections(self) -> list[Correction]:
         """The log; raises CorrectionsError when it is malformed."""
         path = self.out_dir / CORRECTIONS_NAME
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         with self._lock:
             if self._log is None or self._log[0] != stamp:
                 self._log = (stamp, load_corrections(path))
@@ -153,7 +153,8 @@ class Workspace:
         return self.out_dir / ".review-cache" / entry.doc_id
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def file_stamp(path: Path) -> tuple[int, int]:
+    """(size, mtime) of a file, (0, 0) when it is missing: a cache key that changes with it."""
     try:
         stat = path.stat()
     except OSError:
