@@ -73,9 +73,7 @@ def _warning_flag(warning: str) -> Flag | None:
 
 def _indicator_flags(record: dict[str, Any]) -> list[Flag]:
     link = record.get("indicator")
-    if link is None:
-        if record.get("kind") == "indicator":
-            return [Flag("indicator", "no catalog indicator linked")]
+    if link is None:  # an indicator left unlinked carries the warning indicator_unmatched
         return []
     score = link.get("score")
     if score is not None and score < WEAK_SCORE:

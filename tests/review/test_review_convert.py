@@ -91,7 +91,7 @@ def test_the_duckdb_file_has_the_tables_as_views(converted, tmp_path, monkeypatc
     try:
         views = {row[0] for row in connection.execute(
             "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-        assert views == {"documents", "records", "assignments"}
+        assert views == {"documents", "records", "assignments", "indicators"}
         count = connection.execute("SELECT count(*) FROM records").fetchone()[0]
     finally:
         connection.close()
