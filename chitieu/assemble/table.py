@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from chitieu.assemble.trace import Trace
 from chitieu.core.headers import (
     AGENCY_ROLES,
     PERIOD_LABEL,
@@ -261,16 +262,17 @@ def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
 # ---------------------------------------------------------------- assembly
 
 
-def assemble(doc: RawDocument) -> Table:
+def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     """Build the tables of a RawDocument, or raise NoTableError.
 
     The first header starts the first table. A later header that is not a repeat of the
     current one (another appendix, another set of columns) starts the next table, in
     `Table.following`; the one-cell rows just above it (its "Phụ lục II", title, "(Kèm
-    theo …)") become that table's preamble.
+    theo …)") become that table's preamble. `trace` collects what was decided about each
+    row, and why.
     """
     if doc.table_names:
-        return _assemble_named(doc)
+        return _assemble_named(doc, trace)
     found = _find_header(doc.rows)
     if found is None:
         raise NoTableError("no table header found (a row naming columns such as "
@@ -285,7 +287,11 @@ def assemble(doc: RawDocument) -> Table:
     while True:
         table = _new_table(headers, preamble[:len(preamble) - len(lead_in)])
         header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
+        if trace is not None:
+            _trace_header(trace, table, doc.rows[start:start + height], lead_in,
+                          1 + (len(first.following) + 1 if first is not None else 0))
         assembler = _Assembler(table, header_rows, body)
+        assembler.trace = trace
         nxt = assembler.feed_until_next_table(doc.rows, start + height, lead_in)
         if first is None:
             first = table
@@ -326,7 +332,22 @@ def _body_continued(heading: int | None, rows: list[RawRow]) -> int | None:
     return heading
 
 
-def _assemble_named(doc: RawDocument) -> Table:
+def _trace_header(trace: Trace, table: Table, header: list[RawRow], lead_in: list[RawRow],
+                  number: int) -> None:
+    for row in table.preamble:
+        trace.note(row, "preamble" if number == 1 else "heading",
+                   "above the table: the plan's fields" if number == 1
+                   else f"names table {number}")
+    roles = ", ".join(f"{c.header or '(blank)'}={c.role}" for c in table.columns)
+    for i, row in enumerate(header):
+        trace.note(row, "header", f"table {number}: {roles}" if i == 0
+                   else f"table {number}: more header lines, merged into the first")
+    for row in lead_in:
+        trace.note(row, "lead-in", "a bold numbered title right above the header: the "
+                                   "first section")
+
+
+def _assemble_named(doc: RawDocument, trace: Trace | None = None) -> Table:
     """Each named table (a workbook's sheet) assembled on its own; sheets without a header
     are left out. Rows outside any of them go with the first."""
     groups: dict[int | None, list[RawRow]] = {}
@@ -338,7 +359,7 @@ def _assemble_named(doc: RawDocument) -> Table:
         rows = groups.get(index, [])
         if _find_header(rows) is None:
             continue
-        part = assemble(RawDocument(rows=rows, format=doc.format))
+        part = assemble(RawDocument(rows=rows, format=doc.format), trace)
         part.name = name
         tables.append(part)
     if not tables:
@@ -465,6 +486,11 @@ class _Assembler:
         self.marks_tables = False
         self.after_header = False  # the last row taken was a header repeated at a page break
         self._preamble_keys: frozenset[str] | None = None
+        self.trace: Trace | None = None
+
+    def _note(self, row: RawRow, what: str, why: str = "") -> None:
+        if self.trace is not None:
+            self.trace.note(row, what, why)
 
     def feed_until_next_table(self, rows: list[RawRow], begin: int,
                               lead_in: list[RawRow] = ()) -> tuple[int, int] | None:
@@ -521,6 +547,8 @@ class _Assembler:
         parts = self._split_glued(row, texts)
         if parts is not None:
             self.table.warnings.append(f"row_split_from_line:{self._where(row)}")
+            if self.trace is not None:
+                self.trace.split(row, parts)
             for part in parts:
                 self._take(part, next_row)
             return
@@ -531,6 +559,7 @@ class _Assembler:
             self.pending_break = True
             self.ended = False
             self.after_header = True
+            self._note(row, "dropped", "the header repeated (a page break)")
             return
         after_header, self.after_header = self.after_header, False
         filled = [i for i, t in enumerate(texts) if t]
@@ -539,15 +568,21 @@ class _Assembler:
         lone = texts[0] if single and filled[0] == 0 and self.name_col != 0 else None
         if single and (self._is_furniture(texts[filled[0]]) or self._repeats_preamble(
                 texts[filled[0]])) and not self._is_bare_number_row(row, texts[filled[0]]):
+            self._note(row, "dropped", "page furniture or a running page header")
             return
         if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
                 [texts[i] for i in filled]) or (single and self._is_body_heading(row, texts)):
+            self._note(row, "after", "below the table's end (a closing line, a signature, "
+                                     "the plan's next heading)")
             self.ended = True
             self.table.trailing.append(row)
             return
         if lone is not None and self._is_stray_line(row, lone, next_row):
+            self._note(row, "dropped", "a line outside the table's columns (a caption, a "
+                                       "label before a repeated header)")
             return
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
+            self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
         cells, warnings = self._fit(row, texts)
         bold = self._is_bold(row, cells)
@@ -555,10 +590,14 @@ class _Assembler:
             self._join(cells, row)
             self.table.rows[-1].warnings.extend(w for w in warnings
                                                 if w not in self.table.rows[-1].warnings)
+            self._note(row, "joined", "to the row above, across a page break"
+                       if self.pending_break else "to the row above: no number of its own")
         else:
             self.table.rows.append(LogicalRow(cells, [row], bold=bold,
                                               after_page_break=self.pending_break,
                                               warnings=warnings))
+            self._note(row, "row", "a new row after a page break" if self.pending_break
+                       else "a new row")
         self.pending_break = False
 
     # -- a line holding two rows

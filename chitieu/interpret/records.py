@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from chitieu.assemble.table import PART
+from chitieu.assemble.trace import Trace
 from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
 from chitieu.core.heading import appendix_heading
 from chitieu.core.lexicon import load_yaml
@@ -66,18 +67,20 @@ class _Context:
     unnumbered: int = 0
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
     issued_on: str | None = None  # the plan's issue date: durations count from it
+    trace: Trace | None = None
 
 
-def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None
-                  ) -> list[Record]:
+def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None,
+                  trace: Trace | None = None) -> list[Record]:
     """Turn the tables' logical rows into records, tracking the section rows above them.
-    `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count."""
+    `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count;
+    `trace` collects what each row became (a section, a record and its key)."""
     keys: set[str] = set()
     records: list[Record] = []
     tables = table.all_tables
     for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
         ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
-                       issued_on=issued_on)
+                       issued_on=issued_on, trace=trace)
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -92,17 +95,25 @@ def _table_records(ctx: _Context) -> list[Record]:
     for position, row in enumerate(table.rows):
         number = _number(row, number_col)
         if detail_col is not None and _group_row(ctx, row, number, detail_col):
+            _trace(ctx, row, "section", "a group label in the second numbering column")
             continue
         if _is_section(row, number, table, _next_number(table, position, number_col),
                        ctx.stack):
             _push_section(ctx, number, clean_text(_name_cell(row, table)))
+            _trace(ctx, row, "section", " / ".join(
+                f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
             continue
         _close_finished_section(ctx, number)
-        if ctx.year_targets:
-            records += _yearly_records(ctx, row, number)
-        else:
-            records.append(_record(ctx, row, number))
+        made = _yearly_records(ctx, row, number) if ctx.year_targets else [
+            _record(ctx, row, number)]
+        _trace(ctx, row, "record", ", ".join(r.key for r in made))
+        records += made
     return records
+
+
+def _trace(ctx: _Context, row: LogicalRow, what: str, why: str) -> None:
+    if ctx.trace is not None:
+        ctx.trace.note(row.pieces[0], what, why)
 
 
 def _detail_column(table: Table, number_col: int | None) -> int | None:
