@@ -14,11 +14,18 @@ from dataclasses import dataclass, field
 
 import regex
 
-from chitieu.assemble.table import PART
 from chitieu.assemble.trace import Trace
 from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
 from chitieu.core.heading import appendix_heading
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.numbering import (
+    ARABIC_ONLY,
+    DETAIL_LABEL,
+    DOTTED_GROUP,
+    LETTER_ONLY,
+    PART_ONLY,
+    ROMAN_ONLY,
+)
 from chitieu.core.tables import LogicalRow, Table
 from chitieu.core.text import clean_text, fold, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
@@ -26,16 +33,10 @@ from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Targ
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 
-_LETTER = regex.compile(r"^[A-ZĐ]$")
-_ROMAN = regex.compile(r"^[IVXLC]+$")
 _EDITOR_NOTE = regex.compile(r"\[[^\[\]]*\]")
-_ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
-_DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
 _BULLET = regex.compile(r"^[-–—+•*]$")
-_DETAIL_LABEL = regex.compile(r"^(?:\d{1,2}|[a-zđ]\)?)$")  # "1", "12", "a)", "đ)"
 _DASHES = regex.compile(r"^[-–—]*$")
 _MARK = regex.compile(r"^[xX✓✔✗•+*vV]$")
-_PART = regex.compile(rf"^{PART}$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSES = regex.compile(r"\s*;\s*")
 _IMPLEMENTS = regex.compile(r"\bthực hiện\b")
@@ -127,7 +128,7 @@ def _detail_column(table: Table, number_col: int | None) -> int | None:
         return None
     labels = [strip_trailing_dot(clean_text(row.cells[col])) for row in table.rows]
     labels = [label for label in labels if label]
-    if len(labels) < 2 or not all(_DETAIL_LABEL.match(label) for label in labels):
+    if len(labels) < 2 or not all(DETAIL_LABEL.match(label) for label in labels):
         return None
     return col if any(label.isdigit() for label in labels) else None
 
@@ -193,7 +194,7 @@ def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]
 
 def _close_finished_section(ctx: _Context, number: str) -> None:
     """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1"."""
-    if not _ARABIC.match(number):
+    if not ARABIC_ONLY.match(number):
         return
     sibling = f"arabic{number.count('.')}"
     for depth, level in enumerate(ctx.stack):
@@ -243,14 +244,14 @@ def _only_stray_words(row: LogicalRow, table: Table) -> bool:
 
 def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
                 stack: list[_SectionLevel]) -> bool:
-    if (_LETTER.match(number) or _ROMAN.match(number)) and _only_stray_words(row, table):
+    if (LETTER_ONLY.match(number) or ROMAN_ONLY.match(number)) and _only_stray_words(row, table):
         return True  # "IV. Phát triển nhân lực …" carrying a spilled "năm tiếp theo"
     if _has_values(row, table):
         return False
-    if (_LETTER.match(number) or _ROMAN.match(number) or _PART.match(number)
-            or _DOTTED_GROUP.match(number)):
+    if (LETTER_ONLY.match(number) or ROMAN_ONLY.match(number) or PART_ONLY.match(number)
+            or DOTTED_GROUP.match(number)):
         return True
-    if _ARABIC.match(number):
+    if ARABIC_ONLY.match(number):
         # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
         sibling = f"arabic{number.count('.')}"
         return (row.bold or next_number.startswith(number + ".")
@@ -261,15 +262,15 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
 def _style(number: str, stack: list[_SectionLevel]) -> str:
     if not number:
         return "untitled"
-    if _PART.match(number):
+    if PART_ONLY.match(number):
         return "part:" + fold(number.split()[0])
-    if _ROMAN.match(number) and not _follows_letter(number, stack):
+    if ROMAN_ONLY.match(number) and not _follows_letter(number, stack):
         return "roman"
-    if _LETTER.match(number):
+    if LETTER_ONLY.match(number):
         return "letter"
-    if _ARABIC.match(number):
+    if ARABIC_ONLY.match(number):
         return f"arabic{number.count('.')}"
-    if _DOTTED_GROUP.match(number):
+    if DOTTED_GROUP.match(number):
         return f"group{number.count('.')}"
     return "other"
 
