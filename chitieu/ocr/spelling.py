@@ -4,7 +4,8 @@ Tesseract's Vietnamese model confuses marks that look alike at scan resolution: 
 above and the acute ("Tổ chức" read "Tố chức", "Chuyển đổi số" read "Chuyến đối số", "ổn
 định" read "ốn định"), and a circumflex or breve lost ("Múc độ" for "Mức độ"). Both readings
 are often real syllables ("tống", "số"), so a dictionary alone cannot choose: the words beside
-them do. A word is rewritten to another syllable spelled with the same letters when
+them do. A word is rewritten to another syllable spelled with the same letters (a tone
+changed, or more rarely a letter's own mark) when
 
 - that syllable is a Vietnamese word (Debian's hunspell-vi syllable list, when installed,
   and the spelling rules of `chitieu.ocr.repair.is_syllable`),
@@ -34,6 +35,8 @@ HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspel
 
 # The neighbours must back the new reading this often in the typed text …
 _MIN_SUPPORT = 2
+# … this often when the new reading changes a letter's mark (ư for u, â for a), not a tone …
+_LETTER_SUPPORT = 5
 # … and this many times more often than the reading as printed (plus one).
 _SUPPORT_RATIO = 3
 # Tesseract's confidence (0–100) above which a word that is a syllable is left as read.
@@ -129,15 +132,17 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     if (left is None and right is None) or (word.isupper() and len(word) > 1 and not valid
                                              and len(word) <= 3):
         return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
-    candidates = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
-    if not valid:
-        candidates |= set(model.by_plain_skeleton.get(_strip(lower, None), ()))
+    tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
+    candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
     candidates.discard(lower)
     if not candidates:
         return word
     scored = sorted(((_support(model, left, c, right), c) for c in candidates), reverse=True)
     support, chosen = scored[0]
-    if support < _MIN_SUPPORT or (len(scored) > 1 and scored[1][0] == support):
+    # a letter's own mark changed too ("Múc" → "Mức") needs more backing than a tone alone,
+    # unless the reading is no syllable at all
+    needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
+    if support < needed or (len(scored) > 1 and scored[1][0] == support):
         return word
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word

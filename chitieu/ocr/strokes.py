@@ -19,6 +19,8 @@ _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
 # deskewing still does); a slash or a curve, slanting across its run, does not.
 _STEM_FILL = 0.6
+# A stem's ink moves across the band by less than this share of its stroke's width.
+_MAX_DRIFT = 0.4
 # A box mostly ink is a shaded or inverted cell, where runs of ink are not strokes.
 _MAX_INK = 0.75
 # A stem is narrow beside its height; two touching letters are not.
@@ -56,13 +58,26 @@ def count_stems(image: np.ndarray, box: tuple[int, int, int, int]) -> int:
         if inked and start is None:
             start = x
         elif not inked and start is not None:
-            run = band[:, start:x]
-            width = x - start
-            if width > _STEM_WIDTH * height or run.mean() < _STEM_FILL:
+            if not _is_stem(band[:, start:x], height):
                 break
             stems += 1
             start = None
     return stems
+
+
+def _is_stem(run: np.ndarray, height: int) -> bool:
+    """A run of inked columns through the band is a stem when it is narrow, filled and
+    upright: its ink sits at one place from the band's top to its bottom (a slash's moves
+    across by its slope)."""
+    width = run.shape[1]
+    if width > _STEM_WIDTH * height or run.mean() < _STEM_FILL:
+        return False
+    rows = [np.flatnonzero(line) for line in run if line.any()]
+    if len(rows) < 2:
+        return False
+    stroke = float(np.mean([len(r) for r in rows]))
+    drift = abs(float(rows[0].mean()) - float(rows[-1].mean()))
+    return drift <= max(1.0, _MAX_DRIFT * stroke)
 
 
 def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
