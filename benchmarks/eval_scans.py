@@ -8,9 +8,10 @@ faces — printed at 200–300 dpi, tilted, soiled, 1-bit or JPEG) into DIR/eval
 converted one by one, and scored with ../shared/tools/score.py against their records.
 
 Also printed: how many OCR words the word repairs changed (roman "I"s counted on the page,
-`chitieu.ocr.strokes`; diacritics chosen by context, `chitieu.ocr.spelling`) and how many of
-those changes were right, judged against the typed source of each scan: right when the source
-prints the new word beside the same neighbour and never the word as read there.
+`chitieu.extract.ocr.strokes`; diacritics chosen by context, `chitieu.extract.ocr.spelling`)
+and how many of those changes were right, judged against the typed source of each scan:
+right when the source prints the new word beside the same neighbour and never the word as
+read there.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--format", default="json", metavar="LIST",
                       help="comma-separated: json,jsonl,parquet,csv (default: json)")
     conv.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
-                      help="extra agencies CSV (same columns as chitieu/gazetteer/agencies.csv)")
+                      help="extra agencies CSV (same columns as chitieu/data/agencies.csv)")
     conv.add_argument("--workers", type=int, default=None, metavar="N",
                       help="parallel worker processes (default: all cores; 1 converts in "
                            "this process)")
@@ -50,6 +50,23 @@ def _parser() -> argparse.ArgumentParser:
     rows.add_argument("--layout", help="force a reader (text, markdown, html, pdf, …)")
 
     sub.add_parser("schema", help="print the JSON Schema of the output document")
+
+    comp = sub.add_parser(
+        "compare", help="compare the targets of many plans, indicator by indicator",
+        description="Read the output folder of `chitieu convert` and compare the targets of "
+                    "its plans for each catalog indicator: a table plan × indicator (target, "
+                    "deadline) and a roll-up per indicator (localities, min/median/max, the "
+                    "national target, the localities below it). Values are compared only in "
+                    "one unit; units that do not convert are listed apart.")
+    comp.add_argument("out", type=Path, metavar="OUT", help="a folder written by chitieu convert")
+    comp.add_argument("--indicator", metavar="ID",
+                      help="one indicator id (xhs.tai_khoan_thanh_toan) or a group prefix (cqs.)")
+    comp.add_argument("--province", metavar="P", help="only the plans of this province")
+    comp.add_argument("--format", choices=("md", "csv", "parquet"), default="md",
+                      help="md prints; csv and parquet write comparison.* and "
+                           "comparison_rollup.* (default: md)")
+    comp.add_argument("-o", "--output", type=Path, metavar="DIR",
+                      help="folder for csv/parquet (default: OUT/compare)")
     return parser
 
 
@@ -65,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"convert": _convert, "rows": _rows, "schema": _schema}[args.command](args)
+        return {"convert": _convert, "rows": _rows, "schema": _schema,
+                "compare": _compare}[args.command](args)
     except KeyboardInterrupt:
         print("chitieu: interrupted", file=sys.stderr)
         return 130
@@ -86,6 +104,10 @@ def _convert(args: argparse.Namespace) -> int:
     if args.scheduler and args.executor != "dask":
         print("chitieu: --scheduler needs --executor dask", file=sys.stderr)
         return 2
+    if "parquet" in formats and not _installed("pyarrow"):
+        print("chitieu: --format parquet needs pyarrow; install it with: "
+              "pip install 'chitieu[parquet]'", file=sys.stderr)
+        return 2
     missing = [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]
     if missing:
         print(f"chitieu: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -99,12 +121,19 @@ def _convert(args: argparse.Namespace) -> int:
     return run_batch(args.paths, options)
 
 
+def _installed(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 def _rows(args: argparse.Namespace) -> int:
     from chitieu import extract
     from chitieu.errors import InputError
+    from chitieu.gazetteer.agencies import default_gazetteer
 
     try:
-        raw = extract.read(args.path, args.layout)
+        raw = extract.read(args.path, args.layout, agencies=default_gazetteer)
     except InputError as exc:
         print(f"chitieu: {exc}", file=sys.stderr)
         return 1
@@ -125,6 +154,31 @@ def _schema(args: argparse.Namespace) -> int:
     from chitieu.emit.schema import schema_json
 
     sys.stdout.write(schema_json())
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    if not args.out.is_dir():
+        print(f"chitieu: no such folder: {args.out}", file=sys.stderr)
+        return 2
+    from chitieu.compare import compare, read_output, to_markdown, write_tables
+
+    plans, targets, indicators = read_output(args.out)
+    if args.indicator and args.indicator not in indicators and not args.indicator.endswith("."):
+        print(f"chitieu: no indicator {args.indicator!r} in the catalog", file=sys.stderr)
+        return 2
+    result = compare(plans, targets, indicators, indicator=args.indicator,
+                     province=args.province)
+    if not result.plans:
+        print("chitieu: no linked indicator targets to compare"
+              + (" for that selection" if args.indicator or args.province else ""),
+              file=sys.stderr)
+        return 1
+    if args.format == "md":
+        sys.stdout.write(to_markdown(result))
+        return 0
+    for path in write_tables(result, args.output or args.out / "compare", args.format):
+        print(path)
     return 0
 
 

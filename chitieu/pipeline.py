@@ -7,13 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chitieu import extract
+from chitieu.assemble.table import NoTableError, assemble
+from chitieu.catalog import Catalog, link_records
+from chitieu.core.tables import Table
+from chitieu.core.types import RawDocument
 from chitieu.errors import InputError
-from chitieu.extract.table import NoTableError, Table, assemble
-from chitieu.extract.types import RawDocument
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
+from chitieu.interpret.plan import parse_plan
+from chitieu.interpret.records import build_records
 from chitieu.models import Column, Document, Source
-from chitieu.normalize.plan import parse_plan
-from chitieu.normalize.records import build_records
 
 _SOURCE_FORMATS = {"text", "markdown", "html", "pdf", "docx", "image", "xlsx", "csv"}
 
@@ -24,29 +26,32 @@ def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
 
 
 def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
-            layout: str | None = None) -> Document:
+            layout: str | None = None, catalog: Catalog | None = None) -> Document:
     """Convert one file into a canonical Document. Raises InputError for unreadable input."""
     path = Path(path)
-    raw = extract.read(path, layout)
+    gazetteer = gazetteer or default_gazetteer()
+    raw = extract.read(path, layout, agencies=gazetteer)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
-        return interpret(raw, file=path.name, sha256=digest, gazetteer=gazetteer)
+        return interpret(raw, file=path.name, sha256=digest, gazetteer=gazetteer,
+                         catalog=catalog)
     except InputError as exc:
         exc.path = exc.path or str(path)
         raise
 
 
 def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
-                 gazetteer: Gazetteer | None = None) -> Document:
+                 gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
     """Convert a document held in a string ("text", "markdown", "html", … or sniffed)."""
     raw = extract.read_text(text, format)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer)
+    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer, catalog=catalog)
 
 
 def interpret(raw: RawDocument, *, file: str, sha256: str,
-              gazetteer: Gazetteer | None = None) -> Document:
-    """Everything after reading: assemble the table, read the plan header, build records."""
+              gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
+    """Everything after reading: assemble the table, read the plan header, build records,
+    then link them to the indicator catalog (which only reads what the records say)."""
     gazetteer = gazetteer or default_gazetteer()
     try:
         table = assemble(raw)
@@ -54,6 +59,7 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
         raise InputError(str(exc), code="no_table") from None
     plan, plan_warnings = parse_plan(table.preamble)
     records = build_records(table, gazetteer)
+    link_records(records, catalog)
     fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"
     return Document(
         source=Source(file=file, sha256=sha256, format=fmt, pages=raw.pages, ocr=raw.ocr),

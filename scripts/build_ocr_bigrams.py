@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chitieu.ocr.repair import is_syllable  # noqa: E402
+from chitieu.extract.ocr.repair import is_syllable  # noqa: E402
 
 OUT = ROOT / "chitieu" / "data" / "ocr_bigrams.tsv"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -46,8 +46,9 @@ def sources() -> list[tuple[str, str]]:
     texts = []
     for path in sorted((ROOT / "chitieu" / "data").glob("*.yaml")):
         texts.append((path.name, path.read_text(encoding="utf-8")))
-    for path in sorted((ROOT / "chitieu" / "gazetteer").glob("*.csv")):
-        texts.append((path.name, path.read_text(encoding="utf-8").replace(",", "\n")))
+    for name in ("agencies.csv", "admin_units.csv", "provinces.csv"):
+        path = ROOT / "chitieu" / "data" / name
+        texts.append((name, path.read_text(encoding="utf-8").replace(",", "\n")))
     for path in sorted(FIXTURES.rglob("*")):
         relative = path.relative_to(FIXTURES)
         if relative.parts[0] in HELD_OUT or not path.is_file():

@@ -6,7 +6,7 @@ Tesseract reads the page once. Its words are put into the cells by position, so 
 bleed into each other. Text outside the table (title, "(Kèm theo Kế hoạch số …)") comes out
 as one-cell rows in reading order; each table row as one cell per grid column.
 
-OCR slips the domain can recognise are repaired (`chitieu.ocr.repair`), each with a warning.
+OCR slips the domain can recognise are repaired (`chitieu.extract.ocr.repair`), each with a warning.
 The mean word confidence of every row is kept in `meta["ocr_row_confidence"]` (JSON: the row's
 index in `rows` → confidence 0–100).
 """
@@ -19,8 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.core.agencies import AgencyNames
+from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
-from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
 
 DPI_FOR_PDF = 300
 # A page read with less confidence than this is tried upside down as well.
@@ -35,7 +36,7 @@ _PLAUSIBLE_DPI = (72, 1200)
 _MIN_WORDS = 5
 # A page narrower or shorter than this (pixels) cannot hold a line of text: an icon, a pixel.
 _MIN_PAGE_PIXELS = 32
-# A table page is read as one block of lines (its rows stacked by `chitieu.ocr.mosaic`): with
+# A table page is read as one block of lines (its rows stacked by `ocr.mosaic`): with
 # the rules erased, Tesseract's own layout analysis (mode 3) drops the lone digits of a narrow
 # number column as noise. A page without a table keeps that analysis.
 _TABLE_SEGMENTATION = 6
@@ -47,19 +48,23 @@ _SIGNS = set("%≥≤<>=+")
 _DASHES = {"-", "–", "—"}  # "Văn hóa – Xã hội": a dash between words, read with little confidence
 
 
-def read(path: Path, audit_dir: Path | None = None) -> RawDocument:
-    """Read a PNG/JPEG/TIFF (every frame of a multi-page TIFF) by OCR."""
-    from chitieu.ocr.page import load_image_pages
+def read(path: Path, audit_dir: Path | None = None, *,
+         agencies: AgencyNames | None = None) -> RawDocument:
+    """Read a PNG/JPEG/TIFF (every frame of a multi-page TIFF) by OCR; agency cells are
+    snapped to the names `agencies` knows."""
+    from chitieu.extract.ocr.page import load_image_pages
 
-    return _read_pages(load_image_pages(Path(path)), audit_dir)
+    return _read_pages(load_image_pages(Path(path)), audit_dir, agencies)
 
 
 def ocr_pdf_pages(path: Path, pages: list[int] | None = None,
-                  audit_dir: Path | None = None) -> RawDocument:
+                  audit_dir: Path | None = None, *,
+                  agencies: AgencyNames | None = None) -> RawDocument:
     """OCR the given pages (1-based; all when None) of a PDF that has no text layer there."""
-    from chitieu.ocr.page import render_pdf_pages
+    from chitieu.extract.ocr.page import render_pdf_pages
 
-    document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir)
+    document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir,
+                           agencies)
     document.meta["ocr_pages"] = ",".join(str(p) for p in pages) if pages else "all"
     return document
 
@@ -75,11 +80,12 @@ class _PageResult:
     blank: bool = False
     # for each row of `rows` in the table: the grid rows each column's cell spans from it
     spans: dict[int, list[int]] = field(default_factory=dict)
-    changes: list = field(default_factory=list)  # word repairs (`chitieu.ocr.spelling.Change`)
+    changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
 
 
-def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
-    from chitieu.ocr.tesseract import engine_version
+def _read_pages(pages: list, audit_dir: Path | None,
+                agencies: AgencyNames | None = None) -> RawDocument:
+    from chitieu.extract.ocr.tesseract import engine_version
 
     engine = engine_version()
     if audit_dir is not None:
@@ -87,10 +93,11 @@ def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
     workers = max(1, min(len(pages), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda page: _read_page(page, audit_dir), pages))
-    return _document(results, pages, engine)
+    return _document(results, pages, engine, agencies)
 
 
-def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocument:
+def _document(results: list[_PageResult], pages: list, engine: str,
+              agencies: AgencyNames | None = None) -> RawDocument:
     rows: list[RawRow] = []
     confidences: dict[str, float] = {}
     warnings: list[str] = []
@@ -106,7 +113,7 @@ def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocume
                 row.confidence = round(min(max(confidence / 100, 0.0), 1.0), 3)
             rows.append(row)
         table += result.has_table
-    repairs = _repair(rows, warnings)
+    repairs = _repair(rows, warnings, agencies)
     if all(r.blank for r in results):
         if all(any("too_small" in w for w in r.warnings) for r in results):
             raise InputError("the image is too small to hold a document (under "
@@ -138,7 +145,7 @@ def _continue_merges(previous: _PageResult | None, result: _PageResult,
     spanning the rows it still covers, and those rows take the text of the merged cell on the
     page before — except the continuation of a row cut by the break (no number), whose text
     the assembler joins to the part above."""
-    from chitieu.ocr.domain import is_numbering_row
+    from chitieu.extract.ocr.domain import is_numbering_row
 
     if previous is None or not previous.has_table or not result.has_table:
         return
@@ -178,12 +185,13 @@ def _alike(a: list[str], b: list[str]) -> bool:
     return fuzz.ratio(" ".join(a), " ".join(b)) >= _HEADER_REPEAT_RATIO
 
 
-def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
+def _repair(rows: list[RawRow], warnings: list[str],
+            agencies: AgencyNames | None) -> list[dict[str, object]]:
     """Domain repairs, each warned as `ocr_repaired:<field>@p<page>:r<row>` (row: 1-based in
     `rows`) and listed in full (before → after) for review."""
-    from chitieu.ocr.domain import repair_rows
+    from chitieu.extract.ocr.domain import repair_rows
 
-    repairs = repair_rows(rows)
+    repairs = repair_rows(rows, agencies)
     details = []
     for item in repairs:
         row = rows[item.row]
@@ -195,7 +203,7 @@ def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
 
 
 def _read_page(page, audit_dir: Path | None) -> _PageResult:
-    from chitieu.ocr import page as prep
+    from chitieu.extract.ocr import page as prep
 
     result = _PageResult(page.number)
     if min(page.pixels.shape[:2]) < _MIN_PAGE_PIXELS:
@@ -239,15 +247,15 @@ class _Reading:
     confidence: float | None
     hocr: str | None
     text: str | None
-    changes: list = field(default_factory=list)  # word repairs (`chitieu.ocr.spelling.Change`)
+    changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
 
 
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
-    from chitieu.ocr.glyphs import attach_signs, find_signs
-    from chitieu.ocr.grid import erase_rules, find_grid, line_masks
-    from chitieu.ocr.mosaic import build_mosaic, to_page
-    from chitieu.ocr.page import find_marks, remove_specks
-    from chitieu.ocr.tesseract import recognize
+    from chitieu.extract.ocr.glyphs import attach_signs, find_signs
+    from chitieu.extract.ocr.grid import erase_rules, find_grid, line_masks
+    from chitieu.extract.ocr.mosaic import build_mosaic, to_page
+    from chitieu.extract.ocr.page import find_marks, remove_specks
+    from chitieu.extract.ocr.tesseract import recognize
 
     horizontal, vertical = line_masks(binary, dpi)
     grid = find_grid(binary, horizontal, vertical, dpi)
@@ -273,9 +281,9 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
 def _repair_words(words: list, image) -> tuple[list, list]:
     """Word by word, before the words go into cells, with the image and Tesseract's own
     confidence and line at hand: roman "I"s counted on the page, then diacritics chosen by
-    the words around them. Returns the words and the changes (`chitieu.ocr.spelling.Change`)."""
-    from chitieu.ocr.spelling import repair_words
-    from chitieu.ocr.strokes import restore_roman_ones
+    the words around them. Returns the words and the changes (`spelling.Change`)."""
+    from chitieu.extract.ocr.spelling import repair_words
+    from chitieu.extract.ocr.strokes import restore_roman_ones
 
     words, recounted = restore_roman_ones(words, image)
     words, spelled = repair_words(words)
@@ -313,7 +321,7 @@ def _write_audit(folder: Path, number: int, reading: _Reading) -> None:
 
 
 def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
-    from chitieu.ocr.layout import cell_rows, text_lines
+    from chitieu.extract.ocr.layout import cell_rows, text_lines
 
     scale = 72 / page.dpi
     grid = reading.grid

@@ -22,8 +22,8 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
-from chitieu.extract.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
@@ -85,11 +85,7 @@ def _rows(values: list[str], first: int | None, last: int | None, *, table: int
 
 
 def _read_workbook(path: Path) -> RawDocument:
-    try:
-        import openpyxl
-    except ModuleNotFoundError:
-        raise InputError("reading XLSX files needs the Python package 'openpyxl'; install it "
-                         "with: pip install openpyxl", code="missing_dependency") from None
+    import openpyxl  # missing: extract.read names the extra that installs it
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

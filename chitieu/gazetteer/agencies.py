@@ -1,6 +1,6 @@
 """Agency cells: split into agencies, each matched against the gazetteer.
 
-The gazetteer is data (agencies.csv, agency_words.yaml beside this module, plus the user's
+The gazetteer is data (agencies.csv, agency_words.yaml in chitieu/data/, plus the user's
 CSV files given with --gazetteer). Matching goes exact → alias/abbreviation → a branch or
 place stripped from the name → fuzzy (rapidfuzz, accent-folded), each step with a score.
 Splitting uses the gazetteer itself: a cell is cut where both sides are agencies, choosing
@@ -15,27 +15,27 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 import regex
-import yaml
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
+from chitieu.core.lexicon import data_file, load_yaml
+from chitieu.core.text import clean_text, fold
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import province_names, unit_names
 from chitieu.models import Agency
-from chitieu.normalize.text import clean_text, fold
 
 __all__ = [
     "AGENCIES_CSV", "AgencyEntry", "AgencyMatch", "Gazetteer", "Role", "default_gazetteer",
     "match_key",
 ]
 
-HERE = Path(__file__).resolve().parent
-AGENCIES_CSV = HERE / "agencies.csv"
-WORDS_YAML = HERE / "agency_words.yaml"
+AGENCIES_CSV = data_file("agencies.csv")
+WORDS_YAML = "agency_words.yaml"
 
 Role = Literal["lead", "support", "monitor"]
 UNMATCHED = "agency_unmatched"
@@ -107,7 +107,7 @@ class _Words:
 
 @functools.cache
 def _words() -> _Words:
-    data = yaml.safe_load(WORDS_YAML.read_text(encoding="utf-8"))
+    data = load_yaml(WORDS_YAML)
 
     def keys(name: str) -> frozenset[Key]:
         return frozenset(_plain_key(w) for w in data.get(name) or ())
@@ -301,8 +301,8 @@ class Gazetteer:
         """
         entries: list[AgencyEntry] = []
         sources: list[int] = []
-        for source, path in enumerate([AGENCIES_CSV, *paths]):
-            rows = read_agencies_csv(Path(path))
+        for source, path in enumerate([AGENCIES_CSV, *map(Path, paths)]):
+            rows = read_agencies_csv(path)
             entries += rows
             sources += [source] * len(rows)
         return cls(entries, sources)
@@ -506,7 +506,7 @@ class Gazetteer:
         cell = expand_role_marks(cell)
         # "[…]" is an editor's note in the cell (a redaction, a reviewer's remark), no agency
         cell = _SQUARE_BRACKETS.sub(" ", cell)
-        for line in _SEMICOLON.split(_join_wrapped_lines(cell)):
+        for line in _SEMICOLON.split(_SENTENCE_END.sub(";", _join_wrapped_lines(cell))):
             text = _tidy(_clean_lines(line))
             if not text:
                 continue
@@ -534,6 +534,14 @@ class Gazetteer:
             yield end, _next_phrase_start(phrases, 1, len(tokens)), role or default_role
             return
         yield 0, start, role if kind == "role" and role is not None else default_role
+        if kind == "description":
+            # "UBND các xã, phường trực tiếp triển khai tại địa bàn Sở Khoa học và Công nghệ
+            # triển khai hệ thống": another body doing its part is named inside the words
+            subject = self._next_subject(tokens, end, phrases)
+            if subject is not None:
+                for s_, e_, r_ in self._clauses(segment, tokens[subject:], default_role):
+                    yield s_ + subject, e_ + subject, r_
+            return
         if kind != "role":
             return
         after = end
@@ -543,6 +551,19 @@ class Gazetteer:
                 if self._starts_an_agency(tokens, after + len(introducer), stop):
                     yield after + len(introducer), stop, "support"
                 return
+
+    def _next_subject(self, tokens: list[_Token], begin: int,
+                      phrases: list[tuple[int, int, str, Role | None]]) -> int | None:
+        """Where a known agency name, capitalized, starts after `begin` with a description
+        verb or role words right after it: the subject of the next clause."""
+        verbs_at = {start for start, _, kind, _ in phrases if kind in ("description", "role")}
+        for k in range(begin, len(tokens)):
+            if not tokens[k].text[:1].isupper() or tokens[k].key[0] not in self._possible_starts:
+                continue
+            for j in range(k + 1, min(len(tokens), k + self.longest_name) + 1):
+                if j in verbs_at and self._lookup_key(_span_key(tokens, k, j)) is not None:
+                    return k
+        return None
 
     def _starts_an_agency(self, tokens: list[_Token], start: int, stop: int) -> bool:
         """Whether agencies follow a support introducer ("chủ trì, phối hợp Công an xã"),
@@ -719,6 +740,10 @@ _SQUARE_BRACKETS = regex.compile(r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PARENTHESES = regex.compile(r"\s*[()]\s*")
+# A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
+# Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
+# ("TP. Hà Nội", "P. Kinh tế").
+_SENTENCE_END = regex.compile(r"(?<=\b\p{Ll}{2,})\.\s+(?=\p{Lu})")
 _ROLE_MARK = regex.compile(r"\s*\(([^()]{1,30})\)(\s*,)?")
 
 
@@ -949,7 +974,7 @@ class _Segmenter:
 REQUIRED_COLUMNS = ("id", "name")
 
 
-def read_agencies_csv(path: Path) -> list[AgencyEntry]:
+def read_agencies_csv(path: Path | Traversable) -> list[AgencyEntry]:
     """Rows of an agencies CSV (id, name, kind, scope, aliases, abbreviations; "|" between
     aliases). Only id and name are required."""
     try:

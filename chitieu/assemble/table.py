@@ -1,0 +1,822 @@
+"""Assemble: physical rows of any reader → one table of logical rows with column roles.
+
+Format-agnostic. Finds the header by its words (one or two rows), maps each column to a role
+through `data/header_roles.yaml`, drops headers repeated at page breaks and page furniture,
+joins rows broken by a page break or wrapped onto continuation lines, splits a row that a
+lost line break glued onto the line above it, and keeps the provenance of every piece.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from chitieu.core.headers import (
+    AGENCY_ROLES,
+    PERIOD_LABEL,
+    assign_roles,
+    header_candidates,
+    header_key,
+    header_unit,
+    line_key,
+    vocabulary,
+)
+from chitieu.core.heading import appendix_heading
+from chitieu.core.tables import ColumnSpec, LogicalRow, Table
+from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
+from chitieu.core.types import Cell, RawDocument, RawRow
+
+_VALUE_ROLES = frozenset({"target", "baseline"})
+MAX_HEADER_ROWS = 4  # a header over more rows than this is not one (group, sub-group, leaf, …)
+# A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
+PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
+_SECTION_TOKEN = regex.compile(
+    rf"^(?P<num>(?:{PART}|[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*)\.?)(?:(?<={PART})\s*[:.\-–]\s*|\s*[\-–—:]\s+|\s+"
+    r"|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
+    regex.S,
+)
+_SECTION_NUMBER = regex.compile(rf"^(?:{PART}|[A-ZĐ]|[IVXLC]+)\.?$")
+_NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
+_HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
+_CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
+_COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+# A row number glued at the end of the cell before it when OCR lost a line break:
+# "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
+_GLUED_NUMBER = regex.compile(
+    r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*\d{1,3}(?:\.\d{1,3})*\.?\s*(?:</b>|\*\*)?)\s*$",
+    regex.S)
+_GLUED_FIRST = regex.compile(
+    r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*(?:0?1\.?|1\.1\.?|[IA]\.?)\s*(?:</b>|\*\*)?)\s*$",
+    regex.S)
+_ITEM_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+_NUMBER_NOISE = regex.compile(r"</?b>|\*\*|\s+")
+
+
+def _number_key(text: str) -> tuple[int, ...] | None:
+    """A row number as integers ("1.2." → (1, 2), "01" → (1,)); None for anything else."""
+    text = _NUMBER_NOISE.sub("", text)  # "1 ." as "1."
+    if not _ITEM_NUMBER.match(text):
+        return None
+    return tuple(int(part) for part in text.rstrip(".").split("."))
+
+
+def _successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
+    """The numbers that may follow a row's: "1.2" → "1.3", "2", "1.2.1"."""
+    out = {(*number[:i], number[i] + 1) for i in range(len(number))}
+    out.add((*number, 1))
+    return out
+
+
+class NoTableError(ValueError):
+    """No header row was found."""
+
+
+# ---------------------------------------------------------------- header search
+
+
+def _cell_texts(row: RawRow) -> list[str]:
+    return [clean_text(c.text) for c in row.cells]
+
+
+def _is_header(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    if len(filled) < 2:
+        return False
+    roles = [header_candidates(t) for t in filled]
+    known = [r for r in roles if r and r[0] != "unknown"]
+    has_name = any("name" in r for r in known)
+    return has_name and len(known) >= max(2, (len(filled) + 1) // 2) and _all_short(filled)
+
+
+def _all_short(texts: list[str]) -> bool:
+    # Header cells are labels; a long sentence in a cell means a data row.
+    return all(len(t) <= 120 for t in texts)
+
+
+def _is_subheader(texts: list[str], header: list[str]) -> bool:
+    differing = [
+        (i, t) for i, t in enumerate(texts)
+        if t and (i >= len(header) or header_key(t) != header_key(header[i]))
+    ]
+    # Sub-headers split a group cell spanning several columns ("Cơ quan thực hiện" over
+    # "Chủ trì" / "Phối hợp"), so one of them stands under the group's empty continuation;
+    # a section row ("A. CHỈ TIÊU VỀ HẠ TẦNG") under a full header row does not.
+    if not any(i >= len(header) or not header[i] for i, _ in differing):
+        return False
+    for _, text in differing:
+        cands = header_candidates(text)
+        if not cands or (cands[0] == "unknown" and not regex.fullmatch(r"\d{4}", text)
+                         and not PERIOD_LABEL.fullmatch(" " + text)):
+            return False
+    return all(len(t) <= 60 for _, t in differing)
+
+
+def _merge_header(header: list[str], sub: list[str]) -> list[str]:
+    width = max(len(header), len(sub))
+    header = header + [""] * (width - len(header))
+    sub = sub + [""] * (width - len(sub))
+    merged = []
+    group = ""
+    for top, low in zip(header, sub, strict=True):
+        group = top or group
+        if low and header_key(low) != header_key(top):
+            merged.append(f"{group} {low}".strip() if header_candidates(low)[0] == "unknown"
+                          else low)
+        else:
+            merged.append(top)
+    return merged
+
+
+def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
+    """(index of the first header row, number of header rows, merged header texts)."""
+    for i, row in enumerate(rows):
+        texts = _cell_texts(row)
+        glued = _split_glued_header(row, texts) if len(texts) > 2 else None
+        if glued is not None:
+            rows[i:i + 1] = glued  # the header and the first row, told apart
+            texts = _cell_texts(rows[i])
+        elif not _is_header(texts):
+            continue
+        height, texts = _with_subheaders(rows, i, texts)
+        while i + height < len(rows) and height < MAX_HEADER_ROWS:
+            nxt = _cell_texts(rows[i + height])
+            if not (_continues_header(nxt) or _completes_header(texts, nxt)
+                    or _splits_header(texts, nxt)):
+                break
+            texts, height = _join_header_lines(texts, nxt), height + 1
+        return i, height, texts
+    return None
+
+
+_FIRST_ROW_NUMBER = regex.compile(r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
+
+
+def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
+    """The header and the table's first row on one line, a line break lost: "… Thời gian
+    hoàn thành 1\tTỷ lệ …" or "… Ghi chú\t\t1\tTỷ lệ …"; None when the line is no such
+    pair. The row starts with a first number ("1", "1.1", "I", "A") and a name that is a
+    sentence, not one more header label ("Quý I\tQuý II")."""
+    raw = [c.text for c in row.cells]
+    for k in range(2, len(raw)):
+        tail = _GLUED_FIRST.match(raw[k]) if texts[k] else None
+        if tail is not None and clean_text(tail["head"]):
+            first, second = [*raw[:k], tail["head"]], [tail["num"], *raw[k + 1:]]
+        elif _FIRST_ROW_NUMBER.match(texts[k]):
+            first, second = raw[:k], [raw[k].strip(), *raw[k + 1:]]
+        else:
+            continue
+        first_texts = [clean_text(t) for t in first]
+        if not _FIRST_ROW_NUMBER.match(clean_text(second[0])) or not _is_header(first_texts):
+            continue
+        roles = assign_roles(first_texts)
+        if "number" not in roles or "name" not in roles:
+            continue
+        nc, mc = roles.index("number"), roles.index("name")
+        second = [""] * nc + second
+        name = clean_text(second[mc]) if nc < mc < len(second) else ""
+        if (name[:1].isupper() and len(name.split()) >= 2
+                and not PERIOD_LABEL.search(" " + name) and not _is_labels(second)):
+            return [split_piece(row, first), split_piece(row, second)]
+    return None
+
+
+def _is_labels(cells: list[str]) -> bool:
+    """More header labels ("Chủ trì\tPhối hợp"), not a row: a header of short cells."""
+    texts = [clean_text(t) for t in cells]
+    return _is_header(texts) and all(len(t) <= 40 for t in texts)
+
+
+def split_piece(row: RawRow, texts: list[str]) -> RawRow:
+    """A part of a line that held two rows, with the line's provenance and a warning."""
+    return RawRow([Cell(t) for t in texts], first_line=row.first_line,
+                  last_line=row.last_line, page=row.page, bbox=row.bbox, table=row.table,
+                  confidence=row.confidence, warnings=[*row.warnings, "row_split_from_line"])
+
+
+def _continues_header(texts: list[str]) -> bool:
+    """A header's words wrapped onto the next line: "Đơn vị" / "tính", "Chỉ tiêu" / "năm
+    2026" — short, lower-case, no row number before them."""
+    filled = [t for t in texts if t]
+    return bool(filled) and not texts[0] and any(not _HEADER_YEAR.match(t) for t in filled) and all(
+        len(t) <= 40 and (t[0].islower() or t[0] == "(" or bool(_HEADER_YEAR.match(t)))
+        and not _SECTION_TOKEN.match(t)
+        for t in filled)
+
+
+def _completes_header(header: list[str], texts: list[str]) -> bool:
+    """A label wrapped onto the next line in capitals ("Số" / "TT"): every cell of the line
+    completes the label above it into one the vocabulary knows, which it was not before."""
+    filled = [(i, t) for i, t in enumerate(texts) if t]
+    if not filled or any(i >= len(header) or len(t) > 40 for i, t in filled):
+        return False
+    if _NUMBER_ONLY.match(texts[0]) or _SECTION_TOKEN.match(texts[0]):
+        return False
+    return all(header_candidates(header[i])[:1] in ((), ("unknown",))
+               and header_candidates(f"{header[i]} {t}")[:1] not in ((), ("unknown",))
+               for i, t in filled)
+
+
+def _splits_header(header: list[str], texts: list[str]) -> bool:
+    """The second line of a header whose cells were printed on two lines, read as two rows
+    where the cells spanning both ("Tên nhiệm vụ", "Thời hạn") appear in each: "Stt" / "TT",
+    "" / "Chi tiết". Most cells repeat the one above; the others are short labels, none a
+    row number or a sub-header naming a role of its own ("Chủ trì" under "Cơ quan")."""
+    if len(texts) != len(header):
+        return False
+    same = sum(1 for top, low in zip(header, texts, strict=True)
+               if low and header_key(low) == header_key(top))
+    differing = [(top, low) for top, low in zip(header, texts, strict=True)
+                 if low and header_key(low) != header_key(top)]
+    if not differing or same < max(2, len(differing)):
+        return False
+    return all(_second_label_line(top, low) for top, low in differing)
+
+
+def _second_label_line(top: str, low: str) -> bool:
+    """A short label without digits: under an empty slot (the first line of its cell was
+    blank), or completing the label above into one the vocabulary knows."""
+    if len(low) > 40 or regex.search(r"\d", low):
+        return False
+    return not top or header_candidates(f"{top} {low}")[:1] not in ((), ("unknown",))
+
+
+def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
+    width = max(len(header), len(more))
+    header = header + [""] * (width - len(header))
+    more = more + [""] * (width - len(more))
+    # a cell spanning both lines is printed in each: keep it once
+    return [top if header_key(top) == header_key(low) else f"{top} {low}".strip()
+            for top, low in zip(header, more, strict=True)]
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def assemble(doc: RawDocument) -> Table:
+    """Build the tables of a RawDocument, or raise NoTableError.
+
+    The first header starts the first table. A later header that is not a repeat of the
+    current one (another appendix, another set of columns) starts the next table, in
+    `Table.following`; the one-cell rows just above it (its "Phụ lục II", title, "(Kèm
+    theo …)") become that table's preamble.
+    """
+    if doc.table_names:
+        return _assemble_named(doc)
+    found = _find_header(doc.rows)
+    if found is None:
+        raise NoTableError("no table header found (a row naming columns such as "
+                           "'TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì')")
+    start, height, headers = found
+    preamble = doc.rows[:start]
+    lead_in = _section_title_above(preamble)
+    first: Table | None = None
+    while True:
+        table = _new_table(headers, preamble[:len(preamble) - len(lead_in)])
+        header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
+        assembler = _Assembler(table, header_rows)
+        nxt = assembler.feed_until_next_table(doc.rows, start + height, lead_in)
+        if first is None:
+            first = table
+        else:
+            first.following.append(table)
+        if nxt is None:
+            return first
+        start, heading = nxt
+        height, headers = _header_at(doc.rows, start)
+        preamble, lead_in = doc.rows[start - heading:start], []
+
+
+def _assemble_named(doc: RawDocument) -> Table:
+    """Each named table (a workbook's sheet) assembled on its own; sheets without a header
+    are left out. Rows outside any of them go with the first."""
+    groups: dict[int | None, list[RawRow]] = {}
+    for row in doc.rows:
+        key = row.table if row.table in doc.table_names else None
+        groups.setdefault(key, []).append(row)
+    tables: list[Table] = []
+    for index, name in doc.table_names.items():
+        rows = groups.get(index, [])
+        if _find_header(rows) is None:
+            continue
+        part = assemble(RawDocument(rows=rows, format=doc.format))
+        part.name = name
+        tables.append(part)
+    if not tables:
+        raise NoTableError("no table header found in any sheet (a row naming columns such "
+                           "as 'TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì')")
+    first = tables[0]
+    first.following = [t for table in tables[1:] for t in table.all_tables]
+    return first
+
+
+def _header_at(rows: list[RawRow], i: int) -> tuple[int, list[str]]:
+    return _with_subheaders(rows, i, _cell_texts(rows[i]))
+
+
+def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int, list[str]]:
+    """The header row at `i` with the sub-header rows under it merged in: a group over
+    sub-groups over leaves ("Phân công thực hiện" / "Cơ quan thực hiện" / "Chủ trì") takes
+    three rows. Returns (rows taken, merged texts)."""
+    height = 1
+    while i + height < len(rows) and height < MAX_HEADER_ROWS:
+        nxt = _cell_texts(rows[i + height])
+        if not _is_subheader(nxt, texts):
+            break
+        texts, height = _merge_header(texts, nxt), height + 1
+    return height, texts
+
+
+def _new_table(headers: list[str], preamble: list[RawRow]) -> Table:
+    headers = list(headers)
+    while headers and not headers[-1]:
+        headers.pop()
+    roles = assign_roles(headers)
+    columns = [ColumnSpec(h, r, i, header_unit(h) if r in _VALUE_ROLES else None)
+               for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
+    table = Table(columns=columns, rows=[], preamble=preamble)
+    for col in columns:
+        if col.role == "unknown" and col.header:
+            table.warnings.append(f"column_unmapped:{col.header}")
+    return table
+
+
+def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
+    """A bold numbered title right above the header ("**1. Các nhiệm vụ về …**") names the
+    first group of rows: it is read as the table's first section row."""
+    if not preamble:
+        return []
+    last = preamble[-1]
+    filled = [c for c in last.cells if c.text.strip()]
+    # bold as marked up in the text, or as the reader saw it (a DOCX run, a PDF font)
+    if len(filled) != 1 or not (is_bold_markup(filled[0].text) or filled[0].bold):
+        return []
+    return [last] if _titles_section(clean_text(filled[0].text)) else []
+
+
+def _titles_section(text: str) -> bool:
+    """A section title: a number and at least two words ("2. Các nhiệm vụ về …")."""
+    match = _SECTION_TOKEN.match(text)
+    return bool(match) and len(match["title"].split()) >= 2
+
+
+# one-cell rows right above a new header that name it ("PHỤ LỤC II", its title, "(Kèm theo …)")
+_MAX_HEADING_ROWS = 8
+
+
+def _is_new_header(texts: list[str]) -> bool:
+    """A header row strong enough to start another table: most cells name a column role and
+    none is a row number."""
+    if not _is_header(texts):
+        return False
+    filled = [t for t in texts if t]
+    known = [t for t in filled if header_candidates(t)[0] != "unknown"]
+    return len(known) * 4 >= len(filled) * 3 and not any(
+        _NUMBER_ONLY.match(t) and header_candidates(t)[0] != "number" for t in filled)
+
+
+@dataclass(frozen=True, slots=True)
+class _HeaderKeys:
+    """A header row's cells folded for comparison: by position, and as a set of labels."""
+
+    wanted: tuple[tuple[int, str], ...]
+    labels: frozenset[str]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> _HeaderKeys:
+        wanted = tuple((i, header_key(t)) for i, t in enumerate(texts) if header_key(t))
+        return cls(wanted, frozenset(k for _, k in wanted))
+
+
+def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
+    """The row repeats the header: cell by cell, or as the same labels shifted by a spanned
+    first cell ("Nội dung" over STT and name)."""
+    keys = [header_key(t) for t in texts]
+    for header in headers:
+        if not header.wanted:
+            continue
+        same = sum(1 for i, k in header.wanted if i < len(keys) and keys[i] == k)
+        if same >= max(2, len(header.wanted) * 0.6):
+            return True
+        shared = sum(1 for k in keys if k in header.labels)
+        if shared < 2:
+            continue
+        filled = sum(1 for k in keys if k)
+        if shared * 5 >= filled * 3 and all(
+                k in header.labels or header_candidates(t)[0] != "unknown"
+                for k, t in zip(keys, texts, strict=True) if k):
+            return True
+    return False
+
+
+class _Assembler:
+    def __init__(self, table: Table, header_rows: list[list[str]]):
+        self.table = table
+        self.width = len(table.columns)
+        self.header_keys = [_HeaderKeys.of(row) for row in header_rows]
+        self.number_col = table.index_of("number")
+        self.name_col = table.index_of("name")
+        self.agency_cols = frozenset(table.indexes_of(*AGENCY_ROLES))
+        self.pending_break = False
+        self.ended = False
+        self.last_page = None
+        self.marks_tables = False
+        self.after_header = False  # the last row taken was a header repeated at a page break
+        self._preamble_keys: frozenset[str] | None = None
+
+    def feed_until_next_table(self, rows: list[RawRow], begin: int,
+                              lead_in: list[RawRow] = ()) -> tuple[int, int] | None:
+        """Take the `lead_in` rows, then rows from `begin` on until a header that starts
+        another table; return its index and how many one-cell rows right above it name that
+        table (those are not taken)."""
+        self.marks_tables = any(r.table is not None for r in rows[begin:])
+        seq = [(-1, row) for row in lead_in]
+        seq += [(i, row) for i, row in enumerate(rows[begin:], begin) if not row.is_blank()]
+        held: list[int] = []  # one-cell rows (positions in seq), taken once a row follows
+        for k, (i, row) in enumerate(seq):
+            texts = _cell_texts(row)
+            filled = len(texts) - texts.count("")
+            if filled == 1:
+                held.append(k)
+                continue
+            if filled and self._starts_next_table(texts, [seq[h][1] for h in held]):
+                heading = min(len(held), _MAX_HEADING_ROWS)
+                self._take_held(seq, held[:len(held) - heading])
+                return i, heading
+            self._take_held(seq, held)
+            held = []
+            self._take(row, seq[k + 1][1] if k + 1 < len(seq) else None, texts)
+        self._take_held(seq, held)
+        return None
+
+    def _take_held(self, seq: list[tuple[int, RawRow]], held: list[int]) -> None:
+        for k in held:
+            self._take(seq[k][1], seq[k + 1][1] if k + 1 < len(seq) else None)
+
+    def _starts_next_table(self, texts: list[str], heading: list[RawRow] | None = None) -> bool:
+        """A header of other columns; or this header again under the label of another
+        appendix ("Phụ lục II" after "Phụ lục I", both with the same columns)."""
+        if self.number_col is not None and self.number_col < len(texts):
+            number = texts[self.number_col]
+            if number[:1].isdigit():
+                return False  # a numbered data row: the common case, decided cheaply
+        if not self._is_repeated_header(texts):
+            return _is_new_header(texts)
+        return bool(heading) and self._names_another_appendix(heading[-_MAX_HEADING_ROWS:])
+
+    def _names_another_appendix(self, heading: list[RawRow]) -> bool:
+        if any(_CONTINUED.search(ascii_fold(c.text)) for row in heading for c in row.cells):
+            return False  # "PHỤ LỤC 01 (tiếp theo)": the same appendix, carried on
+        label, _ = appendix_heading(heading)
+        return label is not None and label != appendix_heading(self.table.preamble)[0]
+
+    def _take(self, row: RawRow, next_row: RawRow | None = None,
+              texts: list[str] | None = None) -> None:
+        if texts is None:
+            texts = _cell_texts(row)
+        if not any(texts):
+            return
+        parts = self._split_glued(row, texts)
+        if parts is not None:
+            self.table.warnings.append(f"row_split_from_line:{self._where(row)}")
+            for part in parts:
+                self._take(part, next_row)
+            return
+        if self.last_page is not None and row.page is not None and row.page != self.last_page:
+            self.pending_break = True
+        self.last_page = row.page if row.page is not None else self.last_page
+        if self._is_repeated_header(texts):
+            self.pending_break = True
+            self.ended = False
+            self.after_header = True
+            return
+        after_header, self.after_header = self.after_header, False
+        filled = [i for i, t in enumerate(texts) if t]
+        single = len(filled) == 1
+        # one cell of text at the line's start: a line without tabs, a row spanning the table
+        lone = texts[0] if single and filled[0] == 0 and self.name_col != 0 else None
+        if single and (self._is_furniture(texts[filled[0]]) or self._repeats_preamble(
+                texts[filled[0]])) and not self._is_bare_number_row(row, texts[filled[0]]):
+            return
+        if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
+                [texts[i] for i in filled]):
+            self.ended = True
+            self.table.trailing.append(row)
+            return
+        if lone is not None and self._is_stray_line(row, lone, next_row):
+            return
+        if (not self.table.rows or after_header) and self._is_column_numbering(texts):
+            return  # "(1) (2) (3) …" under the header, on its first page or repeated
+        cells, warnings = self._fit(row, texts)
+        bold = self._is_bold(row, cells)
+        if self._continues_previous(cells, single):
+            self._join(cells, row)
+            self.table.rows[-1].warnings.extend(w for w in warnings
+                                                if w not in self.table.rows[-1].warnings)
+        else:
+            self.table.rows.append(LogicalRow(cells, [row], bold=bold,
+                                              after_page_break=self.pending_break,
+                                              warnings=warnings))
+        self.pending_break = False
+
+    # -- a line holding two rows
+
+    def _split_glued(self, row: RawRow, texts: list[str]) -> tuple[RawRow, RawRow] | None:
+        """A numbered row glued onto the line above it by a lost line break, as (the line
+        above, the row); None when the line is one row.
+
+        The line above is a section title ("I\tPHÁT TRIỂN HẠ TẦNG 1\tTỷ lệ …", "<b>II …</b>
+        1\tTỷ lệ …"), the repeated header ("… Ghi chú 9\tTỷ trọng …") or another row ("1\t…
+        Phòng Kinh tế 2\tTỷ lệ …"). The row is told by its number — the one the table expects
+        next — at the end of a cell or alone in one, followed by a row's cells (a name that
+        starts a sentence); and by the line holding more than one row's shape: more cells than
+        the table, or a title's cells followed by a row's. A title that ends in a number
+        ("Đề án 06", "Mục tiêu 1") has no row after it, so it is never split.
+        """
+        nc, mc = self.number_col, self.name_col
+        if nc is None or mc is None or mc <= nc or len(row.cells) < mc + 1:
+            return None
+        raw = [c.text for c in row.cells]
+        # A line no wider than a row, with no bold, can only be a title glued in its number
+        # cell (see `_is_glued_pair`): skip the other cells, as almost every line is such.
+        bounded = len(raw) <= self.width and not any(
+            "<" in c or "*" in c or "__" in c for c in raw)
+        for k in range(nc, nc + 1 if bounded else len(raw)):
+            if not texts[k]:
+                continue
+            tail = _GLUED_NUMBER.match(raw[k]) if texts[k][-1:].isdigit() or "." in texts[k][-2:] \
+                else None
+            if tail is not None and clean_text(tail["head"]):
+                first = [*raw[:k], tail["head"]]
+                second = [tail["num"], *raw[k + 1:]]
+            elif k > nc and _ITEM_NUMBER.match(texts[k]) and any(texts[:k]):
+                first, second = raw[:k], [raw[k].strip(), *raw[k + 1:]]
+            else:
+                continue
+            if self._is_glued_pair(row, first, [""] * nc + second, in_number_cell=k == nc):
+                return (split_piece(row, first), split_piece(row, [""] * nc + second))
+        return None
+
+    def _is_glued_pair(self, row: RawRow, first: list[str], second: list[str], *,
+                       in_number_cell: bool) -> bool:
+        nc, mc = self.number_col, self.name_col
+        printed = len(second)  # with its padding cells: a row glued whole keeps them
+        while second and not clean_text(second[-1]):
+            second = second[:-1]
+        if len(second) <= mc:  # (longer than a row: a third row glued on, split next)
+            return False
+        name = clean_text(second[mc])
+        if not name[:1].isupper() or len(name.split()) < 2:
+            return False
+        number = _number_key(clean_text(second[nc]))
+        first_texts = [clean_text(t) for t in first]
+        filled = [i for i, t in enumerate(first_texts) if t]
+        if not filled:
+            return False
+        wider = len(row.cells) > self.width  # the tab count of more than one row
+        if self._is_repeated_header(first_texts):
+            return wider and number in self._expected_after(None)
+        if set(filled) <= {nc, mc} and self._is_title(first, first_texts):
+            bold_apart = all(is_bold_markup(first[i]) for i in filled) and not is_bold_markup(
+                second[mc])
+            return (wider or in_number_cell or bold_apart) and number in self._expected_after(
+                self._title_number(first_texts), restart=True)
+        # a row glued to a row, or to a line continuing the row above: the second must have
+        # a row's shape, not be a cell or two of overflow ("… Quý 2\tGhi chú thêm")
+        full = printed >= self.width - 1 and sum(1 for t in second if clean_text(t)) >= 3
+        if not (wider and full) or filled[-1] >= self.width:
+            return False
+        own_text = first_texts[nc] if nc < len(first_texts) else ""
+        own = _number_key(own_text)
+        if own is not None:
+            return number in _successors(own)
+        if own_text and not _NUMBER_ONLY.match(own_text):
+            return False
+        return number in self._expected_after(None)  # after "b)", or a continuation line
+
+    def _is_title(self, first: list[str], texts: list[str]) -> bool:
+        """The cells of a section row: a section number ("I", "B", "PHẦN II") beside its
+        title, one cell "II Phát triển nguồn lực", or a bold title ("<b>1 Về hạ tầng
+        số</b>", an unnumbered bold group)."""
+        nc, mc = self.number_col, self.name_col
+        number = texts[nc] if nc < len(texts) else ""
+        title = texts[mc] if mc < len(texts) else ""
+        if number and title:
+            return bool(_SECTION_NUMBER.match(number)) or is_bold_markup(first[nc])
+        only = number or title
+        match = _SECTION_TOKEN.match(only)
+        if match and _SECTION_NUMBER.match(match["num"]):
+            return True
+        return is_bold_markup(first[nc] if number else first[mc])
+
+    def _title_number(self, texts: list[str]) -> str:
+        number = texts[self.number_col]
+        match = _SECTION_TOKEN.match(number)
+        return match["num"] if match else number
+
+    def _expected_after(self, title_number: str | None, *, restart: bool = False
+                        ) -> set[tuple[int, ...]]:
+        """The numbers the next row may carry: the last numbered row's successors; after a
+        section title, also a restarted "1" or "1.1" (and "2.1" under a section "2")."""
+        expected: set[tuple[int, ...]] = set()
+        for logical in reversed(self.table.rows):
+            last = _number_key(clean_text(logical.cells[self.number_col]))
+            if last is not None and not logical.bold:
+                expected |= _successors(last)
+                break
+        else:
+            restart = True
+        if restart:
+            expected |= {(1,), (1, 1)}
+            own = _number_key(title_number or "")
+            if own is not None:
+                expected.add((*own, 1))
+        return expected
+
+    # -- classification
+
+    def _is_repeated_header(self, texts: list[str]) -> bool:
+        return _repeats_header(texts, self.header_keys)
+
+    def _is_stray_line(self, row: RawRow, text: str, next_row: RawRow | None) -> bool:
+        """A line of one cell outside the name column that is not table content: text the
+        reader found outside any table ("Bảng 2", a caption, a signature), or a line just
+        before a repeated header or the table's end ("PHỤ LỤC 01 (tiếp theo)", a footer row
+        spanning the table). A wrapped line of a name sits in the name column instead."""
+        if _SECTION_TOKEN.match(text) or _NUMBER_ONLY.match(text):
+            return False  # a numbered line is a row, wherever the reader found it
+        if self.marks_tables and row.table is None:
+            return True
+        if next_row is None:
+            return bool(self.table.rows)
+        if self.marks_tables and next_row.table != row.table:
+            return True
+        return self._is_repeated_header(_cell_texts(next_row))
+
+    def _is_bare_number_row(self, row: RawRow, text: str) -> bool:
+        """A numbered row whose other cells are empty ("5\t\t\t"), not a page number: it
+        has cells to fill, and the reader put it inside a table."""
+        inside = row.table is not None or not self.marks_tables
+        return len(row.cells) > 1 and inside and bool(_NUMBER_ONLY.match(text))
+
+    def _repeats_preamble(self, text: str) -> bool:
+        """A running page header: a line above the table ("Phụ lục I") printed again at the
+        top of a later page, without the table's header under it."""
+        if self._preamble_keys is None:
+            self._preamble_keys = frozenset(
+                line_key(t) for row in self.table.preamble
+                for t in [clean_text(c.text) for c in row.cells] if t)
+        return line_key(text) in self._preamble_keys
+
+    def _is_furniture(self, text: str) -> bool:
+        return bool(vocabulary().furniture.search(line_key(text)))
+
+    def _is_table_end(self, text: str) -> bool:
+        return bool(self.table.rows) and bool(vocabulary().table_end.search(line_key(text)))
+
+    def _is_signature(self, filled: list[str]) -> bool:
+        """The signature block under the table, which OCR often puts in a right-hand column
+        ("\t\t\t\tKT. CHỦ TỊCH", "Nơi nhận:\t\t\tTM. ỦY BAN NHÂN DÂN"): a row of one or two
+        cells, one of them a signature line, ends the table wherever it sits."""
+        if not self.table.rows or len(filled) > 2:
+            return False
+        return any(vocabulary().signature.search(line_key(t)) for t in filled)
+
+    def _is_column_numbering(self, texts: list[str]) -> bool:
+        filled = [t for t in texts if t]
+        return len(filled) >= 3 and all(_COLUMN_NUMBERING.match(t) for t in filled)
+
+    def _is_bold(self, row: RawRow, cells: list[str]) -> bool:
+        lead = [c for c in row.cells[:2] if c.text.strip()]
+        return bool(lead) and all(c.bold or is_bold_markup(c.text) for c in lead)
+
+    # -- shaping
+
+    def _fit(self, row: RawRow, texts: list[str]) -> tuple[list[str], list[str]]:
+        """Raw cell texts aligned to the columns (a section written in one cell is split),
+        and the row's warnings."""
+        raw = [c.text for c in row.cells]
+        warnings = []
+        if self._shifted_right(texts):
+            raw, texts = raw[1:], texts[1:]
+            warnings.append("row_cells_shifted")
+        if len(raw) > self.width:
+            extra = [t for t in texts[self.width:] if t]
+            if extra:
+                self.table.warnings.append(f"row_too_many_cells:{self._where(row)}")
+                warnings.append("row_too_many_cells")
+                raw = [*raw[:self.width - 1], " ".join([raw[self.width - 1], *extra])]
+            else:
+                raw = raw[:self.width]
+        raw = raw + [""] * (self.width - len(raw))
+        filled = [i for i, t in enumerate(texts[:self.width]) if t]
+        if len(filled) == 1 and self.name_col is not None:
+            self._split_lone_cell(raw, filled[0])
+        elif self._merged_number_and_name(raw):
+            match = _SECTION_TOKEN.match(clean_text(raw[self.number_col]))
+            raw[self.number_col], raw[self.name_col] = match["num"], match["title"]
+        return raw, warnings
+
+    def _shifted_right(self, texts: list[str]) -> bool:
+        """A row OCR put one column right: an empty first cell, then its number where the
+        name belongs and its name in the next column ("\t4\tTỷ lệ hồ sơ …")."""
+        nc, mc = self.number_col, self.name_col
+        if nc != 0 or mc != 1 or len(texts) < 3 or texts[0]:
+            return False
+        number, name = texts[1], texts[2]
+        return (bool(_ITEM_NUMBER.match(number) or _SECTION_NUMBER.match(number))
+                and name[:1].isupper() and len(name.split()) >= 3)
+
+    def _merged_number_and_name(self, raw: list[str]) -> bool:
+        """"2. Tỷ lệ B" printed in the number column, the name column empty."""
+        if self.number_col is None or self.name_col is None or clean_text(raw[self.name_col]):
+            return False
+        return bool(_SECTION_TOKEN.match(clean_text(raw[self.number_col])))
+
+    def _split_lone_cell(self, raw: list[str], only: int) -> None:
+        """A row with one filled cell: "II Phát triển nguồn lực" → number + name."""
+        if only not in (self.number_col, self.name_col):
+            return
+        match = _SECTION_TOKEN.match(clean_text(raw[only]))
+        if match and only == self.name_col and not (
+            is_bold_markup(raw[only]) or _SECTION_NUMBER.match(match["num"])
+        ):
+            match = None  # "4 phường trên địa bàn" wrapped onto a line of its own
+        if match and self.number_col is not None:
+            raw[only] = ""
+            raw[self.number_col] = match["num"]
+            raw[self.name_col] = match["title"]
+        elif only == self.number_col and not _NUMBER_ONLY.match(clean_text(raw[only])):
+            raw[self.name_col], raw[only] = raw[only], ""
+
+    def _continues_previous(self, cells: list[str], single: bool) -> bool:
+        if not self.table.rows or self.number_col is None:
+            return False
+        if clean_text(cells[self.number_col]):
+            return False
+        if any(_NUMBER_ONLY.match(clean_text(cells[i])) for i in self.table.indexes_of("unknown")
+               if i < len(cells)):
+            # its own label in a second numbering column ("Chi tiết": "2", "a)"): a group row
+            # without a running number, not the row above carried on
+            return False
+        previous = self.table.rows[-1]
+        number = clean_text(previous.cells[self.number_col])
+        if not number:
+            return single
+        if single and self._bare_number(previous) and self.name_col is not None and clean_text(
+                cells[self.name_col]):
+            return True  # "**5.1**" on a row of its own, its title alone on the next one
+        if previous.bold or _SECTION_NUMBER.match(number):
+            return False
+        return not self._is_whole_row(cells, previous)
+
+    def _bare_number(self, row: LogicalRow) -> bool:
+        """A row printing its number and nothing else."""
+        return all(not clean_text(c) for i, c in enumerate(row.cells) if i != self.number_col)
+
+    def _is_whole_row(self, cells: list[str], previous: LogicalRow) -> bool:
+        """A row whose number OCR lost: its name starts a sentence and it prints its own
+        unit or target where the row above has one already ("Tỷ lệ B …", "%", "90")."""
+        name_col = self.table.index_of("name")
+        if name_col is None or not clean_text(cells[name_col])[:1].isupper():
+            return False
+        own = [i for i in self.table.indexes_of("unit", "target")
+               if clean_text(cells[i]) and clean_text(previous.cells[i])]
+        return bool(own)
+
+    def _join(self, cells: list[str], row: RawRow) -> None:
+        previous = self.table.rows[-1]
+        self._move_name_from_unit(cells, previous)
+        for i, text in enumerate(cells):
+            if text.strip():
+                # In an agency cell a new line may start a new agency; the splitter decides.
+                glue = "\n" if i in self.agency_cols else " "
+                previous.cells[i] = f"{previous.cells[i]}{glue}{text}".strip()
+        previous.pieces.append(row)
+        code = "row_joined_across_pages" if self.pending_break else "row_joined"
+        if code not in previous.warnings:
+            previous.warnings.append(code)
+
+    def _move_name_from_unit(self, cells: list[str], previous: LogicalRow) -> None:
+        """A name's wrapped words that OCR padded into the unit column ("\t\txử lý trực
+        tuyến" under "%"): words of a sentence, not of a unit, go back to the name."""
+        unit, name = self.table.index_of("unit"), self.name_col
+        if unit is None or name is None:
+            return
+        filled = [i for i, t in enumerate(cells) if clean_text(t)]
+        if filled != [unit]:
+            return
+        text, above = clean_text(cells[unit]), clean_text(previous.cells[unit])
+        if (text[:1].islower() and len(text.split()) >= 2 and not any(c.isdigit() for c in text)
+                and above and len(above) <= 12 and above[-1] not in "/-(,:"):
+            cells[name], cells[unit] = cells[unit], ""
+            if "row_cells_shifted" not in previous.warnings:
+                previous.warnings.append("row_cells_shifted")
+
+    @staticmethod
+    def _where(row: RawRow) -> str:
+        if row.first_line is not None:
+            return f"line {row.first_line}"
+        return f"page {row.page}"

@@ -1,0 +1,374 @@
+"""Apply the OCR repairs to a scan's rows, column by column, and say what was repaired.
+
+The columns' roles come from the header row, read with the header vocabulary
+(`chitieu.core.headers`), after the header itself has been snapped to the vocabulary. Every
+repaired cell is reported (`Repair`) so the reader can warn about it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from rapidfuzz import fuzz
+
+from chitieu.core.agencies import AgencyNames
+from chitieu.core.headers import AGENCY_ROLES
+from chitieu.core.types import RawRow
+from chitieu.extract.ocr import repair as fix
+
+_AGENCY_MIN_RATIO = 88.0
+_AGENCY_MAX_LENGTH_CHANGE = 1
+_HEADER_SEARCH_ROWS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    row: int  # index in the rows given
+    column: int
+    field: str  # text (spacing, letters), header, number, target, unit, deadline, agency
+    before: str
+    after: str
+
+
+def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list[Repair]:
+    """Repair the cells of `rows` in place; return what was changed. Agency cells are
+    snapped to the names `agencies` knows, and left as read without it."""
+    repairs: list[Repair] = []
+    for index, row in enumerate(rows):
+        for column, cell in enumerate(row.cells):
+            _apply(repairs, index, column, cell, "text", _generic)
+        if row.table is None and len(row.cells) == 1:  # a title line above the table
+            _apply(repairs, index, 0, row.cells[0], "text", _title_line)
+    roles_by_table, headers = _roles(rows, repairs)
+    _repair_numbers(rows, roles_by_table, headers, repairs)
+    snap_agencies = functools.partial(_agencies, gazetteer=agencies)
+    column_repairs = {**_COLUMN_REPAIRS, **dict.fromkeys(AGENCY_ROLES, snap_agencies)}
+    for index, row in enumerate(rows):
+        roles = roles_by_table.get(row.table) if row.table is not None else None
+        if not roles or index in headers:
+            continue
+        for column, cell in enumerate(row.cells[: len(roles)]):
+            repairer = column_repairs.get(roles[column])
+            if repairer is not None:
+                _apply(repairs, index, column, cell, _FIELD[roles[column]], repairer)
+    return repairs
+
+
+def _generic(text: str) -> str:
+    text = fix.strip_glued_underscores(fix.strip_rule_marks(text))
+    return fix.split_glued_syllables(fix.plain_foreign_letters(text))
+
+
+def _title_line(text: str) -> str:
+    return fix.balance_parentheses(fix.repair_appendix_label(text))
+
+
+def _apply(repairs: list[Repair], index: int, column: int, cell,
+           field: str, repairer: Callable[[str], str]) -> None:
+    before = cell.text
+    after = repairer(before)
+    if after == before:
+        return
+    cell.text = after
+    if _meaningful(before, after):
+        repairs.append(Repair(index, column, field, before, after))
+
+
+def _meaningful(before: str, after: str) -> bool:
+    """Dropping rule marks is cleaning, not a reading to review."""
+    return fix.strip_rule_marks(before) != after
+
+
+# ---------------------------------------------------------------- header and roles
+
+def _roles(rows: list[RawRow], repairs: list[Repair]) -> tuple[dict[int, list[str]], set[int]]:
+    """Each table's column roles (a table without a header row takes the previous table's,
+    as a page continuing a table does), and the indexes of the header rows."""
+    from chitieu.core.headers import assign_roles
+
+    roles_by_table: dict[int, list[str]] = {}
+    headers: set[int] = set()
+    previous: list[str] | None = None
+    header_rows: dict[int, list[int]] = {}
+    for table in sorted({r.table for r in rows if r.table is not None}):
+        members = [i for i, r in enumerate(rows) if r.table == table]
+        for index in members[:_HEADER_SEARCH_ROWS]:
+            if _snap_header(rows, index, repairs):
+                tail = _header_tail(rows, members[members.index(index) + 1:], index, repairs)
+                header_rows[table] = [index, *tail]
+                headers.update(header_rows[table])
+                break
+    _agree_repeated_headers(rows, list(header_rows.values()), repairs)
+    for table in sorted({r.table for r in rows if r.table is not None}):
+        members = [i for i, r in enumerate(rows) if r.table == table]
+        if table in header_rows:
+            previous = assign_roles(_header_texts(rows, header_rows[table]))
+        if previous is not None and len(previous) == len(rows[members[0]].cells):
+            roles_by_table[table] = previous
+    return roles_by_table, headers
+
+
+def _header_texts(rows: list[RawRow], indexes: list[int]) -> list[str]:
+    """A column's header: its lowest header row's own text (a sub-column's "Phối hợp" under
+    "Cơ quan thực hiện"), or the text above it; the numbering row does not count."""
+    texts = [c.text for c in rows[indexes[0]].cells]
+    for index in indexes[1:]:
+        cells = [c.text for c in rows[index].cells]
+        if is_numbering_row(cells):
+            break
+        texts = [low if low.strip() else high for high, low in zip(texts, cells, strict=False)]
+    return texts
+
+
+# A header cell read as no known phrase takes another page's reading of the same header when
+# the two agree this much (compared without accents): "Phãi hựp" is that page's "Phối hợp".
+_HEADER_AGREEMENT = 60.0
+
+
+def _agree_repeated_headers(rows: list[RawRow], groups: list[list[int]],
+                            repairs: list[Repair]) -> None:
+    """A header repeated on every page is read once per page: a cell one reading got wrong
+    is taken from a page where it reads as a known header phrase."""
+    from chitieu.core.headers import header_candidates
+
+    def known(text: str) -> bool:
+        return header_candidates(text)[:1] not in ((), ("unknown",))
+
+    for group in groups:
+        for offset, index in enumerate(group):
+            for column, cell in enumerate(rows[index].cells):
+                text = cell.text.strip()
+                if not text or known(text):
+                    continue
+                readings = [rows[other[offset]].cells[column].text for other in groups
+                            if other is not group and len(other) > offset
+                            and len(rows[other[offset]].cells) == len(rows[index].cells)]
+                better = [r for r in readings if known(r) and fuzz.ratio(
+                    fix.compare_key(r), fix.compare_key(text)) >= _HEADER_AGREEMENT]
+                if better:
+                    _apply(repairs, index, column, cell, "header", lambda _t, b=better[0]: b)
+
+
+def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
+    """Snap a row's cells to header phrases; True when the row then reads as a header."""
+    from chitieu.core.headers import header_candidates
+
+    row = rows[index]
+    snapped = [_snap_header_cell(c.text) for c in row.cells]
+    known = [h for h in snapped if h and header_candidates(h)[:1] not in ((), ("unknown",))]
+    if len(known) < 2 or not any("name" in header_candidates(h) for h in known):
+        return False
+    for column, (cell, text) in enumerate(zip(row.cells, snapped, strict=True)):
+        if text != cell.text:
+            repairs.append(Repair(index, column, "header", cell.text, text))
+            cell.text = text
+    return True
+
+
+def _header_tail(rows: list[RawRow], following: list[int], header: int,
+                 repairs: list[Repair]) -> list[int]:
+    """The rows under a header row that belong to it: a second header row (its merged cells
+    repeat the first row's text, the others name sub-columns: "Chủ trì", "Phối hợp") and the
+    column-numbering row "(1) (2) (3) …". They are kept out of the row-number repairs, which
+    would take a merged "TT" for a roman "II"; a numbering row OCR garbled ("q | (2) | @®) |
+    (4") is written back as the numbers it prints, so the assembler knows it."""
+    tail: list[int] = []
+    above = [c.text for c in rows[header].cells]
+    for index in following[:2]:
+        cells = rows[index].cells
+        if is_numbering_row([c.text for c in cells]):
+            for column, cell in enumerate(cells):
+                if cell.text.strip():
+                    _apply(repairs, index, column, cell, "header",
+                           lambda _t, n=column + 1: f"({n})")
+            tail.append(index)
+            break
+        if not _continues_header(cells, above):
+            break
+        for column, cell in enumerate(cells):
+            _apply(repairs, index, column, cell, "header", _snap_header_cell)
+        tail.append(index)
+    return tail
+
+
+_NUMBERING_CELL = regex.compile(r"^\(\d{1,2}\)?$|^\(?\d{1,2}\)$")
+
+
+def is_numbering_row(texts: list[str]) -> bool:
+    """"(1) (2) (3) …" under a header, as OCR reads it ("q | (2) | @®) | (4")."""
+    filled = [t.strip() for t in texts if t.strip()]
+    return (len(filled) >= 3 and sum(bool(_NUMBERING_CELL.match(t)) for t in filled) >= 2
+            and all(len(t) <= 5 and not regex.search(r"\p{L}\p{L}", t) for t in filled))
+
+
+def _continues_header(cells, above: list[str]) -> bool:
+    from chitieu.core.headers import header_candidates
+
+    filled = [(i, c.text.strip()) for i, c in enumerate(cells) if c.text.strip()]
+    if not filled:
+        return False
+    repeated = [i for i, t in filled if i < len(above) and t == above[i].strip()]
+    named = [t for i, t in filled if i not in repeated
+             and header_candidates(_snap_header_cell(t))[:1] not in ((), ("unknown",))]
+    return bool(repeated) and len(repeated) + len(named) >= len(filled) - 1 and (
+        len(named) >= 1 or len(repeated) == len(filled))
+
+
+_UNIT_AT_END = regex.compile(r"^(?P<head>.*\S)\s*(?P<unit>\([^()]{1,24}\))$")
+
+
+def _snap_header_cell(text: str) -> str:
+    vocab = fix.vocabulary()
+    if not text.strip() or len(text) > 120:
+        return text
+    unit = _UNIT_AT_END.match(text.strip())
+    if unit is not None:  # "Chỉ tiêu năm 2026 (%)": the phrase is snapped, its unit kept
+        head = _snap_header_cell(unit["head"])
+        return text if head == unit["head"] else f"{head} {unit['unit']}"
+    snapped = fix.snap_phrase(text, vocab["header_phrases"])
+    return snapped if snapped != text else fix.snap_words(text, vocab["words"])
+
+
+# ---------------------------------------------------------------- numbers
+
+_SECTION_HEAD = regex.compile(r"^(?P<number>\S+)(?P<rest>\s+\S.*)$")
+
+
+def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
+                    headers: set[int], repairs: list[Repair]) -> None:
+    """Row numbers run in sequence across the whole document, so they are repaired together;
+    a section written across the row ("II Phát triển …") takes part with its first word."""
+    places: list[tuple[int, int, str]] = []
+    section_like: list[bool] = []
+    for index, row in enumerate(rows):
+        roles = roles_by_table.get(row.table) if row.table is not None else None
+        if not roles or "number" not in roles or index in headers:
+            continue
+        column = roles.index("number")
+        _apply(repairs, index, column, row.cells[column], "number", fix.unglue_section_number)
+        text = row.cells[column].text
+        head = _SECTION_HEAD.match(text)
+        places.append((index, column, head["number"] if head else text))
+        others = [c.text for i, c in enumerate(row.cells)
+                  if i < len(roles) and roles[i] not in ("number", "name")]
+        section_like.append(not any(t.strip() for t in others))
+    fixed = fix.repair_number_column([p[2] for p in places], section_like)
+    titles = [_title_of(rows[index], roles_by_table[rows[index].table], column)
+              for index, column, _ in places]
+    fixed = fix.number_sections(fixed, section_like, titles)
+    for (index, column, number), new in zip(places, fixed, strict=True):
+        if new == number:
+            continue
+        cell = rows[index].cells[column]
+        head = _SECTION_HEAD.match(cell.text)
+        after = new + head["rest"] if head else new
+        if not number.strip():  # a number the page prints and OCR lost
+            after = new + (" " + cell.text.strip() if cell.text.strip() else "")
+        _apply(repairs, index, column, cell, "number", lambda _text, after=after: after)
+
+
+def _title_of(row: RawRow, roles: list[str], column: int) -> str:
+    """A section row's title: the name cell, or what follows the number in its own cell (a
+    title written across the row from the number column)."""
+    if "name" in roles and roles.index("name") < len(row.cells):
+        name = row.cells[roles.index("name")].text.strip()
+        if name:
+            return name
+    head = _SECTION_HEAD.match(row.cells[column].text)
+    return head["rest"].strip() if head else ""
+
+
+# ---------------------------------------------------------------- other columns
+
+def _name(text: str) -> str:
+    return fix.repair_lead_phrase(text, fix.vocabulary()["name_leads"])
+
+
+def _unit(text: str) -> str:
+    return fix.snap_phrase(text, fix.vocabulary()["unit_phrases"])
+
+
+def _deadline(text: str) -> str:
+    text = fix.repair_quarter_numeral(fix.repair_date_digits(text))
+    snapped = fix.snap_phrase(text, fix.vocabulary()["deadline_phrases"], 90.0, 0)
+    return snapped if snapped != text else fix.snap_words(text, fix.vocabulary()["words"])
+
+
+def _agencies(text: str, gazetteer: AgencyNames | None = None) -> str:
+    if gazetteer is None or not text.strip():
+        return text
+    parts = [p.strip() for p in text.split(";")]
+    return "; ".join(_snap_agency(p, gazetteer) for p in parts)
+
+
+def _snap_agency(part: str, gazetteer: AgencyNames) -> str:
+    if not part:
+        return part
+    match = gazetteer.match(part)
+    if match.id is not None and match.score >= 1.0:
+        return part  # a known name as printed (old tone placement "hoá" included)
+    accented = _accents_of_known_name(part, gazetteer)
+    if accented != part:
+        # only an accent differs from a known name ("Các thôn, tố dân phố"): the fuzzy match
+        # would find it too, but the cell would then be split at its comma
+        return accented
+    if match.id is not None:
+        return part
+    names = _agency_surface_forms(gazetteer)
+    snapped = fix.snap_phrase(part, names, _AGENCY_MIN_RATIO, _AGENCY_MAX_LENGTH_CHANGE)
+    if snapped != part:
+        return snapped
+    pieces = [p.strip() for p in part.split(",")]
+    if len(pieces) == 1:
+        return part
+    return ", ".join(p if gazetteer.match(p).id is not None else
+                     fix.snap_phrase(p, names, _AGENCY_MIN_RATIO, _AGENCY_MAX_LENGTH_CHANGE)
+                     for p in pieces)
+
+
+# cached per gazetteer (by identity): a batch passes the same one for every file
+@lru_cache(maxsize=4)
+def _agency_surface_forms(gazetteer: AgencyNames) -> tuple[str, ...]:
+    forms: list[str] = []
+    for entry in gazetteer.entries.values():
+        forms += [entry.name, *entry.aliases, *entry.abbreviations]
+    return tuple(dict.fromkeys(f for f in forms if len(f) >= 6))
+
+
+def _accents_of_known_name(part: str, gazetteer: AgencyNames) -> str:
+    """`part` with the accents of the one known agency name it spells without accents,
+    keeping its own capitals; else `part` unchanged."""
+    form = _agency_forms_by_key(gazetteer).get(fix.compare_key(part))
+    if form is None or len(form) != len(part) or form.casefold() == part.casefold():
+        return part
+    return "".join(f.upper() if p.isupper() else f.lower() for p, f in zip(part, form,
+                                                                            strict=True))
+
+
+@lru_cache(maxsize=4)
+def _agency_forms_by_key(gazetteer: AgencyNames) -> dict[str, str]:
+    """Surface forms by their letters without accents, where those letters name one agency."""
+    owners: dict[str, set[str]] = {}
+    forms: dict[str, str] = {}
+    for entry in gazetteer.entries.values():
+        for form in (entry.name, *entry.aliases):
+            key = fix.compare_key(form)
+            if len(key) >= 6:
+                owners.setdefault(key, set()).add(entry.id)
+                forms.setdefault(key, form)
+    return {key: form for key, form in forms.items() if len(owners[key]) == 1}
+
+
+_COLUMN_REPAIRS: dict[str, Callable[[str], str]] = {
+    "name": _name,
+    "target": fix.repair_target_cell,
+    "baseline": fix.repair_target_cell,
+    "unit": _unit,
+    "deadline": _deadline,
+}
+_FIELD = {"name": "name", "target": "target", "baseline": "target", "unit": "unit",
+          "deadline": "deadline", "lead": "agency", "support": "agency", "monitor": "agency"}

@@ -1,0 +1,137 @@
+"""The comparison signs ≥ and ≤, found in the page image because Tesseract cannot read them.
+
+Tesseract's Vietnamese model has no "≥": it reads "≥ 65" as ">5", "2 65" or "> 65", losing
+the difference between "≥" and ">" that the targets depend on. A printed ≥ is a chevron with a
+flat bar under it, two marks no letter makes, so it is found by shape, erased before OCR (which
+then reads the number cleanly) and put back in front of the word that follows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from chitieu.extract.ocr.page import Marks, find_marks
+from chitieu.extract.ocr.tesseract import Word
+
+# A sign is about half an em wide: between 2.5 and 11 points for body text of 9 to 16 points.
+_MIN_POINTS, _MAX_POINTS = 2.5, 11.0
+
+
+@dataclass(frozen=True, slots=True)
+class Sign:
+    text: str  # "≥" or "≤"
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+
+def find_signs(binary: np.ndarray, dpi: int, marks: Marks | None = None,
+               ) -> tuple[list[Sign], np.ndarray]:
+    """The ≥/≤ signs of a binary page, and the page with them erased. `marks` are the page's
+    marks when already found."""
+    marks = marks or find_marks(binary)
+    if not len(marks.boxes):
+        return [], binary
+    left, top, width, height = (marks.boxes[:, i] for i in range(4))
+    low, high = _MIN_POINTS * dpi / 72, _MAX_POINTS * dpi / 72
+    ids = np.arange(len(marks.boxes))
+    bars = ids[(width >= low) & (width <= high) & (height * 3 <= width)]
+    sized = ids[(width >= low * 0.6) & (width <= high) & (height >= low * 0.6) & (height <= high)]
+    chevrons = np.array([i for i in sized if cv2.contourArea(marks.contours[i])
+                         <= 0.5 * width[i] * height[i]], dtype=np.int64)
+    signs: list[Sign] = []
+    found: list[int] = []
+    for bar in bars:
+        partner = _chevron_above(bar, chevrons, left, top, width, height)
+        if partner is None:
+            continue
+        direction = _direction(marks.contours[partner], marks.boxes[partner])
+        if direction is None:
+            continue
+        x0 = int(min(left[bar], left[partner]))
+        x1 = int(max(left[bar] + width[bar], left[partner] + width[partner]))
+        signs.append(Sign("≥" if direction == ">" else "≤", x0, int(top[partner]), x1,
+                          int(top[bar] + height[bar])))
+        found += [int(bar), partner]
+    return signs, (marks.erase(binary, found) if found else binary)
+
+
+def _chevron_above(bar: int, chevrons: np.ndarray, left: np.ndarray, top: np.ndarray,
+                   width: np.ndarray, height: np.ndarray) -> int | None:
+    if chevrons.size == 0:
+        return None
+    bar_left, bar_right, bar_top = left[bar], left[bar] + width[bar], top[bar]
+    ch_left, ch_right = left[chevrons], left[chevrons] + width[chevrons]
+    ch_bottom = top[chevrons] + height[chevrons]
+    overlap = np.minimum(bar_right, ch_right) - np.maximum(bar_left, ch_left)
+    gap = bar_top - ch_bottom
+    fits = ((overlap >= 0.6 * np.minimum(width[chevrons], width[bar]))
+            & (gap >= -1) & (gap <= 0.6 * height[chevrons])
+            & (width[bar] >= 0.6 * width[chevrons]) & (width[bar] <= 1.6 * width[chevrons]))
+    found = chevrons[fits]
+    if found.size == 0:
+        return None
+    return int(found[np.argmin(gap[fits])])
+
+
+def _direction(contour: np.ndarray, box: np.ndarray) -> str | None:
+    """">" when the mark's open side is on the left and its point on the right, "<" the other
+    way round, None when it is not a chevron (a letter)."""
+    x0, y0, w, h = (int(v) for v in box)
+    mask = np.zeros((h, w), np.uint8)
+    cv2.drawContours(mask, [contour - np.array([x0, y0])], -1, 1, cv2.FILLED)
+    mask = mask.astype(bool)
+    quarter = max(1, mask.shape[1] // 4)
+    left_spread, left_centre = _spread(mask[:, :quarter])
+    right_spread, right_centre = _spread(mask[:, -quarter:])
+    if left_spread >= 0.6 and right_spread <= 0.5 and 0.25 <= right_centre <= 0.75:
+        return ">"
+    if right_spread >= 0.6 and left_spread <= 0.5 and 0.25 <= left_centre <= 0.75:
+        return "<"
+    return None
+
+
+def _spread(strip: np.ndarray) -> tuple[float, float]:
+    """How much of the height a vertical strip's ink covers, and where its middle is (0–1)."""
+    rows = np.flatnonzero(strip.any(axis=1))
+    if rows.size == 0:
+        return 0.0, 0.5
+    height = strip.shape[0]
+    return (rows[-1] - rows[0] + 1) / height, (rows[0] + rows[-1] + 1) / 2 / height
+
+
+def attach_signs(words: list[Word], signs: list[Sign]) -> list[Word]:
+    """Put each sign back in front of the word it precedes on its line (or alone)."""
+    if not signs:
+        return words
+    words = list(words)
+    for sign in signs:
+        index = _word_after(words, sign)
+        if index is None:
+            words.append(Word(sign.text, sign.left, sign.top, sign.right, sign.bottom, 100.0))
+            continue
+        word = words[index]
+        joined = word.left - sign.right <= 0.25 * sign.height
+        text = f"{sign.text}{word.text}" if joined else f"{sign.text} {word.text}"
+        words[index] = Word(text, sign.left, min(sign.top, word.top), word.right,
+                            max(sign.bottom, word.bottom), word.conf, word.block, word.par,
+                            word.line)
+    return words
+
+
+def _word_after(words: list[Word], sign: Sign) -> int | None:
+    best, best_gap = None, 2.0 * max(sign.height, 1)
+    for index, word in enumerate(words):
+        gap = word.left - sign.right
+        overlap = min(word.bottom, sign.bottom) - max(word.top, sign.top)
+        if -sign.height <= gap <= best_gap and overlap >= 0.3 * sign.height:
+            best, best_gap = index, gap
+    return best

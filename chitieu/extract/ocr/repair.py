@@ -1,0 +1,637 @@
+"""Repair OCR slips the domain can recognise. Pure functions from text to text.
+
+Each function returns the repaired text; callers compare it with the input to know whether
+something was repaired (and then warn). None of them raises on odd input.
+
+- `strip_rule_marks`: rule remnants ("_", "—", "|") left at a cell's edges.
+- `split_glued_syllables`: Vietnamese writes every syllable apart, so "Trungtâm" (no valid
+  syllable) is two syllables whose space OCR lost.
+- `repair_number_cell` / `repair_number_column`: row numbers — letters read for digits,
+  roman numerals ("IH" → "III"), and numbers that break the sequence by one confusable
+  digit ("9.4" after "5.3" → "5.4").
+- `repair_target_cell`: a "≥" read as "2" ("2 70" → "≥ 70"), letters inside numbers.
+- `snap_phrase` / `snap_words`: headers, units and deadline words to the vocabulary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import regex
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+from chitieu.core.lexicon import load_yaml
+
+# ---------------------------------------------------------------- rule remnants
+
+# spacing accents ("ˆ", "˜", "´") are a diacritic OCR read apart from its letter, or a speck
+_MARK_TOKEN = regex.compile(r"^[\-_|—–~=`'\"‘’“”,.:;¦ˆ˜´¨˘ˇ˙°^]+$")
+
+
+def strip_rule_marks(text: str) -> str:
+    """Drop tokens made only of rule-like marks at the start and end of a cell."""
+    tokens = text.split()
+    while tokens and _MARK_TOKEN.match(tokens[-1]):
+        tokens.pop()
+    while tokens and _MARK_TOKEN.match(tokens[0]) and tokens[0] not in {"-", "–"}:
+        tokens.pop(0)
+    if tokens and tokens[0] in {"-", "–"} and len(tokens) == 1:
+        tokens = []
+    return " ".join(tokens)
+
+
+_GLUED_UNDERSCORE = regex.compile(r"(?<=[\p{L}\p{N}%])_+(?=\s|$)|(?<=^|\s)_+(?=[\p{L}\p{N}])")
+
+
+def strip_glued_underscores(text: str) -> str:
+    """A rule's remnant read as "_" stuck to a word ("ít nhất 04_ lớp"): these documents
+    print no underscores in their text."""
+    return _GLUED_UNDERSCORE.sub("", text)
+
+
+# ---------------------------------------------------------------- glued syllables
+
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_SYLLABLE = regex.compile(
+    rf"^(?P<initial>ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?"
+    rf"(?P<vowels>[{_VOWELS}]{{1,3}})(?P<final>ng|nh|ch|[cmnpt])?$")
+_STOP_FINALS = {"c", "ch", "p", "t"}
+_GRAVE, _HOOK, _TILDE = "\u0300", "\u0309", "\u0303"
+_VIETNAMESE_ONLY = regex.compile(r"[ăâêôơưđ]|[^\x00-\x7f]", regex.IGNORECASE)
+_WORD_WITH_EDGES = regex.compile(r"^(?P<pre>\W*)(?P<core>\p{L}+)(?P<post>\W*)$")
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(word: str) -> bool:
+    """A well-formed Vietnamese syllable (lower or capitalised), by its spelling rules."""
+    lower = unicodedata.normalize("NFC", word.casefold())
+    match = _SYLLABLE.match(lower)
+    if match is None:
+        return False
+    vowels, final = match["vowels"], match["final"] or ""
+    base = unicodedata.normalize("NFD", vowels)
+    if final in _STOP_FINALS and any(mark in base for mark in (_GRAVE, _HOOK, _TILDE)):
+        return False  # a syllable ending in c/ch/p/t takes only the sắc or nặng tone
+    # ă and â always close a syllable, never with -nh or -ch
+    return not (vowels[-1] in "ăâắằẳẵặấầẩẫậ" and final in {"", "nh", "ch"})
+
+
+def split_glued_syllables(text: str) -> str:
+    """Put back the space OCR lost between two syllables: "Trungtâm" → "Trung tâm"."""
+    return " ".join(_split_token(token) for token in text.split())
+
+
+# "banMTTQ", "xãUBND": a syllable glued to the abbreviation after it
+_BEFORE_ABBREVIATION = regex.compile(r"^(?P<word>\p{Lu}?\p{Ll}+)(?P<abbr>\p{Lu}{2,})$")
+
+
+def _split_token(token: str) -> str:
+    parts = regex.split(r"([\-/–])", token)
+    if len(parts) > 1:
+        return "".join(_split_token(p) if p not in "-/–" else p for p in parts)
+    match = _WORD_WITH_EDGES.match(token)
+    if match is None:
+        return token
+    core = match["core"]
+    glued = _BEFORE_ABBREVIATION.match(core)
+    if glued and len(glued["word"]) >= 2 and is_syllable(glued["word"]):
+        return f"{match['pre']}{glued['word']} {glued['abbr']}{match['post']}"
+    if (len(core) < 4 or is_syllable(core) or core.isupper() or not _VIETNAMESE_ONLY.search(core)
+            or (any(c.isupper() for c in core[1:]) and not _capital_split(core))):
+        return token
+    split = _best_split(core)
+    return f"{match['pre']}{split}{match['post']}" if split else token
+
+
+def _capital_split(core: str) -> bool:
+    """"VănHóa": one capital inside, after a lower-case letter — two capitalised syllables."""
+    inner = [i for i, c in enumerate(core) if c.isupper() and i > 0]
+    return len(inner) == 1 and core[inner[0] - 1].islower()
+
+
+def _best_split(core: str) -> str | None:
+    candidates = []
+    for i in range(1, len(core)):
+        head, tail = core[:i], core[i:]
+        if not is_syllable(head):
+            continue
+        if is_syllable(tail):
+            candidates.append(f"{head} {tail}")
+        else:
+            rest = next((f"{tail[:j]} {tail[j:]}" for j in range(1, len(tail))
+                         if is_syllable(tail[:j]) and is_syllable(tail[j:])), None)
+            if rest:
+                candidates.append(f"{head} {rest}")
+    if len(candidates) == 1:
+        return candidates[0]
+    # Prefer splits where every syllable after the first starts with a consonant.
+    with_onsets = [c for c in candidates if all(w[0].casefold() not in _VOWELS
+                                                for w in c.split()[1:])]
+    if len(with_onsets) == 1:
+        return with_onsets[0]
+    capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
+    if len(capitalised) == 1:
+        return capitalised[0]
+    return _longer_split(core) if not candidates else None
+
+
+# Words of four or more glued syllables ("Tylệhộgia") are split when the fewest syllables
+# that spell them, each after the first with a consonant onset, are one way only.
+_MAX_GLUED = 24
+
+
+def _longer_split(core: str) -> str | None:
+    if len(core) > _MAX_GLUED:
+        return None
+    best: dict[int, list[list[str]]] = {0: [[]]}
+    for end in range(1, len(core) + 1):
+        ways = []
+        for start in range(max(0, end - 7), end):
+            piece = core[start:end]
+            if start in best and is_syllable(piece) and (
+                    start == 0 or piece[0].casefold() not in _VOWELS):
+                ways += [[*way, piece] for way in best[start]]
+        if ways:
+            fewest = min(len(w) for w in ways)
+            best[end] = [w for w in ways if len(w) == fewest][:4]
+    found = best.get(len(core), [])
+    return " ".join(found[0]) if len(found) == 1 and len(found[0]) >= 4 else None
+
+
+# ---------------------------------------------------------------- letters Vietnamese lacks
+
+_VIETNAMESE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + _VOWELS)
+
+
+def plain_foreign_letters(text: str) -> str:
+    """Letters with marks Vietnamese never writes ("ï", "î", "ë") are a letter with a speck
+    read as an accent: keep the letter ("Phụ lục ï" → "Phụ lục i")."""
+    if text.isascii():
+        return text
+    return "".join(_plain(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _plain(char: str) -> str:
+    if not char.isalpha() or char.casefold() in _VIETNAMESE_LETTERS:
+        return char
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
+
+
+# ---------------------------------------------------------------- row numbers
+
+_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
+                             "B": "8"})
+_ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
+_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|\]]+\.?$")
+_AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "L": "I",
+                                "T": "I", "i": "I"})
+_ROMAN = regex.compile(r"^[IVX]+$")
+_LETTER = regex.compile(r"^[A-ZĐ]\.?$")
+_CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
+                      "0": "8"}
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+           "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+
+
+def repair_number_cell(text: str) -> str:
+    """A row number alone: rule marks dropped, letters read for digits in arabic numbers
+    ("1O" → "10", "2.l" → "2.1"); a lone roman "I" or letter is left as it is."""
+    text = _strip_number_edges(text)
+    head, _, rest = text.partition(" ")
+    if rest and _ARABIC_LIKE.match(head) and sum(c.isalpha() for c in rest) < 3:
+        text = head  # "10 s—": specks read beside the number, not a section's title
+    if not text or " " in text:
+        return text
+    if _ARABIC_LIKE.match(text) and any(c.isdigit() for c in text):
+        return text.translate(_DIGIT_LIKE)
+    return text
+
+
+def _strip_number_edges(text: str) -> str:
+    # Stripping an edge can expose a mark token ("A .\x1b" → "A ." → "A"): repeat until stable.
+    while True:
+        stripped = regex.sub(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$", "",
+                             strip_rule_marks(_RULE_CHARS.sub(" ", text)))
+        if stripped == text:
+            return stripped
+        text = stripped
+
+
+def repair_number_column(numbers: Sequence[str],
+                         section_like: Sequence[bool] | None = None) -> list[str]:
+    """Row numbers of one table, in order, repaired against their sequence.
+
+    `section_like` marks rows with nothing but a number and a title. Such a row numbered "1"
+    whose next row starts again at "1" (not "1.1") is a roman "I" read as a digit, as bold
+    serif "I", "II", "III" often are ("1", "H", "HT").
+    """
+    repaired = [repair_number_cell(n) for n in numbers]
+    flags = list(section_like) if section_like is not None else [False] * len(repaired)
+    state = _Sequence()
+    for index, number in enumerate(repaired):
+        if not number or " " in number:
+            continue
+        following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
+        if flags[index] and _restarts(number, following):
+            fixed = state.expect_roman(number) or state.expect(number)
+        else:
+            fixed = state.expect(number)
+        repaired[index] = fixed
+        state.see(fixed)
+    return repaired
+
+
+# "I.CH: TIỂU VỀ KINH TẾ": a section's number and title read without the space between
+_GLUED_SECTION = regex.compile(
+    r"^(?P<number>[IVX]{1,4}|[A-ZĐ])(?P<mark>[.)])(?P<title>\p{Lu}{2}\S*)")
+
+
+def unglue_section_number(text: str) -> str:
+    """Put back the space between a section's number and its title in capitals."""
+    return _GLUED_SECTION.sub(r"\g<number>\g<mark> \g<title>", text.strip(), count=1) \
+        if _GLUED_SECTION.match(text.strip()) else text
+
+
+_VALID_NUMBER = regex.compile(r"^(?:[IVX]+|[A-ZĐ]|\d+(?:\.\d+)*\.?|[a-zđ]\)|\p{L}+\s.*)\.?$")
+
+
+def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
+                    titles: Sequence[str]) -> list[str]:
+    """Section rows whose number OCR lost or garbled ("", "n", "1v") take the number the
+    sequence of sections says they print: the next roman (or letter) after the section row
+    above, the one before the section row below, and where there are both they must agree.
+
+    Only rows that look like section rows count — no values, a title — and a row with no
+    number at all must have its title in capitals, as a section row prints it (an unnumbered
+    group row in ordinary type stays unnumbered)."""
+    out = list(numbers)
+    sections = [i for i, flag in enumerate(section_like) if flag]
+    for position, index in enumerate(sections):
+        number = out[index].strip()
+        title = titles[index]
+        if not _section_title(title, capitals=not number) or _VALID_NUMBER.match(number):
+            continue
+        above = next((out[i].rstrip(".") for i in reversed(sections[:position])
+                      if _is_sequence_number(out[i])), None)
+        below = next((out[i].rstrip(".") for i in sections[position + 1:]
+                      if _is_sequence_number(out[i])), None)
+        guesses = {g for g in (_step(above, 1), _step(below, -1)) if g is not None}
+        if above is not None and below is not None and _step(above, 1) != _step(below, -1):
+            continue
+        if len(guesses) == 1:
+            out[index] = guesses.pop()
+    return out
+
+
+def _section_title(title: str, capitals: bool) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 4:
+        return False
+    return not capitals or all(c.isupper() for c in letters)
+
+
+def _is_sequence_number(number: str) -> bool:
+    core = number.strip().rstrip(".")
+    return core in _ROMANS or bool(regex.match(r"^[A-HK-UW-ZĐ]$", core))
+
+
+def _step(number: str | None, by: int) -> str | None:
+    """The section number `by` places after (or before) `number` in its sequence."""
+    if number is None:
+        return None
+    if number in _ROMANS:
+        at = _ROMANS.index(number) + by
+        return _ROMANS[at] if 0 <= at < len(_ROMANS) else None
+    letters = "ABCDĐEGHIKLMNOPQRSTUVXY"  # the Vietnamese alphabet's capitals, as lists use
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if number not in letters else letters
+    at = letters.index(number) + by if number in letters else -1
+    return letters[at] if 0 <= at < len(letters) else None
+
+
+def _restarts(number: str, following: str) -> bool:
+    """The next row starts a list at "1" rather than numbering this row's children."""
+    core = number.rstrip(".")
+    return (following.rstrip(".") in {"1", "l", "I"}
+            and not regex.match(rf"^{regex.escape(core)}\.\d", following))
+
+
+class _Sequence:
+    """What row number may come next: the last roman, letter and arabic numbers seen."""
+
+    def __init__(self) -> None:
+        self.roman: str | None = None
+        self.letter: str | None = None
+        self.arabic: list[int] | None = None
+
+    def see(self, number: str) -> None:
+        core = number.rstrip(".")
+        if _ROMAN.match(core) and core in _ROMANS and not self._next_letter_is(core):
+            self.roman, self.arabic = core, None
+        elif _LETTER.match(number):
+            self.letter, self.roman, self.arabic = core, None, None
+        elif regex.match(r"^[0-9]+(?:\.[0-9]+)*$", core):
+            self.arabic = [int(p) for p in core.split(".")]
+
+    def _next_letter_is(self, core: str) -> bool:
+        return bool(self.letter) and len(core) == 1 and ord(core) == ord(self.letter) + 1
+
+    def expect(self, number: str) -> str:
+        core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
+        if self._next_letter_is(core):
+            return number
+        roman = self._roman_reading(core)
+        if roman is not None:
+            return roman + dot
+        if regex.match(r"^[0-9]+(?:\.[0-9]+)*$", core) and self.arabic is not None:
+            return self._arabic_reading(core) + dot
+        # a letter read before the expected number ("Z7" after "6"): the rule on its left
+        # (a letter after it may be printed: "3a", "3b")
+        glued = regex.match(r"^\p{L}(?P<digits>\d+(?:\.\d+)*)$", core)
+        if glued and glued["digits"] in self._expected_arabic():
+            return glued["digits"] + dot
+        return number
+
+    def _expected_arabic(self) -> set[str]:
+        previous = self.arabic or []
+        if not previous:
+            return set()
+        expected = {".".join(map(str, [*previous[:-1], previous[-1] + 1])),
+                    ".".join(map(str, [*previous, 1]))}
+        if len(previous) > 1:
+            expected.add(".".join(map(str, [*previous[:-2], previous[-2] + 1])))
+        return expected
+
+    def expect_roman(self, number: str) -> str | None:
+        """The expected roman number for a section row whose number reads as digits."""
+        core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
+        roman = self._roman_reading(core, digits=True)
+        return roman + dot if roman is not None else None
+
+    def _roman_reading(self, core: str, digits: bool = False) -> str | None:
+        """The expected roman number when `core` is a misreading of it: a letter read for an
+        "I" ("IH", "L", "Il"), or the previous number again with one "I" lost."""
+        if not _ROMAN_LIKE.match(core) or (core.isdigit() and not digits):
+            return None
+        if len(core) == 1 and core.isupper() and (
+                self._next_letter_is(core) or (self.roman is None and self.letter is None)):
+            return None  # a letter section, or a first section "H": nothing says otherwise
+        expected = _ROMANS[_ROMANS.index(self.roman) + 1] if self.roman in _ROMANS[:-1] else "I"
+        if core == expected or (_ROMAN.match(core) and core != self.roman):
+            return None
+        readings = _roman_readings(core)
+        readings |= {r + "I" for r in readings} | {r[:-1] for r in readings if len(r) > 1}
+        return expected if expected in readings else None
+
+    def _arabic_reading(self, core: str) -> str:
+        parts = core.split(".")
+        previous = self.arabic or []
+        expected = {".".join(map(str, [*previous[:-1], previous[-1] + 1]))} if previous else set()
+        expected |= {".".join(map(str, [*previous, 1]))}
+        if len(previous) > 1:
+            expected.add(".".join(map(str, [*previous[:-2], previous[-2] + 1])))
+        if core in expected:
+            return core
+        fixes = {variant for variant in _one_digit_variants(".".join(parts))
+                 if variant in expected}
+        if not fixes:  # a speck read as one more digit ("34" between "2" and "4")
+            fixes = {core[:i] + core[i + 1:] for i in range(len(core))
+                     if core[i].isdigit()} & expected if len(core) > 1 else set()
+        if not fixes and len(parts) > 1:
+            # the parent part ("5" of "5.3") is what the rows before say it is: any one digit
+            # wrong there, if that gives exactly one expected number
+            parent = ".".join(parts[:-1])
+            fixes = {f"{variant}.{parts[-1]}" for variant in
+                     _one_digit_variants(parent, "0123456789")} & expected
+        return fixes.pop() if len(fixes) == 1 else core
+
+
+def _roman_readings(core: str) -> set[str]:
+    """What a misread roman number may be: each "H" one or two "I"s (serif "I"s run
+    together), each of l 1 | ] L T i an "I"."""
+    readings = {""}
+    for char in core[:8]:
+        options = ("I", "II") if char == "H" else (char.translate(_AS_ROMAN_ONES),)
+        readings = {r + o for r in readings for o in options}
+    return readings
+
+
+def _one_digit_variants(number: str, alphabet: str | None = None) -> Iterable[str]:
+    """The number with one digit changed: to a digit it is often misread for, or to any of
+    `alphabet`."""
+    for i, char in enumerate(number):
+        if not char.isdigit():
+            continue
+        for other in alphabet if alphabet is not None else _CONFUSABLE_DIGITS.get(char, ""):
+            if other != char:
+                yield number[:i] + other + number[i + 1:]
+
+
+# ---------------------------------------------------------------- targets
+
+_RULE_CHARS = regex.compile(r"[_|¦]")
+_SIGN_AS_TWO = regex.compile(r"^2\s+(?=\d)")
+_NUMBERISH = regex.compile(r"(?<![\p{L}])[0-9OolI|]*\d[0-9OolI|]*(?:[.,][0-9OolI|]+)*(?![\p{L}])")
+
+
+def repair_target_cell(text: str) -> str:
+    """A target or result cell: rule marks dropped; "2 70" (a "≥" read as "2") → "≥ 70";
+    letters inside numbers read as digits ("1O0" → "100")."""
+    text = strip_rule_marks(_RULE_CHARS.sub("", text))
+    text = _SIGN_AS_TWO.sub("≥ ", text)
+    return _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
+
+
+def repair_lead_phrase(text: str, phrases: Sequence[str]) -> str:
+    """A name whose first words spell a vocabulary phrase without its accents ("Ty lệ hộ …",
+    "Tỳ lệ …") takes the phrase's accents, keeping the printed capitals."""
+    words = text.split()
+    for phrase in phrases:
+        size = len(phrase.split())
+        head = " ".join(words[:size])
+        if len(words) < size or head == phrase or _key(head) != _key(phrase):
+            continue
+        if len(head) != len(phrase):
+            continue
+        fixed = "".join(p.upper() if h.isupper() else p.lower()
+                        for h, p in zip(head, phrase, strict=True))
+        return " ".join([fixed, *words[size:]])
+    return text
+
+
+_APPENDIX_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<label>\S+?)(?P<end>[:.]?)$",
+                                regex.IGNORECASE)
+
+
+def repair_appendix_label(text: str) -> str:
+    """An appendix label whose roman number OCR misread: serif "I"s run together read as "H"
+    ("PHỤ LỤC H" → "PHỤ LỤC II", "Phụ lục IH" → "Phụ lục III"). Digits and letters that
+    are labels themselves ("Phụ lục 1", "Phụ lục A") stay."""
+    match = _APPENDIX_LABEL.match(text.strip())
+    if match is None:
+        return text
+    label = match["label"]
+    if "H" not in label or not regex.match(r"^[IVXH]+$", label):
+        return text
+    roman = label.replace("H", "II")
+    if roman not in _ROMANS:
+        return text
+    return f"{match['word']}{roman}{match['end']}"
+
+
+def balance_parentheses(text: str) -> str:
+    """A line in parentheses ("(Kèm theo …)") with a ")" OCR added inside it: the first
+    stray ")" before the closing one goes ("… số 58/KH-UBND) ngày …)")."""
+    stripped = text.strip()
+    if not (stripped.startswith("(") and stripped.endswith(")")):
+        return text
+    if stripped.count(")") != stripped.count("(") + 1:
+        return text
+    depth = 0
+    for index, char in enumerate(stripped[:-1]):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:  # the line's parenthesis closed before its end
+            return (stripped[:index] + stripped[index + 1:]).replace("  ", " ")
+    return text
+
+
+def repair_date_digits(text: str) -> str:
+    """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"), a year split
+    by a space ("12/202 6"); a part with no digit at all ("Quý II/2026") is a word or a
+    roman number and stays."""
+    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0],
+                           strip_rule_marks(text))
+    return _DATE_PARTS.sub(lambda m: _digits_if_numeric(m.group(0)), text)
+
+
+_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?) (\d{1,2})(?![\d.,])")
+
+
+_DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")
+
+# "Quý II/2026" as OCR reads its roman number: serif "I"s run together into "H", an "I" read
+# as "1", "l", "!", "|" or with a speck for an accent ("IĨ").
+_QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.]+)(?=\s*(?:/|năm\b|$|[,;]))")
+_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]ĨÍÌỈỊĩíìỉị]+$")
+_QUARTERS = ("I", "II", "III", "IV")
+_AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LĨÍÌỈỊĩíìỉị"})
+
+
+def repair_quarter_numeral(text: str) -> str:
+    """The roman number of a quarter, misread ("Quý H/2026", "Quý IHI/2026", "Quý 11/2026",
+    "Quý !/2026") → the quarter it must be; an arabic quarter ("Quý 2/2026") stays."""
+    return _QUARTER.sub(_quarter_match, text)
+
+
+def _quarter_match(match: regex.Match) -> str:
+    printed = match["n"]
+    if printed in _QUARTERS or printed in {"1", "2", "3", "4"} or not _QUARTER_SLIPS.match(
+            printed):
+        return match.group(0)
+    ones = printed.translate(_AS_QUARTER_ONES)
+    first = ones.replace("H", "II")  # most often two serif "I"s touching
+    if first in _QUARTERS:
+        return match["word"] + first
+    readings = {""}
+    for char in ones[:6]:
+        options = ("I", "II") if char == "H" else (char,)
+        readings = {r + o for r in readings for o in options}
+    fits = [r for r in _QUARTERS if r in readings]
+    return match["word"] + fits[0] if len(fits) == 1 else match.group(0)
+
+
+def _digits_if_numeric(part: str) -> str:
+    return part.translate(_DIGIT_LIKE) if any(c.isdigit() for c in part) else part
+
+
+# ---------------------------------------------------------------- vocabulary
+
+def _key(text: str) -> str:
+    """Compare key: no accents, case, spaces or punctuation."""
+    return regex.sub(r"[^a-z0-9%]", "", unidecode(text).casefold())
+
+
+def compare_key(text: str) -> str:
+    """The key two readings of one phrase are compared by: no accents, case, spaces or
+    punctuation."""
+    return _key(text)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    data = load_yaml("ocr_vocab.yaml") or {}
+    return {name: tuple(str(v) for v in values or ()) for name, values in data.items()}
+
+
+def snap_phrase(text: str, phrases: Sequence[str], min_ratio: float = 85.0,
+                max_length_change: int | None = None) -> str:
+    """The vocabulary phrase a cell is an OCR misreading of, else the cell unchanged.
+
+    The comparison ignores accents, case, spaces and punctuation, so a phrase is chosen when
+    the letters almost agree; the accents and spacing then come from the vocabulary.
+    `max_length_change` bounds how many letters a snap may add or drop: a slip changes
+    letters, while a fragment ("tâm Dịch vụ …" cut by a page break) lacks whole words.
+    """
+    stripped = text.strip()
+    if not stripped or stripped in phrases:
+        return text
+    keys = _phrase_keys(tuple(phrases))
+    key = _key(stripped)
+    if not key:
+        return text
+    found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio)
+    if found is None:
+        return text
+    candidate = phrases[found[2]]
+    if _key(candidate) == key and _accent_distance(candidate, stripped) == 0:
+        return text
+    known = keys[found[2]]
+    if max_length_change is not None and known != key and (
+            abs(len(known) - len(key)) > max_length_change or key in known or known in key):
+        return text  # a part of the phrase, or the phrase with more: not a slip
+    return candidate
+
+
+@lru_cache(maxsize=32)
+def _phrase_keys(phrases: tuple[str, ...]) -> list[str]:
+    return [_key(p) for p in phrases]
+
+
+def _accent_distance(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a.casefold(), b.casefold(), strict=False)) + abs(
+        len(a) - len(b))
+
+
+def snap_words(text: str, words: Sequence[str]) -> str:
+    """Each word that, without its accents, is exactly one vocabulary word takes that word's
+    accents (keeping the printed capitalisation of its first letter)."""
+    table = _word_table(tuple(words))
+    out = []
+    for token in text.split():
+        match = _WORD_WITH_EDGES.match(token)
+        if match is None:
+            out.append(token)
+            continue
+        core = match["core"]
+        choices = table.get(unidecode(core).casefold())
+        if not choices or len(choices) != 1 or core.casefold() in {c.casefold() for c in choices}:
+            out.append(token)
+            continue
+        chosen = next(iter(choices))
+        chosen = chosen[0].upper() + chosen[1:] if core[0].isupper() else chosen.lower()
+        if core.isupper():
+            chosen = chosen.upper()
+        out.append(f"{match['pre']}{chosen}{match['post']}")
+    return " ".join(out)
+
+
+@lru_cache(maxsize=8)
+def _word_table(words: tuple[str, ...]) -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    for word in words:
+        table.setdefault(unidecode(word).casefold(), set()).add(word.casefold())
+    return table

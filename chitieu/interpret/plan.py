@@ -1,0 +1,178 @@
+"""The appendix/plan header above the table: label, title, plan number, date, issuer, locality."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from datetime import date
+
+import regex
+
+from chitieu.core.heading import APPENDIX, ATTACHED, line_text, split_heading
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.types import RawRow
+from chitieu.gazetteer.localities import find_province, resolve_locality
+from chitieu.models import Locality, Plan
+
+_NUMBER = regex.compile(
+    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*/\s*(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
+    regex.IGNORECASE,
+)
+_DATE_SLASH = regex.compile(
+    r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)
+_DATE_WORDS = regex.compile(
+    r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
+# "… của UBND xã X về chuyển đổi số năm 2026": the plan's subject follows its issuer
+_SUBJECT = regex.compile(r"\s+(?:về|v/v)\s+", regex.IGNORECASE)
+_ISSUER = regex.compile(r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)
+_LOCALITY_PATTERN = (
+    r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
+    r"(?:\s*[,;]\s*(?:(?:tỉnh|thành phố)\s+)?(?P<province>[^,;()]+?)"
+    r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"
+)
+_LOCALITY = regex.compile(_LOCALITY_PATTERN)
+# An issuer printed in capitals ("UBND XÃ NGHĨA ĐÀN"): only then is case ignored, so that
+# "Phòng Văn hóa - Xã hội" never reads as a commune named "hội".
+_LOCALITY_CAPITALS = regex.compile(_LOCALITY_PATTERN, regex.IGNORECASE)
+_LOCAL_LEVELS = ("xã", "phường", "đặc khu")
+# "Thành phố Hồ Chí Minh", "Tỉnh Lạng Sơn": a province-level word written with a capital
+_PROVINCE_LEVEL = regex.compile(r"Thành phố|Tỉnh")
+
+
+
+@functools.cache
+def _abbreviations() -> tuple[list[tuple[regex.Pattern, str]], dict[str, str]]:
+    data = load_yaml("abbreviations.yaml")
+    pairs = sorted(data["issuer"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    patterns = [(regex.compile(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
+    return patterns, data["spelling"]
+
+
+def expand_issuer(text: str) -> str:
+    """"UBND xã Vũ Dương" → "Ủy ban nhân dân xã Vũ Dương"."""
+    patterns, spelling = _abbreviations()
+    for pattern, full in patterns:
+        text = pattern.sub(full, text)
+    for variant, uniform in spelling.items():
+        text = text.replace(variant, uniform)
+    return " ".join(text.split())
+
+
+def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
+    """Read the plan fields from the lines above the table."""
+    lines = [t for t in (line_text(r) for r in preamble) if t]
+    warnings: list[str] = []
+    appendix, title_lines, attached = split_heading(lines)
+    plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
+    if attached:
+        _read_attachment(plan, attached)
+    else:
+        warnings.append("plan_reference_missing")
+    if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
+        # "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)" without its issuer: the body named in
+        # the document's top-left corner ("ỦY BAN NHÂN DÂN" / "XÃ ĐÌNH LẬP")
+        plan.issuer = _letterhead_issuer(lines) or plan.issuer
+    plan.locality = _locality(plan.issuer, " ".join(lines))
+    return plan, warnings
+
+
+_LETTERHEAD_BODY = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)
+_LETTERHEAD_UNIT = regex.compile(r"^(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\S", regex.IGNORECASE)
+
+
+def _letterhead_issuer(lines: list[str]) -> str | None:
+    """The issuing body printed above the appendix, on one line or two."""
+    for i, line in enumerate(lines):
+        if APPENDIX.match(line) or ATTACHED.search(line):
+            return None
+        text = line.strip(" *")
+        if not _LETTERHEAD_BODY.match(text):
+            continue
+        if _LOCALITY_CAPITALS.search(text) is None and i + 1 < len(lines):
+            following = lines[i + 1].strip(" *")
+            if _LETTERHEAD_UNIT.match(following):
+                text = f"{text} {following}"
+        if _LOCALITY_CAPITALS.search(text) is None:
+            return None
+        return expand_issuer(_LETTERHEAD_BODY.sub("Ủy ban nhân dân", text, count=1))
+    return None
+
+
+def _read_attachment(plan: Plan, text: str) -> None:
+    text = _until_closing_parenthesis(text)
+    number = _NUMBER.search(text)
+    if number and number["num"]:
+        plan.number = f"{number['num']}/{number['suffix']}"
+    when = _DATE_SLASH.search(text) or _DATE_WORDS.search(text)
+    if when:
+        plan.issued_raw = " ".join(when.group(0).split())
+        plan.issued_on = _iso_date(when["d"], when["m"], when["y"])
+    issuer = _ISSUER.search(text)
+    if issuer:
+        body = _SUBJECT.split(issuer["issuer"], maxsplit=1)[0]
+        plan.issuer = expand_issuer(body.strip(" .,;"))
+
+
+def _until_closing_parenthesis(text: str) -> str:
+    """The "(Kèm theo …)" sentence up to its closing parenthesis; parentheses inside it
+    ("xã Hương Sơn (Hà Tĩnh)") are kept."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return text[:i]
+            depth -= 1
+    return text
+
+
+def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    if not (day and month and year):
+        return None
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+_BARE_LEVEL = regex.compile(r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s*$",
+                            regex.IGNORECASE)
+
+
+def _locality(issuer: str | None, context: str) -> Locality:
+    if not issuer:
+        return Locality()
+    issuer = unicodedata.normalize("NFC", issuer)
+    match = _last_locality(_LOCALITY, issuer)
+    if match is None or match["level"].lower() not in _LOCAL_LEVELS:
+        # "UBND XÃ ĐÌNH LẬP, tỉnh Lạng Sơn": the commune in capitals, its province not
+        capitals = _last_locality(_LOCALITY_CAPITALS, issuer)
+        if capitals is not None and _printed_as_unit(capitals) and (
+                match is None or capitals["level"].lower() in _LOCAL_LEVELS):
+            match = capitals
+    if match is None:
+        # "Ủy ban nhân dân tỉnh": the level is printed, the name is not
+        bare = _BARE_LEVEL.search(issuer)
+        return Locality(level=bare["level"].lower()) if bare else Locality()
+    province = match["province"] or find_province(context)
+    return resolve_locality(match["level"].lower(), match["name"].strip(), province)
+
+
+def _printed_as_unit(match: regex.Match) -> bool:
+    """"XÃ ĐÌNH LẬP", "Xã Đình Lập", "Tỉnh Lạng Sơn" — never "Xã hội" of an agency's name."""
+    level, name = match["level"], match["name"]
+    return bool((level.isupper() and name.isupper())
+                or (level[0].isupper() and name[:1].isupper())
+                or _PROVINCE_LEVEL.fullmatch(level))
+
+
+def _last_locality(pattern: regex.Pattern, issuer: str) -> regex.Match | None:
+    """The commune-level unit the issuer names, else the last unit it names."""
+    match = None
+    for candidate in pattern.finditer(issuer):
+        match = candidate
+        if candidate["level"].lower() in _LOCAL_LEVELS:
+            break
+    return match
+

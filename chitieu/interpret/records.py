@@ -1,0 +1,527 @@
+"""Interpret: logical table rows → section chain and canonical records.
+
+A document may hold several tables (Phụ lục I and Phụ lục II, each with its own header):
+their records come out in order, and when two or more of them are named by an appendix label
+every record carries its appendix as its outermost section ("Phụ lục II" / its title), so
+keys stay unique. A table with one target column per year ("Năm 2026" … "Năm 2030") gives
+one record per row and year, keyed "<row key>@<year>", with that year as its deadline.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from chitieu.assemble.table import PART
+from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
+from chitieu.core.heading import appendix_heading
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.tables import LogicalRow, Table
+from chitieu.core.text import clean_text, fold, strip_trailing_dot
+from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
+from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
+from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, parse_deadline
+from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
+
+_LETTER = regex.compile(r"^[A-ZĐ]$")
+_ROMAN = regex.compile(r"^[IVXLC]+$")
+_EDITOR_NOTE = regex.compile(r"\[[^\[\]]*\]")
+_ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
+_DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
+_BULLET = regex.compile(r"^[-–—+•*]$")
+_DETAIL_LABEL = regex.compile(r"^(?:\d{1,2}|[a-zđ]\)?)$")  # "1", "12", "a)", "đ)"
+_DASHES = regex.compile(r"^[-–—]*$")
+_MARK = regex.compile(r"^[xX✓✔✗•+*vV]$")
+_PART = regex.compile(rf"^{PART}$")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLAUSES = regex.compile(r"\s*;\s*")
+_IMPLEMENTS = regex.compile(r"\bthực hiện\b")
+_ROLE_WORDS = regex.compile(r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
+OCR_REPAIRED_AGENCY = "ocr_repaired:agency"
+OCR_REPAIR_FACTOR = 0.9  # an OCR-repaired agency cell lowers its agencies' scores by this
+_BARE_COUNT = regex.compile(r"^\d{1,4}$")
+# A deadline column counting days, weeks or months ("Số ngày dự kiến"): its cells are durations.
+_DURATION_HEADER = regex.compile(r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _SectionLevel:
+    style: str
+    section: Section
+    has_dotted_items: bool = False  # section "1" holds "1.1", "1.2" …
+
+    @property
+    def number(self) -> str:
+        return self.section.number
+
+
+@dataclass(slots=True)
+class _Context:
+    table: Table
+    gazetteer: Gazetteer
+    stack: list[_SectionLevel] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    unnumbered: int = 0
+    year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
+
+
+def build_records(table: Table, gazetteer: Gazetteer) -> list[Record]:
+    """Turn the tables' logical rows into records, tracking the section rows above them."""
+    keys: set[str] = set()
+    records: list[Record] = []
+    tables = table.all_tables
+    for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
+        ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part))
+        if appendix is not None:
+            ctx.stack.append(_SectionLevel("appendix", appendix))
+        records += _table_records(ctx)
+    return records
+
+
+def _table_records(ctx: _Context) -> list[Record]:
+    table = ctx.table
+    number_col = table.index_of("number")
+    detail_col = _detail_column(table, number_col)
+    records: list[Record] = []
+    for position, row in enumerate(table.rows):
+        number = _number(row, number_col)
+        if detail_col is not None and _group_row(ctx, row, number, detail_col):
+            continue
+        if _is_section(row, number, table, _next_number(table, position, number_col),
+                       ctx.stack):
+            _push_section(ctx, number, clean_text(_name_cell(row, table)))
+            continue
+        _close_finished_section(ctx, number)
+        if ctx.year_targets:
+            records += _yearly_records(ctx, row, number)
+        else:
+            records.append(_record(ctx, row, number))
+    return records
+
+
+def _detail_column(table: Table, number_col: int | None) -> int | None:
+    """A second numbering column beside the running number ("STT" 1…33, "Chi tiết" 1…12
+    with items a), b) …): the column right after the number column, without a role, whose
+    filled cells are all numbering labels, groups numbered in digits among them."""
+    if number_col is None or number_col + 1 >= len(table.columns):
+        return None
+    col = number_col + 1
+    if table.columns[col].role != "unknown":
+        return None
+    labels = [strip_trailing_dot(clean_text(row.cells[col])) for row in table.rows]
+    labels = [label for label in labels if label]
+    if len(labels) < 2 or not all(_DETAIL_LABEL.match(label) for label in labels):
+        return None
+    return col if any(label.isdigit() for label in labels) else None
+
+
+def _group_row(ctx: _Context, row: LogicalRow, number: str, detail_col: int) -> bool:
+    """Read a row of a table with two numbering columns. A group label ("1", "2") without a
+    running number is a section; a running number beside a group label (a group of one row)
+    is a record outside the groups before it. Returns whether the row was a section."""
+    label = strip_trailing_dot(clean_text(row.cells[detail_col]))
+    if not label.isdigit():
+        return False
+    del ctx.stack[next((d for d, lv in enumerate(ctx.stack) if lv.style == "detail"),
+                       len(ctx.stack)):]
+    if number:
+        return False
+    ctx.stack.append(_SectionLevel("detail", Section(
+        number=label, title=clean_text(_name_cell(row, ctx.table)))))
+    ctx.unnumbered = 0
+    return True
+
+
+def _appendix_sections(tables: list[Table]) -> list[Section | None]:
+    """The outermost section of each table's records: its sheet, when a workbook has several;
+    its appendix, when the document holds several appendices."""
+    headings = [appendix_heading(t.preamble) for t in tables]
+    if len(tables) >= 2 and any(t.name for t in tables):
+        # the sheets of a workbook: each sheet is the outermost section of its records
+        return [Section(number=t.name, title=title or label or t.name) if t.name else None
+                for t, (label, title) in zip(tables, headings, strict=True)]
+    labels = {label for label, _ in headings if label}
+    if len(tables) < 2 or len(labels) < 2:
+        return [None] * len(tables)
+    return [Section(number=label, title=title or "") if label else None
+            for label, title in headings]
+
+
+def _year_target_columns(table: Table) -> list[tuple[int, str]]:
+    """Target columns that each name one year ("Năm 2026" … "Năm 2030"), if there are
+    several."""
+    columns = [(c.index, c.header) for c in table.columns if c.role == "target"]
+    if len(columns) < 2:
+        return []
+    years = [_YEAR.findall(header) for _, header in columns]
+    if not all(len(found) == 1 for found in years) or len({y[0] for y in years}) != len(years):
+        return []
+    return columns
+
+
+def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]:
+    """One record per year column holding a value, each with that year as its deadline."""
+    base = _unique_key(ctx, number)
+    filled = [(i, h) for i, h in ctx.year_targets if clean_text(row.cells[i])]
+    if not filled:
+        return [_record(ctx, row, number, key=base)]
+    records = []
+    for index, header in filled:
+        key = f"{base}@{_YEAR.search(header).group(0)}"
+        ctx.keys.add(key)
+        records.append(_record(ctx, row, number, key=key, target_col=index,
+                               deadline_raw=clean_text(header)))
+    return records
+
+
+def _close_finished_section(ctx: _Context, number: str) -> None:
+    """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1"."""
+    if not _ARABIC.match(number):
+        return
+    sibling = f"arabic{number.count('.')}"
+    for depth, level in enumerate(ctx.stack):
+        if level.style == sibling and number != level.number and not number.startswith(
+                level.number + ".") and level.has_dotted_items:
+            del ctx.stack[depth:]
+            return
+    for level in ctx.stack:
+        if level.style.startswith("arabic") and number.startswith(level.number + "."):
+            level.has_dotted_items = True
+
+
+def _number(row: LogicalRow, number_col: int | None) -> str:
+    return strip_trailing_dot(clean_text(row.cells[number_col])) if number_col is not None else ""
+
+
+def _next_number(table: Table, position: int, number_col: int | None) -> str:
+    if number_col is None or position + 1 >= len(table.rows):
+        return ""
+    return _number(table.rows[position + 1], number_col)
+
+
+def _name_cell(row: LogicalRow, table: Table) -> str:
+    name_col = table.index_of("name")
+    return row.cells[name_col] if name_col is not None else ""
+
+
+def _has_values(row: LogicalRow, table: Table) -> bool:
+    """Anything besides number and name: a target, an agency, a deadline, a unit."""
+    skip = table.indexes_of("number", "name", "note", "unknown")
+    # "[…]" is an editor's note (a redaction, a reviewer's remark), no value of the row
+    return any(_EDITOR_NOTE.sub("", clean_text(text)).strip()
+               for i, text in enumerate(row.cells) if i not in skip)
+
+
+def _only_stray_words(row: LogicalRow, table: Table) -> bool:
+    """The row's only values are words without a digit that start in lower case, in its
+    deadline column ("năm tiếp theo" spilled from the row above by a page split): no deadline
+    of the row's own."""
+    deadline = set(table.indexes_of("deadline"))
+    skip = table.indexes_of("number", "name", "note", "unknown")
+    values = [(i, clean_text(t)) for i, t in enumerate(row.cells) if i not in skip]
+    filled = [(i, t) for i, t in values if t]
+    return bool(filled) and all(i in deadline and t[:1].islower()
+                                and not any(ch.isdigit() for ch in t) for i, t in filled)
+
+
+def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
+                stack: list[_SectionLevel]) -> bool:
+    if (_LETTER.match(number) or _ROMAN.match(number)) and _only_stray_words(row, table):
+        return True  # "IV. Phát triển nhân lực …" carrying a spilled "năm tiếp theo"
+    if _has_values(row, table):
+        return False
+    if (_LETTER.match(number) or _ROMAN.match(number) or _PART.match(number)
+            or _DOTTED_GROUP.match(number)):
+        return True
+    if _ARABIC.match(number):
+        # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
+        sibling = f"arabic{number.count('.')}"
+        return (row.bold or next_number.startswith(number + ".")
+                or any(level.style == sibling for level in stack))
+    return not number and row.bold and bool(clean_text(_name_cell(row, table)))
+
+
+def _style(number: str, stack: list[_SectionLevel]) -> str:
+    if not number:
+        return "untitled"
+    if _PART.match(number):
+        return "part:" + fold(number.split()[0])
+    if _ROMAN.match(number) and not _follows_letter(number, stack):
+        return "roman"
+    if _LETTER.match(number):
+        return "letter"
+    if _ARABIC.match(number):
+        return f"arabic{number.count('.')}"
+    if _DOTTED_GROUP.match(number):
+        return f"group{number.count('.')}"
+    return "other"
+
+
+def _follows_letter(number: str, stack: list[_SectionLevel]) -> bool:
+    """"I" after a section "H" is a letter, otherwise the roman one."""
+    if len(number) != 1:
+        return False
+    return any(lv.style == "letter" and ord(lv.number) == ord(number) - 1 for lv in stack)
+
+
+def _push_section(ctx: _Context, number: str, title: str) -> None:
+    style = _style(number, ctx.stack)
+    for depth, level in enumerate(ctx.stack):
+        if level.style == style:
+            del ctx.stack[depth:]
+            break
+    ctx.stack.append(_SectionLevel(style, Section(number=number, title=title)))
+    ctx.unnumbered = 0
+
+
+def _unique_key(ctx: _Context, number: str) -> str:
+    parts = [level.number for level in ctx.stack if level.number]
+    if number and not _BULLET.match(number):
+        parts.append(number)
+    else:
+        ctx.unnumbered += 1
+        parts.append(f"#{ctx.unnumbered}")
+    key = base = "/".join(parts)
+    duplicate = 1
+    while key in ctx.keys:
+        duplicate += 1
+        key = f"{base}~{duplicate}"
+    ctx.keys.add(key)
+    return key
+
+
+def _cell(row: LogicalRow, table: Table, role: str) -> str:
+    texts = [clean_text(row.cells[i]) for i in table.indexes_of(role)]
+    return "; ".join(t for t in texts if t)
+
+
+def _raw_cell(row: LogicalRow, table: Table, role: str) -> str:
+    index = table.index_of(role)
+    return row.cells[index].strip() if index is not None else ""
+
+
+def _header_unit(table: Table, *roles: str) -> str | None:
+    """The unit a value column prints in its header ("Chỉ tiêu năm 2026 (%)")."""
+    for role in roles:
+        for col in table.columns:
+            if col.role == role and col.unit:
+                return col.unit
+    return None
+
+
+def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = None,
+            target_col: int | None = None, deadline_raw: str | None = None) -> Record:
+    table = ctx.table
+    warnings = [*row.warnings, *(w for piece in row.pieces for w in piece.warnings)]
+    name = _cell(row, table, "name")
+    unit = _cell(row, table, "unit") or None
+    if target_col is None:
+        target_raw = _raw_cell(row, table, "target")
+    else:
+        target_raw = row.cells[target_col].strip()
+    if not clean_text(target_raw):
+        name, target_raw = _name_and_target(name, table)
+    target, codes = parse_target(target_raw or None, unit or _header_unit(table, "target"))
+    warnings += codes
+    baseline, codes = parse_target(_raw_cell(row, table, "baseline") or None,
+                                   unit or _header_unit(table, "baseline", "target"))
+    warnings += codes
+    if deadline_raw is None:
+        deadline, codes = _deadline(row, table)
+    else:
+        deadline, codes = parse_deadline(deadline_raw)
+    warnings += codes
+    agencies, codes = _agencies(ctx, row)
+    warnings += codes
+    if OCR_REPAIRED_AGENCY in warnings:
+        agencies = _less_sure(agencies)
+    if not name:
+        warnings.append("name_missing")
+    return Record(
+        key=key or _unique_key(ctx, number),
+        number=None if _BULLET.match(number) else number or None,
+        section=[level.section for level in ctx.stack],
+        kind=_kind(name, target),
+        name=name,
+        target=target,
+        baseline=baseline,
+        deadline=deadline,
+        agencies=agencies,
+        note=_note(row, table),
+        source=_source(row),
+        warnings=_dedupe(warnings),
+    )
+
+
+def _note(row: LogicalRow, table: Table) -> str | None:
+    """The row's remark; a cell holding only a dash ("-", "—") says there is none."""
+    note = _cell(row, table, "note")
+    return None if _DASHES.match(note) else note
+
+
+def _name_and_target(name: str, table: Table) -> tuple[str, str]:
+    """A target printed in the name: at its end it is cut off with its lead-in. Where an
+    indicator has no target column to go to, one printed anywhere in its text counts too
+    ("Kinh tế số chiếm 45% GRDP tỉnh."), and the name stays whole; a task's sentence keeps
+    its numbers."""
+    name, embedded = split_embedded_target(name)
+    if embedded is None and table.index_of("target") is None and (
+            _lists_indicators(table) or starts_with_measure(name)):
+        embedded = find_embedded_target(name)
+    return name, embedded or ""
+
+
+def _lists_indicators(table: Table) -> bool:
+    """The name column is headed "Chỉ tiêu" (indicators), not "Nhiệm vụ" or "Nội dung"."""
+    index = table.index_of("name")
+    return index is not None and "chi tieu" in header_key(table.columns[index].header)
+
+
+def _deadline(row: LogicalRow, table: Table):
+    marked = _marked_periods(row, table)
+    if marked is not None:
+        return marked
+    raw = _cell(row, table, "deadline")
+    if not raw:
+        return None, []
+    if _BARE_COUNT.match(raw):
+        unit = _duration_unit(table)
+        if unit is not None:
+            deadline, codes = parse_deadline(f"{raw} {unit}")
+            if deadline is not None:
+                return deadline.model_copy(update={"raw": raw}), codes
+    # "Trước 15/10", "Quý IV": a deadline printed without its year is in the one year the
+    # appendix's title lines name ("… NĂM 2026"); with none or several it stays null
+    deadline, codes = parse_deadline(raw)
+    if codes == [DEADLINE_YEAR_MISSING] and (years := _table_years(table)):
+        return parse_deadline(raw, year=int(years[0]))
+    return deadline, codes
+
+
+def _marked_periods(row: LogicalRow, table: Table) -> tuple[Deadline | None, list[str]] | None:
+    """A deadline spread over one column per quarter or month ("Thời gian thực hiện năm
+    2026" over "Quý I" … "Quý IV"), the row marking its columns with "x": the span from the
+    first marked period to the last, `raw` the marked columns' labels. None where the
+    deadline columns are not such a grid."""
+    columns = [table.columns[i] for i in table.indexes_of("deadline")]
+    if len(columns) < 2:
+        return None
+    labels = [PERIOD_LABEL.search(clean_text(c.header)) for c in columns]
+    if not all(labels):
+        return None
+    marked = [(col, label) for col, label in zip(columns, labels, strict=True)
+              if clean_text(row.cells[col.index])]
+    if not marked:
+        return None, []
+    if not all(_MARK.match(clean_text(row.cells[col.index])) for col, _ in marked):
+        return None, ["deadline_unparsed"]
+    raw = ", ".join(f"{label[1]} {label[2]}" for _, label in marked)
+    # the year printed over the grid, else the one year the appendix's title lines name
+    # ("TIẾN ĐỘ … NĂM 2026"); with none or several, the marks have no date
+    fallback = _table_years(table)
+    years = [_YEAR.findall(clean_text(col.header)) or fallback for col, _ in marked]
+    if not all(years):
+        return None, ["deadline_unparsed"]
+    spans = [parse_deadline(f"{label[1]} {label[2]}/{year[-1]}")[0]
+             for (_, label), year in zip(marked, years, strict=True)]
+    if any(span is None for span in spans):
+        return None, ["deadline_unparsed"]
+    if len(spans) == 1:
+        return spans[0].model_copy(update={"raw": raw}), []
+    return Deadline(kind="period", start=spans[0].start, end=spans[-1].end, raw=raw), []
+
+
+def _table_years(table: Table) -> list[str]:
+    years = {y for row in table.preamble for cell in row.cells
+             for y in _YEAR.findall(clean_text(cell.text))}
+    return sorted(years) if len(years) == 1 else []
+
+
+def _duration_unit(table: Table) -> str | None:
+    for index in table.indexes_of("deadline"):
+        match = _DURATION_HEADER.match(clean_text(table.columns[index].header))
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
+    agencies: list[Agency] = []
+    warnings: list[str] = []
+    for col in ctx.table.columns:
+        if col.role not in AGENCY_ROLES:
+            continue
+        text = row.cells[col.index]
+        if not clean_text(text):
+            continue
+        found, codes = _cell_agencies(ctx.gazetteer, text, col.role)
+        agencies += found
+        warnings += codes
+    return agencies, warnings
+
+
+def _cell_agencies(gazetteer: Gazetteer, text: str, role: str) -> tuple[list[Agency], list[str]]:
+    """The agencies of one cell. In a cell where one clause names who presides ("Sở KH&CN
+    chủ trì hướng dẫn, tổng hợp; các sở, ngành, UBND cấp xã thực hiện …"), the agencies of
+    the other clauses, marked lead only by the words "thực hiện" or by no role words at all
+    ("Trường học (chủ trì); Tổ công nghệ số cộng đồng"), support it."""
+    text = expand_role_marks(text)
+    if ";" not in text or "chủ trì" not in fold(text):
+        return gazetteer.agencies(text, role)
+    clauses = [c for c in _CLAUSES.split(text) if clean_text(c)]
+    agencies: list[Agency] = []
+    warnings: list[str] = []
+    for clause in clauses:
+        found, codes = gazetteer.agencies(clause, role)
+        if "chủ trì" not in fold(clause) and (_IMPLEMENTS.search(fold(clause))
+                                              or not _ROLE_WORDS.search(fold(clause))):
+            found = [a.model_copy(update={"role": "support"}) if a.role == "lead" else a
+                     for a in found]
+        agencies += found
+        warnings += codes
+    return agencies, list(dict.fromkeys(warnings))
+
+
+def _less_sure(agencies: list[Agency]) -> list[Agency]:
+    """Agencies of a row whose agency text OCR repair changed: their match is less certain."""
+    return [a.model_copy(update={"score": round(a.score * OCR_REPAIR_FACTOR, 4)})
+            for a in agencies]
+
+
+def _source(row: LogicalRow) -> RecordSource:
+    lines = row.lines
+    bbox = row.bbox
+    confidences = [p.confidence for p in row.pieces if p.confidence is not None]
+    return RecordSource(page=row.page, lines=list(lines) if lines else None,
+                        bbox=[round(v, 2) for v in bbox] if bbox else None,
+                        ocr_confidence=round(min(confidences), 3) if confidences else None)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# ---------------------------------------------------------------- kind
+
+
+@functools.cache
+def _measure_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load_yaml("measures.yaml")
+    nouns = tuple(sorted((fold(w) for w in data["measuring_nouns"]), key=len, reverse=True))
+    return nouns, tuple(fold(w) for w in data["not_measuring"])
+
+
+@functools.lru_cache(maxsize=8192)
+def starts_with_measure(name: str) -> bool:
+    """"Tỷ lệ …", "Số sản phẩm …", "Tổng chi …" — but not "Số hóa …", "Tổng hợp …"."""
+    nouns, exclusions = _measure_words()
+    head = fold(name)
+    if any(head == w or head.startswith(w + " ") for w in exclusions):
+        return False
+    return any(head == w or head.startswith(w + " ") for w in nouns)
+
+
+def _kind(name: str, target: Target | None) -> str:
+    return "indicator" if target is not None or starts_with_measure(name) else "task"

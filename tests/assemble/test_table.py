@@ -1,0 +1,301 @@
+"""Table assembly: header, two-row headers, page furniture, table ends, stray lines, joins."""
+
+import pytest
+
+from chitieu.assemble.table import NoTableError, assemble
+from chitieu.core.headers import header_candidates, header_unit, line_key
+from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.extract import read_text
+
+HEADER = "TT\tNội dung\tĐơn vị tính\tChỉ tiêu\tCơ quan chủ trì\tThời gian hoàn thành"
+
+
+def _table(text: str, layout: str = "text"):
+    return assemble(read_text(text, layout))
+
+
+def _names(table) -> list[str]:
+    name = table.index_of("name")
+    return [" ".join(row.cells[name].split()) for row in table.rows]
+
+
+def test_header_found_by_its_words_below_a_preamble() -> None:
+    table = _table(f"PHỤ LỤC 1\n(Kèm theo Kế hoạch số 1/KH-UBND)\n{HEADER}\n1\tA\t%\t100\tB\t2026")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "target", "lead", "deadline"]
+    assert len(table.preamble) == 2
+    assert _names(table) == ["A"]
+
+
+def test_no_header_is_an_error() -> None:
+    with pytest.raises(NoTableError):
+        _table("Một văn bản không có bảng.\nChỉ có hai dòng chữ.")
+
+
+def test_two_row_header_splits_its_group_cell() -> None:
+    table = _table("STT\tNhiệm vụ\tCơ quan thực hiện\t\tThời hạn\n"
+                   "\t\tChủ trì\tPhối hợp\t\n"
+                   "1\tViệc A\tPhòng Kinh tế\tCông an xã\tQuý I/2026")
+    assert [(c.header, c.role) for c in table.columns] == [
+        ("STT", "number"), ("Nhiệm vụ", "name"), ("Chủ trì", "lead"),
+        ("Phối hợp", "support"), ("Thời hạn", "deadline")]
+    assert len(table.rows) == 1
+
+
+def test_a_section_row_under_a_full_header_is_not_a_sub_header() -> None:
+    html = ("<table><tr><th>TT</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Kế hoạch 2026</th>"
+            "<th>Cơ quan chủ trì</th></tr>"
+            "<tr><td colspan='5'><b>A. CHỈ TIÊU VỀ HẠ TẦNG SỐ</b></td></tr>"
+            "<tr><td>1</td><td>Tỷ lệ X</td><td>%</td><td>100</td><td>Phòng Kinh tế</td></tr>"
+            "</table>")
+    table = _table(html, "html")
+    assert [c.header for c in table.columns][:2] == ["TT", "Chỉ tiêu"]
+    assert [row.cells[0] for row in table.rows] == ["A.", "1"]
+
+
+@pytest.mark.parametrize("line", ["Trang 2/3", "Trang 2 / 3", "- 2 -", "12", "Page 3 of 4"])
+def test_page_furniture_is_dropped(line: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n{line}\n"
+                   "2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+
+
+@pytest.mark.parametrize("footnote", [
+    "Ghi chú: Số liệu năm 2025 là số ước thực hiện.",
+    "*Ghi chú: chỉ tiêu thuộc Bộ chỉ số DTI.*",
+    "(*) Chỉ tiêu thuộc Bộ chỉ số DTI.",
+    "Nguồn số liệu năm 2025: Báo cáo của UBND xã.",
+    "TM. ỦY BAN NHÂN DÂN",
+])
+def test_footnotes_and_signatures_end_the_table(footnote: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n{footnote}\nCHỦ TỊCH")
+    assert _names(table) == ["Tỷ lệ A"]
+    assert len(table.trailing) == 2
+
+
+def test_line_keys_keep_punctuation() -> None:
+    assert line_key("Trang  2/3") == "trang 2/3"
+    assert line_key("Ghi chú:") == "ghi chu:"
+
+
+def test_a_line_before_a_repeated_header_is_not_a_continuation() -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n"
+                   f"PHỤ LỤC 01 (tiếp theo)\n{HEADER}\n2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+    assert table.rows[1].after_page_break
+
+
+def test_a_header_marked_tiep_theo_is_dropped() -> None:
+    marked = HEADER.replace("Nội dung", "Nội dung (tiếp theo)")
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n{marked}\n"
+                   "\tcủa xã\t\t\t\t\n2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert _names(table) == ["Tỷ lệ A của xã", "Tỷ lệ B"]
+    assert table.rows[0].warnings == ["row_joined_across_pages"]
+
+
+def test_wrapped_lines_join_their_row_and_keep_line_breaks_between_agencies() -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ hộ dùng\t%\t100\tPhòng Kinh tế\tTrước ngày\n"
+                   "\tnước sạch\t\t\tCông an xã\t30/6/2026\n"
+                   "2\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    first = table.rows[0]
+    assert first.cells == ["1", "Tỷ lệ hộ dùng nước sạch", "%", "100",
+                           "Phòng Kinh tế\nCông an xã", "Trước ngày 30/6/2026"]
+    assert first.lines == (1 + 1, 2 + 1)
+    assert first.warnings == ["row_joined"]
+
+
+def test_text_outside_the_tables_never_joins_a_row() -> None:
+    md = ("| TT | Nội dung | Chỉ tiêu | Cơ quan chủ trì |\n|---|---|---|---|\n"
+          "| 1 | Tỷ lệ A | 100% | Phòng Kinh tế |\n\n**Bảng 2. Chỉ tiêu khác**\n\n"
+          "| TT | Nội dung | Chỉ tiêu | Cơ quan chủ trì |\n|---|---|---|---|\n"
+          "| 2 | Tỷ lệ B | 90% | Phòng Kinh tế |\n\nỦY BAN NHÂN DÂN XÃ")
+    assert _names(_table(md, "markdown")) == ["Tỷ lệ A", "Tỷ lệ B"]
+
+
+def test_a_footer_row_spanning_the_table_is_not_a_continuation() -> None:
+    html = ("<table><tr><th>TT</th><th>Nội dung</th><th>Chỉ tiêu</th></tr>"
+            "<tr><td>1</td><td>Tỷ lệ A</td><td>100%</td></tr>"
+            "<tfoot><tr><td colspan='3'>Số liệu theo báo cáo tổng kết năm 2025.</td></tr></tfoot>"
+            "</table><p>Nơi nhận</p>")
+    assert _names(_table(html, "html")) == ["Tỷ lệ A"]
+
+
+def test_a_row_continued_in_the_next_table_after_a_page_break_is_joined() -> None:
+    html = ("<table><tr><th>TT</th><th>Nội dung</th><th>Chỉ tiêu</th></tr>"
+            "<tr><td>1</td><td>Vận động hộ kinh doanh</td><td>70%</td></tr></table>"
+            "<p>- 1 -</p><div style='page-break-before: always'><table>"
+            "<tr><td></td><td>thanh toán không dùng tiền mặt</td><td></td></tr>"
+            "<tr><td>2</td><td>Tỷ lệ B</td><td>90%</td></tr></table></div>")
+    table = _table(html, "html")
+    assert _names(table) == ["Vận động hộ kinh doanh thanh toán không dùng tiền mặt", "Tỷ lệ B"]
+    assert table.rows[0].warnings == ["row_joined_across_pages"]
+
+
+def test_a_section_title_wrapped_on_its_own_line_is_kept() -> None:
+    table = _table(f"{HEADER}\nII PHÁT TRIỂN NGUỒN LỰC\t\t\t\t\t\n"
+                   "1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026")
+    assert [row.cells[:2] for row in table.rows] == [
+        ["II", "PHÁT TRIỂN NGUỒN LỰC"], ["1", "Tỷ lệ A"]]
+
+
+def test_a_bare_section_number_takes_the_title_on_the_next_row() -> None:
+    table = _table(f"{HEADER}\n**5.1**\t\t\t\t\t\n\t**Thương mại**\t\t\t\t\n"
+                   "5.1.1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026")
+    assert [[" ".join(c.split()) for c in row.cells[:2]] for row in table.rows] == [
+        ["**5.1**", "**Thương mại**"], ["5.1.1", "Tỷ lệ A"]]
+
+
+def test_a_group_row_labelled_only_in_a_second_numbering_column_is_its_own_row() -> None:
+    header = "TT\tChi tiết\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn"
+    table = _table(f"{header}\n8\th)\tDữ liệu giáo dục\tSở Giáo dục và Đào tạo\t30/8/2026\n"
+                   "\t2\tCao điểm về dữ liệu đất đai\tSở Nông nghiệp và Môi trường\tTheo mốc\n"
+                   "9\ta)\tĐối với thửa đất đã đo đạc\tSở Nông nghiệp và Môi trường\t30/7/2026")
+    assert _names(table) == ["Dữ liệu giáo dục", "Cao điểm về dữ liệu đất đai",
+                             "Đối với thửa đất đã đo đạc"]
+
+
+def test_unknown_columns_are_reported() -> None:
+    table = _table(f"{HEADER}\tMã định danh\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\tX1")
+    assert table.warnings == ["column_unmapped:Mã định danh"]
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("Kết quả thực hiện năm 2025", "baseline"),
+    ("Kết quả dự kiến", "note"),
+    ("Kết quả đạt được năm 2025", "baseline"),
+    ("Ước thực hiện năm 2025", "baseline"),
+    ("Chỉ tiêu năm 2026 (%)", "target"),
+    ("Kế hoạch 2026 (triệu đồng)", "target"),
+    ("Cơ quan đầu mối", "lead"),
+    ("Đơn vị chủ trì", "lead"),
+    ("Đơn vị phối hợp", "support"),
+    ("Cơ quan chủ trì theo dõi", "monitor"),
+    ("Thời hạn", "deadline"),
+    ("Tiến độ thực hiện", "deadline"),
+    ("Sản phẩm", "note"),
+    ("Nội dung nhiệm vụ", "name"),
+    ("ĐVT", "unit"),
+    ("Kinh phí (triệu đồng)", "unknown"),
+    # socio-economic plans: last year's result, this year's plan, and comparisons of the two
+    # (neither the goal nor the baseline)
+    ("Thực hiện 2025", "baseline"),
+    ("TH năm 2025", "baseline"),
+    ("Ước TH 2025", "baseline"),
+    ("KH năm 2026", "target"),
+    ("Kế hoạch năm 2026", "target"),
+    ("Chỉ tiêu kế hoạch năm 2026", "target"),
+    ("Chỉ tiêu Nghị quyết năm 2026", "target"),
+    ("Dự kiến năm 2026", "target"),
+    ("So sánh (%)", "unknown"),
+    ("So sánh KH 2026/ƯTH 2025 (%)", "unknown"),
+    ("KH 2026 so với ƯTH 2025 (%)", "unknown"),
+    ("Ước thực hiện 2025 so với kế hoạch (%)", "unknown"),
+    ("Ước TH năm 2025 so với cùng kỳ (%)", "unknown"),
+    ("Tỷ lệ KH 2026/ƯTH 2025 (%)", "unknown"),
+    ("Tăng, giảm (%)", "unknown"),
+    ("KH 2026/TH 2025", "unknown"),
+    # Đề án 06 plans
+    ("Lực lượng thực hiện", "lead"),
+    ("Cơ quan tham mưu", "lead"),
+    # commune layouts: an explanation column is a remark, not a second name; a person or
+    # post answerable for the row leads it; a roadmap is the deadline
+    ("Giải thích chỉ tiêu", "note"),
+    ("Cách tính", "note"),
+    ("Người thực hiện", "lead"),
+    ("Công chức phụ trách", "lead"),
+    ("Cán bộ phụ trách", "lead"),
+    ("Người/bộ phận chịu trách nhiệm", "lead"),
+    ("Lộ trình", "deadline"),
+    ("Lô trình", "deadline"),
+])
+def test_header_wordings(header: str, role: str) -> None:
+    assert header_candidates(header)[0] == role
+
+
+@pytest.mark.parametrize(("header", "unit"), [
+    ("Chỉ tiêu năm 2026 (%)", "%"),
+    ("Kế hoạch 2026 ( triệu đồng )", "triệu đồng"),
+    ("Chỉ tiêu năm 2026", None),
+    ("Chỉ tiêu (1)", None),
+    ("Kết quả cần đạt (Định lượng)", None),
+    ("Mục tiêu (định tính)", None),
+])
+def test_a_unit_printed_in_a_header(header: str, unit: str | None) -> None:
+    assert header_unit(header) == unit
+
+
+def test_a_part_row_is_split_into_number_and_title_and_never_joins_a_row() -> None:
+    table = _table(f"{HEADER}\n- \tTổ chức hội nghị\t\tPhòng Kinh tế\t2026\n"
+                   "PHẦN II. CÁC NHIỆM VỤ\t\t\t\t\t\n1.\tViệc A\t\tPhòng Kinh tế\t2026")
+    assert [row.cells[:2] for row in table.rows] == [
+        ["- ", "Tổ chức hội nghị"], ["PHẦN II.", "CÁC NHIỆM VỤ"], ["1.", "Việc A"]]
+
+
+def test_header_words_wrapped_onto_a_second_line() -> None:
+    wrapped = "TT\tNội dung\tĐơn vị\tChỉ tiêu\tĐơn vị chủ trì\n\t\ttính\tnăm 2026\tthực hiện"
+    table = _table(f"{wrapped}\n1\tTỷ lệ A\t%\t≥ 80\tPhòng Kinh tế\n{wrapped}\n"
+                   "2\tTỷ lệ B\t%\t≥ 90\tPhòng Kinh tế")
+    assert [(c.header, c.role) for c in table.columns] == [
+        ("TT", "number"), ("Nội dung", "name"), ("Đơn vị tính", "unit"),
+        ("Chỉ tiêu năm 2026", "target"), ("Đơn vị chủ trì thực hiện", "lead")]
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+
+
+def test_number_and_name_printed_in_the_number_column() -> None:
+    table = _table(f"{HEADER}\n2. Tỷ lệ B\t\t%\t≥ 90\tPhòng Kinh tế\t2026")
+    assert table.rows[0].cells[:2] == ["2.", "Tỷ lệ B"]
+
+
+def test_an_agency_line_wrapped_before_a_page_break_joins_its_row() -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t≥ 80\tTrung tâm Phục vụ\t2026\n"
+                   f"\t\t\t\thành chính công\t\n{HEADER}\n2\tTỷ lệ B\t%\t≥ 90\tPhòng Kinh tế\t2026")
+    assert [row.cells[4] for row in table.rows] == [
+        "Trung tâm Phục vụ\nhành chính công", "Phòng Kinh tế"]
+
+
+def test_a_numbered_line_outside_the_reader_tables_is_still_a_row() -> None:
+    rows = read_text(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026", "text").rows
+    for row in rows:
+        row.table = 0
+    rows.append(RawRow([Cell("2 Tỷ lệ B 90% Phòng Kinh tế 2026")], first_line=3, last_line=3))
+    rows.append(RawRow([Cell("Bảng 2. Các nhiệm vụ")], first_line=4, last_line=4))
+    table = assemble(RawDocument(rows=rows, format="image"))
+    assert [row.cells[0] for row in table.rows] == ["1", "2"]
+
+
+def test_a_header_over_three_rows_names_the_leaves() -> None:
+    table = _table("TT\tChỉ tiêu\tPhân công thực hiện\t\t\n"
+                   "\t\tCơ quan thực hiện\t\tCơ quan theo dõi, đánh giá\n"
+                   "\t\tChủ trì\tPhối hợp\t\n"
+                   "1\tTỷ lệ A\tPhòng Kinh tế\tCông an xã\tVăn phòng HĐND và UBND")
+    assert [c.role for c in table.columns] == ["number", "name", "lead", "support", "monitor"]
+    assert _names(table) == ["Tỷ lệ A"]
+
+
+def test_the_same_header_under_another_appendix_label_starts_another_table() -> None:
+    table = _table(f"PHỤ LỤC I\n{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n"
+                   f"PHỤ LỤC II\n{HEADER}\n1\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026")
+    assert [_names(t) for t in table.all_tables] == [["Tỷ lệ A"], ["Tỷ lệ B"]]
+
+
+@pytest.mark.parametrize("signature", [
+    "\t\t\t\tKT. CHỦ TỊCH\t",
+    "Nơi nhận:\t\t\t\tTM. ỦY BAN NHÂN DÂN\t",
+    "\t\t\t\t\tPHÓ CHỦ TỊCH",
+])
+def test_a_signature_block_in_a_right_hand_column_ends_the_table(signature: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n\n"
+                   f"{signature}\n\t\t\t\tNguyễn Văn B\t")
+    assert _names(table) == ["Tỷ lệ A"]
+    assert table.rows[0].cells[5] == "Thường xuyên"
+
+
+def test_quarter_columns_under_a_time_group_are_deadline_columns() -> None:
+    table = _table("TT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện\t\t\t\n"
+                   "\t\t\tQuý I\tQuý II\tQuý III\tQuý IV\n"
+                   "1\tRà soát dữ liệu\tCông an xã\tx\tx\t\t")
+    assert [c.header for c in table.columns][3:] == [
+        "Thời gian thực hiện Quý I", "Thời gian thực hiện Quý II",
+        "Thời gian thực hiện Quý III", "Thời gian thực hiện Quý IV"]
+    assert [c.role for c in table.columns][3:] == ["deadline"] * 4
+    assert _names(table) == ["Rà soát dữ liệu"]

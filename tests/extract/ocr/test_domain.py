@@ -1,0 +1,113 @@
+"""The OCR repairs applied to a scan's rows: headers of several rows, a header repeated on
+every page, column roles, agency accents; and merges carried over a page break."""
+
+from chitieu.core.types import Cell, RawRow
+from chitieu.extract.ocr.domain import is_numbering_row, repair_rows
+from chitieu.extract.scan import _continue_merges, _PageResult
+from chitieu.gazetteer.agencies import default_gazetteer
+
+
+def table(*rows: list[str], table: int = 0, page: int = 1) -> list[RawRow]:
+    return [RawRow([Cell(t) for t in texts], page=page, table=table) for texts in rows]
+
+
+HEAD = ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "", "Thời hạn hoàn thành"]
+SUB = ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn hoàn thành"]
+
+
+def test_second_header_row_is_not_a_row_number():
+    """A merged "TT" repeated in the second header row is no roman "II"; the garbled
+    numbering row under it is written back as the numbers it prints."""
+    rows = table(HEAD, SUB, ["q", "(2)", "@®)", "(4", ""],
+                 ["1", "Rà soát dữ liệu", "Công an xã", "Các thôn, tố dân phố", "Quý H/2026"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[1].texts == SUB
+    assert rows[2].texts == ["(1)", "(2)", "(3)", "(4)", ""]
+    # the sub-header's roles apply below it: "Phối hợp" is an agency column, "Quý H" a quarter
+    assert rows[3].texts == ["1", "Rà soát dữ liệu", "Công an xã", "Các thôn, tổ dân phố",
+                             "Quý II/2026"]
+
+
+def test_a_header_cell_misread_on_one_page_is_read_from_another():
+    garbled = ["TT", "Nhiệm vụ", "Chủ trì", "Phãi hựp", "Thời hạn hoàn thành"]
+    rows = (table(HEAD, garbled, ["1", "Việc một", "Công an xã", "Đoàn Thanh niên", "2026"])
+            + table(HEAD, SUB, ["2", "Việc hai", "Công an xã", "Đoàn Thanh niên", "2026"],
+                    table=1, page=2))
+    repairs = repair_rows(rows)
+    assert rows[1].texts == SUB
+    assert any(r.field == "header" and r.after == "Phối hợp" for r in repairs)
+
+
+def test_numbering_rows():
+    assert is_numbering_row(["(1)", "(2)", "(3)", "(4)"])
+    assert is_numbering_row(["q", "(2)", "@®)", "(4"])
+    assert not is_numbering_row(["1", "Rà soát", "(2)", "(3)"])
+    assert not is_numbering_row(["1", "2", ""])
+
+
+def test_agency_accent_slip_keeps_the_cell_whole():
+    """"Các ngân hàng, tố chức tín dụng" is one agency: its accent is put back rather than
+    its comma taken for a list."""
+    rows = table(["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+                 ["1", "Tỷ lệ hộ", "Phòng Kinh tế", "Các ngân hàng, tố chức tín dụng"],
+                 ["2", "Tỷ lệ hộ", "Phòng Văn hoá - Xã hội", "Công an xã"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[1].texts[3] == "Các ngân hàng, tổ chức tín dụng"
+    assert rows[2].texts[2] == "Phòng Văn hoá - Xã hội"  # old tone placement is no slip
+
+
+def test_agency_cells_are_left_as_read_without_agency_names():
+    """The reader knows agency names only when the pipeline passes them."""
+    rows = table(["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+                 ["1", "Tỷ lệ hộ", "Phòng Kinh tế", "Các ngân hàng, tố chức tín dụng"])
+    repair_rows(rows)
+    assert rows[1].texts[3] == "Các ngân hàng, tố chức tín dụng"
+
+
+def test_names_and_title_lines():
+    rows = [RawRow([Cell("PHỤ LỤC H")]),
+            RawRow([Cell("(Kèm theo Kế hoạch số 58/KH-UBND) ngày 12/02/2026 của UBND xã A)")]),
+            *table(["TT", "Tên chỉ tiêu", "Chỉ tiêu"], ["1", "Ty lệ hộ dùng điện", "100"])]
+    repair_rows(rows)
+    assert rows[0].texts == ["PHỤ LỤC II"]
+    assert rows[1].texts == ["(Kèm theo Kế hoạch số 58/KH-UBND ngày 12/02/2026 của UBND xã A)"]
+    assert rows[3].texts[1] == "Tỷ lệ hộ dùng điện"
+
+
+def page(number: int, rows: list[RawRow], spans: dict[int, list[int]]) -> _PageResult:
+    return _PageResult(number, rows, [None] * len(rows), has_table=True, spans=spans)
+
+
+def test_merged_agency_cell_carried_over_the_page_break():
+    """Word draws the rest of a merged cell on the next page empty: the rows it covers take
+    the text above the break, except a row cut by the break (no number)."""
+    first = page(1, table(HEAD, SUB, ["7", "Việc bảy", "Phòng Văn hóa - Xã hội", "Công an xã",
+                                      "2026"]), {})
+    second = page(2, table(HEAD, ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn hoàn "
+                                                                           "thành"],
+                           ["(1)", "(2)", "", "(4)", "(5)"],
+                           ["", "phần còn lại", "", "", ""],
+                           ["8", "Việc tám", "", "Đoàn Thanh niên", "2026"],
+                           ["9", "Việc chín", "", "Hội Nông dân", "2026"],
+                           ["10", "Việc mười", "Công an xã", "", "2026"], table=1, page=2),
+                  {3: [1, 1, 3, 1, 1], 6: [1, 1, 1, 1, 1]})
+    _continue_merges(first, second, [first, second])
+    leads = [r.texts[2] for r in second.rows[3:]]
+    assert leads == ["", "Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội", "Công an xã"]
+
+
+def test_no_merge_carried_when_the_cell_is_not_spanning():
+    first = page(1, table(HEAD, ["7", "Việc bảy", "Phòng Văn hóa - Xã hội", "", "2026"]), {})
+    second = page(2, table(HEAD, ["8", "Việc tám", "", "Đoàn Thanh niên", "2026"], table=1,
+                           page=2), {1: [1, 1, 1, 1, 1]})
+    _continue_merges(first, second, [first, second])
+    assert second.rows[1].texts[2] == ""
+
+
+def test_snapped_header_keeps_its_unit():
+    """"Chi tiêu năm 2026 (%)" snaps to the phrase and keeps the "(%)" the targets' unit
+    comes from."""
+    rows = table(["STT", "Nội dung", "Chi tiêu năm 2026 (%)", "Đơn vị chủ trì"],
+                 ["1", "Tỷ lệ hộ", "95", "Phòng Kinh tế"])
+    repair_rows(rows)
+    assert rows[0].texts[2] == "Chỉ tiêu năm 2026 (%)"

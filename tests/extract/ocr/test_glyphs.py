@@ -1,0 +1,59 @@
+"""The ≥ and ≤ signs found by shape; letters and a plain ">" are not taken for them."""
+
+import cv2
+import numpy as np
+
+from chitieu.extract.ocr.glyphs import attach_signs, find_signs
+from chitieu.extract.ocr.tesseract import Word
+
+DPI = 300
+
+
+def draw_sign(page, x, y, size=26, pointing="right", bar=True):
+    """A chevron (and the bar under it) with its top-left corner at (x, y)."""
+    tip, back = (x + size, x) if pointing == "right" else (x, x + size)
+    mid = y + size * 2 // 5
+    cv2.line(page, (back, y), (tip, mid), 0, 3)
+    cv2.line(page, (tip, mid), (back, y + size * 4 // 5), 0, 3)
+    if bar:
+        cv2.line(page, (x, y + size + 6), (x + size, y + size + 6), 0, 3)
+
+
+def blank():
+    return np.full((200, 600), 255, np.uint8)
+
+
+def test_greater_or_equal_and_less_or_equal():
+    page = blank()
+    draw_sign(page, 50, 50)
+    draw_sign(page, 300, 50, pointing="left")
+    signs, erased = find_signs(page, DPI)
+    assert sorted(s.text for s in signs) == ["≤", "≥"]
+    assert (erased[40:100, 40:100] == 255).all()  # erased before OCR
+
+
+def test_plain_greater_and_letters_are_not_signs():
+    page = blank()
+    draw_sign(page, 50, 50, bar=False)  # ">" is left to Tesseract, which reads it
+    cv2.putText(page, "Kx=", (250, 110), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 3)
+    signs, erased = find_signs(page, DPI)
+    assert signs == []
+    assert erased is page
+
+
+def test_sign_put_back_before_the_number():
+    page = blank()
+    draw_sign(page, 50, 50)
+    signs, _ = find_signs(page, DPI)
+    number = Word("70", 95, 48, 140, 85, 91.0, 1, 1, 1)
+    far = Word("xã", 400, 48, 440, 85, 90.0, 1, 1, 1)
+    words = attach_signs([number, far], signs)
+    assert [w.text for w in words] == ["≥ 70", "xã"]
+    assert words[0].left == signs[0].left
+
+
+def test_sign_alone_becomes_a_word():
+    page = blank()
+    draw_sign(page, 50, 50)
+    signs, _ = find_signs(page, DPI)
+    assert [w.text for w in attach_signs([], signs)] == ["≥"]

@@ -1,0 +1,84 @@
+"""Ruling lines and cells on synthetic pages: spans across columns and rows, broken rules."""
+
+import cv2
+import numpy as np
+
+from chitieu.extract.ocr.grid import erase_rules, find_grid, line_masks
+
+DPI = 200
+XS = [100, 200, 700, 900, 1200]
+YS = [100, 160, 220, 280, 340, 400]
+
+
+def ruled_page(skip_vertical=(), skip_horizontal=(), dashed=False) -> np.ndarray:
+    """A white page with a 4×5 grid; `skip_vertical` holds (row, x index) segments left out,
+    `skip_horizontal` (y index, column) segments left out."""
+    page = np.full((600, 1400), 255, np.uint8)
+    for i, x in enumerate(XS):
+        for r in range(len(YS) - 1):
+            if (r, i) not in skip_vertical:
+                cv2.line(page, (x, YS[r]), (x, YS[r + 1]), 0, 2)
+    for j, y in enumerate(YS):
+        for c in range(len(XS) - 1):
+            if (j, c) not in skip_horizontal:
+                cv2.line(page, (XS[c], y), (XS[c + 1], y), 0, 2)
+    if dashed:  # a copier's broken rules: a 2-pixel notch every 40 pixels
+        page[:, np.arange(page.shape[1]) % 40 // 2 == 6] = 255  # x = 12, 13 (mod 40)
+        page[np.arange(page.shape[0]) % 40 // 2 == 6, :] = 255
+    return page
+
+
+def grid_of(page):
+    horizontal, vertical = line_masks(page, DPI)
+    return find_grid(page, horizontal, vertical, DPI)
+
+
+def test_plain_grid():
+    grid = grid_of(ruled_page())
+    assert (grid.n_rows, grid.n_cols) == (5, 4)
+    assert all(abs(a - b) <= 1 for a, b in zip(grid.xs, XS, strict=True))
+    assert all(c.row_span == 1 and c.col_span == 1 for c in grid.cells)
+
+
+def test_section_row_spans_all_columns():
+    # row 1 has no inner vertical rules: a section title written across the table
+    grid = grid_of(ruled_page(skip_vertical={(1, 1), (1, 2), (1, 3)}))
+    cell = grid.owner(1, 2)
+    assert (cell.row, cell.col, cell.row_span, cell.col_span) == (1, 0, 1, 4)
+    assert grid.locate(800, 190) is cell
+
+
+def test_agency_written_once_for_three_rows():
+    # column 3 has no rules between rows 2, 3 and 4: one cell spanning them
+    grid = grid_of(ruled_page(skip_horizontal={(3, 3), (4, 3)}))
+    cell = grid.owner(3, 3)
+    assert (cell.row, cell.col, cell.row_span, cell.col_span) == (2, 3, 3, 1)
+    assert grid.owner(2, 2).row_span == 1
+
+
+def test_broken_rules_still_make_the_grid():
+    grid = grid_of(ruled_page(dashed=True))
+    assert (grid.n_rows, grid.n_cols) == (5, 4)
+    assert all(c.row_span == 1 and c.col_span == 1 for c in grid.cells)
+
+
+def test_no_table_on_a_page_of_text_or_a_photo():
+    page = np.full((600, 1400), 255, np.uint8)
+    for y in range(80, 560, 40):  # lines of "text": short dark strokes
+        for x in range(60, 1300, 30):
+            cv2.rectangle(page, (x, y), (x + 18, y + 22), 0, 2)
+    assert grid_of(page) is None
+    photo = np.full((600, 1400), 255, np.uint8)
+    cv2.ellipse(photo, (700, 450), (600, 200), 0, 0, 360, 0, -1)  # a dark hill
+    assert grid_of(photo) is None
+
+
+def test_erasing_rules_keeps_text():
+    page = ruled_page()
+    cv2.putText(page, "TT", (120, 145), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    horizontal, vertical = line_masks(page, DPI)
+    grid = find_grid(page, horizontal, vertical, DPI)
+    cleaned = erase_rules(page, grid, horizontal, vertical, DPI)
+    assert (cleaned[:, XS[0] - 1:XS[0] + 2] == 255).all()  # the rule is gone
+    letters = page[110:155, 110:190] < 128
+    assert (cleaned[110:155, 110:190] < 128).sum() >= 0.9 * letters.sum()

@@ -1,0 +1,265 @@
+"""OCR repairs: pure functions, table-driven, plus properties (never raise, stable)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chitieu.extract.ocr.repair import (
+    balance_parentheses,
+    is_syllable,
+    plain_foreign_letters,
+    repair_appendix_label,
+    repair_date_digits,
+    repair_lead_phrase,
+    repair_number_cell,
+    repair_number_column,
+    repair_quarter_numeral,
+    repair_target_cell,
+    snap_phrase,
+    snap_words,
+    split_glued_syllables,
+    strip_glued_underscores,
+    strip_rule_marks,
+    vocabulary,
+)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("tâm", True), ("Trung", True), ("nghiệp", True), ("quyền", True), ("hóa", True),
+    ("chủ", True), ("Đơn", True), ("xã", True),
+    ("Trungtâm", False), ("vj", False), ("chủt", False),  # a hỏi tone cannot end in -t
+    ("vă", False), ("vănh", False),  # ă always closes its syllable, never with -nh
+    ("GRDP", False), ("internet", False),
+])
+def test_is_syllable(word, expected):
+    assert is_syllable(word) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trungtâm Phục vụ", "Trung tâm Phục vụ"),
+    ("Phòng Vănhóa-Xã hội", "Phòng Văn hóa-Xã hội"),
+    ("đơn vị chủtrì", "đơn vị chủ trì"),
+    ("của tỉnh", "của tỉnh"),
+    ("HĐND&UBND; VNeID; GRDP", "HĐND&UBND; VNeID; GRDP"),  # abbreviations are not syllables
+    ("internet băng rộng", "internet băng rộng"),  # no Vietnamese letter: left alone
+    ("(Trungtâm)", "(Trung tâm)"),
+    ("Tylệhộgia đình", "Ty lệ hộ gia đình"),  # four syllables glued
+    ("chuyểnđổisố", "chuyển đổi số"),
+    ("Ủy banMTTQ Việt Nam", "Ủy ban MTTQ Việt Nam"),  # a syllable glued to an abbreviation
+    ("xãUBND", "xã UBND"), ("eKYC", "eKYC"), ("iPhone", "iPhone"),
+])
+def test_split_glued_syllables(text, expected):
+    assert split_glued_syllables(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Phụ lục ï", "Phụ lục i"), ("Tiếng Việt: ắ ễ ự đ Ư", "Tiếng Việt: ắ ễ ự đ Ư"),
+    ("CÀ PHÊ", "CÀ PHÊ"), ("hỗ trợ ë", "hỗ trợ e"), ("≥ 70 %", "≥ 70 %"),
+])
+def test_plain_foreign_letters(text, expected):
+    assert plain_foreign_letters(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2. _", "2."), ("— 3. —", "3."), ("Năm 2026 -", "Năm 2026"), ("-", ""),
+    ("Văn hóa - Xã hội", "Văn hóa - Xã hội"), ("- Văn phòng", "- Văn phòng"), ("", ""),
+    ("I ˆ", "I"), ("ˆ Đơn vị đầu mối", "Đơn vị đầu mối"),  # an accent read apart
+])
+def test_strip_rule_marks(text, expected):
+    assert strip_rule_marks(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ít nhất 04_ lớp", "ít nhất 04 lớp"), ("_Phòng Kinh tế", "Phòng Kinh tế"),
+    ("a_b", "a_b"), ("x _ y", "x _ y"),
+])
+def test_strip_glued_underscores(text, expected):
+    assert strip_glued_underscores(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1O", "10"), ("l2", "12"), ("2.l", "2.1"), ("S.8", "5.8"), ("2. _", "2."),
+    ("\" 7", "7"), ("I", "I"), ("II.", "II."), ("B", "B"), ("4.5 —", "4.5"),
+    ("10 s—", "10"), ("II Phát triển nguồn lực", "II Phát triển nguồn lực"),
+    ("A\x85.\x1b", "A"),  # a mark exposed only once a control character is stripped
+])
+def test_repair_number_cell(text, expected):
+    assert repair_number_cell(text) == expected
+
+
+@pytest.mark.parametrize(("numbers", "sections", "expected"), [
+    # a digit confused within the running sequence
+    (["5.2", "5.3", "9.4", "5.5"], None, ["5.2", "5.3", "5.4", "5.5"]),
+    (["1", "2", "3", "4.", "9"], None, ["1", "2", "3", "4.", "5"]),
+    (["5.1", "5.2", "0.3", "5.4"], None, ["5.1", "5.2", "5.3", "5.4"]),  # any one digit
+    (["1", "2", "7", "8"], None, ["1", "2", "7", "8"]),  # a jump nothing explains stays
+    (["1", "2", "34", "4"], None, ["1", "2", "3", "4"]),  # a speck read as one more digit
+    (["5", "6", "Z7", "8"], None, ["5", "6", "7", "8"]),  # the rule on its left read "Z"
+    (["1", "2", "3a", "3b"], None, ["1", "2", "3a", "3b"]),  # a letter after it is printed
+    (["8", "9", "10", "11"], None, ["8", "9", "10", "11"]),
+    # roman numbers: letters read for "I", an "I" lost
+    (["I", "1", "2", "IH", "1"], None, ["I", "1", "2", "II", "1"]),
+    (["I", "1", "II", "1", "II", "1"], None, ["I", "1", "II", "1", "III", "1"]),
+    (["B", "L", "1."], None, ["B", "I", "1."]),
+    (["i", "1", "2"], [True, False, False], ["I", "1", "2"]),
+    (["I", "1", "HH", "1", "HH", "1"], None, ["I", "1", "II", "1", "III", "1"]),
+    # a section row read "1" whose items start again at "1" is roman
+    (["A", "1", "2", "B", "1.", "1.", "2.", "1", "1", "2.", "HT.", "1"],
+     [True, False, False, True, True, False, False, True, False, False, True, False],
+     ["A", "1", "2", "B", "I.", "1.", "2.", "II", "1", "2.", "III.", "1"]),
+    # … but not one whose children are numbered "1.1"
+    (["I", "1", "1.1", "1.2", "2", "2.1"], [True, True, False, False, True, False],
+     ["I", "1", "1.1", "1.2", "2", "2.1"]),
+    # a letter section after its predecessor stays a letter
+    (["H", "1", "I", "1"], [True, False, True, False], ["H", "1", "I", "1"]),
+])
+def test_repair_number_column(numbers, sections, expected):
+    assert repair_number_column(numbers, sections) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2 70", "≥ 70"), ("≥ 90_", "≥ 90"), ("≥ 70 |", "≥ 70"), ("1O0", "100"), ("9O", "90"),
+    ("≥ 0.70", "≥ 0.70"), ("≥ 1,5", "≥ 1,5"), ("270", "270"), ("Hoạt động ổn định",
+                                                                  "Hoạt động ổn định"),
+    ("-", ""), ("100% thôn", "100% thôn"),
+])
+def test_repair_target_cell(text, expected):
+    assert repair_target_cell(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12/2O26", "12/2026"), ("Năm 2O26", "Năm 2026"), ("Thường xuyên", "Thường xuyên"),
+    ("Quý II/2026", "Quý II/2026"),
+    ("12/202 6", "12/2026"), ("Năm 20 26", "Năm 2026"),  # a year split by a space
+    ("2026 2027", "2026 2027"), ("2026 - 2030", "2026 - 2030"),
+])
+def test_repair_date_digits(text, expected):
+    assert repair_date_digits(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quý H/2026", "Quý II/2026"), ("Quý IHI/2026", "Quý III/2026"),
+    ("Quý 11/2026", "Quý II/2026"), ("Quý !/2026", "Quý I/2026"),
+    ("Quý IĨ năm 2026", "Quý II năm 2026"), ("Quý 1V/2026", "Quý IV/2026"),
+    ("Quý 2/2026", "Quý 2/2026"),  # an arabic quarter is one
+    ("Quý II/2026", "Quý II/2026"), ("Hằng quý", "Hằng quý"), ("Quý HH/2026", "Quý HH/2026"),
+])
+def test_repair_quarter_numeral(text, expected):
+    assert repair_quarter_numeral(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ty lệ hộ gia đình", "Tỷ lệ hộ gia đình"), ("Tý lê người dân", "Tỷ lệ người dân"),
+    ("TY LỆ", "TỶ LỆ"), ("Tỉ lệ hộ", "Tỉ lệ hộ"),  # "tỉ lệ" is a spelling, not a slip
+    ("So luong hộ", "Số lượng hộ"), ("công ty lệ phí", "công ty lệ phí"),
+])
+def test_repair_lead_phrase(text, expected):
+    assert repair_lead_phrase(text, vocabulary()["name_leads"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PHỤ LỤC H", "PHỤ LỤC II"), ("Phụ lục IH:", "Phụ lục III:"),
+    ("Phụ lục số H", "Phụ lục số II"), ("Phụ lục 1", "Phụ lục 1"), ("Phụ lục A", "Phụ lục A"),
+    ("Phụ lục HH", "Phụ lục HH"), ("Hà Nội", "Hà Nội"),
+])
+def test_repair_appendix_label(text, expected):
+    assert repair_appendix_label(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("(Kèm theo Kế hoạch số 58/KH-UBND) ngày 12/02/2026 của UBND phường Ba Đình)",
+     "(Kèm theo Kế hoạch số 58/KH-UBND ngày 12/02/2026 của UBND phường Ba Đình)"),
+    ("(Kèm theo (kế hoạch) số 5)", "(Kèm theo (kế hoạch) số 5)"), ("(a))", "(a)"),
+    ("Kế hoạch) số 5", "Kế hoạch) số 5"),  # not a line in parentheses
+])
+def test_balance_parentheses(text, expected):
+    assert balance_parentheses(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đơnvj, tính", "Đơn vị tính"), ("LTT", "LTT"), ("Chi tiêu", "Chỉ tiêu"),
+    ("Thời gian hoàn thành", "Thời gian hoàn thành"), ("Ghỉ chú", "Ghi chú"),
+    ("Cơ quan chủ trì theo đổi, đánh giá", "Cơ quan chủ trì theo dõi, đánh giá"),
+    ("Kinh phí", "Kinh phí"),  # nothing close: unchanged
+])
+def test_snap_header_phrase(text, expected):
+    assert snap_phrase(text, vocabulary()["header_phrases"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("% GRDP", "% GRDP"), ("Sản phấm", "Sản phẩm"), ("Thứ bặc", "Thứ bậc"), ("%", "%"),
+    ("Duy trì", "Duy trì"),
+])
+def test_snap_unit_phrase(text, expected):
+    assert snap_phrase(text, vocabulary()["unit_phrases"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thuòng xuyên", "Thường xuyên"), ("Nam 2026", "Năm 2026"), ("PHAT TRIỂN", "PHÁT TRIỂN"),
+    ("Hang nam", "Hang năm"),  # "hang": Hằng or Hàng — ambiguous, left alone
+])
+def test_snap_words(text, expected):
+    assert snap_words(text, vocabulary()["words"]) == expected
+
+
+@given(st.text(max_size=60))
+def test_repairs_never_raise_and_are_stable(text):
+    for repair in (split_glued_syllables, strip_rule_marks, repair_target_cell,
+                   repair_number_cell, repair_date_digits, plain_foreign_letters,
+                   repair_quarter_numeral, repair_appendix_label, balance_parentheses,
+                   strip_glued_underscores,
+                   lambda t: repair_lead_phrase(t, vocabulary()["name_leads"])):
+        once = repair(text)
+        assert isinstance(once, str)
+        assert repair(once) == once
+    assert isinstance(repair_number_column([text, text]), list)
+    assert isinstance(snap_phrase(text, vocabulary()["header_phrases"]), str)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trung tâm PVHCGC", "Trung tâm PVHCC"),  # a letter too many: a slip
+    ("HĐND&UBND", "HĐND&UBND"),  # the end of "Văn phòng HĐND&UBND" cut by a page break
+    ("tâm Dịch vụ sự nghiệp công", "tâm Dịch vụ sự nghiệp công"),
+])
+def test_snap_agency_slips_not_fragments(text, expected):
+    names = ["Trung tâm PVHCC", "VP HĐND&UBND", "Trung tâm Dịch vụ sự nghiệp công"]
+    assert snap_phrase(text, names, 88.0, max_length_change=1) == expected
+    assert snap_phrase("Văn phòng HDND và UBND", ["Văn phòng HĐND và UBND"], 88.0, 1) == (
+        "Văn phòng HĐND và UBND")
+
+
+# ---------------------------------------------------------------- section rows OCR garbled
+
+def test_a_section_whose_number_ocr_lost_takes_its_place_in_the_sequence() -> None:
+    from chitieu.extract.ocr.repair import number_sections
+
+    numbers = ["", "1", "2", "II", "3", "III", "4"]
+    flags = [True, False, False, True, False, True, False]
+    titles = ["SẢN XUẤT NÔNG NGHIỆP", "a", "b", "XÂY DỰNG", "c", "MÔI TRƯỜNG", "d"]
+    assert number_sections(numbers, flags, titles)[0] == "I"
+    # garbled ("n" for "II") after "I": the next one
+    assert number_sections(["I", "1", "n", "2"], [True, False, True, False],
+                           ["Y TẾ", "a", "DÂN SỐ", "b"]) == ["I", "1", "II", "2"]
+    # letters too
+    assert number_sections(["A", "1", "", "2"], [True, False, True, False],
+                           ["CHỈ TIÊU", "a", "NHIỆM VỤ", "b"])[2] == "B"
+
+
+def test_an_unnumbered_group_row_stays_unnumbered() -> None:
+    from chitieu.extract.ocr.repair import number_sections
+
+    # ordinary type, no number: a group row of the list, not a section OCR garbled
+    assert number_sections(["I", "1", "", "2"], [True, False, True, False],
+                           ["Y TẾ", "a", "Nhóm chỉ tiêu khác", "b"])[2] == ""
+    # between "I" and "II" a capitals row cannot be a section of that sequence
+    assert number_sections(["I", "1", "", "2", "II"], [True, False, True, False, True],
+                           ["Y TẾ", "a", "GHI CHÚ", "b", "DÂN SỐ"])[2] == ""
+
+
+def test_a_number_glued_to_its_title_is_parted() -> None:
+    from chitieu.extract.ocr.repair import unglue_section_number
+
+    assert unglue_section_number("I.CH: TIỂU VỀ KINH TẾ") == "I. CH: TIỂU VỀ KINH TẾ"
+    assert unglue_section_number("B)NHIỆM VỤ") == "B) NHIỆM VỤ"
+    assert unglue_section_number("1.1 Tỷ lệ") == "1.1 Tỷ lệ"
+    assert unglue_section_number("I.Tỷ lệ") == "I.Tỷ lệ"

@@ -1,0 +1,69 @@
+"""The plan header above the table: appendix, title, number, date, issuer, locality."""
+
+import pytest
+
+from chitieu.extract import read_text
+from chitieu.interpret.plan import expand_issuer, parse_plan
+
+
+def _plan(text: str, layout: str = "text"):
+    return parse_plan(read_text(text, layout).rows)[0]
+
+
+def test_markdown_heading_marks_are_not_part_of_the_heading() -> None:
+    plan = _plan("# PHỤ LỤC 4\n\n## KẾ HOẠCH TRIỂN KHAI\n\n## NĂM 2026 ##\n\n"
+                 "(Kèm theo Kế hoạch số 27/KH-UBND ngày 09/02/2026 của UBND xã Hương Sơn, "
+                 "tỉnh Hà Tĩnh)", "markdown")
+    assert plan.appendix == "Phụ lục 4"
+    assert plan.title == "KẾ HOẠCH TRIỂN KHAI NĂM 2026"
+    assert (plan.number, plan.issued_on) == ("27/KH-UBND", "2026-02-09")
+    assert plan.locality.code == "18133"
+
+
+@pytest.mark.parametrize(("attached", "level", "name", "code", "province"), [
+    ("của UBND phường Hòa Bình, tỉnh Phú Thọ", "phường", "Hòa Bình", "04795", "Phú Thọ"),
+    ("của UBND phường Hòa Bình", "phường", "Hòa Bình", None, None),
+    ("của UBND xã Tân An", "xã", "Tân An", None, None),
+    ("của Ủy ban nhân dân đặc khu Côn Đảo", "đặc khu", "Côn Đảo", "26732", "Hồ Chí Minh"),
+    ("của UBND phường Mông Dương, tỉnh Quảng Ninh", "phường", "Mông Dương", "06760",
+     "Quảng Ninh"),
+    ("của UBND XÃ ĐẦM DƠI", "xã", "Đầm Dơi", "32152", "Cà Mau"),
+    ("của UBND XÃ HƯƠNG SƠN, TỈNH HÀ TĨNH", "xã", "Hương Sơn", "18133", "Hà Tĩnh"),
+    ("của UBND xã Hương Sơn (Hà Tĩnh)", "xã", "Hương Sơn", "18133", "Hà Tĩnh"),
+    ("của Phòng Văn hóa - Xã hội", None, None, None, None),
+])
+def test_locality_resolves_only_when_unique(attached: str, level: str, name: str,
+                                            code: str | None, province: str | None) -> None:
+    plan = _plan(f"PHỤ LỤC 1\nTIÊU ĐỀ\n(Kèm theo Kế hoạch số 1/KH-UBND ngày 2/3/2026 {attached})")
+    locality = plan.locality
+    assert (locality.level, locality.name, locality.code, locality.province) == (
+        level, name, code, province)
+
+
+def test_partial_date_keeps_what_was_printed() -> None:
+    plan = _plan("PHỤ LỤC I\nTIÊU ĐỀ\n(Kèm theo Kế hoạch số: 215/KH-UBND ngày    /4/2026 "
+                 "của UBND phường Buôn Ma Thuột)")
+    assert (plan.number, plan.issued_on, plan.issued_raw) == ("215/KH-UBND", None,
+                                                              "ngày /4/2026")
+
+
+def test_issuer_abbreviations_expanded() -> None:
+    assert expand_issuer("UBND phường Bạch Mai") == "Ủy ban nhân dân phường Bạch Mai"
+
+
+def test_parentheses_inside_the_attachment_line_are_kept() -> None:
+    plan = _plan("PHỤ LỤC 1\nTIÊU ĐỀ\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 12/3/2026 của "
+                 "UBND xã Hương Sơn (Hà Tĩnh))")
+    assert plan.issuer == "Ủy ban nhân dân xã Hương Sơn (Hà Tĩnh)"
+
+
+def test_the_heading_is_the_last_appendix_line_above_the_table() -> None:
+    # A PDF of the whole plan: its body mentions "kèm theo" long before the appendix.
+    plan = _plan("KẾ HOẠCH\nTriển khai đợt cao điểm 100 ngày\n"
+                 "Danh mục nhiệm vụ (kèm theo Kế hoạch này) do các sở thực hiện.\n"
+                 "Phụ lục\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\n"
+                 "(Kèm theo Kế hoạch số 277/KH-UBND ngày 15/7/2026 của UBND thành phố Hà Nội)")
+    assert (plan.appendix, plan.title) == ("Phụ lục", "DANH MỤC NHIỆM VỤ TRỌNG TÂM")
+    assert (plan.number, plan.issued_on) == ("277/KH-UBND", "2026-07-15")
+    assert plan.issuer == "Ủy ban nhân dân thành phố Hà Nội"
+    assert (plan.locality.level, plan.locality.code) == ("thành phố", "01")

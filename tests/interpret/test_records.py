@@ -1,0 +1,101 @@
+"""Interpreting logical rows: section rows in every form, keys, kinds, units from headers."""
+
+import pytest
+
+from chitieu import convert_text
+
+HEADER = "STT\tNội dung\tChỉ tiêu\tCơ quan chủ trì\tThời hạn"
+
+
+def _records(body: str, header: str = HEADER) -> list:
+    return convert_text(f"{header}\n{body}", "text").records
+
+
+def _chains(records) -> list[tuple[str, list[str]]]:
+    return [(r.key, [s.number for s in r.section]) for r in records]
+
+
+def test_parts_arabic_sections_and_items() -> None:
+    records = _records(
+        "PHẦN I. CÁC CHỈ TIÊU\t\t\t\t\n1.\tChính quyền số\t\t\t\n"
+        "1.1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n2.\tKinh tế số\t\t\t\n"
+        "-\tTổ chức hội nghị\t\tPhòng Kinh tế\tQuý I/2026\n"
+        "Phần II: Các nhiệm vụ\t\t\t\t\n1.\tXây dựng kế hoạch\t\tPhòng Kinh tế\tQuý I/2026\n")
+    assert _chains(records) == [
+        ("PHẦN I/1/1.1", ["PHẦN I", "1"]),
+        ("PHẦN I/2/#1", ["PHẦN I", "2"]),
+        ("Phần II/1", ["Phần II"]),
+    ]
+    assert records[2].section[0].title == "Các nhiệm vụ"
+
+
+def test_a_roman_section_keeps_being_a_section_under_words_spilled_into_its_deadline() -> None:
+    records = _records(
+        "III.\tHạ tầng\t\t\t\n1.\tBảo đảm nguồn lực\t\tBộ Tài chính\t2025 và những năm tiếp theo\n"
+        "IV.\tPhát triển nhân lực\t\t\tnăm tiếp theo\n"
+        "2.\tXây dựng đề án\t\tBộ Nội vụ\t2025\n"
+        "V.\tHợp tác\t\tBộ Ngoại giao\tThường xuyên\n")
+    assert _chains(records) == [("III/1", ["III"]), ("IV/2", ["IV"]), ("IV/V", ["IV"])]
+
+
+def test_an_editors_note_in_brackets_is_no_value_of_a_section_row() -> None:
+    records = _records("I\tChỉ đạo, điều hành\t\t[đầu mối liên hệ đã lược bỏ]\t\n"
+                       "1\tBan hành kế hoạch\t\tSở Nội vụ [đề nghị bỏ]\tQuý I/2026\n")
+    assert _chains(records) == [("I/1", ["I"])]
+    assert [a.id for a in records[0].agencies] == ["so-noi-vu"]
+
+
+def test_an_arabic_row_with_values_is_an_item_not_a_section() -> None:
+    records = _records("1.\tChính quyền số\t\t\t\n1.1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
+                       "2\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n")
+    assert _chains(records) == [("1/1.1", ["1"]), ("2", [])]
+
+
+def test_letter_roman_and_arabic_sections_nest() -> None:
+    records = _records("A\tMỤC TIÊU\t\t\t\nI.\tHạ tầng\t\t\t\n"
+                       "1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
+                       "II\tNguồn lực\t\t\t\n1\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n"
+                       "B\tNHIỆM VỤ\t\t\t\n1\tViệc C\t\tPhòng Kinh tế\t2026\n")
+    assert _chains(records) == [("A/I/1", ["A", "I"]), ("A/II/1", ["A", "II"]), ("B/1", ["B"])]
+
+
+@pytest.mark.parametrize(("header", "cell", "unit"), [
+    ("STT\tNội dung\tChỉ tiêu năm 2026 (%)\tCơ quan chủ trì\tThời hạn", "≥ 90", "%"),
+    ("STT\tNội dung\tĐVT\tChỉ tiêu năm 2026 (%)\tCơ quan chủ trì", "hộ\t≥ 90", "hộ"),
+])
+def test_the_unit_column_wins_over_a_unit_in_the_header(header: str, cell: str,
+                                                         unit: str) -> None:
+    record = _records(f"1\tSố A\t{cell}\tPhòng Kinh tế\t2026", header)[0]
+    assert (record.target.op, record.target.value, record.target.unit) == (">=", 90, unit)
+
+
+def test_items_numbered_like_their_section_stay_inside_it() -> None:
+    records = _records("<b>1.</b>\t<b>Chính quyền số</b>\t\t\t\n"
+                       "1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
+                       "2\tTỷ lệ B\t90%\tPhòng Kinh tế\t2026\n<b>2.</b>\t<b>Kinh tế số</b>\t\t\t\n"
+                       "1\tTỷ lệ C\t80%\tPhòng Kinh tế\t2026\n")
+    assert _chains(records) == [("1/1", ["1"]), ("1/2", ["1"]), ("2/1", ["2"])]
+
+
+def test_ocr_confidence_and_repairs_reach_the_record() -> None:
+    from chitieu.core.types import Cell, RawDocument, RawRow
+    from chitieu.pipeline import interpret
+
+    def row(*cells: str, line: int, **extra) -> RawRow:
+        return RawRow([Cell(c) for c in cells], first_line=line, last_line=line, page=1,
+                      **extra)
+
+    raw = RawDocument(rows=[
+        row("TT", "Nội dung", "Đơn vị chủ trì", line=1),
+        row("1", "Tỷ lệ hộ dùng ví điện tử", "Phòng Kinh tế", line=2, confidence=0.81,
+            warnings=["ocr_repaired:agency"]),
+        row("2", "Tỷ lệ hộ có tài khoản", "Phòng Kinh tế", line=3, confidence=0.97),
+        row("", "ngân hàng", "", line=4, confidence=0.74),
+    ], format="image", ocr=True)
+    first, second = interpret(raw, file="scan.png", sha256="0" * 64).records
+    assert first.source.ocr_confidence == 0.81
+    assert "ocr_repaired:agency" in first.warnings
+    assert first.agencies[0].score == 0.9  # the repaired cell's match is less certain
+    assert second.name == "Tỷ lệ hộ có tài khoản ngân hàng"
+    assert second.source.ocr_confidence == 0.74  # the weakest of its lines
+    assert second.agencies[0].score == 1.0
