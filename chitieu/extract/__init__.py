@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from chitieu import limits
 from chitieu.errors import InputError
 from chitieu.extract.detect import TEXT_LAYOUTS, detect_layout, sniff_file_type
 from chitieu.extract.types import Cell, RawDocument, RawRow
@@ -62,6 +63,8 @@ def read(path: str | Path, layout: str | None = None) -> RawDocument:
         raise InputError("is a folder, not a file", path=str(path), code="unsupported")
     try:
         kind = layout or sniff_file_type(path)
+        # before reading: a huge file costs memory and time in proportion, text most of all
+        limits.check_input_size(path, text=kind in TEXT_LAYOUTS or kind in ("textfile", "csv"))
         if kind in TEXT_LAYOUTS or kind == "textfile":
             decoded = decode_text(path.read_bytes())
             doc = read_text(decoded.text, None if kind == "textfile" else kind)

@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from chitieu import limits
 from chitieu.errors import InputError
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 from chitieu.extract.types import Cell, RawDocument, RawRow
@@ -100,6 +101,7 @@ def _read_docx(path: Path) -> RawDocument:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    limits.check_zip(path)  # python-docx inflates every part into memory
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError,

@@ -11,6 +11,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from chitieu import limits
 from chitieu.errors import InputError
 
 DEFAULT_DPI = 300
@@ -33,12 +34,17 @@ def load_image_pages(path: Path) -> list[PageImage]:
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
     try:
+        size = path.stat().st_size
         with Image.open(path) as image:
             pages = []
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+                # the header's size, before any pixel is decoded
+                limits.check_pixels(*frame.size, what=f"frame {number}", file_size=size)
                 upright = ImageOps.exif_transpose(frame) or frame
                 grey = np.asarray(upright.convert("L"), dtype=np.uint8)
                 pages.append(PageImage(number, grey, _dpi(frame.info.get("dpi"), grey.shape)))
+    except Image.DecompressionBombError as exc:  # Pillow's own guard, past ours
+        raise InputError(f"a decompression bomb: {exc}", code="decompression_bomb") from None
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise InputError(f"not a readable image ({exc})", code="unreadable") from None
     if not pages:
@@ -61,7 +67,11 @@ def render_pdf_pages(path: Path, pages: list[int] | None,
         for number in numbers:
             if not 1 <= number <= len(document):
                 raise InputError(f"the PDF has no page {number}", code="unreadable")
-            bitmap = document[number - 1].render(scale=dpi / 72, grayscale=True)
+            page = document[number - 1]
+            width, height = page.get_size()  # points: 1/72 inch
+            limits.check_pixels(round(width * dpi / 72), round(height * dpi / 72),
+                                what=f"page {number} at {dpi} dpi")
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
             grey = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
             rendered.append(PageImage(number, grey, dpi))
         return rendered
