@@ -4,6 +4,7 @@ pattern: enums, not free strings and bare integers)."""
 
 from __future__ import annotations
 
+import os
 from enum import IntEnum, StrEnum
 
 
@@ -39,6 +40,12 @@ class ExitCode(IntEnum):
     USAGE = 2  # the run could not start: bad arguments, busy or unusable output folder
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT): what was converted is kept
     TERMINATED = 143  # SIGTERM (128 + SIGTERM), as `timeout`, systemd and CI stop jobs
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A path as text that can be printed and written as UTF-8: the bytes of a file name
+    that is not valid UTF-8 (which Python keeps as surrogates) become \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 class InputError(Exception):

@@ -27,6 +27,7 @@ _MB = 1024 * 1024
 # called a decompression bomb rather than merely a large document.
 _BOMB_RATIO = 100
 _READ_CHUNK = 1 << 20
+_XML_NO_MEMORY = 2  # libxml2's XML_ERR_NO_MEMORY
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def check_input_size(path: Path, *, text: bool = False) -> None:
                         else (limits.max_input_mb, "--max-input-mb"))
     if size > limit_mb * _MB:
         raise InputError(_over("the file" if not text else "the text file",
-                               f"{size / _MB:.1f} MB", f"{limit_mb:g} MB", option),
+                               f"{size / _MB:.3g} MB", f"{limit_mb:g} MB", option),
                          code=ErrorCode.TOO_LARGE)
 
 
@@ -196,3 +197,11 @@ def time_limited(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def ran_out_of_memory(exc: BaseException) -> bool:
+    """Whether a reader's exception means the memory cap was reached: a MemoryError, or
+    libxml2 (lxml) failing an allocation, which it reports as a syntax error."""
+    if isinstance(exc, MemoryError):
+        return True
+    return type(exc).__name__ == "XMLSyntaxError" and getattr(exc, "code", None) == _XML_NO_MEMORY

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chitieu import extract
-from chitieu.errors import InputError
+from chitieu.errors import InputError, display_path
 from chitieu.extract.table import NoTableError, Table, assemble
 from chitieu.extract.types import RawDocument
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
@@ -30,7 +30,9 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
     raw = extract.read(path, layout)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
-        return interpret(raw, file=path.name, sha256=digest, gazetteer=gazetteer)
+        # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
+        return interpret(raw, file=display_path(path.name), sha256=digest,
+                         gazetteer=gazetteer)
     except InputError as exc:
         exc.path = exc.path or str(path)
         raise

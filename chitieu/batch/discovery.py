@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from chitieu.errors import display_path
+
 logger = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -43,12 +45,6 @@ class Skipped:
 
     path: str
     reason: str
-
-
-def display_path(path: str | os.PathLike) -> str:
-    """A path as text that can be printed and written as UTF-8: bytes of a file name that
-    is not valid UTF-8 (kept by Python as surrogates) are shown as \\xNN escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def collect_inputs(paths: Iterable[Path], exclude: Iterable[Path] = (), *,
@@ -117,14 +113,14 @@ class _Walk:
     def readable(self, path: Path, root: Path, *, named: bool = False) -> bool:
         """A regular file, reached without leaving `root` through a link (unless allowed)."""
         try:
-            if path.is_symlink() and not self.follow_links and not named \
-                    and not _inside(path, root):
-                self._skip(path, "a link to a file outside the input folder "
-                                 "(use --follow-links to read it)")
-                return False
             mode = path.stat().st_mode
         except OSError as exc:  # a dangling link, a loop of links
             self._skip(path, f"cannot be read ({exc.strerror or exc})")
+            return False
+        if path.is_symlink() and not self.follow_links and not named \
+                and not _inside(path, root):
+            self._skip(path, "a link to a file outside the input folder "
+                             "(use --follow-links to read it)")
             return False
         if not stat.S_ISREG(mode):
             self._skip(path, f"not a regular file ({_kind(mode)}): not read")

@@ -136,8 +136,9 @@ def _dataset_lines(dataset: dict, top: int) -> list[str]:
     copies = dataset["duplicates"]
     if copies:
         shown = ", ".join(f"{c['input']} = {c['same_content_as']}" for c in copies[:top])
-        lines.append(f"chitieu: {len(copies)} of the documents are copies of another (same "
-                     f"content; the tables hold each once): {shown}{_more(copies, top)}")
+        lines.append(f"chitieu: {_count(copies, 'document is a copy', 'documents are copies')}"
+                     " of another (same content; the tables hold it once): "
+                     f"{shown}{_more(copies, top)}")
     missing = dataset["missing_inputs"]
     if missing:
         lines.append(f"chitieu: {len(missing)} documents of the dataset come from inputs no "
@@ -151,3 +152,7 @@ def _dataset_lines(dataset: dict, top: int) -> list[str]:
 
 def _more(items: list, top: int) -> str:
     return f" and {len(items) - top} more" if len(items) > top else ""
+
+
+def _count(items: list, one: str, many: str) -> str:
+    return f"{len(items)} {one if len(items) == 1 else many}"

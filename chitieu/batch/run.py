@@ -203,7 +203,9 @@ def _read_report(out_dir: Path) -> dict:
 
 
 def _json_bytes(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # "backslashreplace": a stray surrogate (a name that is not UTF-8) stays a JSON escape
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8",
+                                                                         "backslashreplace")
 
 
 def _write_tables(dataset: Dataset, manifest: Manifest, formats: Iterable[str],

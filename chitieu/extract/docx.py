@@ -106,6 +106,8 @@ def _read_docx(path: Path) -> RawDocument:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError,
             ValueError) as exc:
+        if limits.ran_out_of_memory(exc):
+            raise MemoryError from None  # the batch reports the memory limit, not damage
         raise InputError(f"the Word document is damaged and cannot be read ({exc})",
                          code="corrupt") from None
     styles = _Styles(document)

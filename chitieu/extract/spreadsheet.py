@@ -113,6 +113,8 @@ def _read_workbook(path: Path) -> RawDocument:
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
+        if limits.ran_out_of_memory(exc):
+            raise MemoryError from None  # the batch reports the memory limit, not damage
         raise InputError(f"not a readable XLSX workbook ({type(exc).__name__})",
                          code="unreadable") from None
     doc = RawDocument(rows=rows, format="xlsx", pages=None, ocr=False)

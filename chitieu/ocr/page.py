@@ -5,6 +5,7 @@ Pixels are uint8 with text dark (0) on white (255), as Tesseract wants them.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,24 +32,34 @@ class PageImage:
 
 def load_image_pages(path: Path) -> list[PageImage]:
     """Every frame of a PNG/JPEG/TIFF/BMP/GIF/WebP file, as greyscale pages."""
-    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     try:
-        size = path.stat().st_size
-        with Image.open(path) as image:
-            pages = []
-            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                # the header's size, before any pixel is decoded
-                limits.check_pixels(*frame.size, what=f"frame {number}", file_size=size)
-                upright = ImageOps.exif_transpose(frame) or frame
-                grey = np.asarray(upright.convert("L"), dtype=np.uint8)
-                pages.append(PageImage(number, grey, _dpi(frame.info.get("dpi"), grey.shape)))
+        with warnings.catch_warnings():
+            # Pillow warns past 89 megapixels; chitieu's own limit decides, and says so
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            pages = _image_frames(path)
     except Image.DecompressionBombError as exc:  # Pillow's own guard, past ours
         raise InputError(f"a decompression bomb: {exc}", code="decompression_bomb") from None
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise InputError(f"not a readable image ({exc})", code="unreadable") from None
     if not pages:
         raise InputError("the image has no pages", code="empty")
+    return pages
+
+
+def _image_frames(path: Path) -> list[PageImage]:
+    from PIL import Image, ImageOps, ImageSequence
+
+    size = path.stat().st_size
+    pages = []
+    with Image.open(path) as image:
+        for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            # the header's size, before any pixel is decoded
+            limits.check_pixels(*frame.size, what=f"frame {number}", file_size=size)
+            upright = ImageOps.exif_transpose(frame) or frame
+            grey = np.asarray(upright.convert("L"), dtype=np.uint8)
+            pages.append(PageImage(number, grey, _dpi(frame.info.get("dpi"), grey.shape)))
     return pages
 
 
