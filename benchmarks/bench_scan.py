@@ -89,7 +89,7 @@ def main() -> int:
     if not args.scans:
         print("no scans: run tests/fixtures/make_scan_fixtures.py first", file=sys.stderr)
         return 2
-    from chitieu.ocr.tesseract import engine_version
+    from chitieu.extract.ocr.tesseract import engine_version
 
     print(f"engine: {engine_version()}; workers: {WORKERS}")
     names = ("tesseract", "reader", "pipeline")

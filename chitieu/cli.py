@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--format", default="json", metavar="LIST",
                       help="comma-separated: json,jsonl,parquet,csv (default: json)")
     conv.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
-                      help="extra agencies CSV (same columns as chitieu/gazetteer/agencies.csv)")
+                      help="extra agencies CSV (same columns as chitieu/data/agencies.csv)")
     conv.add_argument("--workers", type=int, default=None, metavar="N",
                       help="parallel worker processes (default: all cores; 1 converts in "
                            "this process)")
@@ -118,6 +118,9 @@ def _convert(args: argparse.Namespace) -> int:
         problem = "--workers must be 1 or more"
     elif args.scheduler and args.executor != "dask":
         problem = "--scheduler needs --executor dask"
+    elif "parquet" in formats and not _installed("pyarrow"):
+        problem = ("--format parquet needs pyarrow; install it with: "
+                   "pip install 'chitieu[parquet]'")
     elif missing := [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]:
         problem = f"no such file or folder: {', '.join(missing)}"
     if problem:
@@ -205,6 +208,12 @@ def _sigterm_stops() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _installed(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
 
 
 def _rows(args: argparse.Namespace) -> int:

@@ -63,3 +63,27 @@ class InputError(Exception):
     def __str__(self) -> str:
         message = super().__str__()
         return f"{self.path}: {message}" if self.path else message
+
+
+# the optional extra that installs each third-party module a reader or writer imports
+EXTRA_OF_MODULE = {
+    "pdfplumber": "pdf", "pdfminer": "pdf", "pypdfium2": "pdf", "playa": "pdf",
+    "camelot": "camelot",
+    "cv2": "scan", "numpy": "scan", "PIL": "scan",
+    "docx": "office", "openpyxl": "office",
+    "pyarrow": "parquet", "pandas": "parquet",
+    "dask": "dask", "distributed": "dask",
+}
+
+
+def install_hint(module: str | None) -> str | None:
+    """"pip install 'chitieu[pdf]'" for a module an extra installs, else None."""
+    extra = EXTRA_OF_MODULE.get((module or "").partition(".")[0])
+    return f"pip install 'chitieu[{extra}]'" if extra else None
+
+
+def missing_module_error(what: str, exc: ModuleNotFoundError) -> InputError:
+    """One line naming the extra (or the package) that `what` needs."""
+    hint = install_hint(exc.name) or f"pip install {exc.name}"
+    return InputError(f"{what} needs the Python module {exc.name!r}; install it with: {hint}",
+                      code="missing_dependency")

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chitieu import extract
+from chitieu.assemble.table import NoTableError, assemble
+from chitieu.core.tables import Table
+from chitieu.core.types import RawDocument
 from chitieu.errors import InputError, display_path
-from chitieu.extract.table import NoTableError, Table, assemble
-from chitieu.extract.types import RawDocument
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
+from chitieu.interpret.plan import parse_plan
+from chitieu.interpret.records import build_records
 from chitieu.models import Column, Document, Source
-from chitieu.normalize.plan import parse_plan
-from chitieu.normalize.records import build_records
 
 _SOURCE_FORMATS = {"text", "markdown", "html", "pdf", "docx", "image", "xlsx", "csv"}
 

@@ -1,4 +1,4 @@
-"""Generate chitieu/gazetteer/admin_units.csv and provinces.csv.
+"""Generate chitieu/data/admin_units.csv and provinces.csv.
 
 The source is the list of administrative units in force since 1 July 2025 (3,321 communes,
 wards and special zones in 34 provinces) as shipped by the MIT-licensed PyPI package
@@ -21,7 +21,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-OUT_DIR = Path(__file__).resolve().parent.parent / "chitieu" / "gazetteer"
+OUT_DIR = Path(__file__).resolve().parent.parent / "chitieu" / "data"
 UNIT_COLUMNS = ["code", "name", "level", "province", "province_code", "province_type"]
 PROVINCE_COLUMNS = ["code", "name", "type"]
 PROVINCE_TYPES = ("Thành phố", "Tỉnh")

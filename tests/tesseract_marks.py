@@ -5,7 +5,7 @@ import os
 import pytest
 
 from chitieu.errors import InputError
-from chitieu.ocr import tesseract
+from chitieu.extract.ocr import tesseract
 
 
 def _tesseract_ready() -> bool:

@@ -11,6 +11,7 @@ once. pandas and pyarrow are imported inside the functions.
 from __future__ import annotations
 
 import contextlib
+import csv as csv_module
 import datetime as dt
 import functools
 import json
@@ -25,10 +26,37 @@ from chitieu.models import SCHEMA_VERSION, Document
 if TYPE_CHECKING:
     import pyarrow as pa
 
-TABLE_NAMES = ("documents", "records", "assignments")
 LIST_SEPARATOR = "; "
 SECTION_PATH_SEPARATOR = " > "
 _MEASURE_FIELDS = ("op", "value", "upper", "unit", "text", "raw")
+TABLE_NAMES = ("documents", "records", "assignments")
+
+
+_MEASURES = [(f"{prefix}_{name}", "float" if name in ("value", "upper") else "text")
+             for prefix in ("target", "baseline") for name in _MEASURE_FIELDS]
+# each table's columns and their kinds; the Arrow schema and the CSV header come from here
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "documents": [
+        ("doc_id", "text"), ("file", "text"), ("format", "text"), ("pages", "int"),
+        ("ocr", "bool"), ("appendix", "text"), ("title", "text"), ("number", "text"),
+        ("issued_on", "date"), ("issued_raw", "text"), ("issuer", "text"),
+        ("locality_level", "text"), ("locality_name", "text"), ("locality_code", "text"),
+        ("locality_province", "text"), ("n_records", "int"), ("warnings", "strings"),
+    ],
+    "records": [
+        ("doc_id", "text"), ("key", "text"), ("number", "text"), ("section_numbers", "strings"),
+        ("section_titles", "strings"), ("section_path", "text"), ("kind", "text"),
+        ("name", "text"), *_MEASURES,
+        ("deadline_kind", "text"), ("deadline_start", "date"), ("deadline_end", "date"),
+        ("deadline_recurrence", "text"), ("deadline_raw", "text"), ("note", "text"),
+        ("page", "int"), ("line_first", "int"), ("line_last", "int"),
+        ("bbox", "floats"), ("warnings", "strings"),
+    ],
+    "assignments": [
+        ("doc_id", "text"), ("key", "text"), ("position", "int"), ("role", "text"),
+        ("agency_id", "text"), ("agency_name", "text"), ("raw", "text"), ("score", "float"),
+    ],
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,32 +64,11 @@ def table_schemas() -> dict[str, pa.Schema]:
     """The Arrow schema of each table, by table name."""
     import pyarrow as pa
 
-    text, strings = pa.string(), pa.list_(pa.string())
-    measure = [(f"{prefix}_{name}", pa.float64() if name in ("value", "upper") else text)
-               for prefix in ("target", "baseline") for name in _MEASURE_FIELDS]
-    documents = [
-        ("doc_id", text), ("file", text), ("format", text), ("pages", pa.int32()),
-        ("ocr", pa.bool_()), ("appendix", text), ("title", text), ("number", text),
-        ("issued_on", pa.date32()), ("issued_raw", text), ("issuer", text),
-        ("locality_level", text), ("locality_name", text), ("locality_code", text),
-        ("locality_province", text), ("n_records", pa.int32()), ("warnings", strings),
-    ]
-    records = [
-        ("doc_id", text), ("key", text), ("number", text), ("section_numbers", strings),
-        ("section_titles", strings), ("section_path", text), ("kind", text), ("name", text),
-        *measure,
-        ("deadline_kind", text), ("deadline_start", pa.date32()), ("deadline_end", pa.date32()),
-        ("deadline_recurrence", text), ("deadline_raw", text), ("note", text),
-        ("page", pa.int32()), ("line_first", pa.int32()), ("line_last", pa.int32()),
-        ("bbox", pa.list_(pa.float64())), ("warnings", strings),
-    ]
-    assignments = [
-        ("doc_id", text), ("key", text), ("position", pa.int32()), ("role", text),
-        ("agency_id", text), ("agency_name", text), ("raw", text), ("score", pa.float64()),
-    ]
-    return {name: pa.schema([pa.field(column, kind) for column, kind in columns])
-            for name, columns in zip(TABLE_NAMES, (documents, records, assignments),
-                                     strict=True)}
+    types = {"text": pa.string(), "strings": pa.list_(pa.string()), "int": pa.int32(),
+             "bool": pa.bool_(), "date": pa.date32(), "float": pa.float64(),
+             "floats": pa.list_(pa.float64())}
+    return {name: pa.schema([pa.field(column, types[kind]) for column, kind in columns])
+            for name, columns in COLUMNS.items()}
 
 
 def tables_from_documents(docs: Iterable[Document]) -> dict[str, pa.Table]:
@@ -92,8 +99,10 @@ def write_tables(tables: dict[str, pa.Table], out_dir: str | Path) -> dict[str, 
 def write_records_csv(records_table: pa.Table, path: str | Path) -> Path:
     """The records table as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Vietnamese
     right), lists joined with "; ", dates as YYYY-MM-DD, whole numbers without ".0"."""
-    with atomic_path(path) as temporary:
-        _records_frame(records_table).to_csv(temporary, index=False, encoding="utf-8-sig")
+    with atomic_path(path) as temporary, \
+            temporary.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = _csv_writer(fh)
+        writer.writerows(_csv_row(row) for row in records_table.to_pylist())
     return Path(path)
 
 
@@ -102,38 +111,39 @@ def write_tables_from_json_files(paths: Iterable[str | Path], out_dir: str | Pat
                                  batch_size: int = 500) -> dict[str, Path]:
     """Stream per-file JSON documents into the Parquet tables (and records.csv), a batch of
     `batch_size` documents at a time, so memory stays flat however many files there are.
-    Every file is written atomically; returns the paths written by table name."""
-    import pyarrow.parquet as pq
-
+    Every file is written atomically; returns the paths written by table name. The CSV alone
+    needs no pyarrow."""
     out_dir = Path(out_dir)
-    schemas = table_schemas()
     with contextlib.ExitStack() as stack:
         writers, written = {}, {}
         if parquet:
+            import pyarrow.parquet as pq
+
+            schemas = table_schemas()
             for name, schema in schemas.items():
                 written[name] = out_dir / f"{name}.parquet"
                 temporary = stack.enter_context(atomic_path(written[name]))
                 writers[name] = stack.enter_context(
                     pq.ParquetWriter(temporary, schema, compression="zstd"))
-        csv_file = None
+        csv_writer = None
         if csv:
             written["csv"] = out_dir / "records.csv"
             csv_file = stack.enter_context(
                 atomic_path(written["csv"])).open("w", encoding="utf-8-sig", newline="")
             stack.callback(csv_file.close)
+            csv_writer = _csv_writer(csv_file)
         seen: set[str] = set()
         for batch in _batches((_load_document(Path(p)) for p in paths), batch_size):
-            tables = _build(batch, seen)
-            for name, writer in writers.items():
-                writer.write_table(tables[name])
-            if csv_file is not None:
-                _records_frame(tables["records"]).to_csv(
-                    csv_file, index=False, header=csv_file.tell() == 0)
+            rows = _rows(batch, seen)
+            if writers:
+                tables = _arrow_tables(rows)
+                for name, writer in writers.items():
+                    writer.write_table(tables[name])
+            if csv_writer is not None:
+                csv_writer.writerows(_csv_row(row) for row in rows["records"])
         if not seen:  # no document: the files still get their columns
             for name, writer in writers.items():
                 writer.write_table(schemas[name].empty_table())
-            if csv_file is not None:
-                _records_frame(schemas["records"].empty_table()).to_csv(csv_file, index=False)
     return written
 
 
@@ -148,22 +158,25 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _records_frame(records_table: pa.Table):
-    import pandas as pd
-    import pyarrow as pa
+def _csv_writer(fh) -> csv_module.DictWriter:
+    """A records.csv writer with its header written: the layout pandas' `to_csv` gives."""
+    names = [name for name, _ in COLUMNS["records"]]
+    writer = csv_module.DictWriter(fh, names, lineterminator="\n")
+    writer.writeheader()
+    return writer
 
-    frame = records_table.to_pandas(date_as_object=True, integer_object_nulls=True)
-    for field in records_table.schema:
-        values = records_table.column(field.name).to_pylist()
-        if pa.types.is_list(field.type):
-            cells = [None if value is None else _join_list(value) for value in values]
-        elif pa.types.is_floating(field.type):
-            cells = [_plain_number(value) for value in values]
-        else:
-            continue
-        # object dtype, or pandas would turn 85 back into 85.0
-        frame[field.name] = pd.Series(cells, index=frame.index, dtype=object)
-    return frame
+
+def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A records row as CSV cells: lists joined, whole numbers without ".0"."""
+    cells = {}
+    for name, kind in COLUMNS["records"]:
+        value = row[name]
+        if kind in ("strings", "floats"):
+            value = None if value is None else _join_list(value)
+        elif kind == "float":
+            value = _plain_number(None if value is None else float(value))
+        cells[name] = value
+    return cells
 
 
 # -- building ------------------------------------------------------------------------------
@@ -171,28 +184,31 @@ def _records_frame(records_table: pa.Table):
 
 def _build(documents: Iterable[dict[str, Any]],
            seen: set[str] | None = None) -> dict[str, pa.Table]:
-    import pyarrow as pa
+    return _arrow_tables(_rows(documents, seen))
 
-    schemas = table_schemas()
-    columns = {name: {column: [] for column in schema.names} for name, schema in schemas.items()}
+
+def _rows(documents: Iterable[dict[str, Any]],
+          seen: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Each table's rows, a document whose sha256 is in `seen` skipped (and `seen` grown)."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
     seen = set() if seen is None else seen
     for doc in documents:
         doc_id = doc["source"]["sha256"]
         if doc_id in seen:
             continue
         seen.add(doc_id)
-        _append(columns["documents"], _document_row(doc_id, doc))
+        rows["documents"].append(_document_row(doc_id, doc))
         for record in doc.get("records", []):
-            _append(columns["records"], _record_row(doc_id, record))
-            for row in _assignment_rows(doc_id, record):
-                _append(columns["assignments"], row)
-    return {name: pa.Table.from_pydict(columns[name], schema=schema)
-            for name, schema in schemas.items()}
+            rows["records"].append(_record_row(doc_id, record))
+            rows["assignments"].extend(_assignment_rows(doc_id, record))
+    return rows
 
 
-def _append(columns: dict[str, list], row: dict[str, Any]) -> None:
-    for name, values in columns.items():
-        values.append(row[name])
+def _arrow_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pa.Table]:
+    import pyarrow as pa
+
+    return {name: pa.Table.from_pylist(rows[name], schema=schema)
+            for name, schema in table_schemas().items()}
 
 
 def _document_row(doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:

@@ -11,9 +11,9 @@ import importlib
 from pathlib import Path
 
 from chitieu import limits
-from chitieu.errors import InputError
+from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.errors import InputError, missing_module_error
 from chitieu.extract.detect import TEXT_LAYOUTS, detect_layout, sniff_file_type
-from chitieu.extract.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_text
 
 __all__ = ["READERS", "Cell", "RawDocument", "RawRow", "read", "read_text", "reader_for"]
@@ -49,9 +49,7 @@ def reader_for(layout: str):
         if exc.name and exc.name.startswith("chitieu"):
             raise InputError(f"the {layout} reader is not available in this version",
                              code="unsupported") from None
-        raise InputError(f"reading {layout} files needs the Python package {exc.name!r}; "
-                         f"install it with: pip install {exc.name}",
-                         code="missing_dependency") from None
+        raise missing_module_error(f"reading {layout} files", exc) from None
 
 
 def read(path: str | Path, layout: str | None = None) -> RawDocument:
@@ -71,6 +69,10 @@ def read(path: str | Path, layout: str | None = None) -> RawDocument:
             doc.warnings[:0] = decoded.warnings
             return doc
         return reader_for(kind).read(path)
+    except ModuleNotFoundError as exc:  # a reader's library, imported when first needed
+        if exc.name is None or exc.name.startswith("chitieu"):
+            raise
+        raise missing_module_error(f"reading {kind} files", exc) from None
     except InputError as exc:
         if exc.path is None:
             exc.path = str(path)

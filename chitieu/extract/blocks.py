@@ -16,10 +16,10 @@ import functools
 from pathlib import Path
 
 import regex
-import yaml
 
-from chitieu.extract.table import header_candidates
-from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.core.headers import header_candidates
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _LABEL = regex.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]+)[.)]?$")
@@ -27,7 +27,6 @@ _DEADLINE = regex.compile(
     r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\b(?:quý|quí|tháng|năm)\s+[\dIV]|thường xuyên|hằng năm"
     r"|hàng năm|\d+\s+ngày\s+kể\s+từ|theo\s+(?:từng\s+mốc\s+)?thời\s+hạn", regex.IGNORECASE)
 _HEADER = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Ghi chú"]
-_WORDS_YAML = Path(__file__).resolve().parent.parent / "gazetteer" / "agency_words.yaml"
 _MAX_LABEL_WORDS = 4
 
 
@@ -109,7 +108,7 @@ def _kind(block: str, row: dict[str, list[str]]) -> str:
 
 @functools.cache
 def _agency_heads() -> tuple[str, ...]:
-    data = yaml.safe_load(_WORDS_YAML.read_text(encoding="utf-8"))
+    data = load_yaml("agency_words.yaml")
     heads = [h for h in data.get("heads", []) if h[:1].isupper() or h == "các"]
     return tuple(sorted({*heads, *data.get("capitalized_heads", []), "Các", "UBND", "Sở"},
                         key=len, reverse=True))

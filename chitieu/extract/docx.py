@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from chitieu import limits
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
-from chitieu.extract.types import Cell, RawDocument, RawRow
 
 CONVERT_TIMEOUT_S = 180
 LAYOUT_MAX_COLUMNS = 2  # a borderless table this narrow places text, it tabulates nothing

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import regex
 
-from chitieu.extract.table import header_candidates
-from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.core.headers import header_candidates
+from chitieu.core.text import clean_text, is_bold_markup
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
-from chitieu.normalize.text import clean_text, is_bold_markup
 
 _LABELLED = regex.compile(
     r"^(?:[a-zđ]\)\s*)?(?:[-–+•]\s*)?(?P<label>\p{L}[\p{L}\s/,]{2,60}?)\s*:\s*(?P<value>.*)$",

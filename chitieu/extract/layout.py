@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from chitieu.extract.table import header_candidates
-from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.core.headers import header_candidates
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _WORD = re.compile(r"\S+")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from chitieu.core.types import RawDocument, RawRow
 from chitieu.extract import html, markdown
 from chitieu.extract import text as tsv
-from chitieu.extract.types import RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _TABLE_TAG = re.compile(r"<table\b|</table\s*>", re.IGNORECASE)

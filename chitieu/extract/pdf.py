@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
 from chitieu.extract.pdf_page import PageView, page_view
 from chitieu.extract.slots import merged_slots
-from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from chitieu.core.types import BBox, Cell
 from chitieu.extract.pdf_page import text_direction, turn
-from chitieu.extract.types import BBox, Cell
 
 EDGE_TOLERANCE = 1.5  # points: rules drawn a hair apart are the same edge
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less sit on one line

@@ -13,13 +13,13 @@ Vietnamese has (ạ, ư, ơ, đ …); the table whose decoding yields the most V
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from chitieu.core.lexicon import read_csv
 
 ENCODINGS = ("tcvn3", "vni")
 
@@ -77,11 +77,9 @@ def _readings(data: bytes) -> set[str]:
 def codec(name: str) -> LegacyCodec:
     singles: dict[str, str] = {}
     pairs: dict[str, str] = {}
-    source = resources.files("chitieu.data").joinpath(f"{name}.csv")
-    with source.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            for reading in _readings(bytes.fromhex(row["bytes"])):
-                (pairs if len(reading) == 2 else singles)[reading] = row["unicode"]
+    for row in read_csv(f"{name}.csv"):
+        for reading in _readings(bytes.fromhex(row["bytes"])):
+            (pairs if len(reading) == 2 else singles)[reading] = row["unicode"]
     return LegacyCodec(name, singles, pairs)
 
 

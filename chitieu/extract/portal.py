@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _LABEL = re.compile(r"^(?:\*\*)?\s*(?:[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*|[-+•])[.)]?\s*(?:\*\*)?$")

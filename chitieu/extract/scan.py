@@ -6,7 +6,7 @@ Tesseract reads the page once. Its words are put into the cells by position, so 
 bleed into each other. Text outside the table (title, "(Kèm theo Kế hoạch số …)") comes out
 as one-cell rows in reading order; each table row as one cell per grid column.
 
-OCR slips the domain can recognise are repaired (`chitieu.ocr.repair`), each with a warning.
+OCR slips the domain can recognise are repaired (`chitieu.extract.ocr.repair`), each with a warning.
 The mean word confidence of every row is kept in `meta["ocr_row_confidence"]` (JSON: the row's
 index in `rows` → confidence 0–100).
 """
@@ -19,8 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
-from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
 
 DPI_FOR_PDF = 300
 # A page read with less confidence than this is tried upside down as well.
@@ -35,7 +35,7 @@ _PLAUSIBLE_DPI = (72, 1200)
 _MIN_WORDS = 5
 # A page narrower or shorter than this (pixels) cannot hold a line of text: an icon, a pixel.
 _MIN_PAGE_PIXELS = 32
-# A table page is read as one block of lines (its rows stacked by `chitieu.ocr.mosaic`): with
+# A table page is read as one block of lines (its rows stacked by `ocr.mosaic`): with
 # the rules erased, Tesseract's own layout analysis (mode 3) drops the lone digits of a narrow
 # number column as noise. A page without a table keeps that analysis.
 _TABLE_SEGMENTATION = 6
@@ -49,7 +49,7 @@ _DASHES = {"-", "–", "—"}  # "Văn hóa – Xã hội": a dash between words
 
 def read(path: Path, audit_dir: Path | None = None) -> RawDocument:
     """Read a PNG/JPEG/TIFF (every frame of a multi-page TIFF) by OCR."""
-    from chitieu.ocr.page import load_image_pages
+    from chitieu.extract.ocr.page import load_image_pages
 
     return _read_pages(load_image_pages(Path(path)), audit_dir)
 
@@ -57,7 +57,7 @@ def read(path: Path, audit_dir: Path | None = None) -> RawDocument:
 def ocr_pdf_pages(path: Path, pages: list[int] | None = None,
                   audit_dir: Path | None = None) -> RawDocument:
     """OCR the given pages (1-based; all when None) of a PDF that has no text layer there."""
-    from chitieu.ocr.page import render_pdf_pages
+    from chitieu.extract.ocr.page import render_pdf_pages
 
     document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir)
     document.meta["ocr_pages"] = ",".join(str(p) for p in pages) if pages else "all"
@@ -78,7 +78,7 @@ class _PageResult:
 
 
 def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
-    from chitieu.ocr.tesseract import engine_version
+    from chitieu.extract.ocr.tesseract import engine_version
 
     engine = engine_version()
     if audit_dir is not None:
@@ -133,7 +133,7 @@ def _continue_merges(previous: _PageResult | None, result: _PageResult,
     spanning the rows it still covers, and those rows take the text of the merged cell on the
     page before — except the continuation of a row cut by the break (no number), whose text
     the assembler joins to the part above."""
-    from chitieu.ocr.domain import is_numbering_row
+    from chitieu.extract.ocr.domain import is_numbering_row
 
     if previous is None or not previous.has_table or not result.has_table:
         return
@@ -176,7 +176,7 @@ def _alike(a: list[str], b: list[str]) -> bool:
 def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
     """Domain repairs, each warned as `ocr_repaired:<field>@p<page>:r<row>` (row: 1-based in
     `rows`) and listed in full (before → after) for review."""
-    from chitieu.ocr.domain import repair_rows
+    from chitieu.extract.ocr.domain import repair_rows
 
     repairs = repair_rows(rows)
     details = []
@@ -190,7 +190,7 @@ def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
 
 
 def _read_page(page, audit_dir: Path | None) -> _PageResult:
-    from chitieu.ocr import page as prep
+    from chitieu.extract.ocr import page as prep
 
     result = _PageResult(page.number)
     if min(page.pixels.shape[:2]) < _MIN_PAGE_PIXELS:
@@ -237,11 +237,11 @@ class _Reading:
 
 
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
-    from chitieu.ocr.glyphs import attach_signs, find_signs
-    from chitieu.ocr.grid import erase_rules, find_grid, line_masks
-    from chitieu.ocr.mosaic import build_mosaic, to_page
-    from chitieu.ocr.page import find_marks, remove_specks
-    from chitieu.ocr.tesseract import recognize
+    from chitieu.extract.ocr.glyphs import attach_signs, find_signs
+    from chitieu.extract.ocr.grid import erase_rules, find_grid, line_masks
+    from chitieu.extract.ocr.mosaic import build_mosaic, to_page
+    from chitieu.extract.ocr.page import find_marks, remove_specks
+    from chitieu.extract.ocr.tesseract import recognize
 
     horizontal, vertical = line_masks(binary, dpi)
     grid = find_grid(binary, horizontal, vertical, dpi)
@@ -292,7 +292,7 @@ def _write_audit(folder: Path, number: int, reading: _Reading) -> None:
 
 
 def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
-    from chitieu.ocr.layout import cell_rows, text_lines
+    from chitieu.extract.ocr.layout import cell_rows, text_lines
 
     scale = 72 / page.dpi
     grid = reading.grid

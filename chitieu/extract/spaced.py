@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from chitieu.core.types import RawDocument
 from chitieu.extract import text as text_reader
-from chitieu.extract.types import RawDocument
 from chitieu.extract.unicode import decode_bytes
 
 WARNING = "columns_from_spaces"

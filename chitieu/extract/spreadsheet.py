@@ -23,8 +23,8 @@ import io
 from pathlib import Path
 
 from chitieu import limits
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
-from chitieu.extract.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
@@ -90,11 +90,8 @@ _MAX_EMPTY_COLUMNS = 10
 
 
 def _read_workbook(path: Path) -> RawDocument:
-    try:
-        import openpyxl
-    except ModuleNotFoundError:
-        raise InputError("reading XLSX files needs the Python package 'openpyxl'; install it "
-                         "with: pip install openpyxl", code="missing_dependency") from None
+    import openpyxl  # missing: extract.read names the extra that installs it
+
     limits.check_zip(path)
     rows: list[RawRow] = []
     names: dict[int, str] = {}

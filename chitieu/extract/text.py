@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chitieu.extract.types import Cell, RawDocument, RawRow
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 

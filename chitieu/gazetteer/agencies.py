@@ -1,6 +1,6 @@
 """Agency cells: split into agencies, each matched against the gazetteer.
 
-The gazetteer is data (agencies.csv, agency_words.yaml beside this module, plus the user's
+The gazetteer is data (agencies.csv, agency_words.yaml in chitieu/data/, plus the user's
 CSV files given with --gazetteer). Matching goes exact → alias/abbreviation → a branch or
 place stripped from the name → fuzzy (rapidfuzz, accent-folded), each step with a score.
 Splitting uses the gazetteer itself: a cell is cut where both sides are agencies, choosing
@@ -15,27 +15,27 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 import regex
-import yaml
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
+from chitieu.core.lexicon import data_file, load_yaml
+from chitieu.core.text import clean_text, fold
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import province_names, unit_names
 from chitieu.models import Agency
-from chitieu.normalize.text import clean_text, fold
 
 __all__ = [
     "AGENCIES_CSV", "AgencyEntry", "AgencyMatch", "Gazetteer", "Role", "default_gazetteer",
     "match_key",
 ]
 
-HERE = Path(__file__).resolve().parent
-AGENCIES_CSV = HERE / "agencies.csv"
-WORDS_YAML = HERE / "agency_words.yaml"
+AGENCIES_CSV = data_file("agencies.csv")
+WORDS_YAML = "agency_words.yaml"
 
 Role = Literal["lead", "support", "monitor"]
 UNMATCHED = "agency_unmatched"
@@ -107,7 +107,7 @@ class _Words:
 
 @functools.cache
 def _words() -> _Words:
-    data = yaml.safe_load(WORDS_YAML.read_text(encoding="utf-8"))
+    data = load_yaml(WORDS_YAML)
 
     def keys(name: str) -> frozenset[Key]:
         return frozenset(_plain_key(w) for w in data.get(name) or ())
@@ -301,8 +301,8 @@ class Gazetteer:
         """
         entries: list[AgencyEntry] = []
         sources: list[int] = []
-        for source, path in enumerate([AGENCIES_CSV, *paths]):
-            rows = read_agencies_csv(Path(path))
+        for source, path in enumerate([AGENCIES_CSV, *map(Path, paths)]):
+            rows = read_agencies_csv(path)
             entries += rows
             sources += [source] * len(rows)
         return cls(entries, sources)
@@ -949,7 +949,7 @@ class _Segmenter:
 REQUIRED_COLUMNS = ("id", "name")
 
 
-def read_agencies_csv(path: Path) -> list[AgencyEntry]:
+def read_agencies_csv(path: Path | Traversable) -> list[AgencyEntry]:
     """Rows of an agencies CSV (id, name, kind, scope, aliases, abbreviations; "|" between
     aliases). Only id and name are required."""
     try:

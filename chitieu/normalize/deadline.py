@@ -18,12 +18,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
-from typing import Any
 
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.text import ascii_fold, cached_cell_parser, clean_text, fold
 from chitieu.models import Deadline
-from chitieu.normalize.text import ascii_fold, cached_cell_parser, clean_text, fold
 
 __all__ = ["DEADLINE_YEAR_MISSING", "parse_deadline"]
 
@@ -34,12 +33,6 @@ DEADLINE_YEAR_MISSING = "deadline_year_missing"
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _TRAILING = " .,;:"
 _FILLER = "-.…/ "  # a cell of only these ("---", "…") holds nothing (dashes are folded to "-")
-
-
-def _load(name: str) -> Any:
-    import yaml  # only when the grammar is first needed
-
-    return yaml.safe_load(resources.files("chitieu.data").joinpath(name).read_text("utf-8"))
 
 
 def _alternation(words: list[str]) -> str:
@@ -83,7 +76,7 @@ class _Grammar:
 
 @cache
 def _grammar() -> _Grammar:
-    w = _load("deadline_words.yaml")
+    w = load_yaml("deadline_words.yaml")
     day, year = _alternation(w["day"]), _alternation(w["year"])
     month, quarter = _prefix(w["month"]), _prefix(w["quarter"])
     qnum = "|".join(sorted((re.escape(str(k)) for k in w["quarter_numbers"]), key=len,
@@ -343,7 +336,7 @@ def _parse(s: str) -> _Parsed | None:
 @cache
 def _accents() -> dict[str, str]:
     """The grammar's words as OCR prints them without their marks ("thang" → "tháng")."""
-    w = _load("deadline_words.yaml")
+    w = load_yaml("deadline_words.yaml")
     phrases = [p for key in ("day", "month", "quarter", "year", "range_connectors",
                              "period_leads", "open_start", "leads", "prose_markers",
                              "duration_units", "duration_leads") for p in w[key]]
@@ -376,7 +369,7 @@ def _yearless() -> re.Pattern[str]:
     """A day, month, quarter (or a range of them) or part of a year printed without its year,
     at the start of a folded cell after lead words ("trước 15/10", "tháng 6 - 9", "quý iv",
     "cuối năm", "6 tháng đầu năm"), ending the cell or before a bracket or punctuation."""
-    w = _load("deadline_words.yaml")
+    w = load_yaml("deadline_words.yaml")
     month, quarter = _prefix(w["month"]), _prefix(w["quarter"])
     qnum = "|".join(sorted((re.escape(str(k)) for k in w["quarter_numbers"]), key=len,
                            reverse=True))

@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
 
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.text import cached_cell_parser, clean_text, fold
 from chitieu.models import Target
-from chitieu.normalize.text import cached_cell_parser, clean_text, fold
 
 __all__ = [
     "find_embedded_target",
@@ -55,12 +54,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"^(?:[-+•·▪*]\s+)+")
 _PCT_GLUED = re.compile(r"%(?=[^\W\d_])")
 _UNIT_TOKEN = re.compile(r"(\s+|/)")
-
-
-def _load(name: str) -> Any:
-    import yaml  # only when the grammar is first needed
-
-    return yaml.safe_load(resources.files("chitieu.data").joinpath(name).read_text("utf-8"))
 
 
 def _alternation(words: list[str]) -> str:
@@ -106,7 +99,7 @@ def _head_pattern(leads: str, ops: str, connectors: str) -> str:
 
 @cache
 def _grammar() -> _Grammar:
-    words, units = _load("target_words.yaml"), _load("units.yaml")
+    words, units = load_yaml("target_words.yaml"), load_yaml("units.yaml")
     changes = words["change_leads"]
     leads = [*words["lead"], *changes]
     embedded_leads = [*words["embedded_leads"], *changes]

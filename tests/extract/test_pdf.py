@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import docx, pdf
 from chitieu.extract import read as read_any
-from chitieu.extract.types import Cell, RawDocument, RawRow
 
 OFFICE = Path(__file__).parent.parent / "fixtures" / "office"
 SEEDS = ["000_68f49e6b942cac21", "002_96420e20fdffe3f0", "004_0020e8dd3583fe02"]

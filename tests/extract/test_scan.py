@@ -15,8 +15,8 @@ from tesseract_marks import needs_tesseract
 import chitieu
 from chitieu import extract
 from chitieu.errors import InputError
+from chitieu.extract.ocr import tesseract
 from chitieu.extract.scan import ocr_pdf_pages, read
-from chitieu.ocr import tesseract
 
 SCANS = Path(__file__).resolve().parent.parent / "fixtures" / "scans"
 SMALL_PNG = SCANS / "small" / "table_200dpi.png"
@@ -143,7 +143,7 @@ def test_upright_pages_are_not_turned():
     import numpy as np
     from PIL import Image
 
-    from chitieu.ocr.page import binarize, runs_vertically
+    from chitieu.extract.ocr.page import binarize, runs_vertically
 
     with Image.open(SMALL_PNG) as image:
         upright = binarize(np.asarray(image.convert("L")))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from chitieu.core.text import clean_text
 from chitieu.gazetteer.agencies import default_gazetteer
-from chitieu.normalize.text import clean_text
 
 AGENCY_ROLES = ("lead", "support", "monitor")
 

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chitieu.core.text import clean_text
 from chitieu.normalize.target import (
     find_embedded_target,
     normalize_unit,
@@ -11,7 +12,6 @@ from chitieu.normalize.target import (
     parse_target,
     split_embedded_target,
 )
-from chitieu.normalize.text import clean_text
 
 # (printed target cell, unit column cell) → (op, value, upper, unit, text, warnings)
 TARGET_CASES = [

@@ -1,8 +1,8 @@
 """Words into cells: a table ruled between its columns only is cut into its numbered rows."""
 
-from chitieu.ocr.grid import Grid, GridCell
-from chitieu.ocr.layout import cell_rows
-from chitieu.ocr.tesseract import Word
+from chitieu.extract.ocr.grid import Grid, GridCell
+from chitieu.extract.ocr.layout import cell_rows
+from chitieu.extract.ocr.tesseract import Word
 
 XS = [0, 100, 600, 800]
 YS = [0, 60, 400]  # a header row, then one band holding every body row

@@ -8,8 +8,8 @@ from statistics import median
 
 import regex
 
-from chitieu.ocr.grid import Grid, GridCell
-from chitieu.ocr.tesseract import Word
+from chitieu.extract.ocr.grid import Grid, GridCell
+from chitieu.extract.ocr.tesseract import Word
 
 PixelBox = tuple[int, int, int, int]
 
@@ -123,7 +123,7 @@ def split_unruled_rows(grid: Grid, words: list[Word]) -> Grid:
                 cuts.append(cut)
     if not cuts:
         return grid
-    from chitieu.ocr.grid import with_rules
+    from chitieu.extract.ocr.grid import with_rules
 
     return with_rules(grid, sorted(cuts))
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from chitieu.ocr.page import Marks, find_marks
-from chitieu.ocr.tesseract import Word
+from chitieu.extract.ocr.page import Marks, find_marks
+from chitieu.extract.ocr.tesseract import Word
 
 # A sign is about half an em wide: between 2.5 and 11 points for body text of 9 to 16 points.
 _MIN_POINTS, _MAX_POINTS = 2.5, 11.0

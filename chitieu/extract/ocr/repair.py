@@ -18,14 +18,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import regex
-import yaml
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
-VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "ocr_vocab.yaml"
+from chitieu.core.lexicon import load_yaml
 
 # ---------------------------------------------------------------- rule remnants
 
@@ -496,9 +494,9 @@ def compare_key(text: str) -> str:
     return _key(text)
 
 
-@lru_cache(maxsize=8)
-def vocabulary(path: Path = VOCAB_PATH) -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    data = load_yaml("ocr_vocab.yaml") or {}
     return {name: tuple(str(v) for v in values or ()) for name, values in data.items()}
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chitieu.ocr.grid import Grid
-from chitieu.ocr.tesseract import Word
+from chitieu.extract.ocr.grid import Grid
+from chitieu.extract.ocr.tesseract import Word
 
 PixelBox = tuple[int, int, int, int]
 

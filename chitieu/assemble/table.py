@@ -8,19 +8,25 @@ lost line break glued onto the line above it, and keeps the provenance of every 
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import regex
-import yaml
 
-from chitieu.extract.types import BBox, Cell, RawDocument, RawRow
-from chitieu.normalize.text import ascii_fold, clean_text, is_bold_markup
+from chitieu.core.headers import (
+    AGENCY_ROLES,
+    PERIOD_LABEL,
+    assign_roles,
+    header_candidates,
+    header_key,
+    header_unit,
+    line_key,
+    vocabulary,
+)
+from chitieu.core.heading import appendix_heading
+from chitieu.core.tables import ColumnSpec, LogicalRow, Table
+from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
+from chitieu.core.types import Cell, RawDocument, RawRow
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-AGENCY_ROLES = ("lead", "support", "monitor")
-_UNIQUE_ROLES = frozenset({"number", "name", "unit"})
 _VALUE_ROLES = frozenset({"target", "baseline"})
 MAX_HEADER_ROWS = 4  # a header over more rows than this is not one (group, sub-group, leaf, …)
 # A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
@@ -32,16 +38,8 @@ _SECTION_TOKEN = regex.compile(
 )
 _SECTION_NUMBER = regex.compile(rf"^(?:{PART}|[A-ZĐ]|[IVXLC]+)\.?$")
 _NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
-_HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
-# Words in a header's closing brackets that say what kind of value the column holds, not its
-# unit: "Kết quả cần đạt (Định lượng)", "Mục tiêu (định tính)", "Chỉ tiêu (dự kiến)".
-_NOT_A_UNIT = regex.compile(r"^(dinh luong|dinh tinh|du kien|neu co|tiep theo|tiep|tt|ke hoach"
-                            r"|uoc|uoc tinh|tam tinh)$")
 _HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
-# A column of one quarter or month under a group cell ("Thời gian thực hiện" over "Quý I" …
-# "Quý IV"): the period its marks ("x") stand for.
-PERIOD_LABEL = regex.compile(r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", regex.IGNORECASE)
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
 # A row number glued at the end of the cell before it when OCR lost a line break:
 # "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
@@ -52,83 +50,6 @@ _GLUED_FIRST = regex.compile(
     r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*(?:0?1\.?|1\.1\.?|[IA]\.?)\s*(?:</b>|\*\*)?)\s*$",
     regex.S)
 _ITEM_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-
-
-@dataclass(slots=True)
-class ColumnSpec:
-    header: str
-    role: str
-    index: int
-    unit: str | None = None  # printed in the header: "Chỉ tiêu năm 2026 (%)"
-
-
-@dataclass(slots=True)
-class LogicalRow:
-    """One row of the table as the document means it, built from one or more physical rows."""
-
-    cells: list[str]
-    pieces: list[RawRow]
-    bold: bool = False
-    after_page_break: bool = False
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def lines(self) -> tuple[int, int] | None:
-        firsts = [p.first_line for p in self.pieces if p.first_line is not None]
-        lasts = [p.last_line for p in self.pieces if p.last_line is not None]
-        return (min(firsts), max(lasts)) if firsts else None
-
-    @property
-    def page(self) -> int | None:
-        return self.pieces[0].page
-
-    @property
-    def bbox(self) -> BBox | None:
-        """The union of the pieces on the row's first page."""
-        boxes = [p.bbox for p in self.pieces if p.bbox is not None and p.page == self.page]
-        if not boxes:
-            return None
-        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-@dataclass(slots=True)
-class Table:
-    columns: list[ColumnSpec]
-    rows: list[LogicalRow]
-    preamble: list[RawRow]
-    trailing: list[RawRow] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    # Later tables of the same document (another appendix, another header), in order; each
-    # has the rows that name it (its appendix label and title) as its preamble.
-    following: list[Table] = field(default_factory=list)
-    name: str | None = None  # a sheet's name, for a table that stands alone
-    by_role: dict[str, tuple[int, ...]] = field(init=False, repr=False)
-    _combined: dict[tuple[str, ...], tuple[int, ...]] = field(
-        init=False, repr=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        by_role: dict[str, list[int]] = {}
-        for col in self.columns:
-            by_role.setdefault(col.role, []).append(col.index)
-        self.by_role = {role: tuple(indexes) for role, indexes in by_role.items()}
-
-    def index_of(self, role: str) -> int | None:
-        found = self.by_role.get(role)
-        return found[0] if found else None
-
-    def indexes_of(self, *roles: str) -> tuple[int, ...]:
-        if len(roles) == 1:
-            return self.by_role.get(roles[0], ())
-        found = self._combined.get(roles)
-        if found is None:
-            found = self._combined[roles] = tuple(
-                sorted(i for role in roles for i in self.by_role.get(role, ())))
-        return found
-
-    @property
-    def all_tables(self) -> list[Table]:
-        return [self, *self.following]
 
 
 _NUMBER_NOISE = regex.compile(r"</?b>|\*\*|\s+")
@@ -151,85 +72,6 @@ def _successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
 
 class NoTableError(ValueError):
     """No header row was found."""
-
-
-# ---------------------------------------------------------------- vocabulary
-
-
-@dataclass(frozen=True, slots=True)
-class _Vocabulary:
-    rules: tuple[tuple[tuple[str, ...], regex.Pattern], ...]
-    repeat_markers: regex.Pattern
-    furniture: regex.Pattern
-    table_end: regex.Pattern
-    signature: regex.Pattern
-
-
-@functools.cache
-def vocabulary(path: Path | None = None) -> _Vocabulary:
-    data = yaml.safe_load((path or DATA_DIR / "header_roles.yaml").read_text(encoding="utf-8"))
-    rules = tuple((tuple(r["roles"]), regex.compile(r["pattern"])) for r in data["rules"])
-    return _Vocabulary(
-        rules=rules,
-        repeat_markers=regex.compile("|".join(data["repeat_markers"])),
-        furniture=regex.compile("|".join(data["page_furniture"])),
-        table_end=regex.compile("|".join(data["table_end"])),
-        signature=regex.compile("|".join(data.get("signature") or ["(?!)"])),
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def header_key(text: str) -> str:
-    """A header cell folded for matching: lower-case ASCII words."""
-    folded = ascii_fold(text)
-    folded = vocabulary().repeat_markers.sub(" ", folded)
-    return " ".join(regex.sub(r"[^\w%]+", " ", folded).split())
-
-
-@functools.lru_cache(maxsize=4096)
-def line_key(text: str) -> str:
-    """A line folded for the furniture and table-end patterns: lower-case ASCII with its
-    punctuation kept ("Trang 2/3", "Ghi chú:", "(*)", "TM. ỦY BAN")."""
-    return " ".join(ascii_fold(text).split())
-
-
-@functools.lru_cache(maxsize=4096)
-def header_candidates(text: str) -> tuple[str, ...]:
-    key = header_key(text)
-    if not key:
-        return ()
-    for roles, pattern in vocabulary().rules:
-        if pattern.search(key):
-            return roles
-    unit = header_unit(text)
-    if unit is not None:
-        return header_candidates(text[:text.rindex("(")])
-    return ("unknown",)
-
-
-@functools.lru_cache(maxsize=4096)
-def header_unit(text: str) -> str | None:
-    """The unit a header prints in parentheses at its end: "Kế hoạch 2026 (triệu đồng)"."""
-    match = _HEADER_UNIT.search(clean_text(text))
-    if not match or _NOT_A_UNIT.match(ascii_fold(match[1].strip())):
-        return None
-    return match[1].strip()
-
-
-def assign_roles(headers: list[str]) -> list[str]:
-    """Roles for a header row: unambiguous columns first, then the ambiguous ones take the
-    first candidate role no other column has claimed."""
-    candidates = [header_candidates(h) for h in headers]
-    roles: list[str | None] = [c[0] if len(c) == 1 else None for c in candidates]
-    claimed = {r for r in roles if r in _UNIQUE_ROLES}
-    for i, cands in enumerate(candidates):
-        if not cands:
-            roles[i] = "unknown"
-        elif roles[i] is None:
-            free = [r for r in cands if r not in claimed]
-            roles[i] = free[0] if free else cands[-1]
-            claimed.add(roles[i])
-    return [r or "unknown" for r in roles]
 
 
 # ---------------------------------------------------------------- header search
@@ -604,9 +446,6 @@ class _Assembler:
         return bool(heading) and self._names_another_appendix(heading[-_MAX_HEADING_ROWS:])
 
     def _names_another_appendix(self, heading: list[RawRow]) -> bool:
-        # imported here: the plan module reads this one's data directory
-        from chitieu.normalize.plan import appendix_heading
-
         if any(_CONTINUED.search(ascii_fold(c.text)) for row in heading for c in row.cells):
             return False  # "PHỤ LỤC 01 (tiếp theo)": the same appendix, carried on
         label, _ = appendix_heading(heading)

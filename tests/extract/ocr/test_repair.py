@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chitieu.ocr.repair import (
+from chitieu.extract.ocr.repair import (
     balance_parentheses,
     is_syllable,
     plain_foreign_letters,

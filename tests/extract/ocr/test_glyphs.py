@@ -3,8 +3,8 @@
 import cv2
 import numpy as np
 
-from chitieu.ocr.glyphs import attach_signs, find_signs
-from chitieu.ocr.tesseract import Word
+from chitieu.extract.ocr.glyphs import attach_signs, find_signs
+from chitieu.extract.ocr.tesseract import Word
 
 DPI = 300
 

@@ -1,7 +1,7 @@
 """Apply the OCR repairs to a scan's rows, column by column, and say what was repaired.
 
 The columns' roles come from the header row, read with the assembler's own header words
-(`chitieu.extract.table`), after the header itself has been snapped to the vocabulary. Every
+(`chitieu.assemble.table`), after the header itself has been snapped to the vocabulary. Every
 repaired cell is reported (`Repair`) so the reader can warn about it.
 """
 
@@ -14,8 +14,8 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from chitieu.extract.types import RawRow
-from chitieu.ocr import repair as fix
+from chitieu.core.types import RawRow
+from chitieu.extract.ocr import repair as fix
 
 _AGENCY_ROLES = {"lead", "support", "monitor"}
 _AGENCY_MIN_RATIO = 88.0
@@ -83,7 +83,7 @@ def _meaningful(before: str, after: str) -> bool:
 def _roles(rows: list[RawRow], repairs: list[Repair]) -> tuple[dict[int, list[str]], set[int]]:
     """Each table's column roles (a table without a header row takes the previous table's,
     as a page continuing a table does), and the indexes of the header rows."""
-    from chitieu.extract.table import assign_roles
+    from chitieu.core.headers import assign_roles
 
     roles_by_table: dict[int, list[str]] = {}
     headers: set[int] = set()
@@ -128,7 +128,7 @@ def _agree_repeated_headers(rows: list[RawRow], groups: list[list[int]],
                             repairs: list[Repair]) -> None:
     """A header repeated on every page is read once per page: a cell one reading got wrong
     is taken from a page where it reads as a known header phrase."""
-    from chitieu.extract.table import header_candidates
+    from chitieu.core.headers import header_candidates
 
     def known(text: str) -> bool:
         return header_candidates(text)[:1] not in ((), ("unknown",))
@@ -150,7 +150,7 @@ def _agree_repeated_headers(rows: list[RawRow], groups: list[list[int]],
 
 def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
     """Snap a row's cells to header phrases; True when the row then reads as a header."""
-    from chitieu.extract.table import header_candidates
+    from chitieu.core.headers import header_candidates
 
     row = rows[index]
     snapped = [_snap_header_cell(c.text) for c in row.cells]
@@ -201,7 +201,7 @@ def is_numbering_row(texts: list[str]) -> bool:
 
 
 def _continues_header(cells, above: list[str]) -> bool:
-    from chitieu.extract.table import header_candidates
+    from chitieu.core.headers import header_candidates
 
     filled = [(i, c.text.strip()) for i, c in enumerate(cells) if c.text.strip()]
     if not filled:

@@ -1,7 +1,8 @@
 """The neutral layer every reader produces: physical rows of cells with provenance.
 
 Readers know formats, nothing about indicators. A `RawDocument` is what `chitieu rows FILE`
-prints, so "read wrong" and "parsed wrong" can be told apart.
+prints, so "read wrong" and "parsed wrong" can be told apart. Assembly turns it into the
+tables of `chitieu.core.tables`.
 """
 
 from __future__ import annotations

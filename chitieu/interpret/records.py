@@ -13,23 +13,17 @@ import functools
 from dataclasses import dataclass, field
 
 import regex
-import yaml
 
-from chitieu.extract.table import (
-    AGENCY_ROLES,
-    DATA_DIR,
-    PART,
-    PERIOD_LABEL,
-    LogicalRow,
-    Table,
-    header_key,
-)
+from chitieu.assemble.table import PART
+from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
+from chitieu.core.heading import appendix_heading
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.tables import LogicalRow, Table
+from chitieu.core.text import clean_text, fold, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
 from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, parse_deadline
-from chitieu.normalize.plan import appendix_heading
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
-from chitieu.normalize.text import clean_text, fold, strip_trailing_dot
 
 _LETTER = regex.compile(r"^[A-ZĐ]$")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
@@ -477,7 +471,7 @@ def _dedupe(items: list[str]) -> list[str]:
 
 @functools.cache
 def _measure_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = yaml.safe_load((DATA_DIR / "measures.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("measures.yaml")
     nouns = tuple(sorted((fold(w) for w in data["measuring_nouns"]), key=len, reverse=True))
     return nouns, tuple(fold(w) for w in data["not_measuring"])
 

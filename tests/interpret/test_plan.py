@@ -3,7 +3,7 @@
 import pytest
 
 from chitieu.extract import read_text
-from chitieu.normalize.plan import expand_issuer, parse_plan
+from chitieu.interpret.plan import expand_issuer, parse_plan
 
 
 def _plan(text: str, layout: str = "text"):

@@ -1,7 +1,7 @@
 """Assembly of documents holding several tables, and headers as real documents repeat them."""
 
 from chitieu import convert_text, extract
-from chitieu.extract.table import assemble
+from chitieu.assemble.table import assemble
 
 TWO_APPENDICES = """**PHỤ LỤC I**
 

@@ -7,21 +7,13 @@ import unicodedata
 from datetime import date
 
 import regex
-import yaml
 
-from chitieu.extract.table import DATA_DIR
-from chitieu.extract.types import RawRow
+from chitieu.core.heading import APPENDIX, ATTACHED, line_text, split_heading
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import find_province, resolve_locality
 from chitieu.models import Locality, Plan
-from chitieu.normalize.text import clean_text
 
-_APPENDIX = regex.compile(
-    # "Biểu 01" names a form the way "Phụ lục 1" names an appendix; it needs its number, so
-    # that a title opening with "Biểu dương" is not one
-    r"^(?:(?P<form>bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
-    regex.IGNORECASE,
-)
-_ATTACHED = regex.compile(r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
 _NUMBER = regex.compile(
     r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*/\s*(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
     regex.IGNORECASE,
@@ -45,12 +37,12 @@ _LOCALITY_CAPITALS = regex.compile(_LOCALITY_PATTERN, regex.IGNORECASE)
 _LOCAL_LEVELS = ("xã", "phường", "đặc khu")
 # "Thành phố Hồ Chí Minh", "Tỉnh Lạng Sơn": a province-level word written with a capital
 _PROVINCE_LEVEL = regex.compile(r"Thành phố|Tỉnh")
-_HEADING_MARK = regex.compile(r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
+
 
 
 @functools.cache
 def _abbreviations() -> tuple[list[tuple[regex.Pattern, str]], dict[str, str]]:
-    data = yaml.safe_load((DATA_DIR / "abbreviations.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("abbreviations.yaml")
     pairs = sorted(data["issuer"].items(), key=lambda kv: len(kv[0]), reverse=True)
     patterns = [(regex.compile(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
     return patterns, data["spelling"]
@@ -68,9 +60,9 @@ def expand_issuer(text: str) -> str:
 
 def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
     """Read the plan fields from the lines above the table."""
-    lines = [t for t in (_line_text(r) for r in preamble) if t]
+    lines = [t for t in (line_text(r) for r in preamble) if t]
     warnings: list[str] = []
-    appendix, title_lines, attached = _split_heading(lines)
+    appendix, title_lines, attached = split_heading(lines)
     plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
     if attached:
         _read_attachment(plan, attached)
@@ -91,7 +83,7 @@ _LETTERHEAD_UNIT = regex.compile(r"^(?:xã|phường|đặc khu|tỉnh|thành ph
 def _letterhead_issuer(lines: list[str]) -> str | None:
     """The issuing body printed above the appendix, on one line or two."""
     for i, line in enumerate(lines):
-        if _APPENDIX.match(line) or _ATTACHED.search(line):
+        if APPENDIX.match(line) or ATTACHED.search(line):
             return None
         text = line.strip(" *")
         if not _LETTERHEAD_BODY.match(text):
@@ -104,59 +96,6 @@ def _letterhead_issuer(lines: list[str]) -> str | None:
             return None
         return expand_issuer(_LETTERHEAD_BODY.sub("Ủy ban nhân dân", text, count=1))
     return None
-
-
-def _line_text(row: RawRow) -> str:
-    return _HEADING_MARK.sub("", clean_text(" ".join(row.texts)))
-
-
-def appendix_heading(rows: list[RawRow]) -> tuple[str | None, str | None]:
-    """The appendix label and title printed in the rows above a table ("Phụ lục II",
-    "Danh mục các nhiệm vụ …"), each None when not printed."""
-    lines = [t for t in (_line_text(r) for r in rows) if t]
-    appendix, title_lines, _ = _split_heading(lines)
-    return appendix, " ".join(title_lines) or None
-
-
-def _split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
-    # The lines above a table may hold the whole plan before its appendix: the heading is the
-    # last "Phụ lục" line, and its "(Kèm theo …)" line the first one after it.
-    appendix_at = next((i for i in reversed(range(len(lines)))
-                        if _APPENDIX.match(lines[i])), None)
-    after = appendix_at + 1 if appendix_at is not None else 0
-    attached_at = next((i for i in range(after, len(lines)) if _ATTACHED.search(lines[i])),
-                       None)
-    if attached_at is None and appendix_at is None:
-        attached_at = next((i for i in reversed(range(len(lines)))
-                            if _ATTACHED.search(lines[i])), None)
-    appendix = None
-    title: list[str] = []
-    if appendix_at is not None:
-        match = _APPENDIX.match(lines[appendix_at])
-        label = match["label"]
-        word = "Biểu" if match["form"] else "Phụ lục"
-        appendix = f"{word} {label}" if label else word
-        if match["rest"]:
-            title.append(match["rest"])
-        end = attached_at if attached_at is not None and attached_at > appendix_at else len(lines)
-        title += lines[appendix_at + 1:end]
-    elif attached_at is not None:
-        title = lines[max(0, attached_at - 2):attached_at]
-    attached = ""
-    if attached_at is not None:
-        attached = _attachment_text(lines[attached_at:])
-    return appendix, [t.strip(" *") for t in title if t.strip(" *")], attached
-
-
-def _attachment_text(lines: list[str]) -> str:
-    """The "(Kèm theo …)" sentence, possibly wrapped over several lines."""
-    parts = []
-    for line in lines[:4]:
-        parts.append(line)
-        if ")" in line:
-            break
-    text = " ".join(parts).strip(" *")
-    return text[1:] if text.startswith("(") else text
 
 
 def _read_attachment(plan: Plan, text: str) -> None:

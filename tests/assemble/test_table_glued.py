@@ -7,9 +7,9 @@ the number the table expects next, followed by a row's cells. Titles that end in
 
 import pytest
 
+from chitieu.assemble.table import assemble
+from chitieu.core.text import clean_text
 from chitieu.extract import read_text
-from chitieu.extract.table import assemble
-from chitieu.normalize.text import clean_text
 
 HEADER = "TT\tNội dung\tĐơn vị tính\tChỉ tiêu\tCơ quan chủ trì\tThời gian hoàn thành"
 TASKS = "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành"

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from chitieu.ocr.grid import Grid, GridCell
-from chitieu.ocr.mosaic import build_mosaic, to_page
-from chitieu.ocr.tesseract import Word
+from chitieu.extract.ocr.grid import Grid, GridCell
+from chitieu.extract.ocr.mosaic import build_mosaic, to_page
+from chitieu.extract.ocr.tesseract import Word
 
 
 def test_rows_and_tall_cells_become_pieces_and_words_go_back():

@@ -78,7 +78,7 @@ def test_items_numbered_like_their_section_stay_inside_it() -> None:
 
 
 def test_ocr_confidence_and_repairs_reach_the_record() -> None:
-    from chitieu.extract.types import Cell, RawDocument, RawRow
+    from chitieu.core.types import Cell, RawDocument, RawRow
     from chitieu.pipeline import interpret
 
     def row(*cells: str, line: int, **extra) -> RawRow:

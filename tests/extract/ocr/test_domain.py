@@ -1,9 +1,9 @@
 """The OCR repairs applied to a scan's rows: headers of several rows, a header repeated on
 every page, column roles, agency accents; and merges carried over a page break."""
 
+from chitieu.core.types import Cell, RawRow
+from chitieu.extract.ocr.domain import is_numbering_row, repair_rows
 from chitieu.extract.scan import _continue_merges, _PageResult
-from chitieu.extract.types import Cell, RawRow
-from chitieu.ocr.domain import is_numbering_row, repair_rows
 
 
 def table(*rows: list[str], table: int = 0, page: int = 1) -> list[RawRow]:

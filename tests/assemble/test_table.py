@@ -2,15 +2,10 @@
 
 import pytest
 
+from chitieu.assemble.table import NoTableError, assemble
+from chitieu.core.headers import header_candidates, header_unit, line_key
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract import read_text
-from chitieu.extract.table import (
-    NoTableError,
-    assemble,
-    header_candidates,
-    header_unit,
-    line_key,
-)
-from chitieu.extract.types import Cell, RawDocument, RawRow
 
 HEADER = "TT\tNội dung\tĐơn vị tính\tChỉ tiêu\tCơ quan chủ trì\tThời gian hoàn thành"
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chitieu.normalize.text import (
+from chitieu.core.text import (
     ascii_fold,
     clean_text,
     fold,

@@ -3,7 +3,7 @@
 import cv2
 import numpy as np
 
-from chitieu.ocr.grid import erase_rules, find_grid, line_masks
+from chitieu.extract.ocr.grid import erase_rules, find_grid, line_masks
 
 DPI = 200
 XS = [100, 200, 700, 900, 1200]

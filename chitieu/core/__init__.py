@@ -1,0 +1,9 @@
+"""The ground floor: what every stage shares, importing nothing else from chitieu.
+
+- `types`, `tables`: the stage types (`Cell`, `RawRow`, `RawDocument`; `ColumnSpec`,
+  `LogicalRow`, `Table`).
+- `lexicon`: every data file of `chitieu/data/`, found one way.
+- `headers`: the header vocabulary (column roles from header words).
+- `heading`: the appendix-heading grammar ("Phụ lục II", "(Kèm theo …)").
+- `text`: text normalization (clean, fold, markup).
+"""

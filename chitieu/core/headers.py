@@ -1,0 +1,104 @@
+"""The header vocabulary: which role a column plays, read from the words of its header.
+
+`data/header_roles.yaml` maps header words to roles (number, name, unit, target, lead, …),
+and names the lines that are not table content (page furniture, the table's end, the
+signature). Readers use it to recognize a header, OCR to snap one to known words, assembly
+to map columns to roles.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.text import ascii_fold, clean_text
+
+AGENCY_ROLES = ("lead", "support", "monitor")
+_UNIQUE_ROLES = frozenset({"number", "name", "unit"})
+_HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
+# Words in a header's closing brackets that say what kind of value the column holds, not its
+# unit: "Kết quả cần đạt (Định lượng)", "Mục tiêu (định tính)", "Chỉ tiêu (dự kiến)".
+_NOT_A_UNIT = regex.compile(r"^(dinh luong|dinh tinh|du kien|neu co|tiep theo|tiep|tt|ke hoach"
+                            r"|uoc|uoc tinh|tam tinh)$")
+# A column of one quarter or month under a group cell ("Thời gian thực hiện" over "Quý I" …
+# "Quý IV"): the period its marks ("x") stand for.
+PERIOD_LABEL = regex.compile(r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    rules: tuple[tuple[tuple[str, ...], regex.Pattern], ...]
+    repeat_markers: regex.Pattern
+    furniture: regex.Pattern
+    table_end: regex.Pattern
+    signature: regex.Pattern
+
+
+@functools.cache
+def vocabulary() -> _Vocabulary:
+    data = load_yaml("header_roles.yaml")
+    rules = tuple((tuple(r["roles"]), regex.compile(r["pattern"])) for r in data["rules"])
+    return _Vocabulary(
+        rules=rules,
+        repeat_markers=regex.compile("|".join(data["repeat_markers"])),
+        furniture=regex.compile("|".join(data["page_furniture"])),
+        table_end=regex.compile("|".join(data["table_end"])),
+        signature=regex.compile("|".join(data.get("signature") or ["(?!)"])),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def header_key(text: str) -> str:
+    """A header cell folded for matching: lower-case ASCII words."""
+    folded = ascii_fold(text)
+    folded = vocabulary().repeat_markers.sub(" ", folded)
+    return " ".join(regex.sub(r"[^\w%]+", " ", folded).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def line_key(text: str) -> str:
+    """A line folded for the furniture and table-end patterns: lower-case ASCII with its
+    punctuation kept ("Trang 2/3", "Ghi chú:", "(*)", "TM. ỦY BAN")."""
+    return " ".join(ascii_fold(text).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def header_candidates(text: str) -> tuple[str, ...]:
+    key = header_key(text)
+    if not key:
+        return ()
+    for roles, pattern in vocabulary().rules:
+        if pattern.search(key):
+            return roles
+    unit = header_unit(text)
+    if unit is not None:
+        return header_candidates(text[:text.rindex("(")])
+    return ("unknown",)
+
+
+@functools.lru_cache(maxsize=4096)
+def header_unit(text: str) -> str | None:
+    """The unit a header prints in parentheses at its end: "Kế hoạch 2026 (triệu đồng)"."""
+    match = _HEADER_UNIT.search(clean_text(text))
+    if not match or _NOT_A_UNIT.match(ascii_fold(match[1].strip())):
+        return None
+    return match[1].strip()
+
+
+def assign_roles(headers: list[str]) -> list[str]:
+    """Roles for a header row: unambiguous columns first, then the ambiguous ones take the
+    first candidate role no other column has claimed."""
+    candidates = [header_candidates(h) for h in headers]
+    roles: list[str | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    claimed = {r for r in roles if r in _UNIQUE_ROLES}
+    for i, cands in enumerate(candidates):
+        if not cands:
+            roles[i] = "unknown"
+        elif roles[i] is None:
+            free = [r for r in cands if r not in claimed]
+            roles[i] = free[0] if free else cands[-1]
+            claimed.add(roles[i])
+    return [r or "unknown" for r in roles]

@@ -1,0 +1,75 @@
+"""The appendix heading above a table: its label ("Phụ lục II", "Biểu 01"), its title, and
+its "(Kèm theo Kế hoạch số …)" line.
+
+Assembly reads it to tell a new appendix from the same one carried on; interpretation to
+name the plan and the records' outer section.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from chitieu.core.text import clean_text
+from chitieu.core.types import RawRow
+
+APPENDIX = regex.compile(
+    # "Biểu 01" names a form the way "Phụ lục 1" names an appendix; it needs its number, so
+    # that a title opening with "Biểu dương" is not one
+    r"^(?:(?P<form>bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+ATTACHED = regex.compile(r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
+_HEADING_MARK = regex.compile(r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
+
+
+def line_text(row: RawRow) -> str:
+    return _HEADING_MARK.sub("", clean_text(" ".join(row.texts)))
+
+
+def appendix_heading(rows: list[RawRow]) -> tuple[str | None, str | None]:
+    """The appendix label and title printed in the rows above a table ("Phụ lục II",
+    "Danh mục các nhiệm vụ …"), each None when not printed."""
+    lines = [t for t in (line_text(r) for r in rows) if t]
+    appendix, title_lines, _ = split_heading(lines)
+    return appendix, " ".join(title_lines) or None
+
+
+def split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
+    # The lines above a table may hold the whole plan before its appendix: the heading is the
+    # last "Phụ lục" line, and its "(Kèm theo …)" line the first one after it.
+    appendix_at = next((i for i in reversed(range(len(lines)))
+                        if APPENDIX.match(lines[i])), None)
+    after = appendix_at + 1 if appendix_at is not None else 0
+    attached_at = next((i for i in range(after, len(lines)) if ATTACHED.search(lines[i])),
+                       None)
+    if attached_at is None and appendix_at is None:
+        attached_at = next((i for i in reversed(range(len(lines)))
+                            if ATTACHED.search(lines[i])), None)
+    appendix = None
+    title: list[str] = []
+    if appendix_at is not None:
+        match = APPENDIX.match(lines[appendix_at])
+        label = match["label"]
+        word = "Biểu" if match["form"] else "Phụ lục"
+        appendix = f"{word} {label}" if label else word
+        if match["rest"]:
+            title.append(match["rest"])
+        end = attached_at if attached_at is not None and attached_at > appendix_at else len(lines)
+        title += lines[appendix_at + 1:end]
+    elif attached_at is not None:
+        title = lines[max(0, attached_at - 2):attached_at]
+    attached = ""
+    if attached_at is not None:
+        attached = _attachment_text(lines[attached_at:])
+    return appendix, [t.strip(" *") for t in title if t.strip(" *")], attached
+
+
+def _attachment_text(lines: list[str]) -> str:
+    """The "(Kèm theo …)" sentence, possibly wrapped over several lines."""
+    parts = []
+    for line in lines[:4]:
+        parts.append(line)
+        if ")" in line:
+            break
+    text = " ".join(parts).strip(" *")
+    return text[1:] if text.startswith("(") else text

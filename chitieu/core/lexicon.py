@@ -1,0 +1,38 @@
+"""Every data file of the package, found one way: `importlib.resources` on `chitieu.data`.
+
+The vocabularies are data, not code — header roles, units, target and deadline words, agency
+words and names, measuring nouns, administrative units, OCR phrases, legacy font encodings —
+so that a new phrasing is a line of YAML or CSV. Each caller parses and caches what it reads.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+DATA_PACKAGE = "chitieu.data"
+
+
+def data_file(name: str) -> Traversable:
+    """The data file `name` ("units.yaml", "agencies.csv") inside the installed package."""
+    return resources.files(DATA_PACKAGE).joinpath(name)
+
+
+def read_text(name: str) -> str:
+    return data_file(name).read_text(encoding="utf-8")
+
+
+def load_yaml(name: str) -> Any:
+    """A YAML data file, parsed (not cached: callers cache what they build from it)."""
+    import yaml  # only when a vocabulary is first needed: `chitieu rows` never needs one
+
+    return yaml.safe_load(read_text(name))
+
+
+def read_csv(name: str) -> Iterator[dict[str, str]]:
+    """The rows of a CSV data file with a header line, as dicts."""
+    with data_file(name).open(encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh)
