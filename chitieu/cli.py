@@ -7,7 +7,6 @@ import contextlib
 import logging
 import signal
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -195,19 +194,11 @@ def _stderr_logging(level: int) -> Iterator[None]:
 @contextlib.contextmanager
 def _sigterm_stops() -> Iterator[None]:
     """SIGTERM (how `timeout`, systemd and CI stop a job) stops the run as Ctrl-C does."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     from chitieu.batch import Terminated
+    from chitieu.limits import raising_on
 
-    def terminate(signum: int, frame: object) -> None:
-        raise Terminated
-
-    previous = signal.signal(signal.SIGTERM, terminate)
-    try:
+    with raising_on(signal.SIGTERM, Terminated):
         yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _installed(module: str) -> bool:

@@ -182,21 +182,36 @@ def memory_capped(megabytes: int) -> Iterator[None]:
 def time_limited(seconds: float) -> Iterator[None]:
     """Raise FileTimeout in the block once `seconds` have passed. Works in the main thread
     of a process with SIGALRM (a worker, or the CLI's own process); elsewhere no limit."""
-    if seconds <= 0 or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread():
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
         yield
         return
+    with raising_on(signal.SIGALRM, FileTimeout) as installed:
+        if installed:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            if installed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
 
-    def expire(signum: int, frame: object) -> None:
-        raise FileTimeout
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+@contextlib.contextmanager
+def raising_on(signum: int, exception: type[BaseException]) -> Iterator[bool]:
+    """Within the block, the signal `signum` raises `exception` in the main thread; the
+    previous handler comes back after. Yields False (nothing installed) in other threads,
+    where Python cannot set a handler."""
+    if threading.current_thread() is not threading.main_thread():
+        yield False
+        return
+
+    def handler(number: int, frame: object) -> None:
+        raise exception
+
+    previous = signal.signal(signum, handler)
     try:
-        yield
+        yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signum, previous)
 
 
 def ran_out_of_memory(exc: BaseException) -> bool:

@@ -140,28 +140,29 @@ def test_an_input_deleted_since_the_last_run_is_reported_then_pruned(tmp_path: P
     assert not (tmp_path / "out" / "plan_001.json").exists()
 
 
-def test_a_file_past_the_memory_cap_fails_alone(tmp_path: Path) -> None:
-    hostile.build(tmp_path / "in", [])
-    hostile.inflated_docx(tmp_path / "in", hostile.Limits(inflated_mb=20))
-    result = chitieu("in", "-o", "out", "--workers", "2", "--max-inflated-mb", "100",
-                     "--max-memory-mb", "400", cwd=tmp_path)
+def the_one_failure(folder: Path, make, limits: hostile.Limits, *options: str) -> dict:
+    """Convert good files and one made by `make` with `options`; the report's one failure."""
+    hostile.build(folder / "in", [])
+    make(folder / "in", limits)
+    result = chitieu("in", "-o", "out", "--workers", "2", *options, cwd=folder)
     assert_clean(result)
-    [failure] = read_report(tmp_path / "out")["failed"]
+    [failure] = read_report(folder / "out")["failed"]
+    assert (folder / "out" / "good.json").is_file() and (folder / "out" / "good_too.json").is_file()
+    return failure
+
+
+def test_a_file_past_the_memory_cap_fails_alone(tmp_path: Path) -> None:
+    failure = the_one_failure(tmp_path, hostile.inflated_docx, hostile.Limits(inflated_mb=20),
+                              "--max-inflated-mb", "100", "--max-memory-mb", "400")
     assert failure["code"] in ("out_of_memory", "worker_died")
     assert "--max-memory-mb" in failure["error"]
-    assert (tmp_path / "out" / "good.json").is_file()
 
 
 def test_a_file_past_the_time_limit_fails_alone(tmp_path: Path) -> None:
-    hostile.build(tmp_path / "in", [])
     # about 7 s of work; the good files take well under a second each
-    hostile.big_text(tmp_path / "in", hostile.Limits(text_mb=3))
-    result = chitieu("in", "-o", "out", "--workers", "2", "--max-text-mb", "4",
-                     "--max-seconds", "3", cwd=tmp_path)
-    assert_clean(result)
-    [failure] = read_report(tmp_path / "out")["failed"]
+    failure = the_one_failure(tmp_path, hostile.big_text, hostile.Limits(text_mb=3),
+                              "--max-text-mb", "4", "--max-seconds", "3")
     assert failure["code"] == "timeout" and "--max-seconds" in failure["error"]
-    assert (tmp_path / "out" / "good.json").is_file()
 
 
 def test_sigterm_stops_like_ctrl_c_and_the_rerun_resumes(tmp_path: Path) -> None:
