@@ -141,9 +141,10 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
         elif not _is_header(texts):
             continue
         height, texts = _with_subheaders(rows, i, texts)
-        while i + height < len(rows):
+        while i + height < len(rows) and height < MAX_HEADER_ROWS:
             nxt = _cell_texts(rows[i + height])
-            if not (_continues_header(nxt) or _completes_header(texts, nxt)):
+            if not (_continues_header(nxt) or _completes_header(texts, nxt)
+                    or _splits_header(texts, nxt)):
                 break
             texts, height = _join_header_lines(texts, nxt), height + 1
         return i, height, texts
@@ -218,11 +219,37 @@ def _completes_header(header: list[str], texts: list[str]) -> bool:
                for i, t in filled)
 
 
+def _splits_header(header: list[str], texts: list[str]) -> bool:
+    """The second line of a header whose cells were printed on two lines, read as two rows
+    where the cells spanning both ("Tên nhiệm vụ", "Thời hạn") appear in each: "Stt" / "TT",
+    "" / "Chi tiết". Most cells repeat the one above; the others are short labels, none a
+    row number or a sub-header naming a role of its own ("Chủ trì" under "Cơ quan")."""
+    if len(texts) != len(header):
+        return False
+    same = sum(1 for top, low in zip(header, texts, strict=True)
+               if low and header_key(low) == header_key(top))
+    differing = [(top, low) for top, low in zip(header, texts, strict=True)
+                 if low and header_key(low) != header_key(top)]
+    if not differing or same < max(2, len(differing)):
+        return False
+    return all(_second_label_line(top, low) for top, low in differing)
+
+
+def _second_label_line(top: str, low: str) -> bool:
+    """A short label without digits: under an empty slot (the first line of its cell was
+    blank), or completing the label above into one the vocabulary knows."""
+    if len(low) > 40 or regex.search(r"\d", low):
+        return False
+    return not top or header_candidates(f"{top} {low}")[:1] not in ((), ("unknown",))
+
+
 def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
     width = max(len(header), len(more))
     header = header + [""] * (width - len(header))
     more = more + [""] * (width - len(more))
-    return [f"{top} {low}".strip() for top, low in zip(header, more, strict=True)]
+    # a cell spanning both lines is printed in each: keep it once
+    return [top if header_key(top) == header_key(low) else f"{top} {low}".strip()
+            for top, low in zip(header, more, strict=True)]
 
 
 # ---------------------------------------------------------------- assembly

@@ -506,7 +506,7 @@ class Gazetteer:
         cell = expand_role_marks(cell)
         # "[…]" is an editor's note in the cell (a redaction, a reviewer's remark), no agency
         cell = _SQUARE_BRACKETS.sub(" ", cell)
-        for line in _SEMICOLON.split(_join_wrapped_lines(cell)):
+        for line in _SEMICOLON.split(_SENTENCE_END.sub(";", _join_wrapped_lines(cell))):
             text = _tidy(_clean_lines(line))
             if not text:
                 continue
@@ -534,6 +534,14 @@ class Gazetteer:
             yield end, _next_phrase_start(phrases, 1, len(tokens)), role or default_role
             return
         yield 0, start, role if kind == "role" and role is not None else default_role
+        if kind == "description":
+            # "UBND các xã, phường trực tiếp triển khai tại địa bàn Sở Khoa học và Công nghệ
+            # triển khai hệ thống": another body doing its part is named inside the words
+            subject = self._next_subject(tokens, end, phrases)
+            if subject is not None:
+                for s_, e_, r_ in self._clauses(segment, tokens[subject:], default_role):
+                    yield s_ + subject, e_ + subject, r_
+            return
         if kind != "role":
             return
         after = end
@@ -543,6 +551,19 @@ class Gazetteer:
                 if self._starts_an_agency(tokens, after + len(introducer), stop):
                     yield after + len(introducer), stop, "support"
                 return
+
+    def _next_subject(self, tokens: list[_Token], begin: int,
+                      phrases: list[tuple[int, int, str, Role | None]]) -> int | None:
+        """Where a known agency name, capitalized, starts after `begin` with a description
+        verb or role words right after it: the subject of the next clause."""
+        verbs_at = {start for start, _, kind, _ in phrases if kind in ("description", "role")}
+        for k in range(begin, len(tokens)):
+            if not tokens[k].text[:1].isupper() or tokens[k].key[0] not in self._possible_starts:
+                continue
+            for j in range(k + 1, min(len(tokens), k + self.longest_name) + 1):
+                if j in verbs_at and self._lookup_key(_span_key(tokens, k, j)) is not None:
+                    return k
+        return None
 
     def _starts_an_agency(self, tokens: list[_Token], start: int, stop: int) -> bool:
         """Whether agencies follow a support introducer ("chủ trì, phối hợp Công an xã"),
@@ -719,6 +740,10 @@ _SQUARE_BRACKETS = regex.compile(r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PARENTHESES = regex.compile(r"\s*[()]\s*")
+# A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
+# Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
+# ("TP. Hà Nội", "P. Kinh tế").
+_SENTENCE_END = regex.compile(r"(?<=\b\p{Ll}{2,})\.\s+(?=\p{Lu})")
 _ROLE_MARK = regex.compile(r"\s*\(([^()]{1,30})\)(\s*,)?")
 
 

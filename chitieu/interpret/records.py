@@ -31,6 +31,7 @@ _EDITOR_NOTE = regex.compile(r"\[[^\[\]]*\]")
 _ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
 _DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
 _BULLET = regex.compile(r"^[-–—+•*]$")
+_DETAIL_LABEL = regex.compile(r"^(?:\d{1,2}|[a-zđ]\)?)$")  # "1", "12", "a)", "đ)"
 _DASHES = regex.compile(r"^[-–—]*$")
 _MARK = regex.compile(r"^[xX✓✔✗•+*vV]$")
 _PART = regex.compile(rf"^{PART}$")
@@ -82,9 +83,12 @@ def build_records(table: Table, gazetteer: Gazetteer) -> list[Record]:
 def _table_records(ctx: _Context) -> list[Record]:
     table = ctx.table
     number_col = table.index_of("number")
+    detail_col = _detail_column(table, number_col)
     records: list[Record] = []
     for position, row in enumerate(table.rows):
         number = _number(row, number_col)
+        if detail_col is not None and _group_row(ctx, row, number, detail_col):
+            continue
         if _is_section(row, number, table, _next_number(table, position, number_col),
                        ctx.stack):
             _push_section(ctx, number, clean_text(_name_cell(row, table)))
@@ -95,6 +99,39 @@ def _table_records(ctx: _Context) -> list[Record]:
         else:
             records.append(_record(ctx, row, number))
     return records
+
+
+def _detail_column(table: Table, number_col: int | None) -> int | None:
+    """A second numbering column beside the running number ("STT" 1…33, "Chi tiết" 1…12
+    with items a), b) …): the column right after the number column, without a role, whose
+    filled cells are all numbering labels, groups numbered in digits among them."""
+    if number_col is None or number_col + 1 >= len(table.columns):
+        return None
+    col = number_col + 1
+    if table.columns[col].role != "unknown":
+        return None
+    labels = [strip_trailing_dot(clean_text(row.cells[col])) for row in table.rows]
+    labels = [label for label in labels if label]
+    if len(labels) < 2 or not all(_DETAIL_LABEL.match(label) for label in labels):
+        return None
+    return col if any(label.isdigit() for label in labels) else None
+
+
+def _group_row(ctx: _Context, row: LogicalRow, number: str, detail_col: int) -> bool:
+    """Read a row of a table with two numbering columns. A group label ("1", "2") without a
+    running number is a section; a running number beside a group label (a group of one row)
+    is a record outside the groups before it. Returns whether the row was a section."""
+    label = strip_trailing_dot(clean_text(row.cells[detail_col]))
+    if not label.isdigit():
+        return False
+    del ctx.stack[next((d for d, lv in enumerate(ctx.stack) if lv.style == "detail"),
+                       len(ctx.stack)):]
+    if number:
+        return False
+    ctx.stack.append(_SectionLevel("detail", Section(
+        number=label, title=clean_text(_name_cell(row, ctx.table)))))
+    ctx.unnumbered = 0
+    return True
 
 
 def _appendix_sections(tables: list[Table]) -> list[Section | None]:
