@@ -15,6 +15,7 @@ from pathlib import Path
 import hostile_cases as hostile
 import pytest
 from batch_helpers import ROOT, read_report, write_inputs
+from kill_trials import session_processes
 
 # the whole run (parent and workers) must fit here, whatever the inputs ask for
 MEMORY_CAP = 3 << 30
@@ -35,24 +36,11 @@ def chitieu(*arguments: str | Path, cwd: Path, timeout: float = 240) -> subproce
     try:
         out, err = process.communicate(timeout=timeout)
     finally:
-        left = _session_processes(process.pid)
+        left = session_processes(process.pid)
         if process.poll() is None or left:
             os.killpg(process.pid, signal.SIGKILL)
     assert not left, f"processes left behind: {left}"
     return subprocess.CompletedProcess(command, process.returncode, out, err)
-
-
-def _session_processes(session: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[3]) == session and fields[0] != "Z":  # field 6: session id
-                found.append(int(entry.name))
-    return found
 
 
 def assert_clean(result: subprocess.CompletedProcess, codes: tuple[int, ...] = (0, 1)) -> None:
@@ -180,7 +168,7 @@ def test_sigterm_stops_like_ctrl_c_and_the_rerun_resumes(tmp_path: Path) -> None
     assert process.returncode == 143, err
     assert "chitieu: terminated (SIGTERM):" in err and "run the same command again" in err
     assert "Traceback" not in err
-    assert not _session_processes(process.pid)
+    assert not session_processes(process.pid)
 
     result = chitieu("in", "-o", "out", "--workers", "2", cwd=tmp_path)
     assert result.returncode == 0
