@@ -210,9 +210,10 @@ def _installed(module: str) -> bool:
 def _rows(args: argparse.Namespace) -> int:
     from chitieu import extract
     from chitieu.errors import InputError
+    from chitieu.gazetteer.agencies import default_gazetteer
 
     try:
-        raw = extract.read(args.path, args.layout)
+        raw = extract.read(args.path, args.layout, agencies=default_gazetteer)
     except InputError as exc:
         print(f"chitieu: {exc}", file=sys.stderr)
         return 1

@@ -28,7 +28,8 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
             layout: str | None = None) -> Document:
     """Convert one file into a canonical Document. Raises InputError for unreadable input."""
     path = Path(path)
-    raw = extract.read(path, layout)
+    gazetteer = gazetteer or default_gazetteer()
+    raw = extract.read(path, layout, agencies=gazetteer)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
         # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8

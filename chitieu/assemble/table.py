@@ -426,12 +426,6 @@ class _Assembler:
         self.after_header = False  # the last row taken was a header repeated at a page break
         self._preamble_keys: frozenset[str] | None = None
 
-    def feed(self, rows: list[RawRow]) -> None:
-        self.marks_tables = any(row.table is not None for row in rows)
-        rows = [row for row in rows if not row.is_blank()]
-        for i, row in enumerate(rows):
-            self._take(row, rows[i + 1] if i + 1 < len(rows) else None)
-
     def feed_until_next_table(self, rows: list[RawRow], begin: int,
                               lead_in: list[RawRow] = ()) -> tuple[int, int] | None:
         """Take the `lead_in` rows, then rows from `begin` on until a header that starts

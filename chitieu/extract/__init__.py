@@ -1,59 +1,100 @@
 """Readers: one per input format, each turning a file into a `RawDocument`.
 
-A reader is a module with `read(path: Path) -> RawDocument`; text-like readers also have
-`read_text(text: str) -> RawDocument`. The registry names them lazily, so importing chitieu
-does not import pdfplumber or python-docx.
+Every format is a `Format`, which names the module of its reader; a reader satisfies
+`Reader` (text-like ones `TextReader` too). Reader modules are imported on first use, so
+importing chitieu does not import pdfplumber or python-docx.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
+from typing import Protocol, cast
 
 from chitieu import limits
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError, missing_module_error
-from chitieu.extract.detect import TEXT_LAYOUTS, detect_layout, sniff_file_type
+from chitieu.extract.detect import detect_layout, sniff_file_type
 from chitieu.extract.unicode import decode_text
 
-__all__ = ["READERS", "Cell", "RawDocument", "RawRow", "read", "read_text", "reader_for"]
+__all__ = ["Cell", "Format", "RawDocument", "RawRow", "Reader", "TextReader", "read",
+           "read_text", "reader_for"]
 
-# layout/format name -> module holding its reader
-READERS: dict[str, str] = {
-    "text": "chitieu.extract.text",
-    "mixed": "chitieu.extract.mixed",
-    "markdown": "chitieu.extract.markdown",
-    "html": "chitieu.extract.html",
-    "portal": "chitieu.extract.portal",
-    "layout": "chitieu.extract.layout",
-    "spaced": "chitieu.extract.spaced",
-    "labelled": "chitieu.extract.labelled",
-    "blocks": "chitieu.extract.blocks",
-    "pdf": "chitieu.extract.pdf",
-    "docx": "chitieu.extract.docx",
-    "doc": "chitieu.extract.docx",
-    "xlsx": "chitieu.extract.spreadsheet",
-    "csv": "chitieu.extract.spreadsheet",
-    "image": "chitieu.extract.scan",
-}
+# what `sniff_file_type` answers for text whose layout its content decides
+_SNIFFED_TEXT = "textfile"
 
 
-def reader_for(layout: str):
-    try:
-        module_name = READERS[layout]
-    except KeyError:
-        raise InputError(f"no reader for format {layout!r}", code="unsupported") from None
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("chitieu"):
-            raise InputError(f"the {layout} reader is not available in this version",
-                             code="unsupported") from None
-        raise missing_module_error(f"reading {layout} files", exc) from None
+class Reader(Protocol):
+    """A reader module: a file in, its physical rows out."""
+
+    def read(self, path: Path) -> RawDocument: ...
 
 
-def read(path: str | Path, layout: str | None = None) -> RawDocument:
-    """Read any supported file. `layout` forces a reader (e.g. "markdown") instead of sniffing."""
+class TextReader(Reader, Protocol):
+    """A reader of text-like files, which also reads a document held in a string."""
+
+    def read_text(self, text: str) -> RawDocument: ...
+
+
+class Format(StrEnum):
+    """An input format (or a text layout), with the module of its reader."""
+
+    module: str
+    text: bool  # a `TextReader`: the file is decoded once and read as text
+    ocr: bool  # its reader may OCR pages: it takes the agency names to snap to
+
+    def __new__(cls, value: str, module: str, text: bool = False, ocr: bool = False) -> Format:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.module, member.text, member.ocr = f"chitieu.extract.{module}", text, ocr
+        return member
+
+    TEXT = "text", "text", True
+    MIXED = "mixed", "mixed", True
+    MARKDOWN = "markdown", "markdown", True
+    HTML = "html", "html", True
+    PORTAL = "portal", "portal", True
+    LAYOUT = "layout", "layout", True
+    SPACED = "spaced", "spaced", True
+    LABELLED = "labelled", "labelled", True
+    BLOCKS = "blocks", "blocks", True
+    PDF = "pdf", "pdf", False, True
+    DOCX = "docx", "docx"
+    DOC = "doc", "docx"
+    XLSX = "xlsx", "spreadsheet"
+    CSV = "csv", "spreadsheet"
+    IMAGE = "image", "scan", False, True
+
+    @classmethod
+    def named(cls, name: str) -> Format:
+        try:
+            return cls(name)
+        except ValueError:
+            raise InputError(f"no reader for format {name!r}", code="unsupported") from None
+
+    def reader(self) -> Reader:
+        """The reader module, imported now; an InputError names a missing dependency."""
+        try:
+            return cast(Reader, importlib.import_module(self.module))
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("chitieu"):
+                raise InputError(f"the {self} reader is not available in this version",
+                                 code="unsupported") from None
+            raise missing_module_error(f"reading {self} files", exc) from None
+
+
+def reader_for(layout: str) -> Reader:
+    return Format.named(layout).reader()
+
+
+def read(path: str | Path, layout: str | None = None, *,
+         agencies: AgencyNames | Callable[[], AgencyNames] | None = None) -> RawDocument:
+    """Read any supported file. `layout` forces a reader (e.g. "markdown") instead of sniffing;
+    `agencies` are the names OCR snaps misread agency cells to (left as read without), or a
+    function giving them, called only for a format that may need OCR."""
     path = Path(path)
     if not path.exists():
         raise InputError("no such file", path=str(path), code="missing")
@@ -61,14 +102,18 @@ def read(path: str | Path, layout: str | None = None) -> RawDocument:
         raise InputError("is a folder, not a file", path=str(path), code="unsupported")
     try:
         kind = layout or sniff_file_type(path)
+        fmt = None if kind == _SNIFFED_TEXT else Format.named(kind)
         # before reading: a huge file costs memory and time in proportion, text most of all
-        limits.check_input_size(path, text=kind in TEXT_LAYOUTS or kind in ("textfile", "csv"))
-        if kind in TEXT_LAYOUTS or kind == "textfile":
+        limits.check_input_size(path, text=fmt is None or fmt.text or fmt is Format.CSV)
+        if fmt is None or fmt.text:
             decoded = decode_text(path.read_bytes())
-            doc = read_text(decoded.text, None if kind == "textfile" else kind)
+            doc = read_text(decoded.text, fmt)
             doc.warnings[:0] = decoded.warnings
             return doc
-        return reader_for(kind).read(path)
+        if fmt.ocr:
+            names = agencies() if callable(agencies) else agencies
+            return fmt.reader().read(path, agencies=names)  # type: ignore[call-arg]
+        return fmt.reader().read(path)
     except ModuleNotFoundError as exc:  # a reader's library, imported when first needed
         if exc.name is None or exc.name.startswith("chitieu"):
             raise
@@ -85,9 +130,9 @@ def read_text(text: str, layout: str | None = None) -> RawDocument:
         raise InputError("the file is empty", code="empty")
     if layout is None:
         layout = detect_layout(text)
-        if layout in ("html", "markdown"):
+        if layout in (Format.HTML, Format.MARKDOWN):
             from chitieu.extract.mixed import is_mixed
 
             if is_mixed(text):  # tab-separated pages beside the tables: each block its reader
-                layout = "mixed"
-    return reader_for(layout).read_text(text)
+                layout = Format.MIXED
+    return cast(TextReader, reader_for(layout)).read_text(text)

@@ -6,10 +6,6 @@ import re
 import zipfile
 from pathlib import Path
 
-# layouts of text-like files, each with a `read_text` reader
-TEXT_LAYOUTS = frozenset({"text", "markdown", "html", "portal", "layout", "labelled",
-                          "blocks", "spaced", "mixed"})
-
 _MAGIC = (
     (b"%PDF", "pdf"),
     (b"\x89PNG\r\n\x1a\n", "image"),

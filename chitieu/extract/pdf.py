@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
@@ -68,10 +69,12 @@ class PageContent:
     fragments: list[Fragment] = field(default_factory=list)
 
 
-def read(path: Path) -> RawDocument:
+def read(path: Path, *, agencies: AgencyNames | None = None) -> RawDocument:
+    """Read a PDF; pages without a usable text layer are OCR'd, their agency cells snapped to
+    the names `agencies` knows."""
     path = Path(path)
     with _opened(path) as pdf:
-        return _Reader(pdf, path).read()
+        return _Reader(pdf, path, agencies).read()
 
 
 # ---------------------------------------------------------------- opening, errors
@@ -155,12 +158,12 @@ def _quiet_pdf_libraries() -> Iterator[None]:
 
 
 class _Reader:
-    def __init__(self, pdf, path: Path):
+    def __init__(self, pdf, path: Path, agencies: AgencyNames | None = None):
         self.pdf = pdf
         self.path = path
+        self.agencies = agencies
         self.warnings: list[str] = []
         self.meta: dict[str, str] = {}
-        self._chars: dict[int, list[dict]] = {}
 
     def read(self) -> RawDocument:
         pages = self.pdf.pages
@@ -206,7 +209,7 @@ class _Reader:
                     else "no text layer (a scan?)")
             raise InputError(f"{_pages_phrase(numbers)} {what} — OCR it with the scan reader",
                              code="no_text")
-        return scan.ocr_pdf_pages(self.path, numbers)
+        return scan.ocr_pdf_pages(self.path, numbers, agencies=self.agencies)
 
     def _merge_ocr(self, rows: list[RawRow], ocr: RawDocument) -> list[RawRow]:
         """The OCR'd pages' rows in page order among the others, their tables renumbered

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 
@@ -47,19 +48,23 @@ _SIGNS = set("%≥≤<>=+")
 _DASHES = {"-", "–", "—"}  # "Văn hóa – Xã hội": a dash between words, read with little confidence
 
 
-def read(path: Path, audit_dir: Path | None = None) -> RawDocument:
-    """Read a PNG/JPEG/TIFF (every frame of a multi-page TIFF) by OCR."""
+def read(path: Path, audit_dir: Path | None = None, *,
+         agencies: AgencyNames | None = None) -> RawDocument:
+    """Read a PNG/JPEG/TIFF (every frame of a multi-page TIFF) by OCR; agency cells are
+    snapped to the names `agencies` knows."""
     from chitieu.extract.ocr.page import load_image_pages
 
-    return _read_pages(load_image_pages(Path(path)), audit_dir)
+    return _read_pages(load_image_pages(Path(path)), audit_dir, agencies)
 
 
 def ocr_pdf_pages(path: Path, pages: list[int] | None = None,
-                  audit_dir: Path | None = None) -> RawDocument:
+                  audit_dir: Path | None = None, *,
+                  agencies: AgencyNames | None = None) -> RawDocument:
     """OCR the given pages (1-based; all when None) of a PDF that has no text layer there."""
     from chitieu.extract.ocr.page import render_pdf_pages
 
-    document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir)
+    document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir,
+                           agencies)
     document.meta["ocr_pages"] = ",".join(str(p) for p in pages) if pages else "all"
     return document
 
@@ -77,7 +82,8 @@ class _PageResult:
     spans: dict[int, list[int]] = field(default_factory=dict)
 
 
-def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
+def _read_pages(pages: list, audit_dir: Path | None,
+                agencies: AgencyNames | None = None) -> RawDocument:
     from chitieu.extract.ocr.tesseract import engine_version
 
     engine = engine_version()
@@ -86,10 +92,11 @@ def _read_pages(pages: list, audit_dir: Path | None) -> RawDocument:
     workers = max(1, min(len(pages), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda page: _read_page(page, audit_dir), pages))
-    return _document(results, pages, engine)
+    return _document(results, pages, engine, agencies)
 
 
-def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocument:
+def _document(results: list[_PageResult], pages: list, engine: str,
+              agencies: AgencyNames | None = None) -> RawDocument:
     rows: list[RawRow] = []
     confidences: dict[str, float] = {}
     warnings: list[str] = []
@@ -105,7 +112,7 @@ def _document(results: list[_PageResult], pages: list, engine: str) -> RawDocume
                 row.confidence = round(min(max(confidence / 100, 0.0), 1.0), 3)
             rows.append(row)
         table += result.has_table
-    repairs = _repair(rows, warnings)
+    repairs = _repair(rows, warnings, agencies)
     if all(r.blank for r in results):
         if all(any("too_small" in w for w in r.warnings) for r in results):
             raise InputError("the image is too small to hold a document (under "
@@ -173,12 +180,13 @@ def _alike(a: list[str], b: list[str]) -> bool:
     return fuzz.ratio(" ".join(a), " ".join(b)) >= _HEADER_REPEAT_RATIO
 
 
-def _repair(rows: list[RawRow], warnings: list[str]) -> list[dict[str, object]]:
+def _repair(rows: list[RawRow], warnings: list[str],
+            agencies: AgencyNames | None) -> list[dict[str, object]]:
     """Domain repairs, each warned as `ocr_repaired:<field>@p<page>:r<row>` (row: 1-based in
     `rows`) and listed in full (before → after) for review."""
     from chitieu.extract.ocr.domain import repair_rows
 
-    repairs = repair_rows(rows)
+    repairs = repair_rows(rows, agencies)
     details = []
     for item in repairs:
         row = rows[item.row]

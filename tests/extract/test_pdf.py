@@ -15,6 +15,7 @@ from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import docx, pdf
 from chitieu.extract import read as read_any
+from chitieu.gazetteer.agencies import default_gazetteer
 
 OFFICE = Path(__file__).parent.parent / "fixtures" / "office"
 SEEDS = ["000_68f49e6b942cac21", "002_96420e20fdffe3f0", "004_0020e8dd3583fe02"]
@@ -328,8 +329,8 @@ def test_a_scanned_page_is_handed_to_the_ocr_reader(tmp_path, monkeypatch):
 
     class FakeScan:
         @staticmethod
-        def ocr_pdf_pages(path, pages):
-            calls.append((Path(path), pages))
+        def ocr_pdf_pages(path, pages, agencies=None):
+            calls.append((Path(path), pages, agencies))
             rows = [RawRow([Cell("Phụ lục")], page=1),
                     RawRow([Cell("TT"), Cell("Chỉ tiêu")], page=1, table=0)]
             return RawDocument(rows=rows, format="image", pages=1, ocr=True,
@@ -338,8 +339,9 @@ def test_a_scanned_page_is_handed_to_the_ocr_reader(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pdf, "_scan_reader", lambda: FakeScan)
     path = image_only_pdf(tmp_path / "scan.pdf")
-    doc = pdf.read(path)
-    assert calls == [(path, [1])]
+    known = default_gazetteer()
+    doc = pdf.read(path, agencies=known)
+    assert calls == [(path, [1], known)]  # the agency names OCR snaps to, passed down
     assert (doc.format, doc.ocr, doc.pages) == ("pdf", True, 1)
     assert [row.texts for row in doc.rows] == [["Phụ lục"], ["TT", "Chỉ tiêu"]]
     assert doc.meta["ocr_pages"] == "1" and json.loads(doc.meta["ocr_row_confidence"]) == {

@@ -1,12 +1,13 @@
 """Apply the OCR repairs to a scan's rows, column by column, and say what was repaired.
 
-The columns' roles come from the header row, read with the assembler's own header words
-(`chitieu.assemble.table`), after the header itself has been snapped to the vocabulary. Every
+The columns' roles come from the header row, read with the header vocabulary
+(`chitieu.core.headers`), after the header itself has been snapped to the vocabulary. Every
 repaired cell is reported (`Repair`) so the reader can warn about it.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,10 +15,11 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
+from chitieu.core.agencies import AgencyNames
+from chitieu.core.headers import AGENCY_ROLES
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
 
-_AGENCY_ROLES = {"lead", "support", "monitor"}
 _AGENCY_MIN_RATIO = 88.0
 _AGENCY_MAX_LENGTH_CHANGE = 1
 _HEADER_SEARCH_ROWS = 3
@@ -32,8 +34,9 @@ class Repair:
     after: str
 
 
-def repair_rows(rows: list[RawRow]) -> list[Repair]:
-    """Repair the cells of `rows` in place; return what was changed."""
+def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list[Repair]:
+    """Repair the cells of `rows` in place; return what was changed. Agency cells are
+    snapped to the names `agencies` knows, and left as read without it."""
     repairs: list[Repair] = []
     for index, row in enumerate(rows):
         for column, cell in enumerate(row.cells):
@@ -42,12 +45,14 @@ def repair_rows(rows: list[RawRow]) -> list[Repair]:
             _apply(repairs, index, 0, row.cells[0], "text", _title_line)
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
+    snap_agencies = functools.partial(_agencies, gazetteer=agencies)
+    column_repairs = {**_COLUMN_REPAIRS, **dict.fromkeys(AGENCY_ROLES, snap_agencies)}
     for index, row in enumerate(rows):
         roles = roles_by_table.get(row.table) if row.table is not None else None
         if not roles or index in headers:
             continue
         for column, cell in enumerate(row.cells[: len(roles)]):
-            repairer = _COLUMN_REPAIRS.get(roles[column])
+            repairer = column_repairs.get(roles[column])
             if repairer is not None:
                 _apply(repairs, index, column, cell, _FIELD[roles[column]], repairer)
     return repairs
@@ -276,28 +281,27 @@ def _deadline(text: str) -> str:
     return snapped if snapped != text else fix.snap_words(text, fix.vocabulary()["words"])
 
 
-def _agencies(text: str) -> str:
-    gazetteer = _gazetteer()
+def _agencies(text: str, gazetteer: AgencyNames | None = None) -> str:
     if gazetteer is None or not text.strip():
         return text
     parts = [p.strip() for p in text.split(";")]
     return "; ".join(_snap_agency(p, gazetteer) for p in parts)
 
 
-def _snap_agency(part: str, gazetteer) -> str:
+def _snap_agency(part: str, gazetteer: AgencyNames) -> str:
     if not part:
         return part
     match = gazetteer.match(part)
     if match.id is not None and match.score >= 1.0:
         return part  # a known name as printed (old tone placement "hoá" included)
-    accented = _accents_of_known_name(part)
+    accented = _accents_of_known_name(part, gazetteer)
     if accented != part:
         # only an accent differs from a known name ("Các thôn, tố dân phố"): the fuzzy match
         # would find it too, but the cell would then be split at its comma
         return accented
     if match.id is not None:
         return part
-    names = _agency_surface_forms()
+    names = _agency_surface_forms(gazetteer)
     snapped = fix.snap_phrase(part, names, _AGENCY_MIN_RATIO, _AGENCY_MAX_LENGTH_CHANGE)
     if snapped != part:
         return snapped
@@ -309,40 +313,28 @@ def _snap_agency(part: str, gazetteer) -> str:
                      for p in pieces)
 
 
-@lru_cache(maxsize=1)
-def _gazetteer():
-    try:
-        from chitieu.gazetteer.agencies import default_gazetteer
-    except ImportError:  # a build without the gazetteer: agencies are left as read
-        return None
-    return default_gazetteer()
-
-
-@lru_cache(maxsize=1)
-def _agency_surface_forms() -> tuple[str, ...]:
-    gazetteer = _gazetteer()
+# cached per gazetteer (by identity): a batch passes the same one for every file
+@lru_cache(maxsize=4)
+def _agency_surface_forms(gazetteer: AgencyNames) -> tuple[str, ...]:
     forms: list[str] = []
     for entry in gazetteer.entries.values():
         forms += [entry.name, *entry.aliases, *entry.abbreviations]
     return tuple(dict.fromkeys(f for f in forms if len(f) >= 6))
 
 
-def _accents_of_known_name(part: str) -> str:
+def _accents_of_known_name(part: str, gazetteer: AgencyNames) -> str:
     """`part` with the accents of the one known agency name it spells without accents,
     keeping its own capitals; else `part` unchanged."""
-    form = _agency_forms_by_key().get(fix.compare_key(part))
+    form = _agency_forms_by_key(gazetteer).get(fix.compare_key(part))
     if form is None or len(form) != len(part) or form.casefold() == part.casefold():
         return part
     return "".join(f.upper() if p.isupper() else f.lower() for p, f in zip(part, form,
                                                                             strict=True))
 
 
-@lru_cache(maxsize=1)
-def _agency_forms_by_key() -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _agency_forms_by_key(gazetteer: AgencyNames) -> dict[str, str]:
     """Surface forms by their letters without accents, where those letters name one agency."""
-    gazetteer = _gazetteer()
-    if gazetteer is None:
-        return {}
     owners: dict[str, set[str]] = {}
     forms: dict[str, str] = {}
     for entry in gazetteer.entries.values():
@@ -360,9 +352,6 @@ _COLUMN_REPAIRS: dict[str, Callable[[str], str]] = {
     "baseline": fix.repair_target_cell,
     "unit": _unit,
     "deadline": _deadline,
-    "lead": _agencies,
-    "support": _agencies,
-    "monitor": _agencies,
 }
 _FIELD = {"name": "name", "target": "target", "baseline": "target", "unit": "unit",
           "deadline": "deadline", "lead": "agency", "support": "agency", "monitor": "agency"}

@@ -4,6 +4,7 @@ every page, column roles, agency accents; and merges carried over a page break."
 from chitieu.core.types import Cell, RawRow
 from chitieu.extract.ocr.domain import is_numbering_row, repair_rows
 from chitieu.extract.scan import _continue_merges, _PageResult
+from chitieu.gazetteer.agencies import default_gazetteer
 
 
 def table(*rows: list[str], table: int = 0, page: int = 1) -> list[RawRow]:
@@ -19,7 +20,7 @@ def test_second_header_row_is_not_a_row_number():
     numbering row under it is written back as the numbers it prints."""
     rows = table(HEAD, SUB, ["q", "(2)", "@®)", "(4", ""],
                  ["1", "Rà soát dữ liệu", "Công an xã", "Các thôn, tố dân phố", "Quý H/2026"])
-    repair_rows(rows)
+    repair_rows(rows, default_gazetteer())
     assert rows[1].texts == SUB
     assert rows[2].texts == ["(1)", "(2)", "(3)", "(4)", ""]
     # the sub-header's roles apply below it: "Phối hợp" is an agency column, "Quý H" a quarter
@@ -50,9 +51,17 @@ def test_agency_accent_slip_keeps_the_cell_whole():
     rows = table(["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
                  ["1", "Tỷ lệ hộ", "Phòng Kinh tế", "Các ngân hàng, tố chức tín dụng"],
                  ["2", "Tỷ lệ hộ", "Phòng Văn hoá - Xã hội", "Công an xã"])
-    repair_rows(rows)
+    repair_rows(rows, default_gazetteer())
     assert rows[1].texts[3] == "Các ngân hàng, tổ chức tín dụng"
     assert rows[2].texts[2] == "Phòng Văn hoá - Xã hội"  # old tone placement is no slip
+
+
+def test_agency_cells_are_left_as_read_without_agency_names():
+    """The reader knows agency names only when the pipeline passes them."""
+    rows = table(["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+                 ["1", "Tỷ lệ hộ", "Phòng Kinh tế", "Các ngân hàng, tố chức tín dụng"])
+    repair_rows(rows)
+    assert rows[1].texts[3] == "Các ngân hàng, tố chức tín dụng"
 
 
 def test_names_and_title_lines():
