@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _limit_arguments(group: argparse._ArgumentGroup) -> None:
-    from chitieu.limits import Limits
+    from chitieu.extract.limits import Limits
 
     default = Limits()
     for option, field, kind, help_text in (
@@ -126,7 +126,7 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"chitieu: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     from chitieu.batch import BatchOptions
-    from chitieu.limits import Limits
+    from chitieu.extract.limits import Limits
 
     limits = Limits(**{name: getattr(args, name) for name in Limits.__dataclass_fields__})
     options = BatchOptions(
@@ -195,7 +195,7 @@ def _stderr_logging(level: int) -> Iterator[None]:
 def _sigterm_stops() -> Iterator[None]:
     """SIGTERM (how `timeout`, systemd and CI stop a job) stops the run as Ctrl-C does."""
     from chitieu.batch import Terminated
-    from chitieu.limits import raising_on
+    from chitieu.extract.limits import raising_on
 
     with raising_on(signal.SIGTERM, Terminated):
         yield

@@ -9,7 +9,7 @@ What a run leaves in the output folder OUT:
 
 The package, one concern per module: `discovery` finds the inputs (regular files only,
 links leaving the input folder skipped), `manifest` records what OUT holds and plans what
-to convert, `worker` converts one file under the per-file limits (`chitieu.limits`),
+to convert, `worker` converts one file under the per-file limits (`chitieu.extract.limits`),
 `executors` run workers (in this process, a process pool, or Dask), `report` sums a run
 up, and `run.convert_folder` ties them together and returns a `BatchReport`: no printing,
 no exit codes (the CLI does both).
@@ -28,7 +28,7 @@ from chitieu.batch.report import BatchReport
 from chitieu.batch.run import LOCK_NAME, BatchOptions, Terminated, convert_folder
 from chitieu.batch.worker import FileResult, Job
 from chitieu.errors import ErrorCode, ExitCode
-from chitieu.limits import Limits
+from chitieu.extract.limits import Limits
 
 __all__ = [
     "LOCK_NAME", "BatchError", "BatchOptions", "BatchReport", "Dataset", "ErrorCode",

@@ -18,10 +18,10 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from chitieu import limits as limits_module
 from chitieu.batch.manifest import BatchError
 from chitieu.batch.worker import FileResult, Job, convert_files, died, init_worker
-from chitieu.limits import Limits
+from chitieu.extract import limits as limits_module
+from chitieu.extract.limits import Limits
 
 logger = logging.getLogger(__name__)
 

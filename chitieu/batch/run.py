@@ -32,7 +32,7 @@ from chitieu.batch.manifest import (
 from chitieu.batch.report import BatchReport
 from chitieu.batch.worker import FileResult, worker_gazetteer
 from chitieu.errors import InputError
-from chitieu.limits import Limits
+from chitieu.extract.limits import Limits
 
 logger = logging.getLogger(__name__)
 

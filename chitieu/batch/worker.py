@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu import limits as limits_module
 from chitieu.errors import ErrorCode, InputError
-from chitieu.limits import FileTimeout, Limits
+from chitieu.extract import limits as limits_module
+from chitieu.extract.limits import FileTimeout, Limits
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _WATCHDOG_SECONDS = 1.0

@@ -13,10 +13,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, cast
 
-from chitieu import limits
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError, missing_module_error
+from chitieu.extract import limits
 from chitieu.extract.detect import detect_layout, sniff_file_type
 from chitieu.extract.unicode import decode_text
 

@@ -20,9 +20,9 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from chitieu import limits
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
+from chitieu.extract import limits
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 
 CONVERT_TIMEOUT_S = 180

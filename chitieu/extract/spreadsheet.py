@@ -22,9 +22,9 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from chitieu import limits
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
+from chitieu.extract import limits
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"

@@ -12,8 +12,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from chitieu import limits
 from chitieu.errors import InputError
+from chitieu.extract import limits
 
 DEFAULT_DPI = 300
 A4_LONG_INCHES = 11.69
