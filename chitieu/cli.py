@@ -63,6 +63,23 @@ def _parser() -> argparse.ArgumentParser:
     rows.add_argument("--layout", help="force a reader (text, markdown, html, pdf, …)")
 
     sub.add_parser("schema", help="print the JSON Schema of the output document")
+
+    comp = sub.add_parser(
+        "compare", help="compare the targets of many plans, indicator by indicator",
+        description="Read the output folder of `chitieu convert` and compare the targets of "
+                    "its plans for each catalog indicator: a table plan × indicator (target, "
+                    "deadline) and a roll-up per indicator (localities, min/median/max, the "
+                    "national target, the localities below it). Values are compared only in "
+                    "one unit; units that do not convert are listed apart.")
+    comp.add_argument("out", type=Path, metavar="OUT", help="a folder written by chitieu convert")
+    comp.add_argument("--indicator", metavar="ID",
+                      help="one indicator id (xhs.tai_khoan_thanh_toan) or a group prefix (cqs.)")
+    comp.add_argument("--province", metavar="P", help="only the plans of this province")
+    comp.add_argument("--format", choices=("md", "csv", "parquet"), default="md",
+                      help="md prints; csv and parquet write comparison.* and "
+                           "comparison_rollup.* (default: md)")
+    comp.add_argument("-o", "--output", type=Path, metavar="DIR",
+                      help="folder for csv/parquet (default: OUT/compare)")
     return parser
 
 
@@ -98,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"convert": _convert, "rows": _rows, "schema": _schema}[args.command](args)
+        return {"convert": _convert, "rows": _rows, "schema": _schema,
+                "compare": _compare}[args.command](args)
     except KeyboardInterrupt as exc:
         terminated = getattr(exc, "signum", None) == signal.SIGTERM
         print(f"chitieu: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
@@ -234,6 +252,31 @@ def _schema(args: argparse.Namespace) -> int:
     from chitieu.emit.schema import schema_json
 
     sys.stdout.write(schema_json())
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    if not args.out.is_dir():
+        print(f"chitieu: no such folder: {args.out}", file=sys.stderr)
+        return 2
+    from chitieu.compare import compare, read_output, to_markdown, write_tables
+
+    plans, targets, indicators = read_output(args.out)
+    if args.indicator and args.indicator not in indicators and not args.indicator.endswith("."):
+        print(f"chitieu: no indicator {args.indicator!r} in the catalog", file=sys.stderr)
+        return 2
+    result = compare(plans, targets, indicators, indicator=args.indicator,
+                     province=args.province)
+    if not result.plans:
+        print("chitieu: no linked indicator targets to compare"
+              + (" for that selection" if args.indicator or args.province else ""),
+              file=sys.stderr)
+        return 1
+    if args.format == "md":
+        sys.stdout.write(to_markdown(result))
+        return 0
+    for path in write_tables(result, args.output or args.out / "compare", args.format):
+        print(path)
     return 0
 
 

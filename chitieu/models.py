@@ -90,6 +90,15 @@ class Agency(_Model):
     score: float = Field(ge=0, le=1)
 
 
+class IndicatorLink(_Model):
+    """The catalog indicator a record measures (v1.1): records of several plans that carry
+    the same id can be compared side by side."""
+
+    id: str = Field(description="the catalog id, e.g. xhs.tai_khoan_thanh_toan")
+    name: str = Field(description="the catalog's canonical name of the indicator")
+    score: float = Field(ge=0, le=1, description="match confidence, 0–1")
+
+
 class RecordSource(_Model):
     page: int | None = None
     lines: list[int] | None = Field(None, min_length=2, max_length=2)
@@ -109,6 +118,9 @@ class Record(_Model):
     baseline: Target | None = None
     deadline: Deadline | None = None
     agencies: list[Agency] = Field(default_factory=list)
+    indicator: IndicatorLink | None = Field(
+        None, description="v1.1: the catalog indicator this record measures; null for a task "
+                          "or when no catalog indicator fits (warning indicator_unmatched)")
     note: str | None = None
     source: RecordSource = Field(default_factory=RecordSource)
     warnings: list[str] = Field(default_factory=list)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chitieu import extract
 from chitieu.assemble.table import NoTableError, assemble
+from chitieu.catalog import Catalog, link_records
 from chitieu.core.tables import Table
 from chitieu.core.types import RawDocument
 from chitieu.errors import InputError, display_path
@@ -25,7 +26,7 @@ def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
 
 
 def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
-            layout: str | None = None) -> Document:
+            layout: str | None = None, catalog: Catalog | None = None) -> Document:
     """Convert one file into a canonical Document. Raises InputError for unreadable input."""
     path = Path(path)
     gazetteer = gazetteer or default_gazetteer()
@@ -34,23 +35,24 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
     try:
         # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
         return interpret(raw, file=display_path(path.name), sha256=digest,
-                         gazetteer=gazetteer)
+                         gazetteer=gazetteer, catalog=catalog)
     except InputError as exc:
         exc.path = exc.path or str(path)
         raise
 
 
 def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
-                 gazetteer: Gazetteer | None = None) -> Document:
+                 gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
     """Convert a document held in a string ("text", "markdown", "html", … or sniffed)."""
     raw = extract.read_text(text, format)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer)
+    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer, catalog=catalog)
 
 
 def interpret(raw: RawDocument, *, file: str, sha256: str,
-              gazetteer: Gazetteer | None = None) -> Document:
-    """Everything after reading: assemble the table, read the plan header, build records."""
+              gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
+    """Everything after reading: assemble the table, read the plan header, build records,
+    then link them to the indicator catalog (which only reads what the records say)."""
     gazetteer = gazetteer or default_gazetteer()
     try:
         table = assemble(raw)
@@ -58,6 +60,7 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
         raise InputError(str(exc), code="no_table") from None
     plan, plan_warnings = parse_plan(table.preamble)
     records = build_records(table, gazetteer)
+    link_records(records, catalog)
     fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"
     return Document(
         source=Source(file=file, sha256=sha256, format=fmt, pages=raw.pages, ocr=raw.ocr),

@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "chitieu"
 
 FLOORS: list[set[str]] = [
     {"core", "errors", "models"},
-    {"extract", "assemble", "normalize", "gazetteer"},
+    {"extract", "assemble", "normalize", "gazetteer", "catalog"},
     {"interpret", "emit"},
     {"pipeline"},
 ]

@@ -1,4 +1,5 @@
-"""The dataset's tables (SCHEMA.md "Tables of the dataset"): documents, records, assignments.
+"""The dataset's tables (SCHEMA.md "Tables of the dataset"): documents, records, assignments,
+and (v1.1) indicators, the catalog the records were linked to.
 
 They join on their ids: `documents.doc_id` (the source's sha256) ⋈ `records (doc_id, key)`
 ⋈ `assignments (doc_id, key)`. Every column has an explicit Arrow type, so a column that is
@@ -26,6 +27,9 @@ from chitieu.models import SCHEMA_VERSION, Document
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from chitieu.catalog import Catalog
+
+INDICATORS_TABLE = "indicators"
 LIST_SEPARATOR = "; "
 SECTION_PATH_SEPARATOR = " > "
 _MEASURE_FIELDS = ("op", "value", "upper", "unit", "text", "raw")
@@ -51,6 +55,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("deadline_recurrence", "text"), ("deadline_raw", "text"), ("note", "text"),
         ("page", "int"), ("line_first", "int"), ("line_last", "int"),
         ("bbox", "floats"), ("warnings", "strings"),
+        ("indicator_id", "text"), ("indicator_score", "float"),
     ],
     "assignments": [
         ("doc_id", "text"), ("key", "text"), ("position", "int"), ("role", "text"),
@@ -69,6 +74,37 @@ def table_schemas() -> dict[str, pa.Schema]:
              "floats": pa.list_(pa.float64())}
     return {name: pa.schema([pa.field(column, types[kind]) for column, kind in columns])
             for name, columns in COLUMNS.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def indicators_schema() -> pa.Schema:
+    """The Arrow schema of the indicators table: one row per catalog indicator."""
+    import pyarrow as pa
+
+    text, strings = pa.string(), pa.list_(pa.string())
+    target = pa.struct([("op", text), ("value", pa.float64()), ("unit", text),
+                        ("year", pa.int32()), ("document", text)])
+    return pa.schema([
+        ("id", text), ("name", text), ("group", text), ("unit", text), ("counts", text),
+        ("direction", text), ("aliases", strings), ("national_targets", pa.list_(target)),
+        ("seen", strings), ("codes", strings),
+    ])
+
+
+def indicators_table(catalog: Catalog | None = None) -> pa.Table:
+    """The catalog as a table (the built-in one when `catalog` is None)."""
+    import pyarrow as pa
+
+    from chitieu.catalog import default_catalog
+
+    rows = [{
+        "id": ind.id, "name": ind.name, "group": ind.group or None, "unit": ind.unit,
+        "counts": ind.counts or None, "direction": ind.direction, "aliases": list(ind.aliases),
+        "national_targets": [{"op": t.op, "value": t.value, "unit": t.unit, "year": t.year,
+                              "document": t.document} for t in ind.targets],
+        "seen": list(ind.seen), "codes": list(ind.codes),
+    } for ind in (catalog or default_catalog()).indicators.values()]
+    return pa.Table.from_pylist(rows, schema=indicators_schema())
 
 
 def tables_from_documents(docs: Iterable[Document]) -> dict[str, pa.Table]:
@@ -108,9 +144,11 @@ def write_records_csv(records_table: pa.Table, path: str | Path) -> Path:
 
 def write_tables_from_json_files(paths: Iterable[str | Path], out_dir: str | Path, *,
                                  parquet: bool = True, csv: bool = False,
-                                 batch_size: int = 500) -> dict[str, Path]:
+                                 batch_size: int = 500,
+                                 catalog: Catalog | None = None) -> dict[str, Path]:
     """Stream per-file JSON documents into the Parquet tables (and records.csv), a batch of
-    `batch_size` documents at a time, so memory stays flat however many files there are.
+    `batch_size` documents at a time, so memory stays flat however many files there are;
+    with Parquet, also the indicators table of `catalog` (the built-in one by default).
     Every file is written atomically; returns the paths written by table name. The CSV alone
     needs no pyarrow."""
     out_dir = Path(out_dir)
@@ -144,6 +182,8 @@ def write_tables_from_json_files(paths: Iterable[str | Path], out_dir: str | Pat
         if not seen:  # no document: the files still get their columns
             for name, writer in writers.items():
                 writer.write_table(schemas[name].empty_table())
+    if parquet:
+        written.update(write_tables({INDICATORS_TABLE: indicators_table(catalog)}, out_dir))
     return written
 
 
@@ -244,6 +284,8 @@ def _record_row(doc_id: str, record: dict[str, Any]) -> dict[str, Any]:
         "note": record.get("note"), "page": source.get("page"),
         "line_first": lines[0], "line_last": lines[1], "bbox": source.get("bbox"),
         "warnings": list(record.get("warnings", [])),
+        "indicator_id": (record.get("indicator") or {}).get("id"),
+        "indicator_score": (record.get("indicator") or {}).get("score"),
     }
     for prefix in ("target", "baseline"):
         measure = record.get(prefix) or {}

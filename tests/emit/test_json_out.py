@@ -24,8 +24,8 @@ def test_key_order_follows_the_models(text_document):
     data = json.loads(json_out.document_to_json(text_document))
     assert list(data) == list(Document.model_fields)
     assert list(data["records"][0]) == ["key", "number", "section", "kind", "name", "target",
-                                        "baseline", "deadline", "agencies", "note", "source",
-                                        "warnings"]
+                                        "baseline", "deadline", "agencies", "indicator", "note",
+                                        "source", "warnings"]
     assert list(data["records"][0]["target"]) == ["op", "value", "upper", "unit", "text", "raw"]
 
 

@@ -112,7 +112,7 @@ def test_streamed_tables_equal_the_tables_built_at_once(tmp_path, built, text_do
              for index, doc in enumerate([text_document, pdf_document, copy])]
     out = tmp_path / "out"
     written = tables.write_tables_from_json_files(paths, out, csv=True, batch_size=1)
-    assert sorted(written) == ["assignments", "csv", "documents", "records"]
+    assert sorted(written) == ["assignments", "csv", "documents", "indicators", "records"]
     for name in tables.TABLE_NAMES:
         streamed = pa.parquet.read_table(out / f"{name}.parquet")
         assert streamed.equals(built[name]), name  # the copy (same sha256) counted once

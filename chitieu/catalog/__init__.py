@@ -1,0 +1,46 @@
+"""The indicator catalog: one id per comparable indicator, and the matcher that links records.
+
+Data lives beside the code: indicators.csv (extend it with --catalog FILE) and
+match_words.yaml (what the matcher knows of the words). The catalog sits beside the flow: it
+reads the records the pipeline built and adds each one's `indicator`, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from chitieu.catalog.catalog import (
+    INDICATORS_CSV,
+    Catalog,
+    Indicator,
+    IndicatorMatch,
+    NationalTarget,
+    default_catalog,
+    load_catalog,
+)
+from chitieu.models import IndicatorLink, Record
+
+__all__ = [
+    "INDICATORS_CSV", "UNMATCHED", "Catalog", "Indicator", "IndicatorMatch", "NationalTarget",
+    "default_catalog", "link_records", "load_catalog",
+]
+
+UNMATCHED = "indicator_unmatched"
+
+
+def link_records(records: Iterable[Record], catalog: Catalog | None = None) -> None:
+    """Set each record's `indicator`: the catalog's match for an indicator record (or null
+    with the warning indicator_unmatched), always null for a task."""
+    catalog = catalog or default_catalog()
+    for record in records:
+        if record.kind != "indicator":
+            record.indicator = None
+            continue
+        unit = record.target.unit if record.target else None
+        found = catalog.match(record.name, unit)
+        if found:
+            record.indicator = IndicatorLink(id=found.id, name=found.name, score=found.score)
+        else:
+            record.indicator = None
+            if UNMATCHED not in record.warnings:
+                record.warnings.append(UNMATCHED)

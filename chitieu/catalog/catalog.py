@@ -1,0 +1,274 @@
+"""The indicator catalog (indicators.csv) and the matcher that links a record to it.
+
+A record links to an indicator only when the two can be compared side by side. So the
+matcher first filters the catalog on hard constraints read from the words (words.py): the
+same counted object when both name one, the same set of conditions ("ký số", "toàn trình",
+"1 Gb/s" …), the same unit family. Only then does a fuzzy score (rapidfuzz, on accent-folded
+words with abbreviations expanded) choose among what is left, and a link needs that score to
+reach a threshold calibrated on tests/catalog/labelled.csv. A fuzzy score never overrides a
+constraint. Matching is cached per distinct (name, unit).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from chitieu.catalog.words import (
+    Reading,
+    Words,
+    default_words,
+    families_agree,
+    read,
+    unit_family,
+)
+from chitieu.core.text import clean_text
+from chitieu.errors import InputError
+
+HERE = Path(__file__).resolve().parent
+INDICATORS_CSV = HERE / "indicators.csv"
+
+COLUMNS = ("id", "name", "group", "unit", "counts", "direction", "aliases", "targets", "seen",
+           "codes")
+LIST_SEPARATOR = "|"
+# Calibrated on tests/catalog/labelled.csv (see README, "Indicator catalog"): the lowest
+# fuzzy score (0-1) at which a candidate that passed every hard constraint is linked.
+THRESHOLD = 0.65
+# Weight of the containment (one phrasing's words all found in the other) against the
+# two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
+CONTAINMENT_WEIGHT = 0.35
+# A word of the record not in the catalog is read as the closest catalog word when their
+# rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.
+WORD_CUTOFF = 85.0
+MIN_FUZZY_WORD = 4
+
+_TARGET = re.compile(r"^(>=|<=|>|<|=)\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s+by\s+(\d{4})\s+"
+                     r"\((.+)\)$")
+
+
+@dataclass(frozen=True)
+class NationalTarget:
+    """A target a national document sets: ">= 80 % by 2030 (NQ 03/NQ-CP)"."""
+
+    op: str
+    value: float
+    unit: str | None
+    year: int
+    document: str
+
+    def __str__(self) -> str:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.op} {value}{unit} ({self.year}, {self.document})"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    group: str = ""
+    unit: str | None = None
+    counts: str = ""
+    direction: str = "higher"
+    aliases: tuple[str, ...] = ()
+    targets: tuple[NationalTarget, ...] = ()
+    seen: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndicatorMatch:
+    id: str
+    name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One phrasing (a name or an alias) of an indicator, read once."""
+
+    indicator: str
+    reading: Reading
+    family: str | None
+    words: frozenset[str]
+
+
+@dataclass
+class Catalog:
+    indicators: dict[str, Indicator]
+    threshold: float = THRESHOLD
+    words: Words = field(default_factory=default_words)
+
+    def __post_init__(self) -> None:
+        readings = {ind.id: _inherit([read(t, self.words) for t in (ind.name, *ind.aliases)])
+                    for ind in self.indicators.values()}
+        self._entries = [
+            _Entry(ind_id, r, unit_family(self.indicators[ind_id].unit, self.words) or r.family,
+                   frozenset(r.content.split()))
+            for ind_id, rs in readings.items() for r in rs
+        ]
+        self._weights = _idf({ind_id: {w for r in rs for w in r.content.split()}
+                              for ind_id, rs in readings.items()})
+        self._vocabulary = sorted(self._weights)
+        self._rare = max(self._weights.values(), default=1.0)
+        self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
+        self._cached = functools.lru_cache(maxsize=65536)(self._match)
+
+    @classmethod
+    def load(cls, paths: Sequence[str | Path] = ()) -> Catalog:
+        """The built-in catalog, extended (or overridden by id) with the user's CSV files."""
+        indicators: dict[str, Indicator] = {}
+        for path in (INDICATORS_CSV, *[Path(p) for p in paths]):
+            for ind in read_catalog_csv(Path(path)):
+                indicators[ind.id] = ind
+        return cls(indicators)
+
+    def match(self, name: str, unit: str | None = None) -> IndicatorMatch | None:
+        """The indicator `name` (with its target's unit) measures, or None."""
+        return self._cached(name, unit)
+
+    def _match(self, name: str, unit: str | None) -> IndicatorMatch | None:
+        ranked = self.rank(name, unit)
+        if not ranked or ranked[0][1] < self.threshold:
+            return None
+        ind = self.indicators[ranked[0][0]]
+        return IndicatorMatch(ind.id, ind.name, round(ranked[0][1], 2))
+
+    def rank(self, name: str, unit: str | None = None, *,
+             skip_same_words: bool = False) -> list[tuple[str, float]]:
+        """Every indicator that passes the hard constraints, with its best score, best first.
+        `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
+        matcher does on a phrasing the catalog does not hold)."""
+        reading = read(name, self.words)
+        family = unit_family(unit, self.words) or reading.family
+        words = frozenset(self._spelled(w) for w in reading.content.split())
+        best: dict[str, float] = {}
+        for entry in self._entries:
+            if skip_same_words and entry.reading.content == reading.content:
+                continue
+            if not compatible(reading, family, entry.reading, entry.family):
+                continue
+            score = self._similarity(words, entry.words)
+            if score > best.get(entry.indicator, -1.0):
+                best[entry.indicator] = score
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+    def _weight(self, word: str) -> float:
+        return self._weights.get(word, self._rare)
+
+    def _similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """0-1: how much of the two phrasings' meaning they share. Words weigh by how rare
+        they are in the catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the
+        mean of the weighted Dice overlap and of the better weighted containment, so that
+        a phrasing that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
+        if not a or not b:
+            return 0.0
+        shared = sum(self._weight(w) for w in a & b)
+        wa, wb = sum(self._weight(w) for w in a), sum(self._weight(w) for w in b)
+        dice = 2 * shared / (wa + wb)
+        return (1 - CONTAINMENT_WEIGHT) * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
+
+    def _spelled_uncached(self, word: str) -> str:
+        """A word as the catalog spells it, when an OCR slip or typo put it one letter off
+        ("chuyên" for "chuyển" folds the same; "thong" for "thông" too; "hanh" for "hành"):
+        the closest catalog word by rapidfuzz ratio, else the word itself."""
+        if word in self._weights or len(word) < MIN_FUZZY_WORD:
+            return word
+        found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
+                                   score_cutoff=WORD_CUTOFF)
+        return found[0] if found else word
+
+
+def _inherit(readings: list[Reading]) -> set[Reading]:
+    """A phrasing that leaves the counted object unsaid ("Tỷ lệ phủ sóng 5G trên dân số")
+    counts what its indicator's other phrasings name ("người dân")."""
+    obj = next((r.object for r in readings if r.object), None)
+    return {r if r.object or not obj else dataclasses.replace(r, object=obj) for r in readings}
+
+
+def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
+    """Inverse document frequency of each word over the indicators (not the phrasings, so
+    that an indicator with many aliases does not make its words look common)."""
+    counts: dict[str, int] = {}
+    for words in words_by_indicator.values():
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+    n = len(words_by_indicator) or 1
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
+
+
+def compatible(a: Reading, a_family: str | None, b: Reading, b_family: str | None) -> bool:
+    """The hard constraints: what two phrasings must share to be one indicator."""
+    if a.object and b.object and a.object != b.object:
+        return False
+    if a.conditions != b.conditions:
+        return False
+    return families_agree(a_family, b_family)
+
+
+# ------------------------------------------------------------------ CSV
+
+
+def read_catalog_csv(path: Path) -> list[Indicator]:
+    """The indicators of a catalog CSV (columns of COLUMNS; only id and name required)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in ("id", "name") if c not in (reader.fieldnames or ())]
+            if missing:
+                raise InputError(f"{path}: not an indicator catalog (missing column "
+                                 f"{', '.join(missing)}; expected {','.join(COLUMNS)})",
+                                 code="catalog")
+            rows = list(reader)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the catalog file ({exc.strerror})",
+                         code="catalog") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: the catalog file is not UTF-8 text", code="catalog") from exc
+    return [_indicator(row, path) for row in rows if (row.get("id") or "").strip()]
+
+
+def _indicator(row: dict[str, str | None], path: Path) -> Indicator:
+    def text(name: str) -> str:
+        return clean_text(row.get(name) or "")
+
+    def listed(name: str, separator: str = LIST_SEPARATOR) -> tuple[str, ...]:
+        return tuple(v for v in (p.strip() for p in text(name).split(separator)) if v)
+
+    return Indicator(
+        id=text("id"), name=text("name") or text("id"), group=text("group"),
+        unit=text("unit") or None, counts=text("counts"),
+        direction=text("direction") or "higher", aliases=listed("aliases"),
+        targets=tuple(parse_target(t, path) for t in listed("targets", ";")),
+        seen=listed("seen"), codes=listed("codes", ";"),
+    )
+
+
+def parse_target(text: str, path: Path | str = "<catalog>") -> NationalTarget:
+    """">= 80 % by 2030 (NQ 03/NQ-CP)" → NationalTarget."""
+    m = _TARGET.match(text.strip())
+    if not m:
+        raise InputError(f"{path}: cannot read the national target {text!r} (expected e.g. "
+                         "'>= 80 % by 2030 (NQ 03/NQ-CP)')", code="catalog")
+    op, value, unit, year, document = m.groups()
+    return NationalTarget(op, float(value), unit.strip() or None, int(year), document.strip())
+
+
+@functools.cache
+def default_catalog() -> Catalog:
+    """The built-in catalog, built once."""
+    return Catalog.load()
+
+
+def load_catalog(paths: Iterable[str | Path] = ()) -> Catalog:
+    """The built-in catalog, extended with the user's CSV files."""
+    paths = list(paths)
+    return Catalog.load(paths) if paths else default_catalog()

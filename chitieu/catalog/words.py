@@ -1,0 +1,207 @@
+"""How the indicator matcher reads a name: folded words, the counted object, the conditions.
+
+Everything it knows about Vietnamese comes from match_words.yaml beside this module. A name
+becomes a `Reading`: its content words (for the fuzzy score) and its signature — the counted
+object, the set of conditions, the unit family — which the matcher compares exactly.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from chitieu.core.text import ascii_fold
+
+WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
+
+Phrase = tuple[str, ...]
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A name as the matcher sees it."""
+
+    words: Phrase        # every word, abbreviations expanded
+    content: str         # the words that carry meaning, joined (for the fuzzy score)
+    object: str | None   # the counted object ("dossier", "officials" …), None when unsaid
+    conditions: frozenset[str]
+    family: str | None   # unit family implied by the measuring noun ("ty le" → percent)
+
+
+@dataclass(frozen=True)
+class Words:
+    abbreviations: dict[Phrase, Phrase]
+    spelling: dict[str, str]
+    measuring: tuple[Phrase, ...]
+    not_measuring: tuple[Phrase, ...]
+    fillers: frozenset[str]
+    objects: dict[Phrase, str]
+    conditions: dict[Phrase, str]
+    stop_phrases: tuple[Phrase, ...]
+    stop_set: frozenset[Phrase]
+    unit_families: dict[str, str]
+    percent_qualifiers: dict[str, str]
+    count_groups: dict[str, str]
+    noun_families: dict[Phrase, str]
+
+    @classmethod
+    def load(cls, path: Path = WORDS_YAML) -> Words:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+        def phrase(text: str) -> Phrase:
+            return tuple(_WORD.findall(str(text).replace("&", "")))
+
+        def classes(section: str) -> dict[Phrase, str]:
+            return {phrase(p): name for name, phrases in data[section].items() for p in phrases}
+
+        def longest_first(items) -> tuple[Phrase, ...]:
+            return tuple(sorted((phrase(p) for p in items), key=len, reverse=True))
+
+        return cls(
+            abbreviations={phrase(k): phrase(v) for k, v in data["abbreviations"].items()},
+            spelling={str(k): str(v) for k, v in data["spelling"].items()},
+            measuring=longest_first(data["measuring_nouns"]),
+            not_measuring=longest_first(data["not_measuring"]),
+            fillers=frozenset(data["head_fillers"]),
+            objects=classes("objects"),
+            conditions=classes("conditions"),
+            stop_phrases=longest_first(data["stop_words"]),
+            stop_set=frozenset(phrase(p) for p in data["stop_words"]),
+            unit_families={str(u): family for family, units in data["unit_families"].items()
+                           for u in units},
+            percent_qualifiers={str(u): name for name, units in data["percent_qualifiers"].items()
+                                for u in units},
+            count_groups={str(u): name for name, units in data["count_groups"].items()
+                          for u in units},
+            noun_families={phrase(k): v for k, v in data["noun_families"].items()},
+        )
+
+
+@functools.cache
+def default_words() -> Words:
+    return Words.load()
+
+
+def tokens(text: str, words: Words) -> Phrase:
+    """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
+    abbreviations expanded."""
+    raw = [w.lstrip("0") or "0" if w.isdigit() else w
+           for w in _WORD.findall(ascii_fold(text).replace("&", ""))]
+    raw = [words.spelling.get(w, w) for w in raw]
+    return _replace(tuple(raw), words.abbreviations)
+
+
+def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
+    """Replace the phrases of `table` in `seq`, longest first, left to right."""
+    lengths = sorted({len(k) for k in table}, reverse=True)
+    out: list[str] = []
+    i = 0
+    while i < len(seq):
+        for n in lengths:
+            if seq[i:i + n] in table:
+                out.extend(table[seq[i:i + n]])
+                i += n
+                break
+        else:
+            out.append(seq[i])
+            i += 1
+    return tuple(out)
+
+
+def read(text: str, words: Words | None = None) -> Reading:
+    """The reading of one name."""
+    words = words or default_words()
+    seq = tokens(text, words)
+    head, family = _head(seq, words)
+    return Reading(
+        words=seq,
+        content=" ".join(_content(seq, words)),
+        object=_longest_at(seq, head, words.objects),
+        conditions=frozenset(_found(seq, words.conditions)),
+        family=family,
+    )
+
+
+def _head(seq: Phrase, words: Words) -> tuple[int, str | None]:
+    """Where the counted object starts: after a leading number ("100% cán bộ …"), the
+    measuring noun ("Tỷ lệ", "Số lượng") and fillers ("các"). Also the measuring noun's unit
+    family, if it implies one."""
+    i = 0
+    while i < len(seq) and seq[i].isdigit():
+        i += 1
+    family = None
+    if not any(seq[i:i + len(p)] == p for p in words.not_measuring):
+        for noun in words.measuring:
+            if seq[i:i + len(noun)] == noun:
+                family = words.noun_families.get(noun)
+                i += len(noun)
+                break
+    while i < len(seq) and seq[i] in words.fillers:
+        i += 1
+    return i, family
+
+
+def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str]) -> str | None:
+    best: Phrase = ()
+    for phrase in table:
+        if len(phrase) > len(best) and seq[i:i + len(phrase)] == phrase:
+            best = phrase
+    return table[best] if best else None
+
+
+def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
+    lengths = _lengths(table)
+    return {table[seq[i:i + n]] for i in range(len(seq)) for n in lengths
+            if seq[i:i + n] in table}
+
+
+def _lengths(table: dict[Phrase, str]) -> tuple[int, ...]:
+    return tuple(sorted({len(k) for k in table}, reverse=True))
+
+
+def _content(seq: Phrase, words: Words) -> list[str]:
+    """The words left once stop phrases and bare numbers are dropped."""
+    stops = words.stop_set
+    lengths = sorted({len(p) for p in stops}, reverse=True)
+    out: list[str] = []
+    i = 0
+    while i < len(seq):
+        n = next((n for n in lengths if seq[i:i + n] in stops), 0)
+        if n:
+            i += n
+            continue
+        if not seq[i].isdigit():
+            out.append(seq[i])
+        i += 1
+    return out
+
+
+def unit_family(unit: str | None, words: Words | None = None) -> str | None:
+    """The family of a printed unit: "%" → percent, "% GRDP" → percent:grdp, "tỷ đồng" →
+    money, a noun such as "hộ" → count:households; None when no unit is printed."""
+    if not unit or not unit.strip():
+        return None
+    words = words or default_words()
+    key = " ".join(ascii_fold(unit).replace("(", " ").replace(")", " ").split())
+    if key in words.unit_families:
+        return words.unit_families[key]
+    if key.startswith("%"):
+        qualifier = key[1:].strip()
+        if not qualifier:
+            return "percent"
+        return "percent:" + words.percent_qualifiers.get(qualifier, qualifier)
+    return "count:" + words.count_groups.get(key, key)
+
+
+def families_agree(a: str | None, b: str | None) -> bool:
+    """Two unit families agree when either is unknown, they are equal, or one is a bare
+    family and the other a qualified member of it ("percent" and "percent:grdp")."""
+    if not a or not b or a == b:
+        return True
+    return a.split(":")[0] == b.split(":")[0] and (":" not in a or ":" not in b) \
+        and a.split(":")[0] == "percent"

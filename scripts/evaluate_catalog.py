@@ -1,0 +1,62 @@
+"""The figures of the README's "Indicator catalog" section: how well records link.
+
+- decisions (tests/catalog/decisions.csv): precision and recall of record → indicator links,
+  with each record's own wording hidden from the catalog (held out), over the positives whose
+  indicator has another phrasing, and every near miss;
+- pairwise (tests/catalog/records.csv, hand-grouped records of the fixtures' localities): F1,
+  precision, coverage, tasks linked; with the catalog as shipped and held out; against a
+  plain fuzzy matcher;
+- the threshold: the best held-out pairwise F1 whose precision is at least 0.93.
+Run: `.venv/bin/python scripts/evaluate_catalog.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chitieu.catalog import default_catalog
+from chitieu.catalog import evaluate as E
+
+ROOT = Path(__file__).resolve().parent.parent
+GRID = [x / 100 for x in range(50, 86, 5)]
+
+
+def main() -> None:
+    catalog = default_catalog()
+    shipped = catalog.threshold
+    records = E.distinct(E.read_labelled(ROOT / "tests" / "catalog" / "records.csv"))
+    print(f"records: {len(records)} distinct, "
+          f"{sum(r.kind == 'indicator' for r in records)} indicator records, "
+          f"{len({r.locality for r in records})} localities")
+    def findable(record: E.LabelledRecord) -> bool:
+        return E.has_other_phrasing(catalog, record)
+
+    print("threshold | held-out pairwise P / R / F1 / coverage (of records whose indicator "
+          "has another phrasing)")
+    for threshold in GRID:
+        catalog.threshold = threshold
+        p = E.pairwise(records, E.catalog_linker(catalog, held_out=True), findable)
+        print(f"{threshold:.2f} | {p.precision:.3f} / {p.recall:.3f} / {p.f1:.3f} / "
+              f"{p.coverage:.3f}")
+    catalog.threshold = shipped
+    for name, link in (("catalog", E.catalog_linker(catalog)),
+                       ("catalog, held out", E.catalog_linker(catalog, held_out=True)),
+                       ("plain fuzzy 0.90", E.plain_fuzzy_linker(catalog, 0.90)),
+                       ("plain fuzzy 0.90, held out",
+                        E.plain_fuzzy_linker(catalog, 0.90, held_out=True))):
+        p = E.pairwise(records, link, findable if "held out" in name else None)
+        print(f"pairwise {name}: P {p.precision:.3f} R {p.recall:.3f} F1 {p.f1:.3f} "
+              f"coverage {p.coverage:.3f} tasks linked {p.linked_tasks}")
+    decisions = E.read_decisions(ROOT / "tests" / "catalog" / "decisions.csv")
+    for held in (False, True):
+        usable = [d for d in decisions if not (held and d.same)
+                  or E.has_other_phrasing(catalog, d)]
+        scores = E.decision_scores(catalog, usable, held_out=held)
+        p, r = E.precision_recall(usable, scores, shipped)
+        print(f"decisions{' held out' if held else ''}: {len(usable)} "
+              f"({sum(d.near_miss for d in usable)} near misses) at {shipped}: "
+              f"P {p:.3f} R {r:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""The catalog file itself: well formed, consistent, and honest about where it comes from."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from chitieu.catalog import INDICATORS_CSV, default_catalog
+from chitieu.catalog.catalog import compatible, read_catalog_csv
+from chitieu.catalog.words import read, unit_family
+from chitieu.compare import convert
+
+ROOT = Path(__file__).resolve().parents[2]
+GROUPS = {
+    "nts": "Nhận thức số", "tcs": "Thể chế số", "hts": "Hạ tầng số", "nls": "Nhân lực số",
+    "attt": "An toàn thông tin mạng", "cqs": "Chính quyền số", "kts": "Kinh tế số",
+    "xhs": "Xã hội số", "da06": "Đề án 06", "ktxh": "Kinh tế - xã hội",
+    "cchc": "Cải cách hành chính", "ntm": "Nông thôn mới", "qpan": "Quốc phòng - an ninh",
+}
+NATIONAL_DOCUMENTS = {"QĐ 2629/QĐ-TTg", "NQ 03/NQ-CP", "NQ 57-NQ/TW"}
+INDICATORS = read_catalog_csv(INDICATORS_CSV)
+
+
+def test_at_least_150_indicators_with_unique_slugs() -> None:
+    assert len(INDICATORS) >= 150
+    ids = [ind.id for ind in INDICATORS]
+    assert len(ids) == len(set(ids))
+    for ind in INDICATORS:
+        assert re.fullmatch(r"[a-z0-9]+\.[a-z0-9_]+", ind.id), ind.id
+
+
+@pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i.id)
+def test_each_indicator_is_complete(ind) -> None:
+    assert GROUPS[ind.id.split(".")[0]] == ind.group
+    assert ind.unit and ind.counts and ind.name
+    assert ind.direction in {"higher", "lower"}
+    # one provenance entry per phrasing: the name first, then each alias
+    assert len(ind.seen) == 1 + len(ind.aliases)
+    for target in ind.targets:
+        assert target.document in NATIONAL_DOCUMENTS
+        assert 2025 <= target.year <= 2045
+        # a national target is comparable with local ones: its unit converts
+        assert convert(target.value, target.unit, ind.unit) is not None, str(target)
+
+
+@pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i.id)
+def test_every_alias_passes_the_hard_constraints_of_its_name(ind) -> None:
+    """An alias that the matcher's constraints would keep apart from its own name is a
+    contradiction in the data (or a lexicon gap)."""
+    base, family = read(ind.name), unit_family(ind.unit)
+    for alias in ind.aliases:
+        assert compatible(read(alias), family, base, family), alias
+
+
+def test_no_phrasing_belongs_to_two_indicators() -> None:
+    owner: dict[str, str] = {}
+    for ind in INDICATORS:
+        for text in (ind.name, *ind.aliases):
+            key = read(text).content
+            assert owner.setdefault(key, ind.id) == ind.id, (text, owner[key])
+
+
+def test_provenance_names_a_fixture_a_seed_or_a_national_document() -> None:
+    fixtures = ROOT / "tests" / "fixtures"
+    for ind in INDICATORS:
+        for entry in ind.seen:
+            for source in (s.strip() for s in entry.split(",")):
+                if source in NATIONAL_DOCUMENTS or source in {"catalog", "issue 13"}:
+                    continue
+                folder, stem = source.split("/")
+                if folder == "seeds":
+                    assert (ROOT / "samples" / f"{stem}.txt").is_file(), source
+                else:
+                    assert list((fixtures / folder).rglob(f"{stem}.*")), source
+
+
+def test_the_taxonomy_is_covered() -> None:
+    assert {ind.group for ind in INDICATORS} == set(GROUPS.values())
+
+
+def test_national_targets_come_from_the_documents_read() -> None:
+    targets = {(ind.id, t.op, t.value, t.year, t.document)
+               for ind in INDICATORS for t in ind.targets}
+    # a few spot checks against the text of the documents (see README)
+    assert ("cqs.dvctt_toan_trinh", "=", 100, 2027, "QĐ 2629/QĐ-TTg") in targets
+    assert ("xhs.tai_khoan_thanh_toan", ">=", 95, 2030, "NQ 03/NQ-CP") in targets
+    assert ("kts.ty_trong_kinh_te_so", ">=", 30, 2030, "NQ 57-NQ/TW") in targets
+
+
+def test_the_default_catalog_is_built_once() -> None:
+    assert default_catalog() is default_catalog()
+    assert len(default_catalog().indicators) == len(INDICATORS)

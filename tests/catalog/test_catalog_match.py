@@ -1,0 +1,168 @@
+"""The matcher on wordings it has not seen verbatim, and on the near misses it must refuse.
+
+The positive phrasings below are NOT in indicators.csv as written: they are the catalog's
+phrasings as other plans print them (reordered, abbreviated, OCR-slipped, qualified).
+"""
+
+import pytest
+
+from chitieu.catalog import UNMATCHED, default_catalog, link_records
+from chitieu.models import Record, Target
+
+MATCH = [
+    # (printed name, unit, expected id)
+    ("Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến toàn trình", "%",
+     "cqs.ho_so_truc_tuyen_toan_trinh"),
+    ("Tỉ lệ TTHC cung cấp DVCTT toàn trình", "%", "cqs.dvctt_toan_trinh"),
+    ("Tỷ lệ DVCTT toàn trình trên tổng số TTHC đủ điều kiện của xã", "%",
+     "cqs.dvctt_toan_trinh"),
+    ("Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến trên địa bàn phường", "%",
+     "cqs.ho_so_truc_tuyen"),
+    ("Tỷ lệ người dân có tài khoản thanh toán", "%", "xhs.tai_khoan_thanh_toan"),
+    ("Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng", "%", "xhs.tai_khoan_thanh_toan"),
+    ("Tỷ lệ công dân từ đủ 14 tuổi có tài khoản định danh điện tử mức 2 (VNeID)", "%",
+     "da06.tai_khoan_dinh_danh_muc2"),
+    ("Tỷ lệ hộ gia đình có Internet cáp quang băng rộng", "%", "hts.ho_cap_quang"),
+    ("Tỷ lệ văn bản đi của UBND xã được ký số", "%", "cqs.van_ban_ky_so"),
+    ("Tỷ lệ CBCC được bồi dưỡng kỹ năng số cơ bản", "%", "nls.cbcc_ky_nang_so_co_ban"),
+    ("Tỷ lệ CBCCVC được đào tạo kỹ năng số cơ bản", "%", "nls.cbccvc_ky_nang_so_co_ban"),
+    ("Tỷ lệ người dân có sổ sức khoẻ điện tử", "%", "xhs.ho_so_suc_khoe"),
+    ("Tỷ lệ phủ sóng 5G trên dân số của xã", "% dân số", "hts.phu_song_5g"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "%", "ktxh.ho_ngheo"),
+    ("Số điểm Wi-Fi miễn phí tại nơi công cộng", "điểm", "hts.diem_wifi_cong_cong"),
+    ("Tỷ lệ người dân, doanh nghiệp hài lòng khi sử dụng DVCTT", "%", "cqs.hai_long_dvctt"),
+    ("Tỷ lệ giao dịch thanh toán không dùng tiền mặt", "%", "kts.giao_dich_kdtm"),
+    ("Thu ngân sách nhà nước trên địa bàn xã", "tỷ đồng", "ktxh.thu_ngan_sach"),
+    ("Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định tốc độ trên 1Gbps", "%",
+     "hts.bang_rong_1gbps"),
+    # OCR slips kept in the name
+    ("Tỷ lệ hồ sơ thủ tục hành chinh xử lý trực tuyến", "%", "cqs.ho_so_truc_tuyen"),
+    ("Ty lệ dân số trưởng thành có chữ ký số cá nhân", "%", "xhs.chu_ky_so_ca_nhan"),
+]
+
+# Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
+# added condition or its unit. None may link to `forbidden`.
+NEAR_MISSES = [
+    # dossiers are not procedures (and the other way round)
+    ("Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình", "%", "cqs.dvctt_toan_trinh"),
+    ("Tỷ lệ thủ tục hành chính được giải quyết trực tuyến toàn trình", "%",
+     "cqs.ho_so_truc_tuyen_toan_trinh"),
+    # officials are not officials and public employees
+    ("Tỷ lệ cán bộ, công chức được đào tạo kỹ năng số cơ bản", "%",
+     "nls.cbccvc_ky_nang_so_co_ban"),
+    ("Tỷ lệ cán bộ, công chức, viên chức được bồi dưỡng kỹ năng số cơ bản", "%",
+     "nls.cbcc_ky_nang_so_co_ban"),
+    # an added condition: "và ký số", "toàn trình", "≥ 1 Gb/s", "5G", "đúng hạn"
+    ("Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng và ký số", "%",
+     "cqs.ho_so_cong_viec_dien_tu"),
+    ("Tỷ lệ văn bản đi được ký số và gửi trên môi trường điện tử", "%", "cqs.van_ban_ky_so"),
+    ("Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến", "%",
+     "cqs.ho_so_truc_tuyen_toan_trinh"),
+    ("Tỷ lệ người dân có khả năng tiếp cận Internet băng rộng cố định", "%",
+     "hts.bang_rong_1gbps"),
+    ("Tỷ lệ thôn được phủ sóng di động 5G", "%", "hts.thon_4g"),
+    ("Tỷ lệ hồ sơ thủ tục hành chính giải quyết quá hạn", "%", "cqs.ho_so_dung_han"),
+    # another population: households, the elderly, near-poor households
+    ("Tỷ lệ hộ gia đình có tài khoản thanh toán điện tử", "%", "xhs.tai_khoan_thanh_toan"),
+    ("Tỷ lệ người cao tuổi có tài khoản định danh điện tử mức 2", "%",
+     "da06.tai_khoan_dinh_danh_muc2"),
+    ("Tỷ lệ hộ cận nghèo", "%", "ktxh.ho_ngheo"),
+    # another unit family: a count is not a share, a share of dossiers not of people
+    ("Số hộ nghèo", "hộ", "ktxh.ho_ngheo"),
+    ("Tỷ lệ hộ nghèo đa chiều", "điểm %", "ktxh.ho_ngheo"),
+    ("Số lớp tập huấn kỹ năng số cho người dân", "lớp", "xhs.luot_tap_huan_ky_nang_so"),
+    ("Tỷ lệ giao dịch không dùng tiền mặt tại chợ năm 2026 so với năm 2025", "%",
+     "kts.giao_dich_kdtm"),
+    ("Tỷ lệ hộ nghèo được hỗ trợ nhà ở", "%", "ktxh.ho_ngheo"),
+    ("Tỷ lệ dịch vụ công trực tuyến mức 2 được nâng lên toàn trình", "%",
+     "cqs.dvctt_toan_trinh"),
+]
+
+# Near misses the constraints let through, that the word weights keep apart: the few words
+# that differ are rare in the catalog ("hợp đồng" and "hóa đơn").
+SCORED_NEAR_MISSES = [
+    ("Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử", "%", "kts.dn_hoa_don_dien_tu"),
+    ("Tỷ lệ hộ kinh doanh nộp thuế điện tử", "%", "kts.ho_kd_hoa_don_dien_tu"),
+    ("Tỷ lệ thôn có loa truyền thanh thông minh", "%", "hts.loa_hoat_dong"),
+]
+
+UNKNOWN = [
+    ("Diện tích", "ha"), ("Sản lượng", "tấn"), ("Tỷ lệ A", "%"),
+    ("Tổ chức Đại hội Thể dục thể thao xã", None), ("Hệ thống họp trực tuyến của xã", None),
+]
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), MATCH)
+def test_real_phrasings_link_to_their_indicator(name, unit, expected) -> None:
+    found = default_catalog().match(name, unit)
+    assert found is not None and found.id == expected, (name, found)
+    assert 0 < found.score <= 1
+
+
+@pytest.mark.parametrize(("name", "unit", "forbidden"), NEAR_MISSES)
+def test_near_misses_do_not_link(name, unit, forbidden) -> None:
+    found = default_catalog().match(name, unit)
+    assert found is None or found.id != forbidden, (name, found)
+    ranked = dict(default_catalog().rank(name, unit))
+    assert forbidden not in ranked  # refused by a hard constraint, not by a low score
+
+
+@pytest.mark.parametrize(("name", "unit", "forbidden"), SCORED_NEAR_MISSES)
+def test_near_misses_kept_apart_by_their_rare_words(name, unit, forbidden) -> None:
+    found = default_catalog().match(name, unit)
+    assert found is not None and found.id != forbidden, (name, found)
+
+
+@pytest.mark.parametrize(("name", "unit"), UNKNOWN)
+def test_names_outside_the_catalog_stay_unlinked(name, unit) -> None:
+    assert default_catalog().match(name, unit) is None
+
+
+def _record(kind: str, name: str, unit: str | None = "%") -> Record:
+    target = Target(op=">=", value=80, unit=unit, raw="≥80%") if unit else None
+    return Record(key="1", kind=kind, name=name, target=target)
+
+
+def test_linking_sets_indicator_or_warns_and_never_links_a_task() -> None:
+    linked = _record("indicator", "Tỷ lệ hồ sơ TTHC xử lý trực tuyến")
+    unmatched = _record("indicator", "Tỷ lệ A")
+    task = _record("task", "Tỷ lệ hồ sơ TTHC xử lý trực tuyến", None)
+    link_records([linked, unmatched, task])
+    assert linked.indicator is not None and linked.indicator.id == "cqs.ho_so_truc_tuyen"
+    assert linked.warnings == []
+    assert unmatched.indicator is None and unmatched.warnings == [UNMATCHED]
+    assert task.indicator is None and task.warnings == []
+    link_records([unmatched])  # linking twice does not repeat the warning
+    assert unmatched.warnings == [UNMATCHED]
+
+
+def test_the_unit_printed_decides_between_a_count_and_a_share() -> None:
+    assert default_catalog().match("Số thôn có điểm phát Wi-Fi miễn phí", "thôn").id == \
+        "hts.so_thon_wifi"
+    assert default_catalog().match("Số thôn có điểm phát Wi-Fi miễn phí", "%") is None
+
+
+def test_a_users_catalog_adds_indicators(tmp_path) -> None:
+    from chitieu.catalog import load_catalog
+
+    extra = tmp_path / "mine.csv"
+    extra.write_text("id,name,group,unit,aliases\n"
+                     "ktxh.dien_tich_ca_phe,Diện tích cà phê,Kinh tế - xã hội,ha,"
+                     "Diện tích trồng cà phê | Diện tích cây cà phê\n", encoding="utf-8")
+    catalog = load_catalog([extra])
+    assert catalog.match("Diện tích cây cà phê", "ha").id == "ktxh.dien_tich_ca_phe"
+    assert "xhs.tai_khoan_thanh_toan" in catalog.indicators
+
+
+def test_a_catalog_without_its_columns_is_one_clear_error(tmp_path) -> None:
+    from chitieu.catalog import load_catalog
+    from chitieu.errors import InputError
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ma,ten\n1,x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not an indicator catalog"):
+        load_catalog([bad])
+    wrong_target = tmp_path / "target.csv"
+    wrong_target.write_text("id,name,targets\na.b,Tỷ lệ X,80 phần trăm\n", encoding="utf-8")
+    with pytest.raises(InputError, match="national target"):
+        load_catalog([wrong_target])

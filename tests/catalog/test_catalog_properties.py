@@ -1,0 +1,67 @@
+"""Properties: how a phrasing is typed (accents, case, spacing, abbreviations) never changes
+the indicator it links to."""
+
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chitieu.catalog import default_catalog
+
+# each phrasing with its indicator's unit: a record comes with the unit of its target, and
+# some indicators differ only by it ("Tỷ lệ hộ nghèo đa chiều" in % or in điểm %)
+PHRASINGS = sorted((text, ind.id, ind.unit) for ind in default_catalog().indicators.values()
+                   for text in (ind.name, *ind.aliases))
+ABBREVIATIONS = [
+    ("thủ tục hành chính", "TTHC"), ("dịch vụ công trực tuyến", "DVCTT"),
+    ("cán bộ, công chức, viên chức", "CBCCVC"), ("cán bộ, công chức", "CBCC"),
+    ("công nghệ thông tin", "CNTT"), ("cơ sở dữ liệu", "CSDL"), ("Ủy ban nhân dân", "UBND"),
+    ("Tỷ lệ", "Tỉ lệ"), ("Wi-Fi", "wifi"), ("thương mại điện tử", "TMĐT"),
+]
+
+
+def _unaccented(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _expected(text: str, ind_id: str, unit: str) -> str:
+    found = default_catalog().match(text, unit)
+    assert found is not None and found.id == ind_id, (text, found)
+    return ind_id
+
+
+def test_every_catalog_phrasing_links_to_its_own_indicator() -> None:
+    for text, ind_id, unit in PHRASINGS:
+        found = default_catalog().match(text, unit)
+        assert found is not None and found.id == ind_id and found.score == 1.0, text
+
+
+@given(st.sampled_from(PHRASINGS), st.randoms(use_true_random=False))
+def test_case_and_spacing_do_not_matter(phrasing, rnd) -> None:
+    text, ind_id, unit = phrasing
+    expected = _expected(text, ind_id, unit)
+    changed = "".join(c.upper() if rnd.random() < 0.3 else c for c in text)
+    changed = re.sub(r" ", lambda _: rnd.choice([" ", "  ", "\n", " \t"]), changed)
+    found = default_catalog().match(changed, unit)
+    assert found is not None and found.id == expected, changed
+
+
+@given(st.sampled_from(PHRASINGS))
+def test_accents_do_not_matter(phrasing) -> None:
+    text, ind_id, unit = phrasing
+    found = default_catalog().match(_unaccented(text), unit)
+    assert found is not None and found.id == _expected(text, ind_id, unit)
+
+
+@given(st.sampled_from([p for p in PHRASINGS
+                        if any(long in p[0] for long, _ in ABBREVIATIONS)]))
+def test_abbreviations_and_their_expansions_link_alike(phrasing) -> None:
+    text, ind_id, unit = phrasing
+    expected = _expected(text, ind_id, unit)
+    short = text
+    for long, abbreviation in ABBREVIATIONS:
+        short = short.replace(long, abbreviation)
+    found = default_catalog().match(short, unit)
+    assert found is not None and found.id == expected, short
