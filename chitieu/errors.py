@@ -23,6 +23,7 @@ class ErrorCode(StrEnum):
     MISSING = "missing"  # the file is gone
     MISSING_DEPENDENCY = "missing_dependency"  # a package or program is not installed
     GAZETTEER = "gazetteer"  # a user's gazetteer file cannot be used
+    CATALOG = "catalog"  # a user's indicator catalog file cannot be used
     TOO_LARGE = "too_large"  # over a documented limit (input size, pixels, cells)
     DECOMPRESSION_BOMB = "decompression_bomb"  # inflates far beyond the limit
     OUT_OF_MEMORY = "out_of_memory"  # needed more than the per-file memory limit
