@@ -59,7 +59,7 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
     except NoTableError as exc:
         raise InputError(str(exc), code="no_table") from None
     plan, plan_warnings = parse_plan(table.preamble)
-    records = build_records(table, gazetteer)
+    records = build_records(table, gazetteer, plan.issued_on)
     link_records(records, catalog)
     fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"
     return Document(

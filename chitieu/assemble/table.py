@@ -23,6 +23,12 @@ from chitieu.core.headers import (
     vocabulary,
 )
 from chitieu.core.heading import appendix_heading
+from chitieu.core.letterhead import (
+    MAX_HEADER_LINES,
+    is_document_kind,
+    read_letterhead,
+    roman_heading,
+)
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
@@ -271,12 +277,15 @@ def assemble(doc: RawDocument) -> Table:
                            "'TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì')")
     start, height, headers = found
     preamble = doc.rows[:start]
-    lead_in = _section_title_above(preamble)
+    # a table printed in a whole plan's body (no appendix heading between the plan's title and
+    # the table): the body's headings around it are not sections of its rows
+    body = plan_body_heading(preamble)
+    lead_in = [] if body is not None else _section_title_above(preamble)
     first: Table | None = None
     while True:
         table = _new_table(headers, preamble[:len(preamble) - len(lead_in)])
         header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
-        assembler = _Assembler(table, header_rows)
+        assembler = _Assembler(table, header_rows, body)
         nxt = assembler.feed_until_next_table(doc.rows, start + height, lead_in)
         if first is None:
             first = table
@@ -287,6 +296,34 @@ def assemble(doc: RawDocument) -> Table:
         start, heading = nxt
         height, headers = _header_at(doc.rows, start)
         preamble, lead_in = doc.rows[start - heading:start], []
+        body = _body_continued(assembler.body_heading, preamble)
+
+
+def plan_body_heading(preamble: list[RawRow]) -> int | None:
+    """When the rows above a table are a whole plan — its national header and kind ("KẾ
+    HOẠCH") with no appendix label after them — the value of the last roman body heading
+    among them ("II. CHỈ TIÊU …" → 2; 0 when there is none); None when the table is not in a
+    plan's body."""
+    texts = [clean_text(" ".join(c.text for c in r.cells)) for r in preamble]
+    kind_at = next((i for i, t in enumerate(texts[:MAX_HEADER_LINES + 2]) if t
+                    and is_document_kind(t.strip(" *#"))), None)
+    if kind_at is None or read_letterhead(preamble) is None:
+        return None
+    return _body_continued(0, preamble[kind_at + 1:])
+
+
+def _body_continued(heading: int | None, rows: list[RawRow]) -> int | None:
+    """The body heading after `rows` (the heading rows of a next table) in a plan's body;
+    None when they name an appendix: the next table is not in the body."""
+    if heading is None:
+        return None
+    if appendix_heading(rows)[0] is not None:
+        return None
+    for row in rows:
+        filled = [c.text for c in row.cells if c.text.strip()]
+        if len(filled) == 1 and (value := roman_heading(filled[0])) is not None:
+            heading = max(heading, value)
+    return heading
 
 
 def _assemble_named(doc: RawDocument) -> Table:
@@ -412,8 +449,11 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
 
 
 class _Assembler:
-    def __init__(self, table: Table, header_rows: list[list[str]]):
+    def __init__(self, table: Table, header_rows: list[list[str]], body: int | None = None):
         self.table = table
+        # in a plan's body, the value of the last roman body heading above the table: a
+        # later one ("III. TỔ CHỨC THỰC HIỆN") ends the table; None outside a plan's body
+        self.body_heading = body
         self.width = len(table.columns)
         self.header_keys = [_HeaderKeys.of(row) for row in header_rows]
         self.number_col = table.index_of("number")
@@ -501,7 +541,7 @@ class _Assembler:
                 texts[filled[0]])) and not self._is_bare_number_row(row, texts[filled[0]]):
             return
         if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
-                [texts[i] for i in filled]):
+                [texts[i] for i in filled]) or (single and self._is_body_heading(row, texts)):
             self.ended = True
             self.table.trailing.append(row)
             return
@@ -645,6 +685,8 @@ class _Assembler:
         reader found outside any table ("Bảng 2", a caption, a signature), or a line just
         before a repeated header or the table's end ("PHỤ LỤC 01 (tiếp theo)", a footer row
         spanning the table). A wrapped line of a name sits in the name column instead."""
+        if self.body_heading is not None and self.marks_tables and row.table is None:
+            return True  # in a plan's body, a paragraph outside the table, numbered or not
         if _SECTION_TOKEN.match(text) or _NUMBER_ONLY.match(text):
             return False  # a numbered line is a row, wherever the reader found it
         if self.marks_tables and row.table is None:
@@ -654,6 +696,21 @@ class _Assembler:
         if self.marks_tables and next_row.table != row.table:
             return True
         return self._is_repeated_header(_cell_texts(next_row))
+
+    def _is_body_heading(self, row: RawRow, texts: list[str]) -> bool:
+        """In a plan's body, a heading of the body after the table's own ("III. TỔ CHỨC
+        THỰC HIỆN" after "II. CHỈ TIÊU"), printed outside the table: a line of its own, not a
+        row of the table spanning its width."""
+        if self.body_heading is None or not self.table.rows:
+            return False
+        outside = row.table is None if self.marks_tables else len(row.cells) == 1
+        value = roman_heading(next(t for t in texts if t)) if outside else None
+        # where the reader marks its tables, any body heading outside them ends the table
+        # (OCR may misread "III" as "II"); in plain text, only one later than the body's
+        if value is None or (value <= self.body_heading and not self.marks_tables):
+            return False
+        self.body_heading = max(value, self.body_heading)
+        return True
 
     def _is_bare_number_row(self, row: RawRow, text: str) -> bool:
         """A numbered row whose other cells are empty ("5\t\t\t"), not a page number: it

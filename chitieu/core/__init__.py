@@ -5,5 +5,7 @@
 - `lexicon`: every data file of `chitieu/data/`, found one way.
 - `headers`: the header vocabulary (column roles from header words).
 - `heading`: the appendix-heading grammar ("Phụ lục II", "(Kèm theo …)").
+- `letterhead`: the national header of a document ("ỦY BAN NHÂN DÂN" beside "CỘNG HÒA XÃ HỘI
+  CHỦ NGHĨA VIỆT NAM"), its kind and title.
 - `text`: text normalization (clean, fold, markup).
 """

@@ -542,8 +542,10 @@ def _open_sides(edges: list[dict], page_width: float) -> list[dict]:
         if not inside:
             continue  # rows ruled, columns not: a job for the text strategy
         for x in (x0, x1):
-            drawn = any(abs(v["x0"] - x) <= COLUMN_MATCH and v["top"] <= top + COLUMN_MATCH
-                        and v["bottom"] >= bottom - COLUMN_MATCH for v in verticals)
+            # a side drawn anywhere along the rules: the tables are ruled all round (two of
+            # them of the same width on one page, text between them, are two tables)
+            drawn = any(abs(v["x0"] - x) <= COLUMN_MATCH and v["top"] < bottom
+                        and v["bottom"] > top for v in verticals)
             if not drawn:
                 sides.append({"object_type": "explicit_edge", "orientation": "v", "x0": x,
                               "x1": x, "top": top, "bottom": bottom, "width": 0,

@@ -307,17 +307,23 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
     result.word_count = len(reading.words)
     if grid is None:
         before, table_rows, after = text_lines(reading.words), [], []
+        between = []
     else:
         result.has_table = True
         inside = [w for w in reading.words if grid.locate(w.x_centre, w.y_centre) is not None]
         outside = [w for w in reading.words if grid.locate(w.x_centre, w.y_centre) is None]
         top = grid.bbox[1]
         before = text_lines([w for w in outside if w.y_centre < top])
-        after = text_lines([w for w in outside if w.y_centre >= top])
+        between = text_lines([w for w in outside if grid.between_tables(w.y_centre)])
+        after = text_lines([w for w in outside if w.y_centre >= top
+                            and not grid.between_tables(w.y_centre)])
         table_rows = cell_rows(grid, inside)
     for line in before:
         _add_line(result, line, page.number, scale)
     for row in table_rows:
+        # the lines printed between two tables of the page come before the rows below them
+        while between and between[0].bbox[1] < row.bbox[1]:
+            _add_line(result, between.pop(0), page.number, scale)
         cells = [Cell(text, _points(box, scale)) for text, box in zip(row.texts, row.boxes,
                                                                       strict=True)]
         if row.spans is not None:
@@ -325,7 +331,7 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
         result.rows.append(RawRow(cells, page=page.number, bbox=_points(row.bbox, scale),
                                   table=0))
         result.confidences.append(row.confidence)
-    for line in after:
+    for line in [*between, *after]:
         _add_line(result, line, page.number, scale)
 
 

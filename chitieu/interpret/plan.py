@@ -7,17 +7,15 @@ import unicodedata
 from datetime import date
 
 import regex
+from unidecode import unidecode
 
 from chitieu.core.heading import APPENDIX, ATTACHED, line_text, split_heading
+from chitieu.core.letterhead import NUMBER, Letterhead, read_letterhead
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import find_province, resolve_locality
 from chitieu.models import Locality, Plan
 
-_NUMBER = regex.compile(
-    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*/\s*(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
-    regex.IGNORECASE,
-)
 _DATE_SLASH = regex.compile(
     r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)
 _DATE_WORDS = regex.compile(
@@ -59,21 +57,65 @@ def expand_issuer(text: str) -> str:
 
 
 def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
-    """Read the plan fields from the lines above the table."""
+    """Read the plan fields from the lines above the table: the appendix heading and its
+    "(Kèm theo …)" line, and the national header at the top of the document — the whole
+    plan's kind and title when the table sits in its body."""
     lines = [t for t in (line_text(r) for r in preamble) if t]
     warnings: list[str] = []
     appendix, title_lines, attached = split_heading(lines)
+    head = read_letterhead(preamble)
+    if head is not None and head.kind and appendix is None:
+        # the table is in the plan's body: the plan is the document, titled under its kind;
+        # a body sentence mentioning an appendix "kèm theo" names no plan
+        title_lines = head.title
+        attached = attached if _ATTACHMENT_LINE.match(attached) else ""
     plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
     if attached:
         _read_attachment(plan, attached)
+    elif head is not None:
+        _read_letterhead(plan, head)
     else:
         warnings.append("plan_reference_missing")
     if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
         # "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)" without its issuer: the body named in
         # the document's top-left corner ("ỦY BAN NHÂN DÂN" / "XÃ ĐÌNH LẬP")
-        plan.issuer = _letterhead_issuer(lines) or plan.issuer
+        plan.issuer = _letterhead_issuer(head.issuer if head else lines) or plan.issuer
     plan.locality = _locality(plan.issuer, " ".join(lines))
-    return plan, warnings
+    plan.issuer = _unit_as_named(plan.issuer, plan.locality)
+    return plan, warnings + _missing(plan)
+
+
+# "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
+_ATTACHMENT_LINE = regex.compile(r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", regex.IGNORECASE)
+
+
+def _read_letterhead(plan: Plan, head: Letterhead) -> None:
+    """Number and date from the header's "Số:" and place-date lines (no "(Kèm theo …)")."""
+    if head.number:
+        _read_number(plan, head.number)
+    if head.dated:
+        _read_date(plan, head.dated)
+
+
+def _missing(plan: Plan) -> list[str]:
+    """A document warning for each plan field left null: not found, never guessed."""
+    fields = {"plan_title_missing": plan.title, "plan_number_missing": plan.number,
+              "plan_date_missing": plan.issued_on, "plan_issuer_missing": plan.issuer}
+    return [code for code, value in fields.items() if value is None]
+
+
+def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
+    """"Ủy ban nhân dân XÃ LẠC DƯƠNG" → "Ủy ban nhân dân xã Lạc Dương": a unit printed in
+    capitals, as the header prints it, named as the list of units names it."""
+    if not issuer or not locality.name or not locality.level:
+        return issuer
+    named = f"{locality.level} {locality.name}"
+    # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG")
+    at = unidecode(issuer).upper().rfind(unidecode(named).upper())
+    printed = issuer[at:at + len(named)]
+    if at < 0 or printed != printed.upper():
+        return issuer
+    return f"{issuer[:at]}{named}{issuer[at + len(named):]}"
 
 
 _LETTERHEAD_BODY = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)
@@ -100,17 +142,25 @@ def _letterhead_issuer(lines: list[str]) -> str | None:
 
 def _read_attachment(plan: Plan, text: str) -> None:
     text = _until_closing_parenthesis(text)
-    number = _NUMBER.search(text)
-    if number and number["num"]:
-        plan.number = f"{number['num']}/{number['suffix']}"
-    when = _DATE_SLASH.search(text) or _DATE_WORDS.search(text)
-    if when:
-        plan.issued_raw = " ".join(when.group(0).split())
-        plan.issued_on = _iso_date(when["d"], when["m"], when["y"])
+    _read_number(plan, text)
+    _read_date(plan, text)
     issuer = _ISSUER.search(text)
     if issuer:
         body = _SUBJECT.split(issuer["issuer"], maxsplit=1)[0]
         plan.issuer = expand_issuer(body.strip(" .,;"))
+
+
+def _read_number(plan: Plan, text: str) -> None:
+    number = NUMBER.search(text)
+    if number and number["num"]:
+        plan.number = f"{number['num']}/{number['suffix']}"
+
+
+def _read_date(plan: Plan, text: str) -> None:
+    when = _DATE_SLASH.search(text) or _DATE_WORDS.search(text)
+    if when:
+        plan.issued_raw = " ".join(when.group(0).split())
+        plan.issued_on = _iso_date(when["d"], when["m"], when["y"])
 
 
 def _until_closing_parenthesis(text: str) -> str:

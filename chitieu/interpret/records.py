@@ -22,7 +22,7 @@ from chitieu.core.tables import LogicalRow, Table
 from chitieu.core.text import clean_text, fold, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
 from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
-from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, parse_deadline
+from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 
 _LETTER = regex.compile(r"^[A-ZĐ]$")
@@ -65,15 +65,19 @@ class _Context:
     keys: set[str] = field(default_factory=set)
     unnumbered: int = 0
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
+    issued_on: str | None = None  # the plan's issue date: durations count from it
 
 
-def build_records(table: Table, gazetteer: Gazetteer) -> list[Record]:
-    """Turn the tables' logical rows into records, tracking the section rows above them."""
+def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None
+                  ) -> list[Record]:
+    """Turn the tables' logical rows into records, tracking the section rows above them.
+    `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count."""
     keys: set[str] = set()
     records: list[Record] = []
     tables = table.all_tables
     for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
-        ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part))
+        ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
+                       issued_on=issued_on)
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -329,7 +333,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
                                    unit or _header_unit(table, "baseline", "target"))
     warnings += codes
     if deadline_raw is None:
-        deadline, codes = _deadline(row, table)
+        deadline, codes = _deadline(row, table, ctx.issued_on)
     else:
         deadline, codes = parse_deadline(deadline_raw)
     warnings += codes
@@ -379,7 +383,7 @@ def _lists_indicators(table: Table) -> bool:
     return index is not None and "chi tieu" in header_key(table.columns[index].header)
 
 
-def _deadline(row: LogicalRow, table: Table):
+def _deadline(row: LogicalRow, table: Table, issued_on: str | None = None):
     marked = _marked_periods(row, table)
     if marked is not None:
         return marked
@@ -391,12 +395,15 @@ def _deadline(row: LogicalRow, table: Table):
         if unit is not None:
             deadline, codes = parse_deadline(f"{raw} {unit}")
             if deadline is not None:
-                return deadline.model_copy(update={"raw": raw}), codes
+                deadline = deadline.model_copy(update={"raw": raw})
+                return counted_from(deadline, issued_on, f"{raw} {unit}"), codes
     # "Trước 15/10", "Quý IV": a deadline printed without its year is in the one year the
     # appendix's title lines name ("… NĂM 2026"); with none or several it stays null
     deadline, codes = parse_deadline(raw)
     if codes == [DEADLINE_YEAR_MISSING] and (years := _table_years(table)):
         return parse_deadline(raw, year=int(years[0]))
+    if deadline is not None:
+        deadline = counted_from(deadline, issued_on)
     return deadline, codes
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -24,7 +24,7 @@ from chitieu.core.lexicon import load_yaml
 from chitieu.core.text import ascii_fold, cached_cell_parser, clean_text, fold
 from chitieu.models import Deadline
 
-__all__ = ["DEADLINE_YEAR_MISSING", "parse_deadline"]
+__all__ = ["DEADLINE_YEAR_MISSING", "counted_from", "parse_deadline"]
 
 DEADLINE_UNPARSED = "deadline_unparsed"
 DEADLINE_INVALID_DATE = "deadline_invalid_date"
@@ -117,7 +117,7 @@ def _grammar() -> _Grammar:
         recurring=re.compile(_alternation([x for ws in w["recurring"].values() for x in ws])),
         duration=re.compile(
             r"(?:" + _alternation(w["duration_leads"]) + r"\s*)*"
-            r"(?P<n>\d{1,4})\s*" + _alternation(w["duration_units"])
+            r"(?P<n>\d{1,4})\s*(?P<unit>" + _alternation(w["duration_units"]) + ")"
             # "6 tháng đầu năm" is part of a year, not a duration
             + r"(?!\s*" + _alternation(list(w["half_year"])) + r"\s*" + year + ")"
             # "6 tháng/lần", "2 năm một lần": how often, not how long
@@ -422,3 +422,42 @@ def parse_deadline(raw: str | None, year: int | None = None) -> tuple[Deadline |
         return None, [parsed.warning] if parsed.warning else []
     return Deadline(kind=parsed.kind, start=parsed.start, end=parsed.end,
                     recurrence=parsed.recurrence, raw=printed), []
+
+
+@cache
+def _lengths() -> dict[str, tuple[int, int]]:
+    """Folded duration unit → (days, months) it lasts; a unit left out ("ngày làm việc":
+    which days are worked is not printed) has no calendar length."""
+    lengths = load_yaml("deadline_words.yaml")["duration_lengths"]
+    return {fold(unit): (int(v.get("days", 0)), int(v.get("months", 0)))
+            for unit, v in lengths.items()}
+
+
+def counted_from(deadline: Deadline, issued_on: str | None, printed: str | None = None
+                 ) -> Deadline:
+    """A duration ("100 ngày kể từ ngày ban hành Kế hoạch", "Trong 02 tháng") counted from
+    the plan's issue date (SCHEMA v1.1): `start` the issue date, `end` the issue date plus the
+    duration in calendar days, or months added ("N tháng"). `printed` is the text the
+    duration was read from when it is not `raw` (a bare "7" under "Số ngày"). Anything else,
+    or an unknown issue date, is returned as it is (`start` and `end` null)."""
+    if deadline.kind != "duration" or not issued_on:
+        return deadline
+    folded = _BULLET.sub("", fold(clean_text(printed or deadline.raw))).strip(_TRAILING)
+    duration = _grammar().duration
+    match = duration.match(folded) or duration.match(_with_accents(folded))
+    if match is None:
+        return deadline
+    start = date.fromisoformat(issued_on)
+    length = _lengths().get(" ".join(match["unit"].split()))
+    if length is None:
+        return deadline.model_copy(update={"start": start.isoformat()})
+    count = int(match["n"])
+    end = _plus_months(start, count * length[1]) + timedelta(days=count * length[0])
+    return deadline.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})
+
+
+def _plus_months(day: date, months: int) -> date:
+    """The same day `months` later, the month's last day when it is shorter (31/1 + 1 → 28/2)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -67,3 +67,51 @@ def test_the_heading_is_the_last_appendix_line_above_the_table() -> None:
     assert (plan.number, plan.issued_on) == ("277/KH-UBND", "2026-07-15")
     assert plan.issuer == "Ủy ban nhân dân thành phố Hà Nội"
     assert (plan.locality.level, plan.locality.code) == ("thành phố", "01")
+
+
+# ---------------------------------------------------------------- a whole plan's own header
+
+WHOLE_PLAN = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc
+{number}\tTam Đảo, {dated}
+
+KẾ HOẠCH
+Phát triển du lịch cộng đồng
+trên địa bàn xã năm 2026
+Căn cứ Kế hoạch số 310/KH-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh Phú Thọ;
+Căn cứ Nghị quyết số 09/NQ-HĐND ngày 18/12/2025 của Hội đồng nhân dân xã Tam Đảo;
+I. MỤC TIÊU
+Chỉ tiêu cụ thể tại Phụ lục kèm theo Kế hoạch số 99/KH-UBND ngày 01/01/2026.
+II. CHỈ TIÊU
+"""
+
+
+def test_a_whole_plan_is_named_by_its_own_header_not_by_what_it_cites() -> None:
+    plan, warnings = parse_plan(read_text(WHOLE_PLAN.format(
+        number="Số: 17/KH-UBND", dated="ngày 09 tháng 9 năm 2026"), "text").rows)
+    assert plan.appendix is None
+    assert plan.title == "Phát triển du lịch cộng đồng trên địa bàn xã năm 2026"
+    assert (plan.number, plan.issued_on) == ("17/KH-UBND", "2026-09-09")
+    assert plan.issuer == "Ủy ban nhân dân xã Tam Đảo"
+    assert (plan.locality.code, plan.locality.province) == ("08911", "Phú Thọ")
+    assert warnings == []
+
+
+def test_a_blank_number_and_an_unsigned_date_are_null_and_warned() -> None:
+    plan, warnings = parse_plan(read_text(WHOLE_PLAN.format(
+        number="Số:      /KH-UBND", dated="ngày      tháng 9 năm 2026"), "text").rows)
+    assert (plan.number, plan.issued_on) == (None, None)
+    assert plan.issued_raw == "ngày tháng 9 năm 2026"
+    assert {"plan_number_missing", "plan_date_missing"} <= set(warnings)
+    assert plan.issuer == "Ủy ban nhân dân xã Tam Đảo"
+
+
+def test_an_appendix_under_the_national_header_without_an_attachment_line() -> None:
+    plan, _ = parse_plan(read_text(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHƯỜNG CAM ĐƯỜNG Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 277 /KH-UBND Cam Đường, ngày 14 / 7 /2026\n\n"
+        "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ NĂM 2026\n", "text").rows)
+    assert (plan.appendix, plan.title) == ("Phụ lục I", "DANH MỤC NHIỆM VỤ NĂM 2026")
+    assert (plan.number, plan.issued_on) == ("277/KH-UBND", "2026-07-14")
+    assert (plan.issuer, plan.locality.code) == ("Ủy ban nhân dân phường Cam Đường", "02671")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chitieu.normalize.deadline import parse_deadline
+from chitieu.normalize.deadline import counted_from, parse_deadline
 
 YEAR_2026 = ("year", "2026-01-01", "2026-12-31", None)
 NOV_2026 = ("month", "2026-11-01", "2026-11-30", None)
@@ -225,3 +225,39 @@ def test_parse_deadline_never_raises(raw):
         assert deadline.raw == raw.strip() and warnings == []
         if deadline.start and deadline.end:
             assert deadline.start <= deadline.end
+
+
+# ---------------------------------------------------------------- durations from the issue date
+
+
+@pytest.mark.parametrize(("raw", "issued_on", "start", "end"), [
+    ("100 ngày kể từ ngày ban hành Kế hoạch", "2026-04-20", "2026-04-20", "2026-07-29"),
+    ("Trong 30 ngày", "2026-12-15", "2026-12-15", "2027-01-14"),
+    ("trong vòng 02 tuần", "2026-03-02", "2026-03-02", "2026-03-16"),
+    ("Trong 02 tháng", "2026-04-20", "2026-04-20", "2026-06-20"),
+    ("01 tháng", "2026-01-31", "2026-01-31", "2026-02-28"),  # no 31 February: its last day
+    ("Trong 1 năm", "2028-02-29", "2028-02-29", "2029-02-28"),
+    ("Trong 15 ngày làm việc", "2026-05-04", "2026-05-04", None),  # worked days not printed
+])
+def test_a_duration_counts_from_the_issue_date(raw, issued_on, start, end):
+    deadline, warnings = parse_deadline(raw)
+    counted = counted_from(deadline, issued_on)
+    assert (counted.kind, counted.start, counted.end, counted.raw) == ("duration", start, end, raw)
+    assert warnings == []
+
+
+def test_a_duration_without_an_issue_date_keeps_its_words_only():
+    deadline, _ = parse_deadline("Trong 30 ngày")
+    assert counted_from(deadline, None) == deadline
+    assert (deadline.start, deadline.end, deadline.raw) == (None, None, "Trong 30 ngày")
+
+
+def test_a_bare_count_under_a_days_header_counts_too():
+    deadline, _ = parse_deadline("7 ngày")
+    deadline = deadline.model_copy(update={"raw": "7"})
+    assert counted_from(deadline, "2026-06-01", "7 ngày").end == "2026-06-08"
+
+
+def test_other_deadlines_are_not_counted():
+    deadline, _ = parse_deadline("Quý II/2026")
+    assert counted_from(deadline, "2026-01-05") == deadline

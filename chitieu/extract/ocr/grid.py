@@ -54,6 +54,9 @@ class Grid:
     cells: list[GridCell]
     # the borders found between grid cells, as (x0, y0, x1, y1) on the rule's centre line
     borders: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # (top, bottom) of the bands between two tables ruled on one page, which no vertical rule
+    # crosses, not even the tables' sides: a heading or paragraphs between them, outside both
+    gaps: tuple[tuple[int, int], ...] = ()
     _owner: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -81,9 +84,12 @@ class Grid:
         """The cell holding a point, or None outside the table."""
         col = _index(self.xs, x)
         row = _index(self.ys, y)
-        if col is None or row is None:
+        if col is None or row is None or self.between_tables(y):
             return None
         return self._owner.get((row, col))
+
+    def between_tables(self, y: float) -> bool:
+        return any(top <= y < bottom for top, bottom in self.gaps)
 
 
 def _index(edges: list[int], value: float) -> int | None:
@@ -120,7 +126,21 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
         return None
     tolerance = max(2, round(dpi / 100))
     cells, borders = _merge_cells(xs, ys, (horizontal, vertical, binary == 0), tolerance)
-    return Grid(xs, ys, cells, borders)
+    return Grid(xs, ys, cells, borders, _gaps(xs, ys, vertical, binary == 0, tolerance))
+
+
+def _gaps(xs: list[int], ys: list[int], vertical: np.ndarray, ink: np.ndarray,
+          tolerance: int) -> tuple[tuple[int, int], ...]:
+    """Grid rows inside the rules' extent that no vertical rule crosses, sides included, in
+    a table whose sides are ruled: the space between two tables on one page. (A section row
+    merged across keeps its sides; a table without sides has no gaps.)"""
+    def crossed(r: int, x: int) -> bool:
+        return _covered(vertical, ink, x, ys[r], ys[r + 1], tolerance, vertical=True)
+
+    if not crossed(0, xs[0]):
+        return ()
+    return tuple((ys[r], ys[r + 1]) for r in range(1, len(ys) - 2)
+                 if not any(crossed(r, x) for x in xs))
 
 
 def _rule_positions(mask: np.ndarray, axis: int, thickest: int) -> list[int]:
@@ -221,7 +241,7 @@ def with_rules(grid: Grid, ys: list[int]) -> Grid:
     borders = grid.borders + [(grid.xs[0], y, grid.xs[-1], y) for y in new_ys
                               if y not in grid.ys]
     cells.sort(key=lambda cell: (cell.row, cell.col))
-    return Grid(list(grid.xs), new_ys, cells, borders)
+    return Grid(list(grid.xs), new_ys, cells, borders, grid.gaps)
 
 
 def erase_rules(binary: np.ndarray, grid: Grid | None, horizontal: np.ndarray,
