@@ -38,6 +38,7 @@ class ManifestEntry:
     mtime_ns: int
     pipeline: str
     line: int
+    corrections: str = ""  # the digest of the corrections applied to its JSON
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Dataset:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # inputs gone from disk, still held
     pruned: list[str] = field(default_factory=list)  # inputs gone from disk, dropped now
+    corrections_applied: int = 0
+    corrections_not_applied: list[dict] = field(default_factory=list)
 
 
 class Manifest:
@@ -97,7 +100,7 @@ class Manifest:
             self._lines += 1
             self.index[result.input] = ManifestEntry(
                 result.output, result.sha256 or "", result.size, result.mtime_ns, pipeline,
-                self._lines)
+                self._lines, result.corrections.get("digest", ""))
             lines.append(_dump_line(_manifest_line(result, pipeline)))
         handle.write("".join(lines))
         handle.flush()
@@ -144,8 +147,9 @@ class Manifest:
                     if first != data["input"]:
                         dataset.duplicates.append((display_path(data["input"]),
                                                    display_path(first)))
-                    digest.update(f"{data['output']}\0{data['sha256']}\0{data['pipeline']}\n"
-                                  .encode())
+                    corrected = (data.get("corrections") or {}).get("digest", "")
+                    digest.update(f"{data['output']}\0{data['sha256']}\0{data['pipeline']}"
+                                  f"\0{corrected}\n".encode())
             if changed:
                 os.replace(temporary, self.path)
         finally:
@@ -190,13 +194,15 @@ def _manifest_line(result: FileResult, pipeline: str) -> dict:
         "input": result.input, "output": result.output, "sha256": result.sha256,
         "size": result.size, "mtime_ns": result.mtime_ns, "pipeline": pipeline,
         "records": result.records, "warnings": result.warnings, "unmatched": result.unmatched,
+        **({"corrections": result.corrections} if result.corrections else {}),
     }
 
 
 def _entry_of(data: dict | None, line: int) -> tuple[str, ManifestEntry] | None:
     try:
         return data["input"], ManifestEntry(data["output"], data["sha256"], int(data["size"]),
-                                            int(data["mtime_ns"]), data["pipeline"], line)
+                                            int(data["mtime_ns"]), data["pipeline"], line,
+                                            (data.get("corrections") or {}).get("digest", ""))
     except (KeyError, TypeError, ValueError):  # the header, or a line from elsewhere
         return None
 
@@ -235,6 +241,9 @@ def _add_to_dataset(dataset: Dataset, data: dict) -> None:
     dataset.with_warnings += bool(warnings)
     dataset.warnings.update(warnings)
     dataset.unmatched.update(data.get("unmatched") or {})
+    corrections = data.get("corrections") or {}
+    dataset.corrections_applied += corrections.get("applied", 0)
+    dataset.corrections_not_applied.extend(corrections.get("not_applied") or ())
 
 
 def pipeline_fingerprint(gazetteer: Sequence[Path] = ()) -> str:
@@ -279,10 +288,13 @@ class Plan:
 
 
 def plan_jobs(inputs: Iterable[tuple[Path, PurePosixPath]], manifest: Manifest, pipeline: str,
-              *, force: bool = False) -> Plan:
+              *, force: bool = False, corrections: dict[str, str] | None = None) -> Plan:
     """Jobs for new and changed inputs. An input keeps the JSON name it got first; a new
     one gets OUT/<its folders>/<stem>.json unless another input holds that name (two files
-    with one stem), then <stem>-<8 hex of its path's hash>.json, so nothing is overwritten."""
+    with one stem), then <stem>-<8 hex of its path's hash>.json, so nothing is overwritten.
+    An input whose corrections (`corrections`: digest by content hash) changed since its
+    JSON was written is converted again, so a reviewer's fix reaches the dataset."""
+    corrections = corrections or {}
     plan = Plan()
     claimed = manifest.outputs() | {REPORT_NAME}
     seen = plan.present
@@ -294,6 +306,7 @@ def plan_jobs(inputs: Iterable[tuple[Path, PurePosixPath]], manifest: Manifest, 
         plan.inputs += 1
         entry = manifest.index.get(key)
         if entry is not None and not force and entry.pipeline == pipeline \
+                and entry.corrections == corrections.get(entry.sha256, "") \
                 and _unchanged(path, entry, manifest.out_dir, plan):
             plan.unchanged += 1
             continue

@@ -31,6 +31,7 @@ class BatchReport:
     skipped: list[Skipped] = field(default_factory=list)
     dataset: Dataset | None = None
     tables: dict[str, str] = field(default_factory=dict)
+    corrections: dict = field(default_factory=dict)  # applied, not_applied (reviewers')
     seconds: float = 0.0
     interrupted: int | None = None
 
@@ -73,6 +74,7 @@ class BatchReport:
                 "pruned": dataset.pruned,
             },
             "tables": self.tables,
+            "corrections": self.corrections or {"applied": 0, "not_applied": []},
         }
 
 
@@ -115,11 +117,15 @@ def summary_lines(report: BatchReport, *, quiet: bool = False, top: int = 10) ->
         f"{dataset['records']} records",
     ]
     lines += _dataset_lines(dataset, top)
+    corrections = data["corrections"]
+    if corrections["applied"] or corrections["not_applied"]:
+        lines.append(f"chitieu: corrections: {corrections['applied']} applied, "
+                     f"{len(corrections['not_applied'])} not applied")
     for failure in failed[:top]:
         kept = " (its earlier JSON stays in the dataset)" if "kept_output" in failure else ""
         lines.append(f"chitieu: failed: {failure['input']}: {failure['error']}{kept}")
     if failed or dataset["agency_unmatched"] or report.skipped or dataset["duplicates"] \
-            or dataset["missing_inputs"]:
+            or dataset["missing_inputs"] or corrections["not_applied"]:
         lines.append(f"chitieu: details in {where}")
     return lines
 

@@ -91,10 +91,12 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path,
     _remove_temporaries(out_dir)
     pipeline = pipeline_fingerprint(options.gazetteer)
     manifest = Manifest(out_dir).load()
+    corrections = _corrections_log(out_dir)
     report = BatchReport(out_dir=out_dir)
     found = walk_inputs(paths, exclude=[out_dir], follow_links=options.follow_links,
                         skipped=report.skipped)
-    plan = plan_jobs(found, manifest, pipeline, force=options.force)
+    plan = plan_jobs(found, manifest, pipeline, force=options.force,
+                     corrections=corrections_by_document(corrections))
     if plan.inputs == 0:
         named = ", ".join(str(p) for p in paths)
         raise BatchError(f"no documents found in {named} (text, Markdown, HTML, PDF, DOCX, "
@@ -125,6 +127,7 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path,
     previous = _read_report(out_dir)
     report.tables = _write_tables(report.dataset, manifest, options.formats,
                                   previous.get("tables") or {})
+    report.corrections = corrections_report(report.dataset, manifest, corrections)
     report.seconds = time.monotonic() - started
     from chitieu.emit.files import write_bytes_atomic
 
@@ -143,6 +146,37 @@ def _record(results: list[FileResult], manifest: Manifest, pipeline: str,
         result.kept_output = previous.output if previous else None
         report.failures.append(result)
         logger.debug("%s failed: %s", result.input, result.error)
+
+
+def _corrections_log(out_dir: Path) -> list:
+    from chitieu.corrections import CORRECTIONS_NAME, CorrectionsError, load_corrections
+
+    try:
+        return load_corrections(out_dir / CORRECTIONS_NAME)
+    except CorrectionsError as exc:  # one clear error, before any file is converted
+        raise BatchError(str(exc)) from None
+
+
+def corrections_by_document(corrections: list) -> dict[str, str]:
+    """The digest of each document's corrections, by its content hash."""
+    from chitieu.corrections import corrections_digest, corrections_for
+
+    return {sha: corrections_digest(corrections_for(corrections, sha))
+            for sha in {c.document for c in corrections}}
+
+
+def corrections_report(dataset: Dataset, manifest: Manifest, corrections: list) -> dict:
+    """How many corrections the dataset holds, the ones that did not apply and why, and the
+    ones made on content that no input has any more (the document changed since)."""
+    from chitieu.corrections import describe
+
+    present = {entry.sha256 for entry in manifest.index.values()}
+    return {
+        "applied": dataset.corrections_applied,
+        "not_applied": dataset.corrections_not_applied + [
+            describe(c, "the document's content changed since the correction was made")
+            for c in corrections if c.document not in present],
+    }
 
 
 def _load_gazetteer(gazetteer: tuple[str, ...]) -> None:
@@ -224,6 +258,10 @@ def _write_tables(dataset: Dataset, manifest: Manifest, formats: Iterable[str],
 
         write_tables_from_json_files(manifest.json_files(), out_dir,
                                      parquet="parquet" in stale, csv="csv" in stale)
+    if "parquet" in stale:
+        from chitieu.emit.duckdb_file import write_duckdb
+
+        write_duckdb(out_dir)  # the tables as SQL views, when DuckDB is installed
     if "jsonl" in stale:
         from chitieu.emit.json_out import write_jsonl
         from chitieu.models import Document

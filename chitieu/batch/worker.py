@@ -52,6 +52,8 @@ class FileResult:
     error: str | None = None
     code: ErrorCode | None = None
     traceback: str | None = None
+    # the reviewers' corrections applied to it (chitieu.corrections.apply_log)
+    corrections: dict = field(default_factory=dict)
     # set by the parent: the JSON of an earlier version of this input, still in the dataset
     kept_output: str | None = None
 
@@ -78,6 +80,7 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = (),
         result.size, result.mtime_ns = stat.st_size, stat.st_mtime_ns
         with limits_module.applied(limits), limits_module.time_limited(limits.max_seconds):
             doc = convert(path, gazetteer=worker_gazetteer(gazetteer))
+            doc, result.corrections = _corrected(doc, out_dir, gazetteer)
             write_json(doc, Path(out_dir) / job.output)
     except InputError as exc:
         return _failed(result, str(exc.args[0]) if exc.args else str(exc), exc.code)
@@ -98,6 +101,15 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = (),
     result.sha256 = doc.source.sha256
     _summarize(doc, result)
     return result
+
+
+def _corrected(doc, out_dir: str, gazetteer: tuple[str, ...]):
+    from chitieu.corrections import apply_log
+
+    agencies = worker_gazetteer(gazetteer)
+    return apply_log(doc, out_dir,
+                     lambda agency_id: agencies.name_of(agency_id) if agency_id in agencies
+                     else None)
 
 
 def _failed(result: FileResult, error: str, code: ErrorCode) -> FileResult:
