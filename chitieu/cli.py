@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     rows = sub.add_parser("rows", help="print the rows exactly as read, before interpretation")
     rows.add_argument("path", type=Path, metavar="FILE")
     rows.add_argument("--layout", help="force a reader (text, markdown, html, pdf, …)")
+    rows.add_argument("--explain", action="store_true",
+                      help="under each row, what assembly and interpretation made of it and "
+                           "why (header, repeated header dropped, joined, split, section, "
+                           "record)")
 
     sub.add_parser("schema", help="print the JSON Schema of the output document")
 
@@ -256,15 +260,53 @@ def _rows(args: argparse.Namespace) -> int:
         return 1
     print(f"# {args.path}: format={raw.format} pages={raw.pages} ocr={raw.ocr} "
           f"rows={len(raw.rows)}" + (f" warnings={','.join(raw.warnings)}" if raw.warnings else ""))
+    if args.explain:
+        return _explain(args.path, raw)
     for row in raw.rows:
-        where = f"L{row.first_line}" if row.first_line is not None else ""
-        if row.first_line is not None and row.last_line != row.first_line:
-            where += f"-{row.last_line}"
-        if row.page is not None:
-            where = f"p{row.page} {where}".strip()
-        table = f"t{row.table}" if row.table is not None else "  "
-        print(f"{where:>12} {table} | " + " | ".join(c.text.replace("\n", "⏎") for c in row.cells))
+        print(_row_line(row))
     return 0
+
+
+def _row_line(row, indent: str = "") -> str:
+    where = f"L{row.first_line}" if row.first_line is not None else ""
+    if row.first_line is not None and row.last_line != row.first_line:
+        where += f"-{row.last_line}"
+    if row.page is not None:
+        where = f"p{row.page} {where}".strip()
+    table = f"t{row.table}" if row.table is not None else "  "
+    cells = " | ".join(c.text.replace("\n", "⏎") for c in row.cells)
+    return f"{indent}{where:>12} {table} | {cells}"
+
+
+def _explain(path: Path, raw) -> int:
+    """Each row as read, and under it what became of it and why."""
+    from chitieu.assemble.trace import Trace
+    from chitieu.errors import InputError
+    from chitieu.pipeline import interpret
+
+    trace = Trace()
+    try:
+        interpret(raw, file=path.name, sha256="", trace=trace)
+    except InputError as exc:
+        print(f"chitieu: {exc}", file=sys.stderr)
+        return 1
+    for row in raw.rows:  # as assembly left them: a header glued to a row is two rows now
+        _print_explained(row, trace)
+    return 0
+
+
+def _print_explained(row, trace, indent: str = "") -> None:
+    print(_row_line(row, indent))
+    decisions = [str(d) for d in trace.decisions(row)] or (
+        ["blank"] if row.is_blank() else ["not taken: outside every table"])
+    if len(decisions) > 1 and decisions[0] == "row: a new row":
+        decisions = decisions[1:]  # the section or record it became says it
+    if not indent and "row_split_from_line" in row.warnings:
+        decisions.append("split: the header and the first row were one line (a lost line break)")
+    for decision in decisions:
+        print(f"{indent}{'':>15} → {decision}")
+    for part in trace.parts(row):
+        _print_explained(part, trace, indent + "    ")
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chitieu import extract
 from chitieu.assemble.table import NoTableError, assemble
+from chitieu.assemble.trace import Trace
 from chitieu.catalog import Catalog, link_records
 from chitieu.core.tables import Table
 from chitieu.core.types import RawDocument
@@ -50,16 +51,18 @@ def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
 
 
 def interpret(raw: RawDocument, *, file: str, sha256: str,
-              gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
+              gazetteer: Gazetteer | None = None, catalog: Catalog | None = None,
+              trace: Trace | None = None) -> Document:
     """Everything after reading: assemble the table, read the plan header, build records,
-    then link them to the indicator catalog (which only reads what the records say)."""
+    then link them to the indicator catalog (which only reads what the records say).
+    `trace` collects what became of each row read, and why."""
     gazetteer = gazetteer or default_gazetteer()
     try:
-        table = assemble(raw)
+        table = assemble(raw, trace)
     except NoTableError as exc:
         raise InputError(str(exc), code="no_table") from None
     plan, plan_warnings = parse_plan(table.preamble)
-    records = build_records(table, gazetteer, plan.issued_on)
+    records = build_records(table, gazetteer, plan.issued_on, trace)
     link_records(records, catalog)
     fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"
     return Document(

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from chitieu.core.lexicon import data_file, load_yaml
+from chitieu.core.numbering import LEADING_NUMBER
 from chitieu.core.text import clean_text, fold
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import province_names, unit_names
@@ -762,7 +763,6 @@ def _role_mark(m: regex.Match[str]) -> str:
         return m[0]
     return f" {words};" if m[2] else f" {words}"
 _EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
-_NUMBERING = regex.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s+")
 _WRAPPED = regex.compile(r"\n[ \t]*(?=[\p{Ll}])")
 
 
@@ -785,7 +785,7 @@ def _tidy(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _NUMBERING.sub("", _EDGE_JUNK.sub("", text)).strip()
+        text = LEADING_NUMBER.sub("", _EDGE_JUNK.sub("", text)).strip()
     return text
 
 
