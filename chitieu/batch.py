@@ -158,12 +158,9 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = ()) -> Fil
 
 
 def _corrected(doc, out_dir: str, gazetteer: tuple[str, ...]):
-    from chitieu.corrections import apply_log
+    from chitieu.corrections import apply_log, known_names
 
-    agencies = worker_gazetteer(gazetteer)
-    return apply_log(doc, out_dir,
-                     lambda agency_id: agencies.name_of(agency_id) if agency_id in agencies
-                     else None)
+    return apply_log(doc, out_dir, known_names(worker_gazetteer(gazetteer)))
 
 
 @functools.lru_cache(maxsize=4)
