@@ -96,6 +96,10 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     return all(len(t) <= 60 for _, t in differing)
 
 
+_IN_WHICH = regex.compile(r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
+_HEADER_YEARS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _merge_header(header: list[str], sub: list[str]) -> list[str]:
     width = max(len(header), len(sub))
     header = header + [""] * (width - len(header))
@@ -105,8 +109,14 @@ def _merge_header(header: list[str], sub: list[str]) -> list[str]:
     for top, low in zip(header, sub, strict=True):
         group = top or group
         if low and header_key(low) != header_key(top):
-            merged.append(f"{group} {low}".strip() if header_candidates(low)[0] == "unknown"
-                          else low)
+            if header_candidates(low)[0] == "unknown":
+                merged.append(f"{group} {low}".strip())
+            elif _HEADER_YEARS.search(group) and not _HEADER_YEARS.search(low):
+                # "Năm hiện hành 2025" over "Kế hoạch" / "Ước thực hiện": the year is the
+                # group's, the kind of value the label's ("Ước thực hiện Năm hiện hành 2025")
+                merged.append(f"{low} {group}")
+            else:
+                merged.append(low)
         else:
             merged.append(top)
     return merged
@@ -553,12 +563,16 @@ class _Assembler:
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
                                        "label before a repeated header)")
             return
+        if single and _IN_WHICH.match(texts[filled[0]]):
+            return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
         cells, warnings = self._fit(row, texts)
         bold = self._is_bold(row, cells)
-        if self._continues_previous(cells, single):
+        if self._adds_agencies(cells):
+            self._join_agencies(cells, row)
+        elif self._continues_previous(cells, single):
             self._join(cells, row)
             self.table.rows[-1].warnings.extend(w for w in warnings
                                                 if w not in self.table.rows[-1].warnings)
@@ -839,6 +853,37 @@ class _Assembler:
         if previous.bold or SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
+
+    def _adds_agencies(self, cells: list[str]) -> bool:
+        """A row merged over two (number, name and values in cells spanning both, which the
+        reader repeats in each) whose second row only names another agency: every cell
+        repeats the row above or is empty, except agency cells."""
+        if not self.table.rows or self.number_col is None or self.name_col is None:
+            return False
+        previous = self.table.rows[-1].cells
+        number, name = clean_text(cells[self.number_col]), clean_text(cells[self.name_col])
+        if not number or not name or number != clean_text(previous[self.number_col]) \
+                or name != clean_text(previous[self.name_col]):
+            return False
+        added = False
+        for i, text in enumerate(cells):
+            text = clean_text(text)
+            if not text or text == clean_text(previous[i]):
+                continue
+            if i not in self.agency_cols:
+                return False
+            added = True
+        return added
+
+    def _join_agencies(self, cells: list[str], row: RawRow) -> None:
+        previous = self.table.rows[-1]
+        for i in self.agency_cols:
+            text = clean_text(cells[i])
+            if text and text != clean_text(previous.cells[i]):
+                previous.cells[i] = f"{previous.cells[i]}\n{cells[i].strip()}".strip()
+        previous.pieces.append(row)
+        if "row_joined" not in previous.warnings:
+            previous.warnings.append("row_joined")
 
     def _bare_number(self, row: LogicalRow) -> bool:
         """A row printing its number and nothing else."""
