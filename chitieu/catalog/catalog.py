@@ -119,6 +119,12 @@ class Catalog:
                               for ind_id, rs in readings.items()})
         self._vocabulary = sorted(self._weights)
         self._rare = max(self._weights.values(), default=1.0)
+        # each phrasing's total weight, summed once here rather than per name matched
+        self._entry_weights = [self._total(entry.words) for entry in self._entries]
+        self._entries_with: dict[str, list[int]] = {}  # word → the phrasings that hold it
+        for index, entry in enumerate(self._entries):
+            for word in entry.words:
+                self._entries_with.setdefault(word, []).append(index)
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
         self._cached = functools.lru_cache(maxsize=65536)(self._match)
 
@@ -136,27 +142,37 @@ class Catalog:
         return self._cached(name, unit)
 
     def _match(self, name: str, unit: str | None) -> IndicatorMatch | None:
-        ranked = self.rank(name, unit)
+        # a phrasing sharing no word with the name scores 0, below any threshold: only the
+        # phrasings that share one are scored
+        ranked = self.rank(name, unit, sharing_only=True)
         if not ranked or ranked[0][1] < self.threshold:
             return None
         ind = self.indicators[ranked[0][0]]
         return IndicatorMatch(ind.id, ind.name, round(ranked[0][1], 2))
 
-    def rank(self, name: str, unit: str | None = None, *,
-             skip_same_words: bool = False) -> list[tuple[str, float]]:
+    def rank(self, name: str, unit: str | None = None, *, skip_same_words: bool = False,
+             sharing_only: bool = False) -> list[tuple[str, float]]:
         """Every indicator that passes the hard constraints, with its best score, best first.
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
-        matcher does on a phrasing the catalog does not hold)."""
+        matcher does on a phrasing the catalog does not hold); `sharing_only` leaves out the
+        indicators that share no word with the name (they score 0)."""
         reading = read(name, self.words)
         family = unit_family(unit, self.words) or reading.family
         words = frozenset(self._spelled(w) for w in reading.content.split())
+        total = self._total(words)
         best: dict[str, float] = {}
-        for entry in self._entries:
+        if sharing_only:
+            indexes = sorted({i for w in words for i in self._entries_with.get(w, ())})
+        else:
+            indexes = range(len(self._entries))
+        for index in indexes:
+            entry, entry_total = self._entries[index], self._entry_weights[index]
             if skip_same_words and entry.reading.content == reading.content:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
                 continue
-            score = self._similarity(words, entry.words)
+            shared = words & entry.words  # most phrasings share no word: score 0, no sums
+            score = self._similarity(shared, total, entry_total) if shared else 0.0
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -164,15 +180,16 @@ class Catalog:
     def _weight(self, word: str) -> float:
         return self._weights.get(word, self._rare)
 
-    def _similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """0-1: how much of the two phrasings' meaning they share. Words weigh by how rare
-        they are in the catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the
-        mean of the weighted Dice overlap and of the better weighted containment, so that
-        a phrasing that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
-        if not a or not b:
-            return 0.0
-        shared = sum(self._weight(w) for w in a & b)
-        wa, wb = sum(self._weight(w) for w in a), sum(self._weight(w) for w in b)
+    def _total(self, words: frozenset[str]) -> float:
+        return sum(self._weight(w) for w in words)
+
+    def _similarity(self, common: frozenset[str], wa: float, wb: float) -> float:
+        """0-1: how much of two phrasings' meaning they share, from the words they have in
+        `common` and each one's total weight. Words weigh by how rare they are in the
+        catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the mean of the
+        weighted Dice overlap and of the better weighted containment, so that a phrasing
+        that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
+        shared = self._total(common)
         dice = 2 * shared / (wa + wb)
         return (1 - CONTAINMENT_WEIGHT) * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
 
