@@ -8,6 +8,8 @@ lost line break glued onto the line above it, and keeps the provenance of every 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -265,6 +267,7 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     # the table): the body's headings around it are not sections of its rows
     body = plan_body_heading(preamble)
     lead_in = [] if body is not None else _section_title_above(preamble)
+    rows = _DocumentRows(doc.rows)
     first: Table | None = None
     while True:
         table = _new_table(headers, preamble[:len(preamble) - len(lead_in)])
@@ -274,7 +277,7 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
                           1 + (len(first.following) + 1 if first is not None else 0))
         assembler = _Assembler(table, header_rows, body)
         assembler.trace = trace
-        nxt = assembler.feed_until_next_table(doc.rows, start + height, lead_in)
+        nxt = assembler.feed_until_next_table(rows, start + height, lead_in)
         if first is None:
             first = table
         else:
@@ -451,6 +454,38 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
     return False
 
 
+class _DocumentRows:
+    """A document's rows with what every table's assembly asks of the rest of them, found
+    once: where the non-blank rows are and the last row a reader placed in a table.
+    (Filtering the rest of the document again at each new table made assembly quadratic
+    in the number of tables.)"""
+
+    def __init__(self, rows: list[RawRow]):
+        self.rows = rows
+        self.non_blank = [i for i, row in enumerate(rows) if not row.is_blank()]
+        self.last_marked = max((i for i, row in enumerate(rows) if row.table is not None),
+                               default=-1)
+
+
+class _RowsFrom:
+    """The `lead_in` rows, then the non-blank rows from `begin` on, as (index, row) pairs
+    (index -1 for a lead-in row): a view, nothing copied."""
+
+    def __init__(self, rows: _DocumentRows, begin: int, lead_in: Sequence[RawRow]):
+        self.rows = rows
+        self.lead_in = list(lead_in)
+        self.offset = bisect_left(rows.non_blank, begin)
+
+    def __len__(self) -> int:
+        return len(self.lead_in) + len(self.rows.non_blank) - self.offset
+
+    def __getitem__(self, k: int) -> tuple[int, RawRow]:
+        if k < len(self.lead_in):
+            return -1, self.lead_in[k]
+        i = self.rows.non_blank[self.offset + k - len(self.lead_in)]
+        return i, self.rows.rows[i]
+
+
 class _Assembler:
     def __init__(self, table: Table, header_rows: list[list[str]], body: int | None = None):
         self.table = table
@@ -474,16 +509,16 @@ class _Assembler:
         if self.trace is not None:
             self.trace.note(row, what, why)
 
-    def feed_until_next_table(self, rows: list[RawRow], begin: int,
+    def feed_until_next_table(self, rows: _DocumentRows, begin: int,
                               lead_in: list[RawRow] = ()) -> tuple[int, int] | None:
         """Take the `lead_in` rows, then rows from `begin` on until a header that starts
         another table; return its index and how many one-cell rows right above it name that
         table (those are not taken)."""
-        self.marks_tables = any(r.table is not None for r in rows[begin:])
-        seq = [(-1, row) for row in lead_in]
-        seq += [(i, row) for i, row in enumerate(rows[begin:], begin) if not row.is_blank()]
+        self.marks_tables = rows.last_marked >= begin
+        seq = _RowsFrom(rows, begin, lead_in)
         held: list[int] = []  # one-cell rows (positions in seq), taken once a row follows
-        for k, (i, row) in enumerate(seq):
+        for k in range(len(seq)):
+            i, row = seq[k]
             texts = _cell_texts(row)
             filled = len(texts) - texts.count("")
             if filled == 1:
@@ -499,7 +534,7 @@ class _Assembler:
         self._take_held(seq, held)
         return None
 
-    def _take_held(self, seq: list[tuple[int, RawRow]], held: list[int]) -> None:
+    def _take_held(self, seq: _RowsFrom, held: list[int]) -> None:
         for k in held:
             self._take(seq[k][1], seq[k + 1][1] if k + 1 < len(seq) else None)
 
