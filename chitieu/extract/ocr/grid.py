@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from chitieu.extract.grid import Ruled, SpanGrid
 from chitieu.extract.slots import merged_slots
 
 # Ruling strokes are longer than any glyph: 0.25 inch is wider than any letter, and 0.18 inch
@@ -48,7 +49,7 @@ class GridCell:
 
 
 @dataclass(slots=True)
-class Grid:
+class Grid(Ruled):
     xs: list[int]  # x of each vertical rule, left to right
     ys: list[int]  # y of each horizontal rule, top to bottom
     cells: list[GridCell]
@@ -57,28 +58,22 @@ class Grid:
     # (top, bottom) of the bands between two tables ruled on one page, which no vertical rule
     # crosses, not even the tables' sides: a heading or paragraphs between them, outside both
     gaps: tuple[tuple[int, int], ...] = ()
-    _owner: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
+    slots: SpanGrid[GridCell] = field(default_factory=SpanGrid, repr=False)
 
     def __post_init__(self) -> None:
         for cell in self.cells:
-            for r in range(cell.row, cell.row + cell.row_span):
-                for c in range(cell.col, cell.col + cell.col_span):
-                    self._owner[(r, c)] = cell
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.ys) - 1
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.xs) - 1
+            self.slots.place(cell, cell.row, cell.col, cell.row_span, cell.col_span,
+                             overwrite=True)
 
     @property
     def bbox(self) -> tuple[int, int, int, int]:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
     def owner(self, row: int, col: int) -> GridCell:
-        return self._owner[(row, col)]
+        cell = self.slots.owner(row, col)
+        if cell is None:
+            raise KeyError((row, col))  # the cells cover the whole grid
+        return cell
 
     def locate(self, x: float, y: float) -> GridCell | None:
         """The cell holding a point, or None outside the table."""
@@ -86,7 +81,7 @@ class Grid:
         row = _index(self.ys, y)
         if col is None or row is None or self.between_tables(y):
             return None
-        return self._owner.get((row, col))
+        return self.slots.owner(row, col)
 
     def between_tables(self, y: float) -> bool:
         return any(top <= y < bottom for top, bottom in self.gaps)
