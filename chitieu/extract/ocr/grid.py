@@ -36,16 +36,19 @@ _BORDER_INK_COVERAGE = 0.8
 
 @dataclass(frozen=True, slots=True)
 class GridCell:
-    """A cell between rules; `row`/`col` index the grid, spans count grid rows/columns."""
+    """A cell between rules; `row`/`col` index the grid, spans count grid rows/columns, and
+    `box` is its (left, top, right, bottom) in pixels, on the rules."""
 
     row: int
     col: int
     row_span: int
     col_span: int
-    left: int
-    top: int
-    right: int
-    bottom: int
+    box: tuple[int, int, int, int]
+
+    left = property(lambda self: self.box[0])
+    top = property(lambda self: self.box[1])
+    right = property(lambda self: self.box[2])
+    bottom = property(lambda self: self.box[3])
 
 
 @dataclass(slots=True)
@@ -213,8 +216,8 @@ def _merge_cells(xs: list[int], ys: list[int],
         rows = [m[0] for m in members]
         cols = [m[1] for m in members]
         r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
-        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1],
-                              ys[r1 + 1]))
+        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1,
+                              (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
     cells.sort(key=lambda cell: (cell.row, cell.col))
     return cells, borders
 
@@ -228,11 +231,11 @@ def with_rules(grid: Grid, ys: list[int]) -> Grid:
     for cell in grid.cells:
         top, bottom = index[grid.ys[cell.row]], index[grid.ys[cell.row + cell.row_span]]
         if cell.row_span == 1:
-            cells += [GridCell(r, cell.col, 1, cell.col_span, cell.left, new_ys[r], cell.right,
-                               new_ys[r + 1]) for r in range(top, bottom)]
+            cells += [GridCell(r, cell.col, 1, cell.col_span,
+                               (cell.left, new_ys[r], cell.right, new_ys[r + 1]))
+                      for r in range(top, bottom)]
         else:  # only single-row grid rows are cut; a merged cell keeps its extent
-            cells.append(GridCell(top, cell.col, bottom - top, cell.col_span, cell.left,
-                                  cell.top, cell.right, cell.bottom))
+            cells.append(GridCell(top, cell.col, bottom - top, cell.col_span, cell.box))
     borders = grid.borders + [(grid.xs[0], y, grid.xs[-1], y) for y in new_ys
                               if y not in grid.ys]
     cells.sort(key=lambda cell: (cell.row, cell.col))

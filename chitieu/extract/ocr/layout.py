@@ -81,7 +81,7 @@ def cell_rows(grid: Grid, words: list[Word]) -> list[TableRow]:
                 boxes.append(None)
                 continue
             texts.append(cell_text(by_cell.get(cell, [])))
-            boxes.append((cell.left, cell.top, cell.right, cell.bottom))
+            boxes.append(cell.box)
             row_words.extend(by_cell.get(cell, []))
         if not any(texts):
             continue
