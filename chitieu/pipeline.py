@@ -12,7 +12,7 @@ from chitieu.assemble.trace import Trace
 from chitieu.catalog import Catalog, link_records
 from chitieu.core.tables import Table
 from chitieu.core.types import RawDocument
-from chitieu.errors import InputError
+from chitieu.errors import InputError, display_path
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
 from chitieu.interpret.plan import parse_plan
 from chitieu.interpret.records import build_records
@@ -34,8 +34,9 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
     raw = extract.read(path, layout, agencies=gazetteer)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
-        return interpret(raw, file=path.name, sha256=digest, gazetteer=gazetteer,
-                         catalog=catalog)
+        # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
+        return interpret(raw, file=display_path(path.name), sha256=digest,
+                         gazetteer=gazetteer, catalog=catalog)
     except InputError as exc:
         exc.path = exc.path or str(path)
         raise
