@@ -209,7 +209,7 @@ def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:
     grid = tbl.find(f"{_W}tblGrid")
     n_cols = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
     merged_down: dict[int, Cell] = {}  # grid column → the cell a vMerge began with
-    grid: SpanGrid[Cell] = SpanGrid()
+    laid: SpanGrid[Cell] = SpanGrid()
     out: list[RawRow] = []
     for tr in tbl.iter(_TR):
         if _owning(tr, _TBL) is not tbl:
@@ -230,13 +230,13 @@ def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:
                     merged_down[col] = cell
                 else:
                     merged_down.pop(col, None)
-            grid.place(cell, r, col, 1, span, overwrite=True)
+            laid.place(cell, r, col, 1, span, overwrite=True)
             for extra in range(col + 1, col + span):
                 merged_down.pop(extra, None)
             col += span
         cells = [cell if slot is Slot.START else Cell(cell.text, bold=cell.bold)
                  if slot is Slot.BELOW else Cell("", bold=cell.bold) if cell else Cell("")
-                 for cell, slot in grid.slots(r, max(n_cols, col))]
+                 for cell, slot in laid.slots(r, max(n_cols, col))]
         out.append(RawRow(cells, table=table))
     return out
 
