@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 
-DPI_FOR_PDF = 300
+if TYPE_CHECKING:
+    from chitieu.extract.ocr.page import PageImage
+
 # A page read with less confidence than this is tried upside down as well.
 _UPRIGHT_CONFIDENCE = 60.0
 # Words read with less confidence than this on a page with no table are taken for noise.
@@ -63,8 +67,7 @@ def ocr_pdf_pages(path: Path, pages: list[int] | None = None,
     """OCR the given pages (1-based; all when None) of a PDF that has no text layer there."""
     from chitieu.extract.ocr.page import render_pdf_pages
 
-    document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir,
-                           agencies)
+    document = _read_pages(render_pdf_pages(Path(path), pages), audit_dir, agencies)
     document.meta["ocr_pages"] = ",".join(str(p) for p in pages) if pages else "all"
     return document
 
@@ -83,17 +86,24 @@ class _PageResult:
     changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
 
 
-def _read_pages(pages: list, audit_dir: Path | None,
+def _read_pages(pages: Iterable[PageImage], audit_dir: Path | None,
                 agencies: AgencyNames | None = None) -> RawDocument:
     from chitieu.extract.ocr.tesseract import engine_version
 
     engine = engine_version()
     if audit_dir is not None:
         Path(audit_dir).mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(len(pages), os.cpu_count() or 1))
+    # pages come one at a time (a PDF's are rendered as they are asked for): each is handed
+    # to a worker at once, so the next page renders while Tesseract reads this one
+    workers = max(1, os.cpu_count() or 1)
+    read: list[PageImage] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda page: _read_page(page, audit_dir), pages))
-    return _document(results, pages, engine, agencies)
+        futures = []
+        for page in pages:
+            read.append(page)
+            futures.append(pool.submit(_read_page, page, audit_dir))
+        results = [future.result() for future in futures]
+    return _document(results, read, engine, agencies)
 
 
 def _document(results: list[_PageResult], pages: list, engine: str,
