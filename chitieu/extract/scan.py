@@ -79,6 +79,7 @@ class _PageResult:
     confidences: list[float | None] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     has_table: bool = False
+    tables: int = 0  # how many tables the page's rows are in (0, 1, … in `RawRow.table`)
     word_count: int = 0
     blank: bool = False
     # for each row of `rows` in the table: the grid rows each column's cell spans from it
@@ -117,12 +118,12 @@ def _document(results: list[_PageResult], pages: list, engine: str,
         warnings.extend(result.warnings)
         for row, confidence in zip(result.rows, result.confidences, strict=True):
             if row.table is not None:
-                row.table = table
+                row.table += table
             if confidence is not None:
                 confidences[str(len(rows))] = round(confidence, 1)
                 row.confidence = round(min(max(confidence / 100, 0.0), 1.0), 3)
             rows.append(row)
-        table += result.has_table
+        table += result.tables if result.has_table else 0
     repairs = _repair(rows, warnings, agencies)
     if all(r.blank for r in results):
         if all(any("too_small" in w for w in r.warnings) for r in results):
@@ -258,6 +259,7 @@ class _Reading:
     hocr: str | None
     text: str | None
     changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
+    image: object = None  # the page the words were read on (binary, rules erased)
 
 
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
@@ -285,7 +287,7 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
         words = to_page(words, pieces)
     words = attach_signs(words, signs)
     return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text,
-                    changes)
+                    changes, text_only)
 
 
 def _repair_words(words: list, image) -> tuple[list, list]:
@@ -351,22 +353,27 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
         after = text_lines([w for w in outside if w.y_centre >= top
                             and not grid.between_tables(w.y_centre)])
         table_rows = cell_rows(grid, inside)
+    look = _Look(reading)
     for line in before:
-        _add_line(result, line, page.number, scale, reading.words)
+        _add_line(result, line, page.number, scale, reading.words, look)
+    table = 0
     for row in table_rows:
-        # the lines printed between two tables of the page come before the rows below them
+        # the lines printed between two tables of the page come before the rows below them,
+        # which are the next table's (its own header, or the one before's repeated)
         while between and between[0].bbox[1] < row.bbox[1]:
-            _add_line(result, between.pop(0), page.number, scale)
-        cells = [Cell(text, _points(box, scale)) for text, box in zip(row.texts, row.boxes,
-                                                                      strict=True)]
+            _add_line(result, between.pop(0), page.number, scale, reading.words, look)
+            table = result.tables
+        result.tables = table + 1
+        cells = [Cell(text, _points(box, scale), bold=bool(text) and look.bold(box))
+                 for text, box in zip(row.texts, row.boxes, strict=True)]
         if row.spans is not None:
             result.spans[len(result.rows)] = row.spans
-        raw = RawRow(cells, page=page.number, bbox=_points(row.bbox, scale), table=0)
+        raw = RawRow(cells, page=page.number, bbox=_points(row.bbox, scale), table=table)
         raw.warnings += _word_repairs(inside, row.bbox)
         result.rows.append(raw)
         result.confidences.append(row.confidence)
     for line in [*between, *after]:
-        _add_line(result, line, page.number, scale, reading.words)
+        _add_line(result, line, page.number, scale, reading.words, look)
 
 
 def _word_repairs(words: list, box: tuple[int, int, int, int] | None) -> list[str]:
@@ -378,9 +385,25 @@ def _word_repairs(words: list, box: tuple[int, int, int, int] | None) -> list[st
     return [f"ocr_repaired:{note}" for note in sorted(notes)]
 
 
-def _add_line(result: _PageResult, line, page: int, scale: float, words: list) -> None:
+class _Look:
+    """Whether a box of the page is printed bold: its strokes beside the page's own."""
+
+    def __init__(self, reading: _Reading) -> None:
+        from chitieu.extract.ocr.strokes import stroke_width
+
+        self.image = reading.image
+        self.page_width = stroke_width(self.image) if self.image is not None else None
+
+    def bold(self, box: tuple[int, int, int, int] | None) -> bool:
+        from chitieu.extract.ocr.strokes import is_bold
+
+        return self.image is not None and is_bold(self.image, box, self.page_width)
+
+
+def _add_line(result: _PageResult, line, page: int, scale: float, words: list,
+              look: _Look) -> None:
     box = _points(line.bbox, scale)
-    row = RawRow([Cell(line.text, box)], page=page, bbox=box)
+    row = RawRow([Cell(line.text, box, bold=look.bold(line.bbox))], page=page, bbox=box)
     row.warnings += _word_repairs(words, line.bbox)
     result.rows.append(row)
     result.confidences.append(line.confidence)
