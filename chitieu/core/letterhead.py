@@ -19,10 +19,10 @@ import functools
 from dataclasses import dataclass, field
 
 import regex
-from unidecode import unidecode
 
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.text import clean_text, is_bold_markup
+from chitieu.core.numbering import ROMAN
+from chitieu.core.text import clean_text, is_bold_markup, to_ascii
 from chitieu.core.types import RawRow
 
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
@@ -35,7 +35,7 @@ NUMBER = regex.compile(
 _DATED = regex.compile(
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
-_ROMAN = regex.compile(r"^(?P<num>[IVXLC]+)[.)]?\s+\S")
+_ROMAN = regex.compile(rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -68,7 +68,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     for i, char in enumerate(text):
-        folded = unidecode(char).lower() or " "
+        folded = to_ascii(char).lower() or " "
         out.append(folded)
         where.extend([i] * len(folded))
     where.append(len(text))
@@ -76,7 +76,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
 
 
 def _key(text: str) -> str:
-    return " ".join(regex.sub(r"[^\w]+", " ", unidecode(text).lower()).split())
+    return " ".join(regex.sub(r"[^\w]+", " ", to_ascii(text).lower()).split())
 
 
 def is_document_kind(text: str) -> bool:

@@ -22,6 +22,7 @@ from chitieu.corrections import (
     CORRECTIONS_NAME,
     Applied,
     Correction,
+    NameLookup,
     append_correction,
     apply_corrections,
     corrections_for,
@@ -57,6 +58,8 @@ class Review:
     flags: list[list[Flag]]
     corrections: list[Correction]
     not_applied: list[tuple[Correction, str]] = field(default_factory=list)
+    # corrections saved since the last convert: shown here, in the dataset after the next one
+    pending: bool = False
 
     @property
     def reviewed_keys(self) -> set[str]:
@@ -67,9 +70,9 @@ class Workspace:
     """OUT, read lazily and cached by file modification time (the folder changes under the
     app: a convert run, an ingested upload, a correction)."""
 
-    def __init__(self, out_dir: Path, agency_name=None) -> None:
+    def __init__(self, out_dir: Path, names: NameLookup | None = None) -> None:
         self.out_dir = Path(out_dir).resolve()
-        self.agency_name = agency_name or (lambda _: None)
+        self.names = names or (lambda kind, identifier: None)
         self._lock = threading.Lock()
         self._entries: tuple[tuple[int, int], dict[str, Entry]] | None = None
         self._documents: dict[str, tuple[int, Document]] = {}
@@ -104,11 +107,11 @@ class Workspace:
 
     def review(self, entry: Entry) -> Review:
         corrections = corrections_for(self.corrections(), entry.doc_id)
-        applied: Applied = apply_corrections(self.document(entry), corrections,
-                                             self.agency_name)
+        stored = self.document(entry)
+        applied: Applied = apply_corrections(stored, corrections, self.names)
         records = [record.model_dump(mode="json") for record in applied.document.records]
         return Review(entry, applied.document, records, [record_flags(r) for r in records],
-                      corrections, applied.not_applied)
+                      corrections, applied.not_applied, applied.document != stored)
 
     def corrections(self) -> list[Correction]:
         """The log; raises CorrectionsError when it is malformed."""

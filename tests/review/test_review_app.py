@@ -135,3 +135,11 @@ def test_the_api_is_documented(client):
     assert {"/api/documents", "/api/records", "/api/assignments", "/api/indicators"} \
         <= set(spec["paths"])
     assert "agency" in client.get("/api/docs").text
+
+
+def test_the_page_says_when_corrections_wait_for_the_next_convert(client, out):
+    doc_id = _doc_id(out, "002_96420e20fdffe3f0.json")
+    assert 'id="pending"' not in client.get(f"/doc/{doc_id}").text
+    client.post(f"/doc/{doc_id}/corrections", data={"action": "edit", "key": "I/1/1.2",
+                                                     "field": "note", "value": "đã kiểm tra"})
+    assert 'id="pending"' in client.get(f"/doc/{doc_id}").text

@@ -5,6 +5,7 @@ Pixels are uint8 with text dark (0) on white (255), as Tesseract wants them.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ import cv2
 import numpy as np
 
 from chitieu.errors import InputError
+from chitieu.extract import limits
 
 DEFAULT_DPI = 300
 A4_LONG_INCHES = 11.69
@@ -31,19 +33,34 @@ class PageImage:
 
 def load_image_pages(path: Path) -> list[PageImage]:
     """Every frame of a PNG/JPEG/TIFF/BMP/GIF/WebP file, as greyscale pages."""
-    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            pages = []
-            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                upright = ImageOps.exif_transpose(frame) or frame
-                grey = np.asarray(upright.convert("L"), dtype=np.uint8)
-                pages.append(PageImage(number, grey, _dpi(frame.info.get("dpi"), grey.shape)))
+        with warnings.catch_warnings():
+            # Pillow warns past 89 megapixels; chitieu's own limit decides, and says so
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            pages = _image_frames(path)
+    except Image.DecompressionBombError as exc:  # Pillow's own guard, past ours
+        raise InputError(f"a decompression bomb: {exc}", code="decompression_bomb") from None
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise InputError(f"not a readable image ({exc})", code="unreadable") from None
     if not pages:
         raise InputError("the image has no pages", code="empty")
+    return pages
+
+
+def _image_frames(path: Path) -> list[PageImage]:
+    from PIL import Image, ImageOps, ImageSequence
+
+    size = path.stat().st_size
+    pages = []
+    with Image.open(path) as image:
+        for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            # the header's size, before any pixel is decoded
+            limits.check_pixels(*frame.size, what=f"frame {number}", file_size=size)
+            upright = ImageOps.exif_transpose(frame) or frame
+            grey = np.asarray(upright.convert("L"), dtype=np.uint8)
+            pages.append(PageImage(number, grey, _dpi(frame.info.get("dpi"), grey.shape)))
     return pages
 
 
@@ -87,10 +104,15 @@ def _page_pixels(page, number: int, dpi: int | None) -> PageImage:
     scan = _page_scan(page) if dpi is None else None
     if scan is not None:
         image, resolution, upright = scan
-        pixels = _own_pixels(page, image) if upright and _alone(page) else None
-        if pixels is not None:
-            return PageImage(number, pixels, resolution)
+        if upright and _alone(page):
+            limits.check_pixels(*image.get_px_size(), what=f"the image of page {number}")
+            pixels = _own_pixels(page, image)
+            if pixels is not None:
+                return PageImage(number, pixels, resolution)
     resolution = dpi or (scan[1] if scan is not None else DEFAULT_DPI)
+    width, height = page.get_size()  # points: 1/72 inch
+    limits.check_pixels(round(width * resolution / 72), round(height * resolution / 72),
+                        what=f"page {number} at {resolution} dpi")
     bitmap = page.render(scale=resolution / 72, grayscale=True)
     return PageImage(number, np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8),
                      resolution)
