@@ -77,7 +77,7 @@ def check_input_size(path: Path, *, text: bool = False) -> None:
                         else (limits.max_input_mb, "--max-input-mb"))
     if size > limit_mb * _MB:
         raise InputError(_over("the file" if not text else "the text file",
-                               f"{size / _MB:.3g} MB", f"{limit_mb:g} MB", option),
+                               f"{size / _MB:.4g} MB", f"{limit_mb:g} MB", option),
                          code=ErrorCode.TOO_LARGE)
 
 
