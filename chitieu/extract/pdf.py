@@ -182,22 +182,14 @@ def _opened(path: Path) -> Iterator[object]:
 
 @contextmanager
 def _quiet_pdf_libraries() -> Iterator[None]:
-    """pdfminer logs a warning per broken operator and camelot warns per empty page: the
-    reader reports what matters itself."""
-    import logging
+    """camelot warns per empty page: the reader reports what matters itself. (pdfminer's
+    log records are left to the application's logging set-up: the CLI shows only errors;
+    a library does not change other libraries' log levels.)"""
     import warnings
 
-    loggers = [logging.getLogger(name) for name in ("pdfminer", "camelot", "playa")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 # ---------------------------------------------------------------- the reader
