@@ -36,6 +36,7 @@ class Reading:
 @dataclass(frozen=True)
 class Words:
     abbreviations: dict[Phrase, Phrase]
+    synonyms: dict[Phrase, Phrase]
     spelling: dict[str, str]
     measuring: tuple[Phrase, ...]
     not_measuring: tuple[Phrase, ...]
@@ -64,6 +65,7 @@ class Words:
 
         return cls(
             abbreviations={phrase(k): phrase(v) for k, v in data["abbreviations"].items()},
+            synonyms={phrase(k): phrase(v) for k, v in data["synonyms"].items()},
             spelling={str(k): str(v) for k, v in data["spelling"].items()},
             measuring=longest_first(data["measuring_nouns"]),
             not_measuring=longest_first(data["not_measuring"]),
@@ -89,11 +91,11 @@ def default_words() -> Words:
 
 def tokens(text: str, words: Words) -> Phrase:
     """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
-    abbreviations expanded."""
+    abbreviations expanded, synonyms made one."""
     raw = [w.lstrip("0") or "0" if w.isdigit() else w
            for w in _WORD.findall(ascii_fold(text).replace("&", ""))]
     raw = [words.spelling.get(w, w) for w in raw]
-    return _replace(tuple(raw), words.abbreviations)
+    return _replace(_replace(tuple(raw), words.abbreviations), words.synonyms)
 
 
 def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
