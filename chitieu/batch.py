@@ -111,6 +111,8 @@ class FileResult:
     error: str | None = None
     code: str | None = None
     traceback: str | None = None
+    # the reviewers' corrections applied to it (chitieu.corrections.apply_log)
+    corrections: dict = field(default_factory=dict)
     # set by the parent: the JSON of an earlier version of this input, still in the dataset
     kept_output: str | None = None
 
@@ -137,6 +139,7 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = ()) -> Fil
         stat = path.stat()
         result.size, result.mtime_ns = stat.st_size, stat.st_mtime_ns
         doc = convert(path, gazetteer=worker_gazetteer(gazetteer))
+        doc, result.corrections = _corrected(doc, out_dir, gazetteer)
         write_json(doc, Path(out_dir) / job.output)
     except InputError as exc:
         result.error, result.code = str(exc.args[0]) if exc.args else str(exc), exc.code
@@ -152,6 +155,15 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = ()) -> Fil
     result.sha256 = doc.source.sha256
     _summarize(doc, result)
     return result
+
+
+def _corrected(doc, out_dir: str, gazetteer: tuple[str, ...]):
+    from chitieu.corrections import apply_log
+
+    agencies = worker_gazetteer(gazetteer)
+    return apply_log(doc, out_dir,
+                     lambda agency_id: agencies.name_of(agency_id) if agency_id in agencies
+                     else None)
 
 
 @functools.lru_cache(maxsize=4)
@@ -278,6 +290,7 @@ class ManifestEntry:
     mtime_ns: int
     pipeline: str
     line: int
+    corrections: str = ""  # the digest of the corrections applied to its JSON
 
 
 @dataclass
@@ -290,6 +303,8 @@ class Dataset:
     warnings: Counter[str] = field(default_factory=Counter)
     unmatched: Counter[str] = field(default_factory=Counter)
     fingerprint: str = ""
+    corrections_applied: int = 0
+    corrections_not_applied: list[dict] = field(default_factory=list)
 
 
 class Manifest:
@@ -333,7 +348,7 @@ class Manifest:
             self._lines += 1
             self.index[result.input] = ManifestEntry(
                 result.output, result.sha256 or "", result.size, result.mtime_ns, pipeline,
-                self._lines)
+                self._lines, result.corrections.get("digest", ""))
             lines.append(json.dumps(_manifest_line(result, pipeline), ensure_ascii=False,
                                     separators=(",", ":")) + "\n")
         handle.write("".join(lines))
@@ -365,8 +380,9 @@ class Manifest:
                         data["size"], data["mtime_ns"] = restat[data["input"]]
                     kept.write(_dump_line(data))
                     _add_to_dataset(dataset, data)
-                    digest.update(f"{data['output']}\0{data['sha256']}\0{data['pipeline']}\n"
-                                  .encode())
+                    corrected = (data.get("corrections") or {}).get("digest", "")
+                    digest.update(f"{data['output']}\0{data['sha256']}\0{data['pipeline']}"
+                                  f"\0{corrected}\n".encode())
             if changed:
                 os.replace(temporary, self.path)
         finally:
@@ -405,13 +421,15 @@ def _manifest_line(result: FileResult, pipeline: str) -> dict:
         "input": result.input, "output": result.output, "sha256": result.sha256,
         "size": result.size, "mtime_ns": result.mtime_ns, "pipeline": pipeline,
         "records": result.records, "warnings": result.warnings, "unmatched": result.unmatched,
+        **({"corrections": result.corrections} if result.corrections else {}),
     }
 
 
 def _entry_of(data: dict | None, line: int) -> tuple[str, ManifestEntry] | None:
     try:
         return data["input"], ManifestEntry(data["output"], data["sha256"], int(data["size"]),
-                                            int(data["mtime_ns"]), data["pipeline"], line)
+                                            int(data["mtime_ns"]), data["pipeline"], line,
+                                            (data.get("corrections") or {}).get("digest", ""))
     except (KeyError, TypeError, ValueError):  # the header, or a line from elsewhere
         return None
 
@@ -441,6 +459,9 @@ def _add_to_dataset(dataset: Dataset, data: dict) -> None:
     dataset.with_warnings += bool(warnings)
     dataset.warnings.update(warnings)
     dataset.unmatched.update(data.get("unmatched") or {})
+    corrections = data.get("corrections") or {}
+    dataset.corrections_applied += corrections.get("applied", 0)
+    dataset.corrections_not_applied.extend(corrections.get("not_applied") or ())
 
 
 def pipeline_fingerprint(gazetteer: Sequence[Path] = ()) -> str:
@@ -484,10 +505,13 @@ class Plan:
 
 
 def plan_jobs(inputs: Iterable[tuple[Path, PurePosixPath]], manifest: Manifest, pipeline: str,
-              *, force: bool = False) -> Plan:
+              *, force: bool = False, corrections: dict[str, str] | None = None) -> Plan:
     """Jobs for new and changed inputs. An input keeps the JSON name it got first; a new
     one gets OUT/<its folders>/<stem>.json unless another input holds that name (two files
-    with one stem), then <stem>-<8 hex of its path's hash>.json, so nothing is overwritten."""
+    with one stem), then <stem>-<8 hex of its path's hash>.json, so nothing is overwritten.
+    An input whose corrections (`corrections`: digest by content hash) changed since its
+    JSON was written is converted again, so a reviewer's fix reaches the dataset."""
+    corrections = corrections or {}
     plan = Plan()
     claimed = manifest.outputs() | {REPORT_NAME}
     seen: set[str] = set()
@@ -499,6 +523,7 @@ def plan_jobs(inputs: Iterable[tuple[Path, PurePosixPath]], manifest: Manifest, 
         plan.inputs += 1
         entry = manifest.index.get(key)
         if entry is not None and not force and entry.pipeline == pipeline \
+                and entry.corrections == corrections.get(entry.sha256, "") \
                 and _unchanged(path, entry, manifest.out_dir, plan):
             plan.unchanged += 1
             continue
@@ -786,8 +811,9 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path) -> int:
     _remove_temporaries(out_dir)
     pipeline = pipeline_fingerprint(options.gazetteer)
     manifest = Manifest(out_dir).load()
+    corrections = _corrections_log(out_dir)
     plan = plan_jobs(walk_inputs(paths, exclude=[out_dir]), manifest, pipeline,
-                     force=options.force)
+                     force=options.force, corrections=corrections_by_document(corrections))
     if plan.inputs == 0:
         named = ", ".join(str(p) for p in paths)
         print(f"chitieu: no documents found in {named} (text, Markdown, HTML, PDF, DOCX, "
@@ -817,12 +843,44 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path) -> int:
     previous = _read_report(out_dir)
     tables = _write_tables(dataset, manifest, options.formats, previous.get("tables") or {})
     report = build_report(run, dataset, tables, time.monotonic() - started)
+    report["corrections"] = corrections_report(dataset, manifest, corrections)
     from chitieu.emit.files import write_bytes_atomic
 
     write_bytes_atomic(out_dir / REPORT_NAME,
                        (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     print_summary(report, out_dir, quiet=options.quiet)
     return 1 if run.failures else 0
+
+
+def _corrections_log(out_dir: Path) -> list:
+    from chitieu.corrections import CORRECTIONS_NAME, CorrectionsError, load_corrections
+
+    try:
+        return load_corrections(out_dir / CORRECTIONS_NAME)
+    except CorrectionsError as exc:  # one clear error, before any file is converted
+        raise BatchError(str(exc)) from None
+
+
+def corrections_by_document(corrections: list) -> dict[str, str]:
+    """The digest of each document's corrections, by its content hash."""
+    from chitieu.corrections import corrections_digest, corrections_for
+
+    return {sha: corrections_digest(corrections_for(corrections, sha))
+            for sha in {c.document for c in corrections}}
+
+
+def corrections_report(dataset: Dataset, manifest: Manifest, corrections: list) -> dict:
+    """How many corrections the dataset holds, the ones that did not apply and why, and the
+    ones made on content that no input has any more (the document changed since)."""
+    from chitieu.corrections import describe
+
+    present = {entry.sha256 for entry in manifest.index.values()}
+    return {
+        "applied": dataset.corrections_applied,
+        "not_applied": dataset.corrections_not_applied + [
+            describe(c, "the document's content changed since the correction was made")
+            for c in corrections if c.document not in present],
+    }
 
 
 def _prepare_output(out_dir: Path) -> Path:
@@ -889,6 +947,10 @@ def _write_tables(dataset: Dataset, manifest: Manifest, formats: Iterable[str],
 
         write_tables_from_json_files(manifest.json_files(), out_dir,
                                      parquet="parquet" in stale, csv="csv" in stale)
+    if "parquet" in stale:
+        from chitieu.emit.duckdb_file import write_duckdb
+
+        write_duckdb(out_dir)  # the tables as SQL views, when DuckDB is installed
     if "jsonl" in stale:
         from chitieu.emit.json_out import write_jsonl
         from chitieu.models import Document
@@ -964,9 +1026,13 @@ def print_summary(report: dict, out_dir: Path, *, quiet: bool = False,
         shown = ", ".join(f"{item['name']} ({item['count']})" for item in unmatched[:top])
         more = f" and {len(unmatched) - top} more" if len(unmatched) > top else ""
         lines.append(f"chitieu: agencies not in the gazetteer: {shown}{more}")
+    corrections = report.get("corrections") or {}
+    if corrections.get("applied") or corrections.get("not_applied"):
+        lines.append(f"chitieu: corrections: {corrections['applied']} applied, "
+                     f"{len(corrections['not_applied'])} not applied")
     for failure in failed[:top]:
         kept = " (its earlier JSON stays in the dataset)" if "kept_output" in failure else ""
         lines.append(f"chitieu: failed: {failure['input']}: {failure['error']}{kept}")
-    if failed or unmatched:
+    if failed or unmatched or corrections.get("not_applied"):
         lines.append(f"chitieu: details in {where}")
     print("\n".join(lines), file=stream)

@@ -51,6 +51,25 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the output document")
 
+    review = sub.add_parser(
+        "review", help="review and correct a converted output folder in the browser",
+        description="Serve OUT (the folder `convert -o OUT` writes) as a local web app: each "
+                    "document beside its records, flagged values, corrections kept in "
+                    "OUT/corrections.jsonl and applied by every later convert, and a "
+                    "read-only JSON API at /api (documented at /api/docs). Needs "
+                    "pip install 'chitieu[review]'.")
+    review.add_argument("output", type=Path, metavar="OUT")
+    review.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1, this machine only)")
+    review.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    review.add_argument("--static", action="store_true",
+                        help="write a self-contained OUT/review/ folder instead of serving")
+    review.add_argument("--inputs", type=Path, metavar="DIR",
+                        help="convert plans uploaded through the page or dropped into DIR")
+    review.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
+                        help="the extra agencies CSV the dataset was converted with")
+    review.add_argument("--max-upload-mb", type=int, default=50, metavar="N",
+                        help="largest upload accepted (default: 50)")
     comp = sub.add_parser(
         "compare", help="compare the targets of many plans, indicator by indicator",
         description="Read the output folder of `chitieu convert` and compare the targets of "
@@ -83,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return {"convert": _convert, "rows": _rows, "schema": _schema,
-                "compare": _compare}[args.command](args)
+                "review": _review, "compare": _compare}[args.command](args)
     except KeyboardInterrupt:
         print("chitieu: interrupted", file=sys.stderr)
         return 130
@@ -157,6 +176,42 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from chitieu.review import REVIEW_PACKAGES
+
+    missing = [name for name in REVIEW_PACKAGES if not _installed(name)]
+    if missing:
+        print(f"chitieu: review needs {', '.join(missing)}: pip install 'chitieu[review]'",
+              file=sys.stderr)
+        return 2
+    out = args.output
+    if not (out / "manifest.jsonl").is_file() and args.inputs is None:
+        print(f"chitieu: {out}: not a converted output folder (no manifest.jsonl); run "
+              f"chitieu convert PATH -o {out} first", file=sys.stderr)
+        return 2
+    from chitieu.corrections import CORRECTIONS_NAME, CorrectionsError, load_corrections
+
+    try:
+        load_corrections(out / CORRECTIONS_NAME)
+    except CorrectionsError as exc:
+        print(f"chitieu: {exc}", file=sys.stderr)
+        return 2
+    if args.static:
+        from chitieu.review.serve import write_static
+
+        print(f"chitieu: wrote {write_static(out) / 'index.html'}", file=sys.stderr)
+        return 0
+    from chitieu.review.app import Settings
+    from chitieu.review.serve import serve
+
+    out.mkdir(parents=True, exist_ok=True)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"chitieu: note: listening on {args.host}: others on the network can read the "
+              "dataset and record corrections", file=sys.stderr)
+    print(f"chitieu: reviewing {out} at http://{args.host}:{args.port}/ (Ctrl-C stops)",
+          file=sys.stderr)
+    serve(Settings(out, args.inputs, args.gazetteer, args.max_upload_mb * 1024 * 1024),
+          args.host, args.port)
 def _compare(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
         print(f"chitieu: no such folder: {args.out}", file=sys.stderr)

@@ -25,6 +25,8 @@ EXTRA_OF_MODULE = {
     "docx": "office", "openpyxl": "office",
     "pyarrow": "parquet", "pandas": "parquet",
     "dask": "dask", "distributed": "dask",
+    "fastapi": "review", "starlette": "review", "uvicorn": "review", "jinja2": "review",
+    "multipart": "review", "duckdb": "review",
 }
 
 

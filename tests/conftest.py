@@ -1,21 +1,28 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+from shared_files import require_shared
 
 # The same examples on every run, so a test run is deterministic; HYPOTHESIS_PROFILE=explore
-# searches afresh (random examples, no deadline) when hunting for new failures.
-settings.register_profile("ci", derandomize=True, deadline=None)
-settings.register_profile("explore", deadline=None, max_examples=500)
+# searches afresh (random examples, no deadline) when hunting for new failures. No example
+# database, and Hypothesis's caches in the temp folder: nothing is written into the tree.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "chitieu-hypothesis")
+settings.register_profile("ci", derandomize=True, deadline=None, database=None)
+settings.register_profile("explore", deadline=None, max_examples=500, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    if not SHARED.exists():
-        pytest.fail(f"{SHARED} is missing: the tests need the shared folder beside the repo")
-    return SHARED
+    """../shared (gold, score.py, real documents); the test is skipped without it."""
+    return require_shared()
+
+
+@pytest.fixture(scope="session")
+def real_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for the real documents as published (see `shared_files.real_file`)."""
+    return tmp_path_factory.mktemp("real")

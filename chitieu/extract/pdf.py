@@ -73,8 +73,55 @@ def read(path: Path, *, agencies: AgencyNames | None = None) -> RawDocument:
     """Read a PDF; pages without a usable text layer are OCR'd, their agency cells snapped to
     the names `agencies` knows."""
     path = Path(path)
-    with _opened(path) as pdf:
-        return _Reader(pdf, path, agencies).read()
+    with _quiet_pdf_libraries():
+        read_by_pdfium = _pdfium_pages(path)
+        if read_by_pdfium is not None:
+            pages, plumber = read_by_pdfium
+            reader = _Reader(pages, path, plumber, agencies)
+            try:
+                return reader.read()
+            finally:
+                if reader.plumber is not None:
+                    reader.plumber.close()
+    with _opened(path) as pdf:  # pdfium could not open it: pdfminer says why, or reads it
+        return _Reader(pdf.pages, path, pdf, agencies).read()
+
+
+def _pdfium_pages(path: Path) -> tuple[list, object] | None:
+    """Every page's chars, rules and images read by pdfium, each page closed after use —
+    a page pdfium cannot read right is pdfplumber's (the open pdfplumber document comes
+    back too, or None); None when pdfium cannot open the file (encrypted, damaged, no
+    pages), for pdfminer to explain."""
+    import pypdfium2
+
+    from chitieu.extract.pdf_objects import read_page
+
+    try:
+        document = pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError:
+        return None
+    plumber = None
+    try:
+        pages, doctop = [], 0.0
+        for index in range(len(document)):
+            page = read_page(document, index, doctop)
+            if page is None:
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(path)
+                page = plumber.pages[index]
+            doctop += float(page.height)
+            pages.append(page)
+    except pypdfium2.PdfiumError:
+        pages = []
+    finally:
+        document.close()
+    if not pages:
+        if plumber is not None:
+            plumber.close()
+        return None
+    return pages, plumber
 
 
 # ---------------------------------------------------------------- opening, errors
@@ -158,15 +205,21 @@ def _quiet_pdf_libraries() -> Iterator[None]:
 
 
 class _Reader:
-    def __init__(self, pdf, path: Path, agencies: AgencyNames | None = None):
-        self.pdf = pdf
+    """`pages` are pdfium's pages (`pdf_objects.PdfPage`) or pdfplumber's: both give chars,
+    edges, images and a size in pdfplumber's frame. `plumber` is the open pdfplumber
+    document when the pages are its own."""
+
+    def __init__(self, pages: Sequence, path: Path, plumber=None,
+                 agencies: AgencyNames | None = None):
+        self.pages = pages
         self.path = path
+        self.plumber = plumber
         self.agencies = agencies
         self.warnings: list[str] = []
         self.meta: dict[str, str] = {}
 
     def read(self) -> RawDocument:
-        pages = self.pdf.pages
+        pages = self.pages
         if not pages:
             raise InputError("the PDF has no pages", code="empty")
         views = [self._view(page, n) for n, page in enumerate(pages, 1)]
@@ -237,13 +290,22 @@ class _Reader:
         contents = self._read_pages(views, _lines_finder)
         if not views or any(c.fragments for c in contents.values()):
             return contents, "pdfplumber-lines"
-        for name, finder in _fallback_finders(self.path, self.pdf):
+        heights = {n: float(page.height) for n, page in enumerate(self.pages, 1)}
+        for name, finder in _fallback_finders(self.path, heights, self._plumber_page):
             contents = self._read_pages(views, finder)
             if any(c.fragments for c in contents.values()):
                 self._warn(f"table_finder_fallback:{name}")
                 return contents, name
         self._warn("no_table_found")
         return contents, "none"
+
+    def _plumber_page(self, number: int):
+        """pdfplumber's page `number`, for its text strategy (opened on first use)."""
+        if self.plumber is None:
+            import pdfplumber
+
+            self.plumber = pdfplumber.open(self.path)
+        return self.plumber.pages[number - 1]
 
     def _read_pages(self, views: list[PageView], finder: Finder) -> dict[int, PageContent]:
         contents: dict[int, PageContent] = {}
@@ -566,26 +628,31 @@ def _same_extent(rules: list[dict]) -> list[list[dict]]:
     return groups
 
 
-def _text_finder(view: PageView) -> list[CellBoxes]:
+def _text_finder(plumber_page: Callable[[int], object]) -> Finder:
     """Columns from the alignment of words; rows from rules when the rows are ruled."""
-    if view.turned:
-        return []  # the text strategy reads words in pdfplumber's frame, not ours
-    rules = [e for e in view.page.edges if e["orientation"] == "h"
-             and e["x1"] - e["x0"] >= OPEN_SIDE_MIN_WIDTH * view.width]
-    settings = ({**TEXT_SETTINGS, "horizontal_strategy": "lines"} if len(rules) >= 3
-                else TEXT_SETTINGS)
-    tables = view.page.find_tables(settings)
-    return [t.cells for t in tables if len(t.columns) >= MIN_FALLBACK_COLUMNS]
+
+    def finder(view: PageView) -> list[CellBoxes]:
+        if view.turned:
+            return []  # the text strategy reads words in pdfplumber's frame, not ours
+        rules = [e for e in view.page.edges if e["orientation"] == "h"
+                 and e["x1"] - e["x0"] >= OPEN_SIDE_MIN_WIDTH * view.width]
+        settings = ({**TEXT_SETTINGS, "horizontal_strategy": "lines"} if len(rules) >= 3
+                    else TEXT_SETTINGS)
+        tables = plumber_page(view.number).find_tables(settings)
+        return [t.cells for t in tables if len(t.columns) >= MIN_FALLBACK_COLUMNS]
+
+    return finder
 
 
-def _fallback_finders(path: Path, pdf) -> Iterator[tuple[str, Finder]]:
+def _fallback_finders(path: Path, heights: dict[int, float],
+                      plumber_page: Callable[[int], object]) -> Iterator[tuple[str, Finder]]:
     if importlib.util.find_spec("camelot") is not None:
         for flavor in ("lattice", "stream"):
-            yield f"camelot-{flavor}", _camelot_finder(path, pdf, flavor)
-    yield "pdfplumber-text", _text_finder
+            yield f"camelot-{flavor}", _camelot_finder(path, heights, flavor)
+    yield "pdfplumber-text", _text_finder(plumber_page)
 
 
-def _camelot_finder(path: Path, pdf, flavor: str) -> Finder:
+def _camelot_finder(path: Path, heights: dict[int, float], flavor: str) -> Finder:
     """camelot's tables as cell rectangles in pdfplumber's coordinates (top from the top)."""
     import camelot
 
@@ -596,7 +663,7 @@ def _camelot_finder(path: Path, pdf, flavor: str) -> Finder:
         tables = []
     for table in tables:
         number = int(table.page)
-        height = float(pdf.pages[number - 1].height)
+        height = heights[number]
         boxes = _camelot_boxes(table.cells, height)
         if flavor == "lattice" or len(table.cells[0]) >= MIN_FALLBACK_COLUMNS:
             by_page.setdefault(number, []).append(boxes)

@@ -26,7 +26,7 @@ UNMAPPED_SHARE = 0.5  # a page whose glyphs are mostly "(cid:N)" has no usable t
 @dataclass(slots=True)
 class PageView:
     number: int
-    page: object  # the pdfplumber page
+    page: object  # a pdf_objects.PdfPage (pdfium) or a pdfplumber page
     chars: list[dict]
     width: float
     height: float
@@ -47,9 +47,8 @@ class PageView:
         return self._edges
 
     def find_tables(self, settings: dict) -> list:
-        """pdfplumber's table finder on this page, in the upright frame."""
-        if not self.turned:
-            return self.page.find_tables(settings)
+        """pdfplumber's table finder on this page's rules, in the upright frame (the lines
+        strategy needs nothing else of a page)."""
         from pdfplumber.table import TableFinder
 
         upright = SimpleNamespace(edges=self.edges, bbox=(0, 0, self.width, self.height))

@@ -21,7 +21,7 @@ from chitieu.emit.json_out import document_to_json
 VARIANTS = Path(__file__).resolve().parents[1] / "fixtures" / "office_variants"
 EXPECTED = sorted((VARIANTS / "expected").glob("*.gold.json"))
 STEMS = [p.name.removesuffix(".gold.json") for p in EXPECTED]
-# the assembler's part, written up in /work/notes/office_findings.md
+# (stem, suffix) → why the assembler cannot read that variant yet: an expected failure
 ASSEMBLER_GAPS: dict[tuple[str, str], str] = {}
 
 

@@ -1,6 +1,6 @@
-"""Real published appendices (tests/fixtures/real, from ../shared/real) convert without an
-error, and the ones with hand-written expected records (tests/fixtures/real/expected) match
-them field by field: ../shared/tools/score.py scores each at least 0.95."""
+"""Real published appendices (read in place in ../shared/real, never copied here) convert
+without an error, and the ones with hand-written expected records (tests/fixtures/real/expected)
+match them field by field: ../shared/tools/score.py scores each at least 0.95."""
 
 import json
 import shutil
@@ -9,43 +9,44 @@ import sys
 from pathlib import Path
 
 import pytest
+from shared_files import REAL, real_file, real_names, require_shared
 
 from chitieu import convert
 from chitieu.emit.json_out import document_to_json
 from chitieu.emit.schema import validate
 
-REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
-DOCUMENTS = sorted(p for p in REAL.iterdir() if p.is_file())
-EXPECTED = sorted((REAL / "expected").glob("*.gold.json"))
+EXPECTED = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "real" / "expected")
+                  .glob("*.gold.json"))
 MIN_SCORE = 0.95
 # a text extraction that lost the table's column order (see ../shared/real's header notes)
 NO_TABLE_STRUCTURE = {"hn-kh277-2026-phuluc.pdftotext-raw.txt"}
 
 
-def _document(stem: str, shared_dir: Path) -> Path:
-    """The document of a gold file: a copy here, else the original in ../shared/real (the
-    PDF, never copied)."""
-    found = [p for p in DOCUMENTS if p.name.startswith(stem + ".")]
-    found += sorted(p for p in (shared_dir / "real").glob(f"{stem}.*") if p.suffix != ".md")
-    return found[0]
+def _document(stem: str, folder: Path) -> Path:
+    """The document of a gold file as published: its text, else its PDF."""
+    require_shared()
+    found = sorted((p for p in REAL.glob(f"{stem}.*") if p.name != "README.md"),
+                   key=lambda p: p.suffix == ".pdf")
+    return real_file(found[0].name, folder)
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
-def test_every_real_document_converts_to_valid_output(path: Path) -> None:
-    doc = json.loads(document_to_json(convert(path)))
+@pytest.mark.parametrize("name", real_names())
+def test_every_real_document_converts_to_valid_output(name: str, real_dir: Path) -> None:
+    doc = json.loads(document_to_json(convert(real_file(name, real_dir))))
     assert validate(doc) == []
-    if path.name not in NO_TABLE_STRUCTURE:
+    if name not in NO_TABLE_STRUCTURE:
         assert doc["records"]
     keys = [r["key"] for r in doc["records"]]
     assert len(keys) == len(set(keys))
 
 
 @pytest.mark.parametrize("gold", EXPECTED, ids=lambda p: p.name.split(".")[0])
-def test_matches_the_hand_written_records(gold: Path, tmp_path: Path, shared_dir: Path) -> None:
+def test_matches_the_hand_written_records(gold: Path, tmp_path: Path, shared_dir: Path,
+                                         real_dir: Path) -> None:
     stem = gold.name.removesuffix(".gold.json")
     (tmp_path / "gold").mkdir()
     shutil.copy(gold, tmp_path / "gold" / gold.name)
-    document = convert(_document(stem, shared_dir))
+    document = convert(_document(stem, real_dir))
     (tmp_path / f"{stem}.json").write_text(document_to_json(document), "utf-8")
     result = subprocess.run(
         [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),

@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+from shared_files import real_file
+
 from chitieu import convert_text, extract
 from chitieu.extract.detect import detect_layout
-
-REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 
 BLOCKS = """**1. Về dữ liệu**
 
@@ -104,6 +105,9 @@ def test_a_plain_task_under_a_heading_and_a_field_cut_by_a_blank_line() -> None:
 
 def test_labelled_text_is_detected() -> None:
     assert detect_layout(BLOCKS) == "labelled"
-    for name in ("hn-kh308-2025-nhiemvu-dang-van-ban.md",
-                 "bacninh-kh141-2025-muctieu-nhiemvu-dang-van-ban.md"):
-        assert extract.read(REAL / name).format == "labelled"
+
+
+@pytest.mark.parametrize("name", ["hn-kh308-2025-nhiemvu-dang-van-ban.md",
+                                  "bacninh-kh141-2025-muctieu-nhiemvu-dang-van-ban.md"])
+def test_real_labelled_text_is_detected(name: str, real_dir: Path) -> None:
+    assert extract.read(real_file(name, real_dir)).format == "labelled"

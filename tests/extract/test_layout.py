@@ -2,11 +2,17 @@
 
 from pathlib import Path
 
+import pytest
+from shared_files import real_file
+
 from chitieu import convert, extract
 from chitieu.extract.detect import detect_layout
 
-REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
-CV6582 = REAL / "hn-syt-cv6582-2026-bang-ke-hoach-di-tru.pdftotext-layout.txt"
+
+@pytest.fixture
+def cv6582(real_dir: Path) -> Path:
+    return real_file("hn-syt-cv6582-2026-bang-ke-hoach-di-tru.pdftotext-layout.txt", real_dir)
+
 
 # a cell wrapped and vertically centred, a cell merged over two rows, a page break
 PAGES = """KẾ HOẠCH TRIỂN KHAI
@@ -35,8 +41,9 @@ def test_columns_rows_wrapped_and_merged_cells() -> None:
     assert (doc.rows[2].first_line, doc.rows[2].last_line) == (3, 5)
 
 
-def test_narrow_columns_labels_over_three_lines_and_text_run_into_the_next_column() -> None:
-    rows = [r.texts for r in extract.read(CV6582).rows]
+def test_narrow_columns_labels_over_three_lines_and_text_run_into_the_next_column(
+        cv6582: Path) -> None:
+    rows = [r.texts for r in extract.read(cv6582).rows]
     assert rows[2] == ["TT", "Công việc", "Đơn vị thực hiện", "Đơn vị phối hợp",
                        "Số ngày dự kiến"]
     assert rows[3] == ["1", "Xây dựng kế hoạch di trú dữ liệu sau khi chốt phương án",
@@ -46,13 +53,13 @@ def test_narrow_columns_labels_over_three_lines_and_text_run_into_the_next_colum
     assert [r[0] for r in rows[3:]] == [str(n) for n in range(1, 13)]  # page 2 too
 
 
-def test_a_days_column_gives_durations() -> None:
-    doc = convert(CV6582)
+def test_a_days_column_gives_durations(cv6582: Path) -> None:
+    doc = convert(cv6582)
     first = doc.records[0]
     assert (first.deadline.kind, first.deadline.raw) == ("duration", "7")
     assert [c.role for c in doc.columns] == ["number", "name", "lead", "support", "deadline"]
 
 
-def test_layout_text_is_detected() -> None:
+def test_layout_text_is_detected(cv6582: Path) -> None:
     assert detect_layout(PAGES) == "layout"
-    assert detect_layout(CV6582.read_text(encoding="utf-8")) == "layout"
+    assert detect_layout(cv6582.read_text(encoding="utf-8")) == "layout"

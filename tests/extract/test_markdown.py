@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from shared_files import real_file
 
 from chitieu.extract import markdown
 from chitieu.extract import read as read_any
@@ -19,11 +20,19 @@ def text_rows(doc):
     return [row for row in doc.rows if row.table is None]
 
 
+# the start of Phụ lục I of Nghị quyết 03/NQ-CP as transcribed on GitHub (its first 27 lines)
+NQ03 = "vn-nq03-2025-phuluc-I-chitieu.md"
+NQ03_LINES = 27
+
+
 @pytest.fixture(scope="module")
-def nq03():
-    # the start of Phụ lục I of Nghị quyết 03/NQ-CP as transcribed on GitHub
-    # (/work/shared/real/vn-nq03-2025-phuluc-I-chitieu.md without the collector's header)
-    return markdown.read(FIXTURES / "markdown_nq03_phuluc_I.md")
+def nq03_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return real_file(NQ03, tmp_path_factory.mktemp("nq03"), NQ03_LINES)
+
+
+@pytest.fixture(scope="module")
+def nq03(nq03_path: Path):
+    return markdown.read(nq03_path)
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +62,8 @@ def test_real_table_rows_keep_markup_and_source_lines(nq03):
     assert all(row.page == 1 for row in nq03.rows)
 
 
-def test_real_table_line_numbers_point_at_the_source_line(nq03):
-    lines = (FIXTURES / "markdown_nq03_phuluc_I.md").read_text(encoding="utf-8").split("\n")
+def test_real_table_line_numbers_point_at_the_source_line(nq03, nq03_path: Path):
+    lines = nq03_path.read_text(encoding="utf-8").split("\n")
     for row in table_rows(nq03, 0):
         assert row.texts[1] in lines[row.first_line - 1]
 
@@ -186,8 +195,8 @@ def test_read_decodes_utf16_and_bom(tmp_path):
                                                    markdown.read_text(text).rows]
 
 
-def test_registry_sniffs_markdown():
-    doc = read_any(FIXTURES / "markdown_nq03_phuluc_I.md")
+def test_registry_sniffs_markdown(nq03_path: Path):
+    doc = read_any(nq03_path)
     assert doc.format == "markdown"
     assert read_any_text("| a | b |\n|---|---|\n| 1 | 2 |").format == "markdown"
 

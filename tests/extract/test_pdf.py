@@ -317,7 +317,7 @@ def test_glyphs_without_letters_are_a_text_layer_to_ocr(monkeypatch):
     from types import SimpleNamespace
 
     monkeypatch.setattr(pdf, "_scan_reader", lambda: None)
-    reader = pdf._Reader(pdf=None, path=Path("x.pdf"))
+    reader = pdf._Reader(pages=[], path=Path("x.pdf"))
     with pytest.raises(InputError) as caught:
         reader._ocr([SimpleNamespace(number=2, state="unmapped")])
     assert str(caught.value) == ("page 2 has no usable text layer (its fonts map glyphs to no "

@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+from shared_files import real_file
+
 from chitieu import extract
 from chitieu.extract.detect import detect_layout
-
-REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 
 TABLE = """**PHỤ LỤC**
 DANH MỤC NHIỆM VỤ
@@ -94,8 +95,8 @@ def test_a_row_without_its_closing_bar_before_a_title_and_a_new_table() -> None:
     ]
 
 
-def test_a_two_row_header_over_year_columns_is_aligned_under_its_group() -> None:
-    doc = extract.read(REAL / "sonla-qd2954-2025-phuluc01-chitieu-theo-nam.md")
+def test_a_two_row_header_over_year_columns_is_aligned_under_its_group(real_dir: Path) -> None:
+    doc = extract.read(real_file("sonla-qd2954-2025-phuluc01-chitieu-theo-nam.md", real_dir))
     table = [r.texts for r in doc.rows if r.table is not None]
     assert table[0][:5] == ["**TT**", "**Chỉ tiêu**", "**ĐVT**", "**ƯTH Năm 2025**",
                             "**GIAI ĐOẠN 2026 - 2030**"]
@@ -125,5 +126,9 @@ def test_cells_merged_from_the_row_above_are_filled_in() -> None:
 
 def test_portal_text_is_detected() -> None:
     assert detect_layout(TABLE) == "portal"
-    for name in ("bacninh-kh144-2025-phuluc-chitieu.md", "vn-qd2629-2025-phuluc-I-II.md"):
-        assert extract.read(REAL / name).format == "portal"
+
+
+@pytest.mark.parametrize("name", ["bacninh-kh144-2025-phuluc-chitieu.md",
+                                  "vn-qd2629-2025-phuluc-I-II.md"])
+def test_real_portal_text_is_detected(name: str, real_dir: Path) -> None:
+    assert extract.read(real_file(name, real_dir)).format == "portal"

@@ -4,11 +4,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from shared_files import real_file
 
 from chitieu import convert, extract
 from chitieu.errors import InputError
 
-REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 openpyxl = pytest.importorskip("openpyxl")
 
 HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Chỉ tiêu"]
@@ -82,12 +82,13 @@ def test_csv_with_a_sniffed_delimiter_and_quoted_multiline_cells(tmp_path: Path)
     assert (doc.rows[1].first_line, doc.rows[1].last_line) == (2, 3)
 
 
-def test_tab_separated_text_copied_from_a_spreadsheet() -> None:
-    doc = extract.read(REAL / "hn-kh38-2026-phuluc01-bang-tinh.tsv.txt")
+def test_tab_separated_text_copied_from_a_spreadsheet(real_dir: Path) -> None:
+    path = real_file("hn-kh38-2026-phuluc01-bang-tinh.tsv.txt", real_dir)
+    doc = extract.read(path)
     assert doc.format == "csv"
     header = next(r for r in doc.rows if r.texts[0] == "STT")
     assert len(header.cells) == 11 and header.first_line == 4
-    assert convert(REAL / "hn-kh38-2026-phuluc01-bang-tinh.tsv.txt").plan.appendix == "Phụ lục 01"
+    assert convert(path).plan.appendix == "Phụ lục 01"
 
 
 def test_a_damaged_workbook_is_a_clear_error(tmp_path: Path) -> None:
