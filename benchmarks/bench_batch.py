@@ -6,7 +6,7 @@ and the parent's peak memory.
 
 The corpus is variations of samples/*.txt: another commune, plan number, dates and target
 numbers, some rows dropped, so every file has its own hash and its own records. Each run is
-a fresh Python process calling `chitieu.batch.run_batch`, which reports its own time and
+a fresh Python process calling `chitieu.batch.convert_folder`, which reports its own time and
 peak RSS (ru_maxrss of the batch's parent process, not of its workers); each figure is the
 fastest of --repeat runs, the one least disturbed by other work on the machine.
 """
@@ -42,12 +42,12 @@ _ITEM_ROW = re.compile(r"^\d+(\.\d+)*\.?\t")
 _RUNNER = """
 import json, resource, sys, time
 from pathlib import Path
-from chitieu.batch import BatchOptions, run_batch
+from chitieu.batch import BatchOptions, convert_folder
 args = json.loads(sys.argv[1])
-options = BatchOptions(output=Path(args["output"]), workers=args["workers"], quiet=True,
+options = BatchOptions(output=Path(args["output"]), workers=args["workers"],
                        executor=args["executor"], force=args["force"])
 started = time.perf_counter()
-code = run_batch([Path(args["input"])], options)
+code = int(convert_folder([Path(args["input"])], options).exit_code)
 seconds = time.perf_counter() - started
 parent = resource.getrusage(resource.RUSAGE_SELF)
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)

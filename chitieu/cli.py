@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+from chitieu.errors import ExitCode
 
 FORMATS = ("json", "jsonl", "parquet", "csv")
 
@@ -26,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                     "OUT/report.json (failed files, warnings, agencies missing from the "
                     "gazetteer) and, for --format parquet/csv/jsonl, the dataset tables.",
         epilog="exit status: 0 all converted, 1 some files failed (see OUT/report.json), "
-               "2 usage error")
+               "2 the run could not start, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); "
+               "after 130 or 143 the same command resumes")
     conv.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     conv.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="OUT",
                       help="output folder (default: output)")
@@ -44,10 +51,20 @@ def _parser() -> argparse.ArgumentParser:
                       help="run locally (default) or on a Dask cluster")
     conv.add_argument("--scheduler", metavar="ADDRESS",
                       help="Dask scheduler address (default: a LocalCluster)")
+    conv.add_argument("--follow-links", action="store_true",
+                      help="read links leading outside the input folders (skipped by default)")
+    conv.add_argument("--prune", action="store_true",
+                      help="drop from the dataset the documents whose inputs were deleted")
+    _limit_arguments(conv.add_argument_group(
+        "limits per file", "a file past a limit fails with a line naming it; the batch goes on"))
 
     rows = sub.add_parser("rows", help="print the rows exactly as read, before interpretation")
     rows.add_argument("path", type=Path, metavar="FILE")
     rows.add_argument("--layout", help="force a reader (text, markdown, html, pdf, …)")
+    rows.add_argument("--explain", action="store_true",
+                      help="under each row, what assembly and interpretation made of it and "
+                           "why (header, repeated header dropped, joined, split, section, "
+                           "record)")
 
     sub.add_parser("schema", help="print the JSON Schema of the output document")
 
@@ -89,6 +106,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _limit_arguments(group: argparse._ArgumentGroup) -> None:
+    from chitieu.extract.limits import Limits
+
+    default = Limits()
+    for option, field, kind, help_text in (
+        ("--max-input-mb", "max_input_mb", float, "size of any input file"),
+        ("--max-text-mb", "max_text_mb", float, "size of a text, Markdown, HTML or CSV file"),
+        ("--max-inflated-mb", "max_inflated_mb", float,
+         "what a DOCX or XLSX inflates to (a decompression bomb stops here)"),
+        ("--max-megapixels", "max_megapixels", float,
+         "pixels of one image frame or rendered PDF page"),
+        ("--max-cells", "max_cells", int, "cells of one spreadsheet table"),
+        ("--max-memory-mb", "max_memory_mb", int,
+         "memory (address space) of the process converting one file; 0: no cap"),
+        ("--max-seconds", "max_seconds", float, "time for one file; 0: no limit"),
+    ):
+        group.add_argument(option, type=kind, default=getattr(default, field), metavar="N",
+                           dest=field, help=f"{help_text} (default: %(default)s)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -103,9 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"convert": _convert, "rows": _rows, "schema": _schema,
                 "review": _review, "compare": _compare}[args.command](args)
-    except KeyboardInterrupt:
-        print("chitieu: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        terminated = getattr(exc, "signum", None) == signal.SIGTERM
+        print(f"chitieu: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        return ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
     except BrokenPipeError:
         return 0
 
@@ -113,31 +151,95 @@ def main(argv: list[str] | None = None) -> int:
 def _convert(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = sorted(set(formats) - set(FORMATS))
+    problem = None
     if unknown:
-        print(f"chitieu: unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})",
-              file=sys.stderr)
-        return 2
-    if args.workers is not None and args.workers < 1:
-        print("chitieu: --workers must be 1 or more", file=sys.stderr)
-        return 2
-    if args.scheduler and args.executor != "dask":
-        print("chitieu: --scheduler needs --executor dask", file=sys.stderr)
-        return 2
-    if "parquet" in formats and not _installed("pyarrow"):
-        print("chitieu: --format parquet needs pyarrow; install it with: "
-              "pip install 'chitieu[parquet]'", file=sys.stderr)
-        return 2
-    missing = [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]
-    if missing:
-        print(f"chitieu: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    from chitieu.batch import BatchOptions, run_batch
+        problem = f"unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})"
+    elif args.workers is not None and args.workers < 1:
+        problem = "--workers must be 1 or more"
+    elif args.scheduler and args.executor != "dask":
+        problem = "--scheduler needs --executor dask"
+    elif "parquet" in formats and not _installed("pyarrow"):
+        problem = ("--format parquet needs pyarrow; install it with: "
+                   "pip install 'chitieu[parquet]'")
+    elif missing := [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]:
+        problem = f"no such file or folder: {', '.join(missing)}"
+    if problem:
+        print(f"chitieu: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
+    from chitieu.batch import BatchOptions
+    from chitieu.extract.limits import Limits
 
+    limits = Limits(**{name: getattr(args, name) for name in Limits.__dataclass_fields__})
     options = BatchOptions(
         output=args.output, formats=formats, gazetteer=args.gazetteer, workers=args.workers,
-        force=args.force, quiet=args.quiet, executor=args.executor, scheduler=args.scheduler,
+        force=args.force, executor=args.executor, scheduler=args.scheduler,
+        follow_links=args.follow_links, prune=args.prune, limits=limits,
     )
-    return run_batch(args.paths, options)
+    return run_batch(args.paths, options, quiet=args.quiet)
+
+
+def run_batch(paths: list[Path], options, *, quiet: bool = False) -> ExitCode:
+    """`chitieu convert`: run `convert_folder` with a progress bar, SIGTERM handled as
+    Ctrl-C, the library's warnings as "chitieu: …" lines; print the summary; the exit code."""
+    from chitieu.batch import BatchError, convert_folder
+    from chitieu.batch.report import failure_line, summary_lines
+    from chitieu.progress import Progress
+
+    progress: Progress | None = None
+
+    def start(total: int) -> None:
+        nonlocal progress
+        progress = Progress(total, quiet=quiet)
+
+    def advance(results) -> None:
+        for result in results:
+            if not result.ok:
+                progress.note(failure_line(result))
+        progress.advance(len(results))
+
+    with _stderr_logging(logging.ERROR if quiet else logging.WARNING), _sigterm_stops():
+        try:
+            report = convert_folder(paths, options, on_start=start, on_results=advance)
+        except BatchError as exc:
+            print(f"chitieu: {exc}", file=sys.stderr)
+            return ExitCode.USAGE
+        finally:
+            if progress is not None:
+                progress.close()
+    lines = summary_lines(report, quiet=quiet)
+    if lines:
+        print("\n".join(lines), file=sys.stderr)
+    return report.exit_code
+
+
+@contextlib.contextmanager
+def _stderr_logging(level: int) -> Iterator[None]:
+    """chitieu's log records as "chitieu: …" lines on stderr, for this command only; other
+    libraries' loggers are left as they are."""
+    logger = logging.getLogger("chitieu")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("chitieu: %(message)s"))
+    handler.setLevel(level)
+    before = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(min(level, logger.getEffectiveLevel()))
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(before[0])
+        logger.propagate = before[1]
+
+
+@contextlib.contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """SIGTERM (how `timeout`, systemd and CI stop a job) stops the run as Ctrl-C does."""
+    from chitieu.batch import Terminated
+    from chitieu.extract.limits import raising_on
+
+    with raising_on(signal.SIGTERM, Terminated):
+        yield
 
 
 def _installed(module: str) -> bool:
@@ -158,15 +260,53 @@ def _rows(args: argparse.Namespace) -> int:
         return 1
     print(f"# {args.path}: format={raw.format} pages={raw.pages} ocr={raw.ocr} "
           f"rows={len(raw.rows)}" + (f" warnings={','.join(raw.warnings)}" if raw.warnings else ""))
+    if args.explain:
+        return _explain(args.path, raw)
     for row in raw.rows:
-        where = f"L{row.first_line}" if row.first_line is not None else ""
-        if row.first_line is not None and row.last_line != row.first_line:
-            where += f"-{row.last_line}"
-        if row.page is not None:
-            where = f"p{row.page} {where}".strip()
-        table = f"t{row.table}" if row.table is not None else "  "
-        print(f"{where:>12} {table} | " + " | ".join(c.text.replace("\n", "⏎") for c in row.cells))
+        print(_row_line(row))
     return 0
+
+
+def _row_line(row, indent: str = "") -> str:
+    where = f"L{row.first_line}" if row.first_line is not None else ""
+    if row.first_line is not None and row.last_line != row.first_line:
+        where += f"-{row.last_line}"
+    if row.page is not None:
+        where = f"p{row.page} {where}".strip()
+    table = f"t{row.table}" if row.table is not None else "  "
+    cells = " | ".join(c.text.replace("\n", "⏎") for c in row.cells)
+    return f"{indent}{where:>12} {table} | {cells}"
+
+
+def _explain(path: Path, raw) -> int:
+    """Each row as read, and under it what became of it and why."""
+    from chitieu.assemble.trace import Trace
+    from chitieu.errors import InputError
+    from chitieu.pipeline import interpret
+
+    trace = Trace()
+    try:
+        interpret(raw, file=path.name, sha256="", trace=trace)
+    except InputError as exc:
+        print(f"chitieu: {exc}", file=sys.stderr)
+        return 1
+    for row in raw.rows:  # as assembly left them: a header glued to a row is two rows now
+        _print_explained(row, trace)
+    return 0
+
+
+def _print_explained(row, trace, indent: str = "") -> None:
+    print(_row_line(row, indent))
+    decisions = [str(d) for d in trace.decisions(row)] or (
+        ["blank"] if row.is_blank() else ["not taken: outside every table"])
+    if len(decisions) > 1 and decisions[0] == "row: a new row":
+        decisions = decisions[1:]  # the section or record it became says it
+    if not indent and "row_split_from_line" in row.warnings:
+        decisions.append("split: the header and the first row were one line (a lost line break)")
+    for decision in decisions:
+        print(f"{indent}{'':>15} → {decision}")
+    for part in trace.parts(row):
+        _print_explained(part, trace, indent + "    ")
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from chitieu import extract
 from chitieu.assemble.table import NoTableError, assemble
+from chitieu.assemble.trace import Trace
 from chitieu.catalog import Catalog, link_records
 from chitieu.core.tables import Table
 from chitieu.core.types import RawDocument
-from chitieu.errors import InputError
+from chitieu.errors import InputError, display_path
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
 from chitieu.interpret.plan import parse_plan
 from chitieu.interpret.records import build_records
@@ -33,8 +34,9 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
     raw = extract.read(path, layout, agencies=gazetteer)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
-        return interpret(raw, file=path.name, sha256=digest, gazetteer=gazetteer,
-                         catalog=catalog)
+        # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
+        return interpret(raw, file=display_path(path.name), sha256=digest,
+                         gazetteer=gazetteer, catalog=catalog)
     except InputError as exc:
         exc.path = exc.path or str(path)
         raise
@@ -49,16 +51,18 @@ def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
 
 
 def interpret(raw: RawDocument, *, file: str, sha256: str,
-              gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
+              gazetteer: Gazetteer | None = None, catalog: Catalog | None = None,
+              trace: Trace | None = None) -> Document:
     """Everything after reading: assemble the table, read the plan header, build records,
-    then link them to the indicator catalog (which only reads what the records say)."""
+    then link them to the indicator catalog (which only reads what the records say).
+    `trace` collects what became of each row read, and why."""
     gazetteer = gazetteer or default_gazetteer()
     try:
-        table = assemble(raw)
+        table = assemble(raw, trace)
     except NoTableError as exc:
         raise InputError(str(exc), code="no_table") from None
     plan, plan_warnings = parse_plan(table.preamble, [t.preamble for t in table.following])
-    records = build_records(table, gazetteer, plan.issued_on)
+    records = build_records(table, gazetteer, plan.issued_on, trace)
     link_records(records, catalog)
     fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"
     return Document(

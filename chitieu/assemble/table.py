@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from chitieu.assemble.trace import Trace
 from chitieu.core.headers import (
     AGENCY_ROLES,
     PERIOD_LABEL,
@@ -29,51 +30,26 @@ from chitieu.core.letterhead import (
     read_letterhead,
     roman_heading,
 )
+from chitieu.core.numbering import (
+    FIRST_ROW_NUMBER,
+    GLUED_FIRST,
+    GLUED_NUMBER,
+    ITEM_NUMBER,
+    ROW_LABEL,
+    SECTION_NUMBER,
+    SECTION_TOKEN,
+    number_key,
+    successors,
+)
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
 
 _VALUE_ROLES = frozenset({"target", "baseline"})
 MAX_HEADER_ROWS = 4  # a header over more rows than this is not one (group, sub-group, leaf, …)
-# A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
-PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
-_SECTION_TOKEN = regex.compile(
-    rf"^(?P<num>(?:{PART}|[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*)\.?)(?:(?<={PART})\s*[:.\-–]\s*|\s*[\-–—:]\s+|\s+"
-    r"|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
-    regex.S,
-)
-_SECTION_NUMBER = regex.compile(rf"^(?:{PART}|[A-ZĐ]|[IVXLC]+)\.?$")
-_NUMBER_ONLY = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|[IVXLC]+|\d+(?:\.\d+)*)[.)]?$")
 _HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
-# A row number glued at the end of the cell before it when OCR lost a line break:
-# "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
-_GLUED_NUMBER = regex.compile(
-    r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*\d{1,3}(?:\.\d{1,3})*\.?\s*(?:</b>|\*\*)?)\s*$",
-    regex.S)
-_GLUED_FIRST = regex.compile(
-    r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*(?:0?1\.?|1\.1\.?|[IA]\.?)\s*(?:</b>|\*\*)?)\s*$",
-    regex.S)
-_ITEM_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-
-
-_NUMBER_NOISE = regex.compile(r"</?b>|\*\*|\s+")
-
-
-def _number_key(text: str) -> tuple[int, ...] | None:
-    """A row number as integers ("1.2." → (1, 2), "01" → (1,)); None for anything else."""
-    text = _NUMBER_NOISE.sub("", text)  # "1 ." as "1."
-    if not _ITEM_NUMBER.match(text):
-        return None
-    return tuple(int(part) for part in text.rstrip(".").split("."))
-
-
-def _successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
-    """The numbers that may follow a row's: "1.2" → "1.3", "2", "1.2.1"."""
-    out = {(*number[:i], number[i] + 1) for i in range(len(number))}
-    out.add((*number, 1))
-    return out
 
 
 class NoTableError(ValueError):
@@ -157,9 +133,6 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
     return None
 
 
-_FIRST_ROW_NUMBER = regex.compile(r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
-
-
 def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
     """The header and the table's first row on one line, a line break lost: "… Thời gian
     hoàn thành 1\tTỷ lệ …" or "… Ghi chú\t\t1\tTỷ lệ …"; None when the line is no such
@@ -167,15 +140,15 @@ def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
     sentence, not one more header label ("Quý I\tQuý II")."""
     raw = [c.text for c in row.cells]
     for k in range(2, len(raw)):
-        tail = _GLUED_FIRST.match(raw[k]) if texts[k] else None
+        tail = GLUED_FIRST.match(raw[k]) if texts[k] else None
         if tail is not None and clean_text(tail["head"]):
             first, second = [*raw[:k], tail["head"]], [tail["num"], *raw[k + 1:]]
-        elif _FIRST_ROW_NUMBER.match(texts[k]):
+        elif FIRST_ROW_NUMBER.match(texts[k]):
             first, second = raw[:k], [raw[k].strip(), *raw[k + 1:]]
         else:
             continue
         first_texts = [clean_text(t) for t in first]
-        if not _FIRST_ROW_NUMBER.match(clean_text(second[0])) or not _is_header(first_texts):
+        if not FIRST_ROW_NUMBER.match(clean_text(second[0])) or not _is_header(first_texts):
             continue
         roles = assign_roles(first_texts)
         if "number" not in roles or "name" not in roles:
@@ -208,7 +181,7 @@ def _continues_header(texts: list[str]) -> bool:
     filled = [t for t in texts if t]
     return bool(filled) and not texts[0] and any(not _HEADER_YEAR.match(t) for t in filled) and all(
         len(t) <= 40 and (t[0].islower() or t[0] == "(" or bool(_HEADER_YEAR.match(t)))
-        and not _SECTION_TOKEN.match(t)
+        and not SECTION_TOKEN.match(t)
         for t in filled)
 
 
@@ -218,7 +191,7 @@ def _completes_header(header: list[str], texts: list[str]) -> bool:
     filled = [(i, t) for i, t in enumerate(texts) if t]
     if not filled or any(i >= len(header) or len(t) > 40 for i, t in filled):
         return False
-    if _NUMBER_ONLY.match(texts[0]) or _SECTION_TOKEN.match(texts[0]):
+    if ROW_LABEL.match(texts[0]) or SECTION_TOKEN.match(texts[0]):
         return False
     return all(header_candidates(header[i])[:1] in ((), ("unknown",))
                and header_candidates(f"{header[i]} {t}")[:1] not in ((), ("unknown",))
@@ -261,16 +234,17 @@ def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
 # ---------------------------------------------------------------- assembly
 
 
-def assemble(doc: RawDocument) -> Table:
+def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     """Build the tables of a RawDocument, or raise NoTableError.
 
     The first header starts the first table. A later header that is not a repeat of the
     current one (another appendix, another set of columns) starts the next table, in
     `Table.following`; the one-cell rows just above it (its "Phụ lục II", title, "(Kèm
-    theo …)") become that table's preamble.
+    theo …)") become that table's preamble. `trace` collects what was decided about each
+    row, and why.
     """
     if doc.table_names:
-        return _assemble_named(doc)
+        return _assemble_named(doc, trace)
     found = _find_header(doc.rows)
     if found is None:
         raise NoTableError("no table header found (a row naming columns such as "
@@ -286,7 +260,11 @@ def assemble(doc: RawDocument) -> Table:
         table = _new_table(headers, preamble[:len(preamble) - len(lead_in)],
                            doc.rows[start + height:start + height + _PEEK_ROWS])
         header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
+        if trace is not None:
+            _trace_header(trace, table, doc.rows[start:start + height], lead_in,
+                          1 + (len(first.following) + 1 if first is not None else 0))
         assembler = _Assembler(table, header_rows, body)
+        assembler.trace = trace
         nxt = assembler.feed_until_next_table(doc.rows, start + height, lead_in)
         if first is None:
             first = table
@@ -327,7 +305,22 @@ def _body_continued(heading: int | None, rows: list[RawRow]) -> int | None:
     return heading
 
 
-def _assemble_named(doc: RawDocument) -> Table:
+def _trace_header(trace: Trace, table: Table, header: list[RawRow], lead_in: list[RawRow],
+                  number: int) -> None:
+    for row in table.preamble:
+        trace.note(row, "preamble" if number == 1 else "heading",
+                   "above the table: the plan's fields" if number == 1
+                   else f"names table {number}")
+    roles = ", ".join(f"{c.header or '(blank)'}={c.role}" for c in table.columns)
+    for i, row in enumerate(header):
+        trace.note(row, "header", f"table {number}: {roles}" if i == 0
+                   else f"table {number}: more header lines, merged into the first")
+    for row in lead_in:
+        trace.note(row, "lead-in", "a bold numbered title right above the header: the "
+                                   "first section")
+
+
+def _assemble_named(doc: RawDocument, trace: Trace | None = None) -> Table:
     """Each named table (a workbook's sheet) assembled on its own; sheets without a header
     are left out. Rows outside any of them go with the first."""
     groups: dict[int | None, list[RawRow]] = {}
@@ -339,7 +332,7 @@ def _assemble_named(doc: RawDocument) -> Table:
         rows = groups.get(index, [])
         if _find_header(rows) is None:
             continue
-        part = assemble(RawDocument(rows=rows, format=doc.format))
+        part = assemble(RawDocument(rows=rows, format=doc.format), trace)
         part.name = name
         tables.append(part)
     if not tables:
@@ -417,7 +410,7 @@ def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
 
 def _titles_section(text: str) -> bool:
     """A section title: a number and at least two words ("2. Các nhiệm vụ về …")."""
-    match = _SECTION_TOKEN.match(text)
+    match = SECTION_TOKEN.match(text)
     return bool(match) and len(match["title"].split()) >= 2
 
 
@@ -433,7 +426,7 @@ def _is_new_header(texts: list[str]) -> bool:
     filled = [t for t in texts if t]
     known = [t for t in filled if header_candidates(t)[0] != "unknown"]
     return len(known) * 4 >= len(filled) * 3 and not any(
-        _NUMBER_ONLY.match(t) and header_candidates(t)[0] != "number" for t in filled)
+        ROW_LABEL.match(t) and header_candidates(t)[0] != "number" for t in filled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,6 +480,11 @@ class _Assembler:
         self.marks_tables = False
         self.after_header = False  # the last row taken was a header repeated at a page break
         self._preamble_keys: frozenset[str] | None = None
+        self.trace: Trace | None = None
+
+    def _note(self, row: RawRow, what: str, why: str = "") -> None:
+        if self.trace is not None:
+            self.trace.note(row, what, why)
 
     def feed_until_next_table(self, rows: list[RawRow], begin: int,
                               lead_in: list[RawRow] = ()) -> tuple[int, int] | None:
@@ -543,6 +541,8 @@ class _Assembler:
         parts = self._split_glued(row, texts)
         if parts is not None:
             self.table.warnings.append(f"row_split_from_line:{self._where(row)}")
+            if self.trace is not None:
+                self.trace.split(row, parts)
             for part in parts:
                 self._take(part, next_row)
             return
@@ -553,6 +553,7 @@ class _Assembler:
             self.pending_break = True
             self.ended = False
             self.after_header = True
+            self._note(row, "dropped", "the header repeated (a page break)")
             return
         after_header, self.after_header = self.after_header, False
         filled = [i for i, t in enumerate(texts) if t]
@@ -561,15 +562,21 @@ class _Assembler:
         lone = texts[0] if single and filled[0] == 0 and self.name_col != 0 else None
         if single and (self._is_furniture(texts[filled[0]]) or self._repeats_preamble(
                 texts[filled[0]])) and not self._is_bare_number_row(row, texts[filled[0]]):
+            self._note(row, "dropped", "page furniture or a running page header")
             return
         if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
                 [texts[i] for i in filled]) or (single and self._is_body_heading(row, texts)):
+            self._note(row, "after", "below the table's end (a closing line, a signature, "
+                                     "the plan's next heading)")
             self.ended = True
             self.table.trailing.append(row)
             return
         if lone is not None and self._is_stray_line(row, lone, next_row):
+            self._note(row, "dropped", "a line outside the table's columns (a caption, a "
+                                       "label before a repeated header)")
             return
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
+            self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
         cells, warnings = self._fit(row, texts)
         bold = self._is_bold(row, cells)
@@ -577,10 +584,14 @@ class _Assembler:
             self._join(cells, row)
             self.table.rows[-1].warnings.extend(w for w in warnings
                                                 if w not in self.table.rows[-1].warnings)
+            self._note(row, "joined", "to the row above, across a page break"
+                       if self.pending_break else "to the row above: no number of its own")
         else:
             self.table.rows.append(LogicalRow(cells, [row], bold=bold,
                                               after_page_break=self.pending_break,
                                               warnings=warnings))
+            self._note(row, "row", "a new row after a page break" if self.pending_break
+                       else "a new row")
         self.pending_break = False
 
     # -- a line holding two rows
@@ -608,12 +619,12 @@ class _Assembler:
         for k in range(nc, nc + 1 if bounded else len(raw)):
             if not texts[k]:
                 continue
-            tail = _GLUED_NUMBER.match(raw[k]) if texts[k][-1:].isdigit() or "." in texts[k][-2:] \
+            tail = GLUED_NUMBER.match(raw[k]) if texts[k][-1:].isdigit() or "." in texts[k][-2:] \
                 else None
             if tail is not None and clean_text(tail["head"]):
                 first = [*raw[:k], tail["head"]]
                 second = [tail["num"], *raw[k + 1:]]
-            elif k > nc and _ITEM_NUMBER.match(texts[k]) and any(texts[:k]):
+            elif k > nc and ITEM_NUMBER.match(texts[k]) and any(texts[:k]):
                 first, second = raw[:k], [raw[k].strip(), *raw[k + 1:]]
             else:
                 continue
@@ -632,7 +643,7 @@ class _Assembler:
         name = clean_text(second[mc])
         if not name[:1].isupper() or len(name.split()) < 2:
             return False
-        number = _number_key(clean_text(second[nc]))
+        number = number_key(clean_text(second[nc]))
         first_texts = [clean_text(t) for t in first]
         filled = [i for i, t in enumerate(first_texts) if t]
         if not filled:
@@ -651,10 +662,10 @@ class _Assembler:
         if not (wider and full) or filled[-1] >= self.width:
             return False
         own_text = first_texts[nc] if nc < len(first_texts) else ""
-        own = _number_key(own_text)
+        own = number_key(own_text)
         if own is not None:
-            return number in _successors(own)
-        if own_text and not _NUMBER_ONLY.match(own_text):
+            return number in successors(own)
+        if own_text and not ROW_LABEL.match(own_text):
             return False
         return number in self._expected_after(None)  # after "b)", or a continuation line
 
@@ -666,16 +677,16 @@ class _Assembler:
         number = texts[nc] if nc < len(texts) else ""
         title = texts[mc] if mc < len(texts) else ""
         if number and title:
-            return bool(_SECTION_NUMBER.match(number)) or is_bold_markup(first[nc])
+            return bool(SECTION_NUMBER.match(number)) or is_bold_markup(first[nc])
         only = number or title
-        match = _SECTION_TOKEN.match(only)
-        if match and _SECTION_NUMBER.match(match["num"]):
+        match = SECTION_TOKEN.match(only)
+        if match and SECTION_NUMBER.match(match["num"]):
             return True
         return is_bold_markup(first[nc] if number else first[mc])
 
     def _title_number(self, texts: list[str]) -> str:
         number = texts[self.number_col]
-        match = _SECTION_TOKEN.match(number)
+        match = SECTION_TOKEN.match(number)
         return match["num"] if match else number
 
     def _expected_after(self, title_number: str | None, *, restart: bool = False
@@ -684,15 +695,15 @@ class _Assembler:
         section title, also a restarted "1" or "1.1" (and "2.1" under a section "2")."""
         expected: set[tuple[int, ...]] = set()
         for logical in reversed(self.table.rows):
-            last = _number_key(clean_text(logical.cells[self.number_col]))
+            last = number_key(clean_text(logical.cells[self.number_col]))
             if last is not None and not logical.bold:
-                expected |= _successors(last)
+                expected |= successors(last)
                 break
         else:
             restart = True
         if restart:
             expected |= {(1,), (1, 1)}
-            own = _number_key(title_number or "")
+            own = number_key(title_number or "")
             if own is not None:
                 expected.add((*own, 1))
         return expected
@@ -709,7 +720,7 @@ class _Assembler:
         spanning the table). A wrapped line of a name sits in the name column instead."""
         if self.body_heading is not None and self.marks_tables and row.table is None:
             return True  # in a plan's body, a paragraph outside the table, numbered or not
-        if _SECTION_TOKEN.match(text) or _NUMBER_ONLY.match(text):
+        if SECTION_TOKEN.match(text) or ROW_LABEL.match(text):
             return False  # a numbered line is a row, wherever the reader found it
         if self.marks_tables and row.table is None:
             return True
@@ -738,7 +749,7 @@ class _Assembler:
         """A numbered row whose other cells are empty ("5\t\t\t"), not a page number: it
         has cells to fill, and the reader put it inside a table."""
         inside = row.table is not None or not self.marks_tables
-        return len(row.cells) > 1 and inside and bool(_NUMBER_ONLY.match(text))
+        return len(row.cells) > 1 and inside and bool(ROW_LABEL.match(text))
 
     def _repeats_preamble(self, text: str) -> bool:
         """A running page header: a line above the table ("Phụ lục I") printed again at the
@@ -794,7 +805,7 @@ class _Assembler:
         if len(filled) == 1 and self.name_col is not None:
             self._split_lone_cell(raw, filled[0])
         elif self._merged_number_and_name(raw):
-            match = _SECTION_TOKEN.match(clean_text(raw[self.number_col]))
+            match = SECTION_TOKEN.match(clean_text(raw[self.number_col]))
             raw[self.number_col], raw[self.name_col] = match["num"], match["title"]
         return raw, warnings
 
@@ -805,29 +816,29 @@ class _Assembler:
         if nc != 0 or mc != 1 or len(texts) < 3 or texts[0]:
             return False
         number, name = texts[1], texts[2]
-        return (bool(_ITEM_NUMBER.match(number) or _SECTION_NUMBER.match(number))
+        return (bool(ITEM_NUMBER.match(number) or SECTION_NUMBER.match(number))
                 and name[:1].isupper() and len(name.split()) >= 3)
 
     def _merged_number_and_name(self, raw: list[str]) -> bool:
         """"2. Tỷ lệ B" printed in the number column, the name column empty."""
         if self.number_col is None or self.name_col is None or clean_text(raw[self.name_col]):
             return False
-        return bool(_SECTION_TOKEN.match(clean_text(raw[self.number_col])))
+        return bool(SECTION_TOKEN.match(clean_text(raw[self.number_col])))
 
     def _split_lone_cell(self, raw: list[str], only: int) -> None:
         """A row with one filled cell: "II Phát triển nguồn lực" → number + name."""
         if only not in (self.number_col, self.name_col):
             return
-        match = _SECTION_TOKEN.match(clean_text(raw[only]))
+        match = SECTION_TOKEN.match(clean_text(raw[only]))
         if match and only == self.name_col and not (
-            is_bold_markup(raw[only]) or _SECTION_NUMBER.match(match["num"])
+            is_bold_markup(raw[only]) or SECTION_NUMBER.match(match["num"])
         ):
             match = None  # "4 phường trên địa bàn" wrapped onto a line of its own
         if match and self.number_col is not None:
             raw[only] = ""
             raw[self.number_col] = match["num"]
             raw[self.name_col] = match["title"]
-        elif only == self.number_col and not _NUMBER_ONLY.match(clean_text(raw[only])):
+        elif only == self.number_col and not ROW_LABEL.match(clean_text(raw[only])):
             raw[self.name_col], raw[only] = raw[only], ""
 
     def _continues_previous(self, cells: list[str], single: bool) -> bool:
@@ -835,7 +846,7 @@ class _Assembler:
             return False
         if clean_text(cells[self.number_col]):
             return False
-        if any(_NUMBER_ONLY.match(clean_text(cells[i])) for i in self.table.indexes_of("unknown")
+        if any(ROW_LABEL.match(clean_text(cells[i])) for i in self.table.indexes_of("unknown")
                if i < len(cells)):
             # its own label in a second numbering column ("Chi tiết": "2", "a)"): a group row
             # without a running number, not the row above carried on
@@ -847,7 +858,7 @@ class _Assembler:
         if single and self._bare_number(previous) and self.name_col is not None and clean_text(
                 cells[self.name_col]):
             return True  # "**5.1**" on a row of its own, its title alone on the next one
-        if previous.bold or _SECTION_NUMBER.match(number):
+        if previous.bold or SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
 

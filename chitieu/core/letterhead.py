@@ -22,6 +22,7 @@ import regex
 from unidecode import unidecode
 
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.numbering import ROMAN
 from chitieu.core.text import clean_text, is_bold_markup
 from chitieu.core.types import RawRow
 
@@ -35,7 +36,7 @@ NUMBER = regex.compile(
 _DATED = regex.compile(
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
-_ROMAN = regex.compile(r"^(?P<num>[IVXLC]+)[.)]?\s+\S")
+_ROMAN = regex.compile(rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 

@@ -16,6 +16,7 @@ from typing import Protocol, cast
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError, missing_module_error
+from chitieu.extract import limits
 from chitieu.extract.detect import detect_layout, sniff_file_type
 from chitieu.extract.unicode import decode_text
 
@@ -102,6 +103,8 @@ def read(path: str | Path, layout: str | None = None, *,
     try:
         kind = layout or sniff_file_type(path)
         fmt = None if kind == _SNIFFED_TEXT else Format.named(kind)
+        # before reading: a huge file costs memory and time in proportion, text most of all
+        limits.check_input_size(path, text=fmt is None or fmt.text or fmt is Format.CSV)
         if fmt is None or fmt.text:
             decoded = decode_text(path.read_bytes())
             doc = read_text(decoded.text, fmt)

@@ -19,10 +19,10 @@ import regex
 
 from chitieu.core.headers import header_candidates
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.numbering import COLUMN_LABEL
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
-_LABEL = regex.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]+)[.)]?$")
 _DEADLINE = regex.compile(
     r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\b(?:quý|quí|tháng|năm)\s+[\dIV]|thường xuyên|hằng năm"
     r"|hàng năm|\d+\s+ngày\s+kể\s+từ|theo\s+(?:từng\s+mốc\s+)?thời\s+hạn", regex.IGNORECASE)
@@ -43,9 +43,9 @@ def read_text(text: str) -> RawDocument:
     for first, last, page, block, lines in _blocks(text):
         if _is_column_label(block) or (
                 started and page != page_of_label and len(block.split()) <= _MAX_LABEL_WORDS
-                and not _LABEL.match(block)):
+                and not COLUMN_LABEL.match(block)):
             continue
-        if _LABEL.match(block):
+        if COLUMN_LABEL.match(block):
             page_of_label = page
             if current is not None and current.get("name"):
                 rows.append(_row(current, *span))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
+from chitieu.extract import limits
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 
 CONVERT_TIMEOUT_S = 180
@@ -100,10 +101,13 @@ def _read_docx(path: Path) -> RawDocument:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    limits.check_zip(path)  # python-docx inflates every part into memory
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError,
             ValueError) as exc:
+        if limits.ran_out_of_memory(exc):
+            raise MemoryError from None  # the batch reports the memory limit, not damage
         raise InputError(f"the Word document is damaged and cannot be read ({exc})",
                          code="corrupt") from None
     styles = _Styles(document)

@@ -26,6 +26,7 @@ from pathlib import Path
 import regex
 
 from chitieu.core.headers import header_candidates
+from chitieu.core.numbering import NUMBERED_LINE
 from chitieu.core.text import clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
@@ -34,8 +35,6 @@ _LABELLED = regex.compile(
     r"^(?:[a-zđ]\)\s*)?(?:[-–+•]\s*)?(?P<label>\p{L}[\p{L}\s/,]{2,60}?)\s*:\s*(?P<value>.*)$",
     regex.S,
 )
-_NUMBERED = regex.compile(r"^(?P<num>(?:[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*))[.)]?\s+(?P<text>\S.*)$",
-                          regex.S)
 _BULLET = regex.compile(r"^[-–+•]\s*(?P<text>\S.*)$", regex.S)
 _MAX_LABEL_WORDS = 8
 
@@ -147,7 +146,7 @@ def _events(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[_Event
                 current.last_line = p.last_line
                 last_field = role
             continue
-        if is_bold_markup(p.raw) and (heading := _NUMBERED.match(p.text)):
+        if is_bold_markup(p.raw) and (heading := NUMBERED_LINE.match(p.text)):
             current = None
             title = heading["text"].strip().rstrip(":").strip()
             events.append(_Event(section=(heading["num"], title), line=p.first_line,
@@ -188,7 +187,7 @@ def _item(p: _Paragraph) -> _Item | None:
     bullet = _BULLET.match(p.text)
     if bullet:
         return _Item("", bullet["text"], p.first_line, p.last_line)
-    numbered = _NUMBERED.match(p.text)
+    numbered = NUMBERED_LINE.match(p.text)
     if numbered and p.raw.startswith("**"):  # "**1. **100% …": a bold number, plain text
         return _Item(numbered["num"], numbered["text"], p.first_line, p.last_line)
     return None

@@ -29,11 +29,11 @@ from itertools import pairwise
 from pathlib import Path
 
 from chitieu.core.headers import header_candidates
+from chitieu.core.numbering import COLUMN_LABEL
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _WORD = re.compile(r"\S+")
-_LABEL = re.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]+)[.)]?$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
@@ -230,7 +230,7 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
 
 
 def _is_anchor_line(line: _Line) -> bool:
-    return bool(_LABEL.match(line.words[0].text)) and len(line.words) > 1
+    return bool(COLUMN_LABEL.match(line.words[0].text)) and len(line.words) > 1
 
 
 def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
@@ -408,7 +408,7 @@ def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
     columns = []
     for col in range(min(2, len(cells[0]) if cells else 0)):
         texts = [" ".join(w.text for w in row[col]) for row in cells if row[col]]
-        if texts and all(len(t) <= _MAX_LABEL_WIDTH and _LABEL.match(t) for t in texts):
+        if texts and all(len(t) <= _MAX_LABEL_WIDTH and COLUMN_LABEL.match(t) for t in texts):
             columns.append(col)
         else:
             break

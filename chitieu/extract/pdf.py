@@ -27,7 +27,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from chitieu.core.agencies import AgencyNames
+from chitieu.core.numbering import ROW_NUMBER
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
@@ -48,7 +48,6 @@ COLUMN_MATCH = 2.0  # points: fragments on consecutive pages with these column e
 OPEN_SIDE_MIN_WIDTH = 0.3  # a rule this share of the page wide can bound a table's side
 SEGMENT_GAP_EM = 1.5  # an empty stretch this wide (in ems) on a line separates two blocks
 LINE_SLACK = 1.0  # points: lines of one row start this close to the same height
-_ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+|[A-ZĐ])[.)]?$")
 
 CellBoxes = list[BBox]  # the cell rectangles of one table
 Finder = Callable[[PageView], list[CellBoxes]]  # a page → its tables' cell rectangles
@@ -414,7 +413,7 @@ def _row_starts(grid: Grid, row: int) -> list[float]:
         return []
     lines = split_lines(first.chars)
     texts = [chars_to_text(line) for line in lines]
-    numbered = [line for line, text in zip(lines, texts, strict=True) if _ROW_NUMBER.match(text)]
+    numbered = [line for line, text in zip(lines, texts, strict=True) if ROW_NUMBER.match(text)]
     if (len(numbered) < 2 or len(numbered) != len(lines)
             or not any(text[:1].isdigit() for text in texts)):
         return []  # a letter ("A") numbers a section only among numbered rows: not "T" / "T"

@@ -22,10 +22,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.core.numbering import ARABIC, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
-_LABEL = re.compile(r"^(?:\*\*)?\s*(?:[A-ZĐ]|[IVXLC]+|\d+(?:\.\d+)*|[-+•])[.)]?\s*(?:\*\*)?$")
+_LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s*(?:\*\*)?$")
 _BULLET_LINE = re.compile(r"^\s*(?:[-+•▪–]\s|\d+[.)]\s)")
 _STRONG = re.compile(r"\*\*")
 _SINGLE_STAR = re.compile(r"(?<!\*)\*(?!\*)")

@@ -80,6 +80,7 @@ class _PageResult:
     blank: bool = False
     # for each row of `rows` in the table: the grid rows each column's cell spans from it
     spans: dict[int, list[int]] = field(default_factory=dict)
+    changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
 
 
 def _read_pages(pages: list, audit_dir: Path | None,
@@ -122,7 +123,11 @@ def _document(results: list[_PageResult], pages: list, engine: str,
         raise InputError("no table and no readable text found in the image (a photo, not a "
                          "scanned document?)", code="no_table")
     dpis = sorted({str(p.dpi) for p in pages})
+    changes = [[c.before, c.after, round(c.confidence, 1), c.left, c.right]
+               for r in results for c in r.changes]
     meta = {"ocr_engine": engine, "dpi": ",".join(dpis),
+            "ocr_words": str(sum(r.word_count for r in results)),
+            "ocr_word_repairs": json.dumps(changes, ensure_ascii=False, separators=(",", ":")),
             "ocr_row_confidence": json.dumps(confidences, separators=(",", ":")),
             "ocr_repairs": json.dumps(repairs, ensure_ascii=False, separators=(",", ":"))}
     return RawDocument(rows=rows, format="image", pages=len(pages), ocr=True,
@@ -242,6 +247,7 @@ class _Reading:
     confidence: float | None
     hocr: str | None
     text: str | None
+    changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
 
 
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
@@ -261,12 +267,27 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
         page_text = recognize(text_only, dpi=dpi, psm=_FREE_SEGMENTATION, audit=audit)
         words = _drop_noise(page_text.words, text_only)
         words = [w for w in words if w.conf >= _NOISE_CONFIDENCE or _is_wordlike(w.text)]
+        words, changes = _repair_words(words, text_only)
     else:
         mosaic, pieces = build_mosaic(text_only, grid, round(_PIECE_GAP_INCHES * dpi))
         page_text = recognize(mosaic, dpi=dpi, psm=_TABLE_SEGMENTATION, audit=audit)
-        words = to_page(_drop_noise(page_text.words, mosaic), pieces)
+        words, changes = _repair_words(_drop_noise(page_text.words, mosaic), mosaic)
+        words = to_page(words, pieces)
     words = attach_signs(words, signs)
-    return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text)
+    return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text,
+                    changes)
+
+
+def _repair_words(words: list, image) -> tuple[list, list]:
+    """Word by word, before the words go into cells, with the image and Tesseract's own
+    confidence and line at hand: roman "I"s counted on the page, then diacritics chosen by
+    the words around them. Returns the words and the changes (`spelling.Change`)."""
+    from chitieu.extract.ocr.spelling import repair_words
+    from chitieu.extract.ocr.strokes import restore_roman_ones
+
+    words, recounted = restore_roman_ones(words, image)
+    words, spelled = repair_words(words)
+    return words, recounted + spelled
 
 
 def _drop_noise(words: list, image) -> list:
@@ -306,6 +327,8 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
     scale = 72 / page.dpi
     grid = reading.grid
     result.word_count = len(reading.words)
+    result.changes = reading.changes
+    inside: list = []
     if grid is None:
         before, table_rows, after = text_lines(reading.words), [], []
         between = []
@@ -321,7 +344,7 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
         table_rows = [row for part in tables(grid) for row in cell_rows(
             part, [w for w in inside if part.ys[0] <= w.y_centre < part.ys[-1]])]
     for line in before:
-        _add_line(result, line, page.number, scale)
+        _add_line(result, line, page.number, scale, reading.words)
     for row in table_rows:
         # the lines printed between two tables of the page come before the rows below them
         while between and between[0].bbox[1] < row.bbox[1]:
@@ -330,16 +353,28 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
                                                                       strict=True)]
         if row.spans is not None:
             result.spans[len(result.rows)] = row.spans
-        result.rows.append(RawRow(cells, page=page.number, bbox=_points(row.bbox, scale),
-                                  table=0))
+        raw = RawRow(cells, page=page.number, bbox=_points(row.bbox, scale), table=0)
+        raw.warnings += _word_repairs(inside, row.bbox)
+        result.rows.append(raw)
         result.confidences.append(row.confidence)
     for line in [*between, *after]:
-        _add_line(result, line, page.number, scale)
+        _add_line(result, line, page.number, scale, reading.words)
 
 
-def _add_line(result: _PageResult, line, page: int, scale: float) -> None:
+def _word_repairs(words: list, box: tuple[int, int, int, int] | None) -> list[str]:
+    """`ocr_repaired:<what>` for each kind of word repair made inside the box."""
+    if box is None:
+        return []
+    notes = {w.note for w in words if w.note and box[0] <= w.x_centre <= box[2]
+             and box[1] <= w.y_centre <= box[3]}
+    return [f"ocr_repaired:{note}" for note in sorted(notes)]
+
+
+def _add_line(result: _PageResult, line, page: int, scale: float, words: list) -> None:
     box = _points(line.bbox, scale)
-    result.rows.append(RawRow([Cell(line.text, box)], page=page, bbox=box))
+    row = RawRow([Cell(line.text, box)], page=page, bbox=box)
+    row.warnings += _word_repairs(words, line.bbox)
+    result.rows.append(row)
     result.confidences.append(line.confidence)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from chitieu.core.numbering import SPACED_LABEL
 from chitieu.core.types import RawDocument
 from chitieu.extract import text as text_reader
 from chitieu.extract.unicode import decode_bytes
@@ -109,7 +110,6 @@ def retab(text: str) -> str:
                      for line, new in zip(lines, out, strict=True))
 
 
-_LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?(?= )")
 
 
 def _split_label(chunks: list[tuple[int, int]], line: str, stop: int | None
@@ -118,7 +118,7 @@ def _split_label(chunks: list[tuple[int, int]], line: str, stop: int | None
     when tabs are expanded ("10. Tỷ lệ" at stops of 4): that space was the tab."""
     if not stop or not chunks or chunks[0][0] != 0:
         return chunks
-    label = _LABEL.match(line, 0, chunks[0][1])
+    label = SPACED_LABEL.match(line, 0, chunks[0][1])
     if label is None or (label.end() + 1) % stop:
         return chunks
     return [(0, label.end()), (label.end() + 1, chunks[0][1]), *chunks[1:]]

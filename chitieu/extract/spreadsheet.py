@@ -24,6 +24,7 @@ from pathlib import Path
 
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
+from chitieu.extract import limits
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
@@ -83,42 +84,113 @@ def _rows(values: list[str], first: int | None, last: int | None, *, table: int
 
 # ---------------------------------------------------------------- XLSX
 
+# Runs of empty columns longer than this, between or before the used ones, shrink to one:
+# a stray value at column XFD must not widen every row to 16,384 cells.
+_MAX_EMPTY_COLUMNS = 10
+
 
 def _read_workbook(path: Path) -> RawDocument:
     import openpyxl  # missing: extract.read names the extra that installs it
-    try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(f"not a readable XLSX workbook ({type(exc).__name__})",
-                         code="unreadable") from None
+
+    limits.check_zip(path)
     rows: list[RawRow] = []
     names: dict[int, str] = {}
-    for index, sheet in enumerate(workbook.worksheets):
-        sheet_rows = _sheet_rows(sheet, index)
-        if sheet_rows:
-            names[index] = sheet.title
-            rows += sheet_rows
-    workbook.close()
+    try:
+        # read-only: cells are streamed from the XML, never laid out over the declared
+        # dimension (a 5 KB file may declare A1:XFD1048576)
+        workbook = openpyxl.load_workbook(path, data_only=True, read_only=True)
+        try:
+            for index, sheet in enumerate(workbook.worksheets):
+                sheet_rows = _sheet_rows(sheet, index)
+                if sheet_rows:
+                    names[index] = sheet.title
+                    rows += sheet_rows
+        finally:
+            workbook.close()
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        if limits.ran_out_of_memory(exc):
+            raise MemoryError from None  # the batch reports the memory limit, not damage
+        raise InputError(f"not a readable XLSX workbook ({type(exc).__name__})",
+                         code="unreadable") from None
     doc = RawDocument(rows=rows, format="xlsx", pages=None, ocr=False)
     doc.table_names.update(names)
     return doc
 
 
 def _sheet_rows(sheet, index: int) -> list[RawRow]:
-    grid = [[_shown(cell) for cell in row] for row in sheet.iter_rows()]
-    for merged in sheet.merged_cells.ranges:
-        top, left = merged.min_row - 1, merged.min_col - 1
-        if top >= len(grid) or left >= len(grid[top]):
+    values, merges = _sheet_values(sheet)
+    if not values:
+        return []
+    last_row = max(values)
+    for min_col, min_row, max_col, max_row in merges:
+        value = values.get(min_row, {}).get(min_col)
+        if value is None:
             continue
-        value = grid[top][left]
-        for r in range(top, min(merged.max_row, len(grid))):
-            for c in range(left, min(merged.max_col, len(grid[r]))):
-                grid[r][c] = value if c == left else ""
+        # a range spanning rows repeats its text in each row; other columns of it stay empty
+        for r in range(min_row, min(max_row, last_row) + 1):
+            row = values.setdefault(r, {})
+            for c in [c for c in row if min_col < c <= max_col]:
+                del row[c]
+            row[min_col] = value
+    column_of = _column_positions({c for row in values.values() for c in row})
+    width = max(column_of.values()) + 1
+    limits.check_cells(len(values) * width, what=f"sheet {sheet.title!r}")
     rows: list[RawRow] = []
-    for number, values in enumerate(grid, start=1):
+    for number in sorted(values):
+        grid = [""] * width
+        for column, text in values[number].items():
+            grid[column_of[column]] = text
         # the sheet's row number stands in for a line number
-        rows += _rows(values, number, number, table=index)
+        rows += _rows(grid, number, number, table=index)
     return rows
+
+
+def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]]]:
+    """The sheet's non-empty cells as shown ({row: {column: text}}) and its merged ranges
+    (min_col, min_row, max_col, max_row), read in one pass over the sheet's XML.
+
+    openpyxl's public read-only API pads every row to the widest one and gives no merged
+    ranges, so its sheet parser (the one behind `iter_rows`) is driven here directly."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    workbook = sheet.parent
+    budget = limits.current().max_cells
+    values: dict[int, dict[int, str]] = {}
+    count = 0
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True,
+                                 epoch=workbook.epoch, date_formats=workbook._date_formats,
+                                 timedelta_formats=workbook._timedelta_formats)
+        for number, cells in parser.parse():
+            for cell in cells:
+                if cell["value"] is None:
+                    continue
+                text = _shown(ReadOnlyCell(sheet, **cell))
+                if text:
+                    values.setdefault(number, {})[cell["column"]] = text
+                    count += 1
+            if count > budget:
+                limits.check_cells(count, what=f"sheet {sheet.title!r}")
+        merged = parser.merged_cells
+    merges = [range_boundaries(item.ref) for item in (merged.mergeCell if merged else [])]
+    return values, [m for m in merges if None not in m]
+
+
+def _column_positions(used: set[int]) -> dict[int, int]:
+    """Grid index of each used column (1-based): as in the sheet, except that a run of more
+    than _MAX_EMPTY_COLUMNS empty columns counts as one."""
+    positions: dict[int, int] = {}
+    index, previous = -1, 0
+    for column in sorted(used):
+        gap = column - previous - 1
+        index += 1 + (gap if gap <= _MAX_EMPTY_COLUMNS else 1)
+        positions[column] = index
+        previous = column
+    return positions
 
 
 def _shown(cell) -> str:

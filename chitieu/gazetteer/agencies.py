@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from chitieu.core.lexicon import data_file, load_yaml
+from chitieu.core.numbering import LEADING_NUMBER
 from chitieu.core.text import clean_text, fold
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import province_names, unit_names
@@ -762,7 +763,6 @@ def _role_mark(m: regex.Match[str]) -> str:
         return m[0]
     return f" {words};" if m[2] else f" {words}"
 _EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
-_NUMBERING = regex.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s+")
 _WRAPPED = regex.compile(r"\n[ \t]*(?=[\p{Ll}])")
 
 
@@ -785,7 +785,7 @@ def _tidy(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _NUMBERING.sub("", _EDGE_JUNK.sub("", text)).strip()
+        text = LEADING_NUMBER.sub("", _EDGE_JUNK.sub("", text)).strip()
     return text
 
 
@@ -979,13 +979,16 @@ def read_agencies_csv(path: Path | Traversable) -> list[AgencyEntry]:
     aliases). Only id and name are required."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
+            reader = csv.DictReader(fh, strict=True)
             missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
             if missing:
                 raise InputError(f"{path}: not an agencies CSV (missing column "
                                  f"{', '.join(missing)}; expected id,name,kind,scope,aliases,"
                                  "abbreviations)", code="gazetteer")
-            rows = list(reader)
+            rows = [_checked_row(row, reader.line_num, path) for row in reader]
+    except csv.Error as exc:  # an unterminated quote, a NUL byte
+        raise InputError(f"{path}: not a valid CSV file (near line "
+                         f"{reader.reader.line_num}: {exc})", code="gazetteer") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read the gazetteer file ({exc.strerror})",
                          code="gazetteer") from exc
@@ -993,6 +996,15 @@ def read_agencies_csv(path: Path | Traversable) -> list[AgencyEntry]:
         raise InputError(f"{path}: the gazetteer file is not UTF-8 text",
                          code="gazetteer") from exc
     return [_entry(row) for row in rows if (row.get("id") or "").strip()]
+
+
+def _checked_row(row: dict, line: int, path: Path) -> dict[str, str | None]:
+    """A row with as many fields as the header; any other count is one clear error (a
+    missing comma shifts every field after it)."""
+    if None in row or None in row.values():
+        raise InputError(f"{path}: line {line} does not have the header's "
+                         f"{len([k for k in row if k is not None])} fields", code="gazetteer")
+    return row
 
 
 def _entry(row: dict[str, str | None]) -> AgencyEntry:

@@ -14,10 +14,18 @@ from dataclasses import dataclass, field
 
 import regex
 
-from chitieu.assemble.table import PART
+from chitieu.assemble.trace import Trace
 from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
 from chitieu.core.heading import appendix_heading
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.numbering import (
+    ARABIC_ONLY,
+    DETAIL_LABEL,
+    DOTTED_GROUP,
+    LETTER_ONLY,
+    PART_ONLY,
+    ROMAN_ONLY,
+)
 from chitieu.core.tables import LogicalRow, Table
 from chitieu.core.text import clean_text, fold, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
@@ -25,16 +33,10 @@ from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Targ
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 
-_LETTER = regex.compile(r"^[A-ZĐ]$")
-_ROMAN = regex.compile(r"^[IVXLC]+$")
 _EDITOR_NOTE = regex.compile(r"\[[^\[\]]*\]")
-_ARABIC = regex.compile(r"^\d+(?:\.\d+)*$")
-_DOTTED_GROUP = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)(?:\.\d+)+$")  # "I.1", "III.1.2"
 _BULLET = regex.compile(r"^[-–—+•*]$")
-_DETAIL_LABEL = regex.compile(r"^(?:\d{1,2}|[a-zđ]\)?)$")  # "1", "12", "a)", "đ)"
 _DASHES = regex.compile(r"^[-–—]*$")
 _MARK = regex.compile(r"^[xX✓✔✗•+*vV]$")
-_PART = regex.compile(rf"^{PART}$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSES = regex.compile(r"\s*;\s*")
 _IMPLEMENTS = regex.compile(r"\bthực hiện\b")
@@ -66,18 +68,20 @@ class _Context:
     unnumbered: int = 0
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
     issued_on: str | None = None  # the plan's issue date: durations count from it
+    trace: Trace | None = None
 
 
-def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None
-                  ) -> list[Record]:
+def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None,
+                  trace: Trace | None = None) -> list[Record]:
     """Turn the tables' logical rows into records, tracking the section rows above them.
-    `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count."""
+    `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count;
+    `trace` collects what each row became (a section, a record and its key)."""
     keys: set[str] = set()
     records: list[Record] = []
     tables = table.all_tables
     for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
         ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
-                       issued_on=issued_on)
+                       issued_on=issued_on, trace=trace)
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -92,17 +96,25 @@ def _table_records(ctx: _Context) -> list[Record]:
     for position, row in enumerate(table.rows):
         number = _number(row, number_col)
         if detail_col is not None and _group_row(ctx, row, number, detail_col):
+            _trace(ctx, row, "section", "a group label in the second numbering column")
             continue
         if _is_section(row, number, table, _next_number(table, position, number_col),
                        ctx.stack):
             _push_section(ctx, number, clean_text(_name_cell(row, table)))
+            _trace(ctx, row, "section", " / ".join(
+                f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
             continue
         _close_finished_section(ctx, number)
-        if ctx.year_targets:
-            records += _yearly_records(ctx, row, number)
-        else:
-            records.append(_record(ctx, row, number))
+        made = _yearly_records(ctx, row, number) if ctx.year_targets else [
+            _record(ctx, row, number)]
+        _trace(ctx, row, "record", ", ".join(r.key for r in made))
+        records += made
     return records
+
+
+def _trace(ctx: _Context, row: LogicalRow, what: str, why: str) -> None:
+    if ctx.trace is not None:
+        ctx.trace.note(row.pieces[0], what, why)
 
 
 def _detail_column(table: Table, number_col: int | None) -> int | None:
@@ -116,7 +128,7 @@ def _detail_column(table: Table, number_col: int | None) -> int | None:
         return None
     labels = [strip_trailing_dot(clean_text(row.cells[col])) for row in table.rows]
     labels = [label for label in labels if label]
-    if len(labels) < 2 or not all(_DETAIL_LABEL.match(label) for label in labels):
+    if len(labels) < 2 or not all(DETAIL_LABEL.match(label) for label in labels):
         return None
     return col if any(label.isdigit() for label in labels) else None
 
@@ -182,7 +194,7 @@ def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]
 
 def _close_finished_section(ctx: _Context, number: str) -> None:
     """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1"."""
-    if not _ARABIC.match(number):
+    if not ARABIC_ONLY.match(number):
         return
     sibling = f"arabic{number.count('.')}"
     for depth, level in enumerate(ctx.stack):
@@ -232,14 +244,14 @@ def _only_stray_words(row: LogicalRow, table: Table) -> bool:
 
 def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
                 stack: list[_SectionLevel]) -> bool:
-    if (_LETTER.match(number) or _ROMAN.match(number)) and _only_stray_words(row, table):
+    if (LETTER_ONLY.match(number) or ROMAN_ONLY.match(number)) and _only_stray_words(row, table):
         return True  # "IV. Phát triển nhân lực …" carrying a spilled "năm tiếp theo"
     if _has_values(row, table):
         return False
-    if (_LETTER.match(number) or _ROMAN.match(number) or _PART.match(number)
-            or _DOTTED_GROUP.match(number)):
+    if (LETTER_ONLY.match(number) or ROMAN_ONLY.match(number) or PART_ONLY.match(number)
+            or DOTTED_GROUP.match(number)):
         return True
-    if _ARABIC.match(number):
+    if ARABIC_ONLY.match(number):
         # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
         sibling = f"arabic{number.count('.')}"
         return (row.bold or next_number.startswith(number + ".")
@@ -250,15 +262,15 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
 def _style(number: str, stack: list[_SectionLevel]) -> str:
     if not number:
         return "untitled"
-    if _PART.match(number):
+    if PART_ONLY.match(number):
         return "part:" + fold(number.split()[0])
-    if _ROMAN.match(number) and not _follows_letter(number, stack):
+    if ROMAN_ONLY.match(number) and not _follows_letter(number, stack):
         return "roman"
-    if _LETTER.match(number):
+    if LETTER_ONLY.match(number):
         return "letter"
-    if _ARABIC.match(number):
+    if ARABIC_ONLY.match(number):
         return f"arabic{number.count('.')}"
-    if _DOTTED_GROUP.match(number):
+    if DOTTED_GROUP.match(number):
         return f"group{number.count('.')}"
     return "other"
 

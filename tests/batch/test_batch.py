@@ -25,15 +25,14 @@ from batch_helpers import (
 )
 
 from chitieu import batch
-from chitieu.batch import BatchOptions, collect_inputs, run_batch
-from chitieu.cli import main
+from chitieu.batch import BatchOptions, collect_inputs, worker
+from chitieu.cli import main, run_batch
 from chitieu.emit.schema import validate
 
 
-def convert(paths, out: Path, **options) -> int:
-    options.setdefault("quiet", True)
+def convert(paths, out: Path, *, quiet: bool = True, **options) -> int:
     options.setdefault("workers", 1)
-    return run_batch([Path(p) for p in paths], BatchOptions(output=out, **options))
+    return run_batch([Path(p) for p in paths], BatchOptions(output=out, **options), quiet=quiet)
 
 
 def assert_valid_documents(out: Path) -> None:
@@ -369,14 +368,14 @@ def test_a_bug_on_odd_input_is_reported_with_its_traceback(inputs: Path, tmp_pat
 def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch) -> None:
     write_inputs(tmp_path / "in", 12)
     crash = tmp_path / "in" / "plan_007.txt"
-    real = batch.convert_file
+    real = worker.convert_file
 
-    def fragile(job, out_dir, gazetteer=()):
+    def fragile(job, out_dir, gazetteer=(), limits=None):
         if job.input == str(crash):
             os._exit(1)  # as a segfault in a C library would
-        return real(job, out_dir, gazetteer)
+        return real(job, out_dir, gazetteer, limits)
 
-    monkeypatch.setattr(batch, "convert_file", fragile)
+    monkeypatch.setattr(worker, "convert_file", fragile)
     out = tmp_path / "out"
 
     assert convert([tmp_path / "in"], out, workers=2) == 1
@@ -554,15 +553,17 @@ def test_an_output_folder_that_cannot_be_written_is_one_line(inputs: Path, tmp_p
 
 def test_ctrl_c_keeps_what_is_done_and_a_rerun_resumes(inputs: Path, tmp_path: Path, capsys,
                                                        monkeypatch) -> None:
-    real_execute = batch.execute
+    from chitieu.batch import run
 
-    def interrupted(jobs, out_dir, options):
-        finished = real_execute(jobs, out_dir, options)
+    real_execute = run.execute
+
+    def interrupted(jobs, out_dir, **options):
+        finished = real_execute(jobs, out_dir, **options)
         yield next(finished)
         yield next(finished)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(batch, "execute", interrupted)
+    monkeypatch.setattr(run, "execute", interrupted)
     out = tmp_path / "out"
     assert convert([inputs], out) == 130
     err = capsys.readouterr().err.strip().splitlines()
@@ -570,6 +571,6 @@ def test_ctrl_c_keeps_what_is_done_and_a_rerun_resumes(inputs: Path, tmp_path: P
                    "run the same command again to resume"]
     kept = read_manifest(out)
     assert len(kept) == 2 and all((out / line["output"]).is_file() for line in kept)
-    monkeypatch.setattr(batch, "execute", real_execute)
+    monkeypatch.setattr(run, "execute", real_execute)
     assert convert([inputs], out) == 0
     assert len(read_manifest(out)) == 6 and read_report(out)["run"]["converted"] == 4

@@ -72,3 +72,28 @@ def test_the_national_resolution_links_in_place(shared_dir) -> None:
     assert set(got) == set(labels)
     wrong = {k: (got[k], labels[k]) for k in labels if got[k] != labels[k]}
     assert len(wrong) <= 1, wrong  # I/11/11.3 "hồ sơ hợp lệ, kết quả …" is the known one
+
+
+def test_plans_the_catalog_never_saw() -> None:
+    """The whole-plan fixtures landed after the catalog was built and none of their wording
+    was added to it: an out-of-sample check, labelled by hand in unseen_labels.csv."""
+    import csv
+    import json
+
+    expected = HERE.parent / "fixtures" / "whole_plans" / "expected"
+    with (HERE / "unseen_labels.csv").open(encoding="utf-8") as fh:
+        labels = {(row["file"], row["key"]): row["indicator"] or None
+                  for row in csv.DictReader(fh)}
+    catalog = default_catalog()
+    right = wrong = missed = 0
+    for (file, key), gold in labels.items():
+        doc = json.loads((expected / f"{file}.gold.json").read_text(encoding="utf-8"))
+        record = next(r for r in doc["records"] if r["key"] == key)
+        assert record["kind"] == "indicator"
+        found = catalog.match(record["name"], (record.get("target") or {}).get("unit"))
+        got = found.id if found else None
+        right += got is not None and got == gold
+        wrong += got is not None and got != gold
+        missed += gold is not None and got is None
+    linked, labelled = right + wrong, sum(g is not None for g in labels.values())
+    assert right / linked >= 0.85 and right / labelled >= 0.85, (right, wrong, missed)

@@ -166,3 +166,25 @@ def test_a_catalog_without_its_columns_is_one_clear_error(tmp_path) -> None:
     wrong_target.write_text("id,name,targets\na.b,Tỷ lệ X,80 phần trăm\n", encoding="utf-8")
     with pytest.raises(InputError, match="national target"):
         load_catalog([wrong_target])
+
+
+def test_the_pipeline_links_with_the_catalog_it_is_given(tmp_path) -> None:
+    from chitieu.catalog import load_catalog
+    from chitieu.emit.json_out import document_to_dict
+    from chitieu.emit.schema import validate
+    from chitieu.pipeline import convert_text
+
+    text = ("STT\tNội dung\tChỉ tiêu\tCơ quan chủ trì\tThời hạn\n"
+            "1\tDiện tích cây cà phê\t500 ha\tPhòng Kinh tế\tNăm 2026\n"
+            "2\tTỷ lệ hồ sơ TTHC xử lý trực tuyến\t85%\tPhòng Kinh tế\tNăm 2026\n"
+            "3\tTổ chức Ngày Chuyển đổi số\t\tPhòng Kinh tế\tNăm 2026\n")
+    plain = convert_text(text, "text")
+    assert [r.indicator.id if r.indicator else None for r in plain.records] == [
+        None, "cqs.ho_so_truc_tuyen", None]
+    assert plain.records[0].warnings == [UNMATCHED] and plain.records[2].kind == "task"
+    extra = tmp_path / "mine.csv"
+    extra.write_text("id,name,unit\nktxh.dien_tich_ca_phe,Diện tích cà phê,ha\n",
+                     encoding="utf-8")
+    mine = convert_text(text, "text", catalog=load_catalog([extra]))
+    assert mine.records[0].indicator.id == "ktxh.dien_tich_ca_phe"
+    assert validate(document_to_dict(mine)) == []

@@ -2,7 +2,9 @@
 (tests/fixtures/scans/variants, made by make_scan_fixtures.py `VARIANTS`): a page fed a
 quarter turned either way, another font, 200 dpi, a header of two or three rows (merged cells,
 the column-numbering row) repeated on a second page, an agency cell merged over the page
-break, rules between the columns only. Each is scored against its appendix's hand-written
+break, rules between the columns only, a first section whose number OCR loses (the
+section sequence gives it back), quarters whose roman "III" OCR reads "11" or "II" (the
+strokes on the page give it back). Each is scored against its appendix's hand-written
 records with ../shared/tools/score.py; the threshold is what the scan path promises on unseen
 scans (SCORE_FLOOR), not what these happen to reach.
 
@@ -24,13 +26,15 @@ from chitieu import convert
 from chitieu.emit.json_out import document_to_json
 
 VARIANTS = Path(__file__).resolve().parents[1] / "fixtures" / "scans" / "variants"
-# The floor on unseen scans: 0.90 at 300 dpi, 0.80 at 200 dpi.
-SCORE_FLOOR = {300: 0.90, 200: 0.80}
+# The floor on unseen scans: 0.90 at 300 dpi, 0.85 at 250 dpi, 0.80 at 200 dpi.
+SCORE_FLOOR = {300: 0.90, 250: 0.85, 200: 0.80}
 CASES = {
     "merged_header_numbering_turned_270": (300, "ocr_page_rotated:p1:270"),
     "paged_numbering_header_200dpi": (200, None),
     "bao_lac_dejavu_turned_90": (300, "ocr_page_rotated:p1:90"),
     "column_rules_only_300dpi": (300, None),
+    "tan_an_section_lost_250": (250, None),
+    "auto_restart_quarters_200": (200, None),
 }
 
 

@@ -249,6 +249,7 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
         if not roles or "number" not in roles or index in headers:
             continue
         column = roles.index("number")
+        _apply(repairs, index, column, row.cells[column], "number", fix.unglue_section_number)
         text = row.cells[column].text
         head = _SECTION_HEAD.match(text)
         places.append((index, column, head["number"] if head else text))
@@ -256,13 +257,29 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
                   if i < len(roles) and roles[i] not in ("number", "name")]
         section_like.append(not any(t.strip() for t in others))
     fixed = fix.repair_number_column([p[2] for p in places], section_like)
+    titles = [_title_of(rows[index], roles_by_table[rows[index].table], column)
+              for index, column, _ in places]
+    fixed = fix.number_sections(fixed, section_like, titles)
     for (index, column, number), new in zip(places, fixed, strict=True):
         if new == number:
             continue
         cell = rows[index].cells[column]
         head = _SECTION_HEAD.match(cell.text)
         after = new + head["rest"] if head else new
+        if not number.strip():  # a number the page prints and OCR lost
+            after = new + (" " + cell.text.strip() if cell.text.strip() else "")
         _apply(repairs, index, column, cell, "number", lambda _text, after=after: after)
+
+
+def _title_of(row: RawRow, roles: list[str], column: int) -> str:
+    """A section row's title: the name cell, or what follows the number in its own cell (a
+    title written across the row from the number column)."""
+    if "name" in roles and roles.index("name") < len(row.cells):
+        name = row.cells[roles.index("name")].text.strip()
+        if name:
+            return name
+    head = _SECTION_HEAD.match(row.cells[column].text)
+    return head["rest"].strip() if head else ""
 
 
 # ---------------------------------------------------------------- other columns

@@ -10,7 +10,7 @@ and its words are mapped back to page coordinates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -84,8 +84,8 @@ def to_page(words: list[Word], pieces: list[Piece]) -> list[Word]:
             continue
         dx, dy = piece.box[0], piece.box[1] - piece.top
         block = pieces.index(piece) + 1
-        placed.append(Word(word.text, word.left + dx, word.top + dy, word.right + dx,
-                           word.bottom + dy, word.conf, block, word.par, word.line))
+        placed.append(replace(word, left=word.left + dx, top=word.top + dy,
+                              right=word.right + dx, bottom=word.bottom + dy, block=block))
     return placed
 
 

@@ -5,6 +5,7 @@ Pixels are uint8 with text dark (0) on white (255), as Tesseract wants them.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import cv2
 import numpy as np
 
 from chitieu.errors import InputError
+from chitieu.extract import limits
 
 DEFAULT_DPI = 300
 A4_LONG_INCHES = 11.69
@@ -30,19 +32,34 @@ class PageImage:
 
 def load_image_pages(path: Path) -> list[PageImage]:
     """Every frame of a PNG/JPEG/TIFF/BMP/GIF/WebP file, as greyscale pages."""
-    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            pages = []
-            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                upright = ImageOps.exif_transpose(frame) or frame
-                grey = np.asarray(upright.convert("L"), dtype=np.uint8)
-                pages.append(PageImage(number, grey, _dpi(frame.info.get("dpi"), grey.shape)))
+        with warnings.catch_warnings():
+            # Pillow warns past 89 megapixels; chitieu's own limit decides, and says so
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            pages = _image_frames(path)
+    except Image.DecompressionBombError as exc:  # Pillow's own guard, past ours
+        raise InputError(f"a decompression bomb: {exc}", code="decompression_bomb") from None
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise InputError(f"not a readable image ({exc})", code="unreadable") from None
     if not pages:
         raise InputError("the image has no pages", code="empty")
+    return pages
+
+
+def _image_frames(path: Path) -> list[PageImage]:
+    from PIL import Image, ImageOps, ImageSequence
+
+    size = path.stat().st_size
+    pages = []
+    with Image.open(path) as image:
+        for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            # the header's size, before any pixel is decoded
+            limits.check_pixels(*frame.size, what=f"frame {number}", file_size=size)
+            upright = ImageOps.exif_transpose(frame) or frame
+            grey = np.asarray(upright.convert("L"), dtype=np.uint8)
+            pages.append(PageImage(number, grey, _dpi(frame.info.get("dpi"), grey.shape)))
     return pages
 
 
@@ -61,7 +78,11 @@ def render_pdf_pages(path: Path, pages: list[int] | None,
         for number in numbers:
             if not 1 <= number <= len(document):
                 raise InputError(f"the PDF has no page {number}", code="unreadable")
-            bitmap = document[number - 1].render(scale=dpi / 72, grayscale=True)
+            page = document[number - 1]
+            width, height = page.get_size()  # points: 1/72 inch
+            limits.check_pixels(round(width * dpi / 72), round(height * dpi / 72),
+                                what=f"page {number} at {dpi} dpi")
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
             grey = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
             rendered.append(PageImage(number, grey, dpi))
         return rendered

@@ -246,6 +246,73 @@ def repair_number_column(numbers: Sequence[str],
     return repaired
 
 
+# "I.CH: TIỂU VỀ KINH TẾ": a section's number and title read without the space between
+_GLUED_SECTION = regex.compile(
+    r"^(?P<number>[IVX]{1,4}|[A-ZĐ])(?P<mark>[.)])(?P<title>\p{Lu}{2}\S*)")
+
+
+def unglue_section_number(text: str) -> str:
+    """Put back the space between a section's number and its title in capitals."""
+    return _GLUED_SECTION.sub(r"\g<number>\g<mark> \g<title>", text.strip(), count=1) \
+        if _GLUED_SECTION.match(text.strip()) else text
+
+
+_VALID_NUMBER = regex.compile(r"^(?:[IVX]+|[A-ZĐ]|\d+(?:\.\d+)*\.?|[a-zđ]\)|\p{L}+\s.*)\.?$")
+
+
+def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
+                    titles: Sequence[str]) -> list[str]:
+    """Section rows whose number OCR lost or garbled ("", "n", "1v") take the number the
+    sequence of sections says they print: the next roman (or letter) after the section row
+    above, the one before the section row below, and where there are both they must agree.
+
+    Only rows that look like section rows count — no values, a title — and a row with no
+    number at all must have its title in capitals, as a section row prints it (an unnumbered
+    group row in ordinary type stays unnumbered)."""
+    out = list(numbers)
+    sections = [i for i, flag in enumerate(section_like) if flag]
+    for position, index in enumerate(sections):
+        number = out[index].strip()
+        title = titles[index]
+        if not _section_title(title, capitals=not number) or _VALID_NUMBER.match(number):
+            continue
+        above = next((out[i].rstrip(".") for i in reversed(sections[:position])
+                      if _is_sequence_number(out[i])), None)
+        below = next((out[i].rstrip(".") for i in sections[position + 1:]
+                      if _is_sequence_number(out[i])), None)
+        guesses = {g for g in (_step(above, 1), _step(below, -1)) if g is not None}
+        if above is not None and below is not None and _step(above, 1) != _step(below, -1):
+            continue
+        if len(guesses) == 1:
+            out[index] = guesses.pop()
+    return out
+
+
+def _section_title(title: str, capitals: bool) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 4:
+        return False
+    return not capitals or all(c.isupper() for c in letters)
+
+
+def _is_sequence_number(number: str) -> bool:
+    core = number.strip().rstrip(".")
+    return core in _ROMANS or bool(regex.match(r"^[A-HK-UW-ZĐ]$", core))
+
+
+def _step(number: str | None, by: int) -> str | None:
+    """The section number `by` places after (or before) `number` in its sequence."""
+    if number is None:
+        return None
+    if number in _ROMANS:
+        at = _ROMANS.index(number) + by
+        return _ROMANS[at] if 0 <= at < len(_ROMANS) else None
+    letters = "ABCDĐEGHIKLMNOPQRSTUVXY"  # the Vietnamese alphabet's capitals, as lists use
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if number not in letters else letters
+    at = letters.index(number) + by if number in letters else -1
+    return letters[at] if 0 <= at < len(letters) else None
+
+
 def _restarts(number: str, following: str) -> bool:
     """The next row starts a list at "1" rather than numbering this row's children."""
     core = number.rstrip(".")

@@ -38,6 +38,7 @@ class Word:
     block: int = 0
     par: int = 0
     line: int = 0
+    note: str = ""  # what a repair of the word's text was ("roman", "spelling"), if any
 
     @property
     def x_centre(self) -> float:

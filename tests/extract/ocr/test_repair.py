@@ -226,3 +226,40 @@ def test_snap_agency_slips_not_fragments(text, expected):
     assert snap_phrase(text, names, 88.0, max_length_change=1) == expected
     assert snap_phrase("Văn phòng HDND và UBND", ["Văn phòng HĐND và UBND"], 88.0, 1) == (
         "Văn phòng HĐND và UBND")
+
+
+# ---------------------------------------------------------------- section rows OCR garbled
+
+def test_a_section_whose_number_ocr_lost_takes_its_place_in_the_sequence() -> None:
+    from chitieu.extract.ocr.repair import number_sections
+
+    numbers = ["", "1", "2", "II", "3", "III", "4"]
+    flags = [True, False, False, True, False, True, False]
+    titles = ["SẢN XUẤT NÔNG NGHIỆP", "a", "b", "XÂY DỰNG", "c", "MÔI TRƯỜNG", "d"]
+    assert number_sections(numbers, flags, titles)[0] == "I"
+    # garbled ("n" for "II") after "I": the next one
+    assert number_sections(["I", "1", "n", "2"], [True, False, True, False],
+                           ["Y TẾ", "a", "DÂN SỐ", "b"]) == ["I", "1", "II", "2"]
+    # letters too
+    assert number_sections(["A", "1", "", "2"], [True, False, True, False],
+                           ["CHỈ TIÊU", "a", "NHIỆM VỤ", "b"])[2] == "B"
+
+
+def test_an_unnumbered_group_row_stays_unnumbered() -> None:
+    from chitieu.extract.ocr.repair import number_sections
+
+    # ordinary type, no number: a group row of the list, not a section OCR garbled
+    assert number_sections(["I", "1", "", "2"], [True, False, True, False],
+                           ["Y TẾ", "a", "Nhóm chỉ tiêu khác", "b"])[2] == ""
+    # between "I" and "II" a capitals row cannot be a section of that sequence
+    assert number_sections(["I", "1", "", "2", "II"], [True, False, True, False, True],
+                           ["Y TẾ", "a", "GHI CHÚ", "b", "DÂN SỐ"])[2] == ""
+
+
+def test_a_number_glued_to_its_title_is_parted() -> None:
+    from chitieu.extract.ocr.repair import unglue_section_number
+
+    assert unglue_section_number("I.CH: TIỂU VỀ KINH TẾ") == "I. CH: TIỂU VỀ KINH TẾ"
+    assert unglue_section_number("B)NHIỆM VỤ") == "B) NHIỆM VỤ"
+    assert unglue_section_number("1.1 Tỷ lệ") == "1.1 Tỷ lệ"
+    assert unglue_section_number("I.Tỷ lệ") == "I.Tỷ lệ"

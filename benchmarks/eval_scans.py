@@ -1,0 +1,144 @@
+"""Scans of unseen appendices: the exact-record score of the scan reader on 28 generated scans.
+
+    python benchmarks/eval_scans.py [--out DIR] [--only SUBSTRING …] [--verbose]
+
+The scans are made by tests/fixtures/make_scan_fixtures.py `EVAL_VARIANTS` (typed appendices
+with hand-written records — office_variants PDFs rasterised, appendices' tables drawn in other
+faces — printed at 200–300 dpi, tilted, soiled, 1-bit or JPEG) into DIR/eval when missing,
+converted one by one, and scored with ../shared/tools/score.py against their records.
+
+Also printed: how many OCR words the word repairs changed (roman "I"s counted on the page,
+`chitieu.extract.ocr.strokes`; diacritics chosen by context, `chitieu.extract.ocr.spelling`)
+and how many of those changes were right, judged against the typed source of each scan:
+right when the source prints the new word beside the same neighbour and never the word as
+read there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORE = ROOT.parent / "shared" / "tools" / "score.py"
+DEFAULT_OUT = ROOT / ".cache" / "scan-eval"
+TARGET = 0.90
+
+
+def _fixtures_module():
+    path = ROOT / "tests" / "fixtures" / "make_scan_fixtures.py"
+    spec = importlib.util.spec_from_file_location("make_scan_fixtures", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def source_text(source: Path) -> str:
+    """The typed source of a scan (a PDF's text layer, or the text file), as its words
+    lower case, one space apart, each line between spaces."""
+    if source.suffix == ".pdf":
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(source))
+        text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    else:
+        text = source.read_text(encoding="utf-8")
+    return " ".join(f" {' '.join(_words(line))} " for line in re.split(r"[\t\n|]", text))
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.findall(r"[^\W_]+", text)
+
+
+def repair_counts(meta: dict[str, str], phrases: str, words: set[str]) -> tuple[int, int]:
+    """(words the word repairs changed, changes that were right). A change is right when the
+    typed source prints the new word beside the same neighbour on its line and never the
+    word as read there (or, with no neighbour, holds the new word and not the old)."""
+    changes = json.loads(meta.get("ocr_word_repairs", "[]"))
+    right = 0
+    for before, after, _confidence, left, right_word in changes:
+        right += _right(before, after, left, right_word, phrases, words)
+    return len(changes), right
+
+
+def _right(before: str, after: str, left: str, right: str, phrases: str, words: set[str]) -> bool:
+    def said(word: str) -> bool:
+        parts = [p for p in (" ".join(_words(left)), " ".join(_words(word)),
+                             " ".join(_words(right))) if p]
+        pairs = [f" {a} {b} " for a, b in itertools.pairwise(parts)]
+        return any(p in phrases for p in pairs)
+
+    if left or right:
+        return said(after) and not said(before)
+    return (all(w in words for w in _words(after))
+            and not all(w in words for w in _words(before)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--only", nargs="*", default=[], help="scans whose name has one of these")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args = parser.parse_args()
+    if not SCORE.exists():
+        print(f"{SCORE} is missing", file=sys.stderr)
+        return 2
+    fixtures = _fixtures_module()
+    variants = [v for v in fixtures.EVAL_VARIANTS
+                if not args.only or any(o in v.name for o in args.only)]
+    folder = args.out / "eval"
+    missing = [v for v in variants if not list(folder.glob(f"{v.name}.*"))]
+    if missing:
+        fixtures.make_variant_scans(args.out, missing, "eval")
+    import hashlib
+
+    from chitieu import extract
+    from chitieu.emit.json_out import document_to_json
+    from chitieu.pipeline import interpret
+
+    predictions, gold = args.out / "pred", args.out / "gold"
+    for path in (predictions, gold):
+        path.mkdir(parents=True, exist_ok=True)
+        for old in path.glob("*.json"):
+            old.unlink()
+    read = changed = right = 0
+    started = time.perf_counter()
+    for variant in variants:
+        scan = next(p for p in folder.glob(f"{variant.name}.*") if p.suffix != ".json")
+        (gold / f"{variant.name}.gold.json").write_bytes(variant.gold.read_bytes())
+        raw = extract.read(scan)
+        document = interpret(raw, file=scan.name,
+                             sha256=hashlib.sha256(scan.read_bytes()).hexdigest())
+        (predictions / f"{variant.name}.json").write_text(document_to_json(document), "utf-8")
+        phrases = source_text(variant.source)
+        counts = repair_counts(raw.meta, phrases, set(phrases.split()))
+        read += int(raw.meta.get("ocr_words", "0"))
+        changed, right = changed + counts[0], right + counts[1]
+    seconds = time.perf_counter() - started
+    command = [sys.executable, str(SCORE), str(gold), str(predictions)]
+    result = subprocess.run(command + (["--verbose"] if args.verbose else []),
+                            capture_output=True, text=True, check=False)
+    print(result.stdout, end="")
+    score = float(re.search(r"^score: ([0-9.]+)", result.stdout, re.MULTILINE)[1])
+    exact = float(re.search(r"records exactly right ([0-9.]+)", result.stdout)[1])
+    print(f"{len(variants)} scans in {seconds:.0f} s; exact records {exact:.3f} "
+          f"(target ≥ {TARGET}); score {score:.3f}")
+    if read:
+        print(f"word repairs (roman ones, diacritics): {changed} of {read} OCR words changed "
+              f"({changed / read:.2%}); right {right} of {changed}"
+              + (f" ({right / changed:.0%})" if changed else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

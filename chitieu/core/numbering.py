@@ -1,0 +1,97 @@
+"""The numbering grammar: how rows and sections of a plan's table are numbered.
+
+Plans number their rows "1", "1.2", "01", "1." or "1)"; their sections "I", "A", "B.", "PHẦN
+II", "Mục 2", "Chương III"; groups inside them "I.1" or "III.1.2"; items under a row "a)",
+"đ)". Every stage reads these labels — readers find a label column by them, assembly tells a
+row from a section and expects the next number, interpretation builds the section path — so
+the grammar is written once, here, as named parts (`ARABIC`, `ROMAN`, `PART`, …) and the
+patterns built from them. tests/core/test_numbering.py holds a long table of labels as
+printed in real plans with what each pattern says of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+# ---------------------------------------------------------------- parts
+
+ARABIC = r"\d+(?:\.\d+)*"  # "1", "01", "1.2", "2.3.1"
+ITEM = r"\d{1,3}(?:\.\d{1,3})*"  # a row's number: short parts ("1.2"), never a year ("2026")
+ROMAN = r"[IVXLC]+"  # "I", "IV", "XII"
+LETTER = r"[A-ZĐ]"  # "A", "Đ"
+LOWER = r"[a-zđ]"  # "a", "đ": items under a row, "a)"
+# A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
+PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
+
+# ---------------------------------------------------------------- whole cells
+
+# Any label a number cell may hold alone: "1", "1.2.", "a)", "II", "B.", "PHẦN I".
+ROW_LABEL = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|{ROMAN}|{ARABIC})[.)]?$")
+# A section's own number: "I", "B.", "PHẦN II" (not "1": a number row may be a section only
+# by its shape, which assembly and interpretation judge).
+SECTION_NUMBER = regex.compile(rf"^(?:{PART}|{LETTER}|{ROMAN})\.?$")
+# A row's number: "1", "12.", "2.3" ("2026" is a year, not a row number).
+ITEM_NUMBER = regex.compile(rf"^{ITEM}\.?$")
+# The first row's number of a table or section: "1", "01", "1.1", "I", "A".
+FIRST_ROW_NUMBER = regex.compile(r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
+# A label in a label column of a text laid out in columns: "12", "a", "IV", with "." or ")".
+COLUMN_LABEL = re.compile(rf"^(?:\d{{1,3}}|{LOWER}|{ROMAN})[.)]?$")
+# A table row's number in a PDF's first column: "1.2", "IV", "B", with "." or ")".
+ROW_NUMBER = re.compile(rf"^(?:{ARABIC}|{ROMAN}|{LETTER})[.)]?$")
+
+# By style, as interpretation files sections: "B", "IV", "1.2", "I.1", "PHẦN II".
+LETTER_ONLY = regex.compile(rf"^{LETTER}$")
+ROMAN_ONLY = regex.compile(rf"^{ROMAN}$")
+ARABIC_ONLY = regex.compile(rf"^{ARABIC}$")
+DOTTED_GROUP = regex.compile(rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
+PART_ONLY = regex.compile(rf"^{PART}$")
+# A second numbering column's label: a group "1", "12", or an item "a)", "đ)".
+DETAIL_LABEL = regex.compile(rf"^(?:\d{{1,2}}|{LOWER}\)?)$")
+
+# ---------------------------------------------------------------- a label and its text
+
+# A number and the title after it in one cell: "II Phát triển nguồn lực", "1.2. Tỷ lệ …",
+# "PHẦN I: CHỈ TIÊU", "B- Nhiệm vụ", "2.Xây dựng …" (a capital right after the dot).
+SECTION_TOKEN = regex.compile(
+    rf"^(?P<num>(?:{PART}|{LETTER}|{ROMAN}|{ARABIC})\.?)(?:(?<={PART})\s*[:.\-–]\s*"
+    r"|\s*[\-–—:]\s+|\s+|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
+    regex.S,
+)
+# A numbered paragraph of running text: "1. Rà soát …", "a) Tổ chức …" is not one (items
+# under a paragraph are), "II. NHIỆM VỤ".
+NUMBERED_LINE = regex.compile(
+    rf"^(?P<num>(?:{ROMAN}|{LETTER}|{ARABIC}))[.)]?\s+(?P<text>\S.*)$", regex.S)
+# A list number or item letter leading an agency cell: "1. Sở Y tế", "a) Công an xã".
+LEADING_NUMBER = regex.compile(rf"^(?:{ARABIC}[.)]|{LOWER}\))\s+")
+# A label in a fixed-width line, before the space that ends it: "1.2 ", "IV. ", "a) ".
+SPACED_LABEL = re.compile(rf"(?:{ITEM}|[IVXLC]{{1,6}}|{LOWER})[.)]?(?= )")
+# A row number glued at the end of the cell before it when a line break was lost:
+# "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
+GLUED_NUMBER = regex.compile(
+    rf"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*{ITEM}\.?\s*(?:</b>|\*\*)?)\s*$", regex.S)
+# The same, for the first row of a table glued after its header.
+GLUED_FIRST = regex.compile(
+    r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*(?:0?1\.?|1\.1\.?|[IA]\.?)\s*(?:</b>|\*\*)?)\s*$",
+    regex.S)
+
+# ---------------------------------------------------------------- the order of numbers
+
+_NUMBER_NOISE = regex.compile(r"</?b>|\*\*|\s+")
+
+
+def number_key(text: str) -> tuple[int, ...] | None:
+    """A row number as integers ("1.2." → (1, 2), "01" → (1,), "<b>3</b>" → (3,)); None for
+    anything else ("I", "a)", "2026")."""
+    text = _NUMBER_NOISE.sub("", text)  # "1 ." as "1."
+    if not ITEM_NUMBER.match(text):
+        return None
+    return tuple(int(part) for part in text.rstrip(".").split("."))
+
+
+def successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
+    """The numbers that may follow a row's: "1.2" → "1.3", "2", "1.2.1"."""
+    out = {(*number[:i], number[i] + 1) for i in range(len(number))}
+    out.add((*number, 1))
+    return out

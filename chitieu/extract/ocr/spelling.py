@@ -1,0 +1,205 @@
+"""Put back the diacritics our OCR misreads, by the words around them.
+
+Tesseract's Vietnamese model confuses marks that look alike at scan resolution: the hook
+above and the acute ("Tổ chức" read "Tố chức", "Chuyển đổi số" read "Chuyến đối số", "ổn
+định" read "ốn định"), and a circumflex or breve lost ("Múc độ" for "Mức độ"). Both readings
+are often real syllables ("tống", "số"), so a dictionary alone cannot choose: the words beside
+them do. A word is rewritten to another syllable spelled with the same letters (a tone
+changed, or more rarely a letter's own mark) when
+
+- that syllable is a Vietnamese word (Debian's hunspell-vi syllable list, when installed,
+  and the spelling rules of `chitieu.extract.ocr.repair.is_syllable`),
+- the words on either side, in the same text line, follow or precede it in the domain's
+  own typed text (chitieu/data/ocr_bigrams.tsv, built by scripts/build_ocr_bigrams.py) at
+  least `_MIN_SUPPORT` times, and several times more often than they do the word as read,
+- and Tesseract was not sure of the word as read (`_MAX_CONFIDENCE`), unless the reading is
+  no syllable at all.
+
+Only words of scans go through this: a text input is the truth as typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from chitieu.extract.ocr.repair import is_syllable
+
+BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
+HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
+
+# The neighbours must back the new reading this often in the typed text …
+_MIN_SUPPORT = 2
+# … this often when the new reading changes a letter's mark (ư for u, â for a), not a tone …
+_LETTER_SUPPORT = 5
+# … and this many times more often than the reading as printed (plus one).
+_SUPPORT_RATIO = 3
+# Tesseract's confidence (0–100) above which a word that is a syllable is left as read.
+_MAX_CONFIDENCE = 96.0
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD = regex.compile(r"^(?P<pre>[^\p{L}]*)(?P<core>\p{L}+)(?P<post>[^\p{L}]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    before: str
+    after: str
+    confidence: float
+    left: str = ""  # the words beside it on its line, as repaired, for review
+    right: str = ""
+
+
+@dataclass(slots=True)
+class _Model:
+    pairs: Counter[tuple[str, str]]
+    syllables: frozenset[str]
+    by_tone_skeleton: dict[str, tuple[str, ...]]
+    by_plain_skeleton: dict[str, tuple[str, ...]]
+
+
+def _strip(word: str, marks: set[str] | None) -> str:
+    """`word` without its tone marks (`marks`), or without every mark (None); "đ" stays."""
+    decomposed = unicodedata.normalize("NFD", word)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch)
+                   or (marks is not None and ch not in marks))
+    return unicodedata.normalize("NFC", kept)
+
+
+def _hunspell_syllables() -> set[str]:
+    for path in HUNSPELL_PATHS:
+        if path.exists():
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+            return {unicodedata.normalize("NFC", line.split("/")[0].strip()).casefold()
+                    for line in lines if line.strip()}
+    return set()
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    pairs: Counter[tuple[str, str]] = Counter()
+    from chitieu.core.lexicon import read_text
+
+    for line in read_text(BIGRAMS).splitlines():
+        if not line or line.startswith("#"):
+            continue
+        words, count = line.rsplit("\t", 1)
+        first, second = words.split(" ")
+        pairs[first, second] = int(count)
+    known = {w for pair in pairs for w in pair}
+    dictionary = _hunspell_syllables()
+    # without the dictionary, the syllables of the typed text are all the language known
+    syllables = frozenset(w for w in (dictionary | known) if is_syllable(w))
+    by_tone: dict[str, list[str]] = {}
+    by_plain: dict[str, list[str]] = {}
+    for word in syllables:
+        by_tone.setdefault(_strip(word, _TONES), []).append(word)
+        by_plain.setdefault(_strip(word, None), []).append(word)
+    return _Model(pairs, syllables, {k: tuple(v) for k, v in by_tone.items()},
+                  {k: tuple(v) for k, v in by_plain.items()})
+
+
+def _core(text: str) -> tuple[str, str, str] | None:
+    match = _WORD.match(text)
+    if match is None:
+        return None
+    return match["pre"], match["core"], match["post"]
+
+
+def _support(model: _Model, left: str | None, word: str, right: str | None) -> int:
+    return ((model.pairs.get((left, word), 0) if left else 0)
+            + (model.pairs.get((word, right), 0) if right else 0))
+
+
+def _with_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def best_reading(left: str | None, word: str, right: str | None, confidence: float) -> str:
+    """The syllable `word` (as OCR read it, any case) should be, given the lower-case words
+    on either side (None at a line's edge); `word` itself when nothing says otherwise."""
+    model = _model()
+    lower = unicodedata.normalize("NFC", word).casefold()
+    valid = lower in model.syllables
+    if valid and confidence > _MAX_CONFIDENCE:
+        return word
+    if (left is None and right is None) or (word.isupper() and len(word) > 1 and not valid
+                                             and len(word) <= 3):
+        return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
+    tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
+    candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
+    candidates.discard(lower)
+    if not candidates:
+        return word
+    scored = sorted(((_support(model, left, c, right), c) for c in candidates), reverse=True)
+    support, chosen = scored[0]
+    # a letter's own mark changed too ("Múc" → "Mức") needs more backing than a tone alone,
+    # unless the reading is no syllable at all
+    needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
+    if support < needed or (len(scored) > 1 and scored[1][0] == support):
+        return word
+    if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
+        return word
+    return _with_case(chosen, word)
+
+
+# Two neighbours both misread ("Chuyến đối số"): the second pass judges each by the other's
+# repaired reading ("đối" → "đổi" before "số", then "Chuyến" → "Chuyển" before "đổi").
+_PASSES = 2
+
+
+def repair_words(words: list) -> tuple[list, list[Change]]:
+    """OCR words (`chitieu.extract.ocr.tesseract.Word`, in Tesseract's reading order) with their
+    misread diacritics put back, and the changes made."""
+    original = list(words)
+    words = list(words)
+    for _ in range(_PASSES):
+        cores = [_core(w.text) for w in words]
+        for index, word in enumerate(words):
+            core = cores[index]
+            if core is None or len(core[1]) > 7:
+                continue
+            left = _neighbour(words, cores, index, -1)
+            right = _neighbour(words, cores, index, 1)
+            fixed = best_reading(left, core[1], right, original[index].conf)
+            if fixed != core[1]:
+                words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
+    changes = [Change(before.text, words[i].text, before.conf, _beside(words, i, -1),
+                      _beside(words, i, 1))
+               for i, before in enumerate(original) if before.text != words[i].text]
+    return words, changes
+
+
+def _beside(words: list, index: int, step: int) -> str:
+    """The text of the word beside `index` on its line, or ""."""
+    other = index + step
+    if not 0 <= other < len(words):
+        return ""
+    here, there = words[index], words[other]
+    same = (here.block, here.par, here.line) == (there.block, there.par, there.line)
+    return there.text if same else ""
+
+
+def _neighbour(words: list, cores: list, index: int, step: int) -> str | None:
+    """The lower-case letters of the next word on the same line, when nothing but a space
+    parts them (a comma or a bracket ends the phrase)."""
+    other = index + step
+    if not 0 <= other < len(words):
+        return None
+    here, there = words[index], words[other]
+    if (here.block, here.par, here.line) != (there.block, there.par, there.line):
+        return None
+    core, near = cores[other], cores[index]
+    if core is None or near is None:
+        return None
+    if (step < 0 and (core[2] or near[0])) or (step > 0 and (near[2] or core[0])):
+        return None
+    return unicodedata.normalize("NFC", core[1]).casefold()

@@ -1,0 +1,54 @@
+"""Diacritics our OCR misreads, chosen again by the words beside them
+(chitieu.extract.ocr.spelling)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.extract.ocr.spelling import best_reading, repair_words
+from chitieu.extract.ocr.tesseract import Word
+
+
+def _line(text: str, conf: float = 80.0) -> list[Word]:
+    return [Word(w, 10 * i, 0, 10 * i + 8, 10, conf) for i, w in enumerate(text.split())]
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("Tố chức hội nghị", "Tổ chức hội nghị"),
+    ("Chuyến đối số", "Chuyển đổi số"),
+    ("Triến khai thực hiện", "Triển khai thực hiện"),
+    ("Hoạt động ốn định", "Hoạt động ổn định"),
+    ("CHỈ TIỂU VỀ KINH TẾ", "CHỈ TIÊU VỀ KINH TẾ"),
+    ("Múc độ hài lòng", "Mức độ hài lòng"),
+])
+def test_a_misread_mark_is_put_back_by_its_neighbours(read: str, printed: str) -> None:
+    words, changes = repair_words(_line(read))
+    assert " ".join(w.text for w in words) == printed
+    assert changes and all(w.note == "spelling" for w in words if w.text not in read.split())
+
+
+@pytest.mark.parametrize("text", [
+    "Tỷ lệ số hộ gia đình",  # "số" is a word: its neighbours say so
+    "Số hồ sơ được xử lý",
+    "Tổng số cán bộ",
+    "Phòng Kinh tế",
+])
+def test_words_the_context_backs_are_left_as_read(text: str) -> None:
+    words, changes = repair_words(_line(text))
+    assert [w.text for w in words] == text.split() and not changes
+
+
+def test_a_sure_reading_or_a_word_alone_stays() -> None:
+    assert best_reading("hoạt", "động", "ốn", 99.0) == "động"
+    assert best_reading(None, "Tố", None, 10.0) == "Tố"
+    words, changes = repair_words(_line("Tố chức", conf=99.0))
+    assert words[0].text == "Tố" and not changes  # Tesseract was sure of it
+    words, changes = repair_words(_line("Tố, chức", conf=50.0))
+    assert words[0].text == "Tố," and not changes  # a comma ends the phrase
+
+
+def test_words_on_other_lines_are_no_context() -> None:
+    first, second = _line("Tố chức")
+    second = Word(second.text, 0, 20, 8, 30, second.conf, line=2)
+    words, changes = repair_words([first, second])
+    assert words[0].text == "Tố" and not changes

@@ -1,0 +1,63 @@
+"""Roman "I"s counted on the page (chitieu.extract.ocr.strokes): the image decides between "II" and
+"III" when OCR lost or added a serif "I"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from chitieu.extract.ocr.strokes import count_stems, restore_roman_ones, roman_ones
+from chitieu.extract.ocr.tesseract import Word
+
+FONTS = [Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
+         Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"),
+         Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")]
+
+
+def _printed(text: str, font: Path, dpi: int) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """The word printed in 12 points at `dpi`, binary, and its ink box."""
+    face = ImageFont.truetype(str(font), round(12 * dpi / 72))
+    image = Image.new("L", (40 * len(text) * dpi // 100, 3 * dpi // 10), 255)
+    ImageDraw.Draw(image).text((10, 10), text, font=face, fill=0)
+    pixels = np.where(np.asarray(image) < 128, 0, 255).astype(np.uint8)
+    rows, cols = np.nonzero(pixels < 128)
+    return pixels, (int(cols.min()), int(rows.min()), int(cols.max()) + 1, int(rows.max()) + 1)
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize(("text", "stems"), [("III/2026", 3), ("II/2026", 2), ("I/2026", 1),
+                                             ("III.", 3), ("II", 2), ("IV", 1)])
+def test_stems_are_counted_up_to_the_first_other_mark(font: Path, dpi: int, text: str,
+                                                      stems: int) -> None:
+    pixels, box = _printed(text, font, dpi)
+    assert count_stems(pixels, box) == stems
+
+
+def test_a_word_read_with_one_i_too_few_takes_the_count_of_the_page() -> None:
+    font = next(f for f in FONTS if f.exists())
+    pixels, (left, top, right, bottom) = _printed("III/2026", font, 200)
+    quarter = Word("Quý", 0, top, max(1, left - 5), bottom, 90.0)
+    misread = Word("11/2026", left, top, right, bottom, 40.0)
+    words, changes = restore_roman_ones([quarter, misread], pixels)
+    assert [w.text for w in words] == ["Quý", "III/2026"]
+    assert words[1].note == "roman"
+    assert [(c.before, c.after, c.left) for c in changes] == [("11/2026", "III/2026", "Quý")]
+
+
+def test_only_roman_ones_are_recounted() -> None:
+    assert roman_ones("IH/2026") == (3, "/2026")
+    assert roman_ones("HI") == (3, "")
+    assert roman_ones("11/2026") is None  # a month, unless it follows "Quý"
+    assert roman_ones("11/2026", after_quarter=True) == (2, "/2026")
+    assert roman_ones("Ioo") is None
+    assert roman_ones("IV/2026") is None
+
+
+def test_a_shaded_box_is_not_counted() -> None:
+    pixels = np.zeros((40, 60), np.uint8)
+    pixels[:, ::6] = 255
+    assert count_stems(pixels, (0, 0, 60, 40)) == 0
