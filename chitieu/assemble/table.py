@@ -391,7 +391,7 @@ def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) ->
         return False
     firsts = [clean_text(r.cells[0].text) for r in below
               if len(r.cells) > 1 and sum(1 for c in r.cells if c.text.strip()) >= 2]
-    numbered = [t for t in firsts if _NUMBER_ONLY.match(t)]
+    numbered = [t for t in firsts if ROW_LABEL.match(t)]
     return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
 
 
