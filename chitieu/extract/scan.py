@@ -348,7 +348,7 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
     for row in table_rows:
         # the lines printed between two tables of the page come before the rows below them
         while between and between[0].bbox[1] < row.bbox[1]:
-            _add_line(result, between.pop(0), page.number, scale)
+            _add_line(result, between.pop(0), page.number, scale, reading.words)
         cells = [Cell(text, _points(box, scale)) for text, box in zip(row.texts, row.boxes,
                                                                       strict=True)]
         if row.spans is not None:

@@ -79,8 +79,5 @@ def test_scans_keep_the_structure(scan_report: str) -> None:
 
 
 @needs_tesseract
-@pytest.mark.xfail(strict=True, reason="OCR misreads letters the domain cannot repair yet "
-                   "(issue 11 class 2, helper scans): 'Quý III' read 'Quý II', 'Tổng' "
-                   "'Tống', 'Sổ tay' 'Số tay'; 0.878 on 2026-12-05")
 def test_scans_score_at_least_the_floor(scan_report: str) -> None:
     assert float(re.search(r"^score: ([0-9.]+)", scan_report, re.MULTILINE)[1]) >= SCAN_FLOOR
