@@ -30,6 +30,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_scan.py
+	$(BIN)/python benchmarks/bench_review.py
 
 clean:
 	rm -rf $(VENV) output

@@ -41,6 +41,15 @@ _OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<", "=
 _KINDS = ("indicator", "task")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _AGENCY_ID = re.compile(r"^agencies\.(\d+)\.id$")
+INDICATOR_ID = "indicator.id"
+
+# (kind, id) -> the canonical name of an agency ("agency") or catalog indicator
+# ("indicator"), None when there is no such id
+NameLookup = Callable[[str, str], "str | None"]
+
+
+def _no_names(kind: str, identifier: str) -> str | None:
+    return None
 
 
 class CorrectionsError(ValueError):
@@ -193,15 +202,14 @@ def _cached_log(path: str, size: int, mtime_ns: int) -> tuple[Correction, ...]:
     return tuple(load_corrections(path))
 
 
-def apply_log(doc: Document, out_dir: str | Path,
-              agency_name: Callable[[str], str | None] = lambda _: None
+def apply_log(doc: Document, out_dir: str | Path, names: NameLookup = _no_names
               ) -> tuple[Document, dict[str, Any]]:
     """For the batch: `doc` with OUT's corrections of its content applied, and what to note
     in the manifest (their digest, how many held, the ones that did not and why)."""
     mine = corrections_for(log_of(out_dir), doc.source.sha256)
     if not mine:
         return doc, {}
-    result = apply_corrections(doc, mine, agency_name)
+    result = apply_corrections(doc, mine, names)
     return result.document, {
         "digest": corrections_digest(mine),
         "applied": len(result.applied),
@@ -221,10 +229,10 @@ def describe(correction: Correction, reason: str | None = None) -> dict[str, Any
 # -- a reviewer's input, checked against the contract --------------------------------------
 
 
-def parse_value(field_path: str, text: str | None,
-                known_agency: Callable[[str], bool] = lambda _: True) -> Any:
+def parse_value(field_path: str, text: str | None, names: NameLookup | None = None) -> Any:
     """The value a reviewer typed for `field_path`, as the contract types it; an empty
-    text is null. Raises CorrectionRefused with a message for the page."""
+    text is null. An agency or indicator id must be known to `names` (when given). Raises
+    CorrectionRefused with a message for the page."""
     text = (text or "").strip()
     if field_path not in EDITABLE_FIELDS and not _AGENCY_ID.match(field_path):
         raise CorrectionRefused(f"the field {field_path!r} cannot be corrected here")
@@ -243,9 +251,17 @@ def parse_value(field_path: str, text: str | None,
         raise CorrectionRefused(f"kind must be indicator or task (got {text!r})")
     if field_path.startswith("deadline.") and not _is_date(text):
         raise CorrectionRefused(f"{field_path} must be a date YYYY-MM-DD (got {text!r})")
-    if _AGENCY_ID.match(field_path) and not known_agency(text):
-        raise CorrectionRefused(f"no agency with the id {text!r} in the gazetteer")
+    _check_id(field_path, text, names)
     return text
+
+
+def _check_id(field_path: str, value: Any, names: NameLookup | None) -> None:
+    if names is None or value is None:
+        return
+    if _AGENCY_ID.match(field_path) and names("agency", value) is None:
+        raise CorrectionRefused(f"no agency with the id {value!r} in the gazetteer")
+    if field_path == INDICATOR_ID and names("indicator", value) is None:
+        raise CorrectionRefused(f"no indicator with the id {value!r} in the catalog")
 
 
 def _number(text: str, field_path: str) -> int | float:
@@ -275,20 +291,18 @@ EDITABLE_FIELDS = (
     "name", "kind", "number", "note",
     "target.op", "target.value", "target.upper", "target.unit", "target.text",
     "baseline.op", "baseline.value", "baseline.unit",
-    "deadline.start", "deadline.end",
+    "deadline.start", "deadline.end", INDICATOR_ID,
 )
 
 
 def check_correction(doc: Document, correction: Correction,
-                     known_agency: Callable[[str], bool] = lambda _: True) -> Document:
+                     names: NameLookup | None = None) -> Document:
     """The document with `correction` applied, or CorrectionRefused saying why not."""
     if correction.document != doc.source.sha256:
         raise CorrectionRefused("the correction names another document")
-    match = _AGENCY_ID.match(correction.field or "")
-    if correction.action == "edit" and match and correction.new is not None \
-            and not known_agency(correction.new):
-        raise CorrectionRefused(f"no agency with the id {correction.new!r} in the gazetteer")
-    result = apply_corrections(doc, [correction])
+    if correction.action == "edit":
+        _check_id(correction.field or "", correction.new, names)
+    result = apply_corrections(doc, [correction], names or _no_names)
     if result.not_applied:
         raise CorrectionRefused(result.not_applied[0][1])
     return result.document
@@ -298,15 +312,15 @@ def check_correction(doc: Document, correction: Correction,
 
 
 def apply_corrections(doc: Document, corrections: Iterable[Correction],
-                      agency_name: Callable[[str], str | None] = lambda _: None) -> Applied:
+                      names: NameLookup = _no_names) -> Applied:
     """`doc` with the corrections made on its content applied (others are ignored: the
     caller reports them). Pure: `doc` itself is not changed.
 
     Edits of one field are taken together, from the first value found to the last value
     meant, and applied when the field holds any value of that chain (so a document that
     already holds them stays as it is); a field holding something else was changed by the
-    converter since, and the edit is not applied. `agency_name` gives the canonical name of
-    an agency id set by an edit."""
+    converter since, and the edit is not applied. `names` gives the canonical name of an
+    agency or indicator id set by an edit."""
     mine = corrections_for(corrections, doc.source.sha256)
     result = Applied(document=doc)
     if not mine:
@@ -322,7 +336,7 @@ def apply_corrections(doc: Document, corrections: Iterable[Correction],
             done.add(chain_key)
             chain = [c for c in mine if c.action == "edit"
                      and (c.key, c.field) == chain_key]
-            reason = _edit(records, chain, agency_name)
+            reason = _edit(records, chain, names)
         else:
             reason = _ACTIONS[correction.action](records, correction)
         if reason:
@@ -345,8 +359,7 @@ def _find(records: list[dict], key: str) -> dict | None:
     return next((record for record in records if record["key"] == key), None)
 
 
-def _edit(records: list[dict], chain: list[Correction],
-          agency_name: Callable[[str], str | None]) -> str | None:
+def _edit(records: list[dict], chain: list[Correction], names: NameLookup) -> str | None:
     first = chain[0]
     record = _find(records, first.key)
     if record is None:
@@ -363,7 +376,7 @@ def _edit(records: list[dict], chain: list[Correction],
                 "correction was made on")
     if not _same(current, final):
         try:
-            _set(record, path, final, agency_name)
+            _set(record, path, final, names)
         except (KeyError, IndexError, TypeError):
             return f"the record {first.key!r} has no {path}"
     if not _same(first.old, final):
@@ -437,8 +450,12 @@ def _get(record: dict, path: str) -> Any:
     return value
 
 
-def _set(record: dict, path: str, value: Any, agency_name: Callable[[str], str | None]) -> None:
+def _set(record: dict, path: str, value: Any, names: NameLookup) -> None:
     parts = path.split(".")
+    if path == INDICATOR_ID:  # a reviewer's link is certain; none unlinks
+        record["indicator"] = None if value is None else {
+            "id": value, "name": names("indicator", value) or value, "score": 1.0}
+        return
     if parts[0] in ("target", "baseline", "deadline") and len(parts) == 2:
         holder = record.get(parts[0])
         if holder is None:
@@ -451,7 +468,7 @@ def _set(record: dict, path: str, value: Any, agency_name: Callable[[str], str |
         agency = record["agencies"][int(parts[1])]
         agency["id"] = value
         if value is not None:
-            agency["name"] = agency_name(value) or agency["name"]
+            agency["name"] = names("agency", value) or agency["name"]
             agency["score"] = 1.0
         return
     record[parts[0]] = value
@@ -465,3 +482,17 @@ def _new_part(name: str, value: Any) -> dict:
                 "raw": str(value)}
     return {"op": "=" if isinstance(value, int | float) else None, "value": None,
             "upper": None, "unit": None, "text": None, "raw": str(value)}
+
+
+def known_names(gazetteer, catalog=None) -> NameLookup:
+    """The canonical names of the ids a reviewer may set: agencies of `gazetteer`,
+    indicators of `catalog` (the built-in catalog by default)."""
+    def name(kind: str, identifier: str) -> str | None:
+        if kind == "agency":
+            return gazetteer.name_of(identifier) if identifier in gazetteer else None
+        from chitieu.catalog import default_catalog
+
+        indicator = (catalog or default_catalog()).indicators.get(identifier)
+        return indicator.name if indicator is not None else None
+
+    return name

@@ -8,6 +8,8 @@ lost line break glued onto the line above it, and keeps the provenance of every 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -96,6 +98,10 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     return all(len(t) <= 60 for _, t in differing)
 
 
+_IN_WHICH = regex.compile(r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
+_HEADER_YEARS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _merge_header(header: list[str], sub: list[str]) -> list[str]:
     width = max(len(header), len(sub))
     header = header + [""] * (width - len(header))
@@ -105,8 +111,14 @@ def _merge_header(header: list[str], sub: list[str]) -> list[str]:
     for top, low in zip(header, sub, strict=True):
         group = top or group
         if low and header_key(low) != header_key(top):
-            merged.append(f"{group} {low}".strip() if header_candidates(low)[0] == "unknown"
-                          else low)
+            if header_candidates(low)[0] == "unknown":
+                merged.append(f"{group} {low}".strip())
+            elif _HEADER_YEARS.search(group) and not _HEADER_YEARS.search(low):
+                # "Năm hiện hành 2025" over "Kế hoạch" / "Ước thực hiện": the year is the
+                # group's, the kind of value the label's ("Ước thực hiện Năm hiện hành 2025")
+                merged.append(f"{low} {group}")
+            else:
+                merged.append(low)
         else:
             merged.append(top)
     return merged
@@ -255,6 +267,7 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     # the table): the body's headings around it are not sections of its rows
     body = plan_body_heading(preamble)
     lead_in = [] if body is not None else _section_title_above(preamble)
+    rows = _DocumentRows(doc.rows)
     first: Table | None = None
     while True:
         table = _new_table(headers, preamble[:len(preamble) - len(lead_in)],
@@ -265,7 +278,7 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
                           1 + (len(first.following) + 1 if first is not None else 0))
         assembler = _Assembler(table, header_rows, body)
         assembler.trace = trace
-        nxt = assembler.feed_until_next_table(doc.rows, start + height, lead_in)
+        nxt = assembler.feed_until_next_table(rows, start + height, lead_in)
         if first is None:
             first = table
         else:
@@ -463,6 +476,38 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
     return False
 
 
+class _DocumentRows:
+    """A document's rows with what every table's assembly asks of the rest of them, found
+    once: where the non-blank rows are and the last row a reader placed in a table.
+    (Filtering the rest of the document again at each new table made assembly quadratic
+    in the number of tables.)"""
+
+    def __init__(self, rows: list[RawRow]):
+        self.rows = rows
+        self.non_blank = [i for i, row in enumerate(rows) if not row.is_blank()]
+        self.last_marked = max((i for i, row in enumerate(rows) if row.table is not None),
+                               default=-1)
+
+
+class _RowsFrom:
+    """The `lead_in` rows, then the non-blank rows from `begin` on, as (index, row) pairs
+    (index -1 for a lead-in row): a view, nothing copied."""
+
+    def __init__(self, rows: _DocumentRows, begin: int, lead_in: Sequence[RawRow]):
+        self.rows = rows
+        self.lead_in = list(lead_in)
+        self.offset = bisect_left(rows.non_blank, begin)
+
+    def __len__(self) -> int:
+        return len(self.lead_in) + len(self.rows.non_blank) - self.offset
+
+    def __getitem__(self, k: int) -> tuple[int, RawRow]:
+        if k < len(self.lead_in):
+            return -1, self.lead_in[k]
+        i = self.rows.non_blank[self.offset + k - len(self.lead_in)]
+        return i, self.rows.rows[i]
+
+
 class _Assembler:
     def __init__(self, table: Table, header_rows: list[list[str]], body: int | None = None):
         self.table = table
@@ -486,16 +531,16 @@ class _Assembler:
         if self.trace is not None:
             self.trace.note(row, what, why)
 
-    def feed_until_next_table(self, rows: list[RawRow], begin: int,
+    def feed_until_next_table(self, rows: _DocumentRows, begin: int,
                               lead_in: list[RawRow] = ()) -> tuple[int, int] | None:
         """Take the `lead_in` rows, then rows from `begin` on until a header that starts
         another table; return its index and how many one-cell rows right above it name that
         table (those are not taken)."""
-        self.marks_tables = any(r.table is not None for r in rows[begin:])
-        seq = [(-1, row) for row in lead_in]
-        seq += [(i, row) for i, row in enumerate(rows[begin:], begin) if not row.is_blank()]
+        self.marks_tables = rows.last_marked >= begin
+        seq = _RowsFrom(rows, begin, lead_in)
         held: list[int] = []  # one-cell rows (positions in seq), taken once a row follows
-        for k, (i, row) in enumerate(seq):
+        for k in range(len(seq)):
+            i, row = seq[k]
             texts = _cell_texts(row)
             filled = len(texts) - texts.count("")
             if filled == 1:
@@ -511,7 +556,7 @@ class _Assembler:
         self._take_held(seq, held)
         return None
 
-    def _take_held(self, seq: list[tuple[int, RawRow]], held: list[int]) -> None:
+    def _take_held(self, seq: _RowsFrom, held: list[int]) -> None:
         for k in held:
             self._take(seq[k][1], seq[k + 1][1] if k + 1 < len(seq) else None)
 
@@ -575,12 +620,16 @@ class _Assembler:
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
                                        "label before a repeated header)")
             return
+        if single and _IN_WHICH.match(texts[filled[0]]):
+            return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
         cells, warnings = self._fit(row, texts)
         bold = self._is_bold(row, cells)
-        if self._continues_previous(cells, single):
+        if self._adds_agencies(cells):
+            self._join_agencies(cells, row)
+        elif self._continues_previous(cells, single):
             self._join(cells, row)
             self.table.rows[-1].warnings.extend(w for w in warnings
                                                 if w not in self.table.rows[-1].warnings)
@@ -861,6 +910,37 @@ class _Assembler:
         if previous.bold or SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
+
+    def _adds_agencies(self, cells: list[str]) -> bool:
+        """A row merged over two (number, name and values in cells spanning both, which the
+        reader repeats in each) whose second row only names another agency: every cell
+        repeats the row above or is empty, except agency cells."""
+        if not self.table.rows or self.number_col is None or self.name_col is None:
+            return False
+        previous = self.table.rows[-1].cells
+        number, name = clean_text(cells[self.number_col]), clean_text(cells[self.name_col])
+        if not number or not name or number != clean_text(previous[self.number_col]) \
+                or name != clean_text(previous[self.name_col]):
+            return False
+        added = False
+        for i, text in enumerate(cells):
+            text = clean_text(text)
+            if not text or text == clean_text(previous[i]):
+                continue
+            if i not in self.agency_cols:
+                return False
+            added = True
+        return added
+
+    def _join_agencies(self, cells: list[str], row: RawRow) -> None:
+        previous = self.table.rows[-1]
+        for i in self.agency_cols:
+            text = clean_text(cells[i])
+            if text and text != clean_text(previous.cells[i]):
+                previous.cells[i] = f"{previous.cells[i]}\n{cells[i].strip()}".strip()
+        previous.pieces.append(row)
+        if "row_joined" not in previous.warnings:
+            previous.warnings.append("row_joined")
 
     def _bare_number(self, row: LogicalRow) -> bool:
         """A row printing its number and nothing else."""

@@ -104,12 +104,9 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = (),
 
 
 def _corrected(doc, out_dir: str, gazetteer: tuple[str, ...]):
-    from chitieu.corrections import apply_log
+    from chitieu.corrections import apply_log, known_names
 
-    agencies = worker_gazetteer(gazetteer)
-    return apply_log(doc, out_dir,
-                     lambda agency_id: agencies.name_of(agency_id) if agency_id in agencies
-                     else None)
+    return apply_log(doc, out_dir, known_names(worker_gazetteer(gazetteer)))
 
 
 def _failed(result: FileResult, error: str, code: ErrorCode) -> FileResult:

@@ -45,6 +45,7 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
+SCORE_SLACK = 1e-9  # a score summed in another order may differ in its last bits
 # A word of the record not in the catalog is read as the closest catalog word when their
 # rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.
 WORD_CUTOFF = 85.0
@@ -119,6 +120,12 @@ class Catalog:
                               for ind_id, rs in readings.items()})
         self._vocabulary = sorted(self._weights)
         self._rare = max(self._weights.values(), default=1.0)
+        # each phrasing's total weight, summed once here rather than per name matched
+        self._entry_weights = [self._total(entry.words) for entry in self._entries]
+        self._entries_with: dict[str, list[int]] = {}  # word → the phrasings that hold it
+        for index, entry in enumerate(self._entries):
+            for word in entry.words:
+                self._entries_with.setdefault(word, []).append(index)
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
         self._cached = functools.lru_cache(maxsize=65536)(self._match)
 
@@ -136,27 +143,62 @@ class Catalog:
         return self._cached(name, unit)
 
     def _match(self, name: str, unit: str | None) -> IndicatorMatch | None:
-        ranked = self.rank(name, unit)
+        ranked = self._ranked_above_threshold(name, unit)
         if not ranked or ranked[0][1] < self.threshold:
             return None
         ind = self.indicators[ranked[0][0]]
         return IndicatorMatch(ind.id, ind.name, round(ranked[0][1], 2))
+
+    def _read_name(self, name: str, unit: str | None):
+        """The name's reading, unit family, catalog-spelled words and their total weight."""
+        reading = read(name, self.words)
+        family = unit_family(unit, self.words) or reading.family
+        words = frozenset(self._spelled(w) for w in reading.content.split())
+        return reading, family, words, self._total(words)
 
     def rank(self, name: str, unit: str | None = None, *,
              skip_same_words: bool = False) -> list[tuple[str, float]]:
         """Every indicator that passes the hard constraints, with its best score, best first.
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
         matcher does on a phrasing the catalog does not hold)."""
-        reading = read(name, self.words)
-        family = unit_family(unit, self.words) or reading.family
-        words = frozenset(self._spelled(w) for w in reading.content.split())
+        reading, family, words, total = self._read_name(name, unit)
         best: dict[str, float] = {}
-        for entry in self._entries:
+        for entry, entry_total in zip(self._entries, self._entry_weights, strict=True):
             if skip_same_words and entry.reading.content == reading.content:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
                 continue
-            score = self._similarity(words, entry.words)
+            shared = words & entry.words  # most phrasings share no word: score 0, no sums
+            score = self._similarity(shared, total, entry_total) if shared else 0.0
+            if score > best.get(entry.indicator, -1.0):
+                best[entry.indicator] = score
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+    def _ranked_above_threshold(self, name: str, unit: str | None) -> list[tuple[str, float]]:
+        """`rank` less (some of) the indicators scoring below the threshold, found without
+        scoring every phrasing. A phrasing reaches the threshold only if it shares at least
+        `share` of the name's word weight (score ≤ (1 - c)·2s/(w + s) + c for shared weight s
+        of the name's w); a phrasing holding none of the name's heaviest words, those whose
+        weight leaves less than that, cannot — only the phrasings listed under those words
+        are checked and scored, exactly as `rank` scores them."""
+        reading, family, words, total = self._read_name(name, unit)
+        ratio = (self.threshold - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT)
+        if ratio <= 0:
+            return self.rank(name, unit)
+        needed = ratio / (2 - ratio) * total - SCORE_SLACK
+        heaviest = sorted(words, key=lambda w: (-self._weight(w), w))
+        rest, candidates = total, set()
+        for word in heaviest:
+            if rest < needed:
+                break
+            candidates.update(self._entries_with.get(word, ()))
+            rest -= self._weight(word)
+        best: dict[str, float] = {}
+        for index in sorted(candidates):
+            entry, entry_total = self._entries[index], self._entry_weights[index]
+            if not compatible(reading, family, entry.reading, entry.family):
+                continue
+            score = self._similarity(words & entry.words, total, entry_total)
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -164,17 +206,16 @@ class Catalog:
     def _weight(self, word: str) -> float:
         return self._weights.get(word, self._rare)
 
-    def _similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """0-1: how much of the two phrasings' meaning they share. Words weigh by how rare
-        they are in the catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the
-        mean of the weighted Dice overlap and of the better weighted containment, so that
-        a phrasing that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
-        if not a or not b:
-            return 0.0
-        shared = sum(self._weight(w) for w in a & b)
-        wa, wb = sum(self._weight(w) for w in a), sum(self._weight(w) for w in b)
-        dice = 2 * shared / (wa + wb)
-        return (1 - CONTAINMENT_WEIGHT) * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
+    def _total(self, words: frozenset[str]) -> float:
+        return sum(self._weight(w) for w in words)
+
+    def _similarity(self, common: frozenset[str], wa: float, wb: float) -> float:
+        """0-1: how much of two phrasings' meaning they share, from the words they have in
+        `common` and each one's total weight. Words weigh by how rare they are in the
+        catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the mean of the
+        weighted Dice overlap and of the better weighted containment, so that a phrasing
+        that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
+        return _score(self._total(common), wa, wb)
 
     def _spelled_uncached(self, word: str) -> str:
         """A word as the catalog spells it, when an OCR slip or typo put it one letter off
@@ -185,6 +226,12 @@ class Catalog:
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                    score_cutoff=WORD_CUTOFF)
         return found[0] if found else word
+
+
+def _score(shared: float, wa: float, wb: float) -> float:
+    """The mean of the weighted Dice overlap and the better weighted containment."""
+    dice = 2 * shared / (wa + wb)
+    return (1 - CONTAINMENT_WEIGHT) * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
 
 
 def _inherit(readings: list[Reading]) -> set[Reading]:

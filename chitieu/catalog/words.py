@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from chitieu.core.lexicon import parse_yaml
 from chitieu.core.text import ascii_fold
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
@@ -52,7 +51,7 @@ class Words:
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
 
         def phrase(text: str) -> Phrase:
             return tuple(_WORD.findall(str(text).replace("&", "")))

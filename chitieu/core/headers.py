@@ -101,4 +101,19 @@ def assign_roles(headers: list[str]) -> list[str]:
             free = [r for r in cands if r not in claimed]
             roles[i] = free[0] if free else cands[-1]
             claimed.add(roles[i])
+    if _lists_tasks(headers, roles):
+        roles = ["note" if c == ("target", "note") else r for c, r in zip(candidates, roles,
+                                                                           strict=True)]
     return [r or "unknown" for r in roles]
+
+
+_TASK_NAME = regex.compile(r"\b(nhiem vu|noi dung|cong viec|hoat dong|giai phap)\b")
+
+
+def _lists_tasks(headers: list[str], roles: list[str | None]) -> bool:
+    """A table of tasks: its name column names tasks ("Tên nhiệm vụ", "Nội dung"), not
+    indicators, and no column gives a unit."""
+    if "unit" in roles:
+        return False
+    return any(role == "name" and _TASK_NAME.search(header_key(h))
+               and "chi tieu" not in header_key(h) for h, role in zip(headers, roles, strict=True))

@@ -14,8 +14,8 @@ from chitieu.core.types import RawRow
 
 APPENDIX = regex.compile(
     # "Biểu 01" names a form the way "Phụ lục 1" names an appendix; it needs its number, so
-    # that a title opening with "Biểu dương" is not one
-    r"^(?:(?P<form>bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
+    # that a title opening with "Biểu dương" is not one; "Mẫu biểu số 01" is such a form too
+    r"^(?:(?P<form>(?P<model>m[aẫ]u\s+)?bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 ATTACHED = regex.compile(r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
@@ -50,7 +50,7 @@ def split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
     if appendix_at is not None:
         match = APPENDIX.match(lines[appendix_at])
         label = match["label"]
-        word = "Biểu" if match["form"] else "Phụ lục"
+        word = ("Mẫu biểu" if match["model"] else "Biểu") if match["form"] else "Phụ lục"
         appendix = f"{word} {label}" if label else word
         if match["rest"]:
             title.append(match["rest"])

@@ -19,11 +19,10 @@ import functools
 from dataclasses import dataclass, field
 
 import regex
-from unidecode import unidecode
 
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROMAN
-from chitieu.core.text import clean_text, is_bold_markup
+from chitieu.core.text import clean_text, is_bold_markup, to_ascii
 from chitieu.core.types import RawRow
 
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
@@ -69,7 +68,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     for i, char in enumerate(text):
-        folded = unidecode(char).lower() or " "
+        folded = to_ascii(char).lower() or " "
         out.append(folded)
         where.extend([i] * len(folded))
     where.append(len(text))
@@ -77,7 +76,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
 
 
 def _key(text: str) -> str:
-    return " ".join(regex.sub(r"[^\w]+", " ", unidecode(text).lower()).split())
+    return " ".join(regex.sub(r"[^\w]+", " ", to_ascii(text).lower()).split())
 
 
 def is_document_kind(text: str) -> bool:

@@ -27,9 +27,15 @@ def read_text(name: str) -> str:
 
 def load_yaml(name: str) -> Any:
     """A YAML data file, parsed (not cached: callers cache what they build from it)."""
+    return parse_yaml(read_text(name))
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text parsed by libyaml's safe loader when PyYAML was built with it (the same
+    result as `yaml.safe_load`, ten times faster), else by the pure-Python one."""
     import yaml  # only when a vocabulary is first needed: `chitieu rows` never needs one
 
-    return yaml.safe_load(read_text(name))
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def read_csv(name: str) -> Iterator[dict[str, str]]:

@@ -47,8 +47,9 @@ ROMAN_ONLY = regex.compile(rf"^{ROMAN}$")
 ARABIC_ONLY = regex.compile(rf"^{ARABIC}$")
 DOTTED_GROUP = regex.compile(rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
 PART_ONLY = regex.compile(rf"^{PART}$")
-# A second numbering column's label: a group "1", "12", or an item "a)", "đ)".
-DETAIL_LABEL = regex.compile(rf"^(?:\d{{1,2}}|{LOWER}\)?)$")
+# A second numbering column's label: a group "1", "12", or an item "a)", "đ)" (which OCR
+# reads "8)" or "C)").
+DETAIL_LABEL = regex.compile(rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")
 
 # ---------------------------------------------------------------- a label and its text
 

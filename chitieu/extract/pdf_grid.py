@@ -253,6 +253,6 @@ def _word_broken(line: Sequence[dict], next_line: Sequence[dict],
 
 def _syllables(word: str) -> int:
     """Vowel groups in a word, its accents dropped: one per Vietnamese syllable."""
-    from unidecode import unidecode
+    from chitieu.core.text import to_ascii
 
-    return len(_VOWEL_GROUP.findall(unidecode(word).lower()))
+    return len(_VOWEL_GROUP.findall(to_ascii(word).lower()))

@@ -21,11 +21,10 @@ from typing import Literal, NamedTuple
 
 import regex
 from rapidfuzz import fuzz, process
-from unidecode import unidecode
 
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
-from chitieu.core.text import clean_text, fold
+from chitieu.core.text import clean_text, fold, to_ascii
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import province_names, unit_names
 from chitieu.models import Agency
@@ -208,7 +207,7 @@ def _loose_key(key: Key) -> Key:
 
 
 def _ascii(words: Key) -> str:
-    return unidecode(" ".join(words))
+    return to_ascii(" ".join(words))
 
 
 # ------------------------------------------------------------------ places

@@ -7,11 +7,11 @@ import unicodedata
 from datetime import date
 
 import regex
-from unidecode import unidecode
 
 from chitieu.core.heading import APPENDIX, ATTACHED, line_text, split_heading
 from chitieu.core.letterhead import NUMBER, Letterhead, read_letterhead
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.text import to_ascii
 from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import find_province, resolve_locality
 from chitieu.models import Locality, Plan
@@ -129,7 +129,7 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
         return issuer
     named = f"{locality.level} {locality.name}"
     # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG")
-    at = unidecode(issuer).upper().rfind(unidecode(named).upper())
+    at = to_ascii(issuer).upper().rfind(to_ascii(named).upper())
     printed = issuer[at:at + len(named)]
     if at < 0 or printed != printed.upper():
         return issuer

@@ -25,7 +25,9 @@ from chitieu.corrections import (
     Correction,
     CorrectionRefused,
     CorrectionsError,
+    NameLookup,
     check_correction,
+    known_names,
     now,
     parse_value,
 )
@@ -64,9 +66,8 @@ def templates() -> Environment:
 def create_app(settings: Settings) -> FastAPI:
     from chitieu.pipeline import load_gazetteer
 
-    gazetteer = load_gazetteer(settings.gazetteer)
-    workspace = Workspace(settings.out_dir, lambda agency_id: gazetteer.name_of(agency_id)
-                          if agency_id in gazetteer else None)
+    names = known_names(load_gazetteer(settings.gazetteer))
+    workspace = Workspace(settings.out_dir, names)
     env = templates()
     ingest = None
     if settings.inputs is not None:
@@ -142,8 +143,7 @@ def create_app(settings: Settings) -> FastAPI:
         form = await request.form(max_files=0, max_fields=20)
         values = {name: str(value) for name, value in form.items()}
         try:
-            correction = build_correction(workspace, entry, values,
-                                          lambda agency_id: agency_id in gazetteer)
+            correction = build_correction(workspace, entry, values, names)
         except CorrectionRefused as exc:
             context = document_context(workspace, entry)
             return page("document.html", 422, error=str(exc), form=values, **context)
@@ -276,7 +276,7 @@ def _filters(records: list[dict], flags: list[list]) -> dict[str, Any]:
 
 
 def build_correction(workspace: Workspace, entry: Entry, form: dict[str, str],
-                     known_agency) -> Correction:
+                     names: NameLookup) -> Correction:
     """A reviewer's form as a correction, checked against the document and the contract."""
     action = form.get("action", "")
     key = form.get("key", "").strip()
@@ -293,7 +293,7 @@ def build_correction(workspace: Workspace, entry: Entry, form: dict[str, str],
             raise CorrectionRefused(f"no record {key!r} in this document")
         if action == "edit":
             field_path = form.get("field", "")
-            new = parse_value(field_path, form.get("value"), known_agency)
+            new = parse_value(field_path, form.get("value"), names)
             from chitieu.corrections import get_value
 
             old = get_value(current, field_path)
@@ -304,5 +304,5 @@ def build_correction(workspace: Workspace, entry: Entry, form: dict[str, str],
             correction = Correction(key=key, **base)
     else:
         raise CorrectionRefused(f"unknown action {action!r}")
-    check_correction(review.document, correction, known_agency)
+    check_correction(review.document, correction, names)
     return correction

@@ -22,6 +22,7 @@ from chitieu.corrections import (
     CORRECTIONS_NAME,
     Applied,
     Correction,
+    NameLookup,
     append_correction,
     apply_corrections,
     corrections_for,
@@ -67,9 +68,9 @@ class Workspace:
     """OUT, read lazily and cached by file modification time (the folder changes under the
     app: a convert run, an ingested upload, a correction)."""
 
-    def __init__(self, out_dir: Path, agency_name=None) -> None:
+    def __init__(self, out_dir: Path, names: NameLookup | None = None) -> None:
         self.out_dir = Path(out_dir).resolve()
-        self.agency_name = agency_name or (lambda _: None)
+        self.names = names or (lambda kind, identifier: None)
         self._lock = threading.Lock()
         self._entries: tuple[tuple[int, int], dict[str, Entry]] | None = None
         self._documents: dict[str, tuple[int, Document]] = {}
@@ -105,7 +106,7 @@ class Workspace:
     def review(self, entry: Entry) -> Review:
         corrections = corrections_for(self.corrections(), entry.doc_id)
         applied: Applied = apply_corrections(self.document(entry), corrections,
-                                             self.agency_name)
+                                             self.names)
         records = [record.model_dump(mode="json") for record in applied.document.records]
         return Review(entry, applied.document, records, [record_flags(r) for r in records],
                       corrections, applied.not_applied)

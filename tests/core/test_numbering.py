@@ -150,7 +150,7 @@ def test_a_row_number_glued_to_the_cell_before_it(cell: str, head, number) -> No
     ("1", True, True, True), ("12.", True, True, False), ("1.2", True, False, False),
     ("123", True, True, False), ("IV", True, True, False), ("B", True, False, False),
     ("a)", False, True, True), ("đ", False, True, True), ("2026", True, False, False),
-    ("-", False, False, False),
+    ("-", False, False, False), ("8)", True, True, True), ("C)", True, True, True),
 ])
 def test_label_columns(text: str, pdf_row: bool, column_label: bool, detail: bool) -> None:
     assert bool(ROW_NUMBER.match(text)) is pdf_row

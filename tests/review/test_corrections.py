@@ -91,7 +91,7 @@ def test_agency_id_edit_takes_the_canonical_name(doc):
     record = next(r for r in doc.records if r.agencies)
     result = apply_corrections(
         doc, [_edit(doc, record.key, "agencies.0.id", record.agencies[0].id, "cong-an-xa")],
-        agency_name=lambda agency_id: "Công an xã")
+        names=lambda kind, agency_id: "Công an xã")
     agency = _record(result.document, record.key).agencies[0]
     assert (agency.id, agency.name, agency.score) == ("cong-an-xa", "Công an xã", 1.0)
 
@@ -116,7 +116,7 @@ def test_reviewer_values_are_typed():
     assert parse_value("target.op", "≥") == ">="
     assert parse_value("target.unit", "") is None
     with pytest.raises(CorrectionRefused, match="no agency"):
-        parse_value("agencies.0.id", "bo-khong-co", known_agency=lambda _: False)
+        parse_value("agencies.0.id", "bo-khong-co", names=lambda kind, identifier: None)
 
 
 def test_check_refuses_a_key_that_does_not_exist(doc):
@@ -141,3 +141,22 @@ def test_a_line_torn_at_the_end_is_ignored(tmp_path, doc):
     with log.open("a", encoding="utf-8") as handle:
         handle.write('{"document": "abc", "ke')
     assert len(load_corrections(log)) == 1
+
+
+def test_a_reviewer_links_a_record_to_a_catalog_indicator(doc):
+    from chitieu.catalog import default_catalog
+    from chitieu.corrections import known_names
+    from chitieu.pipeline import load_gazetteer
+
+    names = known_names(load_gazetteer())
+    record = doc.records[0]
+    wanted = next(iter(default_catalog().indicators.values()))
+    old = record.indicator.id if record.indicator else None
+    result = apply_corrections(doc, [_edit(doc, record.key, "indicator.id", old, wanted.id)],
+                               names)
+    link = _record(result.document, record.key).indicator
+    assert (link.id, link.name, link.score) == (wanted.id, wanted.name, 1.0)
+    assert parse_value("indicator.id", wanted.id, names) == wanted.id
+    with pytest.raises(CorrectionRefused, match="no indicator with the id"):
+        parse_value("indicator.id", "xyz.khong_co", names)
+    assert parse_value("agencies.0.id", "phong-kinh-te", names) == "phong-kinh-te"

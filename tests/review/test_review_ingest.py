@@ -72,3 +72,18 @@ def test_the_static_export_is_self_contained(tmp_path):
 @pytest.fixture(autouse=True)
 def _fast_poll(monkeypatch):
     monkeypatch.setattr("chitieu.review.ingest.POLL_SECONDS", 0.2)
+
+
+def test_the_review_command_refuses_what_it_cannot_serve(tmp_path, capsys):
+    from chitieu.cli import main
+
+    assert main(["review", str(tmp_path / "nothing")]) == 2
+    assert "not a converted output folder" in capsys.readouterr().err
+    out = convert_into(tmp_path, [TEXT])
+    (out / "corrections.jsonl").write_text("{\n{}\n", encoding="utf-8")
+    assert main(["review", str(out), "--static"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "line 1 is not a correction" in err[0]
+    (out / "corrections.jsonl").unlink()
+    assert main(["review", str(out), "--static"]) == 0
+    assert (out / "review" / "index.html").is_file()

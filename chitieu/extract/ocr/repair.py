@@ -21,9 +21,9 @@ from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
-from unidecode import unidecode
 
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.text import to_ascii
 
 # ---------------------------------------------------------------- rule remnants
 
@@ -552,7 +552,7 @@ def _digits_if_numeric(part: str) -> str:
 
 def _key(text: str) -> str:
     """Compare key: no accents, case, spaces or punctuation."""
-    return regex.sub(r"[^a-z0-9%]", "", unidecode(text).casefold())
+    return regex.sub(r"[^a-z0-9%]", "", to_ascii(text).casefold())
 
 
 def compare_key(text: str) -> str:
@@ -617,7 +617,7 @@ def snap_words(text: str, words: Sequence[str]) -> str:
             out.append(token)
             continue
         core = match["core"]
-        choices = table.get(unidecode(core).casefold())
+        choices = table.get(to_ascii(core).casefold())
         if not choices or len(choices) != 1 or core.casefold() in {c.casefold() for c in choices}:
             out.append(token)
             continue
@@ -633,5 +633,5 @@ def snap_words(text: str, words: Sequence[str]) -> str:
 def _word_table(words: tuple[str, ...]) -> dict[str, set[str]]:
     table: dict[str, set[str]] = {}
     for word in words:
-        table.setdefault(unidecode(word).casefold(), set()).add(word.casefold())
+        table.setdefault(to_ascii(word).casefold(), set()).add(word.casefold())
     return table
