@@ -58,6 +58,8 @@ class Review:
     flags: list[list[Flag]]
     corrections: list[Correction]
     not_applied: list[tuple[Correction, str]] = field(default_factory=list)
+    # corrections saved since the last convert: shown here, in the dataset after the next one
+    pending: bool = False
 
     @property
     def reviewed_keys(self) -> set[str]:
@@ -105,11 +107,11 @@ class Workspace:
 
     def review(self, entry: Entry) -> Review:
         corrections = corrections_for(self.corrections(), entry.doc_id)
-        applied: Applied = apply_corrections(self.document(entry), corrections,
-                                             self.names)
+        stored = self.document(entry)
+        applied: Applied = apply_corrections(stored, corrections, self.names)
         records = [record.model_dump(mode="json") for record in applied.document.records]
         return Review(entry, applied.document, records, [record_flags(r) for r in records],
-                      corrections, applied.not_applied)
+                      corrections, applied.not_applied, applied.document != stored)
 
     def corrections(self) -> list[Correction]:
         """The log; raises CorrectionsError when it is malformed."""

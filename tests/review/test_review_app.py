@@ -135,3 +135,21 @@ def test_the_api_is_documented(client):
     assert {"/api/documents", "/api/records", "/api/assignments", "/api/indicators"} \
         <= set(spec["paths"])
     assert "agency" in client.get("/api/docs").text
+
+
+def test_the_page_says_when_corrections_wait_for_the_next_convert(client, out):
+    doc_id = _doc_id(out, "002_96420e20fdffe3f0.json")
+    assert 'id="pending"' not in client.get(f"/doc/{doc_id}").text
+    client.post(f"/doc/{doc_id}/corrections", data={"action": "edit", "key": "I/1/1.2",
+                                                     "field": "note", "value": "đã kiểm tra"})
+    assert 'id="pending"' in client.get(f"/doc/{doc_id}").text
+
+
+def test_the_api_serves_the_indicator_catalog_and_its_links(client, out):
+    catalog = pq.read_table(out / "indicators.parquet").to_pylist()
+    assert len(client.get("/api/indicators", params={"limit": 100000}).json()) == len(catalog)
+    records = pq.read_table(out / "records.parquet").to_pylist()
+    linked = next(r["indicator_id"] for r in records if r["indicator_id"])
+    answered = client.get("/api/records", params={"indicator": linked}).json()
+    assert [(r["doc_id"], r["key"]) for r in answered] == [
+        (r["doc_id"], r["key"]) for r in records if r["indicator_id"] == linked]

@@ -296,3 +296,20 @@ def test_the_document_list(browser, server, out):
     assert counts["002_96420e20fdffe3f0.json"] == "45"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "review-index.png"))
+
+
+def test_the_static_export_opens_from_disk(browser, out):
+    from selenium.webdriver.common.by import By
+
+    from chitieu.review.serve import write_static
+
+    index = write_static(out) / "index.html"
+    browser.get(index.as_uri())
+    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#documents a")
+                if a.text == "commune_indicators.json")
+    link.click()
+    _open(browser, browser.current_url, "static")
+    assert len(_rows(browser)) == 10
+    _rows(browser)[1].click()
+    assert "selected" in browser.find_element(
+        By.CSS_SELECTOR, ".box[data-rec='1']").get_attribute("class")
