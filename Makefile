@@ -27,6 +27,8 @@ lint: $(STAMP)
 
 bench: $(STAMP) system-deps
 	$(BIN)/python benchmarks/bench_text.py
+	$(BIN)/python benchmarks/bench_text.py --distinct
+	$(BIN)/python benchmarks/bench_text_size.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_scan.py

@@ -215,7 +215,8 @@ class Catalog:
         catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the mean of the
         weighted Dice overlap and of the better weighted containment, so that a phrasing
         that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
-        return _score(self._total(common), wa, wb)
+        # shared words are the catalog's own: every one has a weight
+        return _score(sum(map(self._weights.__getitem__, common)), wa, wb)
 
     def _spelled_uncached(self, word: str) -> str:
         """A word as the catalog spells it, when an OCR slip or typo put it one letter off

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,11 +100,11 @@ def tokens(text: str, words: Words) -> Phrase:
 
 def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
     """Replace the phrases of `table` in `seq`, longest first, left to right."""
-    lengths = sorted({len(k) for k in table}, reverse=True)
+    lengths, firsts = _shape(table)
     out: list[str] = []
     i = 0
     while i < len(seq):
-        for n in lengths:
+        for n in lengths if seq[i] in firsts else ():
             if seq[i:i + n] in table:
                 out.extend(table[seq[i:i + n]])
                 i += n
@@ -148,11 +149,27 @@ def _head(seq: Phrase, words: Words) -> tuple[int, str | None]:
 
 
 def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str]) -> str | None:
-    best: Phrase = ()
-    for phrase in table:
-        if len(phrase) > len(best) and seq[i:i + len(phrase)] == phrase:
-            best = phrase
-    return table[best] if best else None
+    """The value of the longest phrase of `table` that `seq` holds at `i`."""
+    lengths, _ = _shape(table)
+    for n in lengths:
+        phrase = seq[i:i + n]
+        if n and len(phrase) == n and phrase in table:
+            return table[phrase]
+    return None
+
+
+_SHAPES: dict[int, tuple[Collection[Phrase], tuple[int, ...], frozenset[str]]] = {}
+
+
+def _shape(table: Collection[Phrase]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """A phrase table's key lengths, longest first, and the words its keys start with —
+    found once per table (the tables live as long as their `Words`; the table itself is
+    kept here so that its id is not reused)."""
+    known = _SHAPES.get(id(table))
+    if known is None or known[0] is not table:
+        lengths = tuple(sorted({len(k) for k in table}, reverse=True))
+        known = _SHAPES[id(table)] = (table, lengths, frozenset(k[0] for k in table if k))
+    return known[1], known[2]
 
 
 def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
@@ -168,11 +185,11 @@ def _lengths(table: dict[Phrase, str]) -> tuple[int, ...]:
 def _content(seq: Phrase, words: Words) -> list[str]:
     """The words left once stop phrases and bare numbers are dropped."""
     stops = words.stop_set
-    lengths = sorted({len(p) for p in stops}, reverse=True)
+    lengths, firsts = _shape(stops)
     out: list[str] = []
     i = 0
     while i < len(seq):
-        n = next((n for n in lengths if seq[i:i + n] in stops), 0)
+        n = next((n for n in lengths if seq[i:i + n] in stops), 0) if seq[i] in firsts else 0
         if n:
             i += n
             continue

@@ -27,6 +27,8 @@ _MAX_RULE_INCHES = 0.03
 _RULE_REACH_INCHES = 0.15
 # A line must run along this share of the longest line of its direction to count as a rule.
 _MIN_LINE_SHARE = 0.25
+# A shorter line counts only where it runs from one column rule to another (`_short_rules`).
+_SHORT_LINE_SHARE = 0.08
 # A border is present between two grid cells when the rule masks cover this share of their
 # edge, or plain ink the larger share (a rule too broken, or too short, for the masks).
 _BORDER_COVERAGE = 0.5
@@ -125,6 +127,7 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
     if len(ys) < 2 or len(xs) < 2:
         return None
     tolerance = max(2, round(dpi / 100))
+    ys = sorted(ys + _short_rules(horizontal, xs, ys, thickest, reach))
     gaps = _gaps(xs, ys, vertical, binary == 0, tolerance)
     if gaps:
         # several tables on the page: each table's own column rules, which beside a longer
@@ -148,6 +151,32 @@ def _each_tables_rules(xs: list[int], ys: list[int], gaps: tuple[tuple[int, int]
     return merged
 
 
+def _short_rules(horizontal: np.ndarray, xs: list[int], ys: list[int], thickest: int,
+                 reach: int) -> list[int]:
+    """Rules too short to count by length alone that close a cell merged over a few columns
+    ("Năm hiện hành 2025" over "Kế hoạch" / "Ước thực hiện" in a table of nine columns): a
+    line that runs from one column rule to another, inside the table."""
+    found = []
+    for y in _rule_positions(horizontal, axis=1, thickest=thickest, share=_SHORT_LINE_SHARE):
+        if not ys[0] < y < ys[-1] or min(abs(y - known) for known in ys) <= thickest:
+            continue
+        band = horizontal[max(0, y - thickest):y + thickest + 1].any(axis=0)
+        if any(_spans_columns(band, xs[a], xs[b], reach)
+               for a in range(len(xs)) for b in range(a + 1, len(xs))):
+            found.append(y)
+    return found
+
+
+def _spans_columns(band: np.ndarray, left: int, right: int, reach: int) -> bool:
+    """The line covers the stretch between two column rules, ending at both (give or take a
+    broken end), not running past them."""
+    inner = band[left + reach:right - reach]
+    if inner.size == 0 or np.count_nonzero(inner) < 0.9 * inner.size:
+        return False
+    outside = band[max(0, left - 2 * reach):left - reach], band[right + reach:right + 2 * reach]
+    return all(np.count_nonzero(side) < 0.5 * max(side.size, 1) for side in outside)
+
+
 def _gaps(xs: list[int], ys: list[int], vertical: np.ndarray, ink: np.ndarray,
           tolerance: int) -> tuple[tuple[int, int], ...]:
     """Grid rows inside the rules' extent that no vertical rule crosses, sides included, in
@@ -162,13 +191,14 @@ def _gaps(xs: list[int], ys: list[int], vertical: np.ndarray, ink: np.ndarray,
                  if not any(crossed(r, x) for x in xs))
 
 
-def _rule_positions(mask: np.ndarray, axis: int, thickest: int) -> list[int]:
+def _rule_positions(mask: np.ndarray, axis: int, thickest: int,
+                    share: float = _MIN_LINE_SHARE) -> list[int]:
     """Centres of the rules in a mask: axis=1 sums rows (horizontal rules), axis=0 columns.
     A band thicker than a rule is a filled shape (a photo's dark area), not a rule."""
     profile = np.count_nonzero(mask, axis=axis)
     if profile.max(initial=0) == 0:
         return []
-    strong = profile >= profile.max() * _MIN_LINE_SHARE
+    strong = profile >= profile.max() * share
     positions = []
     start = None
     for index, on in enumerate(np.append(strong, False)):
