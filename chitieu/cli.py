@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="comma-separated: json,jsonl,parquet,csv (default: json)")
     conv.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
                       help="extra agencies CSV (same columns as chitieu/data/agencies.csv)")
+    conv.add_argument("--catalog", type=Path, action="append", default=[], metavar="FILE",
+                      help="extra indicators CSV (same columns as "
+                           "chitieu/catalog/indicators.csv)")
     conv.add_argument("--workers", type=int, default=None, metavar="N",
                       help="parallel worker processes (default: all cores; 1 converts in "
                            "this process)")
@@ -161,7 +164,8 @@ def _convert(args: argparse.Namespace) -> int:
     elif "parquet" in formats and not _installed("pyarrow"):
         problem = ("--format parquet needs pyarrow; install it with: "
                    "pip install 'chitieu[parquet]'")
-    elif missing := [str(p) for p in [*args.paths, *args.gazetteer] if not p.exists()]:
+    elif missing := [str(p) for p in [*args.paths, *args.gazetteer, *args.catalog]
+                     if not p.exists()]:
         problem = f"no such file or folder: {', '.join(missing)}"
     if problem:
         print(f"chitieu: {problem}", file=sys.stderr)
@@ -171,8 +175,8 @@ def _convert(args: argparse.Namespace) -> int:
 
     limits = Limits(**{name: getattr(args, name) for name in Limits.__dataclass_fields__})
     options = BatchOptions(
-        output=args.output, formats=formats, gazetteer=args.gazetteer, workers=args.workers,
-        force=args.force, executor=args.executor, scheduler=args.scheduler,
+        output=args.output, formats=formats, gazetteer=args.gazetteer, catalog=args.catalog,
+        workers=args.workers, force=args.force, executor=args.executor, scheduler=args.scheduler,
         follow_links=args.follow_links, prune=args.prune, limits=limits,
     )
     return run_batch(args.paths, options, quiet=args.quiet)

@@ -57,28 +57,29 @@ def chunked(jobs: Iterable[Job], max_files: int = MAX_CHUNK_FILES,
 
 
 def execute(jobs: list[Job], out_dir: Path, *, workers: int, gazetteer: tuple[str, ...],
-            limits: Limits, executor: str = "local", scheduler: str | None = None
-            ) -> Iterator[list[FileResult]]:
+            limits: Limits, executor: str = "local", scheduler: str | None = None,
+            catalog: tuple[str, ...] = ()) -> Iterator[list[FileResult]]:
     """Run `convert_files` over `jobs`, yielding each chunk's results as soon as it is done."""
     if not jobs:
         return
     per_chunk = max(1, min(MAX_CHUNK_FILES, len(jobs) // (workers * 8)))
     chunks = chunked(jobs, max_files=per_chunk)
     if executor == "dask":
-        yield from run_dask(chunks, str(out_dir), gazetteer, limits, workers, scheduler)
+        yield from run_dask(chunks, str(out_dir), gazetteer, limits, workers, scheduler,
+                            catalog)
     elif workers == 1 or len(jobs) == 1:
-        yield from run_serial(chunks, str(out_dir), gazetteer, limits)
+        yield from run_serial(chunks, str(out_dir), gazetteer, limits, catalog)
     else:
-        with _Pool(workers, str(out_dir), gazetteer, limits) as pool:
+        with _Pool(workers, str(out_dir), gazetteer, limits, catalog) as pool:
             yield from pool.results(chunks)
 
 
 def run_serial(chunks: Iterator[list[Job]], out_dir: str, gazetteer: tuple[str, ...],
-               limits: Limits) -> Iterator[list[FileResult]]:
+               limits: Limits, catalog: tuple[str, ...] = ()) -> Iterator[list[FileResult]]:
     """Each chunk in this process, under the per-file memory cap."""
     for chunk in chunks:
         with limits_module.memory_capped(limits.max_memory_mb):
-            results = convert_files(chunk, out_dir, gazetteer, limits)
+            results = convert_files(chunk, out_dir, gazetteer, limits, catalog)
         yield results
 
 
@@ -90,11 +91,12 @@ class _Pool:
     the file that kills a worker is found and fails alone; the others convert."""
 
     def __init__(self, workers: int, out_dir: str, gazetteer: tuple[str, ...],
-                 limits: Limits) -> None:
+                 limits: Limits, catalog: tuple[str, ...] = ()) -> None:
         from concurrent.futures import Future
 
         self.workers, self.out_dir, self.gazetteer, self.limits = (workers, out_dir,
                                                                    gazetteer, limits)
+        self.catalog = catalog
         self._pool = self._new_pool()
         self._pending: dict[Future, list[Job]] = {}
         self._suspects: list[Job] = []
@@ -140,7 +142,8 @@ class _Pool:
 
         try:
             self._pending[self._pool.submit(convert_files, chunk, self.out_dir,
-                                            self.gazetteer, self.limits)] = chunk
+                                            self.gazetteer, self.limits,
+                                            self.catalog)] = chunk
         except BrokenProcessPool:  # a worker died since the last wait
             self._suspects.extend(chunk)
             self._restart()
@@ -158,7 +161,8 @@ class _Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         return ProcessPoolExecutor(self.workers, initializer=init_worker,
-                                   initargs=(self.gazetteer, self.limits, os.getpid()))
+                                   initargs=(self.gazetteer, self.limits, os.getpid(),
+                                             self.catalog))
 
     def __enter__(self) -> _Pool:
         return self
@@ -186,8 +190,8 @@ class _Pool:
 
 
 def run_dask(chunks: Iterator[list[Job]], out_dir: str, gazetteer: tuple[str, ...],
-             limits: Limits, workers: int, scheduler: str | None
-             ) -> Iterator[list[FileResult]]:
+             limits: Limits, workers: int, scheduler: str | None,
+             catalog: tuple[str, ...] = ()) -> Iterator[list[FileResult]]:
     """The same chunks on a Dask cluster: the one at `scheduler`, else a LocalCluster of
     `workers` processes. Inputs and OUT must be on a file system the workers share."""
     try:
@@ -208,8 +212,8 @@ def run_dask(chunks: Iterator[list[Job]], out_dir: str, gazetteer: tuple[str, ..
                 dashboard_address=None, silence_logs=False))
             client = stack.enter_context(Client(cluster))
         in_flight = max(workers, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
-        yield from _dask_results(client, as_completed, chunks, (out_dir, gazetteer, limits),
-                                 in_flight)
+        yield from _dask_results(client, as_completed, chunks,
+                                 (out_dir, gazetteer, limits, catalog), in_flight)
 
 
 def _dask_results(client, as_completed, chunks, arguments, in_flight):

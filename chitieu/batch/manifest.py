@@ -246,9 +246,10 @@ def _add_to_dataset(dataset: Dataset, data: dict) -> None:
     dataset.corrections_not_applied.extend(corrections.get("not_applied") or ())
 
 
-def pipeline_fingerprint(gazetteer: Sequence[Path] = ()) -> str:
+def pipeline_fingerprint(gazetteer: Sequence[Path] = (), catalog: Sequence[Path] = ()) -> str:
     """The version plus a hash of everything that shapes the output: the package's code and
-    data files, and the user's gazetteers. A change in any of them reconverts every input."""
+    data files, and the user's gazetteers and indicator catalogs. A change in any of them
+    reconverts every input."""
     from chitieu import __version__
 
     digest = hashlib.sha256(_package_digest().encode())
@@ -257,6 +258,11 @@ def pipeline_fingerprint(gazetteer: Sequence[Path] = ()) -> str:
             digest.update(b"gazetteer\0" + Path(path).read_bytes())
         except OSError as exc:
             raise BatchError(f"{path}: cannot read the gazetteer file ({exc.strerror})") from None
+    for path in catalog:
+        try:
+            digest.update(b"catalog\0" + Path(path).read_bytes())
+        except OSError as exc:
+            raise BatchError(f"{path}: cannot read the catalog file ({exc.strerror})") from None
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 

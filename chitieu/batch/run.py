@@ -30,7 +30,7 @@ from chitieu.batch.manifest import (
     plan_jobs,
 )
 from chitieu.batch.report import BatchReport
-from chitieu.batch.worker import FileResult, worker_gazetteer
+from chitieu.batch.worker import FileResult, worker_catalog, worker_gazetteer
 from chitieu.errors import InputError
 from chitieu.extract.limits import Limits
 
@@ -38,7 +38,8 @@ logger = logging.getLogger(__name__)
 
 LOCK_NAME = ".chitieu.lock"
 TABLE_FILES = {
-    "parquet": ("documents.parquet", "records.parquet", "assignments.parquet"),
+    "parquet": ("documents.parquet", "records.parquet", "assignments.parquet",
+                "indicators.parquet"),
     "csv": ("records.csv",),
     "jsonl": ("records.jsonl",),
 }
@@ -57,6 +58,7 @@ class BatchOptions:
     output: Path = Path("output")
     formats: list[str] = field(default_factory=lambda: ["json"])
     gazetteer: list[Path] = field(default_factory=list)
+    catalog: list[Path] = field(default_factory=list)  # the user's indicator CSVs
     workers: int | None = None
     force: bool = False
     executor: str = "local"
@@ -89,7 +91,7 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path,
          on_results: Callable[[list[FileResult]], None] | None) -> BatchReport:
     started = time.monotonic()
     _remove_temporaries(out_dir)
-    pipeline = pipeline_fingerprint(options.gazetteer)
+    pipeline = pipeline_fingerprint(options.gazetteer, options.catalog)
     manifest = Manifest(out_dir).load()
     corrections = _corrections_log(out_dir)
     report = BatchReport(out_dir=out_dir)
@@ -104,14 +106,15 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path,
     report.inputs, report.unchanged, report.planned = plan.inputs, plan.unchanged, len(plan.jobs)
     workers = max(1, options.workers or default_workers())
     gazetteer = tuple(str(Path(p).resolve()) for p in options.gazetteer)
-    _load_gazetteer(gazetteer)
+    catalog = tuple(str(Path(p).resolve()) for p in options.catalog)
+    _load_gazetteer(gazetteer, catalog)
     if on_start is not None:
         on_start(len(plan.jobs))
     try:
         with contextlib.closing(execute(
                 plan.jobs, out_dir, workers=workers, gazetteer=gazetteer,
                 limits=options.limits, executor=options.executor,
-                scheduler=options.scheduler)) as finished:
+                scheduler=options.scheduler, catalog=catalog)) as finished:
             for results in finished:
                 _record(results, manifest, pipeline, report)
                 if on_results is not None:
@@ -126,7 +129,7 @@ def _run(paths: list[Path], options: BatchOptions, out_dir: Path,
     report.dataset = manifest.close(plan.restat, present=plan.present, prune=options.prune)
     previous = _read_report(out_dir)
     report.tables = _write_tables(report.dataset, manifest, options.formats,
-                                  previous.get("tables") or {})
+                                  previous.get("tables") or {}, worker_catalog(catalog))
     report.corrections = corrections_report(report.dataset, manifest, corrections)
     report.seconds = time.monotonic() - started
     from chitieu.emit.files import write_bytes_atomic
@@ -179,11 +182,12 @@ def corrections_report(dataset: Dataset, manifest: Manifest, corrections: list) 
     }
 
 
-def _load_gazetteer(gazetteer: tuple[str, ...]) -> None:
-    # loaded here first: a bad gazetteer file is one clear error, not a failure per input,
-    # and forked workers inherit it ready-made
+def _load_gazetteer(gazetteer: tuple[str, ...], catalog: tuple[str, ...] = ()) -> None:
+    # loaded here first: a bad gazetteer or catalog file is one clear error, not a failure
+    # per input, and forked workers inherit them ready-made
     try:
         worker_gazetteer(gazetteer)
+        worker_catalog(catalog)
     except InputError as exc:
         raise BatchError(str(exc)) from None
 
@@ -243,9 +247,10 @@ def _json_bytes(data: dict) -> bytes:
 
 
 def _write_tables(dataset: Dataset, manifest: Manifest, formats: Iterable[str],
-                  built: dict[str, str]) -> dict[str, str]:
+                  built: dict[str, str], catalog=None) -> dict[str, str]:
     """Rebuild each requested table format whose files are missing or older than the
-    dataset; returns, per format, the dataset fingerprint its files now match."""
+    dataset (with Parquet, also indicators.parquet from `catalog`); returns, per format, the
+    dataset fingerprint its files now match."""
     out_dir = manifest.out_dir
     built = {name: fp for name, fp in built.items() if name in TABLE_FILES}
     stale = [name for name in TABLE_FILES if name in set(formats) and (
@@ -257,7 +262,8 @@ def _write_tables(dataset: Dataset, manifest: Manifest, formats: Iterable[str],
         from chitieu.emit.tables import write_tables_from_json_files
 
         write_tables_from_json_files(manifest.json_files(), out_dir,
-                                     parquet="parquet" in stale, csv="csv" in stale)
+                                     parquet="parquet" in stale, csv="csv" in stale,
+                                     catalog=catalog)
     if "parquet" in stale:
         from chitieu.emit.duckdb_file import write_duckdb
 

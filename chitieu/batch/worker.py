@@ -59,15 +59,16 @@ class FileResult:
 
 
 def convert_files(jobs: Sequence[Job], out_dir: str, gazetteer: tuple[str, ...] = (),
-                  limits: Limits | None = None) -> list[FileResult]:
+                  limits: Limits | None = None,
+                  catalog: tuple[str, ...] = ()) -> list[FileResult]:
     """Convert a chunk of inputs, writing OUT/<job.output> for each. Never raises for a bad
     input: its FileResult carries the error. The same function runs in this process, in a
     local process pool and on Dask workers."""
-    return [convert_file(job, out_dir, gazetteer, limits) for job in jobs]
+    return [convert_file(job, out_dir, gazetteer, limits, catalog) for job in jobs]
 
 
 def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = (),
-                 limits: Limits | None = None) -> FileResult:
+                 limits: Limits | None = None, catalog: tuple[str, ...] = ()) -> FileResult:
     from chitieu.emit.json_out import write_json
     from chitieu.pipeline import convert
 
@@ -79,7 +80,8 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = (),
         stat = path.stat()
         result.size, result.mtime_ns = stat.st_size, stat.st_mtime_ns
         with limits_module.applied(limits), limits_module.time_limited(limits.max_seconds):
-            doc = convert(path, gazetteer=worker_gazetteer(gazetteer))
+            doc = convert(path, gazetteer=worker_gazetteer(gazetteer),
+                          catalog=worker_catalog(catalog))
             doc, result.corrections = _corrected(doc, out_dir, gazetteer)
             write_json(doc, Path(out_dir) / job.output)
     except InputError as exc:
@@ -129,15 +131,38 @@ def worker_gazetteer(paths: tuple[str, ...]):
     return load_gazetteer(list(paths))
 
 
-def init_worker(gazetteer: tuple[str, ...], limits: Limits, parent: int) -> None:
+def worker_catalog(paths: tuple[str, ...]):
+    """The indicator catalog extended with the user's `paths`, built once per process and
+    again when one of the files changes (a library user may edit it between two runs)."""
+    return _catalog(tuple((p, *_stamp(p)) for p in paths))
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (-1, -1)  # the loader reports the file
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _catalog(stamped: tuple[tuple[str, int, int], ...]):
+    from chitieu.catalog import load_catalog
+
+    return load_catalog([path for path, _, _ in stamped])
+
+
+def init_worker(gazetteer: tuple[str, ...], limits: Limits, parent: int,
+                catalog: tuple[str, ...] = ()) -> None:
     """Process-pool initializer: leave Ctrl-C to the parent (it stops the pool), take the
     default SIGTERM back (the CLI's handler is inherited through fork), die with the parent,
-    cap memory, and load the gazetteer before the first file."""
+    cap memory, and load the gazetteer and the catalog before the first file."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent(parent)
     limits_module.cap_memory(limits.max_memory_mb)
     worker_gazetteer(gazetteer)
+    worker_catalog(catalog)
 
 
 def die_with_parent(parent: int) -> None:

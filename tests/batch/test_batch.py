@@ -370,10 +370,10 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch) -
     crash = tmp_path / "in" / "plan_007.txt"
     real = worker.convert_file
 
-    def fragile(job, out_dir, gazetteer=(), limits=None):
+    def fragile(job, out_dir, gazetteer=(), limits=None, catalog=()):
         if job.input == str(crash):
             os._exit(1)  # as a segfault in a C library would
-        return real(job, out_dir, gazetteer, limits)
+        return real(job, out_dir, gazetteer, limits, catalog)
 
     monkeypatch.setattr(worker, "convert_file", fragile)
     out = tmp_path / "out"
