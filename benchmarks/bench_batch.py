@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
-ADMIN_UNITS = ROOT / "chitieu" / "gazetteer" / "admin_units.csv"
+ADMIN_UNITS = ROOT / "chitieu" / "data" / "admin_units.csv"
 
 TARGETS = {"speed_up_2_over_1": 1.7, "no_change_share": 0.05}
 

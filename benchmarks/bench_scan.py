@@ -1,17 +1,21 @@
-"""Scans: seconds per page for the scan reader beside plain Tesseract on the same pages.
+"""Scans: the scan reader's time beside plain Tesseract's on the same pages, in one run.
 
-    python benchmarks/bench_scan.py                       # tests/fixtures/scans/{300,200}dpi
-    python benchmarks/bench_scan.py --repeat 2 FILE.tif …
+    python benchmarks/bench_scan.py                       # the seed scans, TIFF and PDF
+    python benchmarks/bench_scan.py --repeat 2 FILE.tif FILE.pdf …
 
-Every page of the given scans is written out as a PNG, then timed in one run:
+The default set is the seeds' scans (tests/fixtures/scans/{300,200}dpi/*.tif) and the same
+200-dpi pages as image-only PDFs (made here, as a scanner's "scan to PDF" makes them). Every
+page is written out as a PNG at the resolution it was scanned at (a PDF page's from its
+image), then timed, file by file, best of N:
 
-- `tesseract page.png - -l vie`: plain Tesseract, pages two at a time (both cores), each
-  process with OMP_THREAD_LIMIT=1 (Tesseract's own threads only slow a page down here);
-- `chitieu.extract.scan.read`: the reader (prepare, find cells, one Tesseract call per page,
-  repair) on the same files, which runs a file's pages two at a time itself;
+- `tesseract page.png - -l vie --psm 6`: plain Tesseract, one page after another, one thread
+  (OMP_THREAD_LIMIT=1);
+- `chitieu.extract.read`: the reader (render a PDF page at its own resolution, prepare, find
+  cells, one Tesseract call per page, repair), which reads a file's pages two at a time and
+  renders the next page of a PDF while the others are read;
 - `chitieu.convert`: the whole pipeline (the reader, then assembly and normalization).
 
-The target is the reader within 1.3 × plain Tesseract's time per page.
+The target is the reader within 1.2 × plain Tesseract's wall time.
 """
 
 from __future__ import annotations
@@ -23,26 +27,46 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SCANS = sorted((ROOT / "tests" / "fixtures" / "scans").glob("*dpi/*.tif"))
-TARGET_RATIO = 1.3
-WORKERS = min(2, os.cpu_count() or 1)
+SCANS = ROOT / "tests" / "fixtures" / "scans"
+TARGET_RATIO = 1.2
 
 
-def split_pages(scans: list[Path], folder: Path) -> list[Path]:
+def default_scans(folder: Path) -> list[Path]:
+    """The seeds' scans, and their 200-dpi pages as image-only PDFs written in `folder`."""
     from PIL import Image, ImageSequence
 
-    pages = []
-    for scan in scans:
-        with Image.open(scan) as image:
-            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                path = folder / f"{scan.parent.name}-{scan.stem}-p{number}.png"
-                frame.save(path, dpi=image.info.get("dpi", (300, 300)))
-                pages.append(path)
-    return pages
+    tiffs = sorted(SCANS.glob("*dpi/*.tif"))
+    pdfs = []
+    for tiff in sorted(SCANS.glob("200dpi/*.tif")):
+        with Image.open(tiff) as image:
+            frames = [f.convert("1") for f in ImageSequence.Iterator(image)]
+        target = folder / f"{tiff.stem}-200dpi.pdf"
+        frames[0].save(target, save_all=True, append_images=frames[1:], resolution=200)
+        pdfs.append(target)
+    return tiffs + pdfs
+
+
+def split_pages(scan: Path, folder: Path) -> list[Path]:
+    """Each page of a scan as a PNG at the resolution it was scanned at."""
+    from PIL import Image
+
+    if scan.suffix.lower() == ".pdf":
+        from chitieu.extract.ocr.page import render_pdf_pages
+
+        pages = [(p.pixels, p.dpi) for p in render_pdf_pages(scan, None)]
+    else:
+        from chitieu.extract.ocr.page import load_image_pages
+
+        pages = [(p.pixels, p.dpi) for p in load_image_pages(scan)]
+    paths = []
+    for number, (pixels, dpi) in enumerate(pages, start=1):
+        path = folder / f"{scan.stem}-{scan.suffix[1:]}-p{number}.png"
+        Image.fromarray(pixels).save(path, dpi=(dpi, dpi))
+        paths.append(path)
+    return paths
 
 
 def _cpu() -> float:
@@ -60,19 +84,15 @@ def timed(task) -> tuple[float, float]:
 
 def plain_tesseract(pages: list[Path]) -> None:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-
-    def one(page: Path) -> None:
-        subprocess.run(["tesseract", str(page), "-", "-l", "vie"], env=env, check=True,
-                       capture_output=True)
-
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        list(pool.map(one, pages))
+    for page in pages:
+        subprocess.run(["tesseract", str(page), "-", "-l", "vie", "--psm", "6"], env=env,
+                       check=True, capture_output=True)
 
 
 def reader(scan: Path) -> None:
-    from chitieu.extract.scan import read
+    from chitieu import extract
 
-    read(scan)
+    extract.read(scan)
 
 
 def pipeline(scan: Path) -> None:
@@ -83,24 +103,25 @@ def pipeline(scan: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("scans", nargs="*", type=Path, default=DEFAULT_SCANS)
+    parser.add_argument("scans", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs")
     args = parser.parse_args()
-    if not args.scans:
-        print("no scans: run tests/fixtures/make_scan_fixtures.py first", file=sys.stderr)
-        return 2
     from chitieu.extract.ocr.tesseract import engine_version
 
-    print(f"engine: {engine_version()}; workers: {WORKERS}")
+    print(f"engine: {engine_version()}; cores: {os.cpu_count()}")
     names = ("tesseract", "reader", "pipeline")
     wall = dict.fromkeys(names, 0.0)
     cpu = dict.fromkeys(names, 0.0)
     count = 0
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as folder:
-        pipeline(args.scans[0])  # imports, gazetteer and caches outside the timing
+        scans = args.scans or default_scans(Path(folder))
+        if not scans:
+            print("no scans: run tests/fixtures/make_scan_fixtures.py first", file=sys.stderr)
+            return 2
+        pipeline(scans[0])  # imports, gazetteer and caches outside the timing
         # file by file, the three in turn, best of N: other load on the machine hits all three
-        for scan in args.scans:
-            pages = split_pages([scan], Path(folder))
+        for scan in scans:
+            pages = split_pages(scan, Path(folder))
             count += len(pages)
             tasks = {"tesseract": lambda p=pages: plain_tesseract(p),
                      "reader": lambda s=scan: reader(s), "pipeline": lambda s=scan: pipeline(s)}
@@ -111,7 +132,9 @@ def main() -> int:
             for name in names:
                 wall[name] += best[name][0]
                 cpu[name] += best[name][1]
-    print(f"{count} pages from {len(args.scans)} files")
+            print(f"  {scan.name:<40} {len(pages)} pages  tesseract {best['tesseract'][0]:5.2f} s"
+                  f"  reader {best['reader'][0]:5.2f} s  pipeline {best['pipeline'][0]:5.2f} s")
+    print(f"{count} pages from {len(scans)} files")
     for name in names:
         print(f"  {name:<10} {wall[name] / count:6.3f} s/page wall "
               f"({wall[name] / wall['tesseract']:4.2f} ×)   {cpu[name] / count:6.3f} s/page CPU "

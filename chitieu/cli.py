@@ -141,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"convert": _convert, "rows": _rows, "schema": _schema,
-                "review": _review, "compare": _compare}[args.command](args)
+        with _third_party_logs(logging.ERROR):
+            return {"convert": _convert, "rows": _rows, "schema": _schema,
+                    "review": _review, "compare": _compare}[args.command](args)
     except KeyboardInterrupt as exc:
         terminated = getattr(exc, "signum", None) == signal.SIGTERM
         print(f"chitieu: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
@@ -214,6 +215,26 @@ def run_batch(paths: list[Path], options, *, quiet: bool = False) -> ExitCode:
     if lines:
         print("\n".join(lines), file=sys.stderr)
     return report.exit_code
+
+
+# libraries that log a warning per broken PDF operator or odd page: the command's own
+# lines say what matters
+_CHATTY_LIBRARIES = ("pdfminer", "camelot", "playa")
+
+
+@contextlib.contextmanager
+def _third_party_logs(level: int) -> Iterator[None]:
+    """The chatty libraries' loggers at `level` while a command runs (the CLI is the
+    application: setting log levels is its business, not the library's)."""
+    loggers = [logging.getLogger(name) for name in _CHATTY_LIBRARIES]
+    before = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(level)
+    try:
+        yield
+    finally:
+        for logger, old in zip(loggers, before, strict=True):
+            logger.setLevel(old)
 
 
 @contextlib.contextmanager

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/build_ocr_bigrams.py
 
-The scan reader's spelling repair (`chitieu.ocr.spelling`) chooses between readings that
+The scan reader's spelling repair (`chitieu.extract.ocr.spelling`) chooses between readings that
 differ only by a diacritic ("Tố chức" / "Tổ chức", "số hộ tịch" / "sổ hộ tịch") by the words
 around them. Those pairs are counted here from text typed by people, never from OCR output:
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import signal
 import sys
 import tempfile
@@ -35,6 +36,9 @@ def main() -> int:
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="chitieu-kill-") as tmp:
         base = Path(tmp)
+        shutil.copytree(Path(kill_trials.ROOT) / "chitieu", base / "package" / "chitieu",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        kill_trials.PYTHONPATH = str(base / "package")
         write_inputs(base / "in", args.files, subfolders=10)
         started = time.monotonic()
         assert kill_trials.run(base / "in", base / "reference", args.workers).returncode == 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from chitieu.assemble.settings import SETTINGS
 from chitieu.assemble.trace import Trace
 from chitieu.core.headers import (
     AGENCY_ROLES,
@@ -48,7 +49,6 @@ from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
 
 _VALUE_ROLES = frozenset({"target", "baseline"})
-MAX_HEADER_ROWS = 4  # a header over more rows than this is not one (group, sub-group, leaf, …)
 _HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 _COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
@@ -77,7 +77,7 @@ def _is_header(texts: list[str]) -> bool:
 
 def _all_short(texts: list[str]) -> bool:
     # Header cells are labels; a long sentence in a cell means a data row.
-    return all(len(t) <= 120 for t in texts)
+    return all(len(t) <= SETTINGS.header_cell_chars for t in texts)
 
 
 def _is_subheader(texts: list[str], header: list[str]) -> bool:
@@ -95,7 +95,7 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         if not cands or (cands[0] == "unknown" and not regex.fullmatch(r"\d{4}", text)
                          and not PERIOD_LABEL.fullmatch(" " + text)):
             return False
-    return all(len(t) <= 60 for _, t in differing)
+    return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
 
 
 _IN_WHICH = regex.compile(r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
@@ -135,7 +135,7 @@ def _find_header(rows: list[RawRow]) -> tuple[int, int, list[str]] | None:
         elif not _is_header(texts):
             continue
         height, texts = _with_subheaders(rows, i, texts)
-        while i + height < len(rows) and height < MAX_HEADER_ROWS:
+        while i + height < len(rows) and height < SETTINGS.max_header_rows:
             nxt = _cell_texts(rows[i + height])
             if not (_continues_header(nxt) or _completes_header(texts, nxt)
                     or _splits_header(texts, nxt)):
@@ -177,7 +177,7 @@ def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
 def _is_labels(cells: list[str]) -> bool:
     """More header labels ("Chủ trì\tPhối hợp"), not a row: a header of short cells."""
     texts = [clean_text(t) for t in cells]
-    return _is_header(texts) and all(len(t) <= 40 for t in texts)
+    return _is_header(texts) and all(len(t) <= SETTINGS.label_line_chars for t in texts)
 
 
 def split_piece(row: RawRow, texts: list[str]) -> RawRow:
@@ -192,7 +192,8 @@ def _continues_header(texts: list[str]) -> bool:
     2026" — short, lower-case, no row number before them."""
     filled = [t for t in texts if t]
     return bool(filled) and not texts[0] and any(not _HEADER_YEAR.match(t) for t in filled) and all(
-        len(t) <= 40 and (t[0].islower() or t[0] == "(" or bool(_HEADER_YEAR.match(t)))
+        len(t) <= SETTINGS.label_line_chars
+        and (t[0].islower() or t[0] == "(" or bool(_HEADER_YEAR.match(t)))
         and not SECTION_TOKEN.match(t)
         for t in filled)
 
@@ -201,7 +202,8 @@ def _completes_header(header: list[str], texts: list[str]) -> bool:
     """A label wrapped onto the next line in capitals ("Số" / "TT"): every cell of the line
     completes the label above it into one the vocabulary knows, which it was not before."""
     filled = [(i, t) for i, t in enumerate(texts) if t]
-    if not filled or any(i >= len(header) or len(t) > 40 for i, t in filled):
+    if not filled or any(i >= len(header) or len(t) > SETTINGS.label_line_chars
+                         for i, t in filled):
         return False
     if ROW_LABEL.match(texts[0]) or SECTION_TOKEN.match(texts[0]):
         return False
@@ -229,7 +231,7 @@ def _splits_header(header: list[str], texts: list[str]) -> bool:
 def _second_label_line(top: str, low: str) -> bool:
     """A short label without digits: under an empty slot (the first line of its cell was
     blank), or completing the label above into one the vocabulary knows."""
-    if len(low) > 40 or regex.search(r"\d", low):
+    if len(low) > SETTINGS.label_line_chars or regex.search(r"\d", low):
         return False
     return not top or header_candidates(f"{top} {low}")[:1] not in ((), ("unknown",))
 
@@ -365,7 +367,7 @@ def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int,
     sub-groups over leaves ("Phân công thực hiện" / "Cơ quan thực hiện" / "Chủ trì") takes
     three rows. Returns (rows taken, merged texts)."""
     height = 1
-    while i + height < len(rows) and height < MAX_HEADER_ROWS:
+    while i + height < len(rows) and height < SETTINGS.max_header_rows:
         nxt = _cell_texts(rows[i + height])
         if not _is_subheader(nxt, texts):
             break
@@ -427,8 +429,6 @@ def _titles_section(text: str) -> bool:
     return bool(match) and len(match["title"].split()) >= 2
 
 
-# one-cell rows right above a new header that name it ("PHỤ LỤC II", its title, "(Kèm theo …)")
-_MAX_HEADING_ROWS = 8
 
 
 def _is_new_header(texts: list[str]) -> bool:
@@ -463,7 +463,7 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
         if not header.wanted:
             continue
         same = sum(1 for i, k in header.wanted if i < len(keys) and keys[i] == k)
-        if same >= max(2, len(header.wanted) * 0.6):
+        if same >= max(2, len(header.wanted) * SETTINGS.repeated_header_share):
             return True
         shared = sum(1 for k in keys if k in header.labels)
         if shared < 2:
@@ -547,7 +547,7 @@ class _Assembler:
                 held.append(k)
                 continue
             if filled and self._starts_next_table(texts, [seq[h][1] for h in held]):
-                heading = min(len(held), _MAX_HEADING_ROWS)
+                heading = min(len(held), SETTINGS.max_heading_rows)
                 self._take_held(seq, held[:len(held) - heading])
                 return i, heading
             self._take_held(seq, held)
@@ -569,7 +569,7 @@ class _Assembler:
                 return False  # a numbered data row: the common case, decided cheaply
         if not self._is_repeated_header(texts):
             return _is_new_header(texts)
-        return bool(heading) and self._names_another_appendix(heading[-_MAX_HEADING_ROWS:])
+        return bool(heading) and self._names_another_appendix(heading[-SETTINGS.max_heading_rows:])
 
     def _names_another_appendix(self, heading: list[RawRow]) -> bool:
         if any(_CONTINUED.search(ascii_fold(c.text)) for row in heading for c in row.cells):
@@ -980,7 +980,7 @@ class _Assembler:
             return
         text, above = clean_text(cells[unit]), clean_text(previous.cells[unit])
         if (text[:1].islower() and len(text.split()) >= 2 and not any(c.isdigit() for c in text)
-                and above and len(above) <= 12 and above[-1] not in "/-(,:"):
+                and above and len(above) <= SETTINGS.unit_cell_chars and above[-1] not in "/-(,:"):
             cells[name], cells[unit] = cells[unit], ""
             if "row_cells_shifted" not in previous.warnings:
                 previous.warnings.append("row_cells_shifted")

@@ -23,6 +23,7 @@ from pathlib import Path
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
+from chitieu.extract.grid import Slot, SpanGrid
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 
 CONVERT_TIMEOUT_S = 180
@@ -165,13 +166,14 @@ def _text_box_paragraphs(p) -> Iterator:
         if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
             continue
         for inner in box.iter(_P):
-            if _owning_text_box(inner) is box:
+            if _owning(inner, _TXBX) is box:
                 yield inner
 
 
-def _owning_text_box(element):
+def _owning(element, tag: str):
+    """The nearest ancestor of `element` with this tag (the table, the text box it is in)."""
     parent = element.getparent()
-    while parent is not None and parent.tag != _TXBX:
+    while parent is not None and parent.tag != tag:
         parent = parent.getparent()
     return parent
 
@@ -198,7 +200,7 @@ def _layout_blocks(tbl) -> Iterator:
     """A layout table's paragraphs and the tables inside its cells, row by row and left to
     right; the paragraphs of an inner table are its own."""
     for tr in tbl.iter(_TR):
-        if _owning_table(tr) is tbl:
+        if _owning(tr, _TBL) is tbl:
             for tc in _unwrapped(tr, (_TC,)):
                 yield from _body_blocks(tc)
 
@@ -207,20 +209,20 @@ def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:
     grid = tbl.find(f"{_W}tblGrid")
     n_cols = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
     merged_down: dict[int, Cell] = {}  # grid column → the cell a vMerge began with
+    laid: SpanGrid[Cell] = SpanGrid()
     out: list[RawRow] = []
     for tr in tbl.iter(_TR):
-        if _owning_table(tr) is not tbl:
+        if _owning(tr, _TBL) is not tbl:
             continue  # a row of a table nested in a cell
         if tr.find(f"{_W}trPr/{_W}del") is not None:
             continue  # a row deleted with track changes on
-        slots: dict[int, Cell] = {}
+        r = len(out)
         col = _int_prop(tr, "trPr", "gridBefore")
         for tc in _unwrapped(tr, (_TC,)):  # a cell may sit in a content control
             span = max(1, _int_prop(tc, "tcPr", "gridSpan"))
             vmerge = _vmerge(tc)
             if vmerge == "continue" and col in merged_down:
-                origin = merged_down[col]
-                cell = Cell(origin.text, bold=origin.bold)
+                cell = merged_down[col]  # the merged cell carried down into this row
             else:
                 text, bold = _cell_text(tc, styles)
                 cell = Cell(text, bold=bold)
@@ -228,22 +230,17 @@ def _table_rows(tbl, styles: _Styles, table: int) -> list[RawRow]:
                     merged_down[col] = cell
                 else:
                     merged_down.pop(col, None)
-            slots[col] = cell
+            laid.place(cell, r, col, 1, span, overwrite=True)
             for extra in range(col + 1, col + span):
-                slots[extra] = Cell("", bold=cell.bold)
                 merged_down.pop(extra, None)
             col += span
-        width = max(n_cols, col)
-        cells = [slots.get(c, Cell("")) for c in range(width)]
+        cells = [cell if slot is Slot.START else Cell(cell.text, bold=cell.bold)
+                 if slot is Slot.BELOW else Cell("", bold=cell.bold) if cell else Cell("")
+                 for cell, slot in laid.slots(r, max(n_cols, col))]
         out.append(RawRow(cells, table=table))
     return out
 
 
-def _owning_table(element):
-    parent = element.getparent()
-    while parent is not None and parent.tag != _TBL:
-        parent = parent.getparent()
-    return parent
 
 
 def _int_prop(element, props: str, name: str) -> int:
@@ -360,10 +357,14 @@ class _Styles:
 
     def style_numbering(self, style_id: str | None) -> tuple[str, int] | None:
         """The list (numId, level) a paragraph style numbers its paragraphs with."""
+        return self._inherited(self._num_pr, style_id)
+
+    def _inherited(self, setting: dict, style_id: str | None):
+        """A style's own `setting`, else that of the style it is based on, and so on up."""
         seen, current = set(), style_id
         while current is not None and current not in seen:
             seen.add(current)
-            found = self._num_pr.get(current)
+            found = setting.get(current)
             if found is not None:
                 return found
             current = self._based_on.get(current)
@@ -379,14 +380,9 @@ class _Styles:
         if own is not None:
             return own
         style = tbl.find(f"{_W}tblPr/{_W}tblStyle")
-        seen, current = set(), style.get(f"{_W}val") if style is not None else None
-        while current is not None and current not in seen:
-            seen.add(current)
-            found = self._borders.get(current)
-            if found is not None:
-                return found
-            current = self._based_on.get(current)
-        return False
+        found = self._inherited(self._borders, style.get(f"{_W}val") if style is not None
+                                else None)
+        return found if found is not None else False
 
     def style_bold(self, style_id: str | None) -> bool:
         if style_id not in self._cache:

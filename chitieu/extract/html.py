@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.extract.grid import Slot, SpanGrid
 from chitieu.extract.unicode import decode_bytes
 
 _BLOCK_TAGS = frozenset({
@@ -497,24 +498,26 @@ def _span(value: str, zero_means: int) -> int:
 def _lay_out(rows: list[_GridRow]) -> tuple[list[list[Cell] | None], bool]:
     """Place spanning cells on the table's grid (None for an empty row); True when rows had
     different widths."""
-    grid: list[dict[int, Cell]] = [{} for _ in rows]
-    used_widths: list[int] = []
+    grid: SpanGrid[Cell] = SpanGrid(n_rows=len(rows))
     for r, row in enumerate(rows):
-        slots = grid[r]
         column = 0
         for cell in row.cells:
-            while column in slots:
-                column += 1
-            text, bold = cell.run.text(), cell.run.bold
-            rowspan = cell.rowspan or len(rows) - r
-            for below in range(r, min(r + rowspan, len(rows))):
-                grid[below][column] = Cell(text, bold=bold)
-                for extra in range(1, cell.colspan):
-                    grid[below][column + extra] = Cell("")
+            column = grid.free_column(r, column)  # past the cells spanning down into the row
+            placed = Cell(cell.run.text(), bold=cell.run.bold)
+            # a later cell takes the slots it is given, as browsers lay out overlapping spans
+            grid.place(placed, r, column, cell.rowspan or len(rows) - r, cell.colspan,
+                       overwrite=True)
             column += cell.colspan
-        used_widths.append(max(slots, default=-1) + 1)
-    width = max(used_widths, default=0)
-    laid_out = [[slots.get(c) or Cell("") for c in range(width)] if slots else None
-                for slots in grid]
-    ragged = any(len(slots) != width for slots in grid if slots)
+    width = grid.width()
+    laid_out: list[list[Cell] | None] = []
+    ragged = False
+    for r in range(len(rows)):
+        slots = grid.slots(r, width)
+        covered = sum(1 for _, slot in slots if slot is not Slot.EMPTY)
+        if not covered:
+            laid_out.append(None)
+            continue
+        ragged = ragged or covered != width
+        laid_out.append([Cell(cell.text, bold=cell.bold) if slot in (Slot.START, Slot.BELOW)
+                         else Cell("") for cell, slot in slots])
     return laid_out, ragged

@@ -16,6 +16,11 @@ columns differently on every page:
    cut into one contiguous group per row so that every group is centred on its row's
    anchor (dynamic programming). A cell merged over several rows (printed once, centred on
    the group) is given to every row of the group, which has no text of its own there.
+5. what cannot be placed with confidence is warned, never moved silently: a cell printed
+   off its row's number towards a neighbouring row with nothing in that column (a cell
+   merged over rows that step 4 could not match), or text given to a row although it sits
+   nearer another row's number, which has nothing in that column. Both rows get the
+   warning `cell_placement_uncertain:<column>`.
 
 Lines of a page before its first anchor continue the last row of the previous page; a line
 holding only a page number is dropped; text above the first header is one-cell rows.
@@ -155,7 +160,7 @@ class _Reader:
                     len(body) < _SHORT_PAGE):
                 grid = _fit_grid(body, self.grid)
         self.grid = grid
-        self.rows += _body_rows(body, grid, page.number, self.width)
+        self.rows += _body_rows(body, grid, page.number, self.width, self.header or [])
 
 
 def _text_row(line: _Line) -> RawRow:
@@ -354,7 +359,8 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 # ---------------------------------------------------------------- rows
 
 
-def _body_rows(lines: list[_Line], grid: _Grid, page: int, width: int) -> list[RawRow]:
+def _body_rows(lines: list[_Line], grid: _Grid, page: int, width: int,
+               header: list[str]) -> list[RawRow]:
     if not lines:
         return []
     cells = [_fix_crossing(grid.cells(ln), grid) for ln in lines]
@@ -365,24 +371,92 @@ def _body_rows(lines: list[_Line], grid: _Grid, page: int, width: int) -> list[R
     groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
+    uncertain: list[set[int]] = [set() for _ in starts]
     for col in range(len(grid.spans)):
         fragments = [(i, cells[i][col]) for i in range(len(lines)) if cells[i][col]]
-        for row, members in enumerate(_partition(fragments, starts)):
+        parts = _partition(fragments, starts)
+        for row, members in enumerate(parts):
             for i, words in members:
                 groups[row][col] += words
                 number = lines[i].number
                 firsts[row] = number if firsts[row] is None else min(firsts[row], number)
                 lasts[row] = number if lasts[row] is None else max(lasts[row], number)
         _spread_merged_cells(groups, col, fragments, starts)
+        if col not in label_cols:
+            for row in _placed_without_confidence(parts, starts, groups, col):
+                uncertain[row].add(col)
     rows = []
     for row, cols in enumerate(groups):
         texts = [" ".join(w.text for w in words) for words in cols]
         if not any(texts):
             continue
         texts = (texts + [""] * width)[:max(width, len(texts))]
+        warnings = [f"cell_placement_uncertain:{_column_name(header, c)}"
+                    for c in sorted(uncertain[row])]
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
-                           last_line=lasts[row], page=page, table=0))
+                           last_line=lasts[row], page=page, table=0, warnings=warnings))
     return rows
+
+
+def _placed_without_confidence(parts: list[list[tuple[int, list[_Word]]]], anchors: list[int],
+                               groups: list[list[list[_Word]]], col: int) -> set[int]:
+    """Rows of one column whose text may belong (also) to neighbouring rows that have none
+    there: text printed off its row's number towards such a row, or a run of rows holding
+    one text between two such rows (a cell merged over more rows?), with every empty row
+    next to it; or a line of it nearer another row's number than its own, which has
+    nothing there, with that row."""
+    def empty(row: int) -> bool:
+        return 0 <= row < len(anchors) and anchors[row] >= 0 and not groups[row][col]
+
+    def with_empty_neighbours(first: int, last: int) -> set[int]:
+        rows = set(range(first, last + 1))
+        for other, step in ((first - 1, -1), (last + 1, 1)):
+            while empty(other):
+                rows.add(other)
+                other += step
+        return rows
+
+    found: set[int] = set()
+    for first, last in _runs_of_one_text(groups, anchors, col):
+        if empty(first - 1) and empty(last + 1):
+            found |= with_empty_neighbours(first, last)
+    for row, members in enumerate(parts):
+        if not members or anchors[row] < 0:
+            continue
+        lines = [i for i, _ in members]
+        offset = (min(lines) + max(lines)) / 2 - anchors[row]
+        if abs(offset) >= 1 and empty(row + (1 if offset > 0 else -1)):
+            found |= with_empty_neighbours(row, row)
+        for i in lines:
+            nearest = min((r for r in range(len(anchors)) if anchors[r] >= 0),
+                          key=lambda r: abs(anchors[r] - i))
+            if nearest != row and empty(nearest) \
+                    and abs(anchors[nearest] - i) < abs(anchors[row] - i):
+                found |= {row, nearest}
+    return found
+
+
+def _runs_of_one_text(groups: list[list[list[_Word]]], anchors: list[int], col: int
+                      ) -> list[tuple[int, int]]:
+    """(first, last) row of each run of rows holding the same words in the column: one
+    row's own text, or a merged cell given to several rows."""
+    runs = []
+    row = 0
+    while row < len(groups):
+        if anchors[row] < 0 or not groups[row][col]:
+            row += 1
+            continue
+        last = row
+        while last + 1 < len(groups) and groups[last + 1][col] == groups[row][col]:
+            last += 1
+        runs.append((row, last))
+        row = last + 1
+    return runs
+
+
+def _column_name(header: list[str], col: int) -> str:
+    name = header[col].strip() if col < len(header) else ""
+    return name or f"column {col + 1}"
 
 
 def _fix_crossing(cells: list[list[_Word]], grid: _Grid) -> list[list[_Word]]:

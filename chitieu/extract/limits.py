@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import os
 import signal
+import sys
 import threading
 import time
 import zipfile
@@ -29,6 +31,7 @@ _MB = 1024 * 1024
 _BOMB_RATIO = 100
 _READ_CHUNK = 1 << 20
 _XML_NO_MEMORY = 2  # libxml2's XML_ERR_NO_MEMORY
+_RESEND_SECONDS = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ def check_input_size(path: Path, *, text: bool = False) -> None:
                         else (limits.max_input_mb, "--max-input-mb"))
     if size > limit_mb * _MB:
         raise InputError(_over("the file" if not text else "the text file",
-                               f"{size / _MB:.3g} MB", f"{limit_mb:g} MB", option),
+                               f"{size / _MB:.4g} MB", f"{limit_mb:g} MB", option),
                          code=ErrorCode.TOO_LARGE)
 
 
@@ -195,8 +198,8 @@ def time_limited(seconds: float) -> Iterator[None]:
         finally:
             if installed:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-    # the alarm's exception is lost when it fires inside a __del__ (Python prints it and
-    # goes on): a block that ran past the limit fails all the same
+    # a last net: should the alarm's exception be lost again and again (raising_on sends
+    # it anew after a __del__ swallowed it), a block that ran past the limit fails anyway
     if installed and time.monotonic() - started >= seconds:
         raise FileTimeout
 
@@ -205,7 +208,11 @@ def time_limited(seconds: float) -> Iterator[None]:
 def raising_on(signum: int, exception: type[BaseException]) -> Iterator[bool]:
     """Within the block, the signal `signum` raises `exception` in the main thread; the
     previous handler comes back after. Yields False (nothing installed) in other threads,
-    where Python cannot set a handler."""
+    where Python cannot set a handler.
+
+    A signal handled while a `__del__` or a weakref callback runs has its exception
+    swallowed ("Exception ignored in …"): then the signal is sent again, to be raised once
+    that code is left, and nothing is printed."""
     if threading.current_thread() is not threading.main_thread():
         yield False
         return
@@ -213,11 +220,28 @@ def raising_on(signum: int, exception: type[BaseException]) -> Iterator[bool]:
     def handler(number: int, frame: object) -> None:
         raise exception
 
-    previous = signal.signal(signum, handler)
+    active = True
+
+    def again() -> None:
+        if active:
+            os.kill(os.getpid(), signum)
+
+    def unraisable(swallowed: object) -> None:
+        if isinstance(getattr(swallowed, "exc_value", None), exception):
+            # from another thread, a moment later: sent from here it would be handled
+            # (and swallowed) here again
+            threading.Timer(_RESEND_SECONDS, again).start()
+        else:
+            previous_hook(swallowed)
+
+    previous, previous_hook = signal.signal(signum, handler), sys.unraisablehook
+    sys.unraisablehook = unraisable
     try:
         yield True
     finally:
+        active = False
         signal.signal(signum, previous)
+        sys.unraisablehook = previous_hook
 
 
 def ran_out_of_memory(exc: BaseException) -> bool:

@@ -182,22 +182,14 @@ def _opened(path: Path) -> Iterator[object]:
 
 @contextmanager
 def _quiet_pdf_libraries() -> Iterator[None]:
-    """pdfminer logs a warning per broken operator and camelot warns per empty page: the
-    reader reports what matters itself."""
-    import logging
+    """camelot warns per empty page: the reader reports what matters itself. (pdfminer's
+    log records are left to the application's logging set-up: the CLI shows only errors;
+    a library does not change other libraries' log levels.)"""
     import warnings
 
-    loggers = [logging.getLogger(name) for name in ("pdfminer", "camelot", "playa")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 # ---------------------------------------------------------------- the reader
@@ -407,8 +399,7 @@ def _row_starts(grid: Grid, row: int) -> list[float]:
     """Where rows begin inside the slot band `row`, if it holds several numbered rows. The
     text above the first number, when there is any, is the tail of a row cut by a page
     break."""
-    owner = grid.owner[row][0]
-    first = grid.cells[owner] if owner >= 0 else None
+    first = grid.slots.owner(row, 0)
     if first is None or first.row != row or first.rows_spanned != 1 or first.col_end != 1:
         return []
     lines = split_lines(first.chars)
@@ -482,7 +473,7 @@ def _continue_merges(previous: Fragment, fragment: Fragment) -> None:
         return
     above = previous.rows[-1].cells
     for col in range(1, grid.n_cols):
-        cell = grid.cells[grid.owner[first][col]] if grid.owner[first][col] >= 0 else None
+        cell = grid.slots.owner(first, col)
         if (cell is None or cell.row != first or cell.col != col or cell.text
                 or cell.rows_spanned < 2 or not above[col].text):
             continue

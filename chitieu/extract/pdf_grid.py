@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from chitieu.core.types import BBox, Cell
+from chitieu.extract.grid import Ruled, Slot, SpanGrid
 from chitieu.extract.pdf_page import text_direction, turn
 
 EDGE_TOLERANCE = 1.5  # points: rules drawn a hair apart are the same edge
@@ -60,35 +61,22 @@ def _index(edges: list[float], value: float) -> int:
     return bisect_right(edges, value + EDGE_TOLERANCE) - 1
 
 
-class Grid:
+class Grid(Ruled):
     """The slots of one table and the cells covering them."""
 
     def __init__(self, boxes: Sequence[BBox]):
         self.xs = _edges([b[0] for b in boxes] + [b[2] for b in boxes])
         self.ys = _edges([b[1] for b in boxes] + [b[3] for b in boxes])
         self.bbox: BBox = (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
-        self.owner = [[-1] * self.n_cols for _ in range(self.n_rows)]
-        self.cells: list[GridCell] = []
+        # a slot keeps the first rectangle covering it; a duplicate rectangle is left out
+        self.slots: SpanGrid[GridCell] = SpanGrid(self.n_rows, self.n_cols)
         for box in sorted(boxes, key=lambda b: (b[1], b[0])):
             row, col = _index(self.ys, box[1]), _index(self.xs, box[0])
             row_end = max(row + 1, _index(self.ys, box[3]))
             col_end = max(col + 1, _index(self.xs, box[2]))
-            if self.owner[row][col] != -1:
-                continue  # a duplicate rectangle
-            cell_id = len(self.cells)
-            self.cells.append(GridCell(tuple(box), row, col, row_end, col_end))
-            for r in range(row, min(row_end, self.n_rows)):
-                for c in range(col, min(col_end, self.n_cols)):
-                    if self.owner[r][c] == -1:
-                        self.owner[r][c] = cell_id
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.ys) - 1
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.xs) - 1
+            self.slots.place(GridCell(tuple(box), row, col, row_end, col_end), row, col,
+                             row_end - row, col_end - col)
+        self.cells = self.slots.cells
 
     def contains(self, x: float, y: float) -> bool:
         x0, top, x1, bottom = self.bbox
@@ -99,8 +87,7 @@ class Grid:
         col = min(bisect_right(self.xs, x) - 1, self.n_cols - 1)
         if row < 0 or col < 0:
             return None
-        owner = self.owner[row][col]
-        return self.cells[owner] if owner >= 0 else None
+        return self.slots.owner(row, col)
 
     def slot_bbox(self, row: int, col: int) -> BBox:
         return (self.xs[col], self.ys[row], self.xs[col + 1], self.ys[row + 1])
@@ -131,15 +118,12 @@ class Grid:
     def resolve_row(self, row: int) -> list[Cell]:
         """The row's cells, one per grid column, merged slots resolved."""
         out: list[Cell] = []
-        for col in range(self.n_cols):
-            owner = self.owner[row][col]
-            if owner < 0:
+        for col, (cell, slot) in enumerate(self.slots.slots(row)):
+            if cell is None:
                 out.append(Cell("", self.slot_bbox(row, col)))
-                continue
-            cell = self.cells[owner]
-            if cell.col != col:
+            elif slot is Slot.RIGHT:
                 out.append(Cell("", self.slot_bbox(row, col), cell.bold))
-            elif cell.row != row:
+            elif slot is Slot.BELOW:
                 out.append(Cell(cell.text, self.slot_bbox(row, col), cell.bold))
             else:
                 out.append(Cell(cell.text, cell.bbox, cell.bold))

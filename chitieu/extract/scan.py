@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 
-DPI_FOR_PDF = 300
+if TYPE_CHECKING:
+    from chitieu.extract.ocr.page import PageImage
+
 # A page read with less confidence than this is tried upside down as well.
 _UPRIGHT_CONFIDENCE = 60.0
 # Words read with less confidence than this on a page with no table are taken for noise.
@@ -63,8 +67,7 @@ def ocr_pdf_pages(path: Path, pages: list[int] | None = None,
     """OCR the given pages (1-based; all when None) of a PDF that has no text layer there."""
     from chitieu.extract.ocr.page import render_pdf_pages
 
-    document = _read_pages(render_pdf_pages(Path(path), pages, DPI_FOR_PDF), audit_dir,
-                           agencies)
+    document = _read_pages(render_pdf_pages(Path(path), pages), audit_dir, agencies)
     document.meta["ocr_pages"] = ",".join(str(p) for p in pages) if pages else "all"
     return document
 
@@ -76,6 +79,7 @@ class _PageResult:
     confidences: list[float | None] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     has_table: bool = False
+    tables: int = 0  # how many tables the page's rows are in (0, 1, … in `RawRow.table`)
     word_count: int = 0
     blank: bool = False
     # for each row of `rows` in the table: the grid rows each column's cell spans from it
@@ -83,17 +87,24 @@ class _PageResult:
     changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
 
 
-def _read_pages(pages: list, audit_dir: Path | None,
+def _read_pages(pages: Iterable[PageImage], audit_dir: Path | None,
                 agencies: AgencyNames | None = None) -> RawDocument:
     from chitieu.extract.ocr.tesseract import engine_version
 
     engine = engine_version()
     if audit_dir is not None:
         Path(audit_dir).mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(len(pages), os.cpu_count() or 1))
+    # pages come one at a time (a PDF's are rendered as they are asked for): each is handed
+    # to a worker at once, so the next page renders while Tesseract reads this one
+    workers = max(1, os.cpu_count() or 1)
+    read: list[PageImage] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda page: _read_page(page, audit_dir), pages))
-    return _document(results, pages, engine, agencies)
+        futures = []
+        for page in pages:
+            read.append(page)
+            futures.append(pool.submit(_read_page, page, audit_dir))
+        results = [future.result() for future in futures]
+    return _document(results, read, engine, agencies)
 
 
 def _document(results: list[_PageResult], pages: list, engine: str,
@@ -107,12 +118,12 @@ def _document(results: list[_PageResult], pages: list, engine: str,
         warnings.extend(result.warnings)
         for row, confidence in zip(result.rows, result.confidences, strict=True):
             if row.table is not None:
-                row.table = table
+                row.table += table
             if confidence is not None:
                 confidences[str(len(rows))] = round(confidence, 1)
                 row.confidence = round(min(max(confidence / 100, 0.0), 1.0), 3)
             rows.append(row)
-        table += result.has_table
+        table += result.tables if result.has_table else 0
     repairs = _repair(rows, warnings, agencies)
     if all(r.blank for r in results):
         if all(any("too_small" in w for w in r.warnings) for r in results):
@@ -248,6 +259,7 @@ class _Reading:
     hocr: str | None
     text: str | None
     changes: list = field(default_factory=list)  # word repairs (`spelling.Change`)
+    image: object = None  # the page the words were read on (binary, rules erased)
 
 
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
@@ -275,7 +287,7 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
         words = to_page(words, pieces)
     words = attach_signs(words, signs)
     return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text,
-                    changes)
+                    changes, text_only)
 
 
 def _repair_words(words: list, image) -> tuple[list, list]:
@@ -343,22 +355,27 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
                             and not grid.between_tables(w.y_centre)])
         table_rows = [row for part in tables(grid) for row in cell_rows(
             part, [w for w in inside if part.ys[0] <= w.y_centre < part.ys[-1]])]
+    look = _Look(reading)
     for line in before:
-        _add_line(result, line, page.number, scale, reading.words)
+        _add_line(result, line, page.number, scale, reading.words, look)
+    table = 0
     for row in table_rows:
-        # the lines printed between two tables of the page come before the rows below them
+        # the lines printed between two tables of the page come before the rows below them,
+        # which are the next table's (its own header, or the one before's repeated)
         while between and between[0].bbox[1] < row.bbox[1]:
-            _add_line(result, between.pop(0), page.number, scale, reading.words)
-        cells = [Cell(text, _points(box, scale)) for text, box in zip(row.texts, row.boxes,
-                                                                      strict=True)]
+            _add_line(result, between.pop(0), page.number, scale, reading.words, look)
+            table = result.tables
+        result.tables = table + 1
+        cells = [Cell(text, _points(box, scale), bold=bool(text) and look.bold(box))
+                 for text, box in zip(row.texts, row.boxes, strict=True)]
         if row.spans is not None:
             result.spans[len(result.rows)] = row.spans
-        raw = RawRow(cells, page=page.number, bbox=_points(row.bbox, scale), table=0)
+        raw = RawRow(cells, page=page.number, bbox=_points(row.bbox, scale), table=table)
         raw.warnings += _word_repairs(inside, row.bbox)
         result.rows.append(raw)
         result.confidences.append(row.confidence)
     for line in [*between, *after]:
-        _add_line(result, line, page.number, scale, reading.words)
+        _add_line(result, line, page.number, scale, reading.words, look)
 
 
 def _word_repairs(words: list, box: tuple[int, int, int, int] | None) -> list[str]:
@@ -370,9 +387,25 @@ def _word_repairs(words: list, box: tuple[int, int, int, int] | None) -> list[st
     return [f"ocr_repaired:{note}" for note in sorted(notes)]
 
 
-def _add_line(result: _PageResult, line, page: int, scale: float, words: list) -> None:
+class _Look:
+    """Whether a box of the page is printed bold: its strokes beside the page's own."""
+
+    def __init__(self, reading: _Reading) -> None:
+        from chitieu.extract.ocr.strokes import stroke_width
+
+        self.image = reading.image
+        self.page_width = stroke_width(self.image) if self.image is not None else None
+
+    def bold(self, box: tuple[int, int, int, int] | None) -> bool:
+        from chitieu.extract.ocr.strokes import is_bold
+
+        return self.image is not None and is_bold(self.image, box, self.page_width)
+
+
+def _add_line(result: _PageResult, line, page: int, scale: float, words: list,
+              look: _Look) -> None:
     box = _points(line.bbox, scale)
-    row = RawRow([Cell(line.text, box)], page=page, bbox=box)
+    row = RawRow([Cell(line.text, box, bold=look.bold(line.bbox))], page=page, bbox=box)
     row.warnings += _word_repairs(words, line.bbox)
     result.rows.append(row)
     result.confidences.append(line.confidence)

@@ -22,6 +22,9 @@ from batch_helpers import ROOT
 # processes the kernel has not yet reaped after a kill get this long to go
 _GRACE_SECONDS = 5.0
 TABLES = ("documents.parquet", "records.parquet", "assignments.parquet")
+# where the runs import chitieu from: a frozen copy keeps the pipeline's fingerprint (and so
+# what a re-run finds unchanged) fixed while the working tree is edited
+PYTHONPATH = str(ROOT)
 
 
 def command(inputs: Path, out: Path, workers: int = 2) -> list[str]:
@@ -30,7 +33,7 @@ def command(inputs: Path, out: Path, workers: int = 2) -> list[str]:
 
 
 def environment() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT)}
+    return {**os.environ, "PYTHONPATH": PYTHONPATH}
 
 
 @dataclass
@@ -53,7 +56,8 @@ class Trial:
         expected = {"SIGTERM": (143,), "SIGKILL": (-signal.SIGKILL,)}[self.signal]
         # a signal that arrives after the run ended finds it done: exit 0
         return (self.exit_code in (*expected, 0) and not self.orphans and not self.invalid
-                and self.rerun_exit == 0 and self.same_dataset)
+                and self.rerun_exit == 0 and self.same_dataset
+                and self.rerun_unchanged >= self.converted_before)  # it resumed
 
 
 def run(inputs: Path, out: Path, workers: int = 2) -> subprocess.CompletedProcess:

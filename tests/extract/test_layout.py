@@ -39,6 +39,43 @@ def test_columns_rows_wrapped_and_merged_cells() -> None:
         (2, ["3", "Cập nhật dữ liệu đất đai", "Phòng Kinh tế", "Quý III/2026"]),
     ]
     assert (doc.rows[2].first_line, doc.rows[2].last_line) == (3, 5)
+    assert not [r.warnings for r in doc.rows if r.warnings], "every cell placed with confidence"
+
+
+# a deadline printed once between rows 2 and 3: merged over 2–3, or over 1–4? The text
+# cannot tell (the PDF's rules could): every row it may belong to says so
+MERGED_OR_NOT = """ TT     Nội dung                    Đơn vị chủ trì     Thời hạn
+  1     Việc một                    Phòng A
+  2     Việc hai                    Phòng B
+                                                       30/6/2026
+  3     Việc ba                     Phòng C
+  4     Việc bốn                    Phòng D
+  5     Việc năm                    Phòng E            31/12/2026
+"""
+
+
+def test_a_cell_that_cannot_be_placed_with_confidence_is_warned_not_moved_silently() -> None:
+    rows = extract.read_text(MERGED_OR_NOT, "layout").rows[1:]
+    assert [(r.texts[0], r.texts[3], r.warnings) for r in rows] == [
+        ("1", "", ["cell_placement_uncertain:Thời hạn"]),
+        ("2", "30/6/2026", ["cell_placement_uncertain:Thời hạn"]),
+        ("3", "30/6/2026", ["cell_placement_uncertain:Thời hạn"]),
+        ("4", "", ["cell_placement_uncertain:Thời hạn"]),
+        ("5", "31/12/2026", []),
+    ]
+
+
+def test_merged_cells_the_layout_text_misplaces_are_warned(real_dir: Path) -> None:
+    # kh277: agencies and a deadline printed once for rows 1/1–1/8 (the PDF's merged cells)
+    path = real_file("hn-kh277-2026-phuluc.pdftotext-layout.txt", real_dir)
+    warned = {r.key for r in convert(path).records
+              if any(w.startswith("cell_placement_uncertain:") for w in r.warnings)}
+    assert {f"1/{n}" for n in range(1, 9)} <= warned
+
+
+def test_a_clean_layout_table_gets_no_placement_warning(cv6582: Path) -> None:
+    assert not [r for r in convert(cv6582).records
+                if any(w.startswith("cell_placement_uncertain:") for w in r.warnings)]
 
 
 def test_narrow_columns_labels_over_three_lines_and_text_run_into_the_next_column(

@@ -105,7 +105,7 @@ def test_audit_text_beside_the_output(small):
 def test_image_only_pdf_pages():
     doc = ocr_pdf_pages(SMALL_PDF, [1])
     assert (doc.format, doc.ocr, doc.pages) == ("image", True, 1)
-    assert doc.meta["dpi"] == "300"
+    assert doc.meta["dpi"] == "200"  # the scan's own resolution, not a fixed 300
     body = table_rows(doc)[1:]
     assert [r.texts[0] for r in body] == NUMBERS
     assert_targets(body)
@@ -232,3 +232,37 @@ def test_seed_scan_matches_its_gold(shared_dir):
         same_agencies = agencies == sorted((a["role"], a["id"]) for a in record["agencies"])
         right += same_target and same_agencies
     assert right >= 0.9 * len(gold["records"])
+
+
+def test_an_image_only_pdf_page_is_its_scans_own_pixels():
+    """The PDF holds the PNG's page as its one image: the reader gets the scanner's pixels at
+    its resolution, not a resampled rendering."""
+    import numpy as np
+
+    from chitieu.extract.ocr.page import load_image_pages, render_pdf_pages
+
+    (png,) = load_image_pages(SMALL_PNG)
+    (pdf,) = render_pdf_pages(SMALL_PDF, None)
+    assert (pdf.dpi, pdf.pixels.shape) == (200, png.pixels.shape)
+    assert np.array_equal(pdf.pixels, png.pixels)
+    (fixed,) = render_pdf_pages(SMALL_PDF, [1], dpi=300)
+    assert fixed.dpi == 300 and abs(fixed.pixels.shape[1] - png.pixels.shape[1] * 1.5) <= 2
+
+
+def test_a_page_is_read_at_the_resolution_of_its_scan(tmp_path):
+    import pypdfium2
+    from PIL import Image
+
+    from chitieu.extract.ocr.page import image_dpi, render_pdf_pages
+
+    # an A4 sheet scanned at 150 dpi
+    sheet = Image.new("L", (1240, 1754), 255)
+    target = tmp_path / "sheet.pdf"
+    sheet.save(target, resolution=150)
+    document = pypdfium2.PdfDocument(str(target))
+    page = document[0]
+    assert image_dpi(page) == 150
+    page.close()
+    document.close()
+    (rendered,) = render_pdf_pages(target, None)
+    assert rendered.dpi == 150 and rendered.pixels.shape == (1754, 1240)

@@ -244,7 +244,13 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
     a section written across the row ("II Phát triển …") takes part with its first word."""
     places: list[tuple[int, int, str]] = []
     section_like: list[bool] = []
+    inside = _between_tables(rows)
     for index, row in enumerate(rows):
+        if index in inside and _HEADING.match(row.cells[0].text):
+            # "II. CHÍNH QUYỀN SỐ" printed above its own table: a section row of the sequence
+            places.append((index, 0, _SECTION_HEAD.match(row.cells[0].text)["number"]))
+            section_like.append(True)
+            continue
         roles = roles_by_table.get(row.table) if row.table is not None else None
         if not roles or "number" not in roles or index in headers:
             continue
@@ -257,7 +263,7 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
                   if i < len(roles) and roles[i] not in ("number", "name")]
         section_like.append(not any(t.strip() for t in others))
     fixed = fix.repair_number_column([p[2] for p in places], section_like)
-    titles = [_title_of(rows[index], roles_by_table[rows[index].table], column)
+    titles = [_title_of(rows[index], roles_by_table.get(rows[index].table), column)
               for index, column, _ in places]
     fixed = fix.number_sections(fixed, section_like, titles)
     for (index, column, number), new in zip(places, fixed, strict=True):
@@ -271,10 +277,28 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
         _apply(repairs, index, column, cell, "number", lambda _text, after=after: after)
 
 
-def _title_of(row: RawRow, roles: list[str], column: int) -> str:
+# a heading line: a roman number as OCR reads it, a dot, a title in capitals
+_HEADING = regex.compile(r"^[IVXHl1|\[\]]{1,5}\.\s+\p{Lu}\p{Lu}")
+
+
+def _between_tables(rows: list[RawRow]) -> set[int]:
+    """The lines outside the tables that come after a table row and before another, and the
+    heading just above the first table (the first of the sections printed above tables)."""
+    tabled = [i for i, r in enumerate(rows) if r.table is not None]
+    if not tabled:
+        return set()
+    lines = {i for i in range(tabled[0], tabled[-1]) if rows[i].table is None
+             and len(rows[i].cells) == 1}
+    above = tabled[0] - 1
+    if lines and above >= 0 and len(rows[above].cells) == 1:
+        lines.add(above)
+    return lines
+
+
+def _title_of(row: RawRow, roles: list[str] | None, column: int) -> str:
     """A section row's title: the name cell, or what follows the number in its own cell (a
     title written across the row from the number column)."""
-    if "name" in roles and roles.index("name") < len(row.cells):
+    if roles and "name" in roles and roles.index("name") < len(row.cells):
         name = row.cells[roles.index("name")].text.strip()
         if name:
             return name

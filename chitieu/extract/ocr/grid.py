@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from chitieu.extract.grid import Ruled, SpanGrid
 from chitieu.extract.slots import merged_slots
 
 # Ruling strokes are longer than any glyph: 0.25 inch is wider than any letter, and 0.18 inch
@@ -37,20 +38,23 @@ _BORDER_INK_COVERAGE = 0.8
 
 @dataclass(frozen=True, slots=True)
 class GridCell:
-    """A cell between rules; `row`/`col` index the grid, spans count grid rows/columns."""
+    """A cell between rules; `row`/`col` index the grid, spans count grid rows/columns, and
+    `box` is its (left, top, right, bottom) in pixels, on the rules."""
 
     row: int
     col: int
     row_span: int
     col_span: int
-    left: int
-    top: int
-    right: int
-    bottom: int
+    box: tuple[int, int, int, int]
+
+    left = property(lambda self: self.box[0])
+    top = property(lambda self: self.box[1])
+    right = property(lambda self: self.box[2])
+    bottom = property(lambda self: self.box[3])
 
 
 @dataclass(slots=True)
-class Grid:
+class Grid(Ruled):
     xs: list[int]  # x of each vertical rule, left to right
     ys: list[int]  # y of each horizontal rule, top to bottom
     cells: list[GridCell]
@@ -59,28 +63,22 @@ class Grid:
     # (top, bottom) of the bands between two tables ruled on one page, which no vertical rule
     # crosses, not even the tables' sides: a heading or paragraphs between them, outside both
     gaps: tuple[tuple[int, int], ...] = ()
-    _owner: dict[tuple[int, int], GridCell] = field(default_factory=dict, repr=False)
+    slots: SpanGrid[GridCell] = field(default_factory=SpanGrid, repr=False)
 
     def __post_init__(self) -> None:
         for cell in self.cells:
-            for r in range(cell.row, cell.row + cell.row_span):
-                for c in range(cell.col, cell.col + cell.col_span):
-                    self._owner[(r, c)] = cell
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.ys) - 1
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.xs) - 1
+            self.slots.place(cell, cell.row, cell.col, cell.row_span, cell.col_span,
+                             overwrite=True)
 
     @property
     def bbox(self) -> tuple[int, int, int, int]:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
     def owner(self, row: int, col: int) -> GridCell:
-        return self._owner[(row, col)]
+        cell = self.slots.owner(row, col)
+        if cell is None:
+            raise KeyError((row, col))  # the cells cover the whole grid
+        return cell
 
     def locate(self, x: float, y: float) -> GridCell | None:
         """The cell holding a point, or None outside the table."""
@@ -88,7 +86,7 @@ class Grid:
         row = _index(self.ys, y)
         if col is None or row is None or self.between_tables(y):
             return None
-        return self._owner.get((row, col))
+        return self.slots.owner(row, col)
 
     def between_tables(self, y: float) -> bool:
         return any(top <= y < bottom for top, bottom in self.gaps)
@@ -267,8 +265,8 @@ def _merge_cells(xs: list[int], ys: list[int],
         rows = [m[0] for m in members]
         cols = [m[1] for m in members]
         r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
-        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1],
-                              ys[r1 + 1]))
+        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1,
+                              (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
     cells.sort(key=lambda cell: (cell.row, cell.col))
     return cells, borders
 
@@ -303,11 +301,11 @@ def with_rules(grid: Grid, ys: list[int]) -> Grid:
     for cell in grid.cells:
         top, bottom = index[grid.ys[cell.row]], index[grid.ys[cell.row + cell.row_span]]
         if cell.row_span == 1:
-            cells += [GridCell(r, cell.col, 1, cell.col_span, cell.left, new_ys[r], cell.right,
-                               new_ys[r + 1]) for r in range(top, bottom)]
+            cells += [GridCell(r, cell.col, 1, cell.col_span,
+                               (cell.left, new_ys[r], cell.right, new_ys[r + 1]))
+                      for r in range(top, bottom)]
         else:  # only single-row grid rows are cut; a merged cell keeps its extent
-            cells.append(GridCell(top, cell.col, bottom - top, cell.col_span, cell.left,
-                                  cell.top, cell.right, cell.bottom))
+            cells.append(GridCell(top, cell.col, bottom - top, cell.col_span, cell.box))
     borders = grid.borders + [(grid.xs[0], y, grid.xs[-1], y) for y in new_ys
                               if y not in grid.ys]
     cells.sort(key=lambda cell: (cell.row, cell.col))

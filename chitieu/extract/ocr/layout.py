@@ -8,6 +8,7 @@ from statistics import median
 
 import regex
 
+from chitieu.extract.grid import Slot
 from chitieu.extract.ocr.grid import Grid, GridCell
 from chitieu.extract.ocr.tesseract import Word
 
@@ -71,15 +72,16 @@ def cell_rows(grid: Grid, words: list[Word]) -> list[TableRow]:
     rows = []
     for r in range(grid.n_rows):
         texts, boxes, row_words, spans = [], [], [], []
-        for c in range(grid.n_cols):
-            cell = grid.owner(r, c)
+        for c, (cell, slot) in enumerate(grid.slots.slots(r, grid.n_cols)):
+            if cell is None:
+                raise KeyError((r, c))  # the cells cover the whole grid
             spans.append(cell.row_span if cell.row == r else 0)
-            if cell.col != c:
+            if slot is Slot.RIGHT:
                 texts.append("")
                 boxes.append(None)
                 continue
             texts.append(cell_text(by_cell.get(cell, [])))
-            boxes.append((cell.left, cell.top, cell.right, cell.bottom))
+            boxes.append(cell.box)
             row_words.extend(by_cell.get(cell, []))
         if not any(texts):
             continue

@@ -88,7 +88,25 @@ def split_glued_syllables(text: str) -> str:
 _BEFORE_ABBREVIATION = regex.compile(r"^(?P<word>\p{Lu}?\p{Ll}+)(?P<abbr>\p{Lu}{2,})$")
 
 
+# "thiểu05", "2ngày", "Tháng12": a number glued to a word of two letters or more
+_WORD_THEN_NUMBER = regex.compile(r"^(?P<pre>\W*)(?P<a>\p{L}{2,})(?P<b>\d[\d.,]*)(?P<post>\W*)$")
+_NUMBER_THEN_WORD = regex.compile(r"^(?P<pre>\W*)(?P<a>\d[\d.,]*)(?P<b>\p{Ll}{2,})(?P<post>\W*)$")
+
+
+def _split_number(token: str) -> str | None:
+    """The word and the number OCR glued together, parted; None when `token` is not one (an
+    abbreviation with digits, "4G", "m2", "km2" stay)."""
+    for pattern, word in ((_WORD_THEN_NUMBER, "a"), (_NUMBER_THEN_WORD, "b")):
+        match = pattern.match(token)
+        if match and is_syllable(match[word]) and not match[word].isupper():
+            return f"{match['pre']}{match['a']} {match['b']}{match['post']}"
+    return None
+
+
 def _split_token(token: str) -> str:
+    number = _split_number(token)
+    if number is not None:
+        return number
     parts = regex.split(r"([\-/–])", token)
     if len(parts) > 1:
         return "".join(_split_token(p) if p not in "-/–" else p for p in parts)
@@ -187,9 +205,9 @@ def _plain(char: str) -> str:
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
                              "B": "8"})
 _ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
-_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|\]]+\.?$")
-_AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "L": "I",
-                                "T": "I", "i": "I"})
+_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|\[\]]+\.?$")
+_AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "[": "I",
+                                "L": "I", "T": "I", "i": "I"})
 _ROMAN = regex.compile(r"^[IVX]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]\.?$")
 _CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",

@@ -63,10 +63,13 @@ class _Model:
 
 
 def _strip(word: str, marks: set[str] | None) -> str:
-    """`word` without its tone marks (`marks`), or without every mark (None); "đ" stays."""
+    """`word` without its tone marks (`marks`), or without every mark and with "đ" as "d"
+    (None): OCR reads "dân" as "đân" too."""
     decomposed = unicodedata.normalize("NFD", word)
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch)
                    or (marks is not None and ch not in marks))
+    if marks is None:
+        kept = kept.replace("đ", "d").replace("Đ", "D")
     return unicodedata.normalize("NFC", kept)
 
 

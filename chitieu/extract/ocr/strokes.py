@@ -12,8 +12,11 @@ from __future__ import annotations
 import numpy as np
 import regex
 
-# The roman part of a word as OCR reads serif "I"s: run together ("H"), or as "l", "|", "1".
-_ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
+# The roman part of a word as OCR reads serif "I"s: run together ("H"), or as "l", "|", "1",
+# a bracket.
+_ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1\[\]]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
+# "Quý IIL2026", "Quý II12026": a quarter's number run into its year, the slash lost
+_QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1\[\]]{1,4})[Ll1|/]?(?P<year>20\d\d)$")
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
@@ -33,7 +36,11 @@ def roman_ones(word: str, after_quarter: bool = False) -> tuple[int, str] | None
     only after "Quý", where the number is roman."""
     match = _ROMAN_ONES.match(word)
     if match is None:
-        return None
+        glued = _QUARTER_YEAR.match(word) if after_quarter else None
+        if glued is None:
+            return None
+        # "IIL2026": the slash before the year read as a letter; the strokes tell the number
+        return len(glued["ones"]), "/" + glued["year"]
     ones = match["ones"]
     if ones.isdigit() and not after_quarter:
         return None  # "1", "11", "11/2026": a number or a month, not a misread roman one
@@ -93,7 +100,10 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
         same_line = previous is not None and (previous.block, previous.par, previous.line) == (
             word.block, word.par, word.line)
         previous_text = previous.text if previous is not None else ""
-        after_quarter = same_line and previous_text.casefold() == "quý"
+        # "Quý" at the end of the line above counts too: a narrow cell wraps "Quý / III/2026"
+        wrapped = previous is not None and not same_line and (
+            0 <= word.top - previous.bottom < word.height)
+        after_quarter = (same_line or wrapped) and previous_text.casefold() == "quý"
         previous = word
         reading = roman_ones(word.text, after_quarter)
         if reading is None:
@@ -101,10 +111,42 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
             continue
         ones, rest = reading
         stems = count_stems(image, (word.left, word.top, word.right, word.bottom))
-        if 1 <= stems <= 3 and stems != ones:
-            fixed = "I" * stems + rest
+        fixed = "I" * stems + rest
+        if 1 <= stems <= 3 and (stems != ones or not word.text.startswith(fixed)):
             left = previous_text if same_line else ""
             changes.append(Change(word.text, fixed, word.conf, left))
             word = replace(word, text=fixed, note="roman")
         out.append(word)
     return out, changes
+
+
+# Bold type's strokes are this much wider than the page's ordinary text (bold serif faces run
+# 1.5–1.8 times as wide at 200–300 dpi; a blurred copy of regular type stays under 1.25).
+_BOLD_RATIO = 1.35
+# Too few strokes to judge a box by.
+_MIN_STROKES = 12
+
+
+def stroke_width(image: np.ndarray, box: tuple[int, int, int, int] | None = None) -> float | None:
+    """The median width (pixels) of the ink's horizontal runs in a binary image (ink 0) or a
+    box of it: the width of the letters' upright strokes, which bold type makes wider."""
+    if box is not None:
+        left, top, right, bottom = box
+        image = image[max(0, top):max(0, bottom), max(0, left):max(0, right)]
+    ink = image < 128
+    if ink.size == 0:
+        return None
+    edges = np.diff(np.pad(ink, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    starts, ends = np.nonzero(edges == 1)[1], np.nonzero(edges == -1)[1]
+    if starts.size < _MIN_STROKES:
+        return None
+    return float(np.median(ends - starts))
+
+
+def is_bold(image: np.ndarray, box: tuple[int, int, int, int] | None,
+            page_width: float | None) -> bool:
+    """Is the text in the box printed bold, beside the page's ordinary stroke width?"""
+    if box is None or not page_width:
+        return False
+    width = stroke_width(image, box)
+    return width is not None and width >= _BOLD_RATIO * page_width

@@ -9,7 +9,7 @@ YS = [0, 60, 400]  # a header row, then one band holding every body row
 
 
 def grid(ys=YS) -> Grid:
-    cells = [GridCell(r, c, 1, 1, XS[c], ys[r], XS[c + 1], ys[r + 1])
+    cells = [GridCell(r, c, 1, 1, (XS[c], ys[r], XS[c + 1], ys[r + 1]))
              for r in range(len(ys) - 1) for c in range(len(XS) - 1)]
     return Grid(list(XS), list(ys), cells)
 

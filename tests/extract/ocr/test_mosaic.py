@@ -10,8 +10,8 @@ from chitieu.extract.ocr.tesseract import Word
 def test_rows_and_tall_cells_become_pieces_and_words_go_back():
     page = np.full((400, 500), 255, np.uint8)
     xs, ys = [50, 250, 450], [100, 200, 300]
-    cells = [GridCell(0, 0, 1, 1, 50, 100, 250, 200), GridCell(1, 0, 1, 1, 50, 200, 250, 300),
-             GridCell(0, 1, 2, 1, 250, 100, 450, 300)]  # column 1 spans both rows
+    cells = [GridCell(0, 0, 1, 1, (50, 100, 250, 200)), GridCell(1, 0, 1, 1, (50, 200, 250, 300)),
+             GridCell(0, 1, 2, 1, (250, 100, 450, 300))]  # column 1 spans both rows
     grid = Grid(xs, ys, cells)
     page[20:40, 60:120] = 0  # a title above the table
     page[140:160, 60:100] = 0  # row 0, column 0
@@ -32,7 +32,7 @@ def test_rows_and_tall_cells_become_pieces_and_words_go_back():
 
 def test_a_row_whose_cells_start_at_different_heights_is_cut_into_cells():
     page = np.full((400, 500), 255, np.uint8)
-    cells = [GridCell(0, 0, 1, 1, 50, 100, 250, 300), GridCell(0, 1, 1, 1, 250, 100, 450, 300)]
+    cells = [GridCell(0, 0, 1, 1, (50, 100, 250, 300)), GridCell(0, 1, 1, 1, (250, 100, 450, 300))]
     grid = Grid([50, 250, 450], [100, 300], cells)
     page[110:130, 60:200] = 0  # a name set at the top of the row
     page[190:210, 300:400] = 0  # an agency centred in it

@@ -263,3 +263,35 @@ def test_a_number_glued_to_its_title_is_parted() -> None:
     assert unglue_section_number("B)NHIỆM VỤ") == "B) NHIỆM VỤ"
     assert unglue_section_number("1.1 Tỷ lệ") == "1.1 Tỷ lệ"
     assert unglue_section_number("I.Tỷ lệ") == "I.Tỷ lệ"
+
+
+def test_a_number_glued_to_a_word_is_parted() -> None:
+    from chitieu.extract.ocr.repair import split_glued_syllables
+
+    assert split_glued_syllables("Tối thiểu05 điểm") == "Tối thiểu 05 điểm"
+    assert split_glued_syllables("≤ 2ngày") == "≤ 2 ngày"
+    assert split_glued_syllables("Tháng12/2026") == "Tháng 12/2026"
+    for kept in ("4G", "km2", "CĐS2026", "100%", "Đề án 06"):
+        assert split_glued_syllables(kept) == kept
+
+
+def test_bold_type_is_told_by_its_strokes() -> None:
+    from pathlib import Path
+
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from chitieu.extract.ocr.strokes import is_bold, stroke_width
+
+    fonts = Path("/usr/share/fonts/truetype/liberation2")
+    if not (fonts / "LiberationSerif-Bold.ttf").exists():
+        fonts = Path("/usr/share/fonts/truetype/liberation")
+    image = Image.new("L", (1800, 200), 255)
+    draw = ImageDraw.Draw(image)
+    for y, face in ((20, "LiberationSerif-Regular.ttf"), (110, "LiberationSerif-Bold.ttf")):
+        font = ImageFont.truetype(str(fonts / face), 50)
+        draw.text((10, y), "I. CHỈ TIÊU VỀ KINH TẾ và xã hội năm 2026", font=font, fill=0)
+    pixels = np.where(np.asarray(image) < 128, 0, 255).astype(np.uint8)
+    page = stroke_width(pixels[:100])
+    assert not is_bold(pixels, (0, 0, 1800, 100), page)
+    assert is_bold(pixels, (0, 100, 1800, 200), page)

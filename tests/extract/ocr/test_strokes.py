@@ -61,3 +61,15 @@ def test_a_shaded_box_is_not_counted() -> None:
     pixels = np.zeros((40, 60), np.uint8)
     pixels[:, ::6] = 255
     assert count_stems(pixels, (0, 0, 60, 40)) == 0
+
+
+def test_a_quarter_run_into_its_year_is_parted_by_the_strokes() -> None:
+    # "Quý III/2026" read "Quý IIL2026": the slash taken for a letter, one "I" lost
+    assert roman_ones("IIL2026", after_quarter=True) == (2, "/2026")
+    assert roman_ones("IIL2026") is None
+    font = next(f for f in FONTS if f.exists())
+    pixels, (left, top, right, bottom) = _printed("III/2026", font, 300)
+    quarter = Word("Quý", 0, top - 60, max(1, left - 5), top - 20, 90.0, line=1)
+    glued = Word("IIL2026", left, top, right, bottom, 40.0, line=2)  # wrapped under "Quý"
+    words, _ = restore_roman_ones([quarter, glued], pixels)
+    assert words[1].text == "III/2026"
