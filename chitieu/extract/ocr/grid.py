@@ -287,7 +287,7 @@ def tables(grid: Grid) -> list[Grid]:
         col = {x: i for i, x in enumerate(xs)}
         parts.append(Grid(xs, grid.ys[first:last + 1], [
             GridCell(c.row - first, col[c.left], c.row_span, col[c.right] - col[c.left],
-                     c.left, c.top, c.right, c.bottom) for c in cells],
+                     c.box) for c in cells],
             [b for b in grid.borders if top <= b[1] <= bottom and top <= b[3] <= bottom]))
     return parts
 
