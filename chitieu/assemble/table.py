@@ -272,7 +272,8 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     rows = _DocumentRows(doc.rows)
     first: Table | None = None
     while True:
-        table = _new_table(headers, preamble[:len(preamble) - len(lead_in)])
+        table = _new_table(headers, preamble[:len(preamble) - len(lead_in)],
+                           doc.rows[start + height:start + height + _PEEK_ROWS])
         header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
         if trace is not None:
             _trace_header(trace, table, doc.rows[start:start + height], lead_in,
@@ -374,18 +375,39 @@ def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int,
     return height, texts
 
 
-def _new_table(headers: list[str], preamble: list[RawRow]) -> Table:
+def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] = ()) -> Table:
+    """A table of these header cells; `below` are the rows under the header."""
     headers = list(headers)
     while headers and not headers[-1]:
         headers.pop()
     roles = assign_roles(headers)
+    inferred = _numbers_below(headers, roles, below)
+    if inferred:
+        roles[0] = "number"
     columns = [ColumnSpec(h, r, i, header_unit(h) if r in _VALUE_ROLES else None)
                for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
     table = Table(columns=columns, rows=[], preamble=preamble)
     for col in columns:
         if col.role == "unknown" and col.header:
             table.warnings.append(f"column_unmapped:{col.header}")
+    if inferred:
+        table.warnings.append(f"column_role_from_values:{headers[0]}")
     return table
+
+
+_PEEK_ROWS = 12  # the rows under a header that show what its first column holds
+
+
+def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) -> bool:
+    """A first column whose header names nothing ("TL": a scan's "TT") but whose cells under
+    it are row numbers ("1", "2", "I" …) is the number column."""
+    if not roles or roles[0] != "unknown" or "number" in roles or len(
+            header_key(headers[0]).replace(" ", "")) > 3:
+        return False
+    firsts = [clean_text(r.cells[0].text) for r in below
+              if len(r.cells) > 1 and sum(1 for c in r.cells if c.text.strip()) >= 2]
+    numbered = [t for t in firsts if ROW_LABEL.match(t)]
+    return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
 
 
 def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:

@@ -333,6 +333,7 @@ def _write_audit(folder: Path, number: int, reading: _Reading) -> None:
 
 
 def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
+    from chitieu.extract.ocr.grid import tables
     from chitieu.extract.ocr.layout import cell_rows, text_lines
 
     scale = 72 / page.dpi
@@ -352,7 +353,8 @@ def _rows_from_reading(reading: _Reading, page, result: _PageResult) -> None:
         between = text_lines([w for w in outside if grid.between_tables(w.y_centre)])
         after = text_lines([w for w in outside if w.y_centre >= top
                             and not grid.between_tables(w.y_centre)])
-        table_rows = cell_rows(grid, inside)
+        table_rows = [row for part in tables(grid) for row in cell_rows(
+            part, [w for w in inside if part.ys[0] <= w.y_centre < part.ys[-1]])]
     look = _Look(reading)
     for line in before:
         _add_line(result, line, page.number, scale, reading.words, look)

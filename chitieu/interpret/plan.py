@@ -56,10 +56,12 @@ def expand_issuer(text: str) -> str:
     return " ".join(text.split())
 
 
-def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
+def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = ()
+               ) -> tuple[Plan, list[str]]:
     """Read the plan fields from the lines above the table: the appendix heading and its
     "(Kèm theo …)" line, and the national header at the top of the document — the whole
-    plan's kind and title when the table sits in its body."""
+    plan's kind and title when the table sits in its body. `later` are the rows above the
+    document's later tables, whose "(Kèm theo …)" lines may cite the plan."""
     lines = [t for t in (line_text(r) for r in preamble) if t]
     warnings: list[str] = []
     appendix, title_lines, attached = split_heading(lines)
@@ -74,6 +76,8 @@ def parse_plan(preamble: list[RawRow]) -> tuple[Plan, list[str]]:
         _read_attachment(plan, attached)
     elif head is not None:
         _read_letterhead(plan, head)
+        if plan.issued_on is None and plan.number:
+            _date_where_cited(plan, later)
     else:
         warnings.append("plan_reference_missing")
     if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
@@ -95,6 +99,20 @@ def _read_letterhead(plan: Plan, head: Letterhead) -> None:
         _read_number(plan, head.number)
     if head.dated:
         _read_date(plan, head.dated)
+
+
+def _date_where_cited(plan: Plan, later: list[list[RawRow]]) -> None:
+    """A header date that could not be read (a scan's "ngày 37 tháng 02"): the appendix of
+    the same document citing the plan by its number prints it too ("(Kèm theo Chương trình
+    số 09/CTr-UBND ngày 27/02/2026 …)")."""
+    for rows in later:
+        _, _, attached = split_heading([t for t in (line_text(r) for r in rows) if t])
+        cited = Plan()
+        if attached:
+            _read_attachment(cited, attached)
+        if cited.number == plan.number and cited.issued_on:
+            plan.issued_on, plan.issued_raw = cited.issued_on, cited.issued_raw
+            return
 
 
 def _missing(plan: Plan) -> list[str]:

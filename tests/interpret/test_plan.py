@@ -115,3 +115,13 @@ def test_an_appendix_under_the_national_header_without_an_attachment_line() -> N
     assert (plan.appendix, plan.title) == ("Phụ lục I", "DANH MỤC NHIỆM VỤ NĂM 2026")
     assert (plan.number, plan.issued_on) == ("277/KH-UBND", "2026-07-14")
     assert (plan.issuer, plan.locality.code) == ("Ủy ban nhân dân phường Cam Đường", "02671")
+
+
+def test_a_header_date_unread_is_taken_where_the_appendix_cites_the_plan() -> None:
+    rows = read_text(WHOLE_PLAN.format(number="Số: 17/KH-UBND",
+                                       dated="ngày 37 tháng 9 năm 2026"), "text").rows
+    appendix = read_text("PHỤ LỤC\nDANH MỤC\n(Kèm theo Kế hoạch số 17/KH-UBND ngày 09/9/2026 "
+                         "của UBND xã Tam Đảo)", "text").rows
+    other = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 18/KH-UBND ngày 10/9/2026)", "text").rows
+    assert parse_plan(rows, [other])[0].issued_on is None
+    assert parse_plan(rows, [other, appendix])[0].issued_on == "2026-09-09"

@@ -126,8 +126,27 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
         return None
     tolerance = max(2, round(dpi / 100))
     ys = sorted(ys + _short_rules(horizontal, xs, ys, thickest, reach))
+    gaps = _gaps(xs, ys, vertical, binary == 0, tolerance)
+    if gaps:
+        # several tables on the page: each table's own column rules, which beside a longer
+        # table's are too short to count on the whole page's profile
+        xs = _each_tables_rules(xs, ys, gaps, vertical, thickest, tolerance)
     cells, borders = _merge_cells(xs, ys, (horizontal, vertical, binary == 0), tolerance)
-    return Grid(xs, ys, cells, borders, _gaps(xs, ys, vertical, binary == 0, tolerance))
+    return Grid(xs, ys, cells, borders, gaps)
+
+
+def _each_tables_rules(xs: list[int], ys: list[int], gaps: tuple[tuple[int, int], ...],
+                       vertical: np.ndarray, thickest: int, tolerance: int) -> list[int]:
+    bounds = [ys[0], *(y for gap in gaps for y in gap), ys[-1]]
+    found = list(xs)
+    for top, bottom in zip(bounds[::2], bounds[1::2], strict=True):
+        found += _rule_positions(vertical[top:bottom], axis=0, thickest=thickest)
+    merged: list[int] = []
+    for x in sorted(found):
+        if merged and x - merged[-1] <= tolerance:
+            continue  # the same rule, its centre measured on another stretch
+        merged.append(x)
+    return merged
 
 
 def _short_rules(horizontal: np.ndarray, xs: list[int], ys: list[int], thickest: int,
@@ -250,6 +269,27 @@ def _merge_cells(xs: list[int], ys: list[int],
                               (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
     cells.sort(key=lambda cell: (cell.row, cell.col))
     return cells, borders
+
+
+def tables(grid: Grid) -> list[Grid]:
+    """The grid cut at its gaps into the tables ruled on the page, each with only the columns
+    its own rules draw (a column rule of the table above is no column of the one below)."""
+    if not grid.gaps:
+        return [grid]
+    bounds = [grid.ys[0], *(y for gap in grid.gaps for y in gap), grid.ys[-1]]
+    parts = []
+    for top, bottom in zip(bounds[::2], bounds[1::2], strict=True):
+        first, last = grid.ys.index(top), grid.ys.index(bottom)
+        cells = [c for c in grid.cells if first <= c.row and c.row + c.row_span <= last]
+        if not cells:
+            continue
+        xs = sorted({c.left for c in cells} | {c.right for c in cells})
+        col = {x: i for i, x in enumerate(xs)}
+        parts.append(Grid(xs, grid.ys[first:last + 1], [
+            GridCell(c.row - first, col[c.left], c.row_span, col[c.right] - col[c.left],
+                     c.box) for c in cells],
+            [b for b in grid.borders if top <= b[1] <= bottom and top <= b[3] <= bottom]))
+    return parts
 
 
 def with_rules(grid: Grid, ys: list[int]) -> Grid:
