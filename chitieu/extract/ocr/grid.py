@@ -159,16 +159,18 @@ def _short_rules(horizontal: np.ndarray, xs: list[int], ys: list[int], thickest:
         if not ys[0] < y < ys[-1] or min(abs(y - known) for known in ys) <= thickest:
             continue
         band = horizontal[max(0, y - thickest):y + thickest + 1].any(axis=0)
-        if any(_spans_columns(band, xs[a], xs[b], reach)
+        if any(_spans_columns(band, xs[a], xs[b], thickest, reach)
                for a in range(len(xs)) for b in range(a + 1, len(xs))):
             found.append(y)
     return found
 
 
-def _spans_columns(band: np.ndarray, left: int, right: int, reach: int) -> bool:
-    """The line covers the stretch between two column rules, ending at both (give or take a
-    broken end), not running past them."""
-    inner = band[left + reach:right - reach]
+def _spans_columns(band: np.ndarray, left: int, right: int, slack: int, reach: int) -> bool:
+    """The line covers the stretch between two column rules, meeting both (within a rule's
+    thickness), not running past them. Only that short a slack: a header word's strokes
+    inside a narrow cell, or two words side by side, end a fifth of an inch short of the
+    cell's rules and would otherwise cut the header's merged cells."""
+    inner = band[left + slack:right - slack]
     if inner.size == 0 or np.count_nonzero(inner) < 0.9 * inner.size:
         return False
     outside = band[max(0, left - 2 * reach):left - reach], band[right + reach:right + 2 * reach]

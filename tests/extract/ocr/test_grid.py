@@ -82,3 +82,24 @@ def test_erasing_rules_keeps_text():
     assert (cleaned[:, XS[0] - 1:XS[0] + 2] == 255).all()  # the rule is gone
     letters = page[110:155, 110:190] < 128
     assert (cleaned[110:155, 110:190] < 128).sum() >= 0.9 * letters.sum()
+
+
+def test_short_rule_from_column_rule_to_column_rule_closes_a_cell():
+    # a rule under the first column only (100 px, too short to count by length): it cuts
+    # that column's cell in two, the other cells of the row span both halves
+    page = ruled_page()
+    cv2.line(page, (XS[0], 130), (XS[1], 130), 0, 2)
+    grid = grid_of(page)
+    assert grid.n_rows == 6 and any(abs(y - 130) <= 1 for y in grid.ys)
+    assert grid.owner(0, 0).row_span == 1
+    assert grid.owner(0, 1).row_span == 2
+
+
+def test_stroke_ending_short_of_the_column_rules_is_no_rule():
+    # a header word's strokes inside a cell, 30 px short of each of its rules (the 'Chủ trì |
+    # Phối hợp' header of a scan lost a row to such a stroke): no extra grid row
+    page = ruled_page()
+    cv2.line(page, (XS[2] + 30, 190), (XS[3] - 30, 190), 0, 2)
+    grid = grid_of(page)
+    assert (grid.n_rows, grid.n_cols) == (5, 4)
+    assert all(c.row_span == 1 and c.col_span == 1 for c in grid.cells)
