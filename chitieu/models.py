@@ -76,8 +76,8 @@ class Target(_Model):
 
 class Deadline(_Model):
     kind: DeadlineKind
-    start: str | None = None
-    end: str | None = None
+    start: str | None = Field(None, description="first day of the period, ISO date")
+    end: str | None = Field(None, description="last day, ISO date (the date for a date)")
     recurrence: Recurrence | None = None
     raw: str
 

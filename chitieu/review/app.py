@@ -84,7 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        html = env.get_template(name).render(static=False, links=render.ServerLinks(),
+        html = env.get_template(name).render(static=False, links=render.SERVER_LINKS,
                                              **context)
         return HTMLResponse(html, status_code=status)
 

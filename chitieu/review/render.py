@@ -142,37 +142,31 @@ def new_record(form: dict[str, str], records: list[dict]) -> tuple[dict, str | N
     return record, after
 
 
-class ServerLinks:
-    """URLs of the served app."""
+@dataclass(frozen=True)
+class Links:
+    """The URLs of the pages: the served app's, or the exported folder's (OUT/review/, which
+    opens from disk and so takes relative links and short, flat file names)."""
 
-    static_site = False
-
-    def home(self) -> str:
-        return "/"
-
-    def static(self, name: str) -> str:
-        return f"/static/{name}"
-
-    def doc(self, doc_id: str) -> str:
-        return f"/doc/{doc_id}"
-
-    def page(self, doc_id: str, number: int) -> str:
-        return f"/doc/{doc_id}/page/{number}.png"
-
-
-class StaticLinks(ServerLinks):
-    """Relative URLs of the exported folder OUT/review/, which opens from disk."""
-
-    static_site = True
+    static_site: bool
+    home_url: str
+    static_url: str  # format fields: name
+    doc_url: str  # doc_id
+    page_url: str  # doc_id, number
 
     def home(self) -> str:
-        return "index.html"
+        return self.home_url
 
     def static(self, name: str) -> str:
-        return f"static/{name}"
+        return self.static_url.format(name=name)
 
     def doc(self, doc_id: str) -> str:
-        return f"doc-{doc_id[:16]}.html"
+        return self.doc_url.format(doc_id=doc_id)
 
     def page(self, doc_id: str, number: int) -> str:
-        return f"pages/{doc_id[:16]}/page-{number}.png"
+        return self.page_url.format(doc_id=doc_id, number=number)
+
+
+SERVER_LINKS = Links(False, "/", "/static/{name}", "/doc/{doc_id}",
+                     "/doc/{doc_id}/page/{number}.png")
+STATIC_LINKS = Links(True, "index.html", "static/{name}", "doc-{doc_id:.16}.html",
+                     "pages/{doc_id:.16}/page-{number}.png")

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from chitieu.review.app import Settings, create_app, document_context, index_context, templates
-from chitieu.review.render import StaticLinks
+from chitieu.review.render import STATIC_LINKS
 from chitieu.review.source import page_image
 from chitieu.review.workspace import Workspace
 
@@ -26,7 +26,7 @@ def write_static(out_dir: Path) -> Path:
     Read-only: corrections are made in the served app."""
     workspace = Workspace(out_dir)
     target = workspace.out_dir / STATIC_FOLDER
-    env, links = templates(), StaticLinks()
+    env, links = templates(), STATIC_LINKS
     shutil.copytree(Path(__file__).parent / "static", target / "static", dirs_exist_ok=True)
     rows = [(entry, *workspace.progress(entry)) for entry in workspace.entries().values()]
     _write(target / "index.html", env.get_template("index.html").render(

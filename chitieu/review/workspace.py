@@ -14,9 +14,10 @@ import json
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from chitieu.corrections import (
     CORRECTIONS_NAME,
@@ -33,6 +34,7 @@ from chitieu.review.flags import Flag, record_flags
 
 MANIFEST_NAME = "manifest.jsonl"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+T = TypeVar("T")
 
 
 @dataclass
@@ -73,21 +75,13 @@ class Workspace:
     def __init__(self, out_dir: Path, names: NameLookup | None = None) -> None:
         self.out_dir = Path(out_dir).resolve()
         self.names = names or (lambda kind, identifier: None)
-        self._lock = threading.Lock()
-        self._entries: tuple[tuple[int, int], dict[str, Entry]] | None = None
-        self._documents: dict[str, tuple[int, Document]] = {}
-        self._log: tuple[tuple[int, int], list[Correction]] | None = None
+        self._files = _FileCache()
 
     # -- the dataset -------------------------------------------------------------------
 
     def entries(self) -> dict[str, Entry]:
         """Documents by id, in the manifest's order (one entry per distinct content)."""
-        path = self.out_dir / MANIFEST_NAME
-        stamp = file_stamp(path)
-        with self._lock:
-            if self._entries is None or self._entries[0] != stamp:
-                self._entries = (stamp, _read_manifest(path))
-            return self._entries[1]
+        return self._files.read(self.out_dir / MANIFEST_NAME, _read_manifest)
 
     def entry(self, doc_id: str) -> Entry | None:
         if not SHA256.match(doc_id):
@@ -95,15 +89,8 @@ class Workspace:
         return self.entries().get(doc_id)
 
     def document(self, entry: Entry) -> Document:
-        path = self.inside(entry.output)
-        stamp = path.stat().st_mtime_ns
-        with self._lock:
-            cached = self._documents.get(entry.doc_id)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, Document.model_validate_json(path.read_bytes()))
-            with self._lock:
-                self._documents[entry.doc_id] = cached
-        return cached[1]
+        return self._files.read(self.inside(entry.output),
+                                lambda path: Document.model_validate_json(path.read_bytes()))
 
     def review(self, entry: Entry) -> Review:
         corrections = corrections_for(self.corrections(), entry.doc_id)
@@ -115,12 +102,7 @@ class Workspace:
 
     def corrections(self) -> list[Correction]:
         """The log; raises CorrectionsError when it is malformed."""
-        path = self.out_dir / CORRECTIONS_NAME
-        stamp = file_stamp(path)
-        with self._lock:
-            if self._log is None or self._log[0] != stamp:
-                self._log = (stamp, load_corrections(path))
-            return self._log[1]
+        return self._files.read(self.out_dir / CORRECTIONS_NAME, load_corrections)
 
     def add_correction(self, correction: Correction) -> None:
         append_correction(self.out_dir / CORRECTIONS_NAME, correction)
@@ -154,6 +136,24 @@ class Workspace:
 
     def cache_dir(self, entry: Entry) -> Path:
         return self.out_dir / ".review-cache" / entry.doc_id
+
+
+class _FileCache:
+    """What was read from each file, read again only once the file's stamp changed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: dict[Path, tuple[tuple[int, int], Any]] = {}
+
+    def read(self, path: Path, reader: Callable[[Path], T]) -> T:
+        stamp = file_stamp(path)
+        with self._lock:
+            cached = self._values.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, reader(path))
+            with self._lock:
+                self._values[path] = cached
+        return cached[1]
 
 
 def file_stamp(path: Path) -> tuple[int, int]:
