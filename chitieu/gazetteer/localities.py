@@ -48,16 +48,22 @@ class AdminUnit:
 
 
 @dataclass(frozen=True, slots=True)
-class _Lists:
-    units_by_fold: dict[str, tuple[AdminUnit, ...]]
-    units_by_ascii: dict[str, tuple[AdminUnit, ...]]
-    provinces: tuple[AdminUnit, ...]
-    province_by_fold: dict[str, AdminUnit]
-    province_by_ascii: dict[str, AdminUnit]
+class _Units:
+    by_fold: dict[str, tuple[AdminUnit, ...]]
+    by_ascii: dict[str, tuple[AdminUnit, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Provinces:
+    all: tuple[AdminUnit, ...]
+    by_fold: dict[str, AdminUnit]
+    by_ascii: dict[str, AdminUnit]
 
 
 @functools.cache
-def _lists() -> _Lists:
+def _units() -> _Units:
+    # 3,321 rows folded twice: read only when a commune-level name is looked up, not for
+    # the 34 provinces most documents need
     by_fold: dict[str, list[AdminUnit]] = defaultdict(list)
     by_ascii: dict[str, list[AdminUnit]] = defaultdict(list)
     for row in _read(UNITS_CSV):
@@ -65,15 +71,17 @@ def _lists() -> _Lists:
                          row["province_code"])
         by_fold[fold(unit.name)].append(unit)
         by_ascii[ascii_fold(unit.name)].append(unit)
+    return _Units(by_fold={k: tuple(v) for k, v in by_fold.items()},
+                  by_ascii={k: tuple(v) for k, v in by_ascii.items()})
+
+
+@functools.cache
+def _provinces() -> _Provinces:
     provinces = tuple(AdminUnit(r["code"], r["name"], r["type"], r["name"], r["code"])
                       for r in _read(PROVINCES_CSV))
-    return _Lists(
-        units_by_fold={k: tuple(v) for k, v in by_fold.items()},
-        units_by_ascii={k: tuple(v) for k, v in by_ascii.items()},
-        provinces=provinces,
-        province_by_fold={fold(p.name): p for p in provinces},
-        province_by_ascii={ascii_fold(p.name): p for p in provinces},
-    )
+    return _Provinces(all=provinces,
+                      by_fold={fold(p.name): p for p in provinces},
+                      by_ascii={ascii_fold(p.name): p for p in provinces})
 
 
 def _read(path: Traversable) -> list[dict[str, str]]:
@@ -83,12 +91,12 @@ def _read(path: Traversable) -> list[dict[str, str]]:
 
 def province_names() -> tuple[str, ...]:
     """The 34 province names, without "Tỉnh"/"Thành phố"."""
-    return tuple(p.name for p in _lists().provinces)
+    return tuple(p.name for p in _provinces().all)
 
 
 def unit_names() -> tuple[str, ...]:
     """Every commune, ward and special-zone name (repeated names once)."""
-    return tuple(units[0].name for units in _lists().units_by_fold.values())
+    return tuple(units[0].name for units in _units().by_fold.values())
 
 
 def normalize_level(level: str | None) -> str | None:
@@ -140,8 +148,8 @@ def _level_printed_in(name: str | None) -> str | None:
 
 
 def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUnit | None:
-    lists = _lists()
-    candidates = lists.units_by_fold.get(fold(name)) or lists.units_by_ascii.get(
+    units = _units()
+    candidates = units.by_fold.get(fold(name)) or units.by_ascii.get(
         ascii_fold(name), ())
     if level in COMMUNE_LEVELS:
         candidates = tuple(u for u in candidates if u.level == level)
@@ -153,10 +161,10 @@ def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUni
 
 
 def _find_province_named(text: str) -> AdminUnit | None:
-    lists = _lists()
+    provinces = _provinces()
     name = _strip_leading_level(clean_text(text))
     name = _PROVINCE_SHORTHAND.get(fold(name), name)
-    return lists.province_by_fold.get(fold(name)) or lists.province_by_ascii.get(
+    return provinces.by_fold.get(fold(name)) or provinces.by_ascii.get(
         ascii_fold(name))
 
 
@@ -186,4 +194,4 @@ def find_province(text: str | None) -> str | None:
     key = regex.sub(r"\s+", " ", match["name"])
     if key in _PROVINCE_SHORTHAND:
         return _PROVINCE_SHORTHAND[key]
-    return _lists().province_by_ascii[key].name
+    return _provinces().by_ascii[key].name
