@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import signal
 import sys
 from collections.abc import Iterator
@@ -110,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _limit_arguments(group: argparse._ArgumentGroup) -> None:
-    from chitieu.extract.limits import Limits
+    from chitieu.core.limits import Limits
 
     default = Limits()
     for option, field, kind, help_text in (
@@ -141,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        with _third_party_logs(logging.ERROR):
+        with _third_party_logs():
             return {"convert": _convert, "rows": _rows, "schema": _schema,
                     "review": _review, "compare": _compare}[args.command](args)
     except KeyboardInterrupt as exc:
@@ -172,7 +171,7 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"chitieu: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     from chitieu.batch import BatchOptions
-    from chitieu.extract.limits import Limits
+    from chitieu.core.limits import Limits
 
     limits = Limits(**{name: getattr(args, name) for name in Limits.__dataclass_fields__})
     options = BatchOptions(
@@ -202,7 +201,7 @@ def run_batch(paths: list[Path], options, *, quiet: bool = False) -> ExitCode:
                 progress.note(failure_line(result))
         progress.advance(len(results))
 
-    with _stderr_logging(logging.ERROR if quiet else logging.WARNING), _sigterm_stops():
+    with _stderr_logging(quiet=quiet), _sigterm_stops():
         try:
             report = convert_folder(paths, options, on_start=start, on_results=advance)
         except BatchError as exc:
@@ -223,9 +222,12 @@ _CHATTY_LIBRARIES = ("pdfminer", "camelot", "playa")
 
 
 @contextlib.contextmanager
-def _third_party_logs(level: int) -> Iterator[None]:
-    """The chatty libraries' loggers at `level` while a command runs (the CLI is the
+def _third_party_logs() -> Iterator[None]:
+    """The chatty libraries' loggers at ERROR while a command runs (the CLI is the
     application: setting log levels is its business, not the library's)."""
+    import logging  # here, not at the top: `chitieu --help` never logs (5 ms)
+
+    level = logging.ERROR
     loggers = [logging.getLogger(name) for name in _CHATTY_LIBRARIES]
     before = [logger.level for logger in loggers]
     for logger in loggers:
@@ -238,9 +240,12 @@ def _third_party_logs(level: int) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _stderr_logging(level: int) -> Iterator[None]:
-    """chitieu's log records as "chitieu: …" lines on stderr, for this command only; other
-    libraries' loggers are left as they are."""
+def _stderr_logging(*, quiet: bool) -> Iterator[None]:
+    """chitieu's log records (errors only when `quiet`, else warnings too) as "chitieu: …"
+    lines on stderr, for this command only; other libraries' loggers are left as they are."""
+    import logging
+
+    level = logging.ERROR if quiet else logging.WARNING
     logger = logging.getLogger("chitieu")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("chitieu: %(message)s"))

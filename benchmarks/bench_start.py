@@ -1,0 +1,76 @@
+"""Start-up: wall time of `chitieu --help` and of `chitieu convert` on one text file, each a
+fresh process (the median of --repeat runs, into a fresh output folder each time).
+
+    python benchmarks/bench_start.py
+    python benchmarks/bench_start.py --against /tmp/old_checkout   # ratio, in one run
+
+--against runs the same commands on another source tree (e.g. `git archive main | tar -x`)
+with this interpreter, interleaved with this tree's runs, so that both see the same load.
+Byte-code is written (PYTHONDONTWRITEBYTECODE is unset) and one warm-up run precedes the
+timed ones: the figures are those of an installed chitieu, not of a first run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "002_96420e20fdffe3f0.txt"
+TARGETS = {"help": 0.05, "convert": 0.12}
+
+# Runs chitieu's CLI from the tree given first, whatever the environment has installed.
+_RUNNER = (
+    "import sys; sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
+    "sys.path.insert(0, sys.argv.pop(1)); from chitieu.cli import main; sys.exit(main())"
+)
+
+
+def _command(tree: Path, args: list[str]) -> list[str]:
+    return [sys.executable, "-c", _RUNNER, str(tree), *args]
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _cases(out: Path) -> dict[str, list[str]]:
+    return {"help": ["--help"],
+            "convert": ["convert", str(SAMPLE), "-o", str(out), "--format", "json"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--against", type=Path, help="another source tree to compare with")
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    trees = {"this": ROOT} | ({"against": args.against.resolve()} if args.against else {})
+    times: dict[tuple[str, str], list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(args.repeat + 1):  # run 0 warms up (byte-code, file cache)
+            for name, tree in trees.items():
+                for case, argv in _cases(Path(tmp) / f"{name}{run}").items():
+                    spent = _time(_command(tree, argv), env)
+                    if run:
+                        times.setdefault((name, case), []).append(spent)
+    for case, target in TARGETS.items():
+        here = statistics.median(times["this", case])
+        line = f"{case:8} {here * 1000:6.1f} ms (target ≤ {target * 1000:.0f} ms)"
+        if args.against:
+            there = statistics.median(times["against", case])
+            line += f"; against {there * 1000:6.1f} ms: {here / there:.2f}×"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
