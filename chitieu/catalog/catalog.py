@@ -20,8 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from chitieu.catalog.words import (
     Reading,
     Words,
@@ -224,6 +222,8 @@ class Catalog:
         the closest catalog word by rapidfuzz ratio, else the word itself."""
         if word in self._weights or len(word) < MIN_FUZZY_WORD:
             return word
+        from rapidfuzz import fuzz, process  # on first use: most documents never need it (8 ms)
+
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                    score_cutoff=WORD_CUTOFF)
         return found[0] if found else word

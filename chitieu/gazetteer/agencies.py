@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 import regex
-from rapidfuzz import fuzz, process
 
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
@@ -441,6 +440,8 @@ class Gazetteer:
         group = self._fuzzy_groups.get(words[0]) if words else None
         if not group:
             return None
+        from rapidfuzz import fuzz, process  # on first use: most documents never need it (8 ms)
+
         hits = process.extract(query, group, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
                                limit=3)
         for candidate, similarity, _ in hits:
