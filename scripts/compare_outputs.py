@@ -11,7 +11,7 @@ InputError a file raises). A speed change must leave every byte as it was.
 Run: `.venv/bin/python scripts/compare_outputs.py --reference /tmp/base [--hashseed 1 2]`
 `--keep DIR --reuse` keeps the reference outputs between runs; `--quick` leaves out images
 and PDFs while developing. The script calls itself as `... dump OUT_DIR` to write one tree's
-outputs.)
+outputs.
 """
 
 from __future__ import annotations
