@@ -121,9 +121,19 @@ class Catalog:
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
         self._entries_with: dict[str, list[int]] = {}  # word → the phrasings that hold it
+        # the same as bit sets (bit i = phrasing i): a name's candidates are one `|` a word
+        self._mask_with: dict[str, int] = {}
         for index, entry in enumerate(self._entries):
             for word in entry.words:
                 self._entries_with.setdefault(word, []).append(index)
+                self._mask_with[word] = self._mask_with.get(word, 0) | 1 << index
+        # phrasings grouped by what `compatible` reads of them (few distinct signatures), so
+        # that a name is checked against each signature once, not against each phrasing
+        self._by_signature: dict[tuple, int] = {}
+        for index, entry in enumerate(self._entries):
+            key = _signature(entry.reading, entry.family)
+            self._by_signature[key] = self._by_signature.get(key, 0) | 1 << index
+        self._compatible_masks: dict[tuple, int] = {}
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
         self._cached = functools.lru_cache(maxsize=65536)(self._match)
 
@@ -185,21 +195,38 @@ class Catalog:
             return self.rank(name, unit)
         needed = ratio / (2 - ratio) * total - SCORE_SLACK
         heaviest = sorted(words, key=lambda w: (-self._weight(w), w))
-        rest, candidates = total, set()
+        rest, candidates = total, 0
         for word in heaviest:
             if rest < needed:
                 break
-            candidates.update(self._entries_with.get(word, ()))
+            candidates |= self._mask_with.get(word, 0)
             rest -= self._weight(word)
+        candidates &= self._compatible_mask(reading, family)
         best: dict[str, float] = {}
-        for index in sorted(candidates):
-            entry, entry_total = self._entries[index], self._entry_weights[index]
-            if not compatible(reading, family, entry.reading, entry.family):
-                continue
-            score = self._similarity(words & entry.words, total, entry_total)
+        entries, entry_weights = self._entries, self._entry_weights
+        while candidates:  # the set bits, lowest first
+            low = candidates & -candidates
+            candidates ^= low
+            index = low.bit_length() - 1
+            entry = entries[index]
+            score = self._similarity(words & entry.words, total, entry_weights[index])
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+    def _compatible_mask(self, reading: Reading, family: str | None) -> int:
+        """The phrasings (bit set) a name with this reading and family may link to: the hard
+        constraints, checked once per (name signature, phrasing signature)."""
+        key = _signature(reading, family)
+        mask = self._compatible_masks.get(key)
+        if mask is None:
+            mask = 0
+            for (obj, conditions, other_family), entries in self._by_signature.items():
+                other = _SignatureOnly(obj, conditions)
+                if compatible(reading, family, other, other_family):  # type: ignore[arg-type]
+                    mask |= entries
+            self._compatible_masks[key] = mask
+        return mask
 
     def _weight(self, word: str) -> float:
         return self._weights.get(word, self._rare)
@@ -253,8 +280,24 @@ def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
 
 
+@dataclass(frozen=True)
+class _SignatureOnly:
+    """What `compatible` reads of a phrasing's reading (see `_signature`)."""
+
+    object: str | None
+    conditions: frozenset[str]
+
+
+def _signature(reading: Reading, family: str | None) -> tuple:
+    """All that `compatible` reads of one side: the matcher checks a name once per distinct
+    signature of the catalog's phrasings. A new constraint reading more of a `Reading` must
+    add it here (and to `_SignatureOnly`)."""
+    return reading.object, reading.conditions, family
+
+
 def compatible(a: Reading, a_family: str | None, b: Reading, b_family: str | None) -> bool:
-    """The hard constraints: what two phrasings must share to be one indicator."""
+    """The hard constraints: what two phrasings must share to be one indicator. Reads only
+    what `_signature` holds."""
     if a.object and b.object and a.object != b.object:
         return False
     if a.conditions != b.conditions:

@@ -158,6 +158,7 @@ def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str]) -> str | None:
     return None
 
 
+_MAX_SHAPES = 64
 _SHAPES: dict[int, tuple[Collection[Phrase], tuple[int, ...], frozenset[str]]] = {}
 
 
@@ -167,19 +168,21 @@ def _shape(table: Collection[Phrase]) -> tuple[tuple[int, ...], frozenset[str]]:
     kept here so that its id is not reused)."""
     known = _SHAPES.get(id(table))
     if known is None or known[0] is not table:
+        if len(_SHAPES) >= _MAX_SHAPES:  # tables made per call would pile up here
+            _SHAPES.clear()
         lengths = tuple(sorted({len(k) for k in table}, reverse=True))
         known = _SHAPES[id(table)] = (table, lengths, frozenset(k[0] for k in table if k))
     return known[1], known[2]
 
 
 def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
-    lengths = _lengths(table)
-    return {table[seq[i:i + n]] for i in range(len(seq)) for n in lengths
-            if seq[i:i + n] in table}
-
-
-def _lengths(table: dict[Phrase, str]) -> tuple[int, ...]:
-    return tuple(sorted({len(k) for k in table}, reverse=True))
+    """The values of every phrase of `table` that `seq` holds, wherever it starts."""
+    lengths, firsts = _shape(table)
+    found = {table[seq[i:i + n]] for i, word in enumerate(seq) if word in firsts
+             for n in lengths if seq[i:i + n] in table}
+    if seq and () in table:  # an empty phrase is held everywhere
+        found.add(table[()])
+    return found
 
 
 def _content(seq: Phrase, words: Words) -> list[str]:
@@ -187,14 +190,16 @@ def _content(seq: Phrase, words: Words) -> list[str]:
     stops = words.stop_set
     lengths, firsts = _shape(stops)
     out: list[str] = []
-    i = 0
-    while i < len(seq):
-        n = next((n for n in lengths if seq[i:i + n] in stops), 0) if seq[i] in firsts else 0
-        if n:
-            i += n
-            continue
-        if not seq[i].isdigit():
-            out.append(seq[i])
+    i, end = 0, len(seq)
+    while i < end:
+        word = seq[i]
+        if word in firsts:
+            n = next((n for n in lengths if seq[i:i + n] in stops), 0)
+            if n:
+                i += n
+                continue
+        if not word.isdigit():
+            out.append(word)
         i += 1
     return out
 

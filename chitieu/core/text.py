@@ -82,6 +82,22 @@ _BOLD_RUN = re.compile(
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = regex.compile(rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "―": "-"})
+# `str.translate` with a dict visits every character in Python-level lookups: look first.
+_ANY_DASH = re.compile("[" + "".join(map(chr, _DASHES)) + "]")
+
+
+def _old_tone_gate() -> re.Pattern:
+    """Where `_OLD_TONE` may match, found in the composed (NFC) text without decomposing it:
+    a composed o/u carrying one tone mark right before a bare a/e/y, or any combining mark
+    left uncomposed. Text without either cannot change (NFC of its NFD is itself)."""
+    toned = [chr(c) for c in range(0x80, 0x2000)
+             if (d := unicodedata.normalize("NFD", chr(c)))[:1] in "oOuU"
+             and len(d) == 2 and d[1] in _TONES]
+    return re.compile(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
+                      "\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+_OLD_TONE_GATE = _old_tone_gate()
 
 
 @lru_cache(maxsize=65536)
@@ -153,10 +169,15 @@ def fold(s: str) -> str:
     if s.isascii():
         return clean_text(clean_text(s).casefold())
     # Dashes are unified before cleaning too, so that "\\–" cannot become an escaped "\\-".
-    s = clean_text(s.translate(_DASHES))
-    moved = _OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
-    s = unicodedata.normalize("NFC", moved).translate(_DASHES)
-    return clean_text(s.casefold())
+    s = clean_text(_unify_dashes(s))
+    if _OLD_TONE_GATE.search(s):  # else NFD, no match, NFC gives `s` back (it is NFC)
+        moved = _OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
+        s = unicodedata.normalize("NFC", moved)
+    return clean_text(_unify_dashes(s).casefold())
+
+
+def _unify_dashes(s: str) -> str:
+    return s.translate(_DASHES) if _ANY_DASH.search(s) else s
 
 
 @lru_cache(maxsize=65536)
