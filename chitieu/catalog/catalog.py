@@ -151,11 +151,11 @@ class Catalog:
         return self._cached(name, unit)
 
     def _match(self, name: str, unit: str | None) -> IndicatorMatch | None:
-        ranked = self._ranked_above_threshold(name, unit)
-        if not ranked or ranked[0][1] < self.threshold:
+        best = self._best(name, unit)
+        if best is None or best[1] < self.threshold:
             return None
-        ind = self.indicators[ranked[0][0]]
-        return IndicatorMatch(ind.id, ind.name, round(ranked[0][1], 2))
+        ind = self.indicators[best[0]]
+        return IndicatorMatch(ind.id, ind.name, round(best[1], 2))
 
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
@@ -182,17 +182,17 @@ class Catalog:
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
-    def _ranked_above_threshold(self, name: str, unit: str | None) -> list[tuple[str, float]]:
-        """`rank` less (some of) the indicators scoring below the threshold, found without
-        scoring every phrasing. A phrasing reaches the threshold only if it shares at least
-        `share` of the name's word weight (score ≤ (1 - c)·2s/(w + s) + c for shared weight s
-        of the name's w); a phrasing holding none of the name's heaviest words, those whose
+    def _best(self, name: str, unit: str | None) -> tuple[str, float] | None:
+        """The first of `rank` when it may reach the threshold (else None, or one below it),
+        found without scoring every phrasing. A phrasing reaches the threshold only if it
+        shares enough of the name's word weight (score ≤ (1 - c)·2s/(w + s) + c for shared
+        weight s of the name's w); a phrasing holding none of the name's heaviest words, those whose
         weight leaves less than that, cannot — only the phrasings listed under those words
         are checked and scored, exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
         ratio = (self.threshold - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT)
         if ratio <= 0:
-            return self.rank(name, unit)
+            return next(iter(self.rank(name, unit)), None)
         needed = ratio / (2 - ratio) * total - SCORE_SLACK
         heaviest = sorted(words, key=lambda w: (-self._weight(w), w))
         rest, candidates = total, 0
@@ -202,7 +202,9 @@ class Catalog:
             candidates |= self._mask_with.get(word, 0)
             rest -= self._weight(word)
         candidates &= self._compatible_mask(reading, family)
-        best: dict[str, float] = {}
+        # rank's first: the highest score, the lowest id among equal scores
+        best_id: str | None = None
+        best_score = -1.0
         entries, entry_weights = self._entries, self._entry_weights
         while candidates:  # the set bits, lowest first
             low = candidates & -candidates
@@ -210,9 +212,10 @@ class Catalog:
             index = low.bit_length() - 1
             entry = entries[index]
             score = self._similarity(words & entry.words, total, entry_weights[index])
-            if score > best.get(entry.indicator, -1.0):
-                best[entry.indicator] = score
-        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+            if score > best_score or (score == best_score
+                                      and entry.indicator < best_id):  # type: ignore[operator]
+                best_id, best_score = entry.indicator, score
+        return None if best_id is None else (best_id, best_score)
 
     def _compatible_mask(self, reading: Reading, family: str | None) -> int:
         """The phrasings (bit set) a name with this reading and family may link to: the hard

@@ -20,11 +20,15 @@ from unidecode import unidecode
 __all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing_dot"]
 
 # Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
-_NEEDS_WORK = re.compile(
+# (two spaces in a row need work too: looked for with `in`, a regex alternation is slower)
+_NEEDS_WORK_CHAR = re.compile(
     r"[<*$\\&_\u00a0\u00ad\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\uff01-\uff5e"
     r"\t\n\r\f\v]"
-    r"|  "
 )
+
+
+def _needs_work(s: str) -> bool:
+    return "  " in s or _NEEDS_WORK_CHAR.search(s) is not None
 
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(
@@ -105,12 +109,12 @@ def clean_text(s: str | None) -> str:
     """The text as printed, with markup, LaTeX, entities and odd white space resolved."""
     if not s:
         return ""
-    if not _NEEDS_WORK.search(s) and s == s.strip() and unicodedata.is_normalized("NFC", s):
+    if not _needs_work(s) and s == s.strip() and unicodedata.is_normalized("NFC", s):
         return s
     # An unescaped "\\*" can pair with a star next to it, so clean until nothing changes
     # (every pass that changes the text shortens it): cleaning clean text changes nothing.
     cleaned = _clean_once(s)
-    while cleaned != s and _NEEDS_WORK.search(cleaned):
+    while cleaned != s and _needs_work(cleaned):
         s, cleaned = cleaned, _clean_once(cleaned)
     return cleaned
 
@@ -199,9 +203,27 @@ class _AsciiTable(dict):
 _ASCII = _AsciiTable()
 
 
+_ASCII_WORDS: dict[str, str] = {}  # a word's reading: names are new, their words recur
+_MAX_ASCII_WORDS, _MAX_CACHED_WORD = 200_000, 40
+
+
 def to_ascii(s: str) -> str:
-    """`unidecode(s)`, fast: "Tỷ lệ đạt ≥ 80%" → "Ty le dat >= 80%"."""
-    return s if s.isascii() else s.translate(_ASCII)
+    """`unidecode(s)`, fast: "Tỷ lệ đạt ≥ 80%" → "Ty le dat >= 80%". Per character, so
+    also per space-separated word: each word is translated once and then looked up."""
+    if s.isascii():
+        return s
+    words = _ASCII_WORDS
+    if len(words) > _MAX_ASCII_WORDS:
+        words.clear()
+    out = []
+    for word in s.split(" "):
+        reading = words.get(word)
+        if reading is None:
+            reading = word if word.isascii() else word.translate(_ASCII)
+            if len(word) <= _MAX_CACHED_WORD:
+                words[word] = reading
+        out.append(reading)
+    return " ".join(out)
 
 
 def is_bold_markup(s: str | None) -> bool:
