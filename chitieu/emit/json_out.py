@@ -9,6 +9,7 @@ of the cost (the standard library drops to pure Python when indenting).
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,8 +17,8 @@ from typing import Any
 
 from pydantic_core import to_json
 
-from chitieu.emit.files import atomic_path, write_bytes_atomic
-from chitieu.models import Document
+from chitieu.emit.files import atomic_path
+from chitieu.models import Document, Record
 
 _NUMBER_FIELDS = ("value", "upper")
 _MEASURES = ("target", "baseline")
@@ -33,22 +34,60 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 def document_to_json(doc: Document) -> str:
     """Raises ValueError if a number is NaN or infinite (JSON has no spelling for them)."""
-    return to_json(document_to_dict(doc), indent=2).decode("utf-8") + "\n"
+    out = io.BytesIO()
+    for chunk in document_json_chunks(doc):
+        out.write(chunk)
+    return out.getvalue().decode("utf-8")
 
 
 def write_json(doc: Document, path: str | Path) -> Path:
-    """Write the document's JSON to `path` atomically; returns the path."""
-    return write_bytes_atomic(path, document_to_json(doc).encode("utf-8"))
+    """Write the document's JSON to `path` atomically, a record at a time (a large document
+    is never held as one dict or one string besides its records); returns the path."""
+    with atomic_path(path) as temporary, temporary.open("wb") as out:
+        for chunk in document_json_chunks(doc):
+            out.write(chunk)
+    return Path(path)
+
+
+def document_json_chunks(doc: Document) -> Iterator[bytes]:
+    """The UTF-8 bytes of `document_to_json`, in pieces: the document without its records,
+    then each record dumped, tidied and written on its own, at its place and indentation
+    (JSON strings hold no raw line break, so every one is the layout's)."""
+    head = doc.model_dump(mode="json", exclude={"records"})
+    for index, key in enumerate(type(doc).model_fields):
+        yield (b"{\n  " if index == 0 else b",\n  ") + to_json(key) + b": "
+        if key == "records":
+            yield from _records_chunks(doc.records)
+        else:
+            yield to_json(head[key], indent=2).replace(b"\n", b"\n  ")
+    yield b"\n}\n"
+
+
+def _records_chunks(records: list[Record]) -> Iterator[bytes]:
+    if not records:
+        yield b"[]"
+        return
+    for index, record in enumerate(records):
+        data = _record_dict(record, index)
+        yield (b"[\n    " if index == 0 else b",\n    ") + to_json(data, indent=2).replace(
+            b"\n", b"\n    ")
+    yield b"\n  ]"
+
+
+def _record_dict(record: Record, index: int) -> dict[str, Any]:
+    data = record.model_dump(mode="json")
+    _tidy_numbers(data, f"records/{index}")
+    return data
 
 
 def document_to_jsonl_records(doc: Document) -> Iterator[str]:
     """One compact JSON line (without its newline) per record, led by the document's id
     (`doc_id` = the source's sha256) and its file name, so lines from many files can be
-    concatenated and still joined back to their documents."""
-    data = document_to_dict(doc)
-    source = data["source"]
-    for record in data["records"]:
-        line = {"doc_id": source["sha256"], "file": source["file"], **record}
+    concatenated and still joined back to their documents. A record is dumped when its
+    line is written."""
+    source = doc.source
+    for index, record in enumerate(doc.records):
+        line = {"doc_id": source.sha256, "file": source.file, **_record_dict(record, index)}
         yield to_json(line).decode("utf-8")
 
 

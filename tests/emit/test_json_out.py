@@ -46,7 +46,11 @@ def test_json_round_trips_through_the_models(text_document):
 
 
 def test_layout_is_that_of_the_standard_json_module(text_document, pdf_document):
-    for doc in (text_document, pdf_document):
+    # written a record at a time, spliced at the records' place and indentation: the same
+    # text as the whole document dumped at once, with records, without, with one
+    empty = text_document.model_copy(update={"records": []})
+    one = text_document.model_copy(update={"records": text_document.records[:1]})
+    for doc in (text_document, pdf_document, empty, one):
         data = json_out.document_to_dict(doc)
         assert json_out.document_to_json(doc) == json.dumps(data, ensure_ascii=False,
                                                             indent=2) + "\n"
