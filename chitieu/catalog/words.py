@@ -101,6 +101,8 @@ def tokens(text: str, words: Words) -> Phrase:
 def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
     """Replace the phrases of `table` in `seq`, longest first, left to right."""
     lengths, firsts = _shape(table)
+    if firsts.isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
+        return seq
     out: list[str] = []
     i = 0
     while i < len(seq):
