@@ -28,7 +28,7 @@ from chitieu.catalog.words import (
     read,
     unit_family,
 )
-from chitieu.core.text import clean_text
+from chitieu.core.text import clean_text, text_cache
 from chitieu.errors import InputError
 
 HERE = Path(__file__).resolve().parent
@@ -135,7 +135,7 @@ class Catalog:
             self._by_signature[key] = self._by_signature.get(key, 0) | 1 << index
         self._compatible_masks: dict[tuple, int] = {}
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
-        self._cached = functools.lru_cache(maxsize=65536)(self._match)
+        self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
     @classmethod
     def load(cls, paths: Sequence[str | Path] = ()) -> Catalog:

@@ -104,7 +104,36 @@ def _old_tone_gate() -> re.Pattern:
 _OLD_TONE_GATE = _old_tone_gate()
 
 
-@lru_cache(maxsize=65536)
+_Result = TypeVar("_Result")
+
+# Strings up to this length are mostly cells that recur across rows and documents (units,
+# targets, agencies, deadlines): many are kept. Longer ones are mostly names, new in every
+# row: only the latest are kept, so that a large document's cache does not grow with it.
+SHORT_TEXT = 64
+SHORT_CACHED, LONG_CACHED = 65536, 2048
+
+
+def text_cache(func: Callable[..., _Result]) -> Callable[..., _Result]:
+    """`lru_cache` for a function of a text (and more arguments): short texts in a large
+    cache, long ones in a small one (see SHORT_TEXT). `cache_clear` clears both."""
+    short = lru_cache(maxsize=SHORT_CACHED)(func)
+    long = lru_cache(maxsize=LONG_CACHED)(func)
+
+    @wraps(func)
+    def cached(text: Any, *args: Any) -> _Result:
+        if text is None or len(text) <= SHORT_TEXT:
+            return short(text, *args)
+        return long(text, *args)
+
+    def cache_clear() -> None:
+        short.cache_clear()
+        long.cache_clear()
+
+    cached.cache_clear = cache_clear  # type: ignore[attr-defined]
+    return cached
+
+
+@text_cache
 def clean_text(s: str | None) -> str:
     """The text as printed, with markup, LaTeX, entities and odd white space resolved."""
     if not s:
@@ -167,7 +196,7 @@ def _resolve_markdown(s: str) -> str:
     return _EMPHASIS_UNDERSCORE.sub(r"\1", s)
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def fold(s: str) -> str:
     """Comparison key: cleaned, one tone placement, case-folded, dashes unified."""
     if s.isascii():
@@ -184,7 +213,7 @@ def _unify_dashes(s: str) -> str:
     return s.translate(_DASHES) if _ANY_DASH.search(s) else s
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def ascii_fold(s: str) -> str:
     """`fold` without diacritics ("đ" → "d"), for fuzzy matching."""
     return to_ascii(fold(s))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.text import cached_cell_parser, clean_text, fold
+from chitieu.core.text import cached_cell_parser, clean_text, fold, text_cache
 from chitieu.models import Target
 
 __all__ = [
@@ -313,7 +313,7 @@ def _comparison_end(text: str, end: int) -> int:
     return match.end() + len(rest)
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def _parse(text: str) -> _Parsed | None:
     """A target at the start of a cleaned cell; None when the cell has no number there."""
     g = _grammar()
@@ -469,7 +469,7 @@ def _op_kind(op_text: str) -> str:
     return "strong" if fold(op_text) in _grammar().strong_ops else "word"
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def find_embedded_target(name: str) -> str | None:
     """The first target printed anywhere in a text ("chiếm 45% GRDP" → "45% GRDP",
     "ít nhất 20 tập dữ liệu"), as printed, from its operator or number on; None if none."""
@@ -482,7 +482,7 @@ def find_embedded_target(name: str) -> str | None:
 _END_BRACKET = re.compile(r"^(?P<head>.*\S)\s*\((?P<inner>[^()]*\d[^()]*)\)$", re.S)
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def split_embedded_target(name: str) -> tuple[str, str | None]:
     """Cut a target printed at the end of an indicator's text off it, with its lead-in:
     "Tỷ lệ …: ≥80%" → ("Tỷ lệ …", "≥80%"); "… đạt tối thiểu 80%" → ("…", "tối thiểu 80%").
