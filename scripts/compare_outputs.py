@@ -89,8 +89,8 @@ def dump(out_dir: Path, quick: bool = False) -> None:
                 doc = chitieu.convert(path)
                 text = document_to_json(doc) + "\n".join(document_to_jsonl_records(doc))
                 text += "\n" + _csv_text(doc)
-            except InputError as exc:
-                text = f"InputError {exc.code}: {exc}\n"
+            except InputError as exc:  # its message names the file: where the tree sits
+                text = f"InputError {exc.code}: {exc}\n".replace(str(path), name)
             target = out_dir / (name + ".out")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -120,13 +120,13 @@ class Catalog:
         self._rare = max(self._weights.values(), default=1.0)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
-        self._entries_with: dict[str, list[int]] = {}  # word → the phrasings that hold it
-        # the same as bit sets (bit i = phrasing i): a name's candidates are one `|` a word
+        # word → the phrasings that hold it, as a bit set (bit i = phrasing i): a name's
+        # candidates are one `|` per word
         self._mask_with: dict[str, int] = {}
         for index, entry in enumerate(self._entries):
             for word in entry.words:
-                self._entries_with.setdefault(word, []).append(index)
                 self._mask_with[word] = self._mask_with.get(word, 0) | 1 << index
+        self._heavy_first = _HeavyFirst(self._weights, self._rare)
         # phrasings grouped by what `compatible` reads of them (few distinct signatures), so
         # that a name is checked against each signature once, not against each phrasing
         self._by_signature: dict[tuple, int] = {}
@@ -194,9 +194,8 @@ class Catalog:
         if ratio <= 0:
             return next(iter(self.rank(name, unit)), None)
         needed = ratio / (2 - ratio) * total - SCORE_SLACK
-        heaviest = sorted(words, key=lambda w: (-self._weight(w), w))
         rest, candidates = total, 0
-        for word in heaviest:
+        for word in sorted(words, key=self._heavy_first.__getitem__):
             if rest < needed:
                 break
             candidates |= self._mask_with.get(word, 0)
@@ -281,6 +280,18 @@ def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
             counts[w] = counts.get(w, 0) + 1
     n = len(words_by_indicator) or 1
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
+
+
+class _HeavyFirst(dict):
+    """A word's sort key, heaviest first then alphabetical: (-weight, word), made once per
+    word (a word the catalog does not know weighs as the rarest)."""
+
+    def __init__(self, weights: dict[str, float], rare: float) -> None:
+        super().__init__((w, (-weight, w)) for w, weight in weights.items())
+        self._rare = rare
+
+    def __missing__(self, word: str) -> tuple[float, str]:
+        return (-self._rare, word)
 
 
 @dataclass(frozen=True)

@@ -100,13 +100,13 @@ def tokens(text: str, words: Words) -> Phrase:
 
 def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
     """Replace the phrases of `table` in `seq`, longest first, left to right."""
-    lengths, firsts = _shape(table)
-    if firsts.isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
+    starts = _starts(table)
+    if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
         return seq
     out: list[str] = []
     i = 0
     while i < len(seq):
-        for n in lengths if seq[i] in firsts else ():
+        for n in starts.get(seq[i], ()):
             if seq[i:i + n] in table:
                 out.extend(table[seq[i:i + n]])
                 i += n
@@ -152,36 +152,40 @@ def _head(seq: Phrase, words: Words) -> tuple[int, str | None]:
 
 def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str]) -> str | None:
     """The value of the longest phrase of `table` that `seq` holds at `i`."""
-    lengths, _ = _shape(table)
-    for n in lengths:
+    for n in _starts(table).get(seq[i], ()) if i < len(seq) else ():
         phrase = seq[i:i + n]
-        if n and len(phrase) == n and phrase in table:
+        if len(phrase) == n and phrase in table:
             return table[phrase]
     return None
 
 
 _MAX_SHAPES = 64
-_SHAPES: dict[int, tuple[Collection[Phrase], tuple[int, ...], frozenset[str]]] = {}
+_SHAPES: dict[int, tuple[Collection[Phrase], dict[str, tuple[int, ...]]]] = {}
 
 
-def _shape(table: Collection[Phrase]) -> tuple[tuple[int, ...], frozenset[str]]:
-    """A phrase table's key lengths, longest first, and the words its keys start with —
-    found once per table (the tables live as long as their `Words`; the table itself is
-    kept here so that its id is not reused)."""
+def _starts(table: Collection[Phrase]) -> dict[str, tuple[int, ...]]:
+    """Each first word of a phrase table's keys, with the lengths of the keys it starts,
+    longest first: the only phrases to try where a name holds that word. Found once per
+    table (the tables live as long as their `Words`; the table itself is kept here so that
+    its id is not reused)."""
     known = _SHAPES.get(id(table))
     if known is None or known[0] is not table:
         if len(_SHAPES) >= _MAX_SHAPES:  # tables made per call would pile up here
             _SHAPES.clear()
-        lengths = tuple(sorted({len(k) for k in table}, reverse=True))
-        known = _SHAPES[id(table)] = (table, lengths, frozenset(k[0] for k in table if k))
-    return known[1], known[2]
+        lengths: dict[str, set[int]] = {}
+        for key in table:
+            if key:
+                lengths.setdefault(key[0], set()).add(len(key))
+        known = _SHAPES[id(table)] = (table, {word: tuple(sorted(ns, reverse=True))
+                                              for word, ns in lengths.items()})
+    return known[1]
 
 
 def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
     """The values of every phrase of `table` that `seq` holds, wherever it starts."""
-    lengths, firsts = _shape(table)
-    found = {table[seq[i:i + n]] for i, word in enumerate(seq) if word in firsts
-             for n in lengths if seq[i:i + n] in table}
+    starts = _starts(table)
+    found = {table[seq[i:i + n]] for i, word in enumerate(seq) if word in starts
+             for n in starts[word] if seq[i:i + n] in table}
     if seq and () in table:  # an empty phrase is held everywhere
         found.add(table[()])
     return found
@@ -190,13 +194,13 @@ def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
 def _content(seq: Phrase, words: Words) -> list[str]:
     """The words left once stop phrases and bare numbers are dropped."""
     stops = words.stop_set
-    lengths, firsts = _shape(stops)
+    starts = _starts(stops)
     out: list[str] = []
     i, end = 0, len(seq)
     while i < end:
         word = seq[i]
-        if word in firsts:
-            n = next((n for n in lengths if seq[i:i + n] in stops), 0)
+        if word in starts:
+            n = next((n for n in starts[word] if seq[i:i + n] in stops), 0)
             if n:
                 i += n
                 continue

@@ -133,7 +133,9 @@ def text_cache(func: Callable[..., _Result]) -> Callable[..., _Result]:
     return cached
 
 
-@text_cache
+# Called most (every cell, at every stage), so a plain C-fast lru_cache: what it keeps is
+# mostly the document's own strings, returned as they are.
+@lru_cache(maxsize=SHORT_CACHED)
 def clean_text(s: str | None) -> str:
     """The text as printed, with markup, LaTeX, entities and odd white space resolved."""
     if not s:
