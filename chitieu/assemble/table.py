@@ -460,7 +460,8 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
     first cell ("Nội dung" over STT and name)."""
     # Either way a repeated header shares two labels with a header: when no other cell
     # holds one, the longest cell (most often a row's new name) need not be folded at all.
-    longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=None)
+    lengths = [len(t) for t in texts]
+    longest = lengths.index(max(lengths)) if lengths else None
     keys = [header_key(t) if i != longest else "" for i, t in enumerate(texts)]
     if not any(k and k in header.labels for header in headers for k in keys):
         return False

@@ -244,6 +244,9 @@ def to_ascii(s: str) -> str:
     if s.isascii():
         return s
     words = _ASCII_WORDS
+    known = words.get(s)
+    if known is not None:  # a word (or a letter) seen before
+        return known
     if len(words) > _MAX_ASCII_WORDS:
         words.clear()
     out = []

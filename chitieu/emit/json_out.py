@@ -10,6 +10,7 @@ of the cost (the standard library drops to pure Python when indenting).
 from __future__ import annotations
 
 import io
+import itertools
 import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from pydantic_core import to_json
 
 from chitieu.emit.files import atomic_path
-from chitieu.models import Document, Record
+from chitieu.models import Document
 
 _NUMBER_FIELDS = ("value", "upper")
 _MEASURES = ("target", "baseline")
@@ -41,54 +42,64 @@ def document_to_json(doc: Document) -> str:
 
 
 def write_json(doc: Document, path: str | Path) -> Path:
-    """Write the document's JSON to `path` atomically, a record at a time (a large document
-    is never held as one dict or one string besides its records); returns the path."""
+    """Write the document's JSON to `path` atomically, a batch of records at a time (a large
+    document is never held as one dict or one text besides its records); returns the path."""
     with atomic_path(path) as temporary, temporary.open("wb") as out:
         for chunk in document_json_chunks(doc):
             out.write(chunk)
     return Path(path)
 
 
+# Records dumped and written per batch: a seed-sized document in one go (as cheap as the
+# whole document at once), a large one without its whole dict and text in memory.
+BATCH = 256
+
+
 def document_json_chunks(doc: Document) -> Iterator[bytes]:
-    """The UTF-8 bytes of `document_to_json`, in pieces: the document without its records,
-    then each record dumped, tidied and written on its own, at its place and indentation
-    (JSON strings hold no raw line break, so every one is the layout's)."""
-    head = doc.model_dump(mode="json", exclude={"records"})
-    for index, key in enumerate(type(doc).model_fields):
+    """The UTF-8 bytes of `document_to_json`, in pieces: the document with its first batch
+    of records, then each further batch dumped, tidied and written at its place and
+    indentation (JSON strings hold no raw line break, so every one is the layout's)."""
+    batches = _record_batches(doc)
+    data = next(batches)  # the document, with only its first batch of records
+    for index, (key, value) in enumerate(data.items()):
         yield (b"{\n  " if index == 0 else b",\n  ") + to_json(key) + b": "
-        if key == "records":
-            yield from _records_chunks(doc.records)
+        if key != "records":
+            yield to_json(value, indent=2).replace(b"\n", b"\n  ")
+        elif not value:
+            yield b"[]"
         else:
-            yield to_json(head[key], indent=2).replace(b"\n", b"\n  ")
+            yield b"[\n"
+            for number, batch in enumerate(itertools.chain([value], batches)):
+                # "[\n  {…},\n  {…}\n]": the records one level deeper, without the brackets
+                text = to_json(batch, indent=2)[2:-2].replace(b"\n", b"\n  ")
+                yield (b",\n  " if number else b"  ") + text
+            yield b"\n  ]"
     yield b"\n}\n"
 
 
-def _records_chunks(records: list[Record]) -> Iterator[bytes]:
-    if not records:
-        yield b"[]"
-        return
-    for index, record in enumerate(records):
-        data = _record_dict(record, index)
-        yield (b"[\n    " if index == 0 else b",\n    ") + to_json(data, indent=2).replace(
-            b"\n", b"\n    ")
-    yield b"\n  ]"
-
-
-def _record_dict(record: Record, index: int) -> dict[str, Any]:
-    data = record.model_dump(mode="json")
-    _tidy_numbers(data, f"records/{index}")
-    return data
+def _record_batches(doc: Document) -> Iterator[Any]:
+    """The document as plain values with its first BATCH records, then each next batch of
+    records as a list; every record tidied (see `_tidy_numbers`)."""
+    records = doc.records
+    for start in range(0, max(len(records), 1), BATCH):
+        data = doc.model_copy(update={"records": records[start:start + BATCH]}).model_dump(
+            mode="json")
+        for offset, record in enumerate(data["records"]):
+            _tidy_numbers(record, f"records/{start + offset}")
+        yield data if start == 0 else data["records"]
 
 
 def document_to_jsonl_records(doc: Document) -> Iterator[str]:
     """One compact JSON line (without its newline) per record, led by the document's id
     (`doc_id` = the source's sha256) and its file name, so lines from many files can be
-    concatenated and still joined back to their documents. A record is dumped when its
-    line is written."""
+    concatenated and still joined back to their documents. Records are dumped a batch at a
+    time, as their lines are written."""
     source = doc.source
-    for index, record in enumerate(doc.records):
-        line = {"doc_id": source.sha256, "file": source.file, **_record_dict(record, index)}
-        yield to_json(line).decode("utf-8")
+    batches = _record_batches(doc)
+    for batch in itertools.chain([next(batches)["records"]], batches):
+        for record in batch:
+            line = {"doc_id": source.sha256, "file": source.file, **record}
+            yield to_json(line).decode("utf-8")
 
 
 def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
