@@ -223,7 +223,10 @@ def place_of(body: str) -> str | None:
 
 
 def _line(row: RawRow) -> str:
-    return clean_text(" ".join(c.text for c in row.cells if c.text.strip())).strip(" *#")
+    """A row's text, its cells apart by a tab: where a reader split the two columns, the
+    gap tells where the left one ends."""
+    cells = (clean_text(c.text).strip(" *#") for c in row.cells)
+    return "\t".join(c for c in cells if c)
 
 
 def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
@@ -260,7 +263,8 @@ def _starts_heading(text: str) -> bool:
 
 
 def _read_header_line(head: Letterhead, text: str) -> None:
-    """One line of the block: the right column's parts taken out, the rest is the left's."""
+    """One line of the block: the right column's parts taken out, the rest is the left's:
+    the issuer's lines above "Số:", what is under it ("V/v …", a subject) none of them."""
     words = _words()
     folded, where = _folded(text)
     if words.motto_tail.match(folded):
@@ -284,8 +288,10 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         before = left[:number.start()].strip(" -_")
         if before and not words.rule.match(before):
             head.issuer.append(before)  # the issuer's line and "Số:" read as one
-    elif left and not words.rule.match(left) and (_capitals(left) or not national):
-        # beside the national name, only the issuer's capitals: the rest is specks
+    elif left and head.number is None and not words.rule.match(left) and (
+            not national or _capitals(left) or words.body_start.match(_folded(left)[0])):
+        # beside the national name, only the issuer's capitals or a body's name: the rest
+        # is specks
         head.issuer.append(left)
 
 
@@ -311,12 +317,17 @@ def _place_start(text: str, date_at: int) -> int:
     number = NUMBER.search(before)
     if number is not None:
         return number.end()
+    gap = regex.search(r"(?:\t|\s{2,})(?=[^\t]*$)", before.rstrip())
+    if gap is not None:
+        return gap.start()  # the two columns apart: the place is the right one's
     words = before.split()
     kept = 0
     for word in words:
         if not (word.isupper() and any(c.isalpha() for c in word)):
             break
         kept += 1
+    while kept and _folded(words[kept - 1])[0] in ("tp.", "tp"):
+        kept -= 1  # "… XUÂN HÒA TP. Hồ Chí Minh, ngày": the place's abbreviated level
     if kept == 0:
         return 0
     return before.find(words[kept - 1]) + len(words[kept - 1])
@@ -333,6 +344,11 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
         if not text:
             if title:
                 break
+            continue
+        text = " ".join(text.split())
+        if _words().rule.match(text):
+            if title:
+                break  # the short rule printed under the title
             continue
         body = opens_body(text) and (bool(title) or not _first_title_line(text))
         if (body or _key(text).startswith(_NOT_TITLE) or len(title) == _TITLE_LINES

@@ -90,11 +90,17 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
             _date_where_cited(plan, later)
     else:
         warnings.append("plan_reference_missing")
+    header = _header_issuer(head.bodies, gazetteer) if head and head.issuer else None
     if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
         # "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)" without its issuer: the body named in
         # the document's top-left corner ("ỦY BAN NHÂN DÂN" / "XÃ ĐÌNH LẬP")
-        plan.issuer = (_header_issuer(head.bodies, gazetteer) if head and head.issuer
-                       else _letterhead_issuer(lines)) or plan.issuer
+        plan.issuer = (header if head and head.issuer else _letterhead_issuer(lines)
+                       ) or plan.issuer
+    elif header and not names_place(plan.issuer) and fold(header).startswith(
+            fold(plan.issuer)):
+        # "(Kèm theo … của Sở Y tế)" under "UBND TỈNH QUẢNG NINH / SỞ Y TẾ": the same body,
+        # its place named by the header
+        plan.issuer = header
     # the managing bodies name the province of a commune whose name several provinces share
     managing = head.bodies[:-1] if head else []
     plan.locality = _locality(plan.issuer, " ".join([*managing, *lines]))
