@@ -168,12 +168,15 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
     if not issuer or not locality.name or not locality.level:
         return issuer
     named = f"{locality.level} {locality.name}"
-    # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG")
-    at = to_ascii(issuer).upper().rfind(to_ascii(named).upper())
-    printed = issuer[at + len(locality.level):at + len(named)]
-    if at < 0 or printed != printed.upper():
-        return issuer
-    return f"{issuer[:at]}{named}{issuer[at + len(named):]}"
+    # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG") or
+    # the space between two words ("TỈNH QUẢNGNINH")
+    for printed_name in (locality.name, locality.name.replace(" ", "")):
+        printed_as = f"{locality.level} {printed_name}"
+        at = to_ascii(issuer).upper().rfind(to_ascii(printed_as).upper())
+        printed = issuer[at + len(locality.level):at + len(printed_as)]
+        if at >= 0 and printed == printed.upper():
+            return f"{issuer[:at]}{named}{issuer[at + len(printed_as):]}"
+    return issuer
 
 
 _LETTERHEAD_BODY = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)
