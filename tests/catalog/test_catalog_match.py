@@ -4,10 +4,14 @@ The positive phrasings below are NOT in indicators.csv as written: they are the 
 phrasings as other plans print them (reordered, abbreviated, OCR-slipped, qualified).
 """
 
+from pathlib import Path
+
 import pytest
 
 from chitieu.catalog import UNMATCHED, default_catalog, link_records
 from chitieu.models import Record, Target
+
+HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
@@ -188,3 +192,28 @@ def test_the_pipeline_links_with_the_catalog_it_is_given(tmp_path) -> None:
     mine = convert_text(text, "text", catalog=load_catalog([extra]))
     assert mine.records[0].indicator.id == "ktxh.dien_tich_ca_phe"
     assert validate(document_to_dict(mine)) == []
+
+
+def test_scores_do_not_depend_on_the_hash_seed() -> None:
+    """Scores are sums over sets of words, whose order PYTHONHASHSEED changes: two processes
+    with different seeds must give the same links and the same scores to the last bit."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import csv, sys\n"
+        "from chitieu.catalog import default_catalog\n"
+        "c = default_catalog()\n"
+        "rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))\n"
+        "for r in rows[::4]:\n"
+        "    print(repr(c.rank(r['name'], r['unit'] or None)[:3]))\n"
+    )
+    labelled = str(HERE / "records.csv")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script, labelled], capture_output=True,
+                       text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
