@@ -25,8 +25,8 @@ from chitieu.catalog.words import (
     Words,
     default_words,
     families_agree,
+    name_family,
     read,
-    unit_family,
 )
 from chitieu.core.text import clean_text
 from chitieu.errors import InputError
@@ -110,7 +110,7 @@ class Catalog:
         readings = {ind.id: _inherit([read(t, self.words) for t in (ind.name, *ind.aliases)])
                     for ind in self.indicators.values()}
         self._entries = [
-            _Entry(ind_id, r, unit_family(self.indicators[ind_id].unit, self.words) or r.family,
+            _Entry(ind_id, r, name_family(self.indicators[ind_id].unit, r, self.words),
                    frozenset(r.content.split()))
             for ind_id, rs in readings.items() for r in rs
         ]
@@ -150,7 +150,7 @@ class Catalog:
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
         reading = read(name, self.words)
-        family = unit_family(unit, self.words) or reading.family
+        family = name_family(unit, reading, self.words)
         words = frozenset(self._spelled(w) for w in reading.content.split())
         return reading, family, words, self._total(words)
 

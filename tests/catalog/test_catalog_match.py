@@ -15,6 +15,9 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    ("Thu nhập bình quân đầu người", "triệu đồng", "ktxh.thu_nhap_binh_quan"),
+    ("Tỷ lệ DVCTT mức độ 4", "%", "cqs.dvctt_toan_trinh"),
+    ("Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)", "%", "ktxh.tang_truong_kinh_te"),
     ("Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến toàn trình", "%",
      "cqs.ho_so_truc_tuyen_toan_trinh"),
     ("Tỉ lệ TTHC cung cấp DVCTT toàn trình", "%", "cqs.dvctt_toan_trinh"),
@@ -47,6 +50,18 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # referred to a job is not a new job; cashless at the markets is not all cashless
+    ("Số người lao động được giới thiệu việc làm", "người", "ktxh.viec_lam_moi"),
+    ("Tỷ lệ thanh toán không dùng tiền mặt tại các chợ", "%", "kts.giao_dich_kdtm"),
+    # dossiers found valid are not results issued electronically
+    ("Tỷ lệ hồ sơ hợp lệ, kết quả giải quyết TTHC", "%", "cqs.cap_ket_qua_dien_tu"),
+    # a count per head of population, urban waste only, stunting only, communes not villages
+    ("Số thành viên Tổ công nghệ số cộng đồng trên 100 dân", "người", "nls.to_cnscd_tap_huan"),
+    ("Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý", "%", "ktxh.chat_thai_ran"),
+    ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng", "%", "ktxh.suy_dinh_duong"),
+    ("Tỷ lệ số xã đạt chuẩn nông thôn mới nâng cao", "%", "ntm.thon_nang_cao"),
+    # output per head is not income per head
+    ("GRDP bình quân đầu người", "triệu đồng", "ktxh.thu_nhap_binh_quan"),
     # dossiers are not procedures (and the other way round)
     ("Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình", "%", "cqs.dvctt_toan_trinh"),
     ("Tỷ lệ thủ tục hành chính được giải quyết trực tuyến toàn trình", "%",
