@@ -13,6 +13,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from chitieu.core.cache import cached
+
 DATA_PACKAGE = "chitieu.data"
 
 
@@ -26,8 +28,9 @@ def read_text(name: str) -> str:
 
 
 def load_yaml(name: str) -> Any:
-    """A YAML data file, parsed (not cached: callers cache what they build from it)."""
-    return parse_yaml(read_text(name))
+    """A YAML data file, parsed (callers cache what they build from it; the parsed data is
+    kept in the user's cache folder, so a new process does not import yaml for it)."""
+    return cached(f"yaml-{name}", lambda: parse_yaml(read_text(name)), [data_file(name)])
 
 
 def parse_yaml(text: str) -> Any:

@@ -3,18 +3,18 @@
 Output is deterministic: the same document gives byte-identical text (key order of the
 models, 2-space indent, UTF-8 without ASCII escapes, a trailing newline), so outputs can be
 diffed and content-hashed. A whole-number target stays a JSON integer (70, not 70.0).
-pydantic-core's serializer writes it: the same layout as `json.dumps(indent=2)` at a tenth
-of the cost (the standard library drops to pure Python when indenting).
+The layout and the spelling of numbers are those of pydantic-core's `to_json`, which wrote
+it before (a float as Python's repr, except 1e-05 → 0.00001 and 2.5e-06 → 2.5e-6); it is
+written here so that converting a file does not import pydantic.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
-
-from pydantic_core import to_json
 
 from chitieu.emit.files import atomic_path, write_bytes_atomic
 from chitieu.models import Document
@@ -33,7 +33,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 def document_to_json(doc: Document) -> str:
     """Raises ValueError if a number is NaN or infinite (JSON has no spelling for them)."""
-    return to_json(document_to_dict(doc), indent=2).decode("utf-8") + "\n"
+    return to_json(document_to_dict(doc), indent=2) + "\n"
 
 
 def write_json(doc: Document, path: str | Path) -> Path:
@@ -49,7 +49,7 @@ def document_to_jsonl_records(doc: Document) -> Iterator[str]:
     source = data["source"]
     for record in data["records"]:
         line = {"doc_id": source["sha256"], "file": source["file"], **record}
-        yield to_json(line).decode("utf-8")
+        yield to_json(line)
 
 
 def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
@@ -62,6 +62,74 @@ def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
                 out.write("\n")
                 count += 1
     return count
+
+
+def to_json(value: Any, indent: int | None = None) -> str:
+    """JSON text of plain values (dict, list, str, int, float, bool, None): compact, or
+    indented by `indent` spaces a level with ", " → ",\n" and ": " after keys."""
+    out: list[str] = []
+    _write(value, out, "\n" if indent else "", " " * (indent or 0))
+    return "".join(out)
+
+
+def _write(value: Any, out: list[str], newline: str, step: str) -> None:
+    # `newline` is "\n" plus the current indentation ("" when compact)
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + step
+        colon = ": " if newline else ":"
+        out.append("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(("," + inner) if i else inner)
+            out.append(encode_basestring(key))
+            out.append(colon)
+            _write(item, out, inner, step)
+        out.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + step
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append(("," + inner) if i else inner)
+            _write(item, out, inner, step)
+        out.append(newline + "]")
+    else:
+        out.append(_scalar(value))
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    raise TypeError(f"{type(value).__name__} cannot be written as JSON")
+
+
+def _float(value: float) -> str:
+    if not math.isfinite(value):
+        raise ValueError(f"{value} cannot be written as JSON")
+    text = float.__repr__(value)
+    mark = text.find("e-")
+    if mark < 0:
+        return text
+    exponent = int(text[mark + 2:])
+    if exponent > 5:
+        return f"{text[:mark]}e-{exponent}"
+    # 1e-05, 1.5e-05: written out in full
+    sign, digits = ("-", text[1:mark]) if text[0] == "-" else ("", text[:mark])
+    return f"{sign}0.0000{digits.replace('.', '')}"
 
 
 def _tidy_numbers(record: dict[str, Any], where: str) -> None:

@@ -21,11 +21,12 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from chitieu.core.cache import cached
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
 from chitieu.core.text import clean_text, fold, to_ascii
 from chitieu.errors import InputError
-from chitieu.gazetteer.localities import province_names, unit_names
+from chitieu.gazetteer.localities import PROVINCES_CSV, UNITS_CSV, province_names, unit_names
 from chitieu.models import Agency
 
 __all__ = [
@@ -283,11 +284,24 @@ class Gazetteer:
         for order, (entry, source) in enumerate(zip(entries, self._sources, strict=True)):
             self._add(entry, source, order)
         self._build_fuzzy_index()
+        self._memos()
+
+    def _memos(self) -> None:
         self._match_cached = functools.lru_cache(maxsize=65536)(self._match)
         self._lookup_key = functools.lru_cache(maxsize=262144)(self._lookup_key_uncached)
         self._fuzzy = functools.lru_cache(maxsize=65536)(self._fuzzy_uncached)
         self._split = functools.lru_cache(maxsize=32768)(self._split_uncached)
         self._agencies = functools.lru_cache(maxsize=32768)(self._agencies_uncached)
+
+    def __getstate__(self) -> dict:
+        # the indexes, without the memo tables (chitieu.core.cache keeps the built-in one;
+        # loading them is ten times faster than building them again)
+        return {k: v for k, v in self.__dict__.items()
+                if not isinstance(v, functools._lru_cache_wrapper)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._memos()
 
     # -------------------------------------------------------------- building
 
@@ -364,12 +378,6 @@ class Gazetteer:
             | {k[0] for k in words.branch_words})
         # The longest span, in words, the splitter tries as one name (with a place after it).
         self.longest_name = max(len(key) for key in self._exact) + 4
-
-    def __getstate__(self) -> dict:
-        return {"entries": self._rows, "sources": self._sources}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(state["entries"], state["sources"])  # type: ignore[misc]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -1021,5 +1029,6 @@ def _entry(row: dict[str, str | None]) -> AgencyEntry:
 
 @functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The built-in gazetteer, built once."""
-    return Gazetteer.load()
+    """The built-in gazetteer, built once (and kept in the user's cache folder)."""
+    return cached("agencies", Gazetteer.load,
+                  [AGENCIES_CSV, data_file(WORDS_YAML), UNITS_CSV, PROVINCES_CSV])
