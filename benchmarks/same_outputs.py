@@ -98,7 +98,10 @@ def main() -> int:
         parser.error("give one of --against and --against-output")
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
-        inputs = Path(tmp) / "inputs"
+        # one place for the inputs, run after run: an output's name carries a hash of its
+        # input's path when two inputs share a stem
+        inputs = Path(tempfile.gettempdir()) / "chitieu-same-outputs"
+        shutil.rmtree(inputs, ignore_errors=True)
         count = gather(inputs, args.skip_scans)
         outs = {"this": work / "this", "against": args.against_output or work / "against"}
         trees = [("this", ROOT)] + ([("against", args.against.resolve())] if args.against else [])
