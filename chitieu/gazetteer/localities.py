@@ -176,7 +176,7 @@ def _listed_name(name: str, level: str | None) -> str:
     """A name several units share, as the list spells it ("BÌNH MINH" → "Bình Minh"); as
     printed when the list does not have it."""
     units = _units()
-    spellings = {u.name for u in units.by_fold.get(fold(name), ())
+    spellings = {u.name for u in units.units(units.by_fold.get(fold(name), ()))
                  if level not in COMMUNE_LEVELS or u.level == level}
     return spellings.pop() if len(spellings) == 1 else name
 
