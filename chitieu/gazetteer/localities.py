@@ -55,6 +55,7 @@ class _Units:
     rows: tuple[tuple[str, str, str, str, str], ...]
     by_fold: dict[str, tuple[int, ...]]
     by_ascii: dict[str, tuple[int, ...]]
+    by_letters: dict[str, tuple[int, ...]]  # ASCII without spaces: OCR glues words
 
     def units(self, found: tuple[int, ...]) -> tuple[AdminUnit, ...]:
         return tuple(AdminUnit(*self.rows[i]) for i in found)
@@ -65,6 +66,12 @@ class _Provinces:
     all: tuple[AdminUnit, ...]
     by_fold: dict[str, AdminUnit]
     by_ascii: dict[str, AdminUnit]
+    by_letters: dict[str, AdminUnit]
+
+
+def _letters(name: str) -> str:
+    """A name's ASCII letters without the spaces OCR may drop ("QUẢNGNINH" → "quangninh")."""
+    return ascii_fold(name).replace(" ", "")
 
 
 @functools.cache
@@ -79,11 +86,15 @@ def _build_units() -> _Units:
                  for r in _read(UNITS_CSV))
     by_fold: dict[str, list[int]] = defaultdict(list)
     by_ascii: dict[str, list[int]] = defaultdict(list)
+    by_letters: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
         by_fold[fold(row[1])].append(index)
-        by_ascii[ascii_fold(row[1])].append(index)
+        folded = ascii_fold(row[1])
+        by_ascii[folded].append(index)
+        by_letters[folded.replace(" ", "")].append(index)
     return _Units(rows=rows, by_fold={k: tuple(v) for k, v in by_fold.items()},
-                  by_ascii={k: tuple(v) for k, v in by_ascii.items()})
+                  by_ascii={k: tuple(v) for k, v in by_ascii.items()},
+                  by_letters={k: tuple(v) for k, v in by_letters.items()})
 
 
 @functools.cache
@@ -92,7 +103,8 @@ def _provinces() -> _Provinces:
                       for r in _read(PROVINCES_CSV))
     return _Provinces(all=provinces,
                       by_fold={fold(p.name): p for p in provinces},
-                      by_ascii={ascii_fold(p.name): p for p in provinces})
+                      by_ascii={ascii_fold(p.name): p for p in provinces},
+                      by_letters={_letters(p.name): p for p in provinces})
 
 
 def _read(path: Traversable) -> list[dict[str, str]]:
@@ -162,7 +174,7 @@ def _level_printed_in(name: str | None) -> str | None:
 def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUnit | None:
     units = _units()
     candidates = units.units(units.by_fold.get(fold(name)) or units.by_ascii.get(
-        ascii_fold(name), ()))
+        ascii_fold(name)) or units.by_letters.get(_letters(name), ()))
     if level in COMMUNE_LEVELS:
         candidates = tuple(u for u in candidates if u.level == level)
     if province and len(candidates) > 1:
@@ -186,7 +198,7 @@ def _find_province_named(text: str) -> AdminUnit | None:
     name = _strip_leading_level(clean_text(text))
     name = _PROVINCE_SHORTHAND.get(fold(name), name)
     return provinces.by_fold.get(fold(name)) or provinces.by_ascii.get(
-        ascii_fold(name))
+        ascii_fold(name)) or provinces.by_letters.get(_letters(name))
 
 
 @functools.cache
