@@ -64,6 +64,7 @@ class _Model:
     model_fields: ClassVar[dict[str, _FieldSpec]] = {}
     # (name, default, default factory, how a given value is taken) per field
     _plan: ClassVar[tuple[tuple[str, Any, Any, Any], ...]] = ()
+    _dump_plan: ClassVar[tuple[tuple[str, bool], ...]] = ()
     _twin: ClassVar[Any] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -84,6 +85,8 @@ class _Model:
         cls._plan = tuple((name, spec.default, spec.default_factory,
                            _taker(eval(spec.annotation, namespace)))
                           for name, spec in fields.items())
+        # (name, may hold models or lists) per field: plain values are dumped as they are
+        cls._dump_plan = tuple((name, take is not None) for name, _, _, take in cls._plan)
         cls._twin = None
 
     def __init__(self, **data: Any) -> None:
@@ -128,8 +131,11 @@ class _Model:
         """Plain values, in field order; `mode` "json" gives the same (every value is a JSON
         value already)."""
         values = self.__dict__
-        return {name: _dump(values[name]) for name in self.model_fields
-                if exclude is None or name not in exclude}
+        if exclude is None:
+            return {name: _dump(values[name]) if nested else values[name]
+                    for name, nested in self._dump_plan}
+        return {name: _dump(values[name]) if nested else values[name]
+                for name, nested in self._dump_plan if name not in exclude}
 
     @classmethod
     def model_validate(cls, obj: Any) -> Any:

@@ -3,15 +3,16 @@
 Output is deterministic: the same document gives byte-identical text (key order of the
 models, 2-space indent, UTF-8 without ASCII escapes, a trailing newline), so outputs can be
 diffed and content-hashed. A whole-number target stays a JSON integer (70, not 70.0).
-The layout and the spelling of numbers are those of pydantic-core's `to_json`, which wrote
-it before (a float as Python's repr, except 1e-05 → 0.00001 and 2.5e-06 → 2.5e-6); it is
-written here so that converting a file does not import pydantic.
+The layout and the spelling of numbers are those of pydantic-core's `to_json` (a float as
+Python's repr, except 1e-05 → 0.00001 and 2.5e-06 → 2.5e-6): `to_json` here writes the same
+text for the first documents of a process, so that converting one file does not import
+pydantic, and pydantic-core's writer, faster, writes the rest.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 def document_to_json(doc: Document) -> str:
     """Raises ValueError if a number is NaN or infinite (JSON has no spelling for them)."""
-    return to_json(document_to_dict(doc), indent=2) + "\n"
+    return _writer()(document_to_dict(doc), 2) + "\n"
 
 
 def write_json(doc: Document, path: str | Path) -> Path:
@@ -49,7 +50,7 @@ def document_to_jsonl_records(doc: Document) -> Iterator[str]:
     source = data["source"]
     for record in data["records"]:
         line = {"doc_id": source["sha256"], "file": source["file"], **record}
-        yield to_json(line)
+        yield _writer()(line, None)
 
 
 def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
@@ -64,43 +65,79 @@ def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
     return count
 
 
+# JSON texts (documents, JSON Lines records) written by `to_json` in a process before
+# pydantic-core's writer takes over: it writes the same text three times faster (in Rust)
+# but takes 30 ms to import, which a one-file `chitieu convert` does not win back and a
+# batch does after a few documents.
+PYTHON_WRITES = 16
+_written = 0
+
+
+def _writer() -> Callable[[Any, int | None], str]:
+    global _written
+    _written += 1
+    if _written <= PYTHON_WRITES:
+        return to_json
+    try:
+        from pydantic_core import to_json as rust_to_json
+    except ImportError:
+        return to_json
+    return lambda value, indent: rust_to_json(value, indent=indent).decode("utf-8")
+
+
 def to_json(value: Any, indent: int | None = None) -> str:
     """JSON text of plain values (dict, list, str, int, float, bool, None): compact, or
     indented by `indent` spaces a level with ", " → ",\n" and ": " after keys."""
     out: list[str] = []
-    _write(value, out, "\n" if indent else "", " " * (indent or 0))
+    _write(value, out.append, "\n" if indent else "", " " * (indent or 0))
     return "".join(out)
 
 
-def _write(value: Any, out: list[str], newline: str, step: str) -> None:
-    # `newline` is "\n" plus the current indentation ("" when compact)
-    if isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif isinstance(value, dict):
+def _write(value: Any, put: Callable[[str], None], newline: str, step: str) -> None:
+    # `newline` is "\n" plus the current indentation ("" when compact); strings and null,
+    # most of a document's values, are written in the loops without a call
+    kind = type(value)
+    if kind is dict:
         if not value:
-            out.append("{}")
+            put("{}")
             return
         inner = newline + step
         colon = ": " if newline else ":"
-        out.append("{")
-        for i, (key, item) in enumerate(value.items()):
-            out.append(("," + inner) if i else inner)
-            out.append(encode_basestring(key))
-            out.append(colon)
-            _write(item, out, inner, step)
-        out.append(newline + "}")
-    elif isinstance(value, list | tuple):
+        between = "{" + inner
+        for key, item in value.items():
+            put(between)
+            put(encode_basestring(key))
+            put(colon)
+            if type(item) is str:
+                put(encode_basestring(item))
+            elif item is None:
+                put("null")
+            else:
+                _write(item, put, inner, step)
+            between = "," + inner
+        put(newline + "}")
+    elif kind is list or kind is tuple:
         if not value:
-            out.append("[]")
+            put("[]")
             return
         inner = newline + step
-        out.append("[")
-        for i, item in enumerate(value):
-            out.append(("," + inner) if i else inner)
-            _write(item, out, inner, step)
-        out.append(newline + "]")
+        between = "[" + inner
+        for item in value:
+            put(between)
+            if type(item) is str:
+                put(encode_basestring(item))
+            else:
+                _write(item, put, inner, step)
+            between = "," + inner
+        put(newline + "]")
+    elif isinstance(value, str):
+        put(encode_basestring(value))
+    elif isinstance(value, dict):
+        _write(dict(value), put, newline, step)
+    elif isinstance(value, list | tuple):
+        _write(list(value), put, newline, step)
     else:
-        out.append(_scalar(value))
+        put(_scalar(value))
 
 
 def _scalar(value: Any) -> str:

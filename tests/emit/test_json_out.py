@@ -118,3 +118,14 @@ def test_numbers_are_spelled_as_pydantic_core_spells_them():
               "f": True, "g": [1.5, 2, -3e-6]}
     for indent in (None, 2):
         assert json_out.to_json(nested, indent) == to_json(nested, indent=indent).decode()
+
+
+def test_both_writers_write_the_same_documents(text_document, pdf_document, monkeypatch):
+    """The first documents of a process are written by json_out.to_json, the rest by
+    pydantic-core's writer: byte for byte the same."""
+    texts = []
+    for written in (0, json_out.PYTHON_WRITES):
+        monkeypatch.setattr(json_out, "_written", written)
+        texts.append([json_out.document_to_json(doc) for doc in (text_document, pdf_document)]
+                     + list(json_out.document_to_jsonl_records(text_document)))
+    assert texts[0] == texts[1]
