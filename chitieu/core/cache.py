@@ -19,11 +19,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 T = TypeVar("T")
 
@@ -54,6 +55,19 @@ def cached(name: str, build: Callable[[], T], data: Iterable[Path | Traversable]
     value = build()
     _store(path, key, value)
     return value
+
+
+def read(name: str, key: str) -> tuple[Any] | None:
+    """(value,) stored under `name` and `key` by `write`, else None."""
+    folder = cache_dir()
+    return None if folder is None else _load(folder / f"{name}-{key[:24]}.pickle", key)
+
+
+def write(name: str, key: str, value: Any) -> None:
+    """Store `value` under `name` and `key` (silently not, when the folder is not writable)."""
+    folder = cache_dir()
+    if folder is not None:
+        _store(folder / f"{name}-{key[:24]}.pickle", key, value)
 
 
 def _key(name: str, data: Iterable[Path | Traversable]) -> str:
@@ -87,6 +101,8 @@ def _load(path: Path, key: str) -> tuple[Any] | None:
 
 
 def _store(path: Path, key: str, value: Any) -> None:
+    import tempfile  # here: only a process that builds a value writes it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")

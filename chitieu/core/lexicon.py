@@ -1,4 +1,4 @@
-"""Every data file of the package, found one way: `importlib.resources` on `chitieu.data`.
+"""Every data file of the package, found one way: `data_file`, in `chitieu/data/`.
 
 The vocabularies are data, not code — header roles, units, target and deadline words, agency
 words and names, measuring nouns, administrative units, OCR phrases, legacy font encodings —
@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from chitieu.core.cache import cached
 
 DATA_PACKAGE = "chitieu.data"
+DATA_FOLDER = Path(__file__).resolve().parent.parent / "data"
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
-def data_file(name: str) -> Traversable:
-    """The data file `name` ("units.yaml", "agencies.csv") inside the installed package."""
+def data_file(name: str) -> Path | Traversable:
+    """The data file `name` ("units.yaml", "agencies.csv") inside the installed package: a
+    path when the package is a folder on disk, as it nearly always is; else what
+    `importlib.resources` finds (a package inside an archive), which takes 6 ms to import."""
+    if DATA_FOLDER.is_dir():
+        return DATA_FOLDER / name
+    from importlib import resources
+
     return resources.files(DATA_PACKAGE).joinpath(name)
 
 

@@ -10,14 +10,18 @@ import csv
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 import regex
 
 from chitieu.core.cache import cached
 from chitieu.core.lexicon import data_file
+from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, clean_text, fold
 from chitieu.models import Locality
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["AdminUnit", "find_province", "province_names", "resolve_locality"]
 
@@ -34,7 +38,7 @@ _LEVEL_SPELLINGS = {
 }
 # Abbreviated province names that documents print instead of the name.
 _PROVINCE_SHORTHAND = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}
-_LEADING_LEVEL = regex.compile(
+_LEADING_LEVEL = lazy(regex.compile,
     r"^(?:đặc khu|thành phố|thủ đô|phường|tỉnh|tp\.?|xã)\s+", regex.IGNORECASE
 )
 
