@@ -15,6 +15,7 @@ import csv
 import dataclasses
 import functools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from chitieu.catalog.words import (
     read,
 )
 from chitieu.core.cache import cached
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 from chitieu.core.text import clean_text, text_cache
 from chitieu.errors import InputError
 
@@ -51,7 +52,7 @@ SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 WORD_CUTOFF = 85.0
 MIN_FUZZY_WORD = 4
 
-_TARGET = lazy(compile_re, r"^(>=|<=|>|<|=)\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s+by\s+(\d{4})\s+"
+_TARGET = lazy(re.compile, r"^(>=|<=|>|<|=)\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s+by\s+(\d{4})\s+"
                      r"\((.+)\)$")
 
 

@@ -17,13 +17,13 @@ from typing import Any, TypeVar
 import regex
 from unidecode import unidecode
 
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 
 __all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing_dot"]
 
 # Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
 # (two spaces in a row need work too: looked for with `in`, a regex alternation is slower)
-_NEEDS_WORK_CHAR = lazy(compile_re,
+_NEEDS_WORK_CHAR = lazy(re.compile,
     r"[<*$\\&_\u00a0\u00ad\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\uff01-\uff5e"
     r"\t\n\r\f\v]"
 )
@@ -33,12 +33,12 @@ def _needs_work(s: str) -> bool:
     return "  " in s or _NEEDS_WORK_CHAR.search(s) is not None
 
 
-_LINE_BREAK_TAG = lazy(compile_re, r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
-_INLINE_TAG = lazy(compile_re,
+_LINE_BREAK_TAG = lazy(re.compile, r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
+_INLINE_TAG = lazy(re.compile,
     r"<\s*/?\s*(?:b|i|u|s|em|strong|sup|sub|span|font|mark|small|big|strike|del|ins)\b[^>]*>",
     re.I,
 )
-_ENTITY = lazy(compile_re, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy(re.compile, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # LaTeX commands seen in OCR output of tables, longest names first where one prefixes another.
 _LATEX_SYMBOLS = {
@@ -49,37 +49,37 @@ _LATEX_SYMBOLS = {
     "ldots": "…", "dots": "…", "cdots": "…", "infty": "∞",
     "lt": "<", "gt": ">",
 }
-_LATEX_SYMBOL = lazy(compile_re,
+_LATEX_SYMBOL = lazy(re.compile,
     r"\\(" + "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])"
 )
-_LATEX_TEXT = lazy(compile_re,
+_LATEX_TEXT = lazy(re.compile,
     r"\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|operatorname|mbox)\s*\{([^{}]*)\}"
 )
-_LATEX_SPACING = lazy(compile_re, r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
-_LATEX_SIZING = lazy(compile_re, r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
-_LATEX_SUPERSCRIPT = lazy(compile_re, r"\^\{?(°|\\circ)\}?")
+_LATEX_SPACING = lazy(re.compile, r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
+_LATEX_SIZING = lazy(re.compile, r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
+_LATEX_SUPERSCRIPT = lazy(re.compile, r"\^\{?(°|\\circ)\}?")
 # A superscript in math: a footnote mark after a word ("4G${ }^{*}$", "${ }^{(1)}$") or an
 # exponent ("m^{2}"), kept as printed: "4G*", "⁽¹⁾", "m²".
-_LATEX_RAISED = lazy(compile_re, r"(?:\{\s*\})?\s*\^\s*(?:\{([^{}]*)\}|([^\s{}\\]))")
+_LATEX_RAISED = lazy(re.compile, r"(?:\{\s*\})?\s*\^\s*(?:\{([^{}]*)\}|([^\s{}\\]))")
 _SUPERSCRIPTS = str.maketrans("0123456789()+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼")
-_MATH_SPAN = lazy(compile_re, r"\$\$?([^$]*?)\$\$?")
-_BRACES_IN_MATH = lazy(compile_re, r"[{}]")
+_MATH_SPAN = lazy(re.compile, r"\$\$?([^$]*?)\$\$?")
+_BRACES_IN_MATH = lazy(re.compile, r"[{}]")
 
 # A backslash before a Markdown/LaTeX special character only escapes it.
-_ESCAPED = lazy(compile_re, r"\\([|*_#%&$<>\[\](){}.\-+!`~^])")
+_ESCAPED = lazy(re.compile, r"\\([|*_#%&$<>\[\](){}.\-+!`~^])")
 _ESCAPED_STAR, _ESCAPED_UNDERSCORE = "\ue000", "\ue001"
 
-_STRONG = lazy(compile_re, r"\*\*|__")
+_STRONG = lazy(re.compile, r"\*\*|__")
 # A closing star may touch the next word when a space precedes it ("*Đơn vị: *Sở Tài chính").
-_EMPHASIS_STAR = lazy(compile_re, r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
-_EMPHASIS_UNDERSCORE = lazy(compile_re, r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
+_EMPHASIS_STAR = lazy(re.compile, r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
+_EMPHASIS_UNDERSCORE = lazy(re.compile, r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
 
-_FULLWIDTH = lazy(compile_re, r"[\uff01-\uff5e]")
+_FULLWIDTH = lazy(re.compile, r"[\uff01-\uff5e]")
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_INVISIBLE = lazy(compile_re, r"[\u00ad\u200b-\u200f\u2060\ufeff]")
-_SPACES = lazy(compile_re, r"\s+")
+_INVISIBLE = lazy(re.compile, r"[\u00ad\u200b-\u200f\u2060\ufeff]")
+_SPACES = lazy(re.compile, r"\s+")
 
-_BOLD_RUN = lazy(compile_re,
+_BOLD_RUN = lazy(re.compile,
     r"\s*(?:<\s*(b|strong)\b[^>]*>(?P<h>.*?)<\s*/\s*\1\s*>|\*\*(?P<m>.*?)\*\*|__(?P<u>.*?)__)\s*",
     re.I | re.S,
 )
@@ -90,7 +90,7 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = lazy(regex.compile, rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "―": "-"})
 # `str.translate` with a dict visits every character in Python-level lookups: look first.
-_ANY_DASH = lazy(compile_re, "[" + "".join(map(chr, _DASHES)) + "]")
+_ANY_DASH = lazy(re.compile, "[" + "".join(map(chr, _DASHES)) + "]")
 
 
 def _old_tone_gate(_: str, flags: int = 0) -> re.Pattern:
@@ -101,7 +101,7 @@ def _old_tone_gate(_: str, flags: int = 0) -> re.Pattern:
     toned = [chr(c) for c in latin
              if (d := unicodedata.normalize("NFD", chr(c)))[:1] in "oOuU"
              and len(d) == 2 and d[1] in _TONES]
-    return compile_re(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
+    return re.compile(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
                       "\u20d0-\u20ff\ufe20-\ufe2f]", flags)
 
 
