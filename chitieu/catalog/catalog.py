@@ -46,6 +46,7 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
+_MAX_SHARED = 100_000  # sets of words in common kept with their weight (few recur often)
 SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
 # rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.
@@ -140,13 +141,14 @@ class Catalog:
 
     def _memos(self) -> None:
         self._compatible_masks: dict[tuple, int] = {}  # name signature → phrasings
+        self._shared: dict[frozenset[str], float] = {}  # words in common → their weight
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
         self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
     def __getstate__(self) -> dict:
         # pickled by chitieu.core.cache: the index, without the memo tables
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_spelled", "_cached", "_compatible_masks")}
+                if k not in ("_spelled", "_cached", "_compatible_masks", "_shared")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -176,7 +178,7 @@ class Catalog:
         """The name's reading, unit family, catalog-spelled words and their total weight."""
         reading = read(name, self.words)
         family = name_family(unit, reading, self.words)
-        words = frozenset(self._spelled(w) for w in reading.content.split())
+        words = frozenset(map(self._spelled, reading.content.split()))
         return reading, family, words, self._total(words)
 
     def rank(self, name: str, unit: str | None = None, *,
@@ -259,8 +261,14 @@ class Catalog:
         catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the mean of the
         weighted Dice overlap and of the better weighted containment, so that a phrasing
         that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
-        # shared words are the catalog's own: every one has a weight
-        return _score(math.fsum(map(self._weights.__getitem__, common)), wa, wb)
+        # shared words are the catalog's own: every one has a weight. fsum is exact, so the
+        # sum of a set of words is kept once for any name that shares that set
+        shared = self._shared.get(common)
+        if shared is None:
+            if len(self._shared) >= _MAX_SHARED:
+                self._shared.clear()
+            shared = self._shared[common] = math.fsum(map(self._weights.__getitem__, common))
+        return _score(shared, wa, wb)
 
     def _spelled_uncached(self, word: str) -> str:
         """A word as the catalog spells it, when an OCR slip or typo put it one letter off

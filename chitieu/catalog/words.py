@@ -95,10 +95,38 @@ def default_words() -> Words:
 def tokens(text: str, words: Words) -> Phrase:
     """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
     abbreviations expanded, synonyms made one."""
-    raw = [w.lstrip("0") or "0" if w.isdigit() else w
-           for w in _WORD.findall(ascii_fold(text).replace("&", ""))]
-    raw = [words.spelling.get(w, w) for w in raw]
-    return _replace(_replace(tuple(raw), words.abbreviations), words.synonyms)
+    raw = tuple(map(_forms(words).__getitem__, _WORD.findall(ascii_fold(text).replace("&", ""))))
+    return _replace(_replace(raw, words.abbreviations), words.synonyms)
+
+
+class _Forms(dict):
+    """Each folded word as `tokens` reads it ("01" → "1", the catalog's spelling), found
+    once per word: names are new, their words recur."""
+
+    def __init__(self, spelling: dict[str, str]) -> None:
+        super().__init__()
+        self.spelling = spelling
+
+    def __missing__(self, word: str) -> str:
+        form = word.lstrip("0") or "0" if word.isdigit() else word
+        form = self.spelling.get(form, form)
+        if len(self) < _MAX_FORMS:
+            self[word] = form
+        return form
+
+
+_MAX_FORMS = 200_000
+_FORMS: dict[int, tuple[dict[str, str], _Forms]] = {}
+
+
+def _forms(words: Words) -> _Forms:
+    """The word forms of one `Words` (kept with its spelling table, whose id is the key)."""
+    known = _FORMS.get(id(words.spelling))
+    if known is None or known[0] is not words.spelling:
+        if len(_FORMS) >= _MAX_SHAPES:
+            _FORMS.clear()
+        known = _FORMS[id(words.spelling)] = (words.spelling, _Forms(words.spelling))
+    return known[1]
 
 
 def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
