@@ -100,6 +100,20 @@ def _head_pattern(leads: str, ops: str, connectors: str) -> str:
     )
 
 
+def _first_char_gate(words: list[str], symbols: list[str]) -> str:
+    """A lookahead for where a match can start: a word's first letter (a lead or operator
+    word, in either case) where no letter precedes it, a symbol's first character, a digit
+    where a number may start. Every match starts so (the words and numbers of the pattern
+    carry the same look-behinds), so it changes no match; a `search` skips other places at
+    once instead of trying each alternative there."""
+    letters = {w.strip()[0] for w in words if w.strip()}
+    letters |= {c.upper() for c in letters} | {c.lower() for c in letters}
+    marks = {s[0] for s in symbols if s}
+    return ("(?=[" + "".join(re.escape(c) for c in sorted(marks)) + "]"
+            "|(?<!\\w)[" + "".join(re.escape(c) for c in sorted(letters)) + "]"
+            "|(?<![\\w.,/])\\d)")
+
+
 @cache
 def _grammar() -> _Grammar:
     words, units = load_yaml("target_words.yaml"), load_yaml("units.yaml")
@@ -131,8 +145,8 @@ def _grammar() -> _Grammar:
         preserve_case={fold(w): w for w in units["preserve_case"]},
         max_unit_words=int(units["max_words"]),
         head=lazy(re.compile, _head_pattern(_alternation(leads), ops, connectors), flags),
-        embedded=lazy(re.compile, _head_pattern(_alternation(embedded_leads), ops, connectors),
-                      flags),
+        embedded=lazy(re.compile, _first_char_gate([*embedded_leads, *word_ops], list(_SYMBOLS))
+                      + _head_pattern(_alternation(embedded_leads), ops, connectors), flags),
         any_op_number=lazy(re.compile,
             rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags
         ),
