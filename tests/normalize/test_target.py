@@ -460,14 +460,19 @@ def test_a_level_reached_reads_as_its_number(op, data, value, unit, level):
 
 # text made of what an embedded target is made of: lead and operator words in both cases,
 # symbols, digits, units, and the letters that fold in odd ways under IGNORECASE
-_TARGETISH = st.lists(st.sampled_from([
-    "đạt ", "ĐẠT ", "tối thiểu ", "Tối Thiểu ", "chiếm ", "giảm ", "Tăng ", "trên ", "không ",
-    "ít nhất ", "Ít nhất ", "≥ ", "≥", "<=", "~", "≈ ", "80", "1,5", "3/4", "2026", "%", " %",
-    " ", "-", "–", ".", ",", "/", "5G", "Gb/s", "xã", "hộ", "Tỷ lệ", "K", "\u212a", "İ", "ſ", "a",
-]), max_size=14).map("".join)
+_PIECE = st.sampled_from([
+    "Tỷ lệ ", "xã ", "hộ ", "5G ", "Gb/s", "K", "\u212a", "İ", "ſ", "a", " ", "-", ".", ",", "/",
+])
+_LEAD = st.sampled_from(["", "đạt ", "ĐẠT ", "Đạt ", "chiếm ", "giảm ", "Tăng ", "phấn đấu đạt "])
+_OP = st.sampled_from(["", "tối thiểu ", "Tối Thiểu ", "trên ", "không dưới ", "ít nhất ",
+                       "Ít nhất ", "≥ ", "≥", "<=", "~", "≈ "])
+_NUMBER = st.sampled_from(["80", "1,5", "3/4", "2026", "80%", "80 %", "5 - 10%", "x1"])
+_TARGETISH = st.tuples(st.lists(_PIECE, max_size=6), _LEAD, _OP, _NUMBER,
+                       st.lists(_PIECE, max_size=4)).map(
+    lambda t: "".join(t[0]) + t[1] + t[2] + t[3] + "".join(t[4]))
 
 
-@given(_TARGETISH, st.integers(min_value=0, max_value=40))
+@given(_TARGETISH, st.integers(min_value=0, max_value=12))
 def test_the_embedded_search_gate_changes_no_match(text, start):
     """The lookahead that lets `search` skip places where no target can start finds every
     match the pattern without it finds, at the same place with the same groups."""
