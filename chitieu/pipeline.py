@@ -36,7 +36,7 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
     try:
         # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
         return interpret(raw, file=display_path(path.name), sha256=digest,
-                         gazetteer=gazetteer, catalog=catalog)
+                         gazetteer=gazetteer, catalog=catalog, release_rows=True)
     except InputError as exc:
         exc.path = exc.path or str(path)
         raise
@@ -47,15 +47,18 @@ def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
     """Convert a document held in a string ("text", "markdown", "html", … or sniffed)."""
     raw = extract.read_text(text, format)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer, catalog=catalog)
+    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer, catalog=catalog,
+                     release_rows=True)
 
 
 def interpret(raw: RawDocument, *, file: str, sha256: str,
               gazetteer: Gazetteer | None = None, catalog: Catalog | None = None,
-              trace: Trace | None = None) -> Document:
+              trace: Trace | None = None, release_rows: bool = False) -> Document:
     """Everything after reading: assemble the table, read the plan header, build records,
     then link them to the indicator catalog (which only reads what the records say).
-    `trace` collects what became of each row read, and why."""
+    `trace` collects what became of each row read, and why. `release_rows` empties
+    `raw.rows` once the records are built (a caller that made `raw` for this call only):
+    a large document's rows and table are not kept while its records are linked."""
     gazetteer = gazetteer or default_gazetteer()
     try:
         table = assemble(raw, trace)
@@ -64,15 +67,20 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
     plan, plan_warnings = parse_plan(table.preamble, [t.preamble for t in table.following],
                                      gazetteer)
     records = build_records(table, gazetteer, plan.issued_on, trace)
+    columns = _columns(table)
+    warnings = list(dict.fromkeys(
+        raw.warnings + [w for t in table.all_tables for w in t.warnings] + plan_warnings))
+    del table
+    if release_rows:
+        raw.rows = []
     link_records(records, catalog)
     fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"
     return Document(
         source=Source(file=file, sha256=sha256, format=fmt, pages=raw.pages, ocr=raw.ocr),
         plan=plan,
-        columns=_columns(table),
+        columns=columns,
         records=records,
-        warnings=list(dict.fromkeys(
-            raw.warnings + [w for t in table.all_tables for w in t.warnings] + plan_warnings)),
+        warnings=warnings,
     )
 
 

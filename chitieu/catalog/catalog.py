@@ -46,7 +46,7 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
-_MAX_SHARED = 100_000  # sets of words in common kept with their weight (few recur often)
+_MAX_SHARED = 2048  # sets of words in common kept with their weight: the common ones recur
 SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
 # rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.

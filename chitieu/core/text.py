@@ -114,7 +114,7 @@ _Result = TypeVar("_Result")
 # targets, agencies, deadlines): many are kept. Longer ones are mostly names, new in every
 # row: only the latest are kept, so that a large document's cache does not grow with it.
 SHORT_TEXT = 64
-SHORT_CACHED, LONG_CACHED = 65536, 2048
+SHORT_CACHED, LONG_CACHED = 65536, 512
 
 
 def text_cache(func: Callable[..., _Result]) -> Callable[..., _Result]:
