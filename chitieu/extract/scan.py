@@ -279,27 +279,30 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
         page_text = recognize(text_only, dpi=dpi, psm=_FREE_SEGMENTATION, audit=audit)
         words = _drop_noise(page_text.words, text_only)
         words = [w for w in words if w.conf >= _NOISE_CONFIDENCE or _is_wordlike(w.text)]
-        words, changes = _repair_words(words, text_only)
+        words, changes = _repair_words(words, text_only, dpi)
     else:
         mosaic, pieces = build_mosaic(text_only, grid, round(_PIECE_GAP_INCHES * dpi))
         page_text = recognize(mosaic, dpi=dpi, psm=_TABLE_SEGMENTATION, audit=audit)
-        words, changes = _repair_words(_drop_noise(page_text.words, mosaic), mosaic)
+        words, changes = _repair_words(_drop_noise(page_text.words, mosaic), mosaic, dpi)
         words = to_page(words, pieces)
     words = attach_signs(words, signs)
     return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text,
                     changes, text_only)
 
 
-def _repair_words(words: list, image) -> tuple[list, list]:
+def _repair_words(words: list, image, dpi: int) -> tuple[list, list]:
     """Word by word, before the words go into cells, with the image and Tesseract's own
-    confidence and line at hand: roman "I"s counted on the page, then diacritics chosen by
-    the words around them. Returns the words and the changes (`spelling.Change`)."""
+    confidence and line at hand: roman "I"s counted on the page, numbers Tesseract was unsure
+    of read again, then diacritics chosen by the words around them. Returns the words and the
+    changes (`spelling.Change`)."""
+    from chitieu.extract.ocr.digits import reread_numbers
     from chitieu.extract.ocr.spelling import repair_words
     from chitieu.extract.ocr.strokes import restore_roman_ones
 
     words, recounted = restore_roman_ones(words, image)
+    words, reread = reread_numbers(words, image, dpi)
     words, spelled = repair_words(words)
-    return words, recounted + spelled
+    return words, recounted + reread + spelled
 
 
 def _drop_noise(words: list, image) -> list:

@@ -175,13 +175,13 @@ def repair_words(words: list) -> tuple[list, list[Change]]:
             fixed = best_reading(left, core[1], right, original[index].conf)
             if fixed != core[1]:
                 words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
-    changes = [Change(before.text, words[i].text, before.conf, _beside(words, i, -1),
-                      _beside(words, i, 1))
+    changes = [Change(before.text, words[i].text, before.conf, beside(words, i, -1),
+                      beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
 
 
-def _beside(words: list, index: int, step: int) -> str:
+def beside(words: list, index: int, step: int) -> str:
     """The text of the word beside `index` on its line, or ""."""
     other = index + step
     if not 0 <= other < len(words):
