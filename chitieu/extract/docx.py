@@ -6,6 +6,10 @@ every row it covers, the way a reader of the printed table understands it. Heade
 marked "repeat as header row" are stored once, so none repeat here. Bold comes from the
 runs (direct formatting, character style, paragraph style).
 
+Word has no line numbers, so a row's place is its block number: paragraphs (with text) and
+table rows counted 1, 2, … in reading order, stored as the row's line (`source.lines` of a
+record, what `chitieu rows` prints and what the review app shows beside the records).
+
 Legacy `.doc` (and other formats LibreOffice opens) are converted to DOCX with
 `soffice --headless --convert-to docx` when LibreOffice is installed.
 """
@@ -116,6 +120,8 @@ def _read_docx(path: Path) -> RawDocument:
     table_count = _read_blocks(_body_blocks(document.element.body), styles, rows, 0)
     if table_count == 0:
         raise InputError("no table found in the document", code="no_table")
+    for number, row in enumerate(rows, start=1):
+        row.first_line = row.last_line = number
     doc = RawDocument(rows=rows, format="docx", pages=None, ocr=False)
     for encoding in sorted(styles.legacy_encodings):
         doc.warnings.append(f"legacy_font_decoded:{encoding}")
