@@ -60,7 +60,7 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
 
 def _generic(text: str) -> str:
     text = fix.strip_glued_underscores(fix.strip_rule_marks(text))
-    return fix.split_glued_syllables(fix.plain_foreign_letters(text))
+    return fix.space_dashes(fix.split_glued_syllables(fix.plain_foreign_letters(text)))
 
 
 def _title_line(text: str) -> str:

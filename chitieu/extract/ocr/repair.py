@@ -15,6 +15,7 @@ something was repaired (and then warn). None of them raises on odd input.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -79,6 +80,16 @@ def is_syllable(word: str) -> bool:
     return not (vowels[-1] in "ăâắằẳẵặấầẩẫậ" and final in {"", "nh", "ch"})
 
 
+# "Tư pháp -Hộ tịch", "Văn hóa- Xã hội": a dash between words OCR glued to one of them
+_HALF_SPACED_DASH = regex.compile(r"(?<=\p{L}) ([-–])(?=\p{L})|(?<=\p{L})([-–]) (?=\p{L})")
+
+
+def space_dashes(text: str) -> str:
+    """A dash between two words spaced on one side only is spaced on both: OCR lost the
+    other space ("Tư pháp -Hộ tịch" → "Tư pháp - Hộ tịch")."""
+    return _HALF_SPACED_DASH.sub(lambda m: f" {m[1] or m[2]} ", text)
+
+
 def split_glued_syllables(text: str) -> str:
     """Put back the space OCR lost between two syllables: "Trungtâm" → "Trung tâm"."""
     return " ".join(_split_token(token) for token in text.split())
@@ -114,6 +125,9 @@ def _split_token(token: str) -> str:
     if match is None:
         return token
     core = match["core"]
+    runs = _case_runs(core)
+    if runs is not None:
+        return f"{match['pre']}{runs}{match['post']}"
     glued = _BEFORE_ABBREVIATION.match(core)
     if glued and len(glued["word"]) >= 2 and is_syllable(glued["word"]):
         return f"{match['pre']}{glued['word']} {glued['abbr']}{match['post']}"
@@ -122,6 +136,41 @@ def _split_token(token: str) -> str:
         return token
     split = _best_split(core)
     return f"{match['pre']}{split}{match['post']}" if split else token
+
+
+_CASE_RUN = regex.compile(r"\p{Lu}+|\p{Ll}+")
+
+
+def _case_runs(core: str) -> str | None:
+    """Words OCR glued around an abbreviation, parted where the case changes: "phòngHĐNDvà"
+    → "phòng HĐND và", "VNPTNinh" → "VNPT Ninh". Every piece must be a known syllable (the
+    dictionary's, not only well spelled: "VNPay", "VNeID" stay) or an abbreviation of two
+    capitals or more, one of them at least; None when `core` is not such a word."""
+    from chitieu.extract.ocr.spelling import known_syllable
+
+    runs = _CASE_RUN.findall(core)
+    if len(runs) < 2 or not any(len(r) >= 2 and r.isupper() for r in runs):
+        return None
+    words: list[str] = []
+    for index, run in enumerate(runs):
+        if run.isupper():
+            words.append(run)
+            continue
+        capital = words.pop() if words and words[-1].isupper() else ""
+        if len(capital) == 1 or (capital and known_syllable(capital[-1] + run) and (
+                len(capital) >= 3 or not known_syllable(run))):
+            words += [capital[:-1], capital[-1] + run] if len(capital) > 1 else [capital + run]
+        else:
+            words += [capital, run] if capital else [run]
+        if index == 0 and len(run) < 2:
+            return None
+    words = [w for w in words if w]
+    abbreviations = [w for w in words if w.isupper() and len(w) >= 2]
+    syllables = [w for w in words if not (w.isupper() and len(w) >= 2)]
+    if not abbreviations or not syllables or not all(
+            len(w) >= 2 and known_syllable(w) for w in syllables):
+        return None
+    return " ".join(words)
 
 
 def _capital_split(core: str) -> bool:
@@ -153,7 +202,17 @@ def _best_split(core: str) -> str | None:
     capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
     if len(capitalised) == 1:
         return capitalised[0]
-    return _longer_split(core) if not candidates else None
+    return _longer_split(core) if not candidates else _most_written(candidates)
+
+
+def _most_written(candidates: list[str]) -> str | None:
+    """Of several ways to part glued syllables ("cônganxã": "công an xã", "cô ngan xã"), the
+    one whose every pair of syllables the domain's typed text writes, if only one is."""
+    from chitieu.extract.ocr.spelling import pair_count
+
+    written = [c for c in candidates
+               if all(pair_count(a, b) for a, b in itertools.pairwise(c.split()))]
+    return written[0] if len(written) == 1 else None
 
 
 # Words of four or more glued syllables ("Tylệhộgia") are split when the fewest syllables

@@ -106,6 +106,17 @@ def _model() -> _Model:
                   {k: tuple(v) for k, v in by_plain.items()})
 
 
+def known_syllable(word: str) -> bool:
+    """A syllable of the dictionary (or of the domain's typed text), any case."""
+    return unicodedata.normalize("NFC", word.casefold()) in _model().syllables
+
+
+def pair_count(left: str, right: str) -> int:
+    """How often the domain's typed text writes the two words side by side."""
+    fold = lambda w: unicodedata.normalize("NFC", w.casefold())  # noqa: E731
+    return _model().pairs.get((fold(left), fold(right)), 0)
+
+
 def _core(text: str) -> tuple[str, str, str] | None:
     match = _WORD.match(text)
     if match is None:
