@@ -19,6 +19,7 @@ from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import AGENCY_ROLES
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
+from chitieu.extract.ocr.spelling import split_glued
 
 _AGENCY_MIN_RATIO = 88.0
 _AGENCY_MAX_LENGTH_CHANGE = 1
@@ -60,7 +61,7 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
 
 def _generic(text: str) -> str:
     text = fix.strip_glued_underscores(fix.strip_rule_marks(text))
-    return fix.space_dashes(fix.split_glued_syllables(fix.plain_foreign_letters(text)))
+    return fix.space_dashes(split_glued(fix.plain_foreign_letters(text)))
 
 
 def _title_line(text: str) -> str:

@@ -15,7 +15,6 @@ something was repaired (and then warn). None of them raises on odd input.
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -125,9 +124,6 @@ def _split_token(token: str) -> str:
     if match is None:
         return token
     core = match["core"]
-    runs = _case_runs(core)
-    if runs is not None:
-        return f"{match['pre']}{runs}{match['post']}"
     glued = _BEFORE_ABBREVIATION.match(core)
     if glued and len(glued["word"]) >= 2 and is_syllable(glued["word"]):
         return f"{match['pre']}{glued['word']} {glued['abbr']}{match['post']}"
@@ -138,41 +134,6 @@ def _split_token(token: str) -> str:
     return f"{match['pre']}{split}{match['post']}" if split else token
 
 
-_CASE_RUN = regex.compile(r"\p{Lu}+|\p{Ll}+")
-
-
-def _case_runs(core: str) -> str | None:
-    """Words OCR glued around an abbreviation, parted where the case changes: "phòngHĐNDvà"
-    → "phòng HĐND và", "VNPTNinh" → "VNPT Ninh". Every piece must be a known syllable (the
-    dictionary's, not only well spelled: "VNPay", "VNeID" stay) or an abbreviation of two
-    capitals or more, one of them at least; None when `core` is not such a word."""
-    from chitieu.extract.ocr.spelling import known_syllable
-
-    runs = _CASE_RUN.findall(core)
-    if len(runs) < 2 or not any(len(r) >= 2 and r.isupper() for r in runs):
-        return None
-    words: list[str] = []
-    for index, run in enumerate(runs):
-        if run.isupper():
-            words.append(run)
-            continue
-        capital = words.pop() if words and words[-1].isupper() else ""
-        if len(capital) == 1 or (capital and known_syllable(capital[-1] + run) and (
-                len(capital) >= 3 or not known_syllable(run))):
-            words += [capital[:-1], capital[-1] + run] if len(capital) > 1 else [capital + run]
-        else:
-            words += [capital, run] if capital else [run]
-        if index == 0 and len(run) < 2:
-            return None
-    words = [w for w in words if w]
-    abbreviations = [w for w in words if w.isupper() and len(w) >= 2]
-    syllables = [w for w in words if not (w.isupper() and len(w) >= 2)]
-    if not abbreviations or not syllables or not all(
-            len(w) >= 2 and known_syllable(w) for w in syllables):
-        return None
-    return " ".join(words)
-
-
 def _capital_split(core: str) -> bool:
     """"VănHóa": one capital inside, after a lower-case letter — two capitalised syllables."""
     inner = [i for i, c in enumerate(core) if c.isupper() and i > 0]
@@ -180,6 +141,22 @@ def _capital_split(core: str) -> bool:
 
 
 def _best_split(core: str) -> str | None:
+    candidates = split_candidates(core)
+    if len(candidates) == 1:
+        return candidates[0]
+    # Prefer splits where every syllable after the first starts with a consonant.
+    with_onsets = [c for c in candidates if all(w[0].casefold() not in _VOWELS
+                                                for w in c.split()[1:])]
+    if len(with_onsets) == 1:
+        return with_onsets[0]
+    capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
+    if len(capitalised) == 1:
+        return capitalised[0]
+    return _longer_split(core) if not candidates else None
+
+
+def split_candidates(core: str) -> list[str]:
+    """The ways to spell `core` as two or three well-formed syllables."""
     candidates = []
     for i in range(1, len(core)):
         head, tail = core[:i], core[i:]
@@ -192,27 +169,7 @@ def _best_split(core: str) -> str | None:
                          if is_syllable(tail[:j]) and is_syllable(tail[j:])), None)
             if rest:
                 candidates.append(f"{head} {rest}")
-    if len(candidates) == 1:
-        return candidates[0]
-    # Prefer splits where every syllable after the first starts with a consonant.
-    with_onsets = [c for c in candidates if all(w[0].casefold() not in _VOWELS
-                                                for w in c.split()[1:])]
-    if len(with_onsets) == 1:
-        return with_onsets[0]
-    capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
-    if len(capitalised) == 1:
-        return capitalised[0]
-    return _longer_split(core) if not candidates else _most_written(candidates)
-
-
-def _most_written(candidates: list[str]) -> str | None:
-    """Of several ways to part glued syllables ("cônganxã": "công an xã", "cô ngan xã"), the
-    one whose every pair of syllables the domain's typed text writes, if only one is."""
-    from chitieu.extract.ocr.spelling import pair_count
-
-    written = [c for c in candidates
-               if all(pair_count(a, b) for a, b in itertools.pairwise(c.split()))]
-    return written[0] if len(written) == 1 else None
+    return candidates
 
 
 # Words of four or more glued syllables ("Tylệhộgia") are split when the fewest syllables

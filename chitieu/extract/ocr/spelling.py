@@ -20,6 +20,7 @@ Only words of scans go through this: a text input is the truth as typed.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from chitieu.extract.ocr.repair import is_syllable
+from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
 HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
@@ -104,6 +105,69 @@ def _model() -> _Model:
         by_plain.setdefault(_strip(word, None), []).append(word)
     return _Model(pairs, syllables, {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()})
+
+
+def split_glued(text: str) -> str:
+    """Put back the spaces OCR lost between words (`repair.split_glued_syllables`), and
+    where the spelling rules alone cannot: around an abbreviation ("phòngHĐNDvà"), and
+    between syllables that spell two ways ("cônganxã") by the words the domain writes."""
+    return " ".join(_split_glued_token(t) for t in text.split())
+
+
+_EDGES = regex.compile(r"^(?P<pre>\W*)(?P<core>\p{L}+)(?P<post>\W*)$")
+
+
+def _split_glued_token(token: str) -> str:
+    parted = split_glued_syllables(token)
+    match = _EDGES.match(token)
+    if parted != token or match is None:
+        return parted
+    core = match["core"]
+    found = _case_runs(core)
+    if found is None and not is_syllable(core) and len(core) >= 4:
+        found = _most_written(split_candidates(core))
+    return f"{match['pre']}{found}{match['post']}" if found else token
+
+
+def _most_written(candidates: list[str]) -> str | None:
+    """Of several ways to part glued syllables ("cônganxã": "công an xã", "cô ngan xã"), the
+    one whose every pair of syllables the domain's typed text writes, if only one is."""
+    written = [c for c in candidates
+               if all(pair_count(a, b) for a, b in itertools.pairwise(c.split()))]
+    return written[0] if len(written) == 1 else None
+
+
+_CASE_RUN = regex.compile(r"\p{Lu}+|\p{Ll}+")
+
+
+def _case_runs(core: str) -> str | None:
+    """Words OCR glued around an abbreviation, parted where the case changes: "phòngHĐNDvà"
+    → "phòng HĐND và", "VNPTNinh" → "VNPT Ninh". Every piece must be a known syllable (the
+    dictionary's, not only well spelled: "VNPay", "VNeID" stay) or an abbreviation of two
+    capitals or more, one of them at least; None when `core` is not such a word."""
+    runs = _CASE_RUN.findall(core)
+    if len(runs) < 2 or not any(len(r) >= 2 and r.isupper() for r in runs):
+        return None
+    words: list[str] = []
+    for index, run in enumerate(runs):
+        if run.isupper():
+            words.append(run)
+            continue
+        capital = words.pop() if words and words[-1].isupper() else ""
+        if len(capital) == 1 or (capital and known_syllable(capital[-1] + run) and (
+                len(capital) >= 3 or not known_syllable(run))):
+            words += [capital[:-1], capital[-1] + run] if len(capital) > 1 else [capital + run]
+        else:
+            words += [capital, run] if capital else [run]
+        if index == 0 and len(run) < 2:
+            return None
+    words = [w for w in words if w]
+    abbreviations = [w for w in words if w.isupper() and len(w) >= 2]
+    syllables = [w for w in words if not (w.isupper() and len(w) >= 2)]
+    if not abbreviations or not syllables or not all(
+            len(w) >= 2 and known_syllable(w) for w in syllables):
+        return None
+    return " ".join(words)
 
 
 def known_syllable(word: str) -> bool:

@@ -320,7 +320,7 @@ def test_a_bold_section_whose_number_ocr_lost_is_numbered_where_the_sequence_is_
 
 
 def test_words_glued_around_an_abbreviation_are_parted_where_the_case_changes() -> None:
-    from chitieu.extract.ocr.repair import split_glued_syllables
+    from chitieu.extract.ocr.spelling import split_glued as split_glued_syllables
 
     assert split_glued_syllables("Văn phòngHĐNDvà UBND") == "Văn phòng HĐND và UBND"
     assert split_glued_syllables("VNPTNinh Bình") == "VNPT Ninh Bình"
@@ -331,7 +331,7 @@ def test_words_glued_around_an_abbreviation_are_parted_where_the_case_changes() 
 
 
 def test_three_glued_syllables_are_parted_as_the_domain_writes_them() -> None:
-    from chitieu.extract.ocr.repair import split_glued_syllables
+    from chitieu.extract.ocr.spelling import split_glued as split_glued_syllables
 
     # "công an xã" and "cô ngan xã" both spell it; only the first is ever written
     assert split_glued_syllables("Cônganxã") == "Công an xã"
