@@ -59,7 +59,14 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
     return repairs
 
 
+# A cell's "x" mark (a quarter, a month ticked) read twice over: "Xx", "xX", "xx" (not "XX",
+# a roman twenty)
+_DOUBLED_MARK = regex.compile(r"^(?:Xx|xX|xx)$")
+
+
 def _generic(text: str) -> str:
+    if _DOUBLED_MARK.match(text.strip()):
+        return "x"
     text = fix.strip_glued_underscores(fix.strip_rule_marks(text))
     return fix.space_dashes(split_glued(fix.plain_foreign_letters(text)))
 

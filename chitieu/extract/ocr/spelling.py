@@ -250,10 +250,64 @@ def repair_words(words: list) -> tuple[list, list[Change]]:
             fixed = best_reading(left, core[1], right, original[index].conf)
             if fixed != core[1]:
                 words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
+    words = _repair_pairs(words, original)
     changes = [Change(before.text, words[i].text, before.conf, beside(words, i, -1),
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
+
+
+def _repair_pairs(words: list, original: list) -> list:
+    """Two neighbours both misread where neither backs the other's repair ("CHI TIEU" for
+    "CHỈ TIÊU": "chi tieu" is written a few times, "chỉ tieu" never): the two readings are
+    chosen together, as the pair the typed text writes most, far more than the pair read."""
+    model = _model()
+    words = list(words)
+    cores = [_core(w.text) for w in words]
+    for index in range(len(words) - 1):
+        if cores[index] is None or cores[index + 1] is None or _neighbour(
+                words, cores, index, 1) is None or {words[index].note, words[
+                    index + 1].note} - {"", "spelling"}:
+            continue
+        if min(original[index].conf, original[index + 1].conf) > _MAX_CONFIDENCE:
+            continue
+        first, second = (unicodedata.normalize("NFC", cores[i][1]).casefold()
+                         for i in (index, index + 1))
+        outer = (_neighbour(words, cores, index, -1), _neighbour(words, cores, index + 1, 1))
+        best = _best_pair(model, first, second, outer)
+        if best is None:
+            continue
+        for offset, (core, chosen) in enumerate(zip((cores[index], cores[index + 1]), best,
+                                                   strict=True)):
+            if chosen != core[1].casefold():
+                words[index + offset] = replace(
+                    words[index + offset], text=core[0] + _with_case(chosen, core[1]) + core[2],
+                    note="spelling")
+        cores[index], cores[index + 1] = _core(words[index].text), _core(words[index + 1].text)
+    return words
+
+
+def _best_pair(model: _Model, first: str, second: str,
+               outer: tuple[str | None, str | None]) -> tuple[str, str] | None:
+    """The two readings the typed text backs most, with the words outside them on their
+    line (`outer`, None at an edge): the pair itself written often, far more than as read."""
+    def readings(word: str) -> set[str]:
+        found = set(model.by_tone_skeleton.get(_strip(word, _TONES), ()))
+        return found | set(model.by_plain_skeleton.get(_strip(word, None), ())) | {word}
+
+    def backing(a: str, b: str) -> int:
+        return (model.pairs.get((a, b), 0) + model.pairs.get((outer[0], a), 0)
+                + model.pairs.get((b, outer[1]), 0))
+
+    scored = sorted(((backing(a, b), (a, b)) for a in readings(first)
+                     for b in readings(second)), reverse=True)
+    count, best = scored[0]
+    if best == (first, second) or (len(scored) > 1 and scored[1][0] == count):
+        return None
+    if model.pairs.get(best, 0) < _LETTER_SUPPORT or count < _SUPPORT_RATIO * (
+            backing(first, second) + 1):
+        return None
+    return best
 
 
 def beside(words: list, index: int, step: int) -> str:
