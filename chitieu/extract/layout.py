@@ -52,7 +52,8 @@ _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its colum
 _LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
 _NO_FIT = 1000.0
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
-_JOIN_COST = 3.0  # a cut between two lines of which the second plainly goes on the first
+_MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be moved there
+_JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _OPEN_ENDINGS = (",", "-", "–", "(", "/", "&")
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
@@ -146,6 +147,7 @@ class _Reader:
         self.header: list[str] | None = None
         self.width = 0
         self.grid: _Grid | None = None
+        self.gutters = _Gutters()
 
     def page(self, page: _Page) -> None:
         lines = _without_page_numbers(page.lines)
@@ -153,7 +155,9 @@ class _Reader:
         if found is not None:
             first, last = found
             body = lines[last + 1:]
-            grid = _refine(_grid(body), lines[first:last + 1], _cover(body))
+            cover = _cover(body)
+            grid = _refine(_grid(body), lines[first:last + 1], cover)
+            grid = self.gutters.place(grid, lines[first:last + 1], body, cover)
             header = _header_cells(lines[first:last + 1], grid)
             if self.header is None:
                 self.rows += [_text_row(ln) for ln in lines[:first]]
@@ -171,6 +175,48 @@ class _Reader:
                 grid = _fit_grid(body, self.grid)
         self.grid = grid
         self.rows += _body_rows(body, grid, page.number, self.width, self.header or [])
+
+
+class _Gutters:
+    """Where each gutter sits against the header labels on either side of it, learnt on
+    the pages that show it clear (no line printed into it). pdftotext moves the columns a
+    little on every page, with their labels; on a crowded page whose lines run over a
+    gutter, the gutter is put where the labels say (so many characters after the left
+    label's end) instead of at the emptiest position between the labels."""
+
+    def __init__(self) -> None:
+        self.offsets: dict[tuple[str, str], list[int]] = {}
+
+    def place(self, grid: _Grid, header: list[_Line], body: list[_Line], cover: list[int]
+              ) -> _Grid:
+        labels = [c for line in header for c in _label_chunks(line) if _role(c[2]) != "unknown"]
+        spans = list(grid.spans)
+        limit = _gutter_limit(len(body))
+        for i in range(len(spans) - 1):
+            left = _label_over(labels, spans[i])
+            right = _label_over(labels, spans[i + 1])
+            if left is None or right is None or left == right:
+                continue
+            key = (left[2], right[2])
+            gap = range(spans[i][1] + 1, spans[i + 1][0])
+            if gap and all(cover[x] <= limit for x in gap if x < len(cover)):
+                self.offsets.setdefault(key, []).append((gap[0] + gap[-1]) // 2 - left[1])
+            elif key in self.offsets:
+                at = left[1] + _median(self.offsets[key])
+                if spans[i][0] < at < spans[i + 1][1]:
+                    spans[i], spans[i + 1] = (spans[i][0], at - 1), (at + 1, spans[i + 1][1])
+        return _Grid(spans)
+
+
+def _label_over(labels: list[tuple[int, int, str]], span: tuple[int, int]
+                ) -> tuple[int, int, str] | None:
+    """The header label printed over a column: the one overlapping it most."""
+    best, overlap = None, 0
+    for label in labels:
+        shared = min(label[1], span[1] + 1) - max(label[0], span[0])
+        if shared > overlap:
+            best, overlap = label, shared
+    return best
 
 
 def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
@@ -283,7 +329,7 @@ def _grid(lines: list[_Line]) -> _Grid:
     if not lines:
         return _Grid([(0, 1)])
     cover = _cover(lines)
-    limit = int(len(lines) * _GUTTER_SHARE)
+    limit = _gutter_limit(len(lines))
     spans: list[tuple[int, int]] = []
     start, gap = None, 0
     for x, count in enumerate(cover):
@@ -301,6 +347,11 @@ def _grid(lines: list[_Line]) -> _Grid:
     if not spans:
         return _Grid([(0, len(cover))])
     return _Grid(_split_label_column(spans, cover))
+
+
+def _gutter_limit(lines: int) -> int:
+    """How many lines may print into a gutter."""
+    return int(lines * _GUTTER_SHARE)
 
 
 def _split_label_column(spans: list[tuple[int, int]], cover: list[int]) -> list[tuple[int, int]]:
@@ -538,17 +589,43 @@ class _Alignment:
 
     def __init__(self, lines: list[_Line], grid: _Grid) -> None:
         self.grid = grid
-        self.clean: list[list[tuple[int, int, int]]] = [[] for _ in grid.spans]
+        self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
+        self._learn(lines)
+        # a chunk pushed over a gutter sits in the neighbouring column's span: it goes to
+        # the column whose lines it is printed like ("Kế hoạch" centred under "Thời hạn")
         for i, line in enumerate(lines):
             for chunk in _chunk_words(line):
                 first, last = self.reach(chunk)
+                if first == last and not self._narrow(first):
+                    self._replace(i, chunk, first)
+        if self.placed:
+            self._learn(lines)
+
+    def _learn(self, lines: list[_Line]) -> None:
+        self.clean: list[list[tuple[int, int, int]]] = [[] for _ in self.grid.spans]
+        for i, line in enumerate(lines):
+            for chunk in _chunk_words(line):
+                first, last = self.reach(chunk, i)
                 if first == last:
                     self.clean[first].append((i, chunk[0].x0, chunk[-1].x1))
         self.left = [self._left_aligned(c) for c in self.clean]
         self.width = [max([e - s + 1, *(x1 - x0 for _, x0, x1 in c)])
-                      for c, (s, e) in zip(self.clean, grid.spans, strict=True)]
+                      for c, (s, e) in zip(self.clean, self.grid.spans, strict=True)]
+        self.rights = [self._right(c) for c in self.clean]
 
-    def reach(self, chunk: list[_Word]) -> tuple[int, int]:
+    def _replace(self, index: int, chunk: list[_Word], col: int) -> None:
+        x0, x1 = chunk[0].x0, chunk[-1].x1
+        own = self.cost(col, index, x0, x1)
+        for other in (col - 1, col + 1):
+            if 0 <= other < len(self.grid.spans) and not self._narrow(other) and (
+                    self.cost(other, index, x0, x1) + _MOVE_MARGIN < own):
+                self.placed[index, x0] = other
+                own = self.cost(other, index, x0, x1) + _MOVE_MARGIN
+
+    def reach(self, chunk: list[_Word], index: int | None = None) -> tuple[int, int]:
+        if index is not None and (index, chunk[0].x0) in self.placed:
+            col = self.placed[index, chunk[0].x0]
+            return col, col
         cols = [self.grid.column_of(w) for w in chunk]
         return min(cols), max(cols)
 
@@ -575,15 +652,15 @@ class _Alignment:
             off = abs((x0 + x1) / 2 - (start + end + 1) / 2)
             return min(off, _SHIFT) + off / 10
         if self.left[col]:
-            right = max(c[2] for c in chunks)
-            return abs(x0 - _median([c[1] for c in near])) + 3 * max(0, x1 - right - 1)
+            start = _median([c[1] for c in near])
+            return abs(x0 - start) + 3 * max(0, x1 - self.rights[col] - 1)
         off = abs((x0 + x1) / 2 - _median([(c[1] + c[2]) / 2 for c in near]))
         return min(off, _SHIFT) + off / 10 + 2 * max(0, x1 - x0 - self.width[col] - 1)
 
     def cells(self, index: int, line: _Line) -> list[list[_Word]]:
         cells: list[list[_Word]] = [[] for _ in self.grid.spans]
         for chunk in _chunk_words(line):
-            first, last = self.reach(chunk)
+            first, last = self.reach(chunk, index)
             if first == last:
                 cells[first] += chunk
                 continue
@@ -592,11 +669,20 @@ class _Alignment:
                 cells[col] += piece
         return cells
 
+    @staticmethod
+    def _right(chunks: list[tuple[int, int, int]]) -> int:
+        """Where a left-aligned column's lines end at most (of the lines that start at its
+        left edge: a line starting elsewhere is another column's, pushed into it)."""
+        if not chunks:
+            return 0
+        start = _median([c[1] for c in chunks])
+        return max(c[2] for c in chunks if abs(c[1] - start) <= 2)
+
     def sticks_out(self, col: int, line: int, words: list[_Word], tail: int) -> bool:
         """The line's cell in the column ends past where the column's lines end (left-aligned)
         or sits better centred without its last `tail` words."""
         if self.left[col]:
-            return words[-1].x1 > max(c[2] for c in self.clean[col]) + 1
+            return words[-1].x1 > self.rights[col] + 1
         head = words[:-tail]
         return self.cost(col, line, head[0].x0, head[-1].x1) < self.cost(
             col, line, words[0].x0, words[-1].x1)
@@ -625,14 +711,14 @@ class _Alignment:
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
         for c in range(1, k + 1):
+            cut = c > 1 and not self._narrow(first + c - 2)
             for j in range(m + 1):
                 for i in range(j + 1):
                     if best[c - 1][i] == inf:
                         continue
                     step = 0.0
                     if i < j:
-                        step = self._piece_cost(first + c - 1, index, chunk[i:j],
-                                                i > 0 and not self._narrow(first + c - 2))
+                        step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
                     if best[c - 1][i] + step < best[c][j]:
                         best[c][j], back[c][j] = best[c - 1][i] + step, i
         pieces: list[list[_Word]] = []
