@@ -148,6 +148,7 @@ class _Reader:
         self.width = 0
         self.grid: _Grid | None = None
         self.gutters = _Gutters()
+        self.widths: list[int] = []  # how wide each column's lines get, on the pages so far
 
     def page(self, page: _Page) -> None:
         lines = _without_page_numbers(page.lines)
@@ -174,7 +175,11 @@ class _Reader:
                     len(body) < _SHORT_PAGE):
                 grid = _fit_grid(body, self.grid)
         self.grid = grid
-        self.rows += _body_rows(body, grid, page.number, self.width, self.header or [])
+        alignment = _Alignment(body, grid, self.widths)
+        if len(self.widths) != len(grid.spans):
+            self.widths = [0] * len(grid.spans)
+        self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
+        self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [])
 
 
 class _Gutters:
@@ -427,11 +432,11 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 # ---------------------------------------------------------------- rows
 
 
-def _body_rows(lines: list[_Line], grid: _Grid, page: int, width: int,
+def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                header: list[str]) -> list[RawRow]:
     if not lines:
         return []
-    alignment = _Alignment(lines, grid)
+    grid = alignment.grid
     cells = [alignment.cells(i, ln) for i, ln in enumerate(lines)]
     label_cols = _label_columns(cells)
     anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
@@ -587,8 +592,11 @@ class _Alignment:
     MTTQ …"); such a line is cut where each piece sits best in its column, judged by the
     column's lines printed nearby (the same cell, as a rule)."""
 
-    def __init__(self, lines: list[_Line], grid: _Grid) -> None:
+    def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None
+                 ) -> None:
         self.grid = grid
+        # a column is as wide on every page: a page's own lines may not show it
+        self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
         self._learn(lines)
         # a chunk pushed over a gutter sits in the neighbouring column's span: it goes to
@@ -611,6 +619,8 @@ class _Alignment:
         self.left = [self._left_aligned(c) for c in self.clean]
         self.width = [max([e - s + 1, *(x1 - x0 for _, x0, x1 in c)])
                       for c, (s, e) in zip(self.clean, self.grid.spans, strict=True)]
+        if self.known_widths:
+            self.width = [max(a, b) for a, b in zip(self.width, self.known_widths, strict=True)]
         self.rights = [self._right(c) for c in self.clean]
 
     def _replace(self, index: int, chunk: list[_Word], col: int) -> None:
