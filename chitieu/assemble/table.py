@@ -947,14 +947,20 @@ class _Assembler:
         return all(not clean_text(c) for i, c in enumerate(row.cells) if i != self.number_col)
 
     def _is_whole_row(self, cells: list[str], previous: LogicalRow) -> bool:
-        """A row whose number OCR lost: its name starts a sentence and it prints its own
-        unit or target where the row above has one already ("Tỷ lệ B …", "%", "90")."""
+        """A row without a number that is a row of its own: its name starts a sentence and
+        it prints its own unit or target where the row above has one already ("Tỷ lệ B …",
+        "%", "90": OCR lost its number), or its own agency and deadline cells where the
+        row above has them (a parent task printed without a number, with its own lead and
+        deadline, above its numbered sub-tasks)."""
         name_col = self.table.index_of("name")
         if name_col is None or not clean_text(cells[name_col])[:1].isupper():
             return False
-        own = [i for i in self.table.indexes_of("unit", "target")
-               if clean_text(cells[i]) and clean_text(previous.cells[i])]
-        return bool(own)
+
+        def both(*roles: str) -> list[int]:
+            return [i for i in self.table.indexes_of(*roles)
+                    if clean_text(cells[i]) and clean_text(previous.cells[i])]
+        return bool(both("unit", "target")) or len(both("deadline", "lead", "support",
+                                                        "monitor")) >= 2
 
     def _join(self, cells: list[str], row: RawRow) -> None:
         previous = self.table.rows[-1]

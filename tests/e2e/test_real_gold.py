@@ -29,6 +29,12 @@ KNOWN_GAPS = {
         "cut between two agency cells (0.88)"),
 }
 
+# Documents whose hand-written records cover a well-defined part only (the rest is too long to
+# check by hand): the records scored are those whose key starts with one of these prefixes.
+PARTS = {
+    "vn-qd2629-2025-phuluc-I-II": ("Phụ lục I/", "Phụ lục II/I/", "Phụ lục II/II/"),
+}
+
 
 def _document(stem: str, folder: Path) -> Path:
     """The document of a gold file as published: its text, else its PDF."""
@@ -56,8 +62,10 @@ def test_matches_the_hand_written_records(gold: Path, tmp_path: Path, shared_dir
         request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[stem], strict=True))
     (tmp_path / "gold").mkdir()
     shutil.copy(gold, tmp_path / "gold" / gold.name)
-    document = convert(_document(stem, real_dir))
-    (tmp_path / f"{stem}.json").write_text(document_to_json(document), "utf-8")
+    output = json.loads(document_to_json(convert(_document(stem, real_dir))))
+    if stem in PARTS:
+        output["records"] = [r for r in output["records"] if r["key"].startswith(PARTS[stem])]
+    (tmp_path / f"{stem}.json").write_text(json.dumps(output, ensure_ascii=False), "utf-8")
     result = subprocess.run(
         [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),
          str(tmp_path), "--min", str(MIN_SCORE), "--verbose"],
