@@ -54,6 +54,7 @@ _NO_FIT = 1000.0
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
 _MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be moved there
 _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
+_IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _OPEN_ENDINGS = (",", "-", "–", "(", "/", "&")
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
@@ -797,13 +798,14 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
         for k, (line, _) in enumerate(fragments):
             outside[k + 1] = outside[k] + (line <= low or line >= high)
         for j in range(n + 1):
+            irregular = _irregular_spacing(fragments, j)
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
                 step = 0.0
                 if i < j:
                     centre = (fragments[i][0] + fragments[j - 1][0]) / 2
-                    step = (abs(centre - anchor) * (j - i) + joins[i]
+                    step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i]
                             + _OUTSIDE_COST * (outside[j] - outside[i]))
                 total = cost[r - 1][i] + step
                 if total < cost[r][j]:
@@ -816,6 +818,19 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
         j = i
     groups.reverse()
     return groups
+
+
+def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
+    """For each start i, the cost of the spacing of fragments[i:j] as one cell: a cell's
+    lines follow one another, or every other line (interleaved with a neighbour's); a gap
+    unlike the others ([0, 1, 3]) joins lines of two cells."""
+    costs = [0.0] * (j + 1)
+    counts: dict[int, int] = {}
+    for i in range(j - 2, -1, -1):
+        gap = fragments[i + 1][0] - fragments[i][0]
+        counts[gap] = counts.get(gap, 0) + 1
+        costs[i] = _IRREGULAR_COST * (sum(counts.values()) - counts[min(counts)])
+    return costs
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
@@ -847,12 +862,24 @@ def _spread_over_group(groups: list[list[list[_Word]]], col: int,
             continue
         own = {id(w) for w in groups[filled[0]][col]}
         lines = [i for i, words in fragments if id(words[0]) in own]
-        if abs((min(lines) + max(lines)) / 2 - anchors[filled[0]]) < 1:
+        off = abs((min(lines) + max(lines)) / 2 - anchors[filled[0]]) >= 1
+        if not off and not _filled_elsewhere(groups, col, anchors, heads, set(run)):
             continue
         for row in run:
             groups[row][col] = list(groups[filled[0]][col])
         spread.update(run)
     return spread
+
+
+def _filled_elsewhere(groups: list[list[list[_Word]]], col: int, anchors: list[int],
+                      heads: set[int], run: set[int]) -> bool:
+    """The page's other numbered rows (at least two) fill the column, nearly all: a row of
+    the group left without it has its text in a merged cell (printed centred on the group's
+    middle row, its own number's line)."""
+    others = [r for r, anchor in enumerate(anchors)
+              if anchor >= 0 and anchor not in heads and r not in run]
+    filled = sum(1 for r in others if groups[r][col])
+    return len(others) >= 2 and filled * 3 >= len(others) * 2
 
 
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
