@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean system-deps
+.PHONY: demo test lint bench clean system-deps test-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,20 +12,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[all,dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) system-deps
 	$(BIN)/chitieu convert samples -o output --format json,parquet,csv,jsonl
 
 system-deps:
 	@bash .ci/system-deps
 
-test: $(STAMP) system-deps
+test-deps:
+	@bash .ci/system-deps --tests
+
+test: $(STAMP) test-deps
 	$(BIN)/ruff check chitieu tests benchmarks scripts
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check chitieu tests benchmarks scripts
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) test-deps
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_text.py --distinct
 	$(BIN)/python benchmarks/bench_text_size.py

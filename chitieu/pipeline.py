@@ -61,7 +61,8 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
         table = assemble(raw, trace)
     except NoTableError as exc:
         raise InputError(str(exc), code="no_table") from None
-    plan, plan_warnings = parse_plan(table.preamble, [t.preamble for t in table.following])
+    plan, plan_warnings = parse_plan(table.preamble, [t.preamble for t in table.following],
+                                     gazetteer)
     records = build_records(table, gazetteer, plan.issued_on, trace)
     link_records(records, catalog)
     fmt = raw.format if raw.format in _SOURCE_FORMATS else "text"

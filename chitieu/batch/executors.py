@@ -206,10 +206,14 @@ def run_dask(chunks: Iterator[list[Job]], out_dir: str, gazetteer: tuple[str, ..
             except OSError as exc:
                 raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            # silence_logs=False: Dask's loggers keep the levels the user gave them
+            # silence_logs=False: Dask's loggers keep the levels the user gave them. The
+            # memory cap is Dask's own (its nanny restarts a worker past it; a file that
+            # keeps killing workers is reported as such); --max-memory-mb 0 is Dask's 0, no
+            # cap. Dask's workers end with this process by themselves (a pipe to the parent).
             cluster = stack.enter_context(LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=False))
+                dashboard_address=None, silence_logs=False,
+                memory_limit=f"{limits.max_memory_mb}MB" if limits.max_memory_mb else 0))
             client = stack.enter_context(Client(cluster))
         in_flight = max(workers, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
         yield from _dask_results(client, as_completed, chunks,

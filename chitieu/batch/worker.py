@@ -123,12 +123,17 @@ def died(job: Job, detail: str = "") -> FileResult:
                                       "(a crash, or the memory cap: see --max-memory-mb)")
 
 
-@functools.lru_cache(maxsize=4)
 def worker_gazetteer(paths: tuple[str, ...]):
-    """The gazetteer of `paths`, loaded once per process (it is costly to build and to pickle)."""
+    """The gazetteer of `paths`, loaded once per process (it is costly to build and to
+    pickle) and again when one of the files changes, as the catalog is."""
+    return _gazetteer(tuple((p, *_stamp(p)) for p in paths))
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer(stamped: tuple[tuple[str, int, int], ...]):
     from chitieu.pipeline import load_gazetteer
 
-    return load_gazetteer(list(paths))
+    return load_gazetteer([path for path, _, _ in stamped])
 
 
 def worker_catalog(paths: tuple[str, ...]):

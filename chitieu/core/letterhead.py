@@ -27,8 +27,11 @@ from chitieu.core.types import RawRow
 
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
 _TITLE_LINES = 4
+# "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
+# dash, the body after the slash)
 NUMBER = regex.compile(
-    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*/\s*(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
+    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>/|[\-–](?=\s*\p{Lu}+\s*/))\s*"
+    r"(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
     regex.IGNORECASE,
 )
 # "ngày 10 tháng 3 năm 2026", "ngày 14 / 7 /2026", "ngày    tháng 5 năm 2026" (unsigned)
@@ -45,20 +48,30 @@ class _Words:
     motto_tail: regex.Pattern
     rule: regex.Pattern
     kinds: frozenset[str]
+    kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
     body: regex.Pattern
     authority: regex.Pattern
+    bodies: dict[str, str]  # a body's opening words, folded → as written
+    body_start: regex.Pattern
 
 
 @functools.cache
 def _words() -> _Words:
     data = load_yaml("letterhead.yaml")
+    kinds = sorted(data["kinds"], key=len, reverse=True)
+    bodies = sorted(data["bodies"], key=len, reverse=True)
     return _Words(
         motto=regex.compile("|".join(f"(?:{p})" for p in data["motto"])),
         motto_tail=regex.compile(data["motto_tail"]),
         rule=regex.compile(data["rule"]),
         kinds=frozenset(data["kinds"]),
+        kind_starts=tuple(regex.compile(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
+                          for k in kinds),
         body=regex.compile("|".join(f"(?:{p})" for p in data["body_openings"])),
         authority=regex.compile(data["authority"]),
+        bodies=data["bodies"],
+        body_start=regex.compile(
+            r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
     )
 
 
@@ -79,9 +92,34 @@ def _key(text: str) -> str:
     return " ".join(regex.sub(r"[^\w]+", " ", to_ascii(text).lower()).split())
 
 
+def document_kind(text: str) -> tuple[str, str] | None:
+    """The document's kind and what follows it on its line: ("KẾ HOẠCH", "") for the kind
+    printed alone above its title; ("KẾ HOẠCH", "Chuyển đổi số năm 2026") where a reader put
+    the title on the kind's line — only for a kind printed in capitals, as kinds are, so that
+    a sentence ("Kế hoạch số 5 …") is none."""
+    text = clean_text(text).strip(" *#")
+    if _key(text) in _words().kinds:
+        return text, ""
+    folded, where = _folded(text)
+    for pattern in _words().kind_starts:
+        match = pattern.match(folded)
+        if match is None:
+            continue
+        kind = text[:where[match.end("kind")]]
+        if kind.isupper():  # "CHƯƠNG TRÌNH Hành động …": the kind is what is in capitals
+            return kind, text[where[match.end()]:].strip(" *#:")
+    return None
+
+
 def is_document_kind(text: str) -> bool:
-    """"KẾ HOẠCH", "CHƯƠNG TRÌNH", "QUYẾT ĐỊNH" printed alone above a title."""
-    return _key(text) in _words().kinds
+    """"KẾ HOẠCH", "CHƯƠNG TRÌNH", "QUYẾT ĐỊNH" opening a line above or before a title."""
+    return document_kind(text) is not None
+
+
+def is_national_line(text: str) -> bool:
+    """The header's national name or motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
+    Tự do - Hạnh phúc"; a Party committee's "ĐẢNG CỘNG SẢN VIỆT NAM")."""
+    return bool(_words().motto.search(_folded(text)[0]))
 
 
 def opens_body(text: str) -> bool:
@@ -106,11 +144,82 @@ class Letterhead:
 
     issuer: list[str] = field(default_factory=list)  # the left column above "Số:"
     number: str | None = None  # "Số: 52/KH-UBND"
+    number_label: bool = False  # "Số:" seen alone, the rest of the number on a line of its own
     dated: str | None = None  # "ngày 10 tháng 3 năm 2026"
     national: bool = False  # the national name or motto was seen
     kind: str | None = None  # "KẾ HOẠCH"
     kind_at: int | None = None  # its index among the rows read
     title: list[str] = field(default_factory=list)
+
+    @property
+    def bodies(self) -> list[str]:
+        """The left column's bodies, the managing ones first and the issuing one last."""
+        return issuer_bodies(self.issuer)
+
+
+# a place named at a body's end: "… XÃ ĐÌNH LẬP", "UBND TP. HỒ CHÍ MINH", "… tỉnh Nghệ An"
+_PLACE = regex.compile(r"(?<!\w)(?P<level>xa|phuong|dac khu|tinh|thanh pho|tp\.?|thu do)\s*(?=\w)")
+_NUMBER_LABEL = regex.compile(r"^so\s*:?\s*$")
+_CONTINUES = regex.compile(r"^(?:va|&|,|-|–)(?!\w)")
+
+
+def names_place(text: str) -> bool:
+    """Whether a body's name names its place ("UBND TỈNH QUẢNG NINH"; not "SỞ Y TẾ")."""
+    return bool(_PLACE.search(_folded(text)[0]))
+
+
+def issuer_bodies(lines: list[str]) -> list[str]:
+    """The bodies of the left column's lines, the managing ones first, the issuing one last:
+    ["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"] → ["UBND TỈNH LẠNG SƠN", "ỦY BAN
+    NHÂN DÂN XÃ ĐÌNH LẬP"]. A line opening with a body's words starts a body; another line
+    continues the body above ("XÃ ĐÌNH LẬP", "VÀ MÔI TRƯỜNG") unless that body has already
+    named its place ("UBND TỈNH X" over "KHO BẠC NHÀ NƯỚC")."""
+    bodies: list[str] = []
+    for line in lines:
+        text = " ".join(line.split()).strip(" *")
+        if not text:
+            continue
+        folded = _folded(text)[0]
+        starts = _words().body_start.match(folded) is not None
+        joins = bodies and not starts and (_CONTINUES.match(folded) or bodies[-1].endswith(
+            (",", "-", "–")) or not names_place(bodies[-1]))
+        if joins:
+            bodies[-1] = f"{bodies[-1]} {text}"
+        else:
+            bodies.append(text)
+    return bodies
+
+
+def written_body(body: str) -> str:
+    """A body printed in capitals as it is written: its opening words as the list of bodies
+    writes them, the rest in lower case, its place left as printed for the list of units
+    to name ("SỞ Y TẾ" → "Sở y tế"; "ỦY BAN NHÂN DÂN XÃ ĐÌNH LẬP" → "Ủy ban nhân dân xã ĐÌNH
+    LẬP"). A body not printed in capitals is returned as printed."""
+    if not body.isupper():
+        return body
+    folded, where = _folded(body)
+    opening = _words().body_start.match(folded)
+    if opening is None:
+        return body
+    head = _words().bodies[" ".join(opening["body"].split())]
+    rest = body[where[opening.end()]:]
+    folded_rest, where_rest = _folded(rest)
+    place = _PLACE.search(folded_rest)
+    if place is None:
+        return " ".join(w for w in (head, rest.lower().strip()) if w)
+    level = "thành phố" if place["level"].startswith("tp") else rest[
+        where_rest[place.start()]:where_rest[place.end("level")]].lower()
+    words = [head, rest[:where_rest[place.start()]].lower().strip(), level,
+             rest[where_rest[place.end()]:].strip()]
+    return " ".join(w for w in words if w)
+
+
+def place_of(body: str) -> str | None:
+    """The place a body names, as written_body writes it ("UBND TỈNH QUẢNG NINH" → "tỉnh
+    QUẢNG NINH"); None when it names none."""
+    written = written_body(body)
+    place = _PLACE.search(_folded(written)[0])
+    return written[_folded(written)[1][place.start()]:] if place else None
 
 
 def _line(row: RawRow) -> str:
@@ -134,17 +243,20 @@ def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
         end = min(len(texts), MAX_HEADER_LINES)
     if not head.national and not (head.number and head.issuer):
         return None
-    if end < len(texts) and is_document_kind(texts[end]):
-        head.kind, head.kind_at = texts[end], end
-        head.title = _title(rows[end + 1:], texts[end + 1:])
+    kind = document_kind(texts[end]) if end < len(texts) else None
+    if kind is not None:
+        (head.kind, carried), head.kind_at = kind, end
+        head.title = _title(rows[end + 1:], texts[end + 1:], [carried] if carried else [])
     return head
+
+
+_NOT_TITLE = ("phu luc", "kem theo", "bieu")  # an appendix label, an attachment line
 
 
 def _starts_heading(text: str) -> bool:
     """A line that ends the header block without being part of it: an appendix label, an
     attachment line, the body."""
-    key = _key(text)
-    return key.startswith(("phu luc", "kem theo", "bieu")) or opens_body(text)
+    return _key(text).startswith(_NOT_TITLE) or opens_body(text)
 
 
 def _read_header_line(head: Letterhead, text: str) -> None:
@@ -154,18 +266,32 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     if words.motto_tail.match(folded):
         head.national = True
         return
-    head.national = head.national or bool(words.motto.search(folded))
+    national = bool(words.motto.search(folded))
+    head.national = head.national or national
     left = text
     dated = _DATED.search(folded)
     if dated is not None:
         head.dated = head.dated or text[where[dated.start()]:where[dated.end()]]
         left = text[:_place_start(text, where[dated.start()])]
     left = " ".join(_strip_motto(left).split()).strip(" -_")
+    if head.number is None and head.number_label and left.startswith("/"):
+        left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
     number = NUMBER.search(left)
-    if number is not None:
+    if _NUMBER_LABEL.match(_folded(left)[0]):
+        head.number_label = True
+    elif number is not None:
         head.number = head.number or number.group()
-    elif left and not words.rule.match(left):
+        before = left[:number.start()].strip(" -_")
+        if before and not words.rule.match(before):
+            head.issuer.append(before)  # the issuer's line and "Số:" read as one
+    elif left and not words.rule.match(left) and (_capitals(left) or not national):
+        # beside the national name, only the issuer's capitals: the rest is specks
         head.issuer.append(left)
+
+
+def _capitals(text: str) -> bool:
+    """Text with a word of capitals in it ("ỦY BAN", "XÃ"), as the issuer's lines are."""
+    return any(sum(c.isalpha() for c in w) >= 2 and w.isupper() for w in text.split())
 
 
 def _strip_motto(text: str) -> str:
@@ -196,21 +322,33 @@ def _place_start(text: str, date_at: int) -> int:
     return before.find(words[kept - 1]) + len(words[kept - 1])
 
 
-def _title(rows: list[RawRow], texts: list[str]) -> list[str]:
-    """The title under the kind: the lines up to the body, bold ones when the reader tells."""
+def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
+    """The title under the kind (`title` what the kind's own line carried): the lines up to
+    the body, bold ones when the reader tells. The first line under the kind is the title
+    even when it reads like the body's opening ("Thực hiện Nghị quyết số 57-NQ/TW …"): a
+    kind is never followed by its body; only "Căn cứ …" or a numbered heading are never a
+    title."""
     bold_known = any(_bold(r) for r in rows[:_TITLE_LINES + 1])
-    title: list[str] = []
     for row, text in zip(rows, texts, strict=True):
         if not text:
             if title:
                 break
             continue
-        if (opens_body(text) or _starts_heading(text) or len(title) == _TITLE_LINES
+        body = opens_body(text) and (bool(title) or not _first_title_line(text))
+        if (body or _key(text).startswith(_NOT_TITLE) or len(title) == _TITLE_LINES
                 or _words().authority.match(_folded(text)[0])
                 or (bold_known and not _bold(row)) or text.endswith((";", ":"))):
             break
         title.append(text)
     return title
+
+
+def _first_title_line(text: str) -> bool:
+    """A line right under the kind that opens like the body but is the title: not "Căn cứ",
+    not a numbered heading."""
+    folded = _folded(clean_text(text).strip(" *"))[0]
+    return not folded.startswith("can cu") and not regex.match(r"^(?:[ivxlc]+|\d+)[.)]\s",
+                                                               folded)
 
 
 def _bold(row: RawRow) -> bool:

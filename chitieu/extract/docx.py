@@ -6,6 +6,10 @@ every row it covers, the way a reader of the printed table understands it. Heade
 marked "repeat as header row" are stored once, so none repeat here. Bold comes from the
 runs (direct formatting, character style, paragraph style).
 
+Word has no line numbers, so a row's place is its block number: paragraphs (with text) and
+table rows counted 1, 2, … in reading order, stored as the row's line (`source.lines` of a
+record, what `chitieu rows` prints and what the review app shows beside the records).
+
 Legacy `.doc` (and other formats LibreOffice opens) are converted to DOCX with
 `soffice --headless --convert-to docx` when LibreOffice is installed.
 """
@@ -20,6 +24,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from chitieu.core.letterhead import is_national_line
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
@@ -116,6 +121,8 @@ def _read_docx(path: Path) -> RawDocument:
     table_count = _read_blocks(_body_blocks(document.element.body), styles, rows, 0)
     if table_count == 0:
         raise InputError("no table found in the document", code="no_table")
+    for number, row in enumerate(rows, start=1):
+        row.first_line = row.last_line = number
     doc = RawDocument(rows=rows, format="docx", pages=None, ocr=False)
     for encoding in sorted(styles.legacy_encodings):
         doc.warnings.append(f"legacy_font_decoded:{encoding}")
@@ -190,10 +197,21 @@ def _text_rows(paragraphs, styles: _Styles) -> list[RawRow]:
 def _is_layout_table(tbl, styles: _Styles) -> bool:
     """A borderless table of one or two columns lays out text side by side (the letterhead
     "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI …", the signature block "Nơi nhận | TM. ỦY BAN"):
-    its paragraphs are text, as they are in the printed PDF."""
+    its paragraphs are text, as they are in the printed PDF. So is the national header
+    printed with its grid on: one row of two cells, one of them the national name."""
     grid = tbl.find(f"{_W}tblGrid")
     n_cols = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
-    return n_cols < LAYOUT_MAX_COLUMNS + 1 and not styles.table_has_borders(tbl)
+    if n_cols > LAYOUT_MAX_COLUMNS:
+        return False
+    return not styles.table_has_borders(tbl) or _is_ruled_letterhead(tbl)
+
+
+def _is_ruled_letterhead(tbl) -> bool:
+    rows = [tr for tr in tbl.iter(_TR) if _owning(tr, _TBL) is tbl]
+    if len(rows) != 1:
+        return False
+    return any(is_national_line("".join(t.text or "" for t in p.iter(f"{_W}t")))
+               for p in rows[0].iter(f"{_W}p"))
 
 
 def _layout_blocks(tbl) -> Iterator:

@@ -131,7 +131,7 @@ def resolve_locality(level: str | None, name: str | None,
                         province=found.name)
     unit = _unique_unit(printed, contract_level, province)
     if unit is None:
-        return Locality(level=contract_level, name=printed)
+        return Locality(level=contract_level, name=_listed_name(printed, contract_level))
     return Locality(level=contract_level or unit.level, name=unit.name, code=unit.code,
                     province=unit.province)
 
@@ -158,6 +158,15 @@ def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUni
         if wanted is not None:
             candidates = tuple(u for u in candidates if u.province_code == wanted.code)
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _listed_name(name: str, level: str | None) -> str:
+    """A name several units share, as the list spells it ("BÌNH MINH" → "Bình Minh"); as
+    printed when the list does not have it."""
+    units = _units()
+    spellings = {u.name for u in units.by_fold.get(fold(name), ())
+                 if level not in COMMUNE_LEVELS or u.level == level}
+    return spellings.pop() if len(spellings) == 1 else name
 
 
 def _find_province_named(text: str) -> AdminUnit | None:

@@ -9,10 +9,18 @@ from datetime import date
 import regex
 
 from chitieu.core.heading import APPENDIX, ATTACHED, line_text, split_heading
-from chitieu.core.letterhead import NUMBER, Letterhead, read_letterhead
+from chitieu.core.letterhead import (
+    NUMBER,
+    Letterhead,
+    names_place,
+    place_of,
+    read_letterhead,
+    written_body,
+)
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.text import to_ascii
+from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
+from chitieu.gazetteer.agencies import Gazetteer
 from chitieu.gazetteer.localities import find_province, resolve_locality
 from chitieu.models import Locality, Plan
 
@@ -56,12 +64,14 @@ def expand_issuer(text: str) -> str:
     return " ".join(text.split())
 
 
-def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = ()
-               ) -> tuple[Plan, list[str]]:
+def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
+               gazetteer: Gazetteer | None = None) -> tuple[Plan, list[str]]:
     """Read the plan fields from the lines above the table: the appendix heading and its
     "(Kèm theo …)" line, and the national header at the top of the document — the whole
     plan's kind and title when the table sits in its body. `later` are the rows above the
-    document's later tables, whose "(Kèm theo …)" lines may cite the plan."""
+    document's later tables, whose "(Kèm theo …)" lines may cite the plan; `gazetteer`, when
+    given, writes an issuing body printed in capitals as it names the agency ("SỞ Y TẾ" →
+    "Sở Y tế")."""
     lines = [t for t in (line_text(r) for r in preamble) if t]
     warnings: list[str] = []
     appendix, title_lines, attached = split_heading(lines)
@@ -83,14 +93,38 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = ()
     if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
         # "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)" without its issuer: the body named in
         # the document's top-left corner ("ỦY BAN NHÂN DÂN" / "XÃ ĐÌNH LẬP")
-        plan.issuer = _letterhead_issuer(head.issuer if head else lines) or plan.issuer
-    plan.locality = _locality(plan.issuer, " ".join(lines))
+        plan.issuer = (_header_issuer(head.bodies, gazetteer) if head and head.issuer
+                       else _letterhead_issuer(lines)) or plan.issuer
+    # the managing bodies name the province of a commune whose name several provinces share
+    managing = head.bodies[:-1] if head else []
+    plan.locality = _locality(plan.issuer, " ".join([*managing, *lines]))
     plan.issuer = _unit_as_named(plan.issuer, plan.locality)
     return plan, warnings + _missing(plan)
 
 
 # "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
 _ATTACHMENT_LINE = regex.compile(r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", regex.IGNORECASE)
+
+
+def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None:
+    """The issuing body of the header's left column, the last of its bodies, as written; one
+    that names no place takes the place of the body managing it ("UBND TỈNH QUẢNG NINH" over
+    "SỞ Y TẾ" → "Sở Y tế tỉnh Quảng Ninh"; "UBND XÃ BÌNH MINH" over "BAN CHỈ ĐẠO …")."""
+    if not bodies:
+        return None
+    issuer = written_body(bodies[-1])
+    if gazetteer is not None and bodies[-1].isupper():
+        issuer = _agency_name(issuer, gazetteer)
+    if not names_place(issuer):
+        place = next((p for p in map(place_of, reversed(bodies[:-1])) if p), None)
+        issuer = f"{issuer} {place}" if place else issuer
+    return expand_issuer(issuer)
+
+
+def _agency_name(body: str, gazetteer: Gazetteer) -> str:
+    """The gazetteer's name of an agency that is exactly the body ("Sở y tế" → "Sở Y tế")."""
+    found = gazetteer.match(body)
+    return found.name if found.id and fold(found.name) == fold(body) else body
 
 
 def _read_letterhead(plan: Plan, head: Letterhead) -> None:
@@ -130,7 +164,7 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
     named = f"{locality.level} {locality.name}"
     # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG")
     at = to_ascii(issuer).upper().rfind(to_ascii(named).upper())
-    printed = issuer[at:at + len(named)]
+    printed = issuer[at + len(locality.level):at + len(named)]
     if at < 0 or printed != printed.upper():
         return issuer
     return f"{issuer[:at]}{named}{issuer[at + len(named):]}"
@@ -171,7 +205,8 @@ def _read_attachment(plan: Plan, text: str) -> None:
 def _read_number(plan: Plan, text: str) -> None:
     number = NUMBER.search(text)
     if number and number["num"]:
-        plan.number = f"{number['num']}/{number['suffix']}"
+        separator = "/" if number["sep"] == "/" else "-"
+        plan.number = f"{number['num']}{separator}{number['suffix']}"
 
 
 def _read_date(plan: Plan, text: str) -> None:

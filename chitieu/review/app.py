@@ -253,7 +253,7 @@ def document_context(workspace: Workspace, entry: Entry) -> dict[str, Any]:
     if kind == "pages":
         context["pages"] = render.page_boxes(review.records, page_sizes(doc, path))
     elif kind == "text":
-        context["lines"] = render.line_records(review.records, text_lines(path))
+        context["lines"] = render.line_records(review.records, text_lines(path, doc))
     return context
 
 

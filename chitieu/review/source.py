@@ -20,6 +20,7 @@ RENDER_SCALE = 1.5  # PDF points to image pixels: 108 dpi, sharp enough to read 
 _DPI_FROM_TEXT = re.compile(r"^ocr_dpi_from_text:p(\d+):\d+->(\d+)$")
 _ROTATED = re.compile(r"^ocr_page_rotated:p(\d+):(\d+)$")
 _TEXT_FORMATS = ("text", "markdown", "html")
+_ROW_FORMATS = ("docx", "csv", "xlsx")  # shown as the reader's rows, numbered as records cite them
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,16 +34,35 @@ def source_kind(doc: Document) -> str:
     """"pages" (PDF or scan: page images with boxes), "text" (lines), or "none"."""
     if doc.source.format in ("pdf", "image"):
         return "pages"
-    if doc.source.format in _TEXT_FORMATS:
+    if doc.source.format in _TEXT_FORMATS + _ROW_FORMATS:
         return "text"
     return "none"
 
 
-def text_lines(path: Path) -> list[str]:
-    """The input's lines, numbered as the readers number them (decoded the same way)."""
+def text_lines(path: Path, doc: Document | None = None) -> list[str]:
+    """The input's lines, numbered as the readers number them (decoded the same way). A
+    Word document or a spreadsheet is shown as the reader's rows, cells parted by " │ ",
+    each at the number its records cite (a block number, a sheet's row number); rows of a
+    workbook's later sheets that reuse a number are appended to that line after " ‖ "."""
+    if doc is not None and doc.source.format in _ROW_FORMATS:
+        return _row_lines(path)
     from chitieu.extract.unicode import decode_text
 
     return decode_text(path.read_bytes()).text.split("\n")
+
+
+def _row_lines(path: Path) -> list[str]:
+    from chitieu.extract import read
+
+    lines: list[str] = []
+    for row in read(path).rows:
+        if row.first_line is None:
+            continue
+        text = " │ ".join(c.text.replace("\n", " ") for c in row.cells if c.text.strip())
+        lines += [""] * (row.first_line - len(lines))
+        at = row.first_line - 1
+        lines[at] = f"{lines[at]} ‖ {text}" if lines[at] else text
+    return lines
 
 
 def page_sizes(doc: Document, path: Path) -> list[PageSize]:

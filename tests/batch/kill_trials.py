@@ -27,9 +27,9 @@ TABLES = ("documents.parquet", "records.parquet", "assignments.parquet")
 PYTHONPATH = str(ROOT)
 
 
-def command(inputs: Path, out: Path, workers: int = 2) -> list[str]:
+def command(inputs: Path, out: Path, workers: int = 2, *extra: str) -> list[str]:
     return [sys.executable, "-m", "chitieu", "convert", str(inputs), "-o", str(out),
-            "--workers", str(workers), "--format", "json,parquet", "--quiet"]
+            "--workers", str(workers), "--format", "json,parquet", "--quiet", *extra]
 
 
 def environment() -> dict[str, str]:
@@ -90,6 +90,20 @@ def trial(inputs: Path, out: Path, reference: Path, signum: int, *, delay: float
                  temporary, rerun.returncode, report["run"]["converted"],
                  report["run"]["unchanged"], same_tables(out, reference),
                  time.monotonic() - started)
+
+
+def wait_for(process: subprocess.Popen, out: Path, files: int) -> str:
+    """Wait until the run's manifest names `files` files (or the run ends)."""
+    return _wait(process, out, None, files)
+
+
+def orphans(session: int) -> list[int]:
+    """The processes of session `session` still alive after the grace time."""
+    return _orphans(session)
+
+
+def kill_session(session: int) -> None:
+    _kill_session(session)
 
 
 def _wait(process: subprocess.Popen, out: Path, delay: float | None,

@@ -574,3 +574,14 @@ def test_ctrl_c_keeps_what_is_done_and_a_rerun_resumes(inputs: Path, tmp_path: P
     monkeypatch.setattr(run, "execute", real_execute)
     assert convert([inputs], out) == 0
     assert len(read_manifest(out)) == 6 and read_report(out)["run"]["converted"] == 4
+
+
+def test_a_gazetteer_edited_between_two_runs_is_loaded_again(tmp_path: Path) -> None:
+    extra = tmp_path / "agencies.csv"
+    extra.write_text("id,name\nhtx-thu-nghiem,Hợp tác xã Thử Nghiệm\n", encoding="utf-8")
+    before = worker.worker_gazetteer((str(extra),))
+    assert worker.worker_gazetteer((str(extra),)) is before  # loaded once
+    extra.write_text("id,name\nhtx-lua-moi,Hợp tác xã Lúa Mới Thử Nghiệm\n", encoding="utf-8")
+    after = worker.worker_gazetteer((str(extra),))
+    assert after.match("Hợp tác xã Lúa Mới Thử Nghiệm").id == "htx-lua-moi"
+    assert before.match("Hợp tác xã Lúa Mới Thử Nghiệm").id != "htx-lua-moi"

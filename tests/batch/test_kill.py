@@ -2,7 +2,9 @@
 truncated in OUT, and the re-run ends with the dataset an uninterrupted run gives. One
 trial of each signal here; scripts/kill_trials.py runs 10 of each on 1,000 files."""
 
+import os
 import signal
+import subprocess
 from pathlib import Path
 
 import kill_trials
@@ -33,3 +35,20 @@ def test_a_killed_parent_leaves_no_worker_and_the_rerun_gives_the_same_dataset(
     assert result.rerun_exit == 0 and result.rerun_unchanged >= 15
     assert result.rerun_converted + result.rerun_unchanged == FILES
     assert result.same_dataset
+
+
+def test_a_killed_parent_leaves_no_dask_worker(tmp_path, corpus) -> None:
+    base, _ = corpus
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        kill_trials.command(base / "in", out, 1, "--executor", "dask"),
+        env=kill_trials.environment(), cwd=tmp_path, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        kill_trials.wait_for(process, out, 5)
+        assert process.poll() is None, "the run ended before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)  # the parent only: its workers must follow it
+        process.wait(timeout=60)
+        assert kill_trials.orphans(process.pid) == []
+    finally:
+        kill_trials.kill_session(process.pid)

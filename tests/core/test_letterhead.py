@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 
 from chitieu.core.letterhead import (
+    document_kind,
     is_document_kind,
+    is_national_line,
+    issuer_bodies,
     opens_body,
+    place_of,
     read_letterhead,
     roman_heading,
+    written_body,
 )
 from chitieu.core.types import Cell, RawRow
 
@@ -80,3 +85,92 @@ def test_roman_heading(text: str, value: int | None) -> None:
                                              ("Thực hiện các chỉ tiêu năm 2026", False)])
 def test_opens_body(text: str, body: bool) -> None:
     assert opens_body(text) is body
+
+
+@pytest.mark.parametrize(("lines", "bodies"), [
+    (["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"],
+     ["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN XÃ ĐÌNH LẬP"]),
+    (["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ"], ["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ"]),
+    (["UBND TỈNH NGHỆ AN", "SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"],
+     ["UBND TỈNH NGHỆ AN", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"]),
+    (["ĐẢNG BỘ TỈNH PHÚ THỌ", "ĐẢNG ỦY XÃ TAM ĐẢO"],
+     ["ĐẢNG BỘ TỈNH PHÚ THỌ", "ĐẢNG ỦY XÃ TAM ĐẢO"]),
+    (["UBND XÃ BÌNH MINH", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"],
+     ["UBND XÃ BÌNH MINH", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"]),
+    # a body the list does not know starts anew under one that has named its place
+    (["UBND TỈNH HÀ TĨNH", "KHO BẠC NHÀ NƯỚC KHU VỰC"],
+     ["UBND TỈNH HÀ TĨNH", "KHO BẠC NHÀ NƯỚC KHU VỰC"]),
+    (["THỦ TƯỚNG CHÍNH PHỦ"], ["THỦ TƯỚNG CHÍNH PHỦ"]),
+])
+def test_the_left_column_is_bodies_managing_ones_first(lines: list[str], bodies: list[str]) -> None:
+    assert issuer_bodies(lines) == bodies
+
+
+@pytest.mark.parametrize(("body", "written", "place"), [
+    ("SỞ Y TẾ", "Sở y tế", None),
+    ("UBND TỈNH QUẢNG NINH", "Ủy ban nhân dân tỉnh QUẢNG NINH", "tỉnh QUẢNG NINH"),
+    ("ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC", "Ủy ban nhân dân đặc khu PHÚ QUỐC", "đặc khu PHÚ QUỐC"),
+    ("UBND TP. HỒ CHÍ MINH", "Ủy ban nhân dân thành phố HỒ CHÍ MINH", "thành phố HỒ CHÍ MINH"),
+    ("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Ban Chỉ đạo chuyển đổi số", None),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ", None),
+    ("Ủy ban nhân dân xã Vũ Dương", "Ủy ban nhân dân xã Vũ Dương", "xã Vũ Dương"),
+])
+def test_a_body_in_capitals_as_written(body: str, written: str, place: str | None) -> None:
+    assert written_body(body) == written
+    assert place_of(body) == place
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("KẾ HOẠCH", ("KẾ HOẠCH", "")),
+    ("KẾ HOẠCH Chuyển đổi số năm 2026", ("KẾ HOẠCH", "Chuyển đổi số năm 2026")),
+    ("**CHƯƠNG TRÌNH Hành động năm 2026**", ("CHƯƠNG TRÌNH", "Hành động năm 2026")),
+    ("Kế hoạch số 12/KH-UBND ngày 05/3/2026", None),  # a sentence, not the kind
+    ("Kế hoạch này được triển khai", None),
+])
+def test_the_kind_and_a_title_on_its_line(text: str, kind: tuple[str, str] | None) -> None:
+    assert document_kind(text) == kind
+
+
+def test_a_title_on_the_kind_line_then_the_body() -> None:
+    head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH Chuyển đổi số năm 2026", "",
+                                 "Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh;"))
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["Chuyển đổi số năm 2026"])
+
+
+def test_a_title_opening_like_the_body_is_the_title() -> None:
+    """"Thực hiện Nghị quyết …" right under the kind is its title; the same words after the
+    title open the body."""
+    head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH",
+                                 "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+                                 "Thực hiện Kế hoạch số 25-KH/TU của Ban Thường vụ Tỉnh ủy,"))
+    assert head.title == ["Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"]
+    head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH", "Căn cứ Luật Tổ chức chính quyền;"))
+    assert head.title == []
+
+
+@pytest.mark.parametrize(("lines", "number", "issuer"), [
+    # a Party committee: the Party's name on the right, "Số 08-KH/ĐU", a star under the body
+    (("ĐẢNG BỘ TỈNH PHÚ THỌ\tĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ TAM ĐẢO",
+      "*\tTam Đảo, ngày 10 tháng 3 năm 2026", "Số 08-KH/ĐU"),
+     "Số 08-KH/ĐU", ["ĐẢNG BỘ TỈNH PHÚ THỌ", "ĐẢNG ỦY XÃ TAM ĐẢO"]),
+    # a PDF: "Số:" and "/KH-UBND" apart, the number left blank between them
+    (("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG LONG BIÊN", "Số:",
+      "/KH-UBND", "Độc lập - Tự do - Hạnh phúc"),
+     "Số: /KH-UBND", ["ỦY BAN NHÂN DÂN", "PHƯỜNG LONG BIÊN"]),
+    # a scan: specks read beside the motto are not the issuer's
+    (("UBND TỈNH LẠNG SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "ỦY BAN NHÂN DÂN",
+      "x.âng ˆ Độc lập - Tự do - Hạnh phúc", "XÃ ĐÌNH LẬP", "Số: 12 /KH-UBND"),
+     "Số: 12 /KH-UBND", ["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
+])
+def test_left_column_in_every_issuer_shape(lines: tuple[str, ...], number: str,
+                                           issuer: list[str]) -> None:
+    head = read_letterhead(_rows(*lines))
+    assert head is not None
+    assert (head.number, head.issuer) == (number, issuer)
+
+
+@pytest.mark.parametrize(("text", "national"), [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", True), ("ỦY BAN NHÂN DÂN", False)])
+def test_national_line(text: str, national: bool) -> None:
+    assert is_national_line(text) is national

@@ -42,6 +42,20 @@ def test_paragraphs_then_table_rows_in_body_order(ward):
     assert (ward.format, ward.pages, ward.ocr) == ("docx", None, False)
 
 
+def test_each_block_is_numbered_in_reading_order_as_its_line(ward):
+    assert [(row.first_line, row.last_line) for row in ward.rows] == [
+        (n, n) for n in range(1, len(ward.rows) + 1)]
+
+
+def test_a_record_of_a_word_table_cites_its_block():
+    from chitieu.pipeline import convert
+
+    document = convert(OFFICE / "ward_tasks.docx")
+    lines = [record.source.lines for record in document.records]
+    assert all(span is not None and span[0] >= 4 for span in lines)
+    assert lines == sorted(lines)
+
+
 def test_header_rows_repeated_on_each_page_are_stored_once(ward):
     rows = table_rows(ward)
     assert [row.texts for row in rows[:2]] == [

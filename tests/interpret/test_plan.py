@@ -125,3 +125,69 @@ def test_a_header_date_unread_is_taken_where_the_appendix_cites_the_plan() -> No
     other = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 18/KH-UBND ngày 10/9/2026)", "text").rows
     assert parse_plan(rows, [other])[0].issued_on is None
     assert parse_plan(rows, [other, appendix])[0].issued_on == "2026-09-09"
+
+
+_NATION = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def _under_header(left: list[str], right: list[str]) -> str:
+    """The lines above a whole plan's table: the header's columns read across, the kind, a
+    title, the body's first line."""
+    rows = max(len(left), len(right))
+    left, right = left + [""] * (rows - len(left)), right + [""] * (rows - len(right))
+    header = [f"{a}\t{b}".strip() for a, b in zip(left, right, strict=True)]
+    return "\n".join([*header, "", "KẾ HOẠCH", "Chuyển đổi số năm 2026", "",
+                      "Căn cứ Luật Tổ chức chính quyền địa phương;", "II. NHIỆM VỤ"])
+
+
+@pytest.mark.parametrize(("left", "right", "number", "issuer", "locality"), [
+    # a commune's UBND under its province's: the issuer is the lower body
+    (["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP", "Số: 12 /KH-UBND"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "12/KH-UBND",
+     "Ủy ban nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a commune whose name nine units share: the managing body names its province
+    (["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN", "XÃ TÂN THÀNH", "Số: 27/KH-UBND"],
+     [*_NATION, "Tân Thành, ngày 2 tháng 3 năm 2026"], "27/KH-UBND",
+     "Ủy ban nhân dân xã Tân Thành", ("xã", "Tân Thành", "06445", "Lạng Sơn")),
+    # a department takes its province's name from the body managing it
+    (["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ", "Số: 215/KH-SYT"],
+     [*_NATION, "Quảng Ninh, ngày 18 tháng 4 năm 2026"], "215/KH-SYT",
+     "Sở y tế tỉnh Quảng Ninh", ("tỉnh", "Quảng Ninh", "22", "Quảng Ninh")),
+    (["UBND XÃ BÌNH MINH", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Số: 03/KH-BCĐ"],
+     [*_NATION, "Bình Minh, ngày 16 tháng 3 năm 2026"], "03/KH-BCĐ",
+     "Ban Chỉ đạo chuyển đổi số xã Bình Minh", ("xã", "Bình Minh", None, None)),
+    (["ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUỐC", "Số: 45/KH-UBND"],
+     [*_NATION, "Phú Quốc, ngày 02 tháng 4 năm 2026"], "45/KH-UBND",
+     "Ủy ban nhân dân đặc khu Phú Quốc", ("đặc khu", "Phú Quốc", "31078", "An Giang")),
+    (["UBND TP. HỒ CHÍ MINH", "ỦY BAN NHÂN DÂN", "PHƯỜNG XUÂN HÒA", "Số: 112/KH-UBND"],
+     [*_NATION, "Thành phố Hồ Chí Minh, ngày 21 tháng 4 năm 2026"], "112/KH-UBND",
+     "Ủy ban nhân dân phường Xuân Hòa", ("phường", "Xuân Hòa", "27139", "Hồ Chí Minh")),
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG", "Số: 88/KH-UBND"],
+     [*_NATION, "Đà Nẵng, ngày 9 tháng 2 năm 2026"], "88/KH-UBND",
+     "Ủy ban nhân dân thành phố Đà Nẵng", ("thành phố", "Đà Nẵng", "48", "Đà Nẵng")),
+    # national bodies: no locality
+    (["THỦ TƯỚNG CHÍNH PHỦ", "Số: 1234/QĐ-TTg"], [*_NATION, "Hà Nội, ngày 20 tháng 6 năm 2026"],
+     "1234/QĐ-TTg", "Thủ tướng Chính phủ", (None, None, None, None)),
+    (["BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 310/KH-BKHCN"],
+     [*_NATION, "Hà Nội, ngày 15 tháng 5 năm 2026"], "310/KH-BKHCN",
+     "Bộ khoa học và công nghệ", (None, None, None, None)),
+    # a Party committee: "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 08-KH/ĐU"
+    (["ĐẢNG BỘ TỈNH PHÚ THỌ", "ĐẢNG ỦY XÃ TAM ĐẢO", "*", "Số 08-KH/ĐU"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Tam Đảo, ngày 10 tháng 3 năm 2026"], "08-KH/ĐU",
+     "Đảng ủy xã Tam Đảo", ("xã", "Tam Đảo", "08911", "Phú Thọ")),
+])
+def test_issuers_of_every_level(left: list[str], right: list[str], number: str, issuer: str,
+                                locality: tuple) -> None:
+    plan = _plan(_under_header(left, right))
+    assert (plan.number, plan.issuer, plan.title) == (number, issuer, "Chuyển đổi số năm 2026")
+    found = plan.locality
+    assert (found.level, found.name, found.code, found.province) == locality
+
+
+def test_an_issuing_body_in_capitals_named_as_the_gazetteer_names_it() -> None:
+    from chitieu.gazetteer.agencies import default_gazetteer
+
+    text = _under_header(["BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 310/KH-BKHCN"],
+                         [*_NATION, "Hà Nội, ngày 15 tháng 5 năm 2026"])
+    plan, _ = parse_plan(read_text(text, "text").rows, (), default_gazetteer())
+    assert plan.issuer == "Bộ Khoa học và Công nghệ"

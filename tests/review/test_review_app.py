@@ -153,3 +153,13 @@ def test_the_api_serves_the_indicator_catalog_and_its_links(client, out):
     answered = client.get("/api/records", params={"indicator": linked}).json()
     assert [(r["doc_id"], r["key"]) for r in answered] == [
         (r["doc_id"], r["key"]) for r in records if r["indicator_id"] == linked]
+
+
+def test_a_word_document_is_shown_as_its_rows_beside_its_records(tmp_path):
+    docx = Path(__file__).parents[1] / "fixtures" / "office" / "commune_indicators.docx"
+    out = convert_into(tmp_path, [docx])
+    with TestClient(create_app(Settings(out)), base_url="http://127.0.0.1:8765") as client:
+        page = client.get(f"/doc/{_doc_id(out, 'commune_indicators.json')}").text
+    assert 'class="text-source"' in page
+    assert page.count('class="line has-rec"') == 10
+    assert "STT │ " in page

@@ -1,0 +1,72 @@
+"""Score the plan-header set (tests/fixtures/plan_headers) form by form with score.py.
+
+    .venv/bin/python benchmarks/eval_plan_headers.py [--part dev|heldout] [--form txt ...]
+                                                     [--verbose] [--score ../shared/tools/score.py]
+
+For each part and form (txt, docx, pdf, scan) every document is converted and score.py is run
+on the outputs against the part's hand-written expected/<stem>.gold.json (a scan is scored
+only against the documents that have one). One line per part and form: the score, plan
+headers right, records exactly right, extra records. `--verbose` adds score.py's misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SET = ROOT / "tests" / "fixtures" / "plan_headers"
+FORMS = {"txt": "*.txt", "docx": "*.docx", "pdf": "*.pdf", "scan": "scans/*.tif"}
+
+
+def score_form(part: str, form: str, score_py: Path, verbose: bool) -> str:
+    from chitieu import convert
+    from chitieu.emit.json_out import document_to_json
+
+    folder = SET / part
+    sources = sorted(folder.glob(FORMS[form]))
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, out = Path(tmp) / "gold", Path(tmp) / "out"
+        gold.mkdir()
+        out.mkdir()
+        for source in sources:
+            (gold / f"{source.stem}.gold.json").write_bytes(
+                (folder / "expected" / f"{source.stem}.gold.json").read_bytes())
+            (out / f"{source.stem}.json").write_text(document_to_json(convert(source)),
+                                                     encoding="utf-8")
+        result = subprocess.run([sys.executable, str(score_py), str(gold), str(out), "-v"],
+                                capture_output=True, text=True, check=False)
+    report = result.stdout
+    summary = re.search(r"^score: .*$", report, re.MULTILINE)
+    headers = re.search(r"plan headers right ([0-9.]+)", report)
+    exact = re.search(r"records exactly right ([0-9.]+)", report)
+    extra = re.search(r"extra records (\d+)", report)
+    n = len(sources)
+    line = (f"{part:8s} {form:5s} n={n:2d}  score {summary[0].split()[1]}  headers "
+            f"{round(float(headers[1]) * n)}/{n}  records exact {float(exact[1]):.3f}  "
+            f"extra {extra[1]}")
+    if verbose:
+        misses = [m for m in report.splitlines() if m.startswith("    ")]
+        line += "\n" + "\n".join(misses)
+    return line
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", action="append", choices=("dev", "heldout"))
+    parser.add_argument("--form", action="append", choices=tuple(FORMS))
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--score", type=Path,
+                        default=ROOT.parent / "shared" / "tools" / "score.py")
+    args = parser.parse_args(argv)
+    for part in args.part or ["dev", "heldout"]:
+        for form in args.form or list(FORMS):
+            print(score_form(part, form, args.score, args.verbose), flush=True)
+
+
+if __name__ == "__main__":
+    main()
