@@ -25,8 +25,8 @@ from chitieu.catalog.words import (
     Words,
     default_words,
     families_agree,
+    name_family,
     read,
-    unit_family,
 )
 from chitieu.core.text import clean_text
 from chitieu.errors import InputError
@@ -43,7 +43,7 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
-SCORE_SLACK = 1e-9  # a score summed in another order may differ in its last bits
+SCORE_SLACK = 1e-9  # margin for the bound in _ranked_above_threshold (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
 # rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.
 WORD_CUTOFF = 85.0
@@ -110,7 +110,7 @@ class Catalog:
         readings = {ind.id: _inherit([read(t, self.words) for t in (ind.name, *ind.aliases)])
                     for ind in self.indicators.values()}
         self._entries = [
-            _Entry(ind_id, r, unit_family(self.indicators[ind_id].unit, self.words) or r.family,
+            _Entry(ind_id, r, name_family(self.indicators[ind_id].unit, r, self.words),
                    frozenset(r.content.split()))
             for ind_id, rs in readings.items() for r in rs
         ]
@@ -150,7 +150,7 @@ class Catalog:
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
         reading = read(name, self.words)
-        family = unit_family(unit, self.words) or reading.family
+        family = name_family(unit, reading, self.words)
         words = frozenset(self._spelled(w) for w in reading.content.split())
         return reading, family, words, self._total(words)
 
@@ -205,7 +205,9 @@ class Catalog:
         return self._weights.get(word, self._rare)
 
     def _total(self, words: frozenset[str]) -> float:
-        return sum(self._weight(w) for w in words)
+        # fsum: exactly rounded, so the total does not depend on the set's iteration order
+        # (which PYTHONHASHSEED changes)
+        return math.fsum(self._weight(w) for w in words)
 
     def _similarity(self, common: frozenset[str], wa: float, wb: float) -> float:
         """0-1: how much of two phrasings' meaning they share, from the words they have in
@@ -214,7 +216,7 @@ class Catalog:
         weighted Dice overlap and of the better weighted containment, so that a phrasing
         that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
         # shared words are the catalog's own: every one has a weight
-        return _score(sum(map(self._weights.__getitem__, common)), wa, wb)
+        return _score(math.fsum(map(self._weights.__getitem__, common)), wa, wb)
 
     def _spelled_uncached(self, word: str) -> str:
         """A word as the catalog spells it, when an OCR slip or typo put it one letter off

@@ -173,3 +173,51 @@ def calibrate(decisions: Sequence[Decision], scores: Sequence[float],
         if f1 > best[3]:
             best = (threshold, p, r, f1)
     return best[:3]
+
+
+@dataclass(frozen=True)
+class OutOfSample:
+    """Decisions on phrasings the catalog was not built from, each labelled by hand."""
+
+    right: int      # linked to the labelled indicator
+    wrong: int      # linked to another indicator (labelled one or none)
+    missed: int     # labelled with an indicator, left unlinked
+    unlinked: int   # labelled none, left unlinked
+    labelled: int   # labelled with an indicator
+    errors: tuple[tuple[str, str | None, str | None], ...]  # (name, label, link) of each miss
+
+    @property
+    def precision(self) -> float:
+        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.labelled if self.labelled else 1.0
+
+
+def read_out_of_sample(path: Path) -> list[LabelledRecord]:
+    """tests/catalog/oos_labels.csv: source, name, unit, indicator (empty = none)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [LabelledRecord(r["source"], "", r["source"], "indicator", r["name"],
+                               r["unit"] or None, r["indicator"] or None)
+                for r in csv.DictReader(fh)]
+
+
+def out_of_sample(items: Sequence[LabelledRecord], link: Linker) -> OutOfSample:
+    right = wrong = missed = unlinked = 0
+    errors = []
+    for item in items:
+        got = link(item.name, item.unit)
+        if got and got == item.indicator:
+            right += 1
+            continue
+        if got:
+            wrong += 1
+        elif item.indicator:
+            missed += 1
+        else:
+            unlinked += 1
+            continue
+        errors.append((item.name, item.indicator, got))
+    labelled = sum(1 for item in items if item.indicator)
+    return OutOfSample(right, wrong, missed, unlinked, labelled, tuple(errors))

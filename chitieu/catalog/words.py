@@ -49,6 +49,7 @@ class Words:
     percent_qualifiers: dict[str, str]
     count_groups: dict[str, str]
     noun_families: dict[Phrase, str]
+    per_person: frozenset[Phrase]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -81,6 +82,7 @@ class Words:
             count_groups={str(u): name for name, units in data["count_groups"].items()
                           for u in units},
             noun_families={phrase(k): v for k, v in data["noun_families"].items()},
+            per_person=frozenset(phrase(p) for p in data["per_person"]),
         )
 
 
@@ -214,6 +216,16 @@ def unit_family(unit: str | None, words: Words | None = None) -> str | None:
             return "percent"
         return "percent:" + words.percent_qualifiers.get(qualifier, qualifier)
     return "count:" + words.count_groups.get(key, key)
+
+
+def name_family(unit: str | None, reading: Reading, words: Words | None = None) -> str | None:
+    """The unit family of a name with its printed unit: the unit's, else the measuring
+    noun's; a sum of money "bình quân đầu người" is money per person whatever is printed."""
+    words = words or default_words()
+    family = unit_family(unit, words) or reading.family
+    if family == "money" and _found(reading.words, dict.fromkeys(words.per_person, "")):
+        return "money_per_person"
+    return family
 
 
 def families_agree(a: str | None, b: str | None) -> bool:

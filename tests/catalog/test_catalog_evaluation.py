@@ -71,7 +71,7 @@ def test_the_national_resolution_links_in_place(shared_dir) -> None:
     got = {r.key: r.indicator.id if r.indicator else None for r in doc.records}
     assert set(got) == set(labels)
     wrong = {k: (got[k], labels[k]) for k in labels if got[k] != labels[k]}
-    assert len(wrong) <= 1, wrong  # I/11/11.3 "hồ sơ hợp lệ, kết quả …" is the known one
+    assert not wrong, wrong
 
 
 def test_plans_the_catalog_never_saw() -> None:
@@ -95,5 +95,17 @@ def test_plans_the_catalog_never_saw() -> None:
         right += got is not None and got == gold
         wrong += got is not None and got != gold
         missed += gold is not None and got is None
-    linked, labelled = right + wrong, sum(g is not None for g in labels.values())
-    assert right / linked >= 0.85 and right / labelled >= 0.85, (right, wrong, missed)
+    labelled = sum(g is not None for g in labels.values())
+    assert wrong == 0 and right / labelled >= 0.85, (right, wrong, missed)
+
+
+def test_phrasings_from_documents_the_catalog_was_not_built_from() -> None:
+    """oos_labels.csv: 95 indicator phrasings found in national and provincial texts (none
+    in the catalog's sources), each labelled by hand with its catalog id or none before the
+    matcher was run on them. Floors a little under the figures the README reports."""
+    from chitieu.catalog import evaluate as E
+
+    items = E.read_out_of_sample(HERE / "oos_labels.csv")
+    assert len(items) >= 80
+    result = E.out_of_sample(items, E.catalog_linker(default_catalog()))
+    assert result.precision >= 0.93 and result.recall >= 0.85, result.errors
