@@ -37,6 +37,7 @@ from chitieu.core.numbering import (
     FIRST_ROW_NUMBER,
     GLUED_FIRST,
     GLUED_NUMBER,
+    IN_WHICH,
     ITEM_NUMBER,
     ROW_LABEL,
     SECTION_NUMBER,
@@ -98,7 +99,6 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
 
 
-_IN_WHICH = regex.compile(r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
 _HEADER_YEARS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -620,7 +620,7 @@ class _Assembler:
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
                                        "label before a repeated header)")
             return
-        if single and _IN_WHICH.match(texts[filled[0]]):
+        if single and IN_WHICH.match(texts[filled[0]]):
             return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")

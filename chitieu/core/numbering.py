@@ -49,6 +49,9 @@ DOTTED_GROUP = regex.compile(rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "II
 PART_ONLY = regex.compile(rf"^{PART}$")
 # A second numbering column's label: a group "1", "12", or an item "a)", "đ)" (which OCR
 # reads "8)" or "C)").
+# A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:".
+IN_WHICH = regex.compile(r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
+
 DETAIL_LABEL = regex.compile(rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")
 
 # ---------------------------------------------------------------- a label and its text

@@ -34,13 +34,14 @@ from itertools import pairwise
 from pathlib import Path
 
 from chitieu.core.headers import header_candidates
-from chitieu.core.numbering import COLUMN_LABEL
+from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
+_BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (2, 3)  # header lines looked for above / below the line naming columns
 _MIN_GUTTER = 2
@@ -176,6 +177,9 @@ class _Reader:
                     len(body) < _SHORT_PAGE):
                 grid = _fit_grid(body, self.grid)
         self.grid = grid
+        # "Trong đó:" alone on a line is no row's text (the rows under it are parts of the
+        # row above), but pdftotext prints it where the next row's cells would take it
+        body = [ln for ln in body if not IN_WHICH.match(ln.text)]
         alignment = _Alignment(body, grid, self.widths)
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
@@ -297,7 +301,8 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
             continue
         if len(words) > _MAX_LABEL_WORDS:
             return False
-        if below and not (words[0].text[:1].islower()
+        first = words[0].text.lstrip("(\"“'[")
+        if below and not (first[:1].islower()
                           or _role(" ".join(w.text for w in words)) == "number"):
             return False
     return True
@@ -706,7 +711,7 @@ class _Alignment:
         """A piece's cost in a column: a narrow numbering column takes one label and
         nothing else; a piece cut off a crowded line starts a cell as a rule (capital)."""
         if self._narrow(col):
-            return 0.0 if len(piece) == 1 and COLUMN_LABEL.match(piece[0].text) else _NO_FIT
+            return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
         if cut and piece[0].text[:1].islower():
             cost += _LOWER_START_COST
@@ -761,11 +766,18 @@ def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
     columns = []
     for col in range(min(2, len(cells[0]) if cells else 0)):
         texts = [" ".join(w.text for w in row[col]) for row in cells if row[col]]
-        if texts and all(len(t) <= _MAX_LABEL_WIDTH and COLUMN_LABEL.match(t) for t in texts):
+        if texts and all(_is_label(t) for t in texts) and any(
+                COLUMN_LABEL.match(t) for t in texts):
             columns.append(col)
         else:
             break
     return columns
+
+
+def _is_label(text: str) -> bool:
+    """A row's label in a numbering column: "1", "a)", "II", or the bullet of a sub-row
+    ("-", "+") under a "Trong đó:" row."""
+    return text in _BULLETS or (len(text) <= _MAX_LABEL_WIDTH and bool(COLUMN_LABEL.match(text)))
 
 
 def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
@@ -889,7 +901,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
     marks better than its own row's anchor."""
     filled = [r for r in range(len(groups)) if groups[r][col]]
     for r in filled:
-        lines = [i for i, _ in fragments if any(w in groups[r][col] for w in _)]
+        own_words = {id(w) for w in groups[r][col]}  # identity: equal words recur
+        lines = [i for i, words in fragments if any(id(w) in own_words for w in words)]
         if not lines:
             continue
         centre = (min(lines) + max(lines)) / 2
