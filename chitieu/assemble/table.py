@@ -28,8 +28,6 @@ from chitieu.core.headers import (
 )
 from chitieu.core.heading import appendix_heading
 from chitieu.core.letterhead import (
-    MAX_HEADER_LINES,
-    is_document_kind,
     read_letterhead,
     roman_heading,
 )
@@ -298,12 +296,12 @@ def plan_body_heading(preamble: list[RawRow]) -> int | None:
     HOẠCH") with no appendix label after them — the value of the last roman body heading
     among them ("II. CHỈ TIÊU …" → 2; 0 when there is none); None when the table is not in a
     plan's body."""
-    texts = [clean_text(" ".join(c.text for c in r.cells)) for r in preamble]
-    kind_at = next((i for i, t in enumerate(texts[:MAX_HEADER_LINES + 2]) if t
-                    and is_document_kind(t.strip(" *#"))), None)
-    if kind_at is None or read_letterhead(preamble) is None:
+    # the kind right under the header, not an appendix's title that begins like one
+    # ("PHỤ LỤC I" / "KẾ HOẠCH TRIỂN KHAI …")
+    head = read_letterhead(preamble)
+    if head is None or head.kind_at is None:
         return None
-    return _body_continued(0, preamble[kind_at + 1:])
+    return _body_continued(0, preamble[head.kind_at + 1:])
 
 
 def _body_continued(heading: int | None, rows: list[RawRow]) -> int | None:

@@ -53,6 +53,7 @@ class _Words:
     authority: regex.Pattern
     bodies: dict[str, str]  # a body's opening words, folded → as written
     body_start: regex.Pattern
+    body_within: regex.Pattern  # a body opening after another body's place on one line
 
 
 @functools.cache
@@ -72,6 +73,9 @@ def _words() -> _Words:
         bodies=data["bodies"],
         body_start=regex.compile(
             r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
+        body_within=regex.compile(
+            r"(?<= )(?:" + "|".join(regex.escape(b) for b in data["bodies_within_line"])
+            + r")(?= \w)"),
     )
 
 
@@ -175,10 +179,7 @@ def issuer_bodies(lines: list[str]) -> list[str]:
     continues the body above ("XÃ ĐÌNH LẬP", "VÀ MÔI TRƯỜNG") unless that body has already
     named its place ("UBND TỈNH X" over "KHO BẠC NHÀ NƯỚC")."""
     bodies: list[str] = []
-    for line in lines:
-        text = " ".join(line.split()).strip(" *")
-        if not text:
-            continue
+    for text in (piece for line in lines for piece in _bodies_on_a_line(line)):
         folded = _folded(text)[0]
         starts = _words().body_start.match(folded) is not None
         joins = bodies and not starts and (_CONTINUES.match(folded) or bodies[-1].endswith(
@@ -188,6 +189,20 @@ def issuer_bodies(lines: list[str]) -> list[str]:
         else:
             bodies.append(text)
     return bodies
+
+
+def _bodies_on_a_line(line: str) -> list[str]:
+    """A line's text cut where a body opens after one that has named its place (a cell of a
+    ruled header read as one line: "UBND TỈNH LẠNG SƠN ỦY BAN NHÂN DÂN XÃ ĐÌNH LẬP")."""
+    text = " ".join(line.split()).strip(" *")
+    pieces, start = [], 0
+    # matched with the marks (a place's own words fold like a body's: "YÊN PHONG", "TÂN HỘI")
+    for match in _words().body_within.finditer(text.lower()):
+        if names_place(text[start:match.start()]):
+            pieces.append(text[start:match.start()].strip())
+            start = match.start()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
 
 
 def written_body(body: str) -> str:
@@ -223,7 +238,10 @@ def place_of(body: str) -> str | None:
 
 
 def _line(row: RawRow) -> str:
-    return clean_text(" ".join(c.text for c in row.cells if c.text.strip())).strip(" *#")
+    """A row's text, its cells apart by a tab: where a reader split the two columns, the
+    gap tells where the left one ends."""
+    cells = (clean_text(c.text).strip(" *#") for c in row.cells)
+    return "\t".join(c for c in cells if c)
 
 
 def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
@@ -260,7 +278,8 @@ def _starts_heading(text: str) -> bool:
 
 
 def _read_header_line(head: Letterhead, text: str) -> None:
-    """One line of the block: the right column's parts taken out, the rest is the left's."""
+    """One line of the block: the right column's parts taken out, the rest is the left's:
+    the issuer's lines above "Số:", what is under it ("V/v …", a subject) none of them."""
     words = _words()
     folded, where = _folded(text)
     if words.motto_tail.match(folded):
@@ -274,6 +293,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         head.dated = head.dated or text[where[dated.start()]:where[dated.end()]]
         left = text[:_place_start(text, where[dated.start()])]
     left = " ".join(_strip_motto(left).split()).strip(" -_")
+    left = _without_specks(left)
     if head.number is None and head.number_label and left.startswith("/"):
         left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
     number = NUMBER.search(left)
@@ -284,9 +304,24 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         before = left[:number.start()].strip(" -_")
         if before and not words.rule.match(before):
             head.issuer.append(before)  # the issuer's line and "Số:" read as one
-    elif left and not words.rule.match(left) and (_capitals(left) or not national):
-        # beside the national name, only the issuer's capitals: the rest is specks
+    elif left and head.number is None and not words.rule.match(left) and (
+            not national or _capitals(left) or words.body_start.match(_folded(left)[0])):
+        # beside the national name, only the issuer's capitals or a body's name: the rest
+        # is specks
         head.issuer.append(left)
+
+
+_SPECK = regex.compile(r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
+
+
+def _without_specks(text: str) -> str:
+    """The issuer's capitals without what OCR read from specks after them ("XÃ ĐÌNH LẬP
+    $ciap-ˆự qanp"): from the first word holding a sign no name has, after capitals."""
+    words = text.split()
+    for i, word in enumerate(words):
+        if i and _SPECK.search(word) and _capitals(" ".join(words[:i])):
+            return " ".join(words[:i])
+    return text
 
 
 def _capitals(text: str) -> bool:
@@ -311,12 +346,17 @@ def _place_start(text: str, date_at: int) -> int:
     number = NUMBER.search(before)
     if number is not None:
         return number.end()
+    gap = regex.search(r"(?:\t|\s{2,})(?=[^\t]*$)", before.rstrip())
+    if gap is not None:
+        return gap.start()  # the two columns apart: the place is the right one's
     words = before.split()
     kept = 0
     for word in words:
         if not (word.isupper() and any(c.isalpha() for c in word)):
             break
         kept += 1
+    while kept and _folded(words[kept - 1])[0] in ("tp.", "tp"):
+        kept -= 1  # "… XUÂN HÒA TP. Hồ Chí Minh, ngày": the place's abbreviated level
     if kept == 0:
         return 0
     return before.find(words[kept - 1]) + len(words[kept - 1])
@@ -333,6 +373,11 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
         if not text:
             if title:
                 break
+            continue
+        text = " ".join(text.split())
+        if _words().rule.match(text):
+            if title:
+                break  # the short rule printed under the title
             continue
         body = opens_body(text) and (bool(title) or not _first_title_line(text))
         if (body or _key(text).startswith(_NOT_TITLE) or len(title) == _TITLE_LINES

@@ -51,6 +51,7 @@ class AdminUnit:
 class _Units:
     by_fold: dict[str, tuple[AdminUnit, ...]]
     by_ascii: dict[str, tuple[AdminUnit, ...]]
+    by_letters: dict[str, tuple[AdminUnit, ...]]  # ASCII without spaces: OCR glues words
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,12 @@ class _Provinces:
     all: tuple[AdminUnit, ...]
     by_fold: dict[str, AdminUnit]
     by_ascii: dict[str, AdminUnit]
+    by_letters: dict[str, AdminUnit]
+
+
+def _letters(name: str) -> str:
+    """A name's ASCII letters without the spaces OCR may drop ("QUẢNGNINH" → "quangninh")."""
+    return ascii_fold(name).replace(" ", "")
 
 
 @functools.cache
@@ -66,13 +73,17 @@ def _units() -> _Units:
     # the 34 provinces most documents need
     by_fold: dict[str, list[AdminUnit]] = defaultdict(list)
     by_ascii: dict[str, list[AdminUnit]] = defaultdict(list)
+    by_letters: dict[str, list[AdminUnit]] = defaultdict(list)
     for row in _read(UNITS_CSV):
         unit = AdminUnit(row["code"], row["name"], row["level"], row["province"],
                          row["province_code"])
         by_fold[fold(unit.name)].append(unit)
-        by_ascii[ascii_fold(unit.name)].append(unit)
+        folded = ascii_fold(unit.name)
+        by_ascii[folded].append(unit)
+        by_letters[folded.replace(" ", "")].append(unit)
     return _Units(by_fold={k: tuple(v) for k, v in by_fold.items()},
-                  by_ascii={k: tuple(v) for k, v in by_ascii.items()})
+                  by_ascii={k: tuple(v) for k, v in by_ascii.items()},
+                  by_letters={k: tuple(v) for k, v in by_letters.items()})
 
 
 @functools.cache
@@ -81,7 +92,8 @@ def _provinces() -> _Provinces:
                       for r in _read(PROVINCES_CSV))
     return _Provinces(all=provinces,
                       by_fold={fold(p.name): p for p in provinces},
-                      by_ascii={ascii_fold(p.name): p for p in provinces})
+                      by_ascii={ascii_fold(p.name): p for p in provinces},
+                      by_letters={_letters(p.name): p for p in provinces})
 
 
 def _read(path: Traversable) -> list[dict[str, str]]:
@@ -150,7 +162,7 @@ def _level_printed_in(name: str | None) -> str | None:
 def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUnit | None:
     units = _units()
     candidates = units.by_fold.get(fold(name)) or units.by_ascii.get(
-        ascii_fold(name), ())
+        ascii_fold(name)) or units.by_letters.get(_letters(name), ())
     if level in COMMUNE_LEVELS:
         candidates = tuple(u for u in candidates if u.level == level)
     if province and len(candidates) > 1:
@@ -174,7 +186,7 @@ def _find_province_named(text: str) -> AdminUnit | None:
     name = _strip_leading_level(clean_text(text))
     name = _PROVINCE_SHORTHAND.get(fold(name), name)
     return provinces.by_fold.get(fold(name)) or provinces.by_ascii.get(
-        ascii_fold(name))
+        ascii_fold(name)) or provinces.by_letters.get(_letters(name))
 
 
 @functools.cache

@@ -90,11 +90,17 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
             _date_where_cited(plan, later)
     else:
         warnings.append("plan_reference_missing")
+    header = _header_issuer(head.bodies, gazetteer) if head and head.issuer else None
     if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
         # "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)" without its issuer: the body named in
         # the document's top-left corner ("ỦY BAN NHÂN DÂN" / "XÃ ĐÌNH LẬP")
-        plan.issuer = (_header_issuer(head.bodies, gazetteer) if head and head.issuer
-                       else _letterhead_issuer(lines)) or plan.issuer
+        plan.issuer = (header if head and head.issuer else _letterhead_issuer(lines)
+                       ) or plan.issuer
+    elif header and not names_place(plan.issuer) and fold(header).startswith(
+            fold(plan.issuer)):
+        # "(Kèm theo … của Sở Y tế)" under "UBND TỈNH QUẢNG NINH / SỞ Y TẾ": the same body,
+        # its place named by the header
+        plan.issuer = header
     # the managing bodies name the province of a commune whose name several provinces share
     managing = head.bodies[:-1] if head else []
     plan.locality = _locality(plan.issuer, " ".join([*managing, *lines]))
@@ -162,12 +168,15 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
     if not issuer or not locality.name or not locality.level:
         return issuer
     named = f"{locality.level} {locality.name}"
-    # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG")
-    at = to_ascii(issuer).upper().rfind(to_ascii(named).upper())
-    printed = issuer[at + len(locality.level):at + len(named)]
-    if at < 0 or printed != printed.upper():
-        return issuer
-    return f"{issuer[:at]}{named}{issuer[at + len(named):]}"
+    # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG") or
+    # the space between two words ("TỈNH QUẢNGNINH")
+    for printed_name in (locality.name, locality.name.replace(" ", "")):
+        printed_as = f"{locality.level} {printed_name}"
+        at = to_ascii(issuer).upper().rfind(to_ascii(printed_as).upper())
+        printed = issuer[at + len(locality.level):at + len(printed_as)]
+        if at >= 0 and printed == printed.upper():
+            return f"{issuer[:at]}{named}{issuer[at + len(printed_as):]}"
+    return issuer
 
 
 _LETTERHEAD_BODY = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)

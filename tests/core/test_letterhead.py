@@ -101,6 +101,13 @@ def test_opens_body(text: str, body: bool) -> None:
     (["UBND TỈNH HÀ TĨNH", "KHO BẠC NHÀ NƯỚC KHU VỰC"],
      ["UBND TỈNH HÀ TĨNH", "KHO BẠC NHÀ NƯỚC KHU VỰC"]),
     (["THỦ TƯỚNG CHÍNH PHỦ"], ["THỦ TƯỚNG CHÍNH PHỦ"]),
+    # a ruled header's cell read as one line
+    (["UBND TỈNH LẠNG SƠN ỦY BAN NHÂN DÂN XÃ ĐÌNH LẬP"],
+     ["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN XÃ ĐÌNH LẬP"]),
+    (["UBND TỈNH QUẢNG NINH SỞ Y TẾ"], ["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ"]),
+    # a place's own words that fold like a body's open none
+    (["ỦY BAN NHÂN DÂN PHƯỜNG YÊN SỞ"], ["ỦY BAN NHÂN DÂN PHƯỜNG YÊN SỞ"]),
+    (["ỦY BAN NHÂN DÂN", "XÃ YÊN PHONG"], ["ỦY BAN NHÂN DÂN XÃ YÊN PHONG"]),
 ])
 def test_the_left_column_is_bodies_managing_ones_first(lines: list[str], bodies: list[str]) -> None:
     assert issuer_bodies(lines) == bodies
@@ -161,6 +168,22 @@ def test_a_title_opening_like_the_body_is_the_title() -> None:
     (("UBND TỈNH LẠNG SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "ỦY BAN NHÂN DÂN",
       "x.âng ˆ Độc lập - Tự do - Hạnh phúc", "XÃ ĐÌNH LẬP", "Số: 12 /KH-UBND"),
      "Số: 12 /KH-UBND", ["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
+    # a scan: specks read after the unit's capitals
+    (("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ ĐÌNH LẬP $ciap-ˆự qanp",
+      "Số: 12 /KH-UBND\tĐình Lập, ngày 05 tháng 3 năm 2026"),
+     "Số: 12 /KH-UBND", ["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
+    # a subject line under the number is not the issuer's
+    (("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "XÃ ĐÌNH LẬP\tĐộc lập - Tự do - Hạnh phúc",
+      "Số: 12/UBND-VP\tĐình Lập, ngày 05 tháng 3 năm 2026", "V/v triển khai chuyển đổi số"),
+     "Số: 12/UBND-VP", ["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
+    # a place whose level is abbreviated, after a tab and after one space
+    (("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "PHƯỜNG XUÂN HÒA\tTP. Hồ Chí Minh, ngày 21 tháng 4 năm 2026", "Số: 112/KH-UBND"),
+     "Số: 112/KH-UBND", ["ỦY BAN NHÂN DÂN", "PHƯỜNG XUÂN HÒA"]),
+    (("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "PHƯỜNG XUÂN HÒA TP. Hồ Chí Minh, ngày 21 tháng 4 năm 2026", "Số: 112/KH-UBND"),
+     "Số: 112/KH-UBND", ["ỦY BAN NHÂN DÂN", "PHƯỜNG XUÂN HÒA"]),
 ])
 def test_left_column_in_every_issuer_shape(lines: tuple[str, ...], number: str,
                                            issuer: list[str]) -> None:
@@ -174,3 +197,9 @@ def test_left_column_in_every_issuer_shape(lines: tuple[str, ...], number: str,
     ("ĐẢNG CỘNG SẢN VIỆT NAM", True), ("ỦY BAN NHÂN DÂN", False)])
 def test_national_line(text: str, national: bool) -> None:
     assert is_national_line(text) is national
+
+
+def test_the_rule_under_the_title_ends_it() -> None:
+    head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH", "Chuyển đổi số năm 2026", "-------",
+                                 "Ủy ban nhân dân xã ban hành Kế hoạch như sau"))
+    assert head.title == ["Chuyển đổi số năm 2026"]

@@ -34,6 +34,11 @@ from chitieu.gazetteer.localities import (
     ("phường", "Tân An", "tỉnh Tây Ninh", ("phường", "Tân An", "27712", "Tây Ninh")),
     # the level must agree: there is no xã Tân An in Tây Ninh
     ("xã", "Tân An", "Tây Ninh", ("xã", "Tân An", None, None)),
+    # a repeated name in capitals, its province unknown: written as the list spells it
+    ("xã", "BÌNH MINH", None, ("xã", "Bình Minh", None, None)),
+    # a scan that glued two words of the name
+    ("tỉnh", "QUẢNGNINH", None, ("tỉnh", "Quảng Ninh", "22", "Quảng Ninh")),
+    ("xã", "ĐÌNHLẬP", None, ("xã", "Đình Lập", "06613", "Lạng Sơn")),
     # unknown names and levels keep what was printed
     ("xã", "Không Có Thật", None, ("xã", "Không Có Thật", None, None)),
     ("tỉnh", "Hà Tây", None, ("tỉnh", "Hà Tây", None, None)),

@@ -191,3 +191,22 @@ def test_an_issuing_body_in_capitals_named_as_the_gazetteer_names_it() -> None:
                          [*_NATION, "Hà Nội, ngày 15 tháng 5 năm 2026"])
     plan, _ = parse_plan(read_text(text, "text").rows, (), default_gazetteer())
     assert plan.issuer == "Bộ Khoa học và Công nghệ"
+
+
+@pytest.mark.parametrize(("attached", "issuer", "level"), [
+    # the attachment names the body without its place: the header names it
+    ("của Sở Y tế)", "Sở y tế tỉnh Quảng Ninh", "tỉnh"),
+    # the attachment names its own place: kept as printed
+    ("của Sở Y tế tỉnh Quảng Ninh)", "Sở Y tế tỉnh Quảng Ninh", "tỉnh"),
+    # another body than the header's: kept, no place guessed for it
+    ("của Bộ Y tế)", "Bộ Y tế", None),
+])
+def test_an_attachment_issuer_completed_by_the_same_body_in_the_header(
+        attached: str, issuer: str, level: str | None) -> None:
+    text = "\n".join(["UBND TỈNH QUẢNG NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc",
+                      "Số: 215/KH-SYT\tQuảng Ninh, ngày 18 tháng 4 năm 2026", "", "PHỤ LỤC",
+                      "CHỈ TIÊU NĂM 2026",
+                      f"(Kèm theo Kế hoạch số 215/KH-SYT ngày 18/4/2026 {attached}"])
+    plan = _plan(text)
+    assert (plan.issuer, plan.locality.level) == (issuer, level)

@@ -185,10 +185,18 @@ def _gaps(xs: list[int], ys: list[int], vertical: np.ndarray, ink: np.ndarray,
     def crossed(r: int, x: int) -> bool:
         return _covered(vertical, ink, x, ys[r], ys[r + 1], tolerance, vertical=True)
 
-    if not crossed(0, xs[0]):
-        return ()
+    rules = [frozenset(x for x in xs if crossed(r, x)) for r in range(len(ys) - 1)]
+    sides = xs[0] in rules[0]
+
+    def apart(r: int) -> bool:
+        """The nearest crossed rows above and below are crossed by other rules: the sides
+        of two tables differ (a ruled header box above a wider table)."""
+        above = next((rules[a] for a in range(r - 1, -1, -1) if rules[a]), None)
+        below = next((rules[b] for b in range(r + 1, len(rules)) if rules[b]), None)
+        return bool(above and below and above != below)
+
     return tuple((ys[r], ys[r + 1]) for r in range(1, len(ys) - 2)
-                 if not any(crossed(r, x) for x in xs))
+                 if not rules[r] and (sides or apart(r)))
 
 
 def _rule_positions(mask: np.ndarray, axis: int, thickest: int,

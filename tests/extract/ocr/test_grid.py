@@ -103,3 +103,24 @@ def test_stroke_ending_short_of_the_column_rules_is_no_rule():
     grid = grid_of(page)
     assert (grid.n_rows, grid.n_cols) == (5, 4)
     assert all(c.row_span == 1 and c.col_span == 1 for c in grid.cells)
+
+
+def _box(page: np.ndarray, xs: list[int], top: int, bottom: int) -> None:
+    """A ruled one-row table: its top and bottom rules, a vertical rule at each of `xs`."""
+    for y in (top, bottom):
+        cv2.line(page, (xs[0], y), (xs[-1], y), 0, 2)
+    for x in xs:
+        cv2.line(page, (x, top), (x, bottom), 0, 2)
+
+
+def test_a_ruled_header_box_over_a_wider_table_is_a_table_of_its_own():
+    """The national header printed with its grid on, above a table whose sides lie a few
+    pixels outside it: the text between them is between two tables, not a row of one."""
+    page = np.full((900, 1400), 255, np.uint8)
+    _box(page, [110, 650, 1190], 100, 260)  # the header: two cells
+    table_xs = [100, 200, 700, 900, 1200]
+    for top in (500, 560, 620, 680):  # the table: header row and two body rows
+        _box(page, table_xs, top, top + 60)
+    grid = grid_of(page)
+    assert grid.between_tables(380)
+    assert not grid.between_tables(590)
