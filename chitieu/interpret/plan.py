@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from datetime import date
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -20,9 +21,11 @@ from chitieu.core.letterhead import (
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
-from chitieu.gazetteer.agencies import Gazetteer
 from chitieu.gazetteer.localities import find_province, resolve_locality
 from chitieu.models import Locality, Plan
+
+if TYPE_CHECKING:
+    from chitieu.gazetteer.agencies import Gazetteer
 
 _DATE_SLASH = regex.compile(
     r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)

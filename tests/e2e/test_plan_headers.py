@@ -22,9 +22,8 @@ from chitieu import convert
 from chitieu.emit.json_out import document_to_json
 
 SET = Path(__file__).resolve().parents[1] / "fixtures" / "plan_headers"
-PARTS = ("dev",)
-CASES = [(part, p.name.removesuffix(".gold.json")) for part in PARTS
-         for p in sorted((SET / part / "expected").glob("*.gold.json"))]
+# dev/ was used while changing the code; heldout/ was scored only before and after it
+PARTS = ("dev", "heldout")
 
 
 def _report(gold: Path, sources: list[Path], out: Path, shared_dir: Path) -> str:
@@ -41,27 +40,37 @@ def _score(report: str) -> float:
     return float(re.search(r"^score: ([0-9.]+)", report, re.MULTILINE)[1])
 
 
+def test_every_document_in_every_form() -> None:
+    stems = {part: sorted(p.name.removesuffix(".gold.json")
+                          for p in (SET / part / "expected").glob("*.gold.json"))
+             for part in PARTS}
+    assert len(stems["dev"]) >= 8 and len(stems["heldout"]) >= 7
+    for part, names in stems.items():
+        for stem in names:
+            assert all((SET / part / f"{stem}{suffix}").exists()
+                       for suffix in (".txt", ".docx", ".pdf"))
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
-@pytest.mark.parametrize(("part", "stem"), CASES)
-def test_text_docx_pdf_score_full_marks(part: str, stem: str, suffix: str, tmp_path: Path,
+@pytest.mark.parametrize("part", PARTS)
+def test_text_docx_pdf_score_full_marks(part: str, suffix: str, tmp_path: Path,
                                         shared_dir: Path) -> None:
-    (tmp_path / "gold").mkdir()
-    shutil.copy(SET / part / "expected" / f"{stem}.gold.json", tmp_path / "gold")
-    report = _report(tmp_path / "gold", [SET / part / f"{stem}{suffix}"], tmp_path / "out",
-                     shared_dir)
+    """Every document of the part in this form, scored at once: plan headers and records."""
+    sources = sorted((SET / part).glob(f"*{suffix}"))
+    report = _report(SET / part / "expected", sources, tmp_path / "out", shared_dir)
     assert _score(report) == 1.0, report
 
 
 @needs_tesseract
-@pytest.mark.parametrize("part", PARTS)
-def test_scans_read_every_plan_header(part: str, tmp_path: Path, shared_dir: Path) -> None:
-    """Every scan's plan header right, no record made up (a record's words may still carry
-    what OCR misread)."""
-    scans = sorted((SET / part / "scans").glob("*.tif"))
-    assert len(scans) >= 4
+def test_scans_read_every_plan_header(tmp_path: Path, shared_dir: Path) -> None:
+    """Every dev scan's plan header right, no record made up (a record's words may still
+    carry what OCR misread). The held-out scans are measured in the README: one title there
+    is an OCR misreading ("thành phố" read "i bành phố")."""
+    scans = sorted((SET / "dev" / "scans").glob("*.tif"))
+    assert len(scans) >= 6
     (tmp_path / "gold").mkdir()
     for scan in scans:
-        shutil.copy(SET / part / "expected" / f"{scan.stem}.gold.json", tmp_path / "gold")
+        shutil.copy(SET / "dev" / "expected" / f"{scan.stem}.gold.json", tmp_path / "gold")
     report = _report(tmp_path / "gold", scans, tmp_path / "out", shared_dir)
     assert "plan headers right 1.0000" in report, report
     assert "extra-record penalty 0.0000" in report, report
