@@ -88,6 +88,7 @@ class Plan:
     level: str | None
     locality: str | None
     province: str | None
+    issued_on: str | None = None
 
     @property
     def place(self) -> str:
@@ -114,7 +115,8 @@ def read_output(out: Path) -> tuple[list[Plan], list[Target], dict[str, Indicato
     """The plans, the linked indicator targets and the catalog of a batch's output folder."""
     documents, records = _tables(out)
     plans = {d["doc_id"]: Plan(d["doc_id"], d["file"], d.get("number"), d.get("locality_level"),
-                               d.get("locality_name"), d.get("locality_province"))
+                               d.get("locality_name"), d.get("locality_province"),
+                               _iso(d.get("issued_on")))
              for d in documents}
     targets = [Target(plans[r["doc_id"]], r["key"], r["indicator_id"], r["name"],
                       r.get("target_op"), r.get("target_value"), r.get("target_upper"),
@@ -279,8 +281,10 @@ def _rollup(ind: Indicator, targets: list[Target], plans: Sequence[Plan]) -> Rol
 
 def _national_for(ind: Indicator, t: Target) -> NationalTarget | None:
     """The national target a local one is held against: the first whose year is not before
-    the local deadline's, else the last one; only one in the indicator's unit."""
-    year = int(t.deadline_end[:4]) if t.deadline_end else None
+    the local deadline's (or, with no deadline, the plan's year of issue), else the last one;
+    only one in the indicator's unit."""
+    when = t.deadline_end or t.plan.issued_on
+    year = int(when[:4]) if when else None
     usable = [n for n in sorted(ind.targets, key=lambda n: n.year)
               if convert(n.value, n.unit, ind.unit) is not None]
     if not usable:

@@ -17,7 +17,15 @@ GROUPS = {
     "xhs": "Xã hội số", "da06": "Đề án 06", "ktxh": "Kinh tế - xã hội",
     "cchc": "Cải cách hành chính", "ntm": "Nông thôn mới", "qpan": "Quốc phòng - an ninh",
 }
-NATIONAL_DOCUMENTS = {"QĐ 2629/QĐ-TTg", "NQ 03/NQ-CP", "NQ 57-NQ/TW"}
+# read in place in ../shared/real (their appendices)
+READ_IN_SHARED = {"QĐ 2629/QĐ-TTg", "NQ 03/NQ-CP"}
+# read in public pages quoting them: each of their targets has its page in target_sources.csv
+READ_IN_PAGES = {
+    "NQ 57-NQ/TW", "QĐ 749/QĐ-TTg", "QĐ 411/QĐ-TTg", "NQ 01/NQ-CP năm 2026",
+    "Chương trình công tác năm 2026 của BCĐ Trung ương",
+    "NQ của Quốc hội về kế hoạch KT-XH năm 2026",
+}
+NATIONAL_DOCUMENTS = READ_IN_SHARED | READ_IN_PAGES
 INDICATORS = read_catalog_csv(INDICATORS_CSV)
 
 
@@ -85,6 +93,22 @@ def test_national_targets_come_from_the_documents_read() -> None:
     assert ("cqs.dvctt_toan_trinh", "=", 100, 2027, "QĐ 2629/QĐ-TTg") in targets
     assert ("xhs.tai_khoan_thanh_toan", ">=", 95, 2030, "NQ 03/NQ-CP") in targets
     assert ("kts.ty_trong_kinh_te_so", ">=", 30, 2030, "NQ 57-NQ/TW") in targets
+    assert ("cqs.dvctt_toan_trinh", ">=", 80, 2025, "QĐ 749/QĐ-TTg") in targets
+    assert ("hts.ho_cap_quang", ">=", 84, 2026, "NQ 01/NQ-CP năm 2026") in targets
+
+
+def test_each_target_not_read_in_shared_names_the_page_it_was_read_in() -> None:
+    import csv
+
+    with (INDICATORS_CSV.parent / "target_sources.csv").open(encoding="utf-8") as fh:
+        sources = {(row["indicator"], row["target"]): row for row in csv.DictReader(fh)}
+    with INDICATORS_CSV.open(encoding="utf-8") as fh:
+        columns = {row["id"]: row["targets"] for row in csv.DictReader(fh)}
+    cited = {(ind_id, raw) for ind_id, column in columns.items()
+             for raw in (t.strip() for t in column.split(";")) if raw
+             if not any(f"({doc})" in raw for doc in READ_IN_SHARED)}
+    assert cited == set(sources)
+    assert all(row["read_in"] and row["says"] for row in sources.values())
 
 
 def test_the_default_catalog_is_built_once() -> None:

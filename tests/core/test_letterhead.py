@@ -35,7 +35,13 @@ INTERLEAVED = ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
                "Tam Đảo, ngày 09 tháng 9 năm 2026")
 
 
-@pytest.mark.parametrize("header", [ACROSS, COLUMNS, INTERLEAVED])
+# a reader that took the right column first, rules printed under both columns
+RIGHT_FIRST = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+               "---------------", "Tam Đảo, ngày 09 tháng 9 năm 2026", "ỦY BAN NHÂN DÂN",
+               "XÃ TAM ĐẢO", "-------", "Số: 17/KH-UBND")
+
+
+@pytest.mark.parametrize("header", [ACROSS, COLUMNS, INTERLEAVED, RIGHT_FIRST])
 def test_the_block_reads_the_same_in_every_shape(header: tuple[str, ...]) -> None:
     head = read_letterhead(_rows(*header, "KẾ HOẠCH", "Phát triển du lịch cộng đồng năm 2026",
                                  "Căn cứ Kế hoạch số 88/KH-UBND ngày 01/8/2026 của UBND tỉnh;"))
