@@ -34,7 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from chitieu.core.headers import header_candidates
-from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH
+from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
@@ -57,7 +57,7 @@ _MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be 
 _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
-_OPEN_ENDINGS = (",", "-", "–", "(", "/", "&")
+_OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
                          "hoặc", "để", "từ", "đến", "bằng", "là", "có", "được", "những", "nhóm"})
 
@@ -448,6 +448,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
     # with two numbering columns, a row numbered only in the second heads a group of rows
     heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]}
+    # a row labelled "I", "B": a section row spanning the table, no merged cell reaches into it
+    sections = {r for r, i in enumerate(anchors if anchors and anchors[0] == 0 else [-1, *anchors])
+                if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
     # rows of this page: a continuation of the previous page's last row, then one per anchor
     starts = anchors if anchors and anchors[0] == 0 else [-1, *anchors]
     groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]
@@ -469,7 +472,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             # spread by inference: the text cannot show the merged cell's extent
             for row in _spread_over_group(groups, col, fragments, starts, heads):
                 uncertain[row].add(col)
-        _spread_merged_cells(groups, col, fragments, starts)
+        _spread_merged_cells(groups, col, fragments, starts, sections)
         if col not in label_cols:
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
@@ -627,7 +630,10 @@ class _Alignment:
                       for c, (s, e) in zip(self.clean, self.grid.spans, strict=True)]
         if self.known_widths:
             self.width = [max(a, b) for a, b in zip(self.width, self.known_widths, strict=True)]
-        self.rights = [self._right(c) for c in self.clean]
+        # a left-aligned column's lines reach, at most, where the next column's lines start
+        starts = [min((x0 for _, x0, _ in c), default=None) for c in self.clean]
+        self.rights = [max(self._right(c), (starts[i + 1] or 0) - 2 if i + 1 < len(starts) else 0)
+                       for i, c in enumerate(self.clean)]
 
     def _replace(self, index: int, chunk: list[_Word], col: int) -> None:
         x0, x1 = chunk[0].x0, chunk[-1].x1
@@ -651,10 +657,11 @@ class _Alignment:
             return False
         starts = [x0 for _, x0, _ in chunks]
         centres = [(x0 + x1) / 2 for _, x0, x1 in chunks]
-        mode = max(set(starts), key=starts.count)
-        middle = sorted(centres)[len(centres) // 2]
-        at_start = sum(abs(x - mode) <= 1 for x in starts)
-        at_centre = sum(abs(x - middle) <= 1.5 for x in centres)
+        # lines of one length sit at one start and one centre alike: count the lines at the
+        # commonest start against those at the commonest centre (pdftotext rounds a centred
+        # line's start by half a character)
+        at_start = max(starts.count(x) for x in starts)
+        at_centre = max(sum(abs(c - m) <= 0.5 for c in centres) for m in centres)
         return at_start > at_centre
 
     def cost(self, col: int, line: int, x0: int, x1: int) -> float:
@@ -894,8 +901,14 @@ def _filled_elsewhere(groups: list[list[list[_Word]]], col: int, anchors: list[i
     return len(others) >= 2 and filled * 3 >= len(others) * 2
 
 
+def _is_section_label(words: list[_Word]) -> bool:
+    text = " ".join(w.text for w in words).rstrip(".")
+    return bool(ROMAN_ONLY.match(text) or LETTER_ONLY.match(text))
+
+
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
-                         fragments: list[tuple[int, list[_Word]]], anchors: list[int]) -> None:
+                         fragments: list[tuple[int, list[_Word]]], anchors: list[int],
+                         sections: set[int] = frozenset()) -> None:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
     marks better than its own row's anchor."""
@@ -914,7 +927,7 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         while True:
             grown = False
             for a, b in ((lo - 1, hi), (lo, hi + 1)):
-                if a < 0 or b >= len(groups) or anchors[a] < 0:
+                if a < 0 or b >= len(groups) or anchors[a] < 0 or a in sections or b in sections:
                     continue
                 if (a < lo and groups[a][col]) or (b > hi and groups[b][col]):
                     continue
