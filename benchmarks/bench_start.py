@@ -1,5 +1,6 @@
 """Start-up: wall time of `chitieu --help` and of `chitieu convert` on one text file, each a
-fresh process (the median of --repeat runs, into a fresh output folder each time).
+fresh process (the median of --repeat runs, into a fresh output folder each time): wall time
+and the process's CPU time (user + system), the steadier figure on a loaded machine.
 
     python benchmarks/bench_start.py
     python benchmarks/bench_start.py --against /tmp/old_checkout   # ratio, in one run
@@ -7,13 +8,15 @@ fresh process (the median of --repeat runs, into a fresh output folder each time
 --against runs the same commands on another source tree (e.g. `git archive main | tar -x`)
 with this interpreter, interleaved with this tree's runs, so that both see the same load.
 Byte-code is written (PYTHONDONTWRITEBYTECODE is unset) and one warm-up run precedes the
-timed ones: the figures are those of an installed chitieu, not of a first run.
+timed ones: the figures are those of an installed chitieu, not of a first run (the data kept
+by chitieu.core.cache is in the cache folder after it, as after any first run).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,11 +39,16 @@ def _command(tree: Path, args: list[str]) -> list[str]:
     return [sys.executable, "-c", _RUNNER, str(tree), *args]
 
 
-def _time(command: list[str], env: dict[str, str]) -> float:
+def _time(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run: on a loaded machine the CPU time
+    is the steadier figure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _cases(out: Path) -> dict[str, list[str]]:
@@ -55,7 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     trees = {"this": ROOT} | ({"against": args.against.resolve()} if args.against else {})
-    times: dict[tuple[str, str], list[float]] = {}
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.repeat + 1):  # run 0 warms up (byte-code, file cache)
             for name, tree in trees.items():
@@ -64,12 +72,18 @@ def main() -> None:
                     if run:
                         times.setdefault((name, case), []).append(spent)
     for case, target in TARGETS.items():
-        here = statistics.median(times["this", case])
-        line = f"{case:8} {here * 1000:6.1f} ms (target ≤ {target * 1000:.0f} ms)"
+        here = _medians(times["this", case])
+        line = (f"{case:8} {here[0] * 1000:6.1f} ms wall, {here[1] * 1000:6.1f} ms CPU "
+                f"(target ≤ {target * 1000:.0f} ms)")
         if args.against:
-            there = statistics.median(times["against", case])
-            line += f"; against {there * 1000:6.1f} ms: {here / there:.2f}×"
+            there = _medians(times["against", case])
+            line += (f"; against {there[0] * 1000:6.1f} ms wall, {there[1] * 1000:6.1f} ms CPU: "
+                     f"{here[0] / there[0]:.2f}× wall, {here[1] / there[1]:.2f}× CPU")
         print(line)
+
+
+def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 if __name__ == "__main__":

@@ -22,14 +22,12 @@ import hashlib
 import json
 import math
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from chitieu.core.patterns import compile_re, lazy
 from chitieu.models import Document, Record
 
 CORRECTIONS_NAME = "corrections.jsonl"
@@ -39,8 +37,8 @@ CORRECTED = "corrected"
 _OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<", "=": "=",
         "between": "between"}
 _KINDS = ("indicator", "task")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_AGENCY_ID = re.compile(r"^agencies\.(\d+)\.id$")
+_ISO_DATE = lazy(compile_re, r"^\d{4}-\d{2}-\d{2}$")
+_AGENCY_ID = lazy(compile_re, r"^agencies\.(\d+)\.id$")
 INDICATOR_ID = "indicator.id"
 
 # (kind, id) -> the canonical name of an agency ("agency") or catalog indicator
@@ -343,6 +341,8 @@ def apply_corrections(doc: Document, corrections: Iterable[Correction],
             result.not_applied.append((correction, reason))
         else:
             result.applied.append(correction)
+    from pydantic import ValidationError  # here: a document without corrections never needs it
+
     try:
         corrected = [Record.model_validate(record) for record in records]
     except ValidationError as exc:
@@ -403,6 +403,8 @@ def _add(records: list[dict], correction: Correction) -> str | None:
         if _without_warnings(existing) == _without_warnings(new):
             return None  # added already
         return f"the document already has a record {correction.key!r}"
+    from pydantic import ValidationError
+
     try:
         Record.model_validate(new)
     except ValidationError as exc:

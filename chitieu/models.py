@@ -1,14 +1,26 @@
-"""The output contract (SCHEMA.md v1) as pydantic models.
+"""The output contract (SCHEMA.md v1).
 
 Field order here is the key order of the emitted JSON; the JSON Schema that `chitieu schema`
 prints is generated from these classes, so they are the single source of the contract.
+
+The classes are plain Python objects with pydantic's names for what the pipeline uses
+(keyword construction, `model_copy`, `model_dump`, `model_fields`): converting a file does
+not import pydantic (~80 ms of a one-file `chitieu convert`). The numbers and lists are
+taken as pydantic took them (an int given for a float field becomes a float, a list is
+copied, a dict given for a model field becomes that model) and nothing else is checked: the
+pipeline builds valid records. `model_validate`, `model_validate_json` and
+`model_json_schema` go through a pydantic twin of each class, built on first use from the
+same declarations, for what comes from outside (corrections, a JSON read back) and for the
+schema.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+import copy
+import inspect
+import types
+import typing
+from typing import Any, ClassVar, Literal
 
 SCHEMA_VERSION = "1"
 
@@ -25,8 +37,204 @@ LocalityLevel = Literal["xã", "phường", "đặc khu", "tỉnh", "thành ph�
 RecordKind = Literal["indicator", "task"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_REQUIRED: Any = object()
+
+
+class _FieldSpec:
+    """A field's default and its JSON Schema keywords (description, bounds), as pydantic's
+    `Field` takes them."""
+
+    __slots__ = ("annotation", "default", "default_factory", "schema")
+
+    def __init__(self, default: Any, default_factory: Any, schema: dict[str, Any]) -> None:
+        self.annotation = ""
+        self.default, self.default_factory, self.schema = default, default_factory, schema
+
+    def is_required(self) -> bool:
+        return self.default is _REQUIRED and self.default_factory is None
+
+
+def Field(default: Any = _REQUIRED, *, default_factory: Any = None, **schema: Any) -> Any:
+    return _FieldSpec(default, default_factory, schema)
+
+
+class _Model:
+    """Keyword construction in field order; see the module's docstring."""
+
+    model_fields: ClassVar[dict[str, _FieldSpec]] = {}
+    # (name, default, default factory, how a given value is taken) per field
+    _plan: ClassVar[tuple[tuple[str, Any, Any, Any], ...]] = ()
+    _dump_plan: ClassVar[tuple[tuple[str, bool], ...]] = ()
+    _twin: ClassVar[Any] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fields: dict[str, _FieldSpec] = {}
+        for name, annotation in inspect.get_annotations(cls).items():
+            if annotation.startswith("ClassVar"):
+                continue
+            spec = cls.__dict__.get(name, _REQUIRED)
+            if not isinstance(spec, _FieldSpec):
+                spec = _FieldSpec(spec, None, {})
+            spec.annotation = annotation
+            fields[name] = spec
+            if name in cls.__dict__:
+                delattr(cls, name)
+        cls.model_fields = fields
+        namespace = globals()
+        cls._plan = tuple((name, spec.default, spec.default_factory,
+                           _taker(eval(spec.annotation, namespace)))
+                          for name, spec in fields.items())
+        # (name, may hold models or lists) per field: plain values are dumped as they are
+        cls._dump_plan = tuple((name, take is not None) for name, _, _, take in cls._plan)
+        cls._twin = None
+
+    def __init__(self, **data: Any) -> None:
+        values = self.__dict__
+        for name, default, factory, take in self._plan:
+            if name in data:
+                value = data.pop(name)
+                values[name] = take(value) if take is not None else value
+            elif factory is not None:
+                values[name] = factory()
+            elif default is _REQUIRED:
+                raise TypeError(f"{type(self).__name__}: the field {name!r} is required")
+            else:
+                values[name] = default
+        if data:
+            raise TypeError(f"{type(self).__name__}: no field {', '.join(map(repr, data))}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as pydantic's models
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self.model_fields)
+        return f"{type(self).__name__}({fields})"
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
+        """A copy with `update`'s values (taken as given, as pydantic does)."""
+        if deep:
+            new = copy.deepcopy(self)
+        else:
+            new = object.__new__(type(self))
+            new.__dict__.update(self.__dict__)
+        if update:
+            new.__dict__.update(update)
+        return new
+
+    def model_dump(self, *, mode: str = "python", exclude: set[str] | None = None
+                   ) -> dict[str, Any]:
+        """Plain values, in field order; `mode` "json" gives the same (every value is a JSON
+        value already)."""
+        values = self.__dict__
+        if exclude is None:
+            return {name: _dump(values[name]) if nested else values[name]
+                    for name, nested in self._dump_plan}
+        return {name: _dump(values[name]) if nested else values[name]
+                for name, nested in self._dump_plan if name not in exclude}
+
+    @classmethod
+    def model_validate(cls, obj: Any) -> Any:
+        """`obj` (a dict) checked against the contract by pydantic: raises its
+        ValidationError."""
+        return _from_twin(cls.pydantic_model().model_validate(obj))
+
+    @classmethod
+    def model_validate_json(cls, data: str | bytes) -> Any:
+        return _from_twin(cls.pydantic_model().model_validate_json(data))
+
+    @classmethod
+    def model_json_schema(cls, mode: str = "validation") -> dict[str, Any]:
+        return cls.pydantic_model().model_json_schema(mode=mode)
+
+    @classmethod
+    def pydantic_model(cls) -> Any:
+        """The pydantic twin of this class (built once, with pydantic imported then)."""
+        if cls._twin is None:
+            cls._twin = _build_twin(cls)
+        return cls._twin
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, _Model):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_dump(item) for item in value]
+    return value
+
+
+def _taker(annotation: Any) -> Any:
+    """How a field takes a value given to it: None when as given; else a function."""
+    options = [a for a in _union(annotation) if a is not type(None)]
+    if len(options) != 1:
+        return None  # `float | int`: a number is kept as it is
+    kind = options[0]
+    if kind is float:
+        return _as_float
+    if isinstance(kind, type) and issubclass(kind, _Model):
+        return lambda value: kind(**value) if isinstance(value, dict) else value
+    if typing.get_origin(kind) is list:
+        item = _taker(typing.get_args(kind)[0])
+        if item is None:
+            return lambda value: list(value) if value is not None else None
+        return lambda value: [item(v) for v in value] if value is not None else None
+    return None
+
+
+def _union(annotation: Any) -> tuple:
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+def _as_float(value: Any) -> Any:
+    return float(value) if type(value) in (int, bool) else value
+
+
+def _build_twin(cls: type[_Model]) -> Any:
+    import pydantic
+
+    namespace = dict(globals())
+    for name, value in globals().items():
+        if (isinstance(value, type) and issubclass(value, _Model) and value not in (_Model, cls)
+                and value.__name__ in _mentioned(cls)):
+            namespace[name] = value.pydantic_model()
+    fields = {}
+    for name, spec in cls.model_fields.items():
+        default = ... if spec.is_required() else spec.default
+        info = (pydantic.Field(default_factory=_twin_factory(spec.default_factory), **spec.schema)
+                if spec.default_factory is not None else pydantic.Field(default, **spec.schema))
+        fields[name] = (eval(spec.annotation, namespace), info)
+    return pydantic.create_model(cls.__name__, __config__=pydantic.ConfigDict(extra="forbid"),
+                                 __doc__=cls.__doc__, __module__=cls.__module__, **fields)
+
+
+def _mentioned(cls: type[_Model]) -> set[str]:
+    return {word for spec in cls.model_fields.values()
+            for word in spec.annotation.replace("[", " ").replace("]", " ").replace("|", " ")
+            .replace(",", " ").split()}
+
+
+def _twin_factory(factory: Any) -> Any:
+    if isinstance(factory, type) and issubclass(factory, _Model):
+        return factory.pydantic_model()
+    return factory
+
+
+def _from_twin(value: Any) -> Any:
+    """pydantic's validated object as these classes (values kept as pydantic made them)."""
+    if isinstance(value, list):
+        return [_from_twin(item) for item in value]
+    plain = _PLAIN.get(type(value).__name__) if hasattr(value, "__pydantic_fields__") else None
+    if plain is None:
+        return value
+    new = object.__new__(plain)
+    new.__dict__.update((name, _from_twin(getattr(value, name))) for name in plain.model_fields)
+    return new
 
 
 class Source(_Model):
@@ -133,6 +341,11 @@ class Document(_Model):
     columns: list[Column] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+
+_PLAIN = {cls.__name__: cls for cls in (Source, Locality, Plan, Column, Section, Target,
+                                        Deadline, Agency, IndicatorLink, RecordSource, Record,
+                                        Document)}
 
 
 def json_schema() -> dict:

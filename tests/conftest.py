@@ -14,6 +14,9 @@ set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "chitieu-hypothesis")
 settings.register_profile("ci", derandomize=True, deadline=None, database=None)
 settings.register_profile("explore", deadline=None, max_examples=500, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# chitieu's data cache (chitieu.core.cache) in the temp folder too, for the CLI's
+# subprocesses as well: the tests leave the user's ~/.cache alone
+os.environ.setdefault("CHITIEU_CACHE_DIR", str(Path(tempfile.gettempdir()) / "chitieu-test-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -43,14 +43,15 @@ from chitieu.core.numbering import (
     number_key,
     successors,
 )
+from chitieu.core.patterns import lazy
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
 
 _VALUE_ROLES = frozenset({"target", "baseline"})
-_HEADER_YEAR = regex.compile(r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
-_CONTINUED = regex.compile(r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
-_COLUMN_NUMBERING = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+_HEADER_YEAR = lazy(regex.compile, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
+_CONTINUED = lazy(regex.compile, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
+_COLUMN_NUMBERING = lazy(regex.compile, r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
 
 
 class NoTableError(ValueError):
@@ -97,7 +98,7 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
 
 
-_HEADER_YEARS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HEADER_YEARS = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _merge_header(header: list[str], sub: list[str]) -> list[str]:

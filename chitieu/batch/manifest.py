@@ -12,7 +12,6 @@ import functools
 import hashlib
 import json
 import os
-import secrets
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -121,7 +120,7 @@ class Manifest:
         dataset, digest = Dataset(), hashlib.sha256()
         first_with: dict[str, str] = {}  # content hash -> the first input holding it
         dropped: list[Path] = []
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}"
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}"
                                         ".tmp")
         try:
             with temporary.open("w", encoding="utf-8") as kept:

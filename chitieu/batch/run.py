@@ -12,7 +12,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +30,7 @@ from chitieu.batch.manifest import (
 )
 from chitieu.batch.report import BatchReport
 from chitieu.batch.worker import FileResult, worker_catalog, worker_gazetteer
+from chitieu.core.patterns import compile_re, lazy
 from chitieu.errors import InputError
 from chitieu.extract.limits import Limits
 
@@ -44,7 +44,7 @@ TABLE_FILES = {
     "jsonl": ("records.jsonl",),
 }
 # the temporary files of chitieu.emit.files.atomic_path, left behind only by a killed run
-_TEMPORARY = re.compile(r"^\..+\.\d+\.[0-9a-f]{8}\.tmp$")
+_TEMPORARY = lazy(compile_re, r"^\..+\.\d+\.[0-9a-f]{8}\.tmp$")
 
 
 class Terminated(KeyboardInterrupt):
@@ -205,23 +205,47 @@ def _prepare_output(out_dir: Path) -> Path:
 @contextlib.contextmanager
 def _exclusive(out_dir: Path) -> Iterator[None]:
     """Hold OUT for this run: two runs appending to one manifest would mix their work. The
-    lock is an OS lock on OUT/.chitieu.lock (filelock): it goes with the process holding it,
-    so the lock of a killed run is taken over by the next one."""
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(out_dir / LOCK_NAME, timeout=0)
+    lock is an OS lock on OUT/.chitieu.lock: it goes with the process holding it, so the
+    lock of a killed run is taken over by the next one."""
     try:
-        lock.acquire()
-    except Timeout:
-        raise BatchError(f"{out_dir}: another chitieu convert is writing to this folder; "
-                         "wait for it to finish") from None
+        release = _os_lock(out_dir / LOCK_NAME)
     except OSError as exc:
         raise BatchError(f"{out_dir}: cannot write to the output folder ({exc.strerror}); "
                          "choose another with -o") from None
+    if release is None:
+        raise BatchError(f"{out_dir}: another chitieu convert is writing to this folder; "
+                         "wait for it to finish")
     try:
         yield
     finally:
-        lock.release()
+        release()
+
+
+def _os_lock(path: Path) -> Callable[[], None] | None:
+    """Take the lock at `path` without waiting: the function that releases it, or None when
+    another process holds it. flock(2) where there is one (what filelock does there, without
+    its 10 ms import), filelock elsewhere."""
+    try:
+        import fcntl
+    except ImportError:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(path, timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            return None
+        return lock.release
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return lambda: os.close(fd)  # closing the last descriptor releases the lock
 
 
 def _remove_temporaries(out_dir: Path) -> None:

@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import threading
-import traceback
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -96,6 +95,8 @@ def convert_file(job: Job, out_dir: str, gazetteer: tuple[str, ...] = (),
     except OSError as exc:
         return _failed(result, f"{exc.strerror or exc}", ErrorCode.IO)
     except Exception as exc:  # a bug met on odd input must not stop a 10,000-file batch
+        import traceback  # here: only a failure needs it
+
         result.traceback = traceback.format_exc()
         return _failed(result, f"internal error: {type(exc).__name__}: {exc}",
                        ErrorCode.INTERNAL)

@@ -8,18 +8,18 @@ object, the set of conditions, the unit family — which the matcher compares ex
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from chitieu.core.lexicon import parse_yaml
+from chitieu.core.patterns import compile_re, lazy
 from chitieu.core.text import ascii_fold
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
 Phrase = tuple[str, ...]
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = lazy(compile_re, r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,20 @@ from dataclasses import dataclass
 import regex
 
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, clean_text
 
 AGENCY_ROLES = ("lead", "support", "monitor")
 _UNIQUE_ROLES = frozenset({"number", "name", "unit"})
-_HEADER_UNIT = regex.compile(r"\(\s*([^()\d]{1,24}?)\s*\)$")
+_HEADER_UNIT = lazy(regex.compile, r"\(\s*([^()\d]{1,24}?)\s*\)$")
 # Words in a header's closing brackets that say what kind of value the column holds, not its
 # unit: "Kết quả cần đạt (Định lượng)", "Mục tiêu (định tính)", "Chỉ tiêu (dự kiến)".
-_NOT_A_UNIT = regex.compile(r"^(dinh luong|dinh tinh|du kien|neu co|tiep theo|tiep|tt|ke hoach"
+_NOT_A_UNIT = lazy(regex.compile,
+                   r"^(dinh luong|dinh tinh|du kien|neu co|tiep theo|tiep|tt|ke hoach"
                             r"|uoc|uoc tinh|tam tinh)$")
 # A column of one quarter or month under a group cell ("Thời gian thực hiện" over "Quý I" …
 # "Quý IV"): the period its marks ("x") stand for.
-PERIOD_LABEL = regex.compile(r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", regex.IGNORECASE)
+PERIOD_LABEL = lazy(regex.compile, r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def assign_roles(headers: list[str]) -> list[str]:
     return _without_last_years_plan(headers, [r or "unknown" for r in roles])
 
 
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _without_last_years_plan(headers: list[str], roles: list[str]) -> list[str]:
@@ -124,7 +126,7 @@ def _without_last_years_plan(headers: list[str], roles: list[str]) -> list[str]:
             else r for y, r in zip(years, roles, strict=True)]
 
 
-_TASK_NAME = regex.compile(r"\b(nhiem vu|noi dung|cong viec|hoat dong|giai phap)\b")
+_TASK_NAME = lazy(regex.compile, r"\b(nhiem vu|noi dung|cong viec|hoat dong|giai phap)\b")
 
 
 def _lists_tasks(headers: list[str], roles: list[str | None]) -> bool:

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import regex
 
+from chitieu.core.patterns import lazy
 from chitieu.core.text import clean_text
 from chitieu.core.types import RawRow
 
-APPENDIX = regex.compile(
+APPENDIX = lazy(regex.compile,
     # "Biểu 01" names a form the way "Phụ lục 1" names an appendix; it needs its number, so
     # that a title opening with "Biểu dương" is not one; "Mẫu biểu số 01" is such a form too
     r"^(?:(?P<form>(?P<model>m[aẫ]u\s+)?bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
-ATTACHED = regex.compile(r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
-_HEADING_MARK = regex.compile(r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
+ATTACHED = lazy(regex.compile, r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
+_HEADING_MARK = lazy(regex.compile, r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
 
 
 def line_text(row: RawRow) -> str:

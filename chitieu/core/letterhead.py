@@ -22,6 +22,7 @@ import regex
 
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROMAN
+from chitieu.core.patterns import lazy
 from chitieu.core.text import clean_text, is_bold_markup, to_ascii
 from chitieu.core.types import RawRow
 
@@ -29,16 +30,16 @@ MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper t
 _TITLE_LINES = 4
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
 # dash, the body after the slash)
-NUMBER = regex.compile(
+NUMBER = lazy(regex.compile,
     r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>/|[\-–](?=\s*\p{Lu}+\s*/))\s*"
     r"(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
     regex.IGNORECASE,
 )
 # "ngày 10 tháng 3 năm 2026", "ngày 14 / 7 /2026", "ngày    tháng 5 năm 2026" (unsigned)
-_DATED = regex.compile(
+_DATED = lazy(regex.compile,
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
-_ROMAN = regex.compile(rf"^(?P<num>{ROMAN})[.)]?\s+\S")
+_ROMAN = lazy(regex.compile, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -162,9 +163,10 @@ class Letterhead:
 
 
 # a place named at a body's end: "… XÃ ĐÌNH LẬP", "UBND TP. HỒ CHÍ MINH", "… tỉnh Nghệ An"
-_PLACE = regex.compile(r"(?<!\w)(?P<level>xa|phuong|dac khu|tinh|thanh pho|tp\.?|thu do)\s*(?=\w)")
-_NUMBER_LABEL = regex.compile(r"^so\s*:?\s*$")
-_CONTINUES = regex.compile(r"^(?:va|&|,|-|–)(?!\w)")
+_PLACE = lazy(regex.compile,
+              r"(?<!\w)(?P<level>xa|phuong|dac khu|tinh|thanh pho|tp\.?|thu do)\s*(?=\w)")
+_NUMBER_LABEL = lazy(regex.compile, r"^so\s*:?\s*$")
+_CONTINUES = lazy(regex.compile, r"^(?:va|&|,|-|–)(?!\w)")
 
 
 def names_place(text: str) -> bool:
@@ -311,7 +313,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         head.issuer.append(left)
 
 
-_SPECK = regex.compile(r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
+_SPECK = lazy(regex.compile, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
 
 
 def _without_specks(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Every data file of the package, found one way: `importlib.resources` on `chitieu.data`.
+"""Every data file of the package, found one way: `data_file`, in `chitieu/data/`.
 
 The vocabularies are data, not code — header roles, units, target and deadline words, agency
 words and names, measuring nouns, administrative units, OCR phrases, legacy font encodings —
@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from chitieu.core.cache import cached
 
 DATA_PACKAGE = "chitieu.data"
+DATA_FOLDER = Path(__file__).resolve().parent.parent / "data"
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
-def data_file(name: str) -> Traversable:
-    """The data file `name` ("units.yaml", "agencies.csv") inside the installed package."""
+def data_file(name: str) -> Path | Traversable:
+    """The data file `name` ("units.yaml", "agencies.csv") inside the installed package: a
+    path when the package is a folder on disk, as it nearly always is; else what
+    `importlib.resources` finds (a package inside an archive), which takes 6 ms to import."""
+    if DATA_FOLDER.is_dir():
+        return DATA_FOLDER / name
+    from importlib import resources
+
     return resources.files(DATA_PACKAGE).joinpath(name)
 
 
@@ -26,8 +37,9 @@ def read_text(name: str) -> str:
 
 
 def load_yaml(name: str) -> Any:
-    """A YAML data file, parsed (not cached: callers cache what they build from it)."""
-    return parse_yaml(read_text(name))
+    """A YAML data file, parsed (callers cache what they build from it; the parsed data is
+    kept in the user's cache folder, so a new process does not import yaml for it)."""
+    return cached(f"yaml-{name}", lambda: parse_yaml(read_text(name)), [data_file(name)])
 
 
 def parse_yaml(text: str) -> Any:

@@ -11,9 +11,9 @@ printed in real plans with what each pattern says of them.
 
 from __future__ import annotations
 
-import re
-
 import regex
+
+from chitieu.core.patterns import compile_re, lazy
 
 # ---------------------------------------------------------------- parts
 
@@ -28,61 +28,60 @@ PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
 # ---------------------------------------------------------------- whole cells
 
 # Any label a number cell may hold alone: "1", "1.2.", "a)", "II", "B.", "PHẦN I".
-ROW_LABEL = regex.compile(rf"^(?:{PART}|[A-Za-zĐđ]|{ROMAN}|{ARABIC})[.)]?$")
+ROW_LABEL = lazy(regex.compile, rf"^(?:{PART}|[A-Za-zĐđ]|{ROMAN}|{ARABIC})[.)]?$")
 # A section's own number: "I", "B.", "PHẦN II" (not "1": a number row may be a section only
 # by its shape, which assembly and interpretation judge).
-SECTION_NUMBER = regex.compile(rf"^(?:{PART}|{LETTER}|{ROMAN})\.?$")
+SECTION_NUMBER = lazy(regex.compile, rf"^(?:{PART}|{LETTER}|{ROMAN})\.?$")
 # A row's number: "1", "12.", "2.3" ("2026" is a year, not a row number).
-ITEM_NUMBER = regex.compile(rf"^{ITEM}\.?$")
+ITEM_NUMBER = lazy(regex.compile, rf"^{ITEM}\.?$")
 # The first row's number of a table or section: "1", "01", "1.1", "I", "A".
-FIRST_ROW_NUMBER = regex.compile(r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
+FIRST_ROW_NUMBER = lazy(regex.compile, r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
 # A label in a label column of a text laid out in columns: "12", "a", "IV", with "." or ")".
-COLUMN_LABEL = re.compile(rf"^(?:\d{{1,3}}|{LOWER}|{ROMAN})[.)]?$")
+COLUMN_LABEL = lazy(compile_re, rf"^(?:\d{{1,3}}|{LOWER}|{ROMAN})[.)]?$")
 # A table row's number in a PDF's first column: "1.2", "IV", "B", with "." or ")".
-ROW_NUMBER = re.compile(rf"^(?:{ARABIC}|{ROMAN}|{LETTER})[.)]?$")
+ROW_NUMBER = lazy(compile_re, rf"^(?:{ARABIC}|{ROMAN}|{LETTER})[.)]?$")
 
 # By style, as interpretation files sections: "B", "IV", "1.2", "I.1", "PHẦN II".
-LETTER_ONLY = regex.compile(rf"^{LETTER}$")
-ROMAN_ONLY = regex.compile(rf"^{ROMAN}$")
-ARABIC_ONLY = regex.compile(rf"^{ARABIC}$")
-DOTTED_GROUP = regex.compile(rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
-PART_ONLY = regex.compile(rf"^{PART}$")
+LETTER_ONLY = lazy(regex.compile, rf"^{LETTER}$")
+ROMAN_ONLY = lazy(regex.compile, rf"^{ROMAN}$")
+ARABIC_ONLY = lazy(regex.compile, rf"^{ARABIC}$")
+DOTTED_GROUP = lazy(regex.compile, rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
+PART_ONLY = lazy(regex.compile, rf"^{PART}$")
+# A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:".
+IN_WHICH = lazy(regex.compile, r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
 # A second numbering column's label: a group "1", "12", or an item "a)", "đ)" (which OCR
 # reads "8)" or "C)").
-# A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:".
-IN_WHICH = regex.compile(r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
-
-DETAIL_LABEL = regex.compile(rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")
+DETAIL_LABEL = lazy(regex.compile, rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")
 
 # ---------------------------------------------------------------- a label and its text
 
 # A number and the title after it in one cell: "II Phát triển nguồn lực", "1.2. Tỷ lệ …",
 # "PHẦN I: CHỈ TIÊU", "B- Nhiệm vụ", "2.Xây dựng …" (a capital right after the dot).
-SECTION_TOKEN = regex.compile(
+SECTION_TOKEN = lazy(regex.compile,
     rf"^(?P<num>(?:{PART}|{LETTER}|{ROMAN}|{ARABIC})\.?)(?:(?<={PART})\s*[:.\-–]\s*"
     r"|\s*[\-–—:]\s+|\s+|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
     regex.S,
 )
 # A numbered paragraph of running text: "1. Rà soát …", "a) Tổ chức …" is not one (items
 # under a paragraph are), "II. NHIỆM VỤ".
-NUMBERED_LINE = regex.compile(
+NUMBERED_LINE = lazy(regex.compile,
     rf"^(?P<num>(?:{ROMAN}|{LETTER}|{ARABIC}))[.)]?\s+(?P<text>\S.*)$", regex.S)
 # A list number or item letter leading an agency cell: "1. Sở Y tế", "a) Công an xã".
-LEADING_NUMBER = regex.compile(rf"^(?:{ARABIC}[.)]|{LOWER}\))\s+")
+LEADING_NUMBER = lazy(regex.compile, rf"^(?:{ARABIC}[.)]|{LOWER}\))\s+")
 # A label in a fixed-width line, before the space that ends it: "1.2 ", "IV. ", "a) ".
-SPACED_LABEL = re.compile(rf"(?:{ITEM}|[IVXLC]{{1,6}}|{LOWER})[.)]?(?= )")
+SPACED_LABEL = lazy(compile_re, rf"(?:{ITEM}|[IVXLC]{{1,6}}|{LOWER})[.)]?(?= )")
 # A row number glued at the end of the cell before it when a line break was lost:
 # "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
-GLUED_NUMBER = regex.compile(
+GLUED_NUMBER = lazy(regex.compile,
     rf"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*{ITEM}\.?\s*(?:</b>|\*\*)?)\s*$", regex.S)
 # The same, for the first row of a table glued after its header.
-GLUED_FIRST = regex.compile(
+GLUED_FIRST = lazy(regex.compile,
     r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*(?:0?1\.?|1\.1\.?|[IA]\.?)\s*(?:</b>|\*\*)?)\s*$",
     regex.S)
 
 # ---------------------------------------------------------------- the order of numbers
 
-_NUMBER_NOISE = regex.compile(r"</?b>|\*\*|\s+")
+_NUMBER_NOISE = lazy(regex.compile, r"</?b>|\*\*|\s+")
 
 
 def number_key(text: str) -> tuple[int, ...] | None:

@@ -17,21 +17,23 @@ from typing import Any, TypeVar
 import regex
 from unidecode import unidecode
 
+from chitieu.core.patterns import compile_re, lazy
+
 __all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing_dot"]
 
 # Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
-_NEEDS_WORK = re.compile(
+_NEEDS_WORK = lazy(compile_re,
     r"[<*$\\&_\u00a0\u00ad\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\uff01-\uff5e"
     r"\t\n\r\f\v]"
     r"|  "
 )
 
-_LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
-_INLINE_TAG = re.compile(
+_LINE_BREAK_TAG = lazy(compile_re, r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
+_INLINE_TAG = lazy(compile_re,
     r"<\s*/?\s*(?:b|i|u|s|em|strong|sup|sub|span|font|mark|small|big|strike|del|ins)\b[^>]*>",
     re.I,
 )
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy(compile_re, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # LaTeX commands seen in OCR output of tables, longest names first where one prefixes another.
 _LATEX_SYMBOLS = {
@@ -42,37 +44,37 @@ _LATEX_SYMBOLS = {
     "ldots": "…", "dots": "…", "cdots": "…", "infty": "∞",
     "lt": "<", "gt": ">",
 }
-_LATEX_SYMBOL = re.compile(
+_LATEX_SYMBOL = lazy(compile_re,
     r"\\(" + "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])"
 )
-_LATEX_TEXT = re.compile(
+_LATEX_TEXT = lazy(compile_re,
     r"\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|operatorname|mbox)\s*\{([^{}]*)\}"
 )
-_LATEX_SPACING = re.compile(r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
-_LATEX_SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
-_LATEX_SUPERSCRIPT = re.compile(r"\^\{?(°|\\circ)\}?")
+_LATEX_SPACING = lazy(compile_re, r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
+_LATEX_SIZING = lazy(compile_re, r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
+_LATEX_SUPERSCRIPT = lazy(compile_re, r"\^\{?(°|\\circ)\}?")
 # A superscript in math: a footnote mark after a word ("4G${ }^{*}$", "${ }^{(1)}$") or an
 # exponent ("m^{2}"), kept as printed: "4G*", "⁽¹⁾", "m²".
-_LATEX_RAISED = re.compile(r"(?:\{\s*\})?\s*\^\s*(?:\{([^{}]*)\}|([^\s{}\\]))")
+_LATEX_RAISED = lazy(compile_re, r"(?:\{\s*\})?\s*\^\s*(?:\{([^{}]*)\}|([^\s{}\\]))")
 _SUPERSCRIPTS = str.maketrans("0123456789()+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼")
-_MATH_SPAN = re.compile(r"\$\$?([^$]*?)\$\$?")
-_BRACES_IN_MATH = re.compile(r"[{}]")
+_MATH_SPAN = lazy(compile_re, r"\$\$?([^$]*?)\$\$?")
+_BRACES_IN_MATH = lazy(compile_re, r"[{}]")
 
 # A backslash before a Markdown/LaTeX special character only escapes it.
-_ESCAPED = re.compile(r"\\([|*_#%&$<>\[\](){}.\-+!`~^])")
+_ESCAPED = lazy(compile_re, r"\\([|*_#%&$<>\[\](){}.\-+!`~^])")
 _ESCAPED_STAR, _ESCAPED_UNDERSCORE = "\ue000", "\ue001"
 
-_STRONG = re.compile(r"\*\*|__")
+_STRONG = lazy(compile_re, r"\*\*|__")
 # A closing star may touch the next word when a space precedes it ("*Đơn vị: *Sở Tài chính").
-_EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
-_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
+_EMPHASIS_STAR = lazy(compile_re, r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
+_EMPHASIS_UNDERSCORE = lazy(compile_re, r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
 
-_FULLWIDTH = re.compile(r"[\uff01-\uff5e]")
+_FULLWIDTH = lazy(compile_re, r"[\uff01-\uff5e]")
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
-_SPACES = re.compile(r"\s+")
+_INVISIBLE = lazy(compile_re, r"[\u00ad\u200b-\u200f\u2060\ufeff]")
+_SPACES = lazy(compile_re, r"\s+")
 
-_BOLD_RUN = re.compile(
+_BOLD_RUN = lazy(compile_re,
     r"\s*(?:<\s*(b|strong)\b[^>]*>(?P<h>.*?)<\s*/\s*\1\s*>|\*\*(?P<m>.*?)\*\*|__(?P<u>.*?)__)\s*",
     re.I | re.S,
 )
@@ -80,7 +82,7 @@ _BOLD_RUN = re.compile(
 # Old-style tone placement ("hòa", "khỏe", "thủy") moved onto the second vowel ("hoà"),
 # only where the vowel pair ends the syllable: "hoàn" is the same in both styles.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_TONE = regex.compile(rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
+_OLD_TONE = lazy(regex.compile, rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "―": "-"})
 
 
@@ -198,7 +200,7 @@ def is_bold_markup(s: str | None) -> bool:
 
 
 # "1.", "I -", "II:" but not a lone bullet "-": the mark must follow the number itself
-_TRAILING_MARK = regex.compile(r"(?<=\w)\s*[.\-–—:]+\s*$")
+_TRAILING_MARK = lazy(regex.compile, r"(?<=\w)\s*[.\-–—:]+\s*$")
 
 
 def strip_trailing_dot(number: str) -> str:

@@ -12,21 +12,24 @@ from __future__ import annotations
 import csv
 import functools
 import html
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
 
+from chitieu.core.cache import cached
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
+from chitieu.core.patterns import compile_re, lazy
 from chitieu.core.text import clean_text, fold, to_ascii
 from chitieu.errors import InputError
-from chitieu.gazetteer.localities import province_names, unit_names
+from chitieu.gazetteer.localities import PROVINCES_CSV, UNITS_CSV, province_names, unit_names
 from chitieu.models import Agency
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "AGENCIES_CSV", "AgencyEntry", "AgencyMatch", "Gazetteer", "Role", "default_gazetteer",
@@ -56,8 +59,8 @@ Key = tuple[str, ...]
 
 # ------------------------------------------------------------------ comparison keys
 
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}\s-]+")
-_DASH = regex.compile(r"\s*-+\s*")
+_NON_WORD = lazy(regex.compile, r"[^\p{L}\p{N}\s-]+")
+_DASH = lazy(regex.compile, r"\s*-+\s*")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -283,11 +286,24 @@ class Gazetteer:
         for order, (entry, source) in enumerate(zip(entries, self._sources, strict=True)):
             self._add(entry, source, order)
         self._build_fuzzy_index()
+        self._memos()
+
+    def _memos(self) -> None:
         self._match_cached = functools.lru_cache(maxsize=65536)(self._match)
         self._lookup_key = functools.lru_cache(maxsize=262144)(self._lookup_key_uncached)
         self._fuzzy = functools.lru_cache(maxsize=65536)(self._fuzzy_uncached)
         self._split = functools.lru_cache(maxsize=32768)(self._split_uncached)
         self._agencies = functools.lru_cache(maxsize=32768)(self._agencies_uncached)
+
+    def __getstate__(self) -> dict:
+        # the indexes, without the memo tables (chitieu.core.cache keeps the built-in one;
+        # loading them is ten times faster than building them again)
+        return {k: v for k, v in self.__dict__.items()
+                if not isinstance(v, functools._lru_cache_wrapper)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._memos()
 
     # -------------------------------------------------------------- building
 
@@ -364,12 +380,6 @@ class Gazetteer:
             | {k[0] for k in words.branch_words})
         # The longest span, in words, the splitter tries as one name (with a place after it).
         self.longest_name = max(len(key) for key in self._exact) + 4
-
-    def __getstate__(self) -> dict:
-        return {"entries": self._rows, "sources": self._sources}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(state["entries"], state["sources"])  # type: ignore[misc]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -735,17 +745,17 @@ class _Token(NamedTuple):
 
 # Words (letters and digits, with "KH&CN", "VH-XH", "P.KT" kept whole), "&", dashes, and the
 # commas and slashes that may separate two agencies.
-_TOKEN = re.compile(r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
-_SEMICOLON = regex.compile(r"\s*;\s*")
-_SQUARE_BRACKETS = regex.compile(r"\[[^\[\]]*\]")
+_TOKEN = lazy(compile_re, r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
+_SEMICOLON = lazy(regex.compile, r"\s*;\s*")
+_SQUARE_BRACKETS = lazy(regex.compile, r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
-_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_PARENTHESES = regex.compile(r"\s*[()]\s*")
+_ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PARENTHESES = lazy(regex.compile, r"\s*[()]\s*")
 # A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
 # Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
 # ("TP. Hà Nội", "P. Kinh tế").
-_SENTENCE_END = regex.compile(r"(?<=\b\p{Ll}{2,})\.\s+(?=\p{Lu})")
-_ROLE_MARK = regex.compile(r"\s*\(([^()]{1,30})\)(\s*,)?")
+_SENTENCE_END = lazy(regex.compile, r"(?<=\b\p{Ll}{2,})\.\s+(?=\p{Lu})")
+_ROLE_MARK = lazy(regex.compile, r"\s*\(([^()]{1,30})\)(\s*,)?")
 
 
 def expand_role_marks(text: str) -> str:
@@ -762,8 +772,8 @@ def _role_mark(m: regex.Match[str]) -> str:
     if not words:
         return m[0]
     return f" {words};" if m[2] else f" {words}"
-_EDGE_JUNK = regex.compile(r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
-_WRAPPED = regex.compile(r"\n[ \t]*(?=[\p{Ll}])")
+_EDGE_JUNK = lazy(regex.compile, r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
+_WRAPPED = lazy(regex.compile, r"\n[ \t]*(?=[\p{Ll}])")
 
 
 def _join_wrapped_lines(cell: str) -> str:
@@ -1021,5 +1031,6 @@ def _entry(row: dict[str, str | None]) -> AgencyEntry:
 
 @functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The built-in gazetteer, built once."""
-    return Gazetteer.load()
+    """The built-in gazetteer, built once (and kept in the user's cache folder)."""
+    return cached("agencies", Gazetteer.load,
+                  [AGENCIES_CSV, data_file(WORDS_YAML), UNITS_CSV, PROVINCES_CSV])

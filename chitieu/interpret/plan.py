@@ -19,6 +19,7 @@ from chitieu.core.letterhead import (
     written_body,
 )
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.patterns import lazy
 from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import find_province, resolve_locality
@@ -27,25 +28,25 @@ from chitieu.models import Locality, Plan
 if TYPE_CHECKING:
     from chitieu.gazetteer.agencies import Gazetteer
 
-_DATE_SLASH = regex.compile(
+_DATE_SLASH = lazy(regex.compile,
     r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)
-_DATE_WORDS = regex.compile(
+_DATE_WORDS = lazy(regex.compile,
     r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
 # "… của UBND xã X về chuyển đổi số năm 2026": the plan's subject follows its issuer
-_SUBJECT = regex.compile(r"\s+(?:về|v/v)\s+", regex.IGNORECASE)
-_ISSUER = regex.compile(r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)
+_SUBJECT = lazy(regex.compile, r"\s+(?:về|v/v)\s+", regex.IGNORECASE)
+_ISSUER = lazy(regex.compile, r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)
 _LOCALITY_PATTERN = (
     r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
     r"(?:\s*[,;]\s*(?:(?:tỉnh|thành phố)\s+)?(?P<province>[^,;()]+?)"
     r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"
 )
-_LOCALITY = regex.compile(_LOCALITY_PATTERN)
+_LOCALITY = lazy(regex.compile, _LOCALITY_PATTERN)
 # An issuer printed in capitals ("UBND XÃ NGHĨA ĐÀN"): only then is case ignored, so that
 # "Phòng Văn hóa - Xã hội" never reads as a commune named "hội".
-_LOCALITY_CAPITALS = regex.compile(_LOCALITY_PATTERN, regex.IGNORECASE)
+_LOCALITY_CAPITALS = lazy(regex.compile, _LOCALITY_PATTERN, regex.IGNORECASE)
 _LOCAL_LEVELS = ("xã", "phường", "đặc khu")
 # "Thành phố Hồ Chí Minh", "Tỉnh Lạng Sơn": a province-level word written with a capital
-_PROVINCE_LEVEL = regex.compile(r"Thành phố|Tỉnh")
+_PROVINCE_LEVEL = lazy(regex.compile, r"Thành phố|Tỉnh")
 
 
 
@@ -112,7 +113,7 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
 
 
 # "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
-_ATTACHMENT_LINE = regex.compile(r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", regex.IGNORECASE)
+_ATTACHMENT_LINE = lazy(regex.compile, r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", regex.IGNORECASE)
 
 
 def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None:
@@ -182,8 +183,10 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
     return issuer
 
 
-_LETTERHEAD_BODY = regex.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)
-_LETTERHEAD_UNIT = regex.compile(r"^(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\S", regex.IGNORECASE)
+_LETTERHEAD_BODY = lazy(regex.compile,
+                        r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)
+_LETTERHEAD_UNIT = lazy(regex.compile,
+                        r"^(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\S", regex.IGNORECASE)
 
 
 def _letterhead_issuer(lines: list[str]) -> str | None:
@@ -251,7 +254,7 @@ def _iso_date(day: str | None, month: str | None, year: str | None) -> str | Non
         return None
 
 
-_BARE_LEVEL = regex.compile(r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s*$",
+_BARE_LEVEL = lazy(regex.compile, r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s*$",
                             regex.IGNORECASE)
 
 

@@ -26,6 +26,7 @@ from chitieu.core.numbering import (
     PART_ONLY,
     ROMAN_ONLY,
 )
+from chitieu.core.patterns import lazy
 from chitieu.core.tables import LogicalRow, Table
 from chitieu.core.text import clean_text, fold, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
@@ -33,19 +34,19 @@ from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Targ
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 
-_EDITOR_NOTE = regex.compile(r"\[[^\[\]]*\]")
-_BULLET = regex.compile(r"^[-–—+•*]$")
-_DASHES = regex.compile(r"^[-–—]*$")
-_MARK = regex.compile(r"^[xX✓✔✗•+*vV]$")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_CLAUSES = regex.compile(r"\s*;\s*")
-_IMPLEMENTS = regex.compile(r"\bthực hiện\b")
-_ROLE_WORDS = regex.compile(r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
+_EDITOR_NOTE = lazy(regex.compile, r"\[[^\[\]]*\]")
+_BULLET = lazy(regex.compile, r"^[-–—+•*]$")
+_DASHES = lazy(regex.compile, r"^[-–—]*$")
+_MARK = lazy(regex.compile, r"^[xX✓✔✗•+*vV]$")
+_YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLAUSES = lazy(regex.compile, r"\s*;\s*")
+_IMPLEMENTS = lazy(regex.compile, r"\bthực hiện\b")
+_ROLE_WORDS = lazy(regex.compile, r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
 OCR_REPAIRED_AGENCY = "ocr_repaired:agency"
 OCR_REPAIR_FACTOR = 0.9  # an OCR-repaired agency cell lowers its agencies' scores by this
-_BARE_COUNT = regex.compile(r"^\d{1,4}$")
+_BARE_COUNT = lazy(regex.compile, r"^\d{1,4}$")
 # A deadline column counting days, weeks or months ("Số ngày dự kiến"): its cells are durations.
-_DURATION_HEADER = regex.compile(r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
+_DURATION_HEADER = lazy(regex.compile, r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
 
 
 @dataclass(slots=True)

@@ -96,3 +96,36 @@ def test_write_jsonl_concatenates_documents(tmp_path, text_document, pdf_documen
     lines = path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc_id"][0] for line in lines] == ["a", "a", "a", "b"]
     assert path.read_bytes().endswith(b"}\n")
+
+
+def test_numbers_are_spelled_as_pydantic_core_spells_them():
+    """The writer replaced pydantic-core's to_json: the same text for every kind of float."""
+    import random
+    import struct
+
+    from pydantic_core import to_json
+
+    rng = random.Random(7)
+    values = [0.1, 1e-5, 1.5e-5, -2.5e-6, 1e-7, 1e16, 1e22, 5e-324, -0.0, 123456.789, 1e15]
+    for _ in range(20000):
+        bits = struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0]
+        if bits == bits and abs(bits) != float("inf"):
+            values.append(bits)
+        values.append(rng.randint(1, 999) * 10.0 ** rng.randint(-9, 20))
+    for value in values:
+        assert json_out.to_json(value) == to_json(value).decode(), repr(value)
+    nested = {"a": [], "b": {}, "c": [1, {"d": 'x\n"é\x01\x7f\u2028/\\\t'}], "e": None,
+              "f": True, "g": [1.5, 2, -3e-6]}
+    for indent in (None, 2):
+        assert json_out.to_json(nested, indent) == to_json(nested, indent=indent).decode()
+
+
+def test_both_writers_write_the_same_documents(text_document, pdf_document, monkeypatch):
+    """The first documents of a process are written by json_out.to_json, the rest by
+    pydantic-core's writer: byte for byte the same."""
+    texts = []
+    for written in (0, json_out.PYTHON_WRITES):
+        monkeypatch.setattr(json_out, "_written", written)
+        texts.append([json_out.document_to_json(doc) for doc in (text_document, pdf_document)]
+                     + list(json_out.document_to_jsonl_records(text_document)))
+    assert texts[0] == texts[1]

@@ -1,0 +1,134 @@
+"""Data compiled once: what the package derives from its data files (the catalog's readings,
+the gazetteer's folded names, parsed vocabularies) kept in the user's cache folder, so that
+a new process loads it (a few ms) instead of building it again (tens of ms).
+
+A cached value is found by a key made of everything it is built from: the bytes of its data
+files, the package's code (path, size and modification time of every module, the rule
+Python uses for its own byte-code) and the Python version. A change to any of them makes a
+new key, so a stale value is never read. The folder is `$CHITIEU_CACHE_DIR`, else
+`$XDG_CACHE_HOME/chitieu`, else `~/.cache/chitieu`; `CHITIEU_CACHE_DIR=""` turns the cache
+off. Writers write a temporary file and rename it, so concurrent processes never see half a
+file; a file that cannot be read or written is ignored and the value built as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+T = TypeVar("T")
+
+PACKAGE = Path(__file__).resolve().parent.parent
+# files kept per name: enough for a few source trees sharing one cache folder
+KEEP = 8
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when the cache is off."""
+    chosen = os.environ.get("CHITIEU_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "chitieu"
+
+
+def cached(name: str, build: Callable[[], T], data: Iterable[Path | Traversable]) -> T:
+    """`build()`, or the value an earlier process built from the same data and code."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    key = _key(name, data)
+    path = folder / f"{name}-{key[:24]}.pickle"
+    found = _load(path, key)
+    if found is not None:
+        return found[0]
+    value = build()
+    _store(path, key, value)
+    return value
+
+
+def read(name: str, key: str) -> tuple[Any] | None:
+    """(value,) stored under `name` and `key` by `write`, else None."""
+    folder = cache_dir()
+    return None if folder is None else _load(folder / f"{name}-{key[:24]}.pickle", key)
+
+
+def write(name: str, key: str, value: Any) -> None:
+    """Store `value` under `name` and `key` (silently not, when the folder is not writable)."""
+    folder = cache_dir()
+    if folder is not None:
+        _store(folder / f"{name}-{key[:24]}.pickle", key, value)
+
+
+def _key(name: str, data: Iterable[Path | Traversable]) -> str:
+    digest = hashlib.sha256(f"{name}\0{sys.version}\0{_code_stamp()}".encode())
+    for item in data:
+        digest.update(item.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_stamp() -> str:
+    """Every module of the package, with its size and modification time."""
+    parts = []
+    for folder, dirs, files in os.walk(PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for file in sorted(files):
+            if file.endswith(".py"):
+                stat = os.stat(os.path.join(folder, file))
+                parts.append(f"{os.path.join(folder, file)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _load(path: Path, key: str) -> tuple[Any] | None:
+    try:
+        with path.open("rb") as fh:
+            stored_key, value = pickle.load(fh)
+    except Exception:  # missing, half-written by a killed process, made by other code
+        return None
+    return (value,) if stored_key == key else None
+
+
+def _store(path: Path, key: str, value: Any) -> None:
+    import tempfile  # here: only a process that builds a value writes it
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        _prune(path)
+    except Exception:  # a read-only or full disk: the value was built, go on without
+        return
+
+
+def _prune(path: Path) -> None:
+    """Keep the newest KEEP files of this name (older code or data left them)."""
+    name = path.name.rsplit("-", 1)[0]
+    files = sorted(path.parent.glob(f"{name}-*.pickle"), key=_mtime, reverse=True)
+    for old in files[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -1,0 +1,124 @@
+"""Data compiled once (chitieu.core.cache): built once, loaded after, never stale."""
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from chitieu.core import cache
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "words.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    return path
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> dict:
+        self.calls += 1
+        return {"built": self.calls}
+
+
+def test_built_once_then_loaded(folder: Path, data: Path) -> None:
+    build = Builder()
+    assert cache.cached("words", build, [data]) == {"built": 1}
+    assert cache.cached("words", build, [data]) == {"built": 1}
+    assert build.calls == 1
+    assert len(list(folder.glob("words-*.pickle"))) == 1
+
+
+def test_changed_data_is_built_again(folder: Path, data: Path) -> None:
+    build = Builder()
+    cache.cached("words", build, [data])
+    data.write_text("a: 2\n", encoding="utf-8")
+    assert cache.cached("words", build, [data]) == {"built": 2}
+
+
+def test_changed_code_is_built_again(folder: Path, data: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    build = Builder()
+    cache.cached("words", build, [data])
+    monkeypatch.setattr(cache, "_code_stamp", lambda: "other code")
+    assert cache.cached("words", build, [data]) == {"built": 2}
+
+
+def test_a_broken_file_is_built_again_and_replaced(folder: Path, data: Path) -> None:
+    build = Builder()
+    cache.cached("words", build, [data])
+    [path] = folder.glob("words-*.pickle")
+    path.write_bytes(b"\x80half a pickle")
+    assert cache.cached("words", build, [data]) == {"built": 2}
+    assert pickle.loads(path.read_bytes())[1] == {"built": 2}
+
+
+def test_a_file_of_other_content_under_the_name_is_not_taken(folder: Path, data: Path) -> None:
+    build = Builder()
+    cache.cached("words", build, [data])
+    [path] = folder.glob("words-*.pickle")
+    path.write_bytes(pickle.dumps(("another key", {"built": 99})))
+    assert cache.cached("words", build, [data]) == {"built": 2}
+
+
+def test_an_unwritable_folder_only_costs_the_build(tmp_path: Path, data: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(blocked / "cache"))
+    build = Builder()
+    assert cache.cached("words", build, [data]) == {"built": 1}
+    assert cache.cached("words", build, [data]) == {"built": 2}
+
+
+def test_empty_setting_turns_the_cache_off(tmp_path: Path, data: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", "")
+    assert cache.cache_dir() is None
+    build = Builder()
+    cache.cached("words", build, [data])
+    cache.cached("words", build, [data])
+    assert build.calls == 2
+
+
+def test_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("CHITIEU_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "chitieu"
+
+
+def test_old_files_of_a_name_are_pruned(folder: Path, data: Path) -> None:
+    for i in range(cache.KEEP + 3):
+        data.write_text(f"a: {i}\n", encoding="utf-8")
+        cache.cached("words", Builder(), [data])
+    assert len(list(folder.glob("words-*.pickle"))) == cache.KEEP
+
+
+def test_loaded_indexes_equal_built_ones() -> None:
+    """What the cache keeps (the pickled index) is what a fresh build gives, and matches the
+    same way."""
+    from chitieu.catalog.catalog import Catalog
+    from chitieu.gazetteer import localities
+    from chitieu.gazetteer.agencies import Gazetteer
+
+    catalog = Catalog.load()
+    copy = pickle.loads(pickle.dumps(catalog))
+    assert copy.__getstate__() == catalog.__getstate__()
+    for name in ("Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", "Số thuê bao băng rộng"):
+        assert copy.match(name, "%") == catalog.match(name, "%")
+    gazetteer = Gazetteer.load()
+    again = pickle.loads(pickle.dumps(gazetteer))
+    assert again.__getstate__() == gazetteer.__getstate__()
+    cell = "Sở Nội vụ; UBND các xã, phường"
+    assert again.agencies(cell, "lead") == gazetteer.agencies(cell, "lead")
+    units = localities._build_units()
+    assert pickle.loads(pickle.dumps(units)) == units
