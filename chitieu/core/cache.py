@@ -3,8 +3,9 @@ the gazetteer's folded names, parsed vocabularies) kept in the user's cache fold
 a new process loads it (a few ms) instead of building it again (tens of ms).
 
 A cached value is found by a key made of everything it is built from: the bytes of its data
-files, the package's code (path, size and modification time of every module, the rule
-Python uses for its own byte-code) and the Python version. A change to any of them makes a
+files, the package's own files — code and data, path, size and modification time of each
+(the rule Python uses for its byte-code), so that a data file a build reads without naming
+it still counts — and the Python version. A change to any of them makes a
 new key, so a stale value is never read. The folder is `$CHITIEU_CACHE_DIR`, else
 `$XDG_CACHE_HOME/chitieu`, else `~/.cache/chitieu`; `CHITIEU_CACHE_DIR=""` turns the cache
 off. Writers write a temporary file and rename it, so concurrent processes never see half a
@@ -71,7 +72,7 @@ def write(name: str, key: str, value: Any) -> None:
 
 
 def _key(name: str, data: Iterable[Path | Traversable]) -> str:
-    digest = hashlib.sha256(f"{name}\0{sys.version}\0{_code_stamp()}".encode())
+    digest = hashlib.sha256(f"{name}\0{sys.version}\0{_package_stamp()}".encode())
     for item in data:
         digest.update(item.read_bytes())
         digest.update(b"\0")
@@ -79,13 +80,14 @@ def _key(name: str, data: Iterable[Path | Traversable]) -> str:
 
 
 @functools.cache
-def _code_stamp() -> str:
-    """Every module of the package, with its size and modification time."""
+def _package_stamp() -> str:
+    """Every file of the package (modules and data, not byte-code), with its size and
+    modification time."""
     parts = []
     for folder, dirs, files in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for file in sorted(files):
-            if file.endswith(".py"):
+            if not file.endswith((".pyc", ".pyo")):
                 stat = os.stat(os.path.join(folder, file))
                 parts.append(f"{os.path.join(folder, file)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -49,7 +49,7 @@ def test_changed_code_is_built_again(folder: Path, data: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     build = Builder()
     cache.cached("words", build, [data])
-    monkeypatch.setattr(cache, "_code_stamp", lambda: "other code")
+    monkeypatch.setattr(cache, "_package_stamp", lambda: "other code")
     assert cache.cached("words", build, [data]) == {"built": 2}
 
 
@@ -94,6 +94,28 @@ def test_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.delenv("CHITIEU_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.cache_dir() == tmp_path / "chitieu"
+
+
+def test_every_file_of_the_package_but_byte_code_is_in_the_stamp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data file a build reads without naming it (a CSV beside the code) still changes the
+    key when it changes; byte-code does not."""
+    package = tmp_path / "chitieu"
+    (package / "data").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    files = {"words.py": "x = 1\n", "data/units.csv": "a,b\n", "__pycache__/words.pyc": "x"}
+    for name, text in files.items():
+        (package / name).write_text(text)
+    monkeypatch.setattr(cache, "PACKAGE", package)
+
+    def stamp() -> str:
+        return cache._package_stamp.__wrapped__()
+
+    before = stamp()
+    (package / "__pycache__" / "words.pyc").write_text("other byte-code")
+    assert stamp() == before
+    (package / "data" / "units.csv").write_text("a,b,c\n")
+    assert stamp() != before
 
 
 def test_old_files_of_a_name_are_pruned(folder: Path, data: Path) -> None:
