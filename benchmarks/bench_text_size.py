@@ -2,9 +2,10 @@
 
 Builds one text document of many appendices (the samples' tables one after another, every
 indicator name made unique) at two sizes, converts each in a fresh process (read → JSON
-string) and prints the time and the peak resident memory above the process's footprint
-after imports. Targets (issue 15): the 8 MB input in ≤ 10× the time of the 1 MB input, and
-peak memory ≤ 20× the input size.
+file, as `chitieu convert` writes it; `--output string` builds the whole JSON text in
+memory instead) and prints the time and the peak resident memory above the process's
+footprint after imports. Targets (issue 15): the 8 MB input in ≤ 10× the time of the 1 MB
+input, and peak memory ≤ 20× the input size.
 Run: `.venv/bin/python benchmarks/bench_text_size.py [--small MB] [--large MB]`.
 """
 
@@ -25,16 +26,20 @@ TIME_TARGET = 10.0
 MEMORY_TARGET = 20.0
 
 _MEASURE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 import chitieu
-from chitieu.emit.json_out import document_to_json
+from chitieu.emit.json_out import document_to_json, write_json
 def rss_mb():
     return int(open('/proc/self/statm').read().split()[1]) * resource.getpagesize() / 2**20
 chitieu.convert(sys.argv[2])  # warm-up on a small file: imports, data, caches of grammars
 before = rss_mb()
 start = time.process_time()
 doc = chitieu.convert(sys.argv[1])
-document_to_json(doc)
+if sys.argv[3] == "string":
+    document_to_json(doc)
+else:
+    write_json(doc, sys.argv[1] + ".json")
+    os.remove(sys.argv[1] + ".json")
 seconds = time.process_time() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "records": len(doc.records),
@@ -55,9 +60,9 @@ def build(path: Path, megabytes: float, seed: int = 11) -> None:
     path.write_text("\n\n".join(parts), encoding="utf-8")
 
 
-def measure(path: Path, warm: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", _MEASURE, str(path), str(warm)], check=True,
-                         capture_output=True, text=True).stdout
+def measure(path: Path, warm: Path, output: str = "file") -> dict:
+    out = subprocess.run([sys.executable, "-c", _MEASURE, str(path), str(warm), output],
+                         check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
 
@@ -65,6 +70,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=float, default=1.0, help="MB")
     parser.add_argument("--large", type=float, default=8.0, help="MB")
+    parser.add_argument("--output", choices=("file", "string"), default="file",
+                        help="write the JSON file as `chitieu convert` does (default), or "
+                             "build the whole JSON text in memory (document_to_json)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         warm = Path(tmp) / "warm.txt"
@@ -74,7 +82,7 @@ def main() -> None:
             path = Path(tmp) / f"doc_{megabytes}MB.txt"
             build(path, megabytes)
             size = path.stat().st_size / 2**20
-            result = measure(path, warm)
+            result = measure(path, warm, args.output)
             results[megabytes] = result
             print(f"{size:5.2f} MB: {result['seconds']:7.2f} s CPU, {result['records']} records, "
                   f"peak memory +{result['peak_mb']:.0f} MB ({result['peak_mb'] / size:.1f}× "

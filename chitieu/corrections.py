@@ -22,12 +22,13 @@ import hashlib
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 from chitieu.models import Document, Record
 
 CORRECTIONS_NAME = "corrections.jsonl"
@@ -37,8 +38,8 @@ CORRECTED = "corrected"
 _OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<", "=": "=",
         "between": "between"}
 _KINDS = ("indicator", "task")
-_ISO_DATE = lazy(compile_re, r"^\d{4}-\d{2}-\d{2}$")
-_AGENCY_ID = lazy(compile_re, r"^agencies\.(\d+)\.id$")
+_ISO_DATE = lazy(re.compile, r"^\d{4}-\d{2}-\d{2}$")
+_AGENCY_ID = lazy(re.compile, r"^agencies\.(\d+)\.id$")
 INDICATOR_ID = "indicator.id"
 
 # (kind, id) -> the canonical name of an agency ("agency") or catalog indicator

@@ -457,7 +457,15 @@ class _HeaderKeys:
 def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
     """The row repeats the header: cell by cell, or as the same labels shifted by a spanned
     first cell ("Nội dung" over STT and name)."""
-    keys = [header_key(t) for t in texts]
+    # Either way a repeated header shares two labels with a header: when no other cell
+    # holds one, the longest cell (most often a row's new name) need not be folded at all.
+    lengths = [len(t) for t in texts]
+    longest = lengths.index(max(lengths)) if lengths else None
+    keys = [header_key(t) if i != longest else "" for i, t in enumerate(texts)]
+    if not any(k and k in header.labels for header in headers for k in keys):
+        return False
+    if longest is not None:
+        keys[longest] = header_key(texts[longest])
     for header in headers:
         if not header.wanted:
             continue

@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -30,7 +31,7 @@ from chitieu.batch.manifest import (
 )
 from chitieu.batch.report import BatchReport
 from chitieu.batch.worker import FileResult, worker_catalog, worker_gazetteer
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 from chitieu.errors import InputError
 from chitieu.extract.limits import Limits
 
@@ -44,7 +45,7 @@ TABLE_FILES = {
     "jsonl": ("records.jsonl",),
 }
 # the temporary files of chitieu.emit.files.atomic_path, left behind only by a killed run
-_TEMPORARY = lazy(compile_re, r"^\..+\.\d+\.[0-9a-f]{8}\.tmp$")
+_TEMPORARY = lazy(re.compile, r"^\..+\.\d+\.[0-9a-f]{8}\.tmp$")
 
 
 class Terminated(KeyboardInterrupt):

@@ -32,6 +32,9 @@ def link_records(records: Iterable[Record], catalog: Catalog | None = None) -> N
     """Set each record's `indicator`: the catalog's match for an indicator record (or null
     with the warning indicator_unmatched), always null for a task."""
     catalog = catalog or default_catalog()
+    # records linked alike share one link, as they share their sections (nothing changes a
+    # link in place): a large document keeps one per indicator and score, not per record
+    links: dict[IndicatorMatch, IndicatorLink] = {}
     for record in records:
         if record.kind != "indicator":
             record.indicator = None
@@ -39,7 +42,11 @@ def link_records(records: Iterable[Record], catalog: Catalog | None = None) -> N
         unit = record.target.unit if record.target else None
         found = catalog.match(record.name, unit)
         if found:
-            record.indicator = IndicatorLink(id=found.id, name=found.name, score=found.score)
+            link = links.get(found)
+            if link is None:
+                link = links[found] = IndicatorLink(id=found.id, name=found.name,
+                                                    score=found.score)
+            record.indicator = link
         else:
             record.indicator = None
             if UNMATCHED not in record.warnings:

@@ -15,6 +15,7 @@ import csv
 import dataclasses
 import functools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +30,8 @@ from chitieu.catalog.words import (
     read,
 )
 from chitieu.core.cache import cached
-from chitieu.core.patterns import compile_re, lazy
-from chitieu.core.text import clean_text
+from chitieu.core.patterns import lazy
+from chitieu.core.text import clean_text, text_cache
 from chitieu.errors import InputError
 
 HERE = Path(__file__).resolve().parent
@@ -45,13 +46,13 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
-SCORE_SLACK = 1e-9  # margin for the bound in _ranked_above_threshold (a running difference)
+SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
 # rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.
 WORD_CUTOFF = 85.0
 MIN_FUZZY_WORD = 4
 
-_TARGET = lazy(compile_re, r"^(>=|<=|>|<|=)\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s+by\s+(\d{4})\s+"
+_TARGET = lazy(re.compile, r"^(>=|<=|>|<|=)\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s+by\s+(\d{4})\s+"
                      r"\((.+)\)$")
 
 
@@ -122,19 +123,30 @@ class Catalog:
         self._rare = max(self._weights.values(), default=1.0)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
-        self._entries_with: dict[str, list[int]] = {}  # word → the phrasings that hold it
+        # word → the phrasings that hold it, as a bit set (bit i = phrasing i): a name's
+        # candidates are one `|` per word
+        self._mask_with: dict[str, int] = {}
         for index, entry in enumerate(self._entries):
             for word in entry.words:
-                self._entries_with.setdefault(word, []).append(index)
+                self._mask_with[word] = self._mask_with.get(word, 0) | 1 << index
+        self._heavy_first = _HeavyFirst(self._weights, self._rare)
+        # phrasings grouped by what `compatible` reads of them (few distinct signatures), so
+        # that a name is checked against each signature once, not against each phrasing
+        self._by_signature: dict[tuple, int] = {}
+        for index, entry in enumerate(self._entries):
+            key = _signature(entry.reading, entry.family)
+            self._by_signature[key] = self._by_signature.get(key, 0) | 1 << index
         self._memos()
 
     def _memos(self) -> None:
+        self._compatible_masks: dict[tuple, int] = {}  # name signature → phrasings
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
-        self._cached = functools.lru_cache(maxsize=65536)(self._match)
+        self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
     def __getstate__(self) -> dict:
         # pickled by chitieu.core.cache: the index, without the memo tables
-        return {k: v for k, v in self.__dict__.items() if k not in ("_spelled", "_cached")}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_spelled", "_cached", "_compatible_masks")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -154,11 +166,11 @@ class Catalog:
         return self._cached(name, unit)
 
     def _match(self, name: str, unit: str | None) -> IndicatorMatch | None:
-        ranked = self._ranked_above_threshold(name, unit)
-        if not ranked or ranked[0][1] < self.threshold:
+        best = self._best(name, unit)
+        if best is None or best[1] < self.threshold:
             return None
-        ind = self.indicators[ranked[0][0]]
-        return IndicatorMatch(ind.id, ind.name, round(ranked[0][1], 2))
+        ind = self.indicators[best[0]]
+        return IndicatorMatch(ind.id, ind.name, round(best[1], 2))
 
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
@@ -185,34 +197,53 @@ class Catalog:
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
-    def _ranked_above_threshold(self, name: str, unit: str | None) -> list[tuple[str, float]]:
-        """`rank` less (some of) the indicators scoring below the threshold, found without
-        scoring every phrasing. A phrasing reaches the threshold only if it shares at least
-        `share` of the name's word weight (score ≤ (1 - c)·2s/(w + s) + c for shared weight s
-        of the name's w); a phrasing holding none of the name's heaviest words, those whose
+    def _best(self, name: str, unit: str | None) -> tuple[str, float] | None:
+        """The first of `rank` when it may reach the threshold (else None, or one below it),
+        found without scoring every phrasing. A phrasing reaches the threshold only if it
+        shares enough of the name's word weight (score ≤ (1 - c)·2s/(w + s) + c for shared
+        weight s of the name's w); a phrasing holding none of the name's heaviest words, those whose
         weight leaves less than that, cannot — only the phrasings listed under those words
         are checked and scored, exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
         ratio = (self.threshold - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT)
         if ratio <= 0:
-            return self.rank(name, unit)
+            return next(iter(self.rank(name, unit)), None)
         needed = ratio / (2 - ratio) * total - SCORE_SLACK
-        heaviest = sorted(words, key=lambda w: (-self._weight(w), w))
-        rest, candidates = total, set()
-        for word in heaviest:
+        rest, candidates = total, 0
+        for word in sorted(words, key=self._heavy_first.__getitem__):
             if rest < needed:
                 break
-            candidates.update(self._entries_with.get(word, ()))
+            candidates |= self._mask_with.get(word, 0)
             rest -= self._weight(word)
-        best: dict[str, float] = {}
-        for index in sorted(candidates):
-            entry, entry_total = self._entries[index], self._entry_weights[index]
-            if not compatible(reading, family, entry.reading, entry.family):
-                continue
-            score = self._similarity(words & entry.words, total, entry_total)
-            if score > best.get(entry.indicator, -1.0):
-                best[entry.indicator] = score
-        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        candidates &= self._compatible_mask(reading, family)
+        # rank's first: the highest score, the lowest id among equal scores
+        best_id: str | None = None
+        best_score = -1.0
+        entries, entry_weights = self._entries, self._entry_weights
+        while candidates:  # the set bits, lowest first
+            low = candidates & -candidates
+            candidates ^= low
+            index = low.bit_length() - 1
+            entry = entries[index]
+            score = self._similarity(words & entry.words, total, entry_weights[index])
+            if score > best_score or (score == best_score
+                                      and entry.indicator < best_id):  # type: ignore[operator]
+                best_id, best_score = entry.indicator, score
+        return None if best_id is None else (best_id, best_score)
+
+    def _compatible_mask(self, reading: Reading, family: str | None) -> int:
+        """The phrasings (bit set) a name with this reading and family may link to: the hard
+        constraints, checked once per (name signature, phrasing signature)."""
+        key = _signature(reading, family)
+        mask = self._compatible_masks.get(key)
+        if mask is None:
+            mask = 0
+            for (obj, conditions, other_family), entries in self._by_signature.items():
+                other = _SignatureOnly(obj, conditions)
+                if compatible(reading, family, other, other_family):  # type: ignore[arg-type]
+                    mask |= entries
+            self._compatible_masks[key] = mask
+        return mask
 
     def _weight(self, word: str) -> float:
         return self._weights.get(word, self._rare)
@@ -268,8 +299,36 @@ def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
 
 
+class _HeavyFirst(dict):
+    """A word's sort key, heaviest first then alphabetical: (-weight, word), made once per
+    word (a word the catalog does not know weighs as the rarest)."""
+
+    def __init__(self, weights: dict[str, float], rare: float) -> None:
+        super().__init__((w, (-weight, w)) for w, weight in weights.items())
+        self._rare = rare
+
+    def __missing__(self, word: str) -> tuple[float, str]:
+        return (-self._rare, word)
+
+
+@dataclass(frozen=True)
+class _SignatureOnly:
+    """What `compatible` reads of a phrasing's reading (see `_signature`)."""
+
+    object: str | None
+    conditions: frozenset[str]
+
+
+def _signature(reading: Reading, family: str | None) -> tuple:
+    """All that `compatible` reads of one side: the matcher checks a name once per distinct
+    signature of the catalog's phrasings. A new constraint reading more of a `Reading` must
+    add it here (and to `_SignatureOnly`)."""
+    return reading.object, reading.conditions, family
+
+
 def compatible(a: Reading, a_family: str | None, b: Reading, b_family: str | None) -> bool:
-    """The hard constraints: what two phrasings must share to be one indicator."""
+    """The hard constraints: what two phrasings must share to be one indicator. Reads only
+    what `_signature` holds."""
     if a.object and b.object and a.object != b.object:
         return False
     if a.conditions != b.conditions:

@@ -8,18 +8,19 @@ object, the set of conditions, the unit family — which the matcher compares ex
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from chitieu.core.lexicon import parse_yaml
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
 Phrase = tuple[str, ...]
-_WORD = lazy(compile_re, r"[a-z0-9]+")
+_WORD = lazy(re.compile, r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,13 @@ def tokens(text: str, words: Words) -> Phrase:
 
 def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
     """Replace the phrases of `table` in `seq`, longest first, left to right."""
-    lengths, firsts = _shape(table)
+    starts = _starts(table)
+    if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
+        return seq
     out: list[str] = []
     i = 0
     while i < len(seq):
-        for n in lengths if seq[i] in firsts else ():
+        for n in starts.get(seq[i], ()):
             if seq[i:i + n] in table:
                 out.extend(table[seq[i:i + n]])
                 i += n
@@ -152,51 +155,67 @@ def _head(seq: Phrase, words: Words) -> tuple[int, str | None]:
 
 def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str]) -> str | None:
     """The value of the longest phrase of `table` that `seq` holds at `i`."""
-    lengths, _ = _shape(table)
-    for n in lengths:
+    for n in _starts(table).get(seq[i], ()) if i < len(seq) else ():
         phrase = seq[i:i + n]
-        if n and len(phrase) == n and phrase in table:
+        if len(phrase) == n and phrase in table:
             return table[phrase]
     return None
 
 
-_SHAPES: dict[int, tuple[Collection[Phrase], tuple[int, ...], frozenset[str]]] = {}
+_MAX_SHAPES = 64
+_SHAPES: dict[int, tuple[Collection[Phrase], dict[str, tuple[int, ...]]]] = {}
 
 
-def _shape(table: Collection[Phrase]) -> tuple[tuple[int, ...], frozenset[str]]:
-    """A phrase table's key lengths, longest first, and the words its keys start with —
-    found once per table (the tables live as long as their `Words`; the table itself is
-    kept here so that its id is not reused)."""
+def _starts(table: Collection[Phrase]) -> dict[str, tuple[int, ...]]:
+    """Each first word of a phrase table's keys, with the lengths of the keys it starts,
+    longest first: the only phrases to try where a name holds that word. Found once per
+    table (the tables live as long as their `Words`; the table itself is kept here so that
+    its id is not reused)."""
     known = _SHAPES.get(id(table))
     if known is None or known[0] is not table:
-        lengths = tuple(sorted({len(k) for k in table}, reverse=True))
-        known = _SHAPES[id(table)] = (table, lengths, frozenset(k[0] for k in table if k))
-    return known[1], known[2]
+        if len(_SHAPES) >= _MAX_SHAPES:  # tables made per call would pile up here
+            _SHAPES.clear()
+        lengths: dict[str, set[int]] = {}
+        for key in table:
+            if key:
+                lengths.setdefault(key[0], set()).add(len(key))
+        known = _SHAPES[id(table)] = (table, {word: tuple(sorted(ns, reverse=True))
+                                              for word, ns in lengths.items()})
+    return known[1]
 
 
 def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
-    lengths = _lengths(table)
-    return {table[seq[i:i + n]] for i in range(len(seq)) for n in lengths
-            if seq[i:i + n] in table}
+    """The values of every phrase of `table` that `seq` holds, wherever it starts."""
+    starts = _starts(table)
+    found = {table[seq[i:i + n]] for i, word in enumerate(seq) if word in starts
+             for n in starts[word] if seq[i:i + n] in table}
+    if seq and () in table:  # an empty phrase is held everywhere
+        found.add(table[()])
+    return found
 
 
-def _lengths(table: dict[Phrase, str]) -> tuple[int, ...]:
-    return tuple(sorted({len(k) for k in table}, reverse=True))
+def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
+    """Whether `seq` holds one of `phrases` anywhere."""
+    starts = _starts(phrases)
+    return any(seq[i:i + n] in phrases for i, word in enumerate(seq) if word in starts
+               for n in starts[word]) or (bool(seq) and () in phrases)
 
 
 def _content(seq: Phrase, words: Words) -> list[str]:
     """The words left once stop phrases and bare numbers are dropped."""
     stops = words.stop_set
-    lengths, firsts = _shape(stops)
+    starts = _starts(stops)
     out: list[str] = []
-    i = 0
-    while i < len(seq):
-        n = next((n for n in lengths if seq[i:i + n] in stops), 0) if seq[i] in firsts else 0
-        if n:
-            i += n
-            continue
-        if not seq[i].isdigit():
-            out.append(seq[i])
+    i, end = 0, len(seq)
+    while i < end:
+        word = seq[i]
+        if word in starts:
+            n = next((n for n in starts[word] if seq[i:i + n] in stops), 0)
+            if n:
+                i += n
+                continue
+        if not word.isdigit():
+            out.append(word)
         i += 1
     return out
 
@@ -223,7 +242,7 @@ def name_family(unit: str | None, reading: Reading, words: Words | None = None) 
     noun's; a sum of money "bình quân đầu người" is money per person whatever is printed."""
     words = words or default_words()
     family = unit_family(unit, words) or reading.family
-    if family == "money" and _found(reading.words, dict.fromkeys(words.per_person, "")):
+    if family == "money" and _holds_any(reading.words, words.per_person):
         return "money_per_person"
     return family
 

@@ -19,6 +19,8 @@ from chitieu.core.text import ascii_fold, clean_text
 
 AGENCY_ROLES = ("lead", "support", "monitor")
 _UNIQUE_ROLES = frozenset({"number", "name", "unit"})
+# compiled once (on first use): `regex.sub(str, …)` looks its pattern up at every call
+_NOT_WORD = lazy(regex.compile, r"[^\w%]+")
 _HEADER_UNIT = lazy(regex.compile, r"\(\s*([^()\d]{1,24}?)\s*\)$")
 # Words in a header's closing brackets that say what kind of value the column holds, not its
 # unit: "Kết quả cần đạt (Định lượng)", "Mục tiêu (định tính)", "Chỉ tiêu (dự kiến)".
@@ -57,7 +59,7 @@ def header_key(text: str) -> str:
     """A header cell folded for matching: lower-case ASCII words."""
     folded = ascii_fold(text)
     folded = vocabulary().repeat_markers.sub(" ", folded)
-    return " ".join(regex.sub(r"[^\w%]+", " ", folded).split())
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -11,9 +11,11 @@ printed in real plans with what each pattern says of them.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 
 # ---------------------------------------------------------------- parts
 
@@ -37,9 +39,9 @@ ITEM_NUMBER = lazy(regex.compile, rf"^{ITEM}\.?$")
 # The first row's number of a table or section: "1", "01", "1.1", "I", "A".
 FIRST_ROW_NUMBER = lazy(regex.compile, r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
 # A label in a label column of a text laid out in columns: "12", "a", "IV", with "." or ")".
-COLUMN_LABEL = lazy(compile_re, rf"^(?:\d{{1,3}}|{LOWER}|{ROMAN})[.)]?$")
+COLUMN_LABEL = lazy(re.compile, rf"^(?:\d{{1,3}}|{LOWER}|{ROMAN})[.)]?$")
 # A table row's number in a PDF's first column: "1.2", "IV", "B", with "." or ")".
-ROW_NUMBER = lazy(compile_re, rf"^(?:{ARABIC}|{ROMAN}|{LETTER})[.)]?$")
+ROW_NUMBER = lazy(re.compile, rf"^(?:{ARABIC}|{ROMAN}|{LETTER})[.)]?$")
 
 # By style, as interpretation files sections: "B", "IV", "1.2", "I.1", "PHẦN II".
 LETTER_ONLY = lazy(regex.compile, rf"^{LETTER}$")
@@ -69,7 +71,7 @@ NUMBERED_LINE = lazy(regex.compile,
 # A list number or item letter leading an agency cell: "1. Sở Y tế", "a) Công an xã".
 LEADING_NUMBER = lazy(regex.compile, rf"^(?:{ARABIC}[.)]|{LOWER}\))\s+")
 # A label in a fixed-width line, before the space that ends it: "1.2 ", "IV. ", "a) ".
-SPACED_LABEL = lazy(compile_re, rf"(?:{ITEM}|[IVXLC]{{1,6}}|{LOWER})[.)]?(?= )")
+SPACED_LABEL = lazy(re.compile, rf"(?:{ITEM}|[IVXLC]{{1,6}}|{LOWER})[.)]?(?= )")
 # A row number glued at the end of the cell before it when a line break was lost:
 # "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
 GLUED_NUMBER = lazy(regex.compile,

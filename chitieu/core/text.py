@@ -17,23 +17,28 @@ from typing import Any, TypeVar
 import regex
 from unidecode import unidecode
 
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 
 __all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing_dot"]
 
 # Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
-_NEEDS_WORK = lazy(compile_re,
+# (two spaces in a row need work too: looked for with `in`, a regex alternation is slower)
+_NEEDS_WORK_CHAR = lazy(re.compile,
     r"[<*$\\&_\u00a0\u00ad\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\uff01-\uff5e"
     r"\t\n\r\f\v]"
-    r"|  "
 )
 
-_LINE_BREAK_TAG = lazy(compile_re, r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
-_INLINE_TAG = lazy(compile_re,
+
+def _needs_work(s: str) -> bool:
+    return "  " in s or _NEEDS_WORK_CHAR.search(s) is not None
+
+
+_LINE_BREAK_TAG = lazy(re.compile, r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
+_INLINE_TAG = lazy(re.compile,
     r"<\s*/?\s*(?:b|i|u|s|em|strong|sup|sub|span|font|mark|small|big|strike|del|ins)\b[^>]*>",
     re.I,
 )
-_ENTITY = lazy(compile_re, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy(re.compile, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # LaTeX commands seen in OCR output of tables, longest names first where one prefixes another.
 _LATEX_SYMBOLS = {
@@ -44,37 +49,37 @@ _LATEX_SYMBOLS = {
     "ldots": "…", "dots": "…", "cdots": "…", "infty": "∞",
     "lt": "<", "gt": ">",
 }
-_LATEX_SYMBOL = lazy(compile_re,
+_LATEX_SYMBOL = lazy(re.compile,
     r"\\(" + "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])"
 )
-_LATEX_TEXT = lazy(compile_re,
+_LATEX_TEXT = lazy(re.compile,
     r"\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|operatorname|mbox)\s*\{([^{}]*)\}"
 )
-_LATEX_SPACING = lazy(compile_re, r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
-_LATEX_SIZING = lazy(compile_re, r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
-_LATEX_SUPERSCRIPT = lazy(compile_re, r"\^\{?(°|\\circ)\}?")
+_LATEX_SPACING = lazy(re.compile, r"\\(?:[,;:! ]|quad|qquad)(?![A-Za-z])")
+_LATEX_SIZING = lazy(re.compile, r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])")
+_LATEX_SUPERSCRIPT = lazy(re.compile, r"\^\{?(°|\\circ)\}?")
 # A superscript in math: a footnote mark after a word ("4G${ }^{*}$", "${ }^{(1)}$") or an
 # exponent ("m^{2}"), kept as printed: "4G*", "⁽¹⁾", "m²".
-_LATEX_RAISED = lazy(compile_re, r"(?:\{\s*\})?\s*\^\s*(?:\{([^{}]*)\}|([^\s{}\\]))")
+_LATEX_RAISED = lazy(re.compile, r"(?:\{\s*\})?\s*\^\s*(?:\{([^{}]*)\}|([^\s{}\\]))")
 _SUPERSCRIPTS = str.maketrans("0123456789()+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼")
-_MATH_SPAN = lazy(compile_re, r"\$\$?([^$]*?)\$\$?")
-_BRACES_IN_MATH = lazy(compile_re, r"[{}]")
+_MATH_SPAN = lazy(re.compile, r"\$\$?([^$]*?)\$\$?")
+_BRACES_IN_MATH = lazy(re.compile, r"[{}]")
 
 # A backslash before a Markdown/LaTeX special character only escapes it.
-_ESCAPED = lazy(compile_re, r"\\([|*_#%&$<>\[\](){}.\-+!`~^])")
+_ESCAPED = lazy(re.compile, r"\\([|*_#%&$<>\[\](){}.\-+!`~^])")
 _ESCAPED_STAR, _ESCAPED_UNDERSCORE = "\ue000", "\ue001"
 
-_STRONG = lazy(compile_re, r"\*\*|__")
+_STRONG = lazy(re.compile, r"\*\*|__")
 # A closing star may touch the next word when a space precedes it ("*Đơn vị: *Sở Tài chính").
-_EMPHASIS_STAR = lazy(compile_re, r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
-_EMPHASIS_UNDERSCORE = lazy(compile_re, r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
+_EMPHASIS_STAR = lazy(re.compile, r"(?<![\w*])\*(?=[^\s*)])([^*\n]+?)(?:(?<=\s)\*|\*(?!\w))")
+_EMPHASIS_UNDERSCORE = lazy(re.compile, r"(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])")
 
-_FULLWIDTH = lazy(compile_re, r"[\uff01-\uff5e]")
+_FULLWIDTH = lazy(re.compile, r"[\uff01-\uff5e]")
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_INVISIBLE = lazy(compile_re, r"[\u00ad\u200b-\u200f\u2060\ufeff]")
-_SPACES = lazy(compile_re, r"\s+")
+_INVISIBLE = lazy(re.compile, r"[\u00ad\u200b-\u200f\u2060\ufeff]")
+_SPACES = lazy(re.compile, r"\s+")
 
-_BOLD_RUN = lazy(compile_re,
+_BOLD_RUN = lazy(re.compile,
     r"\s*(?:<\s*(b|strong)\b[^>]*>(?P<h>.*?)<\s*/\s*\1\s*>|\*\*(?P<m>.*?)\*\*|__(?P<u>.*?)__)\s*",
     re.I | re.S,
 )
@@ -84,19 +89,67 @@ _BOLD_RUN = lazy(compile_re,
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = lazy(regex.compile, rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "―": "-"})
+# `str.translate` with a dict visits every character in Python-level lookups: look first.
+_ANY_DASH = lazy(re.compile, "[" + "".join(map(chr, _DASHES)) + "]")
 
 
-@lru_cache(maxsize=65536)
+def _old_tone_gate(_: str, flags: int = 0) -> re.Pattern:
+    """Where `_OLD_TONE` may match, found in the composed (NFC) text without decomposing it:
+    a composed o/u carrying one tone mark right before a bare a/e/y, or any combining mark
+    left uncomposed. Text without either cannot change (NFC of its NFD is itself)."""
+    latin = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]  # where composed o/u live
+    toned = [chr(c) for c in latin
+             if (d := unicodedata.normalize("NFD", chr(c)))[:1] in "oOuU"
+             and len(d) == 2 and d[1] in _TONES]
+    return re.compile(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
+                      "\u20d0-\u20ff\ufe20-\ufe2f]", flags)
+
+
+_OLD_TONE_GATE = lazy(_old_tone_gate, "")  # built and compiled on first use
+
+
+_Result = TypeVar("_Result")
+
+# Strings up to this length are mostly cells that recur across rows and documents (units,
+# targets, agencies, deadlines): many are kept. Longer ones are mostly names, new in every
+# row: only the latest are kept, so that a large document's cache does not grow with it.
+SHORT_TEXT = 64
+SHORT_CACHED, LONG_CACHED = 65536, 2048
+
+
+def text_cache(func: Callable[..., _Result]) -> Callable[..., _Result]:
+    """`lru_cache` for a function of a text (and more arguments): short texts in a large
+    cache, long ones in a small one (see SHORT_TEXT). `cache_clear` clears both."""
+    short = lru_cache(maxsize=SHORT_CACHED)(func)
+    long = lru_cache(maxsize=LONG_CACHED)(func)
+
+    @wraps(func)
+    def cached(text: Any, *args: Any) -> _Result:
+        if text is None or len(text) <= SHORT_TEXT:
+            return short(text, *args)
+        return long(text, *args)
+
+    def cache_clear() -> None:
+        short.cache_clear()
+        long.cache_clear()
+
+    cached.cache_clear = cache_clear  # type: ignore[attr-defined]
+    return cached
+
+
+# Called most (every cell, at every stage), so a plain C-fast lru_cache: what it keeps is
+# mostly the document's own strings, returned as they are.
+@lru_cache(maxsize=SHORT_CACHED)
 def clean_text(s: str | None) -> str:
     """The text as printed, with markup, LaTeX, entities and odd white space resolved."""
     if not s:
         return ""
-    if not _NEEDS_WORK.search(s) and s == s.strip() and unicodedata.is_normalized("NFC", s):
+    if not _needs_work(s) and s == s.strip() and unicodedata.is_normalized("NFC", s):
         return s
     # An unescaped "\\*" can pair with a star next to it, so clean until nothing changes
     # (every pass that changes the text shortens it): cleaning clean text changes nothing.
     cleaned = _clean_once(s)
-    while cleaned != s and _NEEDS_WORK.search(cleaned):
+    while cleaned != s and _needs_work(cleaned):
         s, cleaned = cleaned, _clean_once(cleaned)
     return cleaned
 
@@ -149,19 +202,24 @@ def _resolve_markdown(s: str) -> str:
     return _EMPHASIS_UNDERSCORE.sub(r"\1", s)
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def fold(s: str) -> str:
     """Comparison key: cleaned, one tone placement, case-folded, dashes unified."""
     if s.isascii():
         return clean_text(clean_text(s).casefold())
     # Dashes are unified before cleaning too, so that "\\–" cannot become an escaped "\\-".
-    s = clean_text(s.translate(_DASHES))
-    moved = _OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
-    s = unicodedata.normalize("NFC", moved).translate(_DASHES)
-    return clean_text(s.casefold())
+    s = clean_text(_unify_dashes(s))
+    if _OLD_TONE_GATE.search(s):  # else NFD, no match, NFC gives `s` back (it is NFC)
+        moved = _OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
+        s = unicodedata.normalize("NFC", moved)
+    return clean_text(_unify_dashes(s).casefold())
 
 
-@lru_cache(maxsize=65536)
+def _unify_dashes(s: str) -> str:
+    return s.translate(_DASHES) if _ANY_DASH.search(s) else s
+
+
+@text_cache
 def ascii_fold(s: str) -> str:
     """`fold` without diacritics ("đ" → "d"), for fuzzy matching."""
     return to_ascii(fold(s))
@@ -180,9 +238,30 @@ class _AsciiTable(dict):
 _ASCII = _AsciiTable()
 
 
+_ASCII_WORDS: dict[str, str] = {}  # a word's reading: names are new, their words recur
+_MAX_ASCII_WORDS, _MAX_CACHED_WORD = 200_000, 40
+
+
 def to_ascii(s: str) -> str:
-    """`unidecode(s)`, fast: "Tỷ lệ đạt ≥ 80%" → "Ty le dat >= 80%"."""
-    return s if s.isascii() else s.translate(_ASCII)
+    """`unidecode(s)`, fast: "Tỷ lệ đạt ≥ 80%" → "Ty le dat >= 80%". Per character, so
+    also per space-separated word: each word is translated once and then looked up."""
+    if s.isascii():
+        return s
+    words = _ASCII_WORDS
+    known = words.get(s)
+    if known is not None:  # a word (or a letter) seen before
+        return known
+    if len(words) > _MAX_ASCII_WORDS:
+        words.clear()
+    out = []
+    for word in s.split(" "):
+        reading = words.get(word)
+        if reading is None:
+            reading = word if word.isascii() else word.translate(_ASCII)
+            if len(word) <= _MAX_CACHED_WORD:
+                words[word] = reading
+        out.append(reading)
+    return " ".join(out)
 
 
 def is_bold_markup(s: str | None) -> bool:

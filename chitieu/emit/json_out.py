@@ -11,13 +11,14 @@ pydantic, and pydantic-core's writer, faster, writes the rest.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
-from chitieu.emit.files import atomic_path, write_bytes_atomic
+from chitieu.emit.files import atomic_path
 from chitieu.models import Document
 
 _NUMBER_FIELDS = ("value", "upper")
@@ -34,23 +35,70 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 def document_to_json(doc: Document) -> str:
     """Raises ValueError if a number is NaN or infinite (JSON has no spelling for them)."""
-    return _writer()(document_to_dict(doc), 2) + "\n"
+    return "".join(document_json_chunks(doc))
 
 
 def write_json(doc: Document, path: str | Path) -> Path:
-    """Write the document's JSON to `path` atomically; returns the path."""
-    return write_bytes_atomic(path, document_to_json(doc).encode("utf-8"))
+    """Write the document's JSON to `path` atomically, a batch of records at a time (a large
+    document is never held as one dict or one text besides its records); returns the path."""
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8",
+                                                         newline="\n") as out:
+        for chunk in document_json_chunks(doc):
+            out.write(chunk)
+    return Path(path)
+
+
+# Records dumped and written per batch: a seed-sized document in one go (as cheap as the
+# whole document at once), a large one without its whole dict and text in memory.
+BATCH = 256
+
+
+def document_json_chunks(doc: Document) -> Iterator[str]:
+    """The text of `document_to_json`, in pieces: the document with its first batch of
+    records, then each further batch dumped, tidied and written at its place and
+    indentation (JSON strings hold no raw line break, so every one is the layout's)."""
+    write = _writer()
+    batches = _record_batches(doc)
+    data = next(batches)  # the document, with only its first batch of records
+    for index, (key, value) in enumerate(data.items()):
+        yield ("{\n  " if index == 0 else ",\n  ") + write(key, None) + ": "
+        if key != "records":
+            yield write(value, 2).replace("\n", "\n  ")
+        elif not value:
+            yield "[]"
+        else:
+            yield "[\n"
+            for number, batch in enumerate(itertools.chain([value], batches)):
+                # "[\n  {…},\n  {…}\n]": the records one level deeper, without the brackets
+                text = write(batch, 2)[2:-2].replace("\n", "\n  ")
+                yield (",\n  " if number else "  ") + text
+            yield "\n  ]"
+    yield "\n}\n"
+
+
+def _record_batches(doc: Document) -> Iterator[Any]:
+    """The document as plain values with its first BATCH records, then each next batch of
+    records as a list; every record tidied (see `_tidy_numbers`)."""
+    records = doc.records
+    for start in range(0, max(len(records), 1), BATCH):
+        data = doc.model_copy(update={"records": records[start:start + BATCH]}).model_dump(
+            mode="json")
+        for offset, record in enumerate(data["records"]):
+            _tidy_numbers(record, f"records/{start + offset}")
+        yield data if start == 0 else data["records"]
 
 
 def document_to_jsonl_records(doc: Document) -> Iterator[str]:
     """One compact JSON line (without its newline) per record, led by the document's id
     (`doc_id` = the source's sha256) and its file name, so lines from many files can be
-    concatenated and still joined back to their documents."""
-    data = document_to_dict(doc)
-    source = data["source"]
-    for record in data["records"]:
-        line = {"doc_id": source["sha256"], "file": source["file"], **record}
-        yield _writer()(line, None)
+    concatenated and still joined back to their documents. Records are dumped a batch at a
+    time, as their lines are written."""
+    source = doc.source
+    batches = _record_batches(doc)
+    for batch in itertools.chain([next(batches)["records"]], batches):
+        for record in batch:
+            line = {"doc_id": source.sha256, "file": source.file, **record}
+            yield _writer()(line, None)
 
 
 def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:

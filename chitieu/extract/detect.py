@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 
 _MAGIC = (
     (b"%PDF", "pdf"),
@@ -61,21 +61,21 @@ def _sniff_zip(path: Path) -> str:
     return suffix if suffix in {"docx", "xlsx"} else "docx"
 
 
-_HTML_TABLE = lazy(compile_re, r"<table\b", re.IGNORECASE)
+_HTML_TABLE = lazy(re.compile, r"<table\b", re.IGNORECASE)
 # A delimiter cell: three dashes, or fewer with an alignment colon ("|:--:|", "|:-|").
 _MD_CELL = r"(?::-+:?|:?-+:|-{3,})"
-_MD_SEPARATOR = lazy(compile_re,
+_MD_SEPARATOR = lazy(re.compile,
                      rf"^\s*\|?\s*{_MD_CELL}\s*(\|\s*{_MD_CELL}\s*)+\|?\s*$", re.MULTILINE)
-_PORTAL_BAR = lazy(compile_re, r"^\|\s*$", re.MULTILINE)
-_LAYOUT_GAP = lazy(compile_re, r"\S {3,}\S")
+_PORTAL_BAR = lazy(re.compile, r"^\|\s*$", re.MULTILINE)
+_LAYOUT_GAP = lazy(re.compile, r"\S {3,}\S")
 # "a) Nhiệm vụ:", "- Đơn vị chủ trì:", "*Thời gian thực hiện: *" at the start of a line
-_LABELLED_TASK = lazy(compile_re,
+_LABELLED_TASK = lazy(re.compile,
     r"^\s*(?:[a-zđ]\)\s*|[-–]\s*|\*{1,2}-?\s*)?(?:Nhiệm vụ|Cơ quan|Đơn vị|Thời gian|Thời hạn)"
     r"[^:\n|\t]{0,40}:", re.IGNORECASE | re.MULTILINE)
 
 
 # pdftotext without -layout: a cell per block of lines, row numbers as blocks of their own
-_LABEL_BLOCK = lazy(compile_re, r"(?:^|\n)[ \t]*\n[ \t]*(?:\d{1,3}|[a-zđ])[.)]?[ \t]*\n[ \t]*\n")
+_LABEL_BLOCK = lazy(re.compile, r"(?:^|\n)[ \t]*\n[ \t]*(?:\d{1,3}|[a-zđ])[.)]?[ \t]*\n[ \t]*\n")
 _MIN_LABEL_BLOCKS = 5
 
 

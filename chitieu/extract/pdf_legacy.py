@@ -20,22 +20,22 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from chitieu.core.lexicon import read_csv
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 
 ENCODINGS = ("tcvn3", "vni")
 
-_SUBSET_PREFIX = lazy(compile_re, r"^[A-Z]{6}\+")
-_STYLE_SUFFIX = lazy(compile_re, r"[,-](bold|italic|oblique|bolditalic|regular)+$", re.IGNORECASE)
+_SUBSET_PREFIX = lazy(re.compile, r"^[A-Z]{6}\+")
+_STYLE_SUFFIX = lazy(re.compile, r"[,-](bold|italic|oblique|bolditalic|regular)+$", re.IGNORECASE)
 # letters Unicode Vietnamese uses that no Windows-1252 reading of a legacy font can produce
-_UNICODE_ONLY_VIETNAMESE = lazy(compile_re, "[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
+_UNICODE_ONLY_VIETNAMESE = lazy(re.compile, "[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # Latin-1 letters and signs that Vietnamese never uses: a decoding that leaves them is wrong
-_FOREIGN_ACCENTS = lazy(compile_re, "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8"
+_FOREIGN_ACCENTS = lazy(re.compile, "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8"
                               "\u00db-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8"
                               "\u00fb-\u00ff]")
-_WORD = lazy(compile_re, r"[^\W\d_]+")
+_WORD = lazy(re.compile, r"[^\W\d_]+")
 # a Vietnamese syllable without its tone: initial consonant(s), vowel nucleus, final consonant
-_SYLLABLE = lazy(compile_re,
+_SYLLABLE = lazy(re.compile,
     "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     "(iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|"
     "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ưu|ươ|yê|"

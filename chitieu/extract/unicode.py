@@ -11,10 +11,11 @@ decoded; bytes no candidate reads as Vietnamese are a clear error, never silent 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 from chitieu.errors import InputError
 
 _BOMS = (
@@ -151,7 +152,7 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_even, zeros_odd) > half * 0.4
 
 
-_JUNK = lazy(compile_re, r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_JUNK = lazy(re.compile, r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _looks_binary(text: str) -> bool:

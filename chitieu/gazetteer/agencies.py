@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import functools
 import html
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ import regex
 from chitieu.core.cache import cached
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 from chitieu.core.text import clean_text, fold, to_ascii
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import PROVINCES_CSV, UNITS_CSV, province_names, unit_names
@@ -745,7 +746,7 @@ class _Token(NamedTuple):
 
 # Words (letters and digits, with "KH&CN", "VH-XH", "P.KT" kept whole), "&", dashes, and the
 # commas and slashes that may separate two agencies.
-_TOKEN = lazy(compile_re, r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
+_TOKEN = lazy(re.compile, r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
 _SEMICOLON = lazy(regex.compile, r"\s*;\s*")
 _SQUARE_BRACKETS = lazy(regex.compile, r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import compile_re, lazy
+from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, cached_cell_parser, clean_text, fold
 from chitieu.models import Deadline
 
@@ -39,7 +39,7 @@ _FILLER = "-.…/ "  # a cell of only these ("---", "…") holds nothing (dashes
 def _alternation(words: list[str]) -> str:
     """Folded phrases as a regex alternation, longest first; words are word-bounded."""
     # longest first; equal lengths in text order, so that the pattern is the same in every
-    # process (a set iterates in hash order), as its compiled form kept by compile_re
+    # process (a set iterates in hash order)
     ordered = sorted({fold(w) for w in words if w.strip()}, key=lambda w: (-len(w), w))
     parts = []
     for phrase in ordered:
@@ -100,25 +100,25 @@ def _grammar() -> _Grammar:
         recurrence={fold(word): kind for kind, ws in w["recurring"].items() for word in ws},
         quarter_numbers={fold(str(k)): int(v) for k, v in w["quarter_numbers"].items()},
         half_year={fold(k): int(v) for k, v in w["half_year"].items()},
-        point=lazy(compile_re, point),
-        month_range=lazy(compile_re,
+        point=lazy(re.compile, point),
+        month_range=lazy(re.compile,
             rf"{month}\s*(?P<a>\d{{1,2}}){to}(?:{month}\s*)?(?P<b>\d{{1,2}})\s*"
             rf"(?:[/.]|{year})\s*(?P<y>{y4})"
         ),
-        quarter_range=lazy(compile_re,
+        quarter_range=lazy(re.compile,
             rf"{quarter}\s*(?P<a>{qnum}){to}(?:{quarter}\s*)?(?P<b>{qnum})\s*"
             rf"(?:[/]|{year})\s*(?P<y>{y4})"
         ),
-        half=lazy(compile_re,
+        half=lazy(re.compile,
             rf"(?P<n>\d{{1,2}})\s*{month}\s*(?P<h>{_alternation(list(w['half_year']))})\s*{year}"
             rf"\s*(?P<y>{y4})"
         ),
-        connector=lazy(compile_re, r"\s*" + _alternation(w["range_connectors"]) + r"\s*"),
-        leads=lazy(compile_re, r"(?:" + _alternation(w["leads"]) + r"\s*)+"),
-        open_start=lazy(compile_re, _alternation(w["open_start"]) + r"\s*"),
-        period_leads=lazy(compile_re, r"(?:" + _alternation(w["period_leads"]) + r"\s*)+"),
-        recurring=lazy(compile_re, _alternation([x for ws in w["recurring"].values() for x in ws])),
-        duration=lazy(compile_re,
+        connector=lazy(re.compile, r"\s*" + _alternation(w["range_connectors"]) + r"\s*"),
+        leads=lazy(re.compile, r"(?:" + _alternation(w["leads"]) + r"\s*)+"),
+        open_start=lazy(re.compile, _alternation(w["open_start"]) + r"\s*"),
+        period_leads=lazy(re.compile, r"(?:" + _alternation(w["period_leads"]) + r"\s*)+"),
+        recurring=lazy(re.compile, _alternation([x for ws in w["recurring"].values() for x in ws])),
+        duration=lazy(re.compile,
             r"(?:" + _alternation(w["duration_leads"]) + r"\s*)*"
             r"(?P<n>\d{1,4})\s*(?P<unit>" + _alternation(w["duration_units"]) + ")"
             # "6 tháng đầu năm" is part of a year, not a duration
@@ -126,7 +126,7 @@ def _grammar() -> _Grammar:
             # "6 tháng/lần", "2 năm một lần": how often, not how long
             + r"(?!\s*(?:/|một|1)\s*lần)"
         ),
-        prose_marker=lazy(compile_re, _alternation(w["prose_markers"])),
+        prose_marker=lazy(re.compile, _alternation(w["prose_markers"])),
     )
 
 
@@ -259,7 +259,7 @@ def _from_span(span: _Span, open_ended: bool) -> _Parsed:
 
 # "quý i, ii/2026", "tháng 6 và tháng 12/2026": a list of quarters or months of one year,
 # read as the period from the first to the last.
-_LISTED = lazy(compile_re,
+_LISTED = lazy(re.compile,
     r"^(?P<word>quý|tháng)\s*(?P<first>[ivx]+|\d{1,2})"
     r"(?:\s*(?:,|;|và)\s*(?:(?P=word)\s*)?(?:[ivx]+|\d{1,2}))*"
     r"\s*(?:,|;|và)\s*(?:(?P=word)\s*)?(?P<last>[ivx]+|\d{1,2})\s*/\s*(?P<year>\d{4})$"
@@ -268,21 +268,21 @@ _LISTED = lazy(compile_re,
 
 # "tháng 6/2026 và tháng 12/2026", "tháng 6 năm 2026 và tháng 12 năm 2026": the same list
 # with the year printed after every item
-_LISTED_ITEM = lazy(compile_re,
+_LISTED_ITEM = lazy(re.compile,
     r"(?P<word>quý|tháng)\s*(?P<n>[ivx]+|\d{1,2})\s*(?:/|năm)\s*(?P<year>\d{4})")
-_LIST_JOINER = lazy(compile_re, r"\s*(?:,|;|và)\s*")
+_LIST_JOINER = lazy(re.compile, r"\s*(?:,|;|và)\s*")
 
 
 # "Năm 2026, 2027", "2026 và năm 2027": years listed, read as the period from the first to
 # the last, as quarters and months listed are
-_LISTED_YEARS = lazy(compile_re,
+_LISTED_YEARS = lazy(re.compile,
     r"^(?:năm\s*)?(?P<first>(?:19|20)\d\d)(?:\s*(?:,|;|và)\s*(?:năm\s*)?(?:19|20)\d\d)*"
     r"\s*(?:,|;|và)\s*(?:năm\s*)?(?P<last>(?:19|20)\d\d)$"
 )
 
 
 # "từ 01/3 đến 30/6/2026": the first day of a range printed without the year of the second
-_YEARLESS_FROM = lazy(compile_re,
+_YEARLESS_FROM = lazy(re.compile,
     r"(?<![\d/.])(?P<first>\d{1,2}\s*/\s*\d{1,2})(?!\s*/|\d)"
     r"(?P<rest>\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<year>(?:19|20)\d\d))")
 
@@ -311,7 +311,7 @@ def _expand_dated_list(s: str) -> str:
     return f"{first['word']} {first['n']}/{year} - {last['word']} {last['n']}/{year}"
 
 
-_BULLET = lazy(compile_re, r"^[-+•*]\s+(?=\S)")
+_BULLET = lazy(re.compile, r"^[-+•*]\s+(?=\S)")
 
 
 @lru_cache(maxsize=65536)
@@ -352,12 +352,12 @@ def _accents() -> dict[str, str]:
     return restored
 
 
-_ASCII_WORD = lazy(compile_re, r"(?<!\w)[a-z]+(?!\w)")
+_ASCII_WORD = lazy(re.compile, r"(?<!\w)[a-z]+(?!\w)")
 
 
 # OCR's look-alikes: "2o26" (letter o in a year), "quý lv" / "quý 1v" (l or 1 for I)
-_LETTER_O_IN_NUMBER = lazy(compile_re, r"(?<![^\W\d])(?=[\do]*o)[\do]*\d[\do]*(?![^\W\d])")
-_QUARTER_ROMAN_SLIP = lazy(compile_re, r"(\bquý\s*)([il1|]v|[il1|]{1,3})(?!\w)")
+_LETTER_O_IN_NUMBER = lazy(re.compile, r"(?<![^\W\d])(?=[\do]*o)[\do]*\d[\do]*(?![^\W\d])")
+_QUARTER_ROMAN_SLIP = lazy(re.compile, r"(\bquý\s*)([il1|]v|[il1|]{1,3})(?!\w)")
 
 
 def _with_accents(s: str) -> str:

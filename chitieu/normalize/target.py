@@ -20,8 +20,8 @@ from functools import cache, lru_cache
 import regex
 
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import compile_re, lazy
-from chitieu.core.text import cached_cell_parser, clean_text, fold
+from chitieu.core.patterns import lazy
+from chitieu.core.text import cached_cell_parser, clean_text, fold, text_cache
 from chitieu.models import Target
 
 __all__ = [
@@ -44,25 +44,25 @@ _SYMBOLS = {
     "≈": "=", "~": "=",  # "≈ 80%", "~80%": about 80%, read as the level aimed at
 }
 _DASH_CLASS = "-–—‒−"
-_THOUSANDS_DOT = lazy(compile_re, r"[1-9]\d{0,2}(?:\.\d{3})+")
-_THOUSANDS_COMMA = lazy(compile_re, r"[1-9]\d{0,2}(?:,\d{3})+")
+_THOUSANDS_DOT = lazy(re.compile, r"[1-9]\d{0,2}(?:\.\d{3})+")
+_THOUSANDS_COMMA = lazy(re.compile, r"[1-9]\d{0,2}(?:,\d{3})+")
 _BOUNDARY_CHARS = ",;:()[]{}|"
-_YEAR = lazy(compile_re, r"(?:19|20)\d\d")
-_DIGIT = lazy(compile_re, r"\d")
-_WORD = lazy(compile_re, r"\S+")
+_YEAR = lazy(re.compile, r"(?:19|20)\d\d")
+_DIGIT = lazy(re.compile, r"\d")
+_WORD = lazy(re.compile, r"\S+")
 _FILLER = "-–—‒−.…/ "  # a cell of only these ("---", "…") holds nothing
 _LONGEST_LEAD = 48  # characters of lead and operator words a target's number can follow
 _UNIT_TAIL = 64     # characters of unit words ("sản phẩm/dịch vụ trở lên") after a number
-_LETTER = lazy(compile_re, r"[^\W\d_]")
-_BULLET = lazy(compile_re, r"^(?:[-+•·▪*]\s+)+")
-_PCT_GLUED = lazy(compile_re, r"%(?=[^\W\d_])")
-_UNIT_TOKEN = lazy(compile_re, r"(\s+|/)")
+_LETTER = lazy(re.compile, r"[^\W\d_]")
+_BULLET = lazy(re.compile, r"^(?:[-+•·▪*]\s+)+")
+_PCT_GLUED = lazy(re.compile, r"%(?=[^\W\d_])")
+_UNIT_TOKEN = lazy(re.compile, r"(\s+|/)")
 
 
 def _alternation(words: list[str]) -> str:
     """A regex alternation of phrases, longest first, white space flexible, word-bounded."""
     # longest first; equal lengths in text order, so that the pattern is the same in every
-    # process (a set iterates in hash order), as its compiled form kept by compile_re
+    # process (a set iterates in hash order)
     ordered = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     escaped = [r"\s+".join(re.escape(part) for part in w.split()) for w in ordered]
     return r"(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)"
@@ -127,28 +127,28 @@ def _grammar() -> _Grammar:
         split_leads=frozenset(fold(w) for w in words["split_leads"]),
         changes=frozenset(fold(w) for w in changes),
         all_leads=frozenset(fold(w) for w in every_lead),
-        lead_phrase=lazy(compile_re, _alternation(every_lead), flags),
-        comparison=lazy(compile_re, r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
+        lead_phrase=lazy(re.compile, _alternation(every_lead), flags),
+        comparison=lazy(re.compile, r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
         aliases={fold(k): v for k, v in units["aliases"].items()},
         preserve_case={fold(w): w for w in units["preserve_case"]},
         max_unit_words=int(units["max_words"]),
-        head=lazy(compile_re, _head_pattern(_alternation(leads), ops, connectors), flags),
-        embedded=lazy(compile_re, _head_pattern(_alternation(embedded_leads), ops, connectors),
+        head=lazy(re.compile, _head_pattern(_alternation(leads), ops, connectors), flags),
+        embedded=lazy(re.compile, _head_pattern(_alternation(embedded_leads), ops, connectors),
                       flags),
-        any_op_number=lazy(compile_re,
+        any_op_number=lazy(re.compile,
             rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags
         ),
-        suffix=lazy(compile_re, r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
-        stop=lazy(compile_re, _alternation(list(units["stop_words"])), flags),
-        glued=lazy(compile_re,
+        suffix=lazy(re.compile, r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
+        stop=lazy(re.compile, _alternation(list(units["stop_words"])), flags),
+        glued=lazy(re.compile,
             r"(?<![\w.,])(\d+(?:[.,]\d+)*)(" + "|".join(
                 re.escape(u) for u in sorted(units["glued"], key=len, reverse=True))
             + r")(?![^\W_])", flags),
-        fraction=lazy(compile_re,
+        fraction=lazy(re.compile,
             rf"(?P<leads>(?:{_alternation(words['lead'])}\s*)*)"
             rf"(?:(?P<op>{symbols}|{_alternation(list(word_ops))})\s*)?"
             r"(?<![\w.,/])(?P<n>\d{1,6}(?:,\d{1,2})?)\s*/\s*(?P<m>\d{1,6})(?![\w/.,])", flags),
-        upper_bound=lazy(compile_re,
+        upper_bound=lazy(re.compile,
             r"\s*(?:và|,|;|-|–)?\s*(?:≤|<=|=<|<|⩽|tối đa|không quá|không vượt quá|dưới)\s*"
             rf"(?P<n>{_NUM})\s*(?P<p>{_PCT})?\s*$", flags),
     )
@@ -319,7 +319,7 @@ def _comparison_end(text: str, end: int) -> int:
     return match.end() + len(rest)
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def _parse(text: str) -> _Parsed | None:
     """A target at the start of a cleaned cell; None when the cell has no number there."""
     g = _grammar()
@@ -340,10 +340,10 @@ def _parse(text: str) -> _Parsed | None:
     return parsed
 
 
-_BARE_NUMBER = lazy(compile_re, _NUM)
+_BARE_NUMBER = lazy(re.compile, _NUM)
 
 
-_PARENTHESES = lazy(compile_re, r"\([^()]*\)|\[[^\[\]]*\]")   # "(khoảng 2.729)", "[1]"
+_PARENTHESES = lazy(re.compile, r"\([^()]*\)|\[[^\[\]]*\]")   # "(khoảng 2.729)", "[1]"
 
 
 def _another_number(rest: str) -> bool:
@@ -385,9 +385,9 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
     return Target(unit=column_unit, text=text, raw=printed), warnings
 
 
-_SPLIT_SYMBOL = lazy(compile_re, r"([<>])\s+=(?!=)")
+_SPLIT_SYMBOL = lazy(re.compile, r"([<>])\s+=(?!=)")
 _ENUMERATED = lazy(regex.compile, r"(?:\d{1,2}|[a-zđ])[.)]\s+\p{Lu}")
-_BRACKETED_PERCENT = lazy(compile_re, r"(\d)\s*\(\s*[%％]\s*\)")
+_BRACKETED_PERCENT = lazy(re.compile, r"(\d)\s*\(\s*[%％]\s*\)")
 
 
 def _fraction(text: str, column_unit: str | None, printed: str) -> Target | None:
@@ -478,7 +478,7 @@ def _op_kind(op_text: str) -> str:
     return "strong" if fold(op_text) in _grammar().strong_ops else "word"
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def find_embedded_target(name: str) -> str | None:
     """The first target printed anywhere in a text ("chiếm 45% GRDP" → "45% GRDP",
     "ít nhất 20 tập dữ liệu"), as printed, from its operator or number on; None if none."""
@@ -488,10 +488,10 @@ def find_embedded_target(name: str) -> str | None:
     return None
 
 
-_END_BRACKET = lazy(compile_re, r"^(?P<head>.*\S)\s*\((?P<inner>[^()]*\d[^()]*)\)$", re.S)
+_END_BRACKET = lazy(re.compile, r"^(?P<head>.*\S)\s*\((?P<inner>[^()]*\d[^()]*)\)$", re.S)
 
 
-@lru_cache(maxsize=65536)
+@text_cache
 def split_embedded_target(name: str) -> tuple[str, str | None]:
     """Cut a target printed at the end of an indicator's text off it, with its lead-in:
     "Tỷ lệ …: ≥80%" → ("Tỷ lệ …", "≥80%"); "… đạt tối thiểu 80%" → ("…", "tối thiểu 80%").
@@ -520,7 +520,7 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
     return text, None
 
 
-_END_FRACTION = lazy(compile_re,
+_END_FRACTION = lazy(re.compile,
     r"^(?P<head>.*?\S)\s*(?::|,?\s+đạt)\s*"
     r"(?P<target>\d{1,6}\s*/\s*\d{1,6}(?:\s+[^\W\d_][\w ]{0,30})?)$", re.IGNORECASE | re.S)
 
@@ -537,9 +537,9 @@ def _end_fraction(text: str) -> tuple[str, str] | None:
     return match["head"], match["target"]
 
 
-_FOOTNOTE = lazy(compile_re,
+_FOOTNOTE = lazy(re.compile,
                  r"(?<=[\d%％])\s*(?:\(\s*(?:\*{1,3}|\d{1,2})\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})$")
-_TRAILING_BRACKET = lazy(compile_re, r"(?<=[\d%％\w])\s*\([^()]*\)$")
+_TRAILING_BRACKET = lazy(re.compile, r"(?<=[\d%％\w])\s*\([^()]*\)$")
 
 
 def _bracketed_end_target(text: str) -> tuple[str, str] | None:

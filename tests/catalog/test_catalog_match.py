@@ -4,6 +4,7 @@ The positive phrasings below are NOT in indicators.csv as written: they are the 
 phrasings as other plans print them (reordered, abbreviated, OCR-slipped, qualified).
 """
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,23 @@ def test_the_pipeline_links_with_the_catalog_it_is_given(tmp_path) -> None:
     mine = convert_text(text, "text", catalog=load_catalog([extra]))
     assert mine.records[0].indicator.id == "ktxh.dien_tich_ca_phe"
     assert validate(document_to_dict(mine)) == []
+
+
+def test_the_pruned_search_links_as_ranking_every_phrasing_would() -> None:
+    """`match` scores only the phrasings that may reach the threshold (bit sets, constraints
+    checked per signature): its link is rank's first whenever that reaches the threshold,
+    on every labelled record's name with its unit and on each name with a word dropped."""
+    catalog = default_catalog()
+    with (HERE / "records.csv").open(encoding="utf-8") as fh:
+        rows = [(r["name"], r["unit"] or None) for r in csv.DictReader(fh)]
+    names = rows + [(" ".join(n.split()[1:]), u) for n, u in rows]
+    assert len(names) > 300
+    for name, unit in names:
+        ranked = catalog.rank(name, unit)
+        expected = ranked[0] if ranked and ranked[0][1] >= catalog.threshold else None
+        found = catalog.match(name, unit)
+        assert (found and (found.id, found.score)) == (
+            expected and (expected[0], round(expected[1], 2))), name
 
 
 def test_scores_do_not_depend_on_the_hash_seed() -> None:

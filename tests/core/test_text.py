@@ -3,13 +3,16 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from unidecode import unidecode
 
+from chitieu.core import text as text_module
 from chitieu.core.text import (
     ascii_fold,
     clean_text,
     fold,
     is_bold_markup,
     strip_trailing_dot,
+    to_ascii,
 )
 
 CLEAN_CASES = [
@@ -182,3 +185,29 @@ def test_old_and_new_tone_placement_fold_equal(initial, pair, tone):
     new = unicodedata.normalize("NFC", initial + first + second + tone)
     assert fold(old) == fold(new)
     assert fold(old + " xã") == fold(new + " xã")
+
+
+# the tone move in full, as fold did it on every string before it looked for a place first
+def _fold_decomposing_always(s: str) -> str:
+    if s.isascii():
+        return clean_text(clean_text(s).casefold())
+    s = clean_text(s.translate(text_module._DASHES))
+    moved = text_module._OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
+    return clean_text(unicodedata.normalize("NFC", moved).translate(text_module._DASHES)
+                      .casefold())
+
+
+_VIETNAMESE = st.lists(st.sampled_from([
+    "o", "u", "a", "e", "y", "O", "U", "A", "E", "Y", "h", " ", "ò", "ọ", "Ú", "ủ", "ô", "ơ",
+    "ư", "â", "ă", "đ", *_TONES, "\u0302", "\u031b", "–", "—", "&ndash;", "xã", "Hoà", "hòa",
+]), max_size=12).map("".join)
+
+
+@given(st.one_of(st.text(max_size=40), _VIETNAMESE, _MARKUP_TEXT))
+def test_fold_decomposes_only_where_a_tone_can_move(s):
+    assert fold.__wrapped__(s) == _fold_decomposing_always(s)
+
+
+@given(st.one_of(st.text(max_size=40), _VIETNAMESE, st.lists(_VIETNAMESE).map(" ".join)))
+def test_to_ascii_word_by_word_is_unidecode(s):
+    assert to_ascii(s) == unidecode(s)

@@ -45,20 +45,34 @@ def test_json_round_trips_through_the_models(text_document):
     assert json_out.document_to_json(Document.model_validate_json(text)) == text
 
 
-def test_layout_is_that_of_the_standard_json_module(text_document, pdf_document):
-    for doc in (text_document, pdf_document):
+@pytest.mark.parametrize("batch", [256, 2, 1])
+def test_layout_is_that_of_the_standard_json_module(text_document, pdf_document, batch,
+                                                    monkeypatch, tmp_path):
+    # written a batch of records at a time, spliced at the records' place and indentation:
+    # the same text as the whole document dumped at once, with records, without, with one
+    monkeypatch.setattr(json_out, "BATCH", batch)
+    empty = text_document.model_copy(update={"records": []})
+    one = text_document.model_copy(update={"records": text_document.records[:1]})
+    for doc in (text_document, pdf_document, empty, one):
         data = json_out.document_to_dict(doc)
-        assert json_out.document_to_json(doc) == json.dumps(data, ensure_ascii=False,
-                                                            indent=2) + "\n"
+        expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        assert json_out.document_to_json(doc) == expected
+        assert json_out.write_json(doc, tmp_path / "doc.json").read_text("utf-8") == expected
+        assert [json.loads(line) for line in json_out.document_to_jsonl_records(doc)] == [
+            {"doc_id": data["source"]["sha256"], "file": data["source"]["file"], **record}
+            for record in data["records"]]
 
 
 @pytest.mark.parametrize(("where", "spoil"), [
     ("records/0/target/value", lambda doc: setattr(doc.records[0].target, "value", float("nan"))),
+    ("records/1/target/upper", lambda doc: setattr(doc.records[1].target, "upper", float("nan"))),
     ("records/0/agencies/1/score", lambda doc: setattr(doc.records[0].agencies[1], "score",
                                                        float("inf"))),
 ])
+@pytest.mark.parametrize("batch", [256, 1])
 def test_non_finite_numbers_are_refused_not_written_as_invalid_json(text_document, where,
-                                                                    spoil):
+                                                                    spoil, batch, monkeypatch):
+    monkeypatch.setattr(json_out, "BATCH", batch)
     spoil(text_document)
     with pytest.raises(ValueError, match=where):
         json_out.document_to_json(text_document)
