@@ -11,9 +11,12 @@ around them. Those pairs are counted here from text typed by people, never from 
 - the typed fixtures (tests/fixtures: text, Markdown and HTML appendices and the records
   written by hand for them).
 
-Left out on purpose: the sources the scan benchmark (benchmarks/eval_scans.py) scans —
-tests/fixtures/office_variants and the text appendices of tests/fixtures/appendices — so the
-benchmark measures the repair on text it has not seen.
+Left out on purpose: the sources the scan benchmarks (benchmarks/eval_scans.py) scan —
+tests/fixtures/office_variants, the text appendices of tests/fixtures/appendices, and every
+source of make_scan_fixtures.py `EVAL_VARIANTS` / `EVAL2_VARIANTS` (the OCR'd appendices of
+ocr_variants/ among them) with their records, and any folder named "heldout" (other
+benchmarks' held-out sets) — so the benchmarks measure the repair on text it has not seen.
+Lines typed without any mark ("Noi dung chi tieu") teach nothing and are skipped.
 
 Each line is "first second<TAB>count", lower case, both words syllables or roman numbers.
 """
@@ -42,8 +45,22 @@ _BREAK = re.compile(r"[\t\n|,.;:()\[\]{}<>/\\\"“”'’‘!?=*#$&%+–—-]|\s
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _benchmark_sources() -> set[Path]:
+    """The typed sources of the scan benchmarks' scans and their records' files."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_scan_fixtures",
+                                                  FIXTURES / "make_scan_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    variants = module.EVAL_VARIANTS + module.EVAL2_VARIANTS
+    return {p.resolve() for v in variants for p in (v.source, v.gold)}
+
+
 def sources() -> list[tuple[str, str]]:
     texts = []
+    benchmark = _benchmark_sources()
     for path in sorted((ROOT / "chitieu" / "data").glob("*.yaml")):
         texts.append((path.name, path.read_text(encoding="utf-8")))
     for name in ("agencies.csv", "admin_units.csv", "provinces.csv"):
@@ -51,8 +68,9 @@ def sources() -> list[tuple[str, str]]:
         texts.append((name, path.read_text(encoding="utf-8").replace(",", "\n")))
     for path in sorted(FIXTURES.rglob("*")):
         relative = path.relative_to(FIXTURES)
-        if relative.parts[0] in HELD_OUT or not path.is_file():
-            continue
+        if (relative.parts[0] in HELD_OUT or not path.is_file() or path.resolve() in benchmark
+                or any(part.startswith(("heldout", "held_out")) for part in relative.parts)):
+            continue  # other helpers' held-out sets too
         if relative.parts[0] == "appendices" and path.suffix == ".txt":
             continue
         if relative.parts[0] == "appendices" and path.name.endswith(".gold.json"):
@@ -82,6 +100,9 @@ def count(texts: list[tuple[str, str]]) -> Counter[tuple[str, str]]:
         text = re.sub(r"<[^>]+>", "\t", unicodedata.normalize("NFC", text))
         for run in _BREAK.split(text):
             words = [w.casefold() for w in _WORD.findall(run)]
+            if len(words) > 1 and all(w.isascii() for w in words):
+                continue  # typed without marks ("Noi dung chi tieu"): no pair to learn
+            # from; "chi tieu" would pull an OCR'd "CHỈ TIÊU" toward it
             for first, second in itertools.pairwise(words):
                 if _countable(first) and _countable(second):
                     pairs[first, second] += 1

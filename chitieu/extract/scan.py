@@ -277,29 +277,36 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     signs, text_only = find_signs(text_only, dpi, marks)
     if grid is None:
         page_text = recognize(text_only, dpi=dpi, psm=_FREE_SEGMENTATION, audit=audit)
-        words = _drop_noise(page_text.words, text_only)
+        words = _drop_noise(_drop_floating_marks(page_text.words), text_only)
         words = [w for w in words if w.conf >= _NOISE_CONFIDENCE or _is_wordlike(w.text)]
-        words, changes = _repair_words(words, text_only)
+        words, changes = _repair_words(words, text_only, dpi)
     else:
         mosaic, pieces = build_mosaic(text_only, grid, round(_PIECE_GAP_INCHES * dpi))
         page_text = recognize(mosaic, dpi=dpi, psm=_TABLE_SEGMENTATION, audit=audit)
-        words, changes = _repair_words(_drop_noise(page_text.words, mosaic), mosaic)
+        words = _drop_noise(_drop_floating_marks(page_text.words), mosaic)
+        words, changes = _repair_words(words, mosaic, dpi)
         words = to_page(words, pieces)
     words = attach_signs(words, signs)
     return _Reading(grid, words, page_text.mean_confidence(), page_text.hocr, page_text.text,
                     changes, text_only)
 
 
-def _repair_words(words: list, image) -> tuple[list, list]:
+def _repair_words(words: list, image, dpi: int) -> tuple[list, list]:
     """Word by word, before the words go into cells, with the image and Tesseract's own
-    confidence and line at hand: roman "I"s counted on the page, then diacritics chosen by
-    the words around them. Returns the words and the changes (`spelling.Change`)."""
+    confidence and line at hand: roman "I"s counted on the page, numbers Tesseract was unsure
+    of read again, a "<"/">" with a bar under it on the page made "≤"/"≥", then diacritics
+    chosen by the words around them. Returns the words and the
+    changes (`spelling.Change`)."""
+    from chitieu.extract.ocr.digits import reread_numbers
+    from chitieu.extract.ocr.glyphs import restore_bars
     from chitieu.extract.ocr.spelling import repair_words
     from chitieu.extract.ocr.strokes import restore_roman_ones
 
     words, recounted = restore_roman_ones(words, image)
+    words, reread = reread_numbers(words, image, dpi)
+    words, barred = restore_bars(words, image)
     words, spelled = repair_words(words)
-    return words, recounted + spelled
+    return words, recounted + reread + barred + spelled
 
 
 def _drop_noise(words: list, image) -> list:
@@ -318,6 +325,34 @@ def _drop_noise(words: list, image) -> list:
         if inked and (word.conf >= _MARK_CONFIDENCE or word.text in _DASHES):
             kept.append(word)
     return kept
+
+
+# A line of marks Tesseract read apart from the line under them, each much smaller than
+# the word it floats over, is that line's diacritics: the accents of capitals in a large
+# bold face ("CHỈ TIÊU PHÁT TRIỂN") taken for a line of their own ("~? .đ ~").
+_MARK_HEIGHT = 0.7
+_MARK_GAP = 0.3
+_MARK_LENGTH = 3
+
+
+def _drop_floating_marks(words: list) -> list:
+    lines: dict[tuple[int, int, int], list] = {}
+    for word in words:
+        lines.setdefault((word.block, word.par, word.line), []).append(word)
+    dropped = set()
+    for line in lines.values():
+        if all(len(w.text) <= _MARK_LENGTH and any(_sits_on(w, other) for other in words
+                                                   if other not in line) for w in line):
+            dropped.update(id(w) for w in line)
+    return [w for w in words if id(w) not in dropped] if dropped else words
+
+
+def _sits_on(mark, word) -> bool:
+    """The mark floats just above the word, over its letters, much smaller."""
+    gap = word.top - mark.bottom
+    return (mark.height <= _MARK_HEIGHT * word.height
+            and -0.2 * word.height <= gap <= _MARK_GAP * word.height
+            and mark.left >= word.left - mark.height and mark.right <= word.right + mark.height)
 
 
 def _is_wordlike(text: str) -> bool:

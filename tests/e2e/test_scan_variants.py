@@ -41,14 +41,6 @@ CASES = {
     "tan_an_section_lost_250": (250, None),
     "auto_restart_quarters_200": (200, None),
 }
-# Scans whose structure is read right but whose OCR still misreads printed characters (issue
-# 11, class 2): the test fails while they do, and starts passing, flagging the note, once
-# the repair reads them as printed.
-OCR_SLIPS = {
-    "header_lines_300dpi": "digits in narrow value cells: '9,5' read '95', '58' read 'S8'",
-}
-
-
 
 
 def test_every_variant_scan_has_its_records() -> None:
@@ -59,10 +51,7 @@ def test_every_variant_scan_has_its_records() -> None:
 
 @needs_tesseract
 @pytest.mark.parametrize("stem", sorted(CASES))
-def test_variant_scan_scores(stem: str, tmp_path: Path, shared_dir: Path,
-                             request: pytest.FixtureRequest) -> None:
-    if stem in OCR_SLIPS:
-        request.applymarker(pytest.mark.xfail(reason=OCR_SLIPS[stem], strict=True))
+def test_variant_scan_scores(stem: str, tmp_path: Path, shared_dir: Path) -> None:
     dpi, rotated = CASES[stem]
     document = convert(VARIANTS / f"{stem}.tif")
     (tmp_path / "gold").mkdir()

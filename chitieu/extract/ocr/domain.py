@@ -19,6 +19,7 @@ from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import AGENCY_ROLES
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
+from chitieu.extract.ocr.spelling import split_glued
 
 _AGENCY_MIN_RATIO = 88.0
 _AGENCY_MAX_LENGTH_CHANGE = 1
@@ -58,9 +59,16 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
     return repairs
 
 
+# A cell's "x" mark (a quarter, a month ticked) read twice over: "Xx", "xX", "xx" (not "XX",
+# a roman twenty)
+_DOUBLED_MARK = regex.compile(r"^(?:Xx|xX|xx)$")
+
+
 def _generic(text: str) -> str:
+    if _DOUBLED_MARK.match(text.strip()):
+        return "x"
     text = fix.strip_glued_underscores(fix.strip_rule_marks(text))
-    return fix.split_glued_syllables(fix.plain_foreign_letters(text))
+    return fix.space_dashes(split_glued(fix.plain_foreign_letters(text)))
 
 
 def _title_line(text: str) -> str:
@@ -101,6 +109,8 @@ def _roles(rows: list[RawRow], repairs: list[Repair]) -> tuple[dict[int, list[st
                 tail = _header_tail(rows, members[members.index(index) + 1:], index, repairs)
                 header_rows[table] = [index, *tail]
                 headers.update(header_rows[table])
+                for member in header_rows[table]:
+                    _fill_period_gap(rows, member, repairs)
                 break
     _agree_repeated_headers(rows, list(header_rows.values()), repairs)
     for table in sorted({r.table for r in rows if r.table is not None}):
@@ -110,6 +120,28 @@ def _roles(rows: list[RawRow], repairs: list[Repair]) -> tuple[dict[int, list[st
         if previous is not None and len(previous) == len(rows[members[0]].cells):
             roles_by_table[table] = previous
     return roles_by_table, headers
+
+
+_PERIOD_WORD = regex.compile(r"^(?P<word>quý|quí|tháng)\b", regex.IGNORECASE)
+
+
+def _fill_period_gap(rows: list[RawRow], index: int, repairs: list[Repair]) -> None:
+    """A header cell of a run of periods ("Quý I", "Quý", "Quý III", "Quý IV") whose numeral
+    OCR lost in a narrow cell ("Quý "") takes the one the run skips."""
+    from chitieu.core.headers import PERIOD_LABEL
+    from chitieu.extract.ocr.repair import step_number
+
+    cells = rows[index].cells
+    labels = [PERIOD_LABEL.search(c.text.strip()) for c in cells]
+    for column in range(1, len(cells) - 1):
+        word = _PERIOD_WORD.match(cells[column].text.strip())
+        left, right = labels[column - 1], labels[column + 1]
+        if labels[column] or not word or not left or not right:
+            continue
+        between = step_number(left[2].upper(), 1)
+        if between is not None and step_number(right[2].upper(), -1) == between:
+            _apply(repairs, index, column, cells[column], "header",
+                   lambda _t, w=word["word"], n=between: f"{w} {n}")
 
 
 def _header_texts(rows: list[RawRow], indexes: list[int]) -> list[str]:
@@ -212,6 +244,10 @@ def _continues_header(cells, above: list[str]) -> bool:
     if not filled:
         return False
     repeated = [i for i, t in filled if i < len(above) and t == above[i].strip()]
+    if len(repeated) >= 2:
+        # the merged cells of the header read again on its second row ("TT", "Nhiệm vụ" …):
+        # the rest are sub-columns of a group ("Quý I" … under "Thời gian thực hiện")
+        return True
     named = [t for i, t in filled if i not in repeated
              and header_candidates(_snap_header_cell(t))[:1] not in ((), ("unknown",))]
     return bool(repeated) and len(repeated) + len(named) >= len(filled) - 1 and (
@@ -262,10 +298,14 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
         others = [c.text for i, c in enumerate(row.cells)
                   if i < len(roles) and roles[i] not in ("number", "name")]
         section_like.append(not any(t.strip() for t in others))
-    fixed = fix.repair_number_column([p[2] for p in places], section_like)
     titles = [_title_of(rows[index], roles_by_table.get(rows[index].table), column)
               for index, column, _ in places]
-    fixed = fix.number_sections(fixed, section_like, titles)
+    bold = [_title_bold(rows[index]) for index, _, _ in places]
+    # sections first where the number is lost outright: the first section's "I" lost would
+    # otherwise make the next section's "II" look like "I" read with a stroke too many
+    fixed = fix.number_sections([p[2] for p in places], section_like, titles, bold)
+    fixed = fix.repair_number_column(fixed, section_like)
+    fixed = fix.number_sections(fixed, section_like, titles, bold)
     for (index, column, number), new in zip(places, fixed, strict=True):
         if new == number:
             continue
@@ -293,6 +333,12 @@ def _between_tables(rows: list[RawRow]) -> set[int]:
     if lines and above >= 0 and len(rows[above].cells) == 1:
         lines.add(above)
     return lines
+
+
+def _title_bold(row: RawRow) -> bool:
+    """Whether the row's filled cells are all printed bold."""
+    filled = [c for c in row.cells if c.text.strip()]
+    return bool(filled) and all(c.bold for c in filled)
 
 
 def _title_of(row: RawRow, roles: list[str] | None, column: int) -> str:

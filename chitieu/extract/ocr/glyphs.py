@@ -135,3 +135,43 @@ def _word_after(words: list[Word], sign: Sign) -> int | None:
         if -sign.height <= gap <= best_gap and overlap >= 0.3 * sign.height:
             best, best_gap = index, gap
     return best
+
+
+def restore_bars(words: list[Word], image: np.ndarray) -> tuple[list[Word], list]:
+    """Words Tesseract read as "<"/">" (alone or before a number) whose sign has a bar under
+    it on the page: a ≤/≥ whose bar touched its chevron (a small or blurred print), so the
+    shape search above saw one mark. The changes are returned too
+    (`chitieu.extract.ocr.spelling.Change`)."""
+    from dataclasses import replace
+
+    from chitieu.extract.ocr.spelling import Change, beside
+
+    out, changes = list(words), []
+    for index, word in enumerate(words):
+        if word.text[:1] not in ("<", ">") or word.note:
+            continue
+        if _barred(image[word.top:word.bottom, word.left:word.right] < 128):
+            text = ("≤" if word.text[0] == "<" else "≥") + word.text[1:]
+            out[index] = replace(word, text=text, note="sign")
+            changes.append(Change(word.text, text, word.conf, beside(words, index, -1),
+                                  beside(words, index, 1)))
+    return out, changes
+
+
+def _barred(ink: np.ndarray) -> bool:
+    """The word's first mark (up to the first blank column) is a chevron over a flat bar: a
+    row near its bottom inked across nearly its whole width, above rows inked much less."""
+    if ink.size == 0:
+        return False
+    columns = ink.any(axis=0)
+    start = int(np.argmax(columns)) if columns.any() else 0
+    blank = np.flatnonzero(~columns[start:])
+    sign = ink[:, start:start + (int(blank[0]) if blank.size else ink.shape[1] - start)]
+    rows = np.flatnonzero(sign.any(axis=1))
+    if sign.shape[1] < 3 or rows.size < 4:
+        return False
+    sign = sign[rows[0]:rows[-1] + 1]
+    cover = sign.mean(axis=1)
+    height = sign.shape[0]
+    bottom, middle = cover[-max(1, height // 4):], cover[height // 4: height // 2 + 1]
+    return bool(bottom.max() >= 0.8 and middle.size and middle.max() <= 0.6)

@@ -34,6 +34,8 @@ _SHORT_LINE_SHARE = 0.08
 # edge, or plain ink the larger share (a rule too broken, or too short, for the masks).
 _BORDER_COVERAGE = 0.5
 _BORDER_INK_COVERAGE = 0.8
+# … and the mask only where plain ink runs along as a line on this share of the edge.
+_BORDER_LINE_INK = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,14 +241,28 @@ def _covered(mask: np.ndarray, ink: np.ndarray, fixed: int, start: int, stop: in
     if stop <= start:
         return True
     low, high = max(0, fixed - tolerance), fixed + tolerance + 1
-    for source, share in ((mask, _BORDER_COVERAGE), (ink, _BORDER_INK_COVERAGE)):
-        if vertical:
-            hits = np.count_nonzero(source[start:stop, low:high].any(axis=1))
-        else:
-            hits = np.count_nonzero(source[low:high, start:stop].any(axis=0))
-        if hits >= (stop - start) * share:
-            return True
-    return False
+    width = stop - start
+    if vertical:
+        mask, ink = mask.T, ink.T
+    along = _line_ink(ink, low, high, start, stop)
+    hits = np.count_nonzero(mask[low:high, start:stop].any(axis=0))
+    if hits >= width * _BORDER_COVERAGE and along >= width * _BORDER_LINE_INK:
+        return True
+    return along >= width * _BORDER_INK_COVERAGE
+
+
+def _line_ink(ink: np.ndarray, low: int, high: int, start: int, stop: int) -> int:
+    """How many columns have ink in the band of rows `low:high` that does not run on through
+    the rows just above and below it, as a letter's stem does. A bold word printed across
+    the band (a merged header cell's "Năm" where its neighbour's rule runs) inks half its
+    columns there, many of them stems; the rule mask bridges its letters into a line."""
+    reach = high - low
+    along = ink[low:high, start:stop].any(axis=0)
+    if low < reach:
+        return int(np.count_nonzero(along))
+    through = ink[low - reach // 2:low, start:stop].all(axis=0) & ink[
+        high:high + reach // 2, start:stop].all(axis=0)
+    return int(np.count_nonzero(along & ~through))
 
 
 def _merge_cells(xs: list[int], ys: list[int],

@@ -79,6 +79,16 @@ def is_syllable(word: str) -> bool:
     return not (vowels[-1] in "ăâắằẳẵặấầẩẫậ" and final in {"", "nh", "ch"})
 
 
+# "Tư pháp -Hộ tịch", "Văn hóa- Xã hội": a dash between words OCR glued to one of them
+_HALF_SPACED_DASH = regex.compile(r"(?<=\p{L}) ([-–])(?=\p{L})|(?<=\p{L})([-–]) (?=\p{L})")
+
+
+def space_dashes(text: str) -> str:
+    """A dash between two words spaced on one side only is spaced on both: OCR lost the
+    other space ("Tư pháp -Hộ tịch" → "Tư pháp - Hộ tịch")."""
+    return _HALF_SPACED_DASH.sub(lambda m: f" {m[1] or m[2]} ", text)
+
+
 def split_glued_syllables(text: str) -> str:
     """Put back the space OCR lost between two syllables: "Trungtâm" → "Trung tâm"."""
     return " ".join(_split_token(token) for token in text.split())
@@ -131,6 +141,22 @@ def _capital_split(core: str) -> bool:
 
 
 def _best_split(core: str) -> str | None:
+    candidates = split_candidates(core)
+    if len(candidates) == 1:
+        return candidates[0]
+    # Prefer splits where every syllable after the first starts with a consonant.
+    with_onsets = [c for c in candidates if all(w[0].casefold() not in _VOWELS
+                                                for w in c.split()[1:])]
+    if len(with_onsets) == 1:
+        return with_onsets[0]
+    capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
+    if len(capitalised) == 1:
+        return capitalised[0]
+    return _longer_split(core) if not candidates else None
+
+
+def split_candidates(core: str) -> list[str]:
+    """The ways to spell `core` as two or three well-formed syllables."""
     candidates = []
     for i in range(1, len(core)):
         head, tail = core[:i], core[i:]
@@ -143,17 +169,7 @@ def _best_split(core: str) -> str | None:
                          if is_syllable(tail[:j]) and is_syllable(tail[j:])), None)
             if rest:
                 candidates.append(f"{head} {rest}")
-    if len(candidates) == 1:
-        return candidates[0]
-    # Prefer splits where every syllable after the first starts with a consonant.
-    with_onsets = [c for c in candidates if all(w[0].casefold() not in _VOWELS
-                                                for w in c.split()[1:])]
-    if len(with_onsets) == 1:
-        return with_onsets[0]
-    capitalised = [c for c in candidates if all(w[0].isupper() for w in c.split()[1:])]
-    if len(capitalised) == 1:
-        return capitalised[0]
-    return _longer_split(core) if not candidates else None
+    return candidates
 
 
 # Words of four or more glued syllables ("Tylệhộgia") are split when the fewest syllables
@@ -279,31 +295,46 @@ _VALID_NUMBER = regex.compile(r"^(?:[IVX]+|[A-ZĐ]|\d+(?:\.\d+)*\.?|[a-zđ]\)|\p
 
 
 def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
-                    titles: Sequence[str]) -> list[str]:
+                    titles: Sequence[str], bold: Sequence[bool] = ()) -> list[str]:
     """Section rows whose number OCR lost or garbled ("", "n", "1v") take the number the
     sequence of sections says they print: the next roman (or letter) after the section row
     above, the one before the section row below, and where there are both they must agree.
 
     Only rows that look like section rows count — no values, a title — and a row with no
     number at all must have its title in capitals, as a section row prints it (an unnumbered
-    group row in ordinary type stays unnumbered)."""
+    group row in ordinary type stays unnumbered), or in bold (`bold`, per row) where the
+    sequence places it beyond doubt: between two sections it fits, or first before the
+    second section of its sequence ("Làm sạch dữ liệu" in bold above "II")."""
     out = list(numbers)
     sections = [i for i, flag in enumerate(section_like) if flag]
     for position, index in enumerate(sections):
         number = out[index].strip()
         title = titles[index]
-        if not _section_title(title, capitals=not number) or _VALID_NUMBER.match(number):
+        capitals = _section_title(title, capitals=not number)
+        heavy = not number and index < len(bold) and bold[index] and _section_title(
+            title, capitals=False)
+        if not (capitals or heavy) or _VALID_NUMBER.match(number):
             continue
         above = next((out[i].rstrip(".") for i in reversed(sections[:position])
                       if _is_sequence_number(out[i])), None)
         below = next((out[i].rstrip(".") for i in sections[position + 1:]
                       if _is_sequence_number(out[i])), None)
         guesses = {g for g in (_step(above, 1), _step(below, -1)) if g is not None}
+        if position == 0 and not number and below is None and any(
+                _ROMAN_LIKE.match(out[i].strip().rstrip(".")) and not regex.search(
+                    r"\d", out[i]) for i in sections[1:2]):
+            guesses, below = {"I"}, "II"  # the first section, the next one's "II" garbled
         if above is not None and below is not None and _step(above, 1) != _step(below, -1):
+            continue
+        if not capitals and not (above is not None and below is not None) and (
+                above is not None or _step(below, -1) not in _FIRST_SECTIONS):
             continue
         if len(guesses) == 1:
             out[index] = guesses.pop()
     return out
+
+
+_FIRST_SECTIONS = {"I", "A"}
 
 
 def _section_title(title: str, capitals: bool) -> bool:
@@ -316,6 +347,14 @@ def _section_title(title: str, capitals: bool) -> bool:
 def _is_sequence_number(number: str) -> bool:
     core = number.strip().rstrip(".")
     return core in _ROMANS or bool(regex.match(r"^[A-HK-UW-ZĐ]$", core))
+
+
+def step_number(number: str | None, by: int) -> str | None:
+    """The number `by` places after (or before) `number` in its sequence (roman, letter or
+    arabic)."""
+    if number is not None and number.isdigit():
+        return str(int(number) + by) if int(number) + by > 0 else None
+    return _step(number, by)
 
 
 def _step(number: str | None, by: int) -> str | None:

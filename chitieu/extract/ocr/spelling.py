@@ -20,6 +20,7 @@ Only words of scans go through this: a text input is the truth as typed.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from chitieu.extract.ocr.repair import is_syllable
+from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
 HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
@@ -106,6 +107,80 @@ def _model() -> _Model:
                   {k: tuple(v) for k, v in by_plain.items()})
 
 
+def split_glued(text: str) -> str:
+    """Put back the spaces OCR lost between words (`repair.split_glued_syllables`), and
+    where the spelling rules alone cannot: around an abbreviation ("phòngHĐNDvà"), and
+    between syllables that spell two ways ("cônganxã") by the words the domain writes."""
+    return " ".join(_split_glued_token(t) for t in text.split())
+
+
+_EDGES = regex.compile(r"^(?P<pre>\W*)(?P<core>\p{L}+)(?P<post>\W*)$")
+
+
+def _split_glued_token(token: str) -> str:
+    parted = split_glued_syllables(token)
+    match = _EDGES.match(token)
+    if parted != token or match is None:
+        return parted
+    core = match["core"]
+    found = _case_runs(core)
+    if found is None and not is_syllable(core) and len(core) >= 4:
+        found = _most_written(split_candidates(core))
+    return f"{match['pre']}{found}{match['post']}" if found else token
+
+
+def _most_written(candidates: list[str]) -> str | None:
+    """Of several ways to part glued syllables ("cônganxã": "công an xã", "cô ngan xã"), the
+    one whose every pair of syllables the domain's typed text writes, if only one is."""
+    written = [c for c in candidates
+               if all(pair_count(a, b) for a, b in itertools.pairwise(c.split()))]
+    return written[0] if len(written) == 1 else None
+
+
+_CASE_RUN = regex.compile(r"\p{Lu}+|\p{Ll}+")
+
+
+def _case_runs(core: str) -> str | None:
+    """Words OCR glued around an abbreviation, parted where the case changes: "phòngHĐNDvà"
+    → "phòng HĐND và", "VNPTNinh" → "VNPT Ninh". Every piece must be a known syllable (the
+    dictionary's, not only well spelled: "VNPay", "VNeID" stay) or an abbreviation of two
+    capitals or more, one of them at least; None when `core` is not such a word."""
+    runs = _CASE_RUN.findall(core)
+    if len(runs) < 2 or not any(len(r) >= 2 and r.isupper() for r in runs):
+        return None
+    words: list[str] = []
+    for index, run in enumerate(runs):
+        if run.isupper():
+            words.append(run)
+            continue
+        capital = words.pop() if words and words[-1].isupper() else ""
+        if len(capital) == 1 or (capital and known_syllable(capital[-1] + run) and (
+                len(capital) >= 3 or not known_syllable(run))):
+            words += [capital[:-1], capital[-1] + run] if len(capital) > 1 else [capital + run]
+        else:
+            words += [capital, run] if capital else [run]
+        if index == 0 and len(run) < 2:
+            return None
+    words = [w for w in words if w]
+    abbreviations = [w for w in words if w.isupper() and len(w) >= 2]
+    syllables = [w for w in words if not (w.isupper() and len(w) >= 2)]
+    if not abbreviations or not syllables or not all(
+            len(w) >= 2 and known_syllable(w) for w in syllables):
+        return None
+    return " ".join(words)
+
+
+def known_syllable(word: str) -> bool:
+    """A syllable of the dictionary (or of the domain's typed text), any case."""
+    return unicodedata.normalize("NFC", word.casefold()) in _model().syllables
+
+
+def pair_count(left: str, right: str) -> int:
+    """How often the domain's typed text writes the two words side by side."""
+    fold = lambda w: unicodedata.normalize("NFC", w.casefold())  # noqa: E731
+    return _model().pairs.get((fold(left), fold(right)), 0)
+
+
 def _core(text: str) -> tuple[str, str, str] | None:
     match = _WORD.match(text)
     if match is None:
@@ -175,13 +250,67 @@ def repair_words(words: list) -> tuple[list, list[Change]]:
             fixed = best_reading(left, core[1], right, original[index].conf)
             if fixed != core[1]:
                 words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
-    changes = [Change(before.text, words[i].text, before.conf, _beside(words, i, -1),
-                      _beside(words, i, 1))
+    words = _repair_pairs(words, original)
+    changes = [Change(before.text, words[i].text, before.conf, beside(words, i, -1),
+                      beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
 
 
-def _beside(words: list, index: int, step: int) -> str:
+def _repair_pairs(words: list, original: list) -> list:
+    """Two neighbours both misread where neither backs the other's repair ("CHI TIEU" for
+    "CHỈ TIÊU": "chi tieu" is written a few times, "chỉ tieu" never): the two readings are
+    chosen together, as the pair the typed text writes most, far more than the pair read."""
+    model = _model()
+    words = list(words)
+    cores = [_core(w.text) for w in words]
+    for index in range(len(words) - 1):
+        if cores[index] is None or cores[index + 1] is None or _neighbour(
+                words, cores, index, 1) is None or {words[index].note, words[
+                    index + 1].note} - {"", "spelling"}:
+            continue
+        if min(original[index].conf, original[index + 1].conf) > _MAX_CONFIDENCE:
+            continue
+        first, second = (unicodedata.normalize("NFC", cores[i][1]).casefold()
+                         for i in (index, index + 1))
+        outer = (_neighbour(words, cores, index, -1), _neighbour(words, cores, index + 1, 1))
+        best = _best_pair(model, first, second, outer)
+        if best is None:
+            continue
+        for offset, (core, chosen) in enumerate(zip((cores[index], cores[index + 1]), best,
+                                                   strict=True)):
+            if chosen != core[1].casefold():
+                words[index + offset] = replace(
+                    words[index + offset], text=core[0] + _with_case(chosen, core[1]) + core[2],
+                    note="spelling")
+        cores[index], cores[index + 1] = _core(words[index].text), _core(words[index + 1].text)
+    return words
+
+
+def _best_pair(model: _Model, first: str, second: str,
+               outer: tuple[str | None, str | None]) -> tuple[str, str] | None:
+    """The two readings the typed text backs most, with the words outside them on their
+    line (`outer`, None at an edge): the pair itself written often, far more than as read."""
+    def readings(word: str) -> set[str]:
+        found = set(model.by_tone_skeleton.get(_strip(word, _TONES), ()))
+        return found | set(model.by_plain_skeleton.get(_strip(word, None), ())) | {word}
+
+    def backing(a: str, b: str) -> int:
+        return (model.pairs.get((a, b), 0) + model.pairs.get((outer[0], a), 0)
+                + model.pairs.get((b, outer[1]), 0))
+
+    scored = sorted(((backing(a, b), (a, b)) for a in readings(first)
+                     for b in readings(second)), reverse=True)
+    count, best = scored[0]
+    if best == (first, second) or (len(scored) > 1 and scored[1][0] == count):
+        return None
+    if model.pairs.get(best, 0) < _LETTER_SUPPORT or count < _SUPPORT_RATIO * (
+            backing(first, second) + 1):
+        return None
+    return best
+
+
+def beside(words: list, index: int, step: int) -> str:
     """The text of the word beside `index` on its line, or ""."""
     other = index + step
     if not 0 <= other < len(words):

@@ -111,3 +111,24 @@ def test_snapped_header_keeps_its_unit():
                  ["1", "Tỷ lệ hộ", "95", "Phòng Kinh tế"])
     repair_rows(rows)
     assert rows[0].texts[2] == "Chỉ tiêu năm 2026 (%)"
+
+
+def test_a_header_of_merged_cells_over_a_group_of_sub_columns_is_one_header() -> None:
+    """"TT", "Nhiệm vụ" … merged over both header rows are read again on the second, beside
+    the sub-columns "Quý I" … "Quý IV" of "Thời gian thực hiện": that row is header, and
+    its "TT" is no row number; a quarter whose numeral OCR lost takes the one the run skips;
+    the bold first section whose "I" OCR lost gets it back."""
+    head = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện", "", "", ""]
+    sub = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Quý I", "Quý II", "Quý III", "Quý IV"]
+    read = [*sub[:4], 'Quý "', *sub[5:]]  # "II" lost in the narrow cell
+    rows = table(head, read, ["", "Làm sạch dữ liệu", "", "", "", "", ""],
+                 ["1", "Rà soát dữ liệu dân cư", "Công an xã", "x", "x", "", ""],
+                 ["II", "Dịch vụ công trực tuyến", "", "", "", "", ""],
+                 ["1", "Đánh giá mức độ hài lòng", "Văn phòng HĐND và UBND", "", "", "Xx", ""])
+    for row in (rows[2], rows[4]):
+        for cell in row.cells:
+            cell.bold = bool(cell.text)
+    repair_rows(rows, default_gazetteer())
+    assert rows[1].texts == sub
+    assert [r.texts[0] for r in rows[2:]] == ["I", "1", "II", "1"]
+    assert rows[5].texts[5] == "x"  # a mark read twice over

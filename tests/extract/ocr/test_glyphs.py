@@ -57,3 +57,30 @@ def test_sign_alone_becomes_a_word():
     draw_sign(page, 50, 50)
     signs, _ = find_signs(page, DPI)
     assert [w.text for w in attach_signs([], signs)] == ["≥"]
+
+
+def _printed_word(text: str, points: int = 12, dpi: int = 200):
+    from pathlib import Path
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    face = ImageFont.truetype(str(font), round(points * dpi / 72))
+    image = Image.new("L", (300, 120), 255)
+    ImageDraw.Draw(image).text((20, 20), text, font=face, fill=0)
+    pixels = np.where(np.asarray(image) < 160, 0, 255).astype(np.uint8)
+    rows, cols = np.nonzero(pixels < 128)
+    return pixels, (int(cols.min()), int(rows.min()), int(cols.max()) + 1, int(rows.max()) + 1)
+
+
+def test_a_sign_read_as_a_chevron_keeps_the_bar_printed_under_it() -> None:
+    """"≤ 3" printed small, its bar touching its chevron (one mark: the shape search misses
+    it), read "<3" by Tesseract: the bar on the page makes it "≤3"; a plain "<" stays."""
+    from chitieu.extract.ocr.glyphs import restore_bars
+
+    for printed, read, expected in (("≤3", "<3", "≤3"), ("≥95%", ">95%", "≥95%"),
+                                    ("<3", "<3", "<3"), (">95%", ">95%", ">95%")):
+        pixels, box = _printed_word(printed)
+        words, changes = restore_bars([Word(read, *box, 90.0)], pixels)
+        assert words[0].text == expected, printed
+        assert len(changes) == (read != expected)

@@ -105,6 +105,19 @@ def test_stroke_ending_short_of_the_column_rules_is_no_rule():
     assert all(c.row_span == 1 and c.col_span == 1 for c in grid.cells)
 
 
+def test_bold_word_across_a_neighbours_rule_is_no_border():
+    # column 0's cell spans rows 1 and 2 (no rule at y=220 there: "Năm 2026" beside a group
+    # cell whose sub-columns' rule runs at that height); a bold word printed across y=220
+    # inside it — stems 6 px wide, 4 px apart, which the rule mask bridges into a line — is
+    # no border
+    page = ruled_page(skip_horizontal={(2, 0)})
+    for x in range(110, 190, 10):
+        page[205:236, x:x + 6] = 0
+    grid = grid_of(page)
+    assert grid.owner(1, 0).row_span == 2
+    assert grid.owner(1, 1).row_span == 1
+
+
 def _box(page: np.ndarray, xs: list[int], top: int, bottom: int) -> None:
     """A ruled one-row table: its top and bottom rules, a vertical rule at each of `xs`."""
     for y in (top, bottom):

@@ -295,3 +295,52 @@ def test_bold_type_is_told_by_its_strokes() -> None:
     page = stroke_width(pixels[:100])
     assert not is_bold(pixels, (0, 0, 1800, 100), page)
     assert is_bold(pixels, (0, 100, 1800, 200), page)
+
+
+def test_a_bold_section_whose_number_ocr_lost_is_numbered_where_the_sequence_is_sure() -> None:
+    from chitieu.extract.ocr.repair import number_sections
+
+    flags = [True, False, True, False]
+    # not in capitals but bold, first before "II": "I"
+    assert number_sections(["", "1", "II", "1"], flags, ["Làm sạch dữ liệu", "a", "Dịch vụ",
+                                                         "b"], [True, False, True, False])[0] == "I"
+    # … also when the next section's "II" is garbled itself ("li")
+    assert number_sections(["", "1", "li", "1"], flags, ["Làm sạch dữ liệu", "a", "Dịch vụ",
+                                                         "b"], [True, False, True, False])[0] == "I"
+    # between two sections that agree
+    assert number_sections(["I", "1", "", "1", "III"], [True, False, True, False, True],
+                           ["Y TẾ", "a", "Dân số", "b", "GIÁO DỤC"],
+                           [True, False, True, False, True])[2] == "II"
+    # not bold: stays unnumbered; bold but the sequence unsure (above "A", below "B"): too
+    assert number_sections(["", "1", "II", "1"], flags, ["Làm sạch dữ liệu", "a", "Dịch vụ",
+                                                         "b"])[0] == ""
+    assert number_sections(["A", "", "1", "B"], [True, True, False, True],
+                           ["CHỈ TIÊU", "Nhóm chỉ tiêu", "a", "NHIỆM VỤ"],
+                           [True, True, False, True])[1] == ""
+
+
+def test_words_glued_around_an_abbreviation_are_parted_where_the_case_changes() -> None:
+    from chitieu.extract.ocr.spelling import split_glued as split_glued_syllables
+
+    assert split_glued_syllables("Văn phòngHĐNDvà UBND") == "Văn phòng HĐND và UBND"
+    assert split_glued_syllables("VNPTNinh Bình") == "VNPT Ninh Bình"
+    assert split_glued_syllables("UBNDxã") == "UBND xã"
+    # names printed so: every piece must be a known syllable or an abbreviation
+    for kept in ("VNPay", "VNeID", "TikTok", "HĐND", "iPhone"):
+        assert split_glued_syllables(kept) == kept
+
+
+def test_three_glued_syllables_are_parted_as_the_domain_writes_them() -> None:
+    from chitieu.extract.ocr.spelling import split_glued as split_glued_syllables
+
+    # "công an xã" and "cô ngan xã" both spell it; only the first is ever written
+    assert split_glued_syllables("Cônganxã") == "Công an xã"
+
+
+def test_a_dash_spaced_on_one_side_is_spaced_on_both() -> None:
+    from chitieu.extract.ocr.repair import space_dashes
+
+    assert space_dashes("Công chức Tư pháp -Hộ tịch") == "Công chức Tư pháp - Hộ tịch"
+    assert space_dashes("Văn hóa- Xã hội") == "Văn hóa - Xã hội"
+    for kept in ("Văn hóa - Xã hội", "VH-XH", "2025 -2026", "- Như trên", "Wi-Fi"):
+        assert space_dashes(kept) == kept

@@ -1,0 +1,122 @@
+"""Numbers read again: a number Tesseract's Vietnamese model read with a letter for a digit
+("S8" for "58", "s2" for "62"), or was not sure of ("95" for "9,5": the comma lost; "3/2" for
+"3,2"), is read a second time out of its line, with the others of its page, by Tesseract's
+English model — whose language model has no Vietnamese syllable to pull a digit toward.
+
+The second reading replaces the first only when it is a plain number, Tesseract is surer of
+it, and it keeps every digit the first read (a letter read for a digit may become any digit;
+a comma or a point may come or go). One more Tesseract run per page that has such numbers, on
+a strip of their crops only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import regex
+
+# A word that may be a misread number: digits, the letters OCR reads for digits, separators.
+_NUMBERISH = regex.compile(r"[\d.,/%SsOoIlBZzgGq]+")
+_LOOKALIKES = "SsOoIlBZzgGq"
+_PLAIN_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*%?")
+_DATE = regex.compile(r"\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|/\d{4}")
+# A number read with less confidence than this is read again.
+_SURE = 93.0
+_MIN_CONFIDENCE = 85.0
+_MAX_LENGTH = 8
+_LANGUAGE = "eng"
+
+
+def is_suspect(word) -> bool:
+    """A word worth reading again: number-like, with a digit, not a date, and either holding
+    a letter OCR reads for a digit or read with little confidence."""
+    text = word.text
+    if (word.note or len(text) > _MAX_LENGTH or not _NUMBERISH.fullmatch(text)
+            or not any(ch.isdigit() for ch in text) or _DATE.search(text)):
+        return False
+    return any(ch.isalpha() for ch in text) or word.conf < _SURE
+
+
+def accepts(before: str, after: str, confidence_before: float,
+            confidence_after: float) -> bool:
+    """Whether the second reading replaces the first: a plain number, read surer, with the
+    first reading's digits in place (its lookalike letters standing for any one digit)."""
+    if after == before or not _PLAIN_NUMBER.fullmatch(after):
+        return False
+    if confidence_after < max(confidence_before, _MIN_CONFIDENCE):
+        return False
+    pattern = "".join("\\d" if ch in _LOOKALIKES else regex.escape(ch)
+                      for ch in before if ch.isdigit() or ch in _LOOKALIKES)
+    digits = "".join(ch for ch in after if ch.isdigit())
+    return bool(pattern) and regex.fullmatch(pattern, digits) is not None
+
+
+def reread_numbers(words: list, image: np.ndarray, dpi: int) -> tuple[list, list]:
+    """The words with their suspect numbers replaced by a surer second reading, and the
+    changes made (`chitieu.extract.ocr.spelling.Change`)."""
+    from chitieu.extract.ocr.spelling import Change, beside
+
+    suspects = [i for i, w in enumerate(words) if is_suspect(w)]
+    if not suspects or not _has_language():
+        return words, []
+    readings = _read_strip([_crop(words, i, image, dpi) for i in suspects], dpi)
+    out, changes = list(words), []
+    for index, reading in zip(suspects, readings, strict=True):
+        word = words[index]
+        if reading is None or not accepts(word.text, reading[0], word.conf, reading[1]):
+            continue
+        out[index] = replace(word, text=reading[0], note="number")
+        changes.append(Change(word.text, reading[0], word.conf, beside(words, index, -1),
+                              beside(words, index, 1)))
+    return out, changes
+
+
+def _crop(words: list, index: int, image: np.ndarray, dpi: int) -> np.ndarray:
+    """The word's box with a margin, other words' ink in the margin whitened."""
+    word = words[index]
+    pad_x, pad_y = max(2, round(0.02 * dpi)), max(2, round(0.04 * dpi))
+    top, left = max(0, word.top - pad_y), max(0, word.left - pad_x)
+    bottom = min(image.shape[0], word.bottom + pad_y)
+    right = min(image.shape[1], word.right + pad_x)
+    crop = np.array(image[top:bottom, left:right], dtype=np.uint8)
+    for other in words:
+        if other is word or other.right <= left or other.left >= right or (
+                other.bottom <= top or other.top >= bottom):
+            continue
+        crop[max(0, other.top - top):max(0, other.bottom - top),
+             max(0, other.left - left):max(0, other.right - left)] = 255
+    return crop
+
+
+def _read_strip(crops: list[np.ndarray], dpi: int) -> list[tuple[str, float] | None]:
+    """Read the crops stacked one above another, a line each: (text, confidence) per crop,
+    None where the line did not read as one word."""
+    from chitieu.extract.ocr.tesseract import recognize
+
+    gap = max(8, round(0.1 * dpi))
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    height = sum(c.shape[0] + gap for c in crops) + gap
+    strip = np.full((height, width), 255, dtype=np.uint8)
+    spans, y = [], gap
+    for crop in crops:
+        strip[y:y + crop.shape[0], gap:gap + crop.shape[1]] = crop
+        spans.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + gap
+    words = recognize(strip, dpi=dpi, language=_LANGUAGE, psm=6).words
+    readings: list[tuple[str, float] | None] = []
+    for y0, y1 in spans:
+        inside = [w for w in words if y0 <= w.y_centre < y1]
+        readings.append((inside[0].text, inside[0].conf) if len(inside) == 1 else None)
+    return readings
+
+
+def _has_language() -> bool:
+    from chitieu.errors import InputError
+    from chitieu.extract.ocr.tesseract import engine_version
+
+    try:
+        engine_version(_LANGUAGE)
+    except InputError:
+        return False
+    return True

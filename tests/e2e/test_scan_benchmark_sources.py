@@ -1,0 +1,46 @@
+"""The second scan benchmark (make_scan_fixtures.py `EVAL2_VARIANTS`, benchmarks/eval_scans.py
+--eval2) draws whole appendices from OCR'd text: what its pages print, typed back as text
+(`appendix_text`), must still give every hand-written record of the appendix, or a scan's
+miss there would be the drawing's fault, not the reader's. Text only: no scan is made here."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from chitieu import convert
+from chitieu.emit.json_out import document_to_json
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _fixtures_module():
+    spec = importlib.util.spec_from_file_location("make_scan_fixtures",
+                                                  FIXTURES / "make_scan_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path) -> None:
+    fixtures = _fixtures_module()
+    variants = fixtures.EVAL2_VARIANTS
+    assert len(variants) >= 20 and sum(v.held_out for v in variants) >= 8
+    assert not {v.source for v in variants} & {v.source for v in
+                                               fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
+    (tmp_path / "gold").mkdir()
+    for variant in variants:
+        typed = tmp_path / f"{variant.name}.txt"
+        typed.write_text(fixtures.appendix_text(variant), encoding="utf-8")
+        (tmp_path / "gold" / f"{variant.name}.gold.json").write_bytes(variant.gold.read_bytes())
+        (tmp_path / f"{variant.name}.json").write_text(document_to_json(convert(typed)),
+                                                       "utf-8")
+    result = subprocess.run([sys.executable, str(shared_dir / "tools" / "score.py"),
+                             str(tmp_path / "gold"), str(tmp_path)],
+                            capture_output=True, text=True, check=False)
+    assert float(re.search(r"^score: ([0-9.]+)", result.stdout, re.MULTILINE)[1]) == 1.0, (
+        result.stdout)

@@ -1,0 +1,88 @@
+"""Numbers read again (chitieu.extract.ocr.digits): a number the Vietnamese model read with a
+letter for a digit or without its comma is read again alone by the English model, and kept
+only when that reading is a plain number that keeps the first reading's digits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from tesseract_marks import needs_tesseract
+
+from chitieu.extract.ocr.digits import accepts, is_suspect, reread_numbers
+from chitieu.extract.ocr.tesseract import Word
+
+FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
+
+
+@pytest.mark.parametrize(("text", "conf", "suspect"), [
+    ("S8", 96.0, True),  # a letter for a digit
+    ("s2", 96.0, True),
+    ("95", 91.0, True),  # unsure: its comma may be lost
+    ("95", 96.5, False),
+    ("3/2", 90.0, True),
+    ("12/2026", 60.0, False),  # a date
+    ("31/12/2026", 60.0, False),
+    ("Sở", 50.0, False),  # a word
+    ("Năm", 50.0, False),
+])
+def test_which_words_are_read_again(text: str, conf: float, suspect: bool) -> None:
+    assert is_suspect(Word(text, 0, 0, 10, 10, conf)) is suspect
+
+
+@pytest.mark.parametrize(("before", "after", "right"), [
+    ("S8", "58", True),
+    ("s2", "62", True),
+    ("95", "9,5", True),
+    ("755", "75,5", True),
+    ("3/2", "3,2", True),
+    ("95", "96", False),  # a digit changed
+    ("95", "9", False),  # a digit lost
+    ("S8", "S8.", False),  # no plain number
+    ("58", "5,8%", True),
+])
+def test_a_second_reading_must_keep_the_first_ones_digits(before: str, after: str,
+                                                          right: bool) -> None:
+    assert accepts(before, after, 80.0, 95.0) is right
+
+
+def test_a_second_reading_must_be_surer() -> None:
+    assert not accepts("95", "9,5", 91.0, 88.0)
+    assert not accepts("S8", "58", 40.0, 70.0)  # never below the floor
+
+
+def _printed(texts: list[str], dpi: int) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """The numbers printed in 12 points a line each, binary, and their ink boxes."""
+    face = ImageFont.truetype(str(FONT), round(12 * dpi / 72))
+    line = round(0.4 * dpi)
+    image = Image.new("L", (dpi * 2, line * (len(texts) + 1)), 255)
+    draw = ImageDraw.Draw(image)
+    for index, text in enumerate(texts):
+        draw.text((dpi // 2, line // 2 + index * line), text, font=face, fill=0)
+    pixels = np.where(np.asarray(image) < 128, 0, 255).astype(np.uint8)
+    boxes = []
+    for index in range(len(texts)):
+        band = pixels[line // 2 + index * line - 5: line // 2 + (index + 1) * line - 5]
+        rows, cols = np.nonzero(band < 128)
+        top = line // 2 + index * line - 5
+        boxes.append((int(cols.min()), top + int(rows.min()), int(cols.max()) + 1,
+                      top + int(rows.max()) + 1))
+    return pixels, boxes
+
+
+@needs_tesseract
+@pytest.mark.skipif(not FONT.exists(), reason="Liberation Serif is not installed")
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_misread_numbers_are_read_again_from_the_page(dpi: int) -> None:
+    printed = ["9,5", "3,2", "62", "58", "75,5", "12,5"]
+    misread = ["95", "3/2", "s2", "S8", "755", "12,5"]
+    pixels, boxes = _printed(printed, dpi)
+    words = [Word(text, *box, conf=80.0, line=i) for i, (text, box) in
+             enumerate(zip(misread, boxes, strict=True))]
+    fixed, changes = reread_numbers(words, pixels, dpi)
+    assert [w.text for w in fixed] == printed
+    assert [w.note for w in fixed] == ["number"] * 5 + [""]
+    assert [(c.before, c.after) for c in changes] == list(zip(misread, printed,
+                                                              strict=True))[:5]

@@ -1,0 +1,29 @@
+"""What the scan reader does with Tesseract's words before they go into cells
+(chitieu.extract.scan): marks read as a line of their own."""
+
+from __future__ import annotations
+
+from chitieu.extract.ocr.tesseract import Word
+from chitieu.extract.scan import _drop_floating_marks
+
+
+def test_the_accents_of_a_line_of_capitals_read_as_a_line_are_dropped() -> None:
+    """A large bold title's accents ("CHỈ TIÊU PHÁT TRIỂN") read as a line of marks just
+    above it ("~? .đ ~"), each much smaller than the word under it: not text."""
+    title = [Word(t, x, 242, x + w, 283, 90.0, line=2)
+             for t, x, w in (("CHI", 722, 116), ("TIEU", 859, 153), ("PHÁT", 1033, 168),
+                             ("TRIỂN", 1221, 199))]
+    marks = [Word("~?", 1343, 221, 1371, 239, 63.0, line=1),
+             Word(".đ", 900, 218, 930, 246, 36.0, line=1)]
+    assert _drop_floating_marks(marks + title) == title
+
+
+def test_a_short_word_on_its_own_line_is_kept() -> None:
+    """"2026" under "Năm", a lone "x" in a cell, a number over a word on a line of its own
+    with words of its size: text."""
+    nam = Word("Năm", 100, 100, 180, 140, 95.0, line=1)
+    year = Word("2026", 95, 150, 190, 190, 95.0, line=2)
+    one = Word("01", 300, 60, 330, 95, 95.0, line=1)
+    words = Word("Tổ chức", 290, 100, 420, 140, 95.0, line=2)
+    assert _drop_floating_marks([nam, year]) == [nam, year]
+    assert _drop_floating_marks([one, words]) == [one, words]
