@@ -35,6 +35,7 @@ from chitieu.core.numbering import (
     FIRST_ROW_NUMBER,
     GLUED_FIRST,
     GLUED_NUMBER,
+    IN_WHICH,
     ITEM_NUMBER,
     ROW_LABEL,
     SECTION_NUMBER,
@@ -97,7 +98,6 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
 
 
-_IN_WHICH = lazy(regex.compile, r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
 _HEADER_YEARS = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -627,7 +627,7 @@ class _Assembler:
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
                                        "label before a repeated header)")
             return
-        if single and _IN_WHICH.match(texts[filled[0]]):
+        if single and IN_WHICH.match(texts[filled[0]]):
             return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
@@ -954,14 +954,20 @@ class _Assembler:
         return all(not clean_text(c) for i, c in enumerate(row.cells) if i != self.number_col)
 
     def _is_whole_row(self, cells: list[str], previous: LogicalRow) -> bool:
-        """A row whose number OCR lost: its name starts a sentence and it prints its own
-        unit or target where the row above has one already ("Tỷ lệ B …", "%", "90")."""
+        """A row without a number that is a row of its own: its name starts a sentence and
+        it prints its own unit or target where the row above has one already ("Tỷ lệ B …",
+        "%", "90": OCR lost its number), or its own agency and deadline cells where the
+        row above has them (a parent task printed without a number, with its own lead and
+        deadline, above its numbered sub-tasks)."""
         name_col = self.table.index_of("name")
         if name_col is None or not clean_text(cells[name_col])[:1].isupper():
             return False
-        own = [i for i in self.table.indexes_of("unit", "target")
-               if clean_text(cells[i]) and clean_text(previous.cells[i])]
-        return bool(own)
+
+        def both(*roles: str) -> list[int]:
+            return [i for i in self.table.indexes_of(*roles)
+                    if clean_text(cells[i]) and clean_text(previous.cells[i])]
+        return bool(both("unit", "target")) or len(both("deadline", "lead", "support",
+                                                        "monitor")) >= 2
 
     def _join(self, cells: list[str], row: RawRow) -> None:
         previous = self.table.rows[-1]

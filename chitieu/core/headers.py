@@ -108,7 +108,24 @@ def assign_roles(headers: list[str]) -> list[str]:
     if _lists_tasks(headers, roles):
         roles = ["note" if c == ("target", "note") else r for c, r in zip(candidates, roles,
                                                                            strict=True)]
-    return [r or "unknown" for r in roles]
+    return _without_last_years_plan(headers, [r or "unknown" for r in roles])
+
+
+_YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _without_last_years_plan(headers: list[str], roles: list[str]) -> list[str]:
+    """"Năm 2025" over "Kế hoạch" / "Ước thực hiện", then "Kế hoạch năm 2026": last year's
+    plan beside last year's result (the baseline) is no target of this plan when a target
+    column names a later year."""
+    years = [_YEAR.findall(h) for h in headers]
+    baseline_years = {y[-1] for y, r in zip(years, roles, strict=True) if r == "baseline" and y}
+    target_years = [y[-1] for y, r in zip(years, roles, strict=True) if r == "target" and y]
+    if not baseline_years or not target_years:
+        return roles
+    latest = max(target_years)
+    return ["unknown" if r == "target" and y and y[-1] in baseline_years and y[-1] < latest
+            else r for y, r in zip(years, roles, strict=True)]
 
 
 _TASK_NAME = lazy(regex.compile, r"\b(nhiem vu|noi dung|cong viec|hoat dong|giai phap)\b")

@@ -49,6 +49,8 @@ ROMAN_ONLY = lazy(regex.compile, rf"^{ROMAN}$")
 ARABIC_ONLY = lazy(regex.compile, rf"^{ARABIC}$")
 DOTTED_GROUP = lazy(regex.compile, rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
 PART_ONLY = lazy(regex.compile, rf"^{PART}$")
+# A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:".
+IN_WHICH = lazy(regex.compile, r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
 # A second numbering column's label: a group "1", "12", or an item "a)", "đ)" (which OCR
 # reads "8)" or "C)").
 DETAIL_LABEL = lazy(regex.compile, rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")

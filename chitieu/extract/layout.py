@@ -34,19 +34,32 @@ from itertools import pairwise
 from pathlib import Path
 
 from chitieu.core.headers import header_candidates
-from chitieu.core.numbering import COLUMN_LABEL
+from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
+_BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (2, 3)  # header lines looked for above / below the line naming columns
 _MIN_GUTTER = 2
 _MAX_LABEL_WORDS = 4  # words of a column label on one header line
 _REFIT_REACH = 5
 _SHORT_PAGE = 15  # lines: fewer do not show a page's gutters reliably
+# cutting a column's lines into rows (in units of one line of distance from a row's number)
+_ALIGN_REACH = 3  # lines around a crowded line whose cells show where its columns sit
+_LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
+_NO_FIT = 1000.0
+_SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
+_MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be moved there
+_JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
+_IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
+_OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
+_OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
+_OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
+                         "hoặc", "để", "từ", "đến", "bằng", "là", "có", "được", "những", "nhóm"})
 
 
 @dataclass(slots=True)
@@ -136,14 +149,18 @@ class _Reader:
         self.header: list[str] | None = None
         self.width = 0
         self.grid: _Grid | None = None
+        self.gutters = _Gutters()
+        self.widths: list[int] = []  # how wide each column's lines get, on the pages so far
 
     def page(self, page: _Page) -> None:
-        lines = [ln for ln in page.lines if not _PAGE_NUMBER.match(ln.text)]
+        lines = _without_page_numbers(page.lines)
         found = _header_block(lines)
         if found is not None:
             first, last = found
             body = lines[last + 1:]
-            grid = _refine(_grid(body), lines[first:last + 1], _cover(body))
+            cover = _cover(body)
+            grid = _refine(_grid(body), lines[first:last + 1], cover)
+            grid = self.gutters.place(grid, lines[first:last + 1], body, cover)
             header = _header_cells(lines[first:last + 1], grid)
             if self.header is None:
                 self.rows += [_text_row(ln) for ln in lines[:first]]
@@ -160,7 +177,63 @@ class _Reader:
                     len(body) < _SHORT_PAGE):
                 grid = _fit_grid(body, self.grid)
         self.grid = grid
-        self.rows += _body_rows(body, grid, page.number, self.width, self.header or [])
+        # "Trong đó:" alone on a line is no row's text (the rows under it are parts of the
+        # row above), but pdftotext prints it where the next row's cells would take it
+        body = [ln for ln in body if not IN_WHICH.match(ln.text)]
+        alignment = _Alignment(body, grid, self.widths)
+        if len(self.widths) != len(grid.spans):
+            self.widths = [0] * len(grid.spans)
+        self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
+        self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [])
+
+
+class _Gutters:
+    """Where each gutter sits against the header labels on either side of it, learnt on
+    the pages that show it clear (no line printed into it). pdftotext moves the columns a
+    little on every page, with their labels; on a crowded page whose lines run over a
+    gutter, the gutter is put where the labels say (so many characters after the left
+    label's end) instead of at the emptiest position between the labels."""
+
+    def __init__(self) -> None:
+        self.offsets: dict[tuple[str, str], list[int]] = {}
+
+    def place(self, grid: _Grid, header: list[_Line], body: list[_Line], cover: list[int]
+              ) -> _Grid:
+        labels = [c for line in header for c in _label_chunks(line) if _role(c[2]) != "unknown"]
+        spans = list(grid.spans)
+        limit = _gutter_limit(len(body))
+        for i in range(len(spans) - 1):
+            left = _label_over(labels, spans[i])
+            right = _label_over(labels, spans[i + 1])
+            if left is None or right is None or left == right:
+                continue
+            key = (left[2], right[2])
+            gap = range(spans[i][1] + 1, spans[i + 1][0])
+            if gap and all(cover[x] <= limit for x in gap if x < len(cover)):
+                self.offsets.setdefault(key, []).append((gap[0] + gap[-1]) // 2 - left[1])
+            elif key in self.offsets:
+                at = left[1] + _median(self.offsets[key])
+                if spans[i][0] < at < spans[i + 1][1]:
+                    spans[i], spans[i + 1] = (spans[i][0], at - 1), (at + 1, spans[i + 1][1])
+        return _Grid(spans)
+
+
+def _label_over(labels: list[tuple[int, int, str]], span: tuple[int, int]
+                ) -> tuple[int, int, str] | None:
+    """The header label printed over a column: the one overlapping it most."""
+    best, overlap = None, 0
+    for label in labels:
+        shared = min(label[1], span[1] + 1) - max(label[0], span[0])
+        if shared > overlap:
+            best, overlap = label, shared
+    return best
+
+
+def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
+    """The page's lines without its page number: a number alone on the first or last line
+    (a number alone inside the page is a row's number, its text printed above and below)."""
+    ends = {0, len(lines) - 1}
+    return [ln for i, ln in enumerate(lines) if i not in ends or not _PAGE_NUMBER.match(ln.text)]
 
 
 def _text_row(line: _Line) -> RawRow:
@@ -228,7 +301,8 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
             continue
         if len(words) > _MAX_LABEL_WORDS:
             return False
-        if below and not (words[0].text[:1].islower()
+        first = words[0].text.lstrip("(\"“'[")
+        if below and not (first[:1].islower()
                           or _role(" ".join(w.text for w in words)) == "number"):
             return False
     return True
@@ -266,7 +340,7 @@ def _grid(lines: list[_Line]) -> _Grid:
     if not lines:
         return _Grid([(0, 1)])
     cover = _cover(lines)
-    limit = int(len(lines) * _GUTTER_SHARE)
+    limit = _gutter_limit(len(lines))
     spans: list[tuple[int, int]] = []
     start, gap = None, 0
     for x, count in enumerate(cover):
@@ -284,6 +358,11 @@ def _grid(lines: list[_Line]) -> _Grid:
     if not spans:
         return _Grid([(0, len(cover))])
     return _Grid(_split_label_column(spans, cover))
+
+
+def _gutter_limit(lines: int) -> int:
+    """How many lines may print into a gutter."""
+    return int(lines * _GUTTER_SHARE)
 
 
 def _split_label_column(spans: list[tuple[int, int]], cover: list[int]) -> list[tuple[int, int]]:
@@ -359,29 +438,41 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 # ---------------------------------------------------------------- rows
 
 
-def _body_rows(lines: list[_Line], grid: _Grid, page: int, width: int,
+def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                header: list[str]) -> list[RawRow]:
     if not lines:
         return []
-    cells = [_fix_crossing(grid.cells(ln), grid) for ln in lines]
+    grid = alignment.grid
+    cells = [alignment.cells(i, ln) for i, ln in enumerate(lines)]
     label_cols = _label_columns(cells)
     anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
+    # with two numbering columns, a row numbered only in the second heads a group of rows
+    heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]}
+    # a row labelled "I", "B": a section row spanning the table, no merged cell reaches into it
+    sections = {r for r, i in enumerate(anchors if anchors and anchors[0] == 0 else [-1, *anchors])
+                if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
     # rows of this page: a continuation of the previous page's last row, then one per anchor
     starts = anchors if anchors and anchors[0] == 0 else [-1, *anchors]
     groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    for col in range(len(grid.spans)):
-        fragments = [(i, cells[i][col]) for i in range(len(lines)) if cells[i][col]]
-        parts = _partition(fragments, starts)
+    columns = [_partition(_fragments(cells, col), starts) for col in range(len(grid.spans))]
+    if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
+        columns = [_partition(_fragments(cells, col), starts) for col in range(len(grid.spans))]
+    for col, parts in enumerate(columns):
+        fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
             for i, words in members:
                 groups[row][col] += words
                 number = lines[i].number
                 firsts[row] = number if firsts[row] is None else min(firsts[row], number)
                 lasts[row] = number if lasts[row] is None else max(lasts[row], number)
-        _spread_merged_cells(groups, col, fragments, starts)
+        if heads and col not in label_cols:
+            # spread by inference: the text cannot show the merged cell's extent
+            for row in _spread_over_group(groups, col, fragments, starts, heads):
+                uncertain[row].add(col)
+        _spread_merged_cells(groups, col, fragments, starts, sections)
         if col not in label_cols:
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
@@ -396,6 +487,49 @@ def _body_rows(lines: list[_Line], grid: _Grid, page: int, width: int,
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=0, warnings=warnings))
     return rows
+
+
+def _fragments(cells: list[list[list[_Word]]], col: int) -> list[tuple[int, list[_Word]]]:
+    return [(i, row[col]) for i, row in enumerate(cells) if row[col]]
+
+
+def _take_run_in_cells(cells: list[list[list[_Word]]],
+                       columns: list[list[list[tuple[int, list[_Word]]]]], anchors: list[int],
+                       label_cols: list[int], alignment: _Alignment) -> bool:
+    """A row with nothing in a column that most rows fill, whose cell on its left runs
+    into that column on one of its lines ("… Viettel về Sở Y tế"): that line's longest
+    capitalised tail that fits the column is the row's cell there (the cells are changed,
+    True when any was)."""
+    changed = False
+    rows = [r for r, anchor in enumerate(anchors) if anchor >= 0]
+    for col in range(1, len(columns)):
+        if col in label_cols or col - 1 in label_cols or alignment._narrow(col):
+            continue
+        filled = sum(1 for r in rows if columns[col][r])
+        if filled * 2 < len(rows):
+            continue
+        for r in rows:
+            if columns[col][r] or not columns[col - 1][r]:
+                continue
+            for i, _ in sorted(columns[col - 1][r], key=lambda m: abs(m[0] - anchors[r])):
+                tail = _run_in_tail(cells[i][col - 1], alignment.width[col])
+                if tail and alignment.sticks_out(col - 1, i, cells[i][col - 1], len(tail)):
+                    cells[i][col - 1] = cells[i][col - 1][:-len(tail)]
+                    cells[i][col] = tail + cells[i][col]
+                    changed = True
+                    break
+    return changed
+
+
+def _run_in_tail(words: list[_Word], width: int) -> list[_Word]:
+    """The longest capitalised tail of a cell's line, run on with a single space, that fits
+    a column this wide."""
+    for cut in range(1, len(words)):
+        tail = words[cut:]
+        if (tail[0].text[:1].isupper() and tail[0].x0 - words[cut - 1].x1 < 2
+                and tail[-1].x1 - tail[0].x0 <= width + 1):
+            return tail
+    return []
 
 
 def _placed_without_confidence(parts: list[list[tuple[int, list[_Word]]]], anchors: list[int],
@@ -459,22 +593,179 @@ def _column_name(header: list[str], col: int) -> str:
     return name or f"column {col + 1}"
 
 
-def _fix_crossing(cells: list[list[_Word]], grid: _Grid) -> list[list[_Word]]:
-    """pdftotext leaves a single space where a long cell runs into the next column ("… về
-    Sở Y tế"): the next cell is then the longest capitalised tail that fits its column."""
-    for c in range(len(cells) - 1):
-        left, right = cells[c], cells[c + 1]
-        if (not left or not right or right[0].x0 - left[-1].x1 >= 2
-                or right[0].x0 >= grid.spans[c + 1][0]):
-            continue
-        words = left + right
-        width = grid.spans[c + 1][1] - grid.spans[c + 1][0] + 1
-        for cut in range(1, len(words)):
-            tail = words[cut:]
-            if tail[0].text[:1].isupper() and tail[-1].x1 - tail[0].x0 <= width + 1:
-                cells[c], cells[c + 1] = words[:cut], tail
-                break
-    return cells
+class _Alignment:
+    """How each column of a page prints its lines, learnt from the chunks (words between runs
+    of two or more spaces) that fall in one column: left-aligned (most start at one
+    position) or centred, and how wide a line gets. pdftotext leaves a single space where
+    a crowded line runs from one cell into the next ("… của Sở triển khai tại địa bàn UB
+    MTTQ …"); such a line is cut where each piece sits best in its column, judged by the
+    column's lines printed nearby (the same cell, as a rule)."""
+
+    def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None
+                 ) -> None:
+        self.grid = grid
+        # a column is as wide on every page: a page's own lines may not show it
+        self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
+        self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
+        self._learn(lines)
+        # a chunk pushed over a gutter sits in the neighbouring column's span: it goes to
+        # the column whose lines it is printed like ("Kế hoạch" centred under "Thời hạn")
+        for i, line in enumerate(lines):
+            for chunk in _chunk_words(line):
+                first, last = self.reach(chunk)
+                if first == last and not self._narrow(first):
+                    self._replace(i, chunk, first)
+        if self.placed:
+            self._learn(lines)
+
+    def _learn(self, lines: list[_Line]) -> None:
+        self.clean: list[list[tuple[int, int, int]]] = [[] for _ in self.grid.spans]
+        for i, line in enumerate(lines):
+            for chunk in _chunk_words(line):
+                first, last = self.reach(chunk, i)
+                if first == last:
+                    self.clean[first].append((i, chunk[0].x0, chunk[-1].x1))
+        self.left = [self._left_aligned(c) for c in self.clean]
+        self.width = [max([e - s + 1, *(x1 - x0 for _, x0, x1 in c)])
+                      for c, (s, e) in zip(self.clean, self.grid.spans, strict=True)]
+        if self.known_widths:
+            self.width = [max(a, b) for a, b in zip(self.width, self.known_widths, strict=True)]
+        # a left-aligned column's lines reach, at most, where the next column's lines start
+        starts = [min((x0 for _, x0, _ in c), default=None) for c in self.clean]
+        self.rights = [max(self._right(c), (starts[i + 1] or 0) - 2 if i + 1 < len(starts) else 0)
+                       for i, c in enumerate(self.clean)]
+
+    def _replace(self, index: int, chunk: list[_Word], col: int) -> None:
+        x0, x1 = chunk[0].x0, chunk[-1].x1
+        own = self.cost(col, index, x0, x1)
+        for other in (col - 1, col + 1):
+            if 0 <= other < len(self.grid.spans) and not self._narrow(other) and (
+                    self.cost(other, index, x0, x1) + _MOVE_MARGIN < own):
+                self.placed[index, x0] = other
+                own = self.cost(other, index, x0, x1) + _MOVE_MARGIN
+
+    def reach(self, chunk: list[_Word], index: int | None = None) -> tuple[int, int]:
+        if index is not None and (index, chunk[0].x0) in self.placed:
+            col = self.placed[index, chunk[0].x0]
+            return col, col
+        cols = [self.grid.column_of(w) for w in chunk]
+        return min(cols), max(cols)
+
+    @staticmethod
+    def _left_aligned(chunks: list[tuple[int, int, int]]) -> bool:
+        if len(chunks) < 2:
+            return False
+        starts = [x0 for _, x0, _ in chunks]
+        centres = [(x0 + x1) / 2 for _, x0, x1 in chunks]
+        # lines of one length sit at one start and one centre alike: count the lines at the
+        # commonest start against those at the commonest centre (pdftotext rounds a centred
+        # line's start by half a character)
+        at_start = max(starts.count(x) for x in starts)
+        at_centre = max(sum(abs(c - m) <= 0.5 for c in centres) for m in centres)
+        return at_start > at_centre
+
+    def cost(self, col: int, line: int, x0: int, x1: int) -> float:
+        """How badly a piece printed from x0 to x1 on this line sits in the column. A
+        crowded line is shifted by a few characters either way: past a few characters off,
+        a centred piece is simply off (its width then decides)."""
+        chunks = self.clean[col]
+        near = [c for c in chunks if 0 < abs(c[0] - line) <= _ALIGN_REACH] or chunks
+        if not near:
+            start, end = self.grid.spans[col]
+            off = abs((x0 + x1) / 2 - (start + end + 1) / 2)
+            return min(off, _SHIFT) + off / 10
+        if self.left[col]:
+            start = _median([c[1] for c in near])
+            return abs(x0 - start) + 3 * max(0, x1 - self.rights[col] - 1)
+        off = abs((x0 + x1) / 2 - _median([(c[1] + c[2]) / 2 for c in near]))
+        return min(off, _SHIFT) + off / 10 + 2 * max(0, x1 - x0 - self.width[col] - 1)
+
+    def cells(self, index: int, line: _Line) -> list[list[_Word]]:
+        cells: list[list[_Word]] = [[] for _ in self.grid.spans]
+        for chunk in _chunk_words(line):
+            first, last = self.reach(chunk, index)
+            if first == last:
+                cells[first] += chunk
+                continue
+            for col, piece in zip(range(first, last + 1), self._cut(index, chunk, first, last),
+                                  strict=True):
+                cells[col] += piece
+        return cells
+
+    @staticmethod
+    def _right(chunks: list[tuple[int, int, int]]) -> int:
+        """Where a left-aligned column's lines end at most (of the lines that start at its
+        left edge: a line starting elsewhere is another column's, pushed into it)."""
+        if not chunks:
+            return 0
+        start = _median([c[1] for c in chunks])
+        return max(c[2] for c in chunks if abs(c[1] - start) <= 2)
+
+    def sticks_out(self, col: int, line: int, words: list[_Word], tail: int) -> bool:
+        """The line's cell in the column ends past where the column's lines end (left-aligned)
+        or sits better centred without its last `tail` words."""
+        if self.left[col]:
+            return words[-1].x1 > self.rights[col] + 1
+        head = words[:-tail]
+        return self.cost(col, line, head[0].x0, head[-1].x1) < self.cost(
+            col, line, words[0].x0, words[-1].x1)
+
+    def _narrow(self, col: int) -> bool:
+        start, end = self.grid.spans[col]
+        return end - start + 1 <= _MAX_LABEL_WIDTH
+
+    def _piece_cost(self, col: int, index: int, piece: list[_Word], cut: bool) -> float:
+        """A piece's cost in a column: a narrow numbering column takes one label and
+        nothing else; a piece cut off a crowded line starts a cell as a rule (capital)."""
+        if self._narrow(col):
+            return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
+        cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
+        if cut and piece[0].text[:1].islower():
+            cost += _LOWER_START_COST
+        return cost
+
+    def _cut(self, index: int, chunk: list[_Word], first: int, last: int
+             ) -> list[list[_Word]]:
+        """The chunk cut into one piece per column first..last (pieces may be empty), the
+        cut that sits best (dynamic programming over the word gaps)."""
+        m, k = len(chunk), last - first + 1
+        inf = float("inf")
+        best = [[inf] * (m + 1) for _ in range(k + 1)]
+        back = [[0] * (m + 1) for _ in range(k + 1)]
+        best[0][0] = 0.0
+        for c in range(1, k + 1):
+            cut = c > 1 and not self._narrow(first + c - 2)
+            for j in range(m + 1):
+                for i in range(j + 1):
+                    if best[c - 1][i] == inf:
+                        continue
+                    step = 0.0
+                    if i < j:
+                        step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
+                    if best[c - 1][i] + step < best[c][j]:
+                        best[c][j], back[c][j] = best[c - 1][i] + step, i
+        pieces: list[list[_Word]] = []
+        j = m
+        for c in range(k, 0, -1):
+            i = back[c][j]
+            pieces.append(chunk[i:j])
+            j = i
+        return pieces[::-1]
+
+
+def _median(values: list[float] | list[int]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def _chunk_words(line: _Line) -> list[list[_Word]]:
+    """The line's words in runs separated by two or more spaces."""
+    chunks: list[list[_Word]] = []
+    for word in line.words:
+        if chunks and word.x0 - chunks[-1][-1].x1 < 2:
+            chunks[-1].append(word)
+        else:
+            chunks.append([word])
+    return chunks
 
 
 def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
@@ -482,40 +773,59 @@ def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
     columns = []
     for col in range(min(2, len(cells[0]) if cells else 0)):
         texts = [" ".join(w.text for w in row[col]) for row in cells if row[col]]
-        if texts and all(len(t) <= _MAX_LABEL_WIDTH and COLUMN_LABEL.match(t) for t in texts):
+        if texts and all(_is_label(t) for t in texts) and any(
+                COLUMN_LABEL.match(t) for t in texts):
             columns.append(col)
         else:
             break
     return columns
 
 
+def _is_label(text: str) -> bool:
+    """A row's label in a numbering column: "1", "a)", "II", or the bullet of a sub-row
+    ("-", "+") under a "Trong đó:" row."""
+    return text in _BULLETS or (len(text) <= _MAX_LABEL_WIDTH and bool(COLUMN_LABEL.match(text)))
+
+
 def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
-    return any(row[c] for c in label_cols) and any(
-        words for i, words in enumerate(row) if i not in label_cols)
+    """A row's number: a label in a numbering column, alone on its line or not (a tall row
+    prints its number between its text's lines)."""
+    return any(row[c] for c in label_cols)
 
 
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
                ) -> list[list[tuple[int, list[_Word]]]]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
-    group centred on its anchor as well as possible."""
+    group centred on its anchor as well as possible, within its row (a row's cell cannot
+    reach the number of the row above or below it), and not cut where a line plainly goes
+    on ("Sở Khoa học và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp")."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
         return [[] for _ in anchors]
     inf = float("inf")
+    joins = [0.0] + [_JOIN_COST if _goes_on(fragments[k - 1][1], fragments[k][1]) else 0.0
+                     for k in range(1, n)]
     # cost[r][j]: best cost with fragments[:j] given to rows[:r]
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
     for r in range(1, rows + 1):
         anchor = anchors[r - 1]
+        low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
+        high = anchors[r] if r < rows else inf
+        outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
+        for k, (line, _) in enumerate(fragments):
+            outside[k + 1] = outside[k] + (line <= low or line >= high)
         for j in range(n + 1):
+            irregular = _irregular_spacing(fragments, j)
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
                 step = 0.0
                 if i < j:
                     centre = (fragments[i][0] + fragments[j - 1][0]) / 2
-                    step = abs(centre - anchor) * (j - i)
+                    step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i]
+                            + _OUTSIDE_COST * (outside[j] - outside[i]))
                 total = cost[r - 1][i] + step
                 if total < cost[r][j]:
                     cost[r][j], back[r][j] = total, i
@@ -529,14 +839,83 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
     return groups
 
 
+def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
+    """For each start i, the cost of the spacing of fragments[i:j] as one cell: a cell's
+    lines follow one another, or every other line (interleaved with a neighbour's); a gap
+    unlike the others ([0, 1, 3]) joins lines of two cells."""
+    costs = [0.0] * (j + 1)
+    counts: dict[int, int] = {}
+    for i in range(j - 2, -1, -1):
+        gap = fragments[i + 1][0] - fragments[i][0]
+        counts[gap] = counts.get(gap, 0) + 1
+        costs[i] = _IRREGULAR_COST * (sum(counts.values()) - counts[min(counts)])
+    return costs
+
+
+def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
+    """The line below continues the cell of the line above: it starts in lower case, or the
+    line above ends on a word that cannot end a cell ("và", "của", ",", "-")."""
+    first = below[0].text
+    if first[:1].islower():
+        return True
+    last = above[-1].text
+    return last.endswith(_OPEN_ENDINGS) or last.casefold() in _OPEN_WORDS
+
+
+def _spread_over_group(groups: list[list[list[_Word]]], col: int,
+                       fragments: list[tuple[int, list[_Word]]], anchors: list[int],
+                       heads: set[int]) -> set[int]:
+    """Under a group row, a column that only one row of the group fills, printed off that
+    row's number, is a cell merged over the whole group (its product, its deadline): each
+    row of the group has it (the rows given it are returned)."""
+    spread: set[int] = set()
+    runs: list[list[int]] = [[]]
+    for row, anchor in enumerate(anchors):
+        if anchor < 0 or anchor in heads:
+            runs.append([])
+        else:
+            runs[-1].append(row)
+    for run in runs:
+        filled = [r for r in run if groups[r][col]]
+        if len(run) < 2 or len(filled) != 1:
+            continue
+        own = {id(w) for w in groups[filled[0]][col]}
+        lines = [i for i, words in fragments if id(words[0]) in own]
+        off = abs((min(lines) + max(lines)) / 2 - anchors[filled[0]]) >= 1
+        if not off and not _filled_elsewhere(groups, col, anchors, heads, set(run)):
+            continue
+        for row in run:
+            groups[row][col] = list(groups[filled[0]][col])
+        spread.update(run)
+    return spread
+
+
+def _filled_elsewhere(groups: list[list[list[_Word]]], col: int, anchors: list[int],
+                      heads: set[int], run: set[int]) -> bool:
+    """The page's other numbered rows (at least two) fill the column, nearly all: a row of
+    the group left without it has its text in a merged cell (printed centred on the group's
+    middle row, its own number's line)."""
+    others = [r for r, anchor in enumerate(anchors)
+              if anchor >= 0 and anchor not in heads and r not in run]
+    filled = sum(1 for r in others if groups[r][col])
+    return len(others) >= 2 and filled * 3 >= len(others) * 2
+
+
+def _is_section_label(words: list[_Word]) -> bool:
+    text = " ".join(w.text for w in words).rstrip(".")
+    return bool(ROMAN_ONLY.match(text) or LETTER_ONLY.match(text))
+
+
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
-                         fragments: list[tuple[int, list[_Word]]], anchors: list[int]) -> None:
+                         fragments: list[tuple[int, list[_Word]]], anchors: list[int],
+                         sections: set[int] = frozenset()) -> None:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
     marks better than its own row's anchor."""
     filled = [r for r in range(len(groups)) if groups[r][col]]
     for r in filled:
-        lines = [i for i, _ in fragments if any(w in groups[r][col] for w in _)]
+        own_words = {id(w) for w in groups[r][col]}  # identity: equal words recur
+        lines = [i for i, words in fragments if any(id(w) in own_words for w in words)]
         if not lines:
             continue
         centre = (min(lines) + max(lines)) / 2
@@ -548,7 +927,7 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         while True:
             grown = False
             for a, b in ((lo - 1, hi), (lo, hi + 1)):
-                if a < 0 or b >= len(groups) or anchors[a] < 0:
+                if a < 0 or b >= len(groups) or anchors[a] < 0 or a in sections or b in sections:
                     continue
                 if (a < lo and groups[a][col]) or (b > hi and groups[b][col]):
                     continue

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+import regex
+
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import cached_cell_parser, clean_text, fold, text_cache
@@ -383,7 +385,9 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
         spaced = _SPLIT_SYMBOL.sub(r"\1=", spaced)      # "> = 80%" (OCR, typing) → ">=80%"
     if "(" in spaced:
         spaced = _BRACKETED_PERCENT.sub(r"\1%", spaced)  # "≥ 80 (%)" → "≥ 80%"
-    parsed = _parse(spaced) or _parse_sentence(spaced)
+    # "1. Chương quy định … 2. Các nội dung khác …": a list of results, its item numbers
+    # no target values
+    parsed = None if _ENUMERATED.match(spaced) else _parse(spaced) or _parse_sentence(spaced)
     if parsed is not None:
         # A change ("tăng 10% so với năm 2025") keeps its words: the number alone would
         # read as a level.
@@ -396,6 +400,7 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
 
 
 _SPLIT_SYMBOL = lazy(re.compile, r"([<>])\s+=(?!=)")
+_ENUMERATED = lazy(regex.compile, r"(?:\d{1,2}|[a-zđ])[.)]\s+\p{Lu}")
 _BRACKETED_PERCENT = lazy(re.compile, r"(\d)\s*\(\s*[%％]\s*\)")
 
 

@@ -24,8 +24,16 @@ NO_TABLE_STRUCTURE = {"hn-kh277-2026-phuluc.pdftotext-raw.txt"}
 # while it does not, and starts passing (flagging this note) once it does.
 KNOWN_GAPS = {
     "hn-kh277-2026-phuluc.pdftotext-layout": (
-        "pdftotext -layout of cells merged over several rows and vertically centred: their "
-        "lines interleave with the rows' own, so rows take their neighbours' text (0.09)"),
+        "pdftotext -layout of a crowded page runs up to five cells into one line with single "
+        "spaces, a few characters off their columns: 4 of 33 rows lose or gain a word at a "
+        "cut between two agency cells (0.88)"),
+}
+
+# Documents whose hand-written records cover a well-defined part only (the rest is too long to
+# check by hand): the records scored are those whose key starts with one of these prefixes.
+PARTS = {
+    "vn-qd2629-2025-phuluc-I-II": ("Phụ lục I/", "Phụ lục II/I/", "Phụ lục II/II/"),
+    "hn-kh38-2026-phuluc01-bang-tinh": ("I/", "II/", "III/", "IV/"),
 }
 
 
@@ -55,8 +63,10 @@ def test_matches_the_hand_written_records(gold: Path, tmp_path: Path, shared_dir
         request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[stem], strict=True))
     (tmp_path / "gold").mkdir()
     shutil.copy(gold, tmp_path / "gold" / gold.name)
-    document = convert(_document(stem, real_dir))
-    (tmp_path / f"{stem}.json").write_text(document_to_json(document), "utf-8")
+    output = json.loads(document_to_json(convert(_document(stem, real_dir))))
+    if stem in PARTS:
+        output["records"] = [r for r in output["records"] if r["key"].startswith(PARTS[stem])]
+    (tmp_path / f"{stem}.json").write_text(json.dumps(output, ensure_ascii=False), "utf-8")
     result = subprocess.run(
         [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),
          str(tmp_path), "--min", str(MIN_SCORE), "--verbose"],

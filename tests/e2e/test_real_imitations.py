@@ -1,0 +1,47 @@
+"""Imitations of real province and national tables (tests/fixtures/real/imitations): each
+input converts to its hand-written expected records, scored 1.0 by ../shared/tools/score.py.
+A DOCX and the PDF LibreOffice printed from it share one expected file (their stem)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chitieu import convert
+from chitieu.emit.json_out import document_to_json
+from chitieu.emit.schema import validate
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "imitations"
+EXPECTED = FIXTURES / "expected"
+INPUTS = sorted(p for p in FIXTURES.iterdir()
+                if p.is_file() and p.suffix != ".py" and p.name != "README.md")
+
+
+def _stem(path: Path) -> str:
+    return path.name.split(".")[0]
+
+
+def test_every_input_has_its_expected_records() -> None:
+    assert len({_stem(p) for p in INPUTS}) >= 6
+    assert {_stem(p) for p in INPUTS} == {
+        p.name.removesuffix(".gold.json") for p in EXPECTED.glob("*.gold.json")}
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_scorer_gives_full_marks(path: Path, tmp_path: Path, shared_dir: Path) -> None:
+    stem = _stem(path)
+    doc = json.loads(document_to_json(convert(path)))
+    assert validate(doc) == []
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "gold" / f"{stem}.gold.json").write_bytes(
+        (EXPECTED / f"{stem}.gold.json").read_bytes())
+    (tmp_path / "pred" / f"{stem}.json").write_text(json.dumps(doc), "utf-8")
+    result = subprocess.run(
+        [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),
+         str(tmp_path / "pred"), "--min", "1.0", "--verbose"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout
