@@ -33,7 +33,7 @@ KNOWN_GAPS = {
 # check by hand): the records scored are those whose key starts with one of these prefixes.
 PARTS = {
     "vn-qd2629-2025-phuluc-I-II": ("Phụ lục I/", "Phụ lục II/I/", "Phụ lục II/II/"),
-    "hn-kh38-2026-phuluc01-bang-tinh": ("I/", "II/", "III/", "IV/"),
+    "hn-kh38-2026-phuluc01-bang-tinh": ("I/", "II/", "III/", "IV/", "V/"),
 }
 
 
