@@ -127,7 +127,7 @@ def died(job: Job, detail: str = "") -> FileResult:
 def worker_gazetteer(paths: tuple[str, ...]):
     """The gazetteer of `paths`, loaded once per process (it is costly to build and to
     pickle) and again when one of the files changes, as the catalog is."""
-    return _gazetteer(tuple((p, *_stamp(p)) for p in paths))
+    return _gazetteer(_stamped(paths))
 
 
 @functools.lru_cache(maxsize=4)
@@ -140,7 +140,12 @@ def _gazetteer(stamped: tuple[tuple[str, int, int], ...]):
 def worker_catalog(paths: tuple[str, ...]):
     """The indicator catalog extended with the user's `paths`, built once per process and
     again when one of the files changes (a library user may edit it between two runs)."""
-    return _catalog(tuple((p, *_stamp(p)) for p in paths))
+    return _catalog(_stamped(paths))
+
+
+def _stamped(paths: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Each path with its modification time and size: a cache key that changes with a file."""
+    return tuple((path, *_stamp(path)) for path in paths)
 
 
 def _stamp(path: str) -> tuple[int, int]:
