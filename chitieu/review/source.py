@@ -9,6 +9,7 @@ the boxes are placed as fractions of the page's size in points.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,13 +46,17 @@ def text_lines(path: Path, doc: Document | None = None) -> list[str]:
     each at the number its records cite (a block number, a sheet's row number); rows of a
     workbook's later sheets that reuse a number are appended to that line after " ‖ "."""
     if doc is not None and doc.source.format in _ROW_FORMATS:
-        return _row_lines(path)
+        stat = path.stat()
+        return list(_row_lines(str(path), stat.st_mtime_ns, stat.st_size))
     from chitieu.extract.unicode import decode_text
 
     return decode_text(path.read_bytes()).text.split("\n")
 
 
-def _row_lines(path: Path) -> list[str]:
+@functools.lru_cache(maxsize=8)
+def _row_lines(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """Read once per version of the file: a legacy .doc goes through LibreOffice, seconds a
+    page view would otherwise wait for each time."""
     from chitieu.extract import read
 
     lines: list[str] = []
@@ -62,7 +67,7 @@ def _row_lines(path: Path) -> list[str]:
         lines += [""] * (row.first_line - len(lines))
         at = row.first_line - 1
         lines[at] = f"{lines[at]} ‖ {text}" if lines[at] else text
-    return lines
+    return tuple(lines)
 
 
 def page_sizes(doc: Document, path: Path) -> list[PageSize]:
