@@ -206,9 +206,10 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"chitieu: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     from chitieu.batch import BatchOptions
+    from chitieu.core.dataclass import field_names
     from chitieu.core.limits import Limits
 
-    limits = Limits(**{name: getattr(args, name) for name in Limits.__dataclass_fields__})
+    limits = Limits(**{name: getattr(args, name) for name in field_names(Limits)})
     options = BatchOptions(
         output=args.output, formats=formats, gazetteer=args.gazetteer, catalog=args.catalog,
         workers=args.workers, force=args.force, executor=args.executor, scheduler=args.scheduler,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import regex
 
 from chitieu.assemble.settings import SETTINGS
 from chitieu.assemble.trace import Trace
+from chitieu.core.dataclass import dataclass
 from chitieu.core.headers import (
     AGENCY_ROLES,
     PERIOD_LABEL,

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -72,6 +70,8 @@ def write(name: str, key: str, value: Any) -> None:
 
 
 def _key(name: str, data: Iterable[Path | Traversable]) -> str:
+    import hashlib  # here, as pickle below: `chitieu --help` needs neither
+
     digest = hashlib.sha256(f"{name}\0{sys.version}\0{_package_stamp()}".encode())
     for item in data:
         digest.update(item.read_bytes())
@@ -83,6 +83,8 @@ def _key(name: str, data: Iterable[Path | Traversable]) -> str:
 def _package_stamp() -> str:
     """Every file of the package (modules and data, not byte-code), with its size and
     modification time."""
+    import hashlib
+
     parts = []
     for folder, dirs, files in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -94,6 +96,8 @@ def _package_stamp() -> str:
 
 
 def _load(path: Path, key: str) -> tuple[Any] | None:
+    import pickle
+
     try:
         with path.open("rb") as fh:
             stored_key, value = pickle.load(fh)
@@ -103,6 +107,37 @@ def _load(path: Path, key: str) -> tuple[Any] | None:
 
 
 def _store(path: Path, key: str, value: Any) -> None:
+    import pickle
+
+    try:
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a value that does not pickle: built again next time
+        return
+    if _write(path, data):
+        _prune(path)
+
+
+def read_file(name: str) -> bytes | None:
+    """The bytes of the cache folder's file `name` (kept by `write_file`), else None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return (folder / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_file(name: str, data: bytes) -> None:
+    """Keep `data` as the cache folder's file `name` (silently not, when it cannot)."""
+    folder = cache_dir()
+    if folder is not None:
+        _write(folder / name, data)
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Write a temporary file and rename it (a concurrent reader sees the old file or the
+    new one, never half of one); False when it cannot."""
     import tempfile  # here: only a process that builds a value writes it
 
     try:
@@ -110,14 +145,14 @@ def _store(path: Path, key: str, value: Any) -> None:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-        _prune(path)
     except Exception:  # a read-only or full disk: the value was built, go on without
-        return
+        return False
+    return True
 
 
 def _prune(path: Path) -> None:

@@ -9,10 +9,10 @@ to map columns to roles.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 import regex
 
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, clean_text

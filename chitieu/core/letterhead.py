@@ -16,10 +16,10 @@ to read the plan's number, date, issuer and title. The words live in data/letter
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 
 import regex
 
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROMAN
 from chitieu.core.patterns import lazy

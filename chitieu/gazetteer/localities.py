@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from chitieu.core.cache import cached
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, clean_text, fold
