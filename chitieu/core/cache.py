@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -117,22 +117,65 @@ def _store(path: Path, key: str, value: Any) -> None:
         _prune(path)
 
 
-def read_file(name: str) -> bytes | None:
-    """The bytes of the cache folder's file `name` (kept by `write_file`), else None."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        return (folder / name).read_bytes()
-    except OSError:
-        return None
+class Store:
+    """A file of the cache folder holding many small values by key (compiled patterns,
+    compiled methods), each as bytes. Read once per process; what the process adds is
+    written once, at its end (`flush`), merged with what other processes added meanwhile.
+    Keys and the file are of `marshal`'s types (str, int, tuples): no pickle to import."""
+
+    _pending: ClassVar[list[Store]] = []
+    MAX_KEPT = 5000  # entries: past this (values of long-changed code), start again
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._values: dict[Any, bytes] | None = None
+        self._added: dict[Any, bytes] = {}
+
+    def get(self, key: Any) -> bytes | None:
+        if self._values is None:
+            self._values = self._read()
+        return self._values.get(key)
+
+    def put(self, key: Any, value: bytes) -> None:
+        if self._values is None:
+            self._values = self._read()
+        self._values[key] = self._added[key] = value
+        if self not in Store._pending:
+            if not Store._pending:
+                import atexit
+
+                atexit.register(flush)
+            Store._pending.append(self)
+
+    def _read(self) -> dict[Any, bytes]:
+        import marshal
+
+        folder = cache_dir()
+        try:
+            values = marshal.loads((folder / self.name).read_bytes()) if folder else {}
+        except (OSError, ValueError, EOFError, TypeError):  # none yet, torn or foreign
+            return {}
+        return values if isinstance(values, dict) else {}
+
+    def _write(self) -> None:
+        import marshal
+
+        folder = cache_dir()
+        if folder is None or not self._added:
+            return
+        values = self._read()  # what other processes wrote meanwhile
+        if len(values) > self.MAX_KEPT:
+            values = {}
+        values.update(self._added)
+        self._added = {}
+        _write(folder / self.name, marshal.dumps(values))
 
 
-def write_file(name: str, data: bytes) -> None:
-    """Keep `data` as the cache folder's file `name` (silently not, when it cannot)."""
-    folder = cache_dir()
-    if folder is not None:
-        _write(folder / name, data)
+def flush() -> None:
+    """Write what this process added to the stores (run at exit; the CLI, which ends
+    without the interpreter's exit, calls it itself)."""
+    while Store._pending:
+        Store._pending.pop()._write()
 
 
 def _write(path: Path, data: bytes) -> bool:

@@ -16,6 +16,7 @@ uses `dataclasses` itself.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import sys
 from collections.abc import Callable
@@ -26,8 +27,6 @@ from chitieu.core import cache
 T = TypeVar("T")
 
 _MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "MISSING"})()
-_FILE = f"dataclasses-{sys.implementation.cache_tag}.marshal"
-_MAX_KEPT = 4000  # compiled sources kept in the file: far more than the package has
 
 
 class FrozenInstanceError(AttributeError):
@@ -231,31 +230,19 @@ def _setstate(self: Any, state: list[Any]) -> None:
 
 # -- compiled once ------------------------------------------------------------------------
 
-_codes: dict[str, Any] | None = None
+# compiled code by its source, for this Python's byte-code
+_STORE = cache.Store(f"dataclasses-{sys.implementation.cache_tag}.marshal")
 
 
 def _compiled(source: str) -> Any:
-    """The code of `source`, from the cache folder's file of compiled records when an
-    earlier process compiled the same source with this Python."""
-    global _codes
-    if _codes is None:
-        _codes = _read()
-    code = _codes.get(source)
-    if code is None:
-        code = _codes[source] = compile(source, "<chitieu.core.dataclass>", "exec")
-        if len(_codes) > _MAX_KEPT:  # sources of classes long changed: start again
-            _codes = {source: code}
-        cache.write_file(_FILE, marshal.dumps(_codes))
+    """The code of `source`, as an earlier process compiled it with this Python."""
+    found = _STORE.get(source)
+    if found is not None:
+        with contextlib.suppress(ValueError, EOFError, TypeError):
+            return marshal.loads(found)
+    code = compile(source, "<chitieu.core.dataclass>", "exec")
+    _STORE.put(source, marshal.dumps(code))
     return code
-
-
-def _read() -> dict[str, Any]:
-    data = cache.read_file(_FILE)
-    try:
-        codes = marshal.loads(data) if data else {}
-    except (ValueError, EOFError, TypeError):  # torn or foreign: compiled again
-        return {}
-    return codes if isinstance(codes, dict) else {}
 
 
 __all__ = ["FrozenInstanceError", "as_dict", "dataclass", "field", "field_names", "replace"]

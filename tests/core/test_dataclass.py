@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from chitieu.core import cache
 from chitieu.core import dataclass as module
 from chitieu.core.dataclass import FrozenInstanceError, dataclass, field, field_names, replace
 
@@ -15,8 +16,14 @@ from chitieu.core.dataclass import FrozenInstanceError, dataclass, field, field_
 @pytest.fixture(autouse=True)
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(module, "_codes", None)
+    _new_process(monkeypatch)
     return tmp_path / "cache"
+
+
+def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What this process compiled is written; the next one starts from the file."""
+    cache.flush()
+    monkeypatch.setattr(module, "_STORE", cache.Store(module._STORE.name))
 
 
 def _pair(**options):
@@ -131,9 +138,9 @@ def test_methods_compiled_once_then_loaded(folder: Path, monkeypatch: pytest.Mon
         x: int
         y: int = 0
 
+    _new_process(monkeypatch)
     assert [p.name for p in folder.glob("dataclasses-*.marshal")]
-    # a new process: the code comes from the file, nothing is compiled
-    monkeypatch.setattr(module, "_codes", None)
+    # the code comes from the file, nothing is compiled
     monkeypatch.setattr(module, "compile", _no_compile, raising=False)
 
     @dataclass(frozen=True)
@@ -144,13 +151,12 @@ def test_methods_compiled_once_then_loaded(folder: Path, monkeypatch: pytest.Mon
     assert Point(1) == Point(1, 0) and repr(Point(2, 3)).endswith("Point(x=2, y=3)")
 
 
-def test_a_broken_file_is_compiled_again(folder: Path) -> None:
+def test_a_broken_file_is_compiled_again(folder: Path, monkeypatch: pytest.MonkeyPatch
+                                         ) -> None:
     folder.mkdir(parents=True)
     for content in (b"", b"\x00broken", b"\xe9"):
-        for path in folder.glob("dataclasses-*"):
-            path.unlink()
-        (folder / module._FILE).write_bytes(content)
-        module._codes = None
+        (folder / module._STORE.name).write_bytes(content)
+        monkeypatch.setattr(module, "_STORE", cache.Store(module._STORE.name))
 
         @dataclass
         class Pair:
