@@ -232,8 +232,8 @@ def _with_slots(cls: type, fields: tuple[Field, ...], frozen: bool) -> type:
 
 # -- compiled once ------------------------------------------------------------------------
 
-# compiled code by its source, for this Python's byte-code
-_STORE = cache.Store(f"dataclasses-{sys.implementation.cache_tag}.marshal")
+# compiled code by its source, for this very Python (marshal's code format is its own)
+_STORE = cache.Store(f"dataclasses-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal")
 
 
 def _compiled(source: str) -> Any:
