@@ -571,17 +571,22 @@ _SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?) (\d{1,2})(?![\d.,])")
 _DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")
 
 # "Quý II/2026" as OCR reads its roman number: serif "I"s run together into "H", an "I" read
-# as "1", "l", "!", "|" or with a speck for an accent ("IĨ").
-_QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.]+)(?=\s*(?:/|năm\b|$|[,;]))")
-_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]ĨÍÌỈỊĩíìỉị]+$")
+# as "1", "l", "!", "|", a sans-serif "J" or with a speck for an accent ("IĨ"); either end of
+# a range of quarters ("Quý I - JI/2026").
+_QUARTER_END = r"(?=\s*(?:/|năm\b|$|[,;]|[-–]\s*\S))"
+_QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
+_QUARTER_RANGE = regex.compile(
+    r"(?i)(?P<word>\bquý\s*[IVX]+\s*[-–]\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
+_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]JĨÍÌỈỊĩíìỉị]+$")
 _QUARTERS = ("I", "II", "III", "IV")
-_AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LĨÍÌỈỊĩíìỉị"})
+_AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LJjĨÍÌỈỊĩíìỉị"})
 
 
 def repair_quarter_numeral(text: str) -> str:
     """The roman number of a quarter, misread ("Quý H/2026", "Quý IHI/2026", "Quý 11/2026",
-    "Quý !/2026") → the quarter it must be; an arabic quarter ("Quý 2/2026") stays."""
-    return _QUARTER.sub(_quarter_match, text)
+    "Quý !/2026", "Quý I - JI/2026") → the quarter it must be; an arabic quarter ("Quý
+    2/2026") stays."""
+    return _QUARTER_RANGE.sub(_quarter_match, _QUARTER.sub(_quarter_match, text))
 
 
 def _quarter_match(match: regex.Match) -> str:

@@ -143,6 +143,9 @@ def test_repair_date_digits(text, expected):
     ("Quý IĨ năm 2026", "Quý II năm 2026"), ("Quý 1V/2026", "Quý IV/2026"),
     ("Quý 2/2026", "Quý 2/2026"),  # an arabic quarter is one
     ("Quý II/2026", "Quý II/2026"), ("Hằng quý", "Hằng quý"), ("Quý HH/2026", "Quý HH/2026"),
+    # either end of a range; a sans-serif "I" read "J"
+    ("Quý I - JI/2026", "Quý I - II/2026"), ("Quý l - II/2026", "Quý I - II/2026"),
+    ("Quý I-IV/2026", "Quý I-IV/2026"), ("Quý J/2026", "Quý I/2026"),
 ])
 def test_repair_quarter_numeral(text, expected):
     assert repair_quarter_numeral(text) == expected
