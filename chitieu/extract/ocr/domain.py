@@ -19,6 +19,7 @@ from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import AGENCY_ROLES
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
+from chitieu.extract.ocr.places import repair_place_names
 from chitieu.extract.ocr.spelling import split_glued
 
 _AGENCY_MIN_RATIO = 88.0
@@ -71,8 +72,15 @@ def _generic(text: str) -> str:
     return fix.space_dashes(split_glued(fix.plain_foreign_letters(text)))
 
 
+# abbreviations of the issuing bodies, as OCR reads them with a speck for a mark ("ỦBND")
+_BODY_ABBREVIATIONS = ("UBND", "HĐND")
+
+
 def _title_line(text: str) -> str:
-    return fix.balance_parentheses(fix.repair_appendix_label(text))
+    text = fix.balance_parentheses(fix.repair_appendix_label(text))
+    if any(fix.compare_key(t) in {"ubnd", "hdnd"} for t in text.split()):
+        text = fix.snap_words(text, _BODY_ABBREVIATIONS)
+    return repair_place_names(text)
 
 
 def _apply(repairs: list[Repair], index: int, column: int, cell,
