@@ -367,7 +367,23 @@ def _name(text: str) -> str:
 
 
 def _unit(text: str) -> str:
-    return fix.snap_phrase(text, fix.vocabulary()["unit_phrases"])
+    """A unit cell: the unit phrase it misreads, else each of its words to a unit's word with
+    the same letters ("lượt/nấm" → "lượt/năm", "tố" → "tổ")."""
+    phrases = fix.vocabulary()["unit_phrases"]
+    snapped = fix.snap_phrase(text, phrases)
+    if snapped != text:
+        return snapped
+    words = regex.sub(r"([/(),])", r" \1 ", text).split()
+    fixed = fix.snap_words(" ".join(words), _unit_words(phrases))
+    if fixed.split() == words:
+        return text
+    return regex.sub(r" ?([/)]) ?|([(]) ", r"\1\2", fixed).replace(" ,", ",")
+
+
+@lru_cache(maxsize=1)
+def _unit_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    words = (w for p in phrases for w in p.split() if regex.match(r"^\p{L}+$", w))
+    return tuple(dict.fromkeys(words))
 
 
 def _deadline(text: str) -> str:
