@@ -497,10 +497,29 @@ _NUMBERISH = regex.compile(r"(?<![\p{L}])[0-9OolI|]*\d[0-9OolI|]*(?:[.,][0-9OolI
 
 def repair_target_cell(text: str) -> str:
     """A target or result cell: rule marks dropped; "2 70" (a "≥" read as "2") → "≥ 70";
-    letters inside numbers read as digits ("1O0" → "100")."""
+    letters inside numbers read as digits ("1O0" → "100"); the words before the number
+    given the marks of the target words they spell ("Tư 70% trở lên" → "Từ 70% trở lên")."""
     text = strip_rule_marks(_RULE_CHARS.sub("", text))
     text = _SIGN_AS_TWO.sub("≥ ", text)
-    return _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
+    text = _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
+    words = text.split()
+    first = next((i for i, w in enumerate(words) if regex.match(r"^[\d≥≤<>]", w)), 0)
+    if 0 < first <= 4:  # the whole run of words before the number is one target phrase
+        lead = " ".join(words[:first])
+        fixed = repair_lead_phrase(lead, [p for p in _target_leads()
+                                          if len(p.split()) == first])
+        text = " ".join([fixed, *words[first:]]) if fixed != lead else text
+    return text
+
+
+@lru_cache(maxsize=1)
+def _target_leads() -> tuple[str, ...]:
+    """The words printed before a target's number (chitieu/data/target_words.yaml), longest
+    first."""
+    words = load_yaml("target_words.yaml") or {}
+    phrases = [*words.get("lead", ()), *(p for ops in (words.get("prefix_ops") or {}).values()
+                                         for p in ops)]
+    return tuple(sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split())))
 
 
 def repair_lead_phrase(text: str, phrases: Sequence[str]) -> str:

@@ -122,6 +122,9 @@ def test_repair_number_column(numbers, sections, expected):
     ("≥ 0.70", "≥ 0.70"), ("≥ 1,5", "≥ 1,5"), ("270", "270"), ("Hoạt động ổn định",
                                                                   "Hoạt động ổn định"),
     ("-", ""), ("100% thôn", "100% thôn"),
+    # the words before the number spell a target phrase with other marks
+    ("Tư 70% trở lên", "Từ 70% trở lên"), ("Tối thiếu 85", "Tối thiểu 85"),
+    ("Đat 100%", "Đạt 100%"), ("Tư vấn 5 lần", "Tư vấn 5 lần"),
 ])
 def test_repair_target_cell(text, expected):
     assert repair_target_cell(text) == expected
