@@ -367,17 +367,17 @@ def _name(text: str) -> str:
 
 
 def _unit(text: str) -> str:
-    """A unit cell: the unit phrase it misreads, else each of its words to a unit's word with
-    the same letters ("lượt/nấm" → "lượt/năm", "tố" → "tổ")."""
+    """A unit cell: the unit phrase it misreads, else a one-word unit, alone or after "/",
+    given a unit word's marks ("tố" → "tổ", "lượt/nấm" → "lượt/năm"); a word inside a longer
+    unit is left ("lao động" is no "lao đồng")."""
     phrases = fix.vocabulary()["unit_phrases"]
     snapped = fix.snap_phrase(text, phrases)
     if snapped != text:
         return snapped
-    words = regex.sub(r"([/(),])", r" \1 ", text).split()
-    fixed = fix.snap_words(" ".join(words), _unit_words(phrases))
-    if fixed.split() == words:
-        return text
-    return regex.sub(r" ?([/)]) ?|([(]) ", r"\1\2", fixed).replace(" ,", ",")
+    parts = text.split("/")
+    fixed = [fix.snap_words(p, _unit_words(phrases)) if len(p.split()) == 1 else p
+             for p in parts]
+    return "/".join(fixed) if fixed != parts else text
 
 
 @lru_cache(maxsize=1)
