@@ -29,15 +29,19 @@ holding only a page number is dropped; text above the first header is one-cell r
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates
 from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
+Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
@@ -53,10 +57,15 @@ _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its colum
 _LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
 _NO_FIT = 1000.0
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
+_NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
+_NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
+_HARD_STOPS = (";", ".")  # a word ending so ends a name
+_WORD_PUNCTUATION = ",;.:()[]\"“”'‘’"
 _MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be moved there
 _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
+_SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
                          "hoặc", "để", "từ", "đến", "bằng", "là", "có", "được", "những", "nhóm"})
@@ -114,13 +123,16 @@ class _Grid:
         return cells
 
 
-def read(path: Path) -> RawDocument:
-    return read_text(decode_bytes(Path(path).read_bytes()))
+def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()), agencies=agencies)
 
 
-def read_text(text: str) -> RawDocument:
+def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
+    """`agencies`: the known agency names (or a function giving them, called only when a
+    crowded line has to be cut): a cut that keeps a known name's words together across a
+    line break is preferred. Without them, crowded lines are cut by position alone."""
     pages = _pages(text)
-    reader = _Reader()
+    reader = _Reader(_NamePairs(agencies))
     for page in pages:
         reader.page(page)
     return RawDocument(rows=reader.rows, format="text", pages=len(pages), ocr=False,
@@ -143,8 +155,45 @@ def _pages(text: str) -> list[_Page]:
 # ---------------------------------------------------------------- the reader
 
 
+class _NamePairs:
+    """Pairs of words that follow one another in a known agency name ("sở" "y", "y" "tế",
+    "ubnd" "các"), folded; built when first asked for."""
+
+    def __init__(self, agencies: Agencies) -> None:
+        self.agencies = agencies
+        self._pairs: frozenset[tuple[str, str]] | None = None
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self._pairs is None:
+            names = self.agencies() if callable(self.agencies) else self.agencies
+            self._pairs = frozenset() if names is None else _name_pairs(names)
+        return self._pairs
+
+    def follows(self, first: str | None, second: str | None) -> bool:
+        """`second` goes on a known name where `first` leaves it."""
+        if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
+            return False
+        return (_fold_word(first), _fold_word(second)) in self.pairs
+
+
+def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for entry in names.entries.values():
+        for name in (entry.name, *entry.aliases, *entry.abbreviations):
+            words = name.split()
+            pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
+                         if not a.endswith(_HARD_STOPS))
+    return frozenset(pairs)
+
+
+def _fold_word(word: str) -> str:
+    return unicodedata.normalize("NFC", word.strip(_WORD_PUNCTUATION)).casefold()
+
+
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, names: _NamePairs | None = None) -> None:
+        self.names = names or _NamePairs(None)
         self.rows: list[RawRow] = []
         self.header: list[str] | None = None
         self.width = 0
@@ -180,7 +229,7 @@ class _Reader:
         # "Trong đó:" alone on a line is no row's text (the rows under it are parts of the
         # row above), but pdftotext prints it where the next row's cells would take it
         body = [ln for ln in body if not IN_WHICH.match(ln.text)]
-        alignment = _Alignment(body, grid, self.widths)
+        alignment = _Alignment(body, grid, self.widths, self.names)
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -443,7 +492,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     if not lines:
         return []
     grid = alignment.grid
-    cells = [alignment.cells(i, ln) for i, ln in enumerate(lines)]
+    cells = [alignment.cells(i) for i in range(len(lines))]
     label_cols = _label_columns(cells)
     anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
     # with two numbering columns, a row numbered only in the second heads a group of rows
@@ -601,9 +650,10 @@ class _Alignment:
     MTTQ …"); such a line is cut where each piece sits best in its column, judged by the
     column's lines printed nearby (the same cell, as a rule)."""
 
-    def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None
-                 ) -> None:
+    def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None,
+                 names: _NamePairs | None = None) -> None:
         self.grid = grid
+        self.names = names or _NamePairs(None)
         # a column is as wide on every page: a page's own lines may not show it
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
@@ -617,6 +667,14 @@ class _Alignment:
                     self._replace(i, chunk, first)
         if self.placed:
             self._learn(lines)
+        self._cells = [self._line_cells(i, line) for i, line in enumerate(lines)]
+        crowded = [i for i, line in enumerate(lines) if self._crowded(i, line)]
+        if crowded and self.names.agencies is not None:
+            # again, each crowded line in view of its neighbours' cells as first cut
+            first_cut = self._cells
+            self._cells = list(first_cut)
+            for i in crowded:
+                self._cells[i] = self._line_cells(i, lines[i], first_cut)
 
     def _learn(self, lines: list[_Line]) -> None:
         self.clean: list[list[tuple[int, int, int]]] = [[] for _ in self.grid.spans]
@@ -680,17 +738,39 @@ class _Alignment:
         off = abs((x0 + x1) / 2 - _median([(c[1] + c[2]) / 2 for c in near]))
         return min(off, _SHIFT) + off / 10 + 2 * max(0, x1 - x0 - self.width[col] - 1)
 
-    def cells(self, index: int, line: _Line) -> list[list[_Word]]:
+    def cells(self, index: int) -> list[list[_Word]]:
+        """The words of the line in each column (lists of the caller's own)."""
+        return [list(words) for words in self._cells[index]]
+
+    def _crowded(self, index: int, line: _Line) -> bool:
+        return any(len(set(self.reach(chunk, index))) > 1 for chunk in _chunk_words(line))
+
+    def _line_cells(self, index: int, line: _Line,
+                    around: list[list[list[_Word]]] | None = None) -> list[list[_Word]]:
         cells: list[list[_Word]] = [[] for _ in self.grid.spans]
         for chunk in _chunk_words(line):
             first, last = self.reach(chunk, index)
             if first == last:
                 cells[first] += chunk
                 continue
-            for col, piece in zip(range(first, last + 1), self._cut(index, chunk, first, last),
-                                  strict=True):
+            context = None if around is None else self._context(around, index, first, last)
+            pieces = self._cut(index, chunk, first, last, context)
+            for col, piece in zip(range(first, last + 1), pieces, strict=True):
                 cells[col] += piece
         return cells
+
+    def _context(self, cells: list[list[list[_Word]]], index: int, first: int, last: int
+                 ) -> list[tuple[str | None, str | None]]:
+        """For each column first..last, the last word of its nearest line above and the first
+        word of its nearest line below (within a few lines: a cell's lines interleave)."""
+        context = []
+        for col in range(first, last + 1):
+            above = next((cells[j][col][-1].text for j in range(index - 1,
+                          max(-1, index - 1 - _ALIGN_REACH), -1) if cells[j][col]), None)
+            below = next((cells[j][col][0].text for j in range(index + 1,
+                          min(len(cells), index + 1 + _ALIGN_REACH)) if cells[j][col]), None)
+            context.append((above, below))
+        return context
 
     @staticmethod
     def _right(chunks: list[tuple[int, int, int]]) -> int:
@@ -724,10 +804,27 @@ class _Alignment:
             cost += _LOWER_START_COST
         return cost
 
-    def _cut(self, index: int, chunk: list[_Word], first: int, last: int
+    def _name_cost(self, chunk: list[_Word], i: int, j: int,
+                   context: tuple[str | None, str | None]) -> float:
+        """Known agency names across the piece chunk[i:j]'s edges: a cut inside a name
+        ("Sở Y | tế") costs; a piece that goes on a name from its column's line above
+        ("du" / "lịch") or into its line below ("UBND" / "các") gains."""
+        above, below = context
+        cost = 0.0
+        if i > 0 and self.names.follows(chunk[i - 1].text, chunk[i].text):
+            cost += _NAME_SPLIT_COST
+        if self.names.follows(above, chunk[i].text):
+            cost -= _NAME_BONUS
+        if self.names.follows(chunk[j - 1].text, below):
+            cost -= _NAME_BONUS
+        return cost
+
+    def _cut(self, index: int, chunk: list[_Word], first: int, last: int,
+             context: list[tuple[str | None, str | None]] | None = None
              ) -> list[list[_Word]]:
         """The chunk cut into one piece per column first..last (pieces may be empty), the
-        cut that sits best (dynamic programming over the word gaps)."""
+        cut that sits best (dynamic programming over the word gaps); with the `context` of
+        each column (its words on the lines around), known names weigh in."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
         best = [[inf] * (m + 1) for _ in range(k + 1)]
@@ -742,6 +839,8 @@ class _Alignment:
                     step = 0.0
                     if i < j:
                         step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
+                        if context is not None and not self._narrow(first + c - 1):
+                            step += self._name_cost(chunk, i, j, context[c - 1])
                     if best[c - 1][i] + step < best[c][j]:
                         best[c][j], back[c][j] = best[c - 1][i] + step, i
         pieces: list[list[_Word]] = []
@@ -803,8 +902,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
     if n == 0:
         return [[] for _ in anchors]
     inf = float("inf")
-    joins = [0.0] + [_JOIN_COST if _goes_on(fragments[k - 1][1], fragments[k][1]) else 0.0
-                     for k in range(1, n)]
+    joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1]) for k in range(1, n)]
     # cost[r][j]: best cost with fragments[:j] given to rows[:r]
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
@@ -850,6 +948,19 @@ def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list
         counts[gap] = counts.get(gap, 0) + 1
         costs[i] = _IRREGULAR_COST * (sum(counts.values()) - counts[min(counts)])
     return costs
+
+
+def _join_cost(above: list[_Word], below: list[_Word]) -> float:
+    """The cost of cutting two rows' cells between these lines: a line going on the one
+    above; twice that when it goes on a sentence left open (lower case after a line that
+    does not end one: "… kết hợp công nghệ" / "số, thanh toán …")."""
+    if not _goes_on(above, below):
+        return 0.0
+    first = below[0].text
+    if first[:1].islower() and not _is_label(first) and not above[-1].text.endswith(
+            _SENTENCE_ENDS):
+        return 2 * _JOIN_COST
+    return _JOIN_COST
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
