@@ -37,7 +37,7 @@ from pathlib import Path
 
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates
-from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY
+from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY, ROW_NUMBER
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
@@ -65,6 +65,9 @@ _MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be 
 _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
+# the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+_WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
 _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
@@ -229,6 +232,13 @@ class _Reader:
         # "Trong đó:" alone on a line is no row's text (the rows under it are parts of the
         # row above), but pdftotext prints it where the next row's cells would take it
         body = [ln for ln in body if not IN_WHICH.match(ln.text)]
+        # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
+        while body and _numbers_columns(body[0]):
+            self.rows.append(RawRow([Cell(" ".join(w.text for w in c))
+                                     for c in grid.cells(body[0])],
+                                    first_line=body[0].number, last_line=body[0].number,
+                                    page=page.number))
+            body = body[1:]
         alignment = _Alignment(body, grid, self.widths, self.names)
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
@@ -328,6 +338,8 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
         for last in range(at, min(len(lines), at + below + 1)):
             if any(_is_anchor_line(ln) for ln in lines[first:last + 1] if ln is not lines[at]):
                 continue
+            if any(_closes_earlier_line(ln) for ln in lines[first:at]):
+                continue  # "phố Huế)": the title's last line, above a label of one line
             grid = _grid(lines[last + 1:])
             block = lines[first:last + 1]
             if not all(_continues_labels(ln, grid, below=i > at)
@@ -351,10 +363,25 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
         if len(words) > _MAX_LABEL_WORDS:
             return False
         first = words[0].text.lstrip("(\"“'[")
-        if below and not (first[:1].islower()
+        if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
                           or _role(" ".join(w.text for w in words)) == "number"):
             return False
     return True
+
+
+def _numbers_columns(line: _Line) -> bool:
+    """A line of the columns' numbers: 1, 2, 3 … or (1), (2), (3) …, one after another."""
+    numbers = [_COLUMN_NUMBER.match(w.text) for w in line.words]
+    if len(numbers) < 3 or not all(numbers):
+        return False
+    values = [int(m.group(1)) for m in numbers]
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def _closes_earlier_line(line: _Line) -> bool:
+    """The line closes a bracket it did not open: it goes on a line above it."""
+    text = line.text
+    return text.count(")") > text.count("(")
 
 
 def _is_anchor_line(line: _Line) -> bool:
@@ -506,9 +533,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    columns = [_partition(_fragments(cells, col), starts) for col in range(len(grid.spans))]
+    columns = _cut_columns(cells, starts, label_cols)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = [_partition(_fragments(cells, col), starts) for col in range(len(grid.spans))]
+        columns = _cut_columns(cells, starts, label_cols)
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -530,12 +557,25 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         texts = [" ".join(w.text for w in words) for words in cols]
         if not any(texts):
             continue
+        if row in sections:
+            texts = _title_in_name_column(texts, label_cols)
         texts = (texts + [""] * width)[:max(width, len(texts))]
         warnings = [f"cell_placement_uncertain:{_column_name(header, c)}"
                     for c in sorted(uncertain[row])]
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=0, warnings=warnings))
     return rows
+
+
+def _title_in_name_column(texts: list[str], label_cols: list[int]) -> list[str]:
+    """A section row's title, printed centred across the table (over whichever column lies
+    under the middle), is the text of its first column after the numbers."""
+    filled = [c for c, t in enumerate(texts) if t and c not in label_cols]
+    name = max(label_cols, default=-1) + 1
+    if len(filled) == 1 and filled[0] > name:
+        texts = list(texts)
+        texts[name], texts[filled[0]] = texts[filled[0]], ""
+    return texts
 
 
 def _fragments(cells: list[list[list[_Word]]], col: int) -> list[tuple[int, list[_Word]]]:
@@ -698,9 +738,17 @@ class _Alignment:
         own = self.cost(col, index, x0, x1)
         for other in (col - 1, col + 1):
             if 0 <= other < len(self.grid.spans) and not self._narrow(other) and (
-                    self.cost(other, index, x0, x1) + _MOVE_MARGIN < own):
+                    self._near(other, x0, x1)
+                    and self.cost(other, index, x0, x1) + _MOVE_MARGIN < own):
                 self.placed[index, x0] = other
                 own = self.cost(other, index, x0, x1) + _MOVE_MARGIN
+
+    def _near(self, col: int, x0: int, x1: int) -> bool:
+        """The piece reaches the column's span, or stops a few characters short of it (a
+        chunk pushed over a gutter; one printed well inside another column is that one's:
+        "Cấp tỉnh" centred in a left-aligned column)."""
+        start, end = self.grid.spans[col]
+        return x1 - 1 >= start - _SHIFT and x0 <= end + _SHIFT
 
     def reach(self, chunk: list[_Word], index: int | None = None) -> tuple[int, int]:
         if index is not None and (index, chunk[0].x0) in self.placed:
@@ -883,7 +931,8 @@ def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
 def _is_label(text: str) -> bool:
     """A row's label in a numbering column: "1", "a)", "II", or the bullet of a sub-row
     ("-", "+") under a "Trong đó:" row."""
-    return text in _BULLETS or (len(text) <= _MAX_LABEL_WIDTH and bool(COLUMN_LABEL.match(text)))
+    return text in _BULLETS or (len(text) <= _MAX_LABEL_WIDTH and bool(
+        COLUMN_LABEL.match(text) or ROW_NUMBER.match(text)))
 
 
 def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
@@ -892,15 +941,19 @@ def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
     return any(row[c] for c in label_cols)
 
 
-def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
-               ) -> list[list[tuple[int, list[_Word]]]]:
+def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
+               middles: list[float] | None = None
+               ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
-    group centred on its anchor as well as possible, within its row (a row's cell cannot
-    reach the number of the row above or below it), and not cut where a line plainly goes
-    on ("Sở Khoa học và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp")."""
+    group centred on its anchor as well as possible (or, for cells printed from the top of
+    their row, starting on it: `top`), within its row (a row's cell cannot reach the number
+    of the row above or below it), and not cut where a line plainly goes on ("Sở Khoa học
+    và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp"). Centred on `middles`
+    instead when given (the rows' middles: their numbers printed on their top line). Also
+    returns the cut's cost."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
-        return [[] for _ in anchors]
+        return [[] for _ in anchors], 0.0
     inf = float("inf")
     joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1]) for k in range(1, n)]
     # cost[r][j]: best cost with fragments[:j] given to rows[:r]
@@ -908,7 +961,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
     for r in range(1, rows + 1):
-        anchor = anchors[r - 1]
+        anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
         high = anchors[r] if r < rows else inf
         outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
@@ -921,7 +974,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
                     continue
                 step = 0.0
                 if i < j:
-                    centre = (fragments[i][0] + fragments[j - 1][0]) / 2
+                    centre = (fragments[i][0] if top
+                              else (fragments[i][0] + fragments[j - 1][0]) / 2)
                     step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i]
                             + _OUTSIDE_COST * (outside[j] - outside[i]))
                 total = cost[r - 1][i] + step
@@ -934,7 +988,25 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
         groups.append(fragments[i:j])
         j = i
     groups.reverse()
-    return groups
+    return groups, cost[rows][n]
+
+
+def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int], label_cols: list[int]
+                 ) -> list[list[list[tuple[int, list[_Word]]]]]:
+    """Each column's lines cut into rows, the cells taken as printed centred on their row's
+    number, from its top (Word's default), or centred in a row numbered on its top line,
+    whichever the page's columns fit best."""
+    columns = range(len(cells[0]))
+    # a row numbered on its top line, its cells centred between it and the next number
+    ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
+    middles = [(a + max(a, end)) / 2 for a, end in zip(anchors, ends, strict=True)]
+    cuts = [[_partition(_fragments(cells, col), anchors, **model) for col in columns]
+            for model in ({}, {"top": True}, {"middles": middles})]
+
+    def total(cut: list[tuple[list, float]]) -> float:
+        return sum(cost for col, (_, cost) in enumerate(cut) if col not in label_cols)
+
+    return [groups for groups, _ in min(cuts, key=total)]
 
 
 def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
