@@ -17,7 +17,6 @@ schema.
 from __future__ import annotations
 
 import copy
-import inspect
 import types
 import typing
 from typing import Any, ClassVar, Literal
@@ -70,7 +69,9 @@ class _Model:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         fields: dict[str, _FieldSpec] = {}
-        for name, annotation in inspect.get_annotations(cls).items():
+        # the class's own annotations, as inspect.get_annotations gives them (importing
+        # inspect costs a one-file convert 5 ms)
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():  # noqa: RUF063
             if annotation.startswith("ClassVar"):
                 continue
             spec = cls.__dict__.get(name, _REQUIRED)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import csv
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from chitieu.core.cache import cached
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.text import ascii_fold, clean_text, fold
 from chitieu.models import Locality
 
@@ -38,6 +38,7 @@ _LEVEL_SPELLINGS = {
 }
 # Abbreviated province names that documents print instead of the name.
 _PROVINCE_SHORTHAND = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}
+_SPACES = lazy(regex.compile, r"\s+")
 _LEADING_LEVEL = lazy(regex.compile,
     r"^(?:đặc khu|thành phố|thủ đô|phường|tỉnh|tp\.?|xã)\s+", regex.IGNORECASE
 )
@@ -219,10 +220,12 @@ def _find_province_named(text: str) -> AdminUnit | None:
 
 @functools.cache
 def _province_pattern() -> regex.Pattern[str]:
+    # longest first; names of one length in their own order, so that the pattern's text is
+    # the same in every process (a set's order changes with the hash seed)
     names = sorted({ascii_fold(n) for n in province_names()} | set(_PROVINCE_SHORTHAND),
-                   key=len, reverse=True)
+                   key=lambda name: (-len(name), name))
     alternatives = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return regex.compile(
+    return compile_regex(
         rf"(?<![\p{{L}}\p{{N}}])(?:tinh|thanh\s+pho|thu\s+do|tp)\.?\s*(?P<name>{alternatives})"
         r"(?![\p{L}\p{N}])"
     )
@@ -240,7 +243,7 @@ def find_province(text: str | None) -> str | None:
     match = _province_pattern().search(ascii_fold(text))
     if match is None:
         return None
-    key = regex.sub(r"\s+", " ", match["name"])
+    key = _SPACES.sub(" ", match["name"])
     if key in _PROVINCE_SHORTHAND:
         return _PROVINCE_SHORTHAND[key]
     return _provinces().by_ascii[key].name

@@ -19,7 +19,7 @@ from chitieu.core.letterhead import (
     written_body,
 )
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import (
@@ -59,7 +59,7 @@ _PROVINCE_LEVEL = lazy(regex.compile, r"Thành phố|Tỉnh")
 def _abbreviations() -> tuple[list[tuple[regex.Pattern, str]], dict[str, str]]:
     data = load_yaml("abbreviations.yaml")
     pairs = sorted(data["issuer"].items(), key=lambda kv: len(kv[0]), reverse=True)
-    patterns = [(regex.compile(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
+    patterns = [(compile_regex(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
     return patterns, data["spelling"]
 
 
