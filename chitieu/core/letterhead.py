@@ -39,6 +39,9 @@ NUMBER = lazy(regex.compile,
 _DATED = lazy(regex.compile,
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
+# "Phú Xuyên, ngày 02 tháng 12 năm" whose year a narrow right column wrapped onto the next line
+_DATED_OPEN = lazy(regex.compile, r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*nam\W*$")
+_WRAPPED_YEAR = lazy(regex.compile, r"(?:^|\t)[ ]*(?P<year>(?:19|20)\d\d)[ ]*$")
 _ROMAN = lazy(regex.compile, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -253,7 +256,8 @@ def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     """The national header at the top of `rows` and the kind and title under it; None when
     the rows do not start with one."""
     head = Letterhead()
-    texts = [_line(r) for r in rows]
+    texts = _year_rejoined([_line(r) for r in rows[:MAX_HEADER_LINES + 1]]) + [
+        _line(r) for r in rows[MAX_HEADER_LINES + 1:]]
     end = len(texts)
     for i, text in enumerate(texts[:MAX_HEADER_LINES]):
         if not text:
@@ -271,6 +275,20 @@ def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
         (head.kind, carried), head.kind_at = kind, end
         head.title = _title(rows[end + 1:], texts[end + 1:], [carried] if carried else [])
     return head
+
+
+def _year_rejoined(texts: list[str]) -> list[str]:
+    """The place-date line with its year back from the next line, where the right column
+    wrapped it ("…, ngày 02 tháng 12 năm" / "2026"); the next line keeps its left column."""
+    texts = list(texts)
+    for i in range(len(texts) - 1):
+        if not _DATED_OPEN.search(_folded(texts[i])[0]):
+            continue
+        year = _WRAPPED_YEAR.search(texts[i + 1])
+        if year is not None:
+            texts[i] = f"{texts[i]} {year['year']}"
+            texts[i + 1] = texts[i + 1][:year.start()].rstrip()
+    return texts
 
 
 _NOT_TITLE = ("phu luc", "kem theo", "bieu")  # an appendix label, an attachment line

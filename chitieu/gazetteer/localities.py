@@ -165,16 +165,18 @@ def resolve_locality(level: str | None, name: str | None,
                     province=unit.province)
 
 
-def units_sharing(locality: Locality) -> int:
-    """How many listed communes, wards and special zones a locality left without its code
-    names: more than one when its name is shared (and no province told them apart), none
-    when the list does not have it."""
+def units_sharing(locality: Locality, province: str | None = None) -> int:
+    """How many listed communes, wards and special zones (of `province`, when it names one)
+    carry the name of a locality left without its code: more than one when the name is
+    shared, none when the list does not have it."""
     if locality.code or not locality.name or locality.level not in COMMUNE_LEVELS:
         return 0
     units = _units()
     found = units.units(units.by_fold.get(fold(locality.name)) or units.by_ascii.get(
         ascii_fold(locality.name)) or units.by_letters.get(_letters(locality.name), ()))
-    return sum(1 for unit in found if unit.level == locality.level)
+    wanted = _find_province_named(province) if province else None
+    return sum(1 for unit in found if unit.level == locality.level and (
+        wanted is None or unit.province_code == wanted.code))
 
 
 def _strip_leading_level(name: str) -> str:

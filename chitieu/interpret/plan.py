@@ -112,9 +112,10 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
         plan.issuer = header
     # the managing bodies name the province of a commune whose name several provinces share
     managing = head.bodies[:-1] if head else []
-    plan.locality = _locality(plan.issuer, " ".join([*managing, *lines]))
+    context = " ".join([*managing, *lines])
+    plan.locality = _locality(plan.issuer, context)
     plan.issuer = _unit_as_named(plan.issuer, plan.locality)
-    return plan, warnings + _missing(plan) + _locality_unresolved(plan.locality)
+    return plan, warnings + _missing(plan) + _locality_unresolved(plan, context)
 
 
 # "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
@@ -171,12 +172,15 @@ def _missing(plan: Plan) -> list[str]:
     return [code for code, value in fields.items() if value is None]
 
 
-def _locality_unresolved(locality: Locality) -> list[str]:
+def _locality_unresolved(plan: Plan, context: str) -> list[str]:
     """A commune or ward named without its code: a name several provinces share (the
-    document names none of them) or one the list of units does not have."""
+    document names none of them) or one the list of units does not have (in the province
+    the document names)."""
+    locality = plan.locality
     if locality.code or not locality.name or locality.level not in COMMUNE_LEVELS:
         return []
-    return ["plan_locality_ambiguous" if units_sharing(locality) > 1
+    province = find_province(plan.issuer) or find_province(context)
+    return ["plan_locality_ambiguous" if units_sharing(locality, province) > 1
             else "plan_locality_unlisted"]
 
 
