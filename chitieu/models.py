@@ -162,17 +162,16 @@ def field_types(cls: type[_Model]) -> dict[str, Any]:
 # The constructor of each class is generated from its fields (a keyword-only parameter per
 # field, defaults in place, each value taken as pydantic took it, inline): a generic loop over
 # the fields cost twice pydantic's Rust validator per record. This module's classes get theirs
-# at its end, compiled together once (the code is kept in the cache folder, found by its
-# source: chitieu.core.cache.compiled).
+# at its end, compiled together (~1 ms; the ground floor may not use chitieu.core.cache to
+# keep the code, as the JSON writers do).
 _MISSING: Any = object()
 _INTS = (int, bool)
 
 
 def _install_constructors(classes: list[type[_Model]]) -> None:
-    from chitieu.core.cache import compiled
-
     namespace = dict(globals())
-    exec(compiled("".join(map(_constructor_source, classes)), "<chitieu.models>"), namespace)
+    exec(compile("".join(map(_constructor_source, classes)), "<chitieu.models>", "exec"),
+         namespace)
     for cls in classes:
         init = namespace[f"_init_{cls.__name__}"]
         init.__qualname__ = f"{cls.__name__}.__init__"
