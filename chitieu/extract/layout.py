@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -190,6 +191,7 @@ def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+@lru_cache(maxsize=4096)  # called for every piece a crowded line may be cut into
 def _fold_word(word: str) -> str:
     return unicodedata.normalize("NFC", word.strip(_WORD_PUNCTUATION)).casefold()
 
@@ -998,6 +1000,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
+    irregulars = [_irregular_spacing(fragments, j) for j in range(n + 1)]  # the same every row
     for r in range(1, rows + 1):
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
@@ -1006,7 +1009,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
         for k, (line, _) in enumerate(fragments):
             outside[k + 1] = outside[k] + (line <= low or line >= high)
         for j in range(n + 1):
-            irregular = _irregular_spacing(fragments, j)
+            irregular = irregulars[j]
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
