@@ -23,6 +23,7 @@ from chitieu.catalog.words import (
     Reading,
     Words,
     default_words,
+    domain_words,
     families_agree,
     name_family,
     read,
@@ -186,14 +187,19 @@ class Catalog:
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
         matcher does on a phrasing the catalog does not hold)."""
         reading, family, words, total = self._read_name(name, unit)
+        # a name naming a group's domain is read without those words against that group
+        domains = {group: (words - found, self._total(words - found))
+                   for group, found in domain_words(reading, self.words).items()}
         best: dict[str, float] = {}
         for entry, entry_total in zip(self._entries, self._entry_weights, strict=True):
             if skip_same_words and entry.reading.content == reading.content:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
                 continue
-            shared = words & entry.words  # most phrasings share no word: score 0, no sums
-            score = self._similarity(shared, total, entry_total) if shared else 0.0
+            name_words, name_total = domains.get(self.indicators[entry.indicator].group,
+                                                 (words, total))
+            shared = name_words & entry.words  # most phrasings share no word: score 0, no sums
+            score = self._similarity(shared, name_total, entry_total) if shared else 0.0
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -207,7 +213,9 @@ class Catalog:
         are checked and scored, exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
         ratio = (self.threshold - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT)
-        if ratio <= 0:
+        if ratio <= 0 or domain_words(reading, self.words):
+            # few names name a domain: they are ranked in full (the bound below assumes one
+            # reading of the name for every phrasing)
             return next(iter(self.rank(name, unit)), None)
         needed = ratio / (2 - ratio) * total - SCORE_SLACK
         rest, candidates = total, 0
