@@ -19,7 +19,7 @@ from unidecode import unidecode
 
 from chitieu.core.patterns import lazy
 
-__all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing_dot"]
+__all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "is_plain", "strip_trailing_dot"]
 
 # Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
 # (two spaces in a row need work too: looked for with `in`, a regex alternation is slower)
@@ -31,6 +31,13 @@ _NEEDS_WORK_CHAR = lazy(re.compile,
 
 def _needs_work(s: str) -> bool:
     return "  " in s or _NEEDS_WORK_CHAR.search(s) is not None
+
+
+def is_plain(s: str) -> bool:
+    """No markup, entity, LaTeX, doubled space, nor any white space or control character
+    but the plain space in `s`: all that `clean_text` and `fold` may still change is local
+    to each space-separated word (its normalization), so `s` can be folded word by word."""
+    return s.isprintable() and not _needs_work(s)
 
 
 _LINE_BREAK_TAG = lazy(re.compile, r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
