@@ -122,6 +122,7 @@ class Catalog:
                               for ind_id, rs in readings.items()})
         self._vocabulary = sorted(self._weights)
         self._rare = max(self._weights.values(), default=1.0)
+        self._weight_of = _Weights(self._weights, self._rare)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
         # word → the phrasings that hold it, as a bit set (bit i = phrasing i): a name's
@@ -218,11 +219,12 @@ class Catalog:
             return next(iter(self.rank(name, unit)), None)
         needed = _needed(self.threshold, total)
         rest, candidates = total, 0
+        mask_with, weight_of = self._mask_with, self._weight_of
         for word in sorted(words, key=self._heavy_first.__getitem__):
             if rest < needed:
                 break
-            candidates |= self._mask_with.get(word, 0)
-            rest -= self._weight(word)
+            candidates |= mask_with.get(word, 0)
+            rest -= weight_of[word]
         candidates &= self._compatible_mask(reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
         # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
@@ -272,12 +274,12 @@ class Catalog:
         return mask
 
     def _weight(self, word: str) -> float:
-        return self._weights.get(word, self._rare)
+        return self._weight_of[word]
 
     def _total(self, words: frozenset[str]) -> float:
         # fsum: exactly rounded, so the total does not depend on the set's iteration order
         # (which PYTHONHASHSEED changes)
-        return math.fsum(self._weight(w) for w in words)
+        return math.fsum(map(self._weight_of.__getitem__, words))
 
     def _shared_weight(self, common: int) -> float:
         """The weight of the catalog words two phrasings have in `common` (a bit set of
@@ -342,6 +344,18 @@ def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
             counts[w] = counts.get(w, 0) + 1
     n = len(words_by_indicator) or 1
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
+
+
+class _Weights(dict):
+    """Each catalog word's weight; a word the catalog does not know weighs as the rarest
+    (looked up in C: a name's words are summed at every match)."""
+
+    def __init__(self, weights: dict[str, float], rare: float) -> None:
+        super().__init__(weights)
+        self._rare = rare
+
+    def __missing__(self, word: str) -> float:
+        return self._rare
 
 
 class _HeavyFirst(dict):

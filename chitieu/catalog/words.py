@@ -152,16 +152,17 @@ def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
     if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
         return seq
     out: list[str] = []
-    i = 0
-    while i < len(seq):
-        for n in starts.get(seq[i], ()):
+    done = 0  # seq[:done] is in out; only where a phrase may start is there more to do
+    for i in [i for i, word in enumerate(seq) if word in starts]:
+        if i < done:
+            continue
+        for n in starts[seq[i]]:
             if seq[i:i + n] in table:
-                out.extend(table[seq[i:i + n]])
-                i += n
+                out += seq[done:i]
+                out += table[seq[i:i + n]]
+                done = i + n
                 break
-        else:
-            out.append(seq[i])
-            i += 1
+    out += seq[done:]
     return tuple(out)
 
 
