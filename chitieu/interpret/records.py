@@ -226,9 +226,13 @@ def _name_cell(row: LogicalRow, table: Table) -> str:
 def _has_values(row: LogicalRow, table: Table) -> bool:
     """Anything besides number and name: a target, an agency, a deadline, a unit."""
     skip = table.indexes_of("number", "name", "note", "unknown")
-    # "[…]" is an editor's note (a redaction, a reviewer's remark), no value of the row
-    return any(_EDITOR_NOTE.sub("", clean_text(text)).strip()
-               for i, text in enumerate(row.cells) if i not in skip)
+    for i, text in enumerate(row.cells):
+        if i in skip or not (text := clean_text(text)):
+            continue
+        # "[…]" is an editor's note (a redaction, a reviewer's remark), no value of the row
+        if "[" not in text or _EDITOR_NOTE.sub("", text).strip():
+            return True
+    return False
 
 
 def _only_stray_words(row: LogicalRow, table: Table) -> bool:
