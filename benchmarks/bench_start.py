@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -28,15 +29,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "002_96420e20fdffe3f0.txt"
 TARGETS = {"help": 0.05, "convert": 0.12}
 
-# Runs chitieu's CLI from the tree given first, whatever the environment has installed.
+# Runs chitieu's CLI from the tree given first, whatever the environment has installed, as
+# its console script does: through the entry point the tree's pyproject.toml names.
 _RUNNER = (
     "import sys; sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
-    "sys.path.insert(0, sys.argv.pop(1)); from chitieu.cli import main; sys.exit(main())"
+    "sys.path.insert(0, sys.argv.pop(1)); from {module} import {function}; "
+    "sys.exit({function}())"
 )
+_ENTRY_POINT = re.compile(r'^chitieu\s*=\s*"([\w.]+):(\w+)"', re.MULTILINE)
 
 
 def _command(tree: Path, args: list[str]) -> list[str]:
-    return [sys.executable, "-c", _RUNNER, str(tree), *args]
+    module, function = _ENTRY_POINT.search((tree / "pyproject.toml").read_text()).groups()
+    runner = _RUNNER.format(module=module, function=function)
+    return [sys.executable, "-c", runner, str(tree), *args]
 
 
 def _time(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -1,5 +1,3 @@
-import sys
+from chitieu.cli import run
 
-from chitieu.cli import main
-
-sys.exit(main())
+run()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 from chitieu.errors import ExitCode
 
@@ -126,6 +128,39 @@ def _limit_arguments(group: argparse._ArgumentGroup) -> None:
     ):
         group.add_argument(option, type=kind, default=getattr(default, field), metavar="N",
                            dest=field, help=f"{help_text} (default: %(default)s)")
+
+
+def run() -> NoReturn:
+    """The `chitieu` command (and `python -m chitieu`): `main()`, then the process ends."""
+    try:
+        code = main()
+    except SystemExit as exc:  # --help, a usage error: argparse has printed what to say
+        code = exc.code
+    _leave(code)
+
+
+def _leave(code: object) -> NoReturn:
+    """End the process with `code` without tearing the interpreter down when nothing is
+    left to do: freeing every object of the loaded data one by one costs a one-file convert
+    ~17 ms (a sixth of its time), and the command's files are closed and on disk by now.
+    The streams are flushed and the log handlers closed first; a process that has threads
+    still running or used process pools (their exit handlers join them) exits normally."""
+    if not isinstance(code, int) or _busy():
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader left (`chitieu rows … | head`): Python's own exit
+        sys.exit(code)
+    if "logging" in sys.modules:
+        sys.modules["logging"].shutdown()
+    os._exit(code)
+
+
+def _busy() -> bool:
+    threading = sys.modules.get("threading")
+    return ((threading is not None and threading.active_count() > 1)
+            or "multiprocessing" in sys.modules or "concurrent.futures" in sys.modules)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -408,4 +443,4 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

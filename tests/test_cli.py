@@ -48,3 +48,25 @@ def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
     result = _run("convert", "samples", "-o", str(tmp_path), "--format", "xml")
     assert result.returncode == 2
     assert "unknown format" in result.stderr
+
+
+def test_command_ends_without_teardown_and_leaves_complete_outputs(tmp_path: Path) -> None:
+    # `python -m chitieu` ends through os._exit after flushing: every file is whole
+    result = _run("convert", "samples/004_0020e8dd3583fe02.txt", "-o", str(tmp_path))
+    assert result.returncode == 0
+    assert "1 converted" in result.stderr and result.stderr.endswith("\n")
+    document = json.loads((tmp_path / "004_0020e8dd3583fe02.json").read_text(encoding="utf-8"))
+    assert document["records"]
+    manifest = (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(manifest[-1])["records"] == len(document["records"])
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["run"]["converted"] == 1
+    help_text = _run("--help")
+    assert help_text.returncode == 0 and help_text.stdout.rstrip().endswith("and exit")
+
+
+def test_printed_rows_reach_a_reader_that_stops_early() -> None:
+    pipe = subprocess.run(f"{sys.executable} -m chitieu rows samples/004_0020e8dd3583fe02.txt"
+                          " | head -n 2", shell=True, capture_output=True, text=True, cwd=ROOT,
+                          check=False)
+    assert len(pipe.stdout.splitlines()) == 2 and "Traceback" not in pipe.stderr

@@ -67,6 +67,9 @@ _MD_CELL = r"(?::-+:?|:?-+:|-{3,})"
 _MD_SEPARATOR = lazy(re.compile,
                      rf"^\s*\|?\s*{_MD_CELL}\s*(\|\s*{_MD_CELL}\s*)+\|?\s*$", re.MULTILINE)
 _PORTAL_BAR = lazy(re.compile, r"^\|\s*$", re.MULTILINE)
+# "| 1 | Tỷ lệ … | % |": a pipe-table row typed without the delimiter row under its header
+_PIPE_ROW = lazy(re.compile, r"^[ \t]*\|[^|\n]*[^|\s][^|\n]*\|[^|\n]*\|", re.MULTILINE)
+_MIN_PIPE_ROWS = 3
 _LAYOUT_GAP = lazy(re.compile, r"\S {3,}\S")
 # "a) Nhiệm vụ:", "- Đơn vị chủ trì:", "*Thời gian thực hiện: *" at the start of a line
 _LABELLED_TASK = lazy(re.compile,
@@ -91,6 +94,8 @@ def detect_layout(text: str) -> str:
         return "text"
     if len(_PORTAL_BAR.findall(text)) >= 6:
         return "portal"
+    if len(_PIPE_ROW.findall(text)) >= _MIN_PIPE_ROWS:
+        return "markdown"
     tabbed = sum(1 for ln in lines if "\t" in ln)
     if tabbed >= 2:
         # copied from a spreadsheet: quoted cells run over several lines

@@ -23,7 +23,7 @@ from chitieu.models import Locality
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["AdminUnit", "find_province", "province_names", "resolve_locality"]
+__all__ = ["AdminUnit", "find_province", "province_names", "resolve_locality", "units_sharing"]
 
 UNITS_CSV = data_file("admin_units.csv")
 PROVINCES_CSV = data_file("provinces.csv")
@@ -162,6 +162,18 @@ def resolve_locality(level: str | None, name: str | None,
         return Locality(level=contract_level, name=_listed_name(printed, contract_level))
     return Locality(level=contract_level or unit.level, name=unit.name, code=unit.code,
                     province=unit.province)
+
+
+def units_sharing(locality: Locality) -> int:
+    """How many listed communes, wards and special zones a locality left without its code
+    names: more than one when its name is shared (and no province told them apart), none
+    when the list does not have it."""
+    if locality.code or not locality.name or locality.level not in COMMUNE_LEVELS:
+        return 0
+    units = _units()
+    found = units.units(units.by_fold.get(fold(locality.name)) or units.by_ascii.get(
+        ascii_fold(locality.name)) or units.by_letters.get(_letters(locality.name), ()))
+    return sum(1 for unit in found if unit.level == locality.level)
 
 
 def _strip_leading_level(name: str) -> str:

@@ -22,7 +22,12 @@ from chitieu.core.lexicon import load_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
-from chitieu.gazetteer.localities import find_province, resolve_locality
+from chitieu.gazetteer.localities import (
+    COMMUNE_LEVELS,
+    find_province,
+    resolve_locality,
+    units_sharing,
+)
 from chitieu.models import Locality, Plan
 
 if TYPE_CHECKING:
@@ -109,7 +114,7 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
     managing = head.bodies[:-1] if head else []
     plan.locality = _locality(plan.issuer, " ".join([*managing, *lines]))
     plan.issuer = _unit_as_named(plan.issuer, plan.locality)
-    return plan, warnings + _missing(plan)
+    return plan, warnings + _missing(plan) + _locality_unresolved(plan.locality)
 
 
 # "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
@@ -164,6 +169,15 @@ def _missing(plan: Plan) -> list[str]:
     fields = {"plan_title_missing": plan.title, "plan_number_missing": plan.number,
               "plan_date_missing": plan.issued_on, "plan_issuer_missing": plan.issuer}
     return [code for code, value in fields.items() if value is None]
+
+
+def _locality_unresolved(locality: Locality) -> list[str]:
+    """A commune or ward named without its code: a name several provinces share (the
+    document names none of them) or one the list of units does not have."""
+    if locality.code or not locality.name or locality.level not in COMMUNE_LEVELS:
+        return []
+    return ["plan_locality_ambiguous" if units_sharing(locality) > 1
+            else "plan_locality_unlisted"]
 
 
 def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:

@@ -221,3 +221,26 @@ def test_cells_round_trip_through_an_escaped_pipe_table(grid):
     doc = markdown.read_text("\n".join(lines))
     assert [row.texts for row in doc.rows[1:]] == grid
     assert all(row.table == 0 for row in doc.rows)
+
+
+# typed by hand or by a transcriber that left out the delimiter row under the header
+PIPES_WITHOUT_DELIMITER = """PHỤ LỤC I
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/3/2026 của UBND xã Tân Lập)
+| STT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu năm 2026 | Cơ quan chủ trì |
+| 1 | Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến | % | ≥ 80 | Văn phòng HĐND và UBND |
+| 2 | Tỷ lệ người dân trưởng thành có tài khoản thanh toán | % | ≥ 85 | Phòng Kinh tế |
+"""
+
+
+def test_pipe_rows_without_a_delimiter_row_are_a_markdown_table():
+    from chitieu.pipeline import convert_text
+
+    assert read_any_text(PIPES_WITHOUT_DELIMITER).format == "markdown"
+    records = convert_text(PIPES_WITHOUT_DELIMITER).records
+    assert [(r.key, r.target.value, r.agencies[0].id) for r in records] == [
+        ("1", 80, "van-phong-hdnd-ubnd"), ("2", 85, "phong-kinh-te")]
+
+
+def test_a_pipe_or_two_in_prose_is_not_a_table():
+    text = "Mục tiêu | năm 2026 | đạt 80 %\nTT\tChỉ tiêu\tĐơn vị chủ trì\n1\tTỷ lệ\tPhòng Kinh tế\n"
+    assert read_any_text(text).format == "text"

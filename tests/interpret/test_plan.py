@@ -40,6 +40,21 @@ def test_locality_resolves_only_when_unique(attached: str, level: str, name: str
         level, name, code, province)
 
 
+@pytest.mark.parametrize(("attached", "warning"), [
+    ("của UBND xã Tân An", "plan_locality_ambiguous"),
+    ("của UBND phường Hòa Bình", "plan_locality_ambiguous"),
+    ("của UBND xã Hoa Hồng Tím", "plan_locality_unlisted"),
+    ("của UBND phường Hòa Bình, tỉnh Phú Thọ", None),
+    ("của Phòng Văn hóa - Xã hội", None),
+    ("của UBND tỉnh Phú Thọ", None),
+])
+def test_a_commune_left_without_its_code_says_why(attached: str, warning: str | None) -> None:
+    text = f"PHỤ LỤC 1\nTIÊU ĐỀ\n(Kèm theo Kế hoạch số 1/KH-UBND ngày 2/3/2026 {attached})"
+    _, warnings = parse_plan(read_text(text, "text").rows)
+    said = [w for w in warnings if w.startswith("plan_locality_")]
+    assert said == ([warning] if warning else [])
+
+
 def test_partial_date_keeps_what_was_printed() -> None:
     plan = _plan("PHỤ LỤC I\nTIÊU ĐỀ\n(Kèm theo Kế hoạch số: 215/KH-UBND ngày    /4/2026 "
                  "của UBND phường Buôn Ma Thuột)")
