@@ -21,7 +21,7 @@ import regex
 
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.patterns import lazy
-from chitieu.core.text import cached_cell_parser, clean_text, fold, text_cache
+from chitieu.core.text import cached_cell_parser, clean_text, fold, is_plain, text_cache
 from chitieu.models import Target
 
 __all__ = [
@@ -595,7 +595,23 @@ def _splits_off(lead: str) -> bool:
 
 def _only_leads(head: str) -> bool:
     """"Phấn đấu" before "giảm 10%": lead words, not a name."""
+    if is_plain(head) and _wordy_pieces(head) > _most_lead_words():
+        return False  # (a name: folding it whole to find out is most of this function's time)
     return fold(head).strip(" ,;:-") in _grammar().all_leads
+
+
+_WORDY = lazy(re.compile, r"\w")
+
+
+def _wordy_pieces(text: str) -> int:
+    """How many of a plain text's space-separated pieces hold a letter or digit: each is at
+    least one word of its fold, whatever punctuation the fold's ends lose."""
+    return sum(1 for piece in text.split(" ") if _WORDY.search(piece))
+
+
+@cache
+def _most_lead_words() -> int:
+    return max((len(lead.split()) for lead in _grammar().all_leads), default=0)
 
 
 def _is_end_target(cand: _Candidate, lead_in: str) -> bool:

@@ -11,6 +11,7 @@ from chitieu.core.text import (
     ascii_fold,
     clean_text,
     fold,
+    fold_words,
     is_bold_markup,
     is_plain,
     strip_trailing_dot,
@@ -228,3 +229,11 @@ def test_plain_text_folds_word_by_word(s):
         return
     whole = _WORD.findall(ascii_fold.__wrapped__(s))
     assert whole == [w for piece in s.split(" ") for w in _WORD.findall(ascii_fold(piece))]
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), _VIETNAMESE, _ODD), max_size=10).map(" ".join),
+       st.integers(min_value=1, max_value=6))
+def test_fold_words_is_the_start_of_fold(s, most):
+    """Folded word by word where the text is plain, and only as far as needed: the same
+    words as folding the whole text."""
+    assert fold_words(s, most) == " ".join(fold(s).split(" ")[:most])

@@ -487,3 +487,14 @@ def test_the_embedded_search_gate_changes_no_match(text, start):
     found, expected = gated.search(text, start), plain.search(text, start)
     assert (found and (found.span(), found.groupdict())) == (
         expected and (expected.span(), expected.groupdict()))
+
+
+@given(st.one_of(_TARGETISH, st.lists(st.one_of(_PIECE, _LEAD, _OP, st.sampled_from(
+    [" - ", " – ", ", ", ": ", " ;", "-", " "])), max_size=8).map("".join)))
+def test_a_name_is_told_from_lead_words_without_folding_it_whole(head):
+    """`_only_leads` skips folding a plain text with more wordy pieces than a lead phrase
+    has words: the same answer as folding it."""
+    from chitieu.normalize import target
+
+    expected = target.fold(head).strip(" ,;:-") in target._grammar().all_leads
+    assert target._only_leads(head) == expected
