@@ -2,11 +2,14 @@
 
     python benchmarks/eval_scans.py [--out DIR] [--only SUBSTRING …] [--verbose]
     python benchmarks/eval_scans.py --eval2 {dev,held-out,all} [--out DIR] …
+    python benchmarks/eval_scans.py --eval3 [--out DIR]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
 `EVAL2_VARIANTS`: 23 scans of OCR'd appendices neither the committed scans nor the first set
 came from, drawn in other looks) is split: `dev` may be read record by record (`--verbose`);
 `held-out` is only ever scored (the per-scan lines are left out and --verbose refused).
+The third (`--eval3`, `EVAL3_VARIANTS`: 12 appendices written for it, in
+tests/fixtures/heldout_scans3/) is held out as a whole: scored before a change and after it.
 
 The scans are made by tests/fixtures/make_scan_fixtures.py `EVAL_VARIANTS` (typed appendices
 with hand-written records — office_variants PDFs rasterised, appendices' tables drawn in other
@@ -98,8 +101,10 @@ def main() -> int:
     parser.add_argument("--eval2", choices=("dev", "held-out", "all"),
                         help="the second set (EVAL2_VARIANTS), its dev part, its held-out part "
                              "or both")
+    parser.add_argument("--eval3", action="store_true",
+                        help="the third set (EVAL3_VARIANTS), all held out")
     args = parser.parse_args()
-    held_out = args.eval2 in ("held-out", "all")
+    held_out = args.eval2 in ("held-out", "all") or args.eval3
     if held_out and args.verbose:
         parser.error("the held-out scans are only scored: no --verbose")
     if not SCORE.exists():
@@ -110,8 +115,10 @@ def main() -> int:
     if args.eval2:
         chosen = [v for v in fixtures.EVAL2_VARIANTS
                   if args.eval2 == "all" or v.held_out == (args.eval2 == "held-out")]
+    if args.eval3:
+        chosen = fixtures.EVAL3_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
-    folder = args.out / ("eval2" if args.eval2 else "eval")
+    folder = args.out / ("eval3" if args.eval3 else "eval2" if args.eval2 else "eval")
     missing = [v for v in variants if not list(folder.glob(f"{v.name}.*"))]
     if missing:
         fixtures.make_variant_scans(args.out, missing, folder.name)

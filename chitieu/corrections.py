@@ -24,10 +24,10 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chitieu.core.dataclass import as_dict, dataclass, field, field_names
 from chitieu.core.patterns import lazy
 from chitieu.models import Document, Record
 
@@ -78,7 +78,7 @@ class Correction:
     file: str | None = None
 
     def to_json(self) -> str:
-        data = {name: value for name, value in asdict(self).items()
+        data = {name: value for name, value in as_dict(self).items()
                 if value is not None or name in ("old", "new")}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -127,7 +127,7 @@ def load_corrections(path: str | Path) -> list[Correction]:
 def _correction_of(data: object) -> Correction:
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
-    unknown = set(data) - set(Correction.__dataclass_fields__)
+    unknown = set(data) - set(field_names(Correction))
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
     for name in ("document", "key", "action"):

@@ -13,9 +13,10 @@ around them. Those pairs are counted here from text typed by people, never from 
 
 Left out on purpose: the sources the scan benchmarks (benchmarks/eval_scans.py) scan —
 tests/fixtures/office_variants, the text appendices of tests/fixtures/appendices, and every
-source of make_scan_fixtures.py `EVAL_VARIANTS` / `EVAL2_VARIANTS` (the OCR'd appendices of
-ocr_variants/ among them) with their records, and any folder named "heldout" (other
-benchmarks' held-out sets) — so the benchmarks measure the repair on text it has not seen.
+source of make_scan_fixtures.py `EVAL_VARIANTS` / `EVAL2_VARIANTS` / `EVAL3_VARIANTS`
+(the OCR'd appendices of ocr_variants/ and heldout_scans3/ among them) with their records,
+and any folder named "heldout" (other benchmarks' held-out sets) — so the benchmarks measure
+the repair on text it has not seen.
 Lines typed without any mark ("Noi dung chi tieu") teach nothing and are skipped.
 
 Each line is "first second<TAB>count", lower case, both words syllables or roman numbers.
@@ -54,7 +55,7 @@ def _benchmark_sources() -> set[Path]:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
-    variants = module.EVAL_VARIANTS + module.EVAL2_VARIANTS
+    variants = module.EVAL_VARIANTS + module.EVAL2_VARIANTS + module.EVAL3_VARIANTS
     return {p.resolve() for v in variants for p in (v.source, v.gold)}
 
 

@@ -97,3 +97,19 @@ def test_converting_a_file_does_not_import_pydantic(tmp_path: Path) -> None:
                             check=True, cwd=ROOT)
     loaded = result.stdout.strip().splitlines()[-1]
     assert "pydantic" not in loaded and "filelock" not in loaded
+
+
+def test_defaults_are_made_afresh_for_each_object() -> None:
+    first, second = (Record(key="1", kind="task", name="n") for _ in range(2))
+    assert first.warnings == [] and first.warnings is not second.warnings
+    assert first.source == RecordSource() and first.source is not second.source
+    assert Plan().locality is not Plan().locality
+    assert Source(file="f", sha256="s", format="text").ocr is False
+
+
+def test_objects_given_as_dicts_in_lists_become_objects() -> None:
+    record = Record(key="1", kind="task", name="n", agencies=[
+        {"role": "lead", "name": "x", "raw": "x", "score": 1}])
+    assert isinstance(record.agencies[0], Agency) and record.agencies[0].score == 1.0
+    assert type(record.agencies[0].score) is float
+    assert RecordSource(bbox=(1, True, 2.5, 3)).bbox == [1.0, 1.0, 2.5, 3.0]

@@ -6,7 +6,7 @@ reads it from `SETTINGS`, so a change here is a change everywhere it matters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from chitieu.core.dataclass import dataclass
 
 
 @dataclass(frozen=True, slots=True)

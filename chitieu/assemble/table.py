@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import regex
 
 from chitieu.assemble.settings import SETTINGS
 from chitieu.assemble.trace import Trace
+from chitieu.core.dataclass import dataclass
 from chitieu.core.headers import (
     AGENCY_ROLES,
     PERIOD_LABEL,
@@ -52,6 +52,8 @@ _VALUE_ROLES = frozenset({"target", "baseline"})
 _HEADER_YEAR = lazy(regex.compile, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _CONTINUED = lazy(regex.compile, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 _COLUMN_NUMBERING = lazy(regex.compile, r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+_FOUR_DIGITS = lazy(regex.compile, r"\d{4}")
+_DIGIT = lazy(regex.compile, r"\d")
 
 
 class NoTableError(ValueError):
@@ -92,7 +94,7 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         return False
     for _, text in differing:
         cands = header_candidates(text)
-        if not cands or (cands[0] == "unknown" and not regex.fullmatch(r"\d{4}", text)
+        if not cands or (cands[0] == "unknown" and not _FOUR_DIGITS.fullmatch(text)
                          and not PERIOD_LABEL.fullmatch(" " + text)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
@@ -230,7 +232,7 @@ def _splits_header(header: list[str], texts: list[str]) -> bool:
 def _second_label_line(top: str, low: str) -> bool:
     """A short label without digits: under an empty slot (the first line of its cell was
     blank), or completing the label above into one the vocabulary knows."""
-    if len(low) > SETTINGS.label_line_chars or regex.search(r"\d", low):
+    if len(low) > SETTINGS.label_line_chars or _DIGIT.search(low):
         return False
     return not top or header_candidates(f"{top} {low}")[:1] not in ((), ("unknown",))
 

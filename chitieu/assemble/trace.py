@@ -8,8 +8,7 @@ read and say, for each, what became of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.types import RawRow
 
 

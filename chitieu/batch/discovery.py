@@ -13,9 +13,9 @@ import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from chitieu.core.dataclass import dataclass
 from chitieu.errors import display_path
 
 logger = logging.getLogger(__name__)

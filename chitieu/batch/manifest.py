@@ -14,11 +14,11 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from chitieu.batch.discovery import MANIFEST_NAME, display_path
 from chitieu.batch.worker import FileResult, Job
+from chitieu.core.dataclass import dataclass, field
 
 REPORT_NAME = "report.json"
 MANIFEST_HEADER = {"chitieu_manifest": 1}

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import signal
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from chitieu.batch.discovery import Skipped, display_path
 from chitieu.batch.manifest import REPORT_NAME, Dataset
 from chitieu.batch.worker import FileResult
+from chitieu.core.dataclass import as_dict, dataclass, field
 from chitieu.errors import ExitCode
 
 _FAILURE_FIELDS = ("input", "error", "code", "kept_output", "traceback")
@@ -57,7 +57,7 @@ class BatchReport:
             "run": {"inputs": self.inputs, "converted": self.converted,
                     "unchanged": self.unchanged, "failed": len(self.failures)},
             "failed": [failure_dict(result) for result in self.failures],
-            "skipped": [asdict(item) for item in self.skipped],
+            "skipped": [as_dict(item) for item in self.skipped],
             "dataset": {
                 "documents": dataset.documents,
                 "ok": dataset.documents - dataset.with_warnings,
@@ -79,7 +79,7 @@ class BatchReport:
 
 
 def failure_dict(result: FileResult) -> dict:
-    failure = {key: value for key, value in asdict(result).items()
+    failure = {key: value for key, value in as_dict(result).items()
                if key in _FAILURE_FIELDS and value is not None}
     failure["input"] = display_path(result.input)
     return failure

@@ -16,7 +16,6 @@ import re
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.batch.discovery import walk_inputs
@@ -31,6 +30,7 @@ from chitieu.batch.manifest import (
 )
 from chitieu.batch.report import BatchReport
 from chitieu.batch.worker import FileResult, worker_catalog, worker_gazetteer
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.patterns import lazy
 from chitieu.errors import InputError
 from chitieu.extract.limits import Limits

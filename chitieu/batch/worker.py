@@ -15,9 +15,9 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.core.dataclass import dataclass, field
 from chitieu.errors import ErrorCode, InputError
 from chitieu.extract import limits as limits_module
 from chitieu.extract.limits import FileTimeout, Limits

@@ -12,12 +12,10 @@ constraint. Matching is cached per distinct (name, unit).
 from __future__ import annotations
 
 import csv
-import dataclasses
 import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.catalog.words import (
@@ -30,6 +28,7 @@ from chitieu.catalog.words import (
     read,
 )
 from chitieu.core.cache import cached
+from chitieu.core.dataclass import dataclass, field, replace
 from chitieu.core.patterns import lazy
 from chitieu.core.text import clean_text, text_cache
 from chitieu.errors import InputError
@@ -332,7 +331,7 @@ def _inherit(readings: list[Reading]) -> set[Reading]:
     """A phrasing that leaves the counted object unsaid ("Tỷ lệ phủ sóng 5G trên dân số")
     counts what its indicator's other phrasings name ("người dân")."""
     obj = next((r.object for r in readings if r.object), None)
-    return {r if r.object or not obj else dataclasses.replace(r, object=obj) for r in readings}
+    return {r if r.object or not obj else replace(r, object=obj) for r in readings}
 
 
 def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:

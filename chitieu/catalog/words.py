@@ -10,9 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
 
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import parse_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, is_plain

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -72,6 +70,8 @@ def write(name: str, key: str, value: Any) -> None:
 
 
 def _key(name: str, data: Iterable[Path | Traversable]) -> str:
+    import hashlib  # here, as pickle below: `chitieu --help` needs neither
+
     digest = hashlib.sha256(f"{name}\0{sys.version}\0{_package_stamp()}".encode())
     for item in data:
         digest.update(item.read_bytes())
@@ -83,6 +83,8 @@ def _key(name: str, data: Iterable[Path | Traversable]) -> str:
 def _package_stamp() -> str:
     """Every file of the package (modules and data, not byte-code), with its size and
     modification time."""
+    import hashlib
+
     parts = []
     for folder, dirs, files in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -94,6 +96,8 @@ def _package_stamp() -> str:
 
 
 def _load(path: Path, key: str) -> tuple[Any] | None:
+    import pickle
+
     try:
         with path.open("rb") as fh:
             stored_key, value = pickle.load(fh)
@@ -103,6 +107,80 @@ def _load(path: Path, key: str) -> tuple[Any] | None:
 
 
 def _store(path: Path, key: str, value: Any) -> None:
+    import pickle
+
+    try:
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a value that does not pickle: built again next time
+        return
+    if _write(path, data):
+        _prune(path)
+
+
+class Store:
+    """A file of the cache folder holding many small values by key (compiled patterns,
+    compiled methods), each as bytes. Read once per process; what the process adds is
+    written once, at its end (`flush`), merged with what other processes added meanwhile.
+    Keys and the file are of `marshal`'s types (str, int, tuples): no pickle to import."""
+
+    _pending: ClassVar[list[Store]] = []
+    MAX_KEPT = 5000  # entries: past this (values of long-changed code), start again
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._values: dict[Any, bytes] | None = None
+        self._added: dict[Any, bytes] = {}
+
+    def get(self, key: Any) -> bytes | None:
+        if self._values is None:
+            self._values = self._read()
+        return self._values.get(key)
+
+    def put(self, key: Any, value: bytes) -> None:
+        if self._values is None:
+            self._values = self._read()
+        self._values[key] = self._added[key] = value
+        if self not in Store._pending:
+            if not Store._pending:
+                import atexit
+
+                atexit.register(flush)
+            Store._pending.append(self)
+
+    def _read(self) -> dict[Any, bytes]:
+        import marshal
+
+        folder = cache_dir()
+        try:
+            values = marshal.loads((folder / self.name).read_bytes()) if folder else {}
+        except (OSError, ValueError, EOFError, TypeError):  # none yet, torn or foreign
+            return {}
+        return values if isinstance(values, dict) else {}
+
+    def _write(self) -> None:
+        import marshal
+
+        folder = cache_dir()
+        if folder is None or not self._added:
+            return
+        values = self._read()  # what other processes wrote meanwhile
+        if len(values) > self.MAX_KEPT:
+            values = {}
+        values.update(self._added)
+        self._added = {}
+        _write(folder / self.name, marshal.dumps(values))
+
+
+def flush() -> None:
+    """Write what this process added to the stores (run at exit; the CLI, which ends
+    without the interpreter's exit, calls it itself)."""
+    while Store._pending:
+        Store._pending.pop()._write()
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Write a temporary file and rename it (a concurrent reader sees the old file or the
+    new one, never half of one); False when it cannot."""
     import tempfile  # here: only a process that builds a value writes it
 
     try:
@@ -110,14 +188,14 @@ def _store(path: Path, key: str, value: Any) -> None:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-        _prune(path)
     except Exception:  # a read-only or full disk: the value was built, go on without
-        return
+        return False
+    return True
 
 
 def _prune(path: Path) -> None:

@@ -9,12 +9,12 @@ to map columns to roles.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 import regex
 
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.text import ascii_fold, clean_text
 
 AGENCY_ROLES = ("lead", "support", "monitor")
@@ -44,13 +44,13 @@ class _Vocabulary:
 @functools.cache
 def vocabulary() -> _Vocabulary:
     data = load_yaml("header_roles.yaml")
-    rules = tuple((tuple(r["roles"]), regex.compile(r["pattern"])) for r in data["rules"])
+    rules = tuple((tuple(r["roles"]), compile_regex(r["pattern"])) for r in data["rules"])
     return _Vocabulary(
         rules=rules,
-        repeat_markers=regex.compile("|".join(data["repeat_markers"])),
-        furniture=regex.compile("|".join(data["page_furniture"])),
-        table_end=regex.compile("|".join(data["table_end"])),
-        signature=regex.compile("|".join(data.get("signature") or ["(?!)"])),
+        repeat_markers=compile_regex("|".join(data["repeat_markers"])),
+        furniture=compile_regex("|".join(data["page_furniture"])),
+        table_end=compile_regex("|".join(data["table_end"])),
+        signature=compile_regex("|".join(data.get("signature") or ["(?!)"])),
     )
 
 

@@ -16,13 +16,13 @@ to read the plan's number, date, issuer and title. The words live in data/letter
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 
 import regex
 
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROMAN
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.text import clean_text, is_bold_markup, to_ascii
 from chitieu.core.types import RawRow
 
@@ -39,6 +39,9 @@ NUMBER = lazy(regex.compile,
 _DATED = lazy(regex.compile,
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
+# "Phú Xuyên, ngày 02 tháng 12 năm" whose year a narrow right column wrapped onto the next line
+_DATED_OPEN = lazy(regex.compile, r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*nam\W*$")
+_WRAPPED_YEAR = lazy(regex.compile, r"(?:^|\t)[ ]*(?P<year>(?:19|20)\d\d)[ ]*$")
 _ROMAN = lazy(regex.compile, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -63,18 +66,18 @@ def _words() -> _Words:
     kinds = sorted(data["kinds"], key=len, reverse=True)
     bodies = sorted(data["bodies"], key=len, reverse=True)
     return _Words(
-        motto=regex.compile("|".join(f"(?:{p})" for p in data["motto"])),
-        motto_tail=regex.compile(data["motto_tail"]),
-        rule=regex.compile(data["rule"]),
+        motto=compile_regex("|".join(f"(?:{p})" for p in data["motto"])),
+        motto_tail=compile_regex(data["motto_tail"]),
+        rule=compile_regex(data["rule"]),
         kinds=frozenset(data["kinds"]),
-        kind_starts=tuple(regex.compile(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
+        kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
                           for k in kinds),
-        body=regex.compile("|".join(f"(?:{p})" for p in data["body_openings"])),
-        authority=regex.compile(data["authority"]),
+        body=compile_regex("|".join(f"(?:{p})" for p in data["body_openings"])),
+        authority=compile_regex(data["authority"]),
         bodies=data["bodies"],
-        body_start=regex.compile(
+        body_start=compile_regex(
             r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
-        body_within=regex.compile(
+        body_within=compile_regex(
             r"(?<= )(?:" + "|".join(regex.escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
     )
@@ -93,8 +96,11 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+_NOT_WORD = lazy(regex.compile, r"[^\w]+")
+
+
 def _key(text: str) -> str:
-    return " ".join(regex.sub(r"[^\w]+", " ", to_ascii(text).lower()).split())
+    return " ".join(_NOT_WORD.sub(" ", to_ascii(text).lower()).split())
 
 
 def document_kind(text: str) -> tuple[str, str] | None:
@@ -250,7 +256,8 @@ def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     """The national header at the top of `rows` and the kind and title under it; None when
     the rows do not start with one."""
     head = Letterhead()
-    texts = [_line(r) for r in rows]
+    texts = _year_rejoined([_line(r) for r in rows[:MAX_HEADER_LINES + 1]]) + [
+        _line(r) for r in rows[MAX_HEADER_LINES + 1:]]
     end = len(texts)
     for i, text in enumerate(texts[:MAX_HEADER_LINES]):
         if not text:
@@ -268,6 +275,20 @@ def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
         (head.kind, carried), head.kind_at = kind, end
         head.title = _title(rows[end + 1:], texts[end + 1:], [carried] if carried else [])
     return head
+
+
+def _year_rejoined(texts: list[str]) -> list[str]:
+    """The place-date line with its year back from the next line, where the right column
+    wrapped it ("…, ngày 02 tháng 12 năm" / "2026"); the next line keeps its left column."""
+    texts = list(texts)
+    for i in range(len(texts) - 1):
+        if not _DATED_OPEN.search(_folded(texts[i])[0]):
+            continue
+        year = _WRAPPED_YEAR.search(texts[i + 1])
+        if year is not None:
+            texts[i] = f"{texts[i]} {year['year']}"
+            texts[i + 1] = texts[i + 1][:year.start()].rstrip()
+    return texts
 
 
 _NOT_TITLE = ("phu luc", "kem theo", "bieu")  # an appendix label, an attachment line
@@ -341,6 +362,10 @@ def _strip_motto(text: str) -> str:
     return " ".join(pieces)
 
 
+# the gap between two columns of a line read across: a tab or two spaces, the last one
+_COLUMN_GAP = lazy(regex.compile, r"(?:\t|\s{2,})(?=[^\t]*$)")
+
+
 def _place_start(text: str, date_at: int) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
     after the issuer's capitals read across on the same line."""
@@ -348,7 +373,7 @@ def _place_start(text: str, date_at: int) -> int:
     number = NUMBER.search(before)
     if number is not None:
         return number.end()
-    gap = regex.search(r"(?:\t|\s{2,})(?=[^\t]*$)", before.rstrip())
+    gap = _COLUMN_GAP.search(before.rstrip())
     if gap is not None:
         return gap.start()  # the two columns apart: the place is the right one's
     words = before.split()
@@ -390,12 +415,14 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
     return title
 
 
+_NUMBERED_HEADING = lazy(regex.compile, r"^(?:[ivxlc]+|\d+)[.)]\s")
+
+
 def _first_title_line(text: str) -> bool:
     """A line right under the kind that opens like the body but is the title: not "Căn cứ",
     not a numbered heading."""
     folded = _folded(clean_text(text).strip(" *"))[0]
-    return not folded.startswith("can cu") and not regex.match(r"^(?:[ivxlc]+|\d+)[.)]\s",
-                                                               folded)
+    return not folded.startswith("can cu") and not _NUMBERED_HEADING.match(folded)
 
 
 def _bold(row: RawRow) -> bool:

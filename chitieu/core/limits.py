@@ -6,7 +6,7 @@ them (the extract package costs ~10 ms to import).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from chitieu.core.dataclass import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,21 @@ used fewer than half of the ~130 it compiled. `lazy(regex.compile, r"…", flags
 for the compiled pattern and compiles it the first time one of its attributes is asked
 for; each attribute is then kept on the stand-in, so later calls cost what they cost on
 the compiled pattern itself.
+
+A `regex` pattern is also compiled once across processes (`compile_regex`): `regex`
+pickles a pattern together with its compiled program, so a pattern that an earlier process
+compiled is loaded from the cache folder without being parsed again (~0.01 ms, not 0.1–5).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
+
+from chitieu.core import cache
+
+_REGEX_STORE: cache.Store | None = None
 
 
 class LazyPattern:
@@ -27,7 +36,10 @@ class LazyPattern:
         found = self.__dict__.get("_compiled")
         if found is None:
             pattern, flags, options = self._arguments
-            found = self.__dict__["_compiled"] = self._compile(pattern, flags, **options)
+            regex = sys.modules.get("regex")
+            compile_ = (compile_regex if regex is not None and self._compile is regex.compile
+                        else self._compile)
+            found = self.__dict__["_compiled"] = compile_(pattern, flags, **options)
         return found
 
     def __getattr__(self, name: str) -> Any:
@@ -45,3 +57,29 @@ class LazyPattern:
 def lazy(compile_: Callable[..., Any], pattern: Any, flags: int = 0, **options: Any) -> Any:
     """`compile_(pattern, flags, **options)` on first use (typed as the pattern it gives)."""
     return LazyPattern(compile_, pattern, flags, **options)
+
+
+def compile_regex(pattern: str, flags: int = 0, **options: Any) -> Any:
+    """`regex.compile(pattern, flags, **options)`, as an earlier process compiled it when
+    one did: `regex` registers with copyreg a pickling of its patterns that keeps their
+    compiled program, and unpickling hands the program back to its C compiler."""
+    import regex
+
+    global _REGEX_STORE
+    if options:  # named lists: compiled here
+        return regex.compile(pattern, flags, **options)
+    if _REGEX_STORE is None:
+        _REGEX_STORE = cache.Store(f"regex-{regex.__version__}-"
+                                   f"{sys.implementation.cache_tag}.marshal")
+    import pickle
+
+    key = (pattern, int(flags))
+    found = _REGEX_STORE.get(key)
+    if found is not None:
+        try:
+            return pickle.loads(found)
+        except Exception:  # made by another regex: compiled again below
+            pass
+    compiled = regex.compile(pattern, flags)
+    _REGEX_STORE.put(key, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+    return compiled

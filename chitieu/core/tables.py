@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.types import BBox, RawRow
 
 

@@ -7,7 +7,7 @@ tables of `chitieu.core.tables`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from chitieu.core.dataclass import dataclass, field
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 

@@ -107,7 +107,7 @@ def read(path: str | Path, layout: str | None = None, *,
         limits.check_input_size(path, text=fmt is None or fmt.text or fmt is Format.CSV)
         if fmt is None or fmt.text:
             decoded = decode_text(path.read_bytes())
-            doc = read_text(decoded.text, fmt)
+            doc = read_text(decoded.text, fmt, agencies=agencies)
             doc.warnings[:0] = decoded.warnings
             return doc
         if fmt.ocr:
@@ -124,8 +124,10 @@ def read(path: str | Path, layout: str | None = None, *,
         raise
 
 
-def read_text(text: str, layout: str | None = None) -> RawDocument:
-    """Read a document held in a string; the layout is sniffed when not given."""
+def read_text(text: str, layout: str | None = None, *,
+              agencies: AgencyNames | Callable[[], AgencyNames] | None = None) -> RawDocument:
+    """Read a document held in a string; the layout is sniffed when not given. `agencies`
+    (or a function giving them) help cut the crowded lines of `pdftotext -layout` text."""
     if not text.strip():
         raise InputError("the file is empty", code="empty")
     if layout is None:
@@ -135,4 +137,8 @@ def read_text(text: str, layout: str | None = None) -> RawDocument:
 
             if is_mixed(text):  # tab-separated pages beside the tables: each block its reader
                 layout = Format.MIXED
+    if Format.named(layout) is Format.LAYOUT and agencies is not None:
+        from chitieu.extract import layout as layout_reader
+
+        return layout_reader.read_text(text, agencies=agencies)
     return cast(TextReader, reader_for(layout)).read_text(text)

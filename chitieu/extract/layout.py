@@ -29,15 +29,19 @@ holding only a page number is dropped; text above the first header is one-cell r
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates
-from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY
+from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY, ROW_NUMBER
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
+Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
@@ -53,10 +57,18 @@ _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its colum
 _LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
 _NO_FIT = 1000.0
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
+_NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
+_NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
+_HARD_STOPS = (";", ".")  # a word ending so ends a name
+_WORD_PUNCTUATION = ",;.:()[]\"“”'‘’"
 _MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be moved there
 _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
+# the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+_WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
+_SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
                          "hoặc", "để", "từ", "đến", "bằng", "là", "có", "được", "những", "nhóm"})
@@ -114,13 +126,16 @@ class _Grid:
         return cells
 
 
-def read(path: Path) -> RawDocument:
-    return read_text(decode_bytes(Path(path).read_bytes()))
+def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()), agencies=agencies)
 
 
-def read_text(text: str) -> RawDocument:
+def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
+    """`agencies`: the known agency names (or a function giving them, called only when a
+    crowded line has to be cut): a cut that keeps a known name's words together across a
+    line break is preferred. Without them, crowded lines are cut by position alone."""
     pages = _pages(text)
-    reader = _Reader()
+    reader = _Reader(_NamePairs(agencies))
     for page in pages:
         reader.page(page)
     return RawDocument(rows=reader.rows, format="text", pages=len(pages), ocr=False,
@@ -143,8 +158,45 @@ def _pages(text: str) -> list[_Page]:
 # ---------------------------------------------------------------- the reader
 
 
+class _NamePairs:
+    """Pairs of words that follow one another in a known agency name ("sở" "y", "y" "tế",
+    "ubnd" "các"), folded; built when first asked for."""
+
+    def __init__(self, agencies: Agencies) -> None:
+        self.agencies = agencies
+        self._pairs: frozenset[tuple[str, str]] | None = None
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self._pairs is None:
+            names = self.agencies() if callable(self.agencies) else self.agencies
+            self._pairs = frozenset() if names is None else _name_pairs(names)
+        return self._pairs
+
+    def follows(self, first: str | None, second: str | None) -> bool:
+        """`second` goes on a known name where `first` leaves it."""
+        if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
+            return False
+        return (_fold_word(first), _fold_word(second)) in self.pairs
+
+
+def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for entry in names.entries.values():
+        for name in (entry.name, *entry.aliases, *entry.abbreviations):
+            words = name.split()
+            pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
+                         if not a.endswith(_HARD_STOPS))
+    return frozenset(pairs)
+
+
+def _fold_word(word: str) -> str:
+    return unicodedata.normalize("NFC", word.strip(_WORD_PUNCTUATION)).casefold()
+
+
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, names: _NamePairs | None = None) -> None:
+        self.names = names or _NamePairs(None)
         self.rows: list[RawRow] = []
         self.header: list[str] | None = None
         self.width = 0
@@ -180,7 +232,14 @@ class _Reader:
         # "Trong đó:" alone on a line is no row's text (the rows under it are parts of the
         # row above), but pdftotext prints it where the next row's cells would take it
         body = [ln for ln in body if not IN_WHICH.match(ln.text)]
-        alignment = _Alignment(body, grid, self.widths)
+        # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
+        while body and _numbers_columns(body[0]):
+            self.rows.append(RawRow([Cell(" ".join(w.text for w in c))
+                                     for c in grid.cells(body[0])],
+                                    first_line=body[0].number, last_line=body[0].number,
+                                    page=page.number))
+            body = body[1:]
+        alignment = _Alignment(body, grid, self.widths, self.names)
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -279,6 +338,8 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
         for last in range(at, min(len(lines), at + below + 1)):
             if any(_is_anchor_line(ln) for ln in lines[first:last + 1] if ln is not lines[at]):
                 continue
+            if any(_closes_earlier_line(ln) for ln in lines[first:at]):
+                continue  # "phố Huế)": the title's last line, above a label of one line
             grid = _grid(lines[last + 1:])
             block = lines[first:last + 1]
             if not all(_continues_labels(ln, grid, below=i > at)
@@ -302,10 +363,25 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
         if len(words) > _MAX_LABEL_WORDS:
             return False
         first = words[0].text.lstrip("(\"“'[")
-        if below and not (first[:1].islower()
+        if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
                           or _role(" ".join(w.text for w in words)) == "number"):
             return False
     return True
+
+
+def _numbers_columns(line: _Line) -> bool:
+    """A line of the columns' numbers: 1, 2, 3 … or (1), (2), (3) …, one after another."""
+    numbers = [_COLUMN_NUMBER.match(w.text) for w in line.words]
+    if len(numbers) < 3 or not all(numbers):
+        return False
+    values = [int(m.group(1)) for m in numbers]
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def _closes_earlier_line(line: _Line) -> bool:
+    """The line closes a bracket it did not open: it goes on a line above it."""
+    text = line.text
+    return text.count(")") > text.count("(")
 
 
 def _is_anchor_line(line: _Line) -> bool:
@@ -443,7 +519,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     if not lines:
         return []
     grid = alignment.grid
-    cells = [alignment.cells(i, ln) for i, ln in enumerate(lines)]
+    cells = [alignment.cells(i) for i in range(len(lines))]
     label_cols = _label_columns(cells)
     anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
     # with two numbering columns, a row numbered only in the second heads a group of rows
@@ -457,9 +533,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    columns = [_partition(_fragments(cells, col), starts) for col in range(len(grid.spans))]
+    columns = _cut_columns(cells, starts, label_cols)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = [_partition(_fragments(cells, col), starts) for col in range(len(grid.spans))]
+        columns = _cut_columns(cells, starts, label_cols)
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -481,12 +557,25 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         texts = [" ".join(w.text for w in words) for words in cols]
         if not any(texts):
             continue
+        if row in sections:
+            texts = _title_in_name_column(texts, label_cols)
         texts = (texts + [""] * width)[:max(width, len(texts))]
         warnings = [f"cell_placement_uncertain:{_column_name(header, c)}"
                     for c in sorted(uncertain[row])]
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=0, warnings=warnings))
     return rows
+
+
+def _title_in_name_column(texts: list[str], label_cols: list[int]) -> list[str]:
+    """A section row's title, printed centred across the table (over whichever column lies
+    under the middle), is the text of its first column after the numbers."""
+    filled = [c for c, t in enumerate(texts) if t and c not in label_cols]
+    name = max(label_cols, default=-1) + 1
+    if len(filled) == 1 and filled[0] > name:
+        texts = list(texts)
+        texts[name], texts[filled[0]] = texts[filled[0]], ""
+    return texts
 
 
 def _fragments(cells: list[list[list[_Word]]], col: int) -> list[tuple[int, list[_Word]]]:
@@ -601,9 +690,10 @@ class _Alignment:
     MTTQ …"); such a line is cut where each piece sits best in its column, judged by the
     column's lines printed nearby (the same cell, as a rule)."""
 
-    def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None
-                 ) -> None:
+    def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None,
+                 names: _NamePairs | None = None) -> None:
         self.grid = grid
+        self.names = names or _NamePairs(None)
         # a column is as wide on every page: a page's own lines may not show it
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
@@ -617,6 +707,14 @@ class _Alignment:
                     self._replace(i, chunk, first)
         if self.placed:
             self._learn(lines)
+        self._cells = [self._line_cells(i, line) for i, line in enumerate(lines)]
+        crowded = [i for i, line in enumerate(lines) if self._crowded(i, line)]
+        if crowded and self.names.agencies is not None:
+            # again, each crowded line in view of its neighbours' cells as first cut
+            first_cut = self._cells
+            self._cells = list(first_cut)
+            for i in crowded:
+                self._cells[i] = self._line_cells(i, lines[i], first_cut)
 
     def _learn(self, lines: list[_Line]) -> None:
         self.clean: list[list[tuple[int, int, int]]] = [[] for _ in self.grid.spans]
@@ -640,9 +738,17 @@ class _Alignment:
         own = self.cost(col, index, x0, x1)
         for other in (col - 1, col + 1):
             if 0 <= other < len(self.grid.spans) and not self._narrow(other) and (
-                    self.cost(other, index, x0, x1) + _MOVE_MARGIN < own):
+                    self._near(other, x0, x1)
+                    and self.cost(other, index, x0, x1) + _MOVE_MARGIN < own):
                 self.placed[index, x0] = other
                 own = self.cost(other, index, x0, x1) + _MOVE_MARGIN
+
+    def _near(self, col: int, x0: int, x1: int) -> bool:
+        """The piece reaches the column's span, or stops a few characters short of it (a
+        chunk pushed over a gutter; one printed well inside another column is that one's:
+        "Cấp tỉnh" centred in a left-aligned column)."""
+        start, end = self.grid.spans[col]
+        return x1 - 1 >= start - _SHIFT and x0 <= end + _SHIFT
 
     def reach(self, chunk: list[_Word], index: int | None = None) -> tuple[int, int]:
         if index is not None and (index, chunk[0].x0) in self.placed:
@@ -680,17 +786,39 @@ class _Alignment:
         off = abs((x0 + x1) / 2 - _median([(c[1] + c[2]) / 2 for c in near]))
         return min(off, _SHIFT) + off / 10 + 2 * max(0, x1 - x0 - self.width[col] - 1)
 
-    def cells(self, index: int, line: _Line) -> list[list[_Word]]:
+    def cells(self, index: int) -> list[list[_Word]]:
+        """The words of the line in each column (lists of the caller's own)."""
+        return [list(words) for words in self._cells[index]]
+
+    def _crowded(self, index: int, line: _Line) -> bool:
+        return any(len(set(self.reach(chunk, index))) > 1 for chunk in _chunk_words(line))
+
+    def _line_cells(self, index: int, line: _Line,
+                    around: list[list[list[_Word]]] | None = None) -> list[list[_Word]]:
         cells: list[list[_Word]] = [[] for _ in self.grid.spans]
         for chunk in _chunk_words(line):
             first, last = self.reach(chunk, index)
             if first == last:
                 cells[first] += chunk
                 continue
-            for col, piece in zip(range(first, last + 1), self._cut(index, chunk, first, last),
-                                  strict=True):
+            context = None if around is None else self._context(around, index, first, last)
+            pieces = self._cut(index, chunk, first, last, context)
+            for col, piece in zip(range(first, last + 1), pieces, strict=True):
                 cells[col] += piece
         return cells
+
+    def _context(self, cells: list[list[list[_Word]]], index: int, first: int, last: int
+                 ) -> list[tuple[str | None, str | None]]:
+        """For each column first..last, the last word of its nearest line above and the first
+        word of its nearest line below (within a few lines: a cell's lines interleave)."""
+        context = []
+        for col in range(first, last + 1):
+            above = next((cells[j][col][-1].text for j in range(index - 1,
+                          max(-1, index - 1 - _ALIGN_REACH), -1) if cells[j][col]), None)
+            below = next((cells[j][col][0].text for j in range(index + 1,
+                          min(len(cells), index + 1 + _ALIGN_REACH)) if cells[j][col]), None)
+            context.append((above, below))
+        return context
 
     @staticmethod
     def _right(chunks: list[tuple[int, int, int]]) -> int:
@@ -724,10 +852,27 @@ class _Alignment:
             cost += _LOWER_START_COST
         return cost
 
-    def _cut(self, index: int, chunk: list[_Word], first: int, last: int
+    def _name_cost(self, chunk: list[_Word], i: int, j: int,
+                   context: tuple[str | None, str | None]) -> float:
+        """Known agency names across the piece chunk[i:j]'s edges: a cut inside a name
+        ("Sở Y | tế") costs; a piece that goes on a name from its column's line above
+        ("du" / "lịch") or into its line below ("UBND" / "các") gains."""
+        above, below = context
+        cost = 0.0
+        if i > 0 and self.names.follows(chunk[i - 1].text, chunk[i].text):
+            cost += _NAME_SPLIT_COST
+        if self.names.follows(above, chunk[i].text):
+            cost -= _NAME_BONUS
+        if self.names.follows(chunk[j - 1].text, below):
+            cost -= _NAME_BONUS
+        return cost
+
+    def _cut(self, index: int, chunk: list[_Word], first: int, last: int,
+             context: list[tuple[str | None, str | None]] | None = None
              ) -> list[list[_Word]]:
         """The chunk cut into one piece per column first..last (pieces may be empty), the
-        cut that sits best (dynamic programming over the word gaps)."""
+        cut that sits best (dynamic programming over the word gaps); with the `context` of
+        each column (its words on the lines around), known names weigh in."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
         best = [[inf] * (m + 1) for _ in range(k + 1)]
@@ -742,6 +887,8 @@ class _Alignment:
                     step = 0.0
                     if i < j:
                         step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
+                        if context is not None and not self._narrow(first + c - 1):
+                            step += self._name_cost(chunk, i, j, context[c - 1])
                     if best[c - 1][i] + step < best[c][j]:
                         best[c][j], back[c][j] = best[c - 1][i] + step, i
         pieces: list[list[_Word]] = []
@@ -784,7 +931,8 @@ def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
 def _is_label(text: str) -> bool:
     """A row's label in a numbering column: "1", "a)", "II", or the bullet of a sub-row
     ("-", "+") under a "Trong đó:" row."""
-    return text in _BULLETS or (len(text) <= _MAX_LABEL_WIDTH and bool(COLUMN_LABEL.match(text)))
+    return text in _BULLETS or (len(text) <= _MAX_LABEL_WIDTH and bool(
+        COLUMN_LABEL.match(text) or ROW_NUMBER.match(text)))
 
 
 def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
@@ -793,24 +941,27 @@ def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
     return any(row[c] for c in label_cols)
 
 
-def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
-               ) -> list[list[tuple[int, list[_Word]]]]:
+def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
+               middles: list[float] | None = None
+               ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
-    group centred on its anchor as well as possible, within its row (a row's cell cannot
-    reach the number of the row above or below it), and not cut where a line plainly goes
-    on ("Sở Khoa học và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp")."""
+    group centred on its anchor as well as possible (or, for cells printed from the top of
+    their row, starting on it: `top`), within its row (a row's cell cannot reach the number
+    of the row above or below it), and not cut where a line plainly goes on ("Sở Khoa học
+    và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp"). Centred on `middles`
+    instead when given (the rows' middles: their numbers printed on their top line). Also
+    returns the cut's cost."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
-        return [[] for _ in anchors]
+        return [[] for _ in anchors], 0.0
     inf = float("inf")
-    joins = [0.0] + [_JOIN_COST if _goes_on(fragments[k - 1][1], fragments[k][1]) else 0.0
-                     for k in range(1, n)]
+    joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1]) for k in range(1, n)]
     # cost[r][j]: best cost with fragments[:j] given to rows[:r]
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
     for r in range(1, rows + 1):
-        anchor = anchors[r - 1]
+        anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
         high = anchors[r] if r < rows else inf
         outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
@@ -823,7 +974,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
                     continue
                 step = 0.0
                 if i < j:
-                    centre = (fragments[i][0] + fragments[j - 1][0]) / 2
+                    centre = (fragments[i][0] if top
+                              else (fragments[i][0] + fragments[j - 1][0]) / 2)
                     step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i]
                             + _OUTSIDE_COST * (outside[j] - outside[i]))
                 total = cost[r - 1][i] + step
@@ -836,7 +988,25 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int]
         groups.append(fragments[i:j])
         j = i
     groups.reverse()
-    return groups
+    return groups, cost[rows][n]
+
+
+def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int], label_cols: list[int]
+                 ) -> list[list[list[tuple[int, list[_Word]]]]]:
+    """Each column's lines cut into rows, the cells taken as printed centred on their row's
+    number, from its top (Word's default), or centred in a row numbered on its top line,
+    whichever the page's columns fit best."""
+    columns = range(len(cells[0]))
+    # a row numbered on its top line, its cells centred between it and the next number
+    ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
+    middles = [(a + max(a, end)) / 2 for a, end in zip(anchors, ends, strict=True)]
+    cuts = [[_partition(_fragments(cells, col), anchors, **model) for col in columns]
+            for model in ({}, {"top": True}, {"middles": middles})]
+
+    def total(cut: list[tuple[list, float]]) -> float:
+        return sum(cost for col, (_, cost) in enumerate(cut) if col not in label_cols)
+
+    return [groups for groups, _ in min(cuts, key=total)]
 
 
 def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
@@ -850,6 +1020,19 @@ def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list
         counts[gap] = counts.get(gap, 0) + 1
         costs[i] = _IRREGULAR_COST * (sum(counts.values()) - counts[min(counts)])
     return costs
+
+
+def _join_cost(above: list[_Word], below: list[_Word]) -> float:
+    """The cost of cutting two rows' cells between these lines: a line going on the one
+    above; twice that when it goes on a sentence left open (lower case after a line that
+    does not end one: "… kết hợp công nghệ" / "số, thanh toán …")."""
+    if not _goes_on(above, below):
+        return 0.0
+    first = below[0].text
+    if first[:1].islower() and not _is_label(first) and not above[-1].text.endswith(
+            _SENTENCE_ENDS):
+        return 2 * _JOIN_COST
+    return _JOIN_COST
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:

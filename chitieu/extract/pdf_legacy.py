@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import read_csv
 from chitieu.core.patterns import lazy
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.patterns import lazy
 from chitieu.errors import InputError
 

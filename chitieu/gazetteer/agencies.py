@@ -14,13 +14,13 @@ import functools
 import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
 
 from chitieu.core.cache import cached
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
 from chitieu.core.patterns import lazy

@@ -9,14 +9,14 @@ from __future__ import annotations
 import csv
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from chitieu.core.cache import cached
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.text import ascii_fold, clean_text, fold
 from chitieu.models import Locality
 
@@ -38,6 +38,7 @@ _LEVEL_SPELLINGS = {
 }
 # Abbreviated province names that documents print instead of the name.
 _PROVINCE_SHORTHAND = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}
+_SPACES = lazy(regex.compile, r"\s+")
 _LEADING_LEVEL = lazy(regex.compile,
     r"^(?:đặc khu|thành phố|thủ đô|phường|tỉnh|tp\.?|xã)\s+", regex.IGNORECASE
 )
@@ -164,16 +165,18 @@ def resolve_locality(level: str | None, name: str | None,
                     province=unit.province)
 
 
-def units_sharing(locality: Locality) -> int:
-    """How many listed communes, wards and special zones a locality left without its code
-    names: more than one when its name is shared (and no province told them apart), none
-    when the list does not have it."""
+def units_sharing(locality: Locality, province: str | None = None) -> int:
+    """How many listed communes, wards and special zones (of `province`, when it names one)
+    carry the name of a locality left without its code: more than one when the name is
+    shared, none when the list does not have it."""
     if locality.code or not locality.name or locality.level not in COMMUNE_LEVELS:
         return 0
     units = _units()
     found = units.units(units.by_fold.get(fold(locality.name)) or units.by_ascii.get(
         ascii_fold(locality.name)) or units.by_letters.get(_letters(locality.name), ()))
-    return sum(1 for unit in found if unit.level == locality.level)
+    wanted = _find_province_named(province) if province else None
+    return sum(1 for unit in found if unit.level == locality.level and (
+        wanted is None or unit.province_code == wanted.code))
 
 
 def _strip_leading_level(name: str) -> str:
@@ -219,10 +222,12 @@ def _find_province_named(text: str) -> AdminUnit | None:
 
 @functools.cache
 def _province_pattern() -> regex.Pattern[str]:
+    # longest first; names of one length in their own order, so that the pattern's text is
+    # the same in every process (a set's order changes with the hash seed)
     names = sorted({ascii_fold(n) for n in province_names()} | set(_PROVINCE_SHORTHAND),
-                   key=len, reverse=True)
+                   key=lambda name: (-len(name), name))
     alternatives = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return regex.compile(
+    return compile_regex(
         rf"(?<![\p{{L}}\p{{N}}])(?:tinh|thanh\s+pho|thu\s+do|tp)\.?\s*(?P<name>{alternatives})"
         r"(?![\p{L}\p{N}])"
     )
@@ -240,7 +245,7 @@ def find_province(text: str | None) -> str | None:
     match = _province_pattern().search(ascii_fold(text))
     if match is None:
         return None
-    key = regex.sub(r"\s+", " ", match["name"])
+    key = _SPACES.sub(" ", match["name"])
     if key in _PROVINCE_SHORTHAND:
         return _PROVINCE_SHORTHAND[key]
     return _provinces().by_ascii[key].name

@@ -19,7 +19,7 @@ from chitieu.core.letterhead import (
     written_body,
 )
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import (
@@ -59,7 +59,7 @@ _PROVINCE_LEVEL = lazy(regex.compile, r"Thành phố|Tỉnh")
 def _abbreviations() -> tuple[list[tuple[regex.Pattern, str]], dict[str, str]]:
     data = load_yaml("abbreviations.yaml")
     pairs = sorted(data["issuer"].items(), key=lambda kv: len(kv[0]), reverse=True)
-    patterns = [(regex.compile(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
+    patterns = [(compile_regex(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
     return patterns, data["spelling"]
 
 
@@ -112,9 +112,10 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
         plan.issuer = header
     # the managing bodies name the province of a commune whose name several provinces share
     managing = head.bodies[:-1] if head else []
-    plan.locality = _locality(plan.issuer, " ".join([*managing, *lines]))
+    context = " ".join([*managing, *lines])
+    plan.locality = _locality(plan.issuer, context)
     plan.issuer = _unit_as_named(plan.issuer, plan.locality)
-    return plan, warnings + _missing(plan) + _locality_unresolved(plan.locality)
+    return plan, warnings + _missing(plan) + _locality_unresolved(plan, context)
 
 
 # "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
@@ -171,12 +172,15 @@ def _missing(plan: Plan) -> list[str]:
     return [code for code, value in fields.items() if value is None]
 
 
-def _locality_unresolved(locality: Locality) -> list[str]:
+def _locality_unresolved(plan: Plan, context: str) -> list[str]:
     """A commune or ward named without its code: a name several provinces share (the
-    document names none of them) or one the list of units does not have."""
+    document names none of them) or one the list of units does not have (in the province
+    the document names)."""
+    locality = plan.locality
     if locality.code or not locality.name or locality.level not in COMMUNE_LEVELS:
         return []
-    return ["plan_locality_ambiguous" if units_sharing(locality) > 1
+    province = find_province(plan.issuer) or find_province(context)
+    return ["plan_locality_ambiguous" if units_sharing(locality, province) > 1
             else "plan_locality_unlisted"]
 
 

@@ -10,11 +10,11 @@ one record per row and year, keyed "<row key>@<year>", with that year as its dea
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 
 import regex
 
 from chitieu.assemble.trace import Trace
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
 from chitieu.core.heading import appendix_heading
 from chitieu.core.lexicon import load_yaml

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import pairwise
 
+from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, cached_cell_parser, clean_text, fold

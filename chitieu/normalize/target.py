@@ -14,11 +14,11 @@ such numbers come from spreadsheets formatted in the English way; "0,125" stays 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
 
+from chitieu.core.dataclass import dataclass, replace
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import cached_cell_parser, clean_text, fold, is_plain, text_cache

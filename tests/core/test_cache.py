@@ -144,3 +144,32 @@ def test_loaded_indexes_equal_built_ones() -> None:
     assert again.agencies(cell, "lead") == gazetteer.agencies(cell, "lead")
     units = localities._build_units()
     assert pickle.loads(pickle.dumps(units)) == units
+
+
+def test_a_store_is_written_once_at_the_end_and_merged(folder: Path) -> None:
+    first, second = cache.Store("values.marshal"), cache.Store("values.marshal")
+    first.put(("a", 1), b"one")
+    second.put("b", b"two")
+    assert not (folder / "values.marshal").exists()  # nothing written during the run
+    cache.flush()
+    later = cache.Store("values.marshal")
+    assert later.get(("a", 1)) == b"one" and later.get("b") == b"two"
+    assert later.get("c") is None
+
+
+def test_a_broken_store_starts_empty(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "values.marshal").write_bytes(b"\xe9 not marshal")
+    store = cache.Store("values.marshal")
+    assert store.get("a") is None
+    store.put("a", b"x")
+    cache.flush()
+    assert cache.Store("values.marshal").get("a") == b"x"
+
+
+def test_no_store_without_a_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", "")
+    store = cache.Store("values.marshal")
+    store.put("a", b"x")
+    cache.flush()
+    assert cache.Store("values.marshal").get("a") is None

@@ -209,3 +209,25 @@ def test_the_rule_under_the_title_ends_it() -> None:
     head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH", "Chuyển đổi số năm 2026", "-------",
                                  "Ủy ban nhân dân xã ban hành Kế hoạch như sau"))
     assert head.title == ["Chuyển đổi số năm 2026"]
+
+
+@pytest.mark.parametrize("lines", [
+    # a narrow right column wrapped the year: PDF lines interleaved by height
+    ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "XÃ TAM ĐẢO", "VIỆT NAM",
+     "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND", "Tam Đảo, ngày 09 tháng 9 năm", "2026"),
+    # the same read across both columns, the year under the right one
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc",
+     "Số: 17/KH-UBND\tTam Đảo, ngày 09 tháng 9 năm", "\t2026"),
+])
+def test_a_year_wrapped_onto_the_next_line_is_the_dates(lines: tuple[str, ...]) -> None:
+    head = read_letterhead(_rows(*lines))
+    assert head is not None
+    assert head.dated == "ngày 09 tháng 9 năm 2026"
+    assert head.number == "Số: 17/KH-UBND"
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"]
+
+
+def test_a_year_opening_the_next_line_of_prose_is_left_alone() -> None:
+    head = read_letterhead(_rows(*ACROSS, "2026 là năm tăng tốc"))
+    assert head is not None and head.dated == "ngày 09 tháng 9 năm 2026"

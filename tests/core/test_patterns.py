@@ -41,3 +41,36 @@ def test_vocabulary_patterns_are_the_same_whatever_the_hash_seed() -> None:
                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
     assert len(seen) == 1
+
+
+def test_a_regex_pattern_compiled_by_an_earlier_process_is_loaded(
+        tmp_path, monkeypatch) -> None:
+    from chitieu.core import cache, patterns
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterns, "_REGEX_STORE", None)
+    first = patterns.compile_regex(r"(?<![\p{L}\p{N}])tinh\s+(?P<name>\w+)", regex.IGNORECASE)
+    cache.flush()  # the end of that process
+    monkeypatch.setattr(patterns, "_REGEX_STORE", None)
+    compiled = []
+    monkeypatch.setattr(regex, "compile", lambda *a, **k: compiled.append(a))
+    again = patterns.compile_regex(r"(?<![\p{L}\p{N}])tinh\s+(?P<name>\w+)", regex.IGNORECASE)
+    assert compiled == []  # loaded, not compiled
+    text = "UBND TINH Ninh Binh, xtinh A, tinh B"
+    assert again.search(text)["name"] == first.search(text)["name"] == "Ninh"
+    assert again.findall(text) == first.findall(text)
+    assert (again.pattern, again.flags) == (first.pattern, first.flags)
+
+
+def test_a_lazy_regex_pattern_is_loaded_too(tmp_path, monkeypatch) -> None:
+    from chitieu.core import cache, patterns
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterns, "_REGEX_STORE", None)
+    assert lazy(regex.compile, r"\d+(?=\s)").findall("a 12 b 3 ") == ["12", "3"]
+    cache.flush()
+    monkeypatch.setattr(patterns, "_REGEX_STORE", None)
+    real = regex.compile
+    monkeypatch.setattr(regex, "compile", Counting(real))
+    again = lazy(regex.compile, r"\d+(?=\s)")
+    assert again.findall("a 12 b 3 ") == ["12", "3"] and regex.compile.calls == 0

@@ -22,12 +22,7 @@ MIN_SCORE = 0.95
 NO_TABLE_STRUCTURE = {"hn-kh277-2026-phuluc.pdftotext-raw.txt"}
 # Documents whose hand-written records the reader does not reach yet, and why: the test fails
 # while it does not, and starts passing (flagging this note) once it does.
-KNOWN_GAPS = {
-    "hn-kh277-2026-phuluc.pdftotext-layout": (
-        "pdftotext -layout of a crowded page runs up to five cells into one line with single "
-        "spaces, a few characters off their columns: 4 of 33 rows lose or gain a word at a "
-        "cut between two agency cells (0.88)"),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 # Documents whose hand-written records cover a well-defined part only (the rest is too long to
 # check by hand): the records scored are those whose key starts with one of these prefixes.

@@ -1,7 +1,8 @@
-"""The second scan benchmark (make_scan_fixtures.py `EVAL2_VARIANTS`, benchmarks/eval_scans.py
---eval2) draws whole appendices from OCR'd text: what its pages print, typed back as text
-(`appendix_text`), must still give every hand-written record of the appendix, or a scan's
-miss there would be the drawing's fault, not the reader's. Text only: no scan is made here."""
+"""The second and third scan benchmarks (make_scan_fixtures.py `EVAL2_VARIANTS`,
+`EVAL3_VARIANTS`; benchmarks/eval_scans.py --eval2 / --eval3) draw whole appendices from
+text: what their pages print, typed back as text (`appendix_text`), must still give every
+hand-written record of the appendix, or a scan's miss there would be the drawing's fault,
+not the reader's. Text only: no scan is made here."""
 
 from __future__ import annotations
 
@@ -28,10 +29,14 @@ def _fixtures_module():
 
 def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path) -> None:
     fixtures = _fixtures_module()
-    variants = fixtures.EVAL2_VARIANTS
-    assert len(variants) >= 20 and sum(v.held_out for v in variants) >= 8
-    assert not {v.source for v in variants} & {v.source for v in
-                                               fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
+    variants = fixtures.EVAL2_VARIANTS + fixtures.EVAL3_VARIANTS
+    assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
+    earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
+    assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
+    assert not {v.source for v in fixtures.EVAL3_VARIANTS} & (
+        earlier | {v.source for v in fixtures.EVAL2_VARIANTS})
+    # the third set's appendices were written for it: no word-pair list may learn from them
+    assert all(v.source.parent.name.startswith("heldout") for v in fixtures.EVAL3_VARIANTS)
     (tmp_path / "gold").mkdir()
     for variant in variants:
         typed = tmp_path / f"{variant.name}.txt"

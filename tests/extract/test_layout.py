@@ -7,6 +7,7 @@ from shared_files import real_file
 
 from chitieu import convert, extract
 from chitieu.extract.detect import detect_layout
+from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
 
 
 @pytest.fixture
@@ -100,3 +101,64 @@ def test_a_days_column_gives_durations(cv6582: Path) -> None:
 def test_layout_text_is_detected(cv6582: Path) -> None:
     assert detect_layout(PAGES) == "layout"
     assert detect_layout(cv6582.read_text(encoding="utf-8")) == "layout"
+
+
+# A crowded line runs the support cell into the product cell with one space, the product's
+# piece printed four characters left of its column: by position alone "lịch" ends the support
+# cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",
+# "Sở Du lịch": "du" / "lịch") says where the cut is.
+CROWDED = """ TT   Nhiệm vụ                      Đơn vị phối hợp        Sản phẩm
+  1   Lắp đặt camera giám sát tại    Công an tỉnh          Hệ thống camera tại
+      các nút giao thông chính                             các nút giao chính
+                                    Sở Văn hóa và Thể      Tối thiểu 10 điểm du
+  2   Số hóa di tích, điểm tham       thao, UBND lịch được số hóa dữ liệu 3D
+      quan trên địa bàn tỉnh          các xã, phường       và thuyết minh
+  3   Tập huấn kỹ năng số cho cán    Sở Nội vụ             Lớp tập huấn cho
+      bộ, công chức cấp xã                                 cán bộ cấp xã
+"""
+
+
+def test_known_agency_names_decide_where_a_crowded_line_is_cut() -> None:
+    by_position = extract.read_text(CROWDED, "layout").rows[2].texts
+    assert by_position[2:] == ["Sở Văn hóa và Thể thao, UBND lịch các xã, phường",
+                               "Tối thiểu 10 điểm du được số hóa dữ liệu 3D và thuyết minh"]
+    calls = []
+
+    def names() -> Gazetteer:
+        calls.append(1)
+        return default_gazetteer()
+
+    rows = extract.read_text(CROWDED, "layout", agencies=names).rows
+    assert rows[2].texts[2:] == ["Sở Văn hóa và Thể thao, UBND các xã, phường",
+                                 "Tối thiểu 10 điểm du lịch được số hóa dữ liệu 3D và thuyết minh"]
+    assert [r.texts for r in rows[:2] + rows[3:]] == [
+        r.texts for r in extract.read_text(CROWDED, "layout").rows[:2] + rows[3:]]
+    assert calls == [1], "the names are asked for once, for the crowded line"
+
+
+# Row 1's name interleaves with its other cells, then its last line follows at once ("… công
+# nghệ" / "số, thanh toán …"): by the rows' centres alone that line would open row 2's name.
+OPEN_SENTENCE = """ TT   Nội dung                                   Chủ trì            Sản phẩm
+      Phát triển mô hình du lịch số gắn với                         Tối thiểu 10 điểm
+                                                                    được số hóa
+      tiêu thụ sản phẩm địa phương, kết hợp
+  1                                                Sở Du lịch       toàn diện, kết
+      quảng bá thông tin trực tuyến, đặt vé
+                                                                    nối tiêu thụ
+      và giới thiệu sản phẩm bằng công nghệ
+      số, thanh toán trực tuyến, thăm quan từ xa.
+      Triển khai mô hình thôn, tổ dân phố số      Sở Khoa học       Hoàn thành triển
+  2   trên nền tảng số của Thành phố, gồm nhóm    và Công nghệ      khai tại 100%
+      cộng đồng, phòng họp trực tuyến và các                        thôn, tổ dân phố
+      tính năng khác phục vụ quản trị thôn.
+"""
+
+
+def test_a_line_going_on_an_open_sentence_stays_with_its_row() -> None:
+    rows = extract.read_text(OPEN_SENTENCE, "layout").rows[1:]
+    assert [r.texts[1] for r in rows] == [
+        "Phát triển mô hình du lịch số gắn với tiêu thụ sản phẩm địa phương, kết hợp quảng bá "
+        "thông tin trực tuyến, đặt vé và giới thiệu sản phẩm bằng công nghệ số, thanh toán "
+        "trực tuyến, thăm quan từ xa.",
+        "Triển khai mô hình thôn, tổ dân phố số trên nền tảng số của Thành phố, gồm nhóm cộng "
+        "đồng, phòng họp trực tuyến và các tính năng khác phục vụ quản trị thôn."]

@@ -44,6 +44,7 @@ def test_locality_resolves_only_when_unique(attached: str, level: str, name: str
     ("của UBND xã Tân An", "plan_locality_ambiguous"),
     ("của UBND phường Hòa Bình", "plan_locality_ambiguous"),
     ("của UBND xã Hoa Hồng Tím", "plan_locality_unlisted"),
+    ("của UBND xã Tân Lập, tỉnh Phú Thọ", "plan_locality_unlisted"),  # not a Phú Thọ commune
     ("của UBND phường Hòa Bình, tỉnh Phú Thọ", None),
     ("của Phòng Văn hóa - Xã hội", None),
     ("của UBND tỉnh Phú Thọ", None),

@@ -19,6 +19,7 @@ from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import AGENCY_ROLES
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
+from chitieu.extract.ocr.places import repair_place_names
 from chitieu.extract.ocr.spelling import split_glued
 
 _AGENCY_MIN_RATIO = 88.0
@@ -71,8 +72,15 @@ def _generic(text: str) -> str:
     return fix.space_dashes(split_glued(fix.plain_foreign_letters(text)))
 
 
+# abbreviations of the issuing bodies, as OCR reads them with a speck for a mark ("ỦBND")
+_BODY_ABBREVIATIONS = ("UBND", "HĐND")
+
+
 def _title_line(text: str) -> str:
-    return fix.balance_parentheses(fix.repair_appendix_label(text))
+    text = fix.balance_parentheses(fix.repair_appendix_label(text))
+    if any(fix.compare_key(t) in {"ubnd", "hdnd"} for t in text.split()):
+        text = fix.snap_words(text, _BODY_ABBREVIATIONS)
+    return repair_place_names(text)
 
 
 def _apply(repairs: list[Repair], index: int, column: int, cell,
@@ -359,7 +367,23 @@ def _name(text: str) -> str:
 
 
 def _unit(text: str) -> str:
-    return fix.snap_phrase(text, fix.vocabulary()["unit_phrases"])
+    """A unit cell: the unit phrase it misreads, else a one-word unit, alone or after "/",
+    given a unit word's marks ("tố" → "tổ", "lượt/nấm" → "lượt/năm"); a word inside a longer
+    unit is left ("lao động" is no "lao đồng")."""
+    phrases = fix.vocabulary()["unit_phrases"]
+    snapped = fix.snap_phrase(text, phrases)
+    if snapped != text:
+        return snapped
+    parts = text.split("/")
+    fixed = [fix.snap_words(p, _unit_words(phrases)) if len(p.split()) == 1 else p
+             for p in parts]
+    return "/".join(fixed) if fixed != parts else text
+
+
+@lru_cache(maxsize=1)
+def _unit_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    words = (w for p in phrases for w in p.split() if regex.match(r"^\p{L}+$", w))
+    return tuple(dict.fromkeys(words))
 
 
 def _deadline(text: str) -> str:

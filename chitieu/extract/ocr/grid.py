@@ -127,6 +127,7 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
     if len(ys) < 2 or len(xs) < 2:
         return None
     tolerance = max(2, round(dpi / 100))
+    xs, ys = _frame(xs, ys, (horizontal, vertical, binary == 0), thickest)
     ys = sorted(ys + _short_rules(horizontal, xs, ys, thickest, reach))
     gaps = _gaps(xs, ys, vertical, binary == 0, tolerance)
     if gaps:
@@ -135,6 +136,66 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
         xs = _each_tables_rules(xs, ys, gaps, vertical, thickest, tolerance)
     cells, borders = _merge_cells(xs, ys, (horizontal, vertical, binary == 0), tolerance)
     return Grid(xs, ys, cells, borders, gaps)
+
+
+def _frame(xs: list[int], ys: list[int], sources: tuple[np.ndarray, np.ndarray, np.ndarray],
+           thickest: int) -> tuple[list[int], list[int]]:
+    """The table's frame where the masks lost it: a faint outer rule a copier broke into dots
+    (the inner rules, drawn where two cells meet, print darker). The inner rules all end on
+    the frame: where most horizontal rules end beyond the outermost vertical one (or the
+    vertical rules beyond the outermost horizontal one) and ink runs along that line, the
+    frame is there. An open-sided table has no ink along its rules' ends."""
+    horizontal, vertical, ink = sources
+    h_ends = [_ends(horizontal[max(0, y - thickest):y + thickest + 1].any(axis=0)) for y in ys]
+    v_ends = [_ends(vertical[:, max(0, x - thickest):x + thickest + 1].any(axis=1)) for x in xs]
+    lefts, rights = (_agreed([e[i] for e in h_ends], thickest) for i in (0, 1))
+    tops, bottoms = (_agreed([e[i] for e in v_ends], thickest) for i in (0, 1))
+    span_y = (min(tops or ys[0], ys[0]), max(bottoms or ys[-1], ys[-1]))
+    span_x = (min(lefts or xs[0], xs[0]), max(rights or xs[-1], xs[-1]))
+    new_xs, new_ys = list(xs), list(ys)
+    for end, outer, side in ((lefts, xs[0], -1), (rights, xs[-1], 1)):
+        if end is not None and (end - outer) * side > 2 * thickest:
+            x = _inked_line(ink.T, end, span_y, thickest)
+            if x is not None:
+                new_xs.append(x)
+    for end, outer, side in ((tops, ys[0], -1), (bottoms, ys[-1], 1)):
+        if end is not None and (end - outer) * side > 2 * thickest:
+            y = _inked_line(ink, end, span_x, thickest)
+            if y is not None:
+                new_ys.append(y)
+    return sorted(new_xs), sorted(new_ys)
+
+
+def _ends(band: np.ndarray) -> tuple[int, int] | tuple[None, None]:
+    present = np.flatnonzero(band)
+    return (int(present[0]), int(present[-1])) if present.size else (None, None)
+
+
+def _agreed(ends: list[int | None], slack: int) -> int | None:
+    """Where most rules end (the median, when at least two and most end within `slack`)."""
+    known = [e for e in ends if e is not None]
+    if len(known) < 2:
+        return None
+    middle = int(np.median(known))
+    near = sum(abs(e - middle) <= slack for e in known)
+    return middle if near >= max(2, 0.6 * len(ends)) else None
+
+
+# … and ink runs along it on this share of its length (a dotted rule's dots, on a band a rule's
+# thickness wide; text beside the table leaves gaps between its lines and rows).
+_FRAME_INK = 0.6
+
+
+def _inked_line(ink: np.ndarray, near: int, span: tuple[int, int], thickest: int) -> int | None:
+    """The row of `ink` within `thickest` of `near` whose band (of half that width) is inked
+    along most of `span`; None when none is."""
+    half = max(1, thickest // 3)
+    best, best_share = None, _FRAME_INK
+    for y in range(max(half, near - thickest), min(ink.shape[0] - half, near + thickest + 1)):
+        share = float(ink[y - half:y + half + 1, span[0]:span[1]].any(axis=0).mean())
+        if share >= best_share:
+            best, best_share = y, share
+    return best
 
 
 def _each_tables_rules(xs: list[int], ys: list[int], gaps: tuple[tuple[int, int], ...],

@@ -497,10 +497,29 @@ _NUMBERISH = regex.compile(r"(?<![\p{L}])[0-9OolI|]*\d[0-9OolI|]*(?:[.,][0-9OolI
 
 def repair_target_cell(text: str) -> str:
     """A target or result cell: rule marks dropped; "2 70" (a "≥" read as "2") → "≥ 70";
-    letters inside numbers read as digits ("1O0" → "100")."""
+    letters inside numbers read as digits ("1O0" → "100"); the words before the number
+    given the marks of the target words they spell ("Tư 70% trở lên" → "Từ 70% trở lên")."""
     text = strip_rule_marks(_RULE_CHARS.sub("", text))
     text = _SIGN_AS_TWO.sub("≥ ", text)
-    return _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
+    text = _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
+    words = text.split()
+    first = next((i for i, w in enumerate(words) if regex.match(r"^[\d≥≤<>]", w)), 0)
+    if 0 < first <= 4:  # the whole run of words before the number is one target phrase
+        lead = " ".join(words[:first])
+        fixed = repair_lead_phrase(lead, [p for p in _target_leads()
+                                          if len(p.split()) == first])
+        text = " ".join([fixed, *words[first:]]) if fixed != lead else text
+    return text
+
+
+@lru_cache(maxsize=1)
+def _target_leads() -> tuple[str, ...]:
+    """The words printed before a target's number (chitieu/data/target_words.yaml), longest
+    first."""
+    words = load_yaml("target_words.yaml") or {}
+    phrases = [*words.get("lead", ()), *(p for ops in (words.get("prefix_ops") or {}).values()
+                                         for p in ops)]
+    return tuple(sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split())))
 
 
 def repair_lead_phrase(text: str, phrases: Sequence[str]) -> str:
@@ -571,17 +590,22 @@ _SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?) (\d{1,2})(?![\d.,])")
 _DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")
 
 # "Quý II/2026" as OCR reads its roman number: serif "I"s run together into "H", an "I" read
-# as "1", "l", "!", "|" or with a speck for an accent ("IĨ").
-_QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.]+)(?=\s*(?:/|năm\b|$|[,;]))")
-_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]ĨÍÌỈỊĩíìỉị]+$")
+# as "1", "l", "!", "|", a sans-serif "J" or with a speck for an accent ("IĨ"); either end of
+# a range of quarters ("Quý I - JI/2026").
+_QUARTER_END = r"(?=\s*(?:/|năm\b|$|[,;]|[-–]\s*\S))"
+_QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
+_QUARTER_RANGE = regex.compile(
+    r"(?i)(?P<word>\bquý\s*[IVX]+\s*[-–]\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
+_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]JĨÍÌỈỊĩíìỉị]+$")
 _QUARTERS = ("I", "II", "III", "IV")
-_AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LĨÍÌỈỊĩíìỉị"})
+_AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LJjĨÍÌỈỊĩíìỉị"})
 
 
 def repair_quarter_numeral(text: str) -> str:
     """The roman number of a quarter, misread ("Quý H/2026", "Quý IHI/2026", "Quý 11/2026",
-    "Quý !/2026") → the quarter it must be; an arabic quarter ("Quý 2/2026") stays."""
-    return _QUARTER.sub(_quarter_match, text)
+    "Quý !/2026", "Quý I - JI/2026") → the quarter it must be; an arabic quarter ("Quý
+    2/2026") stays."""
+    return _QUARTER_RANGE.sub(_quarter_match, _QUARTER.sub(_quarter_match, text))
 
 
 def _quarter_match(match: regex.Match) -> str:

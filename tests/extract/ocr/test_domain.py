@@ -132,3 +132,16 @@ def test_a_header_of_merged_cells_over_a_group_of_sub_columns_is_one_header() ->
     assert rows[1].texts == sub
     assert [r.texts[0] for r in rows[2:]] == ["I", "1", "II", "1"]
     assert rows[5].texts[5] == "x"  # a mark read twice over
+
+
+def test_unit_words_take_a_units_marks():
+    """A unit cell whose words OCR gave another mark ("nấm", "tố"): each word snapped to a
+    unit's word with the same letters; a unit already spelled right stays."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
+                 ["1", "Số lượt truy cập", "lượt/nấm", "1.000"],
+                 ["2", "Số tổ công nghệ số", "tố", "5"],
+                 ["3", "Tỷ lệ hộ", "%", "100"],
+                 ["4", "Số lao động có việc làm", "lao động", "300"])
+    repair_rows(rows, default_gazetteer())
+    # a word inside a longer unit is left: "động" is no "đồng" of "Tỷ đồng"
+    assert [r.texts[2] for r in rows[1:]] == ["lượt/năm", "Tổ", "%", "lao động"]

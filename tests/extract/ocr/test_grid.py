@@ -137,3 +137,36 @@ def test_a_ruled_header_box_over_a_wider_table_is_a_table_of_its_own():
     grid = grid_of(page)
     assert grid.between_tables(380)
     assert not grid.between_tables(590)
+
+
+def _framed_page(frame: str) -> np.ndarray:
+    """The 4×5 grid's inner rules solid; its frame "dotted" (a faint rule a copier broke into
+    dashes 11 px long, 5 px apart: too far for the masks' bridging) or "none" (an open-sided
+    table: only inner rules)."""
+    page = np.full((600, 1400), 255, np.uint8)
+    for x in XS[1:-1]:
+        cv2.line(page, (x, YS[0]), (x, YS[-1]), 0, 2)
+    for y in YS[1:-1]:
+        cv2.line(page, (XS[0], y), (XS[-1], y), 0, 2)
+    if frame == "dotted":
+        for x in (XS[0], XS[-1]):
+            for y in range(YS[0], YS[-1], 16):
+                page[y:y + 11, x - 1:x + 1] = 0
+        for y in (YS[0], YS[-1]):
+            for x in range(XS[0], XS[-1], 16):
+                page[y - 1:y + 1, x:x + 11] = 0
+    return page
+
+
+def test_a_dotted_frame_is_found_where_the_inner_rules_end():
+    grid = grid_of(_framed_page("dotted"))
+    assert (grid.n_rows, grid.n_cols) == (5, 4)
+    assert all(abs(a - b) <= 2 for a, b in zip(grid.xs, XS, strict=True))
+    assert all(abs(a - b) <= 2 for a, b in zip(grid.ys, YS, strict=True))
+
+
+def test_an_open_sided_table_gains_no_frame():
+    grid = grid_of(_framed_page("none"))
+    assert grid.xs == XS[1:-1] or all(abs(a - b) <= 1 for a, b in zip(grid.xs, XS[1:-1],
+                                                                        strict=True))
+    assert len(grid.ys) == len(YS) - 2

@@ -122,6 +122,9 @@ def test_repair_number_column(numbers, sections, expected):
     ("≥ 0.70", "≥ 0.70"), ("≥ 1,5", "≥ 1,5"), ("270", "270"), ("Hoạt động ổn định",
                                                                   "Hoạt động ổn định"),
     ("-", ""), ("100% thôn", "100% thôn"),
+    # the words before the number spell a target phrase with other marks
+    ("Tư 70% trở lên", "Từ 70% trở lên"), ("Tối thiếu 85", "Tối thiểu 85"),
+    ("Đat 100%", "Đạt 100%"), ("Tư vấn 5 lần", "Tư vấn 5 lần"),
 ])
 def test_repair_target_cell(text, expected):
     assert repair_target_cell(text) == expected
@@ -143,6 +146,9 @@ def test_repair_date_digits(text, expected):
     ("Quý IĨ năm 2026", "Quý II năm 2026"), ("Quý 1V/2026", "Quý IV/2026"),
     ("Quý 2/2026", "Quý 2/2026"),  # an arabic quarter is one
     ("Quý II/2026", "Quý II/2026"), ("Hằng quý", "Hằng quý"), ("Quý HH/2026", "Quý HH/2026"),
+    # either end of a range; a sans-serif "I" read "J"
+    ("Quý I - JI/2026", "Quý I - II/2026"), ("Quý l - II/2026", "Quý I - II/2026"),
+    ("Quý I-IV/2026", "Quý I-IV/2026"), ("Quý J/2026", "Quý I/2026"),
 ])
 def test_repair_quarter_numeral(text, expected):
     assert repair_quarter_numeral(text) == expected

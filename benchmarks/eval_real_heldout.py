@@ -1,0 +1,71 @@
+"""Score the held-out imitations of real tables (tests/fixtures/real/heldout) form by form.
+
+    .venv/bin/python benchmarks/eval_real_heldout.py [--form docx|pdf|layout ...]
+                                                     [--score ../shared/tools/score.py]
+
+Held out: built and scored before the code they measure was changed, then scored only at the
+end (no per-record misses are printed, so they cannot steer the work). For each form (the
+DOCX, the PDF LibreOffice printed from it, and that PDF's `pdftotext -layout` text) every
+document is converted and score.py is run against its hand-written expected records. One line
+per form — score, records exactly right, extra records — and one line per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SET = ROOT / "tests" / "fixtures" / "real" / "heldout"
+FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt"}
+
+
+def _score(gold: Path, out: Path, score_py: Path) -> str:
+    result = subprocess.run([sys.executable, str(score_py), str(gold), str(out)],
+                            capture_output=True, text=True, check=False)
+    return result.stdout
+
+
+def score_form(form: str, score_py: Path) -> list[str]:
+    from chitieu import convert
+    from chitieu.emit.json_out import document_to_json
+
+    sources = sorted(SET.glob(FORMS[form]))
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, out = Path(tmp) / "gold", Path(tmp) / "out"
+        gold.mkdir()
+        out.mkdir()
+        for source in sources:
+            stem = source.name.split(".")[0]
+            (gold / f"{stem}.gold.json").write_bytes(
+                (SET / "expected" / f"{stem}.gold.json").read_bytes())
+            (out / f"{stem}.json").write_text(document_to_json(convert(source)),
+                                              encoding="utf-8")
+        report = _score(gold, out, score_py)
+    summary = re.search(r"^score: (\S+)", report, re.MULTILINE)
+    exact = re.search(r"records exactly right ([0-9.]+)", report)
+    extra = re.search(r"extra records (\d+)", report)
+    lines.append(f"{form:7s} n={len(sources)}  score {summary[1]}  records exact "
+                 f"{float(exact[1]):.3f}  extra {extra[1]}")
+    for case in re.findall(r"^\S+: fields .*$", report, re.MULTILINE):
+        lines.append(f"    {case}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--form", action="append", choices=tuple(FORMS))
+    parser.add_argument("--score", type=Path,
+                        default=ROOT.parent / "shared" / "tools" / "score.py")
+    args = parser.parse_args(argv)
+    for form in args.form or list(FORMS):
+        print("\n".join(score_form(form, args.score)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""JSON text written in Python with the layout and number spelling of pydantic-core's
+`to_json`: 2-space indent (or compact, "," and ":"), UTF-8 without ASCII escapes, a float as
+Python's repr except 1e-05 → 0.00001 and 2.5e-06 → 2.5e-6.
+
+`to_json` writes any plain value (dict, list, str, number, bool, None). The contract's
+objects are written by a function generated once per class and indentation from the class's
+fields (`object_writer`): each field's key and layout are constant text, its value a
+conditional expression for the kind it is declared as (a string, a number, an object of a
+class, a list of them), anything unexpected handed to `to_json`. That writes a record faster
+than building its dict and handing it to pydantic-core's Rust writer, and needs no pydantic.
+"""
+
+from __future__ import annotations
+
+import math
+import types
+import typing
+from collections.abc import Callable
+from json.encoder import encode_basestring
+from typing import Any
+
+from chitieu.models import Target, field_types
+
+STEP = "  "
+# fields written as measures: a whole number as a JSON integer (70, not 70.0)
+_MEASURE_FIELDS = {Target: ("value", "upper")}
+
+
+def to_json(value: Any, indent: int | None = None) -> str:
+    """JSON text of plain values (dict, list, str, int, float, bool, None): compact, or
+    indented by `indent` spaces a level with ", " → ",\n" and ": " after keys."""
+    out: list[str] = []
+    _write(value, out.append, "\n" if indent else "", " " * (indent or 0))
+    return "".join(out)
+
+
+def _write(value: Any, put: Callable[[str], None], newline: str, step: str) -> None:
+    # `newline` is "\n" plus the current indentation ("" when compact); strings and null,
+    # most of a document's values, are written in the loops without a call
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            put("{}")
+            return
+        inner = newline + step
+        colon = ": " if newline else ":"
+        between = "{" + inner
+        for key, item in value.items():
+            put(between)
+            put(encode_basestring(key))
+            put(colon)
+            if type(item) is str:
+                put(encode_basestring(item))
+            elif item is None:
+                put("null")
+            else:
+                _write(item, put, inner, step)
+            between = "," + inner
+        put(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            put("[]")
+            return
+        inner = newline + step
+        between = "[" + inner
+        for item in value:
+            put(between)
+            if type(item) is str:
+                put(encode_basestring(item))
+            else:
+                _write(item, put, inner, step)
+            between = "," + inner
+        put(newline + "]")
+    elif isinstance(value, str):
+        put(encode_basestring(value))
+    elif isinstance(value, dict):
+        _write(dict(value), put, newline, step)
+    elif isinstance(value, list | tuple):
+        _write(list(value), put, newline, step)
+    elif hasattr(kind, "model_fields"):
+        _write(value.model_dump(), put, newline, step)
+    else:
+        put(_scalar(value))
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    raise TypeError(f"{type(value).__name__} cannot be written as JSON")
+
+
+def _float(value: float) -> str:
+    if not math.isfinite(value):
+        raise ValueError(f"{value} cannot be written as JSON")
+    text = float.__repr__(value)
+    mark = text.find("e-")
+    if mark < 0:
+        return text
+    exponent = int(text[mark + 2:])
+    if exponent > 5:
+        return f"{text[:mark]}e-{exponent}"
+    # 1e-05, 1.5e-05: written out in full
+    sign, digits = ("-", text[1:mark]) if text[0] == "-" else ("", text[:mark])
+    return f"{sign}0.0000{digits.replace('.', '')}"
+
+
+def _measure(value: float) -> str:
+    """A measure's float: a whole number as an integer (NaN and infinity are not whole)."""
+    if value.is_integer():
+        return int.__repr__(int(value))
+    return _float(value)
+
+
+# ---------------------------------------------------------------- generated writers
+
+
+def _newline(depth: int | None) -> str:
+    """What goes before a line at `depth` (its indentation level); "" when compact."""
+    return "" if depth is None else "\n" + STEP * depth
+
+
+def any_value(value: Any, depth: int | None) -> str:
+    """The JSON of any value ending at `depth` (the indentation of its closing bracket)."""
+    if hasattr(type(value), "model_fields"):
+        return object_writer(type(value), depth)(value)
+    out: list[str] = []
+    _write(value, out.append, _newline(depth), "" if depth is None else STEP)
+    return "".join(out)
+
+
+_WRITERS: dict[tuple[type, int | None], Callable[[Any], str]] = {}
+_VALUE_WRITERS: dict[tuple[type, str, int | None], Callable[[Any], str]] = {}
+
+
+def object_writer(cls: type, depth: int | None) -> Callable[[Any], str]:
+    """The function writing an object of `cls` whose closing brace is at `depth` (None:
+    compact), its fields in declaration order."""
+    found = _WRITERS.get((cls, depth))
+    if found is None:
+        found = _WRITERS[(cls, depth)] = _generate_object(cls, depth)
+    return found
+
+
+def value_writer(cls: type, field: str, depth: int | None) -> Callable[[Any], str]:
+    """The function writing a value of `cls`'s `field` ending at `depth`."""
+    found = _VALUE_WRITERS.get((cls, field, depth))
+    if found is None:
+        namespace = _namespace()
+        expression = _expression(field_types(cls)[field], "v", depth, namespace,
+                                 field in _MEASURE_FIELDS.get(cls, ()))
+        found = _VALUE_WRITERS[(cls, field, depth)] = _compiled(
+            f"def write(v):\n    return {expression}\n", f"<{cls.__name__}.{field}>", namespace)
+    return found
+
+
+def _inner(depth: int | None) -> int | None:
+    return None if depth is None else depth + 1
+
+
+def _namespace() -> dict[str, Any]:
+    return {"_enc": encode_basestring, "_float": _float, "_measure": _measure,
+            "_any": any_value, "_int": int.__repr__, "_null": "null", "_empty": "[]"}
+
+
+def _compiled(source: str, name: str, namespace: dict[str, Any]) -> Callable[[Any], str]:
+    exec(compile(source, name, "exec"), namespace)
+    return namespace["write"]
+
+
+def _generate_object(cls: type, depth: int | None) -> Callable[[Any], str]:
+    namespace = _namespace()
+    inner = _inner(depth)
+    colon = ":" if depth is None else ": "
+    lines, pieces = [], []
+    for index, (name, annotation) in enumerate(field_types(cls).items()):
+        lines.append(f"    v{index} = o.{name}")
+        expression = _expression(annotation, f"v{index}", inner, namespace,
+                                 name in _MEASURE_FIELDS.get(cls, ()))
+        lead = ("{" if index == 0 else ",") + _newline(inner) + encode_basestring(name) + colon
+        pieces.append(_literal(lead) + "{" + expression + "}")
+    text = "".join(pieces) + _literal(_newline(depth) + "}") if pieces else "{{}}"
+    source = "def write(o):\n" + "\n".join(lines) + f"\n    return f'{text}'\n"
+    return _compiled(source, f"<{cls.__name__} JSON at {depth}>", namespace)
+
+
+def _literal(text: str) -> str:
+    """`text` as the literal part of an f-string between single quotes."""
+    assert "'" not in text and "\\" not in text.replace("\n", "")
+    return text.replace("{", "{{").replace("}", "}}").replace("\n", "\\n")
+
+
+def _expression(annotation: Any, var: str, depth: int | None, namespace: dict[str, Any],
+                measure: bool = False) -> str:
+    """Source of an expression writing `var`, declared as `annotation`, ending at `depth`:
+    the declared kind written inline, None as null, anything else by `any_value`."""
+    options = [a for a in _union(annotation) if a is not type(None)]
+    other = f"_null if {var} is None else _any({var}, {depth})"
+    kind = options[0] if len(options) == 1 else None
+    if kind is int:
+        return f"(_int({var}) if {var}.__class__ is int else {other})"
+    if kind is float or (options and all(o in (float, int) for o in options)):
+        # a float field may be given an int, kept as it is (pydantic keeps `float | int`)
+        writer = "_measure" if measure else "_float"
+        return (f"({writer}({var}) if {var}.__class__ is float else _int({var}) if "
+                f"{var}.__class__ is int else {other})")
+    if kind is str or (typing.get_origin(kind) is typing.Literal and all(
+            isinstance(a, str) for a in typing.get_args(kind))):
+        return f"(_enc({var}) if {var}.__class__ is str else {other})"
+    if isinstance(kind, type) and hasattr(kind, "model_fields"):
+        namespace[f"_{kind.__name__}"] = kind
+        namespace[f"_write_{kind.__name__}_{depth}"] = object_writer(kind, depth)
+        return (f"(_write_{kind.__name__}_{depth}({var}) if {var}.__class__ is _{kind.__name__}"
+                f" else {other})")
+    if typing.get_origin(kind) is list:
+        item = _expression(typing.get_args(kind)[0], "x", _inner(depth), namespace)
+        between = f"_between_{depth}"
+        namespace[between] = "," + _newline(_inner(depth))
+        namespace[f"_open_{depth}"] = "[" + _newline(_inner(depth))
+        namespace[f"_close_{depth}"] = _newline(depth) + "]"
+        return (f"(((_open_{depth} + {between}.join([{item} for x in {var}]) + _close_{depth})"
+                f" if {var} else _empty) if {var}.__class__ is list else {other})")
+    return f"_any({var}, {depth})"
+
+
+def _union(annotation: Any) -> tuple:
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return typing.get_args(annotation)
+    return (annotation,)

@@ -1,0 +1,132 @@
+"""Place names in the lines of a scan above its table (the letterhead's issuer, the title, the
+"(Kèm theo …)" line), given back the marks OCR changed: "xã Yên Thể" → "xã Yên Thế",
+"phường Đức Phô" → "phường Đức Phổ", "phuờng Ba Đình" → "phường Ba Đình".
+
+A name is only rewritten after a level word ("xã", "phường", "đặc khu", "tỉnh", "thành
+phố"), when it is no unit's name as read and, without its marks, spells exactly one name of
+the administrative units in force (chitieu/data/admin_units.csv, provinces.csv). Scans only:
+a text input is the truth as typed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from chitieu.core.lexicon import read_text
+from chitieu.core.text import to_ascii
+
+_LEVELS = {"xa": "xã", "phuong": "phường", "tinh": "tỉnh", "dac khu": "đặc khu",
+           "thanh pho": "thành phố"}
+_TOKEN = regex.compile(r"^(?P<pre>[^\p{L}]*)(?P<core>\p{L}+)(?P<post>[^\p{L}]*)$")
+_LONGEST_NAME = 3  # words
+
+
+def repair_place_names(text: str) -> str:
+    """`text` with each place name after a level word spelled as the unit list spells it."""
+    tokens = text.split()
+    out = list(tokens)
+    index = 0
+    while index < len(tokens):
+        level, size = _level_at(tokens, index)
+        if level is None:
+            index += 1
+            continue
+        start = index + size
+        found = _name_at(tokens, start)
+        if found is not None:
+            name, count = found
+            if name is not None:
+                _put(out, start, count, name)
+            if _misspelt(" ".join(tokens[index:index + size]), level):
+                _put(out, index, size, level)
+            index = start + count
+        else:
+            index = start
+    return " ".join(out) if out != tokens else text
+
+
+def _misspelt(read: str, level: str) -> bool:
+    """A level word read with a letter's mark lost or changed ("phuờng"); one that differs
+    only by its tone is another word ("địa phương") and stays."""
+    core = regex.sub(r"[^\p{L} ]", "", read)
+    return core.casefold() != level and _toneless(core) != _toneless(level)
+
+
+def _toneless(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in decomposed if ch not in "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _level_at(tokens: list[str], index: int) -> tuple[str | None, int]:
+    for size in (2, 1):
+        words = [_TOKEN.match(t) for t in tokens[index:index + size]]
+        if len(words) < size or any(w is None for w in words):
+            continue
+        if any(w["post"] for w in words[:-1]) or words[0]["pre"]:
+            continue
+        key = " ".join(_fold(w["core"]) for w in words)
+        if key in _LEVELS and not words[-1]["post"]:
+            return _LEVELS[key], size
+    return None, 0
+
+
+def _name_at(tokens: list[str], start: int) -> tuple[str | None, int] | None:
+    """The unit name the words at `start` spell and how many words: (None, count) when they
+    are one as read; the name when they spell exactly one without their marks."""
+    names = _names_by_key()
+    known = _known_names()
+    for count in range(_LONGEST_NAME, 0, -1):
+        words = [_TOKEN.match(t) for t in tokens[start:start + count]]
+        if len(words) < count or any(w is None or w["pre"] for w in words):
+            continue
+        if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+            continue
+        read = " ".join(w["core"] for w in words)
+        if read.casefold() in known:
+            return None, count
+        choices = names.get(" ".join(_fold(w["core"]) for w in words))
+        if choices is not None and len(choices) == 1:
+            return next(iter(choices)), count
+    return None
+
+
+def _put(out: list[str], start: int, count: int, words: str) -> None:
+    """Rewrite `count` tokens from `start` as `words`, keeping their capitals (a line in
+    capitals stays in capitals) and what was glued around them."""
+    first, last = _TOKEN.match(out[start]), _TOKEN.match(out[start + count - 1])
+    read = " ".join(_TOKEN.match(t)["core"] for t in out[start:start + count])
+    if read.isupper():
+        words = words.upper()
+    elif read[0].islower():
+        words = words[0].lower() + words[1:]
+    out[start:start + count] = f"{first['pre']}{words}{last['post']}".split(" ")
+
+
+def _fold(word: str) -> str:
+    return to_ascii(word).casefold()
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> tuple[str, ...]:
+    names = [row["name"] for row in csv.DictReader(io.StringIO(read_text("admin_units.csv")))]
+    names += [row["name"] for row in csv.DictReader(io.StringIO(read_text("provinces.csv")))]
+    return tuple(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(name.casefold() for name in _unit_names())
+
+
+@lru_cache(maxsize=1)
+def _names_by_key() -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    for name in _unit_names():
+        table.setdefault(" ".join(_fold(w) for w in name.split()), set()).add(name)
+    return table

@@ -1,0 +1,26 @@
+"""Place names above a scanned table given back the marks OCR changed, by the unit list."""
+
+import pytest
+
+from chitieu.extract.ocr.domain import _title_line
+from chitieu.extract.ocr.places import repair_place_names
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("của Ủy ban nhân dân xã Yên Thể)", "của Ủy ban nhân dân xã Yên Thế)"),
+    ("ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC PHÔ", "ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC PHỔ"),
+    ("Ủy ban nhân dân phuờng Ba Đình", "Ủy ban nhân dân phường Ba Đình"),
+    ("của UBND xã Yên Thế, tỉnh Bắc Ninh", "của UBND xã Yên Thế, tỉnh Bắc Ninh"),
+    # "phương" is a word of its own: only the name after it is the unit's
+    ("địa phương Yên Thể", "địa phương Yên Thế"),
+    # two units spell "Ba Dinh" without marks: nothing says which
+    ("xã Ba Dinh", "xã Ba Dinh"),
+    ("Yên Thể", "Yên Thể"),  # no level word before it: maybe no place at all
+])
+def test_place_names_after_a_level_word(read, printed):
+    assert repair_place_names(read) == printed
+
+
+def test_a_title_line_gets_its_body_abbreviation_and_place():
+    assert _title_line("(Kèm theo Kế hoạch số 5/KH-ỦBND ngày 1/2/2026 của ỦBND xã Yên Thể)") \
+        == "(Kèm theo Kế hoạch số 5/KH-ỦBND ngày 1/2/2026 của UBND xã Yên Thế)"
