@@ -212,7 +212,7 @@ def run_dask(chunks: Iterator[list[Job]], out_dir: str, gazetteer: tuple[str, ..
             # cap. Dask's workers end with this process by themselves (a pipe to the parent).
             cluster = stack.enter_context(LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=False,
+                dashboard_address=":0", silence_logs=False,  # any free port (8787 may be taken)
                 memory_limit=f"{limits.max_memory_mb}MB" if limits.max_memory_mb else 0))
             client = stack.enter_context(Client(cluster))
         in_flight = max(workers, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER

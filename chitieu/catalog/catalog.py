@@ -23,6 +23,7 @@ from chitieu.catalog.words import (
     Reading,
     Words,
     default_words,
+    domain_words,
     families_agree,
     name_family,
     read,
@@ -193,6 +194,9 @@ class Catalog:
         matcher does on a phrasing the catalog does not hold)."""
         reading, family, words, total = self._read_name(name, unit)
         name_bits = self._bits_of(words)
+        # a name naming a group's domain is read without those words against that group
+        domains = {group: (self._bits_of(words - found), self._total(words - found))
+                   for group, found in domain_words(reading, self.words).items()}
         best: dict[str, float] = {}
         for entry, entry_total, entry_bits in zip(self._entries, self._entry_weights,
                                                   self._entry_bits, strict=True):
@@ -200,8 +204,11 @@ class Catalog:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
                 continue
-            shared = name_bits & entry_bits  # most phrasings share no word: score 0, no sums
-            score = _score(self._shared_weight(shared), total, entry_total) if shared else 0.0
+            bits, name_total = domains.get(self.indicators[entry.indicator].group,
+                                           (name_bits, total))
+            shared = bits & entry_bits  # most phrasings share no word: score 0, no sums
+            score = _score(self._shared_weight(shared), name_total, entry_total) if shared \
+                else 0.0
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -214,7 +221,9 @@ class Catalog:
         phrasings listed under those words are checked, and those sharing enough are scored
         exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
-        if self.threshold <= CONTAINMENT_WEIGHT:
+        if self.threshold <= CONTAINMENT_WEIGHT or domain_words(reading, self.words):
+            # few names name a domain: they are ranked in full (the bound below assumes one
+            # reading of the name for every phrasing)
             return next(iter(self.rank(name, unit)), None)
         needed = _needed(self.threshold, total)
         rest, candidates = total, 0

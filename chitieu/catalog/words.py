@@ -51,6 +51,7 @@ class Words:
     count_groups: dict[str, str]
     noun_families: dict[Phrase, str]
     per_person: frozenset[Phrase]
+    domains: dict[Phrase, str]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -84,6 +85,7 @@ class Words:
                           for u in units},
             noun_families={phrase(k): v for k, v in data["noun_families"].items()},
             per_person=frozenset(phrase(p) for p in data["per_person"]),
+            domains={phrase(k): str(v) for k, v in (data.get("domains") or {}).items()},
         )
 
 
@@ -178,6 +180,25 @@ def read(text: str, words: Words | None = None) -> Reading:
         conditions=frozenset(_found(seq, words.conditions)),
         family=family,
     )
+
+
+def domain_words(reading: Reading, words: Words | None = None) -> dict[str, frozenset[str]]:
+    """The groups whose domain the name names ("cải cách hành chính"), each with the words
+    of that phrase: compared with the group's indicators, the name is read without them."""
+    words = words or default_words()
+    if not words.domains:
+        return {}
+    starts = _starts(words.domains)
+    seq = reading.words
+    if starts.keys().isdisjoint(seq):  # most names name no domain
+        return {}
+    found: dict[str, frozenset[str]] = {}
+    for i, word in enumerate(seq):
+        for n in starts.get(word, ()):
+            if seq[i:i + n] in words.domains:
+                group = words.domains[seq[i:i + n]]
+                found[group] = found.get(group, frozenset()) | frozenset(seq[i:i + n])
+    return found
 
 
 def _head(seq: Phrase, words: Words) -> tuple[int, str | None]:

@@ -47,7 +47,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
-_HEADER_REACH = (2, 3)  # header lines looked for above / below the line naming columns
+_HEADER_REACH = (3, 3)  # header lines looked for above / below the line naming columns
 _MIN_GUTTER = 2
 _MAX_LABEL_WORDS = 4  # words of a column label on one header line
 _REFIT_REACH = 5
@@ -243,7 +243,9 @@ class _Reader:
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
-        self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [])
+        continued = any(row.table is not None for row in self.rows)
+        self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
+                                continued)
 
 
 class _Gutters:
@@ -363,8 +365,9 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
         if len(words) > _MAX_LABEL_WORDS:
             return False
         first = words[0].text.lstrip("(\"“'[")
+        # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
         if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
-                          or _role(" ".join(w.text for w in words)) == "number"):
+                          or _role(" ".join(w.text for w in words)) != "unknown"):
             return False
     return True
 
@@ -389,11 +392,27 @@ def _is_anchor_line(line: _Line) -> bool:
 
 
 def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
+    """Each column's label, its words from the header lines in order; a group's label
+    printed over several columns that another header line labels one by one ("Năm 2025"
+    over "Kế hoạch" / "Ước thực hiện") heads each of them."""
     texts: list[list[str]] = [[] for _ in grid.spans]
     for line in lines:
+        groups = _group_labels(lines, line, grid)
         for i, words in enumerate(grid.cells(line, header=True)):
-            texts[i] += [w.text for w in words]
+            texts[i] += groups.get(i) or [w.text for w in words]
     return [" ".join(t) for t in texts]
+
+
+def _group_labels(lines: list[_Line], line: _Line, grid: _Grid) -> dict[int, list[str]]:
+    """The columns under each of the line's group labels, with the label's words."""
+    groups: dict[int, list[str]] = {}
+    for start, end, text in _label_chunks(line):
+        under = [i for i, (s, e) in enumerate(grid.spans) if s <= end - 1 and e >= start]
+        # (a label of a few words: a longer run is several labels crowded on one line)
+        if len(under) > 1 and len(text.split()) <= _MAX_LABEL_WORDS and _labelled_apart(
+                lines, line, grid.spans, under):
+            groups.update({i: text.split() for i in under})
+    return groups
 
 
 # ---------------------------------------------------------------- columns
@@ -478,7 +497,8 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
                 spans = sorted([*spans, (start, end - 1)])
         for start, end, _ in labels:
             under = [i for i, (s, e) in enumerate(spans) if s <= end - 1 and e >= start]
-            if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under):
+            if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under
+                                      ) and not _labelled_apart(header, line, spans, under):
                 spans[under[0]:under[-1] + 1] = [(spans[under[0]][0], spans[under[-1]][1])]
         for left, right in pairwise(labels):
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -492,6 +512,22 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                     break
     return _Grid(spans)
+
+
+def _labelled_apart(header: list[_Line], line: _Line, spans: list[tuple[int, int]],
+                    under: list[int]) -> bool:
+    """The other header lines label the columns under a label one by one (each has a label
+    of its own, over it alone): the label is a group's ("Năm 2025" over "Kế hoạch" / "Ước
+    thực hiện"), its columns stay apart."""
+    own: set[int] = set()
+    for other in header:
+        if other is line:
+            continue
+        for start, end, _ in _label_chunks(other):
+            over = [i for i in under if start <= spans[i][1] and end - 1 >= spans[i][0]]
+            if len(over) == 1:
+                own.add(over[0])
+    return own == set(under)
 
 
 def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
@@ -515,7 +551,9 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 
 
 def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
-               header: list[str]) -> list[RawRow]:
+               header: list[str], continued: bool = True) -> list[RawRow]:
+    """The page's rows; `continued`: a row of the table precedes the page's lines (the
+    table's first page has none, its lines above the first number are the first row's)."""
     if not lines:
         return []
     grid = alignment.grid
@@ -525,17 +563,17 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # with two numbering columns, a row numbered only in the second heads a group of rows
     heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]}
     # a row labelled "I", "B": a section row spanning the table, no merged cell reaches into it
-    sections = {r for r, i in enumerate(anchors if anchors and anchors[0] == 0 else [-1, *anchors])
-                if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
     # rows of this page: a continuation of the previous page's last row, then one per anchor
-    starts = anchors if anchors and anchors[0] == 0 else [-1, *anchors]
+    starts = anchors if not continued or (anchors and anchors[0] == 0) else [-1, *anchors]
+    sections = {r for r, i in enumerate(starts)
+                if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
     groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    columns = _cut_columns(cells, starts, label_cols)
+    columns = _cut_columns(cells, starts)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = _cut_columns(cells, starts, label_cols)
+        columns = _cut_columns(cells, starts)
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -991,11 +1029,11 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     return groups, cost[rows][n]
 
 
-def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int], label_cols: list[int]
+def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int]
                  ) -> list[list[list[tuple[int, list[_Word]]]]]:
     """Each column's lines cut into rows, the cells taken as printed centred on their row's
     number, from its top (Word's default), or centred in a row numbered on its top line,
-    whichever the page's columns fit best."""
+    whichever the column's lines fit best."""
     columns = range(len(cells[0]))
     # a row numbered on its top line, its cells centred between it and the next number
     ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
@@ -1003,10 +1041,8 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int], label_cols:
     cuts = [[_partition(_fragments(cells, col), anchors, **model) for col in columns]
             for model in ({}, {"top": True}, {"middles": middles})]
 
-    def total(cut: list[tuple[list, float]]) -> float:
-        return sum(cost for col, (_, cost) in enumerate(cut) if col not in label_cols)
-
-    return [groups for groups, _ in min(cuts, key=total)]
+    # each column its own model: offices centre some columns (numbers, units) and not others
+    return [min((cut[col] for cut in cuts), key=lambda c: c[1])[0] for col in columns]
 
 
 def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:

@@ -100,6 +100,7 @@ class _Words:
     role_marks: dict[Key, str]
     support_introducers: frozenset[Key]
     description_verbs: frozenset[Key]
+    qualified_collectives: frozenset[Key]
     lead_ins: _Prefixes
 
     @property
@@ -135,6 +136,7 @@ def _words() -> _Words:
         role_marks={_plain_key(k): str(v) for k, v in (data.get("role_marks") or {}).items()},
         support_introducers=keys("support_introducers"),
         description_verbs=keys("description_verbs"),
+        qualified_collectives=keys("qualified_collectives"),
         lead_ins=_Prefixes(keys("lead_ins")),
     )
 
@@ -621,7 +623,8 @@ class Gazetteer:
         if self._inside_known_name(tokens, start, end):
             return False
         if kind == "description":
-            return self._known_name_ends_at(tokens, start)
+            return (self._known_name_ends_at(tokens, start)
+                    and not _qualifies_a_collective(tokens, start, end))
         return True
 
     def _inside_known_name(self, tokens: list[_Token], start: int, end: int) -> bool:
@@ -843,6 +846,19 @@ def _token_words(tokens: list[_Token], start: int, end: int) -> Key:
 
 def _span_key(tokens: list[_Token], start: int, end: int) -> Key:
     return tuple(w for t in tokens[start:end] for w in t.key)
+
+
+_QUALIFIER_WORDS = 3
+
+
+def _qualifies_a_collective(tokens: list[_Token], start: int, end: int) -> bool:
+    """Whether the description verb at `start` names the bare collective before it ("Các
+    đơn vị triển khai thí điểm"): one to three words after it, no number. With none ("Các
+    phòng, đơn vị triển khai") the verb gives them the task."""
+    if _span_key(tokens, 0, start) not in _words().qualified_collectives:
+        return False
+    rest = tokens[end:]
+    return 0 < len(rest) <= _QUALIFIER_WORDS and not any(t.word[:1].isdigit() for t in rest)
 
 
 def _starts_with_branch(words: Key) -> bool:

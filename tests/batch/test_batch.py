@@ -515,7 +515,7 @@ def test_dask_executor_on_a_scheduler_address(tmp_path: Path) -> None:
     from dask.distributed import LocalCluster
 
     write_inputs(tmp_path / "in", 2)
-    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster:
         code = convert([tmp_path / "in"], tmp_path / "out", executor="dask",
                        scheduler=cluster.scheduler_address)
     assert code == 0

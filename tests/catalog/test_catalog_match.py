@@ -52,6 +52,8 @@ MATCH = [
     ("Tỷ lệ DNNVV ứng dụng công nghệ số", "%", "kts.dnnvv_cong_nghe_so"),
     ("Tỷ lệ học sinh được trang bị kiến thức, kỹ năng số cơ bản", "%",
      "xhs.hoc_sinh_ky_nang_so"),
+    # the domain of the indicator's group named in the record is not a difference
+    ("Số sáng kiến CCHC được công nhận", "sáng kiến", "cchc.sang_kien"),
     # the conditions below do not stop their own phrasings: signal "phủ sóng" is coverage of
     # a village either way, children under 1, the electronic health record
     ("Tỷ lệ thôn được phủ sóng di động 4G", "%", "hts.thon_4g"),
@@ -144,6 +146,10 @@ SCORED_NEAR_MISSES = [
 UNKNOWN = [
     ("Diện tích", "ha"), ("Sản lượng", "tấn"), ("Tỷ lệ A", "%"),
     ("Tổ chức Đại hội Thể dục thể thao xã", None), ("Hệ thống họp trực tuyến của xã", None),
+    # names of the CCHC domain that no indicator of it counts (the domain dropped leaves
+    # little: nothing to link)
+    ("Chỉ số CCHC của xã", "điểm"), ("Số mô hình CCHC", "mô hình"),
+    ("Xếp hạng chỉ số CCHC", "thứ hạng"),
 ]
 
 

@@ -24,6 +24,12 @@ def gazetteer():
     ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Kinh tế, Hạ tầng và Đô thị"]),
     ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
     ("Các doanh nghiệp, hợp tác xã", ["Các doanh nghiệp, hợp tác xã"]),
+    # a short clause after a bare collective names it (the units that run the pilot); with
+    # nothing after the verb, or a date, the verb gives the collective its task
+    ("Các đơn vị triển khai thí điểm; Trường ĐH Kinh tế - ĐHQGHN",
+     ["Các đơn vị triển khai thí điểm", "Trường ĐH Kinh tế - ĐHQGHN"]),
+    ("Các phòng, đơn vị triển khai", ["Các phòng, đơn vị"]),
+    ("Các đơn vị báo cáo kết quả trước ngày 15/12/2026", ["Các đơn vị"]),
     # an unknown agency is not cut where one side is not an agency
     ("Các cơ quan sử dụng phần mềm, hệ thống thông tin",
      ["Các cơ quan sử dụng phần mềm, hệ thống thông tin"]),
