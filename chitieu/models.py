@@ -38,6 +38,7 @@ RecordKind = Literal["indicator", "task"]
 
 
 _REQUIRED: Any = object()
+_MODULE_MADE = False  # until the end of this module: see _install_constructors
 
 
 class _FieldSpec:
@@ -86,7 +87,8 @@ class _Model:
         namespace = globals()
         cls._types = {name: eval(spec.annotation, namespace) for name, spec in fields.items()}
         cls._dump_plan = tuple((name, _may_nest(kind)) for name, kind in cls._types.items())
-        cls.__init__ = _constructor(cls, cls._types)  # type: ignore[method-assign]
+        if _MODULE_MADE:  # a class made after this module's: its constructor now
+            _install_constructors([cls])
         cls._twin = None
 
     def __eq__(self, other: object) -> bool:
@@ -159,23 +161,34 @@ def field_types(cls: type[_Model]) -> dict[str, Any]:
 
 # The constructor of each class is generated from its fields (a keyword-only parameter per
 # field, defaults in place, each value taken as pydantic took it, inline): a generic loop over
-# the fields cost twice pydantic's Rust validator per record.
+# the fields cost twice pydantic's Rust validator per record. This module's classes get theirs
+# at its end, compiled together (~1 ms; the ground floor may not use chitieu.core.cache to
+# keep the code, as the JSON writers do).
 _MISSING: Any = object()
 _INTS = (int, bool)
 
 
-def _constructor(cls: type[_Model], kinds: dict[str, Any]) -> Any:
-    namespace: dict[str, Any] = {"_MISSING": _MISSING, "_INTS": _INTS}
+def _install_constructors(classes: list[type[_Model]]) -> None:
+    namespace = dict(globals())
+    exec(compile("".join(map(_constructor_source, classes)), "<chitieu.models>", "exec"),
+         namespace)
+    for cls in classes:
+        init = namespace[f"_init_{cls.__name__}"]
+        init.__qualname__ = f"{cls.__name__}.__init__"
+        init.__module__ = cls.__module__
+        cls.__init__ = init  # type: ignore[method-assign]
+
+
+def _constructor_source(cls: type[_Model]) -> str:
     parameters, body = [], []
     for name, spec in cls.model_fields.items():
-        take = _taking(kinds[name], name, namespace)
+        if name in _RESERVED or isinstance(globals().get(name), type):  # a class used here
+            raise TypeError(f"{cls.__name__}: a field cannot be named {name!r}")
+        take = _taking(cls._types[name], name)
         if spec.default_factory is not None:
             parameters.append(f"{name}=_MISSING")
-            if spec.default_factory is list:
-                made = "[]"
-            else:
-                namespace[f"_factory_{name}"] = spec.default_factory
-                made = f"_factory_{name}()"
+            made = ("[]" if spec.default_factory is list
+                    else f"{cls.__name__}.model_fields[{name!r}].default_factory()")
             body.append(f"    if {name} is _MISSING:\n        {name} = {made}")
             if take:
                 body.append("    else:\n" + "\n".join("    " + line for line in take))
@@ -183,20 +196,18 @@ def _constructor(cls: type[_Model], kinds: dict[str, Any]) -> Any:
             if spec.default is _REQUIRED:
                 parameters.append(name)
             else:
-                namespace[f"_default_{name}"] = spec.default
-                parameters.append(f"{name}=_default_{name}")
+                parameters.append(f"{name}={cls.__name__}.model_fields[{name!r}].default")
             body.extend(take)
         body.append(f"    self.{name} = {name}")
-    source = (f"def __init__(self, *, {', '.join(parameters)}):\n" + "\n".join(body or ["    pass"])
-              + "\n")
-    exec(compile(source, f"<{cls.__name__}.__init__>", "exec"), namespace)
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__name__}.__init__"
-    init.__module__ = cls.__module__
-    return init
+    return (f"def _init_{cls.__name__}(self, *, {', '.join(parameters)}):\n"
+            + "\n".join(body or ["    pass"]) + "\n")
 
 
-def _taking(annotation: Any, name: str, namespace: dict[str, Any]) -> list[str]:
+# names the generated constructors use, besides the classes: no field may take one
+_RESERVED = {"self", "v", "float", "list", "dict", "isinstance", "_MISSING", "_INTS"}
+
+
+def _taking(annotation: Any, name: str) -> list[str]:
     """Source lines taking the value `name` as its field takes it: an int given for a float
     becomes a float, a dict given for a model becomes that model, a list given is copied."""
     options = [a for a in _union(annotation) if a is not type(None)]
@@ -206,17 +217,16 @@ def _taking(annotation: Any, name: str, namespace: dict[str, Any]) -> list[str]:
     if kind is float:
         return [f"    if {name}.__class__ in _INTS:", f"        {name} = float({name})"]
     if isinstance(kind, type) and issubclass(kind, _Model):
-        namespace[kind.__name__] = kind
         return [f"    if {name}.__class__ is not {kind.__name__} and isinstance({name}, dict):",
                 f"        {name} = {kind.__name__}(**{name})"]
     if typing.get_origin(kind) is list:
-        item = _item_taking(typing.get_args(kind)[0], namespace)
+        item = _item_taking(typing.get_args(kind)[0])
         return [f"    if {name} is not None:",
                 f"        {name} = {f'[{item} for v in {name}]' if item else f'list({name})'}"]
     return []
 
 
-def _item_taking(annotation: Any, namespace: dict[str, Any]) -> str | None:
+def _item_taking(annotation: Any) -> str | None:
     """An expression taking a list's item `v` as the list's field takes it, or None."""
     options = [a for a in _union(annotation) if a is not type(None)]
     if len(options) != 1:
@@ -225,7 +235,6 @@ def _item_taking(annotation: Any, namespace: dict[str, Any]) -> str | None:
     if kind is float:
         return "float(v) if v.__class__ in _INTS else v"
     if isinstance(kind, type) and issubclass(kind, _Model):
-        namespace[kind.__name__] = kind
         return f"{kind.__name__}(**v) if isinstance(v, dict) else v"
     return None
 
@@ -397,6 +406,9 @@ class Document(_Model):
 _PLAIN = {cls.__name__: cls for cls in (Source, Locality, Plan, Column, Section, Target,
                                         Deadline, Agency, IndicatorLink, RecordSource, Record,
                                         Document)}
+MODELS = tuple(_PLAIN.values())
+_install_constructors(list(MODELS))
+_MODULE_MADE = True
 
 
 def json_schema() -> dict:

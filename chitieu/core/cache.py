@@ -171,6 +171,24 @@ class Store:
         _write(folder / self.name, marshal.dumps(values))
 
 
+# compiled code by its source, for this Python's byte-code (generated methods and writers)
+_CODE = Store(f"code-{sys.implementation.cache_tag}.marshal")
+
+
+def compiled(source: str, filename: str) -> Any:
+    """`compile(source, filename, "exec")`, or the code an earlier process compiled from the
+    same source with this Python (kept in the cache folder)."""
+    import marshal
+
+    found = _CODE.get(source)
+    if found is not None:
+        with contextlib.suppress(ValueError, EOFError, TypeError):
+            return marshal.loads(found)
+    code = compile(source, filename, "exec")
+    _CODE.put(source, marshal.dumps(code))
+    return code
+
+
 def flush() -> None:
     """Write what this process added to the stores (run at exit; the CLI, which ends
     without the interpreter's exit, calls it itself)."""

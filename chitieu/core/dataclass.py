@@ -16,9 +16,6 @@ uses `dataclasses` itself.
 
 from __future__ import annotations
 
-import contextlib
-import marshal
-import sys
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform
 
@@ -230,19 +227,10 @@ def _setstate(self: Any, state: list[Any]) -> None:
 
 # -- compiled once ------------------------------------------------------------------------
 
-# compiled code by its source, for this Python's byte-code
-_STORE = cache.Store(f"dataclasses-{sys.implementation.cache_tag}.marshal")
-
 
 def _compiled(source: str) -> Any:
     """The code of `source`, as an earlier process compiled it with this Python."""
-    found = _STORE.get(source)
-    if found is not None:
-        with contextlib.suppress(ValueError, EOFError, TypeError):
-            return marshal.loads(found)
-    code = compile(source, "<chitieu.core.dataclass>", "exec")
-    _STORE.put(source, marshal.dumps(code))
-    return code
+    return cache.compiled(source, "<chitieu.core.dataclass>")
 
 
 __all__ = ["FrozenInstanceError", "as_dict", "dataclass", "field", "field_names", "replace"]

@@ -25,7 +25,8 @@ ROMAN = r"[IVXLC]+"  # "I", "IV", "XII"
 LETTER = r"[A-ZĐ]"  # "A", "Đ"
 LOWER = r"[a-zđ]"  # "a", "đ": items under a row, "a)"
 # A part of the table named with a word: "PHẦN I", "Mục 2", "Chương II".
-PART = r"(?i:phần|mục|chương)\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
+PART_WORDS = ("phần", "mục", "chương")
+PART = rf"(?i:{'|'.join(PART_WORDS)})\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
 
 # ---------------------------------------------------------------- whole cells
 

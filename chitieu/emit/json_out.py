@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chitieu.emit.files import atomic_path
-from chitieu.emit.json_text import any_value, object_writer, value_writer
+from chitieu.emit.json_text import any_value, field_writers, object_writer
 from chitieu.models import Document, Record
 
 _NUMBER_FIELDS = ("value", "upper")
@@ -64,6 +64,7 @@ def document_json_chunks(doc: Document) -> Iterator[str]:
 
 
 def _document_chunks(doc: Document) -> Iterator[str]:
+    writers = field_writers(Document, 1)
     for index, name in enumerate(Document.model_fields):
         yield ("{\n  " if index == 0 else ",\n  ") + encode_basestring(name) + ": "
         value = getattr(doc, name)
@@ -75,7 +76,7 @@ def _document_chunks(doc: Document) -> Iterator[str]:
                     for record in value[start:start + BATCH]])
             yield "\n  ]"
         else:
-            yield value_writer(Document, name, 1)(value)
+            yield writers[name](value)
     yield "\n}\n"
 
 

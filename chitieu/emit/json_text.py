@@ -19,7 +19,8 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
-from chitieu.models import Target, field_types
+from chitieu.core.cache import compiled
+from chitieu.models import MODELS, Target, field_types
 
 STEP = "  "
 # fields written as measures: a whole number as a JSON integer (70, not 70.0)
@@ -129,105 +130,145 @@ def _newline(depth: int | None) -> str:
 
 def any_value(value: Any, depth: int | None) -> str:
     """The JSON of any value ending at `depth` (the indentation of its closing bracket)."""
-    if hasattr(type(value), "model_fields"):
+    if type(value) in MODELS:
         return object_writer(type(value), depth)(value)
     out: list[str] = []
     _write(value, out.append, _newline(depth), "" if depth is None else STEP)
     return "".join(out)
 
 
-_WRITERS: dict[tuple[type, int | None], Callable[[Any], str]] = {}
-_VALUE_WRITERS: dict[tuple[type, str, int | None], Callable[[Any], str]] = {}
+_WRITERS: dict[tuple[str, int | None], Callable[[Any], str]] = {}
+_FIELD_WRITERS: dict[tuple[str, int | None], dict[str, Callable[[Any], str]]] = {}
 
 
 def object_writer(cls: type, depth: int | None) -> Callable[[Any], str]:
     """The function writing an object of `cls` whose closing brace is at `depth` (None:
     compact), its fields in declaration order."""
-    found = _WRITERS.get((cls, depth))
+    found = _WRITERS.get((cls.__name__, depth))
     if found is None:
-        found = _WRITERS[(cls, depth)] = _generate_object(cls, depth)
+        _load(cls, depth)
+        found = _WRITERS[(cls.__name__, depth)]
     return found
 
 
-def value_writer(cls: type, field: str, depth: int | None) -> Callable[[Any], str]:
-    """The function writing a value of `cls`'s `field` ending at `depth`."""
-    found = _VALUE_WRITERS.get((cls, field, depth))
+def field_writers(cls: type, depth: int) -> dict[str, Callable[[Any], str]]:
+    """For each field of `cls`, the function writing its value ending at `depth` (the
+    object's own fields are at `depth` when the object ends at `depth` - 1)."""
+    found = _FIELD_WRITERS.get((cls.__name__, depth))
     if found is None:
-        namespace = _namespace()
-        expression = _expression(field_types(cls)[field], "v", depth, namespace,
-                                 field in _MEASURE_FIELDS.get(cls, ()))
-        found = _VALUE_WRITERS[(cls, field, depth)] = _compiled(
-            f"def write(v):\n    return {expression}\n", f"<{cls.__name__}.{field}>", namespace)
+        _load(cls, depth - 1)
+        found = _FIELD_WRITERS[(cls.__name__, depth)]
     return found
+
+
+def _load(cls: type, depth: int | None) -> None:
+    """Compile (or find in the cache folder, as an earlier process compiled them) the
+    writers of `cls` at `depth` and of every object it holds, and register them."""
+    code = compiled(_Source(cls, depth).text(), "<chitieu.emit.json_text>")
+    namespace = {"_enc": encode_basestring, "_float": _float, "_measure": _measure,
+                 "_any": any_value, "_int": int.__repr__, "_null": "null", "_empty": "[]",
+                 **{f"_{model.__name__}": model for model in MODELS}}
+    exec(code, namespace)
+    for (model, at), function in namespace["OBJECTS"].items():
+        _WRITERS.setdefault((model, at), function)
+    for (model, at), functions in namespace["FIELDS"].items():
+        _FIELD_WRITERS.setdefault((model, at), functions)
 
 
 def _inner(depth: int | None) -> int | None:
     return None if depth is None else depth + 1
 
 
-def _namespace() -> dict[str, Any]:
-    return {"_enc": encode_basestring, "_float": _float, "_measure": _measure,
-            "_any": any_value, "_int": int.__repr__, "_null": "null", "_empty": "[]"}
+class _Source:
+    """The source of a module defining the writers of `cls` at `depth` and of each object
+    in it (`write_<class>_<depth>`), and of `cls`'s fields' values (`FIELDS`)."""
 
+    def __init__(self, cls: type, depth: int | None) -> None:
+        self.constants: dict[str, str] = {}
+        self.functions: list[str] = []
+        self.objects: dict[tuple[str, int | None], str] = {}
+        self.root = (cls, depth)
 
-def _compiled(source: str, name: str, namespace: dict[str, Any]) -> Callable[[Any], str]:
-    exec(compile(source, name, "exec"), namespace)
-    return namespace["write"]
+    def text(self) -> str:
+        cls, depth = self.root
+        self.object(cls, depth)
+        fields = []
+        for index, (name, annotation) in enumerate(field_types(cls).items()):
+            expression = self.expression(annotation, "v", _inner(depth),
+                                         name in _MEASURE_FIELDS.get(cls, ()))
+            self.functions.append(f"def field_{index}(v):\n    return {expression}\n")
+            fields.append(f"{name!r}: field_{index}")
+        objects = ", ".join(f"{key!r}: {function}" for key, function in self.objects.items())
+        return "".join([
+            *(f"{name} = {value!r}\n" for name, value in self.constants.items()),
+            *self.functions,
+            f"OBJECTS = {{{objects}}}\n",
+            f"FIELDS = {{({cls.__name__!r}, {_inner(depth)!r}): {{{', '.join(fields)}}}}}\n"])
 
+    def constant(self, value: str) -> str:
+        name = f"_text_{len(self.constants)}"
+        for known, text in self.constants.items():
+            if text == value:
+                return known
+        self.constants[name] = value
+        return name
 
-def _generate_object(cls: type, depth: int | None) -> Callable[[Any], str]:
-    namespace = _namespace()
-    inner = _inner(depth)
-    colon = ":" if depth is None else ": "
-    lines, pieces = [], []
-    for index, (name, annotation) in enumerate(field_types(cls).items()):
-        lines.append(f"    v{index} = o.{name}")
-        expression = _expression(annotation, f"v{index}", inner, namespace,
-                                 name in _MEASURE_FIELDS.get(cls, ()))
-        lead = ("{" if index == 0 else ",") + _newline(inner) + encode_basestring(name) + colon
-        pieces.append(_literal(lead) + "{" + expression + "}")
-    text = "".join(pieces) + _literal(_newline(depth) + "}") if pieces else "{{}}"
-    source = "def write(o):\n" + "\n".join(lines) + f"\n    return f'{text}'\n"
-    return _compiled(source, f"<{cls.__name__} JSON at {depth}>", namespace)
+    def object(self, cls: type, depth: int | None) -> str:
+        """The name of the function writing an object of `cls` ending at `depth`."""
+        key = (cls.__name__, depth)
+        if key in self.objects:
+            return self.objects[key]
+        function = self.objects[key] = f"write_{cls.__name__}_{'c' if depth is None else depth}"
+        inner = _inner(depth)
+        colon = ":" if depth is None else ": "
+        lines, pieces = [], []
+        for index, (name, annotation) in enumerate(field_types(cls).items()):
+            lines.append(f"    v{index} = o.{name}\n")
+            expression = self.expression(annotation, f"v{index}", inner,
+                                         name in _MEASURE_FIELDS.get(cls, ()))
+            lead = ("{" if index == 0 else ",") + _newline(inner) + encode_basestring(name) \
+                + colon
+            pieces.append(_literal(lead) + "{" + expression + "}")
+        text = "".join(pieces) + _literal(_newline(depth) + "}") if pieces else "{{}}"
+        self.functions.append(f"def {function}(o):\n" + "".join(lines)
+                              + f"    return f'{text}'\n")
+        return function
+
+    def expression(self, annotation: Any, var: str, depth: int | None,
+                   measure: bool = False) -> str:
+        """Source of an expression writing `var`, declared as `annotation`, ending at
+        `depth`: the declared kind written inline, None as null, anything else by
+        `any_value`."""
+        options = [a for a in _union(annotation) if a is not type(None)]
+        other = f"_null if {var} is None else _any({var}, {depth})"
+        kind = options[0] if len(options) == 1 else None
+        if kind is int:
+            return f"(_int({var}) if {var}.__class__ is int else {other})"
+        if kind is float or (options and all(o in (float, int) for o in options)):
+            # a float field may be given an int, kept as it is (as pydantic keeps it)
+            writer = "_measure" if measure else "_float"
+            return (f"({writer}({var}) if {var}.__class__ is float else _int({var}) if "
+                    f"{var}.__class__ is int else {other})")
+        if kind is str or (typing.get_origin(kind) is typing.Literal and all(
+                isinstance(a, str) for a in typing.get_args(kind))):
+            return f"(_enc({var}) if {var}.__class__ is str else {other})"
+        if kind in MODELS:
+            return (f"({self.object(kind, depth)}({var}) if {var}.__class__ is "
+                    f"_{kind.__name__} else {other})")
+        if typing.get_origin(kind) is list:
+            item = self.expression(typing.get_args(kind)[0], "x", _inner(depth))
+            opening = self.constant("[" + _newline(_inner(depth)))
+            between = self.constant("," + _newline(_inner(depth)))
+            closing = self.constant(_newline(depth) + "]")
+            return (f"((({opening} + {between}.join([{item} for x in {var}]) + {closing})"
+                    f" if {var} else _empty) if {var}.__class__ is list else {other})")
+        return f"_any({var}, {depth})"
 
 
 def _literal(text: str) -> str:
     """`text` as the literal part of an f-string between single quotes."""
     assert "'" not in text and "\\" not in text.replace("\n", "")
     return text.replace("{", "{{").replace("}", "}}").replace("\n", "\\n")
-
-
-def _expression(annotation: Any, var: str, depth: int | None, namespace: dict[str, Any],
-                measure: bool = False) -> str:
-    """Source of an expression writing `var`, declared as `annotation`, ending at `depth`:
-    the declared kind written inline, None as null, anything else by `any_value`."""
-    options = [a for a in _union(annotation) if a is not type(None)]
-    other = f"_null if {var} is None else _any({var}, {depth})"
-    kind = options[0] if len(options) == 1 else None
-    if kind is int:
-        return f"(_int({var}) if {var}.__class__ is int else {other})"
-    if kind is float or (options and all(o in (float, int) for o in options)):
-        # a float field may be given an int, kept as it is (pydantic keeps `float | int`)
-        writer = "_measure" if measure else "_float"
-        return (f"({writer}({var}) if {var}.__class__ is float else _int({var}) if "
-                f"{var}.__class__ is int else {other})")
-    if kind is str or (typing.get_origin(kind) is typing.Literal and all(
-            isinstance(a, str) for a in typing.get_args(kind))):
-        return f"(_enc({var}) if {var}.__class__ is str else {other})"
-    if isinstance(kind, type) and hasattr(kind, "model_fields"):
-        namespace[f"_{kind.__name__}"] = kind
-        namespace[f"_write_{kind.__name__}_{depth}"] = object_writer(kind, depth)
-        return (f"(_write_{kind.__name__}_{depth}({var}) if {var}.__class__ is _{kind.__name__}"
-                f" else {other})")
-    if typing.get_origin(kind) is list:
-        item = _expression(typing.get_args(kind)[0], "x", _inner(depth), namespace)
-        between = f"_between_{depth}"
-        namespace[between] = "," + _newline(_inner(depth))
-        namespace[f"_open_{depth}"] = "[" + _newline(_inner(depth))
-        namespace[f"_close_{depth}"] = _newline(depth) + "]"
-        return (f"(((_open_{depth} + {between}.join([{item} for x in {var}]) + _close_{depth})"
-                f" if {var} else _empty) if {var}.__class__ is list else {other})")
-    return f"_any({var}, {depth})"
 
 
 def _union(annotation: Any) -> tuple:

@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -190,6 +191,7 @@ def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+@lru_cache(maxsize=4096)  # called for every piece a crowded line may be cut into
 def _fold_word(word: str) -> str:
     return unicodedata.normalize("NFC", word.strip(_WORD_PUNCTUATION)).casefold()
 
@@ -342,8 +344,11 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
                 continue
             if any(_closes_earlier_line(ln) for ln in lines[first:at]):
                 continue  # "phố Huế)": the title's last line, above a label of one line
-            grid = _grid(lines[last + 1:])
             block = lines[first:last + 1]
+            # the columns as the block's labels refine them (a narrow column the body's
+            # lines run into shows only under its own label: "Đơn vị")
+            body = lines[last + 1:]
+            grid = _refine(_grid(body), block, _cover(body))
             if not all(_continues_labels(ln, grid, below=i > at)
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
@@ -504,14 +509,27 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
             for i, (s, e) in enumerate(spans):
                 if s <= mid_l <= e and s <= mid_r <= e:
-                    window = range(left[1], right[0])
+                    window = range(left[1], right[0] + 1)
                     if not window:
                         break
-                    cut = min(window, key=lambda x: (cover[x] if x < len(cover) else 0,
-                                                     abs(x - (left[1] + right[0]) / 2)))
+                    cut = _split_at(window, cover, left, right)
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                     break
     return _Grid(spans)
+
+
+def _split_at(window: range, cover: list[int], left: tuple[int, int, str],
+              right: tuple[int, int, str]) -> int:
+    """Where to split a column between two labels: the emptiest position between them, the
+    middle one of a clear gutter; with no clear gutter (the left column's lines run up to
+    the right one's), the one nearest the right label, which a narrow column's label
+    overhangs ("… hoặc  %" under "Tên chỉ tiêu" / "Đơn vị")."""
+    def count(x: int) -> int:
+        return cover[x] if x < len(cover) else 0
+
+    least = min(count(x) for x in window)
+    aim = (left[1] + right[0]) / 2 if least == 0 else right[0]
+    return min((x for x in window if count(x) == least), key=lambda x: abs(x - aim))
 
 
 def _labelled_apart(header: list[_Line], line: _Line, spans: list[tuple[int, int]],
@@ -571,9 +589,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    columns = _cut_columns(cells, starts)
+    columns = _cut_columns(cells, starts, frozenset(sections))
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = _cut_columns(cells, starts)
+        columns = _cut_columns(cells, starts, frozenset(sections))
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -980,7 +998,7 @@ def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
 
 
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
-               middles: list[float] | None = None
+               middles: list[float] | None = None, sections: frozenset[int] = frozenset()
                ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
     group centred on its anchor as well as possible (or, for cells printed from the top of
@@ -988,7 +1006,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     of the row above or below it), and not cut where a line plainly goes on ("Sở Khoa học
     và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp"). Centred on `middles`
     instead when given (the rows' middles: their numbers printed on their top line). Also
-    returns the cut's cost."""
+    returns the cut's cost. A section row (`sections`) holds only what its own line prints:
+    its title spans the table."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
         return [[] for _ in anchors], 0.0
@@ -998,15 +1017,21 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
+    irregulars = [_irregular_spacing(fragments, j) for j in range(n + 1)]  # the same every row
+    if top:  # a cell printed from its row's top runs on line after line
+        irregulars = [[c + w for c, w in zip(costs, _wide_gaps(fragments, j), strict=True)]
+                      for j, costs in enumerate(irregulars)]
     for r in range(1, rows + 1):
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
         high = anchors[r] if r < rows else inf
         outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
+        section = r - 1 in sections
         for k, (line, _) in enumerate(fragments):
-            outside[k + 1] = outside[k] + (line <= low or line >= high)
+            outside[k + 1] = outside[k] + (line <= low or line >= high
+                                           or (section and line != anchors[r - 1]))
         for j in range(n + 1):
-            irregular = _irregular_spacing(fragments, j)
+            irregular = irregulars[j]
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
@@ -1029,7 +1054,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     return groups, cost[rows][n]
 
 
-def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int]
+def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
+                 sections: frozenset[int] = frozenset()
                  ) -> list[list[list[tuple[int, list[_Word]]]]]:
     """Each column's lines cut into rows, the cells taken as printed centred on their row's
     number, from its top (Word's default), or centred in a row numbered on its top line,
@@ -1038,7 +1064,8 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int]
     # a row numbered on its top line, its cells centred between it and the next number
     ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
     middles = [(a + max(a, end)) / 2 for a, end in zip(anchors, ends, strict=True)]
-    cuts = [[_partition(_fragments(cells, col), anchors, **model) for col in columns]
+    cuts = [[_partition(_fragments(cells, col), anchors, sections=sections, **model)
+             for col in columns]
             for model in ({}, {"top": True}, {"middles": middles})]
 
     # each column its own model: offices centre some columns (numbers, units) and not others
@@ -1069,6 +1096,15 @@ def _join_cost(above: list[_Word], below: list[_Word]) -> float:
             _SENTENCE_ENDS):
         return 2 * _JOIN_COST
     return _JOIN_COST
+
+
+def _wide_gaps(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
+    """For each start i, the lines fragments[i:j] skip beyond one between two of them (a
+    neighbour's line may print between a cell's lines, hardly more)."""
+    costs = [0.0] * (j + 1)
+    for i in range(j - 2, -1, -1):
+        costs[i] = costs[i + 1] + max(0, fragments[i + 1][0] - fragments[i][0] - 2)
+    return costs
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:

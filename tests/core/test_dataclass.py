@@ -23,7 +23,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """What this process compiled is written; the next one starts from the file."""
     cache.flush()
-    monkeypatch.setattr(module, "_STORE", cache.Store(module._STORE.name))
+    monkeypatch.setattr(cache, "_CODE", cache.Store(cache._CODE.name))
 
 
 def _pair(**options):
@@ -139,9 +139,9 @@ def test_methods_compiled_once_then_loaded(folder: Path, monkeypatch: pytest.Mon
         y: int = 0
 
     _new_process(monkeypatch)
-    assert [p.name for p in folder.glob("dataclasses-*.marshal")]
+    assert [p.name for p in folder.glob("code-*.marshal")]
     # the code comes from the file, nothing is compiled
-    monkeypatch.setattr(module, "compile", _no_compile, raising=False)
+    monkeypatch.setattr(cache, "compile", _no_compile, raising=False)
 
     @dataclass(frozen=True)
     class Point:  # noqa: F811 - the same class, made again
@@ -155,8 +155,8 @@ def test_a_broken_file_is_compiled_again(folder: Path, monkeypatch: pytest.Monke
                                          ) -> None:
     folder.mkdir(parents=True)
     for content in (b"", b"\x00broken", b"\xe9"):
-        (folder / module._STORE.name).write_bytes(content)
-        monkeypatch.setattr(module, "_STORE", cache.Store(module._STORE.name))
+        (folder / cache._CODE.name).write_bytes(content)
+        monkeypatch.setattr(cache, "_CODE", cache.Store(cache._CODE.name))
 
         @dataclass
         class Pair:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import AGENCY_ROLES
+from chitieu.core.numbering import PART_ONLY
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
 from chitieu.extract.ocr.places import repair_place_names
@@ -288,6 +289,7 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
     a section written across the row ("II Phát triển …") takes part with its first word."""
     places: list[tuple[int, int, str]] = []
     section_like: list[bool] = []
+    part: str | None = None  # the last part named with a word ("PHẦN I")
     inside = _between_tables(rows)
     for index, row in enumerate(rows):
         if index in inside and _HEADING.match(row.cells[0].text):
@@ -299,13 +301,18 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
         if not roles or "number" not in roles or index in headers:
             continue
         column = roles.index("number")
-        _apply(repairs, index, column, row.cells[column], "number", fix.unglue_section_number)
-        text = row.cells[column].text
-        head = _SECTION_HEAD.match(text)
-        places.append((index, column, head["number"] if head else text))
+        cell = row.cells[column]
+        _apply(repairs, index, column, cell, "number", fix.unglue_section_number)
+        _apply(repairs, index, column, cell, "number", fix.repair_part_word)
         others = [c.text for i, c in enumerate(row.cells)
                   if i < len(roles) and roles[i] not in ("number", "name")]
         section_like.append(not any(t.strip() for t in others))
+        if section_like[-1]:
+            _apply(repairs, index, column, cell, "number",
+                   functools.partial(fix.follow_part, previous=part))
+            part = cell.text.strip() if PART_ONLY.match(cell.text.strip()) else part
+        head = None if PART_ONLY.match(cell.text.strip()) else _SECTION_HEAD.match(cell.text)
+        places.append((index, column, head["number"] if head else cell.text))
     titles = [_title_of(rows[index], roles_by_table.get(rows[index].table), column)
               for index, column, _ in places]
     bold = [_title_bold(rows[index]) for index, _, _ in places]
@@ -318,7 +325,7 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
         if new == number:
             continue
         cell = rows[index].cells[column]
-        head = _SECTION_HEAD.match(cell.text)
+        head = None if PART_ONLY.match(cell.text.strip()) else _SECTION_HEAD.match(cell.text)
         after = new + head["rest"] if head else new
         if not number.strip():  # a number the page prints and OCR lost
             after = new + (" " + cell.text.strip() if cell.text.strip() else "")

@@ -21,8 +21,10 @@ from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.numbering import PART_WORDS
 from chitieu.core.text import to_ascii
 
 # ---------------------------------------------------------------- rule remnants
@@ -221,9 +223,9 @@ def _plain(char: str) -> str:
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
                              "B": "8"})
 _ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
-_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|\[\]]+\.?$")
+_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|!\[\]]+\.?$")
 _AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "[": "I",
-                                "L": "I", "T": "I", "i": "I"})
+                                "L": "I", "T": "I", "i": "I", "!": "I"})
 _ROMAN = regex.compile(r"^[IVX]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]\.?$")
 _CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
@@ -248,9 +250,11 @@ def repair_number_cell(text: str) -> str:
 
 def _strip_number_edges(text: str) -> str:
     # Stripping an edge can expose a mark token ("A .\x1b" → "A ." → "A"): repeat until stable.
+    # An item's closing parenthesis is its label's ("a)", "2)"), not a rule's remnant.
     while True:
-        stripped = regex.sub(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$", "",
-                             strip_rule_marks(_RULE_CHARS.sub(" ", text)))
+        stripped = regex.sub(r"^[^\p{L}\p{N}]+|(?<!^(?:\p{Ll}|\d{1,2}))[^\p{L}\p{N}.]+$|"
+                             r"(?<=^(?:\p{Ll}|\d{1,2}))(?:[^\p{L}\p{N}.)]+|\)[^\p{L}\p{N}.]+)$",
+                             "", strip_rule_marks(_RULE_CHARS.sub(" ", text)))
         if stripped == text:
             return stripped
         text = stripped
@@ -278,6 +282,39 @@ def repair_number_column(numbers: Sequence[str],
         repaired[index] = fixed
         state.see(fixed)
     return repaired
+
+
+# A part's word and its number ("PHẦN II", "Mục 3"), as OCR may read the word: a letter lost
+# at the cell's rule ("HẦN I"), or the word lost to marks ("II II").
+_PART_NUMBER = regex.compile(r"^(?P<word>\S+)\s+(?P<number>[IVXLC]+|\d+|[A-ZĐ])\.?$")
+
+
+def repair_part_word(text: str) -> str:
+    """A part's word one letter off one of the words parts are named by ("HẦN I" → "PHẦN
+    I", "MUC 2" → "MỤC 2"), in the printed capitals."""
+    match = _PART_NUMBER.match(text.strip())
+    if match is None or match["word"].casefold() in PART_WORDS or len(match["word"]) < 3:
+        return text
+    word = match["word"]
+    close = [p for p in PART_WORDS if Levenshtein.distance(word.casefold(), p) == 1]
+    if len(close) != 1:
+        return text
+    fixed = close[0].upper() if word.isupper() else close[0].capitalize()
+    return f"{fixed} {match['number']}"
+
+
+def follow_part(text: str, previous: str | None) -> str:
+    """A section row's number read as a mark and the numeral after the part above ("II II"
+    after "PHẦN I"): the part's word is lost, the numeral says which part it is."""
+    match, above = _PART_NUMBER.match(text.strip()), _PART_NUMBER.match(previous or "")
+    if match is None or above is None or above["word"].casefold() not in PART_WORDS:
+        return text
+    word = match["word"]
+    if word.casefold() in PART_WORDS or (is_syllable(word) and not _ROMAN_LIKE.match(word)):
+        return text  # a word of its own, not strokes read for the part's word
+    if step_number(above["number"], 1) != match["number"]:
+        return text
+    return f"{above['word']} {match['number']}"
 
 
 # "I.CH: TIỂU VỀ KINH TẾ": a section's number and title read without the space between

@@ -145,3 +145,17 @@ def test_unit_words_take_a_units_marks():
     repair_rows(rows, default_gazetteer())
     # a word inside a longer unit is left: "động" is no "đồng" of "Tỷ đồng"
     assert [r.texts[2] for r in rows[1:]] == ["lượt/năm", "Tổ", "%", "lao động"]
+
+
+def test_parts_named_with_a_word_keep_it():
+    """"PHẦN I" read "HẦN I" (its "P" lost at the cell's rule) and "PHẦN II" read "II II"
+    (the word read as strokes): the part's word back; the sequence of sections does not
+    take "PHẦN" for a lost roman; an item's "a)" keeps its parenthesis."""
+    rows = table(["TT", "Nội dung", "Đơn vị tính", "Chỉ tiêu"],
+                 ["HẦN I", "CÁC CHỈ TIÊU", "", ""],
+                 ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "80"],
+                 ["II II", "CÁC NHIỆM VỤ", "", ""],
+                 ["1", "Xây dựng bản đồ số", "", ""],
+                 ["a)", "Khảo sát hiện trạng", "", ""])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[0] for r in rows[1:]] == ["PHẦN I", "1", "PHẦN II", "1", "a)"]

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from chitieu.extract.ocr.repair import (
     balance_parentheses,
+    follow_part,
     is_syllable,
     plain_foreign_letters,
     repair_appendix_label,
@@ -13,6 +14,7 @@ from chitieu.extract.ocr.repair import (
     repair_lead_phrase,
     repair_number_cell,
     repair_number_column,
+    repair_part_word,
     repair_quarter_numeral,
     repair_target_cell,
     snap_phrase,
@@ -82,6 +84,7 @@ def test_strip_glued_underscores(text, expected):
     ("\" 7", "7"), ("I", "I"), ("II.", "II."), ("B", "B"), ("4.5 —", "4.5"),
     ("10 s—", "10"), ("II Phát triển nguồn lực", "II Phát triển nguồn lực"),
     ("A\x85.\x1b", "A"),  # a mark exposed only once a control character is stripped
+    ("a)", "a)"), ("2)", "2)"), ("b) |", "b)"),  # an item's parenthesis is its label's
 ])
 def test_repair_number_cell(text, expected):
     assert repair_number_cell(text) == expected
@@ -112,6 +115,8 @@ def test_repair_number_cell(text, expected):
      ["I", "1", "1.1", "1.2", "2", "2.1"]),
     # a letter section after its predecessor stays a letter
     (["H", "1", "I", "1"], [True, False, True, False], ["H", "1", "I", "1"]),
+    # "!" is a stroke read apart: "1!" after "I" is "II"
+    (["I", "1", "1!", "1"], [True, False, True, False], ["I", "1", "II", "1"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
@@ -350,3 +355,22 @@ def test_a_dash_spaced_on_one_side_is_spaced_on_both() -> None:
     assert space_dashes("Văn hóa- Xã hội") == "Văn hóa - Xã hội"
     for kept in ("Văn hóa - Xã hội", "VH-XH", "2025 -2026", "- Như trên", "Wi-Fi"):
         assert space_dashes(kept) == kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HẦN I", "PHẦN I"), ("?HẦN II", "PHẦN II"), ("Hần 2", "Phần 2"), ("MUC 3", "MỤC 3"),
+    ("PHẦN I", "PHẦN I"), ("Ban I", "Ban I"), ("HẦN", "HẦN"), ("II Kinh tế số", "II Kinh tế số"),
+])
+def test_repair_part_word(text, expected):
+    assert repair_part_word(text) == expected
+
+
+@pytest.mark.parametrize(("text", "previous", "expected"), [
+    ("II II", "PHẦN I", "PHẦN II"),  # the part's word read as strokes
+    ("Il III", "Phần II", "Phần III"),
+    ("II III", "PHẦN I", "II III"),  # not the next part
+    ("Ban II", "PHẦN I", "Ban II"),  # a word of its own
+    ("II II", None, "II II"), ("II II", "II", "II II"),  # no part above
+])
+def test_follow_part(text, previous, expected):
+    assert follow_part(text, previous) == expected
