@@ -548,15 +548,17 @@ class Gazetteer:
         return pieces
 
     def _names_an_agency(self, text: str) -> bool:
-        """Whether a text names an agency: known, or starting like one, or holding a known
-        name among its words ("bao gồm Văn phòng Đăng ký đất đai")."""
-        text = _drop_lead_in(text)
+        """Whether a text names an agency: a known name among its words ("bao gồm Văn
+        phòng Đăng ký đất đai"), or an agency's head word in it — one that must be
+        capitalized ("Sở", "Ban") may be lower-case where it opens the text or an
+        alternative ("hoặc sở quản lý chuyên ngành", but not "trừ nhiệm vụ mật")."""
         tokens = [t for t in _tokenize(text) if t.word != "-"]
-        if not tokens:
-            return False
-        key = _span_key(tokens, 0, len(tokens))
-        if self._lookup_key(key) is not None or _reads_as_agency(key, tokens[0].text):
-            return True
+        words = _words()
+        for i, token in enumerate(tokens):
+            key = _span_key(tokens, i, len(tokens))
+            opens = i == 0 or token.text[:1].isupper() or tokens[i - 1].word in _ALTERNATIVES
+            if words.heads.longest(key) or (opens and words.capitalized_heads.longest(key)):
+                return True
         return any(self._known_name_ends_at(tokens, end) for end in range(1, len(tokens) + 1))
 
     def _clauses(self, segment: str, tokens: list[_Token], default_role: Role
@@ -783,6 +785,7 @@ _SEMICOLON = lazy(regex.compile, r"\s*;\s*")
 _SQUARE_BRACKETS = lazy(regex.compile, r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ALTERNATIVES = frozenset({"hoặc", "và", "hay"})
 _PARENTHESES_KEPT = lazy(regex.compile, r"\s*([()])\s*")
 # A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
 # Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation

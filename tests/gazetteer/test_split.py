@@ -68,6 +68,9 @@ def gazetteer():
     ("Phòng Nội vụ (đối với cấp xã); Công an xã", ["Phòng Nội vụ", "Công an xã"]),
     ("UBND các xã (Hoằng Lộc, Hoằng Đạo)", ["UBND các xã"]),
     ("Sở Tài chính (Kho bạc Nhà nước khu vực)", ["Sở Tài chính", "Kho bạc Nhà nước khu vực"]),
+    ("Sở Công Thương (hoặc sở quản lý chuyên ngành)",
+     ["Sở Công Thương", "sở quản lý chuyên ngành"]),
+    ("Công an xã (trừ nhiệm vụ mật)", ["Công an xã"]),
     ("Sở Nông nghiệp và Môi trường (bao gồm Văn phòng Đăng ký đất đai)",
      ["Sở Nông nghiệp và Môi trường", "Văn phòng Đăng ký đất đai"]),
     # markup, bullets, quotes and trailing punctuation are not part of a name
