@@ -464,7 +464,7 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
     lengths = [len(t) for t in texts]
     longest = lengths.index(max(lengths)) if lengths else None
     keys = [header_key(t) if i != longest else "" for i, t in enumerate(texts)]
-    if not any(k and k in header.labels for header in headers for k in keys):
+    if all(header.labels.isdisjoint(keys) for header in headers):  # ("" is no label)
         return False
     if longest is not None:
         keys[longest] = header_key(texts[longest])
@@ -672,8 +672,9 @@ class _Assembler:
         raw = [c.text for c in row.cells]
         # A line no wider than a row, with no bold, can only be a title glued in its number
         # cell (see `_is_glued_pair`): skip the other cells, as almost every line is such.
-        bounded = len(raw) <= self.width and not any(
-            "<" in c or "*" in c or "__" in c for c in raw)
+        joined = "\0".join(raw)  # (no "__" across two cells)
+        bounded = len(raw) <= self.width and not (
+            "<" in joined or "*" in joined or "__" in joined)
         for k in range(nc, nc + 1 if bounded else len(raw)):
             if not texts[k]:
                 continue

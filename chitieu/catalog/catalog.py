@@ -122,6 +122,7 @@ class Catalog:
                               for ind_id, rs in readings.items()})
         self._vocabulary = sorted(self._weights)
         self._rare = max(self._weights.values(), default=1.0)
+        self._weight_of = _Weights(self._weights, self._rare)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
         # word → the phrasings that hold it, as a bit set (bit i = phrasing i): a name's
@@ -130,6 +131,11 @@ class Catalog:
         for index, entry in enumerate(self._entries):
             for word in entry.words:
                 self._mask_with[word] = self._mask_with.get(word, 0) | 1 << index
+        # and each catalog word as a bit (bit i = vocabulary word i): the words a name shares
+        # with a phrasing are one `&` of two ints, and their weight is looked up by that int
+        self._word_bit = {word: 1 << i for i, word in enumerate(self._vocabulary)}
+        self._weight_at = [self._weights[word] for word in self._vocabulary]
+        self._entry_bits = [self._bits_of(entry.words) for entry in self._entries]
         self._heavy_first = _HeavyFirst(self._weights, self._rare)
         # phrasings grouped by what `compatible` reads of them (few distinct signatures), so
         # that a name is checked against each signature once, not against each phrasing
@@ -141,7 +147,7 @@ class Catalog:
 
     def _memos(self) -> None:
         self._compatible_masks: dict[tuple, int] = {}  # name signature → phrasings
-        self._shared: dict[frozenset[str], float] = {}  # words in common → their weight
+        self._shared: dict[int, float] = {}  # words in common (bits) → their weight
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
         self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
@@ -187,58 +193,79 @@ class Catalog:
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
         matcher does on a phrasing the catalog does not hold)."""
         reading, family, words, total = self._read_name(name, unit)
+        name_bits = self._bits_of(words)
         # a name naming a group's domain is read without those words against that group
-        domains = {group: (words - found, self._total(words - found))
+        domains = {group: (self._bits_of(words - found), self._total(words - found))
                    for group, found in domain_words(reading, self.words).items()}
         best: dict[str, float] = {}
-        for entry, entry_total in zip(self._entries, self._entry_weights, strict=True):
+        for entry, entry_total, entry_bits in zip(self._entries, self._entry_weights,
+                                                  self._entry_bits, strict=True):
             if skip_same_words and entry.reading.content == reading.content:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
                 continue
-            name_words, name_total = domains.get(self.indicators[entry.indicator].group,
-                                                 (words, total))
-            shared = name_words & entry.words  # most phrasings share no word: score 0, no sums
-            score = self._similarity(shared, name_total, entry_total) if shared else 0.0
+            bits, name_total = domains.get(self.indicators[entry.indicator].group,
+                                           (name_bits, total))
+            shared = bits & entry_bits  # most phrasings share no word: score 0, no sums
+            score = _score(self._shared_weight(shared), name_total, entry_total) if shared \
+                else 0.0
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
     def _best(self, name: str, unit: str | None) -> tuple[str, float] | None:
-        """The first of `rank` when it may reach the threshold (else None, or one below it),
+        """The first of `rank` when it reaches the threshold (else None, or one below it),
         found without scoring every phrasing. A phrasing reaches the threshold only if it
-        shares enough of the name's word weight (score ≤ (1 - c)·2s/(w + s) + c for shared
-        weight s of the name's w); a phrasing holding none of the name's heaviest words, those whose
-        weight leaves less than that, cannot — only the phrasings listed under those words
-        are checked and scored, exactly as `rank` scores them."""
+        shares enough of the name's word weight (`_needed`); a phrasing holding none of the
+        name's heaviest words, those whose weight leaves less than that, cannot — only the
+        phrasings listed under those words are checked, and those sharing enough are scored
+        exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
-        ratio = (self.threshold - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT)
-        if ratio <= 0 or domain_words(reading, self.words):
+        if self.threshold <= CONTAINMENT_WEIGHT or domain_words(reading, self.words):
             # few names name a domain: they are ranked in full (the bound below assumes one
             # reading of the name for every phrasing)
             return next(iter(self.rank(name, unit)), None)
-        needed = ratio / (2 - ratio) * total - SCORE_SLACK
+        needed = _needed(self.threshold, total)
         rest, candidates = total, 0
+        mask_with, weight_of = self._mask_with, self._weight_of
         for word in sorted(words, key=self._heavy_first.__getitem__):
             if rest < needed:
                 break
-            candidates |= self._mask_with.get(word, 0)
-            rest -= self._weight(word)
+            candidates |= mask_with.get(word, 0)
+            rest -= weight_of[word]
         candidates &= self._compatible_mask(reading, family)
-        # rank's first: the highest score, the lowest id among equal scores
+        # rank's first: the highest score, the lowest id among equal scores. A phrasing
+        # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
+        # once one has, the best score so far): it is not scored.
         best_id: str | None = None
         best_score = -1.0
-        entries, entry_weights = self._entries, self._entry_weights
+        entries, entry_weights, entry_bits = self._entries, self._entry_weights, self._entry_bits
+        name_bits = self._bits_of(words)
+        known = self._shared.get
         while candidates:  # the set bits, lowest first
             low = candidates & -candidates
             candidates ^= low
             index = low.bit_length() - 1
-            entry = entries[index]
-            score = self._similarity(words & entry.words, total, entry_weights[index])
-            if score > best_score or (score == best_score
-                                      and entry.indicator < best_id):  # type: ignore[operator]
-                best_id, best_score = entry.indicator, score
+            common = name_bits & entry_bits[index]
+            shared = known(common)
+            if shared is None:
+                shared = self._shared_weight(common)
+            if shared < needed:
+                continue
+            score = _score(shared, total, entry_weights[index])
+            if score > best_score or (score == best_score and entries[index].indicator
+                                      < best_id):  # type: ignore[operator]
+                best_id, best_score = entries[index].indicator, score
+                if score > self.threshold:
+                    needed = max(needed, _needed(score, total))
         return None if best_id is None else (best_id, best_score)
+
+    def _bits_of(self, words: Iterable[str]) -> int:
+        """The catalog words among `words`, as a bit set (see `_word_bit`)."""
+        bits = 0
+        for word in words:
+            bits |= self._word_bit.get(word, 0)
+        return bits
 
     def _compatible_mask(self, reading: Reading, family: str | None) -> int:
         """The phrasings (bit set) a name with this reading and family may link to: the hard
@@ -255,27 +282,28 @@ class Catalog:
         return mask
 
     def _weight(self, word: str) -> float:
-        return self._weights.get(word, self._rare)
+        return self._weight_of[word]
 
     def _total(self, words: frozenset[str]) -> float:
         # fsum: exactly rounded, so the total does not depend on the set's iteration order
         # (which PYTHONHASHSEED changes)
-        return math.fsum(self._weight(w) for w in words)
+        return math.fsum(map(self._weight_of.__getitem__, words))
 
-    def _similarity(self, common: frozenset[str], wa: float, wb: float) -> float:
-        """0-1: how much of two phrasings' meaning they share, from the words they have in
-        `common` and each one's total weight. Words weigh by how rare they are in the
-        catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the mean of the
-        weighted Dice overlap and of the better weighted containment, so that a phrasing
-        that adds a qualifier ("theo chuẩn nghèo đa chiều") stays close."""
-        # shared words are the catalog's own: every one has a weight. fsum is exact, so the
-        # sum of a set of words is kept once for any name that shares that set
+    def _shared_weight(self, common: int) -> float:
+        """The weight of the catalog words two phrasings have in `common` (a bit set of
+        `_word_bit`), part of how much of their meaning they share (`_score`). fsum is exact,
+        so the sum of a set of words is kept once for any name that shares that set."""
         shared = self._shared.get(common)
         if shared is None:
             if len(self._shared) >= _MAX_SHARED:
                 self._shared.clear()
-            shared = self._shared[common] = math.fsum(map(self._weights.__getitem__, common))
-        return _score(shared, wa, wb)
+            weights, bits = [], common
+            while bits:  # the set bits, lowest first
+                low = bits & -bits
+                bits ^= low
+                weights.append(self._weight_at[low.bit_length() - 1])
+            shared = self._shared[common] = math.fsum(weights)
+        return shared
 
     def _spelled_uncached(self, word: str) -> str:
         """A word as the catalog spells it, when an OCR slip or typo put it one letter off
@@ -290,8 +318,20 @@ class Catalog:
         return found[0] if found else word
 
 
+def _needed(score: float, total: float) -> float:
+    """The least weight a phrasing must share with a name of weight `total` to reach
+    `score` (above CONTAINMENT_WEIGHT), whatever its own weight: `_score` is at most
+    (1 - c)·2s/(w + s) + c for shared weight s (a margin below, for rounding)."""
+    ratio = (score - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT)
+    return ratio / (2 - ratio) * total - SCORE_SLACK
+
+
 def _score(shared: float, wa: float, wb: float) -> float:
-    """The mean of the weighted Dice overlap and the better weighted containment."""
+    """0-1: how much of two phrasings' meaning they share, from the weight of the words they
+    have in common and each one's total weight. Words weigh by how rare they are in the
+    catalog ("hóa đơn" tells indicators apart, "sử dụng" hardly): the mean of the weighted
+    Dice overlap and of the better weighted containment, so that a phrasing that adds a
+    qualifier ("theo chuẩn nghèo đa chiều") stays close."""
     dice = 2 * shared / (wa + wb)
     return (1 - CONTAINMENT_WEIGHT) * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
 
@@ -312,6 +352,18 @@ def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
             counts[w] = counts.get(w, 0) + 1
     n = len(words_by_indicator) or 1
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
+
+
+class _Weights(dict):
+    """Each catalog word's weight; a word the catalog does not know weighs as the rarest
+    (looked up in C: a name's words are summed at every match)."""
+
+    def __init__(self, weights: dict[str, float], rare: float) -> None:
+        super().__init__(weights)
+        self._rare = rare
+
+    def __missing__(self, word: str) -> float:
+        return self._rare
 
 
 class _HeavyFirst(dict):

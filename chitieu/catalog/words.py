@@ -15,7 +15,7 @@ from pathlib import Path
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import parse_yaml
 from chitieu.core.patterns import lazy
-from chitieu.core.text import ascii_fold
+from chitieu.core.text import ascii_fold, is_plain
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
@@ -97,7 +97,13 @@ def default_words() -> Words:
 def tokens(text: str, words: Words) -> Phrase:
     """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
     abbreviations expanded, synonyms made one."""
-    raw = tuple(map(_forms(words).__getitem__, _WORD.findall(ascii_fold(text).replace("&", ""))))
+    forms = _forms(words)
+    if not is_plain(text):
+        raw = tuple(map(forms.__getitem__, _WORD.findall(ascii_fold(text).replace("&", ""))))
+    elif len(known := text.split(" ")) == 1:
+        raw = forms.of_piece(text)
+    else:  # a space never falls inside a word of ascii_fold's: word by word, looked up
+        raw = tuple(word for piece in known for word in forms.of_piece(piece))
     return _replace(_replace(raw, words.abbreviations), words.synonyms)
 
 
@@ -108,6 +114,17 @@ class _Forms(dict):
     def __init__(self, spelling: dict[str, str]) -> None:
         super().__init__()
         self.spelling = spelling
+        self.pieces: dict[str, tuple[str, ...]] = {}  # a plain space-free text → its words
+
+    def of_piece(self, piece: str) -> tuple[str, ...]:
+        """The words `tokens` reads in a plain text without a space (see `is_plain`)."""
+        found = self.pieces.get(piece)
+        if found is None:
+            found = tuple(map(self.__getitem__, _WORD.findall(ascii_fold(piece).replace("&", ""))))
+            if len(self.pieces) >= _MAX_FORMS:
+                self.pieces.clear()
+            self.pieces[piece] = found
+        return found
 
     def __missing__(self, word: str) -> str:
         form = word.lstrip("0") or "0" if word.isdigit() else word
@@ -137,16 +154,17 @@ def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
     if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
         return seq
     out: list[str] = []
-    i = 0
-    while i < len(seq):
-        for n in starts.get(seq[i], ()):
+    done = 0  # seq[:done] is in out; only where a phrase may start is there more to do
+    for i in [i for i, word in enumerate(seq) if word in starts]:
+        if i < done:
+            continue
+        for n in starts[seq[i]]:
             if seq[i:i + n] in table:
-                out.extend(table[seq[i:i + n]])
-                i += n
+                out += seq[done:i]
+                out += table[seq[i:i + n]]
+                done = i + n
                 break
-        else:
-            out.append(seq[i])
-            i += 1
+    out += seq[done:]
     return tuple(out)
 
 
@@ -172,6 +190,8 @@ def domain_words(reading: Reading, words: Words | None = None) -> dict[str, froz
         return {}
     starts = _starts(words.domains)
     seq = reading.words
+    if starts.keys().isdisjoint(seq):  # most names name no domain
+        return {}
     found: dict[str, frozenset[str]] = {}
     for i, word in enumerate(seq):
         for n in starts.get(word, ()):

@@ -19,7 +19,10 @@ from unidecode import unidecode
 
 from chitieu.core.patterns import lazy
 
-__all__ = ["ascii_fold", "clean_text", "fold", "is_bold_markup", "strip_trailing_dot"]
+__all__ = [
+    "ascii_fold", "clean_text", "fold", "fold_words", "is_bold_markup", "is_plain",
+    "strip_trailing_dot",
+]
 
 # Anything that means the slow path is needed. Plain cells (most of them) skip all the rest.
 # (two spaces in a row need work too: looked for with `in`, a regex alternation is slower)
@@ -31,6 +34,13 @@ _NEEDS_WORK_CHAR = lazy(re.compile,
 
 def _needs_work(s: str) -> bool:
     return "  " in s or _NEEDS_WORK_CHAR.search(s) is not None
+
+
+def is_plain(s: str) -> bool:
+    """No markup, entity, LaTeX, doubled space, nor any white space or control character
+    but the plain space in `s`: all that `clean_text` and `fold` may still change is local
+    to each space-separated word (its normalization), so `s` can be folded word by word."""
+    return s.isprintable() and not _needs_work(s)
 
 
 _LINE_BREAK_TAG = lazy(re.compile, r"<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|tr|li)\b[^>]*>", re.I)
@@ -213,6 +223,16 @@ def fold(s: str) -> str:
         moved = _OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
         s = unicodedata.normalize("NFC", moved)
     return clean_text(_unify_dashes(s).casefold())
+
+
+def fold_words(s: str, most: int) -> str:
+    """The first `most` words of `fold(s)` (all of it when it has no more). Plain text (see
+    `is_plain`) with no space at either end is folded word by word and only as far as
+    needed: the start of a new name, its words folded once each."""
+    pieces = s.split(" ", most)
+    if len(pieces) <= most or not is_plain(s) or s[0] == " " or s[-1] == " ":
+        return " ".join(fold(s).split(" ")[:most])
+    return " ".join(map(fold, pieces[:most]))
 
 
 def _unify_dashes(s: str) -> str:

@@ -28,7 +28,7 @@ from chitieu.core.numbering import (
 )
 from chitieu.core.patterns import lazy
 from chitieu.core.tables import LogicalRow, Table
-from chitieu.core.text import clean_text, fold, strip_trailing_dot
+from chitieu.core.text import clean_text, fold, fold_words, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
 from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
@@ -226,9 +226,13 @@ def _name_cell(row: LogicalRow, table: Table) -> str:
 def _has_values(row: LogicalRow, table: Table) -> bool:
     """Anything besides number and name: a target, an agency, a deadline, a unit."""
     skip = table.indexes_of("number", "name", "note", "unknown")
-    # "[…]" is an editor's note (a redaction, a reviewer's remark), no value of the row
-    return any(_EDITOR_NOTE.sub("", clean_text(text)).strip()
-               for i, text in enumerate(row.cells) if i not in skip)
+    for i, text in enumerate(row.cells):
+        if i in skip or not (text := clean_text(text)):
+            continue
+        # "[…]" is an editor's note (a redaction, a reviewer's remark), no value of the row
+        if "[" not in text or _EDITOR_NOTE.sub("", text).strip():
+            return True
+    return False
 
 
 def _only_stray_words(row: LogicalRow, table: Table) -> bool:
@@ -527,17 +531,20 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 @functools.cache
-def _measure_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _measure_words() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """The folded measuring nouns, the phrases that only look like one, and how many words
+    of a name tell them apart (one more than the longest has)."""
     data = load_yaml("measures.yaml")
     nouns = tuple(sorted((fold(w) for w in data["measuring_nouns"]), key=len, reverse=True))
-    return nouns, tuple(fold(w) for w in data["not_measuring"])
+    exclusions = tuple(fold(w) for w in data["not_measuring"])
+    return nouns, exclusions, 1 + max(len(w.split(" ")) for w in (*nouns, *exclusions))
 
 
 @functools.lru_cache(maxsize=8192)
 def starts_with_measure(name: str) -> bool:
     """"Tỷ lệ …", "Số sản phẩm …", "Tổng chi …" — but not "Số hóa …", "Tổng hợp …"."""
-    nouns, exclusions = _measure_words()
-    head = fold(name)
+    nouns, exclusions, words = _measure_words()
+    head = fold_words(name, words)  # a phrase of fewer words starts it as it starts the name
     if any(head == w or head.startswith(w + " ") for w in exclusions):
         return False
     return any(head == w or head.startswith(w + " ") for w in nouns)

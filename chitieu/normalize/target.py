@@ -21,7 +21,7 @@ import regex
 from chitieu.core.dataclass import dataclass, replace
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.patterns import lazy
-from chitieu.core.text import cached_cell_parser, clean_text, fold, text_cache
+from chitieu.core.text import cached_cell_parser, clean_text, fold, is_plain, text_cache
 from chitieu.models import Target
 
 __all__ = [
@@ -519,15 +519,19 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
     stripped = text.rstrip(" .;")
     if not _DIGIT.search(stripped, max(0, len(stripped) - _UNIT_TAIL)):
         return text, None           # no number near the end: nothing to cut
-    # a footnote mark after the target ("≥ 90% (*)", "100%¹") is not part of it
-    stripped = _FOOTNOTE.sub("", stripped).rstrip(" .;")
-    bracketed = _bracketed_end_target(stripped)
+    # a footnote mark after the target ("≥ 90% (*)", "100%¹") is not part of it. (Each
+    # pattern below ends in a character it needs at the end or in the text: looked for
+    # first, as most names have none. `$` also matches before a final line break.)
+    if not _FOOTNOTE_ENDS.isdisjoint(stripped[-2:]):
+        stripped = _FOOTNOTE.sub("", stripped).rstrip(" .;")
+    bracket_end = ")" in stripped[-2:]
+    bracketed = _bracketed_end_target(stripped) if bracket_end else None
     if bracketed is not None:
         return bracketed
-    if (counted := _end_fraction(stripped)) is not None:
+    if "/" in stripped and (counted := _end_fraction(stripped)) is not None:
         return counted
     # "… đạt 50% (8 xã)": a bracket explaining the target goes with it
-    explained = _TRAILING_BRACKET.search(stripped)
+    explained = _TRAILING_BRACKET.search(stripped) if bracket_end else None
     core = stripped[:explained.start()].rstrip() if explained else stripped
     for cand in _candidates(core, after_colon=True):
         if cand.end != len(core):
@@ -559,6 +563,7 @@ def _end_fraction(text: str) -> tuple[str, str] | None:
 _FOOTNOTE = lazy(re.compile,
                  r"(?<=[\d%％])\s*(?:\(\s*(?:\*{1,3}|\d{1,2})\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})$")
 _TRAILING_BRACKET = lazy(re.compile, r"(?<=[\d%％\w])\s*\([^()]*\)$")
+_FOOTNOTE_ENDS = frozenset(")*¹²³⁴⁵⁶⁷⁸⁹⁰")  # what a _FOOTNOTE match ends with
 
 
 def _bracketed_end_target(text: str) -> tuple[str, str] | None:
@@ -600,7 +605,23 @@ def _splits_off(lead: str) -> bool:
 
 def _only_leads(head: str) -> bool:
     """"Phấn đấu" before "giảm 10%": lead words, not a name."""
+    if is_plain(head) and _wordy_pieces(head) > _most_lead_words():
+        return False  # (a name: folding it whole to find out is most of this function's time)
     return fold(head).strip(" ,;:-") in _grammar().all_leads
+
+
+_WORDY = lazy(re.compile, r"\w")
+
+
+def _wordy_pieces(text: str) -> int:
+    """How many of a plain text's space-separated pieces hold a letter or digit: each is at
+    least one word of its fold, whatever punctuation the fold's ends lose."""
+    return sum(1 for piece in text.split(" ") if _WORDY.search(piece))
+
+
+@cache
+def _most_lead_words() -> int:
+    return max((len(lead.split()) for lead in _grammar().all_leads), default=0)
 
 
 def _is_end_target(cand: _Candidate, lead_in: str) -> bool:

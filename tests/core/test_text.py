@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 import pytest
@@ -10,7 +11,9 @@ from chitieu.core.text import (
     ascii_fold,
     clean_text,
     fold,
+    fold_words,
     is_bold_markup,
+    is_plain,
     strip_trailing_dot,
     to_ascii,
 )
@@ -211,3 +214,26 @@ def test_fold_decomposes_only_where_a_tone_can_move(s):
 @given(st.one_of(st.text(max_size=40), _VIETNAMESE, st.lists(_VIETNAMESE).map(" ".join)))
 def test_to_ascii_word_by_word_is_unidecode(s):
     assert to_ascii(s) == unidecode(s)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_ODD = st.sampled_from(["\x1c", "\x1f", "\x85", "İ", "ß", "ﬀ", "\u0301", "Σ", "ς", "ǅ", "½",
+                        "²", "℃", "Ⅻ", "ⓐ", "Ⓐ", "\u0345", "·", "‐", "-"])
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), _VIETNAMESE, _ODD), max_size=10).map(" ".join))
+def test_plain_text_folds_word_by_word(s):
+    """The matcher reads a plain name's words piece by piece (split at spaces), each piece
+    folded once: the words of `ascii_fold` must be the same as of the whole text."""
+    if not is_plain(s):
+        return
+    whole = _WORD.findall(ascii_fold.__wrapped__(s))
+    assert whole == [w for piece in s.split(" ") for w in _WORD.findall(ascii_fold(piece))]
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), _VIETNAMESE, _ODD), max_size=10).map(" ".join),
+       st.integers(min_value=1, max_value=6))
+def test_fold_words_is_the_start_of_fold(s, most):
+    """Folded word by word where the text is plain, and only as far as needed: the same
+    words as folding the whole text."""
+    assert fold_words(s, most) == " ".join(fold(s).split(" ")[:most])

@@ -140,6 +140,28 @@ def test_bad_json_file_is_named_in_the_error(tmp_path, content, message):
     assert "bad.json" in str(error.value)
 
 
+def test_the_garbage_collector_is_on_again_after_tables_are_built(tmp_path, text_document):
+    """Rows are built with the cyclic collector paused: it comes back, also after a bad file,
+    and stays off where the caller had turned it off."""
+    import gc
+
+    good = json_out.write_json(text_document, tmp_path / "good.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert gc.isenabled()
+    tables.write_tables_from_json_files([good], tmp_path / "out", csv=True)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        tables.write_tables_from_json_files([good, bad], tmp_path / "out", csv=True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tables.tables_from_json_files([good])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_parquet_files_open_with_pandas(parquet_dir, built):
     assert sorted(p.name for p in parquet_dir.iterdir()) == [
         "assignments.parquet", "documents.parquet", "records.parquet"]

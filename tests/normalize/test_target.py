@@ -493,3 +493,30 @@ def test_the_embedded_search_gate_changes_no_match(text, start):
     found, expected = gated.search(text, start), plain.search(text, start)
     assert (found and (found.span(), found.groupdict())) == (
         expected and (expected.span(), expected.groupdict()))
+
+
+@given(st.one_of(_TARGETISH, st.lists(st.one_of(_PIECE, _LEAD, _OP, st.sampled_from(
+    [" - ", " – ", ", ", ": ", " ;", "-", " "])), max_size=8).map("".join)))
+def test_a_name_is_told_from_lead_words_without_folding_it_whole(head):
+    """`_only_leads` skips folding a plain text with more wordy pieces than a lead phrase
+    has words: the same answer as folding it."""
+    from chitieu.normalize import target
+
+    expected = target.fold(head).strip(" ,;:-") in target._grammar().all_leads
+    assert target._only_leads(head) == expected
+
+
+@given(st.one_of(_TARGETISH, st.lists(st.one_of(_TARGET_PIECES, st.sampled_from(
+    ["(*)", "(1)", "*", "¹", "²", ")", "(", "/", " / ", "3/4", "\n", " đạt ", "(8 xã)"])),
+    max_size=10).map("".join)))
+def test_the_end_patterns_need_what_split_embedded_target_looks_for_first(text):
+    """split_embedded_target tries its end patterns only where the character each one
+    needs is there: a footnote's mark or a closing bracket at the end, a fraction's slash."""
+    from chitieu.normalize import target
+
+    if target._FOOTNOTE.search(text):
+        assert not target._FOOTNOTE_ENDS.isdisjoint(text[-2:])
+    if target._END_BRACKET.search(text) or target._TRAILING_BRACKET.search(text):
+        assert ")" in text[-2:]
+    if target._END_FRACTION.match(text):
+        assert "/" in text
