@@ -475,6 +475,8 @@ def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
         if (not pct and not parsed.unit_words and not match.group("n2")
                 and _YEAR.fullmatch(match.group("n1"))):
             continue                # "từ 2026", "đạt 2030": a year, not a target
+        if g.qualifier_number.match(text, match.start("n1")):
+            continue                # "trẻ em dưới 5 tuổi": whom it counts, not a target
         if parsed.change_start is not None:
             raw_start = parsed.change_start     # "giảm 1,5%": the direction is the target's
         else:

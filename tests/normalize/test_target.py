@@ -294,6 +294,9 @@ def test_no_split_inside_a_sentence(name):
     ("Tổ chức ít nhất 01 người", "ít nhất 01 người"),
     ("Xây dựng Kế hoạch chuyển đổi số năm 2027", None),
     ("Tỷ lệ người dân từ đủ 14 tuổi trở lên có tài khoản", None),
+    # an age after an operator word says whom the indicator counts
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", None),
+    ("Tỷ lệ lao động trên 15 tuổi qua đào tạo trên 70%", "trên 70%"),
     ("Triển khai từ năm 2026", None),
     ("Ngày chuyển đổi số quốc gia (10/10)", None),
     ("Tổng vốn đầu tư tăng 10% so với năm 2025, trong đó vốn ngân sách xã chiếm phần lớn",
