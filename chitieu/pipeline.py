@@ -45,7 +45,7 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
 def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
                  gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
     """Convert a document held in a string ("text", "markdown", "html", … or sniffed)."""
-    raw = extract.read_text(text, format)
+    raw = extract.read_text(text, format, agencies=gazetteer or default_gazetteer)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer, catalog=catalog,
                      release_rows=True)

@@ -162,3 +162,10 @@ def test_a_line_going_on_an_open_sentence_stays_with_its_row() -> None:
         "trực tuyến, thăm quan từ xa.",
         "Triển khai mô hình thôn, tổ dân phố số trên nền tảng số của Thành phố, gồm nhóm cộng "
         "đồng, phòng họp trực tuyến và các tính năng khác phục vụ quản trị thôn."]
+
+
+def test_converting_layout_text_held_in_a_string_uses_the_agency_names() -> None:
+    from chitieu import convert_text
+
+    record = convert_text(CROWDED).records[1]
+    assert [a.raw for a in record.agencies] == ["Sở Văn hóa và Thể thao", "UBND các xã, phường"]

@@ -315,7 +315,9 @@ def _repair_numbers(rows: list[RawRow], roles_by_table: dict[int, list[str]],
         places.append((index, column, head["number"] if head else cell.text))
     titles = [_title_of(rows[index], roles_by_table.get(rows[index].table), column)
               for index, column, _ in places]
-    bold = [_title_bold(rows[index]) for index, _, _ in places]
+    # a section row's look: its title in bold, or in one cell merged across the value columns
+    bold = [_title_bold(rows[index]) or _title_spans(rows[index], roles_by_table.get(
+        rows[index].table)) for index, _, _ in places]
     # sections first where the number is lost outright: the first section's "I" lost would
     # otherwise make the next section's "II" look like "I" read with a stroke too many
     fixed = fix.number_sections([p[2] for p in places], section_like, titles, bold)
@@ -348,6 +350,17 @@ def _between_tables(rows: list[RawRow]) -> set[int]:
     if lines and above >= 0 and len(rows[above].cells) == 1:
         lines.add(above)
     return lines
+
+
+def _title_spans(row: RawRow, roles: list[str] | None) -> bool:
+    """The row's title is one cell merged across every column after it (the cells it covers
+    have no box of their own), as a section row is printed."""
+    if not roles or "name" not in roles:
+        return False
+    at = roles.index("name")
+    title, rest = row.cells[at] if at < len(row.cells) else None, row.cells[at + 1:]
+    return (title is not None and title.bbox is not None and bool(title.text.strip())
+            and len(rest) >= 2 and all(c.bbox is None and not c.text.strip() for c in rest))
 
 
 def _title_bold(row: RawRow) -> bool:

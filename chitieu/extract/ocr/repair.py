@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.numbering import PART_ONLY as PART_LABEL
 from chitieu.core.numbering import PART_WORDS
 from chitieu.core.text import to_ascii
 
@@ -357,9 +358,8 @@ def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
         below = next((out[i].rstrip(".") for i in sections[position + 1:]
                       if _is_sequence_number(out[i])), None)
         guesses = {g for g in (_step(above, 1), _step(below, -1)) if g is not None}
-        if position == 0 and not number and below is None and any(
-                _ROMAN_LIKE.match(out[i].strip().rstrip(".")) and not regex.search(
-                    r"\d", out[i]) for i in sections[1:2]):
+        if _first_of_level(out, sections, position) and not number and below is None and (
+                _garbled_roman_next(out, sections[position + 1:])):
             guesses, below = {"I"}, "II"  # the first section, the next one's "II" garbled
         if above is not None and below is not None and _step(above, 1) != _step(below, -1):
             continue
@@ -372,6 +372,24 @@ def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
 
 
 _FIRST_SECTIONS = {"I", "A"}
+
+
+def _first_of_level(numbers: list[str], sections: list[int], position: int) -> bool:
+    """The section row at `position` is the first of its level: the first section row, or
+    the first under a part named with a word ("PHẦN I")."""
+    return position == 0 or bool(PART_LABEL.match(numbers[sections[position - 1]].strip()))
+
+
+def _garbled_roman_next(numbers: list[str], following: list[int]) -> bool:
+    """The next section row that is not an arabic sub-section ("1.") reads as strokes that
+    are no roman number as they stand ("H", "1!", "Il")."""
+    for index in following:
+        core = numbers[index].strip().rstrip(".")
+        if not core or core.isdigit() or regex.match(r"^\d+(?:\.\d+)+$", core):
+            continue
+        return bool(_ROMAN_LIKE.match(core)) and core not in _ROMANS and (
+            not core.isdigit())
+    return False
 
 
 def _section_title(title: str, capitals: bool) -> bool:

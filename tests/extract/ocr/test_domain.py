@@ -159,3 +159,19 @@ def test_parts_named_with_a_word_keep_it():
                  ["a)", "Khảo sát hiện trạng", "", ""])
     repair_rows(rows, default_gazetteer())
     assert [r.texts[0] for r in rows[1:]] == ["PHẦN I", "1", "PHẦN II", "1", "a)"]
+
+
+def test_a_title_merged_across_the_table_is_a_sections_look():
+    """A section row printed in italics (not bold, not capitals) whose number OCR lost: its
+    title in one cell merged across the value columns (the cells it covers have no box) is
+    the look of a section row, and the part above makes it the part's first section."""
+    box = (0.0, 0.0, 10.0, 10.0)
+    texts = [["TT", "Nội dung", "Đơn vị tính", "Chỉ tiêu"], ["PHẦN I", "CÁC CHỈ TIÊU", "", ""],
+             ["", "Chính quyền số", "", ""], ["1.", "Dữ liệu số", "", ""],
+             ["1.1", "Tỷ lệ hồ sơ số hóa", "%", "100"], ["1!", "Kinh tế số", "", ""],
+             ["1.", "Tỷ lệ doanh nghiệp dùng hợp đồng điện tử", "%", "60"]]
+    rows = [RawRow([Cell(t, None if (i in (1, 2, 3, 5) and c >= 2) else box)
+                    for c, t in enumerate(row)], page=1, table=0)
+            for i, row in enumerate(texts)]
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[0] for r in rows[1:]] == ["PHẦN I", "I", "1.", "1.1", "II", "1."]

@@ -374,3 +374,19 @@ def test_repair_part_word(text, expected):
 ])
 def test_follow_part(text, previous, expected):
     assert follow_part(text, previous) == expected
+
+
+def test_the_first_section_under_a_part_whose_number_ocr_lost() -> None:
+    """Under "PHẦN I", a section row in the section look (bold, or one cell across the
+    table) whose "I" OCR lost, before a sub-section "1." and a section read "1!" (strokes, no
+    roman as they stand): it is the part's first section, "I"; a clean "I" below means the
+    row above it is a group, not a lost "I"."""
+    from chitieu.extract.ocr.repair import number_sections
+
+    numbers = ["PHẦN I", "", "1.", "1.1", "1!", "1."]
+    flags = [True, True, True, False, True, False]
+    titles = ["CÁC CHỈ TIÊU", "Chính quyền số", "Dữ liệu số", "a", "Kinh tế số", "b"]
+    look = [True, True, True, False, True, False]
+    assert number_sections(numbers, flags, titles, look)[1] == "I"
+    clean = ["PHẦN I", "", "1.", "1.1", "I", "1."]
+    assert number_sections(clean, flags, titles, look)[1] == ""
