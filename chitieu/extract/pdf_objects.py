@@ -239,6 +239,10 @@ def _page_text(textpage, count: int) -> str:
                                         ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     units = buffer.raw[:2 * max(written - 1, 0)]
     text = "".join(chr(u) for u in memoryview(units).cast("H"))
+    if "\ufffe" in text:
+        # pdfium writes a hyphen it takes for a word broken at the end of a line
+        # ("NĐ-" / "CP") as U+FFFE: the page shows a hyphen
+        text = text.replace("\ufffe", "-")
     return text if len(text) == count else text.ljust(count, "\ufffd")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
 from chitieu.core.patterns import lazy
-from chitieu.core.text import clean_text, fold, to_ascii
+from chitieu.core.text import clean_text, fold, to_ascii, unescape_entity
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import PROVINCES_CSV, UNITS_CSV, province_names, unit_names
 from chitieu.models import Agency
@@ -516,7 +515,7 @@ class Gazetteer:
         separates only where both sides are agencies ("Văn phòng<br>HĐND – UBND" is one)."""
         segments: list[str] = []
         if "&" in cell:
-            cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
+            cell = _ENTITY.sub(unescape_entity, cell)
         cell = expand_role_marks(cell)
         # "[…]" is an editor's note in the cell (a redaction, a reviewer's remark), no agency
         cell = _SQUARE_BRACKETS.sub(" ", cell)
@@ -525,10 +524,41 @@ class Gazetteer:
             if not text:
                 continue
             if "(" in text and self._lookup(text) is None:
-                segments += [t for t in (_tidy(p) for p in _PARENTHESES.split(text)) if t]
+                segments += self._bracket_pieces(text)
             else:
                 segments.append(text)
         return [s for s in (_drop_lead_in(s) for s in segments) if _has_a_name(s)]
+
+    def _bracket_pieces(self, text: str) -> list[str]:
+        """The pieces of a text with parentheses: those outside, and those inside that name
+        an agency ("Bộ Công an (Trung tâm Dữ liệu quốc gia)"). A bracket naming none
+        qualifies the agency before it ("Công an xã (đầu mối)", "Các trường học (MN, TH,
+        THCS)", "(đối với cấp xã)"): it is no agency of its own."""
+        pieces: list[str] = []
+        depth = 0
+        for part in _PARENTHESES_KEPT.split(text):
+            if part == "(":
+                depth += 1
+            elif part == ")":
+                depth = max(0, depth - 1)
+            elif (piece := _tidy(part)) and (depth == 0 or not pieces
+                                             or self._names_an_agency(piece)):
+                pieces.append(piece)
+        return pieces
+
+    def _names_an_agency(self, text: str) -> bool:
+        """Whether a text names an agency: a known name among its words ("bao gồm Văn
+        phòng Đăng ký đất đai"), or an agency's head word in it — one that must be
+        capitalized ("Sở", "Ban") may be lower-case where it opens the text or an
+        alternative ("hoặc sở quản lý chuyên ngành", but not "trừ nhiệm vụ mật")."""
+        tokens = [t for t in _tokenize(text) if t.word != "-"]
+        words = _words()
+        for i, token in enumerate(tokens):
+            key = _span_key(tokens, i, len(tokens))
+            opens = i == 0 or token.text[:1].isupper() or tokens[i - 1].word in _ALTERNATIVES
+            if words.heads.longest(key) or (opens and words.capitalized_heads.longest(key)):
+                return True
+        return any(self._known_name_ends_at(tokens, end) for end in range(1, len(tokens) + 1))
 
     def _clauses(self, segment: str, tokens: list[_Token], default_role: Role
                  ) -> Iterator[tuple[int, int, Role]]:
@@ -754,7 +784,8 @@ _SEMICOLON = lazy(regex.compile, r"\s*;\s*")
 _SQUARE_BRACKETS = lazy(regex.compile, r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_PARENTHESES = lazy(regex.compile, r"\s*[()]\s*")
+_ALTERNATIVES = frozenset({"hoặc", "và", "hay"})
+_PARENTHESES_KEPT = lazy(regex.compile, r"\s*([()])\s*")
 # A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
 # Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
 # ("TP. Hà Nội", "P. Kinh tế").

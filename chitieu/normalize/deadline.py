@@ -370,7 +370,8 @@ def _with_accents(s: str) -> str:
 @cache
 def _yearless() -> re.Pattern[str]:
     """A day, month, quarter (or a range of them) or part of a year printed without its year,
-    at the start of a folded cell after lead words ("trước 15/10", "tháng 6 - 9", "quý iv",
+    at the start of a folded cell after lead words ("trước 15/10", "từ 01/3 đến 30/6",
+    "tháng 6 - 9", "quý iv",
     "cuối năm", "6 tháng đầu năm"), ending the cell or before a bracket or punctuation."""
     w = load_yaml("deadline_words.yaml")
     month, quarter = _prefix(w["month"]), _prefix(w["quarter"])
@@ -381,6 +382,7 @@ def _yearless() -> re.Pattern[str]:
     sides = _alternation(list(w["half_year"]))
     point = (
         rf"(?P<slash>(?:{day}\s*)?(?<![\d/])\d{{1,2}}\s*[/.]\s*\d{{1,2}}"
+        rf"(?:\s*(?:-|đến|tới)\s*(?:{day}\s*)?\d{{1,2}}\s*[/.]\s*\d{{1,2}})?"
         rf"|{month}\s*\d{{1,2}}(?:{to}(?:{month}\s*)?\d{{1,2}})*"
         rf"|{quarter}\s*(?:{qnum})(?:{to}(?:{quarter}\s*)?(?:{qnum}))*)"
         rf"|(?P<year>(?:\d{{1,2}}\s*{month}\s*{sides}\s*)?{year})"

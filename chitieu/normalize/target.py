@@ -87,6 +87,7 @@ class _Grammar:
     any_op_number: re.Pattern[str]
     suffix: re.Pattern[str]
     stop: re.Pattern[str]
+    qualifier_number: re.Pattern[str]  # "14 tuổi": whom a target counts
     glued: re.Pattern[str]            # a number with its unit glued on ("700kg", "27m2")
     fraction: re.Pattern[str]         # a count out of a total ("3/3 trường", "đạt 10/10 xã")
     upper_bound: re.Pattern[str]      # "… và ≤ 90%" closing a lower bound
@@ -154,6 +155,8 @@ def _grammar() -> _Grammar:
         ),
         suffix=lazy(re.compile, r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
         stop=lazy(re.compile, _alternation(list(units["stop_words"])), flags),
+        qualifier_number=lazy(re.compile,
+            rf"{_NUM}\s*{_alternation(units['qualifier_units'])}", flags),
         glued=lazy(re.compile,
             r"(?<![\w.,])(\d+(?:[.,]\d+)*)(" + "|".join(
                 re.escape(u) for u in sorted(units["glued"], key=len, reverse=True))
@@ -344,6 +347,8 @@ def _parse(text: str) -> _Parsed | None:
     if parsed is None:
         return None
     rest = _PARENTHESES.sub(" ", text[parsed.end:])   # "(còn 7%)" explains the target
+    if _DIGIT.search(rest):
+        rest = g.qualifier_number.sub(" ", rest)          # "từ 14 tuổi": whom it counts
     if parsed.op in (">=", ">") and (upper := g.upper_bound.match(rest)):
         # "≥ 80% và ≤ 90%": both bounds of one range
         value = parse_number(upper["n"])
@@ -470,6 +475,8 @@ def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
         if (not pct and not parsed.unit_words and not match.group("n2")
                 and _YEAR.fullmatch(match.group("n1"))):
             continue                # "từ 2026", "đạt 2030": a year, not a target
+        if g.qualifier_number.match(text, match.start("n1")):
+            continue                # "trẻ em dưới 5 tuổi": whom it counts, not a target
         if parsed.change_start is not None:
             raw_start = parsed.change_start     # "giảm 1,5%": the direction is the target's
         else:

@@ -186,6 +186,11 @@ def test_unknown_columns_are_reported() -> None:
     ("Chỉ tiêu kế hoạch năm 2026", "target"),
     ("Chỉ tiêu Nghị quyết năm 2026", "target"),
     ("Dự kiến năm 2026", "target"),
+    # a plan for a part of the year: the months done so far are the baseline
+    ("Thực hiện 6 tháng đầu năm 2026", "baseline"),
+    ("Ước thực hiện 9 tháng năm 2026", "baseline"),
+    ("Kế hoạch 6 tháng cuối năm 2026", "target"),
+    ("Chỉ tiêu quý IV năm 2026", "target"),
     ("So sánh (%)", "unknown"),
     ("So sánh KH 2026/ƯTH 2025 (%)", "unknown"),
     ("KH 2026 so với ƯTH 2025 (%)", "unknown"),

@@ -55,3 +55,37 @@ def test_a_lone_blank_between_two_words_goes_to_pdfminer():
 def test_the_frame_turns_a_rotated_page_as_pdfminer_does(rotation, point, expected):
     frame = PageFrame((0, 0, 50, 100), rotation)
     assert frame.point(*point) == pytest.approx(expected)
+
+
+def _two_lines_pdf(first: str, second: str) -> bytes:
+    """A one-page PDF of two lines of Helvetica, written with pdfium itself."""
+    import ctypes
+    import io
+
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument.new()
+    page = document.new_page(300, 200)
+    for text, y in ((first, 150), (second, 135)):
+        obj = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", 12.0)
+        buffer = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 20, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    document.close()
+    return out.getvalue()
+
+
+def test_a_hyphen_ending_a_line_stays_a_hyphen():
+    # pdfium's text page writes a hyphen it takes for a word broken at a line end
+    # ("NĐ-" / "CP", "KT-" / "HT&ĐT") as U+FFFE; the page shows "-", as pdfplumber reads it
+    data = _two_lines_pdf("Theo Nghi dinh 70/ND-", "CP cua Chinh phu")
+    document = pypdfium2.PdfDocument(data)
+    ours = read_page(document, 0)
+    document.close()
+    assert ours is not None
+    text = "".join(c["text"] for c in ours.chars)
+    assert "\ufffe" not in text and "70/ND-CP" in text

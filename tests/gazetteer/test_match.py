@@ -35,6 +35,14 @@ def gazetteer():
     # aliases and abbreviations
     ("Trung tâm PVHCC", "trung-tam-phuc-vu-hanh-chinh-cong"),
     ("UB MTTQ Việt Nam xã", "ubmttq"),
+    ("UBMTTQVN xã", "ubmttq"),
+    ("Đài PT-TH tỉnh", "bao-phat-thanh-truyen-hinh-tinh"),
+    ("Đài PTTH tỉnh", "bao-phat-thanh-truyen-hinh-tinh"),
+    ("Sở VHTT&DL", "so-van-hoa-the-thao-du-lich"),
+    # the statistics office of a province and its local branches since 2025
+    ("Thống kê tỉnh", "thong-ke-tinh"),
+    ("Chi cục Thống kê khu vực", "thong-ke-tinh"),
+    ("Thống kê cơ sở", "thong-ke-tinh"),
     ("Các đoàn thể", "to-chuc-chinh-tri-xa-hoi"),
     ("tổ chức chính trị xã hội", "to-chuc-chinh-tri-xa-hoi"),
     ("các đơn vị", "cac-phong-don-vi"),

@@ -39,6 +39,10 @@ def gazetteer():
     ("Đảng ủy, HĐND và UBND xã", ["Đảng ủy", "HĐND", "UBND xã"]),
     ("Bộ Khoa học và Công nghệ và các bộ, ngành, địa phương khác có liên quan",
      ["Bộ Khoa học và Công nghệ", "các bộ, ngành, địa phương khác có liên quan"]),
+    # the province's collective of departments and localities is one agency
+    ("Các sở, ban, ngành và địa phương có liên quan",
+     ["Các sở, ban, ngành và địa phương có liên quan"]),
+    ("Các sở, ngành, địa phương", ["Các sở, ngành, địa phương"]),
     ("Các sở, ngành, UBND xã, phường, đặc khu", ["Các sở, ngành", "UBND xã, phường, đặc khu"]),
     ("Sở Tài chính và cơ quan, địa phương liên quan",
      ["Sở Tài chính", "cơ quan, địa phương liên quan"]),
@@ -58,6 +62,15 @@ def gazetteer():
     # parentheses: a separate agency, unless the name with them is known
     ("Bộ Công an (Trung tâm Dữ liệu quốc gia)", ["Bộ Công an", "Trung tâm Dữ liệu quốc gia"]),
     ("Công an xã (phường)", ["Công an xã (phường)"]),
+    # a bracket naming no agency qualifies the one before it
+    ("Công an xã (đầu mối)", ["Công an xã"]),
+    ("Các trường học (MN, TH, THCS)", ["Các trường học"]),
+    ("Phòng Nội vụ (đối với cấp xã); Công an xã", ["Phòng Nội vụ", "Công an xã"]),
+    ("UBND các xã (Hoằng Lộc, Hoằng Đạo)", ["UBND các xã"]),
+    ("Sở Tài chính (Kho bạc Nhà nước khu vực)", ["Sở Tài chính", "Kho bạc Nhà nước khu vực"]),
+    ("Sở Công Thương (hoặc sở quản lý chuyên ngành)",
+     ["Sở Công Thương", "sở quản lý chuyên ngành"]),
+    ("Công an xã (trừ nhiệm vụ mật)", ["Công an xã"]),
     ("Sở Nông nghiệp và Môi trường (bao gồm Văn phòng Đăng ký đất đai)",
      ["Sở Nông nghiệp và Môi trường", "Văn phòng Đăng ký đất đai"]),
     # markup, bullets, quotes and trailing punctuation are not part of a name

@@ -61,6 +61,12 @@ TARGET_CASES = [
     ("≥ 1.000 hộ", None, (">=", 1000, None, "hộ", None, [])),
     ("100% thôn", None, ("=", 100, None, "% thôn", None, [])),
     ("100% thôn", "%", ("=", 100, None, "% thôn", None, [])),
+    # whom a target counts ends its unit; an age there is no second target
+    ("Tối thiểu 85% dân số từ 14 tuổi", None, (">=", 85, None, "% dân số", None, [])),
+    ("≥ 90% trẻ em dưới 5 tuổi", None, (">=", 90, None, "% trẻ em", None, [])),
+    ("100% người từ đủ 14 tuổi trở lên", None, ("=", 100, None, "% người", None, [])),
+    ("80% xã thuộc diện khó khăn", None, ("=", 80, None, "% xã", None, [])),
+    ("80%, 90%", None, ("=", 80, None, "%", None, ["target_multiple"])),
     ("1,5% GRDP", None, ("=", 1.5, None, "% GRDP", None, [])),
     ("45% GRDP", "", ("=", 45, None, "% GRDP", None, [])),
     ("≥ 70%", "%", (">=", 70, None, "%", None, [])),
@@ -288,6 +294,9 @@ def test_no_split_inside_a_sentence(name):
     ("Tổ chức ít nhất 01 người", "ít nhất 01 người"),
     ("Xây dựng Kế hoạch chuyển đổi số năm 2027", None),
     ("Tỷ lệ người dân từ đủ 14 tuổi trở lên có tài khoản", None),
+    # an age after an operator word says whom the indicator counts
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", None),
+    ("Tỷ lệ lao động trên 15 tuổi qua đào tạo trên 70%", "trên 70%"),
     ("Triển khai từ năm 2026", None),
     ("Ngày chuyển đổi số quốc gia (10/10)", None),
     ("Tổng vốn đầu tư tăng 10% so với năm 2025, trong đó vốn ngân sách xã chiếm phần lớn",
