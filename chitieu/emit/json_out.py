@@ -68,7 +68,7 @@ def _document_chunks(doc: Document) -> Iterator[str]:
     for index, name in enumerate(Document.model_fields):
         yield ("{\n  " if index == 0 else ",\n  ") + encode_basestring(name) + ": "
         value = getattr(doc, name)
-        if name == "records" and value.__class__ is list and value:
+        if name == "records" and isinstance(value, list | tuple) and value:
             write = object_writer(Record, 2)
             for start in range(0, len(value), BATCH):
                 yield ("[\n    " if start == 0 else ",\n    ") + ",\n    ".join([

@@ -78,6 +78,8 @@ def _write(value: Any, put: Callable[[str], None], newline: str, step: str) -> N
         _write(dict(value), put, newline, step)
     elif isinstance(value, list | tuple):
         _write(list(value), put, newline, step)
+    elif kind in MODELS and step in ("", STEP):  # an object in a tuple, a dict …
+        put(object_writer(kind, (len(newline) - 1) // len(STEP) if newline else None)(value))
     elif hasattr(kind, "model_fields"):
         _write(value.model_dump(), put, newline, step)
     else:

@@ -181,3 +181,14 @@ def test_no_non_finite_number_is_written_anywhere(text_document, spoil):
         json_out.document_to_json(text_document)
     with pytest.raises(ValueError):
         list(json_out.document_to_jsonl_records(text_document))
+
+
+def test_objects_in_a_tuple_are_written_as_in_a_list(text_document):
+    """Records (or agencies) given as a tuple: the same text, whole measures as integers."""
+    text = json_out.document_to_json(text_document)
+    text_document.records[0].agencies = tuple(text_document.records[0].agencies)
+    assert json_out.document_to_json(text_document) == text
+    as_tuple = text_document.model_copy(update={"records": tuple(text_document.records)})
+    assert json_out.document_to_json(as_tuple) == text
+    assert list(json_out.document_to_jsonl_records(as_tuple)) == list(
+        json_out.document_to_jsonl_records(text_document))

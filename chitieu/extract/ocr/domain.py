@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import AGENCY_ROLES
@@ -77,11 +78,27 @@ def _generic(text: str) -> str:
 _BODY_ABBREVIATIONS = ("UBND", "HĐND")
 
 
+# a plan's number and its issuer's abbreviation: "45/KH-UBND", "12/KH-HĐND"
+_PLAN_NUMBER_BODY = regex.compile(r"(?<=\d\s*/\s*[\p{Lu}Đ]{2,4}\s*-\s*)(?P<body>[\p{Lu}Đ]{4})\b")
+
+
 def _title_line(text: str) -> str:
     text = fix.balance_parentheses(fix.repair_appendix_label(text))
     if any(fix.compare_key(t) in {"ubnd", "hdnd"} for t in text.split()):
         text = fix.snap_words(text, _BODY_ABBREVIATIONS)
+    text = _PLAN_NUMBER_BODY.sub(_body_abbreviation, text)
     return repair_place_names(text)
+
+
+def _body_abbreviation(match: regex.Match) -> str:
+    """The issuer's abbreviation in a plan's number, a letter or a mark off "UBND" or "HĐND"
+    as OCR reads it ("45/KH-DBND" → "45/KH-UBND", "ỦBND")."""
+    body = match["body"]
+    close = [b for b in _BODY_ABBREVIATIONS
+             if Levenshtein.distance(fix.compare_key(b), fix.compare_key(body)) <= 1]
+    if body in _BODY_ABBREVIATIONS or len(close) != 1:
+        return body
+    return close[0]
 
 
 def _apply(repairs: list[Repair], index: int, column: int, cell,

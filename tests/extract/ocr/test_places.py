@@ -23,4 +23,13 @@ def test_place_names_after_a_level_word(read, printed):
 
 def test_a_title_line_gets_its_body_abbreviation_and_place():
     assert _title_line("(Kèm theo Kế hoạch số 5/KH-ỦBND ngày 1/2/2026 của ỦBND xã Yên Thể)") \
-        == "(Kèm theo Kế hoạch số 5/KH-ỦBND ngày 1/2/2026 của UBND xã Yên Thế)"
+        == "(Kèm theo Kế hoạch số 5/KH-UBND ngày 1/2/2026 của UBND xã Yên Thế)"
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("(Kèm theo Kế hoạch số 45/KH-DBND ngày 3/4)", "(Kèm theo Kế hoạch số 45/KH-UBND ngày 3/4)"),
+    ("Số: 3/KH-ỦBND", "Số: 3/KH-UBND"), ("Số: 7/KH-HDND", "Số: 7/KH-HĐND"),
+    ("Số: 15/KH-BCĐ", "Số: 15/KH-BCĐ"), ("Số: 4/KH-UBKT", "Số: 4/KH-UBKT"),  # other bodies
+])
+def test_the_issuers_abbreviation_in_a_plans_number(read, printed):
+    assert _title_line(read) == printed
