@@ -171,8 +171,9 @@ class Store:
         _write(folder / self.name, marshal.dumps(values))
 
 
-# compiled code by its source, for this Python's byte-code (generated methods and writers)
-_CODE = Store(f"code-{sys.implementation.cache_tag}.marshal")
+# compiled code by its source (generated methods and writers), for this very Python:
+# marshal's code format is the interpreter's own
+_CODE = Store(f"code-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal")
 
 
 def compiled(source: str, filename: str) -> Any:

@@ -91,7 +91,9 @@ def _build(cls: type, *, frozen: bool, slots: bool, eq: bool) -> type:
     explicit_hash = not (own_hash is _MISSING or (own_hash is None and "__eq__" in cls.__dict__))
     wanted = {"__init__": True, "__repr__": True, "__eq__": eq,
               "__hash__": eq and frozen and not explicit_hash,
-              "__setattr__": frozen, "__delattr__": frozen}
+              "__setattr__": frozen, "__delattr__": frozen,
+              # pickle sets no attribute on a frozen object with slots: it asks for its state
+              "__getstate__": frozen and slots, "__setstate__": frozen and slots}
     methods = [name for name, want in wanted.items()
                if want and (name == "__hash__" or name not in cls.__dict__)]
     post_init = hasattr(cls, "__post_init__")
@@ -189,8 +191,20 @@ def _hash(fields: tuple[Field, ...], frozen: bool, post_init: bool) -> str:
                      [f"return hash(({''.join(f'self.{f.name},' for f in fields if f.compare)}))"])
 
 
+def _getstate(fields: tuple[Field, ...], frozen: bool, post_init: bool) -> str:
+    return _function("__getstate__", "self",
+                     [f"return [{', '.join(f'self.{f.name}' for f in fields)}]"])
+
+
+def _setstate(fields: tuple[Field, ...], frozen: bool, post_init: bool) -> str:
+    names = "".join(f"{f.name}, " for f in fields)
+    return _function("__setstate__", "self, state", [f"{names}= state"] + [
+        f"_setattr(self, {f.name!r}, {f.name})" for f in fields] if fields else ["pass"])
+
+
 _SOURCES = {"__init__": _init, "__repr__": _repr, "__eq__": _eq, "__hash__": _hash,
-            "__setattr__": _setattr_frozen, "__delattr__": _delattr_frozen}
+            "__setattr__": _setattr_frozen, "__delattr__": _delattr_frozen,
+            "__getstate__": _getstate, "__setstate__": _setstate}
 
 
 def _function(name: str, parameters: str, body: list[str]) -> str:
@@ -204,9 +218,6 @@ def _with_slots(cls: type, fields: tuple[Field, ...], frozen: bool) -> type:
     for name in (*names, "__dict__", "__weakref__"):
         namespace.pop(name, None)
     namespace["__slots__"] = names
-    if frozen:  # pickle sets no attribute on a frozen object: it asks for its state
-        namespace.setdefault("__getstate__", _getstate)
-        namespace.setdefault("__setstate__", _setstate)
     made = type(cls)(cls.__name__, cls.__bases__, namespace)
     made.__qualname__ = cls.__qualname__
     for method in ("__setattr__", "__delattr__"):  # they name the class they guard
@@ -214,15 +225,6 @@ def _with_slots(cls: type, fields: tuple[Field, ...], frozen: bool) -> type:
         if function is not None and getattr(function, "__globals__", {}).get("_cls") is cls:
             function.__globals__["_cls"] = made
     return made
-
-
-def _getstate(self: Any) -> list[Any]:
-    return [getattr(self, f.name) for f in self.__record_fields__]
-
-
-def _setstate(self: Any, state: list[Any]) -> None:
-    for f, value in zip(self.__record_fields__, state, strict=True):
-        object.__setattr__(self, f.name, value)
 
 
 # -- compiled once ------------------------------------------------------------------------

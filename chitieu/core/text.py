@@ -7,7 +7,6 @@ they are for matching, never for output.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -147,6 +146,14 @@ def text_cache(func: Callable[..., _Result]) -> Callable[..., _Result]:
     return cached
 
 
+def unescape_entity(match: Any) -> str:
+    """An HTML entity ("&amp;", "&#273;") matched in a text, as the character it stands for
+    (`html` is imported on the first one: a "&" is mostly "Thông tin & Truyền thông")."""
+    import html
+
+    return html.unescape(match.group(0))
+
+
 # Called most (every cell, at every stage), so a plain C-fast lru_cache: what it keeps is
 # mostly the document's own strings, returned as they are.
 @lru_cache(maxsize=SHORT_CACHED)
@@ -171,7 +178,7 @@ def _clean_once(s: str) -> str:
     s = _LINE_BREAK_TAG.sub(" ", s)
     s = _INLINE_TAG.sub("", s)
     if "&" in s:
-        s = _ENTITY.sub(lambda m: html.unescape(m.group(0)), s)
+        s = _ENTITY.sub(unescape_entity, s)
     if "\\" in s or "$" in s:
         s = _resolve_latex(s)
     if "\\" in s:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
 from chitieu.core.patterns import lazy
-from chitieu.core.text import clean_text, fold, to_ascii
+from chitieu.core.text import clean_text, fold, to_ascii, unescape_entity
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import PROVINCES_CSV, UNITS_CSV, province_names, unit_names
 from chitieu.models import Agency
@@ -516,7 +515,7 @@ class Gazetteer:
         separates only where both sides are agencies ("Văn phòng<br>HĐND – UBND" is one)."""
         segments: list[str] = []
         if "&" in cell:
-            cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
+            cell = _ENTITY.sub(unescape_entity, cell)
         cell = expand_role_marks(cell)
         # "[…]" is an editor's note in the cell (a redaction, a reviewer's remark), no agency
         cell = _SQUARE_BRACKETS.sub(" ", cell)

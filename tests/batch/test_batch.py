@@ -585,3 +585,19 @@ def test_a_gazetteer_edited_between_two_runs_is_loaded_again(tmp_path: Path) -> 
     after = worker.worker_gazetteer((str(extra),))
     assert after.match("Hợp tác xã Lúa Mới Thử Nghiệm").id == "htx-lua-moi"
     assert before.match("Hợp tác xã Lúa Mới Thử Nghiệm").id != "htx-lua-moi"
+
+
+def test_package_digest_kept_in_the_cache_folder_is_the_files_digest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chitieu.batch import manifest
+    from chitieu.core import cache
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    digests = []
+    for stamp in ("one", "one", "two"):  # the package's files as they are, then changed
+        monkeypatch.setattr(cache, "_package_stamp", lambda stamp=stamp: stamp)
+        manifest._package_digest.cache_clear()
+        digests.append(manifest._package_digest())
+    manifest._package_digest.cache_clear()
+    assert digests == [manifest._hash_package_files()] * 3
+    assert len(list(tmp_path.glob("package-digest-*.pickle"))) == 2  # one per stamp
