@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
+from itertools import chain
 from pathlib import Path
 
 from chitieu.core.dataclass import dataclass
@@ -100,10 +101,8 @@ def tokens(text: str, words: Words) -> Phrase:
     forms = _forms(words)
     if not is_plain(text):
         raw = tuple(map(forms.__getitem__, _WORD.findall(ascii_fold(text).replace("&", ""))))
-    elif len(known := text.split(" ")) == 1:
-        raw = forms.of_piece(text)
-    else:  # a space never falls inside a word of ascii_fold's: word by word, looked up
-        raw = tuple(word for piece in known for word in forms.of_piece(piece))
+    else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
+        raw = forms.of_pieces(text.split(" "))
     return _replace(_replace(raw, words.abbreviations), words.synonyms)
 
 
@@ -115,6 +114,14 @@ class _Forms(dict):
         super().__init__()
         self.spelling = spelling
         self.pieces: dict[str, tuple[str, ...]] = {}  # a plain space-free text → its words
+
+    def of_pieces(self, pieces: list[str]) -> tuple[str, ...]:
+        """The words `tokens` reads in the pieces of a plain text split at its spaces."""
+        found = list(map(self.pieces.get, pieces))
+        if None in found:
+            found = [words if words is not None else self.of_piece(piece)
+                     for words, piece in zip(found, pieces, strict=True)]
+        return tuple(chain.from_iterable(found))
 
     def of_piece(self, piece: str) -> tuple[str, ...]:
         """The words `tokens` reads in a plain text without a space (see `is_plain`)."""

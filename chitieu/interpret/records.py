@@ -429,9 +429,10 @@ def _marked_periods(row: LogicalRow, table: Table) -> tuple[Deadline | None, lis
     2026" over "Quý I" … "Quý IV"), the row marking its columns with "x": the span from the
     first marked period to the last, `raw` the marked columns' labels. None where the
     deadline columns are not such a grid."""
-    columns = [table.columns[i] for i in table.indexes_of("deadline")]
-    if len(columns) < 2:
+    indexes = table.indexes_of("deadline")
+    if len(indexes) < 2:
         return None
+    columns = [table.columns[i] for i in indexes]
     labels = [PERIOD_LABEL.search(clean_text(c.header)) for c in columns]
     if not all(labels):
         return None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chitieu.core.letterhead import (
     document_kind,
@@ -231,3 +233,19 @@ def test_a_year_wrapped_onto_the_next_line_is_the_dates(lines: tuple[str, ...]) 
 def test_a_year_opening_the_next_line_of_prose_is_left_alone() -> None:
     head = read_letterhead(_rows(*ACROSS, "2026 là năm tăng tốc"))
     assert head is not None and head.dated == "ngày 09 tháng 9 năm 2026"
+
+
+_HEADERISH = st.sampled_from(["Ủy ban nhân dân", "Đồng Hới", "½", "ﬀ", "İ", "\u0301", "‐", " "])
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), _HEADERISH), max_size=6).map("".join))
+def test_folded_reads_each_character_as_unidecode_does(text):
+    """`_folded` (one translate and a table of characters) reads each character as
+    unidecode in lower case, a space where it has nothing, with the index it came from."""
+    from unidecode import unidecode
+
+    from chitieu.core import letterhead
+
+    pieces = [unidecode(c).lower() or " " for c in text]
+    where = [i for i, piece in enumerate(pieces) for _ in piece] + [len(text)]
+    assert letterhead._folded(text) == ("".join(pieces), where)
