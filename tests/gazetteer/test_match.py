@@ -43,6 +43,10 @@ def gazetteer():
     ("Thống kê tỉnh", "thong-ke-tinh"),
     ("Chi cục Thống kê khu vực", "thong-ke-tinh"),
     ("Thống kê cơ sở", "thong-ke-tinh"),
+    ("Ban Thường trực UBMTTQ xã", "ubmttq"),
+    ("Lực lượng tham gia bảo vệ ANTT ở cơ sở", "luc-luong-bao-ve-antt-co-so"),
+    ("Trung tâm Y tế khu vực", "trung-tam-y-te"),
+    ("Hội Khuyến học", "hoi-khuyen-hoc"),
     ("Các đoàn thể", "to-chuc-chinh-tri-xa-hoi"),
     ("tổ chức chính trị xã hội", "to-chuc-chinh-tri-xa-hoi"),
     ("các đơn vị", "cac-phong-don-vi"),
@@ -86,6 +90,9 @@ def test_exact_and_alias_matches_score_one(gazetteer, printed, agency_id):
     ("Công an TPHN", "cong-an-tinh"),
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp Hà Nội", "ban-quan-ly-khu-cnc-kcn"),
     ("Hội Nông dân Việt Nam", "hoi-nong-dan"),
+    # a branch named after a province merged into another on 1 July 2025
+    ("Viettel Kiên Giang", "viettel"),
+    ("VNPT Bình Dương", "vnpt"),
 ])
 def test_branches_and_places(gazetteer, printed, agency_id):
     found = gazetteer.match(printed)

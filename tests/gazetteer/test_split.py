@@ -43,6 +43,8 @@ def gazetteer():
     ("Các sở, ban, ngành và địa phương có liên quan",
      ["Các sở, ban, ngành và địa phương có liên quan"]),
     ("Các sở, ngành, địa phương", ["Các sở, ngành, địa phương"]),
+    ("Các ngành, đoàn thể", ["Các ngành, đoàn thể"]),
+    ("UBND xã và các ngành liên quan", ["UBND xã", "các ngành liên quan"]),
     ("Các sở, ngành, UBND xã, phường, đặc khu", ["Các sở, ngành", "UBND xã, phường, đặc khu"]),
     ("Sở Tài chính và cơ quan, địa phương liên quan",
      ["Sở Tài chính", "cơ quan, địa phương liên quan"]),
