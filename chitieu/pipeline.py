@@ -10,6 +10,7 @@ from chitieu import extract
 from chitieu.assemble.table import NoTableError, assemble
 from chitieu.assemble.trace import Trace
 from chitieu.catalog import Catalog, link_records
+from chitieu.core.collector import collector_paused
 from chitieu.core.tables import Table
 from chitieu.core.types import RawDocument
 from chitieu.errors import InputError, display_path
@@ -31,24 +32,26 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
     """Convert one file into a canonical Document. Raises InputError for unreadable input."""
     path = Path(path)
     gazetteer = gazetteer or default_gazetteer()
-    raw = extract.read(path, layout, agencies=gazetteer)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    try:
-        # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
-        return interpret(raw, file=display_path(path.name), sha256=digest,
-                         gazetteer=gazetteer, catalog=catalog, release_rows=True)
-    except InputError as exc:
-        exc.path = exc.path or str(path)
-        raise
+    with collector_paused():
+        raw = extract.read(path, layout, agencies=gazetteer)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
+            return interpret(raw, file=display_path(path.name), sha256=digest,
+                             gazetteer=gazetteer, catalog=catalog, release_rows=True)
+        except InputError as exc:
+            exc.path = exc.path or str(path)
+            raise
 
 
 def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
                  gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> Document:
     """Convert a document held in a string ("text", "markdown", "html", … or sniffed)."""
-    raw = extract.read_text(text, format, agencies=gazetteer or default_gazetteer)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer, catalog=catalog,
-                     release_rows=True)
+    with collector_paused():
+        raw = extract.read_text(text, format, agencies=gazetteer or default_gazetteer)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer,
+                         catalog=catalog, release_rows=True)
 
 
 def interpret(raw: RawDocument, *, file: str, sha256: str,

@@ -15,12 +15,12 @@ import contextlib
 import csv as csv_module
 import datetime as dt
 import functools
-import gc
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chitieu.core.collector import collector_paused
 from chitieu.emit.files import atomic_path
 from chitieu.emit.json_out import document_to_dict
 from chitieu.models import SCHEMA_VERSION, Document
@@ -171,7 +171,7 @@ def write_tables_from_json_files(paths: Iterable[str | Path], out_dir: str | Pat
             stack.callback(csv_file.close)
             csv_writer = _csv_writer(csv_file)
         seen: set[str] = set()
-        with _collector_paused():
+        with collector_paused():
             for batch in _batches((_load_document(Path(p)) for p in paths), batch_size):
                 rows = _rows(batch, seen)
                 if writers:
@@ -238,23 +238,8 @@ _CSV_CONVERTERS = [(name, _csv_list if kind in ("strings", "floats")
 
 def _build(documents: Iterable[dict[str, Any]],
            seen: set[str] | None = None) -> dict[str, pa.Table]:
-    with _collector_paused():  # the documents are read as _rows goes
+    with collector_paused():  # the documents are read as _rows goes
         return _arrow_tables(_rows(documents, seen))
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while documents are read and rows built: they
-    are plain dicts and lists, freed as ever by reference counting, and the collector, run
-    each time enough objects were made, went over every dict of the batch again and again
-    (half the time of reading and building)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _rows(documents: Iterable[dict[str, Any]],
