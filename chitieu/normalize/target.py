@@ -257,7 +257,36 @@ def _unit_words(text: str, pos: int) -> tuple[str, int]:
             break
     if count == 0 or count > g.max_unit_words:
         return "", pos
+    listed = _listed_after(text, end) if text.startswith(",", end) else None
+    if listed is not None:
+        return f"{' '.join(words)}, {listed}", len(text.rstrip(_LIST_END))
     return " ".join(words), end
+
+
+_LIST_END = " \t\n.;"
+_MAX_LISTED = 3
+
+
+def _listed_after(text: str, comma: int) -> str | None:
+    """The rest of a cell that goes on listing what a unit counts, after its first comma
+    ("100% cán bộ, công chức, viên chức", "02 tin, bài/tháng", "100% thôn, tổ dân phố"):
+    short runs of words and nothing else to the end of the cell — no number, no stop word
+    ("và", "trong"). None when the text goes on otherwise."""
+    g = _grammar()
+    items = text[comma + 1:].rstrip(_LIST_END).split(",")
+    if not 1 <= len(items) <= _MAX_LISTED:
+        return None
+    listed = []
+    for item in items:
+        item_words = item.split()
+        if not 1 <= len(item_words) <= g.max_unit_words or any(
+                not _LETTER.search(w) or any(c.isdigit() or c in _BOUNDARY_CHARS + "%≥≤<>="
+                                             for c in w) for w in item_words):
+            return None
+        if any(g.stop.match(item, m.start()) for m in _WORD.finditer(item)):
+            return None
+        listed.append(" ".join(item_words))
+    return ", ".join(listed)
 
 
 # ----------------------------------------------------------------------------- targets

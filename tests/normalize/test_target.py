@@ -61,6 +61,16 @@ TARGET_CASES = [
     ("≥ 1.000 hộ", None, (">=", 1000, None, "hộ", None, [])),
     ("100% thôn", None, ("=", 100, None, "% thôn", None, [])),
     ("100% thôn", "%", ("=", 100, None, "% thôn", None, [])),
+    # what a target counts, listed to the end of its cell
+    ("100% cán bộ, công chức", None, ("=", 100, None, "% cán bộ, công chức", None, [])),
+    ("≥ 90% cán bộ, công chức, viên chức.", None,
+     (">=", 90, None, "% cán bộ, công chức, viên chức", None, [])),
+    ("02 tin, bài/tháng", None, ("=", 2, None, "tin, bài/tháng", None, [])),
+    ("100% thôn, tổ dân phố", "%", ("=", 100, None, "% thôn, tổ dân phố", None, [])),
+    # … but not a sentence or another target after the comma
+    ("100% xã, phường và đặc khu", None, ("=", 100, None, "% xã", None, [])),
+    ("100% hộ, trong đó 50% hộ nghèo", None,
+     ("=", 100, None, "% hộ", None, ["target_multiple"])),
     # whom a target counts ends its unit; an age there is no second target
     ("Tối thiểu 85% dân số từ 14 tuổi", None, (">=", 85, None, "% dân số", None, [])),
     ("≥ 90% trẻ em dưới 5 tuổi", None, (">=", 90, None, "% trẻ em", None, [])),
