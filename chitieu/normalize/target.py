@@ -561,6 +561,9 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
         return bracketed
     if "/" in stripped and (counted := _end_fraction(stripped)) is not None:
         return counted
+    in_which = _IN_WHICH.search(stripped)
+    if in_which is not None and (headline := _headline_target(stripped, in_which)):
+        return headline
     # "… đạt 50% (8 xã)": a bracket explaining the target goes with it
     explained = _TRAILING_BRACKET.search(stripped) if bracket_end else None
     core = stripped[:explained.start()].rstrip() if explained else stripped
@@ -572,6 +575,23 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
             return head, stripped[cand.raw_start:] if explained else core[cand.raw_start:]
         break
     return text, None
+
+
+# "…, trong đó …": a part of the headline target, itself with a target
+_IN_WHICH = lazy(re.compile, r"[,;]\s*trong\s+đó\b", re.IGNORECASE)
+
+
+def _headline_target(text: str, in_which: re.Match[str]) -> tuple[str, str] | None:
+    """"Tỷ lệ … đạt 72%, trong đó nông thôn đạt 30%": the target ending the text before
+    "trong đó" is the row's (the part after it goes with it, a second target), not the
+    last one printed."""
+    if not _DIGIT.search(text, in_which.end()):
+        return None  # "…, trong đó vốn ngân sách chiếm phần lớn": a sentence going on
+    before = text[:in_which.start()]
+    head, target = split_embedded_target(before)
+    if target is None or not before.endswith(target):
+        return None
+    return head, target + text[in_which.start():]
 
 
 _END_FRACTION = lazy(re.compile,

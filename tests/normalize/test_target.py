@@ -260,6 +260,23 @@ def test_split_embedded_target(name, head, raw):
     assert target is not None and target.value is not None and not warnings
 
 
+@pytest.mark.parametrize(("name", "head", "raw", "value"), [
+    ("Tỷ lệ dân số có tài khoản thanh toán đạt 72%, trong đó nữ đạt 30%",
+     "Tỷ lệ dân số có tài khoản thanh toán", "72%, trong đó nữ đạt 30%", 72),
+    ("Tỷ lệ hộ đạt 80%; trong đó hộ nghèo 50%", "Tỷ lệ hộ", "80%; trong đó hộ nghèo 50%", 80),
+])
+def test_the_headline_target_before_trong_do_is_the_rows(name, head, raw, value):
+    assert split_embedded_target(name) == (head, raw)
+    target, warnings = parse_target(raw)
+    assert target is not None and target.value == value and warnings == ["target_multiple"]
+
+
+def test_a_part_with_the_only_target_keeps_it():
+    name = "Tổng thu ngân sách, trong đó thu nội địa đạt 500 tỷ đồng"
+    assert split_embedded_target(name) == ("Tổng thu ngân sách, trong đó thu nội địa",
+                                           "500 tỷ đồng")
+
+
 def test_split_raw_keeps_operator_words():
     _, raw = split_embedded_target("Tỷ lệ cán bộ được tập huấn, đạt tối thiểu 80%")
     target, _ = parse_target(raw)
