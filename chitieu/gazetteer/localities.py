@@ -171,11 +171,8 @@ def units_sharing(locality: Locality, province: str | None = None) -> int:
     shared, none when the list does not have it."""
     if locality.code or not locality.name or locality.level not in COMMUNE_LEVELS:
         return 0
-    units = _units()
-    found = units.units(units.by_fold.get(fold(locality.name)) or units.by_ascii.get(
-        ascii_fold(locality.name)) or units.by_letters.get(_letters(locality.name), ()))
     wanted = _find_province_named(province) if province else None
-    return sum(1 for unit in found if unit.level == locality.level and (
+    return sum(1 for unit in _units_named(locality.name) if unit.level == locality.level and (
         wanted is None or unit.province_code == wanted.code))
 
 
@@ -190,10 +187,15 @@ def _level_printed_in(name: str | None) -> str | None:
     return normalize_level(match.group(0)) if match else None
 
 
-def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUnit | None:
+def _units_named(name: str) -> tuple[AdminUnit, ...]:
+    """The units of that name: as printed, then without marks, then by its letters alone."""
     units = _units()
-    candidates = units.units(units.by_fold.get(fold(name)) or units.by_ascii.get(
+    return units.units(units.by_fold.get(fold(name)) or units.by_ascii.get(
         ascii_fold(name)) or units.by_letters.get(_letters(name), ()))
+
+
+def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUnit | None:
+    candidates = _units_named(name)
     if level in COMMUNE_LEVELS:
         candidates = tuple(u for u in candidates if u.level == level)
     if province and len(candidates) > 1:
