@@ -296,10 +296,9 @@ def _year_rejoined(texts: list[str]) -> list[str]:
     wrapped it ("…, ngày 02 tháng 12 năm" / "2026"); the next line keeps its left column."""
     texts = list(texts)
     for i in range(len(texts) - 1):
-        if not _DATED_OPEN.search(_folded_text(texts[i])):
-            continue
+        # the year alone first: a cheap look that rules out nearly every line before folding
         year = _WRAPPED_YEAR.search(texts[i + 1])
-        if year is not None:
+        if year is not None and _DATED_OPEN.search(_folded_text(texts[i])):
             texts[i] = f"{texts[i]} {year['year']}"
             texts[i + 1] = texts[i + 1][:year.start()].rstrip()
     return texts
