@@ -530,6 +530,9 @@ class _Assembler:
         self.agency_cols = frozenset(table.indexes_of(*AGENCY_ROLES))
         self.pending_break = False
         self.ended = False
+        # the table ended at a note line (a footnote, "Ghi chú:"), which a page's foot may
+        # print before the table goes on: a row carrying the numbering on resumes it
+        self.ended_by_note = False
         self.last_page = None
         self.marks_tables = False
         self.after_header = False  # the last row taken was a header repeated at a page break
@@ -618,10 +621,18 @@ class _Assembler:
                 texts[filled[0]])) and not self._is_bare_number_row(row, texts[filled[0]]):
             self._note(row, "dropped", "page furniture or a running page header")
             return
-        if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
-                [texts[i] for i in filled]) or (single and self._is_body_heading(row, texts)):
+        if self.ended_by_note and self._continues_numbering(texts, filled):
+            # a footnote printed at the foot of a page ("(1) Số liệu …", "(*) …"), then the
+            # table's next numbered row on the next page: the table goes on
+            self.ended = self.ended_by_note = False
+            self._note(row, "resumed", "the numbering goes on under a footnote")
+        signature = self._is_signature([texts[i] for i in filled])
+        note = lone is not None and self._is_table_end(lone) and not signature
+        if self.ended or note or signature or (single and self._is_body_heading(row, texts)):
             self._note(row, "after", "below the table's end (a closing line, a signature, "
                                      "the plan's next heading)")
+            # how the table ended; a signature below a footnote ends it for good
+            self.ended_by_note = (self.ended_by_note if self.ended else note) and not signature
             self.ended = True
             self.table.trailing.append(row)
             return
@@ -821,6 +832,20 @@ class _Assembler:
 
     def _is_furniture(self, text: str) -> bool:
         return bool(vocabulary().furniture.search(line_key(text)))
+
+    def _continues_numbering(self, texts: list[str], filled: list[int]) -> bool:
+        """A row with cells beside its number, numbered next after the last numbered row."""
+        col = self.number_col
+        if col is None or col >= len(texts) or len(filled) < 2:
+            return False
+        number = number_key(texts[col])
+        if number is None:
+            return False
+        for row in reversed(self.table.rows):
+            last = number_key(clean_text(row.cells[col]))
+            if last is not None:
+                return number in successors(last)
+        return False
 
     def _is_table_end(self, text: str) -> bool:
         return bool(self.table.rows) and bool(vocabulary().table_end.search(line_key(text)))
