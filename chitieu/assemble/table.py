@@ -836,9 +836,10 @@ class _Assembler:
     def _continues_numbering(self, texts: list[str], filled: list[int]) -> bool:
         """A row with cells beside its number, numbered next after the last numbered row."""
         col = self.number_col
-        if col is None or col >= len(texts) or len(filled) < 2:
+        # the number in its column, or one cell to the right (a row shifted by a stray cell)
+        if col is None or len(filled) < 2 or filled[0] not in (col, col + 1):
             return False
-        number = number_key(texts[col])
+        number = number_key(texts[filled[0]])
         if number is None:
             return False
         for row in reversed(self.table.rows):
