@@ -28,6 +28,7 @@ from chitieu.core.headers import (
 )
 from chitieu.core.heading import appendix_heading
 from chitieu.core.letterhead import (
+    is_article_heading,
     read_letterhead,
     roman_heading,
 )
@@ -807,7 +808,10 @@ class _Assembler:
         if self.body_heading is None or not self.table.rows:
             return False
         outside = row.table is None if self.marks_tables else len(row.cells) == 1
-        value = roman_heading(next(t for t in texts if t)) if outside else None
+        text = next(t for t in texts if t)
+        if outside and is_article_heading(text):
+            return True  # "Điều 2. Giao …" under a table in a decision's or resolution's body
+        value = roman_heading(text) if outside else None
         # where the reader marks its tables, any body heading outside them ends the table
         # (OCR may misread "III" as "II"); in plain text, only one later than the body's
         if value is None or (value <= self.body_heading and not self.marks_tables):
