@@ -518,6 +518,10 @@ class _RowsFrom:
         return i, self.rows.rows[i]
 
 
+# the fewest words a note line in another column than the first holds ("Ghi chú: Số liệu …")
+_NOTE_WORDS = 4
+
+
 class _Assembler:
     def __init__(self, table: Table, header_rows: list[list[str]], body: int | None = None):
         self.table = table
@@ -628,7 +632,8 @@ class _Assembler:
             self.ended = self.ended_by_note = False
             self._note(row, "resumed", "the numbering goes on under a footnote")
         signature = self._is_signature([texts[i] for i in filled])
-        note = lone is not None and self._is_table_end(lone) and not signature
+        note = not signature and (self._is_table_end(lone) if lone is not None else
+                                  single and self._is_note_sentence(texts[filled[0]]))
         if self.ended or note or signature or (single and self._is_body_heading(row, texts)):
             self._note(row, "after", "below the table's end (a closing line, a signature, "
                                      "the plan's next heading)")
@@ -851,6 +856,12 @@ class _Assembler:
             if last is not None:
                 return number in successors(last)
         return False
+
+    def _is_note_sentence(self, text: str) -> bool:
+        """A note under the table written in another column than the first ("Ghi chú: Chỉ
+        tiêu 1 tính …" in a sheet's column B): a closing line with words after its mark, not
+        a bare "(*)" carrying a name on."""
+        return len(text.split()) >= _NOTE_WORDS and self._is_table_end(text)
 
     def _is_table_end(self, text: str) -> bool:
         return bool(self.table.rows) and bool(vocabulary().table_end.search(line_key(text)))
