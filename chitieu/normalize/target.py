@@ -76,6 +76,7 @@ class _Grammar:
     strong_ops: frozenset[str]
     split_leads: frozenset[str]
     object_leads: re.Pattern[str]     # a preposition ending the text before a number
+    rate_lead: re.Pattern[str]        # ", tỷ lệ" ending the text before a number
     changes: frozenset[str]           # folded change words ("tăng", "giảm")
     all_leads: frozenset[str]         # folded lead, change and embedded lead words
     lead_phrase: re.Pattern[str]      # one lead or change phrase, longest first
@@ -142,6 +143,7 @@ def _grammar() -> _Grammar:
         strong_ops=frozenset(fold(w) for w in words["strong_ops"]),
         split_leads=frozenset(fold(w) for w in words["split_leads"]),
         object_leads=lazy(re.compile, _alternation(words["object_leads"]) + r"$", flags),
+        rate_lead=lazy(re.compile, r",\s*" + _alternation(words["rate_leads"]) + r"$", flags),
         changes=frozenset(fold(w) for w in changes),
         all_leads=frozenset(fold(w) for w in every_lead),
         lead_phrase=lazy(re.compile, _alternation(every_lead), flags),
@@ -638,6 +640,8 @@ def _head_and_lead_in(text: str, cand: _Candidate) -> tuple[str, str]:
     """The name before a target, and what introduced the target (":", "-", "đạt" …)."""
     head = text[:cand.start].rstrip()
     lead_in = "đạt" if _splits_off(cand.lead) else ""
+    if rate := _grammar().rate_lead.search(head):
+        lead_in, head = lead_in or ",", head[:rate.start()]
     if head and head[-1] in ":,;":
         lead_in, head = lead_in or head[-1], head[:-1]
     elif len(head) > 1 and head[-1] in _DASH_CLASS and head[-2].isspace():
