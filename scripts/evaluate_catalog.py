@@ -7,9 +7,9 @@
   precision, coverage, tasks linked; with the catalog as shipped and held out; against a
   plain fuzzy matcher;
 - the threshold: the best held-out pairwise F1 whose precision is at least 0.93;
-- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv, oos3_labels.csv, oos4_labels.csv): phrasings
-  of documents the catalog was not built from, labelled by hand: precision and recall of
-  their links, and each error.
+- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv, oos3_labels.csv,
+  oos4_labels.csv): phrasings of documents the catalog was not built from, labelled by hand:
+  precision and recall of their links, and each error.
 Run: `.venv/bin/python scripts/evaluate_catalog.py`.
 """
 
