@@ -520,6 +520,8 @@ class _RowsFrom:
 
 # the fewest words a note line in another column than the first holds ("Ghi chú: Số liệu …")
 _NOTE_WORDS = 4
+# the fewest cells of a numbered row below a table's end that reads as a row left out
+_DROPPED_ROW_CELLS = 3
 
 
 class _Assembler:
@@ -538,6 +540,7 @@ class _Assembler:
         # the table ended at a note line (a footnote, "Ghi chú:"), which a page's foot may
         # print before the table goes on: a row carrying the numbering on resumes it
         self.ended_by_note = False
+        self.dropped_rows = False  # a numbered row below the table's end was warned of
         self.last_page = None
         self.marks_tables = False
         self.after_header = False  # the last row taken was a header repeated at a page break
@@ -641,6 +644,7 @@ class _Assembler:
             self.ended_by_note = (self.ended_by_note if self.ended else note) and not signature
             self.ended = True
             self.table.trailing.append(row)
+            self._warn_if_a_row(row, texts, filled)
             return
         if lone is not None and self._is_stray_line(row, lone, next_row):
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
@@ -856,6 +860,15 @@ class _Assembler:
             if last is not None:
                 return number in successors(last)
         return False
+
+    def _warn_if_a_row(self, row: RawRow, texts: list[str], filled: list[int]) -> None:
+        """A numbered row of several cells below the table's end (a table under a header
+        no column of which reads as a name) is left out: the document says so, once."""
+        if self.dropped_rows or len(filled) < _DROPPED_ROW_CELLS or not ROW_LABEL.match(
+                texts[filled[0]]):
+            return
+        self.dropped_rows = True
+        self.table.warnings.append(f"rows_after_table_end:{self._where(row)}")
 
     def _is_note_sentence(self, text: str) -> bool:
         """A note under the table written in another column than the first ("Ghi chú: Chỉ
