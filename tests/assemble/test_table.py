@@ -309,7 +309,8 @@ def test_quarter_columns_under_a_time_group_are_deadline_columns() -> None:
 def test_a_numbered_row_left_below_the_tables_end_is_warned_of() -> None:
     """A table under a header none of whose cells names the rows ("Danh sách dịch vụ") is
     not read, but its rows are not dropped in silence; a signature's lines are no such rows."""
-    table = _table(f"{HEADER}\n1\tA\t%\t100\tB\t2026\n\nNơi nhận:\tCHỦ TỊCH\n- Lưu: VT.\tNguyễn Văn A\n"
+    table = _table(f"{HEADER}\n1\tA\t%\t100\tB\t2026\n\nNơi nhận:\tCHỦ TỊCH\n"
+                   "- Lưu: VT.\tNguyễn Văn A\n"
                    "STT\tDanh sách dịch vụ\tCơ quan thực hiện\tThời gian\n"
                    "1\tĐăng ký khai sinh\tCông an xã\tQuý II/2026\n"
                    "2\tĐăng ký thường trú\tCông an xã\tQuý III/2026\n")
