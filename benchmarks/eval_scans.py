@@ -141,8 +141,10 @@ def main() -> int:
     from chitieu import extract
     from chitieu.emit.json_out import document_to_json
     from chitieu.errors import InputError
+    from chitieu.gazetteer.agencies import default_gazetteer
     from chitieu.pipeline import interpret
 
+    gazetteer = default_gazetteer()  # as `convert` reads a file: agency cells snapped to it
     predictions, gold = args.out / "pred", args.out / "gold"
     for path in (predictions, gold):
         path.mkdir(parents=True, exist_ok=True)
@@ -153,10 +155,11 @@ def main() -> int:
     for variant in variants:
         scan = next(p for p in folder.glob(f"{variant.name}.*") if p.suffix != ".json")
         (gold / f"{variant.name}.gold.json").write_bytes(variant.gold.read_bytes())
-        raw = extract.read(scan)
+        raw = extract.read(scan, agencies=gazetteer)
         try:
             document = interpret(raw, file=scan.name,
-                                 sha256=hashlib.sha256(scan.read_bytes()).hexdigest())
+                                 sha256=hashlib.sha256(scan.read_bytes()).hexdigest(),
+                                 gazetteer=gazetteer)
         except InputError as error:  # scored as a scan with no record and no header
             print(f"{variant.name if not held_out else 'a held-out scan'}: {error}")
             (predictions / f"{variant.name}.json").write_text('{"records": []}', "utf-8")
