@@ -189,15 +189,19 @@ def test_an_agency_glued_by_ocr_gets_its_spaces_back():
 def test_the_national_headers_words_read_with_a_slip_are_its_words():
     """The national header's fixed words (the motto, "ngày … tháng … năm", the "/" of
     "Số: 96/KH-UBND") a letter off as OCR reads them; other lines are left alone."""
-    rows = [RawRow([Cell("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]),
+    rows = [RawRow([Cell("ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHỈA VIỆT NAM")]),
             RawRow([Cell("ĐẶC KHU VÂN ĐỒN Đặc lập - Tự do - Hạnh phúc")]),
             RawRow([Cell("Số: 96'KH-UBND Vân Đồn, nuày 07 tháng 7 năm 2026")]),
-            RawRow([Cell("Đặc lập trang trại nuôi 12 con bò")]),
+            RawRow([Cell("Sẽ: 14/KH-UBND Độc lập - Tự do - Hạnh phúc")]),
+            RawRow([Cell("Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ")]),
             *table(["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Thu gom rác thải", "Công an xã"])]
     repair_rows(rows)
+    # the old tone placement ("HOÀ") is as printed: only the slip is put back
+    assert rows[0].texts == ["ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     assert rows[1].texts == ["ĐẶC KHU VÂN ĐỒN Độc lập - Tự do - Hạnh phúc"]
     assert rows[2].texts == ["Số: 96/KH-UBND Vân Đồn, ngày 07 tháng 7 năm 2026"]
-    assert rows[3].texts == ["Đặc lập trang trại nuôi 12 con bò"]
+    assert rows[3].texts == ["Số: 14/KH-UBND Độc lập - Tự do - Hạnh phúc"]
+    assert rows[4].texts == ["Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ"]
 
 
 def test_a_fraction_slash_is_a_slash():
