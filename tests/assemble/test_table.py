@@ -338,7 +338,8 @@ def test_a_header_naming_its_rows_with_ten_starts_a_table() -> None:
     # beside "Chỉ tiêu" (the names), a target set by a level is no second name column: the
     # names and targets were swapped
     ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu tỉnh giao\tChỉ tiêu xã phấn đấu",
-     ["number", "name", "unit", "target", "target"]),
+     ["number", "name", "unit", "unknown", "target"]),
+    ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu tỉnh giao", ["number", "name", "unit", "target"]),
     # the term's goal is the target alone, no role beside this year's
     ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu Nghị quyết Đại hội nhiệm kỳ 2025-2030",
      ["number", "name", "unit", "target"]),
