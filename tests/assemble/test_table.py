@@ -351,3 +351,12 @@ def test_targets_headed_chi_tieu_beside_the_names(header: str, roles: list[str])
     table = _table(f"{header}\n1\tTỷ lệ hồ sơ trực tuyến\t%\t80\t85\t90\n")
     assert [c.role for c in table.columns] == roles
     assert _names(table) == ["Tỷ lệ hồ sơ trực tuyến"]
+
+
+def test_the_baseline_is_the_latest_result() -> None:
+    """"Thực hiện năm 2024" beside "Ước thực hiện năm 2025": last year's result is the
+    baseline (the earlier year's was taken, being first)."""
+    table = _table("TT\tChỉ tiêu\tĐơn vị tính\tThực hiện năm 2024\tƯớc thực hiện năm 2025\t"
+                   "Kế hoạch năm 2026\n1\tTốc độ tăng trưởng GRDP\t%\t8,1\t8,7\t10\n")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "target"]
