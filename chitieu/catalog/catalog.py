@@ -46,7 +46,9 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
-_MAX_SHARED = 2048  # sets of words in common kept with their weight: the common ones recur
+# quanta per unit of weight in the slots that bound shared weights (`_reaching`): finer
+# bounds let fewer phrasings through to the exact score, wider slots cost more to add
+_QUANTA = 256
 SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
 # rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.
@@ -125,36 +127,38 @@ class Catalog:
         self._weight_of = _Weights(self._weights, self._rare)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
-        # word → the phrasings that hold it, as a bit set (bit i = phrasing i): a name's
-        # candidates are one `|` per word
-        self._mask_with: dict[str, int] = {}
+        # every phrasing has a slot of `_slot` bits in one int; each catalog word carries its
+        # weight, rounded up to whole quanta, in the slots of the phrasings that hold it. The
+        # sum of a name's words is then, in each slot, a bound on the weight that phrasing
+        # shares with the name: one `sum` of ints bounds every phrasing at once (`_best`)
+        quanta = {word: math.ceil(weight * _QUANTA) for word, weight in self._weights.items()}
+        most = max((sum(quanta[w] for w in entry.words) for entry in self._entries), default=0)
+        self._slot = most.bit_length() + 1  # a slot never reaches its top bit by the sum
+        self._slots: dict[str, int] = {}
         for index, entry in enumerate(self._entries):
             for word in entry.words:
-                self._mask_with[word] = self._mask_with.get(word, 0) | 1 << index
-        # and each catalog word as a bit (bit i = vocabulary word i): the words a name shares
-        # with a phrasing are one `&` of two ints, and their weight is looked up by that int
-        self._word_bit = {word: 1 << i for i, word in enumerate(self._vocabulary)}
-        self._weight_at = [self._weights[word] for word in self._vocabulary]
-        self._entry_bits = [self._bits_of(entry.words) for entry in self._entries]
-        self._heavy_first = _HeavyFirst(self._weights, self._rare)
+                self._slots[word] = self._slots.get(word, 0) | quanta[word] << index * self._slot
+        self._ones = sum(1 << index * self._slot for index in range(len(self._entries)))
+        self._tops = self._ones << self._slot - 1
         # phrasings grouped by what `compatible` reads of them (few distinct signatures), so
-        # that a name is checked against each signature once, not against each phrasing
+        # that a name is checked against each signature once, not against each phrasing;
+        # each group as the top bits of its phrasings' slots
         self._by_signature: dict[tuple, int] = {}
         for index, entry in enumerate(self._entries):
             key = _signature(entry.reading, entry.family)
-            self._by_signature[key] = self._by_signature.get(key, 0) | 1 << index
+            top = 1 << (index + 1) * self._slot - 1
+            self._by_signature[key] = self._by_signature.get(key, 0) | top
         self._memos()
 
     def _memos(self) -> None:
         self._compatible_masks: dict[tuple, int] = {}  # name signature → phrasings
-        self._shared: dict[int, float] = {}  # words in common (bits) → their weight
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
         self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
     def __getstate__(self) -> dict:
         # pickled by chitieu.core.cache: the index, without the memo tables
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_spelled", "_cached", "_compatible_masks", "_shared")}
+                if k not in ("_spelled", "_cached", "_compatible_masks")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -193,22 +197,19 @@ class Catalog:
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
         matcher does on a phrasing the catalog does not hold)."""
         reading, family, words, total = self._read_name(name, unit)
-        name_bits = self._bits_of(words)
         # a name naming a group's domain is read without those words against that group
-        domains = {group: (self._bits_of(words - found), self._total(words - found))
+        domains = {group: (words - found, self._total(words - found))
                    for group, found in domain_words(reading, self.words).items()}
         best: dict[str, float] = {}
-        for entry, entry_total, entry_bits in zip(self._entries, self._entry_weights,
-                                                  self._entry_bits, strict=True):
+        for entry, entry_total in zip(self._entries, self._entry_weights, strict=True):
             if skip_same_words and entry.reading.content == reading.content:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
                 continue
-            bits, name_total = domains.get(self.indicators[entry.indicator].group,
-                                           (name_bits, total))
-            shared = bits & entry_bits  # most phrasings share no word: score 0, no sums
-            score = _score(self._shared_weight(shared), name_total, entry_total) if shared \
-                else 0.0
+            name_words, name_total = domains.get(self.indicators[entry.indicator].group,
+                                                 (words, total))
+            shared = name_words & entry.words  # most phrasings share no word: score 0
+            score = _score(self._total(shared), name_total, entry_total) if shared else 0.0
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -216,40 +217,29 @@ class Catalog:
     def _best(self, name: str, unit: str | None) -> tuple[str, float] | None:
         """The first of `rank` when it reaches the threshold (else None, or one below it),
         found without scoring every phrasing. A phrasing reaches the threshold only if it
-        shares enough of the name's word weight (`_needed`); a phrasing holding none of the
-        name's heaviest words, those whose weight leaves less than that, cannot — only the
-        phrasings listed under those words are checked, and those sharing enough are scored
-        exactly as `rank` scores them."""
+        shares enough of the name's word weight (`_needed`); the slots (see `__post_init__`)
+        bound what each phrasing shares, all at once, and only the compatible phrasings whose
+        bound reaches that are scored, exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
         if self.threshold <= CONTAINMENT_WEIGHT or domain_words(reading, self.words):
             # few names name a domain: they are ranked in full (the bound below assumes one
             # reading of the name for every phrasing)
             return next(iter(self.rank(name, unit)), None)
         needed = _needed(self.threshold, total)
-        rest, candidates = total, 0
-        mask_with, weight_of = self._mask_with, self._weight_of
-        for word in sorted(words, key=self._heavy_first.__getitem__):
-            if rest < needed:
-                break
-            candidates |= mask_with.get(word, 0)
-            rest -= weight_of[word]
-        candidates &= self._compatible_mask(reading, family)
+        candidates = self._reaching(words, needed) & self._compatible_mask(reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
         # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
         # once one has, the best score so far): it is not scored.
         best_id: str | None = None
         best_score = -1.0
-        entries, entry_weights, entry_bits = self._entries, self._entry_weights, self._entry_bits
-        name_bits = self._bits_of(words)
-        known = self._shared.get
-        while candidates:  # the set bits, lowest first
+        entries, entry_weights, slot = self._entries, self._entry_weights, self._slot
+        weight_of = self._weight_of.__getitem__
+        while candidates:  # the phrasings' top bits, lowest first
             low = candidates & -candidates
             candidates ^= low
-            index = low.bit_length() - 1
-            common = name_bits & entry_bits[index]
-            shared = known(common)
-            if shared is None:
-                shared = self._shared_weight(common)
+            index = low.bit_length() // slot - 1
+            # fsum: exactly rounded, the same whatever the set's (hash-seeded) order
+            shared = math.fsum(map(weight_of, words & entries[index].words))
             if shared < needed:
                 continue
             score = _score(shared, total, entry_weights[index])
@@ -260,16 +250,22 @@ class Catalog:
                     needed = max(needed, _needed(score, total))
         return None if best_id is None else (best_id, best_score)
 
-    def _bits_of(self, words: Iterable[str]) -> int:
-        """The catalog words among `words`, as a bit set (see `_word_bit`)."""
-        bits = 0
-        for word in words:
-            bits |= self._word_bit.get(word, 0)
-        return bits
+    def _reaching(self, words: frozenset[str], needed: float) -> int:
+        """The phrasings (their slots' top bits) that may share `needed` of the weight of a
+        name of `words`, and some word. Each slot of the sum holds at least the weight shared
+        times _QUANTA, which is more than needed·_QUANTA - 1 (fsum rounds within far less
+        than a quantum) whenever what it rounds to reaches `needed`: a phrasing is kept when
+        its slot reaches floor(needed·_QUANTA) - 1 (at least 1: every word weighs more than
+        0 quanta), found by adding the same amount to every slot and looking at its top bit
+        (a slot never overflows: see `_slot`)."""
+        half = 1 << self._slot - 1
+        least = min(max(math.floor(needed * _QUANTA) - 1, 1), half)
+        bounds = sum(map(self._slots.get, words & self._slots.keys()))
+        return bounds + (half - least) * self._ones & self._tops
 
     def _compatible_mask(self, reading: Reading, family: str | None) -> int:
-        """The phrasings (bit set) a name with this reading and family may link to: the hard
-        constraints, checked once per (name signature, phrasing signature)."""
+        """The phrasings (their slots' top bits) a name with this reading and family may link
+        to: the hard constraints, checked once per (name signature, phrasing signature)."""
         key = _signature(reading, family)
         mask = self._compatible_masks.get(key)
         if mask is None:
@@ -288,22 +284,6 @@ class Catalog:
         # fsum: exactly rounded, so the total does not depend on the set's iteration order
         # (which PYTHONHASHSEED changes)
         return math.fsum(map(self._weight_of.__getitem__, words))
-
-    def _shared_weight(self, common: int) -> float:
-        """The weight of the catalog words two phrasings have in `common` (a bit set of
-        `_word_bit`), part of how much of their meaning they share (`_score`). fsum is exact,
-        so the sum of a set of words is kept once for any name that shares that set."""
-        shared = self._shared.get(common)
-        if shared is None:
-            if len(self._shared) >= _MAX_SHARED:
-                self._shared.clear()
-            weights, bits = [], common
-            while bits:  # the set bits, lowest first
-                low = bits & -bits
-                bits ^= low
-                weights.append(self._weight_at[low.bit_length() - 1])
-            shared = self._shared[common] = math.fsum(weights)
-        return shared
 
     def _spelled_uncached(self, word: str) -> str:
         """A word as the catalog spells it, when an OCR slip or typo put it one letter off
@@ -364,18 +344,6 @@ class _Weights(dict):
 
     def __missing__(self, word: str) -> float:
         return self._rare
-
-
-class _HeavyFirst(dict):
-    """A word's sort key, heaviest first then alphabetical: (-weight, word), made once per
-    word (a word the catalog does not know weighs as the rarest)."""
-
-    def __init__(self, weights: dict[str, float], rare: float) -> None:
-        super().__init__((w, (-weight, w)) for w, weight in weights.items())
-        self._rare = rare
-
-    def __missing__(self, word: str) -> tuple[float, str]:
-        return (-self._rare, word)
 
 
 @dataclass(frozen=True)
