@@ -16,6 +16,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from pathlib import Path
 
 from chitieu.catalog.words import (
@@ -46,9 +47,10 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
-# quanta per unit of weight in the slots that bound shared weights (`_reaching`): finer
+# quanta per unit of weight in the slots that bound shared weights (`_Phrasings`): finer
 # bounds let fewer phrasings through to the exact score, wider slots cost more to add
 _QUANTA = 256
+_MAX_SHARED = 2048  # sets of words in common kept with their weight: the common ones recur
 SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
 # rapidfuzz ratio reaches this (OCR slips, typos), for words of at least MIN_FUZZY_WORD letters.
@@ -127,38 +129,34 @@ class Catalog:
         self._weight_of = _Weights(self._weights, self._rare)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
-        # every phrasing has a slot of `_slot` bits in one int; each catalog word carries its
-        # weight, rounded up to whole quanta, in the slots of the phrasings that hold it. The
-        # sum of a name's words is then, in each slot, a bound on the weight that phrasing
-        # shares with the name: one `sum` of ints bounds every phrasing at once (`_best`)
+        # words as bits (bit i = vocabulary word i): the words a name shares with a phrasing
+        # are one `&` of two ints, and their weight is kept by that int (`_shared_weight`)
+        self._word_bit = {word: 1 << i for i, word in enumerate(self._vocabulary)}
+        self._weight_at = [self._weights[word] for word in self._vocabulary]
+        self._entry_bits = [self._bits_of(entry.words) for entry in self._entries]
+        # a name links only to a phrasing with its very set of conditions (`compatible`):
+        # the phrasings are grouped by it, and each group bounds what a name shares with each
+        # of its phrasings, all at once (`_Phrasings`)
         quanta = {word: math.ceil(weight * _QUANTA) for word, weight in self._weights.items()}
         most = max((sum(quanta[w] for w in entry.words) for entry in self._entries), default=0)
         self._slot = most.bit_length() + 1  # a slot never reaches its top bit by the sum
-        self._slots: dict[str, int] = {}
+        members: dict[frozenset[str], list[int]] = {}
         for index, entry in enumerate(self._entries):
-            for word in entry.words:
-                self._slots[word] = self._slots.get(word, 0) | quanta[word] << index * self._slot
-        self._ones = sum(1 << index * self._slot for index in range(len(self._entries)))
-        self._tops = self._ones << self._slot - 1
-        # phrasings grouped by what `compatible` reads of them (few distinct signatures), so
-        # that a name is checked against each signature once, not against each phrasing;
-        # each group as the top bits of its phrasings' slots
-        self._by_signature: dict[tuple, int] = {}
-        for index, entry in enumerate(self._entries):
-            key = _signature(entry.reading, entry.family)
-            top = 1 << (index + 1) * self._slot - 1
-            self._by_signature[key] = self._by_signature.get(key, 0) | top
+            members.setdefault(entry.reading.conditions, []).append(index)
+        self._groups = {conditions: _Phrasings.of(indices, self._entries, quanta, self._slot)
+                        for conditions, indices in members.items()}
         self._memos()
 
     def _memos(self) -> None:
         self._compatible_masks: dict[tuple, int] = {}  # name signature → phrasings
+        self._shared: dict[int, float] = {}  # words in common (bits) → their weight
         self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
         self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
     def __getstate__(self) -> dict:
         # pickled by chitieu.core.cache: the index, without the memo tables
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_spelled", "_cached", "_compatible_masks")}
+                if k not in ("_spelled", "_cached", "_compatible_masks", "_shared")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -217,29 +215,37 @@ class Catalog:
     def _best(self, name: str, unit: str | None) -> tuple[str, float] | None:
         """The first of `rank` when it reaches the threshold (else None, or one below it),
         found without scoring every phrasing. A phrasing reaches the threshold only if it
-        shares enough of the name's word weight (`_needed`); the slots (see `__post_init__`)
-        bound what each phrasing shares, all at once, and only the compatible phrasings whose
-        bound reaches that are scored, exactly as `rank` scores them."""
+        shares enough of the name's word weight (`_needed`): the group of phrasings with the
+        name's conditions bounds what each of them shares, all at once, and only the
+        compatible ones whose bound reaches that are scored, exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
         if self.threshold <= CONTAINMENT_WEIGHT or domain_words(reading, self.words):
             # few names name a domain: they are ranked in full (the bound below assumes one
             # reading of the name for every phrasing)
             return next(iter(self.rank(name, unit)), None)
+        group = self._groups.get(reading.conditions)
+        if group is None:  # no phrasing has these conditions: none is compatible
+            return None
         needed = _needed(self.threshold, total)
-        candidates = self._reaching(words, needed) & self._compatible_mask(reading, family)
+        candidates = group.reaching(words, needed, self._slot) \
+            & self._compatible_mask(group, reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
         # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
         # once one has, the best score so far): it is not scored.
         best_id: str | None = None
         best_score = -1.0
-        entries, entry_weights, slot = self._entries, self._entry_weights, self._slot
-        weight_of = self._weight_of.__getitem__
-        while candidates:  # the phrasings' top bits, lowest first
+        entries, entry_weights, entry_bits = self._entries, self._entry_weights, self._entry_bits
+        members, slot = group.members, self._slot
+        name_bits = self._bits_of(words)
+        known = self._shared.get
+        while candidates:  # the members' top bits, lowest first
             low = candidates & -candidates
             candidates ^= low
-            index = low.bit_length() // slot - 1
-            # fsum: exactly rounded, the same whatever the set's (hash-seeded) order
-            shared = math.fsum(map(weight_of, words & entries[index].words))
+            index = members[low.bit_length() // slot - 1]
+            common = name_bits & entry_bits[index]
+            shared = known(common)
+            if shared is None:
+                shared = self._shared_weight(common)
             if shared < needed:
                 continue
             score = _score(shared, total, entry_weights[index])
@@ -250,32 +256,42 @@ class Catalog:
                     needed = max(needed, _needed(score, total))
         return None if best_id is None else (best_id, best_score)
 
-    def _reaching(self, words: frozenset[str], needed: float) -> int:
-        """The phrasings (their slots' top bits) that may share `needed` of the weight of a
-        name of `words`, and some word. Each slot of the sum holds at least the weight shared
-        times _QUANTA, which is more than needed·_QUANTA - 1 (fsum rounds within far less
-        than a quantum) whenever what it rounds to reaches `needed`: a phrasing is kept when
-        its slot reaches floor(needed·_QUANTA) - 1 (at least 1: every word weighs more than
-        0 quanta), found by adding the same amount to every slot and looking at its top bit
-        (a slot never overflows: see `_slot`)."""
-        half = 1 << self._slot - 1
-        least = min(max(math.floor(needed * _QUANTA) - 1, 1), half)
-        bounds = sum(map(self._slots.get, words & self._slots.keys()))
-        return bounds + (half - least) * self._ones & self._tops
+    def _bits_of(self, words: frozenset[str]) -> int:
+        """The catalog words among `words`, as a bit set (see `_word_bit`): distinct words
+        are distinct bits, so their sum is their union."""
+        return sum(map(self._word_bit.get, words, repeat(0)))
 
-    def _compatible_mask(self, reading: Reading, family: str | None) -> int:
-        """The phrasings (their slots' top bits) a name with this reading and family may link
-        to: the hard constraints, checked once per (name signature, phrasing signature)."""
+    def _compatible_mask(self, group: _Phrasings, reading: Reading,
+                         family: str | None) -> int:
+        """The members of `group` (their slots' top bits) a name with this reading and family
+        may link to: the hard constraints, checked once per (name signature, phrasing
+        signature)."""
         key = _signature(reading, family)
         mask = self._compatible_masks.get(key)
         if mask is None:
             mask = 0
-            for (obj, conditions, other_family), entries in self._by_signature.items():
-                other = _SignatureOnly(obj, conditions)
+            for (obj, other_family), members in group.by_signature.items():
+                other = _SignatureOnly(obj, reading.conditions)
                 if compatible(reading, family, other, other_family):  # type: ignore[arg-type]
-                    mask |= entries
+                    mask |= members
             self._compatible_masks[key] = mask
         return mask
+
+    def _shared_weight(self, common: int) -> float:
+        """The weight of the catalog words two phrasings have in `common` (a bit set of
+        `_word_bit`), part of how much of their meaning they share (`_score`). fsum is exact,
+        so the sum of a set of words is kept once for any name that shares that set."""
+        shared = self._shared.get(common)
+        if shared is None:
+            if len(self._shared) >= _MAX_SHARED:
+                self._shared.clear()
+            weights, bits = [], common
+            while bits:  # the set bits, lowest first
+                low = bits & -bits
+                bits ^= low
+                weights.append(self._weight_at[low.bit_length() - 1])
+            shared = self._shared[common] = math.fsum(weights)
+        return shared
 
     def _weight(self, word: str) -> float:
         return self._weight_of[word]
@@ -344,6 +360,46 @@ class _Weights(dict):
 
     def __missing__(self, word: str) -> float:
         return self._rare
+
+
+@dataclass
+class _Phrasings:
+    """The phrasings of one set of conditions, each with a slot of `slot` bits in one int.
+    Each catalog word carries its weight, rounded up to whole quanta (_QUANTA per unit), in
+    the slots of the phrasings that hold it: the sum of a name's words bounds, in each slot,
+    the weight that phrasing shares with the name (`reaching`)."""
+
+    members: tuple[int, ...]  # the phrasings (indices of `Catalog._entries`), ascending
+    slots: dict[str, int]  # catalog word → its quanta in the slots of the members holding it
+    ones: int  # 1 in every slot
+    tops: int  # the top bit of every slot
+    by_signature: dict[tuple, int]  # (object, family) → the top bits of those members' slots
+
+    @classmethod
+    def of(cls, members: list[int], entries: list[_Entry], quanta: dict[str, int],
+           slot: int) -> _Phrasings:
+        slots: dict[str, int] = {}
+        by_signature: dict[tuple, int] = {}
+        for position, index in enumerate(members):
+            for word in entries[index].words:
+                slots[word] = slots.get(word, 0) | quanta[word] << position * slot
+            key = (entries[index].reading.object, entries[index].family)
+            by_signature[key] = by_signature.get(key, 0) | 1 << (position + 1) * slot - 1
+        ones = sum(1 << position * slot for position in range(len(members)))
+        return cls(tuple(members), slots, ones, ones << slot - 1, by_signature)
+
+    def reaching(self, words: frozenset[str], needed: float, slot: int) -> int:
+        """The members (their slots' top bits) that may share `needed` of the weight of a
+        name of `words`, and some word. Each slot of the sum holds at least the weight shared
+        times _QUANTA, which is more than needed·_QUANTA - 1 (fsum rounds within far less
+        than a quantum) whenever what it rounds to reaches `needed`: a member is kept when
+        its slot reaches floor(needed·_QUANTA) - 1 (at least 1: every word weighs more than
+        0 quanta), found by adding the same amount to every slot and looking at its top bit
+        (no slot overflows: see `Catalog._slot`)."""
+        half = 1 << slot - 1
+        least = min(max(math.floor(needed * _QUANTA) - 1, 1), half)
+        bounds = sum(map(self.slots.get, words, repeat(0)))
+        return bounds + (half - least) * self.ones & self.tops
 
 
 @dataclass(frozen=True)

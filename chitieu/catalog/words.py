@@ -180,11 +180,12 @@ def read(text: str, words: Words | None = None) -> Reading:
     words = words or default_words()
     seq = tokens(text, words)
     head, family = _head(seq, words)
+    content, conditions = _content_and_conditions(seq, words)
     return Reading(
         words=seq,
-        content=" ".join(_content(seq, words)),
+        content=" ".join(content),
         object=_longest_at(seq, head, words.objects),
-        conditions=frozenset(_found(seq, words.conditions)),
+        conditions=frozenset(conditions),
         family=family,
     )
 
@@ -258,16 +259,6 @@ def _starts(table: Collection[Phrase]) -> dict[str, tuple[int, ...]]:
     return known[1]
 
 
-def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
-    """The values of every phrase of `table` that `seq` holds, wherever it starts."""
-    starts = _starts(table)
-    found = {table[seq[i:i + n]] for i, word in enumerate(seq) if word in starts
-             for n in starts[word] if seq[i:i + n] in table}
-    if seq and () in table:  # an empty phrase is held everywhere
-        found.add(table[()])
-    return found
-
-
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
     """Whether `seq` holds one of `phrases` anywhere."""
     starts = _starts(phrases)
@@ -275,23 +266,55 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
                for n in starts[word]) or (bool(seq) and () in phrases)
 
 
-def _content(seq: Phrase, words: Words) -> list[str]:
-    """The words left once stop phrases and bare numbers are dropped."""
-    stops = words.stop_set
-    starts = _starts(stops)
+def _content_and_conditions(seq: Phrase, words: Words) -> tuple[list[str], set[str]]:
+    """The words left once stop phrases and bare numbers are dropped (stop phrases taken
+    left to right, the longest where several start), and the conditions of every phrase of
+    `words.conditions` the name holds, wherever it starts: one pass over the words, looking
+    up only those a stop phrase or a condition starts with."""
+    stops, conditions = words.stop_set, words.conditions
+    starts = _stop_or_condition_starts(words)
     out: list[str] = []
-    i, end = 0, len(seq)
-    while i < end:
-        word = seq[i]
-        if word in starts:
-            n = next((n for n in starts[word] if seq[i:i + n] in stops), 0)
-            if n:
-                i += n
+    found: set[str] = set()
+    covered = 0  # seq[:covered] is read, stop phrases left out
+    for i, word in enumerate(seq):
+        lengths = starts.get(word)
+        if lengths is not None:
+            stop_lengths, condition_lengths = lengths
+            for n in condition_lengths:
+                if seq[i:i + n] in conditions:
+                    found.add(conditions[seq[i:i + n]])
+            if i < covered:
                 continue
-        if not word.isdigit():
+            for n in stop_lengths:
+                if seq[i:i + n] in stops:
+                    covered = i + n
+                    break
+            else:
+                if not word.isdigit():
+                    out.append(word)
+        elif i >= covered and not word.isdigit():
             out.append(word)
-        i += 1
-    return out
+    if seq and () in conditions:  # an empty phrase is held everywhere
+        found.add(conditions[()])
+    return out, found
+
+
+_MERGED: dict[int, tuple[Words, dict[str, tuple[tuple[int, ...], tuple[int, ...]]]]] = {}
+
+
+def _stop_or_condition_starts(words: Words) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Each word a stop phrase or a condition starts with: the lengths of the stop phrases
+    and of the conditions it starts, each longest first (`_starts`). Made once per `Words`
+    (kept with it, so that its id is not reused)."""
+    known = _MERGED.get(id(words))
+    if known is None or known[0] is not words:
+        if len(_MERGED) >= _MAX_SHAPES:
+            _MERGED.clear()
+        stops, conditions = _starts(words.stop_set), _starts(words.conditions)
+        known = _MERGED[id(words)] = (words, {
+            word: (stops.get(word, ()), conditions.get(word, ()))
+            for word in stops.keys() | conditions.keys()})
+    return known[1]
 
 
 def unit_family(unit: str | None, words: Words | None = None) -> str | None:

@@ -274,25 +274,27 @@ def test_the_pruned_search_links_as_ranking_every_phrasing_would() -> None:
 
 
 def test_the_slot_bounds_keep_every_phrasing_that_shares_enough() -> None:
-    """`_reaching(words, needed)` keeps each phrasing whose exact shared weight reaches
-    `needed`, also when `needed` is exactly that weight (the tightest case), and no phrasing
-    sharing no word."""
+    """Each group's `reaching(words, needed)` keeps each of its phrasings whose exact shared
+    weight reaches `needed`, also when `needed` is exactly that weight (the tightest case),
+    and no phrasing sharing no word."""
     catalog = default_catalog()
     with (HERE / "records.csv").open(encoding="utf-8") as fh:
         names = [(r["name"], r["unit"] or None) for r in csv.DictReader(fh)][::3]
     slot = catalog._slot
     for name, unit in names:
         _, _, words, _ = catalog._read_name(name, unit)
-        shared = [math.fsum(map(catalog._weight, words & entry.words))
-                  for entry in catalog._entries]
-        for needed in {*shared, 0.0}:
-            kept = catalog._reaching(words, needed)
-            for index, weight in enumerate(shared):
-                top = kept >> (index + 1) * slot - 1 & 1
-                if weight == 0:
-                    assert not top, (name, catalog._entries[index].indicator)
-                elif weight >= needed:
-                    assert top, (name, catalog._entries[index].indicator, needed)
+        for group in catalog._groups.values():
+            shared = [math.fsum(map(catalog._weight, words & catalog._entries[index].words))
+                      for index in group.members]
+            for needed in {*shared, 0.0}:
+                kept = group.reaching(words, needed, slot)
+                for position, weight in enumerate(shared):
+                    top = kept >> (position + 1) * slot - 1 & 1
+                    indicator = catalog._entries[group.members[position]].indicator
+                    if weight == 0:
+                        assert not top, (name, indicator)
+                    elif weight >= needed:
+                        assert top, (name, indicator, needed)
 
 
 def test_scores_do_not_depend_on_the_hash_seed() -> None:
