@@ -22,6 +22,7 @@ WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
 Phrase = tuple[str, ...]
 _WORD = lazy(re.compile, r"[a-z0-9]+")
+_BELOW = lazy(re.compile, r"<=?")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,10 @@ def tokens(text: str, words: Words) -> Phrase:
     abbreviations expanded, synonyms made one."""
     forms = _forms(words)
     if not is_plain(text):
-        raw = tuple(map(forms.__getitem__, _WORD.findall(ascii_fold(text).replace("&", ""))))
+        folded = ascii_fold(text).replace("&", "")
+        if "<" in folded:  # "trẻ em<1 tuổi", "≤ 5 tuổi": an age band printed with a sign
+            folded = _BELOW.sub(" duoi ", folded)
+        raw = tuple(map(forms.__getitem__, _WORD.findall(folded)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
         raw = forms.of_pieces(text.split(" "))
     return _replace(_replace(raw, words.abbreviations), words.synonyms)
