@@ -15,7 +15,7 @@ import csv
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from pathlib import Path
 
@@ -50,6 +50,7 @@ CONTAINMENT_WEIGHT = 0.35
 # quanta per unit of weight in the slots that bound shared weights (`_Phrasings`): finer
 # bounds let fewer phrasings through to the exact score, wider slots cost more to add
 _QUANTA = 256
+_MAX_SPELLED = 65536  # words of names kept with their catalog spelling
 _MAX_SHARED = 2048  # sets of words in common kept with their weight: the common ones recur
 SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
@@ -150,7 +151,7 @@ class Catalog:
     def _memos(self) -> None:
         self._compatible_masks: dict[tuple, int] = {}  # name signature → phrasings
         self._shared: dict[int, float] = {}  # words in common (bits) → their weight
-        self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
+        self._spelled = _Spelled(self._spelled_uncached)  # the name's words, as spelled here
         self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
     def __getstate__(self) -> dict:
@@ -186,7 +187,7 @@ class Catalog:
         """The name's reading, unit family, catalog-spelled words and their total weight."""
         reading = read(name, self.words)
         family = name_family(unit, reading, self.words)
-        words = frozenset(map(self._spelled, reading.content.split()))
+        words = frozenset(map(self._spelled.__getitem__, reading.content.split()))
         return reading, family, words, self._total(words)
 
     def rank(self, name: str, unit: str | None = None, *,
@@ -348,6 +349,23 @@ def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
             counts[w] = counts.get(w, 0) + 1
     n = len(words_by_indicator) or 1
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
+
+
+class _Spelled(dict):
+    """Each word of a name as the catalog spells it (`Catalog._spelled_uncached`), found once
+    per word and then looked up in C (a name's words are spelled at every match); at most
+    _MAX_SPELLED words kept."""
+
+    def __init__(self, spell: Callable[[str], str]) -> None:
+        super().__init__()
+        self._spell = spell
+
+    def __missing__(self, word: str) -> str:
+        spelled = self._spell(word)
+        if len(self) >= _MAX_SPELLED:
+            self.clear()
+        self[word] = spelled
+        return spelled
 
 
 class _Weights(dict):
