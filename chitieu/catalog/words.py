@@ -54,6 +54,7 @@ class Words:
     noun_families: dict[Phrase, str]
     per_person: frozenset[Phrase]
     domains: dict[Phrase, str]
+    implied: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -88,6 +89,8 @@ class Words:
             noun_families={phrase(k): v for k, v in data["noun_families"].items()},
             per_person=frozenset(phrase(p) for p in data["per_person"]),
             domains={phrase(k): str(v) for k, v in (data.get("domains") or {}).items()},
+            implied={str(k): frozenset(map(str, v))
+                     for k, v in (data.get("implied_conditions") or {}).items()},
         )
 
 
@@ -193,9 +196,16 @@ def read(text: str, words: Words | None = None) -> Reading:
         words=seq,
         content=" ".join(content),
         object=_longest_at(seq, head, words.objects, reader.objects),
-        conditions=frozenset(conditions),
+        conditions=_with_implied(conditions, words.implied),
         family=family,
     )
+
+
+def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The conditions found, with those they bring with them (match_words.yaml)."""
+    for condition in [c for c in found if c in implied]:
+        found |= implied[condition]
+    return frozenset(found)
 
 
 def domain_words(reading: Reading, words: Words | None = None) -> dict[str, frozenset[str]]:

@@ -70,6 +70,8 @@ MATCH = [
     ("Tỷ lệ khu dân cư đạt chuẩn văn hóa", "%", "ktxh.thon_van_hoa"),
     ("Tỷ lệ hồ sơ được tiếp nhận qua mạng", "%", "cqs.ho_so_truc_tuyen"),
     ("Tỷ lệ hồ sơ TTHC được giải quyết đúng, trước hạn", "%", "cqs.ho_so_dung_han"),
+    # where the teams are ("ở các thôn") is not what is counted
+    ("Số tổ công nghệ số cộng đồng ở các thôn", "tổ", "xhs.so_to_cnscd"),
     # OCR slips kept in the name
     ("Tỷ lệ hồ sơ thủ tục hành chinh xử lý trực tuyến", "%", "cqs.ho_so_truc_tuyen"),
     ("Ty lệ dân số trưởng thành có chữ ký số cá nhân", "%", "xhs.chu_ky_so_ca_nhan"),
@@ -159,6 +161,9 @@ NEAR_MISSES = [
     ("Hạ tầng cáp quang phủ trường học", "%", "hts.thon_cap_quang"),
     ("Tỷ lệ hồ sơ TTHC được giải quyết trên hệ thống một cửa điện tử", "%",
      "cqs.ho_so_truc_tuyen"),
+    # people killed or hurt are not the accidents they were in
+    ("Số người chết vì tai nạn giao thông", "%", "qpan.tai_nan_giao_thong"),
+    ("Số người bị thương do tai nạn giao thông", "%", "qpan.tai_nan_giao_thong"),
     # documents exchanged electronically and signed are not documents signed only
     ("Tỷ lệ văn bản trao đổi dưới dạng điện tử có chữ ký số", "%", "cqs.van_ban_ky_so"),
 ]
@@ -179,6 +184,15 @@ UNKNOWN = [
     ("Chỉ số CCHC của xã", "điểm"), ("Số mô hình CCHC", "mô hình"),
     ("Xếp hạng chỉ số CCHC", "thứ hạng"),
 ]
+
+
+def test_a_condition_brings_the_ones_it_implies() -> None:
+    """Data used again ("tái sử dụng") is data already digitised: the name carries both
+    conditions, as the catalog's phrasings of that indicator do."""
+    from chitieu.catalog.words import read
+
+    assert read("Tỷ lệ tái sử dụng dữ liệu").conditions == {"reused", "digitised"}
+    assert read("Tỷ lệ dữ liệu được số hóa").conditions == {"digitised"}
 
 
 @pytest.mark.parametrize(("name", "unit", "expected"), MATCH)
