@@ -103,6 +103,17 @@ def test_layout_text_is_detected(cv6582: Path) -> None:
     assert detect_layout(cv6582.read_text(encoding="utf-8")) == "layout"
 
 
+def test_layout_text_under_a_long_title_is_detected() -> None:
+    # three centred title lines run over the gutters of the table under them: the columns
+    # are those the lines of several cells show
+    title = ("                        (Kèm theo Quyết định số 15/QĐ-UBND ngày 18/12/2025 của "
+             "Ủy ban nhân dân tỉnh)\n")
+    text = title * 3 + "\n".join(
+        f"{n}     Chỉ tiêu số {n} của tỉnh             %        8,{n}        ≥ 9      "
+        f"   Sở Tài chính      Cục Thống kê" for n in range(1, 5))
+    assert detect_layout(text) == "layout"
+
+
 # A crowded line runs the support cell into the product cell with one space, the product's
 # piece printed four characters left of its column: by position alone "lịch" ends the support
 # cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",
