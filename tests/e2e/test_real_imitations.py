@@ -40,8 +40,8 @@ KNOWN_GAPS = {
         "shows nowhere in the text as merged: the second row has none (0.80)"),
     # the dev set of 2026-12-06 (00:00), as first scored (main at ff8cbe4)
     "tinh_tuyen_quang_giao_chi_tieu": (
-        "every cell centred vertically, the column-number row (1) … (7), agency cells merged "
-        "over a row and its 'Trong đó:' sub-rows: no record read (0/9 right, 11 extra)"),
+        "a support cell merged over a row and its sub-rows, centred, is cut between two of "
+        "them ('Thuế tỉnh Tuyên' / 'Quang'): 6/9 right (first scored 0/9, 11 extra)"),
     "tinh_quang_ngai_chi_tiet_nhom": (
         "lead cells printed from their row's top beside numbers centred in the row: a lead "
         "read with the row above (2/6 right)"),
