@@ -50,7 +50,7 @@ _BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 3)  # header lines looked for above / below the line naming columns
 _MIN_GUTTER = 2
-_MAX_LABEL_WORDS = 4  # words of a column label on one header line (more when they name it)
+_MAX_LABEL_WORDS = 4  # words of a column label on one header line
 _REFIT_REACH = 5
 _SHORT_PAGE = 15  # lines: fewer do not show a page's gutters reliably
 # cutting a column's lines into rows (in units of one line of distance from a row's number)
@@ -377,8 +377,10 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
     for words in grid.cells(line, header=True):
         if not words:
             continue
-        # ("Cơ quan chủ trì theo" / "dõi"; a title's words over a column name none)
-        if len(words) > _MAX_LABEL_WORDS and _role(" ".join(w.text for w in words)) == "unknown":
+        # one word more above the line naming the columns when they name the column ("Cơ
+        # quan chủ trì theo" / "dõi"; a title's words over a column name none)
+        if len(words) > _MAX_LABEL_WORDS + (not below and _role(
+                " ".join(w.text for w in words)) != "unknown"):
             return False
         first = words[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
