@@ -67,6 +67,10 @@ def _cell_texts(row: RawRow) -> list[str]:
     return [clean_text(c.text) for c in row.cells]
 
 
+def _raw_texts(row: RawRow) -> list[str]:
+    return [c.text for c in row.cells]
+
+
 def _is_header(texts: list[str]) -> bool:
     filled = [t for t in texts if t]
     if len(filled) < 2:
@@ -456,18 +460,24 @@ class _HeaderKeys:
         return cls(wanted, frozenset(k for _, k in wanted))
 
 
-def _repeats_header(texts: list[str], headers: list[_HeaderKeys]) -> bool:
+def _repeats_header(texts: list[str], headers: list[_HeaderKeys],
+                    labels: frozenset[str] | None = None, name_col: int | None = None) -> bool:
     """The row repeats the header: cell by cell, or as the same labels shifted by a spanned
-    first cell ("Nội dung" over STT and name)."""
-    # Either way a repeated header shares two labels with a header: when no other cell
-    # holds one, the longest cell (most often a row's new name) need not be folded at all.
-    lengths = [len(t) for t in texts]
-    longest = lengths.index(max(lengths)) if lengths else None
-    keys = [header_key(t) if i != longest else "" for i, t in enumerate(texts)]
-    if all(header.labels.isdisjoint(keys) for header in headers):  # ("" is no label)
-        return False
-    if longest is not None:
-        keys[longest] = header_key(texts[longest])
+    first cell ("Nội dung" over STT and name). `labels`: every header's labels, and
+    `name_col`: the name column, when the caller knows them."""
+    # Either way a repeated header shares two labels with a header (two of its cells' keys
+    # are labels): when no other cell holds one, one cell need not be folded at all — the
+    # one in the name column (a row's new name), else the longest.
+    if labels is None:
+        labels = frozenset().union(*(header.labels for header in headers))
+    if name_col is not None and name_col < len(texts):
+        skipped: int | None = name_col
+    else:
+        lengths = list(map(len, texts))
+        skipped = lengths.index(max(lengths)) if lengths else None
+    if not any(header_key(t) in labels for i, t in enumerate(texts) if i != skipped):
+        return False  # ("" is no label)
+    keys = [header_key(t) for t in texts]
     for header in headers:
         if not header.wanted:
             continue
@@ -525,6 +535,7 @@ class _Assembler:
         self.body_heading = body
         self.width = len(table.columns)
         self.header_keys = [_HeaderKeys.of(row) for row in header_rows]
+        self.header_labels = frozenset().union(*(keys.labels for keys in self.header_keys))
         self.number_col = table.index_of("number")
         self.name_col = table.index_of("name")
         self.agency_cols = frozenset(table.indexes_of(*AGENCY_ROLES))
@@ -550,7 +561,8 @@ class _Assembler:
         held: list[int] = []  # one-cell rows (positions in seq), taken once a row follows
         for k in range(len(seq)):
             i, row = seq[k]
-            texts = _cell_texts(row)
+            raw = _raw_texts(row)
+            texts = list(map(clean_text, raw))
             filled = len(texts) - texts.count("")
             if filled == 1:
                 held.append(k)
@@ -561,7 +573,7 @@ class _Assembler:
                 return i, heading
             self._take_held(seq, held)
             held = []
-            self._take(row, seq[k + 1][1] if k + 1 < len(seq) else None, texts)
+            self._take(row, seq[k + 1][1] if k + 1 < len(seq) else None, texts, raw)
         self._take_held(seq, held)
         return None
 
@@ -587,12 +599,14 @@ class _Assembler:
         return label is not None and label != appendix_heading(self.table.preamble)[0]
 
     def _take(self, row: RawRow, next_row: RawRow | None = None,
-              texts: list[str] | None = None) -> None:
-        if texts is None:
-            texts = _cell_texts(row)
+              texts: list[str] | None = None, raw: list[str] | None = None) -> None:
+        """`texts` and `raw`: the row's cells cleaned and as read, when the caller has them."""
+        if raw is None:
+            raw = _raw_texts(row)
+            texts = list(map(clean_text, raw))
         if not any(texts):
             return
-        parts = self._split_glued(row, texts)
+        parts = self._split_glued(row, texts, raw)
         if parts is not None:
             self.table.warnings.append(f"row_split_from_line:{self._where(row)}")
             if self.trace is not None:
@@ -634,7 +648,7 @@ class _Assembler:
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
-        cells, warnings = self._fit(row, texts)
+        cells, warnings = self._fit(row, texts, raw, filled)
         bold = self._is_bold(row, cells)
         if self._adds_agencies(cells):
             self._join_agencies(cells, row)
@@ -654,7 +668,8 @@ class _Assembler:
 
     # -- a line holding two rows
 
-    def _split_glued(self, row: RawRow, texts: list[str]) -> tuple[RawRow, RawRow] | None:
+    def _split_glued(self, row: RawRow, texts: list[str], raw: list[str]
+                     ) -> tuple[RawRow, RawRow] | None:
         """A numbered row glued onto the line above it by a lost line break, as (the line
         above, the row); None when the line is one row.
 
@@ -669,7 +684,6 @@ class _Assembler:
         nc, mc = self.number_col, self.name_col
         if nc is None or mc is None or mc <= nc or len(row.cells) < mc + 1:
             return None
-        raw = [c.text for c in row.cells]
         # A line no wider than a row, with no bold, can only be a title glued in its number
         # cell (see `_is_glued_pair`): skip the other cells, as almost every line is such.
         joined = "\0".join(raw)  # (no "__" across two cells)
@@ -770,7 +784,7 @@ class _Assembler:
     # -- classification
 
     def _is_repeated_header(self, texts: list[str]) -> bool:
-        return _repeats_header(texts, self.header_keys)
+        return _repeats_header(texts, self.header_keys, self.header_labels, self.name_col)
 
     def _is_stray_line(self, row: RawRow, text: str, next_row: RawRow | None) -> bool:
         """A line of one cell outside the name column that is not table content: text the
@@ -843,12 +857,14 @@ class _Assembler:
 
     # -- shaping
 
-    def _fit(self, row: RawRow, texts: list[str]) -> tuple[list[str], list[str]]:
+    def _fit(self, row: RawRow, texts: list[str], raw: list[str], filled: list[int]
+             ) -> tuple[list[str], list[str]]:
         """Raw cell texts aligned to the columns (a section written in one cell is split),
-        and the row's warnings."""
-        raw = [c.text for c in row.cells]
+        and the row's warnings. `filled`: the indexes of the row's filled cells."""
+        raw = list(raw)  # (the caller's list stays as read)
         warnings = []
-        if self._shifted_right(texts):
+        shifted = self._shifted_right(texts)
+        if shifted:
             raw, texts = raw[1:], texts[1:]
             warnings.append("row_cells_shifted")
         if len(raw) > self.width:
@@ -860,7 +876,8 @@ class _Assembler:
             else:
                 raw = raw[:self.width]
         raw = raw + [""] * (self.width - len(raw))
-        filled = [i for i, t in enumerate(texts[:self.width]) if t]
+        if shifted or filled[-1:] >= [self.width]:
+            filled = [i for i, t in enumerate(texts[:self.width]) if t]
         if len(filled) == 1 and self.name_col is not None:
             self._split_lone_cell(raw, filled[0])
         elif self._merged_number_and_name(raw):

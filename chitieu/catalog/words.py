@@ -22,6 +22,7 @@ WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
 Phrase = tuple[str, ...]
 _WORD = lazy(re.compile, r"[a-z0-9]+")
+_BELOW = lazy(re.compile, r"<=?")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Words:
     noun_families: dict[Phrase, str]
     per_person: frozenset[Phrase]
     domains: dict[Phrase, str]
+    implied: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -87,6 +89,8 @@ class Words:
             noun_families={phrase(k): v for k, v in data["noun_families"].items()},
             per_person=frozenset(phrase(p) for p in data["per_person"]),
             domains={phrase(k): str(v) for k, v in (data.get("domains") or {}).items()},
+            implied={str(k): frozenset(map(str, v))
+                     for k, v in (data.get("implied_conditions") or {}).items()},
         )
 
 
@@ -100,7 +104,10 @@ def tokens(text: str, words: Words) -> Phrase:
     abbreviations expanded, synonyms made one."""
     forms = _forms(words)
     if not is_plain(text):
-        raw = tuple(map(forms.__getitem__, _WORD.findall(ascii_fold(text).replace("&", ""))))
+        folded = ascii_fold(text).replace("&", "")
+        if "<" in folded:  # "trẻ em<1 tuổi", "≤ 5 tuổi": an age band printed with a sign
+            folded = _BELOW.sub(" duoi ", folded)
+        raw = tuple(map(forms.__getitem__, _WORD.findall(folded)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
         raw = forms.of_pieces(text.split(" "))
     return _replace(_replace(raw, words.abbreviations), words.synonyms)
@@ -184,9 +191,16 @@ def read(text: str, words: Words | None = None) -> Reading:
         words=seq,
         content=" ".join(_content(seq, words)),
         object=_longest_at(seq, head, words.objects),
-        conditions=frozenset(_found(seq, words.conditions)),
+        conditions=_with_implied(_found(seq, words.conditions), words.implied),
         family=family,
     )
+
+
+def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The conditions found, with those they bring with them (match_words.yaml)."""
+    for condition in [c for c in found if c in implied]:
+        found |= implied[condition]
+    return frozenset(found)
 
 
 def domain_words(reading: Reading, words: Words | None = None) -> dict[str, frozenset[str]]:

@@ -295,6 +295,8 @@ def is_bold_markup(s: str | None) -> bool:
     """True when the whole cell is wrapped in bold markup (one or several bold runs)."""
     if not s or not s.strip():
         return False
+    if "<" not in s and "**" not in s and "__" not in s:
+        return False  # no bold run can start anywhere: most cells, decided without a regex
     pos, inner = 0, []
     while pos < len(s):
         m = _BOLD_RUN.match(s, pos)

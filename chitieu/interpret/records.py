@@ -27,7 +27,7 @@ from chitieu.core.numbering import (
     ROMAN_ONLY,
 )
 from chitieu.core.patterns import lazy
-from chitieu.core.tables import LogicalRow, Table
+from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import clean_text, fold, fold_words, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
 from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
@@ -70,6 +70,41 @@ class _Context:
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
     issued_on: str | None = None  # the plan's issue date: durations count from it
     trace: Trace | None = None
+    cols: _Columns | None = None  # where the table keeps each value, found once
+
+
+@dataclass(slots=True)
+class _Columns:
+    """Where a table keeps each kind of value, and what its header says of them: found once
+    per table, read by every row (looking the roles up again for each row and each value
+    was a fifth of building a record)."""
+
+    number: int | None
+    name: tuple[int, ...]
+    unit: tuple[int, ...]
+    note: tuple[int, ...]
+    deadline: tuple[int, ...]
+    target: int | None
+    baseline: int | None
+    agencies: tuple[tuple[int, str], ...]  # (index, role) of each agency column, in order
+    values_skip: tuple[int, ...]  # the columns that hold no value of a row
+    target_unit: str | None       # the unit printed in a target column's header
+    baseline_unit: str | None     # … in a baseline column's, else a target column's
+    # a deadline spread over one column per period: (column, its period label) of each
+    periods: list[tuple[ColumnSpec, regex.Match[str]]] | None
+
+    @classmethod
+    def of(cls, table: Table) -> _Columns:
+        return cls(
+            number=table.index_of("number"), name=table.indexes_of("name"),
+            unit=table.indexes_of("unit"), note=table.indexes_of("note"),
+            deadline=table.indexes_of("deadline"), target=table.index_of("target"),
+            baseline=table.index_of("baseline"),
+            agencies=tuple((c.index, c.role) for c in table.columns if c.role in AGENCY_ROLES),
+            values_skip=table.indexes_of("number", "name", "note", "unknown"),
+            target_unit=_header_unit(table, "target"),
+            baseline_unit=_header_unit(table, "baseline", "target"),
+            periods=_period_columns(table))
 
 
 def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None,
@@ -82,7 +117,7 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
     tables = table.all_tables
     for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
         ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
-                       issued_on=issued_on, trace=trace)
+                       issued_on=issued_on, trace=trace, cols=_Columns.of(part))
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -94,13 +129,14 @@ def _table_records(ctx: _Context) -> list[Record]:
     number_col = table.index_of("number")
     detail_col = _detail_column(table, number_col)
     records: list[Record] = []
+    # each row's number, read once (a row's is also the next number of the row above)
+    numbers = [_number(row, number_col) for row in table.rows] + [""]
     for position, row in enumerate(table.rows):
-        number = _number(row, number_col)
+        number = numbers[position]
         if detail_col is not None and _group_row(ctx, row, number, detail_col):
             _trace(ctx, row, "section", "a group label in the second numbering column")
             continue
-        if _is_section(row, number, table, _next_number(table, position, number_col),
-                       ctx.stack):
+        if _is_section(row, number, table, numbers[position + 1], ctx.stack, ctx.cols):
             _push_section(ctx, number, clean_text(_name_cell(row, table)))
             _trace(ctx, row, "section", " / ".join(
                 f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
@@ -209,13 +245,13 @@ def _close_finished_section(ctx: _Context, number: str) -> None:
 
 
 def _number(row: LogicalRow, number_col: int | None) -> str:
-    return strip_trailing_dot(clean_text(row.cells[number_col])) if number_col is not None else ""
+    return _number_text(row.cells[number_col]) if number_col is not None else ""
 
 
-def _next_number(table: Table, position: int, number_col: int | None) -> str:
-    if number_col is None or position + 1 >= len(table.rows):
-        return ""
-    return _number(table.rows[position + 1], number_col)
+@functools.lru_cache(maxsize=4096)
+def _number_text(cell: str) -> str:
+    """A number cell as a row number ("1." → "1"): the same few cells in every document."""
+    return strip_trailing_dot(clean_text(cell))
 
 
 def _name_cell(row: LogicalRow, table: Table) -> str:
@@ -223,9 +259,8 @@ def _name_cell(row: LogicalRow, table: Table) -> str:
     return row.cells[name_col] if name_col is not None else ""
 
 
-def _has_values(row: LogicalRow, table: Table) -> bool:
-    """Anything besides number and name: a target, an agency, a deadline, a unit."""
-    skip = table.indexes_of("number", "name", "note", "unknown")
+def _has_values(row: LogicalRow, skip: tuple[int, ...]) -> bool:
+    """Anything besides number and name (`skip`): a target, an agency, a deadline, a unit."""
     for i, text in enumerate(row.cells):
         if i in skip or not (text := clean_text(text)):
             continue
@@ -248,13 +283,13 @@ def _only_stray_words(row: LogicalRow, table: Table) -> bool:
 
 
 def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
-                stack: list[_SectionLevel]) -> bool:
-    if (LETTER_ONLY.match(number) or ROMAN_ONLY.match(number)) and _only_stray_words(row, table):
+                stack: list[_SectionLevel], cols: _Columns) -> bool:
+    lettered = bool(LETTER_ONLY.match(number) or ROMAN_ONLY.match(number))
+    if lettered and _only_stray_words(row, table):
         return True  # "IV. Phát triển nhân lực …" carrying a spilled "năm tiếp theo"
-    if _has_values(row, table):
+    if _has_values(row, cols.values_skip):
         return False
-    if (LETTER_ONLY.match(number) or ROMAN_ONLY.match(number) or PART_ONLY.match(number)
-            or DOTTED_GROUP.match(number)):
+    if lettered or PART_ONLY.match(number) or DOTTED_GROUP.match(number):
         return True
     if ARABIC_ONLY.match(number):
         # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
@@ -297,9 +332,12 @@ def _push_section(ctx: _Context, number: str, title: str) -> None:
     ctx.unnumbered = 0
 
 
-def _unique_key(ctx: _Context, number: str) -> str:
+def _unique_key(ctx: _Context, number: str, bullet: bool | None = None) -> str:
+    """`bullet`: whether `number` is a bullet, when the caller knows."""
     parts = [level.number for level in ctx.stack if level.number]
-    if number and not _BULLET.match(number):
+    if bullet is None:
+        bullet = bool(number) and bool(_BULLET.match(number))
+    if number and not bullet:
         parts.append(number)
     else:
         ctx.unnumbered += 1
@@ -313,14 +351,15 @@ def _unique_key(ctx: _Context, number: str) -> str:
     return key
 
 
-def _cell(row: LogicalRow, table: Table, role: str) -> str:
-    texts = [clean_text(row.cells[i]) for i in table.indexes_of(role)]
-    return "; ".join(t for t in texts if t)
+def _joined(cells: list[str], indexes: tuple[int, ...]) -> str:
+    """The cleaned texts of these cells, the filled ones joined by "; "."""
+    if len(indexes) == 1:
+        return clean_text(cells[indexes[0]])
+    return "; ".join(t for t in [clean_text(cells[i]) for i in indexes] if t)
 
 
-def _raw_cell(row: LogicalRow, table: Table, role: str) -> str:
-    index = table.index_of(role)
-    return row.cells[index].strip() if index is not None else ""
+def _raw(cells: list[str], index: int | None) -> str:
+    return cells[index].strip() if index is not None else ""
 
 
 def _header_unit(table: Table, *roles: str) -> str | None:
@@ -334,23 +373,20 @@ def _header_unit(table: Table, *roles: str) -> str | None:
 
 def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = None,
             target_col: int | None = None, deadline_raw: str | None = None) -> Record:
-    table = ctx.table
+    table, cols, cells = ctx.table, ctx.cols, row.cells
     warnings = [*row.warnings, *(w for piece in row.pieces for w in piece.warnings)]
-    name = _cell(row, table, "name")
-    unit = _cell(row, table, "unit") or None
-    if target_col is None:
-        target_raw = _raw_cell(row, table, "target")
-    else:
-        target_raw = row.cells[target_col].strip()
+    name = _joined(cells, cols.name)
+    unit = _joined(cells, cols.unit) or None
+    target_raw = _raw(cells, cols.target if target_col is None else target_col)
     if not clean_text(target_raw):
-        name, target_raw = _name_and_target(name, table)
-    target, codes = parse_target(target_raw or None, unit or _header_unit(table, "target"))
+        name, target_raw = _name_and_target(name, table, cols)
+    target, codes = parse_target(target_raw or None, unit or cols.target_unit)
     warnings += codes
-    baseline, codes = parse_target(_raw_cell(row, table, "baseline") or None,
-                                   unit or _header_unit(table, "baseline", "target"))
+    baseline, codes = parse_target(_raw(cells, cols.baseline) or None,
+                                   unit or cols.baseline_unit)
     warnings += codes
     if deadline_raw is None:
-        deadline, codes = _deadline(row, table, ctx.issued_on)
+        deadline, codes = _deadline(row, table, ctx.issued_on, cols)
     else:
         deadline, codes = parse_deadline(deadline_raw)
     warnings += codes
@@ -360,9 +396,10 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         agencies = _less_sure(agencies)
     if not name:
         warnings.append("name_missing")
+    bullet = bool(number) and bool(_BULLET.match(number))
     return Record(
-        key=key or _unique_key(ctx, number),
-        number=None if _BULLET.match(number) else number or None,
+        key=key or _unique_key(ctx, number, bullet),
+        number=None if bullet else number or None,
         section=[level.section for level in ctx.stack],
         kind=_kind(name, target),
         name=name,
@@ -370,25 +407,25 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         baseline=baseline,
         deadline=deadline,
         agencies=agencies,
-        note=_note(row, table),
+        note=_note(row, cols),
         source=_source(row),
         warnings=_dedupe(warnings),
     )
 
 
-def _note(row: LogicalRow, table: Table) -> str | None:
+def _note(row: LogicalRow, cols: _Columns) -> str | None:
     """The row's remark; a cell holding only a dash ("-", "—") says there is none."""
-    note = _cell(row, table, "note")
-    return None if _DASHES.match(note) else note
+    note = _joined(row.cells, cols.note)
+    return None if not note or _DASHES.match(note) else note
 
 
-def _name_and_target(name: str, table: Table) -> tuple[str, str]:
+def _name_and_target(name: str, table: Table, cols: _Columns) -> tuple[str, str]:
     """A target printed in the name: at its end it is cut off with its lead-in. Where an
     indicator has no target column to go to, one printed anywhere in its text counts too
     ("Kinh tế số chiếm 45% GRDP tỉnh."), and the name stays whole; a task's sentence keeps
     its numbers."""
     name, embedded = split_embedded_target(name)
-    if embedded is None and table.index_of("target") is None and (
+    if embedded is None and cols.target is None and (
             _lists_indicators(table) or starts_with_measure(name)):
         embedded = find_embedded_target(name)
     return name, embedded or ""
@@ -400,11 +437,10 @@ def _lists_indicators(table: Table) -> bool:
     return index is not None and "chi tieu" in header_key(table.columns[index].header)
 
 
-def _deadline(row: LogicalRow, table: Table, issued_on: str | None = None):
-    marked = _marked_periods(row, table)
-    if marked is not None:
-        return marked
-    raw = _cell(row, table, "deadline")
+def _deadline(row: LogicalRow, table: Table, issued_on: str | None, cols: _Columns):
+    if cols.periods is not None:
+        return _marked_periods(row, table, cols.periods)
+    raw = _joined(row.cells, cols.deadline)
     if not raw:
         return None, []
     if _BARE_COUNT.match(raw):
@@ -424,11 +460,9 @@ def _deadline(row: LogicalRow, table: Table, issued_on: str | None = None):
     return deadline, codes
 
 
-def _marked_periods(row: LogicalRow, table: Table) -> tuple[Deadline | None, list[str]] | None:
-    """A deadline spread over one column per quarter or month ("Thời gian thực hiện năm
-    2026" over "Quý I" … "Quý IV"), the row marking its columns with "x": the span from the
-    first marked period to the last, `raw` the marked columns' labels. None where the
-    deadline columns are not such a grid."""
+def _period_columns(table: Table) -> list[tuple[ColumnSpec, regex.Match[str]]] | None:
+    """The deadline columns with the period each stands for ("Quý I" … "Quý IV" under
+    "Thời gian thực hiện năm 2026"); None where they are not such a grid."""
     indexes = table.indexes_of("deadline")
     if len(indexes) < 2:
         return None
@@ -436,8 +470,16 @@ def _marked_periods(row: LogicalRow, table: Table) -> tuple[Deadline | None, lis
     labels = [PERIOD_LABEL.search(clean_text(c.header)) for c in columns]
     if not all(labels):
         return None
-    marked = [(col, label) for col, label in zip(columns, labels, strict=True)
-              if clean_text(row.cells[col.index])]
+    return list(zip(columns, labels, strict=True))
+
+
+def _marked_periods(row: LogicalRow, table: Table,
+                    periods: list[tuple[ColumnSpec, regex.Match[str]]]
+                    ) -> tuple[Deadline | None, list[str]]:
+    """A deadline spread over one column per quarter or month (`periods`), the row marking
+    its columns with "x": the span from the first marked period to the last, `raw` the
+    marked columns' labels."""
+    marked = [(col, label) for col, label in periods if clean_text(row.cells[col.index])]
     if not marked:
         return None, []
     if not all(_MARK.match(clean_text(row.cells[col.index])) for col, _ in marked):
@@ -475,13 +517,11 @@ def _duration_unit(table: Table) -> str | None:
 def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
     agencies: list[Agency] = []
     warnings: list[str] = []
-    for col in ctx.table.columns:
-        if col.role not in AGENCY_ROLES:
-            continue
-        text = row.cells[col.index]
+    for index, role in ctx.cols.agencies:
+        text = row.cells[index]
         if not clean_text(text):
             continue
-        found, codes = _cell_agencies(ctx.gazetteer, text, col.role)
+        found, codes = _cell_agencies(ctx.gazetteer, text, role)
         agencies += found
         warnings += codes
     return agencies, warnings
@@ -516,6 +556,11 @@ def _less_sure(agencies: list[Agency]) -> list[Agency]:
 
 
 def _source(row: LogicalRow) -> RecordSource:
+    if len(row.pieces) == 1:  # most rows: one line of text, no box, no OCR
+        piece = row.pieces[0]
+        if piece.bbox is None and piece.confidence is None and piece.last_line is not None:
+            return RecordSource(page=piece.page, lines=None if piece.first_line is None else
+                                [piece.first_line, piece.last_line])
     lines = row.lines
     bbox = row.bbox
     confidences = [p.confidence for p in row.pieces if p.confidence is not None]

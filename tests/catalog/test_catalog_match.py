@@ -60,6 +60,17 @@ MATCH = [
     ("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", "%",
      "ktxh.tiem_chung"),
     ("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", "%", "xhs.ho_so_suc_khoe"),
+    # a health post abbreviated, "sỹ" for "sĩ"; an age band printed with a sign; villages
+    # called "làng" or "khu dân cư" and the title "đạt chuẩn văn hóa"; dossiers sent "qua
+    # mạng"; settled "đúng, trước hạn"
+    ("Tỷ lệ TYT có bác sỹ làm việc", "%", "ktxh.tram_y_te_bac_si"),
+    ("Tỷ lệ trẻ em < 1 tuổi được tiêm chủng đầy đủ", "%", "ktxh.tiem_chung"),
+    ("Tỷ lệ thôn, làng đạt chuẩn văn hóa", "%", "ktxh.thon_van_hoa"),
+    ("Tỷ lệ khu dân cư đạt chuẩn văn hóa", "%", "ktxh.thon_van_hoa"),
+    ("Tỷ lệ hồ sơ được tiếp nhận qua mạng", "%", "cqs.ho_so_truc_tuyen"),
+    ("Tỷ lệ hồ sơ TTHC được giải quyết đúng, trước hạn", "%", "cqs.ho_so_dung_han"),
+    # where the teams are ("ở các thôn") is not what is counted
+    ("Số tổ công nghệ số cộng đồng ở các thôn", "tổ", "xhs.so_to_cnscd"),
     # OCR slips kept in the name
     ("Tỷ lệ hồ sơ thủ tục hành chinh xử lý trực tuyến", "%", "cqs.ho_so_truc_tuyen"),
     ("Ty lệ dân số trưởng thành có chữ ký số cá nhân", "%", "xhs.chu_ky_so_ca_nhan"),
@@ -131,6 +142,27 @@ NEAR_MISSES = [
     ("Tỷ lệ cán bộ, công chức, viên chức có kỹ năng số", "%", "nls.cbccvc_ky_nang_so_co_ban"),
     ("Tỷ lệ cán bộ, công chức, viên chức có kỹ năng số", "%",
      "nls.cbccvc_lam_chu_ky_nang_so"),
+    # schools of one level are not all schools; poor and near-poor households together are
+    # not poor households; a village with a cultural house is not a village with the title
+    ("Tỷ lệ trường tiểu học đạt chuẩn quốc gia", "%", "ktxh.truong_chuan_quoc_gia"),
+    ("Tỷ lệ trường THCS đạt chuẩn quốc gia", "%", "ktxh.truong_chuan_quoc_gia"),
+    ("Tỷ lệ hộ nghèo và hộ cận nghèo", "%", "ktxh.ho_ngheo"),
+    ("Tỷ lệ thôn có nhà văn hóa", "%", "ktxh.thon_van_hoa"),
+    ("Tỷ lệ thôn đạt danh hiệu văn hóa", "%", "ktxh.thon_nha_van_hoa"),
+    # a share within e-commerce, a growth rate, people who pay (not payments) are not the
+    # share of cashless payments; residents are not households
+    ("Tỷ trọng thanh toán không dùng tiền mặt trong thương mại điện tử", "%",
+     "kts.giao_dich_kdtm"),
+    ("Tốc độ tăng giao dịch không dùng tiền mặt", "%", "kts.giao_dich_kdtm"),
+    ("Tỷ lệ cá nhân sử dụng thanh toán không dùng tiền mặt", "%", "kts.giao_dich_kdtm"),
+    ("Tỷ lệ dân cư được sử dụng nước sạch đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
+    # fibre reaching schools is coverage; dossiers on the one-stop system are not online ones
+    ("Hạ tầng cáp quang phủ trường học", "%", "hts.thon_cap_quang"),
+    ("Tỷ lệ hồ sơ TTHC được giải quyết trên hệ thống một cửa điện tử", "%",
+     "cqs.ho_so_truc_tuyen"),
+    # people killed or hurt are not the accidents they were in
+    ("Số người chết vì tai nạn giao thông", "%", "qpan.tai_nan_giao_thong"),
+    ("Số người bị thương do tai nạn giao thông", "%", "qpan.tai_nan_giao_thong"),
     # documents exchanged electronically and signed are not documents signed only
     ("Tỷ lệ văn bản trao đổi dưới dạng điện tử có chữ ký số", "%", "cqs.van_ban_ky_so"),
 ]
@@ -151,6 +183,15 @@ UNKNOWN = [
     ("Chỉ số CCHC của xã", "điểm"), ("Số mô hình CCHC", "mô hình"),
     ("Xếp hạng chỉ số CCHC", "thứ hạng"),
 ]
+
+
+def test_a_condition_brings_the_ones_it_implies() -> None:
+    """Data used again ("tái sử dụng") is data already digitised: the name carries both
+    conditions, as the catalog's phrasings of that indicator do."""
+    from chitieu.catalog.words import read
+
+    assert read("Tỷ lệ tái sử dụng dữ liệu").conditions == {"reused", "digitised"}
+    assert read("Tỷ lệ dữ liệu được số hóa").conditions == {"digitised"}
 
 
 @pytest.mark.parametrize(("name", "unit", "expected"), MATCH)

@@ -2,7 +2,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from unidecode import unidecode
 
@@ -237,3 +237,14 @@ def test_fold_words_is_the_start_of_fold(s, most):
     """Folded word by word where the text is plain, and only as far as needed: the same
     words as folding the whole text."""
     assert fold_words(s, most) == " ".join(fold(s).split(" ")[:most])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab <>/*_\n\tbstrong", max_size=24))
+def test_bold_markup_is_only_found_where_a_bold_run_can_start(cell: str) -> None:
+    # cells without "<", "**" or "__" are answered without the regex: the regex agrees
+    from chitieu.core.text import _BOLD_RUN
+
+    if "<" not in cell and "**" not in cell and "__" not in cell:
+        assert _BOLD_RUN.match(cell) is None
+        assert not is_bold_markup(cell)
