@@ -39,9 +39,12 @@ NUMBER = lazy(regex.compile,
 _DATED = lazy(regex.compile,
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
-# "Phú Xuyên, ngày 02 tháng 12 năm" whose year a narrow right column wrapped onto the next line
-_DATED_OPEN = lazy(regex.compile, r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*nam\W*$")
-_WRAPPED_YEAR = lazy(regex.compile, r"(?:^|\t)[ ]*(?P<year>(?:19|20)\d\d)[ ]*$")
+# "Phú Xuyên, ngày 02 tháng 12 năm" whose year a narrow right column wrapped onto the next
+# line, or "…, ngày 02 tháng 12" whose "năm 2026" it wrapped
+_DATED_OPEN = lazy(regex.compile,
+    r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
+_WRAPPED_YEAR = lazy(regex.compile,
+    r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", regex.IGNORECASE)
 _ROMAN = lazy(regex.compile, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -293,13 +296,15 @@ def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
 
 def _year_rejoined(texts: list[str]) -> list[str]:
     """The place-date line with its year back from the next line, where the right column
-    wrapped it ("…, ngày 02 tháng 12 năm" / "2026"); the next line keeps its left column."""
+    wrapped it ("…, ngày 02 tháng 12 năm" / "2026", "…, ngày 02 tháng 12" / "năm 2026");
+    the next line keeps its left column."""
     texts = list(texts)
     for i in range(len(texts) - 1):
         # the year alone first: a cheap look that rules out nearly every line before folding
         year = _WRAPPED_YEAR.search(texts[i + 1])
-        if year is not None and _DATED_OPEN.search(_folded_text(texts[i])):
-            texts[i] = f"{texts[i]} {year['year']}"
+        opened = year and _DATED_OPEN.search(_folded_text(texts[i]))
+        if opened and bool(opened["word"]) != bool(year["word"]):  # "năm" once, either side
+            texts[i] = f"{texts[i]} {year.group().strip()}"
             texts[i + 1] = texts[i + 1][:year.start()].rstrip()
     return texts
 

@@ -230,6 +230,21 @@ def test_a_year_wrapped_onto_the_next_line_is_the_dates(lines: tuple[str, ...]) 
     assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"]
 
 
+@pytest.mark.parametrize("lines", [
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc",
+     "Số: 17/KH-UBND\tTam Đảo, ngày 09 tháng 9", "\tnăm 2026"),
+    ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ TAM ĐẢO",
+     "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND", "Tam Đảo, ngày 09 tháng 9", "năm 2026"),
+])
+def test_a_date_wrapped_before_its_year_word_is_the_dates(lines: tuple[str, ...]) -> None:
+    """A narrow right column may wrap the place-date line before "năm" as well."""
+    head = read_letterhead(_rows(*lines))
+    assert head is not None
+    assert head.dated == "ngày 09 tháng 9 năm 2026"
+    assert head.number == "Số: 17/KH-UBND"
+
+
 def test_a_year_opening_the_next_line_of_prose_is_left_alone() -> None:
     head = read_letterhead(_rows(*ACROSS, "2026 là năm tăng tốc"))
     assert head is not None and head.dated == "ngày 09 tháng 9 năm 2026"
