@@ -338,20 +338,18 @@ _MARK_GAP = 0.3
 _MARK_LENGTH = 3
 
 
-# A rule printed outside the table (under the letterhead's issuer or its motto) that
-# Tesseract read as a word ("cố" on the line of "ĐẶC KHU VÂN ĐỒN"): a box far flatter than
-# the page's words and several of their heights long. No letter is that flat.
+# A rule printed outside the table (under the letterhead's issuer or its motto), or a piece
+# of it, that Tesseract read as letters ("cố", "TT" on the line of "ĐẶC KHU VÂN ĐỒN"): a box
+# far flatter than the page's words. No letter or digit is that flat; a dash may be.
 _RULE_HEIGHT = 0.3
-_RULE_LENGTH = 3.0
 
 
 def _drop_rules_read_as_words(words: list) -> list:
     heights = [w.height for w in words if w.height > 0]
     if not heights:
         return words
-    typical = median(heights)
-    return [w for w in words if not (w.height <= _RULE_HEIGHT * typical
-                                     and w.right - w.left >= _RULE_LENGTH * typical)]
+    flat = _RULE_HEIGHT * median(heights)
+    return [w for w in words if w.height > flat or not any(ch.isalnum() for ch in w.text)]
 
 
 def _drop_floating_marks(words: list) -> list:

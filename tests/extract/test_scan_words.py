@@ -36,5 +36,6 @@ def test_a_rule_read_as_a_word_is_dropped() -> None:
               for t, x, w in (("ĐẶC", 472, 87), ("KHU", 574, 83), ("VÂN", 681, 82),
                               ("ĐỒN", 781, 92))]
     rule = Word("cố", 1882, 249, 2214, 253, 0.0, line=3)
+    piece = Word("TT", 1495, 250, 1515, 253, 38.0, line=3)
     dash = Word("-", 1827, 213, 1839, 217, 93.0, line=2)
-    assert _drop_rules_read_as_words([*issuer, rule, dash]) == [*issuer, dash]
+    assert _drop_rules_read_as_words([*issuer, rule, piece, dash]) == [*issuer, dash]

@@ -35,6 +35,10 @@ _NUMBER_SLASH = regex.compile(
 _DATE_NUMBERS = regex.compile(
     r"\b(?P<w0>ngày\s+)(?P<d>[\dOolI|]{1,2})(?P<w1>\s+tháng\s+)(?P<m>[\dOolI|]{1,2})"
     r"(?:(?P<w2>\s+năm\s+)(?P<y>[\dOolI|]{4}))?(?![\p{L}\d])", regex.IGNORECASE)
+# a spaced date whose first slash OCR lost: "ngày 05 6 /2026" printed "ngày 05 / 6 /2026"
+_LOST_SLASH = regex.compile(
+    r"\b(?P<day>ngày\s*\d{1,2})\s+(?P<month>\d{1,2}\s*/\s*(?:19|20)\d\d)\b",
+    regex.IGNORECASE)
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
@@ -43,7 +47,8 @@ def repair_national_words(text: str) -> str:
     text = _NUMBER_SLASH.sub(r"\g<head>/", _NUMBER_LABEL.sub(_number_label, text))
     for phrase in _printed():
         text = _fixed_line(text, phrase)
-    return _DATE_NUMBERS.sub(_date_numbers, _DATE.sub(_date_words, text))
+    text = _DATE_NUMBERS.sub(_date_numbers, _DATE.sub(_date_words, text))
+    return _LOST_SLASH.sub(r"\g<day> / \g<month>", text)
 
 
 def _number_label(match: regex.Match) -> str:
