@@ -58,6 +58,7 @@ class _Words:
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
     body: regex.Pattern
     authority: regex.Pattern
+    article: regex.Pattern
     bodies: dict[str, str]  # a body's opening words, folded → as written
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
@@ -77,6 +78,7 @@ def _words() -> _Words:
                           for k in kinds),
         body=compile_regex("|".join(f"(?:{p})" for p in data["body_openings"])),
         authority=compile_regex(data["authority"]),
+        article=compile_regex(data["article"]),
         bodies=data["bodies"],
         body_start=compile_regex(
             r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
@@ -154,6 +156,11 @@ def opens_body(text: str) -> bool:
     """"Căn cứ …", "Thực hiện Kế hoạch số …", "I. MỤC ĐÍCH": the body has begun."""
     folded = _folded_text(clean_text(text).strip(" *"))
     return bool(_words().body.match(folded))
+
+
+def is_article_heading(text: str) -> bool:
+    """"Điều 2. …": an article of a decision or resolution, a heading of its body."""
+    return bool(_words().article.match(_folded_text(clean_text(text).strip(" *"))))
 
 
 def roman_heading(text: str) -> int | None:

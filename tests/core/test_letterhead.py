@@ -69,6 +69,20 @@ def test_title_ends_at_the_body_or_at_plain_text_under_bold() -> None:
     assert read_letterhead(rows).title == ["Hành động năm 2026"]
 
 
+@pytest.mark.parametrize("authority", [
+    ("HỘI ĐỒNG NHÂN DÂN PHƯỜNG THỦ DẦU MỘT", "KHÓA I, KỲ HỌP THỨ 4"),
+    ("HĐND XÃ TAM ĐẢO", "KHÓA I, KỲ HỌP THỨ NĂM"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TAM ĐẢO",),
+    ("TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ XÃ TAM ĐẢO",),
+])
+def test_the_enacting_authority_under_the_title_ends_it(authority: tuple[str, ...]) -> None:
+    """A resolution or decision prints who enacts it between its title and its body."""
+    rows = _rows(*ACROSS) + _rows("NGHỊ QUYẾT", "Về kế hoạch phát triển kinh tế - xã hội năm 2026",
+                                  *authority, bold=True)
+    rows += _rows("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;")
+    assert read_letterhead(rows).title == ["Về kế hoạch phát triển kinh tế - xã hội năm 2026"]
+
+
 def test_no_header_no_letterhead() -> None:
     assert read_letterhead(_rows("PHỤ LỤC I", "CHỈ TIÊU NĂM 2026")) is None
     # a letterhead without the national block nor a number is no national header
