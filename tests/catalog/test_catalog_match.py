@@ -5,6 +5,7 @@ phrasings as other plans print them (reordered, abbreviated, OCR-slipped, qualif
 """
 
 import csv
+import math
 from pathlib import Path
 
 import pytest
@@ -293,20 +294,48 @@ def test_the_pipeline_links_with_the_catalog_it_is_given(tmp_path) -> None:
 
 
 def test_the_pruned_search_links_as_ranking_every_phrasing_would() -> None:
-    """`match` scores only the phrasings that may reach the threshold (bit sets, constraints
-    checked per signature): its link is rank's first whenever that reaches the threshold,
-    on every labelled record's name with its unit and on each name with a word dropped."""
+    """`match` scores only the phrasings that may reach the threshold (slot bounds,
+    constraints checked per signature): its link is rank's first whenever that reaches the
+    threshold, to the last bit of the score, on every labelled record's name with its unit
+    and on each name with its first or its second word dropped."""
     catalog = default_catalog()
     with (HERE / "records.csv").open(encoding="utf-8") as fh:
         rows = [(r["name"], r["unit"] or None) for r in csv.DictReader(fh)]
-    names = rows + [(" ".join(n.split()[1:]), u) for n, u in rows]
+    names = rows + [(" ".join(n.split()[1:]), u) for n, u in rows] + [
+        (" ".join(n.split()[:1] + n.split()[2:]), u) for n, u in rows]
     assert len(names) > 300
     for name, unit in names:
         ranked = catalog.rank(name, unit)
         expected = ranked[0] if ranked and ranked[0][1] >= catalog.threshold else None
+        best = catalog._best(name, unit)
+        assert (best if best and best[1] >= catalog.threshold else None) == expected, name
         found = catalog.match(name, unit)
         assert (found and (found.id, found.score)) == (
             expected and (expected[0], round(expected[1], 2))), name
+
+
+def test_the_slot_bounds_keep_every_phrasing_that_shares_enough() -> None:
+    """Each group's `reaching(words, needed)` keeps each of its phrasings whose exact shared
+    weight reaches `needed`, also when `needed` is exactly that weight (the tightest case),
+    and no phrasing sharing no word."""
+    catalog = default_catalog()
+    with (HERE / "records.csv").open(encoding="utf-8") as fh:
+        names = [(r["name"], r["unit"] or None) for r in csv.DictReader(fh)][::3]
+    slot = catalog._slot
+    for name, unit in names:
+        _, _, words, _ = catalog._read_name(name, unit)
+        for group in catalog._groups.values():
+            shared = [math.fsum(map(catalog._weight, words & catalog._entries[index].words))
+                      for index in group.members]
+            for needed in {*shared, 0.0}:
+                kept = group.reaching(words, needed, slot)
+                for position, weight in enumerate(shared):
+                    top = kept >> (position + 1) * slot - 1 & 1
+                    indicator = catalog._entries[group.members[position]].indicator
+                    if weight == 0:
+                        assert not top, (name, indicator)
+                    elif weight >= needed:
+                        assert top, (name, indicator, needed)
 
 
 def test_scores_do_not_depend_on_the_hash_seed() -> None:
