@@ -66,27 +66,27 @@ def _alternation(words: list[str]) -> str:
     what the flat alternation matches (see `_trie`)."""
     # longest first; equal lengths in text order, so that the pattern is the same in every
     # process (a set iterates in hash order)
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    return _ordered_alternation(tuple(sorted({w.strip() for w in words if w.strip()},
+                                             key=lambda w: (-len(w), w))))
+
+
+@lru_cache(maxsize=64)
+def _ordered_alternation(ordered: tuple[str, ...]) -> str:
     trie = _trie([_tokens(w) for w in ordered])
     if trie is None:  # two branches a letter's case could both take: the flat alternation
         trie = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
     return r"(?<!\w)(?:" + trie + r")(?!\w)"
 
 
-_SPACE = None  # the token of a run of white space between two words of a phrase
+_SPACE = " "  # the token of a run of white space between two words of a phrase
 
 
-def _tokens(phrase: str) -> list[str | None]:
-    """A phrase's characters, `_SPACE` between its words."""
-    tokens: list[str | None] = []
-    for i, part in enumerate(phrase.split()):
-        if i:
-            tokens.append(_SPACE)
-        tokens += part
-    return tokens
+def _tokens(phrase: str) -> list[str]:
+    """A phrase's characters, `_SPACE` between its words (which hold no white space)."""
+    return list(" ".join(phrase.split()))
 
 
-def _trie(phrases: list[list[str | None]]) -> str | None:
+def _trie(phrases: list[list[str]]) -> str | None:
     """The alternation of `phrases` (tokens, longest first) as a trie, each node trying its
     longer continuations before ending there. Phrases that can match at one place of a text
     are each a prefix of the next (a letter's case-insensitive match is one letter, white
@@ -98,31 +98,39 @@ def _trie(phrases: list[list[str | None]]) -> str | None:
     for tokens in phrases:
         node = root
         for token in tokens:
-            key = token if token is _SPACE or len(token.lower()) != 1 else token.lower()
-            node = node.setdefault(key, {"": token})  # "" keeps the token as first printed
+            lower = token.lower()
+            key = lower if len(lower) == 1 else token
+            child = node.get(key)
+            if child is None:
+                child = node[key] = {_PRINTED: token}  # the token as first printed
+            node = child
         node[_END] = True
     return _written(root)
 
 
-_END = "end"  # (no token is a word of three letters: tokens are one character, or None)
+_PRINTED, _END = "printed", "end"  # (keys no token has: tokens are one character)
+
+
+def _case_clash(a: str, b: str) -> bool:
+    """Two letters of different lower case that IGNORECASE may still match alike: the same
+    upper case or case folding ("i" and "ı", "s" and "ſ", "σ" and "ς")."""
+    return a.upper() == b.upper() or a.casefold() == b.casefold()
 
 
 def _written(node: dict) -> str | None:
+    children = [(key, child) for key, child in node.items() if len(key) == 1]
+    if len(children) > 1:
+        letters = [child[_PRINTED] for key, child in children if key != _SPACE]
+        for i, a in enumerate(letters):
+            if any(_case_clash(a, b) for b in letters[i + 1:]):
+                return None
     branches = []
-    letters = [child[""] for key, child in node.items() if key not in ("", _END)
-               and key is not _SPACE]
-    for i, a in enumerate(letters):
-        if any(re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(
-                re.escape(b), a, re.IGNORECASE) for b in letters[i + 1:]):
-            return None
-    for key, child in node.items():
-        if key in ("", _END):
-            continue
+    for key, child in children:
         rest = _written(child)
         if rest is None:
             return None
-        branches.append((r"\s+" if key is _SPACE else re.escape(child[""])) + rest)
-    if node.get(_END):
+        branches.append((r"\s+" if key == _SPACE else re.escape(child[_PRINTED])) + rest)
+    if _END in node:
         branches.append("")  # the phrase ends here: tried after every longer one
     if len(branches) == 1:
         return branches[0]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from chitieu.core.dataclass import field_names
 from chitieu.core.lexicon import load_yaml
 from chitieu.normalize import target as target_module
-from chitieu.normalize.target import _embedded_search, _grammar
+from chitieu.normalize.target import _case_clash, _embedded_search, _grammar
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _flat_grammar(monkeypatch: pytest.MonkeyPatch):
     """The grammar with every alternation written flat, as before the tries."""
     monkeypatch.setattr(target_module, "_trie", lambda phrases: None)
+    monkeypatch.setattr(target_module, "_ordered_alternation",
+                        target_module._ordered_alternation.__wrapped__)
     return _grammar.__wrapped__()
 
 
@@ -80,3 +82,17 @@ def test_the_embedded_search_on_every_printed_cell_with_a_number() -> None:
         for start in range(0, len(cell), 2):
             assert _spans(_embedded_search(cell, start)) == _spans(
                 _grammar().embedded.search(cell, start)), (cell, start)
+
+
+def test_letters_keyed_apart_in_a_trie_never_match_alike() -> None:
+    # the trie keys letters by lower case and trusts that letters of other keys match no
+    # common character; where they might (`_case_clash`) it writes the flat alternation
+    letters = sorted({c for w in _WORDS for c in w if not c.isspace()}
+                     | set("iıIİsſSkKµμσςΣβϐ"))
+    for a in letters:
+        for b in letters:
+            if a.lower() == b.lower() or len(a.lower()) != 1 or len(b.lower()) != 1:
+                continue
+            alike = bool(re.fullmatch(re.escape(a), b, re.IGNORECASE)
+                         or re.fullmatch(re.escape(b), a, re.IGNORECASE))
+            assert not alike or _case_clash(a, b), (a, b)
