@@ -28,6 +28,7 @@ from chitieu.core.headers import (
 )
 from chitieu.core.heading import appendix_heading
 from chitieu.core.letterhead import (
+    is_article_heading,
     read_letterhead,
     roman_heading,
 )
@@ -527,6 +528,12 @@ class _RowsFrom:
         return i, self.rows.rows[i]
 
 
+# the fewest words a note line in another column than the first holds ("Ghi chú: Số liệu …")
+_NOTE_WORDS = 4
+# the fewest cells of a numbered row below a table's end that reads as a row left out
+_DROPPED_ROW_CELLS = 3
+
+
 class _Assembler:
     def __init__(self, table: Table, header_rows: list[list[str]], body: int | None = None):
         self.table = table
@@ -541,6 +548,10 @@ class _Assembler:
         self.agency_cols = frozenset(table.indexes_of(*AGENCY_ROLES))
         self.pending_break = False
         self.ended = False
+        # the table ended at a note line (a footnote, "Ghi chú:"), which a page's foot may
+        # print before the table goes on: a row carrying the numbering on resumes it
+        self.ended_by_note = False
+        self.dropped_rows = False  # a numbered row below the table's end was warned of
         self.last_page = None
         self.marks_tables = False
         self.after_header = False  # the last row taken was a header repeated at a page break
@@ -632,12 +643,22 @@ class _Assembler:
                 texts[filled[0]])) and not self._is_bare_number_row(row, texts[filled[0]]):
             self._note(row, "dropped", "page furniture or a running page header")
             return
-        if self.ended or (lone is not None and self._is_table_end(lone)) or self._is_signature(
-                [texts[i] for i in filled]) or (single and self._is_body_heading(row, texts)):
+        if self.ended_by_note and self._continues_numbering(texts, filled):
+            # a footnote printed at the foot of a page ("(1) Số liệu …", "(*) …"), then the
+            # table's next numbered row on the next page: the table goes on
+            self.ended = self.ended_by_note = False
+            self._note(row, "resumed", "the numbering goes on under a footnote")
+        signature = self._is_signature([texts[i] for i in filled])
+        note = not signature and (self._is_table_end(lone) if lone is not None else
+                                  single and self._is_note_sentence(texts[filled[0]]))
+        if self.ended or note or signature or (single and self._is_body_heading(row, texts)):
             self._note(row, "after", "below the table's end (a closing line, a signature, "
                                      "the plan's next heading)")
+            # how the table ended; a signature below a footnote ends it for good
+            self.ended_by_note = (self.ended_by_note if self.ended else note) and not signature
             self.ended = True
             self.table.trailing.append(row)
+            self._warn_if_a_row(row, texts, filled)
             return
         if lone is not None and self._is_stray_line(row, lone, next_row):
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
@@ -810,7 +831,10 @@ class _Assembler:
         if self.body_heading is None or not self.table.rows:
             return False
         outside = row.table is None if self.marks_tables else len(row.cells) == 1
-        value = roman_heading(next(t for t in texts if t)) if outside else None
+        text = next(t for t in texts if t)
+        if outside and is_article_heading(text):
+            return True  # "Điều 2. Giao …" under a table in a decision's or resolution's body
+        value = roman_heading(text) if outside else None
         # where the reader marks its tables, any body heading outside them ends the table
         # (OCR may misread "III" as "II"); in plain text, only one later than the body's
         if value is None or (value <= self.body_heading and not self.marks_tables):
@@ -835,6 +859,36 @@ class _Assembler:
 
     def _is_furniture(self, text: str) -> bool:
         return bool(vocabulary().furniture.search(line_key(text)))
+
+    def _continues_numbering(self, texts: list[str], filled: list[int]) -> bool:
+        """A row with cells beside its number, numbered next after the last numbered row."""
+        col = self.number_col
+        # the number in its column, or one cell to the right (a row shifted by a stray cell)
+        if col is None or len(filled) < 2 or filled[0] not in (col, col + 1):
+            return False
+        number = number_key(texts[filled[0]])
+        if number is None:
+            return False
+        for row in reversed(self.table.rows):
+            last = number_key(clean_text(row.cells[col]))
+            if last is not None:
+                return number in successors(last)
+        return False
+
+    def _warn_if_a_row(self, row: RawRow, texts: list[str], filled: list[int]) -> None:
+        """A numbered row of several cells below the table's end (a table under a header
+        no column of which reads as a name) is left out: the document says so, once."""
+        if self.dropped_rows or len(filled) < _DROPPED_ROW_CELLS or not ROW_LABEL.match(
+                texts[filled[0]]):
+            return
+        self.dropped_rows = True
+        self.table.warnings.append(f"rows_after_table_end:{self._where(row)}")
+
+    def _is_note_sentence(self, text: str) -> bool:
+        """A note under the table written in another column than the first ("Ghi chú: Chỉ
+        tiêu 1 tính …" in a sheet's column B): a closing line with words after its mark, not
+        a bare "(*)" carrying a name on."""
+        return len(text.split()) >= _NOTE_WORDS and self._is_table_end(text)
 
     def _is_table_end(self, text: str) -> bool:
         return bool(self.table.rows) and bool(vocabulary().table_end.search(line_key(text)))

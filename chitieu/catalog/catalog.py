@@ -15,7 +15,8 @@ import csv
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from pathlib import Path
 
 from chitieu.catalog.words import (
@@ -46,6 +47,10 @@ THRESHOLD = 0.65
 # Weight of the containment (one phrasing's words all found in the other) against the
 # two-sided overlap: plans add qualifiers to a known phrasing more often than they drop words.
 CONTAINMENT_WEIGHT = 0.35
+# quanta per unit of weight in the slots that bound shared weights (`_Phrasings`): finer
+# bounds let fewer phrasings through to the exact score, wider slots cost more to add
+_QUANTA = 256
+_MAX_SPELLED = 65536  # words of names kept with their catalog spelling
 _MAX_SHARED = 2048  # sets of words in common kept with their weight: the common ones recur
 SCORE_SLACK = 1e-9  # margin for the bound in _best (a running difference)
 # A word of the record not in the catalog is read as the closest catalog word when their
@@ -125,30 +130,28 @@ class Catalog:
         self._weight_of = _Weights(self._weights, self._rare)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
-        # word → the phrasings that hold it, as a bit set (bit i = phrasing i): a name's
-        # candidates are one `|` per word
-        self._mask_with: dict[str, int] = {}
-        for index, entry in enumerate(self._entries):
-            for word in entry.words:
-                self._mask_with[word] = self._mask_with.get(word, 0) | 1 << index
-        # and each catalog word as a bit (bit i = vocabulary word i): the words a name shares
-        # with a phrasing are one `&` of two ints, and their weight is looked up by that int
+        # words as bits (bit i = vocabulary word i): the words a name shares with a phrasing
+        # are one `&` of two ints, and their weight is kept by that int (`_shared_weight`)
         self._word_bit = {word: 1 << i for i, word in enumerate(self._vocabulary)}
         self._weight_at = [self._weights[word] for word in self._vocabulary]
         self._entry_bits = [self._bits_of(entry.words) for entry in self._entries]
-        self._heavy_first = _HeavyFirst(self._weights, self._rare)
-        # phrasings grouped by what `compatible` reads of them (few distinct signatures), so
-        # that a name is checked against each signature once, not against each phrasing
-        self._by_signature: dict[tuple, int] = {}
+        # a name links only to a phrasing with its very set of conditions (`compatible`):
+        # the phrasings are grouped by it, and each group bounds what a name shares with each
+        # of its phrasings, all at once (`_Phrasings`)
+        quanta = {word: math.ceil(weight * _QUANTA) for word, weight in self._weights.items()}
+        most = max((sum(quanta[w] for w in entry.words) for entry in self._entries), default=0)
+        self._slot = most.bit_length() + 1  # a slot never reaches its top bit by the sum
+        members: dict[frozenset[str], list[int]] = {}
         for index, entry in enumerate(self._entries):
-            key = _signature(entry.reading, entry.family)
-            self._by_signature[key] = self._by_signature.get(key, 0) | 1 << index
+            members.setdefault(entry.reading.conditions, []).append(index)
+        self._groups = {conditions: _Phrasings.of(indices, self._entries, quanta, self._slot)
+                        for conditions, indices in members.items()}
         self._memos()
 
     def _memos(self) -> None:
         self._compatible_masks: dict[tuple, int] = {}  # name signature → phrasings
         self._shared: dict[int, float] = {}  # words in common (bits) → their weight
-        self._spelled = functools.lru_cache(maxsize=65536)(self._spelled_uncached)
+        self._spelled = _Spelled(self._spelled_uncached)  # the name's words, as spelled here
         self._cached = text_cache(self._match)  # the latest names; short ones recur more
 
     def __getstate__(self) -> dict:
@@ -184,7 +187,7 @@ class Catalog:
         """The name's reading, unit family, catalog-spelled words and their total weight."""
         reading = read(name, self.words)
         family = name_family(unit, reading, self.words)
-        words = frozenset(map(self._spelled, reading.content.split()))
+        words = frozenset(map(self._spelled.__getitem__, reading.content.split()))
         return reading, family, words, self._total(words)
 
     def rank(self, name: str, unit: str | None = None, *,
@@ -193,22 +196,19 @@ class Catalog:
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
         matcher does on a phrasing the catalog does not hold)."""
         reading, family, words, total = self._read_name(name, unit)
-        name_bits = self._bits_of(words)
         # a name naming a group's domain is read without those words against that group
-        domains = {group: (self._bits_of(words - found), self._total(words - found))
+        domains = {group: (words - found, self._total(words - found))
                    for group, found in domain_words(reading, self.words).items()}
         best: dict[str, float] = {}
-        for entry, entry_total, entry_bits in zip(self._entries, self._entry_weights,
-                                                  self._entry_bits, strict=True):
+        for entry, entry_total in zip(self._entries, self._entry_weights, strict=True):
             if skip_same_words and entry.reading.content == reading.content:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
                 continue
-            bits, name_total = domains.get(self.indicators[entry.indicator].group,
-                                           (name_bits, total))
-            shared = bits & entry_bits  # most phrasings share no word: score 0, no sums
-            score = _score(self._shared_weight(shared), name_total, entry_total) if shared \
-                else 0.0
+            name_words, name_total = domains.get(self.indicators[entry.indicator].group,
+                                                 (words, total))
+            shared = name_words & entry.words  # most phrasings share no word: score 0
+            score = _score(self._total(shared), name_total, entry_total) if shared else 0.0
             if score > best.get(entry.indicator, -1.0):
                 best[entry.indicator] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -216,36 +216,33 @@ class Catalog:
     def _best(self, name: str, unit: str | None) -> tuple[str, float] | None:
         """The first of `rank` when it reaches the threshold (else None, or one below it),
         found without scoring every phrasing. A phrasing reaches the threshold only if it
-        shares enough of the name's word weight (`_needed`); a phrasing holding none of the
-        name's heaviest words, those whose weight leaves less than that, cannot — only the
-        phrasings listed under those words are checked, and those sharing enough are scored
-        exactly as `rank` scores them."""
+        shares enough of the name's word weight (`_needed`): the group of phrasings with the
+        name's conditions bounds what each of them shares, all at once, and only the
+        compatible ones whose bound reaches that are scored, exactly as `rank` scores them."""
         reading, family, words, total = self._read_name(name, unit)
         if self.threshold <= CONTAINMENT_WEIGHT or domain_words(reading, self.words):
             # few names name a domain: they are ranked in full (the bound below assumes one
             # reading of the name for every phrasing)
             return next(iter(self.rank(name, unit)), None)
+        group = self._groups.get(reading.conditions)
+        if group is None:  # no phrasing has these conditions: none is compatible
+            return None
         needed = _needed(self.threshold, total)
-        rest, candidates = total, 0
-        mask_with, weight_of = self._mask_with, self._weight_of
-        for word in sorted(words, key=self._heavy_first.__getitem__):
-            if rest < needed:
-                break
-            candidates |= mask_with.get(word, 0)
-            rest -= weight_of[word]
-        candidates &= self._compatible_mask(reading, family)
+        candidates = group.reaching(words, needed, self._slot) \
+            & self._compatible_mask(group, reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
         # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
         # once one has, the best score so far): it is not scored.
         best_id: str | None = None
         best_score = -1.0
         entries, entry_weights, entry_bits = self._entries, self._entry_weights, self._entry_bits
+        members, slot = group.members, self._slot
         name_bits = self._bits_of(words)
         known = self._shared.get
-        while candidates:  # the set bits, lowest first
+        while candidates:  # the members' top bits, lowest first
             low = candidates & -candidates
             candidates ^= low
-            index = low.bit_length() - 1
+            index = members[low.bit_length() // slot - 1]
             common = name_bits & entry_bits[index]
             shared = known(common)
             if shared is None:
@@ -260,34 +257,26 @@ class Catalog:
                     needed = max(needed, _needed(score, total))
         return None if best_id is None else (best_id, best_score)
 
-    def _bits_of(self, words: Iterable[str]) -> int:
-        """The catalog words among `words`, as a bit set (see `_word_bit`)."""
-        bits = 0
-        for word in words:
-            bits |= self._word_bit.get(word, 0)
-        return bits
+    def _bits_of(self, words: frozenset[str]) -> int:
+        """The catalog words among `words`, as a bit set (see `_word_bit`): distinct words
+        are distinct bits, so their sum is their union."""
+        return sum(map(self._word_bit.get, words, repeat(0)))
 
-    def _compatible_mask(self, reading: Reading, family: str | None) -> int:
-        """The phrasings (bit set) a name with this reading and family may link to: the hard
-        constraints, checked once per (name signature, phrasing signature)."""
+    def _compatible_mask(self, group: _Phrasings, reading: Reading,
+                         family: str | None) -> int:
+        """The members of `group` (their slots' top bits) a name with this reading and family
+        may link to: the hard constraints, checked once per (name signature, phrasing
+        signature)."""
         key = _signature(reading, family)
         mask = self._compatible_masks.get(key)
         if mask is None:
             mask = 0
-            for (obj, conditions, other_family), entries in self._by_signature.items():
-                other = _SignatureOnly(obj, conditions)
+            for (obj, other_family), members in group.by_signature.items():
+                other = _SignatureOnly(obj, reading.conditions)
                 if compatible(reading, family, other, other_family):  # type: ignore[arg-type]
-                    mask |= entries
+                    mask |= members
             self._compatible_masks[key] = mask
         return mask
-
-    def _weight(self, word: str) -> float:
-        return self._weight_of[word]
-
-    def _total(self, words: frozenset[str]) -> float:
-        # fsum: exactly rounded, so the total does not depend on the set's iteration order
-        # (which PYTHONHASHSEED changes)
-        return math.fsum(map(self._weight_of.__getitem__, words))
 
     def _shared_weight(self, common: int) -> float:
         """The weight of the catalog words two phrasings have in `common` (a bit set of
@@ -304,6 +293,14 @@ class Catalog:
                 weights.append(self._weight_at[low.bit_length() - 1])
             shared = self._shared[common] = math.fsum(weights)
         return shared
+
+    def _weight(self, word: str) -> float:
+        return self._weight_of[word]
+
+    def _total(self, words: frozenset[str]) -> float:
+        # fsum: exactly rounded, so the total does not depend on the set's iteration order
+        # (which PYTHONHASHSEED changes)
+        return math.fsum(map(self._weight_of.__getitem__, words))
 
     def _spelled_uncached(self, word: str) -> str:
         """A word as the catalog spells it, when an OCR slip or typo put it one letter off
@@ -354,6 +351,23 @@ def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
 
 
+class _Spelled(dict):
+    """Each word of a name as the catalog spells it (`Catalog._spelled_uncached`), found once
+    per word and then looked up in C (a name's words are spelled at every match); at most
+    _MAX_SPELLED words kept."""
+
+    def __init__(self, spell: Callable[[str], str]) -> None:
+        super().__init__()
+        self._spell = spell
+
+    def __missing__(self, word: str) -> str:
+        spelled = self._spell(word)
+        if len(self) >= _MAX_SPELLED:
+            self.clear()
+        self[word] = spelled
+        return spelled
+
+
 class _Weights(dict):
     """Each catalog word's weight; a word the catalog does not know weighs as the rarest
     (looked up in C: a name's words are summed at every match)."""
@@ -366,16 +380,44 @@ class _Weights(dict):
         return self._rare
 
 
-class _HeavyFirst(dict):
-    """A word's sort key, heaviest first then alphabetical: (-weight, word), made once per
-    word (a word the catalog does not know weighs as the rarest)."""
+@dataclass
+class _Phrasings:
+    """The phrasings of one set of conditions, each with a slot of `slot` bits in one int.
+    Each catalog word carries its weight, rounded up to whole quanta (_QUANTA per unit), in
+    the slots of the phrasings that hold it: the sum of a name's words bounds, in each slot,
+    the weight that phrasing shares with the name (`reaching`)."""
 
-    def __init__(self, weights: dict[str, float], rare: float) -> None:
-        super().__init__((w, (-weight, w)) for w, weight in weights.items())
-        self._rare = rare
+    members: tuple[int, ...]  # the phrasings (indices of `Catalog._entries`), ascending
+    slots: dict[str, int]  # catalog word → its quanta in the slots of the members holding it
+    ones: int  # 1 in every slot
+    tops: int  # the top bit of every slot
+    by_signature: dict[tuple, int]  # (object, family) → the top bits of those members' slots
 
-    def __missing__(self, word: str) -> tuple[float, str]:
-        return (-self._rare, word)
+    @classmethod
+    def of(cls, members: list[int], entries: list[_Entry], quanta: dict[str, int],
+           slot: int) -> _Phrasings:
+        slots: dict[str, int] = {}
+        by_signature: dict[tuple, int] = {}
+        for position, index in enumerate(members):
+            for word in entries[index].words:
+                slots[word] = slots.get(word, 0) | quanta[word] << position * slot
+            key = (entries[index].reading.object, entries[index].family)
+            by_signature[key] = by_signature.get(key, 0) | 1 << (position + 1) * slot - 1
+        ones = sum(1 << position * slot for position in range(len(members)))
+        return cls(tuple(members), slots, ones, ones << slot - 1, by_signature)
+
+    def reaching(self, words: frozenset[str], needed: float, slot: int) -> int:
+        """The members (their slots' top bits) that may share `needed` of the weight of a
+        name of `words`, and some word. Each slot of the sum holds at least the weight shared
+        times _QUANTA, which is more than needed·_QUANTA - 1 (fsum rounds within far less
+        than a quantum) whenever what it rounds to reaches `needed`: a member is kept when
+        its slot reaches floor(needed·_QUANTA) - 1 (at least 1: every word weighs more than
+        0 quanta), found by adding the same amount to every slot and looking at its top bit
+        (no slot overflows: see `Catalog._slot`)."""
+        half = 1 << slot - 1
+        least = min(max(math.floor(needed * _QUANTA) - 1, 1), half)
+        bounds = sum(map(self.slots.get, words, repeat(0)))
+        return bounds + (half - least) * self.ones & self.tops
 
 
 @dataclass(frozen=True)

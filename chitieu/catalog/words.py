@@ -54,6 +54,7 @@ class Words:
     noun_families: dict[Phrase, str]
     per_person: frozenset[Phrase]
     domains: dict[Phrase, str]
+    implied: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -88,6 +89,8 @@ class Words:
             noun_families={phrase(k): v for k, v in data["noun_families"].items()},
             per_person=frozenset(phrase(p) for p in data["per_person"]),
             domains={phrase(k): str(v) for k, v in (data.get("domains") or {}).items()},
+            implied={str(k): frozenset(map(str, v))
+                     for k, v in (data.get("implied_conditions") or {}).items()},
         )
 
 
@@ -99,7 +102,8 @@ def default_words() -> Words:
 def tokens(text: str, words: Words) -> Phrase:
     """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
     abbreviations expanded, synonyms made one."""
-    forms = _forms(words)
+    reader = _reader(words)
+    forms = reader.forms
     if not is_plain(text):
         folded = ascii_fold(text).replace("&", "")
         if "<" in folded:  # "trẻ em<1 tuổi", "≤ 5 tuổi": an age band printed with a sign
@@ -107,7 +111,8 @@ def tokens(text: str, words: Words) -> Phrase:
         raw = tuple(map(forms.__getitem__, _WORD.findall(folded)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
         raw = forms.of_pieces(text.split(" "))
-    return _replace(_replace(raw, words.abbreviations), words.synonyms)
+    return _replace(_replace(raw, words.abbreviations, reader.abbreviations), words.synonyms,
+                    reader.synonyms)
 
 
 class _Forms(dict):
@@ -159,9 +164,10 @@ def _forms(words: Words) -> _Forms:
     return known[1]
 
 
-def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
-    """Replace the phrases of `table` in `seq`, longest first, left to right."""
-    starts = _starts(table)
+def _replace(seq: Phrase, table: dict[Phrase, Phrase],
+             starts: dict[str, tuple[int, ...]]) -> Phrase:
+    """Replace the phrases of `table` (whose `_starts` are `starts`) in `seq`, longest
+    first, left to right."""
     if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
         return seq
     out: list[str] = []
@@ -182,15 +188,24 @@ def _replace(seq: Phrase, table: dict[Phrase, Phrase]) -> Phrase:
 def read(text: str, words: Words | None = None) -> Reading:
     """The reading of one name."""
     words = words or default_words()
+    reader = _reader(words)
     seq = tokens(text, words)
-    head, family = _head(seq, words)
+    head, family = _head(seq, words, reader)
+    content, conditions = _content_and_conditions(seq, words, reader)
     return Reading(
         words=seq,
-        content=" ".join(_content(seq, words)),
-        object=_longest_at(seq, head, words.objects),
-        conditions=frozenset(_found(seq, words.conditions)),
+        content=" ".join(content),
+        object=_longest_at(seq, head, words.objects, reader.objects),
+        conditions=_with_implied(conditions, words.implied),
         family=family,
     )
+
+
+def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The conditions found, with those they bring with them (match_words.yaml)."""
+    for condition in [c for c in found if c in implied]:
+        found |= implied[condition]
+    return frozenset(found)
 
 
 def domain_words(reading: Reading, words: Words | None = None) -> dict[str, frozenset[str]]:
@@ -199,7 +214,7 @@ def domain_words(reading: Reading, words: Words | None = None) -> dict[str, froz
     words = words or default_words()
     if not words.domains:
         return {}
-    starts = _starts(words.domains)
+    starts = _reader(words).domains
     seq = reading.words
     if starts.keys().isdisjoint(seq):  # most names name no domain
         return {}
@@ -212,7 +227,7 @@ def domain_words(reading: Reading, words: Words | None = None) -> dict[str, froz
     return found
 
 
-def _head(seq: Phrase, words: Words) -> tuple[int, str | None]:
+def _head(seq: Phrase, words: Words, reader: _Reader) -> tuple[int, str | None]:
     """Where the counted object starts: after a leading number ("100% cán bộ …"), the
     measuring noun ("Tỷ lệ", "Số lượng") and fillers ("các"). Also the measuring noun's unit
     family, if it implies one."""
@@ -220,20 +235,22 @@ def _head(seq: Phrase, words: Words) -> tuple[int, str | None]:
     while i < len(seq) and seq[i].isdigit():
         i += 1
     family = None
-    if not any(seq[i:i + len(p)] == p for p in words.not_measuring):
-        for noun in words.measuring:
-            if seq[i:i + len(noun)] == noun:
-                family = words.noun_families.get(noun)
-                i += len(noun)
+    if i < len(seq) and not any(seq[i:i + len(p)] == p for p in words.not_measuring):
+        for n in reader.measuring.get(seq[i], ()):  # the longest measuring noun there
+            if seq[i:i + n] in reader.measuring_nouns and len(seq[i:i + n]) == n:
+                family = words.noun_families.get(seq[i:i + n])
+                i += n
                 break
     while i < len(seq) and seq[i] in words.fillers:
         i += 1
     return i, family
 
 
-def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str]) -> str | None:
-    """The value of the longest phrase of `table` that `seq` holds at `i`."""
-    for n in _starts(table).get(seq[i], ()) if i < len(seq) else ():
+def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str],
+                starts: dict[str, tuple[int, ...]]) -> str | None:
+    """The value of the longest phrase of `table` (whose `_starts` are `starts`) that `seq`
+    holds at `i`."""
+    for n in starts.get(seq[i], ()) if i < len(seq) else ():
         phrase = seq[i:i + n]
         if len(phrase) == n and phrase in table:
             return table[phrase]
@@ -262,16 +279,6 @@ def _starts(table: Collection[Phrase]) -> dict[str, tuple[int, ...]]:
     return known[1]
 
 
-def _found(seq: Phrase, table: dict[Phrase, str]) -> set[str]:
-    """The values of every phrase of `table` that `seq` holds, wherever it starts."""
-    starts = _starts(table)
-    found = {table[seq[i:i + n]] for i, word in enumerate(seq) if word in starts
-             for n in starts[word] if seq[i:i + n] in table}
-    if seq and () in table:  # an empty phrase is held everywhere
-        found.add(table[()])
-    return found
-
-
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
     """Whether `seq` holds one of `phrases` anywhere."""
     starts = _starts(phrases)
@@ -279,23 +286,71 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
                for n in starts[word]) or (bool(seq) and () in phrases)
 
 
-def _content(seq: Phrase, words: Words) -> list[str]:
-    """The words left once stop phrases and bare numbers are dropped."""
-    stops = words.stop_set
-    starts = _starts(stops)
+def _content_and_conditions(seq: Phrase, words: Words,
+                            reader: _Reader) -> tuple[list[str], set[str]]:
+    """The words left once stop phrases and bare numbers are dropped (stop phrases taken
+    left to right, the longest where several start), and the conditions of every phrase of
+    `words.conditions` the name holds, wherever it starts: one pass over the words, looking
+    up only those a stop phrase or a condition starts with."""
+    stops, conditions = words.stop_set, words.conditions
+    starts = reader.stop_or_condition
     out: list[str] = []
-    i, end = 0, len(seq)
-    while i < end:
-        word = seq[i]
-        if word in starts:
-            n = next((n for n in starts[word] if seq[i:i + n] in stops), 0)
-            if n:
-                i += n
+    found: set[str] = set()
+    covered = 0  # seq[:covered] is read, stop phrases left out
+    for i, word in enumerate(seq):
+        lengths = starts.get(word)
+        if lengths is not None:
+            stop_lengths, condition_lengths = lengths
+            for n in condition_lengths:
+                if seq[i:i + n] in conditions:
+                    found.add(conditions[seq[i:i + n]])
+            if i < covered:
                 continue
-        if not word.isdigit():
+            for n in stop_lengths:
+                if seq[i:i + n] in stops:
+                    covered = i + n
+                    break
+            else:
+                if not word.isdigit():
+                    out.append(word)
+        elif i >= covered and not word.isdigit():
             out.append(word)
-        i += 1
-    return out
+    if seq and () in conditions:  # an empty phrase is held everywhere
+        found.add(conditions[()])
+    return out, found
+
+
+class _Reader:
+    """What `read` looks up, made once per `Words` (`_reader`): the word forms, and for each
+    phrase table the words its phrases start with (`_starts`)."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words  # kept: its id is the key of `_READERS`
+        self.forms = _forms(words)
+        self.abbreviations = _starts(words.abbreviations)
+        self.synonyms = _starts(words.synonyms)
+        self.objects = _starts(words.objects)
+        self.domains = _starts(words.domains)
+        self.measuring = _starts(words.measuring)
+        self.measuring_nouns = frozenset(words.measuring)
+        # each word a stop phrase or a condition starts with: the lengths of the stop
+        # phrases and of the conditions it starts (`_content_and_conditions`)
+        stops, conditions = _starts(words.stop_set), _starts(words.conditions)
+        self.stop_or_condition = {word: (stops.get(word, ()), conditions.get(word, ()))
+                                  for word in stops.keys() | conditions.keys()}
+
+
+_READERS: dict[int, _Reader] = {}
+
+
+def _reader(words: Words) -> _Reader:
+    """The `_Reader` of `words`, made on first use."""
+    reader = _READERS.get(id(words))
+    if reader is None or reader.words is not words:
+        if len(_READERS) >= _MAX_SHAPES:
+            _READERS.clear()
+        reader = _READERS[id(words)] = _Reader(words)
+    return reader
 
 
 def unit_family(unit: str | None, words: Words | None = None) -> str | None:

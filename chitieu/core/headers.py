@@ -98,6 +98,10 @@ def assign_roles(headers: list[str]) -> list[str]:
     candidates = [header_candidates(h) for h in headers]
     roles: list[str | None] = [c[0] if len(c) == 1 else None for c in candidates]
     claimed = {r for r in roles if r in _UNIQUE_ROLES}
+    # a target that is no role beside a clearer one ("Chỉ tiêu Nghị quyết Đại hội" beside
+    # "Kế hoạch năm 2026"): the clearer target claims the role
+    if "target" in roles:
+        claimed.add("target")
     for i, cands in enumerate(candidates):
         if not cands:
             roles[i] = "unknown"

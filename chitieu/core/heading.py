@@ -15,8 +15,9 @@ from chitieu.core.types import RawRow
 
 APPENDIX = lazy(regex.compile,
     # "Biểu 01" names a form the way "Phụ lục 1" names an appendix; it needs its number, so
-    # that a title opening with "Biểu dương" is not one; "Mẫu biểu số 01" is such a form too
-    r"^(?:(?P<form>(?P<model>m[aẫ]u\s+)?bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
+    # that a title opening with "Biểu dương" is not one; "Mẫu biểu số 01" is such a form too;
+    # a label may carry sub-numbers ("Phụ lục I.2", "Biểu 2.1": the second of appendix I)
+    r"^(?:(?P<form>(?P<model>m[aẫ]u\s+)?bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)(?:\.\d+)*[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 ATTACHED = lazy(regex.compile, r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)

@@ -39,9 +39,12 @@ NUMBER = lazy(regex.compile,
 _DATED = lazy(regex.compile,
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
-# "Phú Xuyên, ngày 02 tháng 12 năm" whose year a narrow right column wrapped onto the next line
-_DATED_OPEN = lazy(regex.compile, r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*nam\W*$")
-_WRAPPED_YEAR = lazy(regex.compile, r"(?:^|\t)[ ]*(?P<year>(?:19|20)\d\d)[ ]*$")
+# "Phú Xuyên, ngày 02 tháng 12 năm" whose year a narrow right column wrapped onto the next
+# line, or "…, ngày 02 tháng 12" whose "năm 2026" it wrapped
+_DATED_OPEN = lazy(regex.compile,
+    r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
+_WRAPPED_YEAR = lazy(regex.compile,
+    r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", regex.IGNORECASE)
 _ROMAN = lazy(regex.compile, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -55,6 +58,7 @@ class _Words:
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
     body: regex.Pattern
     authority: regex.Pattern
+    article: regex.Pattern
     bodies: dict[str, str]  # a body's opening words, folded → as written
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
@@ -74,6 +78,7 @@ def _words() -> _Words:
                           for k in kinds),
         body=compile_regex("|".join(f"(?:{p})" for p in data["body_openings"])),
         authority=compile_regex(data["authority"]),
+        article=compile_regex(data["article"]),
         bodies=data["bodies"],
         body_start=compile_regex(
             r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
@@ -151,6 +156,11 @@ def opens_body(text: str) -> bool:
     """"Căn cứ …", "Thực hiện Kế hoạch số …", "I. MỤC ĐÍCH": the body has begun."""
     folded = _folded_text(clean_text(text).strip(" *"))
     return bool(_words().body.match(folded))
+
+
+def is_article_heading(text: str) -> bool:
+    """"Điều 2. …": an article of a decision or resolution, a heading of its body."""
+    return bool(_words().article.match(_folded_text(clean_text(text).strip(" *"))))
 
 
 def roman_heading(text: str) -> int | None:
@@ -312,13 +322,15 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
 
 def _year_rejoined(texts: list[str]) -> list[str]:
     """The place-date line with its year back from the next line, where the right column
-    wrapped it ("…, ngày 02 tháng 12 năm" / "2026"); the next line keeps its left column."""
+    wrapped it ("…, ngày 02 tháng 12 năm" / "2026", "…, ngày 02 tháng 12" / "năm 2026");
+    the next line keeps its left column."""
     texts = list(texts)
     for i in range(len(texts) - 1):
         # the year alone first: a cheap look that rules out nearly every line before folding
         year = _WRAPPED_YEAR.search(texts[i + 1])
-        if year is not None and _DATED_OPEN.search(_folded_text(texts[i])):
-            texts[i] = f"{texts[i]} {year['year']}"
+        opened = year and _DATED_OPEN.search(_folded_text(texts[i]))
+        if opened and bool(opened["word"]) != bool(year["word"]):  # "năm" once, either side
+            texts[i] = f"{texts[i]} {year.group().strip()}"
             texts[i + 1] = texts[i + 1][:year.start()].rstrip()
     return texts
 

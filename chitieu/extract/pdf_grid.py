@@ -207,10 +207,24 @@ def chars_to_text(chars: Sequence[dict], room: tuple[float, float] | None = None
     parts: list[str] = []
     for i, line in enumerate(lines):
         text = line_text(line)
-        if i and not (room is not None and _word_broken(lines[i - 1], line, room)):
+        if i and not (room is not None and _word_broken(lines[i - 1], line, room)) and not (
+                _broken_after_hyphen(parts[-1], text)):
             parts.append(" ")
         parts.append(text)
     return " ".join(unicodedata.normalize("NFC", "".join(parts)).split())
+
+
+# a line ending in a hyphen or dash glued to the word before it ("NĐ-", "2026–")
+_ENDS_GLUED_DASH = re.compile(r"\S[-\u2010\u2011\u2013\u2014]\s*$")
+
+
+def _broken_after_hyphen(line: str, next_line: str) -> bool:
+    """Word and LibreOffice break a line after a hyphen inside a code or a range
+    ("Nghị định số 45/2020/NĐ-" / "CP", "Giai đoạn 2026–" / "2030"): the next line goes
+    on without a space. A dash with a space before it ("Văn phòng HĐND -" / "UBND") stays
+    apart."""
+    stripped = next_line.lstrip()
+    return bool(stripped) and stripped[0].isalnum() and bool(_ENDS_GLUED_DASH.search(line))
 
 
 def _word_broken(line: Sequence[dict], next_line: Sequence[dict],

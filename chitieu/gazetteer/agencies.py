@@ -960,6 +960,8 @@ class _Segmenter:
             candidates.append(((0.0, 0, 0), []))
         else:
             for prev_end, gap in self._gaps_before(start):
+                if gap == "none" and self._in_each_unit(start):
+                    continue
                 for prev_path_score, prev_path in best[prev_end].values():
                     prev = self.piece(*prev_path[-1])
                     if self._allowed(prev, piece, gap):
@@ -981,6 +983,15 @@ class _Segmenter:
             yield start - 1, "joiner"
         if start >= 2 and self.tokens[start - 1].word == "-":
             yield start - 1, "dash"
+
+    def _in_each_unit(self, start: int) -> bool:
+        """"Trạm Y tế các xã, phường", "Văn phòng HĐND và UBND các xã": "các" in lower case
+        and a level word, printed with no separator after a name, say where that agency is
+        (in each commune), not a second agency."""
+        if start + 1 >= self.n or self.tokens[start].text != "các":
+            return False
+        rest = tuple(t.word for t in self.tokens[start + 1:start + 3])
+        return any(rest[:len(level)] == level for level in _words().level_words)
 
     @staticmethod
     def _allowed(left: _Piece, right: _Piece, gap: str) -> bool:

@@ -33,10 +33,15 @@ from chitieu.models import Locality, Plan
 if TYPE_CHECKING:
     from chitieu.gazetteer.agencies import Gazetteer
 
+# a day or month left blank to be filled in on signing: nothing, or dots ("ngày …/…/2026",
+# "ngày ... tháng ... năm 2026", "ngày __/5/2026")
+_BLANK = r"(?:[.…_]+)?"
 _DATE_SLASH = lazy(regex.compile,
-    r"ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>\d{4})", regex.IGNORECASE)
+    rf"ngày\s*(?:(?P<d>\d{{1,2}})|{_BLANK})\s*[/.\-]\s*(?:(?P<m>\d{{1,2}})|{_BLANK})\s*[/.\-]\s*"
+    r"(?P<y>\d{4})", regex.IGNORECASE)
 _DATE_WORDS = lazy(regex.compile,
-    r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
+    rf"ngày\s*(?:(?P<d>\d{{1,2}})|{_BLANK})\s*tháng\s*(?:(?P<m>\d{{1,2}})|{_BLANK})\s*năm\s*"
+    r"(?P<y>\d{4})", regex.IGNORECASE)
 # "… của UBND xã X về chuyển đổi số năm 2026": the plan's subject follows its issuer
 _SUBJECT = lazy(regex.compile, r"\s+(?:về|v/v)\s+", regex.IGNORECASE)
 _ISSUER = lazy(regex.compile, r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)

@@ -30,6 +30,9 @@ __all__ = ["DEADLINE_YEAR_MISSING", "counted_from", "parse_deadline"]
 DEADLINE_UNPARSED = "deadline_unparsed"
 DEADLINE_INVALID_DATE = "deadline_invalid_date"
 DEADLINE_YEAR_MISSING = "deadline_year_missing"
+# "Trước tháng 9/2026": read as by the end of September (as "Trước ngày 30/6/2026" is by
+# 30 June); the words may mean by the end of August, so the record says how it was read
+DEADLINE_BEFORE_PERIOD = "deadline_before_period"
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _TRAILING = " .,;:"
@@ -70,6 +73,7 @@ class _Grammar:
     half: re.Pattern[str]
     connector: re.Pattern[str]
     leads: re.Pattern[str]
+    before: re.Pattern[str]
     open_start: re.Pattern[str]
     period_leads: re.Pattern[str]
     recurring: re.Pattern[str]
@@ -115,6 +119,7 @@ def _grammar() -> _Grammar:
         ),
         connector=lazy(re.compile, r"\s*" + _alternation(w["range_connectors"]) + r"\s*"),
         leads=lazy(re.compile, r"(?:" + _alternation(w["leads"]) + r"\s*)+"),
+        before=lazy(re.compile, _alternation(w["before"])),
         open_start=lazy(re.compile, _alternation(w["open_start"]) + r"\s*"),
         period_leads=lazy(re.compile, r"(?:" + _alternation(w["period_leads"]) + r"\s*)+"),
         recurring=lazy(re.compile, _alternation([x for ws in w["recurring"].values() for x in ws])),
@@ -249,12 +254,23 @@ class _Parsed:
     warning: str | None = None
 
 
-def _from_span(span: _Span, open_ended: bool) -> _Parsed:
+def _from_span(span: _Span, open_ended: bool, before: bool = False) -> _Parsed:
     if open_ended:
         return _Parsed("period", span.start.isoformat(), None)
     if span.kind == "date":
         return _Parsed("date", None, span.end.isoformat())
-    return _Parsed(span.kind, span.start.isoformat(), span.end.isoformat())
+    return _Parsed(span.kind, span.start.isoformat(), span.end.isoformat(),
+                   warning=DEADLINE_BEFORE_PERIOD if before else None)
+
+
+def _before_period(s: str, span: _Span) -> bool:
+    """"Trước tháng 9/2026": a month, quarter or year after a "before" word among the
+    leads (a day after it is the contract's "Trước ngày 30/6/2026", nothing to warn of)."""
+    if span.kind not in ("month", "quarter", "year"):
+        return False
+    g = _grammar()
+    lead = g.leads.match(s, 0)
+    return lead is not None and bool(g.before.search(s, 0, lead.end()))
 
 
 # "quý i, ii/2026", "tháng 6 và tháng 12/2026": a list of quarters or months of one year,
@@ -323,7 +339,7 @@ def _parse(s: str) -> _Parsed | None:
         return None
     try:
         if found := _structured_at(s, 0):
-            return _from_span(*found)
+            return _from_span(*found, before=_before_period(s, found[0]))
         if m := g.recurring.search(s):
             return _Parsed("recurring", recurrence=g.recurrence[m.group()])
         if g.duration.match(s):
@@ -426,7 +442,8 @@ def parse_deadline(raw: str | None, year: int | None = None) -> tuple[Deadline |
     if parsed.kind is None:
         return None, [parsed.warning] if parsed.warning else []
     return Deadline(kind=parsed.kind, start=parsed.start, end=parsed.end,
-                    recurrence=parsed.recurrence, raw=printed), []
+                    recurrence=parsed.recurrence, raw=printed), (
+        [parsed.warning] if parsed.warning else [])
 
 
 @cache

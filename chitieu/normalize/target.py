@@ -144,6 +144,8 @@ class _Grammar:
     suffix_ops: dict[str, str]
     strong_ops: frozenset[str]
     split_leads: frozenset[str]
+    object_leads: re.Pattern[str]     # a preposition ending the text before a number
+    rate_lead: re.Pattern[str]        # ", tỷ lệ" ending the text before a number
     changes: frozenset[str]           # folded change words ("tăng", "giảm")
     all_leads: frozenset[str]         # folded lead, change and embedded lead words
     lead_phrase: re.Pattern[str]      # one lead or change phrase, longest first
@@ -229,6 +231,8 @@ def _grammar() -> _Grammar:
         suffix_ops=suffix_ops,
         strong_ops=frozenset(fold(w) for w in words["strong_ops"]),
         split_leads=frozenset(fold(w) for w in words["split_leads"]),
+        object_leads=lazy(re.compile, _alternation(words["object_leads"]) + r"$", flags),
+        rate_lead=lazy(re.compile, r",\s*" + _alternation(words["rate_leads"]) + r"$", flags),
         changes=frozenset(fold(w) for w in changes),
         all_leads=frozenset(fold(w) for w in every_lead),
         lead_phrase=lazy(re.compile, _alternation(every_lead), flags),
@@ -699,7 +703,8 @@ def split_embedded_target(name: str) -> tuple[str, str | None]:
         if cand.end != len(core):
             continue
         head, lead_in = _head_and_lead_in(core, cand)
-        if _LETTER.search(head) and not _only_leads(head) and _is_end_target(cand, lead_in):
+        if _LETTER.search(head) and not _only_leads(head) and _is_end_target(cand, lead_in) \
+                and (lead_in or not _grammar().object_leads.search(head)):
             return head, stripped[cand.raw_start:] if explained else core[cand.raw_start:]
         break
     return text, None
@@ -763,6 +768,8 @@ def _head_and_lead_in(text: str, cand: _Candidate) -> tuple[str, str]:
     """The name before a target, and what introduced the target (":", "-", "đạt" …)."""
     head = text[:cand.start].rstrip()
     lead_in = "đạt" if _splits_off(cand.lead) else ""
+    if rate := _grammar().rate_lead.search(head):
+        lead_in, head = lead_in or ",", head[:rate.start()]
     if head and head[-1] in ":,;":
         lead_in, head = lead_in or head[-1], head[:-1]
     elif len(head) > 1 and head[-1] in _DASH_CLASS and head[-2].isspace():

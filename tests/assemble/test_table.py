@@ -212,6 +212,13 @@ def test_unknown_columns_are_reported() -> None:
     ("Người/bộ phận chịu trách nhiệm", "lead"),
     ("Lộ trình", "deadline"),
     ("Lô trình", "deadline"),
+    # what a row is named by ("Tên …"), the target a level assigns or sets
+    ("Tên dịch vụ công", "name"),
+    ("Tên thủ tục hành chính", "name"),
+    ("Tên đơn vị thực hiện", "unknown"),
+    ("Chỉ tiêu tỉnh giao", "target"),
+    ("Chỉ tiêu huyện giao năm 2026", "target"),
+    ("Chỉ tiêu xã phấn đấu", "target"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role
@@ -304,3 +311,42 @@ def test_quarter_columns_under_a_time_group_are_deadline_columns() -> None:
         "Thời gian thực hiện Quý III", "Thời gian thực hiện Quý IV"]
     assert [c.role for c in table.columns][3:] == ["deadline"] * 4
     assert _names(table) == ["Rà soát dữ liệu"]
+
+
+def test_a_numbered_row_left_below_the_tables_end_is_warned_of() -> None:
+    """A table under a header none of whose cells names the rows ("Danh sách dịch vụ") is
+    not read, but its rows are not dropped in silence; a signature's lines are no such rows."""
+    table = _table(f"{HEADER}\n1\tA\t%\t100\tB\t2026\n\nNơi nhận:\tCHỦ TỊCH\n"
+                   "- Lưu: VT.\tNguyễn Văn A\n"
+                   "STT\tDanh sách dịch vụ\tCơ quan thực hiện\tThời gian\n"
+                   "1\tĐăng ký khai sinh\tCông an xã\tQuý II/2026\n"
+                   "2\tĐăng ký thường trú\tCông an xã\tQuý III/2026\n")
+    assert _names(table) == ["A"]
+    assert table.warnings == ["rows_after_table_end:line 7"]
+
+
+def test_a_header_naming_its_rows_with_ten_starts_a_table() -> None:
+    """"Tên dịch vụ công", "Tên thủ tục hành chính": the name column of the next table."""
+    table = _table(f"{HEADER}\n1\tA\t%\t100\tB\t2026\n\nNơi nhận:\tCHỦ TỊCH\n"
+                   "STT\tTên dịch vụ công\tCơ quan thực hiện\tThời gian\n"
+                   "1\tĐăng ký khai sinh\tCông an xã\tQuý II/2026\n")
+    assert [_names(t) for t in (table, *table.following)] == [["A"], ["Đăng ký khai sinh"]]
+    assert table.warnings == []
+
+
+@pytest.mark.parametrize(("header", "roles"), [
+    # beside "Chỉ tiêu" (the names), a target set by a level is no second name column: the
+    # names and targets were swapped
+    ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu tỉnh giao\tChỉ tiêu xã phấn đấu",
+     ["number", "name", "unit", "target", "target"]),
+    # the term's goal is the target alone, no role beside this year's
+    ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu Nghị quyết Đại hội nhiệm kỳ 2025-2030",
+     ["number", "name", "unit", "target"]),
+    ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu Nghị quyết Đại hội nhiệm kỳ 2025-2030\t"
+     "Ước thực hiện năm 2025\tKế hoạch năm 2026",
+     ["number", "name", "unit", "unknown", "baseline", "target"]),
+])
+def test_targets_headed_chi_tieu_beside_the_names(header: str, roles: list[str]) -> None:
+    table = _table(f"{header}\n1\tTỷ lệ hồ sơ trực tuyến\t%\t80\t85\t90\n")
+    assert [c.role for c in table.columns] == roles
+    assert _names(table) == ["Tỷ lệ hồ sơ trực tuyến"]

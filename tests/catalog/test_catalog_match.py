@@ -5,6 +5,7 @@ phrasings as other plans print them (reordered, abbreviated, OCR-slipped, qualif
 """
 
 import csv
+import math
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,8 @@ MATCH = [
     ("Tỷ lệ khu dân cư đạt chuẩn văn hóa", "%", "ktxh.thon_van_hoa"),
     ("Tỷ lệ hồ sơ được tiếp nhận qua mạng", "%", "cqs.ho_so_truc_tuyen"),
     ("Tỷ lệ hồ sơ TTHC được giải quyết đúng, trước hạn", "%", "cqs.ho_so_dung_han"),
+    # where the teams are ("ở các thôn") is not what is counted
+    ("Số tổ công nghệ số cộng đồng ở các thôn", "tổ", "xhs.so_to_cnscd"),
     # OCR slips kept in the name
     ("Tỷ lệ hồ sơ thủ tục hành chinh xử lý trực tuyến", "%", "cqs.ho_so_truc_tuyen"),
     ("Ty lệ dân số trưởng thành có chữ ký số cá nhân", "%", "xhs.chu_ky_so_ca_nhan"),
@@ -158,6 +161,9 @@ NEAR_MISSES = [
     ("Hạ tầng cáp quang phủ trường học", "%", "hts.thon_cap_quang"),
     ("Tỷ lệ hồ sơ TTHC được giải quyết trên hệ thống một cửa điện tử", "%",
      "cqs.ho_so_truc_tuyen"),
+    # people killed or hurt are not the accidents they were in
+    ("Số người chết vì tai nạn giao thông", "%", "qpan.tai_nan_giao_thong"),
+    ("Số người bị thương do tai nạn giao thông", "%", "qpan.tai_nan_giao_thong"),
     # documents exchanged electronically and signed are not documents signed only
     ("Tỷ lệ văn bản trao đổi dưới dạng điện tử có chữ ký số", "%", "cqs.van_ban_ky_so"),
 ]
@@ -178,6 +184,15 @@ UNKNOWN = [
     ("Chỉ số CCHC của xã", "điểm"), ("Số mô hình CCHC", "mô hình"),
     ("Xếp hạng chỉ số CCHC", "thứ hạng"),
 ]
+
+
+def test_a_condition_brings_the_ones_it_implies() -> None:
+    """Data used again ("tái sử dụng") is data already digitised: the name carries both
+    conditions, as the catalog's phrasings of that indicator do."""
+    from chitieu.catalog.words import read
+
+    assert read("Tỷ lệ tái sử dụng dữ liệu").conditions == {"reused", "digitised"}
+    assert read("Tỷ lệ dữ liệu được số hóa").conditions == {"digitised"}
 
 
 @pytest.mark.parametrize(("name", "unit", "expected"), MATCH)
@@ -279,20 +294,48 @@ def test_the_pipeline_links_with_the_catalog_it_is_given(tmp_path) -> None:
 
 
 def test_the_pruned_search_links_as_ranking_every_phrasing_would() -> None:
-    """`match` scores only the phrasings that may reach the threshold (bit sets, constraints
-    checked per signature): its link is rank's first whenever that reaches the threshold,
-    on every labelled record's name with its unit and on each name with a word dropped."""
+    """`match` scores only the phrasings that may reach the threshold (slot bounds,
+    constraints checked per signature): its link is rank's first whenever that reaches the
+    threshold, to the last bit of the score, on every labelled record's name with its unit
+    and on each name with its first or its second word dropped."""
     catalog = default_catalog()
     with (HERE / "records.csv").open(encoding="utf-8") as fh:
         rows = [(r["name"], r["unit"] or None) for r in csv.DictReader(fh)]
-    names = rows + [(" ".join(n.split()[1:]), u) for n, u in rows]
+    names = rows + [(" ".join(n.split()[1:]), u) for n, u in rows] + [
+        (" ".join(n.split()[:1] + n.split()[2:]), u) for n, u in rows]
     assert len(names) > 300
     for name, unit in names:
         ranked = catalog.rank(name, unit)
         expected = ranked[0] if ranked and ranked[0][1] >= catalog.threshold else None
+        best = catalog._best(name, unit)
+        assert (best if best and best[1] >= catalog.threshold else None) == expected, name
         found = catalog.match(name, unit)
         assert (found and (found.id, found.score)) == (
             expected and (expected[0], round(expected[1], 2))), name
+
+
+def test_the_slot_bounds_keep_every_phrasing_that_shares_enough() -> None:
+    """Each group's `reaching(words, needed)` keeps each of its phrasings whose exact shared
+    weight reaches `needed`, also when `needed` is exactly that weight (the tightest case),
+    and no phrasing sharing no word."""
+    catalog = default_catalog()
+    with (HERE / "records.csv").open(encoding="utf-8") as fh:
+        names = [(r["name"], r["unit"] or None) for r in csv.DictReader(fh)][::3]
+    slot = catalog._slot
+    for name, unit in names:
+        _, _, words, _ = catalog._read_name(name, unit)
+        for group in catalog._groups.values():
+            shared = [math.fsum(map(catalog._weight, words & catalog._entries[index].words))
+                      for index in group.members]
+            for needed in {*shared, 0.0}:
+                kept = group.reaching(words, needed, slot)
+                for position, weight in enumerate(shared):
+                    top = kept >> (position + 1) * slot - 1 & 1
+                    indicator = catalog._entries[group.members[position]].indicator
+                    if weight == 0:
+                        assert not top, (name, indicator)
+                    elif weight >= needed:
+                        assert top, (name, indicator, needed)
 
 
 def test_scores_do_not_depend_on_the_hash_seed() -> None:

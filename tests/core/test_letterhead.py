@@ -69,6 +69,20 @@ def test_title_ends_at_the_body_or_at_plain_text_under_bold() -> None:
     assert read_letterhead(rows).title == ["Hành động năm 2026"]
 
 
+@pytest.mark.parametrize("authority", [
+    ("HỘI ĐỒNG NHÂN DÂN PHƯỜNG THỦ DẦU MỘT", "KHÓA I, KỲ HỌP THỨ 4"),
+    ("HĐND XÃ TAM ĐẢO", "KHÓA I, KỲ HỌP THỨ NĂM"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TAM ĐẢO",),
+    ("TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ XÃ TAM ĐẢO",),
+])
+def test_the_enacting_authority_under_the_title_ends_it(authority: tuple[str, ...]) -> None:
+    """A resolution or decision prints who enacts it between its title and its body."""
+    rows = _rows(*ACROSS) + _rows("NGHỊ QUYẾT", "Về kế hoạch phát triển kinh tế - xã hội năm 2026",
+                                  *authority, bold=True)
+    rows += _rows("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;")
+    assert read_letterhead(rows).title == ["Về kế hoạch phát triển kinh tế - xã hội năm 2026"]
+
+
 def test_no_header_no_letterhead() -> None:
     assert read_letterhead(_rows("PHỤ LỤC I", "CHỈ TIÊU NĂM 2026")) is None
     # a letterhead without the national block nor a number is no national header
@@ -228,6 +242,21 @@ def test_a_year_wrapped_onto_the_next_line_is_the_dates(lines: tuple[str, ...]) 
     assert head.dated == "ngày 09 tháng 9 năm 2026"
     assert head.number == "Số: 17/KH-UBND"
     assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"]
+
+
+@pytest.mark.parametrize("lines", [
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc",
+     "Số: 17/KH-UBND\tTam Đảo, ngày 09 tháng 9", "\tnăm 2026"),
+    ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ TAM ĐẢO",
+     "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND", "Tam Đảo, ngày 09 tháng 9", "năm 2026"),
+])
+def test_a_date_wrapped_before_its_year_word_is_the_dates(lines: tuple[str, ...]) -> None:
+    """A narrow right column may wrap the place-date line before "năm" as well."""
+    head = read_letterhead(_rows(*lines))
+    assert head is not None
+    assert head.dated == "ngày 09 tháng 9 năm 2026"
+    assert head.number == "Số: 17/KH-UBND"
 
 
 def test_a_year_opening_the_next_line_of_prose_is_left_alone() -> None:

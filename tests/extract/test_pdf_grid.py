@@ -77,6 +77,14 @@ def test_lines_of_a_cell_are_joined_by_one_space():
     assert chars_to_text(text) == "hành chính"
 
 
+def test_a_line_broken_after_a_hyphen_goes_on_without_a_space():
+    """Word breaks "NĐ-CP" and "2026–2030" after their hyphen; a spaced dash stays apart."""
+    assert chars_to_text(chars("45/2020/NĐ-", 0, 0) + chars("CP", 0, 14)) == "45/2020/NĐ-CP"
+    assert chars_to_text(chars("đoạn 2026–", 0, 0) + chars("2030", 0, 14)) == "đoạn 2026–2030"
+    assert chars_to_text(chars("HĐND -", 0, 0) + chars("UBND", 0, 14)) == "HĐND - UBND"
+    assert chars_to_text(chars("Quý II-", 0, 0) + chars("(tiếp)", 0, 14)) == "Quý II- (tiếp)"
+
+
 def test_a_superscript_stays_on_its_line():
     raised = {"text": "2", "x0": 12, "x1": 15, "top": -3, "bottom": 4, "size": 7.0,
               "fontname": "Times"}

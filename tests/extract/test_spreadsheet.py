@@ -72,6 +72,25 @@ def test_one_sheet_has_no_outer_section(tmp_path: Path) -> None:
     assert [r.key for r in convert(path).records] == ["1"]
 
 
+def test_a_note_under_the_table_in_another_column_is_no_text_of_the_last_row(
+        tmp_path: Path) -> None:
+    """A sheet's "Ghi chú: …" or "(1) …" written in column B, under the name column, ends
+    the table as it does in column A."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([1, "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "2026", "90%"])
+    book.active.append([2, "Cập nhật dữ liệu dân cư", "Công an xã", "Quý III/2026", "100%"])
+    book.active.append([])
+    book.active.append([None, "Ghi chú: Chỉ tiêu 1 tính cả hồ sơ tiếp nhận qua bưu chính."])
+    book.active.append([None, "(1) Số liệu năm 2025 là số ước thực hiện."])
+    path = tmp_path / "notes.xlsx"
+    book.save(path)
+    records = convert(path).records
+    assert [(r.key, r.name) for r in records] == [("1", "Số hóa hồ sơ"),
+                                                  ("2", "Cập nhật dữ liệu dân cư")]
+    assert records[1].warnings == []
+
+
 def test_csv_with_a_sniffed_delimiter_and_quoted_multiline_cells(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     path.write_text('STT;Nội dung;Đơn vị chủ trì\n1;"Số hóa\nhồ sơ";Văn phòng HĐND và UBND\n',

@@ -83,6 +83,12 @@ def gazetteer():
     # an editor's note in square brackets is no agency
     ("[thông tin đầu mối (tên, số điện thoại) đã lược bỏ]", []),
     ("Sở Tư pháp [đề nghị bỏ]; Phòng Kinh tế", ["Sở Tư pháp", "Phòng Kinh tế"]),
+    # "các xã, phường" with no separator after a name says where the agency is, in each unit
+    ("Trạm Y tế các xã, phường", ["Trạm Y tế các xã, phường"]),
+    ("Trung tâm Kiểm soát bệnh tật tỉnh; Trạm Y tế các xã, phường",
+     ["Trung tâm Kiểm soát bệnh tật tỉnh", "Trạm Y tế các xã, phường"]),
+    ("Văn phòng HĐND và UBND các xã, phường", ["Văn phòng HĐND và UBND các xã, phường"]),
+    ("Sở Y tế, UBND các xã, phường", ["Sở Y tế", "UBND các xã, phường"]),
     # nothing to split
     ("", []),
     ("   ", []),

@@ -63,6 +63,14 @@ def test_partial_date_keeps_what_was_printed() -> None:
                                                               "ngày /4/2026")
 
 
+@pytest.mark.parametrize("dated", ["ngày …/…/2026", "ngày ../../2026", "ngày … tháng … năm 2026",
+                                   "ngày .../5/2026"])
+def test_a_date_left_to_fill_in_with_dots_keeps_what_was_printed(dated: str) -> None:
+    plan = _plan(f"PHỤ LỤC I\nTIÊU ĐỀ\n(Kèm theo Quyết định số …/QĐ-SYT {dated} của Giám đốc "
+                 "Sở Y tế tỉnh Cao Bằng)")
+    assert (plan.number, plan.issued_on, plan.issued_raw) == (None, None, dated)
+
+
 def test_issuer_abbreviations_expanded() -> None:
     assert expand_issuer("UBND phường Bạch Mai") == "Ủy ban nhân dân phường Bạch Mai"
 

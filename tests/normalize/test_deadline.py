@@ -201,6 +201,21 @@ def test_a_lead_word_does_not_change_the_period(quarter, year, lead, form):
     assert (led.kind, led.start, led.end, warnings) == (bare.kind, bare.start, bare.end, [])
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Trước tháng 9/2026", ("month", "2026-09-01", "2026-09-30")),
+    ("Hoàn thành trước Quý III/2026", ("quarter", "2026-07-01", "2026-09-30")),
+    ("trước năm 2027", ("year", "2027-01-01", "2027-12-31")),
+])
+def test_before_a_month_is_by_its_end_and_says_so(raw, expected):
+    """"Trước tháng 9/2026" is read as "Trước ngày 30/6/2026" is in the contract (by that
+    day, the day included), and the record warns that it may mean the end of August."""
+    deadline, warnings = parse_deadline(raw)
+    assert (deadline.kind, deadline.start, deadline.end) == expected
+    assert warnings == ["deadline_before_period"]
+    # before a day: the contract's own case, nothing to warn of
+    assert parse_deadline("Trước ngày 30/9/2026")[1] == []
+
+
 @given(st.integers(1990, 2089), st.integers(0, 10), st.sampled_from(["-", " - ", " – ", "—"]))
 def test_periods(first, length, connector):
     deadline, _ = parse_deadline(f"Giai đoạn {first}{connector}{first + length}")

@@ -170,12 +170,17 @@ DEADLINES = [
 ]
 
 
+# "before" a quarter: by its end, with the warning that it may mean the quarter before's end
+BEFORE_A_PERIOD = {"Trước quý III/2026"}
+
+
 @pytest.mark.parametrize(("raw", "expected"), DEADLINES)
 def test_real_deadlines(raw, expected):
     deadline, warnings = parse_deadline(raw)
     assert deadline is not None, warnings
     assert (deadline.kind, deadline.start, deadline.end, deadline.recurrence) == expected
-    assert deadline.raw == raw.strip() and warnings == []
+    assert deadline.raw == raw.strip()
+    assert warnings == (["deadline_before_period"] if raw in BEFORE_A_PERIOD else [])
 
 
 # A day, month, quarter or part of the year printed without its year takes the plan's year
@@ -472,6 +477,11 @@ NAMES = [
     ("Tỷ lệ thôn có điểm wifi: 10/10 thôn", "Tỷ lệ thôn có điểm wifi", "10/10 thôn"),
     ("Tỷ lệ cán bộ được tập huấn kỹ năng số ~ 100%", "Tỷ lệ cán bộ được tập huấn kỹ năng số",
      "~ 100%"),
+    # the rate named after a comma goes with its target, as ", đạt" does
+    ("Cung cấp dịch vụ công trực tuyến toàn trình, tỷ lệ không dưới 80%",
+     "Cung cấp dịch vụ công trực tuyến toàn trình", "không dưới 80%"),
+    ("Cấp căn cước cho công dân đủ điều kiện, tỷ lệ đạt 100%",
+     "Cấp căn cước cho công dân đủ điều kiện", "100%"),
 ]
 
 
@@ -483,6 +493,9 @@ NAMES = [
     "Phấn đấu 100% thôn có tổ công nghệ số cộng đồng",
     "Ngày chuyển đổi số quốc gia (10/10)",
     "Tỷ lệ người dân từ đủ 14 tuổi trở lên có tài khoản VNeID (1)",
+    # a number after a preposition is what the task acts on
+    "Kiểm tra thực tế tại tối thiểu 20% số xã, phường",
+    "Cấp phát thẻ cho tối thiểu 50% hộ",
 ])
 def test_real_names_without_an_end_target(name):
     assert split_embedded_target(name) == (name, None)

@@ -21,6 +21,7 @@ from chitieu.core.headers import AGENCY_ROLES
 from chitieu.core.numbering import PART_ONLY
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
+from chitieu.extract.ocr.national import repair_national_words
 from chitieu.extract.ocr.places import repair_place_names
 from chitieu.extract.ocr.spelling import split_glued
 
@@ -65,12 +66,15 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
 # A cell's "x" mark (a quarter, a month ticked) read twice over: "Xx", "xX", "xx" (not "XX",
 # a roman twenty)
 _DOUBLED_MARK = regex.compile(r"^(?:Xx|xX|xx)$")
+# Tesseract reads a tilted "/" as a fraction or division slash ("Quý 11⁄2026"): documents
+# print the plain one
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/"})
 
 
 def _generic(text: str) -> str:
     if _DOUBLED_MARK.match(text.strip()):
         return "x"
-    text = fix.strip_glued_underscores(fix.strip_rule_marks(text))
+    text = fix.strip_glued_underscores(fix.strip_rule_marks(text.translate(_SLASHES)))
     return fix.space_dashes(split_glued(fix.plain_foreign_letters(text)))
 
 
@@ -86,7 +90,7 @@ def _title_line(text: str) -> str:
     text = fix.balance_parentheses(fix.repair_appendix_label(text))
     if any(fix.compare_key(t) in {"ubnd", "hdnd"} for t in text.split()):
         text = fix.snap_words(text, _BODY_ABBREVIATIONS)
-    text = _PLAN_NUMBER_BODY.sub(_body_abbreviation, text)
+    text = _PLAN_NUMBER_BODY.sub(_body_abbreviation, repair_national_words(text))
     return repair_place_names(text)
 
 

@@ -598,17 +598,22 @@ _APPENDIX_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<lab
                                 regex.IGNORECASE)
 
 
+_STROKES_AS_I = str.maketrans({"l": "I", "|": "I", "i": "I"})
+
+
 def repair_appendix_label(text: str) -> str:
     """An appendix label whose roman number OCR misread: serif "I"s run together read as "H"
-    ("PHỤ LỤC H" → "PHỤ LỤC II", "Phụ lục IH" → "Phụ lục III"). Digits and letters that
-    are labels themselves ("Phụ lục 1", "Phụ lục A") stay."""
+    ("PHỤ LỤC H" → "PHỤ LỤC II", "Phụ lục IH" → "Phụ lục III"), a sans "I" read as "l" or
+    "|" ("PHỤ LỤC lil" → "PHỤ LỤC III"). Digits and letters that are labels themselves
+    ("Phụ lục 1", "Phụ lục A") stay."""
     match = _APPENDIX_LABEL.match(text.strip())
     if match is None:
         return text
     label = match["label"]
-    if "H" not in label or not regex.match(r"^[IVXH]+$", label):
+    if (not regex.match(r"^[IVXHil|]+$", label) or not regex.search(r"[Hl|]", label)
+            or label == "l"):  # a lone "l" may as well be a "1"
         return text
-    roman = label.replace("H", "II")
+    roman = label.replace("H", "II").translate(_STROKES_AS_I)
     if roman not in _ROMANS:
         return text
     return f"{match['word']}{roman}{match['end']}"

@@ -13,10 +13,10 @@ import numpy as np
 import regex
 
 # The roman part of a word as OCR reads serif "I"s: run together ("H"), or as "l", "|", "1",
-# a bracket.
-_ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1\[\]]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
+# "!", a bracket.
+_ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
 # "Quý IIL2026", "Quý II12026": a quarter's number run into its year, the slash lost
-_QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1\[\]]{1,4})[Ll1|/]?(?P<year>20\d\d)$")
+_QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/]?(?P<year>20\d\d)$")
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after

@@ -175,3 +175,38 @@ def test_a_title_merged_across_the_table_is_a_sections_look():
             for i, row in enumerate(texts)]
     repair_rows(rows, default_gazetteer())
     assert [r.texts[0] for r in rows[1:]] == ["PHẦN I", "I", "1.", "1.1", "II", "1."]
+
+
+def test_an_agency_glued_by_ocr_gets_its_spaces_back():
+    """"SởY tế" is "Sở Y tế" with a space lost: the letters are a known name's."""
+    rows = table(["STT", "Chỉ tiêu", "Cơ quan chủ trì"], ["1", "Số giường bệnh", "SởY tế"],
+                 ["2", "Tỷ lệ hộ", "Phòng Kinh tế"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[1].texts[2] == "Sở Y tế"
+    assert rows[2].texts[2] == "Phòng Kinh tế"
+
+
+def test_the_national_headers_words_read_with_a_slip_are_its_words():
+    """The national header's fixed words (the motto, "ngày … tháng … năm", the "/" of
+    "Số: 96/KH-UBND") a letter off as OCR reads them; other lines are left alone."""
+    rows = [RawRow([Cell("ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHỈA VIỆT NAM")]),
+            RawRow([Cell("ĐẶC KHU VÂN ĐỒN Đặc lập - Tự do - Hạnh phúc")]),
+            RawRow([Cell("Số: 96'KH-UBND Vân Đồn, nuày 07 tháng 7 năm 2026")]),
+            RawRow([Cell("Sẽ: 14/KH-UBND Độc lập - Tự do - Hạnh phúc")]),
+            RawRow([Cell("Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ")]),
+            *table(["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Thu gom rác thải", "Công an xã"])]
+    repair_rows(rows)
+    # the old tone placement ("HOÀ") is as printed: only the slip is put back
+    assert rows[0].texts == ["ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert rows[1].texts == ["ĐẶC KHU VÂN ĐỒN Độc lập - Tự do - Hạnh phúc"]
+    assert rows[2].texts == ["Số: 96/KH-UBND Vân Đồn, ngày 07 tháng 7 năm 2026"]
+    assert rows[3].texts == ["Số: 14/KH-UBND Độc lập - Tự do - Hạnh phúc"]
+    assert rows[4].texts == ["Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ"]
+
+
+def test_a_fraction_slash_is_a_slash():
+    """OCR reads the slash of "Quý II/2026" as a fraction slash ("Quý 11⁄2026")."""
+    rows = table(["TT", "Nhiệm vụ", "Thời gian hoàn thành"],
+                 ["1", "Chuẩn bị vật tư", "Quý 11⁄2026"])
+    repair_rows(rows)
+    assert rows[1].texts[2] == "Quý II/2026"

@@ -172,6 +172,10 @@ def test_repair_lead_phrase(text, expected):
     ("PHỤ LỤC H", "PHỤ LỤC II"), ("Phụ lục IH:", "Phụ lục III:"),
     ("Phụ lục số H", "Phụ lục số II"), ("Phụ lục 1", "Phụ lục 1"), ("Phụ lục A", "Phụ lục A"),
     ("Phụ lục HH", "Phụ lục HH"), ("Hà Nội", "Hà Nội"),
+    # a sans face's "I" is a stroke OCR reads "l" or "|" as well
+    ("PHỤ LỤC lil", "PHỤ LỤC III"), ("Phụ lục Il", "Phụ lục II"), ("PHỤ LỤC |V", "PHỤ LỤC IV"),
+    ("Phụ lục ll:", "Phụ lục II:"), ("Phụ lục lV", "Phụ lục IV"), ("Phụ lục i", "Phụ lục i"),
+    ("Phụ lục l", "Phụ lục l"),
 ])
 def test_repair_appendix_label(text, expected):
     assert repair_appendix_label(text) == expected

@@ -48,6 +48,17 @@ def test_a_word_read_with_one_i_too_few_takes_the_count_of_the_page() -> None:
     assert [(c.before, c.after, c.left) for c in changes] == [("11/2026", "III/2026", "Quý")]
 
 
+def test_a_stroke_read_as_an_exclamation_mark_is_recounted() -> None:
+    """A sans "II/2026" read "!H/2026": the page, not the reading, says how many "I"s."""
+    font = FONTS[1] if FONTS[1].exists() else next(f for f in FONTS if f.exists())
+    pixels, (left, top, right, bottom) = _printed("II/2026", font, 200)
+    quarter = Word("Quý", 0, top, max(1, left - 5), bottom, 90.0)
+    misread = Word("!H/2026", left, top, right, bottom, 40.0)
+    words, _ = restore_roman_ones([quarter, misread], pixels)
+    assert [w.text for w in words] == ["Quý", "II/2026"]
+    assert roman_ones("!H/2026") == (3, "/2026")
+
+
 def test_only_roman_ones_are_recounted() -> None:
     assert roman_ones("IH/2026") == (3, "/2026")
     assert roman_ones("HI") == (3, "")
