@@ -231,9 +231,10 @@ class _Reader:
                     len(body) < _SHORT_PAGE):
                 grid = _fit_grid(body, self.grid)
         self.grid = grid
-        # "Trong đó:" alone on a line is no row's text (the rows under it are parts of the
-        # row above), but pdftotext prints it where the next row's cells would take it
-        body = [ln for ln in body if not IN_WHICH.match(ln.text)]
+        # "Trong đó:" is no row's text (the rows under it are parts of the row above), but
+        # pdftotext prints it where the next row's cells would take it, alone on its line
+        # or beside another row's cell (a merged cell centred beside it)
+        body = [ln for ln in map(_without_in_which, body) if ln.words]
         # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
         while body and _numbers_columns(body[0]):
             self.rows.append(RawRow([Cell(" ".join(w.text for w in c))
@@ -297,6 +298,15 @@ def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
     (a number alone inside the page is a row's number, its text printed above and below)."""
     ends = {0, len(lines) - 1}
     return [ln for i, ln in enumerate(lines) if i not in ends or not _PAGE_NUMBER.match(ln.text)]
+
+
+def _without_in_which(line: _Line) -> _Line:
+    """The line without a "Trong đó:" printed as a cell of its own."""
+    chunks = _chunk_words(line)
+    kept = [c for c in chunks if not IN_WHICH.match(" ".join(w.text for w in c))]
+    if len(kept) == len(chunks):
+        return line
+    return _Line(line.number, line.page, [w for c in kept for w in c])
 
 
 def _text_row(line: _Line) -> RawRow:
@@ -367,7 +377,10 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
     for words in grid.cells(line, header=True):
         if not words:
             continue
-        if len(words) > _MAX_LABEL_WORDS:
+        # one word more above the line naming the columns when they name the column ("Cơ
+        # quan chủ trì theo" / "dõi"; a title's words over a column name none)
+        if len(words) > _MAX_LABEL_WORDS + (not below and _role(
+                " ".join(w.text for w in words)) != "unknown"):
             return False
         first = words[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label

@@ -140,10 +140,11 @@ def looks_spaced(text: str) -> bool:
 
     over = total = 0
     for page in _pages(text):
-        grid = _grid(page.lines)
-        for line in page.lines:
-            count = len(layout_chunks(line))
-            if count >= 2:
-                total += 1
-                over += count > len(grid.spans)
+        # the columns as the lines of several cells show them (a title's long lines, one
+        # cell each, run over the gutters of the table below them)
+        cut = [line for line in page.lines if len(layout_chunks(line)) >= 2]
+        grid = _grid(cut)
+        for line in cut:
+            total += 1
+            over += len(layout_chunks(line)) > len(grid.spans)
     return total > 0 and over >= _OVERFULL * total

@@ -103,6 +103,17 @@ def test_layout_text_is_detected(cv6582: Path) -> None:
     assert detect_layout(cv6582.read_text(encoding="utf-8")) == "layout"
 
 
+def test_layout_text_under_a_long_title_is_detected() -> None:
+    # three centred title lines run over the gutters of the table under them: the columns
+    # are those the lines of several cells show
+    title = ("                        (Kèm theo Quyết định số 15/QĐ-UBND ngày 18/12/2025 của "
+             "Ủy ban nhân dân tỉnh)\n")
+    text = title * 3 + "\n".join(
+        f"{n}     Chỉ tiêu số {n} của tỉnh             %        8,{n}        ≥ 9      "
+        f"   Sở Tài chính      Cục Thống kê" for n in range(1, 5))
+    assert detect_layout(text) == "layout"
+
+
 # A crowded line runs the support cell into the product cell with one space, the product's
 # piece printed four characters left of its column: by position alone "lịch" ends the support
 # cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",
@@ -169,3 +180,20 @@ def test_converting_layout_text_held_in_a_string_uses_the_agency_names() -> None
 
     record = convert_text(CROWDED).records[1]
     assert [a.raw for a in record.agencies] == ["Sở Văn hóa và Thể thao", "UBND các xã, phường"]
+
+
+IMITATIONS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "imitations"
+
+
+def test_header_labels_of_five_words_and_in_which_beside_a_merged_cell() -> None:
+    # "Cơ quan chủ trì theo" / "dõi" above and below the line naming the columns; "Trong
+    # đó:" printed on the line of the monitor cell merged over the row and its sub-rows
+    rows = extract.read(IMITATIONS / "tinh_tuyen_quang_giao_chi_tieu.pdftotext-layout.txt",
+                        "layout").rows
+    header = next(r for r in rows if r.texts[0] == "TT")
+    assert header.texts == ["TT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện năm 2025",
+                            "Mục tiêu năm 2026", "Cơ quan chủ trì theo dõi", "Cơ quan phối hợp"]
+    row = next(r for r in rows if r.texts[0] == "2")
+    assert row.texts[1:6] == ["Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", "6.250",
+                              "6.900", "Sở Tài chính"]
+    assert not any("Trong đó" in t for r in rows for t in r.texts)
