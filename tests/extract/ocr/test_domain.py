@@ -193,7 +193,7 @@ def test_the_national_headers_words_read_with_a_slip_are_its_words():
             RawRow([Cell("ĐẶC KHU VÂN ĐỒN Đặc lập - Tự do - Hạnh phúc")]),
             RawRow([Cell("Số: 96'KH-UBND Vân Đồn, nuày 07 tháng 7 năm 2026")]),
             RawRow([Cell("Sẽ: 14/KH-UBND Độc lập - Tự do - Hạnh phúc")]),
-            RawRow([Cell("Số: 12 JKH-UBND Đồng Văn, ngày l8 tháng O5 năm 2O26")]),
+            RawRow([Cell("Số: 12 JKH-UBND Đồng Văn, ngày l8 tháng Ø5 năm 2O26")]),
             RawRow([Cell("(Kèm theo Kế hoạch số 412 /KH-UBND ngày 05 6 /2026)")]),
             RawRow([Cell("Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ")]),
             *table(["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Thu gom rác thải", "Công an xã"])]
