@@ -30,6 +30,9 @@ _NUMBER_LABEL = regex.compile(
 _NUMBER_SLASH = regex.compile(
     r"(?P<head>\bs[ốoóồô]\s*:?\s*\d+\s*)['’‘`|\\JlI]\s*(?=\p{Lu}{2,5}\s*[-–])",
     regex.IGNORECASE)
+# a plan's number whose slash OCR lost: "Số: 96KH-UBND"
+_NUMBER_NO_SLASH = regex.compile(r"(?<=\bs[ốo]\s*:?\s*\d+)(?=\p{Lu}{2,5}\s*[-–])",
+                                 regex.IGNORECASE)
 # the numbers of the place-date line with a letter read for a digit: "ngày l2 tháng O3 năm
 # 2O26" (the words already right)
 _DATE_NUMBERS = regex.compile(
@@ -45,6 +48,7 @@ _DIGITS = str.maketrans({"O": "0", "o": "0", "Ø": "0", "ø": "0", "l": "1", "I"
 def repair_national_words(text: str) -> str:
     """`text` with the national header's fixed words a letter off put back."""
     text = _NUMBER_SLASH.sub(r"\g<head>/", _NUMBER_LABEL.sub(_number_label, text))
+    text = _NUMBER_NO_SLASH.sub("/", text)
     for phrase in _printed():
         text = _fixed_line(text, phrase)
     text = _DATE_NUMBERS.sub(_date_numbers, _DATE.sub(_date_words, text))
