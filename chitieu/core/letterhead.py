@@ -456,9 +456,12 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
                 break  # the short rule printed under the title
             continue
         body = opens_body(text) and (bool(title) or not _first_title_line(text))
+        # bold tells where the title ends, not where it starts: the line right under the
+        # kind is its title even read as plain (a scan's bold is a guess)
         if (body or _key(text).startswith(_NOT_TITLE) or len(title) == _TITLE_LINES
                 or _words().authority.match(_folded_text(text))
-                or (bold_known and not _bold(row)) or text.endswith((";", ":"))):
+                or (bold_known and not _bold(row) and bool(title))
+                or text.endswith((";", ":"))):
             break
         title.append(text)
     return title

@@ -83,6 +83,16 @@ def test_the_enacting_authority_under_the_title_ends_it(authority: tuple[str, ..
     assert read_letterhead(rows).title == ["Về kế hoạch phát triển kinh tế - xã hội năm 2026"]
 
 
+def test_the_line_under_the_kind_is_the_title_even_read_as_plain() -> None:
+    """A scan's bold is a guess: the kind and the enacting body read bold, the title line
+    between them plain. Bold ends a title; it does not start one."""
+    rows = _rows(*ACROSS) + _rows("NGHỊ QUYẾT", bold=True)
+    rows += _rows("Về kế hoạch phát triển kinh tế - xã hội năm 2026")
+    rows += _rows("HỘI ĐỒNG NHÂN DÂN XÃ TAM ĐẢO", bold=True)
+    rows += _rows("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;")
+    assert read_letterhead(rows).title == ["Về kế hoạch phát triển kinh tế - xã hội năm 2026"]
+
+
 def test_no_header_no_letterhead() -> None:
     assert read_letterhead(_rows("PHỤ LỤC I", "CHỈ TIÊU NĂM 2026")) is None
     # a letterhead without the national block nor a number is no national header
