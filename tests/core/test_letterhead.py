@@ -254,6 +254,18 @@ def test_a_year_wrapped_onto_the_next_line_is_the_dates(lines: tuple[str, ...]) 
     assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"]
 
 
+def test_a_wrapped_year_under_the_left_columns_number_is_the_dates() -> None:
+    """The columns read apart and interleaved by height: "Số: …" between the date and its
+    year."""
+    head = read_letterhead(_rows("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN",
+                                 "XÃ TAM ĐẢO", "Độc lập - Tự do - Hạnh phúc",
+                                 "Tam Đảo, ngày 09 tháng 9 năm", "Số: 17/KH-UBND", "2026"))
+    assert head is not None
+    assert head.dated == "ngày 09 tháng 9 năm 2026"
+    assert head.number == "Số: 17/KH-UBND"
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"]
+
+
 @pytest.mark.parametrize("lines", [
     ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
      "XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc",
