@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 
@@ -95,16 +96,19 @@ def _read_workbook(path: Path) -> RawDocument:
     limits.check_zip(path)
     rows: list[RawRow] = []
     names: dict[int, str] = {}
+    warnings: list[str] = []
     try:
         # read-only: cells are streamed from the XML, never laid out over the declared
         # dimension (a 5 KB file may declare A1:XFD1048576)
         workbook = openpyxl.load_workbook(path, data_only=True, read_only=True)
         try:
             for index, sheet in enumerate(workbook.worksheets):
-                sheet_rows = _sheet_rows(sheet, index)
+                sheet_rows, uncomputed = _sheet_rows(sheet, index)
                 if sheet_rows:
                     names[index] = sheet.title
                     rows += sheet_rows
+                if uncomputed:
+                    warnings.append(f"formulas_without_values:{sheet.title}:{uncomputed}")
         finally:
             workbook.close()
     except InputError:
@@ -114,15 +118,16 @@ def _read_workbook(path: Path) -> RawDocument:
             raise MemoryError from None  # the batch reports the memory limit, not damage
         raise InputError(f"not a readable XLSX workbook ({type(exc).__name__})",
                          code="unreadable") from None
-    doc = RawDocument(rows=rows, format="xlsx", pages=None, ocr=False)
+    doc = RawDocument(rows=rows, format="xlsx", pages=None, ocr=False, warnings=warnings)
     doc.table_names.update(names)
     return doc
 
 
-def _sheet_rows(sheet, index: int) -> list[RawRow]:
-    values, merges = _sheet_values(sheet)
+def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
+    """The sheet's rows, and how many of its cells hold a formula with no stored value."""
+    values, merges, uncomputed = _sheet_values(sheet)
     if not values:
-        return []
+        return [], len(uncomputed)
     last_row = max(values)
     for min_col, min_row, max_col, max_row in merges:
         value = values.get(min_row, {}).get(min_col)
@@ -143,26 +148,35 @@ def _sheet_rows(sheet, index: int) -> list[RawRow]:
         for column, text in values[number].items():
             grid[column_of[column]] = text
         # the sheet's row number stands in for a line number
-        rows += _rows(grid, number, number, table=index)
-    return rows
+        found = _rows(grid, number, number, table=index)
+        for row in found[-1:]:
+            row.warnings += [f"formula_without_value:{coordinate}"
+                             for coordinate in uncomputed.get(number, ())]
+        rows += found
+    return rows, sum(map(len, uncomputed.values()))
 
 
-def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]]]:
-    """The sheet's non-empty cells as shown ({row: {column: text}}) and its merged ranges
-    (min_col, min_row, max_col, max_row), read in one pass over the sheet's XML.
+def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]],
+                                   dict[int, list[str]]]:
+    """The sheet's non-empty cells as shown ({row: {column: text}}), its merged ranges
+    (min_col, min_row, max_col, max_row) and the cells holding a formula whose value was never
+    stored ({row: [coordinate]}), read in one pass over the sheet's XML.
+
+    A workbook written by a script (openpyxl, xlsxwriter) stores formulas without their
+    values until a spreadsheet program recalculates and saves it: such a cell reads empty,
+    and its record says why instead of losing the value in silence.
 
     openpyxl's public read-only API pads every row to the widest one and gives no merged
     ranges, so its sheet parser (the one behind `iter_rows`) is driven here directly."""
     from openpyxl.cell.read_only import ReadOnlyCell
     from openpyxl.utils.cell import range_boundaries
-    from openpyxl.worksheet._reader import WorkSheetParser
 
     workbook = sheet.parent
     budget = limits.current().max_cells
     values: dict[int, dict[int, str]] = {}
     count = 0
     with sheet._get_source() as source:
-        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True,
+        parser = _parser_class()(source, sheet._shared_strings, data_only=True,
                                  epoch=workbook.epoch, date_formats=workbook._date_formats,
                                  timedelta_formats=workbook._timedelta_formats)
         for number, cells in parser.parse():
@@ -177,7 +191,27 @@ def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int
                 limits.check_cells(count, what=f"sheet {sheet.title!r}")
         merged = parser.merged_cells
     merges = [range_boundaries(item.ref) for item in (merged.mergeCell if merged else [])]
-    return values, [m for m in merges if None not in m]
+    return values, [m for m in merges if None not in m], parser.uncomputed
+
+
+@functools.cache
+def _parser_class() -> type:
+    """openpyxl's sheet parser, noting each formula cell that has no stored value."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.uncomputed: dict[int, list[str]] = {}
+
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                self.uncomputed.setdefault(cell["row"], []).append(
+                    element.get("r") or f"R{cell['row']}C{cell['column']}")
+            return cell
+
+    return Parser
 
 
 def _column_positions(used: set[int]) -> dict[int, int]:

@@ -115,3 +115,22 @@ def test_a_damaged_workbook_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError):
         extract.read(path)
+
+
+def test_a_formula_whose_value_was_never_stored_is_warned_of_not_lost_in_silence(
+        tmp_path: Path) -> None:
+    # openpyxl (like any script) stores a formula without its value: the cell reads empty
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    _sheet(book, "PL1", [[1, "Tỷ lệ hồ sơ trực tuyến", "Văn phòng HĐND và UBND", "Quý II/2026",
+                          "=0.5+0.3"],
+                         [2, "Tỷ lệ người dân có chữ ký số", "Công an xã", "Quý III/2026", "70%"]])
+    path = tmp_path / "cong-thuc.xlsx"
+    book.save(path)
+    doc = convert(path)
+    first, second = doc.records
+    assert first.target is None
+    assert "formula_without_value:E4" in first.warnings
+    assert not any(w.startswith("formula") for w in second.warnings)
+    assert second.target.value == 70
+    assert "formulas_without_values:PL1:1" in doc.warnings
