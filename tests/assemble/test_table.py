@@ -350,3 +350,9 @@ def test_targets_headed_chi_tieu_beside_the_names(header: str, roles: list[str])
     table = _table(f"{header}\n1\tTỷ lệ hồ sơ trực tuyến\t%\t80\t85\t90\n")
     assert [c.role for c in table.columns] == roles
     assert _names(table) == ["Tỷ lệ hồ sơ trực tuyến"]
+
+
+def test_the_columns_lettered_then_numbered_are_no_row() -> None:
+    # statistics offices letter the text columns and number the figures: "A B C 1 2 3"
+    table = _table(f"{HEADER}\nA\tB\tC\t1\t2\t3\n1.\tViệc A\t%\t90\tPhòng Kinh tế\t2026")
+    assert [row.cells[:2] for row in table.rows] == [["1.", "Việc A"]]
