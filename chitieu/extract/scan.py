@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from statistics import median
 from typing import TYPE_CHECKING
 
 from chitieu.core.agencies import AgencyNames
@@ -277,13 +278,15 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     signs, text_only = find_signs(text_only, dpi, marks)
     if grid is None:
         page_text = recognize(text_only, dpi=dpi, psm=_FREE_SEGMENTATION, audit=audit)
-        words = _drop_noise(_drop_floating_marks(page_text.words), text_only)
+        words = _drop_noise(_drop_floating_marks(_drop_rules_read_as_words(page_text.words)),
+                            text_only)
         words = [w for w in words if w.conf >= _NOISE_CONFIDENCE or _is_wordlike(w.text)]
         words, changes = _repair_words(words, text_only, dpi)
     else:
         mosaic, pieces = build_mosaic(text_only, grid, round(_PIECE_GAP_INCHES * dpi))
         page_text = recognize(mosaic, dpi=dpi, psm=_TABLE_SEGMENTATION, audit=audit)
-        words = _drop_noise(_drop_floating_marks(page_text.words), mosaic)
+        words = _drop_noise(_drop_floating_marks(_drop_rules_read_as_words(page_text.words)),
+                            mosaic)
         words, changes = _repair_words(words, mosaic, dpi)
         words = to_page(words, pieces)
     words = attach_signs(words, signs)
@@ -333,6 +336,20 @@ def _drop_noise(words: list, image) -> list:
 _MARK_HEIGHT = 0.7
 _MARK_GAP = 0.3
 _MARK_LENGTH = 3
+
+
+# A rule printed outside the table (under the letterhead's issuer or its motto), or a piece
+# of it, that Tesseract read as letters ("cố", "TT" on the line of "ĐẶC KHU VÂN ĐỒN"): a box
+# far flatter than the page's words. No letter or digit is that flat; a dash may be.
+_RULE_HEIGHT = 0.3
+
+
+def _drop_rules_read_as_words(words: list) -> list:
+    heights = [w.height for w in words if w.height > 0]
+    if not heights:
+        return words
+    flat = _RULE_HEIGHT * median(heights)
+    return [w for w in words if w.height > flat or not any(ch.isalnum() for ch in w.text)]
 
 
 def _drop_floating_marks(words: list) -> list:

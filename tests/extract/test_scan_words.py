@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from chitieu.extract.ocr.tesseract import Word
-from chitieu.extract.scan import _drop_floating_marks
+from chitieu.extract.scan import _drop_floating_marks, _drop_rules_read_as_words
 
 
 def test_the_accents_of_a_line_of_capitals_read_as_a_line_are_dropped() -> None:
@@ -27,3 +27,15 @@ def test_a_short_word_on_its_own_line_is_kept() -> None:
     words = Word("Tổ chức", 290, 100, 420, 140, 95.0, line=2)
     assert _drop_floating_marks([nam, year]) == [nam, year]
     assert _drop_floating_marks([one, words]) == [one, words]
+
+
+def test_a_rule_read_as_a_word_is_dropped() -> None:
+    """The rule under the letterhead's motto, on the line of the issuer's last words, read
+    as "cố": a box far flatter than the page's words, many of their heights long."""
+    issuer = [Word(t, x, 251, x + w, 289, 93.0, line=3)
+              for t, x, w in (("ĐẶC", 472, 87), ("KHU", 574, 83), ("VÂN", 681, 82),
+                              ("ĐỒN", 781, 92))]
+    rule = Word("cố", 1882, 249, 2214, 253, 0.0, line=3)
+    piece = Word("TT", 1495, 250, 1515, 253, 38.0, line=3)
+    dash = Word("-", 1827, 213, 1839, 217, 93.0, line=2)
+    assert _drop_rules_read_as_words([*issuer, rule, piece, dash]) == [*issuer, dash]

@@ -26,9 +26,20 @@ _DATE = regex.compile(
 # the label of a plan's number OCR read a letter or two off: "Sẽ: 14/KH-UBND", "Sô: 14/…"
 _NUMBER_LABEL = regex.compile(
     r"(?<![\p{L}\d])S[\p{L}\d]?\s*[:;](?=\s*\d+\s*/\s*\p{Lu}{2,5}\s*[-–])")
-# a plan's number whose slash OCR read as a quote or a stroke: "Số: 96'KH-UBND"
+# a plan's number whose slash OCR read as a quote or a stroke: "Số: 96'KH-UBND", "96 JKH-"
 _NUMBER_SLASH = regex.compile(
-    r"(?P<head>\bs[ốoóồô]\s*:?\s*\d+\s*)['’‘`|\\]\s*(?=\p{Lu}{2,5}\s*[-–])", regex.IGNORECASE)
+    r"(?P<head>\bs[ốoóồô]\s*:?\s*\d+\s*)['’‘`|\\JlI]\s*(?=\p{Lu}{2,5}\s*[-–])",
+    regex.IGNORECASE)
+# the numbers of the place-date line with a letter read for a digit: "ngày l2 tháng O3 năm
+# 2O26" (the words already right)
+_DATE_NUMBERS = regex.compile(
+    r"\b(?P<w0>ngày\s+)(?P<d>[\dOolI|]{1,2})(?P<w1>\s+tháng\s+)(?P<m>[\dOolI|]{1,2})"
+    r"(?:(?P<w2>\s+năm\s+)(?P<y>[\dOolI|]{4}))?(?![\p{L}\d])", regex.IGNORECASE)
+# a spaced date whose first slash OCR lost: "ngày 05 6 /2026" printed "ngày 05 / 6 /2026"
+_LOST_SLASH = regex.compile(
+    r"\b(?P<day>ngày\s*\d{1,2})\s+(?P<month>\d{1,2}\s*/\s*(?:19|20)\d\d)\b",
+    regex.IGNORECASE)
+_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
 def repair_national_words(text: str) -> str:
@@ -36,7 +47,8 @@ def repair_national_words(text: str) -> str:
     text = _NUMBER_SLASH.sub(r"\g<head>/", _NUMBER_LABEL.sub(_number_label, text))
     for phrase in _printed():
         text = _fixed_line(text, phrase)
-    return _DATE.sub(_date_words, text)
+    text = _DATE_NUMBERS.sub(_date_numbers, _DATE.sub(_date_words, text))
+    return _LOST_SLASH.sub(r"\g<day> / \g<month>", text)
 
 
 def _number_label(match: regex.Match) -> str:
@@ -80,6 +92,18 @@ def _date_words(match: regex.Match) -> str:
     if match["w2"] is not None:
         out += f"{match['s2']}{fixed[2]}"
     return out
+
+
+def _date_numbers(match: regex.Match) -> str:
+    """The date's numbers with their letters read as the digits they look like, when that
+    makes a day, a month and a year."""
+    day, month = match["d"].translate(_DIGITS), match["m"].translate(_DIGITS)
+    year = match["y"].translate(_DIGITS) if match["y"] else None
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12) or (
+            year is not None and not year.startswith(("19", "20"))):
+        return match.group()
+    out = f"{match['w0']}{day}{match['w1']}{month}"
+    return out + (f"{match['w2']}{year}" if year else "")
 
 
 @lru_cache(maxsize=1)

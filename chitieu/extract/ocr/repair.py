@@ -661,11 +661,25 @@ _QUARTERS = ("I", "II", "III", "IV")
 _AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LJjĨÍÌỈỊĩíìỉị"})
 
 
+# the strokes of "Quý III/2026" read as two words ("Quý ii 1/2026"): one number
+_QUARTER_SPLIT = regex.compile(
+    r"(?i)(?P<word>\bquý\s*)(?P<a>[IVHTLil1|!\]J]+)\s+(?P<b>[IVHTLil1|!\]J]+)(?=\s*/)")
+
+
 def repair_quarter_numeral(text: str) -> str:
     """The roman number of a quarter, misread ("Quý H/2026", "Quý IHI/2026", "Quý 11/2026",
-    "Quý !/2026", "Quý I - JI/2026") → the quarter it must be; an arabic quarter ("Quý
-    2/2026") stays."""
+    "Quý !/2026", "Quý I - JI/2026", "Quý ii 1/2026") → the quarter it must be; an arabic
+    quarter ("Quý 2/2026") stays."""
+    text = _QUARTER_SPLIT.sub(_quarter_joined, text)
     return _QUARTER_RANGE.sub(_quarter_match, _QUARTER.sub(_quarter_match, text))
+
+
+def _quarter_joined(match: regex.Match) -> str:
+    """Two runs of strokes before the year are one misread number, unless the first is a
+    quarter as printed ("Quý I II/2026" lists two)."""
+    if match["a"] in _QUARTERS:
+        return match.group(0)
+    return f"{match['word']}{match['a']}{match['b']}"
 
 
 def _quarter_match(match: regex.Match) -> str:

@@ -47,16 +47,19 @@ def roman_ones(word: str, after_quarter: bool = False) -> tuple[int, str] | None
     return sum(2 if ch == "H" else 1 for ch in ones), match["rest"]
 
 
-def count_stems(image: np.ndarray, box: tuple[int, int, int, int]) -> int:
+def count_stems(image: np.ndarray, box: tuple[int, int, int, int], lone: bool = False) -> int:
     """The vertical stems from the left of the box (left, top, right, bottom) in a binary
-    image (ink 0), up to the first mark that is not a stem."""
+    image (ink 0), up to the first mark that is not a stem. `lone`: the box may hold a
+    single stem, its ink box, mostly ink as a shaded box is (a lone "I" where the words
+    around say a roman number stands)."""
     left, top, right, bottom = box
     height = bottom - top
     if height < 6 or right <= left:
         return 0
     y0, y1 = top + round(_BAND[0] * height), top + round(_BAND[1] * height)
     band = image[y0:y1, left:right] < 128
-    if band.size == 0 or band.mean() > _MAX_INK:
+    one_stem = lone and right - left <= _STEM_WIDTH * height
+    if band.size == 0 or (band.mean() > _MAX_INK and not one_stem):
         return 0
     columns = band.any(axis=0)
     stems = 0
@@ -104,13 +107,16 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
         wrapped = previous is not None and not same_line and (
             0 <= word.top - previous.bottom < word.height)
         after_quarter = (same_line or wrapped) and previous_text.casefold() == "quý"
+        # "PHỤ LỤC l": an appendix's label, where a lone stroke is a roman one
+        after_label = same_line and previous_text.casefold() == "lục"
         previous = word
         reading = roman_ones(word.text, after_quarter)
         if reading is None:
             out.append(word)
             continue
         ones, rest = reading
-        stems = count_stems(image, (word.left, word.top, word.right, word.bottom))
+        stems = count_stems(image, (word.left, word.top, word.right, word.bottom),
+                            lone=after_quarter or after_label)
         fixed = "I" * stems + rest
         if 1 <= stems <= 3 and (stems != ones or not word.text.startswith(fixed)):
             left = previous_text if same_line else ""

@@ -154,6 +154,8 @@ def test_repair_date_digits(text, expected):
     # either end of a range; a sans-serif "I" read "J"
     ("Quý I - JI/2026", "Quý I - II/2026"), ("Quý l - II/2026", "Quý I - II/2026"),
     ("Quý I-IV/2026", "Quý I-IV/2026"), ("Quý J/2026", "Quý I/2026"),
+    # the strokes read as two words; two quarters listed stay
+    ("Quý ii 1/2026", "Quý III/2026"), ("Quý I II/2026", "Quý I II/2026"),
 ])
 def test_repair_quarter_numeral(text, expected):
     assert repair_quarter_numeral(text) == expected

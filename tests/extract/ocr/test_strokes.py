@@ -48,6 +48,19 @@ def test_a_word_read_with_one_i_too_few_takes_the_count_of_the_page() -> None:
     assert [(c.before, c.after, c.left) for c in changes] == [("11/2026", "III/2026", "Quý")]
 
 
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+def test_a_lone_roman_one_after_an_appendix_word_is_counted(font: Path) -> None:
+    """"PHỤ LỤC I" read "PHỤ LỤC l": the lone stroke's ink box is mostly ink, as a shaded
+    box is, but after "LỤC" it is the label's one stroke."""
+    pixels, (left, top, right, bottom) = _printed("I", font, 250)
+    label = Word("LỤC", 0, top, max(1, left - 8), bottom, 90.0)
+    misread = Word("l", left, top, right, bottom, 20.0)
+    words, _ = restore_roman_ones([label, misread], pixels)
+    assert [w.text for w in words] == ["LỤC", "I"]
+    if right - left < 0.3 * (bottom - top):  # a sans stroke with no serif: alone, unsure
+        assert count_stems(pixels, (left, top, right, bottom)) == 0
+
+
 def test_a_stroke_read_as_an_exclamation_mark_is_recounted() -> None:
     """A sans "II/2026" read "!H/2026": the page, not the reading, says how many "I"s."""
     font = FONTS[1] if FONTS[1].exists() else next(f for f in FONTS if f.exists())
