@@ -186,6 +186,25 @@ UNKNOWN = [
 ]
 
 
+SAME_READING = [
+    # the names of one thing that plans use, read as one (match_words.yaml synonyms)
+    ("Tỷ lệ thôn được phủ sóng di động 4G", "Tỷ lệ thôn có sóng di động 4G"),
+    ("Tỷ lệ thôn có mạng di động 4G", "Tỷ lệ thôn có sóng di động 4G"),
+    ("Tuyển chọn và gọi công dân nhập ngũ", "Tuyển quân"),
+    ("Tỷ lệ hoàn thành chỉ tiêu giao quân", "Tỷ lệ tuyển quân"),
+    ("Tỷ lệ văn bản được xử lý trên môi trường mạng",
+     "Tỷ lệ văn bản được xử lý trên môi trường điện tử"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), SAME_READING)
+def test_names_of_one_thing_read_alike(one, other) -> None:
+    from chitieu.catalog.words import read
+
+    assert read(one).content == read(other).content
+    assert read(one).conditions == read(other).conditions
+
+
 def test_a_condition_brings_the_ones_it_implies() -> None:
     """Data used again ("tái sử dụng") is data already digitised: the name carries both
     conditions, as the catalog's phrasings of that indicator do."""
