@@ -1029,6 +1029,8 @@ class _Alignment:
                     step = 0.0
                     if i < j:
                         step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
+                        if i >= 2 and _opens_phrase(chunk[i - 2], chunk[i - 1], chunk[i]):
+                            step += _LOWER_START_COST
                         if context is not None and not self._narrow(first + c - 1):
                             step += self._name_cost(chunk, i, j, context[c - 1])
                     if best[c - 1][i] + step < best[c][j]:
@@ -1040,6 +1042,13 @@ class _Alignment:
             pieces.append(chunk[i:j])
             j = i
         return pieces[::-1]
+
+
+def _opens_phrase(before: _Word, word: _Word, after: _Word) -> bool:
+    """A capitalised word after a ";" or "." with a lower-case word after it opens a phrase
+    ("…; Thủ tục được cập nhật"): a crowded line is not cut between it and that word."""
+    return (before.text.endswith(_HARD_STOPS) and word.text[:1].isupper()
+            and after.text[:1].islower())
 
 
 def _median(values: list[float] | list[int]) -> float:

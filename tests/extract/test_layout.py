@@ -231,3 +231,13 @@ def test_a_known_name_is_not_cut_between_rows() -> None:
                         "layout", agencies=default_gazetteer()).rows
     assert [r.texts[6] for r in rows if r.texts[0] in {"2", "-"}] == [
         "Thuế tỉnh Tuyên Quang"] * 3
+
+
+def test_a_crowded_line_is_not_cut_after_a_phrase_opening_word() -> None:
+    # "Các sở, ban, ngành; Thủ tục được cập": the support cell runs into the product cell
+    # with one space; "Thủ" after ";" opens the product's phrase, it does not end the support
+    rows = extract.read(IMITATIONS / "tinh_khanh_hoa_nhiem_vu_ngat_trang.pdftotext-layout.txt",
+                        "layout", agencies=default_gazetteer()).rows
+    row = next(r for r in rows if r.texts[0] == "5.")
+    assert row.texts[3].startswith("Các sở, ban, ngành; UBND các xã, phường")
+    assert row.texts[4].startswith("Thủ tục được cập")
