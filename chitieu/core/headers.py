@@ -112,7 +112,8 @@ def assign_roles(headers: list[str]) -> list[str]:
     if _lists_tasks(headers, roles):
         roles = ["note" if c == ("target", "note") else r for c, r in zip(candidates, roles,
                                                                            strict=True)]
-    return _without_last_years_plan(headers, [r or "unknown" for r in roles])
+    roles = _without_last_years_plan(headers, [r or "unknown" for r in roles])
+    return _only_the_latest_result(headers, roles)
 
 
 _YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -130,6 +131,18 @@ def _without_last_years_plan(headers: list[str], roles: list[str]) -> list[str]:
     latest = max(target_years)
     return ["unknown" if r == "target" and y and y[-1] in baseline_years and y[-1] < latest
             else r for y, r in zip(years, roles, strict=True)]
+
+
+def _only_the_latest_result(headers: list[str], roles: list[str]) -> list[str]:
+    """"Thực hiện năm 2024" beside "Ước thực hiện năm 2025": the baseline is the latest
+    result; an earlier year's is no role of the contract."""
+    years = [_YEAR.findall(h) for h in headers]
+    baseline_years = [y[-1] for y, r in zip(years, roles, strict=True) if r == "baseline" and y]
+    if len(baseline_years) < 2:
+        return roles
+    latest = max(baseline_years)
+    return ["unknown" if r == "baseline" and y and y[-1] < latest else r
+            for y, r in zip(years, roles, strict=True)]
 
 
 _TASK_NAME = lazy(regex.compile, r"\b(nhiem vu|noi dung|cong viec|hoat dong|giai phap)\b")

@@ -36,9 +36,26 @@ def appendix_heading(rows: list[RawRow]) -> tuple[str | None, str | None]:
     return appendix, " ".join(title_lines) or None
 
 
+# "(Kèm theo …" after a title on the same line ("DANH MỤC … NĂM 2026 (Kèm theo Kế hoạch …)"):
+# where the attachment line starts
+_ATTACHED_INSIDE = lazy(regex.compile,
+    r"(?<=\S)\s*(?=\(\s*(?:k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m))", regex.IGNORECASE)
+
+
+def _attachment_apart(lines: list[str]) -> list[str]:
+    """A title and its "(Kèm theo …)" printed on one line (one paragraph, a cell of the
+    table's first row, OCR joining two lines) as two lines."""
+    out = []
+    for line in lines:
+        at = _ATTACHED_INSIDE.search(line) if "(" in line else None
+        out += [line[:at.start()], line[at.end():]] if at else [line]
+    return out
+
+
 def split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
     # The lines above a table may hold the whole plan before its appendix: the heading is the
     # last "Phụ lục" line, and its "(Kèm theo …)" line the first one after it.
+    lines = _attachment_apart(lines)
     appendix_at = next((i for i in reversed(range(len(lines)))
                         if APPENDIX.match(lines[i])), None)
     after = appendix_at + 1 if appendix_at is not None else 0

@@ -338,7 +338,8 @@ def test_a_header_naming_its_rows_with_ten_starts_a_table() -> None:
     # beside "Chỉ tiêu" (the names), a target set by a level is no second name column: the
     # names and targets were swapped
     ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu tỉnh giao\tChỉ tiêu xã phấn đấu",
-     ["number", "name", "unit", "target", "target"]),
+     ["number", "name", "unit", "unknown", "target"]),
+    ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu tỉnh giao", ["number", "name", "unit", "target"]),
     # the term's goal is the target alone, no role beside this year's
     ("STT\tChỉ tiêu\tĐơn vị tính\tChỉ tiêu Nghị quyết Đại hội nhiệm kỳ 2025-2030",
      ["number", "name", "unit", "target"]),
@@ -356,3 +357,12 @@ def test_the_columns_lettered_then_numbered_are_no_row() -> None:
     # statistics offices letter the text columns and number the figures: "A B C 1 2 3"
     table = _table(f"{HEADER}\nA\tB\tC\t1\t2\t3\n1.\tViệc A\t%\t90\tPhòng Kinh tế\t2026")
     assert [row.cells[:2] for row in table.rows] == [["1.", "Việc A"]]
+
+
+def test_the_baseline_is_the_latest_result() -> None:
+    """"Thực hiện năm 2024" beside "Ước thực hiện năm 2025": last year's result is the
+    baseline (the earlier year's was taken, being first)."""
+    table = _table("TT\tChỉ tiêu\tĐơn vị tính\tThực hiện năm 2024\tƯớc thực hiện năm 2025\t"
+                   "Kế hoạch năm 2026\n1\tTốc độ tăng trưởng GRDP\t%\t8,1\t8,7\t10\n")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "target"]

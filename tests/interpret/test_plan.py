@@ -71,6 +71,20 @@ def test_a_date_left_to_fill_in_with_dots_keeps_what_was_printed(dated: str) -> 
     assert (plan.number, plan.issued_on, plan.issued_raw) == (None, None, dated)
 
 
+@pytest.mark.parametrize("heading", [
+    "PHỤ LỤC II\nDANH MỤC NHIỆM VỤ NĂM 2026 (Kèm theo Kế hoạch số 19/KH-UBND ngày 22/02/2026 "
+    "của UBND xã Tiên Lữ, tỉnh Hưng Yên)",
+    "PHỤ LỤC II: DANH MỤC NHIỆM VỤ NĂM 2026 (Kèm theo Kế hoạch số 19/KH-UBND ngày 22/02/2026 "
+    "của UBND xã Tiên Lữ, tỉnh Hưng Yên)",
+])
+def test_a_title_and_its_attachment_line_printed_as_one_line(heading: str) -> None:
+    plan = _plan(heading)
+    assert (plan.appendix, plan.title) == ("Phụ lục II", "DANH MỤC NHIỆM VỤ NĂM 2026")
+    assert (plan.number, plan.issued_on) == ("19/KH-UBND", "2026-02-22")
+    assert plan.issuer == "Ủy ban nhân dân xã Tiên Lữ, tỉnh Hưng Yên"
+    assert plan.locality.code == "12364"
+
+
 def test_issuer_abbreviations_expanded() -> None:
     assert expand_issuer("UBND phường Bạch Mai") == "Ủy ban nhân dân phường Bạch Mai"
 
