@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import Path
 
 from chitieu.core.dataclass import dataclass
@@ -103,16 +103,22 @@ def tokens(text: str, words: Words) -> Phrase:
     """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
     abbreviations expanded, synonyms made one."""
     reader = _reader(words)
-    forms = reader.forms
     if not is_plain(text):
-        folded = ascii_fold(text).replace("&", "")
-        if "<" in folded:  # "trẻ em<1 tuổi", "≤ 5 tuổi": an age band printed with a sign
-            folded = _BELOW.sub(" duoi ", folded)
-        raw = tuple(map(forms.__getitem__, _WORD.findall(folded)))
+        raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
-        raw = forms.of_pieces(text.split(" "))
-    return _replace(_replace(raw, words.abbreviations, reader.abbreviations), words.synonyms,
-                    reader.synonyms)
+        raw = tuple(chain.from_iterable(map(reader.forms.pieces.__getitem__, text.split(" "))))
+    return _replace(_replace(raw, words.abbreviations, reader.abbreviations),
+                    words.synonyms, reader.synonyms)
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of `text` folded (before their forms): what `_WORD` finds in its ASCII
+    folding. Each rule here reads characters that never span a space (the words of a plain
+    text are read piece by piece, see `_Pieces`)."""
+    folded = ascii_fold(text).replace("&", "")
+    if "<" in folded:  # "trẻ em<1 tuổi", "≤ 5 tuổi": an age band printed with a sign
+        folded = _BELOW.sub(" duoi ", folded)
+    return _WORD.findall(folded)
 
 
 class _Forms(dict):
@@ -122,25 +128,7 @@ class _Forms(dict):
     def __init__(self, spelling: dict[str, str]) -> None:
         super().__init__()
         self.spelling = spelling
-        self.pieces: dict[str, tuple[str, ...]] = {}  # a plain space-free text → its words
-
-    def of_pieces(self, pieces: list[str]) -> tuple[str, ...]:
-        """The words `tokens` reads in the pieces of a plain text split at its spaces."""
-        found = list(map(self.pieces.get, pieces))
-        if None in found:
-            found = [words if words is not None else self.of_piece(piece)
-                     for words, piece in zip(found, pieces, strict=True)]
-        return tuple(chain.from_iterable(found))
-
-    def of_piece(self, piece: str) -> tuple[str, ...]:
-        """The words `tokens` reads in a plain text without a space (see `is_plain`)."""
-        found = self.pieces.get(piece)
-        if found is None:
-            found = tuple(map(self.__getitem__, _WORD.findall(ascii_fold(piece).replace("&", ""))))
-            if len(self.pieces) >= _MAX_FORMS:
-                self.pieces.clear()
-            self.pieces[piece] = found
-        return found
+        self.pieces = _Pieces(self)
 
     def __missing__(self, word: str) -> str:
         form = word.lstrip("0") or "0" if word.isdigit() else word
@@ -148,6 +136,22 @@ class _Forms(dict):
         if len(self) < _MAX_FORMS:
             self[word] = form
         return form
+
+
+class _Pieces(dict):
+    """A plain space-free text (see `is_plain`) → the words `tokens` reads in it, read once
+    and then looked up in C: a plain name's words are its pieces' words, in order."""
+
+    def __init__(self, forms: _Forms) -> None:
+        super().__init__()
+        self.forms = forms
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        found = tuple(map(self.forms.__getitem__, _folded_words(piece)))
+        if len(self) >= _MAX_FORMS:
+            self.clear()
+        self[piece] = found
+        return found
 
 
 _MAX_FORMS = 200_000
@@ -164,12 +168,12 @@ def _forms(words: Words) -> _Forms:
     return known[1]
 
 
-def _replace(seq: Phrase, table: dict[Phrase, Phrase],
-             starts: dict[str, tuple[int, ...]]) -> Phrase:
-    """Replace the phrases of `table` (whose `_starts` are `starts`) in `seq`, longest
+def _replace(seq: Phrase, table: dict[Phrase, Phrase], starts: _Starts) -> Phrase:
+    """Replace the phrases of `table` (whose `_Starts` are `starts`) in `seq`, longest
     first, left to right."""
-    if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: nothing to replace
-        return seq
+    if starts.keys().isdisjoint(seq) or (  # most names hold no abbreviation
+            starts.singles.isdisjoint(seq) and starts.pairs.isdisjoint(pairwise(seq))):
+        return seq  # nor a synonym's first two words: nothing to replace
     out: list[str] = []
     done = 0  # seq[:done] is in out; only where a phrase may start is there more to do
     for i in [i for i, word in enumerate(seq) if word in starts]:
@@ -247,7 +251,7 @@ def _head(seq: Phrase, words: Words, reader: _Reader) -> tuple[int, str | None]:
 
 
 def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str],
-                starts: dict[str, tuple[int, ...]]) -> str | None:
+                starts: _Starts) -> str | None:
     """The value of the longest phrase of `table` (whose `_starts` are `starts`) that `seq`
     holds at `i`."""
     for n in starts.get(seq[i], ()) if i < len(seq) else ():
@@ -258,24 +262,33 @@ def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str],
 
 
 _MAX_SHAPES = 64
-_SHAPES: dict[int, tuple[Collection[Phrase], dict[str, tuple[int, ...]]]] = {}
+_SHAPES: dict[int, tuple[Collection[Phrase], _Starts]] = {}
 
 
-def _starts(table: Collection[Phrase]) -> dict[str, tuple[int, ...]]:
+class _Starts(dict):
     """Each first word of a phrase table's keys, with the lengths of the keys it starts,
-    longest first: the only phrases to try where a name holds that word. Found once per
-    table (the tables live as long as their `Words`; the table itself is kept here so that
-    its id is not reused)."""
-    known = _SHAPES.get(id(table))
-    if known is None or known[0] is not table:
-        if len(_SHAPES) >= _MAX_SHAPES:  # tables made per call would pile up here
-            _SHAPES.clear()
+    longest first: the only phrases to try where a name holds that word. Also the words
+    that are keys by themselves (`singles`) and the first two words of the longer keys
+    (`pairs`): a name holding neither holds no key."""
+
+    def __init__(self, table: Collection[Phrase]) -> None:
         lengths: dict[str, set[int]] = {}
         for key in table:
             if key:
                 lengths.setdefault(key[0], set()).add(len(key))
-        known = _SHAPES[id(table)] = (table, {word: tuple(sorted(ns, reverse=True))
-                                              for word, ns in lengths.items()})
+        super().__init__((word, tuple(sorted(ns, reverse=True))) for word, ns in lengths.items())
+        self.singles = frozenset(key[0] for key in table if len(key) == 1)
+        self.pairs = frozenset(key[:2] for key in table if len(key) > 1)
+
+
+def _starts(table: Collection[Phrase]) -> _Starts:
+    """The `_Starts` of a phrase table, found once per table (the tables live as long as
+    their `Words`; the table itself is kept here so that its id is not reused)."""
+    known = _SHAPES.get(id(table))
+    if known is None or known[0] is not table:
+        if len(_SHAPES) >= _MAX_SHAPES:  # tables made per call would pile up here
+            _SHAPES.clear()
+        known = _SHAPES[id(table)] = (table, _Starts(table))
     return known[1]
 
 

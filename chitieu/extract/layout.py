@@ -40,7 +40,7 @@ from pathlib import Path
 
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
-from chitieu.core.headers import header_candidates
+from chitieu.core.headers import header_candidates, line_key, vocabulary
 from chitieu.core.numbering import (
     COLUMN_LABEL,
     IN_WHICH,
@@ -69,6 +69,7 @@ _SHORT_PAGE = 15  # lines: fewer do not show a page's gutters reliably
 _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its columns sit
 _LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
 _NO_FIT = 1000.0
+_NOTE_WORDS = 3  # a note line under the table holds a sentence, not a bare "(*)" mark
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
@@ -261,6 +262,7 @@ class _Reader:
         # pdftotext prints it where the next row's cells would take it, alone on its line
         # or beside another row's cell (a merged cell centred beside it)
         body = [ln for ln in map(_without_in_which, body) if ln.words]
+        body, below = _until_table_end(body)
         # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
         while body and _numbers_columns(body[0]):
             self.rows.append(RawRow([Cell(" ".join(w.text for w in c))
@@ -275,6 +277,7 @@ class _Reader:
         continued = any(row.table is not None for row in self.rows)
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
                                 continued)
+        self.rows += [_text_row(ln) for ln in below]
 
 
 class _Gutters:
@@ -333,6 +336,19 @@ def _without_in_which(line: _Line) -> _Line:
     if len(kept) == len(chunks):
         return line
     return _Line(line.number, line.page, [w for c in kept for w in c])
+
+
+def _until_table_end(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """The page's body down to a line that ends the table — a source or note ("Nguồn: …",
+    "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title — and the lines from
+    it on, each a line of text: no row's cell (they were cut into the last row's cells)."""
+    for i, line in enumerate(lines):
+        key = line_key(line.text)
+        words = vocabulary()
+        if words.signature.search(key) or (
+                len(line.words) >= _NOTE_WORDS and words.table_end.search(key)):
+            return lines[:i], lines[i:]
+    return lines, []
 
 
 def _text_row(line: _Line) -> RawRow:
@@ -646,6 +662,12 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # a row labelled "I", "B": a section row spanning the table, no merged cell reaches into it
     # rows of this page: a continuation of the previous page's last row, then one per anchor
     starts = anchors if not continued or (anchors and anchors[0] == 0) else [-1, *anchors]
+    if not starts:
+        # no row number found to anchor rows on (prose under the table blurred the number
+        # column): each line a row of its cells, for the assembly to join, not a crash
+        return [RawRow([Cell(" ".join(w.text for w in words)) for words in row],
+                       first_line=line.number, last_line=line.number, page=page, table=0)
+                for line, row in zip(lines, cells, strict=True)]
     sections = {r for r, i in enumerate(starts)
                 if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
     groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]

@@ -65,3 +65,22 @@ def test_abbreviations_and_their_expansions_link_alike(phrasing) -> None:
         short = short.replace(long, abbreviation)
     found = default_catalog().match(short, unit)
     assert found is not None and found.id == expected, short
+
+
+_PIECES = st.sampled_from([
+    "Tỷ", "lệ", "trẻ", "em", "≤", "≤5", "<", "<1", "<=", "5", "05", "tuổi", "%", "(%)", "TTHC",
+    "UBND", "tổ", "dân", "phố", "Tổ", "số", "sức", "khỏe", "Wi-Fi", "dưới", "đ", "xã,", "1Gb/s",
+])
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), min_size=1, max_size=8))
+def test_a_plain_name_reads_as_the_whole_text_does(pieces) -> None:
+    """A plain name is read piece by piece (split at its spaces, each piece folded once): the
+    same words as reading the whole text, which a doubled space makes the matcher do."""
+    from chitieu.catalog.words import tokens
+    from chitieu.core.text import is_plain
+
+    words = default_catalog().words
+    text = " ".join(pieces) + " x"
+    if is_plain(text):
+        assert tokens(text, words) == tokens(text.replace(" x", "  x"), words), text

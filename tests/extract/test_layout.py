@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from shared_files import real_file
 
-from chitieu import convert, extract
+from chitieu import convert, convert_text, extract
 from chitieu.extract.detect import detect_layout
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
 
@@ -41,6 +41,49 @@ def test_columns_rows_wrapped_and_merged_cells() -> None:
     ]
     assert (doc.rows[2].first_line, doc.rows[2].last_line) == (3, 5)
     assert not [r.warnings for r in doc.rows if r.warnings], "every cell placed with confidence"
+
+
+# a source line and the signature block under the table, printed across its columns
+SIGNED = """ TT     Nội dung                    Đơn vị chủ trì     Thời hạn
+  1     Rà soát dữ liệu dân cư      Công an xã         30/6/2026
+  2     Số hóa hồ sơ                Văn phòng          Năm 2026
+                                    HĐND và UBND
+Nguồn: Phòng Kinh tế tổng hợp.
+              Nơi nhận:                             KT. CHỦ TỊCH
+          - UBND tỉnh (b/c);                         PHÓ CHỦ TỊCH
+- Lưu: VT.
+                                                   Nguyễn Văn An
+"""
+
+
+def test_lines_under_the_tables_end_are_no_cells_of_its_last_row() -> None:
+    doc = extract.read_text(SIGNED, "layout")
+    rows = [r.texts for r in doc.rows]
+    assert rows[2] == ["2", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Năm 2026"]
+    assert rows[3:] == [["Nguồn: Phòng Kinh tế tổng hợp."], ["Nơi nhận: KT. CHỦ TỊCH"],
+                        ["- UBND tỉnh (b/c); PHÓ CHỦ TỊCH"], ["- Lưu: VT."], ["Nguyễn Văn An"]]
+    records = convert_text(SIGNED, "layout").records
+    assert [r.name for r in records] == ["Rà soát dữ liệu dân cư", "Số hóa hồ sơ"]
+
+
+# prose under the table blurs the number column: no row number to anchor rows on
+UNANCHORED = """ TT     Nội dung                    Đơn vị chủ trì     Thời hạn
+  1     Rà soát dữ liệu dân cư      Công an xã         30/6/2026
+  2     Số hóa hồ sơ                Văn phòng          Năm 2026
+                                    HĐND và UBND
+Căn cứ vào kết quả thực hiện.
+              Các đơn vị:                             GIAO VIỆC
+          - UBND tỉnh (b/c);                         PHÓ BAN
+- Lưu: VT.
+                                                   Nguyễn Văn An
+"""
+
+
+def test_a_page_without_row_numbers_to_anchor_on_is_read_line_by_line_not_a_crash() -> None:
+    records = convert_text(UNANCHORED, "layout").records
+    assert [(r.name, [a.raw for a in r.agencies], r.deadline.raw) for r in records[:2]] == [
+        ("Rà soát dữ liệu dân cư", ["Công an xã"], "30/6/2026"),
+        ("Số hóa hồ sơ", ["Văn phòng HĐND và UBND"], "Năm 2026")]
 
 
 # a deadline printed once between rows 2 and 3: merged over 2–3, or over 1–4? The text
