@@ -905,8 +905,14 @@ class _Assembler:
         return numbers_columns([t for t in texts if t])
 
     def _is_bold(self, row: RawRow, cells: list[str]) -> bool:
-        lead = [c for c in row.cells[:2] if c.text.strip()]
-        return bool(lead) and all(c.bold or is_bold_markup(c.text) for c in lead)
+        # its first two cells, those filled, all bold (and one of them filled)
+        filled = False
+        for cell in row.cells[:2]:
+            if cell.text.strip():
+                if not (cell.bold or is_bold_markup(cell.text)):
+                    return False
+                filled = True
+        return filled
 
     # -- shaping
 

@@ -278,7 +278,26 @@ def _line(row: RawRow) -> str:
 
 def read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     """The national header at the top of `rows` and the kind and title under it; None when
-    the rows do not start with one."""
+    the rows do not start with one. Read once for the same rows asked again in a row
+    (assembly asks, then the plan's fields), the result shared: read-only."""
+    global _LAST_READ
+    # the same row objects holding the same cells (kept with the result: no other object
+    # can take their ids while they are kept)
+    key = tuple((row, *[(cell, cell.text, cell.bold) for cell in row.cells]) for row in rows)
+    last_key, last_head = _LAST_READ
+    if len(last_key) == len(key) and all(
+            len(a) == len(b) and all(x is y or x == y for x, y in zip(a, b, strict=True))
+            for a, b in zip(last_key, key, strict=True)):
+        return last_head
+    head = _read_letterhead(rows)
+    _LAST_READ = (key, head)
+    return head
+
+
+_LAST_READ: tuple[tuple, Letterhead | None] = ((), None)
+
+
+def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     head = Letterhead()
     texts = _year_rejoined([_line(r) for r in rows[:MAX_HEADER_LINES + 1]]) + [
         _line(r) for r in rows[MAX_HEADER_LINES + 1:]]

@@ -87,14 +87,15 @@ def detect_layout(text: str) -> str:
     table, pdftotext -layout columns, labelled task blocks, or tab-separated OCR text."""
     if _HTML_TABLE.search(text):
         return "html"
-    if _MD_SEPARATOR.search(text):
+    piped = "|" in text  # (a Markdown or portal table has bars: most text has none)
+    if piped and _MD_SEPARATOR.search(text):
         return "markdown"
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
         return "text"
-    if len(_PORTAL_BAR.findall(text)) >= 6:
+    if piped and len(_PORTAL_BAR.findall(text)) >= 6:
         return "portal"
-    if len(_PIPE_ROW.findall(text)) >= _MIN_PIPE_ROWS:
+    if piped and len(_PIPE_ROW.findall(text)) >= _MIN_PIPE_ROWS:
         return "markdown"
     tabbed = sum(1 for ln in lines if "\t" in ln)
     if tabbed >= 2:

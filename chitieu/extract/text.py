@@ -25,6 +25,6 @@ def read_text(text: str) -> RawDocument:
             line = line.replace("\f", "")
         if not line.strip():
             continue
-        cells = [Cell(part) for part in line.rstrip("\n").split("\t")]
-        rows.append(RawRow(cells, first_line=number, last_line=number, page=page))
+        # (a line of `split("\n")` holds no line break)
+        rows.append(RawRow(list(map(Cell, line.split("\t"))), number, number, page))
     return RawDocument(rows=rows, format="text", pages=page, ocr=True)

@@ -10,6 +10,7 @@ one record per row and year, keyed "<row key>@<year>", with that year as its dea
 from __future__ import annotations
 
 import functools
+import weakref
 
 import regex
 
@@ -49,6 +50,27 @@ _BARE_COUNT = lazy(regex.compile, r"^\d{1,4}$")
 _DURATION_HEADER = lazy(regex.compile, r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a row number's form says (each a match of its numbering pattern): found once
+    per number text, as the same few numbers open every document's rows."""
+
+    letter: bool   # "B"
+    roman: bool    # "IV"
+    arabic: bool   # "1", "1.2"
+    part: bool     # "PHẦN II"
+    dotted: bool   # "I.1"
+    bullet: bool   # "-", "•"
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(number: str) -> _Shape:
+    return _Shape(letter=bool(LETTER_ONLY.match(number)), roman=bool(ROMAN_ONLY.match(number)),
+                  arabic=bool(ARABIC_ONLY.match(number)), part=bool(PART_ONLY.match(number)),
+                  dotted=bool(DOTTED_GROUP.match(number)),
+                  bullet=bool(number) and bool(_BULLET.match(number)))
+
+
 @dataclass(slots=True)
 class _SectionLevel:
     style: str
@@ -71,6 +93,9 @@ class _Context:
     issued_on: str | None = None  # the plan's issue date: durations count from it
     trace: Trace | None = None
     cols: _Columns | None = None  # where the table keeps each value, found once
+    # the agencies read from each (cell, role) with this gazetteer (see `_agency_memo`)
+    agency_memo: dict[tuple[str, str], tuple[tuple[Agency, ...], tuple[str, ...]]] = field(
+        default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -115,9 +140,11 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
     keys: set[str] = set()
     records: list[Record] = []
     tables = table.all_tables
+    memo = _agency_memo(gazetteer)
     for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
         ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
-                       issued_on=issued_on, trace=trace, cols=_Columns.of(part))
+                       issued_on=issued_on, trace=trace, cols=_Columns.of(part),
+                       agency_memo=memo)
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -231,7 +258,7 @@ def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]
 
 def _close_finished_section(ctx: _Context, number: str) -> None:
     """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1"."""
-    if not ARABIC_ONLY.match(number):
+    if not _shape(number).arabic:
         return
     sibling = f"arabic{number.count('.')}"
     for depth, level in enumerate(ctx.stack):
@@ -284,14 +311,15 @@ def _only_stray_words(row: LogicalRow, table: Table) -> bool:
 
 def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
                 stack: list[_SectionLevel], cols: _Columns) -> bool:
-    lettered = bool(LETTER_ONLY.match(number) or ROMAN_ONLY.match(number))
+    shape = _shape(number)
+    lettered = shape.letter or shape.roman
     if lettered and _only_stray_words(row, table):
         return True  # "IV. Phát triển nhân lực …" carrying a spilled "năm tiếp theo"
     if _has_values(row, cols.values_skip):
         return False
-    if lettered or PART_ONLY.match(number) or DOTTED_GROUP.match(number):
+    if lettered or shape.part or shape.dotted:
         return True
-    if ARABIC_ONLY.match(number):
+    if shape.arabic:
         # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
         sibling = f"arabic{number.count('.')}"
         return (row.bold or next_number.startswith(number + ".")
@@ -336,7 +364,7 @@ def _unique_key(ctx: _Context, number: str, bullet: bool | None = None) -> str:
     """`bullet`: whether `number` is a bullet, when the caller knows."""
     parts = [level.number for level in ctx.stack if level.number]
     if bullet is None:
-        bullet = bool(number) and bool(_BULLET.match(number))
+        bullet = _shape(number).bullet
     if number and not bullet:
         parts.append(number)
     else:
@@ -396,7 +424,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         agencies = _less_sure(agencies)
     if not name:
         warnings.append("name_missing")
-    bullet = bool(number) and bool(_BULLET.match(number))
+    bullet = _shape(number).bullet
     return Record(
         key=key or _unique_key(ctx, number, bullet),
         number=None if bullet else number or None,
@@ -517,14 +545,37 @@ def _duration_unit(table: Table) -> str | None:
 def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
     agencies: list[Agency] = []
     warnings: list[str] = []
+    memo = ctx.agency_memo
     for index, role in ctx.cols.agencies:
         text = row.cells[index]
         if not clean_text(text):
             continue
-        found, codes = _cell_agencies(ctx.gazetteer, text, role)
+        known = memo.get((text, role))
+        if known is None:
+            if len(memo) >= _AGENCY_MEMO_SIZE:
+                memo.clear()
+            found, codes = _cell_agencies(ctx.gazetteer, text, role)
+            known = memo[text, role] = (tuple(found), tuple(codes))
+        found, codes = known
         agencies += found
         warnings += codes
     return agencies, warnings
+
+
+_AGENCY_MEMOS: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()
+_AGENCY_MEMO_SIZE = 16384
+
+
+def _agency_memo(gazetteer: Gazetteer) -> dict[tuple[str, str], tuple[tuple[Agency, ...],
+                                                                       tuple[str, ...]]]:
+    """The agencies already read from each (cell, role) with this gazetteer: agency cells
+    recur row after row and document after document. The Agency objects are shared, as
+    the gazetteer's own are (read-only: `model_copy` to change one); kept while the
+    gazetteer lives."""
+    memo = _AGENCY_MEMOS.get(gazetteer)
+    if memo is None:
+        memo = _AGENCY_MEMOS[gazetteer] = {}
+    return memo
 
 
 def _cell_agencies(gazetteer: Gazetteer, text: str, role: str) -> tuple[list[Agency], list[str]]:

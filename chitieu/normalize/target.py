@@ -60,12 +60,81 @@ _UNIT_TOKEN = lazy(re.compile, r"(\s+|/)")
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex alternation of phrases, longest first, white space flexible, word-bounded."""
+    """A regex alternation of phrases, longest first, white space flexible, word-bounded,
+    for a pattern compiled with IGNORECASE. Written as a trie ("giảm(?:\\s+còn|)|…"): the
+    engine tries one branch per letter instead of every phrase at every place; it matches
+    what the flat alternation matches (see `_trie`)."""
     # longest first; equal lengths in text order, so that the pattern is the same in every
     # process (a set iterates in hash order)
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    escaped = [r"\s+".join(re.escape(part) for part in w.split()) for w in ordered]
-    return r"(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)"
+    return _ordered_alternation(tuple(sorted({w.strip() for w in words if w.strip()},
+                                             key=lambda w: (-len(w), w))))
+
+
+@lru_cache(maxsize=64)
+def _ordered_alternation(ordered: tuple[str, ...]) -> str:
+    trie = _trie([_tokens(w) for w in ordered])
+    if trie is None:  # two branches a letter's case could both take: the flat alternation
+        trie = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+    return r"(?<!\w)(?:" + trie + r")(?!\w)"
+
+
+_SPACE = " "  # the token of a run of white space between two words of a phrase
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase's characters, `_SPACE` between its words (which hold no white space)."""
+    return list(" ".join(phrase.split()))
+
+
+def _trie(phrases: list[list[str]]) -> str | None:
+    """The alternation of `phrases` (tokens, longest first) as a trie, each node trying its
+    longer continuations before ending there. Phrases that can match at one place of a text
+    are each a prefix of the next (a letter's case-insensitive match is one letter, white
+    space no letter), so the trie tries them in the same order as the flat alternation, and
+    the rest of the pattern sees the same matches in the same order. Letters are keyed in
+    lower case (IGNORECASE matches both alike); None when two sibling letters would match
+    a common character (as "i" and "ı" do), where that order could differ."""
+    root: dict = {}
+    for tokens in phrases:
+        node = root
+        for token in tokens:
+            lower = token.lower()
+            key = lower if len(lower) == 1 else token
+            child = node.get(key)
+            if child is None:
+                child = node[key] = {_PRINTED: token}  # the token as first printed
+            node = child
+        node[_END] = True
+    return _written(root)
+
+
+_PRINTED, _END = "printed", "end"  # (keys no token has: tokens are one character)
+
+
+def _case_clash(a: str, b: str) -> bool:
+    """Two letters of different lower case that IGNORECASE may still match alike: the same
+    upper case or case folding ("i" and "ı", "s" and "ſ", "σ" and "ς")."""
+    return a.upper() == b.upper() or a.casefold() == b.casefold()
+
+
+def _written(node: dict) -> str | None:
+    children = [(key, child) for key, child in node.items() if len(key) == 1]
+    if len(children) > 1:
+        letters = [child[_PRINTED] for key, child in children if key != _SPACE]
+        for i, a in enumerate(letters):
+            if any(_case_clash(a, b) for b in letters[i + 1:]):
+                return None
+    branches = []
+    for key, child in children:
+        rest = _written(child)
+        if rest is None:
+            return None
+        branches.append((r"\s+" if key == _SPACE else re.escape(child[_PRINTED])) + rest)
+    if _END in node:
+        branches.append("")  # the phrase ends here: tried after every longer one
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +155,11 @@ class _Grammar:
     max_unit_words: int
     head: re.Pattern[str]             # a target at the start of a cell
     embedded: re.Pattern[str]         # a target's start anywhere in a name
+    # what the words before an embedded target's number can be (see `_embedded_search`):
+    # the end of the last of them, and a piece of text made of them alone; None when a
+    # word holds a digit, and the search is the plain one
+    lead_end: re.Pattern[str] | None
+    lead_piece: re.Pattern[str] | None
     any_op_number: re.Pattern[str]
     suffix: re.Pattern[str]
     stop: re.Pattern[str]
@@ -117,6 +191,21 @@ def _first_char_gate(words: list[str], symbols: list[str]) -> str:
     return ("(?=[" + "".join(re.escape(c) for c in sorted(marks)) + "]"
             "|(?<!\\w)[" + "".join(re.escape(c) for c in sorted(letters)) + "]"
             "|(?<![\\w.,/])\\d)")
+
+
+def _lead_words(phrases: list[str], symbols: list[str], flags: int
+                ) -> dict[str, re.Pattern[str] | None]:
+    """`lead_end`: a lead or operator phrase's last word, or a symbol, ending a text;
+    `lead_piece`: a text without white space made of their words and symbols alone."""
+    words = {w for p in phrases for w in p.split()} | set(symbols)
+    if any(_DIGIT.search(w) for w in words):
+        return {"lead_end": None, "lead_piece": None}
+    last = {p.split()[-1] for p in phrases if p.strip()} | set(symbols)
+
+    def alternatives(found: set[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+    return {"lead_end": lazy(re.compile, f"(?:{alternatives(last)})\\Z", flags),
+            "lead_piece": lazy(re.compile, f"(?:{alternatives(words)})+", flags)}
 
 
 @cache
@@ -154,6 +243,7 @@ def _grammar() -> _Grammar:
         head=lazy(re.compile, _head_pattern(_alternation(leads), ops, connectors), flags),
         embedded=lazy(re.compile, _first_char_gate([*embedded_leads, *word_ops], list(_SYMBOLS))
                       + _head_pattern(_alternation(embedded_leads), ops, connectors), flags),
+        **_lead_words([*embedded_leads, *word_ops], list(_SYMBOLS), flags),
         any_op_number=lazy(re.compile,
             rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags
         ),
@@ -493,7 +583,7 @@ def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
     pos = 0
     # Searching from just before the next digit skips the long wordy stretches of a name.
     while (digit := _DIGIT.search(text, pos)) and (
-        match := g.embedded.search(text, max(pos, digit.start() - _LONGEST_LEAD))
+        match := _embedded_search(text, max(pos, digit.start() - _LONGEST_LEAD))
     ):
         pos = match.start("n1") + 1
         parsed = _read_head(text, match)
@@ -522,6 +612,44 @@ def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
         ))
         pos = max(pos, parsed.end)  # "1% – 3% doanh thu" is one target, not two
     return found
+
+
+_DIGITS = lazy(re.compile, r"\d+")
+
+
+def _embedded_search(text: str, start: int) -> re.Match[str] | None:
+    """`_grammar().embedded.search(text, start)`, trying only where a match can start.
+
+    A match is lead words, an operator and white space, then its number (`n1`), none of
+    them with a digit: so a match starting at `s` has its number at the first digit from
+    `s` on, and that digit starts a number (nothing of `[\\w.,/]` before it). For each run
+    of digits, the places whose first digit it is are those after the run before it: a
+    match starts there only on the run's first digit, or on lead words ending right
+    before it (white space apart), which the last word of the text before it shows. Then
+    the search starts at the first of the pieces of text (between white space) made of
+    such words alone, walking back from the number: a match starts at or after it."""
+    g = _grammar()
+    if g.lead_end is None or g.lead_piece is None:
+        return g.embedded.search(text, start)
+    after = start  # where the places of the next run of digits begin
+    for run in _DIGITS.finditer(text, start):
+        first, region = run.start(), after
+        after = run.end()
+        if first > 0 and ((before := text[first - 1]).isalnum() or before in "_.,/"):
+            continue  # no number starts here: no match has it as its first digit
+        head = text[region:first].rstrip()
+        if head and g.lead_end.search(head.rsplit(None, 1)[-1]):
+            while head:
+                rest = head.rsplit(None, 1)
+                if not g.lead_piece.fullmatch(rest[-1]):
+                    region += len(head) - len(rest[-1])
+                    break
+                head = rest[0] if len(rest) == 2 else ""
+            return g.embedded.search(text, region)
+        match = g.embedded.match(text, first)
+        if match is not None:
+            return match
+    return None
 
 
 def _op_kind(op_text: str) -> str:
@@ -663,7 +791,7 @@ def _splits_off(lead: str) -> bool:
 
 def _only_leads(head: str) -> bool:
     """"Phấn đấu" before "giảm 10%": lead words, not a name."""
-    if is_plain(head) and _wordy_pieces(head) > _most_lead_words():
+    if is_plain(head) and _wordy_pieces(head, _most_lead_words()) > _most_lead_words():
         return False  # (a name: folding it whole to find out is most of this function's time)
     return fold(head).strip(" ,;:-") in _grammar().all_leads
 
@@ -671,10 +799,17 @@ def _only_leads(head: str) -> bool:
 _WORDY = lazy(re.compile, r"\w")
 
 
-def _wordy_pieces(text: str) -> int:
+def _wordy_pieces(text: str, most: int | None = None) -> int:
     """How many of a plain text's space-separated pieces hold a letter or digit: each is at
-    least one word of its fold, whatever punctuation the fold's ends lose."""
-    return sum(1 for piece in text.split(" ") if _WORDY.search(piece))
+    least one word of its fold, whatever punctuation the fold's ends lose. With `most`,
+    counting stops past it (`most` + 1: more than `most`)."""
+    count = 0
+    for piece in text.split(" "):
+        if _WORDY.search(piece):
+            count += 1
+            if most is not None and count > most:
+                break
+    return count
 
 
 @cache

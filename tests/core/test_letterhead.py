@@ -278,3 +278,14 @@ def test_folded_reads_each_character_as_unidecode_does(text):
     pieces = [unidecode(c).lower() or " " for c in text]
     where = [i for i, piece in enumerate(pieces) for _ in piece] + [len(text)]
     assert letterhead._folded(text) == ("".join(pieces), where)
+
+
+def test_the_same_rows_asked_again_read_as_before_unless_their_cells_changed() -> None:
+    rows = _rows(*ACROSS, "KẾ HOẠCH", "Phát triển du lịch cộng đồng năm 2026", "Căn cứ …")
+    first = read_letterhead(rows)
+    assert read_letterhead(rows) is first  # read once for both askers
+    rows[4].cells[0].text = "Chuyển đổi số năm 2026"  # a cell changed in place: read again
+    assert read_letterhead(rows).title == ["Chuyển đổi số năm 2026"]
+    rows[4].cells[0].bold = True
+    assert read_letterhead(rows) is not first
+    assert read_letterhead(_rows("Bảng 1")) is None
