@@ -323,15 +323,20 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
 def _year_rejoined(texts: list[str]) -> list[str]:
     """The place-date line with its year back from the next line, where the right column
     wrapped it ("…, ngày 02 tháng 12 năm" / "2026", "…, ngày 02 tháng 12" / "năm 2026");
-    the next line keeps its left column."""
+    the next line keeps its left column. Read column by column and interleaved by height,
+    the left column's "Số: …" may stand between them: the line after it is looked at too."""
     texts = list(texts)
     for i in range(len(texts) - 1):
-        # the year alone first: a cheap look that rules out nearly every line before folding
-        year = _WRAPPED_YEAR.search(texts[i + 1])
-        opened = year and _DATED_OPEN.search(_folded_text(texts[i]))
-        if opened and bool(opened["word"]) != bool(year["word"]):  # "năm" once, either side
-            texts[i] = f"{texts[i]} {year.group().strip()}"
-            texts[i + 1] = texts[i + 1][:year.start()].rstrip()
+        for j in (i + 1, i + 2)[:len(texts) - i - 1]:
+            # the year alone first: a cheap look that rules out nearly every line
+            year = _WRAPPED_YEAR.search(texts[j])
+            if year is None:
+                continue
+            opened = _DATED_OPEN.search(_folded_text(texts[i]))
+            if opened and bool(opened["word"]) != bool(year["word"]):  # "năm" once
+                texts[i] = f"{texts[i]} {year.group().strip()}"
+                texts[j] = texts[j][:year.start()].rstrip()
+            break
     return texts
 
 
@@ -451,9 +456,12 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
                 break  # the short rule printed under the title
             continue
         body = opens_body(text) and (bool(title) or not _first_title_line(text))
+        # bold tells where the title ends, not where it starts: the line right under the
+        # kind is its title even read as plain (a scan's bold is a guess)
         if (body or _key(text).startswith(_NOT_TITLE) or len(title) == _TITLE_LINES
                 or _words().authority.match(_folded_text(text))
-                or (bold_known and not _bold(row)) or text.endswith((";", ":"))):
+                or (bold_known and not _bold(row) and bool(title))
+                or text.endswith((";", ":"))):
             break
         title.append(text)
     return title

@@ -265,14 +265,15 @@ class _Reading:
 
 def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     from chitieu.extract.ocr.glyphs import attach_signs, find_signs
-    from chitieu.extract.ocr.grid import erase_rules, find_grid, line_masks
+    from chitieu.extract.ocr.grid import erase_loose_rules, erase_rules, find_grid, line_masks
     from chitieu.extract.ocr.mosaic import build_mosaic, to_page
     from chitieu.extract.ocr.page import find_marks, remove_specks
     from chitieu.extract.ocr.tesseract import recognize
 
     horizontal, vertical = line_masks(binary, dpi)
     grid = find_grid(binary, horizontal, vertical, dpi)
-    text_only = erase_rules(binary, grid, horizontal, vertical, dpi)
+    text_only = erase_loose_rules(erase_rules(binary, grid, horizontal, vertical, dpi), grid,
+                                  dpi)
     marks = find_marks(text_only)
     text_only = remove_specks(text_only, dpi, marks)
     signs, text_only = find_signs(text_only, dpi, marks)

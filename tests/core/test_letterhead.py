@@ -83,6 +83,16 @@ def test_the_enacting_authority_under_the_title_ends_it(authority: tuple[str, ..
     assert read_letterhead(rows).title == ["Về kế hoạch phát triển kinh tế - xã hội năm 2026"]
 
 
+def test_the_line_under_the_kind_is_the_title_even_read_as_plain() -> None:
+    """A scan's bold is a guess: the kind and the enacting body read bold, the title line
+    between them plain. Bold ends a title; it does not start one."""
+    rows = _rows(*ACROSS) + _rows("NGHỊ QUYẾT", bold=True)
+    rows += _rows("Về kế hoạch phát triển kinh tế - xã hội năm 2026")
+    rows += _rows("HỘI ĐỒNG NHÂN DÂN XÃ TAM ĐẢO", bold=True)
+    rows += _rows("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;")
+    assert read_letterhead(rows).title == ["Về kế hoạch phát triển kinh tế - xã hội năm 2026"]
+
+
 def test_no_header_no_letterhead() -> None:
     assert read_letterhead(_rows("PHỤ LỤC I", "CHỈ TIÊU NĂM 2026")) is None
     # a letterhead without the national block nor a number is no national header
@@ -238,6 +248,18 @@ def test_the_rule_under_the_title_ends_it() -> None:
 ])
 def test_a_year_wrapped_onto_the_next_line_is_the_dates(lines: tuple[str, ...]) -> None:
     head = read_letterhead(_rows(*lines))
+    assert head is not None
+    assert head.dated == "ngày 09 tháng 9 năm 2026"
+    assert head.number == "Số: 17/KH-UBND"
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"]
+
+
+def test_a_wrapped_year_under_the_left_columns_number_is_the_dates() -> None:
+    """The columns read apart and interleaved by height: "Số: …" between the date and its
+    year."""
+    head = read_letterhead(_rows("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN",
+                                 "XÃ TAM ĐẢO", "Độc lập - Tự do - Hạnh phúc",
+                                 "Tam Đảo, ngày 09 tháng 9 năm", "Số: 17/KH-UBND", "2026"))
     assert head is not None
     assert head.dated == "ngày 09 tháng 9 năm 2026"
     assert head.number == "Số: 17/KH-UBND"

@@ -421,3 +421,31 @@ def erase_rules(binary: np.ndarray, grid: Grid | None, horizontal: np.ndarray,
     for bx0, by0, bx1, by1 in grid.borders:
         cleaned[max(0, by0 - half): by1 + half + 1, max(0, bx0 - half): bx1 + half + 1] = 255
     return cleaned
+
+
+# A rule printed alone outside the table — under the letterhead's issuer or its motto, under
+# a title — is a thin stroke this long (inches) with no letter joined to it.
+_LOOSE_RULE_INCHES = 0.3
+
+
+def erase_loose_rules(binary: np.ndarray, grid: Grid | None, dpi: int) -> np.ndarray:
+    """The page without the rules printed alone outside the table's box: each a piece of ink
+    of its own, long and no thicker than a rule. Tesseract reads such a rule as letters
+    ("cố"), or loses the line of text it runs along (the letterhead's "Số: …" and motto)."""
+    ink = (binary < 128).astype(np.uint8)
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    longest, thickest = round(_LOOSE_RULE_INCHES * dpi), max(4, round(_MAX_RULE_INCHES * dpi))
+    cleaned = None
+    for left, top, width, height, _area in stats[1:count]:
+        if width < longest or height > thickest or _inside(grid, left, top, width, height):
+            continue
+        cleaned = binary.copy() if cleaned is None else cleaned
+        cleaned[top:top + height, left:left + width] = 255
+    return binary if cleaned is None else cleaned
+
+
+def _inside(grid: Grid | None, left: int, top: int, width: int, height: int) -> bool:
+    if grid is None:
+        return False
+    x0, y0, x1, y1 = grid.bbox
+    return left + width > x0 and left < x1 and top + height > y0 and top < y1

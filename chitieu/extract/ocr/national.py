@@ -30,21 +30,25 @@ _NUMBER_LABEL = regex.compile(
 _NUMBER_SLASH = regex.compile(
     r"(?P<head>\bs[ốoóồô]\s*:?\s*\d+\s*)['’‘`|\\JlI]\s*(?=\p{Lu}{2,5}\s*[-–])",
     regex.IGNORECASE)
+# a plan's number whose slash OCR lost: "Số: 96KH-UBND"
+_NUMBER_NO_SLASH = regex.compile(r"(?<=\bs[ốo]\s*:?\s*\d+)(?=\p{Lu}{2,5}\s*[-–])",
+                                 regex.IGNORECASE)
 # the numbers of the place-date line with a letter read for a digit: "ngày l2 tháng O3 năm
 # 2O26" (the words already right)
 _DATE_NUMBERS = regex.compile(
-    r"\b(?P<w0>ngày\s+)(?P<d>[\dOolI|]{1,2})(?P<w1>\s+tháng\s+)(?P<m>[\dOolI|]{1,2})"
-    r"(?:(?P<w2>\s+năm\s+)(?P<y>[\dOolI|]{4}))?(?![\p{L}\d])", regex.IGNORECASE)
+    r"\b(?P<w0>ngày\s+)(?P<d>[\dOoØølI|]{1,2})(?P<w1>\s+tháng\s+)(?P<m>[\dOoØølI|]{1,2})"
+    r"(?:(?P<w2>\s+năm\s+)(?P<y>[\dOoØølI|]{4}))?(?![\p{L}\d])", regex.IGNORECASE)
 # a spaced date whose first slash OCR lost: "ngày 05 6 /2026" printed "ngày 05 / 6 /2026"
 _LOST_SLASH = regex.compile(
     r"\b(?P<day>ngày\s*\d{1,2})\s+(?P<month>\d{1,2}\s*/\s*(?:19|20)\d\d)\b",
     regex.IGNORECASE)
-_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_DIGITS = str.maketrans({"O": "0", "o": "0", "Ø": "0", "ø": "0", "l": "1", "I": "1", "|": "1"})
 
 
 def repair_national_words(text: str) -> str:
     """`text` with the national header's fixed words a letter off put back."""
     text = _NUMBER_SLASH.sub(r"\g<head>/", _NUMBER_LABEL.sub(_number_label, text))
+    text = _NUMBER_NO_SLASH.sub("/", text)
     for phrase in _printed():
         text = _fixed_line(text, phrase)
     text = _DATE_NUMBERS.sub(_date_numbers, _DATE.sub(_date_words, text))

@@ -193,8 +193,9 @@ def test_the_national_headers_words_read_with_a_slip_are_its_words():
             RawRow([Cell("ĐẶC KHU VÂN ĐỒN Đặc lập - Tự do - Hạnh phúc")]),
             RawRow([Cell("Số: 96'KH-UBND Vân Đồn, nuày 07 tháng 7 năm 2026")]),
             RawRow([Cell("Sẽ: 14/KH-UBND Độc lập - Tự do - Hạnh phúc")]),
-            RawRow([Cell("Số: 12 JKH-UBND Đồng Văn, ngày l8 tháng O5 năm 2O26")]),
+            RawRow([Cell("Số: 12 JKH-UBND Đồng Văn, ngày l8 tháng Ø5 năm 2O26")]),
             RawRow([Cell("(Kèm theo Kế hoạch số 412 /KH-UBND ngày 05 6 /2026)")]),
+            RawRow([Cell("Số: 96KH-UBND")]),
             RawRow([Cell("Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ")]),
             *table(["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Thu gom rác thải", "Công an xã"])]
     repair_rows(rows)
@@ -205,7 +206,8 @@ def test_the_national_headers_words_read_with_a_slip_are_its_words():
     assert rows[3].texts == ["Số: 14/KH-UBND Độc lập - Tự do - Hạnh phúc"]
     assert rows[4].texts == ["Số: 12 /KH-UBND Đồng Văn, ngày 18 tháng 05 năm 2026"]
     assert rows[5].texts == ["(Kèm theo Kế hoạch số 412 /KH-UBND ngày 05 / 6 /2026)"]
-    assert rows[6].texts == ["Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ"]
+    assert rows[6].texts == ["Số: 96/KH-UBND"]
+    assert rows[7].texts == ["Đặc lập trang trại nuôi 12 con bò; Sẽ: 14 hộ"]
 
 
 def test_a_fraction_slash_is_a_slash():

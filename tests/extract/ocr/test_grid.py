@@ -170,3 +170,22 @@ def test_an_open_sided_table_gains_no_frame():
     assert grid.xs == XS[1:-1] or all(abs(a - b) <= 1 for a, b in zip(grid.xs, XS[1:-1],
                                                                         strict=True))
     assert len(grid.ys) == len(YS) - 2
+
+
+def test_a_rule_printed_alone_outside_the_table_is_erased():
+    """The letterhead's short rule under the issuer, above the table, goes; the table's own
+    rules and letters beside the rule (a "T"'s crossbar, an underlined word) stay."""
+    from chitieu.extract.ocr.grid import erase_loose_rules
+
+    page = ruled_page()
+    page = np.vstack([np.full((200, 1400), 255, np.uint8), page])
+    cv2.line(page, (150, 60), (330, 60), 0, 2)  # alone: the letterhead's rule
+    cv2.putText(page, "TT", (600, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    cv2.putText(page, "So", (900, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    cv2.line(page, (895, 79), (1080, 79), 0, 2)  # an underline joined to the letters
+    grid = grid_of(page)
+    cleaned = erase_loose_rules(page, grid, DPI)
+    assert (cleaned[55:66, 150:331] == 255).all()
+    assert (cleaned[50:90, 590:660] == page[50:90, 590:660]).all()
+    assert (cleaned[50:90, 890:1085] == page[50:90, 890:1085]).all()
+    assert (cleaned[200:, :] == page[200:, :]).all()  # the table untouched
