@@ -89,6 +89,8 @@ class _Context:
     stack: list[_SectionLevel] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     unnumbered: int = 0
+    # the last section row has no record under it yet: the same number again continues it
+    section_open: bool = False
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
     issued_on: str | None = None  # the plan's issue date: durations count from it
     trace: Trace | None = None
@@ -169,6 +171,7 @@ def _table_records(ctx: _Context) -> list[Record]:
                 f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
             continue
         _close_finished_section(ctx, number)
+        ctx.section_open = False
         made = _yearly_records(ctx, row, number) if ctx.year_targets else [
             _record(ctx, row, number)]
         _trace(ctx, row, "record", ", ".join(r.key for r in made))
@@ -351,7 +354,16 @@ def _follows_letter(number: str, stack: list[_SectionLevel]) -> bool:
 
 
 def _push_section(ctx: _Context, number: str, title: str) -> None:
+    top = ctx.stack[-1] if ctx.stack else None
     style = _style(number, ctx.stack)
+    if ctx.section_open and top is not None and top.number == number and top.style == style:
+        # one section row printed over two, its number merged over both ("I" beside "Dữ liệu"
+        # and, under it, "Nhóm nhiệm vụ làm sạch dữ liệu"): one title, not the second alone
+        if title and title != top.section.title:
+            joined = " ".join(t for t in (top.section.title, title) if t)
+            top.section = Section(number=number, title=joined)
+        return
+    ctx.section_open = True
     for depth, level in enumerate(ctx.stack):
         if level.style == style:
             del ctx.stack[depth:]

@@ -99,3 +99,19 @@ def test_ocr_confidence_and_repairs_reach_the_record() -> None:
     assert second.name == "Tỷ lệ hộ có tài khoản ngân hàng"
     assert second.source.ocr_confidence == 0.74  # the weakest of its lines
     assert second.agencies[0].score == 1.0
+
+
+def test_a_section_number_merged_over_two_title_rows_is_one_section() -> None:
+    """"I" merged over a section title and a line under it: the second row continues the
+    section's title instead of replacing it; a later "I" after records is a new section."""
+    html = ("<table><tr><th>TT</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Thời hạn</th></tr>"
+            "<tr><td rowspan='2'>I</td><td colspan='3'><b>Dữ liệu</b></td></tr>"
+            "<tr><td colspan='3'>Nhóm nhiệm vụ làm sạch dữ liệu</td></tr>"
+            "<tr><td>1</td><td>Số hóa hồ sơ</td><td>Phòng Kinh tế</td><td>Quý II/2026</td></tr>"
+            "<tr><td>II</td><td colspan='3'><b>Hạ tầng</b></td></tr>"
+            "<tr><td>2</td><td>Phủ sóng 4G</td><td>Phòng Kinh tế</td><td>Quý III/2026</td></tr>"
+            "</table>")
+    records = convert_text(html, "html").records
+    assert [(r.key, [(s.number, s.title) for s in r.section]) for r in records] == [
+        ("I/1", [("I", "Dữ liệu Nhóm nhiệm vụ làm sạch dữ liệu")]),
+        ("II/2", [("II", "Hạ tầng")])]
