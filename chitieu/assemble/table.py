@@ -578,12 +578,14 @@ class _Assembler:
             if filled == 1:
                 held.append(k)
                 continue
-            if filled and self._starts_next_table(texts, [seq[h][1] for h in held]):
+            if filled and self._starts_next_table(texts, [seq[h][1] for h in held] if held
+                                                  else None):
                 heading = min(len(held), SETTINGS.max_heading_rows)
                 self._take_held(seq, held[:len(held) - heading])
                 return i, heading
-            self._take_held(seq, held)
-            held = []
+            if held:
+                self._take_held(seq, held)
+                held = []
             self._take(row, seq[k + 1][1] if k + 1 < len(seq) else None, texts, raw)
         self._take_held(seq, held)
         return None

@@ -167,14 +167,16 @@ def _table_records(ctx: _Context) -> list[Record]:
             continue
         if _is_section(row, number, table, numbers[position + 1], ctx.stack, ctx.cols):
             _push_section(ctx, number, clean_text(_name_cell(row, table)))
-            _trace(ctx, row, "section", " / ".join(
-                f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
+            if ctx.trace is not None:
+                _trace(ctx, row, "section", " / ".join(
+                    f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
             continue
         _close_finished_section(ctx, number)
         ctx.section_open = False
         made = _yearly_records(ctx, row, number) if ctx.year_targets else [
             _record(ctx, row, number)]
-        _trace(ctx, row, "record", ", ".join(r.key for r in made))
+        if ctx.trace is not None:
+            _trace(ctx, row, "record", ", ".join(r.key for r in made))
         records += made
     return records
 
@@ -414,7 +416,9 @@ def _header_unit(table: Table, *roles: str) -> str | None:
 def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = None,
             target_col: int | None = None, deadline_raw: str | None = None) -> Record:
     table, cols, cells = ctx.table, ctx.cols, row.cells
-    warnings = [*row.warnings, *(w for piece in row.pieces for w in piece.warnings)]
+    warnings = list(row.warnings)
+    for piece in row.pieces:
+        warnings += piece.warnings
     name = _joined(cells, cols.name)
     unit = _joined(cells, cols.unit) or None
     target_raw = _raw(cells, cols.target if target_col is None else target_col)
@@ -633,7 +637,7 @@ def _source(row: LogicalRow) -> RecordSource:
 
 
 def _dedupe(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+    return list(dict.fromkeys(items)) if items else []
 
 
 # ---------------------------------------------------------------- kind
