@@ -42,6 +42,7 @@ from chitieu.core.numbering import (
     SECTION_NUMBER,
     SECTION_TOKEN,
     number_key,
+    numbers_columns,
     successors,
 )
 from chitieu.core.patterns import lazy
@@ -52,7 +53,6 @@ from chitieu.core.types import Cell, RawDocument, RawRow
 _VALUE_ROLES = frozenset({"target", "baseline"})
 _HEADER_YEAR = lazy(regex.compile, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
 _CONTINUED = lazy(regex.compile, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
-_COLUMN_NUMBERING = lazy(regex.compile, r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
 _FOUR_DIGITS = lazy(regex.compile, r"\d{4}")
 _DIGIT = lazy(regex.compile, r"\d")
 
@@ -904,8 +904,7 @@ class _Assembler:
         return any(vocabulary().signature.search(line_key(t)) for t in filled)
 
     def _is_column_numbering(self, texts: list[str]) -> bool:
-        filled = [t for t in texts if t]
-        return len(filled) >= 3 and all(_COLUMN_NUMBERING.match(t) for t in filled)
+        return numbers_columns([t for t in texts if t])
 
     def _is_bold(self, row: RawRow, cells: list[str]) -> bool:
         # its first two cells, those filled, all bold (and one of them filled)

@@ -101,3 +101,24 @@ def successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
     out = {(*number[:i], number[i] + 1) for i in range(len(number))}
     out.add((*number, 1))
     return out
+
+
+_COLUMN_LETTER = re.compile(r"^\(?([A-Z])\)?$")
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:\s*=.*)?$")
+
+
+def numbers_columns(labels: list[str], in_order: bool = False) -> bool:
+    """The labels number a table's columns, as the row under its header does: "(1) (2) (3)
+    …", "1 2 3 …" (a figure's column may add how it is computed: "(6)=(4)/(5)"), or letters
+    for the text columns before numbers for the figures, "A B C 1 2 3" (the letters one after
+    another from "A"; the numbers too when `in_order`). At least three labels."""
+    letters = 0
+    while letters < len(labels) and (m := _COLUMN_LETTER.match(labels[letters])) and (
+            m[1] == chr(ord("A") + letters)):
+        letters += 1
+    numbers = [_COLUMN_NUMBER.match(t) for t in labels[letters:]]
+    if len(labels) < 3 or not all(numbers):
+        return False
+    values = [int(m[1]) for m in numbers]
+    return not in_order or values == list(range(values[0], values[0] + len(values))) if (
+        values) else True

@@ -28,6 +28,8 @@ holding only a page number is dropped; text above the first header is one-cell r
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from collections.abc import Callable
@@ -36,9 +38,17 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates, line_key, vocabulary
-from chitieu.core.numbering import COLUMN_LABEL, IN_WHICH, LETTER_ONLY, ROMAN_ONLY, ROW_NUMBER
+from chitieu.core.numbering import (
+    COLUMN_LABEL,
+    IN_WHICH,
+    LETTER_ONLY,
+    ROMAN_ONLY,
+    ROW_NUMBER,
+    numbers_columns,
+)
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
@@ -47,11 +57,13 @@ _WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
+_AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
-_HEADER_REACH = (3, 3)  # header lines looked for above / below the line naming columns
+_HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
 _MIN_GUTTER = 2
 _MAX_LABEL_WORDS = 4  # words of a column label on one header line
 _REFIT_REACH = 5
+_STRAY_LINES = 2  # a column under no label must be printed into by more lines
 _SHORT_PAGE = 15  # lines: fewer do not show a page's gutters reliably
 # cutting a column's lines into rows (in units of one line of distance from a row's number)
 _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its columns sit
@@ -68,7 +80,6 @@ _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on 
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
 _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
@@ -175,6 +186,14 @@ class _NamePairs:
             self._pairs = frozenset() if names is None else _name_pairs(names)
         return self._pairs
 
+    def is_name(self, text: str) -> bool:
+        """The text is a known agency's name, whole, as printed."""
+        names = self.agencies() if callable(self.agencies) else self.agencies
+        if names is None or not text.strip():
+            return False
+        found = names.match(text.strip(" ,"))
+        return found.id is not None and found.score >= 1.0
+
     def follows(self, first: str | None, second: str | None) -> bool:
         """`second` goes on a known name where `first` leaves it."""
         if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
@@ -184,12 +203,19 @@ class _NamePairs:
 
 def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
+    # agencies are named after their province too ("Thuế tỉnh Tuyên Quang")
+    for name in _province_names():
+        pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(name.split()))
     for entry in names.entries.values():
         for name in (entry.name, *entry.aliases, *entry.abbreviations):
             words = name.split()
             pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
                          if not a.endswith(_HARD_STOPS))
     return frozenset(pairs)
+
+
+def _province_names() -> list[str]:
+    return [row["name"] for row in csv.DictReader(io.StringIO(lexicon.read_text("provinces.csv")))]
 
 
 @lru_cache(maxsize=4096)  # called for every piece a crowded line may be cut into
@@ -364,6 +390,7 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
     above, below = _HEADER_REACH
     best: tuple[int, int, int] | None = None  # (known roles, -lines, first), last
     choice = (at, at)
+    bodies: dict[int, tuple[_Grid, list[int]]] = {}  # the body under each last line
     for first in range(max(0, at - above), at + 1):
         for last in range(at, min(len(lines), at + below + 1)):
             if any(_is_anchor_line(ln) for ln in lines[first:last + 1] if ln is not lines[at]):
@@ -373,8 +400,10 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
             block = lines[first:last + 1]
             # the columns as the block's labels refine them (a narrow column the body's
             # lines run into shows only under its own label: "Đơn vị")
-            body = lines[last + 1:]
-            grid = _refine(_grid(body), block, _cover(body))
+            if last not in bodies:
+                body = lines[last + 1:]
+                bodies[last] = (_grid(body), _cover(body))
+            grid = _refine(bodies[last][0], block, bodies[last][1])
             if not all(_continues_labels(ln, grid, below=i > at)
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
@@ -407,12 +436,9 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
 
 
 def _numbers_columns(line: _Line) -> bool:
-    """A line of the columns' numbers: 1, 2, 3 … or (1), (2), (3) …, one after another."""
-    numbers = [_COLUMN_NUMBER.match(w.text) for w in line.words]
-    if len(numbers) < 3 or not all(numbers):
-        return False
-    values = [int(m.group(1)) for m in numbers]
-    return values == list(range(values[0], values[0] + len(values)))
+    """A line of the columns' numbers: 1, 2, 3 … or (1), (2), (3) … one after another, or
+    letters first ("A B C 1 2 3")."""
+    return numbers_columns([w.text for w in line.words], in_order=True)
 
 
 def _closes_earlier_line(line: _Line) -> bool:
@@ -544,7 +570,31 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
                     cut = _split_at(window, cover, left, right)
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                     break
-    return _Grid(spans)
+    spans = _split_between_lines(spans, header, cover)
+    # a column under no header label that hardly a line prints into is a cell pdftotext
+    # pushed off its column ("45.000" a few characters left of the figures above it)
+    chunks = [c for line in header for c in _label_chunks(line)]
+    kept = [(s, e) for s, e in spans if max(cover[s:e + 1], default=0) > _STRAY_LINES
+            or any(start <= e and end - 1 >= s for start, end, _ in chunks)]
+    return _Grid(kept if header and kept else spans)
+
+
+def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cover: list[int]
+                         ) -> list[tuple[int, int]]:
+    """A column under two labels that start on different header lines ("Nhiệm vụ" on the
+    third, "Cơ quan chủ" on the second), side by side, is split between them: a name whose
+    lines run up to the next column with one space leaves no gutter."""
+    starts = sorted((c for line in header for c in _label_chunks(line)
+                     if c[2][:1].isupper()), key=lambda c: c[0])
+    for left, right in pairwise(starts):
+        if right[0] - left[1] < _MIN_GUTTER:
+            continue  # one label over another, or crowded on one line
+        for i, (s, e) in enumerate(spans):
+            if s <= (left[0] + left[1]) / 2 <= e and s <= (right[0] + right[1]) / 2 <= e:
+                cut = _split_at(range(left[1], right[0] + 1), cover, left, right)
+                spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                break
+    return spans
 
 
 def _split_at(window: range, cover: list[int], left: tuple[int, int, str],
@@ -624,9 +674,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    columns = _cut_columns(cells, starts, frozenset(sections))
+    columns = _cut_columns(cells, starts, frozenset(sections), alignment.names)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = _cut_columns(cells, starts, frozenset(sections))
+        columns = _cut_columns(cells, starts, frozenset(sections), alignment.names)
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -643,9 +693,15 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         if col not in label_cols:
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
+    # an agency cell's line that starts another agency after a whole known name keeps its
+    # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
+    # giáo dục"); the agency reader tells the names apart
+    line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
+    agency_cols = {c for c, label in enumerate(header) if _role(label) in _AGENCY_ROLES}
     rows = []
     for row, cols in enumerate(groups):
-        texts = [" ".join(w.text for w in words) for words in cols]
+        texts = [_cell_text(words, line_of, alignment.names) if c in agency_cols
+                 else " ".join(w.text for w in words) for c, words in enumerate(cols)]
         if not any(texts):
             continue
         if row in sections:
@@ -656,6 +712,23 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=0, warnings=warnings))
     return rows
+
+
+def _cell_text(words: list[_Word], line_of: dict[int, int], names: _NamePairs) -> str:
+    """An agency cell's words, a line break kept where a capitalised line follows a whole
+    known name."""
+    text, start = "", 0
+    for k, word in enumerate(words):
+        if k and line_of.get(id(word)) != line_of.get(id(words[k - 1])) and (
+                word.text[:1].isupper() and names.is_name(text[start:])):
+            text += "\n"
+            start = len(text)
+        elif k:
+            text += " "
+        text += word.text
+        if word.text.endswith(";"):
+            start = len(text)
+    return text
 
 
 def _title_in_name_column(texts: list[str], label_cols: list[int]) -> list[str]:
@@ -978,6 +1051,8 @@ class _Alignment:
                     step = 0.0
                     if i < j:
                         step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
+                        if i >= 2 and _opens_phrase(chunk[i - 2], chunk[i - 1], chunk[i]):
+                            step += _LOWER_START_COST
                         if context is not None and not self._narrow(first + c - 1):
                             step += self._name_cost(chunk, i, j, context[c - 1])
                     if best[c - 1][i] + step < best[c][j]:
@@ -989,6 +1064,13 @@ class _Alignment:
             pieces.append(chunk[i:j])
             j = i
         return pieces[::-1]
+
+
+def _opens_phrase(before: _Word, word: _Word, after: _Word) -> bool:
+    """A capitalised word after a ";" or "." with a lower-case word after it opens a phrase
+    ("…; Thủ tục được cập nhật"): a crowded line is not cut between it and that word."""
+    return (before.text.endswith(_HARD_STOPS) and word.text[:1].isupper()
+            and after.text[:1].islower())
 
 
 def _median(values: list[float] | list[int]) -> float:
@@ -1033,7 +1115,8 @@ def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
 
 
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
-               middles: list[float] | None = None, sections: frozenset[int] = frozenset()
+               middles: list[float] | None = None, sections: frozenset[int] = frozenset(),
+               names: _NamePairs | None = None
                ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
     group centred on its anchor as well as possible (or, for cells printed from the top of
@@ -1047,7 +1130,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     if n == 0:
         return [[] for _ in anchors], 0.0
     inf = float("inf")
-    joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1]) for k in range(1, n)]
+    joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1], names)
+                     for k in range(1, n)]
     # cost[r][j]: best cost with fragments[:j] given to rows[:r]
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
@@ -1090,7 +1174,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
 
 
 def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
-                 sections: frozenset[int] = frozenset()
+                 sections: frozenset[int] = frozenset(), names: _NamePairs | None = None
                  ) -> list[list[list[tuple[int, list[_Word]]]]]:
     """Each column's lines cut into rows, the cells taken as printed centred on their row's
     number, from its top (Word's default), or centred in a row numbered on its top line,
@@ -1099,12 +1183,23 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     # a row numbered on its top line, its cells centred between it and the next number
     ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
     middles = [(a + max(a, end)) / 2 for a, end in zip(anchors, ends, strict=True)]
-    cuts = [[_partition(_fragments(cells, col), anchors, sections=sections, **model)
+    fragments = [_fragments(cells, col) for col in columns]
+    cuts = [[_partition(fragments[col], anchors, sections=sections, names=names, **model)
              for col in columns]
             for model in ({}, {"top": True}, {"middles": middles})]
-
     # each column its own model: offices centre some columns (numbers, units) and not others
-    return [min((cut[col] for cut in cuts), key=lambda c: c[1])[0] for col in columns]
+    chosen = [min((cut[col] for cut in cuts), key=lambda c: c[1]) for col in columns]
+    # a row numbered in its middle whose other cells print from its top (a unit over the
+    # figures): its top is its first line in any column
+    tops = [min([a, *(i for col in chosen for i, _ in col[0][r])]) if a >= 0 else a
+            for r, a in enumerate(anchors)]
+    if tops != anchors:
+        for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
+            cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
+                             names=names)
+            if cut[1] < chosen[col][1]:
+                chosen[col] = cut
+    return [cut[0] for cut in chosen]
 
 
 def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
@@ -1120,11 +1215,14 @@ def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list
     return costs
 
 
-def _join_cost(above: list[_Word], below: list[_Word]) -> float:
+def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None = None
+               ) -> float:
     """The cost of cutting two rows' cells between these lines: a line going on the one
-    above; twice that when it goes on a sentence left open (lower case after a line that
-    does not end one: "… kết hợp công nghệ" / "số, thanh toán …")."""
-    if not _goes_on(above, below):
+    above, or on a known name ("Thuế tỉnh Tuyên" / "Quang"); twice that when it goes on a
+    sentence left open (lower case after a line that does not end one: "… kết hợp công
+    nghệ" / "số, thanh toán …")."""
+    if not _goes_on(above, below) and not (
+            names is not None and names.follows(above[-1].text, below[0].text)):
         return 0.0
     first = below[0].text
     if first[:1].islower() and not _is_label(first) and not above[-1].text.endswith(

@@ -353,6 +353,12 @@ def test_targets_headed_chi_tieu_beside_the_names(header: str, roles: list[str])
     assert _names(table) == ["Tỷ lệ hồ sơ trực tuyến"]
 
 
+def test_the_columns_lettered_then_numbered_are_no_row() -> None:
+    # statistics offices letter the text columns and number the figures: "A B C 1 2 3"
+    table = _table(f"{HEADER}\nA\tB\tC\t1\t2\t3\n1.\tViệc A\t%\t90\tPhòng Kinh tế\t2026")
+    assert [row.cells[:2] for row in table.rows] == [["1.", "Việc A"]]
+
+
 def test_the_baseline_is_the_latest_result() -> None:
     """"Thực hiện năm 2024" beside "Ước thực hiện năm 2025": last year's result is the
     baseline (the earlier year's was taken, being first)."""

@@ -23,6 +23,7 @@ from chitieu.core.numbering import (
     SECTION_TOKEN,
     SPACED_LABEL,
     number_key,
+    numbers_columns,
     successors,
 )
 
@@ -198,3 +199,18 @@ def test_a_list_number_leading_an_agency_cell(cell: str, rest: str) -> None:
 def test_a_label_in_a_fixed_width_line(line: str, label) -> None:
     match = SPACED_LABEL.match(line)
     assert (match.group(0) if match else None) == label
+
+
+@pytest.mark.parametrize(("labels", "in_order", "expected"), [
+    (["(1)", "(2)", "(3)", "(4)"], True, True),
+    (["1", "2", "3", "(4)=(2)/(3)"], True, True),
+    (["A", "B", "C", "1", "2", "3"], True, True),  # letters for text columns, then figures
+    (["A", "B", "C"], True, True),
+    (["1", "3", "2"], False, True),
+    (["1", "3", "2"], True, False),
+    (["A", "CHÍNH QUYỀN SỐ"], False, False),  # a letter section
+    (["B", "C", "1", "2"], False, False),  # letters start at A
+    (["1", "2"], False, False),
+])
+def test_a_row_numbering_the_columns(labels: list[str], in_order: bool, expected: bool) -> None:
+    assert numbers_columns(labels, in_order=in_order) is expected

@@ -240,3 +240,47 @@ def test_header_labels_of_five_words_and_in_which_beside_a_merged_cell() -> None
     assert row.texts[1:6] == ["Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", "6.250",
                               "6.900", "Sở Tài chính"]
     assert not any("Trong đó" in t for r in rows for t in r.texts)
+
+
+def test_column_letters_and_units_printed_on_their_rows_top_line() -> None:
+    # the header's last line four below the line naming columns; the columns' letters and
+    # numbers "A B C 1 2 3" a row of their own; each unit printed on its row's top line while
+    # the row's number and figures are centred in it; a figure pushed off its column
+    rows = extract.read(IMITATIONS / "tinh_can_tho_chi_tieu_don_vi.pdftotext-layout.txt",
+                        "layout").rows
+    header = next(r for r in rows if r.texts[0] == "ST T")
+    assert header.texts == ["ST T", "Tên chỉ tiêu", "Đơn vị tính", "Kết quả năm 2025",
+                            "Chỉ tiêu năm 2026", "Cơ quan chủ trì theo dõi"]
+    assert rows[rows.index(header) + 1].texts == ["A", "B", "C", "1", "2", "3"]
+    assert [r.texts[2:4] for r in rows if r.table == 0 and r.texts[0] not in {"I", "II"}] == [
+        ["%", "78"], ["%", "62"], ["%", "70"], ["%", "55"], ["Điểm", "120"],
+        ["Lượt người", "45.000"], ["%", "90"]]
+
+
+def test_a_name_run_up_to_the_lead_under_labels_on_two_lines() -> None:
+    # "Nhiệm vụ" on the header's third line, "Cơ quan chủ" on its second: the name's
+    # longest lines run up to the lead with one space, no gutter between them
+    rows = extract.read(IMITATIONS / "quoc_gia_de_an_nhiem_vu_doc.pdftotext-layout.txt",
+                        "layout", agencies=default_gazetteer()).rows
+    assert [r.texts[2] for r in rows if r.table == 0 and r.texts[0].isdigit()] == [
+        "Bộ Công an", "Các bộ, ngành, địa phương", "Bộ Giáo dục và Đào tạo",
+        "Bộ Nông nghiệp và Môi trường", "Các bộ, ngành, địa phương"]
+
+
+def test_a_known_name_is_not_cut_between_rows() -> None:
+    # "Thuế tỉnh Tuyên" / "Quang": a cell merged over a row and its sub-rows, centred, whose
+    # second line holds a capitalised word going on a province's name
+    rows = extract.read(IMITATIONS / "tinh_tuyen_quang_giao_chi_tieu.pdftotext-layout.txt",
+                        "layout", agencies=default_gazetteer()).rows
+    assert [r.texts[6] for r in rows if r.texts[0] in {"2", "-"}] == [
+        "Thuế tỉnh Tuyên Quang"] * 3
+
+
+def test_a_crowded_line_is_not_cut_after_a_phrase_opening_word() -> None:
+    # "Các sở, ban, ngành; Thủ tục được cập": the support cell runs into the product cell
+    # with one space; "Thủ" after ";" opens the product's phrase, it does not end the support
+    rows = extract.read(IMITATIONS / "tinh_khanh_hoa_nhiem_vu_ngat_trang.pdftotext-layout.txt",
+                        "layout", agencies=default_gazetteer()).rows
+    row = next(r for r in rows if r.texts[0] == "5.")
+    assert row.texts[3].startswith("Các sở, ban, ngành; UBND các xã, phường")
+    assert row.texts[4].startswith("Thủ tục được cập")

@@ -247,3 +247,13 @@ def test_gazetteer_pickles_for_worker_processes(tmp_path):
     copy = pickle.loads(pickle.dumps(Gazetteer.load([user])))
     assert copy.match("Ban Quản lý chợ").id == "x-agency"
     assert copy.split("Ban Quản lý chợ; Phòng Kinh tế") == ["Ban Quản lý chợ", "Phòng Kinh tế"]
+
+
+@pytest.mark.parametrize(("printed", "agency_id"), [
+    # the youth union of a province or centrally-run city, not a commune's
+    ("Đoàn Thanh niên tỉnh", "tinh-doan"),
+    ("Đoàn Thanh niên thành phố", "tinh-doan"),
+    ("Đoàn Thanh niên xã", "doan-thanh-nien"),
+])
+def test_a_youth_union_by_its_level(gazetteer, printed, agency_id):
+    assert gazetteer.match(printed).id == agency_id
