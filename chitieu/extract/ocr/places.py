@@ -42,7 +42,9 @@ def repair_place_names(text: str) -> str:
             name, count = found
             if name is not None:
                 _put(out, start, count, name)
-            if _misspelt(" ".join(tokens[index:index + size]), level):
+            place = name or " ".join(_TOKEN.match(t)["core"] for t in tokens[start:start + count])
+            if _misspelt(" ".join(tokens[index:index + size]), level) or _lost_its_tone(
+                    tokens, index, size, level, place):
                 _put(out, index, size, level)
             index = start + count
         else:
@@ -55,6 +57,15 @@ def _misspelt(read: str, level: str) -> bool:
     only by its tone is another word ("địa phương") and stays."""
     core = regex.sub(r"[^\p{L} ]", "", read)
     return core.casefold() != level and _toneless(core) != _toneless(level)
+
+
+def _lost_its_tone(tokens: list[str], index: int, size: int, level: str, place: str) -> bool:
+    """"PHƯƠNG THỦ DẦU MỘT": a level word read with another tone is the level word when the
+    place after it is a unit of that level in the list; "địa phương" stays a word of its own."""
+    read = regex.sub(r"[^\p{L} ]", "", " ".join(tokens[index:index + size])).casefold()
+    if read == level or (index > 0 and _fold(tokens[index - 1]) == "dia"):
+        return False
+    return place.casefold() in _names_of_level().get(level, frozenset())
 
 
 def _toneless(text: str) -> str:
@@ -130,3 +141,15 @@ def _names_by_key() -> dict[str, set[str]]:
     for name in _unit_names():
         table.setdefault(" ".join(_fold(w) for w in name.split()), set()).add(name)
     return table
+
+
+@lru_cache(maxsize=1)
+def _names_of_level() -> dict[str, frozenset[str]]:
+    """Unit names by their level word ("phường": the wards' names), casefolded."""
+    table: dict[str, set[str]] = {}
+    for row in csv.DictReader(io.StringIO(read_text("admin_units.csv"))):
+        table.setdefault(row["level"], set()).add(row["name"].casefold())
+    for row in csv.DictReader(io.StringIO(read_text("provinces.csv"))):
+        table.setdefault("tỉnh" if row["type"] == "tỉnh" else "thành phố", set()).add(
+            row["name"].casefold())
+    return {level: frozenset(names) for level, names in table.items()}

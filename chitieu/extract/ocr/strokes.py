@@ -9,14 +9,16 @@ left edge until the first mark that is not one (the "/" of "III/2026", a letter,
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import regex
 
 # The roman part of a word as OCR reads serif "I"s: run together ("H"), or as "l", "|", "1",
 # "!", a bracket.
 _ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
-# "Quý IIL2026", "Quý II12026": a quarter's number run into its year, the slash lost
-_QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/]?(?P<year>20\d\d)$")
+# "Quý IIL2026", "Quý II12026": a quarter's number run into its year, the slash lost; "Quý
+# 1U2026": the last "I" and the slash read as one "U"
+_QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/U]?(?P<year>20\d\d)$")
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
@@ -62,17 +64,34 @@ def count_stems(image: np.ndarray, box: tuple[int, int, int, int], lone: bool = 
     if band.size == 0 or (band.mean() > _MAX_INK and not one_stem):
         return 0
     columns = band.any(axis=0)
+    points = _points(image[top:bottom, left:right])
     stems = 0
-    start = None
+    start = end = None
     for x, inked in enumerate([*columns.tolist(), False]):
         if inked and start is None:
+            if end is not None and any(end <= a and b <= x for a, b in points):
+                break  # "II.1": the stems after a point are another number's
             start = x
         elif not inked and start is not None:
             if not _is_stem(band[:, start:x], height):
                 break
             stems += 1
-            start = None
+            start, end = None, x
     return stems
+
+
+# A point ("." or ",") sits in the lower part of the line, small beside the line's height.
+_POINT_TOP = 0.55
+_POINT_SIZE = 0.35
+
+
+def _points(box: np.ndarray) -> list[tuple[int, int]]:
+    """The columns (from, to) of the marks on their own at the foot of a word's box: the "."
+    of "II.1", after which the stems are another number's, not the roman one's."""
+    height = box.shape[0]
+    count, _, stats, _ = cv2.connectedComponentsWithStats((box < 128).astype(np.uint8), 8)
+    return [(int(x), int(x + w)) for x, y, w, h, _ in stats[1:count]
+            if y >= _POINT_TOP * height and max(w, h) <= _POINT_SIZE * height]
 
 
 def _is_stem(run: np.ndarray, height: int) -> bool:

@@ -16,6 +16,11 @@ from chitieu.extract.ocr.places import repair_place_names
     # two units spell "Ba Dinh" without marks: nothing says which
     ("xã Ba Dinh", "xã Ba Dinh"),
     ("Yên Thể", "Yên Thể"),  # no level word before it: maybe no place at all
+    # a level word read with another tone, before a unit of that level: the level word
+    ("ỦY BAN NHÂN DÂN PHƯƠNG THỦ DẦU MỘT", "ỦY BAN NHÂN DÂN PHƯỜNG THỦ DẦU MỘT"),
+    ("Hội đồng nhân dân phương Ba Đình", "Hội đồng nhân dân phường Ba Đình"),
+    ("các địa phương Ba Đình", "các địa phương Ba Đình"),  # "địa phương": a word of its own
+    ("phương Yên Thế", "phương Yên Thế"),  # Yên Thế is a commune, not a ward
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed

@@ -30,7 +30,8 @@ def _printed(text: str, font: Path, dpi: int) -> tuple[np.ndarray, tuple[int, in
 @pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
 @pytest.mark.parametrize("dpi", [200, 300])
 @pytest.mark.parametrize(("text", "stems"), [("III/2026", 3), ("II/2026", 2), ("I/2026", 1),
-                                             ("III.", 3), ("II", 2), ("IV", 1)])
+                                             ("III.", 3), ("II", 2), ("IV", 1),
+                                             ("II.1", 2), ("III.1", 3), ("I.2", 1)])
 def test_stems_are_counted_up_to_the_first_other_mark(font: Path, dpi: int, text: str,
                                                       stems: int) -> None:
     pixels, box = _printed(text, font, dpi)
@@ -97,3 +98,17 @@ def test_a_quarter_run_into_its_year_is_parted_by_the_strokes() -> None:
     glued = Word("IIL2026", left, top, right, bottom, 40.0, line=2)  # wrapped under "Quý"
     words, _ = restore_roman_ones([quarter, glued], pixels)
     assert words[1].text == "III/2026"
+
+
+@pytest.mark.parametrize("printed", ["II/2026", "I/2026"])
+def test_a_stroke_and_slash_read_as_one_u_are_counted_on_the_page(printed: str) -> None:
+    """"Quý II/2026" read "Quý 1U2026" (a stroke and the slash run into a "U"): the page
+    says how many "I"s; the reading alone does not."""
+    assert roman_ones("1U2026", after_quarter=True) == (1, "/2026")
+    assert roman_ones("1U2026") is None
+    font = next(f for f in FONTS if f.exists())
+    pixels, (left, top, right, bottom) = _printed(printed, font, 300)
+    quarter = Word("Quý", 0, top - 60, max(1, left - 5), top - 20, 90.0, line=1)
+    glued = Word("1U2026", left, top, right, bottom, 78.0, line=2)
+    words, _ = restore_roman_ones([quarter, glued], pixels)
+    assert words[1].text == printed
