@@ -62,6 +62,7 @@ class Words:
     implied: dict[str, frozenset[str]]
     predicates: dict[Phrase, str]
     bare_followers: dict[Phrase, str]
+    using_verbs: dict[Phrase, str]
     used_objects: dict[Phrase, str]
 
     @classmethod
@@ -101,6 +102,7 @@ class Words:
                      for k, v in (data.get("implied_conditions") or {}).items()},
             predicates={phrase(p): "predicate" for p in data.get("predicates") or ()},
             bare_followers={phrase(p): "bare" for p in data.get("bare_followers") or ()},
+            using_verbs={phrase(p): "using" for p in data.get("using_verbs") or ()},
             used_objects=classes("used_objects") if data.get("used_objects") else {},
         )
 
@@ -233,12 +235,12 @@ def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
 
 
 def _used(seq: Phrase, words: Words, reader: _Reader) -> str | None:
-    """The object of the name's first verb that names one of `words.used_objects`:
+    """The object of the name's first verb of use that names one of `words.used_objects`:
     digital services are not online public services."""
-    starts = reader.predicates
+    starts = reader.using_verbs
     for i, word in enumerate(seq):
         for n in starts.get(word, ()):
-            if seq[i:i + n] in words.predicates:
+            if seq[i:i + n] in words.using_verbs:
                 found = _longest_at(seq, i + n, words.used_objects, reader.used_objects)
                 if found:
                     return found
@@ -394,6 +396,7 @@ class _Reader:
         self.measuring_nouns = frozenset(words.measuring)
         self.predicates = _starts(words.predicates)
         self.bare_followers = _starts(words.bare_followers)
+        self.using_verbs = _starts(words.using_verbs)
         self.used_objects = _starts(words.used_objects)
         # each word a stop phrase or a condition starts with: the lengths of the stop
         # phrases and of the conditions it starts (`_content_and_conditions`)
