@@ -271,8 +271,8 @@ class Catalog:
         mask = self._compatible_masks.get(key)
         if mask is None:
             mask = 0
-            for (obj, other_family), members in group.by_signature.items():
-                other = _SignatureOnly(obj, reading.conditions)
+            for (obj, other_family, said, used), members in group.by_signature.items():
+                other = _SignatureOnly(obj, reading.conditions, said, used)
                 if compatible(reading, family, other, other_family):  # type: ignore[arg-type]
                     mask |= members
             self._compatible_masks[key] = mask
@@ -391,7 +391,8 @@ class _Phrasings:
     slots: dict[str, int]  # catalog word → its quanta in the slots of the members holding it
     ones: int  # 1 in every slot
     tops: int  # the top bit of every slot
-    by_signature: dict[tuple, int]  # (object, family) → the top bits of those members' slots
+    # (object, family, said, used) → the top bits of those members' slots
+    by_signature: dict[tuple, int]
 
     @classmethod
     def of(cls, members: list[int], entries: list[_Entry], quanta: dict[str, int],
@@ -401,7 +402,8 @@ class _Phrasings:
         for position, index in enumerate(members):
             for word in entries[index].words:
                 slots[word] = slots.get(word, 0) | quanta[word] << position * slot
-            key = (entries[index].reading.object, entries[index].family)
+            r = entries[index].reading
+            key = (r.object, entries[index].family, r.said, r.used)
             by_signature[key] = by_signature.get(key, 0) | 1 << (position + 1) * slot - 1
         ones = sum(1 << position * slot for position in range(len(members)))
         return cls(tuple(members), slots, ones, ones << slot - 1, by_signature)
@@ -426,13 +428,15 @@ class _SignatureOnly:
 
     object: str | None
     conditions: frozenset[str]
+    said: str | None
+    used: str | None
 
 
 def _signature(reading: Reading, family: str | None) -> tuple:
     """All that `compatible` reads of one side: the matcher checks a name once per distinct
     signature of the catalog's phrasings. A new constraint reading more of a `Reading` must
     add it here (and to `_SignatureOnly`)."""
-    return reading.object, reading.conditions, family
+    return reading.object, reading.conditions, family, reading.said, reading.used
 
 
 def compatible(a: Reading, a_family: str | None, b: Reading, b_family: str | None) -> bool:
@@ -441,6 +445,11 @@ def compatible(a: Reading, a_family: str | None, b: Reading, b_family: str | Non
     if a.object and b.object and a.object != b.object:
         return False
     if a.conditions != b.conditions:
+        return False
+    # a population's share is not the share of it that does or has something
+    if a.object == b.object and {a.said, b.said} == {"bare", "predicated"}:
+        return False
+    if a.used and b.used and a.used != b.used:
         return False
     return families_agree(a_family, b_family)
 

@@ -34,6 +34,11 @@ class Reading:
     object: str | None   # the counted object ("dossier", "officials" …), None when unsaid
     conditions: frozenset[str]
     family: str | None   # unit family implied by the measuring noun ("ty le" → percent)
+    # what is said of the object: "bare" (nothing: "Tỷ lệ hộ nghèo"), "predicated" (a verb
+    # follows it: "hộ nghèo sử dụng …"), None when unsaid or unknown
+    said: str | None = None
+    # what a verb's object is ("sử dụng dịch vụ số" → digital_services), None when unsaid
+    used: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,10 @@ class Words:
     per_person: frozenset[Phrase]
     domains: dict[Phrase, str]
     implied: dict[str, frozenset[str]]
+    predicates: dict[Phrase, str]
+    bare_followers: dict[Phrase, str]
+    using_verbs: dict[Phrase, str]
+    used_objects: dict[Phrase, str]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -91,6 +100,10 @@ class Words:
             domains={phrase(k): str(v) for k, v in (data.get("domains") or {}).items()},
             implied={str(k): frozenset(map(str, v))
                      for k, v in (data.get("implied_conditions") or {}).items()},
+            predicates={phrase(p): "predicate" for p in data.get("predicates") or ()},
+            bare_followers={phrase(p): "bare" for p in data.get("bare_followers") or ()},
+            using_verbs={phrase(p): "using" for p in data.get("using_verbs") or ()},
+            used_objects=classes("used_objects") if data.get("used_objects") else {},
         )
 
 
@@ -196,13 +209,42 @@ def read(text: str, words: Words | None = None) -> Reading:
     seq = tokens(text, words)
     head, family = _head(seq, words, reader)
     content, conditions = _content_and_conditions(seq, words, reader)
+    obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
     return Reading(
         words=seq,
         content=" ".join(content),
-        object=_longest_at(seq, head, words.objects, reader.objects),
+        object=obj,
         conditions=_with_implied(conditions, words.implied),
         family=family,
+        said=_said(seq, head + length, words, reader) if obj else None,
+        used=_used(seq, words, reader),
     )
+
+
+def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
+    """What the name says of its object, which ends at `after`: nothing ("Tỷ lệ hộ nghèo",
+    "… theo chuẩn nghèo đa chiều"), or what it does or has ("hộ nghèo sử dụng dịch vụ số",
+    "hộ nghèo có nhà ở kiên cố"): a share of a population is not a share of what that
+    population does."""
+    if after >= len(seq) or _longest_at(seq, after, words.bare_followers,
+                                        reader.bare_followers):
+        return "bare"
+    if _longest_at(seq, after, words.predicates, reader.predicates):
+        return "predicated"
+    return None
+
+
+def _used(seq: Phrase, words: Words, reader: _Reader) -> str | None:
+    """The object of the name's first verb of use that names one of `words.used_objects`:
+    digital services are not online public services."""
+    starts = reader.using_verbs
+    for i, word in enumerate(seq):
+        for n in starts.get(word, ()):
+            if seq[i:i + n] in words.using_verbs:
+                found = _longest_at(seq, i + n, words.used_objects, reader.used_objects)
+                if found:
+                    return found
+    return None
 
 
 def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -254,11 +296,17 @@ def _longest_at(seq: Phrase, i: int, table: dict[Phrase, str],
                 starts: _Starts) -> str | None:
     """The value of the longest phrase of `table` (whose `_starts` are `starts`) that `seq`
     holds at `i`."""
+    return _longest_with_length(seq, i, table, starts)[0]
+
+
+def _longest_with_length(seq: Phrase, i: int, table: dict[Phrase, str],
+                         starts: _Starts) -> tuple[str | None, int]:
+    """`_longest_at`, with the length of the phrase found (0 when none)."""
     for n in starts.get(seq[i], ()) if i < len(seq) else ():
         phrase = seq[i:i + n]
         if len(phrase) == n and phrase in table:
-            return table[phrase]
-    return None
+            return table[phrase], n
+    return None, 0
 
 
 _MAX_SHAPES = 64
@@ -346,6 +394,10 @@ class _Reader:
         self.domains = _starts(words.domains)
         self.measuring = _starts(words.measuring)
         self.measuring_nouns = frozenset(words.measuring)
+        self.predicates = _starts(words.predicates)
+        self.bare_followers = _starts(words.bare_followers)
+        self.using_verbs = _starts(words.using_verbs)
+        self.used_objects = _starts(words.used_objects)
         # each word a stop phrase or a condition starts with: the lengths of the stop
         # phrases and of the conditions it starts (`_content_and_conditions`)
         stops, conditions = _starts(words.stop_set), _starts(words.conditions)

@@ -75,6 +75,12 @@ MATCH = [
     # OCR slips kept in the name
     ("Tỷ lệ hồ sơ thủ tục hành chinh xử lý trực tuyến", "%", "cqs.ho_so_truc_tuyen"),
     ("Ty lệ dân số trưởng thành có chữ ký số cá nhân", "%", "xhs.chu_ky_so_ca_nhan"),
+    # the population's share is read with a qualifier of it (the year, the standard), and
+    # the verb's object agrees ("Internet băng rộng" is the line, "DVCTT" the public services)
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2026-2030", "%", "ktxh.ho_ngheo"),
+    ("Tỷ lệ hộ nghèo năm 2026", "%", "ktxh.ho_ngheo"),
+    ("Tỷ lệ người dân tiếp cận Internet băng rộng cố định", "%", "hts.bang_rong_co_dinh"),
+    ("Tỷ lệ người dân, doanh nghiệp sử dụng DVCTT", "%", "cqs.su_dung_dvctt"),
 ]
 
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
@@ -166,6 +172,14 @@ NEAR_MISSES = [
     ("Số người bị thương do tai nạn giao thông", "%", "qpan.tai_nan_giao_thong"),
     # documents exchanged electronically and signed are not documents signed only
     ("Tỷ lệ văn bản trao đổi dưới dạng điện tử có chữ ký số", "%", "cqs.van_ban_ky_so"),
+    # what a population does or has ("hộ nghèo sử dụng …", "có nhà ở …") is not the share of
+    # that population; digital services are neither online public services nor an internet line
+    ("Tỷ lệ hộ nghèo sử dụng dịch vụ số", "%", "ktxh.ho_ngheo"),
+    ("Tỷ lệ hộ nghèo có nhà ở kiên cố", "%", "ktxh.ho_ngheo"),
+    ("Tỷ lệ hộ nghèo được tiếp cận nước sạch", "%", "ktxh.ho_ngheo"),
+    ("Tỷ lệ hộ cận nghèo tham gia bảo hiểm y tế", "%", "ktxh.ho_can_ngheo"),
+    ("Tỷ lệ người dân sử dụng dịch vụ số", "%", "cqs.su_dung_dvctt"),
+    ("Tỷ lệ người dân tiếp cận dịch vụ số", "%", "hts.bang_rong_co_dinh"),
 ]
 
 # Near misses the constraints let through, that the word weights keep apart: the few words
@@ -212,6 +226,20 @@ def test_a_condition_brings_the_ones_it_implies() -> None:
 
     assert read("Tỷ lệ tái sử dụng dữ liệu").conditions == {"reused", "digitised"}
     assert read("Tỷ lệ dữ liệu được số hóa").conditions == {"digitised"}
+
+
+def test_what_is_said_of_the_object_and_what_a_verb_acts_on() -> None:
+    """A bare population ("Tỷ lệ hộ nghèo", with a qualifier "theo …") against one that
+    does or has something; the object of the verb where plans name services alike."""
+    from chitieu.catalog.words import read
+
+    assert read("Tỷ lệ hộ nghèo").said == "bare"
+    assert read("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều").said == "bare"
+    assert read("Tỷ lệ hộ nghèo có nhà ở kiên cố").said == "predicated"
+    assert read("Tỷ lệ lao động qua đào tạo").said is None  # neither: no constraint
+    assert read("Tỷ lệ người dân sử dụng dịch vụ số").used == "digital_services"
+    assert read("Tỷ lệ người dân sử dụng DVCTT").used == "public_services"
+    assert read("Tỷ lệ người dân có khả năng tiếp cận Internet").used == "internet"
 
 
 @pytest.mark.parametrize(("name", "unit", "expected"), MATCH)
