@@ -126,8 +126,9 @@ def _read_workbook(path: Path) -> RawDocument:
 def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
     """The sheet's rows, and how many of its cells hold a formula with no stored value."""
     values, merges, uncomputed = _sheet_values(sheet)
+    uncomputed_count = sum(map(len, uncomputed.values()))
     if not values:
-        return [], len(uncomputed)
+        return [], uncomputed_count
     last_row = max(values)
     for min_col, min_row, max_col, max_row in merges:
         value = values.get(min_row, {}).get(min_col)
@@ -149,11 +150,11 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
             grid[column_of[column]] = text
         # the sheet's row number stands in for a line number
         found = _rows(grid, number, number, table=index)
-        for row in found[-1:]:
-            row.warnings += [f"formula_without_value:{coordinate}"
-                             for coordinate in uncomputed.get(number, ())]
+        if found and number in uncomputed:
+            found[-1].warnings += [f"formula_without_value:{coordinate}"
+                                   for coordinate in uncomputed[number]]
         rows += found
-    return rows, sum(map(len, uncomputed.values()))
+    return rows, uncomputed_count
 
 
 def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]],

@@ -134,3 +134,14 @@ def test_a_formula_whose_value_was_never_stored_is_warned_of_not_lost_in_silence
     assert not any(w.startswith("formula") for w in second.warnings)
     assert second.target.value == 70
     assert "formulas_without_values:PL1:1" in doc.warnings
+
+
+def test_formulas_without_values_are_counted_by_cell_on_a_sheet_with_no_other_value(
+        tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Tính toán"
+    book.active.append(["=1+1", "=2+2"])
+    book.active.append(["=3+3"])
+    path = tmp_path / "chi-cong-thuc.xlsx"
+    book.save(path)
+    assert "formulas_without_values:Tính toán:3" in extract.read(path).warnings
