@@ -219,6 +219,11 @@ def test_unknown_columns_are_reported() -> None:
     ("Chỉ tiêu tỉnh giao", "target"),
     ("Chỉ tiêu huyện giao năm 2026", "target"),
     ("Chỉ tiêu xã phấn đấu", "target"),
+    # education plans count by school year ("năm học 2025-2026"), not calendar year
+    ("Thực hiện năm học 2024-2025", "baseline"),
+    ("Ước thực hiện năm học 2024 - 2025", "baseline"),
+    ("Kế hoạch năm học 2025-2026", "target"),
+    ("Chỉ tiêu năm học 2025-2026", "target"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role
