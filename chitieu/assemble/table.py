@@ -666,7 +666,7 @@ class _Assembler:
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
                                        "label before a repeated header)")
             return
-        if single and IN_WHICH.match(texts[filled[0]]):
+        if (single and IN_WHICH.match(texts[filled[0]])) or self._introduces_parts(texts, filled):
             return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
@@ -998,6 +998,18 @@ class _Assembler:
         if previous.bold or SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
+
+    def _introduces_parts(self, texts: list[str], filled: list[int]) -> bool:
+        """"Trong đó:" in the name cell beside cells merged over it and its parts, which the
+        reader repeats in each row they span: every other cell repeats the row above, so the
+        row says nothing of its own."""
+        name = self.name_col
+        if name is None or name >= len(texts) or not IN_WHICH.match(texts[name]) \
+                or not self.table.rows:
+            return False
+        previous = self.table.rows[-1].cells
+        return all(i == name or (i < len(previous) and texts[i] == clean_text(previous[i]))
+                   for i in filled)
 
     def _adds_agencies(self, cells: list[str]) -> bool:
         """A row merged over two (number, name and values in cells spanning both, which the
