@@ -37,6 +37,7 @@ from chitieu.normalize.target import find_embedded_target, parse_target, split_e
 
 _EDITOR_NOTE = lazy(regex.compile, r"\[[^\[\]]*\]")
 _BULLET = lazy(regex.compile, r"^[-–—+•*]$")
+_LOWER_LABEL = lazy(regex.compile, r"^[a-zđ]\)?$")  # "a)", "đ": an item's letter
 _DASHES = lazy(regex.compile, r"^[-–—]*$")
 _MARK = lazy(regex.compile, r"^[xX✓✔✗•+*vV]$")
 _YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -262,7 +263,14 @@ def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]
 
 
 def _close_finished_section(ctx: _Context, number: str) -> None:
-    """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1"."""
+    """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1";
+    an item "c)" after sub-sections "a)", "b)" is not inside "b)"."""
+    if _LOWER_LABEL.match(number):
+        letter = number.rstrip(")")
+        for depth, level in enumerate(ctx.stack):
+            if level.style == "lower" and level.number.rstrip(")") != letter:
+                del ctx.stack[depth:]
+                return
     if not _shape(number).arabic:
         return
     sibling = f"arabic{number.count('.')}"
@@ -329,6 +337,9 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
         sibling = f"arabic{number.count('.')}"
         return (row.bold or next_number.startswith(number + ".")
                 or any(level.style == sibling for level in stack))
+    if _LOWER_LABEL.match(number):
+        # "a) Chính quyền số", bold with nothing but a title: a sub-section, as a bold "1."
+        return row.bold and bool(clean_text(_name_cell(row, table)))
     return not number and row.bold and bool(clean_text(_name_cell(row, table)))
 
 
@@ -345,6 +356,8 @@ def _style(number: str, stack: list[_SectionLevel]) -> str:
         return f"arabic{number.count('.')}"
     if DOTTED_GROUP.match(number):
         return f"group{number.count('.')}"
+    if _LOWER_LABEL.match(number):
+        return "lower"
     return "other"
 
 
