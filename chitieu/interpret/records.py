@@ -247,6 +247,16 @@ def _year_target_columns(table: Table) -> list[tuple[int, str]]:
     return columns
 
 
+def _year_column_deadline(header: str) -> tuple[Deadline | None, list[str]]:
+    """The year a target column names ("Năm 2026", "Kế hoạch năm 2026", "Dự toán 2027"), its
+    header as printed the deadline's `raw`."""
+    deadline, codes = parse_deadline(header)
+    if deadline is not None and deadline.kind is not None:
+        return deadline, codes
+    year, _ = parse_deadline(_YEAR.search(header).group(0))
+    return (year.model_copy(update={"raw": header}), []) if year is not None else (None, codes)
+
+
 def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]:
     """One record per year column holding a value, each with that year as its deadline."""
     base = _unique_key(ctx, number)
@@ -445,7 +455,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
     if deadline_raw is None:
         deadline, codes = _deadline(row, table, ctx.issued_on, cols)
     else:
-        deadline, codes = parse_deadline(deadline_raw)
+        deadline, codes = _year_column_deadline(deadline_raw)
     warnings += codes
     agencies, codes = _agencies(ctx, row)
     warnings += codes
