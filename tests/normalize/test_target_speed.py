@@ -20,7 +20,7 @@ def _flat_grammar(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(target_module, "_trie", lambda phrases: None)
     monkeypatch.setattr(target_module, "_ordered_alternation",
                         target_module._ordered_alternation.__wrapped__)
-    return _grammar.__wrapped__()
+    return target_module._compiled(target_module._grammar_sources())
 
 
 def _words() -> list[str]:
@@ -96,3 +96,26 @@ def test_letters_keyed_apart_in_a_trie_never_match_alike() -> None:
             alike = bool(re.fullmatch(re.escape(a), b, re.IGNORECASE)
                          or re.fullmatch(re.escape(b), a, re.IGNORECASE))
             assert not alike or _case_clash(a, b), (a, b)
+
+
+def test_the_grammar_kept_in_the_cache_folder_is_the_one_written(tmp_path, monkeypatch) -> None:
+    from chitieu.core import cache
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    written = target_module._grammar_sources()
+    built = target_module._grammar.__wrapped__()       # written, then stored
+    assert list(tmp_path.glob("target-grammar-*"))
+    monkeypatch.setattr(target_module, "_grammar_sources", lambda: cache_missed.append(1))
+    cache_missed: list[int] = []
+    loaded = target_module._grammar.__wrapped__()      # read back
+    assert cache_missed == []
+    for name in field_names(loaded):
+        a, b = getattr(built, name), getattr(loaded, name)
+        if hasattr(a, "compiled"):
+            assert (a.pattern, a.flags) == (b.pattern, b.flags)
+            source = written[name]
+            assert a.pattern == source.pattern
+            assert a.flags == re.compile(source.pattern, source.flags).flags
+        else:
+            assert a == b == written[name]
+    assert cache.cache_dir() == tmp_path
