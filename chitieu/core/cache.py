@@ -3,9 +3,9 @@ the gazetteer's folded names, parsed vocabularies) kept in the user's cache fold
 a new process loads it (a few ms) instead of building it again (tens of ms).
 
 A cached value is found by a key made of everything it is built from: the bytes of its data
-files, the package's own files — code and data, path, size and modification time of each
-(the rule Python uses for its byte-code), so that a data file a build reads without naming
-it still counts — and the Python version. A change to any of them makes a
+files outside the package, the package's own files — code and data, path, size and
+modification time of each (the rule Python uses for its byte-code), so that a data file a
+build reads without naming it still counts — and the Python version. A change to any of them makes a
 new key, so a stale value is never read. The folder is `$CHITIEU_CACHE_DIR`, else
 `$XDG_CACHE_HOME/chitieu`, else `~/.cache/chitieu`; `CHITIEU_CACHE_DIR=""` turns the cache
 off. Writers write a temporary file and rename it, so concurrent processes never see half a
@@ -74,7 +74,12 @@ def _key(name: str, data: Iterable[Path | Traversable]) -> str:
 
     digest = hashlib.sha256(f"{name}\0{sys.version}\0{_package_stamp()}".encode())
     for item in data:
-        digest.update(item.read_bytes())
+        if isinstance(item, Path) and item.is_relative_to(PACKAGE):
+            # a data file of the package: its path, size and modification time are in the
+            # stamp already (reading and hashing the files cost a one-file convert ~2 ms)
+            digest.update(str(item).encode())
+        else:
+            digest.update(item.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()
 
