@@ -7,8 +7,9 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
 from chitieu.errors import ExitCode
@@ -287,30 +288,37 @@ def run_batch(paths: list[Path], options, *, quiet: bool = False) -> ExitCode:
 _CHATTY_LIBRARIES = ("pdfminer", "camelot", "playa")
 
 
-@contextlib.contextmanager
-def _third_party_logs() -> Iterator[None]:
+def _third_party_logs() -> contextlib.AbstractContextManager[None]:
     """The chatty libraries' loggers at ERROR while a command runs (the CLI is the
-    application: setting log levels is its business, not the library's)."""
-    import logging  # here, not at the top: `chitieu --help` never logs (5 ms)
+    application: setting log levels is its business, not the library's); set when `logging`
+    is first needed (`chitieu.core.logs`: a text convert never imports it, 10 ms)."""
+    from chitieu.core import logs
 
-    level = logging.ERROR
+    return logs.settings(_quiet_libraries)
+
+
+def _quiet_libraries(logging: ModuleType) -> Callable[[], None]:
     loggers = [logging.getLogger(name) for name in _CHATTY_LIBRARIES]
     before = [logger.level for logger in loggers]
     for logger in loggers:
-        logger.setLevel(level)
-    try:
-        yield
-    finally:
+        logger.setLevel(logging.ERROR)
+
+    def undo() -> None:
         for logger, old in zip(loggers, before, strict=True):
             logger.setLevel(old)
+    return undo
 
 
-@contextlib.contextmanager
-def _stderr_logging(*, quiet: bool) -> Iterator[None]:
+def _stderr_logging(*, quiet: bool) -> contextlib.AbstractContextManager[None]:
     """chitieu's log records (errors only when `quiet`, else warnings too) as "chitieu: …"
-    lines on stderr, for this command only; other libraries' loggers are left as they are."""
-    import logging
+    lines on stderr, for this command only; other libraries' loggers are left as they are
+    (set when `logging` is first needed, as above)."""
+    from chitieu.core import logs
 
+    return logs.settings(lambda logging: _log_to_stderr(logging, quiet=quiet))
+
+
+def _log_to_stderr(logging: ModuleType, *, quiet: bool) -> Callable[[], None]:
     level = logging.ERROR if quiet else logging.WARNING
     logger = logging.getLogger("chitieu")
     handler = logging.StreamHandler(sys.stderr)
@@ -320,12 +328,12 @@ def _stderr_logging(*, quiet: bool) -> Iterator[None]:
     logger.addHandler(handler)
     logger.setLevel(min(level, logger.getEffectiveLevel()))
     logger.propagate = False
-    try:
-        yield
-    finally:
+
+    def undo() -> None:
         logger.removeHandler(handler)
         logger.setLevel(before[0])
         logger.propagate = before[1]
+    return undo
 
 
 @contextlib.contextmanager
