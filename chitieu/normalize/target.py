@@ -156,6 +156,10 @@ class _Grammar:
     preserve_case: dict[str, str]     # folded → as printed
     max_unit_words: int
     head: re.Pattern[str]             # a target at the start of a cell
+    # where no lead or operator word can start (`head_start` does not match), `head` matches
+    # what `number_head`, the same pattern without those words, matches (see `_parse`)
+    head_start: re.Pattern[str]
+    number_head: re.Pattern[str]
     embedded: re.Pattern[str]         # a target's start anywhere in a name
     # what the words before an embedded target's number can be (see `_embedded_search`):
     # the end of the last of them, and a piece of text made of them alone; None when a
@@ -179,6 +183,15 @@ def _head_pattern(leads: str, ops: str, connectors: str) -> str:
         rf"(?P<n1>{_NUM})(?:\s*(?P<p1>{_PCT}))?"
         rf"(?:\s*(?P<conn>{connectors})\s*(?P<n2>{_NUM})(?:\s*(?P<p2>{_PCT}))?)?"
     )
+
+
+_NEVER = "(?!)"  # a pattern that matches nowhere: no lead or operator word
+
+
+def _first_chars(phrases: list[str]) -> str:
+    """A character a phrase of `phrases` starts with (in either case, as IGNORECASE matches a
+    letter): a lead or operator word can start only where this matches."""
+    return "[" + "".join(sorted({re.escape(p.strip()[0]) for p in phrases if p.strip()})) + "]"
 
 
 def _first_char_gate(words: list[str], symbols: list[str]) -> str:
@@ -265,6 +278,8 @@ def _grammar_sources() -> dict[str, Any]:
         preserve_case={fold(w): w for w in units["preserve_case"]},
         max_unit_words=int(units["max_words"]),
         head=_Source(_head_pattern(_alternation(leads), ops, connectors), flags),
+        head_start=_Source(_first_chars([*leads, *word_ops]), flags),
+        number_head=_Source(_head_pattern(_NEVER, _NEVER, connectors), flags),
         embedded=_Source(_first_char_gate([*embedded_leads, *word_ops], list(_SYMBOLS))
                          + _head_pattern(_alternation(embedded_leads), ops, connectors), flags),
         **_lead_words([*embedded_leads, *word_ops], list(_SYMBOLS), flags),
@@ -485,7 +500,12 @@ def _comparison_end(text: str, end: int) -> int:
 def _parse(text: str) -> _Parsed | None:
     """A target at the start of a cleaned cell; None when the cell has no number there."""
     g = _grammar()
-    match = g.head.match(text)
+    if not _DIGIT.search(text):
+        return None  # no number, no target (and no pattern compiled for it)
+    # The lead and operator words open `head` only where one of their first letters is: a
+    # cell starting otherwise ("100%", "≥ 80%", nearly all) is read by the pattern without
+    # them, which matches the same there and is far smaller to compile.
+    match = (g.head if g.head_start.match(text) else g.number_head).match(text)
     if not match:
         return None
     parsed = _read_head(text, match)
@@ -671,7 +691,10 @@ def _embedded_search(text: str, start: int) -> re.Match[str] | None:
                     break
                 head = rest[0] if len(rest) == 2 else ""
             return g.embedded.search(text, region)
-        match = g.embedded.match(text, first)
+        # at this digit (no [\w.,/] before it) the gate of `embedded` holds and no lead or
+        # operator word starts (none holds a digit): `embedded` matches what the pattern
+        # without them matches
+        match = g.number_head.match(text, first)
         if match is not None:
             return match
     return None

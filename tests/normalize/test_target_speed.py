@@ -73,6 +73,30 @@ def test_the_embedded_search_finds_what_searching_everywhere_finds(text: str, st
     assert _spans(_embedded_search(text, start)) == _spans(_grammar().embedded.search(text, start))
 
 
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS | _TEXTS.map(lambda t: "≥ 5" + t) | _TEXTS.map(lambda t: "70" + t))
+def test_where_no_word_starts_the_head_matches_as_the_one_without_words(text: str) -> None:
+    g = _grammar()
+    if g.head_start.match(text) is None:
+        assert _spans(g.number_head.match(text)) == _spans(g.head.match(text))
+    for run in re.finditer(r"\d+", text):  # where `_embedded_search` tries a run of digits
+        first = run.start()
+        if first == 0 or not (text[first - 1].isalnum() or text[first - 1] in "_.,/"):
+            assert _spans(g.number_head.match(text, first)) == _spans(
+                g.embedded.match(text, first))
+
+
+def test_the_head_without_words_on_every_printed_cell() -> None:
+    g = _grammar()
+    cells = [cell.strip() for path in sorted((ROOT / "samples").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").split("\n")
+             for cell in line.split("\t") if re.search(r"\d", cell)]
+    read = [cell for cell in cells if g.head_start.match(cell) is None]
+    assert len(read) > 100
+    for cell in read:
+        assert _spans(g.number_head.match(cell)) == _spans(g.head.match(cell)), cell
+
+
 def test_the_embedded_search_on_every_printed_cell_with_a_number() -> None:
     cells = [cell for path in sorted((ROOT / "samples").glob("*.txt"))
              for line in path.read_text(encoding="utf-8").split("\n")
