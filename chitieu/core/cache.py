@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from chitieu.core.collector import collector_paused
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -104,7 +106,9 @@ def _load(path: Path, key: str) -> tuple[Any] | None:
     import pickle
 
     try:
-        with path.open("rb") as fh:
+        # the collector would go over the objects unpickled so far again and again (tens
+        # of thousands in the catalog and gazetteer; none makes a cycle to collect)
+        with path.open("rb") as fh, collector_paused():
             stored_key, value = pickle.load(fh)
     except Exception:  # missing, half-written by a killed process, made by other code
         return None

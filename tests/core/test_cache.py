@@ -156,6 +156,8 @@ def test_loaded_indexes_equal_built_ones() -> None:
     assert again.agencies(cell, "lead") == gazetteer.agencies(cell, "lead")
     units = localities._build_units()
     assert pickle.loads(pickle.dumps(units)) == units
+    spellings = localities._build_spellings()
+    assert pickle.loads(pickle.dumps(spellings)) == spellings
 
 
 def test_a_store_is_written_once_at_the_end_and_merged(folder: Path) -> None:
