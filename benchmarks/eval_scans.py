@@ -140,7 +140,8 @@ def main() -> int:
         chosen = fixtures.HEADER_DEV_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
     folder = args.out / ("eval5" if args.eval5 else "eval4" if args.eval4
-                         else "header-dev" if args.header_dev else "eval3" if args.eval3 else "eval2" if args.eval2 else "eval")
+                         else "header-dev" if args.header_dev else "eval3" if args.eval3
+                         else "eval2" if args.eval2 else "eval")
     missing = [v for v in variants if not list(folder.glob(f"{v.name}.*"))]
     if missing:
         fixtures.make_variant_scans(args.out, missing, folder.name)
