@@ -18,7 +18,8 @@ under the national header in its real shapes) is held out as a whole too; `--hea
 (`HEADER_DEV_VARIANTS`, tests/fixtures/scan_headers_dev/) is its dev set, read at will.
 The fifth (`--eval5`, `EVAL5_VARIANTS`: 12 appendices and whole-plan first pages in
 tests/fixtures/heldout_scans5/ under the header of departments, People's Councils and party
-committees too) is held out as a whole: scored at the start of a session and at its end.
+committees too) is held out as a whole: scored at the start of a session and at its end;
+`--dev5` (`DEV5_VARIANTS`, tests/fixtures/scan_dev5/) is its dev set, read at will.
 
 The scans are made by tests/fixtures/make_scan_fixtures.py `EVAL_VARIANTS` (typed appendices
 with hand-written records — office_variants PDFs rasterised, appendices' tables drawn in other
@@ -116,6 +117,8 @@ def main() -> int:
                         help="the fourth set (EVAL4_VARIANTS: national headers), all held out")
     parser.add_argument("--eval5", action="store_true",
                         help="the fifth set (EVAL5_VARIANTS: more header shapes), all held out")
+    parser.add_argument("--dev5", action="store_true",
+                        help="the fifth set's dev set (DEV5_VARIANTS), read at will")
     parser.add_argument("--header-dev", action="store_true",
                         help="the national headers' dev set (HEADER_DEV_VARIANTS)")
     args = parser.parse_args()
@@ -138,8 +141,10 @@ def main() -> int:
         chosen = fixtures.EVAL5_VARIANTS
     if args.header_dev:
         chosen = fixtures.HEADER_DEV_VARIANTS
+    if args.dev5:
+        chosen = fixtures.DEV5_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
-    folder = args.out / ("eval5" if args.eval5 else "eval4" if args.eval4
+    folder = args.out / ("dev5" if args.dev5 else "eval5" if args.eval5 else "eval4" if args.eval4
                          else "header-dev" if args.header_dev else "eval3" if args.eval3
                          else "eval2" if args.eval2 else "eval")
     missing = [v for v in variants if not list(folder.glob(f"{v.name}.*"))]
