@@ -224,9 +224,10 @@ def _plain(char: str) -> str:
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
                              "B": "8"})
 _ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
-_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|!\[\]]+\.?$")
+# "Í": a stroke with a speck above it
+_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|!\[\]Í]+\.?$")
 _AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "[": "I",
-                                "L": "I", "T": "I", "i": "I", "!": "I"})
+                                "L": "I", "T": "I", "i": "I", "!": "I", "Í": "I"})
 _ROMAN = regex.compile(r"^[IVX]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]\.?$")
 _CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
@@ -242,11 +243,20 @@ def repair_number_cell(text: str) -> str:
     head, _, rest = text.partition(" ")
     if rest and _ARABIC_LIKE.match(head) and sum(c.isalpha() for c in rest) < 3:
         text = head  # "10 s—": specks read beside the number, not a section's title
-    if not text or " " in text:
-        return text
+    if not text or " " in text or _roman_item(text):
+        return text  # "I.1": whether a roman section's item or a misread "1.1", the rows say
     if _ARABIC_LIKE.match(text) and any(c.isdigit() for c in text):
         return text.translate(_DIGIT_LIKE)
     return text
+
+
+# An item of a roman section, numbered after it ("I.1", "II.3")
+_ROMAN_ITEM = regex.compile(r"^(?P<roman>[IVX]+)\.\d+(?:\.\d+)*\.?$")
+
+
+def _roman_item(text: str) -> bool:
+    match = _ROMAN_ITEM.match(text)
+    return match is not None and match["roman"] in _ROMANS
 
 
 def _strip_number_edges(text: str) -> str:
@@ -456,6 +466,14 @@ class _Sequence:
         core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
         if self._next_letter_is(core):
             return number
+        if _roman_item(core):
+            if self.roman is not None and self.arabic is None:
+                return number  # "I.1" under a roman section, before any arabic number
+            arabic = core.translate(_DIGIT_LIKE)
+            if set(core.split(".")[0]) != {"I"} or (
+                    self.arabic is not None and arabic not in self._expected_arabic()):
+                return number  # "I.1" after the items "1", "2": no "1" read "I"
+            return arabic + dot  # "I.2" after "1.1": a "1" read "I"
         roman = self._roman_reading(core)
         if roman is not None:
             return roman + dot
