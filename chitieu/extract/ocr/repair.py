@@ -205,16 +205,23 @@ _VIETNAMESE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + _VOWELS)
 
 def plain_foreign_letters(text: str) -> str:
     """Letters with marks Vietnamese never writes ("ï", "î", "ë") are a letter with a speck
-    read as an accent: keep the letter ("Phụ lục ï" → "Phụ lục i")."""
+    read as an accent: keep the letter ("Phụ lục ï" → "Phụ lục i"); an "Ð" (eth) is the
+    "Đ" it is drawn as ("15-KH/ÐU")."""
     if text.isascii():
         return text
     return "".join(_plain(c) for c in text)
+
+
+# Letters of other alphabets drawn exactly as a Vietnamese one: the Icelandic eth is "Đ"
+_LOOKALIKE_LETTERS = {"Ð": "Đ", "ð": "đ"}
 
 
 @lru_cache(maxsize=4096)
 def _plain(char: str) -> str:
     if not char.isalpha() or char.casefold() in _VIETNAMESE_LETTERS:
         return char
+    if char in _LOOKALIKE_LETTERS:
+        return _LOOKALIKE_LETTERS[char]
     base = unicodedata.normalize("NFD", char)[0]
     return base if base.isascii() and base.isalpha() else char
 

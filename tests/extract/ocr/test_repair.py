@@ -58,6 +58,7 @@ def test_split_glued_syllables(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Phụ lục ï", "Phụ lục i"), ("Tiếng Việt: ắ ễ ự đ Ư", "Tiếng Việt: ắ ễ ự đ Ư"),
     ("CÀ PHÊ", "CÀ PHÊ"), ("hỗ trợ ë", "hỗ trợ e"), ("≥ 70 %", "≥ 70 %"),
+    ("Số 15-KH/ÐU", "Số 15-KH/ĐU"), ("ðảng", "đảng"),  # the eth is drawn as "Đ"
 ])
 def test_plain_foreign_letters(text, expected):
     assert plain_foreign_letters(text) == expected
