@@ -295,6 +295,8 @@ def repair_number_column(numbers: Sequence[str],
         following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
         if flags[index] and _restarts(number, following):
             fixed = state.expect_roman(number) or state.expect(number)
+        elif not flags[index] and _before(number, following):
+            fixed = _before(number, following)
         else:
             fixed = state.expect(number)
         repaired[index] = fixed
@@ -440,6 +442,23 @@ def _step(number: str | None, by: int) -> str | None:
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if number not in letters else letters
     at = letters.index(number) + by if number in letters else -1
     return letters[at] if 0 <= at < len(letters) else None
+
+
+# Strokes read for a "1" in a row's number ("1i", "l", "I")
+_AS_ONE = str.maketrans({"I": "1", "l": "1", "i": "1", "|": "1", "!": "1"})
+
+
+def _before(number: str, following: str) -> str | None:
+    """A row with values whose number reads as strokes right before the arabic number of
+    the next row ("1i" before "2"): the number one less, as digits."""
+    core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
+    digits = core.translate(_AS_ONE)
+    if not digits.isdigit() or digits == core or not following.rstrip(".").isdigit():
+        return None
+    # each mark a "1", or all of them one "1" read in pieces (its flag apart: "1i")
+    readings = {digits, "1"} if set(digits) == {"1"} else {digits}
+    fits = [r for r in readings if int(r) + 1 == int(following.rstrip("."))]
+    return fits[0] + dot if fits else None
 
 
 def _restarts(number: str, following: str) -> bool:

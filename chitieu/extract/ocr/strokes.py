@@ -139,6 +139,35 @@ def read_item_number(word: str, image: np.ndarray, box: tuple[int, int, int, int
     return ("1" if arabic else "I") * len(stems) + "." + tail
 
 
+# A word that is strokes only: "I", "l", "|", "H", "11"
+_STROKES_ONLY = regex.compile(r"^[IlH|1!\[\]]{1,3}$")
+
+
+def read_lone_strokes(word: str, image: np.ndarray, box: tuple[int, int, int, int],
+                      after_label: bool = False) -> str | None:
+    """A word of strokes only, as the page prints it when the strokes' tops say which: arabic
+    "1"s when every stroke has a "1"'s flag ("I" printed "1", "H" printed "11"); after an
+    appendix's "LỤC", roman "I"s when none has ("PHỤ LỤC 1" printed "I"). None otherwise —
+    digits read as digits elsewhere are left to the rows' sequence."""
+    if _STROKES_ONLY.match(word) is None:
+        return None
+    stems, point = _stems(image, box, lone=after_label)
+    left, right = box[0], box[2]
+    if not stems or point is not None or stems[-1][1] < right - left - _tail(box):
+        return None  # no strokes, or something after them ("10", "1.")
+    shapes = {is_digit_one(image, box, stem) for stem in stems}
+    if shapes == {True} and not word.isdigit():
+        return "1" * len(stems)
+    if shapes == {False} and after_label and word.isdigit():
+        return "I" * len(stems)
+    return None
+
+
+def _tail(box: tuple[int, int, int, int]) -> int:
+    """How far past a word's last stroke its box may reach: a serif, a speck."""
+    return max(2, round(0.25 * (box[3] - box[1])))
+
+
 def _glyphs(box: np.ndarray) -> int:
     """How many marks as tall as a digit the box holds (its height's 0.4 or more)."""
     height = box.shape[0]
@@ -201,7 +230,13 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
             changes.append(Change(word.text, item, word.conf, previous_text if same_line else ""))
             out.append(replace(word, text=item, note="roman"))
             continue
-        reading = roman_ones(word.text, after_quarter) if item is None else None
+        lone = None if after_quarter else read_lone_strokes(
+            word.text, image, (word.left, word.top, word.right, word.bottom), after_label)
+        if lone is not None and lone != word.text:  # "I" printed "1", "LỤC 1" printed "I"
+            changes.append(Change(word.text, lone, word.conf, previous_text if same_line else ""))
+            out.append(replace(word, text=lone, note="roman"))
+            continue
+        reading = roman_ones(word.text, after_quarter) if item is None and lone is None else None
         if reading is None:
             out.append(word)
             continue

@@ -139,3 +139,21 @@ def test_an_item_number_is_read_roman_or_arabic_by_its_first_stroke(
     pixels, (left, top, right, bottom) = _printed(printed, font, dpi)
     words, _ = restore_roman_ones([Word(read, left, top, right, bottom, 60.0)], pixels)
     assert words[0].text == expected
+
+
+@pytest.mark.parametrize("font", [f for f in ALL_FACES if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize(("before", "printed", "read", "expected"), [
+    ("", "1", "I", "1"), ("", "1", "l", "1"), ("", "11", "H", "11"),  # a "1" has its flag
+    ("", "I", "I", "I"), ("", "II", "II", "II"), ("", "1", "1", "1"),
+    ("LỤC", "I", "1", "I"), ("LỤC", "II", "11", "II"),  # an appendix's label is roman
+    ("LỤC", "1", "1", "1"), ("", "I", "1", "1"),  # … and elsewhere a digit stays a digit
+])
+def test_lone_strokes_are_ones_or_roman_by_their_tops(
+        font: Path, dpi: int, before: str, printed: str, read: str, expected: str) -> None:
+    pixels, (left, top, right, bottom) = _printed(printed, font, dpi)
+    words = [Word(read, left, top, right, bottom, 60.0)]
+    if before:
+        words.insert(0, Word(before, 0, top, max(1, left - 8), bottom, 90.0))
+    fixed, _ = restore_roman_ones(words, pixels)
+    assert fixed[-1].text == expected
