@@ -40,7 +40,8 @@ KNOWN_GAPS = {
         "support cell: the product's piece sits five characters left of its column (7/8)"),
     # the dev batch of 2026-12-06 (02:45), before that session's fixes
     "tinh_son_la_giao_chi_tieu_hai_trang": "0/12: targets read from 'Năm 2025 Kế hoạch'",
-    "tinh_cao_bang_nhiem_vu_muc_con": "0/8: portrait, names run into the lead: columns lost",
+    "tinh_cao_bang_nhiem_vu_muc_con": (
+        "7/8: a deadline merged over two items printed from the top shows no span (as dak_lak)"),
     "quoc_gia_nhiem_vu_cap_ban_hanh": "2/6: a centred section title; a row cut by a page",
     "tp_da_nang_nhiem_vu_nguon_von": "3/6: a lead merged over three rows, centred",
 }

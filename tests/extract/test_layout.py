@@ -157,6 +157,31 @@ def test_layout_text_under_a_long_title_is_detected() -> None:
     assert detect_layout(text) == "layout"
 
 
+# A portrait page of narrow columns, cells from their tops: the name's lines run into the
+# lead's with one space, so hardly a gutter runs clear down the page and most lines hold
+# more cells than the gutters make columns — as tab-separated text whose tabs became spaces
+# does; but here the cells start at the same positions line after line.
+NARROW = """                                   Đơn vị chủ     Đơn vị phối    Thời gian    Sản phẩm
+STT        Nội dung công việc
+                                      trì            hợp         thực hiện     đầu ra
+1.1   Xây dựng cơ sở dữ liệu đất đai Sở Nông        Sở Tài chính;       Quý       Cơ sở dữ liệu
+      và kết nối với Cơ sở dữ liệu   nghiệp và      Công an tỉnh;     IV/2026     đất đai
+      quốc gia về đất đai            Môi trường     Văn phòng
+1.2   Xây dựng cơ sở dữ liệu văn   Sở Văn hóa,      Sở Khoa học và    Năm 2026 Cơ sở dữ liệu
+      hóa, di sản của tỉnh         Thể thao và      Công nghệ                  di sản
+1.3   Cập nhật cơ sở dữ liệu ngành Sở Giáo dục      Các cơ sở giáo                Dữ liệu được
+      giáo dục                     và Đào tạo       dục                           cập nhật
+2.1   Ban hành danh mục dữ liệu    Sở Khoa học      Các sở, ban,       Tháng      Danh mục dữ
+      mở của tỉnh và kế hoạch công và Công          ngành; Viettel     9/2026     liệu mở
+      bố dữ liệu mở                nghệ             Cao Bằng
+3.1   Diễn tập ứng cứu sự cố an   Công an tỉnh Sở Khoa học và           Quý       Báo cáo diễn
+      toàn thông tin mạng cho các              Công nghệ; Bộ          III/2026    tập
+"""
+
+
+def test_layout_text_of_narrow_crowded_columns_is_detected() -> None:
+    assert detect_layout(NARROW) == "layout"
+
 # A crowded line runs the support cell into the product cell with one space, the product's
 # piece printed four characters left of its column: by position alone "lịch" ends the support
 # cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",
