@@ -408,7 +408,10 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
             cells = _header_cells(block, grid)
-            known = sum(1 for c in cells if _role(c) != "unknown")
+            # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
+            # no role, yet without its group "Kế hoạch" would read as the target
+            grouped = _centred_groups(block, grid)
+            known = sum(1 for i, c in enumerate(cells) if _role(c) != "unknown" or i in grouped)
             score = (known, last - first, -first)
             if best is None or score > best:
                 best, choice = score, (first, last)
@@ -465,14 +468,33 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
 
 def _group_labels(lines: list[_Line], line: _Line, grid: _Grid) -> dict[int, list[str]]:
     """The columns under each of the line's group labels, with the label's words."""
-    groups: dict[int, list[str]] = {}
+    return {i: text.split() for _, _, text, under in _groups(lines, line, grid) for i in under}
+
+
+def _groups(lines: list[_Line], line: _Line, grid: _Grid
+            ) -> list[tuple[int, int, str, list[int]]]:
+    """The line's group labels: (start, end, text, the columns under it)."""
+    found = []
     for start, end, text in _label_chunks(line):
         under = [i for i, (s, e) in enumerate(grid.spans) if s <= end - 1 and e >= start]
         # (a label of a few words: a longer run is several labels crowded on one line)
         if len(under) > 1 and len(text.split()) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):
-            groups.update({i: text.split() for i in under})
-    return groups
+            found.append((start, end, text, under))
+    return found
+
+
+def _centred_groups(lines: list[_Line], grid: _Grid) -> set[int]:
+    """The columns under a group label centred over them, right of the first column (a
+    title's words printed over the first columns are no group)."""
+    columns: set[int] = set()
+    for line in lines:
+        for start, end, _, under in _groups(lines, line, grid):
+            left, right = grid.spans[under[0]][0], grid.spans[under[-1]][1]
+            off = abs((start + end - 1) / 2 - (left + right) / 2)
+            if under[0] > 0 and off <= max(_MIN_GUTTER, (right - left) / 10):
+                columns.update(under)
+    return columns
 
 
 # ---------------------------------------------------------------- columns

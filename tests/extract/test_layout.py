@@ -182,6 +182,28 @@ STT        Nội dung công việc
 def test_layout_text_of_narrow_crowded_columns_is_detected() -> None:
     assert detect_layout(NARROW) == "layout"
 
+# A group label alone on the header's first line ("Năm 2025" over "Kế hoạch" / "Ước thực
+# hiện"): without it the header names more roles ("Kế hoạch" alone reads as the target), but
+# a label the other header lines label column by column under it is the header's own line.
+GROUP_ABOVE = """                                                   Năm 2025
+                                    Đơn vị               Ước       Kế hoạch   Cơ quan chủ trì
+STT              Chỉ tiêu                        Kế
+                                     tính                thực      năm 2026       theo dõi
+                                                hoạch
+                                                         hiện
+ 1    Tổng vốn đầu tư toàn xã hội    Tỷ đồng     38      39,2        43         Sở Tài chính
+ 2    Số lượt khách du lịch         Nghìn lượt  3.900   4.100      4.500        Sở Du lịch
+ 3    Tỷ lệ xã đạt chuẩn y tế           %        92      93          95         Sở Y tế
+"""
+
+
+def test_a_group_label_above_the_header_lines_heads_its_columns() -> None:
+    doc = extract.read_text(GROUP_ABOVE, "layout")
+    assert doc.rows[0].texts == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025 Kế hoạch",
+                                 "Năm 2025 Ước thực hiện", "Kế hoạch năm 2026",
+                                 "Cơ quan chủ trì theo dõi"]
+    assert doc.rows[1].texts[3:6] == ["38", "39,2", "43"]
+
 # A crowded line runs the support cell into the product cell with one space, the product's
 # piece printed four characters left of its column: by position alone "lịch" ends the support
 # cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",
