@@ -74,6 +74,7 @@ _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centr
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
 _HARD_STOPS = (";", ".")  # a word ending so ends a name
+_PLACE_WORDS = 3  # words of the longest province name
 _WORD_PUNCTUATION = ",;.:()[]\"“”'‘’"
 _MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be moved there
 _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
@@ -194,6 +195,14 @@ class _NamePairs:
         found = names.match(text.strip(" ,"))
         return found.id is not None and found.score >= 1.0
 
+    def starts_place(self, words: list[_Word]) -> bool:
+        """The words start with a province's name of two words or more ("Sơn La; Hiệp hội"):
+        a cell's line seldom starts so; an agency named after its province goes on."""
+        if self.agencies is None:
+            return False
+        folded = tuple(_fold_word(w.text) for w in words[:_PLACE_WORDS])
+        return any(folded[:len(place)] == place for place in _place_words())
+
     def follows(self, first: str | None, second: str | None) -> bool:
         """`second` goes on a known name where `first` leaves it."""
         if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
@@ -212,6 +221,12 @@ def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
             pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
                          if not a.endswith(_HARD_STOPS))
     return frozenset(pairs)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[tuple[str, ...], ...]:
+    names = (tuple(_fold_word(w) for w in name.split()) for name in _province_names())
+    return tuple(name for name in names if len(name) >= 2)
 
 
 def _province_names() -> list[str]:
@@ -1243,8 +1258,8 @@ def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None 
     above, or on a known name ("Thuế tỉnh Tuyên" / "Quang"); twice that when it goes on a
     sentence left open (lower case after a line that does not end one: "… kết hợp công
     nghệ" / "số, thanh toán …")."""
-    if not _goes_on(above, below) and not (
-            names is not None and names.follows(above[-1].text, below[0].text)):
+    if not _goes_on(above, below) and not (names is not None and (
+            names.follows(above[-1].text, below[0].text) or names.starts_place(below))):
         return 0.0
     first = below[0].text
     if first[:1].islower() and not _is_label(first) and not above[-1].text.endswith(
@@ -1316,6 +1331,13 @@ def _is_section_label(words: list[_Word]) -> bool:
     return bool(ROMAN_ONLY.match(text) or LETTER_ONLY.match(text))
 
 
+def _free(groups: list[list[list[_Word]]], anchors: list[int], sections: set[int], col: int,
+          row: int) -> bool:
+    """The row is a numbered row, no section, with nothing of its own in the column."""
+    return (0 <= row < len(groups) and anchors[row] >= 0 and row not in sections
+            and not groups[row][col])
+
+
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          fragments: list[tuple[int, list[_Word]]], anchors: list[int],
                          sections: set[int] = frozenset()) -> None:
@@ -1332,23 +1354,19 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         own = abs(centre - anchors[r])
         if own < 1:
             continue
-        lo, hi = r, r
-        best = (own, r, r)
-        while True:
-            grown = False
-            for a, b in ((lo - 1, hi), (lo, hi + 1)):
-                if a < 0 or b >= len(groups) or anchors[a] < 0 or a in sections or b in sections:
-                    continue
-                if (a < lo and groups[a][col]) or (b > hi and groups[b][col]):
-                    continue
-                error = abs(centre - (anchors[a] + anchors[b]) / 2)
-                if error < best[0]:
-                    best = (error, a, b)
-            if best[1:] != (lo, hi):
-                lo, hi = best[1], best[2]
-                grown = True
-            if not grown:
-                break
+        # of the runs of rows around it with nothing of their own there, the one whose
+        # middle the cell marks best, looked for over every run, not grown a row at a time
+        # (a "Trong đó:" row under a merged cell is no anchor: the cell centred over a row
+        # and its sub-rows sits off the middle of the row and its first sub-row)
+        first, last = r, r
+        while _free(groups, anchors, sections, col, first - 1):
+            first -= 1
+        while _free(groups, anchors, sections, col, last + 1):
+            last += 1
+        error, _, lo, hi = min((abs(centre - (anchors[a] + anchors[b]) / 2), b - a, a, b)
+                               for a in range(first, r + 1) for b in range(r, last + 1))
+        if error >= own:
+            continue
         for other in range(lo, hi + 1):
             if other != r:
                 groups[other][col] = list(groups[r][col])

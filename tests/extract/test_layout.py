@@ -204,6 +204,36 @@ def test_a_group_label_above_the_header_lines_heads_its_columns() -> None:
                                  "Cơ quan chủ trì theo dõi"]
     assert doc.rows[1].texts[3:6] == ["38", "39,2", "43"]
 
+# Every cell centred: the monitor and support cells merged over a row, its "Trong đó:" row
+# and two "-" rows print once around the "Trong đó:" line (dropped: no row's text), so the
+# monitor sits off the middle of any two neighbouring rows, and the support's first line,
+# "Hải quan khu vực", nearer row 3's number than the rest of its cell.
+MERGED_OVER_SUBROWS = """                                 Đơn vị    Kế hoạch    Cơ quan chủ trì
+TT               Chỉ tiêu                                                 Cơ quan phối hợp
+                                  tính     năm 2026       theo dõi
+ 2    Tổng vốn đầu tư toàn xã hội   Tỷ đồng     43        Sở Tài chính    Các sở, ban, ngành
+                                   Triệu
+ 3    Tổng kim ngạch xuất khẩu                  350
+                                   USD
+                 Trong đó:                                                Hải quan khu vực
+                                   Triệu                Sở Công Thương    Sơn La; Hiệp hội
+ -    Xuất khẩu nông sản                        245
+                                   USD                                    Doanh nghiệp tỉnh
+                                   Triệu
+ -    Xuất khẩu hàng chế biến                   105
+                                   USD
+ 4    Số lượt khách du lịch         Nghìn lượt 4.500      Sở Du lịch      UBND các xã, phường
+"""
+
+
+def test_a_cell_merged_over_a_row_and_its_sub_rows_goes_to_each() -> None:
+    rows = extract.read_text(MERGED_OVER_SUBROWS, "layout", agencies=default_gazetteer).rows
+    by_number = [(r.texts[0], r.texts[4]) for r in rows[1:]]
+    assert by_number == [("2", "Sở Tài chính"), ("3", "Sở Công Thương"), ("-", "Sở Công Thương"),
+                         ("-", "Sở Công Thương"), ("4", "Sở Du lịch")]
+    # the support cell is not cut between an agency and the province it is named after
+    assert "Hải quan khu vực Sơn La; Hiệp hội" in rows[3].texts[5]
+
 # A crowded line runs the support cell into the product cell with one space, the product's
 # piece printed four characters left of its column: by position alone "lịch" ends the support
 # cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",
