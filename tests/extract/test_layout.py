@@ -234,6 +234,57 @@ def test_a_cell_merged_over_a_row_and_its_sub_rows_goes_to_each() -> None:
     # the support cell is not cut between an agency and the province it is named after
     assert "Hải quan khu vực Sơn La; Hiệp hội" in rows[3].texts[5]
 
+# Names and the support printed from their rows' tops, the rest centred: the task names sit
+# two lines above their numbers (a row left without a name fits the numbers better, but
+# every numbered row names its task); "Quý" / "III/2026" is one date; the lead merged over
+# rows 1–3 prints once in row 2, centred on its number, rows 1 and 3 having no lead of their
+# own while every other row has one; the deadline merged over rows 2–3 prints between them.
+TOPS_AND_MERGES = """                                                                                     Thời gian
+                                              Cơ quan chủ                                      Nguồn
+TT                 Nhiệm vụ                                     Cơ quan phối hợp       hoàn
+                                                  trì                                           vốn
+                                                                                      thành
+
+1                      2                            3                  4                5         6
+A                                                           CẤP THÀNH PHỐ
+I                                                              Nền tảng số
+     Nâng cấp nền tảng tích hợp, chia sẻ dữ                   Văn phòng UBND                   Ngân
+     liệu dùng chung của thành phố                            thành phố                Quý     sách
+1
+                                                                                     III/2026  thành
+                                                                                               phố
+     Triển khai hệ thống trợ lý ảo hỗ trợ cán                       Sở Nội vụ                  Ngân
+     bộ, công chức                            Sở Khoa học và                                   sách
+2
+                                              Công nghệ                                        thành
+                                                                                       Quý     phố
+     Thuê dịch vụ điện toán đám mây cho                            Sở Tài chính      IV/2026   Ngân
+     các hệ thống thông tin                                                                    sách
+3
+                                                                                               thành
+                                                                                               phố
+II   Ứng dụng chuyên ngành
+     Xây dựng hệ thống quản lý hạ tầng kỹ                       Công an thành phố;             Ngân
+     thuật đô thị                                               UBND các xã,                   sách
+4                                             Sở Xây dựng                            Năm 2026
+                                                                phường                         thành
+                                                                                               phố
+     Số hóa hồ sơ bệnh án tại các bệnh viện                     Bảo hiểm xã hội                Nguồn
+                                                                                        Quý
+5    công lập                                   Sở Y tế         thành phố                      thu sự
+                                                                                      II/2026
+                                                                                               nghiệp
+"""
+
+
+def test_names_from_the_top_and_cells_merged_over_rows_centred() -> None:
+    rows = [r.texts for r in extract.read_text(TOPS_AND_MERGES, "layout",
+                                               agencies=default_gazetteer).rows]
+    numbered = [r for r in rows if r[0] in ("1", "2", "3") and r[1] != "2"]  # (not 1 2 3 …)
+    assert [r[1].split()[0] for r in numbered] == ["Nâng", "Triển", "Thuê"]
+    assert [r[2] for r in numbered] == ["Sở Khoa học và Công nghệ"] * 3
+    assert [r[4] for r in numbered] == ["Quý III/2026", "Quý IV/2026", "Quý IV/2026"]
+
 # A crowded line runs the support cell into the product cell with one space, the product's
 # piece printed four characters left of its column: by position alone "lịch" ends the support
 # cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",
