@@ -239,7 +239,8 @@ def test_a_cell_merged_over_a_row_and_its_sub_rows_goes_to_each() -> None:
 # every numbered row names its task); "Quý" / "III/2026" is one date; the lead merged over
 # rows 1–3 prints once in row 2, centred on its number, rows 1 and 3 having no lead of their
 # own while every other row has one; the deadline merged over rows 2–3 prints between them.
-TOPS_AND_MERGES = """                                                                                     Thời gian
+TOPS_AND_MERGES = """\
+                                                                                     Thời gian
                                               Cơ quan chủ                                      Nguồn
 TT                 Nhiệm vụ                                     Cơ quan phối hợp       hoàn
                                                   trì                                           vốn
@@ -271,7 +272,7 @@ II   Ứng dụng chuyên ngành
                                                                                                phố
      Số hóa hồ sơ bệnh án tại các bệnh viện                     Bảo hiểm xã hội                Nguồn
                                                                                         Quý
-5    công lập                                   Sở Y tế         thành phố                      thu sự
+5    công lập                                   Sở Y tế         thành phố                      thu
                                                                                       II/2026
                                                                                                nghiệp
 """
