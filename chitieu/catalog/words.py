@@ -64,6 +64,8 @@ class Words:
     bare_followers: dict[Phrase, str]
     using_verbs: dict[Phrase, str]
     used_objects: dict[Phrase, str]
+    final: dict[Phrase, str]
+    object_conditions: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -102,8 +104,11 @@ class Words:
                      for k, v in (data.get("implied_conditions") or {}).items()},
             predicates={phrase(p): "predicate" for p in data.get("predicates") or ()},
             bare_followers={phrase(p): "bare" for p in data.get("bare_followers") or ()},
-            using_verbs={phrase(p): "using" for p in data.get("using_verbs") or ()},
+            using_verbs=classes("using_verbs") if data.get("using_verbs") else {},
             used_objects=classes("used_objects") if data.get("used_objects") else {},
+            final=classes("final_conditions") if data.get("final_conditions") else {},
+            object_conditions={str(k): frozenset(map(str, v)) for k, v
+                               in (data.get("object_conditions") or {}).items()},
         )
 
 
@@ -210,6 +215,11 @@ def read(text: str, words: Words | None = None) -> Reading:
     head, family = _head(seq, words, reader)
     content, conditions = _content_and_conditions(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
+    final = _final(seq, words)
+    if final:
+        conditions.add(final)
+    if obj in words.object_conditions:
+        conditions |= words.object_conditions[obj]
     return Reading(
         words=seq,
         content=" ".join(content),
@@ -235,15 +245,26 @@ def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
 
 
 def _used(seq: Phrase, words: Words, reader: _Reader) -> str | None:
-    """The object of the name's first verb of use that names one of `words.used_objects`:
-    digital services are not online public services."""
+    """How the name's first verb of use acts (using or reaching) on what it names of
+    `words.used_objects`: digital services are not online public services, and using them
+    is not reaching them."""
     starts = reader.using_verbs
     for i, word in enumerate(seq):
         for n in starts.get(word, ()):
             if seq[i:i + n] in words.using_verbs:
                 found = _longest_at(seq, i + n, words.used_objects, reader.used_objects)
                 if found:
-                    return found
+                    return f"{words.using_verbs[seq[i:i + n]]} {found}"
+    return None
+
+
+def _final(seq: Phrase, words: Words) -> str | None:
+    """The condition of the longest phrase of `words.final` the name ends with ("nền tảng"
+    ends alike and says no growth: `none`)."""
+    for n in sorted({len(p) for p in words.final}, reverse=True):
+        found = words.final.get(seq[-n:]) if len(seq) >= n else None
+        if found:
+            return None if found == "none" else found
     return None
 
 
