@@ -204,11 +204,16 @@ def _replace(seq: Phrase, table: dict[Phrase, Phrase], starts: _Starts) -> Phras
 
 def read(text: str, words: Words | None = None) -> Reading:
     """The reading of one name."""
+    return read_with_content(text, words)[0]
+
+
+def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, list[str]]:
+    """The reading of one name, with its content words (`Reading.content`, not joined)."""
     words = words or default_words()
     reader = _reader(words)
     seq = tokens(text, words)
     head, family = _head(seq, words, reader)
-    content, conditions = _content_and_conditions(seq, words, reader)
+    content, conditions, used = _scan(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
     return Reading(
         words=seq,
@@ -217,8 +222,8 @@ def read(text: str, words: Words | None = None) -> Reading:
         conditions=_with_implied(conditions, words.implied),
         family=family,
         said=_said(seq, head + length, words, reader) if obj else None,
-        used=_used(seq, words, reader),
-    )
+        used=used,
+    ), content
 
 
 def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
@@ -231,19 +236,6 @@ def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
         return "bare"
     if _longest_at(seq, after, words.predicates, reader.predicates):
         return "predicated"
-    return None
-
-
-def _used(seq: Phrase, words: Words, reader: _Reader) -> str | None:
-    """The object of the name's first verb of use that names one of `words.used_objects`:
-    digital services are not online public services."""
-    starts = reader.using_verbs
-    for i, word in enumerate(seq):
-        for n in starts.get(word, ()):
-            if seq[i:i + n] in words.using_verbs:
-                found = _longest_at(seq, i + n, words.used_objects, reader.used_objects)
-                if found:
-                    return found
     return None
 
 
@@ -347,38 +339,73 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
                for n in starts[word]) or (bool(seq) and () in phrases)
 
 
-def _content_and_conditions(seq: Phrase, words: Words,
-                            reader: _Reader) -> tuple[list[str], set[str]]:
-    """The words left once stop phrases and bare numbers are dropped (stop phrases taken
-    left to right, the longest where several start), and the conditions of every phrase of
-    `words.conditions` the name holds, wherever it starts: one pass over the words, looking
-    up only those a stop phrase or a condition starts with."""
-    stops, conditions = words.stop_set, words.conditions
-    starts = reader.stop_or_condition
+def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[str], str | None]:
+    """In one pass over the words: those left once stop phrases and bare numbers are dropped
+    (stop phrases taken left to right, the longest where several start); the conditions of
+    every phrase of `words.conditions` the name holds, wherever it starts; and what the first
+    verb of use that names one of `words.used_objects` uses (`used`: digital services are not
+    online public services). Only the words a stop phrase, a condition or a verb of use starts
+    with are looked at more closely (`_Reader.kinds`)."""
+    stops, conditions, verbs = words.stop_set, words.conditions, words.using_verbs
+    kinds = reader.kinds
     out: list[str] = []
     found: set[str] = set()
+    used = None
     covered = 0  # seq[:covered] is read, stop phrases left out
     for i, word in enumerate(seq):
-        lengths = starts.get(word)
-        if lengths is not None:
-            stop_lengths, condition_lengths = lengths
-            for n in condition_lengths:
-                if seq[i:i + n] in conditions:
-                    found.add(conditions[seq[i:i + n]])
-            if i < covered:
-                continue
-            for n in stop_lengths:
-                if seq[i:i + n] in stops:
-                    covered = i + n
-                    break
-            else:
-                if not word.isdigit():
-                    out.append(word)
-        elif i >= covered and not word.isdigit():
-            out.append(word)
+        kind = kinds[word]
+        if kind is None:  # most words: neither a number nor the start of a phrase
+            if i >= covered:
+                out.append(word)
+            continue
+        if kind is _NUMBER:
+            continue
+        stop_lengths, condition_lengths, verb_lengths = kind
+        for n in condition_lengths:
+            if seq[i:i + n] in conditions:
+                found.add(conditions[seq[i:i + n]])
+        if used is None:
+            for n in verb_lengths:
+                if seq[i:i + n] in verbs:
+                    found_used = _longest_at(seq, i + n, words.used_objects,
+                                             reader.used_objects)
+                    if found_used:
+                        used = found_used
+                        break
+        if i < covered:
+            continue
+        for n in stop_lengths:
+            if seq[i:i + n] in stops:
+                covered = i + n
+                break
+        else:
+            if not word.isdigit():
+                out.append(word)
     if seq and () in conditions:  # an empty phrase is held everywhere
         found.add(conditions[()])
-    return out, found
+    return out, found, used
+
+
+_NUMBER = ()  # the kind of a word made of digits only (`_Kinds`)
+
+
+class _Kinds(dict):
+    """Each word as `_scan` sees it: None when it is plain (no number, starting no stop
+    phrase, condition nor verb of use), `_NUMBER` for a number that starts none, else the
+    lengths of the stop phrases, conditions and verbs of use it starts. Found once per word
+    (at most _MAX_FORMS kept): names are new, their words recur."""
+
+    def __init__(self, starts: dict[str, tuple[tuple[int, ...], ...]]) -> None:
+        super().__init__(starts)
+        self.starts = starts
+
+    def __missing__(self, word: str) -> tuple | None:
+        kind = _NUMBER if word.isdigit() else None
+        if len(self) >= _MAX_FORMS:
+            self.clear()
+            self.update(self.starts)
+        self[word] = kind
+        return kind
 
 
 class _Reader:
@@ -398,11 +425,12 @@ class _Reader:
         self.bare_followers = _starts(words.bare_followers)
         self.using_verbs = _starts(words.using_verbs)
         self.used_objects = _starts(words.used_objects)
-        # each word a stop phrase or a condition starts with: the lengths of the stop
-        # phrases and of the conditions it starts (`_content_and_conditions`)
+        # each word a stop phrase, a condition or a verb of use starts with: the lengths of
+        # those it starts (`_scan`); other words are found plain or numbers on first sight
         stops, conditions = _starts(words.stop_set), _starts(words.conditions)
-        self.stop_or_condition = {word: (stops.get(word, ()), conditions.get(word, ()))
-                                  for word in stops.keys() | conditions.keys()}
+        self.kinds = _Kinds({
+            word: (stops.get(word, ()), conditions.get(word, ()), self.using_verbs.get(word, ()))
+            for word in stops.keys() | conditions.keys() | self.using_verbs.keys()})
 
 
 _READERS: dict[int, _Reader] = {}
