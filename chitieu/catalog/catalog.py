@@ -28,9 +28,10 @@ from chitieu.catalog.words import (
     families_agree,
     name_family,
     read,
+    read_with_content,
 )
 from chitieu.core.cache import cached
-from chitieu.core.dataclass import dataclass, field, replace
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.patterns import lazy
 from chitieu.core.text import clean_text, text_cache
 from chitieu.errors import InputError
@@ -185,9 +186,9 @@ class Catalog:
 
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
-        reading = read(name, self.words)
+        reading, content = read_with_content(name, self.words)
         family = name_family(unit, reading, self.words)
-        words = frozenset(map(self._spelled.__getitem__, reading.content.split()))
+        words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, self._total(words)
 
     def rank(self, name: str, unit: str | None = None, *,
@@ -337,7 +338,7 @@ def _inherit(readings: list[Reading]) -> set[Reading]:
     """A phrasing that leaves the counted object unsaid ("Tỷ lệ phủ sóng 5G trên dân số")
     counts what its indicator's other phrasings name ("người dân")."""
     obj = next((r.object for r in readings if r.object), None)
-    return {r if r.object or not obj else replace(r, object=obj) for r in readings}
+    return {r if r.object or not obj else r._replace(object=obj) for r in readings}
 
 
 def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
