@@ -115,7 +115,10 @@ def default_words() -> Words:
 def tokens(text: str, words: Words) -> Phrase:
     """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
     abbreviations expanded, synonyms made one."""
-    reader = _reader(words)
+    return _tokens(text, words, _reader(words))
+
+
+def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
     if not is_plain(text):
         raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
@@ -212,7 +215,7 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     """The reading of one name, with its content words (`Reading.content`, not joined)."""
     words = words or default_words()
     reader = _reader(words)
-    seq = tokens(text, words)
+    seq = _tokens(text, words, reader)
     head, family = _head(seq, words, reader)
     content, conditions, used = _scan(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
