@@ -64,6 +64,8 @@ class Words:
     bare_followers: dict[Phrase, str]
     using_verbs: dict[Phrase, str]
     used_objects: dict[Phrase, str]
+    final: dict[Phrase, str]
+    object_conditions: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -102,8 +104,11 @@ class Words:
                      for k, v in (data.get("implied_conditions") or {}).items()},
             predicates={phrase(p): "predicate" for p in data.get("predicates") or ()},
             bare_followers={phrase(p): "bare" for p in data.get("bare_followers") or ()},
-            using_verbs={phrase(p): "using" for p in data.get("using_verbs") or ()},
+            using_verbs=classes("using_verbs") if data.get("using_verbs") else {},
             used_objects=classes("used_objects") if data.get("used_objects") else {},
+            final=classes("final_conditions") if data.get("final_conditions") else {},
+            object_conditions={str(k): frozenset(map(str, v)) for k, v
+                               in (data.get("object_conditions") or {}).items()},
         )
 
 
@@ -219,6 +224,11 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     head, family = _head(seq, words, reader)
     content, conditions, used = _scan(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
+    final = _final(seq, words, reader)
+    if final:
+        conditions.add(final)
+    if obj in words.object_conditions:
+        conditions |= words.object_conditions[obj]
     return Reading(  # by position (its fields' order), a third of the time of keywords
         seq,  # words
         " ".join(content),  # content
@@ -240,6 +250,16 @@ def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
         return "bare"
     if _longest_at(seq, after, words.predicates, reader.predicates):
         return "predicated"
+    return None
+
+
+def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
+    """The condition of the longest phrase of `words.final` the name ends with ("nền tảng"
+    ends alike and says no growth: `none`)."""
+    for n in reader.final_lengths:
+        found = words.final.get(seq[-n:]) if len(seq) >= n else None
+        if found:
+            return None if found == "none" else found
     return None
 
 
@@ -352,10 +372,11 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
 def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[str], str | None]:
     """In one pass over the words: those left once stop phrases and bare numbers are dropped
     (stop phrases taken left to right, the longest where several start); the conditions of
-    every phrase of `words.conditions` the name holds, wherever it starts; and what the first
-    verb of use that names one of `words.used_objects` uses (`used`: digital services are not
-    online public services). Only the words a stop phrase, a condition or a verb of use starts
-    with are looked at more closely (`_Reader.kinds`)."""
+    every phrase of `words.conditions` the name holds, wherever it starts; and how the
+    name's first verb of use acts (using or reaching) on what it names of
+    `words.used_objects` (`used`: digital services are not online public services, and using
+    them is not reaching them). Only the words a stop phrase, a condition or a verb of use
+    starts with are looked at more closely (`_Reader.kinds`)."""
     stops, conditions, verbs = words.stop_set, words.conditions, words.using_verbs
     kinds = reader.kinds
     out: list[str] = []
@@ -380,7 +401,7 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
                     found_used = _longest_at(seq, i + n, words.used_objects,
                                              reader.used_objects)
                     if found_used:
-                        used = found_used
+                        used = f"{verbs[seq[i:i + n]]} {found_used}"
                         break
         if i < covered:
             continue
@@ -433,6 +454,7 @@ class _Reader:
         self.measuring_nouns = frozenset(words.measuring)
         self.not_measuring = _starts(words.not_measuring)
         self.not_measuring_set = frozenset(words.not_measuring)
+        self.final_lengths = sorted({len(p) for p in words.final}, reverse=True)
         self.unit_families: dict[str, str] = {}  # printed unit → its family (`unit_family`)
         self.predicates = _starts(words.predicates)
         self.bare_followers = _starts(words.bare_followers)
