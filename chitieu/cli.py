@@ -7,8 +7,9 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
 from chitieu.errors import ExitCode
@@ -18,7 +19,7 @@ FORMATS = ("json", "jsonl", "parquet", "csv")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="chitieu",
+        prog="chitieu", formatter_class=_formatter,
         description="Turn appendices of Vietnamese local-government plans (OCR'd text, Markdown, "
                     "HTML, PDF, DOCX, XLSX, scans) into a canonical indicator dataset.",
     )
@@ -26,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     conv = sub.add_parser(
-        "convert", help="convert files and folders into JSON and tables",
+        "convert", formatter_class=_formatter,
+        help="convert files and folders into JSON and tables",
         description="Convert files and folders. Writes OUT/<stem>.json per input (a folder's "
                     "subfolders mirrored below OUT), OUT/manifest.jsonl (what is converted, so "
                     "a re-run converts only new or changed files and a killed run resumes), "
@@ -62,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     _limit_arguments(conv.add_argument_group(
         "limits per file", "a file past a limit fails with a line naming it; the batch goes on"))
 
-    rows = sub.add_parser("rows", help="print the rows exactly as read, before interpretation")
+    rows = sub.add_parser("rows", formatter_class=_formatter,
+                          help="print the rows exactly as read, before interpretation")
     rows.add_argument("path", type=Path, metavar="FILE")
     rows.add_argument("--layout", help="force a reader (text, markdown, html, pdf, …)")
     rows.add_argument("--explain", action="store_true",
@@ -70,10 +73,12 @@ def _parser() -> argparse.ArgumentParser:
                            "why (header, repeated header dropped, joined, split, section, "
                            "record)")
 
-    sub.add_parser("schema", help="print the JSON Schema of the output document")
+    sub.add_parser("schema", formatter_class=_formatter,
+                   help="print the JSON Schema of the output document")
 
     review = sub.add_parser(
-        "review", help="review and correct a converted output folder in the browser",
+        "review", formatter_class=_formatter,
+        help="review and correct a converted output folder in the browser",
         description="Serve OUT (the folder `convert -o OUT` writes) as a local web app: each "
                     "document beside its records, flagged values, corrections kept in "
                     "OUT/corrections.jsonl and applied by every later convert, and a "
@@ -92,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--max-upload-mb", type=int, default=50, metavar="N",
                         help="largest upload accepted (default: 50)")
     comp = sub.add_parser(
-        "compare", help="compare the targets of many plans, indicator by indicator",
+        "compare", formatter_class=_formatter,
+        help="compare the targets of many plans, indicator by indicator",
         description="Read the output folder of `chitieu convert` and compare the targets of "
                     "its plans for each catalog indicator: a table plan × indicator (target, "
                     "deadline) and a roll-up per indicator (localities, min/median/max, the "
@@ -108,6 +114,28 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("-o", "--output", type=Path, metavar="DIR",
                       help="folder for csv/parquet (default: OUT/compare)")
     return parser
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's help formatter, given the terminal's width: argparse makes one for every
+    argument it adds (to check it), and one left to find the width imports shutil for it
+    (4 ms with the archive modules shutil imports; `--help` and every command paid it)."""
+    return argparse.HelpFormatter(prog, width=_terminal_columns() - 2)
+
+
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, as shutil reads it: $COLUMNS when a positive
+    number, else the width of the terminal of `sys.__stdout__`, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def _limit_arguments(group: argparse._ArgumentGroup) -> None:
@@ -260,30 +288,37 @@ def run_batch(paths: list[Path], options, *, quiet: bool = False) -> ExitCode:
 _CHATTY_LIBRARIES = ("pdfminer", "camelot", "playa")
 
 
-@contextlib.contextmanager
-def _third_party_logs() -> Iterator[None]:
+def _third_party_logs() -> contextlib.AbstractContextManager[None]:
     """The chatty libraries' loggers at ERROR while a command runs (the CLI is the
-    application: setting log levels is its business, not the library's)."""
-    import logging  # here, not at the top: `chitieu --help` never logs (5 ms)
+    application: setting log levels is its business, not the library's); set when `logging`
+    is first needed (`chitieu.core.logs`: a text convert never imports it, 10 ms)."""
+    from chitieu.core import logs
 
-    level = logging.ERROR
+    return logs.settings(_quiet_libraries)
+
+
+def _quiet_libraries(logging: ModuleType) -> Callable[[], None]:
     loggers = [logging.getLogger(name) for name in _CHATTY_LIBRARIES]
     before = [logger.level for logger in loggers]
     for logger in loggers:
-        logger.setLevel(level)
-    try:
-        yield
-    finally:
+        logger.setLevel(logging.ERROR)
+
+    def undo() -> None:
         for logger, old in zip(loggers, before, strict=True):
             logger.setLevel(old)
+    return undo
 
 
-@contextlib.contextmanager
-def _stderr_logging(*, quiet: bool) -> Iterator[None]:
+def _stderr_logging(*, quiet: bool) -> contextlib.AbstractContextManager[None]:
     """chitieu's log records (errors only when `quiet`, else warnings too) as "chitieu: …"
-    lines on stderr, for this command only; other libraries' loggers are left as they are."""
-    import logging
+    lines on stderr, for this command only; other libraries' loggers are left as they are
+    (set when `logging` is first needed, as above)."""
+    from chitieu.core import logs
 
+    return logs.settings(lambda logging: _log_to_stderr(logging, quiet=quiet))
+
+
+def _log_to_stderr(logging: ModuleType, *, quiet: bool) -> Callable[[], None]:
     level = logging.ERROR if quiet else logging.WARNING
     logger = logging.getLogger("chitieu")
     handler = logging.StreamHandler(sys.stderr)
@@ -293,12 +328,12 @@ def _stderr_logging(*, quiet: bool) -> Iterator[None]:
     logger.addHandler(handler)
     logger.setLevel(min(level, logger.getEffectiveLevel()))
     logger.propagate = False
-    try:
-        yield
-    finally:
+
+    def undo() -> None:
         logger.removeHandler(handler)
         logger.setLevel(before[0])
         logger.propagate = before[1]
+    return undo
 
 
 @contextlib.contextmanager

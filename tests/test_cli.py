@@ -24,6 +24,30 @@ def test_help_imports_no_heavy_library() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_help_is_as_wide_as_argparse_makes_it(monkeypatch) -> None:
+    # the CLI tells argparse the terminal's width (argparse would import shutil for it)
+    import argparse
+    import shutil
+
+    from chitieu import cli
+
+    def helps() -> tuple[str, str]:
+        parser = cli._parser()
+        convert = parser._subparsers._group_actions[0].choices["convert"]
+        return parser.format_help(), convert.format_help()
+
+    for columns in ("133", "61", "0", "x", None):
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        assert cli._terminal_columns() == shutil.get_terminal_size().columns
+        ours = helps()
+        with monkeypatch.context() as patched:
+            patched.setattr(cli, "_formatter", argparse.HelpFormatter)
+            assert ours == helps()
+
+
 def test_schema_command_prints_the_contract() -> None:
     result = _run("schema")
     assert result.returncode == 0

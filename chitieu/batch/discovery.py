@@ -9,16 +9,16 @@ skipped this way is returned as `Skipped` entries, so the report can list it.
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from chitieu.core.dataclass import dataclass
+from chitieu.core.logs import get_logger
 from chitieu.errors import display_path
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 MANIFEST_NAME = "manifest.jsonl"
 

@@ -13,7 +13,6 @@ so a re-run converts them again.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,8 +21,6 @@ from chitieu.batch.manifest import BatchError
 from chitieu.batch.worker import FileResult, Job, convert_files, died, init_worker
 from chitieu.extract import limits as limits_module
 from chitieu.extract.limits import Limits
-
-logger = logging.getLogger(__name__)
 
 # a worker's chunk: few files, so progress and resumption stay fine-grained, and a chunk of
 # large files (scans, PDFs) holds one file so the last chunks do not leave a worker idle

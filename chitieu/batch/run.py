@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import re
 import signal
@@ -31,11 +30,12 @@ from chitieu.batch.manifest import (
 from chitieu.batch.report import BatchReport
 from chitieu.batch.worker import FileResult, worker_catalog, worker_gazetteer
 from chitieu.core.dataclass import dataclass, field
+from chitieu.core.logs import get_logger
 from chitieu.core.patterns import lazy
 from chitieu.errors import InputError
 from chitieu.extract.limits import Limits
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 LOCK_NAME = ".chitieu.lock"
 TABLE_FILES = {

@@ -3,9 +3,9 @@ the gazetteer's folded names, parsed vocabularies) kept in the user's cache fold
 a new process loads it (a few ms) instead of building it again (tens of ms).
 
 A cached value is found by a key made of everything it is built from: the bytes of its data
-files, the package's own files — code and data, path, size and modification time of each
-(the rule Python uses for its byte-code), so that a data file a build reads without naming
-it still counts — and the Python version. A change to any of them makes a
+files outside the package, the package's own files — code and data, path, size and
+modification time of each (the rule Python uses for its byte-code), so that a data file a
+build reads without naming it still counts — and the Python version. A change to any of them makes a
 new key, so a stale value is never read. The folder is `$CHITIEU_CACHE_DIR`, else
 `$XDG_CACHE_HOME/chitieu`, else `~/.cache/chitieu`; `CHITIEU_CACHE_DIR=""` turns the cache
 off. Writers write a temporary file and rename it, so concurrent processes never see half a
@@ -21,6 +21,8 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from chitieu.core.collector import collector_paused
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -74,7 +76,12 @@ def _key(name: str, data: Iterable[Path | Traversable]) -> str:
 
     digest = hashlib.sha256(f"{name}\0{sys.version}\0{_package_stamp()}".encode())
     for item in data:
-        digest.update(item.read_bytes())
+        if isinstance(item, Path) and item.is_relative_to(PACKAGE):
+            # a data file of the package: its path, size and modification time are in the
+            # stamp already (reading and hashing the files cost a one-file convert ~2 ms)
+            digest.update(str(item).encode())
+        else:
+            digest.update(item.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -99,7 +106,9 @@ def _load(path: Path, key: str) -> tuple[Any] | None:
     import pickle
 
     try:
-        with path.open("rb") as fh:
+        # the collector would go over the objects unpickled so far again and again (tens
+        # of thousands in the catalog and gazetteer; none makes a cycle to collect)
+        with path.open("rb") as fh, collector_paused():
             stored_key, value = pickle.load(fh)
     except Exception:  # missing, half-written by a killed process, made by other code
         return None

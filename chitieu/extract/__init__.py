@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, cast
 
+from chitieu.core import logs
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError, missing_module_error
@@ -77,6 +78,10 @@ class Format(StrEnum):
 
     def reader(self) -> Reader:
         """The reader module, imported now; an InputError names a missing dependency."""
+        if not self.text:
+            # its libraries (pdfminer …) log: the application's log settings are made
+            # before they are imported (a text reader's need no `logging`)
+            logs.ready()
         try:
             return cast(Reader, importlib.import_module(self.module))
         except ModuleNotFoundError as exc:

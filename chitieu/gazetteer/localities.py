@@ -55,15 +55,22 @@ class AdminUnit:
 
 @dataclass(frozen=True, slots=True)
 class _Units:
-    # the rows as plain tuples (AdminUnit's fields), made AdminUnits when found: a pickle of
-    # tuples loads in a third of the time of 3,321 dataclasses (chitieu.core.cache)
-    rows: tuple[tuple[str, str, str, str, str], ...]
+    # each row as one line of AdminUnit's fields joined by tabs, made an AdminUnit when
+    # found: a pickle of 3,321 strings loads in a fraction of the time of as many tuples
+    # (chitieu.core.cache); the names without marks are in `_Spellings`, read when needed
+    rows: tuple[str, ...]
     by_fold: dict[str, tuple[int, ...]]
-    by_ascii: dict[str, tuple[int, ...]]
-    by_letters: dict[str, tuple[int, ...]]  # ASCII without spaces: OCR glues words
 
     def units(self, found: tuple[int, ...]) -> tuple[AdminUnit, ...]:
-        return tuple(AdminUnit(*self.rows[i]) for i in found)
+        return tuple(AdminUnit(*self.rows[i].split("\t")) for i in found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Spellings:
+    """The units by their names without marks, for a name the list does not spell so."""
+
+    by_ascii: dict[str, tuple[int, ...]]
+    by_letters: dict[str, tuple[int, ...]]  # ASCII without spaces: OCR glues words
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,25 +88,34 @@ def _letters(name: str) -> str:
 
 @functools.cache
 def _units() -> _Units:
-    # 3,321 rows folded twice (30 ms; kept in the user's cache folder): read only when a
-    # commune-level name is looked up, not for the 34 provinces most documents need
+    # 3,321 rows folded (kept in the user's cache folder): read only when a commune-level
+    # name is looked up, not for the 34 provinces most documents need
     return cached("communes", _build_units, [UNITS_CSV])
 
 
 def _build_units() -> _Units:
-    rows = tuple((r["code"], r["name"], r["level"], r["province"], r["province_code"])
-                 for r in _read(UNITS_CSV))
+    rows = tuple("\t".join((r["code"], r["name"], r["level"], r["province"],
+                            r["province_code"])) for r in _read(UNITS_CSV))
     by_fold: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        by_fold[fold(row.split("\t")[1])].append(index)
+    return _Units(rows=rows, by_fold={k: tuple(v) for k, v in by_fold.items()})
+
+
+@functools.cache
+def _spellings() -> _Spellings:
+    return cached("commune-spellings", _build_spellings, [UNITS_CSV])
+
+
+def _build_spellings() -> _Spellings:
     by_ascii: dict[str, list[int]] = defaultdict(list)
     by_letters: dict[str, list[int]] = defaultdict(list)
-    for index, row in enumerate(rows):
-        by_fold[fold(row[1])].append(index)
-        folded = ascii_fold(row[1])
+    for index, row in enumerate(_units().rows):
+        folded = ascii_fold(row.split("\t")[1])
         by_ascii[folded].append(index)
         by_letters[folded.replace(" ", "")].append(index)
-    return _Units(rows=rows, by_fold={k: tuple(v) for k, v in by_fold.items()},
-                  by_ascii={k: tuple(v) for k, v in by_ascii.items()},
-                  by_letters={k: tuple(v) for k, v in by_letters.items()})
+    return _Spellings(by_ascii={k: tuple(v) for k, v in by_ascii.items()},
+                      by_letters={k: tuple(v) for k, v in by_letters.items()})
 
 
 @functools.cache
@@ -125,7 +141,7 @@ def province_names() -> tuple[str, ...]:
 def unit_names() -> tuple[str, ...]:
     """Every commune, ward and special-zone name (repeated names once)."""
     units = _units()
-    return tuple(units.rows[found[0]][1] for found in units.by_fold.values())
+    return tuple(units.rows[found[0]].split("\t")[1] for found in units.by_fold.values())
 
 
 def normalize_level(level: str | None) -> str | None:
@@ -190,8 +206,12 @@ def _level_printed_in(name: str | None) -> str | None:
 def _units_named(name: str) -> tuple[AdminUnit, ...]:
     """The units of that name: as printed, then without marks, then by its letters alone."""
     units = _units()
-    return units.units(units.by_fold.get(fold(name)) or units.by_ascii.get(
-        ascii_fold(name)) or units.by_letters.get(_letters(name), ()))
+    found = units.by_fold.get(fold(name))
+    if not found:
+        spellings = _spellings()
+        found = spellings.by_ascii.get(ascii_fold(name)) or spellings.by_letters.get(
+            _letters(name), ())
+    return units.units(found)
 
 
 def _unique_unit(name: str, level: str | None, province: str | None) -> AdminUnit | None:

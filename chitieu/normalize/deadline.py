@@ -55,6 +55,24 @@ def _alternation(words: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _starts(words: list[str]) -> frozenset[str]:
+    """The characters a match of `_alternation(words)` can start with."""
+    return frozenset(fold(w).split()[0][0] for w in words if w.strip())
+
+
+def _prefix_starts(words: list[str]) -> frozenset[str]:
+    """The characters a match of `_prefix(words)` can start with."""
+    return frozenset(fold(w)[0] for w in words if fold(w))
+
+
+def _match_at(pattern: re.Pattern[str], starts: frozenset[str], s: str, pos: int
+              ) -> re.Match[str] | None:
+    """`pattern.match(s, pos)`, tried only where a character its matches start with is: most
+    cells ("2026", "Quý IV/2026") start with none of the lead words, and a pattern never
+    tried is never compiled. (No flags: a match starts with the very character.)"""
+    return pattern.match(s, pos) if s[pos:pos + 1] in starts else None
+
+
 def _prefix(words: list[str]) -> str:
     """A calendar word that may touch its number ("T11/2026", "Q2/2026")."""
     ordered = sorted({fold(w) for w in words}, key=lambda w: (-len(w), w))
@@ -76,6 +94,12 @@ class _Grammar:
     before: re.Pattern[str]
     open_start: re.Pattern[str]
     period_leads: re.Pattern[str]
+    # the characters a match of each pattern above (and of the ranges) starts with
+    lead_starts: frozenset[str]
+    open_starts: frozenset[str]
+    period_starts: frozenset[str]
+    month_starts: frozenset[str]
+    quarter_starts: frozenset[str]
     recurring: re.Pattern[str]
     duration: re.Pattern[str]
     prose_marker: re.Pattern[str]
@@ -122,6 +146,11 @@ def _grammar() -> _Grammar:
         before=lazy(re.compile, _alternation(w["before"])),
         open_start=lazy(re.compile, _alternation(w["open_start"]) + r"\s*"),
         period_leads=lazy(re.compile, r"(?:" + _alternation(w["period_leads"]) + r"\s*)+"),
+        lead_starts=_starts(w["leads"]),
+        open_starts=_starts(w["open_start"]),
+        period_starts=_starts(w["period_leads"]),
+        month_starts=_prefix_starts(w["month"]),
+        quarter_starts=_prefix_starts(w["quarter"]),
         recurring=lazy(re.compile, _alternation([x for ws in w["recurring"].values() for x in ws])),
         duration=lazy(re.compile,
             r"(?:" + _alternation(w["duration_leads"]) + r"\s*)*"
@@ -184,10 +213,10 @@ def _span_of(m: re.Match[str]) -> _Span:
 def _range_at(s: str, pos: int) -> tuple[_Span, int] | None:
     """A period printed as one piece: "Tháng 6-9/2026", "Quý I-II/2026", "6 tháng đầu năm"."""
     g = _grammar()
-    if m := g.month_range.match(s, pos):
+    if m := _match_at(g.month_range, g.month_starts, s, pos):
         span = _month_span(int(m["y"]), int(m["a"]), int(m["b"]), "period")
         return span, m.end()
-    if m := g.quarter_range.match(s, pos):
+    if m := _match_at(g.quarter_range, g.quarter_starts, s, pos):
         a, b = g.quarter_numbers[m["a"]], g.quarter_numbers[m["b"]]
         return _month_span(int(m["y"]), 3 * a - 2, 3 * b, "period"), m.end()
     if m := g.half.match(s, pos):
@@ -208,10 +237,10 @@ def _structured_at(s: str, pos: int) -> tuple[_Span, bool] | None:
     """A date/month/quarter/year/period at `pos` (after lead words); the flag says the
     period is open-ended ("từ 01/7/2025")."""
     g = _grammar()
-    if m := g.leads.match(s, pos):
+    if m := _match_at(g.leads, g.lead_starts, s, pos):
         pos = m.end()
-    open_start = bool(g.open_start.match(s, pos))
-    if m := g.period_leads.match(s, pos):
+    open_start = bool(_match_at(g.open_start, g.open_starts, s, pos))
+    if m := _match_at(g.period_leads, g.period_starts, s, pos):
         pos = m.end()
     if found := _range_at(s, pos):
         span, end = found
@@ -234,7 +263,7 @@ def _structured_at(s: str, pos: int) -> tuple[_Span, bool] | None:
 
 def _end_point(s: str, pos: int) -> tuple[_Span, int] | None:
     g = _grammar()
-    if m := g.leads.match(s, pos):
+    if m := _match_at(g.leads, g.lead_starts, s, pos):
         pos = m.end()
     last = g.point.match(s, pos)
     if not last or not _ends_clean(s, last.end()):
@@ -269,7 +298,7 @@ def _before_period(s: str, span: _Span) -> bool:
     if span.kind not in ("month", "quarter", "year"):
         return False
     g = _grammar()
-    lead = g.leads.match(s, 0)
+    lead = _match_at(g.leads, g.lead_starts, s, 0)
     return lead is not None and bool(g.before.search(s, 0, lead.end()))
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Any
 
 import regex
 
+from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass, replace
-from chitieu.core.lexicon import load_yaml
+from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import cached_cell_parser, clean_text, fold, is_plain, text_cache
 from chitieu.models import Target
@@ -154,6 +156,10 @@ class _Grammar:
     preserve_case: dict[str, str]     # folded → as printed
     max_unit_words: int
     head: re.Pattern[str]             # a target at the start of a cell
+    # where no lead or operator word can start (`head_start` does not match), `head` matches
+    # what `number_head`, the same pattern without those words, matches (see `_parse`)
+    head_start: re.Pattern[str]
+    number_head: re.Pattern[str]
     embedded: re.Pattern[str]         # a target's start anywhere in a name
     # what the words before an embedded target's number can be (see `_embedded_search`):
     # the end of the last of them, and a piece of text made of them alone; None when a
@@ -179,6 +185,15 @@ def _head_pattern(leads: str, ops: str, connectors: str) -> str:
     )
 
 
+_NEVER = "(?!)"  # a pattern that matches nowhere: no lead or operator word
+
+
+def _first_chars(phrases: list[str]) -> str:
+    """A character a phrase of `phrases` starts with (in either case, as IGNORECASE matches a
+    letter): a lead or operator word can start only where this matches."""
+    return "[" + "".join(sorted({re.escape(p.strip()[0]) for p in phrases if p.strip()})) + "]"
+
+
 def _first_char_gate(words: list[str], symbols: list[str]) -> str:
     """A lookahead for where a match can start: a word's first letter (a lead or operator
     word, in either case) where no letter precedes it, a symbol's first character, a digit
@@ -194,7 +209,7 @@ def _first_char_gate(words: list[str], symbols: list[str]) -> str:
 
 
 def _lead_words(phrases: list[str], symbols: list[str], flags: int
-                ) -> dict[str, re.Pattern[str] | None]:
+                ) -> dict[str, _Source | None]:
     """`lead_end`: a lead or operator phrase's last word, or a symbol, ending a text;
     `lead_piece`: a text without white space made of their words and symbols alone."""
     words = {w for p in phrases for w in p.split()} | set(symbols)
@@ -204,12 +219,34 @@ def _lead_words(phrases: list[str], symbols: list[str], flags: int
 
     def alternatives(found: set[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
-    return {"lead_end": lazy(re.compile, f"(?:{alternatives(last)})\\Z", flags),
-            "lead_piece": lazy(re.compile, f"(?:{alternatives(words)})+", flags)}
+    return {"lead_end": _Source(f"(?:{alternatives(last)})\\Z", flags),
+            "lead_piece": _Source(f"(?:{alternatives(words)})+", flags)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A pattern of the grammar, as written (compiled when first used)."""
+
+    pattern: str
+    flags: int
 
 
 @cache
 def _grammar() -> _Grammar:
+    # writing the tries takes ~4 ms, which every process paid: the written patterns are
+    # kept in the cache folder, found by the data files (and code) they are written from
+    return _compiled(cached("target-grammar", _grammar_sources,
+                            [data_file("target_words.yaml"), data_file("units.yaml")]))
+
+
+def _compiled(sources: dict[str, Any]) -> _Grammar:
+    return _Grammar(**{name: lazy(re.compile, value.pattern, value.flags)
+                       if isinstance(value, _Source) else value
+                       for name, value in sources.items()})
+
+
+def _grammar_sources() -> dict[str, Any]:
+    """The grammar's fields, each pattern as a `_Source`."""
     words, units = load_yaml("target_words.yaml"), load_yaml("units.yaml")
     changes = words["change_leads"]
     leads = [*words["lead"], *changes]
@@ -223,43 +260,43 @@ def _grammar() -> _Grammar:
         else re.escape(c)
         for c in words["range_connectors"]
     )
-    flags = re.IGNORECASE
+    flags = int(re.IGNORECASE)
     symbols = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
-    return _Grammar(
+    return dict(
         empty=frozenset(words["empty"]),
         word_ops=word_ops,
         suffix_ops=suffix_ops,
         strong_ops=frozenset(fold(w) for w in words["strong_ops"]),
         split_leads=frozenset(fold(w) for w in words["split_leads"]),
-        object_leads=lazy(re.compile, _alternation(words["object_leads"]) + r"$", flags),
-        rate_lead=lazy(re.compile, r",\s*" + _alternation(words["rate_leads"]) + r"$", flags),
+        object_leads=_Source(_alternation(words["object_leads"]) + r"$", flags),
+        rate_lead=_Source(r",\s*" + _alternation(words["rate_leads"]) + r"$", flags),
         changes=frozenset(fold(w) for w in changes),
         all_leads=frozenset(fold(w) for w in every_lead),
-        lead_phrase=lazy(re.compile, _alternation(every_lead), flags),
-        comparison=lazy(re.compile, r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
+        lead_phrase=_Source(_alternation(every_lead), flags),
+        comparison=_Source(r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
         aliases={fold(k): v for k, v in units["aliases"].items()},
         preserve_case={fold(w): w for w in units["preserve_case"]},
         max_unit_words=int(units["max_words"]),
-        head=lazy(re.compile, _head_pattern(_alternation(leads), ops, connectors), flags),
-        embedded=lazy(re.compile, _first_char_gate([*embedded_leads, *word_ops], list(_SYMBOLS))
-                      + _head_pattern(_alternation(embedded_leads), ops, connectors), flags),
+        head=_Source(_head_pattern(_alternation(leads), ops, connectors), flags),
+        head_start=_Source(_first_chars([*leads, *word_ops]), flags),
+        number_head=_Source(_head_pattern(_NEVER, _NEVER, connectors), flags),
+        embedded=_Source(_first_char_gate([*embedded_leads, *word_ops], list(_SYMBOLS))
+                         + _head_pattern(_alternation(embedded_leads), ops, connectors), flags),
         **_lead_words([*embedded_leads, *word_ops], list(_SYMBOLS), flags),
-        any_op_number=lazy(re.compile,
-            rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags
-        ),
-        suffix=lazy(re.compile, r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
-        stop=lazy(re.compile, _alternation(list(units["stop_words"])), flags),
-        qualifier_number=lazy(re.compile,
-            rf"{_NUM}\s*{_alternation(units['qualifier_units'])}", flags),
-        glued=lazy(re.compile,
+        any_op_number=_Source(
+            rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags),
+        suffix=_Source(r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
+        stop=_Source(_alternation(list(units["stop_words"])), flags),
+        qualifier_number=_Source(rf"{_NUM}\s*{_alternation(units['qualifier_units'])}", flags),
+        glued=_Source(
             r"(?<![\w.,])(\d+(?:[.,]\d+)*)(" + "|".join(
                 re.escape(u) for u in sorted(units["glued"], key=len, reverse=True))
             + r")(?![^\W_])", flags),
-        fraction=lazy(re.compile,
+        fraction=_Source(
             rf"(?P<leads>(?:{_alternation(words['lead'])}\s*)*)"
             rf"(?:(?P<op>{symbols}|{_alternation(list(word_ops))})\s*)?"
             r"(?<![\w.,/])(?P<n>\d{1,6}(?:,\d{1,2})?)\s*/\s*(?P<m>\d{1,6})(?![\w/.,])", flags),
-        upper_bound=lazy(re.compile,
+        upper_bound=_Source(
             r"\s*(?:và|,|;|-|–)?\s*(?:≤|<=|=<|<|⩽|tối đa|không quá|không vượt quá|dưới)\s*"
             rf"(?P<n>{_NUM})\s*(?P<p>{_PCT})?\s*$", flags),
     )
@@ -463,15 +500,21 @@ def _comparison_end(text: str, end: int) -> int:
 def _parse(text: str) -> _Parsed | None:
     """A target at the start of a cleaned cell; None when the cell has no number there."""
     g = _grammar()
-    match = g.head.match(text)
+    if not _DIGIT.search(text):
+        return None  # no number, no target (and no pattern compiled for it)
+    # The lead and operator words open `head` only where one of their first letters is: a
+    # cell starting otherwise ("100%", "≥ 80%", nearly all) is read by the pattern without
+    # them, which matches the same there and is far smaller to compile.
+    match = (g.head if g.head_start.match(text) else g.number_head).match(text)
     if not match:
         return None
     parsed = _read_head(text, match)
     if parsed is None:
         return None
     rest = _PARENTHESES.sub(" ", text[parsed.end:])   # "(còn 7%)" explains the target
-    if _DIGIT.search(rest):
-        rest = g.qualifier_number.sub(" ", rest)          # "từ 14 tuổi": whom it counts
+    if not _DIGIT.search(rest):
+        return parsed  # an upper bound and a second number (all below) need a digit
+    rest = g.qualifier_number.sub(" ", rest)              # "từ 14 tuổi": whom it counts
     if parsed.op in (">=", ">") and (upper := g.upper_bound.match(rest)):
         # "≥ 80% và ≤ 90%": both bounds of one range
         value = parse_number(upper["n"])
@@ -535,6 +578,8 @@ _BRACKETED_PERCENT = lazy(re.compile, r"(\d)\s*\(\s*[%％]\s*\)")
 def _fraction(text: str, column_unit: str | None, printed: str) -> Target | None:
     """A count out of a total filling the cell ("3/3 trường", "1/1", "Đạt 10/10 xã"): the count
     is the value (`=`), and the printed words stay in `text` so the total is not lost."""
+    if "/" not in text:  # (the pattern needs one: most cells skip compiling and trying it)
+        return None
     match = _grammar().fraction.match(text)
     value = parse_number(match["n"]) if match else None
     if match is None or value is None or int(match["m"]) == 0 or value > int(match["m"]):
@@ -646,7 +691,10 @@ def _embedded_search(text: str, start: int) -> re.Match[str] | None:
                     break
                 head = rest[0] if len(rest) == 2 else ""
             return g.embedded.search(text, region)
-        match = g.embedded.match(text, first)
+        # at this digit (no [\w.,/] before it) the gate of `embedded` holds and no lead or
+        # operator word starts (none holds a digit): `embedded` matches what the pattern
+        # without them matches
+        match = g.number_head.match(text, first)
         if match is not None:
             return match
     return None

@@ -45,6 +45,18 @@ def test_changed_data_is_built_again(folder: Path, data: Path) -> None:
     assert cache.cached("words", build, [data]) == {"built": 2}
 
 
+def test_a_data_file_of_the_package_counts_by_its_stamp(folder: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # its path, size and modification time are in the package's stamp: not read again
+    inside = cache.PACKAGE / "data" / "units.yaml"
+    build = Builder()
+    cache.cached("words", build, [inside])
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"read {self}"))
+    assert cache.cached("words", build, [inside]) == {"built": 1}
+    monkeypatch.setattr(cache, "_package_stamp", lambda: "the file changed")
+    assert cache.cached("words", build, [inside]) == {"built": 2}
+
+
 def test_changed_code_is_built_again(folder: Path, data: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     build = Builder()
@@ -144,6 +156,8 @@ def test_loaded_indexes_equal_built_ones() -> None:
     assert again.agencies(cell, "lead") == gazetteer.agencies(cell, "lead")
     units = localities._build_units()
     assert pickle.loads(pickle.dumps(units)) == units
+    spellings = localities._build_spellings()
+    assert pickle.loads(pickle.dumps(spellings)) == spellings
 
 
 def test_a_store_is_written_once_at_the_end_and_merged(folder: Path) -> None:

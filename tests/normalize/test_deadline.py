@@ -276,3 +276,31 @@ def test_a_bare_count_under_a_days_header_counts_too():
 def test_other_deadlines_are_not_counted():
     deadline, _ = parse_deadline("Quý II/2026")
     assert counted_from(deadline, "2026-01-05") == deadline
+
+
+def _deadline_pieces() -> list[str]:
+    from chitieu.core.lexicon import load_yaml
+    from chitieu.core.text import fold
+
+    words = load_yaml("deadline_words.yaml")
+    found = [fold(w) for key in ("leads", "open_start", "period_leads", "month", "quarter",
+                                 "day", "year", "range_connectors", "before")
+             for w in words[key]]
+    return [*found, "2026", "6", "12", "iv", "/", "-", ".", " ", "đến", "ngày", "quý", "tháng"]
+
+
+@given(st.lists(st.sampled_from(_deadline_pieces()), max_size=8).map(" ".join)
+       | st.lists(st.sampled_from(_deadline_pieces()), max_size=8).map("".join),
+       st.integers(0, 30))
+def test_a_lead_pattern_matches_only_where_its_first_characters_are(text: str, pos: int) -> None:
+    # `_match_at` tries a pattern only where a character its matches start with is
+    from chitieu.normalize.deadline import _grammar
+
+    g = _grammar()
+    pos = min(pos, len(text))
+    for pattern, starts in ((g.leads, g.lead_starts), (g.open_start, g.open_starts),
+                            (g.period_leads, g.period_starts),
+                            (g.month_range, g.month_starts),
+                            (g.quarter_range, g.quarter_starts)):
+        if text[pos:pos + 1] not in starts:
+            assert pattern.match(text, pos) is None

@@ -20,7 +20,7 @@ def _flat_grammar(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(target_module, "_trie", lambda phrases: None)
     monkeypatch.setattr(target_module, "_ordered_alternation",
                         target_module._ordered_alternation.__wrapped__)
-    return _grammar.__wrapped__()
+    return target_module._compiled(target_module._grammar_sources())
 
 
 def _words() -> list[str]:
@@ -73,6 +73,30 @@ def test_the_embedded_search_finds_what_searching_everywhere_finds(text: str, st
     assert _spans(_embedded_search(text, start)) == _spans(_grammar().embedded.search(text, start))
 
 
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS | _TEXTS.map(lambda t: "≥ 5" + t) | _TEXTS.map(lambda t: "70" + t))
+def test_where_no_word_starts_the_head_matches_as_the_one_without_words(text: str) -> None:
+    g = _grammar()
+    if g.head_start.match(text) is None:
+        assert _spans(g.number_head.match(text)) == _spans(g.head.match(text))
+    for run in re.finditer(r"\d+", text):  # where `_embedded_search` tries a run of digits
+        first = run.start()
+        if first == 0 or not (text[first - 1].isalnum() or text[first - 1] in "_.,/"):
+            assert _spans(g.number_head.match(text, first)) == _spans(
+                g.embedded.match(text, first))
+
+
+def test_the_head_without_words_on_every_printed_cell() -> None:
+    g = _grammar()
+    cells = [cell.strip() for path in sorted((ROOT / "samples").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").split("\n")
+             for cell in line.split("\t") if re.search(r"\d", cell)]
+    read = [cell for cell in cells if g.head_start.match(cell) is None]
+    assert len(read) > 100
+    for cell in read:
+        assert _spans(g.number_head.match(cell)) == _spans(g.head.match(cell)), cell
+
+
 def test_the_embedded_search_on_every_printed_cell_with_a_number() -> None:
     cells = [cell for path in sorted((ROOT / "samples").glob("*.txt"))
              for line in path.read_text(encoding="utf-8").split("\n")
@@ -96,3 +120,26 @@ def test_letters_keyed_apart_in_a_trie_never_match_alike() -> None:
             alike = bool(re.fullmatch(re.escape(a), b, re.IGNORECASE)
                          or re.fullmatch(re.escape(b), a, re.IGNORECASE))
             assert not alike or _case_clash(a, b), (a, b)
+
+
+def test_the_grammar_kept_in_the_cache_folder_is_the_one_written(tmp_path, monkeypatch) -> None:
+    from chitieu.core import cache
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    written = target_module._grammar_sources()
+    built = target_module._grammar.__wrapped__()       # written, then stored
+    assert list(tmp_path.glob("target-grammar-*"))
+    monkeypatch.setattr(target_module, "_grammar_sources", lambda: cache_missed.append(1))
+    cache_missed: list[int] = []
+    loaded = target_module._grammar.__wrapped__()      # read back
+    assert cache_missed == []
+    for name in field_names(loaded):
+        a, b = getattr(built, name), getattr(loaded, name)
+        if hasattr(a, "compiled"):
+            assert (a.pattern, a.flags) == (b.pattern, b.flags)
+            source = written[name]
+            assert a.pattern == source.pattern
+            assert a.flags == re.compile(source.pattern, source.flags).flags
+        else:
+            assert a == b == written[name]
+    assert cache.cache_dir() == tmp_path
