@@ -683,12 +683,14 @@ def repair_date_digits(text: str) -> str:
     """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"), a year split
     by a space ("12/202 6"); a part with no digit at all ("Quý II/2026") is a word or a
     roman number and stays."""
-    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0],
+    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if regex.fullmatch(r"20\d\d", m[1] + m[2])
+                           else m[0],
                            strip_rule_marks(text))
     return _DATE_PARTS.sub(lambda m: _digits_if_numeric(m.group(0)), text)
 
 
-_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?) (\d{1,2})(?![\d.,])")
+# "202 6", "20 26"; after a slash "2 026" too ("Tháng 9/2 026"), where only a year stands
+_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?|(?<=/)2) (\d{1,3})(?![\d.,])")
 
 
 _DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")

@@ -142,6 +142,8 @@ def test_repair_target_cell(text, expected):
     ("Quý II/2026", "Quý II/2026"),
     ("12/202 6", "12/2026"), ("Năm 20 26", "Năm 2026"),  # a year split by a space
     ("2026 2027", "2026 2027"), ("2026 - 2030", "2026 - 2030"),
+    ("Tháng 9/2 026", "Tháng 9/2026"), ("Quý I/2 026", "Quý I/2026"),  # split after its "2"
+    ("2 026", "2 026"), ("9/2 036", "9/2036"), ("9/2 3", "9/2 3"),
 ])
 def test_repair_date_digits(text, expected):
     assert repair_date_digits(text) == expected
