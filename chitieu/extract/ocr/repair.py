@@ -654,6 +654,8 @@ def repair_appendix_label(text: str) -> str:
     if match is None:
         return text
     label = match["label"]
+    if regex.match(r"^T[VX]$", label):  # "PHỤ LỤC TV": the "I"'s serifs read as a "T"
+        return f"{match['word']}I{label[1]}{match['end']}"
     if (not regex.match(r"^[IVXHil|]+$", label) or not regex.search(r"[Hl|]", label)
             or label == "l"):  # a lone "l" may as well be a "1"
         return text

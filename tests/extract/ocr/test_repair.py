@@ -180,6 +180,7 @@ def test_repair_lead_phrase(text, expected):
     ("Phụ lục HH", "Phụ lục HH"), ("Hà Nội", "Hà Nội"),
     # a sans face's "I" is a stroke OCR reads "l" or "|" as well
     ("PHỤ LỤC lil", "PHỤ LỤC III"), ("Phụ lục Il", "Phụ lục II"), ("PHỤ LỤC |V", "PHỤ LỤC IV"),
+    ("PHỤ LỤC TV", "PHỤ LỤC IV"), ("Phụ lục TX", "Phụ lục IX"), ("Phụ lục TT", "Phụ lục TT"),
     ("Phụ lục ll:", "Phụ lục II:"), ("Phụ lục lV", "Phụ lục IV"), ("Phụ lục i", "Phụ lục i"),
     ("Phụ lục l", "Phụ lục l"),
 ])
