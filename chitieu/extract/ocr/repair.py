@@ -297,6 +297,8 @@ def repair_number_column(numbers: Sequence[str],
             fixed = state.expect_roman(number) or state.expect(number)
         elif not flags[index] and _before(number, following):
             fixed = _before(number, following)
+        elif not flags[index] and _between(state.arabic, number, following):
+            fixed = _between(state.arabic, number, following)
         else:
             fixed = state.expect(number)
         repaired[index] = fixed
@@ -459,6 +461,15 @@ def _before(number: str, following: str) -> str | None:
     readings = {digits, "1"} if set(digits) == {"1"} else {digits}
     fits = [r for r in readings if int(r) + 1 == int(following.rstrip("."))]
     return fits[0] + dot if fits else None
+
+
+def _between(previous: list[int] | None, number: str, following: str) -> str | None:
+    """A row with values whose number reads as no number ("Ồ") between "2" and "4": "3"."""
+    if (previous is None or len(previous) != 1 or _VALID_NUMBER.match(number)
+            or len(number) > 2 or not following.rstrip(".").isdigit()):
+        return None
+    expected = previous[0] + 1
+    return str(expected) if int(following.rstrip(".")) == expected + 1 else None
 
 
 def _restarts(number: str, following: str) -> bool:

@@ -412,6 +412,9 @@ def test_the_first_section_under_a_part_whose_number_ocr_lost() -> None:
      ["I", "1", "2", "II", "I.1", "I.2"]),
     # … an "I.2" among arabic items is a "1.2" read with an "I"
     (["1", "1.1", "I.2", "1.3"], [True, False, False, False], ["1", "1.1", "1.2", "1.3"]),
+    # a row with values whose number reads as no number, between "2" and "4", is row 3
+    (["1", "2", "Ồ", "4"], [False] * 4, ["1", "2", "3", "4"]),
+    (["1", "2", "a", "3"], [False] * 4, ["1", "2", "a", "3"]),
     # a row with values numbered with strokes before "2" is row 1
     (["1i", "2", "3"], [False, False, False], ["1", "2", "3"]),
     (["I", "1i", "2"], [True, False, False], ["I", "1", "2"]),
