@@ -389,3 +389,14 @@ def test_a_trong_do_row_with_a_value_of_its_own_stays_a_row() -> None:
     table = _table(f"{HEADER}\n1\tTổng thu ngân sách\tTỷ đồng\t7.500\tPhòng Kinh tế\t2026\n"
                    "\tTrong đó:\tTỷ đồng\t6.700\tPhòng Kinh tế\t2026\n")
     assert _names(table) == ["Tổng thu ngân sách", "Trong đó:"]
+
+
+@pytest.mark.parametrize("label", ["TL", "SLUL"])
+def test_a_first_column_under_a_short_unknown_label_holding_row_numbers_is_the_number(
+        label: str) -> None:
+    """A scan's "STT" read "SLUL": the cells under it ("I", "1", "2" …) say what it is."""
+    table = _table(f"{label}\tNội dung nhiệm vụ\tChủ trì\tPhối hợp\tThời gian\n"
+                   "I\tCảng biển\t\t\t\n1\tNghiên cứu A\tSở Xây dựng\tSở Tài chính\tNăm 2027\n"
+                   "2\tXây dựng B\tSở Công Thương\tSở Xây dựng\tNăm 2027\n"
+                   "3\tHiện đại hóa C\tSở Xây dựng\tSở Tài chính\tQuý IV/2026")
+    assert table.columns[0].role == "number"
