@@ -215,7 +215,7 @@ def read(text: str, words: Words | None = None) -> Reading:
     head, family = _head(seq, words, reader)
     content, conditions = _content_and_conditions(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
-    final = _final(seq, words)
+    final = _final(seq, words, reader) if seq and seq[-1] in reader.final_ends else None
     if final:
         conditions.add(final)
     if obj in words.object_conditions:
@@ -258,10 +258,10 @@ def _used(seq: Phrase, words: Words, reader: _Reader) -> str | None:
     return None
 
 
-def _final(seq: Phrase, words: Words) -> str | None:
+def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
     """The condition of the longest phrase of `words.final` the name ends with ("nền tảng"
     ends alike and says no growth: `none`)."""
-    for n in sorted({len(p) for p in words.final}, reverse=True):
+    for n in reader.final_lengths:
         found = words.final.get(seq[-n:]) if len(seq) >= n else None
         if found:
             return None if found == "none" else found
@@ -419,6 +419,10 @@ class _Reader:
         self.bare_followers = _starts(words.bare_followers)
         self.using_verbs = _starts(words.using_verbs)
         self.used_objects = _starts(words.used_objects)
+        # the last words of the phrases `_final` reads, and their lengths, longest first:
+        # most names end with none of them
+        self.final_ends = frozenset(p[-1] for p in words.final if p)
+        self.final_lengths = tuple(sorted({len(p) for p in words.final}, reverse=True))
         # each word a stop phrase or a condition starts with: the lengths of the stop
         # phrases and of the conditions it starts (`_content_and_conditions`)
         stops, conditions = _starts(words.stop_set), _starts(words.conditions)
