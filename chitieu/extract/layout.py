@@ -1179,12 +1179,10 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
-    irregulars = [_irregular_spacing(fragments, j) for j in range(n + 1)]  # the same every row
     # a cell printed from its row's top runs on line after line; a centred one's lines
-    # interleave with its neighbours', a few lines apart at most
+    # interleave with its neighbours', a few lines apart at most (the same every row)
     skip = 0 if top else _CENTRED_SKIP
-    irregulars = [[c + w for c, w in zip(costs, _wide_gaps(fragments, j, skip), strict=True)]
-                  for j, costs in enumerate(irregulars)]
+    irregulars = [_irregular_spacing(fragments, j, skip) for j in range(n + 1)]
     for r in range(1, rows + 1):
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
@@ -1251,16 +1249,21 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     return [cut[0] for cut in chosen]
 
 
-def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
+def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int
+                       ) -> list[float]:
     """For each start i, the cost of the spacing of fragments[i:j] as one cell: a cell's
     lines follow one another, or every other line (interleaved with a neighbour's); a gap
-    unlike the others ([0, 1, 3]) joins lines of two cells."""
+    unlike the others ([0, 1, 3]) joins lines of two cells; and the lines skipped beyond
+    one (and `skip` more) between two of them (a neighbour's line may print between a
+    cell's lines, hardly more)."""
     costs = [0.0] * (j + 1)
     counts: dict[int, int] = {}
+    wide = 0
     for i in range(j - 2, -1, -1):
         gap = fragments[i + 1][0] - fragments[i][0]
         counts[gap] = counts.get(gap, 0) + 1
-        costs[i] = _IRREGULAR_COST * (sum(counts.values()) - counts[min(counts)])
+        wide += max(0, gap - 2 - skip)
+        costs[i] = _IRREGULAR_COST * (j - 1 - i - counts[min(counts)]) + wide
     return costs
 
 
@@ -1278,16 +1281,6 @@ def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None 
             _SENTENCE_ENDS):
         return 2 * _JOIN_COST
     return _JOIN_COST
-
-
-def _wide_gaps(fragments: list[tuple[int, list[_Word]]], j: int, skip: int = 0
-               ) -> list[float]:
-    """For each start i, the lines fragments[i:j] skip beyond one (and `skip` more) between
-    two of them (a neighbour's line may print between a cell's lines, hardly more)."""
-    costs = [0.0] * (j + 1)
-    for i in range(j - 2, -1, -1):
-        costs[i] = costs[i + 1] + max(0, fragments[i + 1][0] - fragments[i][0] - 2 - skip)
-    return costs
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
