@@ -43,7 +43,6 @@ KNOWN_GAPS = {
         "11/12: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La' read as the commune's women's union"),
     "tinh_cao_bang_nhiem_vu_muc_con": (
         "7/8: a deadline merged over two items printed from the top shows no span (as dak_lak)"),
-    "quoc_gia_nhiem_vu_cap_ban_hanh": "2/6: a centred section title; a row cut by a page",
 }
 
 
