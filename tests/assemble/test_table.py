@@ -366,3 +366,13 @@ def test_the_baseline_is_the_latest_result() -> None:
                    "Kế hoạch năm 2026\n1\tTốc độ tăng trưởng GRDP\t%\t8,1\t8,7\t10\n")
     assert [c.role for c in table.columns] == [
         "number", "name", "unit", "unknown", "baseline", "target"]
+
+
+def test_in_which_under_agency_cells_merged_over_it_is_no_row() -> None:
+    # the DOCX / PDF readers copy a cell merged over a row, its "Trong đó:" row and its
+    # "-" rows into each: "Trong đó:" then stands beside the row's agencies, still no row
+    table = _table("TT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2026\tCơ quan chủ trì theo dõi\n"
+                   "3\tTổng thu ngân sách\tTỷ đồng\t11.000\tSở Tài chính\n"
+                   "\tTrong đó:\t\t\tSở Tài chính\n"
+                   "-\tThu nội địa\tTỷ đồng\t8.100\tSở Tài chính\n")
+    assert _names(table) == ["Tổng thu ngân sách", "Thu nội địa"]
