@@ -419,7 +419,8 @@ def test_the_slot_bounds_keep_every_phrasing_that_shares_enough() -> None:
             shared = [math.fsum(map(catalog._weight, words & catalog._entries[index].words))
                       for index in group.members]
             for needed in {*shared, 0.0}:
-                kept = group.reaching(words, needed, slot)
+                kept, bits = group.reaching(words, needed, slot)
+                assert bits == catalog._bits_of(words & group.slots.keys()), name
                 for position, weight in enumerate(shared):
                     top = kept >> (position + 1) * slot - 1 & 1
                     indicator = catalog._entries[group.members[position]].indicator
