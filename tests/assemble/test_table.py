@@ -376,3 +376,14 @@ def test_in_which_under_agency_cells_merged_over_it_is_no_row() -> None:
                    "\tTrong đó:\t\t\tSở Tài chính\n"
                    "-\tThu nội địa\tTỷ đồng\t8.100\tSở Tài chính\n")
     assert _names(table) == ["Tổng thu ngân sách", "Thu nội địa"]
+
+
+@pytest.mark.parametrize("label", ["TL", "SLUL"])
+def test_a_first_column_under_a_short_unknown_label_holding_row_numbers_is_the_number(
+        label: str) -> None:
+    """A scan's "STT" read "SLUL": the cells under it ("I", "1", "2" …) say what it is."""
+    table = _table(f"{label}\tNội dung nhiệm vụ\tChủ trì\tPhối hợp\tThời gian\n"
+                   "I\tCảng biển\t\t\t\n1\tNghiên cứu A\tSở Xây dựng\tSở Tài chính\tNăm 2027\n"
+                   "2\tXây dựng B\tSở Công Thương\tSở Xây dựng\tNăm 2027\n"
+                   "3\tHiện đại hóa C\tSở Xây dựng\tSở Tài chính\tQuý IV/2026")
+    assert table.columns[0].role == "number"
