@@ -12,6 +12,7 @@ import functools
 import os
 import signal
 import sys
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -182,8 +183,6 @@ def die_with_parent(parent: int) -> None:
         if os.getppid() != parent:  # the parent died before the call: too late for it
             os._exit(1)
         return
-    import threading
-
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
                      name="chitieu-watchdog").start()
 

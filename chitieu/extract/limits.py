@@ -16,6 +16,7 @@ import contextvars
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -199,19 +200,12 @@ def raising_on(signum: int, exception: type[BaseException]) -> Iterator[bool]:
     A signal handled while a `__del__` or a weakref callback runs has its exception
     swallowed ("Exception ignored in …"): then the signal is sent again, to be raised once
     that code is left, and nothing is printed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield False
+        return
 
     def handler(number: int, frame: object) -> None:
         raise exception
-
-    try:
-        previous = signal.signal(signum, handler)
-    except ValueError:  # not the main thread: Python sets handlers only there
-        main_thread = False
-    else:
-        main_thread = True
-    if not main_thread:
-        yield False
-        return
 
     active = True
 
@@ -223,13 +217,11 @@ def raising_on(signum: int, exception: type[BaseException]) -> Iterator[bool]:
         if isinstance(getattr(swallowed, "exc_value", None), exception):
             # from another thread, a moment later: sent from here it would be handled
             # (and swallowed) here again
-            import threading  # here: a process that never needs it does not import it
-
             threading.Timer(_RESEND_SECONDS, again).start()
         else:
             previous_hook(swallowed)
 
-    previous_hook = sys.unraisablehook
+    previous, previous_hook = signal.signal(signum, handler), sys.unraisablehook
     sys.unraisablehook = unraisable
     try:
         yield True
