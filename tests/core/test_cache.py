@@ -158,6 +158,8 @@ def test_loaded_indexes_equal_built_ones() -> None:
     assert pickle.loads(pickle.dumps(units)) == units
     spellings = localities._build_spellings()
     assert pickle.loads(pickle.dumps(spellings)) == spellings
+    provinces = localities._build_provinces()
+    assert pickle.loads(pickle.dumps(provinces)) == provinces
     from chitieu.core.dataclass import field_names
     from chitieu.gazetteer import agencies
 
