@@ -1,6 +1,7 @@
 """Score the held-out imitations of real tables (tests/fixtures/real/heldout) form by form.
 
-    .venv/bin/python benchmarks/eval_real_heldout.py [--form docx|pdf|layout ...]
+    .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2]
+                                                     [--form docx|pdf|layout ...]
                                                      [--score ../shared/tools/score.py]
 
 Held out: built and scored before the code they measure was changed, then scored only at the
@@ -8,6 +9,9 @@ end (no per-record misses are printed, so they cannot steer the work). For each 
 DOCX, the PDF LibreOffice printed from it, and that PDF's `pdftotext -layout` text) every
 document is converted and score.py is run against its hand-written expected records. One line
 per form — score, records exactly right, extra records — and one line per document.
+
+`--set` picks the set: `heldout` (the first, built 2026-12-05, scored at the start and end of
+two sessions: worn) or `heldout2` (built 2026-12-06 before that session's code changes).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SET = ROOT / "tests" / "fixtures" / "real" / "heldout"
+SETS = ROOT / "tests" / "fixtures" / "real"
 FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt"}
 
 
@@ -30,11 +34,11 @@ def _score(gold: Path, out: Path, score_py: Path) -> str:
     return result.stdout
 
 
-def score_form(form: str, score_py: Path) -> list[str]:
+def score_form(form: str, score_py: Path, held: Path) -> list[str]:
     from chitieu import convert
     from chitieu.emit.json_out import document_to_json
 
-    sources = sorted(SET.glob(FORMS[form]))
+    sources = sorted(held.glob(FORMS[form]))
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         gold, out = Path(tmp) / "gold", Path(tmp) / "out"
@@ -43,7 +47,7 @@ def score_form(form: str, score_py: Path) -> list[str]:
         for source in sources:
             stem = source.name.split(".")[0]
             (gold / f"{stem}.gold.json").write_bytes(
-                (SET / "expected" / f"{stem}.gold.json").read_bytes())
+                (held / "expected" / f"{stem}.gold.json").read_bytes())
             (out / f"{stem}.json").write_text(document_to_json(convert(source)),
                                               encoding="utf-8")
         report = _score(gold, out, score_py)
@@ -59,12 +63,13 @@ def score_form(form: str, score_py: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="heldout", choices=("heldout", "heldout2"))
     parser.add_argument("--form", action="append", choices=tuple(FORMS))
     parser.add_argument("--score", type=Path,
                         default=ROOT.parent / "shared" / "tools" / "score.py")
     args = parser.parse_args(argv)
     for form in args.form or list(FORMS):
-        print("\n".join(score_form(form, args.score)), flush=True)
+        print("\n".join(score_form(form, args.score, SETS / args.set)), flush=True)
 
 
 if __name__ == "__main__":

@@ -405,10 +405,10 @@ _PEEK_ROWS = 12  # the rows under a header that show what its first column holds
 
 
 def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) -> bool:
-    """A first column whose header names nothing ("TL": a scan's "TT") but whose cells under
-    it are row numbers ("1", "2", "I" …) is the number column."""
+    """A first column whose header names nothing ("TL", "SLUL": a scan's "TT", "STT") but
+    whose cells under it are row numbers ("1", "2", "I" …) is the number column."""
     if not roles or roles[0] != "unknown" or "number" in roles or len(
-            header_key(headers[0]).replace(" ", "")) > 3:
+            header_key(headers[0]).replace(" ", "")) > 4:
         return False
     firsts = [clean_text(r.cells[0].text) for r in below
               if len(r.cells) > 1 and sum(1 for c in r.cells if c.text.strip()) >= 2]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from chitieu.catalog.words import (
     WORDS_YAML,
@@ -28,9 +29,10 @@ from chitieu.catalog.words import (
     families_agree,
     name_family,
     read,
+    read_with_content,
 )
 from chitieu.core.cache import cached
-from chitieu.core.dataclass import dataclass, field, replace
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.patterns import lazy
 from chitieu.core.text import clean_text, text_cache
 from chitieu.errors import InputError
@@ -92,8 +94,7 @@ class Indicator:
     codes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class IndicatorMatch:
+class IndicatorMatch(NamedTuple):  # one a name linked: cheaper to make than a dataclass
     id: str
     name: str
     score: float
@@ -144,7 +145,8 @@ class Catalog:
         members: dict[frozenset[str], list[int]] = {}
         for index, entry in enumerate(self._entries):
             members.setdefault(entry.reading.conditions, []).append(index)
-        self._groups = {conditions: _Phrasings.of(indices, self._entries, quanta, self._slot)
+        self._groups = {conditions: _Phrasings.of(indices, self._entries, quanta, self._slot,
+                                                  self._word_bit)
                         for conditions, indices in members.items()}
         self._memos()
 
@@ -185,9 +187,9 @@ class Catalog:
 
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
-        reading = read(name, self.words)
+        reading, content = read_with_content(name, self.words)
         family = name_family(unit, reading, self.words)
-        words = frozenset(map(self._spelled.__getitem__, reading.content.split()))
+        words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, self._total(words)
 
     def rank(self, name: str, unit: str | None = None, *,
@@ -228,8 +230,8 @@ class Catalog:
         if group is None:  # no phrasing has these conditions: none is compatible
             return None
         needed = _needed(self.threshold, total)
-        candidates = group.reaching(words, needed, self._slot) \
-            & self._compatible_mask(group, reading, family)
+        candidates, name_bits = group.reaching(words, needed, self._slot)
+        candidates &= self._compatible_mask(group, reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
         # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
         # once one has, the best score so far): it is not scored.
@@ -237,7 +239,6 @@ class Catalog:
         best_score = -1.0
         entries, entry_weights, entry_bits = self._entries, self._entry_weights, self._entry_bits
         members, slot = group.members, self._slot
-        name_bits = self._bits_of(words)
         known = self._shared.get
         while candidates:  # the members' top bits, lowest first
             low = candidates & -candidates
@@ -337,7 +338,7 @@ def _inherit(readings: list[Reading]) -> set[Reading]:
     """A phrasing that leaves the counted object unsaid ("Tỷ lệ phủ sóng 5G trên dân số")
     counts what its indicator's other phrasings name ("người dân")."""
     obj = next((r.object for r in readings if r.object), None)
-    return {r if r.object or not obj else replace(r, object=obj) for r in readings}
+    return {r if r.object or not obj else r._replace(object=obj) for r in readings}
 
 
 def _idf(words_by_indicator: dict[str, set[str]]) -> dict[str, float]:
@@ -388,7 +389,10 @@ class _Phrasings:
     the weight that phrasing shares with the name (`reaching`)."""
 
     members: tuple[int, ...]  # the phrasings (indices of `Catalog._entries`), ascending
-    slots: dict[str, int]  # catalog word → its quanta in the slots of the members holding it
+    # catalog word → its quanta in the slots of the members holding it, and above the slots
+    # (from bit `above` on) its bit of `Catalog._word_bit`
+    slots: dict[str, int]
+    above: int
     ones: int  # 1 in every slot
     tops: int  # the top bit of every slot
     # (object, family, said, used) → the top bits of those members' slots
@@ -396,7 +400,7 @@ class _Phrasings:
 
     @classmethod
     def of(cls, members: list[int], entries: list[_Entry], quanta: dict[str, int],
-           slot: int) -> _Phrasings:
+           slot: int, word_bit: dict[str, int]) -> _Phrasings:
         slots: dict[str, int] = {}
         by_signature: dict[tuple, int] = {}
         for position, index in enumerate(members):
@@ -405,21 +409,26 @@ class _Phrasings:
             r = entries[index].reading
             key = (r.object, entries[index].family, r.said, r.used)
             by_signature[key] = by_signature.get(key, 0) | 1 << (position + 1) * slot - 1
+        above = len(members) * slot
+        slots = {word: bounds | word_bit[word] << above for word, bounds in slots.items()}
         ones = sum(1 << position * slot for position in range(len(members)))
-        return cls(tuple(members), slots, ones, ones << slot - 1, by_signature)
+        return cls(tuple(members), slots, above, ones, ones << slot - 1, by_signature)
 
-    def reaching(self, words: frozenset[str], needed: float, slot: int) -> int:
+    def reaching(self, words: frozenset[str], needed: float, slot: int) -> tuple[int, int]:
         """The members (their slots' top bits) that may share `needed` of the weight of a
-        name of `words`, and some word. Each slot of the sum holds at least the weight shared
-        times _QUANTA, which is more than needed·_QUANTA - 1 (fsum rounds within far less
-        than a quantum) whenever what it rounds to reaches `needed`: a member is kept when
-        its slot reaches floor(needed·_QUANTA) - 1 (at least 1: every word weighs more than
-        0 quanta), found by adding the same amount to every slot and looking at its top bit
-        (no slot overflows: see `Catalog._slot`)."""
+        name of `words`, and some word; and the bits (`Catalog._word_bit`) of the words of
+        `words` these phrasings hold, summed with the slots. Each slot of the sum holds at
+        least the weight shared times _QUANTA, which is more than needed·_QUANTA - 1 (fsum
+        rounds within far less than a quantum) whenever what it rounds to reaches `needed`:
+        a member is kept when its slot reaches floor(needed·_QUANTA) - 1 (at least 1: every
+        word weighs more than 0 quanta), found by adding the same amount to every slot and
+        looking at its top bit
+        (no slot overflows into the next, nor the last into the bits above: see
+        `Catalog._slot`)."""
         half = 1 << slot - 1
         least = min(max(math.floor(needed * _QUANTA) - 1, 1), half)
-        bounds = sum(map(self.slots.get, words, repeat(0)))
-        return bounds + (half - least) * self.ones & self.tops
+        sums = sum(map(self.slots.get, words, repeat(0)))
+        return sums + (half - least) * self.ones & self.tops, sums >> self.above
 
 
 @dataclass(frozen=True)

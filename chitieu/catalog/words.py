@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from itertools import chain, pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import parse_yaml
@@ -25,9 +26,8 @@ _WORD = lazy(re.compile, r"[a-z0-9]+")
 _BELOW = lazy(re.compile, r"<=?")
 
 
-@dataclass(frozen=True)
-class Reading:
-    """A name as the matcher sees it."""
+class Reading(NamedTuple):
+    """A name as the matcher sees it (a named tuple: one is made for every name matched)."""
 
     words: Phrase        # every word, abbreviations expanded
     content: str         # the words that carry meaning, joined (for the fuzzy score)
@@ -120,7 +120,10 @@ def default_words() -> Words:
 def tokens(text: str, words: Words) -> Phrase:
     """Folded words of `text`: no accents, lower case, "01" read as "1", "tỉ" as "tỷ",
     abbreviations expanded, synonyms made one."""
-    reader = _reader(words)
+    return _tokens(text, words, _reader(words))
+
+
+def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
     if not is_plain(text):
         raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
@@ -173,6 +176,7 @@ class _Pieces(dict):
 
 
 _MAX_FORMS = 200_000
+_MAX_UNITS = 4096  # printed units kept with their family
 _FORMS: dict[int, tuple[dict[str, str], _Forms]] = {}
 
 
@@ -209,26 +213,31 @@ def _replace(seq: Phrase, table: dict[Phrase, Phrase], starts: _Starts) -> Phras
 
 def read(text: str, words: Words | None = None) -> Reading:
     """The reading of one name."""
+    return read_with_content(text, words)[0]
+
+
+def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, list[str]]:
+    """The reading of one name, with its content words (`Reading.content`, not joined)."""
     words = words or default_words()
     reader = _reader(words)
-    seq = tokens(text, words)
+    seq = _tokens(text, words, reader)
     head, family = _head(seq, words, reader)
-    content, conditions = _content_and_conditions(seq, words, reader)
+    content, conditions, used = _scan(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
-    final = _final(seq, words)
+    final = _final(seq, words, reader)
     if final:
         conditions.add(final)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
-    return Reading(
-        words=seq,
-        content=" ".join(content),
-        object=obj,
-        conditions=_with_implied(conditions, words.implied),
-        family=family,
-        said=_said(seq, head + length, words, reader) if obj else None,
-        used=_used(seq, words, reader),
-    )
+    return Reading(  # by position (its fields' order), a third of the time of keywords
+        seq,  # words
+        " ".join(content),  # content
+        obj,  # object
+        _with_implied(conditions, words.implied),  # conditions
+        family,  # family
+        _said(seq, head + length, words, reader) if obj else None,  # said
+        used,  # used
+    ), content
 
 
 def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
@@ -244,24 +253,10 @@ def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
     return None
 
 
-def _used(seq: Phrase, words: Words, reader: _Reader) -> str | None:
-    """How the name's first verb of use acts (using or reaching) on what it names of
-    `words.used_objects`: digital services are not online public services, and using them
-    is not reaching them."""
-    starts = reader.using_verbs
-    for i, word in enumerate(seq):
-        for n in starts.get(word, ()):
-            if seq[i:i + n] in words.using_verbs:
-                found = _longest_at(seq, i + n, words.used_objects, reader.used_objects)
-                if found:
-                    return f"{words.using_verbs[seq[i:i + n]]} {found}"
-    return None
-
-
-def _final(seq: Phrase, words: Words) -> str | None:
+def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
     """The condition of the longest phrase of `words.final` the name ends with ("nền tảng"
     ends alike and says no growth: `none`)."""
-    for n in sorted({len(p) for p in words.final}, reverse=True):
+    for n in reader.final_lengths:
         found = words.final.get(seq[-n:]) if len(seq) >= n else None
         if found:
             return None if found == "none" else found
@@ -302,7 +297,7 @@ def _head(seq: Phrase, words: Words, reader: _Reader) -> tuple[int, str | None]:
     while i < len(seq) and seq[i].isdigit():
         i += 1
     family = None
-    if i < len(seq) and not any(seq[i:i + len(p)] == p for p in words.not_measuring):
+    if i < len(seq) and not _holds_at(seq, i, reader.not_measuring_set, reader.not_measuring):
         for n in reader.measuring.get(seq[i], ()):  # the longest measuring noun there
             if seq[i:i + n] in reader.measuring_nouns and len(seq[i:i + n]) == n:
                 family = words.noun_families.get(seq[i:i + n])
@@ -361,6 +356,12 @@ def _starts(table: Collection[Phrase]) -> _Starts:
     return known[1]
 
 
+def _holds_at(seq: Phrase, i: int, phrases: Collection[Phrase], starts: _Starts) -> bool:
+    """Whether one of `phrases` (whose `_Starts` are `starts`) starts at `i` in `seq`: a
+    slice cut short by the end of `seq` is in `phrases` only as a shorter phrase held there."""
+    return any(seq[i:i + n] in phrases for n in starts.get(seq[i], ())) or () in phrases
+
+
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
     """Whether `seq` holds one of `phrases` anywhere."""
     starts = _starts(phrases)
@@ -368,38 +369,74 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
                for n in starts[word]) or (bool(seq) and () in phrases)
 
 
-def _content_and_conditions(seq: Phrase, words: Words,
-                            reader: _Reader) -> tuple[list[str], set[str]]:
-    """The words left once stop phrases and bare numbers are dropped (stop phrases taken
-    left to right, the longest where several start), and the conditions of every phrase of
-    `words.conditions` the name holds, wherever it starts: one pass over the words, looking
-    up only those a stop phrase or a condition starts with."""
-    stops, conditions = words.stop_set, words.conditions
-    starts = reader.stop_or_condition
+def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[str], str | None]:
+    """In one pass over the words: those left once stop phrases and bare numbers are dropped
+    (stop phrases taken left to right, the longest where several start); the conditions of
+    every phrase of `words.conditions` the name holds, wherever it starts; and how the
+    name's first verb of use acts (using or reaching) on what it names of
+    `words.used_objects` (`used`: digital services are not online public services, and using
+    them is not reaching them). Only the words a stop phrase, a condition or a verb of use
+    starts with are looked at more closely (`_Reader.kinds`)."""
+    stops, conditions, verbs = words.stop_set, words.conditions, words.using_verbs
+    kinds = reader.kinds
     out: list[str] = []
     found: set[str] = set()
+    used = None
     covered = 0  # seq[:covered] is read, stop phrases left out
     for i, word in enumerate(seq):
-        lengths = starts.get(word)
-        if lengths is not None:
-            stop_lengths, condition_lengths = lengths
-            for n in condition_lengths:
-                if seq[i:i + n] in conditions:
-                    found.add(conditions[seq[i:i + n]])
-            if i < covered:
-                continue
-            for n in stop_lengths:
-                if seq[i:i + n] in stops:
-                    covered = i + n
-                    break
-            else:
-                if not word.isdigit():
-                    out.append(word)
-        elif i >= covered and not word.isdigit():
-            out.append(word)
+        kind = kinds[word]
+        if kind is None:  # most words: neither a number nor the start of a phrase
+            if i >= covered:
+                out.append(word)
+            continue
+        if kind is _NUMBER:
+            continue
+        stop_lengths, condition_lengths, verb_lengths = kind
+        for n in condition_lengths:
+            if seq[i:i + n] in conditions:
+                found.add(conditions[seq[i:i + n]])
+        if used is None:
+            for n in verb_lengths:
+                if seq[i:i + n] in verbs:
+                    found_used = _longest_at(seq, i + n, words.used_objects,
+                                             reader.used_objects)
+                    if found_used:
+                        used = f"{verbs[seq[i:i + n]]} {found_used}"
+                        break
+        if i < covered:
+            continue
+        for n in stop_lengths:
+            if seq[i:i + n] in stops:
+                covered = i + n
+                break
+        else:
+            if not word.isdigit():
+                out.append(word)
     if seq and () in conditions:  # an empty phrase is held everywhere
         found.add(conditions[()])
-    return out, found
+    return out, found, used
+
+
+_NUMBER = ()  # the kind of a word made of digits only (`_Kinds`)
+
+
+class _Kinds(dict):
+    """Each word as `_scan` sees it: None when it is plain (no number, starting no stop
+    phrase, condition nor verb of use), `_NUMBER` for a number that starts none, else the
+    lengths of the stop phrases, conditions and verbs of use it starts. Found once per word
+    (at most _MAX_FORMS kept): names are new, their words recur."""
+
+    def __init__(self, starts: dict[str, tuple[tuple[int, ...], ...]]) -> None:
+        super().__init__(starts)
+        self.starts = starts
+
+    def __missing__(self, word: str) -> tuple | None:
+        kind = _NUMBER if word.isdigit() else None
+        if len(self) >= _MAX_FORMS:
+            self.clear()
+            self.update(self.starts)
+        self[word] = kind
+        return kind
 
 
 class _Reader:
@@ -415,15 +452,20 @@ class _Reader:
         self.domains = _starts(words.domains)
         self.measuring = _starts(words.measuring)
         self.measuring_nouns = frozenset(words.measuring)
+        self.not_measuring = _starts(words.not_measuring)
+        self.not_measuring_set = frozenset(words.not_measuring)
+        self.final_lengths = sorted({len(p) for p in words.final}, reverse=True)
+        self.unit_families: dict[str, str] = {}  # printed unit → its family (`unit_family`)
         self.predicates = _starts(words.predicates)
         self.bare_followers = _starts(words.bare_followers)
         self.using_verbs = _starts(words.using_verbs)
         self.used_objects = _starts(words.used_objects)
-        # each word a stop phrase or a condition starts with: the lengths of the stop
-        # phrases and of the conditions it starts (`_content_and_conditions`)
+        # each word a stop phrase, a condition or a verb of use starts with: the lengths of
+        # those it starts (`_scan`); other words are found plain or numbers on first sight
         stops, conditions = _starts(words.stop_set), _starts(words.conditions)
-        self.stop_or_condition = {word: (stops.get(word, ()), conditions.get(word, ()))
-                                  for word in stops.keys() | conditions.keys()}
+        self.kinds = _Kinds({
+            word: (stops.get(word, ()), conditions.get(word, ()), self.using_verbs.get(word, ()))
+            for word in stops.keys() | conditions.keys() | self.using_verbs.keys()})
 
 
 _READERS: dict[int, _Reader] = {}
@@ -445,6 +487,17 @@ def unit_family(unit: str | None, words: Words | None = None) -> str | None:
     if not unit or not unit.strip():
         return None
     words = words or default_words()
+    known = _reader(words).unit_families  # units recur: each read once
+    family = known.get(unit)
+    if family is None:
+        if len(known) >= _MAX_UNITS:
+            known.clear()
+        family = known[unit] = _unit_family(unit, words)
+    return family
+
+
+def _unit_family(unit: str, words: Words) -> str:
+    """`unit_family` of a printed unit (not blank)."""
     key = " ".join(ascii_fold(unit).replace("(", " ").replace(")", " ").split())
     if key in words.unit_families:
         return words.unit_families[key]

@@ -74,15 +74,20 @@ _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centr
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
 _HARD_STOPS = (";", ".")  # a word ending so ends a name
+_PLACE_WORDS = 3  # words of the longest province name
 _WORD_PUNCTUATION = ",;.:()[]\"“”'‘’"
 _MOVE_MARGIN = 3.0  # how much better a chunk must sit in the next column to be moved there
 _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on the first
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
+_EMPTY_COST = 8.0  # a numbered row left without a name
+_CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
 _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
+_DATE_HEADS = frozenset({"quý", "tháng", "năm", "trước", "trong", "ngày", "đến", "từ"})
+_DATE_TAIL = re.compile(r"^(?:[IVX]+|\d)")
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
                          "hoặc", "để", "từ", "đến", "bằng", "là", "có", "được", "những", "nhóm"})
 
@@ -194,6 +199,14 @@ class _NamePairs:
         found = names.match(text.strip(" ,"))
         return found.id is not None and found.score >= 1.0
 
+    def starts_place(self, words: list[_Word]) -> bool:
+        """The words start with a province's name of two words or more ("Sơn La; Hiệp hội"):
+        a cell's line seldom starts so; an agency named after its province goes on."""
+        if self.agencies is None:
+            return False
+        folded = tuple(_fold_word(w.text) for w in words[:_PLACE_WORDS])
+        return any(folded[:len(place)] == place for place in _place_words())
+
     def follows(self, first: str | None, second: str | None) -> bool:
         """`second` goes on a known name where `first` leaves it."""
         if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
@@ -212,6 +225,12 @@ def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
             pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
                          if not a.endswith(_HARD_STOPS))
     return frozenset(pairs)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[tuple[str, ...], ...]:
+    names = (tuple(_fold_word(w) for w in name.split()) for name in _province_names())
+    return tuple(name for name in names if len(name) >= 2)
 
 
 def _province_names() -> list[str]:
@@ -408,7 +427,10 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
             cells = _header_cells(block, grid)
-            known = sum(1 for c in cells if _role(c) != "unknown")
+            # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
+            # no role, yet without its group "Kế hoạch" would read as the target
+            grouped = _centred_groups(block, grid)
+            known = sum(1 for i, c in enumerate(cells) if _role(c) != "unknown" or i in grouped)
             score = (known, last - first, -first)
             if best is None or score > best:
                 best, choice = score, (first, last)
@@ -465,14 +487,33 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
 
 def _group_labels(lines: list[_Line], line: _Line, grid: _Grid) -> dict[int, list[str]]:
     """The columns under each of the line's group labels, with the label's words."""
-    groups: dict[int, list[str]] = {}
+    return {i: text.split() for _, _, text, under in _groups(lines, line, grid) for i in under}
+
+
+def _groups(lines: list[_Line], line: _Line, grid: _Grid
+            ) -> list[tuple[int, int, str, list[int]]]:
+    """The line's group labels: (start, end, text, the columns under it)."""
+    found = []
     for start, end, text in _label_chunks(line):
         under = [i for i, (s, e) in enumerate(grid.spans) if s <= end - 1 and e >= start]
         # (a label of a few words: a longer run is several labels crowded on one line)
         if len(under) > 1 and len(text.split()) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):
-            groups.update({i: text.split() for i in under})
-    return groups
+            found.append((start, end, text, under))
+    return found
+
+
+def _centred_groups(lines: list[_Line], grid: _Grid) -> set[int]:
+    """The columns under a group label centred over them, right of the first column (a
+    title's words printed over the first columns are no group)."""
+    columns: set[int] = set()
+    for line in lines:
+        for start, end, _, under in _groups(lines, line, grid):
+            left, right = grid.spans[under[0]][0], grid.spans[under[-1]][1]
+            off = abs((start + end - 1) / 2 - (left + right) / 2)
+            if under[0] > 0 and off <= max(_MIN_GUTTER, (right - left) / 10):
+                columns.update(under)
+    return columns
 
 
 # ---------------------------------------------------------------- columns
@@ -674,9 +715,11 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    columns = _cut_columns(cells, starts, frozenset(sections), alignment.names)
+    # every numbered row names its task or indicator: the name column leaves none empty
+    named = frozenset(c for c, label in enumerate(header) if _role(label) == "name")
+    columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = _cut_columns(cells, starts, frozenset(sections), alignment.names)
+        columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -1116,7 +1159,7 @@ def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
 
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
                middles: list[float] | None = None, sections: frozenset[int] = frozenset(),
-               names: _NamePairs | None = None
+               names: _NamePairs | None = None, required: bool = False
                ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
     group centred on its anchor as well as possible (or, for cells printed from the top of
@@ -1125,7 +1168,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp"). Centred on `middles`
     instead when given (the rows' middles: their numbers printed on their top line). Also
     returns the cut's cost. A section row (`sections`) holds only what its own line prints:
-    its title spans the table."""
+    its title spans the table. A `required` column leaves a numbered row empty at a cost."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
         return [[] for _ in anchors], 0.0
@@ -1137,15 +1180,18 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
     irregulars = [_irregular_spacing(fragments, j) for j in range(n + 1)]  # the same every row
-    if top:  # a cell printed from its row's top runs on line after line
-        irregulars = [[c + w for c, w in zip(costs, _wide_gaps(fragments, j), strict=True)]
-                      for j, costs in enumerate(irregulars)]
+    # a cell printed from its row's top runs on line after line; a centred one's lines
+    # interleave with its neighbours', a few lines apart at most
+    skip = 0 if top else _CENTRED_SKIP
+    irregulars = [[c + w for c, w in zip(costs, _wide_gaps(fragments, j, skip), strict=True)]
+                  for j, costs in enumerate(irregulars)]
     for r in range(1, rows + 1):
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
         high = anchors[r] if r < rows else inf
         outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
         section = r - 1 in sections
+        empty = _EMPTY_COST if required and not section and anchors[r - 1] >= 0 else 0.0
         for k, (line, _) in enumerate(fragments):
             outside[k + 1] = outside[k] + (line <= low or line >= high
                                            or (section and line != anchors[r - 1]))
@@ -1154,7 +1200,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
-                step = 0.0
+                step = empty
                 if i < j:
                     centre = (fragments[i][0] if top
                               else (fragments[i][0] + fragments[j - 1][0]) / 2)
@@ -1174,17 +1220,20 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
 
 
 def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
-                 sections: frozenset[int] = frozenset(), names: _NamePairs | None = None
+                 sections: frozenset[int] = frozenset(), names: _NamePairs | None = None,
+                 named: frozenset[int] = frozenset()
                  ) -> list[list[list[tuple[int, list[_Word]]]]]:
     """Each column's lines cut into rows, the cells taken as printed centred on their row's
     number, from its top (Word's default), or centred in a row numbered on its top line,
-    whichever the column's lines fit best."""
+    whichever the column's lines fit best. The `named` columns (the rows' names) leave no
+    numbered row empty when they can help it."""
     columns = range(len(cells[0]))
     # a row numbered on its top line, its cells centred between it and the next number
     ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
     middles = [(a + max(a, end)) / 2 for a, end in zip(anchors, ends, strict=True)]
     fragments = [_fragments(cells, col) for col in columns]
-    cuts = [[_partition(fragments[col], anchors, sections=sections, names=names, **model)
+    cuts = [[_partition(fragments[col], anchors, sections=sections, names=names,
+                        required=col in named, **model)
              for col in columns]
             for model in ({}, {"top": True}, {"middles": middles})]
     # each column its own model: offices centre some columns (numbers, units) and not others
@@ -1196,7 +1245,7 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     if tops != anchors:
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
             cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
-                             names=names)
+                             names=names, required=col in named)
             if cut[1] < chosen[col][1]:
                 chosen[col] = cut
     return [cut[0] for cut in chosen]
@@ -1221,8 +1270,8 @@ def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None 
     above, or on a known name ("Thuế tỉnh Tuyên" / "Quang"); twice that when it goes on a
     sentence left open (lower case after a line that does not end one: "… kết hợp công
     nghệ" / "số, thanh toán …")."""
-    if not _goes_on(above, below) and not (
-            names is not None and names.follows(above[-1].text, below[0].text)):
+    if not _goes_on(above, below) and not (names is not None and (
+            names.follows(above[-1].text, below[0].text) or names.starts_place(below))):
         return 0.0
     first = below[0].text
     if first[:1].islower() and not _is_label(first) and not above[-1].text.endswith(
@@ -1231,22 +1280,26 @@ def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None 
     return _JOIN_COST
 
 
-def _wide_gaps(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
-    """For each start i, the lines fragments[i:j] skip beyond one between two of them (a
-    neighbour's line may print between a cell's lines, hardly more)."""
+def _wide_gaps(fragments: list[tuple[int, list[_Word]]], j: int, skip: int = 0
+               ) -> list[float]:
+    """For each start i, the lines fragments[i:j] skip beyond one (and `skip` more) between
+    two of them (a neighbour's line may print between a cell's lines, hardly more)."""
     costs = [0.0] * (j + 1)
     for i in range(j - 2, -1, -1):
-        costs[i] = costs[i + 1] + max(0, fragments[i + 1][0] - fragments[i][0] - 2)
+        costs[i] = costs[i + 1] + max(0, fragments[i + 1][0] - fragments[i][0] - 2 - skip)
     return costs
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
     """The line below continues the cell of the line above: it starts in lower case, or the
-    line above ends on a word that cannot end a cell ("và", "của", ",", "-")."""
+    line above ends on a word that cannot end a cell ("và", "của", ",", "-"), or is a date's
+    first word alone with the date's figures below ("Quý" / "IV/2026", "Trước" / "30/11")."""
     first = below[0].text
     if first[:1].islower():
         return True
     last = above[-1].text
+    if len(above) == 1 and last.casefold() in _DATE_HEADS and _DATE_TAIL.match(first):
+        return True
     return last.endswith(_OPEN_ENDINGS) or last.casefold() in _OPEN_WORDS
 
 
@@ -1294,6 +1347,37 @@ def _is_section_label(words: list[_Word]) -> bool:
     return bool(ROMAN_ONLY.match(text) or LETTER_ONLY.match(text))
 
 
+def _free(groups: list[list[list[_Word]]], anchors: list[int], sections: set[int], col: int,
+          row: int) -> bool:
+    """The row is a numbered row, no section, with nothing of its own in the column."""
+    return (0 <= row < len(groups) and anchors[row] >= 0 and row not in sections
+            and not groups[row][col])
+
+
+def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int],
+                   sections: set[int], r: int, centre: float) -> None:
+    """A cell centred on its row, between rows with nothing there, in a column the other
+    rows fill: a cell merged over the row and as many on either side (printed once, in the
+    middle row: "Sở Khoa học và Công nghệ" leading rows 1–3), when the middle of those
+    rows is where it sits."""
+    k = 0
+    while (_free(groups, anchors, sections, col, r - k - 1)
+           and _free(groups, anchors, sections, col, r + k + 1)):
+        k += 1
+    if k == 0:
+        return
+    run = set(range(r - k, r + k + 1))
+    others = [o for o, anchor in enumerate(anchors)
+              if anchor >= 0 and o not in run and o not in sections]
+    filled = sum(1 for o in others if groups[o][col])
+    if len(others) < 2 or filled * 3 < len(others) * 2:
+        return
+    if abs(centre - (anchors[r - k] + anchors[r + k]) / 2) > abs(centre - anchors[r]):
+        return
+    for other in run - {r}:
+        groups[other][col] = list(groups[r][col])
+
+
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          fragments: list[tuple[int, list[_Word]]], anchors: list[int],
                          sections: set[int] = frozenset()) -> None:
@@ -1309,24 +1393,21 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         centre = (min(lines) + max(lines)) / 2
         own = abs(centre - anchors[r])
         if own < 1:
+            _spread_around(groups, col, anchors, sections, r, centre)
             continue
-        lo, hi = r, r
-        best = (own, r, r)
-        while True:
-            grown = False
-            for a, b in ((lo - 1, hi), (lo, hi + 1)):
-                if a < 0 or b >= len(groups) or anchors[a] < 0 or a in sections or b in sections:
-                    continue
-                if (a < lo and groups[a][col]) or (b > hi and groups[b][col]):
-                    continue
-                error = abs(centre - (anchors[a] + anchors[b]) / 2)
-                if error < best[0]:
-                    best = (error, a, b)
-            if best[1:] != (lo, hi):
-                lo, hi = best[1], best[2]
-                grown = True
-            if not grown:
-                break
+        # of the runs of rows around it with nothing of their own there, the one whose
+        # middle the cell marks best, looked for over every run, not grown a row at a time
+        # (a "Trong đó:" row under a merged cell is no anchor: the cell centred over a row
+        # and its sub-rows sits off the middle of the row and its first sub-row)
+        first, last = r, r
+        while _free(groups, anchors, sections, col, first - 1):
+            first -= 1
+        while _free(groups, anchors, sections, col, last + 1):
+            last += 1
+        error, _, lo, hi = min((abs(centre - (anchors[a] + anchors[b]) / 2), b - a, a, b)
+                               for a in range(first, r + 1) for b in range(r, last + 1))
+        if error >= own:
+            continue
         for other in range(lo, hi + 1):
             if other != r:
                 groups[other][col] = list(groups[r][col])

@@ -13,6 +13,7 @@ blank cells keep their column) and the text reader reads the result. The documen
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from chitieu.core.numbering import SPACED_LABEL
@@ -29,6 +30,10 @@ _MIN_CHUNKS = 10
 _ON_STOPS = 0.95  # share of cell starts on tab stops that tells an editor's expanded tabs
 _FIXED_RUN = 0.9  # share of gaps that are whole multiples of the shortest one
 _OVERFULL = 0.5  # share of lines with more cells than the page has columns
+# share of cells (but a line's first) starting where cells of two other lines start: a page
+# drawn with spaces keeps its columns' starts (tab-separated tables with tabs turned into runs
+# of spaces: at most 0.54; the narrow pages that look overfull: 0.66 and more)
+_ALIGNED = 0.6
 
 
 def read(path: Path) -> RawDocument:
@@ -138,7 +143,7 @@ def looks_spaced(text: str) -> bool:
     from chitieu.extract.layout import _chunks as layout_chunks
     from chitieu.extract.layout import _grid, _pages
 
-    over = total = 0
+    over = total = starts = aligned = 0
     for page in _pages(text):
         # the columns as the lines of several cells show them (a title's long lines, one
         # cell each, run over the gutters of the table below them)
@@ -147,4 +152,18 @@ def looks_spaced(text: str) -> bool:
         for line in cut:
             total += 1
             over += len(layout_chunks(line)) > len(grid.spans)
-    return total > 0 and over >= _OVERFULL * total
+        counted, placed = _aligned_starts(cut)
+        starts, aligned = starts + counted, aligned + placed
+    # narrow columns whose lines run into one another with one space leave no gutter, so a
+    # page's lines look overfull too: but its cells start where the column's other lines do
+    return total > 0 and over >= _OVERFULL * total and aligned < _ALIGNED * starts
+
+
+def _aligned_starts(lines: list) -> tuple[int, int]:
+    """How many cells (but a line's first) the lines hold, and how many of them start where
+    cells of at least two other lines start."""
+    from chitieu.extract.layout import _chunk_words
+
+    cells = [[chunk[0].x0 for chunk in _chunk_words(line)[1:]] for line in lines]
+    lines_at = Counter(x for line in cells for x in set(line))
+    return sum(map(len, cells)), sum(1 for line in cells for x in line if lines_at[x] >= 3)

@@ -366,3 +366,14 @@ def test_the_baseline_is_the_latest_result() -> None:
                    "Kế hoạch năm 2026\n1\tTốc độ tăng trưởng GRDP\t%\t8,1\t8,7\t10\n")
     assert [c.role for c in table.columns] == [
         "number", "name", "unit", "unknown", "baseline", "target"]
+
+
+@pytest.mark.parametrize("label", ["TL", "SLUL"])
+def test_a_first_column_under_a_short_unknown_label_holding_row_numbers_is_the_number(
+        label: str) -> None:
+    """A scan's "STT" read "SLUL": the cells under it ("I", "1", "2" …) say what it is."""
+    table = _table(f"{label}\tNội dung nhiệm vụ\tChủ trì\tPhối hợp\tThời gian\n"
+                   "I\tCảng biển\t\t\t\n1\tNghiên cứu A\tSở Xây dựng\tSở Tài chính\tNăm 2027\n"
+                   "2\tXây dựng B\tSở Công Thương\tSở Xây dựng\tNăm 2027\n"
+                   "3\tHiện đại hóa C\tSở Xây dựng\tSở Tài chính\tQuý IV/2026")
+    assert table.columns[0].role == "number"

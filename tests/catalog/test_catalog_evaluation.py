@@ -110,11 +110,18 @@ def test_phrasings_from_documents_the_catalog_was_not_built_from() -> None:
     result = E.out_of_sample(items, E.catalog_linker(default_catalog()))
     assert result.precision >= 0.93 and result.recall >= 0.85, result.errors
     # the later batches were collected after earlier changes of the matcher and scored
-    # before the next ones (README: 0.79, 0.71, 0.58, 0.83 and 1.00 precision at first
-    # scoring)
+    # before the next ones (README: 0.79, 0.71, 0.58, 0.83, 1.00, 0.76 and 0.91 precision
+    # at first scoring)
     for batch in ("oos2_labels.csv", "oos3_labels.csv", "oos4_labels.csv", "oos5_labels.csv",
                   "oos6_labels.csv"):
         later = E.read_out_of_sample(HERE / batch)
         assert len(later) >= 15
         result = E.out_of_sample(later, E.catalog_linker(default_catalog()))
         assert result.precision >= 0.93 and result.recall >= 0.8, (batch, result.errors)
+    # the seventh holds task names labelled none (a plan's tasks are never linked: their
+    # kind is task); two of them share words enough with an indicator to be linked by name
+    for batch in ("oos7_labels.csv", "oos8_labels.csv"):
+        later = E.read_out_of_sample(HERE / batch)
+        assert len(later) >= 40
+        result = E.out_of_sample(later, E.catalog_linker(default_catalog()))
+        assert result.precision >= 0.9 and result.recall >= 0.85, (batch, result.errors)

@@ -1,20 +1,24 @@
-"""The held-out imitations of real tables (tests/fixtures/real/heldout) are complete: every
-document in its three forms and one hand-written expected file each. They are scored by
+"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2) are complete:
+every document in its three forms and one hand-written expected file each. They are scored by
 benchmarks/eval_real_heldout.py only, never here (a held-out set that tests pass or fail on
 would be tuned to)."""
 
 import json
 from pathlib import Path
 
-HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "heldout"
+import pytest
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 FORMS = (".docx", ".pdf", ".pdftotext-layout.txt")
 
 
-def test_every_document_has_its_three_forms_and_expected_records() -> None:
-    golds = sorted(HELDOUT.glob("expected/*.gold.json"))
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_every_document_has_its_three_forms_and_expected_records(name: str) -> None:
+    held = REAL / name
+    golds = sorted(held.glob("expected/*.gold.json"))
     assert len(golds) >= 3
     for gold in golds:
         stem = gold.name.removesuffix(".gold.json")
-        assert all((HELDOUT / f"{stem}{suffix}").is_file() for suffix in FORMS), stem
+        assert all((held / f"{stem}{suffix}").is_file() for suffix in FORMS), stem
         records = json.loads(gold.read_text("utf-8"))["records"]
         assert records and len({r["key"] for r in records}) == len(records)

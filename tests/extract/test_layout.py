@@ -157,6 +157,135 @@ def test_layout_text_under_a_long_title_is_detected() -> None:
     assert detect_layout(text) == "layout"
 
 
+# A portrait page of narrow columns, cells from their tops: the name's lines run into the
+# lead's with one space, so hardly a gutter runs clear down the page and most lines hold
+# more cells than the gutters make columns — as tab-separated text whose tabs became spaces
+# does; but here the cells start at the same positions line after line.
+NARROW = """                                   Đơn vị chủ     Đơn vị phối    Thời gian    Sản phẩm
+STT        Nội dung công việc
+                                      trì            hợp         thực hiện     đầu ra
+1.1   Xây dựng cơ sở dữ liệu đất đai Sở Nông        Sở Tài chính;       Quý       Cơ sở dữ liệu
+      và kết nối với Cơ sở dữ liệu   nghiệp và      Công an tỉnh;     IV/2026     đất đai
+      quốc gia về đất đai            Môi trường     Văn phòng
+1.2   Xây dựng cơ sở dữ liệu văn   Sở Văn hóa,      Sở Khoa học và    Năm 2026 Cơ sở dữ liệu
+      hóa, di sản của tỉnh         Thể thao và      Công nghệ                  di sản
+1.3   Cập nhật cơ sở dữ liệu ngành Sở Giáo dục      Các cơ sở giáo                Dữ liệu được
+      giáo dục                     và Đào tạo       dục                           cập nhật
+2.1   Ban hành danh mục dữ liệu    Sở Khoa học      Các sở, ban,       Tháng      Danh mục dữ
+      mở của tỉnh và kế hoạch công và Công          ngành; Viettel     9/2026     liệu mở
+      bố dữ liệu mở                nghệ             Cao Bằng
+3.1   Diễn tập ứng cứu sự cố an   Công an tỉnh Sở Khoa học và           Quý       Báo cáo diễn
+      toàn thông tin mạng cho các              Công nghệ; Bộ          III/2026    tập
+"""
+
+
+def test_layout_text_of_narrow_crowded_columns_is_detected() -> None:
+    assert detect_layout(NARROW) == "layout"
+
+# A group label alone on the header's first line ("Năm 2025" over "Kế hoạch" / "Ước thực
+# hiện"): without it the header names more roles ("Kế hoạch" alone reads as the target), but
+# a label the other header lines label column by column under it is the header's own line.
+GROUP_ABOVE = """                                                   Năm 2025
+                                    Đơn vị               Ước       Kế hoạch   Cơ quan chủ trì
+STT              Chỉ tiêu                        Kế
+                                     tính                thực      năm 2026       theo dõi
+                                                hoạch
+                                                         hiện
+ 1    Tổng vốn đầu tư toàn xã hội    Tỷ đồng     38      39,2        43         Sở Tài chính
+ 2    Số lượt khách du lịch         Nghìn lượt  3.900   4.100      4.500        Sở Du lịch
+ 3    Tỷ lệ xã đạt chuẩn y tế           %        92      93          95         Sở Y tế
+"""
+
+
+def test_a_group_label_above_the_header_lines_heads_its_columns() -> None:
+    doc = extract.read_text(GROUP_ABOVE, "layout")
+    assert doc.rows[0].texts == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025 Kế hoạch",
+                                 "Năm 2025 Ước thực hiện", "Kế hoạch năm 2026",
+                                 "Cơ quan chủ trì theo dõi"]
+    assert doc.rows[1].texts[3:6] == ["38", "39,2", "43"]
+
+# Every cell centred: the monitor and support cells merged over a row, its "Trong đó:" row
+# and two "-" rows print once around the "Trong đó:" line (dropped: no row's text), so the
+# monitor sits off the middle of any two neighbouring rows, and the support's first line,
+# "Hải quan khu vực", nearer row 3's number than the rest of its cell.
+MERGED_OVER_SUBROWS = """                                 Đơn vị    Kế hoạch    Cơ quan chủ trì
+TT               Chỉ tiêu                                                 Cơ quan phối hợp
+                                  tính     năm 2026       theo dõi
+ 2    Tổng vốn đầu tư toàn xã hội   Tỷ đồng     43        Sở Tài chính    Các sở, ban, ngành
+                                   Triệu
+ 3    Tổng kim ngạch xuất khẩu                  350
+                                   USD
+                 Trong đó:                                                Hải quan khu vực
+                                   Triệu                Sở Công Thương    Sơn La; Hiệp hội
+ -    Xuất khẩu nông sản                        245
+                                   USD                                    Doanh nghiệp tỉnh
+                                   Triệu
+ -    Xuất khẩu hàng chế biến                   105
+                                   USD
+ 4    Số lượt khách du lịch         Nghìn lượt 4.500      Sở Du lịch      UBND các xã, phường
+"""
+
+
+def test_a_cell_merged_over_a_row_and_its_sub_rows_goes_to_each() -> None:
+    rows = extract.read_text(MERGED_OVER_SUBROWS, "layout", agencies=default_gazetteer).rows
+    by_number = [(r.texts[0], r.texts[4]) for r in rows[1:]]
+    assert by_number == [("2", "Sở Tài chính"), ("3", "Sở Công Thương"), ("-", "Sở Công Thương"),
+                         ("-", "Sở Công Thương"), ("4", "Sở Du lịch")]
+    # the support cell is not cut between an agency and the province it is named after
+    assert "Hải quan khu vực Sơn La; Hiệp hội" in rows[3].texts[5]
+
+# Names and the support printed from their rows' tops, the rest centred: the task names sit
+# two lines above their numbers (a row left without a name fits the numbers better, but
+# every numbered row names its task); "Quý" / "III/2026" is one date; the lead merged over
+# rows 1–3 prints once in row 2, centred on its number, rows 1 and 3 having no lead of their
+# own while every other row has one; the deadline merged over rows 2–3 prints between them.
+TOPS_AND_MERGES = """\
+                                                                                     Thời gian
+                                              Cơ quan chủ                                      Nguồn
+TT                 Nhiệm vụ                                     Cơ quan phối hợp       hoàn
+                                                  trì                                           vốn
+                                                                                      thành
+
+1                      2                            3                  4                5         6
+A                                                           CẤP THÀNH PHỐ
+I                                                              Nền tảng số
+     Nâng cấp nền tảng tích hợp, chia sẻ dữ                   Văn phòng UBND                   Ngân
+     liệu dùng chung của thành phố                            thành phố                Quý     sách
+1
+                                                                                     III/2026  thành
+                                                                                               phố
+     Triển khai hệ thống trợ lý ảo hỗ trợ cán                       Sở Nội vụ                  Ngân
+     bộ, công chức                            Sở Khoa học và                                   sách
+2
+                                              Công nghệ                                        thành
+                                                                                       Quý     phố
+     Thuê dịch vụ điện toán đám mây cho                            Sở Tài chính      IV/2026   Ngân
+     các hệ thống thông tin                                                                    sách
+3
+                                                                                               thành
+                                                                                               phố
+II   Ứng dụng chuyên ngành
+     Xây dựng hệ thống quản lý hạ tầng kỹ                       Công an thành phố;             Ngân
+     thuật đô thị                                               UBND các xã,                   sách
+4                                             Sở Xây dựng                            Năm 2026
+                                                                phường                         thành
+                                                                                               phố
+     Số hóa hồ sơ bệnh án tại các bệnh viện                     Bảo hiểm xã hội                Nguồn
+                                                                                        Quý
+5    công lập                                   Sở Y tế         thành phố                      thu
+                                                                                      II/2026
+                                                                                               nghiệp
+"""
+
+
+def test_names_from_the_top_and_cells_merged_over_rows_centred() -> None:
+    rows = [r.texts for r in extract.read_text(TOPS_AND_MERGES, "layout",
+                                               agencies=default_gazetteer).rows]
+    numbered = [r for r in rows if r[0] in ("1", "2", "3") and r[1] != "2"]  # (not 1 2 3 …)
+    assert [r[1].split()[0] for r in numbered] == ["Nâng", "Triển", "Thuê"]
+    assert [r[2] for r in numbered] == ["Sở Khoa học và Công nghệ"] * 3
+    assert [r[4] for r in numbered] == ["Quý III/2026", "Quý IV/2026", "Quý IV/2026"]
+
 # A crowded line runs the support cell into the product cell with one space, the product's
 # piece printed four characters left of its column: by position alone "lịch" ends the support
 # cell ("UBND lịch"); a known agency name going on across the line break ("UBND" / "các xã",

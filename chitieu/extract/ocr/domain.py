@@ -86,8 +86,12 @@ _BODY_ABBREVIATIONS = ("UBND", "HĐND")
 _PLAN_NUMBER_BODY = regex.compile(r"(?<=\d\s*/\s*[\p{Lu}Đ]{2,4}\s*-\s*)(?P<body>[\p{Lu}Đ]{4})\b")
 
 
+# Braces no plan prints above its table: a rule's or a speck's remnant glued to a word
+_BRACES = str.maketrans("", "", "{}")
+
+
 def _title_line(text: str) -> str:
-    text = fix.balance_parentheses(fix.repair_appendix_label(text))
+    text = fix.balance_parentheses(fix.repair_appendix_label(text.translate(_BRACES)))
     if any(fix.compare_key(t) in {"ubnd", "hdnd"} for t in text.split()):
         text = fix.snap_words(text, _BODY_ABBREVIATIONS)
     text = _PLAN_NUMBER_BODY.sub(_body_abbreviation, repair_national_words(text))

@@ -37,7 +37,7 @@ def repair_place_names(text: str) -> str:
             index += 1
             continue
         start = index + size
-        found = _name_at(tokens, start)
+        found = _name_at(tokens, start, level)
         if found is not None:
             name, count = found
             if name is not None:
@@ -87,11 +87,13 @@ def _level_at(tokens: list[str], index: int) -> tuple[str | None, int]:
     return None, 0
 
 
-def _name_at(tokens: list[str], start: int) -> tuple[str | None, int] | None:
+def _name_at(tokens: list[str], start: int, level: str) -> tuple[str | None, int] | None:
     """The unit name the words at `start` spell and how many words: (None, count) when they
-    are one as read; the name when they spell exactly one without their marks."""
+    are one as read; the name when they spell exactly one without their marks. Units of
+    `level` first: "XÃ GIA VIÊN" is the commune Gia Viễn, Gia Viên being a ward."""
     names = _names_by_key()
     known = _known_names()
+    of_level = _names_of_level().get(level, frozenset())
     for count in range(_LONGEST_NAME, 0, -1):
         words = [_TOKEN.match(t) for t in tokens[start:start + count]]
         if len(words) < count or any(w is None or w["pre"] for w in words):
@@ -99,10 +101,15 @@ def _name_at(tokens: list[str], start: int) -> tuple[str | None, int] | None:
         if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
             continue
         read = " ".join(w["core"] for w in words)
+        if read.casefold() in of_level:
+            return None, count
+        choices = names.get(" ".join(_fold(w["core"]) for w in words), set())
+        at_level = [c for c in choices if c.casefold() in of_level]
+        if len(at_level) == 1:
+            return at_level[0], count
         if read.casefold() in known:
             return None, count
-        choices = names.get(" ".join(_fold(w["core"]) for w in words))
-        if choices is not None and len(choices) == 1:
+        if len(choices) == 1:
             return next(iter(choices)), count
     return None
 

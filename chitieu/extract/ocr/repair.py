@@ -205,16 +205,23 @@ _VIETNAMESE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + _VOWELS)
 
 def plain_foreign_letters(text: str) -> str:
     """Letters with marks Vietnamese never writes ("ï", "î", "ë") are a letter with a speck
-    read as an accent: keep the letter ("Phụ lục ï" → "Phụ lục i")."""
+    read as an accent: keep the letter ("Phụ lục ï" → "Phụ lục i"); an "Ð" (eth) is the
+    "Đ" it is drawn as ("15-KH/ÐU")."""
     if text.isascii():
         return text
     return "".join(_plain(c) for c in text)
+
+
+# Letters of other alphabets drawn exactly as a Vietnamese one: the Icelandic eth is "Đ"
+_LOOKALIKE_LETTERS = {"Ð": "Đ", "ð": "đ"}
 
 
 @lru_cache(maxsize=4096)
 def _plain(char: str) -> str:
     if not char.isalpha() or char.casefold() in _VIETNAMESE_LETTERS:
         return char
+    if char in _LOOKALIKE_LETTERS:
+        return _LOOKALIKE_LETTERS[char]
     base = unicodedata.normalize("NFD", char)[0]
     return base if base.isascii() and base.isalpha() else char
 
@@ -224,9 +231,10 @@ def _plain(char: str) -> str:
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
                              "B": "8"})
 _ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
-_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|!\[\]]+\.?$")
+# "Í": a stroke with a speck above it
+_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|!\[\]Í]+\.?$")
 _AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "[": "I",
-                                "L": "I", "T": "I", "i": "I", "!": "I"})
+                                "L": "I", "T": "I", "i": "I", "!": "I", "Í": "I"})
 _ROMAN = regex.compile(r"^[IVX]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]\.?$")
 _CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
@@ -242,11 +250,20 @@ def repair_number_cell(text: str) -> str:
     head, _, rest = text.partition(" ")
     if rest and _ARABIC_LIKE.match(head) and sum(c.isalpha() for c in rest) < 3:
         text = head  # "10 s—": specks read beside the number, not a section's title
-    if not text or " " in text:
-        return text
+    if not text or " " in text or _roman_item(text):
+        return text  # "I.1": whether a roman section's item or a misread "1.1", the rows say
     if _ARABIC_LIKE.match(text) and any(c.isdigit() for c in text):
         return text.translate(_DIGIT_LIKE)
     return text
+
+
+# An item of a roman section, numbered after it ("I.1", "II.3")
+_ROMAN_ITEM = regex.compile(r"^(?P<roman>[IVX]+)\.\d+(?:\.\d+)*\.?$")
+
+
+def _roman_item(text: str) -> bool:
+    match = _ROMAN_ITEM.match(text)
+    return match is not None and match["roman"] in _ROMANS
 
 
 def _strip_number_edges(text: str) -> str:
@@ -278,6 +295,10 @@ def repair_number_column(numbers: Sequence[str],
         following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
         if flags[index] and _restarts(number, following):
             fixed = state.expect_roman(number) or state.expect(number)
+        elif not flags[index] and _before(number, following):
+            fixed = _before(number, following)
+        elif not flags[index] and _between(state.arabic, number, following):
+            fixed = _between(state.arabic, number, following)
         else:
             fixed = state.expect(number)
         repaired[index] = fixed
@@ -425,6 +446,32 @@ def _step(number: str | None, by: int) -> str | None:
     return letters[at] if 0 <= at < len(letters) else None
 
 
+# Strokes read for a "1" in a row's number ("1i", "l", "I")
+_AS_ONE = str.maketrans({"I": "1", "l": "1", "i": "1", "|": "1", "!": "1"})
+
+
+def _before(number: str, following: str) -> str | None:
+    """A row with values whose number reads as strokes right before the arabic number of
+    the next row ("1i" before "2"): the number one less, as digits."""
+    core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
+    digits = core.translate(_AS_ONE)
+    if not digits.isdigit() or digits == core or not following.rstrip(".").isdigit():
+        return None
+    # each mark a "1", or all of them one "1" read in pieces (its flag apart: "1i")
+    readings = {digits, "1"} if set(digits) == {"1"} else {digits}
+    fits = [r for r in readings if int(r) + 1 == int(following.rstrip("."))]
+    return fits[0] + dot if fits else None
+
+
+def _between(previous: list[int] | None, number: str, following: str) -> str | None:
+    """A row with values whose number reads as no number ("Ồ") between "2" and "4": "3"."""
+    if (previous is None or len(previous) != 1 or _VALID_NUMBER.match(number)
+            or len(number) > 2 or not following.rstrip(".").isdigit()):
+        return None
+    expected = previous[0] + 1
+    return str(expected) if int(following.rstrip(".")) == expected + 1 else None
+
+
 def _restarts(number: str, following: str) -> bool:
     """The next row starts a list at "1" rather than numbering this row's children."""
     core = number.rstrip(".")
@@ -456,6 +503,14 @@ class _Sequence:
         core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")
         if self._next_letter_is(core):
             return number
+        if _roman_item(core):
+            if self.roman is not None and self.arabic is None:
+                return number  # "I.1" under a roman section, before any arabic number
+            arabic = core.translate(_DIGIT_LIKE)
+            if set(core.split(".")[0]) != {"I"} or (
+                    self.arabic is not None and arabic not in self._expected_arabic()):
+                return number  # "I.1" after the items "1", "2": no "1" read "I"
+            return arabic + dot  # "I.2" after "1.1": a "1" read "I"
         roman = self._roman_reading(core)
         if roman is not None:
             return roman + dot
@@ -610,6 +665,8 @@ def repair_appendix_label(text: str) -> str:
     if match is None:
         return text
     label = match["label"]
+    if regex.match(r"^T[VX]$", label):  # "PHỤ LỤC TV": the "I"'s serifs read as a "T"
+        return f"{match['word']}I{label[1]}{match['end']}"
     if (not regex.match(r"^[IVXHil|]+$", label) or not regex.search(r"[Hl|]", label)
             or label == "l"):  # a lone "l" may as well be a "1"
         return text
@@ -639,12 +696,14 @@ def repair_date_digits(text: str) -> str:
     """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"), a year split
     by a space ("12/202 6"); a part with no digit at all ("Quý II/2026") is a word or a
     roman number and stays."""
-    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0],
+    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if regex.fullmatch(r"20\d\d", m[1] + m[2])
+                           else m[0],
                            strip_rule_marks(text))
     return _DATE_PARTS.sub(lambda m: _digits_if_numeric(m.group(0)), text)
 
 
-_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?) (\d{1,2})(?![\d.,])")
+# "202 6", "20 26"; after a slash "2 026" too ("Tháng 9/2 026"), where only a year stands
+_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?|(?<=/)2) (\d{1,3})(?![\d.,])")
 
 
 _DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")

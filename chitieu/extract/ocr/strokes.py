@@ -13,12 +13,15 @@ import cv2
 import numpy as np
 import regex
 
+from chitieu.core.text import to_ascii
+
 # The roman part of a word as OCR reads serif "I"s: run together ("H"), or as "l", "|", "1",
 # "!", a bracket.
 _ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
 # "Quý IIL2026", "Quý II12026": a quarter's number run into its year, the slash lost; "Quý
 # 1U2026": the last "I" and the slash read as one "U"
 _QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/U]?(?P<year>20\d\d)$")
+_YEAR = regex.compile(r"^20\d\d$")
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
@@ -40,7 +43,9 @@ def roman_ones(word: str, after_quarter: bool = False) -> tuple[int, str] | None
     if match is None:
         glued = _QUARTER_YEAR.match(word) if after_quarter else None
         if glued is None:
-            return None
+            # "Quý 2026": the number and the slash lost into the year's box; strokes counted
+            # there are the quarter's
+            return (0, "/" + word) if after_quarter and _YEAR.match(word) else None
         # "IIL2026": the slash before the year read as a letter; the strokes tell the number
         return len(glued["ones"]), "/" + glued["year"]
     ones = match["ones"]
@@ -54,30 +59,125 @@ def count_stems(image: np.ndarray, box: tuple[int, int, int, int], lone: bool = 
     image (ink 0), up to the first mark that is not a stem. `lone`: the box may hold a
     single stem, its ink box, mostly ink as a shaded box is (a lone "I" where the words
     around say a roman number stands)."""
+    return len(_stems(image, box, lone)[0])
+
+
+def _stems(image: np.ndarray, box: tuple[int, int, int, int], lone: bool = False,
+           ) -> tuple[list[tuple[int, int]], int | None]:
+    """The stems' columns (from, to) in the box, from its left up to the first other mark,
+    and where that mark is a point after them ("II.1"), the column the point ends at."""
     left, top, right, bottom = box
     height = bottom - top
     if height < 6 or right <= left:
-        return 0
+        return [], None
     y0, y1 = top + round(_BAND[0] * height), top + round(_BAND[1] * height)
     band = image[y0:y1, left:right] < 128
     one_stem = lone and right - left <= _STEM_WIDTH * height
     if band.size == 0 or (band.mean() > _MAX_INK and not one_stem):
-        return 0
+        return [], None
     columns = band.any(axis=0)
     points = _points(image[top:bottom, left:right])
-    stems = 0
+    stems: list[tuple[int, int]] = []
     start = end = None
     for x, inked in enumerate([*columns.tolist(), False]):
         if inked and start is None:
-            if end is not None and any(end <= a and b <= x for a, b in points):
-                break  # "II.1": the stems after a point are another number's
+            point = [b for a, b in points if end is not None and end <= a and b <= x]
+            if point:
+                return stems, point[0]  # "II.1": the stems after a point are another number's
             start = x
         elif not inked and start is not None:
             if not _is_stem(band[:, start:x], height):
                 break
-            stems += 1
+            stems.append((start, x))
             start, end = None, x
-    return stems
+    return stems, None
+
+
+# The top of a glyph, where an arabic "1" has its flag and a serif "I" its serifs.
+_TOP = 0.3
+
+
+def is_digit_one(image: np.ndarray, box: tuple[int, int, int, int],
+                 stem: tuple[int, int]) -> bool | None:
+    """Whether the stem at columns `stem` of the box is an arabic "1" (True) or a roman "I"
+    (False), by the top of the glyph: a "1"'s flag reaches out to the left of its stem and
+    nothing to the right, while an "I" has a serif on both sides or none; None when neither
+    is clear."""
+    left, top, right, bottom = box
+    ink = (image[top:top + max(1, round(_TOP * (bottom - top))), left:right] < 128).any(axis=0)
+    start, end = stem
+    reach_left = next((start - x - 1 for x in range(start - 1, -1, -1) if not ink[x]), start)
+    reach_right = next((x - end for x in range(end, len(ink)) if not ink[x]), len(ink) - end)
+    if reach_left >= max(2, 0.4 * (end - start)) and reach_right <= 0.3 * reach_left:
+        return True  # a flag
+    if max(reach_left, reach_right) <= 1 or reach_right >= max(1, 0.5 * reach_left):
+        return False  # a bare stroke (a speck beside it at most), or serifs on both sides
+    return None
+
+
+# A row's number as OCR reads a roman section's item ("I.1", "II.3"): strokes, a point or
+# none (lost), one or two digits ("I1", "H1", "I3", "H.2", "11.2", "1.2").
+_ROMAN_ITEM = regex.compile(r"^[IlH|1!\[\]]{1,4}[.,]?\d{1,2}$")
+_ROMAN_HEAD = regex.compile(r"^[IlH|1!\[\]]{1,4}$")
+
+
+def read_item_number(word: str, image: np.ndarray, box: tuple[int, int, int, int],
+                     ) -> str | None:
+    """The item number the page prints for a word OCR read as strokes, a point or none and
+    one or two digits ("I1", "H1", "I3", "11.2", "1.2"): the page's upright stems, a point
+    after them and as many digits as follow it, the stems roman "I"s ("II.1", an item of
+    section II) or arabic "1"s ("11.2") as the first one's top shows. None when the page does
+    not show that (a "12", an unclear stroke)."""
+    if _ROMAN_ITEM.match(word) is None:
+        return None
+    stems, point = _stems(image, box)
+    if not stems or point is None or len(stems) > 3:
+        return None
+    arabic = is_digit_one(image, box, stems[0])
+    if arabic is None or (arabic and not regex.search(r"[^\d.,]", word)):
+        return None  # an arabic "12" stays: a speck at its foot is no point to add
+    left, top, right, bottom = box
+    after = _glyphs(image[top:bottom, left + point:right])
+    tail, head = word[-after:] if after else "", word[:-after].rstrip(".,") if after else ""
+    if after not in (1, 2) or not tail.isdigit() or not _ROMAN_HEAD.match(head):
+        return None
+    return ("1" if arabic else "I") * len(stems) + "." + tail
+
+
+# A word that is strokes only: "I", "l", "|", "H", "11"
+_STROKES_ONLY = regex.compile(r"^[IlH|1!\[\]]{1,3}$")
+
+
+def read_lone_strokes(word: str, image: np.ndarray, box: tuple[int, int, int, int],
+                      after_label: bool = False) -> str | None:
+    """A word of strokes only, as the page prints it when the strokes' tops say which: arabic
+    "1"s when every stroke has a "1"'s flag ("I" printed "1", "H" printed "11"); after an
+    appendix's "LỤC", roman "I"s when none has ("PHỤ LỤC 1" printed "I"). None otherwise —
+    digits read as digits elsewhere are left to the rows' sequence."""
+    if _STROKES_ONLY.match(word) is None:
+        return None
+    stems, point = _stems(image, box, lone=after_label)
+    left, right = box[0], box[2]
+    if not stems or point is not None or stems[-1][1] < right - left - _tail(box):
+        return None  # no strokes, or something after them ("10", "1.")
+    shapes = {is_digit_one(image, box, stem) for stem in stems}
+    if shapes == {True} and not word.isdigit():
+        return "1" * len(stems)
+    if shapes == {False} and after_label and word.isdigit():
+        return "I" * len(stems)
+    return None
+
+
+def _tail(box: tuple[int, int, int, int]) -> int:
+    """How far past a word's last stroke its box may reach: a serif, a speck."""
+    return max(2, round(0.25 * (box[3] - box[1])))
+
+
+def _glyphs(box: np.ndarray) -> int:
+    """How many marks as tall as a digit the box holds (its height's 0.4 or more)."""
+    height = box.shape[0]
+    count, _, stats, _ = cv2.connectedComponentsWithStats((box < 128).astype(np.uint8), 8)
+    return sum(1 for *_, h, _area in stats[1:count] if h >= 0.4 * height)
 
 
 # A point ("." or ",") sits in the lower part of the line, small beside the line's height.
@@ -125,11 +225,24 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
         # "Quý" at the end of the line above counts too: a narrow cell wraps "Quý / III/2026"
         wrapped = previous is not None and not same_line and (
             0 <= word.top - previous.bottom < word.height)
-        after_quarter = (same_line or wrapped) and previous_text.casefold() == "quý"
+        # "Quý" read with its mark lost or moved ("Quy", "Qúy")
+        after_quarter = (same_line or wrapped) and to_ascii(previous_text).casefold() == "quy"
         # "PHỤ LỤC l": an appendix's label, where a lone stroke is a roman one
         after_label = same_line and previous_text.casefold() == "lục"
         previous = word
-        reading = roman_ones(word.text, after_quarter)
+        item = read_item_number(word.text, image, (word.left, word.top, word.right,
+                                                   word.bottom))
+        if item is not None and item != word.text:  # "I1" printed "I.1", "1.2" printed "I.2"
+            changes.append(Change(word.text, item, word.conf, previous_text if same_line else ""))
+            out.append(replace(word, text=item, note="roman"))
+            continue
+        lone = None if after_quarter else read_lone_strokes(
+            word.text, image, (word.left, word.top, word.right, word.bottom), after_label)
+        if lone is not None and lone != word.text:  # "I" printed "1", "LỤC 1" printed "I"
+            changes.append(Change(word.text, lone, word.conf, previous_text if same_line else ""))
+            out.append(replace(word, text=lone, note="roman"))
+            continue
+        reading = roman_ones(word.text, after_quarter) if item is None and lone is None else None
         if reading is None:
             out.append(word)
             continue

@@ -21,6 +21,9 @@ from chitieu.extract.ocr.places import repair_place_names
     ("Hội đồng nhân dân phương Ba Đình", "Hội đồng nhân dân phường Ba Đình"),
     ("các địa phương Ba Đình", "các địa phương Ba Đình"),  # "địa phương": a word of its own
     ("phương Yên Thế", "phương Yên Thế"),  # Yên Thế is a commune, not a ward
+    # a name as read that is a unit of another level: the one of the level named before it
+    ("ĐẢNG ỦY XÃ GIA VIÊN", "ĐẢNG ỦY XÃ GIA VIỄN"),  # Gia Viên is a ward
+    ("ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN", "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN"),
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed
@@ -38,3 +41,7 @@ def test_a_title_line_gets_its_body_abbreviation_and_place():
 ])
 def test_the_issuers_abbreviation_in_a_plans_number(read, printed):
     assert _title_line(read) == printed
+
+
+def test_braces_above_the_table_are_specks():
+    assert _title_line("UBND PHƯỜNG SA PA}") == "UBND PHƯỜNG SA PA"

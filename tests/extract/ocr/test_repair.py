@@ -8,6 +8,7 @@ from chitieu.extract.ocr.repair import (
     balance_parentheses,
     follow_part,
     is_syllable,
+    number_sections,
     plain_foreign_letters,
     repair_appendix_label,
     repair_date_digits,
@@ -57,6 +58,7 @@ def test_split_glued_syllables(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Phụ lục ï", "Phụ lục i"), ("Tiếng Việt: ắ ễ ự đ Ư", "Tiếng Việt: ắ ễ ự đ Ư"),
     ("CÀ PHÊ", "CÀ PHÊ"), ("hỗ trợ ë", "hỗ trợ e"), ("≥ 70 %", "≥ 70 %"),
+    ("Số 15-KH/ÐU", "Số 15-KH/ĐU"), ("ðảng", "đảng"),  # the eth is drawn as "Đ"
 ])
 def test_plain_foreign_letters(text, expected):
     assert plain_foreign_letters(text) == expected
@@ -140,6 +142,8 @@ def test_repair_target_cell(text, expected):
     ("Quý II/2026", "Quý II/2026"),
     ("12/202 6", "12/2026"), ("Năm 20 26", "Năm 2026"),  # a year split by a space
     ("2026 2027", "2026 2027"), ("2026 - 2030", "2026 - 2030"),
+    ("Tháng 9/2 026", "Tháng 9/2026"), ("Quý I/2 026", "Quý I/2026"),  # split after its "2"
+    ("2 026", "2 026"), ("9/2 036", "9/2036"), ("9/2 3", "9/2 3"),
 ])
 def test_repair_date_digits(text, expected):
     assert repair_date_digits(text) == expected
@@ -176,6 +180,7 @@ def test_repair_lead_phrase(text, expected):
     ("Phụ lục HH", "Phụ lục HH"), ("Hà Nội", "Hà Nội"),
     # a sans face's "I" is a stroke OCR reads "l" or "|" as well
     ("PHỤ LỤC lil", "PHỤ LỤC III"), ("Phụ lục Il", "Phụ lục II"), ("PHỤ LỤC |V", "PHỤ LỤC IV"),
+    ("PHỤ LỤC TV", "PHỤ LỤC IV"), ("Phụ lục TX", "Phụ lục IX"), ("Phụ lục TT", "Phụ lục TT"),
     ("Phụ lục ll:", "Phụ lục II:"), ("Phụ lục lV", "Phụ lục IV"), ("Phụ lục i", "Phụ lục i"),
     ("Phụ lục l", "Phụ lục l"),
 ])
@@ -396,3 +401,38 @@ def test_the_first_section_under_a_part_whose_number_ocr_lost() -> None:
     assert number_sections(numbers, flags, titles, look)[1] == "I"
     clean = ["PHẦN I", "", "1.", "1.1", "I", "1."]
     assert number_sections(clean, flags, titles, look)[1] == ""
+
+
+@pytest.mark.parametrize(("numbers", "sections", "expected"), [
+    # items numbered after their roman section stay roman ("I.1" under "I", or under "II" as
+    # some plans print them) …
+    (["I", "I.1", "I.2", "II", "II.1"], [True, False, False, True, False],
+     ["I", "I.1", "I.2", "II", "II.1"]),
+    (["I", "1", "2", "II", "I.1", "I.2"], [True, False, False, True, False, False],
+     ["I", "1", "2", "II", "I.1", "I.2"]),
+    # … an "I.2" among arabic items is a "1.2" read with an "I"
+    (["1", "1.1", "I.2", "1.3"], [True, False, False, False], ["1", "1.1", "1.2", "1.3"]),
+    # a row with values whose number reads as no number, between "2" and "4", is row 3
+    (["1", "2", "Ồ", "4"], [False] * 4, ["1", "2", "3", "4"]),
+    (["1", "2", "a", "3"], [False] * 4, ["1", "2", "a", "3"]),
+    # a row with values numbered with strokes before "2" is row 1
+    (["1i", "2", "3"], [False, False, False], ["1", "2", "3"]),
+    (["I", "1i", "2"], [True, False, False], ["I", "1", "2"]),
+    (["I", "1", "II"], [True, False, True], ["I", "1", "II"]),
+    # … but items "I.1" after arabic items of another section are that section's
+    (["1", "2", "I.1", "I.2"], None, ["1", "2", "I.1", "I.2"]),
+    (["I.1", "I.2"], None, ["1.1", "1.2"]),
+])
+def test_items_of_a_roman_section(numbers, sections, expected):
+    assert repair_number_column(numbers, sections) == expected
+
+
+def test_sections_over_roman_items_are_numbered_from_the_sequence():
+    """The first section's number lost, the second's "II" read "lÍ" (a stroke with a speck
+    above it): the sequence gives both, and their items stay "I.1", "II.1"."""
+    numbers = ["", "I.1", "I.2", "lÍ", "II.1"]
+    flags = [True, False, False, True, False]
+    titles = ["HẠ TẦNG SỐ", "Tỷ lệ", "Số điểm", "CHÍNH QUYỀN SỐ", "Tỷ lệ hồ sơ"]
+    fixed = number_sections(numbers, flags, titles)
+    fixed = repair_number_column(fixed, flags)
+    assert number_sections(fixed, flags, titles) == ["I", "I.1", "I.2", "II", "II.1"]

@@ -112,3 +112,70 @@ def test_a_stroke_and_slash_read_as_one_u_are_counted_on_the_page(printed: str) 
     glued = Word("1U2026", left, top, right, bottom, 78.0, line=2)
     words, _ = restore_roman_ones([quarter, glued], pixels)
     assert words[1].text == printed
+
+
+ALL_FACES = [Path("/usr/share/fonts/truetype") / p for p in (
+    "liberation2/LiberationSerif-Regular.ttf", "liberation2/LiberationSerif-Bold.ttf",
+    "liberation2/LiberationSans-Regular.ttf", "liberation2/LiberationSans-Bold.ttf",
+    "dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSerif-Bold.ttf", "dejavu/DejaVuSans.ttf",
+    "dejavu/DejaVuSans-Bold.ttf")]
+
+
+@pytest.mark.parametrize("font", [f for f in ALL_FACES if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize(("printed", "read", "expected"), [
+    # a roman section's items: the point lost, "I"s read as "1" or "H"
+    ("I.1", "I1", "I.1"), ("I.1", "1.1", "I.1"), ("II.1", "H1", "II.1"),
+    ("II.3", "I3", "II.3"), ("I.2", "12", "I.2"), ("II.2", "11.2", "II.2"),
+    ("I.12", "I12", "I.12"),
+    # arabic numbers: a "1" read "I" is a "1"; a "12" or a "1.2" read right is left alone
+    ("1.1", "I.1", "1.1"), ("1.2", "l2", "1.2"), ("1.2", "1.2", "1.2"), ("12", "12", "12"),
+    ("11", "11", "11"), ("10", "10", "10"),
+])
+def test_an_item_number_is_read_roman_or_arabic_by_its_first_stroke(
+        font: Path, dpi: int, printed: str, read: str, expected: str) -> None:
+    """"I.1" and "1.1" differ on the page only at the top of the first stroke: an arabic "1"
+    has its flag to the left, a roman "I" serifs on both sides or none."""
+    pixels, (left, top, right, bottom) = _printed(printed, font, dpi)
+    words, _ = restore_roman_ones([Word(read, left, top, right, bottom, 60.0)], pixels)
+    assert words[0].text == expected
+
+
+@pytest.mark.parametrize("font", [f for f in ALL_FACES if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize(("before", "printed", "read", "expected"), [
+    ("", "1", "I", "1"), ("", "1", "l", "1"), ("", "11", "H", "11"),  # a "1" has its flag
+    ("", "I", "I", "I"), ("", "II", "II", "II"), ("", "1", "1", "1"),
+    ("LỤC", "I", "1", "I"), ("LỤC", "II", "11", "II"),  # an appendix's label is roman
+    ("LỤC", "1", "1", "1"), ("", "I", "1", "1"),  # … and elsewhere a digit stays a digit
+])
+def test_lone_strokes_are_ones_or_roman_by_their_tops(
+        font: Path, dpi: int, before: str, printed: str, read: str, expected: str) -> None:
+    pixels, (left, top, right, bottom) = _printed(printed, font, dpi)
+    words = [Word(read, left, top, right, bottom, 60.0)]
+    if before:
+        words.insert(0, Word(before, 0, top, max(1, left - 8), bottom, 90.0))
+    fixed, _ = restore_roman_ones(words, pixels)
+    assert fixed[-1].text == expected
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize(("quarter", "printed"), [("Quy", "I/2026"), ("Qúy", "II/2026"),
+                                                   ("Quý", "III/2026")])
+def test_a_quarter_number_lost_into_the_years_box_is_counted(font: Path, quarter: str,
+                                                            printed: str) -> None:
+    """"Quý I/2026" read "Quy" and "2026", the year's box over "I/2026": its strokes are the
+    quarter's number, whatever mark "Quý" was read with."""
+    pixels, (left, top, right, bottom) = _printed(printed, font, 250)
+    words = [Word(quarter, 0, top, max(1, left - 5), bottom, 80.0),
+             Word("2026", left, top, right, bottom, 2.0)]
+    fixed, _ = restore_roman_ones(words, pixels)
+    assert fixed[1].text == printed
+
+
+def test_a_year_alone_after_a_quarter_stays_when_no_stroke_is_in_its_box() -> None:
+    font = next(f for f in FONTS if f.exists())
+    pixels, (left, top, right, bottom) = _printed("2026", font, 250)
+    words = [Word("Quý", 0, top, max(1, left - 5), bottom, 90.0),
+             Word("2026", left, top, right, bottom, 90.0)]
+    assert restore_roman_ones(words, pixels)[0][1].text == "2026"
