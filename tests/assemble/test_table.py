@@ -391,6 +391,16 @@ def test_a_trong_do_row_with_a_value_of_its_own_stays_a_row() -> None:
     assert _names(table) == ["Tổng thu ngân sách", "Trong đó:"]
 
 
+def test_in_which_under_agency_cells_merged_over_it_is_no_row() -> None:
+    # the DOCX / PDF readers copy a cell merged over a row, its "Trong đó:" row and its
+    # "-" rows into each: "Trong đó:" then stands beside the row's agencies, still no row
+    table = _table("TT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2026\tCơ quan chủ trì theo dõi\n"
+                   "3\tTổng thu ngân sách\tTỷ đồng\t11.000\tSở Tài chính\n"
+                   "\tTrong đó:\t\t\tSở Tài chính\n"
+                   "-\tThu nội địa\tTỷ đồng\t8.100\tSở Tài chính\n")
+    assert _names(table) == ["Tổng thu ngân sách", "Thu nội địa"]
+
+
 @pytest.mark.parametrize("label", ["TL", "SLUL"])
 def test_a_first_column_under_a_short_unknown_label_holding_row_numbers_is_the_number(
         label: str) -> None:
