@@ -219,6 +219,9 @@ def test_unknown_columns_are_reported() -> None:
     ("Chỉ tiêu tỉnh giao", "target"),
     ("Chỉ tiêu huyện giao năm 2026", "target"),
     ("Chỉ tiêu xã phấn đấu", "target"),
+    # a time of assessment or report is a time, not who assesses ("theo dõi, đánh giá")
+    ("Thời gian đánh giá", "deadline"),
+    ("Thời hạn báo cáo kết quả kiểm tra", "deadline"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role
