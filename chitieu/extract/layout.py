@@ -506,7 +506,8 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid
     """The line's group labels: (start, end, text, the columns under it)."""
     found = []
     for start, end, text in _label_chunks(line):
-        under = [i for i, (s, e) in enumerate(grid.spans) if s <= end - 1 and e >= start]
+        # (a centred label over two narrow columns may end where the second starts)
+        under = [i for i, (s, e) in enumerate(grid.spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
         if len(under) > 1 and len(text.split()) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):

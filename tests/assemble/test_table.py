@@ -224,6 +224,9 @@ def test_unknown_columns_are_reported() -> None:
     ("Ước thực hiện năm học 2024 - 2025", "baseline"),
     ("Kế hoạch năm học 2025-2026", "target"),
     ("Chỉ tiêu năm học 2025-2026", "target"),
+    # a time of assessment or report is a time, not who assesses ("theo dõi, đánh giá")
+    ("Thời gian đánh giá", "deadline"),
+    ("Thời hạn báo cáo kết quả kiểm tra", "deadline"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role

@@ -438,3 +438,11 @@ def test_a_row_cut_by_the_page_break_goes_on_under_the_repeated_header() -> None
     assert len(headers) == 2 and headers[0] == headers[1]
     assert rows[-1].texts == ["", "quốc gia", "Công nghệ", "ngang bộ, cơ quan thuộc Chính phủ",
                               "", "Chính phủ", "30/11/2026"]
+
+
+def test_a_group_label_ending_where_its_second_column_starts_heads_both() -> None:
+    # "Năm 2025" centred over two narrow columns ("Kế hoạch", "Ước thực hiện") ends on the
+    # position where the second column's lines start
+    text = (IMITATIONS / "tinh_vinh_long_chi_tieu_cat_trang.pdftotext-layout.txt").read_text()
+    header = extract.read_text(text, "layout", agencies=default_gazetteer).rows[3].texts
+    assert header[3:5] == ["Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện"]
