@@ -668,6 +668,8 @@ class _Assembler:
             return
         if single and IN_WHICH.match(texts[filled[0]]):
             return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text
+        if self._in_which_under_merged(texts, filled):
+            return  # beside cells merged over it and its parent, which the reader copied
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
@@ -998,6 +1000,17 @@ class _Assembler:
         if previous.bold or SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
+
+    def _in_which_under_merged(self, texts: list[str], filled: list[int]) -> bool:
+        """ "Trong đó:" whose every other cell repeats the row above's: cells merged over the
+        parent row, this one and the parts under it (printed once, copied into each row)."""
+        if not self.table.rows or len(filled) < 2:
+            return False
+        previous = self.table.rows[-1].cells
+        heads = [i for i in filled if IN_WHICH.match(texts[i])]
+        return len(heads) == 1 and all(
+            i < len(previous) and clean_text(texts[i]) == clean_text(previous[i])
+            for i in filled if i != heads[0])
 
     def _adds_agencies(self, cells: list[str]) -> bool:
         """A row merged over two (number, name and values in cells spanning both, which the
