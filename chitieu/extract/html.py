@@ -4,7 +4,8 @@ Every table row becomes a row of cells laid out on the table's grid: a cell span
 columns keeps its text in the first column and leaves "" in the others (so a section row
 stays "only the first cell filled"); a cell spanning rows repeats its text in every row it
 covers (a merged agency cell applies to each of them). Bold (`<b>`, `<strong>`, a bold
-`font-weight` style) is kept as `<b>…</b>` in the text and sets `Cell.bold` when the whole
+`font-weight` style, a class the page's <style> sheet makes bold as Google Docs writes it) is
+kept as `<b>…</b>` in the text and sets `Cell.bold` when the whole
 cell is bold. Text outside tables becomes one-cell rows: one per paragraph (`<p>`, a
 heading, a list item: a line break in its source is a space, as a browser shows it), one per
 source line or block elsewhere.
@@ -39,6 +40,9 @@ _SECTION_TAGS = frozenset({"thead", "tbody", "tfoot"})
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
+# a rule of a <style> sheet: selectors and declarations (".c1{font-weight:700}")
+_STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^[\w-]*\.([\w-]+)$")  # ".c1", "span.c4"
 _PAGE_BREAK_STYLE = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page)", re.IGNORECASE)
 _PAGE_BREAK_COMMENT = re.compile(r"^\s*page(?:[\s_-]*break|\s+\d+)?\s*$", re.IGNORECASE)
 _EMPTY_BOLD = re.compile(r"<b>(\s*)</b>")
@@ -161,6 +165,8 @@ class _TableParser(HTMLParser):
         self.outside = _TextRun()
         self.outside_tags: list[tuple[str, bool]] = []
         self.in_paragraph = False  # inside a <p> (or heading, list item) outside tables
+        self.in_style_sheet = False
+        self.bold_classes: set[str] = set()  # classes a <style> sheet makes bold
         self.caption: _TextRun | None = None
 
     # -- events ------------------------------------------------------------------------------
@@ -169,12 +175,16 @@ class _TableParser(HTMLParser):
         line = self.getpos()[0]
         if tag in _SKIPPED_TAGS:
             self.skipping += 1
+            self.in_style_sheet = tag == "style"
             return
         if tag == "body":
             self.skipping = 0  # a <head> left open must not swallow the document
         if self.skipping:
             return
         style = _attribute(attrs, "style")
+        if self.bold_classes and self.bold_classes.intersection(
+                _attribute(attrs, "class").split()):
+            style += ";font-weight:bold"  # bold by its class (Google Docs' export)
         if style and _PAGE_BREAK_STYLE.search(style):
             self._page_break()
         if self.table is None:
@@ -193,6 +203,7 @@ class _TableParser(HTMLParser):
         line = self.getpos()[0]
         if tag in _SKIPPED_TAGS:
             self.skipping = max(0, self.skipping - 1)
+            self.in_style_sheet = False
             return
         if self.skipping:
             return
@@ -205,6 +216,8 @@ class _TableParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            if self.in_style_sheet:
+                self._read_style_sheet(data)
             return
         line = self.getpos()[0]
         if "\f" in data:
@@ -215,6 +228,14 @@ class _TableParser(HTMLParser):
                 line += chunk.count("\n")
             return
         self._data(data, line)
+
+    def _read_style_sheet(self, css: str) -> None:
+        """The classes a <style> sheet makes bold (".c1{font-weight:700}", "span.c4, p.c9
+        {font-weight: bold}")."""
+        for selectors, declarations in _STYLE_RULE.findall(css):
+            if _BOLD_STYLE.search(declarations):
+                self.bold_classes.update(
+                    m[1] for s in selectors.split(",") if (m := _CLASS_SELECTOR.match(s.strip())))
 
     def handle_comment(self, data: str) -> None:
         if _PAGE_BREAK_COMMENT.match(data):

@@ -103,6 +103,10 @@ def _read_workbook(path: Path) -> RawDocument:
         workbook = openpyxl.load_workbook(path, data_only=True, read_only=True)
         try:
             for index, sheet in enumerate(workbook.worksheets):
+                if sheet.sheet_state != "visible":
+                    # a hidden sheet (a draft, lookup lists) is not printed: not read, said
+                    warnings.append(f"sheet_hidden_skipped:{sheet.title}")
+                    continue
                 sheet_rows, uncomputed = _sheet_rows(sheet, index)
                 if sheet_rows:
                     names[index] = sheet.title
@@ -216,10 +220,11 @@ def _parser_class() -> type:
 
 
 def _column_positions(used: set[int]) -> dict[int, int]:
-    """Grid index of each used column (1-based): as in the sheet, except that a run of more
-    than _MAX_EMPTY_COLUMNS empty columns counts as one."""
+    """Grid index of each used column (1-based): as in the sheet from the first used one (a
+    table starting in column B has no empty first column), except that a run of more than
+    _MAX_EMPTY_COLUMNS empty columns counts as one."""
     positions: dict[int, int] = {}
-    index, previous = -1, 0
+    index, previous = -1, min(used, default=1) - 1
     for column in sorted(used):
         gap = column - previous - 1
         index += 1 + (gap if gap <= _MAX_EMPTY_COLUMNS else 1)

@@ -56,6 +56,23 @@ def test_a_paragraph_wrapped_in_the_source_is_one_line():
     ]
 
 
+def test_bold_given_by_a_style_sheet_class():
+    """Google Docs ("Download → Web page") and other exports make text bold with a class of
+    their <style> sheet (".c1{font-weight:700}"), not <b> or an inline style."""
+    doc = html.read_text(
+        '<html><head><style type="text/css">.c1{font-weight:700}.c3{text-align:center}'
+        "p.c9, span.c4 { color: #000; font-weight: bold }</style></head><body>"
+        '<p class="c3"><span class="c1">PHỤ LỤC</span></p><table>'
+        '<tr><td><p><span class="c1">1</span></p></td>'
+        '<td><p><span class="c1 c3">Hạ tầng số</span></p></td></tr>'
+        '<tr><td><p><span>1.1</span></p></td><td><p><span class="c4">Mạng</span> 5G</p></td></tr>'
+        "</table></body></html>")
+    assert doc.rows[0].texts == ["<b>PHỤ LỤC</b>"] and doc.rows[0].cells[0].bold
+    first, second = [row for row in doc.rows if row.table is not None]
+    assert all(cell.bold for cell in first.cells)
+    assert second.texts == ["1.1", "<b>Mạng</b> 5G"] and not second.cells[1].bold
+
+
 def test_head_title_and_style_are_not_text(features):
     assert not any(row.texts[0] == "Phụ lục" or "border" in row.texts[0]
                    for row in features.rows)

@@ -145,3 +145,32 @@ def test_formulas_without_values_are_counted_by_cell_on_a_sheet_with_no_other_va
     path = tmp_path / "chi-cong-thuc.xlsx"
     book.save(path)
     assert "formulas_without_values:Tính toán:3" in extract.read(path).warnings
+
+
+def test_a_hidden_sheet_is_not_read_and_the_document_says_so(workbook: Path) -> None:
+    """A sheet hidden in the workbook (a draft, lookup lists) is not printed: none of its
+    rows become records, and the document warns which sheet was left out."""
+    book = openpyxl.load_workbook(workbook)
+    draft = book.create_sheet("Nháp")
+    draft.append(HEADER)
+    draft.append([1, "Bản nháp cũ", "Văn phòng HĐND và UBND", "2025", "50%"])
+    draft.sheet_state = "hidden"
+    book.save(workbook)
+    doc = convert(workbook)
+    assert [r.key for r in doc.records] == ["PL1/I/1", "PL1/I/2", "PL2/1"]
+    assert "sheet_hidden_skipped:Nháp" in doc.warnings
+
+
+def test_a_table_starting_in_column_b_has_no_empty_first_column(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B1"] = "Phụ lục"
+    for row, values in enumerate(
+            [HEADER, [1, "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "2026", "90%"]], start=3):
+        for column, value in enumerate(values, start=2):
+            sheet.cell(row, column, value)
+    path = tmp_path / "offset.xlsx"
+    book.save(path)
+    doc = convert(path)
+    assert [c.header for c in doc.columns] == HEADER
+    assert doc.records[0].target.value == 90
