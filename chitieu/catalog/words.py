@@ -265,6 +265,8 @@ def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
 
 def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozenset[str]:
     """The conditions found, with those they bring with them (match_words.yaml)."""
+    if implied.keys().isdisjoint(found):  # most bring none
+        return frozenset(found)
     for condition in [c for c in found if c in implied]:
         found |= implied[condition]
     return frozenset(found)
@@ -359,7 +361,10 @@ def _starts(table: Collection[Phrase]) -> _Starts:
 def _holds_at(seq: Phrase, i: int, phrases: Collection[Phrase], starts: _Starts) -> bool:
     """Whether one of `phrases` (whose `_Starts` are `starts`) starts at `i` in `seq`: a
     slice cut short by the end of `seq` is in `phrases` only as a shorter phrase held there."""
-    return any(seq[i:i + n] in phrases for n in starts.get(seq[i], ())) or () in phrases
+    for n in starts.get(seq[i], ()):
+        if seq[i:i + n] in phrases:
+            return True
+    return () in phrases
 
 
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
@@ -391,10 +396,12 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
             continue
         if kind is _NUMBER:
             continue
-        stop_lengths, condition_lengths, verb_lengths = kind
-        for n in condition_lengths:
+        stops_after, is_stop, conditions_after, condition, verb_lengths = kind
+        for n in conditions_after:
             if seq[i:i + n] in conditions:
                 found.add(conditions[seq[i:i + n]])
+        if condition:
+            found.update(condition)
         if used is None:
             for n in verb_lengths:
                 if seq[i:i + n] in verbs:
@@ -405,12 +412,14 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
                         break
         if i < covered:
             continue
-        for n in stop_lengths:
+        for n in stops_after:
             if seq[i:i + n] in stops:
                 covered = i + n
                 break
         else:
-            if not word.isdigit():
+            if is_stop:
+                covered = i + 1
+            elif not word.isdigit():
                 out.append(word)
     if seq and () in conditions:  # an empty phrase is held everywhere
         found.add(conditions[()])
@@ -422,9 +431,9 @@ _NUMBER = ()  # the kind of a word made of digits only (`_Kinds`)
 
 class _Kinds(dict):
     """Each word as `_scan` sees it: None when it is plain (no number, starting no stop
-    phrase, condition nor verb of use), `_NUMBER` for a number that starts none, else the
-    lengths of the stop phrases, conditions and verbs of use it starts. Found once per word
-    (at most _MAX_FORMS kept): names are new, their words recur."""
+    phrase, condition nor verb of use), `_NUMBER` for a number that starts none, else what
+    it starts (`_Reader`). Found once per word (at most _MAX_FORMS kept): names are new,
+    their words recur."""
 
     def __init__(self, starts: dict[str, tuple[tuple[int, ...], ...]]) -> None:
         super().__init__(starts)
@@ -460,12 +469,17 @@ class _Reader:
         self.bare_followers = _starts(words.bare_followers)
         self.using_verbs = _starts(words.using_verbs)
         self.used_objects = _starts(words.used_objects)
-        # each word a stop phrase, a condition or a verb of use starts with: the lengths of
-        # those it starts (`_scan`); other words are found plain or numbers on first sight
+        # each word a stop phrase, a condition or a verb of use starts with (`_scan`), and
+        # what it starts: the lengths of the longer stop phrases (longest first) and whether
+        # it is one itself; the same of conditions, with its own condition; the lengths of
+        # the verbs of use. Other words are found plain or numbers on first sight.
         stops, conditions = _starts(words.stop_set), _starts(words.conditions)
-        self.kinds = _Kinds({
-            word: (stops.get(word, ()), conditions.get(word, ()), self.using_verbs.get(word, ()))
-            for word in stops.keys() | conditions.keys() | self.using_verbs.keys()})
+        self.kinds = _Kinds({word: (
+            tuple(n for n in stops.get(word, ()) if n > 1), (word,) in words.stop_set,
+            tuple(n for n in conditions.get(word, ()) if n > 1),
+            (words.conditions[word,],) if (word,) in words.conditions else (),
+            self.using_verbs.get(word, ()),
+        ) for word in stops.keys() | conditions.keys() | self.using_verbs.keys()})
 
 
 _READERS: dict[int, _Reader] = {}
