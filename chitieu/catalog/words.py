@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from itertools import chain, pairwise
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -192,21 +192,28 @@ def _forms(words: Words) -> _Forms:
 
 def _replace(seq: Phrase, table: dict[Phrase, Phrase], starts: _Starts) -> Phrase:
     """Replace the phrases of `table` (whose `_Starts` are `starts`) in `seq`, longest
-    first, left to right."""
-    if starts.keys().isdisjoint(seq) or (  # most names hold no abbreviation
-            starts.singles.isdisjoint(seq) and starts.pairs.isdisjoint(pairwise(seq))):
-        return seq  # nor a synonym's first two words: nothing to replace
+    first, left to right. Where a word starts a phrase, only the phrases its first two words
+    start are tried, then the word itself (a phrase cut short by the end of `seq` is in
+    `table` only as the shorter phrase its words are)."""
+    if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: looked up in C
+        return seq
     out: list[str] = []
     done = 0  # seq[:done] is in out; only where a phrase may start is there more to do
     for i in [i for i, word in enumerate(seq) if word in starts]:
         if i < done:
             continue
-        for n in starts[seq[i]]:
+        for n in starts.pairs.get(seq[i:i + 2], ()):
             if seq[i:i + n] in table:
-                out += seq[done:i]
-                out += table[seq[i:i + n]]
-                done = i + n
                 break
+        else:
+            if seq[i] not in starts.singles:
+                continue
+            n = 1
+        out += seq[done:i]
+        out += table[seq[i:i + n]]
+        done = i + n
+    if not done:  # most names: nothing replaced
+        return seq
     out += seq[done:]
     return tuple(out)
 
@@ -334,8 +341,8 @@ _SHAPES: dict[int, tuple[Collection[Phrase], _Starts]] = {}
 class _Starts(dict):
     """Each first word of a phrase table's keys, with the lengths of the keys it starts,
     longest first: the only phrases to try where a name holds that word. Also the words
-    that are keys by themselves (`singles`) and the first two words of the longer keys
-    (`pairs`): a name holding neither holds no key."""
+    that are keys by themselves (`singles`), and the first two words of the longer keys
+    with the lengths of the keys they start, longest first (`pairs`)."""
 
     def __init__(self, table: Collection[Phrase]) -> None:
         lengths: dict[str, set[int]] = {}
@@ -344,7 +351,11 @@ class _Starts(dict):
                 lengths.setdefault(key[0], set()).add(len(key))
         super().__init__((word, tuple(sorted(ns, reverse=True))) for word, ns in lengths.items())
         self.singles = frozenset(key[0] for key in table if len(key) == 1)
-        self.pairs = frozenset(key[:2] for key in table if len(key) > 1)
+        pairs: dict[Phrase, set[int]] = {}
+        for key in table:
+            if len(key) > 1:
+                pairs.setdefault(key[:2], set()).add(len(key))
+        self.pairs = {pair: tuple(sorted(ns, reverse=True)) for pair, ns in pairs.items()}
 
 
 def _starts(table: Collection[Phrase]) -> _Starts:
