@@ -127,7 +127,11 @@ def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
     if not is_plain(text):
         raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
-        raw = tuple(chain.from_iterable(map(reader.forms.pieces.__getitem__, text.split(" "))))
+        pieces = text.split(" ")
+        try:  # most names: every piece one word already read
+            raw = tuple(map(reader.forms.pieces.single.__getitem__, pieces))
+        except KeyError:
+            raw = tuple(chain.from_iterable(map(reader.forms.pieces.__getitem__, pieces)))
     return _replace(_replace(raw, words.abbreviations, reader.abbreviations),
                     words.synonyms, reader.synonyms)
 
@@ -166,12 +170,18 @@ class _Pieces(dict):
     def __init__(self, forms: _Forms) -> None:
         super().__init__()
         self.forms = forms
+        # the pieces read as one word each (most are), with that word: a name made only of
+        # such pieces is looked up without joining its pieces' words
+        self.single: dict[str, str] = {}
 
     def __missing__(self, piece: str) -> tuple[str, ...]:
         found = tuple(map(self.forms.__getitem__, _folded_words(piece)))
         if len(self) >= _MAX_FORMS:
             self.clear()
+            self.single.clear()
         self[piece] = found
+        if len(found) == 1:
+            self.single[piece] = found[0]
         return found
 
 
