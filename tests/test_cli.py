@@ -48,6 +48,22 @@ def test_help_is_as_wide_as_argparse_makes_it(monkeypatch) -> None:
             assert ours == helps()
 
 
+def test_the_command_runs_the_collector_less_often(monkeypatch) -> None:
+    import gc
+
+    from chitieu import cli
+
+    seen = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append(gc.get_threshold()) or 0)
+    monkeypatch.setattr(cli, "_leave", lambda code: seen.append(code))
+    before = gc.get_threshold()
+    try:
+        cli.run()
+    finally:
+        gc.set_threshold(*before)
+    assert seen == [(cli._COLLECT_EVERY, *before[1:]), 0] and gc.isenabled()
+
+
 def test_schema_command_prints_the_contract() -> None:
     result = _run("schema")
     assert result.returncode == 0

@@ -405,10 +405,10 @@ _PEEK_ROWS = 12  # the rows under a header that show what its first column holds
 
 
 def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) -> bool:
-    """A first column whose header names nothing ("TL": a scan's "TT") but whose cells under
-    it are row numbers ("1", "2", "I" …) is the number column."""
+    """A first column whose header names nothing ("TL", "SLUL": a scan's "TT", "STT") but
+    whose cells under it are row numbers ("1", "2", "I" …) is the number column."""
     if not roles or roles[0] != "unknown" or "number" in roles or len(
-            header_key(headers[0]).replace(" ", "")) > 3:
+            header_key(headers[0]).replace(" ", "")) > 4:
         return False
     firsts = [clean_text(r.cells[0].text) for r in below
               if len(r.cells) > 1 and sum(1 for c in r.cells if c.text.strip()) >= 2]
@@ -668,6 +668,8 @@ class _Assembler:
             return
         if single and IN_WHICH.match(texts[filled[0]]):
             return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text
+        if self._in_which_under_merged(texts, filled):
+            return  # beside cells merged over it and its parent, which the reader copied
         if (not self.table.rows or after_header) and self._is_column_numbering(texts):
             self._note(row, "dropped", "the columns' numbering, (1) (2) (3) …")
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
@@ -998,6 +1000,17 @@ class _Assembler:
         if previous.bold or SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
+
+    def _in_which_under_merged(self, texts: list[str], filled: list[int]) -> bool:
+        """ "Trong đó:" whose every other cell repeats the row above's: cells merged over the
+        parent row, this one and the parts under it (printed once, copied into each row)."""
+        if not self.table.rows or len(filled) < 2:
+            return False
+        previous = self.table.rows[-1].cells
+        heads = [i for i in filled if IN_WHICH.match(texts[i])]
+        return len(heads) == 1 and all(
+            i < len(previous) and clean_text(texts[i]) == clean_text(previous[i])
+            for i in filled if i != heads[0])
 
     def _adds_agencies(self, cells: list[str]) -> bool:
         """A row merged over two (number, name and values in cells spanning both, which the

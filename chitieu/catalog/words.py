@@ -241,7 +241,7 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     head, family = _head(seq, words, reader)
     content, conditions, used = _scan(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
-    final = _final(seq, words, reader)
+    final = _final(seq, words, reader) if seq and seq[-1] in reader.final_ends else None
     if final:
         conditions.add(final)
     if obj in words.object_conditions:
@@ -490,6 +490,8 @@ class _Reader:
         self.bare_followers = _starts(words.bare_followers)
         self.using_verbs = _starts(words.using_verbs)
         self.used_objects = _starts(words.used_objects)
+        # the last words of the phrases `_final` reads: most names end with none of them
+        self.final_ends = frozenset(p[-1] for p in words.final if p)
         # each word a stop phrase, a condition or a verb of use starts with (`_scan`), and
         # what it starts: the lengths of the longer stop phrases (longest first) and whether
         # it is one itself; the same of conditions, with its own condition; the lengths of

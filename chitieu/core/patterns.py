@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from chitieu.core import cache
+from chitieu.core.dataclass import dataclass
 
 _REGEX_STORE: cache.Store | None = None
 
@@ -57,6 +58,21 @@ class LazyPattern:
 def lazy(compile_: Callable[..., Any], pattern: Any, flags: int = 0, **options: Any) -> Any:
     """`compile_(pattern, flags, **options)` on first use (typed as the pattern it gives)."""
     return LazyPattern(compile_, pattern, flags, **options)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A pattern as written, to compile when first used: how a grammar built from data files
+    keeps its patterns in the cache folder (writing them is what costs; see `lazy_fields`)."""
+
+    pattern: str
+    flags: int = 0
+
+
+def lazy_fields(values: dict[str, Any], compile_: Callable[..., Any]) -> dict[str, Any]:
+    """`values` with each `Written` pattern made `lazy(compile_, pattern, flags)`."""
+    return {name: lazy(compile_, value.pattern, value.flags) if isinstance(value, Written)
+            else value for name, value in values.items()}
 
 
 def compile_regex(pattern: str, flags: int = 0, **options: Any) -> Any:

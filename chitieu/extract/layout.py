@@ -249,6 +249,8 @@ class _Reader:
         self.header: list[str] | None = None
         self.width = 0
         self.grid: _Grid | None = None
+        # the columns of the last page with a header, and that header's labels
+        self.labelled: tuple[_Grid, list[tuple[int, int, str]]] | None = None
         self.gutters = _Gutters()
         self.widths: list[int] = []  # how wide each column's lines get, on the pages so far
 
@@ -262,6 +264,15 @@ class _Reader:
             grid = _refine(_grid(body), lines[first:last + 1], cover)
             grid = self.gutters.place(grid, lines[first:last + 1], body, cover)
             header = _header_cells(lines[first:last + 1], grid)
+            labels = [c for line in lines[first:last + 1] for c in _label_chunks(line)]
+            if self.labelled is not None and len(header) != self.width and (
+                    len(body) < _SHORT_PAGE):
+                # the header repeated over a few lines (a row cut by the page break): too
+                # few to show a narrow column; the columns of the last page with a header,
+                # moved with the labels printed on both
+                grid = _fit_by_labels(*self.labelled, labels, lines[first:])
+                header = _header_cells(lines[first:last + 1], grid)
+            self.labelled = (grid, labels)
             if self.header is None:
                 self.rows += [_text_row(ln) for ln in lines[:first]]
                 self.header, self.width = header, len(header)
@@ -495,7 +506,8 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid
     """The line's group labels: (start, end, text, the columns under it)."""
     found = []
     for start, end, text in _label_chunks(line):
-        under = [i for i, (s, e) in enumerate(grid.spans) if s <= end - 1 and e >= start]
+        # (a centred label over two narrow columns may end where the second starts)
+        under = [i for i, (s, e) in enumerate(grid.spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
         if len(under) > 1 and len(text.split()) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):
@@ -668,6 +680,36 @@ def _labelled_apart(header: list[_Line], line: _Line, spans: list[tuple[int, int
     return own == set(under)
 
 
+def _fit_by_labels(previous: _Grid, before: list[tuple[int, int, str]],
+                   labels: list[tuple[int, int, str]], lines: list[_Line]) -> _Grid:
+    """The previous page's columns on this page: each boundary moved as the header labels
+    printed on both pages around it moved (in proportion between the nearest two), then to
+    the emptiest position a few characters around."""
+    once = [t for t in {c[2] for c in labels}
+            if sum(c[2] == t for c in labels) == 1 and sum(c[2] == t for c in before) == 1]
+    pairs = sorted((a[k], b[k]) for t in once for a in before for b in labels
+                   if a[2] == b[2] == t for k in (0, 1))
+    if len(pairs) < 2:
+        return _fit_grid(lines, previous)
+    cover = _cover(lines)
+
+    def moved(x: float) -> float:
+        right = next((k for k, (old, _) in enumerate(pairs) if old >= x), len(pairs) - 1)
+        (x0, y0), (x1, y1) = pairs[max(0, right - 1)], pairs[max(1, right)]
+        return y0 + (x - x0) * (y1 - y0) / max(1, x1 - x0)
+
+    cuts = []
+    for (_, end), (start, _) in pairwise(previous.spans):
+        guess = moved((end + start) / 2)
+        window = range(max(0, int(guess) - _MIN_GUTTER), int(guess) + _MIN_GUTTER + 1)
+        cuts.append(min(window, key=lambda x: (cover[x] if x < len(cover) else 0,
+                                               abs(x - guess))))
+    lo = min(w.x0 for ln in lines for w in ln.words)
+    hi = max(w.x1 for ln in lines for w in ln.words) - 1
+    bounds = [min(lo, cuts[0]) - 1, *cuts, max(hi, cuts[-1]) + 1]
+    return _Grid([(bounds[i] + 1, bounds[i + 1] - 1) for i in range(len(bounds) - 1)])
+
+
 def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
     """The previous page's columns on a page too short to show its own gutters: the
     boundaries scaled to this page's width, each moved to the emptiest nearby position."""
@@ -748,7 +790,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         if not any(texts):
             continue
         if row in sections:
-            texts = _title_in_name_column(texts, label_cols)
+            texts = _title_in_name_column(_title_run(texts, lines[starts[row]], groups[row],
+                                                     label_cols), label_cols)
         texts = (texts + [""] * width)[:max(width, len(texts))]
         warnings = [f"cell_placement_uncertain:{_column_name(header, c)}"
                     for c in sorted(uncertain[row])]
@@ -772,6 +815,21 @@ def _cell_text(words: list[_Word], line_of: dict[int, int], names: _NamePairs) -
         if word.text.endswith(";"):
             start = len(text)
     return text
+
+
+def _title_run(texts: list[str], line: _Line, cols: list[list[_Word]],
+               label_cols: list[int]) -> list[str]:
+    """A section row whose words but its label are one run of its own line (single spaces:
+    a short title centred across the table, over a gutter, "ĐỀ | ÁN") has that run as its
+    one text, in the first column it reached."""
+    ids = {id(w) for c, words in enumerate(cols) if c not in label_cols for w in words}
+    chunks = [c for c in _chunk_words(line) if any(id(w) in ids for w in c)]
+    if len(chunks) != 1 or {id(w) for w in chunks[0]} != ids:
+        return texts
+    filled = [c for c, t in enumerate(texts) if t and c not in label_cols]
+    texts = ["" if c in filled else t for c, t in enumerate(texts)]
+    texts[filled[0]] = " ".join(w.text for w in chunks[0])
+    return texts
 
 
 def _title_in_name_column(texts: list[str], label_cols: list[int]) -> list[str]:
@@ -1179,12 +1237,10 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
     cost[0][0] = 0.0
-    irregulars = [_irregular_spacing(fragments, j) for j in range(n + 1)]  # the same every row
     # a cell printed from its row's top runs on line after line; a centred one's lines
-    # interleave with its neighbours', a few lines apart at most
+    # interleave with its neighbours', a few lines apart at most (the same every row)
     skip = 0 if top else _CENTRED_SKIP
-    irregulars = [[c + w for c, w in zip(costs, _wide_gaps(fragments, j, skip), strict=True)]
-                  for j, costs in enumerate(irregulars)]
+    irregulars = [_irregular_spacing(fragments, j, skip) for j in range(n + 1)]
     for r in range(1, rows + 1):
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
@@ -1251,16 +1307,21 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     return [cut[0] for cut in chosen]
 
 
-def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int) -> list[float]:
+def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int
+                       ) -> list[float]:
     """For each start i, the cost of the spacing of fragments[i:j] as one cell: a cell's
     lines follow one another, or every other line (interleaved with a neighbour's); a gap
-    unlike the others ([0, 1, 3]) joins lines of two cells."""
+    unlike the others ([0, 1, 3]) joins lines of two cells; and the lines skipped beyond
+    one (and `skip` more) between two of them (a neighbour's line may print between a
+    cell's lines, hardly more)."""
     costs = [0.0] * (j + 1)
     counts: dict[int, int] = {}
+    wide = 0
     for i in range(j - 2, -1, -1):
         gap = fragments[i + 1][0] - fragments[i][0]
         counts[gap] = counts.get(gap, 0) + 1
-        costs[i] = _IRREGULAR_COST * (sum(counts.values()) - counts[min(counts)])
+        wide += max(0, gap - 2 - skip)
+        costs[i] = _IRREGULAR_COST * (j - 1 - i - counts[min(counts)]) + wide
     return costs
 
 
@@ -1278,16 +1339,6 @@ def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None 
             _SENTENCE_ENDS):
         return 2 * _JOIN_COST
     return _JOIN_COST
-
-
-def _wide_gaps(fragments: list[tuple[int, list[_Word]]], j: int, skip: int = 0
-               ) -> list[float]:
-    """For each start i, the lines fragments[i:j] skip beyond one (and `skip` more) between
-    two of them (a neighbour's line may print between a cell's lines, hardly more)."""
-    costs = [0.0] * (j + 1)
-    for i in range(j - 2, -1, -1):
-        costs[i] = costs[i + 1] + max(0, fragments[i + 1][0] - fragments[i][0] - 2 - skip)
-    return costs
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:

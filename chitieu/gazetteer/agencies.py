@@ -110,6 +110,12 @@ class _Words:
 
 @functools.cache
 def _words() -> _Words:
+    # folding the words into keys took ~3 ms of every process that read an agency cell:
+    # kept in the cache folder, found by the file they are read from
+    return cached("agency-words", _build_words, [data_file(WORDS_YAML)])
+
+
+def _build_words() -> _Words:
     data = load_yaml(WORDS_YAML)
 
     def keys(name: str) -> frozenset[Key]:

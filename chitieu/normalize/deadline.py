@@ -18,10 +18,12 @@ import re
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import Any
 
+from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass
-from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import lazy
+from chitieu.core.lexicon import data_file, load_yaml
+from chitieu.core.patterns import Written, lazy, lazy_fields
 from chitieu.core.text import ascii_fold, cached_cell_parser, clean_text, fold
 from chitieu.models import Deadline
 
@@ -107,6 +109,14 @@ class _Grammar:
 
 @cache
 def _grammar() -> _Grammar:
+    # the written patterns (~1 ms a process to write) are kept in the cache folder, found by
+    # the data file (and code) they are written from
+    return _Grammar(**lazy_fields(cached("deadline-grammar", _grammar_sources,
+                                         [data_file("deadline_words.yaml")]), re.compile))
+
+
+def _grammar_sources() -> dict[str, Any]:
+    """The grammar's fields, each pattern as `Written`."""
     w = load_yaml("deadline_words.yaml")
     day, year = _alternation(w["day"]), _alternation(w["year"])
     month, quarter = _prefix(w["month"]), _prefix(w["quarter"])
@@ -123,36 +133,36 @@ def _grammar() -> _Grammar:
         rf"|(?:{year}\s*)?(?<!\d)(?P<yy>{y4})"
     )
     to = r"\s*(?:-|đến|tới)\s*"
-    return _Grammar(
+    return dict(
         empty=frozenset(fold(x) for x in w["empty"]),
         recurrence={fold(word): kind for kind, ws in w["recurring"].items() for word in ws},
         quarter_numbers={fold(str(k)): int(v) for k, v in w["quarter_numbers"].items()},
         half_year={fold(k): int(v) for k, v in w["half_year"].items()},
-        point=lazy(re.compile, point),
-        month_range=lazy(re.compile,
+        point=Written(point),
+        month_range=Written(
             rf"{month}\s*(?P<a>\d{{1,2}}){to}(?:{month}\s*)?(?P<b>\d{{1,2}})\s*"
             rf"(?:[/.]|{year})\s*(?P<y>{y4})"
         ),
-        quarter_range=lazy(re.compile,
+        quarter_range=Written(
             rf"{quarter}\s*(?P<a>{qnum}){to}(?:{quarter}\s*)?(?P<b>{qnum})\s*"
             rf"(?:[/]|{year})\s*(?P<y>{y4})"
         ),
-        half=lazy(re.compile,
+        half=Written(
             rf"(?P<n>\d{{1,2}})\s*{month}\s*(?P<h>{_alternation(list(w['half_year']))})\s*{year}"
             rf"\s*(?P<y>{y4})"
         ),
-        connector=lazy(re.compile, r"\s*" + _alternation(w["range_connectors"]) + r"\s*"),
-        leads=lazy(re.compile, r"(?:" + _alternation(w["leads"]) + r"\s*)+"),
-        before=lazy(re.compile, _alternation(w["before"])),
-        open_start=lazy(re.compile, _alternation(w["open_start"]) + r"\s*"),
-        period_leads=lazy(re.compile, r"(?:" + _alternation(w["period_leads"]) + r"\s*)+"),
+        connector=Written(r"\s*" + _alternation(w["range_connectors"]) + r"\s*"),
+        leads=Written(r"(?:" + _alternation(w["leads"]) + r"\s*)+"),
+        before=Written(_alternation(w["before"])),
+        open_start=Written(_alternation(w["open_start"]) + r"\s*"),
+        period_leads=Written(r"(?:" + _alternation(w["period_leads"]) + r"\s*)+"),
         lead_starts=_starts(w["leads"]),
         open_starts=_starts(w["open_start"]),
         period_starts=_starts(w["period_leads"]),
         month_starts=_prefix_starts(w["month"]),
         quarter_starts=_prefix_starts(w["quarter"]),
-        recurring=lazy(re.compile, _alternation([x for ws in w["recurring"].values() for x in ws])),
-        duration=lazy(re.compile,
+        recurring=Written(_alternation([x for ws in w["recurring"].values() for x in ws])),
+        duration=Written(
             r"(?:" + _alternation(w["duration_leads"]) + r"\s*)*"
             r"(?P<n>\d{1,4})\s*(?P<unit>" + _alternation(w["duration_units"]) + ")"
             # "6 tháng đầu năm" is part of a year, not a duration
@@ -160,7 +170,7 @@ def _grammar() -> _Grammar:
             # "6 tháng/lần", "2 năm một lần": how often, not how long
             + r"(?!\s*(?:/|một|1)\s*lần)"
         ),
-        prose_marker=lazy(re.compile, _alternation(w["prose_markers"])),
+        prose_marker=Written(_alternation(w["prose_markers"])),
     )
 
 

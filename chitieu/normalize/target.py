@@ -22,7 +22,7 @@ import regex
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass, replace
 from chitieu.core.lexicon import data_file, load_yaml
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import Written, lazy, lazy_fields
 from chitieu.core.text import cached_cell_parser, clean_text, fold, is_plain, text_cache
 from chitieu.models import Target
 
@@ -209,7 +209,7 @@ def _first_char_gate(words: list[str], symbols: list[str]) -> str:
 
 
 def _lead_words(phrases: list[str], symbols: list[str], flags: int
-                ) -> dict[str, _Source | None]:
+                ) -> dict[str, Written | None]:
     """`lead_end`: a lead or operator phrase's last word, or a symbol, ending a text;
     `lead_piece`: a text without white space made of their words and symbols alone."""
     words = {w for p in phrases for w in p.split()} | set(symbols)
@@ -219,16 +219,8 @@ def _lead_words(phrases: list[str], symbols: list[str], flags: int
 
     def alternatives(found: set[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
-    return {"lead_end": _Source(f"(?:{alternatives(last)})\\Z", flags),
-            "lead_piece": _Source(f"(?:{alternatives(words)})+", flags)}
-
-
-@dataclass(frozen=True, slots=True)
-class _Source:
-    """A pattern of the grammar, as written (compiled when first used)."""
-
-    pattern: str
-    flags: int
+    return {"lead_end": Written(f"(?:{alternatives(last)})\\Z", flags),
+            "lead_piece": Written(f"(?:{alternatives(words)})+", flags)}
 
 
 @cache
@@ -240,13 +232,11 @@ def _grammar() -> _Grammar:
 
 
 def _compiled(sources: dict[str, Any]) -> _Grammar:
-    return _Grammar(**{name: lazy(re.compile, value.pattern, value.flags)
-                       if isinstance(value, _Source) else value
-                       for name, value in sources.items()})
+    return _Grammar(**lazy_fields(sources, re.compile))
 
 
 def _grammar_sources() -> dict[str, Any]:
-    """The grammar's fields, each pattern as a `_Source`."""
+    """The grammar's fields, each pattern as `Written`."""
     words, units = load_yaml("target_words.yaml"), load_yaml("units.yaml")
     changes = words["change_leads"]
     leads = [*words["lead"], *changes]
@@ -268,35 +258,35 @@ def _grammar_sources() -> dict[str, Any]:
         suffix_ops=suffix_ops,
         strong_ops=frozenset(fold(w) for w in words["strong_ops"]),
         split_leads=frozenset(fold(w) for w in words["split_leads"]),
-        object_leads=_Source(_alternation(words["object_leads"]) + r"$", flags),
-        rate_lead=_Source(r",\s*" + _alternation(words["rate_leads"]) + r"$", flags),
+        object_leads=Written(_alternation(words["object_leads"]) + r"$", flags),
+        rate_lead=Written(r",\s*" + _alternation(words["rate_leads"]) + r"$", flags),
         changes=frozenset(fold(w) for w in changes),
         all_leads=frozenset(fold(w) for w in every_lead),
-        lead_phrase=_Source(_alternation(every_lead), flags),
-        comparison=_Source(r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
+        lead_phrase=Written(_alternation(every_lead), flags),
+        comparison=Written(r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
         aliases={fold(k): v for k, v in units["aliases"].items()},
         preserve_case={fold(w): w for w in units["preserve_case"]},
         max_unit_words=int(units["max_words"]),
-        head=_Source(_head_pattern(_alternation(leads), ops, connectors), flags),
-        head_start=_Source(_first_chars([*leads, *word_ops]), flags),
-        number_head=_Source(_head_pattern(_NEVER, _NEVER, connectors), flags),
-        embedded=_Source(_first_char_gate([*embedded_leads, *word_ops], list(_SYMBOLS))
+        head=Written(_head_pattern(_alternation(leads), ops, connectors), flags),
+        head_start=Written(_first_chars([*leads, *word_ops]), flags),
+        number_head=Written(_head_pattern(_NEVER, _NEVER, connectors), flags),
+        embedded=Written(_first_char_gate([*embedded_leads, *word_ops], list(_SYMBOLS))
                          + _head_pattern(_alternation(embedded_leads), ops, connectors), flags),
         **_lead_words([*embedded_leads, *word_ops], list(_SYMBOLS), flags),
-        any_op_number=_Source(
+        any_op_number=Written(
             rf"(?:{symbols}|{_alternation(words['strong_ops'])})\s*{_NUM}|{_NUM}\s*{_PCT}", flags),
-        suffix=_Source(r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
-        stop=_Source(_alternation(list(units["stop_words"])), flags),
-        qualifier_number=_Source(rf"{_NUM}\s*{_alternation(units['qualifier_units'])}", flags),
-        glued=_Source(
+        suffix=Written(r"\s*(" + _alternation(list(suffix_ops)) + ")", flags),
+        stop=Written(_alternation(list(units["stop_words"])), flags),
+        qualifier_number=Written(rf"{_NUM}\s*{_alternation(units['qualifier_units'])}", flags),
+        glued=Written(
             r"(?<![\w.,])(\d+(?:[.,]\d+)*)(" + "|".join(
                 re.escape(u) for u in sorted(units["glued"], key=len, reverse=True))
             + r")(?![^\W_])", flags),
-        fraction=_Source(
+        fraction=Written(
             rf"(?P<leads>(?:{_alternation(words['lead'])}\s*)*)"
             rf"(?:(?P<op>{symbols}|{_alternation(list(word_ops))})\s*)?"
             r"(?<![\w.,/])(?P<n>\d{1,6}(?:,\d{1,2})?)\s*/\s*(?P<m>\d{1,6})(?![\w/.,])", flags),
-        upper_bound=_Source(
+        upper_bound=Written(
             r"\s*(?:và|,|;|-|–)?\s*(?:≤|<=|=<|<|⩽|tối đa|không quá|không vượt quá|dưới)\s*"
             rf"(?P<n>{_NUM})\s*(?P<p>{_PCT})?\s*$", flags),
     )

@@ -219,6 +219,9 @@ def test_unknown_columns_are_reported() -> None:
     ("Chỉ tiêu tỉnh giao", "target"),
     ("Chỉ tiêu huyện giao năm 2026", "target"),
     ("Chỉ tiêu xã phấn đấu", "target"),
+    # a time of assessment or report is a time, not who assesses ("theo dõi, đánh giá")
+    ("Thời gian đánh giá", "deadline"),
+    ("Thời hạn báo cáo kết quả kiểm tra", "deadline"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role
@@ -366,3 +369,24 @@ def test_the_baseline_is_the_latest_result() -> None:
                    "Kế hoạch năm 2026\n1\tTốc độ tăng trưởng GRDP\t%\t8,1\t8,7\t10\n")
     assert [c.role for c in table.columns] == [
         "number", "name", "unit", "unknown", "baseline", "target"]
+
+
+def test_in_which_under_agency_cells_merged_over_it_is_no_row() -> None:
+    # the DOCX / PDF readers copy a cell merged over a row, its "Trong đó:" row and its
+    # "-" rows into each: "Trong đó:" then stands beside the row's agencies, still no row
+    table = _table("TT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2026\tCơ quan chủ trì theo dõi\n"
+                   "3\tTổng thu ngân sách\tTỷ đồng\t11.000\tSở Tài chính\n"
+                   "\tTrong đó:\t\t\tSở Tài chính\n"
+                   "-\tThu nội địa\tTỷ đồng\t8.100\tSở Tài chính\n")
+    assert _names(table) == ["Tổng thu ngân sách", "Thu nội địa"]
+
+
+@pytest.mark.parametrize("label", ["TL", "SLUL"])
+def test_a_first_column_under_a_short_unknown_label_holding_row_numbers_is_the_number(
+        label: str) -> None:
+    """A scan's "STT" read "SLUL": the cells under it ("I", "1", "2" …) say what it is."""
+    table = _table(f"{label}\tNội dung nhiệm vụ\tChủ trì\tPhối hợp\tThời gian\n"
+                   "I\tCảng biển\t\t\t\n1\tNghiên cứu A\tSở Xây dựng\tSở Tài chính\tNăm 2027\n"
+                   "2\tXây dựng B\tSở Công Thương\tSở Xây dựng\tNăm 2027\n"
+                   "3\tHiện đại hóa C\tSở Xây dựng\tSở Tài chính\tQuý IV/2026")
+    assert table.columns[0].role == "number"

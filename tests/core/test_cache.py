@@ -158,6 +158,18 @@ def test_loaded_indexes_equal_built_ones() -> None:
     assert pickle.loads(pickle.dumps(units)) == units
     spellings = localities._build_spellings()
     assert pickle.loads(pickle.dumps(spellings)) == spellings
+    provinces = localities._build_provinces()
+    assert pickle.loads(pickle.dumps(provinces)) == provinces
+    from chitieu.core.dataclass import field_names
+    from chitieu.gazetteer import agencies
+
+    words = agencies._build_words()
+    kept = pickle.loads(pickle.dumps(words))
+    for name in field_names(words):
+        value, again = getattr(words, name), getattr(kept, name)
+        if isinstance(value, agencies._Prefixes):
+            value, again = value.by_first, again.by_first
+        assert again == value, name
 
 
 def test_a_store_is_written_once_at_the_end_and_merged(folder: Path) -> None:

@@ -39,11 +39,8 @@ KNOWN_GAPS = {
         "a crowded line 'UBND các xã, phường nhật' keeps the product's last word in the "
         "support cell: the product's piece sits five characters left of its column (7/8)"),
     # the dev batch of 2026-12-06 (02:45), before that session's fixes
-    "tinh_son_la_giao_chi_tieu_hai_trang": (
-        "11/12: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La' read as the commune's women's union"),
     "tinh_cao_bang_nhiem_vu_muc_con": (
         "7/8: a deadline merged over two items printed from the top shows no span (as dak_lak)"),
-    "quoc_gia_nhiem_vu_cap_ban_hanh": "2/6: a centred section title; a row cut by a page",
 }
 
 

@@ -413,3 +413,36 @@ def test_a_crowded_line_is_not_cut_after_a_phrase_opening_word() -> None:
     row = next(r for r in rows if r.texts[0] == "5.")
     assert row.texts[3].startswith("Các sở, ban, ngành; UBND các xã, phường")
     assert row.texts[4].startswith("Thủ tục được cập")
+
+
+IMITATIONS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "imitations"
+
+
+def test_a_section_title_centred_over_a_gutter_is_the_sections_name() -> None:
+    # "II … ĐỀ ÁN": a short title centred across the table runs over the gutter between
+    # two columns with one space: the words of one run are one title, not two cells
+    text = (IMITATIONS / "quoc_gia_nhiem_vu_cap_ban_hanh.pdftotext-layout.txt").read_text()
+    rows = [r.texts for r in extract.read_text(text, "layout",
+                                               agencies=default_gazetteer).rows]
+    section = next(r for r in rows if r[0] == "II")
+    assert section == ["II", "ĐỀ ÁN", "", "", "", "", ""]
+
+
+def test_a_row_cut_by_the_page_break_goes_on_under_the_repeated_header() -> None:
+    # page 2 holds the header again and two lines of row 6: too few to show the narrow
+    # number column, whose label "TT" then ran into "Nhiệm vụ"; the page takes the columns
+    # the previous page showed, fitted to its own lines
+    text = (IMITATIONS / "quoc_gia_nhiem_vu_cap_ban_hanh.pdftotext-layout.txt").read_text()
+    rows = extract.read_text(text, "layout", agencies=default_gazetteer).rows
+    headers = [r.texts for r in rows if r.texts[0] == "TT"]
+    assert len(headers) == 2 and headers[0] == headers[1]
+    assert rows[-1].texts == ["", "quốc gia", "Công nghệ", "ngang bộ, cơ quan thuộc Chính phủ",
+                              "", "Chính phủ", "30/11/2026"]
+
+
+def test_a_group_label_ending_where_its_second_column_starts_heads_both() -> None:
+    # "Năm 2025" centred over two narrow columns ("Kế hoạch", "Ước thực hiện") ends on the
+    # position where the second column's lines start
+    text = (IMITATIONS / "tinh_vinh_long_chi_tieu_cat_trang.pdftotext-layout.txt").read_text()
+    header = extract.read_text(text, "layout", agencies=default_gazetteer).rows[3].texts
+    assert header[3:5] == ["Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện"]

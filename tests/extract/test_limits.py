@@ -66,3 +66,26 @@ def test_the_memory_cap_is_lifted_after_the_block() -> None:
         bytearray(512 << 20)
     assert resource.getrlimit(resource.RLIMIT_AS) == before
     bytearray(512 << 20)  # allowed again
+
+
+def test_a_signal_raises_only_in_the_main_thread() -> None:
+    import signal
+    import threading
+
+    from chitieu.extract.limits import raising_on
+
+    seen = []
+
+    def elsewhere() -> None:
+        with raising_on(signal.SIGUSR1, KeyboardInterrupt) as installed:
+            seen.append(installed)
+
+    before = signal.getsignal(signal.SIGUSR1)
+    worker = threading.Thread(target=elsewhere)
+    worker.start()
+    worker.join()
+    with raising_on(signal.SIGUSR1, KeyboardInterrupt) as installed:
+        seen.append(installed)
+        assert signal.getsignal(signal.SIGUSR1) is not before
+    assert seen == [False, True]
+    assert signal.getsignal(signal.SIGUSR1) is before

@@ -257,3 +257,17 @@ def test_gazetteer_pickles_for_worker_processes(tmp_path):
 ])
 def test_a_youth_union_by_its_level(gazetteer, printed, agency_id):
     assert gazetteer.match(printed).id == agency_id
+
+
+@pytest.mark.parametrize(("printed", "agency_id"), [
+    # a province's women's union, farmers' union, veterans' association: not a commune's
+    ("Hội Liên hiệp Phụ nữ tỉnh Sơn La", "hoi-lien-hiep-phu-nu-tinh"),
+    ("Hội Liên hiệp Phụ nữ thành phố", "hoi-lien-hiep-phu-nu-tinh"),
+    ("Hội LHPN tỉnh", "hoi-lien-hiep-phu-nu-tinh"),
+    ("Hội Nông dân tỉnh", "hoi-nong-dan-tinh"),
+    ("Hội Cựu chiến binh tỉnh", "hoi-cuu-chien-binh-tinh"),
+    ("Hội Liên hiệp Phụ nữ xã", "hoi-lien-hiep-phu-nu"),
+    ("Hội Nông dân", "hoi-nong-dan"),
+])
+def test_a_mass_organisation_by_its_level(gazetteer, printed, agency_id):
+    assert gazetteer.match(printed).id == agency_id

@@ -304,3 +304,21 @@ def test_a_lead_pattern_matches_only_where_its_first_characters_are(text: str, p
                             (g.quarter_range, g.quarter_starts)):
         if text[pos:pos + 1] not in starts:
             assert pattern.match(text, pos) is None
+
+
+def test_the_grammar_kept_in_the_cache_folder_is_the_one_written(tmp_path, monkeypatch) -> None:
+    from chitieu.core.dataclass import field_names
+    from chitieu.normalize import deadline
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    written = deadline._grammar_sources()
+    deadline._grammar.__wrapped__()                    # written, then stored
+    assert list(tmp_path.glob("deadline-grammar-*"))
+    monkeypatch.setattr(deadline, "_grammar_sources", lambda: pytest.fail("written again"))
+    loaded = deadline._grammar.__wrapped__()           # read back
+    for name in field_names(loaded):
+        value = getattr(loaded, name)
+        if hasattr(value, "compiled"):
+            assert value.pattern == written[name].pattern and not written[name].flags
+        else:
+            assert value == written[name], name

@@ -297,6 +297,8 @@ def repair_number_column(numbers: Sequence[str],
             fixed = state.expect_roman(number) or state.expect(number)
         elif not flags[index] and _before(number, following):
             fixed = _before(number, following)
+        elif not flags[index] and _between(state.arabic, number, following):
+            fixed = _between(state.arabic, number, following)
         else:
             fixed = state.expect(number)
         repaired[index] = fixed
@@ -459,6 +461,15 @@ def _before(number: str, following: str) -> str | None:
     readings = {digits, "1"} if set(digits) == {"1"} else {digits}
     fits = [r for r in readings if int(r) + 1 == int(following.rstrip("."))]
     return fits[0] + dot if fits else None
+
+
+def _between(previous: list[int] | None, number: str, following: str) -> str | None:
+    """A row with values whose number reads as no number ("Ồ") between "2" and "4": "3"."""
+    if (previous is None or len(previous) != 1 or _VALID_NUMBER.match(number)
+            or len(number) > 2 or not following.rstrip(".").isdigit()):
+        return None
+    expected = previous[0] + 1
+    return str(expected) if int(following.rstrip(".")) == expected + 1 else None
 
 
 def _restarts(number: str, following: str) -> bool:
@@ -654,6 +665,8 @@ def repair_appendix_label(text: str) -> str:
     if match is None:
         return text
     label = match["label"]
+    if regex.match(r"^T[VX]$", label):  # "PHỤ LỤC TV": the "I"'s serifs read as a "T"
+        return f"{match['word']}I{label[1]}{match['end']}"
     if (not regex.match(r"^[IVXHil|]+$", label) or not regex.search(r"[Hl|]", label)
             or label == "l"):  # a lone "l" may as well be a "1"
         return text
@@ -683,12 +696,14 @@ def repair_date_digits(text: str) -> str:
     """Deadlines: letters inside the digits of a date ("12/2O26" → "12/2026"), a year split
     by a space ("12/202 6"); a part with no digit at all ("Quý II/2026") is a word or a
     roman number and stays."""
-    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0],
+    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if regex.fullmatch(r"20\d\d", m[1] + m[2])
+                           else m[0],
                            strip_rule_marks(text))
     return _DATE_PARTS.sub(lambda m: _digits_if_numeric(m.group(0)), text)
 
 
-_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?) (\d{1,2})(?![\d.,])")
+# "202 6", "20 26"; after a slash "2 026" too ("Tháng 9/2 026"), where only a year stands
+_SPLIT_YEAR = regex.compile(r"(?<![\d.,])(20\d?|(?<=/)2) (\d{1,3})(?![\d.,])")
 
 
 _DATE_PARTS = regex.compile(r"(?<![\p{L}\d])[0-9OolI]+(?![\p{L}\d])")

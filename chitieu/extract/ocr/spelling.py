@@ -61,6 +61,7 @@ class _Model:
     syllables: frozenset[str]
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
+    written: Counter[str]  # how often the typed text writes each syllable
 
 
 def _strip(word: str, marks: set[str] | None) -> str:
@@ -103,8 +104,12 @@ def _model() -> _Model:
     for word in syllables:
         by_tone.setdefault(_strip(word, _TONES), []).append(word)
         by_plain.setdefault(_strip(word, None), []).append(word)
+    written: Counter[str] = Counter()
+    for (first, second), count in pairs.items():
+        written[first] += count
+        written[second] += count
     return _Model(pairs, syllables, {k: tuple(v) for k, v in by_tone.items()},
-                  {k: tuple(v) for k, v in by_plain.items()})
+                  {k: tuple(v) for k, v in by_plain.items()}, written)
 
 
 def split_glued(text: str) -> str:
@@ -219,6 +224,8 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word
     scored = sorted(((_support(model, left, c, right), c) for c in candidates), reverse=True)
     support, chosen = scored[0]
+    if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
+        return _most_written_tone(model, tones, word)
     # a letter's own mark changed too ("Múc" → "Mức") needs more backing than a tone alone,
     # unless the reading is no syllable at all
     needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
@@ -227,6 +234,23 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word
     return _with_case(chosen, word)
+
+
+# A reading that is no syllable, beside words the pairs know nothing of, takes the tone the
+# typed text writes that syllable with this often, and this many times more than any other.
+_MIN_WRITTEN = 3
+_WRITTEN_RATIO = 3
+
+
+def _most_written_tone(model: _Model, tones: set[str], word: str) -> str:
+    """The tone of the letters `word` spells that the typed text writes most, when it
+    writes it far more than the others ("chôt" → "chốt", "Sõ" → "Số"); else `word`."""
+    counts = sorted(((model.written[t], t) for t in tones), reverse=True)
+    if not counts or counts[0][0] < _MIN_WRITTEN:
+        return word
+    if len(counts) > 1 and counts[0][0] < _WRITTEN_RATIO * counts[1][0]:
+        return word
+    return _with_case(counts[0][1], word)
 
 
 # Two neighbours both misread ("Chuyến đối số"): the second pass judges each by the other's

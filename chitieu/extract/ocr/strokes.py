@@ -13,12 +13,15 @@ import cv2
 import numpy as np
 import regex
 
+from chitieu.core.text import to_ascii
+
 # The roman part of a word as OCR reads serif "I"s: run together ("H"), or as "l", "|", "1",
 # "!", a bracket.
 _ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
 # "Quý IIL2026", "Quý II12026": a quarter's number run into its year, the slash lost; "Quý
 # 1U2026": the last "I" and the slash read as one "U"
 _QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/U]?(?P<year>20\d\d)$")
+_YEAR = regex.compile(r"^20\d\d$")
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
@@ -40,7 +43,9 @@ def roman_ones(word: str, after_quarter: bool = False) -> tuple[int, str] | None
     if match is None:
         glued = _QUARTER_YEAR.match(word) if after_quarter else None
         if glued is None:
-            return None
+            # "Quý 2026": the number and the slash lost into the year's box; strokes counted
+            # there are the quarter's
+            return (0, "/" + word) if after_quarter and _YEAR.match(word) else None
         # "IIL2026": the slash before the year read as a letter; the strokes tell the number
         return len(glued["ones"]), "/" + glued["year"]
     ones = match["ones"]
@@ -220,7 +225,8 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
         # "Quý" at the end of the line above counts too: a narrow cell wraps "Quý / III/2026"
         wrapped = previous is not None and not same_line and (
             0 <= word.top - previous.bottom < word.height)
-        after_quarter = (same_line or wrapped) and previous_text.casefold() == "quý"
+        # "Quý" read with its mark lost or moved ("Quy", "Qúy")
+        after_quarter = (same_line or wrapped) and to_ascii(previous_text).casefold() == "quy"
         # "PHỤ LỤC l": an appendix's label, where a lone stroke is a roman one
         after_label = same_line and previous_text.casefold() == "lục"
         previous = word

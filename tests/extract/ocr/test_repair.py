@@ -142,6 +142,8 @@ def test_repair_target_cell(text, expected):
     ("Quý II/2026", "Quý II/2026"),
     ("12/202 6", "12/2026"), ("Năm 20 26", "Năm 2026"),  # a year split by a space
     ("2026 2027", "2026 2027"), ("2026 - 2030", "2026 - 2030"),
+    ("Tháng 9/2 026", "Tháng 9/2026"), ("Quý I/2 026", "Quý I/2026"),  # split after its "2"
+    ("2 026", "2 026"), ("9/2 036", "9/2036"), ("9/2 3", "9/2 3"),
 ])
 def test_repair_date_digits(text, expected):
     assert repair_date_digits(text) == expected
@@ -178,6 +180,7 @@ def test_repair_lead_phrase(text, expected):
     ("Phụ lục HH", "Phụ lục HH"), ("Hà Nội", "Hà Nội"),
     # a sans face's "I" is a stroke OCR reads "l" or "|" as well
     ("PHỤ LỤC lil", "PHỤ LỤC III"), ("Phụ lục Il", "Phụ lục II"), ("PHỤ LỤC |V", "PHỤ LỤC IV"),
+    ("PHỤ LỤC TV", "PHỤ LỤC IV"), ("Phụ lục TX", "Phụ lục IX"), ("Phụ lục TT", "Phụ lục TT"),
     ("Phụ lục ll:", "Phụ lục II:"), ("Phụ lục lV", "Phụ lục IV"), ("Phụ lục i", "Phụ lục i"),
     ("Phụ lục l", "Phụ lục l"),
 ])
@@ -409,6 +412,9 @@ def test_the_first_section_under_a_part_whose_number_ocr_lost() -> None:
      ["I", "1", "2", "II", "I.1", "I.2"]),
     # … an "I.2" among arabic items is a "1.2" read with an "I"
     (["1", "1.1", "I.2", "1.3"], [True, False, False, False], ["1", "1.1", "1.2", "1.3"]),
+    # a row with values whose number reads as no number, between "2" and "4", is row 3
+    (["1", "2", "Ồ", "4"], [False] * 4, ["1", "2", "3", "4"]),
+    (["1", "2", "a", "3"], [False] * 4, ["1", "2", "a", "3"]),
     # a row with values numbered with strokes before "2" is row 1
     (["1i", "2", "3"], [False, False, False], ["1", "2", "3"]),
     (["I", "1i", "2"], [True, False, False], ["I", "1", "2"]),

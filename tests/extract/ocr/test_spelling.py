@@ -53,3 +53,13 @@ def test_words_on_other_lines_are_no_context() -> None:
     second = Word(second.text, 0, 20, 8, 30, second.conf, line=2)
     words, changes = repair_words([first, second])
     assert words[0].text == "Tố" and not changes
+
+
+def test_a_reading_that_is_no_word_takes_the_tone_the_domain_writes() -> None:
+    """"chôt" is no syllable (a level tone never ends in "t") and the pairs know nothing of
+    "chủ chốt": the tone the typed text writes those letters with is the word."""
+    words, changes = repair_words(_line("cán bộ chủ chôt"))
+    assert words[-1].text == "chốt" and changes
+    # a syllable as read stays, whatever the domain writes more ("hói" is a word)
+    words, _ = repair_words(_line("tài liệu hói"))
+    assert words[-1].text == "hói"

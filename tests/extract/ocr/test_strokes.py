@@ -157,3 +157,25 @@ def test_lone_strokes_are_ones_or_roman_by_their_tops(
         words.insert(0, Word(before, 0, top, max(1, left - 8), bottom, 90.0))
     fixed, _ = restore_roman_ones(words, pixels)
     assert fixed[-1].text == expected
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize(("quarter", "printed"), [("Quy", "I/2026"), ("Qúy", "II/2026"),
+                                                   ("Quý", "III/2026")])
+def test_a_quarter_number_lost_into_the_years_box_is_counted(font: Path, quarter: str,
+                                                            printed: str) -> None:
+    """"Quý I/2026" read "Quy" and "2026", the year's box over "I/2026": its strokes are the
+    quarter's number, whatever mark "Quý" was read with."""
+    pixels, (left, top, right, bottom) = _printed(printed, font, 250)
+    words = [Word(quarter, 0, top, max(1, left - 5), bottom, 80.0),
+             Word("2026", left, top, right, bottom, 2.0)]
+    fixed, _ = restore_roman_ones(words, pixels)
+    assert fixed[1].text == printed
+
+
+def test_a_year_alone_after_a_quarter_stays_when_no_stroke_is_in_its_box() -> None:
+    font = next(f for f in FONTS if f.exists())
+    pixels, (left, top, right, bottom) = _printed("2026", font, 250)
+    words = [Word("Quý", 0, top, max(1, left - 5), bottom, 90.0),
+             Word("2026", left, top, right, bottom, 90.0)]
+    assert restore_roman_ones(words, pixels)[0][1].text == "2026"
