@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import regex
 
+from chitieu.assemble.prose import prose_targets
 from chitieu.assemble.settings import SETTINGS
 from chitieu.assemble.trace import Trace
 from chitieu.core.dataclass import dataclass
@@ -267,8 +268,7 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
         return _assemble_named(doc, trace)
     found = _find_header(doc.rows)
     if found is None:
-        raise NoTableError("no table header found (a row naming columns such as "
-                           "'TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì')")
+        return _assemble_prose(doc, trace)
     start, height, headers = found
     preamble = doc.rows[:start]
     # a table printed in a whole plan's body (no appendix heading between the plan's title and
@@ -297,6 +297,23 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
         height, headers = _header_at(doc.rows, start)
         preamble, lead_in = doc.rows[start - heading:start], []
         body = _body_continued(assembler.body_heading, preamble)
+
+
+def _assemble_prose(doc: RawDocument, trace: Trace | None) -> Table:
+    """A plan without a table whose targets are bullets under a heading naming them: those
+    bullets as an indicator table, with the document warning `targets_from_prose`."""
+    prose = prose_targets(doc.rows)
+    if prose is None:
+        raise NoTableError("no table header found (a row naming columns such as 'TT', "
+                           "'Nội dung', 'Chỉ tiêu', 'Đơn vị chủ trì'), nor targets listed "
+                           "under a heading such as 'II. CHỈ TIÊU CỤ THỂ'")
+    if trace is not None:
+        for source, made in prose.read_as:
+            trace.replaced(source, made, "a target in prose, read as the table row below")
+    table = assemble(RawDocument(rows=prose.rows, format=doc.format, pages=doc.pages,
+                                 ocr=doc.ocr), trace)
+    table.warnings.append("targets_from_prose")
+    return table
 
 
 def plan_body_heading(preamble: list[RawRow]) -> int | None:

@@ -39,6 +39,11 @@ class Trace:
         self.note(row, "split", "two rows on one line (a lost line break): taken as the "
                                 "parts below")
 
+    def replaced(self, row: RawRow, part: RawRow, why: str) -> None:
+        """`row` was read as (part of) `part`, a row made for it (targets in prose)."""
+        self._parts.setdefault(id(row), []).append(part)
+        self.note(row, "read", why)
+
     def decisions(self, row: RawRow) -> list[Decision]:
         return self._notes.get(id(row), [])
 

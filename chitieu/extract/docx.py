@@ -118,9 +118,9 @@ def _read_docx(path: Path) -> RawDocument:
                          code="corrupt") from None
     styles = _Styles(document)
     rows: list[RawRow] = []
-    table_count = _read_blocks(_body_blocks(document.element.body), styles, rows, 0)
-    if table_count == 0:
-        raise InputError("no table found in the document", code="no_table")
+    # a document without a table is read all the same: its targets may be listed in
+    # prose (assembly says so, or that there is no table)
+    _read_blocks(_body_blocks(document.element.body), styles, rows, 0)
     for number, row in enumerate(rows, start=1):
         row.first_line = row.last_line = number
     doc = RawDocument(rows=rows, format="docx", pages=None, ocr=False)

@@ -5,7 +5,9 @@ columns keeps its text in the first column and leaves "" in the others (so a sec
 stays "only the first cell filled"); a cell spanning rows repeats its text in every row it
 covers (a merged agency cell applies to each of them). Bold (`<b>`, `<strong>`, a bold
 `font-weight` style) is kept as `<b>…</b>` in the text and sets `Cell.bold` when the whole
-cell is bold. Text outside tables becomes one-cell rows, one per source line or block.
+cell is bold. Text outside tables becomes one-cell rows: one per paragraph (`<p>`, a
+heading, a list item: a line break in its source is a space, as a browser shows it), one per
+source line or block elsewhere.
 Nested tables are flattened into the cell that holds them. Only the standard library is
 used: `html.parser` tolerates the missing `</td>`/`</tr>` that real exports have.
 """
@@ -33,6 +35,8 @@ _VOID_TAGS = frozenset({
 })
 _SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript"})
 _SECTION_TAGS = frozenset({"thead", "tbody", "tfoot"})
+# Blocks of running text, whose source a word processor wraps: a line break there is a space
+_PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _PAGE_BREAK_STYLE = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page)", re.IGNORECASE)
@@ -156,6 +160,7 @@ class _TableParser(HTMLParser):
         self.skipping = 0
         self.outside = _TextRun()
         self.outside_tags: list[tuple[str, bool]] = []
+        self.in_paragraph = False  # inside a <p> (or heading, list item) outside tables
         self.caption: _TextRun | None = None
 
     # -- events ------------------------------------------------------------------------------
@@ -220,10 +225,14 @@ class _TableParser(HTMLParser):
     def _start_outside(self, tag: str, style: str, line: int) -> None:
         if tag == "table":
             self._emit_outside()
+            self.in_paragraph = False
             self.table = _Table()
             self.tables += 1
-        elif tag == "br" or tag in _BLOCK_TAGS:
+        elif tag == "br":
             self._emit_outside()
+        elif tag in _BLOCK_TAGS:
+            self._emit_outside()
+            self.in_paragraph = tag in _PARAGRAPH_TAGS  # a block opening closes a <p>
         elif tag not in _VOID_TAGS:
             bold = tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(style))
             self.outside_tags.append((tag, bold))
@@ -233,12 +242,17 @@ class _TableParser(HTMLParser):
     def _end_outside(self, tag: str) -> None:
         if tag in _BLOCK_TAGS or tag in {"td", "th", "tr"}:
             self._emit_outside()
+            self.in_paragraph = False
             return
         for is_bold in _pop_to(self.outside_tags, tag):
             if is_bold:
                 self.outside.close_bold()
 
     def _outside_data(self, data: str, line: int) -> None:
+        if self.in_paragraph:  # one paragraph wrapped in the source: one line
+            first, last = _content_lines(data, line)
+            self.outside.add(data.replace("\n", " "), first, last)
+            return
         lines = data.split("\n")
         for offset, piece in enumerate(lines):
             if offset:

@@ -37,6 +37,7 @@ from chitieu.normalize.target import find_embedded_target, parse_target, split_e
 
 _EDITOR_NOTE = lazy(regex.compile, r"\[[^\[\]]*\]")
 _BULLET = lazy(regex.compile, r"^[-–—+•*]$")
+_LOWER_LABEL = lazy(regex.compile, r"^[a-zđ]\)?$")  # "a)", "đ": an item's letter
 _DASHES = lazy(regex.compile, r"^[-–—]*$")
 _MARK = lazy(regex.compile, r"^[xX✓✔✗•+*vV]$")
 _YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -246,6 +247,16 @@ def _year_target_columns(table: Table) -> list[tuple[int, str]]:
     return columns
 
 
+def _year_column_deadline(header: str) -> tuple[Deadline | None, list[str]]:
+    """The year a target column names ("Năm 2026", "Kế hoạch năm 2026", "Dự toán 2027"), its
+    header as printed the deadline's `raw`."""
+    deadline, codes = parse_deadline(header)
+    if deadline is not None and deadline.kind is not None:
+        return deadline, codes
+    year, _ = parse_deadline(_YEAR.search(header).group(0))
+    return (year.model_copy(update={"raw": header}), []) if year is not None else (None, codes)
+
+
 def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]:
     """One record per year column holding a value, each with that year as its deadline."""
     base = _unique_key(ctx, number)
@@ -262,7 +273,14 @@ def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]
 
 
 def _close_finished_section(ctx: _Context, number: str) -> None:
-    """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1"."""
+    """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1";
+    an item "c)" after sub-sections "a)", "b)" is not inside "b)"."""
+    if _LOWER_LABEL.match(number):
+        letter = number.rstrip(")")
+        for depth, level in enumerate(ctx.stack):
+            if level.style == "lower" and level.number.rstrip(")") != letter:
+                del ctx.stack[depth:]
+                return
     if not _shape(number).arabic:
         return
     sibling = f"arabic{number.count('.')}"
@@ -329,6 +347,9 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
         sibling = f"arabic{number.count('.')}"
         return (row.bold or next_number.startswith(number + ".")
                 or any(level.style == sibling for level in stack))
+    if _LOWER_LABEL.match(number):
+        # "a) Chính quyền số", bold with nothing but a title: a sub-section, as a bold "1."
+        return row.bold and bool(clean_text(_name_cell(row, table)))
     return not number and row.bold and bool(clean_text(_name_cell(row, table)))
 
 
@@ -345,6 +366,8 @@ def _style(number: str, stack: list[_SectionLevel]) -> str:
         return f"arabic{number.count('.')}"
     if DOTTED_GROUP.match(number):
         return f"group{number.count('.')}"
+    if _LOWER_LABEL.match(number):
+        return "lower"
     return "other"
 
 
@@ -432,7 +455,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
     if deadline_raw is None:
         deadline, codes = _deadline(row, table, ctx.issued_on, cols)
     else:
-        deadline, codes = parse_deadline(deadline_raw)
+        deadline, codes = _year_column_deadline(deadline_raw)
     warnings += codes
     agencies, codes = _agencies(ctx, row)
     warnings += codes

@@ -353,8 +353,28 @@ def _expand_list(s: str) -> str:
     return f"{word} {m['first']}/{year} - {word} {m['last']}/{year}"
 
 
+# "30/6/2026; 31/12/2026", "ngày 30/6 và ngày 31/12/2026": days listed, the year printed
+# after the last at least
+_LISTED_DAY = lazy(re.compile,
+    r"(?:ngày\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>(?:19|20)\d\d))?(?![\d/])")
+
+
+def _expand_days(s: str) -> str:
+    """Days listed as the period from the first to the last ("30/6 - 31/12/2026")."""
+    items = list(_LISTED_DAY.finditer(s))
+    if len(items) < 2 or items[0].start() or items[-1].end() != len(s) or not items[-1]["y"]:
+        return s
+    if not all(_LIST_JOINER.fullmatch(s[a.end():b.start()]) for a, b in pairwise(items)):
+        return s
+    first, last = items[0], items[-1]
+    year = first["y"] or last["y"]
+    return f"{first['d']}/{first['m']}/{year} - {last['d']}/{last['m']}/{last['y']}"
+
+
 def _expand_dated_list(s: str) -> str:
     items = list(_LISTED_ITEM.finditer(s))
+    if not items:
+        return _expand_days(s)
     if len(items) < 2 or len({(i["word"], i["year"]) for i in items}) != 1:
         return s
     between = [s[a.end():b.start()] for a, b in pairwise(items)]

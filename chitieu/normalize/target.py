@@ -546,6 +546,9 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
         spaced = _SPLIT_SYMBOL.sub(r"\1=", spaced)      # "> = 80%" (OCR, typing) → ">=80%"
     if "(" in spaced:
         spaced = _BRACKETED_PERCENT.sub(r"\1%", spaced)  # "≥ 80 (%)" → "≥ 80%"
+    labelled = _YEAR_LABEL.match(spaced)
+    if labelled:  # "2026: ≥ 60", "Năm 2026: 60%": the year labels the target, it is no value
+        spaced = spaced[labelled.end():]
     # "1. Chương quy định … 2. Các nội dung khác …": a list of results, its item numbers
     # no target values
     parsed = None if _ENUMERATED.match(spaced) else _parse(spaced) or _parse_sentence(spaced)
@@ -561,6 +564,9 @@ def parse_target(raw: str | None, unit: str | None = None) -> tuple[Target | Non
 
 
 _SPLIT_SYMBOL = lazy(re.compile, r"([<>])\s+=(?!=)")
+# a year labelling the target after it: "2026: ≥ 60", "Năm 2026: 60%", "Đến năm 2030: 100%"
+_YEAR_LABEL = lazy(re.compile, r"^(?:(?:năm|đến(?: hết)?(?: năm)?|trong năm)\s+)?"
+                                r"(?:19|20)\d\d\s*:\s*(?=\S)", re.IGNORECASE)
 _ENUMERATED = lazy(regex.compile, r"(?:\d{1,2}|[a-zđ])[.)]\s+\p{Lu}")
 _BRACKETED_PERCENT = lazy(re.compile, r"(\d)\s*\(\s*[%％]\s*\)")
 
@@ -586,10 +592,12 @@ def _fraction(text: str, column_unit: str | None, printed: str) -> Target | None
 def _parse_sentence(text: str) -> _Parsed | None:
     """A sentence in a target cell with an operator- or "đạt"-led target inside it
     ("Tỷ lệ phủ sóng 5G đạt tối thiểu 70% dân số")."""
-    for cand in _candidates(text):
-        if cand.op_kind or cand.lead:
-            return cand.parsed
-    return None
+    found = [cand for cand in _candidates(text) if cand.op_kind or cand.lead]
+    if not found:
+        return None
+    if len(found) > 1:  # "Năm 2026 đạt 60%, năm 2027 đạt 80%": the first, and a warning
+        return replace(found[0].parsed, warnings=(TARGET_MULTIPLE,))
+    return found[0].parsed
 
 
 def _is_qualitative(text: str) -> bool:

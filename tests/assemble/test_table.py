@@ -219,6 +219,11 @@ def test_unknown_columns_are_reported() -> None:
     ("Chỉ tiêu tỉnh giao", "target"),
     ("Chỉ tiêu huyện giao năm 2026", "target"),
     ("Chỉ tiêu xã phấn đấu", "target"),
+    # education plans count by school year ("năm học 2025-2026"), not calendar year
+    ("Thực hiện năm học 2024-2025", "baseline"),
+    ("Ước thực hiện năm học 2024 - 2025", "baseline"),
+    ("Kế hoạch năm học 2025-2026", "target"),
+    ("Chỉ tiêu năm học 2025-2026", "target"),
     # a time of assessment or report is a time, not who assesses ("theo dõi, đánh giá")
     ("Thời gian đánh giá", "deadline"),
     ("Thời hạn báo cáo kết quả kiểm tra", "deadline"),
@@ -369,6 +374,24 @@ def test_the_baseline_is_the_latest_result() -> None:
                    "Kế hoạch năm 2026\n1\tTốc độ tăng trưởng GRDP\t%\t8,1\t8,7\t10\n")
     assert [c.role for c in table.columns] == [
         "number", "name", "unit", "unknown", "baseline", "target"]
+
+
+def test_a_trong_do_row_under_cells_merged_over_its_parts_is_no_row() -> None:
+    """DOCX, HTML, PDF and XLSX readers repeat a cell merged over a row and its parts in
+    every row it spans: "Trong đó:" then repeats the agency and deadline above it and says
+    nothing of its own, so it is no row (as when printed alone)."""
+    agency, when = "Trung tâm Phục vụ hành chính công", "Năm 2026"
+    table = _table(f"{HEADER}\n1\tTỷ lệ hồ sơ xử lý trực tuyến\t%\t≥ 80\t{agency}\t{when}\n"
+                   f"\tTrong đó:\t\t\t{agency}\t{when}\n"
+                   f"-\tToàn trình\t%\t≥ 60\t{agency}\t{when}\n"
+                   f"2\tTỷ lệ hồ sơ số hóa\t%\t100\t{agency}\tThường xuyên")
+    assert _names(table) == ["Tỷ lệ hồ sơ xử lý trực tuyến", "Toàn trình", "Tỷ lệ hồ sơ số hóa"]
+
+
+def test_a_trong_do_row_with_a_value_of_its_own_stays_a_row() -> None:
+    table = _table(f"{HEADER}\n1\tTổng thu ngân sách\tTỷ đồng\t7.500\tPhòng Kinh tế\t2026\n"
+                   "\tTrong đó:\tTỷ đồng\t6.700\tPhòng Kinh tế\t2026\n")
+    assert _names(table) == ["Tổng thu ngân sách", "Trong đó:"]
 
 
 def test_in_which_under_agency_cells_merged_over_it_is_no_row() -> None:

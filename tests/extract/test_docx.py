@@ -14,6 +14,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from chitieu import convert
 from chitieu.errors import InputError
 from chitieu.extract import docx, pdf
 from chitieu.extract import read as read_any
@@ -271,8 +272,31 @@ def one_line_error(path: Path) -> InputError:
 
 
 def test_a_document_without_a_table():
-    error = one_line_error(OFFICE / "no_table.docx")
-    assert error.code == "no_table" and str(error).endswith("no table found in the document")
+    with pytest.raises(InputError) as caught:
+        convert(OFFICE / "no_table.docx")
+    error = caught.value
+    assert error.code == "no_table" and "\n" not in str(error)
+    assert "no table header found" in str(error) and "CHỈ TIÊU CỤ THỂ" in str(error)
+
+
+def test_targets_listed_in_prose_in_a_document_without_a_table(tmp_path):
+    """A whole plan whose targets are bullets under "II. CHỈ TIÊU CỤ THỂ" (no table)."""
+    doc = Document()
+    for text in ("ỦY BAN NHÂN DÂN XÃ CAO SƠN", "Số: 52/KH-UBND", "KẾ HOẠCH",
+                 "Chuyển đổi số năm 2026", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "- Bảo đảm sự tham gia của cả hệ thống chính trị.", "II. CHỈ TIÊU CỤ THỂ",
+                 "1. Chính quyền số",
+                 "- Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến đạt tối thiểu 80%;",
+                 "- 100% văn bản đi được ký số.", "III. TỔ CHỨC THỰC HIỆN",
+                 "- Văn phòng HĐND và UBND xã chủ trì."):
+        doc.add_paragraph(text)
+    doc.save(tmp_path / "prose.docx")
+    document = convert(tmp_path / "prose.docx")
+    assert "targets_from_prose" in document.warnings
+    assert [(r.key, r.name, r.target.raw if r.target else None) for r in document.records] == [
+        ("1/#1", "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến", "tối thiểu 80%"),
+        ("1/#2", "100% văn bản đi được ký số", "100% văn bản đi"),
+    ]
 
 
 def test_a_truncated_docx(tmp_path):

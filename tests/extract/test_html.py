@@ -34,10 +34,25 @@ def test_text_outside_tables_is_one_cell_rows_per_line(features):
     assert outside == [
         (5, ["PHỤ LỤC 1"]),
         (6, ["<b>Phân công theo dõi thực hiện chỉ tiêu</b>"]),
-        (7, ["(Kèm theo Kế hoạch số 46/KH-UBND ngày 26/3/2026"]),
-        (8, ["của UBND xã Vũ Dương)"]),
+        # one paragraph over two source lines: a line break in HTML source is a space
+        (7, ["(Kèm theo Kế hoạch số 46/KH-UBND ngày 26/3/2026 của UBND xã Vũ Dương)"]),
         (10, ["Bảng chỉ tiêu"]),  # the caption, before its table's rows
         (29, ["Bảng 2"]),
+    ]
+
+
+def test_a_paragraph_wrapped_in_the_source_is_one_line():
+    """Word processors saving as HTML (LibreOffice, Word) wrap a paragraph's source every
+    80 characters or so: inside <p> a line break is a space, as a browser shows it; bare
+    text lines outside any paragraph stay one row each."""
+    doc = html.read_text(
+        '<body><p align="center"><b>Phụ\nlục</b></p>\n<p><i>(Kèm\ntheo Kế hoạch số 28/KH-SNV '
+        "ngày 22/01/2026 của Sở Nội vụ\ntỉnh Gia Lai)</i></p>\nDòng một\nDòng hai</body>")
+    assert [(row.first_line, row.last_line, row.texts) for row in doc.rows] == [
+        (1, 2, ["<b>Phụ lục</b>"]),
+        (3, 5, ["(Kèm theo Kế hoạch số 28/KH-SNV ngày 22/01/2026 của Sở Nội vụ tỉnh Gia Lai)"]),
+        (6, 6, ["Dòng một"]),
+        (7, 7, ["Dòng hai"]),
     ]
 
 

@@ -260,6 +260,35 @@ def test_a_youth_union_by_its_level(gazetteer, printed, agency_id):
 
 
 @pytest.mark.parametrize(("printed", "agency_id"), [
+    # bodies every commune, ward or province plan names, of kinds the list lacked
+    ("Trường Mầm non", "truong-mam-non"),
+    ("Trường Tiểu học", "truong-tieu-hoc"),
+    ("Trường THCS", "truong-thcs"),
+    ("Trường Trung học cơ sở", "truong-thcs"),
+    ("Hạt Kiểm lâm", "hat-kiem-lam"),
+    ("Trung tâm Văn hóa, Thông tin và Thể thao", "trung-tam-van-hoa-thong-tin-the-thao"),
+    ("Liên minh Hợp tác xã tỉnh", "lien-minh-hop-tac-xa"),
+    ("Các cơ sở khám bệnh, chữa bệnh", "cac-co-so-kham-chua-benh"),
+    ("Ngân hàng Nông nghiệp và Phát triển nông thôn", "agribank"),
+    # the commune's own departments, not a province's (which "Các sở, ban, ngành" are)
+    ("Các cơ quan chuyên môn thuộc UBND xã", "cac-phong-don-vi"),
+    ("Các phòng chuyên môn thuộc UBND phường", "cac-phong-don-vi"),
+])
+def test_agencies_of_kinds_plans_name_often(gazetteer, printed, agency_id):
+    found = gazetteer.match(printed)
+    assert (found.id, found.score) == (agency_id, 1.0)
+
+
+@pytest.mark.parametrize(("printed", "agency_id"), [
+    ("Trường Tiểu học xã Mường Phăng", "truong-tieu-hoc"),
+    ("Hạt Kiểm lâm khu vực Yên Thủy", "hat-kiem-lam"),
+    ("Agribank chi nhánh Tiên Du", "agribank"),
+])
+def test_a_school_or_unit_named_with_its_place(gazetteer, printed, agency_id):
+    assert gazetteer.match(printed).id == agency_id
+
+
+@pytest.mark.parametrize(("printed", "agency_id"), [
     # a province's women's union, farmers' union, veterans' association: not a commune's
     ("Hội Liên hiệp Phụ nữ tỉnh Sơn La", "hoi-lien-hiep-phu-nu-tinh"),
     ("Hội Liên hiệp Phụ nữ thành phố", "hoi-lien-hiep-phu-nu-tinh"),

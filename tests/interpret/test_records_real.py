@@ -21,6 +21,18 @@ def test_a_target_column_per_year_gives_a_record_per_year() -> None:
     assert first.number is None  # a dash is a bullet, not a number
 
 
+def test_a_year_column_headed_with_words_is_that_year() -> None:
+    """"Kế hoạch năm 2026", "Dự toán năm 2027": each column's year is its records' deadline
+    (the header's words stay in `raw`)."""
+    records = _records("TT\tNội dung\tĐơn vị tính\tDự toán năm 2026\tDự toán năm 2027\n"
+                       "1\tTổng thu ngân sách xã\tTriệu đồng\t21.000\t23.500\n")
+    assert [(r.key, r.target.value, r.deadline.kind, r.deadline.start, r.deadline.raw)
+            for r in records] == [
+        ("1@2026", 21000, "year", "2026-01-01", "Dự toán năm 2026"),
+        ("1@2027", 23500, "year", "2027-01-01", "Dự toán năm 2027")]
+    assert not any("deadline_unparsed" in r.warnings for r in records)
+
+
 def test_a_days_column_holds_durations() -> None:
     [record] = _records("TT\tCông việc\tĐơn vị thực hiện\tSố ngày dự kiến\n"
                         "1\tCài đặt CSDL\tSở Y tế\t10\n")

@@ -149,6 +149,15 @@ TARGET_CASES = [
     ("Tăng 5 - 7%", None, ("between", 5, 7, "%", "Tăng 5 - 7%", [])),
     ("giảm 1 - 1,5 điểm %", None, ("between", 1, 1.5, "điểm %", "giảm 1 - 1,5 điểm %", [])),
     ("tăng thêm ít nhất 200 hộ", None, (">=", 200, None, "hộ", "tăng thêm ít nhất 200 hộ", [])),
+    # a year labelling a target ("2026: ≥ 60", "Năm 2026: 60%"; targets by year in one
+    # cell): the year is no value; the first year's target is kept, the next ones warned of
+    ("2026: ≥ 60", "%", (">=", 60, None, "%", None, [])),
+    ("2026: ≥ 60 2027: ≥ 80", "%", (">=", 60, None, "%", None, ["target_multiple"])),
+    ("2026: 10; 2027: 15", "Điểm", ("=", 10, None, "điểm", None, ["target_multiple"])),
+    ("Năm 2026: 60%; năm 2027: 80%", None, ("=", 60, None, "%", None, ["target_multiple"])),
+    ("Đến năm 2030: 100%", None, ("=", 100, None, "%", None, [])),
+    ("Năm 2026 đạt 60%, năm 2027 đạt 80%", None,
+     ("=", 60, None, "%", None, ["target_multiple"])),
     # qualitative and unparseable
     ("Có", None, (None, None, None, None, "Có", [])),
     ("Hoàn thành", "", (None, None, None, None, "Hoàn thành", [])),
