@@ -427,7 +427,7 @@ class _Phrasings:
         `Catalog._slot`)."""
         half = 1 << slot - 1
         least = min(max(math.floor(needed * _QUANTA) - 1, 1), half)
-        sums = sum(map(self.slots.get, words, repeat(0)))
+        sums = sum(filter(None, map(self.slots.get, words)))  # other words add no big int
         return sums + (half - least) * self.ones & self.tops, sums >> self.above
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from itertools import chain, pairwise
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -127,7 +127,11 @@ def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
     if not is_plain(text):
         raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
     else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
-        raw = tuple(chain.from_iterable(map(reader.forms.pieces.__getitem__, text.split(" "))))
+        pieces = text.split(" ")
+        try:  # most names: every piece one word already read
+            raw = tuple(map(reader.forms.pieces.single.__getitem__, pieces))
+        except KeyError:
+            raw = tuple(chain.from_iterable(map(reader.forms.pieces.__getitem__, pieces)))
     return _replace(_replace(raw, words.abbreviations, reader.abbreviations),
                     words.synonyms, reader.synonyms)
 
@@ -166,12 +170,18 @@ class _Pieces(dict):
     def __init__(self, forms: _Forms) -> None:
         super().__init__()
         self.forms = forms
+        # the pieces read as one word each (most are), with that word: a name made only of
+        # such pieces is looked up without joining its pieces' words
+        self.single: dict[str, str] = {}
 
     def __missing__(self, piece: str) -> tuple[str, ...]:
         found = tuple(map(self.forms.__getitem__, _folded_words(piece)))
         if len(self) >= _MAX_FORMS:
             self.clear()
+            self.single.clear()
         self[piece] = found
+        if len(found) == 1:
+            self.single[piece] = found[0]
         return found
 
 
@@ -192,21 +202,28 @@ def _forms(words: Words) -> _Forms:
 
 def _replace(seq: Phrase, table: dict[Phrase, Phrase], starts: _Starts) -> Phrase:
     """Replace the phrases of `table` (whose `_Starts` are `starts`) in `seq`, longest
-    first, left to right."""
-    if starts.keys().isdisjoint(seq) or (  # most names hold no abbreviation
-            starts.singles.isdisjoint(seq) and starts.pairs.isdisjoint(pairwise(seq))):
-        return seq  # nor a synonym's first two words: nothing to replace
+    first, left to right. Where a word starts a phrase, only the phrases its first two words
+    start are tried, then the word itself (a phrase cut short by the end of `seq` is in
+    `table` only as the shorter phrase its words are)."""
+    if starts.keys().isdisjoint(seq):  # most names hold no abbreviation: looked up in C
+        return seq
     out: list[str] = []
     done = 0  # seq[:done] is in out; only where a phrase may start is there more to do
     for i in [i for i, word in enumerate(seq) if word in starts]:
         if i < done:
             continue
-        for n in starts[seq[i]]:
+        for n in starts.pairs.get(seq[i:i + 2], ()):
             if seq[i:i + n] in table:
-                out += seq[done:i]
-                out += table[seq[i:i + n]]
-                done = i + n
                 break
+        else:
+            if seq[i] not in starts.singles:
+                continue
+            n = 1
+        out += seq[done:i]
+        out += table[seq[i:i + n]]
+        done = i + n
+    if not done:  # most names: nothing replaced
+        return seq
     out += seq[done:]
     return tuple(out)
 
@@ -265,6 +282,8 @@ def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
 
 def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozenset[str]:
     """The conditions found, with those they bring with them (match_words.yaml)."""
+    if implied.keys().isdisjoint(found):  # most bring none
+        return frozenset(found)
     for condition in [c for c in found if c in implied]:
         found |= implied[condition]
     return frozenset(found)
@@ -332,8 +351,8 @@ _SHAPES: dict[int, tuple[Collection[Phrase], _Starts]] = {}
 class _Starts(dict):
     """Each first word of a phrase table's keys, with the lengths of the keys it starts,
     longest first: the only phrases to try where a name holds that word. Also the words
-    that are keys by themselves (`singles`) and the first two words of the longer keys
-    (`pairs`): a name holding neither holds no key."""
+    that are keys by themselves (`singles`), and the first two words of the longer keys
+    with the lengths of the keys they start, longest first (`pairs`)."""
 
     def __init__(self, table: Collection[Phrase]) -> None:
         lengths: dict[str, set[int]] = {}
@@ -342,7 +361,11 @@ class _Starts(dict):
                 lengths.setdefault(key[0], set()).add(len(key))
         super().__init__((word, tuple(sorted(ns, reverse=True))) for word, ns in lengths.items())
         self.singles = frozenset(key[0] for key in table if len(key) == 1)
-        self.pairs = frozenset(key[:2] for key in table if len(key) > 1)
+        pairs: dict[Phrase, set[int]] = {}
+        for key in table:
+            if len(key) > 1:
+                pairs.setdefault(key[:2], set()).add(len(key))
+        self.pairs = {pair: tuple(sorted(ns, reverse=True)) for pair, ns in pairs.items()}
 
 
 def _starts(table: Collection[Phrase]) -> _Starts:
@@ -359,7 +382,10 @@ def _starts(table: Collection[Phrase]) -> _Starts:
 def _holds_at(seq: Phrase, i: int, phrases: Collection[Phrase], starts: _Starts) -> bool:
     """Whether one of `phrases` (whose `_Starts` are `starts`) starts at `i` in `seq`: a
     slice cut short by the end of `seq` is in `phrases` only as a shorter phrase held there."""
-    return any(seq[i:i + n] in phrases for n in starts.get(seq[i], ())) or () in phrases
+    for n in starts.get(seq[i], ()):
+        if seq[i:i + n] in phrases:
+            return True
+    return () in phrases
 
 
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
@@ -391,10 +417,12 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
             continue
         if kind is _NUMBER:
             continue
-        stop_lengths, condition_lengths, verb_lengths = kind
-        for n in condition_lengths:
+        stops_after, is_stop, conditions_after, condition, verb_lengths = kind
+        for n in conditions_after:
             if seq[i:i + n] in conditions:
                 found.add(conditions[seq[i:i + n]])
+        if condition:
+            found.update(condition)
         if used is None:
             for n in verb_lengths:
                 if seq[i:i + n] in verbs:
@@ -405,12 +433,14 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
                         break
         if i < covered:
             continue
-        for n in stop_lengths:
+        for n in stops_after:
             if seq[i:i + n] in stops:
                 covered = i + n
                 break
         else:
-            if not word.isdigit():
+            if is_stop:
+                covered = i + 1
+            elif not word.isdigit():
                 out.append(word)
     if seq and () in conditions:  # an empty phrase is held everywhere
         found.add(conditions[()])
@@ -422,9 +452,9 @@ _NUMBER = ()  # the kind of a word made of digits only (`_Kinds`)
 
 class _Kinds(dict):
     """Each word as `_scan` sees it: None when it is plain (no number, starting no stop
-    phrase, condition nor verb of use), `_NUMBER` for a number that starts none, else the
-    lengths of the stop phrases, conditions and verbs of use it starts. Found once per word
-    (at most _MAX_FORMS kept): names are new, their words recur."""
+    phrase, condition nor verb of use), `_NUMBER` for a number that starts none, else what
+    it starts (`_Reader`). Found once per word (at most _MAX_FORMS kept): names are new,
+    their words recur."""
 
     def __init__(self, starts: dict[str, tuple[tuple[int, ...], ...]]) -> None:
         super().__init__(starts)
@@ -462,12 +492,17 @@ class _Reader:
         self.used_objects = _starts(words.used_objects)
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
-        # each word a stop phrase, a condition or a verb of use starts with: the lengths of
-        # those it starts (`_scan`); other words are found plain or numbers on first sight
+        # each word a stop phrase, a condition or a verb of use starts with (`_scan`), and
+        # what it starts: the lengths of the longer stop phrases (longest first) and whether
+        # it is one itself; the same of conditions, with its own condition; the lengths of
+        # the verbs of use. Other words are found plain or numbers on first sight.
         stops, conditions = _starts(words.stop_set), _starts(words.conditions)
-        self.kinds = _Kinds({
-            word: (stops.get(word, ()), conditions.get(word, ()), self.using_verbs.get(word, ()))
-            for word in stops.keys() | conditions.keys() | self.using_verbs.keys()})
+        self.kinds = _Kinds({word: (
+            tuple(n for n in stops.get(word, ()) if n > 1), (word,) in words.stop_set,
+            tuple(n for n in conditions.get(word, ()) if n > 1),
+            (words.conditions[word,],) if (word,) in words.conditions else (),
+            self.using_verbs.get(word, ()),
+        ) for word in stops.keys() | conditions.keys() | self.using_verbs.keys()})
 
 
 _READERS: dict[int, _Reader] = {}

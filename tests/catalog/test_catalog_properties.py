@@ -84,3 +84,42 @@ def test_a_plain_name_reads_as_the_whole_text_does(pieces) -> None:
     text = " ".join(pieces) + " x"
     if is_plain(text):
         assert tokens(text, words) == tokens(text.replace(" x", "  x"), words), text
+
+
+def _replaced_plainly(seq: tuple[str, ...], table: dict) -> tuple[str, ...]:
+    """The phrases of `table` replaced in `seq`, longest first, left to right: every length
+    tried at every place."""
+    longest = max(map(len, table), default=0)
+    out: list[str] = []
+    i = 0
+    while i < len(seq):
+        n = next((n for n in range(min(longest, len(seq) - i), 0, -1) if seq[i:i + n] in table),
+                 0)
+        if n:
+            out += table[seq[i:i + n]]
+            i += n
+        else:
+            out.append(seq[i])
+            i += 1
+    return tuple(out)
+
+
+_WORDS = default_catalog().words
+_TABLE_WORDS = sorted({w for table in (_WORDS.abbreviations, _WORDS.synonyms, _WORDS.stop_set,
+                                       _WORDS.conditions)
+                       for phrase in table for w in phrase})
+
+
+@given(st.lists(st.one_of(st.sampled_from(_TABLE_WORDS), st.sampled_from(["x", "1", "05"]),
+                          st.sampled_from(sorted(_WORDS.synonyms)).map(" ".join)),
+                max_size=14))
+def test_phrases_are_replaced_as_trying_every_length_everywhere_would(parts) -> None:
+    """`_replace` tries a place's phrases only through its first two words (and the word
+    alone): the same as trying every length at every place."""
+    from chitieu.catalog.words import _reader, _replace
+
+    seq = tuple(" ".join(parts).split())
+    reader = _reader(_WORDS)
+    for table, starts in ((_WORDS.abbreviations, reader.abbreviations),
+                          (_WORDS.synonyms, reader.synonyms)):
+        assert _replace(seq, table, starts) == _replaced_plainly(seq, table), seq
