@@ -181,6 +181,18 @@ def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
     return None
 
 
+def _glued_new_header(row: RawRow) -> list[RawRow] | None:
+    """A later table's header and its first row on one line (a line break lost), as the
+    two pieces; None when the line is a header of its own or no such pair."""
+    texts = _cell_texts(row)
+    if len(texts) <= 2 or _is_new_header(texts):
+        return None
+    pieces = _split_glued_header(row, texts)
+    if pieces is None or not _is_new_header(_cell_texts(pieces[0])):
+        return None
+    return pieces
+
+
 def _is_labels(cells: list[str]) -> bool:
     """More header labels ("Chủ trì\tPhối hợp"), not a row: a header of short cells."""
     texts = [clean_text(t) for t in cells]
@@ -277,16 +289,17 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     lead_in = [] if body is not None else _section_title_above(preamble)
     rows = _DocumentRows(doc.rows)
     first: Table | None = None
+    glued: list[RawRow] = []  # a later table's header and its first row, a line break lost
     while True:
+        header_lines = glued[:1] or doc.rows[start:start + height]
         table = _new_table(headers, preamble[:len(preamble) - len(lead_in)],
-                           doc.rows[start + height:start + height + _PEEK_ROWS])
-        header_rows = [_cell_texts(r) for r in doc.rows[start:start + height]]
+                           [*glued[1:], *doc.rows[start + height:start + height + _PEEK_ROWS]])
         if trace is not None:
             _trace_header(trace, table, doc.rows[start:start + height], lead_in,
                           1 + (len(first.following) + 1 if first is not None else 0))
-        assembler = _Assembler(table, header_rows, body)
+        assembler = _Assembler(table, [_cell_texts(r) for r in header_lines], body)
         assembler.trace = trace
-        nxt = assembler.feed_until_next_table(rows, start + height, lead_in)
+        nxt = assembler.feed_until_next_table(rows, start + height, [*lead_in, *glued[1:]])
         if first is None:
             first = table
         else:
@@ -294,7 +307,8 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
         if nxt is None:
             return first
         start, heading = nxt
-        height, headers = _header_at(doc.rows, start)
+        glued = _glued_new_header(doc.rows[start]) or []
+        height, headers = (1, _cell_texts(glued[0])) if glued else _header_at(doc.rows, start)
         preamble, lead_in = doc.rows[start - heading:start], []
         body = _body_continued(assembler.body_heading, preamble)
 
@@ -596,7 +610,7 @@ class _Assembler:
                 held.append(k)
                 continue
             if filled and self._starts_next_table(texts, [seq[h][1] for h in held] if held
-                                                  else None):
+                                                  else None, row):
                 heading = min(len(held), SETTINGS.max_heading_rows)
                 self._take_held(seq, held[:len(held) - heading])
                 return i, heading
@@ -611,15 +625,18 @@ class _Assembler:
         for k in held:
             self._take(seq[k][1], seq[k + 1][1] if k + 1 < len(seq) else None)
 
-    def _starts_next_table(self, texts: list[str], heading: list[RawRow] | None = None) -> bool:
-        """A header of other columns; or this header again under the label of another
-        appendix ("Phụ lục II" after "Phụ lục I", both with the same columns)."""
+    def _starts_next_table(self, texts: list[str], heading: list[RawRow] | None = None,
+                           row: RawRow | None = None) -> bool:
+        """A header of other columns (`row` given: also one with the new table's first row
+        glued on); or this header again under the label of another appendix ("Phụ lục II"
+        after "Phụ lục I", both with the same columns)."""
         if self.number_col is not None and self.number_col < len(texts):
             number = texts[self.number_col]
             if number[:1].isdigit():
                 return False  # a numbered data row: the common case, decided cheaply
         if not self._is_repeated_header(texts):
-            return _is_new_header(texts)
+            return _is_new_header(texts) or (row is not None
+                                             and _glued_new_header(row) is not None)
         return bool(heading) and self._names_another_appendix(heading[-SETTINGS.max_heading_rows:])
 
     def _names_another_appendix(self, heading: list[RawRow]) -> bool:

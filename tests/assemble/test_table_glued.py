@@ -146,6 +146,25 @@ def test_the_first_row_glued_to_the_header_is_split_out(
     assert "row_split_from_line" in table.rows[0].pieces[0].warnings
 
 
+@pytest.mark.parametrize("glue", [" ", "\t", "\t\t"], ids=["space", "tab", "tabs"])
+def test_the_first_row_glued_to_a_later_tables_header_is_split_out(glue: str) -> None:
+    # the second table's header (other columns) and its first row on one line: both rows
+    # are the second table's, none is dropped or left below the first table's end
+    text = (f"PHỤ LỤC I\n{HEADER}\n{ROW1}\n\nPHỤ LỤC II\n"
+            f"{TASKS}{glue}1\tTuyên truyền về chuyển đổi số\tPhòng Văn hóa - Xã hội\tQuý II/2026\n"
+            "2\tXây dựng cơ sở dữ liệu đất đai\tPhòng Kinh tế\tQuý III/2026\n")
+    table = assemble(read_text(text, "text"))
+    second = table.following[0]
+    assert [c.header for c in second.columns] == TASKS.split("\t")
+    number, name = second.index_of("number"), second.index_of("name")
+    assert [(clean_text(r.cells[number]), clean_text(r.cells[name])) for r in second.rows] == [
+        ("1", "Tuyên truyền về chuyển đổi số"), ("2", "Xây dựng cơ sở dữ liệu đất đai")]
+    assert "row_split_from_line" in second.rows[0].pieces[0].warnings
+    assert not second.rows[1].after_page_break
+    assert not any(w.startswith("rows_after_table_end") for t in table.all_tables
+                   for w in t.warnings)
+
+
 def test_quarter_columns_are_not_a_row_glued_to_the_header() -> None:
     header = "TT\tNội dung\tĐơn vị chủ trì\tThời gian thực hiện Quý I\tQuý II\tQuý III\tQuý IV"
     table = assemble(read_text(f"{header}\n1\tTập huấn kỹ năng số\tPhòng Kinh tế\tx\t\t\t\n",
