@@ -102,6 +102,11 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # social insurance (voluntary or not) is no health insurance, nor unemployment insurance
+    ("Tỷ lệ người dân tham gia bảo hiểm xã hội tự nguyện", "%", "ktxh.bhyt"),
+    ("Tỷ lệ dân số tham gia BHXH", "%", "ktxh.bhyt"),
+    ("Tỷ lệ lực lượng lao động tham gia bảo hiểm thất nghiệp", "%", "ktxh.bhxh"),
+    ("Tỷ lệ lực lượng lao động tham gia bảo hiểm xã hội tự nguyện", "%", "ktxh.bhxh"),
     # referred to a job is not a new job; cashless at the markets is not all cashless
     ("Số người lao động được giới thiệu việc làm", "người", "ktxh.viec_lam_moi"),
     ("Tỷ lệ thanh toán không dùng tiền mặt tại các chợ", "%", "kts.giao_dich_kdtm"),
