@@ -16,8 +16,9 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from chitieu.core.agencies import AgencyNames
+from chitieu.core.agencies import AgencyNames, NameMatch
 from chitieu.core.headers import AGENCY_ROLES
+from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import PART_ONLY
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
@@ -448,6 +449,15 @@ def _snap_agency(part: str, gazetteer: AgencyNames) -> str:
     if not part:
         return part
     match = gazetteer.match(part)
+    snapped = _snap_agency_name(part, match, gazetteer)
+    if snapped != part or (match.id is not None and match.score >= 1.0):
+        return snapped
+    # no known name, or one it only resembles: its words may still spell phrases of the
+    # agency vocabulary but for a mark OCR added or changed ("Chỉ cục Kiểm lâm")
+    return fix.snap_word_runs(part, _agency_phrases(gazetteer))
+
+
+def _snap_agency_name(part: str, match: NameMatch, gazetteer: AgencyNames) -> str:
     if match.id is not None and match.score >= 1.0:
         return part  # a known name as printed (old tone placement "hoá" included)
     accented = _accents_of_known_name(part, gazetteer)
@@ -476,6 +486,27 @@ def _agency_surface_forms(gazetteer: AgencyNames) -> tuple[str, ...]:
     for entry in gazetteer.entries.values():
         forms += [entry.name, *entry.aliases, *entry.abbreviations]
     return tuple(dict.fromkeys(f for f in forms if len(f) >= 6))
+
+
+@lru_cache(maxsize=4)
+def _agency_phrases(gazetteer: AgencyNames) -> tuple[str, ...]:
+    """The agency vocabulary: the names the gazetteer knows and the words of
+    agency_words.yaml (heads, titles, level words, abbreviations' expansions …)."""
+    phrases = [form for entry in gazetteer.entries.values()
+               for form in (entry.name, *entry.aliases)]
+    return tuple(dict.fromkeys([*phrases, *_agency_words()]))
+
+
+@lru_cache(maxsize=1)
+def _agency_words() -> tuple[str, ...]:
+    words: list[str] = []
+    for section in (load_yaml("agency_words.yaml") or {}).values():
+        items = section.items() if isinstance(section, dict) else enumerate(section or ())
+        for key, value in items:
+            words += [str(v) for v in (key, value) if isinstance(v, str)]
+            if isinstance(value, list):  # role phrases by role
+                words += [str(v) for v in value]
+    return tuple(words)
 
 
 def _accents_of_known_name(part: str, gazetteer: AgencyNames) -> str:

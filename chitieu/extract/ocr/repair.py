@@ -11,6 +11,8 @@ something was repaired (and then warn). None of them raises on odd input.
   digit ("9.4" after "5.3" → "5.4").
 - `repair_target_cell`: a "≥" read as "2" ("2 70" → "≥ 70"), letters inside numbers.
 - `snap_phrase` / `snap_words`: headers, units and deadline words to the vocabulary.
+- `snap_word_runs`: runs of words that spell a vocabulary phrase without their marks take
+  the phrase's marks ("Chỉ cục" → "Chi cục").
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import PART_ONLY as PART_LABEL
 from chitieu.core.numbering import PART_WORDS
-from chitieu.core.text import to_ascii
+from chitieu.core.text import fold, to_ascii
 
 # ---------------------------------------------------------------- rule remnants
 
@@ -848,4 +850,65 @@ def _word_table(words: tuple[str, ...]) -> dict[str, set[str]]:
     table: dict[str, set[str]] = {}
     for word in words:
         table.setdefault(to_ascii(word).casefold(), set()).add(word.casefold())
+    return table
+
+
+def snap_word_runs(text: str, phrases: Sequence[str], longest: int = 6) -> str:
+    """Each run of two to `longest` words that, without its marks, spells runs of the
+    vocabulary `phrases` of one spelling only, and is none of them as read, takes that
+    spelling's marks, keeping its own capitals: "Chỉ cục Kiểm lâm" → "Chi cục Kiểm lâm" when
+    "Chi cục" is a phrase. Longest runs first; a run read as a phrase ("Ban Chỉ huy") stays.
+    One word alone is never rewritten: a single syllable's tone is a word of its own."""
+    table = _run_table(tuple(phrases), longest)
+    tokens = text.split()
+    words = [_WORD_WITH_EDGES.match(t) for t in tokens]
+    out = list(tokens)
+    index = 0
+    while index < len(tokens):
+        index += _snap_run_at(words, out, index, table, longest) or 1
+    return " ".join(out) if out != tokens else text
+
+
+def _snap_run_at(words: list, out: list[str], start: int,
+                 table: dict[str, dict[str, str]], longest: int) -> int:
+    """Rewrite the longest vocabulary run at `start` in `out`; how many words it took."""
+    for count in range(min(longest, len(words) - start), 1, -1):
+        run = words[start:start + count]
+        if any(w is None for w in run) or any(w["pre"] for w in run[1:]) or any(
+                w["post"] for w in run[:-1]):
+            continue  # a run is words only: punctuation between them ends it
+        read = " ".join(w["core"] for w in run)
+        forms = table.get(to_ascii(read).casefold())
+        if forms is None:
+            continue
+        if fold(read) in forms:
+            return count  # a phrase as read
+        if len(forms) > 1:
+            continue  # spelled two ways: a shorter run may still be one spelling's
+        spelled = next(iter(forms.values())).split()
+        for offset, (word, form) in enumerate(zip(run, spelled, strict=True)):
+            out[start + offset] = f"{word['pre']}{_same_case(form, word['core'])}{word['post']}"
+        return count
+    return 0
+
+
+def _same_case(form: str, read: str) -> str:
+    if len(form) != len(read):
+        return form
+    return "".join(f.upper() if r.isupper() else f.lower() for f, r in zip(form, read,
+                                                                           strict=True))
+
+
+@lru_cache(maxsize=8)
+def _run_table(phrases: tuple[str, ...], longest: int) -> dict[str, dict[str, str]]:
+    """Every run of 2..`longest` words of the phrases, by its letters without marks: the
+    runs' spellings by their folded form (one tone placement, case-folded)."""
+    table: dict[str, dict[str, str]] = {}
+    for phrase in phrases:
+        for piece in regex.split(r"[^\p{L}\s]+", phrase):
+            spelled = piece.split()
+            for size in range(2, min(longest, len(spelled)) + 1):
+                for start in range(len(spelled) - size + 1):
+                    run = " ".join(spelled[start:start + size]).casefold()
+                    table.setdefault(to_ascii(run), {}).setdefault(fold(run), run)
     return table

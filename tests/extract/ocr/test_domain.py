@@ -216,3 +216,17 @@ def test_a_fraction_slash_is_a_slash():
                  ["1", "Chuẩn bị vật tư", "Quý 11⁄2026"])
     repair_rows(rows)
     assert rows[1].texts[2] == "Quý II/2026"
+
+
+def test_an_agency_outside_the_gazetteer_loses_the_marks_ocr_gave_its_words():
+    """"Chỉ cục Kiểm lâm" is no known agency, but "Chi cục" is a phrase of the agency
+    vocabulary that its words spell without their marks: the OCR's mark goes. Words that are
+    a vocabulary phrase as read ("Ban Chỉ huy", old tone placement "hoá") stay."""
+    rows = table(["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+                 ["1", "Trồng rừng", "Chỉ cục Kiểm lâm", "Phòng Tổ chức - Tại chính"],
+                 ["2", "Diễn tập", "Ban Chỉ huy Quân sự huyện", "Phòng Văn hoá - Thông tin"],
+                 ["3", "Tỷ lệ hộ", "Trạm Khuyến nông", "Hội Cựu chiến binh xã"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[1].texts[2:] == ["Chi cục Kiểm lâm", "Phòng Tổ chức - Tài chính"]
+    assert rows[2].texts[2:] == ["Ban Chỉ huy Quân sự huyện", "Phòng Văn hoá - Thông tin"]
+    assert rows[3].texts[2:] == ["Trạm Khuyến nông", "Hội Cựu chiến binh xã"]

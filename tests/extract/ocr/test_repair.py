@@ -19,6 +19,7 @@ from chitieu.extract.ocr.repair import (
     repair_quarter_numeral,
     repair_target_cell,
     snap_phrase,
+    snap_word_runs,
     snap_words,
     split_glued_syllables,
     strip_glued_underscores,
@@ -436,3 +437,15 @@ def test_sections_over_roman_items_are_numbered_from_the_sequence():
     fixed = number_sections(numbers, flags, titles)
     fixed = repair_number_column(fixed, flags)
     assert number_sections(fixed, flags, titles) == ["I", "I.1", "I.2", "II", "II.1"]
+
+
+def test_word_runs_take_the_marks_of_the_one_phrase_they_spell():
+    phrases = ["Chi cục Thống kê", "Ban Chỉ huy Quân sự", "Phòng Tài chính - Kế hoạch"]
+    assert snap_word_runs("Chỉ cục Kiểm lâm", phrases) == "Chi cục Kiểm lâm"
+    assert snap_word_runs("PHÒNG TẠI CHÍNH", phrases) == "PHÒNG TÀI CHÍNH"
+    assert snap_word_runs("Ban Chỉ huy", phrases) == "Ban Chỉ huy"  # a phrase as read
+    assert snap_word_runs("Tại xã", phrases) == "Tại xã"  # one word alone is a word
+    # punctuation between words ends a run: "Tài, chính" spells no run
+    assert snap_word_runs("Tại, chính", phrases) == "Tại, chính"
+    # spelled two ways in the vocabulary: left as read
+    assert snap_word_runs("Chí cục", [*phrases, "Chỉ cục"]) == "Chí cục"
