@@ -24,7 +24,7 @@ from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
 from chitieu.extract.ocr.national import repair_national_words
 from chitieu.extract.ocr.places import repair_place_names
-from chitieu.extract.ocr.spelling import split_glued
+from chitieu.extract.ocr.spelling import pair_count, split_glued
 
 _AGENCY_MIN_RATIO = 88.0
 _AGENCY_MAX_LENGTH_CHANGE = 1
@@ -454,7 +454,7 @@ def _snap_agency(part: str, gazetteer: AgencyNames) -> str:
         return snapped
     # no known name, or one it only resembles: its words may still spell phrases of the
     # agency vocabulary but for a mark OCR added or changed ("Chỉ cục Kiểm lâm")
-    return fix.snap_word_runs(part, _agency_phrases(gazetteer))
+    return fix.snap_word_runs(part, _agency_phrases(gazetteer), written=pair_count)
 
 
 def _snap_agency_name(part: str, match: NameMatch, gazetteer: AgencyNames) -> str:
@@ -490,11 +490,30 @@ def _agency_surface_forms(gazetteer: AgencyNames) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _agency_phrases(gazetteer: AgencyNames) -> tuple[str, ...]:
-    """The agency vocabulary: the names the gazetteer knows and the words of
-    agency_words.yaml (heads, titles, level words, abbreviations' expansions …)."""
-    phrases = [form for entry in gazetteer.entries.values()
-               for form in (entry.name, *entry.aliases)]
-    return tuple(dict.fromkeys([*phrases, *_agency_words()]))
+    """The agency vocabulary: the names the gazetteer knows, the same without their head
+    word, and the words of agency_words.yaml (heads, titles, level words, abbreviations'
+    expansions …)."""
+    forms = [form for entry in gazetteer.entries.values()
+             for form in (entry.name, *entry.aliases)]
+    phrases = [*forms, *_agency_words()]
+    # a name without its head is the agency's field, printed after other heads too
+    # ("Tài chính" of "Sở Tài chính" in "Phòng Kế hoạch - Tài chính")
+    phrases += [_without_head(form) for form in forms]
+    return tuple(dict.fromkeys(phrases))
+
+
+def _without_head(name: str) -> str:
+    for head in _agency_heads():
+        if name.casefold().startswith(head.casefold() + " "):
+            return name[len(head) + 1:]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _agency_heads() -> tuple[str, ...]:
+    data = load_yaml("agency_words.yaml") or {}
+    heads = [*data.get("heads", ()), *data.get("capitalized_heads", ())]
+    return tuple(sorted(heads, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -17,8 +17,9 @@ something was repaired (and then warn). None of them raises on odd input.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import regex
@@ -853,24 +854,28 @@ def _word_table(words: tuple[str, ...]) -> dict[str, set[str]]:
     return table
 
 
-def snap_word_runs(text: str, phrases: Sequence[str], longest: int = 6) -> str:
-    """Each run of two to `longest` words that, without its marks, spells runs of the
-    vocabulary `phrases` of one spelling only, and is none of them as read, takes that
+def snap_word_runs(text: str, phrases: Sequence[str], longest: int = 8,
+                   written: Callable[[str, str], int] | None = None) -> str:
+    """Each run of two to `longest` words that, without its marks, spells a phrase of the
+    vocabulary (`phrases`, cut at punctuation: "Phòng Tài chính - Kế hoạch" gives "Phòng Tài
+    chính" and "Kế hoạch") of one spelling only, and is none of them as read, takes that
     spelling's marks, keeping its own capitals: "Chỉ cục Kiểm lâm" → "Chi cục Kiểm lâm" when
     "Chi cục" is a phrase. Longest runs first; a run read as a phrase ("Ban Chỉ huy") stays.
-    One word alone is never rewritten: a single syllable's tone is a word of its own."""
+    One word alone is never rewritten: a single syllable's tone is a word of its own. With
+    `written` (how often typed text writes two words side by side), a run whose words are
+    written side by side as read stays too: "các chỉ tiêu" is no "chi tiêu" slip."""
     table = _run_table(tuple(phrases), longest)
     tokens = text.split()
     words = [_WORD_WITH_EDGES.match(t) for t in tokens]
     out = list(tokens)
     index = 0
     while index < len(tokens):
-        index += _snap_run_at(words, out, index, table, longest) or 1
+        index += _snap_run_at(words, out, index, table, longest, written) or 1
     return " ".join(out) if out != tokens else text
 
 
-def _snap_run_at(words: list, out: list[str], start: int,
-                 table: dict[str, dict[str, str]], longest: int) -> int:
+def _snap_run_at(words: list, out: list[str], start: int, table: dict[str, dict[str, str]],
+                 longest: int, written: Callable[[str, str], int] | None) -> int:
     """Rewrite the longest vocabulary run at `start` in `out`; how many words it took."""
     for count in range(min(longest, len(words) - start), 1, -1):
         run = words[start:start + count]
@@ -881,8 +886,9 @@ def _snap_run_at(words: list, out: list[str], start: int,
         forms = table.get(to_ascii(read).casefold())
         if forms is None:
             continue
-        if fold(read) in forms:
-            return count  # a phrase as read
+        if fold(read) in forms or (written is not None and any(
+                written(a["core"], b["core"]) for a, b in itertools.pairwise(run))):
+            return count  # a phrase as read, or words typed text writes together
         if len(forms) > 1:
             continue  # spelled two ways: a shorter run may still be one spelling's
         spelled = next(iter(forms.values())).split()
@@ -901,14 +907,13 @@ def _same_case(form: str, read: str) -> str:
 
 @lru_cache(maxsize=8)
 def _run_table(phrases: tuple[str, ...], longest: int) -> dict[str, dict[str, str]]:
-    """Every run of 2..`longest` words of the phrases, by its letters without marks: the
-    runs' spellings by their folded form (one tone placement, case-folded)."""
+    """The phrases' pieces between punctuation of 2..`longest` words, by their letters without
+    marks: their spellings by their folded form (one tone placement, case-folded). Whole
+    pieces only: a run across a name's words ("Sở Tài" of "Sở Tài chính") is no phrase."""
     table: dict[str, dict[str, str]] = {}
     for phrase in phrases:
         for piece in regex.split(r"[^\p{L}\s]+", phrase):
-            spelled = piece.split()
-            for size in range(2, min(longest, len(spelled)) + 1):
-                for start in range(len(spelled) - size + 1):
-                    run = " ".join(spelled[start:start + size]).casefold()
-                    table.setdefault(to_ascii(run), {}).setdefault(fold(run), run)
+            if 2 <= len(piece.split()) <= longest:
+                run = " ".join(piece.split()).casefold()
+                table.setdefault(to_ascii(run), {}).setdefault(fold(run), run)
     return table

@@ -440,12 +440,18 @@ def test_sections_over_roman_items_are_numbered_from_the_sequence():
 
 
 def test_word_runs_take_the_marks_of_the_one_phrase_they_spell():
-    phrases = ["Chi cục Thống kê", "Ban Chỉ huy Quân sự", "Phòng Tài chính - Kế hoạch"]
+    phrases = ["Chi cục", "Ban Chỉ huy", "Phòng Tài chính - Kế hoạch"]
     assert snap_word_runs("Chỉ cục Kiểm lâm", phrases) == "Chi cục Kiểm lâm"
     assert snap_word_runs("PHÒNG TẠI CHÍNH", phrases) == "PHÒNG TÀI CHÍNH"
     assert snap_word_runs("Ban Chỉ huy", phrases) == "Ban Chỉ huy"  # a phrase as read
-    assert snap_word_runs("Tại xã", phrases) == "Tại xã"  # one word alone is a word
-    # punctuation between words ends a run: "Tài, chính" spells no run
-    assert snap_word_runs("Tại, chính", phrases) == "Tại, chính"
+    assert snap_word_runs("Tại xã", [*phrases, "Tài"]) == "Tại xã"  # one word alone is a word
+    # a phrase is a whole piece between punctuation: "Phòng Tài" is none
+    assert snap_word_runs("Phòng Tại", phrases) == "Phòng Tại"
+    # punctuation between words ends a run
+    assert snap_word_runs("Chỉ, cục", phrases) == "Chỉ, cục"
     # spelled two ways in the vocabulary: left as read
     assert snap_word_runs("Chí cục", [*phrases, "Chỉ cục"]) == "Chí cục"
+    # words typed text writes side by side are left as read
+    assert snap_word_runs("các chỉ tiêu", ["chi tiêu"]) == "các chi tiêu"
+    assert snap_word_runs("các chỉ tiêu", ["chi tiêu"], written=lambda a, b: b == "tiêu") == (
+        "các chỉ tiêu")
