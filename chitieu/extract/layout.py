@@ -291,7 +291,7 @@ class _Reader:
         # "Trong đó:" is no row's text (the rows under it are parts of the row above), but
         # pdftotext prints it where the next row's cells would take it, alone on its line
         # or beside another row's cell (a merged cell centred beside it)
-        body = [ln for ln in map(_without_in_which, body) if ln.words]
+        body = [ln for ln in _without_in_which(body) if ln.words]
         body, below = _until_table_end(body)
         # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
         while body and _numbers_columns(body[0]):
@@ -359,13 +359,27 @@ def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
     return [ln for i, ln in enumerate(lines) if i not in ends or not _PAGE_NUMBER.match(ln.text)]
 
 
-def _without_in_which(line: _Line) -> _Line:
-    """The line without a "Trong đó:" printed as a cell of its own."""
-    chunks = _chunk_words(line)
-    kept = [c for c in chunks if not IN_WHICH.match(" ".join(w.text for w in c))]
-    if len(kept) == len(chunks):
-        return line
-    return _Line(line.number, line.page, [w for c in kept for w in c])
+def _without_in_which(lines: list[_Line]) -> list[_Line]:
+    """The lines without a "Trong đó:" printed as a cell of its own. A lower-case "trong
+    đó:" under a cell's line ending with a comma is that cell's last words ("Tổng vốn đầu
+    tư, / trong đó:"): the name goes on, it is no row of its own."""
+    kept_lines, above = [], None
+    for line in lines:
+        chunks = _chunk_words(line)
+        kept = [c for c in chunks if not IN_WHICH.match(" ".join(w.text for w in c))
+                or _ends_cell_above(c, above)]
+        kept_lines.append(line if len(kept) == len(chunks) else
+                          _Line(line.number, line.page, [w for c in kept for w in c]))
+        above = chunks
+    return kept_lines
+
+
+def _ends_cell_above(chunk: list[_Word], above: list[list[_Word]] | None) -> bool:
+    """Whether the chunk, lower case, goes on a chunk of the line above that ends with a
+    comma and starts where it starts (the same cell's lines are printed flush left)."""
+    if above is None or not chunk[0].text[:1].islower():
+        return False
+    return any(c[-1].text.endswith(",") and abs(c[0].x0 - chunk[0].x0) <= 1 for c in above)
 
 
 def _until_table_end(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:

@@ -446,3 +446,26 @@ def test_a_group_label_ending_where_its_second_column_starts_heads_both() -> Non
     text = (IMITATIONS / "tinh_vinh_long_chi_tieu_cat_trang.pdftotext-layout.txt").read_text()
     header = extract.read_text(text, "layout", agencies=default_gazetteer).rows[3].texts
     assert header[3:5] == ["Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện"]
+
+
+# A name's last line is "trong đó:", lower case after a comma: the name's last words, not a
+# "Trong đó:" row (which is no row: the one under row 3 is dropped)
+NAME_ENDS_IN_WHICH = """ TT   Chỉ tiêu                          Đơn vị tính     Kế hoạch 2026
+  1   Tổng vốn đầu tư toàn xã hội,      Tỷ đồng         12.000
+      trong đó:
+  -   Vốn ngân sách nhà nước            Tỷ đồng          3.000
+  2   Tổng thu ngân sách trên địa       Tỷ đồng          6.900
+      bàn, trong đó:
+  -   Thu nội địa                       Tỷ đồng          6.000
+  3   Số doanh nghiệp thành lập mới     Doanh nghiệp       500
+      Trong đó:
+  -   Doanh nghiệp công nghệ số         Doanh nghiệp        50
+"""
+
+
+def test_a_names_last_line_in_which_after_a_comma_is_part_of_the_name() -> None:
+    rows = extract.read_text(NAME_ENDS_IN_WHICH, "layout").rows[1:]
+    assert [r.texts[:2] for r in rows] == [
+        ["1", "Tổng vốn đầu tư toàn xã hội, trong đó:"], ["-", "Vốn ngân sách nhà nước"],
+        ["2", "Tổng thu ngân sách trên địa bàn, trong đó:"], ["-", "Thu nội địa"],
+        ["3", "Số doanh nghiệp thành lập mới"], ["-", "Doanh nghiệp công nghệ số"]]
