@@ -23,23 +23,24 @@ from __future__ import annotations
 import regex
 
 from chitieu.core.dataclass import dataclass
+from chitieu.core.numbering import LOWER, ROMAN, ROMAN_ONLY
+from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, clean_text
 from chitieu.core.types import Cell, RawRow
 
 # a heading naming the targets, after its number: "CHỈ TIÊU CỤ THỂ", "Các chỉ tiêu chủ yếu",
 # "MỤC TIÊU CỤ THỂ", "Mục tiêu, chỉ tiêu", "Mục tiêu và chỉ tiêu năm 2026"
-_TARGETS_HEADING = regex.compile(
+_TARGETS_HEADING = lazy(regex.compile,
     r"^(?:(?:cac|mot so|he thong) )?(?:chi tieu|muc tieu(?: cu the| va chi tieu| chi tieu)"
     r"(?!.*\bchung\b))\b")
 # a numbered line: "II. CHỈ TIÊU", "1. Chính quyền số", "1.2. …", "a) Kinh tế số"
-_NUMBERED = regex.compile(r"^(?P<num>[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+(?P<text>\S.*)$",
-                          regex.S)
+_NUMBERED = lazy(regex.compile,
+    rf"^(?P<num>{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|{LOWER})[.)]\s+(?P<text>\S.*)$", regex.S)
 # the words leading a list of parts, left at the end of an item ("…, trong đó:")
-_PARTS_LEAD = regex.compile(r"[,;]?\s*(?:trong đó|bao gồm|gồm|cụ thể(?: như sau)?)\s*:?$",
-                            regex.IGNORECASE)
-_BULLET = regex.compile(r"^[-–—+•*]\s*(?P<text>\S.*)$", regex.S)
-_ROMAN_NUMBER = regex.compile(r"^[IVXLC]+$")
-_LETTER_NUMBER = regex.compile(r"^[a-zđ]$")
+_PARTS_LEAD = lazy(regex.compile,
+    r"[,;]?\s*(?:trong đó|bao gồm|gồm|cụ thể(?: như sau)?)\s*:?$", regex.IGNORECASE)
+_BULLET = lazy(regex.compile, r"^[-–—+•*]\s*(?P<text>\S.*)$", regex.S)
+_LETTER_NUMBER = lazy(regex.compile, rf"^{LOWER}$")
 _SENTENCE_END = (";", ".", ":")
 HEADER = ("TT", "Chỉ tiêu")
 
@@ -106,7 +107,7 @@ def _heading_level(text: str) -> int | None:
         letters = [c for c in text if c.isalpha()]
         return 1 if letters and all(c.isupper() for c in letters) else None
     number = numbered["num"]
-    if _ROMAN_NUMBER.match(number):
+    if ROMAN_ONLY.match(number):
         return 1
     if _LETTER_NUMBER.match(number):
         return 4
