@@ -1041,10 +1041,14 @@ class _Assembler:
         if not self.table.rows or len(filled) < 2:
             return False
         previous = self.table.rows[-1].cells
+        # a row's cells differ from the row above's in two or more (its number and name):
+        # only one cell may differ here, so that is decided before any cell is matched
+        differing = [i for i in filled
+                     if i >= len(previous) or clean_text(texts[i]) != clean_text(previous[i])]
+        if len(differing) > 1:
+            return False
         heads = [i for i in filled if IN_WHICH.match(texts[i])]
-        return len(heads) == 1 and all(
-            i < len(previous) and clean_text(texts[i]) == clean_text(previous[i])
-            for i in filled if i != heads[0])
+        return len(heads) == 1 and all(i == heads[0] for i in differing)
 
     def _adds_agencies(self, cells: list[str]) -> bool:
         """A row merged over two (number, name and values in cells spanning both, which the
