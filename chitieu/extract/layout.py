@@ -386,9 +386,9 @@ def _until_table_end(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """The page's body down to a line that ends the table — a source or note ("Nguồn: …",
     "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title — and the lines from
     it on, each a line of text: no row's cell (they were cut into the last row's cells)."""
+    words = vocabulary()
     for i, line in enumerate(lines):
         key = line_key(line.text)
-        words = vocabulary()
         if words.signature.search(key) or (
                 len(line.words) >= _NOTE_WORDS and words.table_end.search(key)):
             return lines[:i], lines[i:]
