@@ -131,10 +131,18 @@ def _fold(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _units() -> tuple[tuple[str, str], ...]:
+    """(name, level word) of every unit: communes, wards, special zones, then provinces."""
+    units = [(row["name"], row["level"])
+             for row in csv.DictReader(io.StringIO(read_text("admin_units.csv")))]
+    units += [(row["name"], "tỉnh" if row["type"] == "tỉnh" else "thành phố")
+              for row in csv.DictReader(io.StringIO(read_text("provinces.csv")))]
+    return tuple(units)
+
+
+@lru_cache(maxsize=1)
 def _unit_names() -> tuple[str, ...]:
-    names = [row["name"] for row in csv.DictReader(io.StringIO(read_text("admin_units.csv")))]
-    names += [row["name"] for row in csv.DictReader(io.StringIO(read_text("provinces.csv")))]
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(name for name, _ in _units()))
 
 
 @lru_cache(maxsize=1)
@@ -154,9 +162,6 @@ def _names_by_key() -> dict[str, set[str]]:
 def _names_of_level() -> dict[str, frozenset[str]]:
     """Unit names by their level word ("phường": the wards' names), casefolded."""
     table: dict[str, set[str]] = {}
-    for row in csv.DictReader(io.StringIO(read_text("admin_units.csv"))):
-        table.setdefault(row["level"], set()).add(row["name"].casefold())
-    for row in csv.DictReader(io.StringIO(read_text("provinces.csv"))):
-        table.setdefault("tỉnh" if row["type"] == "tỉnh" else "thành phố", set()).add(
-            row["name"].casefold())
+    for name, level in _units():
+        table.setdefault(level, set()).add(name.casefold())
     return {level: frozenset(names) for level, names in table.items()}
