@@ -534,8 +534,7 @@ def _accents_of_known_name(part: str, gazetteer: AgencyNames) -> str:
     form = _agency_forms_by_key(gazetteer).get(fix.compare_key(part))
     if form is None or len(form) != len(part) or form.casefold() == part.casefold():
         return part
-    return "".join(f.upper() if p.isupper() else f.lower() for p, f in zip(part, form,
-                                                                            strict=True))
+    return fix.in_printed_case(form, part)
 
 
 @lru_cache(maxsize=4)

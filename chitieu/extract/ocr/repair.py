@@ -646,9 +646,7 @@ def repair_lead_phrase(text: str, phrases: Sequence[str]) -> str:
             continue
         if len(head) != len(phrase):
             continue
-        fixed = "".join(p.upper() if h.isupper() else p.lower()
-                        for h, p in zip(head, phrase, strict=True))
-        return " ".join([fixed, *words[size:]])
+        return " ".join([in_printed_case(phrase, head), *words[size:]])
     return text
 
 
@@ -893,12 +891,15 @@ def _snap_run_at(words: list, out: list[str], start: int, table: dict[str, dict[
             continue  # spelled two ways: a shorter run may still be one spelling's
         spelled = next(iter(forms.values())).split()
         for offset, (word, form) in enumerate(zip(run, spelled, strict=True)):
-            out[start + offset] = f"{word['pre']}{_same_case(form, word['core'])}{word['post']}"
+            spelled_so = in_printed_case(form, word["core"])
+            out[start + offset] = f"{word['pre']}{spelled_so}{word['post']}"
         return count
     return 0
 
 
-def _same_case(form: str, read: str) -> str:
+def in_printed_case(form: str, read: str) -> str:
+    """`form` with the capitals of `read` letter by letter (a word of as many letters);
+    `form` as it is when their lengths differ."""
     if len(form) != len(read):
         return form
     return "".join(f.upper() if r.isupper() else f.lower() for f, r in zip(form, read,
