@@ -62,6 +62,7 @@ class _Shape:
     part: bool     # "PHẦN II"
     dotted: bool   # "I.1"
     bullet: bool   # "-", "•"
+    lower: bool    # "a)", "đ"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,7 +70,8 @@ def _shape(number: str) -> _Shape:
     return _Shape(letter=bool(LETTER_ONLY.match(number)), roman=bool(ROMAN_ONLY.match(number)),
                   arabic=bool(ARABIC_ONLY.match(number)), part=bool(PART_ONLY.match(number)),
                   dotted=bool(DOTTED_GROUP.match(number)),
-                  bullet=bool(number) and bool(_BULLET.match(number)))
+                  bullet=bool(number) and bool(_BULLET.match(number)),
+                  lower=bool(_LOWER_LABEL.match(number)))
 
 
 @dataclass(slots=True)
@@ -275,13 +277,14 @@ def _yearly_records(ctx: _Context, row: LogicalRow, number: str) -> list[Record]
 def _close_finished_section(ctx: _Context, number: str) -> None:
     """An item "2" after section "1" and its items "1.1", "1.2" is not inside section "1";
     an item "c)" after sub-sections "a)", "b)" is not inside "b)"."""
-    if _LOWER_LABEL.match(number):
+    shape = _shape(number)
+    if shape.lower:
         letter = number.rstrip(")")
         for depth, level in enumerate(ctx.stack):
             if level.style == "lower" and level.number.rstrip(")") != letter:
                 del ctx.stack[depth:]
                 return
-    if not _shape(number).arabic:
+    if not shape.arabic:
         return
     sibling = f"arabic{number.count('.')}"
     for depth, level in enumerate(ctx.stack):
@@ -347,7 +350,7 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
         sibling = f"arabic{number.count('.')}"
         return (row.bold or next_number.startswith(number + ".")
                 or any(level.style == sibling for level in stack))
-    if _LOWER_LABEL.match(number):
+    if shape.lower:
         # "a) Chính quyền số", bold with nothing but a title: a sub-section, as a bold "1."
         return row.bold and bool(clean_text(_name_cell(row, table)))
     return not number and row.bold and bool(clean_text(_name_cell(row, table)))
@@ -356,17 +359,18 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
 def _style(number: str, stack: list[_SectionLevel]) -> str:
     if not number:
         return "untitled"
-    if PART_ONLY.match(number):
+    shape = _shape(number)
+    if shape.part:
         return "part:" + fold(number.split()[0])
-    if ROMAN_ONLY.match(number) and not _follows_letter(number, stack):
+    if shape.roman and not _follows_letter(number, stack):
         return "roman"
-    if LETTER_ONLY.match(number):
+    if shape.letter:
         return "letter"
-    if ARABIC_ONLY.match(number):
+    if shape.arabic:
         return f"arabic{number.count('.')}"
-    if DOTTED_GROUP.match(number):
+    if shape.dotted:
         return f"group{number.count('.')}"
-    if _LOWER_LABEL.match(number):
+    if shape.lower:
         return "lower"
     return "other"
 
