@@ -230,28 +230,27 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
         # "PHỤ LỤC l": an appendix's label, where a lone stroke is a roman one
         after_label = same_line and previous_text.casefold() == "lục"
         previous = word
-        item = read_item_number(word.text, image, (word.left, word.top, word.right,
-                                                   word.bottom))
-        if item is not None and item != word.text:  # "I1" printed "I.1", "1.2" printed "I.2"
-            changes.append(Change(word.text, item, word.conf, previous_text if same_line else ""))
-            out.append(replace(word, text=item, note="roman"))
-            continue
-        lone = None if after_quarter else read_lone_strokes(
-            word.text, image, (word.left, word.top, word.right, word.bottom), after_label)
-        if lone is not None and lone != word.text:  # "I" printed "1", "LỤC 1" printed "I"
-            changes.append(Change(word.text, lone, word.conf, previous_text if same_line else ""))
-            out.append(replace(word, text=lone, note="roman"))
+        box, left = (word.left, word.top, word.right, word.bottom), (
+            previous_text if same_line else "")
+        # "I1" printed "I.1", "1.2" printed "I.2"; else "I" printed "1", "LỤC 1" printed "I"
+        item = read_item_number(word.text, image, box)
+        lone = None
+        if item is None or item == word.text:
+            lone = None if after_quarter else read_lone_strokes(word.text, image, box,
+                                                                after_label)
+        printed = item if item is not None and item != word.text else lone
+        if printed is not None and printed != word.text:
+            changes.append(Change(word.text, printed, word.conf, left))
+            out.append(replace(word, text=printed, note="roman"))
             continue
         reading = roman_ones(word.text, after_quarter) if item is None and lone is None else None
         if reading is None:
             out.append(word)
             continue
         ones, rest = reading
-        stems = count_stems(image, (word.left, word.top, word.right, word.bottom),
-                            lone=after_quarter or after_label)
+        stems = count_stems(image, box, lone=after_quarter or after_label)
         fixed = "I" * stems + rest
         if 1 <= stems <= 3 and (stems != ones or not word.text.startswith(fixed)):
-            left = previous_text if same_line else ""
             changes.append(Change(word.text, fixed, word.conf, left))
             word = replace(word, text=fixed, note="roman")
         out.append(word)
