@@ -510,8 +510,13 @@ def _without_head(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _agency_vocabulary() -> dict:
+    return load_yaml("agency_words.yaml") or {}
+
+
+@lru_cache(maxsize=1)
 def _agency_heads() -> tuple[str, ...]:
-    data = load_yaml("agency_words.yaml") or {}
+    data = _agency_vocabulary()
     heads = [*data.get("heads", ()), *data.get("capitalized_heads", ())]
     return tuple(sorted(heads, key=len, reverse=True))
 
@@ -519,7 +524,7 @@ def _agency_heads() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _agency_words() -> tuple[str, ...]:
     words: list[str] = []
-    for section in (load_yaml("agency_words.yaml") or {}).values():
+    for section in _agency_vocabulary().values():
         items = section.items() if isinstance(section, dict) else enumerate(section or ())
         for key, value in items:
             words += [str(v) for v in (key, value) if isinstance(v, str)]
