@@ -64,6 +64,13 @@ class _Units:
     def units(self, found: tuple[int, ...]) -> tuple[AdminUnit, ...]:
         return tuple(AdminUnit(*self.rows[i].split("\t")) for i in found)
 
+    def name(self, index: int) -> str:
+        return _row_name(self.rows[index])
+
+
+def _row_name(row: str) -> str:
+    return row.split("\t")[1]  # (code, name, level, province, province code)
+
 
 @dataclass(frozen=True, slots=True)
 class _Spellings:
@@ -98,7 +105,7 @@ def _build_units() -> _Units:
                             r["province_code"])) for r in _read(UNITS_CSV))
     by_fold: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
-        by_fold[fold(row.split("\t")[1])].append(index)
+        by_fold[fold(_row_name(row))].append(index)
     return _Units(rows=rows, by_fold={k: tuple(v) for k, v in by_fold.items()})
 
 
@@ -111,7 +118,7 @@ def _build_spellings() -> _Spellings:
     by_ascii: dict[str, list[int]] = defaultdict(list)
     by_letters: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(_units().rows):
-        folded = ascii_fold(row.split("\t")[1])
+        folded = ascii_fold(_row_name(row))
         by_ascii[folded].append(index)
         by_letters[folded.replace(" ", "")].append(index)
     return _Spellings(by_ascii={k: tuple(v) for k, v in by_ascii.items()},
@@ -146,7 +153,7 @@ def province_names() -> tuple[str, ...]:
 def unit_names() -> tuple[str, ...]:
     """Every commune, ward and special-zone name (repeated names once)."""
     units = _units()
-    return tuple(units.rows[found[0]].split("\t")[1] for found in units.by_fold.values())
+    return tuple(units.name(found[0]) for found in units.by_fold.values())
 
 
 def normalize_level(level: str | None) -> str | None:
