@@ -66,6 +66,7 @@ class Words:
     used_objects: dict[Phrase, str]
     final: dict[Phrase, str]
     opening: dict[Phrase, str]
+    void: dict[str, frozenset[Phrase]]
     object_conditions: dict[str, frozenset[str]]
 
     @classmethod
@@ -109,6 +110,8 @@ class Words:
             used_objects=classes("used_objects") if data.get("used_objects") else {},
             final=classes("final_conditions") if data.get("final_conditions") else {},
             opening=classes("opening_conditions") if data.get("opening_conditions") else {},
+            void={str(k): frozenset(map(phrase, v))
+                  for k, v in (data.get("void_conditions") or {}).items()},
             object_conditions={str(k): frozenset(map(str, v)) for k, v
                                in (data.get("object_conditions") or {}).items()},
         )
@@ -252,6 +255,9 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
             conditions.add(opening)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if not words.void.keys().isdisjoint(conditions):  # few names hold such a condition
+        conditions -= {c for c in words.void if c in conditions
+                       and _holds_any(seq, words.void[c])}
     return Reading(  # by position (its fields' order), a third of the time of keywords
         seq,  # words
         " ".join(content),  # content

@@ -280,8 +280,6 @@ SAME_READING = [
     ("Tỷ lệ hoàn thành chỉ tiêu giao quân", "Tỷ lệ tuyển quân"),
     ("Tỷ lệ văn bản được xử lý trên môi trường mạng",
      "Tỷ lệ văn bản được xử lý trên môi trường điện tử"),
-    # a sector's share of the value added in GRDP is the sector's share
-    ("Tỷ trọng giá trị tăng thêm của công nghiệp trong GRDP", "Tỷ trọng công nghiệp trong GRDP"),
     ("Tỷ lệ trẻ em < 5 tuổi được TCĐĐ", "Tỷ lệ TE dưới 5 tuổi được tiêm chủng đầy đủ"),
     # the level of government a thing is done at is its frame
     ("Tỷ lệ hồ sơ công việc cấp xã được xử lý trên môi trường mạng",
@@ -304,6 +302,18 @@ def test_a_condition_brings_the_ones_it_implies() -> None:
 
     assert read("Tỷ lệ tái sử dụng dữ liệu").conditions == {"reused", "digitised"}
     assert read("Tỷ lệ dữ liệu được số hóa").conditions == {"digitised"}
+
+
+def test_a_share_of_grdp_holds_no_value_added_condition() -> None:
+    """GRDP is a value added: "giá trị tăng thêm" in a share of it adds nothing, while a
+    growth of the value added is not one of the gross output."""
+    from chitieu.catalog.words import read
+
+    assert "value_added" not in read(
+        "Tỷ trọng giá trị tăng thêm của công nghiệp trong GRDP").conditions
+    assert "value_added" in read("Tốc độ tăng giá trị gia tăng ngành nông nghiệp").conditions
+    # "dùng thử" folds as "đúng thủ (tục)": only trying a platform is a trial
+    assert "trial" not in read("Tỷ lệ thủ tục đúng thủ tục hành chính").conditions
 
 
 def test_a_name_opening_with_a_task_verb_reads_as_a_task() -> None:
