@@ -54,6 +54,7 @@ from chitieu.extract.unicode import decode_bytes
 
 Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _WORD = re.compile(r"\S+")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
@@ -503,11 +504,20 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     printed over several columns that another header line labels one by one ("Năm 2025"
     over "Kế hoạch" / "Ước thực hiện") heads each of them."""
     texts: list[list[str]] = [[] for _ in grid.spans]
+    group: list[str] = ["" for _ in grid.spans]  # the group label over each column
+    own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
     for line in lines:
         groups = _group_labels(lines, line, grid)
         for i, words in enumerate(grid.cells(line, header=True)):
+            if i in groups:
+                group[i] += " ".join(groups[i])
+            else:
+                own[i] += [w.text for w in words]
             texts[i] += groups.get(i) or [w.text for w in words]
-    return [" ".join(t) for t in texts]
+    # a column naming its own year under a period ("Giai đoạn 2026 - 2030" over "Năm
+    # 2028") is that year's: its own label, as a DOCX header's group is merged
+    return [" ".join(o if _YEARS.search(g) and _YEARS.search(" ".join(o)) else t)
+            for t, g, o in zip(texts, group, own, strict=True)]
 
 
 def _group_labels(lines: list[_Line], line: _Line, grid: _Grid) -> dict[int, list[str]]:
@@ -523,10 +533,16 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(grid.spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
-        if len(under) > 1 and len(text.split()) <= _MAX_LABEL_WORDS and _labelled_apart(
+        if len(under) > 1 and _label_words(text) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):
             found.append((start, end, text, under))
     return found
+
+
+def _label_words(text: str) -> int:
+    """A label's words, a period's years and dash not counted ("Kế hoạch giai đoạn 2026 -
+    2030" is a label of four words, as long to read as "Kế hoạch giai đoạn")."""
+    return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
 
 
 def _centred_groups(lines: list[_Line], grid: _Grid) -> set[int]:
