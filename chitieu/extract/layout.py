@@ -769,9 +769,13 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     grid = alignment.grid
     cells = [alignment.cells(i) for i in range(len(lines))]
     label_cols = _label_columns(cells)
-    anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
+    # every numbered row names its task or indicator: the name column leaves none empty
+    named = frozenset(c for c, label in enumerate(header) if _role(label) == "name")
+    anchors = [i for i, row in enumerate(cells)
+               if _anchored(row, label_cols) or _in_which_row(row, named, label_cols)]
     # with two numbering columns, a row numbered only in the second heads a group of rows
-    heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]}
+    heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]
+             and cells[i][label_cols[1]]}
     # a row labelled "I", "B": a section row spanning the table, no merged cell reaches into it
     # rows of this page: a continuation of the previous page's last row, then one per anchor
     starts = anchors if not continued or (anchors and anchors[0] == 0) else [-1, *anchors]
@@ -787,8 +791,6 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    # every numbered row names its task or indicator: the name column leaves none empty
-    named = frozenset(c for c, label in enumerate(header) if _role(label) == "name")
     columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
         columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
@@ -804,8 +806,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             # spread by inference: the text cannot show the merged cell's extent
             for row in _spread_over_group(groups, col, fragments, starts, heads):
                 uncertain[row].add(col)
-        _spread_merged_cells(groups, col, fragments, starts, sections)
-        if col not in label_cols:
+        if col not in label_cols:  # (a row's number is its own, never merged over rows)
+            _spread_merged_cells(groups, col, fragments, starts, sections)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
@@ -1243,6 +1245,20 @@ def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
     """A row's number: a label in a numbering column, alone on its line or not (a tall row
     prints its number between its text's lines)."""
     return any(row[c] for c in label_cols)
+
+
+def _in_which_row(row: list[list[_Word]], named: frozenset[int], label_cols: list[int]
+                  ) -> bool:
+    """An unnumbered row of its own: "Trong đó: Thu nội địa" starting a line of the name
+    column beside values of its own (a part printed under its whole, never the whole's
+    text: a whole's name going on "… trong đó:" is in lower case)."""
+    words = next((row[c] for c in sorted(named) if row[c]), None)
+    if not words or len(words) < 3 or not words[0].text.startswith("Trong"):
+        return False
+    if not IN_WHICH.match(" ".join(w.text for w in words[:2]).rstrip(":") + ":") and not (
+            IN_WHICH.match(" ".join(w.text for w in words[:3]))):
+        return False
+    return any(cells for c, cells in enumerate(row) if c not in named and c not in label_cols)
 
 
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
