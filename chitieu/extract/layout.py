@@ -82,6 +82,7 @@ _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on 
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _EMPTY_COST = 8.0  # a numbered row left without a name
+_UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -791,9 +792,15 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
+    agency_cols = {c for c, label in enumerate(header) if _role(label) in _AGENCY_ROLES}
+    # a known agency name goes on across lines in the agency columns (all, when none is
+    # known): "Ngày hội" / "Cơ sở dữ liệu" in a product column are two rows' products
+    named_by = frozenset(agency_cols or range(len(grid.spans)))
+    columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named,
+                           named_by)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
+        columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named,
+                               named_by)
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -814,7 +821,6 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
     line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
-    agency_cols = {c for c, label in enumerate(header) if _role(label) in _AGENCY_ROLES}
     rows = []
     for row, cols in enumerate(groups):
         texts = [_cell_text(words, line_of, alignment.names) if c in agency_cols
@@ -1263,7 +1269,8 @@ def _in_which_row(row: list[list[_Word]], named: frozenset[int], label_cols: lis
 
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
                middles: list[float] | None = None, sections: frozenset[int] = frozenset(),
-               names: _NamePairs | None = None, required: bool = False
+               names: _NamePairs | None = None, required: bool = False,
+               filled: bool = False
                ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
     group centred on its anchor as well as possible (or, for cells printed from the top of
@@ -1272,7 +1279,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp"). Centred on `middles`
     instead when given (the rows' middles: their numbers printed on their top line). Also
     returns the cut's cost. A section row (`sections`) holds only what its own line prints:
-    its title spans the table. A `required` column leaves a numbered row empty at a cost."""
+    its title spans the table. A `required` column leaves a numbered row empty at a cost, a
+    `filled` one (as many lines as rows: each row prints its cell) at a small one."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
         return [[] for _ in anchors], 0.0
@@ -1293,7 +1301,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
         high = anchors[r] if r < rows else inf
         outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
         section = r - 1 in sections
-        empty = _EMPTY_COST if required and not section and anchors[r - 1] >= 0 else 0.0
+        empty = (_EMPTY_COST if required else _UNFILLED_COST * filled
+                 ) if not section and anchors[r - 1] >= 0 else 0.0
         for k, (line, _) in enumerate(fragments):
             outside[k + 1] = outside[k] + (line <= low or line >= high
                                            or (section and line != anchors[r - 1]))
@@ -1323,19 +1332,23 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
 
 def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                  sections: frozenset[int] = frozenset(), names: _NamePairs | None = None,
-                 named: frozenset[int] = frozenset()
+                 named: frozenset[int] = frozenset(), named_by: frozenset[int] | None = None
                  ) -> list[list[list[tuple[int, list[_Word]]]]]:
     """Each column's lines cut into rows, the cells taken as printed centred on their row's
     number, from its top (Word's default), or centred in a row numbered on its top line,
     whichever the column's lines fit best. The `named` columns (the rows' names) leave no
-    numbered row empty when they can help it."""
+    numbered row empty when they can help it; known agency names go on across lines in the
+    `named_by` columns (all when not given)."""
     columns = range(len(cells[0]))
+    by = [names if named_by is None or col in named_by else None for col in columns]
     # a row numbered on its top line, its cells centred between it and the next number
     ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
     middles = [(a + max(a, end)) / 2 for a, end in zip(anchors, ends, strict=True)]
     fragments = [_fragments(cells, col) for col in columns]
-    cuts = [[_partition(fragments[col], anchors, sections=sections, names=names,
-                        required=col in named, **model)
+    numbered = sum(1 for r, a in enumerate(anchors) if a >= 0 and r not in sections)
+    full = [len(fragments[col]) >= numbered for col in columns]
+    cuts = [[_partition(fragments[col], anchors, sections=sections, names=by[col],
+                        required=col in named, filled=full[col], **model)
              for col in columns]
             for model in ({}, {"top": True}, {"middles": middles})]
     # each column its own model: offices centre some columns (numbers, units) and not others
@@ -1345,11 +1358,17 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     tops = [min([a, *(i for col in chosen for i, _ in col[0][r])]) if a >= 0 else a
             for r, a in enumerate(anchors)]
     if tops != anchors:
+        # or centred between its top and the next row's (a row numbered in its middle, its
+        # cells centred in it)
+        bottoms = [*(max(t, n - 1) for t, n in pairwise(tops)),
+                   max(tops[-1], len(cells) - 1)]
+        centres = [(t + end) / 2 for t, end in zip(tops, bottoms, strict=True)]
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
-            cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
-                             names=names, required=col in named)
-            if cut[1] < chosen[col][1]:
-                chosen[col] = cut
+            for model in ({"top": True, "middles": tops}, {"middles": centres}):
+                cut = _partition(fragments[col], anchors, sections=sections, names=by[col],
+                                 required=col in named, filled=full[col], **model)
+                if cut[1] < chosen[col][1]:
+                    chosen[col] = cut
     return [cut[0] for cut in chosen]
 
 

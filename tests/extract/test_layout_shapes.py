@@ -47,3 +47,42 @@ def test_in_which_rows_with_their_own_values_are_records_of_their_own() -> None:
         ("2", "Tỷ lệ lao động có việc làm", "96,5", "%"),
         ("#2", "Trong đó: Lao động nữ", "95,6", "%"),
         ("3", "Số doanh nghiệp thành lập mới", "600", "doanh nghiệp")]
+
+
+# numbers on their row's top line, names and products centred in their rows (a product of
+# two lines in a row of two, "Quyết định" / "UBND tỉnh"); a row numbered in its middle, its
+# product printed from its top: a column with a line for each row leaves none of them empty,
+# rather than centre two rows' products on one number
+PRODUCTS_IN_THEIR_ROWS = """\
+TT                      Nhiệm vụ                     Cơ quan chủ trì    Thời gian        Sản phẩm
+1     Ban hành quy chế khai thác dữ liệu dùng          Sở Tư pháp        Quý II/2026     Quyết định
+      chung của tỉnh                                                                     UBND tỉnh
+2                                                    Sở Khoa học và     Quý III/2026    Báo cáo kết
+      Đánh giá mức độ an toàn hệ thống thông tin
+                                                     Công nghệ                          quả
+      của các cơ quan nhà nước trên địa bàn tỉnh
+3                                                  Trung tâm Công
+      Mở rộng Trung tâm dữ liệu tỉnh               nghệ thông tin và       2026-2027     Trung tâm dữ liệu
+                                                   Chuyển đổi số tỉnh
+4                                                  Các doanh nghiệp          Năm 2026
+      Phủ sóng 5G tại 100% khu công nghiệp, khu đô
+                                                   viễn thông                                 Hạ tầng 5G
+      thị
+5     Hỗ trợ 40 hợp tác xã ứng dụng nền tảng số        Sở Công Thương     Hằng năm
+                                                                                       Báo cáo tổng hợp
+      trong sản xuất
+6     Tổ chức Ngày hội chuyển đổi số cấp tỉnh          Sở Khoa học và     Tháng 10 hằng        Ngày hội
+      lần thứ nhất                                     Công nghệ          năm
+                                                       Sở Nông nghiệp và  Trước              Cơ sở dữ liệu
+      Xây dựng cơ sở dữ liệu đất trồng lúa của
+7                                                      Môi trường         31/12/2026
+      tỉnh
+"""  # noqa: E501
+
+
+def test_a_product_in_each_row_stays_in_its_row() -> None:
+    records = convert_text(PRODUCTS_IN_THEIR_ROWS).records
+    assert [(r.key, r.note) for r in records] == [
+        ("1", "Quyết định UBND tỉnh"), ("2", "Báo cáo kết quả"), ("3", "Trung tâm dữ liệu"),
+        ("4", "Hạ tầng 5G"), ("5", "Báo cáo tổng hợp"), ("6", "Ngày hội"),
+        ("7", "Cơ sở dữ liệu")]
