@@ -59,6 +59,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
+_EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
+_FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
 _MIN_GUTTER = 2
@@ -817,6 +819,13 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             _spread_merged_cells(groups, col, fragments, starts, sections)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
+    # rows with a value besides number and name (a group's title row has none)
+    valued = {r for r, cols in enumerate(groups)
+              if any(cols[c] for c in range(len(cols)) if c not in label_cols and c not in named)}
+    for col, label in enumerate(header):
+        if _role(label) in _EVERY_ROW_ROLES:
+            for row in _spread_from_top(groups, columns, col, starts, valued - sections):
+                uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
@@ -1444,6 +1453,31 @@ def _spread_over_group(groups: list[list[list[_Word]]], col: int,
         for row in run:
             groups[row][col] = list(groups[filled[0]][col])
         spread.update(run)
+    return spread
+
+
+def _spread_from_top(groups: list[list[list[_Word]]],
+                     columns: list[list[list[tuple[int, list[_Word]]]]], col: int,
+                     anchors: list[int], valued: set[int]) -> set[int]:
+    """In a column every row has (a lead, a deadline) whose cells print from their row's top
+    line, a numbered row left empty right under a filled one is under that cell merged over
+    both: printed from the top, it shows nowhere as merged (the rows given it are returned,
+    to be warned: this is inference)."""
+    rows = [r for r, a in enumerate(anchors) if a >= 0 and r in valued]
+    empty = [r for r in rows if not groups[r][col]]
+    filled = [r for r in rows if columns[col][r]]
+    if not empty or len(filled) < _FROM_TOP_ROWS or len(empty) * 3 > len(rows) or len(
+            filled) + len(empty) != len(rows):
+        return set()
+    for r in filled:
+        top = min(parts[r][0][0] for parts in columns if parts[r])
+        if columns[col][r][0][0] != top:
+            return set()  # a cell printed below its row's top: merges would show
+    spread = set()
+    for r in empty:
+        if r - 1 in rows and groups[r - 1][col]:
+            groups[r][col] = list(groups[r - 1][col])
+            spread.add(r)
     return spread
 
 
