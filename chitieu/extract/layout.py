@@ -63,6 +63,8 @@ _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task 
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
+_STACKED_REACH = (4, 5)  # … when the labels print a word a line ("S" / "T" / "T")
+_STACKED_LINES = 25  # lines of a page a stacked header is looked for in
 _MIN_GUTTER = 2
 _MAX_LABEL_WORDS = 4  # words of a column label on one header line
 _REFIT_REACH = 5
@@ -295,7 +297,7 @@ class _Reader:
         # "Trong đó:" is no row's text (the rows under it are parts of the row above), but
         # pdftotext prints it where the next row's cells would take it, alone on its line
         # or beside another row's cell (a merged cell centred beside it)
-        body = [ln for ln in _without_in_which(body) if ln.words]
+        body = _rejoin_numerals([ln for ln in _without_in_which(body) if ln.words])
         body, below = _until_table_end(body)
         # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
         while body and _numbers_columns(body[0]):
@@ -378,6 +380,24 @@ def _without_in_which(lines: list[_Line]) -> list[_Line]:
     return kept_lines
 
 
+def _rejoin_numerals(lines: list[_Line]) -> list[_Line]:
+    """A Roman numeral cut by a narrow number column ("II" over "I" for "III"): a line
+    holding only the numeral's rest, under the line it starts, goes back onto it."""
+    kept: list[_Line] = []
+    for line in lines:
+        above = kept[-1].words[0] if kept else None
+        if (above is not None and len(line.words) == 1 and ROMAN_ONLY.match(line.text)
+                and ROMAN_ONLY.match(above.text) and line.words[0].x0 <= above.x1
+                and above.x0 <= line.words[0].x1 and ROMAN_ONLY.match(above.text + line.text)):
+            kept[-1] = _Line(kept[-1].number, kept[-1].page,
+                             [_Word(above.x0, max(above.x1, above.x0 + len(above.text)
+                                                  + len(line.text)), above.text + line.text),
+                              *kept[-1].words[1:]])
+            continue
+        kept.append(line)
+    return kept
+
+
 def _ends_cell_above(chunk: list[_Word], above: list[list[_Word]] | None) -> bool:
     """Whether the chunk, lower case, goes on a chunk of the line above that ends with a
     comma and starts where it starts (the same cell's lines are printed flush left)."""
@@ -433,9 +453,13 @@ def _names_columns(line: _Line) -> bool:
 def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
     """(first, last) index of the header lines, or None when the page has no header."""
     at = next((i for i, ln in enumerate(lines) if _names_columns(ln)), None)
+    reach = _HEADER_REACH
+    if at is None:
+        # narrow columns' labels printed a word or two a line: no line names two columns
+        at, reach = _stacked_labels(lines), _STACKED_REACH
     if at is None:
         return None
-    above, below = _HEADER_REACH
+    above, below = reach
     best: tuple[int, int, int] | None = None  # (known roles, -lines, first), last
     choice = (at, at)
     bodies: dict[int, tuple[_Grid, list[int]]] = {}  # the body under each last line
@@ -464,6 +488,37 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
             if best is None or score > best:
                 best, choice = score, (first, last)
     return choice
+
+
+def _stacked_labels(lines: list[_Line]) -> int | None:
+    """The line printing the name column's label when the labels around it, within a
+    stacked header's reach, name two columns or more, none of them alone on a line."""
+    above, below = _STACKED_REACH
+    for i, line in enumerate(lines[:_STACKED_LINES]):
+        if "name" not in (_role(c) for c in _chunks(line)):
+            continue
+        near = lines[max(0, i - above):i + below + 1]
+        # each column's label words joined down the lines: "Đơn vị" / "tính"
+        labels = {_role(" ".join(w.text for w in words))
+                  for words in _stacked_cells(near)}
+        if len(labels - {"unknown", "name"}) >= 1:
+            return i
+    return None
+
+
+def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
+    """The lines' words gathered into columns by overlap, top to bottom."""
+    columns: list[tuple[int, int, list[_Word]]] = []
+    for line in lines:
+        for chunk in _chunk_words(line):
+            x0, x1 = chunk[0].x0, chunk[-1].x1
+            for k, (c0, c1, words) in enumerate(columns):
+                if x0 < c1 and c0 < x1:
+                    columns[k] = (min(c0, x0), max(c1, x1), words + chunk)
+                    break
+            else:
+                columns.append((x0, x1, list(chunk)))
+    return [words for _, _, words in columns]
 
 
 def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:

@@ -15,7 +15,7 @@ TT                                                  Ước TH       Giai đoạn
 
 
 def test_a_period_over_its_years_beside_last_years_estimate() -> None:
-    document = convert_text(PERIOD_OVER_YEARS)
+    document = convert_text(PERIOD_OVER_YEARS, "layout")
     assert [c.role for c in document.columns] == [
         "number", "name", "unit", "baseline", "target", "target", "target"]
     records = {r.key: r for r in document.records}
@@ -40,7 +40,7 @@ IN_WHICH_WITH_VALUES = """\
 
 
 def test_in_which_rows_with_their_own_values_are_records_of_their_own() -> None:
-    records = convert_text(IN_WHICH_WITH_VALUES).records
+    records = convert_text(IN_WHICH_WITH_VALUES, "layout").records
     assert [(r.key, r.name, r.target.raw, r.target.unit) for r in records] == [
         ("1", "Tổng vốn đầu tư phát triển toàn xã hội", "23.000", "tỷ đồng"),
         ("#1", "Trong đó: Vốn ngân sách nhà nước", "4.600", "tỷ đồng"),
@@ -81,8 +81,58 @@ TT                      Nhiệm vụ                     Cơ quan chủ trì    
 
 
 def test_a_product_in_each_row_stays_in_its_row() -> None:
-    records = convert_text(PRODUCTS_IN_THEIR_ROWS).records
+    records = convert_text(PRODUCTS_IN_THEIR_ROWS, "layout").records
     assert [(r.key, r.note) for r in records] == [
         ("1", "Quyết định UBND tỉnh"), ("2", "Báo cáo kết quả"), ("3", "Trung tâm dữ liệu"),
         ("4", "Hạ tầng 5G"), ("5", "Báo cáo tổng hợp"), ("6", "Ngày hội"),
         ("7", "Cơ sở dữ liệu")]
+
+
+# a portrait table's narrow columns print their labels a word a line ("S" / "T" / "T",
+# "Ước" / "thực" / "hiện" / "năm" / "2025"): no line names two columns
+LABELS_WORD_BY_WORD = """\
+                                                           Ước
+                                                                      Kế
+  S                                                        thực
+                                              Đơn vị               hoạch
+  T                 Chỉ tiêu                               hiện
+                                               tính                 năm
+  T                                                        năm
+                                                                    2026
+                                                           2025
+
+  1                    2                         3          4          5
+
+  I    KINH TẾ
+
+  1    Tốc độ tăng trưởng kinh tế                %         7,1          8
+
+  2    Sản lượng lương thực có hạt           Nghìn tấn     215         218
+"""
+
+
+def test_column_labels_printed_a_word_a_line() -> None:
+    document = convert_text(LABELS_WORD_BY_WORD, "layout")
+    assert [c.role for c in document.columns] == ["number", "name", "unit", "baseline",
+                                                  "target"]
+    assert [(r.key, r.target.raw, r.baseline.raw, r.target.unit) for r in document.records] == [
+        ("I/1", "8", "7,1", "%"), ("I/2", "218", "215", "nghìn tấn")]
+
+
+# "III" cut by a narrow number column: "II" over "I"
+NUMERAL_CUT = """\
+ TT             Chỉ tiêu              Đơn vị tính    Kế hoạch năm 2026
+ I    KINH TẾ
+ 1    Tốc độ tăng trưởng kinh tế           %                8
+ II   XÃ HỘI
+ 2    Tỷ lệ lao động qua đào tạo           %               60
+ II                            MÔI TRƯỜNG
+ I
+ 3    Tỷ lệ che phủ rừng                   %               52
+"""
+
+
+def test_a_roman_numeral_cut_by_its_narrow_column_is_one_number() -> None:
+    records = convert_text(NUMERAL_CUT, "layout").records
+    assert [(r.key, [s.title for s in r.section]) for r in records] == [
+        ("I/1", ["KINH TẾ"]), ("II/2", ["XÃ HỘI"]), ("III/3", ["MÔI TRƯỜNG"])]
