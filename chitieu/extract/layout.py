@@ -65,6 +65,7 @@ _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share o
 _HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
 _STACKED_REACH = (4, 5)  # … when the labels print a word a line ("S" / "T" / "T")
 _STACKED_LINES = 25  # lines of a page a stacked header is looked for in
+_STACKED_ROLES = 2  # roles besides the name's its labels must name
 _MIN_GUTTER = 2
 _MAX_LABEL_WORDS = 4  # words of a column label on one header line
 _REFIT_REACH = 5
@@ -495,13 +496,18 @@ def _stacked_labels(lines: list[_Line]) -> int | None:
     stacked header's reach, name two columns or more, none of them alone on a line."""
     above, below = _STACKED_REACH
     for i, line in enumerate(lines[:_STACKED_LINES]):
-        if "name" not in (_role(c) for c in _chunks(line)):
+        chunks = _chunks(line)
+        # labels of a word or two each, the name column's among them (no sentence)
+        if any(len(c.split()) > _MAX_LABEL_WORDS for c in chunks) or "name" not in (
+                _role(c) for c in chunks):
             continue
-        near = lines[max(0, i - above):i + below + 1]
+        near = [ln for ln in lines[max(0, i - above):i + below + 1]
+                if all(len(c.split()) <= _MAX_LABEL_WORDS for c in _chunks(ln))
+                and not _numbers_columns(ln) and not _is_anchor_line(ln)]
         # each column's label words joined down the lines: "Đơn vị" / "tính"
         labels = {_role(" ".join(w.text for w in words))
                   for words in _stacked_cells(near)}
-        if len(labels - {"unknown", "name"}) >= 1:
+        if len(labels - {"unknown", "name"}) >= _STACKED_ROLES:
             return i
     return None
 
@@ -1428,7 +1434,10 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                    max(tops[-1], len(cells) - 1)]
         centres = [(t + end) / 2 for t, end in zip(tops, bottoms, strict=True)]
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
-            for model in ({"top": True, "middles": tops}, {"middles": centres}):
+            # (centred in its row: a column printing a cell for each row; a sparser one's
+            # cells are merged over rows, centred on their numbers)
+            models = ({"top": True, "middles": tops}, {"middles": centres})[:1 + full[col]]
+            for model in models:
                 cut = _partition(fragments[col], anchors, sections=sections, names=by[col],
                                  required=col in named, filled=full[col], **model)
                 if cut[1] < chosen[col][1]:
