@@ -1,7 +1,7 @@
-"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2, heldout3) are complete:
-every document in its three forms and one hand-written expected file each. They are scored by
-benchmarks/eval_real_heldout.py only, never here (a held-out set that tests pass or fail on
-would be tuned to)."""
+"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2, heldout3)
+are complete: every document in its three forms and one hand-written expected file each.
+They are scored by benchmarks/eval_real_heldout.py only, never here (a held-out set that
+tests pass or fail on would be tuned to)."""
 
 import json
 from pathlib import Path
