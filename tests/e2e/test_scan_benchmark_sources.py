@@ -1,7 +1,7 @@
-"""The second to fifth scan benchmarks and the header dev set (make_scan_fixtures.py
-`EVAL2_VARIANTS` … `EVAL6_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS`;
-benchmarks/eval_scans.py --eval2 … --eval6, --header-dev, --dev5) draw whole appendices from
-text: what their pages print, typed back as text (`appendix_text`), must still give every
+"""The second to sixth scan benchmarks and their dev sets (make_scan_fixtures.py
+`EVAL2_VARIANTS` … `EVAL6_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS`, `DEV6_VARIANTS`;
+benchmarks/eval_scans.py --eval2 … --eval6, --header-dev, --dev5, --dev6) draw whole
+appendices from text: what their pages print, typed back as text (`appendix_text`), must still give every
 hand-written record of the appendix, or a scan's miss there would be the drawing's fault,
 not the reader's. Text only: no scan is made here."""
 
@@ -32,7 +32,8 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
     fixtures = _fixtures_module()
     variants = (fixtures.EVAL2_VARIANTS + fixtures.EVAL3_VARIANTS + fixtures.EVAL4_VARIANTS
                 + fixtures.EVAL5_VARIANTS + fixtures.EVAL6_VARIANTS
-                + fixtures.HEADER_DEV_VARIANTS + fixtures.DEV5_VARIANTS[:12])
+                + fixtures.HEADER_DEV_VARIANTS + fixtures.DEV5_VARIANTS[:12]
+                + fixtures.DEV6_VARIANTS[:5])
     assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
     earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
     assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
