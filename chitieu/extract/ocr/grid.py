@@ -415,6 +415,12 @@ def erase_rules(binary: np.ndarray, grid: Grid | None, horizontal: np.ndarray,
         near[max(0, y - reach): y + reach + 1, max(0, x0 - reach): x1 + reach + 1] = True
     for x in grid.xs:
         near[max(0, y0 - reach): y1 + reach + 1, max(0, x - reach): x + reach + 1] = True
+    for cell in grid.cells:  # a merged cell has no rule inside it, only its text: a bold
+        # word centred on its rows ("Nhiệm vụ" beside a group's sub-columns) whose stems
+        # the masks bridge into a line at the height of its neighbours' rule
+        if cell.row_span > 1 or cell.col_span > 1:
+            left, top, right, bottom = cell.box
+            near[top + reach: bottom - reach, left + reach: right - reach] = False
     rules = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8)) > 0
     cleaned = binary.copy()
     cleaned[rules & near] = 255
