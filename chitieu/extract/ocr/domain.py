@@ -285,14 +285,16 @@ _GARBLED_NUMBER = regex.compile(r"^(?:[(\[{]\S{0,2}|\S{0,2}[)\]}]|[^\p{L}\p{N}\s
 
 def is_numbering_row(texts: list[str]) -> bool:
     """"(1) (2) (3) …" under a header, as OCR reads it ("q | (2) | @®) | (4"): two numbers
-    read whole, or one and every other cell a garbled "(n)" ("G)", "@")."""
-    filled = [t.strip() for t in texts if t.strip()]
+    read whole, or one and every other cell a garbled "(n)" ("G)", "@") or its column's
+    number without brackets."""
+    filled = [(i, t.strip()) for i, t in enumerate(texts) if t.strip()]
     if len(filled) < 3 or not all(len(t) <= 5 and not regex.search(r"\p{L}\p{L}", t)
-                                  for t in filled):
+                                  for _, t in filled):
         return False
-    whole = sum(bool(_NUMBERING_CELL.match(t)) for t in filled)
+    whole = sum(bool(_NUMBERING_CELL.match(t)) for _, t in filled)
     return whole >= 2 or (whole == 1 and all(
-        _NUMBERING_CELL.match(t) or _GARBLED_NUMBER.match(t) for t in filled))
+        _NUMBERING_CELL.match(t) or _GARBLED_NUMBER.match(t) or t == str(i + 1)
+        for i, t in filled))
 
 
 def _continues_header(cells, above: list[str]) -> bool:

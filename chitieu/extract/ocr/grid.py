@@ -123,7 +123,8 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
     if len(ys) < 2 or len(xs) < 2:
         return None
     reach = max(3, round(_RULE_REACH_INCHES * dpi))
-    ys, xs = _within(ys, vertical, 1, reach), _within(xs, horizontal, 0, reach)
+    ys, xs = (_within(ys, _near(vertical, xs, 0, thickest), 1, reach),
+              _within(xs, _near(horizontal, ys, 1, thickest), 0, reach))
     if len(ys) < 2 or len(xs) < 2:
         return None
     tolerance = max(2, round(dpi / 100))
@@ -292,6 +293,18 @@ def _within(positions: list[int], other: np.ndarray, axis: int, reach: int) -> l
     if present.size == 0:
         return positions
     return [p for p in positions if present[0] - reach <= p <= present[-1] + reach]
+
+
+def _near(mask: np.ndarray, positions: list[int], axis: int, thickest: int) -> np.ndarray:
+    """`mask` only along the rules at `positions` (columns, axis=0; rows, axis=1): where the
+    table's own rules run, not a letterhead's stroke a speck prolonged (which would stretch
+    the rules' extent over the motto's underline)."""
+    kept = np.zeros_like(mask)
+    for p in positions:
+        band = (slice(None), slice(max(0, p - thickest), p + thickest + 1))
+        band = band if axis == 0 else band[::-1]
+        kept[band] = mask[band]
+    return kept
 
 
 def _covered(mask: np.ndarray, ink: np.ndarray, fixed: int, start: int, stop: int,

@@ -44,6 +44,8 @@ def test_numbering_rows():
     # one number read whole, the others garbled to a bracket and a letter or a lone mark (a
     # serif face at 250 dpi: "(1)" lost, "(3)" and "(5)" read "G)", "(4)" read "@")
     assert is_numbering_row(["", "(2)", "G)", "@", "G)"])
+    assert is_numbering_row(["q)", "(2)", "", "4", "G)"])  # "(4)" read without brackets
+    assert not is_numbering_row(["q)", "(2)", "", "7", "G)"])  # no column's number
     assert not is_numbering_row(["1", "Rà soát", "(2)", "(3)"])
     assert not is_numbering_row(["1", "2", ""])
     assert not is_numbering_row(["1", "(2)", "x", "@"])  # a number that is no column's
