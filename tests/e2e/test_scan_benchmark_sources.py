@@ -1,9 +1,9 @@
 """The second to sixth scan benchmarks and their dev sets (make_scan_fixtures.py
 `EVAL2_VARIANTS` … `EVAL6_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS`, `DEV6_VARIANTS`;
 benchmarks/eval_scans.py --eval2 … --eval6, --header-dev, --dev5, --dev6) draw whole
-appendices from text: what their pages print, typed back as text (`appendix_text`), must still give every
-hand-written record of the appendix, or a scan's miss there would be the drawing's fault,
-not the reader's. Text only: no scan is made here."""
+appendices from text: what their pages print, typed back as text (`appendix_text`), must
+still give every hand-written record of the appendix, or a scan's miss there would be the
+drawing's fault, not the reader's. Text only: no scan is made here."""
 
 from __future__ import annotations
 
