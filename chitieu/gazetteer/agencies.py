@@ -412,6 +412,8 @@ class Gazetteer:
         found = self._lookup(printed)
         if found is None:
             found = self._fuzzy(_loose_key(match_key(printed)))
+        if found is None and "," in printed:
+            found = self._collective_of_parts(printed)
         if found is None:
             return AgencyMatch(None, printed, 0.0, (UNMATCHED,))
         agency_id, score = found
@@ -517,6 +519,18 @@ class Gazetteer:
                     pieces = self._one_collective(segment, pieces)
                 out += [(piece, role) for piece in pieces]
         return tuple(out)
+
+    def _collective_of_parts(self, printed: str) -> tuple[str, float] | None:
+        """A name listing words of one collective ("Các thôn, ấp"): that collective, as sure
+        as its least sure part (see `_one_collective`)."""
+        found = [self.match(part) for part in printed.split(",")]
+        ids = {m.id for m in found}
+        if len(ids) != 1 or None in ids:
+            return None
+        (same,) = ids
+        if self.entries[same].kind != "collective":
+            return None
+        return same, min(m.score for m in found)
 
     def _one_collective(self, segment: str, pieces: list[str]) -> list[str]:
         """Neighbouring pieces naming the same collective are one agency, printed as one:
