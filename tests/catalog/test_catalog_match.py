@@ -337,6 +337,15 @@ def test_a_share_of_grdp_holds_no_value_added_condition() -> None:
     assert "trial" not in read("Tỷ lệ thủ tục đúng thủ tục hành chính").conditions
 
 
+def test_years_running_is_a_condition_continuously_is_not() -> None:
+    """"3 năm liên tục" narrows a title to those holding it years running; "cập nhật liên
+    tục" (continuously) narrows nothing."""
+    from chitieu.catalog.words import read
+
+    assert "consecutive" in read("Tỷ lệ gia đình văn hóa 3 năm liên tục").conditions
+    assert "consecutive" not in read("Tỷ lệ dữ liệu được cập nhật liên tục").conditions
+
+
 def test_a_name_opening_with_a_task_verb_reads_as_a_task() -> None:
     """"Đẩy mạnh …", "Tăng cường …" open a plan's task (match_words.yaml
     opening_conditions); the same words later in a name, or other verbs, do not."""
