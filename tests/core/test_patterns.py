@@ -74,3 +74,60 @@ def test_a_lazy_regex_pattern_is_loaded_too(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(regex, "compile", Counting(real))
     again = lazy(regex.compile, r"\d+(?=\s)")
     assert again.findall("a 12 b 3 ") == ["12", "3"] and regex.compile.calls == 0
+
+
+def _re_patterns() -> list[tuple[str, int]]:
+    """Every `re` pattern the text path compiles lazily: module constants and the target
+    and deadline grammars' fields."""
+    import re
+
+    from chitieu.core.patterns import LazyPattern
+    from chitieu.normalize import deadline, target
+    from chitieu.pipeline import convert_text  # noqa: F401  (imports the text path)
+
+    found = [value for name, module in list(sys.modules.items()) if name.startswith("chitieu")
+             for value in vars(module).values()]
+    for grammar in (target._grammar(), deadline._grammar()):
+        found += [getattr(grammar, name) for name in dir(grammar) if not name.startswith("__")]
+    return sorted({v._arguments[:2] for v in found
+                   if isinstance(v, LazyPattern) and v._compile is re.compile})
+
+
+def test_re_patterns_from_kept_programs_equal_re_compile(tmp_path, monkeypatch) -> None:
+    """An `re` pattern made from its kept program is the pattern `re.compile` makes: equal
+    patterns have the same text, flags and program (`_sre`'s comparison)."""
+    import re
+
+    from chitieu.core import cache, patterns
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterns, "_RE_STORE", None)
+    written = [(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\d)", 0),
+               (r"(?<!\w)tháng\s+(?P<n>[ivx]+)(?!\w)", re.IGNORECASE),
+               (r"^(?P<head>.*?\S)\s*(?::|,?\s+đạt)\s*$", re.S),
+               (r"(a)(?:b|(?P<c>c))\1(?(c)d|e)", re.I | re.M), (r"[^\W\d_]+", 0)]
+    cases = written + _re_patterns()
+    assert len(cases) > 40  # the grammars' patterns were found
+    made = [patterns.compile_re(p, f) for p, f in cases]
+    cache.flush()
+    monkeypatch.setattr(patterns, "_RE_STORE", None)
+    monkeypatch.setattr(patterns, "_program", None)  # a parse would raise: loaded only
+    loaded = [patterns.compile_re(p, f) for p, f in cases]
+    for (pattern, flags), first, again in zip(cases, made, loaded, strict=True):
+        expected = re.compile(pattern, flags)
+        assert first == expected and again == expected, pattern
+        assert (again.groupindex, again.groups) == (expected.groupindex, expected.groups)
+
+
+def test_re_pattern_errors_are_re_compiles(tmp_path, monkeypatch) -> None:
+    import re
+
+    import pytest
+
+    from chitieu.core import patterns
+
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterns, "_RE_STORE", None)
+    with pytest.raises(re.error):
+        patterns.compile_re(r"(?P<a>x)(?P<a>y)")
+    assert lazy(re.compile, r"(?i)a\d").findall("A1 b2 a3") == ["A1", "a3"]
