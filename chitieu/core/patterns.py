@@ -17,6 +17,9 @@ compiled ~60 `re` patterns (~12 ms).
 
 from __future__ import annotations
 
+import contextlib
+import copyreg
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -81,30 +84,87 @@ def lazy_fields(values: dict[str, Any], compile_: Callable[..., Any]) -> dict[st
             else value for name, value in values.items()}
 
 
+# `regex`'s flags that chitieu's patterns use (the same numbers as `re`'s): named here so
+# that a module does not import `regex` for them
+IGNORECASE = 2
+DOTALL = 16
+# what `regex.escape` escapes by default (with any white space)
+_REGEX_SPECIAL = frozenset("()[]{}?*+|^$\\.-#&~")
+
+
+def escape(text: str) -> str:
+    """`regex.escape(text)`: its special characters and white space behind a backslash."""
+    return "".join("\\" + c if c in _REGEX_SPECIAL or c.isspace() else c for c in text)
+
+
 def compile_regex(pattern: str, flags: int = 0, **options: Any) -> Any:
     """`regex.compile(pattern, flags, **options)`, as an earlier process compiled it when
-    one did: `regex` registers with copyreg a pickling of its patterns that keeps their
-    compiled program, and unpickling hands the program back to its C compiler."""
-    import regex
-
+    one did: the program `regex` pickles a pattern with (`_pickled_data`, what its C
+    compile takes) is kept in the cache folder and handed to the C module alone
+    (`_regex_engine`): `regex`'s Python half, its parser and compiler (~9 ms to import),
+    is imported only to compile a pattern no earlier process kept."""
     global _REGEX_STORE
     if options:  # named lists: compiled here
-        return regex.compile(pattern, flags, **options)
-    if _REGEX_STORE is None:
-        _REGEX_STORE = cache.Store(f"regex-{regex.__version__}-"
-                                   f"{sys.implementation.cache_tag}.marshal")
-    import pickle
+        import regex
 
+        return regex.compile(pattern, flags, **options)
+    import marshal
+
+    engine = _regex_engine()
+    if _REGEX_STORE is None:
+        _REGEX_STORE = cache.Store(f"regex-{_file_stamp(engine.__file__)}-"
+                                   f"{sys.implementation.cache_tag}.marshal")
     key = (pattern, int(flags))
     found = _REGEX_STORE.get(key)
     if found is not None:
         try:
-            return pickle.loads(found)
+            compiled = engine.compile(*marshal.loads(found))
         except Exception:  # made by another regex: compiled again below
             pass
+        else:
+            if type(compiled) not in copyreg.dispatch_table:  # regex's own not imported
+                copyreg.pickle(type(compiled), _pickle_regex)
+            return compiled
+    import regex
+
     compiled = regex.compile(pattern, flags)
-    _REGEX_STORE.put(key, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+    with contextlib.suppress(AttributeError, ValueError):  # a regex that keeps no program
+        _REGEX_STORE.put(key, marshal.dumps(compiled._pickled_data))
     return compiled
+
+
+def _regex_engine() -> Any:
+    """`regex._regex`, the C module that runs compiled programs, loaded without the Python
+    modules of its package when they are not imported yet (`import regex` later takes this
+    one from sys.modules)."""
+    engine = sys.modules.get("regex._regex")
+    if engine is not None:
+        return engine
+    from importlib import machinery, util
+
+    try:
+        package = util.find_spec("regex")
+        spec = machinery.PathFinder.find_spec("regex._regex",
+                                              package.submodule_search_locations)
+        engine = util.module_from_spec(spec)
+        spec.loader.exec_module(engine)
+    except Exception:  # installed some other way: the whole package
+        import regex  # noqa: F401
+
+        return sys.modules["regex._regex"]
+    sys.modules["regex._regex"] = engine
+    return engine
+
+
+def _pickle_regex(pattern: Any) -> tuple[Any, Any]:
+    """How `regex` pickles a pattern (`regex._main._pickle`): its C compile and program."""
+    return sys.modules["regex._regex"].compile, pattern._pickled_data
+
+
+def _file_stamp(path: str) -> str:
+    """A file's size and modification time (a new build of the engine, a new stamp)."""
+    stat = os.stat(path)
+    return f"{stat.st_size:x}{stat.st_mtime_ns:x}"
 
 
 def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import regex
 
@@ -131,3 +132,56 @@ def test_re_pattern_errors_are_re_compiles(tmp_path, monkeypatch) -> None:
     with pytest.raises(re.error):
         patterns.compile_re(r"(?P<a>x)(?P<a>y)")
     assert lazy(re.compile, r"(?i)a\d").findall("A1 b2 a3") == ["A1", "a3"]
+
+
+def test_regex_flags_and_escape_are_regex_own() -> None:
+    from chitieu.core import patterns
+
+    assert (int(regex.IGNORECASE), int(regex.S)) == (patterns.IGNORECASE, patterns.DOTALL)
+    texts = ["Sở Y tế (CDC)", "a.b*c+d?e|f^g$h\\i-j#k&l~m", "tab\there\nnew line", "[x]{2}",
+             "\u00a0nbsp\u2003em", "100% / năm", ""]
+    assert [patterns.escape(t) for t in texts] == [regex.escape(t) for t in texts]
+    every = "".join(map(chr, range(0x3000)))
+    assert patterns.escape(every) == regex.escape(every)
+
+
+def _run(code: str, cache_dir: Path) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={**os.environ, "CHITIEU_CACHE_DIR": str(cache_dir)}
+                          ).stdout
+
+
+def test_a_kept_regex_program_runs_without_regex_python_modules(tmp_path) -> None:
+    """A later process runs the kept program on `regex`'s C module alone, and its patterns
+    pickle as `regex`'s own."""
+    code = ("import pickle, sys\n"
+            "from chitieu.core.patterns import IGNORECASE, compile_regex\n"
+            "p = compile_regex(r'(?<![\\p{L}])tỉnh\\s+(?P<name>\\w+)', IGNORECASE)\n"
+            "print(p.search('UBND TỈNH Ninh Bình')['name'], p.sub('-', 'tỉnh A'))\n"
+            "print(sorted(m for m in sys.modules if m.startswith('regex')))\n"
+            "again = pickle.loads(pickle.dumps(p))\n"
+            "print(again.pattern == p.pattern, again.flags == p.flags,\n"
+            "      again.search('tỉnh B')[1])\n")
+    first, second = _run(code, tmp_path), _run(code, tmp_path)
+    assert first.splitlines()[0] == second.splitlines()[0] == "Ninh -"
+    assert "regex._main" in first.splitlines()[1]  # compiled by regex itself
+    assert second.splitlines()[1] == "['regex._regex']"
+    assert first.splitlines()[2] == second.splitlines()[2] == "True True B"
+
+
+def test_a_text_convert_with_its_cache_kept_imports_no_regex_python_modules(tmp_path) -> None:
+    sample = next((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
+    code = ("import sys\n"
+            "from chitieu import cli\n"
+            f"cli.main(['convert', {str(sample)!r}, '-o', sys.argv[1], '-q'])\n"
+            "from chitieu.core import cache; cache.flush()\n"
+            "print(sorted(m for m in sys.modules if m.startswith('regex')))\n")
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / f"out{i}")],
+                           capture_output=True, text=True, check=True,
+                           env={**os.environ, "CHITIEU_CACHE_DIR": str(tmp_path / "cache")})
+            for i in (1, 2)]
+    assert runs[1].stdout.strip() == "['regex._regex']"
+    outputs = [sorted(p for p in (tmp_path / f"out{i}").rglob("*.json")
+                      if p.name != "report.json") for i in (1, 2)]  # its time differs
+    assert outputs[0] and [p.read_bytes() for p in outputs[0]] == \
+        [p.read_bytes() for p in outputs[1]]
