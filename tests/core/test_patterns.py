@@ -167,21 +167,3 @@ def test_a_kept_regex_program_runs_without_regex_python_modules(tmp_path) -> Non
     assert "regex._main" in first.splitlines()[1]  # compiled by regex itself
     assert second.splitlines()[1] == "['regex._regex']"
     assert first.splitlines()[2] == second.splitlines()[2] == "True True B"
-
-
-def test_a_text_convert_with_its_cache_kept_imports_no_regex_python_modules(tmp_path) -> None:
-    sample = next((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
-    code = ("import sys\n"
-            "from chitieu import cli\n"
-            f"cli.main(['convert', {str(sample)!r}, '-o', sys.argv[1], '-q'])\n"
-            "from chitieu.core import cache; cache.flush()\n"
-            "print(sorted(m for m in sys.modules if m.startswith('regex')))\n")
-    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / f"out{i}")],
-                           capture_output=True, text=True, check=True,
-                           env={**os.environ, "CHITIEU_CACHE_DIR": str(tmp_path / "cache")})
-            for i in (1, 2)]
-    assert runs[1].stdout.strip() == "['regex._regex']"
-    outputs = [sorted(p for p in (tmp_path / f"out{i}").rglob("*.json")
-                      if p.name != "report.json") for i in (1, 2)]  # its time differs
-    assert outputs[0] and [p.read_bytes() for p in outputs[0]] == \
-        [p.read_bytes() for p in outputs[1]]
