@@ -101,8 +101,8 @@ def successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
     return out
 
 
-_COLUMN_LETTER = re.compile(r"^\(?([A-Z])\)?$")
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:\s*=.*)?$")
+_COLUMN_LETTER = lazy(re.compile, r"^\(?([A-Z])\)?$")
+_COLUMN_NUMBER = lazy(re.compile, r"^\(?(\d{1,2})\)?(?:\s*=.*)?$")
 
 
 def numbers_columns(labels: list[str], in_order: bool = False) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from unidecode import unidecode
 
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import compile_re, compile_regex, lazy
 
 __all__ = [
     "ascii_fold", "clean_text", "fold", "fold_words", "is_bold_markup", "is_plain",
@@ -109,7 +109,7 @@ def _old_tone_gate(_: str, flags: int = 0) -> re.Pattern:
     toned = [chr(c) for c in latin
              if (d := unicodedata.normalize("NFD", chr(c)))[:1] in "oOuU"
              and len(d) == 2 and d[1] in _TONES]
-    return re.compile(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
+    return compile_re(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
                       "\u20d0-\u20ff\ufe20-\ufe2f]", flags)
 
 
