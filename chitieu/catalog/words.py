@@ -65,6 +65,8 @@ class Words:
     using_verbs: dict[Phrase, str]
     used_objects: dict[Phrase, str]
     final: dict[Phrase, str]
+    opening: dict[Phrase, str]
+    void: dict[str, frozenset[Phrase]]
     object_conditions: dict[str, frozenset[str]]
 
     @classmethod
@@ -107,6 +109,9 @@ class Words:
             using_verbs=classes("using_verbs") if data.get("using_verbs") else {},
             used_objects=classes("used_objects") if data.get("used_objects") else {},
             final=classes("final_conditions") if data.get("final_conditions") else {},
+            opening=classes("opening_conditions") if data.get("opening_conditions") else {},
+            void={str(k): frozenset(map(phrase, v))
+                  for k, v in (data.get("void_conditions") or {}).items()},
             object_conditions={str(k): frozenset(map(str, v)) for k, v
                                in (data.get("object_conditions") or {}).items()},
         )
@@ -244,8 +249,15 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     final = _final(seq, words, reader) if seq and seq[-1] in reader.final_ends else None
     if final:
         conditions.add(final)
+    if seq and seq[0] in reader.opening:  # most names open with none of these phrases
+        opening = _longest_at(seq, 0, words.opening, reader.opening)
+        if opening:
+            conditions.add(opening)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if not words.void.keys().isdisjoint(conditions):  # few names hold such a condition
+        conditions -= {c for c in words.void if c in conditions
+                       and _holds_any(seq, words.void[c])}
     return Reading(  # by position (its fields' order), a third of the time of keywords
         seq,  # words
         " ".join(content),  # content
@@ -492,6 +504,7 @@ class _Reader:
         self.used_objects = _starts(words.used_objects)
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
+        self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
         # each word a stop phrase, a condition or a verb of use starts with (`_scan`), and
         # what it starts: the lengths of the longer stop phrases (longest first) and whether
         # it is one itself; the same of conditions, with its own condition; the lengths of
