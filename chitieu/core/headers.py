@@ -95,7 +95,7 @@ def header_unit(text: str) -> str | None:
 
 
 # "ĐVT: Triệu đồng", "(Đơn vị tính: triệu đồng)" printed once over a table (folded text)
-_UNIT_LINE = lazy(regex.compile,
+_UNIT_LINE = lazy(compile_regex,
                   r"^\(?\s*(?:don vi tinh|dvt)\s*:\s*([^():\d]{1,24}?)\s*\.?\s*\)?$")
 
 
