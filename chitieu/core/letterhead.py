@@ -185,6 +185,7 @@ class Letterhead:
     kind: str | None = None  # "KẾ HOẠCH"
     kind_at: int | None = None  # its index among the rows read
     title: list[str] = field(default_factory=list)
+    subject: list[str] = field(default_factory=list)  # "V/v …" under "Số:" (a letter's)
 
     @property
     def bodies(self) -> list[str]:
@@ -369,6 +370,9 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     if head.number is None and head.number_label and left.startswith("/"):
         left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
     number = NUMBER.search(left)
+    if head.number is not None and number is None and _reads_as_subject(head, left):
+        head.subject.append(_SUBJECT_LABEL.sub("", left, count=1))
+        return
     if _NUMBER_LABEL.match(_folded_text(left)):
         head.number_label = True
     elif number is not None:
@@ -381,6 +385,18 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         # beside the national name, only the issuer's capitals or a body's name: the rest
         # is specks
         head.issuer.append(left)
+
+
+# a letter's subject under its number: "V/v triển khai …", "Về việc …"
+_SUBJECT_LABEL = lazy(regex.compile, r"^(?:v/v|về việc)\s*:?\s*", regex.IGNORECASE)
+
+
+def _reads_as_subject(head: Letterhead, left: str) -> bool:
+    """The left column under "Số:": the subject line ("V/v …"), or its wrapped rest (in
+    lower case, right under it)."""
+    if _SUBJECT_LABEL.match(left):
+        return not head.subject
+    return bool(head.subject) and left[:1].islower()
 
 
 _SPECK = lazy(regex.compile, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")

@@ -95,6 +95,9 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
         # a body sentence mentioning an appendix "kèm theo" names no plan
         title_lines = head.title
         attached = attached if _ATTACHMENT_LINE.match(attached) else ""
+    if not title_lines and appendix is None and head is not None and not head.kind:
+        # a letter (công văn) carrying the table: its subject under the number is its title
+        title_lines = head.subject
     plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
     if attached:
         _read_attachment(plan, attached)
@@ -118,8 +121,12 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
     # the managing bodies name the province of a commune whose name several provinces share
     managing = head.bodies[:-1] if head else []
     context = " ".join([*managing, *lines])
-    plan.locality = _locality(plan.issuer, context)
-    plan.issuer = _unit_as_named(plan.issuer, plan.locality)
+    committee = _committee(plan.issuer)
+    if committee is not None:
+        plan.issuer, plan.locality = committee
+    else:
+        plan.locality = _locality(plan.issuer, context)
+        plan.issuer = _unit_as_named(plan.issuer, plan.locality)
     return plan, warnings + _missing(plan) + _locality_unresolved(plan, context)
 
 
@@ -187,6 +194,26 @@ def _locality_unresolved(plan: Plan, context: str) -> list[str]:
     province = find_province(plan.issuer) or find_province(context)
     return ["plan_locality_ambiguous" if units_sharing(locality, province) > 1
             else "plan_locality_unlisted"]
+
+
+# a party committee named by its province, the level word its own ("TỈNH ỦY LÀO CAI",
+# "Thành ủy Hải Phòng")
+_COMMITTEE = lazy(regex.compile, r"^(?P<body>t[ỉi]nh [ủu]ỷ?y?|th[àa]nh [ủu]ỷ?y?)\s+(?P<name>\S.*)$",
+                  regex.IGNORECASE)
+
+
+def _committee(issuer: str | None) -> tuple[str, Locality] | None:
+    """A province's or city's party committee: its name as the list of provinces writes
+    it, and that province."""
+    match = _COMMITTEE.match(issuer or "")
+    if match is None:
+        return None
+    level = "tỉnh" if to_ascii(match["body"]).lower().startswith("tinh") else "thành phố"
+    locality = resolve_locality(level, match["name"].strip(" .,"))
+    if locality.code is None:
+        return None
+    body = "Tỉnh ủy" if level == "tỉnh" else "Thành ủy"
+    return f"{body} {locality.name}", locality
 
 
 def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
