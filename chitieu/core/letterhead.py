@@ -400,6 +400,9 @@ def _reads_as_subject(head: Letterhead, left: str) -> bool:
 
 
 _SPECK = lazy(regex.compile, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
+# an apostrophe inside a name ("CƯ M'GAR", "EA H’LEO", Word's curly one too): a letter's
+# part, not a speck
+_INNER_APOSTROPHE = lazy(regex.compile, r"(?<=\p{L})['’ʼ](?=\p{L})")
 
 
 def _without_specks(text: str) -> str:
@@ -407,7 +410,8 @@ def _without_specks(text: str) -> str:
     $ciap-ˆự qanp"): from the first word holding a sign no name has, after capitals."""
     words = text.split()
     for i, word in enumerate(words):
-        if i and _SPECK.search(word) and _capitals(" ".join(words[:i])):
+        if i and _SPECK.search(_INNER_APOSTROPHE.sub("", word)) and _capitals(
+                " ".join(words[:i])):
             return " ".join(words[:i])
     return text
 

@@ -223,14 +223,23 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
         return issuer
     named = f"{locality.level} {locality.name}"
     # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG") or
-    # the space between two words ("TỈNH QUẢNGNINH")
+    # the space between two words ("TỈNH QUẢNGNINH"); an apostrophe as Word types it ("Cư
+    # M’gar") is the list's ("Cư M'gar")
+    searched = to_ascii(_straight_apostrophes(issuer)).upper()
     for printed_name in (locality.name, locality.name.replace(" ", "")):
         printed_as = f"{locality.level} {printed_name}"
-        at = to_ascii(issuer).upper().rfind(to_ascii(printed_as).upper())
+        at = searched.rfind(to_ascii(printed_as).upper())
         printed = issuer[at + len(locality.level):at + len(printed_as)]
-        if at >= 0 and printed == printed.upper():
+        if at >= 0 and (printed == printed.upper() or (
+                printed != _straight_apostrophes(printed)
+                and _straight_apostrophes(printed) == f" {printed_name}")):
             return f"{issuer[:at]}{named}{issuer[at + len(printed_as):]}"
     return issuer
+
+
+def _straight_apostrophes(text: str) -> str:
+    """The same text, its curly apostrophes straight (one character for one)."""
+    return text.replace("’", "'").replace("ʼ", "'") if "’" in text or "ʼ" in text else text
 
 
 _LETTERHEAD_BODY = lazy(regex.compile,
