@@ -65,6 +65,8 @@ class Words:
     using_verbs: dict[Phrase, str]
     used_objects: dict[Phrase, str]
     final: dict[Phrase, str]
+    opening: dict[Phrase, str]
+    void: dict[str, frozenset[Phrase]]
     object_conditions: dict[str, frozenset[str]]
 
     @classmethod
@@ -107,6 +109,9 @@ class Words:
             using_verbs=classes("using_verbs") if data.get("using_verbs") else {},
             used_objects=classes("used_objects") if data.get("used_objects") else {},
             final=classes("final_conditions") if data.get("final_conditions") else {},
+            opening=classes("opening_conditions") if data.get("opening_conditions") else {},
+            void={str(k): frozenset(map(phrase, v))
+                  for k, v in (data.get("void_conditions") or {}).items()},
             object_conditions={str(k): frozenset(map(str, v)) for k, v
                                in (data.get("object_conditions") or {}).items()},
         )
@@ -253,8 +258,15 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     final = _final(seq, words, reader) if seq and seq[-1] in reader.final_ends else None
     if final:
         conditions.add(final)
+    if seq and seq[0] in reader.opening:  # most names open with none of these phrases
+        opening = _longest_at(seq, 0, words.opening, reader.opening)
+        if opening:
+            conditions.add(opening)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if not words.void.keys().isdisjoint(conditions):  # few names hold such a condition
+        conditions -= {c for c in words.void if c in conditions
+                       and _holds_any(seq, words.void[c])}
     return Reading(  # by position (its fields' order), a third of the time of keywords
         seq,  # words
         " ".join(content),  # content
@@ -293,8 +305,12 @@ def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozen
     """The conditions found, with those they bring with them (match_words.yaml)."""
     if implied.keys().isdisjoint(found):  # most bring none
         return frozenset(found)
-    for condition in [c for c in found if c in implied]:
-        found |= implied[condition]
+    todo = [c for c in found if c in implied]
+    while todo:  # what they bring may bring more (data used again → digitised → signed)
+        for condition in implied[todo.pop()] - found:
+            found.add(condition)
+            if condition in implied:
+                todo.append(condition)
     return frozenset(found)
 
 
@@ -529,6 +545,7 @@ class _Reader:
         self.used_objects = _starts(words.used_objects)
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
+        self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
         # each word as `_scan` reads it: with the next word where the two start a longer
         # phrase (these pairs, from the tables), else alone
         self.kinds = _Kinds(words, self.using_verbs)

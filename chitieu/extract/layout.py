@@ -54,12 +54,18 @@ from chitieu.extract.unicode import decode_bytes
 
 Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _WORD = re.compile(r"\S+")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
+_EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
+_FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
+_STACKED_REACH = (4, 5)  # … when the labels print a word a line ("S" / "T" / "T")
+_STACKED_LINES = 25  # lines of a page a stacked header is looked for in
+_STACKED_ROLES = 2  # roles besides the name's its labels must name
 _MIN_GUTTER = 2
 _MAX_LABEL_WORDS = 4  # words of a column label on one header line
 _REFIT_REACH = 5
@@ -81,6 +87,7 @@ _JOIN_COST = 4.0  # a cut between two lines of which the second plainly goes on 
 _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _EMPTY_COST = 8.0  # a numbered row left without a name
+_UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -291,7 +298,7 @@ class _Reader:
         # "Trong đó:" is no row's text (the rows under it are parts of the row above), but
         # pdftotext prints it where the next row's cells would take it, alone on its line
         # or beside another row's cell (a merged cell centred beside it)
-        body = [ln for ln in _without_in_which(body) if ln.words]
+        body = _rejoin_numerals([ln for ln in _without_in_which(body) if ln.words])
         body, below = _until_table_end(body)
         # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
         while body and _numbers_columns(body[0]):
@@ -374,6 +381,24 @@ def _without_in_which(lines: list[_Line]) -> list[_Line]:
     return kept_lines
 
 
+def _rejoin_numerals(lines: list[_Line]) -> list[_Line]:
+    """A Roman numeral cut by a narrow number column ("II" over "I" for "III"): a line
+    holding only the numeral's rest, under the line it starts, goes back onto it."""
+    kept: list[_Line] = []
+    for line in lines:
+        above = kept[-1].words[0] if kept else None
+        if (above is not None and len(line.words) == 1 and ROMAN_ONLY.match(line.text)
+                and ROMAN_ONLY.match(above.text) and line.words[0].x0 <= above.x1
+                and above.x0 <= line.words[0].x1 and ROMAN_ONLY.match(above.text + line.text)):
+            kept[-1] = _Line(kept[-1].number, kept[-1].page,
+                             [_Word(above.x0, max(above.x1, above.x0 + len(above.text)
+                                                  + len(line.text)), above.text + line.text),
+                              *kept[-1].words[1:]])
+            continue
+        kept.append(line)
+    return kept
+
+
 def _ends_cell_above(chunk: list[_Word], above: list[list[_Word]] | None) -> bool:
     """Whether the chunk, lower case, goes on a chunk of the line above that ends with a
     comma and starts where it starts (the same cell's lines are printed flush left)."""
@@ -429,9 +454,13 @@ def _names_columns(line: _Line) -> bool:
 def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
     """(first, last) index of the header lines, or None when the page has no header."""
     at = next((i for i, ln in enumerate(lines) if _names_columns(ln)), None)
+    reach = _HEADER_REACH
+    if at is None:
+        # narrow columns' labels printed a word or two a line: no line names two columns
+        at, reach = _stacked_labels(lines), _STACKED_REACH
     if at is None:
         return None
-    above, below = _HEADER_REACH
+    above, below = reach
     best: tuple[int, int, int] | None = None  # (known roles, -lines, first), last
     choice = (at, at)
     bodies: dict[int, tuple[_Grid, list[int]]] = {}  # the body under each last line
@@ -460,6 +489,42 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
             if best is None or score > best:
                 best, choice = score, (first, last)
     return choice
+
+
+def _stacked_labels(lines: list[_Line]) -> int | None:
+    """The line printing the name column's label when the labels around it, within a
+    stacked header's reach, name two columns or more, none of them alone on a line."""
+    above, below = _STACKED_REACH
+    for i, line in enumerate(lines[:_STACKED_LINES]):
+        chunks = _chunks(line)
+        # labels of a word or two each, the name column's among them (no sentence)
+        if any(len(c.split()) > _MAX_LABEL_WORDS for c in chunks) or "name" not in (
+                _role(c) for c in chunks):
+            continue
+        near = [ln for ln in lines[max(0, i - above):i + below + 1]
+                if all(len(c.split()) <= _MAX_LABEL_WORDS for c in _chunks(ln))
+                and not _numbers_columns(ln) and not _is_anchor_line(ln)]
+        # each column's label words joined down the lines: "Đơn vị" / "tính"
+        labels = {_role(" ".join(w.text for w in words))
+                  for words in _stacked_cells(near)}
+        if len(labels - {"unknown", "name"}) >= _STACKED_ROLES:
+            return i
+    return None
+
+
+def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
+    """The lines' words gathered into columns by overlap, top to bottom."""
+    columns: list[tuple[int, int, list[_Word]]] = []
+    for line in lines:
+        for chunk in _chunk_words(line):
+            x0, x1 = chunk[0].x0, chunk[-1].x1
+            for k, (c0, c1, words) in enumerate(columns):
+                if x0 < c1 and c0 < x1:
+                    columns[k] = (min(c0, x0), max(c1, x1), words + chunk)
+                    break
+            else:
+                columns.append((x0, x1, list(chunk)))
+    return [words for _, _, words in columns]
 
 
 def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
@@ -503,11 +568,20 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     printed over several columns that another header line labels one by one ("Năm 2025"
     over "Kế hoạch" / "Ước thực hiện") heads each of them."""
     texts: list[list[str]] = [[] for _ in grid.spans]
+    group: list[str] = ["" for _ in grid.spans]  # the group label over each column
+    own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
     for line in lines:
         groups = _group_labels(lines, line, grid)
         for i, words in enumerate(grid.cells(line, header=True)):
+            if i in groups:
+                group[i] += " ".join(groups[i])
+            else:
+                own[i] += [w.text for w in words]
             texts[i] += groups.get(i) or [w.text for w in words]
-    return [" ".join(t) for t in texts]
+    # a column naming its own year under a period ("Giai đoạn 2026 - 2030" over "Năm
+    # 2028") is that year's: its own label, as a DOCX header's group is merged
+    return [" ".join(o if _YEARS.search(g) and _YEARS.search(" ".join(o)) else t)
+            for t, g, o in zip(texts, group, own, strict=True)]
 
 
 def _group_labels(lines: list[_Line], line: _Line, grid: _Grid) -> dict[int, list[str]]:
@@ -523,10 +597,16 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(grid.spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
-        if len(under) > 1 and len(text.split()) <= _MAX_LABEL_WORDS and _labelled_apart(
+        if len(under) > 1 and _label_words(text) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):
             found.append((start, end, text, under))
     return found
+
+
+def _label_words(text: str) -> int:
+    """A label's words, a period's years and dash not counted ("Kế hoạch giai đoạn 2026 -
+    2030" is a label of four words, as long to read as "Kế hoạch giai đoạn")."""
+    return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
 
 
 def _centred_groups(lines: list[_Line], grid: _Grid) -> set[int]:
@@ -753,9 +833,13 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     grid = alignment.grid
     cells = [alignment.cells(i) for i in range(len(lines))]
     label_cols = _label_columns(cells)
-    anchors = [i for i, row in enumerate(cells) if _anchored(row, label_cols)]
+    # every numbered row names its task or indicator: the name column leaves none empty
+    named = frozenset(c for c, label in enumerate(header) if _role(label) == "name")
+    anchors = [i for i, row in enumerate(cells)
+               if _anchored(row, label_cols) or _in_which_row(row, named, label_cols)]
     # with two numbering columns, a row numbered only in the second heads a group of rows
-    heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]}
+    heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]
+             and cells[i][label_cols[1]]}
     # a row labelled "I", "B": a section row spanning the table, no merged cell reaches into it
     # rows of this page: a continuation of the previous page's last row, then one per anchor
     starts = anchors if not continued or (anchors and anchors[0] == 0) else [-1, *anchors]
@@ -771,11 +855,15 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    # every numbered row names its task or indicator: the name column leaves none empty
-    named = frozenset(c for c, label in enumerate(header) if _role(label) == "name")
-    columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
+    agency_cols = {c for c, label in enumerate(header) if _role(label) in _AGENCY_ROLES}
+    # a known agency name goes on across lines in the agency columns (all, when none is
+    # known): "Ngày hội" / "Cơ sở dữ liệu" in a product column are two rows' products
+    named_by = frozenset(agency_cols or range(len(grid.spans)))
+    columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named,
+                           named_by)
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
-        columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named)
+        columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named,
+                               named_by)
     for col, parts in enumerate(columns):
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
@@ -788,15 +876,21 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             # spread by inference: the text cannot show the merged cell's extent
             for row in _spread_over_group(groups, col, fragments, starts, heads):
                 uncertain[row].add(col)
-        _spread_merged_cells(groups, col, fragments, starts, sections)
-        if col not in label_cols:
+        if col not in label_cols:  # (a row's number is its own, never merged over rows)
+            _spread_merged_cells(groups, col, fragments, starts, sections)
             for row in _placed_without_confidence(parts, starts, groups, col):
+                uncertain[row].add(col)
+    # rows with a value besides number and name (a group's title row has none)
+    valued = {r for r, cols in enumerate(groups)
+              if any(cols[c] for c in range(len(cols)) if c not in label_cols and c not in named)}
+    for col, label in enumerate(header):
+        if _role(label) in _EVERY_ROW_ROLES:
+            for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
     line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
-    agency_cols = {c for c, label in enumerate(header) if _role(label) in _AGENCY_ROLES}
     rows = []
     for row, cols in enumerate(groups):
         texts = [_cell_text(words, line_of, alignment.names) if c in agency_cols
@@ -1229,9 +1323,24 @@ def _anchored(row: list[list[_Word]], label_cols: list[int]) -> bool:
     return any(row[c] for c in label_cols)
 
 
+def _in_which_row(row: list[list[_Word]], named: frozenset[int], label_cols: list[int]
+                  ) -> bool:
+    """An unnumbered row of its own: "Trong đó: Thu nội địa" starting a line of the name
+    column beside values of its own (a part printed under its whole, never the whole's
+    text: a whole's name going on "… trong đó:" is in lower case)."""
+    words = next((row[c] for c in sorted(named) if row[c]), None)
+    if not words or len(words) < 3 or not words[0].text.startswith("Trong"):
+        return False
+    if not IN_WHICH.match(" ".join(w.text for w in words[:2]).rstrip(":") + ":") and not (
+            IN_WHICH.match(" ".join(w.text for w in words[:3]))):
+        return False
+    return any(cells for c, cells in enumerate(row) if c not in named and c not in label_cols)
+
+
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
                middles: list[float] | None = None, sections: frozenset[int] = frozenset(),
-               names: _NamePairs | None = None, required: bool = False
+               names: _NamePairs | None = None, required: bool = False,
+               filled: bool = False
                ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
     group centred on its anchor as well as possible (or, for cells printed from the top of
@@ -1240,7 +1349,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     và" / "Công nghệ", "… dự án đầu" / "tư, doanh nghiệp"). Centred on `middles`
     instead when given (the rows' middles: their numbers printed on their top line). Also
     returns the cut's cost. A section row (`sections`) holds only what its own line prints:
-    its title spans the table. A `required` column leaves a numbered row empty at a cost."""
+    its title spans the table. A `required` column leaves a numbered row empty at a cost, a
+    `filled` one (as many lines as rows: each row prints its cell) at a small one."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
         return [[] for _ in anchors], 0.0
@@ -1261,7 +1371,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
         high = anchors[r] if r < rows else inf
         outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
         section = r - 1 in sections
-        empty = _EMPTY_COST if required and not section and anchors[r - 1] >= 0 else 0.0
+        empty = (_EMPTY_COST if required else _UNFILLED_COST * filled
+                 ) if not section and anchors[r - 1] >= 0 else 0.0
         for k, (line, _) in enumerate(fragments):
             outside[k + 1] = outside[k] + (line <= low or line >= high
                                            or (section and line != anchors[r - 1]))
@@ -1291,19 +1402,23 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
 
 def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                  sections: frozenset[int] = frozenset(), names: _NamePairs | None = None,
-                 named: frozenset[int] = frozenset()
+                 named: frozenset[int] = frozenset(), named_by: frozenset[int] | None = None
                  ) -> list[list[list[tuple[int, list[_Word]]]]]:
     """Each column's lines cut into rows, the cells taken as printed centred on their row's
     number, from its top (Word's default), or centred in a row numbered on its top line,
     whichever the column's lines fit best. The `named` columns (the rows' names) leave no
-    numbered row empty when they can help it."""
+    numbered row empty when they can help it; known agency names go on across lines in the
+    `named_by` columns (all when not given)."""
     columns = range(len(cells[0]))
+    by = [names if named_by is None or col in named_by else None for col in columns]
     # a row numbered on its top line, its cells centred between it and the next number
     ends = [*(a - 1 for a in anchors[1:]), len(cells) - 1]
     middles = [(a + max(a, end)) / 2 for a, end in zip(anchors, ends, strict=True)]
     fragments = [_fragments(cells, col) for col in columns]
-    cuts = [[_partition(fragments[col], anchors, sections=sections, names=names,
-                        required=col in named, **model)
+    numbered = sum(1 for r, a in enumerate(anchors) if a >= 0 and r not in sections)
+    full = [len(fragments[col]) >= numbered for col in columns]
+    cuts = [[_partition(fragments[col], anchors, sections=sections, names=by[col],
+                        required=col in named, filled=full[col], **model)
              for col in columns]
             for model in ({}, {"top": True}, {"middles": middles})]
     # each column its own model: offices centre some columns (numbers, units) and not others
@@ -1313,11 +1428,20 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     tops = [min([a, *(i for col in chosen for i, _ in col[0][r])]) if a >= 0 else a
             for r, a in enumerate(anchors)]
     if tops != anchors:
+        # or centred between its top and the next row's (a row numbered in its middle, its
+        # cells centred in it)
+        bottoms = [*(max(t, n - 1) for t, n in pairwise(tops)),
+                   max(tops[-1], len(cells) - 1)]
+        centres = [(t + end) / 2 for t, end in zip(tops, bottoms, strict=True)]
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
-            cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
-                             names=names, required=col in named)
-            if cut[1] < chosen[col][1]:
-                chosen[col] = cut
+            # (centred in its row: a column printing a cell for each row; a sparser one's
+            # cells are merged over rows, centred on their numbers)
+            models = ({"top": True, "middles": tops}, {"middles": centres})[:1 + full[col]]
+            for model in models:
+                cut = _partition(fragments[col], anchors, sections=sections, names=by[col],
+                                 required=col in named, filled=full[col], **model)
+                if cut[1] < chosen[col][1]:
+                    chosen[col] = cut
     return [cut[0] for cut in chosen]
 
 
@@ -1393,6 +1517,31 @@ def _spread_over_group(groups: list[list[list[_Word]]], col: int,
         for row in run:
             groups[row][col] = list(groups[filled[0]][col])
         spread.update(run)
+    return spread
+
+
+def _spread_from_top(groups: list[list[list[_Word]]],
+                     columns: list[list[list[tuple[int, list[_Word]]]]], col: int,
+                     anchors: list[int], valued: set[int]) -> set[int]:
+    """In a column every row has (a lead, a deadline) whose cells print from their row's top
+    line, a numbered row left empty right under a filled one is under that cell merged over
+    both: printed from the top, it shows nowhere as merged (the rows given it are returned,
+    to be warned: this is inference)."""
+    rows = [r for r, a in enumerate(anchors) if a >= 0 and r in valued]
+    empty = [r for r in rows if not groups[r][col]]
+    filled = [r for r in rows if columns[col][r]]
+    if not empty or len(filled) < _FROM_TOP_ROWS or len(empty) * 3 > len(rows) or len(
+            filled) + len(empty) != len(rows):
+        return set()
+    for r in filled:
+        top = min(parts[r][0][0] for parts in columns if parts[r])
+        if columns[col][r][0][0] != top:
+            return set()  # a cell printed below its row's top: merges would show
+    spread = set()
+    for r in empty:
+        if r - 1 in rows and groups[r - 1][col]:
+            groups[r][col] = list(groups[r - 1][col])
+            spread.add(r)
     return spread
 
 

@@ -32,15 +32,9 @@ def test_every_input_has_its_expected_records() -> None:
 # Inputs whose hand-written records the reader does not reach yet, and why: the test fails
 # while it does not, and starts passing (flagging this note) once it does.
 KNOWN_GAPS = {
-    "tinh_dak_lak_nhiem_vu_ghep": (
-        "a deadline merged over two rows whose cells print from their tops ('Trong 45 ngày') "
-        "shows nowhere in the text as merged: the second row has none (0.80)"),
     "tinh_khanh_hoa_nhiem_vu_ngat_trang": (
         "a crowded line 'UBND các xã, phường nhật' keeps the product's last word in the "
         "support cell: the product's piece sits five characters left of its column (7/8)"),
-    # the dev batch of 2026-12-06 (02:45), before that session's fixes
-    "tinh_cao_bang_nhiem_vu_muc_con": (
-        "7/8: a deadline merged over two items printed from the top shows no span (as dak_lak)"),
 }
 
 

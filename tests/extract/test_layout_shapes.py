@@ -1,0 +1,138 @@
+"""The pdftotext -layout reader on shapes of real province tables (issue 11, third round):
+each text is our own, laid out as LibreOffice prints such a table and pdftotext reads it."""
+
+from chitieu import convert_text
+
+# a plan period over its years, beside last year's estimate whose label wraps ("Ước TH" /
+# "2025") so that its year stands on the line of the years under the group
+PERIOD_OVER_YEARS = """\
+TT                                                  Ước TH       Giai đoạn 2026 - 2030
+                    Chỉ tiêu               ĐVT
+                                                     2025    Năm 2026   Năm 2027   Năm 2030
+ 1    Số hợp tác xã nông nghiệp           HTX         42        45         48         55
+ 2    Tỷ lệ hộ dùng nước hợp vệ sinh       %          96        97         98         100
+"""
+
+
+def test_a_period_over_its_years_beside_last_years_estimate() -> None:
+    document = convert_text(PERIOD_OVER_YEARS, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "unit", "baseline", "target", "target", "target"]
+    records = {r.key: r for r in document.records}
+    assert sorted(records) == ["1@2026", "1@2027", "1@2030", "2@2026", "2@2027", "2@2030"]
+    assert records["1@2027"].target.value == 48 and records["1@2027"].baseline.value == 42
+    assert records["2@2030"].deadline.start == "2030-01-01"
+
+
+# "Trong đó: …" rows printing their own unit and values, one under a row of three lines
+# (its values centred between its name's lines), one above a numbered row
+IN_WHICH_WITH_VALUES = """\
+ STT                  Chỉ tiêu                 Đơn vị      Ước thực hiện     Kế hoạch
+                                                tính         năm 2025        năm 2026
+  1     Tổng vốn đầu tư phát triển toàn xã    Tỷ đồng
+                                                              21.400          23.000
+        hội
+        Trong đó: Vốn ngân sách nhà nước      Tỷ đồng          4.100           4.600
+  2     Tỷ lệ lao động có việc làm               %             96,1            96,5
+        Trong đó: Lao động nữ                    %             95,2            95,6
+  3     Số doanh nghiệp thành lập mới       Doanh nghiệp        520             600
+"""
+
+
+def test_in_which_rows_with_their_own_values_are_records_of_their_own() -> None:
+    records = convert_text(IN_WHICH_WITH_VALUES, "layout").records
+    assert [(r.key, r.name, r.target.raw, r.target.unit) for r in records] == [
+        ("1", "Tổng vốn đầu tư phát triển toàn xã hội", "23.000", "tỷ đồng"),
+        ("#1", "Trong đó: Vốn ngân sách nhà nước", "4.600", "tỷ đồng"),
+        ("2", "Tỷ lệ lao động có việc làm", "96,5", "%"),
+        ("#2", "Trong đó: Lao động nữ", "95,6", "%"),
+        ("3", "Số doanh nghiệp thành lập mới", "600", "doanh nghiệp")]
+
+
+# numbers on their row's top line, names and products centred in their rows (a product of
+# two lines in a row of two, "Quyết định" / "UBND tỉnh"); a row numbered in its middle, its
+# product printed from its top: a column with a line for each row leaves none of them empty,
+# rather than centre two rows' products on one number
+PRODUCTS_IN_THEIR_ROWS = """\
+TT                      Nhiệm vụ                     Cơ quan chủ trì    Thời gian        Sản phẩm
+1     Ban hành quy chế khai thác dữ liệu dùng          Sở Tư pháp        Quý II/2026     Quyết định
+      chung của tỉnh                                                                     UBND tỉnh
+2                                                    Sở Khoa học và     Quý III/2026    Báo cáo kết
+      Đánh giá mức độ an toàn hệ thống thông tin
+                                                     Công nghệ                          quả
+      của các cơ quan nhà nước trên địa bàn tỉnh
+3                                                  Trung tâm Công
+      Mở rộng Trung tâm dữ liệu tỉnh               nghệ thông tin và       2026-2027     Trung tâm dữ liệu
+                                                   Chuyển đổi số tỉnh
+4                                                  Các doanh nghiệp          Năm 2026
+      Phủ sóng 5G tại 100% khu công nghiệp, khu đô
+                                                   viễn thông                                 Hạ tầng 5G
+      thị
+5     Hỗ trợ 40 hợp tác xã ứng dụng nền tảng số        Sở Công Thương     Hằng năm
+                                                                                       Báo cáo tổng hợp
+      trong sản xuất
+6     Tổ chức Ngày hội chuyển đổi số cấp tỉnh          Sở Khoa học và     Tháng 10 hằng        Ngày hội
+      lần thứ nhất                                     Công nghệ          năm
+                                                       Sở Nông nghiệp và  Trước              Cơ sở dữ liệu
+      Xây dựng cơ sở dữ liệu đất trồng lúa của
+7                                                      Môi trường         31/12/2026
+      tỉnh
+"""  # noqa: E501
+
+
+def test_a_product_in_each_row_stays_in_its_row() -> None:
+    records = convert_text(PRODUCTS_IN_THEIR_ROWS, "layout").records
+    assert [(r.key, r.note) for r in records] == [
+        ("1", "Quyết định UBND tỉnh"), ("2", "Báo cáo kết quả"), ("3", "Trung tâm dữ liệu"),
+        ("4", "Hạ tầng 5G"), ("5", "Báo cáo tổng hợp"), ("6", "Ngày hội"),
+        ("7", "Cơ sở dữ liệu")]
+
+
+# a portrait table's narrow columns print their labels a word a line ("S" / "T" / "T",
+# "Ước" / "thực" / "hiện" / "năm" / "2025"): no line names two columns
+LABELS_WORD_BY_WORD = """\
+                                                           Ước
+                                                                      Kế
+  S                                                        thực
+                                              Đơn vị               hoạch
+  T                 Chỉ tiêu                               hiện
+                                               tính                 năm
+  T                                                        năm
+                                                                    2026
+                                                           2025
+
+  1                    2                         3          4          5
+
+  I    KINH TẾ
+
+  1    Tốc độ tăng trưởng kinh tế                %         7,1          8
+
+  2    Sản lượng lương thực có hạt           Nghìn tấn     215         218
+"""
+
+
+def test_column_labels_printed_a_word_a_line() -> None:
+    document = convert_text(LABELS_WORD_BY_WORD, "layout")
+    assert [c.role for c in document.columns] == ["number", "name", "unit", "baseline",
+                                                  "target"]
+    assert [(r.key, r.target.raw, r.baseline.raw, r.target.unit) for r in document.records] == [
+        ("I/1", "8", "7,1", "%"), ("I/2", "218", "215", "nghìn tấn")]
+
+
+# "III" cut by a narrow number column: "II" over "I"
+NUMERAL_CUT = """\
+ TT             Chỉ tiêu              Đơn vị tính    Kế hoạch năm 2026
+ I    KINH TẾ
+ 1    Tốc độ tăng trưởng kinh tế           %                8
+ II   XÃ HỘI
+ 2    Tỷ lệ lao động qua đào tạo           %               60
+ II                            MÔI TRƯỜNG
+ I
+ 3    Tỷ lệ che phủ rừng                   %               52
+"""
+
+
+def test_a_roman_numeral_cut_by_its_narrow_column_is_one_number() -> None:
+    records = convert_text(NUMERAL_CUT, "layout").records
+    assert [(r.key, [s.title for s in r.section]) for r in records] == [
+        ("I/1", ["KINH TẾ"]), ("II/2", ["XÃ HỘI"]), ("III/3", ["MÔI TRƯỜNG"])]
