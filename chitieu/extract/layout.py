@@ -60,6 +60,7 @@ _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
+_OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
@@ -855,7 +856,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    agency_cols = {c for c, label in enumerate(header) if _role(label) in _AGENCY_ROLES}
+    roles = [_role(label) for label in header] + ["unknown"] * len(grid.spans)
+    agency_cols = {c for c, role in enumerate(roles) if role in _AGENCY_ROLES}
     # a known agency name goes on across lines in the agency columns (all, when none is
     # known): "Ngày hội" / "Cơ sở dữ liệu" in a product column are two rows' products
     named_by = frozenset(agency_cols or range(len(grid.spans)))
@@ -864,7 +866,10 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
         columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named,
                                named_by)
-    for col, parts in enumerate(columns):
+    merged: set[frozenset[int]] = set()  # runs of rows a cell was merged over
+    # (the columns a row may leave empty last: they spread over the others' merged runs)
+    for col in sorted(range(len(columns)), key=lambda c: roles[c] in _OPTIONAL_ROLES):
+        parts = columns[col]
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
             for i, words in members:
@@ -877,14 +882,16 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             for row in _spread_over_group(groups, col, fragments, starts, heads):
                 uncertain[row].add(col)
         if col not in label_cols:  # (a row's number is its own, never merged over rows)
-            _spread_merged_cells(groups, col, fragments, starts, sections)
+            merged |= _spread_merged_cells(
+                groups, col, fragments, starts, sections,
+                only=set(merged) if roles[col] in _OPTIONAL_ROLES else None)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # rows with a value besides number and name (a group's title row has none)
     valued = {r for r, cols in enumerate(groups)
               if any(cols[c] for c in range(len(cols)) if c not in label_cols and c not in named)}
-    for col, label in enumerate(header):
-        if _role(label) in _EVERY_ROW_ROLES:
+    for col, role in enumerate(roles):
+        if role in _EVERY_ROW_ROLES:
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
@@ -1569,35 +1576,45 @@ def _free(groups: list[list[list[_Word]]], anchors: list[int], sections: set[int
 
 
 def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int],
-                   sections: set[int], r: int, centre: float) -> None:
+                   sections: set[int], r: int, centre: float,
+                   only: set[frozenset[int]] | None = None) -> frozenset[int] | None:
     """A cell centred on its row, between rows with nothing there, in a column the other
     rows fill: a cell merged over the row and as many on either side (printed once, in the
     middle row: "Sở Khoa học và Công nghệ" leading rows 1–3), when the middle of those
-    rows is where it sits."""
+    rows is where it sits (and, given `only`, the run is one of those). Returns the run."""
     k = 0
     while (_free(groups, anchors, sections, col, r - k - 1)
            and _free(groups, anchors, sections, col, r + k + 1)):
         k += 1
     if k == 0:
-        return
-    run = set(range(r - k, r + k + 1))
+        return None
+    run = frozenset(range(r - k, r + k + 1))
+    if only is not None and run not in only:
+        return None
     others = [o for o, anchor in enumerate(anchors)
               if anchor >= 0 and o not in run and o not in sections]
     filled = sum(1 for o in others if groups[o][col])
     if len(others) < 2 or filled * 3 < len(others) * 2:
-        return
+        return None
     if abs(centre - (anchors[r - k] + anchors[r + k]) / 2) > abs(centre - anchors[r]):
-        return
+        return None
     for other in run - {r}:
         groups[other][col] = list(groups[r][col])
+    return run
 
 
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          fragments: list[tuple[int, list[_Word]]], anchors: list[int],
-                         sections: set[int] = frozenset()) -> None:
+                         sections: set[int] = frozenset(),
+                         only: set[frozenset[int]] | None = None) -> set[frozenset[int]]:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
-    marks better than its own row's anchor."""
+    marks better than its own row's anchor. A cell centred on its own row between rows
+    with nothing there is merged over them, in a column a row may leave empty only over
+    runs of rows merged in another column (`only`): a support left out of the neighbours
+    of a row is theirs to lack, unless the rows are one block ("Trong đó:" and its parts).
+    Returns the runs of rows each cell was given to."""
+    runs: set[frozenset[int]] = set()
     filled = [r for r in range(len(groups)) if groups[r][col]]
     for r in filled:
         own_words = {id(w) for w in groups[r][col]}  # identity: equal words recur
@@ -1607,7 +1624,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         centre = (min(lines) + max(lines)) / 2
         own = abs(centre - anchors[r])
         if own < 1:
-            _spread_around(groups, col, anchors, sections, r, centre)
+            run = _spread_around(groups, col, anchors, sections, r, centre, only)
+            runs.update([run] if run else [])
             continue
         # of the runs of rows around it with nothing of their own there, the one whose
         # middle the cell marks best, looked for over every run, not grown a row at a time
@@ -1625,3 +1643,5 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         for other in range(lo, hi + 1):
             if other != r:
                 groups[other][col] = list(groups[r][col])
+        runs.add(frozenset(range(lo, hi + 1)))
+    return runs

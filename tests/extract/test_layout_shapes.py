@@ -136,3 +136,31 @@ def test_a_roman_numeral_cut_by_its_narrow_column_is_one_number() -> None:
     records = convert_text(NUMERAL_CUT, "layout").records
     assert [(r.key, [s.title for s in r.section]) for r in records] == [
         ("I/1", ["KINH TẾ"]), ("II/2", ["XÃ HỘI"]), ("III/3", ["MÔI TRƯỜNG"])]
+
+
+# a support cell of row 3 alone between rows 2 and 4 that have none: a row's support, not
+# one merged over three rows (a lead column, which every row fills, would be)
+SUPPORT_OF_ITS_OWN = """\
+TT          Nhiệm vụ                   Cơ quan chủ trì     Cơ quan phối hợp      Thời hạn
+      Rà soát danh mục thủ tục hành
+1                                     Sở Tư pháp          Các sở, ban, ngành    Quý II/2026
+      chính nội bộ
+      Xây dựng kho dữ liệu dùng chung     Văn phòng
+2                                                                                 Năm 2026
+      của tỉnh                            UBND tỉnh
+      Tổ chức hội nghị sơ kết công tác    Văn phòng           Các phòng
+3                                                                                 Tháng 7/2026
+      chuyển đổi số 6 tháng              UBND tỉnh           chuyên môn
+      Báo cáo kết quả thực hiện kế
+4                                         Sở Nội vụ                              Hằng quý
+      hoạch năm 2026
+      Đào tạo kỹ năng số cho cán bộ,      Sở Nội vụ           Trường Chính trị
+5                                                                                 Năm 2026
+      công chức cấp xã                                        tỉnh
+"""
+
+
+def test_a_support_cell_between_rows_without_one_is_its_rows_own() -> None:
+    records = convert_text(SUPPORT_OF_ITS_OWN, "layout").records
+    assert [[a.raw for a in r.agencies if a.role == "support"] for r in records] == [
+        ["Các sở, ban, ngành"], [], ["Các phòng chuyên môn"], [], ["Trường Chính trị tỉnh"]]
