@@ -269,7 +269,7 @@ class _Reader:
             first, last = found
             body = lines[last + 1:]
             cover = _cover(body)
-            grid = _refine(_grid(body), lines[first:last + 1], cover)
+            grid = _refine(_grid(body), lines[first:last + 1], cover, _column_numbers(body))
             grid = self.gutters.place(grid, lines[first:last + 1], body, cover)
             header = _header_cells(lines[first:last + 1], grid)
             labels = [c for line in lines[first:last + 1] for c in _label_chunks(line)]
@@ -477,7 +477,8 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
             if last not in bodies:
                 body = lines[last + 1:]
                 bodies[last] = (_grid(body), _cover(body))
-            grid = _refine(bodies[last][0], block, bodies[last][1])
+            grid = _refine(bodies[last][0], block, bodies[last][1],
+                           _column_numbers(lines[last + 1:]))
             if not all(_continues_labels(ln, grid, below=i > at)
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
@@ -572,8 +573,9 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     group: list[str] = ["" for _ in grid.spans]  # the group label over each column
     own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
     for line in lines:
-        groups = _group_labels(lines, line, grid)
-        for i, words in enumerate(grid.cells(line, header=True)):
+        cells, cuts = _label_cells(lines, line, grid)
+        groups = _group_labels(lines, line, grid, cuts)
+        for i, words in enumerate(cells):
             if i in groups:
                 group[i] += " ".join(groups[i])
             else:
@@ -585,18 +587,78 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
             for t, g, o in zip(texts, group, own, strict=True)]
 
 
-def _group_labels(lines: list[_Line], line: _Line, grid: _Grid) -> dict[int, list[str]]:
-    """The columns under each of the line's group labels, with the label's words."""
-    return {i: text.split() for _, _, text, under in _groups(lines, line, grid) for i in under}
+def _label_cells(lines: list[_Line], line: _Line, grid: _Grid
+                 ) -> tuple[list[list[_Word]], set[int]]:
+    """The line's words by column. A run of words with one space between them crossing
+    from one column into the next (a label overhanging its narrow column, "Kế hoạch"; or
+    two labels crowded on the line, "Ước thực năm 2026") is cut where its parts line up
+    with the labels' other lines over their columns ("Kế hoạch" over "năm 2026": the same
+    start or centre), not word by word. Also returns where such runs were cut."""
+    cells = grid.cells(line, header=True)
+    cuts: set[int] = set()
+    for i in range(len(cells) - 1):
+        left, right = cells[i], cells[i + 1]
+        if not left or not right or right[0].x0 - left[-1].x1 >= _MIN_GUTTER or (
+                i > 0 and cells[i - 1] and left[0].x0 - cells[i - 1][-1].x1 < _MIN_GUTTER) or (
+                i + 2 < len(cells) and cells[i + 2]
+                and cells[i + 2][0].x0 - right[-1].x1 < _MIN_GUTTER):
+            continue  # (a run over three columns or more is a group's label)
+        run = left + right
+        # the share of the cut's parts that line up with labels over their columns
+        scores = [sum(_lines_up(part, lines, line, grid, col) for part, col in parts) / len(parts)
+                  for parts in ([(p, c) for p, c in ((run[:k], i), (run[k:], i + 1)) if p]
+                                for k in range(len(run) + 1))]
+        best = max(range(len(run) + 1), key=lambda k: (scores[k], k == len(left)))
+        if scores[best] < 1:
+            continue  # (a cut only where every part lines up)
+        cells[i], cells[i + 1] = run[:best], run[best:]
+        cuts.update([run[best].x0] if 0 < best < len(run) else [])
+    return cells, cuts
+
+
+def _lines_up(words: list[_Word], lines: list[_Line], line: _Line, grid: _Grid, col: int
+              ) -> bool:
+    """Whether another header line prints over column `col` a label starting where the
+    words start or centred where they are, or a label crowded beside another that starts
+    and ends where they do."""
+    x0, x1 = words[0].x0, words[-1].x1
+    for other in lines:
+        if other is line:
+            continue
+        for chunk in _chunk_words(other):
+            start, end = chunk[0].x0, chunk[-1].x1
+            parts = [(s, e) for s, e in [*((w.x0, end) for w in chunk[1:]),
+                                         *((start, w.x1) for w in chunk[:-1])]
+                     if abs(s - x0) <= 1 and abs(e - x1) <= 1]
+            if start == x0 or start + end == x0 + x1:  # (exactly: a cut's evidence)
+                parts.append((start, end))
+            if any(grid.column_of(_Word(s, e, ""), prefer_right=True) == col for s, e in parts):
+                return True
+    return False
+
+
+def _group_labels(lines: list[_Line], line: _Line, grid: _Grid, cuts: set[int]
+                  ) -> dict[int, list[str]]:
+    """The columns under each of the line's group labels, with the label's words (a run
+    cut at `cuts` as two labels crowded on the line is none)."""
+    return {i: text.split() for start, end, text, under in _groups(lines, line, grid)
+            if not any(start < x < end for x in cuts) for i in under}
 
 
 def _groups(lines: list[_Line], line: _Line, grid: _Grid
             ) -> list[tuple[int, int, str, list[int]]]:
     """The line's group labels: (start, end, text, the columns under it)."""
     found = []
+    # a column as wide as its labels on the other lines ("Ước thực hiện" over "7,2")
+    spans = list(grid.spans)
+    for other in lines:
+        if other is not line:
+            for i, words in enumerate(grid.cells(other, header=True)):
+                if words:
+                    spans[i] = (min(spans[i][0], words[0].x0), max(spans[i][1], words[-1].x1 - 1))
     for start, end, text in _label_chunks(line):
         # (a centred label over two narrow columns may end where the second starts)
-        under = [i for i, (s, e) in enumerate(grid.spans) if s <= end and e >= start - 1]
+        under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
         if len(under) > 1 and _label_words(text) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):
@@ -690,11 +752,20 @@ def _label_chunks(line: _Line) -> list[tuple[int, int, str]]:
     return chunks
 
 
-def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
+def _column_numbers(body: list[_Line]) -> list[_Line]:
+    """The body's first line when it numbers the columns ("1 2 3 …", "(1) (2) …")."""
+    return body[:1] if body and _numbers_columns(body[0]) else []
+
+
+def _refine(grid: _Grid, header: list[_Line], cover: list[int],
+            numbers: list[_Line] | None = None) -> _Grid:
     """Columns checked against the header labels printed on one line with wide gaps: columns
-    under one label ("Đơn vị phối hợp") are merged; a column under two labels ("Tên nhiệm
-    vụ", "Đơn vị chủ trì") is split at the emptiest position between them."""
+    under one label ("Đơn vị phối hợp") are merged — unless the other header lines or the
+    columns' numbers under the header label them one by one (two labels crowded on a line,
+    "Ước thực năm 2026"); a column under two labels ("Tên nhiệm vụ", "Đơn vị chủ trì") is
+    split at the emptiest position between them."""
     spans = list(grid.spans)
+    apart = header + (numbers or [])
     for line in header:
         labels = [c for c in _label_chunks(line) if _role(c[2]) != "unknown"]
         for start, end, text in labels:
@@ -706,7 +777,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
         for start, end, _ in labels:
             under = [i for i, (s, e) in enumerate(spans) if s <= end - 1 and e >= start]
             if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under
-                                      ) and not _labelled_apart(header, line, spans, under):
+                                      ) and not _labelled_apart(apart, line, spans, under):
                 spans[under[0]:under[-1] + 1] = [(spans[under[0]][0], spans[under[-1]][1])]
         for left, right in pairwise(labels):
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2

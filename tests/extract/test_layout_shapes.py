@@ -164,3 +164,29 @@ def test_a_support_cell_between_rows_without_one_is_its_rows_own() -> None:
     records = convert_text(SUPPORT_OF_ITS_OWN, "layout").records
     assert [[a.raw for a in r.agencies if a.role == "support"] for r in records] == [
         ["Các sở, ban, ngành"], [], ["Các phòng chuyên môn"], [], ["Trường Chính trị tỉnh"]]
+
+
+# narrow figure columns: "Ước thực" and "năm 2026" crowded on one line with one space,
+# "Kế hoạch" overhanging the 2025 plan's column, "Năm 2025" over two columns its labels
+# are wider than; the columns' numbers under the header keep the eight columns apart
+CROWDED_LABELS = """\
+                                                                  Năm 2025
+                                                    Đơn vị                      Kế hoạch     Cơ quan chủ trì
+TT                    Chỉ tiêu                                  Kế     Ước thực năm 2026                         Cơ quan phối hợp
+                                                     tính                                       theo dõi
+                                                               hoạch     hiện
+1                         2                            3         4           5       6              7                     8
+     Tỷ lệ hộ gia đình có tài khoản thanh toán
+1                                                     %          70          72      75        Sở Tài chính     Ngân hàng Nhà nước
+     điện tử
+2    Số doanh nghiệp thành lập mới                  Doanh       900         950   1.000      Sở Tài chính     Thuế tỉnh Cà Mau
+                                                   nghiệp
+"""  # noqa: E501
+
+
+def test_labels_crowded_on_a_line_and_a_group_over_narrow_columns() -> None:
+    document = convert_text(CROWDED_LABELS, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "target", "monitor", "support"]
+    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
+        ("1", "75", "72"), ("2", "1.000", "950")]
