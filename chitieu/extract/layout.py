@@ -89,6 +89,7 @@ _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _EMPTY_COST = 8.0  # a numbered row left without a name
 _UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
+_POOR_FIT = 4.0  # a column's cut costing this much is tried centred in its rows too
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -482,10 +483,9 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
             if not all(_continues_labels(ln, grid, below=i > at)
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
-            cells = _header_cells(block, grid)
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
             # no role, yet without its group "Kế hoạch" would read as the target
-            grouped = _centred_groups(block, grid)
+            cells, grouped = _read_header(block, grid)
             known = sum(1 for i, c in enumerate(cells) if _role(c) != "unknown" or i in grouped)
             score = (known, last - first, -first)
             if best is None or score > best:
@@ -569,12 +569,26 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     """Each column's label, its words from the header lines in order; a group's label
     printed over several columns that another header line labels one by one ("Năm 2025"
     over "Kế hoạch" / "Ước thực hiện") heads each of them."""
+    return _read_header(lines, grid)[0]
+
+
+def _read_header(lines: list[_Line], grid: _Grid) -> tuple[list[str], set[int]]:
+    """The columns' labels (`_header_cells`) and the columns under a group label centred
+    over them, right of the first column (a title's words printed over the first columns
+    are no group)."""
     texts: list[list[str]] = [[] for _ in grid.spans]
     group: list[str] = ["" for _ in grid.spans]  # the group label over each column
     own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
-    for line in lines:
-        cells, cuts = _label_cells(lines, line, grid)
-        groups = _group_labels(lines, line, grid, cuts)
+    by_line = [grid.cells(line, header=True) for line in lines]
+    spans = _label_spans(by_line, grid)
+    centred: set[int] = set()
+    for k, line in enumerate(lines):
+        cells, cuts = _label_cells(lines, line, grid, by_line[k])
+        found = _groups(lines, line, grid, spans[k])
+        centred.update(_centred(found, grid))
+        # (a run cut as two labels crowded on the line is no group label over both)
+        groups = {i: text.split() for start, end, text, under in found
+                  if not any(start < x < end for x in cuts) for i in under}
         for i, words in enumerate(cells):
             if i in groups:
                 group[i] += " ".join(groups[i])
@@ -584,17 +598,18 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     # a column naming its own year under a period ("Giai đoạn 2026 - 2030" over "Năm
     # 2028") is that year's: its own label, as a DOCX header's group is merged
     return [" ".join(o if _YEARS.search(g) and _YEARS.search(" ".join(o)) else t)
-            for t, g, o in zip(texts, group, own, strict=True)]
+            for t, g, o in zip(texts, group, own, strict=True)], centred
 
 
-def _label_cells(lines: list[_Line], line: _Line, grid: _Grid
+def _label_cells(lines: list[_Line], line: _Line, grid: _Grid, cells: list[list[_Word]]
                  ) -> tuple[list[list[_Word]], set[int]]:
     """The line's words by column. A run of words with one space between them crossing
     from one column into the next (a label overhanging its narrow column, "Kế hoạch"; or
     two labels crowded on the line, "Ước thực năm 2026") is cut where its parts line up
     with the labels' other lines over their columns ("Kế hoạch" over "năm 2026": the same
-    start or centre), not word by word. Also returns where such runs were cut."""
-    cells = grid.cells(line, header=True)
+    start or centre), not word by word (`cells`: the line's words by column, word by
+    word). Also returns where such runs were cut."""
+    cells = list(cells)
     cuts: set[int] = set()
     for i in range(len(cells) - 1):
         left, right = cells[i], cells[i + 1]
@@ -637,25 +652,11 @@ def _lines_up(words: list[_Word], lines: list[_Line], line: _Line, grid: _Grid, 
     return False
 
 
-def _group_labels(lines: list[_Line], line: _Line, grid: _Grid, cuts: set[int]
-                  ) -> dict[int, list[str]]:
-    """The columns under each of the line's group labels, with the label's words (a run
-    cut at `cuts` as two labels crowded on the line is none)."""
-    return {i: text.split() for start, end, text, under in _groups(lines, line, grid)
-            if not any(start < x < end for x in cuts) for i in under}
-
-
-def _groups(lines: list[_Line], line: _Line, grid: _Grid
+def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int, int]]
             ) -> list[tuple[int, int, str, list[int]]]:
-    """The line's group labels: (start, end, text, the columns under it)."""
+    """The line's group labels: (start, end, text, the columns under it, as wide as their
+    labels: `spans`)."""
     found = []
-    # a column as wide as its labels on the other lines ("Ước thực hiện" over "7,2")
-    spans = list(grid.spans)
-    for other in lines:
-        if other is not line:
-            for i, words in enumerate(grid.cells(other, header=True)):
-                if words:
-                    spans[i] = (min(spans[i][0], words[0].x0), max(spans[i][1], words[-1].x1 - 1))
     for start, end, text in _label_chunks(line):
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
@@ -666,22 +667,36 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid
     return found
 
 
+def _label_spans(by_line: list[list[list[_Word]]], grid: _Grid
+                 ) -> list[list[tuple[int, int]]]:
+    """For each header line (its words by column: `by_line`), each column as wide as the
+    other lines' labels over it ("Ước thực hiện" over "7,2")."""
+    extents = [[(w[0].x0, w[-1].x1 - 1) if w else None for w in cells] for cells in by_line]
+    widened = []
+    for k in range(len(by_line)):
+        spans = list(grid.spans)
+        for other, cells in enumerate(extents):
+            for i, extent in enumerate(cells if other != k else ()):
+                if extent is not None:
+                    spans[i] = (min(spans[i][0], extent[0]), max(spans[i][1], extent[1]))
+        widened.append(spans)
+    return widened
+
+
 def _label_words(text: str) -> int:
     """A label's words, a period's years and dash not counted ("Kế hoạch giai đoạn 2026 -
     2030" is a label of four words, as long to read as "Kế hoạch giai đoạn")."""
     return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
 
 
-def _centred_groups(lines: list[_Line], grid: _Grid) -> set[int]:
-    """The columns under a group label centred over them, right of the first column (a
-    title's words printed over the first columns are no group)."""
+def _centred(groups: list[tuple[int, int, str, list[int]]], grid: _Grid) -> set[int]:
+    """The columns under the group labels centred over them, right of the first column."""
     columns: set[int] = set()
-    for line in lines:
-        for start, end, _, under in _groups(lines, line, grid):
-            left, right = grid.spans[under[0]][0], grid.spans[under[-1]][1]
-            off = abs((start + end - 1) / 2 - (left + right) / 2)
-            if under[0] > 0 and off <= max(_MIN_GUTTER, (right - left) / 10):
-                columns.update(under)
+    for start, end, _, under in groups:
+        left, right = grid.spans[under[0]][0], grid.spans[under[-1]][1]
+        off = abs((start + end - 1) / 2 - (left + right) / 2)
+        if under[0] > 0 and off <= max(_MIN_GUTTER, (right - left) / 10):
+            columns.update(under)
     return columns
 
 
@@ -1512,9 +1527,10 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                    max(tops[-1], len(cells) - 1)]
         centres = [(t + end) / 2 for t, end in zip(tops, bottoms, strict=True)]
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
-            # (centred in its row: a column printing a cell for each row; a sparser one's
-            # cells are merged over rows, centred on their numbers)
-            models = ({"top": True, "middles": tops}, {"middles": centres})[:1 + full[col]]
+            # (centred in its row: a column printing a cell for each row and fitting the
+            # other models badly; a sparser one's cells are merged over rows)
+            centred = full[col] and chosen[col][1] >= _POOR_FIT
+            models = ({"top": True, "middles": tops}, {"middles": centres})[:1 + centred]
             for model in models:
                 cut = _partition(fragments[col], anchors, sections=sections, names=by[col],
                                  required=col in named, filled=full[col], **model)
