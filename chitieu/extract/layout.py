@@ -313,9 +313,10 @@ class _Reader:
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
-        continued = any(row.table is not None for row in self.rows)
+        # the table's last row so far: a row the page break cut goes on on this page
+        carried = next((row for row in reversed(self.rows) if row.table is not None), None)
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
-                                continued)
+                                carried)
         self.rows += [_text_row(ln) for ln in below]
 
 
@@ -912,9 +913,10 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 
 
 def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
-               header: list[str], continued: bool = True) -> list[RawRow]:
-    """The page's rows; `continued`: a row of the table precedes the page's lines (the
+               header: list[str], carried: RawRow | None = None) -> list[RawRow]:
+    """The page's rows; `carried`: the row of the table preceding the page's lines (the
     table's first page has none, its lines above the first number are the first row's)."""
+    continued = carried is not None
     if not lines:
         return []
     grid = alignment.grid
@@ -984,10 +986,13 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
     line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
-    rows = []
-    for row, cols in enumerate(groups):
-        texts = [_cell_text(words, line_of, alignment.names) if c in agency_cols
+    texts_of = [[_cell_text(words, line_of, alignment.names) if c in agency_cols
                  else " ".join(w.text for w in words) for c, words in enumerate(cols)]
+                for cols in groups]
+    if carried is not None and starts[0] < 0:
+        _merged_over_cut_row(texts_of, groups, carried, set(label_cols) | named, line_of)
+    rows = []
+    for row, texts in enumerate(texts_of):
         if not any(texts):
             continue
         if row in sections:
@@ -999,6 +1004,23 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=0, warnings=warnings))
     return rows
+
+
+def _merged_over_cut_row(texts: list[list[str]], groups: list[list[list[_Word]]],
+                         carried: RawRow, skip: set[int], line_of: dict[int, int]) -> None:
+    """A cell the page break cut (its rest on this page, the first group) that reaches
+    down into the first numbered row's lines, where that row has nothing of its own, is
+    merged over both rows: that row has it whole, the previous page's part with it."""
+    below = [line_of[id(w)] for cols in groups[1:2] for words in cols for w in words]
+    if not below:
+        return
+    top = min(below)
+    for col, words in enumerate(groups[0]):
+        # (nothing of its own: or the same words, spread to it as a merged cell already)
+        own = groups[1][col] and [id(w) for w in groups[1][col]] != [id(w) for w in words]
+        if (col not in skip and words and not own and col < len(carried.cells)
+                and max(line_of[id(w)] for w in words) >= top):
+            texts[1][col] = f"{carried.cells[col].text} {texts[0][col]}".strip()
 
 
 def _cell_text(words: list[_Word], line_of: dict[int, int], names: _NamePairs) -> str:
@@ -1458,6 +1480,11 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     # interleave with its neighbours', a few lines apart at most (the same every row)
     skip = 0 if top else _CENTRED_SKIP
     irregulars = [_irregular_spacing(fragments, j, skip) for j in range(n + 1)]
+    # a page's first line of the column going on in lower case ("trường đô thị; UBND")
+    # goes on the cell the previous page's last row left open: that row's, on this page
+    first = fragments[0][1][0].text
+    carry = 2 * _JOIN_COST if anchors[0] < 0 and first[:1].islower() and not _is_label(
+        first) else 0.0
     for r in range(1, rows + 1):
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
@@ -1474,7 +1501,7 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
-                step = empty
+                step = empty + (carry if r == 1 and j == 0 else 0.0)
                 if i < j:
                     centre = (fragments[i][0] if top
                               else (fragments[i][0] + fragments[j - 1][0]) / 2)
