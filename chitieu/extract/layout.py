@@ -97,6 +97,7 @@ _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _DATE_HEADS = frozenset({"quý", "tháng", "năm", "trước", "trong", "ngày", "đến", "từ"})
 _DATE_TAIL = re.compile(r"^(?:[IVX]+|\d)")
+_DATE_END = re.compile(r"(?:^|/)(?:19|20)\d\d$")  # "2026", "II/2026", "30/6/2026"
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
                          "hoặc", "để", "từ", "đến", "bằng", "là", "có", "được", "những", "nhóm"})
 
@@ -1203,6 +1204,29 @@ class _Alignment:
             self._cells = list(first_cut)
             for i in crowded:
                 self._cells[i] = self._line_cells(i, lines[i], first_cut)
+        for i in crowded:
+            if i + 1 < len(lines):
+                self._cells[i + 1] = self._under_piece(self._cells[i], self._cells[i + 1],
+                                                       lines[i + 1])
+
+    @staticmethod
+    def _under_piece(above: list[list[_Word]], cells: list[list[_Word]], line: _Line
+                     ) -> list[list[_Word]]:
+        """A chunk of the line in lower case starting right under a piece cut off the
+        crowded line above (one space after its left neighbour) is that piece's cell going
+        on ("Năm 2026 Quy chế được" / "ban hành" under "Quy")."""
+        for chunk in _chunk_words(line):
+            if not chunk[0].text[:1].islower():
+                continue
+            col = next((c for c in range(1, len(above)) if above[c] and above[c - 1]
+                        and abs(above[c][0].x0 - chunk[0].x0) <= 1
+                        and above[c][0].x0 - above[c - 1][-1].x1 < _MIN_GUTTER), None)
+            ids = {id(w) for w in chunk}
+            if col is None or any(id(w) not in ids for w in cells[col]):
+                continue  # (the column holds another cell's words on this line)
+            cells = [[w for w in c if id(w) not in ids] for c in cells]
+            cells[col] = list(chunk)
+        return cells
 
     def _learn(self, lines: list[_Line]) -> None:
         self.clean: list[list[tuple[int, int, int]]] = [[] for _ in self.grid.spans]
@@ -1337,6 +1361,11 @@ class _Alignment:
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
         if cut and piece[0].text[:1].islower():
+            cost += _LOWER_START_COST
+        # a date ends on its year: a capitalised word after it starts the next cell ("Năm
+        # 2026 Quy chế": the deadline, then the product, one space apart)
+        if any(_DATE_END.search(a.text) and b.text[:1].isupper()
+               for a, b in pairwise(piece)):
             cost += _LOWER_START_COST
         return cost
 

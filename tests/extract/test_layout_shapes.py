@@ -190,3 +190,23 @@ def test_labels_crowded_on_a_line_and_a_group_over_narrow_columns() -> None:
         "number", "name", "unit", "unknown", "baseline", "target", "monitor", "support"]
     assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
         ("1", "75", "72"), ("2", "1.000", "950")]
+
+
+# a deadline run into the product with one space ("Năm 2026 Quy chế được"), the product's
+# next line starting under "Quy"
+DEADLINE_RUN_INTO_PRODUCT = """\
+TT   Nhiệm vụ                            Cơ quan chủ trì   Thời gian      Sản phẩm
+1    Rà soát quy định của tỉnh về khai   Sở Tư pháp        Quý II/2026    Báo cáo rà
+     thác dữ liệu dân cư                                                  soát
+2    Ban hành quy trình liên thông điện  Sở Tư pháp        Năm 2026 Quy chế được
+     tử thủ tục đăng ký khai sinh                                   ban hành
+3    Cập nhật dữ liệu hộ tịch trên địa   Công an tỉnh      Quý IV/2026    Dữ liệu được
+     bàn tỉnh                                                             cập nhật
+"""
+
+
+def test_a_deadline_run_into_the_product_with_one_space() -> None:
+    records = convert_text(DEADLINE_RUN_INTO_PRODUCT, "layout").records
+    assert [(r.deadline.raw, r.note) for r in records] == [
+        ("Quý II/2026", "Báo cáo rà soát"), ("Năm 2026", "Quy chế được ban hành"),
+        ("Quý IV/2026", "Dữ liệu được cập nhật")]
