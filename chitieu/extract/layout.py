@@ -89,7 +89,6 @@ _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _EMPTY_COST = 8.0  # a numbered row left without a name
 _UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
-_POOR_FIT = 4.0  # a column's cut costing this much is tried centred in its rows too
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -1362,11 +1361,6 @@ class _Alignment:
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
         if cut and piece[0].text[:1].islower():
             cost += _LOWER_START_COST
-        # a date ends on its year: a capitalised word after it starts the next cell ("Năm
-        # 2026 Quy chế": the deadline, then the product, one space apart)
-        if any(_DATE_END.search(a.text) and b.text[:1].isupper()
-               for a, b in pairwise(piece)):
-            cost += _LOWER_START_COST
         return cost
 
     def _name_cost(self, chunk: list[_Word], i: int, j: int,
@@ -1392,6 +1386,10 @@ class _Alignment:
         each column (its words on the lines around), known names weigh in."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
+        # a date ends on its year: a capitalised word after it starts the next cell ("Năm
+        # 2026 Quy chế": the deadline, then the product, one space apart)
+        dates = [p for p in range(m - 1) if chunk[p + 1].text[:1].isupper()
+                 and _DATE_END.search(chunk[p].text)]
         best = [[inf] * (m + 1) for _ in range(k + 1)]
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
@@ -1405,6 +1403,8 @@ class _Alignment:
                     if i < j:
                         step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
                         if i >= 2 and _opens_phrase(chunk[i - 2], chunk[i - 1], chunk[i]):
+                            step += _LOWER_START_COST
+                        if dates and any(i <= p < j - 1 for p in dates):
                             step += _LOWER_START_COST
                         if context is not None and not self._narrow(first + c - 1):
                             step += self._name_cost(chunk, i, j, context[c - 1])
@@ -1527,10 +1527,11 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
                                            or (section and line != anchors[r - 1]))
         for j in range(n + 1):
             irregular = irregulars[j]
+            none = empty + carry if r == 1 and j == 0 else empty  # the row given nothing
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
-                step = empty + (carry if r == 1 and j == 0 else 0.0)
+                step = none
                 if i < j:
                     centre = (fragments[i][0] if top
                               else (fragments[i][0] + fragments[j - 1][0]) / 2)
@@ -1577,21 +1578,11 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     tops = [min([a, *(i for col in chosen for i, _ in col[0][r])]) if a >= 0 else a
             for r, a in enumerate(anchors)]
     if tops != anchors:
-        # or centred between its top and the next row's (a row numbered in its middle, its
-        # cells centred in it)
-        bottoms = [*(max(t, n - 1) for t, n in pairwise(tops)),
-                   max(tops[-1], len(cells) - 1)]
-        centres = [(t + end) / 2 for t, end in zip(tops, bottoms, strict=True)]
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
-            # (centred in its row: a column printing a cell for each row and fitting the
-            # other models badly; a sparser one's cells are merged over rows)
-            centred = full[col] and chosen[col][1] >= _POOR_FIT
-            models = ({"top": True, "middles": tops}, {"middles": centres})[:1 + centred]
-            for model in models:
-                cut = _partition(fragments[col], anchors, sections=sections, names=by[col],
-                                 required=col in named, filled=full[col], **model)
-                if cut[1] < chosen[col][1]:
-                    chosen[col] = cut
+            cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
+                             names=by[col], required=col in named, filled=full[col])
+            if cut[1] < chosen[col][1]:
+                chosen[col] = cut
     return [cut[0] for cut in chosen]
 
 

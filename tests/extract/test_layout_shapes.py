@@ -50,9 +50,8 @@ def test_in_which_rows_with_their_own_values_are_records_of_their_own() -> None:
 
 
 # numbers on their row's top line, names and products centred in their rows (a product of
-# two lines in a row of two, "Quyết định" / "UBND tỉnh"); a row numbered in its middle, its
-# product printed from its top: a column with a line for each row leaves none of them empty,
-# rather than centre two rows' products on one number
+# two lines in a row of two, "Quyết định" / "UBND tỉnh"): a column with a line for each row
+# leaves none of them empty, rather than centre two rows' products on one number
 PRODUCTS_IN_THEIR_ROWS = """\
 TT                      Nhiệm vụ                     Cơ quan chủ trì    Thời gian        Sản phẩm
 1     Ban hành quy chế khai thác dữ liệu dùng          Sở Tư pháp        Quý II/2026     Quyết định
@@ -73,9 +72,9 @@ TT                      Nhiệm vụ                     Cơ quan chủ trì    
       trong sản xuất
 6     Tổ chức Ngày hội chuyển đổi số cấp tỉnh          Sở Khoa học và     Tháng 10 hằng        Ngày hội
       lần thứ nhất                                     Công nghệ          năm
-                                                       Sở Nông nghiệp và  Trước              Cơ sở dữ liệu
+                                                       Sở Nông nghiệp và  Trước
       Xây dựng cơ sở dữ liệu đất trồng lúa của
-7                                                      Môi trường         31/12/2026
+7                                                      Môi trường         31/12/2026      Cơ sở dữ liệu
       tỉnh
 """  # noqa: E501
 
