@@ -15,8 +15,9 @@ Left out on purpose: the sources the scan benchmarks (benchmarks/eval_scans.py) 
 tests/fixtures/office_variants, the text appendices of tests/fixtures/appendices, and every
 source of make_scan_fixtures.py `EVAL_VARIANTS` / `EVAL2_VARIANTS` / `EVAL3_VARIANTS`
 (the OCR'd appendices of ocr_variants/ and heldout_scans3/ among them) with their records,
-and any folder named "heldout" (other benchmarks' held-out sets) — so the benchmarks measure
-the repair on text it has not seen.
+any folder named "heldout" (other benchmarks' held-out sets: heldout_scans3 … heldout_scans6)
+and the scan dev sets (scan_headers_dev, scan_dev5, scan_dev6) — so the benchmarks measure the
+repair on text it has not seen.
 Lines typed without any mark ("Noi dung chi tieu") teach nothing and are skipped.
 
 Each line is "first second<TAB>count", lower case, both words syllables or roman numbers.
@@ -40,7 +41,9 @@ from chitieu.extract.ocr.repair import is_syllable  # noqa: E402
 OUT = ROOT / "chitieu" / "data" / "ocr_bigrams.tsv"
 FIXTURES = ROOT / "tests" / "fixtures"
 # What the scan benchmark scans, and copies of their records.
-HELD_OUT = ("office_variants", "scans")
+# the scan benchmarks' dev sets too: their scans are read to tune the repairs, so their typed
+# text must not teach the repair either
+HELD_OUT = ("office_variants", "scans", "scan_headers_dev", "scan_dev5", "scan_dev6")
 # Text runs are cut at these: a pair of words across a cell's edge or a comma is no phrase.
 _BREAK = re.compile(r"[\t\n|,.;:()\[\]{}<>/\\\"“”'’‘!?=*#$&%+–—-]|\s-\s")
 _WORD = re.compile(r"[^\W\d_]+")

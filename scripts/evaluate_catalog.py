@@ -61,7 +61,8 @@ def main() -> None:
               f"P {p:.3f} R {r:.3f}")
     for batch in ("oos_labels.csv", "oos2_labels.csv", "oos3_labels.csv", "oos4_labels.csv",
                   "oos5_labels.csv", "oos6_labels.csv", "oos7_labels.csv",
-                  "oos8_labels.csv", "oos9_labels.csv"):
+                  "oos8_labels.csv", "oos9_labels.csv",
+                  "oos10_labels.csv"):
         items = E.read_out_of_sample(ROOT / "tests" / "catalog" / batch)
         o = E.out_of_sample(items, E.catalog_linker(catalog))
         print(f"out of sample, {batch}: {len(items)} phrasings ({o.labelled} of a catalog "

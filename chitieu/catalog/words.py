@@ -296,8 +296,12 @@ def _with_implied(found: set[str], implied: dict[str, frozenset[str]]) -> frozen
     """The conditions found, with those they bring with them (match_words.yaml)."""
     if implied.keys().isdisjoint(found):  # most bring none
         return frozenset(found)
-    for condition in [c for c in found if c in implied]:
-        found |= implied[condition]
+    todo = [c for c in found if c in implied]
+    while todo:  # what they bring may bring more (data used again → digitised → signed)
+        for condition in implied[todo.pop()] - found:
+            found.add(condition)
+            if condition in implied:
+                todo.append(condition)
     return frozenset(found)
 
 

@@ -131,3 +131,9 @@ def test_phrasings_from_documents_the_catalog_was_not_built_from() -> None:
     assert len(later) >= 60
     result = E.out_of_sample(later, E.catalog_linker(default_catalog()))
     assert result.precision >= 0.93 and result.recall >= 0.9, result.errors
+    # the tenth, collected after the ninth's fixes (README: 0.94 precision, 0.73 recall at
+    # first scoring)
+    later = E.read_out_of_sample(HERE / "oos10_labels.csv")
+    assert len(later) >= 40
+    result = E.out_of_sample(later, E.catalog_linker(default_catalog()))
+    assert result.precision >= 0.93 and result.recall >= 0.9, result.errors

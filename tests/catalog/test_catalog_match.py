@@ -121,6 +121,18 @@ MATCH = [
     # the national wording of QĐ 411 (an alias)
     ("Tỷ lệ DNNVV sử dụng nền tảng số trong sản xuất kinh doanh", "%",
      "kts.dnnvv_cong_nghe_so"),
+    # a ward's "tổ", "làng", "khối phố" văn hóa hold the title
+    ("Tỷ lệ tổ văn hóa", "%", "ktxh.thon_van_hoa"),
+    ("Tỷ lệ làng, bản văn hóa", "%", "ktxh.thon_van_hoa"),
+    ("Tỷ lệ khối phố văn hóa", "%", "ktxh.thon_van_hoa"),
+    # preschools and general schools together are all the schools
+    ("Tỷ lệ trường mầm non, phổ thông công lập đạt chuẩn quốc gia", "%",
+     "ktxh.truong_chuan_quoc_gia"),
+    ("Tỷ lệ trường mầm non, tiểu học, THCS đạt chuẩn quốc gia", "%",
+     "ktxh.truong_chuan_quoc_gia"),
+    # a result signed and given back online is the result issued electronically
+    ("Tỷ lệ kết quả giải quyết TTHC được ký số và trả trên môi trường mạng", "%",
+     "cqs.cap_ket_qua_dien_tu"),
 ]
 
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
@@ -248,6 +260,9 @@ NEAR_MISSES = [
     ("Tốc độ tăng giá trị tăng thêm ngành nông nghiệp", "%", "ktxh.tang_gia_tri_nong_nghiep"),
     ("Tỷ lệ nước thải sinh hoạt được thu gom, xử lý", "%", "ktxh.chat_thai_ran"),
     ("Tỷ lệ DNNVV được tiếp cận dùng thử nền tảng số", "%", "kts.dnnvv_cong_nghe_so"),
+    # medical waste is not household waste; a dossier signed is not one handled online
+    ("Tỷ lệ chất thải y tế được thu gom, xử lý", "%", "ktxh.chat_thai_ran"),
+    ("Tỷ lệ hồ sơ TTHC được ký số", "%", "cqs.ho_so_truc_tuyen"),
     # a task pushed forward is not the share it names
     ("Tăng cường chi trả an sinh xã hội không dùng tiền mặt", None, "xhs.chi_tra_asxh_kdtm"),
 ]
@@ -300,8 +315,14 @@ def test_a_condition_brings_the_ones_it_implies() -> None:
     conditions, as the catalog's phrasings of that indicator do."""
     from chitieu.catalog.words import read
 
-    assert read("Tỷ lệ tái sử dụng dữ liệu").conditions == {"reused", "digitised"}
-    assert read("Tỷ lệ dữ liệu được số hóa").conditions == {"digitised"}
+    assert read("Tỷ lệ tái sử dụng dữ liệu").conditions == {"reused", "digitised", "signed"}
+    assert read("Tỷ lệ dữ liệu được số hóa").conditions == {"digitised", "signed"}
+    # a paper digitised is signed: saying so adds nothing; nor of a procedure's result, which
+    # is issued signed (void_conditions); a dossier or a document signed stays apart
+    assert read("Tỷ lệ hồ sơ được số hóa, ký số").conditions == {"digitised", "signed"}
+    assert read("Tỷ lệ kết quả giải quyết TTHC được ký số").conditions == frozenset()
+    assert read("Tỷ lệ hồ sơ TTHC được ký số").conditions == {"signed"}
+    assert read("Tỷ lệ văn bản đi được ký số").conditions == {"signed"}
 
 
 def test_a_share_of_grdp_holds_no_value_added_condition() -> None:

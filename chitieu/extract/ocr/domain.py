@@ -23,7 +23,7 @@ from chitieu.core.numbering import PART_ONLY
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
 from chitieu.extract.ocr.national import repair_national_words
-from chitieu.extract.ocr.places import repair_place_names
+from chitieu.extract.ocr.places import places_named, repair_place_names, restore_place_marks
 from chitieu.extract.ocr.spelling import pair_count, split_glued
 
 _AGENCY_MIN_RATIO = 88.0
@@ -51,6 +51,7 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
             _apply(repairs, index, 0, row.cells[0], "text", _title_line)
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
+    _restore_own_places(rows, headers, repairs)
     snap_agencies = functools.partial(_agencies, gazetteer=agencies)
     column_repairs = {**_COLUMN_REPAIRS, **dict.fromkeys(AGENCY_ROLES, snap_agencies)}
     for index, row in enumerate(rows):
@@ -62,6 +63,21 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
             if repairer is not None:
                 _apply(repairs, index, column, cell, _FIELD[roles[column]], repairer)
     return repairs
+
+
+def _restore_own_places(rows: list[RawRow], headers: set[int], repairs: list[Repair]) -> None:
+    """The places the lines above the table name (the issuer's, its province's) are the
+    document's own: a cell that prints one of them without their marks or with others
+    ("áo dài Huệ" in a plan of Huế) is given them back (`places.restore_place_marks`)."""
+    titles = [r.cells[0].text for r in rows if r.table is None and len(r.cells) == 1]
+    names = tuple(dict.fromkeys(n for text in titles for n in places_named(text)))
+    if not names:
+        return
+    restore = functools.partial(restore_place_marks, names=names)
+    for index, row in enumerate(rows):
+        if index not in headers:
+            for column, cell in enumerate(row.cells):
+                _apply(repairs, index, column, cell, "place", restore)
 
 
 # A cell's "x" mark (a quarter, a month ticked) read twice over: "Xx", "xX", "xx" (not "XX",
@@ -263,13 +279,22 @@ def _header_tail(rows: list[RawRow], following: list[int], header: int,
 
 
 _NUMBERING_CELL = regex.compile(r"^\(\d{1,2}\)?$|^\(?\d{1,2}\)$")
+# "(3)" garbled to a bracket beside a letter ("G)") or to one mark ("@")
+_GARBLED_NUMBER = regex.compile(r"^(?:[(\[{]\S{0,2}|\S{0,2}[)\]}]|[^\p{L}\p{N}\s])$")
 
 
 def is_numbering_row(texts: list[str]) -> bool:
-    """"(1) (2) (3) …" under a header, as OCR reads it ("q | (2) | @®) | (4")."""
-    filled = [t.strip() for t in texts if t.strip()]
-    return (len(filled) >= 3 and sum(bool(_NUMBERING_CELL.match(t)) for t in filled) >= 2
-            and all(len(t) <= 5 and not regex.search(r"\p{L}\p{L}", t) for t in filled))
+    """"(1) (2) (3) …" under a header, as OCR reads it ("q | (2) | @®) | (4"): two numbers
+    read whole, or one and every other cell a garbled "(n)" ("G)", "@") or its column's
+    number without brackets."""
+    filled = [(i, t.strip()) for i, t in enumerate(texts) if t.strip()]
+    if len(filled) < 3 or not all(len(t) <= 5 and not regex.search(r"\p{L}\p{L}", t)
+                                  for _, t in filled):
+        return False
+    whole = sum(bool(_NUMBERING_CELL.match(t)) for _, t in filled)
+    return whole >= 2 or (whole == 1 and all(
+        _NUMBERING_CELL.match(t) or _GARBLED_NUMBER.match(t) or t == str(i + 1)
+        for i, t in filled))
 
 
 def _continues_header(cells, above: list[str]) -> bool:

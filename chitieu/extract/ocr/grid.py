@@ -123,7 +123,8 @@ def find_grid(binary: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
     if len(ys) < 2 or len(xs) < 2:
         return None
     reach = max(3, round(_RULE_REACH_INCHES * dpi))
-    ys, xs = _within(ys, vertical, 1, reach), _within(xs, horizontal, 0, reach)
+    ys, xs = (_within(ys, _near(vertical, xs, 0, thickest), 1, reach),
+              _within(xs, _near(horizontal, ys, 1, thickest), 0, reach))
     if len(ys) < 2 or len(xs) < 2:
         return None
     tolerance = max(2, round(dpi / 100))
@@ -294,6 +295,18 @@ def _within(positions: list[int], other: np.ndarray, axis: int, reach: int) -> l
     return [p for p in positions if present[0] - reach <= p <= present[-1] + reach]
 
 
+def _near(mask: np.ndarray, positions: list[int], axis: int, thickest: int) -> np.ndarray:
+    """`mask` only along the rules at `positions` (columns, axis=0; rows, axis=1): where the
+    table's own rules run, not a letterhead's stroke a speck prolonged (which would stretch
+    the rules' extent over the motto's underline)."""
+    kept = np.zeros_like(mask)
+    for p in positions:
+        band = (slice(None), slice(max(0, p - thickest), p + thickest + 1))
+        band = band if axis == 0 else band[::-1]
+        kept[band] = mask[band]
+    return kept
+
+
 def _covered(mask: np.ndarray, ink: np.ndarray, fixed: int, start: int, stop: int,
              tolerance: int, vertical: bool) -> bool:
     """Is there a rule along x=fixed (vertical) or y=fixed between start and stop?"""
@@ -415,6 +428,12 @@ def erase_rules(binary: np.ndarray, grid: Grid | None, horizontal: np.ndarray,
         near[max(0, y - reach): y + reach + 1, max(0, x0 - reach): x1 + reach + 1] = True
     for x in grid.xs:
         near[max(0, y0 - reach): y1 + reach + 1, max(0, x - reach): x + reach + 1] = True
+    for cell in grid.cells:  # a merged cell has no rule inside it, only its text: a bold
+        # word centred on its rows ("Nhiệm vụ" beside a group's sub-columns) whose stems
+        # the masks bridge into a line at the height of its neighbours' rule
+        if cell.row_span > 1 or cell.col_span > 1:
+            left, top, right, bottom = cell.box
+            near[top + reach: bottom - reach, left + reach: right - reach] = False
     rules = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8)) > 0
     cleaned = binary.copy()
     cleaned[rules & near] = 255

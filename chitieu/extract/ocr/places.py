@@ -18,7 +18,7 @@ from functools import lru_cache
 import regex
 
 from chitieu.core.lexicon import read_text
-from chitieu.core.text import to_ascii
+from chitieu.core.text import fold, to_ascii
 
 _LEVELS = {"xa": "xã", "phuong": "phường", "tinh": "tỉnh", "dac khu": "đặc khu",
            "thanh pho": "thành phố"}
@@ -49,6 +49,53 @@ def repair_place_names(text: str) -> str:
             index = start + count
         else:
             index = start
+    return " ".join(out) if out != tokens else text
+
+
+def places_named(text: str) -> list[str]:
+    """The unit names `text` prints after its level words, as the unit list spells them
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ" → ["Huế"]): the document's own places."""
+    tokens = text.split()
+    found: list[str] = []
+    index = 0
+    while index < len(tokens):
+        level, size = _level_at(tokens, index)
+        named = _name_at(tokens, index + size, level) if level is not None else None
+        if named is None:
+            index += size or 1
+            continue
+        name, count = named
+        read = " ".join(_TOKEN.match(t)["core"] for t in tokens[index + size:index + size + count])
+        found.append(name or next(n for n in _unit_names() if n.casefold() == read.casefold()))
+        index += size + count
+    return found
+
+
+def restore_place_marks(text: str, names: tuple[str, ...]) -> str:
+    """`text` with a capitalised run of words that spells one of `names` (the document's own
+    places, `places_named`) once its marks are removed given that name's marks ("áo dài Huệ"
+    → "áo dài Huế" in a plan of Huế). A run after a capitalised Vietnamese syllable is left:
+    it may be a person's name ("đường Nguyễn Huệ"); the same marks placed the old way
+    ("Thuỷ") are the name as printed."""
+    from chitieu.extract.ocr.repair import is_syllable
+
+    tokens = text.split()
+    out = list(tokens)
+    for name in names:
+        size, key = len(name.split()), " ".join(_fold(w) for w in name.split())
+        for start in range(len(tokens) - size + 1):
+            words = [_TOKEN.match(t) for t in tokens[start:start + size]]
+            if any(w is None for w in words) or any(w["post"] for w in words[:-1]):
+                continue
+            read = " ".join(w["core"] for w in words)
+            if (not all(w["core"][0].isupper() for w in words) or fold(read) == fold(name)
+                    or " ".join(_fold(w["core"]) for w in words) != key):
+                continue
+            before = _TOKEN.match(tokens[start - 1]) if start else None
+            if (before is not None and not before["post"] and before["core"].istitle()
+                    and is_syllable(before["core"].casefold())):
+                continue  # in a line of capitals every word is capitalised: no sign there
+            _put(out, start, size, name)
     return " ".join(out) if out != tokens else text
 
 

@@ -660,16 +660,20 @@ _STROKES_AS_I = str.maketrans({"l": "I", "|": "I", "i": "I"})
 def repair_appendix_label(text: str) -> str:
     """An appendix label whose roman number OCR misread: serif "I"s run together read as "H"
     ("PHỤ LỤC H" → "PHỤ LỤC II", "Phụ lục IH" → "Phụ lục III"), a sans "I" read as "l" or
-    "|" ("PHỤ LỤC lil" → "PHỤ LỤC III"). Digits and letters that are labels themselves
-    ("Phụ lục 1", "Phụ lục A") stay."""
+    "|" ("PHỤ LỤC lil" → "PHỤ LỤC III"), the first of several strokes with a speck beside
+    it as "t" ("PHỤ LỤC tII"). Digits and letters that are labels themselves ("Phụ lục 1",
+    "Phụ lục A") stay."""
     match = _APPENDIX_LABEL.match(text.strip())
     if match is None:
         return text
     label = match["label"]
     if regex.match(r"^T[VX]$", label):  # "PHỤ LỤC TV": the "I"'s serifs read as a "T"
         return f"{match['word']}I{label[1]}{match['end']}"
-    if (not regex.match(r"^[IVXHil|]+$", label) or not regex.search(r"[Hl|]", label)
-            or label == "l"):  # a lone "l" may as well be a "1"
+    speck = regex.match(r"^t[IVXil|]+$", label) is not None
+    label = f"I{label[1:]}" if speck else label
+    if not speck and (not regex.match(r"^[IVXHil|]+$", label)
+                      or not regex.search(r"[Hl|]", label)
+                      or label == "l"):  # a lone "l" may as well be a "1"
         return text
     roman = label.replace("H", "II").translate(_STROKES_AS_I)
     if roman not in _ROMANS:

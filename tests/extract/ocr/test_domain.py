@@ -41,8 +41,15 @@ def test_a_header_cell_misread_on_one_page_is_read_from_another():
 def test_numbering_rows():
     assert is_numbering_row(["(1)", "(2)", "(3)", "(4)"])
     assert is_numbering_row(["q", "(2)", "@®)", "(4"])
+    # one number read whole, the others garbled to a bracket and a letter or a lone mark (a
+    # serif face at 250 dpi: "(1)" lost, "(3)" and "(5)" read "G)", "(4)" read "@")
+    assert is_numbering_row(["", "(2)", "G)", "@", "G)"])
+    assert is_numbering_row(["q)", "(2)", "", "4", "G)"])  # "(4)" read without brackets
+    assert not is_numbering_row(["q)", "(2)", "", "7", "G)"])  # no column's number
     assert not is_numbering_row(["1", "Rà soát", "(2)", "(3)"])
     assert not is_numbering_row(["1", "2", ""])
+    assert not is_numbering_row(["1", "(2)", "x", "@"])  # a number that is no column's
+    assert not is_numbering_row(["", "(2)", "", "", ""])
 
 
 def test_agency_accent_slip_keeps_the_cell_whole():

@@ -118,6 +118,34 @@ def test_bold_word_across_a_neighbours_rule_is_no_border():
     assert grid.owner(1, 1).row_span == 1
 
 
+
+def test_erasing_rules_keeps_a_bold_word_across_a_rule_its_merged_cell_spans():
+    # "Nhiệm vụ" printed once for both header rows, centred on the height where the group
+    # cell's sub-columns have their rule: the word's stems, which the rule mask bridges into
+    # a line, are the cell's text, not the rule at that height (which is not drawn there)
+    page = ruled_page(skip_horizontal={(2, 1)})
+    for x in range(300, 400, 10):
+        page[205:236, x:x + 6] = 0
+    horizontal, vertical = line_masks(page, DPI)
+    grid = find_grid(page, horizontal, vertical, DPI)
+    assert grid.owner(1, 1).row_span == 2
+    cleaned = erase_rules(page, grid, horizontal, vertical, DPI)
+    letters = page[205:236, 300:400] < 128
+    assert (cleaned[205:236, 300:400] < 128).sum() >= 0.95 * letters.sum()
+    assert (cleaned[YS[2] - 1:YS[2] + 2, XS[2] + 20:XS[3] - 20] == 255).all()  # drawn: erased
+
+
+def test_the_mottos_underline_over_a_letterheads_stroke_is_no_table_rule():
+    # the national header above the table: the motto's underline (a third of the table's
+    # width) and, in the issuer's column, a letter's stem a speck prolongs into a stroke as
+    # long as a short rule; neither the underline nor the stroke is part of the grid
+    page = np.full((600, 1400), 255, np.uint8)
+    page[150:] = ruled_page()[:450]  # the table from y=250 down
+    cv2.line(page, (750, 60), (1100, 60), 0, 2)
+    page[20:70, 400:404] = 0
+    grid = grid_of(page)
+    assert abs(grid.ys[0] - (YS[0] + 150)) <= 1 and grid.n_rows == 5
+
 def _box(page: np.ndarray, xs: list[int], top: int, bottom: int) -> None:
     """A ruled one-row table: its top and bottom rules, a vertical rule at each of `xs`."""
     for y in (top, bottom):

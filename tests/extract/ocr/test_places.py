@@ -3,7 +3,7 @@
 import pytest
 
 from chitieu.extract.ocr.domain import _title_line
-from chitieu.extract.ocr.places import repair_place_names
+from chitieu.extract.ocr.places import places_named, repair_place_names, restore_place_marks
 
 
 @pytest.mark.parametrize(("read", "printed"), [
@@ -45,3 +45,24 @@ def test_the_issuers_abbreviation_in_a_plans_number(read, printed):
 
 def test_braces_above_the_table_are_specks():
     assert _title_line("UBND PHƯỜNG SA PA}") == "UBND PHƯỜNG SA PA"
+
+
+def test_the_places_a_line_names_after_its_level_words():
+    assert places_named("ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ") == ["Huế"]
+    assert places_named("(Kèm theo … của UBND phường Hương Thủy, thành phố Huế)") == [
+        "Hương Thủy", "Huế"]
+    assert places_named("các địa phương trên địa bàn") == []
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("Phát triển thương hiệu áo dài Huệ", "Phát triển thương hiệu áo dài Huế"),
+    ("Quảng bá sen Huệ tại các hội chợ", "Quảng bá sen Huế tại các hội chợ"),
+    ("DU LỊCH HUỆ", "DU LỊCH HUẾ"),
+    ("Chỉnh trang bờ sông Hương Thùy,", "Chỉnh trang bờ sông Hương Thủy,"),
+    ("bờ sông Hương Thuỷ", "bờ sông Hương Thuỷ"),  # the same name, its tone placed the old way
+    ("trồng hoa huệ", "trồng hoa huệ"),  # a word in lower case is no place's name
+    ("đường Nguyễn Huệ", "đường Nguyễn Huệ"),  # after a capitalised syllable: a person's name
+    ("Hội chợ Hue", "Hội chợ Huế"),
+])
+def test_a_capitalised_word_spelling_the_documents_own_place_takes_its_marks(read, printed):
+    assert restore_place_marks(read, ("Huế", "Hương Thủy")) == printed

@@ -184,6 +184,9 @@ def test_repair_lead_phrase(text, expected):
     ("PHỤ LỤC TV", "PHỤ LỤC IV"), ("Phụ lục TX", "Phụ lục IX"), ("Phụ lục TT", "Phụ lục TT"),
     ("Phụ lục ll:", "Phụ lục II:"), ("Phụ lục lV", "Phụ lục IV"), ("Phụ lục i", "Phụ lục i"),
     ("Phụ lục l", "Phụ lục l"),
+    # a first stroke with a speck at its side read as a "t", beside other strokes
+    ("PHỤ LỤC tII", "PHỤ LỤC III"), ("Phụ lục tI", "Phụ lục II"), ("Phụ lục t", "Phụ lục t"),
+    ("Phụ lục tt", "Phụ lục tt"),
 ])
 def test_repair_appendix_label(text, expected):
     assert repair_appendix_label(text) == expected
