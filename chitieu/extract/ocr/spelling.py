@@ -214,6 +214,9 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     valid = lower in model.syllables
     if valid and confidence > _MAX_CONFIDENCE:
         return word
+    once = _vowel_once(lower) if not valid else lower
+    if once != lower and once in model.syllables:  # "Căắm": a vowel read twice
+        return _with_case(once, word)
     if (left is None and right is None) or (word.isupper() and len(word) > 1 and not valid
                                              and len(word) <= 3):
         return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
@@ -234,6 +237,21 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word
     return _with_case(chosen, word)
+
+
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _vowel_once(word: str) -> str:
+    """`word` with a vowel OCR read twice side by side (the same letter, marks but the tone
+    alike: "ăắ", "ểể") read once, the copy with a tone kept; `word` when there is none."""
+    for index in range(len(word) - 1):
+        first, second = word[index], word[index + 1]
+        base = _strip(first, _TONES)
+        if base in _VOWELS and base == _strip(second, _TONES):
+            kept = second if first == base else first
+            return word[:index] + kept + word[index + 2:]
+    return word
 
 
 # A reading that is no syllable, beside words the pairs know nothing of, takes the tone the
