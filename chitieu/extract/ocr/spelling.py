@@ -214,8 +214,8 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     valid = lower in model.syllables
     if valid and confidence > _MAX_CONFIDENCE:
         return word
-    once = _vowel_once(lower) if not valid else lower
-    if once != lower and once in model.syllables:  # "Căắm": a vowel read twice
+    once = lower if valid else _vowel_once(lower, model.syllables)
+    if once != lower:  # "Căắm": a vowel read twice
         return _with_case(once, word)
     if (left is None and right is None) or (word.isupper() and len(word) > 1 and not valid
                                              and len(word) <= 3):
@@ -242,15 +242,20 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
 _VOWELS = frozenset("aăâeêioôơuưy")
 
 
-def _vowel_once(word: str) -> str:
+def _vowel_once(word: str, syllables: frozenset[str]) -> str:
     """`word` with a vowel OCR read twice side by side (the same letter, marks but the tone
-    alike: "ăắ", "ểể") read once, the copy with a tone kept; `word` when there is none."""
+    alike: "ăắ" in "căắm", "ưứ" in "ưứớc") read once, when that leaves a syllable (the copy
+    with a tone kept first); `word` when there is none."""
     for index in range(len(word) - 1):
         first, second = word[index], word[index + 1]
         base = _strip(first, _TONES)
-        if base in _VOWELS and base == _strip(second, _TONES):
-            kept = second if first == base else first
-            return word[:index] + kept + word[index + 2:]
+        if base not in _VOWELS or base != _strip(second, _TONES):
+            continue
+        plain_first = first == base
+        for dropped in ((index, index + 1) if plain_first else (index + 1, index)):
+            once = word[:dropped] + word[dropped + 1:]
+            if once in syllables:
+                return once
     return word
 
 
