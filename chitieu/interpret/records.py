@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import functools
 import weakref
-
-import regex
+from typing import TYPE_CHECKING
 
 from chitieu.assemble.trace import Trace
 from chitieu.core.dataclass import dataclass, field
-from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
+from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key, unit_line
 from chitieu.core.heading import appendix_heading
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import (
@@ -27,7 +26,7 @@ from chitieu.core.numbering import (
     PART_ONLY,
     ROMAN_ONLY,
 )
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import clean_text, fold, fold_words, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
@@ -35,20 +34,23 @@ from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Targ
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 
-_EDITOR_NOTE = lazy(regex.compile, r"\[[^\[\]]*\]")
-_BULLET = lazy(regex.compile, r"^[-–—+•*]$")
-_LOWER_LABEL = lazy(regex.compile, r"^[a-zđ]\)?$")  # "a)", "đ": an item's letter
-_DASHES = lazy(regex.compile, r"^[-–—]*$")
-_MARK = lazy(regex.compile, r"^[xX✓✔✗•+*vV]$")
-_YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_CLAUSES = lazy(regex.compile, r"\s*;\s*")
-_IMPLEMENTS = lazy(regex.compile, r"\bthực hiện\b")
-_ROLE_WORDS = lazy(regex.compile, r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
+if TYPE_CHECKING:
+    import regex
+
+_EDITOR_NOTE = lazy(compile_regex, r"\[[^\[\]]*\]")
+_BULLET = lazy(compile_regex, r"^[-–—+•*]$")
+_LOWER_LABEL = lazy(compile_regex, r"^[a-zđ]\)?$")  # "a)", "đ": an item's letter
+_DASHES = lazy(compile_regex, r"^[-–—]*$")
+_MARK = lazy(compile_regex, r"^[xX✓✔✗•+*vV]$")
+_YEAR = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLAUSES = lazy(compile_regex, r"\s*;\s*")
+_IMPLEMENTS = lazy(compile_regex, r"\bthực hiện\b")
+_ROLE_WORDS = lazy(compile_regex, r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
 OCR_REPAIRED_AGENCY = "ocr_repaired:agency"
 OCR_REPAIR_FACTOR = 0.9  # an OCR-repaired agency cell lowers its agencies' scores by this
-_BARE_COUNT = lazy(regex.compile, r"^\d{1,4}$")
+_BARE_COUNT = lazy(compile_regex, r"^\d{1,4}$")
 # A deadline column counting days, weeks or months ("Số ngày dự kiến"): its cells are durations.
-_DURATION_HEADER = lazy(regex.compile, r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
+_DURATION_HEADER = lazy(compile_regex, r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +134,8 @@ class _Columns:
             baseline=table.index_of("baseline"),
             agencies=tuple((c.index, c.role) for c in table.columns if c.role in AGENCY_ROLES),
             values_skip=table.indexes_of("number", "name", "note", "unknown"),
-            target_unit=_header_unit(table, "target"),
-            baseline_unit=_header_unit(table, "baseline", "target"),
+            target_unit=_header_unit(table, "target") or _unit_line(table),
+            baseline_unit=_header_unit(table, "baseline", "target") or _unit_line(table),
             periods=_period_columns(table))
 
 
@@ -429,6 +431,19 @@ def _joined(cells: list[str], indexes: tuple[int, ...]) -> str:
 
 def _raw(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None else ""
+
+
+_UNIT_LINE_ROWS = 3  # how far above the header a "ĐVT: …" line may stand
+
+
+def _unit_line(table: Table) -> str | None:
+    """The unit a line right over the table prints for all of it ("ĐVT: Triệu đồng")."""
+    for row in table.preamble[-_UNIT_LINE_ROWS:]:
+        for cell in row.cells:
+            unit = unit_line(cell.text)
+            if unit:
+                return unit
+    return None
 
 
 def _header_unit(table: Table, *roles: str) -> str | None:
