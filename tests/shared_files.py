@@ -6,6 +6,9 @@ A clone without it still runs the suite: what needs it is skipped with one line 
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,3 +56,18 @@ def real_file(name: str, folder: Path, lines: int | None = None) -> Path:
     if not path.exists():
         path.write_text(real_text(name, lines), encoding="utf-8")
     return path
+
+
+def score_one(gold: Path, got: dict, work: Path) -> subprocess.CompletedProcess:
+    """../shared/tools/score.py on one document: its expected `gold` file against the
+    output `got`, both written under `work`, asking for 1.0."""
+    shared = require_shared()
+    (work / "gold").mkdir()
+    (work / "pred").mkdir()
+    (work / "gold" / gold.name).write_bytes(gold.read_bytes())
+    stem = gold.name.removesuffix(".gold.json")
+    (work / "pred" / f"{stem}.json").write_text(json.dumps(got), "utf-8")
+    return subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), str(work / "gold"),
+         str(work / "pred"), "--min", "1.0", "--verbose"],
+        capture_output=True, text=True, check=False)

@@ -26,8 +26,8 @@ MANIFEST_NAME = "manifest.jsonl"
 # document (a PDF saved as ".dat", a text appendix with no extension).
 INPUT_SUFFIXES = frozenset({
     ".txt", ".text", ".tsv", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx",
-    ".doc", ".xlsx", ".xls", ".csv", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif",
-    ".webp",
+    ".doc", ".odt", ".rtf", ".xlsx", ".xls", ".ods", ".csv", ".png", ".jpg", ".jpeg", ".tif",
+    ".tiff", ".bmp", ".gif", ".webp",
 })
 # Never documents, not even opened: our own outputs, code, archives, databases, editor files.
 NOT_INPUT_SUFFIXES = frozenset({
@@ -174,8 +174,8 @@ def _is_document(path: Path) -> bool:
 
     try:
         kind = sniff_file_type(path)
-        if kind in ("docx", "xlsx"):
-            return _is_office_zip(path)
+        if kind in ("docx", "xlsx", "ods") or (kind == "doc" and _is_zip(path)):
+            return _is_office_zip(path)  # an OpenDocument text sniffs as "doc"
         if kind == "textfile":
             with path.open("rb") as fh:
                 head = fh.read(2048)
@@ -183,6 +183,11 @@ def _is_document(path: Path) -> bool:
     except OSError:
         return False
     return kind in _DOCUMENT_KINDS
+
+
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(4) == b"PK\x03\x04"
 
 
 def _is_office_zip(path: Path) -> bool:
@@ -193,4 +198,8 @@ def _is_office_zip(path: Path) -> bool:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError):
         return False
-    return "word/document.xml" in names or "xl/workbook.xml" in names
+    if "word/document.xml" in names or "xl/workbook.xml" in names:
+        return True
+    from chitieu.extract.detect import opendocument_kind
+
+    return opendocument_kind(path, names) is not None

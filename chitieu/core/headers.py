@@ -92,6 +92,25 @@ def header_unit(text: str) -> str | None:
     return match[1].strip()
 
 
+# "ĐVT: Triệu đồng", "(Đơn vị tính: triệu đồng)" printed once over a table (folded text)
+_UNIT_LINE = lazy(regex.compile,
+                  r"^\(?\s*(?:don vi tinh|dvt)\s*:\s*([^():\d]{1,24}?)\s*\.?\s*\)?$")
+
+
+def unit_line(text: str) -> str | None:
+    """The unit a line over a table gives every value of it ("ĐVT: Triệu đồng"), as
+    printed; None for any other line."""
+    if ":" not in text or len(text) > 60:
+        return None  # cheap: the line of a title, a paragraph, a cell of the table
+    text = clean_text(text).strip()
+    folded = ascii_fold(text)
+    match = _UNIT_LINE.match(folded) if len(folded) == len(text) else None
+    if not match or _NOT_A_UNIT.match(match[1]):
+        return None
+    # ascii_fold keeps length and places: the unit is the same span of the printed text
+    return text[match.start(1):match.end(1)]
+
+
 def assign_roles(headers: list[str]) -> list[str]:
     """Roles for a header row: unambiguous columns first, then the ambiguous ones take the
     first candidate role no other column has claimed."""

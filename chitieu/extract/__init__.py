@@ -66,6 +66,7 @@ class Format(StrEnum):
     DOCX = "docx", "docx"
     DOC = "doc", "docx"
     XLSX = "xlsx", "spreadsheet"
+    ODS = "ods", "spreadsheet"
     CSV = "csv", "spreadsheet"
     IMAGE = "image", "scan", False, True
 

@@ -16,6 +16,7 @@ _MAGIC = (
     (b"GIF8", "image"),
     (b"BM", None),  # bitmap or text starting with "BM": decided by extension below
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"{\\rtf", "doc"),  # Rich Text: a word processor's file, opened by LibreOffice
 )
 
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
@@ -57,8 +58,30 @@ def _sniff_zip(path: Path) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
+    kind = opendocument_kind(path, names)
+    if kind:
+        return kind
     suffix = path.suffix.lower().lstrip(".")
     return suffix if suffix in {"docx", "xlsx"} else "docx"
+
+
+# OpenDocument (LibreOffice's own format): the package's first member names what it holds
+_ODF_KINDS = {"application/vnd.oasis.opendocument.text": "doc",
+              "application/vnd.oasis.opendocument.spreadsheet": "ods"}
+
+
+def opendocument_kind(path: Path, names: set[str] | None = None) -> str | None:
+    """"doc" for an OpenDocument text (.odt), "ods" for a spreadsheet, else None."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if "mimetype" not in (names if names is not None else set(zf.namelist())):
+                return None
+            mimetype = zf.read("mimetype")[:80].decode("ascii", "replace").strip()
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return _ODF_KINDS.get(mimetype)
 
 
 _HTML_TABLE = lazy(re.compile, r"<table\b", re.IGNORECASE)

@@ -28,6 +28,7 @@ from chitieu.core.letterhead import is_national_line
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
+from chitieu.extract.detect import opendocument_kind
 from chitieu.extract.grid import Slot, SpanGrid
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 
@@ -52,14 +53,14 @@ def read(path: Path) -> RawDocument:
     path = Path(path)
     with path.open("rb") as fh:
         head = fh.read(8)
-    if head.startswith(b"PK"):
+    if head.startswith(b"PK") and opendocument_kind(path) != "doc":
         if not _is_docx(path):
             raise InputError("this is a ZIP file but not a Word document (no word/document.xml)"
                              if zipfile.is_zipfile(path) else
                              "the Word document is damaged or truncated and cannot be read",
                              code="corrupt")
         return _read_docx(path)
-    if not (head.startswith(_OLE_MAGIC) or head.startswith(_RTF_MAGIC)):
+    if not (head.startswith((_OLE_MAGIC, _RTF_MAGIC, b"PK"))):
         raise InputError("this is not a Word document", code="unsupported")
     with tempfile.TemporaryDirectory(prefix="chitieu-doc-") as tmp:
         converted = convert_with_libreoffice(path, Path(tmp))
@@ -70,32 +71,43 @@ def read(path: Path) -> RawDocument:
 
 
 def _is_docx(path: Path) -> bool:
+    return _holds(path, "word/document.xml")
+
+
+def _holds(path: Path, member: str) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
-            return "word/document.xml" in zf.namelist()
+            return member in zf.namelist()
     except zipfile.BadZipFile:
         return False
 
 
-def convert_with_libreoffice(path: Path, outdir: Path) -> Path:
-    """Convert a legacy Word file to DOCX in `outdir` with LibreOffice; return the new file."""
+_CONVERTED = {"docx": ("Word", "a legacy Word (.doc), RTF or OpenDocument text (.odt) file"),
+              "xlsx": ("Excel", "an OpenDocument spreadsheet (.ods)")}
+
+
+def convert_with_libreoffice(path: Path, outdir: Path, target: str = "docx") -> Path:
+    """Convert a file LibreOffice opens (.doc, .rtf, .odt; .ods to "xlsx") to `target` in
+    `outdir`; return the new file."""
+    program, what = _CONVERTED[target]  # what the file is, for a missing LibreOffice
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise InputError("this is a legacy Word (.doc) file: converting it needs LibreOffice "
-                         "(soffice); install LibreOffice or save the file as .docx",
-                         code="missing_dependency")
+        raise InputError(f"this is {what}: converting it needs LibreOffice (soffice); install "
+                         f"LibreOffice or save the file as .{target}", code="missing_dependency")
     profile = outdir / "profile"  # a private profile: parallel conversions do not collide
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--convert-to", "docx", "--outdir", str(outdir), str(path)]
+               "--convert-to", target, "--outdir", str(outdir), str(path)]
     try:
         subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired:
         raise InputError(f"LibreOffice took over {CONVERT_TIMEOUT_S} s to convert this file",
                          code="unreadable") from None
-    converted = outdir / f"{path.stem}.docx"
-    if not converted.exists() or not _is_docx(converted):
-        raise InputError("LibreOffice could not convert this file to DOCX (damaged, or not "
-                         "a Word document)", code="corrupt")
+    converted = outdir / f"{path.stem}.{target}"
+    member = "word/document.xml" if target == "docx" else "xl/workbook.xml"
+    if not converted.exists() or not _holds(converted, member):
+        raise InputError(f"LibreOffice could not convert this file to {target.upper()} "
+                         f"(damaged, or its {program} filters are not installed); save it as "
+                         f".{target}", code="corrupt")
     return converted
 
 

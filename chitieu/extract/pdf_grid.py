@@ -214,15 +214,16 @@ def chars_to_text(chars: Sequence[dict], room: tuple[float, float] | None = None
     return " ".join(unicodedata.normalize("NFC", "".join(parts)).split())
 
 
-# a line ending in a hyphen or dash glued to the word before it ("NĐ-", "2026–")
-_ENDS_GLUED_DASH = re.compile(r"\S[-\u2010\u2011\u2013\u2014]\s*$")
+# a line ending in a hyphen, dash or slash glued to the word before it ("NĐ-", "2026–",
+# "người/")
+_ENDS_GLUED_DASH = re.compile(r"\S[-\u2010\u2011\u2013\u2014/]\s*$")
 
 
 def _broken_after_hyphen(line: str, next_line: str) -> bool:
-    """Word and LibreOffice break a line after a hyphen inside a code or a range
-    ("Nghị định số 45/2020/NĐ-" / "CP", "Giai đoạn 2026–" / "2030"): the next line goes
-    on without a space. A dash with a space before it ("Văn phòng HĐND -" / "UBND") stays
-    apart."""
+    """Word and LibreOffice break a line after a hyphen or a slash inside a code, a range
+    or a unit ("Nghị định số 45/2020/NĐ-" / "CP", "Giai đoạn 2026–" / "2030", "Triệu
+    đồng/người/" / "năm"): the next line goes on without a space. A dash or slash with a
+    space before it ("Văn phòng HĐND -" / "UBND") stays apart."""
     stripped = next_line.lstrip()
     return bool(stripped) and stripped[0].isalnum() and bool(_ENDS_GLUED_DASH.search(line))
 

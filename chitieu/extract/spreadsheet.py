@@ -26,6 +26,7 @@ from pathlib import Path
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
+from chitieu.extract.detect import opendocument_kind
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
@@ -33,11 +34,26 @@ _DELIMITERS = "\t,;|"
 
 def read(path: Path) -> RawDocument:
     path = Path(path)
+    if _is_zip(path) and opendocument_kind(path) == "ods":
+        return _read_opendocument(path)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or _is_zip(path):
         return _read_workbook(path)
     decoded = decode_text(path.read_bytes())
     doc = read_text(decoded.text)
     doc.warnings[:0] = decoded.warnings
+    return doc
+
+
+def _read_opendocument(path: Path) -> RawDocument:
+    """An OpenDocument spreadsheet (.ods): converted to XLSX by LibreOffice, then read."""
+    import tempfile
+
+    from chitieu.extract.docx import convert_with_libreoffice
+
+    with tempfile.TemporaryDirectory(prefix="chitieu-ods-") as tmp:
+        doc = _read_workbook(convert_with_libreoffice(path, Path(tmp), "xlsx"))
+    doc.meta["converted_from"] = "ods"
+    doc.meta["converter"] = "libreoffice"
     return doc
 
 

@@ -80,12 +80,52 @@ def _decode(data: bytes) -> Decoded:
     return _guessed(data)
 
 
+# UTF-8 of a Vietnamese letter read as Windows-1252: a lead byte's letter ("Ã", "Ä", "Æ",
+# "á") before a continuation byte's ("¡", "»", "‘", "º"); Vietnamese text never prints these
+# pairs ("XÃ " is followed by a space or a letter)
+_DOUBLE_ENCODED = lazy(re.compile, "[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u0152\u0153\u0160"
+                       "\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_MIN_DOUBLE_ENCODED = 5
+
+
+def _undouble(text: str) -> str | None:
+    """UTF-8 read once as Windows-1252 and saved again as UTF-8 ("Tá»· lá»‡" for "Tỷ lệ", a
+    page's text copied through a tool that took it for Windows-1252): its bytes again, read
+    as UTF-8; None when the text is not that."""
+    if len(_DOUBLE_ENCODED.findall(text[:20_000])) < _MIN_DOUBLE_ENCODED:
+        return None
+    data = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x100:
+            data.append(code)  # Latin-1 letters and the bytes 1252 leaves undefined (C1)
+            continue
+        if ch == "\ufffd":
+            # the tool dropped the bytes Windows-1252 leaves undefined ("ề", "ọ", "ờ" …)
+            raise InputError("this text is UTF-8 that was read as Windows-1252 and saved again "
+                             "(\"Tá»· lá»‡\" for \"Tỷ lệ\"), and some of its letters were lost "
+                             "on the way; convert the original file", code="encoding")
+        try:
+            data += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            return None  # a character Windows-1252 could not have given
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _unlegacy(text: str, warnings: list[str] | None = None) -> Decoded:
     """Text typed in a legacy font and pasted into a Unicode file reads as Windows-1252
-    letters ("Tû lÖ"); turn it into Vietnamese when that is what it is."""
+    letters ("Tû lÖ"); turn it into Vietnamese when that is what it is. UTF-8 read as
+    Windows-1252 and saved again is read back too."""
     from chitieu.extract.pdf_legacy import codec, detect_encoding
 
     warnings = list(warnings or [])
+    # every letter of U+1EA0-U+1EFF ("ả", "ệ", "ỷ") shows as "áº…" or "á»…": looked for first
+    undone = _undouble(text) if "\u00e1\u00ba" in text or "\u00e1\u00bb" in text else None
+    if undone is not None:
+        return Decoded(undone, [*warnings, "encoding_repaired:utf-8-read-as-windows-1252"])
     encoding = detect_encoding(text[:200_000])
     if encoding is None:
         return Decoded(text, warnings)

@@ -412,6 +412,8 @@ class Gazetteer:
         found = self._lookup(printed)
         if found is None:
             found = self._fuzzy(_loose_key(match_key(printed)))
+        if found is None and "," in printed:
+            found = self._collective_of_parts(printed)
         if found is None:
             return AgencyMatch(None, printed, 0.0, (UNMATCHED,))
         agency_id, score = found
@@ -512,8 +514,41 @@ class Gazetteer:
                 continue
             tokens = _tokenize(segment)
             for start, end, role in self._clauses(segment, tokens, default_role):
-                out += [(piece, role) for piece in self._pieces(segment, tokens[start:end])]
+                pieces = self._pieces(segment, tokens[start:end])
+                if len(pieces) > 1:
+                    pieces = self._one_collective(segment, pieces)
+                out += [(piece, role) for piece in pieces]
         return tuple(out)
+
+    def _collective_of_parts(self, printed: str) -> tuple[str, float] | None:
+        """A name listing words of one collective ("Các thôn, ấp"): that collective, as sure
+        as its least sure part (see `_one_collective`)."""
+        found = [self.match(part) for part in printed.split(",")]
+        ids = {m.id for m in found}
+        if len(ids) != 1 or None in ids:
+            return None
+        (same,) = ids
+        if self.entries[same].kind != "collective":
+            return None
+        return same, min(m.score for m in found)
+
+    def _one_collective(self, segment: str, pieces: list[str]) -> list[str]:
+        """Neighbouring pieces naming the same collective are one agency, printed as one:
+        "Các thôn, ấp" (the villages and hamlets), whose words the list of names may not
+        hold together."""
+        merged = [pieces[0]]
+        for piece in pieces[1:]:
+            before = merged[-1]
+            same = self.match(before).id
+            if same is not None and same == self.match(piece).id \
+                    and self.entries[same].kind == "collective":
+                start = segment.find(before)
+                end = segment.find(piece, start + len(before)) if start >= 0 else -1
+                if end >= 0:
+                    merged[-1] = segment[start:end + len(piece)]
+                    continue
+            merged.append(piece)
+        return merged
 
     def _segments(self, cell: str) -> list[str]:
         """Hard pieces: ";" always separates; so does a parenthesis, unless the whole name

@@ -16,7 +16,7 @@ import regex
 
 from chitieu.assemble.trace import Trace
 from chitieu.core.dataclass import dataclass, field
-from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key
+from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key, unit_line
 from chitieu.core.heading import appendix_heading
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import (
@@ -132,8 +132,8 @@ class _Columns:
             baseline=table.index_of("baseline"),
             agencies=tuple((c.index, c.role) for c in table.columns if c.role in AGENCY_ROLES),
             values_skip=table.indexes_of("number", "name", "note", "unknown"),
-            target_unit=_header_unit(table, "target"),
-            baseline_unit=_header_unit(table, "baseline", "target"),
+            target_unit=_header_unit(table, "target") or _unit_line(table),
+            baseline_unit=_header_unit(table, "baseline", "target") or _unit_line(table),
             periods=_period_columns(table))
 
 
@@ -429,6 +429,19 @@ def _joined(cells: list[str], indexes: tuple[int, ...]) -> str:
 
 def _raw(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None else ""
+
+
+_UNIT_LINE_ROWS = 3  # how far above the header a "ĐVT: …" line may stand
+
+
+def _unit_line(table: Table) -> str | None:
+    """The unit a line right over the table prints for all of it ("ĐVT: Triệu đồng")."""
+    for row in table.preamble[-_UNIT_LINE_ROWS:]:
+        for cell in row.cells:
+            unit = unit_line(cell.text)
+            if unit:
+                return unit
+    return None
 
 
 def _header_unit(table: Table, *roles: str) -> str | None:

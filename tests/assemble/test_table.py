@@ -227,6 +227,12 @@ def test_unknown_columns_are_reported() -> None:
     # a time of assessment or report is a time, not who assesses ("theo dõi, đánh giá")
     ("Thời gian đánh giá", "deadline"),
     ("Thời hạn báo cáo kết quả kiểm tra", "deadline"),
+    # what a row does, named by its activity: a plan of supervision or inspection names
+    # its rows "Nội dung giám sát" / "Nhiệm vụ kiểm tra" (the rows, not who supervises)
+    ("Nội dung giám sát", "name"),
+    ("Nội dung kiểm tra, giám sát", "name"),
+    ("Nhiệm vụ kiểm tra", "name"),
+    ("Nội dung phối hợp", "name"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role

@@ -134,6 +134,26 @@ def test_walk_keeps_documents_by_content_and_skips_the_rest(tmp_path: Path) -> N
     assert [p.name for p in found] == ["no_extension", "plan_000.txt", "scan.dat"]
 
 
+def test_walk_keeps_libreoffice_files_by_name_and_by_content(tmp_path: Path) -> None:
+    # .odt/.ods/.rtf in a folder were passed over without a word
+    import zipfile
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, mimetype in (("plan.odt", "application/vnd.oasis.opendocument.text"),
+                           ("table.ods", "application/vnd.oasis.opendocument.spreadsheet"),
+                           ("odt_no_extension", "application/vnd.oasis.opendocument.text"),
+                           ("drawing_no_extension", "application/vnd.oasis.opendocument.graphics")):
+        with zipfile.ZipFile(folder / name, "w") as zf:
+            zf.writestr("mimetype", mimetype)
+            zf.writestr("content.xml", "<office:document-content/>")
+    (folder / "plan.rtf").write_bytes(b"{\\rtf1\\ansi Ph\\'f9 l\\'f9c}")
+
+    found = collect_inputs([folder])
+
+    assert [p.name for p in found] == ["odt_no_extension", "plan.odt", "plan.rtf", "table.ods"]
+
+
 def test_a_file_named_on_the_command_line_is_always_tried(tmp_path: Path) -> None:
     odd = tmp_path / "appendix.weird"
     odd.write_bytes(SAMPLES[0].read_bytes())

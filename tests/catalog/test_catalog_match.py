@@ -125,6 +125,11 @@ MATCH = [
     ("Tỷ lệ tổ văn hóa", "%", "ktxh.thon_van_hoa"),
     ("Tỷ lệ làng, bản văn hóa", "%", "ktxh.thon_van_hoa"),
     ("Tỷ lệ khối phố văn hóa", "%", "ktxh.thon_van_hoa"),
+    # preschools and general schools together are all the schools
+    ("Tỷ lệ trường mầm non, phổ thông công lập đạt chuẩn quốc gia", "%",
+     "ktxh.truong_chuan_quoc_gia"),
+    ("Tỷ lệ trường mầm non, tiểu học, THCS đạt chuẩn quốc gia", "%",
+     "ktxh.truong_chuan_quoc_gia"),
     # a result signed and given back online is the result issued electronically
     ("Tỷ lệ kết quả giải quyết TTHC được ký số và trả trên môi trường mạng", "%",
      "cqs.cap_ket_qua_dien_tu"),

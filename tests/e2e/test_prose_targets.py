@@ -4,11 +4,10 @@
 source lines, the document's warning)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from shared_files import score_one
 
 from chitieu import convert
 from chitieu.emit.json_out import document_to_json
@@ -18,19 +17,12 @@ INPUTS = sorted(p for p in FIXTURES.iterdir() if p.is_file())
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
-def test_targets_in_prose_as_expected(path: Path, tmp_path: Path, shared_dir: Path) -> None:
+def test_targets_in_prose_as_expected(path: Path, tmp_path: Path) -> None:
     got = json.loads(document_to_json(convert(path)))
     gold = FIXTURES / "expected" / f"{path.stem}.gold.json"
     want = json.loads(gold.read_text("utf-8"))
     assert "targets_from_prose" in got["warnings"]
     assert [(r["key"], r["section"], r["source"]["lines"]) for r in got["records"]] == [
         (r["key"], r["section"], r["source"]["lines"]) for r in want["records"]]
-    (tmp_path / "gold").mkdir()
-    (tmp_path / "pred").mkdir()
-    (tmp_path / "gold" / gold.name).write_bytes(gold.read_bytes())
-    (tmp_path / "pred" / f"{path.stem}.json").write_text(json.dumps(got), "utf-8")
-    result = subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),
-         str(tmp_path / "pred"), "--min", "1.0", "--verbose"],
-        capture_output=True, text=True, check=False)
+    result = score_one(gold, got, tmp_path)
     assert result.returncode == 0 and "score: 1.0000" in result.stdout, result.stdout

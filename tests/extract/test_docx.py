@@ -327,6 +327,22 @@ def test_legacy_doc_is_converted_with_libreoffice(ward):
     assert doc.meta == {"converted_from": "doc", "converter": "libreoffice"}
 
 
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("suffix", ["odt", "rtf"])
+def test_opendocument_and_rich_text_are_converted_with_libreoffice(ward, suffix):
+    # the same appendix saved by LibreOffice as .odt and .rtf: were "not a Word document"
+    # (.odt) and read as text (.rtf, no table found)
+    doc = read_any(OFFICE / f"ward_tasks.{suffix}")
+    assert [row.texts for row in doc.rows] == [row.texts for row in ward.rows]
+    assert doc.meta == {"converted_from": suffix, "converter": "libreoffice"}
+
+
+def test_opendocument_text_without_libreoffice_says_what_is_needed(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    error = one_line_error(OFFICE / "ward_tasks.odt")
+    assert error.code == "missing_dependency" and "OpenDocument" in str(error)
+
+
 # ---------------------------------------------------------------- end to end
 
 

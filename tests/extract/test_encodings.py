@@ -61,6 +61,35 @@ def test_legacy_font_text_pasted_into_a_utf8_file_is_decoded(tmp_path: Path,
     assert f"legacy_font_decoded:{encoding}" in doc.warnings
 
 
+def test_utf8_read_as_windows_1252_and_saved_again_is_repaired(tmp_path: Path) -> None:
+    # a page's text copied through a tool that took its UTF-8 for Windows-1252 ("Tá»· lá»‡"
+    # for "Tỷ lệ"): was "not a text document (binary content)"
+    text = SEEDS[1].read_text("utf-8")
+    garbled = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b)
+                      for b in text.encode("utf-8"))
+    path = tmp_path / "copied.txt"
+    path.write_text(garbled, encoding="utf-8")
+    doc = chitieu.convert(path)
+    assert _records(doc) == _records(chitieu.convert_text(text))
+    assert "encoding_repaired:utf-8-read-as-windows-1252" in doc.warnings
+
+
+def test_utf8_read_as_windows_1252_with_letters_lost_is_a_clear_error(tmp_path: Path) -> None:
+    # the bytes Windows-1252 leaves undefined dropped on the way: "ề", "ọ", "ờ" cannot be
+    # told back; a one-line error, never a table of broken names
+    text = SEEDS[1].read_text("utf-8")
+    path = tmp_path / "copied.txt"
+    path.write_text(text.encode("utf-8").decode("cp1252", errors="replace"), encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        chitieu.convert(path)
+    assert error.value.code == "encoding" and "Windows-1252" in str(error.value)
+
+
+def test_vietnamese_capitals_are_never_taken_for_utf8_read_as_windows_1252() -> None:
+    text = "XÃ ĐÌNH LẬP\nTT\tNội dung\n1\tTỷ lệ hộ gia đình\n" * 3
+    assert decode_text(text.encode("utf-8")).warnings == []
+
+
 def test_unicode_vietnamese_is_never_taken_for_a_legacy_font() -> None:
     text = SEEDS[0].read_text("utf-8")
     assert decode_text(text.encode("utf-8")).warnings == []

@@ -85,6 +85,16 @@ def test_a_line_broken_after_a_hyphen_goes_on_without_a_space():
     assert chars_to_text(chars("Quý II-", 0, 0) + chars("(tiếp)", 0, 14)) == "Quý II- (tiếp)"
 
 
+def test_a_line_broken_after_a_slash_goes_on_without_a_space():
+    """LibreOffice breaks a unit "Triệu đồng/người/năm" after a slash (a PDF printed the
+    unit "triệu đồng/người/ năm"); a slash with a space before it stays apart."""
+    assert chars_to_text(chars("Triệu đồng/người/", 0, 0) + chars("năm", 0, 14)) == \
+        "Triệu đồng/người/năm"
+    assert chars_to_text(chars("Số 12/", 0, 0) + chars("KH-UBND", 0, 14)) == "Số 12/KH-UBND"
+    assert chars_to_text(chars("Chủ trì /", 0, 0) + chars("phối hợp", 0, 14)) == \
+        "Chủ trì / phối hợp"
+
+
 def test_a_superscript_stays_on_its_line():
     raised = {"text": "2", "x0": 12, "x1": 15, "top": -3, "bottom": 4, "size": 7.0,
               "fontname": "Times"}

@@ -174,3 +174,20 @@ def test_a_table_starting_in_column_b_has_no_empty_first_column(tmp_path: Path) 
     doc = convert(path)
     assert [c.header for c in doc.columns] == HEADER
     assert doc.records[0].target.value == 90
+
+
+def test_an_opendocument_spreadsheet_without_libreoffice_says_what_is_needed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an .ods was passed over in a folder, and named alone failed as "not a Word document"
+    import shutil
+    import zipfile
+
+    path = tmp_path / "chi_tieu.ods"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(InputError) as error:
+        extract.read(path)
+    assert error.value.code == "missing_dependency"
+    assert "OpenDocument spreadsheet" in str(error.value) and ".xlsx" in str(error.value)

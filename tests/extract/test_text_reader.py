@@ -69,9 +69,25 @@ def test_layout_is_sniffed_from_content(text: str, layout: str) -> None:
 @pytest.mark.parametrize(
     ("head", "kind"),
     [(b"%PDF-1.7\n", "pdf"), (b"\x89PNG\r\n\x1a\n....", "image"), (b"\xff\xd8\xff\xe0", "image"),
-     ("TT\tNội dung\n".encode(), "textfile")],
+     ("TT\tNội dung\n".encode(), "textfile"),
+     (b"{\\rtf1\\ansi\\deff0 ", "doc")],  # Rich Text: converted by LibreOffice
 )
 def test_file_type_is_told_by_content_not_name(tmp_path: Path, head: bytes, kind: str) -> None:
     path = tmp_path / "misnamed.dat"
     path.write_bytes(head + b"\x00" * 16 if kind != "textfile" else head)
+    assert sniff_file_type(path) == kind
+
+
+@pytest.mark.parametrize(("mimetype", "kind"), [
+    ("application/vnd.oasis.opendocument.text", "doc"),
+    ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+])
+def test_an_opendocument_file_is_told_by_its_mimetype(tmp_path: Path, mimetype: str,
+                                                      kind: str) -> None:
+    import zipfile
+
+    path = tmp_path / "saved_by_libreoffice.dat"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", mimetype)
+        zf.writestr("content.xml", "<office:document-content/>")
     assert sniff_file_type(path) == kind

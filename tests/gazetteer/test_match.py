@@ -300,3 +300,11 @@ def test_a_school_or_unit_named_with_its_place(gazetteer, printed, agency_id):
 ])
 def test_a_mass_organisation_by_its_level(gazetteer, printed, agency_id):
     assert gazetteer.match(printed).id == agency_id
+
+
+def test_words_of_one_collective_listed_together_are_that_collective(gazetteer):
+    # "Các thôn, ấp" (a southern commune's villages and hamlets) is printed as one agency
+    found = gazetteer.match("Các thôn, ấp")
+    assert (found.id, found.name) == ("thon-to-dan-pho", "Các thôn, tổ dân phố")
+    # two different bodies listed together are not one
+    assert gazetteer.match("Phòng Kinh tế, Công an xã").id is None

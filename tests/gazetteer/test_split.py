@@ -89,6 +89,12 @@ def gazetteer():
      ["Trung tâm Kiểm soát bệnh tật tỉnh", "Trạm Y tế các xã, phường"]),
     ("Văn phòng HĐND và UBND các xã, phường", ["Văn phòng HĐND và UBND các xã, phường"]),
     ("Sở Y tế, UBND các xã, phường", ["Sở Y tế", "UBND các xã, phường"]),
+    # two words of one collective ("the villages and hamlets") are one agency, however the
+    # list of names words it; two collectives stay two
+    ("Các thôn, ấp", ["Các thôn, ấp"]),
+    ("Ban Chỉ huy Quân sự xã; Các thôn, ấp", ["Ban Chỉ huy Quân sự xã", "Các thôn, ấp"]),
+    ("Các thôn, tổ dân phố; các trường học", ["Các thôn, tổ dân phố", "các trường học"]),
+    ("các trường học, các thôn", ["các trường học", "các thôn"]),
     # nothing to split
     ("", []),
     ("   ", []),

@@ -69,6 +69,25 @@ def test_the_unit_column_wins_over_a_unit_in_the_header(header: str, cell: str,
     assert (record.target.op, record.target.value, record.target.unit) == (">=", 90, unit)
 
 
+@pytest.mark.parametrize("line", ["\t\t\tĐVT: Triệu đồng", "Đơn vị tính: triệu đồng.",
+                                  "\t\t(Đơn vị tính: Triệu đồng)"])
+def test_a_unit_printed_once_above_the_table_is_every_value_s(line: str) -> None:
+    # a budget's "ĐVT: Triệu đồng" right above its table: the values had no unit
+    text = (f"PHỤ LỤC\nKẾ HOẠCH THU, CHI NGÂN SÁCH NĂM 2026\n{line}\n"
+            "STT\tNội dung\tKế hoạch năm 2026\tThực hiện năm 2025\n"
+            "1\tThu ngân sách xã\t12.500\t11.000\n2\tChi thường xuyên\t7.900\t7.100\n")
+    records = convert_text(text, "text").records
+    assert [(r.target.value, r.target.unit, r.baseline.unit) for r in records] == [
+        (12500, "triệu đồng", "triệu đồng"), (7900, "triệu đồng", "triệu đồng")]
+
+
+def test_a_unit_column_wins_over_a_unit_line_above_the_table() -> None:
+    text = ("ĐVT: Triệu đồng\nSTT\tNội dung\tĐơn vị tính\tKế hoạch năm 2026\n"
+            "1\tTỷ lệ giải ngân\t%\t100\n2\tThu ngân sách xã\t\t12.500\n")
+    records = convert_text(text, "text").records
+    assert [r.target.unit for r in records] == ["%", "triệu đồng"]
+
+
 def test_items_numbered_like_their_section_stay_inside_it() -> None:
     records = _records("<b>1.</b>\t<b>Chính quyền số</b>\t\t\t\n"
                        "1\tTỷ lệ A\t100%\tPhòng Kinh tế\t2026\n"
