@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import json
 import math
 import os
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from chitieu.core.dataclass import as_dict, dataclass, field, field_names
+from chitieu.core.digest import sha256 as _sha256  # `sha256` names a document's hash here
 from chitieu.core.patterns import lazy
 from chitieu.models import Document, Record
 
@@ -175,7 +175,7 @@ def corrections_digest(corrections: Sequence[Correction]) -> str:
     is converted again."""
     if not corrections:
         return ""
-    digest = hashlib.sha256()
+    digest = _sha256()
     for correction in corrections:
         digest.update(correction.to_json().encode("utf-8") + b"\n")
     return digest.hexdigest()[:16]

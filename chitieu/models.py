@@ -84,8 +84,7 @@ class _Model:
             if name in cls.__dict__:
                 delattr(cls, name)
         cls.model_fields = fields
-        namespace = globals()
-        cls._types = {name: eval(spec.annotation, namespace) for name, spec in fields.items()}
+        cls._types = {name: _evaluated(spec.annotation) for name, spec in fields.items()}
         cls._dump_plan = tuple((name, _may_nest(kind)) for name, kind in cls._types.items())
         if _MODULE_MADE:  # a class made after this module's: its constructor now
             _install_constructors([cls])
@@ -237,6 +236,17 @@ def _item_taking(annotation: Any) -> str | None:
     if isinstance(kind, type) and issubclass(kind, _Model):
         return f"{kind.__name__}(**v) if isinstance(v, dict) else v"
     return None
+
+
+_EVALUATED: dict[str, Any] = {}
+
+
+def _evaluated(annotation: str) -> Any:
+    """An annotation's type, evaluated once per text ("str | None" is half the fields)."""
+    found = _EVALUATED.get(annotation)
+    if found is None:
+        found = _EVALUATED[annotation] = eval(annotation, globals())
+    return found
 
 
 def _may_nest(annotation: Any) -> bool:

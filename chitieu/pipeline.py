@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from chitieu.assemble.table import NoTableError, assemble
 from chitieu.assemble.trace import Trace
 from chitieu.catalog import Catalog, link_records
 from chitieu.core.collector import collector_paused
+from chitieu.core.digest import sha256 as _sha256  # `sha256` names a document's hash here
 from chitieu.core.tables import Table
 from chitieu.core.types import RawDocument
 from chitieu.errors import InputError, display_path
@@ -34,7 +34,7 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     with collector_paused():
         raw = extract.read(path, layout, agencies=gazetteer)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = _sha256(path.read_bytes()).hexdigest()
         try:
             # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
             return interpret(raw, file=display_path(path.name), sha256=digest,
@@ -49,7 +49,7 @@ def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
     """Convert a document held in a string ("text", "markdown", "html", … or sniffed)."""
     with collector_paused():
         raw = extract.read_text(text, format, agencies=gazetteer or default_gazetteer)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        digest = _sha256(text.encode("utf-8")).hexdigest()
         return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer,
                          catalog=catalog, release_rows=True)
 

@@ -20,27 +20,25 @@ cells (a signature block) or "Nơi nhận:". Nothing outside such a block become
 
 from __future__ import annotations
 
-import regex
-
 from chitieu.core.dataclass import dataclass
 from chitieu.core.numbering import LOWER, ROMAN, ROMAN_ONLY
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import DOTALL, IGNORECASE, compile_regex, lazy
 from chitieu.core.text import ascii_fold, clean_text
 from chitieu.core.types import Cell, RawRow
 
 # a heading naming the targets, after its number: "CHỈ TIÊU CỤ THỂ", "Các chỉ tiêu chủ yếu",
 # "MỤC TIÊU CỤ THỂ", "Mục tiêu, chỉ tiêu", "Mục tiêu và chỉ tiêu năm 2026"
-_TARGETS_HEADING = lazy(regex.compile,
+_TARGETS_HEADING = lazy(compile_regex,
     r"^(?:(?:cac|mot so|he thong) )?(?:chi tieu|muc tieu(?: cu the| va chi tieu| chi tieu)"
     r"(?!.*\bchung\b))\b")
 # a numbered line: "II. CHỈ TIÊU", "1. Chính quyền số", "1.2. …", "a) Kinh tế số"
-_NUMBERED = lazy(regex.compile,
-    rf"^(?P<num>{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|{LOWER})[.)]\s+(?P<text>\S.*)$", regex.S)
+_NUMBERED = lazy(compile_regex,
+    rf"^(?P<num>{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|{LOWER})[.)]\s+(?P<text>\S.*)$", DOTALL)
 # the words leading a list of parts, left at the end of an item ("…, trong đó:")
-_PARTS_LEAD = lazy(regex.compile,
-    r"[,;]?\s*(?:trong đó|bao gồm|gồm|cụ thể(?: như sau)?)\s*:?$", regex.IGNORECASE)
-_BULLET = lazy(regex.compile, r"^[-–—+•*]\s*(?P<text>\S.*)$", regex.S)
-_LETTER_NUMBER = lazy(regex.compile, rf"^{LOWER}$")
+_PARTS_LEAD = lazy(compile_regex,
+    r"[,;]?\s*(?:trong đó|bao gồm|gồm|cụ thể(?: như sau)?)\s*:?$", IGNORECASE)
+_BULLET = lazy(compile_regex, r"^[-–—+•*]\s*(?P<text>\S.*)$", DOTALL)
+_LETTER_NUMBER = lazy(compile_regex, rf"^{LOWER}$")
 _SENTENCE_END = (";", ".", ":")
 HEADER = ("TT", "Chỉ tiêu")
 

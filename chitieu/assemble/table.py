@@ -11,8 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-import regex
-
 from chitieu.assemble.prose import prose_targets
 from chitieu.assemble.settings import SETTINGS
 from chitieu.assemble.trace import Trace
@@ -46,16 +44,16 @@ from chitieu.core.numbering import (
     numbers_columns,
     successors,
 )
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
 
 _VALUE_ROLES = frozenset({"target", "baseline"})
-_HEADER_YEAR = lazy(regex.compile, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
-_CONTINUED = lazy(regex.compile, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
-_FOUR_DIGITS = lazy(regex.compile, r"\d{4}")
-_DIGIT = lazy(regex.compile, r"\d")
+_HEADER_YEAR = lazy(compile_regex, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
+_CONTINUED = lazy(compile_regex, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
+_FOUR_DIGITS = lazy(compile_regex, r"\d{4}")
+_DIGIT = lazy(compile_regex, r"\d")
 
 
 class NoTableError(ValueError):
@@ -106,7 +104,7 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
 
 
-_HEADER_YEARS = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HEADER_YEARS = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _merge_header(header: list[str], sub: list[str]) -> list[str]:

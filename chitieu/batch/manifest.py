@@ -9,7 +9,6 @@ is written with JSON escapes (the file stays UTF-8) and read back to the same pa
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 from collections import Counter
@@ -20,6 +19,7 @@ from chitieu.batch.discovery import MANIFEST_NAME, display_path
 from chitieu.batch.worker import FileResult, Job
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass, field
+from chitieu.core.digest import file_sha256, sha1, sha256
 
 REPORT_NAME = "report.json"
 MANIFEST_HEADER = {"chitieu_manifest": 1}
@@ -118,7 +118,7 @@ class Manifest:
             self._file.close()
             self._file = None
         changed = bool(restat) or self._appended or not self.path.exists()
-        dataset, digest = Dataset(), hashlib.sha256()
+        dataset, digest = Dataset(), sha256()
         first_with: dict[str, str] = {}  # content hash -> the first input holding it
         dropped: list[Path] = []
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}"
@@ -252,7 +252,7 @@ def pipeline_fingerprint(gazetteer: Sequence[Path] = (), catalog: Sequence[Path]
     reconverts every input."""
     from chitieu import __version__
 
-    digest = hashlib.sha256(_package_digest().encode())
+    digest = sha256(_package_digest().encode())
     for path in gazetteer:
         try:
             digest.update(b"gazetteer\0" + Path(path).read_bytes())
@@ -277,7 +277,7 @@ def _package_digest() -> str:
 def _hash_package_files() -> str:
     import chitieu
 
-    digest = hashlib.sha256()
+    digest = sha256(large=True)  # the package's 1.7 MB
     package = Path(chitieu.__file__).parent
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
@@ -347,7 +347,7 @@ def _free_name(relative: PurePosixPath, key: str, claimed: set[str]) -> str:
     name = str(folder / f"{relative.stem}.json")
     if name.lower() not in claimed:
         return name
-    tag = hashlib.sha1(os.fsencode(key)).hexdigest()
+    tag = sha1(os.fsencode(key)).hexdigest()
     for length in range(8, len(tag) + 1):
         name = str(folder / f"{relative.stem}-{tag[:length]}.json")
         if name.lower() not in claimed:
@@ -356,8 +356,7 @@ def _free_name(relative: PurePosixPath, key: str, claimed: set[str]) -> str:
 
 
 def _sha256(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
+    return file_sha256(path)
 
 
 def _size(path: Path) -> int:

@@ -72,9 +72,9 @@ def write(name: str, key: str, value: Any) -> None:
 
 
 def _key(name: str, data: Iterable[Path | Traversable]) -> str:
-    import hashlib  # here, as pickle below: `chitieu --help` needs neither
+    from chitieu.core.digest import sha256  # here, as pickle below: `--help` needs neither
 
-    digest = hashlib.sha256(f"{name}\0{sys.version}\0{_package_stamp()}".encode())
+    digest = sha256(f"{name}\0{sys.version}\0{_package_stamp()}".encode())
     for item in data:
         if isinstance(item, Path) and item.is_relative_to(PACKAGE):
             # a data file of the package: its path, size and modification time are in the
@@ -90,7 +90,7 @@ def _key(name: str, data: Iterable[Path | Traversable]) -> str:
 def _package_stamp() -> str:
     """Every file of the package (modules and data, not byte-code), with its size and
     modification time."""
-    import hashlib
+    from chitieu.core.digest import sha256
 
     parts = []
     for folder, dirs, files in os.walk(PACKAGE):
@@ -99,7 +99,7 @@ def _package_stamp() -> str:
             if not file.endswith((".pyc", ".pyo")):
                 stat = os.stat(os.path.join(folder, file))
                 parts.append(f"{os.path.join(folder, file)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _load(path: Path, key: str) -> tuple[Any] | None:

@@ -9,27 +9,29 @@ to map columns to roles.
 from __future__ import annotations
 
 import functools
-
-import regex
+from typing import TYPE_CHECKING
 
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.text import ascii_fold, clean_text
+
+if TYPE_CHECKING:
+    import regex
 
 AGENCY_ROLES = ("lead", "support", "monitor")
 _UNIQUE_ROLES = frozenset({"number", "name", "unit"})
 # compiled once (on first use): `regex.sub(str, …)` looks its pattern up at every call
-_NOT_WORD = lazy(regex.compile, r"[^\w%]+")
-_HEADER_UNIT = lazy(regex.compile, r"\(\s*([^()\d]{1,24}?)\s*\)$")
+_NOT_WORD = lazy(compile_regex, r"[^\w%]+")
+_HEADER_UNIT = lazy(compile_regex, r"\(\s*([^()\d]{1,24}?)\s*\)$")
 # Words in a header's closing brackets that say what kind of value the column holds, not its
 # unit: "Kết quả cần đạt (Định lượng)", "Mục tiêu (định tính)", "Chỉ tiêu (dự kiến)".
-_NOT_A_UNIT = lazy(regex.compile,
+_NOT_A_UNIT = lazy(compile_regex,
                    r"^(dinh luong|dinh tinh|du kien|neu co|tiep theo|tiep|tt|ke hoach"
                             r"|uoc|uoc tinh|tam tinh)$")
 # A column of one quarter or month under a group cell ("Thời gian thực hiện" over "Quý I" …
 # "Quý IV"): the period its marks ("x") stand for.
-PERIOD_LABEL = lazy(regex.compile, r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", regex.IGNORECASE)
+PERIOD_LABEL = lazy(compile_regex, r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2})$", IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ def header_unit(text: str) -> str | None:
 
 
 # "ĐVT: Triệu đồng", "(Đơn vị tính: triệu đồng)" printed once over a table (folded text)
-_UNIT_LINE = lazy(regex.compile,
+_UNIT_LINE = lazy(compile_regex,
                   r"^\(?\s*(?:don vi tinh|dvt)\s*:\s*([^():\d]{1,24}?)\s*\.?\s*\)?$")
 
 
@@ -135,7 +137,7 @@ def assign_roles(headers: list[str]) -> list[str]:
     return _only_the_latest_result(headers, roles)
 
 
-_YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _without_last_years_plan(headers: list[str], roles: list[str]) -> list[str]:
@@ -164,7 +166,7 @@ def _only_the_latest_result(headers: list[str], roles: list[str]) -> list[str]:
             for y, r in zip(years, roles, strict=True)]
 
 
-_TASK_NAME = lazy(regex.compile, r"\b(nhiem vu|noi dung|cong viec|hoat dong|giai phap)\b")
+_TASK_NAME = lazy(compile_regex, r"\b(nhiem vu|noi dung|cong viec|hoat dong|giai phap)\b")
 
 
 def _lists_tasks(headers: list[str], roles: list[str | None]) -> bool:

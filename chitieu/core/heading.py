@@ -7,21 +7,19 @@ name the plan and the records' outer section.
 
 from __future__ import annotations
 
-import regex
-
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.text import clean_text
 from chitieu.core.types import RawRow
 
-APPENDIX = lazy(regex.compile,
+APPENDIX = lazy(compile_regex,
     # "Biểu 01" names a form the way "Phụ lục 1" names an appendix; it needs its number, so
     # that a title opening with "Biểu dương" is not one; "Mẫu biểu số 01" is such a form too;
     # a label may carry sub-numbers ("Phụ lục I.2", "Biểu 2.1": the second of appendix I)
     r"^(?:(?P<form>(?P<model>m[aẫ]u\s+)?bi[eể]u)(?:\s+s[oố])?\s*(?=\d)|ph[uụ]\s*l[uụ]c(?:\s+s[oố])?\s*)(?P<label>(?:\d+|[IVXLC]+)(?:\.\d+)*[a-zA-Z]?\b|[A-Z]\b)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-ATTACHED = lazy(regex.compile, r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", regex.IGNORECASE)
-_HEADING_MARK = lazy(regex.compile, r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
+ATTACHED = lazy(compile_regex, r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", IGNORECASE)
+_HEADING_MARK = lazy(compile_regex, r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
 
 
 def line_text(row: RawRow) -> str:
@@ -38,8 +36,8 @@ def appendix_heading(rows: list[RawRow]) -> tuple[str | None, str | None]:
 
 # "(Kèm theo …" after a title on the same line ("DANH MỤC … NĂM 2026 (Kèm theo Kế hoạch …)"):
 # where the attachment line starts
-_ATTACHED_INSIDE = lazy(regex.compile,
-    r"(?<=\S)\s*(?=\(\s*(?:k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m))", regex.IGNORECASE)
+_ATTACHED_INSIDE = lazy(compile_regex,
+    r"(?<=\S)\s*(?=\(\s*(?:k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m))", IGNORECASE)
 
 
 def _attachment_apart(lines: list[str]) -> list[str]:

@@ -16,36 +16,38 @@ to read the plan's number, date, issuer and title. The words live in data/letter
 from __future__ import annotations
 
 import functools
-
-import regex
+from typing import TYPE_CHECKING
 
 from chitieu.core.dataclass import dataclass, field
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROMAN
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.text import clean_text, is_bold_markup, to_ascii
 from chitieu.core.types import RawRow
+
+if TYPE_CHECKING:
+    import regex
 
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
 _TITLE_LINES = 4
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
 # dash, the body after the slash)
-NUMBER = lazy(regex.compile,
+NUMBER = lazy(compile_regex,
     r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>/|[\-–](?=\s*\p{Lu}+\s*/))\s*"
     r"(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 # "ngày 10 tháng 3 năm 2026", "ngày 14 / 7 /2026", "ngày    tháng 5 năm 2026" (unsigned)
-_DATED = lazy(regex.compile,
+_DATED = lazy(compile_regex,
     r"\bngay\W*(?:\d{1,2})?\W*(?:thang\W*(?:\d{1,2})?\W*nam\W*|\W*(?:\d{1,2})?\W*[/.\-]\W*)"
     r"(?:19|20)\d\d\b")
 # "Phú Xuyên, ngày 02 tháng 12 năm" whose year a narrow right column wrapped onto the next
 # line, or "…, ngày 02 tháng 12" whose "năm 2026" it wrapped
-_DATED_OPEN = lazy(regex.compile,
+_DATED_OPEN = lazy(compile_regex,
     r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
-_WRAPPED_YEAR = lazy(regex.compile,
-    r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", regex.IGNORECASE)
-_ROMAN = lazy(regex.compile, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
+_WRAPPED_YEAR = lazy(compile_regex,
+    r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", IGNORECASE)
+_ROMAN = lazy(compile_regex, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -83,7 +85,7 @@ def _words() -> _Words:
         body_start=compile_regex(
             r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
         body_within=compile_regex(
-            r"(?<= )(?:" + "|".join(regex.escape(b) for b in data["bodies_within_line"])
+            r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
     )
 
@@ -115,7 +117,7 @@ class _FoldedChars(dict):
 _FOLDED_CHARS = _FoldedChars()
 
 
-_NOT_WORD = lazy(regex.compile, r"[^\w]+")
+_NOT_WORD = lazy(compile_regex, r"[^\w]+")
 
 
 def _key(text: str) -> str:
@@ -193,10 +195,10 @@ class Letterhead:
 
 
 # a place named at a body's end: "… XÃ ĐÌNH LẬP", "UBND TP. HỒ CHÍ MINH", "… tỉnh Nghệ An"
-_PLACE = lazy(regex.compile,
+_PLACE = lazy(compile_regex,
               r"(?<!\w)(?P<level>xa|phuong|dac khu|tinh|thanh pho|tp\.?|thu do)\s*(?=\w)")
-_NUMBER_LABEL = lazy(regex.compile, r"^so\s*:?\s*$")
-_CONTINUES = lazy(regex.compile, r"^(?:va|&|,|-|–)(?!\w)")
+_NUMBER_LABEL = lazy(compile_regex, r"^so\s*:?\s*$")
+_CONTINUES = lazy(compile_regex, r"^(?:va|&|,|-|–)(?!\w)")
 
 
 def names_place(text: str) -> bool:
@@ -383,7 +385,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         head.issuer.append(left)
 
 
-_SPECK = lazy(regex.compile, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
+_SPECK = lazy(compile_regex, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
 
 
 def _without_specks(text: str) -> str:
@@ -412,7 +414,7 @@ def _strip_motto(text: str) -> str:
 
 
 # the gap between two columns of a line read across: a tab or two spaces, the last one
-_COLUMN_GAP = lazy(regex.compile, r"(?:\t|\s{2,})(?=[^\t]*$)")
+_COLUMN_GAP = lazy(compile_regex, r"(?:\t|\s{2,})(?=[^\t]*$)")
 
 
 def _place_start(text: str, date_at: int) -> int:
@@ -467,7 +469,7 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
     return title
 
 
-_NUMBERED_HEADING = lazy(regex.compile, r"^(?:[ivxlc]+|\d+)[.)]\s")
+_NUMBERED_HEADING = lazy(compile_regex, r"^(?:[ivxlc]+|\d+)[.)]\s")
 
 
 def _first_title_line(text: str) -> bool:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-import regex
-
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import DOTALL, IGNORECASE, compile_regex, lazy
 
 # ---------------------------------------------------------------- parts
 
@@ -31,60 +29,60 @@ PART = rf"(?i:{'|'.join(PART_WORDS)})\s+(?:[IVXLC]+|\d+|[A-ZĐ])"
 # ---------------------------------------------------------------- whole cells
 
 # Any label a number cell may hold alone: "1", "1.2.", "a)", "II", "B.", "PHẦN I".
-ROW_LABEL = lazy(regex.compile, rf"^(?:{PART}|[A-Za-zĐđ]|{ROMAN}|{ARABIC})[.)]?$")
+ROW_LABEL = lazy(compile_regex, rf"^(?:{PART}|[A-Za-zĐđ]|{ROMAN}|{ARABIC})[.)]?$")
 # A section's own number: "I", "B.", "PHẦN II" (not "1": a number row may be a section only
 # by its shape, which assembly and interpretation judge).
-SECTION_NUMBER = lazy(regex.compile, rf"^(?:{PART}|{LETTER}|{ROMAN})\.?$")
+SECTION_NUMBER = lazy(compile_regex, rf"^(?:{PART}|{LETTER}|{ROMAN})\.?$")
 # A row's number: "1", "12.", "2.3" ("2026" is a year, not a row number).
-ITEM_NUMBER = lazy(regex.compile, rf"^{ITEM}\.?$")
+ITEM_NUMBER = lazy(compile_regex, rf"^{ITEM}\.?$")
 # The first row's number of a table or section: "1", "01", "1.1", "I", "A".
-FIRST_ROW_NUMBER = lazy(regex.compile, r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
+FIRST_ROW_NUMBER = lazy(compile_regex, r"^(?:0?1\.?|1\.1\.?|[IA]\.?)$")
 # A label in a label column of a text laid out in columns: "12", "a", "IV", with "." or ")".
 COLUMN_LABEL = lazy(re.compile, rf"^(?:\d{{1,3}}|{LOWER}|{ROMAN})[.)]?$")
 # A table row's number in a PDF's first column: "1.2", "IV", "B", with "." or ")".
 ROW_NUMBER = lazy(re.compile, rf"^(?:{ARABIC}|{ROMAN}|{LETTER})[.)]?$")
 
 # By style, as interpretation files sections: "B", "IV", "1.2", "I.1", "PHẦN II".
-LETTER_ONLY = lazy(regex.compile, rf"^{LETTER}$")
-ROMAN_ONLY = lazy(regex.compile, rf"^{ROMAN}$")
-ARABIC_ONLY = lazy(regex.compile, rf"^{ARABIC}$")
-DOTTED_GROUP = lazy(regex.compile, rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
-PART_ONLY = lazy(regex.compile, rf"^{PART}$")
+LETTER_ONLY = lazy(compile_regex, rf"^{LETTER}$")
+ROMAN_ONLY = lazy(compile_regex, rf"^{ROMAN}$")
+ARABIC_ONLY = lazy(compile_regex, rf"^{ARABIC}$")
+DOTTED_GROUP = lazy(compile_regex, rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
+PART_ONLY = lazy(compile_regex, rf"^{PART}$")
 # A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:".
-IN_WHICH = lazy(regex.compile, r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", regex.IGNORECASE)
+IN_WHICH = lazy(compile_regex, r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", IGNORECASE)
 # A second numbering column's label: a group "1", "12", or an item "a)", "đ)" (which OCR
 # reads "8)" or "C)").
-DETAIL_LABEL = lazy(regex.compile, rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")
+DETAIL_LABEL = lazy(compile_regex, rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")
 
 # ---------------------------------------------------------------- a label and its text
 
 # A number and the title after it in one cell: "II Phát triển nguồn lực", "1.2. Tỷ lệ …",
 # "PHẦN I: CHỈ TIÊU", "B- Nhiệm vụ", "2.Xây dựng …" (a capital right after the dot).
-SECTION_TOKEN = lazy(regex.compile,
+SECTION_TOKEN = lazy(compile_regex,
     rf"^(?P<num>(?:{PART}|{LETTER}|{ROMAN}|{ARABIC})\.?)(?:(?<={PART})\s*[:.\-–]\s*"
     r"|\s*[\-–—:]\s+|\s+|(?<=\.)(?=\p{Lu}))(?P<title>\S.*)$",
-    regex.S,
+    DOTALL,
 )
 # A numbered paragraph of running text: "1. Rà soát …", "a) Tổ chức …" is not one (items
 # under a paragraph are), "II. NHIỆM VỤ".
-NUMBERED_LINE = lazy(regex.compile,
-    rf"^(?P<num>(?:{ROMAN}|{LETTER}|{ARABIC}))[.)]?\s+(?P<text>\S.*)$", regex.S)
+NUMBERED_LINE = lazy(compile_regex,
+    rf"^(?P<num>(?:{ROMAN}|{LETTER}|{ARABIC}))[.)]?\s+(?P<text>\S.*)$", DOTALL)
 # A list number or item letter leading an agency cell: "1. Sở Y tế", "a) Công an xã".
-LEADING_NUMBER = lazy(regex.compile, rf"^(?:{ARABIC}[.)]|{LOWER}\))\s+")
+LEADING_NUMBER = lazy(compile_regex, rf"^(?:{ARABIC}[.)]|{LOWER}\))\s+")
 # A label in a fixed-width line, before the space that ends it: "1.2 ", "IV. ", "a) ".
 SPACED_LABEL = lazy(re.compile, rf"(?:{ITEM}|[IVXLC]{{1,6}}|{LOWER})[.)]?(?= )")
 # A row number glued at the end of the cell before it when a line break was lost:
 # "PHÁT TRIỂN HẠ TẦNG 1", "<b>II Phát triển nguồn lực</b> 1", "Ghi chú 9".
-GLUED_NUMBER = lazy(regex.compile,
-    rf"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*{ITEM}\.?\s*(?:</b>|\*\*)?)\s*$", regex.S)
+GLUED_NUMBER = lazy(compile_regex,
+    rf"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*{ITEM}\.?\s*(?:</b>|\*\*)?)\s*$", DOTALL)
 # The same, for the first row of a table glued after its header.
-GLUED_FIRST = lazy(regex.compile,
+GLUED_FIRST = lazy(compile_regex,
     r"^(?P<head>.*\S)\s+(?P<num>(?:<b>|\*\*)?\s*(?:0?1\.?|1\.1\.?|[IA]\.?)\s*(?:</b>|\*\*)?)\s*$",
-    regex.S)
+    DOTALL)
 
 # ---------------------------------------------------------------- the order of numbers
 
-_NUMBER_NOISE = lazy(regex.compile, r"</?b>|\*\*|\s+")
+_NUMBER_NOISE = lazy(compile_regex, r"</?b>|\*\*|\s+")
 
 
 def number_key(text: str) -> tuple[int, ...] | None:
@@ -103,8 +101,8 @@ def successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
     return out
 
 
-_COLUMN_LETTER = re.compile(r"^\(?([A-Z])\)?$")
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:\s*=.*)?$")
+_COLUMN_LETTER = lazy(re.compile, r"^\(?([A-Z])\)?$")
+_COLUMN_NUMBER = lazy(re.compile, r"^\(?(\d{1,2})\)?(?:\s*=.*)?$")
 
 
 def numbers_columns(labels: list[str], in_order: bool = False) -> bool:

@@ -13,10 +13,9 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
-import regex
 from unidecode import unidecode
 
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_re, compile_regex, lazy
 
 __all__ = [
     "ascii_fold", "clean_text", "fold", "fold_words", "is_bold_markup", "is_plain",
@@ -96,7 +95,7 @@ _BOLD_RUN = lazy(re.compile,
 # Old-style tone placement ("hòa", "khỏe", "thủy") moved onto the second vowel ("hoà"),
 # only where the vowel pair ends the syllable: "hoàn" is the same in both styles.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_TONE = lazy(regex.compile, rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
+_OLD_TONE = lazy(compile_regex, rf"([oOuU])([{_TONES}])([aAeEyY])(?![\p{{L}}\p{{M}}])")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "―": "-"})
 # `str.translate` with a dict visits every character in Python-level lookups: look first.
 _ANY_DASH = lazy(re.compile, "[" + "".join(map(chr, _DASHES)) + "]")
@@ -110,7 +109,7 @@ def _old_tone_gate(_: str, flags: int = 0) -> re.Pattern:
     toned = [chr(c) for c in latin
              if (d := unicodedata.normalize("NFD", chr(c)))[:1] in "oOuU"
              and len(d) == 2 and d[1] in _TONES]
-    return re.compile(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
+    return compile_re(f"[{''.join(toned)}][aAeEyY]|[\u0300-\u036f\u1dc0-\u1dff"
                       "\u20d0-\u20ff\ufe20-\ufe2f]", flags)
 
 
@@ -227,9 +226,14 @@ def fold(s: str) -> str:
     # Dashes are unified before cleaning too, so that "\\–" cannot become an escaped "\\-".
     s = clean_text(_unify_dashes(s))
     if _OLD_TONE_GATE.search(s):  # else NFD, no match, NFC gives `s` back (it is NFC)
-        moved = _OLD_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", s))
+        moved = _OLD_TONE.sub(_tone_after_vowel, unicodedata.normalize("NFD", s))
         s = unicodedata.normalize("NFC", moved)
     return clean_text(_unify_dashes(s).casefold())
+
+
+def _tone_after_vowel(m: Any) -> str:
+    # `sub(r"\1\3\2")` written out: a template would make `regex` import its Python half
+    return m[1] + m[3] + m[2]
 
 
 def fold_words(s: str, most: int) -> str:
@@ -308,7 +312,7 @@ def is_bold_markup(s: str | None) -> bool:
 
 
 # "1.", "I -", "II:" but not a lone bullet "-": the mark must follow the number itself
-_TRAILING_MARK = lazy(regex.compile, r"(?<=\w)\s*[.\-–—:]+\s*$")
+_TRAILING_MARK = lazy(compile_regex, r"(?<=\w)\s*[.\-–—:]+\s*$")
 
 
 def strip_trailing_dot(number: str) -> str:

@@ -90,29 +90,19 @@ _MIN_DOUBLE_ENCODED = 5
 
 def _undouble(text: str) -> str | None:
     """UTF-8 read once as Windows-1252 and saved again as UTF-8 ("Tá»· lá»‡" for "Tỷ lệ", a
-    page's text copied through a tool that took it for Windows-1252): its bytes again, read
-    as UTF-8; None when the text is not that."""
+    page's text copied through a tool that took it for Windows-1252): read back with ftfy;
+    None when the text is not that."""
     if len(_DOUBLE_ENCODED.findall(text[:20_000])) < _MIN_DOUBLE_ENCODED:
         return None
-    data = bytearray()
-    for ch in text:
-        code = ord(ch)
-        if code < 0x100:
-            data.append(code)  # Latin-1 letters and the bytes 1252 leaves undefined (C1)
-            continue
-        if ch == "\ufffd":
-            # the tool dropped the bytes Windows-1252 leaves undefined ("ề", "ọ", "ờ" …)
-            raise InputError("this text is UTF-8 that was read as Windows-1252 and saved again "
-                             "(\"Tá»· lá»‡\" for \"Tỷ lệ\"), and some of its letters were lost "
-                             "on the way; convert the original file", code="encoding")
-        try:
-            data += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            return None  # a character Windows-1252 could not have given
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    if "\ufffd" in text:
+        # the tool dropped the bytes Windows-1252 leaves undefined ("ề", "ọ", "ờ" …)
+        raise InputError("this text is UTF-8 that was read as Windows-1252 and saved again "
+                         "(\"Tá»· lá»‡\" for \"Tỷ lệ\"), and some of its letters were lost "
+                         "on the way; convert the original file", code="encoding")
+    import ftfy  # only for text that needs it
+
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed != text else None
 
 
 def _unlegacy(text: str, warnings: list[str] | None = None) -> Decoded:

@@ -16,13 +16,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-import regex
-
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.text import clean_text, fold, to_ascii, unescape_entity
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import PROVINCES_CSV, UNITS_CSV, province_names, unit_names
@@ -30,6 +28,8 @@ from chitieu.models import Agency
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    import regex
 
 __all__ = [
     "AGENCIES_CSV", "AgencyEntry", "AgencyMatch", "Gazetteer", "Role", "default_gazetteer",
@@ -59,8 +59,8 @@ Key = tuple[str, ...]
 
 # ------------------------------------------------------------------ comparison keys
 
-_NON_WORD = lazy(regex.compile, r"[^\p{L}\p{N}\s-]+")
-_DASH = lazy(regex.compile, r"\s*-+\s*")
+_NON_WORD = lazy(compile_regex, r"[^\p{L}\p{N}\s-]+")
+_DASH = lazy(compile_regex, r"\s*-+\s*")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -821,17 +821,17 @@ class _Token(NamedTuple):
 # Words (letters and digits, with "KH&CN", "VH-XH", "P.KT" kept whole), "&", dashes, and the
 # commas and slashes that may separate two agencies.
 _TOKEN = lazy(re.compile, r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
-_SEMICOLON = lazy(regex.compile, r"\s*;\s*")
-_SQUARE_BRACKETS = lazy(regex.compile, r"\[[^\[\]]*\]")
+_SEMICOLON = lazy(compile_regex, r"\s*;\s*")
+_SQUARE_BRACKETS = lazy(compile_regex, r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
-_ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy(compile_regex, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ALTERNATIVES = frozenset({"hoặc", "và", "hay"})
-_PARENTHESES_KEPT = lazy(regex.compile, r"\s*([()])\s*")
+_PARENTHESES_KEPT = lazy(compile_regex, r"\s*([()])\s*")
 # A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
 # Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
 # ("TP. Hà Nội", "P. Kinh tế").
-_SENTENCE_END = lazy(regex.compile, r"(?<=\b\p{Ll}{2,})\.\s+(?=\p{Lu})")
-_ROLE_MARK = lazy(regex.compile, r"\s*\(([^()]{1,30})\)(\s*,)?")
+_SENTENCE_END = lazy(compile_regex, r"(?<=\b\p{Ll}{2,})\.\s+(?=\p{Lu})")
+_ROLE_MARK = lazy(compile_regex, r"\s*\(([^()]{1,30})\)(\s*,)?")
 
 
 def expand_role_marks(text: str) -> str:
@@ -848,8 +848,8 @@ def _role_mark(m: regex.Match[str]) -> str:
     if not words:
         return m[0]
     return f" {words};" if m[2] else f" {words}"
-_EDGE_JUNK = lazy(regex.compile, r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
-_WRAPPED = lazy(regex.compile, r"\n[ \t]*(?=[\p{Ll}])")
+_EDGE_JUNK = lazy(compile_regex, r"^[\s\-–—+•*·.,:;\"'“”‘’]+|[\s\-–—+•*·,:;\"'“”‘’]+$|\.+$")
+_WRAPPED = lazy(compile_regex, r"\n[ \t]*(?=[\p{Ll}])")
 
 
 def _join_wrapped_lines(cell: str) -> str:

@@ -11,17 +11,17 @@ import functools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-import regex
-
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.text import ascii_fold, clean_text, fold
 from chitieu.models import Locality
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    import regex
 
 __all__ = ["AdminUnit", "find_province", "province_names", "resolve_locality", "units_sharing"]
 
@@ -38,9 +38,9 @@ _LEVEL_SPELLINGS = {
 }
 # Abbreviated province names that documents print instead of the name.
 _PROVINCE_SHORTHAND = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}
-_SPACES = lazy(regex.compile, r"\s+")
-_LEADING_LEVEL = lazy(regex.compile,
-    r"^(?:đặc khu|thành phố|thủ đô|phường|tỉnh|tp\.?|xã)\s+", regex.IGNORECASE
+_SPACES = lazy(compile_regex, r"\s+")
+_LEADING_LEVEL = lazy(compile_regex,
+    r"^(?:đặc khu|thành phố|thủ đô|phường|tỉnh|tp\.?|xã)\s+", IGNORECASE
 )
 
 
@@ -260,7 +260,7 @@ def _province_pattern() -> regex.Pattern[str]:
     # the same in every process (a set's order changes with the hash seed)
     names = sorted({ascii_fold(n) for n in province_names()} | set(_PROVINCE_SHORTHAND),
                    key=lambda name: (-len(name), name))
-    alternatives = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+    alternatives = "|".join(escape(n).replace(r"\ ", r"\s+") for n in names)
     return compile_regex(
         rf"(?<![\p{{L}}\p{{N}}])(?:tinh|thanh\s+pho|thu\s+do|tp)\.?\s*(?P<name>{alternatives})"
         r"(?![\p{L}\p{N}])"

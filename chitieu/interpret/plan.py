@@ -7,8 +7,6 @@ import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
 
-import regex
-
 from chitieu.core.heading import APPENDIX, ATTACHED, line_text, split_heading
 from chitieu.core.letterhead import (
     NUMBER,
@@ -19,7 +17,7 @@ from chitieu.core.letterhead import (
     written_body,
 )
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import (
@@ -31,32 +29,34 @@ from chitieu.gazetteer.localities import (
 from chitieu.models import Locality, Plan
 
 if TYPE_CHECKING:
+    import regex
+
     from chitieu.gazetteer.agencies import Gazetteer
 
 # a day or month left blank to be filled in on signing: nothing, or dots ("ngày …/…/2026",
 # "ngày ... tháng ... năm 2026", "ngày __/5/2026")
 _BLANK = r"(?:[.…_]+)?"
-_DATE_SLASH = lazy(regex.compile,
+_DATE_SLASH = lazy(compile_regex,
     rf"ngày\s*(?:(?P<d>\d{{1,2}})|{_BLANK})\s*[/.\-]\s*(?:(?P<m>\d{{1,2}})|{_BLANK})\s*[/.\-]\s*"
-    r"(?P<y>\d{4})", regex.IGNORECASE)
-_DATE_WORDS = lazy(regex.compile,
+    r"(?P<y>\d{4})", IGNORECASE)
+_DATE_WORDS = lazy(compile_regex,
     rf"ngày\s*(?:(?P<d>\d{{1,2}})|{_BLANK})\s*tháng\s*(?:(?P<m>\d{{1,2}})|{_BLANK})\s*năm\s*"
-    r"(?P<y>\d{4})", regex.IGNORECASE)
+    r"(?P<y>\d{4})", IGNORECASE)
 # "… của UBND xã X về chuyển đổi số năm 2026": the plan's subject follows its issuer
-_SUBJECT = lazy(regex.compile, r"\s+(?:về|v/v)\s+", regex.IGNORECASE)
-_ISSUER = lazy(regex.compile, r"\bcủa\s+(?P<issuer>.+?)\s*$", regex.IGNORECASE)
+_SUBJECT = lazy(compile_regex, r"\s+(?:về|v/v)\s+", IGNORECASE)
+_ISSUER = lazy(compile_regex, r"\bcủa\s+(?P<issuer>.+?)\s*$", IGNORECASE)
 _LOCALITY_PATTERN = (
     r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
     r"(?:\s*[,;]\s*(?:(?:tỉnh|thành phố)\s+)?(?P<province>[^,;()]+?)"
     r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"
 )
-_LOCALITY = lazy(regex.compile, _LOCALITY_PATTERN)
+_LOCALITY = lazy(compile_regex, _LOCALITY_PATTERN)
 # An issuer printed in capitals ("UBND XÃ NGHĨA ĐÀN"): only then is case ignored, so that
 # "Phòng Văn hóa - Xã hội" never reads as a commune named "hội".
-_LOCALITY_CAPITALS = lazy(regex.compile, _LOCALITY_PATTERN, regex.IGNORECASE)
+_LOCALITY_CAPITALS = lazy(compile_regex, _LOCALITY_PATTERN, IGNORECASE)
 _LOCAL_LEVELS = ("xã", "phường", "đặc khu")
 # "Thành phố Hồ Chí Minh", "Tỉnh Lạng Sơn": a province-level word written with a capital
-_PROVINCE_LEVEL = lazy(regex.compile, r"Thành phố|Tỉnh")
+_PROVINCE_LEVEL = lazy(compile_regex, r"Thành phố|Tỉnh")
 
 
 
@@ -64,7 +64,7 @@ _PROVINCE_LEVEL = lazy(regex.compile, r"Thành phố|Tỉnh")
 def _abbreviations() -> tuple[list[tuple[regex.Pattern, str]], dict[str, str]]:
     data = load_yaml("abbreviations.yaml")
     pairs = sorted(data["issuer"].items(), key=lambda kv: len(kv[0]), reverse=True)
-    patterns = [(compile_regex(rf"(?<!\w){regex.escape(k)}(?!\w)"), v) for k, v in pairs]
+    patterns = [(compile_regex(rf"(?<!\w){escape(k)}(?!\w)"), v) for k, v in pairs]
     return patterns, data["spelling"]
 
 
@@ -124,7 +124,7 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
 
 
 # "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
-_ATTACHMENT_LINE = lazy(regex.compile, r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", regex.IGNORECASE)
+_ATTACHMENT_LINE = lazy(compile_regex, r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", IGNORECASE)
 
 
 def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None:
@@ -206,10 +206,10 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
     return issuer
 
 
-_LETTERHEAD_BODY = lazy(regex.compile,
-                        r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", regex.IGNORECASE)
-_LETTERHEAD_UNIT = lazy(regex.compile,
-                        r"^(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\S", regex.IGNORECASE)
+_LETTERHEAD_BODY = lazy(compile_regex,
+                        r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", IGNORECASE)
+_LETTERHEAD_UNIT = lazy(compile_regex,
+                        r"^(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\S", IGNORECASE)
 
 
 def _letterhead_issuer(lines: list[str]) -> str | None:
@@ -277,8 +277,8 @@ def _iso_date(day: str | None, month: str | None, year: str | None) -> str | Non
         return None
 
 
-_BARE_LEVEL = lazy(regex.compile, r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s*$",
-                            regex.IGNORECASE)
+_BARE_LEVEL = lazy(compile_regex, r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s*$",
+                            IGNORECASE)
 
 
 def _locality(issuer: str | None, context: str) -> Locality:

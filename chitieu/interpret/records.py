@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-
-import regex
+from typing import TYPE_CHECKING
 
 from chitieu.assemble.trace import Trace
 from chitieu.core.dataclass import dataclass, field
@@ -27,7 +26,7 @@ from chitieu.core.numbering import (
     PART_ONLY,
     ROMAN_ONLY,
 )
-from chitieu.core.patterns import lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import clean_text, fold, fold_words, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
@@ -35,20 +34,23 @@ from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Targ
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
 from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
 
-_EDITOR_NOTE = lazy(regex.compile, r"\[[^\[\]]*\]")
-_BULLET = lazy(regex.compile, r"^[-–—+•*]$")
-_LOWER_LABEL = lazy(regex.compile, r"^[a-zđ]\)?$")  # "a)", "đ": an item's letter
-_DASHES = lazy(regex.compile, r"^[-–—]*$")
-_MARK = lazy(regex.compile, r"^[xX✓✔✗•+*vV]$")
-_YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_CLAUSES = lazy(regex.compile, r"\s*;\s*")
-_IMPLEMENTS = lazy(regex.compile, r"\bthực hiện\b")
-_ROLE_WORDS = lazy(regex.compile, r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
+if TYPE_CHECKING:
+    import regex
+
+_EDITOR_NOTE = lazy(compile_regex, r"\[[^\[\]]*\]")
+_BULLET = lazy(compile_regex, r"^[-–—+•*]$")
+_LOWER_LABEL = lazy(compile_regex, r"^[a-zđ]\)?$")  # "a)", "đ": an item's letter
+_DASHES = lazy(compile_regex, r"^[-–—]*$")
+_MARK = lazy(compile_regex, r"^[xX✓✔✗•+*vV]$")
+_YEAR = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLAUSES = lazy(compile_regex, r"\s*;\s*")
+_IMPLEMENTS = lazy(compile_regex, r"\bthực hiện\b")
+_ROLE_WORDS = lazy(compile_regex, r"\b(?:chủ trì|phối hợp|theo dõi|thực hiện)\b")
 OCR_REPAIRED_AGENCY = "ocr_repaired:agency"
 OCR_REPAIR_FACTOR = 0.9  # an OCR-repaired agency cell lowers its agencies' scores by this
-_BARE_COUNT = lazy(regex.compile, r"^\d{1,4}$")
+_BARE_COUNT = lazy(compile_regex, r"^\d{1,4}$")
 # A deadline column counting days, weeks or months ("Số ngày dự kiến"): its cells are durations.
-_DURATION_HEADER = lazy(regex.compile, r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", regex.IGNORECASE)
+_DURATION_HEADER = lazy(compile_regex, r"^(?:s[ốo]\s+)?(ngày|tuần|tháng)\b", IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from typing import Any
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file, load_yaml
-from chitieu.core.patterns import Written, lazy, lazy_fields
+from chitieu.core.patterns import Written, compile_re, lazy, lazy_fields
 from chitieu.core.text import ascii_fold, cached_cell_parser, clean_text, fold
 from chitieu.models import Deadline
 
@@ -463,7 +463,7 @@ def _yearless() -> re.Pattern[str]:
         rf"|(?P<year>(?:\d{{1,2}}\s*{month}\s*{sides}\s*)?{year})"
     )
     leads = r"(?:" + _alternation(w["leads"] + w["period_leads"]) + r"\s*)*"
-    return re.compile(rf"^{leads}(?:{point})(?!\w)(?=\s*(?:$|[(;,.]))")
+    return compile_re(rf"^{leads}(?:{point})(?!\w)(?=\s*(?:$|[(;,.]))")
 
 
 def _with_year(s: str, year: int) -> str | None:

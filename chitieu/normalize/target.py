@@ -17,12 +17,10 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-import regex
-
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass, replace
 from chitieu.core.lexicon import data_file, load_yaml
-from chitieu.core.patterns import Written, lazy, lazy_fields
+from chitieu.core.patterns import Written, compile_regex, lazy, lazy_fields
 from chitieu.core.text import cached_cell_parser, clean_text, fold, is_plain, text_cache
 from chitieu.models import Target
 
@@ -567,7 +565,7 @@ _SPLIT_SYMBOL = lazy(re.compile, r"([<>])\s+=(?!=)")
 # a year labelling the target after it: "2026: ≥ 60", "Năm 2026: 60%", "Đến năm 2030: 100%"
 _YEAR_LABEL = lazy(re.compile, r"^(?:(?:năm|đến(?: hết)?(?: năm)?|trong năm)\s+)?"
                                 r"(?:19|20)\d\d\s*:\s*(?=\S)", re.IGNORECASE)
-_ENUMERATED = lazy(regex.compile, r"(?:\d{1,2}|[a-zđ])[.)]\s+\p{Lu}")
+_ENUMERATED = lazy(compile_regex, r"(?:\d{1,2}|[a-zđ])[.)]\s+\p{Lu}")
 _BRACKETED_PERCENT = lazy(re.compile, r"(\d)\s*\(\s*[%％]\s*\)")
 
 
