@@ -73,6 +73,9 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
     columns = _columns(table)
     warnings = list(dict.fromkeys(
         raw.warnings + [w for t in table.all_tables for w in t.warnings] + plan_warnings))
+    if not records:
+        # a header and nothing under it (a template, a copy cut short): said, not silent
+        warnings.append("table_without_rows")
     del table
     if release_rows:
         raw.rows = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from itertools import chain
+from itertools import chain, compress, count, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -129,14 +129,20 @@ def tokens(text: str, words: Words) -> Phrase:
 
 
 def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
-    if not is_plain(text):
-        raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
-    else:  # a space never falls inside a word of ascii_fold's: piece by piece, looked up
-        pieces = text.split(" ")
-        try:  # most names: every piece one word already read
-            raw = tuple(map(reader.forms.pieces.single.__getitem__, pieces))
-        except KeyError:
+    # a space never falls inside a word of ascii_fold's: a plain text is read piece by piece
+    pieces = text.split(" ")
+    try:  # most names: every piece one word already read (in a plain text: see `_Pieces`)
+        raw = tuple(map(reader.forms.pieces.single.__getitem__, pieces))
+    except KeyError:
+        if is_plain(text):
             raw = tuple(chain.from_iterable(map(reader.forms.pieces.__getitem__, pieces)))
+        else:
+            raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
+    # most names hold no phrase of either table (nor do abbreviations expand into one): a
+    # phrase starts with a one-word key or with a longer key's first two words, found in C
+    if reader.replaced_singles.isdisjoint(raw) and \
+            reader.replaced_pairs.isdisjoint(pairwise(raw)):
+        return raw
     return _replace(_replace(raw, words.abbreviations, reader.abbreviations),
                     words.synonyms, reader.synonyms)
 
@@ -170,7 +176,10 @@ class _Forms(dict):
 
 class _Pieces(dict):
     """A plain space-free text (see `is_plain`) → the words `tokens` reads in it, read once
-    and then looked up in C: a plain name's words are its pieces' words, in order."""
+    and then looked up in C: a plain name's words are its pieces' words, in order. Only the
+    pieces of plain texts are read here, and none is empty: a text whose pieces are all held
+    here is plain itself (`is_plain` looks at characters one by one, and at doubled spaces,
+    which would make an empty piece)."""
 
     def __init__(self, forms: _Forms) -> None:
         super().__init__()
@@ -417,21 +426,25 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
     every phrase of `words.conditions` the name holds, wherever it starts; and how the
     name's first verb of use acts (using or reaching) on what it names of
     `words.used_objects` (`used`: digital services are not online public services, and using
-    them is not reaching them). Only the words a stop phrase, a condition or a verb of use
-    starts with are looked at more closely (`_Reader.kinds`)."""
+    them is not reaching them). Each word's `_kind` there is looked up in C, with the next
+    word where the two start a longer phrase, else alone; only the words that are numbers or
+    start something are looked at here, the runs of other words between them kept."""
     stops, conditions, verbs = words.stop_set, words.conditions, words.using_verbs
-    kinds = reader.kinds
+    kinds = list(map(reader.pair_kinds.get, zip(seq, (*seq[1:], ""), strict=False),
+                     map(reader.kinds.__getitem__, seq)))
     out: list[str] = []
     found: set[str] = set()
     used = None
     covered = 0  # seq[:covered] is read, stop phrases left out
-    for i, word in enumerate(seq):
-        kind = kinds[word]
-        if kind is None:  # most words: neither a number nor the start of a phrase
+    done = 0  # the plain words before seq[done] are in out (unless covered)
+    for i in compress(count(), kinds):  # the others are plain where they are
+        if done < i:
+            out += seq[max(done, covered):i]
+        done = i + 1
+        kind = kinds[i]
+        if kind.__class__ is int:  # a stop phrase of `kind` words, or a number: left out
             if i >= covered:
-                out.append(word)
-            continue
-        if kind is _NUMBER:
+                covered = i + kind
             continue
         stops_after, is_stop, conditions_after, condition, verb_lengths = kind
         for n in conditions_after:
@@ -456,31 +469,51 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
         else:
             if is_stop:
                 covered = i + 1
-            elif not word.isdigit():
-                out.append(word)
+            elif not seq[i].isdigit():
+                out.append(seq[i])
+    if done < len(seq):
+        out += seq[max(done, covered):]
     if seq and () in conditions:  # an empty phrase is held everywhere
         found.add(conditions[()])
     return out, found, used
 
 
-_NUMBER = ()  # the kind of a word made of digits only (`_Kinds`)
+def _kind(word: str, pair: Phrase, words: Words, verbs: _Starts) -> tuple | int | None:
+    """How `_scan` reads `word` where `pair` (it and the next word) starts: None when it is
+    plain there (no number, no stop phrase by itself, and starting no condition, verb of use
+    nor stop phrase there); the number of words left out (a number, a stop word alone, or the
+    two words of a stop phrase), when that is all it does; else what it starts — the lengths
+    of the longer stop phrases (longest first) and whether it is one itself; the same of
+    conditions, with its own condition; the lengths of the verbs of use. Only the longer
+    phrases that start with `pair` are listed: one cut short by the end of the name is found
+    as the shorter phrase it is, whose first words are the same."""
+    stops_after = _starts(words.stop_set).pairs.get(pair, ())
+    is_stop = (word,) in words.stop_set
+    conditions_after = _starts(words.conditions).pairs.get(pair, ())
+    condition = (words.conditions[word,],) if (word,) in words.conditions else ()
+    verb_lengths = verbs.pairs.get(pair, ()) + ((1,) if word in verbs.singles else ())
+    if conditions_after or condition or verb_lengths or stops_after not in ((), (2,)):
+        return stops_after, is_stop, conditions_after, condition, verb_lengths
+    if stops_after:  # the pair is a stop phrase, and starts no longer one
+        return 2
+    return 1 if is_stop or word.isdigit() else None
 
 
 class _Kinds(dict):
-    """Each word as `_scan` sees it: None when it is plain (no number, starting no stop
-    phrase, condition nor verb of use), `_NUMBER` for a number that starts none, else what
-    it starts (`_Reader`). Found once per word (at most _MAX_FORMS kept): names are new,
-    their words recur."""
+    """Each word as `_scan` reads it where no longer phrase starts with it and the next word
+    (`_kind` of the word alone). Found once per word (at most _MAX_FORMS kept): names are
+    new, their words recur."""
 
-    def __init__(self, starts: dict[str, tuple[tuple[int, ...], ...]]) -> None:
-        super().__init__(starts)
-        self.starts = starts
+    def __init__(self, words: Words, verbs: _Starts) -> None:
+        self.starting = {key[0]: kind for key in (*words.stop_set, *words.conditions, *verbs)
+                         if key and (kind := _kind(key[0], (), words, verbs)) is not None}
+        super().__init__(self.starting)
 
-    def __missing__(self, word: str) -> tuple | None:
-        kind = _NUMBER if word.isdigit() else None
+    def __missing__(self, word: str) -> int | None:
+        kind = 1 if word.isdigit() else None
         if len(self) >= _MAX_FORMS:
             self.clear()
-            self.update(self.starts)
+            self.update(self.starting)
         self[word] = kind
         return kind
 
@@ -494,6 +527,10 @@ class _Reader:
         self.forms = _forms(words)
         self.abbreviations = _starts(words.abbreviations)
         self.synonyms = _starts(words.synonyms)
+        # what a phrase of either table starts with: a key of one word, or a longer key's
+        # first two words (`_tokens`)
+        self.replaced_singles = self.abbreviations.singles | self.synonyms.singles
+        self.replaced_pairs = self.abbreviations.pairs.keys() | self.synonyms.pairs.keys()
         self.objects = _starts(words.objects)
         self.domains = _starts(words.domains)
         self.measuring = _starts(words.measuring)
@@ -509,17 +546,12 @@ class _Reader:
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
         self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
-        # each word a stop phrase, a condition or a verb of use starts with (`_scan`), and
-        # what it starts: the lengths of the longer stop phrases (longest first) and whether
-        # it is one itself; the same of conditions, with its own condition; the lengths of
-        # the verbs of use. Other words are found plain or numbers on first sight.
-        stops, conditions = _starts(words.stop_set), _starts(words.conditions)
-        self.kinds = _Kinds({word: (
-            tuple(n for n in stops.get(word, ()) if n > 1), (word,) in words.stop_set,
-            tuple(n for n in conditions.get(word, ()) if n > 1),
-            (words.conditions[word,],) if (word,) in words.conditions else (),
-            self.using_verbs.get(word, ()),
-        ) for word in stops.keys() | conditions.keys() | self.using_verbs.keys()})
+        # each word as `_scan` reads it: with the next word where the two start a longer
+        # phrase (these pairs, from the tables), else alone
+        self.kinds = _Kinds(words, self.using_verbs)
+        self.pair_kinds = {pair: _kind(pair[0], pair, words, self.using_verbs)
+                           for table in (words.stop_set, words.conditions, words.using_verbs)
+                           for pair in _starts(table).pairs}
 
 
 _READERS: dict[int, _Reader] = {}

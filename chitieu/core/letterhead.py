@@ -187,6 +187,7 @@ class Letterhead:
     kind: str | None = None  # "KẾ HOẠCH"
     kind_at: int | None = None  # its index among the rows read
     title: list[str] = field(default_factory=list)
+    subject: list[str] = field(default_factory=list)  # "V/v …" under "Số:" (a letter's)
 
     @property
     def bodies(self) -> list[str]:
@@ -371,6 +372,9 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     if head.number is None and head.number_label and left.startswith("/"):
         left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
     number = NUMBER.search(left)
+    if head.number is not None and number is None and _reads_as_subject(head, left):
+        head.subject.append(_SUBJECT_LABEL.sub("", left, count=1))
+        return
     if _NUMBER_LABEL.match(_folded_text(left)):
         head.number_label = True
     elif number is not None:
@@ -385,7 +389,22 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         head.issuer.append(left)
 
 
+# a letter's subject under its number: "V/v triển khai …", "Về việc …"
+_SUBJECT_LABEL = lazy(compile_regex, r"^(?:v/v|về việc)\s*:?\s*", IGNORECASE)
+
+
+def _reads_as_subject(head: Letterhead, left: str) -> bool:
+    """The left column under "Số:": the subject line ("V/v …"), or its wrapped rest (in
+    lower case, right under it)."""
+    if _SUBJECT_LABEL.match(left):
+        return not head.subject
+    return bool(head.subject) and left[:1].islower()
+
+
 _SPECK = lazy(compile_regex, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
+# an apostrophe inside a name ("CƯ M'GAR", "EA H’LEO", Word's curly one too): a letter's
+# part, not a speck
+_INNER_APOSTROPHE = lazy(compile_regex, r"(?<=\p{L})['’ʼ](?=\p{L})")
 
 
 def _without_specks(text: str) -> str:
@@ -393,7 +412,8 @@ def _without_specks(text: str) -> str:
     $ciap-ˆự qanp"): from the first word holding a sign no name has, after capitals."""
     words = text.split()
     for i, word in enumerate(words):
-        if i and _SPECK.search(word) and _capitals(" ".join(words[:i])):
+        if i and _SPECK.search(_INNER_APOSTROPHE.sub("", word)) and _capitals(
+                " ".join(words[:i])):
             return " ".join(words[:i])
     return text
 

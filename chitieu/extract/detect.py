@@ -65,6 +65,21 @@ def _sniff_zip(path: Path) -> str:
     return suffix if suffix in {"docx", "xlsx"} else "docx"
 
 
+# a password-protected Word or Excel file (2007 and later) is an OLE container of these
+# streams: its directory names them in UTF-16
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_SCAN_BYTES = 4 << 20
+
+
+def is_encrypted_office(path: Path) -> bool:
+    """Whether the file is a password-protected Office document (an OLE container holding
+    an encrypted package), which no reader can open without its password."""
+    with path.open("rb") as fh:
+        data = fh.read(_OLE_SCAN_BYTES)
+    return data.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in data
+
+
 # OpenDocument (LibreOffice's own format): the package's first member names what it holds
 _ODF_KINDS = {"application/vnd.oasis.opendocument.text": "doc",
               "application/vnd.oasis.opendocument.spreadsheet": "ods"}

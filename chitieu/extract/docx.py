@@ -28,7 +28,7 @@ from chitieu.core.letterhead import is_national_line
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
-from chitieu.extract.detect import opendocument_kind
+from chitieu.extract.detect import is_encrypted_office, opendocument_kind
 from chitieu.extract.grid import Slot, SpanGrid
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 
@@ -46,6 +46,8 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc
+ENCRYPTED_OFFICE = ("the Office file is encrypted (password-protected); save an unprotected "
+                    "copy and convert that")
 _RTF_MAGIC = b"{\\rtf"  # old templates save .doc files that are really RTF
 
 
@@ -62,6 +64,8 @@ def read(path: Path) -> RawDocument:
         return _read_docx(path)
     if not (head.startswith((_OLE_MAGIC, _RTF_MAGIC, b"PK"))):
         raise InputError("this is not a Word document", code="unsupported")
+    if is_encrypted_office(path):
+        raise InputError(ENCRYPTED_OFFICE, code="encrypted")
     with tempfile.TemporaryDirectory(prefix="chitieu-doc-") as tmp:
         converted = convert_with_libreoffice(path, Path(tmp))
         doc = _read_docx(converted)
@@ -83,7 +87,7 @@ def _holds(path: Path, member: str) -> bool:
 
 
 _CONVERTED = {"docx": ("Word", "a legacy Word (.doc), RTF or OpenDocument text (.odt) file"),
-              "xlsx": ("Excel", "an OpenDocument spreadsheet (.ods)")}
+              "xlsx": ("Excel", "an OpenDocument (.ods) or Excel 97-2003 (.xls) spreadsheet")}
 
 
 def convert_with_libreoffice(path: Path, outdir: Path, target: str = "docx") -> Path:

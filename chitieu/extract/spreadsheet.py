@@ -26,7 +26,7 @@ from pathlib import Path
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
-from chitieu.extract.detect import opendocument_kind
+from chitieu.extract.detect import is_encrypted_office, opendocument_kind
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
@@ -35,6 +35,13 @@ _DELIMITERS = "\t,;|"
 def read(path: Path) -> RawDocument:
     path = Path(path)
     if _is_zip(path) and opendocument_kind(path) == "ods":
+        return _read_opendocument(path)
+    if _is_ole(path):
+        # Excel 97-2003 (.xls), or a password-protected workbook: neither is a CSV text
+        if is_encrypted_office(path):
+            from chitieu.extract.docx import ENCRYPTED_OFFICE
+
+            raise InputError(ENCRYPTED_OFFICE, code="encrypted")
         return _read_opendocument(path)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or _is_zip(path):
         return _read_workbook(path)
@@ -45,14 +52,15 @@ def read(path: Path) -> RawDocument:
 
 
 def _read_opendocument(path: Path) -> RawDocument:
-    """An OpenDocument spreadsheet (.ods): converted to XLSX by LibreOffice, then read."""
+    """An OpenDocument spreadsheet (.ods) or an Excel 97-2003 workbook (.xls): converted to
+    XLSX by LibreOffice, then read."""
     import tempfile
 
     from chitieu.extract.docx import convert_with_libreoffice
 
     with tempfile.TemporaryDirectory(prefix="chitieu-ods-") as tmp:
         doc = _read_workbook(convert_with_libreoffice(path, Path(tmp), "xlsx"))
-    doc.meta["converted_from"] = "ods"
+    doc.meta["converted_from"] = path.suffix.lower().lstrip(".") or "ods"
     doc.meta["converter"] = "libreoffice"
     return doc
 
@@ -85,6 +93,11 @@ def _sniff_delimiter(text: str) -> str:
 def _is_zip(path: Path) -> bool:
     with path.open("rb") as fh:
         return fh.read(4) == b"PK\x03\x04"
+
+
+def _is_ole(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _rows(values: list[str], first: int | None, last: int | None, *, table: int

@@ -95,6 +95,9 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
         # a body sentence mentioning an appendix "kèm theo" names no plan
         title_lines = head.title
         attached = attached if _ATTACHMENT_LINE.match(attached) else ""
+    if not title_lines and appendix is None and head is not None and not head.kind:
+        # a letter (công văn) carrying the table: its subject under the number is its title
+        title_lines = head.subject
     plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
     if attached:
         _read_attachment(plan, attached)
@@ -118,8 +121,12 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
     # the managing bodies name the province of a commune whose name several provinces share
     managing = head.bodies[:-1] if head else []
     context = " ".join([*managing, *lines])
-    plan.locality = _locality(plan.issuer, context)
-    plan.issuer = _unit_as_named(plan.issuer, plan.locality)
+    committee = _committee(plan.issuer)
+    if committee is not None:
+        plan.issuer, plan.locality = committee
+    else:
+        plan.locality = _locality(plan.issuer, context)
+        plan.issuer = _unit_as_named(plan.issuer, plan.locality)
     return plan, warnings + _missing(plan) + _locality_unresolved(plan, context)
 
 
@@ -189,6 +196,26 @@ def _locality_unresolved(plan: Plan, context: str) -> list[str]:
             else "plan_locality_unlisted"]
 
 
+# a party committee named by its province, the level word its own ("TỈNH ỦY LÀO CAI",
+# "Thành ủy Hải Phòng")
+_COMMITTEE = lazy(compile_regex,
+                  r"^(?P<body>t[ỉi]nh [ủu]ỷ?y?|th[àa]nh [ủu]ỷ?y?)\s+(?P<name>\S.*)$", IGNORECASE)
+
+
+def _committee(issuer: str | None) -> tuple[str, Locality] | None:
+    """A province's or city's party committee: its name as the list of provinces writes
+    it, and that province."""
+    match = _COMMITTEE.match(issuer or "")
+    if match is None:
+        return None
+    level = "tỉnh" if to_ascii(match["body"]).lower().startswith("tinh") else "thành phố"
+    locality = resolve_locality(level, match["name"].strip(" .,"))
+    if locality.code is None:
+        return None
+    body = "Tỉnh ủy" if level == "tỉnh" else "Thành ủy"
+    return f"{body} {locality.name}", locality
+
+
 def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
     """"Ủy ban nhân dân XÃ LẠC DƯƠNG" → "Ủy ban nhân dân xã Lạc Dương": a unit printed in
     capitals, as the header prints it, named as the list of units names it."""
@@ -196,14 +223,23 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
         return issuer
     named = f"{locality.level} {locality.name}"
     # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG") or
-    # the space between two words ("TỈNH QUẢNGNINH")
+    # the space between two words ("TỈNH QUẢNGNINH"); an apostrophe as Word types it ("Cư
+    # M’gar") is the list's ("Cư M'gar")
+    searched = to_ascii(_straight_apostrophes(issuer)).upper()
     for printed_name in (locality.name, locality.name.replace(" ", "")):
         printed_as = f"{locality.level} {printed_name}"
-        at = to_ascii(issuer).upper().rfind(to_ascii(printed_as).upper())
+        at = searched.rfind(to_ascii(printed_as).upper())
         printed = issuer[at + len(locality.level):at + len(printed_as)]
-        if at >= 0 and printed == printed.upper():
+        if at >= 0 and (printed == printed.upper() or (
+                printed != _straight_apostrophes(printed)
+                and _straight_apostrophes(printed) == f" {printed_name}")):
             return f"{issuer[:at]}{named}{issuer[at + len(printed_as):]}"
     return issuer
+
+
+def _straight_apostrophes(text: str) -> str:
+    """The same text, its curly apostrophes straight (one character for one)."""
+    return text.replace("’", "'").replace("ʼ", "'") if "’" in text or "ʼ" in text else text
 
 
 _LETTERHEAD_BODY = lazy(compile_regex,

@@ -123,3 +123,54 @@ def test_phrases_are_replaced_as_trying_every_length_everywhere_would(parts) -> 
     for table, starts in ((_WORDS.abbreviations, reader.abbreviations),
                           (_WORDS.synonyms, reader.synonyms)):
         assert _replace(seq, table, starts) == _replaced_plainly(seq, table), seq
+
+
+def _scanned_plainly(seq: tuple[str, ...], words) -> tuple[list[str], set[str], str | None]:
+    """What `_scan` reads, with every phrase of every table tried at every place: the words
+    left once numbers and stop phrases (the longest, left to right) are dropped, the
+    conditions of every phrase held anywhere, and the first verb of use followed by a used
+    object (the longest verb there that is)."""
+    from chitieu.catalog.words import _longest_at, _reader
+
+    def held(i: int, table) -> list[tuple[str, ...]]:
+        return sorted((key for key in table if key and seq[i:i + len(key)] == key),
+                      key=len, reverse=True)
+
+    out, found, used, covered = [], set(), None, 0
+    for i, word in enumerate(seq):
+        found.update(words.conditions[key] for key in held(i, words.conditions))
+        for verb in held(i, words.using_verbs) if used is None else ():
+            after = _longest_at(seq, i + len(verb), words.used_objects,
+                                _reader(words).used_objects)
+            if after:
+                used = f"{words.using_verbs[verb]} {after}"
+                break
+        if i < covered:
+            continue
+        stop = held(i, words.stop_set)
+        if stop:
+            covered = i + len(stop[0])
+        elif not word.isdigit():
+            out.append(word)
+    if seq and () in words.conditions:
+        found.add(words.conditions[()])
+    return out, found, used
+
+
+_SCANNED_WORDS = sorted({w for table in (_WORDS.stop_set, _WORDS.conditions, _WORDS.using_verbs,
+                                         _WORDS.used_objects)
+                         for phrase in table for w in phrase})
+
+
+@given(st.lists(st.one_of(st.sampled_from(_SCANNED_WORDS), st.sampled_from(["x", "1", "05"]),
+                          st.sampled_from(sorted(_WORDS.conditions)).map(" ".join),
+                          st.sampled_from(sorted(_WORDS.stop_set)).map(" ".join),
+                          st.sampled_from(sorted(_WORDS.using_verbs)).map(" ".join)),
+                max_size=16))
+def test_a_name_is_scanned_as_trying_every_phrase_everywhere_would(parts) -> None:
+    """`_scan` looks at a word only where it (with the next word) may start a phrase, and
+    keeps the runs of plain words between: the same as trying every phrase everywhere."""
+    from chitieu.catalog.words import _reader, _scan
+
+    seq = tuple(" ".join(parts).split())
+    assert _scan(seq, _WORDS, _reader(_WORDS)) == _scanned_plainly(seq, _WORDS), seq

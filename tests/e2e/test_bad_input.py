@@ -96,3 +96,14 @@ def test_rows_command_on_bad_input_is_one_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_table_with_a_header_and_no_rows_says_so(tmp_path: Path) -> None:
+    # a template, or a copy cut short under its header: converted, and the document says
+    # that nothing was under the header (it said nothing)
+    path = _write(tmp_path, "template.md",
+                  "| STT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu năm 2026 |\n|---|---|---|---|\n")
+    result = _convert(path, tmp_path / "out")
+    document = json.loads((tmp_path / "out" / "template.json").read_text("utf-8"))
+    assert result.returncode == 0
+    assert document["records"] == [] and "table_without_rows" in document["warnings"]

@@ -190,4 +190,34 @@ def test_an_opendocument_spreadsheet_without_libreoffice_says_what_is_needed(
     with pytest.raises(InputError) as error:
         extract.read(path)
     assert error.value.code == "missing_dependency"
-    assert "OpenDocument spreadsheet" in str(error.value) and ".xlsx" in str(error.value)
+    assert "OpenDocument (.ods)" in str(error.value) and ".xlsx" in str(error.value)
+
+
+def _ole(streams: list[str]) -> bytes:
+    """An OLE container's first sector and a directory naming `streams` (UTF-16), as a
+    password-protected Office file or an Excel 97-2003 workbook begins."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    return header + b"".join(name.encode("utf-16-le").ljust(128, b"\x00") for name in streams)
+
+
+@pytest.mark.parametrize("name", ["chi_tieu.xlsx", "chi_tieu.xls", "ke_hoach.docx"])
+def test_a_password_protected_office_file_is_a_clear_error(tmp_path: Path, name: str) -> None:
+    # was read as CSV text ("binary content") or sent to LibreOffice ("damaged")
+    path = tmp_path / name
+    path.write_bytes(_ole(["Root Entry", "EncryptionInfo", "EncryptedPackage"]))
+    with pytest.raises(InputError) as error:
+        extract.read(path)
+    assert error.value.code == "encrypted" and "password" in str(error.value)
+
+
+def test_an_excel_97_workbook_without_libreoffice_says_what_is_needed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an .xls was read as CSV text and failed as "binary content"
+    import shutil
+
+    path = tmp_path / "chi_tieu.xls"
+    path.write_bytes(_ole(["Root Entry", "Workbook"]))
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(InputError) as error:
+        extract.read(path)
+    assert error.value.code == "missing_dependency" and ".xls" in str(error.value)

@@ -67,6 +67,10 @@ def gazetteer():
     ("UBND các phường xã", "ubnd-cac-xa-phuong"),
     ("các bộ, ngành, địa phương khác có liên quan", "cac-bo-nganh-dia-phuong"),
     ("Viện Hàn lâm Khoa học và Công nghệ", "vien-han-lam-khcn"),
+    # a province's party bodies (the commission was read as a commune's and "Tỉnh ủy")
+    ("Ủy ban Kiểm tra Tỉnh ủy", "uy-ban-kiem-tra-tinh-uy"),
+    ("Văn phòng Thành ủy", "van-phong-tinh-uy"),
+    ("Ban cán sự đảng UBND tỉnh", "ban-can-su-dang-ubnd-tinh"),
 ])
 def test_exact_and_alias_matches_score_one(gazetteer, printed, agency_id):
     found = gazetteer.match(printed)

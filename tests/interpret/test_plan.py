@@ -222,6 +222,22 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["ĐẢNG BỘ TỈNH PHÚ THỌ", "ĐẢNG ỦY XÃ TAM ĐẢO", "*", "Số 08-KH/ĐU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Tam Đảo, ngày 10 tháng 3 năm 2026"], "08-KH/ĐU",
      "Đảng ủy xã Tam Đảo", ("xã", "Tam Đảo", "08911", "Phú Thọ")),
+    # a province's or a city's party committee, named by its place without a level word
+    # (was "Tỉnh ủy lào cai", locality "ủy lào cai")
+    (["TỈNH ỦY LÀO CAI", "*", "Số 120-KH/TU"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Lào Cai, ngày 09 tháng 01 năm 2026"], "120-KH/TU",
+     "Tỉnh ủy Lào Cai", ("tỉnh", "Lào Cai", "15", "Lào Cai")),
+    # a name with an apostrophe, typed straight or as Word's curly one (was cut at it:
+    # "Ủy ban nhân dân xã CƯ", no code)
+    (["ỦY BAN NHÂN DÂN", "XÃ CƯ M'GAR", "Số: 21/KH-UBND"],
+     [*_NATION, "Cư M'gar, ngày 16 tháng 3 năm 2026"], "21/KH-UBND",
+     "Ủy ban nhân dân xã Cư M'gar", ("xã", "Cư M'gar", "24280", "Đắk Lắk")),
+    (["ỦY BAN NHÂN DÂN", "XÃ EA H’LEO", "Số: 21/KH-UBND"],
+     [*_NATION, "Ea H’Leo, ngày 16 tháng 3 năm 2026"], "21/KH-UBND",
+     "Ủy ban nhân dân xã Ea H'Leo", ("xã", "Ea H'Leo", "24184", "Đắk Lắk")),
+    (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
+     "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),
 ])
 def test_issuers_of_every_level(left: list[str], right: list[str], number: str, issuer: str,
                                 locality: tuple) -> None:
@@ -257,3 +273,24 @@ def test_an_attachment_issuer_completed_by_the_same_body_in_the_header(
                       f"(Kèm theo Kế hoạch số 215/KH-SYT ngày 18/4/2026 {attached}"])
     plan = _plan(text)
     assert (plan.issuer, plan.locality.level) == (issuer, level)
+
+
+def test_a_letter_carrying_the_table_is_titled_by_its_subject() -> None:
+    # a "công văn" has no kind line: its "V/v …" under the number is what it is about
+    # (the title was null); a wrapped subject goes on in lower case
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ MƯỜNG NHÉ\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 245/UBND-VP\tMường Nhé, ngày 18 tháng 6 năm 2026",
+        "V/v triển khai làm sạch dữ liệu dân cư", "trên địa bàn xã", "",
+        "Kính gửi: Các phòng, đơn vị thuộc UBND xã."])
+    plan = _plan(text)
+    assert (plan.number, plan.issued_on, plan.issuer, plan.title) == (
+        "245/UBND-VP", "2026-06-18", "Ủy ban nhân dân xã Mường Nhé",
+        "triển khai làm sạch dữ liệu dân cư trên địa bàn xã")
+
+
+def test_a_curly_apostrophe_in_the_attachment_line_is_the_list_s() -> None:
+    plan = _plan("PHỤ LỤC\nCHỈ TIÊU NĂM 2026\n(Kèm theo Kế hoạch số 21/KH-UBND ngày 16/3/2026 "
+                 "của UBND xã Cư M’gar)\nTT\tNội dung\tChỉ tiêu\n1\tTỷ lệ A\t100%")
+    assert (plan.issuer, plan.locality.code) == ("Ủy ban nhân dân xã Cư M'gar", "24280")
