@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.core.headers import header_candidates
 from chitieu.core.numbering import ARABIC, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
@@ -35,6 +36,12 @@ _NUMBERED_HEADING = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]\s+\S.*
 # A short run of bold words: a header cell printed as two bold runs ("**Cơ quan**" / "**chủ trì**").
 _SHORT_BOLD_RUN = re.compile(r"^\*\*[^*]+\*\*$")
 _SHORT_RUN_WORDS = 3
+# A cell that reads as a deadline ("Quý III/2026", "Tháng 12/2025", "Năm 2026", "Thường
+# xuyên", "Hằng năm"): where a short row's merged cell is not.
+_DEADLINE_LIKE = re.compile(r"(?i)^\W*(?:quý|quí|tháng|năm|trước|thường xuyên|hằng|hàng|định kỳ"
+                            r"|(?:19|20)\d\d\b|\d{1,2}/(?:19|20)\d\d\b)")
+# Columns a header group never is: the table's own number, name and unit.
+_NOT_A_GROUP = frozenset({"number", "name", "unit"})
 _BULLET_LINE = re.compile(r"^\s*(?:[-+•▪–]\s|\d+[.)]\s)")
 _STRONG = re.compile(r"\*\*")
 _SINGLE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
@@ -328,9 +335,10 @@ def _markup_open(text: str) -> bool:
 
 
 def _align_spanned_header(rows: list[RawRow]) -> None:
-    """A two-row header flattened from spanned cells ("GIAI ĐOẠN 2026 - 2030" over five year
-    columns): the second row sits under the last cells of the first, so it is right-aligned
-    to the table's width."""
+    """A two-row header flattened from spanned cells: one cell of the first row spans the
+    second row's cells ("GIAI ĐOẠN 2026 - 2030" over five year columns, "Cơ quan thực hiện"
+    over "Chủ trì" / "Phối hợp"), the others span both rows. The second row is placed under
+    its group cell and both are padded to the table's width, as a Markdown table prints them."""
     by_table: dict[int, list[RawRow]] = {}
     for row in rows:
         if row.table is not None:
@@ -341,9 +349,45 @@ def _align_spanned_header(rows: list[RawRow]) -> None:
         if len(table_rows) < 3:
             continue
         first, second = table_rows[0], table_rows[1]
-        if len(first.cells) < width and len(first.cells) + len(second.cells) - 1 == width:
-            pad = width - len(second.cells)
-            second.cells[:0] = [Cell("") for _ in range(pad)]
+        heads = list(first.cells)
+        while heads and not heads[-1].text.strip():
+            heads.pop()  # a row end read as an empty cell
+        if len(heads) < width and len(heads) + len(second.cells) - 1 == width:
+            group = _group_position([c.text for c in heads], [c.text for c in second.cells])
+            after = width - group - len(second.cells)
+            if after:
+                first.cells = [*heads[:group + 1], *(Cell("") for _ in second.cells[1:]),
+                               *heads[group + 1:]]
+            second.cells = [*(Cell("") for _ in range(group)), *second.cells,
+                            *(Cell("") for _ in range(after))]
+
+
+def _group_position(heads: list[str], subs: list[str]) -> int:
+    """Which header cell spans the second row's: not the table's number, name or unit column,
+    and the one whose words, put before each sub-label, keep the sub-label's role ("Cơ quan
+    thực hiện" + "Chủ trì" is still a lead; "Thời gian hoàn thành" + "Chủ trì" reads as a
+    deadline). Fewest contradictions first, then most agreements, then the rightmost (a
+    group of year columns closes the header)."""
+    own = [header_candidates(s)[0] for s in subs]
+
+    def evidence(position: int) -> tuple[int, int, int]:
+        joined = [header_candidates(f"{heads[position]} {s}")[0] for s in subs]
+        known = [(role, alone) for role, alone in zip(joined, own, strict=True)
+                 if "unknown" not in (role, alone)]
+        wrong = sum(role != alone for role, alone in known)
+        return wrong, wrong - len(known), -position
+
+    positions = [p for p in range(1, len(heads))
+                 if header_candidates(heads[p])[0] not in _NOT_A_GROUP]
+    return min(positions, key=evidence) if positions else len(heads) - 1
+
+
+def _deadline_moved(taken: list[Cell], above: list[Cell]) -> bool:
+    """A short row whose last printed cell is a deadline under a row that ends with one, where
+    the row above holds no deadline at that place: the row's own deadline, printed last."""
+    return (_DEADLINE_LIKE.search(taken[-1].text) is not None
+            and _DEADLINE_LIKE.search(above[-1].text) is not None
+            and _DEADLINE_LIKE.search(above[len(taken) - 1].text) is None)
 
 
 def _fill_spanned_cells(rows: list[RawRow]) -> None:
@@ -371,4 +415,9 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
                 taken = [Cell(previous.cells[0].text), *row.cells]
             else:
                 continue
-            row.cells = [*taken, *(Cell(c.text) for c in previous.cells[len(taken):width])]
+            filled = [*taken, *(Cell(c.text) for c in previous.cells[len(taken):width])]
+            if len(previous.cells) == width and _deadline_moved(taken, previous.cells):
+                # the deadline is printed: the merged cell is the one before it
+                filled = [*taken[:-1], *(Cell(c.text) for c in previous.cells[len(taken) - 1:-1]),
+                          taken[-1]]
+            row.cells = filled

@@ -194,3 +194,36 @@ def test_numbered_bold_heading_between_two_tables_is_not_a_cell() -> None:
     assert [r.texts for r in rows if r.table is None] == [["**1. Chỉ tiêu**"], ["**2. Nhiệm vụ**"]]
     assert [r.texts for r in rows if r.table is not None][1] == [
         "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "85%", "Văn phòng UBND tỉnh"]
+
+
+def test_group_header_cell_in_the_middle_is_placed_over_its_columns() -> None:
+    # "Cơ quan thực hiện" spans "Chủ trì" / "Phối hợp"; "Thời gian hoàn thành" spans both rows
+    text = _flat([["**STT**", "**Nhiệm vụ**", "**Cơ quan thực hiện**", "**Thời gian hoàn thành**"],
+                  ["**Chủ trì**", "**Phối hợp**"],
+                  ["1", "Rà soát thủ tục.", "Văn phòng UBND tỉnh", "Các sở, ngành", "Quý I/2026"],
+                  ["2", "Công bố danh mục.", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Quý II/2026"]])
+    assert _table_rows(text)[:2] == [
+        ["**STT**", "**Nhiệm vụ**", "**Cơ quan thực hiện**", "", "**Thời gian hoàn thành**"],
+        ["", "", "**Chủ trì**", "**Phối hợp**", ""]]
+
+
+def test_group_of_last_year_over_plan_and_estimate() -> None:
+    # "Năm 2025" over "Kế hoạch" / "Ước thực hiện", then the year's target and the lead
+    text = _flat([["**TT**", "**Chỉ tiêu**", "**Đơn vị tính**", "**Năm 2025**",
+                   "**Kế hoạch năm 2026**", "**Cơ quan chủ trì**"],
+                  ["**Kế hoạch**", "**Ước thực hiện**"],
+                  ["1", "Tốc độ tăng trưởng GRDP", "%", "8", "8,2", "8,5", "Sở Tài chính"],
+                  ["2", "Tỷ lệ hộ nghèo", "%", "2,5", "2,1", "1,8",
+                   "Sở Nông nghiệp và Môi trường"]])
+    assert _table_rows(text)[1] == ["", "", "", "**Kế hoạch**", "**Ước thực hiện**", "", ""]
+
+
+def test_row_missing_a_merged_agency_keeps_its_printed_deadline_last() -> None:
+    # the support cell is merged over rows 1-2: row 2 prints four cells, its deadline last
+    text = _flat([["**STT**", "**Nội dung**", "**Chủ trì**", "**Phối hợp**", "**Thời gian**"],
+                  ["1", "Xây dựng kho dữ liệu.", "Sở Khoa học và Công nghệ", "Sở Tài chính",
+                   "Năm 2026"],
+                  ["2", "Số hóa hồ sơ lưu trữ.", "Sở Nội vụ", "Quý III/2026"],
+                  ["3", "Đào tạo kỹ năng số.", "Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Hằng năm"]])
+    assert _table_rows(text)[2] == ["2", "Số hóa hồ sơ lưu trữ.", "Sở Nội vụ", "Sở Tài chính",
+                                    "Quý III/2026"]
