@@ -69,7 +69,7 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
         raise InputError(str(exc), code="no_table") from None
     plan, plan_warnings = parse_plan(table.preamble, [t.preamble for t in table.following],
                                      gazetteer)
-    records = build_records(table, gazetteer, plan.issued_on, trace)
+    records = build_records(table, gazetteer, plan.issued_on, trace, plan.locality.level)
     columns = _columns(table)
     warnings = list(dict.fromkeys(
         raw.warnings + [w for t in table.all_tables for w in t.warnings] + plan_warnings))

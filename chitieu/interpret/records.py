@@ -28,7 +28,7 @@ from chitieu.core.numbering import (
 )
 from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
-from chitieu.core.text import clean_text, fold, fold_words, strip_trailing_dot
+from chitieu.core.text import ascii_fold, clean_text, fold, fold_words, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
 from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
 from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
@@ -98,6 +98,7 @@ class _Context:
     section_open: bool = False
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
     issued_on: str | None = None  # the plan's issue date: durations count from it
+    level_word: str | None = None  # "tỉnh" / "thành phố": a province's or a city's plan
     trace: Trace | None = None
     cols: _Columns | None = None  # where the table keeps each value, found once
     # the agencies read from each (cell, role) with this gazetteer (see `_agency_memo`)
@@ -140,10 +141,11 @@ class _Columns:
 
 
 def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None,
-                  trace: Trace | None = None) -> list[Record]:
+                  trace: Trace | None = None, level: str | None = None) -> list[Record]:
     """Turn the tables' logical rows into records, tracking the section rows above them.
     `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count;
-    `trace` collects what each row became (a section, a record and its key)."""
+    `trace` collects what each row became (a section, a record and its key); `level` is
+    the plan's locality level (a province's bodies are named without their level)."""
     keys: set[str] = set()
     records: list[Record] = []
     tables = table.all_tables
@@ -151,7 +153,8 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
     for part, appendix in zip(tables, _appendix_sections(tables), strict=True):
         ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
                        issued_on=issued_on, trace=trace, cols=_Columns.of(part),
-                       agency_memo=memo)
+                       agency_memo=memo,
+                       level_word=level if level in _PROVINCE_LEVELS else None)
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -615,9 +618,30 @@ def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
             found, codes = _cell_agencies(ctx.gazetteer, text, role)
             known = memo[text, role] = (tuple(found), tuple(codes))
         found, codes = known
+        if ctx.level_word is not None:
+            found = tuple(_province_body(ctx.gazetteer, a, ctx.level_word) for a in found)
         agencies += found
         warnings += codes
     return agencies, warnings
+
+
+_PROVINCE_LEVELS = ("tỉnh", "thành phố")
+# a commune's body named with its level ("Công an xã", "Đoàn Thanh niên phường")
+_COMMUNE_WORD = lazy(compile_regex, r"\b(?:xa|phuong|thi tran|dac khu|co so|thon|ap|ban)\b")
+
+
+def _province_body(gazetteer: Gazetteer, agency: Agency, level_word: str) -> Agency:
+    """In a province's or a city's plan, a body printed without its level ("Đoàn Thanh
+    niên", "Hội Nông dân", "UBND") is the province's when the gazetteer names one ("Đoàn
+    Thanh niên tỉnh" → Tỉnh đoàn), not the commune's of the same words."""
+    entry = gazetteer.entries.get(agency.id) if agency.id else None
+    if entry is None or entry.scope != "commune" or _COMMUNE_WORD.search(ascii_fold(agency.raw)):
+        return agency
+    found = gazetteer.match(f"{agency.raw} {level_word}")
+    above = gazetteer.entries.get(found.id) if found.id else None
+    if above is None or above.scope != "province" or found.score < 1.0:
+        return agency
+    return agency.model_copy(update={"id": found.id, "name": found.name})
 
 
 _AGENCY_MEMOS: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()

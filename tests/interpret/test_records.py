@@ -134,3 +134,19 @@ def test_a_section_number_merged_over_two_title_rows_is_one_section() -> None:
     assert [(r.key, [(s.number, s.title) for s in r.section]) for r in records] == [
         ("I/1", [("I", "Dữ liệu Nhóm nhiệm vụ làm sạch dữ liệu")]),
         ("II/2", [("II", "Hạ tầng")])]
+
+
+@pytest.mark.parametrize(("issuer", "ids"), [
+    # a province's plan: its own union and farmers' association, a commune's police as named
+    ("UBND tỉnh Nghệ An", ["tinh-doan", "hoi-nong-dan-tinh", "cong-an-xa"]),
+    ("UBND xã Nam Đàn", ["doan-thanh-nien", "hoi-nong-dan", "cong-an-xa"]),
+])
+def test_a_body_printed_without_its_level_is_the_plan_s_level(issuer: str,
+                                                              ids: list[str]) -> None:
+    # "Đoàn Thanh niên" in a province's table was the commune's union
+    text = (f"PHỤ LỤC\nNHIỆM VỤ NĂM 2026\n(Kèm theo Kế hoạch số 15/KH-UBND ngày 03/3/2026 "
+            f"của {issuer})\nTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\n"
+            "1\tTuyên truyền chuyển đổi số\tSở Khoa học và Công nghệ\t"
+            "Đoàn Thanh niên; Hội Nông dân; Công an xã\n")
+    record = convert_text(text, "text").records[0]
+    assert [a.id for a in record.agencies if a.role == "support"] == ids
