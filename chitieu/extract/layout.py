@@ -60,6 +60,7 @@ _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
+_OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
@@ -95,6 +96,7 @@ _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _DATE_HEADS = frozenset({"quý", "tháng", "năm", "trước", "trong", "ngày", "đến", "từ"})
 _DATE_TAIL = re.compile(r"^(?:[IVX]+|\d)")
+_DATE_END = re.compile(r"(?:^|/)(?:19|20)\d\d$")  # "2026", "II/2026", "30/6/2026"
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
                          "hoặc", "để", "từ", "đến", "bằng", "là", "có", "được", "những", "nhóm"})
 
@@ -268,7 +270,7 @@ class _Reader:
             first, last = found
             body = lines[last + 1:]
             cover = _cover(body)
-            grid = _refine(_grid(body), lines[first:last + 1], cover)
+            grid = _refine(_grid(body), lines[first:last + 1], cover, _column_numbers(body))
             grid = self.gutters.place(grid, lines[first:last + 1], body, cover)
             header = _header_cells(lines[first:last + 1], grid)
             labels = [c for line in lines[first:last + 1] for c in _label_chunks(line)]
@@ -311,9 +313,10 @@ class _Reader:
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
-        continued = any(row.table is not None for row in self.rows)
+        # the table's last row so far: a row the page break cut goes on on this page
+        carried = next((row for row in reversed(self.rows) if row.table is not None), None)
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
-                                continued)
+                                carried)
         self.rows += [_text_row(ln) for ln in below]
 
 
@@ -476,14 +479,14 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
             if last not in bodies:
                 body = lines[last + 1:]
                 bodies[last] = (_grid(body), _cover(body))
-            grid = _refine(bodies[last][0], block, bodies[last][1])
+            grid = _refine(bodies[last][0], block, bodies[last][1],
+                           _column_numbers(lines[last + 1:]))
             if not all(_continues_labels(ln, grid, below=i > at)
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
-            cells = _header_cells(block, grid)
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
             # no role, yet without its group "Kế hoạch" would read as the target
-            grouped = _centred_groups(block, grid)
+            cells, grouped = _read_header(block, grid)
             known = sum(1 for i, c in enumerate(cells) if _role(c) != "unknown" or i in grouped)
             score = (known, last - first, -first)
             if best is None or score > best:
@@ -567,12 +570,27 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     """Each column's label, its words from the header lines in order; a group's label
     printed over several columns that another header line labels one by one ("Năm 2025"
     over "Kế hoạch" / "Ước thực hiện") heads each of them."""
+    return _read_header(lines, grid)[0]
+
+
+def _read_header(lines: list[_Line], grid: _Grid) -> tuple[list[str], set[int]]:
+    """The columns' labels (`_header_cells`) and the columns under a group label centred
+    over them, right of the first column (a title's words printed over the first columns
+    are no group)."""
     texts: list[list[str]] = [[] for _ in grid.spans]
     group: list[str] = ["" for _ in grid.spans]  # the group label over each column
     own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
-    for line in lines:
-        groups = _group_labels(lines, line, grid)
-        for i, words in enumerate(grid.cells(line, header=True)):
+    by_line = [grid.cells(line, header=True) for line in lines]
+    spans = _label_spans(by_line, grid)
+    centred: set[int] = set()
+    for k, line in enumerate(lines):
+        cells, cuts = _label_cells(lines, line, grid, by_line[k])
+        found = _groups(lines, line, grid, spans[k])
+        centred.update(_centred(found, grid))
+        # (a run cut as two labels crowded on the line is no group label over both)
+        groups = {i: text.split() for start, end, text, under in found
+                  if not any(start < x < end for x in cuts) for i in under}
+        for i, words in enumerate(cells):
             if i in groups:
                 group[i] += " ".join(groups[i])
             else:
@@ -581,26 +599,89 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     # a column naming its own year under a period ("Giai đoạn 2026 - 2030" over "Năm
     # 2028") is that year's: its own label, as a DOCX header's group is merged
     return [" ".join(o if _YEARS.search(g) and _YEARS.search(" ".join(o)) else t)
-            for t, g, o in zip(texts, group, own, strict=True)]
+            for t, g, o in zip(texts, group, own, strict=True)], centred
 
 
-def _group_labels(lines: list[_Line], line: _Line, grid: _Grid) -> dict[int, list[str]]:
-    """The columns under each of the line's group labels, with the label's words."""
-    return {i: text.split() for _, _, text, under in _groups(lines, line, grid) for i in under}
+def _label_cells(lines: list[_Line], line: _Line, grid: _Grid, cells: list[list[_Word]]
+                 ) -> tuple[list[list[_Word]], set[int]]:
+    """The line's words by column. A run of words with one space between them crossing
+    from one column into the next (a label overhanging its narrow column, "Kế hoạch"; or
+    two labels crowded on the line, "Ước thực năm 2026") is cut where its parts line up
+    with the labels' other lines over their columns ("Kế hoạch" over "năm 2026": the same
+    start or centre), not word by word (`cells`: the line's words by column, word by
+    word). Also returns where such runs were cut."""
+    cells = list(cells)
+    cuts: set[int] = set()
+    for i in range(len(cells) - 1):
+        left, right = cells[i], cells[i + 1]
+        if not left or not right or right[0].x0 - left[-1].x1 >= _MIN_GUTTER or (
+                i > 0 and cells[i - 1] and left[0].x0 - cells[i - 1][-1].x1 < _MIN_GUTTER) or (
+                i + 2 < len(cells) and cells[i + 2]
+                and cells[i + 2][0].x0 - right[-1].x1 < _MIN_GUTTER):
+            continue  # (a run over three columns or more is a group's label)
+        run = left + right
+        # the share of the cut's parts that line up with labels over their columns
+        scores = [sum(_lines_up(part, lines, line, grid, col) for part, col in parts) / len(parts)
+                  for parts in ([(p, c) for p, c in ((run[:k], i), (run[k:], i + 1)) if p]
+                                for k in range(len(run) + 1))]
+        best = max(range(len(run) + 1), key=lambda k: (scores[k], k == len(left)))
+        if scores[best] < 1:
+            continue  # (a cut only where every part lines up)
+        cells[i], cells[i + 1] = run[:best], run[best:]
+        cuts.update([run[best].x0] if 0 < best < len(run) else [])
+    return cells, cuts
 
 
-def _groups(lines: list[_Line], line: _Line, grid: _Grid
+def _lines_up(words: list[_Word], lines: list[_Line], line: _Line, grid: _Grid, col: int
+              ) -> bool:
+    """Whether another header line prints over column `col` a label starting where the
+    words start or centred where they are, or a label crowded beside another that starts
+    and ends where they do."""
+    x0, x1 = words[0].x0, words[-1].x1
+    for other in lines:
+        if other is line:
+            continue
+        for chunk in _chunk_words(other):
+            start, end = chunk[0].x0, chunk[-1].x1
+            parts = [(s, e) for s, e in [*((w.x0, end) for w in chunk[1:]),
+                                         *((start, w.x1) for w in chunk[:-1])]
+                     if abs(s - x0) <= 1 and abs(e - x1) <= 1]
+            if start == x0 or start + end == x0 + x1:  # (exactly: a cut's evidence)
+                parts.append((start, end))
+            if any(grid.column_of(_Word(s, e, ""), prefer_right=True) == col for s, e in parts):
+                return True
+    return False
+
+
+def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int, int]]
             ) -> list[tuple[int, int, str, list[int]]]:
-    """The line's group labels: (start, end, text, the columns under it)."""
+    """The line's group labels: (start, end, text, the columns under it, as wide as their
+    labels: `spans`)."""
     found = []
     for start, end, text in _label_chunks(line):
         # (a centred label over two narrow columns may end where the second starts)
-        under = [i for i, (s, e) in enumerate(grid.spans) if s <= end and e >= start - 1]
+        under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
         if len(under) > 1 and _label_words(text) <= _MAX_LABEL_WORDS and _labelled_apart(
                 lines, line, grid.spans, under):
             found.append((start, end, text, under))
     return found
+
+
+def _label_spans(by_line: list[list[list[_Word]]], grid: _Grid
+                 ) -> list[list[tuple[int, int]]]:
+    """For each header line (its words by column: `by_line`), each column as wide as the
+    other lines' labels over it ("Ước thực hiện" over "7,2")."""
+    extents = [[(w[0].x0, w[-1].x1 - 1) if w else None for w in cells] for cells in by_line]
+    widened = []
+    for k in range(len(by_line)):
+        spans = list(grid.spans)
+        for other, cells in enumerate(extents):
+            for i, extent in enumerate(cells if other != k else ()):
+                if extent is not None:
+                    spans[i] = (min(spans[i][0], extent[0]), max(spans[i][1], extent[1]))
+        widened.append(spans)
+    return widened
 
 
 def _label_words(text: str) -> int:
@@ -609,16 +690,14 @@ def _label_words(text: str) -> int:
     return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
 
 
-def _centred_groups(lines: list[_Line], grid: _Grid) -> set[int]:
-    """The columns under a group label centred over them, right of the first column (a
-    title's words printed over the first columns are no group)."""
+def _centred(groups: list[tuple[int, int, str, list[int]]], grid: _Grid) -> set[int]:
+    """The columns under the group labels centred over them, right of the first column."""
     columns: set[int] = set()
-    for line in lines:
-        for start, end, _, under in _groups(lines, line, grid):
-            left, right = grid.spans[under[0]][0], grid.spans[under[-1]][1]
-            off = abs((start + end - 1) / 2 - (left + right) / 2)
-            if under[0] > 0 and off <= max(_MIN_GUTTER, (right - left) / 10):
-                columns.update(under)
+    for start, end, _, under in groups:
+        left, right = grid.spans[under[0]][0], grid.spans[under[-1]][1]
+        off = abs((start + end - 1) / 2 - (left + right) / 2)
+        if under[0] > 0 and off <= max(_MIN_GUTTER, (right - left) / 10):
+            columns.update(under)
     return columns
 
 
@@ -689,11 +768,20 @@ def _label_chunks(line: _Line) -> list[tuple[int, int, str]]:
     return chunks
 
 
-def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
+def _column_numbers(body: list[_Line]) -> list[_Line]:
+    """The body's first line when it numbers the columns ("1 2 3 …", "(1) (2) …")."""
+    return body[:1] if body and _numbers_columns(body[0]) else []
+
+
+def _refine(grid: _Grid, header: list[_Line], cover: list[int],
+            numbers: list[_Line] | None = None) -> _Grid:
     """Columns checked against the header labels printed on one line with wide gaps: columns
-    under one label ("Đơn vị phối hợp") are merged; a column under two labels ("Tên nhiệm
-    vụ", "Đơn vị chủ trì") is split at the emptiest position between them."""
+    under one label ("Đơn vị phối hợp") are merged — unless the other header lines or the
+    columns' numbers under the header label them one by one (two labels crowded on a line,
+    "Ước thực năm 2026"); a column under two labels ("Tên nhiệm vụ", "Đơn vị chủ trì") is
+    split at the emptiest position between them."""
     spans = list(grid.spans)
+    apart = header + (numbers or [])
     for line in header:
         labels = [c for c in _label_chunks(line) if _role(c[2]) != "unknown"]
         for start, end, text in labels:
@@ -705,7 +793,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int]) -> _Grid:
         for start, end, _ in labels:
             under = [i for i, (s, e) in enumerate(spans) if s <= end - 1 and e >= start]
             if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under
-                                      ) and not _labelled_apart(header, line, spans, under):
+                                      ) and not _labelled_apart(apart, line, spans, under):
                 spans[under[0]:under[-1] + 1] = [(spans[under[0]][0], spans[under[-1]][1])]
         for left, right in pairwise(labels):
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -825,9 +913,10 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 
 
 def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
-               header: list[str], continued: bool = True) -> list[RawRow]:
-    """The page's rows; `continued`: a row of the table precedes the page's lines (the
+               header: list[str], carried: RawRow | None = None) -> list[RawRow]:
+    """The page's rows; `carried`: the row of the table preceding the page's lines (the
     table's first page has none, its lines above the first number are the first row's)."""
+    continued = carried is not None
     if not lines:
         return []
     grid = alignment.grid
@@ -855,7 +944,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    agency_cols = {c for c, label in enumerate(header) if _role(label) in _AGENCY_ROLES}
+    roles = [_role(label) for label in header] + ["unknown"] * len(grid.spans)
+    agency_cols = {c for c, role in enumerate(roles) if role in _AGENCY_ROLES}
     # a known agency name goes on across lines in the agency columns (all, when none is
     # known): "Ngày hội" / "Cơ sở dữ liệu" in a product column are two rows' products
     named_by = frozenset(agency_cols or range(len(grid.spans)))
@@ -864,7 +954,10 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     if _take_run_in_cells(cells, columns, starts, label_cols, alignment):
         columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named,
                                named_by)
-    for col, parts in enumerate(columns):
+    merged: set[frozenset[int]] = set()  # runs of rows a cell was merged over
+    # (the columns a row may leave empty last: they spread over the others' merged runs)
+    for col in sorted(range(len(columns)), key=lambda c: roles[c] in _OPTIONAL_ROLES):
+        parts = columns[col]
         fragments = _fragments(cells, col)
         for row, members in enumerate(parts):
             for i, words in members:
@@ -877,24 +970,29 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             for row in _spread_over_group(groups, col, fragments, starts, heads):
                 uncertain[row].add(col)
         if col not in label_cols:  # (a row's number is its own, never merged over rows)
-            _spread_merged_cells(groups, col, fragments, starts, sections)
+            merged |= _spread_merged_cells(
+                groups, col, fragments, starts, sections,
+                only=set(merged) if roles[col] in _OPTIONAL_ROLES else None)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # rows with a value besides number and name (a group's title row has none)
     valued = {r for r, cols in enumerate(groups)
               if any(cols[c] for c in range(len(cols)) if c not in label_cols and c not in named)}
-    for col, label in enumerate(header):
-        if _role(label) in _EVERY_ROW_ROLES:
+    for col, role in enumerate(roles):
+        if role in _EVERY_ROW_ROLES:
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
     line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
-    rows = []
-    for row, cols in enumerate(groups):
-        texts = [_cell_text(words, line_of, alignment.names) if c in agency_cols
+    texts_of = [[_cell_text(words, line_of, alignment.names) if c in agency_cols
                  else " ".join(w.text for w in words) for c, words in enumerate(cols)]
+                for cols in groups]
+    if carried is not None and starts[0] < 0:
+        _merged_over_cut_row(texts_of, groups, carried, set(label_cols) | named, line_of)
+    rows = []
+    for row, texts in enumerate(texts_of):
         if not any(texts):
             continue
         if row in sections:
@@ -906,6 +1004,23 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=0, warnings=warnings))
     return rows
+
+
+def _merged_over_cut_row(texts: list[list[str]], groups: list[list[list[_Word]]],
+                         carried: RawRow, skip: set[int], line_of: dict[int, int]) -> None:
+    """A cell the page break cut (its rest on this page, the first group) that reaches
+    down into the first numbered row's lines, where that row has nothing of its own, is
+    merged over both rows: that row has it whole, the previous page's part with it."""
+    below = [line_of[id(w)] for cols in groups[1:2] for words in cols for w in words]
+    if not below:
+        return
+    top = min(below)
+    for col, words in enumerate(groups[0]):
+        # (nothing of its own: or the same words, spread to it as a merged cell already)
+        own = groups[1][col] and [id(w) for w in groups[1][col]] != [id(w) for w in words]
+        if (col not in skip and words and not own and col < len(carried.cells)
+                and max(line_of[id(w)] for w in words) >= top):
+            texts[1][col] = f"{carried.cells[col].text} {texts[0][col]}".strip()
 
 
 def _cell_text(words: list[_Word], line_of: dict[int, int], names: _NamePairs) -> str:
@@ -1088,6 +1203,29 @@ class _Alignment:
             self._cells = list(first_cut)
             for i in crowded:
                 self._cells[i] = self._line_cells(i, lines[i], first_cut)
+        for i in crowded:
+            if i + 1 < len(lines):
+                self._cells[i + 1] = self._under_piece(self._cells[i], self._cells[i + 1],
+                                                       lines[i + 1])
+
+    @staticmethod
+    def _under_piece(above: list[list[_Word]], cells: list[list[_Word]], line: _Line
+                     ) -> list[list[_Word]]:
+        """A chunk of the line in lower case starting right under a piece cut off the
+        crowded line above (one space after its left neighbour) is that piece's cell going
+        on ("Năm 2026 Quy chế được" / "ban hành" under "Quy")."""
+        for chunk in _chunk_words(line):
+            if not chunk[0].text[:1].islower():
+                continue
+            col = next((c for c in range(1, len(above)) if above[c] and above[c - 1]
+                        and abs(above[c][0].x0 - chunk[0].x0) <= 1
+                        and above[c][0].x0 - above[c - 1][-1].x1 < _MIN_GUTTER), None)
+            ids = {id(w) for w in chunk}
+            if col is None or any(id(w) not in ids for w in cells[col]):
+                continue  # (the column holds another cell's words on this line)
+            cells = [[w for w in c if id(w) not in ids] for c in cells]
+            cells[col] = list(chunk)
+        return cells
 
     def _learn(self, lines: list[_Line]) -> None:
         self.clean: list[list[tuple[int, int, int]]] = [[] for _ in self.grid.spans]
@@ -1248,6 +1386,10 @@ class _Alignment:
         each column (its words on the lines around), known names weigh in."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
+        # a date ends on its year: a capitalised word after it starts the next cell ("Năm
+        # 2026 Quy chế": the deadline, then the product, one space apart)
+        dates = [p for p in range(m - 1) if chunk[p + 1].text[:1].isupper()
+                 and _DATE_END.search(chunk[p].text)]
         best = [[inf] * (m + 1) for _ in range(k + 1)]
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
@@ -1261,6 +1403,8 @@ class _Alignment:
                     if i < j:
                         step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
                         if i >= 2 and _opens_phrase(chunk[i - 2], chunk[i - 1], chunk[i]):
+                            step += _LOWER_START_COST
+                        if dates and any(i <= p < j - 1 for p in dates):
                             step += _LOWER_START_COST
                         if context is not None and not self._narrow(first + c - 1):
                             step += self._name_cost(chunk, i, j, context[c - 1])
@@ -1365,6 +1509,11 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     # interleave with its neighbours', a few lines apart at most (the same every row)
     skip = 0 if top else _CENTRED_SKIP
     irregulars = [_irregular_spacing(fragments, j, skip) for j in range(n + 1)]
+    # a page's first line of the column going on in lower case ("trường đô thị; UBND")
+    # goes on the cell the previous page's last row left open: that row's, on this page
+    first = fragments[0][1][0].text
+    carry = 2 * _JOIN_COST if anchors[0] < 0 and first[:1].islower() and not _is_label(
+        first) else 0.0
     for r in range(1, rows + 1):
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
@@ -1378,10 +1527,11 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
                                            or (section and line != anchors[r - 1]))
         for j in range(n + 1):
             irregular = irregulars[j]
+            none = empty + carry if r == 1 and j == 0 else empty  # the row given nothing
             for i in range(j + 1):
                 if cost[r - 1][i] == inf:
                     continue
-                step = empty
+                step = none
                 if i < j:
                     centre = (fragments[i][0] if top
                               else (fragments[i][0] + fragments[j - 1][0]) / 2)
@@ -1428,20 +1578,11 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     tops = [min([a, *(i for col in chosen for i, _ in col[0][r])]) if a >= 0 else a
             for r, a in enumerate(anchors)]
     if tops != anchors:
-        # or centred between its top and the next row's (a row numbered in its middle, its
-        # cells centred in it)
-        bottoms = [*(max(t, n - 1) for t, n in pairwise(tops)),
-                   max(tops[-1], len(cells) - 1)]
-        centres = [(t + end) / 2 for t, end in zip(tops, bottoms, strict=True)]
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
-            # (centred in its row: a column printing a cell for each row; a sparser one's
-            # cells are merged over rows, centred on their numbers)
-            models = ({"top": True, "middles": tops}, {"middles": centres})[:1 + full[col]]
-            for model in models:
-                cut = _partition(fragments[col], anchors, sections=sections, names=by[col],
-                                 required=col in named, filled=full[col], **model)
-                if cut[1] < chosen[col][1]:
-                    chosen[col] = cut
+            cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
+                             names=by[col], required=col in named, filled=full[col])
+            if cut[1] < chosen[col][1]:
+                chosen[col] = cut
     return [cut[0] for cut in chosen]
 
 
@@ -1569,35 +1710,45 @@ def _free(groups: list[list[list[_Word]]], anchors: list[int], sections: set[int
 
 
 def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int],
-                   sections: set[int], r: int, centre: float) -> None:
+                   sections: set[int], r: int, centre: float,
+                   only: set[frozenset[int]] | None = None) -> frozenset[int] | None:
     """A cell centred on its row, between rows with nothing there, in a column the other
     rows fill: a cell merged over the row and as many on either side (printed once, in the
     middle row: "Sở Khoa học và Công nghệ" leading rows 1–3), when the middle of those
-    rows is where it sits."""
+    rows is where it sits (and, given `only`, the run is one of those). Returns the run."""
     k = 0
     while (_free(groups, anchors, sections, col, r - k - 1)
            and _free(groups, anchors, sections, col, r + k + 1)):
         k += 1
     if k == 0:
-        return
-    run = set(range(r - k, r + k + 1))
+        return None
+    run = frozenset(range(r - k, r + k + 1))
+    if only is not None and run not in only:
+        return None
     others = [o for o, anchor in enumerate(anchors)
               if anchor >= 0 and o not in run and o not in sections]
     filled = sum(1 for o in others if groups[o][col])
     if len(others) < 2 or filled * 3 < len(others) * 2:
-        return
+        return None
     if abs(centre - (anchors[r - k] + anchors[r + k]) / 2) > abs(centre - anchors[r]):
-        return
+        return None
     for other in run - {r}:
         groups[other][col] = list(groups[r][col])
+    return run
 
 
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          fragments: list[tuple[int, list[_Word]]], anchors: list[int],
-                         sections: set[int] = frozenset()) -> None:
+                         sections: set[int] = frozenset(),
+                         only: set[frozenset[int]] | None = None) -> set[frozenset[int]]:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
-    marks better than its own row's anchor."""
+    marks better than its own row's anchor. A cell centred on its own row between rows
+    with nothing there is merged over them, in a column a row may leave empty only over
+    runs of rows merged in another column (`only`): a support left out of the neighbours
+    of a row is theirs to lack, unless the rows are one block ("Trong đó:" and its parts).
+    Returns the runs of rows each cell was given to."""
+    runs: set[frozenset[int]] = set()
     filled = [r for r in range(len(groups)) if groups[r][col]]
     for r in filled:
         own_words = {id(w) for w in groups[r][col]}  # identity: equal words recur
@@ -1607,7 +1758,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         centre = (min(lines) + max(lines)) / 2
         own = abs(centre - anchors[r])
         if own < 1:
-            _spread_around(groups, col, anchors, sections, r, centre)
+            run = _spread_around(groups, col, anchors, sections, r, centre, only)
+            runs.update([run] if run else [])
             continue
         # of the runs of rows around it with nothing of their own there, the one whose
         # middle the cell marks best, looked for over every run, not grown a row at a time
@@ -1625,3 +1777,5 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         for other in range(lo, hi + 1):
             if other != r:
                 groups[other][col] = list(groups[r][col])
+        runs.add(frozenset(range(lo, hi + 1)))
+    return runs

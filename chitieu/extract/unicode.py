@@ -169,7 +169,8 @@ def _guessed(data: bytes) -> Decoded:
 
 def _binary_error() -> InputError:
     return InputError("this is not a text document (binary content); supported: text, "
-                      "Markdown, HTML, PDF, DOCX, XLSX, CSV, PNG/JPEG/TIFF", code="binary")
+                      "Markdown, HTML, PDF, DOCX, DOC, ODT, RTF, XLSX, XLS, ODS, CSV, "
+                      "PNG/JPEG/TIFF", code="binary")
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -35,6 +35,10 @@ KNOWN_GAPS = {
     "tinh_khanh_hoa_nhiem_vu_ngat_trang": (
         "a crowded line 'UBND các xã, phường nhật' keeps the product's last word in the "
         "support cell: the product's piece sits five characters left of its column (7/8)"),
+    # the dev batch of 2026-12-06 (05:45)
+    "tinh_lai_chau_nhiem_vu_ba_dong": (
+        "6/7: a support merged over two rows printed from the top of the first shows nowhere "
+        "as merged, and a support a row may lack is not inferred (a lead or deadline is)"),
 }
 
 

@@ -50,9 +50,8 @@ def test_in_which_rows_with_their_own_values_are_records_of_their_own() -> None:
 
 
 # numbers on their row's top line, names and products centred in their rows (a product of
-# two lines in a row of two, "Quyết định" / "UBND tỉnh"); a row numbered in its middle, its
-# product printed from its top: a column with a line for each row leaves none of them empty,
-# rather than centre two rows' products on one number
+# two lines in a row of two, "Quyết định" / "UBND tỉnh"): a column with a line for each row
+# leaves none of them empty, rather than centre two rows' products on one number
 PRODUCTS_IN_THEIR_ROWS = """\
 TT                      Nhiệm vụ                     Cơ quan chủ trì    Thời gian        Sản phẩm
 1     Ban hành quy chế khai thác dữ liệu dùng          Sở Tư pháp        Quý II/2026     Quyết định
@@ -73,9 +72,9 @@ TT                      Nhiệm vụ                     Cơ quan chủ trì    
       trong sản xuất
 6     Tổ chức Ngày hội chuyển đổi số cấp tỉnh          Sở Khoa học và     Tháng 10 hằng        Ngày hội
       lần thứ nhất                                     Công nghệ          năm
-                                                       Sở Nông nghiệp và  Trước              Cơ sở dữ liệu
+                                                       Sở Nông nghiệp và  Trước
       Xây dựng cơ sở dữ liệu đất trồng lúa của
-7                                                      Môi trường         31/12/2026
+7                                                      Môi trường         31/12/2026      Cơ sở dữ liệu
       tỉnh
 """  # noqa: E501
 
@@ -136,3 +135,77 @@ def test_a_roman_numeral_cut_by_its_narrow_column_is_one_number() -> None:
     records = convert_text(NUMERAL_CUT, "layout").records
     assert [(r.key, [s.title for s in r.section]) for r in records] == [
         ("I/1", ["KINH TẾ"]), ("II/2", ["XÃ HỘI"]), ("III/3", ["MÔI TRƯỜNG"])]
+
+
+# a support cell of row 3 alone between rows 2 and 4 that have none: a row's support, not
+# one merged over three rows (a lead column, which every row fills, would be)
+SUPPORT_OF_ITS_OWN = """\
+TT          Nhiệm vụ                   Cơ quan chủ trì     Cơ quan phối hợp      Thời hạn
+      Rà soát danh mục thủ tục hành
+1                                     Sở Tư pháp          Các sở, ban, ngành    Quý II/2026
+      chính nội bộ
+      Xây dựng kho dữ liệu dùng chung     Văn phòng
+2                                                                                 Năm 2026
+      của tỉnh                            UBND tỉnh
+      Tổ chức hội nghị sơ kết công tác    Văn phòng           Các phòng
+3                                                                                 Tháng 7/2026
+      chuyển đổi số 6 tháng              UBND tỉnh           chuyên môn
+      Báo cáo kết quả thực hiện kế
+4                                         Sở Nội vụ                              Hằng quý
+      hoạch năm 2026
+      Đào tạo kỹ năng số cho cán bộ,      Sở Nội vụ           Trường Chính trị
+5                                                                                 Năm 2026
+      công chức cấp xã                                        tỉnh
+"""
+
+
+def test_a_support_cell_between_rows_without_one_is_its_rows_own() -> None:
+    records = convert_text(SUPPORT_OF_ITS_OWN, "layout").records
+    assert [[a.raw for a in r.agencies if a.role == "support"] for r in records] == [
+        ["Các sở, ban, ngành"], [], ["Các phòng chuyên môn"], [], ["Trường Chính trị tỉnh"]]
+
+
+# narrow figure columns: "Ước thực" and "năm 2026" crowded on one line with one space,
+# "Kế hoạch" overhanging the 2025 plan's column, "Năm 2025" over two columns its labels
+# are wider than; the columns' numbers under the header keep the eight columns apart
+CROWDED_LABELS = """\
+                                                                  Năm 2025
+                                                    Đơn vị                      Kế hoạch     Cơ quan chủ trì
+TT                    Chỉ tiêu                                  Kế     Ước thực năm 2026                         Cơ quan phối hợp
+                                                     tính                                       theo dõi
+                                                               hoạch     hiện
+1                         2                            3         4           5       6              7                     8
+     Tỷ lệ hộ gia đình có tài khoản thanh toán
+1                                                     %          70          72      75        Sở Tài chính     Ngân hàng Nhà nước
+     điện tử
+2    Số doanh nghiệp thành lập mới                  Doanh       900         950   1.000      Sở Tài chính     Thuế tỉnh Cà Mau
+                                                   nghiệp
+"""  # noqa: E501
+
+
+def test_labels_crowded_on_a_line_and_a_group_over_narrow_columns() -> None:
+    document = convert_text(CROWDED_LABELS, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "target", "monitor", "support"]
+    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
+        ("1", "75", "72"), ("2", "1.000", "950")]
+
+
+# a deadline run into the product with one space ("Năm 2026 Quy chế được"), the product's
+# next line starting under "Quy"
+DEADLINE_RUN_INTO_PRODUCT = """\
+TT   Nhiệm vụ                            Cơ quan chủ trì   Thời gian      Sản phẩm
+1    Rà soát quy định của tỉnh về khai   Sở Tư pháp        Quý II/2026    Báo cáo rà
+     thác dữ liệu dân cư                                                  soát
+2    Ban hành quy trình liên thông điện  Sở Tư pháp        Năm 2026 Quy chế được
+     tử thủ tục đăng ký khai sinh                                   ban hành
+3    Cập nhật dữ liệu hộ tịch trên địa   Công an tỉnh      Quý IV/2026    Dữ liệu được
+     bàn tỉnh                                                             cập nhật
+"""
+
+
+def test_a_deadline_run_into_the_product_with_one_space() -> None:
+    records = convert_text(DEADLINE_RUN_INTO_PRODUCT, "layout").records
+    assert [(r.deadline.raw, r.note) for r in records] == [
+        ("Quý II/2026", "Báo cáo rà soát"), ("Năm 2026", "Quy chế được ban hành"),
+        ("Quý IV/2026", "Dữ liệu được cập nhật")]

@@ -221,3 +221,27 @@ def test_an_excel_97_workbook_without_libreoffice_says_what_is_needed(
     with pytest.raises(InputError) as error:
         extract.read(path)
     assert error.value.code == "missing_dependency" and ".xls" in str(error.value)
+
+
+def _has_calc() -> bool:
+    import shutil
+
+    soffice = shutil.which("soffice")
+    return soffice is not None and any(
+        (Path(soffice).resolve().parent / name).exists() for name in ("libsclo.so", "sclo.dll"))
+
+
+OFFICE = Path(__file__).parents[1] / "fixtures" / "office"
+
+
+@pytest.mark.skipif(not _has_calc(), reason="LibreOffice's Calc part is not installed")
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_an_older_or_opendocument_workbook_gives_the_records_of_its_xlsx(suffix: str) -> None:
+    # the same workbook saved by LibreOffice as Excel 97-2003 and as OpenDocument
+    # (make_office_fixtures.write_sheets): merged section and lead cells, a percentage, a date
+    expected = convert(OFFICE / "commune_sheet.xlsx")
+    doc = convert(OFFICE / f"commune_sheet.{suffix}")
+    assert [r.model_dump(exclude={"provenance"}) for r in doc.records] == [
+        r.model_dump(exclude={"provenance"}) for r in expected.records]
+    assert len(doc.records) == 2 and doc.records[0].target.value == 70
+    assert doc.plan.number == "21/KH-UBND"
