@@ -505,7 +505,10 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys],
     else:
         lengths = list(map(len, texts))
         skipped = lengths.index(max(lengths)) if lengths else None
-    if not any(header_key(t) in labels for i, t in enumerate(texts) if i != skipped):
+    for i, t in enumerate(texts):  # (a loop: most rows hold no label, tried cell by cell)
+        if i != skipped and header_key(t) in labels:
+            break
+    else:
         return False  # ("" is no label)
     keys = [header_key(t) for t in texts]
     for header in headers:
@@ -1040,11 +1043,14 @@ class _Assembler:
             return False
         previous = self.table.rows[-1].cells
         # a row's cells differ from the row above's in two or more (its number and name):
-        # only one cell may differ here, so that is decided before any cell is matched
-        differing = [i for i in filled
-                     if i >= len(previous) or clean_text(texts[i]) != clean_text(previous[i])]
-        if len(differing) > 1:
-            return False
+        # only one cell may differ here, so that is decided at the second that differs,
+        # before any cell is matched (`texts` are cleaned already)
+        differing: list[int] = []
+        for i in filled:
+            if i >= len(previous) or texts[i] != clean_text(previous[i]):
+                if differing:
+                    return False
+                differing.append(i)
         heads = [i for i in filled if IN_WHICH.match(texts[i])]
         return len(heads) == 1 and all(i == heads[0] for i in differing)
 

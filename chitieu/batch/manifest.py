@@ -277,7 +277,7 @@ def _package_digest() -> str:
 def _hash_package_files() -> str:
     import chitieu
 
-    digest = sha256(large=True)  # the package's 1.7 MB
+    digest = sha256()
     package = Path(chitieu.__file__).parent
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:

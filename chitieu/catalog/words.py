@@ -223,7 +223,7 @@ def _replace(seq: Phrase, table: dict[Phrase, Phrase], starts: _Starts) -> Phras
         return seq
     out: list[str] = []
     done = 0  # seq[:done] is in out; only where a phrase may start is there more to do
-    for i in [i for i, word in enumerate(seq) if word in starts]:
+    for i in compress(count(), map(starts.__contains__, seq)):  # found in C
         if i < done:
             continue
         for n in starts.pairs.get(seq[i:i + 2], ()):

@@ -105,9 +105,7 @@ def compile_regex(pattern: str, flags: int = 0, **options: Any) -> Any:
     is imported only to compile a pattern no earlier process kept."""
     global _REGEX_STORE
     if options:  # named lists: compiled here
-        import regex
-
-        return regex.compile(pattern, flags, **options)
+        return _regex_package().compile(pattern, flags, **options)
     import marshal
 
     engine = _regex_engine()
@@ -125,8 +123,7 @@ def compile_regex(pattern: str, flags: int = 0, **options: Any) -> Any:
             if type(compiled) not in copyreg.dispatch_table:  # regex's own not imported
                 copyreg.pickle(type(compiled), _pickle_regex)
             return compiled
-    import regex
-
+    regex = _regex_package()
     compiled = regex.compile(pattern, flags)
     with contextlib.suppress(AttributeError, ValueError):  # a regex that keeps no program
         _REGEX_STORE.put(key, marshal.dumps(compiled._pickled_data))
@@ -154,6 +151,17 @@ def _regex_engine() -> Any:
         return sys.modules["regex._regex"]
     sys.modules["regex._regex"] = engine
     return engine
+
+
+def _regex_package() -> Any:
+    """`regex` itself (its parser and compiler), imported when a pattern must be compiled;
+    the C module loaded alone before is its `_regex` (the import found it in sys.modules,
+    which leaves the package's attribute unset)."""
+    import regex
+
+    if not hasattr(regex, "_regex"):
+        regex._regex = sys.modules["regex._regex"]
+    return regex
 
 
 def _pickle_regex(pattern: Any) -> tuple[Any, Any]:

@@ -161,9 +161,13 @@ def test_a_kept_regex_program_runs_without_regex_python_modules(tmp_path) -> Non
             "print(sorted(m for m in sys.modules if m.startswith('regex')))\n"
             "again = pickle.loads(pickle.dumps(p))\n"
             "print(again.pattern == p.pattern, again.flags == p.flags,\n"
-            "      again.search('tỉnh B')[1])\n")
+            "      again.search('tỉnh B')[1])\n"
+            "from chitieu.core.patterns import _regex_package\n"
+            "regex = _regex_package()  # the whole package after the C module alone\n"
+            "print(regex._regex is sys.modules['regex._regex'], regex.sub('(a)', r'\\1-', 'ab'))\n")
     first, second = _run(code, tmp_path), _run(code, tmp_path)
     assert first.splitlines()[0] == second.splitlines()[0] == "Ninh -"
     assert "regex._main" in first.splitlines()[1]  # compiled by regex itself
     assert second.splitlines()[1] == "['regex._regex']"
     assert first.splitlines()[2] == second.splitlines()[2] == "True True B"
+    assert first.splitlines()[3] == second.splitlines()[3] == "True a-b"

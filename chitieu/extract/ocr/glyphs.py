@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+import regex
 
 from chitieu.extract.ocr.page import Marks, find_marks
 from chitieu.extract.ocr.tesseract import Word
@@ -140,7 +141,8 @@ def _word_after(words: list[Word], sign: Sign) -> int | None:
 def restore_bars(words: list[Word], image: np.ndarray) -> tuple[list[Word], list]:
     """Words Tesseract read as "<"/">" (alone or before a number) whose sign has a bar under
     it on the page: a ≤/≥ whose bar touched its chevron (a small or blurred print), so the
-    shape search above saw one mark. The changes are returned too
+    shape search above saw one mark; and a "2" before digits ("≥ 97" read "297") whose first
+    mark is such a sign by its shape alone (`_chevron_over_bar`). The changes are returned too
     (`chitieu.extract.ocr.spelling.Change`)."""
     from dataclasses import replace
 
@@ -148,30 +150,81 @@ def restore_bars(words: list[Word], image: np.ndarray) -> tuple[list[Word], list
 
     out, changes = list(words), []
     for index, word in enumerate(words):
-        if word.text[:1] not in ("<", ">") or word.note:
+        if word.note not in ("", "number") or not (  # a number read again is still its shape
+                word.text[:1] in ("<", ">") or _TWO_THEN_DIGITS.match(word.text)):
             continue
-        if _barred(image[word.top:word.bottom, word.left:word.right] < 128):
-            text = ("≤" if word.text[0] == "<" else "≥") + word.text[1:]
+        ink = image[word.top:word.bottom, word.left:word.right] < 128
+        if word.text[0] == "2":  # "≥ 97" read "297": the shape alone says which it is
+            pointing = _chevron_over_bar(ink)
+            text = None if pointing is None else ("≤" if pointing == "<" else "≥") + word.text[1:]
+        else:
+            text = (("≤" if word.text[0] == "<" else "≥") + word.text[1:]) if _barred(ink) \
+                else None
+        if text is not None:
             out[index] = replace(word, text=text, note="sign")
             changes.append(Change(word.text, text, word.conf, beside(words, index, -1),
                                   beside(words, index, 1)))
     return out, changes
 
 
-def _barred(ink: np.ndarray) -> bool:
-    """The word's first mark (up to the first blank column) is a chevron over a flat bar: a
-    row near its bottom inked across nearly its whole width, above rows inked much less."""
+# a "2" before the digits of a number, which may be a ≥/≤ Tesseract read as a digit
+_TWO_THEN_DIGITS = regex.compile(r"^2\d")
+
+
+def _first_mark(ink: np.ndarray) -> np.ndarray | None:
+    """The word's first mark (up to the first blank column), its blank rows cut off; None
+    when it is too small to judge."""
     if ink.size == 0:
-        return False
+        return None
     columns = ink.any(axis=0)
     start = int(np.argmax(columns)) if columns.any() else 0
     blank = np.flatnonzero(~columns[start:])
     sign = ink[:, start:start + (int(blank[0]) if blank.size else ink.shape[1] - start)]
     rows = np.flatnonzero(sign.any(axis=1))
     if sign.shape[1] < 3 or rows.size < 4:
+        return None
+    return sign[rows[0]:rows[-1] + 1]
+
+
+def _barred(ink: np.ndarray) -> bool:
+    """The word's first mark (up to the first blank column) is a chevron over a flat bar: a
+    row near its bottom inked across nearly its whole width, above rows inked much less."""
+    sign = _first_mark(ink)
+    if sign is None:
         return False
-    sign = sign[rows[0]:rows[-1] + 1]
     cover = sign.mean(axis=1)
     height = sign.shape[0]
     bottom, middle = cover[-max(1, height // 4):], cover[height // 4: height // 2 + 1]
     return bool(bottom.max() >= 0.8 and middle.size and middle.max() <= 0.6)
+
+
+# A chevron is its own mirror image about its point's height (a "2" is not): the share of
+# its ink its upside-down copy covers
+_MIRROR = 0.6
+
+
+def _chevron_over_bar(ink: np.ndarray) -> str | None:
+    """">" or "<" when the word's first mark is a chevron over a bar (`_barred`) pointing that
+    way and mirror-like above and below its point; None for anything else (a "2")."""
+    sign = _first_mark(ink)
+    if sign is None or not _barred(ink):
+        return None
+    cover = sign.mean(axis=1)
+    bar = len(cover)
+    while bar > 0 and cover[bar - 1] >= 0.5:  # the bar's rows, from the bottom up
+        bar -= 1
+    chevron = sign[:bar]
+    rows = np.flatnonzero(chevron.mean(axis=1) > 0)
+    if rows.size < 4:
+        return None
+    chevron = chevron[rows[0]:rows[-1] + 1]
+    mirrored = chevron[::-1]
+    if (chevron & mirrored).sum() < _MIRROR * chevron.sum():
+        return None
+    quarter = max(1, chevron.shape[1] // 4)
+    left, right = _spread(chevron[:, :quarter])[0], _spread(chevron[:, -quarter:])[0]
+    if left >= 0.6 and right <= 0.5:
+        return ">"
+    if right >= 0.6 and left <= 0.5:
+        return "<"
+    return None

@@ -306,7 +306,19 @@ def repair_number_column(numbers: Sequence[str],
             fixed = state.expect(number)
         repaired[index] = fixed
         state.see(fixed)
-    return repaired
+    return _fill_lost_numbers(repaired, flags)
+
+
+def _fill_lost_numbers(numbers: list[str], section_like: list[bool]) -> list[str]:
+    """A record's number OCR lost outright (an empty cell, the first row under a header
+    repeated on a new page) alone between n - 1 and n + 1 is n."""
+    for index in range(1, len(numbers) - 1):
+        before, after = numbers[index - 1], numbers[index + 1]
+        if (numbers[index] or section_like[index] or not before.isdigit()
+                or not after.isdigit() or int(after) != int(before) + 2):
+            continue
+        numbers[index] = str(int(before) + 1)
+    return numbers
 
 
 # A part's word and its number ("PHẦN II", "Mục 3"), as OCR may read the word: a letter lost

@@ -214,6 +214,9 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     valid = lower in model.syllables
     if valid and confidence > _MAX_CONFIDENCE:
         return word
+    once = lower if valid else _vowel_once(lower, model.syllables)
+    if once != lower:  # "Căắm": a vowel read twice
+        return _with_case(once, word)
     if (left is None and right is None) or (word.isupper() and len(word) > 1 and not valid
                                              and len(word) <= 3):
         return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
@@ -234,6 +237,26 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word
     return _with_case(chosen, word)
+
+
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _vowel_once(word: str, syllables: frozenset[str]) -> str:
+    """`word` with a vowel OCR read twice side by side (the same letter, marks but the tone
+    alike: "ăắ" in "căắm", "ưứ" in "ưứớc") read once, when that leaves a syllable (the copy
+    with a tone kept first); `word` when there is none."""
+    for index in range(len(word) - 1):
+        first, second = word[index], word[index + 1]
+        base = _strip(first, _TONES)
+        if base not in _VOWELS or base != _strip(second, _TONES):
+            continue
+        plain_first = first == base
+        for dropped in ((index, index + 1) if plain_first else (index + 1, index)):
+            once = word[:dropped] + word[dropped + 1:]
+            if once in syllables:
+                return once
+    return word
 
 
 # A reading that is no syllable, beside words the pairs know nothing of, takes the tone the

@@ -84,3 +84,22 @@ def test_a_sign_read_as_a_chevron_keeps_the_bar_printed_under_it() -> None:
         words, changes = restore_bars([Word(read, *box, 90.0)], pixels)
         assert words[0].text == expected, printed
         assert len(changes) == (read != expected)
+
+
+def test_a_sign_read_as_a_two_is_put_back_by_its_shape() -> None:
+    """"≥ 97" printed in a serif face at 200 dpi, read "297" by Tesseract: the first mark is a
+    chevron over a bar, mirror-like above and below its point, which a "2" is not."""
+    from chitieu.extract.ocr.glyphs import restore_bars
+
+    for printed, read, expected in (("≥ 97", "297", "≥97"), ("≤ 5", "25", "≤5"),
+                                    ("297", "297", "297"), ("25%", "25%", "25%"),
+                                    ("2,5", "2,5", "2,5")):
+        for points in (10, 11, 12):
+            pixels, box = _printed_word(printed, points)
+            words, changes = restore_bars([Word(read, *box, 90.0)], pixels)
+            assert words[0].text == expected, (printed, points)
+            assert len(changes) == (read != expected)
+    # the number read again by the English model (note "number") is still the sign's shape
+    pixels, box = _printed_word("≥ 97", 11)
+    words, _ = restore_bars([Word("297", *box, 56.0, note="number")], pixels)
+    assert words[0].text == "≥97"

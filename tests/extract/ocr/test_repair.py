@@ -120,6 +120,13 @@ def test_repair_number_cell(text, expected):
     (["H", "1", "I", "1"], [True, False, True, False], ["H", "1", "I", "1"]),
     # "!" is a stroke read apart: "1!" after "I" is "II"
     (["I", "1", "1!", "1"], [True, False, True, False], ["I", "1", "II", "1"]),
+    # a record's number OCR lost outright, alone between the numbers before and after it
+    (["4", "5", "", "7"], None, ["4", "5", "6", "7"]),
+    (["I", "1", "", "3", "II", "4"], [True, False, False, False, True, False],
+     ["I", "1", "2", "3", "II", "4"]),
+    (["5", "", "9", "10"], None, ["5", "", "9", "10"]),  # a gap no one number fills
+    (["5", "", "6"], None, ["5", "", "6"]),  # a row without a number of its own
+    (["I", "", "II"], [True, True, True], ["I", "", "II"]),  # a section's title row
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected

@@ -73,3 +73,12 @@ def test_a_reading_that_is_no_word_takes_the_tone_the_domain_writes() -> None:
     # a syllable as read stays, whatever the domain writes more ("hói" is a word)
     words, _ = repair_words(_line("tài liệu hói"))
     assert words[-1].text == "hói"
+
+
+def test_a_vowel_read_twice_is_one() -> None:
+    """"Căắm" is no syllable: the same vowel read twice, once with its tone; "Cắm" is one."""
+    assert best_reading(None, "Căắm", "biển", 80.0) == "Cắm"
+    assert best_reading("các", "điểểm", None, 80.0) == "điểm"
+    assert best_reading(None, "Ưứớc", "thực", 80.0) == "Ước"  # the copy took the next tone
+    assert best_reading(None, "xoong", None, 80.0) == "xoong"  # a syllable with "oo"
+    assert best_reading(None, "Caaa", None, 80.0) == "Caaa"  # collapsed, still no syllable
