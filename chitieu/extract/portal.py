@@ -22,11 +22,26 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.numbering import ARABIC, LETTER, ROMAN
+from chitieu.core.headers import header_candidates
+from chitieu.core.numbering import ARABIC, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
 _LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s*(?:\*\*)?$")
+# A bold section label alone in a cell ("**1**", "**II.**"): a row's first cell, never a value
+# (ITEM, not ARABIC: a bold year "**2025**" is a deadline).
+_BOLD_LABEL = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]?\s*\*\*$")
+# A bold numbered heading ("**2. Nhiệm vụ**") between two tables.
+_NUMBERED_HEADING = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]\s+\S.*\*\*$")
+# A short run of bold words: a header cell printed as two bold runs ("**Cơ quan**" / "**chủ trì**").
+_SHORT_BOLD_RUN = re.compile(r"^\*\*[^*]+\*\*$")
+_SHORT_RUN_WORDS = 3
+# A cell that reads as a deadline ("Quý III/2026", "Tháng 12/2025", "Năm 2026", "Thường
+# xuyên", "Hằng năm"): where a short row's merged cell is not.
+_DEADLINE_LIKE = re.compile(r"(?i)^\W*(?:quý|quí|tháng|năm|trước|thường xuyên|hằng|hàng|định kỳ"
+                            r"|(?:19|20)\d\d\b|\d{1,2}/(?:19|20)\d\d\b)")
+# Columns a header group never is: the table's own number, name and unit.
+_NOT_A_GROUP = frozenset({"number", "name", "unit"})
 _BULLET_LINE = re.compile(r"^\s*(?:[-+•▪–]\s|\d+[.)]\s)")
 _STRONG = re.compile(r"\*\*")
 _SINGLE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
@@ -43,6 +58,14 @@ _LOOSE_PARAGRAPHS = 0.2
 _STRAY_BAR = 0.6
 _CELL_WITH_PARAGRAPHS = 5.0
 _EMPTY_CELL = 0.8
+# ... refunded down to this for the empty cells a row starts with when it is exactly as wide
+# as the table: its bare `|` are its empty cells (a task continued on a row that only adds an
+# agency)
+_EMPTY_CELL_IN_FULL_ROW = 0.2
+_LABEL_AFTER_BARE = 0.6
+# The portal prints a cell's text right above its `|`; text a blank line away from the bar
+# is a heading or paragraph before the next table.
+_SPACED_CELL = 1.0
 _TRAILING_EMPTY_CELL = 0.1
 _TEXT_FIRST_CELL = 0.3
 _LOOSE_LABEL = 0.5
@@ -61,6 +84,7 @@ class _Slot:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
     closed: bool = False  # a `|` line ends it
     paragraphs: bool = False  # a blank line separates two of its lines
+    spaced: bool = False  # a blank line between its text and the `|` that ends it
 
     @property
     def empty(self) -> bool:
@@ -114,6 +138,7 @@ def _slots(text: str) -> tuple[list[_Slot], int]:
         stripped = line.strip()
         if stripped == "|":
             current.closed = True
+            current.spaced = blank_since_text
             slots.append(current)
             current, blank_since_text = _Slot(), False
         elif not stripped:
@@ -130,9 +155,16 @@ def _slots(text: str) -> tuple[list[_Slot], int]:
 
 def _new_emphasis(slot: _Slot, line: str) -> bool:
     """A bold or italic line after lines whose markup is closed: a new title line (a cell's
-    wrapped text keeps its markup open until its end)."""
+    wrapped text keeps its markup open until its end) - unless every line is a short bold run,
+    a header cell printed in two bold runs."""
     return (bool(slot.lines) and line.startswith("*")
-            and not _markup_open(" ".join(t for _, t in slot.lines)))
+            and not _markup_open(" ".join(t for _, t in slot.lines))
+            and not all(_short_bold_run(t) for t in [*(t for _, t in slot.lines), line]))
+
+
+def _short_bold_run(line: str) -> bool:
+    line = line.strip()
+    return bool(_SHORT_BOLD_RUN.match(line)) and len(line.split()) <= _SHORT_RUN_WORDS
 
 
 # ---------------------------------------------------------------- segmentation
@@ -155,9 +187,11 @@ def _segment(slots: list[_Slot]) -> list[tuple[str, list[_Slot]]]:
                 _relax(best, i + 1, width, cost + stray, (i, width, None))
             else:
                 _relax(best, i + 1, 0, cost + _loose_cost(slot), (i, width, ("loose", i, i + 1)))
-        for cells, nxt, step in _row_options(slots, i):
+        for cells, nxt, step, leading_empties in _row_options(slots, i):
             for width, cost in states:
                 shape, new_width = _shape_cost(cells, width)
+                if cells == width:
+                    shape -= leading_empties * (_EMPTY_CELL - _EMPTY_CELL_IN_FULL_ROW)
                 _relax(best, nxt, new_width, cost + step + shape, (i, width, ("row", i, i + cells)))
     width = min(best[n], key=lambda w: best[n][w][0])
     items: list[tuple[str, list[_Slot]]] = []
@@ -178,13 +212,14 @@ def _relax(best: list[dict], position: int, width: int, cost: float, back: tuple
         best[position][width] = (cost, back)
 
 
-def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float]]:
-    """(cells, next slot, cost before the row's shape) for every row that starts at slot i."""
+def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]]:
+    """(cells, next slot, cost before the row's shape, empty cells before its first filled
+    one) for every row that starts at slot i."""
     n = len(slots)
     first = slots[i]
     penalty = 0.0 if first.empty or first.emphasized or _is_label(first) else _TEXT_FIRST_CELL
-    empties = 0
-    seen_plain = False
+    empties = leading_empties = 0
+    seen_plain = seen_filled = False
     options = []
     for k in range(1, min(_MAX_CELLS, n - i) + 1):
         cell = slots[i + k - 1]
@@ -199,21 +234,33 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float]]:
         else:
             # empty cells before a filled one: an empty cell or a row end read as one
             penalty += empties * _EMPTY_CELL
+            if empties and k > 1 and _is_bold_label(cell):
+                penalty += _LABEL_AFTER_BARE  # the next section row's label: that `|` ended a row
+            if not seen_filled:
+                leading_empties = empties
+            seen_filled = True
             empties = 0
         if cell.paragraphs:
             penalty += _CELL_WITH_PARAGRAPHS
+        if cell.spaced:
+            penalty += _SPACED_CELL
         cost = penalty + empties * _TRAILING_EMPTY_CELL
         end = i + k
         if end < n and slots[end].empty:
-            options.append((k, end + 1, cost))
+            options.append((k, end + 1, cost, leading_empties))
         else:
-            options.append((k, end, cost + (0.0 if end == n else _MISSING_ROW_END)))
+            missing_end = 0.0 if end == n else _MISSING_ROW_END
+            options.append((k, end, cost + missing_end, leading_empties))
     return options
 
 
 def _is_label(slot: _Slot) -> bool:
     """A cell holding only a row number or section label: "9.", "II", "1.1", "-"."""
     return len(slot.lines) == 1 and bool(_LABEL.match(slot.lines[0][1].strip()))
+
+
+def _is_bold_label(slot: _Slot) -> bool:
+    return len(slot.lines) == 1 and bool(_BOLD_LABEL.match(slot.lines[0][1].strip()))
 
 
 def _loose_cost(slot: _Slot) -> float:
@@ -225,6 +272,8 @@ def _loose_cost(slot: _Slot) -> float:
     text = " ".join(t for _, t in slot.lines).strip()
     if text.startswith(("**", "*")) and text.endswith(("**", "*")) and len(text.split()) >= 4:
         return _LOOSE_TITLE  # a bold or italic title between two tables
+    if _NUMBERED_HEADING.match(text):
+        return _LOOSE_TITLE  # "**2. Nhiệm vụ**": a numbered heading between two tables
     return _LOOSE_TEXT
 
 
@@ -286,9 +335,10 @@ def _markup_open(text: str) -> bool:
 
 
 def _align_spanned_header(rows: list[RawRow]) -> None:
-    """A two-row header flattened from spanned cells ("GIAI ĐOẠN 2026 - 2030" over five year
-    columns): the second row sits under the last cells of the first, so it is right-aligned
-    to the table's width."""
+    """A two-row header flattened from spanned cells: one cell of the first row spans the
+    second row's cells ("GIAI ĐOẠN 2026 - 2030" over five year columns, "Cơ quan thực hiện"
+    over "Chủ trì" / "Phối hợp"), the others span both rows. The second row is placed under
+    its group cell and both are padded to the table's width, as a Markdown table prints them."""
     by_table: dict[int, list[RawRow]] = {}
     for row in rows:
         if row.table is not None:
@@ -299,9 +349,45 @@ def _align_spanned_header(rows: list[RawRow]) -> None:
         if len(table_rows) < 3:
             continue
         first, second = table_rows[0], table_rows[1]
-        if len(first.cells) < width and len(first.cells) + len(second.cells) - 1 == width:
-            pad = width - len(second.cells)
-            second.cells[:0] = [Cell("") for _ in range(pad)]
+        heads = list(first.cells)
+        while heads and not heads[-1].text.strip():
+            heads.pop()  # a row end read as an empty cell
+        if len(heads) < width and len(heads) + len(second.cells) - 1 == width:
+            group = _group_position([c.text for c in heads], [c.text for c in second.cells])
+            after = width - group - len(second.cells)
+            if after:
+                first.cells = [*heads[:group + 1], *(Cell("") for _ in second.cells[1:]),
+                               *heads[group + 1:]]
+            second.cells = [*(Cell("") for _ in range(group)), *second.cells,
+                            *(Cell("") for _ in range(after))]
+
+
+def _group_position(heads: list[str], subs: list[str]) -> int:
+    """Which header cell spans the second row's: not the table's number, name or unit column,
+    and the one whose words, put before each sub-label, keep the sub-label's role ("Cơ quan
+    thực hiện" + "Chủ trì" is still a lead; "Thời gian hoàn thành" + "Chủ trì" reads as a
+    deadline). Fewest contradictions first, then most agreements, then the rightmost (a
+    group of year columns closes the header)."""
+    own = [header_candidates(s)[0] for s in subs]
+
+    def evidence(position: int) -> tuple[int, int, int]:
+        joined = [header_candidates(f"{heads[position]} {s}")[0] for s in subs]
+        known = [(role, alone) for role, alone in zip(joined, own, strict=True)
+                 if "unknown" not in (role, alone)]
+        wrong = sum(role != alone for role, alone in known)
+        return wrong, wrong - len(known), -position
+
+    positions = [p for p in range(1, len(heads))
+                 if header_candidates(heads[p])[0] not in _NOT_A_GROUP]
+    return min(positions, key=evidence) if positions else len(heads) - 1
+
+
+def _deadline_moved(taken: list[Cell], above: list[Cell]) -> bool:
+    """A short row whose last printed cell is a deadline under a row that ends with one, where
+    the row above holds no deadline at that place: the row's own deadline, printed last."""
+    return (_DEADLINE_LIKE.search(taken[-1].text) is not None
+            and _DEADLINE_LIKE.search(above[-1].text) is not None
+            and _DEADLINE_LIKE.search(above[len(taken) - 1].text) is None)
 
 
 def _fill_spanned_cells(rows: list[RawRow]) -> None:
@@ -329,4 +415,9 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
                 taken = [Cell(previous.cells[0].text), *row.cells]
             else:
                 continue
-            row.cells = [*taken, *(Cell(c.text) for c in previous.cells[len(taken):width])]
+            filled = [*taken, *(Cell(c.text) for c in previous.cells[len(taken):width])]
+            if len(previous.cells) == width and _deadline_moved(taken, previous.cells):
+                # the deadline is printed: the merged cell is the one before it
+                filled = [*taken[:-1], *(Cell(c.text) for c in previous.cells[len(taken) - 1:-1]),
+                          taken[-1]]
+            row.cells = filled

@@ -132,3 +132,98 @@ def test_portal_text_is_detected() -> None:
                                   "vn-qd2629-2025-phuluc-I-II.md"])
 def test_real_portal_text_is_detected(name: str, real_dir: Path) -> None:
     assert extract.read(real_file(name, real_dir)).format == "portal"
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    return [r.texts for r in extract.read_text(text, "portal").rows if r.table is not None]
+
+
+def _flat(rows: list[list[str]]) -> str:
+    """Rows printed the portal way: every cell closed by a `|` line, a row opened by one."""
+    lines = []
+    for cells in rows:
+        lines.append("|")
+        for cell in cells:
+            lines += [cell, "|"] if cell else ["|"]
+    return "\n".join(lines) + "\n"
+
+
+def test_header_cell_printed_in_two_bold_runs_is_one_cell() -> None:
+    # "**Cơ quan**" / "**chủ trì**": one header cell whose bold is closed on each line
+    text = _flat([["**STT**", "**Nhiệm vụ**", "**Cơ quan**\n**chủ trì**", "**Thời**\n**gian**"],
+                  ["1", "Ban hành quy chế.", "Sở Nội vụ", "Quý II/2026"],
+                  ["2", "Tổ chức sơ kết.", "Sở Tài chính", "Tháng 7/2026"]])
+    assert _table_rows(text) == [
+        ["**STT**", "**Nhiệm vụ**", "**Cơ quan** **chủ trì**", "**Thời** **gian**"],
+        ["1", "Ban hành quy chế.", "Sở Nội vụ", "Quý II/2026"],
+        ["2", "Tổ chức sơ kết.", "Sở Tài chính", "Tháng 7/2026"]]
+
+
+def test_row_of_bare_cells_and_one_agency_is_a_full_row() -> None:
+    # a task continued on a second row that only adds a support agency: its empty cells are
+    # bare `|` lines, and the row is as wide as the table
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Triển khai hóa đơn điện tử.", "Thuế tỉnh", "Sở Công Thương", "Năm 2026"],
+                  ["", "", "", "Bưu điện tỉnh", ""],
+                  ["2", "Phát triển thương mại điện tử.", "Sở Công Thương", "Sở Tài chính",
+                   "2026-2030"]])
+    assert _table_rows(text)[2] == ["", "", "", "Bưu điện tỉnh", ""]
+    assert len(_table_rows(text)) == 4
+
+
+def test_consecutive_section_rows_are_not_glued() -> None:
+    # "**I** | **Thể chế**" then "**1** | **Hoàn thiện quy định**": two short section rows, not
+    # one row with an empty cell between them
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời gian**"],
+                  ["**A**", "**NHIỆM VỤ TRỌNG TÂM**"],
+                  ["**I**", "**Thể chế**"],
+                  ["**1**", "**Hoàn thiện quy định**"],
+                  ["1.1", "Ban hành quy định.", "Sở Tư pháp", "Các sở, ngành", "Quý IV/2026"]])
+    assert _table_rows(text)[1:4] == [["**A**", "**NHIỆM VỤ TRỌNG TÂM**"], ["**I**", "**Thể chế**"],
+                                      ["**1**", "**Hoàn thiện quy định**"]]
+
+
+def test_numbered_bold_heading_between_two_tables_is_not_a_cell() -> None:
+    text = ("**1. Chỉ tiêu**\n\n" + _flat([
+        ["**TT**", "**Chỉ tiêu**", "**Chỉ tiêu năm 2026**", "**Đơn vị chủ trì**"],
+        ["1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "85%", "Văn phòng UBND tỉnh"]])
+        + "\n**2. Nhiệm vụ**\n\n" + _flat([
+        ["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời gian**"],
+        ["1", "Việc A.", "Sở Nội vụ", "Sở Tài chính", "Năm 2026"]]))
+    rows = extract.read_text(text, "portal").rows
+    assert [r.texts for r in rows if r.table is None] == [["**1. Chỉ tiêu**"], ["**2. Nhiệm vụ**"]]
+    assert [r.texts for r in rows if r.table is not None][1] == [
+        "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "85%", "Văn phòng UBND tỉnh"]
+
+
+def test_group_header_cell_in_the_middle_is_placed_over_its_columns() -> None:
+    # "Cơ quan thực hiện" spans "Chủ trì" / "Phối hợp"; "Thời gian hoàn thành" spans both rows
+    text = _flat([["**STT**", "**Nhiệm vụ**", "**Cơ quan thực hiện**", "**Thời gian hoàn thành**"],
+                  ["**Chủ trì**", "**Phối hợp**"],
+                  ["1", "Rà soát thủ tục.", "Văn phòng UBND tỉnh", "Các sở, ngành", "Quý I/2026"],
+                  ["2", "Công bố danh mục.", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Quý II/2026"]])
+    assert _table_rows(text)[:2] == [
+        ["**STT**", "**Nhiệm vụ**", "**Cơ quan thực hiện**", "", "**Thời gian hoàn thành**"],
+        ["", "", "**Chủ trì**", "**Phối hợp**", ""]]
+
+
+def test_group_of_last_year_over_plan_and_estimate() -> None:
+    # "Năm 2025" over "Kế hoạch" / "Ước thực hiện", then the year's target and the lead
+    text = _flat([["**TT**", "**Chỉ tiêu**", "**Đơn vị tính**", "**Năm 2025**",
+                   "**Kế hoạch năm 2026**", "**Cơ quan chủ trì**"],
+                  ["**Kế hoạch**", "**Ước thực hiện**"],
+                  ["1", "Tốc độ tăng trưởng GRDP", "%", "8", "8,2", "8,5", "Sở Tài chính"],
+                  ["2", "Tỷ lệ hộ nghèo", "%", "2,5", "2,1", "1,8",
+                   "Sở Nông nghiệp và Môi trường"]])
+    assert _table_rows(text)[1] == ["", "", "", "**Kế hoạch**", "**Ước thực hiện**", "", ""]
+
+
+def test_row_missing_a_merged_agency_keeps_its_printed_deadline_last() -> None:
+    # the support cell is merged over rows 1-2: row 2 prints four cells, its deadline last
+    text = _flat([["**STT**", "**Nội dung**", "**Chủ trì**", "**Phối hợp**", "**Thời gian**"],
+                  ["1", "Xây dựng kho dữ liệu.", "Sở Khoa học và Công nghệ", "Sở Tài chính",
+                   "Năm 2026"],
+                  ["2", "Số hóa hồ sơ lưu trữ.", "Sở Nội vụ", "Quý III/2026"],
+                  ["3", "Đào tạo kỹ năng số.", "Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Hằng năm"]])
+    assert _table_rows(text)[2] == ["2", "Số hóa hồ sơ lưu trữ.", "Sở Nội vụ", "Sở Tài chính",
+                                    "Quý III/2026"]
