@@ -307,8 +307,10 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
         start, heading = nxt
         glued = _glued_new_header(doc.rows[start]) or []
         height, headers = (1, _cell_texts(glued[0])) if glued else _header_at(doc.rows, start)
-        preamble, lead_in = doc.rows[start - heading:start], []
+        preamble = doc.rows[start - heading:start]
         body = _body_continued(assembler.body_heading, preamble)
+        # a later table's own bold numbered title names its first rows, as the first's did
+        lead_in = [] if body is not None else _section_title_above(preamble)
 
 
 def _assemble_prose(doc: RawDocument, trace: Trace | None) -> Table:

@@ -65,3 +65,20 @@ def test_a_bold_numbered_title_above_the_header_is_the_first_section() -> None:
     doc = convert_text(text, "portal")
     assert [(r.key, [s.number for s in r.section]) for r in doc.records] == [("1/1", ["1"])]
     assert doc.plan.appendix == "Phụ lục I"
+
+
+def test_a_later_tables_bold_numbered_title_is_its_first_section_too() -> None:
+    # two tables of other columns, each under its own bold numbered title: the second's rows
+    # were keyed "1", "2" with no section while the first's were "1/1", "1/2"
+    text = ("**PHỤ LỤC**\n\n**1. Chỉ tiêu chủ yếu**\n\n"
+            "| STT | Chỉ tiêu | Chỉ tiêu năm 2026 | Cơ quan chủ trì |\n|---|---|---|---|\n"
+            "| 1 | Tỷ lệ hộ có điện | 100% | Phòng Kinh tế |\n"
+            "| 2 | Tỷ lệ hộ dùng nước sạch | ≥ 95% | Phòng Kinh tế |\n"
+            "\n**2. Nhiệm vụ trọng tâm**\n\n"
+            "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+            "| 1 | Số hóa hồ sơ hộ tịch | Văn phòng HĐND và UBND | Tháng 11/2026 |\n"
+            "| 2 | Tuyên truyền chuyển đổi số | Phòng Văn hóa - Xã hội | Thường xuyên |\n")
+    doc = convert_text(text, "markdown")
+    assert [(r.key, [s.title for s in r.section]) for r in doc.records] == [
+        ("1/1", ["Chỉ tiêu chủ yếu"]), ("1/2", ["Chỉ tiêu chủ yếu"]),
+        ("2/1", ["Nhiệm vụ trọng tâm"]), ("2/2", ["Nhiệm vụ trọng tâm"])]
