@@ -170,11 +170,11 @@ def _is_document(path: Path) -> bool:
         return True
     if suffix in NOT_INPUT_SUFFIXES:
         return False
-    from chitieu.extract.detect import sniff_file_type
+    from chitieu.extract.detect import ZIP_MAGIC, sniff_file_type, starts_with
 
     try:
         kind = sniff_file_type(path)
-        if kind in ("docx", "xlsx", "ods") or (kind == "doc" and _is_zip(path)):
+        if kind in ("docx", "xlsx", "ods") or (kind == "doc" and starts_with(path, ZIP_MAGIC)):
             return _is_office_zip(path)  # an OpenDocument text sniffs as "doc"
         if kind == "textfile":
             with path.open("rb") as fh:
@@ -183,11 +183,6 @@ def _is_document(path: Path) -> bool:
     except OSError:
         return False
     return kind in _DOCUMENT_KINDS
-
-
-def _is_zip(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(4) == b"PK\x03\x04"
 
 
 def _is_office_zip(path: Path) -> bool:

@@ -336,7 +336,7 @@ def _unchanged(path: Path, entry: ManifestEntry, out_dir: Path, plan: Plan) -> b
         return False
     if (stat.st_size, stat.st_mtime_ns) == (entry.size, entry.mtime_ns):
         return True
-    if stat.st_size != entry.size or _sha256(path) != entry.sha256:
+    if stat.st_size != entry.size or file_sha256(path) != entry.sha256:
         return False
     plan.restat[os.path.abspath(path)] = (stat.st_size, stat.st_mtime_ns)
     return True
@@ -353,10 +353,6 @@ def _free_name(relative: PurePosixPath, key: str, claimed: set[str]) -> str:
         if name.lower() not in claimed:
             return name
     raise BatchError(f"no free output name for {key}")
-
-
-def _sha256(path: Path) -> str:
-    return file_sha256(path)
 
 
 def _size(path: Path) -> int:

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from chitieu.core.patterns import lazy
 
+# an OLE container: Word/Excel 97-2003, or a password-protected Office 2007+ file
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
 _MAGIC = (
     (b"%PDF", "pdf"),
     (b"\x89PNG\r\n\x1a\n", "image"),
@@ -15,7 +19,7 @@ _MAGIC = (
     (b"MM\x00*", "image"),
     (b"GIF8", "image"),
     (b"BM", None),  # bitmap or text starting with "BM": decided by extension below
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (OLE_MAGIC, "ole"),
     (b"{\\rtf", "doc"),  # Rich Text: a word processor's file, opened by LibreOffice
 )
 
@@ -36,7 +40,7 @@ def sniff_file_type(path: Path) -> str:
                 return kind
             if path.suffix.lower() == ".bmp":
                 return "image"
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(ZIP_MAGIC):
         return _sniff_zip(path)
     if path.suffix.lower() in _IMAGE_SUFFIXES and b"\x00" in head:
         return "image"
@@ -68,7 +72,6 @@ def _sniff_zip(path: Path) -> str:
 # a password-protected Word or Excel file (2007 and later) is an OLE container of these
 # streams: its directory names them in UTF-16
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_SCAN_BYTES = 4 << 20
 
 
@@ -77,7 +80,13 @@ def is_encrypted_office(path: Path) -> bool:
     an encrypted package), which no reader can open without its password."""
     with path.open("rb") as fh:
         data = fh.read(_OLE_SCAN_BYTES)
-    return data.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in data
+    return data.startswith(OLE_MAGIC) and _ENCRYPTED_STREAM in data
+
+
+def starts_with(path: Path, magic: bytes) -> bool:
+    """Whether the file's first bytes are `magic`."""
+    with path.open("rb") as fh:
+        return fh.read(len(magic)) == magic
 
 
 # OpenDocument (LibreOffice's own format): the package's first member names what it holds

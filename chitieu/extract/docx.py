@@ -28,7 +28,7 @@ from chitieu.core.letterhead import is_national_line
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
-from chitieu.extract.detect import is_encrypted_office, opendocument_kind
+from chitieu.extract.detect import OLE_MAGIC, is_encrypted_office, opendocument_kind
 from chitieu.extract.grid import Slot, SpanGrid
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 
@@ -45,7 +45,6 @@ _REMOVED = frozenset({f"{_W}del", f"{_W}moveFrom"})
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc
 ENCRYPTED_OFFICE = ("the Office file is encrypted (password-protected); save an unprotected "
                     "copy and convert that")
 _RTF_MAGIC = b"{\\rtf"  # old templates save .doc files that are really RTF
@@ -62,7 +61,7 @@ def read(path: Path) -> RawDocument:
                              "the Word document is damaged or truncated and cannot be read",
                              code="corrupt")
         return _read_docx(path)
-    if not (head.startswith((_OLE_MAGIC, _RTF_MAGIC, b"PK"))):
+    if not (head.startswith((OLE_MAGIC, _RTF_MAGIC, b"PK"))):
         raise InputError("this is not a Word document", code="unsupported")
     if is_encrypted_office(path):
         raise InputError(ENCRYPTED_OFFICE, code="encrypted")

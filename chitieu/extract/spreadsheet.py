@@ -26,7 +26,13 @@ from pathlib import Path
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
-from chitieu.extract.detect import is_encrypted_office, opendocument_kind
+from chitieu.extract.detect import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    is_encrypted_office,
+    opendocument_kind,
+    starts_with,
+)
 from chitieu.extract.unicode import decode_text
 
 _DELIMITERS = "\t,;|"
@@ -34,16 +40,16 @@ _DELIMITERS = "\t,;|"
 
 def read(path: Path) -> RawDocument:
     path = Path(path)
-    if _is_zip(path) and opendocument_kind(path) == "ods":
+    if starts_with(path, ZIP_MAGIC) and opendocument_kind(path) == "ods":
         return _read_opendocument(path)
-    if _is_ole(path):
+    if starts_with(path, OLE_MAGIC):
         # Excel 97-2003 (.xls), or a password-protected workbook: neither is a CSV text
         if is_encrypted_office(path):
             from chitieu.extract.docx import ENCRYPTED_OFFICE
 
             raise InputError(ENCRYPTED_OFFICE, code="encrypted")
         return _read_opendocument(path)
-    if path.suffix.lower() in {".xlsx", ".xlsm"} or _is_zip(path):
+    if path.suffix.lower() in {".xlsx", ".xlsm"} or starts_with(path, ZIP_MAGIC):
         return _read_workbook(path)
     decoded = decode_text(path.read_bytes())
     doc = read_text(decoded.text)
@@ -88,16 +94,6 @@ def _sniff_delimiter(text: str) -> str:
     except csv.Error:
         counts = {d: sample.count(d) for d in _DELIMITERS}
         return max(counts, key=counts.get) if any(counts.values()) else ","
-
-
-def _is_zip(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(4) == b"PK\x03\x04"
-
-
-def _is_ole(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _rows(values: list[str], first: int | None, last: int | None, *, table: int
