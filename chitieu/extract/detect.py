@@ -75,6 +75,10 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _OLE_SCAN_BYTES = 4 << 20
 
 
+ENCRYPTED_OFFICE = ("the Office file is encrypted (password-protected); save an unprotected "
+                    "copy and convert that")
+
+
 def is_encrypted_office(path: Path) -> bool:
     """Whether the file is a password-protected Office document (an OLE container holding
     an encrypted package), which no reader can open without its password."""

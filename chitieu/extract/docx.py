@@ -28,7 +28,12 @@ from chitieu.core.letterhead import is_national_line
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
-from chitieu.extract.detect import OLE_MAGIC, is_encrypted_office, opendocument_kind
+from chitieu.extract.detect import (
+    ENCRYPTED_OFFICE,
+    OLE_MAGIC,
+    is_encrypted_office,
+    opendocument_kind,
+)
 from chitieu.extract.grid import Slot, SpanGrid
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
 
@@ -45,8 +50,6 @@ _REMOVED = frozenset({f"{_W}del", f"{_W}moveFrom"})
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-ENCRYPTED_OFFICE = ("the Office file is encrypted (password-protected); save an unprotected "
-                    "copy and convert that")
 _RTF_MAGIC = b"{\\rtf"  # old templates save .doc files that are really RTF
 
 

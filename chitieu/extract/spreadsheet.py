@@ -27,6 +27,7 @@ from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
 from chitieu.extract.detect import (
+    ENCRYPTED_OFFICE,
     OLE_MAGIC,
     ZIP_MAGIC,
     is_encrypted_office,
@@ -45,8 +46,6 @@ def read(path: Path) -> RawDocument:
     if starts_with(path, OLE_MAGIC):
         # Excel 97-2003 (.xls), or a password-protected workbook: neither is a CSV text
         if is_encrypted_office(path):
-            from chitieu.extract.docx import ENCRYPTED_OFFICE
-
             raise InputError(ENCRYPTED_OFFICE, code="encrypted")
         return _read_opendocument(path)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or starts_with(path, ZIP_MAGIC):
