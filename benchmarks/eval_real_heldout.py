@@ -1,6 +1,6 @@
 """Score the held-out imitations of real tables (tests/fixtures/real/heldout) form by form.
 
-    .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3]
+    .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3|heldout4]
                                                      [--form docx|pdf|layout ...]
                                                      [--score ../shared/tools/score.py]
 
@@ -11,8 +11,9 @@ document is converted and score.py is run against its hand-written expected reco
 per form — score, records exactly right, extra records — and one line per document.
 
 `--set` picks the set: `heldout` (the first, built 2026-12-05, scored at the start and end of
-two sessions: worn), `heldout2` (built 2026-12-06 02:40, scored twice, its misses read: worn)
-or `heldout3` (built 2026-12-06 05:40 before that session's code changes).
+two sessions: worn), `heldout2` (built 2026-12-06 02:40, scored twice, its misses read: worn),
+`heldout3` (built 2026-12-06 05:40, scored twice, its misses read: worn) or `heldout4`
+(built 2026-12-06 08:25 before that session's code changes).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "fixtures" / "real"
+SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4")
 FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt"}
 
 
@@ -70,7 +72,7 @@ def score_form(form: str, score_py: Path, held: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="heldout", choices=("heldout", "heldout2", "heldout3"))
+    parser.add_argument("--set", default="heldout", choices=SET_NAMES)
     parser.add_argument("--form", action="append", choices=tuple(FORMS))
     parser.add_argument("--score", type=Path,
                         default=ROOT.parent / "shared" / "tools" / "score.py")
