@@ -33,6 +33,7 @@ def score_form(folder: Path, form: str, score_py: Path, verbose: bool) -> str | 
     folder has none in that form."""
     from chitieu import convert
     from chitieu.emit.json_out import document_to_json
+    from chitieu.errors import InputError
 
     part = folder.name
     sources = sorted(folder.glob(FORMS[form]))
@@ -45,7 +46,12 @@ def score_form(folder: Path, form: str, score_py: Path, verbose: bool) -> str | 
         for source in sources:
             (gold / f"{source.stem}.gold.json").write_bytes(
                 (folder / "expected" / f"{source.stem}.gold.json").read_bytes())
-            (out / f"{source.stem}.json").write_text(document_to_json(convert(source)),
+            try:
+                document = convert(source)
+            except InputError as error:  # scored as no output, said on stderr
+                print(f"{source.name}: {error}".splitlines()[0], file=sys.stderr)
+                continue
+            (out / f"{source.stem}.json").write_text(document_to_json(document),
                                                      encoding="utf-8")
         result = subprocess.run([sys.executable, str(score_py), str(gold), str(out), "-v"],
                                 capture_output=True, text=True, check=False)
