@@ -66,13 +66,16 @@ def score_form(form: str, score_py: Path, held: Path) -> list[str]:
             except InputError as exc:  # a document read as no table scores 0, others go on
                 lines.append(f"    {stem}: failed ({exc.code})")
                 produced = json.dumps({"plan": {}, "records": []})
+            except Exception as exc:  # a crash scores 0 and is named; the others go on
+                lines.append(f"    {stem}: crashed ({type(exc).__name__})")
+                produced = json.dumps({"plan": {}, "records": []})
             (out / f"{stem}.json").write_text(produced, encoding="utf-8")
         report = _score(gold, out, score_py)
     summary = re.search(r"^score: (\S+)", report, re.MULTILINE)
     exact = re.search(r"records exactly right ([0-9.]+)", report)
     extra = re.search(r"extra records (\d+)", report)
-    lines.append(f"{form:7s} n={len(sources)}  score {summary[1]}  records exact "
-                 f"{float(exact[1]):.3f}  extra {extra[1]}")
+    lines.insert(0, f"{form:7s} n={len(sources)}  score {summary[1]}  records exact "
+                    f"{float(exact[1]):.3f}  extra {extra[1]}")
     for case in re.findall(r"^\S+: fields .*$", report, re.MULTILINE):
         lines.append(f"    {case}")
     return lines
