@@ -381,6 +381,19 @@ def test_a_name_opening_with_a_task_verb_reads_as_a_task() -> None:
     assert read("Số trạm y tế dưới chuẩn").words[:4] == ("so", "tram", "y", "te")
 
 
+def test_a_name_with_no_unit_nor_number_opening_with_a_verb_is_a_task() -> None:
+    """A verb that also opens counts ("Tổ chức 20 lớp …", "Xây dựng trường đạt chuẩn …" with
+    its unit) opens a task when the name prints no unit and no number: it links to nothing."""
+    catalog = default_catalog()
+    assert catalog.match("Xây dựng trường đạt chuẩn quốc gia", None) is None
+    assert catalog.match("Xây dựng trường đạt chuẩn quốc gia", "trường").id == \
+        "ktxh.truong_chuan_moi"
+    assert catalog.match("Triển khai chi trả an sinh xã hội không dùng tiền mặt", None) is None
+    assert catalog.match("Hướng dẫn người dân sử dụng dịch vụ công trực tuyến", None) is None
+    assert catalog.match("Tổ chức 20 lớp tập huấn kỹ năng số cho người dân", None).id == \
+        "xhs.lop_ky_nang_so"
+
+
 def test_what_is_said_of_the_object_and_what_a_verb_acts_on() -> None:
     """A bare population ("Tỷ lệ hộ nghèo", with a qualifier "theo …") against one that
     does or has something; the object of the verb where plans name services alike."""
