@@ -31,10 +31,11 @@ if TYPE_CHECKING:
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
 MAX_TITLE_LINES = 4  # a title under its kind runs over a few lines, never more
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
-# dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one
+# dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one, a dash
+# printed with spaces ("45/KH - UBND") one dash
 NUMBER = lazy(compile_regex,
     r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
-    r"(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
+    r"(?P<suffix>[\p{L}\d]+(?:[ ]?[\-–][ ]?[\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
     IGNORECASE,
 )
 # "ngày 10 tháng 3 năm 2026", "ngày 14 / 7 /2026", "ngày    tháng 5 năm 2026" (unsigned)
@@ -64,7 +65,7 @@ class _Words:
     bodies: dict[str, str]  # a body's opening words, folded → as written
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
-    offices: frozenset[str]  # a body named by these words alone is its managing body's office
+    offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
 
 
@@ -89,7 +90,7 @@ def _words() -> _Words:
         body_within=compile_regex(
             r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
-        offices=frozenset(data["offices"]),
+        offices=data["offices"],
         office_holder=compile_regex(
             r"^(?:" + "|".join(h.replace(" ", r"\s+") for h in data["office_holders"])
             + r")\s+(?=\S)"),
@@ -270,9 +271,10 @@ def written_body(body: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def is_office(body: str) -> bool:
-    """"VĂN PHÒNG" printed alone under its managing body: that body's own office."""
-    return _key(body) in _words().offices
+def office_name(body: str) -> str | None:
+    """"VĂN PHÒNG" printed alone under its managing body, that body's own office, as it is
+    written ("Văn phòng"); None for a body with a name of its own."""
+    return _words().offices.get(_key(body))
 
 
 def without_office_holder(text: str) -> str:
@@ -427,12 +429,15 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         if before and not words.rule.match(before):
             head.issuer.append(before)  # the issuer's line and "Số:" read as one
     elif left and head.number is None and not words.rule.match(left) and (
-            not national or _capitals(left) or words.body_start.match(_folded_text(left))):
+            not national or _capitals(left) or words.body_start.match(_folded_text(left))
+            or (head.issuer and _UNIT_NAMED.match(left))):
         # beside the national name, only the issuer's capitals or a body's name: the rest
         # is specks
         head.issuer.append(left)
 
 
+# the issuer's unit typed as a sentence, beside the motto ("xã Đình Lập"): a level, a name
+_UNIT_NAMED = lazy(compile_regex, r"^(?i:xã|phường|đặc khu|tỉnh|thành phố)\s+\p{Lu}")
 # a letter's subject under its number: "V/v triển khai …", "Về việc …"
 _SUBJECT_LABEL = lazy(compile_regex, r"^(?:v/v|về việc)\s*:?\s*", IGNORECASE)
 
