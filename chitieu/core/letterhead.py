@@ -67,6 +67,7 @@ class _Words:
     body_within: regex.Pattern  # a body opening after another body's place on one line
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
+    office_at_end: regex.Pattern  # an office's words ending a line after other words
 
 
 @functools.cache
@@ -91,6 +92,8 @@ def _words() -> _Words:
             r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
         offices=data["offices"],
+        office_at_end=compile_regex(
+            r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
         office_holder=compile_regex(
             r"^(?:" + "|".join(h.replace(" ", r"\s+") for h in data["office_holders"])
             + r")\s+(?=\S)"),
@@ -195,6 +198,7 @@ class Letterhead:
     kind_at: int | None = None  # its index among the rows read
     title: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)  # "V/v …" under "Số:" (a letter's)
+    national_wrapped: bool = False  # the line read last ended the national name at "VIỆT"
 
     @property
     def bodies(self) -> list[str]:
@@ -244,7 +248,17 @@ def _bodies_on_a_line(line: str) -> list[str]:
             pieces.append(text[start:match.start()].strip())
             start = match.start()
     pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
+    return [p for piece in pieces if piece for p in _office_apart(piece)]
+
+
+def _office_apart(text: str) -> list[str]:
+    """A body naming its place with an office after it on its line ("HỘI ĐỒNG NHÂN DÂN
+    PHƯỜNG HOA LƯ THƯỜNG TRỰC": a cell's lines joined by the reader) as the two bodies."""
+    folded, where = _folded(text)
+    office = _words().office_at_end.search(folded)
+    if office is None or not names_place(text[:where[office.start()]]):
+        return [text]
+    return [text[:where[office.start()]].strip(), text[where[office.start()]:]]
 
 
 def written_body(body: str) -> str:
@@ -402,12 +416,14 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     """One line of the block: the right column's parts taken out, the rest is the left's:
     the issuer's lines above "Số:", what is under it ("V/v …", a subject) none of them."""
     words = _words()
+    text = _without_motto_tail(head, text)
     folded, where = _folded(text)
     if words.motto_tail.match(folded):
         head.national = True
         return
     national = bool(words.motto.search(folded))
     head.national = head.national or national
+    head.national_wrapped = national and bool(_NATION_OPEN.search(folded))
     left = text
     dated = _DATED.search(folded)
     if dated is not None:
@@ -438,6 +454,21 @@ def _read_header_line(head: Letterhead, text: str) -> None:
 
 # the issuer's unit typed as a sentence, beside the motto ("xã Đình Lập"): a level, a name
 _UNIT_NAMED = lazy(compile_regex, r"^(?i:xã|phường|đặc khu|tỉnh|thành phố)\s+\p{Lu}")
+def _without_motto_tail(head: Letterhead, text: str) -> str:
+    """The line under a national name wrapped before "NAM" without that "NAM", read across
+    beside the left column ("XÃ DI LINH NAM", `pdftotext -layout`)."""
+    wrapped, head.national_wrapped = head.national_wrapped, False
+    if not wrapped or _NATION_TAIL.search(_folded_text(text)) is None:
+        return text
+    return text[:text.rstrip().rfind(" ")].rstrip()
+
+
+# "NAM" after the left column's words (only where the line above ended "… CHỦ NGHĨA VIỆT")
+_NATION_TAIL = lazy(compile_regex, r"\S\s+nam\s*$")
+# a national name that a narrow column wrapped before its last word
+_NATION_OPEN = lazy(compile_regex, r"chu\W+nghia\W+viet\s*$")
+
+
 # a letter's subject under its number: "V/v triển khai …", "Về việc …"
 _SUBJECT_LABEL = lazy(compile_regex, r"^(?:v/v|về việc)\s*:?\s*", IGNORECASE)
 
