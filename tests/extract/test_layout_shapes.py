@@ -385,3 +385,20 @@ def test_a_word_under_a_piece_cut_off_a_crowded_line_goes_on_it() -> None:
     assert record.note == "Thủ tục được cập nhật"
     assert [a.raw for a in record.agencies if a.role == "support"] == [
         "Các sở, ban, ngành", "UBND các xã, phường"]
+
+
+def test_years_under_a_plans_group_label_are_its_target_columns() -> None:
+    # "Kế hoạch các năm" centred over the bare years 2026 … 2030 (over three of them as
+    # printed): a record for each year a row fills
+    records = convert_text(_imitation("tinh_phu_tho_chi_tieu_tung_nam"), "layout").records
+    assert [r.key for r in records if r.number == "1"] == [
+        "1@2026", "1@2027", "1@2028", "1@2029", "1@2030"]
+    assert records[1].target.raw == "4" and records[1].deadline.start == "2027-01-01"
+
+
+def test_a_value_on_its_rows_top_line_is_not_merged_over_the_row_above() -> None:
+    # the figures print from their rows' top line, row 3's two lines above its number, under
+    # a "-" row that has none for 2027 - 2029: row 3's, not a cell merged over both
+    records = convert_text(_imitation("tinh_phu_tho_chi_tieu_tung_nam"), "layout").records
+    assert [r.key for r in records if r.name == "Sản lượng ngô"] == ["#2@2026", "#2@2030"]
+    assert [r.target.raw for r in records if r.number == "3"] == ["25", "32", "40", "48", "55"]
