@@ -17,12 +17,14 @@ joined with a space, except before a bulleted line.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.core.headers import header_candidates
+from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ARABIC, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
@@ -42,6 +44,8 @@ _DEADLINE_LIKE = re.compile(r"(?i)^\W*(?:quý|quí|tháng|năm|trước|thườn
                             r"|(?:19|20)\d\d\b|\d{1,2}/(?:19|20)\d\d\b)")
 # Columns a header group never is: the table's own number, name and unit.
 _NOT_A_GROUP = frozenset({"number", "name", "unit"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AGENCY_ROLES = ("lead", "support", "monitor")
 _BULLET_LINE = re.compile(r"^\s*(?:[-+•▪–]\s|\d+[.)]\s)")
 _STRONG = re.compile(r"\*\*")
 _SINGLE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
@@ -120,6 +124,7 @@ def read_text(text: str) -> RawDocument:
             previous_was_row = True
     _align_spanned_header(rows)
     _fill_spanned_cells(rows)
+    _place_lone_agency_cells(rows)
     return RawDocument(rows=rows, format="portal", pages=pages, ocr=False)
 
 
@@ -334,16 +339,21 @@ def _markup_open(text: str) -> bool:
     return strong % 2 == 1 or single % 2 == 1
 
 
+def _tables(rows: list[RawRow]) -> list[list[RawRow]]:
+    """The rows of each table, table by table."""
+    by_table: dict[int, list[RawRow]] = {}
+    for row in rows:
+        if row.table is not None:
+            by_table.setdefault(row.table, []).append(row)
+    return list(by_table.values())
+
+
 def _align_spanned_header(rows: list[RawRow]) -> None:
     """A two-row header flattened from spanned cells: one cell of the first row spans the
     second row's cells ("GIAI ĐOẠN 2026 - 2030" over five year columns, "Cơ quan thực hiện"
     over "Chủ trì" / "Phối hợp"), the others span both rows. The second row is placed under
     its group cell and both are padded to the table's width, as a Markdown table prints them."""
-    by_table: dict[int, list[RawRow]] = {}
-    for row in rows:
-        if row.table is not None:
-            by_table.setdefault(row.table, []).append(row)
-    for table_rows in by_table.values():
+    for table_rows in _tables(rows):
         widths = [len(r.cells) for r in table_rows]
         width = max(set(widths), key=widths.count)
         if len(table_rows) < 3:
@@ -370,16 +380,65 @@ def _group_position(heads: list[str], subs: list[str]) -> int:
     group of year columns closes the header)."""
     own = [header_candidates(s)[0] for s in subs]
 
-    def evidence(position: int) -> tuple[int, int, int]:
+    def evidence(position: int) -> tuple[int, int, int, int]:
         joined = [header_candidates(f"{heads[position]} {s}")[0] for s in subs]
         known = [(role, alone) for role, alone in zip(joined, own, strict=True)
                  if "unknown" not in (role, alone)]
         wrong = sum(role != alone for role, alone in known)
-        return wrong, wrong - len(known), -position
+        return wrong, wrong - len(known), _estimated_year(heads[position], own), -position
 
     positions = [p for p in range(1, len(heads))
                  if header_candidates(heads[p])[0] not in _NOT_A_GROUP]
     return min(positions, key=evidence) if positions else len(heads) - 1
+
+
+def _estimated_year(head: str, sub_roles: list[str]) -> int:
+    """Where sub-labels hold an estimate or a result ("Kế hoạch" / "Ước thực hiện"), the
+    year their group names: the earliest is theirs ("Năm hiện hành 2025" beside "Năm 2026",
+    "Năm 2027": a plan estimates the year it is written in, the later years are its
+    targets). 0 for every cell otherwise, leaving the choice to the other evidence."""
+    if "baseline" not in sub_roles:
+        return 0
+    year = _YEAR.search(head)
+    return int(year[0]) if year else 9999
+
+
+def _place_lone_agency_cells(rows: list[RawRow]) -> None:
+    """A row holding one cell that names agencies, under a full row of the table: the second
+    row of a task whose other cells are merged over both, adding one more agency (HTML
+    rowspan flattened; its column is lost). It goes to the table's last agency column (the
+    supporting agencies, where lists run on), where assembly joins it to its task; without
+    agency columns it stays as printed."""
+    for table_rows in _tables(rows):
+        width = max(len(r.cells) for r in table_rows)
+        roles = [(header_candidates(c.text) or ("unknown",))[0] for c in table_rows[0].cells]
+        agency_columns = [i for i, role in enumerate(roles) if role in _AGENCY_ROLES]
+        if not agency_columns:
+            continue
+        for previous, row in itertools.pairwise(table_rows):
+            texts = [c.text.strip() for c in row.cells if c.text.strip()]
+            if (len(texts) != 1 or len(previous.cells) != width or previous is table_rows[0]
+                    or not _LABEL.match(previous.cells[0].text.strip())
+                    or not all(_starts_as_agency(part.strip())
+                               for part in texts[0].split(";") if part.strip())):
+                continue
+            cells = [Cell("") for _ in range(width)]
+            cells[agency_columns[-1]] = Cell(texts[0])
+            row.cells = cells
+
+
+@functools.cache
+def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words an agency's name starts with (agency_words.yaml): in any case ("Ủy ban",
+    "các"), and those that are agencies only with a capital ("Sở", "Bộ", "Phòng")."""
+    words = load_yaml("agency_words.yaml") or {}
+    return (tuple(f"{h.casefold()} " for h in words.get("heads", ())),
+            tuple(f"{h} " for h in words.get("capitalized_heads", ())))
+
+
+def _starts_as_agency(text: str) -> bool:
+    any_case, capitalized = _agency_heads()
+    return text.casefold().startswith(any_case) or text.startswith(capitalized)
 
 
 def _deadline_moved(taken: list[Cell], above: list[Cell]) -> bool:
@@ -397,11 +456,7 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
     ones ("Nguồn kinh phí" merged over a whole section), and the number when the row starts
     with its task's text (a second task under the same merged "TT" cell, whose agencies and
     deadline are merged with the first's). Header, section and title rows are left alone."""
-    by_table: dict[int, list[RawRow]] = {}
-    for row in rows:
-        if row.table is not None:
-            by_table.setdefault(row.table, []).append(row)
-    for table_rows in by_table.values():
+    for table_rows in _tables(rows):
         width = max(len(r.cells) for r in table_rows)
         for previous, row in itertools.pairwise(table_rows):
             if previous is table_rows[0] or not 2 <= len(row.cells) < width:

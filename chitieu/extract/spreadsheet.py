@@ -265,12 +265,17 @@ def _shown(cell) -> str:
         return "x" if value else ""
     if isinstance(value, dt.datetime | dt.date):
         return f"{value.day}/{value.month}/{value.year}"
+    if isinstance(value, int | float) and cell.number_format and "%" in cell.number_format:
+        return f"{_decimal(value * 100)}%"
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        if cell.number_format and "%" in cell.number_format:
-            return f"{value * 100:g}%"
-        return f"{value:g}".replace(".", ",")
-    if isinstance(value, int) and cell.number_format and "%" in cell.number_format:
-        return f"{value * 100}%"
+        return _decimal(value)
     return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def _decimal(value: float) -> str:
+    """A number as a Vietnamese sheet shows it: no trailing ".0", a decimal comma, every
+    significant digit a clerk typed (12345.67, not 12345.7) and none of binary floating
+    point's noise (0.123 * 100 is 12.3, not 12.299999999999999)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(value, ".15g").replace(".", ",")
