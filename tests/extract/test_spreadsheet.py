@@ -264,3 +264,23 @@ def test_a_number_is_shown_whole_and_a_percentage_as_one(tmp_path: Path, value: 
     path = tmp_path / "so.xlsx"
     book.save(path)
     assert extract.read(path).rows[1].texts[4] == shown
+
+
+def test_bold_cells_are_read_as_bold(tmp_path: Path) -> None:
+    # a group row printed in bold ("2 Rà soát thủ tục", its title merged across) is a section
+    # the way a bold DOCX row is; the rows under it are not bold
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append([2, "Rà soát thủ tục hành chính"])
+    sheet.merge_cells("B2:E2")
+    sheet.append(["a)", "Thủ tục cấp tỉnh", "Văn phòng UBND tỉnh", "Quý III/2026", None])
+    for cell in (sheet["A2"], sheet["B2"]):
+        cell.font = openpyxl.styles.Font(bold=True)
+    path = tmp_path / "dam.xlsx"
+    book.save(path)
+    rows = extract.read(path).rows
+    assert [c.bold for c in rows[1].cells[:2]] == [True, True]
+    assert not any(c.bold for c in rows[2].cells)
+    assert [(r.key, [s.number for s in r.section]) for r in convert(path).records] == [
+        ("2/a)", ["2"])]
