@@ -1078,6 +1078,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                 from_top.setdefault(row, set()).add(col)
     for row, col in _shared_from_above(from_top, roles, groups, starts):
         uncertain[row].add(col)
+    for row, col in _names_cut_between_rows(groups, agency_cols, starts, sections,
+                                            alignment.names):
+        uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
@@ -1872,6 +1875,35 @@ def _from_top_mostly(parts: list[list[tuple[int, list[_Word]]]],
             and extents[r] is not None and extents[r][0] != a]
     at_top = sum(1 for r in rows if parts[r][0][0] == extents[r][0])
     return len(rows) >= _FROM_TOP_ROWS and at_top * 3 >= len(rows) * 2
+
+
+def _names_cut_between_rows(groups: list[list[list[_Word]]], agency_cols: set[int],
+                            anchors: list[int], sections: set[int], names: _NamePairs
+                            ) -> list[tuple[int, int]]:
+    """An agency cell ending where no cell ends, the next row's cell going on it (inside a
+    known name, "… UBND các" / "xã, phường"; after a list's ";" or ",", "Hạt Kiểm lâm;" /
+    "UBND các xã, phường"): the rows were cut inside one cell merged over both (printed
+    across the next row's number, as a page break leaves it): each row gets the whole cell.
+    Returns the (row, column) cells so joined."""
+    joined = []
+    for col in sorted(agency_cols):
+        for r in range(len(groups) - 1):
+            above, below = groups[r][col], groups[r + 1][col]
+            if (not above or not below or anchors[r] < 0 or anchors[r + 1] < 0
+                    or {r, r + 1} & sections or not _ends_open(above, below, names)):
+                continue
+            groups[r][col], groups[r + 1][col] = above + below, above + below
+            joined += [(r, col), (r + 1, col)]
+    return joined
+
+
+def _ends_open(above: list[_Word], below: list[_Word], names: _NamePairs) -> bool:
+    """The cell `above` ends where no agency cell ends and `below` goes on it: inside a
+    known name (lower case going on), or after a list's separator."""
+    last, first = above[-1].text, below[0].text
+    if first[:1].islower():
+        return names.follows(last, first)
+    return last.endswith((";", ","))
 
 
 def _row_extents(columns: list[list[list[tuple[int, list[_Word]]]]], col: int
