@@ -257,6 +257,20 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["Ủy ban nhân dân", "xã Đình Lập", "Số: 45/KH-UBND"],
      [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "45/KH-UBND",
      "Ủy ban nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # "Xã hội" of an agency's name is no commune: the commune is the managing body's (was
+    # "Phòng Văn hóa - Xã hội", no locality)
+    (["UBND XÃ ĐÌNH LẬP", "PHÒNG VĂN HÓA - XÃ HỘI", "Số: 05/KH-VHXH"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "05/KH-VHXH",
+     "Phòng văn hóa - xã hội xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # an abbreviation inside a body in capitals is expanded (was "Văn phòng ubnd tỉnh …")
+    (["VĂN PHÒNG UBND TỈNH LẠNG SƠN", "Số: 05/KH-VP"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "05/KH-VP",
+     "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    # the Youth Union's header: its name in the right column as the Party's is (was the
+    # issuer "ĐOÀN TNCS HỒ CHÍ MINH ĐOÀN TNCS HỒ CHÍ MINH Ban Chấp hành ĐOÀN xã …")
+    (["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ ĐÌNH LẬP", "***", "Số: 05-KH/ĐTN"],
+     ["ĐOÀN TNCS HỒ CHÍ MINH", "", "Đình Lập, ngày 05 tháng 3 năm 2026"], "05-KH/ĐTN",
+     "Ban Chấp hành đoàn xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
     (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
      "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),
