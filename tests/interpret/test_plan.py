@@ -271,6 +271,11 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ ĐÌNH LẬP", "***", "Số: 05-KH/ĐTN"],
      ["ĐOÀN TNCS HỒ CHÍ MINH", "", "Đình Lập, ngày 05 tháng 3 năm 2026"], "05-KH/ĐTN",
      "Ban Chấp hành đoàn xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a body of a province's Party committee: the committee names the province (was
+    # "Ban tuyên giáo và dân vận Tỉnh ủy lạng sơn", the locality "tỉnh ủy lạng sơn")
+    (["TỈNH ỦY LẠNG SƠN", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 05-KH/BTGDV"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "05-KH/BTGDV",
+     "Ban tuyên giáo và dân vận Tỉnh ủy Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
      "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),
