@@ -114,6 +114,8 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
     plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
     if attached:
         _read_attachment(plan, attached)
+        if plan.issued_on is None and head is not None:
+            _date_of_the_same_number(plan, head)
     elif head is not None:
         _read_letterhead(plan, head)
         if plan.issued_on is None and plan.number:
@@ -196,6 +198,15 @@ def _read_letterhead(plan: Plan, head: Letterhead) -> None:
         _read_number(plan, head.number)
     if head.dated:
         _read_date(plan, head.dated)
+
+
+def _date_of_the_same_number(plan: Plan, head: Letterhead) -> None:
+    """An attachment line citing the plan without its date ("(Kèm theo Kế hoạch số 52/KH-UBND
+    của …)") under the header of the plan of that number: the header's date is the plan's."""
+    header = Plan()
+    _read_letterhead(header, head)
+    if header.number == plan.number and header.issued_on:
+        plan.issued_on, plan.issued_raw = header.issued_on, header.issued_raw
 
 
 def _date_where_cited(plan: Plan, later: list[list[RawRow]]) -> None:

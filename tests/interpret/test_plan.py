@@ -398,3 +398,19 @@ def test_a_portal_header_cell_with_line_breaks_reads_as_its_lines() -> None:
     assert (plan.number, plan.issued_on) == ("09/KH-CAX", "2026-03-17")
     assert plan.title == "Bảo đảm an ninh trật tự năm 2026"
     assert (plan.issuer, plan.locality.code) == ("Công an xã Lạng Giang", "07375")
+
+
+def test_an_attachment_line_without_the_date_takes_the_headers_for_the_same_number() -> None:
+    # "(Kèm theo Kế hoạch số 52/KH-UBND của …)" under the plan's own header "Số: 52/KH-UBND"
+    # dated 06/5/2026: that date (was null, plan_date_missing); another number's is not taken
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ DI LINH\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 52/KH-UBND\tDi Linh, ngày 06 tháng 5 năm 2026", "", "KẾ HOẠCH", "Chuyển đổi số", "",
+        "I. MỤC TIÊU", "", "PHỤ LỤC", "NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số {number} của Ủy ban nhân dân xã Di Linh)"])
+    plan, warnings = parse_plan(read_text(text.format(number="52/KH-UBND"), "text").rows)
+    assert (plan.number, plan.issued_on) == ("52/KH-UBND", "2026-05-06")
+    assert "plan_date_missing" not in warnings
+    plan, _ = parse_plan(read_text(text.format(number="53/KH-UBND"), "text").rows)
+    assert (plan.number, plan.issued_on) == ("53/KH-UBND", None)
