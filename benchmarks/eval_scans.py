@@ -8,6 +8,7 @@
     python benchmarks/eval_scans.py --eval6 [--out DIR]
     python benchmarks/eval_scans.py --dev6 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval7 [--out DIR]
+    python benchmarks/eval_scans.py --dev7 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -29,7 +30,8 @@ is held out as a whole the same way; `--dev6` (`DEV6_VARIANTS`, tests/fixtures/s
 EVAL5's misses as classes, on other text) is read at will.
 The seventh (`--eval7`, `EVAL7_VARIANTS`: 14 appendices and whole-plan first pages in
 tests/fixtures/heldout_scans7/, written before the session that made it changed the reader)
-is held out as a whole the same way.
+is held out as a whole the same way; `--dev7` (`DEV7_VARIANTS`, tests/fixtures/scan_dev7/:
+EVAL6's misses as classes, on other text) is read at will.
 
 The scans are made by tests/fixtures/make_scan_fixtures.py `EVAL_VARIANTS` (typed appendices
 with hand-written records — office_variants PDFs rasterised, appendices' tables drawn in other
@@ -133,6 +135,8 @@ def main() -> int:
                         help="the seventh set (EVAL7_VARIANTS), all held out")
     parser.add_argument("--dev6", action="store_true",
                         help="EVAL5's misses on other text (DEV6_VARIANTS), read at will")
+    parser.add_argument("--dev7", action="store_true",
+                        help="EVAL6's misses on other text (DEV7_VARIANTS), read at will")
     parser.add_argument("--dev5", action="store_true",
                         help="the fifth set's dev set (DEV5_VARIANTS), read at will")
     parser.add_argument("--header-dev", action="store_true",
@@ -166,8 +170,11 @@ def main() -> int:
         chosen = fixtures.DEV5_VARIANTS
     if args.dev6:
         chosen = fixtures.DEV6_VARIANTS
+    if args.dev7:
+        chosen = fixtures.DEV7_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
-    folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "eval7" if args.eval7
+    folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "dev7" if args.dev7
+                         else "eval7" if args.eval7
                          else "eval6" if args.eval6
                          else "eval5" if args.eval5 else "eval4" if args.eval4
                          else "header-dev" if args.header_dev else "eval3" if args.eval3
