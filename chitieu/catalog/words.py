@@ -66,6 +66,8 @@ class Words:
     used_objects: dict[Phrase, str]
     final: dict[Phrase, str]
     opening: dict[Phrase, str]
+    # read by `Catalog` for a name printed with no unit and no number (`unitless_conditions`)
+    unitless_opening: dict[Phrase, str]
     void: dict[str, frozenset[Phrase]]
     object_conditions: dict[str, frozenset[str]]
 
@@ -110,6 +112,8 @@ class Words:
             used_objects=classes("used_objects") if data.get("used_objects") else {},
             final=classes("final_conditions") if data.get("final_conditions") else {},
             opening=classes("opening_conditions") if data.get("opening_conditions") else {},
+            unitless_opening=classes("unitless_opening_conditions")
+            if data.get("unitless_opening_conditions") else {},
             void={str(k): frozenset(map(phrase, v))
                   for k, v in (data.get("void_conditions") or {}).items()},
             object_conditions={str(k): frozenset(map(str, v)) for k, v
@@ -276,6 +280,20 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         _said(seq, head + length, words, reader) if obj else None,  # said
         used,  # used
     ), content
+
+
+def unitless_conditions(reading: Reading, words: Words | None = None) -> frozenset[str]:
+    """The conditions of a name printed with no unit: its own, and the one of the phrase of
+    `unitless_opening_conditions` it opens with when it holds no number (a task)."""
+    words = words or default_words()
+    reader = _reader(words)
+    seq = reading.words
+    if not seq or seq[0] not in reader.unitless_opening:  # most names open with none
+        return reading.conditions
+    found = _longest_at(seq, 0, words.unitless_opening, reader.unitless_opening)
+    if not found or any(map(str.isdigit, seq)):
+        return reading.conditions
+    return reading.conditions | {found}
 
 
 def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
@@ -546,6 +564,7 @@ class _Reader:
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
         self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
+        self.unitless_opening = _starts(words.unitless_opening)
         # each word as `_scan` reads it: with the next word where the two start a longer
         # phrase (these pairs, from the tables), else alone
         self.kinds = _Kinds(words, self.using_verbs)
