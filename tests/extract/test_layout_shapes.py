@@ -1,7 +1,17 @@
 """The pdftotext -layout reader on shapes of real province tables (issue 11, third round):
 each text is our own, laid out as LibreOffice prints such a table and pdftotext reads it."""
 
+from pathlib import Path
+
 from chitieu import convert_text
+from chitieu.extract.detect import detect_layout
+
+IMITATIONS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "imitations"
+
+
+def _imitation(name: str) -> str:
+    """A dev imitation's `pdftotext -layout` text (tests/fixtures/real/imitations)."""
+    return (IMITATIONS / f"{name}.pdftotext-layout.txt").read_text(encoding="utf-8")
 
 # a plan period over its years, beside last year's estimate whose label wraps ("Ước TH" /
 # "2025") so that its year stands on the line of the years under the group
@@ -209,3 +219,169 @@ def test_a_deadline_run_into_the_product_with_one_space() -> None:
     assert [(r.deadline.raw, r.note) for r in records] == [
         ("Quý II/2026", "Báo cáo rà soát"), ("Năm 2026", "Quy chế được ban hành"),
         ("Quý IV/2026", "Dữ liệu được cập nhật")]
+
+
+# letter sections whose titles print centred over the figure columns (the one line printing
+# into their gutters), years crowded on one line with one space ("Năm 2026 Năm 2027")
+SECTIONS_CENTRED_OVER_FIGURES = """\
+                                                   Đơn vị     Ước TH   Mục tiêu giai đoạn 2026 - 2030         Cơ quan chủ trì
+TT                     Chỉ tiêu
+                                                    tính       2025   Năm 2026 Năm 2027 Năm 2030                 theo dõi
+(1)                       (2)                        (3)        (4)      (5)         (6)         (7)                (8)
+ A                                                           CÔNG NGHIỆP
+      Giá trị sản xuất công nghiệp tăng bình
+1                                                    %           9,5       10        10,5        11         Sở Công Thương
+      quân
+2     Số cụm công nghiệp đi vào hoạt động           Cụm         14       16                      22         Sở Công Thương
+B                                                            NÔNG NGHIỆP
+3     Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao      %           45        50         55         70         Sở Xây dựng
+"""  # noqa: E501
+
+
+def test_section_titles_centred_over_the_figure_columns_keep_them_apart() -> None:
+    document = convert_text(SECTIONS_CENTRED_OVER_FIGURES, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "unit", "baseline", "target", "target", "target", "monitor"]
+    records = {r.key: r for r in document.records}
+    assert sorted(records) == ["A/1@2026", "A/1@2027", "A/1@2030", "A/2@2026", "A/2@2030",
+                               "B/3@2026", "B/3@2027", "B/3@2030"]
+    assert records["A/1@2027"].name == "Giá trị sản xuất công nghiệp tăng bình quân"
+    assert (records["A/1@2027"].target.raw, records["A/1@2027"].baseline.raw) == ("10,5", "9,5")
+    assert [a.raw for a in records["B/3@2030"].agencies] == ["Sở Xây dựng"]
+
+
+def test_labels_crowded_over_the_gutters_leave_the_page_layout_text() -> None:
+    # the header line "tính 2025 Năm 2026 Năm 2027 Năm 2030" crosses three gutters: with
+    # them closed every line looked fuller than the page's columns (tab-separated text)
+    text = _imitation("tinh_hung_yen_chi_tieu_giai_doan")
+    assert detect_layout(text) == "layout"
+
+
+# the target column's label "Chỉ tiêu năm 2026" starts a line above the name column's
+# "Chỉ tiêu": the line naming the columns is the lower one, with "TT" and "Đơn vị tính"
+TWO_LINES_NAME_COLUMNS = """\
+                                                                   Năm 2025
+                                                                         Ước         Chỉ tiêu   Cơ quan chủ trì
+TT                   Chỉ tiêu                     Đơn vị tính    Kế                                                 Cơ quan phối hợp
+                                                                         thực       năm 2026       theo dõi
+                                                                hoạch
+                                                                         hiện
+I    KHOA HỌC, CÔNG NGHỆ
+     Số doanh nghiệp khoa học và công nghệ          Doanh                                       Sở Khoa học và    Sở Tài chính
+1                                                                12           14       18
+     được chứng nhận                                nghiệp                                      Công nghệ
+II                                                              CHUYỂN ĐỔI SỐ
+     Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý                                                  Văn phòng         Các sở, ban, ngành
+2                                                     %          90           93      ≥ 95
+     trên môi trường mạng                                                                       UBND tỉnh
+"""  # noqa: E501
+
+
+def test_the_line_naming_the_columns_is_the_one_that_names_the_most() -> None:
+    document = convert_text(TWO_LINES_NAME_COLUMNS, "layout")
+    assert [(c.header, c.role) for c in document.columns] == [
+        ("TT", "number"), ("Chỉ tiêu", "name"), ("Đơn vị tính", "unit"),
+        ("Năm 2025 Kế hoạch", "unknown"), ("Năm 2025 Ước thực hiện", "baseline"),
+        ("Chỉ tiêu năm 2026", "target"), ("Cơ quan chủ trì theo dõi", "monitor"),
+        ("Cơ quan phối hợp", "support")]
+    assert [(r.key, r.name, r.target.raw, r.baseline.raw, r.target.unit)
+            for r in document.records] == [
+        ("I/1", "Số doanh nghiệp khoa học và công nghệ được chứng nhận", "18", "14",
+         "doanh nghiệp"),
+        ("II/2", "Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng", "≥ 95",
+         "93", "%")]
+
+
+# "Năm 2025" printed between the figures of its two narrow columns, touching the first's
+# (pdftotext moves the header and the body apart a little): a group over them, no column
+# of its own between them
+GROUP_LABEL_BETWEEN_ITS_FIGURES = """\
+                                                                   Năm 2025
+                                                                         Ước         Mục tiêu
+TT                   Chỉ tiêu                     Đơn vị tính    Kế                                                 Cơ quan chủ trì
+                                                                         thực       năm 2026
+                                                                hoạch
+                                                                         hiện
+1    Số doanh nghiệp khoa học và công nghệ        Doanh nghiệp   12           14       18                        Sở Tài chính
+2    Số đơn đăng ký sở hữu trí tuệ                    Đơn        150          162     180                        Sở Tài chính
+3    Tỷ lệ hồ sơ được xử lý trên môi trường mạng       %          90           93      ≥ 95                       Sở Tài chính
+4    Tỷ lệ cơ quan kết nối mạng chuyên dùng             %          95           98      100                        Sở Tài chính
+5    Tỷ lệ hộ có Internet cáp quang                     %          82           85       90                        Sở Tài chính
+"""  # noqa: E501
+
+
+def test_a_group_label_between_its_figures_makes_no_column() -> None:
+    document = convert_text(GROUP_LABEL_BETWEEN_ITS_FIGURES, "layout")
+    assert [c.header for c in document.columns] == [
+        "TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện",
+        "Mục tiêu năm 2026", "Cơ quan chủ trì"]
+    assert [(r.baseline.raw, r.target.raw) for r in document.records] == [
+        ("14", "18"), ("162", "180"), ("93", "≥ 95"), ("98", "100"), ("85", "90")]
+
+
+def test_agencies_merged_over_rows_from_the_top_go_to_each() -> None:
+    # a monitor merged over rows 1–2 and 3–4, printed from the top of 1 and 3 like every
+    # cell of the table: rows 2 and 4 print none; row 2's support is merged with row 1's
+    # too (the row goes on row 1's block), row 4 prints its own
+    text = _imitation("tinh_gia_lai_chi_tieu_nam_truoc")
+    records = convert_text(text, "layout").records
+    assert [[(a.role, a.raw) for a in r.agencies] for r in records[:4]] == [
+        [("monitor", "Sở Khoa học và Công nghệ"), ("support", "Sở Tài chính"),
+         ("support", "Các hiệp hội doanh nghiệp")],
+        [("monitor", "Sở Khoa học và Công nghệ"), ("support", "Sở Tài chính"),
+         ("support", "Các hiệp hội doanh nghiệp")],
+        [("monitor", "Văn phòng UBND tỉnh"), ("support", "Các sở, ban, ngành")],
+        [("monitor", "Văn phòng UBND tỉnh"), ("support", "Các doanh nghiệp viễn thông")]]
+
+
+# monitors merged over two and three rows, printed from the top of the first like every
+# cell: more rows print none than print one, each right under a row that does
+MONITOR_MERGED_FROM_THE_TOP = """\
+TT   Chỉ tiêu                                 Đơn vị tính   Mục tiêu năm 2026   Cơ quan chủ trì theo dõi
+I    CHÍNH QUYỀN SỐ
+1    Tỷ lệ hồ sơ thủ tục hành chính được xử        %              ≥ 80          Văn phòng
+     lý trực tuyến                                                              UBND tỉnh
+2    Tỷ lệ văn bản điện tử được ký số              %               100
+     (trừ văn bản mật)
+3    Tỷ lệ báo cáo định kỳ trên hệ thống           %               100
+     báo cáo của tỉnh
+II   KINH TẾ SỐ
+4    Số doanh nghiệp công nghệ số đang        Doanh nghiệp        1.050         Sở Khoa học và
+     hoạt động                                                                  Công nghệ
+5    Số doanh nghiệp phần mềm                 Doanh nghiệp         370
+III  XÃ HỘI SỐ
+6    Tỷ lệ người dân có chữ ký số cá nhân          %              ≥ 55          Công an tỉnh
+7    Tỷ lệ thuê bao điện thoại thông minh          %                95
+"""  # noqa: E501
+
+
+def test_monitors_merged_over_several_rows_from_the_top_go_to_each() -> None:
+    records = convert_text(MONITOR_MERGED_FROM_THE_TOP, "layout").records
+    assert [(r.key, [a.raw for a in r.agencies]) for r in records] == [
+        ("I/1", ["Văn phòng UBND tỉnh"]), ("I/2", ["Văn phòng UBND tỉnh"]),
+        ("I/3", ["Văn phòng UBND tỉnh"]), ("II/4", ["Sở Khoa học và Công nghệ"]),
+        ("II/5", ["Sở Khoa học và Công nghệ"]), ("III/6", ["Công an tỉnh"]),
+        ("III/7", ["Công an tỉnh"])]
+    assert all("cell_placement_uncertain:Cơ quan chủ trì theo dõi" in r.warnings
+               for r in records if r.key in ("I/2", "I/3", "II/5", "III/7"))
+
+
+def test_a_gutter_under_an_overhanging_label_splits_the_columns() -> None:
+    # "Thời gian" / "thực hiện" is wider than its column's lines: the gutter before the
+    # products ("Năm 2026 Quy trình", one space) lies under its last letter
+    text = _imitation("tinh_son_la_nhiem_vu_san_pham")
+    records = convert_text(text, "layout").records
+    assert [(r.deadline.raw, r.note) for r in records] == [
+        ("Năm 2026", "Dữ liệu được số hóa"), ("Năm 2026", "Quy trình được ban hành"),
+        ("Quý II/2026", "Danh mục được công bố"), ("Năm 2026", "Phần mềm được đưa vào sử dụng"),
+        ("Quý III/2026", "Lớp tập huấn"), ("Tháng 12/2026", "Báo cáo đánh giá")]
+
+
+def test_a_word_under_a_piece_cut_off_a_crowded_line_goes_on_it() -> None:
+    # "… ngành; Thủ tục được cập" cut into support and product; two lines down "UBND các
+    # xã, phường nhật" (one space) prints the product's last word right under "Thủ"
+    text = _imitation("tinh_khanh_hoa_nhiem_vu_ngat_trang")
+    record = next(r for r in convert_text(text, "layout").records if r.key == "5")
+    assert record.note == "Thủ tục được cập nhật"
+    assert [a.raw for a in record.agencies if a.role == "support"] == [
+        "Các sở, ban, ngành", "UBND các xã, phường"]
