@@ -87,12 +87,34 @@ class _SectionLevel:
         return self.section.number
 
 
+class _Keys(set):
+    """The keys given so far in a document, and for each key given more than once the last
+    "~n" suffix it took: a large document repeats the same keys in every appendix, and
+    trying "~2", "~3" … from the start again made the n-th repeat cost n look-ups."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.suffixes: dict[str, int] = {}  # base → n: base~2 … base~n are all taken
+
+    def unique(self, base: str) -> str:
+        """`base`, or base~2, base~3 … the first not taken; taken now."""
+        key = base
+        if key in self:
+            duplicate = self.suffixes.get(base, 1)
+            while key in self:
+                duplicate += 1
+                key = f"{base}~{duplicate}"
+            self.suffixes[base] = duplicate
+        self.add(key)
+        return key
+
+
 @dataclass(slots=True)
 class _Context:
     table: Table
     gazetteer: Gazetteer
     stack: list[_SectionLevel] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
+    keys: _Keys = field(default_factory=_Keys)
     unnumbered: int = 0
     # the last section row has no record under it yet: the same number again continues it
     section_open: bool = False
@@ -146,7 +168,7 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
     `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count;
     `trace` collects what each row became (a section, a record and its key); `level` is
     the plan's locality level (a province's bodies are named without their level)."""
-    keys: set[str] = set()
+    keys = _Keys()
     records: list[Record] = []
     tables = table.all_tables
     memo = _agency_memo(gazetteer)
@@ -416,13 +438,7 @@ def _unique_key(ctx: _Context, number: str, bullet: bool | None = None) -> str:
     else:
         ctx.unnumbered += 1
         parts.append(f"#{ctx.unnumbered}")
-    key = base = "/".join(parts)
-    duplicate = 1
-    while key in ctx.keys:
-        duplicate += 1
-        key = f"{base}~{duplicate}"
-    ctx.keys.add(key)
-    return key
+    return ctx.keys.unique("/".join(parts))
 
 
 def _joined(cells: list[str], indexes: tuple[int, ...]) -> str:

@@ -32,3 +32,11 @@ def test_a_number_s_shape_is_what_its_patterns_say() -> None:
         assert shape.part == bool(records_module.PART_ONLY.match(number))
         assert shape.dotted == bool(records_module.DOTTED_GROUP.match(number))
         assert shape.bullet == bool(number and records_module._BULLET.match(number))
+
+
+def test_keys_repeated_in_many_appendices_take_the_next_free_suffix() -> None:
+    keys = records_module._Keys()
+    given = [keys.unique(base) for base in ["A/1", "A/1", "A/2", "A/1", "A/1~3", "A/1"]]
+    assert given == ["A/1", "A/1~2", "A/2", "A/1~3", "A/1~3~2", "A/1~4"]
+    keys.add("A/1~5")  # a key taken otherwise is skipped too
+    assert keys.unique("A/1") == "A/1~6"
