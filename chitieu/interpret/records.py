@@ -726,12 +726,12 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 @functools.cache
-def _measure_words() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+def _measure_words() -> tuple[frozenset[str], frozenset[str], int]:
     """The folded measuring nouns, the phrases that only look like one, and how many words
     of a name tell them apart (one more than the longest has)."""
     data = load_yaml("measures.yaml")
-    nouns = tuple(sorted((fold(w) for w in data["measuring_nouns"]), key=len, reverse=True))
-    exclusions = tuple(fold(w) for w in data["not_measuring"])
+    nouns = frozenset(fold(w) for w in data["measuring_nouns"])
+    exclusions = frozenset(fold(w) for w in data["not_measuring"])
     return nouns, exclusions, 1 + max(len(w.split(" ")) for w in (*nouns, *exclusions))
 
 
@@ -740,9 +740,19 @@ def starts_with_measure(name: str) -> bool:
     """"Tỷ lệ …", "Số sản phẩm …", "Tổng chi …" — but not "Số hóa …", "Tổng hợp …"."""
     nouns, exclusions, words = _measure_words()
     head = fold_words(name, words)  # a phrase of fewer words starts it as it starts the name
-    if any(head == w or head.startswith(w + " ") for w in exclusions):
-        return False
-    return any(head == w or head.startswith(w + " ") for w in nouns)
+    starts = _word_starts(head)
+    return exclusions.isdisjoint(starts) and not nouns.isdisjoint(starts)
+
+
+def _word_starts(text: str) -> set[str]:
+    """`text` and each start of it that a space follows: the phrases `w` with `text == w or
+    text.startswith(w + " ")`, looked up in a set rather than tried one by one."""
+    starts = {text}
+    space = text.find(" ")
+    while space >= 0:
+        starts.add(text[:space])
+        space = text.find(" ", space + 1)
+    return starts
 
 
 def _kind(name: str, target: Target | None) -> str:
