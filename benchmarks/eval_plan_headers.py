@@ -1,11 +1,15 @@
-"""Score the plan-header set (tests/fixtures/plan_headers) form by form with score.py.
+"""Score the plan-header sets form by form with score.py.
 
-    .venv/bin/python benchmarks/eval_plan_headers.py [--part dev|heldout] [--form txt ...]
+    .venv/bin/python benchmarks/eval_plan_headers.py [--set plan_headers|whole_plans2]
+                                                     [--part dev|heldout] [--form txt ...]
                                                      [--verbose] [--score ../shared/tools/score.py]
 
-For each part and form (txt, docx, pdf, scan) every document is converted and score.py is run
-on the outputs against the part's hand-written expected/<stem>.gold.json (a scan is scored
-only against the documents that have one). One line per part and form: the score, plan
+A set is tests/fixtures/<set> (plan_headers: plans and appendices under the national header;
+whole_plans2: whole plans of more kinds, each also as plain text, portal HTML and
+`pdftotext -layout` text). For each part and form (txt, plain, docx, pdf, html, layout, scan)
+every document is converted and score.py is run on the outputs against the part's
+hand-written expected/<stem>.gold.json (a scan is scored only against the documents that have
+one; a form the set does not have is skipped). One line per part and form: the score, plan
 headers right, records exactly right, extra records. `--verbose` adds score.py's misses.
 """
 
@@ -19,16 +23,22 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SET = ROOT / "tests" / "fixtures" / "plan_headers"
-FORMS = {"txt": "*.txt", "docx": "*.docx", "pdf": "*.pdf", "scan": "scans/*.tif"}
+FIXTURES = ROOT / "tests" / "fixtures"
+FORMS = {"txt": "*.txt", "plain": "plain/*.txt", "docx": "*.docx", "pdf": "*.pdf",
+         "html": "html/*.html", "layout": "layout/*.txt", "scan": "scans/*.tif"}
 
 
-def score_form(part: str, form: str, score_py: Path, verbose: bool) -> str:
+def score_form(folder: Path, form: str, score_py: Path, verbose: bool) -> str | None:
+    """score.py's summary line for the documents of `folder` in `form`; None when the
+    folder has none in that form."""
     from chitieu import convert
     from chitieu.emit.json_out import document_to_json
+    from chitieu.errors import InputError
 
-    folder = SET / part
+    part = folder.name
     sources = sorted(folder.glob(FORMS[form]))
+    if not sources:
+        return None
     with tempfile.TemporaryDirectory() as tmp:
         gold, out = Path(tmp) / "gold", Path(tmp) / "out"
         gold.mkdir()
@@ -36,7 +46,12 @@ def score_form(part: str, form: str, score_py: Path, verbose: bool) -> str:
         for source in sources:
             (gold / f"{source.stem}.gold.json").write_bytes(
                 (folder / "expected" / f"{source.stem}.gold.json").read_bytes())
-            (out / f"{source.stem}.json").write_text(document_to_json(convert(source)),
+            try:
+                document = convert(source)
+            except InputError as error:  # scored as no output, said on stderr
+                print(f"{source.name}: {error}".splitlines()[0], file=sys.stderr)
+                continue
+            (out / f"{source.stem}.json").write_text(document_to_json(document),
                                                      encoding="utf-8")
         result = subprocess.run([sys.executable, str(score_py), str(gold), str(out), "-v"],
                                 capture_output=True, text=True, check=False)
@@ -46,7 +61,7 @@ def score_form(part: str, form: str, score_py: Path, verbose: bool) -> str:
     exact = re.search(r"records exactly right ([0-9.]+)", report)
     extra = re.search(r"extra records (\d+)", report)
     n = len(sources)
-    line = (f"{part:8s} {form:5s} n={n:2d}  score {summary[0].split()[1]}  headers "
+    line = (f"{part:8s} {form:6s} n={n:2d}  score {summary[0].split()[1]}  headers "
             f"{round(float(headers[1]) * n)}/{n}  records exact {float(exact[1]):.3f}  "
             f"extra {extra[1]}")
     if verbose:
@@ -57,6 +72,8 @@ def score_form(part: str, form: str, score_py: Path, verbose: bool) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="plan_headers",
+                        choices=("plan_headers", "whole_plans2"))
     parser.add_argument("--part", action="append", choices=("dev", "heldout"))
     parser.add_argument("--form", action="append", choices=tuple(FORMS))
     parser.add_argument("--verbose", "-v", action="store_true")
@@ -65,7 +82,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     for part in args.part or ["dev", "heldout"]:
         for form in args.form or list(FORMS):
-            print(score_form(part, form, args.score, args.verbose), flush=True)
+            line = score_form(FIXTURES / args.set / part, form, args.score, args.verbose)
+            if line is not None:
+                print(line, flush=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Score the held-out imitations of real tables (tests/fixtures/real/heldout) form by form.
 
-    .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3]
-                                                     [--form docx|pdf|layout ...]
+    .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3|heldout4|
+                                                           realdocs_heldout]
+                                                     [--form docx|pdf|layout|xlsx|html|md ...]
                                                      [--score ../shared/tools/score.py]
 
 Held out: built and scored before the code they measure was changed, then scored only at the
@@ -11,8 +12,11 @@ document is converted and score.py is run against its hand-written expected reco
 per form — score, records exactly right, extra records — and one line per document.
 
 `--set` picks the set: `heldout` (the first, built 2026-12-05, scored at the start and end of
-two sessions: worn), `heldout2` (built 2026-12-06 02:40, scored twice, its misses read: worn)
-or `heldout3` (built 2026-12-06 05:40 before that session's code changes).
+two sessions: worn), `heldout2` (built 2026-12-06 02:40, scored twice, its misses read: worn),
+`heldout3` (built 2026-12-06 05:40, scored twice, its misses read: worn), `heldout4` (built
+2026-12-06 08:25 before the layout session's code changes), or `realdocs_heldout` (built
+2026-12-06 08:30 before the realdocs session's code changes: each document in two of DOCX,
+XLSX, portal HTML, Markdown and PDF; a form scores the documents that come in it).
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "fixtures" / "real"
-FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt"}
+FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
+         "xlsx": "*.xlsx", "html": "*.html", "md": "*.md"}
+SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "realdocs_heldout")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:
@@ -41,7 +47,11 @@ def score_form(form: str, score_py: Path, held: Path) -> list[str]:
     from chitieu.emit.json_out import document_to_json
     from chitieu.errors import InputError
 
-    sources = sorted(held.glob(FORMS[form]))
+    # a document is one with an expected file (a set's README.md is not)
+    sources = sorted(path for path in held.glob(FORMS[form])
+                     if (held / "expected" / f"{path.name.split('.')[0]}.gold.json").is_file())
+    if not sources:
+        return []
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         gold, out = Path(tmp) / "gold", Path(tmp) / "out"
@@ -56,13 +66,16 @@ def score_form(form: str, score_py: Path, held: Path) -> list[str]:
             except InputError as exc:  # a document read as no table scores 0, others go on
                 lines.append(f"    {stem}: failed ({exc.code})")
                 produced = json.dumps({"plan": {}, "records": []})
+            except Exception as exc:  # a crash scores 0 and is named; the others go on
+                lines.append(f"    {stem}: crashed ({type(exc).__name__})")
+                produced = json.dumps({"plan": {}, "records": []})
             (out / f"{stem}.json").write_text(produced, encoding="utf-8")
         report = _score(gold, out, score_py)
     summary = re.search(r"^score: (\S+)", report, re.MULTILINE)
     exact = re.search(r"records exactly right ([0-9.]+)", report)
     extra = re.search(r"extra records (\d+)", report)
-    lines.append(f"{form:7s} n={len(sources)}  score {summary[1]}  records exact "
-                 f"{float(exact[1]):.3f}  extra {extra[1]}")
+    lines.insert(0, f"{form:7s} n={len(sources)}  score {summary[1]}  records exact "
+                    f"{float(exact[1]):.3f}  extra {extra[1]}")
     for case in re.findall(r"^\S+: fields .*$", report, re.MULTILINE):
         lines.append(f"    {case}")
     return lines
@@ -70,13 +83,15 @@ def score_form(form: str, score_py: Path, held: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="heldout", choices=("heldout", "heldout2", "heldout3"))
+    parser.add_argument("--set", default="heldout", choices=SET_NAMES)
     parser.add_argument("--form", action="append", choices=tuple(FORMS))
     parser.add_argument("--score", type=Path,
                         default=ROOT.parent / "shared" / "tools" / "score.py")
     args = parser.parse_args(argv)
     for form in args.form or list(FORMS):
-        print("\n".join(score_form(form, args.score, SETS / args.set)), flush=True)
+        lines = score_form(form, args.score, SETS / args.set)
+        if lines:
+            print("\n".join(lines), flush=True)
 
 
 if __name__ == "__main__":

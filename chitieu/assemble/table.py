@@ -474,9 +474,11 @@ def _is_new_header(texts: list[str]) -> bool:
     if not _is_header(texts):
         return False
     filled = [t for t in texts if t]
-    known = [t for t in filled if header_candidates(t)[0] != "unknown"]
+    # a cell of no words ("-", "+") names no role: it is what a sub-row is labelled with
+    roles = [(header_candidates(t) or ("unknown",))[0] for t in filled]
+    known = [r for r in roles if r != "unknown"]
     return len(known) * 4 >= len(filled) * 3 and not any(
-        ROW_LABEL.match(t) and header_candidates(t)[0] != "number" for t in filled)
+        ROW_LABEL.match(t) and role != "number" for t, role in zip(filled, roles, strict=True))
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from chitieu.catalog.words import (
     name_family,
     read,
     read_with_content,
+    unitless_conditions,
 )
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass, field
@@ -188,6 +189,10 @@ class Catalog:
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
         reading, content = read_with_content(name, self.words)
+        if not unit:  # a task, when it opens with a verb of one and holds no number
+            conditions = unitless_conditions(reading, self.words)
+            if conditions is not reading.conditions:
+                reading = reading._replace(conditions=conditions)
         family = name_family(unit, reading, self.words)
         words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, self._total(words)

@@ -56,6 +56,7 @@ class Words:
     unit_families: dict[str, str]
     percent_qualifiers: dict[str, str]
     count_groups: dict[str, str]
+    unit_leads: tuple[str, ...]  # words a printed unit may open with, longest first
     noun_families: dict[Phrase, str]
     per_person: frozenset[Phrase]
     domains: dict[Phrase, str]
@@ -66,6 +67,8 @@ class Words:
     used_objects: dict[Phrase, str]
     final: dict[Phrase, str]
     opening: dict[Phrase, str]
+    # read by `Catalog` for a name printed with no unit and no number (`unitless_conditions`)
+    unitless_opening: dict[Phrase, str]
     void: dict[str, frozenset[Phrase]]
     object_conditions: dict[str, frozenset[str]]
 
@@ -99,6 +102,8 @@ class Words:
                                 for u in units},
             count_groups={str(u): name for name, units in data["count_groups"].items()
                           for u in units},
+            unit_leads=tuple(sorted((str(w) + " " for w in data.get("unit_leading_words") or ()),
+                                    key=len, reverse=True)),
             noun_families={phrase(k): v for k, v in data["noun_families"].items()},
             per_person=frozenset(phrase(p) for p in data["per_person"]),
             domains={phrase(k): str(v) for k, v in (data.get("domains") or {}).items()},
@@ -110,6 +115,8 @@ class Words:
             used_objects=classes("used_objects") if data.get("used_objects") else {},
             final=classes("final_conditions") if data.get("final_conditions") else {},
             opening=classes("opening_conditions") if data.get("opening_conditions") else {},
+            unitless_opening=classes("unitless_opening_conditions")
+            if data.get("unitless_opening_conditions") else {},
             void={str(k): frozenset(map(phrase, v))
                   for k, v in (data.get("void_conditions") or {}).items()},
             object_conditions={str(k): frozenset(map(str, v)) for k, v
@@ -276,6 +283,20 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         _said(seq, head + length, words, reader) if obj else None,  # said
         used,  # used
     ), content
+
+
+def unitless_conditions(reading: Reading, words: Words | None = None) -> frozenset[str]:
+    """The conditions of a name printed with no unit: its own, and the one of the phrase of
+    `unitless_opening_conditions` it opens with when it holds no number (a task)."""
+    words = words or default_words()
+    reader = _reader(words)
+    seq = reading.words
+    if not seq or seq[0] not in reader.unitless_opening:  # most names open with none
+        return reading.conditions
+    found = _longest_at(seq, 0, words.unitless_opening, reader.unitless_opening)
+    if not found or any(map(str.isdigit, seq)):
+        return reading.conditions
+    return reading.conditions | {found}
 
 
 def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
@@ -546,6 +567,7 @@ class _Reader:
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
         self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
+        self.unitless_opening = _starts(words.unitless_opening)
         # each word as `_scan` reads it: with the next word where the two start a longer
         # phrase (these pairs, from the tables), else alone
         self.kinds = _Kinds(words, self.using_verbs)
@@ -585,6 +607,9 @@ def unit_family(unit: str | None, words: Words | None = None) -> str | None:
 def _unit_family(unit: str, words: Words) -> str:
     """`unit_family` of a printed unit (not blank)."""
     key = " ".join(ascii_fold(unit).replace("(", " ").replace(")", " ").split())
+    lead = next((w for w in words.unit_leads if key.startswith(w)), None)
+    if lead:  # "số hộ" counts what "hộ" counts
+        key = key[len(lead):]
     if key in words.unit_families:
         return words.unit_families[key]
     if key.startswith("%"):

@@ -19,6 +19,8 @@ APPENDIX = lazy(compile_regex,
     IGNORECASE,
 )
 ATTACHED = lazy(compile_regex, r"k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m", IGNORECASE)
+# "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
+ATTACHMENT_LINE = lazy(compile_regex, r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", IGNORECASE)
 _HEADING_MARK = lazy(compile_regex, r"^#{1,6}\s+|\s+#+$")  # Markdown "## Heading ##"
 
 
@@ -59,6 +61,11 @@ def split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
     after = appendix_at + 1 if appendix_at is not None else 0
     attached_at = next((i for i in range(after, len(lines)) if ATTACHED.search(lines[i])),
                        None)
+    if appendix_at is None and attached_at is not None:
+        # no appendix label: a line that attaches ("(Ban hành kèm theo Quyết định số …)"
+        # under a plan's heading) before a sentence citing ("Điều 1. Ban hành kèm theo …")
+        attached_at = next((i for i in range(attached_at, len(lines))
+                            if ATTACHMENT_LINE.match(lines[i])), attached_at)
     if attached_at is None and appendix_at is None:
         attached_at = next((i for i in reversed(range(len(lines)))
                             if ATTACHED.search(lines[i])), None)

@@ -23,17 +23,17 @@ from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROMAN
 from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.text import clean_text, is_bold_markup, to_ascii
-from chitieu.core.types import RawRow
+from chitieu.core.types import Cell, RawRow
 
 if TYPE_CHECKING:
     import regex
 
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
-_TITLE_LINES = 4
+MAX_TITLE_LINES = 4  # a title under its kind runs over a few lines, never more
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
-# dash, the body after the slash)
+# dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one
 NUMBER = lazy(compile_regex,
-    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>/|[\-–](?=\s*\p{Lu}+\s*/))\s*"
+    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
     r"(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
     IGNORECASE,
 )
@@ -64,6 +64,8 @@ class _Words:
     bodies: dict[str, str]  # a body's opening words, folded → as written
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
+    offices: frozenset[str]  # a body named by these words alone is its managing body's office
+    office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
 
 
 @functools.cache
@@ -87,6 +89,10 @@ def _words() -> _Words:
         body_within=compile_regex(
             r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
+        offices=frozenset(data["offices"]),
+        office_holder=compile_regex(
+            r"^(?:" + "|".join(h.replace(" ", r"\s+") for h in data["office_holders"])
+            + r")\s+(?=\S)"),
     )
 
 
@@ -264,6 +270,22 @@ def written_body(body: str) -> str:
     return " ".join(w for w in words if w)
 
 
+def is_office(body: str) -> bool:
+    """"VĂN PHÒNG" printed alone under its managing body: that body's own office."""
+    return _key(body) in _words().offices
+
+
+def without_office_holder(text: str) -> str:
+    """The body a signer's office names ("Chủ tịch Ủy ban nhân dân phường Phủ Lý" → "Ủy ban
+    nhân dân phường Phủ Lý"); the text as it is when it does not open with one before a
+    body."""
+    folded, where = _folded(text)
+    holder = _words().office_holder.match(folded)
+    if holder is None or _words().body_start.match(folded[holder.end():]) is None:
+        return text
+    return text[where[holder.end()]:]
+
+
 def place_of(body: str) -> str | None:
     """The place a body names, as written_body writes it ("UBND TỈNH QUẢNG NINH" → "tỉnh
     QUẢNG NINH"); None when it names none."""
@@ -302,6 +324,7 @@ _LAST_READ: tuple[tuple, Letterhead | None] = ((), None)
 
 def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     head = Letterhead()
+    rows, origin = _cell_lines_apart(rows)
     texts = _year_rejoined([_line(r) for r in rows[:MAX_HEADER_LINES + 1]]) + [
         _line(r) for r in rows[MAX_HEADER_LINES + 1:]]
     end = len(texts)
@@ -318,9 +341,30 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
         return None
     kind = document_kind(texts[end]) if end < len(texts) else None
     if kind is not None:
-        (head.kind, carried), head.kind_at = kind, end
+        (head.kind, carried), head.kind_at = kind, origin[end]
         head.title = _title(rows[end + 1:], texts[end + 1:], [carried] if carried else [])
     return head
+
+
+def _cell_lines_apart(rows: list[RawRow]) -> tuple[list[RawRow], list[int]]:
+    """The rows with each line of a cell that holds several as a row of its own, column
+    after column (a portal's header: one cell per column, its lines apart by <br/>), and
+    for each row returned the index of the row it came from."""
+    if not any("\n" in c.text for r in rows[:MAX_HEADER_LINES] for c in r.cells):
+        return rows, list(range(len(rows)))
+    apart: list[RawRow] = []
+    origin: list[int] = []
+    for i, row in enumerate(rows):
+        lines = [(line, cell.bold) for cell in row.cells for line in cell.text.split("\n")]
+        if i >= MAX_HEADER_LINES or len(lines) == len(row.cells):
+            apart.append(row)
+            origin.append(i)
+            continue
+        for line, bold in lines:
+            apart.append(RawRow([Cell(line, bold=bold)], row.first_line, row.last_line,
+                                row.page, row.bbox, row.table))
+            origin.append(i)
+    return apart, origin
 
 
 def _year_rejoined(texts: list[str]) -> list[str]:
@@ -466,7 +510,7 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
     even when it reads like the body's opening ("Thực hiện Nghị quyết số 57-NQ/TW …"): a
     kind is never followed by its body; only "Căn cứ …" or a numbered heading are never a
     title."""
-    bold_known = any(_bold(r) for r in rows[:_TITLE_LINES + 1])
+    bold_known = any(_bold(r) for r in rows[:MAX_TITLE_LINES + 1])
     for row, text in zip(rows, texts, strict=True):
         if not text:
             if title:
@@ -480,7 +524,7 @@ def _title(rows: list[RawRow], texts: list[str], title: list[str]) -> list[str]:
         body = opens_body(text) and (bool(title) or not _first_title_line(text))
         # bold tells where the title ends, not where it starts: the line right under the
         # kind is its title even read as plain (a scan's bold is a guess)
-        if (body or _key(text).startswith(_NOT_TITLE) or len(title) == _TITLE_LINES
+        if (body or _key(text).startswith(_NOT_TITLE) or len(title) == MAX_TITLE_LINES
                 or _words().authority.match(_folded_text(text))
                 or (bold_known and not _bold(row) and bool(title))
                 or text.endswith((";", ":"))):

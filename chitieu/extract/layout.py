@@ -455,18 +455,38 @@ def _names_columns(line: _Line) -> bool:
 
 
 def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
-    """(first, last) index of the header lines, or None when the page has no header."""
+    """(first, last) index of the header lines, or None when the page has no header. The
+    block is built around a line naming columns: the first such line or, when a wrapped
+    label names a column a line above it ("Chỉ tiêu" of "Chỉ tiêu năm 2026" over the name
+    column's "Chỉ tiêu"), any other within reach under it; the block naming most columns
+    wins."""
     at = next((i for i, ln in enumerate(lines) if _names_columns(ln)), None)
     reach = _HEADER_REACH
     if at is None:
         # narrow columns' labels printed a word or two a line: no line names two columns
         at, reach = _stacked_labels(lines), _STACKED_REACH
+        anchors = [] if at is None else [at]
+    else:
+        anchors = [i for i in range(at, min(len(lines), at + reach[1] + 1))
+                   if _names_columns(lines[i])]
     if at is None:
         return None
-    above, below = reach
     best: tuple[int, int, int] | None = None  # (known roles, -lines, first), last
     choice = (at, at)
     bodies: dict[int, tuple[_Grid, list[int]]] = {}  # the body under each last line
+    for anchor in anchors:
+        best, choice = _best_block(lines, anchor, reach, bodies, (best, choice))
+    return choice
+
+
+def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
+                bodies: dict[int, tuple[_Grid, list[int]]],
+                so_far: tuple[tuple[int, int, int] | None, tuple[int, int]]
+                ) -> tuple[tuple[int, int, int] | None, tuple[int, int]]:
+    """The best header block around line `at` (its score and (first, last)), or `so_far`
+    when none beats it. `bodies`: the columns of the body under each last line, kept."""
+    best, choice = so_far
+    above, below = reach
     for first in range(max(0, at - above), at + 1):
         for last in range(at, min(len(lines), at + below + 1)):
             if any(_is_anchor_line(ln) for ln in lines[first:last + 1] if ln is not lines[at]):
@@ -491,7 +511,7 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
             score = (known, last - first, -first)
             if best is None or score > best:
                 best, choice = score, (first, last)
-    return choice
+    return best, choice
 
 
 def _stacked_labels(lines: list[_Line]) -> int | None:
@@ -534,7 +554,7 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
     """A line of wrapped column labels: a few words per column; below the line naming the
     columns, each column's words go on in lower case ("thực hiện", "tiết") or name the
     number column ("TT"), where a body line starts a name ("Sở KHCN")."""
-    for words in grid.cells(line, header=True):
+    for words in _header_words(line, grid):
         if not words:
             continue
         # one word more above the line naming the columns when they name the column ("Cơ
@@ -548,6 +568,31 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
                           or _role(" ".join(w.text for w in words)) != "unknown"):
             return False
     return True
+
+
+def _header_words(line: _Line, grid: _Grid) -> list[list[_Word]]:
+    """A header line's words by column (a label overhanging its narrow column goes right),
+    labels alike crowded on the line one to a column (`_alike_labels`)."""
+    cells = grid.cells(line, header=True)
+    for run in _chunk_words(line):
+        for col, part in _alike_labels(run, grid) or ():
+            cells[col] = sorted([w for w in cells[col] if w not in run] + part,
+                                key=lambda w: w.x0)
+    return cells
+
+
+def _alike_labels(run: list[_Word], grid: _Grid) -> list[tuple[int, list[_Word]]] | None:
+    """Labels alike crowded on a line with one space, their words spread over as many
+    columns side by side ("Năm 2026 Năm 2027 Năm 2030" over three year columns): each
+    label and its column, in order, cut before each repeat of the first word; else None."""
+    columns = sorted({grid.column_of(w, prefer_right=True) for w in run})
+    head = run[0].text.casefold()
+    starts = [k for k, w in enumerate(run) if w.text.casefold() == head]
+    if (len(columns) < 2 or len(starts) != len(columns) or not run[0].text[:1].isupper()
+            or columns[-1] - columns[0] != len(columns) - 1):
+        return None
+    return [(col, run[a:b]) for col, (a, b) in zip(columns, pairwise([*starts, len(run)]),
+                                                   strict=True)]
 
 
 def _numbers_columns(line: _Line) -> bool:
@@ -580,13 +625,13 @@ def _read_header(lines: list[_Line], grid: _Grid) -> tuple[list[str], set[int]]:
     texts: list[list[str]] = [[] for _ in grid.spans]
     group: list[str] = ["" for _ in grid.spans]  # the group label over each column
     own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
-    by_line = [grid.cells(line, header=True) for line in lines]
+    by_line = [_header_words(line, grid) for line in lines]
     spans = _label_spans(by_line, grid)
     centred: set[int] = set()
     for k, line in enumerate(lines):
         cells, cuts = _label_cells(lines, line, grid, by_line[k])
         found = _groups(lines, line, grid, spans[k])
-        centred.update(_centred(found, grid))
+        centred.update(_centred(found, grid.spans) | _centred(found, spans[k]))
         # (a run cut as two labels crowded on the line is no group label over both)
         groups = {i: text.split() for start, end, text, under in found
                   if not any(start < x < end for x in cuts) for i in under}
@@ -662,10 +707,21 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
+        # (a group's label is printed over its columns' own: a label's last word wrapped
+        # under them, "hoạch" under "Kế" beside "Ước thực", groups nothing)
+        below = lines[lines.index(line) + 1:]
         if len(under) > 1 and _label_words(text) <= _MAX_LABEL_WORDS and _labelled_apart(
-                lines, line, grid.spans, under):
+                below, line, grid.spans, under) and not _goes_on_below(start, below):
             found.append((start, end, text, under))
     return found
+
+
+def _goes_on_below(start: int, below: list[_Line]) -> bool:
+    """A header line below goes on a label starting at `start` in lower case, flush left
+    under it ("Ước" / "thực" / "hiện"): a column's own label stacked a word a line, which a
+    group's label over wide columns is not."""
+    return any(abs(w.x0 - start) <= 1 and w.text[:1].islower()
+               for line in below for w in line.words)
 
 
 def _label_spans(by_line: list[list[list[_Word]]], grid: _Grid
@@ -690,11 +746,13 @@ def _label_words(text: str) -> int:
     return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
 
 
-def _centred(groups: list[tuple[int, int, str, list[int]]], grid: _Grid) -> set[int]:
-    """The columns under the group labels centred over them, right of the first column."""
+def _centred(groups: list[tuple[int, int, str, list[int]]], spans: list[tuple[int, int]]
+             ) -> set[int]:
+    """The columns under the group labels centred over them (`spans`: the columns as
+    their figures or their own labels print them), right of the first column."""
     columns: set[int] = set()
     for start, end, _, under in groups:
-        left, right = grid.spans[under[0]][0], grid.spans[under[-1]][1]
+        left, right = spans[under[0]][0], spans[under[-1]][1]
         off = abs((start + end - 1) / 2 - (left + right) / 2)
         if under[0] > 0 and off <= max(_MIN_GUTTER, (right - left) / 10):
             columns.update(under)
@@ -705,23 +763,36 @@ def _centred(groups: list[tuple[int, int, str, list[int]]], grid: _Grid) -> set[
 
 
 def _cover(lines: list[_Line]) -> list[int]:
-    """For each character position, how many lines print a character there."""
+    """For each character position, how many lines print a character there. A section's
+    title is not counted: a cell merged across the row, often centred over the figure
+    columns, it prints into their gutters ("A      CÔNG NGHIỆP" over "9,5   10")."""
     width = max((w.x1 for ln in lines for w in ln.words), default=0)
     cover = [0] * (width + 2)
     for line in lines:
+        if _is_title_line(line):
+            continue
         for word in line.words:
             for x in range(word.x0, word.x1):
                 cover[x] += 1
     return cover
 
 
-def _grid(lines: list[_Line]) -> _Grid:
+def _is_title_line(line: _Line) -> bool:
+    """A row's number, then words with single spaces between them, of which two or more
+    hold letters: a title merged across the row ("II    XÃ HỘI SỐ")."""
+    first, rest = line.words[0], line.words[1:]
+    return (bool(ROW_NUMBER.match(first.text)) and len(rest) >= 2
+            and all(b.x0 - a.x1 < _MIN_GUTTER for a, b in pairwise(rest))
+            and sum(any(ch.isalpha() for ch in w.text) for w in rest) >= 2)
+
+
+def _grid(lines: list[_Line], crossing: int = 0) -> _Grid:
     """Columns between the gutters: runs of two or more positions that at most a few lines
-    print into (a single space is a space between words)."""
+    (and at least `crossing` lines) print into (a single space is a space between words)."""
     if not lines:
         return _Grid([(0, 1)])
     cover = _cover(lines)
-    limit = _gutter_limit(len(lines))
+    limit = max(crossing, _gutter_limit(len(lines)))
     spans: list[tuple[int, int]] = []
     start, gap = None, 0
     for x, count in enumerate(cover):
@@ -786,9 +857,11 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
         labels = [c for c in _label_chunks(line) if _role(c[2]) != "unknown"]
         for start, end, text in labels:
             # a column whose cells are merged over many rows prints too little to show
-            # (a row-number label overhangs its narrow column instead)
-            if _role(text) != "number" and not any(s <= end - 1 and e >= start
-                                                   for s, e in spans):
+            # (a row-number label overhangs its narrow column instead; a label one space
+            # off a column's figures is printed a little apart from them, as pdftotext
+            # moves the header and the body: "Năm 2025" over two narrow columns)
+            if _role(text) != "number" and not any(_touches(start, end, span)
+                                                   for span in spans):
                 spans = sorted([*spans, (start, end - 1)])
         for start, end, _ in labels:
             under = [i for i, (s, e) in enumerate(spans) if s <= end - 1 and e >= start]
@@ -810,8 +883,16 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     # pushed off its column ("45.000" a few characters left of the figures above it)
     chunks = [c for line in header for c in _label_chunks(line)]
     kept = [(s, e) for s, e in spans if max(cover[s:e + 1], default=0) > _STRAY_LINES
-            or any(start <= e and end - 1 >= s for start, end, _ in chunks)]
+            or any(_touches(start, end, (s, e)) for start, end, _ in chunks)]
     return _Grid(kept if header and kept else spans)
+
+
+def _touches(start: int, end: int, span: tuple[int, int]) -> bool:
+    """A label printed over positions start … end - 1 stands over the column `span` (its
+    first and last position): they overlap, or one space at most is between them, as
+    pdftotext prints the header a little apart from the body ("Ước" / "thực" ending a
+    space left of the figures under it)."""
+    return start <= span[1] + _MIN_GUTTER and end - 1 >= span[0] - _MIN_GUTTER
 
 
 def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cover: list[int]
@@ -852,11 +933,18 @@ def _labelled_apart(header: list[_Line], line: _Line, spans: list[tuple[int, int
     of its own, over it alone): the label is a group's ("Năm 2025" over "Kế hoạch" / "Ước
     thực hiện"), its columns stay apart."""
     own: set[int] = set()
+    grid = _Grid(spans)
     for other in header:
         if other is line:
             continue
-        for start, end, _ in _label_chunks(other):
-            over = [i for i in under if start <= spans[i][1] and end - 1 >= spans[i][0]]
+        for run in _chunk_words(other):
+            alike = _alike_labels(run, grid)
+            if alike is not None:  # (labels crowded alike: each its column, wherever printed)
+                own.update(col for col, _ in alike if col in under)
+                continue
+            # (a label one space off a column's figures stands over them: pdftotext prints
+            # the header a little apart from the body)
+            over = [i for i in under if _touches(run[0].x0, run[-1].x1, spans[i])]
             if len(over) == 1:
                 own.add(over[0])
     return own == set(under)

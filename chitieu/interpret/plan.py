@@ -7,13 +7,26 @@ import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
 
-from chitieu.core.heading import APPENDIX, ATTACHED, line_text, split_heading
+from chitieu.core.heading import (
+    APPENDIX,
+    ATTACHED,
+    ATTACHMENT_LINE,
+    line_text,
+    split_heading,
+)
 from chitieu.core.letterhead import (
+    MAX_TITLE_LINES,
     NUMBER,
     Letterhead,
+    document_kind,
+    is_article_heading,
+    is_document_kind,
+    is_office,
     names_place,
+    opens_body,
     place_of,
     read_letterhead,
+    without_office_holder,
     written_body,
 )
 from chitieu.core.lexicon import load_yaml
@@ -93,8 +106,8 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
     if head is not None and head.kind and appendix is None:
         # the table is in the plan's body: the plan is the document, titled under its kind;
         # a body sentence mentioning an appendix "kèm theo" names no plan
-        title_lines = head.title
-        attached = attached if _ATTACHMENT_LINE.match(attached) else ""
+        attached = attached if ATTACHMENT_LINE.match(attached) else ""
+        title_lines = (_issued_title(lines) if attached else []) or head.title
     if not title_lines and appendix is None and head is not None and not head.kind:
         # a letter (công văn) carrying the table: its subject under the number is its title
         title_lines = head.subject
@@ -130,8 +143,23 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
     return plan, warnings + _missing(plan) + _locality_unresolved(plan, context)
 
 
-# "(Kèm theo Kế hoạch …)", "Ban hành kèm theo …": a line that attaches, not a sentence citing
-_ATTACHMENT_LINE = lazy(compile_regex, r"^\W*(?:ban\s+h[àa]nh\s+)?k[èe]m\s+theo", IGNORECASE)
+
+
+def _issued_title(lines: list[str]) -> list[str]:
+    """The title of the document the table's rows are in, where the header heads another
+    that issues it ("QUYẾT ĐỊNH Ban hành Kế hoạch …" then "KẾ HOẠCH" / its title / "(Ban hành
+    kèm theo Quyết định số …)"): the lines between that document's kind and its attachment
+    line; none when they are not a title."""
+    at = next((i for i, line in enumerate(lines) if ATTACHMENT_LINE.match(line)), None)
+    kind_at = next((k for k in reversed(range(at or 0)) if is_document_kind(lines[k])), None)
+    if kind_at is None:
+        return []
+    carried = document_kind(lines[kind_at])[1]
+    title = [t.strip(" *") for t in [carried, *lines[kind_at + 1:at]] if t.strip(" *")]
+    if len(title) > MAX_TITLE_LINES or any(opens_body(t) or is_article_heading(t)
+                                           for t in title):
+        return []
+    return title
 
 
 def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None:
@@ -143,6 +171,9 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None
     issuer = written_body(bodies[-1])
     if gazetteer is not None and bodies[-1].isupper():
         issuer = _agency_name(issuer, gazetteer)
+    if len(bodies) > 1 and is_office(bodies[-1]):
+        # "UBND TỈNH LẠNG SƠN" over "VĂN PHÒNG": the office is that UBND's, named with it
+        issuer = f"{issuer} {written_body(bodies[-2])}"
     if not names_place(issuer):
         place = next((p for p in map(place_of, reversed(bodies[:-1])) if p), None)
         issuer = f"{issuer} {place}" if place else issuer
@@ -273,13 +304,13 @@ def _read_attachment(plan: Plan, text: str) -> None:
     issuer = _ISSUER.search(text)
     if issuer:
         body = _SUBJECT.split(issuer["issuer"], maxsplit=1)[0]
-        plan.issuer = expand_issuer(body.strip(" .,;"))
+        plan.issuer = expand_issuer(without_office_holder(body.strip(" .,;")))
 
 
 def _read_number(plan: Plan, text: str) -> None:
     number = NUMBER.search(text)
     if number and number["num"]:
-        separator = "/" if number["sep"] == "/" else "-"
+        separator = "/" if number["sep"].startswith("/") else "-"
         plan.number = f"{number['num']}{separator}{number['suffix']}"
 
 

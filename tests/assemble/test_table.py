@@ -154,6 +154,25 @@ def test_a_group_row_labelled_only_in_a_second_numbering_column_is_its_own_row()
                              "Đối với thửa đất đã đo đạc"]
 
 
+def test_rows_named_by_an_activity_with_four_digit_values_are_rows() -> None:
+    # "Thu từ hoạt động …" reads like the header word "Nội dung hoạt động", and a workbook
+    # keeps 2780 where paper prints "2.780": such a row under a "-" once crashed assembly,
+    # and without its label it started a new table
+    header = "STT\tChỉ tiêu\tĐơn vị tính\tƯớc thực hiện 2025\tKế hoạch 2026"
+    table = _table(f"{header}\n1\tTổng thu ngân sách\tTỷ đồng\t13050\t14200\n"
+                   "-\tThu từ hoạt động sản xuất kinh doanh\tTỷ đồng\t2780\t3100\n"
+                   "\tThu từ hoạt động xuất nhập khẩu\tTỷ đồng\t1240\t1320\n"
+                   "2\tTổng chi ngân sách\tTỷ đồng\t19400\t20150")
+    assert _names(table) == ["Tổng thu ngân sách", "Thu từ hoạt động sản xuất kinh doanh",
+                             "Thu từ hoạt động xuất nhập khẩu", "Tổng chi ngân sách"]
+
+
+@pytest.mark.parametrize(("cell", "role"), [("2026", "target"), ("1240", "unknown"),
+                                            ("3100", "unknown"), ("-", None)])
+def test_a_bare_number_heads_a_column_only_as_a_year(cell: str, role: str | None) -> None:
+    assert (header_candidates(cell) or (None,))[0] == role
+
+
 def test_unknown_columns_are_reported() -> None:
     table = _table(f"{HEADER}\tMã định danh\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\tX1")
     assert table.warnings == ["column_unmapped:Mã định danh"]

@@ -11,29 +11,16 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from score_report import score_report
 from tesseract_marks import needs_tesseract
-
-from chitieu import convert
-from chitieu.emit.json_out import document_to_json
 
 SET = Path(__file__).resolve().parents[1] / "fixtures" / "plan_headers"
 # dev/ was used while changing the code; heldout/ was scored only before and after it
 PARTS = ("dev", "heldout")
 
-
-def _report(gold: Path, sources: list[Path], out: Path, shared_dir: Path) -> str:
-    """score.py's report on these sources' outputs against the gold files in `gold`."""
-    out.mkdir()
-    for source in sources:
-        (out / f"{source.stem}.json").write_text(document_to_json(convert(source)), "utf-8")
-    return subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score.py"), str(gold), str(out),
-         "--verbose"], capture_output=True, text=True, check=False).stdout
 
 
 def _score(report: str) -> float:
@@ -57,7 +44,7 @@ def test_text_docx_pdf_score_full_marks(part: str, suffix: str, tmp_path: Path,
                                         shared_dir: Path) -> None:
     """Every document of the part in this form, scored at once: plan headers and records."""
     sources = sorted((SET / part).glob(f"*{suffix}"))
-    report = _report(SET / part / "expected", sources, tmp_path / "out", shared_dir)
+    report = score_report(SET / part / "expected", sources, tmp_path / "out", shared_dir)
     assert _score(report) == 1.0, report
 
 
@@ -71,6 +58,6 @@ def test_scans_read_every_plan_header(tmp_path: Path, shared_dir: Path) -> None:
     (tmp_path / "gold").mkdir()
     for scan in scans:
         shutil.copy(SET / "dev" / "expected" / f"{scan.stem}.gold.json", tmp_path / "gold")
-    report = _report(tmp_path / "gold", scans, tmp_path / "out", shared_dir)
+    report = score_report(tmp_path / "gold", scans, tmp_path / "out", shared_dir)
     assert "plan headers right 1.0000" in report, report
     assert "extra-record penalty 0.0000" in report, report

@@ -39,6 +39,10 @@ KNOWN_GAPS = {
     "tinh_lai_chau_nhiem_vu_ba_dong": (
         "6/7: a support merged over two rows printed from the top of the first shows nowhere "
         "as merged, and a support a row may lack is not inferred (a lead or deadline is)"),
+    # the dev batch of 2026-12-06 (08:25)
+    "tinh_gia_lai_chi_tieu_nam_truoc": (
+        "2/5: a monitor and supports merged over two rows printed from the top of the first "
+        "(the lai_chau class)"),
 }
 
 

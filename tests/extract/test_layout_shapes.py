@@ -1,7 +1,12 @@
 """The pdftotext -layout reader on shapes of real province tables (issue 11, third round):
 each text is our own, laid out as LibreOffice prints such a table and pdftotext reads it."""
 
+from pathlib import Path
+
 from chitieu import convert_text
+from chitieu.extract.detect import detect_layout
+
+IMITATIONS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "imitations"
 
 # a plan period over its years, beside last year's estimate whose label wraps ("Ước TH" /
 # "2025") so that its year stands on the line of the years under the group
@@ -209,3 +214,102 @@ def test_a_deadline_run_into_the_product_with_one_space() -> None:
     assert [(r.deadline.raw, r.note) for r in records] == [
         ("Quý II/2026", "Báo cáo rà soát"), ("Năm 2026", "Quy chế được ban hành"),
         ("Quý IV/2026", "Dữ liệu được cập nhật")]
+
+
+# letter sections whose titles print centred over the figure columns (the one line printing
+# into their gutters), years crowded on one line with one space ("Năm 2026 Năm 2027")
+SECTIONS_CENTRED_OVER_FIGURES = """\
+                                                   Đơn vị     Ước TH   Mục tiêu giai đoạn 2026 - 2030         Cơ quan chủ trì
+TT                     Chỉ tiêu
+                                                    tính       2025   Năm 2026 Năm 2027 Năm 2030                 theo dõi
+(1)                       (2)                        (3)        (4)      (5)         (6)         (7)                (8)
+ A                                                           CÔNG NGHIỆP
+      Giá trị sản xuất công nghiệp tăng bình
+1                                                    %           9,5       10        10,5        11         Sở Công Thương
+      quân
+2     Số cụm công nghiệp đi vào hoạt động           Cụm         14       16                      22         Sở Công Thương
+B                                                            NÔNG NGHIỆP
+3     Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao      %           45        50         55         70         Sở Xây dựng
+"""  # noqa: E501
+
+
+def test_section_titles_centred_over_the_figure_columns_keep_them_apart() -> None:
+    document = convert_text(SECTIONS_CENTRED_OVER_FIGURES, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "unit", "baseline", "target", "target", "target", "monitor"]
+    records = {r.key: r for r in document.records}
+    assert sorted(records) == ["A/1@2026", "A/1@2027", "A/1@2030", "A/2@2026", "A/2@2030",
+                               "B/3@2026", "B/3@2027", "B/3@2030"]
+    assert records["A/1@2027"].name == "Giá trị sản xuất công nghiệp tăng bình quân"
+    assert (records["A/1@2027"].target.raw, records["A/1@2027"].baseline.raw) == ("10,5", "9,5")
+    assert [a.raw for a in records["B/3@2030"].agencies] == ["Sở Xây dựng"]
+
+
+def test_labels_crowded_over_the_gutters_leave_the_page_layout_text() -> None:
+    # the header line "tính 2025 Năm 2026 Năm 2027 Năm 2030" crosses three gutters: with
+    # them closed every line looked fuller than the page's columns (tab-separated text)
+    text = (IMITATIONS / "tinh_hung_yen_chi_tieu_giai_doan.pdftotext-layout.txt").read_text(
+        encoding="utf-8")
+    assert detect_layout(text) == "layout"
+
+
+# the target column's label "Chỉ tiêu năm 2026" starts a line above the name column's
+# "Chỉ tiêu": the line naming the columns is the lower one, with "TT" and "Đơn vị tính"
+TWO_LINES_NAME_COLUMNS = """\
+                                                                   Năm 2025
+                                                                         Ước         Chỉ tiêu   Cơ quan chủ trì
+TT                   Chỉ tiêu                     Đơn vị tính    Kế                                                 Cơ quan phối hợp
+                                                                         thực       năm 2026       theo dõi
+                                                                hoạch
+                                                                         hiện
+I    KHOA HỌC, CÔNG NGHỆ
+     Số doanh nghiệp khoa học và công nghệ          Doanh                                       Sở Khoa học và    Sở Tài chính
+1                                                                12           14       18
+     được chứng nhận                                nghiệp                                      Công nghệ
+II                                                              CHUYỂN ĐỔI SỐ
+     Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý                                                  Văn phòng         Các sở, ban, ngành
+2                                                     %          90           93      ≥ 95
+     trên môi trường mạng                                                                       UBND tỉnh
+"""  # noqa: E501
+
+
+def test_the_line_naming_the_columns_is_the_one_that_names_the_most() -> None:
+    document = convert_text(TWO_LINES_NAME_COLUMNS, "layout")
+    assert [(c.header, c.role) for c in document.columns] == [
+        ("TT", "number"), ("Chỉ tiêu", "name"), ("Đơn vị tính", "unit"),
+        ("Năm 2025 Kế hoạch", "unknown"), ("Năm 2025 Ước thực hiện", "baseline"),
+        ("Chỉ tiêu năm 2026", "target"), ("Cơ quan chủ trì theo dõi", "monitor"),
+        ("Cơ quan phối hợp", "support")]
+    assert [(r.key, r.name, r.target.raw, r.baseline.raw, r.target.unit)
+            for r in document.records] == [
+        ("I/1", "Số doanh nghiệp khoa học và công nghệ được chứng nhận", "18", "14",
+         "doanh nghiệp"),
+        ("II/2", "Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng", "≥ 95",
+         "93", "%")]
+
+
+# "Năm 2025" printed between the figures of its two narrow columns, touching the first's
+# (pdftotext moves the header and the body apart a little): a group over them, no column
+# of its own between them
+GROUP_LABEL_BETWEEN_ITS_FIGURES = """\
+                                                                   Năm 2025
+                                                                         Ước         Mục tiêu
+TT                   Chỉ tiêu                     Đơn vị tính    Kế                                                 Cơ quan chủ trì
+                                                                         thực       năm 2026
+                                                                hoạch
+                                                                         hiện
+1    Số doanh nghiệp khoa học và công nghệ        Doanh nghiệp   12           14       18                        Sở Tài chính
+2    Số đơn đăng ký sở hữu trí tuệ                    Đơn        150          162     180                        Sở Tài chính
+3    Tỷ lệ hồ sơ được xử lý trên môi trường mạng       %          90           93      ≥ 95                       Sở Tài chính
+4    Tỷ lệ cơ quan kết nối mạng chuyên dùng             %          95           98      100                        Sở Tài chính
+5    Tỷ lệ hộ có Internet cáp quang                     %          82           85       90                        Sở Tài chính
+"""  # noqa: E501
+
+
+def test_a_group_label_between_its_figures_makes_no_column() -> None:
+    document = convert_text(GROUP_LABEL_BETWEEN_ITS_FIGURES, "layout")
+    assert [c.header for c in document.columns] == [
+        "TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện",
+        "Mục tiêu năm 2026", "Cơ quan chủ trì"]
+    assert [(r.baseline.raw, r.target.raw) for r in document.records] == [
+        ("14", "18"), ("162", "180"), ("93", "≥ 95"), ("98", "100"), ("85", "90")]

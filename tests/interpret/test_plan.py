@@ -235,6 +235,15 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["ỦY BAN NHÂN DÂN", "XÃ EA H’LEO", "Số: 21/KH-UBND"],
      [*_NATION, "Ea H’Leo, ngày 16 tháng 3 năm 2026"], "21/KH-UBND",
      "Ủy ban nhân dân xã Ea H'Leo", ("xã", "Ea H'Leo", "24184", "Đắk Lắk")),
+    # a province UBND's office: "VĂN PHÒNG" alone is that UBND's office (was "Văn phòng
+    # tỉnh Lạng Sơn")
+    (["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG", "Số: 88/KH-VP"],
+     [*_NATION, "Lạng Sơn, ngày 14 tháng 4 năm 2026"], "88/KH-VP",
+     "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    # a number OCR read with its slash doubled (was no number, the line taken for the issuer)
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG PHỦ LÝ", "Số: 35//KH-UBND"],
+     [*_NATION, "Phủ Lý, ngày 09 tháng 02 năm 2026"], "35/KH-UBND",
+     "Ủy ban nhân dân phường Phủ Lý", ("phường", "Phủ Lý", "13285", "Ninh Bình")),
     (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
      "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),
@@ -294,3 +303,66 @@ def test_a_curly_apostrophe_in_the_attachment_line_is_the_list_s() -> None:
     plan = _plan("PHỤ LỤC\nCHỈ TIÊU NĂM 2026\n(Kèm theo Kế hoạch số 21/KH-UBND ngày 16/3/2026 "
                  "của UBND xã Cư M’gar)\nTT\tNội dung\tChỉ tiêu\n1\tTỷ lệ A\t100%")
     assert (plan.issuer, plan.locality.code) == ("Ủy ban nhân dân xã Cư M'gar", "24280")
+
+
+DECISION_AND_PLAN = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHƯỜNG PHỦ LÝ\tĐộc lập - Tự do - Hạnh phúc
+Số: 35/QĐ-UBND\tPhủ Lý, ngày 09 tháng 02 năm 2026
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch phát triển xã hội số phường Phủ Lý năm 2026
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG PHỦ LÝ
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển xã hội số phường Phủ Lý.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký./.
+Nơi nhận:\tCHỦ TỊCH
+- Lưu: VT.
+
+KẾ HOẠCH
+Phát triển xã hội số phường Phủ Lý năm 2026
+(Ban hành kèm theo Quyết định số {number} ngày 09/02/2026 của {issuer})
+I. MỤC TIÊU
+Người dân được tiếp cận dịch vụ số.
+II. NHIỆM VỤ
+"""
+
+
+@pytest.mark.parametrize("issuer", ["Chủ tịch Ủy ban nhân dân phường Phủ Lý",
+                                    "UBND phường Phủ Lý"])
+def test_a_plan_issued_with_a_decision_is_named_by_its_own_heading(issuer: str) -> None:
+    # the table is in the body of the plan the decision issues: the title is the plan's
+    # (was the decision's "Về việc ban hành …"), and the number and date the attachment
+    # line's; a chairman's decision is his UBND's (its header's body)
+    plan, warnings = parse_plan(read_text(DECISION_AND_PLAN.format(
+        number="35/QĐ-UBND", issuer=issuer), "text").rows)
+    assert (plan.appendix, plan.title) == (None, "Phát triển xã hội số phường Phủ Lý năm 2026")
+    assert (plan.number, plan.issued_on) == ("35/QĐ-UBND", "2026-02-09")
+    assert (plan.issuer, plan.locality.code) == ("Ủy ban nhân dân phường Phủ Lý", "13285")
+    assert warnings == []
+
+
+def test_the_attachment_line_under_the_plans_heading_is_read_not_the_decision_s_article() -> None:
+    # "Điều 1. Ban hành kèm theo …" is a sentence of the decision: the plan's own
+    # "(Ban hành kèm theo Quyết định số 36/QĐ-UBND …)" names it (was the header's number)
+    plan, _ = parse_plan(read_text(DECISION_AND_PLAN.format(
+        number="36/QĐ-UBND", issuer="UBND phường Phủ Lý"), "text").rows)
+    assert plan.number == "36/QĐ-UBND"
+
+
+def test_a_portal_header_cell_with_line_breaks_reads_as_its_lines() -> None:
+    # a portal's header: each column one cell, its lines apart by <br/> (was read as one line:
+    # "Ủy ban nhân dân tỉnh LẠNG SƠN VĂN PHÒNG", no locality code)
+    from chitieu.extract.html import read_text as read_html
+
+    page = ('<table><tr><td>UBND TỈNH BẮC NINH<br/><b>CÔNG AN XÃ LẠNG GIANG</b><br/>'
+            'Số: 09/KH-CAX</td><td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br/>Độc lập - Tự do - '
+            'Hạnh phúc</b><br/><i>Lạng Giang, ngày 17 tháng 3 năm 2026</i></td></tr></table>'
+            '<p><b>KẾ HOẠCH</b><br/><b>Bảo đảm an ninh trật tự năm 2026</b></p>'
+            '<p>Căn cứ Kế hoạch số 45/KH-CAT ngày 12/01/2026 của Công an tỉnh Bắc Ninh;</p>'
+            '<p><b>II. NHIỆM VỤ</b></p>')
+    plan, _ = parse_plan(read_html(page).rows)
+    assert (plan.number, plan.issued_on) == ("09/KH-CAX", "2026-03-17")
+    assert plan.title == "Bảo đảm an ninh trật tự năm 2026"
+    assert (plan.issuer, plan.locality.code) == ("Công an xã Lạng Giang", "07375")

@@ -1,0 +1,36 @@
+"""The realdocs dev set (tests/fixtures/real/realdocs_dev): imitations of real province and
+national tables, each in the forms people receive them in (DOCX, XLSX, portal HTML,
+Markdown, PDF), converting to their hand-written expected records, scored 1.0 by
+../shared/tools/score.py. All forms of a document share one expected file (their stem)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from shared_files import score_one
+
+from chitieu import convert
+from chitieu.emit.json_out import document_to_json
+from chitieu.emit.schema import validate
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "realdocs_dev"
+EXPECTED = FIXTURES / "expected"
+INPUTS = sorted(p for p in FIXTURES.iterdir()
+                if p.is_file() and p.suffix != ".py" and p.name != "README.md")
+
+
+def _stem(path: Path) -> str:
+    return path.name.split(".")[0]
+
+
+def test_every_input_has_its_expected_records() -> None:
+    assert {_stem(p) for p in INPUTS} == {
+        p.name.removesuffix(".gold.json") for p in EXPECTED.glob("*.gold.json")}
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_scorer_gives_full_marks(path: Path, tmp_path: Path) -> None:
+    doc = json.loads(document_to_json(convert(path)))
+    assert validate(doc) == []
+    result = score_one(EXPECTED / f"{_stem(path)}.gold.json", doc, tmp_path)
+    assert result.returncode == 0, result.stdout
