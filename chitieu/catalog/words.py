@@ -56,6 +56,7 @@ class Words:
     unit_families: dict[str, str]
     percent_qualifiers: dict[str, str]
     count_groups: dict[str, str]
+    unit_leads: tuple[str, ...]  # words a printed unit may open with, longest first
     noun_families: dict[Phrase, str]
     per_person: frozenset[Phrase]
     domains: dict[Phrase, str]
@@ -101,6 +102,8 @@ class Words:
                                 for u in units},
             count_groups={str(u): name for name, units in data["count_groups"].items()
                           for u in units},
+            unit_leads=tuple(sorted((str(w) + " " for w in data.get("unit_leading_words") or ()),
+                                    key=len, reverse=True)),
             noun_families={phrase(k): v for k, v in data["noun_families"].items()},
             per_person=frozenset(phrase(p) for p in data["per_person"]),
             domains={phrase(k): str(v) for k, v in (data.get("domains") or {}).items()},
@@ -604,6 +607,9 @@ def unit_family(unit: str | None, words: Words | None = None) -> str | None:
 def _unit_family(unit: str, words: Words) -> str:
     """`unit_family` of a printed unit (not blank)."""
     key = " ".join(ascii_fold(unit).replace("(", " ").replace(")", " ").split())
+    lead = next((w for w in words.unit_leads if key.startswith(w)), None)
+    if lead:  # "số hộ" counts what "hộ" counts
+        key = key[len(lead):]
     if key in words.unit_families:
         return words.unit_families[key]
     if key.startswith("%"):

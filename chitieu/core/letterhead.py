@@ -31,10 +31,11 @@ if TYPE_CHECKING:
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
 MAX_TITLE_LINES = 4  # a title under its kind runs over a few lines, never more
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
-# dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one
+# dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one, a dash
+# printed with spaces ("45/KH - UBND") one dash
 NUMBER = lazy(compile_regex,
     r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
-    r"(?P<suffix>[\p{L}\d]+(?:[\-–][\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
+    r"(?P<suffix>[\p{L}\d]+(?:[ ]?[\-–][ ]?[\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
     IGNORECASE,
 )
 # "ngày 10 tháng 3 năm 2026", "ngày 14 / 7 /2026", "ngày    tháng 5 năm 2026" (unsigned)
@@ -64,8 +65,9 @@ class _Words:
     bodies: dict[str, str]  # a body's opening words, folded → as written
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
-    offices: frozenset[str]  # a body named by these words alone is its managing body's office
+    offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
+    office_at_end: regex.Pattern  # an office's words ending a line after other words
 
 
 @functools.cache
@@ -89,7 +91,9 @@ def _words() -> _Words:
         body_within=compile_regex(
             r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
-        offices=frozenset(data["offices"]),
+        offices=data["offices"],
+        office_at_end=compile_regex(
+            r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
         office_holder=compile_regex(
             r"^(?:" + "|".join(h.replace(" ", r"\s+") for h in data["office_holders"])
             + r")\s+(?=\S)"),
@@ -194,6 +198,7 @@ class Letterhead:
     kind_at: int | None = None  # its index among the rows read
     title: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)  # "V/v …" under "Số:" (a letter's)
+    national_wrapped: bool = False  # the line read last ended the national name at "VIỆT"
 
     @property
     def bodies(self) -> list[str]:
@@ -243,7 +248,17 @@ def _bodies_on_a_line(line: str) -> list[str]:
             pieces.append(text[start:match.start()].strip())
             start = match.start()
     pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
+    return [p for piece in pieces if piece for p in _office_apart(piece)]
+
+
+def _office_apart(text: str) -> list[str]:
+    """A body naming its place with an office after it on its line ("HỘI ĐỒNG NHÂN DÂN
+    PHƯỜNG HOA LƯ THƯỜNG TRỰC": a cell's lines joined by the reader) as the two bodies."""
+    folded, where = _folded(text)
+    office = _words().office_at_end.search(folded)
+    if office is None or not names_place(text[:where[office.start()]]):
+        return [text]
+    return [text[:where[office.start()]].strip(), text[where[office.start()]:]]
 
 
 def written_body(body: str) -> str:
@@ -270,9 +285,10 @@ def written_body(body: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def is_office(body: str) -> bool:
-    """"VĂN PHÒNG" printed alone under its managing body: that body's own office."""
-    return _key(body) in _words().offices
+def office_name(body: str) -> str | None:
+    """"VĂN PHÒNG" printed alone under its managing body, that body's own office, as it is
+    written ("Văn phòng"); None for a body with a name of its own."""
+    return _words().offices.get(_key(body))
 
 
 def without_office_holder(text: str) -> str:
@@ -400,12 +416,14 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     """One line of the block: the right column's parts taken out, the rest is the left's:
     the issuer's lines above "Số:", what is under it ("V/v …", a subject) none of them."""
     words = _words()
+    text = _without_motto_tail(head, text)
     folded, where = _folded(text)
     if words.motto_tail.match(folded):
         head.national = True
         return
     national = bool(words.motto.search(folded))
     head.national = head.national or national
+    head.national_wrapped = national and bool(_NATION_OPEN.search(folded))
     left = text
     dated = _DATED.search(folded)
     if dated is not None:
@@ -427,10 +445,28 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         if before and not words.rule.match(before):
             head.issuer.append(before)  # the issuer's line and "Số:" read as one
     elif left and head.number is None and not words.rule.match(left) and (
-            not national or _capitals(left) or words.body_start.match(_folded_text(left))):
+            not national or _capitals(left) or words.body_start.match(_folded_text(left))
+            or (head.issuer and _UNIT_NAMED.match(left))):
         # beside the national name, only the issuer's capitals or a body's name: the rest
         # is specks
         head.issuer.append(left)
+
+
+# the issuer's unit typed as a sentence, beside the motto ("xã Đình Lập"): a level, a name
+_UNIT_NAMED = lazy(compile_regex, r"^(?i:xã|phường|đặc khu|tỉnh|thành phố)\s+\p{Lu}")
+def _without_motto_tail(head: Letterhead, text: str) -> str:
+    """The line under a national name wrapped before "NAM" without that "NAM", read across
+    beside the left column ("XÃ DI LINH NAM", `pdftotext -layout`)."""
+    wrapped, head.national_wrapped = head.national_wrapped, False
+    if not wrapped or _NATION_TAIL.search(_folded_text(text)) is None:
+        return text
+    return text[:text.rstrip().rfind(" ")].rstrip()
+
+
+# "NAM" after the left column's words (only where the line above ended "… CHỦ NGHĨA VIỆT")
+_NATION_TAIL = lazy(compile_regex, r"\S\s+nam\s*$")
+# a national name that a narrow column wrapped before its last word
+_NATION_OPEN = lazy(compile_regex, r"chu\W+nghia\W+viet\s*$")
 
 
 # a letter's subject under its number: "V/v triển khai …", "Về việc …"

@@ -908,7 +908,9 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
             for i, (s, e) in enumerate(spans):
                 if s <= mid_l <= e and s <= mid_r <= e:
-                    window = range(left[1], right[0] + 1)
+                    # (from the left label's middle: a label wider than its column's lines
+                    # overhangs the gutter, "Thời gian" over "Năm 2026 Quy trình")
+                    window = range(min(left[1], int(mid_l) + 1), right[0] + 1)
                     if not window:
                         break
                     cut = _split_at(window, cover, left, right)
@@ -1102,10 +1104,14 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # rows with a value besides number and name (a group's title row has none)
     valued = {r for r, cols in enumerate(groups)
               if any(cols[c] for c in range(len(cols)) if c not in label_cols and c not in named)}
+    from_top: dict[int, set[int]] = {}  # row -> the columns it was given from the row above
     for col, role in enumerate(roles):
         if role in _EVERY_ROW_ROLES:
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
+                from_top.setdefault(row, set()).add(col)
+    for row, col in _shared_from_above(from_top, roles, groups, starts):
+        uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
@@ -1328,27 +1334,28 @@ class _Alignment:
             for i in crowded:
                 self._cells[i] = self._line_cells(i, lines[i], first_cut)
         for i in crowded:
-            if i + 1 < len(lines):
-                self._cells[i + 1] = self._under_piece(self._cells[i], self._cells[i + 1],
-                                                       lines[i + 1])
+            pieces = _cut_off_pieces(self._cells[i])
+            for j in range(i + 1, min(len(lines), i + 1 + _ALIGN_REACH)):
+                self._cells[j] = self._under_piece(pieces, self._cells[j], lines[j])
 
     @staticmethod
-    def _under_piece(above: list[list[_Word]], cells: list[list[_Word]], line: _Line
+    def _under_piece(pieces: dict[int, int], cells: list[list[_Word]], line: _Line
                      ) -> list[list[_Word]]:
-        """A chunk of the line in lower case starting right under a piece cut off the
-        crowded line above (one space after its left neighbour) is that piece's cell going
-        on ("Năm 2026 Quy chế được" / "ban hành" under "Quy")."""
+        """Words in lower case starting right under a piece cut off a crowded line above
+        (`pieces`: its start in each column) go on that piece's cell, with the rest of their
+        chunk: "Năm 2026 Quy chế được" / "ban hành" under "Quy"; "… ngành; Thủ tục được
+        cập" / "UBND các xã, phường nhật", "nhật" under "Thủ"."""
         for chunk in _chunk_words(line):
-            if not chunk[0].text[:1].islower():
-                continue
-            col = next((c for c in range(1, len(above)) if above[c] and above[c - 1]
-                        and abs(above[c][0].x0 - chunk[0].x0) <= 1
-                        and above[c][0].x0 - above[c - 1][-1].x1 < _MIN_GUTTER), None)
-            ids = {id(w) for w in chunk}
-            if col is None or any(id(w) not in ids for w in cells[col]):
-                continue  # (the column holds another cell's words on this line)
-            cells = [[w for w in c if id(w) not in ids] for c in cells]
-            cells[col] = list(chunk)
+            for k, word in enumerate(chunk):
+                col = next((c for c, x0 in pieces.items() if abs(x0 - word.x0) <= 1), None)
+                if col is None or not word.text[:1].islower():
+                    continue
+                moved = {id(w) for w in chunk[k:]}
+                if any(id(w) not in moved for w in cells[col]):
+                    break  # (the column holds another cell's words on this line)
+                cells = [[w for w in c if id(w) not in moved] for c in cells]
+                cells[col] = list(chunk[k:])
+                break
         return cells
 
     def _learn(self, lines: list[_Line]) -> None:
@@ -1541,6 +1548,13 @@ class _Alignment:
             pieces.append(chunk[i:j])
             j = i
         return pieces[::-1]
+
+
+def _cut_off_pieces(cells: list[list[_Word]]) -> dict[int, int]:
+    """Where each piece cut off a crowded line starts, by column: a cell one space after its
+    left neighbour's."""
+    return {c: cells[c][0].x0 for c in range(1, len(cells))
+            if cells[c] and cells[c - 1] and cells[c][0].x0 - cells[c - 1][-1].x1 < _MIN_GUTTER}
 
 
 def _opens_phrase(before: _Word, word: _Word, after: _Word) -> bool:
@@ -1795,8 +1809,10 @@ def _spread_from_top(groups: list[list[list[_Word]]],
     rows = [r for r, a in enumerate(anchors) if a >= 0 and r in valued]
     empty = [r for r in rows if not groups[r][col]]
     filled = [r for r in rows if columns[col][r]]
-    if not empty or len(filled) < _FROM_TOP_ROWS or len(empty) * 3 > len(rows) or len(
-            filled) + len(empty) != len(rows):
+    # (a block's first row fills it, and a third of the rows at least: a column fewer
+    # rows fill is one a row may leave empty)
+    if not empty or len(filled) < _FROM_TOP_ROWS or len(empty) > 2 * len(filled) or len(
+            filled) + len(empty) != len(rows) or any(r - 1 not in rows for r in empty):
         return set()
     for r in filled:
         top = min(parts[r][0][0] for parts in columns if parts[r])
@@ -1808,6 +1824,26 @@ def _spread_from_top(groups: list[list[list[_Word]]],
             groups[r][col] = list(groups[r - 1][col])
             spread.add(r)
     return spread
+
+
+def _shared_from_above(from_top: dict[int, set[int]], roles: list[str],
+                       groups: list[list[list[_Word]]], anchors: list[int]
+                       ) -> list[tuple[int, int]]:
+    """A row given every column a row names (lead, monitor, deadline: those the table has)
+    from the row above (`from_top`: merged cells printed from that row's top) goes on the
+    block of the row above: it shares that row's support cell, printed from the top too,
+    when it has none of its own. Returns the (row, column) cells so given."""
+    every = {c for c, role in enumerate(roles[:len(groups[0]) if groups else 0])
+             if role in _EVERY_ROW_ROLES and any(cols[c] for cols in groups)}
+    given = []
+    for row in sorted(from_top):
+        if not every or not every <= from_top[row] or row == 0 or anchors[row - 1] < 0:
+            continue
+        for col, role in enumerate(roles[:len(groups[row])]):
+            if role in _OPTIONAL_ROLES and not groups[row][col] and groups[row - 1][col]:
+                groups[row][col] = list(groups[row - 1][col])
+                given.append((row, col))
+    return given
 
 
 def _filled_elsewhere(groups: list[list[list[_Word]]], col: int, anchors: list[int],

@@ -17,12 +17,15 @@ joined with a space, except before a bulleted line.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.core.headers import header_candidates
+from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ARABIC, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
@@ -42,6 +45,16 @@ _DEADLINE_LIKE = re.compile(r"(?i)^\W*(?:quý|quí|tháng|năm|trước|thườn
                             r"|(?:19|20)\d\d\b|\d{1,2}/(?:19|20)\d\d\b)")
 # Columns a header group never is: the table's own number, name and unit.
 _NOT_A_GROUP = frozenset({"number", "name", "unit"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AGENCY_ROLES = ("lead", "support", "monitor")
+# header roles of one kind: who does it, and which value
+_KIND = {"lead": "agency", "support": "agency", "monitor": "agency", "target": "value",
+         "baseline": "value", "note": "note", "deadline": "deadline"}
+# past this many ways to place a short row's cells, its missing cells are the last ones
+_MAX_PLACEMENTS = 2000
+# how well a cell that is neither a deadline nor an agency reads under a column of a role
+_WORDS_FIT = {"name": 0.5, "lead": -0.5, "support": -0.5, "monitor": -0.5, "deadline": -1.0,
+              "number": -1.0}
 _BULLET_LINE = re.compile(r"^\s*(?:[-+•▪–]\s|\d+[.)]\s)")
 _STRONG = re.compile(r"\*\*")
 _SINGLE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
@@ -120,6 +133,7 @@ def read_text(text: str) -> RawDocument:
             previous_was_row = True
     _align_spanned_header(rows)
     _fill_spanned_cells(rows)
+    _place_lone_agency_cells(rows)
     return RawDocument(rows=rows, format="portal", pages=pages, ocr=False)
 
 
@@ -334,20 +348,24 @@ def _markup_open(text: str) -> bool:
     return strong % 2 == 1 or single % 2 == 1
 
 
+def _tables(rows: list[RawRow]) -> list[list[RawRow]]:
+    """The rows of each table, table by table."""
+    by_table: dict[int, list[RawRow]] = {}
+    for row in rows:
+        if row.table is not None:
+            by_table.setdefault(row.table, []).append(row)
+    return list(by_table.values())
+
+
 def _align_spanned_header(rows: list[RawRow]) -> None:
     """A two-row header flattened from spanned cells: one cell of the first row spans the
     second row's cells ("GIAI ĐOẠN 2026 - 2030" over five year columns, "Cơ quan thực hiện"
     over "Chủ trì" / "Phối hợp"), the others span both rows. The second row is placed under
     its group cell and both are padded to the table's width, as a Markdown table prints them."""
-    by_table: dict[int, list[RawRow]] = {}
-    for row in rows:
-        if row.table is not None:
-            by_table.setdefault(row.table, []).append(row)
-    for table_rows in by_table.values():
-        widths = [len(r.cells) for r in table_rows]
-        width = max(set(widths), key=widths.count)
+    for table_rows in _tables(rows):
         if len(table_rows) < 3:
             continue
+        width = _table_width(table_rows)
         first, second = table_rows[0], table_rows[1]
         heads = list(first.cells)
         while heads and not heads[-1].text.strip():
@@ -370,39 +388,87 @@ def _group_position(heads: list[str], subs: list[str]) -> int:
     group of year columns closes the header)."""
     own = [header_candidates(s)[0] for s in subs]
 
-    def evidence(position: int) -> tuple[int, int, int]:
+    def evidence(position: int) -> tuple[int, int, int, int, int]:
         joined = [header_candidates(f"{heads[position]} {s}")[0] for s in subs]
         known = [(role, alone) for role, alone in zip(joined, own, strict=True)
                  if "unknown" not in (role, alone)]
         wrong = sum(role != alone for role, alone in known)
-        return wrong, wrong - len(known), -position
+        return (wrong, wrong - len(known), _other_kind(heads[position], own),
+                _estimated_year(heads[position], own), -position)
 
     positions = [p for p in range(1, len(heads))
                  if header_candidates(heads[p])[0] not in _NOT_A_GROUP]
     return min(positions, key=evidence) if positions else len(heads) - 1
 
 
-def _deadline_moved(taken: list[Cell], above: list[Cell]) -> bool:
-    """A short row whose last printed cell is a deadline under a row that ends with one, where
-    the row above holds no deadline at that place: the row's own deadline, printed last."""
-    return (_DEADLINE_LIKE.search(taken[-1].text) is not None
-            and _DEADLINE_LIKE.search(above[-1].text) is not None
-            and _DEADLINE_LIKE.search(above[len(taken) - 1].text) is None)
+def _other_kind(head: str, sub_roles: list[str]) -> int:
+    """How many sub-labels are of another kind than the cell over them: "Sản phẩm" (a note)
+    is no group of "Chủ trì" / "Phối hợp" (agencies), "Cơ quan thực hiện" is."""
+    kind = _KIND.get((header_candidates(head) or ("unknown",))[0])
+    return 0 if kind is None else sum(_KIND.get(r, kind) != kind for r in sub_roles)
+
+
+def _estimated_year(head: str, sub_roles: list[str]) -> int:
+    """Where sub-labels hold an estimate or a result ("Kế hoạch" / "Ước thực hiện"), the
+    year their group names: the earliest is theirs ("Năm hiện hành 2025" beside "Năm 2026",
+    "Năm 2027": a plan estimates the year it is written in, the later years are its
+    targets). 0 for every cell otherwise, leaving the choice to the other evidence."""
+    if "baseline" not in sub_roles:
+        return 0
+    year = _YEAR.search(head)
+    return int(year[0]) if year else 9999
+
+
+def _place_lone_agency_cells(rows: list[RawRow]) -> None:
+    """A row holding one cell that names agencies, under a full row of the table: the second
+    row of a task whose other cells are merged over both, adding one more agency (HTML
+    rowspan flattened; its column is lost). It goes to the table's last agency column (the
+    supporting agencies, where lists run on), where assembly joins it to its task; without
+    agency columns it stays as printed."""
+    for table_rows in _tables(rows):
+        width = max(len(r.cells) for r in table_rows)
+        roles = [(header_candidates(c.text) or ("unknown",))[0] for c in table_rows[0].cells]
+        agency_columns = [i for i, role in enumerate(roles) if role in _AGENCY_ROLES]
+        if not agency_columns:
+            continue
+        for previous, row in itertools.pairwise(table_rows):
+            texts = [c.text.strip() for c in row.cells if c.text.strip()]
+            if (len(texts) != 1 or len(previous.cells) != width or previous is table_rows[0]
+                    or not _LABEL.match(previous.cells[0].text.strip())
+                    or not all(_starts_as_agency(part.strip())
+                               for part in texts[0].split(";") if part.strip())):
+                continue
+            cells = [Cell("") for _ in range(width)]
+            cells[agency_columns[-1]] = Cell(texts[0])
+            row.cells = cells
+
+
+@functools.cache
+def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words an agency's name starts with (agency_words.yaml): in any case ("Ủy ban",
+    "các"), and those that are agencies only with a capital ("Sở", "Bộ", "Phòng")."""
+    words = load_yaml("agency_words.yaml") or {}
+    return (tuple(f"{h.casefold()} " for h in words.get("heads", ())),
+            tuple(f"{h} " for h in words.get("capitalized_heads", ())))
+
+
+def _starts_as_agency(text: str) -> bool:
+    any_case, capitalized = _agency_heads()
+    return text.casefold().startswith(any_case) or text.startswith(capitalized)
 
 
 def _fill_spanned_cells(rows: list[RawRow]) -> None:
     """Cells merged down from the row above (HTML rowspan) are left out of the rows below them:
     the portal prints an empty cell as a bare `|`, so a missing cell is a merged one. A row
-    shorter than its table takes the missing cells' text from the row above it - the trailing
-    ones ("Nguồn kinh phí" merged over a whole section), and the number when the row starts
-    with its task's text (a second task under the same merged "TT" cell, whose agencies and
-    deadline are merged with the first's). Header, section and title rows are left alone."""
-    by_table: dict[int, list[RawRow]] = {}
-    for row in rows:
-        if row.table is not None:
-            by_table.setdefault(row.table, []).append(row)
-    for table_rows in by_table.values():
-        width = max(len(r.cells) for r in table_rows)
+    shorter than its table takes the missing cells' text from the row above it, and the
+    number when the row starts with its task's text (a second task under the same merged "TT"
+    cell, whose agencies and deadline are merged with the first's). Which cells are missing
+    is read from what the printed ones hold (`_placement`). Header, section and title rows
+    are left alone."""
+    for table_rows in _tables(rows):
+        width = _table_width(table_rows)
+        labels = _header_labels(table_rows, width)
+        roles = _column_roles(labels)
         for previous, row in itertools.pairwise(table_rows):
             if previous is table_rows[0] or not 2 <= len(row.cells) < width:
                 continue
@@ -415,9 +481,69 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
                 taken = [Cell(previous.cells[0].text), *row.cells]
             else:
                 continue
-            filled = [*taken, *(Cell(c.text) for c in previous.cells[len(taken):width])]
-            if len(previous.cells) == width and _deadline_moved(taken, previous.cells):
-                # the deadline is printed: the merged cell is the one before it
-                filled = [*taken[:-1], *(Cell(c.text) for c in previous.cells[len(taken) - 1:-1]),
-                          taken[-1]]
-            row.cells = filled
+            if len(taken) >= width or len(previous.cells) < width:
+                continue
+            columns, uncertain = _placement([c.text for c in taken[1:]], roles)
+            placed = {0: taken[0], **dict(zip(columns, taken[1:], strict=True))}
+            row.cells = [placed.get(c) or Cell(previous.cells[c].text) for c in range(width)]
+            row.warnings += [f"cell_placement_uncertain:{labels[c] or c + 1}"
+                             for c in uncertain]
+
+
+def _table_width(table_rows: list[RawRow]) -> int:
+    """The width most body rows have (the header's first two rows may be short), the wider
+    on a tie."""
+    widths = [len(r.cells) for r in table_rows[2:]] or [len(r.cells) for r in table_rows]
+    return max(set(widths), key=lambda w: (widths.count(w), w))
+
+
+def _header_labels(table_rows: list[RawRow], width: int) -> list[str]:
+    """Each column's lowest header label (the second header row's "Chủ trì" under "Cơ quan
+    thực hiện"), without its bold marks; "" where none is printed."""
+    labels = [""] * width
+    for row in table_rows[:2]:
+        cells = [c.text.strip() for c in row.cells]
+        if row is not table_rows[0] and not all(t.startswith("**") for t in cells if t):
+            break  # the second row holds data
+        for c, text in enumerate(cells[:width]):
+            if text.strip("* "):
+                labels[c] = text.strip("* ")
+    return labels
+
+
+def _column_roles(labels: list[str]) -> list[str]:
+    return [(header_candidates(label) or ("unknown",))[0] for label in labels]
+
+
+def _placement(texts: list[str], roles: list[str]) -> tuple[tuple[int, ...], list[int]]:
+    """The columns (after the number) a short row's printed cells stand in, in order: the
+    placement whose cells read most like their columns (a deadline under the deadline, an
+    agency under an agency column, words under the name). Between equally good ones (one
+    agency printed under a lead and a support column: which one is merged is not in the
+    text), the missing cells are the last ones. Also the columns filled from the row above
+    that another placement as good would have left to this row's own cells."""
+    width = len(roles)
+    if math.comb(width - 1, len(texts)) > _MAX_PLACEMENTS:
+        return tuple(range(1, len(texts) + 1)), []
+    scored = []
+    for columns in itertools.combinations(range(1, width), len(texts)):
+        fit = sum(_fit(t, roles[c]) for t, c in zip(texts, columns, strict=True))
+        missing = set(range(1, width)) - set(columns)
+        scored.append((fit, sum(missing), columns))
+    scored.sort(reverse=True)
+    best_fit, _, best = scored[0]
+    rivals = [columns for fit, _, columns in scored[1:] if fit == best_fit]
+    uncertain = sorted({c for columns in rivals for c in columns} - set(best))
+    return best, uncertain
+
+
+def _fit(text: str, role: str) -> float:
+    """How well a printed cell reads as a cell of a column of this role: 1 for a deadline
+    under a deadline or an agency under an agency column, -1 for either in the other's place
+    or under the number; other words read best under the name, worse under an agency, worst
+    under a deadline or the number."""
+    if _DEADLINE_LIKE.search(text):
+        return 1.0 if role == "deadline" else -1.0 if role in (*_AGENCY_ROLES, "number") else 0.0
+    if _starts_as_agency(text):
+        return 1.0 if role in _AGENCY_ROLES else -1.0 if role in ("deadline", "number") else 0.0
+    return _WORDS_FIT.get(role, 0.0)

@@ -95,16 +95,19 @@ def _sniff_delimiter(text: str) -> str:
         return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
-def _rows(values: list[str], first: int | None, last: int | None, *, table: int
-          ) -> list[RawRow]:
-    """One row of cells; a lone multi-line cell (a title block) is one row per line."""
-    filled = [v for v in values if v]
-    if len(filled) == 1 and "\n" in filled[0]:
-        return [RawRow([Cell(part.strip())], first_line=first, last_line=last, table=table)
-                for part in filled[0].split("\n") if part.strip()]
+def _rows(values: list[str], first: int | None, last: int | None, *, table: int,
+          bold: frozenset[int] = frozenset()) -> list[RawRow]:
+    """One row of cells (those at the `bold` indexes printed in bold); a lone multi-line
+    cell (a title block) is one row per line."""
+    filled = [i for i, v in enumerate(values) if v]
+    if len(filled) == 1 and "\n" in values[filled[0]]:
+        return [RawRow([Cell(part.strip(), bold=filled[0] in bold)], first_line=first,
+                       last_line=last, table=table)
+                for part in values[filled[0]].split("\n") if part.strip()]
     if not filled:
         return []
-    return [RawRow([Cell(v) for v in values], first_line=first, last_line=last, table=table)]
+    return [RawRow([Cell(v, bold=i in bold) for i, v in enumerate(values)], first_line=first,
+                   last_line=last, table=table)]
 
 
 # ---------------------------------------------------------------- XLSX
@@ -153,7 +156,7 @@ def _read_workbook(path: Path) -> RawDocument:
 
 def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
     """The sheet's rows, and how many of its cells hold a formula with no stored value."""
-    values, merges, uncomputed = _sheet_values(sheet)
+    values, merges, uncomputed, bold = _sheet_values(sheet)
     uncomputed_count = sum(map(len, uncomputed.values()))
     if not values:
         return [], uncomputed_count
@@ -168,6 +171,8 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
             for c in [c for c in row if min_col < c <= max_col]:
                 del row[c]
             row[min_col] = value
+            if (min_row, min_col) in bold:
+                bold.add((r, min_col))
     column_of = _column_positions({c for row in values.values() for c in row})
     width = max(column_of.values()) + 1
     limits.check_cells(len(values) * width, what=f"sheet {sheet.title!r}")
@@ -176,8 +181,9 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
         grid = [""] * width
         for column, text in values[number].items():
             grid[column_of[column]] = text
+        bold_here = frozenset(column_of[c] for c in values[number] if (number, c) in bold)
         # the sheet's row number stands in for a line number
-        found = _rows(grid, number, number, table=index)
+        found = _rows(grid, number, number, table=index, bold=bold_here)
         if found and number in uncomputed:
             found[-1].warnings += [f"formula_without_value:{coordinate}"
                                    for coordinate in uncomputed[number]]
@@ -186,10 +192,11 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
 
 
 def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]],
-                                   dict[int, list[str]]]:
+                                   dict[int, list[str]], set[tuple[int, int]]]:
     """The sheet's non-empty cells as shown ({row: {column: text}}), its merged ranges
-    (min_col, min_row, max_col, max_row) and the cells holding a formula whose value was never
-    stored ({row: [coordinate]}), read in one pass over the sheet's XML.
+    (min_col, min_row, max_col, max_row), the cells holding a formula whose value was never
+    stored ({row: [coordinate]}) and the (row, column) of the cells printed in bold (a
+    section row, a header), read in one pass over the sheet's XML.
 
     A workbook written by a script (openpyxl, xlsxwriter) stores formulas without their
     values until a spreadsheet program recalculates and saves it: such a cell reads empty,
@@ -203,6 +210,7 @@ def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int
     workbook = sheet.parent
     budget = limits.current().max_cells
     values: dict[int, dict[int, str]] = {}
+    bold: set[tuple[int, int]] = set()
     count = 0
     with sheet._get_source() as source:
         parser = _parser_class()(source, sheet._shared_strings, data_only=True,
@@ -212,15 +220,18 @@ def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int
             for cell in cells:
                 if cell["value"] is None:
                     continue
-                text = _shown(ReadOnlyCell(sheet, **cell))
+                shown = ReadOnlyCell(sheet, **cell)
+                text = _shown(shown)
                 if text:
                     values.setdefault(number, {})[cell["column"]] = text
                     count += 1
+                    if shown.font.b:
+                        bold.add((number, cell["column"]))
             if count > budget:
                 limits.check_cells(count, what=f"sheet {sheet.title!r}")
         merged = parser.merged_cells
     merges = [range_boundaries(item.ref) for item in (merged.mergeCell if merged else [])]
-    return values, [m for m in merges if None not in m], parser.uncomputed
+    return values, [m for m in merges if None not in m], parser.uncomputed, bold
 
 
 @functools.cache
@@ -265,12 +276,17 @@ def _shown(cell) -> str:
         return "x" if value else ""
     if isinstance(value, dt.datetime | dt.date):
         return f"{value.day}/{value.month}/{value.year}"
+    if isinstance(value, int | float) and cell.number_format and "%" in cell.number_format:
+        return f"{_decimal(value * 100)}%"
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        if cell.number_format and "%" in cell.number_format:
-            return f"{value * 100:g}%"
-        return f"{value:g}".replace(".", ",")
-    if isinstance(value, int) and cell.number_format and "%" in cell.number_format:
-        return f"{value * 100}%"
+        return _decimal(value)
     return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def _decimal(value: float) -> str:
+    """A number as a Vietnamese sheet shows it: no trailing ".0", a decimal comma, every
+    significant digit a clerk typed (12345.67, not 12345.7) and none of binary floating
+    point's noise (0.123 * 100 is 12.3, not 12.299999999999999)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(value, ".15g").replace(".", ",")

@@ -21,8 +21,8 @@ from chitieu.core.letterhead import (
     document_kind,
     is_article_heading,
     is_document_kind,
-    is_office,
     names_place,
+    office_name,
     opens_body,
     place_of,
     read_letterhead,
@@ -171,9 +171,10 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None
     issuer = written_body(bodies[-1])
     if gazetteer is not None and bodies[-1].isupper():
         issuer = _agency_name(issuer, gazetteer)
-    if len(bodies) > 1 and is_office(bodies[-1]):
+    office = office_name(bodies[-1]) if len(bodies) > 1 else None
+    if office is not None:
         # "UBND TỈNH LẠNG SƠN" over "VĂN PHÒNG": the office is that UBND's, named with it
-        issuer = f"{issuer} {written_body(bodies[-2])}"
+        issuer = f"{office} {written_body(bodies[-2])}"
     if not names_place(issuer):
         place = next((p for p in map(place_of, reversed(bodies[:-1])) if p), None)
         issuer = f"{issuer} {place}" if place else issuer
@@ -311,7 +312,11 @@ def _read_number(plan: Plan, text: str) -> None:
     number = NUMBER.search(text)
     if number and number["num"]:
         separator = "/" if number["sep"].startswith("/") else "-"
-        plan.number = f"{number['num']}{separator}{number['suffix']}"
+        suffix = _SPACED_DASH.sub(r"\g<dash>", number["suffix"])
+        plan.number = f"{number['num']}{separator}{suffix}"
+
+
+_SPACED_DASH = lazy(compile_regex, r" ?(?P<dash>[\-–]) ?")
 
 
 def _read_date(plan: Plan, text: str) -> None:

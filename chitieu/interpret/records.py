@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 _EDITOR_NOTE = lazy(compile_regex, r"\[[^\[\]]*\]")
 _BULLET = lazy(compile_regex, r"^[-–—+•*]$")
 _LOWER_LABEL = lazy(compile_regex, r"^[a-zđ]\)?$")  # "a)", "đ": an item's letter
+_FIRST_ITEM = lazy(compile_regex, r"^a\)$")  # the first of a list of lettered items
 _DASHES = lazy(compile_regex, r"^[-–—]*$")
 _MARK = lazy(compile_regex, r"^[xX✓✔✗•+*vV]$")
 _YEAR = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -351,9 +352,11 @@ def _is_section(row: LogicalRow, number: str, table: Table, next_number: str,
     if lettered or shape.part or shape.dotted:
         return True
     if shape.arabic:
-        # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số"
+        # "2. Kinh tế số" with nothing but a title, after a section "1. Chính quyền số", or
+        # over the first of its lettered items ("a)"): bold or not (a sheet saved as text)
         sibling = f"arabic{number.count('.')}"
         return (row.bold or next_number.startswith(number + ".")
+                or _FIRST_ITEM.match(next_number) is not None
                 or any(level.style == sibling for level in stack))
     if shape.lower:
         # "a) Chính quyền số", bold with nothing but a title: a sub-section, as a bold "1."

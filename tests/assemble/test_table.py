@@ -252,6 +252,8 @@ def test_unknown_columns_are_reported() -> None:
     ("Nội dung kiểm tra, giám sát", "name"),
     ("Nhiệm vụ kiểm tra", "name"),
     ("Nội dung phối hợp", "name"),
+    # the estimate under a group naming the year the plan is written in
+    ("Năm hiện hành 2025 Ước thực hiện", "baseline"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role

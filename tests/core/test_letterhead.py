@@ -137,6 +137,11 @@ def test_opens_body(text: str, body: bool) -> None:
     (["UBND TỈNH LẠNG SƠN ỦY BAN NHÂN DÂN XÃ ĐÌNH LẬP"],
      ["UBND TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN XÃ ĐÌNH LẬP"]),
     (["UBND TỈNH QUẢNG NINH SỞ Y TẾ"], ["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ"]),
+    # a cell's lines joined by the reader, an office at its end (was one body, its place
+    # "HOA LƯ THƯỜNG TRỰC")
+    (["HỘI ĐỒNG NHÂN DÂN PHƯỜNG HOA LƯ THƯỜNG TRỰC"],
+     ["HỘI ĐỒNG NHÂN DÂN PHƯỜNG HOA LƯ", "THƯỜNG TRỰC"]),
+    (["UBND TỈNH LẠNG SƠN VĂN PHÒNG"], ["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"]),
     # a place's own words that fold like a body's open none
     (["ỦY BAN NHÂN DÂN PHƯỜNG YÊN SỞ"], ["ỦY BAN NHÂN DÂN PHƯỜNG YÊN SỞ"]),
     (["ỦY BAN NHÂN DÂN", "XÃ YÊN PHONG"], ["ỦY BAN NHÂN DÂN XÃ YÊN PHONG"]),
@@ -311,3 +316,16 @@ def test_the_same_rows_asked_again_read_as_before_unless_their_cells_changed() -
     rows[4].cells[0].bold = True
     assert read_letterhead(rows) is not first
     assert read_letterhead(_rows("Bảng 1")) is None
+
+
+def test_the_national_names_tail_beside_the_left_column_is_not_the_issuer_s() -> None:
+    # `pdftotext -layout`: "VIỆT NAM" wrapped in the right column lands on the left
+    # column's line (was the issuer "… XÃ DI LINH NAM", no locality)
+    head = read_letterhead(_rows(
+        "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+        "XÃ DI LINH                                      NAM",
+        "                                 Độc lập - Tự do - Hạnh phúc",
+        "Số: 31/KH-UBND                    Di Linh, ngày 11 tháng 5 năm 2026", "",
+        "KẾ HOẠCH", "Chuyển đổi số năm 2026"))
+    assert head is not None and head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ DI LINH"]
+    assert (head.number, head.dated) == ("Số: 31/KH-UBND", "ngày 11 tháng 5 năm 2026")

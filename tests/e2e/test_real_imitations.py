@@ -32,17 +32,17 @@ def test_every_input_has_its_expected_records() -> None:
 # Inputs whose hand-written records the reader does not reach yet, and why: the test fails
 # while it does not, and starts passing (flagging this note) once it does.
 KNOWN_GAPS = {
-    "tinh_khanh_hoa_nhiem_vu_ngat_trang": (
-        "a crowded line 'UBND các xã, phường nhật' keeps the product's last word in the "
-        "support cell: the product's piece sits five characters left of its column (7/8)"),
     # the dev batch of 2026-12-06 (05:45)
     "tinh_lai_chau_nhiem_vu_ba_dong": (
         "6/7: a support merged over two rows printed from the top of the first shows nowhere "
         "as merged, and a support a row may lack is not inferred (a lead or deadline is)"),
     # the dev batch of 2026-12-06 (08:25)
     "tinh_gia_lai_chi_tieu_nam_truoc": (
-        "2/5: a monitor and supports merged over two rows printed from the top of the first "
-        "(the lai_chau class)"),
+        "4/5: a support merged over rows 4–5 printed from the top of row 4, row 5 naming its "
+        "own monitor (the lai_chau class)"),
+    "tinh_son_la_nhiem_vu_san_pham": (
+        "5/6: a support merged over rows 2.1–2.2 printed from the top of 2.1, 2.2 naming its "
+        "own lead (the lai_chau class)"),
 }
 
 

@@ -8,6 +8,11 @@ from chitieu.extract.detect import detect_layout
 
 IMITATIONS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "imitations"
 
+
+def _imitation(name: str) -> str:
+    """A dev imitation's `pdftotext -layout` text (tests/fixtures/real/imitations)."""
+    return (IMITATIONS / f"{name}.pdftotext-layout.txt").read_text(encoding="utf-8")
+
 # a plan period over its years, beside last year's estimate whose label wraps ("Ước TH" /
 # "2025") so that its year stands on the line of the years under the group
 PERIOD_OVER_YEARS = """\
@@ -248,8 +253,7 @@ def test_section_titles_centred_over_the_figure_columns_keep_them_apart() -> Non
 def test_labels_crowded_over_the_gutters_leave_the_page_layout_text() -> None:
     # the header line "tính 2025 Năm 2026 Năm 2027 Năm 2030" crosses three gutters: with
     # them closed every line looked fuller than the page's columns (tab-separated text)
-    text = (IMITATIONS / "tinh_hung_yen_chi_tieu_giai_doan.pdftotext-layout.txt").read_text(
-        encoding="utf-8")
+    text = _imitation("tinh_hung_yen_chi_tieu_giai_doan")
     assert detect_layout(text) == "layout"
 
 
@@ -313,3 +317,71 @@ def test_a_group_label_between_its_figures_makes_no_column() -> None:
         "Mục tiêu năm 2026", "Cơ quan chủ trì"]
     assert [(r.baseline.raw, r.target.raw) for r in document.records] == [
         ("14", "18"), ("162", "180"), ("93", "≥ 95"), ("98", "100"), ("85", "90")]
+
+
+def test_agencies_merged_over_rows_from_the_top_go_to_each() -> None:
+    # a monitor merged over rows 1–2 and 3–4, printed from the top of 1 and 3 like every
+    # cell of the table: rows 2 and 4 print none; row 2's support is merged with row 1's
+    # too (the row goes on row 1's block), row 4 prints its own
+    text = _imitation("tinh_gia_lai_chi_tieu_nam_truoc")
+    records = convert_text(text, "layout").records
+    assert [[(a.role, a.raw) for a in r.agencies] for r in records[:4]] == [
+        [("monitor", "Sở Khoa học và Công nghệ"), ("support", "Sở Tài chính"),
+         ("support", "Các hiệp hội doanh nghiệp")],
+        [("monitor", "Sở Khoa học và Công nghệ"), ("support", "Sở Tài chính"),
+         ("support", "Các hiệp hội doanh nghiệp")],
+        [("monitor", "Văn phòng UBND tỉnh"), ("support", "Các sở, ban, ngành")],
+        [("monitor", "Văn phòng UBND tỉnh"), ("support", "Các doanh nghiệp viễn thông")]]
+
+
+# monitors merged over two and three rows, printed from the top of the first like every
+# cell: more rows print none than print one, each right under a row that does
+MONITOR_MERGED_FROM_THE_TOP = """\
+TT   Chỉ tiêu                                 Đơn vị tính   Mục tiêu năm 2026   Cơ quan chủ trì theo dõi
+I    CHÍNH QUYỀN SỐ
+1    Tỷ lệ hồ sơ thủ tục hành chính được xử        %              ≥ 80          Văn phòng
+     lý trực tuyến                                                              UBND tỉnh
+2    Tỷ lệ văn bản điện tử được ký số              %               100
+     (trừ văn bản mật)
+3    Tỷ lệ báo cáo định kỳ trên hệ thống           %               100
+     báo cáo của tỉnh
+II   KINH TẾ SỐ
+4    Số doanh nghiệp công nghệ số đang        Doanh nghiệp        1.050         Sở Khoa học và
+     hoạt động                                                                  Công nghệ
+5    Số doanh nghiệp phần mềm                 Doanh nghiệp         370
+III  XÃ HỘI SỐ
+6    Tỷ lệ người dân có chữ ký số cá nhân          %              ≥ 55          Công an tỉnh
+7    Tỷ lệ thuê bao điện thoại thông minh          %                95
+"""  # noqa: E501
+
+
+def test_monitors_merged_over_several_rows_from_the_top_go_to_each() -> None:
+    records = convert_text(MONITOR_MERGED_FROM_THE_TOP, "layout").records
+    assert [(r.key, [a.raw for a in r.agencies]) for r in records] == [
+        ("I/1", ["Văn phòng UBND tỉnh"]), ("I/2", ["Văn phòng UBND tỉnh"]),
+        ("I/3", ["Văn phòng UBND tỉnh"]), ("II/4", ["Sở Khoa học và Công nghệ"]),
+        ("II/5", ["Sở Khoa học và Công nghệ"]), ("III/6", ["Công an tỉnh"]),
+        ("III/7", ["Công an tỉnh"])]
+    assert all("cell_placement_uncertain:Cơ quan chủ trì theo dõi" in r.warnings
+               for r in records if r.key in ("I/2", "I/3", "II/5", "III/7"))
+
+
+def test_a_gutter_under_an_overhanging_label_splits_the_columns() -> None:
+    # "Thời gian" / "thực hiện" is wider than its column's lines: the gutter before the
+    # products ("Năm 2026 Quy trình", one space) lies under its last letter
+    text = _imitation("tinh_son_la_nhiem_vu_san_pham")
+    records = convert_text(text, "layout").records
+    assert [(r.deadline.raw, r.note) for r in records] == [
+        ("Năm 2026", "Dữ liệu được số hóa"), ("Năm 2026", "Quy trình được ban hành"),
+        ("Quý II/2026", "Danh mục được công bố"), ("Năm 2026", "Phần mềm được đưa vào sử dụng"),
+        ("Quý III/2026", "Lớp tập huấn"), ("Tháng 12/2026", "Báo cáo đánh giá")]
+
+
+def test_a_word_under_a_piece_cut_off_a_crowded_line_goes_on_it() -> None:
+    # "… ngành; Thủ tục được cập" cut into support and product; two lines down "UBND các
+    # xã, phường nhật" (one space) prints the product's last word right under "Thủ"
+    text = _imitation("tinh_khanh_hoa_nhiem_vu_ngat_trang")
+    record = next(r for r in convert_text(text, "layout").records if r.key == "5")
+    assert record.note == "Thủ tục được cập nhật"
+    assert [a.raw for a in record.agencies if a.role == "support"] == [
+        "Các sở, ban, ngành", "UBND các xã, phường"]

@@ -227,3 +227,67 @@ def test_row_missing_a_merged_agency_keeps_its_printed_deadline_last() -> None:
                   ["3", "Đào tạo kỹ năng số.", "Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Hằng năm"]])
     assert _table_rows(text)[2] == ["2", "Số hóa hồ sơ lưu trữ.", "Sở Nội vụ", "Sở Tài chính",
                                     "Quý III/2026"]
+
+
+def test_group_of_the_current_year_before_its_year_columns() -> None:
+    # "Năm hiện hành 2025" spans "Kế hoạch" / "Ước thực hiện"; "Năm 2026" and "Năm 2027" span
+    # both rows: the estimate is of the year the plan is written in, not of its last target
+    text = _flat([["**STT**", "**Chỉ tiêu**", "**ĐVT**", "**Năm hiện hành 2025**",
+                   "**Năm 2026**", "**Năm 2027**"],
+                  ["**Kế hoạch**", "**Ước thực hiện**"],
+                  ["1", "Tỷ lệ lao động qua đào tạo", "%", "72", "72,5", "74", "75"],
+                  ["2", "Tỷ lệ hộ nghèo", "%", "2,5", "2,1", "1,8", "1,5"]])
+    assert _table_rows(text)[1] == ["", "", "", "**Kế hoạch**", "**Ước thực hiện**", "", ""]
+
+
+@pytest.mark.parametrize(("second_row", "read"), [
+    # the task's other cells are merged over both rows (HTML rowspan): the portal prints only
+    # the agency the second row adds, without its column
+    ("Bưu điện tỉnh; Các doanh nghiệp viễn thông",
+     ["", "", "", "Bưu điện tỉnh; Các doanh nghiệp viễn thông", ""]),
+    # words that name no agency stay as printed
+    ("trên địa bàn toàn tỉnh", ["trên địa bàn toàn tỉnh"]),
+])
+def test_a_row_of_one_agency_under_a_task_is_placed_in_the_support_column(
+        second_row: str, read: list[str]) -> None:
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Triển khai hóa đơn điện tử.", "Thuế tỉnh", "Sở Công Thương", "Năm 2026"],
+                  [second_row],
+                  ["2", "Phát triển thương mại điện tử.", "Sở Công Thương", "Sở Tài chính",
+                   "2026-2030"]])
+    assert _table_rows(text)[2] == read
+
+
+def test_a_group_of_agencies_is_not_the_product_beside_it() -> None:
+    # "Cơ quan thực hiện" spans "Chủ trì" / "Phối hợp"; "Thời gian hoàn thành" and "Sản
+    # phẩm" span both rows ("Sản phẩm Chủ trì" reads as a lead too, but a product is no group
+    # of agencies); rows 2 and 3 leave out merged cells, so most rows are not the widest
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Cơ quan thực hiện**", "**Thời gian hoàn thành**",
+                   "**Sản phẩm**"],
+                  ["**Chủ trì**", "**Phối hợp**"],
+                  ["1", "Số hóa hồ sơ.", "Sở Tư pháp", "Công an tỉnh", "Quý II/2026", "Dữ liệu"],
+                  ["2", "Đồng bộ dữ liệu.", "Sở Xây dựng", "Quý III/2026", "Bản đồ số"],
+                  ["3", "Công khai thông tin.", "Văn phòng UBND tỉnh", "Thông tin"],
+                  ["4", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Tư pháp", "Tháng 11/2026", "Lớp học"]])
+    assert _table_rows(text)[1] == ["", "", "**Chủ trì**", "**Phối hợp**", "", ""]
+
+
+@pytest.mark.parametrize(("printed", "read", "warnings"), [
+    # one agency, a deadline, a product: the deadline and product in their columns, the
+    # agency the lead (which agency column is merged is not in the text: said)
+    (["2", "Đồng bộ dữ liệu.", "Sở Xây dựng", "Quý III/2026", "Bản đồ số"],
+     ["2", "Đồng bộ dữ liệu.", "Sở Xây dựng", "Công an tỉnh", "Quý III/2026", "Bản đồ số"],
+     ["cell_placement_uncertain:Phối hợp"]),
+    # both agencies and a product: the deadline is the merged cell
+    (["2", "Đồng bộ dữ liệu.", "Sở Xây dựng", "Sở Tư pháp", "Bản đồ số"],
+     ["2", "Đồng bộ dữ liệu.", "Sở Xây dựng", "Sở Tư pháp", "Quý II/2026", "Bản đồ số"], []),
+])
+def test_a_short_row_takes_its_merged_cells_where_its_printed_ones_do_not_fit(
+        printed: list[str], read: list[str], warnings: list[str]) -> None:
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**",
+                   "**Sản phẩm**"],
+                  ["1", "Số hóa hồ sơ.", "Sở Tư pháp", "Công an tỉnh", "Quý II/2026", "Dữ liệu"],
+                  printed,
+                  ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Tư pháp", "Tháng 11/2026", "Lớp học"]])
+    row = [r for r in extract.read_text(text, "portal").rows if r.table is not None][2]
+    assert (row.texts, row.warnings) == (read, warnings)

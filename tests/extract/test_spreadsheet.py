@@ -245,3 +245,42 @@ def test_an_older_or_opendocument_workbook_gives_the_records_of_its_xlsx(suffix:
         r.model_dump(exclude={"provenance"}) for r in expected.records]
     assert len(doc.records) == 2 and doc.records[0].target.value == 70
     assert doc.plan.number == "21/KH-UBND"
+
+
+@pytest.mark.parametrize(("value", "number_format", "shown"), [
+    (12345.67, "General", "12345,67"),  # seven significant digits: all of them
+    (1.0, "0%", "100%"),  # a whole 100 % stored as a decimal
+    (0.123, "0.0%", "12,3%"),
+    (0.85, "0%", "85%"),
+    (2.5, "General", "2,5"),
+    (3.0, "General", "3"),
+])
+def test_a_number_is_shown_whole_and_a_percentage_as_one(tmp_path: Path, value: float,
+                                                         number_format: str, shown: str) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([1, "Tổng thu ngân sách", "Sở Tài chính", "2026", value])
+    book.active["E2"].number_format = number_format
+    path = tmp_path / "so.xlsx"
+    book.save(path)
+    assert extract.read(path).rows[1].texts[4] == shown
+
+
+def test_bold_cells_are_read_as_bold(tmp_path: Path) -> None:
+    # a group row printed in bold ("2 Rà soát thủ tục", its title merged across) is a section
+    # the way a bold DOCX row is; the rows under it are not bold
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append([2, "Rà soát thủ tục hành chính"])
+    sheet.merge_cells("B2:E2")
+    sheet.append(["a)", "Thủ tục cấp tỉnh", "Văn phòng UBND tỉnh", "Quý III/2026", None])
+    for cell in (sheet["A2"], sheet["B2"]):
+        cell.font = openpyxl.styles.Font(bold=True)
+    path = tmp_path / "dam.xlsx"
+    book.save(path)
+    rows = extract.read(path).rows
+    assert [c.bold for c in rows[1].cells[:2]] == [True, True]
+    assert not any(c.bold for c in rows[2].cells)
+    assert [(r.key, [s.number for s in r.section]) for r in convert(path).records] == [
+        ("2/a)", ["2"])]

@@ -244,6 +244,19 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["ỦY BAN NHÂN DÂN", "PHƯỜNG PHỦ LÝ", "Số: 35//KH-UBND"],
      [*_NATION, "Phủ Lý, ngày 09 tháng 02 năm 2026"], "35/KH-UBND",
      "Ủy ban nhân dân phường Phủ Lý", ("phường", "Phủ Lý", "13285", "Ninh Bình")),
+    # a council's standing committee: its office too (was "THƯỜNG TRỰC xã Đình Lập")
+    (["HỘI ĐỒNG NHÂN DÂN", "XÃ ĐÌNH LẬP", "THƯỜNG TRỰC", "Số: 45/KH-TTHĐND"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "45/KH-TTHĐND",
+     "Thường trực Hội đồng nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a dash printed with spaces in the number (was "45/KH")
+    (["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP", "Số: 45/KH - UBND"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "45/KH-UBND",
+     "Ủy ban nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # the issuer typed as a sentence is written, not capitals (the unit beside the motto was
+    # dropped as specks: "Ủy ban nhân dân", no locality)
+    (["Ủy ban nhân dân", "xã Đình Lập", "Số: 45/KH-UBND"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "45/KH-UBND",
+     "Ủy ban nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
     (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
      "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),

@@ -29,6 +29,21 @@ def test_parts_arabic_sections_and_items() -> None:
     assert records[2].section[0].title == "Các nhiệm vụ"
 
 
+def test_a_numbered_row_without_values_over_lettered_items_is_their_group() -> None:
+    # "2" names what its items a), b) do, with no agency or deadline of its own: their group,
+    # whether or not it is printed in bold (a sheet saved as text keeps no bold)
+    records = _records(
+        "I\tTHỂ CHẾ\t\t\t\n1\tBan hành quy chế dữ liệu\t\tSở Tư pháp\tQuý II/2026\n"
+        "2\tRà soát thủ tục hành chính\t\t\t\n"
+        "a)\tThủ tục cấp tỉnh\t\tVăn phòng UBND tỉnh\tQuý III/2026\n"
+        "b)\tThủ tục cấp xã\t\tUBND các xã, phường\tQuý IV/2026\n"
+        "3\tBáo cáo kết quả\t\tSở Nội vụ\t\n"
+        "a)\tBáo cáo quý\t\tSở Nội vụ\tHằng quý\n")
+    assert _chains(records)[:3] == [("I/1", ["I"]), ("I/2/a)", ["I", "2"]),
+                                    ("I/2/b)", ["I", "2"])]
+    assert records[1].section[1].title == "Rà soát thủ tục hành chính"
+
+
 def test_a_roman_section_keeps_being_a_section_under_words_spilled_into_its_deadline() -> None:
     records = _records(
         "III.\tHạ tầng\t\t\t\n1.\tBảo đảm nguồn lực\t\tBộ Tài chính\t2025 và những năm tiếp theo\n"

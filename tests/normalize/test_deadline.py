@@ -258,6 +258,12 @@ def test_parse_deadline_never_raises(raw):
     ("01 tháng", "2026-01-31", "2026-01-31", "2026-02-28"),  # no 31 February: its last day
     ("Trong 1 năm", "2028-02-29", "2028-02-29", "2029-02-28"),
     ("Trong 15 ngày làm việc", "2026-05-04", "2026-05-04", None),  # worked days not printed
+    # the other words plans lead a duration with (were deadline_unparsed)
+    ("Trong thời hạn 20 ngày", "2026-03-10", "2026-03-10", "2026-03-30"),
+    ("Chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành", "2026-03-10", "2026-03-10",
+     "2026-04-09"),
+    ("Hoàn thành trong 60 ngày", "2026-03-10", "2026-03-10", "2026-05-09"),
+    ("Trong thời hạn 10 ngày làm việc", "2026-03-10", "2026-03-10", None),
 ])
 def test_a_duration_counts_from_the_issue_date(raw, issued_on, start, end):
     deadline, warnings = parse_deadline(raw)
