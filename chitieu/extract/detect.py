@@ -136,24 +136,30 @@ _MIN_LABEL_BLOCKS = 5
 _COLUMN_GAP = lazy(re.compile, r"\s{3,}")
 _TABLE_REACH = 10  # lines under a header line among which the table's rows are looked for
 _MIN_GAPPED_ROWS = 2
+_LABEL_LINES = 3  # lines a header's wrapped labels take ("Cơ quan chủ" / "Nhiệm vụ" / "trì")
 
 
 def _has_gapped_table(lines: list[str]) -> bool:
     """A table printed in columns inside prose (a whole plan through `pdftotext -layout`,
-    its appendix at the end): a line naming two columns apart by runs of spaces, most lines
-    under it gapped too. Prose around it keeps the share of gapped lines low."""
-    from chitieu.core.headers import header_candidates
-
+    its appendix at the end): a line of labels apart by runs of spaces that, with the next
+    lines of its wrapped labels, names two columns, and lines in columns under it. Prose
+    around it keeps the share of gapped lines low."""
     for i, line in enumerate(lines):
-        chunks = _COLUMN_GAP.split(line.strip())
-        if len(chunks) < 2:
+        if len(_COLUMN_GAP.split(line.strip())) < 2:
             continue
-        if sum(1 for c in chunks if header_candidates(c)[:1] not in ((), ("unknown",))) < 2:
+        labels = [c for ln in lines[i:i + _LABEL_LINES] for c in _COLUMN_GAP.split(ln.strip())]
+        if len(_known_roles(labels)) < 2:
             continue
         under = lines[i + 1:i + 1 + _TABLE_REACH]
         if sum(1 for ln in under if _LAYOUT_GAP.search(ln.strip())) >= _MIN_GAPPED_ROWS:
             return True
     return False
+
+
+def _known_roles(labels: list[str]) -> set[str]:
+    from chitieu.core.headers import header_candidates
+
+    return {role for c in labels for role in header_candidates(c)[:1]} - {"unknown"}
 
 
 def detect_layout(text: str) -> str:

@@ -270,7 +270,7 @@ class _Reader:
 
     def page(self, page: _Page) -> None:
         lines = _without_page_numbers(page.lines)
-        found = _header_block(lines)
+        found = _header_block(lines, first_table=self.header is None)
         if found is not None:
             first, last = found
             body = lines[last + 1:]
@@ -488,7 +488,7 @@ def _names_columns(line: _Line) -> bool:
     return len(known) >= 2 and "name" in known
 
 
-def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
+def _header_block(lines: list[_Line], first_table: bool = False) -> tuple[int, int] | None:
     """(first, last) index of the header lines, or None when the page has no header. The
     block is built around a line naming columns: the first such line or, when a wrapped
     label names a column a line above it ("Chỉ tiêu" of "Chỉ tiêu năm 2026" over the name
@@ -498,7 +498,7 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
     reach = _HEADER_REACH
     if at is None:
         # narrow columns' labels printed a word or two a line: no line names two columns
-        at, reach = _stacked_labels(lines), _STACKED_REACH
+        at, reach = _stacked_labels(lines, anywhere=first_table), _STACKED_REACH
         anchors = [] if at is None else [at]
     else:
         anchors = [i for i in range(at, min(len(lines), at + reach[1] + 1))
@@ -548,14 +548,18 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
     return best, choice
 
 
-def _stacked_labels(lines: list[_Line]) -> int | None:
+def _stacked_labels(lines: list[_Line], anywhere: bool = False) -> int | None:
     """The line printing the name column's label when the labels around it, within a
-    stacked header's reach, name two columns or more, none of them alone on a line."""
+    stacked header's reach, name two columns or more, none of them alone on a line. Looked
+    for at the top of a page, or `anywhere` on it before the first table (a whole plan's
+    prose above it)."""
     above, below = _STACKED_REACH
-    for i, line in enumerate(lines[:_STACKED_LINES]):
+    for i, line in enumerate(lines if anywhere else lines[:_STACKED_LINES]):
         if _is_anchor_line(line):
             continue  # "II. NHIỆM VỤ": a section's title above the table names no column
         chunks = _chunks(line)
+        if len(chunks) == 1 and _is_title_over_labels(lines, i):
+            continue
         # labels of a word or two each, the name column's among them (no sentence)
         if any(len(c.split()) > _MAX_LABEL_WORDS for c in chunks) or "name" not in (
                 _role(c) for c in chunks):
@@ -569,6 +573,16 @@ def _stacked_labels(lines: list[_Line]) -> int | None:
         if len(labels - {"unknown", "name"}) >= _STACKED_ROLES:
             return i
     return None
+
+
+def _is_title_over_labels(lines: list[_Line], i: int) -> bool:
+    """Line i, one run of words, is a title ("NỘI DUNG BÁO CÁO") rather than the name
+    column's label: no labels beside it on the lines around, or in capitals under a line
+    of text (a label alone on a header's first line has the others' lines under it; a top-
+    or centre-aligned header prints the others beside or above it)."""
+    around = [len(_chunks(ln)) > 1 for ln in lines[max(0, i - 1):i + 2]]
+    above = i > 0 and len(_chunks(lines[i - 1])) > 1
+    return not any(around) or (not above and lines[i].text.isupper())
 
 
 def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:

@@ -67,3 +67,30 @@ def test_a_section_title_above_wrapped_labels_is_not_the_header() -> None:
     assert [(r.key, r.name, r.deadline.raw) for r in document.records] == [
         ("1", "Số hóa hồ sơ địa chính", "Quý III/2026"),
         ("2", "Lắp đặt camera an ninh tại các thôn", "Quý IV/2026")]
+
+
+def _letter_with_report_table() -> str:
+    """A letter whose appendix, after more than a page top's worth of prose, has a header
+    whose first line names one column ("Thời gian") and whose title names another."""
+    prose = "".join(f"{k}. Các phòng, đơn vị rà soát số liệu của lĩnh vực được giao.\n"
+                    for k in range(1, 28))
+    return prose + """\
+                                    PHỤ LỤC
+                                 NỘI DUNG BÁO CÁO
+ ST                                              Cơ quan chủ     Cơ quan phối     Thời gian
+                     Nhiệm vụ
+ T                                                    trì            hợp         hoàn thành
+ 1    Báo cáo kết quả số hóa hồ sơ                Văn phòng       Các thôn        Quý III/2026
+ 2    Cập nhật số liệu dân cư                     Công an xã      Các thôn        Quý IV/2026
+"""
+
+
+def test_wrapped_labels_deep_in_a_letter_under_a_title_naming_a_column() -> None:
+    text = _letter_with_report_table()
+    assert detect_layout(text) == "layout"
+    document = convert_text(text)
+    assert [c.role for c in document.columns] == ["number", "name", "lead", "support",
+                                                  "deadline"]
+    assert [(r.name, r.deadline.raw) for r in document.records] == [
+        ("Báo cáo kết quả số hóa hồ sơ", "Quý III/2026"),
+        ("Cập nhật số liệu dân cư", "Quý IV/2026")]
