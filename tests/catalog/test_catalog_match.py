@@ -156,6 +156,14 @@ MATCH = [
     ("Số trường mới đạt chuẩn quốc gia trong năm", "trường", "ktxh.truong_chuan_moi"),
     ("Tỷ lệ người dân có sổ sức khỏe điện tử tích hợp trên VNeID", "%", "xhs.ho_so_suc_khoe"),
     ("Giảm số vụ phạm pháp hình sự so với năm trước", "%", "qpan.giam_pham_phap_hinh_su"),
+    # a ward's "khu phố" is its village; a digital identity is the identity account; the
+    # sector "nông, lâm nghiệp, thủy sản" is agriculture
+    ("Tỷ lệ khu phố có Tổ công nghệ số cộng đồng hoạt động hiệu quả", "%", "xhs.thon_to_cnscd"),
+    ("Số khu phố có Tổ công nghệ số cộng đồng hoạt động hiệu quả", "khu phố",
+     "xhs.so_thon_to_cnscd"),
+    ("Tỷ lệ công dân có danh tính số (VNeID)", "%", "da06.tai_khoan_dinh_danh_muc2"),
+    ("Tốc độ tăng giá trị sản xuất ngành nông, lâm nghiệp, thủy sản", "%",
+     "ktxh.tang_gia_tri_nong_nghiep"),
 ]
 
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
@@ -296,6 +304,13 @@ NEAR_MISSES = [
      "cqs.ho_so_truc_tuyen"),
     ("Tỷ lệ chế độ báo cáo của các doanh nghiệp thực hiện trên hệ thống thông tin báo cáo", "%",
      "cqs.bao_cao_dien_tu"),
+    # a part of what the indicator counts: world-class firms, piped or merely hygienic
+    # water, food crops among the annual ones
+    ("Số doanh nghiệp công nghệ số trên địa bàn xã", "doanh nghiệp",
+     "kts.dn_cong_nghe_so_ngang_tam"),
+    ("Tỷ lệ hộ dân sử dụng nước máy đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
+    ("Tỷ lệ hộ dân được dùng nước sạch, hợp vệ sinh", "%", "ktxh.nuoc_sach"),
+    ("Diện tích gieo trồng cây lương thực có hạt", "ha", "ktxh.dien_tich_gieo_trong"),
     # a fall to a level prints that level, not the fall
     ("Giảm tỷ lệ hộ nghèo xuống còn dưới 2%", "%", "ktxh.giam_ho_ngheo"),
 ]
