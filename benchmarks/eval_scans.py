@@ -7,6 +7,8 @@
     python benchmarks/eval_scans.py --eval5 [--out DIR]
     python benchmarks/eval_scans.py --eval6 [--out DIR]
     python benchmarks/eval_scans.py --dev6 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval7 [--out DIR]
+    python benchmarks/eval_scans.py --dev7 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -26,6 +28,10 @@ The sixth (`--eval6`, `EVAL6_VARIANTS`: 13 appendices and whole-plan first pages
 tests/fixtures/heldout_scans6/, written before the session that made it changed the reader)
 is held out as a whole the same way; `--dev6` (`DEV6_VARIANTS`, tests/fixtures/scan_dev6/:
 EVAL5's misses as classes, on other text) is read at will.
+The seventh (`--eval7`, `EVAL7_VARIANTS`: 14 appendices and whole-plan first pages in
+tests/fixtures/heldout_scans7/, written before the session that made it changed the reader)
+is held out as a whole the same way; `--dev7` (`DEV7_VARIANTS`, tests/fixtures/scan_dev7/:
+EVAL6's misses as classes, on other text) is read at will.
 
 The scans are made by tests/fixtures/make_scan_fixtures.py `EVAL_VARIANTS` (typed appendices
 with hand-written records — office_variants PDFs rasterised, appendices' tables drawn in other
@@ -125,15 +131,19 @@ def main() -> int:
                         help="the fifth set (EVAL5_VARIANTS: more header shapes), all held out")
     parser.add_argument("--eval6", action="store_true",
                         help="the sixth set (EVAL6_VARIANTS), all held out")
+    parser.add_argument("--eval7", action="store_true",
+                        help="the seventh set (EVAL7_VARIANTS), all held out")
     parser.add_argument("--dev6", action="store_true",
                         help="EVAL5's misses on other text (DEV6_VARIANTS), read at will")
+    parser.add_argument("--dev7", action="store_true",
+                        help="EVAL6's misses on other text (DEV7_VARIANTS), read at will")
     parser.add_argument("--dev5", action="store_true",
                         help="the fifth set's dev set (DEV5_VARIANTS), read at will")
     parser.add_argument("--header-dev", action="store_true",
                         help="the national headers' dev set (HEADER_DEV_VARIANTS)")
     args = parser.parse_args()
     held_out = (args.eval2 in ("held-out", "all") or args.eval3 or args.eval4 or args.eval5
-                or args.eval6)
+                or args.eval6 or args.eval7)
     if held_out and args.verbose:
         parser.error("the held-out scans are only scored: no --verbose")
     if not SCORE.exists():
@@ -152,14 +162,20 @@ def main() -> int:
         chosen = fixtures.EVAL5_VARIANTS
     if args.eval6:
         chosen = fixtures.EVAL6_VARIANTS
+    if args.eval7:
+        chosen = fixtures.EVAL7_VARIANTS
     if args.header_dev:
         chosen = fixtures.HEADER_DEV_VARIANTS
     if args.dev5:
         chosen = fixtures.DEV5_VARIANTS
     if args.dev6:
         chosen = fixtures.DEV6_VARIANTS
+    if args.dev7:
+        chosen = fixtures.DEV7_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
-    folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "eval6" if args.eval6
+    folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "dev7" if args.dev7
+                         else "eval7" if args.eval7
+                         else "eval6" if args.eval6
                          else "eval5" if args.eval5 else "eval4" if args.eval4
                          else "header-dev" if args.header_dev else "eval3" if args.eval3
                          else "eval2" if args.eval2 else "eval")

@@ -387,7 +387,8 @@ def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
         capitals = _section_title(title, capitals=not number)
         heavy = not number and index < len(bold) and bold[index] and _section_title(
             title, capitals=False)
-        if not (capitals or heavy) or _VALID_NUMBER.match(number):
+        if not (capitals or heavy) or (_VALID_NUMBER.match(number)
+                                       and not _breaks_letter_sequence(out, sections, position)):
             continue
         above = next((out[i].rstrip(".") for i in reversed(sections[:position])
                       if _is_sequence_number(out[i])), None)
@@ -408,6 +409,21 @@ def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
 
 
 _FIRST_SECTIONS = {"I", "A"}
+_LONE_LETTER = regex.compile(r"^[A-ZĐ]$")
+
+
+def _breaks_letter_sequence(numbers: list[str], sections: list[int], position: int) -> bool:
+    """The section row at `position` is numbered with a lone capital letter that cannot be
+    a letter section where it stands: letters start at "A" and step by one, so an "M" with
+    no "L" above it is a misread number ("II" read "M", "I" read "L"), to be numbered as the
+    sequence around it says. Roman "I", "V", "X" are left to the roman sequence."""
+    core = numbers[sections[position]].strip().rstrip(".")
+    if not _LONE_LETTER.match(core) or core in _ROMANS:
+        return False
+    previous = next((numbers[i].strip().rstrip(".") for i in reversed(sections[:position])
+                     if _LONE_LETTER.match(numbers[i].strip().rstrip("."))
+                     and numbers[i].strip().rstrip(".") not in _ROMANS), None)
+    return core != (_step(previous, 1) if previous is not None else "A")
 
 
 def _first_of_level(numbers: list[str], sections: list[int], position: int) -> bool:
@@ -732,8 +748,11 @@ _QUARTER_END = r"(?=\s*(?:/|năm\b|$|[,;]|[-–]\s*\S))"
 _QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
 _QUARTER_RANGE = regex.compile(
     r"(?i)(?P<word>\bquý\s*[IVX]+\s*[-–]\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
-_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]JĨÍÌỈỊĩíìỉị]+$")
+_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]JĨÍÌỈỊĩíìỉịU]+$")
 _QUARTERS = ("I", "II", "III", "IV")
+# what a misread glyph of a quarter may print: serif "I"s run together ("H"), a "V" or an
+# "I" whose serifs closed into a cup ("U")
+_QUARTER_GLYPHS = {"H": ("I", "II"), "U": ("V", "I")}
 _AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LJjĨÍÌỈỊĩíìỉị"})
 
 
@@ -769,7 +788,7 @@ def _quarter_match(match: regex.Match) -> str:
         return match["word"] + first
     readings = {""}
     for char in ones[:6]:
-        options = ("I", "II") if char == "H" else (char,)
+        options = _QUARTER_GLYPHS.get(char, (char,))
         readings = {r + o for r in readings for o in options}
     fits = [r for r in _QUARTERS if r in readings]
     return match["word"] + fits[0] if len(fits) == 1 else match.group(0)

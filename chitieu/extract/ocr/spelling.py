@@ -290,7 +290,7 @@ def repair_words(words: list) -> tuple[list, list[Change]]:
         cores = [_core(w.text) for w in words]
         for index, word in enumerate(words):
             core = cores[index]
-            if core is None or len(core[1]) > 7:
+            if core is None or len(core[1]) > 7 or not _spellable(core, original[index]):
                 continue
             left = _neighbour(words, cores, index, -1)
             right = _neighbour(words, cores, index, 1)
@@ -302,6 +302,14 @@ def repair_words(words: list) -> tuple[list, list[Change]]:
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
+
+
+def _spellable(core: tuple[str, str, str], read) -> bool:
+    """A word to spell again: not one another repair read on the page (a roman number
+    counted, a number read again), and no letters run into digits ("IIU/2026", "2a")."""
+    if read.note and read.note != "spelling":
+        return False
+    return not any(ch.isdigit() for ch in core[0] + core[2])
 
 
 def _repair_pairs(words: list, original: list) -> list:

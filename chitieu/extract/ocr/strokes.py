@@ -22,6 +22,9 @@ _ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})(?P<rest>(?:[/.):,;]\S
 # 1U2026": the last "I" and the slash read as one "U"
 _QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/U]?(?P<year>20\d\d)$")
 _YEAR = regex.compile(r"^20\d\d$")
+# An appendix's label after "LỤC" read as strokes with a speck or a serif taken for a letter
+# ("IT", "ïI", "iI"): no digit, no "V" or "X"; the page says how many "I"s
+_LABEL_STROKES = regex.compile(r"^[IlH|!\[\]iïíìîTt]{1,4}$")
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
@@ -244,6 +247,8 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
             out.append(replace(word, text=printed, note="roman"))
             continue
         reading = roman_ones(word.text, after_quarter) if item is None and lone is None else None
+        if reading is None and after_label and _LABEL_STROKES.match(word.text):
+            reading = len(word.text), ""
         if reading is None:
             out.append(word)
             continue

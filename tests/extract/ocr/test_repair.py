@@ -168,6 +168,9 @@ def test_repair_date_digits(text, expected):
     ("Quý I-IV/2026", "Quý I-IV/2026"), ("Quý J/2026", "Quý I/2026"),
     # the strokes read as two words; two quarters listed stay
     ("Quý ii 1/2026", "Quý III/2026"), ("Quý I II/2026", "Quý I II/2026"),
+    # a "U" is a "V" or an "I" read with its serifs: the one quarter that fits ("IIV" is
+    # none); "IU" may be "IV" or "II" and stays
+    ("Quý IIU/2026", "Quý III/2026"), ("Quý IU/2026", "Quý IU/2026"),
 ])
 def test_repair_quarter_numeral(text, expected):
     assert repair_quarter_numeral(text) == expected
@@ -277,6 +280,27 @@ def test_a_section_whose_number_ocr_lost_takes_its_place_in_the_sequence() -> No
     assert number_sections(["A", "1", "", "2"], [True, False, True, False],
                            ["CHỈ TIÊU", "a", "NHIỆM VỤ", "b"])[2] == "B"
 
+
+
+def test_a_letter_that_breaks_the_letter_sequence_between_romans_is_the_roman() -> None:
+    from chitieu.extract.ocr.repair import number_sections
+
+    titles = ["Hạ tầng", "a", "Đầu tư", "b", "c", "Vận hành", "d"]
+    flags = [True, False, True, False, False, True, False]
+    # "II" read "M" between "I" and "III": letters start at "A" and step by one
+    assert number_sections(["I", "1", "M", "2", "3", "III", "4"], flags, titles)[2] == "II"
+    # the first section's "I" read "L" above "II"
+    assert number_sections(["L", "1", "II", "2"], [True, False, True, False],
+                           ["Hạ tầng", "a", "Xúc tiến", "b"])[0] == "I"
+    # letters in their own sequence stay, over roman sub-sections or between them
+    assert number_sections(["A", "I", "1", "II", "2", "B", "I", "3"],
+                           [True, True, False, True, False, True, True, False],
+                           ["KINH TẾ", "Nông nghiệp", "a", "Dịch vụ", "b", "XÃ HỘI",
+                            "Y tế", "c"]) == ["A", "I", "1", "II", "2", "B", "I", "3"]
+    # a letter the romans around it disagree on stays
+    assert number_sections(["I", "1", "M", "2", "IV", "3"],
+                           [True, False, True, False, True, False],
+                           ["Hạ tầng", "a", "Đầu tư", "b", "Vận hành", "c"])[2] == "M"
 
 def test_an_unnumbered_group_row_stays_unnumbered() -> None:
     from chitieu.extract.ocr.repair import number_sections

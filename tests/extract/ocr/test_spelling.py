@@ -82,3 +82,14 @@ def test_a_vowel_read_twice_is_one() -> None:
     assert best_reading(None, "Ưứớc", "thực", 80.0) == "Ước"  # the copy took the next tone
     assert best_reading(None, "xoong", None, 80.0) == "xoong"  # a syllable with "oo"
     assert best_reading(None, "Caaa", None, 80.0) == "Caaa"  # collapsed, still no syllable
+
+
+def test_numbers_and_words_another_repair_read_on_the_page_are_not_spelled() -> None:
+    """"Quý IIU/2026" (a roman number run into its year) is no syllable to spell: its
+    vowels are strokes ("IIU" is not "IU"); and a label whose strokes the page counted
+    ("ïI" → "I", note "roman") keeps that count."""
+    words, changes = repair_words(_line("Quý IIU/2026", conf=58.0))
+    assert words[1].text == "IIU/2026" and not changes
+    counted = [*_line("PHỤ LỤC"), Word("I", 20, 0, 28, 10, 39.0, note="roman")]
+    words, changes = repair_words(counted)
+    assert words[2].text == "I" and not changes

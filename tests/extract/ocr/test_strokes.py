@@ -62,6 +62,22 @@ def test_a_lone_roman_one_after_an_appendix_word_is_counted(font: Path) -> None:
         assert count_stems(pixels, (left, top, right, bottom)) == 0
 
 
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize(("printed", "read"), [("I", "IT"), ("I", "ïI"), ("II", "iI"),
+                                               ("II", "IT"), ("III", "IiI")])
+def test_an_appendix_label_read_as_strokes_and_letters_is_counted(font: Path, printed: str,
+                                                                  read: str) -> None:
+    """"PHỤ LỤC I" read "PHỤ LỤC IT" or "ïI" (a speck or a serif read as a letter): after
+    "LỤC" a word of upright strokes is the label's roman number, as many "I"s as the page
+    prints."""
+    pixels, (left, top, right, bottom) = _printed(printed, font, 250)
+    label = Word("LỤC", 0, top, max(1, left - 8), bottom, 90.0)
+    misread = Word(read, left, top, right, bottom, 40.0)
+    words, changes = restore_roman_ones([label, misread], pixels)
+    assert [w.text for w in words] == ["LỤC", printed]
+    assert [(c.before, c.after) for c in changes] == [(read, printed)]
+
 def test_a_stroke_read_as_an_exclamation_mark_is_recounted() -> None:
     """A sans "II/2026" read "!H/2026": the page, not the reading, says how many "I"s."""
     font = FONTS[1] if FONTS[1].exists() else next(f for f in FONTS if f.exists())
