@@ -99,9 +99,16 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     for _, text in differing:
         cands = header_candidates(text)
         if not cands or (cands[0] == "unknown" and not _FOUR_DIGITS.fullmatch(text)
-                         and not PERIOD_LABEL.fullmatch(" " + text)):
+                         and not PERIOD_LABEL.fullmatch(" " + text)
+                         and not _names_total_or_part(text)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
+
+
+def _names_total_or_part(text: str) -> bool:
+    """"Tổng số", "Trong đó: công lập": a value group's total or a part of it."""
+    key, words = header_key(text), vocabulary()
+    return bool(words.group_total.match(key) or words.group_part.match(key))
 
 
 _HEADER_YEARS = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -116,7 +123,9 @@ def _merge_header(header: list[str], sub: list[str]) -> list[str]:
     for top, low in zip(header, sub, strict=True):
         group = top or group
         if low and header_key(low) != header_key(top):
-            if header_candidates(low)[0] == "unknown":
+            if group and vocabulary().group_total.match(header_key(low)):
+                merged.append(group)  # the group's total is the group's own value
+            elif header_candidates(low)[0] == "unknown":
                 merged.append(f"{group} {low}".strip())
             elif _HEADER_YEARS.search(group) and not _HEADER_YEARS.search(low):
                 # "Năm hiện hành 2025" over "Kế hoạch" / "Ước thực hiện": the year is the
@@ -417,6 +426,7 @@ def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] =
     headers = list(headers)
     while headers and not headers[-1]:
         headers.pop()
+    unnamed = _unnamed_columns_with_values(headers, below)
     roles = assign_roles(headers)
     inferred = _numbers_below(headers, roles, below)
     if inferred:
@@ -429,7 +439,16 @@ def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] =
             table.warnings.append(f"column_unmapped:{col.header}")
     if inferred:
         table.warnings.append(f"column_role_from_values:{headers[0]}")
+    table.warnings += [f"column_unmapped:column {i + 1}" for i in unnamed]
     return table
+
+
+def _unnamed_columns_with_values(headers: list[str], below: list[RawRow]) -> list[int]:
+    """The columns under no label whose rows hold values (a group's second column left
+    unlabelled): what they hold is read into no field, which is said, not left unsaid.
+    (Cells right of the last label go to the last column: `row_too_many_cells`.)"""
+    return [i for i, h in enumerate(headers) if not h and i > 0 and any(
+        i < len(r.cells) and r.cells[i].text.strip() for r in below)]
 
 
 _PEEK_ROWS = 12  # the rows under a header that show what its first column holds

@@ -41,6 +41,8 @@ class _Vocabulary:
     furniture: regex.Pattern
     table_end: regex.Pattern
     signature: regex.Pattern
+    group_total: regex.Pattern
+    group_part: regex.Pattern
 
 
 @functools.cache
@@ -53,6 +55,8 @@ def vocabulary() -> _Vocabulary:
         furniture=compile_regex("|".join(data["page_furniture"])),
         table_end=compile_regex("|".join(data["table_end"])),
         signature=compile_regex("|".join(data.get("signature") or ["(?!)"])),
+        group_total=compile_regex(data["group_total"]),
+        group_part=compile_regex(data["group_part"]),
     )
 
 

@@ -254,6 +254,10 @@ def test_unknown_columns_are_reported() -> None:
     ("Nội dung phối hợp", "name"),
     # the estimate under a group naming the year the plan is written in
     ("Năm hiện hành 2025 Ước thực hiện", "baseline"),
+    # "Chỉ tiêu" under a plan's year group is the plan's target, not the indicators' names
+    ("Kế hoạch năm 2026 Chỉ tiêu", "target"),
+    ("KH 2026 Chỉ tiêu", "target"),
+    ("Mục tiêu đến năm 2030 Chỉ tiêu", "target"),
 ])
 def test_header_wordings(header: str, role: str) -> None:
     assert header_candidates(header)[0] == role
