@@ -147,11 +147,11 @@ def test_a_file_past_the_memory_cap_fails_alone(tmp_path: Path) -> None:
 
 
 def test_a_file_past_the_time_limit_fails_alone(tmp_path: Path) -> None:
-    # 12 MB of text: about 6 s of CPU on an idle machine since assembly became linear (3 MB
-    # took 7 s before, 1.4 s now); the good files take well under a second each, a few on a
-    # busy machine
+    # 12 MB of text: about 2.5 s on an idle machine since the text path's speed-ups (6 s
+    # before them: a limit of 5 s stopped failing it); the good files take a tenth of a
+    # second each, a few tenths on a busy machine
     failure = the_one_failure(tmp_path, hostile.big_text, hostile.Limits(text_mb=12),
-                              "--max-text-mb", "13", "--max-seconds", "5")
+                              "--max-text-mb", "13", "--max-seconds", "1")
     assert failure["code"] == "timeout" and "--max-seconds" in failure["error"]
 
 
