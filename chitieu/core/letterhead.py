@@ -207,8 +207,12 @@ class Letterhead:
 
 
 # a place named at a body's end: "… XÃ ĐÌNH LẬP", "UBND TP. HỒ CHÍ MINH", "… tỉnh Nghệ An"
+# (a level is a word of its own, "TP." may touch its name: "XÂY DỰNG" folds to "xay dung",
+# no "xã"; "Văn hóa - Xã hội", "Thương binh và Xã hội" name no commune; "TỈNH ỦY" is a
+# Party committee, not a province named "Ủy …")
 _PLACE = lazy(compile_regex,
-              r"(?<!\w)(?P<level>xa|phuong|dac khu|tinh|thanh pho|tp\.?|thu do)\s*(?=\w)")
+              r"(?<!\w)(?<![-–&] |\bva )(?P<level>xa|phuong|dac khu|tinh|thanh pho|thu do|tp)"
+              r"(?:\.|(?!\w))(?! ?uy\b)\s*(?=\w)")
 _NUMBER_LABEL = lazy(compile_regex, r"^so\s*:?\s*$")
 _CONTINUES = lazy(compile_regex, r"^(?:va|&|,|-|–)(?!\w)")
 
@@ -277,12 +281,24 @@ def written_body(body: str) -> str:
     folded_rest, where_rest = _folded(rest)
     place = _PLACE.search(folded_rest)
     if place is None:
-        return " ".join(w for w in (head, rest.lower().strip()) if w)
+        return " ".join(w for w in (head, _lower(rest).strip()) if w)
     level = "thành phố" if place["level"].startswith("tp") else rest[
         where_rest[place.start()]:where_rest[place.end("level")]].lower()
-    words = [head, rest[:where_rest[place.start()]].lower().strip(), level,
+    words = [head, _lower(rest[:where_rest[place.start()]]).strip(), level,
              rest[where_rest[place.end()]:].strip()]
     return " ".join(w for w in words if w)
+
+
+def _lower(text: str) -> str:
+    """Capitals in lower case but for the abbreviations an issuer is written with ("VĂN
+    PHÒNG UBND" → "văn phòng UBND"), which are expanded later."""
+    kept = _abbreviations()
+    return " ".join(w if w in kept else w.lower() for w in text.split(" "))
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_yaml("abbreviations.yaml")["issuer"])
 
 
 def office_name(body: str) -> str | None:

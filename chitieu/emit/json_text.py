@@ -101,6 +101,23 @@ def _scalar(value: Any) -> str:
 
 
 def _float(value: float) -> str:
+    # the same few scores and values recur in every record: each spelled once. (0.0 and
+    # -0.0 are one key with two spellings: never kept; NaN is no key: it is never found)
+    text = _FLOAT_TEXTS.get(value)
+    if text is None:
+        text = _spelled_float(value)
+        if value:
+            if len(_FLOAT_TEXTS) >= _MAX_FLOAT_TEXTS:
+                _FLOAT_TEXTS.clear()
+            _FLOAT_TEXTS[value] = text
+    return text
+
+
+_FLOAT_TEXTS: dict[float, str] = {}
+_MAX_FLOAT_TEXTS = 4096
+
+
+def _spelled_float(value: float) -> str:
     if not math.isfinite(value):
         raise ValueError(f"{value} cannot be written as JSON")
     text = float.__repr__(value)
@@ -223,17 +240,25 @@ class _Source:
         function = self.objects[key] = f"write_{cls.__name__}_{'c' if depth is None else depth}"
         inner = _inner(depth)
         colon = ":" if depth is None else ": "
-        lines, pieces = [], []
+        lines, pieces, keys = [], [], []
         for index, (name, annotation) in enumerate(field_types(cls).items()):
             lines.append(f"    v{index} = o.{name}\n")
             expression = self.expression(annotation, f"v{index}", inner,
                                          name in _MEASURE_FIELDS.get(cls, ()))
             lead = ("{" if index == 0 else ",") + _newline(inner) + encode_basestring(name) \
                 + colon
+            kind = _scalar_kind(annotation)
+            if kind == "number":  # its key is its text: 0.0 and -0.0, 1 and 1.0 are apart
+                lines.append(f"    n{index} = {expression}\n")
+                expression = f"n{index}"
+            keys.append(f"n{index}" if kind == "number" else f"v{index}" if kind else None)
             pieces.append(_literal(lead) + "{" + expression + "}")
         text = "".join(pieces) + _literal(_newline(depth) + "}") if pieces else "{{}}"
-        self.functions.append(f"def {function}(o):\n" + "".join(lines)
-                              + f"    return f'{text}'\n")
+        if keys and None not in keys:
+            self.functions.append(_kept_writer(function, lines, keys, text))
+        else:
+            self.functions.append(f"def {function}(o):\n" + "".join(lines)
+                                  + f"    return f'{text}'\n")
         return function
 
     def expression(self, annotation: Any, var: str, depth: int | None,
@@ -265,6 +290,40 @@ class _Source:
             return (f"((({opening} + {between}.join([{item} for x in {var}]) + {closing})"
                     f" if {var} else _empty) if {var}.__class__ is list else {other})")
         return f"_any({var}, {depth})"
+
+
+def _scalar_kind(annotation: Any) -> str | None:
+    """"text" for a field declared a string (or strings' Literal), "number" for an int or a
+    float (with None or not), None for anything else."""
+    options = [a for a in _union(annotation) if a is not type(None)]
+    if options and all(o in (float, int) for o in options):
+        return "number"
+    if len(options) == 1 and (options[0] is str or (
+            typing.get_origin(options[0]) is typing.Literal
+            and all(isinstance(a, str) for a in typing.get_args(options[0])))):
+        return "text"
+    return None
+
+
+# Objects of only text and number fields (an agency, a target, a section, the indicator
+# link) recur from record to record: each one's text is kept by its values (`keys`: a text
+# field's value — a string says its own text —, a number field's text). At most this many
+# are kept per writer.
+_MAX_KEPT = 8192
+
+
+def _kept_writer(function: str, lines: list[str], keys: list[str], text: str) -> str:
+    """The source of a writer that writes each object's text once per set of values."""
+    kept = f"_kept_{function}"
+    return (f"{kept} = {{}}\n"
+            f"def {function}(o):\n" + "".join(lines)
+            + f"    key = ({', '.join(keys)},)\n"
+            f"    text = {kept}.get(key)\n"
+            f"    if text is None:\n"
+            f"        if len({kept}) >= {_MAX_KEPT}:\n"
+            f"            {kept}.clear()\n"
+            f"        text = {kept}[key] = f'{text}'\n"
+            f"    return text\n")
 
 
 def _literal(text: str) -> str:

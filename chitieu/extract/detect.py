@@ -133,6 +133,35 @@ _LABEL_BLOCK = lazy(re.compile, r"(?:^|\n)[ \t]*\n[ \t]*(?:\d{1,3}|[a-zđ])[.)]?
 _MIN_LABEL_BLOCKS = 5
 
 
+_COLUMN_GAP = lazy(re.compile, r"\s{3,}")
+_TABLE_REACH = 10  # lines under a header line among which the table's rows are looked for
+_MIN_GAPPED_ROWS = 2
+_LABEL_LINES = 3  # lines a header's wrapped labels take ("Cơ quan chủ" / "Nhiệm vụ" / "trì")
+
+
+def _has_gapped_table(lines: list[str]) -> bool:
+    """A table printed in columns inside prose (a whole plan through `pdftotext -layout`,
+    its appendix at the end): a line of labels apart by runs of spaces that, with the next
+    lines of its wrapped labels, names two columns, and lines in columns under it. Prose
+    around it keeps the share of gapped lines low."""
+    for i, line in enumerate(lines):
+        if len(_COLUMN_GAP.split(line.strip())) < 2:
+            continue
+        labels = [c for ln in lines[i:i + _LABEL_LINES] for c in _COLUMN_GAP.split(ln.strip())]
+        if len(_known_roles(labels)) < 2:
+            continue
+        under = lines[i + 1:i + 1 + _TABLE_REACH]
+        if sum(1 for ln in under if _LAYOUT_GAP.search(ln.strip())) >= _MIN_GAPPED_ROWS:
+            return True
+    return False
+
+
+def _known_roles(labels: list[str]) -> set[str]:
+    from chitieu.core.headers import header_candidates
+
+    return {role for c in labels for role in header_candidates(c)[:1]} - {"unknown"}
+
+
 def detect_layout(text: str) -> str:
     """Tell the text layouts apart: HTML table, Markdown pipe table, legal-portal flattened
     table, pdftotext -layout columns, labelled task blocks, or tab-separated OCR text."""
@@ -162,7 +191,7 @@ def detect_layout(text: str) -> str:
             return "spaced"
     # pdftotext -layout: columns apart by runs of spaces on most lines
     gapped = sum(1 for ln in lines if _LAYOUT_GAP.search(ln.strip()))
-    if gapped >= max(3, len(lines) * 0.3):
+    if gapped >= max(3, len(lines) * 0.3) or _has_gapped_table(lines):
         return "layout"
     if len(_LABELLED_TASK.findall(text)) >= 3:
         return "labelled"

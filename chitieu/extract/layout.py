@@ -41,6 +41,7 @@ from pathlib import Path
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates, line_key, vocabulary
+from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
     COLUMN_LABEL,
     IN_WHICH,
@@ -55,6 +56,7 @@ from chitieu.extract.unicode import decode_bytes
 Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _WORD = re.compile(r"\S+")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BODY_HEADING = re.compile(r"^[IVXLC]+\.$")  # "III." opening a plan's body heading
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
@@ -262,10 +264,13 @@ class _Reader:
         self.labelled: tuple[_Grid, list[tuple[int, int, str]]] | None = None
         self.gutters = _Gutters()
         self.widths: list[int] = []  # how wide each column's lines get, on the pages so far
+        # the body heading the table sits under ("II. NHIỆM VỤ" of a whole plan): its value
+        # and column, so that the next one ("III. TỔ CHỨC THỰC HIỆN") ends the table
+        self.outline: tuple[int, int] | None = None
 
     def page(self, page: _Page) -> None:
         lines = _without_page_numbers(page.lines)
-        found = _header_block(lines)
+        found = _header_block(lines, first_table=self.header is None)
         if found is not None:
             first, last = found
             body = lines[last + 1:]
@@ -284,6 +289,7 @@ class _Reader:
             self.labelled = (grid, labels)
             if self.header is None:
                 self.rows += [_text_row(ln) for ln in lines[:first]]
+                self.outline = _body_heading(lines[:first])
                 self.header, self.width = header, len(header)
             self.rows.append(RawRow([Cell(h) for h in header], first_line=lines[first].number,
                                     last_line=lines[last].number, page=page.number))
@@ -301,7 +307,7 @@ class _Reader:
         # pdftotext prints it where the next row's cells would take it, alone on its line
         # or beside another row's cell (a merged cell centred beside it)
         body = _rejoin_numerals([ln for ln in _without_in_which(body) if ln.words])
-        body, below = _until_table_end(body)
+        body, below = _until_table_end(body, self.outline)
         # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
         while body and _numbers_columns(body[0]):
             self.rows.append(RawRow([Cell(" ".join(w.text for w in c))
@@ -410,17 +416,45 @@ def _ends_cell_above(chunk: list[_Word], above: list[list[_Word]] | None) -> boo
     return any(c[-1].text.endswith(",") and abs(c[0].x0 - chunk[0].x0) <= 1 for c in above)
 
 
-def _until_table_end(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
+                     ) -> tuple[list[_Line], list[_Line]]:
     """The page's body down to a line that ends the table — a source or note ("Nguồn: …",
-    "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title — and the lines from
-    it on, each a line of text: no row's cell (they were cut into the last row's cells)."""
+    "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title, the body heading after
+    the one the table sits under (`outline`) — and the lines from it on, each a line of
+    text: no row's cell (they were cut into the last row's cells)."""
     words = vocabulary()
     for i, line in enumerate(lines):
         key = line_key(line.text)
         if words.signature.search(key) or (
-                len(line.words) >= _NOTE_WORDS and words.table_end.search(key)):
+                len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
+                outline is not None and _next_body_heading(lines, i, outline)):
             return lines[:i], lines[i:]
     return lines, []
+
+
+def _body_heading(lines: list[_Line]) -> tuple[int, int] | None:
+    """The value and column of the last body heading among the lines ("II. NHIỆM VỤ" at the
+    margin → (2, 0)): a roman number with its point, then a title."""
+    for line in reversed(lines):
+        if _BODY_HEADING.match(line.words[0].text) and (
+                value := roman_heading(line.text)) is not None:
+            return value, line.words[0].x0
+    return None
+
+
+def _next_body_heading(lines: list[_Line], i: int, outline: tuple[int, int]) -> bool:
+    """Line i is the plan's next body heading ("III. TỔ CHỨC THỰC HIỆN" after "II.
+    NHIỆM VỤ", at its column) with prose under it, or nothing: a section row of the table
+    numbered so ("III. MÔI TRƯỜNG") has rows of columns under it."""
+    line = lines[i]
+    value, column = outline
+    if not (_BODY_HEADING.match(line.words[0].text) and abs(line.words[0].x0 - column) <= 1
+            and roman_heading(line.text) == value + 1):
+        return False
+    if i + 1 == len(lines):
+        return True
+    after = lines[i + 1]
+    return len(_chunks(after)) == 1 and after.words[0].x0 <= column + 1
 
 
 def _text_row(line: _Line) -> RawRow:
@@ -454,7 +488,7 @@ def _names_columns(line: _Line) -> bool:
     return len(known) >= 2 and "name" in known
 
 
-def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
+def _header_block(lines: list[_Line], first_table: bool = False) -> tuple[int, int] | None:
     """(first, last) index of the header lines, or None when the page has no header. The
     block is built around a line naming columns: the first such line or, when a wrapped
     label names a column a line above it ("Chỉ tiêu" of "Chỉ tiêu năm 2026" over the name
@@ -464,7 +498,7 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
     reach = _HEADER_REACH
     if at is None:
         # narrow columns' labels printed a word or two a line: no line names two columns
-        at, reach = _stacked_labels(lines), _STACKED_REACH
+        at, reach = _stacked_labels(lines, anywhere=first_table), _STACKED_REACH
         anchors = [] if at is None else [at]
     else:
         anchors = [i for i in range(at, min(len(lines), at + reach[1] + 1))
@@ -514,12 +548,18 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
     return best, choice
 
 
-def _stacked_labels(lines: list[_Line]) -> int | None:
+def _stacked_labels(lines: list[_Line], anywhere: bool = False) -> int | None:
     """The line printing the name column's label when the labels around it, within a
-    stacked header's reach, name two columns or more, none of them alone on a line."""
+    stacked header's reach, name two columns or more, none of them alone on a line. Looked
+    for at the top of a page, or `anywhere` on it before the first table (a whole plan's
+    prose above it)."""
     above, below = _STACKED_REACH
-    for i, line in enumerate(lines[:_STACKED_LINES]):
+    for i, line in enumerate(lines if anywhere else lines[:_STACKED_LINES]):
+        if _is_anchor_line(line):
+            continue  # "II. NHIỆM VỤ": a section's title above the table names no column
         chunks = _chunks(line)
+        if len(chunks) == 1 and _is_title_over_labels(lines, i):
+            continue
         # labels of a word or two each, the name column's among them (no sentence)
         if any(len(c.split()) > _MAX_LABEL_WORDS for c in chunks) or "name" not in (
                 _role(c) for c in chunks):
@@ -533,6 +573,16 @@ def _stacked_labels(lines: list[_Line]) -> int | None:
         if len(labels - {"unknown", "name"}) >= _STACKED_ROLES:
             return i
     return None
+
+
+def _is_title_over_labels(lines: list[_Line], i: int) -> bool:
+    """Line i, one run of words, is a title ("NỘI DUNG BÁO CÁO") rather than the name
+    column's label: no labels beside it on the lines around, or in capitals under a line
+    of text (a label alone on a header's first line has the others' lines under it; a top-
+    or centre-aligned header prints the others beside or above it)."""
+    around = [len(_chunks(ln)) > 1 for ln in lines[max(0, i - 1):i + 2]]
+    above = i > 0 and len(_chunks(lines[i - 1])) > 1
+    return not any(around) or (not above and lines[i].text.isupper())
 
 
 def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:

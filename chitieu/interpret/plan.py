@@ -114,6 +114,8 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
     plan = Plan(appendix=appendix, title=" ".join(title_lines) or None)
     if attached:
         _read_attachment(plan, attached)
+        if plan.issued_on is None and head is not None:
+            _date_of_the_same_number(plan, head)
     elif head is not None:
         _read_letterhead(plan, head)
         if plan.issued_on is None and plan.number:
@@ -176,7 +178,10 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None
         # "UBND TỈNH LẠNG SƠN" over "VĂN PHÒNG": the office is that UBND's, named with it
         issuer = f"{office} {written_body(bodies[-2])}"
     if not names_place(issuer):
-        place = next((p for p in map(place_of, reversed(bodies[:-1])) if p), None)
+        # the place of the nearest managing body naming one; a province's Party committee
+        # ("TỈNH ỦY LẠNG SƠN") names its province by itself
+        place = next((p for p in map(place_of, reversed(bodies[:-1])) if p), None) or next(
+            (written_body(b) for b in reversed(bodies[:-1]) if _COMMITTEE.match(b)), None)
         issuer = f"{issuer} {place}" if place else issuer
     return expand_issuer(issuer)
 
@@ -193,6 +198,15 @@ def _read_letterhead(plan: Plan, head: Letterhead) -> None:
         _read_number(plan, head.number)
     if head.dated:
         _read_date(plan, head.dated)
+
+
+def _date_of_the_same_number(plan: Plan, head: Letterhead) -> None:
+    """An attachment line citing the plan without its date ("(Kèm theo Kế hoạch số 52/KH-UBND
+    của …)") under the header of the plan of that number: the header's date is the plan's."""
+    header = Plan()
+    _read_letterhead(header, head)
+    if header.number == plan.number and header.issued_on:
+        plan.issued_on, plan.issued_raw = header.issued_on, header.issued_raw
 
 
 def _date_where_cited(plan: Plan, later: list[list[RawRow]]) -> None:
@@ -229,14 +243,15 @@ def _locality_unresolved(plan: Plan, context: str) -> list[str]:
 
 
 # a party committee named by its province, the level word its own ("TỈNH ỦY LÀO CAI",
-# "Thành ủy Hải Phòng")
+# "Thành ủy Hải Phòng"), or a body of one ("Ban Tuyên giáo … Tỉnh ủy Lạng Sơn")
 _COMMITTEE = lazy(compile_regex,
-                  r"^(?P<body>t[ỉi]nh [ủu]ỷ?y?|th[àa]nh [ủu]ỷ?y?)\s+(?P<name>\S.*)$", IGNORECASE)
+                  r"^(?P<before>(?:.*\s)?)(?P<body>t[ỉi]nh [ủu]ỷ?y?|th[àa]nh [ủu]ỷ?y?)\s+"
+                  r"(?P<name>\S.*)$", IGNORECASE)
 
 
 def _committee(issuer: str | None) -> tuple[str, Locality] | None:
-    """A province's or city's party committee: its name as the list of provinces writes
-    it, and that province."""
+    """A province's or city's party committee, or a body of one: its name as the list of
+    provinces writes it, and that province."""
     match = _COMMITTEE.match(issuer or "")
     if match is None:
         return None
@@ -245,7 +260,7 @@ def _committee(issuer: str | None) -> tuple[str, Locality] | None:
     if locality.code is None:
         return None
     body = "Tỉnh ủy" if level == "tỉnh" else "Thành ủy"
-    return f"{body} {locality.name}", locality
+    return f"{match['before']}{body} {locality.name}", locality
 
 
 def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:

@@ -88,12 +88,34 @@ class _SectionLevel:
         return self.section.number
 
 
+class _Keys(set):
+    """The keys given so far in a document, and for each key given more than once the last
+    "~n" suffix it took: a large document repeats the same keys in every appendix, and
+    trying "~2", "~3" … from the start again made the n-th repeat cost n look-ups."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.suffixes: dict[str, int] = {}  # base → n: base~2 … base~n are all taken
+
+    def unique(self, base: str) -> str:
+        """`base`, or base~2, base~3 … the first not taken; taken now."""
+        key = base
+        if key in self:
+            duplicate = self.suffixes.get(base, 1)
+            while key in self:
+                duplicate += 1
+                key = f"{base}~{duplicate}"
+            self.suffixes[base] = duplicate
+        self.add(key)
+        return key
+
+
 @dataclass(slots=True)
 class _Context:
     table: Table
     gazetteer: Gazetteer
     stack: list[_SectionLevel] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
+    keys: _Keys = field(default_factory=_Keys)
     unnumbered: int = 0
     # the last section row has no record under it yet: the same number again continues it
     section_open: bool = False
@@ -147,7 +169,7 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
     `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count;
     `trace` collects what each row became (a section, a record and its key); `level` is
     the plan's locality level (a province's bodies are named without their level)."""
-    keys: set[str] = set()
+    keys = _Keys()
     records: list[Record] = []
     tables = table.all_tables
     memo = _agency_memo(gazetteer)
@@ -419,13 +441,7 @@ def _unique_key(ctx: _Context, number: str, bullet: bool | None = None) -> str:
     else:
         ctx.unnumbered += 1
         parts.append(f"#{ctx.unnumbered}")
-    key = base = "/".join(parts)
-    duplicate = 1
-    while key in ctx.keys:
-        duplicate += 1
-        key = f"{base}~{duplicate}"
-    ctx.keys.add(key)
-    return key
+    return ctx.keys.unique("/".join(parts))
 
 
 def _joined(cells: list[str], indexes: tuple[int, ...]) -> str:
@@ -713,12 +729,12 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 @functools.cache
-def _measure_words() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+def _measure_words() -> tuple[frozenset[str], frozenset[str], int]:
     """The folded measuring nouns, the phrases that only look like one, and how many words
     of a name tell them apart (one more than the longest has)."""
     data = load_yaml("measures.yaml")
-    nouns = tuple(sorted((fold(w) for w in data["measuring_nouns"]), key=len, reverse=True))
-    exclusions = tuple(fold(w) for w in data["not_measuring"])
+    nouns = frozenset(fold(w) for w in data["measuring_nouns"])
+    exclusions = frozenset(fold(w) for w in data["not_measuring"])
     return nouns, exclusions, 1 + max(len(w.split(" ")) for w in (*nouns, *exclusions))
 
 
@@ -727,9 +743,19 @@ def starts_with_measure(name: str) -> bool:
     """"Tỷ lệ …", "Số sản phẩm …", "Tổng chi …" — but not "Số hóa …", "Tổng hợp …"."""
     nouns, exclusions, words = _measure_words()
     head = fold_words(name, words)  # a phrase of fewer words starts it as it starts the name
-    if any(head == w or head.startswith(w + " ") for w in exclusions):
-        return False
-    return any(head == w or head.startswith(w + " ") for w in nouns)
+    starts = _word_starts(head)
+    return exclusions.isdisjoint(starts) and not nouns.isdisjoint(starts)
+
+
+def _word_starts(text: str) -> set[str]:
+    """`text` and each start of it that a space follows: the phrases `w` with `text == w or
+    text.startswith(w + " ")`, looked up in a set rather than tried one by one."""
+    starts = {text}
+    space = text.find(" ")
+    while space >= 0:
+        starts.add(text[:space])
+        space = text.find(" ", space + 1)
+    return starts
 
 
 def _kind(name: str, target: Target | None) -> str:

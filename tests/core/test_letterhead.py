@@ -158,6 +158,11 @@ def test_the_left_column_is_bodies_managing_ones_first(lines: list[str], bodies:
     ("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Ban Chỉ đạo chuyển đổi số", None),
     ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ", None),
     ("Ủy ban nhân dân xã Vũ Dương", "Ủy ban nhân dân xã Vũ Dương", "xã Vũ Dương"),
+    # "XÂY" folds to "xay": no "xã" (was "Ban xâ Y DỰNG ĐẢNG", its place "Y DỰNG ĐẢNG")
+    ("BAN XÂY DỰNG ĐẢNG", "Ban xây dựng đảng", None),
+    ("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG", "Ban quản lý dự án đầu tư xây dựng", None),
+    ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng văn hóa - xã hội", None),
+    ("UBND TP.HỒ CHÍ MINH", "Ủy ban nhân dân thành phố HỒ CHÍ MINH", "thành phố HỒ CHÍ MINH"),
 ])
 def test_a_body_in_capitals_as_written(body: str, written: str, place: str | None) -> None:
     assert written_body(body) == written

@@ -192,3 +192,20 @@ def test_objects_in_a_tuple_are_written_as_in_a_list(text_document):
     assert json_out.document_to_json(as_tuple) == text
     assert list(json_out.document_to_jsonl_records(as_tuple)) == list(
         json_out.document_to_jsonl_records(text_document))
+
+
+def test_objects_kept_by_their_values_are_written_apart_where_their_text_differs(
+        text_document):
+    """An agency's or a target's text is kept by its values: a score of 0.0 and one of -0.0,
+    a value of 1 and one of 1.0 are equal values with other texts, written as pydantic-core
+    writes each."""
+    from pydantic_core import to_json
+
+    record = text_document.records[0]
+    first = record.agencies[0]
+    for score, value in [(0.0, 1), (-0.0, 1.0), (0.0, 1.5), (1, 1)]:
+        record.agencies = [first.model_copy(update={"score": score}), *record.agencies[1:]]
+        record.baseline = record.target.model_copy(update={"value": value, "upper": -0.0})
+        data = json_out.document_to_dict(text_document)
+        assert json_out.document_to_json(text_document) == to_json(
+            data, indent=2).decode() + "\n", (score, value)

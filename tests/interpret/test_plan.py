@@ -257,6 +257,25 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["Ủy ban nhân dân", "xã Đình Lập", "Số: 45/KH-UBND"],
      [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "45/KH-UBND",
      "Ủy ban nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # "Xã hội" of an agency's name is no commune: the commune is the managing body's (was
+    # "Phòng Văn hóa - Xã hội", no locality)
+    (["UBND XÃ ĐÌNH LẬP", "PHÒNG VĂN HÓA - XÃ HỘI", "Số: 05/KH-VHXH"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "05/KH-VHXH",
+     "Phòng văn hóa - xã hội xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # an abbreviation inside a body in capitals is expanded (was "Văn phòng ubnd tỉnh …")
+    (["VĂN PHÒNG UBND TỈNH LẠNG SƠN", "Số: 05/KH-VP"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "05/KH-VP",
+     "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    # the Youth Union's header: its name in the right column as the Party's is (was the
+    # issuer "ĐOÀN TNCS HỒ CHÍ MINH ĐOÀN TNCS HỒ CHÍ MINH Ban Chấp hành ĐOÀN xã …")
+    (["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ ĐÌNH LẬP", "***", "Số: 05-KH/ĐTN"],
+     ["ĐOÀN TNCS HỒ CHÍ MINH", "", "Đình Lập, ngày 05 tháng 3 năm 2026"], "05-KH/ĐTN",
+     "Ban Chấp hành đoàn xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a body of a province's Party committee: the committee names the province (was
+    # "Ban tuyên giáo và dân vận Tỉnh ủy lạng sơn", the locality "tỉnh ủy lạng sơn")
+    (["TỈNH ỦY LẠNG SƠN", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 05-KH/BTGDV"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "05-KH/BTGDV",
+     "Ban tuyên giáo và dân vận Tỉnh ủy Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
      "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),
@@ -379,3 +398,19 @@ def test_a_portal_header_cell_with_line_breaks_reads_as_its_lines() -> None:
     assert (plan.number, plan.issued_on) == ("09/KH-CAX", "2026-03-17")
     assert plan.title == "Bảo đảm an ninh trật tự năm 2026"
     assert (plan.issuer, plan.locality.code) == ("Công an xã Lạng Giang", "07375")
+
+
+def test_an_attachment_line_without_the_date_takes_the_headers_for_the_same_number() -> None:
+    # "(Kèm theo Kế hoạch số 52/KH-UBND của …)" under the plan's own header "Số: 52/KH-UBND"
+    # dated 06/5/2026: that date (was null, plan_date_missing); another number's is not taken
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ DI LINH\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 52/KH-UBND\tDi Linh, ngày 06 tháng 5 năm 2026", "", "KẾ HOẠCH", "Chuyển đổi số", "",
+        "I. MỤC TIÊU", "", "PHỤ LỤC", "NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số {number} của Ủy ban nhân dân xã Di Linh)"])
+    plan, warnings = parse_plan(read_text(text.format(number="52/KH-UBND"), "text").rows)
+    assert (plan.number, plan.issued_on) == ("52/KH-UBND", "2026-05-06")
+    assert "plan_date_missing" not in warnings
+    plan, _ = parse_plan(read_text(text.format(number="53/KH-UBND"), "text").rows)
+    assert (plan.number, plan.issued_on) == ("53/KH-UBND", None)

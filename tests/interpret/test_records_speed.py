@@ -32,3 +32,21 @@ def test_a_number_s_shape_is_what_its_patterns_say() -> None:
         assert shape.part == bool(records_module.PART_ONLY.match(number))
         assert shape.dotted == bool(records_module.DOTTED_GROUP.match(number))
         assert shape.bullet == bool(number and records_module._BULLET.match(number))
+
+
+def test_keys_repeated_in_many_appendices_take_the_next_free_suffix() -> None:
+    keys = records_module._Keys()
+    given = [keys.unique(base) for base in ["A/1", "A/1", "A/2", "A/1", "A/1~3", "A/1"]]
+    assert given == ["A/1", "A/1~2", "A/2", "A/1~3", "A/1~3~2", "A/1~4"]
+    keys.add("A/1~5")  # a key taken otherwise is skipped too
+    assert keys.unique("A/1") == "A/1~6"
+
+
+def test_a_name_starts_with_a_measure_as_its_phrases_say() -> None:
+    nouns, exclusions, words = records_module._measure_words()
+    for name in ["Tỷ lệ hộ nghèo", "Số hóa hồ sơ", "Số lượng  sản phẩm", "Tổng hợp báo cáo",
+                 "tỷ lệ", "Tỷ lệ", "Xây dựng kế hoạch", " Tỷ lệ hộ"]:
+        head = records_module.fold_words(name, words)
+        expected = not any(head == w or head.startswith(w + " ") for w in exclusions) and any(
+            head == w or head.startswith(w + " ") for w in nouns)
+        assert records_module.starts_with_measure(name) is expected, name

@@ -1,0 +1,96 @@
+"""A whole plan printed by `pdftotext -layout`: letterhead, prose, then a small table in
+columns. Most of its lines are prose, yet it is layout text, and the table's header may
+follow a section's title."""
+
+from chitieu import convert_text
+from chitieu.extract.detect import detect_layout
+
+# a commune's plan whose only table has two rows; "TT" and the plan's year column print on
+# the header's first line, "Chỉ tiêu" and "ĐVT" centred on the second
+PLAN_WITH_SMALL_TABLE = """\
+         ỦY BAN NHÂN DÂN                        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+           XÃ TAM ĐẢO                                Độc lập - Tự do - Hạnh phúc
+        Số: 14/KH-UBND
+                                                   Tam Đảo, ngày 03 tháng 3 năm 2026
+
+                                   KẾ HOẠCH
+                     Phát triển du lịch cộng đồng năm 2026
+Căn cứ Nghị quyết của Đảng ủy xã về phát triển du lịch giai đoạn 2025 - 2030;
+Ủy ban nhân dân xã ban hành Kế hoạch phát triển du lịch cộng đồng năm 2026 như sau:
+I. MỤC TIÊU
+Phát triển du lịch cộng đồng gắn với bảo tồn bản sắc văn hóa dân tộc.
+II. CHỈ TIÊU
+            TT                                                          Kế hoạch
+                                   Chỉ tiêu                     ĐVT
+                                                                          2026
+             1    Số lượt khách du lịch đến xã                  Lượt       45.000
+             2    Số homestay đạt chuẩn                         Cơ sở          12
+III. TỔ CHỨC THỰC HIỆN
+Các thôn, cơ sở kinh doanh du lịch triển khai thực hiện Kế hoạch này./.
+"""
+
+# the header's labels wrap in narrow columns ("ST" / "T", "Cơ quan chủ" / "trì") right under
+# the section's title, which names the table's column ("NHIỆM VỤ")
+TASKS_UNDER_SECTION_TITLE = """\
+I. MỤC TIÊU
+Hoàn thành các nhiệm vụ chuyển đổi số của xã năm 2026.
+II. NHIỆM VỤ
+ ST                                           Cơ quan chủ       Cơ quan phối    Thời gian
+                     Nhiệm vụ
+ T                                                 trì              hợp        hoàn thành
+ 1    Số hóa hồ sơ địa chính                  Phòng Kinh tế     Công an xã     Quý III/2026
+ 2    Lắp đặt camera an ninh tại các thôn     Công an xã        Các thôn       Quý IV/2026
+"""
+
+
+def test_a_whole_plan_with_a_small_table_in_columns_is_layout_text() -> None:
+    assert detect_layout(PLAN_WITH_SMALL_TABLE) == "layout"
+    document = convert_text(PLAN_WITH_SMALL_TABLE)
+    assert [(r.name, r.target.raw, r.target.unit) for r in document.records] == [
+        ("Số lượt khách du lịch đến xã", "45.000", "lượt"),
+        ("Số homestay đạt chuẩn", "12", "cơ sở")]
+    assert document.plan.number == "14/KH-UBND"
+    assert document.plan.issuer == "Ủy ban nhân dân xã Tam Đảo"
+
+
+def test_prose_with_a_few_spaced_lines_stays_text() -> None:
+    prose = ("Nơi nhận:                                 CHỦ TỊCH\n"
+             "- Như trên;\n- Lưu: VT.                         Nguyễn Văn An\n"
+             "Ủy ban nhân dân xã giao các thôn triển khai thực hiện./.\n")
+    assert detect_layout(prose) != "layout"
+
+
+def test_a_section_title_above_wrapped_labels_is_not_the_header() -> None:
+    document = convert_text(TASKS_UNDER_SECTION_TITLE, "layout")
+    assert [c.role for c in document.columns] == ["number", "name", "lead", "support",
+                                                  "deadline"]
+    assert [(r.key, r.name, r.deadline.raw) for r in document.records] == [
+        ("1", "Số hóa hồ sơ địa chính", "Quý III/2026"),
+        ("2", "Lắp đặt camera an ninh tại các thôn", "Quý IV/2026")]
+
+
+def _letter_with_report_table() -> str:
+    """A letter whose appendix, after more than a page top's worth of prose, has a header
+    whose first line names one column ("Thời gian") and whose title names another."""
+    prose = "".join(f"{k}. Các phòng, đơn vị rà soát số liệu của lĩnh vực được giao.\n"
+                    for k in range(1, 28))
+    return prose + """\
+                                    PHỤ LỤC
+                                 NỘI DUNG BÁO CÁO
+ ST                                              Cơ quan chủ     Cơ quan phối     Thời gian
+                     Nhiệm vụ
+ T                                                    trì            hợp         hoàn thành
+ 1    Báo cáo kết quả số hóa hồ sơ                Văn phòng       Các thôn        Quý III/2026
+ 2    Cập nhật số liệu dân cư                     Công an xã      Các thôn        Quý IV/2026
+"""
+
+
+def test_wrapped_labels_deep_in_a_letter_under_a_title_naming_a_column() -> None:
+    text = _letter_with_report_table()
+    assert detect_layout(text) == "layout"
+    document = convert_text(text)
+    assert [c.role for c in document.columns] == ["number", "name", "lead", "support",
+                                                  "deadline"]
+    assert [(r.name, r.deadline.raw) for r in document.records] == [
+        ("Báo cáo kết quả số hóa hồ sơ", "Quý III/2026"),
+        ("Cập nhật số liệu dân cư", "Quý IV/2026")]
