@@ -129,7 +129,9 @@ def _has_language() -> bool:
 
 # A number read as digits only ("124") whose comma ("12,4") Tesseract dropped: a small mark
 # between two digits that hangs below their baseline, as a comma's tail does and no digit's.
-_DIGITS_ONLY = regex.compile(r"\d{2,7}")
+# digits only, or digits either side of a "/" no date has ("1/225": the comma read as a
+# slash, with or without a digit)
+_DIGITS_ONLY = regex.compile(r"\d{2,7}|\d{1,3}/\d{1,3}")
 _YEAR = regex.compile(r"(?:19|20)\d\d")  # a year never has a decimal comma
 # a digit is at least this share of the tallest mark's height; a comma at most this share
 _DIGIT_HEIGHT = 0.55
@@ -154,7 +156,8 @@ def restore_commas(words: list, image: np.ndarray) -> tuple[list, list]:
         if place is None:
             continue
         left, right = place  # the digits printed left and right of the comma
-        text = word.text[:left] + "," + word.text[len(word.text) - right:]
+        digits = word.text.replace("/", "")
+        text = digits[:left] + "," + digits[len(digits) - right:]
         out[index] = replace(word, text=text, note="number")
         changes.append(Change(word.text, text, word.conf, beside(words, index, -1),
                               beside(words, index, 1)))
@@ -184,7 +187,7 @@ def _comma_place(word, image: np.ndarray) -> tuple[int, int] | None:
         return None
     x, _, w, _ = commas[0]
     centre = x + w / 2
-    size = len(word.text)
+    size = len(word.text.replace("/", ""))
     if len(digits) in (size, size - 1):
         left = sum(1 for dx, _, dw, _ in digits if dx + dw / 2 < centre)
         right = len(digits) - left

@@ -116,6 +116,8 @@ def regex_digits_only(printed: str) -> str:
 @pytest.mark.parametrize(("printed", "read", "expected"), [
     ("12,4", "124", "12,4"), ("96,2", "962", "96,2"),  # the comma lost
     ("1,25", "1225", "1,25"),  # the comma read as a digit
+    ("1,25", "1/225", "1,25"), ("1,25", "1/25", "1,25"),  # … or as a slash
+    ("1/25", "1/25", "1/25"),  # a slash the page prints stays
     ("124", "124", "124"), ("8.450", "8450", "8450"),  # no comma: a point has no tail
 ])
 def test_a_decimal_comma_the_page_prints_is_put_back(font: Path, dpi: int, printed: str,
