@@ -50,6 +50,7 @@ class Words:
     not_measuring: tuple[Phrase, ...]
     fillers: frozenset[str]
     objects: dict[Phrase, str]
+    listed: dict[Phrase, str]  # places listed after another object ("thôn, trường học")
     conditions: dict[Phrase, str]
     stop_phrases: tuple[Phrase, ...]
     stop_set: frozenset[Phrase]
@@ -93,6 +94,7 @@ class Words:
             not_measuring=longest_first(data["not_measuring"]),
             fillers=frozenset(data["head_fillers"]),
             objects=classes("objects"),
+            listed=classes("listed_objects") if data.get("listed_objects") else {},
             conditions=classes("conditions"),
             stop_phrases=longest_first(data["stop_words"]),
             stop_set=frozenset(phrase(p) for p in data["stop_words"]),
@@ -262,6 +264,10 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     head, family = _head(seq, words, reader)
     content, conditions, used = _scan(seq, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
+    if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
+        other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
+        if other and other != obj:
+            obj, length = f"{obj}+{other}", length + more
     final = _final(seq, words, reader) if seq and seq[-1] in reader.final_ends else None
     if final:
         conditions.add(final)
@@ -553,6 +559,7 @@ class _Reader:
         self.replaced_singles = self.abbreviations.singles | self.synonyms.singles
         self.replaced_pairs = self.abbreviations.pairs.keys() | self.synonyms.pairs.keys()
         self.objects = _starts(words.objects)
+        self.listed = _starts(words.listed)
         self.domains = _starts(words.domains)
         self.measuring = _starts(words.measuring)
         self.measuring_nouns = frozenset(words.measuring)

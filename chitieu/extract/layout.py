@@ -1110,9 +1110,11 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             for row in _spread_over_group(groups, col, fragments, starts, heads):
                 uncertain[row].add(col)
         if col not in label_cols:  # (a row's number is its own, never merged over rows)
+            extents = _row_extents(columns, col)
             merged |= _spread_merged_cells(
                 groups, col, fragments, starts, sections,
-                only=set(merged) if roles[col] in _OPTIONAL_ROLES else None)
+                only=set(merged) if roles[col] in _OPTIONAL_ROLES else None,
+                within=extents if _from_top_mostly(parts, extents, starts) else None)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # rows with a value besides number and name (a group's title row has none)
@@ -1125,6 +1127,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                 uncertain[row].add(col)
                 from_top.setdefault(row, set()).add(col)
     for row, col in _shared_from_above(from_top, roles, groups, starts):
+        uncertain[row].add(col)
+    for row, col in _names_cut_between_rows(groups, agency_cols, starts, sections,
+                                            alignment.names):
         uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
@@ -1911,16 +1916,72 @@ def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int]
     return run
 
 
+def _from_top_mostly(parts: list[list[tuple[int, list[_Word]]]],
+                     extents: list[tuple[int, int] | None], anchors: list[int]) -> bool:
+    """Most of a column's cells (`parts`, by row) start on their row's top line (the first
+    line the row's other cells print: `extents`) above its number: the column prints from
+    the top."""
+    rows = [r for r, a in enumerate(anchors) if a >= 0 and parts[r]
+            and extents[r] is not None and extents[r][0] != a]
+    at_top = sum(1 for r in rows if parts[r][0][0] == extents[r][0])
+    return len(rows) >= _FROM_TOP_ROWS and at_top * 3 >= len(rows) * 2
+
+
+def _names_cut_between_rows(groups: list[list[list[_Word]]], agency_cols: set[int],
+                            anchors: list[int], sections: set[int], names: _NamePairs
+                            ) -> list[tuple[int, int]]:
+    """An agency cell ending where no cell ends, the next row's cell going on it (inside a
+    known name, "… UBND các" / "xã, phường"; after a list's ";" or ",", "Hạt Kiểm lâm;" /
+    "UBND các xã, phường"): the rows were cut inside one cell merged over both (printed
+    across the next row's number, as a page break leaves it): each row gets the whole cell.
+    Returns the (row, column) cells so joined."""
+    joined = []
+    for col in sorted(agency_cols):
+        for r in range(len(groups) - 1):
+            above, below = groups[r][col], groups[r + 1][col]
+            if (not above or not below or anchors[r] < 0 or anchors[r + 1] < 0
+                    or {r, r + 1} & sections or not _ends_open(above, below, names)):
+                continue
+            groups[r][col], groups[r + 1][col] = above + below, above + below
+            joined += [(r, col), (r + 1, col)]
+    return joined
+
+
+def _ends_open(above: list[_Word], below: list[_Word], names: _NamePairs) -> bool:
+    """The cell `above` ends where no agency cell ends and `below` goes on it: inside a
+    known name (lower case going on), or after a list's separator."""
+    last, first = above[-1].text, below[0].text
+    if first[:1].islower():
+        return names.follows(last, first)
+    return last.endswith((";", ","))
+
+
+def _row_extents(columns: list[list[list[tuple[int, list[_Word]]]]], col: int
+                 ) -> list[tuple[int, int] | None]:
+    """For each row, the first and last line its cells print in the columns but `col`."""
+    extents: list[tuple[int, int] | None] = []
+    for r in range(len(columns[0]) if columns else 0):
+        lines = [i for c, parts in enumerate(columns) if c != col for i, _ in parts[r]]
+        extents.append((min(lines), max(lines)) if lines else None)
+    return extents
+
+
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          fragments: list[tuple[int, list[_Word]]], anchors: list[int],
                          sections: set[int] = frozenset(),
-                         only: set[frozenset[int]] | None = None) -> set[frozenset[int]]:
+                         only: set[frozenset[int]] | None = None,
+                         within: list[tuple[int, int] | None] | None = None
+                         ) -> set[frozenset[int]]:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
     marks better than its own row's anchor. A cell centred on its own row between rows
     with nothing there is merged over them, in a column a row may leave empty only over
     runs of rows merged in another column (`only`): a support left out of the neighbours
     of a row is theirs to lack, unless the rows are one block ("Trong đó:" and its parts).
+    A cell off its row's number that starts on the row's top line (`within`: the first
+    and last line the row's other cells print, by row) is printed from that top: it is not
+    centred over the row above ("32" on the top line of a row whose number is two lines
+    down, under a row with nothing in that column).
     Returns the runs of rows each cell was given to."""
     runs: set[frozenset[int]] = set()
     filled = [r for r in range(len(groups)) if groups[r][col]]
@@ -1940,7 +2001,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         # (a "Trong đó:" row under a merged cell is no anchor: the cell centred over a row
         # and its sub-rows sits off the middle of the row and its first sub-row)
         first, last = r, r
-        while _free(groups, anchors, sections, col, first - 1):
+        top = within[r][0] if within is not None and within[r] is not None else None
+        while min(lines) != top and _free(groups, anchors, sections, col, first - 1):
             first -= 1
         while _free(groups, anchors, sections, col, last + 1):
             last += 1

@@ -20,6 +20,12 @@ from chitieu.extract.unicode import decode_bytes
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# a text printed in this many cells of a row, and nothing else: one cell spanning them
+_SPANNED_COPIES = 3
+_MIN_SPANNED_WIDTH = 4
+_LABEL_CELLS = 2  # numbering cells a spanning title may follow ("", "1" in a group row)
+_LABEL_CHARS = 5
+_TITLE = re.compile(r"[^\W\d_]{2}")  # a title has words; a value repeated (100 | 100) not
 # page markers some converters write between pages: "<!-- page break -->", "<!-- page 3 -->"
 _PAGE_MARKER = re.compile(r"^\s*<!--\s*page(?:[\s_-]*break|\s+\d+)?\s*-->\s*$", re.IGNORECASE)
 
@@ -32,8 +38,51 @@ def read_text(text: str) -> RawDocument:
     reader = _Reader()
     for number, line in enumerate(text.split("\n"), start=1):
         reader.feed(number, line)
+    for table in {row.table for row in reader.rows if row.table is not None}:
+        _undo_repeated_spans([row for row in reader.rows if row.table == table])
     return RawDocument(rows=reader.rows, format="markdown", pages=reader.page, ocr=False,
                        warnings=sorted(reader.warnings))
+
+
+def _undo_repeated_spans(rows: list[RawRow]) -> None:
+    """Some converters print a merged cell's text in every slot it covers: a section row
+    "I | KINH TẾ | KINH TẾ | KINH TẾ", a group "Năm hiện hành 2025" in both columns over
+    "Kế hoạch | Ước thực hiện", and "STT", "Chỉ tiêu" again in the header's second row. The
+    copies are emptied, as other converters print them; values that merely repeat (100 |
+    100) are left alone."""
+    if len(rows[0].cells) < _MIN_SPANNED_WIDTH:
+        return  # too narrow to tell a copied span from cells that happen to match
+    for row in rows:
+        _keep_one_across(row)
+    if len(rows) >= 2 and _repeats_above(rows[1], rows[0]):
+        above = rows[0].cells
+        for c, cell in enumerate(rows[1].cells):
+            if c < len(above) and cell.text and cell.text == above[c].text:
+                rows[1].cells[c] = Cell("")
+        for c in range(len(above) - 1, 0, -1):
+            # a label printed in two columns over two different sub-labels is one group
+            if above[c].text and above[c].text == above[c - 1].text and rows[1].cells[c].text:
+                above[c] = Cell("")
+
+
+def _keep_one_across(row: RawRow) -> None:
+    """A row whose cells from the first (or after its number, or after the two numbers of a
+    group row) all hold one text is one cell spanning the table."""
+    texts = row.texts
+    for start in range(_LABEL_CELLS + 1):
+        rest = texts[start:]
+        if len(rest) >= _SPANNED_COPIES and _TITLE.search(rest[0]) and all(
+                t == rest[0] for t in rest) and all(len(t) <= _LABEL_CHARS for t in texts[:start]):
+            row.cells[start + 1:] = [Cell("") for _ in rest[1:]]
+            return
+
+
+def _repeats_above(row: RawRow, above: RawRow) -> bool:
+    """The header's second row prints again at least half of its labels where the first row
+    printed them (cells merged down, copied)."""
+    filled = [(c, t) for c, t in enumerate(row.texts) if t]
+    same = [c for c, t in filled if c < len(above.cells) and above.cells[c].text == t]
+    return bool(filled) and len(same) * 2 >= len(filled) and len(same) < len(filled)
 
 
 def split_row(line: str) -> list[str]:

@@ -164,6 +164,8 @@ MATCH = [
     ("Tỷ lệ công dân có danh tính số (VNeID)", "%", "da06.tai_khoan_dinh_danh_muc2"),
     ("Tốc độ tăng giá trị sản xuất ngành nông, lâm nghiệp, thủy sản", "%",
      "ktxh.tang_gia_tri_nong_nghiep"),
+    # ANTT is public order ("an ninh, trật tự")
+    ("Tỷ lệ thôn, khu phố đạt tiêu chuẩn an toàn về ANTT", "%", "qpan.tdp_an_toan_antt"),
 ]
 
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
@@ -311,6 +313,8 @@ NEAR_MISSES = [
     ("Tỷ lệ hộ dân sử dụng nước máy đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
     ("Tỷ lệ hộ dân được dùng nước sạch, hợp vệ sinh", "%", "ktxh.nuoc_sach"),
     ("Diện tích gieo trồng cây lương thực có hạt", "ha", "ktxh.dien_tich_gieo_trong"),
+    # a list of two kinds of place counts neither alone
+    ("Tỷ lệ thôn, trường học đạt tiêu chuẩn an toàn về ANTT", "%", "qpan.tdp_an_toan_antt"),
     # a fall to a level prints that level, not the fall
     ("Giảm tỷ lệ hộ nghèo xuống còn dưới 2%", "%", "ktxh.giam_ho_ngheo"),
 ]
@@ -404,6 +408,19 @@ def test_a_name_opening_with_a_task_verb_reads_as_a_task() -> None:
     assert "task" not in read("Tổ chức 10 lớp tập huấn kỹ năng số").conditions
     # "TE" is read as children only before an age band: "y tế dưới" stays health
     assert read("Số trạm y tế dưới chuẩn").words[:4] == ("so", "tram", "y", "te")
+
+
+def test_a_place_listed_after_the_object_makes_a_pair() -> None:
+    """"thôn, trường học" counts villages and schools together; only the listed places of
+    match_words.yaml are read so ("dân số trưởng thành" stays people, "hồ sơ thanh toán"
+    dossiers)."""
+    from chitieu.catalog.words import read
+
+    assert read("Tỷ lệ thôn, trường học có wifi").object == "villages+schools"
+    assert read("Tỷ lệ thôn, trạm y tế có cáp quang").object == "villages+health_posts"
+    assert read("Tỷ lệ dân số trưởng thành có chữ ký số").object == "people"
+    assert read("Tỷ lệ hồ sơ thanh toán trực tuyến").object == "dossier"
+    assert read("Tỷ lệ trường học có Wi-Fi").object == "schools"
 
 
 def test_a_name_with_no_unit_nor_number_opening_with_a_verb_is_a_task() -> None:

@@ -385,3 +385,50 @@ def test_a_word_under_a_piece_cut_off_a_crowded_line_goes_on_it() -> None:
     assert record.note == "Thủ tục được cập nhật"
     assert [a.raw for a in record.agencies if a.role == "support"] == [
         "Các sở, ban, ngành", "UBND các xã, phường"]
+
+
+def test_years_under_a_plans_group_label_are_its_target_columns() -> None:
+    # "Kế hoạch các năm" centred over the bare years 2026 … 2030 (over three of them as
+    # printed): a record for each year a row fills
+    records = convert_text(_imitation("tinh_phu_tho_chi_tieu_tung_nam"), "layout").records
+    assert [r.key for r in records if r.number == "1"] == [
+        "1@2026", "1@2027", "1@2028", "1@2029", "1@2030"]
+    assert records[1].target.raw == "4" and records[1].deadline.start == "2027-01-01"
+
+
+def test_a_value_on_its_rows_top_line_is_not_merged_over_the_row_above() -> None:
+    # the figures print from their rows' top line, row 3's two lines above its number, under
+    # a "-" row that has none for 2027 - 2029: row 3's, not a cell merged over both
+    records = convert_text(_imitation("tinh_phu_tho_chi_tieu_tung_nam"), "layout").records
+    assert [r.key for r in records if r.name == "Sản lượng ngô"] == ["#2@2026", "#2@2030"]
+    assert [r.target.raw for r in records if r.number == "3"] == ["25", "32", "40", "48", "55"]
+
+
+# a support merged over rows 8 and 9, centred on what the page shows of them (row 9 goes on
+# past the page break): its last line prints on row 9's number line, cut inside a known name
+SUPPORT_MERGED_INTO_THE_NEXT_ROWS_LINE = """\
+ TT                   Chỉ tiêu                   Đơn vị tính   Kế hoạch năm 2026   Cơ quan chủ trì theo dõi   Cơ quan phối hợp
+                                                                                                            Sở Giáo dục và Đào
+7     Tỷ lệ lao động qua đào tạo                       %               70                 Sở Nội vụ
+                                                                                                            tạo
+                                                                                          Sở Nông nghiệp    Trung tâm Khuyến
+8     Tỷ lệ diện tích cây trồng hữu cơ                 %               12
+                                                                                          và Môi trường     nông; UBND các
+9     Số hợp tác xã nông nghiệp hoạt động hiệu quả    Hợp tác xã       85                Sở Nông nghiệp    xã, phường
+                                                                                          và Môi trường
+"""  # noqa: E501
+
+
+def test_a_cell_cut_inside_a_known_name_between_rows_is_merged_over_both() -> None:
+    records = convert_text(SUPPORT_MERGED_INTO_THE_NEXT_ROWS_LINE, "layout").records
+    assert [[a.raw for a in r.agencies if a.role == "support"] for r in records] == [
+        ["Sở Giáo dục và Đào tạo"], ["Trung tâm Khuyến nông", "UBND các xã, phường"],
+        ["Trung tâm Khuyến nông", "UBND các xã, phường"]]
+
+
+def test_a_cell_cut_after_a_lists_separator_between_rows_is_merged_over_both() -> None:
+    # "Hạt Kiểm lâm;" on row 6's number line, "UBND các xã, phường" down to row 7's
+    records = convert_text(_imitation("tinh_dong_thap_giao_chi_tieu_ngat_trang"),
+                           "layout").records
+    assert [[a.raw for a in r.agencies if a.role == "support"] for r in records[5:7]] == [
+        ["Hạt Kiểm lâm", "UBND các xã, phường"], ["Hạt Kiểm lâm", "UBND các xã, phường"]]

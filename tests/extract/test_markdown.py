@@ -244,3 +244,19 @@ def test_pipe_rows_without_a_delimiter_row_are_a_markdown_table():
 def test_a_pipe_or_two_in_prose_is_not_a_table():
     text = "Mục tiêu | năm 2026 | đạt 80 %\nTT\tChỉ tiêu\tĐơn vị chủ trì\n1\tTỷ lệ\tPhòng Kinh tế\n"
     assert read_any_text(text).format == "text"
+
+
+def test_a_merged_cell_printed_in_every_slot_it_covers_is_printed_once() -> None:
+    # a converter that copies merged text: the group over "Kế hoạch | Ước thực hiện", the
+    # header's "STT" again in its second row, a section title in every column; a row whose
+    # values repeat (100 | 100) keeps them
+    text = ("| STT | Chỉ tiêu | Năm hiện hành 2025 | Năm hiện hành 2025 | Năm 2026 |\n"
+            "|---|---|---|---|---|\n"
+            "| STT | Chỉ tiêu | Kế hoạch | Ước thực hiện | Năm 2026 |\n"
+            "| I | KINH TẾ | KINH TẾ | KINH TẾ | KINH TẾ |\n"
+            "| 1 | Tỷ lệ A | 100 | 100 | 100 |\n")
+    rows = [r.texts for r in markdown.read_text(text).rows]
+    assert rows == [["STT", "Chỉ tiêu", "Năm hiện hành 2025", "", "Năm 2026"],
+                    ["", "", "Kế hoạch", "Ước thực hiện", ""],
+                    ["I", "KINH TẾ", "", "", ""],
+                    ["1", "Tỷ lệ A", "100", "100", "100"]]
