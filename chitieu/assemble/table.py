@@ -532,6 +532,14 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys],
     return False
 
 
+
+def _may_hold_space(text: str) -> bool:
+    """Whether `text` may hold white space (a glued number follows some): every white space
+    character but the plain space is unprintable. Most number cells ("12.") hold none, and
+    this is decided without a regex."""
+    return " " in text or not text.isprintable()
+
+
 class _DocumentRows:
     """A document's rows with what every table's assembly asks of the rest of them, found
     once: where the non-blank rows are and the last row a reader placed in a table.
@@ -756,7 +764,8 @@ class _Assembler:
         for k in range(nc, nc + 1 if bounded else len(raw)):
             if not texts[k]:
                 continue
-            tail = GLUED_NUMBER.match(raw[k]) if texts[k][-1:].isdigit() or "." in texts[k][-2:] \
+            tail = GLUED_NUMBER.match(raw[k]) if (
+                texts[k][-1:].isdigit() or "." in texts[k][-2:]) and _may_hold_space(raw[k]) \
                 else None
             if tail is not None and clean_text(tail["head"]):
                 first = [*raw[:k], tail["head"]]

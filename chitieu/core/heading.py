@@ -42,7 +42,7 @@ _ATTACHED_INSIDE = lazy(compile_regex,
     r"(?<=\S)\s*(?=\(\s*(?:k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m))", IGNORECASE)
 
 
-def _attachment_apart(lines: list[str]) -> list[str]:
+def attachment_apart(lines: list[str]) -> list[str]:
     """A title and its "(Kèm theo …)" printed on one line (one paragraph, a cell of the
     table's first row, OCR joining two lines) as two lines."""
     out = []
@@ -55,7 +55,7 @@ def _attachment_apart(lines: list[str]) -> list[str]:
 def split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
     # The lines above a table may hold the whole plan before its appendix: the heading is the
     # last "Phụ lục" line, and its "(Kèm theo …)" line the first one after it.
-    lines = _attachment_apart(lines)
+    lines = attachment_apart(lines)
     appendix_at = next((i for i in reversed(range(len(lines)))
                         if APPENDIX.match(lines[i])), None)
     after = appendix_at + 1 if appendix_at is not None else 0

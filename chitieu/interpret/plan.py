@@ -11,6 +11,7 @@ from chitieu.core.heading import (
     APPENDIX,
     ATTACHED,
     ATTACHMENT_LINE,
+    attachment_apart,
     line_text,
     split_heading,
 )
@@ -107,7 +108,7 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
         # the table is in the plan's body: the plan is the document, titled under its kind;
         # a body sentence mentioning an appendix "kèm theo" names no plan
         attached = attached if ATTACHMENT_LINE.match(attached) else ""
-        title_lines = (_issued_title(lines) if attached else []) or head.title
+        title_lines = _issued_title(lines) or head.title
     if not title_lines and appendix is None and head is not None and not head.kind:
         # a letter (công văn) carrying the table: its subject under the number is its title
         title_lines = head.subject
@@ -150,18 +151,31 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
 def _issued_title(lines: list[str]) -> list[str]:
     """The title of the document the table's rows are in, where the header heads another
     that issues it ("QUYẾT ĐỊNH Ban hành Kế hoạch …" then "KẾ HOẠCH" / its title / "(Ban hành
-    kèm theo Quyết định số …)"): the lines between that document's kind and its attachment
-    line; none when they are not a title."""
+    kèm theo Quyết định số …)"): the lines under the last kind above the attachment line, or,
+    without one, under a later kind than the header's, up to the body; none when they are not
+    a title."""
+    lines = attachment_apart(lines)
     at = next((i for i, line in enumerate(lines) if ATTACHMENT_LINE.match(line)), None)
-    kind_at = next((k for k in reversed(range(at or 0)) if is_document_kind(lines[k])), None)
-    if kind_at is None:
+    kinds = [k for k in range(len(lines) if at is None else at) if _heads_document(lines[k])]
+    if at is None and len(kinds) > 1 and document_kind(lines[kinds[-1]])[1]:
+        return []  # a later kind with words after it may be a heading of the body
+    if len(kinds) < (1 if at is not None else 2):
         return []
-    carried = document_kind(lines[kind_at])[1]
-    title = [t.strip(" *") for t in [carried, *lines[kind_at + 1:at]] if t.strip(" *")]
-    if len(title) > MAX_TITLE_LINES or any(opens_body(t) or is_article_heading(t)
-                                           for t in title):
+    kind_at = kinds[-1]
+    end = at if at is not None else next(
+        (i for i in range(kind_at + 1, len(lines))
+         if opens_body(lines[i]) or is_article_heading(lines[i])), len(lines))
+    title = [t.strip(" *") for t in [document_kind(lines[kind_at])[1], *lines[kind_at + 1:end]]
+             if t.strip(" *")]
+    if not title or len(title) > MAX_TITLE_LINES or any(
+            opens_body(t) or is_article_heading(t) for t in title):
         return []
     return title
+
+
+def _heads_document(line: str) -> bool:
+    """A document's kind over its title ("KẾ HOẠCH"), not a decision's enacting "QUYẾT ĐỊNH:"."""
+    return is_document_kind(line) and not line.rstrip(" *").endswith(":")
 
 
 def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None:

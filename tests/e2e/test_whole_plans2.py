@@ -3,7 +3,9 @@ councils' resolutions, a province UBND's office, decisions issuing a plan, prose
 appendices, Party and steering committees, departments, ministries, the Government, special
 zones, a commune's police, a letter — as OCR'd and plain text, DOCX, PDF, portal HTML and
 scans, scored with ../shared/tools/score.py against plan headers and records written by hand.
-dev/ is what the work was probed and fixed on; heldout/ is scored in benchmarks only (README).
+dev/ is what the work was probed and fixed on; heldout/ was scored at the start and the end of
+that work only (README; benchmarks/eval_plan_headers.py --set whole_plans2), and is kept here at
+the level it reached then. `pdftotext -layout` text is measured there, not here.
 """
 
 from __future__ import annotations
@@ -16,15 +18,17 @@ import pytest
 from score_report import score_report
 from tesseract_marks import needs_tesseract
 
-DEV = Path(__file__).resolve().parents[1] / "fixtures" / "whole_plans2" / "dev"
+SET = Path(__file__).resolve().parents[1] / "fixtures" / "whole_plans2"
+DEV = SET / "dev"
 
 
 @pytest.mark.parametrize("form", ["*.txt", "plain/*.txt", "*.docx", "*.pdf", "html/*.html"])
-def test_every_dev_plan_in_every_form_scores_full_marks(form: str, tmp_path: Path,
-                                                        shared_dir: Path) -> None:
-    sources = sorted(DEV.glob(form))
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_every_plan_in_every_form_scores_full_marks(part: str, form: str, tmp_path: Path,
+                                                    shared_dir: Path) -> None:
+    sources = sorted((SET / part).glob(form))
     assert len(sources) >= 15
-    report = score_report(DEV / "expected", sources, tmp_path / "out", shared_dir)
+    report = score_report(SET / part / "expected", sources, tmp_path / "out", shared_dir)
     assert float(re.search(r"^score: ([0-9.]+)", report, re.MULTILINE)[1]) == 1.0, report
 
 

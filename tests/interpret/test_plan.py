@@ -414,3 +414,20 @@ def test_an_attachment_line_without_the_date_takes_the_headers_for_the_same_numb
     assert "plan_date_missing" not in warnings
     plan, _ = parse_plan(read_text(text.format(number="53/KH-UBND"), "text").rows)
     assert (plan.number, plan.issued_on) == ("53/KH-UBND", None)
+
+
+@pytest.mark.parametrize("plan_heading", [
+    # the attachment line on the title's line
+    "KẾ HOẠCH\nPhát triển xã hội số phường Phủ Lý năm 2026 (Kèm theo Quyết định số 35/QĐ-UBND "
+    "ngày 09/02/2026)",
+    # no attachment line: the plan's kind and title under the decision are enough
+    "KẾ HOẠCH\nPhát triển xã hội số phường Phủ Lý năm 2026",
+])
+def test_the_issued_plans_title_however_its_heading_is_printed(plan_heading: str) -> None:
+    # (were the decision's title "Về việc ban hành Kế hoạch …")
+    text = DECISION_AND_PLAN.format(number="35/QĐ-UBND", issuer="UBND phường Phủ Lý")
+    start = text.index("KẾ HOẠCH\n")
+    text = text[:start] + plan_heading + text[text.index("\nI. MỤC TIÊU"):]
+    plan, _ = parse_plan(read_text(text, "text").rows)
+    assert plan.title == "Phát triển xã hội số phường Phủ Lý năm 2026"
+    assert (plan.number, plan.issued_on) == ("35/QĐ-UBND", "2026-02-09")
