@@ -301,16 +301,17 @@ def _repair_words(words: list, image, dpi: int) -> tuple[list, list]:
     of read again, a "<"/">" with a bar under it on the page made "≤"/"≥", then diacritics
     chosen by the words around them. Returns the words and the
     changes (`spelling.Change`)."""
-    from chitieu.extract.ocr.digits import reread_numbers
+    from chitieu.extract.ocr.digits import reread_numbers, restore_commas
     from chitieu.extract.ocr.glyphs import restore_bars
     from chitieu.extract.ocr.spelling import repair_words
     from chitieu.extract.ocr.strokes import restore_roman_ones
 
     words, recounted = restore_roman_ones(words, image)
     words, reread = reread_numbers(words, image, dpi)
+    words, commas = restore_commas(words, image)
     words, barred = restore_bars(words, image)
     words, spelled = repair_words(words)
-    return words, recounted + reread + barred + spelled
+    return words, recounted + reread + commas + barred + spelled
 
 
 def _drop_noise(words: list, image) -> list:

@@ -30,12 +30,13 @@ _LANGUAGE = "eng"
 
 def is_suspect(word) -> bool:
     """A word worth reading again: number-like, with a digit, not a date, and either holding
-    a letter OCR reads for a digit or read with little confidence."""
+    a letter OCR reads for a digit, read with little confidence, or ending on a separator."""
     text = word.text
     if (word.note or len(text) > _MAX_LENGTH or not _NUMBERISH.fullmatch(text)
             or not any(ch.isdigit() for ch in text) or _DATE.search(text)):
         return False
-    return any(ch.isalpha() for ch in text) or word.conf < _SURE
+    # a number ending on its separator ("1.245,") lost the digits after it, however sure
+    return any(ch.isalpha() for ch in text) or word.conf < _SURE or text[-1] in ".,"
 
 
 def accepts(before: str, after: str, confidence_before: float,
@@ -48,6 +49,8 @@ def accepts(before: str, after: str, confidence_before: float,
         return False
     pattern = "".join("\\d" if ch in _LOOKALIKES else regex.escape(ch)
                       for ch in before if ch.isdigit() or ch in _LOOKALIKES)
+    if before[-1:] in (".", ","):  # the digits after the separator were lost: any follow
+        pattern += "\\d*"
     digits = "".join(ch for ch in after if ch.isdigit())
     return bool(pattern) and regex.fullmatch(pattern, digits) is not None
 
@@ -120,3 +123,90 @@ def _has_language() -> bool:
     except InputError:
         return False
     return True
+
+
+# ---------------------------------------------------------------- a decimal comma lost
+
+# A number read as digits only ("124") whose comma ("12,4") Tesseract dropped: a small mark
+# between two digits that hangs below their baseline, as a comma's tail does and no digit's.
+# digits only, or digits either side of a "/" no date has ("1/225": the comma read as a
+# slash, with or without a digit)
+_DIGITS_ONLY = regex.compile(r"\d{2,7}|\d{1,3}/\d{1,3}")
+_YEAR = regex.compile(r"(?:19|20)\d\d")  # a year never has a decimal comma
+# a digit is at least this share of the tallest mark's height; a comma at most this share
+_DIGIT_HEIGHT = 0.55
+_COMMA_HEIGHT = (0.12, 0.6)
+# a comma is no wider than this share of the digits' height, and its tail reaches at least
+# this share of it below their baseline
+_COMMA_WIDTH = 0.45
+_COMMA_TAIL = 0.08
+
+
+def restore_commas(words: list, image: np.ndarray) -> tuple[list, list]:
+    """The words read as digits only whose page prints a comma between two of them, with
+    the comma put back ("124" → "12,4"), and the changes made."""
+    from chitieu.extract.ocr.spelling import Change, beside
+
+    out, changes = list(words), []
+    for index, word in enumerate(words):
+        if (word.note not in ("", "number") or not _DIGITS_ONLY.fullmatch(word.text)
+                or _YEAR.fullmatch(word.text)):
+            continue
+        place = _comma_place(word, image)
+        if place is None:
+            continue
+        left, right = place  # the digits printed left and right of the comma
+        digits = word.text.replace("/", "")
+        text = digits[:left] + "," + digits[len(digits) - right:]
+        out[index] = replace(word, text=text, note="number")
+        changes.append(Change(word.text, text, word.conf, beside(words, index, -1),
+                              beside(words, index, 1)))
+    return out, changes
+
+
+def _comma_place(word, image: np.ndarray) -> tuple[int, int] | None:
+    """How many digits the page prints left and right of a comma between the word's digits,
+    or None. When the page shows one digit fewer than the word reads, the comma itself was
+    read as a digit ("1,25" read "1225")."""
+    import cv2
+
+    height = max(1, word.bottom - word.top)
+    bottom = min(image.shape[0], word.bottom + height // 2)
+    ink = (image[word.top:bottom, word.left:word.right] < 128).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    marks = [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]  # x, y, w, h
+    if not marks:
+        return None
+    tallest = max(h for _, _, _, h in marks)
+    digits = [m for m in marks if m[3] >= _DIGIT_HEIGHT * tallest]
+    if len(digits) < 2:
+        return None
+    baseline = float(np.median([y + h for _, y, _, h in digits]))
+    commas = [m for m in marks if m not in digits and _is_comma(m, tallest, baseline, digits)]
+    if len(commas) != 1:
+        return None
+    x, _, w, _ = commas[0]
+    centre = x + w / 2
+    size = len(word.text.replace("/", ""))
+    if len(digits) in (size, size - 1):
+        left = sum(1 for dx, _, dw, _ in digits if dx + dw / 2 < centre)
+        right = len(digits) - left
+    else:  # digits touching one another: by where the comma stands across them
+        start = min(dx for dx, _, _, _ in digits)
+        end = max(dx + dw for dx, _, dw, _ in digits)
+        left = round((centre - start) / max(1, end - start) * size)
+        right = size - left
+    return (left, right) if left > 0 and right > 0 else None
+
+
+def _is_comma(mark: tuple[int, int, int, int], tallest: int, baseline: float,
+              digits: list[tuple[int, int, int, int]]) -> bool:
+    x, y, w, h = mark
+    low, high = _COMMA_HEIGHT
+    if not (low * tallest <= h <= high * tallest) or w > _COMMA_WIDTH * tallest:
+        return False
+    if y + h < baseline + _COMMA_TAIL * tallest or y > baseline:
+        return False  # no tail below the baseline (a point, a speck), or all of it below
+    centre = x + w / 2
+    return (any(dx + dw <= centre for dx, _, dw, _ in digits)
+            and any(dx >= centre for dx, _, _, _ in digits))

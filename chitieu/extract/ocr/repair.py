@@ -234,10 +234,12 @@ def _plain(char: str) -> str:
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
                              "B": "8"})
 _ARABIC_LIKE = regex.compile(r"^[0-9OolI|SB]+(?:\.[0-9OolI|SB]+)*\.?$")
-# "Í": a stroke with a speck above it
-_ROMAN_LIKE = regex.compile(r"^[IVXLHTil1|!\[\]Í]+\.?$")
+# "Í", "Ì", "Ị": a stroke with a speck above or below it read as a mark
+_SPECKED_ONES = "ÍÌỈĨỊíìỉĩị"
+_ROMAN_LIKE = regex.compile(rf"^[IVXLHTil1|!\[\]{_SPECKED_ONES}]+\.?$")
 _AS_ROMAN_ONES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I", "]": "I", "[": "I",
-                                "L": "I", "T": "I", "i": "I", "!": "I", "Í": "I"})
+                                "L": "I", "T": "I", "i": "I", "!": "I",
+                                **dict.fromkeys(_SPECKED_ONES, "I")})
 _ROMAN = regex.compile(r"^[IVX]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]\.?$")
 _CONFUSABLE_DIGITS = {"5": "96", "9": "5", "6": "58", "8": "63", "3": "8", "1": "7", "7": "1",
@@ -517,6 +519,7 @@ class _Sequence:
         self.roman: str | None = None
         self.letter: str | None = None
         self.arabic: list[int] | None = None
+        self.last_arabic: int | None = None  # the last plain number, kept across sections
 
     def see(self, number: str) -> None:
         core = number.rstrip(".")
@@ -526,6 +529,8 @@ class _Sequence:
             self.letter, self.roman, self.arabic = core, None, None
         elif regex.match(r"^[0-9]+(?:\.[0-9]+)*$", core):
             self.arabic = [int(p) for p in core.split(".")]
+            if core.isdigit():
+                self.last_arabic = int(core)
 
     def _next_letter_is(self, core: str) -> bool:
         return bool(self.letter) and len(core) == 1 and ord(core) == ord(self.letter) + 1
@@ -550,9 +555,16 @@ class _Sequence:
         # a letter read before the expected number ("Z7" after "6"): the rule on its left
         # (a letter after it may be printed: "3a", "3b")
         glued = regex.match(r"^\p{L}(?P<digits>\d+(?:\.\d+)*)$", core)
-        if glued and glued["digits"] in self._expected_arabic():
+        if glued and glued["digits"] in self._expected_arabic() | self._run_on():
             return glued["digits"] + dot
         return number
+
+    def _run_on(self) -> set[str]:
+        """Under a new section: the first number of a list, or the one after the last
+        (numbers that run on across sections)."""
+        if self.arabic is not None or self.last_arabic is None:
+            return set()
+        return {"1", str(self.last_arabic + 1)}
 
     def _expected_arabic(self) -> set[str]:
         previous = self.arabic or []
@@ -575,9 +587,10 @@ class _Sequence:
         "I" ("IH", "L", "Il"), or the previous number again with one "I" lost."""
         if not _ROMAN_LIKE.match(core) or (core.isdigit() and not digits):
             return None
-        if len(core) == 1 and core.isupper() and (
+        if _LONE_LETTER.match(core) and (
                 self._next_letter_is(core) or (self.roman is None and self.letter is None)):
             return None  # a letter section, or a first section "H": nothing says otherwise
+            # (a stroke with a speck for a mark, "Ì", is no letter: letters carry none)
         expected = _ROMANS[_ROMANS.index(self.roman) + 1] if self.roman in _ROMANS[:-1] else "I"
         if core == expected or (_ROMAN.match(core) and core != self.roman):
             return None
@@ -636,11 +649,17 @@ _SIGN_AS_TWO = regex.compile(r"^2\s+(?=\d)")
 _NUMBERISH = regex.compile(r"(?<![\p{L}])[0-9OolI|]*\d[0-9OolI|]*(?:[.,][0-9OolI|]+)*(?![\p{L}])")
 
 
+# a speck read as a point or a comma before a cell's number (".84,6"): a value never opens
+# with one (a fraction prints its "0,")
+_SPECK_BEFORE_NUMBER = regex.compile(r"^[.,'`·]+(?=\d)")
+
+
 def repair_target_cell(text: str) -> str:
     """A target or result cell: rule marks dropped; "2 70" (a "≥" read as "2") → "≥ 70";
     letters inside numbers read as digits ("1O0" → "100"); the words before the number
     given the marks of the target words they spell ("Tư 70% trở lên" → "Từ 70% trở lên")."""
     text = strip_rule_marks(_RULE_CHARS.sub("", text))
+    text = _SPECK_BEFORE_NUMBER.sub("", text)
     text = _SIGN_AS_TWO.sub("≥ ", text)
     text = _NUMBERISH.sub(lambda m: m.group(0).translate(_DIGIT_LIKE), text)
     words = text.split()

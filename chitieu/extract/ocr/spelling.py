@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
@@ -62,6 +63,8 @@ class _Model:
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
     written: Counter[str]  # how often the typed text writes each syllable
+    # each syllable under its plain skeleton and under that skeleton less any one letter
+    by_deletion: dict[str, tuple[str, ...]]
 
 
 def _strip(word: str, marks: set[str] | None) -> str:
@@ -101,15 +104,40 @@ def _model() -> _Model:
     syllables = frozenset(w for w in (dictionary | known) if is_syllable(w))
     by_tone: dict[str, list[str]] = {}
     by_plain: dict[str, list[str]] = {}
+    by_deletion: dict[str, set[str]] = {}
     for word in syllables:
         by_tone.setdefault(_strip(word, _TONES), []).append(word)
-        by_plain.setdefault(_strip(word, None), []).append(word)
+        plain = _strip(word, None)
+        by_plain.setdefault(plain, []).append(word)
+        for key in _deletions(plain):
+            by_deletion.setdefault(key, set()).add(word)
     written: Counter[str] = Counter()
     for (first, second), count in pairs.items():
         written[first] += count
         written[second] += count
     return _Model(pairs, syllables, {k: tuple(v) for k, v in by_tone.items()},
-                  {k: tuple(v) for k, v in by_plain.items()}, written)
+                  {k: tuple(v) for k, v in by_plain.items()}, written,
+                  {k: tuple(v) for k, v in by_deletion.items()})
+
+
+def _deletions(plain: str) -> set[str]:
+    """The skeleton itself and each skeleton with one letter left out."""
+    return {plain} | {plain[:i] + plain[i + 1:] for i in range(len(plain))}
+
+
+# A skeleton shorter than this is too short for a letter of it to be judged misread
+# ("và" / "vì" / "và"): only its marks are.
+_MIN_EDIT_LETTERS = 3
+
+
+def _one_letter_off(model: _Model, lower: str) -> set[str]:
+    """The syllables whose letters (marks aside) differ from `lower`'s by one letter
+    misread, lost or added ("nghào" / "nghèo", "đêm" / "điểm")."""
+    plain = _strip(lower, None)
+    if len(plain) < _MIN_EDIT_LETTERS:
+        return set()
+    found = {w for key in _deletions(plain) for w in model.by_deletion.get(key, ())}
+    return {w for w in found if Levenshtein.distance(_strip(w, None), plain) == 1}
 
 
 def split_glued(text: str) -> str:
@@ -222,7 +250,8 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
     tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
     candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
-    candidates.discard(lower)
+    edits = _one_letter_off(model, lower) - candidates
+    candidates = (candidates | edits) - {lower}
     if not candidates:
         return word
     scored = sorted(((_support(model, left, c, right), c) for c in candidates), reverse=True)
@@ -230,13 +259,28 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
         return _most_written_tone(model, tones, word)
     # a letter's own mark changed too ("Múc" → "Mức") needs more backing than a tone alone,
-    # unless the reading is no syllable at all
+    # unless the reading is no syllable at all; a letter misread or lost always does
     needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
+    if chosen in edits:
+        needed = _LETTER_SUPPORT
+        if valid and not _backed_both_sides(model, left, chosen, lower, right):
+            return word
     if support < needed or (len(scored) > 1 and scored[1][0] == support):
         return word
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word
     return _with_case(chosen, word)
+
+
+def _backed_both_sides(model: _Model, left: str | None, chosen: str, read: str,
+                       right: str | None) -> bool:
+    """A syllable as read, a letter off `chosen`: replaced only when the words on both
+    sides write `chosen` beside them and never the word as read ("các đêm du" → "các
+    điểm du"; "cán bộ" is written, whatever "các bộ" is)."""
+    if left is None or right is None or _support(model, left, read, right):
+        return False
+    return min(model.pairs.get((left, chosen), 0),
+               model.pairs.get((chosen, right), 0)) >= _MIN_SUPPORT
 
 
 _VOWELS = frozenset("aăâeêioôơuưy")

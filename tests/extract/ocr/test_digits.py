@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from tesseract_marks import needs_tesseract
 
-from chitieu.extract.ocr.digits import accepts, is_suspect, reread_numbers
+from chitieu.extract.ocr.digits import accepts, is_suspect, reread_numbers, restore_commas
 from chitieu.extract.ocr.tesseract import Word
 
 FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
@@ -86,3 +86,62 @@ def test_misread_numbers_are_read_again_from_the_page(dpi: int) -> None:
     assert [w.note for w in fixed] == ["number"] * 5 + [""]
     assert [(c.before, c.after) for c in changes] == list(zip(misread, printed,
                                                               strict=True))[:5]
+
+
+COMMA_FACES = [Path("/usr/share/fonts/truetype") / p for p in (
+    "liberation2/LiberationSerif-Regular.ttf", "liberation2/LiberationSans-Regular.ttf",
+    "dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSans-Bold.ttf")]
+
+
+def _number_word(printed: str, read: str, font: Path, dpi: int) -> tuple[np.ndarray, Word]:
+    """`printed` drawn at 12 points, and the word Tesseract gives for it: `read`, boxed from
+    the digits' tops to their baseline (a comma's tail hangs below the box)."""
+    face = ImageFont.truetype(str(font), round(12 * dpi / 72))
+    image = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(image).text((10, 10), printed, font=face, fill=0)
+    pixels = np.where(np.asarray(image) < 128, 0, 255).astype(np.uint8)
+    digits = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(digits).text((10, 10), regex_digits_only(printed), font=face, fill=0)
+    rows, cols = np.nonzero(np.asarray(digits) < 128)
+    return pixels, Word(read, int(cols.min()), int(rows.min()), int(cols.max()) + 1,
+                        int(rows.max()) + 1, 90.0)
+
+
+def regex_digits_only(printed: str) -> str:
+    return printed.replace(",", " ").replace(".", " ")
+
+
+@pytest.mark.parametrize("font", [f for f in COMMA_FACES if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize(("printed", "read", "expected"), [
+    ("12,4", "124", "12,4"), ("96,2", "962", "96,2"),  # the comma lost
+    ("1,25", "1225", "1,25"),  # the comma read as a digit
+    ("1,25", "1/225", "1,25"), ("1,25", "1/25", "1,25"),  # … or as a slash
+    ("1/25", "1/25", "1/25"),  # a slash the page prints stays
+    ("124", "124", "124"), ("8.450", "8450", "8450"),  # no comma: a point has no tail
+])
+def test_a_decimal_comma_the_page_prints_is_put_back(font: Path, dpi: int, printed: str,
+                                                     read: str, expected: str) -> None:
+    pixels, word = _number_word(printed, read, font, dpi)
+    words, changes = restore_commas([word], pixels)
+    assert words[0].text == expected
+    assert bool(changes) == (expected != read)
+    if changes:
+        assert words[0].note == "number"
+
+
+def test_a_year_keeps_its_digits() -> None:
+    font = next(f for f in COMMA_FACES if f.exists())
+    pixels, word = _number_word("20,26", "2026", font, 250)
+    words, changes = restore_commas([word], pixels)
+    assert words[0].text == "2026" and not changes
+
+
+
+def test_a_number_ending_on_its_separator_is_read_again_and_may_gain_its_digits() -> None:
+    """"1.245,8" read "1.245," (the last digit lost): read again however sure Tesseract
+    was, and the second reading may add digits after the separator, not elsewhere."""
+    assert is_suspect(Word("1.245,", 0, 0, 10, 10, 97.0))
+    assert not is_suspect(Word("1.245", 0, 0, 10, 10, 97.0))
+    assert accepts("1.245,", "1.245,8", 24.0, 90.0)
+    assert not accepts("1.245", "1.2458", 24.0, 90.0)

@@ -127,6 +127,11 @@ def test_repair_number_cell(text, expected):
     (["5", "", "9", "10"], None, ["5", "", "9", "10"]),  # a gap no one number fills
     (["5", "", "6"], None, ["5", "", "6"]),  # a row without a number of its own
     (["I", "", "II"], [True, True, True], ["I", "", "II"]),  # a section's title row
+    # strokes with a speck read as a mark ("Ì", "lỊ"): no letter carries one
+    (["Ì", "1", "lỊ", "2"], [True, False, True, False], ["I", "1", "II", "2"]),
+    # numbers running on across sections: the rule left of "7" read "Z" under a new section
+    (["I", "5", "6", "II", "Z7"], [True, False, False, True, False],
+     ["I", "5", "6", "II", "7"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
@@ -140,6 +145,8 @@ def test_repair_number_column(numbers, sections, expected):
     # the words before the number spell a target phrase with other marks
     ("Tư 70% trở lên", "Từ 70% trở lên"), ("Tối thiếu 85", "Tối thiểu 85"),
     ("Đat 100%", "Đạt 100%"), ("Tư vấn 5 lần", "Tư vấn 5 lần"),
+    # a speck read as a point before the number
+    (".84,6", "84,6"), (",12", "12"), ("0,5", "0,5"),
 ])
 def test_repair_target_cell(text, expected):
     assert repair_target_cell(text) == expected

@@ -93,3 +93,22 @@ def test_numbers_and_words_another_repair_read_on_the_page_are_not_spelled() -> 
     counted = [*_line("PHỤ LỤC"), Word("I", 20, 0, 28, 10, 39.0, note="roman")]
     words, changes = repair_words(counted)
     assert words[2].text == "I" and not changes
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("Tỷ lệ hộ nghào", "Tỷ lệ hộ nghèo"),  # no syllable: a letter misread
+    ("tại các đêm du lịch", "tại các điểm du lịch"),  # a syllable, a letter lost
+])
+def test_a_letter_misread_or_lost_is_put_back_where_the_neighbours_are_sure(
+        read: str, printed: str) -> None:
+    """A reading one letter off a syllable the neighbours write far more often ("hộ
+    nghèo", "các điểm") is that syllable; the letters themselves need more backing than a
+    tone alone."""
+    words, changes = repair_words(_line(read))
+    assert " ".join(w.text for w in words) == printed and changes
+
+
+@pytest.mark.parametrize("text", ["phát triển kinh tế đêm", "Tỷ lệ hộ nghèo", "chợ đêm"])
+def test_a_word_the_neighbours_do_not_contradict_keeps_its_letters(text: str) -> None:
+    words, changes = repair_words(_line(text))
+    assert [w.text for w in words] == text.split() and not changes
