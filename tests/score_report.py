@@ -18,3 +18,19 @@ def score_report(gold: Path, sources: list[Path], out: Path, shared_dir: Path) -
     return subprocess.run(
         [sys.executable, str(shared_dir / "tools" / "score.py"), str(gold), str(out),
          "--verbose"], capture_output=True, text=True, check=False).stdout
+
+
+def fixture_inputs(folder: Path) -> list[Path]:
+    """A hand-scored set's inputs: the files of its folder but its builder and README."""
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix != ".py" and p.name != "README.md")
+
+
+def document_stem(path: Path) -> str:
+    """The document an input is a form of: "x.docx", "x.pdf", "x.portal.md" → "x"."""
+    return path.name.split(".")[0]
+
+
+def expected_stems(folder: Path) -> set[str]:
+    """The documents of a set's folder with hand-written records (expected/<stem>.gold.json)."""
+    return {p.name.removesuffix(".gold.json") for p in (folder / "expected").glob("*.gold.json")}

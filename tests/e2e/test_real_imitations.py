@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from score_report import document_stem, expected_stems, fixture_inputs
 
 from chitieu import convert
 from chitieu.emit.json_out import document_to_json
@@ -15,18 +16,12 @@ from chitieu.emit.schema import validate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "imitations"
 EXPECTED = FIXTURES / "expected"
-INPUTS = sorted(p for p in FIXTURES.iterdir()
-                if p.is_file() and p.suffix != ".py" and p.name != "README.md")
-
-
-def _stem(path: Path) -> str:
-    return path.name.split(".")[0]
+INPUTS = fixture_inputs(FIXTURES)
 
 
 def test_every_input_has_its_expected_records() -> None:
-    assert len({_stem(p) for p in INPUTS}) >= 6
-    assert {_stem(p) for p in INPUTS} == {
-        p.name.removesuffix(".gold.json") for p in EXPECTED.glob("*.gold.json")}
+    assert len({document_stem(p) for p in INPUTS}) >= 6
+    assert {document_stem(p) for p in INPUTS} == expected_stems(FIXTURES)
 
 
 # Inputs whose hand-written records the reader does not reach yet, and why: the test fails
@@ -53,7 +48,7 @@ KNOWN_GAPS = {
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
 def test_scorer_gives_full_marks(path: Path, tmp_path: Path, shared_dir: Path,
                                  request: pytest.FixtureRequest) -> None:
-    stem = _stem(path)
+    stem = document_stem(path)
     if stem in KNOWN_GAPS:
         request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[stem], strict=True))
     doc = json.loads(document_to_json(convert(path)))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from score_report import document_stem, expected_stems, fixture_inputs
 from shared_files import score_one
 
 from chitieu import convert
@@ -15,17 +16,11 @@ from chitieu.emit.schema import validate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "realdocs_dev"
 EXPECTED = FIXTURES / "expected"
-INPUTS = sorted(p for p in FIXTURES.iterdir()
-                if p.is_file() and p.suffix != ".py" and p.name != "README.md")
-
-
-def _stem(path: Path) -> str:
-    return path.name.split(".")[0]
+INPUTS = fixture_inputs(FIXTURES)
 
 
 def test_every_input_has_its_expected_records() -> None:
-    assert {_stem(p) for p in INPUTS} == {
-        p.name.removesuffix(".gold.json") for p in EXPECTED.glob("*.gold.json")}
+    assert {document_stem(p) for p in INPUTS} == expected_stems(FIXTURES)
 
 
 # Inputs whose hand-written records the reader does not reach, and why: the test fails
@@ -46,5 +41,5 @@ def test_scorer_gives_full_marks(path: Path, tmp_path: Path,
         request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[path.name], strict=True))
     doc = json.loads(document_to_json(convert(path)))
     assert validate(doc) == []
-    result = score_one(EXPECTED / f"{_stem(path)}.gold.json", doc, tmp_path)
+    result = score_one(EXPECTED / f"{document_stem(path)}.gold.json", doc, tmp_path)
     assert result.returncode == 0, result.stdout
