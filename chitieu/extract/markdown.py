@@ -38,8 +38,12 @@ def read_text(text: str) -> RawDocument:
     reader = _Reader()
     for number, line in enumerate(text.split("\n"), start=1):
         reader.feed(number, line)
-    for table in {row.table for row in reader.rows if row.table is not None}:
-        _undo_repeated_spans([row for row in reader.rows if row.table == table])
+    tables: dict[int, list[RawRow]] = {}  # each table's rows, in one pass over the rows
+    for row in reader.rows:
+        if row.table is not None:
+            tables.setdefault(row.table, []).append(row)
+    for rows in tables.values():
+        _undo_repeated_spans(rows)
     return RawDocument(rows=reader.rows, format="markdown", pages=reader.page, ocr=False,
                        warnings=sorted(reader.warnings))
 
