@@ -580,9 +580,9 @@ def _is_title_over_labels(lines: list[_Line], i: int) -> bool:
     column's label: no labels beside it on the lines around, or in capitals under a line
     of text (a label alone on a header's first line has the others' lines under it; a top-
     or centre-aligned header prints the others beside or above it)."""
-    around = [len(_chunks(ln)) > 1 for ln in lines[max(0, i - 1):i + 2]]
     above = i > 0 and len(_chunks(lines[i - 1])) > 1
-    return not any(around) or (not above and lines[i].text.isupper())
+    below = i + 1 < len(lines) and len(_chunks(lines[i + 1])) > 1
+    return not above and (not below or lines[i].text.isupper())
 
 
 def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
