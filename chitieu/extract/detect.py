@@ -10,6 +10,8 @@ from chitieu.core.patterns import lazy
 # an OLE container: Word/Excel 97-2003, or a password-protected Office 2007+ file
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+# Rich Text: a word processor's file (old templates save .doc files that are really RTF)
+RTF_MAGIC = b"{\\rtf"
 
 _MAGIC = (
     (b"%PDF", "pdf"),
@@ -20,7 +22,7 @@ _MAGIC = (
     (b"GIF8", "image"),
     (b"BM", None),  # bitmap or text starting with "BM": decided by extension below
     (OLE_MAGIC, "ole"),
-    (b"{\\rtf", "doc"),  # Rich Text: a word processor's file, opened by LibreOffice
+    (RTF_MAGIC, "doc"),  # opened by LibreOffice
 )
 
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}

@@ -31,6 +31,7 @@ from chitieu.extract import limits
 from chitieu.extract.detect import (
     ENCRYPTED_OFFICE,
     OLE_MAGIC,
+    RTF_MAGIC,
     is_encrypted_office,
     opendocument_kind,
 )
@@ -50,9 +51,6 @@ _REMOVED = frozenset({f"{_W}del", f"{_W}moveFrom"})
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-_RTF_MAGIC = b"{\\rtf"  # old templates save .doc files that are really RTF
-
-
 def read(path: Path) -> RawDocument:
     path = Path(path)
     with path.open("rb") as fh:
@@ -64,7 +62,7 @@ def read(path: Path) -> RawDocument:
                              "the Word document is damaged or truncated and cannot be read",
                              code="corrupt")
         return _read_docx(path)
-    if not (head.startswith((OLE_MAGIC, _RTF_MAGIC, b"PK"))):
+    if not (head.startswith((OLE_MAGIC, RTF_MAGIC, b"PK"))):
         raise InputError("this is not a Word document", code="unsupported")
     if is_encrypted_office(path):
         raise InputError(ENCRYPTED_OFFICE, code="encrypted")
