@@ -34,7 +34,8 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
                 + fixtures.EVAL5_VARIANTS + fixtures.EVAL6_VARIANTS + fixtures.EVAL7_VARIANTS
                 + fixtures.EVAL8_VARIANTS + fixtures.HEADER_DEV_VARIANTS
                 + fixtures.DEV5_VARIANTS[:12]
-                + fixtures.DEV6_VARIANTS[:5] + fixtures.DEV7_VARIANTS[:5])
+                + fixtures.DEV6_VARIANTS[:5] + fixtures.DEV7_VARIANTS[:5]
+                + fixtures.DEV8_VARIANTS[:4])
     assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
     earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
     assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
