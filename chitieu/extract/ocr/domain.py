@@ -286,15 +286,21 @@ _GARBLED_NUMBER = regex.compile(r"^(?:[(\[{]\S{0,2}|\S{0,2}[)\]}]|[^\p{L}\p{N}\s
 def is_numbering_row(texts: list[str]) -> bool:
     """"(1) (2) (3) …" under a header, as OCR reads it ("q | (2) | @®) | (4"): two numbers
     read whole, or one and every other cell a garbled "(n)" ("G)", "@") or its column's
-    number without brackets."""
-    filled = [(i, t.strip()) for i, t in enumerate(texts) if t.strip()]
+    number without brackets; or "1 2 3 …" printed bare, three cells or more reading their
+    own column's number ("c1 | 2 | 3 | 4"). A mark read after a cell ("q):") is left off."""
+    filled = [(i, t.strip().rstrip(_AFTER_MARKS)) for i, t in enumerate(texts) if t.strip()]
     if len(filled) < 3 or not all(len(t) <= 5 and not regex.search(r"\p{L}\p{L}", t)
                                   for _, t in filled):
         return False
     whole = sum(bool(_NUMBERING_CELL.match(t)) for _, t in filled)
-    return whole >= 2 or (whole == 1 and all(
+    own = sum(t.strip("()") == str(i + 1) for i, t in filled)
+    return whole >= 2 or own >= 3 or (whole == 1 and all(
         _NUMBERING_CELL.match(t) or _GARBLED_NUMBER.match(t) or t == str(i + 1)
         for i, t in filled))
+
+
+# marks OCR reads after a cell's last character ("(1)" read "q):")
+_AFTER_MARKS = ":;.,'`’"
 
 
 def _continues_header(cells, above: list[str]) -> bool:

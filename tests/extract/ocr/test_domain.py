@@ -52,6 +52,25 @@ def test_numbering_rows():
     assert not is_numbering_row(["", "(2)", "", "", ""])
 
 
+def test_numbering_rows_printed_without_brackets_or_garbled_with_a_mark():
+    # "1 2 3 4 5" printed bare, its first number read with a speck ("c1")
+    assert is_numbering_row(["c1", "2", "3", "4", "5"])
+    assert is_numbering_row(["1", "2", "3", "4", "5", "6"])
+    # "(1)" read "q):" (a stray mark after the bracket), "(3)" and "(5)" garbled
+    assert is_numbering_row(["q):", "(2)", "G)", "(4)", "G)"])
+    assert is_numbering_row(["q):", "(2)", "G);", "@", "(5)."])
+    # a row whose numbers are not its columns' is no numbering row
+    assert not is_numbering_row(["3", "5", "7", "9"])
+    assert not is_numbering_row(["1", "", "", "12", "4"])
+
+
+def test_a_bare_numbering_row_under_a_group_header_is_no_record():
+    rows = table(HEAD, SUB, ["c1", "2", "3", "4", "5"],
+                 ["1", "Rà soát dữ liệu", "Công an xã", "Các thôn, tổ dân phố", "Quý II/2026"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[2].texts == ["(1)", "(2)", "(3)", "(4)", "(5)"]
+
+
 def test_agency_accent_slip_keeps_the_cell_whole():
     """"Các ngân hàng, tố chức tín dụng" is one agency: its accent is put back rather than
     its comma taken for a list."""
