@@ -452,9 +452,30 @@ def _unit(text: str) -> str:
     if snapped != text:
         return snapped
     parts = text.split("/")
-    fixed = [fix.snap_words(p, _unit_words(phrases)) if len(p.split()) == 1 else p
+    fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
     return "/".join(fixed) if fixed != parts else text
+
+
+# A unit word this long or longer may be judged one letter misread ("lược" for "lượt").
+_UNIT_EDIT_LETTERS = 4
+
+
+def _unit_word(text: str, words: tuple[str, ...]) -> str:
+    """A one-word unit given a unit word's marks (`fix.snap_words`), or, when it is no unit
+    word at all, the one unit word it is a letter off."""
+    snapped = fix.snap_words(text, words)
+    core = text.strip()
+    if snapped != text or len(core) < _UNIT_EDIT_LETTERS or not regex.fullmatch(r"\p{L}+", core):
+        return snapped
+    folded = core.casefold()
+    if folded in {w.casefold() for w in words}:
+        return text
+    close = [w for w in words if len(w) >= _UNIT_EDIT_LETTERS
+             and Levenshtein.distance(folded, w.casefold()) == 1]
+    if len(close) != 1:
+        return text
+    return close[0] if core[0].isupper() else close[0].casefold()
 
 
 @lru_cache(maxsize=1)

@@ -173,6 +173,17 @@ def test_unit_words_take_a_units_marks():
     assert [r.texts[2] for r in rows[1:]] == ["lượt/năm", "Tổ", "%", "lao động"]
 
 
+def test_a_unit_word_with_one_letter_misread():
+    """"lượt" read "lược" (its last letter): a one-word unit one letter off exactly one unit
+    word is that word; a word of three letters or fewer, or near two, stays."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
+                 ["1", "Tổng số lượt khách", "lược", "52.000"],
+                 ["2", "Số hộ", "hệ", "5"],
+                 ["3", "Số người", "người", "300"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2] for r in rows[1:]] == ["lượt", "hệ", "người"]
+
+
 def test_parts_named_with_a_word_keep_it():
     """"PHẦN I" read "HẦN I" (its "P" lost at the cell's rule) and "PHẦN II" read "II II"
     (the word read as strokes): the part's word back; the sequence of sections does not
