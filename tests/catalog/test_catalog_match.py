@@ -631,3 +631,25 @@ def test_scores_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
+
+
+def test_an_indicator_is_the_rural_one_only_when_its_name_says_nong_thon() -> None:
+    """Waste and water alike: "nông thôn" in the name makes the rural indicator, whether the
+    waste is "thu gom" or "thu gom, xử lý"; "nông thôn mới" names the programme, no part."""
+    catalog = default_catalog()
+    for name, expected in (
+        ("Tỷ lệ chất thải rắn sinh hoạt được thu gom", "ktxh.chat_thai_ran"),
+        ("Tỷ lệ thu gom chất thải rắn sinh hoạt", "ktxh.chat_thai_ran"),
+        ("Tỷ lệ chất thải rắn sinh hoạt khu vực nông thôn được thu gom, xử lý đúng quy định",
+         "ntm.chat_thai_nong_thon"),
+        ("Tỷ lệ rác thải sinh hoạt nông thôn được thu gom và xử lý", "ntm.chat_thai_nong_thon"),
+        ("Tỷ lệ hộ dân nông thôn được sử dụng nước sạch", "ntm.nuoc_sach_nong_thon"),
+        ("Tỷ lệ hộ gia đình ở nông thôn dùng nước sạch theo quy chuẩn",
+         "ntm.nuoc_sach_nong_thon"),
+        ("Tỷ lệ hộ dân được dùng nước sạch", "ktxh.nuoc_sach"),
+    ):
+        found = catalog.match(name, "%")
+        assert found is not None and found.id == expected, (name, found)
+    from chitieu.catalog.words import read
+
+    assert "rural" not in read("Tỷ lệ thôn đạt chuẩn nông thôn mới nâng cao").conditions
