@@ -369,12 +369,18 @@ def _align_spanned_header(rows: list[RawRow]) -> None:
     """A two-row header flattened from spanned cells: one cell of the first row spans the
     second row's cells ("GIAI ĐOẠN 2026 - 2030" over five year columns, "Cơ quan thực hiện"
     over "Chủ trì" / "Phối hợp"), the others span both rows. The second row is placed under
-    its group cell and both are padded to the table's width, as a Markdown table prints them."""
+    its group cell and both are padded to the table's width, as a Markdown table prints them.
+    A group of one cell between them ("Phân công thực hiện" over "Cơ quan thực hiện" over
+    "Chủ trì" / "Phối hợp": three rows) stands over the same columns."""
     for table_rows in _tables(rows):
         if len(table_rows) < 3:
             continue
         width = _table_width(table_rows)
         first, second = table_rows[0], table_rows[1]
+        middle = None
+        if (len(second.cells) == 1 and len(table_rows) >= 4
+                and second.cells[0].text.strip().startswith("**")):
+            middle, second = second, table_rows[2]
         heads = list(first.cells)
         while heads and not heads[-1].text.strip():
             heads.pop()  # a row end read as an empty cell
@@ -386,6 +392,9 @@ def _align_spanned_header(rows: list[RawRow]) -> None:
                                *heads[group + 1:]]
             second.cells = [*(Cell("") for _ in range(group)), *second.cells,
                             *(Cell("") for _ in range(after))]
+            if middle is not None:
+                middle.cells = [*(Cell("") for _ in range(group)), middle.cells[0],
+                                *(Cell("") for _ in range(width - group - 1))]
 
 
 def _group_position(heads: list[str], subs: list[str]) -> int:

@@ -465,3 +465,13 @@ def test_a_field_column_beside_the_names_is_no_name(header: str, roles: list[str
     assert [c.role for c in table.columns][:len(roles)] == roles
     if roles[1] == "unknown":  # the field's values are read into no field: said, not dropped
         assert f"column_unmapped:{header.split(chr(9))[1]}" in table.warnings
+
+
+def test_a_header_over_three_rows_each_group_in_its_first_slot() -> None:
+    # Markdown of merged cells: "Phân công thực hiện" over "Cơ quan thực hiện" over "Chủ trì" /
+    # "Phối hợp", each group printed in its first slot, the slot after it empty in both
+    table = _table("| TT | Nội dung | Phân công thực hiện |  | Thời gian |\n|---|---|---|---|---|\n"
+                   "|  |  | Cơ quan thực hiện |  |  |\n|  |  | Chủ trì | Phối hợp |  |\n"
+                   "| 1 | Việc A | Sở Nội vụ | Sở Tư pháp | Tháng 3/2026 |\n", "markdown")
+    assert [c.role for c in table.columns] == ["number", "name", "lead", "support", "deadline"]
+    assert _names(table) == ["Việc A"]

@@ -319,3 +319,16 @@ def test_a_short_row_of_values_keeps_its_name_under_the_names() -> None:
                   ["3", "Du lịch", "Tổng lượt khách", "Lượt người", "2.100.000", "2.300.000"]])
     assert _table_rows(text)[2] == ["2", "Thủy sản", "Kim ngạch xuất khẩu", "Triệu USD",
                                     "1.250", "1.300"]
+
+
+def test_a_header_of_three_rows_places_its_middle_group() -> None:
+    # "Phân công thực hiện" over "Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"
+    text = _flat([["**TT**", "**Nội dung**", "**Phân công thực hiện**", "**Thời gian**"],
+                  ["**Cơ quan thực hiện**"],
+                  ["**Chủ trì**", "**Phối hợp**"],
+                  ["1", "Ban hành kế hoạch.", "Sở Nội vụ", "Sở Tư pháp", "Tháng 3/2026"],
+                  ["2", "Kiện toàn Ban Chỉ đạo.", "Sở Nội vụ", "Sở Tài chính", "Tháng 4/2026"]])
+    assert _table_rows(text)[:3] == [
+        ["**TT**", "**Nội dung**", "**Phân công thực hiện**", "", "**Thời gian**"],
+        ["", "", "**Cơ quan thực hiện**", "", ""],
+        ["", "", "**Chủ trì**", "**Phối hợp**", ""]]
