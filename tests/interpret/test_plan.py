@@ -270,7 +270,7 @@ def _under_header(left: list[str], right: list[str]) -> str:
     # issuer "ĐOÀN TNCS HỒ CHÍ MINH ĐOÀN TNCS HỒ CHÍ MINH Ban Chấp hành ĐOÀN xã …")
     (["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ ĐÌNH LẬP", "***", "Số: 05-KH/ĐTN"],
      ["ĐOÀN TNCS HỒ CHÍ MINH", "", "Đình Lập, ngày 05 tháng 3 năm 2026"], "05-KH/ĐTN",
-     "Ban Chấp hành đoàn xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+     "Ban Chấp hành Đoàn xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
     # a body of a province's Party committee: the committee names the province (was
     # "Ban tuyên giáo và dân vận Tỉnh ủy lạng sơn", the locality "tỉnh ủy lạng sơn")
     (["TỈNH ỦY LẠNG SƠN", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 05-KH/BTGDV"],
@@ -279,6 +279,28 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
      "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),
+    # a school named after its commune, under that commune's UBND: the name printed, an
+    # abbreviation kept (was "Trường thcs đình lập xã Đình Lập")
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG THCS ĐÌNH LẬP", "Số: 42/KH-THCS"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-THCS",
+     "Trường THCS Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a body naming the body it belongs to, abbreviated (was "Ban Chấp hành hội lhpn xã …")
+    (["HỘI LHPN TỈNH LẠNG SƠN", "BCH HỘI LHPN XÃ ĐÌNH LẬP", "Số: 14/KH-HPN"],
+     ["HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", "Đình Lập, ngày 05 tháng 3 năm 2026"], "14/KH-HPN",
+     "Ban Chấp hành Hội Liên hiệp Phụ nữ xã Đình Lập",
+     ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a department's centre naming no place: the province of its place-date line (was
+    # "Trung tâm chuyển đổi số", no locality); a ministry's "Hà Nội, ngày" names none of it
+    (["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "TRUNG TÂM CHUYỂN ĐỔI SỐ", "Số: 45/KH-TTCĐS"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "45/KH-TTCĐS",
+     "Trung tâm chuyển đổi số tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    (["BỘ Y TẾ", "CỤC QUẢN LÝ KHÁM, CHỮA BỆNH", "Số: 88/KH-KCB"],
+     [*_NATION, "Hà Nội, ngày 05 tháng 3 năm 2026"], "88/KH-KCB",
+     "Cục quản lý khám, chữa bệnh", (None, None, None, None)),
+    # an unsigned draft's mark over the right column (was "Ủy ban nhân dân dự thảo xã …")
+    (["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP", "Số:      /KH-UBND"],
+     ["DỰ THẢO", *_NATION, "Đình Lập, ngày    tháng    năm 2026"], None,
+     "Ủy ban nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
 ])
 def test_issuers_of_every_level(left: list[str], right: list[str], number: str, issuer: str,
                                 locality: tuple) -> None:
