@@ -64,6 +64,8 @@ class _Words:
     authority: regex.Pattern
     article: regex.Pattern
     bodies: dict[str, str]  # a body's opening words, folded → as written
+    named_bodies: frozenset[str]  # openings followed by a name of its own
+    named_with_owner: frozenset[str]  # managing bodies naming their bodies with their name
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
@@ -88,6 +90,8 @@ def _words() -> _Words:
         authority=compile_regex(data["authority"]),
         article=compile_regex(data["article"]),
         bodies=data["bodies"],
+        named_bodies=frozenset(data["named_bodies"]),
+        named_with_owner=frozenset(data["named_with_owner"]),
         body_start=compile_regex(
             r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
         body_within=compile_regex(
@@ -279,7 +283,9 @@ def written_body(body: str) -> str:
     opening = _words().body_start.match(folded)
     if opening is None:
         return body
-    head = _words().bodies[" ".join(opening["body"].split())]
+    key = " ".join(opening["body"].split())
+    head = _words().bodies[key]
+    lower = _named if key in _words().named_bodies else _lower
     rest = body[where[opening.end()]:]
     folded_rest, where_rest = _folded(rest)
     place = _PLACE.search(folded_rest)
@@ -289,10 +295,10 @@ def written_body(body: str) -> str:
         # as the list of bodies writes it too
         return f"{head} {written_body(rest.lstrip())}"
     if place is None:
-        return " ".join(w for w in (head, _lower(rest).strip()) if w)
+        return " ".join(w for w in (head, lower(rest).strip()) if w)
     level = "thành phố" if place["level"].startswith("tp") else rest[
         where_rest[place.start()]:where_rest[place.end("level")]].lower()
-    words = [head, _lower(rest[:where_rest[place.start()]]).strip(), level,
+    words = [head, lower(rest[:where_rest[place.start()]]).strip(), level,
              rest[where_rest[place.end()]:].strip()]
     return " ".join(w for w in words if w)
 
@@ -309,9 +315,29 @@ def _lower(text: str) -> str:
 _VOWEL = lazy(compile_regex, r"[aeiouy]", IGNORECASE)
 
 
+def _named(text: str) -> str:
+    """A name of its own in capitals as it is written: `_lower`, then a capital on its first
+    word and on the first after "và" or a dash ("GIÁO DỤC VÀ ĐÀO TẠO" → "Giáo dục và Đào
+    tạo")."""
+    words = _lower(text).split()
+    return " ".join(w[:1].upper() + w[1:] if i == 0 or words[i - 1] in _NAME_JOINS else w
+                    for i, w in enumerate(words))
+
+
+_NAME_JOINS = frozenset(("và", "-", "–"))
+
+
 @functools.cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(load_yaml("abbreviations.yaml")["issuer"])
+
+
+def names_its_bodies(body: str) -> bool:
+    """A managing body whose own bodies carry its whole name ("HỘI ĐỒNG NHÂN DÂN XÃ …",
+    "ĐẢNG ỦY XÃ …"), not its place only."""
+    opening = _words().body_start.match(_folded_text(body))
+    return opening is not None and " ".join(opening["body"].split()) in (
+        _words().named_with_owner)
 
 
 def office_name(body: str) -> str | None:

@@ -22,6 +22,7 @@ from chitieu.core.letterhead import (
     document_kind,
     is_article_heading,
     is_document_kind,
+    names_its_bodies,
     names_place,
     office_name,
     opens_body,
@@ -202,6 +203,9 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
     if office is not None:
         # "UBND TỈNH LẠNG SƠN" over "VĂN PHÒNG": the office is that UBND's, named with it
         issuer = f"{office} {written_body(bodies[-2])}"
+    elif len(bodies) > 1 and not names_place(issuer) and names_its_bodies(bodies[-2]):
+        # a council's or a Party committee's own committee, named with it
+        issuer = f"{issuer} {written_body(bodies[-2])}"
     if not names_place(issuer):
         # the place of the nearest managing body naming one; a province's Party committee
         # ("TỈNH ỦY LẠNG SƠN") names its province by itself
