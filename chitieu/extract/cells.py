@@ -30,6 +30,7 @@ from chitieu.core.headers import header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
 from chitieu.core.numbering import ROW_LABEL, number_key, successors
 from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.extract.blocks import _reads_as_agency
 from chitieu.extract.unicode import decode_bytes
 
 _MIN_COLUMNS = 3
@@ -312,68 +313,139 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
 @dataclass
 class _Column:
     label: str
-    at: int
+    role: str
     lines: list[str] = field(default_factory=list)  # lines under the label in its block
     cells: list[str] = field(default_factory=list)  # cells written in blocks of their own
 
+    def filled(self, count: int) -> int:
+        return len(self.cells) + len(_cut(self.lines, count))
+
 
 def _block_label(block: list[str]) -> tuple[str, list[str]] | None:
+    """The label opening a block drawn column after column and the lines under it: a few
+    words wrapped in a narrow column, its cells under it not continuing it."""
     label = _label_at(block, 0)
-    return None if label is None else (label[0], block[label[1]:])
+    if label is None or len(label[0].split()) > _CELL_WORDS:
+        return None
+    under = block[label[1]:]
+    if under and _CONTINUES.match(under[0]):
+        return None  # a sentence that reads like a label ("Theo thời hạn cụ thể" / "sau đây:")
+    return label[0], under
 
 
 def _column_header(lines: list[str], i: int) -> bool:
-    """The numbering column's label at line `i` with at least two later labels each
-    written over its own column's cells in one block ("Cơ quan chủ" / "trì" / "Công an xã"
-    / …): a table `pdftotext` drew column after column."""
-    over_cells = 0
+    """The numbering column's label at line `i` with a later label written over its own
+    column's cells in one block ("Cơ quan chủ" / "trì" / "Công an xã" / …): a table
+    `pdftotext` drew column after column."""
     for _, block in _blocks(lines, i)[1:40]:
         found = _block_label(block)
         if found is None:
             continue
         if _role(found[0]) == "number":
             break
-        over_cells += bool(found[1])
-    return over_cells >= 2
+        if found[1] and not all(ROW_LABEL.match(t) for t in found[1]):
+            return True
+    return False
+
+
+# what a cell of a column of each role looks like, beyond its words: a number, a unit, a
+# deadline, an agency
+_TARGET_LIKE = regex.compile(r"\d|%")
+_DEADLINE_LIKE = regex.compile(
+    r"\b(?:quý|tháng|năm|ngày)\b|\d{1,2}/\d{4}|thường\s+xuyên|hằng|hàng\s+năm",
+    regex.IGNORECASE)
+_MAX_UNIT_WORDS = 3
+_CELL_WORDS = 6  # a label longer than this, while a column's cells are awaited, is a cell
+# the recipients under a document's body ("Nơi nhận:", "- Lưu: VT.")
+_RECIPIENTS = regex.compile(r"^(?:nơi nhận\b|-\s*lưu\b)", regex.IGNORECASE)
+
+
+def _fits(role: str, text: str) -> int:
+    """How well a cell fits a column of `role`: 2 by what it looks like, 1 as any text, 0
+    not at all."""
+    if role in ("name", "note", "unknown"):
+        return 1
+    if role in ("target", "baseline"):
+        return 2 if _TARGET_LIKE.search(text) else 0
+    if role == "unit":
+        short = len(text.split()) <= _MAX_UNIT_WORDS and not any(c.isdigit() for c in text)
+        return (1 if _reads_as_agency(text) else 2) if short else 0
+    if role == "deadline":
+        return 2 if _DEADLINE_LIKE.search(text) else 0
+    if role in ("lead", "support", "monitor"):
+        return 2 if _reads_as_agency(text) else 0
+    return 0
+
+
+def _beside(block: list[str]) -> bool:
+    """Text printed beside the table, not a cell: the body's next heading or sentence, the
+    recipients, a signature's office."""
+    first = block[0]
+    return bool(opens_body(first) or first.endswith(("./.", ":")) or (
+        first.isupper() and len(first.split()) > 1 and not _TARGET_LIKE.search(first)))
 
 
 def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
     """The table drawn column after column from `start`; the line after what it read.
-    Text printed beside the table in between comes after its rows."""
+    A block of text that is no label is the next cell of the column it fits (its cells not
+    all read yet): by its role's look (a number, a unit, a deadline, an agency) before any
+    text; a block read before its column's label waits for it. Text printed beside the
+    table in between comes after its rows."""
     columns: list[_Column] = []
     numbers: list[str] = []
+    waiting: list[str] = []
     beside: list[tuple[int, list[str]]] = []
+    signed = False
     end = len(lines)
     for at, block in _blocks(lines, start):
         found = _block_label(block)
         if found is not None and _role(found[0]) == "number" and columns:
             end = at  # the next table's
             break
+        count = len(numbers) or len(lines)
+        if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
+                len(found[0].split()) > _CELL_WORDS and any(
+                    c.role == "name" and c.filled(count) < count for c in columns))):
+            # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
+            # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …")
+            found = None
         if found is not None:
             label, under = found
-            column = _Column(label, at)
+            signed = False
+            column = _Column(label, _role(label) or "unknown")
             columns.append(column)
-            if _role(label) == "number":
+            if column.role == "number":
                 numbers += [t for t in under if ROW_LABEL.match(t)]
+                waiting += [t for t in under if not ROW_LABEL.match(t)]
             else:
                 column.lines = under
+            for text in list(waiting):
+                if _fits(column.role, text) and column.filled(count) < count:
+                    column.cells.append(text)
+                    waiting.remove(text)
             continue
         if all(ROW_LABEL.match(t) for t in block):
             numbers += block
             continue
-        open_column = next((c for c in reversed(columns) if not c.lines
-                            and _role(c.label) != "number"), None)
-        if open_column is not None and not opens_body(block[0]) and (
-                not numbers or len(open_column.cells) < len(numbers)):
-            open_column.cells.append(" ".join(block))
-        else:
+        signed = signed or any(_RECIPIENTS.match(t) for t in block)
+        if signed or _beside(block):
+            # after the recipients, only a label takes the table up again
             beside.append((at, block))
+            continue
+        text = " ".join(block)
+        open_columns = [c for c in columns[1:] if c.filled(count) < count]
+        best = max(open_columns, key=lambda c: (_fits(c.role, text), -c.filled(count)),
+                   default=None)
+        if best is not None and _fits(best.role, text):
+            best.cells.append(text)
+        else:
+            waiting.append(text)
     header = [c.label for c in columns]
     rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1))
     count = len(numbers)
     cells = [[n] for n in numbers]
     for column in columns[1:]:
-        written = column.cells or _cut(column.lines, count)
+        written = _cut(column.lines, count) + column.cells
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
     rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1) for row in cells)
@@ -383,24 +455,18 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
 
 
 def _cut(texts: list[str], count: int) -> list[str]:
-    """A column's lines as `count` cells: apart where a line does not continue the one
-    above, the most likely breaks first."""
+    """A column's lines as at most `count` cells: a line continuing the one above joined to
+    it, then apart where a line least reads as continued, until there are `count`."""
     if count <= 0 or not texts:
         return []
-    if len(texts) <= count:
-        return list(texts)
-    # each gap between two lines scored: 2 a clean break, 1 unsure, 0 a continuation
-    scores = []
-    for k in range(1, len(texts)):
-        if _CONTINUES.match(texts[k]) or _OPEN_END.search(texts[k - 1]):
-            scores.append(0)
+    cells = [texts[0]]
+    for text in texts[1:]:
+        if _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
+            cells[-1] = f"{cells[-1]} {text}"
         else:
-            scores.append(2 if len(texts[k - 1].split()) > 1 else 1)
-    order = sorted(range(len(scores)), key=lambda k: (-scores[k], k))
-    breaks = sorted(order[:count - 1])
-    cells, begin = [], 0
-    for gap in breaks:
-        cells.append(" ".join(texts[begin:gap + 1]))
-        begin = gap + 1
-    cells.append(" ".join(texts[begin:]))
+            cells.append(text)
+    while len(cells) > count:
+        # the two neighbours most likely one cell: the one above a lone word ("Quý")
+        at = min(range(1, len(cells)), key=lambda k: (len(cells[k - 1].split()), k))
+        cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
     return cells

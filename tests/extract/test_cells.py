@@ -62,3 +62,31 @@ def test_tab_separated_text_and_one_line_prose_are_not_cells() -> None:
     assert detect_layout(tabbed) == "text"
     prose = "STT\nNhiệm vụ\nCơ quan chủ trì là Phòng Kinh tế, phối hợp các thôn.\n"
     assert detect_layout(prose) != "cells"
+
+# pdftotext of other tables LibreOffice printed: the names before their column's label, the
+# later columns' cells in blocks of their own row after row (a unit missing from a row), a
+# name reading like a label ("… chỉ tiêu"), the recipients after the table
+RAW_ORDERS = "\n".join([
+    "ST", "T", "1", "", "Báo cáo kết quả thực hiện chỉ tiêu", "chuyển đổi số", "", "2", "",
+    "Tỷ lệ hồ sơ trực tuyến", "", "Chỉ tiêu", "", "Đơn vị", "tính", "%", "",
+    "Chỉ tiêu", "năm 2026", "", "Cơ quan chủ trì", "", "≥ 90", "", "Sở Tài chính", "",
+    "Đơn vị", "", "≥ 500", "", "Sở Nội vụ", "", "Các phòng thực hiện./.", "Nơi nhận:", "",
+    "GIÁM ĐỐC", "", "- Như trên;", "- Lưu: VT.", "", "Nguyễn Văn An",
+])
+
+
+def test_pdftotext_cells_are_given_to_the_column_they_fit() -> None:
+    rows = [r.texts for r in read_text(RAW_ORDERS, "cells").rows]
+    assert ["1", "Báo cáo kết quả thực hiện chỉ tiêu chuyển đổi số", "%", "≥ 90",
+            "Sở Tài chính"] in rows
+    assert ["2", "Tỷ lệ hồ sơ trực tuyến", "Đơn vị", "≥ 500", "Sở Nội vụ"] in rows
+    assert ["Nguyễn Văn An"] in rows
+
+
+def test_pdftotext_of_a_word_pdf_stays_with_the_last_resort_reader() -> None:
+    # long cells reading like labels ("Theo thời hạn cụ thể" / "sau đây:") are no labels
+    text = "\n".join(["Stt", "TT", "", "Tên nhiệm vụ", "", "Đơn vị chủ trì", "", "1", "",
+                      "Làm sạch dữ liệu", "", "Sở Tài chính", "", "Theo thời hạn cụ thể",
+                      "sau đây:", "", "2", "", "Dữ liệu quy hoạch", "", "3", "", "Dữ liệu y tế",
+                      "", "4", "", "Dữ liệu giáo dục", "", "5", "", "Dữ liệu đất đai"])
+    assert detect_layout(text) == "blocks"
