@@ -17,6 +17,18 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # a conference is a meeting; the value "thu được" on a hectare of cultivated land; guidance
+    # counted in visits; results returned on time; TSLCD; news counted in "tin"; QR payments
+    ("Tỷ lệ hội nghị được tổ chức theo hình thức trực tuyến", "%", "cqs.hop_truc_tuyen"),
+    ("Giá trị thu được trên 1 ha đất canh tác", "triệu đồng", "ktxh.gia_tri_tren_ha"),
+    ("Lượt người được hướng dẫn cài đặt ứng dụng VNeID", "lượt", "da06.luot_huong_dan_vneid"),
+    ("Tỷ lệ hồ sơ trả kết quả đúng hạn", "%", "cqs.ho_so_dung_han"),
+    ("Tỷ lệ cơ quan nhà nước kết nối mạng TSLCD", "%", "hts.co_quan_truyen_so_lieu"),
+    ("Số tin, bài tuyên truyền CĐS trên loa truyền thanh", "tin", "nts.tin_bai_loa_cds"),
+    ("Số điểm thanh toán bằng mã QR tại chợ, cửa hàng", "điểm", "kts.diem_kdtm"),
+    ("Tỷ lệ học sinh được cấp học bạ điện tử", "%", "xhs.hoc_sinh_hoc_ba_so"),
+    # a growth rate is at constant prices whether or not it says so
+    ("Tốc độ tăng trưởng kinh tế (theo giá so sánh)", "%", "ktxh.tang_truong_kinh_te"),
     # abbreviations of the waste and of business households; a paper sent "qua mạng"; data
     # sets counted in "tập"; a fall opened by "kéo giảm"; using VNeID for procedures
     ("Tỷ lệ CTRSH được thu gom, xử lý", "%", "ktxh.chat_thai_ran"),
@@ -183,6 +195,13 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # school fees paid without cash are not the combined school indicator (digital records,
+    # marks and cashless fees); a hospital's cashless payments are not all; output at constant
+    # prices is not output at current prices; the compulsory scheme is a part of BHXH
+    ("Tỷ lệ trường thu học phí không dùng tiền mặt", "%", "xhs.truong_so_diem_hoc_ba_kdtm"),
+    ("Tỷ lệ bệnh viện thanh toán không dùng tiền mặt", "%", "kts.giao_dich_kdtm"),
+    ("Giá trị sản xuất theo giá so sánh", "tỷ đồng", "ktxh.tong_gia_tri_san_xuat"),
+    ("Tỷ lệ lao động tham gia bảo hiểm xã hội bắt buộc", "%", "ktxh.bhxh"),
     # using the identity app is neither having an account nor using it for procedures
     ("Tỷ lệ người dân sử dụng ứng dụng định danh điện tử", "%", "da06.tai_khoan_dinh_danh_muc2"),
     ("Tỷ lệ công dân sử dụng VNeID", "%", "da06.vneid_thuc_hien_tthc"),
