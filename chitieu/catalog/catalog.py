@@ -27,6 +27,7 @@ from chitieu.catalog.words import (
     default_words,
     domain_words,
     families_agree,
+    family_conditions,
     name_family,
     read,
     read_with_content,
@@ -120,11 +121,12 @@ class Catalog:
     def __post_init__(self) -> None:
         readings = {ind.id: _inherit([read(t, self.words) for t in (ind.name, *ind.aliases)])
                     for ind in self.indicators.values()}
-        self._entries = [
-            _Entry(ind_id, r, name_family(self.indicators[ind_id].unit, r, self.words),
-                   frozenset(r.content.split()))
-            for ind_id, rs in readings.items() for r in rs
-        ]
+        self._entries = []
+        for ind_id, rs in readings.items():
+            for r in rs:
+                family = name_family(self.indicators[ind_id].unit, r, self.words)
+                self._entries.append(_Entry(ind_id, family_conditions(r, family, self.words),
+                                            family, frozenset(r.content.split())))
         self._weights = _idf({ind_id: {w for r in rs for w in r.content.split()}
                               for ind_id, rs in readings.items()})
         self._vocabulary = sorted(self._weights)
@@ -194,6 +196,7 @@ class Catalog:
             if conditions is not reading.conditions:
                 reading = reading._replace(conditions=conditions)
         family = name_family(unit, reading, self.words)
+        reading = family_conditions(reading, family, self.words)
         words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, self._total(words)
 

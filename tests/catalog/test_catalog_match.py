@@ -689,3 +689,17 @@ def test_an_indicator_is_the_rural_one_only_when_its_name_says_nong_thon() -> No
     from chitieu.catalog.words import read
 
     assert "rural" not in read("Tỷ lệ thôn đạt chuẩn nông thôn mới nâng cao").conditions
+
+
+def test_a_change_printed_in_percentage_points_is_read_by_its_unit() -> None:
+    """"Giảm tỷ lệ hộ nghèo" in "điểm %" is the change of the poor households' share in points
+    (the catalog's "Tỷ lệ hộ nghèo đa chiều" in "điểm %"); in "%" it stays a fall against the
+    year before."""
+    catalog = default_catalog()
+    for name, unit, expected in (
+        ("Giảm tỷ lệ hộ nghèo đa chiều", "điểm %", "ktxh.ho_ngheo_diem_phan_tram"),
+        ("Tỷ lệ hộ nghèo đa chiều giảm", "điểm phần trăm", "ktxh.ho_ngheo_diem_phan_tram"),
+        ("Giảm tỷ lệ hộ nghèo", "%", "ktxh.giam_ho_ngheo"),
+    ):
+        found = catalog.match(name, unit)
+        assert found is not None and found.id == expected, (name, unit, found)
