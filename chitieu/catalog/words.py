@@ -295,6 +295,22 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     ), content
 
 
+def names_only_its_object(reading: Reading, words: Words | None = None) -> bool:
+    """Whether the name opens with its counted object (no measuring noun, no verb before it)
+    and says nothing it does or has after it (no predicate: "Hồ sơ thủ tục hành chính", "Dữ
+    liệu chuyên ngành", "Hộ nghèo"), as a table's heading row names a thing."""
+    if not reading.object:
+        return False
+    words = words or default_words()
+    reader = _reader(words)
+    seq = reading.words
+    obj, length = _longest_with_length(seq, 0, words.objects, reader.objects)
+    if not obj:
+        return False
+    return not any(_longest_at(seq, i, words.predicates, reader.predicates)
+                   for i in range(length, len(seq)))
+
+
 def unitless_conditions(reading: Reading, words: Words | None = None) -> frozenset[str]:
     """The conditions of a name printed with no unit: its own, and the one of the phrase of
     `unitless_opening_conditions` it opens with when it holds no number (a task)."""

@@ -703,3 +703,23 @@ def test_a_change_printed_in_percentage_points_is_read_by_its_unit() -> None:
     ):
         found = catalog.match(name, unit)
         assert found is not None and found.id == expected, (name, unit, found)
+
+
+def test_a_heading_naming_only_its_object_is_no_share_of_it() -> None:
+    """A row printed as a share that names only its object (a table's heading: "Dữ liệu chuyên
+    ngành", "Hồ sơ thủ tục hành chính") links to no phrasing that goes on to say what of that
+    object is measured ("… được chuẩn hóa", "… xử lý trực tuyến"); a share whose object is the
+    thing measured ("Hộ nghèo") and a name that says it in full still link."""
+    catalog = default_catalog()
+    for name in ("Dữ liệu chuyên ngành", "Cơ sở dữ liệu chuyên ngành",
+                 "Hồ sơ thủ tục hành chính"):
+        assert catalog.match(name, "%") is None, name
+    for name, unit, expected in (
+        ("Hộ nghèo", "%", "ktxh.ho_ngheo"),
+        ("Hộ cận nghèo", "%", "ktxh.ho_can_ngheo"),
+        ("Cơ sở dữ liệu chuyên ngành được chuẩn hóa", "%", "cqs.du_lieu_chuyen_nganh_chuan_hoa"),
+        ("Hồ sơ thủ tục hành chính được giải quyết đúng hạn", "%", "cqs.ho_so_dung_han"),
+        ("Doanh nghiệp thành lập mới", "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+    ):
+        found = catalog.match(name, unit)
+        assert found is not None and found.id == expected, (name, unit, found)
