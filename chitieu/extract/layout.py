@@ -41,6 +41,7 @@ from pathlib import Path
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates, line_key, vocabulary
+from chitieu.core.heading import APPENDIX
 from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
     COLUMN_LABEL,
@@ -269,11 +270,29 @@ class _Reader:
         # and column, so that the next one ("III. TỔ CHỨC THỰC HIỆN") ends the table
         self.outline: tuple[int, int] | None = None
         # cells merged over rows that the last page break cut, by column
-        self.pending: dict[int, list[_Word]] = {}
+        self.pending: dict[str, list[_Word]] = {}
+        self.table = 0  # the table being read: 0 for the first
 
     def page(self, page: _Page) -> None:
         lines = _join_wrapped_titles(_without_page_numbers(page.lines))
         found = _header_block(lines, first_table=self.header is None)
+        # another appendix printed on the page under this one's table, with its label and
+        # a header of its own: a table of its own, read as a page of its own
+        while found is not None and (cut := _next_appendix(lines, found[1] + 1)) is not None:
+            self.part(page, lines[:cut], found)
+            self.new_table()
+            lines = lines[cut:]
+            found = _header_block(lines, first_table=True)
+        self.part(page, lines, found)
+
+    def new_table(self) -> None:
+        """What the reader learnt of the table so far, forgotten: another table begins."""
+        self.table += 1
+        self.header, self.width, self.grid, self.labelled = None, 0, None, None
+        self.widths, self.pending, self.outline = [], {}, None
+
+    def part(self, page: _Page, lines: list[_Line], found: tuple[int, int] | None) -> None:
+        """The page's lines of one table (`found`: its header's first and last line)."""
         if found is not None:
             first, last = found
             body = lines[last + 1:]
@@ -324,8 +343,10 @@ class _Reader:
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
         # the table's last row so far: a row the page break cut goes on on this page
         carried = next((row for row in reversed(self.rows) if row.table is not None), None)
+        if carried is not None and carried.table != self.table:
+            carried = None  # (another table's last row)
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
-                                carried, self.pending)
+                                carried, self.pending, self.table)
         self.rows += [_text_row(ln) for ln in below]
 
 
@@ -369,6 +390,20 @@ def _label_over(labels: list[tuple[int, int, str]], span: tuple[int, int]
         if shared > overlap:
             best, overlap = label, shared
     return best
+
+
+def _next_appendix(lines: list[_Line], start: int) -> int | None:
+    """The first line from `start` on that labels another appendix ("PHỤ LỤC 2", "Biểu
+    03": alone on its line) with a header of its own a few lines under it, or None."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if len(_chunk_words(line)) != 1 or not APPENDIX.match(line.text):
+            continue
+        found = _header_block(lines[i:i + _HEADER_REACH[1] + _STACKED_REACH[1] + 1],
+                              first_table=True)
+        if found is not None and found[0] > 0:
+            return i
+    return None
 
 
 def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
@@ -1195,11 +1230,12 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 
 def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                header: list[str], carried: RawRow | None = None,
-               pending: dict[int, list[_Word]] | None = None) -> list[RawRow]:
+               pending: dict[str, list[_Word]] | None = None, table: int = 0
+               ) -> list[RawRow]:
     """The page's rows; `carried`: the row of the table preceding the page's lines (the
     table's first page has none, its lines above the first number are the first row's);
     `pending`: the cells merged over the previous page's last rows that the page break cut,
-    by column (`_merged_over_page_break`), kept up to date for the next page."""
+    by column label (`_merged_over_page_break`), kept up to date for the next page."""
     continued = carried is not None
     if not lines:
         return []
@@ -1220,7 +1256,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         # no row number found to anchor rows on (prose under the table blurred the number
         # column): each line a row of its cells, for the assembly to join, not a crash
         return [RawRow([Cell(" ".join(w.text for w in words)) for words in row],
-                       first_line=line.number, last_line=line.number, page=page, table=0)
+                       first_line=line.number, last_line=line.number, page=page, table=table)
                 for line, row in zip(lines, cells, strict=True)]
     sections = {r for r, i in enumerate(starts)
                 if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
@@ -1276,11 +1312,11 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                                             alignment.names):
         uncertain[row].add(col)
     line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
-    if pending is not None:
+    if pending is not None and len(header) == len(grid.spans):  # (columns as labelled)
         for col, role in enumerate(roles[:len(grid.spans)]):
             if role in _EVERY_ROW_ROLES:
-                for row in _merged_over_page_break(groups, col, starts, sections, line_of,
-                                                   pending):
+                for row in _merged_over_page_break(groups, col, _column_name(header, col),
+                                                   starts, sections, line_of, pending):
                     uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
@@ -1301,21 +1337,22 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         warnings = [f"cell_placement_uncertain:{_column_name(header, c)}"
                     for c in sorted(uncertain[row])]
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
-                           last_line=lasts[row], page=page, table=0, warnings=warnings))
+                           last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
 
 
-def _merged_over_page_break(groups: list[list[list[_Word]]], col: int, starts: list[int],
-                            sections: set[int], line_of: dict[int, int],
-                            pending: dict[int, list[_Word]]) -> set[int]:
+def _merged_over_page_break(groups: list[list[list[_Word]]], col: int, label: str,
+                            starts: list[int], sections: set[int], line_of: dict[int, int],
+                            pending: dict[str, list[_Word]]) -> set[int]:
     """A cell merged over rows that the page break cuts (a deadline, a lead: what every row
     names) prints its text in the first page's part; on the page's top line of its first
     row when the part holds more rows than one, while that row's other cells run on below.
     The page's last rows left empty in the column under such a cell, and the next page's
     first rows left empty there, have it (the rows given it are returned, to be warned:
-    this is inference). `pending`: the cell each column carries over to the next page."""
+    this is inference). `pending`: the cell each column carries over to the next page, by
+    the column's label (`label`: a page may show a column more or fewer)."""
     given: set[int] = set()
-    words = pending.pop(col, None)
+    words = pending.pop(label, None)
     if words is not None:
         for row, start in enumerate(starts):
             if start < 0:
@@ -1337,13 +1374,13 @@ def _merged_over_page_break(groups: list[list[list[_Word]]], col: int, starts: l
         # the last row's cell given it as merged with the row above's goes on too
         if row > 0 and [id(w) for w in groups[row][col]] == [
                 id(w) for w in groups[row - 1][col]]:
-            pending[col] = groups[row][col]
+            pending[label] = groups[row][col]
         return given
     if not cell or min(cell) != min(lines) or max(cell) >= max(lines):
         return given  # (a cell centred in its row, or the row's only line: no evidence)
     for empty in run:
         groups[empty][col] = list(groups[row][col])
-    pending[col] = groups[row][col]
+    pending[label] = groups[row][col]
     return given | set(run)
 
 

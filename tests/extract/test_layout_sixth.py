@@ -134,3 +134,39 @@ def test_a_labelled_column_empty_in_every_row_keeps_the_table() -> None:
     assert [(a.role, a.raw) for a in records["2"].agencies] == [
         ("lead", "Sở Khoa học và Công nghệ")]
     assert records["2"].deadline.raw == "Quý IV/2026"
+
+
+# two appendices printed on one page, each under its label and title, with a header of
+# its own: each its own table (its records under its label)
+TWO_APPENDICES = """\
+                                           Phụ lục I
+                      CHỈ TIÊU AN TOÀN THỰC PHẨM NĂM 2026
+STT                                                Đơn vị          Chỉ tiêu
+                        Chỉ tiêu                                              Cơ quan chủ trì
+                                                    tính          năm 2026
+         Tỷ lệ cơ sở sản xuất thực phẩm được         %
+ 1                                                                  ≥ 80          Sở Y tế
+         kiểm tra
+ 2       Số vụ ngộ độc thực phẩm tập thể               Vụ            <3           Sở Y tế
+
+                                           Phụ lục II
+              NHIỆM VỤ BẢO ĐẢM AN TOÀN THỰC PHẨM NĂM 2026
+ STT                                                                          Thời gian hoàn
+                           Nhiệm vụ                         Cơ quan chủ trì
+                                                                                  thành
+     1    Kiểm tra liên ngành dịp Tết Nguyên đán              Sở Y tế           Quý I/2026
+          Tập huấn kiến thức cho người chế biến thực    Sở Công Thương         Tháng 6/2026
+     2
+          phẩm
+
+"""
+
+
+def test_appendices_on_one_page_are_tables_of_their_own() -> None:
+    document = convert_text(TWO_APPENDICES, "layout")
+    records = {r.key: r for r in document.records}
+    assert sorted(records) == ["Phụ lục I/1", "Phụ lục I/2", "Phụ lục II/1", "Phụ lục II/2"]
+    assert records["Phụ lục I/2"].target.raw == "<3"
+    assert records["Phụ lục II/2"].name == "Tập huấn kiến thức cho người chế biến thực phẩm"
+    assert records["Phụ lục II/2"].deadline.raw == "Tháng 6/2026"
+    assert [a.raw for a in records["Phụ lục II/2"].agencies] == ["Sở Công Thương"]
