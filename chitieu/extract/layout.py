@@ -66,7 +66,7 @@ _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task 
 _OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
-_HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
+_HEADER_REACH = (3, 5)  # header lines looked for above / below the line naming columns
 _STACKED_REACH = (4, 5)  # … when the labels print a word a line ("S" / "T" / "T")
 _STACKED_LINES = 25  # lines of a page a stacked header is looked for in
 _STACKED_ROLES = 2  # roles besides the name's its labels must name
@@ -92,6 +92,7 @@ _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _EMPTY_COST = 8.0  # a numbered row left without a name
 _UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
+_CENTRED_TITLE_SHARE = 0.1  # how far off the table's middle a centred title's may be
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -629,7 +630,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                 bodies[last] = (_grid(body), _cover(body))
             grid = _refine(bodies[last][0], block, bodies[last][1],
                            _column_numbers(lines[last + 1:]))
-            if not all(_continues_labels(ln, grid, below=i > at)
+            if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1])
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
@@ -694,11 +695,14 @@ def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
     return [words for _, _, words in columns]
 
 
-def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
+def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] = ()
+                      ) -> bool:
     """A line of wrapped column labels: a few words per column; below the line naming the
     columns, each column's words go on in lower case ("thực hiện", "tiết") or name the
-    number column ("TT"), where a body line starts a name ("Sở KHCN")."""
-    for words in _header_words(line, grid):
+    number column ("TT"), where a body line starts a name ("Sở KHCN"), or start a group's
+    label that the block's lines `after` it complete ("Năm" / "2026")."""
+    under = [_header_words(other, grid) for other in after]
+    for col, words in enumerate(_header_words(line, grid)):
         if not words:
             continue
         # one word more above the line naming the columns when they name the column ("Cơ
@@ -709,7 +713,9 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
         first = words[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
         if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
-                          or _role(" ".join(w.text for w in words)) != "unknown"):
+                          or _role(" ".join(w.text for w in words)) != "unknown"
+                          or _role(" ".join(w.text for w in words + [
+                              w for cells in under for w in cells[col]])) != "unknown"):
             return False
     return True
 
@@ -912,9 +918,10 @@ def _wrapped_groups(found: list[tuple[int, int, str, list[int]]], below: list[_L
 def _goes_on_below(start: int, below: list[_Line]) -> bool:
     """A header line below goes on a label starting at `start` in lower case, flush left
     under it ("Ước" / "thực" / "hiện"): a column's own label stacked a word a line, which a
-    group's label over wide columns is not."""
-    return any(abs(w.x0 - start) <= 1 and w.text[:1].islower()
-               for line in below for w in line.words)
+    group's label over wide columns is not. (A word inside another label's run, "theo
+    dõi" of "Chủ trì theo dõi", goes on that label, not this one.)"""
+    return any(abs(run[0].x0 - start) <= 1 and run[0].text[:1].islower()
+               for line in below for run in _chunk_words(line))
 
 
 def _label_spans(by_line: list[list[list[_Word]]], grid: _Grid
@@ -1330,7 +1337,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     for row, texts in enumerate(texts_of):
         if not any(texts):
             continue
-        if row in sections:
+        if row in sections or (starts[row] >= 0 and _centred_title(
+                groups[row], lines[starts[row]], label_cols, grid)):
             texts = _title_in_name_column(_title_run(texts, lines[starts[row]], groups[row],
                                                      label_cols), label_cols)
         texts = (texts + [""] * width)[:max(width, len(texts))]
@@ -1432,6 +1440,21 @@ def _title_run(texts: list[str], line: _Line, cols: list[list[_Word]],
     texts = ["" if c in filled else t for c, t in enumerate(texts)]
     texts[filled[0]] = " ".join(w.text for w in chunks[0])
     return texts
+
+
+def _centred_title(cols: list[list[_Word]], line: _Line, label_cols: list[int], grid: _Grid
+                   ) -> bool:
+    """A numbered group's title ("1   Trồng trọt") merged across the table and printed
+    centred in it: the row's words but its number are one run of its number's line, in
+    words, its middle near the table's."""
+    words = [w for c, ws in enumerate(cols) if c not in label_cols for w in ws]
+    if not label_cols or not words or any(w not in line.words for w in words) or any(
+            b.x0 - a.x1 >= _MIN_GUTTER for a, b in pairwise(words)):
+        return False
+    left, right = grid.spans[0][0], grid.spans[-1][1]
+    middle = (words[0].x0 + words[-1].x1) / 2
+    return (any(ch.isalpha() for w in words for ch in w.text)
+            and abs(middle - (left + right) / 2) <= (right - left) * _CENTRED_TITLE_SHARE)
 
 
 def _title_in_name_column(texts: list[str], label_cols: list[int]) -> list[str]:
