@@ -17,11 +17,10 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
-    # "(GRDP) tăng" after the product's name; a hectare spelled out; public Wi-Fi
+    # "(GRDP) tăng" after the product's name; a hectare spelled out
     ("Tổng sản phẩm trên địa bàn (GRDP) tăng", "%", "ktxh.tang_truong_kinh_te"),
     ("Giá trị sản xuất bình quân trên một héc ta đất canh tác", "triệu đồng",
      "ktxh.gia_tri_tren_ha"),
-    ("Tỷ lệ thôn có wifi công cộng", "%", "hts.thon_wifi"),
     # a conference is a meeting; the value "thu được" on a hectare of cultivated land; guidance
     # counted in visits; results returned on time; TSLCD; news counted in "tin"; QR payments
     ("Tỷ lệ hội nghị được tổ chức theo hình thức trực tuyến", "%", "cqs.hop_truc_tuyen"),
