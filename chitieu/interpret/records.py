@@ -490,9 +490,12 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         name, target_raw = _name_and_target(name, table, cols)
     target, codes = parse_target(target_raw or None, unit or cols.target_unit)
     warnings += codes
-    baseline, codes = parse_target(_raw(cells, cols.baseline) or None,
-                                   unit or cols.baseline_unit)
-    warnings += codes
+    baseline_raw = _raw(cells, cols.baseline)
+    if baseline_raw:  # (most tables print no baseline: an empty cell is none, no warning)
+        baseline, codes = parse_target(baseline_raw, unit or cols.baseline_unit)
+        warnings += codes
+    else:
+        baseline = None
     if deadline_raw is None:
         deadline, codes = _deadline(row, table, ctx.issued_on, cols)
     else:
