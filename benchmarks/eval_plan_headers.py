@@ -1,13 +1,15 @@
 """Score the plan-header sets form by form with score.py.
 
-    .venv/bin/python benchmarks/eval_plan_headers.py [--set plan_headers|whole_plans2]
+    .venv/bin/python benchmarks/eval_plan_headers.py [--set plan_headers|whole_plans2|…3]
                                                      [--part dev|heldout] [--form txt ...]
                                                      [--verbose] [--score ../shared/tools/score.py]
 
 A set is tests/fixtures/<set> (plan_headers: plans and appendices under the national header;
 whole_plans2: whole plans of more kinds, each also as plain text, portal HTML and
-`pdftotext -layout` text). For each part and form (txt, plain, docx, pdf, html, layout, scan)
-every document is converted and score.py is run on the outputs against the part's
+`pdftotext -layout` text; whole_plans3: more issuers and header shapes, also with each table
+cell on a line of its own — the DOCX saved as text by LibreOffice, lotext/, and `pdftotext`
+without -layout, raw/). For each part and form (txt, plain, docx, pdf, html, layout, lotext,
+raw, scan) every document is converted and score.py is run on the outputs against the part's
 hand-written expected/<stem>.gold.json (a scan is scored only against the documents that have
 one; a form the set does not have is skipped). One line per part and form: the score, plan
 headers right, records exactly right, extra records. `--verbose` adds score.py's misses.
@@ -25,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 FORMS = {"txt": "*.txt", "plain": "plain/*.txt", "docx": "*.docx", "pdf": "*.pdf",
-         "html": "html/*.html", "layout": "layout/*.txt", "scan": "scans/*.tif"}
+         "html": "html/*.html", "layout": "layout/*.txt", "lotext": "lotext/*.txt",
+         "raw": "raw/*.txt", "scan": "scans/*.tif"}
 
 
 def score_form(folder: Path, form: str, score_py: Path, verbose: bool) -> str | None:
@@ -73,7 +76,7 @@ def score_form(folder: Path, form: str, score_py: Path, verbose: bool) -> str | 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="plan_headers",
-                        choices=("plan_headers", "whole_plans2"))
+                        choices=("plan_headers", "whole_plans2", "whole_plans3"))
     parser.add_argument("--part", action="append", choices=("dev", "heldout"))
     parser.add_argument("--form", action="append", choices=tuple(FORMS))
     parser.add_argument("--verbose", "-v", action="store_true")

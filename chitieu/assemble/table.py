@@ -92,9 +92,12 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         if t and (i >= len(header) or header_key(t) != header_key(header[i]))
     ]
     # Sub-headers split a group cell spanning several columns ("Cơ quan thực hiện" over
-    # "Chủ trì" / "Phối hợp"), so one of them stands under the group's empty continuation;
-    # a section row ("A. CHỈ TIÊU VỀ HẠ TẦNG") under a full header row does not.
-    if not any(i >= len(header) or not header[i] for i, _ in differing):
+    # "Chủ trì" / "Phối hợp"), so one of them stands under the group's empty continuation,
+    # or a group of its own spans it too ("Phân công thực hiện" over "Cơ quan thực hiện",
+    # each printed in its first slot); a section row ("A. CHỈ TIÊU VỀ HẠ TẦNG") under a full
+    # header row does not.
+    if not any(i >= len(header) or not header[i] or _group_under_group(i, texts, header)
+               for i, _ in differing):
         return False
     for _, text in differing:
         cands = header_candidates(text)
@@ -103,6 +106,13 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
                          and not _names_total_or_part(text)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
+
+
+def _group_under_group(i: int, texts: list[str], header: list[str]) -> bool:
+    """The cell at `i` and the header's above it both leave the next slot empty: a group
+    printed under a group over the same columns."""
+    return (i + 1 < len(header) and not header[i + 1] and header[i] != ""
+            and i + 1 < len(texts) and not texts[i + 1])
 
 
 def _names_total_or_part(text: str) -> bool:

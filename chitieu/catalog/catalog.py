@@ -27,7 +27,9 @@ from chitieu.catalog.words import (
     default_words,
     domain_words,
     families_agree,
+    family_conditions,
     name_family,
+    names_only_its_object,
     read,
     read_with_content,
     unitless_conditions,
@@ -120,11 +122,12 @@ class Catalog:
     def __post_init__(self) -> None:
         readings = {ind.id: _inherit([read(t, self.words) for t in (ind.name, *ind.aliases)])
                     for ind in self.indicators.values()}
-        self._entries = [
-            _Entry(ind_id, r, name_family(self.indicators[ind_id].unit, r, self.words),
-                   frozenset(r.content.split()))
-            for ind_id, rs in readings.items() for r in rs
-        ]
+        self._entries = []
+        for ind_id, rs in readings.items():
+            for r in rs:
+                family = name_family(self.indicators[ind_id].unit, r, self.words)
+                self._entries.append(_Entry(ind_id, family_conditions(r, family, self.words),
+                                            family, frozenset(r.content.split())))
         self._weights = _idf({ind_id: {w for r in rs for w in r.content.split()}
                               for ind_id, rs in readings.items()})
         self._vocabulary = sorted(self._weights)
@@ -194,6 +197,7 @@ class Catalog:
             if conditions is not reading.conditions:
                 reading = reading._replace(conditions=conditions)
         family = name_family(unit, reading, self.words)
+        reading = family_conditions(reading, family, self.words)
         words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, self._total(words)
 
@@ -203,6 +207,7 @@ class Catalog:
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
         matcher does on a phrasing the catalog does not hold)."""
         reading, family, words, total = self._read_name(name, unit)
+        heading = self._heading(reading, family)
         # a name naming a group's domain is read without those words against that group
         domains = {group: (words - found, self._total(words - found))
                    for group, found in domain_words(reading, self.words).items()}
@@ -211,6 +216,8 @@ class Catalog:
             if skip_same_words and entry.reading.content == reading.content:
                 continue
             if not compatible(reading, family, entry.reading, entry.family):
+                continue
+            if heading and _continues(words, entry.reading.content):
                 continue
             name_words, name_total = domains.get(self.indicators[entry.indicator].group,
                                                  (words, total))
@@ -234,6 +241,7 @@ class Catalog:
         group = self._groups.get(reading.conditions)
         if group is None:  # no phrasing has these conditions: none is compatible
             return None
+        heading = self._heading(reading, family)
         needed = _needed(self.threshold, total)
         candidates, name_bits = group.reaching(words, needed, self._slot)
         candidates &= self._compatible_mask(group, reading, family)
@@ -249,6 +257,8 @@ class Catalog:
             low = candidates & -candidates
             candidates ^= low
             index = members[low.bit_length() // slot - 1]
+            if heading and _continues(words, entries[index].reading.content):
+                continue
             common = name_bits & entry_bits[index]
             shared = known(common)
             if shared is None:
@@ -262,6 +272,13 @@ class Catalog:
                 if score > self.threshold:
                     needed = max(needed, _needed(score, total))
         return None if best_id is None else (best_id, best_score)
+
+    def _heading(self, reading: Reading, family: str | None) -> bool:
+        """Whether a name printed as a share names only its object (`names_only_its_object`):
+        a heading row ("Dữ liệu chuyên ngành" in %), which is no share of that object that a
+        catalog phrasing goes on to qualify ("… được chuẩn hóa"; see `_continues`)."""
+        return bool(family) and family.startswith("percent") \
+            and names_only_its_object(reading, self.words)
 
     def _bits_of(self, words: frozenset[str]) -> int:
         """The catalog words among `words`, as a bit set (see `_word_bit`): distinct words
@@ -319,6 +336,16 @@ class Catalog:
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                    score_cutoff=WORD_CUTOFF)
         return found[0] if found else word
+
+
+def _continues(words: frozenset[str], content: str) -> bool:
+    """Whether a phrasing (its `content`) goes on after all it shares with a name's `words`:
+    each of its other words comes after the last one in common ("dữ liệu chuyên ngành" →
+    "dữ liệu chuyên ngành được chuẩn hóa"), what the name, a heading, leaves unsaid."""
+    phrasing = content.split()
+    last = max((i for i, w in enumerate(phrasing) if w in words), default=-1)
+    return last >= 0 and any(w not in words for w in phrasing[last + 1:]) \
+        and all(w in words for w in phrasing[:last])
 
 
 def _needed(score: float, total: float) -> float:

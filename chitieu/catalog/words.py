@@ -14,7 +14,7 @@ from itertools import chain, compress, count, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-from chitieu.core.dataclass import dataclass
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.lexicon import parse_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, is_plain
@@ -72,6 +72,8 @@ class Words:
     unitless_opening: dict[Phrase, str]
     void: dict[str, frozenset[Phrase]]
     object_conditions: dict[str, frozenset[str]]
+    # conditions a unit family says nothing more than (a change printed in percentage points)
+    family_void: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -123,6 +125,8 @@ class Words:
                   for k, v in (data.get("void_conditions") or {}).items()},
             object_conditions={str(k): frozenset(map(str, v)) for k, v
                                in (data.get("object_conditions") or {}).items()},
+            family_void={str(k): frozenset(map(str, v)) for k, v
+                         in (data.get("family_void_conditions") or {}).items()},
         )
 
 
@@ -289,6 +293,22 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         _said(seq, head + length, words, reader) if obj else None,  # said
         used,  # used
     ), content
+
+
+def names_only_its_object(reading: Reading, words: Words | None = None) -> bool:
+    """Whether the name opens with its counted object (no measuring noun, no verb before it)
+    and says nothing it does or has after it (no predicate: "Hồ sơ thủ tục hành chính", "Dữ
+    liệu chuyên ngành", "Hộ nghèo"), as a table's heading row names a thing."""
+    if not reading.object:
+        return False
+    words = words or default_words()
+    reader = _reader(words)
+    seq = reading.words
+    obj, length = _longest_with_length(seq, 0, words.objects, reader.objects)
+    if not obj:
+        return False
+    return not any(_longest_at(seq, i, words.predicates, reader.predicates)
+                   for i in range(length, len(seq)))
 
 
 def unitless_conditions(reading: Reading, words: Words | None = None) -> frozenset[str]:
@@ -635,6 +655,17 @@ def name_family(unit: str | None, reading: Reading, words: Words | None = None) 
     if family == "money" and _holds_any(reading.words, words.per_person):
         return "money_per_person"
     return family
+
+
+def family_conditions(reading: Reading, family: str | None,
+                      words: Words | None = None) -> Reading:
+    """The reading without the conditions its unit family already says (match_words.yaml
+    `family_void_conditions`): "Giảm tỷ lệ hộ nghèo" printed in "điểm %" is the change in
+    points, as "Tỷ lệ hộ nghèo đa chiều" printed in "điểm %" is."""
+    void = (words or default_words()).family_void.get(family or "")
+    if not void or void.isdisjoint(reading.conditions):
+        return reading
+    return reading._replace(conditions=reading.conditions - void)
 
 
 def families_agree(a: str | None, b: str | None) -> bool:

@@ -127,7 +127,11 @@ def assign_roles(headers: list[str]) -> list[str]:
     # "Kế hoạch năm 2026"): the clearer target claims the role
     if "target" in roles:
         claimed.add("target")
-    for i, cands in enumerate(candidates):
+    # a column whose last choice is no role ("Lĩnh vực": the names unless another column
+    # names the rows) chooses after the others have
+    order = sorted(range(len(candidates)), key=lambda i: candidates[i][-1:] == ("unknown",))
+    for i in order:
+        cands = candidates[i]
         if not cands:
             roles[i] = "unknown"
         elif roles[i] is None:

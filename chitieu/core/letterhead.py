@@ -56,6 +56,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 class _Words:
     motto: regex.Pattern
     motto_tail: regex.Pattern
+    draft: regex.Pattern
     rule: regex.Pattern
     kinds: frozenset[str]
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
@@ -63,6 +64,8 @@ class _Words:
     authority: regex.Pattern
     article: regex.Pattern
     bodies: dict[str, str]  # a body's opening words, folded → as written
+    named_bodies: frozenset[str]  # openings followed by a name of its own
+    named_with_owner: frozenset[str]  # managing bodies naming their bodies with their name
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
@@ -78,6 +81,7 @@ def _words() -> _Words:
     return _Words(
         motto=compile_regex("|".join(f"(?:{p})" for p in data["motto"])),
         motto_tail=compile_regex(data["motto_tail"]),
+        draft=compile_regex(data["draft"]),
         rule=compile_regex(data["rule"]),
         kinds=frozenset(data["kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
@@ -86,6 +90,8 @@ def _words() -> _Words:
         authority=compile_regex(data["authority"]),
         article=compile_regex(data["article"]),
         bodies=data["bodies"],
+        named_bodies=frozenset(data["named_bodies"]),
+        named_with_owner=frozenset(data["named_with_owner"]),
         body_start=compile_regex(
             r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
         body_within=compile_regex(
@@ -193,6 +199,7 @@ class Letterhead:
     number: str | None = None  # "Số: 52/KH-UBND"
     number_label: bool = False  # "Số:" seen alone, the rest of the number on a line of its own
     dated: str | None = None  # "ngày 10 tháng 3 năm 2026"
+    place: str | None = None  # the place printed before the date ("Lạc Dương")
     national: bool = False  # the national name or motto was seen
     kind: str | None = None  # "KẾ HOẠCH"
     kind_at: int | None = None  # its index among the rows read
@@ -276,29 +283,61 @@ def written_body(body: str) -> str:
     opening = _words().body_start.match(folded)
     if opening is None:
         return body
-    head = _words().bodies[" ".join(opening["body"].split())]
+    key = " ".join(opening["body"].split())
+    head = _words().bodies[key]
+    lower = _named if key in _words().named_bodies else _lower
     rest = body[where[opening.end()]:]
     folded_rest, where_rest = _folded(rest)
     place = _PLACE.search(folded_rest)
+    inner = _words().body_start.match(folded_rest.lstrip())
+    if inner is not None and (place is None or place.start() > inner.end()):
+        # a body naming the body it belongs to ("BCH HỘI NÔNG DÂN XÃ …"): that one written
+        # as the list of bodies writes it too
+        return f"{head} {written_body(rest.lstrip())}"
     if place is None:
-        return " ".join(w for w in (head, _lower(rest).strip()) if w)
+        return " ".join(w for w in (head, lower(rest).strip()) if w)
     level = "thành phố" if place["level"].startswith("tp") else rest[
         where_rest[place.start()]:where_rest[place.end("level")]].lower()
-    words = [head, _lower(rest[:where_rest[place.start()]]).strip(), level,
+    words = [head, lower(rest[:where_rest[place.start()]]).strip(), level,
              rest[where_rest[place.end()]:].strip()]
     return " ".join(w for w in words if w)
 
 
 def _lower(text: str) -> str:
     """Capitals in lower case but for the abbreviations an issuer is written with ("VĂN
-    PHÒNG UBND" → "văn phòng UBND"), which are expanded later."""
+    PHÒNG UBND" → "văn phòng UBND"), which are expanded later, and any word without a vowel,
+    which is an abbreviation as printed ("TRƯỜNG THCS …" → "Trường THCS …")."""
     kept = _abbreviations()
-    return " ".join(w if w in kept else w.lower() for w in text.split(" "))
+    return " ".join(w if w in kept or not _VOWEL.search(_folded_text(w)) else w.lower()
+                    for w in text.split(" "))
+
+
+_VOWEL = lazy(compile_regex, r"[aeiouy]", IGNORECASE)
+
+
+def _named(text: str) -> str:
+    """A name of its own in capitals as it is written: `_lower`, then a capital on its first
+    word and on the first after "và" or a dash ("GIÁO DỤC VÀ ĐÀO TẠO" → "Giáo dục và Đào
+    tạo")."""
+    words = _lower(text).split()
+    return " ".join(w[:1].upper() + w[1:] if i == 0 or words[i - 1] in _NAME_JOINS else w
+                    for i, w in enumerate(words))
+
+
+_NAME_JOINS = frozenset(("và", "-", "–"))
 
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(load_yaml("abbreviations.yaml")["issuer"])
+
+
+def names_its_bodies(body: str) -> bool:
+    """A managing body whose own bodies carry its whole name ("HỘI ĐỒNG NHÂN DÂN XÃ …",
+    "ĐẢNG ỦY XÃ …"), not its place only."""
+    opening = _words().body_start.match(_folded_text(body))
+    return opening is not None and " ".join(opening["body"].split()) in (
+        _words().named_with_owner)
 
 
 def office_name(body: str) -> str | None:
@@ -432,7 +471,9 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     """One line of the block: the right column's parts taken out, the rest is the left's:
     the issuer's lines above "Số:", what is under it ("V/v …", a subject) none of them."""
     words = _words()
-    text = _without_motto_tail(head, text)
+    text = _without_draft_mark(_without_motto_tail(head, text))
+    if not text.strip():
+        return
     folded, where = _folded(text)
     if words.motto_tail.match(folded):
         head.national = True
@@ -444,7 +485,9 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     dated = _DATED.search(folded)
     if dated is not None:
         head.dated = head.dated or text[where[dated.start()]:where[dated.end()]]
-        left = text[:_place_start(text, where[dated.start()])]
+        place_at = _place_start(text, where[dated.start()])
+        left = text[:place_at]
+        head.place = head.place or text[place_at:where[dated.start()]].strip(" ,\t") or None
     left = " ".join(_strip_motto(left).split()).strip(" -_")
     left = _without_specks(left)
     if head.number is None and head.number_label and left.startswith("/"):
@@ -477,6 +520,15 @@ def _without_motto_tail(head: Letterhead, text: str) -> str:
     if not wrapped or _NATION_TAIL.search(_folded_text(text)) is None:
         return text
     return text[:text.rstrip().rfind(" ")].rstrip()
+
+
+def _without_draft_mark(text: str) -> str:
+    """The line without a draft's mark ("DỰ THẢO") printed in either column."""
+    folded, where = _folded(text)
+    mark = _words().draft.search(folded)
+    if mark is None:
+        return text
+    return f"{text[:where[mark.start()]].rstrip()}\t{text[where[mark.end()]:].lstrip()}".strip()
 
 
 # "NAM" after the left column's words (only where the line above ended "… CHỦ NGHĨA VIỆT")

@@ -51,8 +51,8 @@ PART_ONLY = lazy(compile_regex, rf"^{PART}$")
 # A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:".
 IN_WHICH = lazy(compile_regex, r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", IGNORECASE)
 # A second numbering column's label: a group "1", "12", or an item "a)", "đ)" (which OCR
-# reads "8)" or "C)").
-DETAIL_LABEL = lazy(compile_regex, rf"^(?:\d{{1,2}}|{LOWER}\)?|[A-ZĐ\d]\))$")
+# reads "8)" or "C)"), or "1.1", "12.3" (the group's number, then the item's).
+DETAIL_LABEL = lazy(compile_regex, rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?|{LOWER}\)?|[A-ZĐ\d]\))$")
 
 # ---------------------------------------------------------------- a label and its text
 

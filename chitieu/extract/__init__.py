@@ -62,6 +62,7 @@ class Format(StrEnum):
     SPACED = "spaced", "spaced", True
     LABELLED = "labelled", "labelled", True
     BLOCKS = "blocks", "blocks", True
+    CELLS = "cells", "cells", True
     PDF = "pdf", "pdf", False, True
     DOCX = "docx", "docx"
     DOC = "doc", "docx"

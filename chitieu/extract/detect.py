@@ -164,6 +164,12 @@ def _known_roles(labels: list[str]) -> set[str]:
     return {role for c in labels for role in header_candidates(c)[:1]} - {"unknown"}
 
 
+def _cells(text: str) -> bool:
+    from chitieu.extract.cells import looks_like_cells
+
+    return looks_like_cells(text)
+
+
 def detect_layout(text: str) -> str:
     """Tell the text layouts apart: HTML table, Markdown pipe table, legal-portal flattened
     table, pdftotext -layout columns, labelled task blocks, or tab-separated OCR text."""
@@ -181,6 +187,9 @@ def detect_layout(text: str) -> str:
         return "markdown"
     tabbed = sum(1 for ln in lines if "\t" in ln)
     if tabbed >= 2:
+        # a cell per line under a header whose two columns tab stops set apart
+        if tabbed * 2 < len(lines) and _cells(text):
+            return "cells"
         # copied from a spreadsheet: quoted cells run over several lines
         quoted = sum(1 for ln in lines if ln.count('"') % 2 == 1)
         return "csv" if quoted >= 2 else "text"
@@ -195,6 +204,8 @@ def detect_layout(text: str) -> str:
     gapped = sum(1 for ln in lines if _LAYOUT_GAP.search(ln.strip()))
     if gapped >= max(3, len(lines) * 0.3) or _has_gapped_table(lines):
         return "layout"
+    if tabbed == 0 and _cells(text):  # a cell per line (LibreOffice's text, pdftotext)
+        return "cells"
     if len(_LABELLED_TASK.findall(text)) >= 3:
         return "labelled"
     if tabbed == 0 and len(_LABEL_BLOCK.findall(text)) >= _MIN_LABEL_BLOCKS:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.headers import header_candidates
+from chitieu.core.headers import assign_roles, header_candidates
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ARABIC, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
@@ -52,9 +52,15 @@ _KIND = {"lead": "agency", "support": "agency", "monitor": "agency", "target": "
          "baseline": "value", "note": "note", "deadline": "deadline"}
 # past this many ways to place a short row's cells, its missing cells are the last ones
 _MAX_PLACEMENTS = 2000
-# how well a cell that is neither a deadline nor an agency reads under a column of a role
+# how well a cell that is neither a deadline nor an agency reads under a column of a role;
+# a column of no role beside the names ("Lĩnh vực") is most often printed once, merged over
+# its rows, so words in a short row are rather the row's name
 _WORDS_FIT = {"name": 0.5, "lead": -0.5, "support": -0.5, "monitor": -0.5, "deadline": -1.0,
-              "number": -1.0}
+              "number": -1.0, "unknown": -0.25}
+# A cell that reads as a value ("1.250", "≥ 95", "12,5%", "-"): under a target or baseline
+# column, not under the name or the unit
+_VALUE_LIKE = re.compile(r"^(?:[<>≥≤=~]=?\s*)?\d[\d.,]*\s*%?$")
+_VALUE_FIT = {"target": 1.0, "baseline": 1.0, "unit": 0.0, "note": 0.0, "unknown": 0.0}
 _BULLET_LINE = re.compile(r"^\s*(?:[-+•▪–]\s|\d+[.)]\s)")
 _STRONG = re.compile(r"\*\*")
 _SINGLE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
@@ -251,7 +257,9 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
             if empties and k > 1 and _is_bold_label(cell):
                 penalty += _LABEL_AFTER_BARE  # the next section row's label: that `|` ended a row
             if not seen_filled:
-                leading_empties = empties
+                # a row label after them ("3"): the bare `|` ended the row above, short of a
+                # merged cell and closing on an empty one - no continued task's empty cells
+                leading_empties = 0 if _is_label(cell) else empties
             seen_filled = True
             empties = 0
         if cell.paragraphs:
@@ -361,12 +369,18 @@ def _align_spanned_header(rows: list[RawRow]) -> None:
     """A two-row header flattened from spanned cells: one cell of the first row spans the
     second row's cells ("GIAI ĐOẠN 2026 - 2030" over five year columns, "Cơ quan thực hiện"
     over "Chủ trì" / "Phối hợp"), the others span both rows. The second row is placed under
-    its group cell and both are padded to the table's width, as a Markdown table prints them."""
+    its group cell and both are padded to the table's width, as a Markdown table prints them.
+    A group of one cell between them ("Phân công thực hiện" over "Cơ quan thực hiện" over
+    "Chủ trì" / "Phối hợp": three rows) stands over the same columns."""
     for table_rows in _tables(rows):
         if len(table_rows) < 3:
             continue
         width = _table_width(table_rows)
         first, second = table_rows[0], table_rows[1]
+        middle = None
+        if (len(second.cells) == 1 and len(table_rows) >= 4
+                and second.cells[0].text.strip().startswith("**")):
+            middle, second = second, table_rows[2]
         heads = list(first.cells)
         while heads and not heads[-1].text.strip():
             heads.pop()  # a row end read as an empty cell
@@ -378,6 +392,9 @@ def _align_spanned_header(rows: list[RawRow]) -> None:
                                *heads[group + 1:]]
             second.cells = [*(Cell("") for _ in range(group)), *second.cells,
                             *(Cell("") for _ in range(after))]
+            if middle is not None:
+                middle.cells = [*(Cell("") for _ in range(group)), middle.cells[0],
+                                *(Cell("") for _ in range(width - group - 1))]
 
 
 def _group_position(heads: list[str], subs: list[str]) -> int:
@@ -491,9 +508,15 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
 
 
 def _table_width(table_rows: list[RawRow]) -> int:
-    """The width most body rows have (the header's first two rows may be short), the wider
-    on a tie."""
-    widths = [len(r.cells) for r in table_rows[2:]] or [len(r.cells) for r in table_rows]
+    """The widest width two rows or more have: most rows may be short under a column merged
+    over several rows each ("Lĩnh vực" over three tasks), a lone row wider than the others is
+    no measure. Else the width most body rows have (the header's first two rows may be
+    short), the wider on a tie."""
+    every = [len(r.cells) for r in table_rows]
+    shared = [w for w in set(every) if every.count(w) >= 2]
+    if shared:
+        return max(shared)
+    widths = every[2:] or every
     return max(set(widths), key=lambda w: (widths.count(w), w))
 
 
@@ -512,7 +535,9 @@ def _header_labels(table_rows: list[RawRow], width: int) -> list[str]:
 
 
 def _column_roles(labels: list[str]) -> list[str]:
-    return [(header_candidates(label) or ("unknown",))[0] for label in labels]
+    """The roles of the table's columns, read together as assembly reads them (a "Lĩnh
+    vực" column beside the names is no name column)."""
+    return assign_roles(labels)
 
 
 def _placement(texts: list[str], roles: list[str]) -> tuple[tuple[int, ...], list[int]]:
@@ -540,10 +565,13 @@ def _placement(texts: list[str], roles: list[str]) -> tuple[tuple[int, ...], lis
 def _fit(text: str, role: str) -> float:
     """How well a printed cell reads as a cell of a column of this role: 1 for a deadline
     under a deadline or an agency under an agency column, -1 for either in the other's place
-    or under the number; other words read best under the name, worse under an agency, worst
-    under a deadline or the number."""
+    or under the number; a value ("1.250", "≥ 95") 1 under a target or baseline, -1 under the
+    name, an agency, a deadline or the number; other words read best under the name, worse
+    under an agency, worst under a deadline or the number."""
     if _DEADLINE_LIKE.search(text):
         return 1.0 if role == "deadline" else -1.0 if role in (*_AGENCY_ROLES, "number") else 0.0
     if _starts_as_agency(text):
         return 1.0 if role in _AGENCY_ROLES else -1.0 if role in ("deadline", "number") else 0.0
+    if _VALUE_LIKE.match(text):
+        return _VALUE_FIT.get(role, -1.0)
     return _WORDS_FIT.get(role, 0.0)

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
     import regex
 
-__all__ = ["AdminUnit", "find_province", "province_names", "resolve_locality", "units_sharing"]
+__all__ = ["AdminUnit", "find_province", "province_named", "province_names", "resolve_locality",
+           "units_sharing"]
 
 UNITS_CSV = data_file("admin_units.csv")
 PROVINCES_CSV = data_file("provinces.csv")
@@ -148,6 +149,15 @@ def _read(path: Traversable) -> list[dict[str, str]]:
 def province_names() -> tuple[str, ...]:
     """The 34 province names, without "Tỉnh"/"Thành phố"."""
     return tuple(p.name for p in _provinces().all)
+
+
+def province_named(name: str | None) -> Locality | None:
+    """The province a bare name is ("Tây Ninh", "Hà Nội"), with its own level ("tỉnh",
+    "thành phố"); None when it names none."""
+    found = _find_province_named(name) if name and name.strip() else None
+    if found is None:
+        return None
+    return Locality(level=found.level, name=found.name, code=found.code, province=found.name)
 
 
 def unit_names() -> tuple[str, ...]:

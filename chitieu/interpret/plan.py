@@ -22,6 +22,7 @@ from chitieu.core.letterhead import (
     document_kind,
     is_article_heading,
     is_document_kind,
+    names_its_bodies,
     names_place,
     office_name,
     opens_body,
@@ -37,6 +38,7 @@ from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import (
     COMMUNE_LEVELS,
     find_province,
+    province_named,
     resolve_locality,
     units_sharing,
 )
@@ -123,7 +125,8 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
             _date_where_cited(plan, later)
     else:
         warnings.append("plan_reference_missing")
-    header = _header_issuer(head.bodies, gazetteer) if head and head.issuer else None
+    header, header_place = (_header_issuer(head.bodies, gazetteer, head.place)
+                            if head and head.issuer else (None, None))
     if plan.issuer is None or _BARE_LEVEL.search(plan.issuer):
         # "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)" without its issuer: the body named in
         # the document's top-left corner ("ỦY BAN NHÂN DÂN" / "XÃ ĐÌNH LẬP")
@@ -142,6 +145,10 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
         plan.issuer, plan.locality = committee
     else:
         plan.locality = _locality(plan.issuer, context)
+        if plan.locality.level is None and header_place and plan.issuer == header:
+            # "TRƯỜNG THCS YÊN LẠC" under "UBND XÃ YÊN LẠC": the school's name carries its
+            # commune's, the place is the managing body's
+            plan.locality = _locality(header_place, context)
         plan.issuer = _unit_as_named(plan.issuer, plan.locality)
     return plan, warnings + _missing(plan) + _locality_unresolved(plan, context)
 
@@ -178,12 +185,17 @@ def _heads_document(line: str) -> bool:
     return is_document_kind(line) and not line.rstrip(" *").endswith(":")
 
 
-def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None:
+def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
+                   dated_at: str | None = None) -> tuple[str | None, str | None]:
     """The issuing body of the header's left column, the last of its bodies, as written; one
     that names no place takes the place of the body managing it ("UBND TỈNH QUẢNG NINH" over
-    "SỞ Y TẾ" → "Sở Y tế tỉnh Quảng Ninh"; "UBND XÃ BÌNH MINH" over "BAN CHỈ ĐẠO …")."""
+    "SỞ Y TẾ" → "Sở Y tế tỉnh Quảng Ninh"; "UBND XÃ BÌNH MINH" over "BAN CHỈ ĐẠO …"), or, in
+    a department naming none, the province its place-date line names (`dated_at`: "SỞ KHOA
+    HỌC VÀ CÔNG NGHỆ" over "TRUNG TÂM …", "Tây Ninh, ngày …"). A name already ending with
+    that place's name ("TRƯỜNG THCS YÊN LẠC" under "UBND XÃ YÊN LẠC") does not repeat it: the
+    place is returned beside the issuer, for its locality."""
     if not bodies:
-        return None
+        return None, None
     issuer = written_body(bodies[-1])
     if gazetteer is not None and bodies[-1].isupper():
         issuer = _agency_name(issuer, gazetteer)
@@ -191,13 +203,40 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None) -> str | None
     if office is not None:
         # "UBND TỈNH LẠNG SƠN" over "VĂN PHÒNG": the office is that UBND's, named with it
         issuer = f"{office} {written_body(bodies[-2])}"
+    elif len(bodies) > 1 and not names_place(issuer) and names_its_bodies(bodies[-2]):
+        # a council's or a Party committee's own committee, named with it
+        issuer = f"{issuer} {written_body(bodies[-2])}"
     if not names_place(issuer):
         # the place of the nearest managing body naming one; a province's Party committee
         # ("TỈNH ỦY LẠNG SƠN") names its province by itself
         place = next((p for p in map(place_of, reversed(bodies[:-1])) if p), None) or next(
             (written_body(b) for b in reversed(bodies[:-1]) if _COMMITTEE.match(b)), None)
+        if place is None and any(_DEPARTMENT.match(to_ascii(b)) for b in bodies):
+            province = province_named(dated_at)
+            place = f"{province.level} {province.name}" if province else None
+        named = _ending_with_place(issuer, place) if place else None
+        if named is not None:
+            return expand_issuer(named), place
         issuer = f"{issuer} {place}" if place else issuer
-    return expand_issuer(issuer)
+    return expand_issuer(issuer), None
+
+
+# a province's department ("SỞ Y TẾ"): its place is a province
+_DEPARTMENT = lazy(compile_regex, r"^so\s", IGNORECASE)
+
+
+def _ending_with_place(issuer: str, place: str) -> str | None:
+    """The issuer with the name of `place` ("xã YÊN LẠC") as the list of units writes it
+    where its own name ends with that name ("Trường THCS yên lạc" → "Trường THCS Yên Lạc");
+    None where it does not."""
+    parts = place.split()
+    two = to_ascii(" ".join(parts[:2])).lower() in ("dac khu", "thanh pho")
+    level, name = " ".join(parts[:1 + two]), " ".join(parts[1 + two:])
+    words, size = issuer.split(), len(name.split())
+    if not name or len(words) <= size or fold(" ".join(words[-size:])) != fold(name):
+        return None
+    listed = resolve_locality(level, name).name or name
+    return " ".join([*words[:-size], listed])
 
 
 def _agency_name(body: str, gazetteer: Gazetteer) -> str:

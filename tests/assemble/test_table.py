@@ -444,3 +444,34 @@ def test_a_first_column_under_a_short_unknown_label_holding_row_numbers_is_the_n
                    "2\tXây dựng B\tSở Công Thương\tSở Xây dựng\tNăm 2027\n"
                    "3\tHiện đại hóa C\tSở Xây dựng\tSở Tài chính\tQuý IV/2026")
     assert table.columns[0].role == "number"
+
+
+@pytest.mark.parametrize(("header", "roles"), [
+    # a field the rows are grouped by, printed once in a cell merged over its rows, beside the
+    # rows' own name column: no second name column (its words joined every task's name)
+    ("STT\tLĩnh vực\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành",
+     ["number", "unknown", "name", "lead", "deadline"]),
+    ("STT\tNgành, lĩnh vực\tNhiệm vụ, giải pháp\tĐơn vị chủ trì\tThời hạn hoàn thành",
+     ["number", "unknown", "name", "lead", "deadline"]),
+    # beside "Chỉ tiêu" (a name or a target): "Chỉ tiêu" keeps the names
+    ("TT\tLĩnh vực\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2026",
+     ["number", "unknown", "name", "unit", "target"]),
+    # alone, the field is what the rows name
+    ("STT\tLĩnh vực\tCơ quan chủ trì\tThời gian hoàn thành",
+     ["number", "name", "lead", "deadline"]),
+])
+def test_a_field_column_beside_the_names_is_no_name(header: str, roles: list[str]) -> None:
+    table = _table(f"{header}\n1\tKinh tế số\tViệc A\tSở Công Thương\tNăm 2026\n")
+    assert [c.role for c in table.columns][:len(roles)] == roles
+    if roles[1] == "unknown":  # the field's values are read into no field: said, not dropped
+        assert f"column_unmapped:{header.split(chr(9))[1]}" in table.warnings
+
+
+def test_a_header_over_three_rows_each_group_in_its_first_slot() -> None:
+    # Markdown of merged cells: "Phân công thực hiện" over "Cơ quan thực hiện" over "Chủ trì" /
+    # "Phối hợp", each group printed in its first slot, the slot after it empty in both
+    table = _table("| TT | Nội dung | Phân công thực hiện |  | Thời gian |\n|---|---|---|---|---|\n"
+                   "|  |  | Cơ quan thực hiện |  |  |\n|  |  | Chủ trì | Phối hợp |  |\n"
+                   "| 1 | Việc A | Sở Nội vụ | Sở Tư pháp | Tháng 3/2026 |\n", "markdown")
+    assert [c.role for c in table.columns] == ["number", "name", "lead", "support", "deadline"]
+    assert _names(table) == ["Việc A"]

@@ -17,6 +17,18 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # a conference is a meeting; the value "thu được" on a hectare of cultivated land; guidance
+    # counted in visits; results returned on time; TSLCD; news counted in "tin"; QR payments
+    ("Tỷ lệ hội nghị được tổ chức theo hình thức trực tuyến", "%", "cqs.hop_truc_tuyen"),
+    ("Giá trị thu được trên 1 ha đất canh tác", "triệu đồng", "ktxh.gia_tri_tren_ha"),
+    ("Lượt người được hướng dẫn cài đặt ứng dụng VNeID", "lượt", "da06.luot_huong_dan_vneid"),
+    ("Tỷ lệ hồ sơ trả kết quả đúng hạn", "%", "cqs.ho_so_dung_han"),
+    ("Tỷ lệ cơ quan nhà nước kết nối mạng TSLCD", "%", "hts.co_quan_truyen_so_lieu"),
+    ("Số tin, bài tuyên truyền CĐS trên loa truyền thanh", "tin", "nts.tin_bai_loa_cds"),
+    ("Số điểm thanh toán bằng mã QR tại chợ, cửa hàng", "điểm", "kts.diem_kdtm"),
+    ("Tỷ lệ học sinh được cấp học bạ điện tử", "%", "xhs.hoc_sinh_hoc_ba_so"),
+    # a growth rate is at constant prices whether or not it says so
+    ("Tốc độ tăng trưởng kinh tế (theo giá so sánh)", "%", "ktxh.tang_truong_kinh_te"),
     # abbreviations of the waste and of business households; a paper sent "qua mạng"; data
     # sets counted in "tập"; a fall opened by "kéo giảm"; using VNeID for procedures
     ("Tỷ lệ CTRSH được thu gom, xử lý", "%", "ktxh.chat_thai_ran"),
@@ -183,6 +195,13 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # school fees paid without cash are not the combined school indicator (digital records,
+    # marks and cashless fees); a hospital's cashless payments are not all; output at constant
+    # prices is not output at current prices; the compulsory scheme is a part of BHXH
+    ("Tỷ lệ trường thu học phí không dùng tiền mặt", "%", "xhs.truong_so_diem_hoc_ba_kdtm"),
+    ("Tỷ lệ bệnh viện thanh toán không dùng tiền mặt", "%", "kts.giao_dich_kdtm"),
+    ("Giá trị sản xuất theo giá so sánh", "tỷ đồng", "ktxh.tong_gia_tri_san_xuat"),
+    ("Tỷ lệ lao động tham gia bảo hiểm xã hội bắt buộc", "%", "ktxh.bhxh"),
     # using the identity app is neither having an account nor using it for procedures
     ("Tỷ lệ người dân sử dụng ứng dụng định danh điện tử", "%", "da06.tai_khoan_dinh_danh_muc2"),
     ("Tỷ lệ công dân sử dụng VNeID", "%", "da06.vneid_thuc_hien_tthc"),
@@ -670,3 +689,37 @@ def test_an_indicator_is_the_rural_one_only_when_its_name_says_nong_thon() -> No
     from chitieu.catalog.words import read
 
     assert "rural" not in read("Tỷ lệ thôn đạt chuẩn nông thôn mới nâng cao").conditions
+
+
+def test_a_change_printed_in_percentage_points_is_read_by_its_unit() -> None:
+    """"Giảm tỷ lệ hộ nghèo" in "điểm %" is the change of the poor households' share in points
+    (the catalog's "Tỷ lệ hộ nghèo đa chiều" in "điểm %"); in "%" it stays a fall against the
+    year before."""
+    catalog = default_catalog()
+    for name, unit, expected in (
+        ("Giảm tỷ lệ hộ nghèo đa chiều", "điểm %", "ktxh.ho_ngheo_diem_phan_tram"),
+        ("Tỷ lệ hộ nghèo đa chiều giảm", "điểm phần trăm", "ktxh.ho_ngheo_diem_phan_tram"),
+        ("Giảm tỷ lệ hộ nghèo", "%", "ktxh.giam_ho_ngheo"),
+    ):
+        found = catalog.match(name, unit)
+        assert found is not None and found.id == expected, (name, unit, found)
+
+
+def test_a_heading_naming_only_its_object_is_no_share_of_it() -> None:
+    """A row printed as a share that names only its object (a table's heading: "Dữ liệu chuyên
+    ngành", "Hồ sơ thủ tục hành chính") links to no phrasing that goes on to say what of that
+    object is measured ("… được chuẩn hóa", "… xử lý trực tuyến"); a share whose object is the
+    thing measured ("Hộ nghèo") and a name that says it in full still link."""
+    catalog = default_catalog()
+    for name in ("Dữ liệu chuyên ngành", "Cơ sở dữ liệu chuyên ngành",
+                 "Hồ sơ thủ tục hành chính"):
+        assert catalog.match(name, "%") is None, name
+    for name, unit, expected in (
+        ("Hộ nghèo", "%", "ktxh.ho_ngheo"),
+        ("Hộ cận nghèo", "%", "ktxh.ho_can_ngheo"),
+        ("Cơ sở dữ liệu chuyên ngành được chuẩn hóa", "%", "cqs.du_lieu_chuyen_nganh_chuan_hoa"),
+        ("Hồ sơ thủ tục hành chính được giải quyết đúng hạn", "%", "cqs.ho_so_dung_han"),
+        ("Doanh nghiệp thành lập mới", "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+    ):
+        found = catalog.match(name, unit)
+        assert found is not None and found.id == expected, (name, unit, found)

@@ -148,7 +148,8 @@ def test_a_row_number_glued_to_the_cell_before_it(cell: str, head, number) -> No
 
 
 @pytest.mark.parametrize(("text", "pdf_row", "column_label", "detail"), [
-    ("1", True, True, True), ("12.", True, True, False), ("1.2", True, False, False),
+    # "1.2" in a second numbering column: item 2 of group 1 (the groups "1", "2" beside it)
+    ("1", True, True, True), ("12.", True, True, False), ("1.2", True, False, True),
     ("123", True, True, False), ("IV", True, True, False), ("B", True, False, False),
     ("a)", False, True, True), ("đ", False, True, True), ("2026", True, False, False),
     ("-", False, False, False), ("8)", True, True, True), ("C)", True, True, True),

@@ -291,3 +291,44 @@ def test_a_short_row_takes_its_merged_cells_where_its_printed_ones_do_not_fit(
                   ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Tư pháp", "Tháng 11/2026", "Lớp học"]])
     row = [r for r in extract.read_text(text, "portal").rows if r.table is not None][2]
     assert (row.texts, row.warnings) == (read, warnings)
+
+
+def test_a_field_merged_over_most_rows_leaves_them_short() -> None:
+    # "Lĩnh vực" merged over tasks 1-3: rows 2 and 3 leave it out, and end on an empty
+    # "Ghi chú" (a bare `|` before the row's own): the table is as wide as its header, the
+    # next row's number starts that row, the printed cells keep their columns
+    text = _flat([["**TT**", "**Lĩnh vực**", "**Nhiệm vụ**", "**Chủ trì**", "**Thời hạn**",
+                   "**Ghi chú**"],
+                  ["1", "Cải cách thể chế", "Rà soát văn bản.", "Sở Tư pháp", "Quý II/2026",
+                   "Báo cáo"],
+                  ["2", "Kiểm tra văn bản.", "Sở Tư pháp", "Quý III/2026", ""],
+                  ["3", "Theo dõi thi hành.", "Công an tỉnh", "Năm 2026", ""],
+                  ["4", "Tài chính công", "Giao tự chủ.", "Sở Tài chính", "Năm 2026", "Đề án"]])
+    assert _table_rows(text)[2:4] == [
+        ["2", "Cải cách thể chế", "Kiểm tra văn bản.", "Sở Tư pháp", "Quý III/2026", ""],
+        ["3", "Cải cách thể chế", "Theo dõi thi hành.", "Công an tỉnh", "Năm 2026", ""]]
+
+
+def test_a_short_row_of_values_keeps_its_name_under_the_names() -> None:
+    # indicators: "Lĩnh vực" merged over rows 1-2; row 2's name, unit and values go to their
+    # columns (values read as values, not as a name or a unit)
+    text = _flat([["**STT**", "**Lĩnh vực**", "**Tên chỉ tiêu**", "**ĐVT**",
+                   "**Thực hiện năm 2025**", "**Kế hoạch năm 2026**"],
+                  ["1", "Thủy sản", "Sản lượng thủy sản", "Tấn", "620.000", "635.000"],
+                  ["2", "Kim ngạch xuất khẩu", "Triệu USD", "1.250", "1.300"],
+                  ["3", "Du lịch", "Tổng lượt khách", "Lượt người", "2.100.000", "2.300.000"]])
+    assert _table_rows(text)[2] == ["2", "Thủy sản", "Kim ngạch xuất khẩu", "Triệu USD",
+                                    "1.250", "1.300"]
+
+
+def test_a_header_of_three_rows_places_its_middle_group() -> None:
+    # "Phân công thực hiện" over "Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"
+    text = _flat([["**TT**", "**Nội dung**", "**Phân công thực hiện**", "**Thời gian**"],
+                  ["**Cơ quan thực hiện**"],
+                  ["**Chủ trì**", "**Phối hợp**"],
+                  ["1", "Ban hành kế hoạch.", "Sở Nội vụ", "Sở Tư pháp", "Tháng 3/2026"],
+                  ["2", "Kiện toàn Ban Chỉ đạo.", "Sở Nội vụ", "Sở Tài chính", "Tháng 4/2026"]])
+    assert _table_rows(text)[:3] == [
+        ["**TT**", "**Nội dung**", "**Phân công thực hiện**", "", "**Thời gian**"],
+        ["", "", "**Cơ quan thực hiện**", "", ""],
+        ["", "", "**Chủ trì**", "**Phối hợp**", ""]]

@@ -190,7 +190,7 @@ def _under_header(left: list[str], right: list[str]) -> str:
     # a department takes its province's name from the body managing it
     (["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ", "Số: 215/KH-SYT"],
      [*_NATION, "Quảng Ninh, ngày 18 tháng 4 năm 2026"], "215/KH-SYT",
-     "Sở y tế tỉnh Quảng Ninh", ("tỉnh", "Quảng Ninh", "22", "Quảng Ninh")),
+     "Sở Y tế tỉnh Quảng Ninh", ("tỉnh", "Quảng Ninh", "22", "Quảng Ninh")),
     (["UBND XÃ BÌNH MINH", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Số: 03/KH-BCĐ"],
      [*_NATION, "Bình Minh, ngày 16 tháng 3 năm 2026"], "03/KH-BCĐ",
      "Ban Chỉ đạo chuyển đổi số xã Bình Minh", ("xã", "Bình Minh", None, None)),
@@ -217,7 +217,7 @@ def _under_header(left: list[str], right: list[str]) -> str:
      "1234/QĐ-TTg", "Thủ tướng Chính phủ", (None, None, None, None)),
     (["BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 310/KH-BKHCN"],
      [*_NATION, "Hà Nội, ngày 15 tháng 5 năm 2026"], "310/KH-BKHCN",
-     "Bộ khoa học và công nghệ", (None, None, None, None)),
+     "Bộ Khoa học và Công nghệ", (None, None, None, None)),
     # a Party committee: "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 08-KH/ĐU"
     (["ĐẢNG BỘ TỈNH PHÚ THỌ", "ĐẢNG ỦY XÃ TAM ĐẢO", "*", "Số 08-KH/ĐU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Tam Đảo, ngày 10 tháng 3 năm 2026"], "08-KH/ĐU",
@@ -261,7 +261,7 @@ def _under_header(left: list[str], right: list[str]) -> str:
     # "Phòng Văn hóa - Xã hội", no locality)
     (["UBND XÃ ĐÌNH LẬP", "PHÒNG VĂN HÓA - XÃ HỘI", "Số: 05/KH-VHXH"],
      [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "05/KH-VHXH",
-     "Phòng văn hóa - xã hội xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+     "Phòng Văn hóa - Xã hội xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
     # an abbreviation inside a body in capitals is expanded (was "Văn phòng ubnd tỉnh …")
     (["VĂN PHÒNG UBND TỈNH LẠNG SƠN", "Số: 05/KH-VP"],
      [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "05/KH-VP",
@@ -270,15 +270,45 @@ def _under_header(left: list[str], right: list[str]) -> str:
     # issuer "ĐOÀN TNCS HỒ CHÍ MINH ĐOÀN TNCS HỒ CHÍ MINH Ban Chấp hành ĐOÀN xã …")
     (["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ ĐÌNH LẬP", "***", "Số: 05-KH/ĐTN"],
      ["ĐOÀN TNCS HỒ CHÍ MINH", "", "Đình Lập, ngày 05 tháng 3 năm 2026"], "05-KH/ĐTN",
-     "Ban Chấp hành đoàn xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+     "Ban Chấp hành Đoàn xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
     # a body of a province's Party committee: the committee names the province (was
     # "Ban tuyên giáo và dân vận Tỉnh ủy lạng sơn", the locality "tỉnh ủy lạng sơn")
     (["TỈNH ỦY LẠNG SƠN", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 05-KH/BTGDV"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "05-KH/BTGDV",
-     "Ban tuyên giáo và dân vận Tỉnh ủy Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+     "Ban Tuyên giáo và Dân vận Tỉnh ủy Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     (["THÀNH ỦY HẢI PHÒNG", "*", "Số 45-KH/TU"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hải Phòng, ngày 09 tháng 01 năm 2026"], "45-KH/TU",
      "Thành ủy Hải Phòng", ("thành phố", "Hải Phòng", "31", "Hải Phòng")),
+    # a school named after its commune, under that commune's UBND: the name printed, an
+    # abbreviation kept (was "Trường thcs đình lập xã Đình Lập")
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG THCS ĐÌNH LẬP", "Số: 42/KH-THCS"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-THCS",
+     "Trường THCS Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a body naming the body it belongs to, abbreviated (was "Ban Chấp hành hội lhpn xã …")
+    (["HỘI LHPN TỈNH LẠNG SƠN", "BCH HỘI LHPN XÃ ĐÌNH LẬP", "Số: 14/KH-HPN"],
+     ["HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", "Đình Lập, ngày 05 tháng 3 năm 2026"], "14/KH-HPN",
+     "Ban Chấp hành Hội Liên hiệp Phụ nữ xã Đình Lập",
+     ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a department's centre naming no place: the province of its place-date line (was
+    # "Trung tâm chuyển đổi số", no locality); a ministry's "Hà Nội, ngày" names none of it
+    (["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "TRUNG TÂM CHUYỂN ĐỔI SỐ", "Số: 45/KH-TTCĐS"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "45/KH-TTCĐS",
+     "Trung tâm Chuyển đổi số tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    (["BỘ Y TẾ", "CỤC QUẢN LÝ KHÁM, CHỮA BỆNH", "Số: 88/KH-KCB"],
+     [*_NATION, "Hà Nội, ngày 05 tháng 3 năm 2026"], "88/KH-KCB",
+     "Cục Quản lý khám, chữa bệnh", (None, None, None, None)),
+    # a Party committee's and a council's own committees, named with them (were "ỦY BAN
+    # KIỂM TRA xã Đình Lập", "Ban pháp chế xã Đình Lập")
+    (["ĐẢNG ỦY XÃ ĐÌNH LẬP", "ỦY BAN KIỂM TRA", "*", "Số 07-KH/UBKTĐU"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "Đình Lập, ngày 05 tháng 3 năm 2026"], "07-KH/UBKTĐU",
+     "Ủy ban Kiểm tra Đảng ủy xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    (["HỘI ĐỒNG NHÂN DÂN", "XÃ ĐÌNH LẬP", "BAN PHÁP CHẾ", "Số: 03/KH-BPC"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "03/KH-BPC",
+     "Ban Pháp chế Hội đồng nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # an unsigned draft's mark over the right column (was "Ủy ban nhân dân dự thảo xã …")
+    (["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP", "Số:      /KH-UBND"],
+     ["DỰ THẢO", *_NATION, "Đình Lập, ngày    tháng    năm 2026"], None,
+     "Ủy ban nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
 ])
 def test_issuers_of_every_level(left: list[str], right: list[str], number: str, issuer: str,
                                 locality: tuple) -> None:
@@ -299,7 +329,7 @@ def test_an_issuing_body_in_capitals_named_as_the_gazetteer_names_it() -> None:
 
 @pytest.mark.parametrize(("attached", "issuer", "level"), [
     # the attachment names the body without its place: the header names it
-    ("của Sở Y tế)", "Sở y tế tỉnh Quảng Ninh", "tỉnh"),
+    ("của Sở Y tế)", "Sở Y tế tỉnh Quảng Ninh", "tỉnh"),
     # the attachment names its own place: kept as printed
     ("của Sở Y tế tỉnh Quảng Ninh)", "Sở Y tế tỉnh Quảng Ninh", "tỉnh"),
     # another body than the header's: kept, no place guessed for it

@@ -165,3 +165,16 @@ def test_a_body_printed_without_its_level_is_the_plan_s_level(issuer: str,
             "Đoàn Thanh niên; Hội Nông dân; Công an xã\n")
     record = convert_text(text, "text").records[0]
     assert [a.id for a in record.agencies if a.role == "support"] == ids
+
+
+@pytest.mark.parametrize("items", [("a)", "b)"), ("1.1", "1.2")])
+def test_a_second_numbering_column_numbers_groups_and_their_items(
+        items: tuple[str, str]) -> None:
+    # "STT" runs 1, 2 beside "Chi tiết": the group "1" (no running number) is a section,
+    # its items "a)" or "1.1" records keeping their running number
+    records = _records(f"\t1\tCơ sở dữ liệu chuyên ngành\t\t\n"
+                       f"1\t{items[0]}\tDữ liệu đất đai\tSở Tài chính\tQuý III/2026\n"
+                       f"2\t{items[1]}\tDữ liệu hộ tịch\tSở Tư pháp\tQuý IV/2026\n",
+                       header="STT\tChi tiết\tNhiệm vụ\tCơ quan chủ trì\tThời hạn")
+    assert _chains(records) == [("1/1", ["1"]), ("1/2", ["1"])]
+    assert records[0].section[0].title == "Cơ sở dữ liệu chuyên ngành"

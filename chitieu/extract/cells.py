@@ -1,0 +1,472 @@
+"""Text with each table cell on a line of its own, as two tools write a document's tables.
+
+- A DOCX saved as text by LibreOffice ("Text (encoded)"): the tables row after row, every
+  cell on a line (a cell of several paragraphs on several), an empty cell an empty line, a
+  cell merged across a row (a section's title) one line.
+- `pdftotext` without -layout of a PDF LibreOffice printed: a table drawn column after
+  column, each column's label over its cells (the label and the cells wrapped over several
+  lines: "Cơ quan chủ" / "trì"), the first columns' cells in blocks of their own, an empty
+  cell not written at all, the text printed beside the table in between.
+
+The header's labels, read in sequence with the header vocabulary (data/header_roles.yaml),
+give the number of columns. Row by row, the lines after them are grouped into rows at the
+numbering column ("1", "1.1", "I", "a)"): a number starts a row once the row before has its
+cells, or where a short row (a section's number and title) is followed by the next number;
+a row with more lines than columns has a cell of several paragraphs, folded where a line
+reads as the one above continued. Column by column, each column's lines are cut into as
+many cells as there are row numbers, where a line does not read as the one above continued.
+The rows come out as the other text readers give them: the lines above and below the table
+one cell each, the header's labels, then a row of cells per table row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from chitieu.core.headers import header_candidates
+from chitieu.core.letterhead import opens_body, roman_heading
+from chitieu.core.numbering import ROW_LABEL, number_key, successors
+from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.extract.blocks import _reads_as_agency
+from chitieu.extract.unicode import decode_bytes
+
+_MIN_COLUMNS = 3
+_LABEL_SIZE = 160  # "Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc, kiểm tra và tổng hợp …"
+_NUMBER_LABEL_SIZE = 12  # "STT", "TT", "Số TT", "Số thứ tự", or its first line ("ST")
+_LABEL_LINES = 3  # a label wrapped over this many lines at most ("Thời gian" / "hoàn" / "thành")
+# a section's number and title in one cell merged across the row: "I Phân công …", "1. Về …"
+_NUMBERED_TITLE = regex.compile(
+    r"^(?P<number>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-ZĐ])[.)]?\s+(?P<title>\p{Lu}.*)$")
+# a line that continues the one above it in one cell: it opens in lower case or with a mark
+# that never opens a cell, or the line above ends where a phrase cannot end
+_CONTINUES = regex.compile(r"^(?:\p{Ll}|[,;:)\-–/&]|(?:I{1,3}|IV|V?I{0,3})/\d{4})")
+_OPEN_END = regex.compile(
+    r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|tháng|năm|ngày|trước|trong|từ)|[,\-–&/(])$",
+    regex.IGNORECASE)
+
+
+def looks_like_cells(text: str) -> bool:
+    """Whether `text` holds a table with a cell per line: a run of the header's labels, the
+    first the numbering column's, then a row's number (LibreOffice's text); or the labels
+    each over its own column's cells (`pdftotext` without -layout)."""
+    lines = _lines(text)
+    return any(_row_header(lines, i) is not None or _column_header(lines, i)
+               for i, line in enumerate(lines) if line and _is_number_label_start(lines, i))
+
+
+def read(path: Path) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()))
+
+
+def read_text(text: str) -> RawDocument:
+    lines = _lines(text)
+    printed = text.lstrip("\ufeff").replace("\f", "").split("\n")
+    rows: list[RawRow] = []
+    i = 0
+    while i < len(lines):
+        found = _row_header(lines, i) if lines[i] and _is_number_label_start(lines, i) else None
+        if found is not None:
+            i = _read_rows(lines, i, found, rows)
+            continue
+        if lines[i] and _is_number_label_start(lines, i) and _column_header(lines, i):
+            i = _read_columns(lines, i, rows)
+            continue
+        if lines[i]:
+            # outside a table, a line as the text reader reads it: its tabs apart cells (a
+            # header's two columns set by tab stops)
+            rows.append(RawRow(list(map(Cell, printed[i].split("\t"))), i + 1, i + 1))
+        i += 1
+    pages = text.count("\f") + 1
+    return RawDocument(rows=rows, format="text", pages=pages, ocr=False)
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.replace("\f", " ").split()) for line in
+            text.lstrip("\ufeff").split("\n")]
+
+
+def _one_cell(text: str, at: int, last: int | None = None) -> RawRow:
+    return RawRow([Cell(text)], at + 1, (at if last is None else last) + 1)
+
+
+# ---------------------------------------------------------------- labels
+
+
+def _role(text: str) -> str | None:
+    """The role the header vocabulary gives a label; None for what is no label."""
+    if (not text or len(text) > _LABEL_SIZE or text.endswith((".", ";", ":"))
+            or ROW_LABEL.match(text) or _NUMBERED_TITLE.match(text)):
+        return None  # a sentence, a row's number
+    found = header_candidates(text)
+    return found[0] if found and found[0] != "unknown" else None
+
+
+def _label_at(lines: list[str], i: int) -> tuple[str, int] | None:
+    """The label that starts at line `i`, wrapped over up to three lines ("Cơ quan chủ" /
+    "trì", "ST" / "T"), and the line after it; None when none starts there. The longest
+    wrap that reads as a label is taken while the next line continues it."""
+    best = None
+    text = ""
+    for j in range(i, min(i + _LABEL_LINES, len(lines))):
+        line = lines[j]
+        if not line:
+            break
+        if j == i:
+            text = line
+        elif len(text) <= 2 and len(line) <= 2 and text.isupper() and line.isupper():
+            text += line  # "ST" / "T"
+        elif _CONTINUES.match(line) and not ROW_LABEL.match(line):
+            text = f"{text} {line}"
+        else:
+            break
+        if _role(text) is not None:
+            best = (text, j + 1)
+    return best
+
+
+def _is_number_label_start(lines: list[str], i: int) -> bool:
+    if len(lines[i]) > _NUMBER_LABEL_SIZE:
+        return False
+    label = _label_at(lines, i)
+    return label is not None and _role(label[0]) == "number"
+
+
+# ---------------------------------------------------------------- row after row
+
+
+def _row_header(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """The labels of a header written a cell per line from line `i` (each label on its
+    lines, one after the other) and the line after them, when a row's number or a row of
+    column numbers follows; None otherwise."""
+    labels: list[str] = []
+    j = i
+    while j < len(lines):
+        label = _label_at(lines, j)
+        if label is None:
+            break
+        labels.append(label[0])
+        j = label[1]
+    if len(labels) < _MIN_COLUMNS or j >= len(lines):
+        return None
+    j = _after_column_numbers(lines, j, len(labels))
+    if j >= len(lines) or not (ROW_LABEL.match(lines[j]) or _NUMBERED_TITLE.match(lines[j])):
+        return None
+    return labels, j
+
+
+def _after_column_numbers(lines: list[str], j: int, count: int) -> int:
+    """Past a row of column numbers printed under the header ("1", "2", … or "(1)" …)."""
+    numbers = [f"{k}" for k in range(1, count + 1)]
+    printed = [lines[k].strip("()") for k in range(j, min(j + count, len(lines)))]
+    return j + count if printed == numbers else j
+
+
+@dataclass
+class _Row:
+    first: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def number(self) -> str:
+        return self.lines[0][1] if self.lines else ""
+
+
+def _read_rows(lines: list[str], start: int, found: tuple[list[str], int],
+               rows: list[RawRow]) -> int:
+    """The table whose header starts at `start`, row after row; the line after it."""
+    labels, i = found
+    columns = len(labels)
+    body_heading = _last_roman_heading(rows)
+    rows.append(RawRow([Cell(t) for t in labels], start + 1, i))
+    table: list[_Row] = []
+    row: _Row | None = None
+    previous: tuple[int, ...] | None = None
+    sections = False
+    while i < len(lines):
+        line = lines[i]
+        filled = len(row.lines) if row is not None else columns
+        if row is None or filled >= columns or (filled <= 2 and _short_row_ends(
+                row, lines, i, previous)):
+            # a row boundary: the next row, a new table, or the end of this one
+            if line and _is_number_label_start(lines, i) and _row_header(lines, i):
+                break
+            start_row = _starts_row(lines, i)
+            if start_row and roman_heading(line) is not None and not sections and (
+                    body_heading is not None and roman_heading(line) == body_heading + 1):
+                break  # "III. TỔ CHỨC THỰC HIỆN": the body's next heading
+            if not start_row:
+                if row is not None and (filled < columns or _row_follows(lines, i, columns)):
+                    row.lines.append((i, line))  # an empty cell; a cell's next paragraph
+                    i += 1
+                    continue
+                break
+            if row is not None:
+                table.append(row)
+                previous = number_key(row.number) or previous
+            row = _Row(i)
+            sections = sections or bool(_NUMBERED_TITLE.match(line))
+        row.lines.append((i, line))
+        i += 1
+    if row is not None:
+        table.append(row)
+    while table and table[-1].lines and not table[-1].lines[-1][1]:
+        table[-1].lines.pop()
+    rows.extend(_cells_of(r, columns) for r in table if r.lines)
+    return i
+
+
+def _starts_row(lines: list[str], i: int) -> bool:
+    """A row's number alone, or a section's number and title merged in one line, followed
+    by what a row holds (not prose: a section's title is followed by a row's number)."""
+    line = lines[i]
+    if ROW_LABEL.match(line):
+        return i + 1 < len(lines) and bool(lines[i + 1])
+    if _NUMBERED_TITLE.match(line) and not opens_body(line.split(" ", 1)[1]):
+        nxt = next((x for x in lines[i + 1:i + 3] if x), "")
+        return bool(ROW_LABEL.match(nxt) or _NUMBERED_TITLE.match(nxt))
+    return False
+
+
+def _row_follows(lines: list[str], i: int, columns: int) -> bool:
+    """Whether a row starts within the next lines a row may hold: the line at `i` is then
+    a paragraph of the row above's cell, not text after the table."""
+    return any(_starts_row(lines, k) for k in range(i + 1, min(i + columns, len(lines))))
+
+
+def _short_row_ends(row: _Row, lines: list[str], i: int,
+                    previous: tuple[int, ...] | None) -> bool:
+    """A row of a number and at most one line (a section's number and title) ends at line
+    `i` where the next number starts: a number that may follow the row's, followed by a
+    cell, not by another number (then it is a value of the row: "2" in "1 | … | 2")."""
+    line = lines[i]
+    if _NUMBERED_TITLE.match(line) and (_NUMBERED_TITLE.match(row.number) or (
+            len(row.lines) == 2 and ROW_LABEL.match(row.number))):
+        return True  # a section's title merged in one line after another section's
+    if not ROW_LABEL.match(line) or i + 1 >= len(lines) or ROW_LABEL.match(lines[i + 1]):
+        return False
+    if not lines[i + 1]:
+        return False
+    key, own = number_key(line), number_key(row.number)
+    if key is None or own is None:
+        return True  # "I" then "1", "1" then "a)": a section's number then a row's
+    return key in successors(own) or (previous is not None and key in successors(previous))
+
+
+def _last_roman_heading(rows: list[RawRow]) -> int | None:
+    """The roman number of the last body heading above the table ("II. NHIỆM VỤ" → 2)."""
+    for row in reversed(rows[-12:]):
+        value = roman_heading(row.cells[0].text) if len(row.cells) == 1 else None
+        if value is not None:
+            return value
+    return None
+
+
+def _cells_of(row: _Row, columns: int) -> RawRow:
+    texts = [t for _, t in row.lines]
+    first, last = row.lines[0][0] + 1, row.lines[-1][0] + 1
+    merged = _NUMBERED_TITLE.match(texts[0])
+    if merged is not None and not any(texts[1:]):
+        texts = [merged["number"], merged["title"]]  # a section's title merged across
+    elif len(texts) > columns:
+        texts = _folded(texts, columns)
+    return RawRow([Cell(t) for t in texts], first, last)
+
+
+def _folded(texts: list[str], columns: int) -> list[str]:
+    """A row's lines as `columns` cells: the lines of a cell of several paragraphs joined,
+    first where a line reads as the one above continued, then into the name (the second
+    cell)."""
+    texts = list(texts)
+    while len(texts) > columns:
+        at = next((k for k in range(2, len(texts)) if texts[k] and texts[k - 1] and (
+            _CONTINUES.match(texts[k]) or _OPEN_END.search(texts[k - 1]))), None)
+        if at is None:
+            at = 2 if len(texts) > 2 else len(texts) - 1
+        texts[at - 1:at + 1] = [" ".join(t for t in texts[at - 1:at + 1] if t)]
+    return texts
+
+
+# ---------------------------------------------------------------- column after column
+
+
+def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
+    """The runs of lines from `start`, apart at blank lines: (first line, lines)."""
+    blocks: list[tuple[int, list[str]]] = []
+    run: list[str] = []
+    first = start
+    for k in range(start, len(lines)):
+        if lines[k]:
+            if not run:
+                first = k
+            run.append(lines[k])
+        elif run:
+            blocks.append((first, run))
+            run = []
+    if run:
+        blocks.append((first, run))
+    return blocks
+
+
+@dataclass
+class _Column:
+    label: str
+    role: str
+    lines: list[str] = field(default_factory=list)  # lines under the label in its block
+    cells: list[str] = field(default_factory=list)  # cells written in blocks of their own
+
+    def filled(self, count: int) -> int:
+        return len(self.cells) + len(_cut(self.lines, count))
+
+
+def _block_label(block: list[str]) -> tuple[str, list[str]] | None:
+    """The label opening a block drawn column after column and the lines under it: a few
+    words wrapped in a narrow column, its cells under it not continuing it."""
+    label = _label_at(block, 0)
+    if label is None or len(label[0].split()) > _CELL_WORDS:
+        return None
+    under = block[label[1]:]
+    if under and _CONTINUES.match(under[0]):
+        return None  # a sentence that reads like a label ("Theo thời hạn cụ thể" / "sau đây:")
+    return label[0], under
+
+
+def _column_header(lines: list[str], i: int) -> bool:
+    """The numbering column's label at line `i` with a later label written over its own
+    column's cells in one block ("Cơ quan chủ" / "trì" / "Công an xã" / …): a table
+    `pdftotext` drew column after column."""
+    for _, block in _blocks(lines, i)[1:40]:
+        found = _block_label(block)
+        if found is None:
+            continue
+        if _role(found[0]) == "number":
+            break
+        if found[1] and not all(ROW_LABEL.match(t) for t in found[1]):
+            return True
+    return False
+
+
+# what a cell of a column of each role looks like, beyond its words: a number, a unit, a
+# deadline, an agency
+_TARGET_LIKE = regex.compile(r"\d|%")
+_DEADLINE_LIKE = regex.compile(
+    r"\b(?:quý|tháng|năm|ngày)\b|\d{1,2}/\d{4}|thường\s+xuyên|hằng|hàng\s+năm",
+    regex.IGNORECASE)
+_MAX_UNIT_WORDS = 3
+_CELL_WORDS = 6  # a label longer than this, while a column's cells are awaited, is a cell
+# the recipients under a document's body ("Nơi nhận:", "- Lưu: VT.")
+_RECIPIENTS = regex.compile(r"^(?:nơi nhận\b|-\s*lưu\b)", regex.IGNORECASE)
+
+
+def _fits(role: str, text: str) -> int:
+    """How well a cell fits a column of `role`: 2 by what it looks like, 1 as any text, 0
+    not at all."""
+    if role in ("name", "note", "unknown"):
+        return 1
+    if role in ("target", "baseline"):
+        return 2 if _TARGET_LIKE.search(text) else 0
+    if role == "unit":
+        short = len(text.split()) <= _MAX_UNIT_WORDS and not any(c.isdigit() for c in text)
+        return (1 if _reads_as_agency(text) else 2) if short else 0
+    if role == "deadline":
+        return 2 if _DEADLINE_LIKE.search(text) else 0
+    if role in ("lead", "support", "monitor"):
+        return 2 if _reads_as_agency(text) else 0
+    return 0
+
+
+def _beside(block: list[str]) -> bool:
+    """Text printed beside the table, not a cell: the body's next heading or sentence, the
+    recipients, a signature's office."""
+    first = block[0]
+    return bool(opens_body(first) or first.endswith(("./.", ":")) or (
+        first.isupper() and len(first.split()) > 1 and not _TARGET_LIKE.search(first)))
+
+
+def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
+    """The table drawn column after column from `start`; the line after what it read.
+    A block of text that is no label is the next cell of the column it fits (its cells not
+    all read yet): by its role's look (a number, a unit, a deadline, an agency) before any
+    text; a block read before its column's label waits for it. Text printed beside the
+    table in between comes after its rows."""
+    columns: list[_Column] = []
+    numbers: list[str] = []
+    waiting: list[str] = []
+    beside: list[tuple[int, list[str]]] = []
+    signed = False
+    end = len(lines)
+    for at, block in _blocks(lines, start):
+        found = _block_label(block)
+        if found is not None and _role(found[0]) == "number" and columns:
+            end = at  # the next table's
+            break
+        count = len(numbers) or len(lines)
+        if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
+                len(found[0].split()) > _CELL_WORDS and any(
+                    c.role == "name" and c.filled(count) < count for c in columns))):
+            # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
+            # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …")
+            found = None
+        if found is not None:
+            label, under = found
+            signed = False
+            column = _Column(label, _role(label) or "unknown")
+            columns.append(column)
+            if column.role == "number":
+                numbers += [t for t in under if ROW_LABEL.match(t)]
+                waiting += [t for t in under if not ROW_LABEL.match(t)]
+            else:
+                column.lines = under
+            for text in list(waiting):
+                if _fits(column.role, text) and column.filled(count) < count:
+                    column.cells.append(text)
+                    waiting.remove(text)
+            continue
+        if all(ROW_LABEL.match(t) for t in block):
+            numbers += block
+            continue
+        signed = signed or any(_RECIPIENTS.match(t) for t in block)
+        if signed or _beside(block):
+            # after the recipients, only a label takes the table up again
+            beside.append((at, block))
+            continue
+        text = " ".join(block)
+        open_columns = [c for c in columns[1:] if c.filled(count) < count]
+        best = max(open_columns, key=lambda c: (_fits(c.role, text), -c.filled(count)),
+                   default=None)
+        if best is not None and _fits(best.role, text):
+            best.cells.append(text)
+        else:
+            waiting.append(text)
+    header = [c.label for c in columns]
+    rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1))
+    count = len(numbers)
+    cells = [[n] for n in numbers]
+    for column in columns[1:]:
+        written = _cut(column.lines, count) + column.cells
+        for k in range(count):
+            cells[k].append(written[k] if k < len(written) else "")
+    rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1) for row in cells)
+    for at, block in beside:
+        rows.extend(_one_cell(t, at + k) for k, t in enumerate(block))
+    return end
+
+
+def _cut(texts: list[str], count: int) -> list[str]:
+    """A column's lines as at most `count` cells: a line continuing the one above joined to
+    it, then apart where a line least reads as continued, until there are `count`."""
+    if count <= 0 or not texts:
+        return []
+    cells = [texts[0]]
+    for text in texts[1:]:
+        if _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
+            cells[-1] = f"{cells[-1]} {text}"
+        else:
+            cells.append(text)
+    while len(cells) > count:
+        # the two neighbours most likely one cell: the one above a lone word ("Quý")
+        at = min(range(1, len(cells)), key=lambda k: (len(cells[k - 1].split()), k))
+        cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
+    return cells

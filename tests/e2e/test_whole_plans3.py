@@ -1,0 +1,27 @@
+"""Whole plans of further issuers and header shapes (tests/fixtures/whole_plans3, made by
+make_whole_plans3.py): a Fatherland Front committee, a school, a department's centre,
+ministries, Party and council committees, a draft, spaced dates and numbers, a letter's
+two-line subject — as OCR'd and plain text, DOCX, PDF and portal HTML, scored with
+../shared/tools/score.py against plan headers and records written by hand. Only dev/ is
+tested here: heldout/ is scored at the start and the end of the work that reads it
+(benchmarks/eval_plan_headers.py --set whole_plans3 --part heldout).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from score_report import score_report
+
+DEV = Path(__file__).resolve().parents[1] / "fixtures" / "whole_plans3" / "dev"
+
+
+@pytest.mark.parametrize("form", ["*.txt", "plain/*.txt", "*.docx", "*.pdf", "html/*.html"])
+def test_every_dev_plan_in_every_form_scores_full_marks(form: str, tmp_path: Path,
+                                                        shared_dir: Path) -> None:
+    sources = sorted(DEV.glob(form))
+    assert len(sources) >= 10
+    report = score_report(DEV / "expected", sources, tmp_path / "out", shared_dir)
+    assert float(re.search(r"^score: ([0-9.]+)", report, re.MULTILINE)[1]) == 1.0, report

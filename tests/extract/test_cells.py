@@ -1,0 +1,92 @@
+"""Text with a cell per line: a DOCX saved as text by LibreOffice, `pdftotext` without
+-layout of a PDF LibreOffice printed (chitieu/extract/cells.py)."""
+
+from __future__ import annotations
+
+from chitieu.extract import read_text
+from chitieu.extract.detect import detect_layout
+
+# LibreOffice's text of a whole plan: the header's two columns set by tab stops, the table
+# row after row, an empty cell an empty line, a section's title merged across its row, a
+# cell of two paragraphs, the body's next heading after the table
+LOTEXT = "\n".join([
+    "\ufeff\tỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "\tXÃ ĐÌNH LẬP\tĐộc lập - Tự do - Hạnh phúc",
+    "\tSố: 45/KH-UBND\tĐình Lập, ngày 05 tháng 3 năm 2026",
+    "KẾ HOẠCH", "Chuyển đổi số năm 2026", "I. MỤC TIÊU", "Chính quyền số.", "II. NHIỆM VỤ",
+    "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+    "I Phát triển hạ tầng số",
+    "1", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Các phòng, đơn vị;", "các thôn",
+    "Thường xuyên",
+    "2", "Phủ sóng 4G toàn xã", "Phòng Kinh tế", "", "Quý III/2026",
+    "III. TỔ CHỨC THỰC HIỆN", "Phòng Kinh tế theo dõi./.",
+])
+
+# pdftotext without -layout: the table column after column, labels and cells wrapped, the
+# first two columns' cells in blocks of their own, an empty cell not written
+RAW = "\n".join([
+    "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Phủ sóng 4G toàn xã", "", "2", "",
+    "Số hóa hồ sơ hộ tịch của", "xã", "", "Cơ quan chủ", "trì", "Phòng Kinh tế",
+    "Văn phòng HĐND và", "UBND", "", "Cơ quan phối", "hợp", "Các thôn", "Các phòng", "",
+    "III. TỔ CHỨC THỰC HIỆN", "", "Thời gian", "hoàn thành", "Quý", "III/2026", "Thường",
+    "xuyên", "", "Phòng Kinh tế theo dõi./.",
+])
+
+
+def test_libreoffice_text_is_read_row_after_row() -> None:
+    assert detect_layout(LOTEXT) == "cells"
+    rows = [r.texts for r in read_text(LOTEXT).rows]
+    assert ["", "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"] in rows
+    assert ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+            "Thời gian hoàn thành"] in rows
+    assert ["I", "Phát triển hạ tầng số"] in rows
+    assert ["1", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Các phòng, đơn vị; các thôn",
+            "Thường xuyên"] in rows
+    assert ["2", "Phủ sóng 4G toàn xã", "Phòng Kinh tế", "", "Quý III/2026"] in rows
+    assert rows[-2:] == [["III. TỔ CHỨC THỰC HIỆN"], ["Phòng Kinh tế theo dõi./."]]
+
+
+def test_pdftotext_without_layout_is_read_column_after_column() -> None:
+    assert detect_layout(RAW) == "cells"
+    rows = [r.texts for r in read_text(RAW).rows]
+    assert ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+            "Thời gian hoàn thành"] in rows
+    assert ["1", "Phủ sóng 4G toàn xã", "Phòng Kinh tế", "Các thôn", "Quý III/2026"] in rows
+    assert ["2", "Số hóa hồ sơ hộ tịch của xã", "Văn phòng HĐND và UBND", "Các phòng",
+            "Thường xuyên"] in rows
+    assert ["III. TỔ CHỨC THỰC HIỆN"] in rows
+
+
+def test_tab_separated_text_and_one_line_prose_are_not_cells() -> None:
+    tabbed = "STT\tNhiệm vụ\tCơ quan chủ trì\n1\tPhủ sóng 4G\tPhòng Kinh tế\n2\tSố hóa\tVP\n"
+    assert detect_layout(tabbed) == "text"
+    prose = "STT\nNhiệm vụ\nCơ quan chủ trì là Phòng Kinh tế, phối hợp các thôn.\n"
+    assert detect_layout(prose) != "cells"
+
+# pdftotext of other tables LibreOffice printed: the names before their column's label, the
+# later columns' cells in blocks of their own row after row (a unit missing from a row), a
+# name reading like a label ("… chỉ tiêu"), the recipients after the table
+RAW_ORDERS = "\n".join([
+    "ST", "T", "1", "", "Báo cáo kết quả thực hiện chỉ tiêu", "chuyển đổi số", "", "2", "",
+    "Tỷ lệ hồ sơ trực tuyến", "", "Chỉ tiêu", "", "Đơn vị", "tính", "%", "",
+    "Chỉ tiêu", "năm 2026", "", "Cơ quan chủ trì", "", "≥ 90", "", "Sở Tài chính", "",
+    "Đơn vị", "", "≥ 500", "", "Sở Nội vụ", "", "Các phòng thực hiện./.", "Nơi nhận:", "",
+    "GIÁM ĐỐC", "", "- Như trên;", "- Lưu: VT.", "", "Nguyễn Văn An",
+])
+
+
+def test_pdftotext_cells_are_given_to_the_column_they_fit() -> None:
+    rows = [r.texts for r in read_text(RAW_ORDERS, "cells").rows]
+    assert ["1", "Báo cáo kết quả thực hiện chỉ tiêu chuyển đổi số", "%", "≥ 90",
+            "Sở Tài chính"] in rows
+    assert ["2", "Tỷ lệ hồ sơ trực tuyến", "Đơn vị", "≥ 500", "Sở Nội vụ"] in rows
+    assert ["Nguyễn Văn An"] in rows
+
+
+def test_pdftotext_of_a_word_pdf_stays_with_the_last_resort_reader() -> None:
+    # long cells reading like labels ("Theo thời hạn cụ thể" / "sau đây:") are no labels
+    text = "\n".join(["Stt", "TT", "", "Tên nhiệm vụ", "", "Đơn vị chủ trì", "", "1", "",
+                      "Làm sạch dữ liệu", "", "Sở Tài chính", "", "Theo thời hạn cụ thể",
+                      "sau đây:", "", "2", "", "Dữ liệu quy hoạch", "", "3", "", "Dữ liệu y tế",
+                      "", "4", "", "Dữ liệu giáo dục", "", "5", "", "Dữ liệu đất đai"])
+    assert detect_layout(text) == "blocks"
