@@ -518,7 +518,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         baseline=baseline,
         deadline=deadline,
         agencies=agencies,
-        note=_note(row, cols),
+        note=_note(row, cols) if cols.note else None,
         source=_source(row),
         warnings=_dedupe(warnings),
     )
@@ -566,7 +566,7 @@ def _deadline(row: LogicalRow, table: Table, issued_on: str | None, cols: _Colum
     deadline, codes = parse_deadline(raw)
     if codes == [DEADLINE_YEAR_MISSING] and (years := _table_years(table)):
         return parse_deadline(raw, year=int(years[0]))
-    if deadline is not None:
+    if deadline is not None and deadline.kind == "duration":  # (counted_from changes no other)
         deadline = counted_from(deadline, issued_on)
     return deadline, codes
 
