@@ -17,6 +17,10 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # "(GRDP) tăng" after the product's name; a hectare spelled out
+    ("Tổng sản phẩm trên địa bàn (GRDP) tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("Giá trị sản xuất bình quân trên một héc ta đất canh tác", "triệu đồng",
+     "ktxh.gia_tri_tren_ha"),
     # a conference is a meeting; the value "thu được" on a hectare of cultivated land; guidance
     # counted in visits; results returned on time; TSLCD; news counted in "tin"; QR payments
     ("Tỷ lệ hội nghị được tổ chức theo hình thức trực tuyến", "%", "cqs.hop_truc_tuyen"),
@@ -195,6 +199,15 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # a sector's output growth is not the total's; forest with scattered trees is more than
+    # the forest; crop land with aquaculture is more than crop land
+    ("Tốc độ tăng giá trị sản xuất thương mại, dịch vụ", "%",
+     "ktxh.tang_truong_gia_tri_san_xuat"),
+    ("Tốc độ tăng giá trị sản xuất công nghiệp - xây dựng", "%",
+     "ktxh.tang_truong_gia_tri_san_xuat"),
+    ("Tỷ lệ che phủ rừng và cây phân tán", "%", "ktxh.che_phu_rung"),
+    ("Giá trị sản xuất trên một ha đất trồng trọt và nuôi trồng thủy sản", "triệu đồng",
+     "ktxh.gia_tri_tren_ha"),
     # school fees paid without cash are not the combined school indicator (digital records,
     # marks and cashless fees); a hospital's cashless payments are not all; output at constant
     # prices is not output at current prices; the compulsory scheme is a part of BHXH
