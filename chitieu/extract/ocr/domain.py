@@ -8,6 +8,7 @@ repaired cell is reported (`Repair`) so the reader can warn about it.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,7 +63,42 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
             repairer = column_repairs.get(roles[column])
             if repairer is not None:
                 _apply(repairs, index, column, cell, _FIELD[roles[column]], repairer)
+            if roles[column] == "name" and _has_target(row.cells, roles):
+                _apply(repairs, index, column, cell, "name", _measuring_hook)
     return repairs
+
+
+def _has_target(cells: list, roles: list[str]) -> bool:
+    return any(role == "target" and regex.search(r"\d", cell.text)
+               for role, cell in zip(roles, cells, strict=False))
+
+
+_ACUTE, _HOOK = "\u0301", "\u0309"
+
+
+def _measuring_hook(text: str) -> str:
+    """An indicator's name (its row has a target) whose first word, read with an acute, is
+    the first word of a measuring noun with the hook above (SCHEMA `kind`: "Tổng", "Tỷ",
+    "Chỉ"), and starts none as read: Tesseract reads the hook as an acute ("Tống diện tích"),
+    and a measuring noun is what an indicator's name starts with. A task's name is left
+    ("Tống đạt quyết định")."""
+    match = regex.match(r"^(\p{L}+)(?=\s)", text)
+    if match is None:
+        return text
+    word = unicodedata.normalize("NFD", match[1].casefold())
+    if _ACUTE not in word:
+        return text
+    hooked = unicodedata.normalize("NFC", word.replace(_ACUTE, _HOOK))
+    firsts = _measuring_firsts()
+    if unicodedata.normalize("NFC", word) in firsts or hooked not in firsts:
+        return text
+    return fix.in_printed_case(hooked, match[1]) + text[match.end():]
+
+
+@lru_cache(maxsize=1)
+def _measuring_firsts() -> frozenset[str]:
+    nouns = (load_yaml("measures.yaml") or {}).get("measuring_nouns", ())
+    return frozenset(unicodedata.normalize("NFC", str(n).split()[0].casefold()) for n in nouns)
 
 
 def _restore_own_places(rows: list[RawRow], headers: set[int], repairs: list[Repair]) -> None:

@@ -267,3 +267,16 @@ def test_an_agency_outside_the_gazetteer_loses_the_marks_ocr_gave_its_words():
     assert rows[1].texts[2:] == ["Chi cục Kiểm lâm", "Phòng Tổ chức - Tài chính"]
     assert rows[2].texts[2:] == ["Ban Chỉ huy Quân sự huyện", "Phòng Văn hoá - Thông tin"]
     assert rows[3].texts[2:] == ["Trạm Khuyến nông", "Hội Cựu chiến binh xã"]
+
+
+def test_an_indicators_measuring_noun_read_with_an_acute():
+    """"Tổng diện tích" read "Tống diện tích" (the hook above read as an acute, no pair of
+    words to tell): an indicator's name starts with a measuring noun, "tống" starts none. A
+    task's name, or a word that starts a measuring noun as read, stays."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+                 ["1", "Tống diện tích rừng trồng mới", "ha", "160"],
+                 ["2", "Số hộ được hỗ trợ", "hộ", "70"],
+                 ["3", "Tống đạt quyết định", "", ""])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[1] for r in rows[1:]] == ["Tổng diện tích rừng trồng mới",
+                                              "Số hộ được hỗ trợ", "Tống đạt quyết định"]
