@@ -249,9 +249,10 @@ _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 
 def repair_number_cell(text: str) -> str:
-    """A row number alone: rule marks dropped, letters read for digits in arabic numbers
-    ("1O" → "10", "2.l" → "2.1"); a lone roman "I" or letter is left as it is."""
-    text = _strip_number_edges(text)
+    """A row number alone: rule marks dropped, a spacing accent read beside it (a speck:
+    "Iˆ") too, letters read for digits in arabic numbers ("1O" → "10", "2.l" → "2.1"); a lone
+    roman "I" or letter is left as it is."""
+    text = _strip_number_edges(_SPACING_ACCENTS.sub("", text))
     head, _, rest = text.partition(" ")
     if rest and _ARABIC_LIKE.match(head) and sum(c.isalpha() for c in rest) < 3:
         text = head  # "10 s—": specks read beside the number, not a section's title
@@ -260,6 +261,10 @@ def repair_number_cell(text: str) -> str:
     if _ARABIC_LIKE.match(text) and any(c.isdigit() for c in text):
         return text.translate(_DIGIT_LIKE)
     return text
+
+
+# Accents printed apart from a letter (modifier letters "ˆ", "ˇ", "˜" …): no number has one
+_SPACING_ACCENTS = regex.compile(r"[\u02B0-\u02FF]")
 
 
 # An item of a roman section, numbered after it ("I.1", "II.3")
@@ -398,7 +403,7 @@ def number_sections(numbers: Sequence[str], section_like: Sequence[bool],
     group row in ordinary type stays unnumbered), or in bold (`bold`, per row) where the
     sequence places it beyond doubt: between two sections it fits, or first before the
     second section of its sequence ("Làm sạch dữ liệu" in bold above "II")."""
-    out = list(numbers)
+    out = [_SPACING_ACCENTS.sub("", n) for n in numbers]  # "Iˆ": a speck beside the "I"
     sections = [i for i, flag in enumerate(section_like) if flag]
     for position, index in enumerate(sections):
         number = out[index].strip()

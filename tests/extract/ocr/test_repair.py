@@ -88,6 +88,7 @@ def test_strip_glued_underscores(text, expected):
     ("10 s—", "10"), ("II Phát triển nguồn lực", "II Phát triển nguồn lực"),
     ("A\x85.\x1b", "A"),  # a mark exposed only once a control character is stripped
     ("a)", "a)"), ("2)", "2)"), ("b) |", "b)"),  # an item's parenthesis is its label's
+    ("Iˆ", "I"), ("IIˇ", "II"), ("3˜", "3"),  # a speck read as a spacing accent
 ])
 def test_repair_number_cell(text, expected):
     assert repair_number_cell(text) == expected
@@ -139,6 +140,9 @@ def test_repair_number_cell(text, expected):
     # a number cell merged over two rows, "Trong đó:" rows between it and the one before
     (["3", "", "", "4", "4", "5"], None, ["3", "", "", "4", "4", "5"]),
     (["I", "1", "2", "II", "3", "3", "4"], None, ["I", "1", "2", "II", "3", "3", "4"]),
+    # the first section's "I" read with a speck ("Iˆ"), the second's "II" read "l"
+    (["Iˆ", "1", "2", "l", "3", "III", "4"], [True, False, False, True, False, True, False],
+     ["I", "1", "2", "II", "3", "III", "4"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
@@ -503,3 +507,14 @@ def test_word_runs_take_the_marks_of_the_one_phrase_they_spell():
     assert snap_word_runs("các chỉ tiêu", ["chi tiêu"]) == "các chi tiêu"
     assert snap_word_runs("các chỉ tiêu", ["chi tiêu"], written=lambda a, b: b == "tiêu") == (
         "các chỉ tiêu")
+
+
+def test_a_section_number_read_with_a_speck_keeps_its_place_in_the_sequence():
+    """"Iˆ" (a speck read as a spacing accent) is the first section's "I": the next section's
+    "l" between it and "III" is "II", not the "Iˆ" taken for "II"."""
+    numbers = ["Iˆ", "1", "2", "l", "3", "III", "4"]
+    flags = [True, False, False, True, False, True, False]
+    titles = ["Kinh tế", "a", "b", "Xã hội", "c", "Quốc phòng", "d"]
+    fixed = number_sections(numbers, flags, titles, flags)
+    fixed = number_sections(repair_number_column(fixed, flags), flags, titles, flags)
+    assert fixed == ["I", "1", "2", "II", "3", "III", "4"]
