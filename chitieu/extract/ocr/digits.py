@@ -133,6 +133,8 @@ def _has_language() -> bool:
 # slash, with or without a digit)
 _DIGITS_ONLY = regex.compile(r"\d{2,7}|\d{1,3}/\d{1,3}")
 _YEAR = regex.compile(r"(?:19|20)\d\d")  # a year never has a decimal comma
+# a threshold's digits after its sign ("<275", "≤ 275")
+_SIGNED_DIGITS = regex.compile(r"(?P<sign>[<>≤≥]) ?(?P<digits>\d{2,7})")
 # a digit is at least this share of the tallest mark's height; a comma at most this share
 _DIGIT_HEIGHT = 0.55
 _COMMA_HEIGHT = (0.12, 0.6)
@@ -149,25 +151,29 @@ def restore_commas(words: list, image: np.ndarray) -> tuple[list, list]:
 
     out, changes = list(words), []
     for index, word in enumerate(words):
-        if (word.note not in ("", "number") or not _DIGITS_ONLY.fullmatch(word.text)
-                or _YEAR.fullmatch(word.text)):
+        signed = _SIGNED_DIGITS.fullmatch(word.text)
+        number = signed["digits"] if signed else word.text
+        if (word.note not in ("", "number") or not _DIGITS_ONLY.fullmatch(number)
+                or _YEAR.fullmatch(number)):
             continue
-        place = _comma_place(word, image)
+        place = _comma_place(replace(word, text=number), image, signed is not None)
         if place is None:
             continue
         left, right = place  # the digits printed left and right of the comma
-        digits = word.text.replace("/", "")
-        text = digits[:left] + "," + digits[len(digits) - right:]
+        digits = number.replace("/", "")
+        text = (word.text[:signed.start("digits")] if signed else "") + digits[:left] + "," \
+            + digits[len(digits) - right:]
         out[index] = replace(word, text=text, note="number")
         changes.append(Change(word.text, text, word.conf, beside(words, index, -1),
                               beside(words, index, 1)))
     return out, changes
 
 
-def _comma_place(word, image: np.ndarray) -> tuple[int, int] | None:
+def _comma_place(word, image: np.ndarray, signed: bool = False) -> tuple[int, int] | None:
     """How many digits the page prints left and right of a comma between the word's digits,
     or None. When the page shows one digit fewer than the word reads, the comma itself was
-    read as a digit ("1,25" read "1225")."""
+    read as a digit ("1,25" read "1225"). `signed`: the word's box starts with a sign ("<",
+    "≤" with its bar), which is left out."""
     import cv2
 
     height = max(1, word.bottom - word.top)
@@ -175,6 +181,9 @@ def _comma_place(word, image: np.ndarray) -> tuple[int, int] | None:
     ink = (image[word.top:bottom, word.left:word.right] < 128).astype(np.uint8)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     marks = [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]  # x, y, w, h
+    if signed and marks:  # the sign: the leftmost mark, and its bar under it
+        first = min(marks, key=lambda m: m[0])
+        marks = [m for m in marks if m[0] + m[2] / 2 > first[0] + first[2]]
     if not marks:
         return None
     tallest = max(h for _, _, _, h in marks)

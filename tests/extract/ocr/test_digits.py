@@ -119,6 +119,7 @@ def regex_digits_only(printed: str) -> str:
     ("1,25", "1/225", "1,25"), ("1,25", "1/25", "1,25"),  # … or as a slash
     ("1/25", "1/25", "1/25"),  # a slash the page prints stays
     ("124", "124", "124"), ("8.450", "8450", "8450"),  # no comma: a point has no tail
+    ("<27,5", "<275", "<27,5"), ("≤ 27,5", "≤ 275", "≤ 27,5"),  # after a threshold's sign
 ])
 def test_a_decimal_comma_the_page_prints_is_put_back(font: Path, dpi: int, printed: str,
                                                      read: str, expected: str) -> None:
