@@ -33,9 +33,6 @@ KNOWN_GAPS = {
                  "tinh_ninh_binh_nhiem_vu_chu_tri_chung.portal.md",
                  "tinh_son_la_nhiem_vu_chi_tiet_cham.portal.md")
 }
-KNOWN_GAPS["tinh_lam_dong_nhiem_vu_linh_vuc.pdftotext-layout.txt"] = (
-    "pdftotext -layout: a 'Ghi chú' printed for task 4 only is spread over tasks 3-5 (with "
-    "cell_placement_uncertain) beside a field cell merged over tasks 4-5 (extract/layout.py)")
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
