@@ -41,6 +41,7 @@ from pathlib import Path
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates, line_key, vocabulary
+from chitieu.core.heading import APPENDIX
 from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
     COLUMN_LABEL,
@@ -65,7 +66,7 @@ _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task 
 _OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
-_HEADER_REACH = (3, 4)  # header lines looked for above / below the line naming columns
+_HEADER_REACH = (3, 5)  # header lines looked for above / below the line naming columns
 _STACKED_REACH = (4, 5)  # … when the labels print a word a line ("S" / "T" / "T")
 _STACKED_LINES = 25  # lines of a page a stacked header is looked for in
 _STACKED_ROLES = 2  # roles besides the name's its labels must name
@@ -91,12 +92,14 @@ _IRREGULAR_COST = 1.0  # per gap between a cell's lines unlike its smallest
 _OUTSIDE_COST = 6.0  # per line given to a row beyond its neighbours' numbers
 _EMPTY_COST = 8.0  # a numbered row left without a name
 _UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
+_CENTRED_TITLE_SHARE = 0.1  # how far off the table's middle a centred title's may be
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
 _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _DATE_HEADS = frozenset({"quý", "tháng", "năm", "trước", "trong", "ngày", "đến", "từ"})
+_RECURRING_HEADS = frozenset({"hằng", "hàng", "thường"})  # "Hằng năm", "Thường xuyên"
 _DATE_TAIL = re.compile(r"^(?:[IVX]+|\d)")
 _DATE_END = re.compile(r"(?:^|/)(?:19|20)\d\d$")  # "2026", "II/2026", "30/6/2026"
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
@@ -267,10 +270,30 @@ class _Reader:
         # the body heading the table sits under ("II. NHIỆM VỤ" of a whole plan): its value
         # and column, so that the next one ("III. TỔ CHỨC THỰC HIỆN") ends the table
         self.outline: tuple[int, int] | None = None
+        # cells merged over rows that the last page break cut, by column
+        self.pending: dict[str, list[_Word]] = {}
+        self.table = 0  # the table being read: 0 for the first
 
     def page(self, page: _Page) -> None:
-        lines = _without_page_numbers(page.lines)
+        lines = _join_wrapped_titles(_without_page_numbers(page.lines))
         found = _header_block(lines, first_table=self.header is None)
+        # another appendix printed on the page under this one's table, with its label and
+        # a header of its own: a table of its own, read as a page of its own
+        while found is not None and (cut := _next_appendix(lines, found[1] + 1)) is not None:
+            self.part(page, lines[:cut], found)
+            self.new_table()
+            lines = lines[cut:]
+            found = _header_block(lines, first_table=True)
+        self.part(page, lines, found)
+
+    def new_table(self) -> None:
+        """What the reader learnt of the table so far, forgotten: another table begins."""
+        self.table += 1
+        self.header, self.width, self.grid, self.labelled = None, 0, None, None
+        self.widths, self.pending, self.outline = [], {}, None
+
+    def part(self, page: _Page, lines: list[_Line], found: tuple[int, int] | None) -> None:
+        """The page's lines of one table (`found`: its header's first and last line)."""
         if found is not None:
             first, last = found
             body = lines[last + 1:]
@@ -321,8 +344,10 @@ class _Reader:
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
         # the table's last row so far: a row the page break cut goes on on this page
         carried = next((row for row in reversed(self.rows) if row.table is not None), None)
+        if carried is not None and carried.table != self.table:
+            carried = None  # (another table's last row)
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
-                                carried)
+                                carried, self.pending, self.table)
         self.rows += [_text_row(ln) for ln in below]
 
 
@@ -368,6 +393,20 @@ def _label_over(labels: list[tuple[int, int, str]], span: tuple[int, int]
     return best
 
 
+def _next_appendix(lines: list[_Line], start: int) -> int | None:
+    """The first line from `start` on that labels another appendix ("PHỤ LỤC 2", "Biểu
+    03": alone on its line) with a header of its own a few lines under it, or None."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if len(_chunk_words(line)) != 1 or not APPENDIX.match(line.text):
+            continue
+        found = _header_block(lines[i:i + _HEADER_REACH[1] + _STACKED_REACH[1] + 1],
+                              first_table=True)
+        if found is not None and found[0] > 0:
+            return i
+    return None
+
+
 def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
     """The page's lines without its page number: a number alone on the first or last line
     (a number alone inside the page is a row's number, its text printed above and below)."""
@@ -406,6 +445,62 @@ def _rejoin_numerals(lines: list[_Line]) -> list[_Line]:
             continue
         kept.append(line)
     return kept
+
+
+def _join_wrapped_titles(lines: list[_Line]) -> list[_Line]:
+    """A section's title printed on two lines or more, in capitals, around its number (a
+    cell centred vertically: "CHỈ TIÊU VỀ …" / "I" / "… GẮN VỚI CHẾ BIẾN") or under the
+    line it starts ("I   CHỈ TIÊU VỀ …" / "… CHẾ BIẾN"), is one line: the number, then the
+    title's words one space apart, as a title printed on one line (a wide title's lines run
+    over the figure columns' gutters and would be cut into their cells)."""
+    joined: list[_Line] = []
+    taken: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in taken:
+            continue
+        label = line.words[0]
+        if len(line.words) == 1 and _is_section_label(line.words):
+            above = _title_pieces(lines, i, -1, label.x1, taken)
+            below = _title_pieces(lines, i, 1, label.x1, taken)
+        elif _is_title_line(line) and line.text.isupper() and _is_section_label([label]):
+            above, below = [], _title_pieces(lines, i, 1, line.words[1].x0 - 1, taken,
+                                             at=line.words[1].x0)
+        else:
+            joined.append(line)
+            continue
+        if not above and not below:
+            joined.append(line)
+            continue
+        if above:  # (lines above were already kept: take them back)
+            del joined[len(joined) - len(above):]
+        taken.update(below)
+        words = [w for k in (*above, i, *below) for w in lines[k].words if w is not label]
+        x = words[0].x0
+        title = []
+        for word in words:
+            title.append(_Word(x, x + len(word.text), word.text))
+            x += len(word.text) + 1
+        joined.append(_Line(line.number, line.page, [label, *title]))
+    return joined
+
+
+def _title_pieces(lines: list[_Line], i: int, step: int, right_of: int, taken: set[int],
+                  at: int | None = None) -> list[int]:
+    """The lines next to line i (above: step -1, below: 1), nearest first and at most two,
+    that go on a section title: one run of words in capitals right of its number (starting
+    where the title starts, `at`, when given), nothing else on the line."""
+    found: list[int] = []
+    k = i + step
+    while 0 <= k < len(lines) and k not in taken and len(found) < 2:
+        chunks = _chunk_words(lines[k])
+        text = lines[k].text
+        if (len(chunks) != 1 or chunks[0][0].x0 <= right_of or not text.isupper()
+                or sum(any(ch.isalpha() for ch in w.text) for w in chunks[0]) < 2
+                or (at is not None and abs(chunks[0][0].x0 - at) > 1)):
+            break
+        found.append(k)
+        k += step
+    return sorted(found)
 
 
 def _ends_cell_above(chunk: list[_Word], above: list[list[_Word]] | None) -> bool:
@@ -535,7 +630,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                 bodies[last] = (_grid(body), _cover(body))
             grid = _refine(bodies[last][0], block, bodies[last][1],
                            _column_numbers(lines[last + 1:]))
-            if not all(_continues_labels(ln, grid, below=i > at)
+            if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1])
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
@@ -600,11 +695,14 @@ def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
     return [words for _, _, words in columns]
 
 
-def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
+def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] = ()
+                      ) -> bool:
     """A line of wrapped column labels: a few words per column; below the line naming the
     columns, each column's words go on in lower case ("thực hiện", "tiết") or name the
-    number column ("TT"), where a body line starts a name ("Sở KHCN")."""
-    for words in _header_words(line, grid):
+    number column ("TT"), where a body line starts a name ("Sở KHCN"), or start a group's
+    label that the block's lines `after` it complete ("Năm" / "2026")."""
+    under = [_header_words(other, grid) for other in after]
+    for col, words in enumerate(_header_words(line, grid)):
         if not words:
             continue
         # one word more above the line naming the columns when they name the column ("Cơ
@@ -615,7 +713,9 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool) -> bool:
         first = words[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
         if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
-                          or _role(" ".join(w.text for w in words)) != "unknown"):
+                          or _role(" ".join(w.text for w in words)) != "unknown"
+                          or _role(" ".join(w.text for w in words + [
+                              w for cells in under for w in cells[col]])) != "unknown"):
             return False
     return True
 
@@ -678,9 +778,13 @@ def _read_header(lines: list[_Line], grid: _Grid) -> tuple[list[str], set[int]]:
     by_line = [_header_words(line, grid) for line in lines]
     spans = _label_spans(by_line, grid)
     centred: set[int] = set()
+    wrapped: set[int] = set()  # ids of a group label's words wrapped onto the next line
     for k, line in enumerate(lines):
         cells, cuts = _label_cells(lines, line, grid, by_line[k])
+        cells = [[w for w in c if id(w) not in wrapped] for c in cells]
         found = _groups(lines, line, grid, spans[k])
+        found, taken = _wrapped_groups(found, lines[k + 1:k + 3])
+        wrapped |= taken
         centred.update(_centred(found, grid.spans) | _centred(found, spans[k]))
         # (a run cut as two labels crowded on the line is no group label over both)
         groups = {i: text.split() for start, end, text, under in found
@@ -753,25 +857,71 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
     """The line's group labels: (start, end, text, the columns under it, as wide as their
     labels: `spans`)."""
     found = []
-    for start, end, text in _label_chunks(line):
+    below = lines[lines.index(line) + 1:]
+
+    def group(words: list[_Word]) -> tuple[int, int, str, list[int]] | None:
+        start, end = words[0].x0, words[-1].x1
+        text = " ".join(w.text for w in words)
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
         # (a label of a few words: a longer run is several labels crowded on one line)
         # (a group's label is printed over its columns' own: a label's last word wrapped
         # under them, "hoạch" under "Kế" beside "Ước thực", groups nothing)
-        below = lines[lines.index(line) + 1:]
+        # (a label going on in lower case under it, "Chủ trì theo" / "dõi", is a column's
+        # own unless centred over the columns as a group's: "Mục tiêu từng" / "năm")
+        candidate = (start, end, text, under)
         if len(under) > 1 and _label_words(text) <= _MAX_LABEL_WORDS and _labelled_apart(
-                below, line, grid.spans, under) and not _goes_on_below(start, below):
-            found.append((start, end, text, under))
+                below, line, grid.spans, under) and not _goes_on_below(start, below) and (
+                _centred([candidate], spans) or not _wrapped_groups([candidate], below[:2])[1]):
+            return candidate
+        return None
+
+    for run in _chunk_words(line):
+        found_run = group(run)
+        # a group's label crowded with one space beside a column's own label ("Thực hiện
+        # Mục tiêu từng"): its tail centred over columns right of the head's
+        for k in range(1, len(run)) if found_run is None else ():
+            tail = group(run[k:])
+            if tail is not None and _centred([tail], spans) and not any(
+                    i >= tail[3][0] for w in run[:k]
+                    for i, (s, e) in enumerate(spans) if s <= w.x1 - 1 and e >= w.x0):
+                found_run = tail
+                break
+        if found_run is not None:
+            found.append(found_run)
     return found
+
+
+def _wrapped_groups(found: list[tuple[int, int, str, list[int]]], below: list[_Line]
+                    ) -> tuple[list[tuple[int, int, str, list[int]]], set[int]]:
+    """The group labels with their last words wrapped onto a header line below, centred
+    under them in lower case ("Mục tiêu từng" / "năm"; the first line below printing under
+    the label), and those words' ids."""
+    taken: set[int] = set()
+    groups = []
+    for start, end, text, under in found:
+        for line in below:
+            inside = [c for c in _chunk_words(line) if c[0].x0 < end and c[-1].x1 > start]
+            if not inside:
+                continue
+            chunk = inside[0]
+            x0, x1 = chunk[0].x0, chunk[-1].x1
+            if (len(inside) == 1 and chunk[0].text[:1].islower() and start - 1 <= x0
+                    and x1 <= end + 1 and abs((x0 + x1) - (start + end)) <= 2 * _MIN_GUTTER):
+                text = f"{text} {' '.join(w.text for w in chunk)}"
+                taken.update(id(w) for w in chunk)
+            break
+        groups.append((start, end, text, under))
+    return groups, taken
 
 
 def _goes_on_below(start: int, below: list[_Line]) -> bool:
     """A header line below goes on a label starting at `start` in lower case, flush left
     under it ("Ước" / "thực" / "hiện"): a column's own label stacked a word a line, which a
-    group's label over wide columns is not."""
-    return any(abs(w.x0 - start) <= 1 and w.text[:1].islower()
-               for line in below for w in line.words)
+    group's label over wide columns is not. (A word inside another label's run, "theo
+    dõi" of "Chủ trì theo dõi", goes on that label, not this one.)"""
+    return any(abs(run[0].x0 - start) <= 1 and run[0].text[:1].islower()
+               for line in below for run in _chunk_words(line))
 
 
 def _label_spans(by_line: list[list[list[_Word]]], grid: _Grid
@@ -903,8 +1053,10 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     split at the emptiest position between them."""
     spans = list(grid.spans)
     apart = header + (numbers or [])
+    stacked = _stacked_label_starts(header)
     for line in header:
-        labels = [c for c in _label_chunks(line) if _role(c[2]) != "unknown"]
+        labels = [c for c in _label_chunks(line)
+                  if _role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
         for start, end, text in labels:
             # a column whose cells are merged over many rows prints too little to show
             # (a row-number label overhangs its narrow column instead; a label one space
@@ -937,6 +1089,25 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     kept = [(s, e) for s, e in spans if max(cover[s:e + 1], default=0) > _STRAY_LINES
             or any(_touches(start, end, (s, e)) for start, end, _ in chunks)]
     return _Grid(kept if header and kept else spans)
+
+
+def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:
+    """(line number, start) of the header's runs of words that begin a column's label
+    wrapped over lines, the whole of which names a role where its first line alone does
+    not ("Cơ quan phối" / "hợp"): a column no row fills shows only under it. A run in
+    capitals or of more words than a label's is a title's, not a label's."""
+    starts: set[tuple[int, int]] = set()
+    line_of = {id(w): line.number for line in header for w in line.words}
+    for words in _stacked_cells(header):
+        first = line_of[id(words[0])]
+        head = " ".join(w.text for w in words if line_of[id(w)] == first)
+        if head.isupper() or len(head.split()) > _MAX_LABEL_WORDS:
+            continue  # (a title over the header, "NỘI DUNG BÁO CÁO", is no label)
+        if len({line_of[id(w)] for w in words}) > 1 and _role(" ".join(
+                w.text for w in words)) != "unknown" and _role(" ".join(
+                w.text for w in words if line_of[id(w)] == first)) == "unknown":
+            starts.add((first, words[0].x0))
+    return starts
 
 
 def _touches(start: int, end: int, span: tuple[int, int]) -> bool:
@@ -999,7 +1170,19 @@ def _labelled_apart(header: list[_Line], line: _Line, spans: list[tuple[int, int
             over = [i for i in under if _touches(run[0].x0, run[-1].x1, spans[i])]
             if len(over) == 1:
                 own.add(over[0])
+            elif len(over) > 1 and (nearest := _nearest_column(run, spans, over)) is not None:
+                own.add(nearest)
     return own == set(under)
+
+
+def _nearest_column(run: list[_Word], spans: list[tuple[int, int]], columns: list[int]
+                    ) -> int | None:
+    """The column a label overhanging its gutter stands over ("Chủ trì theo dõi" centred in
+    a column wider than its agencies' lines, over the gutter into the next): the one whose
+    lines its middle lies among or nearest, by a gutter's width at least; else None."""
+    middle = (run[0].x0 + run[-1].x1 - 1) / 2
+    away = sorted((max(spans[i][0] - middle, middle - spans[i][1], 0.0), i) for i in columns)
+    return away[0][1] if away[1][0] - away[0][0] >= _MIN_GUTTER else None
 
 
 def _fit_by_labels(previous: _Grid, before: list[tuple[int, int, str]],
@@ -1053,9 +1236,13 @@ def _fit_grid(lines: list[_Line], previous: _Grid) -> _Grid:
 
 
 def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
-               header: list[str], carried: RawRow | None = None) -> list[RawRow]:
+               header: list[str], carried: RawRow | None = None,
+               pending: dict[str, list[_Word]] | None = None, table: int = 0
+               ) -> list[RawRow]:
     """The page's rows; `carried`: the row of the table preceding the page's lines (the
-    table's first page has none, its lines above the first number are the first row's)."""
+    table's first page has none, its lines above the first number are the first row's);
+    `pending`: the cells merged over the previous page's last rows that the page break cut,
+    by column label (`_merged_over_page_break`), kept up to date for the next page."""
     continued = carried is not None
     if not lines:
         return []
@@ -1076,7 +1263,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         # no row number found to anchor rows on (prose under the table blurred the number
         # column): each line a row of its cells, for the assembly to join, not a crash
         return [RawRow([Cell(" ".join(w.text for w in words)) for words in row],
-                       first_line=line.number, last_line=line.number, page=page, table=0)
+                       first_line=line.number, last_line=line.number, page=page, table=table)
                 for line, row in zip(lines, cells, strict=True)]
     sections = {r for r, i in enumerate(starts)
                 if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
@@ -1131,10 +1318,16 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     for row, col in _names_cut_between_rows(groups, agency_cols, starts, sections,
                                             alignment.names):
         uncertain[row].add(col)
+    line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
+    if pending is not None and len(header) == len(grid.spans):  # (columns as labelled)
+        for col, role in enumerate(roles[:len(grid.spans)]):
+            if role in _EVERY_ROW_ROLES:
+                for row in _merged_over_page_break(groups, col, _column_name(header, col),
+                                                   starts, sections, line_of, pending):
+                    uncertain[row].add(col)
     # an agency cell's line that starts another agency after a whole known name keeps its
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
-    line_of = {id(w): i for i, line in enumerate(lines) for w in line.words}
     texts_of = [[_cell_text(words, line_of, alignment.names) if c in agency_cols
                  else " ".join(w.text for w in words) for c, words in enumerate(cols)]
                 for cols in groups]
@@ -1144,15 +1337,59 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     for row, texts in enumerate(texts_of):
         if not any(texts):
             continue
-        if row in sections:
+        if row in sections or (starts[row] >= 0 and _centred_title(
+                groups[row], lines[starts[row]], label_cols, grid)):
             texts = _title_in_name_column(_title_run(texts, lines[starts[row]], groups[row],
                                                      label_cols), label_cols)
         texts = (texts + [""] * width)[:max(width, len(texts))]
         warnings = [f"cell_placement_uncertain:{_column_name(header, c)}"
                     for c in sorted(uncertain[row])]
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
-                           last_line=lasts[row], page=page, table=0, warnings=warnings))
+                           last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
+
+
+def _merged_over_page_break(groups: list[list[list[_Word]]], col: int, label: str,
+                            starts: list[int], sections: set[int], line_of: dict[int, int],
+                            pending: dict[str, list[_Word]]) -> set[int]:
+    """A cell merged over rows that the page break cuts (a deadline, a lead: what every row
+    names) prints its text in the first page's part; on the page's top line of its first
+    row when the part holds more rows than one, while that row's other cells run on below.
+    The page's last rows left empty in the column under such a cell, and the next page's
+    first rows left empty there, have it (the rows given it are returned, to be warned:
+    this is inference). `pending`: the cell each column carries over to the next page, by
+    the column's label (`label`: a page may show a column more or fewer)."""
+    given: set[int] = set()
+    words = pending.pop(label, None)
+    if words is not None:
+        for row, start in enumerate(starts):
+            if start < 0:
+                continue  # (the previous page's last row going on: it has the cell)
+            if row in sections or groups[row][col]:
+                break
+            groups[row][col] = list(words)
+            given.add(row)
+    run: list[int] = []
+    row = len(starts) - 1
+    while row >= 0 and starts[row] >= 0 and row not in sections and not groups[row][col]:
+        run.append(row)
+        row -= 1
+    if row < 0 or starts[row] < 0 or row in sections or not groups[row][col]:
+        return given
+    cell = [line_of[id(w)] for w in groups[row][col] if id(w) in line_of]
+    lines = [line_of[id(w)] for words in groups[row] for w in words if id(w) in line_of]
+    if not run:
+        # the last row's cell given it as merged with the row above's goes on too
+        if row > 0 and [id(w) for w in groups[row][col]] == [
+                id(w) for w in groups[row - 1][col]]:
+            pending[label] = groups[row][col]
+        return given
+    if not cell or min(cell) != min(lines) or max(cell) >= max(lines):
+        return given  # (a cell centred in its row, or the row's only line: no evidence)
+    for empty in run:
+        groups[empty][col] = list(groups[row][col])
+    pending[label] = groups[row][col]
+    return given | set(run)
 
 
 def _merged_over_cut_row(texts: list[list[str]], groups: list[list[list[_Word]]],
@@ -1160,7 +1397,8 @@ def _merged_over_cut_row(texts: list[list[str]], groups: list[list[list[_Word]]]
     """A cell the page break cut (its rest on this page, the first group) that reaches
     down into the first numbered row's lines, where that row has nothing of its own, is
     merged over both rows: that row has it whole, the previous page's part with it."""
-    below = [line_of[id(w)] for cols in groups[1:2] for words in cols for w in words]
+    below = [line_of[id(w)] for cols in groups[1:2] for words in cols for w in words
+             if id(w) in line_of]  # (a cell carried over the page break is not this page's)
     if not below:
         return
     top = min(below)
@@ -1168,7 +1406,7 @@ def _merged_over_cut_row(texts: list[list[str]], groups: list[list[list[_Word]]]
         # (nothing of its own: or the same words, spread to it as a merged cell already)
         own = groups[1][col] and [id(w) for w in groups[1][col]] != [id(w) for w in words]
         if (col not in skip and words and not own and col < len(carried.cells)
-                and max(line_of[id(w)] for w in words) >= top):
+                and max(line_of.get(id(w), -1) for w in words) >= top):
             texts[1][col] = f"{carried.cells[col].text} {texts[0][col]}".strip()
 
 
@@ -1202,6 +1440,21 @@ def _title_run(texts: list[str], line: _Line, cols: list[list[_Word]],
     texts = ["" if c in filled else t for c, t in enumerate(texts)]
     texts[filled[0]] = " ".join(w.text for w in chunks[0])
     return texts
+
+
+def _centred_title(cols: list[list[_Word]], line: _Line, label_cols: list[int], grid: _Grid
+                   ) -> bool:
+    """A numbered group's title ("1   Trồng trọt") merged across the table and printed
+    centred in it: the row's words but its number are one run of its number's line, in
+    words, its middle near the table's."""
+    words = [w for c, ws in enumerate(cols) if c not in label_cols for w in ws]
+    if not label_cols or not words or any(w not in line.words for w in words) or any(
+            b.x0 - a.x1 >= _MIN_GUTTER for a, b in pairwise(words)):
+        return False
+    left, right = grid.spans[0][0], grid.spans[-1][1]
+    middle = (words[0].x0 + words[-1].x1) / 2
+    return (any(ch.isalpha() for w in words for ch in w.text)
+            and abs(middle - (left + right) / 2) <= (right - left) * _CENTRED_TITLE_SHARE)
 
 
 def _title_in_name_column(texts: list[str], label_cols: list[int]) -> list[str]:
@@ -1658,6 +1911,10 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     inf = float("inf")
     joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1], names)
                      for k in range(1, n)]
+    # apart[k]: what keeping fragments k - 1 and k in one cell costs, summed up to k
+    apart = [0.0] * (n + 1)
+    for k in range(1, n):
+        apart[k + 1] = apart[k] + _apart_cost(fragments[k - 1][1], fragments[k][1])
     # cost[r][j]: best cost with fragments[:j] given to rows[:r]
     cost = [[inf] * (n + 1) for _ in range(rows + 1)]
     back = [[0] * (n + 1) for _ in range(rows + 1)]
@@ -1693,7 +1950,8 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
                     centre = (fragments[i][0] if top
                               else (fragments[i][0] + fragments[j - 1][0]) / 2)
                     step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i]
-                            + _OUTSIDE_COST * (outside[j] - outside[i]))
+                            + _OUTSIDE_COST * (outside[j] - outside[i])
+                            + apart[j] - apart[i + 1])
                 total = cost[r - 1][i] + step
                 if total < cost[r][j]:
                     cost[r][j], back[r][j] = total, i
@@ -1775,6 +2033,16 @@ def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None 
             _SENTENCE_ENDS):
         return 2 * _JOIN_COST
     return _JOIN_COST
+
+
+def _apart_cost(above: list[_Word], below: list[_Word]) -> float:
+    """The cost of keeping two lines in one cell when the first ends a date ("Quý II/2026")
+    and the second starts another ("Năm 2026"): two rows' deadlines, as a rule."""
+    first = below[0].text
+    if (_DATE_END.search(above[-1].text) and first[:1].isupper()
+            and first.casefold() in _DATE_HEADS | _RECURRING_HEADS):
+        return _JOIN_COST
+    return 0.0
 
 
 def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
