@@ -21,19 +21,24 @@ one cell each, the header's labels, then a row of cells per table row.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from itertools import combinations
+from math import comb
 from pathlib import Path
 
 import regex
 
 from chitieu.core.headers import header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
+from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROW_LABEL, number_key, successors
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.blocks import _reads_as_agency
 from chitieu.extract.unicode import decode_bytes
 
 _MIN_COLUMNS = 3
+_UNNAMED_WORDS = 4  # a label the vocabulary does not know: a few words ("Chi tiết")
 _LABEL_SIZE = 160  # "Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc, kiểm tra và tổng hợp …"
 _NUMBER_LABEL_SIZE = 12  # "STT", "TT", "Số TT", "Số thứ tự", or its first line ("ST")
 _LABEL_LINES = 3  # a label wrapped over this many lines at most ("Thời gian" / "hoàn" / "thành")
@@ -44,7 +49,7 @@ _NUMBERED_TITLE = regex.compile(
 # that never opens a cell, or the line above ends where a phrase cannot end
 _CONTINUES = regex.compile(r"^(?:\p{Ll}|[,;:)\-–/&]|(?:I{1,3}|IV|V?I{0,3})/\d{4})")
 _OPEN_END = regex.compile(
-    r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|tháng|năm|ngày|trước|trong|từ)|[,\-–&/(])$",
+    r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|tháng|năm|ngày|trước|trong|từ)|[,;\-–&/(])$",
     regex.IGNORECASE)
 
 
@@ -137,31 +142,110 @@ def _is_number_label_start(lines: list[str], i: int) -> bool:
 # ---------------------------------------------------------------- row after row
 
 
-def _row_header(lines: list[str], i: int) -> tuple[list[str], int] | None:
-    """The labels of a header written a cell per line from line `i` (each label on its
-    lines, one after the other) and the line after them, when a row's number or a row of
-    column numbers follows; None otherwise."""
+def _row_header(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The header written a cell per line from line `i` and the line after it, when a
+    row's number follows: its labels one after the other; under labels spanning several
+    columns, a second row holding every column's cell (their own labels under the spanning
+    one, the others empty: "Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"); a row of column
+    numbers ("1", "2", … or "(1)" …). Its rows come as the grid a table reader gives, each
+    column's label in place; None when no header starts there."""
     labels: list[str] = []
     j = i
     while j < len(lines):
-        label = _label_at(lines, j)
+        label = _label_at(lines, j) or _unnamed_label(lines, j)
         if label is None:
             break
         labels.append(label[0])
         j = label[1]
     if len(labels) < _MIN_COLUMNS or j >= len(lines):
         return None
-    j = _after_column_numbers(lines, j, len(labels))
-    if j >= len(lines) or not (ROW_LABEL.match(lines[j]) or _NUMBERED_TITLE.match(lines[j])):
+    header = [labels]
+    numbered = _column_numbers(lines, j)
+    if numbered == len(labels):
+        header.append(lines[j:j + numbered])
+        j += numbered
+    elif not _starts_body(lines, j):
+        spanned = _spanned(lines, j, labels)
+        if spanned is None:
+            return None
+        header, j = spanned
+    if j >= len(lines) or not _starts_body(lines, j):
         return None
-    return labels, j
+    return header, j
 
 
-def _after_column_numbers(lines: list[str], j: int, count: int) -> int:
-    """Past a row of column numbers printed under the header ("1", "2", … or "(1)" …)."""
-    numbers = [f"{k}" for k in range(1, count + 1)]
-    printed = [lines[k].strip("()") for k in range(j, min(j + count, len(lines)))]
-    return j + count if printed == numbers else j
+def _unnamed_label(lines: list[str], j: int) -> tuple[str, int] | None:
+    """A short label the vocabulary does not know ("Chi tiết") between two it knows."""
+    text = lines[j]
+    if not _short_label(text) or j + 1 >= len(lines) or _label_at(lines, j + 1) is None:
+        return None
+    return text, j + 1
+
+
+def _short_label(text: str) -> bool:
+    """A few words that may name a column: no number, no sentence's end."""
+    return bool(text) and len(text.split()) <= _UNNAMED_WORDS and not any(
+        c.isdigit() for c in _YEAR.sub("", text)) and not text.endswith((".", ";", ":")) and (
+        not ROW_LABEL.match(text))
+
+
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")  # a year may name a column ("Năm hiện hành 2025")
+
+
+def _starts_body(lines: list[str], j: int) -> bool:
+    """A row's number, a section merged in one line, or an empty first cell before the
+    number of a second numbering column."""
+    line = lines[j]
+    return bool(ROW_LABEL.match(line) or _NUMBERED_TITLE.match(line) or (
+        not line and j + 1 < len(lines) and ROW_LABEL.match(lines[j + 1])))
+
+
+def _column_numbers(lines: list[str], j: int) -> int:
+    """How many lines from `j` number the columns ("1", "2", … or "(1)", "(2)", …), when
+    at least three do."""
+    count = 0
+    while j + count < len(lines) and lines[j + count].strip("()") == f"{count + 1}" and (
+            count or lines[j].startswith("(") or (j + 1 < len(lines) and lines[j + 1] == "2")):
+        count += 1
+    return count if count >= _MIN_COLUMNS else 0
+
+
+def _spanned(lines: list[str], j: int, labels: list[str]
+             ) -> tuple[list[list[str]], int] | None:
+    """A header's second row from line `j`, every column's cell on a line (the columns a
+    label of the first row spans: their own labels; the others empty), as the two rows of a
+    grid, then its row of column numbers; None when the lines are no such row."""
+    end = next((k for k in range(j, min(j + 3 * len(labels), len(lines)))
+                if _column_numbers(lines, k) or (lines[k] and _starts_body(lines, k))), None)
+    if end is None:
+        return None
+    second = lines[j:end]
+    numbered = _column_numbers(lines, end)
+    width = len(second)
+    if width <= len(labels) or (numbered and numbered != width) or not any(second) or any(
+            t and _role(t) is None and not _short_label(t) for t in second):
+        return None
+    first: list[str] = []
+    own = iter(labels)
+    k = 0
+    while k < width:
+        label = next(own, None)
+        if label is None:
+            return None
+        if not second[k]:
+            first.append(label)
+            k += 1
+            continue
+        run = next((m for m in range(k, width) if not second[m]), width) - k
+        first += [label] + [""] * (run - 1)
+        k += run
+    if next(own, None) is not None:
+        return None
+    below = [b or a for a, b in zip(first, second, strict=True)]
+    header = [first, below]
+    if numbered:
+        header.append(lines[end:end + numbered])
+    return header, end + numbered
 
 
 @dataclass
@@ -174,28 +258,32 @@ class _Row:
         return self.lines[0][1] if self.lines else ""
 
 
-def _read_rows(lines: list[str], start: int, found: tuple[list[str], int],
+def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
                rows: list[RawRow]) -> int:
     """The table whose header starts at `start`, row after row; the line after it."""
-    labels, i = found
-    columns = len(labels)
+    header, i = found
+    columns = len(header[-1])
     body_heading = _last_roman_heading(rows)
-    rows.append(RawRow([Cell(t) for t in labels], start + 1, i))
+    rows.extend(RawRow([Cell(t) for t in labels], start + 1, i) for labels in header)
     table: list[_Row] = []
     row: _Row | None = None
     previous: tuple[int, ...] | None = None
     sections = False
+    # a second numbering column ("STT" then "Chi tiết": "" / "1" on a group's row, "1" /
+    # "a)" on an item's): a number after a row's first is its second cell
+    paired = i + 1 < len(lines) and not lines[i] and bool(ROW_LABEL.match(lines[i + 1]))
     while i < len(lines):
         line = lines[i]
         filled = len(row.lines) if row is not None else columns
-        if row is None or filled >= columns or (filled <= 2 and _short_row_ends(
-                row, lines, i, previous)):
+        if row is None or filled >= columns or (filled <= 2 and not (paired and filled == 1)
+                                                and _short_row_ends(row, lines, i, previous)):
             # a row boundary: the next row, a new table, or the end of this one
             if line and _is_number_label_start(lines, i) and _row_header(lines, i):
                 break
-            start_row = _starts_row(lines, i)
+            start_row = _starts_row(lines, i, columns)
             if start_row and roman_heading(line) is not None and not sections and (
-                    body_heading is not None and roman_heading(line) == body_heading + 1):
+                    body_heading is not None and roman_heading(line) == body_heading + 1
+                    and not _rows_under(lines, i, columns)):
                 break  # "III. TỔ CHỨC THỰC HIỆN": the body's next heading
             if not start_row:
                 if row is not None and (filled < columns or _row_follows(lines, i, columns)):
@@ -214,15 +302,48 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[str], int],
         table.append(row)
     while table and table[-1].lines and not table[-1].lines[-1][1]:
         table[-1].lines.pop()
-    rows.extend(_cells_of(r, columns) for r in table if r.lines)
+    roles = [_role(label) or "unknown" for label in header[-1]]
+    body = [_cells_of(r, roles) for r in table if r.lines]
+    rows.extend(_groups_spread(body) if paired else body)
     return i
 
 
-def _starts_row(lines: list[str], i: int) -> bool:
-    """A row's number alone, or a section's number and title merged in one line, followed
-    by what a row holds (not prose: a section's title is followed by a row's number)."""
+def _groups_spread(body: list[RawRow]) -> list[RawRow]:
+    """Under a second numbering column, a group's row ("" / "1" / its title …) spans its
+    items' rows: the cells after the name it prints (an agency, a product, a deadline
+    merged down the group) are each item's where the item's own is empty — LibreOffice
+    writes a merged cell once, as a table reader reads it in every row it spans."""
+    group: list[str] | None = None
+    for row in body:
+        texts = row.texts
+        if not texts[0] and len(texts) > 1 and ROW_LABEL.match(texts[1]):
+            group = texts
+        elif group is not None and texts[0] and not _NUMBERED_TITLE.match(texts[0]):
+            for k in range(_NAME_AT + 1, min(len(texts), len(group))):
+                if not texts[k] and group[k]:
+                    row.cells[k] = Cell(group[k])
+        else:
+            group = None
+    return body
+
+
+_NAME_AT = 2  # under two numbering columns, the name is the third cell
+
+
+def _starts_row(lines: list[str], i: int, columns: int = 0) -> bool:
+    """A row's number alone (or an item's dash), or a section's number and title merged in
+    one line, followed by what a row holds (not prose: a section's title is followed by a
+    row's number); a row with its first cell empty — the number of a second numbering column
+    after it, or, as many lines as there are `columns` further, the next row's start (a row
+    continuing a merged one: "" … "Viettel")."""
     line = lines[i]
-    if ROW_LABEL.match(line):
+    if not line:
+        if i + 2 < len(lines) and ROW_LABEL.match(lines[i + 1]) and lines[i + 2]:
+            return True
+        after = i + columns
+        return bool(columns) and after < len(lines) and any(lines[i:after]) and (
+            _starts_row(lines, after) or bool(_ITEM_DASH.match(lines[after])))
+    if ROW_LABEL.match(line) or _ITEM_DASH.match(line):
         return i + 1 < len(lines) and bool(lines[i + 1])
     if _NUMBERED_TITLE.match(line) and not opens_body(line.split(" ", 1)[1]):
         nxt = next((x for x in lines[i + 1:i + 3] if x), "")
@@ -230,10 +351,38 @@ def _starts_row(lines: list[str], i: int) -> bool:
     return False
 
 
+def _rows_under(lines: list[str], i: int, columns: int) -> bool:
+    """Rows of the table's width under the heading at line `i` ("III. KINH TẾ SỐ" over "1",
+    its cells, "2" …): a section of the table, not the body's next heading."""
+    first, after = i + 1, i + 1 + columns
+    return first < len(lines) and bool(ROW_LABEL.match(lines[first])) and (
+        after >= len(lines) or _starts_row(lines, after, columns))
+
+
 def _row_follows(lines: list[str], i: int, columns: int) -> bool:
-    """Whether a row starts within the next lines a row may hold: the line at `i` is then
-    a paragraph of the row above's cell, not text after the table."""
-    return any(_starts_row(lines, k) for k in range(i + 1, min(i + columns, len(lines))))
+    """Whether the line at `i` is a paragraph of the row above's cell (one of a list of
+    agencies), not text after the table: a row starts a little further on, or short lines
+    run on to where the table ends (the document's end, the body's next heading, the
+    recipients, an appendix's caption, another table's header)."""
+    for k in range(i, min(i + _OVERFLOW * columns, len(lines))):
+        line = lines[k]
+        if k > i and _starts_row(lines, k, columns):
+            return True
+        ends = (opens_body(line) or _RECIPIENTS.match(line) or _APPENDIX_LINE.match(line)
+                or (len(line) <= _NUMBER_LABEL_SIZE and _is_number_label_start(lines, k)))
+        if ends:
+            return k > i
+        words = len(line.split())
+        if line.endswith("./.") or words > _CELL_LINE_WORDS or (
+                line.endswith(".") and not _BULLET.match(line) and words > _UNNAMED_WORDS):
+            return False  # a sentence after the table (a list's last item ends with ".")
+    return len(lines) - i <= columns
+
+
+# an appendix's label or attachment line, another table's caption
+_APPENDIX_LINE = regex.compile(r"^\(?\s*(?:phụ\s+lục|kèm\s+theo|biểu)\b", regex.IGNORECASE)
+_CELL_LINE_WORDS = 12  # a paragraph of an agency's or a deadline's cell is short
+_OVERFLOW = 3  # a row's cells hold at most this many times as many lines as it has cells
 
 
 def _short_row_ends(row: _Row, lines: list[str], i: int,
@@ -242,6 +391,8 @@ def _short_row_ends(row: _Row, lines: list[str], i: int,
     `i` where the next number starts: a number that may follow the row's, followed by a
     cell, not by another number (then it is a value of the row: "2" in "1 | … | 2")."""
     line = lines[i]
+    if not row.number:
+        return False  # an empty first cell: the row's number is in the next column
     if _NUMBERED_TITLE.match(line) and (_NUMBERED_TITLE.match(row.number) or (
             len(row.lines) == 2 and ROW_LABEL.match(row.number))):
         return True  # a section's title merged in one line after another section's
@@ -264,29 +415,70 @@ def _last_roman_heading(rows: list[RawRow]) -> int | None:
     return None
 
 
-def _cells_of(row: _Row, columns: int) -> RawRow:
+def _cells_of(row: _Row, roles: list[str]) -> RawRow:
     texts = [t for _, t in row.lines]
     first, last = row.lines[0][0] + 1, row.lines[-1][0] + 1
     merged = _NUMBERED_TITLE.match(texts[0])
     if merged is not None and not any(texts[1:]):
         texts = [merged["number"], merged["title"]]  # a section's title merged across
-    elif len(texts) > columns:
-        texts = _folded(texts, columns)
+    elif len(texts) > len(roles):
+        texts = _folded(texts, roles)
+    elif 2 < len(texts) < len(roles):
+        texts += [""] * (len(roles) - len(texts))  # the last row's empty cells, at the end
     return RawRow([Cell(t) for t in texts], first, last)
 
 
-def _folded(texts: list[str], columns: int) -> list[str]:
-    """A row's lines as `columns` cells: the lines of a cell of several paragraphs joined,
-    first where a line reads as the one above continued, then into the name (the second
-    cell)."""
-    texts = list(texts)
-    while len(texts) > columns:
-        at = next((k for k in range(2, len(texts)) if texts[k] and texts[k - 1] and (
-            _CONTINUES.match(texts[k]) or _OPEN_END.search(texts[k - 1]))), None)
-        if at is None:
-            at = 2 if len(texts) > 2 else len(texts) - 1
-        texts[at - 1:at + 1] = [" ".join(t for t in texts[at - 1:at + 1] if t)]
-    return texts
+def _folded(texts: list[str], roles: list[str]) -> list[str]:
+    """A row's lines as one cell per column of `roles`, the lines of a cell of several
+    paragraphs joined: where the cells then fit their columns best (an agency under an
+    agency column, a deadline under the deadline's), a line reading as the one above
+    continued counting twice; the later of equals (a list of agencies grows at its end)."""
+    extra = len(texts) - len(roles)
+    gaps = range(2, len(texts))  # a gap k joins lines k - 1 and k; never number and name
+    if extra <= 0:
+        return list(texts)
+    if comb(len(gaps), extra) > _MAX_FOLDS:
+        return [*texts[:1], " ".join(t for t in texts[1:extra + 2] if t), *texts[extra + 2:]]
+    best: tuple[int, tuple[int, ...]] | None = None
+    for chosen in combinations(gaps, extra):
+        cells = _joined(texts, chosen)
+        score = _fit(cells, roles) + 2 * sum(_continued(texts[k - 1], texts[k]) for k in chosen)
+        if best is None or (score, chosen) > best:
+            best = (score, chosen)
+    return _joined(texts, best[1]) if best else list(texts)
+
+
+_MAX_FOLDS = 2000  # ways of joining a row's lines tried at most (else into the name)
+
+
+def _joined(texts: list[str], gaps: tuple[int, ...]) -> list[str]:
+    cells: list[str] = []
+    for k, text in enumerate(texts):
+        if k in gaps:
+            cells[-1] = " ".join(t for t in (cells[-1], text) if t)
+        else:
+            cells.append(text)
+    return cells
+
+
+def _continued(above: str, text: str) -> bool:
+    """A cell's next paragraph: it opens in lower case or the one above ends open; an item
+    of a list ("- …", "+ …") after another item."""
+    if not above or not text:
+        return False
+    if _BULLET.match(text):
+        return bool(_BULLET.match(above))
+    head = _agency_start().match(above)
+    return bool(_CONTINUES.match(text) or _OPEN_END.search(above) or (
+        head is not None and head.end() == len(above)))  # "Văn phòng" / "HĐND và UBND"
+
+
+_BULLET = regex.compile(r"^[-–+•]\s")
+_ITEM_DASH = regex.compile(r"^[-–+•*]$")  # an item's mark in the numbering column
+
+
+def _fit(cells: list[str], roles: list[str]) -> int:
+    return sum(_fits(role, cell) for role, cell in zip(roles, cells, strict=False) if cell)
 
 
 # ---------------------------------------------------------------- column after column
@@ -352,8 +544,8 @@ def _column_header(lines: list[str], i: int) -> bool:
 # deadline, an agency
 _TARGET_LIKE = regex.compile(r"\d|%")
 _DEADLINE_LIKE = regex.compile(
-    r"\b(?:quý|tháng|năm|ngày)\b|\d{1,2}/\d{4}|thường\s+xuyên|hằng|hàng\s+năm",
-    regex.IGNORECASE)
+    r"^(?:trước\s+|trong\s+|chậm\s+nhất\s+|từ\s+)?(?:quý|tháng|năm|ngày|\d|thường\s+xuyên"
+    r"|hằng|hàng\s+năm|giai\s+đoạn)", regex.IGNORECASE)
 _MAX_UNIT_WORDS = 3
 _CELL_WORDS = 6  # a label longer than this, while a column's cells are awaited, is a cell
 # the recipients under a document's body ("Nơi nhận:", "- Lưu: VT.")
@@ -373,8 +565,17 @@ def _fits(role: str, text: str) -> int:
     if role == "deadline":
         return 2 if _DEADLINE_LIKE.search(text) else 0
     if role in ("lead", "support", "monitor"):
-        return 2 if _reads_as_agency(text) else 0
+        return 2 if _reads_as_agency(text) or _agency_start().match(text) else 0
     return 0
+
+
+@functools.cache
+def _agency_start() -> regex.Pattern:
+    """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
+    "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
+    heads = sorted(set(load_yaml("letterhead.yaml")["bodies"].values()), key=len, reverse=True)
+    return regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in heads) + r")\b",
+                         regex.IGNORECASE)
 
 
 def _beside(block: list[str]) -> bool:

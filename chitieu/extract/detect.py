@@ -204,7 +204,7 @@ def detect_layout(text: str) -> str:
     gapped = sum(1 for ln in lines if _LAYOUT_GAP.search(ln.strip()))
     if gapped >= max(3, len(lines) * 0.3) or _has_gapped_table(lines):
         return "layout"
-    if tabbed == 0 and _cells(text):  # a cell per line (LibreOffice's text, pdftotext)
+    if tabbed * 2 < len(lines) and _cells(text):  # a cell per line (LibreOffice, pdftotext)
         return "cells"
     if len(_LABELLED_TASK.findall(text)) >= 3:
         return "labelled"

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from chitieu.core.headers import assign_roles, header_candidates
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.numbering import ARABIC, ITEM, LETTER, ROMAN
+from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
@@ -57,6 +57,8 @@ _MAX_PLACEMENTS = 2000
 # its rows, so words in a short row are rather the row's name
 _WORDS_FIT = {"name": 0.5, "lead": -0.5, "support": -0.5, "monitor": -0.5, "deadline": -1.0,
               "number": -1.0, "unknown": -0.25}
+# how much more a cell reads as a column's when the row above prints the same there
+_SAME_AS_ABOVE = 0.25
 # A cell that reads as a value ("1.250", "≥ 95", "12,5%", "-"): under a target or baseline
 # column, not under the name or the unit
 _VALUE_LIKE = re.compile(r"^(?:[<>≥≤=~]=?\s*)?\d[\d.,]*\s*%?$")
@@ -87,6 +89,9 @@ _LABEL_AFTER_BARE = 0.6
 _SPACED_CELL = 1.0
 _TRAILING_EMPTY_CELL = 0.1
 _TEXT_FIRST_CELL = 0.3
+# ... and more for "Trong đó:" (the words over a row's parts, printed in the name column
+# after an empty number cell): never the first cell of a row
+_IN_WHICH_FIRST = 1.5
 _LOOSE_LABEL = 0.5
 _LOOSE_TITLE = 0.5
 _BOLD_AFTER_PLAIN = 0.6
@@ -238,6 +243,8 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
     n = len(slots)
     first = slots[i]
     penalty = 0.0 if first.empty or first.emphasized or _is_label(first) else _TEXT_FIRST_CELL
+    if len(first.lines) == 1 and IN_WHICH.match(first.lines[0][1].strip()):
+        penalty += _IN_WHICH_FIRST  # "Trong đó:" is a name cell: a row's bare `|` before it
     empties = leading_empties = 0
     seen_plain = seen_filled = False
     options = []
@@ -291,6 +298,8 @@ def _loose_cost(slot: _Slot) -> float:
         return _LOOSE_PARAGRAPHS  # paragraphs, text after the last table, a row of dots
     if _is_label(slot):
         return _LOOSE_TEXT + _LOOSE_LABEL
+    if len(slot.lines) == 1 and IN_WHICH.match(slot.lines[0][1].strip()):
+        return _LOOSE_TEXT + _IN_WHICH_FIRST  # "Trong đó:" is a row's name cell
     text = " ".join(t for _, t in slot.lines).strip()
     if text.startswith(("**", "*")) and text.endswith(("**", "*")) and len(text.split()) >= 4:
         return _LOOSE_TITLE  # a bold or italic title between two tables
@@ -481,12 +490,15 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
     number when the row starts with its task's text (a second task under the same merged "TT"
     cell, whose agencies and deadline are merged with the first's). Which cells are missing
     is read from what the printed ones hold (`_placement`). Header, section and title rows
-    are left alone."""
+    are left alone. A "Trong đó:" row between a row and its parts says nothing of its own:
+    the parts take their merged cells from the row above it."""
     for table_rows in _tables(rows):
         width = _table_width(table_rows)
         labels = _header_labels(table_rows, width)
         roles = _column_roles(labels)
-        for previous, row in itertools.pairwise(table_rows):
+        kept = [row for row in table_rows if not _only_in_which(row)]
+        taken_from_above: dict[int, set[int]] = {}  # id(row) -> columns it was given
+        for previous, row in itertools.pairwise(kept):
             if previous is table_rows[0] or not 2 <= len(row.cells) < width:
                 continue
             first, above = row.cells[0].text.strip(), previous.cells[0].text.strip()
@@ -500,11 +512,20 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
                 continue
             if len(taken) >= width or len(previous.cells) < width:
                 continue
-            columns, uncertain = _placement([c.text for c in taken[1:]], roles)
+            columns, uncertain = _placement([c.text for c in taken[1:]], roles,
+                                            [c.text.strip() for c in previous.cells],
+                                            taken_from_above.get(id(previous), set()))
             placed = {0: taken[0], **dict(zip(columns, taken[1:], strict=True))}
+            taken_from_above[id(row)] = set(range(1, width)) - set(columns)
             row.cells = [placed.get(c) or Cell(previous.cells[c].text) for c in range(width)]
             row.warnings += [f"cell_placement_uncertain:{labels[c] or c + 1}"
                              for c in uncertain]
+
+
+def _only_in_which(row: RawRow) -> bool:
+    """A row printing only "Trong đó:" (or "Bao gồm:")."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    return len(texts) == 1 and bool(IN_WHICH.match(texts[0]))
 
 
 def _table_width(table_rows: list[RawRow]) -> int:
@@ -540,24 +561,30 @@ def _column_roles(labels: list[str]) -> list[str]:
     return assign_roles(labels)
 
 
-def _placement(texts: list[str], roles: list[str]) -> tuple[tuple[int, ...], list[int]]:
+def _placement(texts: list[str], roles: list[str], above: list[str] = (),
+               merged_above: set[int] = frozenset()) -> tuple[tuple[int, ...], list[int]]:
     """The columns (after the number) a short row's printed cells stand in, in order: the
     placement whose cells read most like their columns (a deadline under the deadline, an
-    agency under an agency column, words under the name). Between equally good ones (one
-    agency printed under a lead and a support column: which one is merged is not in the
-    text), the missing cells are the last ones. Also the columns filled from the row above
-    that another placement as good would have left to this row's own cells."""
+    agency under an agency column, words under the name); a cell printing what the row
+    above prints in a column is rather in that column (a cell merged over both rows would
+    not be printed again). Between equally good ones (one agency printed under a lead and a
+    support column: which one is merged is not in the text), the missing cells are the last
+    ones, unless the row above was missing some of them too (a cell merged over three rows
+    or more). Also the columns filled from the row above that another placement as good
+    would have left to this row's own cells."""
     width = len(roles)
     if math.comb(width - 1, len(texts)) > _MAX_PLACEMENTS:
         return tuple(range(1, len(texts) + 1)), []
     scored = []
     for columns in itertools.combinations(range(1, width), len(texts)):
-        fit = sum(_fit(t, roles[c]) for t, c in zip(texts, columns, strict=True))
+        fit = sum(_fit(t, roles[c]) + (_SAME_AS_ABOVE if c < len(above) and t.strip()
+                                       and t.strip() == above[c] else 0.0)
+                  for t, c in zip(texts, columns, strict=True))
         missing = set(range(1, width)) - set(columns)
-        scored.append((fit, sum(missing), columns))
+        scored.append((fit, len(missing & merged_above), sum(missing), columns))
     scored.sort(reverse=True)
-    best_fit, _, best = scored[0]
-    rivals = [columns for fit, _, columns in scored[1:] if fit == best_fit]
+    best_fit, _, _, best = scored[0]
+    rivals = [columns for fit, _, _, columns in scored[1:] if fit == best_fit]
     uncertain = sorted({c for columns in rivals for c in columns} - set(best))
     return best, uncertain
 

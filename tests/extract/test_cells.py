@@ -90,3 +90,46 @@ def test_pdftotext_of_a_word_pdf_stays_with_the_last_resort_reader() -> None:
                       "sau đây:", "", "2", "", "Dữ liệu quy hoạch", "", "3", "", "Dữ liệu y tế",
                       "", "4", "", "Dữ liệu giáo dục", "", "5", "", "Dữ liệu đất đai"])
     assert detect_layout(text) == "blocks"
+
+
+def _rows(lines: list[str]) -> list[list[str]]:
+    return [r.texts for r in read_text("\n".join(lines), "cells").rows]
+
+
+def test_a_two_row_header_and_its_column_numbers_give_every_column() -> None:
+    # "Cơ quan thực hiện" over "Chủ trì" / "Phối hợp": LibreOffice writes the second row's
+    # every cell (the others empty), then the column numbers
+    rows = _rows(["STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "Thời gian hoàn thành",
+                  "", "", "Chủ trì", "Phối hợp", "", "(1)", "(2)", "(3)", "(4)", "(5)",
+                  "1", "Rà soát văn bản", "Văn phòng HĐND và UBND", "Các phòng, đơn vị",
+                  "Quý II/2026"])
+    assert rows[0] == ["STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "",
+                       "Thời gian hoàn thành"]
+    assert rows[1] == ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp",
+                       "Thời gian hoàn thành"]
+    assert rows[3] == ["1", "Rà soát văn bản", "Văn phòng HĐND và UBND", "Các phòng, đơn vị",
+                       "Quý II/2026"]
+
+
+def test_merged_rows_lists_and_a_second_numbering_column() -> None:
+    # a row continuing a merged one ("" … "Viettel"); a list of agencies over several
+    # paragraphs ("…;" / "…;" / "- …"); a body heading with rows under it is a section
+    rows = _rows(["STT", "Chỉ tiêu", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                  "1", "Số điểm Internet miễn phí", "Phòng Văn hóa - Xã hội", "VNPT",
+                  "", "", "", "Viettel",
+                  "2", "Tỷ lệ hộ có cáp quang", "Văn phòng", "HĐND và UBND", "Phòng Kinh tế;",
+                  "Các thôn, tổ dân phố",
+                  "3", "Tỷ lệ người dân có chữ ký số", "Công an xã", "- Đoàn Thanh niên;",
+                  "- Hội Liên hiệp Phụ nữ."])
+    assert ["", "", "", "Viettel"] in rows
+    assert ["2", "Tỷ lệ hộ có cáp quang", "Văn phòng HĐND và UBND",
+            "Phòng Kinh tế; Các thôn, tổ dân phố"] in rows
+    assert ["3", "Tỷ lệ người dân có chữ ký số", "Công an xã",
+            "- Đoàn Thanh niên; - Hội Liên hiệp Phụ nữ."] in rows
+    paired = _rows(["STT", "Chi tiết", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời hạn",
+                    "", "1", "Số hóa dữ liệu, bao gồm:", "", "30/9/2026",
+                    "1", "a)", "Dữ liệu hộ tịch", "Phòng Văn hóa - Xã hội", "",
+                    "2", "b)", "Dữ liệu đất đai", "Phòng Kinh tế", ""])
+    # a group's deadline merged down its items: each item's
+    assert ["1", "a)", "Dữ liệu hộ tịch", "Phòng Văn hóa - Xã hội", "30/9/2026"] in paired
+    assert ["2", "b)", "Dữ liệu đất đai", "Phòng Kinh tế", "30/9/2026"] in paired

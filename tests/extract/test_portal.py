@@ -332,3 +332,26 @@ def test_a_header_of_three_rows_places_its_middle_group() -> None:
         ["**TT**", "**Nội dung**", "**Phân công thực hiện**", "", "**Thời gian**"],
         ["", "", "**Cơ quan thực hiện**", "", ""],
         ["", "", "**Chủ trì**", "**Phối hợp**", ""]]
+
+
+def test_a_monitor_merged_over_a_row_its_in_which_and_its_parts() -> None:
+    # the monitor is merged over row 2, "Trong đó:" and the two "+" parts: each prints one
+    # agency short. Row 2's equals the support above (so the monitor is the merged cell);
+    # "Trong đó:" is a name cell (its row's number cell empty), not a row's first cell nor
+    # text between tables; the parts take the monitor from row 2, still merged
+    text = _flat([["**STT**", "**Tên chỉ tiêu**", "**ĐVT**", "**Mục tiêu**", "**Theo dõi**",
+                   "**Phối hợp**"],
+                  ["1", "Tỷ lệ hộ có cáp quang", "%", "≥ 92", "Sở Khoa học và Công nghệ",
+                   "Các doanh nghiệp viễn thông"],
+                  ["2", "Số trạm 5G", "Trạm", "650", "Các doanh nghiệp viễn thông"],
+                  ["", "Trong đó:", "", "", ""],
+                  ["+", "Khu vực đô thị", "Trạm", "420", "Viettel; VNPT"],
+                  ["3", "Tỷ lệ hồ sơ trực tuyến", "%", "60", "Văn phòng UBND tỉnh",
+                   "Các sở, ban, ngành"]])
+    rows = [r for r in extract.read_text(text, "portal").rows if r.table is not None]
+    assert [r.texts for r in (rows[2], rows[4])] == [
+        ["2", "Số trạm 5G", "Trạm", "650", "Sở Khoa học và Công nghệ",
+         "Các doanh nghiệp viễn thông"],
+        ["+", "Khu vực đô thị", "Trạm", "420", "Sở Khoa học và Công nghệ", "Viettel; VNPT"]]
+    assert rows[3].texts[:2] == ["", "Trong đó:"]
+    assert rows[2].warnings == [] and rows[4].warnings == ["cell_placement_uncertain:Theo dõi"]
