@@ -643,8 +643,11 @@ class _Assembler:
         self.marks_tables = rows.last_marked >= begin
         seq = _RowsFrom(rows, begin, lead_in)
         held: list[int] = []  # one-cell rows (positions in seq), taken once a row follows
-        for k in range(len(seq)):
-            i, row = seq[k]
+        count = len(seq)
+        following = seq[0] if count else None  # (each row looked up once, as the next one)
+        for k in range(count):
+            i, row = following  # type: ignore[misc]
+            following = seq[k + 1] if k + 1 < count else None
             raw = _raw_texts(row)
             texts = list(map(clean_text, raw))
             filled = len(texts) - texts.count("")
@@ -659,7 +662,7 @@ class _Assembler:
             if held:
                 self._take_held(seq, held)
                 held = []
-            self._take(row, seq[k + 1][1] if k + 1 < len(seq) else None, texts, raw)
+            self._take(row, following[1] if following is not None else None, texts, raw)
         self._take_held(seq, held)
         return None
 
@@ -726,7 +729,8 @@ class _Assembler:
             # table's next numbered row on the next page: the table goes on
             self.ended = self.ended_by_note = False
             self._note(row, "resumed", "the numbering goes on under a footnote")
-        signature = self._is_signature([texts[i] for i in filled])
+        # (a row of more than two cells is no signature: most rows, decided without a call)
+        signature = len(filled) <= 2 and self._is_signature([texts[i] for i in filled])
         note = not signature and (self._is_table_end(lone) if lone is not None else
                                   single and self._is_note_sentence(texts[filled[0]]))
         if self.ended or note or signature or (single and self._is_body_heading(row, texts)):
@@ -763,8 +767,9 @@ class _Assembler:
             self.table.rows.append(LogicalRow(cells, [row], bold=bold,
                                               after_page_break=self.pending_break,
                                               warnings=warnings))
-            self._note(row, "row", "a new row after a page break" if self.pending_break
-                       else "a new row")
+            if self.trace is not None:
+                self._note(row, "row", "a new row after a page break" if self.pending_break
+                           else "a new row")
         self.pending_break = False
 
     # -- a line holding two rows

@@ -490,9 +490,12 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         name, target_raw = _name_and_target(name, table, cols)
     target, codes = parse_target(target_raw or None, unit or cols.target_unit)
     warnings += codes
-    baseline, codes = parse_target(_raw(cells, cols.baseline) or None,
-                                   unit or cols.baseline_unit)
-    warnings += codes
+    baseline_raw = _raw(cells, cols.baseline)
+    if baseline_raw:  # (most tables print no baseline: an empty cell is none, no warning)
+        baseline, codes = parse_target(baseline_raw, unit or cols.baseline_unit)
+        warnings += codes
+    else:
+        baseline = None
     if deadline_raw is None:
         deadline, codes = _deadline(row, table, ctx.issued_on, cols)
     else:
@@ -515,7 +518,7 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         baseline=baseline,
         deadline=deadline,
         agencies=agencies,
-        note=_note(row, cols),
+        note=_note(row, cols) if cols.note else None,
         source=_source(row),
         warnings=_dedupe(warnings),
     )
@@ -563,7 +566,7 @@ def _deadline(row: LogicalRow, table: Table, issued_on: str | None, cols: _Colum
     deadline, codes = parse_deadline(raw)
     if codes == [DEADLINE_YEAR_MISSING] and (years := _table_years(table)):
         return parse_deadline(raw, year=int(years[0]))
-    if deadline is not None:
+    if deadline is not None and deadline.kind == "duration":  # (counted_from changes no other)
         deadline = counted_from(deadline, issued_on)
     return deadline, codes
 
