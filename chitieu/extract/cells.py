@@ -547,6 +547,7 @@ _DEADLINE_LIKE = regex.compile(
     r"^(?:trước\s+|trong\s+|chậm\s+nhất\s+|từ\s+)?(?:quý|tháng|năm|ngày|\d|thường\s+xuyên"
     r"|hằng|hàng\s+năm|giai\s+đoạn)", regex.IGNORECASE)
 _MAX_UNIT_WORDS = 3
+_LOOKS_LIKE = 2  # `_fits`: a cell its look tells (a number, a unit, a deadline, an agency)
 _CELL_WORDS = 6  # a label longer than this, while a column's cells are awaited, is a cell
 # the recipients under a document's body ("Nơi nhận:", "- Lưu: VT.")
 _RECIPIENTS = regex.compile(r"^(?:nơi nhận\b|-\s*lưu\b)", regex.IGNORECASE)
@@ -560,8 +561,10 @@ def _fits(role: str, text: str) -> int:
     if role in ("target", "baseline"):
         return 2 if _TARGET_LIKE.search(text) else 0
     if role == "unit":
-        short = len(text.split()) <= _MAX_UNIT_WORDS and not any(c.isdigit() for c in text)
-        return (1 if _reads_as_agency(text) else 2) if short else 0
+        words = text.split()
+        short = len(words) <= _MAX_UNIT_WORDS and not any(c.isdigit() for c in text)
+        named = len(words) > 1 and all(w[:1].isupper() for w in words)  # "Nguyễn Văn An"
+        return (1 if _reads_as_agency(text) or named else 2) if short else 0
     if role == "deadline":
         return 2 if _DEADLINE_LIKE.search(text) else 0
     if role in ("lead", "support", "monitor"):
@@ -628,13 +631,16 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
         if all(ROW_LABEL.match(t) for t in block):
             numbers += block
             continue
-        signed = signed or any(_RECIPIENTS.match(t) for t in block)
-        if signed or _beside(block):
-            # after the recipients, only a label takes the table up again
-            beside.append((at, block))
-            continue
+        recipients = any(_RECIPIENTS.match(t) for t in block)
+        signed = signed or recipients
         text = " ".join(block)
         open_columns = [c for c in columns[1:] if c.filled(count) < count]
+        if recipients or _beside(block) or (signed and not any(
+                _fits(c.role, text) == _LOOKS_LIKE for c in open_columns)):
+            # after the recipients, only a label or a cell its column's look tells (a
+            # deadline drawn after the signature) takes the table up again
+            beside.append((at, block))
+            continue
         best = max(open_columns, key=lambda c: (_fits(c.role, text), -c.filled(count)),
                    default=None)
         if best is not None and _fits(best.role, text):

@@ -529,16 +529,20 @@ def _only_in_which(row: RawRow) -> bool:
 
 
 def _table_width(table_rows: list[RawRow]) -> int:
-    """The widest width two rows or more have: most rows may be short under a column merged
-    over several rows each ("Lĩnh vực" over three tasks), a lone row wider than the others is
-    no measure. Else the width most body rows have (the header's first two rows may be
-    short), the wider on a tie."""
+    """The width most body rows have (the header's first two rows may be short), the wider
+    on a tie; or the header's, when it names more columns in bold: most rows may be short
+    under a column merged over several rows each ("Lĩnh vực" over three tasks). (A row end
+    read as an empty last cell makes a row look one wider: the header's trailing empty
+    cells do not count.)"""
     every = [len(r.cells) for r in table_rows]
-    shared = [w for w in set(every) if every.count(w) >= 2]
-    if shared:
-        return max(shared)
     widths = every[2:] or every
-    return max(set(widths), key=lambda w: (widths.count(w), w))
+    mode = max(set(widths), key=lambda w: (widths.count(w), w))
+    head = [c.text.strip() for c in table_rows[0].cells]
+    while head and not head[-1]:
+        head.pop()
+    if len(head) > mode and all(t.startswith("**") for t in head if t):
+        return len(head)
+    return mode
 
 
 def _header_labels(table_rows: list[RawRow], width: int) -> list[str]:

@@ -310,7 +310,7 @@ def _repair_words(words: list, image, dpi: int) -> tuple[list, list]:
     words, reread = reread_numbers(words, image, dpi)
     words, commas = restore_commas(words, image)
     words, barred = restore_bars(words, image)
-    words, spelled = repair_words(words)
+    words, spelled = repair_words(words, dpi)
     return words, recounted + reread + commas + barred + spelled
 
 

@@ -459,6 +459,12 @@ def test_a_first_column_under_a_short_unknown_label_holding_row_numbers_is_the_n
     # alone, the field is what the rows name
     ("STT\tLĩnh vực\tCơ quan chủ trì\tThời gian hoàn thành",
      ["number", "name", "lead", "deadline"]),
+    # a group of indicators or tasks likewise
+    ("STT\tNhóm chỉ tiêu\tTên chỉ tiêu\tĐơn vị tính\tKế hoạch năm 2026",
+     ["number", "unknown", "name", "unit", "target"]),
+    ("STT\tNhóm nhiệm vụ\tNhiệm vụ cụ thể\tCơ quan chủ trì\tThời hạn",
+     ["number", "unknown", "name", "lead", "deadline"]),
+    ("STT\tNhóm nhiệm vụ\tCơ quan chủ trì\tThời hạn", ["number", "name", "lead", "deadline"]),
 ])
 def test_a_field_column_beside_the_names_is_no_name(header: str, roles: list[str]) -> None:
     table = _table(f"{header}\n1\tKinh tế số\tViệc A\tSở Công Thương\tNăm 2026\n")

@@ -4,6 +4,7 @@ Markdown, PDF), converting to their hand-written expected records, scored 1.0 by
 ../shared/tools/score.py. All forms of a document share one expected file (their stem)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -23,27 +24,32 @@ def test_every_input_has_its_expected_records() -> None:
     assert {document_stem(p) for p in INPUTS} == expected_stems(FIXTURES)
 
 
-# Inputs whose hand-written records the reader does not reach, and why: the test fails
-# while it does not, and starts passing (flagging this note) once it does.
-KNOWN_GAPS = {
-    name: ("a portal's row under a lead merged over it prints one agency under 'Chủ trì' and "
-           "'Phối hợp': which one is merged is not in the text; read as the lead, with "
-           "cell_placement_uncertain on the support")
-    for name in ("quoc_gia_ai_nhom_chi_tiet.portal.md",
-                 "tinh_ninh_binh_nhiem_vu_chu_tri_chung.portal.md",
-                 "tinh_son_la_nhiem_vu_chi_tiet_cham.portal.md")
+# Inputs whose hand-written records the reader does not reach, why, and the score they keep
+# (a floor: a known gap must not hide a new loss): the test fails when one falls below its
+# floor, and when one reaches 1.0 (then this note goes).
+_LEAD_OR_SUPPORT = ("a portal's row under a lead merged over it prints one agency under 'Chủ "
+                    "trì' and 'Phối hợp': which one is merged is not in the text; read as the "
+                    "lead, with cell_placement_uncertain on the support")
+KNOWN_GAPS: dict[str, tuple[str, float]] = {
+    "quoc_gia_ai_nhom_chi_tiet.portal.md": (_LEAD_OR_SUPPORT, 0.8),
+    "tinh_ninh_binh_nhiem_vu_chu_tri_chung.portal.md": (_LEAD_OR_SUPPORT, 0.5),
+    "tinh_son_la_nhiem_vu_chi_tiet_cham.portal.md": (_LEAD_OR_SUPPORT, 0.5),
+    "tinh_lam_dong_nhiem_vu_linh_vuc.pdftotext-layout.txt": (
+        "pdftotext -layout: a 'Ghi chú' printed for task 4 only is spread over tasks 3-5 (with "
+        "cell_placement_uncertain) beside a field cell merged over tasks 4-5 "
+        "(extract/layout.py)", 0.6),
 }
-KNOWN_GAPS["tinh_lam_dong_nhiem_vu_linh_vuc.pdftotext-layout.txt"] = (
-    "pdftotext -layout: a 'Ghi chú' printed for task 4 only is spread over tasks 3-5 (with "
-    "cell_placement_uncertain) beside a field cell merged over tasks 4-5 (extract/layout.py)")
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
-def test_scorer_gives_full_marks(path: Path, tmp_path: Path,
-                                 request: pytest.FixtureRequest) -> None:
-    if path.name in KNOWN_GAPS:
-        request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[path.name], strict=True))
+def test_scorer_gives_full_marks(path: Path, tmp_path: Path) -> None:
     doc = json.loads(document_to_json(convert(path)))
     assert validate(doc) == []
     result = score_one(EXPECTED / f"{document_stem(path)}.gold.json", doc, tmp_path)
+    if path.name in KNOWN_GAPS:
+        reason, floor = KNOWN_GAPS[path.name]
+        score = float(re.search(r"^score: (\S+)", result.stdout, re.MULTILINE)[1])
+        assert result.returncode != 0, f"a known gap is closed, remove its note: {reason}"
+        assert score >= floor, result.stdout
+        pytest.xfail(reason)
     assert result.returncode == 0, result.stdout

@@ -133,3 +133,15 @@ def test_merged_rows_lists_and_a_second_numbering_column() -> None:
     # a group's deadline merged down its items: each item's
     assert ["1", "a)", "Dữ liệu hộ tịch", "Phòng Văn hóa - Xã hội", "30/9/2026"] in paired
     assert ["2", "b)", "Dữ liệu đất đai", "Phòng Kinh tế", "30/9/2026"] in paired
+
+
+def test_pdftotext_a_deadline_drawn_after_the_signature_is_its_rows() -> None:
+    text = "\n".join([
+        "ST", "T", "", "Nhiệm vụ", "", "1", "", "Đưa vải thiều lên sàn", "", "2", "",
+        "Cấp mã số vùng trồng", "", "Cơ quan chủ", "trì", "Phòng Kinh tế", "Phòng Kinh tế", "",
+        "Thời gian", "hoàn thành", "Quý II/2026", "", "Phòng Kinh tế theo dõi./.", "Nơi nhận:",
+        "", "CHỦ TỊCH", "", "- Như trên;", "- Lưu: VT.", "", "Quý III/2026", "",
+        "Nguyễn Văn An"])
+    rows = [r.texts for r in read_text(text, "cells").rows]
+    assert ["2", "Cấp mã số vùng trồng", "Phòng Kinh tế", "Quý III/2026"] in rows
+    assert ["Nguyễn Văn An"] in rows

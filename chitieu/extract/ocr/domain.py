@@ -286,15 +286,21 @@ _GARBLED_NUMBER = regex.compile(r"^(?:[(\[{]\S{0,2}|\S{0,2}[)\]}]|[^\p{L}\p{N}\s
 def is_numbering_row(texts: list[str]) -> bool:
     """"(1) (2) (3) …" under a header, as OCR reads it ("q | (2) | @®) | (4"): two numbers
     read whole, or one and every other cell a garbled "(n)" ("G)", "@") or its column's
-    number without brackets."""
-    filled = [(i, t.strip()) for i, t in enumerate(texts) if t.strip()]
+    number without brackets; or "1 2 3 …" printed bare, three cells or more reading their
+    own column's number ("c1 | 2 | 3 | 4"). A mark read after a cell ("q):") is left off."""
+    filled = [(i, t.strip().rstrip(_AFTER_MARKS)) for i, t in enumerate(texts) if t.strip()]
     if len(filled) < 3 or not all(len(t) <= 5 and not regex.search(r"\p{L}\p{L}", t)
                                   for _, t in filled):
         return False
     whole = sum(bool(_NUMBERING_CELL.match(t)) for _, t in filled)
-    return whole >= 2 or (whole == 1 and all(
+    own = sum(t.strip("()") == str(i + 1) for i, t in filled)
+    return whole >= 2 or own >= 3 or (whole == 1 and all(
         _NUMBERING_CELL.match(t) or _GARBLED_NUMBER.match(t) or t == str(i + 1)
         for i, t in filled))
+
+
+# marks OCR reads after a cell's last character ("(1)" read "q):")
+_AFTER_MARKS = ":;.,'`’"
 
 
 def _continues_header(cells, above: list[str]) -> bool:
@@ -446,9 +452,30 @@ def _unit(text: str) -> str:
     if snapped != text:
         return snapped
     parts = text.split("/")
-    fixed = [fix.snap_words(p, _unit_words(phrases)) if len(p.split()) == 1 else p
+    fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
     return "/".join(fixed) if fixed != parts else text
+
+
+# A unit word this long or longer may be judged one letter misread ("lược" for "lượt").
+_UNIT_EDIT_LETTERS = 4
+
+
+def _unit_word(text: str, words: tuple[str, ...]) -> str:
+    """A one-word unit given a unit word's marks (`fix.snap_words`), or, when it is no unit
+    word at all, the one unit word it is a letter off."""
+    snapped = fix.snap_words(text, words)
+    core = text.strip()
+    if snapped != text or len(core) < _UNIT_EDIT_LETTERS or not regex.fullmatch(r"\p{L}+", core):
+        return snapped
+    folded = core.casefold()
+    if folded in {w.casefold() for w in words}:
+        return text
+    close = [w for w in words if len(w) >= _UNIT_EDIT_LETTERS
+             and Levenshtein.distance(folded, w.casefold()) == 1]
+    if len(close) != 1:
+        return text
+    return close[0] if core[0].isupper() else close[0].casefold()
 
 
 @lru_cache(maxsize=1)

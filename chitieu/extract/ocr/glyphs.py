@@ -52,17 +52,56 @@ def find_signs(binary: np.ndarray, dpi: int, marks: Marks | None = None,
     found: list[int] = []
     for bar in bars:
         partner = _chevron_above(bar, chevrons, left, top, width, height)
-        if partner is None:
-            continue
-        direction = _direction(marks.contours[partner], marks.boxes[partner])
+        direction = None if partner is None else _direction(marks.contours[partner],
+                                                            marks.boxes[partner])
+        pieces = [] if partner is None else [partner]
+        if direction is None:  # a faint copy's chevron broken into pieces
+            pieces = _pieces_above(bar, marks, found)
+            direction = _pieces_direction(pieces, marks) if pieces else None
         if direction is None:
             continue
-        x0 = int(min(left[bar], left[partner]))
-        x1 = int(max(left[bar] + width[bar], left[partner] + width[partner]))
-        signs.append(Sign("≥" if direction == ">" else "≤", x0, int(top[partner]), x1,
-                          int(top[bar] + height[bar])))
-        found += [int(bar), partner]
+        x0 = int(min(left[bar], *(left[i] for i in pieces)))
+        x1 = int(max(left[bar] + width[bar], *(left[i] + width[i] for i in pieces)))
+        signs.append(Sign("≥" if direction == ">" else "≤", x0,
+                          int(min(top[i] for i in pieces)), x1, int(top[bar] + height[bar])))
+        found += [int(bar), *pieces]
     return signs, (marks.erase(binary, found) if found else binary)
+
+
+# A chevron's pieces lie over its bar within this many bar widths above it.
+_PIECES_REACH = 1.5
+
+
+def _pieces_above(bar: int, marks: Marks, taken: list[int]) -> list[int]:
+    """The marks (two or more) lying wholly over the bar, within `_PIECES_REACH` of its
+    width above it, when no mark reaches into that space from outside (a letter's)."""
+    left, top, width, height = (marks.boxes[:, i] for i in range(4))
+    x0, x1, bar_top = left[bar] - 2, left[bar] + width[bar] + 2, top[bar]
+    y0 = bar_top - _PIECES_REACH * width[bar]
+    right, bottom = left + width, top + height
+    meets = (right > x0) & (left < x1) & (bottom > y0) & (top < bar_top)
+    inside = meets & (left >= x0) & (right <= x1) & (top >= y0) & (bottom <= bar_top + 1)
+    inside[bar] = False
+    if (meets & ~inside).any() and np.flatnonzero(meets & ~inside).tolist() != [bar]:
+        return []
+    pieces = [int(i) for i in np.flatnonzero(inside) if int(i) not in taken]
+    return pieces if len(pieces) >= 2 else []
+
+
+def _pieces_direction(pieces: list[int], marks: Marks) -> str | None:
+    """The direction of the chevron the pieces make together (`_direction`), None when
+    they make none or are too flat or far from their bar to be one."""
+    boxes = marks.boxes[pieces]
+    x0, y0 = int(boxes[:, 0].min()), int(boxes[:, 1].min())
+    x1 = int((boxes[:, 0] + boxes[:, 2]).max())
+    y1 = int((boxes[:, 1] + boxes[:, 3]).max())
+    if (y1 - y0) * 3 < (x1 - x0):
+        return None
+    mask = np.zeros((y1 - y0, x1 - x0), np.uint8)
+    for index in pieces:
+        cv2.drawContours(mask, [marks.contours[index] - np.array([x0, y0])], -1, 1,
+                         cv2.FILLED)
+    return _mask_direction(mask.astype(bool))
 
 
 def _chevron_above(bar: int, chevrons: np.ndarray, left: np.ndarray, top: np.ndarray,
@@ -89,7 +128,10 @@ def _direction(contour: np.ndarray, box: np.ndarray) -> str | None:
     x0, y0, w, h = (int(v) for v in box)
     mask = np.zeros((h, w), np.uint8)
     cv2.drawContours(mask, [contour - np.array([x0, y0])], -1, 1, cv2.FILLED)
-    mask = mask.astype(bool)
+    return _mask_direction(mask.astype(bool))
+
+
+def _mask_direction(mask: np.ndarray) -> str | None:
     quarter = max(1, mask.shape[1] // 4)
     left_spread, left_centre = _spread(mask[:, :quarter])
     right_spread, right_centre = _spread(mask[:, -quarter:])

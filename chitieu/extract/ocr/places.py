@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.lexicon import read_text
 from chitieu.core.text import fold, to_ascii
@@ -158,7 +159,45 @@ def _name_at(tokens: list[str], start: int, level: str) -> tuple[str | None, int
             return None, count
         if len(choices) == 1:
             return next(iter(choices)), count
+    return _letter_off_name(tokens, start, level)
+
+
+# A name of two or three words this long (letters and spaces, marks off) may be judged one
+# letter misread: "MÙ CANG CHỎI" is the commune Mù Cang Chải.
+_MIN_EDIT_KEY = 8
+
+
+def _letter_off_name(tokens: list[str], start: int, level: str) -> tuple[str, int] | None:
+    """The one unit of `level` whose name of two or three capitalised words the words at
+    `start` spell with one letter misread, added or lost (marks aside); None when there is
+    none or more than one."""
+    keys = _level_keys().get(level, {})
+    for count in range(_LONGEST_NAME, 1, -1):
+        words = [_TOKEN.match(t) for t in tokens[start:start + count]]
+        if len(words) < count or any(w is None or w["pre"] for w in words):
+            continue
+        if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+            continue
+        key = " ".join(_fold(w["core"]) for w in words)
+        if len(key) < _MIN_EDIT_KEY:
+            continue
+        close = [name for other, name in keys.items() if other.count(" ") == count - 1
+                 and Levenshtein.distance(key, other, score_cutoff=1) == 1]
+        if len(close) == 1:
+            return close[0], count
     return None
+
+
+@lru_cache(maxsize=1)
+def _level_keys() -> dict[str, dict[str, str]]:
+    """The names of each level's units by their key (marks off, lower case), where the key
+    is one unit's alone."""
+    table: dict[str, dict[str, set[str]]] = {}
+    for name, level in _units():
+        key = " ".join(_fold(w) for w in name.split())
+        table.setdefault(level, {}).setdefault(key, set()).add(name)
+    return {level: {k: next(iter(v)) for k, v in keys.items() if len(v) == 1}
+            for level, keys in table.items()}
 
 
 def _put(out: list[str], start: int, count: int, words: str) -> None:

@@ -293,6 +293,7 @@ def repair_number_column(numbers: Sequence[str],
     """
     repaired = [repair_number_cell(n) for n in numbers]
     flags = list(section_like) if section_like is not None else [False] * len(repaired)
+    _undouble(repaired, flags)
     state = _Sequence()
     for index, number in enumerate(repaired):
         if not number or " " in number:
@@ -309,6 +310,22 @@ def repair_number_column(numbers: Sequence[str],
         repaired[index] = fixed
         state.see(fixed)
     return _fill_lost_numbers(repaired, flags)
+
+
+def _undouble(numbers: list[str], section_like: list[bool]) -> None:
+    """A number read as the next one ("2" read "3"): the same number on two rows in a row,
+    then the one after it, with nothing above saying the first is right (no n - 1 as the
+    last arabic number above them: "3, 4, 4, 5" is a number cell merged over two rows) —
+    the first of the two is n - 1."""
+    for index in range(len(numbers) - 2):
+        number, twin, after = numbers[index:index + 3]
+        if (not number.isdigit() or number != twin or after != str(int(number) + 1)
+                or int(number) < 2 or section_like[index] or section_like[index + 1]):
+            continue
+        before = next((n.rstrip(".") for n in reversed(numbers[:index])
+                       if n.rstrip(".").isdigit()), "")
+        if before != str(int(number) - 1):
+            numbers[index] = str(int(number) - 1)
 
 
 def _fill_lost_numbers(numbers: list[str], section_like: list[bool]) -> list[str]:

@@ -241,7 +241,7 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     lower = unicodedata.normalize("NFC", word).casefold()
     valid = lower in model.syllables
     if valid and confidence > _MAX_CONFIDENCE:
-        return word
+        return _hook_for_acute(model, left, lower, right, word)
     once = lower if valid else _vowel_once(lower, model.syllables)
     if once != lower:  # "Căắm": a vowel read twice
         return _with_case(once, word)
@@ -258,18 +258,54 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     support, chosen = scored[0]
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
         return _most_written_tone(model, tones, word)
+    if chosen in edits and not _letter_backed(model, left, chosen, lower, right, valid,
+                                              support):
+        # a letter changed lacks the backing it needs ("tảng số" for "Tống số" at a line's
+        # start): the letters as read are judged by their marks alone
+        scored = [(count, c) for count, c in scored if c not in edits]
+        if not scored:
+            return word
+        support, chosen = scored[0]
     # a letter's own mark changed too ("Múc" → "Mức") needs more backing than a tone alone,
     # unless the reading is no syllable at all; a letter misread or lost always does
     needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
     if chosen in edits:
         needed = _LETTER_SUPPORT
-        if valid and not _backed_both_sides(model, left, chosen, lower, right):
-            return word
     if support < needed or (len(scored) > 1 and scored[1][0] == support):
         return word
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word
     return _with_case(chosen, word)
+
+
+_ACUTE, _HOOK = "\u0301", "\u0309"
+
+
+def _hook_for_acute(model: _Model, left: str | None, lower: str, right: str | None,
+                    word: str) -> str:
+    """A syllable read with an acute however sure Tesseract is: its model reads the hook
+    above as an acute with full confidence ("Tổng số" read "Tống số" at 97). The hook is
+    put back when the neighbours back it `_LETTER_SUPPORT` times and far more than the
+    reading; else `word`."""
+    decomposed = unicodedata.normalize("NFD", lower)
+    if _ACUTE not in decomposed:
+        return word
+    twin = unicodedata.normalize("NFC", decomposed.replace(_ACUTE, _HOOK))
+    if twin not in model.syllables:
+        return word
+    support = _support(model, left, twin, right)
+    if support < _LETTER_SUPPORT or support < _SUPPORT_RATIO * (
+            _support(model, left, lower, right) + 1):
+        return word
+    return _with_case(twin, word)
+
+
+def _letter_backed(model: _Model, left: str | None, chosen: str, read: str,
+                   right: str | None, valid: bool, support: int) -> bool:
+    """A letter misread or lost is put back only with `_LETTER_SUPPORT`, and, when the
+    word as read is a syllable, with both neighbours' backing (`_backed_both_sides`)."""
+    return support >= _LETTER_SUPPORT and (
+        not valid or _backed_both_sides(model, left, chosen, read, right))
 
 
 def _backed_both_sides(model: _Model, left: str | None, chosen: str, read: str,
@@ -325,9 +361,12 @@ def _most_written_tone(model: _Model, tones: set[str], word: str) -> str:
 _PASSES = 2
 
 
-def repair_words(words: list) -> tuple[list, list[Change]]:
+def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change]]:
     """OCR words (`chitieu.extract.ocr.tesseract.Word`, in Tesseract's reading order) with their
-    misread diacritics put back, and the changes made."""
+    misread diacritics put back, and the changes made. With the page's `dpi`, words farther
+    apart on a line than `_NEIGHBOUR_GAP_POINTS` are not each other's context: they stand in
+    two cells of a table row ("thôn Lùng Khúy" | "Phòng Kinh tế")."""
+    gap = None if dpi is None else _NEIGHBOUR_GAP_POINTS * dpi / 72
     original = list(words)
     words = list(words)
     for _ in range(_PASSES):
@@ -336,12 +375,12 @@ def repair_words(words: list) -> tuple[list, list[Change]]:
             core = cores[index]
             if core is None or len(core[1]) > 7 or not _spellable(core, original[index]):
                 continue
-            left = _neighbour(words, cores, index, -1)
-            right = _neighbour(words, cores, index, 1)
+            left = _neighbour(words, cores, index, -1, gap)
+            right = _neighbour(words, cores, index, 1, gap)
             fixed = best_reading(left, core[1], right, original[index].conf)
             if fixed != core[1]:
                 words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
-    words = _repair_pairs(words, original)
+    words = _repair_pairs(words, original, gap)
     changes = [Change(before.text, words[i].text, before.conf, beside(words, i, -1),
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
@@ -356,7 +395,7 @@ def _spellable(core: tuple[str, str, str], read) -> bool:
     return not any(ch.isdigit() for ch in core[0] + core[2])
 
 
-def _repair_pairs(words: list, original: list) -> list:
+def _repair_pairs(words: list, original: list, gap: float | None = None) -> list:
     """Two neighbours both misread where neither backs the other's repair ("CHI TIEU" for
     "CHỈ TIÊU": "chi tieu" is written a few times, "chỉ tieu" never): the two readings are
     chosen together, as the pair the typed text writes most, far more than the pair read."""
@@ -365,14 +404,15 @@ def _repair_pairs(words: list, original: list) -> list:
     cores = [_core(w.text) for w in words]
     for index in range(len(words) - 1):
         if cores[index] is None or cores[index + 1] is None or _neighbour(
-                words, cores, index, 1) is None or {words[index].note, words[
+                words, cores, index, 1, gap) is None or {words[index].note, words[
                     index + 1].note} - {"", "spelling"}:
             continue
         if min(original[index].conf, original[index + 1].conf) > _MAX_CONFIDENCE:
             continue
         first, second = (unicodedata.normalize("NFC", cores[i][1]).casefold()
                          for i in (index, index + 1))
-        outer = (_neighbour(words, cores, index, -1), _neighbour(words, cores, index + 1, 1))
+        outer = (_neighbour(words, cores, index, -1, gap),
+                 _neighbour(words, cores, index + 1, 1, gap))
         best = _best_pair(model, first, second, outer)
         if best is None:
             continue
@@ -419,14 +459,24 @@ def beside(words: list, index: int, step: int) -> str:
     return there.text if same else ""
 
 
-def _neighbour(words: list, cores: list, index: int, step: int) -> str | None:
+# Words of a line farther apart than this (points) are in two cells of a table row: a space
+# between words is 2–5 points, two cells' padding and their rule 15 or more.
+_NEIGHBOUR_GAP_POINTS = 9.0
+
+
+def _neighbour(words: list, cores: list, index: int, step: int,
+               gap: float | None = None) -> str | None:
     """The lower-case letters of the next word on the same line, when nothing but a space
-    parts them (a comma or a bracket ends the phrase)."""
+    parts them (a comma or a bracket ends the phrase; a gap wider than `gap` pixels, a cell's
+    edge)."""
     other = index + step
     if not 0 <= other < len(words):
         return None
     here, there = words[index], words[other]
     if (here.block, here.par, here.line) != (there.block, there.par, there.line):
+        return None
+    first, second = (here, there) if step > 0 else (there, here)
+    if gap is not None and second.left - first.right > gap:
         return None
     core, near = cores[other], cores[index]
     if core is None or near is None:

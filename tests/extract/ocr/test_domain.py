@@ -52,6 +52,25 @@ def test_numbering_rows():
     assert not is_numbering_row(["", "(2)", "", "", ""])
 
 
+def test_numbering_rows_printed_without_brackets_or_garbled_with_a_mark():
+    # "1 2 3 4 5" printed bare, its first number read with a speck ("c1")
+    assert is_numbering_row(["c1", "2", "3", "4", "5"])
+    assert is_numbering_row(["1", "2", "3", "4", "5", "6"])
+    # "(1)" read "q):" (a stray mark after the bracket), "(3)" and "(5)" garbled
+    assert is_numbering_row(["q):", "(2)", "G)", "(4)", "G)"])
+    assert is_numbering_row(["q):", "(2)", "G);", "@", "(5)."])
+    # a row whose numbers are not its columns' is no numbering row
+    assert not is_numbering_row(["3", "5", "7", "9"])
+    assert not is_numbering_row(["1", "", "", "12", "4"])
+
+
+def test_a_bare_numbering_row_under_a_group_header_is_no_record():
+    rows = table(HEAD, SUB, ["c1", "2", "3", "4", "5"],
+                 ["1", "Rà soát dữ liệu", "Công an xã", "Các thôn, tổ dân phố", "Quý II/2026"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[2].texts == ["(1)", "(2)", "(3)", "(4)", "(5)"]
+
+
 def test_agency_accent_slip_keeps_the_cell_whole():
     """"Các ngân hàng, tố chức tín dụng" is one agency: its accent is put back rather than
     its comma taken for a list."""
@@ -152,6 +171,17 @@ def test_unit_words_take_a_units_marks():
     repair_rows(rows, default_gazetteer())
     # a word inside a longer unit is left: "động" is no "đồng" of "Tỷ đồng"
     assert [r.texts[2] for r in rows[1:]] == ["lượt/năm", "Tổ", "%", "lao động"]
+
+
+def test_a_unit_word_with_one_letter_misread():
+    """"lượt" read "lược" (its last letter): a one-word unit one letter off exactly one unit
+    word is that word; a word of three letters or fewer, or near two, stays."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
+                 ["1", "Tổng số lượt khách", "lược", "52.000"],
+                 ["2", "Số hộ", "hệ", "5"],
+                 ["3", "Số người", "người", "300"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2] for r in rows[1:]] == ["lượt", "hệ", "người"]
 
 
 def test_parts_named_with_a_word_keep_it():

@@ -103,3 +103,27 @@ def test_a_sign_read_as_a_two_is_put_back_by_its_shape() -> None:
     pixels, box = _printed_word("≥ 97", 11)
     words, _ = restore_bars([Word("297", *box, 56.0, note="number")], pixels)
     assert words[0].text == "≥97"
+
+
+def test_a_chevron_broken_into_pieces_over_its_bar():
+    """A faint 200-dpi copy breaks the thin strokes of "≥"/"≤" into pieces: the pieces
+    above a bar, together a chevron, are the sign."""
+    page = blank()
+    for x, pointing in ((50, "right"), (300, "left")):
+        draw_sign(page, x, 50, size=18, pointing=pointing)
+        page[45:70, x + 6:x + 8] = 255  # two gaps across both strokes
+        page[45:70, x + 12:x + 13] = 255
+    signs, erased = find_signs(page, 200)
+    assert sorted(s.text for s in signs) == ["≤", "≥"]
+    assert (erased[45:80, 45:75] == 255).all()
+
+
+def test_pieces_over_a_bar_that_make_no_chevron_are_no_sign():
+    page = blank()
+    cv2.line(page, (50, 60), (68, 60), 0, 2)  # "=" with its upper bar broken
+    page[55:65, 58:60] = 255
+    cv2.line(page, (50, 72), (68, 72), 0, 2)
+    cv2.putText(page, "x", (300, 80), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 1)
+    cv2.line(page, (298, 86), (318, 86), 0, 2)  # an underlined letter
+    signs, _ = find_signs(page, 200)
+    assert signs == []

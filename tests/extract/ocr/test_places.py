@@ -24,6 +24,12 @@ from chitieu.extract.ocr.places import places_named, repair_place_names, restore
     # a name as read that is a unit of another level: the one of the level named before it
     ("ĐẢNG ỦY XÃ GIA VIÊN", "ĐẢNG ỦY XÃ GIA VIỄN"),  # Gia Viên is a ward
     ("ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN", "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN"),
+    # a letter misread, or a vowel read twice, in a name of two or three words: the one
+    # unit of the level a letter off
+    ("UBND XÃ MÙ CANG CHỎI", "UBND XÃ MÙ CANG CHẢI"),
+    ("Ủy ban nhân dân xã Mù Cang Chỏải)", "Ủy ban nhân dân xã Mù Cang Chải)"),
+    ("xã Yên Thết", "xã Yên Thế"),
+    ("xã Xyz Qwv", "xã Xyz Qwv"),  # no unit near it
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed

@@ -132,6 +132,13 @@ def test_repair_number_cell(text, expected):
     # numbers running on across sections: the rule left of "7" read "Z" under a new section
     (["I", "5", "6", "II", "Z7"], [True, False, False, True, False],
      ["I", "5", "6", "II", "7"]),
+    # one number read as the next one ("2" read "3" beside "3"), the first row's "1" as strokes
+    (["I", "3", "3", "4", "5"], None, ["1", "2", "3", "4", "5"]),
+    (["1", "2", "4", "4", "5"], None, ["1", "2", "3", "4", "5"]),
+    (["2", "3", "3", "4"], None, ["2", "3", "3", "4"]),  # which of the two is wrong: unknown
+    # a number cell merged over two rows, "Trong đó:" rows between it and the one before
+    (["3", "", "", "4", "4", "5"], None, ["3", "", "", "4", "4", "5"]),
+    (["I", "1", "2", "II", "3", "3", "4"], None, ["I", "1", "2", "II", "3", "3", "4"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
