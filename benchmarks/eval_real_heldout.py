@@ -20,7 +20,8 @@ before the second layout session's code changes), `realdocs_heldout` (built 2026
 08:30 before the realdocs session's code changes: each document in two of DOCX, XLSX, portal
 HTML, Markdown and PDF; a form scores the documents that come in it), or
 `realdocs_heldout2` (built 2026-12-06 11:00 before the second realdocs session's code changes:
-each document as DOCX, PDF and layout text, and in one to three of XLSX, HTML and Markdown).
+each document as DOCX, PDF and layout text, and in one to three of XLSX, HTML and Markdown;
+scored at that session's start and end, its misses read: worn).
 """
 
 from __future__ import annotations
