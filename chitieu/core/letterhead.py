@@ -206,6 +206,7 @@ class Letterhead:
     title: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)  # "V/v …" under "Số:" (a letter's)
     national_wrapped: bool = False  # the line read last ended the national name at "VIỆT"
+    nation_open: bool = False  # the national name ended at "VIỆT", its "NAM" not read yet
 
     @property
     def bodies(self) -> list[str]:
@@ -476,11 +477,18 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         return
     folded, where = _folded(text)
     if words.motto_tail.match(folded):
-        head.national = True
+        if not head.nation_open and head.number is None and head.issuer and (
+                _ISSUER_OPEN.search(_folded_text(head.issuer[-1]))):
+            # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT" / "NAM": the issuer's own name wrapped; a
+            # national name wrapped too takes the first "NAM" ("XÃ CỬA VIỆT" keeps its name)
+            head.issuer[-1] = f"{head.issuer[-1]} {text.split()[-1]}"
+            return
+        head.national, head.nation_open = True, False
         return
     national = bool(words.motto.search(folded))
     head.national = head.national or national
     head.national_wrapped = national and bool(_NATION_OPEN.search(folded))
+    head.nation_open = head.nation_open or head.national_wrapped
     left = text
     dated = _DATED.search(folded)
     if dated is not None:
@@ -519,6 +527,7 @@ def _without_motto_tail(head: Letterhead, text: str) -> str:
     wrapped, head.national_wrapped = head.national_wrapped, False
     if not wrapped or _NATION_TAIL.search(_folded_text(text)) is None:
         return text
+    head.nation_open = False
     return text[:text.rstrip().rfind(" ")].rstrip()
 
 
@@ -531,6 +540,8 @@ def _without_draft_mark(text: str) -> str:
     return f"{text[:where[mark.start()]].rstrip()}\t{text[where[mark.end()]:].lstrip()}".strip()
 
 
+# an issuer's line ending where its name goes on with "NAM" ("… TỔ QUỐC VIỆT")
+_ISSUER_OPEN = lazy(compile_regex, r"\bviet\s*$")
 # "NAM" after the left column's words (only where the line above ended "… CHỦ NGHĨA VIỆT")
 _NATION_TAIL = lazy(compile_regex, r"\S\s+nam\s*$")
 # a national name that a narrow column wrapped before its last word

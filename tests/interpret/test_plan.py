@@ -461,3 +461,24 @@ def test_the_issued_plans_title_however_its_heading_is_printed(plan_heading: str
     plan, _ = parse_plan(read_text(text, "text").rows)
     assert plan.title == "Phát triển xã hội số phường Phủ Lý năm 2026"
     assert (plan.number, plan.issued_on) == ("35/QĐ-UBND", "2026-02-09")
+
+
+@pytest.mark.parametrize(("header", "issuer"), [
+    # the Front's name wrapped before "NAM" beside a national name wrapped alike, as a PDF's
+    # lines are read (was "Ủy ban Mặt trận tổ quốc việt xã Kỳ Anh")
+    (["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "NAM",
+      "XÃ KỲ ANH", "Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-MTTQ-BTT"],
+     "Ủy ban Mặt trận Tổ quốc Việt Nam xã Kỳ Anh"),
+    # pdftotext without -layout: the left column's lines first
+    (["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT", "NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM",
+      "XÃ KỲ ANH", "Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-MTTQ-BTT"],
+     "Ủy ban Mặt trận Tổ quốc Việt Nam xã Kỳ Anh"),
+    # a commune named "… Việt": the one "NAM" is the national name's
+    (["ỦY BAN NHÂN DÂN", "XÃ CỬA VIỆT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM",
+      "Số: 12/KH-UBND Độc lập - Tự do - Hạnh phúc"], "Ủy ban nhân dân xã Cửa Việt"),
+])
+def test_an_issuer_wrapped_before_nam_keeps_it(header: list[str], issuer: str) -> None:
+    text = "\n".join([*header, "Kỳ Anh, ngày 20 tháng 5 năm 2026", "", "KẾ HOẠCH",
+                      "Chuyển đổi số năm 2026", "", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+                      "II. NHIỆM VỤ"])
+    assert _plan(text).issuer == issuer
