@@ -331,6 +331,8 @@ class _Reader:
         # or beside another row's cell (a merged cell centred beside it)
         body = _rejoin_numerals([ln for ln in _without_in_which(body) if ln.words])
         body, below = _until_table_end(body, self.outline)
+        body, after = _until_prose(body, grid)
+        below = after + below
         # the columns' numbers under the header, "(1) (2) (3) …": a row of their own
         while body and _numbers_columns(body[0]):
             self.rows.append(RawRow([Cell(" ".join(w.text for w in c))
@@ -523,6 +525,27 @@ def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
         if words.signature.search(key) or (
                 len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
                 outline is not None and _next_body_heading(lines, i, outline)):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def _until_prose(lines: list[_Line], grid: _Grid) -> tuple[list[_Line], list[_Line]]:
+    """The page's body down to a sentence printed at the margin under the table, in its
+    narrow number column where the rows print only their numbers ("Đề nghị các đơn vị thực
+    hiện./."), and the lines from it on: a letter's prose after its table, no row's cell."""
+    first = grid.spans[0]
+    if len(grid.spans) < 3 or first[1] - first[0] >= _MAX_LABEL_WIDTH:
+        return lines, []
+    numbered = False
+    for i, line in enumerate(lines):
+        word = line.words[0]
+        if word.x0 > first[1]:
+            continue
+        if _is_label(word.text):
+            numbered = True
+            continue
+        if (numbered and len(_chunk_words(line)) == 1 and len(line.words) >= _NOTE_WORDS
+                and word.text[:1].isupper() and line.text.endswith(_SENTENCE_ENDS)):
             return lines[:i], lines[i:]
     return lines, []
 
@@ -1301,7 +1324,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             merged |= _spread_merged_cells(
                 groups, col, fragments, starts, sections,
                 only=set(merged) if roles[col] in _OPTIONAL_ROLES else None,
-                within=extents if _from_top_mostly(parts, extents, starts) else None)
+                within=extents if _from_top_mostly(parts, extents, starts) else None,
+                extents=extents)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # rows with a value besides number and name (a group's title row has none)
@@ -2238,7 +2262,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          fragments: list[tuple[int, list[_Word]]], anchors: list[int],
                          sections: set[int] = frozenset(),
                          only: set[frozenset[int]] | None = None,
-                         within: list[tuple[int, int] | None] | None = None
+                         within: list[tuple[int, int] | None] | None = None,
+                         extents: list[tuple[int, int] | None] | None = None
                          ) -> set[frozenset[int]]:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
@@ -2249,7 +2274,10 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
     A cell off its row's number that starts on the row's top line (`within`: the first
     and last line the row's other cells print, by row) is printed from that top: it is not
     centred over the row above ("32" on the top line of a row whose number is two lines
-    down, under a row with nothing in that column).
+    down, under a row with nothing in that column); so is a cell starting on the line of
+    its row's number when the row starts there (`extents`, as `within` for every column: a
+    note of one row, "Quyết định" / "công bố", beside a field merged over the row and the
+    next).
     Returns the runs of rows each cell was given to."""
     runs: set[frozenset[int]] = set()
     filled = [r for r in range(len(groups)) if groups[r][col]]
@@ -2270,6 +2298,9 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         # and its sub-rows sits off the middle of the row and its first sub-row)
         first, last = r, r
         top = within[r][0] if within is not None and within[r] is not None else None
+        if top is None and extents is not None and extents[r] is not None and (
+                extents[r][0] == anchors[r] == min(lines)):
+            top = anchors[r]
         while min(lines) != top and _free(groups, anchors, sections, col, first - 1):
             first -= 1
         while _free(groups, anchors, sections, col, last + 1):

@@ -17,6 +17,14 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # a commune's "cán bộ" are its officials (its staff in a role stay apart); households'
+    # bank accounts are their payment accounts
+    ("Tỷ lệ cán bộ xã được cấp chữ ký số", "%", "cqs.cbcc_chu_ky_so"),
+    ("Tỷ lệ cán bộ cấp xã được bồi dưỡng kỹ năng số cơ bản", "%",
+     "nls.cbcc_ky_nang_so_co_ban"),
+    ("Tỷ lệ cán bộ phụ trách CNTT được đào tạo nâng cao", "%",
+     "nls.cb_phu_trach_cntt_nang_cao"),
+    ("Tỷ lệ hộ gia đình có tài khoản ngân hàng", "%", "xhs.ho_tai_khoan_thanh_toan"),
     # "(GRDP) tăng" after the product's name; a hectare spelled out
     ("Tổng sản phẩm trên địa bàn (GRDP) tăng", "%", "ktxh.tang_truong_kinh_te"),
     ("Giá trị sản xuất bình quân trên một héc ta đất canh tác", "triệu đồng",

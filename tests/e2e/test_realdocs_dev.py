@@ -34,10 +34,6 @@ KNOWN_GAPS: dict[str, tuple[str, float]] = {
     "quoc_gia_ai_nhom_chi_tiet.portal.md": (_LEAD_OR_SUPPORT, 0.8),
     "tinh_ninh_binh_nhiem_vu_chu_tri_chung.portal.md": (_LEAD_OR_SUPPORT, 0.5),
     "tinh_son_la_nhiem_vu_chi_tiet_cham.portal.md": (_LEAD_OR_SUPPORT, 0.5),
-    "tinh_lam_dong_nhiem_vu_linh_vuc.pdftotext-layout.txt": (
-        "pdftotext -layout: a 'Ghi chú' printed for task 4 only is spread over tasks 3-5 (with "
-        "cell_placement_uncertain) beside a field cell merged over tasks 4-5 "
-        "(extract/layout.py)", 0.6),
 }
 
 

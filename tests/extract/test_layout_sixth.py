@@ -170,3 +170,21 @@ def test_appendices_on_one_page_are_tables_of_their_own() -> None:
     assert records["Phụ lục II/2"].name == "Tập huấn kiến thức cho người chế biến thực phẩm"
     assert records["Phụ lục II/2"].deadline.raw == "Tháng 6/2026"
     assert [a.raw for a in records["Phụ lục II/2"].agencies] == ["Sở Công Thương"]
+
+
+# a letter's closing sentence printed at the margin right under its table, in the number
+# column, with no note word ("Ghi chú", "Nguồn") nor signature before it
+CLOSING_SENTENCE = """\
+ TT   Nhiệm vụ                          Cơ quan chủ trì      Thời gian hoàn thành
+ 1    Rà soát hồ sơ hộ tịch             Công an xã           Quý II/2026
+ 2    Tổng hợp kết quả số hóa           Văn phòng            Quý III/2026
+                                        HĐND và UBND
+Đề nghị các cơ quan, đơn vị triển khai thực hiện./.
+"""
+
+
+def test_a_closing_sentence_at_the_margin_under_the_table_is_no_cell() -> None:
+    document = convert_text(CLOSING_SENTENCE, "layout")
+    records = {r.key: r for r in document.records}
+    assert records["2"].name == "Tổng hợp kết quả số hóa"
+    assert [a.raw for a in records["2"].agencies] == ["Văn phòng HĐND và UBND"]

@@ -306,6 +306,8 @@ def test_split_raw_keeps_operator_words():
     "Hoàn thành số hoá tài liệu lưu trữ trong 3 năm gần đây",
     "Kinh tế số chiếm 45% GRDP tỉnh.",
     "Phấn đấu giảm 10%",
+    "Cắt giảm 30% thủ tục hành chính",
+    "Tinh giảm 10% biên chế",
     "Tăng 10% so với năm 2025",
     "Tổng vốn đầu tư tăng 10% so với năm 2025, trong đó vốn ngân sách xã chiếm phần lớn",
     "Thu ngân sách nhà nước trên địa bàn 25,5 tỷ đồng",

@@ -92,16 +92,22 @@ def _open(browser, url: str, shot: str):
 
 
 def _submit(browser, button: str, shot: str) -> None:
-    """Click a form's button and wait for the page it leads to."""
+    """Click a form's button and wait for the page it leads to.
+
+    The old page is told apart by a mark set on its window, not by a reference to one of
+    its elements: Chrome may answer a question about an element of a page it is leaving
+    with "Node with given id does not belong to the document" instead of calling it stale
+    (SeleniumHQ/selenium#15401), which failed this wait on a loaded machine."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old = browser.find_element(By.TAG_NAME, "body")
+    browser.execute_script("window.__leaving = true")
     browser.find_element(By.ID, button).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
-    WebDriverWait(browser, 10).until(
-        lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+    WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return !window.__leaving && document.readyState === 'complete'"
+            " && document.body !== null && document.body.dataset.ready === '1'"))
     _wait_images(browser)
     browser.save_screenshot(str(ARTIFACTS / f"review-{shot}.png"))
 
