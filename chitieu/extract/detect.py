@@ -158,6 +158,30 @@ def _has_gapped_table(lines: list[str]) -> bool:
     return False
 
 
+# "1.1", "2", "IV", "a)" alone on a line, a little indented at most
+_LONE_NUMBER = lazy(re.compile, r"^ {0,8}(?:\d{1,3}(?:\.\d{1,3}){0,2}|[IVX]{1,5}|[a-zđ])[.)]?\s*$")
+_MIN_CENTRED_NUMBERS = 2
+
+
+def _centred_numbers(lines: list[str]) -> int:
+    """How many lines hold a row number alone between two lines of text indented past it
+    (the first and the last line of the row's cells, as pdftotext -layout prints a number
+    centred in its cell beside a wrapped one)."""
+    count = 0
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        match = _LONE_NUMBER.match(line)
+        if match is None:
+            continue
+        end = len(line.rstrip())
+        if _indent(above) > end and _indent(below) > end:
+            count += 1
+    return count
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def _known_roles(labels: list[str]) -> set[str]:
     from chitieu.core.headers import header_candidates
 
@@ -193,6 +217,11 @@ def detect_layout(text: str) -> str:
         # copied from a spreadsheet: quoted cells run over several lines
         quoted = sum(1 for ln in lines if ln.count('"') % 2 == 1)
         return "csv" if quoted >= 2 else "text"
+    # a row number printed alone between its row's wrapped lines: only a page drawn with
+    # spaces centres a cell between the lines of its neighbours (tab-separated text keeps a
+    # row on one line), however crowded its columns are
+    if tabbed == 0 and _centred_numbers(lines) >= _MIN_CENTRED_NUMBERS:
+        return "layout"
     # tab-separated text whose tabs became spaces: cells apart by runs of spaces, but not
     # drawn in aligned columns as pdftotext -layout draws them
     if tabbed == 0:

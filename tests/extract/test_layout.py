@@ -9,6 +9,8 @@ from chitieu import convert, convert_text, extract
 from chitieu.extract.detect import detect_layout
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
 
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
 
 @pytest.fixture
 def cv6582(real_dir: Path) -> Path:
@@ -181,6 +183,19 @@ STT        Nội dung công việc
 
 def test_layout_text_of_narrow_crowded_columns_is_detected() -> None:
     assert detect_layout(NARROW) == "layout"
+
+
+# Crowded columns (a name running into the lead, a support into the deadline with one
+# space) under centred group titles: no gutter runs clear down the page, and the cells do
+# not start where other lines' cells do often enough — as tab-separated text whose tabs
+# became spaces looks. But each row number is printed alone between its row's wrapped
+# lines, which only a page drawn with spaces does.
+CENTRED_NUMBERS = FIXTURES / "layout_detect" / "crowded_centred_numbers.pdftotext-layout.txt"
+
+
+def test_layout_text_with_row_numbers_centred_between_wrapped_lines_is_detected() -> None:
+    assert detect_layout(CENTRED_NUMBERS.read_text(encoding="utf-8")) == "layout"
+
 
 # A group label alone on the header's first line ("Năm 2025" over "Kế hoạch" / "Ước thực
 # hiện"): without it the header names more roles ("Kế hoạch" alone reads as the target), but
