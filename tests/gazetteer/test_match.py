@@ -38,6 +38,10 @@ def gazetteer():
     ("UBMTTQVN xã", "ubmttq"),
     ("Đài PT-TH tỉnh", "bao-phat-thanh-truyen-hinh-tinh"),
     ("Đài PTTH tỉnh", "bao-phat-thanh-truyen-hinh-tinh"),
+    # a commune's loudspeaker radio is no national television ("truyền thanh" is not
+    # "truyền hình": one word apart, they matched at 0.90)
+    ("Đài Truyền thanh xã", "dai-truyen-thanh-xa"),
+    ("Đài truyền thanh phường", "dai-truyen-thanh-xa"),
     ("Sở VHTT&DL", "so-van-hoa-the-thao-du-lich"),
     # the statistics office of a province and its local branches since 2025
     ("Thống kê tỉnh", "thong-ke-tinh"),
