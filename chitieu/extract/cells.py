@@ -22,14 +22,15 @@ one cell each, the header's labels, then a row of cells per table row.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, islice
 from math import comb
 from pathlib import Path
 
 import regex
 
-from chitieu.core.headers import header_candidates
+from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROW_LABEL, number_key, successors
@@ -484,9 +485,9 @@ def _fit(cells: list[str], roles: list[str]) -> int:
 # ---------------------------------------------------------------- column after column
 
 
-def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
-    """The runs of lines from `start`, apart at blank lines: (first line, lines)."""
-    blocks: list[tuple[int, list[str]]] = []
+def _blocks(lines: list[str], start: int) -> Iterator[tuple[int, list[str]]]:
+    """The runs of lines from `start`, apart at blank lines: (first line, lines), made as
+    they are asked for (a header's check looks at the next few only)."""
     run: list[str] = []
     first = start
     for k in range(start, len(lines)):
@@ -495,11 +496,10 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
                 first = k
             run.append(lines[k])
         elif run:
-            blocks.append((first, run))
+            yield first, run
             run = []
     if run:
-        blocks.append((first, run))
-    return blocks
+        yield first, run
 
 
 @dataclass
@@ -529,7 +529,7 @@ def _column_header(lines: list[str], i: int) -> bool:
     """The numbering column's label at line `i` with a later label written over its own
     column's cells in one block ("Cơ quan chủ" / "trì" / "Công an xã" / …): a table
     `pdftotext` drew column after column."""
-    for _, block in _blocks(lines, i)[1:40]:
+    for _, block in islice(_blocks(lines, i), 1, 40):
         found = _block_label(block)
         if found is None:
             continue
@@ -567,7 +567,7 @@ def _fits(role: str, text: str) -> int:
         return (1 if _reads_as_agency(text) or named else 2) if short else 0
     if role == "deadline":
         return 2 if _DEADLINE_LIKE.search(text) else 0
-    if role in ("lead", "support", "monitor"):
+    if role in AGENCY_ROLES:
         return 2 if _reads_as_agency(text) or _agency_start().match(text) else 0
     return 0
 
