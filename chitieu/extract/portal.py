@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.headers import assign_roles, header_candidates
+from chitieu.core.headers import AGENCY_ROLES, assign_roles, header_candidates
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow
@@ -46,7 +46,6 @@ _DEADLINE_LIKE = re.compile(r"(?i)^\W*(?:quý|quí|tháng|năm|trước|thườn
 # Columns a header group never is: the table's own number, name and unit.
 _NOT_A_GROUP = frozenset({"number", "name", "unit"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AGENCY_ROLES = ("lead", "support", "monitor")
 # header roles of one kind: who does it, and which value
 _KIND = {"lead": "agency", "support": "agency", "monitor": "agency", "target": "value",
          "baseline": "value", "note": "note", "deadline": "deadline"}
@@ -243,7 +242,7 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
     n = len(slots)
     first = slots[i]
     penalty = 0.0 if first.empty or first.emphasized or _is_label(first) else _TEXT_FIRST_CELL
-    if len(first.lines) == 1 and IN_WHICH.match(first.lines[0][1].strip()):
+    if _is_in_which(first):
         penalty += _IN_WHICH_FIRST  # "Trong đó:" is a name cell: a row's bare `|` before it
     empties = leading_empties = 0
     seen_plain = seen_filled = False
@@ -292,13 +291,18 @@ def _is_bold_label(slot: _Slot) -> bool:
     return len(slot.lines) == 1 and bool(_BOLD_LABEL.match(slot.lines[0][1].strip()))
 
 
+def _is_in_which(slot: _Slot) -> bool:
+    """A cell holding only "Trong đó:" (a row's name cell, not a row's end)."""
+    return len(slot.lines) == 1 and bool(IN_WHICH.match(slot.lines[0][1].strip()))
+
+
 def _loose_cost(slot: _Slot) -> float:
     if slot.paragraphs or not slot.closed or not any(
             ch.isalnum() for _, line in slot.lines for ch in line):
         return _LOOSE_PARAGRAPHS  # paragraphs, text after the last table, a row of dots
     if _is_label(slot):
         return _LOOSE_TEXT + _LOOSE_LABEL
-    if len(slot.lines) == 1 and IN_WHICH.match(slot.lines[0][1].strip()):
+    if _is_in_which(slot):
         return _LOOSE_TEXT + _IN_WHICH_FIRST  # "Trong đó:" is a row's name cell
     text = " ".join(t for _, t in slot.lines).strip()
     if text.startswith(("**", "*")) and text.endswith(("**", "*")) and len(text.split()) >= 4:
@@ -454,7 +458,7 @@ def _place_lone_agency_cells(rows: list[RawRow]) -> None:
     for table_rows in _tables(rows):
         width = max(len(r.cells) for r in table_rows)
         roles = [(header_candidates(c.text) or ("unknown",))[0] for c in table_rows[0].cells]
-        agency_columns = [i for i, role in enumerate(roles) if role in _AGENCY_ROLES]
+        agency_columns = [i for i, role in enumerate(roles) if role in AGENCY_ROLES]
         if not agency_columns:
             continue
         for previous, row in itertools.pairwise(table_rows):
@@ -495,7 +499,8 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
     for table_rows in _tables(rows):
         width = _table_width(table_rows)
         labels = _header_labels(table_rows, width)
-        roles = _column_roles(labels)
+        # read together, as assembly reads them ("Lĩnh vực" beside the names is none)
+        roles = assign_roles(labels)
         kept = [row for row in table_rows if not _only_in_which(row)]
         taken_from_above: dict[int, set[int]] = {}  # id(row) -> columns it was given
         for previous, row in itertools.pairwise(kept):
@@ -559,12 +564,6 @@ def _header_labels(table_rows: list[RawRow], width: int) -> list[str]:
     return labels
 
 
-def _column_roles(labels: list[str]) -> list[str]:
-    """The roles of the table's columns, read together as assembly reads them (a "Lĩnh
-    vực" column beside the names is no name column)."""
-    return assign_roles(labels)
-
-
 def _placement(texts: list[str], roles: list[str], above: list[str] = (),
                merged_above: set[int] = frozenset()) -> tuple[tuple[int, ...], list[int]]:
     """The columns (after the number) a short row's printed cells stand in, in order: the
@@ -600,9 +599,9 @@ def _fit(text: str, role: str) -> float:
     name, an agency, a deadline or the number; other words read best under the name, worse
     under an agency, worst under a deadline or the number."""
     if _DEADLINE_LIKE.search(text):
-        return 1.0 if role == "deadline" else -1.0 if role in (*_AGENCY_ROLES, "number") else 0.0
+        return 1.0 if role == "deadline" else -1.0 if role in (*AGENCY_ROLES, "number") else 0.0
     if _starts_as_agency(text):
-        return 1.0 if role in _AGENCY_ROLES else -1.0 if role in ("deadline", "number") else 0.0
+        return 1.0 if role in AGENCY_ROLES else -1.0 if role in ("deadline", "number") else 0.0
     if _VALUE_LIKE.match(text):
         return _VALUE_FIT.get(role, -1.0)
     return _WORDS_FIT.get(role, 0.0)
