@@ -81,8 +81,8 @@ def _pieces_above(bar: int, marks: Marks, taken: list[int]) -> list[int]:
     right, bottom = left + width, top + height
     meets = (right > x0) & (left < x1) & (bottom > y0) & (top < bar_top)
     inside = meets & (left >= x0) & (right <= x1) & (top >= y0) & (bottom <= bar_top + 1)
-    inside[bar] = False
-    if (meets & ~inside).any() and np.flatnonzero(meets & ~inside).tolist() != [bar]:
+    # (the bar itself is no mark above its own top: neither in `meets` nor `inside`)
+    if (meets & ~inside).any():
         return []
     pieces = [int(i) for i in np.flatnonzero(inside) if int(i) not in taken]
     return pieces if len(pieces) >= 2 else []

@@ -789,12 +789,12 @@ _QUARTER_END = r"(?=\s*(?:/|năm\b|$|[,;]|[-–]\s*\S))"
 _QUARTER = regex.compile(r"(?i)(?P<word>\bquý\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
 _QUARTER_RANGE = regex.compile(
     r"(?i)(?P<word>\bquý\s*[IVX]+\s*[-–]\s*)(?P<n>[^\s/,;.\-–]+)" + _QUARTER_END)
-_QUARTER_SLIPS = regex.compile(r"^[IVHTLil1|!\]JĨÍÌỈỊĩíìỉịU]+$")
+_QUARTER_SLIPS = regex.compile(rf"^[IVHTLil1|!\]J{_SPECKED_ONES}U]+$")
 _QUARTERS = ("I", "II", "III", "IV")
 # what a misread glyph of a quarter may print: serif "I"s run together ("H"), a "V" or an
 # "I" whose serifs closed into a cup ("U")
 _QUARTER_GLYPHS = {"H": ("I", "II"), "U": ("V", "I")}
-_AS_QUARTER_ONES = str.maketrans({c: "I" for c in "Til1|!]LJjĨÍÌỈỊĩíìỉị"})
+_AS_QUARTER_ONES = str.maketrans(dict.fromkeys("Til1|!]LJj" + _SPECKED_ONES, "I"))
 
 
 # the strokes of "Quý III/2026" read as two words ("Quý ii 1/2026"): one number

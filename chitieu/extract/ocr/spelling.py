@@ -267,10 +267,9 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
             return word
         support, chosen = scored[0]
     # a letter's own mark changed too ("Múc" → "Mức") needs more backing than a tone alone,
-    # unless the reading is no syllable at all; a letter misread or lost always does
+    # unless the reading is no syllable at all; a letter misread or lost always does (a
+    # chosen edit has `_LETTER_SUPPORT` already: `_letter_backed`)
     needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
-    if chosen in edits:
-        needed = _LETTER_SUPPORT
     if support < needed or (len(scored) > 1 and scored[1][0] == support):
         return word
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
