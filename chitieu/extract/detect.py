@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from chitieu.core.numbering import LOWER
 from chitieu.core.patterns import lazy
 
 # an OLE container: Word/Excel 97-2003, or a password-protected Office 2007+ file
@@ -159,7 +160,8 @@ def _has_gapped_table(lines: list[str]) -> bool:
 
 
 # "1.1", "2", "IV", "a)" alone on a line, a little indented at most
-_LONE_NUMBER = lazy(re.compile, r"^ {0,8}(?:\d{1,3}(?:\.\d{1,3}){0,2}|[IVX]{1,5}|[a-zđ])[.)]?\s*$")
+_LONE_NUMBER = lazy(re.compile,
+                    rf"^ {{0,8}}(?:\d{{1,3}}(?:\.\d{{1,3}}){{0,2}}|[IVX]{{1,5}}|{LOWER})[.)]?\s*$")
 _MIN_CENTRED_NUMBERS = 2
 
 
@@ -169,8 +171,7 @@ def _centred_numbers(lines: list[str]) -> int:
     centred in its cell beside a wrapped one)."""
     count = 0
     for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
-        match = _LONE_NUMBER.match(line)
-        if match is None:
+        if _LONE_NUMBER.match(line) is None:
             continue
         end = len(line.rstrip())
         if _indent(above) > end and _indent(below) > end:

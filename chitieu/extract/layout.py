@@ -47,6 +47,7 @@ from chitieu.core.numbering import (
     COLUMN_LABEL,
     IN_WHICH,
     LETTER_ONLY,
+    ROMAN,
     ROMAN_ONLY,
     ROW_NUMBER,
     numbers_columns,
@@ -57,7 +58,7 @@ from chitieu.extract.unicode import decode_bytes
 Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _WORD = re.compile(r"\S+")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_BODY_HEADING = re.compile(r"^[IVXLC]+\.$")  # "III." opening a plan's body heading
+_BODY_HEADING = re.compile(rf"^{ROMAN}\.$")  # "III." opening a plan's body heading
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
@@ -100,6 +101,7 @@ _SENTENCE_ENDS = (".", ";", ":", "!", "?")
 _OPEN_ENDINGS = (",", ";", "-", "–", "(", "/", "&")
 _DATE_HEADS = frozenset({"quý", "tháng", "năm", "trước", "trong", "ngày", "đến", "từ"})
 _RECURRING_HEADS = frozenset({"hằng", "hàng", "thường"})  # "Hằng năm", "Thường xuyên"
+_CELL_START_HEADS = _DATE_HEADS | _RECURRING_HEADS  # the first words of a deadline cell
 _DATE_TAIL = re.compile(r"^(?:[IVX]+|\d)")
 _DATE_END = re.compile(r"(?:^|/)(?:19|20)\d\d$")  # "2026", "II/2026", "30/6/2026"
 _OPEN_WORDS = frozenset({"và", "của", "các", "với", "cho", "theo", "tại", "về", "trên", "trong",
@@ -2064,7 +2066,7 @@ def _apart_cost(above: list[_Word], below: list[_Word]) -> float:
     and the second starts another ("Năm 2026"): two rows' deadlines, as a rule."""
     first = below[0].text
     if (_DATE_END.search(above[-1].text) and first[:1].isupper()
-            and first.casefold() in _DATE_HEADS | _RECURRING_HEADS):
+            and first.casefold() in _CELL_START_HEADS):
         return _JOIN_COST
     return 0.0
 
