@@ -23,20 +23,23 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import combinations, islice
 from math import comb
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import regex
-
+from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROW_LABEL, number_key, successors
+from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.blocks import _reads_as_agency
 from chitieu.extract.unicode import decode_bytes
+
+if TYPE_CHECKING:
+    import regex
 
 _MIN_COLUMNS = 3
 _UNNAMED_WORDS = 4  # a label the vocabulary does not know: a few words ("Chi tiết")
@@ -44,14 +47,14 @@ _LABEL_SIZE = 160  # "Đơn vị chủ trì theo dõi, hướng dẫn, đôn đ�
 _NUMBER_LABEL_SIZE = 12  # "STT", "TT", "Số TT", "Số thứ tự", or its first line ("ST")
 _LABEL_LINES = 3  # a label wrapped over this many lines at most ("Thời gian" / "hoàn" / "thành")
 # a section's number and title in one cell merged across the row: "I Phân công …", "1. Về …"
-_NUMBERED_TITLE = regex.compile(
+_NUMBERED_TITLE = lazy(compile_regex,
     r"^(?P<number>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-ZĐ])[.)]?\s+(?P<title>\p{Lu}.*)$")
 # a line that continues the one above it in one cell: it opens in lower case or with a mark
 # that never opens a cell, or the line above ends where a phrase cannot end
-_CONTINUES = regex.compile(r"^(?:\p{Ll}|[,;:)\-–/&]|(?:I{1,3}|IV|V?I{0,3})/\d{4})")
-_OPEN_END = regex.compile(
+_CONTINUES = lazy(compile_regex, r"^(?:\p{Ll}|[,;:)\-–/&]|(?:I{1,3}|IV|V?I{0,3})/\d{4})")
+_OPEN_END = lazy(compile_regex,
     r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|tháng|năm|ngày|trước|trong|từ)|[,;\-–&/(])$",
-    regex.IGNORECASE)
+    IGNORECASE)
 
 
 def looks_like_cells(text: str) -> bool:
@@ -190,7 +193,7 @@ def _short_label(text: str) -> bool:
         not ROW_LABEL.match(text))
 
 
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")  # a year may name a column ("Năm hiện hành 2025")
+_YEAR = lazy(compile_regex, r"\b(?:19|20)\d\d\b")  # a year may name a column ("Năm hiện hành 2025")
 
 
 def _starts_body(lines: list[str], j: int) -> bool:
@@ -381,7 +384,7 @@ def _row_follows(lines: list[str], i: int, columns: int) -> bool:
 
 
 # an appendix's label or attachment line, another table's caption
-_APPENDIX_LINE = regex.compile(r"^\(?\s*(?:phụ\s+lục|kèm\s+theo|biểu)\b", regex.IGNORECASE)
+_APPENDIX_LINE = lazy(compile_regex, r"^\(?\s*(?:phụ\s+lục|kèm\s+theo|biểu)\b", IGNORECASE)
 _CELL_LINE_WORDS = 12  # a paragraph of an agency's or a deadline's cell is short
 _OVERFLOW = 3  # a row's cells hold at most this many times as many lines as it has cells
 
@@ -474,8 +477,8 @@ def _continued(above: str, text: str) -> bool:
         head is not None and head.end() == len(above)))  # "Văn phòng" / "HĐND và UBND"
 
 
-_BULLET = regex.compile(r"^[-–+•]\s")
-_ITEM_DASH = regex.compile(r"^[-–+•*]$")  # an item's mark in the numbering column
+_BULLET = lazy(compile_regex, r"^[-–+•]\s")
+_ITEM_DASH = lazy(compile_regex, r"^[-–+•*]$")  # an item's mark in the numbering column
 
 
 def _fit(cells: list[str], roles: list[str]) -> int:
@@ -542,15 +545,15 @@ def _column_header(lines: list[str], i: int) -> bool:
 
 # what a cell of a column of each role looks like, beyond its words: a number, a unit, a
 # deadline, an agency
-_TARGET_LIKE = regex.compile(r"\d|%")
-_DEADLINE_LIKE = regex.compile(
+_TARGET_LIKE = lazy(compile_regex, r"\d|%")
+_DEADLINE_LIKE = lazy(compile_regex,
     r"^(?:trước\s+|trong\s+|chậm\s+nhất\s+|từ\s+)?(?:quý|tháng|năm|ngày|\d|thường\s+xuyên"
-    r"|hằng|hàng\s+năm|giai\s+đoạn)", regex.IGNORECASE)
+    r"|hằng|hàng\s+năm|giai\s+đoạn)", IGNORECASE)
 _MAX_UNIT_WORDS = 3
 _LOOKS_LIKE = 2  # `_fits`: a cell its look tells (a number, a unit, a deadline, an agency)
 _CELL_WORDS = 6  # a label longer than this, while a column's cells are awaited, is a cell
 # the recipients under a document's body ("Nơi nhận:", "- Lưu: VT.")
-_RECIPIENTS = regex.compile(r"^(?:nơi nhận\b|-\s*lưu\b)", regex.IGNORECASE)
+_RECIPIENTS = lazy(compile_regex, r"^(?:nơi nhận\b|-\s*lưu\b)", IGNORECASE)
 
 
 def _fits(role: str, text: str) -> int:
@@ -577,8 +580,8 @@ def _agency_start() -> regex.Pattern:
     """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
     "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
     heads = sorted(set(load_yaml("letterhead.yaml")["bodies"].values()), key=len, reverse=True)
-    return regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in heads) + r")\b",
-                         regex.IGNORECASE)
+    return compile_regex(r"^(?:" + "|".join(escape(h) for h in heads) + r")\b",
+                         IGNORECASE)
 
 
 def _beside(block: list[str]) -> bool:
