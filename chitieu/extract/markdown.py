@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.unicode import decode_bytes
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -38,11 +38,7 @@ def read_text(text: str) -> RawDocument:
     reader = _Reader()
     for number, line in enumerate(text.split("\n"), start=1):
         reader.feed(number, line)
-    tables: dict[int, list[RawRow]] = {}  # each table's rows, in one pass over the rows
-    for row in reader.rows:
-        if row.table is not None:
-            tables.setdefault(row.table, []).append(row)
-    for rows in tables.values():
+    for rows in rows_by_table(reader.rows):
         _undo_repeated_spans(rows)
     return RawDocument(rows=reader.rows, format="markdown", pages=reader.page, ocr=False,
                        warnings=sorted(reader.warnings))
