@@ -28,12 +28,12 @@ from chitieu.core.headers import AGENCY_ROLES, assign_roles, header_candidates
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
+from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
 from chitieu.extract.unicode import decode_bytes
 
 _LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s*(?:\*\*)?$")
-# A bold section label alone in a cell ("**1**", "**II.**"): a row's first cell, never a value
-# (ITEM, not ARABIC: a bold year "**2025**" is a deadline).
-_BOLD_LABEL = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]?\s*\*\*$")
+# (A bold section label alone in a cell, "**1**", "**II.**": a row's first cell, never a
+# value - markdown.BOLD_LABEL.)
 # A bold numbered heading ("**2. Nhiệm vụ**") between two tables.
 _NUMBERED_HEADING = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]\s+\S.*\*\*$")
 # A short run of bold words: a header cell printed as two bold runs ("**Cơ quan**" / "**chủ trì**").
@@ -289,7 +289,7 @@ def _is_label(slot: _Slot) -> bool:
 
 
 def _is_bold_label(slot: _Slot) -> bool:
-    return len(slot.lines) == 1 and bool(_BOLD_LABEL.match(slot.lines[0][1].strip()))
+    return len(slot.lines) == 1 and bool(BOLD_LABEL.match(slot.lines[0][1].strip()))
 
 
 def _is_in_which(slot: _Slot) -> bool:
@@ -447,24 +447,38 @@ def _place_lone_agency_cells(tables: list[list[RawRow]]) -> None:
     rowspan flattened; its column is lost). It goes to the table's last agency column (the
     supporting agencies, where lists run on), where assembly joins it to its task; without
     agency columns it stays as printed. The columns are read under each one's lowest label
-    ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện", which stands over the lead only)."""
+    ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện", which stands over the lead only).
+    Beside another agency column the text does not say which one it is (a second lead is
+    added so too): `cell_placement_uncertain`. The row above is a task's: its number, or in
+    a table without a number column any text that is no bold title."""
     for table_rows in tables:
         width = max(len(r.cells) for r in table_rows)
-        roles = [(header_candidates(label) or ("unknown",))[0]
-                 for label in _header_labels(table_rows, width)]
+        labels = bold_header_labels(table_rows, width)[0]
+        roles = [(header_candidates(label) or ("unknown",))[0] for label in labels]
         agency_columns = [i for i, role in enumerate(roles) if role in AGENCY_ROLES]
         if not agency_columns:
             continue
+        column = agency_columns[-1]
+        numbered = "number" in roles
         for previous, row in itertools.pairwise(table_rows):
-            texts = [c.text.strip() for c in row.cells if c.text.strip()]
-            if (len(texts) != 1 or len(previous.cells) != width or previous is table_rows[0]
-                    or not _LABEL.match(previous.cells[0].text.strip())
-                    or not all(_starts_as_agency(part.strip())
-                               for part in texts[0].split(";") if part.strip())):
+            first = previous.cells[0].text.strip()
+            if (len(previous.cells) != width or previous is table_rows[0]
+                    or not (_LABEL.match(first) if numbered
+                            else first and not first.startswith("*"))
+                    or (added := _added_agency(row)) is None):
                 continue
-            cells = [Cell("") for _ in range(width)]
-            cells[agency_columns[-1]] = Cell(texts[0])
-            row.cells = cells
+            row.cells = [Cell(added if c == column else "") for c in range(width)]
+            if len(agency_columns) > 1:
+                row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
+
+
+def _added_agency(row: RawRow) -> str | None:
+    """The one cell a row prints, when it names agencies: a task's second row adding one."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    if len(texts) != 1 or not all(_starts_as_agency(part.strip())
+                                  for part in texts[0].split(";") if part.strip()):
+        return None
+    return texts[0]
 
 
 @functools.cache
@@ -489,16 +503,20 @@ def _fill_spanned_cells(tables: list[list[RawRow]]) -> None:
     cell, whose agencies and deadline are merged with the first's). Which cells are missing
     is read from what the printed ones hold (`_placement`). Header, section and title rows
     are left alone. A "Trong đó:" row between a row and its parts says nothing of its own:
-    the parts take their merged cells from the row above it. In a table without a number
+    the parts take their merged cells from the row above it, and so does the row under a
+    row adding an agency to its task. In a table without a number
     column the first column may be the merged one too ("Lĩnh vực" over a field's tasks):
     every printed cell is placed."""
     for table_rows in tables:
         width = _table_width(table_rows)
-        labels = _header_labels(table_rows, width)
+        labels = bold_header_labels(table_rows, width)[0]
         # read together, as assembly reads them ("Lĩnh vực" beside the names is none)
         roles = assign_roles(labels)
         numbered = "number" in roles
-        kept = [row for row in table_rows if not _only_in_which(row)]
+        # a "Trong đó:" row, or a row adding an agency to the task above, between a row and
+        # the next: the next takes its merged cells from the row above them
+        kept = [row for row in table_rows
+                if not _only_in_which(row) and _added_agency(row) is None]
         taken_from_above: dict[int, set[int]] = {}  # id(row) -> columns it was given
         for previous, row in itertools.pairwise(kept):
             if previous is table_rows[0] or not 2 <= len(row.cells) < width:
@@ -548,21 +566,6 @@ def _table_width(table_rows: list[RawRow]) -> int:
     if len(head) > mode and all(t.startswith("**") for t in head if t):
         return len(head)
     return mode
-
-
-def _header_labels(table_rows: list[RawRow], width: int) -> list[str]:
-    """Each column's lowest header label (the second header row's "Chủ trì" under "Cơ quan
-    thực hiện"), without its bold marks; "" where none is printed."""
-    labels = [""] * width
-    for row in table_rows[:2]:
-        cells = [c.text.strip() for c in row.cells]
-        if row is not table_rows[0] and (not all(t.startswith("**") for t in cells if t)
-                                         or _BOLD_LABEL.match(cells[0])):
-            break  # the second row holds data, or is a section row ("**I**", its title)
-        for c, text in enumerate(cells[:width]):
-            if text.strip("* "):
-                labels[c] = text.strip("* ")
-    return labels
 
 
 def _placement(texts: list[str], roles: list[str], above: list[str] = (),
