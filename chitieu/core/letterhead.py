@@ -106,14 +106,16 @@ def _words() -> _Words:
     )
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=1024)
+def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     """`text` in lower-case ASCII, and for each folded character the index it came from, so
-    that a match in the folded text cuts the printed one."""
+    that a match in the folded text cuts the printed one. Kept for the header's lines, each
+    read by several of the readers below."""
     where: list[int] = []
     for i, char in enumerate(text):
         where.extend([i] * len(_FOLDED_CHARS[ord(char)]))
     where.append(len(text))
-    return _folded_text(text), where
+    return _folded_text(text), tuple(where)
 
 
 def _folded_text(text: str) -> str:
@@ -148,11 +150,12 @@ def document_kind(text: str) -> tuple[str, str] | None:
     text = clean_text(text).strip(" *#")
     if _key(text) in _words().kinds:
         return text, ""
-    folded, where = _folded(text)
+    folded = _folded_text(text)
     for pattern in _words().kind_starts:
         match = pattern.match(folded)
         if match is None:
             continue
+        where = _folded(text)[1]  # where each folded character was printed: only on a match
         kind = text[:where[match.end("kind")]]
         if kind.isupper():  # "CHƯƠNG TRÌNH Hành động …": the kind is what is in capitals
             return kind, text[where[match.end()]:].strip(" *#:")
@@ -533,10 +536,10 @@ def _without_motto_tail(head: Letterhead, text: str) -> str:
 
 def _without_draft_mark(text: str) -> str:
     """The line without a draft's mark ("DỰ THẢO") printed in either column."""
-    folded, where = _folded(text)
-    mark = _words().draft.search(folded)
+    mark = _words().draft.search(_folded_text(text))
     if mark is None:
         return text
+    where = _folded(text)[1]
     return f"{text[:where[mark.start()]].rstrip()}\t{text[where[mark.end()]:].lstrip()}".strip()
 
 
@@ -583,7 +586,10 @@ def _capitals(text: str) -> bool:
 
 
 def _strip_motto(text: str) -> str:
-    folded, where = _folded(text)
+    folded = _folded_text(text)
+    if not _words().motto.search(folded):
+        return text
+    where = _folded(text)[1]
     pieces, last = [], 0
     for match in _words().motto.finditer(folded):
         pieces.append(text[last:where[match.start()]])

@@ -309,7 +309,7 @@ def test_folded_reads_each_character_as_unidecode_does(text):
 
     pieces = [unidecode(c).lower() or " " for c in text]
     where = [i for i, piece in enumerate(pieces) for _ in piece] + [len(text)]
-    assert letterhead._folded(text) == ("".join(pieces), where)
+    assert letterhead._folded(text) == ("".join(pieces), tuple(where))
 
 
 def test_the_same_rows_asked_again_read_as_before_unless_their_cells_changed() -> None:
