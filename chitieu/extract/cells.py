@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from itertools import combinations, islice
+from itertools import combinations, islice, pairwise
 from math import comb
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -522,6 +522,9 @@ def _block_label(block: list[str]) -> tuple[str, list[str]] | None:
     label = _label_at(block, 0)
     if label is None or len(label[0].split()) > _CELL_WORDS:
         return None
+    if label[1] < len(block) and _YEAR.fullmatch(block[label[1]]) and _role(
+            f"{label[0]} {block[label[1]]}") is not None:
+        label = f"{label[0]} {block[label[1]]}", label[1] + 1  # "Kế hoạch" / "2026"
     under = block[label[1]:]
     if under and _CONTINUES.match(under[0]):
         return None  # a sentence that reads like a label ("Theo thời hạn cụ thể" / "sau đây:")
@@ -533,6 +536,8 @@ def _column_header(lines: list[str], i: int) -> bool:
     column's cells in one block ("Cơ quan chủ" / "trì" / "Công an xã" / …): a table
     `pdftotext` drew column after column."""
     for _, block in islice(_blocks(lines, i), 1, 40):
+        if _interleaved_labels(block) is not None:
+            return True  # two narrow columns' labels and cells drawn side by side
         found = _block_label(block)
         if found is None:
             continue
@@ -610,6 +615,15 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
             end = at  # the next table's
             break
         count = len(numbers) or len(lines)
+        pair = _interleaved_labels(block) if columns and numbers else None
+        cells = _deinterleaved(pair[2], len(numbers)) if pair is not None else None
+        if cells is not None:
+            # two narrow columns drawn line by line side by side: their labels and cells
+            # apart, a cell for each row
+            signed = False
+            columns += [_Column(label, _role(label) or "unknown", cells=column)
+                        for label, column in zip(pair[:2], cells, strict=True)]
+            continue
         if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
                 len(found[0].split()) > _CELL_WORDS and any(
                     c.role == "name" and c.filled(count) < count for c in columns))):
@@ -647,7 +661,9 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
         best = max(open_columns, key=lambda c: (_fits(c.role, text), -c.filled(count)),
                    default=None)
         if best is not None and _fits(best.role, text):
-            best.cells.append(text)
+            # a block of several cells of the column ("Tổ chuyên môn" / "Phòng Kế hoạch" /
+            # "- Tài chính"): cut as a column's lines are, into the cells it still awaits
+            best.cells += _cut(block, count - best.filled(count)) if len(block) > 1 else [text]
         else:
             waiting.append(text)
     header = [c.label for c in columns]
@@ -662,6 +678,136 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
     for at, block in beside:
         rows.extend(_one_cell(t, at + k) for k, t in enumerate(block))
     return end
+
+
+def _interleaved_labels(block: list[str]) -> tuple[str, str, list[str]] | None:
+    """Two labels of narrow columns side by side, each wrapped over two lines, drawn line by
+    line ("Cơ quan chủ" / "Cơ quan phối" / "trì" / "hợp"), and the lines under them; None
+    when the block does not open so."""
+    if len(block) < _PAIRED_LABEL_LINES + 1:
+        return None
+    first, second = f"{block[0]} {block[2]}", f"{block[1]} {block[3]}"
+    if _role(block[0]) is not None or _role(block[1]) is not None or not all(
+            _CONTINUES.match(t) for t in block[2:4]):
+        return None
+    roles = _role(first), _role(second)
+    if None in roles or roles[0] == roles[1]:
+        return None
+    return first, second, block[_PAIRED_LABEL_LINES:]
+
+
+_PAIRED_LABEL_LINES = 4
+_MAX_PAIRED_LINES = 60  # lines of two interleaved columns decoded at most
+_MAX_CELL_LINES = 8
+
+
+def _deinterleaved(texts: list[str], rows: int) -> tuple[list[str], list[str]] | None:
+    """The cells of two narrow columns side by side whose lines a PDF-to-text tool wrote by
+    height: row after row, each height's line of the left cell, then of the right one (on
+    the same line when they were close enough: "Trung tâm Công Phòng Hành"), the longer
+    cell's last lines alone. Of the ways the lines can be cut into `rows` rows so, the one
+    whose cells read best as cells (an agency's first words opening each, its next lines
+    continuing it, a name the list of agencies knows); None when there is none."""
+    if not rows or not texts or len(texts) > _MAX_PAIRED_LINES:
+        return None
+    memo: dict[tuple[int, int], tuple[float, list[tuple[list[str], list[str]]]] | None] = {}
+
+    def best(at: int, row: int) -> tuple[float, list[tuple[list[str], list[str]]]] | None:
+        if row == rows:
+            return (0.0, []) if at == len(texts) else None
+        if (at, row) in memo:
+            return memo[(at, row)]
+        found = None
+        for left, right, after in _row_readings(texts, at):
+            rest = best(after, row + 1)
+            if rest is None:
+                continue
+            score = _paired_score(left, right) + rest[0]
+            if found is None or score > found[0]:
+                found = (score, [(left, right), *rest[1]])
+        memo[(at, row)] = found
+        return found
+
+    found = best(0, 0)
+    if found is None:
+        return None
+    return ([" ".join(left) for left, _ in found[1]], [" ".join(right) for _, right in found[1]])
+
+
+def _row_readings(texts: list[str], at: int) -> Iterator[tuple[list[str], list[str], int]]:
+    """Each way one row's two cells can be written from line `at`: (left lines, right lines,
+    the line after them)."""
+    room = len(texts) - at
+    for left_size in range(min(room, _MAX_CELL_LINES) + 1):
+        for right_size in range(min(room, _MAX_CELL_LINES) + 1):  # lines may be shared
+            if left_size + right_size == 0:
+                continue
+            yield from _emitted(texts, at, left_size, right_size, 0, [], [])
+
+
+def _emitted(texts: list[str], at: int, left_size: int, right_size: int, k: int,
+             left: list[str], right: list[str]) -> Iterator[tuple[list[str], list[str], int]]:
+    """The readings of a row's lines from `at`, its k-th height on: the left cell's line then
+    the right one's, apart or on one line, while both have lines; then the longer one's."""
+    if k == max(left_size, right_size):
+        yield left, right, at
+        return
+    both = k < left_size and k < right_size
+    if not both:
+        if at < len(texts):
+            one = [texts[at]]
+            yield from _emitted(texts, at + 1, left_size, right_size, k + 1,
+                                left + one if k < left_size else left,
+                                right + one if k < right_size else right)
+        return
+    if at + 1 < len(texts):
+        yield from _emitted(texts, at + 2, left_size, right_size, k + 1,
+                            [*left, texts[at]], [*right, texts[at + 1]])
+    if at < len(texts):
+        for head, tail in _side_by_side(texts[at]):
+            yield from _emitted(texts, at + 1, left_size, right_size, k + 1,
+                                [*left, head], [*right, tail])
+
+
+def _side_by_side(text: str) -> Iterator[tuple[str, str]]:
+    """A line holding two cells' lines ("Trung tâm Công Phòng Hành"): cut before a word
+    opening an agency's name."""
+    words = text.split(" ")
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if words[k][:1].isupper() and (_agency_start().match(tail) or _reads_as_agency(tail)):
+            yield " ".join(words[:k]), tail
+
+
+def _paired_score(left: list[str], right: list[str]) -> float:
+    """How well a row's two cells read as cells: an empty lead costs."""
+    return _cell_score(left) + _cell_score(right) - (_EMPTY_LEAD if not left else 0)
+
+
+_EMPTY_LEAD = 2
+
+
+def _cell_score(texts: list[str]) -> float:
+    """A cell's lines read as one cell: its first line opening one (an agency's first words
+    best), each next one continuing the one above, the whole a name the list of agencies
+    knows."""
+    if not texts:
+        return 0.0
+    first = texts[0]
+    if _agency_start().match(first) or _reads_as_agency(first):
+        score = 2.0
+    else:
+        score = 0.0 if first[:1].isupper() or first[:1].isdigit() else -3.0
+    score += sum(1 if _continued(above, text) else -1
+                 for above, text in pairwise(texts))
+    return score + 2 * _agency_known(" ".join(texts))
+
+
+@functools.cache
+def _agency_known(text: str) -> float:
+    from chitieu.gazetteer.agencies import default_gazetteer
+
+    return default_gazetteer().match(text).score
 
 
 def _cut(texts: list[str], count: int) -> list[str]:

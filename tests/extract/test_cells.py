@@ -145,3 +145,59 @@ def test_pdftotext_a_deadline_drawn_after_the_signature_is_its_rows() -> None:
     rows = [r.texts for r in read_text(text, "cells").rows]
     assert ["2", "Cấp mã số vùng trồng", "Phòng Kinh tế", "Quý III/2026"] in rows
     assert ["Nguyễn Văn An"] in rows
+
+
+# pdftotext without -layout: two narrow agency columns written line by line side by side —
+# their labels ("Cơ quan chủ" / "Cơ quan phối" / "trì" / "hợp"), then each height's line of
+# the lead cell then of the support one, on one line where they stood close ("Trung tâm Công
+# Sở Khoa học và"), the longer cell's last lines alone (a row without support)
+RAW_SIDE_BY_SIDE = "\n".join([
+    "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Vận hành Trung tâm dữ liệu", "",
+    "2", "", "Bảo đảm an toàn thông tin", "", "3", "", "Ký số văn bản đi", "",
+    "III. TỔ CHỨC THỰC HIỆN", "",
+    "Cơ quan chủ", "Cơ quan phối", "trì", "hợp",
+    "Trung tâm Công", "nghệ thông tin", "và Chuyển đổi", "số tỉnh",
+    "Trung tâm Công Sở Khoa học và", "nghệ thông tin", "Công nghệ", "và Chuyển đổi",
+    "số tỉnh",
+    "Trung tâm Công Phòng Hành", "nghệ thông tin", "chính - Tổng hợp", "và Chuyển đổi",
+    "số tỉnh", "",
+    "Thời gian", "hoàn thành", "Thường", "xuyên", "Quý", "III/2026", "Quý II/2026", "",
+    "Phòng Hành chính theo dõi./.",
+])
+
+
+def test_pdftotext_two_narrow_columns_drawn_side_by_side_are_told_apart() -> None:
+    # was "no table header found" (the labels read as one block of text) or every line in
+    # the lead column
+    assert detect_layout(RAW_SIDE_BY_SIDE) == "cells"
+    rows = _rows(RAW_SIDE_BY_SIDE.split("\n"))
+    lead = "Trung tâm Công nghệ thông tin và Chuyển đổi số tỉnh"
+    assert ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+            "Thời gian hoàn thành"] in rows
+    assert ["1", "Vận hành Trung tâm dữ liệu", lead, "", "Thường xuyên"] in rows
+    assert ["2", "Bảo đảm an toàn thông tin", lead, "Sở Khoa học và Công nghệ",
+            "Quý III/2026"] in rows
+    assert ["3", "Ký số văn bản đi", lead, "Phòng Hành chính - Tổng hợp",
+            "Quý II/2026"] in rows
+
+
+def test_pdftotext_a_block_of_several_cells_and_a_label_wrapped_before_its_year() -> None:
+    # the lead column's cells in one block after both agency labels ("Tổ chuyên môn" /
+    # "Phòng Kế hoạch" / "- Tài chính": was one cell, the second row's lead lost); a target
+    # label wrapped before its year ("Kế hoạch" / "2026": was a cell, the first row's target
+    # 2026)
+    rows = _rows([
+        "TT", "", "Nội dung nhiệm vụ", "", "1", "", "Quản lý trẻ trên cơ sở dữ liệu", "", "2",
+        "", "Thu học phí không dùng tiền mặt", "", "Đơn vị chủ trì", "", "Đơn vị phối hợp", "",
+        "Tổ chuyên môn", "Phòng Kế hoạch", "- Tài chính", "", "Thời gian", "thực hiện", "Quý",
+        "III/2026", "Thường", "xuyên", "",
+    ])
+    assert ["1", "Quản lý trẻ trên cơ sở dữ liệu", "Tổ chuyên môn", "", "Quý III/2026"] in rows
+    assert ["2", "Thu học phí không dùng tiền mặt", "Phòng Kế hoạch - Tài chính", "",
+            "Thường xuyên"] in rows
+    rows = _rows(["TT", "", "Chỉ tiêu", "", "1", "", "Tổng thu ngân sách", "", "2", "",
+                  "Tỷ lệ lao động qua đào tạo", "", "ĐVT", "Triệu", "đồng", "%", "",
+                  "Kế hoạch", "2026", "15.500", "≥ 72", ""])
+    assert ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2026"] in rows
+    assert ["1", "Tổng thu ngân sách", "Triệu đồng", "15.500"] in rows
+    assert ["2", "Tỷ lệ lao động qua đào tạo", "%", "≥ 72"] in rows
