@@ -697,8 +697,8 @@ def _interleaved_labels(block: list[str]) -> tuple[str, str, list[str]] | None:
 
 
 _PAIRED_LABEL_LINES = 4
-_MAX_PAIRED_LINES = 60  # lines of two interleaved columns decoded at most
-_MAX_CELL_LINES = 8
+_MAX_PAIRED_LINES = 48  # lines of two interleaved columns decoded at most
+_MAX_CELL_LINES = 6  # lines of one cell of such a column at most
 
 
 def _deinterleaved(texts: list[str], rows: int) -> tuple[list[str], list[str]] | None:
@@ -711,20 +711,24 @@ def _deinterleaved(texts: list[str], rows: int) -> tuple[list[str], list[str]] |
     if not rows or not texts or len(texts) > _MAX_PAIRED_LINES:
         return None
     memo: dict[tuple[int, int], tuple[float, list[tuple[list[str], list[str]]]] | None] = {}
+    readings: dict[int, list[tuple[float, list[str], list[str], int]]] = {}
 
     def best(at: int, row: int) -> tuple[float, list[tuple[list[str], list[str]]]] | None:
         if row == rows:
             return (0.0, []) if at == len(texts) else None
         if (at, row) in memo:
             return memo[(at, row)]
+        if at not in readings:  # a row's readings from a line: the same for any row
+            readings[at] = [(_paired_score(left, right), left, right, after)
+                            for left, right, after in _row_readings(texts, at)]
         found = None
-        for left, right, after in _row_readings(texts, at):
+        left_rows = rows - row - 1
+        for score, left, right, after in readings[at]:
+            if not left_rows <= len(texts) - after <= 2 * _MAX_CELL_LINES * left_rows:
+                continue  # too few or too many lines left for the rows after
             rest = best(after, row + 1)
-            if rest is None:
-                continue
-            score = _paired_score(left, right) + rest[0]
-            if found is None or score > found[0]:
-                found = (score, [(left, right), *rest[1]])
+            if rest is not None and (found is None or score + rest[0] > found[0]):
+                found = (score + rest[0], [(left, right), *rest[1]])
         memo[(at, row)] = found
         return found
 
@@ -764,30 +768,33 @@ def _emitted(texts: list[str], at: int, left_size: int, right_size: int, k: int,
         yield from _emitted(texts, at + 2, left_size, right_size, k + 1,
                             [*left, texts[at]], [*right, texts[at + 1]])
     if at < len(texts):
-        for head, tail in _side_by_side(texts[at]):
+        for head, tail in _side_by_side(texts[at]) if " " in texts[at] else ():
             yield from _emitted(texts, at + 1, left_size, right_size, k + 1,
                                 [*left, head], [*right, tail])
 
 
-def _side_by_side(text: str) -> Iterator[tuple[str, str]]:
-    """A line holding two cells' lines ("Trung tâm Công Phòng Hành"): cut before a word
+@functools.lru_cache(maxsize=1024)
+def _side_by_side(text: str) -> tuple[tuple[str, str], ...]:
+    """A line holding two cells' lines ("Trung tâm Công Phòng Hành"): each cut before a word
     opening an agency's name."""
     words = text.split(" ")
-    for k in range(1, len(words)):
-        tail = " ".join(words[k:])
-        if words[k][:1].isupper() and (_agency_start().match(tail) or _reads_as_agency(tail)):
-            yield " ".join(words[:k]), tail
+    return tuple((" ".join(words[:k]), tail) for k in range(1, len(words))
+                 if words[k][:1].isupper() and (
+                     _agency_start().match(tail := " ".join(words[k:]))
+                     or _reads_as_agency(tail)))
 
 
 def _paired_score(left: list[str], right: list[str]) -> float:
     """How well a row's two cells read as cells: an empty lead costs."""
-    return _cell_score(left) + _cell_score(right) - (_EMPTY_LEAD if not left else 0)
+    return _cell_score(tuple(left)) + _cell_score(tuple(right)) - (_EMPTY_LEAD if not left
+                                                                   else 0)
 
 
 _EMPTY_LEAD = 2
 
 
-def _cell_score(texts: list[str]) -> float:
+@functools.lru_cache(maxsize=4096)
+def _cell_score(texts: tuple[str, ...]) -> float:
     """A cell's lines read as one cell: its first line opening one (an agency's first words
     best), each next one continuing the one above, the whole a name the list of agencies
     knows."""
