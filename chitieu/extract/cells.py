@@ -77,6 +77,10 @@ def read_text(text: str) -> RawDocument:
     i = 0
     while i < len(lines):
         found = _row_header(lines, i) if lines[i] and _is_number_label_start(lines, i) else None
+        if found is None and lines[i] and i and not lines[i - 1] and _is_number_label_start(
+                lines, i):
+            # a header whose first row starts with an empty cell, over several rows
+            found = _grid_header(lines, i - 1)
         if found is not None:
             i = _read_rows(lines, i, found, rows)
             continue
@@ -252,6 +256,95 @@ def _spanned(lines: list[str], j: int, labels: list[str]
     return header, end + numbered
 
 
+def _grid_header(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """A header over several rows whose first cell, and every row's, is empty (a column
+    left empty before the numbering one), from line `start` (that empty cell): its rows
+    told apart by the body's width — the last holds a cell for every column, each row
+    under the first opens with the cells of the columns merged down from it, all empty —
+    and spread over the columns as the grid a table reader gives; the line where the body
+    starts. None when the lines are no such header."""
+    body = next((k for k in range(start + 1, min(len(lines), start + _MAX_GRID_LINES))
+                 if _lead_row_at(lines, k)), None)
+    if body is None:
+        return None
+    width = _body_width(lines, body)
+    printed = lines[start:body]
+    if width is None or width < _MIN_COLUMNS or len(printed) <= width:
+        return None
+    rows = _header_rows(printed, width)
+    return (_header_grid(rows), body) if rows is not None else None
+
+
+_MAX_GRID_LINES = 80  # a header over several rows holds at most this many lines
+
+
+def _lead_row_at(lines: list[str], k: int) -> bool:
+    """A body row opening with an empty cell at line `k`, its number after it, then a cell."""
+    return (not lines[k] and k + 2 < len(lines) and bool(ROW_LABEL.match(lines[k + 1]))
+            and bool(lines[k + 2]))
+
+
+def _body_width(lines: list[str], body: int) -> int | None:
+    """The number of columns: the most common distance between the first rows' starts (a
+    section's row merged across is shorter, a row with a cell of two paragraphs longer)."""
+    starts = [k for k in range(body, min(len(lines), body + _BODY_LOOK)) if _lead_row_at(lines, k)]
+    sizes = [b - a for a, b in pairwise(starts)]
+    if not sizes:
+        return None
+    return max(set(sizes), key=lambda size: (sizes.count(size), size))
+
+
+_BODY_LOOK = 120  # lines of the body looked at for its width
+
+
+def _header_rows(printed: list[str], width: int) -> list[list[str]] | None:
+    """The header's lines as its rows: the last a cell for every column, the ones above
+    apart where the cells merged down from the first row begin (as many empty cells as the
+    last row opens with); None when they do not part so."""
+    rows = [printed[-width:]]
+    rest = printed[:-width]
+    merged = next((k for k, text in enumerate(rows[0]) if text), width)
+    if merged == 0:
+        return None
+    while rest:
+        cut = next((j for j in range(1, len(rest)) if len(rest) - j <= width
+                    and not any(rest[j:j + merged]) and j + merged <= len(rest)), None)
+        if cut is None:
+            if len(rest) > width:
+                return None
+            cut = 0
+        rows.insert(0, rest[cut:])
+        rest = rest[:cut]
+    return rows if len(rows) > 1 else None
+
+
+def _header_grid(rows: list[list[str]]) -> list[list[str]]:
+    """The header's rows spread over the columns, from the last (a cell a column) up: a
+    label over a run of labels below spans them, over an empty cell (its own, merged down)
+    one column. Each row as the grid a table reader gives: a label at its first column, the
+    rest of its span empty, a column's empty cell taking the label above it."""
+    spans = [[1] * len(rows[-1])]
+    for row, below in zip(reversed(rows[:-1]), reversed(rows[1:]), strict=True):
+        below_spans, own, k = spans[0], [], 0
+        for j, text in enumerate(row):
+            run = 1
+            if text and k < len(below) and below[k]:
+                run = next((m for m in range(k, len(below)) if not below[m]), len(below)) - k
+                run = max(1, min(run, len(below) - k - (len(row) - j - 1)))
+            own.append(sum(below_spans[k:k + run]))
+            k += run
+        if k != len(below):
+            return [rows[-1]]
+        spans.insert(0, own)
+    grid: list[list[str]] = []
+    for row, row_spans in zip(rows, spans, strict=True):
+        spread = [cell for text, span in zip(row, row_spans, strict=True)
+                  for cell in [text] + [""] * (span - 1)]
+        grid.append([b or a for a, b in zip(grid[-1], spread, strict=True)] if grid
+                    else spread)
+    return grid
+
+
 @dataclass
 class _Row:
     first: int
@@ -276,11 +369,16 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
     # a second numbering column ("STT" then "Chi tiết": "" / "1" on a group's row, "1" /
     # "a)" on an item's): a number after a row's first is its second cell
     paired = i + 1 < len(lines) and not lines[i] and bool(ROW_LABEL.match(lines[i + 1]))
+    # an unlabelled first column, empty in every row ("" / "1" / …): a row shorter than
+    # the table (a section's title merged across) ends where the next row's empty cell and
+    # number begin
+    lead = paired and not header[-1][0]
     while i < len(lines):
         line = lines[i]
         filled = len(row.lines) if row is not None else columns
         if row is None or filled >= columns or (filled <= 2 and not (paired and filled == 1)
-                                                and _short_row_ends(row, lines, i, previous)):
+                                                and _short_row_ends(row, lines, i, previous)) or (
+                lead and filled > 2 and _lead_row_ends(row, lines, i, previous)):
             # a row boundary: the next row, a new table, or the end of this one
             if line and _is_number_label_start(lines, i) and _row_header(lines, i):
                 break
@@ -297,7 +395,7 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
                 break
             if row is not None:
                 table.append(row)
-                previous = number_key(row.number) or previous
+                previous = number_key(_number_of(row, lead)) or previous
             row = _Row(i)
             sections = sections or bool(_NUMBERED_TITLE.match(line))
         row.lines.append((i, line))
@@ -307,7 +405,7 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
     while table and table[-1].lines and not table[-1].lines[-1][1]:
         table[-1].lines.pop()
     roles = [_role(label) or "unknown" for label in header[-1]]
-    body = [_cells_of(r, roles) for r in table if r.lines]
+    body = [_cells_of(r, roles, lead and r is not table[-1]) for r in table if r.lines]
     rows.extend(_groups_spread(body) if paired else body)
     return i
 
@@ -332,6 +430,7 @@ def _groups_spread(body: list[RawRow]) -> list[RawRow]:
 
 
 _NAME_AT = 2  # under two numbering columns, the name is the third cell
+_LEAD_TITLE_AT = 2  # under an unlabelled empty column, a section's title is the third cell
 
 
 def _starts_row(lines: list[str], i: int, columns: int = 0) -> bool:
@@ -410,6 +509,24 @@ def _short_row_ends(row: _Row, lines: list[str], i: int,
     return key in successors(own) or (previous is not None and key in successors(previous))
 
 
+def _number_of(row: _Row, lead: bool) -> str:
+    """A row's number: its first line, or its second under an unlabelled empty column."""
+    return row.lines[1][1] if lead and len(row.lines) > 1 else row.number
+
+
+def _lead_row_ends(row: _Row, lines: list[str], i: int,
+                   previous: tuple[int, ...] | None) -> bool:
+    """Under an unlabelled empty first column, a row ends at line `i` where the next one's
+    empty cell, its number and a cell follow, the number one that may follow the row's
+    ("A" then "1", "1" then "2")."""
+    if not _lead_row_at(lines, i):
+        return False
+    key, own = number_key(lines[i + 1]), number_key(_number_of(row, True))
+    if key is None or own is None:
+        return True
+    return key in successors(own) or (previous is not None and key in successors(previous))
+
+
 def _last_roman_heading(rows: list[RawRow]) -> int | None:
     """The roman number of the last body heading above the table ("II. NHIỆM VỤ" → 2)."""
     for row in reversed(rows[-12:]):
@@ -419,12 +536,18 @@ def _last_roman_heading(rows: list[RawRow]) -> int | None:
     return None
 
 
-def _cells_of(row: _Row, roles: list[str]) -> RawRow:
+def _cells_of(row: _Row, roles: list[str], spanned: bool = False) -> RawRow:
+    """A row's lines as its cells; `spanned`: a row shorter than the table, not its last,
+    under an unlabelled empty column ("" / "A" / its title / a note): its title merged
+    across the columns it lacks."""
     texts = [t for _, t in row.lines]
     first, last = row.lines[0][0] + 1, row.lines[-1][0] + 1
     merged = _NUMBERED_TITLE.match(texts[0])
     if merged is not None and not any(texts[1:]):
         texts = [merged["number"], merged["title"]]  # a section's title merged across
+    elif spanned and _LEAD_TITLE_AT < len(texts) < len(roles):
+        gap = [""] * (len(roles) - len(texts))
+        texts = [*texts[:_LEAD_TITLE_AT + 1], *gap, *texts[_LEAD_TITLE_AT + 1:]]
     elif len(texts) > len(roles):
         texts = _folded(texts, roles)
     elif 2 < len(texts) < len(roles):

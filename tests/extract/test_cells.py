@@ -201,3 +201,31 @@ def test_pdftotext_a_block_of_several_cells_and_a_label_wrapped_before_its_year(
     assert ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2026"] in rows
     assert ["1", "Tổng thu ngân sách", "Triệu đồng", "15.500"] in rows
     assert ["2", "Tỷ lệ lao động qua đào tạo", "%", "≥ 72"] in rows
+
+
+def test_libreoffice_a_three_row_header_opening_with_an_empty_cell() -> None:
+    # an empty column before the numbering one, a hair-thin empty column, a group over
+    # sub-groups over leaves (LibreOffice writes a cell merged across once, one merged down
+    # empty in the rows under it), a section's title merged across with a note after it
+    # (was "no table header found")
+    rows = _rows([
+        "PHỤ LỤC 14", "",
+        "", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026",
+        "Phân công thực hiện", "Ghi chú",
+        "", "", "", "", "", "", "Cơ quan thực hiện", "Cơ quan theo dõi, đánh giá", "",
+        "", "", "", "", "", "", "Chủ trì", "Phối hợp", "", "",
+        "", "A", "GIẢM NGHÈO, VIỆC LÀM", "Chỉ tiêu của phường",
+        "", "1", "Tỷ lệ hộ nghèo", "%", "", "< 0,5", "Phòng Văn hóa - Xã hội",
+        "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", "",
+        "", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450", "Phòng Văn hóa - Xã hội",
+        "Đoàn Thanh niên", "Văn phòng HĐND và UBND", "",
+    ])
+    assert ["", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026", "Chủ trì",
+            "Phối hợp", "Cơ quan theo dõi, đánh giá", "Ghi chú"] in rows
+    assert ["", "A", "GIẢM NGHÈO, VIỆC LÀM", "", "", "", "", "", "",
+            "Chỉ tiêu của phường"] in rows
+    assert ["", "1", "Tỷ lệ hộ nghèo", "%", "", "< 0,5", "Phòng Văn hóa - Xã hội",
+            "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", ""] in rows
+    assert rows[-1] == ["", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450",
+                        "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên", "Văn phòng HĐND và UBND",
+                        ""]
