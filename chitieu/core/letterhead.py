@@ -71,6 +71,7 @@ class _Words:
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
     office_at_end: regex.Pattern  # an office's words ending a line after other words
+    capitalized: frozenset[str]  # words a body's name writes with a capital wherever
 
 
 @functools.cache
@@ -98,6 +99,7 @@ def _words() -> _Words:
             r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
         offices=data["offices"],
+        capitalized=frozenset(data["capitalized"]),
         office_at_end=compile_regex(
             r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
         office_holder=compile_regex(
@@ -311,8 +313,9 @@ def _lower(text: str) -> str:
     """Capitals in lower case but for the abbreviations an issuer is written with ("VĂN
     PHÒNG UBND" → "văn phòng UBND"), which are expanded later, and any word without a vowel,
     which is an abbreviation as printed ("TRƯỜNG THCS …" → "Trường THCS …")."""
-    kept = _abbreviations()
-    return " ".join(w if w in kept or not _VOWEL.search(_folded_text(w)) else w.lower()
+    kept, capitalized = _abbreviations(), _words().capitalized
+    return " ".join(w if w in kept or not _VOWEL.search(_folded_text(w)) else
+                    w[:1] + w[1:].lower() if w.lower() in capitalized else w.lower()
                     for w in text.split(" "))
 
 

@@ -222,7 +222,7 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
         named = _ending_with_place(issuer, place) if place else None
         if named is not None:
             return expand_issuer(named), place
-        issuer = f"{issuer} {place}" if place else issuer
+        issuer = _with_place(issuer, place) if place else issuer
     return expand_issuer(issuer), None
 
 
@@ -240,6 +240,17 @@ def _ending_with_place(issuer: str, place: str) -> str | None:
         return None
     listed = resolve_locality(level, name).name or name
     return " ".join([*words[:-size], listed])
+
+
+def _with_place(issuer: str, place: str) -> str:
+    """The issuer named with its place; a name ending with the place's level, its name
+    left to the managing body ("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH" under "ĐẢNG BỘ TỈNH NINH
+    BÌNH", "BỆNH VIỆN ĐA KHOA TỈNH"): that level's name after it, not the level again."""
+    level, name = split_level(place)
+    words = issuer.split()
+    if level is not None and fold(" ".join(words[-len(level.split()):])) == fold(level):
+        return f"{issuer} {name}"
+    return f"{issuer} {place}"
 
 
 def _agency_name(body: str, gazetteer: Gazetteer) -> str:
