@@ -636,7 +636,7 @@ class _Column:
     cells: list[str] = field(default_factory=list)  # cells written in blocks of their own
 
     def filled(self, count: int) -> int:
-        return len(self.cells) + len(_cut(self.lines, count))
+        return len(self.cells) + len(_cut(self.lines, count, self.role))
 
 
 def _block_label(block: list[str]) -> tuple[str, list[str]] | None:
@@ -701,6 +701,13 @@ def _fits(role: str, text: str) -> int:
     if role in AGENCY_ROLES:
         return 2 if _reads_as_agency(text) or _agency_start().match(text) else 0
     return 0
+
+
+@functools.cache
+def _unit_symbols() -> frozenset[str]:
+    """Units printed as a symbol or an abbreviation, whole by themselves ("%", "ha", "km"):
+    the units glued to their numbers (data/units.yaml)."""
+    return frozenset({"%", *load_yaml("units.yaml")["glued"]})
 
 
 @functools.cache
@@ -781,12 +788,17 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
             # deadline drawn after the signature) takes the table up again
             beside.append((at, block))
             continue
-        best = max(open_columns, key=lambda c: (_fits(c.role, text), -c.filled(count)),
-                   default=None)
-        if best is not None and _fits(best.role, text):
-            # a block of several cells of the column ("Tổ chuyên môn" / "Phòng Kế hoạch" /
-            # "- Tài chính"): cut as a column's lines are, into the cells it still awaits
-            best.cells += _cut(block, count - best.filled(count)) if len(block) > 1 else [text]
+        # a block of several cells of a column ("Tổ chuyên môn" / "Phòng Kế hoạch" / "- Tài
+        # chính", "Hợp tác xã" / "%"): cut as that column's lines are, into the cells it
+        # still awaits, each fitting it
+        readings = [(min(_fits(c.role, t) for t in cells), -c.filled(count), k, cells)
+                    for k, c in enumerate(open_columns)
+                    for cells in [_cut(block, count - c.filled(count), c.role)
+                                  if len(block) > 1 else [text]]]
+        fit, _, at_column, cells = max(readings, key=lambda r: (r[0], r[1], -r[2]),
+                                       default=(0, 0, 0, []))
+        if fit:
+            open_columns[at_column].cells += cells
         else:
             waiting.append(text)
     header = [c.label for c in columns]
@@ -794,7 +806,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
     count = len(numbers)
     cells = [[n] for n in numbers]
     for column in columns[1:]:
-        written = _cut(column.lines, count) + column.cells
+        written = _cut(column.lines, count, column.role) + column.cells
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
     rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1) for row in cells)
@@ -940,14 +952,17 @@ def _agency_known(text: str) -> float:
     return default_gazetteer().match(text).score
 
 
-def _cut(texts: list[str], count: int) -> list[str]:
+def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's lines as at most `count` cells: a line continuing the one above joined to
-    it, then apart where a line least reads as continued, until there are `count`."""
+    it (in a unit column, never to a unit's symbol: "%" / "ha" are two cells), then apart
+    where a line least reads as continued, until there are `count`."""
     if count <= 0 or not texts:
         return []
     cells = [texts[0]]
     for text in texts[1:]:
-        if _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
+        if role == "unit" and cells[-1] in _unit_symbols():
+            cells.append(text)
+        elif _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
             cells[-1] = f"{cells[-1]} {text}"
         else:
             cells.append(text)

@@ -229,3 +229,22 @@ def test_libreoffice_a_three_row_header_opening_with_an_empty_cell() -> None:
     assert rows[-1] == ["", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450",
                         "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên", "Văn phòng HĐND và UBND",
                         ""]
+
+
+def test_pdftotext_units_in_blocks_are_cells_of_the_unit_column() -> None:
+    # a block of units ("%" / "ha": was one cell "% ha"); a block whose lines each fit the
+    # unit column ("Hợp tác xã" / "%": was given whole to the target column, "%" looking like
+    # a target)
+    rows = _rows([
+        "STT", "1", "2", "3", "4", "", "Tên chỉ tiêu", "Tốc độ tăng giá trị sản xuất",
+        "Diện tích đất sản xuất hữu cơ", "Số hợp tác xã hoạt động hiệu quả",
+        "Tỷ lệ hộ có chuồng trại hợp vệ sinh", "", "Đơn vị tính", "", "Cơ quan chủ trì", "",
+        "%", "ha", "", "Chỉ tiêu năm", "2026", "≥ 3,5", "≥ 40", "", "Phòng Kinh tế",
+        "Phòng Kinh tế", "", "Hợp tác xã", "%", "", "5", "≥ 85", "", "Phòng Kinh tế",
+        "Phòng Kinh tế", "",
+    ])
+    assert ["1", "Tốc độ tăng giá trị sản xuất", "%", "Phòng Kinh tế", "≥ 3,5"] in rows
+    assert ["2", "Diện tích đất sản xuất hữu cơ", "ha", "Phòng Kinh tế", "≥ 40"] in rows
+    assert ["3", "Số hợp tác xã hoạt động hiệu quả", "Hợp tác xã", "Phòng Kinh tế",
+            "5"] in rows
+    assert ["4", "Tỷ lệ hộ có chuồng trại hợp vệ sinh", "%", "Phòng Kinh tế", "≥ 85"] in rows
