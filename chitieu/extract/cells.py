@@ -22,12 +22,13 @@ one cell each, the header's labels, then a row of cells per table row.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import combinations, islice, pairwise
 from math import comb
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
@@ -41,6 +42,7 @@ from chitieu.extract.unicode import decode_bytes
 if TYPE_CHECKING:
     import regex
 
+Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _MIN_COLUMNS = 3
 _UNNAMED_WORDS = 4  # a label the vocabulary does not know: a few words ("Chi tiết")
 _LABEL_SIZE = 160  # "Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc, kiểm tra và tổng hợp …"
@@ -66,11 +68,14 @@ def looks_like_cells(text: str) -> bool:
                for i, line in enumerate(lines) if line and _is_number_label_start(lines, i))
 
 
-def read(path: Path) -> RawDocument:
-    return read_text(decode_bytes(Path(path).read_bytes()))
+def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()), agencies=agencies)
 
 
-def read_text(text: str) -> RawDocument:
+def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
+    """`agencies`: the known agency names (or a function giving them, called only when
+    needed), which tell two narrow columns' cells apart where `pdftotext` wrote them side by
+    side; without them, by the cells' look alone."""
     lines = _lines(text)
     printed = text.lstrip("\ufeff").replace("\f", "").split("\n")
     rows: list[RawRow] = []
@@ -85,7 +90,7 @@ def read_text(text: str) -> RawDocument:
             i = _read_rows(lines, i, found, rows)
             continue
         if lines[i] and _is_number_label_start(lines, i) and _column_header(lines, i):
-            i = _read_columns(lines, i, rows)
+            i = _read_columns(lines, i, rows, _Known(agencies))
             continue
         if lines[i]:
             # outside a table, a line as the text reader reads it: its tabs apart cells (a
@@ -727,7 +732,7 @@ def _beside(block: list[str]) -> bool:
         first.isupper() and len(first.split()) > 1 and not _TARGET_LIKE.search(first)))
 
 
-def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
+def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Known) -> int:
     """The table drawn column after column from `start`; the line after what it read.
     A block of text that is no label is the next cell of the column it fits (its cells not
     all read yet): by its role's look (a number, a unit, a deadline, an agency) before any
@@ -746,7 +751,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
             break
         count = len(numbers) or len(lines)
         pair = _interleaved_labels(block) if columns and numbers else None
-        cells = _deinterleaved(pair[2], len(numbers)) if pair is not None else None
+        cells = _deinterleaved(pair[2], len(numbers), known) if pair is not None else None
         if cells is not None:
             # two narrow columns drawn line by line side by side: their labels and cells
             # apart, a cell for each row
@@ -836,7 +841,8 @@ _MAX_PAIRED_LINES = 48  # lines of two interleaved columns decoded at most
 _MAX_CELL_LINES = 6  # lines of one cell of such a column at most
 
 
-def _deinterleaved(texts: list[str], rows: int) -> tuple[list[str], list[str]] | None:
+def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None
+                   ) -> tuple[list[str], list[str]] | None:
     """The cells of two narrow columns side by side whose lines a PDF-to-text tool wrote by
     height: row after row, each height's line of the left cell, then of the right one (on
     the same line when they were close enough: "Trung tâm Công Phòng Hành"), the longer
@@ -854,7 +860,8 @@ def _deinterleaved(texts: list[str], rows: int) -> tuple[list[str], list[str]] |
         if (at, row) in memo:
             return memo[(at, row)]
         if at not in readings:  # a row's readings from a line: the same for any row
-            readings[at] = [(_paired_score(left, right), left, right, after)
+            readings[at] = [(_paired_score(left, right, known or _Known(None)), left, right,
+                             after)
                             for left, right, after in _row_readings(texts, at)]
         found = None
         left_rows = rows - row - 1
@@ -919,10 +926,11 @@ def _side_by_side(text: str) -> tuple[tuple[str, str], ...]:
                      or _reads_as_agency(tail)))
 
 
-def _paired_score(left: list[str], right: list[str]) -> float:
+def _paired_score(left: list[str], right: list[str], known: _Known) -> float:
     """How well a row's two cells read as cells: an empty lead costs."""
-    return _cell_score(tuple(left)) + _cell_score(tuple(right)) - (_EMPTY_LEAD if not left
-                                                                   else 0)
+    return (_cell_score(tuple(left)) + _cell_score(tuple(right))
+            + 2 * (known.score(" ".join(left)) + known.score(" ".join(right)))
+            - (_EMPTY_LEAD if not left else 0))
 
 
 _EMPTY_LEAD = 2
@@ -930,9 +938,8 @@ _EMPTY_LEAD = 2
 
 @functools.lru_cache(maxsize=4096)
 def _cell_score(texts: tuple[str, ...]) -> float:
-    """A cell's lines read as one cell: its first line opening one (an agency's first words
-    best), each next one continuing the one above, the whole a name the list of agencies
-    knows."""
+    """A cell's lines read as one cell by their look: its first line opening one (an
+    agency's first words best), each next one continuing the one above."""
     if not texts:
         return 0.0
     first = texts[0]
@@ -940,16 +947,28 @@ def _cell_score(texts: tuple[str, ...]) -> float:
         score = 2.0
     else:
         score = 0.0 if first[:1].isupper() or first[:1].isdigit() else -3.0
-    score += sum(1 if _continued(above, text) else -1
-                 for above, text in pairwise(texts))
-    return score + 2 * _agency_known(" ".join(texts))
+    return score + sum(1 if _continued(above, text) else -1
+                       for above, text in pairwise(texts))
 
 
-@functools.cache
-def _agency_known(text: str) -> float:
-    from chitieu.gazetteer.agencies import default_gazetteer
+class _Known:
+    """How surely a cell's text is an agency the known names hold (0 to 1; 0 without
+    names), the names asked for once and each text matched once."""
 
-    return default_gazetteer().match(text).score
+    def __init__(self, agencies: Agencies) -> None:
+        self._agencies = agencies
+        self._names: AgencyNames | None = None
+        self._scores: dict[str, float] = {}
+
+    def score(self, text: str) -> float:
+        if not text or self._agencies is None:
+            return 0.0
+        if text not in self._scores:
+            if self._names is None:
+                agencies = self._agencies
+                self._names = agencies() if callable(agencies) else agencies
+            self._scores[text] = self._names.match(text).score
+        return self._scores[text]
 
 
 def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
