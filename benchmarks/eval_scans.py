@@ -12,6 +12,7 @@
     python benchmarks/eval_scans.py --eval8 [--out DIR]
     python benchmarks/eval_scans.py --dev8 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval9 [--out DIR]
+    python benchmarks/eval_scans.py --dev9 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -41,7 +42,8 @@ is held out as a whole the same way; `--dev8` (`DEV8_VARIANTS`, tests/fixtures/s
 EVAL7's misses as classes, on other text) is read at will.
 The ninth (`--eval9`, `EVAL9_VARIANTS`: 15 appendices and whole-plan first pages in
 tests/fixtures/heldout_scans9/, written before the session that made it changed the reader)
-is held out as a whole the same way.
+is held out as a whole the same way; `--dev9` (`DEV9_VARIANTS`, tests/fixtures/scan_dev9/:
+EVAL8's misses as classes, on other text) is read at will.
 
 The scans are made by tests/fixtures/make_scan_fixtures.py `EVAL_VARIANTS` (typed appendices
 with hand-written records — office_variants PDFs rasterised, appendices' tables drawn in other
@@ -153,6 +155,8 @@ def main() -> int:
                         help="EVAL6's misses on other text (DEV7_VARIANTS), read at will")
     parser.add_argument("--dev8", action="store_true",
                         help="EVAL7's misses on other text (DEV8_VARIANTS), read at will")
+    parser.add_argument("--dev9", action="store_true",
+                        help="EVAL8's misses on other text (DEV9_VARIANTS), read at will")
     parser.add_argument("--dev5", action="store_true",
                         help="the fifth set's dev set (DEV5_VARIANTS), read at will")
     parser.add_argument("--header-dev", action="store_true",
@@ -194,9 +198,12 @@ def main() -> int:
         chosen = fixtures.DEV7_VARIANTS
     if args.dev8:
         chosen = fixtures.DEV8_VARIANTS
+    if args.dev9:
+        chosen = fixtures.DEV9_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
     folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "dev7" if args.dev7
-                         else "dev8" if args.dev8 else "eval9" if args.eval9
+                         else "dev8" if args.dev8 else "dev9" if args.dev9
+                         else "eval9" if args.eval9
                          else "eval8" if args.eval8
                          else "eval7" if args.eval7
                          else "eval6" if args.eval6
