@@ -11,7 +11,10 @@ changed, or more rarely a letter's own mark) when
   and the spelling rules of `chitieu.extract.ocr.repair.is_syllable`),
 - the words on either side, in the same text line, follow or precede it in the domain's
   own typed text (chitieu/data/ocr_bigrams.tsv, built by scripts/build_ocr_bigrams.py) at
-  least `_MIN_SUPPORT` times, and several times more often than they do the word as read,
+  least `_MIN_SUPPORT` times, and several times more often than they do the word as read;
+  two syllables that spell a word of a Vietnamese dictionary (underthesea's Viet74K word
+  list, when installed: "tu bổ", "tiêm chủng", "vùng biển") count as written
+  `_DICTIONARY_SUPPORT` times more,
 - and Tesseract was not sure of the word as read (`_MAX_CONFIDENCE`), unless the reading is
   no syllable at all.
 
@@ -34,6 +37,9 @@ from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glue
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
 HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
+# A word list of the language's words of one to four syllables, read in place from the
+# installed package (the `scan` extra), never imported: its words' syllable pairs.
+DICTIONARY = ("underthesea", "corpus/data/Viet74K.txt")
 
 # The neighbours must back the new reading this often in the typed text …
 _MIN_SUPPORT = 2
@@ -41,6 +47,10 @@ _MIN_SUPPORT = 2
 _LETTER_SUPPORT = 5
 # … and this many times more often than the reading as printed (plus one).
 _SUPPORT_RATIO = 3
+# Two syllables that spell a dictionary word count as a pair written this often: alone it is
+# backing enough for a tone (`_MIN_SUPPORT`) and for a hook read as an acute however sure
+# Tesseract is (`_LETTER_SUPPORT`), never more than the domain's own text writes twice.
+_DICTIONARY_SUPPORT = _LETTER_SUPPORT
 # Tesseract's confidence (0–100) above which a word that is a syllable is left as read.
 _MAX_CONFIDENCE = 96.0
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -58,7 +68,9 @@ class Change:
 
 @dataclass(slots=True)
 class _Model:
-    pairs: Counter[tuple[str, str]]
+    pairs: Counter[tuple[str, str]]  # the typed text's pairs, the dictionary's words added
+    typed: Counter[tuple[str, str]]  # the typed text's pairs alone
+    words: frozenset[tuple[str, str]]  # two syllables side by side in a dictionary word
     syllables: frozenset[str]
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
@@ -87,6 +99,33 @@ def _hunspell_syllables() -> set[str]:
     return set()
 
 
+def _dictionary_pairs() -> set[tuple[str, str]]:
+    """The pairs of syllables side by side in the words of the dictionary (`DICTIONARY`;
+    none when the package is not installed)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(DICTIONARY[0])
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or spec.origin is None:
+        return set()
+    path = Path(spec.origin).parent / DICTIONARY[1]
+    if not path.is_file():
+        return set()
+    pairs: set[tuple[str, str]] = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        words = unicodedata.normalize("NFC", line).casefold().split()
+        if len(words) <= _DICTIONARY_WORD_SYLLABLES and all(w.isalpha() for w in words):
+            pairs.update(itertools.pairwise(words))
+    return pairs
+
+
+# Entries of more syllables are sayings ("nói trời nói đất"), not words: their pairs cross
+# the words they are made of.
+_DICTIONARY_WORD_SYLLABLES = 3
+
+
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     pairs: Counter[tuple[str, str]] = Counter()
@@ -98,7 +137,11 @@ def _model() -> _Model:
         words, count = line.rsplit("\t", 1)
         first, second = words.split(" ")
         pairs[first, second] = int(count)
-    known = {w for pair in pairs for w in pair}
+    typed = Counter(pairs)
+    words = frozenset(_dictionary_pairs())
+    for pair in words:
+        pairs[pair] += _DICTIONARY_SUPPORT
+    known = {w for pair in typed for w in pair}
     dictionary = _hunspell_syllables()
     # without the dictionary, the syllables of the typed text are all the language known
     syllables = frozenset(w for w in (dictionary | known) if is_syllable(w))
@@ -112,10 +155,10 @@ def _model() -> _Model:
         for key in _deletions(plain):
             by_deletion.setdefault(key, set()).add(word)
     written: Counter[str] = Counter()
-    for (first, second), count in pairs.items():
+    for (first, second), count in typed.items():
         written[first] += count
         written[second] += count
-    return _Model(pairs, syllables, {k: tuple(v) for k, v in by_tone.items()},
+    return _Model(pairs, typed, words, syllables, {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()}, written,
                   {k: tuple(v) for k, v in by_deletion.items()})
 
@@ -211,7 +254,7 @@ def known_syllable(word: str) -> bool:
 def pair_count(left: str, right: str) -> int:
     """How often the domain's typed text writes the two words side by side."""
     fold = lambda w: unicodedata.normalize("NFC", w.casefold())  # noqa: E731
-    return _model().pairs.get((fold(left), fold(right)), 0)
+    return _model().typed.get((fold(left), fold(right)), 0)
 
 
 def _core(text: str) -> tuple[str, str, str] | None:
@@ -221,9 +264,13 @@ def _core(text: str) -> tuple[str, str, str] | None:
     return match["pre"], match["core"], match["post"]
 
 
-def _support(model: _Model, left: str | None, word: str, right: str | None) -> int:
-    return ((model.pairs.get((left, word), 0) if left else 0)
-            + (model.pairs.get((word, right), 0) if right else 0))
+def _support(model: _Model, left: str | None, word: str, right: str | None,
+             dictionary: bool = True) -> int:
+    """How often the neighbours stand beside `word`: in the typed text, and (`dictionary`)
+    in the dictionary's words."""
+    pairs = model.pairs if dictionary else model.typed
+    return ((pairs.get((left, word), 0) if left else 0)
+            + (pairs.get((word, right), 0) if right else 0))
 
 
 def _with_case(word: str, like: str) -> str:
@@ -254,7 +301,14 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     candidates = (candidates | edits) - {lower}
     if not candidates:
         return word
-    scored = sorted(((_support(model, left, c, right), c) for c in candidates), reverse=True)
+    # a tone that spells a dictionary word with a neighbour first ("tu bổ hệ" over "tu bộ
+    # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
+    # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
+    # động có việc" is no "động cơ")
+    scored = sorted(((_words_formed(model, left, c, right) if c in tones else 0,
+                      _support(model, left, c, right, dictionary=c in tones), c)
+                     for c in candidates), reverse=True)
+    scored = [(support, c) for _, support, c in scored]
     support, chosen = scored[0]
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
         return _most_written_tone(model, tones, word)
@@ -274,7 +328,28 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word
+    if valid and _contradicted(model, left, chosen, lower, right):
+        return word
     return _with_case(chosen, word)
+
+
+def _words_formed(model: _Model, left: str | None, word: str, right: str | None) -> int:
+    """How many of its neighbours `word` spells a dictionary word with (0–2)."""
+    return ((left, word) in model.words) + ((word, right) in model.words)
+
+
+def _backs(model: _Model, pair: tuple[str | None, str | None]) -> bool:
+    return None not in pair and (pair in model.words or model.typed.get(pair, 0) >= _MIN_SUPPORT)
+
+
+def _contradicted(model: _Model, left: str | None, chosen: str, read: str,
+                  right: str | None) -> bool:
+    """A syllable as read that a neighbour backs (a dictionary word with it, or a pair the
+    typed text writes) where that neighbour never stands beside `chosen`: "trong độ tuổi"
+    stays, however often "trong đó" is written, for "đó tuổi" never is."""
+    sides = (((left, read), (left, chosen)), ((read, right), (chosen, right)))
+    return any(_backs(model, pair_read) and pair_chosen not in model.words
+               and not model.typed.get(pair_chosen, 0) for pair_read, pair_chosen in sides)
 
 
 _ACUTE, _HOOK = "\u0301", "\u0309"
@@ -444,6 +519,10 @@ def _best_pair(model: _Model, first: str, second: str,
         return None
     if model.pairs.get(best, 0) < _LETTER_SUPPORT or count < _SUPPORT_RATIO * (
             backing(first, second) + 1):
+        return None
+    # a syllable as read that the word outside it backs, and the repair not: as read
+    if (first in model.syllables and _contradicted(model, outer[0], best[0], first, None)) or (
+            second in model.syllables and _contradicted(model, None, best[1], second, outer[1])):
         return None
     return best
 
