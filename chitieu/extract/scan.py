@@ -298,20 +298,23 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
 def _repair_words(words: list, image, dpi: int) -> tuple[list, list]:
     """Word by word, before the words go into cells, with the image and Tesseract's own
     confidence and line at hand: roman "I"s counted on the page, numbers Tesseract was unsure
-    of read again, a "<"/">" with a bar under it on the page made "≤"/"≥", then diacritics
+    of read again, the plan's two dates made one, a "<"/">" with a bar under it on the page
+    made "≤"/"≥", then diacritics
     chosen by the words around them. Returns the words and the
     changes (`spelling.Change`)."""
     from chitieu.extract.ocr.digits import reread_numbers, restore_commas
     from chitieu.extract.ocr.glyphs import restore_bars
+    from chitieu.extract.ocr.national import agree_plan_dates
     from chitieu.extract.ocr.spelling import repair_words
     from chitieu.extract.ocr.strokes import restore_roman_ones
 
     words, recounted = restore_roman_ones(words, image)
     words, reread = reread_numbers(words, image, dpi)
     words, commas = restore_commas(words, image)
+    words, dated = agree_plan_dates(words)
     words, barred = restore_bars(words, image)
     words, spelled = repair_words(words, dpi)
-    return words, recounted + reread + commas + barred + spelled
+    return words, recounted + reread + commas + dated + barred + spelled
 
 
 def _drop_noise(words: list, image) -> list:
