@@ -99,9 +99,8 @@ def _hunspell_syllables() -> set[str]:
     return set()
 
 
-def _dictionary_pairs() -> set[tuple[str, str]]:
-    """The pairs of syllables side by side in the words of the dictionary (`DICTIONARY`;
-    none when the package is not installed)."""
+def _dictionary_path() -> Path | None:
+    """The dictionary's word list (`DICTIONARY`), or None when the package is not installed."""
     import importlib.util
 
     try:
@@ -109,9 +108,16 @@ def _dictionary_pairs() -> set[tuple[str, str]]:
     except (ImportError, ValueError):
         spec = None
     if spec is None or spec.origin is None:
-        return set()
+        return None
     path = Path(spec.origin).parent / DICTIONARY[1]
-    if not path.is_file():
+    return path if path.is_file() else None
+
+
+def _dictionary_pairs() -> set[tuple[str, str]]:
+    """The pairs of syllables side by side in the words of the dictionary (`DICTIONARY`;
+    none when the package is not installed)."""
+    path = _dictionary_path()
+    if path is None:
         return set()
     pairs: set[tuple[str, str]] = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -128,6 +134,17 @@ _DICTIONARY_WORD_SYLLABLES = 3
 
 @lru_cache(maxsize=1)
 def _model() -> _Model:
+    """The model, built once and kept in the cache folder (`chitieu.core.cache`): a new
+    process loads it instead of reading the dictionary and the pairs again (~1 s)."""
+    from chitieu.core.cache import cached
+    from chitieu.core.lexicon import data_file
+
+    sources = [data_file(BIGRAMS), _dictionary_path(),
+               next((p for p in HUNSPELL_PATHS if p.exists()), None)]
+    return cached("ocr-spelling-model", _build_model, [p for p in sources if p is not None])
+
+
+def _build_model() -> _Model:
     pairs: Counter[tuple[str, str]] = Counter()
     from chitieu.core.lexicon import read_text
 
