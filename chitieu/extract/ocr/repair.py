@@ -632,6 +632,9 @@ class _Sequence:
             return core
         fixes = {variant for variant in _one_digit_variants(".".join(parts))
                  if variant in expected}
+        if not fixes:  # an item's point lost ("11" for "1.1" under "1.", "12" after "1.1")
+            fixes = {core[:i] + "." + core[i:] for i in range(1, len(core))
+                     if core[i - 1].isdigit() and core[i].isdigit()} & expected
         if not fixes:  # a speck read as one more digit ("34" between "2" and "4")
             fixes = {core[:i] + core[i + 1:] for i in range(len(core))
                      if core[i].isdigit()} & expected if len(core) > 1 else set()

@@ -143,6 +143,9 @@ def test_repair_number_cell(text, expected):
     # the first section's "I" read with a speck ("Iˆ"), the second's "II" read "l"
     (["Iˆ", "1", "2", "l", "3", "III", "4"], [True, False, False, True, False, True, False],
      ["I", "1", "2", "II", "3", "III", "4"]),
+    # an item's point lost: "11" under the section "1.", "12" after "1.1"
+    (["1.", "11", "1.2", "2.", "2.1", "22"], [True, False, False, True, False, False],
+     ["1.", "1.1", "1.2", "2.", "2.1", "2.2"]),
     # the second's "II" read with a speck as a diaeresis ("Iï": no Vietnamese letter)
     (["I", "1", "2", "3", "Iï", "4", "5"], [True, False, False, False, True, False, False],
      ["I", "1", "2", "3", "II", "4", "5"]),
