@@ -480,10 +480,18 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
 
 def _spellable(core: tuple[str, str, str], read) -> bool:
     """A word to spell again: not one another repair read on the page (a roman number
-    counted, a number read again), and no letters run into digits ("IIU/2026", "2a")."""
+    counted, a number read again), no letters run into digits ("IIU/2026", "2a"), and no
+    syllable with a roman number glued to it ("PHỤ LỤCI": the label "I", not a letter too
+    many of "LỤC")."""
     if read.note and read.note != "spelling":
         return False
-    return not any(ch.isdigit() for ch in core[0] + core[2])
+    if any(ch.isdigit() for ch in core[0] + core[2]):
+        return False
+    glued = _GLUED_ROMAN.match(core[1])
+    return glued is None or known_syllable(core[1]) or not known_syllable(glued["head"])
+
+
+_GLUED_ROMAN = regex.compile(r"^(?P<head>\p{L}+?)(?P<roman>[IVX]+)$")
 
 
 def _repair_pairs(words: list, original: list, gap: float | None = None) -> list:

@@ -170,3 +170,11 @@ def test_a_reading_its_neighbour_backs_stays_against_the_other_side():
     assert best_reading("trong", "độ", "tuổi", 80.0) == "độ"
     assert best_reading("được", "tiêm", "chủng", 80.0) == "tiêm"
     assert best_reading("động", "có", "việc", 90.0) == "có"
+
+
+def test_a_roman_number_glued_to_a_syllable_is_no_letter_too_many():
+    """"PHỤ LỤCI": the label's "I" glued to "LỤC" (split later, by the label's repair) — not
+    "LỤC" with a letter added, which lost the appendix its number; "HAI" is a word."""
+    line = [Word(t, 60 * i, 0, 60 * i + 50, 40, 91.0) for i, t in enumerate(["PHỤ", "LỤCI"])]
+    words, changes = repair_words(line)
+    assert [w.text for w in words] == ["PHỤ", "LỤCI"] and not changes
