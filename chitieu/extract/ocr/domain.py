@@ -308,6 +308,8 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
 
     row = rows[index]
     snapped = [_snap_header_cell(c.text) for c in row.cells]
+    if snapped:
+        snapped[0] = _numbering_label(snapped[0])
     known = [h for h in snapped if h and header_candidates(h)[:1] not in ((), ("unknown",))]
     if len(known) < 2 or not any("name" in header_candidates(h) for h in known):
         return False
@@ -316,6 +318,16 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
             repairs.append(Repair(index, column, "header", cell.text, text))
             cell.text = text
     return True
+
+
+def _numbering_label(text: str) -> str:
+    """The first column's label "STT" read a letter off in capitals ("STL", "SIT", "ST1"):
+    too short for the phrases' fuzzy match, it still names the numbering column."""
+    core = text.strip()
+    if (len(core) == 3 and core.upper() == core and core != "STT"
+            and Levenshtein.distance(core, "STT") == 1 and core[0] == "S"):
+        return "STT"
+    return text
 
 
 def _header_tail(rows: list[RawRow], following: list[int], header: int,

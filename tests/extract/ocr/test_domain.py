@@ -315,3 +315,15 @@ def test_a_deadline_cell_with_a_speck_before_it_or_a_slash_read_twice():
                  ["2", "Việc hai", "Công an xã", "Đoàn Thanh niên", "Quý II//2026"])
     repair_rows(rows, default_gazetteer())
     assert [r.texts[4] for r in rows[1:]] == ["Tháng 7/2026", "Quý II/2026"]
+
+
+def test_a_numbering_label_read_a_letter_off_still_numbers_the_rows():
+    """"STT" read "STL" (too short for the header phrases' fuzzy match): the column is the
+    numbering one all the same, so its section "Iï" under "I" is the roman "II"."""
+    rows = table(["STL", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện năm 2025", "Chỉ tiêu năm 2026"],
+                 ["I", "Y tế, dân số", "", "", ""],
+                 ["1", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "94,6", "≥ 95"],
+                 ["Iï", "Giáo dục, lao động", "", "", ""],
+                 ["2", "Tỷ lệ lao động qua đào tạo", "%", "36,4", "≥ 38"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[0] for r in rows] == ["STT", "I", "1", "II", "2"]
