@@ -33,6 +33,7 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from chitieu.core.text import fold
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
@@ -315,7 +316,9 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
     candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
     edits = _one_letter_off(model, lower) - candidates
-    candidates = (candidates | edits) - {lower}
+    # the same syllable with its tone placed the other way ("toả" / "tỏa") is the word as
+    # printed, no repair
+    candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
     if not candidates:
         return word
     # a tone that spells a dictionary word with a neighbour first ("tu bổ hệ" over "tu bộ
@@ -472,6 +475,10 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
             if fixed != core[1]:
                 words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
     words = _repair_pairs(words, original, gap)
+    # a word that came back to its own syllable with the tone placed the other way ("tỏa"
+    # → "tòa" → "toả") is the word as printed
+    words = [before if word is not before and fold(word.text) == fold(before.text) else word
+             for word, before in zip(words, original, strict=True)]
     changes = [Change(before.text, words[i].text, before.conf, beside(words, i, -1),
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
@@ -531,25 +538,37 @@ def _best_pair(model: _Model, first: str, second: str,
     line (`outer`, None at an edge): the pair itself written often, far more than as read."""
     def readings(word: str) -> set[str]:
         found = set(model.by_tone_skeleton.get(_strip(word, _TONES), ()))
-        return found | set(model.by_plain_skeleton.get(_strip(word, None), ())) | {word}
+        found |= set(model.by_plain_skeleton.get(_strip(word, None), ()))
+        return {r for r in found if fold(r) != fold(word)} | {word}
 
     def backing(a: str, b: str) -> int:
-        return (model.pairs.get((a, b), 0) + model.pairs.get((outer[0], a), 0)
-                + model.pairs.get((b, outer[1]), 0))
+        pairs = _pairs_for(model, (a, b), (first, second))
+        return (pairs.get((a, b), 0) + pairs.get((outer[0], a), 0)
+                + pairs.get((b, outer[1]), 0))
 
     scored = sorted(((backing(a, b), (a, b)) for a in readings(first)
                      for b in readings(second)), reverse=True)
     count, best = scored[0]
     if best == (first, second) or (len(scored) > 1 and scored[1][0] == count):
         return None
-    if model.pairs.get(best, 0) < _LETTER_SUPPORT or count < _SUPPORT_RATIO * (
-            backing(first, second) + 1):
+    if _pairs_for(model, best, (first, second)).get(best, 0) < _LETTER_SUPPORT or (
+            count < _SUPPORT_RATIO * (
+            backing(first, second) + 1)):
         return None
     # a syllable as read that the word outside it backs, and the repair not: as read
     if (first in model.syllables and _contradicted(model, outer[0], best[0], first, None)) or (
             second in model.syllables and _contradicted(model, None, best[1], second, outer[1])):
         return None
     return best
+
+
+def _pairs_for(model: _Model, pair: tuple[str, str],
+               read: tuple[str, str]) -> Counter[tuple[str, str]]:
+    """The pairs that may back `pair` read as `read`: the dictionary's too when only tones
+    changed; the typed text's alone when a letter's own mark did ("đền Cờn" → "đèn cồn",
+    "cân ở" → "cắn ổ": words of the dictionary, not of the plans)."""
+    tones = all(_strip(a, _TONES) == _strip(b, _TONES) for a, b in zip(pair, read, strict=True))
+    return model.pairs if tones else model.typed
 
 
 def beside(words: list, index: int, step: int) -> str:
