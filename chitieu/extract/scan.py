@@ -23,6 +23,7 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from chitieu.core.agencies import AgencyNames
+from chitieu.core.text import to_ascii
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 
@@ -320,12 +321,14 @@ def _repair_words(words: list, image, dpi: int) -> tuple[list, list]:
 def _drop_noise(words: list, image) -> list:
     """Drop what Tesseract reads in blank space or in a rule's remnant: marks with no letter
     or digit that have next to no ink under them or little confidence, and lone bars."""
-    kept = []
+    kept: list = []
     for word in words:
         if any(ch.isalnum() or ch in _SIGNS for ch in word.text):
             kept.append(word)
             continue
         if set(word.text) <= {"|", "¦", "[", "]"}:
+            if _labels_appendix(kept, word):
+                kept.append(word)  # "PHỤ LỤC |": the label's "I" (its repair reads it so)
             continue
         box = image[word.top:word.bottom, word.left:word.right]
         ink = int((box < 128).sum()) if box.size else 0
@@ -333,6 +336,15 @@ def _drop_noise(words: list, image) -> list:
         if inked and (word.conf >= _MARK_CONFIDENCE or word.text in _DASHES):
             kept.append(word)
     return kept
+
+
+def _labels_appendix(kept: list, word) -> bool:
+    """A bar right after "PHỤ LỤC" on its line: the appendix's roman "I", not a rule."""
+    if not kept:
+        return False
+    before = kept[-1]
+    same = (before.block, before.par, before.line) == (word.block, word.par, word.line)
+    return same and to_ascii(before.text).casefold() == "luc"
 
 
 # A line of marks Tesseract read apart from the line under them, each much smaller than
