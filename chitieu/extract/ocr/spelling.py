@@ -332,8 +332,12 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     support, chosen = scored[0]
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
         return _most_written_tone(model, tones, word)
-    if chosen in edits and not _letter_backed(model, left, chosen, lower, right, valid,
-                                              support):
+    if chosen in edits and (not _letter_backed(model, left, chosen, lower, right, valid,
+                                               support)
+                            or any(c not in edits and count >= _MIN_SUPPORT
+                                   for count, c in scored)):
+        # a letter changed lacks the backing it needs, or the letters as read spell a word
+        # the neighbours back with other marks ("học câp trung" is "cấp", not "tập")
         # a letter changed lacks the backing it needs ("tảng số" for "Tống số" at a line's
         # start): the letters as read are judged by their marks alone
         scored = [(count, c) for count, c in scored if c not in edits]

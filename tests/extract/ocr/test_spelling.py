@@ -189,3 +189,9 @@ def test_the_dictionary_backs_tones_not_a_letters_own_mark_nor_a_tone_placed_apa
         line = [Word(t, 70 * i, 0, 70 * i + 60, 40, 90.0) for i, t in enumerate(text.split())]
         words, changes = repair_words(line)
         assert " ".join(w.text for w in words) == text and not changes
+
+
+def test_letters_as_read_before_a_letter_changed():
+    """"học câp trung": "cấp" (the letters as read, another mark) has the neighbours' backing,
+    so "tập" (a letter changed, however often "học tập trung" is typed) is not chosen."""
+    assert best_reading("học", "câp", "trung", 80.0) == "cấp"
