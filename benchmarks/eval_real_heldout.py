@@ -1,7 +1,8 @@
 """Score the held-out imitations of real tables (tests/fixtures/real/heldout) form by form.
 
     .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3|heldout4|
-                                                           heldout5|realdocs_heldout|
+                                                           heldout5|heldout6|
+                                                           realdocs_heldout|
                                                            realdocs_heldout2]
                                                      [--form docx|pdf|layout|xlsx|html|md ...]
                                                      [--score ../shared/tools/score.py]
@@ -16,7 +17,9 @@ per form — score, records exactly right, extra records — and one line per do
 two sessions: worn), `heldout2` (built 2026-12-06 02:40, scored twice, its misses read: worn),
 `heldout3` (built 2026-12-06 05:40, scored twice, its misses read: worn), `heldout4` (built
 2026-12-06 08:25, scored twice, its misses read: worn), `heldout5` (built 2026-12-06 11:10
-before the second layout session's code changes), `realdocs_heldout` (built 2026-12-06
+before the second layout session's code changes; scored twice, its misses read: worn),
+`heldout6` (built 2026-12-06 13:35 before the third layout session's code changes),
+`realdocs_heldout` (built 2026-12-06
 08:30 before the realdocs session's code changes: each document in two of DOCX, XLSX, portal
 HTML, Markdown and PDF; a form scores the documents that come in it), or
 `realdocs_heldout2` (built 2026-12-06 11:00 before the second realdocs session's code changes:
@@ -38,8 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "fixtures" / "real"
 FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
          "xlsx": "*.xlsx", "html": "*.html", "md": "*.md"}
-SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "realdocs_heldout",
-             "realdocs_heldout2")
+SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+             "realdocs_heldout", "realdocs_heldout2")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:
