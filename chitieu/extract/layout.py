@@ -47,6 +47,7 @@ from chitieu.core.numbering import (
     COLUMN_LABEL,
     IN_WHICH,
     LETTER_ONLY,
+    LOWER,
     ROMAN,
     ROMAN_ONLY,
     ROW_NUMBER,
@@ -62,6 +63,7 @@ _BODY_HEADING = re.compile(rf"^{ROMAN}\.$")  # "III." opening a plan's body head
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
+_DASHES = frozenset({"-", "–"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
 _OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
@@ -750,10 +752,30 @@ def _header_words(line: _Line, grid: _Grid) -> list[list[_Word]]:
     labels alike crowded on the line one to a column (`_alike_labels`)."""
     cells = grid.cells(line, header=True)
     for run in _chunk_words(line):
-        for col, part in _alike_labels(run, grid) or ():
+        alike = _alike_labels(run, grid)
+        for col, part in alike or _whole_label(run, grid):
             cells[col] = sorted([w for w in cells[col] if w not in run] + part,
                                 key=lambda w: w.x0)
     return cells
+
+
+def _whole_label(run: list[_Word], grid: _Grid) -> list[tuple[int, list[_Word]]]:
+    """A label printed apart from the others (two spaces or more) that names a role whole
+    but not in the two parts a column's edge cuts it into ("Cơ quan chủ" | "trì": crowded
+    columns, whose edge is put at the emptiest position, may cut a label the body's lines
+    run under) stays whole, in the column its middle stands over; else nothing."""
+    columns = [grid.column_of(w, prefer_right=True) for w in run]
+    if columns[0] == columns[-1] or columns[-1] - columns[0] != 1:
+        return []
+    cut = columns.index(columns[-1])
+    text = " ".join(w.text for w in run)
+    # (a title in capitals over the header, "NỘI DUNG BÁO CÁO", is no label)
+    if text.isupper() or _role(text) == "unknown" or all(
+            _role(" ".join(w.text for w in part)) != "unknown"
+            for part in (run[:cut], run[cut:])):
+        return []
+    home = grid.column_of(_Word(run[0].x0, run[-1].x1, ""), prefer_right=True)
+    return [(col, run if col == home else []) for col in (columns[0], columns[-1])]
 
 
 def _alike_labels(run: list[_Word], grid: _Grid) -> list[tuple[int, list[_Word]]] | None:
@@ -1290,8 +1312,14 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         return [RawRow([Cell(" ".join(w.text for w in words)) for words in row],
                        first_line=line.number, last_line=line.number, page=page, table=table)
                 for line, row in zip(lines, cells, strict=True)]
+    # a row labelled "I", "B", or a numbered group's title centred across the table on its
+    # number's line ("1      Y tế cơ sở"): a section row, its title merged across the
+    # table, so its row holds only its own line (a crowded row's first line, printed between
+    # it and the next number, is that row's)
     sections = {r for r, i in enumerate(starts)
-                if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
+                if i >= 0 and label_cols and (_is_section_label(cells[i][label_cols[0]]) or (
+                    _heads_items(cells, starts, r, label_cols[0])
+                    and _centred_title(cells[i], lines[i], label_cols, grid)))}
     groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
@@ -1373,6 +1401,18 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
+
+
+def _heads_items(cells: list[list[list[_Word]]], starts: list[int], row: int, col: int
+                 ) -> bool:
+    """The next row's number is an item of this row's ("1" over "1.1", "a)"): this row
+    heads a group of items."""
+    if row + 1 >= len(starts) or starts[row] < 0:
+        return False
+    label = " ".join(w.text for w in cells[starts[row]][col]).rstrip(".")
+    below = " ".join(w.text for w in cells[starts[row + 1]][col])
+    return bool(label) and (below.startswith(f"{label}.") or bool(
+        re.match(rf"^{LOWER}\)?$", below)))
 
 
 def _merged_over_page_break(groups: list[list[list[_Word]]], col: int, label: str,
@@ -1636,17 +1676,18 @@ class _Alignment:
             for j in range(i + 1, min(len(lines), i + 1 + _ALIGN_REACH)):
                 self._cells[j] = self._under_piece(pieces, self._cells[j], lines[j])
 
-    @staticmethod
-    def _under_piece(pieces: dict[int, int], cells: list[list[_Word]], line: _Line
+    def _under_piece(self, pieces: dict[int, int], cells: list[list[_Word]], line: _Line
                      ) -> list[list[_Word]]:
         """Words in lower case starting right under a piece cut off a crowded line above
         (`pieces`: its start in each column) go on that piece's cell, with the rest of their
         chunk: "Năm 2026 Quy chế được" / "ban hành" under "Quy"; "… ngành; Thủ tục được
-        cập" / "UBND các xã, phường nhật", "nhật" under "Thủ"."""
+        cập" / "UBND các xã, phường nhật", "nhật" under "Thủ". Not a word going on a known
+        agency name ("Phòng Văn hóa" under "Trường": the next row's lead, crowded)."""
         for chunk in _chunk_words(line):
             for k, word in enumerate(chunk):
                 col = next((c for c, x0 in pieces.items() if abs(x0 - word.x0) <= 1), None)
-                if col is None or not word.text[:1].islower():
+                if col is None or not word.text[:1].islower() or (
+                        k and self.names.follows(chunk[k - 1].text, word.text)):
                     continue
                 moved = {id(w) for w in chunk[k:]}
                 if any(id(w) not in moved for w in cells[col]):
@@ -1784,11 +1825,12 @@ class _Alignment:
 
     def _piece_cost(self, col: int, index: int, piece: list[_Word], cut: bool) -> float:
         """A piece's cost in a column: a narrow numbering column takes one label and
-        nothing else; a piece cut off a crowded line starts a cell as a rule (capital)."""
+        nothing else; a piece cut off a crowded line starts a cell as a rule (capital), not
+        with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
-        if cut and piece[0].text[:1].islower():
+        if cut and (piece[0].text[:1].islower() or piece[0].text in _DASHES):
             cost += _LOWER_START_COST
         return cost
 
