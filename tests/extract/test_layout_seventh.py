@@ -72,3 +72,29 @@ def test_a_crowded_lead_label_cut_by_the_gutter_stays_whole() -> None:
         [("lead", "Sở Xây dựng"), ("support", "UBND các xã, phường")],
         [("lead", "Công an tỉnh"), ("support", "Sở Xây dựng")],
         [("lead", "Sở Xây dựng"), ("support", "Công an tỉnh")]]
+
+
+# a task's line crowded with one space into its lead, "… mức độ chứng Bộ Giáo dục và":
+# the task's next line, "chỉ số hóa …", does not make "Bộ" the task's ("Bộ Chỉ huy" is a
+# known name): known names weigh in the cut of the agency columns only
+CROWDED_MINISTRY = """\
+STT          Nội dung nhiệm vụ                    Cơ quan chủ trì   Cơ quan phối hợp   Thời hạn
+1     Rà soát chương trình đào tạo về kỹ năng số    Bộ Tư pháp       Bộ Công an        Quý II/2026
+      cho cán bộ làm công tác pháp chế ở bộ, ngành
+2     Xây dựng bộ tiêu chí đánh giá mức độ chứng Bộ Giáo dục và      Bộ Nội vụ         Quý III/2026
+      chỉ số hóa văn bằng tại các trường học         Đào tạo
+3     Tổ chức tập huấn nghiệp vụ cho đội ngũ        Bộ Nội vụ        Các địa phương    Năm 2026
+      giảng viên
+"""
+
+
+def test_a_ministry_crowded_against_its_task_keeps_its_first_word() -> None:
+    records = convert_text(CROWDED_MINISTRY, "layout").records
+    assert [(r.name, _agencies(r)) for r in records] == [
+        ("Rà soát chương trình đào tạo về kỹ năng số cho cán bộ làm công tác pháp chế ở bộ, "
+         "ngành",
+         [("lead", "Bộ Tư pháp"), ("support", "Bộ Công an")]),
+        ("Xây dựng bộ tiêu chí đánh giá mức độ chứng chỉ số hóa văn bằng tại các trường học",
+         [("lead", "Bộ Giáo dục và Đào tạo"), ("support", "Bộ Nội vụ")]),
+        ("Tổ chức tập huấn nghiệp vụ cho đội ngũ giảng viên",
+         [("lead", "Bộ Nội vụ"), ("support", "Các địa phương")])]
