@@ -40,6 +40,10 @@ MATCH = [
     ("Tỷ lệ hộ nghèo đa chiều giảm trong năm", "%", "ktxh.giam_ho_ngheo"),
     ("Tỷ lệ hộ nghèo đa chiều giảm", "điểm %", "ktxh.ho_ngheo_diem_phan_tram"),
     ("Đóng góp của TFP vào tăng trưởng kinh tế", "%", "ktxh.tfp"),
+    # height for age is stunting; regular use before the app; an exclusion of scattered trees
+    ("Tỷ lệ suy dinh dưỡng chiều cao theo tuổi ở trẻ em dưới 5 tuổi", "%", "ktxh.suy_dinh_duong"),
+    ("Tỷ lệ dân số thường xuyên dùng ứng dụng VNeID", "%", "da06.vneid_su_dung_thuong_xuyen"),
+    ("Tỷ lệ che phủ rừng (không tính cây phân tán)", "%", "ktxh.che_phu_rung"),
     # a part of people and firms (firms alone, people alone) is the users of public services
     ("Tỷ lệ doanh nghiệp hài lòng với việc giải quyết TTHC", "%", "cchc.hai_long_tthc"),
     ("Tỷ lệ doanh nghiệp hài lòng khi dùng dịch vụ công trực tuyến", "%", "cqs.hai_long_dvctt"),
@@ -267,6 +271,8 @@ NEAR_MISSES = [
     ("Kinh tế số và xã hội số", None, "kts.ty_trong_kinh_te_so"),
     # another sector's share of GRDP; the general schools are not all the schools
     ("Tỷ trọng kinh tế biển trong GRDP", "%", "kts.ty_trong_kinh_te_so"),
+    # a paper sent on the exchange axis is sent online, not only signed
+    ("Văn bản đi được ký số, gửi qua trục liên thông quốc gia (tỷ lệ)", "%", "cqs.van_ban_ky_so"),
     ("Tỷ lệ trường phổ thông đạt chuẩn quốc gia", "%", "ktxh.truong_chuan_quoc_gia"),
     # the NTM standard is not its advanced or modern level, nor the cultural commune's title;
     # dossiers sent by post are not online ones; a heading naming only "khu vực thành thị"
