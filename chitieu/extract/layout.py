@@ -2190,6 +2190,8 @@ def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
     if first[:1].islower():
         return True
     last = above[-1].text
+    if len(above) == 1 and last in _DASHES:
+        return False  # ("-": a cell with no value, whole; not a name broken at its dash)
     if len(above) == 1 and last.casefold() in _DATE_HEADS and _DATE_TAIL.match(first):
         return True
     return last.endswith(_OPEN_ENDINGS) or last.casefold() in _OPEN_WORDS
