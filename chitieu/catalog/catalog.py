@@ -29,7 +29,9 @@ from chitieu.catalog.words import (
     families_agree,
     family_conditions,
     name_family,
+    names_only_a_condition,
     names_only_its_object,
+    objects_agree,
     read,
     read_with_content,
     unitless_conditions,
@@ -207,6 +209,8 @@ class Catalog:
         `skip_same_words` ignores phrasings whose words equal the name's (to measure how the
         matcher does on a phrasing the catalog does not hold)."""
         reading, family, words, total = self._read_name(name, unit)
+        if self._counts_nothing(reading, family):
+            return []
         heading = self._heading(reading, family)
         # a name naming a group's domain is read without those words against that group
         domains = {group: (words - found, self._total(words - found))
@@ -215,7 +219,7 @@ class Catalog:
         for entry, entry_total in zip(self._entries, self._entry_weights, strict=True):
             if skip_same_words and entry.reading.content == reading.content:
                 continue
-            if not compatible(reading, family, entry.reading, entry.family):
+            if not compatible(reading, family, entry.reading, entry.family, self.words):
                 continue
             if heading and _continues(words, entry.reading.content):
                 continue
@@ -239,7 +243,8 @@ class Catalog:
             # reading of the name for every phrasing)
             return next(iter(self.rank(name, unit)), None)
         group = self._groups.get(reading.conditions)
-        if group is None:  # no phrasing has these conditions: none is compatible
+        if group is None or self._counts_nothing(reading, family):
+            # no phrasing has these conditions (none is compatible), or a heading
             return None
         heading = self._heading(reading, family)
         needed = _needed(self.threshold, total)
@@ -273,6 +278,12 @@ class Catalog:
                     needed = max(needed, _needed(score, total))
         return None if best_id is None else (best_id, best_score)
 
+    def _counts_nothing(self, reading: Reading, family: str | None) -> bool:
+        """Whether a name printed as a share is nothing but a condition's phrase ("Chữ ký
+        số" in %): a heading row, no share of anything, which links to no indicator."""
+        return bool(family) and family.startswith("percent") \
+            and names_only_a_condition(reading, self.words)
+
     def _heading(self, reading: Reading, family: str | None) -> bool:
         """Whether a name printed as a share names only its object (`names_only_its_object`):
         a heading row ("Dữ liệu chuyên ngành" in %), which is no share of that object that a
@@ -296,7 +307,8 @@ class Catalog:
             mask = 0
             for (obj, other_family, said, used), members in group.by_signature.items():
                 other = _SignatureOnly(obj, reading.conditions, said, used)
-                if compatible(reading, family, other, other_family):  # type: ignore[arg-type]
+                if compatible(reading, family, other, other_family,  # type: ignore[arg-type]
+                              self.words):
                     mask |= members
             self._compatible_masks[key] = mask
         return mask
@@ -480,15 +492,17 @@ def _signature(reading: Reading, family: str | None) -> tuple:
     return reading.object, reading.conditions, family, reading.said, reading.used
 
 
-def compatible(a: Reading, a_family: str | None, b: Reading, b_family: str | None) -> bool:
+def compatible(a: Reading, a_family: str | None, b: Reading, b_family: str | None,
+               words: Words | None = None) -> bool:
     """The hard constraints: what two phrasings must share to be one indicator. Reads only
-    what `_signature` holds."""
-    if a.object and b.object and a.object != b.object:
+    what `_signature` holds (and the catalog's `words`: which objects are parts of others)."""
+    if not objects_agree(a.object, b.object, words):
         return False
     if a.conditions != b.conditions:
         return False
-    # a population's share is not the share of it that does or has something
-    if a.object == b.object and {a.said, b.said} == {"bare", "predicated"}:
+    # a population's share (or a part's) is not the share of it that does or has something
+    if (a.object == b.object or (a.object and b.object)) \
+            and {a.said, b.said} == {"bare", "predicated"}:
         return False
     if a.used and b.used and a.used != b.used:
         return False

@@ -74,6 +74,8 @@ class Words:
     object_conditions: dict[str, frozenset[str]]
     # conditions a unit family says nothing more than (a change printed in percentage points)
     family_void: dict[str, frozenset[str]] = field(default_factory=dict)
+    # each counted object that is a part of another, with the wholes it is a part of
+    parts_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -127,7 +129,17 @@ class Words:
                                in (data.get("object_conditions") or {}).items()},
             family_void={str(k): frozenset(map(str, v)) for k, v
                          in (data.get("family_void_conditions") or {}).items()},
+            parts_of=_parts_of(data.get("object_parts") or {}),
         )
+
+
+def _parts_of(wholes: dict) -> dict[str, frozenset[str]]:
+    """match_words.yaml's `object_parts` (a whole → its parts), turned round."""
+    found: dict[str, set[str]] = {}
+    for whole, parts in wholes.items():
+        for part in parts:
+            found.setdefault(str(part), set()).add(str(whole))
+    return {part: frozenset(w) for part, w in found.items()}
 
 
 @functools.cache
@@ -295,6 +307,21 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         _said(seq, head + length, words, reader) if obj else None,  # said
         used,  # used
     ), content
+
+
+def objects_agree(a: str | None, b: str | None, words: Words | None = None) -> bool:
+    """Two counted objects agree when either is unsaid, they are one, or one is a part of
+    the other (match_words.yaml `object_parts`: firms are a part of people and firms)."""
+    if not a or not b or a == b:
+        return True
+    parts_of = (words or default_words()).parts_of
+    return b in parts_of.get(a, ()) or a in parts_of.get(b, ())
+
+
+def names_only_a_condition(reading: Reading, words: Words | None = None) -> bool:
+    """Whether the name is nothing but one condition's phrase ("Chữ ký số", "Ký số", "Cáp
+    quang"): a table's heading row, which counts nothing of its own."""
+    return reading.words in (words or default_words()).conditions
 
 
 def names_only_its_object(reading: Reading, words: Words | None = None) -> bool:

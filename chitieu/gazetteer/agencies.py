@@ -54,6 +54,8 @@ CONFIDENT_SCORE = 0.9
 FUZZY_COVERAGE_WEIGHT = 0.8
 # A fuzzy match may differ from its candidate by this many words (a word split or merged).
 MAX_EXTRA_WORDS = 1
+# Letters a slip may change in one word and still be that word (accent-folded).
+MAX_WORD_SLIP = 1
 
 Key = tuple[str, ...]
 
@@ -378,6 +380,7 @@ class Gazetteer:
             self._by_ascii[ascii_key] = (agency_id, " ".join(key))
             groups.setdefault(ascii_key.split()[0], []).append(ascii_key)
         self._fuzzy_groups = groups
+        self._known_words = frozenset(w for key in self._by_ascii for w in key.split())
         self._first_words = frozenset(key[0] for key in self._loose if key)
         # Words a printed name may start with and still match: anything else is rejected
         # before its key is built (most spans the splitter tries start mid-name).
@@ -470,11 +473,28 @@ class Gazetteer:
             # Đại học B" is not "Các viện nghiên cứu, trường đại học".
             if abs(len(candidate.split()) - len(words)) > MAX_EXTRA_WORDS:
                 continue
+            if self._swaps_a_word(words, candidate.split()):
+                continue
             # Accent-folded similarity finds the candidate; the accented one says how sure we
             # are ("Vàn" for "Văn" is an OCR slip, but not the same word).
             accented_ratio = fuzz.ratio(" ".join(loose), accented)
             return agency_id, round((similarity + accented_ratio) / 200, 3)
         return None
+
+    def _swaps_a_word(self, printed: list[str], known: list[str]) -> bool:
+        """Whether the printed name has another real word where the known one has its own:
+        a slip leaves a word that names nothing ("Truyền thamh", "tarn"), but "Đài Truyền
+        thanh" is not "Đài Truyền hình", nor "Truyền thông" either."""
+        from rapidfuzz.distance import Levenshtein
+
+        for tag, p0, p1, k0, k1 in Levenshtein.opcodes(printed, known):
+            if tag != "replace" or p1 - p0 != k1 - k0:
+                continue
+            for ours, theirs in zip(printed[p0:p1], known[k0:k1], strict=True):
+                if (ours in self._known_words
+                        and Levenshtein.distance(ours, theirs) > MAX_WORD_SLIP):
+                    return True
+        return False
 
     # -------------------------------------------------------------- splitting
 

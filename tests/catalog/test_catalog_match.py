@@ -17,6 +17,31 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # a part of people and firms (firms alone, people alone) is the users of public services
+    ("Tỷ lệ doanh nghiệp hài lòng với việc giải quyết TTHC", "%", "cchc.hai_long_tthc"),
+    ("Tỷ lệ doanh nghiệp hài lòng khi dùng dịch vụ công trực tuyến", "%", "cqs.hai_long_dvctt"),
+    ("Tỷ lệ doanh nghiệp sử dụng DVCTT", "%", "cqs.su_dung_dvctt"),
+    ("Tỷ lệ người dân sử dụng DVCTT", "%", "cqs.su_dung_dvctt"),
+    ("Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử", "%", "kts.dn_hoa_don_dien_tu"),
+    # indicators of the Quốc hội's 2026 plan: doctors and beds per 10,000 people, labour with
+    # certificates, urban unemployment and waste, communes up to the NTM standard
+    ("Số bác sỹ/10.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
+    ("Giường bệnh trên 1 vạn dân", "giường", "ktxh.giuong_benh_van_dan"),
+    ("Tỷ lệ lao động đã qua đào tạo có văn bằng, chứng chỉ", "%", "ktxh.lao_dong_bang_cap"),
+    ("Tỷ lệ lao động qua đào tạo", "%", "ktxh.lao_dong_qua_dao_tao"),
+    ("Tỷ lệ thất nghiệp ở thành thị", "%", "ktxh.that_nghiep_thanh_thi"),
+    ("Tỷ lệ thất nghiệp", "%", "ktxh.that_nghiep"),
+    ("Tỷ lệ CTR sinh hoạt tại đô thị được thu gom, xử lý", "%", "ktxh.chat_thai_do_thi"),
+    ("Tỷ lệ chất thải rắn sinh hoạt được thu gom và xử lý", "%", "ktxh.chat_thai_ran"),
+    ("Tỷ lệ số xã đạt chuẩn NTM", "%", "ntm.xa_dat_chuan"),
+    # the locality "của" dropped before the synonyms; "1ha"; a quota "hoàn thành 100%"; the app
+    # named between "sử dụng" and "thường xuyên"; a dossier "đề nghị cấp" a paper
+    ("GRDP của phường tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("Giá trị thu hoạch trên 1ha đất trồng trọt", "triệu đồng", "ktxh.gia_tri_tren_ha"),
+    ("Hoàn thành 100% chỉ tiêu tuyển quân", "%", "qpan.tuyen_quan"),
+    ("Tỷ lệ dân số trưởng thành dùng VNeID thường xuyên", "%",
+     "da06.vneid_su_dung_thuong_xuyen"),
+    ("Tỷ lệ hồ sơ đề nghị cấp thẻ căn cước được thu nhận", "%", "da06.thu_nhan_can_cuoc"),
     # a commune's "cán bộ" are its officials (its staff in a role stay apart); households'
     # bank accounts are their payment accounts
     ("Tỷ lệ cán bộ xã được cấp chữ ký số", "%", "cqs.cbcc_chu_ky_so"),
@@ -207,6 +232,13 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # the NTM standard is not its advanced or modern level, nor the cultural commune's title;
+    # dossiers sent by post are not online ones; a heading naming only "khu vực thành thị"
+    ("Tỷ lệ số xã đạt chuẩn nông thôn mới nâng cao", "%", "ntm.xa_dat_chuan"),
+    ("Tỷ lệ xã đạt chuẩn nông thôn mới hiện đại", "%", "ntm.xa_dat_chuan"),
+    ("Tỷ lệ xã đạt chuẩn xã văn hóa nông thôn mới", "%", "ntm.xa_dat_chuan"),
+    ("Tỷ lệ hồ sơ TTHC gửi qua bưu chính công ích", "%", "cqs.ho_so_truc_tuyen"),
+    ("Khu vực thành thị", "%", "ktxh.that_nghiep_thanh_thi"),
     # a sector's output growth is not the total's; forest with scattered trees is more than
     # the forest; crop land with aquaculture is more than crop land
     ("Tốc độ tăng giá trị sản xuất thương mại, dịch vụ", "%",
@@ -568,7 +600,9 @@ def test_a_share_of_the_budget_is_not_a_share_of_grdp() -> None:
 def test_the_unit_printed_decides_between_a_count_and_a_share() -> None:
     assert default_catalog().match("Số thôn có điểm phát Wi-Fi miễn phí", "thôn").id == \
         "hts.so_thon_wifi"
-    assert default_catalog().match("Số thôn có điểm phát Wi-Fi miễn phí", "%") is None
+    # printed in %, the same name is the share of villages with free public Internet (Wi-Fi)
+    found = default_catalog().match("Số thôn có điểm phát Wi-Fi miễn phí", "%")
+    assert found is not None and found.id == "hts.thon_wifi"
 
 
 def test_a_users_catalog_adds_indicators(tmp_path) -> None:
@@ -744,3 +778,31 @@ def test_a_heading_naming_only_its_object_is_no_share_of_it() -> None:
     ):
         found = catalog.match(name, unit)
         assert found is not None and found.id == expected, (name, unit, found)
+
+
+def test_a_heading_naming_only_a_condition_is_no_share_of_anything() -> None:
+    """A row printed as a share whose name is only a condition's phrase ("Chữ ký số", "Cáp
+    quang": a table's heading) links to nothing; the full names still link."""
+    catalog = default_catalog()
+    for name in ("Ký số", "Cáp quang", "Không dùng tiền mặt", "Khu vực thành thị"):
+        assert catalog.match(name, "%") is None, name
+    found = catalog.match("Tỷ lệ người dân trưởng thành có chữ ký số", "%")
+    assert found is not None and found.id == "xhs.chu_ky_so_ca_nhan"
+
+
+def test_a_part_of_people_and_firms_links_to_their_indicator() -> None:
+    """Firms alone, or people alone, are a part of "người dân, doanh nghiệp" (the users of
+    public services): their satisfaction or use is that indicator's (MATCH); two parts stay
+    apart."""
+    catalog = default_catalog()
+    found = catalog.match("Tỷ lệ người dân có tài khoản thanh toán", "%")
+    assert found is not None and found.id == "xhs.tai_khoan_thanh_toan"
+    assert catalog.match("Tỷ lệ doanh nghiệp có tài khoản thanh toán", "%") is None
+
+
+def test_the_locality_a_thing_is_of_is_dropped_before_the_synonyms() -> None:
+    """"GRDP của phường tăng" is "GRDP tăng" (MATCH); the society ("của xã hội") is kept."""
+    from chitieu.catalog.words import read
+
+    assert read("Kinh phí của xã hội").words == ("kinh", "phi", "cua", "xa", "hoi")
+    assert read("Tỷ lệ văn bản của xã được ký số").words == read("Tỷ lệ văn bản được ký số").words

@@ -121,6 +121,9 @@ def test_level_words_listed_as_aliases_stay_exact(gazetteer, printed):
     ("Trung tam Phuc vu hanh chinh cong", "trung-tam-phuc-vu-hanh-chinh-cong"),
     ("Sở Giáo dục và Đạo tạo", "so-giao-duc-dao-tao"),
     ("Sở Sở Công thương", "so-cong-thuong"),
+    # a slip leaves a word that names nothing, even two letters off ("rn" for "m")
+    ("Trung tarn Phục vụ hành chính công", "trung-tam-phuc-vu-hanh-chinh-cong"),
+    ("Đài Truyền thamh xã", "dai-truyen-thanh-xa"),
 ])
 def test_ocr_slips_match_with_a_score_below_one(gazetteer, printed, agency_id):
     found = gazetteer.match(printed)
@@ -144,6 +147,8 @@ def test_a_weak_fuzzy_match_is_flagged(gazetteer):
     "Sở Công an",
     # not the same agency, though the words are close
     "Viện Nghiên cứu A, Trường Đại học B",
+    # another real word in place of one of a known name's words: another body
+    "Đài Truyền thông Việt Nam",
 ])
 def test_unknown_agencies(gazetteer, printed):
     found = gazetteer.match(printed)
