@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3|heldout4|
                                                            heldout5|realdocs_heldout|
-                                                           realdocs_heldout2]
-                                                     [--form docx|pdf|layout|xlsx|html|md ...]
+                                                           realdocs_heldout2|realdocs_heldout3]
+                                                     [--form docx|pdf|layout|xlsx|html|md|
+                                                             portal ...]
                                                      [--score ../shared/tools/score.py]
 
 Held out: built and scored before the code they measure was changed, then scored only at the
@@ -21,7 +22,9 @@ before the second layout session's code changes), `realdocs_heldout` (built 2026
 HTML, Markdown and PDF; a form scores the documents that come in it), or
 `realdocs_heldout2` (built 2026-12-06 11:00 before the second realdocs session's code changes:
 each document as DOCX, PDF and layout text, and in one to three of XLSX, HTML and Markdown;
-scored at that session's start and end, its misses read: worn).
+scored at that session's start and end, its misses read: worn), or `realdocs_heldout3` (built
+2026-12-06 13:40 before the third realdocs session's code changes: each document as DOCX, PDF
+and layout text, in one to three of XLSX, HTML and Markdown, two also as portal text).
 """
 
 from __future__ import annotations
@@ -37,9 +40,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "fixtures" / "real"
 FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
-         "xlsx": "*.xlsx", "html": "*.html", "md": "*.md"}
+         "xlsx": "*.xlsx", "html": "*.html", "md": "*.md", "portal": "*.portal.md"}
+# a portal page saved as text is its own form, not the converter's Markdown
+OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
 SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "realdocs_heldout",
-             "realdocs_heldout2")
+             "realdocs_heldout2", "realdocs_heldout3")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:
@@ -55,7 +60,8 @@ def score_form(form: str, score_py: Path, held: Path) -> list[str]:
 
     # a document is one with an expected file (a set's README.md is not)
     sources = sorted(path for path in held.glob(FORMS[form])
-                     if (held / "expected" / f"{path.name.split('.')[0]}.gold.json").is_file())
+                     if (held / "expected" / f"{path.name.split('.')[0]}.gold.json").is_file()
+                     and not path.name.endswith(OTHER_FORMS.get(form, ())))
     if not sources:
         return []
     lines = []

@@ -1109,14 +1109,22 @@ class _Assembler:
     def _adds_agencies(self, cells: list[str]) -> bool:
         """A row merged over two (number, name and values in cells spanning both, which the
         reader repeats in each) whose second row only names another agency: every cell
-        repeats the row above or is empty, except agency cells."""
-        if not self.table.rows or self.number_col is None or self.name_col is None:
+        repeats the row above or is empty, except agency cells. (A table without a number
+        column: the name repeated says it, or a row of agency cells alone.)"""
+        if not self.table.rows or self.name_col is None:
             return False
         previous = self.table.rows[-1].cells
-        number, name = clean_text(cells[self.number_col]), clean_text(cells[self.name_col])
-        if not number or not name or number != clean_text(previous[self.number_col]) \
-                or name != clean_text(previous[self.name_col]):
+        name = clean_text(cells[self.name_col])
+        if not name and self.number_col is None:
+            # no numbers, and the merged cells printed once (Markdown): agency cells only
+            filled = [i for i, text in enumerate(cells) if clean_text(text)]
+            return bool(filled) and all(i in self.agency_cols for i in filled)
+        if not name or name != clean_text(previous[self.name_col]):
             return False
+        if self.number_col is not None:
+            number = clean_text(cells[self.number_col])
+            if not number or number != clean_text(previous[self.number_col]):
+                return False
         added = False
         for i, text in enumerate(cells):
             text = clean_text(text)

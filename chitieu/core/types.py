@@ -62,3 +62,13 @@ class RawDocument:
     # Tables that stand alone, by `RawRow.table` index, with their name: the sheets of a
     # workbook. Assembly never joins two of them, and names their records' outer section.
     table_names: dict[int, str] = field(default_factory=dict)
+
+
+def rows_by_table(rows: list[RawRow]) -> list[list[RawRow]]:
+    """The rows of each table (`RawRow.table`), table by table in order of first appearance;
+    rows outside tables are left out."""
+    by_table: dict[int, list[RawRow]] = {}
+    for row in rows:
+        if row.table is not None:
+            by_table.setdefault(row.table, []).append(row)
+    return list(by_table.values())

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.core.headers import assign_roles, header_candidates
+from chitieu.core.numbering import IN_WHICH, ITEM, LETTER, ROMAN, SECTION_NUMBER
+from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.unicode import decode_bytes
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -28,6 +30,13 @@ _LABEL_CHARS = 5
 _TITLE = re.compile(r"[^\W\d_]{2}")  # a title has words; a value repeated (100 | 100) not
 # page markers some converters write between pages: "<!-- page break -->", "<!-- page 3 -->"
 _PAGE_MARKER = re.compile(r"^\s*<!--\s*page(?:[\s_-]*break|\s+\d+)?\s*-->\s*$", re.IGNORECASE)
+# A bold section label alone in a cell ("**1**", "**II.**"): a section row's first cell
+# (ITEM, not ARABIC: a bold year "**2025**" is a deadline).
+BOLD_LABEL = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]?\s*\*\*$")
+_HEADER_ROWS = 3  # a group over a group over the labels ("Phân công" / "Cơ quan" / "Chủ trì")
+# columns whose cell merged down is each row's: every task has someone in charge, so an empty
+# one under a printed one is the merged cell (a deadline, a support or a note may be empty)
+_CARRIED_ROLES = frozenset({"lead", "monitor"})
 
 
 def read(path: Path) -> RawDocument:
@@ -38,12 +47,9 @@ def read_text(text: str) -> RawDocument:
     reader = _Reader()
     for number, line in enumerate(text.split("\n"), start=1):
         reader.feed(number, line)
-    tables: dict[int, list[RawRow]] = {}  # each table's rows, in one pass over the rows
-    for row in reader.rows:
-        if row.table is not None:
-            tables.setdefault(row.table, []).append(row)
-    for rows in tables.values():
+    for rows in rows_by_table(reader.rows):
         _undo_repeated_spans(rows)
+        _carry_merged_leads(rows)
     return RawDocument(rows=reader.rows, format="markdown", pages=reader.page, ocr=False,
                        warnings=sorted(reader.warnings))
 
@@ -67,6 +73,64 @@ def _undo_repeated_spans(rows: list[RawRow]) -> None:
             # a label printed in two columns over two different sub-labels is one group
             if above[c].text and above[c].text == above[c - 1].text and rows[1].cells[c].text:
                 above[c] = Cell("")
+
+
+def bold_header_labels(rows: list[RawRow], width: int,
+                       most: int = _HEADER_ROWS) -> tuple[list[str], int]:
+    """Each column's lowest header label, without its bold marks ("" where none is
+    printed), and how many rows the header takes: the first row, then the rows under it
+    printed in bold (`**`) whose every label names a column, as a group's labels do
+    ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện"); a section or group row ("**I**",
+    "**1**" and its title) does not."""
+    labels = [""] * width
+    height = 0
+    for row in rows[:most]:
+        cells = [c.text.strip() for c in row.cells]
+        texts = [" ".join(t.replace("*", " ").split()) for t in cells]  # "**Cơ quan** **chủ trì**"
+        if height and not all(t.startswith("**") and not BOLD_LABEL.match(t)
+                              and header_candidates(label)[:1] not in ((), ("unknown",))
+                              for t, label in zip(cells, texts, strict=True) if t):
+            break  # the row holds data, or is a section or group row
+        height += 1
+        for c, label in enumerate(texts[:width]):
+            if label:
+                labels[c] = label
+    return labels, height
+
+
+def _carry_merged_leads(rows: list[RawRow]) -> None:
+    """A converter that prints a merged cell in its first slot only leaves the rows under
+    it empty there. For the lead and the monitor (every task has someone in charge; in the
+    real tables an empty one never stands under a printed one) the row takes the text above,
+    as the DOCX reader repeats a merged cell, and says so (`cell_placement_uncertain`):
+    a row of its own (a name, and its number where the table numbers them; not "Trong đó:")
+    that prints a value (a row printing only its
+    number and name heads a group), under a row that prints one, never across a section or
+    group row. A deadline, a support or a note may be empty indeed: left as printed."""
+    width = len(rows[0].cells)
+    labels, height = bold_header_labels(rows, width)
+    roles = assign_roles(labels)
+    carried = [c for c, role in enumerate(roles) if role in _CARRIED_ROLES]
+    if not carried or "name" not in roles:
+        return
+    name, number = roles.index("name"), roles.index("number") if "number" in roles else None
+    valued = [c for c, role in enumerate(roles) if role not in ("number", "name", "unknown")]
+    above: RawRow | None = None
+    for row in rows[height:]:
+        texts = [c.text.strip() for c in row.cells]
+        if not texts[name] or IN_WHICH.match(texts[name]) or (number is not None
+                                                              and not texts[number]):
+            continue  # a row adding an agency or text, "Trong đó:": neither takes nor gives
+        if all(t.startswith("**") for t in texts if t) or not any(texts[c] for c in valued) or (
+                number is not None and SECTION_NUMBER.match(texts[number].strip("* "))):
+            above = None  # a section or group row: a merged cell does not reach over it
+            continue
+        if above is not None:
+            for c in carried:
+                if not texts[c] and above.cells[c].text.strip():
+                    row.cells[c] = Cell(above.cells[c].text)
+                    row.warnings.append(f"cell_placement_uncertain:{labels[c] or c + 1}")
+        above = row
 
 
 def _keep_one_across(row: RawRow) -> None:

@@ -27,13 +27,13 @@ from pathlib import Path
 from chitieu.core.headers import AGENCY_ROLES, assign_roles, header_candidates
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
-from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
+from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
 from chitieu.extract.unicode import decode_bytes
 
 _LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s*(?:\*\*)?$")
-# A bold section label alone in a cell ("**1**", "**II.**"): a row's first cell, never a value
-# (ITEM, not ARABIC: a bold year "**2025**" is a deadline).
-_BOLD_LABEL = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]?\s*\*\*$")
+# (A bold section label alone in a cell, "**1**", "**II.**": a row's first cell, never a
+# value - markdown.BOLD_LABEL.)
 # A bold numbered heading ("**2. Nhiệm vụ**") between two tables.
 _NUMBERED_HEADING = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]\s+\S.*\*\*$")
 # A short run of bold words: a header cell printed as two bold runs ("**Cơ quan**" / "**chủ trì**").
@@ -141,9 +141,10 @@ def read_text(text: str) -> RawDocument:
                 table += 1
             rows.append(_row(group, table))
             previous_was_row = True
-    _align_spanned_header(rows)
-    _fill_spanned_cells(rows)
-    _place_lone_agency_cells(rows)
+    tables = rows_by_table(rows)  # the passes change cells, never which rows a table has
+    _align_spanned_header(tables)
+    _fill_spanned_cells(tables)
+    _place_lone_agency_cells(tables)
     return RawDocument(rows=rows, format="portal", pages=pages, ocr=False)
 
 
@@ -288,7 +289,7 @@ def _is_label(slot: _Slot) -> bool:
 
 
 def _is_bold_label(slot: _Slot) -> bool:
-    return len(slot.lines) == 1 and bool(_BOLD_LABEL.match(slot.lines[0][1].strip()))
+    return len(slot.lines) == 1 and bool(BOLD_LABEL.match(slot.lines[0][1].strip()))
 
 
 def _is_in_which(slot: _Slot) -> bool:
@@ -369,23 +370,14 @@ def _markup_open(text: str) -> bool:
     return strong % 2 == 1 or single % 2 == 1
 
 
-def _tables(rows: list[RawRow]) -> list[list[RawRow]]:
-    """The rows of each table, table by table."""
-    by_table: dict[int, list[RawRow]] = {}
-    for row in rows:
-        if row.table is not None:
-            by_table.setdefault(row.table, []).append(row)
-    return list(by_table.values())
-
-
-def _align_spanned_header(rows: list[RawRow]) -> None:
+def _align_spanned_header(tables: list[list[RawRow]]) -> None:
     """A two-row header flattened from spanned cells: one cell of the first row spans the
     second row's cells ("GIAI ĐOẠN 2026 - 2030" over five year columns, "Cơ quan thực hiện"
     over "Chủ trì" / "Phối hợp"), the others span both rows. The second row is placed under
     its group cell and both are padded to the table's width, as a Markdown table prints them.
     A group of one cell between them ("Phân công thực hiện" over "Cơ quan thực hiện" over
     "Chủ trì" / "Phối hợp": three rows) stands over the same columns."""
-    for table_rows in _tables(rows):
+    for table_rows in tables:
         if len(table_rows) < 3:
             continue
         width = _table_width(table_rows)
@@ -449,28 +441,44 @@ def _estimated_year(head: str, sub_roles: list[str]) -> int:
     return int(year[0]) if year else 9999
 
 
-def _place_lone_agency_cells(rows: list[RawRow]) -> None:
+def _place_lone_agency_cells(tables: list[list[RawRow]]) -> None:
     """A row holding one cell that names agencies, under a full row of the table: the second
     row of a task whose other cells are merged over both, adding one more agency (HTML
     rowspan flattened; its column is lost). It goes to the table's last agency column (the
     supporting agencies, where lists run on), where assembly joins it to its task; without
-    agency columns it stays as printed."""
-    for table_rows in _tables(rows):
+    agency columns it stays as printed. The columns are read under each one's lowest label
+    ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện", which stands over the lead only).
+    Beside another agency column the text does not say which one it is (a second lead is
+    added so too): `cell_placement_uncertain`. The row above is a task's: its number, or in
+    a table without a number column any text that is no bold title."""
+    for table_rows in tables:
         width = max(len(r.cells) for r in table_rows)
-        roles = [(header_candidates(c.text) or ("unknown",))[0] for c in table_rows[0].cells]
+        labels = bold_header_labels(table_rows, width)[0]
+        roles = [(header_candidates(label) or ("unknown",))[0] for label in labels]
         agency_columns = [i for i, role in enumerate(roles) if role in AGENCY_ROLES]
         if not agency_columns:
             continue
+        column = agency_columns[-1]
+        numbered = "number" in roles
         for previous, row in itertools.pairwise(table_rows):
-            texts = [c.text.strip() for c in row.cells if c.text.strip()]
-            if (len(texts) != 1 or len(previous.cells) != width or previous is table_rows[0]
-                    or not _LABEL.match(previous.cells[0].text.strip())
-                    or not all(_starts_as_agency(part.strip())
-                               for part in texts[0].split(";") if part.strip())):
+            first = previous.cells[0].text.strip()
+            if (len(previous.cells) != width or previous is table_rows[0]
+                    or not (_LABEL.match(first) if numbered
+                            else first and not first.startswith("*"))
+                    or (added := _added_agency(row)) is None):
                 continue
-            cells = [Cell("") for _ in range(width)]
-            cells[agency_columns[-1]] = Cell(texts[0])
-            row.cells = cells
+            row.cells = [Cell(added if c == column else "") for c in range(width)]
+            if len(agency_columns) > 1:
+                row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
+
+
+def _added_agency(row: RawRow) -> str | None:
+    """The one cell a row prints, when it names agencies: a task's second row adding one."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    if len(texts) != 1 or not all(_starts_as_agency(part.strip())
+                                  for part in texts[0].split(";") if part.strip()):
+        return None
+    return texts[0]
 
 
 @functools.cache
@@ -487,7 +495,7 @@ def _starts_as_agency(text: str) -> bool:
     return text.casefold().startswith(any_case) or text.startswith(capitalized)
 
 
-def _fill_spanned_cells(rows: list[RawRow]) -> None:
+def _fill_spanned_cells(tables: list[list[RawRow]]) -> None:
     """Cells merged down from the row above (HTML rowspan) are left out of the rows below them:
     the portal prints an empty cell as a bare `|`, so a missing cell is a merged one. A row
     shorter than its table takes the missing cells' text from the row above it, and the
@@ -495,13 +503,20 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
     cell, whose agencies and deadline are merged with the first's). Which cells are missing
     is read from what the printed ones hold (`_placement`). Header, section and title rows
     are left alone. A "Trong đó:" row between a row and its parts says nothing of its own:
-    the parts take their merged cells from the row above it."""
-    for table_rows in _tables(rows):
+    the parts take their merged cells from the row above it, and so does the row under a
+    row adding an agency to its task. In a table without a number
+    column the first column may be the merged one too ("Lĩnh vực" over a field's tasks):
+    every printed cell is placed."""
+    for table_rows in tables:
         width = _table_width(table_rows)
-        labels = _header_labels(table_rows, width)
+        labels = bold_header_labels(table_rows, width)[0]
         # read together, as assembly reads them ("Lĩnh vực" beside the names is none)
         roles = assign_roles(labels)
-        kept = [row for row in table_rows if not _only_in_which(row)]
+        numbered = "number" in roles
+        # a "Trong đó:" row, or a row adding an agency to the task above, between a row and
+        # the next: the next takes its merged cells from the row above them
+        kept = [row for row in table_rows
+                if not _only_in_which(row) and _added_agency(row) is None]
         taken_from_above: dict[int, set[int]] = {}  # id(row) -> columns it was given
         for previous, row in itertools.pairwise(kept):
             if previous is table_rows[0] or not 2 <= len(row.cells) < width:
@@ -509,19 +524,22 @@ def _fill_spanned_cells(rows: list[RawRow]) -> None:
             first, above = row.cells[0].text.strip(), previous.cells[0].text.strip()
             if first.startswith("*") or not above or above.startswith("*"):
                 continue  # a section, title or header row, or one under it
-            if _LABEL.match(first):
-                taken = row.cells
+            if not numbered:
+                taken, start = row.cells, 0
+            elif _LABEL.match(first):
+                taken, start = row.cells, 1
             elif _LABEL.match(above):
-                taken = [Cell(previous.cells[0].text), *row.cells]
+                taken, start = [Cell(previous.cells[0].text), *row.cells], 1
             else:
                 continue
             if len(taken) >= width or len(previous.cells) < width:
                 continue
-            columns, uncertain = _placement([c.text for c in taken[1:]], roles,
+            columns, uncertain = _placement([c.text for c in taken[start:]], roles,
                                             [c.text.strip() for c in previous.cells],
-                                            taken_from_above.get(id(previous), set()))
-            placed = {0: taken[0], **dict(zip(columns, taken[1:], strict=True))}
-            taken_from_above[id(row)] = set(range(1, width)) - set(columns)
+                                            taken_from_above.get(id(previous), set()), start)
+            placed = {0: taken[0]} if start else {}
+            placed.update(zip(columns, taken[start:], strict=True))
+            taken_from_above[id(row)] = set(range(start, width)) - set(columns)
             row.cells = [placed.get(c) or Cell(previous.cells[c].text) for c in range(width)]
             row.warnings += [f"cell_placement_uncertain:{labels[c] or c + 1}"
                              for c in uncertain]
@@ -550,23 +568,11 @@ def _table_width(table_rows: list[RawRow]) -> int:
     return mode
 
 
-def _header_labels(table_rows: list[RawRow], width: int) -> list[str]:
-    """Each column's lowest header label (the second header row's "Chủ trì" under "Cơ quan
-    thực hiện"), without its bold marks; "" where none is printed."""
-    labels = [""] * width
-    for row in table_rows[:2]:
-        cells = [c.text.strip() for c in row.cells]
-        if row is not table_rows[0] and not all(t.startswith("**") for t in cells if t):
-            break  # the second row holds data
-        for c, text in enumerate(cells[:width]):
-            if text.strip("* "):
-                labels[c] = text.strip("* ")
-    return labels
-
-
 def _placement(texts: list[str], roles: list[str], above: list[str] = (),
-               merged_above: set[int] = frozenset()) -> tuple[tuple[int, ...], list[int]]:
-    """The columns (after the number) a short row's printed cells stand in, in order: the
+               merged_above: set[int] = frozenset(),
+               start: int = 1) -> tuple[tuple[int, ...], list[int]]:
+    """The columns (from `start`: after the number, where the row prints it) a short row's
+    printed cells stand in, in order: the
     placement whose cells read most like their columns (a deadline under the deadline, an
     agency under an agency column, words under the name); a cell printing what the row
     above prints in a column is rather in that column (a cell merged over both rows would
@@ -576,14 +582,17 @@ def _placement(texts: list[str], roles: list[str], above: list[str] = (),
     or more). Also the columns filled from the row above that another placement as good
     would have left to this row's own cells."""
     width = len(roles)
-    if math.comb(width - 1, len(texts)) > _MAX_PLACEMENTS:
-        return tuple(range(1, len(texts) + 1)), []
+    if math.comb(width - start, len(texts)) > _MAX_PLACEMENTS:
+        return tuple(range(start, len(texts) + start)), []
+    # how each cell reads in each column, scored once for all the placements
+    fits = [[_fit(t, roles[c]) + (_SAME_AS_ABOVE if c < len(above) and t.strip()
+                                  and t.strip() == above[c] else 0.0)
+             for c in range(width)] for t in texts]
+    columns_from = set(range(start, width))
     scored = []
-    for columns in itertools.combinations(range(1, width), len(texts)):
-        fit = sum(_fit(t, roles[c]) + (_SAME_AS_ABOVE if c < len(above) and t.strip()
-                                       and t.strip() == above[c] else 0.0)
-                  for t, c in zip(texts, columns, strict=True))
-        missing = set(range(1, width)) - set(columns)
+    for columns in itertools.combinations(range(start, width), len(texts)):
+        fit = sum(row[c] for row, c in zip(fits, columns, strict=True))
+        missing = columns_from - set(columns)
         scored.append((fit, len(missing & merged_above), sum(missing), columns))
     scored.sort(reverse=True)
     best_fit, _, _, best = scored[0]

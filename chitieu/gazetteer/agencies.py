@@ -1025,7 +1025,8 @@ class _Segmenter:
                     continue
                 for prev_path_score, prev_path in best[prev_end].values():
                     prev = self.piece(*prev_path[-1])
-                    if self._allowed(prev, piece, gap):
+                    if self._allowed(prev, piece, gap) and not self._continues_a_collective(
+                            prev_path[-1][0], prev, start, piece, gap):
                         candidates.append((prev_path_score, prev_path))
         for (coverage, agency_like, pieces), path in candidates:
             score = (round(coverage + gain[0], 6), agency_like + gain[1], pieces - 1)
@@ -1053,6 +1054,19 @@ class _Segmenter:
             return False
         rest = tuple(t.word for t in self.tokens[start + 1:start + 3])
         return any(rest[:len(level)] == level for level in _words().level_words)
+
+    def _continues_a_collective(self, left_start: int, left: _Piece, start: int,
+                                right: _Piece, gap: str) -> bool:
+        """"Các đại học, học viện", "Các đơn vị sự nghiệp, doanh nghiệp nhà nước": after a
+        collective the list of names does not hold ("Các …"), a lower-case kind it does not
+        hold either is one more kind under the same "các", not an agency of its own. A known
+        collective is whole as known ("Các bộ, ngành, địa phương, doanh nghiệp liên quan": the
+        businesses are one more party), and a known agency after a collective is its own
+        ("Các phòng chuyên môn, công an xã")."""
+        return (gap in ("comma", "joiner") and not left.known and not right.known
+                and self.tokens[left_start].key in _COLLECTIVE_MARKERS
+                and self.tokens[start].text[:1].islower()
+                and self.tokens[start].key not in _COLLECTIVE_MARKERS)
 
     @staticmethod
     def _allowed(left: _Piece, right: _Piece, gap: str) -> bool:

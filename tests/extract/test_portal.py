@@ -355,3 +355,32 @@ def test_a_monitor_merged_over_a_row_its_in_which_and_its_parts() -> None:
         ["+", "Khu vực đô thị", "Trạm", "420", "Sở Khoa học và Công nghệ", "Viettel; VNPT"]]
     assert rows[3].texts[:2] == ["", "Trong đó:"]
     assert rows[2].warnings == [] and rows[4].warnings == ["cell_placement_uncertain:Theo dõi"]
+
+
+def test_a_row_of_one_agency_under_a_group_of_agency_columns_goes_to_the_support() -> None:
+    # "Cơ quan thực hiện" over "Chủ trì" / "Phối hợp": the header's first row names one
+    # agency column only (the group, over the lead); the row adding one agency is read
+    # under the second row's labels, so its agency goes to "Phối hợp", not to "Chủ trì"
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Cơ quan thực hiện**", "**Thời hạn**"],
+                  ["**Chủ trì**", "**Phối hợp**"],
+                  ["1", "Triển khai hóa đơn điện tử.", "Thuế tỉnh", "Sở Công Thương",
+                   "Năm 2026"],
+                  ["Bưu điện tỉnh"],
+                  ["2", "Phát triển thương mại điện tử.", "Sở Công Thương", "Sở Tài chính",
+                   "2026-2030"]])
+    assert _table_rows(text)[3] == ["", "", "", "Bưu điện tỉnh", ""]
+
+
+def test_a_table_without_a_number_column_fills_its_merged_first_column() -> None:
+    # no number column; "Lĩnh vực" merged over a field's tasks: the second task's row leaves
+    # it out, so its name is printed first - it goes under the names, the field from above
+    text = _flat([["**Lĩnh vực**", "**Nhiệm vụ**", "**Cơ quan chủ trì**",
+                   "**Cơ quan phối hợp**", "**Thời hạn**"],
+                  ["Nông nghiệp", "Xây dựng bản đồ số vùng trồng.", "Sở Nông nghiệp và Môi trường",
+                   "UBND các xã, phường", "Quý III/2026"],
+                  ["Truy xuất nguồn gốc nông sản.", "Sở Công Thương", "Sở Tài chính",
+                   "Năm 2026"],
+                  ["Du lịch", "Phát triển ứng dụng du lịch thông minh.",
+                   "Sở Văn hóa, Thể thao và Du lịch", "Các doanh nghiệp", "Tháng 11/2026"]])
+    assert _table_rows(text)[2] == ["Nông nghiệp", "Truy xuất nguồn gốc nông sản.",
+                                    "Sở Công Thương", "Sở Tài chính", "Năm 2026"]

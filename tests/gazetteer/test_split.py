@@ -95,6 +95,19 @@ def gazetteer():
     ("Ban Chỉ huy Quân sự xã; Các thôn, ấp", ["Ban Chỉ huy Quân sự xã", "Các thôn, ấp"]),
     ("Các thôn, tổ dân phố; các trường học", ["Các thôn, tổ dân phố", "các trường học"]),
     ("các trường học, các thôn", ["các trường học", "các thôn"]),
+    # a collective the list does not hold, then lower-case kinds it does not hold either:
+    # one "các" over them all; a known agency after it, or its own "các", is another agency
+    ("Các đại học, học viện", ["Các đại học, học viện"]),
+    ("Các đơn vị sự nghiệp, doanh nghiệp nhà nước",
+     ["Các đơn vị sự nghiệp, doanh nghiệp nhà nước"]),
+    ("Các đại học, học viện và viện nghiên cứu", ["Các đại học, học viện và viện nghiên cứu"]),
+    ("Các phòng chuyên môn, công an xã", ["Các phòng chuyên môn", "công an xã"]),
+    ("Các tổ chuyên môn, công an xã", ["Các tổ chuyên môn", "công an xã"]),
+    ("Các đại học, Học viện Chính trị khu vực", ["Các đại học", "Học viện Chính trị khu vực"]),
+    ("Các đại học, các học viện", ["Các đại học", "các học viện"]),
+    # a collective the list holds is whole as it holds it: what follows is one more party
+    ("Các bộ, ngành, địa phương, doanh nghiệp liên quan",
+     ["Các bộ, ngành, địa phương", "doanh nghiệp liên quan"]),
     # nothing to split
     ("", []),
     ("   ", []),
