@@ -7,6 +7,9 @@ name the plan and the records' outer section.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+
 from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.text import clean_text
 from chitieu.core.types import RawRow
@@ -42,7 +45,7 @@ _ATTACHED_INSIDE = lazy(compile_regex,
     r"(?<=\S)\s*(?=\(\s*(?:k[èe]m\s+theo|ban\s+h[àa]nh\s+k[èe]m))", IGNORECASE)
 
 
-def attachment_apart(lines: list[str]) -> list[str]:
+def attachment_apart(lines: Sequence[str]) -> list[str]:
     """A title and its "(Kèm theo …)" printed on one line (one paragraph, a cell of the
     table's first row, OCR joining two lines) as two lines."""
     out = []
@@ -53,6 +56,15 @@ def attachment_apart(lines: list[str]) -> list[str]:
 
 
 def split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
+    """The appendix label, the title's lines and the "(Kèm theo …)" sentence of the lines
+    above a table. Read once for the same lines asked again (assembly, the plan's fields and
+    the records' sections each ask)."""
+    appendix, title, attached = _split_heading(tuple(lines))
+    return appendix, list(title), attached
+
+
+@functools.lru_cache(maxsize=64)
+def _split_heading(lines: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], str]:
     # The lines above a table may hold the whole plan before its appendix: the heading is the
     # last "Phụ lục" line, and its "(Kèm theo …)" line the first one after it.
     lines = attachment_apart(lines)
@@ -85,7 +97,7 @@ def split_heading(lines: list[str]) -> tuple[str | None, list[str], str]:
     attached = ""
     if attached_at is not None:
         attached = _attachment_text(lines[attached_at:])
-    return appendix, [t.strip(" *") for t in title if t.strip(" *")], attached
+    return appendix, tuple(t.strip(" *") for t in title if t.strip(" *")), attached
 
 
 def _attachment_text(lines: list[str]) -> str:

@@ -71,6 +71,7 @@ class _Words:
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
     office_at_end: regex.Pattern  # an office's words ending a line after other words
+    capitalized: frozenset[str]  # words a body's name writes with a capital wherever
 
 
 @functools.cache
@@ -98,6 +99,7 @@ def _words() -> _Words:
             r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
         offices=data["offices"],
+        capitalized=frozenset(data["capitalized"]),
         office_at_end=compile_regex(
             r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
         office_holder=compile_regex(
@@ -106,14 +108,16 @@ def _words() -> _Words:
     )
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=1024)
+def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     """`text` in lower-case ASCII, and for each folded character the index it came from, so
-    that a match in the folded text cuts the printed one."""
+    that a match in the folded text cuts the printed one. Kept for the header's lines, each
+    read by several of the readers below."""
     where: list[int] = []
     for i, char in enumerate(text):
         where.extend([i] * len(_FOLDED_CHARS[ord(char)]))
     where.append(len(text))
-    return _folded_text(text), where
+    return _folded_text(text), tuple(where)
 
 
 def _folded_text(text: str) -> str:
@@ -148,11 +152,12 @@ def document_kind(text: str) -> tuple[str, str] | None:
     text = clean_text(text).strip(" *#")
     if _key(text) in _words().kinds:
         return text, ""
-    folded, where = _folded(text)
+    folded = _folded_text(text)
     for pattern in _words().kind_starts:
         match = pattern.match(folded)
         if match is None:
             continue
+        where = _folded(text)[1]  # where each folded character was printed: only on a match
         kind = text[:where[match.end("kind")]]
         if kind.isupper():  # "CHƯƠNG TRÌNH Hành động …": the kind is what is in capitals
             return kind, text[where[match.end()]:].strip(" *#:")
@@ -308,8 +313,9 @@ def _lower(text: str) -> str:
     """Capitals in lower case but for the abbreviations an issuer is written with ("VĂN
     PHÒNG UBND" → "văn phòng UBND"), which are expanded later, and any word without a vowel,
     which is an abbreviation as printed ("TRƯỜNG THCS …" → "Trường THCS …")."""
-    kept = _abbreviations()
-    return " ".join(w if w in kept or not _VOWEL.search(_folded_text(w)) else w.lower()
+    kept, capitalized = _abbreviations(), _words().capitalized
+    return " ".join(w if w in kept or not _VOWEL.search(_folded_text(w)) else
+                    w[:1] + w[1:].lower() if w.lower() in capitalized else w.lower()
                     for w in text.split(" "))
 
 
@@ -533,10 +539,10 @@ def _without_motto_tail(head: Letterhead, text: str) -> str:
 
 def _without_draft_mark(text: str) -> str:
     """The line without a draft's mark ("DỰ THẢO") printed in either column."""
-    folded, where = _folded(text)
-    mark = _words().draft.search(folded)
+    mark = _words().draft.search(_folded_text(text))
     if mark is None:
         return text
+    where = _folded(text)[1]
     return f"{text[:where[mark.start()]].rstrip()}\t{text[where[mark.end()]:].lstrip()}".strip()
 
 
@@ -583,7 +589,10 @@ def _capitals(text: str) -> bool:
 
 
 def _strip_motto(text: str) -> str:
-    folded, where = _folded(text)
+    folded = _folded_text(text)
+    if not _words().motto.search(folded):
+        return text
+    where = _folded(text)[1]
     pieces, last = [], 0
     for match in _words().motto.finditer(folded):
         pieces.append(text[last:where[match.start()]])

@@ -22,12 +22,13 @@ one cell each, the header's labels, then a row of cells per table row.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from itertools import combinations, islice
+from collections.abc import Callable, Iterator
+from itertools import combinations, islice, pairwise
 from math import comb
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chitieu.core.agencies import AgencyNames
 from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
@@ -41,6 +42,7 @@ from chitieu.extract.unicode import decode_bytes
 if TYPE_CHECKING:
     import regex
 
+Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _MIN_COLUMNS = 3
 _UNNAMED_WORDS = 4  # a label the vocabulary does not know: a few words ("Chi tiết")
 _LABEL_SIZE = 160  # "Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc, kiểm tra và tổng hợp …"
@@ -66,22 +68,29 @@ def looks_like_cells(text: str) -> bool:
                for i, line in enumerate(lines) if line and _is_number_label_start(lines, i))
 
 
-def read(path: Path) -> RawDocument:
-    return read_text(decode_bytes(Path(path).read_bytes()))
+def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()), agencies=agencies)
 
 
-def read_text(text: str) -> RawDocument:
+def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
+    """`agencies`: the known agency names (or a function giving them, called only when
+    needed), which tell two narrow columns' cells apart where `pdftotext` wrote them side by
+    side; without them, by the cells' look alone."""
     lines = _lines(text)
     printed = text.lstrip("\ufeff").replace("\f", "").split("\n")
     rows: list[RawRow] = []
     i = 0
     while i < len(lines):
         found = _row_header(lines, i) if lines[i] and _is_number_label_start(lines, i) else None
+        if found is None and lines[i] and i and not lines[i - 1] and _is_number_label_start(
+                lines, i):
+            # a header whose first row starts with an empty cell, over several rows
+            found = _grid_header(lines, i - 1)
         if found is not None:
             i = _read_rows(lines, i, found, rows)
             continue
         if lines[i] and _is_number_label_start(lines, i) and _column_header(lines, i):
-            i = _read_columns(lines, i, rows)
+            i = _read_columns(lines, i, rows, _Known(agencies))
             continue
         if lines[i]:
             # outside a table, a line as the text reader reads it: its tabs apart cells (a
@@ -252,6 +261,95 @@ def _spanned(lines: list[str], j: int, labels: list[str]
     return header, end + numbered
 
 
+def _grid_header(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """A header over several rows whose first cell, and every row's, is empty (a column
+    left empty before the numbering one), from line `start` (that empty cell): its rows
+    told apart by the body's width — the last holds a cell for every column, each row
+    under the first opens with the cells of the columns merged down from it, all empty —
+    and spread over the columns as the grid a table reader gives; the line where the body
+    starts. None when the lines are no such header."""
+    body = next((k for k in range(start + 1, min(len(lines), start + _MAX_GRID_LINES))
+                 if _lead_row_at(lines, k)), None)
+    if body is None:
+        return None
+    width = _body_width(lines, body)
+    printed = lines[start:body]
+    if width is None or width < _MIN_COLUMNS or len(printed) <= width:
+        return None
+    rows = _header_rows(printed, width)
+    return (_header_grid(rows), body) if rows is not None else None
+
+
+_MAX_GRID_LINES = 80  # a header over several rows holds at most this many lines
+
+
+def _lead_row_at(lines: list[str], k: int) -> bool:
+    """A body row opening with an empty cell at line `k`, its number after it, then a cell."""
+    return (not lines[k] and k + 2 < len(lines) and bool(ROW_LABEL.match(lines[k + 1]))
+            and bool(lines[k + 2]))
+
+
+def _body_width(lines: list[str], body: int) -> int | None:
+    """The number of columns: the most common distance between the first rows' starts (a
+    section's row merged across is shorter, a row with a cell of two paragraphs longer)."""
+    starts = [k for k in range(body, min(len(lines), body + _BODY_LOOK)) if _lead_row_at(lines, k)]
+    sizes = [b - a for a, b in pairwise(starts)]
+    if not sizes:
+        return None
+    return max(set(sizes), key=lambda size: (sizes.count(size), size))
+
+
+_BODY_LOOK = 120  # lines of the body looked at for its width
+
+
+def _header_rows(printed: list[str], width: int) -> list[list[str]] | None:
+    """The header's lines as its rows: the last a cell for every column, the ones above
+    apart where the cells merged down from the first row begin (as many empty cells as the
+    last row opens with); None when they do not part so."""
+    rows = [printed[-width:]]
+    rest = printed[:-width]
+    merged = next((k for k, text in enumerate(rows[0]) if text), width)
+    if merged == 0:
+        return None
+    while rest:
+        cut = next((j for j in range(1, len(rest)) if len(rest) - j <= width
+                    and not any(rest[j:j + merged]) and j + merged <= len(rest)), None)
+        if cut is None:
+            if len(rest) > width:
+                return None
+            cut = 0
+        rows.insert(0, rest[cut:])
+        rest = rest[:cut]
+    return rows if len(rows) > 1 else None
+
+
+def _header_grid(rows: list[list[str]]) -> list[list[str]]:
+    """The header's rows spread over the columns, from the last (a cell a column) up: a
+    label over a run of labels below spans them, over an empty cell (its own, merged down)
+    one column. Each row as the grid a table reader gives: a label at its first column, the
+    rest of its span empty, a column's empty cell taking the label above it."""
+    spans = [[1] * len(rows[-1])]
+    for row, below in zip(reversed(rows[:-1]), reversed(rows[1:]), strict=True):
+        below_spans, own, k = spans[0], [], 0
+        for j, text in enumerate(row):
+            run = 1
+            if text and k < len(below) and below[k]:
+                run = next((m for m in range(k, len(below)) if not below[m]), len(below)) - k
+                run = max(1, min(run, len(below) - k - (len(row) - j - 1)))
+            own.append(sum(below_spans[k:k + run]))
+            k += run
+        if k != len(below):
+            return [rows[-1]]
+        spans.insert(0, own)
+    grid: list[list[str]] = []
+    for row, row_spans in zip(rows, spans, strict=True):
+        spread = [cell for text, span in zip(row, row_spans, strict=True)
+                  for cell in [text] + [""] * (span - 1)]
+        grid.append([b or a for a, b in zip(grid[-1], spread, strict=True)] if grid
+                    else spread)
+    return grid
+
+
 @dataclass
 class _Row:
     first: int
@@ -276,11 +374,16 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
     # a second numbering column ("STT" then "Chi tiết": "" / "1" on a group's row, "1" /
     # "a)" on an item's): a number after a row's first is its second cell
     paired = i + 1 < len(lines) and not lines[i] and bool(ROW_LABEL.match(lines[i + 1]))
+    # an unlabelled first column, empty in every row ("" / "1" / …): a row shorter than
+    # the table (a section's title merged across) ends where the next row's empty cell and
+    # number begin
+    lead = paired and not header[-1][0]
     while i < len(lines):
         line = lines[i]
         filled = len(row.lines) if row is not None else columns
         if row is None or filled >= columns or (filled <= 2 and not (paired and filled == 1)
-                                                and _short_row_ends(row, lines, i, previous)):
+                                                and _short_row_ends(row, lines, i, previous)) or (
+                lead and filled > 2 and _lead_row_ends(row, lines, i, previous)):
             # a row boundary: the next row, a new table, or the end of this one
             if line and _is_number_label_start(lines, i) and _row_header(lines, i):
                 break
@@ -297,7 +400,7 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
                 break
             if row is not None:
                 table.append(row)
-                previous = number_key(row.number) or previous
+                previous = number_key(_number_of(row, lead)) or previous
             row = _Row(i)
             sections = sections or bool(_NUMBERED_TITLE.match(line))
         row.lines.append((i, line))
@@ -307,7 +410,7 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
     while table and table[-1].lines and not table[-1].lines[-1][1]:
         table[-1].lines.pop()
     roles = [_role(label) or "unknown" for label in header[-1]]
-    body = [_cells_of(r, roles) for r in table if r.lines]
+    body = [_cells_of(r, roles, lead and r is not table[-1]) for r in table if r.lines]
     rows.extend(_groups_spread(body) if paired else body)
     return i
 
@@ -332,6 +435,7 @@ def _groups_spread(body: list[RawRow]) -> list[RawRow]:
 
 
 _NAME_AT = 2  # under two numbering columns, the name is the third cell
+_LEAD_TITLE_AT = 2  # under an unlabelled empty column, a section's title is the third cell
 
 
 def _starts_row(lines: list[str], i: int, columns: int = 0) -> bool:
@@ -410,6 +514,24 @@ def _short_row_ends(row: _Row, lines: list[str], i: int,
     return key in successors(own) or (previous is not None and key in successors(previous))
 
 
+def _number_of(row: _Row, lead: bool) -> str:
+    """A row's number: its first line, or its second under an unlabelled empty column."""
+    return row.lines[1][1] if lead and len(row.lines) > 1 else row.number
+
+
+def _lead_row_ends(row: _Row, lines: list[str], i: int,
+                   previous: tuple[int, ...] | None) -> bool:
+    """Under an unlabelled empty first column, a row ends at line `i` where the next one's
+    empty cell, its number and a cell follow, the number one that may follow the row's
+    ("A" then "1", "1" then "2")."""
+    if not _lead_row_at(lines, i):
+        return False
+    key, own = number_key(lines[i + 1]), number_key(_number_of(row, True))
+    if key is None or own is None:
+        return True
+    return key in successors(own) or (previous is not None and key in successors(previous))
+
+
 def _last_roman_heading(rows: list[RawRow]) -> int | None:
     """The roman number of the last body heading above the table ("II. NHIỆM VỤ" → 2)."""
     for row in reversed(rows[-12:]):
@@ -419,12 +541,18 @@ def _last_roman_heading(rows: list[RawRow]) -> int | None:
     return None
 
 
-def _cells_of(row: _Row, roles: list[str]) -> RawRow:
+def _cells_of(row: _Row, roles: list[str], spanned: bool = False) -> RawRow:
+    """A row's lines as its cells; `spanned`: a row shorter than the table, not its last,
+    under an unlabelled empty column ("" / "A" / its title / a note): its title merged
+    across the columns it lacks."""
     texts = [t for _, t in row.lines]
     first, last = row.lines[0][0] + 1, row.lines[-1][0] + 1
     merged = _NUMBERED_TITLE.match(texts[0])
     if merged is not None and not any(texts[1:]):
         texts = [merged["number"], merged["title"]]  # a section's title merged across
+    elif spanned and _LEAD_TITLE_AT < len(texts) < len(roles):
+        gap = [""] * (len(roles) - len(texts))
+        texts = [*texts[:_LEAD_TITLE_AT + 1], *gap, *texts[_LEAD_TITLE_AT + 1:]]
     elif len(texts) > len(roles):
         texts = _folded(texts, roles)
     elif 2 < len(texts) < len(roles):
@@ -513,7 +641,7 @@ class _Column:
     cells: list[str] = field(default_factory=list)  # cells written in blocks of their own
 
     def filled(self, count: int) -> int:
-        return len(self.cells) + len(_cut(self.lines, count))
+        return len(self.cells) + len(_cut(self.lines, count, self.role))
 
 
 def _block_label(block: list[str]) -> tuple[str, list[str]] | None:
@@ -522,6 +650,9 @@ def _block_label(block: list[str]) -> tuple[str, list[str]] | None:
     label = _label_at(block, 0)
     if label is None or len(label[0].split()) > _CELL_WORDS:
         return None
+    if label[1] < len(block) and _YEAR.fullmatch(block[label[1]]) and _role(
+            f"{label[0]} {block[label[1]]}") is not None:
+        label = f"{label[0]} {block[label[1]]}", label[1] + 1  # "Kế hoạch" / "2026"
     under = block[label[1]:]
     if under and _CONTINUES.match(under[0]):
         return None  # a sentence that reads like a label ("Theo thời hạn cụ thể" / "sau đây:")
@@ -533,6 +664,8 @@ def _column_header(lines: list[str], i: int) -> bool:
     column's cells in one block ("Cơ quan chủ" / "trì" / "Công an xã" / …): a table
     `pdftotext` drew column after column."""
     for _, block in islice(_blocks(lines, i), 1, 40):
+        if _interleaved_labels(block) is not None:
+            return True  # two narrow columns' labels and cells drawn side by side
         found = _block_label(block)
         if found is None:
             continue
@@ -576,6 +709,13 @@ def _fits(role: str, text: str) -> int:
 
 
 @functools.cache
+def _unit_symbols() -> frozenset[str]:
+    """Units printed as a symbol or an abbreviation, whole by themselves ("%", "ha", "km"):
+    the units glued to their numbers (data/units.yaml)."""
+    return frozenset({"%", *load_yaml("units.yaml")["glued"]})
+
+
+@functools.cache
 def _agency_start() -> regex.Pattern:
     """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
     "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
@@ -592,7 +732,7 @@ def _beside(block: list[str]) -> bool:
         first.isupper() and len(first.split()) > 1 and not _TARGET_LIKE.search(first)))
 
 
-def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
+def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Known) -> int:
     """The table drawn column after column from `start`; the line after what it read.
     A block of text that is no label is the next cell of the column it fits (its cells not
     all read yet): by its role's look (a number, a unit, a deadline, an agency) before any
@@ -610,6 +750,15 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
             end = at  # the next table's
             break
         count = len(numbers) or len(lines)
+        pair = _interleaved_labels(block) if columns and numbers else None
+        cells = _deinterleaved(pair[2], len(numbers), known) if pair is not None else None
+        if cells is not None:
+            # two narrow columns drawn line by line side by side: their labels and cells
+            # apart, a cell for each row
+            signed = False
+            columns += [_Column(label, _role(label) or "unknown", cells=column)
+                        for label, column in zip(pair[:2], cells, strict=True)]
+            continue
         if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
                 len(found[0].split()) > _CELL_WORDS and any(
                     c.role == "name" and c.filled(count) < count for c in columns))):
@@ -644,10 +793,17 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
             # deadline drawn after the signature) takes the table up again
             beside.append((at, block))
             continue
-        best = max(open_columns, key=lambda c: (_fits(c.role, text), -c.filled(count)),
-                   default=None)
-        if best is not None and _fits(best.role, text):
-            best.cells.append(text)
+        # a block of several cells of a column ("Tổ chuyên môn" / "Phòng Kế hoạch" / "- Tài
+        # chính", "Hợp tác xã" / "%"): cut as that column's lines are, into the cells it
+        # still awaits, each fitting it
+        readings = [(min(_fits(c.role, t) for t in cells), -c.filled(count), k, cells)
+                    for k, c in enumerate(open_columns)
+                    for cells in [_cut(block, count - c.filled(count), c.role)
+                                  if len(block) > 1 else [text]]]
+        fit, _, at_column, cells = max(readings, key=lambda r: (r[0], r[1], -r[2]),
+                                       default=(0, 0, 0, []))
+        if fit:
+            open_columns[at_column].cells += cells
         else:
             waiting.append(text)
     header = [c.label for c in columns]
@@ -655,7 +811,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
     count = len(numbers)
     cells = [[n] for n in numbers]
     for column in columns[1:]:
-        written = _cut(column.lines, count) + column.cells
+        written = _cut(column.lines, count, column.role) + column.cells
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
     rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1) for row in cells)
@@ -664,14 +820,168 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow]) -> int:
     return end
 
 
-def _cut(texts: list[str], count: int) -> list[str]:
+def _interleaved_labels(block: list[str]) -> tuple[str, str, list[str]] | None:
+    """Two labels of narrow columns side by side, each wrapped over two lines, drawn line by
+    line ("Cơ quan chủ" / "Cơ quan phối" / "trì" / "hợp"), and the lines under them; None
+    when the block does not open so."""
+    if len(block) < _PAIRED_LABEL_LINES + 1:
+        return None
+    first, second = f"{block[0]} {block[2]}", f"{block[1]} {block[3]}"
+    if _role(block[0]) is not None or _role(block[1]) is not None or not all(
+            _CONTINUES.match(t) for t in block[2:4]):
+        return None
+    roles = _role(first), _role(second)
+    if None in roles or roles[0] == roles[1]:
+        return None
+    return first, second, block[_PAIRED_LABEL_LINES:]
+
+
+_PAIRED_LABEL_LINES = 4
+_MAX_PAIRED_LINES = 48  # lines of two interleaved columns decoded at most
+_MAX_CELL_LINES = 6  # lines of one cell of such a column at most
+
+
+def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None
+                   ) -> tuple[list[str], list[str]] | None:
+    """The cells of two narrow columns side by side whose lines a PDF-to-text tool wrote by
+    height: row after row, each height's line of the left cell, then of the right one (on
+    the same line when they were close enough: "Trung tâm Công Phòng Hành"), the longer
+    cell's last lines alone. Of the ways the lines can be cut into `rows` rows so, the one
+    whose cells read best as cells (an agency's first words opening each, its next lines
+    continuing it, a name the list of agencies knows); None when there is none."""
+    if not rows or not texts or len(texts) > _MAX_PAIRED_LINES:
+        return None
+    memo: dict[tuple[int, int], tuple[float, list[tuple[list[str], list[str]]]] | None] = {}
+    readings: dict[int, list[tuple[float, list[str], list[str], int]]] = {}
+
+    def best(at: int, row: int) -> tuple[float, list[tuple[list[str], list[str]]]] | None:
+        if row == rows:
+            return (0.0, []) if at == len(texts) else None
+        if (at, row) in memo:
+            return memo[(at, row)]
+        if at not in readings:  # a row's readings from a line: the same for any row
+            readings[at] = [(_paired_score(left, right, known or _Known(None)), left, right,
+                             after)
+                            for left, right, after in _row_readings(texts, at)]
+        found = None
+        left_rows = rows - row - 1
+        for score, left, right, after in readings[at]:
+            if not left_rows <= len(texts) - after <= 2 * _MAX_CELL_LINES * left_rows:
+                continue  # too few or too many lines left for the rows after
+            rest = best(after, row + 1)
+            if rest is not None and (found is None or score + rest[0] > found[0]):
+                found = (score + rest[0], [(left, right), *rest[1]])
+        memo[(at, row)] = found
+        return found
+
+    found = best(0, 0)
+    if found is None:
+        return None
+    return ([" ".join(left) for left, _ in found[1]], [" ".join(right) for _, right in found[1]])
+
+
+def _row_readings(texts: list[str], at: int) -> Iterator[tuple[list[str], list[str], int]]:
+    """Each way one row's two cells can be written from line `at`: (left lines, right lines,
+    the line after them)."""
+    room = len(texts) - at
+    for left_size in range(min(room, _MAX_CELL_LINES) + 1):
+        for right_size in range(min(room, _MAX_CELL_LINES) + 1):  # lines may be shared
+            if left_size + right_size == 0:
+                continue
+            yield from _emitted(texts, at, left_size, right_size, 0, [], [])
+
+
+def _emitted(texts: list[str], at: int, left_size: int, right_size: int, k: int,
+             left: list[str], right: list[str]) -> Iterator[tuple[list[str], list[str], int]]:
+    """The readings of a row's lines from `at`, its k-th height on: the left cell's line then
+    the right one's, apart or on one line, while both have lines; then the longer one's."""
+    if k == max(left_size, right_size):
+        yield left, right, at
+        return
+    both = k < left_size and k < right_size
+    if not both:
+        if at < len(texts):
+            one = [texts[at]]
+            yield from _emitted(texts, at + 1, left_size, right_size, k + 1,
+                                left + one if k < left_size else left,
+                                right + one if k < right_size else right)
+        return
+    if at + 1 < len(texts):
+        yield from _emitted(texts, at + 2, left_size, right_size, k + 1,
+                            [*left, texts[at]], [*right, texts[at + 1]])
+    if at < len(texts):
+        for head, tail in _side_by_side(texts[at]) if " " in texts[at] else ():
+            yield from _emitted(texts, at + 1, left_size, right_size, k + 1,
+                                [*left, head], [*right, tail])
+
+
+@functools.lru_cache(maxsize=1024)
+def _side_by_side(text: str) -> tuple[tuple[str, str], ...]:
+    """A line holding two cells' lines ("Trung tâm Công Phòng Hành"): each cut before a word
+    opening an agency's name."""
+    words = text.split(" ")
+    return tuple((" ".join(words[:k]), tail) for k in range(1, len(words))
+                 if words[k][:1].isupper() and (
+                     _agency_start().match(tail := " ".join(words[k:]))
+                     or _reads_as_agency(tail)))
+
+
+def _paired_score(left: list[str], right: list[str], known: _Known) -> float:
+    """How well a row's two cells read as cells: an empty lead costs."""
+    return (_cell_score(tuple(left)) + _cell_score(tuple(right))
+            + 2 * (known.score(" ".join(left)) + known.score(" ".join(right)))
+            - (_EMPTY_LEAD if not left else 0))
+
+
+_EMPTY_LEAD = 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell_score(texts: tuple[str, ...]) -> float:
+    """A cell's lines read as one cell by their look: its first line opening one (an
+    agency's first words best), each next one continuing the one above."""
+    if not texts:
+        return 0.0
+    first = texts[0]
+    if _agency_start().match(first) or _reads_as_agency(first):
+        score = 2.0
+    else:
+        score = 0.0 if first[:1].isupper() or first[:1].isdigit() else -3.0
+    return score + sum(1 if _continued(above, text) else -1
+                       for above, text in pairwise(texts))
+
+
+class _Known:
+    """How surely a cell's text is an agency the known names hold (0 to 1; 0 without
+    names), the names asked for once and each text matched once."""
+
+    def __init__(self, agencies: Agencies) -> None:
+        self._agencies = agencies
+        self._names: AgencyNames | None = None
+        self._scores: dict[str, float] = {}
+
+    def score(self, text: str) -> float:
+        if not text or self._agencies is None:
+            return 0.0
+        if text not in self._scores:
+            if self._names is None:
+                agencies = self._agencies
+                self._names = agencies() if callable(agencies) else agencies
+            self._scores[text] = self._names.match(text).score
+        return self._scores[text]
+
+
+def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's lines as at most `count` cells: a line continuing the one above joined to
-    it, then apart where a line least reads as continued, until there are `count`."""
+    it (in a unit column, never to a unit's symbol: "%" / "ha" are two cells), then apart
+    where a line least reads as continued, until there are `count`."""
     if count <= 0 or not texts:
         return []
     cells = [texts[0]]
     for text in texts[1:]:
-        if _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
+        if role == "unit" and cells[-1] in _unit_symbols():
+            cells.append(text)
+        elif _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
             cells[-1] = f"{cells[-1]} {text}"
         else:
             cells.append(text)

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
     import regex
 
-__all__ = ["AdminUnit", "find_province", "province_named", "province_names", "resolve_locality",
-           "units_sharing"]
+__all__ = ["UNIT_LEVELS", "AdminUnit", "find_province", "printed_levels", "province_named",
+           "province_names", "resolve_locality", "split_level", "units_sharing"]
 
 UNITS_CSV = data_file("admin_units.csv")
 PROVINCES_CSV = data_file("provinces.csv")
@@ -40,8 +40,11 @@ _LEVEL_SPELLINGS = {
 # Abbreviated province names that documents print instead of the name.
 _PROVINCE_SHORTHAND = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}
 _SPACES = lazy(compile_regex, r"\s+")
+# The level words a unit's name is printed after ("thủ đô" is the capital's "thành phố"),
+# none the start of another: an alternation of them may take them in any order.
+UNIT_LEVELS = ("đặc khu", "thành phố", "thủ đô", "phường", "tỉnh", "xã")
 _LEADING_LEVEL = lazy(compile_regex,
-    r"^(?:đặc khu|thành phố|thủ đô|phường|tỉnh|tp\.?|xã)\s+", IGNORECASE
+    rf"^(?:{'|'.join(UNIT_LEVELS)}|tp\.?)\s+", IGNORECASE
 )
 
 
@@ -212,6 +215,19 @@ def units_sharing(locality: Locality, province: str | None = None) -> int:
     wanted = _find_province_named(province) if province else None
     return sum(1 for unit in _units_named(locality.name) if unit.level == locality.level and (
         wanted is None or unit.province_code == wanted.code))
+
+
+def split_level(place: str) -> tuple[str | None, str]:
+    """A place as printed split into its level word and its name ("thủ đô HÀ NỘI" → ("thủ
+    đô", "HÀ NỘI"), "TP. HỒ CHÍ MINH" → ("TP.", "HỒ CHÍ MINH")); no level: (None, place)."""
+    match = _LEADING_LEVEL.match(place)
+    return (match.group(0).strip(), place[match.end():]) if match else (None, place)
+
+
+def printed_levels(level: str) -> tuple[str, ...]:
+    """The level words printed for a level of the contract ("thành phố" → "thành phố",
+    "thủ đô")."""
+    return tuple(word for word in UNIT_LEVELS if _LEVEL_SPELLINGS[word] == level)
 
 
 def _strip_leading_level(name: str) -> str:

@@ -37,9 +37,13 @@ from chitieu.core.text import fold, to_ascii
 from chitieu.core.types import RawRow
 from chitieu.gazetteer.localities import (
     COMMUNE_LEVELS,
+    UNIT_LEVELS,
     find_province,
+    normalize_level,
+    printed_levels,
     province_named,
     resolve_locality,
+    split_level,
     units_sharing,
 )
 from chitieu.models import Locality, Plan
@@ -61,8 +65,9 @@ _DATE_WORDS = lazy(compile_regex,
 # "… của UBND xã X về chuyển đổi số năm 2026": the plan's subject follows its issuer
 _SUBJECT = lazy(compile_regex, r"\s+(?:về|v/v)\s+", IGNORECASE)
 _ISSUER = lazy(compile_regex, r"\bcủa\s+(?P<issuer>.+?)\s*$", IGNORECASE)
+_LEVEL_WORDS = "|".join(UNIT_LEVELS)
 _LOCALITY_PATTERN = (
-    r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s+(?P<name>[\p{Lu}\d][^,;()]*?)"
+    rf"\b(?P<level>{_LEVEL_WORDS})\s+(?P<name>[\p{{Lu}}\d][^,;()]*?)"
     r"(?:\s*[,;]\s*(?:(?:tỉnh|thành phố)\s+)?(?P<province>[^,;()]+?)"
     r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"
 )
@@ -217,7 +222,7 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
         named = _ending_with_place(issuer, place) if place else None
         if named is not None:
             return expand_issuer(named), place
-        issuer = f"{issuer} {place}" if place else issuer
+        issuer = _with_place(issuer, place) if place else issuer
     return expand_issuer(issuer), None
 
 
@@ -229,14 +234,23 @@ def _ending_with_place(issuer: str, place: str) -> str | None:
     """The issuer with the name of `place` ("xã YÊN LẠC") as the list of units writes it
     where its own name ends with that name ("Trường THCS yên lạc" → "Trường THCS Yên Lạc");
     None where it does not."""
-    parts = place.split()
-    two = to_ascii(" ".join(parts[:2])).lower() in ("dac khu", "thanh pho")
-    level, name = " ".join(parts[:1 + two]), " ".join(parts[1 + two:])
+    level, name = split_level(place)
     words, size = issuer.split(), len(name.split())
     if not name or len(words) <= size or fold(" ".join(words[-size:])) != fold(name):
         return None
     listed = resolve_locality(level, name).name or name
     return " ".join([*words[:-size], listed])
+
+
+def _with_place(issuer: str, place: str) -> str:
+    """The issuer named with its place; a name ending with the place's level, its name
+    left to the managing body ("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH" under "ĐẢNG BỘ TỈNH NINH
+    BÌNH", "BỆNH VIỆN ĐA KHOA TỈNH"): that level's name after it, not the level again."""
+    level, name = split_level(place)
+    words = issuer.split()
+    if level is not None and fold(" ".join(words[-len(level.split()):])) == fold(level):
+        return f"{issuer} {name}"
+    return f"{issuer} {place}"
 
 
 def _agency_name(body: str, gazetteer: Gazetteer) -> str:
@@ -321,19 +335,19 @@ def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:
     capitals, as the header prints it, named as the list of units names it."""
     if not issuer or not locality.name or not locality.level:
         return issuer
-    named = f"{locality.level} {locality.name}"
     # compared without marks: the capitals of a scan may have lost one ("XÃ HÁI QUANG") or
     # the space between two words ("TỈNH QUẢNGNINH"); an apostrophe as Word types it ("Cư
-    # M’gar") is the list's ("Cư M'gar")
+    # M’gar") is the list's ("Cư M'gar"); the level as printed ("THỦ ĐÔ HÀ NỘI")
     searched = to_ascii(_straight_apostrophes(issuer)).upper()
-    for printed_name in (locality.name, locality.name.replace(" ", "")):
-        printed_as = f"{locality.level} {printed_name}"
-        at = searched.rfind(to_ascii(printed_as).upper())
-        printed = issuer[at + len(locality.level):at + len(printed_as)]
-        if at >= 0 and (printed == printed.upper() or (
-                printed != _straight_apostrophes(printed)
-                and _straight_apostrophes(printed) == f" {printed_name}")):
-            return f"{issuer[:at]}{named}{issuer[at + len(printed_as):]}"
+    for level in printed_levels(locality.level) or (locality.level,):
+        for printed_name in (locality.name, locality.name.replace(" ", "")):
+            printed_as = f"{level} {printed_name}"
+            at = searched.rfind(to_ascii(printed_as).upper())
+            printed = issuer[at + len(level):at + len(printed_as)]
+            if at >= 0 and (printed == printed.upper() or (
+                    printed != _straight_apostrophes(printed)
+                    and _straight_apostrophes(printed) == f" {printed_name}")):
+                return f"{issuer[:at]}{level} {locality.name}{issuer[at + len(printed_as):]}"
     return issuer
 
 
@@ -344,8 +358,7 @@ def _straight_apostrophes(text: str) -> str:
 
 _LETTERHEAD_BODY = lazy(compile_regex,
                         r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b", IGNORECASE)
-_LETTERHEAD_UNIT = lazy(compile_regex,
-                        r"^(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\S", IGNORECASE)
+_LETTERHEAD_UNIT = lazy(compile_regex, rf"^(?:{_LEVEL_WORDS})\s+\S", IGNORECASE)
 
 
 def _letterhead_issuer(lines: list[str]) -> str | None:
@@ -417,8 +430,7 @@ def _iso_date(day: str | None, month: str | None, year: str | None) -> str | Non
         return None
 
 
-_BARE_LEVEL = lazy(compile_regex, r"\b(?P<level>xã|phường|đặc khu|tỉnh|thành phố)\s*$",
-                            IGNORECASE)
+_BARE_LEVEL = lazy(compile_regex, rf"\b(?P<level>{_LEVEL_WORDS})\s*$", IGNORECASE)
 
 
 def _locality(issuer: str | None, context: str) -> Locality:
@@ -435,7 +447,7 @@ def _locality(issuer: str | None, context: str) -> Locality:
     if match is None:
         # "Ủy ban nhân dân tỉnh": the level is printed, the name is not
         bare = _BARE_LEVEL.search(issuer)
-        return Locality(level=bare["level"].lower()) if bare else Locality()
+        return Locality(level=normalize_level(bare["level"])) if bare else Locality()
     province = match["province"] or find_province(context)
     return resolve_locality(match["level"].lower(), match["name"].strip(), province)
 

@@ -17,6 +17,24 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # the working-age population is the plans' "lao động"; urban however it is called; the
+    # app's utilities "trên VNeID"
+    ("Tỷ lệ người lao động được phổ cập kỹ năng số cơ bản", "%", "xhs.nguoi_dan_ky_nang_so"),
+    ("Tỷ lệ thất nghiệp của lao động khu vực đô thị", "%", "ktxh.that_nghiep_thanh_thi"),
+    ("Tỷ lệ người dân sử dụng thường xuyên các tiện ích trên VNeID", "%",
+     "da06.vneid_su_dung_thuong_xuyen"),
+    # the Quốc hội's and the Government's 2026 macro indicators
+    ("GDP/người", "USD", "ktxh.grdp_binh_quan_dau_nguoi"),
+    ("Chỉ số giá tiêu dùng (CPI) tăng bình quân", "%", "ktxh.cpi"),
+    ("Năng suất lao động xã hội tăng bình quân", "%", "ktxh.tang_nang_suat_lao_dong"),
+    ("Tỷ lệ đô thị hoá", "%", "ktxh.do_thi_hoa"),
+    ("Diện tích nhà ở bình quân đầu người", "m2/người", "ktxh.nha_o_binh_quan"),
+    ("Nhà ở xã hội hoàn thành", "căn", "ktxh.nha_o_xa_hoi"),
+    ("Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP của tỉnh", "%",
+     "ktxh.ty_trong_cn_che_bien"),
+    ("Tỷ lệ KCN có hệ thống xử lý nước thải tập trung đạt chuẩn", "%",
+     "ktxh.kcn_xu_ly_nuoc_thai"),
+    ("Tỷ lệ lao động nông nghiệp trong tổng số lao động", "%", "ktxh.lao_dong_nong_nghiep"),
     # a part of people and firms (firms alone, people alone) is the users of public services
     ("Tỷ lệ doanh nghiệp hài lòng với việc giải quyết TTHC", "%", "cchc.hai_long_tthc"),
     ("Tỷ lệ doanh nghiệp hài lòng khi dùng dịch vụ công trực tuyến", "%", "cqs.hai_long_dvctt"),
@@ -232,6 +250,16 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # meetings held are not those held online; the population's growth is neither the
+    # prices' nor the productivity's; income per head is not the product per head
+    ("Số cuộc họp Ban chỉ đạo chuyển đổi số đã tổ chức", "cuộc", "cqs.so_cuoc_hop_truc_tuyen"),
+    ("Tốc độ tăng dân số bình quân", "%", "ktxh.cpi"),
+    ("Tốc độ tăng dân số bình quân", "%", "ktxh.tang_nang_suat_lao_dong"),
+    ("Thu nhập bình quân đầu người", "triệu đồng", "ktxh.grdp_binh_quan_dau_nguoi"),
+    # industrial clusters are not the zones; a heading naming two pillars is no indicator
+    ("Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung", "%",
+     "ktxh.kcn_xu_ly_nuoc_thai"),
+    ("Kinh tế số và xã hội số", None, "kts.ty_trong_kinh_te_so"),
     # the NTM standard is not its advanced or modern level, nor the cultural commune's title;
     # dossiers sent by post are not online ones; a heading naming only "khu vực thành thị"
     ("Tỷ lệ số xã đạt chuẩn nông thôn mới nâng cao", "%", "ntm.xa_dat_chuan"),

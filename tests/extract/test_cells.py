@@ -145,3 +145,110 @@ def test_pdftotext_a_deadline_drawn_after_the_signature_is_its_rows() -> None:
     rows = [r.texts for r in read_text(text, "cells").rows]
     assert ["2", "Cấp mã số vùng trồng", "Phòng Kinh tế", "Quý III/2026"] in rows
     assert ["Nguyễn Văn An"] in rows
+
+
+# pdftotext without -layout: two narrow agency columns written line by line side by side —
+# their labels ("Cơ quan chủ" / "Cơ quan phối" / "trì" / "hợp"), then each height's line of
+# the lead cell then of the support one, on one line where they stood close ("Trung tâm Công
+# Sở Khoa học và"), the longer cell's last lines alone (a row without support)
+RAW_SIDE_BY_SIDE = "\n".join([
+    "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Vận hành Trung tâm dữ liệu", "",
+    "2", "", "Bảo đảm an toàn thông tin", "", "3", "", "Ký số văn bản đi", "",
+    "III. TỔ CHỨC THỰC HIỆN", "",
+    "Cơ quan chủ", "Cơ quan phối", "trì", "hợp",
+    "Trung tâm Công", "nghệ thông tin", "và Chuyển đổi", "số tỉnh",
+    "Trung tâm Công Sở Khoa học và", "nghệ thông tin", "Công nghệ", "và Chuyển đổi",
+    "số tỉnh",
+    "Trung tâm Công Phòng Hành", "nghệ thông tin", "chính - Tổng hợp", "và Chuyển đổi",
+    "số tỉnh", "",
+    "Thời gian", "hoàn thành", "Thường", "xuyên", "Quý", "III/2026", "Quý II/2026", "",
+    "Phòng Hành chính theo dõi./.",
+])
+
+
+def test_pdftotext_two_narrow_columns_drawn_side_by_side_are_told_apart() -> None:
+    # was "no table header found" (the labels read as one block of text) or every line in
+    # the lead column
+    from chitieu.gazetteer.agencies import default_gazetteer
+
+    assert detect_layout(RAW_SIDE_BY_SIDE) == "cells"
+    # the known agency names tell a whole name ("… và Chuyển đổi số tỉnh") from a cut one
+    rows = [r.texts for r in read_text(RAW_SIDE_BY_SIDE, "cells",
+                                       agencies=default_gazetteer).rows]
+    lead = "Trung tâm Công nghệ thông tin và Chuyển đổi số tỉnh"
+    assert ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+            "Thời gian hoàn thành"] in rows
+    assert ["1", "Vận hành Trung tâm dữ liệu", lead, "", "Thường xuyên"] in rows
+    assert ["2", "Bảo đảm an toàn thông tin", lead, "Sở Khoa học và Công nghệ",
+            "Quý III/2026"] in rows
+    assert ["3", "Ký số văn bản đi", lead, "Phòng Hành chính - Tổng hợp",
+            "Quý II/2026"] in rows
+
+
+def test_pdftotext_a_block_of_several_cells_and_a_label_wrapped_before_its_year() -> None:
+    # the lead column's cells in one block after both agency labels ("Tổ chuyên môn" /
+    # "Phòng Kế hoạch" / "- Tài chính": was one cell, the second row's lead lost); a target
+    # label wrapped before its year ("Kế hoạch" / "2026": was a cell, the first row's target
+    # 2026)
+    rows = _rows([
+        "TT", "", "Nội dung nhiệm vụ", "", "1", "", "Quản lý trẻ trên cơ sở dữ liệu", "", "2",
+        "", "Thu học phí không dùng tiền mặt", "", "Đơn vị chủ trì", "", "Đơn vị phối hợp", "",
+        "Tổ chuyên môn", "Phòng Kế hoạch", "- Tài chính", "", "Thời gian", "thực hiện", "Quý",
+        "III/2026", "Thường", "xuyên", "",
+    ])
+    assert ["1", "Quản lý trẻ trên cơ sở dữ liệu", "Tổ chuyên môn", "", "Quý III/2026"] in rows
+    assert ["2", "Thu học phí không dùng tiền mặt", "Phòng Kế hoạch - Tài chính", "",
+            "Thường xuyên"] in rows
+    rows = _rows(["TT", "", "Chỉ tiêu", "", "1", "", "Tổng thu ngân sách", "", "2", "",
+                  "Tỷ lệ lao động qua đào tạo", "", "ĐVT", "Triệu", "đồng", "%", "",
+                  "Kế hoạch", "2026", "15.500", "≥ 72", ""])
+    assert ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2026"] in rows
+    assert ["1", "Tổng thu ngân sách", "Triệu đồng", "15.500"] in rows
+    assert ["2", "Tỷ lệ lao động qua đào tạo", "%", "≥ 72"] in rows
+
+
+def test_libreoffice_a_three_row_header_opening_with_an_empty_cell() -> None:
+    # an empty column before the numbering one, a hair-thin empty column, a group over
+    # sub-groups over leaves (LibreOffice writes a cell merged across once, one merged down
+    # empty in the rows under it), a section's title merged across with a note after it
+    # (was "no table header found")
+    rows = _rows([
+        "PHỤ LỤC 14", "",
+        "", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026",
+        "Phân công thực hiện", "Ghi chú",
+        "", "", "", "", "", "", "Cơ quan thực hiện", "Cơ quan theo dõi, đánh giá", "",
+        "", "", "", "", "", "", "Chủ trì", "Phối hợp", "", "",
+        "", "A", "GIẢM NGHÈO, VIỆC LÀM", "Chỉ tiêu của phường",
+        "", "1", "Tỷ lệ hộ nghèo", "%", "", "< 0,5", "Phòng Văn hóa - Xã hội",
+        "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", "",
+        "", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450", "Phòng Văn hóa - Xã hội",
+        "Đoàn Thanh niên", "Văn phòng HĐND và UBND", "",
+    ])
+    assert ["", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026", "Chủ trì",
+            "Phối hợp", "Cơ quan theo dõi, đánh giá", "Ghi chú"] in rows
+    assert ["", "A", "GIẢM NGHÈO, VIỆC LÀM", "", "", "", "", "", "",
+            "Chỉ tiêu của phường"] in rows
+    assert ["", "1", "Tỷ lệ hộ nghèo", "%", "", "< 0,5", "Phòng Văn hóa - Xã hội",
+            "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", ""] in rows
+    assert rows[-1] == ["", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450",
+                        "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên", "Văn phòng HĐND và UBND",
+                        ""]
+
+
+def test_pdftotext_units_in_blocks_are_cells_of_the_unit_column() -> None:
+    # a block of units ("%" / "ha": was one cell "% ha"); a block whose lines each fit the
+    # unit column ("Hợp tác xã" / "%": was given whole to the target column, "%" looking like
+    # a target)
+    rows = _rows([
+        "STT", "1", "2", "3", "4", "", "Tên chỉ tiêu", "Tốc độ tăng giá trị sản xuất",
+        "Diện tích đất sản xuất hữu cơ", "Số hợp tác xã hoạt động hiệu quả",
+        "Tỷ lệ hộ có chuồng trại hợp vệ sinh", "", "Đơn vị tính", "", "Cơ quan chủ trì", "",
+        "%", "ha", "", "Chỉ tiêu năm", "2026", "≥ 3,5", "≥ 40", "", "Phòng Kinh tế",
+        "Phòng Kinh tế", "", "Hợp tác xã", "%", "", "5", "≥ 85", "", "Phòng Kinh tế",
+        "Phòng Kinh tế", "",
+    ])
+    assert ["1", "Tốc độ tăng giá trị sản xuất", "%", "Phòng Kinh tế", "≥ 3,5"] in rows
+    assert ["2", "Diện tích đất sản xuất hữu cơ", "ha", "Phòng Kinh tế", "≥ 40"] in rows
+    assert ["3", "Số hợp tác xã hoạt động hiệu quả", "Hợp tác xã", "Phòng Kinh tế",
+            "5"] in rows
+    assert ["4", "Tỷ lệ hộ có chuồng trại hợp vệ sinh", "%", "Phòng Kinh tế", "≥ 85"] in rows

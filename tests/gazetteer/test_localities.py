@@ -10,8 +10,10 @@ from chitieu.gazetteer.localities import (
     UNITS_CSV,
     find_province,
     normalize_level,
+    printed_levels,
     province_names,
     resolve_locality,
+    split_level,
 )
 
 
@@ -93,3 +95,20 @@ def test_admin_units_list():
     assert {p["type"] for p in provinces.values()} == {"tỉnh", "thành phố"}
     assert sum(p["type"] == "thành phố" for p in provinces.values()) == 6
     assert not any(p["name"].startswith(("Tỉnh", "Thành phố")) for p in provinces.values())
+
+
+@pytest.mark.parametrize(("place", "parts"), [
+    ("thủ đô HÀ NỘI", ("thủ đô", "HÀ NỘI")),
+    ("THÀNH PHỐ HỒ CHÍ MINH", ("THÀNH PHỐ", "HỒ CHÍ MINH")),
+    ("TP. HUẾ", ("TP.", "HUẾ")),
+    ("đặc khu Cô Tô", ("đặc khu", "Cô Tô")),
+    ("xã Yên Lạc", ("xã", "Yên Lạc")),
+    ("Yên Lạc", (None, "Yên Lạc")),
+])
+def test_a_place_splits_into_its_level_word_and_its_name(place: str, parts: tuple) -> None:
+    assert split_level(place) == parts
+
+
+def test_the_capital_is_printed_as_a_city_or_as_the_capital() -> None:
+    assert printed_levels("thành phố") == ("thành phố", "thủ đô")
+    assert printed_levels("xã") == ("xã",)

@@ -284,6 +284,28 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG THCS ĐÌNH LẬP", "Số: 42/KH-THCS"],
      [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-THCS",
      "Trường THCS Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a capital printed "THỦ ĐÔ" (the level of "thành phố"): a school named after it does
+    # not repeat it (was "Trường THCS hà nội thủ đô HÀ NỘI", no locality), a body naming no
+    # place takes it as printed, its name as the list writes it
+    (["SỞ GD&ĐT THỦ ĐÔ HÀ NỘI", "TRƯỜNG THCS HÀ NỘI", "Số: 42/KH-THCS"],
+     [*_NATION, "Hà Nội, ngày 05 tháng 3 năm 2026"], "42/KH-THCS",
+     "Trường THCS Hà Nội", ("thành phố", "Hà Nội", "01", "Hà Nội")),
+    (["UBND THỦ ĐÔ HÀ NỘI", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Số: 03/KH-BCĐ"],
+     [*_NATION, "Hà Nội, ngày 05 tháng 3 năm 2026"], "03/KH-BCĐ",
+     "Ban Chỉ đạo chuyển đổi số thủ đô Hà Nội", ("thành phố", "Hà Nội", "01", "Hà Nội")),
+    # a name ending with its place's level, the managing body naming that place: the name
+    # after the level, not the level again (was "Đảng ủy các cơ quan đảng tỉnh tỉnh Lạng
+    # Sơn"); a hospital and a labour federation are bodies of their own (were "BỆNH VIỆN ĐA
+    # KHOA TỈNH tỉnh …", "Sở y tế bệnh viện …", "TỔNG LĐLĐ VIỆT NAM LIÊN ĐOÀN LAO ĐỘNG …")
+    (["ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "*", "Số 15-KH/ĐU"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "15-KH/ĐU",
+     "Đảng ủy các cơ quan Đảng tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    (["SỞ Y TẾ", "BỆNH VIỆN ĐA KHOA TỈNH", "Số: 12/KH-BV"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "12/KH-BV",
+     "Bệnh viện Đa khoa tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    (["TỔNG LĐLĐ VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG", "TỈNH LẠNG SƠN", "Số: 8/KH-LĐLĐ"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "8/KH-LĐLĐ",
+     "Liên đoàn Lao động tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     # a body naming the body it belongs to, abbreviated (was "Ban Chấp hành hội lhpn xã …")
     (["HỘI LHPN TỈNH LẠNG SƠN", "BCH HỘI LHPN XÃ ĐÌNH LẬP", "Số: 14/KH-HPN"],
      ["HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", "Đình Lập, ngày 05 tháng 3 năm 2026"], "14/KH-HPN",
