@@ -1,7 +1,8 @@
 """Score the held-out imitations of real tables (tests/fixtures/real/heldout) form by form.
 
     .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3|heldout4|
-                                                           heldout5|realdocs_heldout|
+                                                           heldout5|heldout6|
+                                                           realdocs_heldout|
                                                            realdocs_heldout2|realdocs_heldout3]
                                                      [--form docx|pdf|layout|xlsx|html|md|
                                                              portal ...]
@@ -17,7 +18,9 @@ per form — score, records exactly right, extra records — and one line per do
 two sessions: worn), `heldout2` (built 2026-12-06 02:40, scored twice, its misses read: worn),
 `heldout3` (built 2026-12-06 05:40, scored twice, its misses read: worn), `heldout4` (built
 2026-12-06 08:25, scored twice, its misses read: worn), `heldout5` (built 2026-12-06 11:10
-before the second layout session's code changes), `realdocs_heldout` (built 2026-12-06
+before the second layout session's code changes; scored twice, its misses read: worn),
+`heldout6` (built 2026-12-06 13:35 before the third layout session's code changes),
+`realdocs_heldout` (built 2026-12-06
 08:30 before the realdocs session's code changes: each document in two of DOCX, XLSX, portal
 HTML, Markdown and PDF; a form scores the documents that come in it), or
 `realdocs_heldout2` (built 2026-12-06 11:00 before the second realdocs session's code changes:
@@ -43,8 +46,8 @@ FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
          "xlsx": "*.xlsx", "html": "*.html", "md": "*.md", "portal": "*.portal.md"}
 # a portal page saved as text is its own form, not the converter's Markdown
 OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
-SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "realdocs_heldout",
-             "realdocs_heldout2", "realdocs_heldout3")
+SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+             "realdocs_heldout", "realdocs_heldout2", "realdocs_heldout3")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:

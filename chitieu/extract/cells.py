@@ -750,11 +750,12 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
             end = at  # the next table's
             break
         count = len(numbers) or len(lines)
-        pair = _interleaved_labels(block) if columns and numbers else None
-        cells = _deinterleaved(pair[2], len(numbers), known) if pair is not None else None
-        if cells is not None:
-            # two narrow columns drawn line by line side by side: their labels and cells
-            # apart, a cell for each row
+        pair = _interleaved_labels(block, {c.role for c in columns}) if columns and numbers \
+            else None
+        cells = _deinterleaved(pair[2], len(numbers), known, pair[3]) if pair else None
+        if pair is not None and cells is not None:
+            # two columns drawn line by line side by side: their labels and cells apart, a
+            # cell for each row
             signed = False
             columns += [_Column(label, _role(label) or "unknown", cells=column)
                         for label, column in zip(pair[:2], cells, strict=True)]
@@ -820,20 +821,29 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     return end
 
 
-def _interleaved_labels(block: list[str]) -> tuple[str, str, list[str]] | None:
-    """Two labels of narrow columns side by side, each wrapped over two lines, drawn line by
-    line ("Cơ quan chủ" / "Cơ quan phối" / "trì" / "hợp"), and the lines under them; None
-    when the block does not open so."""
+def _interleaved_labels(block: list[str], read: set[str] = frozenset()
+                        ) -> tuple[str, str, list[str], tuple[str, str]] | None:
+    """Two columns' labels and cells drawn line by line side by side in one block, as
+    (first label, second label, the lines between, the two columns' roles); None when the
+    block is not so: two narrow labels wrapped over two lines each, read across ("Cơ quan
+    chủ" / "Cơ quan phối" / "trì" / "hợp") over their cells; or a label over the cells and
+    the other column's label under them (printed lower, as a label centred in a taller cell
+    is), a role not read yet (`read`)."""
     if len(block) < _PAIRED_LABEL_LINES + 1:
         return None
     first, second = f"{block[0]} {block[2]}", f"{block[1]} {block[3]}"
-    if _role(block[0]) is not None or _role(block[1]) is not None or not all(
-            _CONTINUES.match(t) for t in block[2:4]):
-        return None
     roles = _role(first), _role(second)
-    if None in roles or roles[0] == roles[1]:
-        return None
-    return first, second, block[_PAIRED_LABEL_LINES:]
+    if (_role(block[0]) is None and _role(block[1]) is None and all(
+            _CONTINUES.match(t) for t in block[2:4])
+            and None not in roles and roles[0] != roles[1]):
+        return first, second, block[_PAIRED_LABEL_LINES:], (roles[0], roles[1])
+    found = _block_label(block)
+    below = _role(block[-1]) if found is not None and len(block[-1]) <= _LABEL_SIZE else None
+    if found is None or below is None or below in read or below == _role(found[0]) or (
+            below == "number" or len(found[1]) < _PAIRED_LABEL_LINES
+            or _fits(_role(found[0]) or "unknown", block[-1]) == _LOOKS_LIKE):
+        return None  # a last line that looks like a cell of the column ("Năm 2026")
+    return found[0], block[-1], found[1][:-1], (_role(found[0]) or "unknown", below)
 
 
 _PAIRED_LABEL_LINES = 4
@@ -841,16 +851,20 @@ _MAX_PAIRED_LINES = 48  # lines of two interleaved columns decoded at most
 _MAX_CELL_LINES = 6  # lines of one cell of such a column at most
 
 
-def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None
+def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None,
+                   roles: tuple[str, str] = ("lead", "support"),
                    ) -> tuple[list[str], list[str]] | None:
     """The cells of two narrow columns side by side whose lines a PDF-to-text tool wrote by
     height: row after row, each height's line of the left cell, then of the right one (on
     the same line when they were close enough: "Trung tâm Công Phòng Hành"), the longer
     cell's last lines alone. Of the ways the lines can be cut into `rows` rows so, the one
     whose cells read best as cells (an agency's first words opening each, its next lines
-    continuing it, a name the list of agencies knows); None when there is none."""
+    continuing it, a name the list of agencies knows); None when there is none. `roles`:
+    the two columns' (the left one printed before the right one on a shared line; their
+    own lines of one height in either order: a cell's text centred lower starts lower)."""
     if not rows or not texts or len(texts) > _MAX_PAIRED_LINES:
         return None
+    swapped = _COLUMN_ORDER.get(roles[0], 0) > _COLUMN_ORDER.get(roles[1], 0)
     memo: dict[tuple[int, int], tuple[float, list[tuple[list[str], list[str]]]] | None] = {}
     readings: dict[int, list[tuple[float, list[str], list[str], int]]] = {}
 
@@ -860,9 +874,10 @@ def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None
         if (at, row) in memo:
             return memo[(at, row)]
         if at not in readings:  # a row's readings from a line: the same for any row
-            readings[at] = [(_paired_score(left, right, known or _Known(None)), left, right,
-                             after)
-                            for left, right, after in _row_readings(texts, at)]
+            readings[at] = [(_paired_score(first, second, known or _Known(None), roles),
+                             first, second, after)
+                            for left, right, after in _row_readings(texts, at)
+                            for first, second in [(right, left) if swapped else (left, right)]]
         found = None
         left_rows = rows - row - 1
         for score, left, right, after in readings[at]:
@@ -909,6 +924,8 @@ def _emitted(texts: list[str], at: int, left_size: int, right_size: int, k: int,
     if at + 1 < len(texts):
         yield from _emitted(texts, at + 2, left_size, right_size, k + 1,
                             [*left, texts[at]], [*right, texts[at + 1]])
+        yield from _emitted(texts, at + 2, left_size, right_size, k + 1,
+                            [*left, texts[at + 1]], [*right, texts[at]])
     if at < len(texts):
         for head, tail in _side_by_side(texts[at]) if " " in texts[at] else ():
             yield from _emitted(texts, at + 1, left_size, right_size, k + 1,
@@ -926,11 +943,23 @@ def _side_by_side(text: str) -> tuple[tuple[str, str], ...]:
                      or _reads_as_agency(tail)))
 
 
-def _paired_score(left: list[str], right: list[str], known: _Known) -> float:
-    """How well a row's two cells read as cells: an empty lead costs."""
-    return (_cell_score(tuple(left)) + _cell_score(tuple(right))
-            + 2 * (known.score(" ".join(left)) + known.score(" ".join(right)))
-            - (_EMPTY_LEAD if not left else 0))
+def _paired_score(first: list[str], second: list[str], known: _Known,
+                  roles: tuple[str, str] = ("lead", "support")) -> float:
+    """How well a row's two cells read as cells (a cell of agencies: also as a name the
+    list knows); a task's or its lead's cell empty costs."""
+    score = 0.0
+    for cell, role in ((first, roles[0]), (second, roles[1])):
+        score += _cell_score(tuple(cell))
+        if role in AGENCY_ROLES:
+            score += 2 * known.score(" ".join(cell))
+        if not cell and role in ("name", "lead"):
+            score -= _EMPTY_LEAD
+    return score
+
+
+# the order columns are printed in, left to right: of two drawn side by side, which is left
+_COLUMN_ORDER = {"number": 0, "name": 1, "unit": 2, "baseline": 3, "target": 4, "lead": 5,
+                 "monitor": 6, "support": 7, "deadline": 8, "note": 9}
 
 
 _EMPTY_LEAD = 2

@@ -47,6 +47,7 @@ from chitieu.core.numbering import (
     COLUMN_LABEL,
     IN_WHICH,
     LETTER_ONLY,
+    LOWER,
     ROMAN,
     ROMAN_ONLY,
     ROW_NUMBER,
@@ -62,6 +63,7 @@ _BODY_HEADING = re.compile(rf"^{ROMAN}\.$")  # "III." opening a plan's body head
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
+_DASHES = frozenset({"-", "–"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
 _OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
@@ -342,7 +344,10 @@ class _Reader:
                                     first_line=body[0].number, last_line=body[0].number,
                                     page=page.number))
             body = body[1:]
-        alignment = _Alignment(body, grid, self.widths, self.names)
+        roles = [_role(label) for label in self.header or []]
+        alignment = _Alignment(body, grid, self.widths, self.names, frozenset(
+            c for c, role in enumerate(roles) if role == "name"
+        ) if len(roles) == len(grid.spans) else frozenset())
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -750,10 +755,30 @@ def _header_words(line: _Line, grid: _Grid) -> list[list[_Word]]:
     labels alike crowded on the line one to a column (`_alike_labels`)."""
     cells = grid.cells(line, header=True)
     for run in _chunk_words(line):
-        for col, part in _alike_labels(run, grid) or ():
+        alike = _alike_labels(run, grid)
+        for col, part in alike or _whole_label(run, grid):
             cells[col] = sorted([w for w in cells[col] if w not in run] + part,
                                 key=lambda w: w.x0)
     return cells
+
+
+def _whole_label(run: list[_Word], grid: _Grid) -> list[tuple[int, list[_Word]]]:
+    """A label printed apart from the others (two spaces or more) that names a role whole
+    but not in the two parts a column's edge cuts it into ("Cơ quan chủ" | "trì": crowded
+    columns, whose edge is put at the emptiest position, may cut a label the body's lines
+    run under) stays whole, in the column its middle stands over; else nothing."""
+    columns = [grid.column_of(w, prefer_right=True) for w in run]
+    if columns[0] == columns[-1] or columns[-1] - columns[0] != 1:
+        return []
+    cut = columns.index(columns[-1])
+    text = " ".join(w.text for w in run)
+    # (a title in capitals over the header, "NỘI DUNG BÁO CÁO", is no label)
+    if text.isupper() or _role(text) == "unknown" or all(
+            _role(" ".join(w.text for w in part)) != "unknown"
+            for part in (run[:cut], run[cut:])):
+        return []
+    home = grid.column_of(_Word(run[0].x0, run[-1].x1, ""), prefer_right=True)
+    return [(col, run if col == home else []) for col in (columns[0], columns[-1])]
 
 
 def _alike_labels(run: list[_Word], grid: _Grid) -> list[tuple[int, list[_Word]]] | None:
@@ -1090,10 +1115,15 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
             if _role(text) != "number" and not any(_touches(start, end, span)
                                                    for span in spans):
                 spans = sorted([*spans, (start, end - 1)])
+        runs = {run[0].x0: run for run in _chunk_words(line)}
         for start, end, _ in labels:
             under = [i for i, (s, e) in enumerate(spans) if s <= end - 1 and e >= start]
+            # (labels alike crowded on the line, "Cơ quan chủ trì Cơ quan phối hợp", one
+            # over each of the columns under them, keep them apart)
+            alike = _alike_labels(runs[start], _Grid(spans)) if start in runs else None
             if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under
-                                      ) and not _labelled_apart(apart, line, spans, under):
+                                      ) and not _labelled_apart(apart, line, spans, under) and (
+                    alike is None or [col for col, _ in alike] != under):
                 spans[under[0]:under[-1] + 1] = [(spans[under[0]][0], spans[under[-1]][1])]
         for left, right in pairwise(labels):
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -1148,17 +1178,45 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     """A column under two labels that start on different header lines ("Nhiệm vụ" on the
     third, "Cơ quan chủ" on the second), side by side, is split between them: a name whose
     lines run up to the next column with one space leaves no gutter."""
-    starts = sorted((c for line in header for c in _label_chunks(line)
+    grid = _Grid(spans)
+    starts = sorted(((*c, line.number) for line in header for c in _alike_chunks(line, grid)
                      if c[2][:1].isupper()), key=lambda c: c[0])
     for left, right in pairwise(starts):
+        window = range(left[1], right[0] + 1)
         if right[0] - left[1] < _MIN_GUTTER:
-            continue  # one label over another, or crowded on one line
+            # one label over another, or crowded on one line; labels of two lines one
+            # space apart ("Kế hoạch" / "năm 2026" beside "Cơ quan chủ trì") are two
+            # columns' when no body line prints between them ("68.000 Sở Công Thương")
+            window = range(int((left[0] + left[1]) / 2) + 1, right[0] + 1)
+            if left[3] == right[3] or right[0] < left[1] or min(
+                    (cover[x] if x < len(cover) else 0 for x in window), default=1) > 0:
+                continue
         for i, (s, e) in enumerate(spans):
             if s <= (left[0] + left[1]) / 2 <= e and s <= (right[0] + right[1]) / 2 <= e:
-                cut = _split_at(range(left[1], right[0] + 1), cover, left, right)
+                cut = _split_at(window, cover, left[:3], right[:3])
                 spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _alike_chunks(line: _Line, grid: _Grid) -> list[tuple[int, int, str]]:
+    """The line's label chunks (`_label_chunks`), labels crowded with one space taken
+    apart: labels alike ("Cơ quan chủ trì Cơ quan phối hợp" over two columns), or parts
+    over columns side by side that each name a role ("Đơn vị Kế hoạch" over a unit column
+    and a figure column; "Kế hoạch" overhanging its column names one role, "Kế" none)."""
+    chunks = []
+    for run in _chunk_words(line):
+        parts = [words for _, words in _alike_labels(run, grid) or ()]
+        if not parts:
+            by_column: dict[int, list[_Word]] = {}
+            for word in run:
+                by_column.setdefault(grid.column_of(word, prefer_right=True), []).append(word)
+            if len(by_column) > 1 and all(_role(" ".join(w.text for w in words)) != "unknown"
+                                          for words in by_column.values()):
+                parts = list(by_column.values())
+        for part in parts or [run]:
+            chunks.append((part[0].x0, part[-1].x1, " ".join(w.text for w in part)))
+    return chunks
 
 
 def _split_at(window: range, cover: list[int], left: tuple[int, int, str],
@@ -1290,8 +1348,14 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         return [RawRow([Cell(" ".join(w.text for w in words)) for words in row],
                        first_line=line.number, last_line=line.number, page=page, table=table)
                 for line, row in zip(lines, cells, strict=True)]
+    # a row labelled "I", "B", or a numbered group's title centred across the table on its
+    # number's line ("1      Y tế cơ sở"): a section row, its title merged across the
+    # table, so its row holds only its own line (a crowded row's first line, printed between
+    # it and the next number, is that row's)
     sections = {r for r, i in enumerate(starts)
-                if i >= 0 and label_cols and _is_section_label(cells[i][label_cols[0]])}
+                if i >= 0 and label_cols and (_is_section_label(cells[i][label_cols[0]]) or (
+                    _heads_items(cells, starts, r, label_cols[0])
+                    and _centred_title(cells[i], lines[i], label_cols, grid)))}
     groups: list[list[list[_Word]]] = [[[] for _ in grid.spans] for _ in starts]
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
@@ -1327,7 +1391,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                 groups, col, fragments, starts, sections,
                 only=set(merged) if roles[col] in _OPTIONAL_ROLES else None,
                 within=extents if _from_top_mostly(parts, extents, starts) else None,
-                extents=extents)
+                extents=extents, at=[line.number for line in lines])
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # rows with a value besides number and name (a group's title row has none)
@@ -1373,6 +1437,18 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
+
+
+def _heads_items(cells: list[list[list[_Word]]], starts: list[int], row: int, col: int
+                 ) -> bool:
+    """The next row's number is an item of this row's ("1" over "1.1", "a)"): this row
+    heads a group of items."""
+    if row + 1 >= len(starts) or starts[row] < 0:
+        return False
+    label = " ".join(w.text for w in cells[starts[row]][col]).rstrip(".")
+    below = " ".join(w.text for w in cells[starts[row + 1]][col])
+    return bool(label) and (below.startswith(f"{label}.") or bool(
+        re.match(rf"^{LOWER}\)?$", below)))
 
 
 def _merged_over_page_break(groups: list[list[list[_Word]]], col: int, label: str,
@@ -1607,9 +1683,13 @@ class _Alignment:
     column's lines printed nearby (the same cell, as a rule)."""
 
     def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None,
-                 names: _NamePairs | None = None) -> None:
+                 names: _NamePairs | None = None,
+                 name_cols: frozenset[int] = frozenset()) -> None:
         self.grid = grid
         self.names = names or _NamePairs(None)
+        # the rows' name columns, where known names do not weigh in a cut: a task's words
+        # go on in a sentence, "… mức độ chứng Bộ" / "chỉ số hóa" is no "Bộ Chỉ huy"
+        self.name_cols = name_cols
         # a column is as wide on every page: a page's own lines may not show it
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
@@ -1636,17 +1716,20 @@ class _Alignment:
             for j in range(i + 1, min(len(lines), i + 1 + _ALIGN_REACH)):
                 self._cells[j] = self._under_piece(pieces, self._cells[j], lines[j])
 
-    @staticmethod
-    def _under_piece(pieces: dict[int, int], cells: list[list[_Word]], line: _Line
+    def _under_piece(self, pieces: dict[int, int], cells: list[list[_Word]], line: _Line
                      ) -> list[list[_Word]]:
         """Words in lower case starting right under a piece cut off a crowded line above
         (`pieces`: its start in each column) go on that piece's cell, with the rest of their
         chunk: "Năm 2026 Quy chế được" / "ban hành" under "Quy"; "… ngành; Thủ tục được
-        cập" / "UBND các xã, phường nhật", "nhật" under "Thủ"."""
+        cập" / "UBND các xã, phường nhật", "nhật" under "Thủ". Not a word going on a known
+        agency name ("Du" / "lịch"), nor words a capitalised one follows: another cell
+        starts there ("quảng bá Sở Văn hóa, Thể", the next row's crowded line)."""
         for chunk in _chunk_words(line):
             for k, word in enumerate(chunk):
                 col = next((c for c, x0 in pieces.items() if abs(x0 - word.x0) <= 1), None)
-                if col is None or not word.text[:1].islower():
+                if col is None or not word.text[:1].islower() or (
+                        k and self.names.follows(chunk[k - 1].text, word.text)) or any(
+                        w.text[:1].isupper() for w in chunk[k + 1:]):
                     continue
                 moved = {id(w) for w in chunk[k:]}
                 if any(id(w) not in moved for w in cells[col]):
@@ -1659,6 +1742,8 @@ class _Alignment:
     def _learn(self, lines: list[_Line]) -> None:
         self.clean: list[list[tuple[int, int, int]]] = [[] for _ in self.grid.spans]
         for i, line in enumerate(lines):
+            if _is_title_line(line):
+                continue  # (a title merged across the row is printed over any column)
             for chunk in _chunk_words(line):
                 first, last = self.reach(chunk, i)
                 if first == last:
@@ -1784,11 +1869,12 @@ class _Alignment:
 
     def _piece_cost(self, col: int, index: int, piece: list[_Word], cut: bool) -> float:
         """A piece's cost in a column: a narrow numbering column takes one label and
-        nothing else; a piece cut off a crowded line starts a cell as a rule (capital)."""
+        nothing else; a piece cut off a crowded line starts a cell as a rule (capital), not
+        with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
-        if cut and piece[0].text[:1].islower():
+        if cut and (piece[0].text[:1].islower() or piece[0].text in _DASHES):
             cost += _LOWER_START_COST
         return cost
 
@@ -1835,7 +1921,8 @@ class _Alignment:
                             step += _LOWER_START_COST
                         if dates and any(i <= p < j - 1 for p in dates):
                             step += _LOWER_START_COST
-                        if context is not None and not self._narrow(first + c - 1):
+                        if context is not None and not self._narrow(first + c - 1) and (
+                                first + c - 1 not in self.name_cols):
                             step += self._name_cost(chunk, i, j, context[c - 1])
                     if best[c - 1][i] + step < best[c][j]:
                         best[c][j], back[c][j] = best[c - 1][i] + step, i
@@ -2184,11 +2271,13 @@ def _free(groups: list[list[list[_Word]]], anchors: list[int], sections: set[int
 
 def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int],
                    sections: set[int], r: int, centre: float,
-                   only: set[frozenset[int]] | None = None) -> frozenset[int] | None:
+                   only: set[frozenset[int]] | None = None,
+                   at: list[int] | None = None) -> frozenset[int] | None:
     """A cell centred on its row, between rows with nothing there, in a column the other
     rows fill: a cell merged over the row and as many on either side (printed once, in the
     middle row: "Sở Khoa học và Công nghệ" leading rows 1–3), when the middle of those
-    rows is where it sits (and, given `only`, the run is one of those). Returns the run."""
+    rows is where it sits (and, given `only`, the run is one of those). `at`: where each
+    line is printed (`_spread_merged_cells`). Returns the run."""
     k = 0
     while (_free(groups, anchors, sections, col, r - k - 1)
            and _free(groups, anchors, sections, col, r + k + 1)):
@@ -2203,7 +2292,10 @@ def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int]
     filled = sum(1 for o in others if groups[o][col])
     if len(others) < 2 or filled * 3 < len(others) * 2:
         return None
-    if abs(centre - (anchors[r - k] + anchors[r + k]) / 2) > abs(centre - anchors[r]):
+    def y(i: int) -> int:
+        return i if at is None else at[i] if i >= 0 else at[0] + i
+
+    if abs(centre - (y(anchors[r - k]) + y(anchors[r + k])) / 2) > abs(centre - y(anchors[r])):
         return None
     for other in run - {r}:
         groups[other][col] = list(groups[r][col])
@@ -2265,8 +2357,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          sections: set[int] = frozenset(),
                          only: set[frozenset[int]] | None = None,
                          within: list[tuple[int, int] | None] | None = None,
-                         extents: list[tuple[int, int] | None] | None = None
-                         ) -> set[frozenset[int]]:
+                         extents: list[tuple[int, int] | None] | None = None,
+                         at: list[int] | None = None) -> set[frozenset[int]]:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
     marks better than its own row's anchor. A cell centred on its own row between rows
@@ -2279,8 +2371,13 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
     down, under a row with nothing in that column); so is a cell starting on the line of
     its row's number when the row starts there (`extents`, as `within` for every column: a
     note of one row, "Quyết định" / "công bố", beside a field merged over the row and the
-    next).
+    next). Where the lines sit is measured by `at` (each line's number on the page, when
+    given): a line left out of the rows ("Trong đó:", no row's text) still takes its place
+    in a merged cell's height.
     Returns the runs of rows each cell was given to."""
+    def y(i: int) -> int:  # (a row going on from the last page: "line -1", above the first)
+        return i if at is None else at[i] if i >= 0 else at[0] + i
+
     runs: set[frozenset[int]] = set()
     filled = [r for r in range(len(groups)) if groups[r][col]]
     for r in filled:
@@ -2288,10 +2385,10 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         lines = [i for i, words in fragments if any(id(w) in own_words for w in words)]
         if not lines:
             continue
-        centre = (min(lines) + max(lines)) / 2
-        own = abs(centre - anchors[r])
+        centre = (y(min(lines)) + y(max(lines))) / 2
+        own = abs(centre - y(anchors[r]))
         if own < 1:
-            run = _spread_around(groups, col, anchors, sections, r, centre, only)
+            run = _spread_around(groups, col, anchors, sections, r, centre, only, at)
             runs.update([run] if run else [])
             continue
         # of the runs of rows around it with nothing of their own there, the one whose
@@ -2307,7 +2404,7 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
             first -= 1
         while _free(groups, anchors, sections, col, last + 1):
             last += 1
-        error, _, lo, hi = min((abs(centre - (anchors[a] + anchors[b]) / 2), b - a, a, b)
+        error, _, lo, hi = min((abs(centre - (y(anchors[a]) + y(anchors[b])) / 2), b - a, a, b)
                                for a in range(first, r + 1) for b in range(r, last + 1))
         if error >= own:
             continue

@@ -23,6 +23,7 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from chitieu.core.agencies import AgencyNames
+from chitieu.core.text import to_ascii
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 
@@ -298,31 +299,36 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
 def _repair_words(words: list, image, dpi: int) -> tuple[list, list]:
     """Word by word, before the words go into cells, with the image and Tesseract's own
     confidence and line at hand: roman "I"s counted on the page, numbers Tesseract was unsure
-    of read again, a "<"/">" with a bar under it on the page made "≤"/"≥", then diacritics
+    of read again, the plan's two dates made one, a "<"/">" with a bar under it on the page
+    made "≤"/"≥", then diacritics
     chosen by the words around them. Returns the words and the
     changes (`spelling.Change`)."""
     from chitieu.extract.ocr.digits import reread_numbers, restore_commas
     from chitieu.extract.ocr.glyphs import restore_bars
+    from chitieu.extract.ocr.national import agree_plan_dates
     from chitieu.extract.ocr.spelling import repair_words
     from chitieu.extract.ocr.strokes import restore_roman_ones
 
     words, recounted = restore_roman_ones(words, image)
     words, reread = reread_numbers(words, image, dpi)
     words, commas = restore_commas(words, image)
+    words, dated = agree_plan_dates(words)
     words, barred = restore_bars(words, image)
     words, spelled = repair_words(words, dpi)
-    return words, recounted + reread + commas + barred + spelled
+    return words, recounted + reread + commas + dated + barred + spelled
 
 
 def _drop_noise(words: list, image) -> list:
     """Drop what Tesseract reads in blank space or in a rule's remnant: marks with no letter
     or digit that have next to no ink under them or little confidence, and lone bars."""
-    kept = []
+    kept: list = []
     for word in words:
         if any(ch.isalnum() or ch in _SIGNS for ch in word.text):
             kept.append(word)
             continue
         if set(word.text) <= {"|", "¦", "[", "]"}:
+            if _labels_appendix(kept, word):
+                kept.append(word)  # "PHỤ LỤC |": the label's "I" (its repair reads it so)
             continue
         box = image[word.top:word.bottom, word.left:word.right]
         ink = int((box < 128).sum()) if box.size else 0
@@ -330,6 +336,15 @@ def _drop_noise(words: list, image) -> list:
         if inked and (word.conf >= _MARK_CONFIDENCE or word.text in _DASHES):
             kept.append(word)
     return kept
+
+
+def _labels_appendix(kept: list, word) -> bool:
+    """A bar right after "PHỤ LỤC" on its line: the appendix's roman "I", not a rule."""
+    if not kept:
+        return False
+    before = kept[-1]
+    same = (before.block, before.par, before.line) == (word.block, word.par, word.line)
+    return same and to_ascii(before.text).casefold() == "luc"
 
 
 # A line of marks Tesseract read apart from the line under them, each much smaller than

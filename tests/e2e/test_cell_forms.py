@@ -3,10 +3,11 @@ whole-plan dev sets and of the three seed documents saved as text by LibreOffice
 (encoded)"; tests/fixtures/cells/make_cell_forms.py, whole_plans3/make_whole_plans3.py),
 scored with ../shared/tools/score.py against the same expected records as their other forms.
 `pdftotext` without -layout of the same PDFs (raw/) is measured with
-benchmarks/eval_plan_headers.py --form raw, not held at full marks here. The table shapes of
-office_variants as LibreOffice text are held at the level they reached (2026-12-06): its misses
-are a three-row header whose first row has an empty cell, a document's tracked changes
-(LibreOffice writes the deleted text too) and an appendix label in a text box (not written).
+benchmarks/eval_plan_headers.py --form raw and held here at the level it reached (its tables
+drawn column after column are a best effort). The table shapes of office_variants as
+LibreOffice text are held at the level they reached (2026-12-06): its misses are a note merged
+down every row (LibreOffice writes it once), a document's tracked changes (LibreOffice writes
+the deleted text too) and an appendix label in a text box (not written).
 """
 
 from __future__ import annotations
@@ -45,14 +46,21 @@ def test_libreoffice_text_of_the_seeds_scores_full_marks(tmp_path: Path,
     assert _score(report) == 1.0, report
 
 
-# a three-row header whose first row starts with an empty cell: "no table header found"
-NOT_READ = {"three_row_header"}
-
-
 def test_libreoffice_text_of_the_table_shapes(tmp_path: Path, shared_dir: Path) -> None:
-    sources = [p for p in sorted((FIXTURES / "cells" / "office_variants" / "lotext").glob("*.txt"))
-               if p.stem not in NOT_READ]
-    assert len(sources) >= 25
+    sources = sorted((FIXTURES / "cells" / "office_variants" / "lotext").glob("*.txt"))
+    assert len(sources) >= 27
     report = score_report(FIXTURES / "office_variants" / "expected", sources,
                           tmp_path / "out", shared_dir)
     assert _score(report) >= 0.88, report
+
+
+@pytest.mark.parametrize(("folder", "least"), [("whole_plans2/dev", 0.80),
+                                              ("whole_plans3/dev", 0.92)])
+def test_pdftotext_raw_of_whole_plans_holds_its_level(folder: str, least: float,
+                                                       tmp_path: Path, shared_dir: Path) -> None:
+    # two narrow columns side by side, blocks of several cells, labels wrapped before their
+    # year (2026-12-06, third session: 0.72 → 0.81 and 0.79 → 0.93)
+    sources = sorted((FIXTURES / folder / "raw").glob("*.txt"))
+    assert len(sources) >= 10
+    report = score_report(FIXTURES / folder / "expected", sources, tmp_path / "out", shared_dir)
+    assert _score(report) >= least, report

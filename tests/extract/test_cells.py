@@ -252,3 +252,27 @@ def test_pdftotext_units_in_blocks_are_cells_of_the_unit_column() -> None:
     assert ["3", "Số hợp tác xã hoạt động hiệu quả", "Hợp tác xã", "Phòng Kinh tế",
             "5"] in rows
     assert ["4", "Tỷ lệ hộ có chuồng trại hợp vệ sinh", "%", "Phòng Kinh tế", "≥ 85"] in rows
+
+
+def test_pdftotext_a_label_under_its_cells_drawn_side_by_side_with_another_column() -> None:
+    # the lead's label over a block whose lines are the lead's and the tasks' cells by
+    # height (a lead centred lower starts higher; a task's line and a lead's on one line
+    # where they stood level), the tasks' label under them (was "no table header found")
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "1", "2", "", "Cơ quan chủ", "trì", "Trung tâm Phục",
+        "Niêm yết công khai thủ tục hành chính", "vụ hành chính",
+        "tại Trung tâm Phục vụ hành chính công", "công",
+        "Kiểm tra công tác cải cách hành chính tại Phòng Văn hóa", "các phòng, đơn vị",
+        "- Xã hội", "Nhiệm vụ", "", "III. TỔ CHỨC THỰC HIỆN", "", "Thời gian", "hoàn thành",
+        "Quý II/2026", "Quý IV/2026", "", "Văn phòng theo dõi./.",
+    ])
+    from chitieu.gazetteer.agencies import default_gazetteer
+
+    assert detect_layout(text) == "cells"
+    rows = [r.texts for r in read_text(text, "cells", agencies=default_gazetteer).rows]
+    assert ["1", "Trung tâm Phục vụ hành chính công",
+            "Niêm yết công khai thủ tục hành chính tại Trung tâm Phục vụ hành chính công",
+            "Quý II/2026"] in rows
+    assert ["2", "Phòng Văn hóa - Xã hội",
+            "Kiểm tra công tác cải cách hành chính tại các phòng, đơn vị",
+            "Quý IV/2026"] in rows

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from chitieu.extract.ocr.tesseract import Word
-from chitieu.extract.scan import _drop_floating_marks, _drop_rules_read_as_words
+from chitieu.extract.scan import _drop_floating_marks, _drop_noise, _drop_rules_read_as_words
 
 
 def test_the_accents_of_a_line_of_capitals_read_as_a_line_are_dropped() -> None:
@@ -39,3 +41,15 @@ def test_a_rule_read_as_a_word_is_dropped() -> None:
     piece = Word("TT", 1495, 250, 1515, 253, 38.0, line=3)
     dash = Word("-", 1827, 213, 1839, 217, 93.0, line=2)
     assert _drop_rules_read_as_words([*issuer, rule, piece, dash]) == [*issuer, dash]
+
+
+def test_a_bar_after_the_appendix_word_is_its_number() -> None:
+    """"PHỤ LỤC |": the bar is the label's roman "I" (its repair reads it so), not a rule's
+    remnant; a bar anywhere else is dropped."""
+    page = np.full((200, 600), 255, np.uint8)
+    label = [Word("PHỤ", 100, 40, 160, 70, 91.0, line=1), Word("LỤC", 170, 40, 230, 70, 91.0,
+                                                                    line=1),
+             Word("|", 240, 40, 246, 70, 95.0, line=1)]
+    other = [Word("Tổ", 100, 120, 140, 150, 95.0, line=2), Word("|", 150, 120, 156, 150, 95.0,
+                                                                  line=2)]
+    assert [w.text for w in _drop_noise(label + other, page)] == ["PHỤ", "LỤC", "|", "Tổ"]

@@ -144,13 +144,30 @@ _COMMA_WIDTH = 0.45
 _COMMA_TAIL = 0.08
 
 
+# thousands grouped by points whose last group runs past three digits ("1.2845"): no number
+# is printed so; the decimal comma after the group's third digit was lost ("1.284,5")
+_GROUPED_PAST_THREE = regex.compile(
+    r"(?P<sign>[<>≤≥] ?)?(?P<head>[1-9]\d{0,2}(?:\.\d{3})*\.\d{3})(?P<tail>\d{1,3})")
+
+_MONTH_YEAR = regex.compile(r"\d{1,2}\.(?:19|20)\d\d")  # "12.2026": a month, not a number
+
+
 def restore_commas(words: list, image: np.ndarray) -> tuple[list, list]:
     """The words read as digits only whose page prints a comma between two of them, with
-    the comma put back ("124" → "12,4"), and the changes made."""
+    the comma put back ("124" → "12,4"), and the changes made; a number whose thousands
+    points leave a group of more than three digits ("1.2845") takes its comma after the
+    group's third ("1.284,5")."""
     from chitieu.extract.ocr.spelling import Change, beside
 
     out, changes = list(words), []
     for index, word in enumerate(words):
+        grouped = _GROUPED_PAST_THREE.fullmatch(word.text)
+        if grouped and word.note in ("", "number") and not _MONTH_YEAR.fullmatch(word.text):
+            text = f"{grouped['sign'] or ''}{grouped['head']},{grouped['tail']}"
+            out[index] = replace(word, text=text, note="number")
+            changes.append(Change(word.text, text, word.conf, beside(words, index, -1),
+                                  beside(words, index, 1)))
+            continue
         signed = _SIGNED_DIGITS.fullmatch(word.text)
         number = signed["digits"] if signed else word.text
         if (word.note not in ("", "number") or not _DIGITS_ONLY.fullmatch(number)

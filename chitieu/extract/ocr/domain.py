@@ -50,6 +50,7 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
             _apply(repairs, index, column, cell, "text", _generic)
         if row.table is None and len(row.cells) == 1:  # a title line above the table
             _apply(repairs, index, 0, row.cells[0], "text", _title_line)
+    _agree_appendix_labels(rows, repairs)
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
     _restore_own_places(rows, headers, repairs)
@@ -66,6 +67,33 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
             if roles[column] == "name" and _has_target(row.cells, roles):
                 _apply(repairs, index, column, cell, "name", _measuring_hook)
     return repairs
+
+
+# "PHỤ LỤC III" and its continuation "PHỤ LỤC III (tiếp theo)" on a later page
+_ROMAN_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<roman>[IVX]+)"
+                             r"(?P<rest>\s*\(tiếp\s+theo\)\s*)?$", regex.IGNORECASE)
+
+
+def _agree_appendix_labels(rows: list[RawRow], repairs: list[Repair]) -> None:
+    """An appendix label and its continuation on the next pages name one appendix: when OCR
+    read their roman numbers apart ("PHỤ LỤC II" over page 1, "PHỤ LỤC III (tiếp theo)"
+    over page 2), each takes the reading of the line Tesseract was surer of."""
+    groups: list[list[tuple[int, regex.Match]]] = []
+    for index, row in enumerate(rows):
+        if row.table is not None or len(row.cells) != 1:
+            continue
+        match = _ROMAN_LABEL.match(row.cells[0].text.strip())
+        if match is not None and match["rest"] and groups:
+            groups[-1].append((index, match))
+        elif match is not None and not match["rest"]:
+            groups.append([(index, match)])
+    for group in groups:
+        if len({m["roman"] for _, m in group}) < 2:
+            continue
+        surest = max(group, key=lambda g: rows[g[0]].confidence or 0.0)[1]["roman"]
+        for at, found in group:
+            _apply(repairs, at, 0, rows[at].cells[0], "text",
+                   lambda _t, m=found, r=surest: f"{m['word']}{r}{m['rest'] or ''}")
 
 
 def _has_target(cells: list, roles: list[str]) -> bool:
@@ -136,7 +164,9 @@ _BODY_ABBREVIATIONS = ("UBND", "HĐND")
 
 
 # a plan's number and its issuer's abbreviation: "45/KH-UBND", "12/KH-HĐND"
-_PLAN_NUMBER_BODY = regex.compile(r"(?<=\d\s*/\s*[\p{Lu}Đ]{2,4}\s*-\s*)(?P<body>[\p{Lu}Đ]{4})\b")
+# (the issuer's part read a letter short or long too: "39/NQ-HĐDND")
+_PLAN_NUMBER_BODY = regex.compile(
+    r"(?<=\d\s*/\s*[\p{Lu}Đ]{2,4}\s*-\s*)(?P<body>[\p{Lu}Đ]{3,5})\b")
 
 
 # Braces no plan prints above its table: a rule's or a speck's remnant glued to a word
@@ -278,6 +308,8 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
 
     row = rows[index]
     snapped = [_snap_header_cell(c.text) for c in row.cells]
+    if snapped:
+        snapped[0] = _numbering_label(snapped[0])
     known = [h for h in snapped if h and header_candidates(h)[:1] not in ((), ("unknown",))]
     if len(known) < 2 or not any("name" in header_candidates(h) for h in known):
         return False
@@ -286,6 +318,16 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
             repairs.append(Repair(index, column, "header", cell.text, text))
             cell.text = text
     return True
+
+
+def _numbering_label(text: str) -> str:
+    """The first column's label "STT" read a letter off in capitals ("STL", "SIT", "ST1"):
+    too short for the phrases' fuzzy match, it still names the numbering column."""
+    core = text.strip()
+    if (len(core) == 3 and core.upper() == core and core != "STT"
+            and Levenshtein.distance(core, "STT") == 1 and core[0] == "S"):
+        return "STT"
+    return text
 
 
 def _header_tail(rows: list[RawRow], following: list[int], header: int,
@@ -487,6 +529,9 @@ def _unit(text: str) -> str:
     snapped = fix.snap_phrase(text, phrases)
     if snapped != text:
         return snapped
+    snapped = _unit_phrase_letter_off(text, phrases)
+    if snapped != text:
+        return snapped
     parts = text.split("/")
     fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
@@ -514,13 +559,46 @@ def _unit_word(text: str, words: tuple[str, ...]) -> str:
     return close[0] if core[0].isupper() else close[0].casefold()
 
 
+def _unit_phrase_letter_off(text: str, phrases: tuple[str, ...]) -> str:
+    """A unit of several words one letter (marks aside) off exactly one unit phrase of as many
+    words, one of its words printed as the phrase's ("lỷ đồng", "ly đồng" → "tỷ đồng",
+    "bác s1" → "bác sĩ"); else `text`. Too short a phrase for a letter to be judged, or
+    a unit that is a phrase itself, stays."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    key = _unit_key(words)
+    if len(key.replace(" ", "")) < _UNIT_EDIT_LETTERS:
+        return text
+    folded = {w.casefold() for w in words}
+    close = [p for p in phrases if len(p.split()) == len(words)
+             and folded & {w.casefold() for w in p.split()}
+             and Levenshtein.distance(key, _unit_key(p.split())) == 1]
+    if len(close) != 1:
+        return text
+    return close[0] if text.strip()[0].isupper() else close[0][0].lower() + close[0][1:]
+
+
+def _unit_key(words: list[str]) -> str:
+    """Words without marks, "y" written "i": "bác sỹ" is "bác sĩ" spelled the other way,
+    no letter misread."""
+    return " ".join(fix.compare_key(w).replace("y", "i") for w in words)
+
+
 @lru_cache(maxsize=1)
 def _unit_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
     words = (w for p in phrases for w in p.split() if regex.match(r"^\p{L}+$", w))
     return tuple(dict.fromkeys(words))
 
 
+# no deadline starts with a quote mark or a point ("“Tháng 7/2026": a speck at the cell's
+# edge) or writes a slash twice ("Quý II//2026": a slash read with its shadow)
+_DEADLINE_SPECKS = regex.compile(r"^[“”\"'‘’`´.,:;]+\s*(?=\p{L}|\d)")
+_SLASH_TWICE = regex.compile(r"(?<=[\dIVX])\s*/\s*/\s*(?=\d)")
+
+
 def _deadline(text: str) -> str:
+    text = _SLASH_TWICE.sub("/", _DEADLINE_SPECKS.sub("", text))
     text = fix.repair_quarter_numeral(fix.repair_date_digits(text))
     snapped = fix.snap_phrase(text, fix.vocabulary()["deadline_phrases"], 90.0, 0)
     return snapped if snapped != text else fix.snap_words(text, fix.vocabulary()["words"])

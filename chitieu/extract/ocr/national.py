@@ -10,13 +10,14 @@ from data/letterhead.yaml. Scans only: a text input is the truth as typed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.text import fold
+from chitieu.core.text import fold, to_ascii
 
 # "ngày 07 tháng 7 năm 2026", its words read by OCR (letters, no digits), the year optional
 # (wrapped onto the next line with or without its word)
@@ -118,3 +119,99 @@ def _printed() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _date_vocabulary() -> tuple[str, ...]:
     return tuple(load_yaml("letterhead.yaml")["date_words"])
+
+
+# ---------------------------------------------------------------- one plan, one date
+
+# the words of a place-date line's date: "ngày", the day, "tháng", the month, "năm", the year
+_DAY_WORD, _MONTH_WORD, _YEAR_WORD = "ngay", "thang", "nam"
+_SMALL_NUMBER = regex.compile(r"^\d{1,2}$")
+_YEAR_NUMBER = regex.compile(r"^(?:19|20)\d\d$")
+# a date written with slashes in the "(Kèm theo … ngày 15/5/2026 …)" line, and a plan's number
+_SLASHED_DATE = regex.compile(r"^(?P<pre>\(?)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)"
+                              r"(?P<post>[),.;]?)$")
+_PLAN_NUMBER = regex.compile(r"^\d+/[\p{Lu}Đ]+(?:-[\p{Lu}Đ]+)*[,.;]?$")
+
+
+def agree_plan_dates(words: list) -> tuple[list, list]:
+    """OCR words (`tesseract.Word`) with the date of the "(Kèm theo Kế hoạch số N … ngày
+    d/m/y …)" line and the place-date line of the same page ("…, ngày d tháng m năm y")
+    made one when both name one plan (the attachment line cites the number the header's "Số:"
+    prints) and they differ in one digit of one part: the reading Tesseract was surer of
+    wins ("15/8/2026" under "ngày 15 tháng 5": the day's plan is dated 15 May, and every
+    duration counted from it). Returns the words and the changes (`spelling.Change`)."""
+    from chitieu.extract.ocr.spelling import Change, beside
+
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for index, word in enumerate(words):
+        lines.setdefault((word.block, word.par, word.line), []).append(index)
+    spelled = [_spelled_date(words, line) for line in lines.values()]
+    spelled = [s for s in spelled if s is not None]
+    numbers = {words[i].text.rstrip(",.;") for line in lines.values() for i in line
+               if _PLAN_NUMBER.match(words[i].text)}
+    slashed = [i for line in lines.values() for i in _cited_dates(words, line, numbers)]
+    if len(spelled) != 1 or len(slashed) != 1:
+        return words, []
+    parts, at = spelled[0], slashed[0]
+    match = _SLASHED_DATE.match(words[at].text)
+    cited = [match["d"], match["m"], match["y"]]
+    differ = [k for k in range(3) if parts[k] is not None
+              and int(words[parts[k]].text) != int(cited[k])]
+    if len(differ) != 1 or not _one_digit_apart(words[parts[differ[0]]].text, cited[differ[0]]):
+        return words, []
+    part = differ[0]
+    out = list(words)
+    spelled_word = words[parts[part]]
+    if spelled_word.conf > words[at].conf:  # the cited date takes the spelled part
+        cited[part] = spelled_word.text
+        text = f"{match['pre']}{'/'.join(cited)}{match['post']}"
+        out[at] = replace(words[at], text=text, note="number")
+        changed = at
+    else:  # the spelled part takes the cited one
+        out[parts[part]] = replace(spelled_word, text=cited[part], note="number")
+        changed = parts[part]
+    return out, [Change(words[changed].text, out[changed].text, words[changed].conf,
+                        beside(words, changed, -1), beside(words, changed, 1))]
+
+
+def _spelled_date(words: list, line: list[int]) -> tuple[int, int, int | None] | None:
+    """The word indexes of the day, month and (when printed) year of a line's "ngày d tháng
+    m năm y", or None."""
+    texts = [_ascii(words[i].text) for i in line]
+    for k in range(len(line) - 3):
+        if (texts[k] == _DAY_WORD and _SMALL_NUMBER.match(words[line[k + 1]].text)
+                and texts[k + 2] == _MONTH_WORD
+                and _SMALL_NUMBER.match(words[line[k + 3]].text)):
+            year = None
+            if (k + 5 < len(line) and texts[k + 4] == _YEAR_WORD
+                    and _YEAR_NUMBER.match(words[line[k + 5]].text)):
+                year = line[k + 5]
+            return line[k + 1], line[k + 3], year
+    return None
+
+
+def _cited_dates(words: list, line: list[int], numbers: set[str]) -> list[int]:
+    """The slashed dates after "ngày" on a line that cites a plan's number printed on
+    another line too (the header's "Số:")."""
+    cited = [words[i].text.rstrip(",.;") for i in line if _PLAN_NUMBER.match(words[i].text)]
+    if not any(c in numbers and _printed_elsewhere(words, line, c) for c in cited):
+        return []
+    return [line[k] for k in range(1, len(line)) if _ascii(words[line[k - 1]].text) == _DAY_WORD
+            and _SLASHED_DATE.match(words[line[k]].text)]
+
+
+def _printed_elsewhere(words: list, line: list[int], number: str) -> bool:
+    own = set(line)
+    return any(i not in own and words[i].text.rstrip(",.;") == number
+               for i in range(len(words)))
+
+
+def _one_digit_apart(first: str, second: str) -> bool:
+    """Two readings of one number, one digit misread ("5" / "8", "15" / "16")."""
+    first, second = first.lstrip("0") or "0", second.lstrip("0") or "0"
+    return len(first) == len(second) and sum(a != b for a, b in zip(first, second,
+                                                                     strict=True)) == 1
+
+
+def _ascii(text: str) -> str:
+    return to_ascii(text).casefold()

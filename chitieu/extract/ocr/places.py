@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.lexicon import read_text
@@ -171,7 +172,7 @@ def _letter_off_name(tokens: list[str], start: int, level: str) -> tuple[str, in
     """The one unit of `level` whose name of two or three capitalised words the words at
     `start` spell with one letter misread, added or lost (marks aside); None when there is
     none or more than one."""
-    keys = _level_keys().get(level, {})
+    keys = _level_keys_by_shape().get(level, {})
     for count in range(_LONGEST_NAME, 1, -1):
         words = [_TOKEN.match(t) for t in tokens[start:start + count]]
         if len(words) < count or any(w is None or w["pre"] for w in words):
@@ -181,8 +182,12 @@ def _letter_off_name(tokens: list[str], start: int, level: str) -> tuple[str, in
         key = " ".join(_fold(w["core"]) for w in words)
         if len(key) < _MIN_EDIT_KEY:
             continue
-        close = [name for other, name in keys.items() if other.count(" ") == count - 1
-                 and Levenshtein.distance(key, other, score_cutoff=1) == 1]
+        # one letter off: the same number of words, one letter more or less at most
+        close = [names[index] for size in (len(key) - 1, len(key), len(key) + 1)
+                 for others, names in (keys.get((count - 1, size), ((), ())),)
+                 for _, distance, index in process.extract(
+                     key, others, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+                 if distance == 1]
         if len(close) == 1:
             return close[0], count
     return None
@@ -198,6 +203,22 @@ def _level_keys() -> dict[str, dict[str, str]]:
         table.setdefault(level, {}).setdefault(key, set()).add(name)
     return {level: {k: next(iter(v)) for k, v in keys.items() if len(v) == 1}
             for level, keys in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _level_keys_by_shape() -> dict[str, dict[tuple[int, int], tuple[tuple[str, ...],
+                                                                    tuple[str, ...]]]]:
+    """`_level_keys` indexed by each key's spaces and length (the keys, and their names in
+    the same order), so a name one letter off is looked for among the keys of its own shape
+    only, not among every unit of its level."""
+    table: dict[str, dict[tuple[int, int], list[tuple[str, str]]]] = {}
+    for level, keys in _level_keys().items():
+        for key, name in keys.items():
+            table.setdefault(level, {}).setdefault((key.count(" "), len(key)), []).append(
+                (key, name))
+    return {level: {shape: (tuple(k for k, _ in pairs), tuple(n for _, n in pairs))
+                    for shape, pairs in shapes.items()}
+            for level, shapes in table.items()}
 
 
 def _put(out: list[str], start: int, count: int, words: str) -> None:

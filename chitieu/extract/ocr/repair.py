@@ -251,8 +251,9 @@ _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 def repair_number_cell(text: str) -> str:
     """A row number alone: rule marks dropped, a spacing accent read beside it (a speck:
     "Iˆ") too, letters read for digits in arabic numbers ("1O" → "10", "2.l" → "2.1"); a lone
-    roman "I" or letter is left as it is."""
-    text = _strip_number_edges(_SPACING_ACCENTS.sub("", text))
+    roman "I" or letter is left as it is. A letter with a mark Vietnamese never writes is
+    the letter with a speck ("Iï" → "Ii": a roman "II" to the sequence)."""
+    text = _strip_number_edges(_SPACING_ACCENTS.sub("", plain_foreign_letters(text)))
     head, _, rest = text.partition(" ")
     if rest and _ARABIC_LIKE.match(head) and sum(c.isalpha() for c in rest) < 3:
         text = head  # "10 s—": specks read beside the number, not a section's title
@@ -631,6 +632,9 @@ class _Sequence:
             return core
         fixes = {variant for variant in _one_digit_variants(".".join(parts))
                  if variant in expected}
+        if not fixes:  # an item's point lost ("11" for "1.1" under "1.", "12" after "1.1")
+            fixes = {core[:i] + "." + core[i:] for i in range(1, len(core))
+                     if core[i - 1].isdigit() and core[i].isdigit()} & expected
         if not fixes:  # a speck read as one more digit ("34" between "2" and "4")
             fixes = {core[:i] + core[i + 1:] for i in range(len(core))
                      if core[i].isdigit()} & expected if len(core) > 1 else set()
@@ -690,8 +694,30 @@ def repair_target_cell(text: str) -> str:
         lead = " ".join(words[:first])
         fixed = repair_lead_phrase(lead, [p for p in _target_leads()
                                           if len(p.split()) == first])
+        if fixed == lead:
+            fixed = _glued_target_lead(lead)
         text = " ".join([fixed, *words[first:]]) if fixed != lead else text
     return text
+
+
+def _glued_target_lead(lead: str) -> str:
+    """The words before a target's number that spell one target phrase with its space lost
+    or a vowel read twice ("Tốithiếểu" → "Tối thiểu"): compared without marks, spaces or a
+    letter repeated, exactly one phrase of more words than printed; else `lead`."""
+    key = _undoubled_key(lead)
+    if not key or lead.casefold() in {p.casefold() for p in _target_leads()}:
+        return lead
+    found = [p for p in _target_leads()
+             if len(p.split()) > len(lead.split()) and _undoubled_key(p) == key]
+    if len(found) != 1:
+        return lead
+    if lead.isupper():
+        return found[0].upper()
+    return found[0][:1].upper() + found[0][1:] if lead[:1].isupper() else found[0]
+
+
+def _undoubled_key(text: str) -> str:
+    return regex.sub(r"(.)\1+", r"\1", _key(text))
 
 
 @lru_cache(maxsize=1)

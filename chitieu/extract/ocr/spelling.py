@@ -11,7 +11,10 @@ changed, or more rarely a letter's own mark) when
   and the spelling rules of `chitieu.extract.ocr.repair.is_syllable`),
 - the words on either side, in the same text line, follow or precede it in the domain's
   own typed text (chitieu/data/ocr_bigrams.tsv, built by scripts/build_ocr_bigrams.py) at
-  least `_MIN_SUPPORT` times, and several times more often than they do the word as read,
+  least `_MIN_SUPPORT` times, and several times more often than they do the word as read;
+  two syllables that spell a word of a Vietnamese dictionary (underthesea's Viet74K word
+  list, when installed: "tu bổ", "tiêm chủng", "vùng biển") count as written
+  `_DICTIONARY_SUPPORT` times more,
 - and Tesseract was not sure of the word as read (`_MAX_CONFIDENCE`), unless the reading is
   no syllable at all.
 
@@ -30,10 +33,14 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from chitieu.core.text import fold
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
 HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
+# A word list of the language's words of one to four syllables, read in place from the
+# installed package (the `scan` extra), never imported: its words' syllable pairs.
+DICTIONARY = ("underthesea", "corpus/data/Viet74K.txt")
 
 # The neighbours must back the new reading this often in the typed text …
 _MIN_SUPPORT = 2
@@ -41,6 +48,10 @@ _MIN_SUPPORT = 2
 _LETTER_SUPPORT = 5
 # … and this many times more often than the reading as printed (plus one).
 _SUPPORT_RATIO = 3
+# Two syllables that spell a dictionary word count as a pair written this often: alone it is
+# backing enough for a tone (`_MIN_SUPPORT`) and for a hook read as an acute however sure
+# Tesseract is (`_LETTER_SUPPORT`), never more than the domain's own text writes twice.
+_DICTIONARY_SUPPORT = _LETTER_SUPPORT
 # Tesseract's confidence (0–100) above which a word that is a syllable is left as read.
 _MAX_CONFIDENCE = 96.0
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -58,7 +69,9 @@ class Change:
 
 @dataclass(slots=True)
 class _Model:
-    pairs: Counter[tuple[str, str]]
+    pairs: Counter[tuple[str, str]]  # the typed text's pairs, the dictionary's words added
+    typed: Counter[tuple[str, str]]  # the typed text's pairs alone
+    words: frozenset[tuple[str, str]]  # two syllables side by side in a dictionary word
     syllables: frozenset[str]
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
@@ -87,8 +100,52 @@ def _hunspell_syllables() -> set[str]:
     return set()
 
 
+def _dictionary_path() -> Path | None:
+    """The dictionary's word list (`DICTIONARY`), or None when the package is not installed."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(DICTIONARY[0])
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / DICTIONARY[1]
+    return path if path.is_file() else None
+
+
+def _dictionary_pairs() -> set[tuple[str, str]]:
+    """The pairs of syllables side by side in the words of the dictionary (`DICTIONARY`;
+    none when the package is not installed)."""
+    path = _dictionary_path()
+    if path is None:
+        return set()
+    pairs: set[tuple[str, str]] = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        words = unicodedata.normalize("NFC", line).casefold().split()
+        if len(words) <= _DICTIONARY_WORD_SYLLABLES and all(w.isalpha() for w in words):
+            pairs.update(itertools.pairwise(words))
+    return pairs
+
+
+# Entries of more syllables are sayings ("nói trời nói đất"), not words: their pairs cross
+# the words they are made of.
+_DICTIONARY_WORD_SYLLABLES = 3
+
+
 @lru_cache(maxsize=1)
 def _model() -> _Model:
+    """The model, built once and kept in the cache folder (`chitieu.core.cache`): a new
+    process loads it instead of reading the dictionary and the pairs again (~1 s)."""
+    from chitieu.core.cache import cached
+    from chitieu.core.lexicon import data_file
+
+    sources = [data_file(BIGRAMS), _dictionary_path(),
+               next((p for p in HUNSPELL_PATHS if p.exists()), None)]
+    return cached("ocr-spelling-model", _build_model, [p for p in sources if p is not None])
+
+
+def _build_model() -> _Model:
     pairs: Counter[tuple[str, str]] = Counter()
     from chitieu.core.lexicon import read_text
 
@@ -98,7 +155,11 @@ def _model() -> _Model:
         words, count = line.rsplit("\t", 1)
         first, second = words.split(" ")
         pairs[first, second] = int(count)
-    known = {w for pair in pairs for w in pair}
+    typed = Counter(pairs)
+    words = frozenset(_dictionary_pairs())
+    for pair in words:
+        pairs[pair] += _DICTIONARY_SUPPORT
+    known = {w for pair in typed for w in pair}
     dictionary = _hunspell_syllables()
     # without the dictionary, the syllables of the typed text are all the language known
     syllables = frozenset(w for w in (dictionary | known) if is_syllable(w))
@@ -112,10 +173,10 @@ def _model() -> _Model:
         for key in _deletions(plain):
             by_deletion.setdefault(key, set()).add(word)
     written: Counter[str] = Counter()
-    for (first, second), count in pairs.items():
+    for (first, second), count in typed.items():
         written[first] += count
         written[second] += count
-    return _Model(pairs, syllables, {k: tuple(v) for k, v in by_tone.items()},
+    return _Model(pairs, typed, words, syllables, {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()}, written,
                   {k: tuple(v) for k, v in by_deletion.items()})
 
@@ -211,7 +272,7 @@ def known_syllable(word: str) -> bool:
 def pair_count(left: str, right: str) -> int:
     """How often the domain's typed text writes the two words side by side."""
     fold = lambda w: unicodedata.normalize("NFC", w.casefold())  # noqa: E731
-    return _model().pairs.get((fold(left), fold(right)), 0)
+    return _model().typed.get((fold(left), fold(right)), 0)
 
 
 def _core(text: str) -> tuple[str, str, str] | None:
@@ -221,9 +282,13 @@ def _core(text: str) -> tuple[str, str, str] | None:
     return match["pre"], match["core"], match["post"]
 
 
-def _support(model: _Model, left: str | None, word: str, right: str | None) -> int:
-    return ((model.pairs.get((left, word), 0) if left else 0)
-            + (model.pairs.get((word, right), 0) if right else 0))
+def _support(model: _Model, left: str | None, word: str, right: str | None,
+             dictionary: bool = True) -> int:
+    """How often the neighbours stand beside `word`: in the typed text, and (`dictionary`)
+    in the dictionary's words."""
+    pairs = model.pairs if dictionary else model.typed
+    return ((pairs.get((left, word), 0) if left else 0)
+            + (pairs.get((word, right), 0) if right else 0))
 
 
 def _with_case(word: str, like: str) -> str:
@@ -251,15 +316,28 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
     candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
     edits = _one_letter_off(model, lower) - candidates
-    candidates = (candidates | edits) - {lower}
+    # the same syllable with its tone placed the other way ("toả" / "tỏa") is the word as
+    # printed, no repair
+    candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
     if not candidates:
         return word
-    scored = sorted(((_support(model, left, c, right), c) for c in candidates), reverse=True)
+    # a tone that spells a dictionary word with a neighbour first ("tu bổ hệ" over "tu bộ
+    # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
+    # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
+    # động có việc" is no "động cơ")
+    scored = sorted(((_words_formed(model, left, c, right) if c in tones else 0,
+                      _support(model, left, c, right, dictionary=c in tones), c)
+                     for c in candidates), reverse=True)
+    scored = [(support, c) for _, support, c in scored]
     support, chosen = scored[0]
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
         return _most_written_tone(model, tones, word)
-    if chosen in edits and not _letter_backed(model, left, chosen, lower, right, valid,
-                                              support):
+    if chosen in edits and (not _letter_backed(model, left, chosen, lower, right, valid,
+                                               support)
+                            or any(c not in edits and count >= _MIN_SUPPORT
+                                   for count, c in scored)):
+        # a letter changed lacks the backing it needs, or the letters as read spell a word
+        # the neighbours back with other marks ("học câp trung" is "cấp", not "tập")
         # a letter changed lacks the backing it needs ("tảng số" for "Tống số" at a line's
         # start): the letters as read are judged by their marks alone
         scored = [(count, c) for count, c in scored if c not in edits]
@@ -274,7 +352,28 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word
     if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
         return word
+    if valid and _contradicted(model, left, chosen, lower, right):
+        return word
     return _with_case(chosen, word)
+
+
+def _words_formed(model: _Model, left: str | None, word: str, right: str | None) -> int:
+    """How many of its neighbours `word` spells a dictionary word with (0–2)."""
+    return ((left, word) in model.words) + ((word, right) in model.words)
+
+
+def _backs(model: _Model, pair: tuple[str | None, str | None]) -> bool:
+    return None not in pair and (pair in model.words or model.typed.get(pair, 0) >= _MIN_SUPPORT)
+
+
+def _contradicted(model: _Model, left: str | None, chosen: str, read: str,
+                  right: str | None) -> bool:
+    """A syllable as read that a neighbour backs (a dictionary word with it, or a pair the
+    typed text writes) where that neighbour never stands beside `chosen`: "trong độ tuổi"
+    stays, however often "trong đó" is written, for "đó tuổi" never is."""
+    sides = (((left, read), (left, chosen)), ((read, right), (chosen, right)))
+    return any(_backs(model, pair_read) and pair_chosen not in model.words
+               and not model.typed.get(pair_chosen, 0) for pair_read, pair_chosen in sides)
 
 
 _ACUTE, _HOOK = "\u0301", "\u0309"
@@ -380,6 +479,10 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
             if fixed != core[1]:
                 words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
     words = _repair_pairs(words, original, gap)
+    # a word that came back to its own syllable with the tone placed the other way ("tỏa"
+    # → "tòa" → "toả") is the word as printed
+    words = [before if word is not before and fold(word.text) == fold(before.text) else word
+             for word, before in zip(words, original, strict=True)]
     changes = [Change(before.text, words[i].text, before.conf, beside(words, i, -1),
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
@@ -388,10 +491,18 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
 
 def _spellable(core: tuple[str, str, str], read) -> bool:
     """A word to spell again: not one another repair read on the page (a roman number
-    counted, a number read again), and no letters run into digits ("IIU/2026", "2a")."""
+    counted, a number read again), no letters run into digits ("IIU/2026", "2a"), and no
+    syllable with a roman number glued to it ("PHỤ LỤCI": the label "I", not a letter too
+    many of "LỤC")."""
     if read.note and read.note != "spelling":
         return False
-    return not any(ch.isdigit() for ch in core[0] + core[2])
+    if any(ch.isdigit() for ch in core[0] + core[2]):
+        return False
+    glued = _GLUED_ROMAN.match(core[1])
+    return glued is None or known_syllable(core[1]) or not known_syllable(glued["head"])
+
+
+_GLUED_ROMAN = regex.compile(r"^(?P<head>\p{L}+?)(?P<roman>[IVX]+)$")
 
 
 def _repair_pairs(words: list, original: list, gap: float | None = None) -> list:
@@ -431,21 +542,37 @@ def _best_pair(model: _Model, first: str, second: str,
     line (`outer`, None at an edge): the pair itself written often, far more than as read."""
     def readings(word: str) -> set[str]:
         found = set(model.by_tone_skeleton.get(_strip(word, _TONES), ()))
-        return found | set(model.by_plain_skeleton.get(_strip(word, None), ())) | {word}
+        found |= set(model.by_plain_skeleton.get(_strip(word, None), ()))
+        return {r for r in found if fold(r) != fold(word)} | {word}
 
     def backing(a: str, b: str) -> int:
-        return (model.pairs.get((a, b), 0) + model.pairs.get((outer[0], a), 0)
-                + model.pairs.get((b, outer[1]), 0))
+        pairs = _pairs_for(model, (a, b), (first, second))
+        return (pairs.get((a, b), 0) + pairs.get((outer[0], a), 0)
+                + pairs.get((b, outer[1]), 0))
 
     scored = sorted(((backing(a, b), (a, b)) for a in readings(first)
                      for b in readings(second)), reverse=True)
     count, best = scored[0]
     if best == (first, second) or (len(scored) > 1 and scored[1][0] == count):
         return None
-    if model.pairs.get(best, 0) < _LETTER_SUPPORT or count < _SUPPORT_RATIO * (
-            backing(first, second) + 1):
+    if _pairs_for(model, best, (first, second)).get(best, 0) < _LETTER_SUPPORT or (
+            count < _SUPPORT_RATIO * (
+            backing(first, second) + 1)):
+        return None
+    # a syllable as read that the word outside it backs, and the repair not: as read
+    if (first in model.syllables and _contradicted(model, outer[0], best[0], first, None)) or (
+            second in model.syllables and _contradicted(model, None, best[1], second, outer[1])):
         return None
     return best
+
+
+def _pairs_for(model: _Model, pair: tuple[str, str],
+               read: tuple[str, str]) -> Counter[tuple[str, str]]:
+    """The pairs that may back `pair` read as `read`: the dictionary's too when only tones
+    changed; the typed text's alone when a letter's own mark did ("đền Cờn" → "đèn cồn",
+    "cân ở" → "cắn ổ": words of the dictionary, not of the plans)."""
+    tones = all(_strip(a, _TONES) == _strip(b, _TONES) for a, b in zip(pair, read, strict=True))
+    return model.pairs if tones else model.typed
 
 
 def beside(words: list, index: int, step: int) -> str:

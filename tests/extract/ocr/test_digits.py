@@ -146,3 +146,19 @@ def test_a_number_ending_on_its_separator_is_read_again_and_may_gain_its_digits(
     assert not is_suspect(Word("1.245", 0, 0, 10, 10, 97.0))
     assert accepts("1.245,", "1.245,8", 24.0, 90.0)
     assert not accepts("1.245", "1.2458", 24.0, 90.0)
+
+
+@pytest.mark.parametrize(("read", "expected"), [
+    ("1.2845", "1.284,5"), ("12.4567", "12.456,7"), ("24.173.8456", "24.173.845,6"),
+    ("≥ 4.2005", "≥ 4.200,5"),  # after a threshold's sign
+    ("1.284,5", "1.284,5"), ("1.284", "1.284"), ("0.2845", "0.2845"),  # well grouped, or no
+    ("12.2026", "12.2026"),  # a month and its year
+])
+def test_a_thousands_group_of_more_than_three_digits_lost_its_comma(read: str,
+                                                                   expected: str) -> None:
+    """Points group thousands by three: "1.2845" is no number as printed, the comma after the
+    group's third digit was lost ("1.284,5", a baseline OCR'd without its comma)."""
+    word = Word(read, 0, 0, 40 * len(read), 40, 90.0)
+    words, changes = restore_commas([word], np.full((60, 40 * len(read) + 10), 255, np.uint8))
+    assert words[0].text == expected
+    assert bool(changes) == (expected != read)

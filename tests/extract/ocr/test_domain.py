@@ -175,13 +175,22 @@ def test_unit_words_take_a_units_marks():
 
 def test_a_unit_word_with_one_letter_misread():
     """"lượt" read "lược" (its last letter): a one-word unit one letter off exactly one unit
-    word is that word; a word of three letters or fewer, or near two, stays."""
+    word is that word; a word of three letters or fewer, or near two, stays. A unit of
+    several words ("lỷ đồng", "ly đồng", "bác s1"), one printed as a unit phrase's and the
+    whole one letter off that phrase (marks aside), is the phrase; "bác sỹ" is "bác sĩ"
+    spelled the other way and stays, and so does a unit two letters off ("f đồng")."""
     rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
                  ["1", "Tổng số lượt khách", "lược", "52.000"],
                  ["2", "Số hộ", "hệ", "5"],
-                 ["3", "Số người", "người", "300"])
+                 ["3", "Số người", "người", "300"],
+                 ["4", "Tổng thu ngân sách", "lỷ đồng", "1.350"],
+                 ["5", "Tổng vốn đầu tư", "ly đồng", "4.200"],
+                 ["6", "Số bác sĩ trên một vạn dân", "bác s1", "12"],
+                 ["7", "Số bác sĩ trên một vạn dân", "bác sỹ", "12"],
+                 ["8", "Tổng vốn đầu tư", "f đồng", "4.200"])
     repair_rows(rows, default_gazetteer())
-    assert [r.texts[2] for r in rows[1:]] == ["lượt", "hệ", "người"]
+    assert [r.texts[2] for r in rows[1:]] == ["lượt", "hệ", "người", "tỷ đồng", "tỷ đồng",
+                                               "bác sĩ", "bác sỹ", "f đồng"]
 
 
 def test_parts_named_with_a_word_keep_it():
@@ -280,3 +289,41 @@ def test_an_indicators_measuring_noun_read_with_an_acute():
     repair_rows(rows, default_gazetteer())
     assert [r.texts[1] for r in rows[1:]] == ["Tổng diện tích rừng trồng mới",
                                               "Số hộ được hỗ trợ", "Tống đạt quyết định"]
+
+
+def _line(text: str, confidence: float, page: int = 1) -> RawRow:
+    return RawRow([Cell(text)], page=page, confidence=confidence)
+
+
+def test_an_appendix_label_and_its_continuation_name_one_appendix():
+    """"PHỤ LỤC III" read "PHỤ LỤC II" over page 1 and "PHỤ LỤC III (tiếp theo)" over page
+    2: one appendix, the label of the line read with more confidence; two appendices each
+    with its own label and no continuation keep theirs."""
+    row = ["1", "Việc một", "Công an xã", "Đoàn Thanh niên", "Tháng 5/2026"]
+    rows = [_line("PHỤ LỤC II", 0.82), *table(SUB, row),
+            _line("PHỤ LỤC III (tiếp theo)", 0.885, page=2), *table(SUB, row, table=1, page=2),
+            _line("PHỤ LỤC IV", 0.80, page=3), *table(SUB, row, table=2, page=3)]
+    repair_rows(rows, default_gazetteer())
+    assert [rows[i].texts[0] for i in (0, 3, 6)] == [
+        "PHỤ LỤC III", "PHỤ LỤC III (tiếp theo)", "PHỤ LỤC IV"]
+
+
+def test_a_deadline_cell_with_a_speck_before_it_or_a_slash_read_twice():
+    """"“Tháng 7/2026" (a speck at the cell's edge read as a quote mark) and "Quý II//2026"
+    (a slash and its shadow) are the deadlines they print."""
+    rows = table(SUB, ["1", "Việc một", "Công an xã", "Đoàn Thanh niên", "“Tháng 7/2026"],
+                 ["2", "Việc hai", "Công an xã", "Đoàn Thanh niên", "Quý II//2026"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[4] for r in rows[1:]] == ["Tháng 7/2026", "Quý II/2026"]
+
+
+def test_a_numbering_label_read_a_letter_off_still_numbers_the_rows():
+    """"STT" read "STL" (too short for the header phrases' fuzzy match): the column is the
+    numbering one all the same, so its section "Iï" under "I" is the roman "II"."""
+    rows = table(["STL", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện năm 2025", "Chỉ tiêu năm 2026"],
+                 ["I", "Y tế, dân số", "", "", ""],
+                 ["1", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "94,6", "≥ 95"],
+                 ["Iï", "Giáo dục, lao động", "", "", ""],
+                 ["2", "Tỷ lệ lao động qua đào tạo", "%", "36,4", "≥ 38"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[0] for r in rows] == ["STT", "I", "1", "II", "2"]

@@ -44,6 +44,9 @@ def test_a_title_line_gets_its_body_abbreviation_and_place():
     ("(Kèm theo Kế hoạch số 45/KH-DBND ngày 3/4)", "(Kèm theo Kế hoạch số 45/KH-UBND ngày 3/4)"),
     ("Số: 3/KH-ỦBND", "Số: 3/KH-UBND"), ("Số: 7/KH-HDND", "Số: 7/KH-HĐND"),
     ("Số: 15/KH-BCĐ", "Số: 15/KH-BCĐ"), ("Số: 4/KH-UBKT", "Số: 4/KH-UBKT"),  # other bodies
+    # a letter read twice, or lost: "HĐDND", "UBN"; a body of five letters stays
+    ("Số: 39/NQ-HĐDND", "Số: 39/NQ-HĐND"), ("Số: 8/KH-UBN", "Số: 8/KH-UBND"),
+    ("Số: 915/KH-SGDĐT", "Số: 915/KH-SGDĐT"),
 ])
 def test_the_issuers_abbreviation_in_a_plans_number(read, printed):
     assert _title_line(read) == printed

@@ -143,6 +143,12 @@ def test_repair_number_cell(text, expected):
     # the first section's "I" read with a speck ("Iˆ"), the second's "II" read "l"
     (["Iˆ", "1", "2", "l", "3", "III", "4"], [True, False, False, True, False, True, False],
      ["I", "1", "2", "II", "3", "III", "4"]),
+    # an item's point lost: "11" under the section "1.", "12" after "1.1"
+    (["1.", "11", "1.2", "2.", "2.1", "22"], [True, False, False, True, False, False],
+     ["1.", "1.1", "1.2", "2.", "2.1", "2.2"]),
+    # the second's "II" read with a speck as a diaeresis ("Iï": no Vietnamese letter)
+    (["I", "1", "2", "3", "Iï", "4", "5"], [True, False, False, False, True, False, False],
+     ["I", "1", "2", "3", "II", "4", "5"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
@@ -158,6 +164,9 @@ def test_repair_number_column(numbers, sections, expected):
     ("Đat 100%", "Đạt 100%"), ("Tư vấn 5 lần", "Tư vấn 5 lần"),
     # a speck read as a point before the number
     (".84,6", "84,6"), (",12", "12"), ("0,5", "0,5"),
+    # a target phrase glued, a vowel read twice: "Tối thiểu" all the same (its op kept)
+    ("Tốithiếểu 38,5", "Tối thiểu 38,5"), ("Tôithiểu 90", "Tối thiểu 90"),
+    ("Khôngquá 0,2", "Không quá 0,2"), ("Tối 90", "Tối 90"),
 ])
 def test_repair_target_cell(text, expected):
     assert repair_target_cell(text) == expected

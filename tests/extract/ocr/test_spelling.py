@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from chitieu.extract.ocr.spelling import best_reading, repair_words
@@ -138,5 +140,58 @@ def test_an_acute_read_for_the_hook_above_however_sure():
     "Tống số" at 97): with the neighbour's strong backing the hook is put back; without it, or
     for other marks, a sure reading stays."""
     assert best_reading(None, "Tống", "số", 97.0) == "Tổng"
-    assert best_reading(None, "Tống", "diện", 97.0) == "Tống"  # the pairs are silent
+    # the typed text never writes "tổng diện"; the dictionary's "tổng diện tích" does
+    assert best_reading(None, "Tống", "diện", 97.0) == "Tổng"
+    assert best_reading(None, "Tống", "đạt", 97.0) == "Tống"  # "tống đạt" is a word
     assert best_reading("hoạt", "động", "ốn", 99.0) == "động"
+
+
+_NO_DICTIONARY = pytest.mark.skipif(
+    importlib.util.find_spec("underthesea") is None,
+    reason="underthesea (the scan extra) is not installed: no Viet74K word list")
+
+
+@_NO_DICTIONARY
+def test_a_dictionary_word_backs_a_tone_the_typed_text_never_writes():
+    """"Tu bổ" read "Tu bố", "vùng biển" read "vùng biến": the dictionary writes "tu bổ" and
+    "vùng biển" (the typed text a couple of times or never); "tu bộ hệ" is no word, however
+    often "toàn bộ hệ thống" is typed."""
+    assert best_reading("tu", "bố", None, 90.0) == "bổ"
+    assert best_reading("tu", "bố", "hệ", 90.0) == "bổ"
+    assert best_reading("vùng", "biến", "ven", 90.0) == "biển"
+    assert best_reading(None, "Tố", "chức", 99.0) == "Tổ"
+
+
+@_NO_DICTIONARY
+def test_a_reading_its_neighbour_backs_stays_against_the_other_side():
+    """"trong độ tuổi": "trong đó" is typed far more, but "đó tuổi" never and "độ tuổi" is a
+    word; "tiêm chủng" is a word, "tiếp chủng" none; the dictionary's "động cơ" does not
+    make "lao động có việc làm" a "cơ" (a letter's own mark needs the typed text)."""
+    assert best_reading("trong", "độ", "tuổi", 80.0) == "độ"
+    assert best_reading("được", "tiêm", "chủng", 80.0) == "tiêm"
+    assert best_reading("động", "có", "việc", 90.0) == "có"
+
+
+def test_a_roman_number_glued_to_a_syllable_is_no_letter_too_many():
+    """"PHỤ LỤCI": the label's "I" glued to "LỤC" (split later, by the label's repair) — not
+    "LỤC" with a letter added, which lost the appendix its number; "HAI" is a word."""
+    line = [Word(t, 60 * i, 0, 60 * i + 50, 40, 91.0) for i, t in enumerate(["PHỤ", "LỤCI"])]
+    words, changes = repair_words(line)
+    assert [w.text for w in words] == ["PHỤ", "LỤCI"] and not changes
+
+
+@_NO_DICTIONARY
+def test_the_dictionary_backs_tones_not_a_letters_own_mark_nor_a_tone_placed_apart():
+    """The dictionary's "đèn cồn" and "cắn ổ" do not make "đền Cờn" and "cân ở" (a letter's
+    own mark changed: the typed text must back it, in the pair pass too); its "giải toả" (the
+    old tone placement) leaves "Giải tỏa" as printed — one syllable either way."""
+    for text in ("di tích đền Cờn", "thể nhẹ cân ở trẻ em", "Giải tỏa hành lang"):
+        line = [Word(t, 70 * i, 0, 70 * i + 60, 40, 90.0) for i, t in enumerate(text.split())]
+        words, changes = repair_words(line)
+        assert " ".join(w.text for w in words) == text and not changes
+
+
+def test_letters_as_read_before_a_letter_changed():
+    """"học câp trung": "cấp" (the letters as read, another mark) has the neighbours' backing,
+    so "tập" (a letter changed, however often "học tập trung" is typed) is not chosen."""
+    assert best_reading("học", "câp", "trung", 80.0) == "cấp"
