@@ -19,7 +19,8 @@ two sessions: worn), `heldout2` (built 2026-12-06 02:40, scored twice, its misse
 `heldout3` (built 2026-12-06 05:40, scored twice, its misses read: worn), `heldout4` (built
 2026-12-06 08:25, scored twice, its misses read: worn), `heldout5` (built 2026-12-06 11:10
 before the second layout session's code changes; scored twice, its misses read: worn),
-`heldout6` (built 2026-12-06 13:35 before the third layout session's code changes),
+`heldout6` (built 2026-12-06 13:25 before the third layout session's code changes; scored
+twice, its misses read: worn),
 `realdocs_heldout` (built 2026-12-06
 08:30 before the realdocs session's code changes: each document in two of DOCX, XLSX, portal
 HTML, Markdown and PDF; a form scores the documents that come in it), or

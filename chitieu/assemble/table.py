@@ -71,6 +71,10 @@ def _raw_texts(row: RawRow) -> list[str]:
     return [c.text for c in row.cells]
 
 
+# the last character of what GLUED_FIRST matches (its first number, a closing bold mark)
+_GLUED_FIRST_ENDS = frozenset("1.IA>*")
+
+
 def _is_header(texts: list[str]) -> bool:
     filled = [t for t in texts if t]
     if len(filled) < 2:
@@ -174,9 +178,12 @@ def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
     hoàn thành 1\tTỷ lệ …" or "… Ghi chú\t\t1\tTỷ lệ …"; None when the line is no such
     pair. The row starts with a first number ("1", "1.1", "I", "A") and a name that is a
     sentence, not one more header label ("Quý I\tQuý II")."""
-    raw = [c.text for c in row.cells]
+    raw = _raw_texts(row)
     for k in range(2, len(raw)):
-        tail = GLUED_FIRST.match(raw[k]) if texts[k] else None
+        # a glued first number ends the cell (before white space): most cells end otherwise,
+        # and are not tried (the pattern backtracks over a whole long cell)
+        tail = GLUED_FIRST.match(raw[k]) if texts[k] and raw[k].rstrip()[-1:] in \
+            _GLUED_FIRST_ENDS else None
         if tail is not None and clean_text(tail["head"]):
             first, second = [*raw[:k], tail["head"]], [tail["num"], *raw[k + 1:]]
         elif FIRST_ROW_NUMBER.match(texts[k]):
@@ -538,11 +545,9 @@ def _repeats_header(texts: list[str], headers: list[_HeaderKeys],
     else:
         lengths = list(map(len, texts))
         skipped = lengths.index(max(lengths)) if lengths else None
-    for i, t in enumerate(texts):  # (a loop: most rows hold no label, tried cell by cell)
-        if i != skipped and header_key(t) in labels:
-            break
-    else:
-        return False  # ("" is no label)
+    others = texts if skipped is None else texts[:skipped] + texts[skipped + 1:]
+    if labels.isdisjoint(map(header_key, others)):  # most rows hold no label ("" is none)
+        return False
     keys = [header_key(t) for t in texts]
     for header in headers:
         if not header.wanted:

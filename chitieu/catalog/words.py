@@ -164,9 +164,11 @@ def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
         else:
             raw = tuple(map(reader.forms.__getitem__, _folded_words(text)))
     # most names hold no phrase of either table (nor do abbreviations expand into one): a
-    # phrase starts with a one-word key or with a longer key's first two words, found in C
+    # name holding one holds a one-word key, a two-word key or a longer key's first three
+    # words, found in C (a longer key's first two words alone are common: "hồ sơ" …)
     if reader.replaced_singles.isdisjoint(raw) and \
-            reader.replaced_pairs.isdisjoint(pairwise(raw)):
+            reader.replaced_pairs.isdisjoint(pairwise(raw)) and \
+            reader.replaced_triples.isdisjoint(zip(raw, raw[1:], raw[2:], strict=False)):
         return raw
     return _replace(_replace(raw, words.abbreviations, reader.abbreviations),
                     words.synonyms, reader.synonyms)
@@ -601,10 +603,12 @@ class _Reader:
         self.forms = _forms(words)
         self.abbreviations = _starts(words.abbreviations)
         self.synonyms = _starts(words.synonyms)
-        # what a phrase of either table starts with: a key of one word, or a longer key's
-        # first two words (`_tokens`)
-        self.replaced_singles = self.abbreviations.singles | self.synonyms.singles
-        self.replaced_pairs = self.abbreviations.pairs.keys() | self.synonyms.pairs.keys()
+        # what a phrase of either table starts with (`_tokens`): a key of one word or of two,
+        # or a longer key's first three words
+        keys = [key for table in (words.abbreviations, words.synonyms) for key in table]
+        self.replaced_singles = frozenset(key[0] for key in keys if len(key) == 1)
+        self.replaced_pairs = frozenset(key for key in keys if len(key) == 2)
+        self.replaced_triples = frozenset(key[:3] for key in keys if len(key) >= 3)
         self.objects = _starts(words.objects)
         self.listed = _starts(words.listed)
         self.domains = _starts(words.domains)

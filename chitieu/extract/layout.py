@@ -660,12 +660,14 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                 bodies[last] = (_grid(body), _cover(body))
             grid = _refine(bodies[last][0], block, bodies[last][1],
                            _column_numbers(lines[last + 1:]))
-            if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1])
+            words = _HeaderWords(grid)  # (each line's words by column, worked out once)
+            if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1],
+                                         words=words)
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
             # no role, yet without its group "Kế hoạch" would read as the target
-            cells, grouped = _read_header(block, grid)
+            cells, grouped = _read_header(block, grid, words)
             known = sum(1 for i, c in enumerate(cells) if _role(c) != "unknown" or i in grouped)
             score = (known, last - first, -first)
             if best is None or score > best:
@@ -725,29 +727,45 @@ def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
     return [words for _, _, words in columns]
 
 
-def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] = ()
-                      ) -> bool:
+def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] = (),
+                      words: _HeaderWords | None = None) -> bool:
     """A line of wrapped column labels: a few words per column; below the line naming the
     columns, each column's words go on in lower case ("thực hiện", "tiết") or name the
     number column ("TT"), where a body line starts a name ("Sở KHCN"), or start a group's
-    label that the block's lines `after` it complete ("Năm" / "2026")."""
-    under = [_header_words(other, grid) for other in after]
-    for col, words in enumerate(_header_words(line, grid)):
-        if not words:
+    label that the block's lines `after` it complete ("Năm" / "2026"). `words`: the
+    lines' words by column, kept for the block."""
+    by_line = words or _HeaderWords(grid)
+    for col, cell in enumerate(by_line(line)):
+        if not cell:
             continue
         # one word more above the line naming the columns when they name the column ("Cơ
         # quan chủ trì theo" / "dõi"; a title's words over a column name none)
-        if len(words) > _MAX_LABEL_WORDS + (not below and _role(
-                " ".join(w.text for w in words)) != "unknown"):
+        if len(cell) > _MAX_LABEL_WORDS + (not below and _role(
+                " ".join(w.text for w in cell)) != "unknown"):
             return False
-        first = words[0].text.lstrip("(\"“'[")
+        first = cell[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
         if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
-                          or _role(" ".join(w.text for w in words)) != "unknown"
-                          or _role(" ".join(w.text for w in words + [
-                              w for cells in under for w in cells[col]])) != "unknown"):
+                          or _role(" ".join(w.text for w in cell)) != "unknown"
+                          or _role(" ".join(w.text for w in cell + [
+                              w for other in after for w in by_line(other)[col]])) != "unknown"):
             return False
     return True
+
+
+class _HeaderWords:
+    """Header lines' words by column (`_header_words`) on one grid, each line's worked out
+    once: the header search tries many blocks of the same lines."""
+
+    def __init__(self, grid: _Grid) -> None:
+        self.grid = grid
+        self._by_line: dict[int, list[list[_Word]]] = {}
+
+    def __call__(self, line: _Line) -> list[list[_Word]]:
+        found = self._by_line.get(id(line))
+        if found is None:
+            found = self._by_line[id(line)] = _header_words(line, self.grid)
+        return found
 
 
 def _header_words(line: _Line, grid: _Grid) -> list[list[_Word]]:
@@ -818,14 +836,15 @@ def _header_cells(lines: list[_Line], grid: _Grid) -> list[str]:
     return _read_header(lines, grid)[0]
 
 
-def _read_header(lines: list[_Line], grid: _Grid) -> tuple[list[str], set[int]]:
+def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = None
+                 ) -> tuple[list[str], set[int]]:
     """The columns' labels (`_header_cells`) and the columns under a group label centred
     over them, right of the first column (a title's words printed over the first columns
     are no group)."""
     texts: list[list[str]] = [[] for _ in grid.spans]
     group: list[str] = ["" for _ in grid.spans]  # the group label over each column
     own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
-    by_line = [_header_words(line, grid) for line in lines]
+    by_line = [(words or _HeaderWords(grid))(line) for line in lines]
     spans = _label_spans(by_line, grid)
     centred: set[int] = set()
     wrapped: set[int] = set()  # ids of a group label's words wrapped onto the next line
@@ -909,11 +928,16 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
     found = []
     below = lines[lines.index(line) + 1:]
 
-    def group(words: list[_Word]) -> tuple[int, int, str, list[int]] | None:
+    def group(words: list[_Word], centred: bool = False
+              ) -> tuple[int, int, str, list[int]] | None:
+        """The words as a group's label, or None; `centred`: only centred over its columns
+        (tested first: it is cheap)."""
         start, end = words[0].x0, words[-1].x1
         text = " ".join(w.text for w in words)
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
+        if centred and (len(under) < 2 or not _centred([(start, end, text, under)], spans)):
+            return None
         # (a label of a few words: a longer run is several labels crowded on one line)
         # (a group's label is printed over its columns' own: a label's last word wrapped
         # under them, "hoạch" under "Kế" beside "Ước thực", groups nothing)
@@ -931,8 +955,8 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
         # a group's label crowded with one space beside a column's own label ("Thực hiện
         # Mục tiêu từng"): its tail centred over columns right of the head's
         for k in range(1, len(run)) if found_run is None else ():
-            tail = group(run[k:])
-            if tail is not None and _centred([tail], spans) and not any(
+            tail = group(run[k:], centred=True)
+            if tail is not None and not any(
                     i >= tail[3][0] for w in run[:k]
                     for i, (s, e) in enumerate(spans) if s <= w.x1 - 1 and e >= w.x0):
                 found_run = tail
@@ -2166,6 +2190,8 @@ def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
     if first[:1].islower():
         return True
     last = above[-1].text
+    if len(above) == 1 and last in _DASHES:
+        return False  # ("-": a cell with no value, whole; not a name broken at its dash)
     if len(above) == 1 and last.casefold() in _DATE_HEADS and _DATE_TAIL.match(first):
         return True
     return last.endswith(_OPEN_ENDINGS) or last.casefold() in _OPEN_WORDS

@@ -35,6 +35,11 @@ MATCH = [
     ("Tỷ lệ KCN có hệ thống xử lý nước thải tập trung đạt chuẩn", "%",
      "ktxh.kcn_xu_ly_nuoc_thai"),
     ("Tỷ lệ lao động nông nghiệp trong tổng số lao động", "%", "ktxh.lao_dong_nong_nghiep"),
+    # a fall printed at the end of the name, as a growth is ("… giảm", "… giảm trong năm"); TFP
+    # is a productivity
+    ("Tỷ lệ hộ nghèo đa chiều giảm trong năm", "%", "ktxh.giam_ho_ngheo"),
+    ("Tỷ lệ hộ nghèo đa chiều giảm", "điểm %", "ktxh.ho_ngheo_diem_phan_tram"),
+    ("Đóng góp của TFP vào tăng trưởng kinh tế", "%", "ktxh.tfp"),
     # a part of people and firms (firms alone, people alone) is the users of public services
     ("Tỷ lệ doanh nghiệp hài lòng với việc giải quyết TTHC", "%", "cchc.hai_long_tthc"),
     ("Tỷ lệ doanh nghiệp hài lòng khi dùng dịch vụ công trực tuyến", "%", "cqs.hai_long_dvctt"),
@@ -260,6 +265,9 @@ NEAR_MISSES = [
     ("Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung", "%",
      "ktxh.kcn_xu_ly_nuoc_thai"),
     ("Kinh tế số và xã hội số", None, "kts.ty_trong_kinh_te_so"),
+    # another sector's share of GRDP; the general schools are not all the schools
+    ("Tỷ trọng kinh tế biển trong GRDP", "%", "kts.ty_trong_kinh_te_so"),
+    ("Tỷ lệ trường phổ thông đạt chuẩn quốc gia", "%", "ktxh.truong_chuan_quoc_gia"),
     # the NTM standard is not its advanced or modern level, nor the cultural commune's title;
     # dossiers sent by post are not online ones; a heading naming only "khu vực thành thị"
     ("Tỷ lệ số xã đạt chuẩn nông thôn mới nâng cao", "%", "ntm.xa_dat_chuan"),

@@ -504,3 +504,18 @@ def test_an_issuer_wrapped_before_nam_keeps_it(header: list[str], issuer: str) -
                       "Chuyển đổi số năm 2026", "", "Căn cứ Luật Tổ chức chính quyền địa phương;",
                       "II. NHIỆM VỤ"])
     assert _plan(text).issuer == issuer
+
+
+@pytest.mark.parametrize("opening", [
+    "Ngày 12 tháng 3 năm 2026, Chủ tịch Ủy ban nhân dân xã chủ trì họp về chuyển đổi số.",
+    "Ngày 12/3/2026, Ban Chỉ đạo chuyển đổi số xã họp phiên thứ nhất.",
+])
+def test_a_body_opening_with_a_date_is_no_part_of_the_title(opening: str) -> None:
+    # a notice's first sentence ("Ngày …, Chủ tịch … chủ trì cuộc họp") under its title in
+    # text without bold marks (was taken into the title)
+    text = "\n".join(["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "XÃ ĐÌNH LẬP\tĐộc lập - Tự do - Hạnh phúc",
+                      "Số: 21/TB-UBND\tĐình Lập, ngày 14 tháng 3 năm 2026", "",
+                      "THÔNG BÁO", "Kết luận của Chủ tịch Ủy ban nhân dân xã", "", opening,
+                      "Chủ tịch Ủy ban nhân dân xã giao nhiệm vụ như sau:"])
+    assert _plan(text).title == "Kết luận của Chủ tịch Ủy ban nhân dân xã"
