@@ -33,7 +33,7 @@ from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.numbering import ROW_LABEL, number_key, successors
+from chitieu.core.numbering import ROW_LABEL, SECTION_NUMBER, number_key, successors
 from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.blocks import _reads_as_agency
@@ -289,10 +289,30 @@ def _lead_row_at(lines: list[str], k: int) -> bool:
             and bool(lines[k + 2]))
 
 
+def _numbered_starts(lines: list[str], starts: list[int]) -> list[int]:
+    """The row starts whose numbers run on: a section's label ("A", "II") or the number
+    after the last row's (or a first "1"). A row's value alone in its cell after an empty
+    one ("" / "5", "" / "x") looks like the next row's start, but breaks the run."""
+    kept: list[int] = []
+    last: tuple[int, ...] | None = None
+    for k in starts:
+        label = lines[k + 1]
+        key = number_key(label)
+        if key is None:
+            if SECTION_NUMBER.match(label):
+                kept.append(k)
+            continue
+        if last is None or key == (1,) or key in successors(last):
+            kept.append(k)
+            last = key
+    return kept
+
+
 def _body_width(lines: list[str], body: int) -> int | None:
     """The number of columns: the most common distance between the first rows' starts (a
     section's row merged across is shorter, a row with a cell of two paragraphs longer)."""
-    starts = [k for k in range(body, min(len(lines), body + _BODY_LOOK)) if _lead_row_at(lines, k)]
+    starts = _numbered_starts(lines, [k for k in range(body, min(len(lines), body + _BODY_LOOK))
+                                      if _lead_row_at(lines, k)])
     sizes = [b - a for a, b in pairwise(starts)]
     if not sizes:
         return None
@@ -383,7 +403,7 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
         filled = len(row.lines) if row is not None else columns
         if row is None or filled >= columns or (filled <= 2 and not (paired and filled == 1)
                                                 and _short_row_ends(row, lines, i, previous)) or (
-                lead and filled > 2 and _lead_row_ends(row, lines, i, previous)):
+                lead and filled > 2 and _lead_row_ends(row, lines, i, columns, previous)):
             # a row boundary: the next row, a new table, or the end of this one
             if line and _is_number_label_start(lines, i) and _row_header(lines, i):
                 break
@@ -519,16 +539,18 @@ def _number_of(row: _Row, lead: bool) -> str:
     return row.lines[1][1] if lead and len(row.lines) > 1 else row.number
 
 
-def _lead_row_ends(row: _Row, lines: list[str], i: int,
+def _lead_row_ends(row: _Row, lines: list[str], i: int, columns: int,
                    previous: tuple[int, ...] | None) -> bool:
     """Under an unlabelled empty first column, a row ends at line `i` where the next one's
     empty cell, its number and a cell follow, the number one that may follow the row's
     ("A" then "1", "1" then "2")."""
-    if not _lead_row_at(lines, i):
-        return False
+    if not _lead_row_at(lines, i) or _lead_row_at(lines, row.first + columns):
+        return False  # the row at full width is followed by the next: a value looked like one
     key, own = number_key(lines[i + 1]), number_key(_number_of(row, True))
-    if key is None or own is None:
-        return True
+    if key is None:
+        return bool(SECTION_NUMBER.match(lines[i + 1]))  # "x" in a cell is no section
+    if own is None:
+        return True  # "A" then "1": a section's number then a row's
     return key in successors(own) or (previous is not None and key in successors(previous))
 
 

@@ -340,11 +340,13 @@ def _drop_noise(words: list, image) -> list:
 
 def _labels_appendix(kept: list, word) -> bool:
     """A bar right after "PHỤ LỤC" on its line: the appendix's roman "I", not a rule."""
-    if not kept:
+    if len(kept) < 2:
         return False
-    before = kept[-1]
-    same = (before.block, before.par, before.line) == (word.block, word.par, word.line)
-    return same and to_ascii(before.text).casefold() == "luc"
+    phu, luc = kept[-2:]
+    line = (word.block, word.par, word.line)
+    # both words ("năng lực |" ends an indicator's name before a column's rule)
+    return ((phu.block, phu.par, phu.line) == line == (luc.block, luc.par, luc.line)
+            and [to_ascii(w.text).casefold() for w in (phu, luc)] == ["phu", "luc"])
 
 
 # A line of marks Tesseract read apart from the line under them, each much smaller than

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chitieu.extract import read_text
 from chitieu.extract.detect import detect_layout
 
@@ -229,6 +231,29 @@ def test_libreoffice_a_three_row_header_opening_with_an_empty_cell() -> None:
     assert ["", "A", "GIẢM NGHÈO, VIỆC LÀM", "", "", "", "", "", "",
             "Chỉ tiêu của phường"] in rows
     assert ["", "1", "Tỷ lệ hộ nghèo", "%", "", "< 0,5", "Phòng Văn hóa - Xã hội",
+            "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", ""] in rows
+    assert rows[-1] == ["", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450",
+                        "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên", "Văn phòng HĐND và UBND",
+                        ""]
+
+
+@pytest.mark.parametrize("target", ["5", "x"])
+def test_libreoffice_a_value_alone_after_an_empty_cell_starts_no_row(target: str) -> None:
+    # under an unlabelled empty first column a row starts with "" then its number; a target
+    # "5" (or a tick "x") after the empty column before it looks alike, but breaks the
+    # numbering and the row's width (the whole table was lost, or a row made of its cells)
+    rows = _rows([
+        "", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026",
+        "Phân công thực hiện", "Ghi chú",
+        "", "", "", "", "", "", "Cơ quan thực hiện", "Cơ quan theo dõi, đánh giá", "",
+        "", "", "", "", "", "", "Chủ trì", "Phối hợp", "", "",
+        "", "A", "GIẢM NGHÈO, VIỆC LÀM", "Chỉ tiêu của phường",
+        "", "1", "Số hộ thoát nghèo", "Hộ", "", target, "Phòng Văn hóa - Xã hội",
+        "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", "",
+        "", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450", "Phòng Văn hóa - Xã hội",
+        "Đoàn Thanh niên", "Văn phòng HĐND và UBND", "",
+    ])
+    assert ["", "1", "Số hộ thoát nghèo", "Hộ", "", target, "Phòng Văn hóa - Xã hội",
             "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", ""] in rows
     assert rows[-1] == ["", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450",
                         "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên", "Văn phòng HĐND và UBND",

@@ -53,3 +53,13 @@ def test_a_bar_after_the_appendix_word_is_its_number() -> None:
     other = [Word("Tổ", 100, 120, 140, 150, 95.0, line=2), Word("|", 150, 120, 156, 150, 95.0,
                                                                   line=2)]
     assert [w.text for w in _drop_noise(label + other, page)] == ["PHỤ", "LỤC", "|", "Tổ"]
+
+
+def test_a_bar_after_lực_is_a_rule_not_an_appendix_number() -> None:
+    """"Nâng cao năng lực |": "lực" folds as "lục" does, but only "PHỤ LỤC |" holds a label;
+    the column's rule after a name is dropped."""
+    page = np.full((200, 600), 255, np.uint8)
+    words = [Word("năng", 100, 40, 160, 70, 91.0, line=1),
+             Word("lực", 170, 40, 230, 70, 91.0, line=1),
+             Word("|", 240, 40, 246, 70, 95.0, line=1)]
+    assert [w.text for w in _drop_noise(words, page)] == ["năng", "lực"]

@@ -69,9 +69,11 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
     return repairs
 
 
-# "PHỤ LỤC III" and its continuation "PHỤ LỤC III (tiếp theo)" on a later page
-_ROMAN_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<roman>[IVX]+)"
-                             r"(?P<rest>\s*\(tiếp\s+theo\)\s*)?$", regex.IGNORECASE)
+# "PHỤ LỤC III" (or "PHỤ LỤC III: …", "PHỤ LỤC III - …") and its continuation "PHỤ LỤC III
+# (tiếp theo)" on a later page
+_ROMAN_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<roman>[IVX]+)(?![\p{L}\d])"
+                             r"(?P<rest>.*)$", regex.IGNORECASE)
+_CONTINUED = regex.compile(r"^\s*\(tiếp\s+theo\)\s*$", regex.IGNORECASE)
 
 
 def _agree_appendix_labels(rows: list[RawRow], repairs: list[Repair]) -> None:
@@ -83,17 +85,20 @@ def _agree_appendix_labels(rows: list[RawRow], repairs: list[Repair]) -> None:
         if row.table is not None or len(row.cells) != 1:
             continue
         match = _ROMAN_LABEL.match(row.cells[0].text.strip())
-        if match is not None and match["rest"] and groups:
-            groups[-1].append((index, match))
-        elif match is not None and not match["rest"]:
+        if match is None:
+            continue
+        if _CONTINUED.match(match["rest"]):
+            if groups:
+                groups[-1].append((index, match))
+        else:  # a label, whatever its title after it: the next continuation is its own
             groups.append([(index, match)])
     for group in groups:
-        if len({m["roman"] for _, m in group}) < 2:
+        if len({m["roman"].upper() for _, m in group}) < 2:
             continue
         surest = max(group, key=lambda g: rows[g[0]].confidence or 0.0)[1]["roman"]
         for at, found in group:
             _apply(repairs, at, 0, rows[at].cells[0], "text",
-                   lambda _t, m=found, r=surest: f"{m['word']}{r}{m['rest'] or ''}")
+                   lambda _t, m=found, r=surest: f"{m['word']}{r}{m['rest']}")
 
 
 def _has_target(cells: list, roles: list[str]) -> bool:

@@ -308,6 +308,20 @@ def test_an_appendix_label_and_its_continuation_name_one_appendix():
         "PHỤ LỤC III", "PHỤ LỤC III (tiếp theo)", "PHỤ LỤC IV"]
 
 
+def test_a_continuation_joins_the_last_label_whatever_follows_that_label():
+    """"PHỤ LỤC I", then "PHỤ LỤC II: …" (a label with its title after it), then "PHỤ LỤC II
+    (tiếp theo)": the continuation is the second appendix's, which agrees with it; the first
+    keeps its "I" (the titled label was not taken for one, and the continuation relabelled
+    appendix I)."""
+    row = ["1", "Việc một", "Công an xã", "Đoàn Thanh niên", "Tháng 5/2026"]
+    rows = [_line("PHỤ LỤC I", 0.80), *table(SUB, row),
+            _line("PHỤ LỤC II: CHỈ TIÊU Y TẾ", 0.82, page=2), *table(SUB, row, table=1, page=2),
+            _line("PHỤ LỤC II (tiếp theo)", 0.90, page=3), *table(SUB, row, table=2, page=3)]
+    repair_rows(rows, default_gazetteer())
+    assert [rows[i].texts[0] for i in (0, 3, 6)] == [
+        "PHỤ LỤC I", "PHỤ LỤC II: CHỈ TIÊU Y TẾ", "PHỤ LỤC II (tiếp theo)"]
+
+
 def test_a_deadline_cell_with_a_speck_before_it_or_a_slash_read_twice():
     """"“Tháng 7/2026" (a speck at the cell's edge read as a quote mark) and "Quý II//2026"
     (a slash and its shadow) are the deadlines they print."""
