@@ -27,7 +27,7 @@ HTML, Markdown and PDF; a form scores the documents that come in it), or
 `realdocs_heldout2` (built 2026-12-06 11:00 before the second realdocs session's code changes:
 each document as DOCX, PDF and layout text, and in one to three of XLSX, HTML and Markdown;
 scored at that session's start and end, its misses read: worn), or `realdocs_heldout3` (built
-2026-12-06 13:40 before the third realdocs session's code changes: each document as DOCX, PDF
+2026-12-06 13:30 before the third realdocs session's code changes: each document as DOCX, PDF
 and layout text, in one to three of XLSX, HTML and Markdown, two also as portal text).
 """
 

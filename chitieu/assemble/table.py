@@ -762,6 +762,9 @@ class _Assembler:
         bold = self._is_bold(row, cells)
         if self._adds_agencies(cells):
             self._join_agencies(cells, row)
+            self.table.rows[-1].warnings.extend(w for w in warnings
+                                                if w not in self.table.rows[-1].warnings)
+            self._note(row, "joined", "to the row above: it only adds an agency")
         elif self._continues_previous(cells, single):
             self._join(cells, row)
             self.table.rows[-1].warnings.extend(w for w in warnings
@@ -1116,7 +1119,10 @@ class _Assembler:
         previous = self.table.rows[-1].cells
         name = clean_text(cells[self.name_col])
         if not name and self.number_col is None:
-            # no numbers, and the merged cells printed once (Markdown): agency cells only
+            # no numbers, and the merged cells printed once (Markdown): agency cells only —
+            # under a task, not under a section's bold title
+            if self.table.rows[-1].bold:
+                return False
             filled = [i for i, text in enumerate(cells) if clean_text(text)]
             return bool(filled) and all(i in self.agency_cols for i in filled)
         if not name or name != clean_text(previous[self.name_col]):
@@ -1142,8 +1148,9 @@ class _Assembler:
             if text and text != clean_text(previous.cells[i]):
                 previous.cells[i] = f"{previous.cells[i]}\n{cells[i].strip()}".strip()
         previous.pieces.append(row)
-        if "row_joined" not in previous.warnings:
-            previous.warnings.append("row_joined")
+        code = "row_joined_across_pages" if self.pending_break else "row_joined"
+        if code not in previous.warnings:
+            previous.warnings.append(code)
 
     def _bare_number(self, row: LogicalRow) -> bool:
         """A row printing its number and nothing else."""

@@ -315,7 +315,7 @@ def _lower(text: str) -> str:
     which is an abbreviation as printed ("TRƯỜNG THCS …" → "Trường THCS …")."""
     kept, capitalized = _abbreviations(), _words().capitalized
     return " ".join(w if w in kept or not _VOWEL.search(_folded_text(w)) else
-                    w[:1] + w[1:].lower() if w.lower() in capitalized else w.lower()
+                    w[:1].upper() + w[1:].lower() if w.lower() in capitalized else w.lower()
                     for w in text.split(" "))
 
 

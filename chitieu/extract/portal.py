@@ -482,17 +482,23 @@ def _added_agency(row: RawRow) -> str | None:
 
 
 @functools.cache
-def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The words an agency's name starts with (agency_words.yaml): in any case ("Ủy ban",
-    "các"), and those that are agencies only with a capital ("Sở", "Bộ", "Phòng")."""
+    "các"), and those that are agencies only with a capital ("Sở", "Bộ", "Phòng"); and the
+    verbs that start a task's words (its description verbs: "ban hành", "xây dựng")."""
     words = load_yaml("agency_words.yaml") or {}
     return (tuple(f"{h.casefold()} " for h in words.get("heads", ())),
-            tuple(f"{h} " for h in words.get("capitalized_heads", ())))
+            tuple(f"{h} " for h in words.get("capitalized_heads", ())),
+            tuple(f"{v.casefold()} " for v in words.get("description_verbs", ())))
 
 
 def _starts_as_agency(text: str) -> bool:
-    any_case, capitalized = _agency_heads()
-    return text.casefold().startswith(any_case) or text.startswith(capitalized)
+    """Whether a cell's text opens as an agency's name does - not as a task's words that
+    open with an agency's head word ("Ban hành …" is no "Ban …")."""
+    any_case, capitalized, verbs = _agency_heads()
+    folded = text.casefold()
+    return (folded.startswith(any_case) or text.startswith(capitalized)) and not (
+        folded.startswith(verbs))
 
 
 def _fill_spanned_cells(tables: list[list[RawRow]]) -> None:

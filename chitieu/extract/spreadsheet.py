@@ -134,12 +134,14 @@ def _read_workbook(path: Path) -> RawDocument:
                     # a hidden sheet (a draft, lookup lists) is not printed: not read, said
                     warnings.append(f"sheet_hidden_skipped:{sheet.title}")
                     continue
-                sheet_rows, uncomputed = _sheet_rows(sheet, index)
+                sheet_rows, uncomputed, hidden = _sheet_rows(sheet, index)
                 if sheet_rows:
                     names[index] = sheet.title
                     rows += sheet_rows
                 if uncomputed:
                     warnings.append(f"formulas_without_values:{sheet.title}:{uncomputed}")
+                warnings += [f"{what}_hidden_skipped:{sheet.title}:{','.join(which)}"
+                             for what, which in hidden if which]
         finally:
             workbook.close()
     except InputError:
@@ -154,26 +156,46 @@ def _read_workbook(path: Path) -> RawDocument:
     return doc
 
 
-def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
-    """The sheet's rows, and how many of its cells hold a formula with no stored value."""
-    values, merges, uncomputed, bold = _sheet_values(sheet)
+def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, list[str]]]]:
+    """The sheet's rows, how many of its cells hold a formula with no stored value, and the
+    hidden columns and rows that held text ("columns", letters; "rows", numbers).
+
+    A hidden column or row is not printed (last year's working, a remark, a draft row): it
+    is not read, as a hidden sheet is not; a range merged from a hidden column shows its
+    text in its first visible one."""
+    from openpyxl.utils import get_column_letter
+
+    values, merges, uncomputed, bold, hidden_columns, hidden_rows = _sheet_values(sheet)
     uncomputed_count = sum(map(len, uncomputed.values()))
     if not values:
-        return [], uncomputed_count
+        return [], uncomputed_count, []
     last_row = max(values)
     for min_col, min_row, max_col, max_row in merges:
         value = values.get(min_row, {}).get(min_col)
         if value is None:
             continue
+        shown = next((c for c in range(min_col, max_col + 1) if c not in hidden_columns),
+                     min_col)
         # a range spanning rows repeats its text in each row; other columns of it stay empty
         for r in range(min_row, min(max_row, last_row) + 1):
             row = values.setdefault(r, {})
-            for c in [c for c in row if min_col < c <= max_col]:
+            for c in [c for c in row if min_col <= c <= max_col]:
                 del row[c]
-            row[min_col] = value
+            row[shown] = value
             if (min_row, min_col) in bold:
-                bold.add((r, min_col))
-    column_of = _column_positions({c for row in values.values() for c in row})
+                bold.add((r, shown))
+    skipped = ([get_column_letter(c) for c in sorted(hidden_columns)
+                if any(c in row for row in values.values())],
+               [str(r) for r in sorted(hidden_rows) if values.get(r)])
+    for r in hidden_rows:
+        values.pop(r, None)
+    for row in values.values():
+        for c in hidden_columns.intersection(row):
+            del row[c]
+    values = {r: row for r, row in values.items() if row}
+    if not values:
+        return [], uncomputed_count, list(zip(("columns", "rows"), skipped, strict=True))
+    column_of = _column_positions({c for row in values.values() for c in row}, hidden_columns)
     width = max(column_of.values()) + 1
     limits.check_cells(len(values) * width, what=f"sheet {sheet.title!r}")
     rows: list[RawRow] = []
@@ -188,15 +210,17 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int]:
             found[-1].warnings += [f"formula_without_value:{coordinate}"
                                    for coordinate in uncomputed[number]]
         rows += found
-    return rows, uncomputed_count
+    return rows, uncomputed_count, list(zip(("columns", "rows"), skipped, strict=True))
 
 
 def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]],
-                                   dict[int, list[str]], set[tuple[int, int]]]:
+                                   dict[int, list[str]], set[tuple[int, int]], set[int],
+                                   set[int]]:
     """The sheet's non-empty cells as shown ({row: {column: text}}), its merged ranges
     (min_col, min_row, max_col, max_row), the cells holding a formula whose value was never
-    stored ({row: [coordinate]}) and the (row, column) of the cells printed in bold (a
-    section row, a header), read in one pass over the sheet's XML.
+    stored ({row: [coordinate]}), the (row, column) of the cells printed in bold (a
+    section row, a header), and its hidden columns and rows, read in one pass over the
+    sheet's XML.
 
     A workbook written by a script (openpyxl, xlsxwriter) stores formulas without their
     values until a spreadsheet program recalculates and saves it: such a cell reads empty,
@@ -231,7 +255,16 @@ def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int
                 limits.check_cells(count, what=f"sheet {sheet.title!r}")
         merged = parser.merged_cells
     merges = [range_boundaries(item.ref) for item in (merged.mergeCell if merged else [])]
-    return values, [m for m in merges if None not in m], parser.uncomputed, bold
+    hidden_columns = {c for attrs in parser.column_dimensions.values() if _hidden(attrs)
+                      for c in range(int(attrs.get("min", 0)), int(attrs.get("max", 0)) + 1)}
+    hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items() if _hidden(attrs)}
+    return (values, [m for m in merges if None not in m], parser.uncomputed, bold,
+            hidden_columns, hidden_rows)
+
+
+def _hidden(attrs: dict[str, str]) -> bool:
+    """A <col> or <row> element's attributes say it is hidden."""
+    return attrs.get("hidden", "").lower() in ("1", "true")
 
 
 @functools.cache
@@ -254,14 +287,14 @@ def _parser_class() -> type:
     return Parser
 
 
-def _column_positions(used: set[int]) -> dict[int, int]:
+def _column_positions(used: set[int], hidden: set[int] = frozenset()) -> dict[int, int]:
     """Grid index of each used column (1-based): as in the sheet from the first used one (a
     table starting in column B has no empty first column), except that a run of more than
-    _MAX_EMPTY_COLUMNS empty columns counts as one."""
+    _MAX_EMPTY_COLUMNS empty columns counts as one, and hidden columns take no place."""
     positions: dict[int, int] = {}
     index, previous = -1, min(used, default=1) - 1
     for column in sorted(used):
-        gap = column - previous - 1
+        gap = column - previous - 1 - sum(previous < c < column for c in hidden)
         index += 1 + (gap if gap <= _MAX_EMPTY_COLUMNS else 1)
         positions[column] = index
         previous = column

@@ -481,3 +481,20 @@ def test_a_header_over_three_rows_each_group_in_its_first_slot() -> None:
                    "| 1 | Việc A | Sở Nội vụ | Sở Tư pháp | Tháng 3/2026 |\n", "markdown")
     assert [c.role for c in table.columns] == ["number", "name", "lead", "support", "deadline"]
     assert _names(table) == ["Việc A"]
+
+
+def test_a_row_of_agencies_alone_joins_a_task_not_a_section_title() -> None:
+    # no number column: a row of agency cells alone adds them to the task above (its merged
+    # cells printed once); under a section's bold title it is a row of its own, its agency
+    # kept in sight (joined to the title, it was lost with the title's cells)
+    table = _table("Nội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn\n"
+                   "<b>CÔNG TÁC CHỈ ĐẠO</b>\t\t\t\n"
+                   "\tPhòng Kinh tế\t\t\n"
+                   "Xây dựng kế hoạch\tPhòng Văn hóa - Xã hội\tCông an xã\tQuý I/2026\n"
+                   "\t\tĐoàn Thanh niên\t\n")
+    assert [row.cells for row in table.rows] == [
+        ["<b>CÔNG TÁC CHỈ ĐẠO</b>", "", "", ""],
+        ["", "Phòng Kinh tế", "", ""],
+        ["Xây dựng kế hoạch", "Phòng Văn hóa - Xã hội", "Công an xã\nĐoàn Thanh niên",
+         "Quý I/2026"]]
+    assert table.rows[-1].warnings == ["row_joined"]

@@ -384,3 +384,13 @@ def test_a_table_without_a_number_column_fills_its_merged_first_column() -> None
                    "Sở Văn hóa, Thể thao và Du lịch", "Các doanh nghiệp", "Tháng 11/2026"]])
     assert _table_rows(text)[2] == ["Nông nghiệp", "Truy xuất nguồn gốc nông sản.",
                                     "Sở Công Thương", "Sở Tài chính", "Năm 2026"]
+
+
+def test_a_task_opening_with_a_verb_like_an_agency_head_stays_under_the_names() -> None:
+    # "Ban hành …" opens with the head word of "Ban Chỉ đạo": a description verb (the
+    # gazetteer's), so the row's text is its task, not the lead merged over the two rows
+    text = _flat([["**STT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Xây dựng cơ chế đặt hàng.", "Sở Tài chính", "Sở Nội vụ", "Năm 2026"],
+                  ["2", "Ban hành chuẩn chương trình.", "Sở Tư pháp", "Quý IV/2026"],
+                  ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Y tế", "Năm 2027"]])
+    assert _table_rows(text)[2][1] == "Ban hành chuẩn chương trình."

@@ -161,6 +161,35 @@ def test_a_hidden_sheet_is_not_read_and_the_document_says_so(workbook: Path) -> 
     assert "sheet_hidden_skipped:Nháp" in doc.warnings
 
 
+def test_hidden_columns_and_rows_are_not_read_and_the_document_says_so(tmp_path: Path) -> None:
+    """A column or a row hidden in a sheet (last year's working, a remark, a draft row) is
+    not printed: it is not read, and the document says which. A range merged from a hidden
+    column shows its text in the first visible one."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Biểu"
+    for row in (["STT", "Nội dung", "Ghi chú nội bộ", "Đơn vị chủ trì", "Thời hạn"],
+                [1, "Số hóa hồ sơ", "Chưa rà soát", "Văn phòng HĐND và UBND", "Quý II/2026"],
+                [2, "Bản nháp cũ", "", "Phòng Kinh tế", "2025"],
+                [3, "Cập nhật dữ liệu", "Bỏ", "Công an xã", "Năm 2026"],
+                ["II", None, "Nhiệm vụ khác", None, None],
+                [4, "Tuyên truyền", None, "Phòng Văn hóa - Xã hội", "Thường xuyên"]):
+        sheet.append(row)
+    sheet.merge_cells("C5:E5")
+    sheet.column_dimensions["C"].hidden = True
+    sheet.row_dimensions[3].hidden = True
+    path = tmp_path / "an.xlsx"
+    book.save(path)
+    raw = extract.read(path)
+    assert [r.texts for r in raw.rows] == [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        ["1", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Quý II/2026"],
+        ["3", "Cập nhật dữ liệu", "Công an xã", "Năm 2026"],
+        ["II", "", "Nhiệm vụ khác", ""],
+        ["4", "Tuyên truyền", "Phòng Văn hóa - Xã hội", "Thường xuyên"]]
+    assert {"columns_hidden_skipped:Biểu:C", "rows_hidden_skipped:Biểu:3"} <= set(raw.warnings)
+
+
 def test_a_table_starting_in_column_b_has_no_empty_first_column(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
