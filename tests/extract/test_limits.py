@@ -54,7 +54,8 @@ def test_the_time_limit_raises_even_when_it_strikes_inside_a_finalizer(capsys) -
         Slow()  # its __del__ runs at once, while the limit runs out: the exception is lost
         while time.monotonic() - started < 5:
             pass
-    assert time.monotonic() - started < 1
+    # cut short, long before the loop's own end (loose: a loaded machine delays the alarm)
+    assert time.monotonic() - started < 4
     assert "Exception ignored" not in capsys.readouterr().err
 
 
