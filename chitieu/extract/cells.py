@@ -33,7 +33,13 @@ from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.letterhead import opens_body, roman_heading
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.numbering import ROW_LABEL, SECTION_NUMBER, number_key, successors
+from chitieu.core.numbering import (
+    LOWER,
+    ROW_LABEL,
+    SECTION_NUMBER,
+    number_key,
+    successors,
+)
 from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.blocks import _reads_as_agency
@@ -285,8 +291,15 @@ _MAX_GRID_LINES = 80  # a header over several rows holds at most this many lines
 
 def _lead_row_at(lines: list[str], k: int) -> bool:
     """A body row opening with an empty cell at line `k`, its number after it, then a cell."""
-    return (not lines[k] and k + 2 < len(lines) and bool(ROW_LABEL.match(lines[k + 1]))
+    return (k + 2 < len(lines) and not lines[k] and bool(ROW_LABEL.match(lines[k + 1]))
             and bool(lines[k + 2]))
+
+
+def _labels_a_row(label: str) -> bool:
+    """A label without an arabic number that may open a row: a section's ("A", "II") or an
+    item's letter ("a)", "b"), never a tick ("x") in a value's cell."""
+    return label.rstrip(".)") != "x" and bool(SECTION_NUMBER.match(label)
+                                               or _ITEM_LETTER.match(label))
 
 
 def _numbered_starts(lines: list[str], starts: list[int]) -> list[int]:
@@ -299,7 +312,7 @@ def _numbered_starts(lines: list[str], starts: list[int]) -> list[int]:
         label = lines[k + 1]
         key = number_key(label)
         if key is None:
-            if SECTION_NUMBER.match(label):
+            if _labels_a_row(label):
                 kept.append(k)
             continue
         if last is None or key == (1,) or key in successors(last):
@@ -320,6 +333,7 @@ def _body_width(lines: list[str], body: int) -> int | None:
 
 
 _BODY_LOOK = 120  # lines of the body looked at for its width
+_ITEM_LETTER = lazy(compile_regex, rf"^{LOWER}[.)]?$")
 
 
 def _header_rows(printed: list[str], width: int) -> list[list[str]] | None:
@@ -544,14 +558,28 @@ def _lead_row_ends(row: _Row, lines: list[str], i: int, columns: int,
     """Under an unlabelled empty first column, a row ends at line `i` where the next one's
     empty cell, its number and a cell follow, the number one that may follow the row's
     ("A" then "1", "1" then "2")."""
-    if not _lead_row_at(lines, i) or _lead_row_at(lines, row.first + columns):
+    if not _lead_row_at(lines, i):
+        return False
+    own = number_key(_number_of(row, True))
+    if _follows(lines, row.first + columns, own, previous):
         return False  # the row at full width is followed by the next: a value looked like one
-    key, own = number_key(lines[i + 1]), number_key(_number_of(row, True))
+    key = number_key(lines[i + 1])
     if key is None:
-        return bool(SECTION_NUMBER.match(lines[i + 1]))  # "x" in a cell is no section
+        return _labels_a_row(lines[i + 1])
     if own is None:
         return True  # "A" then "1": a section's number then a row's
     return key in successors(own) or (previous is not None and key in successors(previous))
+
+
+def _follows(lines: list[str], k: int, own: tuple[int, ...] | None,
+             previous: tuple[int, ...] | None) -> bool:
+    """Whether a row whose number comes next (after the row's own or the last one's) opens
+    at line `k`."""
+    if not _lead_row_at(lines, k):
+        return False
+    key = number_key(lines[k + 1])
+    return key is not None and any(n is not None and key in successors(n)
+                                   for n in (own, previous))
 
 
 def _last_roman_heading(rows: list[RawRow]) -> int | None:

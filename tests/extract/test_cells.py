@@ -301,3 +301,38 @@ def test_pdftotext_a_label_under_its_cells_drawn_side_by_side_with_another_colum
     assert ["2", "Phòng Văn hóa - Xã hội",
             "Kiểm tra công tác cải cách hành chính tại các phòng, đơn vị",
             "Quý IV/2026"] in rows
+
+
+_EMPTY_FIRST_HEADER = [
+    "", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026", "Phân công thực hiện",
+    "Ghi chú",
+    "", "", "", "", "", "", "Cơ quan thực hiện", "Cơ quan theo dõi, đánh giá", "",
+    "", "", "", "", "", "", "Chủ trì", "Phối hợp", "", ""]
+_POOR_HOUSEHOLDS = ["", "1", "Tỷ lệ hộ nghèo", "%", "", "≥ 5", "Phòng Văn hóa - Xã hội",
+                    "Ngân hàng Chính sách xã hội", "Văn phòng HĐND và UBND", ""]
+
+
+def test_libreoffice_lettered_items_under_an_empty_first_column_open_their_rows() -> None:
+    # "a)", "b)" number no arabic sequence, but open rows as a section's letter does (they
+    # were dropped from the body's width, or swallowed by the group row above them)
+    rows = _rows([
+        *_EMPTY_FIRST_HEADER, "", "A", "VIỆC LÀM", "Chỉ tiêu của phường", *_POOR_HOUSEHOLDS,
+        "", "2", "Lao động việc làm",
+        "", "a)", "Số lao động có việc làm mới", "Người", "", "≥ 450",
+        "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên", "Văn phòng HĐND và UBND", "",
+        "", "b)", "Số lao động đi làm việc ở nước ngoài", "Người", "", "≥ 20",
+        "Phòng Văn hóa - Xã hội", "Công an xã", "Văn phòng HĐND và UBND", ""])
+    assert rows[-3:] == [
+        ["", "2", "Lao động việc làm", "", "", "", "", "", "", ""],
+        ["", "a)", "Số lao động có việc làm mới", "Người", "", "≥ 450", "Phòng Văn hóa - Xã hội",
+         "Đoàn Thanh niên", "Văn phòng HĐND và UBND", ""],
+        ["", "b)", "Số lao động đi làm việc ở nước ngoài", "Người", "", "≥ 20",
+         "Phòng Văn hóa - Xã hội", "Công an xã", "Văn phòng HĐND và UBND", ""]]
+
+
+def test_libreoffice_a_table_ending_on_section_rows_under_an_empty_first_column() -> None:
+    # the look past a short row's end must stop at the text's end (it raised IndexError)
+    rows = _rows([*_EMPTY_FIRST_HEADER, "", "A", "GIẢM NGHÈO", "Chỉ tiêu của phường",
+                  *_POOR_HOUSEHOLDS, "", "B", "VĂN HÓA", "", "C", "Y TẾ"])
+    assert rows[-3:] == [_POOR_HOUSEHOLDS, ["", "B", "VĂN HÓA", *[""] * 7],
+                         ["", "C", "Y TẾ", *[""] * 7]]
