@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import functools
 import io
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from chitieu.core.types import Cell, RawDocument, RawRow
@@ -184,8 +185,9 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
             row[shown] = value
             if (min_row, min_col) in bold:
                 bold.add((r, shown))
-    skipped = ([get_column_letter(c) for c in sorted(hidden_columns)
-                if any(c in row for row in values.values())],
+    # once, not per hidden column: "hide the unused columns" hides some 16,000
+    filled_columns = set().union(*values.values())
+    skipped = ([get_column_letter(c) for c in sorted(hidden_columns & filled_columns)],
                [str(r) for r in sorted(hidden_rows) if values.get(r)])
     for r in hidden_rows:
         values.pop(r, None)
@@ -256,7 +258,8 @@ def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int
         merged = parser.merged_cells
     merges = [range_boundaries(item.ref) for item in (merged.mergeCell if merged else [])]
     hidden_columns = {c for attrs in parser.column_dimensions.values() if _hidden(attrs)
-                      for c in range(int(attrs.get("min", 0)), int(attrs.get("max", 0)) + 1)}
+                      for c in range(int(attrs.get("min", 0)),
+                                   int(attrs.get("max", attrs.get("min", 0))) + 1)}
     hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items() if _hidden(attrs)}
     return (values, [m for m in merges if None not in m], parser.uncomputed, bold,
             hidden_columns, hidden_rows)
@@ -292,9 +295,11 @@ def _column_positions(used: set[int], hidden: set[int] = frozenset()) -> dict[in
     table starting in column B has no empty first column), except that a run of more than
     _MAX_EMPTY_COLUMNS empty columns counts as one, and hidden columns take no place."""
     positions: dict[int, int] = {}
+    hidden_in_order = sorted(hidden)
     index, previous = -1, min(used, default=1) - 1
     for column in sorted(used):
-        gap = column - previous - 1 - sum(previous < c < column for c in hidden)
+        gap = column - previous - 1 - (bisect_left(hidden_in_order, column)
+                                       - bisect_right(hidden_in_order, previous))
         index += 1 + (gap if gap <= _MAX_EMPTY_COLUMNS else 1)
         positions[column] = index
         previous = column
