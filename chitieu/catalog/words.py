@@ -76,6 +76,8 @@ class Words:
     family_void: dict[str, frozenset[str]] = field(default_factory=dict)
     # each counted object that is a part of another, with the wholes it is a part of
     parts_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "của xã", "của phường" …: the locality a thing is of, read before folding
+    locality: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -130,7 +132,19 @@ class Words:
             family_void={str(k): frozenset(map(str, v)) for k, v
                          in (data.get("family_void_conditions") or {}).items()},
             parts_of=_parts_of(data.get("object_parts") or {}),
+            locality=_locality_pattern(data.get("localities") or {}),
         )
+
+
+def _locality_pattern(localities: dict) -> re.Pattern[str] | None:
+    """match_words.yaml's `localities`: "của" and a level's word, not opening a compound."""
+    levels = [r"\s+".join(map(re.escape, str(level).split()))
+              for level in localities.get("levels") or ()]
+    if not levels:
+        return None
+    compounds = "|".join(map(re.escape, map(str, localities.get("compounds") or ())))
+    kept = rf"(?!\s+(?:{compounds})\b)" if compounds else ""
+    return re.compile(rf"\bcủa\s+(?:{'|'.join(levels)})\b{kept}", re.IGNORECASE)
 
 
 def _parts_of(wholes: dict) -> dict[str, frozenset[str]]:
@@ -154,6 +168,8 @@ def tokens(text: str, words: Words) -> Phrase:
 
 
 def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
+    if words.locality is not None and ("ủa" in text or "ỦA" in text):
+        text = " ".join(words.locality.sub(" ", text).split())
     # a space never falls inside a word of ascii_fold's: a plain text is read piece by piece
     pieces = text.split(" ")
     try:  # most names: every piece one word already read (in a plain text: see `_Pieces`)
