@@ -761,14 +761,12 @@ class _Assembler:
         cells, warnings = self._fit(row, texts, raw, filled)
         bold = self._is_bold(row, cells)
         if self._adds_agencies(cells):
-            self._join_agencies(cells, row)
-            self.table.rows[-1].warnings.extend(w for w in warnings
-                                                if w not in self.table.rows[-1].warnings)
+            self._join_agencies(cells)
+            self._joined(row, warnings)
             self._note(row, "joined", "to the row above: it only adds an agency")
         elif self._continues_previous(cells, single):
-            self._join(cells, row)
-            self.table.rows[-1].warnings.extend(w for w in warnings
-                                                if w not in self.table.rows[-1].warnings)
+            self._join(cells)
+            self._joined(row, warnings)
             self._note(row, "joined", "to the row above, across a page break"
                        if self.pending_break else "to the row above: no number of its own")
         else:
@@ -1141,16 +1139,19 @@ class _Assembler:
             added = True
         return added
 
-    def _join_agencies(self, cells: list[str], row: RawRow) -> None:
+    def _join_agencies(self, cells: list[str]) -> None:
         previous = self.table.rows[-1]
         for i in self.agency_cols:
             text = clean_text(cells[i])
             if text and text != clean_text(previous.cells[i]):
                 previous.cells[i] = f"{previous.cells[i]}\n{cells[i].strip()}".strip()
+
+    def _joined(self, row: RawRow, warnings: list[str]) -> None:
+        """The row above holds `row` now: its piece, the join's code, the row's warnings."""
+        previous = self.table.rows[-1]
         previous.pieces.append(row)
         code = "row_joined_across_pages" if self.pending_break else "row_joined"
-        if code not in previous.warnings:
-            previous.warnings.append(code)
+        previous.warnings.extend(w for w in (code, *warnings) if w not in previous.warnings)
 
     def _bare_number(self, row: LogicalRow) -> bool:
         """A row printing its number and nothing else."""
@@ -1172,7 +1173,7 @@ class _Assembler:
         return bool(both("unit", "target")) or len(both("deadline", "lead", "support",
                                                         "monitor")) >= 2
 
-    def _join(self, cells: list[str], row: RawRow) -> None:
+    def _join(self, cells: list[str]) -> None:
         previous = self.table.rows[-1]
         self._move_name_from_unit(cells, previous)
         for i, text in enumerate(cells):
@@ -1180,10 +1181,6 @@ class _Assembler:
                 # In an agency cell a new line may start a new agency; the splitter decides.
                 glue = "\n" if i in self.agency_cols else " "
                 previous.cells[i] = f"{previous.cells[i]}{glue}{text}".strip()
-        previous.pieces.append(row)
-        code = "row_joined_across_pages" if self.pending_break else "row_joined"
-        if code not in previous.warnings:
-            previous.warnings.append(code)
 
     def _move_name_from_unit(self, cells: list[str], previous: LogicalRow) -> None:
         """A name's wrapped words that OCR padded into the unit column ("\t\txử lý trực

@@ -187,8 +187,9 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
                 bold.add((r, shown))
     # once, not per hidden column: "hide the unused columns" hides some 16,000
     filled_columns = set().union(*values.values())
-    skipped = ([get_column_letter(c) for c in sorted(hidden_columns & filled_columns)],
-               [str(r) for r in sorted(hidden_rows) if values.get(r)])
+    skipped = [("columns", [get_column_letter(c)
+                            for c in sorted(hidden_columns & filled_columns)]),
+               ("rows", [str(r) for r in sorted(hidden_rows) if values.get(r)])]
     for r in hidden_rows:
         values.pop(r, None)
     for row in values.values():
@@ -196,7 +197,7 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
             del row[c]
     values = {r: row for r, row in values.items() if row}
     if not values:
-        return [], uncomputed_count, list(zip(("columns", "rows"), skipped, strict=True))
+        return [], uncomputed_count, skipped
     column_of = _column_positions({c for row in values.values() for c in row}, hidden_columns)
     width = max(column_of.values()) + 1
     limits.check_cells(len(values) * width, what=f"sheet {sheet.title!r}")
@@ -212,7 +213,7 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
             found[-1].warnings += [f"formula_without_value:{coordinate}"
                                    for coordinate in uncomputed[number]]
         rows += found
-    return rows, uncomputed_count, list(zip(("columns", "rows"), skipped, strict=True))
+    return rows, uncomputed_count, skipped
 
 
 def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]],

@@ -488,7 +488,7 @@ class Gazetteer:
         from rapidfuzz.distance import Levenshtein
 
         for tag, p0, p1, k0, k1 in Levenshtein.opcodes(printed, known):
-            if tag != "replace" or p1 - p0 != k1 - k0:
+            if tag != "replace":  # a replaced run is as long on both sides
                 continue
             for ours, theirs in zip(printed[p0:p1], known[k0:k1], strict=True):
                 if (ours in self._known_words
