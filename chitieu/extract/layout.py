@@ -357,9 +357,11 @@ class _Reader:
                                     page=page.number))
             body = body[1:]
         roles = [_role(label) for label in self.header or []]
+        if len(roles) != len(grid.spans):
+            roles = []
         alignment = _Alignment(body, grid, self.widths, self.names, frozenset(
-            c for c, role in enumerate(roles) if role == "name"
-        ) if len(roles) == len(grid.spans) else frozenset())
+            c for c, role in enumerate(roles) if role == "name"), frozenset(
+            c for c, role in enumerate(roles) if role in _AGENCY_ROLES))
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -1845,12 +1847,14 @@ class _Alignment:
 
     def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None,
                  names: _NamePairs | None = None,
-                 name_cols: frozenset[int] = frozenset()) -> None:
+                 name_cols: frozenset[int] = frozenset(),
+                 agency_cols: frozenset[int] = frozenset()) -> None:
         self.grid = grid
         self.names = names or _NamePairs(None)
         # the rows' name columns, where known names do not weigh in a cut: a task's words
         # go on in a sentence, "… mức độ chứng Bộ" / "chỉ số hóa" is no "Bộ Chỉ huy"
         self.name_cols = name_cols
+        self.agency_cols = agency_cols  # (whose lines are short)
         # a column is as wide on every page: a page's own lines may not show it
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
@@ -2044,10 +2048,11 @@ class _Alignment:
         """A piece going on its column's line above it (in lower case, from the same start)
         that is longer than that line and the piece's first word: the word would have been
         printed on the line above, so the piece cannot be that cell's whole line ("Sở Nông
-        nghiệp" / "và Môi trường tỉnh": "tỉnh" is the next cell's). Not in the rows' name
-        column: pdftotext's characters are a font's widths rounded, and a long line of a
-        task's name may run a character past its room; an agency's short line hardly."""
-        if col in self.name_cols or not above or not piece[0].text[:1].islower() or abs(
+        nghiệp" / "và Môi trường tỉnh": "tỉnh" is the next cell's). In an agency column
+        only: pdftotext's characters are a font's widths rounded, and a long line of a
+        task's name or a product may run a character or two past its room; an agency's
+        short line hardly."""
+        if col not in self.agency_cols or not above or not piece[0].text[:1].islower() or abs(
                 above[0].x0 - piece[0].x0) > 1:
             return False
         width = piece[-1].x1 - piece[0].x0
