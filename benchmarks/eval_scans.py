@@ -13,6 +13,7 @@
     python benchmarks/eval_scans.py --dev8 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval9 [--out DIR]
     python benchmarks/eval_scans.py --dev9 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval10 [--out DIR]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -44,6 +45,9 @@ The ninth (`--eval9`, `EVAL9_VARIANTS`: 15 appendices and whole-plan first pages
 tests/fixtures/heldout_scans9/, written before the session that made it changed the reader)
 is held out as a whole the same way; `--dev9` (`DEV9_VARIANTS`, tests/fixtures/scan_dev9/:
 EVAL8's misses as classes, on other text) is read at will.
+The tenth (`--eval10`, `EVAL10_VARIANTS`: 15 appendices and whole-plan first pages in
+tests/fixtures/heldout_scans10/, written before the session that made it changed the reader)
+is held out as a whole the same way.
 
 The scans are made by tests/fixtures/make_scan_fixtures.py `EVAL_VARIANTS` (typed appendices
 with hand-written records — office_variants PDFs rasterised, appendices' tables drawn in other
@@ -149,6 +153,8 @@ def main() -> int:
                         help="the eighth set (EVAL8_VARIANTS), all held out")
     parser.add_argument("--eval9", action="store_true",
                         help="the ninth set (EVAL9_VARIANTS), all held out")
+    parser.add_argument("--eval10", action="store_true",
+                        help="the tenth set (EVAL10_VARIANTS), all held out")
     parser.add_argument("--dev6", action="store_true",
                         help="EVAL5's misses on other text (DEV6_VARIANTS), read at will")
     parser.add_argument("--dev7", action="store_true",
@@ -163,7 +169,7 @@ def main() -> int:
                         help="the national headers' dev set (HEADER_DEV_VARIANTS)")
     args = parser.parse_args()
     held_out = (args.eval2 in ("held-out", "all") or args.eval3 or args.eval4 or args.eval5
-                or args.eval6 or args.eval7 or args.eval8 or args.eval9)
+                or args.eval6 or args.eval7 or args.eval8 or args.eval9 or args.eval10)
     if held_out and args.verbose:
         parser.error("the held-out scans are only scored: no --verbose")
     if not SCORE.exists():
@@ -188,6 +194,8 @@ def main() -> int:
         chosen = fixtures.EVAL8_VARIANTS
     if args.eval9:
         chosen = fixtures.EVAL9_VARIANTS
+    if args.eval10:
+        chosen = fixtures.EVAL10_VARIANTS
     if args.header_dev:
         chosen = fixtures.HEADER_DEV_VARIANTS
     if args.dev5:
@@ -203,6 +211,7 @@ def main() -> int:
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
     folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "dev7" if args.dev7
                          else "dev8" if args.dev8 else "dev9" if args.dev9
+                         else "eval10" if args.eval10
                          else "eval9" if args.eval9
                          else "eval8" if args.eval8
                          else "eval7" if args.eval7
