@@ -230,7 +230,7 @@ def test_the_dictionarys_sayings_and_names_back_a_word_as_read_never_a_repair():
     for text in ("Tiêm phòng vắc xin lở mồm long móng", "Trồng cỏ nuôi bò sình sản",
                  "Lắp đặt biển báo cấm xả rác"):
         line = [Word(t, 70 * i, 0, 70 * i + 60, 40, 92.0) for i, t in enumerate(text.split())]
-        words, changes = repair_words(line)
+        words, _ = repair_words(line)
         kept = " ".join(w.text for w in words)
         assert kept == text.replace("sình", "sinh"), kept
     # two words of a saying ("ba tháng trông cây một ngày trông quả") back nothing
