@@ -167,29 +167,39 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
     from openpyxl.utils import get_column_letter
 
     values, merges, uncomputed, bold, hidden_columns, hidden_rows = _sheet_values(sheet)
+    # a formula in a hidden cell is not printed: neither counted nor warned of
+    uncomputed = {r: shown for r, cells in uncomputed.items() if r not in hidden_rows
+                  if (shown := [coordinate for c, coordinate in cells
+                                if c not in hidden_columns])}
     uncomputed_count = sum(map(len, uncomputed.values()))
     if not values:
         return [], uncomputed_count, []
     last_row = max(values)
+    # the cells of hidden rows whose text a merged range shows in a visible row too
+    carried: set[tuple[int, int]] = set()
     for min_col, min_row, max_col, max_row in merges:
         value = values.get(min_row, {}).get(min_col)
         if value is None:
             continue
         shown = next((c for c in range(min_col, max_col + 1) if c not in hidden_columns),
                      min_col)
+        spanned = range(min_row, min(max_row, last_row) + 1)
         # a range spanning rows repeats its text in each row; other columns of it stay empty
-        for r in range(min_row, min(max_row, last_row) + 1):
+        for r in spanned:
             row = values.setdefault(r, {})
             for c in [c for c in row if min_col <= c <= max_col]:
                 del row[c]
             row[shown] = value
             if (min_row, min_col) in bold:
                 bold.add((r, shown))
+        if not hidden_rows.issuperset(spanned):
+            carried.update((r, shown) for r in spanned if r in hidden_rows)
     # once, not per hidden column: "hide the unused columns" hides some 16,000
     filled_columns = set().union(*values.values())
     skipped = [("columns", [get_column_letter(c)
                             for c in sorted(hidden_columns & filled_columns)]),
-               ("rows", [str(r) for r in sorted(hidden_rows) if values.get(r)])]
+               ("rows", [str(r) for r in sorted(hidden_rows)
+                         if any((r, c) not in carried for c in values.get(r, ()))])]
     for r in hidden_rows:
         values.pop(r, None)
     for row in values.values():
@@ -217,11 +227,11 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
 
 
 def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]],
-                                   dict[int, list[str]], set[tuple[int, int]], set[int],
-                                   set[int]]:
+                                   dict[int, list[tuple[int, str]]], set[tuple[int, int]],
+                                   set[int], set[int]]:
     """The sheet's non-empty cells as shown ({row: {column: text}}), its merged ranges
     (min_col, min_row, max_col, max_row), the cells holding a formula whose value was never
-    stored ({row: [coordinate]}), the (row, column) of the cells printed in bold (a
+    stored ({row: [(column, coordinate)]}), the (row, column) of the cells printed in bold (a
     section row, a header), and its hidden columns and rows, read in one pass over the
     sheet's XML.
 
@@ -258,17 +268,25 @@ def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int
                 limits.check_cells(count, what=f"sheet {sheet.title!r}")
         merged = parser.merged_cells
     merges = [range_boundaries(item.ref) for item in (merged.mergeCell if merged else [])]
-    hidden_columns = {c for attrs in parser.column_dimensions.values() if _hidden(attrs)
+    hidden_columns = {c for attrs in parser.column_dimensions.values()
+                      if _hidden(attrs, "width")
                       for c in range(int(attrs.get("min", 0)),
                                    int(attrs.get("max", attrs.get("min", 0))) + 1)}
-    hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items() if _hidden(attrs)}
+    hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items()
+                   if _hidden(attrs, "ht")}
     return (values, [m for m in merges if None not in m], parser.uncomputed, bold,
             hidden_columns, hidden_rows)
 
 
-def _hidden(attrs: dict[str, str]) -> bool:
-    """A <col> or <row> element's attributes say it is hidden."""
-    return attrs.get("hidden", "").lower() in ("1", "true")
+def _hidden(attrs: dict[str, str], size: str) -> bool:
+    """A <col> or <row> element's attributes say it is hidden, or that it is 0 wide or high
+    (`size`: "width" or "ht"), which no one sees either."""
+    if attrs.get("hidden", "").lower() in ("1", "true"):
+        return True
+    try:
+        return float(attrs.get(size, "1")) == 0
+    except ValueError:
+        return False
 
 
 @functools.cache
@@ -279,13 +297,13 @@ def _parser_class() -> type:
     class Parser(WorkSheetParser):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self.uncomputed: dict[int, list[str]] = {}
+            self.uncomputed: dict[int, list[tuple[int, str]]] = {}
 
         def parse_cell(self, element):
             cell = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 self.uncomputed.setdefault(cell["row"], []).append(
-                    element.get("r") or f"R{cell['row']}C{cell['column']}")
+                    (cell["column"], element.get("r") or f"R{cell['row']}C{cell['column']}"))
             return cell
 
     return Parser

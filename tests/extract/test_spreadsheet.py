@@ -1,6 +1,7 @@
 """The spreadsheet reader: XLSX workbooks and CSV/TSV files."""
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,13 @@ def test_a_hidden_sheet_is_not_read_and_the_document_says_so(workbook: Path) -> 
     assert "sheet_hidden_skipped:Nháp" in doc.warnings
 
 
+# a sheet with a column of working notes ("Ghi chú nội bộ") and a draft row (2)
+WORKING_ROWS = (["STT", "Nội dung", "Ghi chú nội bộ", "Đơn vị chủ trì", "Thời hạn"],
+                [1, "Số hóa hồ sơ", "Chưa rà soát", "Văn phòng HĐND và UBND", "Quý II/2026"],
+                [2, "Bản nháp cũ", "", "Phòng Kinh tế", "2025"],
+                [3, "Cập nhật dữ liệu", "Bỏ", "Công an xã", "Năm 2026"])
+
+
 def test_hidden_columns_and_rows_are_not_read_and_the_document_says_so(tmp_path: Path) -> None:
     """A column or a row hidden in a sheet (last year's working, a remark, a draft row) is
     not printed: it is not read, and the document says which. A range merged from a hidden
@@ -168,11 +176,7 @@ def test_hidden_columns_and_rows_are_not_read_and_the_document_says_so(tmp_path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Biểu"
-    for row in (["STT", "Nội dung", "Ghi chú nội bộ", "Đơn vị chủ trì", "Thời hạn"],
-                [1, "Số hóa hồ sơ", "Chưa rà soát", "Văn phòng HĐND và UBND", "Quý II/2026"],
-                [2, "Bản nháp cũ", "", "Phòng Kinh tế", "2025"],
-                [3, "Cập nhật dữ liệu", "Bỏ", "Công an xã", "Năm 2026"],
-                ["II", None, "Nhiệm vụ khác", None, None],
+    for row in (*WORKING_ROWS, ["II", None, "Nhiệm vụ khác", None, None],
                 [4, "Tuyên truyền", None, "Phòng Văn hóa - Xã hội", "Thường xuyên"]):
         sheet.append(row)
     sheet.merge_cells("C5:E5")
@@ -313,3 +317,75 @@ def test_bold_cells_are_read_as_bold(tmp_path: Path) -> None:
     assert not any(c.bold for c in rows[2].cells)
     assert [(r.key, [s.number for s in r.section]) for r in convert(path).records] == [
         ("2/a)", ["2"])]
+
+
+def _hidden_book(tmp_path: Path, hide) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Biểu"
+    for row in WORKING_ROWS:
+        sheet.append(row)
+    hide(sheet)
+    path = tmp_path / "an.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_column_of_no_width_and_a_row_of_no_height_are_hidden(tmp_path: Path) -> None:
+    """A column made 0 wide or a row 0 high is not printed, as a hidden one is not."""
+    path = _hidden_book(tmp_path, lambda sheet: None)
+    patched = tmp_path / "khong-rong.xlsx"
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(patched, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":  # openpyxl writes no 0 sizes
+                data = data.replace(b"<sheetData>", b'<cols><col min="3" max="3" width="0" '
+                                    b'customWidth="1"/></cols><sheetData>')
+                data = data.replace(b'<row r="3">', b'<row r="3" ht="0" customHeight="1">')
+            new.writestr(info, data)
+    raw = extract.read(patched)
+    assert [r.texts for r in raw.rows] == [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        ["1", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Quý II/2026"],
+        ["3", "Cập nhật dữ liệu", "Công an xã", "Năm 2026"]]
+    assert {"columns_hidden_skipped:Biểu:C", "rows_hidden_skipped:Biểu:3"} <= set(raw.warnings)
+
+
+def test_a_range_merged_from_a_hidden_row_is_shown_and_not_called_skipped(
+        tmp_path: Path) -> None:
+    """A lead merged over rows 2–4 whose first row is hidden prints in rows 3 and 4: its
+    text is read there, and the hidden row is named skipped only for what it alone held."""
+    def hide(sheet) -> None:
+        sheet["D2"] = "Phòng Văn hóa - Xã hội"
+        sheet.merge_cells("D2:D4")
+        sheet.row_dimensions[2].hidden = True
+
+    raw = extract.read(_hidden_book(tmp_path, hide))
+    assert [r.texts for r in raw.rows][1:] == [
+        ["2", "Bản nháp cũ", "", "Phòng Văn hóa - Xã hội", "2025"],
+        ["3", "Cập nhật dữ liệu", "Bỏ", "Phòng Văn hóa - Xã hội", "Năm 2026"]]
+    assert "rows_hidden_skipped:Biểu:2" in raw.warnings  # "1", "Số hóa hồ sơ" … alone
+
+    def hide_merged_only(sheet) -> None:
+        for column in "ABCE":
+            sheet[f"{column}2"] = None
+        hide(sheet)
+
+    raw = extract.read(_hidden_book(tmp_path, hide_merged_only))
+    assert not any(w.startswith("rows_hidden_skipped") for w in raw.warnings)
+
+
+def test_formulas_in_hidden_cells_are_not_counted_or_warned_of(tmp_path: Path) -> None:
+    """A formula without a stored value in a hidden column or row is not printed: no record
+    warns of it and the sheet's count leaves it out."""
+    def hide(sheet) -> None:
+        sheet["C2"] = "=1+1"  # hidden column
+        sheet["E3"] = "=2+2"  # hidden row
+        sheet["E4"] = "=3+3"  # printed
+        sheet.column_dimensions["C"].hidden = True
+        sheet.row_dimensions[3].hidden = True
+
+    raw = extract.read(_hidden_book(tmp_path, hide))
+    assert "formulas_without_values:Biểu:1" in raw.warnings
+    assert [w for r in raw.rows for w in r.warnings] == ["formula_without_value:E4"]
+
