@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
@@ -332,12 +333,28 @@ def _shown(cell) -> str:
     if isinstance(value, bool):
         return "x" if value else ""
     if isinstance(value, dt.datetime | dt.date):
-        return f"{value.day}/{value.month}/{value.year}"
+        return _shown_date(value, cell.number_format)
     if isinstance(value, int | float) and cell.number_format and "%" in cell.number_format:
         return f"{_decimal(value * 100)}%"
     if isinstance(value, float):
         return _decimal(value)
     return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def _shown_date(value: dt.date, number_format: str | None) -> str:
+    """A date as its format prints it, to the day, the month or the year: "6/2026" typed in
+    a cell is stored as 1 June 2026 and shown as the month it is ("mm/yyyy", "mmm-yy"); a
+    year alone ("yyyy") as the year. Day, month and year in the Vietnamese order."""
+    parts = _DATE_LITERALS.sub("", (number_format or "").lower())
+    if "d" in parts or not ("m" in parts or "y" in parts):
+        return f"{value.day}/{value.month}/{value.year}"
+    if "m" in parts:
+        return f"{value.month}/{value.year}"
+    return str(value.year)
+
+
+# what a number format prints as it is: [$-42A] [Red] sections, "quoted" text, \-escaped
+_DATE_LITERALS = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
 
 
 def _decimal(value: float) -> str:

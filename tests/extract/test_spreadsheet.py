@@ -389,3 +389,23 @@ def test_formulas_in_hidden_cells_are_not_counted_or_warned_of(tmp_path: Path) -
     assert "formulas_without_values:Biểu:1" in raw.warnings
     assert [w for r in raw.rows for w in r.warnings] == ["formula_without_value:E4"]
 
+
+@pytest.mark.parametrize(("number_format", "shown"), [
+    ("d/m/yyyy", "30/6/2026"),
+    ("[$-42A]dd/mm/yyyy", "30/6/2026"),  # a Vietnamese locale's date
+    ("mm/yyyy", "6/2026"),  # "Tháng 6/2026" typed as 6/2026: Excel keeps a date, shows the month
+    ("m/yy", "6/2026"),
+    ("mmm-yy", "6/2026"),
+    ("yyyy", "2026"),
+])
+def test_a_date_is_shown_to_the_part_its_format_prints(tmp_path: Path, number_format: str,
+                                                       shown: str) -> None:
+    """A date cell prints what its format shows: a month typed "6/2026" is a date cell
+    formatted as month and year, a deadline of June, not of the 1st of June."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([1, "Tổng thu ngân sách", "Sở Tài chính", dt.datetime(2026, 6, 30), 5])
+    book.active["D2"].number_format = number_format
+    path = tmp_path / "ngay.xlsx"
+    book.save(path)
+    assert extract.read(path).rows[1].texts[3] == shown
