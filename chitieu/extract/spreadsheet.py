@@ -75,6 +75,10 @@ def _read_opendocument(path: Path) -> RawDocument:
 def read_text(text: str) -> RawDocument:
     """CSV or TSV text: delimiter sniffed, quoted cells may span lines."""
     delimiter = _sniff_delimiter(text)
+    # a cell may be as long as the text (whose size --max-text-mb bounds): the csv module
+    # refuses fields over 131,072 characters by default
+    if len(text) > csv.field_size_limit():
+        csv.field_size_limit(len(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[RawRow] = []
     line = 1

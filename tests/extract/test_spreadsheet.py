@@ -102,6 +102,15 @@ def test_csv_with_a_sniffed_delimiter_and_quoted_multiline_cells(tmp_path: Path)
     assert (doc.rows[1].first_line, doc.rows[1].last_line) == (2, 3)
 
 
+def test_a_csv_cell_longer_than_the_csv_module_allows_is_read(tmp_path: Path) -> None:
+    # a cell of 200,000 characters (a pasted report): the csv module refuses fields over
+    # 131,072 by default; the input's size is bounded by --max-text-mb already
+    path = tmp_path / "dai.csv"
+    long = "Tổ chức tuyên truyền " * 10_000
+    path.write_text(f'STT,Nội dung,Đơn vị chủ trì\n1,"{long}",Công an xã\n', encoding="utf-8")
+    assert extract.read(path).rows[1].texts == ["1", long.strip(), "Công an xã"]
+
+
 def test_tab_separated_text_copied_from_a_spreadsheet(real_dir: Path) -> None:
     path = real_file("hn-kh38-2026-phuluc01-bang-tinh.tsv.txt", real_dir)
     doc = extract.read(path)
