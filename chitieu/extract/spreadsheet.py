@@ -104,12 +104,14 @@ def _sniff_delimiter(text: str) -> str:
 def _rows(values: list[str], first: int | None, last: int | None, *, table: int,
           bold: frozenset[int] = frozenset()) -> list[RawRow]:
     """One row of cells (those at the `bold` indexes printed in bold); a lone multi-line
-    cell (a title block) is one row per line."""
+    cell (a title block, agencies added on lines of one cell) is one row per line, each
+    line in the cell's column."""
     filled = [i for i, v in enumerate(values) if v]
     if len(filled) == 1 and "\n" in values[filled[0]]:
-        return [RawRow([Cell(part.strip(), bold=filled[0] in bold)], first_line=first,
-                       last_line=last, table=table)
-                for part in values[filled[0]].split("\n") if part.strip()]
+        at = filled[0]
+        return [RawRow([*[Cell("") for _ in range(at)], Cell(part.strip(), bold=at in bold)],
+                       first_line=first, last_line=last, table=table)
+                for part in values[at].split("\n") if part.strip()]
     if not filled:
         return []
     return [RawRow([Cell(v, bold=i in bold) for i, v in enumerate(values)], first_line=first,

@@ -418,3 +418,22 @@ def test_a_date_is_shown_to_the_part_its_format_prints(tmp_path: Path, number_fo
     path = tmp_path / "ngay.xlsx"
     book.save(path)
     assert extract.read(path).rows[1].texts[3] == shown
+
+
+def test_a_lone_cell_on_several_lines_below_the_header_stays_in_its_column(
+        tmp_path: Path) -> None:
+    """A row adding two supports on two lines of one cell ("Đoàn Thanh niên⏎Hội Liên hiệp
+    Phụ nữ" under "Đơn vị phối hợp") is cut into lines as a title block is, each line kept
+    in its column: they were moved to the row's start and read as the task's words."""
+    book = openpyxl.Workbook()
+    for row in (["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+                [1, "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "Công an xã", "2026"],
+                [None, None, None, "Đoàn Thanh niên\nHội Liên hiệp Phụ nữ", None],
+                [2, "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Công an xã", "2026"]):
+        book.active.append(row)
+    path = tmp_path / "nhieu-dong.xlsx"
+    book.save(path)
+    first = convert(path).records[0]
+    assert first.name == "Tập huấn kỹ năng số"
+    assert [a.raw for a in first.agencies if a.role == "support"] == [
+        "Công an xã", "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ"]
