@@ -394,3 +394,50 @@ def test_a_task_opening_with_a_verb_like_an_agency_head_stays_under_the_names() 
                   ["2", "Ban hành chuẩn chương trình.", "Sở Tư pháp", "Quý IV/2026"],
                   ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Y tế", "Năm 2027"]])
     assert _table_rows(text)[2][1] == "Ban hành chuẩn chương trình."
+
+
+@pytest.mark.parametrize("task", [
+    # a task's words opening with a word that heads agencies only with a capital ("Tổ",
+    # "Hội", "Phòng", "Bộ") and a lower-case word no known name goes on with
+    "Tổ chức hội thi tin học trẻ.",
+    "Hội nghị sơ kết giữa kỳ.",
+    "Phòng, chống tác hại của thuốc lá.",
+    "Bộ chỉ số năng lực cạnh tranh cấp xã.",
+])
+def test_a_task_opening_like_an_agency_head_stays_under_the_names(task: str) -> None:
+    text = _flat([["**STT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Xây dựng kế hoạch.", "Sở Y tế", "Sở Nội vụ", "Năm 2026"],
+                  ["2", task, "Sở Tư pháp", "Quý IV/2026"],
+                  ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Y tế", "Năm 2027"]])
+    assert _table_rows(text)[2][1] == task
+
+
+def test_a_known_name_opening_with_a_lower_case_word_is_still_an_agency() -> None:
+    # "Tổ công nghệ số cộng đồng": "Tổ" then a lower-case word, as a known name goes on
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Hướng dẫn cài đặt ứng dụng.", "Công an xã", "Trạm Y tế xã", "Năm 2026"],
+                  ["Tổ công nghệ số cộng đồng"],
+                  ["2", "Tuyên truyền chuyển đổi số.", "Phòng Văn hóa - Xã hội", "Các thôn",
+                   "Quý III/2026"]])
+    assert _table_rows(text)[2] == ["", "", "", "Tổ công nghệ số cộng đồng", ""]
+
+
+@pytest.mark.parametrize(("printed", "lead", "support"), [
+    # one agency printed under "Chủ trì | Phối hợp", the other merged from the row above:
+    # a collective or several agencies read as the supports (the lead merged over both
+    # rows), one agency of its own as the lead (the supports merged) - said uncertain
+    ("Các trường học", "Phòng Văn hóa - Xã hội", "Các trường học"),
+    ("Công an xã; Trạm Y tế xã", "Phòng Văn hóa - Xã hội", "Công an xã; Trạm Y tế xã"),
+    ("Phòng Kinh tế", "Phòng Kinh tế", "UBND các thôn"),
+])
+def test_one_agency_under_a_lead_and_a_support_column_reads_as_the_one_it_is_like(
+        printed: str, lead: str, support: str) -> None:
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Tuyên truyền an toàn giao thông.", "Phòng Văn hóa - Xã hội",
+                   "UBND các thôn", "Năm 2026"],
+                  ["2", "Kiểm tra cơ sở kinh doanh.", printed, "Quý III/2026"],
+                  ["3", "Vệ sinh môi trường.", "Phòng Kinh tế", "Hội Nông dân xã", "Năm 2027"]])
+    row = [r for r in extract.read_text(text, "portal").rows if r.table is not None][2]
+    assert row.texts[2:4] == [lead, support]
+    assert len(row.warnings) == 1 and row.warnings[0].startswith("cell_placement_uncertain:")
+
