@@ -24,6 +24,8 @@ WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 Phrase = tuple[str, ...]
 _WORD = lazy(re.compile, r"[a-z0-9]+")
 _BELOW = lazy(re.compile, r"<=?")
+# a dot between digits and a group of three ("10.000", "1.000.000") groups thousands
+_THOUSANDS = lazy(re.compile, r"(?<=[0-9])\.(?=[0-9]{3}(?![0-9]))")
 
 
 class Reading(NamedTuple):
@@ -192,9 +194,12 @@ def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
 
 def _folded_words(text: str) -> list[str]:
     """The words of `text` folded (before their forms): what `_WORD` finds in its ASCII
-    folding. Each rule here reads characters that never span a space (the words of a plain
-    text are read piece by piece, see `_Pieces`)."""
+    folding, a number grouped in thousands by dots read as one ("10.000"). Each rule here
+    reads characters that never span a space (the words of a plain text are read piece by
+    piece, see `_Pieces`)."""
     folded = ascii_fold(text).replace("&", "")
+    if "." in folded:  # one number, "10.000 dân", not "10" and "000"
+        folded = _THOUSANDS.sub("", folded)
     if "<" in folded:  # "trẻ em<1 tuổi", "≤ 5 tuổi": an age band printed with a sign
         folded = _BELOW.sub(" duoi ", folded)
     return _WORD.findall(folded)

@@ -29,6 +29,18 @@ _MAGIC = (
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
 
 
+def zip_errors() -> tuple[type[BaseException], ...]:
+    """What opening or inflating a damaged ZIP raises besides BadZipFile: a directory asking
+    for a newer ZIP version or an unknown method (NotImplementedError), a member whose
+    deflate stream is broken (zlib.error), an offset past the end (OSError, EOFError), an
+    encrypted member (RuntimeError), a bad date or name (ValueError)."""
+    import zipfile  # here: a text input never needs it
+    import zlib
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError,
+            EOFError, RuntimeError, ValueError, OSError)
+
+
 def sniff_file_type(path: Path) -> str:
     """Return a reader name, or "textfile" for text whose layout is decided by its content."""
     with path.open("rb") as fh:
@@ -58,7 +70,7 @@ def _sniff_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except zipfile.BadZipFile:
+    except zip_errors():
         suffix = path.suffix.lower().lstrip(".")
         return suffix if suffix in {"docx", "xlsx"} else "docx"
     if "word/document.xml" in names:
@@ -110,7 +122,7 @@ def opendocument_kind(path: Path, names: set[str] | None = None) -> str | None:
             if "mimetype" not in (names if names is not None else set(zf.namelist())):
                 return None
             mimetype = zf.read("mimetype")[:80].decode("ascii", "replace").strip()
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (*zip_errors(), KeyError):
         return None
     return _ODF_KINDS.get(mimetype)
 

@@ -34,6 +34,7 @@ from chitieu.extract.detect import (
     RTF_MAGIC,
     is_encrypted_office,
     opendocument_kind,
+    zip_errors,
 )
 from chitieu.extract.grid import Slot, SpanGrid
 from chitieu.extract.pdf_legacy import codec, encoding_of_font, is_capitals_font
@@ -82,7 +83,7 @@ def _holds(path: Path, member: str) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
             return member in zf.namelist()
-    except zipfile.BadZipFile:
+    except zip_errors():
         return False
 
 

@@ -73,27 +73,41 @@ def check_input_size(path: Path, *, text: bool = False) -> None:
 def check_zip(path: Path) -> None:
     """Refuse a DOCX/XLSX whose members inflate past --max-inflated-mb: first by the sizes
     the archive declares, then by inflating each member for real (a member may lie about
-    its size). A damaged archive is left to the reader, which says so in its own words."""
+    its size). An archive that does not open is left to the reader, which says so in its
+    own words; a member that does not inflate (a broken deflate stream, a wrong checksum,
+    cut short) is a damaged file, said here: the readers' libraries would raise it in
+    ways of their own (zlib.error)."""
     import zipfile  # here: only DOCX and XLSX inputs need it (5 ms)
 
+    from chitieu.extract.detect import zip_errors
+
     limit = current().max_inflated_mb * _MB
+    errors = zip_errors()
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            declared = sum(info.file_size for info in members)
-            compressed = max(1, sum(info.compress_size for info in members))
-            if declared > limit:
-                raise _inflation_error(declared, compressed, limit)
-            inflated = 0
-            for info in members:
+        archive = zipfile.ZipFile(path)
+    except errors:  # damaged, or a ZIP version it cannot read: the reader reports it
+        return
+    with archive:
+        members = archive.infolist()
+        declared = sum(info.file_size for info in members)
+        compressed = max(1, sum(info.compress_size for info in members))
+        if declared > limit:
+            raise _inflation_error(declared, compressed, limit)
+        inflated = 0
+        for info in members:
+            try:
                 with archive.open(info) as member:
                     while chunk := member.read(_READ_CHUNK):
                         inflated += len(chunk)
                         if inflated > limit:
                             raise _inflation_error(inflated, compressed, limit)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
-            RuntimeError):  # damaged, encrypted or an unknown method: the reader reports it
-        return
+            except RuntimeError:  # an encrypted member: the reader reports it
+                return
+            except errors as exc:
+                detail = str(exc).strip() or type(exc).__name__
+                raise InputError(f"the file is damaged or truncated and cannot be read "
+                                 f"({info.filename}: {detail})",
+                                 code=ErrorCode.CORRUPT) from None
 
 
 def _inflation_error(inflated: int, compressed: int, limit: float) -> InputError:

@@ -72,7 +72,7 @@ def read(path: Path, *, agencies: AgencyNames | None = None) -> RawDocument:
     """Read a PDF; pages without a usable text layer are OCR'd, their agency cells snapped to
     the names `agencies` knows."""
     path = Path(path)
-    with _quiet_pdf_libraries():
+    with _quiet_pdf_libraries(), _damage_said():
         read_by_pdfium = _pdfium_pages(path)
         if read_by_pdfium is not None:
             pages, plumber = read_by_pdfium
@@ -166,18 +166,24 @@ _PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2", "camelot", "playa")
 def _opened(path: Path) -> Iterator[object]:
     import pdfplumber
 
-    errors = _pdf_errors()
-    with _quiet_pdf_libraries():
-        try:
-            with pdfplumber.open(path) as pdf:
-                yield pdf
-        except errors as exc:
-            raise _describe(exc) from None
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError, AssertionError,
-                ZeroDivisionError, OverflowError, RecursionError) as exc:
-            if not _raised_by_pdf_library(exc):
-                raise
-            raise _describe(exc) from None
+    with _quiet_pdf_libraries(), _damage_said(), pdfplumber.open(path) as pdf:
+        yield pdf
+
+
+@contextmanager
+def _damage_said() -> Iterator[None]:
+    """A PDF library's error within the block is the file's damage, said in one line: it
+    may come when a file is opened or long after, when pdfplumber parses a page pdfium
+    left to it (its MediaBox, its content stream)."""
+    try:
+        yield
+    except _pdf_errors() as exc:
+        raise _describe(exc) from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, AssertionError,
+            ZeroDivisionError, OverflowError, RecursionError) as exc:
+        if not _raised_by_pdf_library(exc):
+            raise
+        raise _describe(exc) from None
 
 
 @contextmanager

@@ -100,9 +100,9 @@ class Grid(Ruled):
         inset = self._inset()
         for cell in self.cells:
             chars = upright_chars(cell.chars)
-            room = (cell.bbox[0] + inset, cell.bbox[2] - inset)
             fits = inset is not None and chars is cell.chars
-            cell.text = chars_to_text(chars, room if fits else None)
+            room = (cell.bbox[0] + inset, cell.bbox[2] - inset) if fits else None
+            cell.text = chars_to_text(chars, room)
             cell.bold = is_bold(cell.chars)
 
     def _inset(self) -> float | None:

@@ -17,6 +17,36 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # an index printed in points; "more than once" however said; publishing on time is how a
+    # procedure is published; the programme a thing is built under; the smart loudspeakers
+    # by their official name; the digital-skills movement is their training; vaccinated in
+    # full however said; a sex ratio printed in boys alone; completing preschool is no training
+    ("Chỉ số DTI cấp xã", "điểm", "cqs.dti_chi_so"),
+    ("Tỷ lệ hồ sơ phải yêu cầu bổ sung hơn 1 lần", "%", "cchc.ho_so_bo_sung_nhieu_lan"),
+    ("Tỷ lệ thủ tục hành chính được công khai đúng hạn", "%", "cchc.tthc_cong_khai"),
+    ("Số thôn thông minh theo Đề án 06 được xây dựng, vận hành", "mô hình",
+     "da06.so_mo_hinh_thon_thong_minh"),
+    ("Tỷ lệ thôn, tổ dân phố có loa truyền thanh ứng dụng CNTT", "%", "hts.loa_thong_minh"),
+    ("Số người dân được tham gia lớp Bình dân học vụ số", "lượt người",
+     "xhs.luot_tap_huan_ky_nang_so"),
+    ("Số lớp Bình dân học vụ số tổ chức cho người dân", "lớp", "xhs.lop_ky_nang_so"),
+    ("Tỷ lệ trẻ em dưới 1 tuổi được tiêm đủ các loại vắc xin", "%", "ktxh.tiem_chung"),
+    ("Tỷ số giới tính khi sinh ở mức", "bé trai", "ktxh.ty_so_gioi_tinh"),
+    ("Tỷ lệ trẻ 5 tuổi hoàn thành chương trình mầm non (đạt chuẩn phổ cập)", "%",
+     "ktxh.mam_non_5_tuoi"),
+    ("Tỷ lệ người dân có sổ sức khỏe điện tử trên ứng dụng VNeID", "%", "xhs.ho_so_suc_khoe"),
+    # a school carrying out a digital measure deploys it; the informal sector's workers
+    ("Tỷ lệ cơ sở giáo dục thực hiện học bạ số", "%", "xhs.truong_hoc_ba_so"),
+    # thousands grouped by dots are one number ("10.000 dân")
+    ("Số bác sĩ bình quân trên 10.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
+    # the national indicators added with their 2026-2030 targets
+    ("Tỷ lệ lực lượng lao động trong độ tuổi tham gia BHTN", "%", "ktxh.bh_that_nghiep"),
+    ("Tỷ lệ lao động làm việc ở khu vực phi chính thức giảm còn", "%",
+     "ktxh.lao_dong_phi_chinh_thuc"),
+    ("Chỉ số phát triển con người", "chỉ số", "ktxh.hdi"),
+    ("Tuổi thọ trung bình (tính từ lúc sinh)", "tuổi", "ktxh.tuoi_tho"),
+    ("Sản lượng lương thực có hạt", "Nghìn tấn", "ktxh.san_luong_luong_thuc"),
+    ("Tỷ lệ hộ nghèo giảm", "điểm %", "ktxh.ho_ngheo_diem_phan_tram"),
     # the working-age population is the plans' "lao động"; urban however it is called; the
     # app's utilities "trên VNeID"
     ("Tỷ lệ người lao động được phổ cập kỹ năng số cơ bản", "%", "xhs.nguoi_dan_ky_nang_so"),
@@ -259,6 +289,17 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # pupils of one level are not all the pupils
+    ("Tỷ lệ học sinh trung học phổ thông được cấp học bạ số", "%", "xhs.hoc_sinh_hoc_ba_so"),
+    ("Tỷ lệ học sinh tiểu học được học kỹ năng số", "%", "xhs.hoc_sinh_ky_nang_so"),
+    # the employed are not the informal sector's workers (the same words in another order);
+    # mastering a piece of software is not mastering the digital skills
+    ("Tỷ lệ lao động có việc làm", "%", "ktxh.lao_dong_phi_chinh_thuc"),
+    ("Tỷ lệ cán bộ, công chức sử dụng thành thạo phần mềm quản lý văn bản", "%",
+     "nls.cbcc_thanh_thao_ky_nang_so"),
+    # unemployment insurance is not the social insurance; grain output is no sown area
+    ("Tỷ lệ lực lượng lao động tham gia bảo hiểm thất nghiệp", "%", "ktxh.bhxh"),
+    ("Tổng sản lượng lương thực", "tấn", "ktxh.dien_tich_gieo_trong"),
     # meetings held are not those held online; the population's growth is neither the
     # prices' nor the productivity's; income per head is not the product per head
     ("Số cuộc họp Ban chỉ đạo chuyển đổi số đã tổ chức", "cuộc", "cqs.so_cuoc_hop_truc_tuyen"),
@@ -471,6 +512,9 @@ UNKNOWN = [
 
 
 SAME_READING = [
+    # a number grouped in thousands is one number; insurance printed in two pieces
+    ("Số giường bệnh/10.000 dân", "Số giường bệnh trên 10000 dân"),
+    ("Tỷ lệ dân số tham gia BH YT", "Tỷ lệ dân số tham gia bảo hiểm y tế"),
     # the names of one thing that plans use, read as one (match_words.yaml synonyms)
     ("Tỷ lệ thôn được phủ sóng di động 4G", "Tỷ lệ thôn có sóng di động 4G"),
     ("Tỷ lệ thôn có mạng di động 4G", "Tỷ lệ thôn có sóng di động 4G"),
@@ -866,3 +910,14 @@ def test_a_word_a_level_folds_into_is_no_locality(name: str, kept: str) -> None:
     assert kept in " ".join(read(name).words)
     assert "tang" in read("GRDP của xã tăng").words
     assert read("Doanh thu CỦA PHƯỜNG tăng").words == read("Doanh thu tăng").words
+
+
+def test_a_number_grouped_in_thousands_by_dots_is_one_number() -> None:
+    from chitieu.catalog.words import default_words, tokens
+
+    words = default_words()
+    assert tokens("Số bác sĩ/10.000 dân", words)[-2:] == ("10000", "dan")
+    assert tokens("1.000.000 đồng", words)[0] == "1000000"
+    # a decimal, a section number and a range are left as they are
+    assert tokens("1.5 ha", words)[:2] == ("1", "5")
+    assert tokens("2.1.3", words) == ("2", "1", "3")

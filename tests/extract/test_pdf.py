@@ -442,3 +442,18 @@ def test_unruled_rows_centred_vertically_are_cut_between_their_lines():
         "Diện tích đất sản xuất nông nghiệp áp dụng quy trình thực hành sản xuất nông nghiệp "
         "tốt, sản xuất hữu cơ và các tiêu chuẩn chứng nhận tương đương")
     assert rows[2].texts[5] == "Các doanh nghiệp, hợp tác xã"
+
+
+def test_a_page_left_to_pdfplumber_that_it_cannot_parse_is_one_clear_error(tmp_path,
+                                                                             monkeypatch):
+    # pdfium opens the file and leaves each page to pdfplumber, whose page has a MediaBox
+    # that is not numbers: the damage is said, not a MalformedPDFException
+    from chitieu.extract import pdf_objects
+
+    monkeypatch.setattr(pdf_objects, "read_page", lambda *args, **kwargs: None)
+    data = (OFFICE / "004_0020e8dd3583fe02.pdf").read_bytes()
+    box = b"/MediaBox[0 0 841.889763779528 595.303937007874]"
+    path = tmp_path / "bad_box.pdf"
+    path.write_bytes(data.replace(box, b"/MediaBox[0 0 84 /xx 0.889763779 595.30393700]"))
+    error = one_line_error(path)
+    assert error.code == "corrupt" and "damaged" in str(error)

@@ -191,3 +191,14 @@ def test_a_section_letter_among_numbered_rows_starts_a_row_but_letters_alone_do_
     assert band([(1, "A", "KINH TẾ"), (13, "1", "Tỷ lệ"), (25, "2", "Số")]) == [
         ["A", "KINH TẾ"], ["1", "Tỷ lệ"], ["2", "Số"]]
     assert band([(1, "T", "Tên chỉ"), (13, "T", "tiêu")]) == [["T T", "Tên chỉ tiêu"]]
+
+
+def test_a_grid_whose_text_starts_at_every_cell_side_is_read() -> None:
+    # no cell padding to measure (each text at or left of its cell's side): read unpadded,
+    # not a TypeError (a damaged PDF's chars; a heading band taken for a table)
+    grid = Grid([(0, 0, 20, 10), (20, 0, 60, 10)])
+    for x, text in ((0, "TT"), (20.2, "Chỉ tiêu")):
+        for char in chars(text, x, 1, width=2.0):
+            grid.cell_at(char["x0"] + 0.1, 5).chars.append(char)
+    grid.finish()
+    assert [cell.text for cell in grid.cells] == ["TT", "Chỉ tiêu"]

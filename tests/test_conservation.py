@@ -1,0 +1,74 @@
+"""No printed cell vanishes: every non-empty cell of the tables the project builds stands in
+the document's records (a field, a note, a warning naming it), see tests/conservation.py.
+
+Over the office, office_variants and appendices fixtures and the samples (the formats read
+without LibreOffice: text, Markdown, HTML, DOCX, XLSX, PDF). Generated tables through each
+reader: tests/test_conservation_generated.py.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from conservation import convert_with_trace, lost_cells, lost_in
+
+from chitieu import extract
+from chitieu.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+_READ = {".txt", ".md", ".html", ".docx", ".xlsx", ".csv", ".pdf"}
+INPUTS = sorted(
+    p for folder in (FIXTURES / "office", FIXTURES / "office_variants",
+                     FIXTURES / "appendices", ROOT / "samples")
+    for p in folder.iterdir() if p.suffix in _READ and p.name != "README.md")
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=[f"{p.parent.name}/{p.name}" for p in INPUTS])
+def test_every_printed_cell_stands_in_the_records(path: Path) -> None:
+    try:
+        lost = lost_cells(path)
+    except InputError as exc:  # encrypted.pdf, zero_pages.pdf, no_table.docx: said, not read
+        assert exc.code in {"encrypted", "empty", "no_table"}, str(exc)
+        return
+    assert not lost, "\n".join(map(str, lost))
+
+
+# ---------------------------------------------------------------- the check can fail
+
+SAMPLE = ROOT / "samples" / "000_68f49e6b942cac21.txt"
+
+
+def _converted() -> tuple[dict, object, list]:
+    return convert_with_trace(extract.read(SAMPLE), SAMPLE.name)
+
+
+@pytest.mark.parametrize("field", ["name", "deadline", "target", "agencies"])
+def test_a_value_taken_out_of_its_record_is_lost(field: str) -> None:
+    doc, trace, rows = _converted()
+    assert lost_in(doc, trace, rows) == []
+    damaged = copy.deepcopy(doc)
+    record = next(r for r in damaged["records"] if r[field])
+    record[field] = [] if field == "agencies" else None
+    lost = lost_in(damaged, trace, rows)
+    assert lost and all(x.decision == "record" for x in lost)
+
+
+def test_a_value_found_only_in_another_record_is_lost() -> None:
+    # each row is looked for in its own record: the same agency elsewhere does not count
+    doc, trace, rows = _converted()
+    damaged = copy.deepcopy(doc)
+    first, second = damaged["records"][:2]
+    assert first["agencies"] and second["agencies"]
+    first["agencies"] = []
+    assert any(x.decision == "record" for x in lost_in(damaged, trace, rows))
+
+
+def test_a_dropped_section_title_is_lost() -> None:
+    doc, trace, rows = _converted()
+    damaged = copy.deepcopy(doc)
+    for record in damaged["records"]:
+        record["section"] = []
+    assert any(x.decision == "section" for x in lost_in(damaged, trace, rows))
