@@ -574,6 +574,11 @@ class Gazetteer:
             return True
         return (*head, *nxt.key[:1]) in self._lower_case_openings
 
+    @staticmethod
+    def is_collective(name: str) -> bool:
+        """Whether a printed agency name names every body of a kind (see `is_collective`)."""
+        return is_collective(name)
+
     @functools.cached_property
     def _lower_case_openings(self) -> frozenset[Key]:
         """A capitalized head word and the lower-case word after it, in the names printed
