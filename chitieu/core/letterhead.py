@@ -72,6 +72,8 @@ class _Words:
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
     office_at_end: regex.Pattern  # an office's words ending a line after other words
     capitalized: frozenset[str]  # words a body's name writes with a capital wherever
+    school: regex.Pattern  # "truong" and a school's kinds before a name of its own
+    school_name_lower: frozenset[str]  # words of a school's name left in lower case
 
 
 @functools.cache
@@ -100,6 +102,12 @@ def _words() -> _Words:
             + r")(?= \w)"),
         offices=data["offices"],
         capitalized=frozenset(data["capitalized"]),
+        school=compile_regex(
+            r"^truong\s+(?P<kind>(?:(?:" + "|".join(
+                escape(k).replace(r"\ ", " ").replace(" ", r"\s+")
+                for k in sorted(data["school_kinds"], key=len, reverse=True))
+            + r")\s+)+)(?=\w)"),
+        school_name_lower=frozenset(data["school_name_lower"]),
         office_at_end=compile_regex(
             r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
         office_holder=compile_regex(
@@ -291,6 +299,11 @@ def written_body(body: str) -> str:
         return body
     key = " ".join(opening["body"].split())
     head = _words().bodies[key]
+    school = _words().school.match(folded)
+    if school is not None and not names_place(body):
+        # "TRƯỜNG THPT PHAN BỘI CHÂU": the school's kind, then its own name
+        kind = body[where[opening.end()]:where[school.end("kind")]]
+        return f"{head} {_named(kind.strip())} {_proper_name(body[where[school.end()]:])}"
     lower = _named if key in _words().named_bodies else _lower
     rest = body[where[opening.end()]:]
     folded_rest, where_rest = _folded(rest)
@@ -332,6 +345,24 @@ def _named(text: str) -> str:
 
 
 _NAME_JOINS = frozenset(("và", "-", "–"))
+
+
+def _proper_name(text: str) -> str:
+    """A proper name in capitals as it is written: each word with its capital ("PHAN BỘI
+    CHÂU" → "Phan Bội Châu"), an abbreviation or a number as printed, the words the list
+    leaves in lower case ("SỐ") in lower case."""
+    lower = _words().school_name_lower
+    return " ".join(w if not _VOWEL.search(_folded_text(w)) or any(c.isdigit() for c in w)
+                    else w.lower() if w.lower() in lower else w[:1].upper() + w[1:].lower()
+                    for w in text.split())
+
+
+def is_named_school(body: str) -> bool:
+    """A school named by a name of its own after its kind ("TRƯỜNG THPT PHAN BỘI CHÂU",
+    "Trường Tiểu học Kim Đồng"), not by its place ("TRƯỜNG MẦM NON XÃ …"): issued under that
+    name, the place of the body managing it its locality only."""
+    return _words().school.match(_folded_text(body.strip())) is not None and not names_place(
+        body)
 
 
 @functools.cache

@@ -16,7 +16,12 @@ a row with more lines than columns has a cell of several paragraphs, folded wher
 reads as the one above continued. Column by column, each column's lines are cut into as
 many cells as there are row numbers, where a line does not read as the one above continued.
 The rows come out as the other text readers give them: the lines above and below the table
-one cell each, the header's labels, then a row of cells per table row.
+one cell each, the header's labels, then a row of cells per table row, each marked with its
+table's number (the text around a table none: a sentence under it is no row's). Nothing read
+is dropped: text no column took, and header rows that fit no columns, come as lines of
+their own, named in a document warning (`cells_text_unplaced:L<line>`,
+`cells_header_rows_unplaced:L<line>`); a guess between two columns drawn side by side is
+said on each row it made (`cell_placement_uncertain:<column>`).
 """
 
 from __future__ import annotations
@@ -85,6 +90,8 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     lines = _lines(text)
     printed = text.lstrip("\ufeff").replace("\f", "").split("\n")
     rows: list[RawRow] = []
+    warnings: list[str] = []
+    tables = 0
     i = 0
     while i < len(lines):
         found = _row_header(lines, i) if lines[i] and _is_number_label_start(lines, i) else None
@@ -92,11 +99,21 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 lines, i):
             # a header whose first row starts with an empty cell, over several rows
             found = _grid_header(lines, i - 1)
+            if found is not None and len(found[0]) == 1:
+                # its upper rows not spread over the columns: their labels kept as lines
+                # above the table, said in a warning
+                rows.extend(_one_cell(lines[k], k) for k in range(i, found[1] - len(found[0][0]))
+                            if lines[k])
+                warnings.append(f"cells_header_rows_unplaced:L{i + 1}")
+        # a table's rows say which table they are of (the text around it: none, so that a
+        # sentence after the table is not read as its last row's)
         if found is not None:
-            i = _read_rows(lines, i, found, rows)
+            i = _read_rows(lines, i, found, rows, tables)
+            tables += 1
             continue
         if lines[i] and _is_number_label_start(lines, i) and _column_header(lines, i):
-            i = _read_columns(lines, i, rows, _Known(agencies))
+            i = _read_columns(lines, i, rows, _Known(agencies), warnings, tables)
+            tables += 1
             continue
         if lines[i]:
             # outside a table, a line as the text reader reads it: its tabs apart cells (a
@@ -104,7 +121,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
             rows.append(RawRow(list(map(Cell, printed[i].split("\t"))), i + 1, i + 1))
         i += 1
     pages = text.count("\f") + 1
-    return RawDocument(rows=rows, format="text", pages=pages, ocr=False)
+    return RawDocument(rows=rows, format="text", pages=pages, ocr=False, warnings=warnings)
 
 
 def _lines(text: str) -> list[str]:
@@ -364,17 +381,10 @@ def _header_grid(rows: list[list[str]]) -> list[list[str]]:
     rest of its span empty, a column's empty cell taking the label above it."""
     spans = [[1] * len(rows[-1])]
     for row, below in zip(reversed(rows[:-1]), reversed(rows[1:]), strict=True):
-        below_spans, own, k = spans[0], [], 0
-        for j, text in enumerate(row):
-            run = 1
-            if text and k < len(below) and below[k]:
-                run = next((m for m in range(k, len(below)) if not below[m]), len(below)) - k
-                run = max(1, min(run, len(below) - k - (len(row) - j - 1)))
-            own.append(sum(below_spans[k:k + run]))
-            k += run
-        if k != len(below):
+        runs = _runs(row, below)
+        if runs is None:
             return [rows[-1]]
-        spans.insert(0, own)
+        spans.insert(0, [sum(spans[0][k:k + run]) for k, run in _starts(runs)])
     grid: list[list[str]] = []
     for row, row_spans in zip(rows, spans, strict=True):
         spread = [cell for text, span in zip(row, row_spans, strict=True)
@@ -382,6 +392,40 @@ def _header_grid(rows: list[list[str]]) -> list[list[str]]:
         grid.append([b or a for a, b in zip(grid[-1], spread, strict=True)] if grid
                     else spread)
     return grid
+
+
+def _runs(row: list[str], below: list[str]) -> list[int] | None:
+    """How many cells of the row below each cell of `row` stands over: a label over a run
+    of labels spans them, over an empty cell (its own, merged down) one. Where the row's
+    cells then cover fewer than the row below's, the last group label over labels spans the
+    empty cells after them too (a group whose last column's label is printed lower: "Phân
+    công thực hiện" over "Cơ quan thực hiện" and the empty cell over "Theo dõi"). None
+    where they do not cover it."""
+    runs, k = [], 0
+    for j, text in enumerate(row):
+        run = 1
+        if text and k < len(below) and below[k]:
+            run = next((m for m in range(k, len(below)) if not below[m]), len(below)) - k
+            run = max(1, min(run, len(below) - k - (len(row) - j - 1)))
+        runs.append(run)
+        k += run
+    short = len(below) - k
+    if short > 0:
+        groups = [j for j, (at, run) in enumerate(_starts(runs))
+                  if row[j] and below[at] and at + run + short <= len(below)
+                  and not any(below[at + run:at + run + short])]
+        if groups:
+            runs[groups[-1]] += short
+            k += short
+    return runs if k == len(below) else None
+
+
+def _starts(runs: list[int]) -> Iterator[tuple[int, int]]:
+    """Each run's first cell and its length."""
+    at = 0
+    for run in runs:
+        yield at, run
+        at += run
 
 
 @dataclass
@@ -395,12 +439,14 @@ class _Row:
 
 
 def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
-               rows: list[RawRow]) -> int:
-    """The table whose header starts at `start`, row after row; the line after it."""
+               rows: list[RawRow], number: int) -> int:
+    """The table whose header starts at `start`, row after row, its rows marked as table
+    `number`; the line after it."""
     header, i = found
     columns = len(header[-1])
     body_heading = _last_roman_heading(rows)
-    rows.extend(RawRow([Cell(t) for t in labels], start + 1, i) for labels in header)
+    rows.extend(RawRow([Cell(t) for t in labels], start + 1, i, table=number)
+                for labels in header)
     table: list[_Row] = []
     row: _Row | None = None
     previous: tuple[int, ...] | None = None
@@ -445,6 +491,8 @@ def _read_rows(lines: list[str], start: int, found: tuple[list[list[str]], int],
         table[-1].lines.pop()
     roles = [_role(label) or "unknown" for label in header[-1]]
     body = [_cells_of(r, roles, lead and r is not table[-1]) for r in table if r.lines]
+    for row in body:
+        row.table = number
     rows.extend(_groups_spread(body) if paired else body)
     return i
 
@@ -687,6 +735,8 @@ def _blocks(lines: list[str], start: int) -> Iterator[tuple[int, list[str]]]:
 class _Column:
     label: str
     role: str
+    at: int = 0  # the line of its label
+    uncertain: bool = False  # its cells told from another column's by a guess
     lines: list[str] = field(default_factory=list)  # lines under the label in its block
     cells: list[str] = field(default_factory=list)  # cells written in blocks of their own
 
@@ -782,15 +832,19 @@ def _beside(block: list[str]) -> bool:
         first.isupper() and len(first.split()) > 1 and not _TARGET_LIKE.search(first)))
 
 
-def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Known) -> int:
-    """The table drawn column after column from `start`; the line after what it read.
+def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Known,
+                  warnings: list[str], number: int) -> int:
+    """The table drawn column after column from `start`, its rows marked as table `number`;
+    the line after what it read.
     A block of text that is no label is the next cell of the column it fits (its cells not
     all read yet): by its role's look (a number, a unit, a deadline, an agency) before any
     text; a block read before its column's label waits for it. Text printed beside the
-    table in between comes after its rows."""
+    table in between comes after its rows; so does text no column took (a block waiting
+    for a column that never came, a column's cells beyond its rows), each line named in a
+    warning (`cells_text_unplaced:L<line>`) — never dropped."""
     columns: list[_Column] = []
     numbers: list[str] = []
-    waiting: list[str] = []
+    waiting: list[tuple[int, str]] = []  # (line, text) of a block no column took yet
     beside: list[tuple[int, list[str]]] = []
     signed = False
     end = len(lines)
@@ -807,8 +861,9 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
             # two columns drawn line by line side by side: their labels and cells apart, a
             # cell for each row
             signed = False
-            columns += [_Column(label, _role(label) or "unknown", cells=column)
-                        for label, column in zip(pair[:2], cells, strict=True)]
+            columns += [_Column(label, _role(label) or "unknown", at, cells=column,
+                                uncertain=not cells[2])
+                        for label, column in zip(pair[:2], cells[:2], strict=True)]
             continue
         if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
                 len(found[0].split()) > _CELL_WORDS and any(
@@ -819,17 +874,19 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         if found is not None:
             label, under = found
             signed = False
-            column = _Column(label, _role(label) or "unknown")
+            column = _Column(label, _role(label) or "unknown", at)
             columns.append(column)
             if column.role == "number":
+                below = at + len(block) - len(under)
                 numbers += [t for t in under if ROW_LABEL.match(t)]
-                waiting += [t for t in under if not ROW_LABEL.match(t)]
+                waiting += [(below + k, t) for k, t in enumerate(under)
+                            if not ROW_LABEL.match(t)]
             else:
                 column.lines = under
-            for text in list(waiting):
-                if _fits(column.role, text) and column.filled(count) < count:
-                    column.cells.append(text)
-                    waiting.remove(text)
+            for item in list(waiting):
+                if _fits(column.role, item[1]) and column.filled(count) < count:
+                    column.cells.append(item[1])
+                    waiting.remove(item)
             continue
         if all(ROW_LABEL.match(t) for t in block):
             numbers += block
@@ -847,7 +904,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         # a block of several cells of a column ("Tổ chuyên môn" / "Phòng Kế hoạch" / "- Tài
         # chính", "Hợp tác xã" / "%"): cut as that column's lines are, into the cells it
         # still awaits, each fitting it
-        readings = [(min(_fits(c.role, t) for t in cells), -c.filled(count), k, cells)
+        readings = [(min(known.fits(c.role, t) for t in cells), -c.filled(count), k, cells)
                     for k, c in enumerate(open_columns)
                     for cells in [_cut(block, count - c.filled(count), c.role)
                                   if len(block) > 1 else [text]]]
@@ -856,18 +913,24 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         if fit:
             open_columns[at_column].cells += cells
         else:
-            waiting.append(text)
+            waiting.append((at, text))
     header = [c.label for c in columns]
-    rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1))
+    rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1, table=number))
     count = len(numbers)
     cells = [[n] for n in numbers]
     for column in columns[1:]:
         written = _cut(column.lines, count, column.role) + column.cells
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
-    rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1) for row in cells)
-    for at, block in beside:
-        rows.extend(_one_cell(t, at + k) for k, t in enumerate(block))
+        waiting += [(column.at, t) for t in written[count:]]  # more cells than rows
+    # a guess between two columns drawn side by side is said on each row
+    uncertain = [f"cell_placement_uncertain:{c.label}" for c in columns if c.uncertain]
+    rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1, table=number,
+                       warnings=list(uncertain)) for row in cells)
+    after = [(at + k, t) for at, block in beside for k, t in enumerate(block)]
+    for line, text in sorted([*after, *waiting], key=lambda item: item[0]):
+        rows.append(_one_cell(text, line))
+    warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
     return end
 
 
@@ -903,7 +966,7 @@ _MAX_CELL_LINES = 6  # lines of one cell of such a column at most
 
 def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None,
                    roles: tuple[str, str] = ("lead", "support"),
-                   ) -> tuple[list[str], list[str]] | None:
+                   ) -> tuple[list[str], list[str], bool] | None:
     """The cells of two narrow columns side by side whose lines a PDF-to-text tool wrote by
     height: row after row, each height's line of the left cell, then of the right one (on
     the same line when they were close enough: "Trung tâm Công Phòng Hành"), the longer
@@ -911,38 +974,63 @@ def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None,
     whose cells read best as cells (an agency's first words opening each, its next lines
     continuing it, a name the list of agencies knows); None when there is none. `roles`:
     the two columns' (the left one printed before the right one on a shared line; their
-    own lines of one height in either order: a cell's text centred lower starts lower)."""
+    own lines of one height in either order: a cell's text centred lower starts lower).
+    The third of the result says whether the reading is sure: no other reads as well."""
     if not rows or not texts or len(texts) > _MAX_PAIRED_LINES:
         return None
     swapped = _COLUMN_ORDER.get(roles[0], 0) > _COLUMN_ORDER.get(roles[1], 0)
-    memo: dict[tuple[int, int], tuple[float, list[tuple[list[str], list[str]]]] | None] = {}
+    # (score, the rows' cells, how many readings score as well) from (line, row) on
+    memo: dict[tuple[int, int],
+               tuple[float, list[tuple[list[str], list[str]]], int] | None] = {}
     readings: dict[int, list[tuple[float, list[str], list[str], int]]] = {}
 
-    def best(at: int, row: int) -> tuple[float, list[tuple[list[str], list[str]]]] | None:
+    def best(at: int, row: int) -> tuple[float, list[tuple[list[str], list[str]]], int] | None:
         if row == rows:
-            return (0.0, []) if at == len(texts) else None
+            return (0.0, [], 1) if at == len(texts) else None
         if (at, row) in memo:
             return memo[(at, row)]
         if at not in readings:  # a row's readings from a line: the same for any row
-            readings[at] = [(_paired_score(first, second, known or _Known(None), roles),
-                             first, second, after)
-                            for left, right, after in _row_readings(texts, at)
-                            for first, second in [(right, left) if swapped else (left, right)]]
+            readings[at] = _distinct_readings(
+                (_paired_score(first, second, known or _Known(None), roles), first, second,
+                 after)
+                for left, right, after in _row_readings(texts, at)
+                for first, second in [(right, left) if swapped else (left, right)])
         found = None
         left_rows = rows - row - 1
         for score, left, right, after in readings[at]:
             if not left_rows <= len(texts) - after <= 2 * _MAX_CELL_LINES * left_rows:
                 continue  # too few or too many lines left for the rows after
             rest = best(after, row + 1)
-            if rest is not None and (found is None or score + rest[0] > found[0]):
-                found = (score + rest[0], [(left, right), *rest[1]])
+            if rest is None:
+                continue
+            total = score + rest[0]
+            if found is None or total > found[0] + _TIE:
+                found = (total, [(left, right), *rest[1]], rest[2])
+            elif total >= found[0] - _TIE:
+                found = (found[0], found[1], found[2] + rest[2])  # as good: a tie
         memo[(at, row)] = found
         return found
 
     found = best(0, 0)
     if found is None:
         return None
-    return ([" ".join(left) for left, _ in found[1]], [" ".join(right) for _, right in found[1]])
+    return ([" ".join(left) for left, _ in found[1]], [" ".join(right) for _, right in found[1]],
+            found[2] == 1)
+
+
+_TIE = 1e-9  # two readings' scores this close are as good
+
+
+def _distinct_readings(readings: Iterator[tuple[float, list[str], list[str], int]]
+                       ) -> list[tuple[float, list[str], list[str], int]]:
+    """A row's readings, one for each pair of cells they make (the best scored): lines cut
+    otherwise into the same two cells are no other reading."""
+    best: dict[tuple[str, str, int], tuple[float, list[str], list[str], int]] = {}
+    for reading in readings:
+        key = (" ".join(reading[1]), " ".join(reading[2]), reading[3])
+        if key not in best or reading[0] > best[key][0]:
+            best[key] = reading
+    return list(best.values())
 
 
 def _row_readings(texts: list[str], at: int) -> Iterator[tuple[list[str], list[str], int]]:
@@ -1030,6 +1118,9 @@ def _cell_score(texts: tuple[str, ...]) -> float:
                        for above, text in pairwise(texts))
 
 
+_KNOWN_NAME = 0.9  # a cell the list of agencies names this surely is an agency's
+
+
 class _Known:
     """How surely a cell's text is an agency the known names hold (0 to 1; 0 without
     names), the names asked for once and each text matched once."""
@@ -1038,6 +1129,14 @@ class _Known:
         self._agencies = agencies
         self._names: AgencyNames | None = None
         self._scores: dict[str, float] = {}
+
+    def fits(self, role: str, text: str) -> int:
+        """`_fits`, and an agency's name the list holds ("Viettel") fitting an agency
+        column by its look."""
+        found = _fits(role, text)
+        if not found and role in AGENCY_ROLES and self.score(text) >= _KNOWN_NAME:
+            return _LOOKS_LIKE
+        return found
 
     def score(self, text: str) -> float:
         if not text or self._agencies is None:
@@ -1052,13 +1151,16 @@ class _Known:
 
 def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's lines as at most `count` cells: a line continuing the one above joined to
-    it (in a unit column, never to a unit's symbol: "%" / "ha" are two cells), then apart
-    where a line least reads as continued, until there are `count`."""
+    it (in a unit column, a unit's symbol is a cell by itself — "%" / "ha" are two — unless
+    the unit goes on after it: "%" / "/năm" is "%/năm"), then apart where a line least reads
+    as continued, until there are `count`."""
     if count <= 0 or not texts:
         return []
     cells = [texts[0]]
     for text in texts[1:]:
-        if role == "unit" and cells[-1] in _unit_symbols():
+        if role == "unit" and text.startswith("/"):
+            cells[-1] += text  # "%" / "/năm", "Mbps" / "/thuê bao"
+        elif role == "unit" and (cells[-1] in _unit_symbols() or text in _unit_symbols()):
             cells.append(text)
         elif _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
             cells[-1] = f"{cells[-1]} {text}"

@@ -22,6 +22,7 @@ from chitieu.core.letterhead import (
     document_kind,
     is_article_heading,
     is_document_kind,
+    is_named_school,
     names_its_bodies,
     names_place,
     office_name,
@@ -197,8 +198,9 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
     "SỞ Y TẾ" → "Sở Y tế tỉnh Quảng Ninh"; "UBND XÃ BÌNH MINH" over "BAN CHỈ ĐẠO …"), or, in
     a department naming none, the province its place-date line names (`dated_at`: "SỞ KHOA
     HỌC VÀ CÔNG NGHỆ" over "TRUNG TÂM …", "Tây Ninh, ngày …"). A name already ending with
-    that place's name ("TRƯỜNG THCS YÊN LẠC" under "UBND XÃ YÊN LẠC") does not repeat it: the
-    place is returned beside the issuer, for its locality."""
+    that place's name ("TRƯỜNG THCS YÊN LẠC" under "UBND XÃ YÊN LẠC"), or a school's own name
+    ("TRƯỜNG THPT PHAN BỘI CHÂU"), does not take it: the place is returned beside the
+    issuer, for its locality."""
     if not bodies:
         return None, None
     issuer = written_body(bodies[-1])
@@ -222,6 +224,10 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
         named = _ending_with_place(issuer, place) if place else None
         if named is not None:
             return expand_issuer(named), place
+        if place and is_named_school(bodies[-1]):
+            # "TRƯỜNG THPT PHAN BỘI CHÂU" under "SỞ GD&ĐT NGHỆ AN": issued under its own
+            # name, the managing body's place its locality
+            return expand_issuer(issuer), place
         issuer = _with_place(issuer, place) if place else issuer
     return expand_issuer(issuer), None
 

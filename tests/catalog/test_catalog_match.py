@@ -39,6 +39,15 @@ MATCH = [
     ("Tỷ lệ cơ sở giáo dục thực hiện học bạ số", "%", "xhs.truong_hoc_ba_so"),
     # thousands grouped by dots are one number ("10.000 dân")
     ("Số bác sĩ bình quân trên 10.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
+    # doctors are persons; an electronic payment is one without cash (an account for it is an
+    # account); the commune's radio "ứng dụng CNTT-VT" is the smart one
+    ("Số bác sĩ trên 10.000 dân", "người", "ktxh.bac_si_van_dan"),
+    ("Tỷ lệ hộ kinh doanh cá thể sử dụng thanh toán điện tử", "%",
+     "kts.ho_kd_kdtm"),
+    ("Tỷ lệ hộ gia đình có tài khoản giao dịch thanh toán điện tử", "%",
+     "xhs.ho_tai_khoan_thanh_toan"),
+    ("Tỷ lệ thôn có đài truyền thanh ứng dụng công nghệ thông tin - viễn thông", "%",
+     "hts.loa_thong_minh"),
     # the national indicators added with their 2026-2030 targets
     ("Tỷ lệ lực lượng lao động trong độ tuổi tham gia BHTN", "%", "ktxh.bh_that_nghiep"),
     ("Tỷ lệ lao động làm việc ở khu vực phi chính thức giảm còn", "%",
@@ -297,6 +306,8 @@ NEAR_MISSES = [
     ("Tỷ lệ lao động có việc làm", "%", "ktxh.lao_dong_phi_chinh_thuc"),
     ("Tỷ lệ cán bộ, công chức sử dụng thành thạo phần mềm quản lý văn bản", "%",
      "nls.cbcc_thanh_thao_ky_nang_so"),
+    # the households that left poverty are not the poor households
+    ("Số hộ thoát nghèo trong năm", "hộ", "ktxh.so_ho_ngheo"),
     # unemployment insurance is not the social insurance; grain output is no sown area
     ("Tỷ lệ lực lượng lao động tham gia bảo hiểm thất nghiệp", "%", "ktxh.bhxh"),
     ("Tổng sản lượng lương thực", "tấn", "ktxh.dien_tich_gieo_trong"),

@@ -336,3 +336,117 @@ def test_libreoffice_a_table_ending_on_section_rows_under_an_empty_first_column(
                   *_POOR_HOUSEHOLDS, "", "B", "VĂN HÓA", "", "C", "Y TẾ"])
     assert rows[-3:] == [_POOR_HOUSEHOLDS, ["", "B", "VĂN HÓA", *[""] * 7],
                          ["", "C", "Y TẾ", *[""] * 7]]
+
+
+def test_pdftotext_a_unit_after_a_symbol_may_go_on_in_its_cell() -> None:
+    # a unit's symbol followed by the rest of its unit ("%" / "/năm", "Mbps" / "/thuê bao")
+    # is one cell, a symbol after a unit a cell of its own (were "% /năm ha", "Mbps",
+    # "/thuê bao": the rows' units moved)
+    rows = _rows([
+        "STT", "1", "2", "3", "", "Tên chỉ tiêu", "Tốc độ tăng năng suất lao động",
+        "Diện tích rừng trồng mới", "Tốc độ truyền dữ liệu trung bình", "",
+        "Đơn vị tính", "%", "/năm", "ha", "Mbps", "/thuê bao", "", "Chỉ tiêu năm", "2026",
+        "≥ 6", "≥ 120", "≥ 100", "",
+    ])
+    assert ["1", "Tốc độ tăng năng suất lao động", "%/năm", "≥ 6"] in rows
+    assert ["2", "Diện tích rừng trồng mới", "ha", "≥ 120"] in rows
+    assert ["3", "Tốc độ truyền dữ liệu trung bình", "Mbps/thuê bao", "≥ 100"] in rows
+
+
+def test_pdftotext_a_guess_between_two_columns_drawn_side_by_side_is_said() -> None:
+    # three agencies' lines for two rows of two narrow columns: "Công an xã" may be the
+    # first row's support or the second row's lead — the reading is a guess, said on each
+    # row (it was given without a word); a reading the known names settle says nothing
+    from chitieu.gazetteer.agencies import default_gazetteer
+
+    text = "\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Lắp camera tại chợ", "Phủ sóng 5G", "",
+        "Cơ quan chủ", "Cơ quan phối", "trì", "hợp", "Phòng Kinh tế", "Công an xã",
+        "Ban quản lý chợ", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026", "",
+        "Phòng Kinh tế theo dõi./."])
+    body = [r for r in read_text(text, "cells", agencies=default_gazetteer).rows
+            if r.table is not None][1:]
+    assert len(body) == 2
+    assert all(r.warnings == ["cell_placement_uncertain:Cơ quan chủ trì",
+                              "cell_placement_uncertain:Cơ quan phối hợp"] for r in body)
+    settled = [r for r in read_text(RAW_SIDE_BY_SIDE, "cells",
+                                     agencies=default_gazetteer).rows if r.table is not None]
+    assert len(settled) == 4 and not any(r.warnings for r in settled)
+
+
+def test_pdftotext_text_no_column_takes_is_kept_and_said() -> None:
+    # a block printed among the columns that fits none of them (all read): it was dropped
+    # without a word; now a line after the table, named in a warning. The table's rows say
+    # their table, the text after it none (the closing sentence is no row's)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Phủ sóng 4G toàn xã", "",
+        "2", "", "Số hóa hồ sơ hộ tịch của", "xã", "", "Cơ quan chủ", "trì", "Phòng Kinh tế",
+        "Văn phòng HĐND và", "UBND", "", "Thời gian", "hoàn thành", "Quý", "III/2026",
+        "Thường", "xuyên", "", "Kinh phí thực hiện từ ngân sách xã năm 2026", "",
+        "Phòng Kinh tế theo dõi./."])
+    doc = read_text(text, "cells")
+    assert [(r.texts, r.table) for r in doc.rows[-2:]] == [
+        (["Kinh phí thực hiện từ ngân sách xã năm 2026"], None),
+        (["Phòng Kinh tế theo dõi./."], None)]
+    assert doc.warnings == ["cells_text_unplaced:L29"]
+    assert {r.table for r in doc.rows[1:-2]} == {0}
+
+
+def test_pdftotext_a_cell_the_known_names_hold_fits_its_agency_column() -> None:
+    # "Viettel" drawn after the deadline column, the support column one cell short: no
+    # agency's first words, but a name the list of agencies holds (it waited for a column
+    # and was dropped)
+    from chitieu.gazetteer.agencies import default_gazetteer
+
+    text = "\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Số hóa hồ sơ địa chính", "Lắp đặt wifi miễn phí",
+        "", "Cơ quan chủ", "trì", "Phòng Kinh tế", "Phòng Kinh tế", "", "Cơ quan phối", "hợp",
+        "Các tổ dân phố", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026", "",
+        "Viettel", "", "Phòng Kinh tế theo dõi./."])
+    doc = read_text(text, "cells", agencies=default_gazetteer)
+    rows = [r.texts for r in doc.rows]
+    assert ["2", "Lắp đặt wifi miễn phí", "Phòng Kinh tế", "Viettel", "Quý IV/2026"] in rows
+    assert not doc.warnings
+
+
+def test_libreoffice_a_group_label_over_a_label_printed_lower_spans_it() -> None:
+    # "Phân công thực hiện" over "Cơ quan thực hiện" (over "Chủ trì" / "Phối hợp") and over
+    # the empty cell above "Theo dõi", printed a row lower: the group spans all three
+    # (the header's upper rows were dropped, leaving "Chủ trì", "Phối hợp", "Theo dõi")
+    rows = _rows([
+        "", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026",
+        "Phân công thực hiện", "Ghi chú",
+        "", "", "", "", "", "", "Cơ quan thực hiện", "", "",
+        "", "", "", "", "", "", "Chủ trì", "Phối hợp", "Theo dõi", "",
+        *_POOR_HOUSEHOLDS, "", "2", "Số lao động có việc làm mới", "Người", "", "≥ 450",
+        "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên", "Văn phòng HĐND và UBND", ""])
+    assert rows[:3] == [
+        ["", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026",
+         "Phân công thực hiện", "", "", "Ghi chú"],
+        ["", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026",
+         "Cơ quan thực hiện", "", "", "Ghi chú"],
+        ["", "Số TT", "Chỉ tiêu", "Đơn vị tính", "", "Kế hoạch năm 2026", "Chủ trì",
+         "Phối hợp", "Theo dõi", "Ghi chú"]]
+    assert rows[3] == _POOR_HOUSEHOLDS
+
+
+def test_libreoffice_header_rows_that_fit_no_columns_are_kept_and_said() -> None:
+    # more labels in the first row than the rows under it hold: the rows are not spread
+    # (the columns from the last row alone, as before), but their labels are kept as lines
+    # above the table and the document says so (they were dropped without a word)
+    doc = read_text("\n".join([
+        "", "Số TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Phân công thực hiện",
+        "Nguồn vốn", "Ghi chú", "Tiến độ",
+        "", "", "", "", "", "Cơ quan thực hiện", "", "",
+        "", "", "", "", "", "Chủ trì", "Phối hợp", "", "",
+        "", "1", "Tỷ lệ hộ nghèo", "%", "< 0,5", "Phòng Văn hóa - Xã hội",
+        "Ngân hàng Chính sách xã hội", "Ngân sách xã", "",
+        "", "2", "Số lao động có việc làm mới", "Người", "≥ 450", "Phòng Văn hóa - Xã hội",
+        "Đoàn Thanh niên", "Ngân sách xã", ""]), "cells")
+    texts = [r.texts for r in doc.rows]
+    assert texts[:10] == [[t] for t in (
+        "Số TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Phân công thực hiện",
+        "Nguồn vốn", "Ghi chú", "Tiến độ", "Cơ quan thực hiện")] + [
+        ["", "", "", "", "", "Chủ trì", "Phối hợp", "", ""]]
+    assert doc.warnings == ["cells_header_rows_unplaced:L2"]
+    assert [r.first_line for r in doc.rows[:2]] == [2, 3]

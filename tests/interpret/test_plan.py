@@ -290,6 +290,22 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["SỞ GD&ĐT THỦ ĐÔ HÀ NỘI", "TRƯỜNG THCS HÀ NỘI", "Số: 42/KH-THCS"],
      [*_NATION, "Hà Nội, ngày 05 tháng 3 năm 2026"], "42/KH-THCS",
      "Trường THCS Hà Nội", ("thành phố", "Hà Nội", "01", "Hà Nội")),
+    # a school named by a name of its own: issued under that name, its proper name with its
+    # capitals; the managing body's place is its locality (were "Trường THPT phan bội châu
+    # tỉnh Nghệ An", "Trường Tiểu học kim đồng xã Đình Lập")
+    (["SỞ GD&ĐT NGHỆ AN", "TRƯỜNG THPT PHAN BỘI CHÂU", "Số: 42/KH-THPT"],
+     [*_NATION, "Nghệ An, ngày 05 tháng 3 năm 2026"], "42/KH-THPT",
+     "Trường THPT Phan Bội Châu", ("tỉnh", "Nghệ An", "40", "Nghệ An")),
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG TIỂU HỌC KIM ĐỒNG", "Số: 42/KH-TH"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-TH",
+     "Trường Tiểu học Kim Đồng", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    (["UBND TỈNH LẠNG SƠN", "TRƯỜNG PTDTNT THCS&THPT ĐÌNH LẬP", "Số: 42/KH-DTNT"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-DTNT",
+     "Trường PTDTNT THCS&THPT Đình Lập", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    # a school of no name of its own but its kind and place keeps them as printed
+    (["UBND TỈNH LẠNG SƠN", "TRƯỜNG CHÍNH TRỊ TỈNH", "Số: 42/KH-TCT"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-TCT",
+     "Trường Chính trị tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     (["UBND THỦ ĐÔ HÀ NỘI", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Số: 03/KH-BCĐ"],
      [*_NATION, "Hà Nội, ngày 05 tháng 3 năm 2026"], "03/KH-BCĐ",
      "Ban Chỉ đạo chuyển đổi số thủ đô Hà Nội", ("thành phố", "Hà Nội", "01", "Hà Nội")),
