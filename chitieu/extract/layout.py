@@ -35,13 +35,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates, line_key, vocabulary
-from chitieu.core.heading import APPENDIX
+from chitieu.core.heading import APPENDIX, ATTACHED
 from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
     COLUMN_LABEL,
@@ -86,6 +86,7 @@ _NOTE_WORDS = 3  # a note line under the table holds a sentence, not a bare "(*)
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
+_WRAP_COST = 10.0  # a crowded line's piece longer than its cell's line above lets it be
 _HARD_STOPS = (";", ".")  # a word ending so ends a name
 _PLACE_WORDS = 3  # words of the longest province name
 _WORD_PUNCTUATION = ",;.:()[]\"“”'‘’"
@@ -185,10 +186,21 @@ def _pages(text: str) -> list[_Page]:
             for _ in range(raw.count("\f")):
                 pages.append(_Page(len(pages) + 1, []))
             raw = raw.replace("\f", " ")
-        words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(raw)]
+        words = [w for m in _WORD.finditer(raw) for w in _unglued(m.start(), m.group())]
         if words:
             pages[-1].lines.append(_Line(number, pages[-1].number, words))
     return [p for p in pages if p.lines]
+
+
+def _unglued(x0: int, text: str) -> list[_Word]:
+    """The word at x0, or the two words pdftotext glued where a crowded line runs from one
+    cell into the next without a space: a word in lower case followed by a capitalised one
+    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's)."""
+    k = next((k for k in range(2, len(text) - 1) if text[k].isupper()), None)
+    if k is None or not (text[:k].isalpha() and text[:k].islower()
+                         and text[k + 1].islower()):
+        return [_Word(x0, x0 + len(text), text)]
+    return [_Word(x0, x0 + k, text[:k]), _Word(x0 + k, x0 + len(text), text[k:])]
 
 
 # ---------------------------------------------------------------- the reader
@@ -345,9 +357,11 @@ class _Reader:
                                     page=page.number))
             body = body[1:]
         roles = [_role(label) for label in self.header or []]
+        if len(roles) != len(grid.spans):
+            roles = []
         alignment = _Alignment(body, grid, self.widths, self.names, frozenset(
-            c for c, role in enumerate(roles) if role == "name"
-        ) if len(roles) == len(grid.spans) else frozenset())
+            c for c, role in enumerate(roles) if role == "name"), frozenset(
+            c for c, role in enumerate(roles) if role in _AGENCY_ROLES))
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -602,6 +616,7 @@ def _chunks(line: _Line) -> list[str]:
     return [" ".join(c) for c in chunks]
 
 
+@lru_cache(maxsize=4096)
 def _role(text: str) -> str:
     candidates = header_candidates(text)
     return candidates[0] if candidates else "unknown"
@@ -646,7 +661,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
     when none beats it. `bodies`: the columns of the body under each last line, kept."""
     best, choice = so_far
     above, below = reach
-    for first in range(max(0, at - above), at + 1):
+    for first in range(max(0, at - above, _under_appendix_heading(lines, at, above)), at + 1):
         for last in range(at, min(len(lines), at + below + 1)):
             if any(_is_anchor_line(ln) for ln in lines[first:last + 1] if ln is not lines[at]):
                 continue
@@ -660,7 +675,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                 bodies[last] = (_grid(body), _cover(body))
             grid = _refine(bodies[last][0], block, bodies[last][1],
                            _column_numbers(lines[last + 1:]))
-            words = _HeaderWords(grid)  # (each line's words by column, worked out once)
+            words = _HeaderWords(grid, block)  # (each line's words by column, once)
             if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1],
                                          words=words)
                        for i, ln in enumerate(block, start=first) if i != at):
@@ -673,6 +688,27 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
             if best is None or score > best:
                 best, choice = score, (first, last)
     return best, choice
+
+
+def _under_appendix_heading(lines: list[_Line], at: int, above: int) -> int:
+    """The first line a header block around line `at` may start at: under an appendix's
+    label and its title in capitals right under it ("PHỤ LỤC" / "NHIỆM VỤ …" over the
+    labels, no "(Kèm theo …)" line between to close the heading, as one does); 0 without
+    one."""
+    for k in range(at - 1, max(0, at - above - _HEADING_LINES) - 1, -1):
+        text = lines[k].text
+        if ATTACHED.search(text):
+            return 0  # the attachment line closes the heading (`_closes_earlier_line`)
+        if APPENDIX.match(text):
+            first = k + 1
+            while first < at and len(_chunks(lines[first])) == 1 and (
+                    lines[first].text.isupper() and len(lines[first].text.split()) > 2):
+                first += 1
+            return first
+    return 0
+
+
+_HEADING_LINES = 3  # an appendix's title over this many lines at most, above the header's reach
 
 
 def _stacked_labels(lines: list[_Line], anywhere: bool = False) -> int | None:
@@ -755,28 +791,43 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
 
 class _HeaderWords:
     """Header lines' words by column (`_header_words`) on one grid, each line's worked out
-    once: the header search tries many blocks of the same lines."""
+    once: the header search tries many blocks of the same lines. `header`: the block's
+    lines, whose labels may be crowded alike over several of them."""
 
-    def __init__(self, grid: _Grid) -> None:
+    def __init__(self, grid: _Grid, header: list[_Line] = ()) -> None:
         self.grid = grid
+        self.stacked = _crowded_labels(list(header)) if len(header) > 1 else frozenset()
         self._by_line: dict[int, list[list[_Word]]] = {}
 
     def __call__(self, line: _Line) -> list[list[_Word]]:
         found = self._by_line.get(id(line))
         if found is None:
-            found = self._by_line[id(line)] = _header_words(line, self.grid)
+            found = self._by_line[id(line)] = _header_words(line, self.grid, self.stacked)
         return found
 
 
-def _header_words(line: _Line, grid: _Grid) -> list[list[_Word]]:
+def _header_words(line: _Line, grid: _Grid,
+                  stacked: frozenset[tuple[int, int, tuple[int, ...]]] = frozenset()
+                  ) -> list[list[_Word]]:
     """A header line's words by column (a label overhanging its narrow column goes right),
-    labels alike crowded on the line one to a column (`_alike_labels`)."""
+    labels alike crowded on the line one to a column (`_alike_labels`), labels crowded alike
+    over the header's lines (`stacked`: `_crowded_labels`) each over its column, in order,
+    where the body shows as many columns under them."""
     cells = grid.cells(line, header=True)
     for run in _chunk_words(line):
         alike = _alike_labels(run, grid)
         for col, part in alike or _whole_label(run, grid):
             cells[col] = sorted([w for w in cells[col] if w not in run] + part,
                                 key=lambda w: w.x0)
+    for x0, x1, cuts in stacked:
+        under = _spans_under(grid.spans, x0, x1)
+        if len(under) != len(cuts) + 1:
+            continue
+        inside = [w for w in line.words if x0 <= w.x0 < x1]
+        cells = [[w for w in c if w not in inside] for c in cells]
+        for word in inside:
+            cells[under[sum(cut <= word.x0 for cut in cuts)]].append(word)
+        cells = [sorted(c, key=lambda w: w.x0) for c in cells]
     return cells
 
 
@@ -844,7 +895,7 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
     texts: list[list[str]] = [[] for _ in grid.spans]
     group: list[str] = ["" for _ in grid.spans]  # the group label over each column
     own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
-    by_line = [(words or _HeaderWords(grid))(line) for line in lines]
+    by_line = [(words or _HeaderWords(grid, lines))(line) for line in lines]
     spans = _label_spans(by_line, grid)
     centred: set[int] = set()
     wrapped: set[int] = set()  # ids of a group label's words wrapped onto the next line
@@ -888,6 +939,10 @@ def _label_cells(lines: list[_Line], line: _Line, grid: _Grid, cells: list[list[
                 and cells[i + 2][0].x0 - right[-1].x1 < _MIN_GUTTER):
             continue  # (a run over three columns or more is a group's label)
         run = left + right
+        stacked = [x for x in _crowded_label_cuts(lines) if left[-1].x1 <= x <= right[0].x0]
+        if stacked:  # (labels crowded on every line, stacked over their columns)
+            cuts.add(stacked[0])
+            continue
         # the share of the cut's parts that line up with labels over their columns
         scores = [sum(_lines_up(part, lines, line, grid, col) for part, col in parts) / len(parts)
                   for parts in ([(p, c) for p, c in ((run[:k], i), (run[k:], i + 1)) if p]
@@ -1128,6 +1183,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     spans = list(grid.spans)
     apart = header + (numbers or [])
     stacked = _stacked_label_starts(header)
+    parting = _crowded_labels(header)
     for line in header:
         labels = [c for c in _label_chunks(line)
                   if _role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
@@ -1145,9 +1201,12 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
             # (labels alike crowded on the line, "Cơ quan chủ trì Cơ quan phối hợp", one
             # over each of the columns under them, keep them apart)
             alike = _alike_labels(runs[start], _Grid(spans)) if start in runs else None
+            # (nor labels crowded on the header's lines, stacked over their columns: they
+            # tell the columns)
             if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under
                                       ) and not _labelled_apart(apart, line, spans, under) and (
-                    alike is None or [col for col, _ in alike] != under):
+                    alike is None or [col for col, _ in alike] != under) and not any(
+                    x0 <= start and end <= x1 for x0, x1, _ in parting):
                 spans[under[0]:under[-1] + 1] = [(spans[under[0]][0], spans[under[-1]][1])]
         for left, right in pairwise(labels):
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -1162,6 +1221,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                     break
     spans = _split_between_lines(spans, header, cover)
+    spans = _split_crowded_labels(spans, header, cover)
     # a column under no header label that hardly a line prints into is a cell pdftotext
     # pushed off its column ("45.000" a few characters left of the figures above it)
     chunks = [c for line in header for c in _label_chunks(line)]
@@ -1221,6 +1281,106 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                 spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _split_crowded_labels(spans: list[tuple[int, int]], header: list[_Line], cover: list[int]
+                          ) -> list[tuple[int, int]]:
+    """Labels of several columns wrapped over the header's lines and crowded one space
+    apart (`_crowded_labels`) over fewer columns of the body ("Cơ quan Thời hạn" / "phối
+    hợp hoàn thành" over a body whose lines crowd alike: no gutter) split the column under
+    them where they part, at the emptiest position between the left labels' ends and the
+    right labels' starts — not where the body's own gutter is a few characters off."""
+    for x0, x1, cuts in _crowded_labels(header):
+        if len(_spans_under(spans, x0, x1)) > len(cuts):
+            continue  # (the body shows the columns: each label goes over its own)
+        ends = [w.x1 for line in header for w in line.words if x0 <= w.x0 < x1]
+        for cut in cuts:
+            left = max((end for end in ends if end <= cut), default=cut)
+            for i, (s, e) in enumerate(spans):
+                if s + _SHIFT <= cut <= e - _SHIFT:
+                    at = _split_at(range(min(left, cut - 1), cut), cover, (0, left, ""),
+                                   (cut, cut, ""))
+                    spans[i:i + 1] = [(s, at - 1), (at + 1, e)]
+                    break
+    return spans
+
+
+def _spans_under(spans: list[tuple[int, int]], x0: int, x1: int) -> list[int]:
+    """The columns whose positions meet x0 … x1 - 1."""
+    return [i for i, (s, e) in enumerate(spans) if s < x1 and e >= x0]
+
+
+def _crowded_label_cuts(header: list[_Line]) -> set[int]:
+    """Every position where crowded labels stacked over the header's lines part."""
+    return {cut for _, _, cuts in _crowded_labels(header) for cut in cuts}
+
+
+def _crowded_labels(header: list[_Line]) -> frozenset[tuple[int, int, tuple[int, ...]]]:
+    """Labels of columns side by side, wrapped over two header lines or more and crowded one
+    space apart on each: for each run of words crowded on a line, the words of the header
+    lines over it are cut at positions no word crosses (a word's start) into two to four
+    columns, each reading, top to bottom, as a label that names a role and starts with a
+    capital, no two side by side naming the same; the cut into most columns, when it is
+    the only one. Each as (first position, end, the starts of its columns but the
+    first)."""
+    return _crowded_labels_of(tuple(tuple((w.x0, w.x1, w.text) for w in line.words)
+                                    for line in header if not line.text.isupper()))
+
+
+@lru_cache(maxsize=1024)
+def _crowded_labels_of(header: tuple[tuple[tuple[int, int, str], ...], ...]
+                       ) -> frozenset[tuple[int, int, tuple[int, ...]]]:
+    """`_crowded_labels` of header lines given as their words' (start, end, text)."""
+    found: set[tuple[int, int, tuple[int, ...]]] = set()
+    lines = [_Line(0, 0, [_Word(*w) for w in words]) for words in header]
+    for line in lines:
+        for run in _chunk_words(line):
+            if len(run) < 2:
+                continue
+            x0, x1 = run[0].x0, run[-1].x1
+            # (the words of the lines printed within the run's reach: a group's label over
+            # it and its neighbour, "Cơ quan" over "Chủ trì theo dõi" and "Phối hợp", reaches
+            # past it)
+            rows = [[w for chunk in _chunk_words(other) if chunk[0].x0 >= x0 - _MIN_GUTTER
+                     and chunk[-1].x1 <= x1 + _MIN_GUTTER for w in chunk] for other in lines]
+            rows = [row for row in rows if row]
+            if len(rows) < 2:
+                continue
+            words = [w for row in rows for w in row]
+            # (a cut only where no word of any line runs across it)
+            starts = {w.x0 for w in words if w.x0 > x0 and not any(
+                v.x0 < w.x0 < v.x1 for v in words)}
+            cut = _best_crowded_cut(rows, sorted(starts), run)
+            if cut:
+                found.add((min(w.x0 for w in words), max(w.x1 for w in words), cut))
+    return frozenset(found)
+
+
+def _best_crowded_cut(rows: list[list[_Word]], starts: list[int], run: list[_Word]
+                      ) -> tuple[int, ...]:
+    """The cut of `_crowded_labels` for the words of some header lines (`rows`) at positions
+    among `starts`, each column holding words of the crowded `run` (a label over another
+    is no crowd), or ()."""
+    for columns in (4, 3, 2):
+        found = []
+        for cut in combinations(starts, columns - 1):
+            bounds = [-1, *cut, 1 << 30]
+            texts = []
+            for left, right in pairwise(bounds):
+                if not any(left <= w.x0 < right for w in run):
+                    break
+                parts = [[w for w in row if left <= w.x0 < right] for row in rows]
+                head = next((part for part in parts if part), None)
+                if head is None or not head[0].text[:1].isupper():
+                    break
+                texts.append(" ".join(w.text for part in parts for w in part))
+            else:
+                roles = [_role(text) for text in texts]
+                if "unknown" not in roles and all(a != b for a, b in pairwise(roles)):
+                    found.append(cut)
+        if found:
+            return found[0] if len(found) == 1 else ()
+    return ()
 
 
 def _alike_chunks(line: _Line, grid: _Grid) -> list[tuple[int, int, str]]:
@@ -1708,12 +1868,14 @@ class _Alignment:
 
     def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None,
                  names: _NamePairs | None = None,
-                 name_cols: frozenset[int] = frozenset()) -> None:
+                 name_cols: frozenset[int] = frozenset(),
+                 agency_cols: frozenset[int] = frozenset()) -> None:
         self.grid = grid
         self.names = names or _NamePairs(None)
         # the rows' name columns, where known names do not weigh in a cut: a task's words
         # go on in a sentence, "… mức độ chứng Bộ" / "chỉ số hóa" is no "Bộ Chỉ huy"
         self.name_cols = name_cols
+        self.agency_cols = agency_cols  # (whose lines are short)
         # a column is as wide on every page: a page's own lines may not show it
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
@@ -1857,16 +2019,17 @@ class _Alignment:
         return cells
 
     def _context(self, cells: list[list[list[_Word]]], index: int, first: int, last: int
-                 ) -> list[tuple[str | None, str | None]]:
+                 ) -> list[tuple[str | None, str | None, list[_Word]]]:
         """For each column first..last, the last word of its nearest line above and the first
-        word of its nearest line below (within a few lines: a cell's lines interleave)."""
+        word of its nearest line below (within a few lines: a cell's lines interleave), and
+        that line above's words in the column."""
         context = []
         for col in range(first, last + 1):
-            above = next((cells[j][col][-1].text for j in range(index - 1,
-                          max(-1, index - 1 - _ALIGN_REACH), -1) if cells[j][col]), None)
+            above = next((cells[j][col] for j in range(index - 1,
+                          max(-1, index - 1 - _ALIGN_REACH), -1) if cells[j][col]), [])
             below = next((cells[j][col][0].text for j in range(index + 1,
                           min(len(cells), index + 1 + _ALIGN_REACH)) if cells[j][col]), None)
-            context.append((above, below))
+            context.append((above[-1].text if above else None, below, above))
         return context
 
     @staticmethod
@@ -1902,12 +2065,27 @@ class _Alignment:
             cost += _LOWER_START_COST
         return cost
 
+    def _overflows(self, col: int, piece: list[_Word], above: list[_Word]) -> bool:
+        """A piece going on its column's line above it (in lower case, from the same start)
+        that is longer than that line and the piece's first word: the word would have been
+        printed on the line above, so the piece cannot be that cell's whole line ("Sở Nông
+        nghiệp" / "và Môi trường tỉnh": "tỉnh" is the next cell's). In an agency column
+        only: pdftotext's characters are a font's widths rounded, and a long line of a
+        task's name or a product may run a character or two past its room; an agency's
+        short line hardly."""
+        if col not in self.agency_cols or not above or not piece[0].text[:1].islower() or abs(
+                above[0].x0 - piece[0].x0) > 1:
+            return False
+        width = piece[-1].x1 - piece[0].x0
+        room = above[-1].x1 - above[0].x0 + 1 + len(piece[0].text)
+        return width > room
+
     def _name_cost(self, chunk: list[_Word], i: int, j: int,
-                   context: tuple[str | None, str | None]) -> float:
+                   context: tuple[str | None, str | None, list[_Word]]) -> float:
         """Known agency names across the piece chunk[i:j]'s edges: a cut inside a name
         ("Sở Y | tế") costs; a piece that goes on a name from its column's line above
         ("du" / "lịch") or into its line below ("UBND" / "các") gains."""
-        above, below = context
+        above, below, _ = context
         cost = 0.0
         if i > 0 and self.names.follows(chunk[i - 1].text, chunk[i].text):
             cost += _NAME_SPLIT_COST
@@ -1948,6 +2126,9 @@ class _Alignment:
                         if context is not None and not self._narrow(first + c - 1) and (
                                 first + c - 1 not in self.name_cols):
                             step += self._name_cost(chunk, i, j, context[c - 1])
+                        if context is not None and self._overflows(
+                                first + c - 1, chunk[i:j], context[c - 1][2]):
+                            step += _WRAP_COST
                     if best[c - 1][i] + step < best[c][j]:
                         best[c][j], back[c][j] = best[c - 1][i] + step, i
         pieces: list[list[_Word]] = []

@@ -42,16 +42,6 @@ KNOWN_GAPS = {
         "15/22: a monitor merged over a row, the next, their 'Trong đó:' and two '-' rows, "
         "printed centred on 'Trong đó:', marks the middle of rows 2 and #1 as well as that of "
         "rows 1 to #2: given to the shorter run (the text cannot tell, see test_layout.py)"),
-    # the dev batch of 2026-12-06 (13:40)
-    "tinh_khanh_hoa_nhiem_vu_nhom_giua": (
-        "4/5: 'và Môi trường tỉnh', the lead's last line crowded against the support's "
-        "'tỉnh' (of 'Hội Nông dân' / 'tỉnh') with one space: 'tỉnh' goes on either name, and "
-        "by position it is the lead's"),
-    # heldout6's largest miss class reproduced on other text (2026-12-06 15:05), not fixed
-    "tinh_ninh_binh_nhiem_vu_nhan_hep": (
-        "0/5: the support and deadline labels crowded on both header lines ('Cơ quan "
-        "Thời hạn' / 'phối hợp hoàn thành') over body lines crowded alike ('Sở Xây Quý "
-        "II/2026'): no gutter and no label apart, the two columns read as one"),
 }
 
 
