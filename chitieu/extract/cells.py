@@ -935,6 +935,9 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     cells = [[n] for n in numbers]
     for column in columns[1:]:
         written = _cut(column.lines, count, column.role) + column.cells
+        # more cells than rows joined where they least read apart: which join is right, the
+        # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
+        column.uncertain |= len(_cells(column.lines, column.role)) > count
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
         waiting += [(column.at, t) for t in written[count:]]  # more cells than rows
@@ -1182,12 +1185,24 @@ class _Known:
 
 
 def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
-    """A column's lines as at most `count` cells: a line continuing the one above joined to
-    it (in a unit column, a unit's symbol is a cell by itself — "%" / "ha" are two — unless
-    the unit goes on after it, "%" / "/năm" is "%/năm", or a magnitude opens it, "Nghìn" /
-    "tấn" is "Nghìn tấn"), then apart where a line least reads
-    as continued, until there are `count`."""
+    """A column's lines as at most `count` cells: its `_cells`, then apart where a line least
+    reads as continued, until there are `count`."""
     if count <= 0 or not texts:
+        return []
+    cells = _cells(texts, role)
+    while len(cells) > count:
+        # the two neighbours most likely one cell: the one above a lone word ("Quý")
+        at = min(range(1, len(cells)), key=lambda k: (len(cells[k - 1].split()), k))
+        cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
+    return cells
+
+
+def _cells(texts: list[str], role: str | None = None) -> list[str]:
+    """A column's lines as its cells, a line continuing the one above joined to it (in a
+    unit column, a unit's symbol is a cell by itself — "%" / "ha" are two — unless the unit
+    goes on after it, "%" / "/năm" is "%/năm", or a magnitude opens it, "Nghìn" / "tấn" is
+    "Nghìn tấn")."""
+    if not texts:
         return []
     cells = [texts[0]]
     for text in texts[1:]:
@@ -1201,8 +1216,4 @@ def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
             cells[-1] = f"{cells[-1]} {text}"
         else:
             cells.append(text)
-    while len(cells) > count:
-        # the two neighbours most likely one cell: the one above a lone word ("Quý")
-        at = min(range(1, len(cells)), key=lambda k: (len(cells[k - 1].split()), k))
-        cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
     return cells

@@ -366,6 +366,24 @@ def test_pdftotext_a_unit_its_magnitude_opens_is_one_cell() -> None:
     assert ["3", "Điện thương phẩm", "Triệu kWh", "≥ 900"] in rows
 
 
+def test_pdftotext_more_cells_than_rows_joined_by_a_guess_is_said() -> None:
+    # three deadlines for two rows: which two are one cell the text does not tell, so the
+    # join is said on each row (it was made without a word)
+    rows = read_text("\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Lắp camera tại chợ", "Phủ sóng 5G", "",
+        "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026", "Quý I/2027", "",
+    ]), "cells").rows
+    assert [r.texts[2] for r in rows[1:3]] == ["Quý II/2026 Quý IV/2026", "Quý I/2027"]
+    assert all(r.warnings == ["cell_placement_uncertain:Thời gian hoàn thành"]
+               for r in rows[1:3])
+    # as many cells as rows: no guess
+    rows = read_text("\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Lắp camera tại chợ", "Phủ sóng 5G", "",
+        "Thời gian", "hoàn thành", "Quý II/2026", "Quý I/2027", "",
+    ]), "cells").rows
+    assert not any(r.warnings for r in rows)
+
+
 def test_pdftotext_a_guess_between_two_columns_drawn_side_by_side_is_said() -> None:
     # three agencies' lines for two rows of two narrow columns: "Công an xã" may be the
     # first row's support or the second row's lead — the reading is a guess, said on each
