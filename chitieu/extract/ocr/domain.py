@@ -581,24 +581,44 @@ def _unit_phrase_letter_off(text: str, phrases: tuple[str, ...]) -> str:
     folded = {w.casefold() for w in words}
     close = [p for p in phrases if len(p.split()) == len(words)
              and folded & {w.casefold() for w in p.split()}
-             and Levenshtein.distance(key, _unit_key(p.split())) == 1]
+             and Levenshtein.distance(key, _unit_key(p.split())) == 1
+             and not _abbreviation_read(words, p.split())]
     if len(close) != 1:
         return text
     return close[0] if text.strip()[0].isupper() else close[0][0].lower() + close[0][1:]
+
+
+def _abbreviation_read(words: list[str], phrase: list[str]) -> bool:
+    """Whether a word `words` print where `phrase` differs is letters without a vowel: an
+    abbreviation ("tr đồng", "ng đồng": triệu, nghìn đồng), not a misread of the phrase's
+    word ("tỷ")."""
+    return any(w.casefold() != q.casefold() and regex.fullmatch(r"\p{L}+\.?", w)
+               and not _VOWELS.search(fix.compare_key(w))
+               for w, q in zip(words, phrase, strict=True))
+
+
+_VOWELS = regex.compile(r"[aeiouy]")
 
 
 # A word no Vietnamese syllable spells may be this many letters off a unit phrase's word.
 _NON_WORD_EDITS = 2
 
 
+# Letters the Vietnamese alphabet lacks: a word holding one is a misreading, where a word
+# of its letters that is no syllable may be an abbreviation ("tr đồng", "ng đồng": triệu,
+# nghìn đồng — never "tỷ đồng").
+_FOREIGN_LETTERS = regex.compile(r"[fjwzFJWZ]")
+
+
 def _unit_phrase_non_word(text: str, phrases: tuple[str, ...]) -> str:
     """A unit of several words, each printed as a unit phrase's but one that is no syllable
-    at all ("f" of "f đồng": a letter the alphabet lacks, "tỷ" read in a stroke) and two
+    at all, with a letter the alphabet lacks ("f" of "f đồng", "tỷ" read in a stroke) and two
     letters or fewer off that phrase's word, where exactly one phrase fits: the phrase
     ("tỷ đồng"); else `text`. A real syllable there ("ở đồng") stays."""
     words = text.split()
     odd = [i for i, w in enumerate(words) if not fix.is_syllable(w)]
-    if len(words) < 2 or len(odd) != 1 or not regex.fullmatch(r"\p{L}+", words[odd[0]]):
+    if len(words) < 2 or len(odd) != 1 or not _FOREIGN_LETTERS.search(words[odd[0]]) or (
+            not regex.fullmatch(r"\p{L}+", words[odd[0]])):
         return text
     at = odd[0]
     keys = _unit_key(words).split()

@@ -190,10 +190,15 @@ def test_a_unit_word_with_one_letter_misread():
                  ["6", "Số bác sĩ trên một vạn dân", "bác s1", "12"],
                  ["7", "Số bác sĩ trên một vạn dân", "bác sỹ", "12"],
                  ["8", "Tổng vốn đầu tư", "f đồng", "4.200"],
-                 ["9", "Tổng vốn đầu tư", "ở đồng", "4.200"])
+                 ["9", "Tổng vốn đầu tư", "ở đồng", "4.200"],
+                 # a million đồng abbreviated: letters without a vowel are no misread "tỷ"
+                 # (were "tỷ đồng": a value read a thousand times too large)
+                 ["10", "Thu nhập bình quân", "tr đồng", "95"],
+                 ["11", "Thu nhập bình quân", "Tr. đồng", "95"])
     repair_rows(rows, default_gazetteer())
     assert [r.texts[2] for r in rows[1:]] == ["lượt", "hệ", "người", "tỷ đồng", "tỷ đồng",
-                                               "bác sĩ", "bác sỹ", "tỷ đồng", "ở đồng"]
+                                               "bác sĩ", "bác sỹ", "tỷ đồng", "ở đồng",
+                                               "tr đồng", "Tr. đồng"]
 
 
 def test_parts_named_with_a_word_keep_it():
