@@ -566,7 +566,8 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     stands unbacked, takes the hook when nothing beside it backs the acute: "du lịch biến"
     at a cell's end on a page of "KINH TẾ BIỂN", "ven biển" (Tesseract's model reads the hook
     as an acute, the other way round seldom); "biến đổi" keeps its acute, the dictionary
-    writes it."""
+    writes it. A word alone on its line ("Giá", "Tổng" / "số" wrapped in a narrow cell)
+    keeps its reading: nothing there tells which syllable it is."""
     model = _model()
     cores = [_core(w.text) for w in words]
     lowered = [unicodedata.normalize("NFC", c[1]).casefold() if c else "" for c in cores]
@@ -582,6 +583,8 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
         twin = unicodedata.normalize("NFC", decomposed.replace(_ACUTE, _HOOK))
         left = _neighbour(words, cores, index, -1, gap)
         right = _neighbour(words, cores, index, 1, gap)
+        if left is None and right is None:
+            continue  # a word alone ("Giá", "số." wrapped from "Tổng"): no phrase to judge
         outer = _outer(words, cores, index, left, right, gap)
         if twin in model.syllables and not (
                 _read_support(model, left, lowered[index], right, outer)
