@@ -195,10 +195,12 @@ def _pages(text: str) -> list[_Page]:
 def _unglued(x0: int, text: str) -> list[_Word]:
     """The word at x0, or the two words pdftotext glued where a crowded line runs from one
     cell into the next without a space: a word in lower case followed by a capitalised one
-    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's)."""
+    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's). A word
+    of plain ASCII letters is a name written so ("vnEdu", "zaloPay", "mmHg"), kept whole:
+    a Vietnamese word glued to another shows a mark."""
     k = next((k for k in range(2, len(text) - 1) if text[k].isupper()), None)
-    if k is None or not (text[:k].isalpha() and text[:k].islower()
-                         and text[k + 1].islower()):
+    if k is None or text.isascii() or not (text[:k].isalpha() and text[:k].islower()
+                                           and text[k + 1].islower()):
         return [_Word(x0, x0 + len(text), text)]
     return [_Word(x0, x0 + k, text[:k]), _Word(x0 + k, x0 + len(text), text[k:])]
 
@@ -1327,6 +1329,12 @@ def _crowded_labels(header: list[_Line]) -> frozenset[tuple[int, int, tuple[int,
                                     for line in header if not line.text.isupper()))
 
 
+# The words of at most four column labels crowded on a line ("Cơ quan chủ trì Cơ quan phối
+# hợp Thời gian hoàn thành"): a longer run is no crowd of labels, and its cuts would be
+# tried by the cube of its length.
+_MAX_CROWDED_WORDS = 16
+
+
 @lru_cache(maxsize=1024)
 def _crowded_labels_of(header: tuple[tuple[tuple[int, int, str], ...], ...]
                        ) -> frozenset[tuple[int, int, tuple[int, ...]]]:
@@ -1335,8 +1343,8 @@ def _crowded_labels_of(header: tuple[tuple[tuple[int, int, str], ...], ...]
     lines = [_Line(0, 0, [_Word(*w) for w in words]) for words in header]
     for line in lines:
         for run in _chunk_words(line):
-            if len(run) < 2:
-                continue
+            if not 2 <= len(run) <= _MAX_CROWDED_WORDS:
+                continue  # (a run longer than four labels' words is a sentence)
             x0, x1 = run[0].x0, run[-1].x1
             # (the words of the lines printed within the run's reach: a group's label over
             # it and its neighbour, "Cơ quan" over "Chủ trì theo dõi" and "Phối hợp", reaches

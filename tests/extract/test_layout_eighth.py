@@ -127,3 +127,22 @@ def test_two_words_glued_across_a_cell_edge_are_read_apart() -> None:
     records = {r.key: r for r in convert_text(GLUED, "layout").records}
     assert records["1"].name == "Hướng dẫn người dân tiếp cận dịch vụ công trực tuyến"
     assert _agencies(records["1"]) == [("lead", "Công an tỉnh"), ("support", "Sở Tư pháp")]
+
+
+# names written in camel case are one word wherever they stand (were "vn Edu", "mm Hg",
+# "zalo Pay": every such word of a text input cut in two)
+CAMEL = """\
+ STT        Nhiệm vụ                         Cơ quan chủ trì    Cơ quan phối hợp     Thời hạn
+  1   Sử dụng phần mềm vnEdu quản lý        Sở Giáo dục        Các trường học       Quý II/2026
+      hồ sơ học sinh                         và Đào tạo
+  2   Tỷ lệ người có huyết áp dưới          Sở Y tế            Trạm Y tế xã         Năm 2026
+      140 mmHg được quản lý
+  3   Triển khai ứng dụng zaloPay           Sở Tài chính       Các ngân hàng        Năm 2027
+"""
+
+
+def test_a_name_written_in_camel_case_is_one_word() -> None:
+    names = [r.name for r in convert_text(CAMEL, "layout").records]
+    assert names == ["Sử dụng phần mềm vnEdu quản lý hồ sơ học sinh",
+                     "Tỷ lệ người có huyết áp dưới 140 mmHg được quản lý",
+                     "Triển khai ứng dụng zaloPay"]
