@@ -2530,10 +2530,15 @@ def _ends_open(above: list[_Word], below: list[_Word], names: _NamePairs) -> boo
 
 def _row_extents(columns: list[list[list[tuple[int, list[_Word]]]]], col: int
                  ) -> list[tuple[int, int] | None]:
-    """For each row, the first and last line its cells print in the columns but `col`."""
+    """For each row, the first and last line its cells print in the columns but `col` —
+    and but those whose cell prints on the very lines `col`'s does: cells merged over the
+    same rows print alike ("Sở Tài chính" beside "Thuế tỉnh", centred over a row and its
+    sub-rows), neither tells where the row starts."""
     extents: list[tuple[int, int] | None] = []
     for r in range(len(columns[0]) if columns else 0):
-        lines = [i for c, parts in enumerate(columns) if c != col for i, _ in parts[r]]
+        own = {i for i, _ in columns[col][r]}
+        lines = [i for c, parts in enumerate(columns) if c != col
+                 and not (own and {i for i, _ in parts[r]} == own) for i, _ in parts[r]]
         extents.append((min(lines), max(lines)) if lines else None)
     return extents
 

@@ -127,3 +127,36 @@ def test_two_words_glued_across_a_cell_edge_are_read_apart() -> None:
     records = {r.key: r for r in convert_text(GLUED, "layout").records}
     assert records["1"].name == "Hướng dẫn người dân tiếp cận dịch vụ công trực tuyến"
     assert _agencies(records["1"]) == [("lead", "Công an tỉnh"), ("support", "Sở Tư pháp")]
+
+
+# a lead and a support merged over a row, its "Trong đó:" and two "-" rows print on one line
+# between "Trong đó:" and the first "-" row, in a table whose agencies print from their
+# rows' tops: each is the other's twin, neither shows where that row starts, so both spread
+# over the row and its sub-rows
+TWIN_MERGED = """\
+ TT          Chỉ tiêu                      Đơn vị   Năm 2026    Chủ trì        Phối hợp
+     Số khách du lịch quốc tế đến tham quan,                    Sở Du lịch     Các xã,
+ 1                                         Lượt     520.000
+     lưu trú                                                                   phường
+ 2   Tổng thu từ hoạt động du lịch         Tỷ đồng    4.100
+                 Trong đó:
+                                                                Sở Tài chính   Sở Du lịch
+ -   Thu từ dịch vụ lưu trú                Tỷ đồng    1.500
+ -   Thu từ dịch vụ ăn uống, vui chơi      Tỷ đồng    1.200
+     Số cơ sở lưu trú du lịch đạt chuẩn                         Sở Du lịch     Hiệp hội Du
+ 3                                         Cơ sở        310
+     phục vụ khách                                                             lịch tỉnh
+"""
+
+
+def test_twin_cells_merged_over_a_row_and_its_sub_rows_spread_over_them() -> None:
+    records = convert_text(TWIN_MERGED, "layout").records
+    assert [(r.name, _agencies(r)) for r in records] == [
+        ("Số khách du lịch quốc tế đến tham quan, lưu trú",
+         [("lead", "Sở Du lịch"), ("support", "Các xã, phường")]),
+        ("Tổng thu từ hoạt động du lịch", [("lead", "Sở Tài chính"), ("support", "Sở Du lịch")]),
+        ("Thu từ dịch vụ lưu trú", [("lead", "Sở Tài chính"), ("support", "Sở Du lịch")]),
+        ("Thu từ dịch vụ ăn uống, vui chơi",
+         [("lead", "Sở Tài chính"), ("support", "Sở Du lịch")]),
+        ("Số cơ sở lưu trú du lịch đạt chuẩn phục vụ khách",
+         [("lead", "Sở Du lịch"), ("support", "Hiệp hội Du lịch tỉnh")])]
