@@ -1201,6 +1201,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
                     break
     spans = _split_between_lines(spans, header, cover)
     spans = _split_crowded_labels(spans, header, cover)
+    spans = _split_by_numbers(spans, numbers or [], cover)
     # a column under no header label that hardly a line prints into is a cell pdftotext
     # pushed off its column ("45.000" a few characters left of the figures above it)
     chunks = [c for line in header for c in _label_chunks(line)]
@@ -1259,6 +1260,22 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                 cut = _split_at(window, cover, left[:3], right[:3])
                 spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
+    return spans
+
+
+def _split_by_numbers(spans: list[tuple[int, int]], numbers: list[_Line], cover: list[int]
+                      ) -> list[tuple[int, int]]:
+    """The columns' numbers under the header ("(1) (2) (3) …") print one over each column:
+    two over one column of the body (names that run up to the next column's cells with one
+    space, "… ứng dụng công Hợp tác") split it at the emptiest position between them."""
+    for line in numbers:
+        for left, right in pairwise(line.words):
+            for i, (s, e) in enumerate(spans):
+                if s <= left.centre <= e and s <= right.centre <= e:
+                    cut = _split_at(range(left.x1, right.x0), cover, (left.x0, left.x1, ""),
+                                    (right.x0, right.x1, ""))
+                    spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                    break
     return spans
 
 

@@ -160,3 +160,32 @@ def test_twin_cells_merged_over_a_row_and_its_sub_rows_spread_over_them() -> Non
          [("lead", "Sở Tài chính"), ("support", "Sở Du lịch")]),
         ("Số cơ sở lưu trú du lịch đạt chuẩn phục vụ khách",
          [("lead", "Sở Du lịch"), ("support", "Hiệp hội Du lịch tỉnh")])]
+
+
+# the columns' numbers under the header print one over each column: "(2)" and "(3)" over
+# one column of the body (names that run up to the units with one space, "… công Hợp tác")
+# split it between them
+NUMBERED_COLUMNS = """\
+                                                           Ước thực
+ST                                                Đơn vị
+                       Chỉ tiêu                            hiện năm     Kế hoạch 2026     Chủ trì
+T                                                  tính
+                                                             2025
+(1)                      (2)                    (3)           (4)           (5)             (6)
+ 1    Số lượt khách quốc tế đến tham quan       Lượt         8.500         9.200       Sở Du lịch
+                                                khách
+ 2    Tỷ lệ khách quay lại                       %           21,5          24          Sở Du lịch
+      Số cơ sở lưu trú được công nhận đạt tiêu Cơ sở          145           160         Sở Du lịch
+ 3
+      chuẩn phục vụ khách
+"""
+
+
+def test_column_numbers_split_a_column_the_body_runs_together() -> None:
+    document = convert_text(NUMBERED_COLUMNS, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "unit", "baseline", "target", "lead"]
+    assert [(r.name, r.target.raw, r.target.unit) for r in document.records] == [
+        ("Số lượt khách quốc tế đến tham quan", "9.200", "lượt khách"),
+        ("Tỷ lệ khách quay lại", "24", "%"),
+        ("Số cơ sở lưu trú được công nhận đạt tiêu chuẩn phục vụ khách", "160", "cơ sở")]
