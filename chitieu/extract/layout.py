@@ -968,6 +968,9 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
         (tested first: it is cheap)."""
         start, end = words[0].x0, words[-1].x1
         text = " ".join(w.text for w in words)
+        if text[:1].islower():
+            return None  # (a label's words going on from the line above: "Ước thực" / "hiện
+            # năm" / "2025", whose year under it is no column's own label)
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
         if centred and (len(under) < 2 or not _centred([(start, end, text, under)], spans)):

@@ -42,12 +42,6 @@ KNOWN_GAPS = {
         "15/22: a monitor merged over a row, the next, their 'Trong đó:' and two '-' rows, "
         "printed centred on 'Trong đó:', marks the middle of rows 2 and #1 as well as that of "
         "rows 1 to #2: given to the shorter run (the text cannot tell, see test_layout.py)"),
-    # the dev batch of 2026-12-06 (16:25), for the next session
-    "tinh_son_la_chi_tieu_so_cot": (
-        "1/4: the header's last line, a lone year ('2025' under 'Ước thực' / 'hiện năm'), is "
-        "read as the body's first line, so the columns' numbers (1) … (7) under it become a "
-        "row and the unit column the names run into with one space ('… hoạt động theo Hợp "
-        "tác xã') is not split by them"),
 }
 
 
