@@ -1,7 +1,8 @@
 """No printed cell vanishes, over small generated tables written as each reader's format:
 tab-separated text, Markdown, HTML, CSV, DOCX and XLSX (cells as a data office types them:
 numbers and dates as real cell values, several agencies on lines of one cell, "1,5" as
-text). Every numbered row becomes a record, every cell of it stands in that record (see
+text, supports added on a row of their own). Every numbered row becomes a record, every
+cell of it (and of a row adding to it) stands in that record (see
 tests/conservation.py), every section title in the records' sections.
 
 Deterministic: Hypothesis derandomized, a fixed number of examples per format.
@@ -65,7 +66,8 @@ TARGETS = [Value("≥ 90%"), Value("100%"), Value("5"), Value("Đáp ứng"), Va
 DEADLINES = [Value("Năm 2026"), Value("Quý II/2026"), Value("30/6/2026"), Value("Thường xuyên"),
              Value("Tháng 11/2026"), Value("Hằng quý"), Value("2026 - 2030"),
              Value("Trước ngày 15/12/2026"), Value("2026", 2026),
-             Value("30/6/2026", dt.datetime(2026, 6, 30))]
+             Value("30/6/2026", dt.datetime(2026, 6, 30)),
+             Value("11/2026", dt.datetime(2026, 11, 1))]  # a month typed in a sheet
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Row:
     support: list[str]
     deadline: Value
     note: str
+    more: list[str] = field(default_factory=list)  # supports added on a row of their own
 
 
 @dataclass
@@ -112,7 +115,12 @@ class Table:
                 roman = ["I", "II", "III", "IV"][number]
                 width = len(self.header())
                 out.append((roman, [Value(roman), Value(title)] + [Value("")] * (width - 2)))
-            out += [(None, self.cells(row, joiner=joiner)) for row in rows]
+            for row in rows:
+                out.append((None, self.cells(row, joiner=joiner)))
+                if row.more and self.support:  # a row adding supports, nothing else
+                    added = [Value("")] * len(self.header())
+                    added[self.header().index("Cơ quan phối hợp")] = Value(joiner.join(row.more))
+                    out.append((None, added))
         return out
 
 
@@ -138,7 +146,8 @@ def tables(draw: st.DrawFn) -> Table:
                 support=draw(st.lists(st.sampled_from(AGENCIES), min_size=1, max_size=3,
                                       unique=True)),
                 deadline=draw(st.sampled_from(DEADLINES)),
-                note=draw(st.sampled_from(NOTES))))
+                note=draw(st.sampled_from(NOTES)),
+                more=draw(st.lists(st.sampled_from(AGENCIES), max_size=2, unique=True))))
         table.groups.append((title if titled else None, rows))
     return table
 
@@ -221,7 +230,7 @@ def _xlsx(table: Table, folder: Path) -> Path:
         sheet.append([value.cell() for value in cells])
         for cell, value in zip(sheet[sheet.max_row], cells, strict=True):
             if isinstance(value.stored, dt.datetime):
-                cell.number_format = "d/m/yyyy"
+                cell.number_format = "d/m/yyyy" if value.text.count("/") == 2 else "mm/yyyy"
     path = folder / "table.xlsx"
     workbook.save(path)
     return path
@@ -239,12 +248,13 @@ def lost_values(table: Table, path: Path) -> list[str]:
     sections = " " + " ¦ ".join(words(s["title"] or "") for r in doc["records"]
                                 for s in r["section"]) + " "
     lost = []
+    number = ""
     for section, cells in table.lines():
         if section is not None:
             if not found(cells[1].text, sections):
                 lost.append(f"section {section}: {cells[1].text!r}")
             continue
-        number = cells[0].text
+        number = cells[0].text or number  # a row adding supports belongs to the one above
         made = by_number.get(number)
         if not made:
             lost.append(f"row {number}: no record")

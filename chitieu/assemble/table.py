@@ -179,6 +179,7 @@ def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
     pair. The row starts with a first number ("1", "1.1", "I", "A") and a name that is a
     sentence, not one more header label ("Quý I\tQuý II")."""
     raw = _raw_texts(row)
+    counts: list[tuple[int, int]] | None = None
     for k in range(2, len(raw)):
         # a glued first number ends the cell (before white space): most cells end otherwise,
         # and are not tried (the pattern backtracks over a whole long cell)
@@ -189,6 +190,13 @@ def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
         elif FIRST_ROW_NUMBER.match(texts[k]):
             first, second = raw[:k], [raw[k].strip(), *raw[k + 1:]]
         else:
+            continue
+        counts = counts or _labels_before(texts)
+        known, filled = counts[k]
+        if known + 1 < max(2, (filled + 1) // 2):
+            # not half of the cells before are header labels, nor would be with a glued
+            # head: no header (see _is_header) — a row of numbers thousands of cells wide
+            # is not tried once per cell
             continue
         first_texts = [clean_text(t) for t in first]
         if not FIRST_ROW_NUMBER.match(clean_text(second[0])) or not _is_header(first_texts):
@@ -203,6 +211,19 @@ def _split_glued_header(row: RawRow, texts: list[str]) -> list[RawRow] | None:
                 and not PERIOD_LABEL.search(" " + name) and not _is_labels(second)):
             return [split_piece(row, first), split_piece(row, second)]
     return None
+
+
+def _labels_before(texts: list[str]) -> list[tuple[int, int]]:
+    """For each k, how many of texts[:k] are header labels of a known role, and how many
+    are filled."""
+    counts, known, filled = [(0, 0)], 0, 0
+    for text in texts:
+        if text:
+            filled += 1
+            roles = header_candidates(text)
+            known += bool(roles) and roles[0] != "unknown"
+        counts.append((known, filled))
+    return counts
 
 
 def _glued_new_header(row: RawRow) -> list[RawRow] | None:

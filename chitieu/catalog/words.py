@@ -24,8 +24,9 @@ WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 Phrase = tuple[str, ...]
 _WORD = lazy(re.compile, r"[a-z0-9]+")
 _BELOW = lazy(re.compile, r"<=?")
-# a dot between digits and a group of three ("10.000", "1.000.000") groups thousands
-_THOUSANDS = lazy(re.compile, r"(?<=[0-9])\.(?=[0-9]{3}(?![0-9]))")
+# dots grouping a number's thousands ("10.000", "1.000.000"); a number opening with 0 is a
+# decimal ("0.750"), and a group of other than three digits no grouping ("1.5", "2.1.3")
+_THOUSANDS = lazy(re.compile, r"(?<![0-9.])[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![0-9.])")
 
 
 class Reading(NamedTuple):
@@ -192,6 +193,10 @@ def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
                     words.synonyms, reader.synonyms)
 
 
+def _without_dots(grouped: re.Match[str]) -> str:
+    return grouped[0].replace(".", "")
+
+
 def _folded_words(text: str) -> list[str]:
     """The words of `text` folded (before their forms): what `_WORD` finds in its ASCII
     folding, a number grouped in thousands by dots read as one ("10.000"). Each rule here
@@ -199,7 +204,7 @@ def _folded_words(text: str) -> list[str]:
     piece, see `_Pieces`)."""
     folded = ascii_fold(text).replace("&", "")
     if "." in folded:  # one number, "10.000 dân", not "10" and "000"
-        folded = _THOUSANDS.sub("", folded)
+        folded = _THOUSANDS.sub(_without_dots, folded)
     if "<" in folded:  # "trẻ em<1 tuổi", "≤ 5 tuổi": an age band printed with a sign
         folded = _BELOW.sub(" duoi ", folded)
     return _WORD.findall(folded)

@@ -74,6 +74,7 @@ class _Words:
     capitalized: frozenset[str]  # words a body's name writes with a capital wherever
     school: regex.Pattern  # "truong" and a school's kinds before a name of its own
     school_name_lower: frozenset[str]  # words of a school's name left in lower case
+    school_name_not_own: regex.Pattern  # what follows a school's kind naming no school
 
 
 @functools.cache
@@ -108,6 +109,8 @@ def _words() -> _Words:
                 for k in sorted(data["school_kinds"], key=len, reverse=True))
             + r")\s+)+)(?=\w)"),
         school_name_lower=frozenset(data["school_name_lower"]),
+        school_name_not_own=compile_regex(
+            r"^(?:" + "|".join(data["school_names_not_own"]) + r")\.?$"),
         office_at_end=compile_regex(
             r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
         office_holder=compile_regex(
@@ -299,7 +302,7 @@ def written_body(body: str) -> str:
         return body
     key = " ".join(opening["body"].split())
     head = _words().bodies[key]
-    school = _words().school.match(folded)
+    school = _own_named_school(folded)
     if school is not None and not names_place(body):
         # "TRƯỜNG THPT PHAN BỘI CHÂU": the school's kind, then its own name
         kind = body[where[opening.end()]:where[school.end("kind")]]
@@ -361,8 +364,16 @@ def is_named_school(body: str) -> bool:
     """A school named by a name of its own after its kind ("TRƯỜNG THPT PHAN BỘI CHÂU",
     "Trường Tiểu học Kim Đồng"), not by its place ("TRƯỜNG MẦM NON XÃ …"): issued under that
     name, the place of the body managing it its locality only."""
-    return _words().school.match(_folded_text(body.strip())) is not None and not names_place(
-        body)
+    return _own_named_school(_folded_text(body.strip())) is not None and not names_place(body)
+
+
+def _own_named_school(folded: str) -> regex.Match[str] | None:
+    """A school's kind in a folded body's name, where a name of its own follows it (not
+    its level alone, "TRƯỜNG PT DTNT TỈNH", nor a number, "TRƯỜNG MẦM NON SỐ 2")."""
+    school = _words().school.match(folded)
+    if school is None or _words().school_name_not_own.match(folded[school.end():].strip()):
+        return None
+    return school
 
 
 @functools.cache

@@ -41,7 +41,7 @@ from pathlib import Path
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.headers import header_candidates, line_key, vocabulary
-from chitieu.core.heading import APPENDIX
+from chitieu.core.heading import APPENDIX, ATTACHED
 from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
     COLUMN_LABEL,
@@ -661,7 +661,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
     when none beats it. `bodies`: the columns of the body under each last line, kept."""
     best, choice = so_far
     above, below = reach
-    for first in range(max(0, at - above), at + 1):
+    for first in range(max(0, at - above, _under_appendix_heading(lines, at, above)), at + 1):
         for last in range(at, min(len(lines), at + below + 1)):
             if any(_is_anchor_line(ln) for ln in lines[first:last + 1] if ln is not lines[at]):
                 continue
@@ -688,6 +688,27 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
             if best is None or score > best:
                 best, choice = score, (first, last)
     return best, choice
+
+
+def _under_appendix_heading(lines: list[_Line], at: int, above: int) -> int:
+    """The first line a header block around line `at` may start at: under an appendix's
+    label and its title in capitals right under it ("PHỤ LỤC" / "NHIỆM VỤ …" over the
+    labels, no "(Kèm theo …)" line between to close the heading, as one does); 0 without
+    one."""
+    for k in range(at - 1, max(0, at - above - _HEADING_LINES) - 1, -1):
+        text = lines[k].text
+        if ATTACHED.search(text):
+            return 0  # the attachment line closes the heading (`_closes_earlier_line`)
+        if APPENDIX.match(text):
+            first = k + 1
+            while first < at and len(_chunks(lines[first])) == 1 and (
+                    lines[first].text.isupper() and len(lines[first].text.split()) > 2):
+                first += 1
+            return first
+    return 0
+
+
+_HEADING_LINES = 3  # an appendix's title over this many lines at most, above the header's reach
 
 
 def _stacked_labels(lines: list[_Line], anywhere: bool = False) -> int | None:

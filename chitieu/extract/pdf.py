@@ -109,6 +109,10 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
                     import pdfplumber
 
                     plumber = pdfplumber.open(path)
+                if index >= len(plumber.pages):  # damage: pdfminer finds fewer pages
+                    plumber.close()
+                    raise _describe(ValueError(f"page {index + 1} of {len(document)} not "
+                                               "found by pdfminer"))
                 page = plumber.pages[index]
             doctop += float(page.height)
             pages.append(page)

@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
@@ -74,6 +75,10 @@ def _read_opendocument(path: Path) -> RawDocument:
 def read_text(text: str) -> RawDocument:
     """CSV or TSV text: delimiter sniffed, quoted cells may span lines."""
     delimiter = _sniff_delimiter(text)
+    # a cell may be as long as the text (whose size --max-text-mb bounds): the csv module
+    # refuses fields over 131,072 characters by default
+    if len(text) > csv.field_size_limit():
+        csv.field_size_limit(len(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[RawRow] = []
     line = 1
@@ -99,12 +104,14 @@ def _sniff_delimiter(text: str) -> str:
 def _rows(values: list[str], first: int | None, last: int | None, *, table: int,
           bold: frozenset[int] = frozenset()) -> list[RawRow]:
     """One row of cells (those at the `bold` indexes printed in bold); a lone multi-line
-    cell (a title block) is one row per line."""
+    cell (a title block, agencies added on lines of one cell) is one row per line, each
+    line in the cell's column."""
     filled = [i for i, v in enumerate(values) if v]
     if len(filled) == 1 and "\n" in values[filled[0]]:
-        return [RawRow([Cell(part.strip(), bold=filled[0] in bold)], first_line=first,
-                       last_line=last, table=table)
-                for part in values[filled[0]].split("\n") if part.strip()]
+        at = filled[0]
+        return [RawRow([*[Cell("") for _ in range(at)], Cell(part.strip(), bold=at in bold)],
+                       first_line=first, last_line=last, table=table)
+                for part in values[at].split("\n") if part.strip()]
     if not filled:
         return []
     return [RawRow([Cell(v, bold=i in bold) for i, v in enumerate(values)], first_line=first,
@@ -167,29 +174,39 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
     from openpyxl.utils import get_column_letter
 
     values, merges, uncomputed, bold, hidden_columns, hidden_rows = _sheet_values(sheet)
+    # a formula in a hidden cell is not printed: neither counted nor warned of
+    uncomputed = {r: shown for r, cells in uncomputed.items() if r not in hidden_rows
+                  if (shown := [coordinate for c, coordinate in cells
+                                if c not in hidden_columns])}
     uncomputed_count = sum(map(len, uncomputed.values()))
     if not values:
         return [], uncomputed_count, []
     last_row = max(values)
+    # the cells of hidden rows whose text a merged range shows in a visible row too
+    carried: set[tuple[int, int]] = set()
     for min_col, min_row, max_col, max_row in merges:
         value = values.get(min_row, {}).get(min_col)
         if value is None:
             continue
         shown = next((c for c in range(min_col, max_col + 1) if c not in hidden_columns),
                      min_col)
+        spanned = range(min_row, min(max_row, last_row) + 1)
         # a range spanning rows repeats its text in each row; other columns of it stay empty
-        for r in range(min_row, min(max_row, last_row) + 1):
+        for r in spanned:
             row = values.setdefault(r, {})
             for c in [c for c in row if min_col <= c <= max_col]:
                 del row[c]
             row[shown] = value
             if (min_row, min_col) in bold:
                 bold.add((r, shown))
+        if not hidden_rows.issuperset(spanned):
+            carried.update((r, shown) for r in spanned if r in hidden_rows)
     # once, not per hidden column: "hide the unused columns" hides some 16,000
     filled_columns = set().union(*values.values())
     skipped = [("columns", [get_column_letter(c)
                             for c in sorted(hidden_columns & filled_columns)]),
-               ("rows", [str(r) for r in sorted(hidden_rows) if values.get(r)])]
+               ("rows", [str(r) for r in sorted(hidden_rows)
+                         if any((r, c) not in carried for c in values.get(r, ()))])]
     for r in hidden_rows:
         values.pop(r, None)
     for row in values.values():
@@ -217,11 +234,11 @@ def _sheet_rows(sheet, index: int) -> tuple[list[RawRow], int, list[tuple[str, l
 
 
 def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int]],
-                                   dict[int, list[str]], set[tuple[int, int]], set[int],
-                                   set[int]]:
+                                   dict[int, list[tuple[int, str]]], set[tuple[int, int]],
+                                   set[int], set[int]]:
     """The sheet's non-empty cells as shown ({row: {column: text}}), its merged ranges
     (min_col, min_row, max_col, max_row), the cells holding a formula whose value was never
-    stored ({row: [coordinate]}), the (row, column) of the cells printed in bold (a
+    stored ({row: [(column, coordinate)]}), the (row, column) of the cells printed in bold (a
     section row, a header), and its hidden columns and rows, read in one pass over the
     sheet's XML.
 
@@ -258,17 +275,25 @@ def _sheet_values(sheet) -> tuple[dict[int, dict[int, str]], list[tuple[int, int
                 limits.check_cells(count, what=f"sheet {sheet.title!r}")
         merged = parser.merged_cells
     merges = [range_boundaries(item.ref) for item in (merged.mergeCell if merged else [])]
-    hidden_columns = {c for attrs in parser.column_dimensions.values() if _hidden(attrs)
+    hidden_columns = {c for attrs in parser.column_dimensions.values()
+                      if _hidden(attrs, "width")
                       for c in range(int(attrs.get("min", 0)),
                                    int(attrs.get("max", attrs.get("min", 0))) + 1)}
-    hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items() if _hidden(attrs)}
+    hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items()
+                   if _hidden(attrs, "ht")}
     return (values, [m for m in merges if None not in m], parser.uncomputed, bold,
             hidden_columns, hidden_rows)
 
 
-def _hidden(attrs: dict[str, str]) -> bool:
-    """A <col> or <row> element's attributes say it is hidden."""
-    return attrs.get("hidden", "").lower() in ("1", "true")
+def _hidden(attrs: dict[str, str], size: str) -> bool:
+    """A <col> or <row> element's attributes say it is hidden, or that it is 0 wide or high
+    (`size`: "width" or "ht"), which no one sees either."""
+    if attrs.get("hidden", "").lower() in ("1", "true"):
+        return True
+    try:
+        return float(attrs.get(size, "1")) == 0
+    except ValueError:
+        return False
 
 
 @functools.cache
@@ -279,13 +304,13 @@ def _parser_class() -> type:
     class Parser(WorkSheetParser):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self.uncomputed: dict[int, list[str]] = {}
+            self.uncomputed: dict[int, list[tuple[int, str]]] = {}
 
         def parse_cell(self, element):
             cell = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 self.uncomputed.setdefault(cell["row"], []).append(
-                    element.get("r") or f"R{cell['row']}C{cell['column']}")
+                    (cell["column"], element.get("r") or f"R{cell['row']}C{cell['column']}"))
             return cell
 
     return Parser
@@ -314,12 +339,28 @@ def _shown(cell) -> str:
     if isinstance(value, bool):
         return "x" if value else ""
     if isinstance(value, dt.datetime | dt.date):
-        return f"{value.day}/{value.month}/{value.year}"
+        return _shown_date(value, cell.number_format)
     if isinstance(value, int | float) and cell.number_format and "%" in cell.number_format:
         return f"{_decimal(value * 100)}%"
     if isinstance(value, float):
         return _decimal(value)
     return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def _shown_date(value: dt.date, number_format: str | None) -> str:
+    """A date as its format prints it, to the day, the month or the year: "6/2026" typed in
+    a cell is stored as 1 June 2026 and shown as the month it is ("mm/yyyy", "mmm-yy"); a
+    year alone ("yyyy") as the year. Day, month and year in the Vietnamese order."""
+    parts = _DATE_LITERALS.sub("", (number_format or "").lower())
+    if "d" in parts or not ("m" in parts or "y" in parts):
+        return f"{value.day}/{value.month}/{value.year}"
+    if "m" in parts:
+        return f"{value.month}/{value.year}"
+    return str(value.year)
+
+
+# what a number format prints as it is: [$-42A] [Red] sections, "quoted" text, \-escaped
+_DATE_LITERALS = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
 
 
 def _decimal(value: float) -> str:

@@ -197,7 +197,7 @@ def _table_records(ctx: _Context) -> list[Record]:
             _trace(ctx, row, "section", "a group label in the second numbering column")
             continue
         if _is_section(row, number, table, numbers[position + 1], ctx.stack, ctx.cols):
-            _push_section(ctx, number, clean_text(_name_cell(row, table)))
+            _push_section(ctx, number, _section_title(row, table, number))
             if ctx.trace is not None:
                 _trace(ctx, row, "section", " / ".join(
                     f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
@@ -338,6 +338,18 @@ def _number_text(cell: str) -> str:
 def _name_cell(row: LogicalRow, table: Table) -> str:
     name_col = table.index_of("name")
     return row.cells[name_col] if name_col is not None else ""
+
+
+def _section_title(row: LogicalRow, table: Table, number: str) -> str:
+    """A section row's title: its name cell; with that empty, the first other cell that
+    holds words (a title printed in a grouping column, "Lĩnh vực" beside "Tên chỉ tiêu":
+    "I | KINH TẾ | |"), which would otherwise be lost."""
+    title = clean_text(_name_cell(row, table))
+    if title:
+        return title
+    number_col = table.index_of("number")
+    return next((text for i, cell in enumerate(row.cells)
+                 if i != number_col and (text := clean_text(cell)) and text != number), "")
 
 
 def _has_values(row: LogicalRow, skip: tuple[int, ...]) -> bool:

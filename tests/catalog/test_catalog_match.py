@@ -22,6 +22,23 @@ MATCH = [
     # by their official name; the digital-skills movement is their training; vaccinated in
     # full however said; a sex ratio printed in boys alone; completing preschool is no training
     ("Chỉ số DTI cấp xã", "điểm", "cqs.dti_chi_so"),
+    # grouped by a space, the number is two words; still a count per 10,000 people
+    ("Số bác sĩ trên 10 000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
+    ("Số giường bệnh trên 10 000 dân", "giường bệnh", "ktxh.giuong_benh_van_dan"),
+    # dossiers settled on time and then published are still settled on time
+    ("Tỷ lệ hồ sơ TTHC giải quyết đúng hạn được công khai trên Cổng dịch vụ công", "%",
+     "cqs.ho_so_dung_han"),
+    ("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn và công khai kết quả", "%",
+     "cqs.ho_so_dung_han"),
+    ("Tỷ lệ TTHC được công khai đầy đủ, đúng hạn trên Cổng DVC quốc gia", "%",
+     "cchc.tthc_cong_khai"),
+    # a training programme completed is training; a school programme is not
+    ("Tỷ lệ cán bộ, công chức hoàn thành chương trình bồi dưỡng kỹ năng số", "%",
+     "nls.cbcc_ky_nang_so_co_ban"),
+    ("Tỷ lệ trẻ em 5 tuổi hoàn thành chương trình giáo dục mầm non (phổ cập)", "%",
+     "ktxh.mam_non_5_tuoi"),
+    # the software a paper is signed on is where it is signed
+    ("Tỷ lệ văn bản đi được ký số trên phần mềm quản lý văn bản", "%", "cqs.van_ban_ky_so"),
     ("Tỷ lệ hồ sơ phải yêu cầu bổ sung hơn 1 lần", "%", "cchc.ho_so_bo_sung_nhieu_lan"),
     ("Tỷ lệ thủ tục hành chính được công khai đúng hạn", "%", "cchc.tthc_cong_khai"),
     ("Số thôn thông minh theo Đề án 06 được xây dựng, vận hành", "mô hình",
@@ -932,3 +949,11 @@ def test_a_number_grouped_in_thousands_by_dots_is_one_number() -> None:
     # a decimal, a section number and a range are left as they are
     assert tokens("1.5 ha", words)[:2] == ("1", "5")
     assert tokens("2.1.3", words) == ("2", "1", "3")
+    # a number opening with 0 is a decimal, not thousands
+    assert tokens("Chỉ số đạt 0.750", words)[-2:] == ("0", "750")
+
+
+def test_on_time_published_is_no_dossier_overdue() -> None:
+    match = default_catalog().match(
+        "Tỷ lệ hồ sơ giải quyết đúng hạn, công khai xin lỗi khi trễ hạn", "%")
+    assert match is None or match.id != "cqs.ho_so_qua_han"

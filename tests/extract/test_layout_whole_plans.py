@@ -94,3 +94,57 @@ def test_wrapped_labels_deep_in_a_letter_under_a_title_naming_a_column() -> None
     assert [(r.name, r.deadline.raw) for r in document.records] == [
         ("Báo cáo kết quả số hóa hồ sơ", "Quý III/2026"),
         ("Cập nhật số liệu dân cư", "Quý IV/2026")]
+
+
+# a Party committee's plan whose tasks are in an appendix after its signature, the appendix
+# printed with its label and title and no "(Kèm theo …)" line right over the table's header
+PLAN_THEN_APPENDIX_WITHOUT_ATTACHMENT_LINE = """\
+       ĐẢNG BỘ TỈNH NGHỆ AN                         ĐẢNG CỘNG SẢN VIỆT NAM
+
+      ĐẢNG ỦY XÃ YÊN THÀNH                        Yên Thành, ngày 09 tháng 3 năm 2026
+
+                      *
+
+                Số 19-KH/ĐU
+
+                                         KẾ HOẠCH
+                          Chuyển đổi số trong công tác đảng năm 2026
+Thực hiện Kế hoạch số 80-KH/TU,
+I. MỤC ĐÍCH, YÊU CẦU
+Đảng viên số.
+II. NHIỆM VỤ
+Các nhiệm vụ tại Phụ lục kèm theo.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Đảng ủy theo dõi./.
+                 Nơi nhận:                             T/M BAN THƯỜNG VỤ
+
+                 - Như trên;                                   BÍ THƯ
+
+                 - Lưu: VT.
+
+                                                             Trần Văn Sơn
+
+                                          PHỤ LỤC
+                NHIỆM VỤ CHUYỂN ĐỔI SỐ TRONG CÔNG TÁC ĐẢNG
+ ST                                            Cơ quan chủ     Cơ quan phối     Thời gian
+                     Nhiệm vụ
+ T                                                  trì            hợp         hoàn thành
+                                              Văn phòng         Các chi bộ
+ 1    Cập nhật dữ liệu đảng viên                                              Quý II/2026
+                                              Đảng ủy
+                                              Ban Xây dựng                        Quý
+ 2    Sinh hoạt chi bộ trực tuyến
+                                              Đảng                              III/2026
+"""
+
+
+def test_an_appendix_without_its_attachment_line_keeps_its_label_and_title() -> None:
+    # the label, the title and the signer's name over the stacked labels were read as the
+    # header's first lines ("PHỤ LỤC SỐ NĂM 2026 Cơ quan chủ trì"): the plan lost its
+    # appendix and its title, the lead column's label its words
+    doc = convert_text(PLAN_THEN_APPENDIX_WITHOUT_ATTACHMENT_LINE, "layout")
+    assert (doc.plan.appendix, doc.plan.title) == (
+        "Phụ lục", "NHIỆM VỤ CHUYỂN ĐỔI SỐ TRONG CÔNG TÁC ĐẢNG")
+    assert [(r.name, [a.raw for a in r.agencies], r.deadline.raw) for r in doc.records] == [
+        ("Cập nhật dữ liệu đảng viên", ["Văn phòng Đảng ủy", "Các chi bộ"], "Quý II/2026"),
+        ("Sinh hoạt chi bộ trực tuyến", ["Ban Xây dựng Đảng"], "Quý III/2026")]

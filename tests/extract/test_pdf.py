@@ -457,3 +457,16 @@ def test_a_page_left_to_pdfplumber_that_it_cannot_parse_is_one_clear_error(tmp_p
     path.write_bytes(data.replace(box, b"/MediaBox[0 0 84 /xx 0.889763779 595.30393700]"))
     error = one_line_error(path)
     assert error.code == "corrupt" and "damaged" in str(error)
+
+
+def test_a_page_pdfminer_does_not_find_is_one_clear_error(tmp_path, monkeypatch):
+    # pdfium counts more pages than pdfminer finds in a damaged file: the page left to
+    # pdfplumber is not there (was an IndexError, an 'internal error')
+    import pdfplumber
+
+    from chitieu.extract import pdf_objects
+
+    monkeypatch.setattr(pdf_objects, "read_page", lambda *args, **kwargs: None)
+    monkeypatch.setattr(pdfplumber.PDF, "pages", property(lambda self: []))
+    error = one_line_error(OFFICE / "ward_tasks.pdf")
+    assert error.code == "corrupt" and "damaged" in str(error)

@@ -1,6 +1,7 @@
 """The spreadsheet reader: XLSX workbooks and CSV/TSV files."""
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,15 @@ def test_csv_with_a_sniffed_delimiter_and_quoted_multiline_cells(tmp_path: Path)
     assert (doc.rows[1].first_line, doc.rows[1].last_line) == (2, 3)
 
 
+def test_a_csv_cell_longer_than_the_csv_module_allows_is_read(tmp_path: Path) -> None:
+    # a cell of 200,000 characters (a pasted report): the csv module refuses fields over
+    # 131,072 by default; the input's size is bounded by --max-text-mb already
+    path = tmp_path / "dai.csv"
+    long = "Tổ chức tuyên truyền " * 10_000
+    path.write_text(f'STT,Nội dung,Đơn vị chủ trì\n1,"{long}",Công an xã\n', encoding="utf-8")
+    assert extract.read(path).rows[1].texts == ["1", long.strip(), "Công an xã"]
+
+
 def test_tab_separated_text_copied_from_a_spreadsheet(real_dir: Path) -> None:
     path = real_file("hn-kh38-2026-phuluc01-bang-tinh.tsv.txt", real_dir)
     doc = extract.read(path)
@@ -161,6 +171,13 @@ def test_a_hidden_sheet_is_not_read_and_the_document_says_so(workbook: Path) -> 
     assert "sheet_hidden_skipped:Nháp" in doc.warnings
 
 
+# a sheet with a column of working notes ("Ghi chú nội bộ") and a draft row (2)
+WORKING_ROWS = (["STT", "Nội dung", "Ghi chú nội bộ", "Đơn vị chủ trì", "Thời hạn"],
+                [1, "Số hóa hồ sơ", "Chưa rà soát", "Văn phòng HĐND và UBND", "Quý II/2026"],
+                [2, "Bản nháp cũ", "", "Phòng Kinh tế", "2025"],
+                [3, "Cập nhật dữ liệu", "Bỏ", "Công an xã", "Năm 2026"])
+
+
 def test_hidden_columns_and_rows_are_not_read_and_the_document_says_so(tmp_path: Path) -> None:
     """A column or a row hidden in a sheet (last year's working, a remark, a draft row) is
     not printed: it is not read, and the document says which. A range merged from a hidden
@@ -168,11 +185,7 @@ def test_hidden_columns_and_rows_are_not_read_and_the_document_says_so(tmp_path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Biểu"
-    for row in (["STT", "Nội dung", "Ghi chú nội bộ", "Đơn vị chủ trì", "Thời hạn"],
-                [1, "Số hóa hồ sơ", "Chưa rà soát", "Văn phòng HĐND và UBND", "Quý II/2026"],
-                [2, "Bản nháp cũ", "", "Phòng Kinh tế", "2025"],
-                [3, "Cập nhật dữ liệu", "Bỏ", "Công an xã", "Năm 2026"],
-                ["II", None, "Nhiệm vụ khác", None, None],
+    for row in (*WORKING_ROWS, ["II", None, "Nhiệm vụ khác", None, None],
                 [4, "Tuyên truyền", None, "Phòng Văn hóa - Xã hội", "Thường xuyên"]):
         sheet.append(row)
     sheet.merge_cells("C5:E5")
@@ -313,3 +326,114 @@ def test_bold_cells_are_read_as_bold(tmp_path: Path) -> None:
     assert not any(c.bold for c in rows[2].cells)
     assert [(r.key, [s.number for s in r.section]) for r in convert(path).records] == [
         ("2/a)", ["2"])]
+
+
+def _hidden_book(tmp_path: Path, hide) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Biểu"
+    for row in WORKING_ROWS:
+        sheet.append(row)
+    hide(sheet)
+    path = tmp_path / "an.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_column_of_no_width_and_a_row_of_no_height_are_hidden(tmp_path: Path) -> None:
+    """A column made 0 wide or a row 0 high is not printed, as a hidden one is not."""
+    path = _hidden_book(tmp_path, lambda sheet: None)
+    patched = tmp_path / "khong-rong.xlsx"
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(patched, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":  # openpyxl writes no 0 sizes
+                data = data.replace(b"<sheetData>", b'<cols><col min="3" max="3" width="0" '
+                                    b'customWidth="1"/></cols><sheetData>')
+                data = data.replace(b'<row r="3">', b'<row r="3" ht="0" customHeight="1">')
+            new.writestr(info, data)
+    raw = extract.read(patched)
+    assert [r.texts for r in raw.rows] == [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        ["1", "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Quý II/2026"],
+        ["3", "Cập nhật dữ liệu", "Công an xã", "Năm 2026"]]
+    assert {"columns_hidden_skipped:Biểu:C", "rows_hidden_skipped:Biểu:3"} <= set(raw.warnings)
+
+
+def test_a_range_merged_from_a_hidden_row_is_shown_and_not_called_skipped(
+        tmp_path: Path) -> None:
+    """A lead merged over rows 2–4 whose first row is hidden prints in rows 3 and 4: its
+    text is read there, and the hidden row is named skipped only for what it alone held."""
+    def hide(sheet) -> None:
+        sheet["D2"] = "Phòng Văn hóa - Xã hội"
+        sheet.merge_cells("D2:D4")
+        sheet.row_dimensions[2].hidden = True
+
+    raw = extract.read(_hidden_book(tmp_path, hide))
+    assert [r.texts for r in raw.rows][1:] == [
+        ["2", "Bản nháp cũ", "", "Phòng Văn hóa - Xã hội", "2025"],
+        ["3", "Cập nhật dữ liệu", "Bỏ", "Phòng Văn hóa - Xã hội", "Năm 2026"]]
+    assert "rows_hidden_skipped:Biểu:2" in raw.warnings  # "1", "Số hóa hồ sơ" … alone
+
+    def hide_merged_only(sheet) -> None:
+        for column in "ABCE":
+            sheet[f"{column}2"] = None
+        hide(sheet)
+
+    raw = extract.read(_hidden_book(tmp_path, hide_merged_only))
+    assert not any(w.startswith("rows_hidden_skipped") for w in raw.warnings)
+
+
+def test_formulas_in_hidden_cells_are_not_counted_or_warned_of(tmp_path: Path) -> None:
+    """A formula without a stored value in a hidden column or row is not printed: no record
+    warns of it and the sheet's count leaves it out."""
+    def hide(sheet) -> None:
+        sheet["C2"] = "=1+1"  # hidden column
+        sheet["E3"] = "=2+2"  # hidden row
+        sheet["E4"] = "=3+3"  # printed
+        sheet.column_dimensions["C"].hidden = True
+        sheet.row_dimensions[3].hidden = True
+
+    raw = extract.read(_hidden_book(tmp_path, hide))
+    assert "formulas_without_values:Biểu:1" in raw.warnings
+    assert [w for r in raw.rows for w in r.warnings] == ["formula_without_value:E4"]
+
+
+@pytest.mark.parametrize(("number_format", "shown"), [
+    ("d/m/yyyy", "30/6/2026"),
+    ("[$-42A]dd/mm/yyyy", "30/6/2026"),  # a Vietnamese locale's date
+    ("mm/yyyy", "6/2026"),  # "Tháng 6/2026" typed as 6/2026: Excel keeps a date, shows the month
+    ("m/yy", "6/2026"),
+    ("mmm-yy", "6/2026"),
+    ("yyyy", "2026"),
+])
+def test_a_date_is_shown_to_the_part_its_format_prints(tmp_path: Path, number_format: str,
+                                                       shown: str) -> None:
+    """A date cell prints what its format shows: a month typed "6/2026" is a date cell
+    formatted as month and year, a deadline of June, not of the 1st of June."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([1, "Tổng thu ngân sách", "Sở Tài chính", dt.datetime(2026, 6, 30), 5])
+    book.active["D2"].number_format = number_format
+    path = tmp_path / "ngay.xlsx"
+    book.save(path)
+    assert extract.read(path).rows[1].texts[3] == shown
+
+
+def test_a_lone_cell_on_several_lines_below_the_header_stays_in_its_column(
+        tmp_path: Path) -> None:
+    """A row adding two supports on two lines of one cell ("Đoàn Thanh niên⏎Hội Liên hiệp
+    Phụ nữ" under "Đơn vị phối hợp") is cut into lines as a title block is, each line kept
+    in its column: they were moved to the row's start and read as the task's words."""
+    book = openpyxl.Workbook()
+    for row in (["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+                [1, "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "Công an xã", "2026"],
+                [None, None, None, "Đoàn Thanh niên\nHội Liên hiệp Phụ nữ", None],
+                [2, "Số hóa hồ sơ", "Văn phòng HĐND và UBND", "Công an xã", "2026"]):
+        book.active.append(row)
+    path = tmp_path / "nhieu-dong.xlsx"
+    book.save(path)
+    first = convert(path).records[0]
+    assert first.name == "Tập huấn kỹ năng số"
+    assert [a.raw for a in first.agencies if a.role == "support"] == [
+        "Công an xã", "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ"]

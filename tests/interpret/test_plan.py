@@ -302,6 +302,25 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["UBND TỈNH LẠNG SƠN", "TRƯỜNG PTDTNT THCS&THPT ĐÌNH LẬP", "Số: 42/KH-DTNT"],
      [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-DTNT",
      "Trường PTDTNT THCS&THPT Đình Lập", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    # a school whose kind is followed by its level alone, or by a number, has no name of
+    # its own: the managing body's place completes it (were "Trường PT DTNT Tỉnh" and
+    # "Trường Mầm non Xã", no locality; "Trường Mầm non số 2" without its commune)
+    (["SỞ GD&ĐT LẠNG SƠN", "TRƯỜNG PT DTNT TỈNH", "Số: 42/KH-DTNT"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-DTNT",
+     "Trường PT DTNT tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    (["UBND TỈNH LẠNG SƠN", "TRƯỜNG THPT CHUYÊN TỈNH", "Số: 42/KH-THPT"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-THPT",
+     "Trường THPT chuyên tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG MẦM NON XÃ", "Số: 42/KH-MN"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-MN",
+     "Trường Mầm non xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG MẦM NON SỐ 2", "Số: 42/KH-MN"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-MN",
+     "Trường Mầm non số 2 xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a specialised school's kind, then its own name
+    (["SỞ GD&ĐT LẠNG SƠN", "TRƯỜNG THPT CHUYÊN CHU VĂN AN", "Số: 42/KH-THPT"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-THPT",
+     "Trường THPT chuyên Chu Văn An", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     # a school of no name of its own but its kind and place keeps them as printed
     (["UBND TỈNH LẠNG SƠN", "TRƯỜNG CHÍNH TRỊ TỈNH", "Số: 42/KH-TCT"],
      [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-TCT",

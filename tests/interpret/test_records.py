@@ -178,3 +178,16 @@ def test_a_second_numbering_column_numbers_groups_and_their_items(
                        header="STT\tChi tiết\tNhiệm vụ\tCơ quan chủ trì\tThời hạn")
     assert _chains(records) == [("1/1", ["1"]), ("1/2", ["1"])]
     assert records[0].section[0].title == "Cơ sở dữ liệu chuyên ngành"
+
+
+def test_a_section_title_printed_beside_an_empty_name_cell_is_kept() -> None:
+    # a grouping column ("Nhóm ngành") before the name column: the Roman section's title
+    # stands there, the name cell empty — it was lost (every record's section titled "")
+    text = ("STT\tNhóm ngành\tTên chỉ tiêu\tĐVT\tKế hoạch năm 2026\tCơ quan theo dõi\n"
+            "I\tNÔNG NGHIỆP\t\t\t\t\n"
+            "1\tTrồng trọt\tDiện tích lúa cả năm\tha\t52.000\tSở Nông nghiệp và Môi trường\n"
+            "II\tGIÁO DỤC\t\t\t\t\n"
+            "2\tMầm non\tTỷ lệ trẻ em đến trường\t%\t98\tSở Giáo dục và Đào tạo\n")
+    doc = convert_text(text)
+    assert [[(s.number, s.title) for s in r.section] for r in doc.records] == [
+        [("I", "NÔNG NGHIỆP")], [("II", "GIÁO DỤC")]]

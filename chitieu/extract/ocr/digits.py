@@ -5,8 +5,8 @@ English model — whose language model has no Vietnamese syllable to pull a digi
 
 The second reading replaces the first only when it is a plain number, Tesseract is surer of
 it, and it keeps every digit the first read (a letter read for a digit may become any digit;
-a comma or a point may come or go). One more Tesseract run per page that has such numbers, on
-a strip of their crops only.
+a comma or a point may come, one between digits may not go: "1.1" is no "11"). One more
+Tesseract run per page that has such numbers, on a strip of their crops only.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def accepts(before: str, after: str, confidence_before: float,
     first reading's digits in place (its lookalike letters standing for any one digit)."""
     if after == before or not _PLAIN_NUMBER.fullmatch(after):
         return False
+    if _separators(after) < _separators(before.rstrip(".,")):
+        return False  # a point printed ("1.1", an item's number) is not read away
     if confidence_after < max(confidence_before, _MIN_CONFIDENCE):
         return False
     pattern = "".join("\\d" if ch in _LOOKALIKES else regex.escape(ch)
@@ -53,6 +55,10 @@ def accepts(before: str, after: str, confidence_before: float,
         pattern += "\\d*"
     digits = "".join(ch for ch in after if ch.isdigit())
     return bool(pattern) and regex.fullmatch(pattern, digits) is not None
+
+
+def _separators(text: str) -> int:
+    return sum(ch in ".," for ch in text)
 
 
 def reread_numbers(words: list, image: np.ndarray, dpi: int) -> tuple[list, list]:

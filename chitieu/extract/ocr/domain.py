@@ -537,6 +537,9 @@ def _unit(text: str) -> str:
     snapped = _unit_phrase_letter_off(text, phrases)
     if snapped != text:
         return snapped
+    snapped = _unit_phrase_non_word(text, phrases)
+    if snapped != text:
+        return snapped
     parts = text.split("/")
     fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
@@ -579,6 +582,30 @@ def _unit_phrase_letter_off(text: str, phrases: tuple[str, ...]) -> str:
     close = [p for p in phrases if len(p.split()) == len(words)
              and folded & {w.casefold() for w in p.split()}
              and Levenshtein.distance(key, _unit_key(p.split())) == 1]
+    if len(close) != 1:
+        return text
+    return close[0] if text.strip()[0].isupper() else close[0][0].lower() + close[0][1:]
+
+
+# A word no Vietnamese syllable spells may be this many letters off a unit phrase's word.
+_NON_WORD_EDITS = 2
+
+
+def _unit_phrase_non_word(text: str, phrases: tuple[str, ...]) -> str:
+    """A unit of several words, each printed as a unit phrase's but one that is no syllable
+    at all ("f" of "f đồng": a letter the alphabet lacks, "tỷ" read in a stroke) and two
+    letters or fewer off that phrase's word, where exactly one phrase fits: the phrase
+    ("tỷ đồng"); else `text`. A real syllable there ("ở đồng") stays."""
+    words = text.split()
+    odd = [i for i, w in enumerate(words) if not fix.is_syllable(w)]
+    if len(words) < 2 or len(odd) != 1 or not regex.fullmatch(r"\p{L}+", words[odd[0]]):
+        return text
+    at = odd[0]
+    keys = _unit_key(words).split()
+    close = [p for p in phrases if len(p.split()) == len(words)
+             and all(k == q for i, (k, q) in enumerate(zip(keys, _unit_key(p.split()).split(),
+                                                           strict=True)) if i != at)
+             and Levenshtein.distance(keys[at], _unit_key([p.split()[at]])) <= _NON_WORD_EDITS]
     if len(close) != 1:
         return text
     return close[0] if text.strip()[0].isupper() else close[0][0].lower() + close[0][1:]

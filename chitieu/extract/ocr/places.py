@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import unicodedata
 from functools import lru_cache
 
@@ -250,6 +251,15 @@ def _units() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def _unit_names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name, _ in _units()))
+
+
+@lru_cache(maxsize=1)
+def name_pairs() -> frozenset[tuple[str, str]]:
+    """The syllables side by side in the units' names, lower case ("văn", "bàn" of "Văn
+    Bàn"): a name read as printed, which no word of the language is to replace."""
+    return frozenset(pair for name in _unit_names()
+                     for pair in itertools.pairwise(
+                         unicodedata.normalize("NFC", name).casefold().split()))
 
 
 @lru_cache(maxsize=1)

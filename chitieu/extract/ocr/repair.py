@@ -300,6 +300,7 @@ def repair_number_column(numbers: Sequence[str],
     repaired = [repair_number_cell(n) for n in numbers]
     flags = list(section_like) if section_like is not None else [False] * len(repaired)
     _undouble(repaired, flags)
+    _first_section_from_next(repaired, flags)
     state = _Sequence()
     for index, number in enumerate(repaired):
         if not number or " " in number:
@@ -332,6 +333,36 @@ def _undouble(numbers: list[str], section_like: list[bool]) -> None:
                        if n.rstrip(".").isdigit()), "")
         if before != str(int(number) - 1):
             numbers[index] = str(int(number) - 1)
+
+
+_ARABIC_SECTION = regex.compile(r"^(?P<n>\d+)(?P<dot>\.?)$")
+
+
+def _first_section_from_next(numbers: list[str], section_like: list[bool]) -> None:
+    """The first arabic section of its run read as another digit together with its items
+    ("1." read "4.", its "1.1", "1.2" read "4.1", "4.2": they agree, so the row numbers alone
+    see nothing wrong). Sections step by one: a first section numbered n > 1, with no number
+    above it in its run (the table's top, or a roman or letter section), whose next section
+    is "2", is "1" — and its items' first part n is "1" too."""
+    start: int | None = 0  # where the current run of arabic sections began; None: seen
+    for index, number in enumerate(numbers):
+        match = _ARABIC_SECTION.match(number.strip())
+        if not section_like[index] or match is None:
+            if section_like[index] and number.strip():
+                start = index + 1  # a roman or letter section: a new run under it
+            continue
+        first, above, start = match["n"], start, None
+        if above is None or first == "1" or any(n.strip() for n in numbers[above:index]):
+            continue
+        following = next((j for j in range(index + 1, len(numbers))
+                          if section_like[j] and numbers[j].strip()), None)
+        after = _ARABIC_SECTION.match(numbers[following].strip()) if following else None
+        if after is None or after["n"] != "2":
+            continue
+        numbers[index] = "1" + match["dot"]
+        for item in range(index + 1, following):
+            if numbers[item].startswith(first + "."):
+                numbers[item] = "1" + numbers[item][len(first):]
 
 
 def _fill_lost_numbers(numbers: list[str], section_like: list[bool]) -> list[str]:

@@ -72,6 +72,10 @@ class _Model:
     pairs: Counter[tuple[str, str]]  # the typed text's pairs, the dictionary's words added
     typed: Counter[tuple[str, str]]  # the typed text's pairs alone
     words: frozenset[tuple[str, str]]  # two syllables side by side in a dictionary word
+    # three syllables side by side in a saying of the dictionary ("lở mồm long"): backing
+    # for a word as read, never for a repair
+    kept: frozenset[tuple[str, ...]]
+    names: frozenset[tuple[str, str]]  # … in a proper name of the dictionary ("Bó Sinh")
     syllables: frozenset[str]
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
@@ -114,22 +118,37 @@ def _dictionary_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _dictionary_pairs() -> set[tuple[str, str]]:
+def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
     """The pairs of syllables side by side in the words of the dictionary (`DICTIONARY`;
-    none when the package is not installed)."""
+    none when the package is not installed), the threes in its sayings, and the pairs in its
+    proper names."""
     path = _dictionary_path()
     if path is None:
-        return set()
+        return set(), set(), set()
     pairs: set[tuple[str, str]] = set()
+    kept: set[tuple[str, ...]] = set()
+    names: set[tuple[str, str]] = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        words = unicodedata.normalize("NFC", line).casefold().split()
-        if len(words) <= _DICTIONARY_WORD_SYLLABLES and all(w.isalpha() for w in words):
+        printed = unicodedata.normalize("NFC", line).split()
+        if not all(w.isalpha() for w in printed):
+            continue
+        words = [w.casefold() for w in printed]
+        named = any(w[:1].isupper() for w in printed)
+        if named:
+            names.update(itertools.pairwise(words))
+        elif len(words) > _DICTIONARY_WORD_SYLLABLES:
+            kept.update(zip(words, words[1:], words[2:], strict=False))
+        else:
             pairs.update(itertools.pairwise(words))
-    return pairs
+    return pairs, kept, names
 
 
 # Entries of more syllables are sayings ("nói trời nói đất"), not words: their pairs cross
-# the words they are made of.
+# the words they are made of ("trôi nổi" is no "trời nói"). Entries in capitals are proper
+# names ("Bó Sinh", "Cẩm Xá"): "nuôi bò sinh sản" is no "bó sinh". Three words of a saying
+# back a word as read ("lở mồm long móng" keeps "lở", however "lỡ mồm" is a word; two would
+# make "vùng trông cây" a "ba tháng trông cây"); names keep a name printed in capitals
+# (`_named`).
 _DICTIONARY_WORD_SYLLABLES = 3
 
 
@@ -156,7 +175,8 @@ def _build_model() -> _Model:
         first, second = words.split(" ")
         pairs[first, second] = int(count)
     typed = Counter(pairs)
-    words = frozenset(_dictionary_pairs())
+    found, kept, names = _dictionary_pairs()
+    words = frozenset(found)
     for pair in words:
         pairs[pair] += _DICTIONARY_SUPPORT
     known = {w for pair in typed for w in pair}
@@ -176,7 +196,8 @@ def _build_model() -> _Model:
     for (first, second), count in typed.items():
         written[first] += count
         written[second] += count
-    return _Model(pairs, typed, words, syllables, {k: tuple(v) for k, v in by_tone.items()},
+    return _Model(pairs, typed, words, frozenset(kept), frozenset(names), syllables,
+                  {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()}, written,
                   {k: tuple(v) for k, v in by_deletion.items()})
 
@@ -299,14 +320,19 @@ def _with_case(word: str, like: str) -> str:
     return word
 
 
-def best_reading(left: str | None, word: str, right: str | None, confidence: float) -> str:
+def best_reading(left: str | None, word: str, right: str | None, confidence: float,
+                 outer: tuple[str | None, str | None] = (None, None),
+                 named: tuple[bool, bool] = (False, False)) -> str:
     """The syllable `word` (as OCR read it, any case) should be, given the lower-case words
-    on either side (None at a line's edge); `word` itself when nothing says otherwise."""
+    on either side (None at a line's edge) and the words beyond them (`outer`); `word`
+    itself when nothing says otherwise. `named`: the word and its left (right) neighbour are
+    both printed capitalised, as a name is — a name's pair backs a tone there ("Vạn Nính"
+    → "Vạn Ninh")."""
     model = _model()
     lower = unicodedata.normalize("NFC", word).casefold()
     valid = lower in model.syllables
     if valid and confidence > _MAX_CONFIDENCE:
-        return _hook_for_acute(model, left, lower, right, word)
+        return _hook_for_acute(model, left, lower, right, word, outer)
     once = lower if valid else _vowel_once(lower, model.syllables)
     if once != lower:  # "Căắm": a vowel read twice
         return _with_case(once, word)
@@ -325,8 +351,10 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
     # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
     # động có việc" is no "động cơ")
-    scored = sorted(((_words_formed(model, left, c, right) if c in tones else 0,
-                      _support(model, left, c, right, dictionary=c in tones), c)
+    scored = sorted(((_words_formed(model, left, c, right, named) if c in tones else 0,
+                      _support(model, left, c, right, dictionary=c in tones)
+                      + (_DICTIONARY_SUPPORT * _names_formed(left, c, right, named)
+                         if c in tones else 0), c)
                      for c in candidates), reverse=True)
     scored = [(support, c) for _, support, c in scored]
     support, chosen = scored[0]
@@ -350,20 +378,48 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
     if support < needed or (len(scored) > 1 and scored[1][0] == support):
         return word
-    if support < _SUPPORT_RATIO * (_support(model, left, lower, right) + 1):
+    if support < _SUPPORT_RATIO * (_read_support(model, left, lower, right, outer) + 1):
         return word
     if valid and _contradicted(model, left, chosen, lower, right):
         return word
     return _with_case(chosen, word)
 
 
-def _words_formed(model: _Model, left: str | None, word: str, right: str | None) -> int:
-    """How many of its neighbours `word` spells a dictionary word with (0–2)."""
-    return ((left, word) in model.words) + ((word, right) in model.words)
+def _words_formed(model: _Model, left: str | None, word: str, right: str | None,
+                  named: tuple[bool, bool] = (False, False)) -> int:
+    """How many of its neighbours `word` spells a dictionary word or (`named`) a name with
+    (0–2)."""
+    return (((left, word) in model.words) + ((word, right) in model.words)
+            + _names_formed(left, word, right, named))
+
+
+def _names_formed(left: str | None, word: str, right: str | None,
+                  named: tuple[bool, bool]) -> int:
+    """How many of its capitalised neighbours (`named`) `word` spells a name with."""
+    pairs = _name_pairs()
+    return (named[0] and (left, word) in pairs) + (named[1] and (word, right) in pairs)
+
+
+@lru_cache(maxsize=1)
+def _name_pairs() -> frozenset[tuple[str, str]]:
+    """Two syllables side by side in a unit's name (`chitieu.extract.ocr.places`) or a
+    proper name of the dictionary, lower case."""
+    from chitieu.extract.ocr.places import name_pairs
+
+    return name_pairs() | _model().names
 
 
 def _backs(model: _Model, pair: tuple[str | None, str | None]) -> bool:
     return None not in pair and (pair in model.words or model.typed.get(pair, 0) >= _MIN_SUPPORT)
+
+
+def _read_support(model: _Model, left: str | None, read: str, right: str | None,
+                  outer: tuple[str | None, str | None] = (None, None)) -> int:
+    """How often the neighbours stand beside the word as read (`_support`), three words of a
+    saying of the dictionary with the next neighbours (`outer`) counted as a word's."""
+    threes = ((outer[0], left, read), (left, read, right), (read, right, outer[1]))
+    return _support(model, left, read, right) + _DICTIONARY_SUPPORT * sum(
+        three in model.kept for three in threes)
 
 
 def _contradicted(model: _Model, left: str | None, chosen: str, read: str,
@@ -380,7 +436,7 @@ _ACUTE, _HOOK = "\u0301", "\u0309"
 
 
 def _hook_for_acute(model: _Model, left: str | None, lower: str, right: str | None,
-                    word: str) -> str:
+                    word: str, outer: tuple[str | None, str | None] = (None, None)) -> str:
     """A syllable read with an acute however sure Tesseract is: its model reads the hook
     above as an acute with full confidence ("Tổng số" read "Tống số" at 97). The hook is
     put back when the neighbours back it `_LETTER_SUPPORT` times and far more than the
@@ -393,7 +449,7 @@ def _hook_for_acute(model: _Model, left: str | None, lower: str, right: str | No
         return word
     support = _support(model, left, twin, right)
     if support < _LETTER_SUPPORT or support < _SUPPORT_RATIO * (
-            _support(model, left, lower, right) + 1):
+            _read_support(model, left, lower, right, outer) + 1):
         return word
     return _with_case(twin, word)
 
@@ -467,18 +523,29 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
     gap = None if dpi is None else _NEIGHBOUR_GAP_POINTS * dpi / 72
     original = list(words)
     words = list(words)
+    read = [_core(w.text) for w in original]
+    named = _named(original, read, gap)
     for _ in range(_PASSES):
+        # each word judged as read, by its neighbours as the pass before left them: a word
+        # changed beside a neighbour not yet repaired ("trong độ tuối" → "đó") is judged
+        # again beside the repair ("trong độ tuổi")
         cores = [_core(w.text) for w in words]
-        for index, word in enumerate(words):
-            core = cores[index]
-            if core is None or len(core[1]) > 7 or not _spellable(core, original[index]):
+        for index, word in enumerate(original):
+            core = read[index]
+            if (core is None or len(core[1]) > 7 or index in named
+                    or not _spellable(core, word)):
                 continue
             left = _neighbour(words, cores, index, -1, gap)
             right = _neighbour(words, cores, index, 1, gap)
-            fixed = best_reading(left, core[1], right, original[index].conf)
-            if fixed != core[1]:
-                words[index] = replace(word, text=core[0] + fixed + core[2], note="spelling")
-    words = _repair_pairs(words, original, gap)
+            fixed = best_reading(left, core[1], right, word.conf,
+                                 _outer(words, cores, index, left, right, gap),
+                                 _capitalised(words, index, left, right))
+            text = core[0] + fixed + core[2]
+            words[index] = word if fixed == core[1] else replace(word, text=text,
+                                                                 note="spelling")
+            cores[index] = _core(words[index].text)
+    words = _repair_pairs(words, original, gap, named)
+    words = _hooks_the_page_prints(words, original, gap)
     # a word that came back to its own syllable with the tone placed the other way ("tỏa"
     # → "tòa" → "toả") is the word as printed
     words = [before if word is not before and fold(word.text) == fold(before.text) else word
@@ -487,6 +554,49 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
+
+
+# The page must print the hook's reading this many times elsewhere to lend it to a word.
+_PAGE_TIMES = 2
+
+
+def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> list:
+    """A word still read with an acute whose twin with the hook above is a syllable the page
+    itself prints elsewhere, at least `_PAGE_TIMES` and more often than the acute reading
+    stands unbacked, takes the hook when nothing beside it backs the acute: "du lịch biến"
+    at a cell's end on a page of "KINH TẾ BIỂN", "ven biển" (Tesseract's model reads the hook
+    as an acute, the other way round seldom); "biến đổi" keeps its acute, the dictionary
+    writes it."""
+    model = _model()
+    cores = [_core(w.text) for w in words]
+    lowered = [unicodedata.normalize("NFC", c[1]).casefold() if c else "" for c in cores]
+    printed = Counter(lowered)
+    candidates: dict[int, str] = {}
+    for index, word in enumerate(words):
+        core = cores[index]
+        if core is None or word.text != original[index].text or not _spellable(core, word):
+            continue
+        decomposed = unicodedata.normalize("NFD", lowered[index])
+        if _ACUTE not in decomposed:
+            continue
+        twin = unicodedata.normalize("NFC", decomposed.replace(_ACUTE, _HOOK))
+        left = _neighbour(words, cores, index, -1, gap)
+        right = _neighbour(words, cores, index, 1, gap)
+        outer = _outer(words, cores, index, left, right, gap)
+        if twin in model.syllables and not (
+                _read_support(model, left, lowered[index], right, outer)
+                or _backs(model, (left, lowered[index])) or _backs(model, (lowered[index],
+                                                                            right))):
+            candidates[index] = twin
+    unbacked = Counter(lowered[i] for i in candidates)
+    out = list(words)
+    for index, twin in candidates.items():
+        if printed[twin] < _PAGE_TIMES or printed[twin] <= unbacked[lowered[index]]:
+            continue
+        core = cores[index]
+        out[index] = replace(words[index], text=core[0] + _with_case(twin, core[1]) + core[2],
+                             note="spelling")
+    return out
 
 
 def _spellable(core: tuple[str, str, str], read) -> bool:
@@ -505,7 +615,25 @@ def _spellable(core: tuple[str, str, str], read) -> bool:
 _GLUED_ROMAN = regex.compile(r"^(?P<head>\p{L}+?)(?P<roman>[IVX]+)$")
 
 
-def _repair_pairs(words: list, original: list, gap: float | None = None) -> list:
+def _named(words: list, cores: list, gap: float | None) -> set[int]:
+    """The words that, with a neighbour, spell a name as printed — both capitalised ("Văn
+    Bàn", "VĂN BÀN"), side by side as a unit's name (`chitieu.extract.ocr.places.name_pairs`)
+    or a proper name of the dictionary has them: no word of the language replaces them
+    ("văn bản")."""
+    pairs = _name_pairs()
+    found: set[int] = set()
+    for index in range(len(words) - 1):
+        second = _neighbour(words, cores, index, 1, gap)
+        if second is None or not all(cores[i][1][:1].isupper() for i in (index, index + 1)):
+            continue
+        first = unicodedata.normalize("NFC", cores[index][1]).casefold()
+        if (first, second) in pairs:
+            found |= {index, index + 1}
+    return found
+
+
+def _repair_pairs(words: list, original: list, gap: float | None = None,
+                  named: set[int] = frozenset()) -> list:
     """Two neighbours both misread where neither backs the other's repair ("CHI TIEU" for
     "CHỈ TIÊU": "chi tieu" is written a few times, "chỉ tieu" never): the two readings are
     chosen together, as the pair the typed text writes most, far more than the pair read."""
@@ -517,7 +645,8 @@ def _repair_pairs(words: list, original: list, gap: float | None = None) -> list
                 words, cores, index, 1, gap) is None or {words[index].note, words[
                     index + 1].note} - {"", "spelling"}:
             continue
-        if min(original[index].conf, original[index + 1].conf) > _MAX_CONFIDENCE:
+        if min(original[index].conf, original[index + 1].conf) > _MAX_CONFIDENCE or (
+                {index, index + 1} & named):
             continue
         first, second = (unicodedata.normalize("NFC", cores[i][1]).casefold()
                          for i in (index, index + 1))
@@ -555,9 +684,10 @@ def _best_pair(model: _Model, first: str, second: str,
     count, best = scored[0]
     if best == (first, second) or (len(scored) > 1 and scored[1][0] == count):
         return None
+    as_read = backing(first, second) + _DICTIONARY_SUPPORT * (
+        (outer[0], first, second) in model.kept or (first, second, outer[1]) in model.kept)
     if _pairs_for(model, best, (first, second)).get(best, 0) < _LETTER_SUPPORT or (
-            count < _SUPPORT_RATIO * (
-            backing(first, second) + 1)):
+            count < _SUPPORT_RATIO * (as_read + 1)):
         return None
     # a syllable as read that the word outside it backs, and the repair not: as read
     if (first in model.syllables and _contradicted(model, outer[0], best[0], first, None)) or (
@@ -573,6 +703,21 @@ def _pairs_for(model: _Model, pair: tuple[str, str],
     "cân ở" → "cắn ổ": words of the dictionary, not of the plans)."""
     tones = all(_strip(a, _TONES) == _strip(b, _TONES) for a, b in zip(pair, read, strict=True))
     return model.pairs if tones else model.typed
+
+
+def _capitalised(words: list, index: int, left: str | None, right: str | None,
+                 ) -> tuple[bool, bool]:
+    """Whether the word and its left (right) neighbour both open with a capital."""
+    here = words[index].text.lstrip("([\"'“")[:1].isupper()
+    return (here and left is not None and words[index - 1].text[:1].isupper(),
+            here and right is not None and words[index + 1].text[:1].isupper())
+
+
+def _outer(words: list, cores: list, index: int, left: str | None, right: str | None,
+           gap: float | None) -> tuple[str | None, str | None]:
+    """The words beyond the word's neighbours on its line (None past an edge)."""
+    return (None if left is None else _neighbour(words, cores, index - 1, -1, gap),
+            None if right is None else _neighbour(words, cores, index + 1, 1, gap))
 
 
 def beside(words: list, index: int, step: int) -> str:

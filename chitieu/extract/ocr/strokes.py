@@ -93,7 +93,36 @@ def _stems(image: np.ndarray, box: tuple[int, int, int, int], lone: bool = False
                 break
             stems.append((start, x))
             start, end = None, x
+    if len(stems) > 1 and _leans_apart(image[top:bottom, left:right], stems[0], stems[-1]):
+        stems.pop()  # the slash of "II/2026", upright enough through the band
     return stems, None
+
+
+# A mark leaning this much more than the first stem (a share of the box's height, from its
+# top quarter to its bottom quarter) is a slash, not a stem.
+_SLASH_LEAN = 0.12
+
+
+def _leans_apart(box: np.ndarray, first: tuple[int, int], last: tuple[int, int]) -> bool:
+    """Whether the mark at columns `last` leans much more than the stem at `first` over its
+    whole height: a steep slash ("II/2026" in a sans face at 200–250 dpi) moves across the
+    middle band by less than a stroke's width, yet leans from its top to its foot as no
+    upright "I" does — italic "I"s lean alike, so the first stem is the measure."""
+    ink = (box < 128).astype(np.uint8)
+    labels = cv2.connectedComponents(ink, connectivity=8)[1]
+    middle = box.shape[0] // 2
+    leans = []
+    for start, end in (first, last):
+        found = set(labels[middle, start:end].tolist()) - {0}
+        if len(found) != 1:
+            return False
+        ys, xs = np.nonzero(labels == found.pop())
+        low, high = int(ys.min()), int(ys.max())
+        if high - low < 6:
+            return False
+        quarter = 0.25 * (high - low)
+        leans.append(float(xs[ys >= high - quarter].mean() - xs[ys <= low + quarter].mean()))
+    return abs(leans[1] - leans[0]) > max(2.0, _SLASH_LEAN * box.shape[0])
 
 
 # The top of a glyph, where an arabic "1" has its flag and a serif "I" its serifs.

@@ -42,6 +42,9 @@ def test_which_words_are_read_again(text: str, conf: float, suspect: bool) -> No
     ("95", "9", False),  # a digit lost
     ("S8", "S8.", False),  # no plain number
     ("58", "5,8%", True),
+    ("1.1", "11", False),  # an item's point printed is not read away
+    ("2.417,3", "2.4173", False),
+    ("1.2", "1,2", True),
 ])
 def test_a_second_reading_must_keep_the_first_ones_digits(before: str, after: str,
                                                           right: bool) -> None:

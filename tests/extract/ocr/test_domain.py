@@ -178,7 +178,9 @@ def test_a_unit_word_with_one_letter_misread():
     word is that word; a word of three letters or fewer, or near two, stays. A unit of
     several words ("lỷ đồng", "ly đồng", "bác s1"), one printed as a unit phrase's and the
     whole one letter off that phrase (marks aside), is the phrase; "bác sỹ" is "bác sĩ"
-    spelled the other way and stays, and so does a unit two letters off ("f đồng")."""
+    spelled the other way and stays. Two letters off, a word no syllable spells ("f": a
+    letter the alphabet lacks) is the one phrase's word it may be ("f đồng" → "tỷ đồng"); a
+    syllable there ("ở đồng") stays."""
     rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
                  ["1", "Tổng số lượt khách", "lược", "52.000"],
                  ["2", "Số hộ", "hệ", "5"],
@@ -187,10 +189,11 @@ def test_a_unit_word_with_one_letter_misread():
                  ["5", "Tổng vốn đầu tư", "ly đồng", "4.200"],
                  ["6", "Số bác sĩ trên một vạn dân", "bác s1", "12"],
                  ["7", "Số bác sĩ trên một vạn dân", "bác sỹ", "12"],
-                 ["8", "Tổng vốn đầu tư", "f đồng", "4.200"])
+                 ["8", "Tổng vốn đầu tư", "f đồng", "4.200"],
+                 ["9", "Tổng vốn đầu tư", "ở đồng", "4.200"])
     repair_rows(rows, default_gazetteer())
     assert [r.texts[2] for r in rows[1:]] == ["lượt", "hệ", "người", "tỷ đồng", "tỷ đồng",
-                                               "bác sĩ", "bác sỹ", "f đồng"]
+                                               "bác sĩ", "bác sỹ", "tỷ đồng", "ở đồng"]
 
 
 def test_parts_named_with_a_word_keep_it():

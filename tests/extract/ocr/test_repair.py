@@ -149,6 +149,22 @@ def test_repair_number_cell(text, expected):
     # the second's "II" read with a speck as a diaeresis ("Iï": no Vietnamese letter)
     (["I", "1", "2", "3", "Iï", "4", "5"], [True, False, False, False, True, False, False],
      ["I", "1", "2", "3", "II", "4", "5"]),
+    # the first section "1." read "4." with its items "1.1", "1.2" read "4.1", "4.2": the next
+    # section "2." says the first is "1."
+    (["4.", "4.1", "4.2", "2.", "2.1", "2.2"], [True, False, False, True, False, False],
+     ["1.", "1.1", "1.2", "2.", "2.1", "2.2"]),
+    (["I", "7", "7.1", "2", "2.1", "II", "1", "1.1"],
+     [True, True, False, True, False, True, True, False],
+     ["I", "1", "1.1", "2", "2.1", "II", "1", "1.1"]),
+    # … not without the next section's "2", nor where numbers stand above it, nor where
+    # numbers run on across roman sections
+    (["4.", "4.1", "4.2", "5.", "5.1"], [True, False, False, True, False],
+     ["4.", "4.1", "4.2", "5.", "5.1"]),
+    (["4.", "4.1", "4.2"], [True, False, False], ["4.", "4.1", "4.2"]),
+    (["1", "2", "4.", "2."], [False, False, True, True], ["1", "2", "4.", "2."]),
+    (["I", "1.", "1.1", "2.", "II", "3.", "3.1", "4."],
+     [True, True, False, True, True, True, False, True],
+     ["I", "1.", "1.1", "2.", "II", "3.", "3.1", "4."]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected

@@ -199,3 +199,59 @@ def test_letters_as_read_before_a_letter_changed():
     """"học câp trung": "cấp" (the letters as read, another mark) has the neighbours' backing,
     so "tập" (a letter changed, however often "học tập trung" is typed) is not chosen."""
     assert best_reading("học", "câp", "trung", 80.0) == "cấp"
+
+
+def test_a_place_name_printed_capitalised_stays_as_read():
+    """"Văn Bàn" (a commune of Lào Cai) is no "văn bản", however often plans write that: two
+    capitalised words a unit's name has side by side are left as printed, in capitals too;
+    the same letters in lower case are words of the language. A name misread ("Vạn Nính")
+    takes the tone its name has."""
+    for text in ("Văn Bàn, ngày 20 tháng 02", "UBND XÃ VĂN BÀN"):
+        line = [Word(t, 70 * i, 0, 70 * i + 60, 40, 93.0) for i, t in enumerate(text.split())]
+        words, changes = repair_words(line)
+        assert " ".join(w.text for w in words) == text and not changes
+    words, _ = repair_words(_line("trong văn bàn này", 93.0))
+    assert words[2].text == "bản"
+    words, _ = repair_words(_line("Vạn Nính, ngày 25 tháng 6", 85.0))
+    assert words[1].text == "Ninh,"
+
+
+def test_a_word_is_judged_again_beside_its_repaired_neighbour():
+    """"trong độ tuối": beside "tuối" (no syllable) "độ" became "đó" ("trong đó" is typed
+    often); once "tuối" is "tuổi", "độ" is judged again as read — and stays."""
+    words, _ = repair_words(_line("người trong độ tuối lao động", 93.0))
+    assert " ".join(w.text for w in words) == "người trong độ tuổi lao động"
+
+
+@_NO_DICTIONARY
+def test_the_dictionarys_sayings_and_names_back_a_word_as_read_never_a_repair():
+    """"lở mồm long móng" (a saying of four syllables) keeps "lở", though "lỡ mồm" is a word;
+    the proper names "Bó Sinh", "Cẩm Xá" make no "nuôi bó sinh sản", no "báo cẩm xá rác"."""
+    for text in ("Tiêm phòng vắc xin lở mồm long móng", "Trồng cỏ nuôi bò sình sản",
+                 "Lắp đặt biển báo cấm xả rác"):
+        line = [Word(t, 70 * i, 0, 70 * i + 60, 40, 92.0) for i, t in enumerate(text.split())]
+        words, _ = repair_words(line)
+        kept = " ".join(w.text for w in words)
+        assert kept == text.replace("sình", "sinh"), kept
+    # two words of a saying ("ba tháng trông cây một ngày trông quả") back nothing
+    words, _ = repair_words(_line("Mở rộng vùng trông cây công nghiệp", 92.0))
+    assert words[3].text == "trồng"
+
+
+def test_a_hook_the_page_prints_elsewhere_is_lent_to_an_unbacked_acute():
+    """"du lịch biến" at a cell's end, nothing beside it backing either reading, on a page
+    that prints "BIỂN" and "ven biển": the hook (Tesseract reads it as an acute, seldom the
+    other way round); "biến đổi" keeps its acute, and a page printing the hook once lends
+    nothing."""
+    def page(*lines: str) -> list[Word]:
+        return [Word(t, 70 * i, 30 * n, 70 * i + 60, 30 * n + 20, 95.0, 1, 1, n)
+                for n, text in enumerate(lines) for i, t in enumerate(text.split())]
+
+    words, changes = repair_words(page("CHỈ TIÊU PHÁT TRIỂN KINH TẾ BIỂN",
+                                       "Diện tích rừng ngập mặn ven biển",
+                                       "Lượt khách du lịch biến", "Ứng phó biến đổi khí hậu"))
+    assert [(c.before, c.after) for c in changes] == [("biến", "biển")]
+    assert words[-4].text == "biến"
+    _, changes = repair_words(page("Diện tích rừng ngập mặn ven biển",
+                                   "Lượt khách du lịch biến"))
+    assert not changes
