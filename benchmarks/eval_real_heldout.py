@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/eval_real_heldout.py [--set heldout|heldout2|heldout3|heldout4|
                                                            heldout5|heldout6|heldout7|
                                                            realdocs_heldout|
-                                                           realdocs_heldout2|realdocs_heldout3]
+                                                           realdocs_heldout2|realdocs_heldout3|
+                                                           realdocs_heldout4]
                                                      [--form docx|pdf|layout|xlsx|html|md|
                                                              portal ...]
                                                      [--score ../shared/tools/score.py]
@@ -29,7 +30,10 @@ HTML, Markdown and PDF; a form scores the documents that come in it), or
 each document as DOCX, PDF and layout text, and in one to three of XLSX, HTML and Markdown;
 scored at that session's start and end, its misses read: worn), or `realdocs_heldout3` (built
 2026-12-06 13:30 before the third realdocs session's code changes: each document as DOCX, PDF
-and layout text, in one to three of XLSX, HTML and Markdown, two also as portal text).
+and layout text, in one to three of XLSX, HTML and Markdown, two also as portal text; scored
+at that session's start and end, its misses read: worn), or `realdocs_heldout4` (built
+2026-12-06 16:45 before the fourth realdocs session's code changes: each document as DOCX, PDF
+and layout text and in two to four of XLSX, HTML, Markdown and portal text).
 """
 
 from __future__ import annotations
@@ -49,7 +53,8 @@ FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
 # a portal page saved as text is its own form, not the converter's Markdown
 OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
 SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-             "heldout7", "realdocs_heldout", "realdocs_heldout2", "realdocs_heldout3")
+             "heldout7", "realdocs_heldout", "realdocs_heldout2", "realdocs_heldout3",
+             "realdocs_heldout4")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:

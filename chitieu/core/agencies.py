@@ -37,3 +37,14 @@ class AgencyNames(Protocol):
     def entries(self) -> Mapping[str, KnownAgency]: ...
 
     def match(self, name: str) -> NameMatch: ...
+
+
+class AgencyReading(Protocol):
+    """How a reader that does not know a cell's column tells an agency cell (the portal
+    reader placing a short row's cells): the gazetteer, seen through this protocol."""
+
+    def opens_a_name(self, text: str) -> bool: ...  # opens as an agency's name does
+
+    def split(self, cell: str) -> list[str]: ...  # the agency names printed in a cell
+
+    def is_collective(self, name: str) -> bool: ...  # names every body of a kind

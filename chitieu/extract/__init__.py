@@ -134,8 +134,9 @@ def read(path: str | Path, layout: str | None = None, *,
 def read_text(text: str, layout: str | None = None, *,
               agencies: AgencyNames | Callable[[], AgencyNames] | None = None) -> RawDocument:
     """Read a document held in a string; the layout is sniffed when not given. `agencies`
-    (or a function giving them) help cut the crowded lines of `pdftotext -layout` text and
-    tell apart two narrow columns `pdftotext` wrote side by side."""
+    (or a function giving them) help cut the crowded lines of `pdftotext -layout` text, tell
+    apart two narrow columns `pdftotext` wrote side by side, and tell a portal text's agency
+    cells from its tasks' words."""
     if not text.strip():
         raise InputError("the file is empty", code="empty")
     if layout is None:
@@ -153,4 +154,8 @@ def read_text(text: str, layout: str | None = None, *,
         from chitieu.extract import cells
 
         return cells.read_text(text, agencies=agencies)
+    if Format.named(layout) is Format.PORTAL and agencies is not None:
+        from chitieu.extract import portal
+
+        return portal.read_text(text, agencies=agencies)
     return cast(TextReader, reader_for(layout)).read_text(text)

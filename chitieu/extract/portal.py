@@ -17,19 +17,23 @@ joined with a space, except before a bulleted line.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
+from chitieu.core.agencies import AgencyNames, AgencyReading
 from chitieu.core.headers import AGENCY_ROLES, assign_roles, header_candidates
-from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
 from chitieu.extract.unicode import decode_bytes
+
+# the gazetteer (it reads as both), or a function giving it
+Agencies = AgencyNames | AgencyReading | Callable[[], AgencyNames | AgencyReading] | None
 
 _LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s*(?:\*\*)?$")
 # (A bold section label alone in a cell, "**1**", "**II.**": a row's first cell, never a
@@ -58,6 +62,10 @@ _WORDS_FIT = {"name": 0.5, "lead": -0.5, "support": -0.5, "monitor": -0.5, "dead
               "number": -1.0, "unknown": -0.25}
 # how much more a cell reads as a column's when the row above prints the same there
 _SAME_AS_ABOVE = 0.25
+# ... and how much more an agency cell reads as the lead's (one agency of its own) or as
+# the supports' (several, or a collective): less than any other evidence
+_ROLE_LEANING = 0.1
+_LEAD_OR_SUPPORT = ("lead", "support")
 # A cell that reads as a value ("1.250", "≥ 95", "12,5%", "-"): under a target or baseline
 # column, not under the name or the unit
 _VALUE_LIKE = re.compile(r"^(?:[<>≥≤=~]=?\s*)?\d[\d.,]*\s*%?$")
@@ -122,11 +130,14 @@ class _Slot:
         return first.startswith("*") and last.endswith("*")
 
 
-def read(path: Path) -> RawDocument:
-    return read_text(decode_bytes(Path(path).read_bytes()))
+def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
+    return read_text(decode_bytes(Path(path).read_bytes()), agencies=agencies)
 
 
-def read_text(text: str) -> RawDocument:
+def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
+    """The rows of a portal text; `agencies` (the gazetteer, or a function giving it) tell an
+    agency cell from a task's words where a short row's cells are placed - without it no
+    cell reads as an agency's."""
     slots, pages = _slots(text)
     rows: list[RawRow] = []
     table = -1
@@ -143,8 +154,10 @@ def read_text(text: str) -> RawDocument:
             previous_was_row = True
     tables = rows_by_table(rows)  # the passes change cells, never which rows a table has
     _align_spanned_header(tables)
-    _fill_spanned_cells(tables)
-    _place_lone_agency_cells(tables)
+    names = _Names(agencies)
+    adding = [_rows_adding_an_agency(table_rows, names) for table_rows in tables]
+    _fill_spanned_cells(tables, adding, names)
+    _place_lone_agency_cells(tables, adding)
     return RawDocument(rows=rows, format="portal", pages=pages, ocr=False)
 
 
@@ -441,17 +454,33 @@ def _estimated_year(head: str, sub_roles: list[str]) -> int:
     return int(year[0]) if year else 9999
 
 
-def _place_lone_agency_cells(tables: list[list[RawRow]]) -> None:
-    """A row holding one cell that names agencies, under a full row of the table: the second
-    row of a task whose other cells are merged over both, adding one more agency (HTML
-    rowspan flattened; its column is lost). It goes to the table's last agency column (the
-    supporting agencies, where lists run on), where assembly joins it to its task; without
-    agency columns it stays as printed. The columns are read under each one's lowest label
-    ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện", which stands over the lead only).
-    Beside another agency column the text does not say which one it is (a second lead is
-    added so too): `cell_placement_uncertain`. The row above is a task's: its number, or in
-    a table without a number column any text that is no bold title."""
-    for table_rows in tables:
+def _rows_adding_an_agency(table_rows: list[RawRow], names: _Names) -> list[RawRow]:
+    """The rows holding one cell that names agencies under a task's row (or under another
+    such row): the second row of a task whose other cells are merged over both, adding one
+    more agency (HTML rowspan flattened; its column is lost). A task's row is any below the
+    table's first whose first cell prints text that is no bold title (a number, or the
+    task's words in a row whose merged number is left out)."""
+    adding: list[RawRow] = []
+    under_a_task = False
+    for i, row in enumerate(table_rows):
+        if under_a_task and _added_agency(row, names) is not None:
+            adding.append(row)
+            continue
+        first = row.cells[0].text.strip() if row.cells else ""
+        under_a_task = i > 0 and bool(first) and not first.startswith("*")
+    return adding
+
+
+def _place_lone_agency_cells(tables: list[list[RawRow]], adding: list[list[RawRow]]) -> None:
+    """A row adding one more agency to the task above (`_rows_adding_an_agency`) goes to the
+    table's last agency column (the supporting agencies, where lists run on), where assembly
+    joins it to its task; without agency columns it stays as printed. The columns are read
+    under each one's lowest label ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện", which
+    stands over the lead only). Beside another agency column the text does not say which
+    one it is (a second lead is added so too): `cell_placement_uncertain`."""
+    for table_rows, added_rows in zip(tables, adding, strict=True):
+        if not added_rows:
+            continue
         width = max(len(r.cells) for r in table_rows)
         labels = bold_header_labels(table_rows, width)[0]
         roles = [(header_candidates(label) or ("unknown",))[0] for label in labels]
@@ -459,49 +488,65 @@ def _place_lone_agency_cells(tables: list[list[RawRow]]) -> None:
         if not agency_columns:
             continue
         column = agency_columns[-1]
-        numbered = "number" in roles
-        for previous, row in itertools.pairwise(table_rows):
-            first = previous.cells[0].text.strip()
-            if (len(previous.cells) != width or previous is table_rows[0]
-                    or not (_LABEL.match(first) if numbered
-                            else first and not first.startswith("*"))
-                    or (added := _added_agency(row)) is None):
-                continue
+        for row in added_rows:
+            added = next(c.text.strip() for c in row.cells if c.text.strip())
             row.cells = [Cell(added if c == column else "") for c in range(width)]
             if len(agency_columns) > 1:
                 row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
 
 
-def _added_agency(row: RawRow) -> str | None:
+def _added_agency(row: RawRow, names: _Names) -> str | None:
     """The one cell a row prints, when it names agencies: a task's second row adding one."""
     texts = [c.text.strip() for c in row.cells if c.text.strip()]
-    if len(texts) != 1 or not all(_starts_as_agency(part.strip())
+    if len(texts) != 1 or not all(names.opens_a_name(part.strip())
                                   for part in texts[0].split(";") if part.strip()):
         return None
     return texts[0]
 
 
-@functools.cache
-def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The words an agency's name starts with (agency_words.yaml): in any case ("Ủy ban",
-    "các"), and those that are agencies only with a capital ("Sở", "Bộ", "Phòng"); and the
-    verbs that start a task's words (its description verbs: "ban hành", "xây dựng")."""
-    words = load_yaml("agency_words.yaml") or {}
-    return (tuple(f"{h.casefold()} " for h in words.get("heads", ())),
-            tuple(f"{h} " for h in words.get("capitalized_heads", ())),
-            tuple(f"{v.casefold()} " for v in words.get("description_verbs", ())))
+class _Names:
+    """The gazetteer as this reader asks it, its answers kept for the document (a short
+    row's cells are read under every column)."""
+
+    def __init__(self, agencies: Agencies) -> None:
+        self._given = agencies
+        self._reading: AgencyReading | None = None
+        self._opens: dict[str, bool] = {}
+        self._support: dict[str, bool] = {}
+
+    def _names(self) -> AgencyReading | None:
+        if self._reading is None and self._given is not None:
+            given = self._given() if callable(self._given) else self._given
+            self._reading = cast(AgencyReading, given)
+        return self._reading
+
+    def opens_a_name(self, text: str) -> bool:
+        """Whether a cell's text opens as an agency's name does - not as a task's words that
+        open with an agency's head word ("Ban hành …", "Tổ chức …", "Phòng, chống …")."""
+        found = self._opens.get(text)
+        if found is None:
+            names = self._names()
+            found = self._opens[text] = names is not None and names.opens_a_name(text)
+        return found
+
+    def reads_as_support(self, text: str) -> bool:
+        """Whether an agency cell reads as the supporting agencies rather than the lead: it
+        names several agencies, or a collective ("Các sở, ban, ngành", "UBND các xã,
+        phường"). In the real tables with both columns (tests/fixtures/real/expected: 439
+        rows) a lead cell names one agency of its own in 323 rows, a support cell in 89; a
+        collective or several agencies are a support cell's in 350 rows, a lead cell's in
+        116."""
+        found = self._support.get(text)
+        if found is None:
+            names = self._names()
+            pieces = names.split(text) if names is not None else []
+            found = self._support[text] = len(pieces) > 1 or any(
+                names.is_collective(piece) for piece in pieces)
+        return found
 
 
-def _starts_as_agency(text: str) -> bool:
-    """Whether a cell's text opens as an agency's name does - not as a task's words that
-    open with an agency's head word ("Ban hành …" is no "Ban …")."""
-    any_case, capitalized, verbs = _agency_heads()
-    folded = text.casefold()
-    return (folded.startswith(any_case) or text.startswith(capitalized)) and not (
-        folded.startswith(verbs))
-
-
-def _fill_spanned_cells(tables: list[list[RawRow]]) -> None:
+def _fill_spanned_cells(tables: list[list[RawRow]], adding: list[list[RawRow]],
+                        names: _Names) -> None:
     """Cells merged down from the row above (HTML rowspan) are left out of the rows below them:
     the portal prints an empty cell as a bare `|`, so a missing cell is a merged one. A row
     shorter than its table takes the missing cells' text from the row above it, and the
@@ -510,10 +555,10 @@ def _fill_spanned_cells(tables: list[list[RawRow]]) -> None:
     is read from what the printed ones hold (`_placement`). Header, section and title rows
     are left alone. A "Trong đó:" row between a row and its parts says nothing of its own:
     the parts take their merged cells from the row above it, and so does the row under a
-    row adding an agency to its task. In a table without a number
+    row adding an agency to its task (`_rows_adding_an_agency`). In a table without a number
     column the first column may be the merged one too ("Lĩnh vực" over a field's tasks):
     every printed cell is placed."""
-    for table_rows in tables:
+    for table_rows, added_rows in zip(tables, adding, strict=True):
         width = _table_width(table_rows)
         labels = bold_header_labels(table_rows, width)[0]
         # read together, as assembly reads them ("Lĩnh vực" beside the names is none)
@@ -521,8 +566,8 @@ def _fill_spanned_cells(tables: list[list[RawRow]]) -> None:
         numbered = "number" in roles
         # a "Trong đó:" row, or a row adding an agency to the task above, between a row and
         # the next: the next takes its merged cells from the row above them
-        kept = [row for row in table_rows
-                if not _only_in_which(row) and _added_agency(row) is None]
+        added = {id(row) for row in added_rows}
+        kept = [row for row in table_rows if not _only_in_which(row) and id(row) not in added]
         taken_from_above: dict[int, set[int]] = {}  # id(row) -> columns it was given
         for previous, row in itertools.pairwise(kept):
             if previous is table_rows[0] or not 2 <= len(row.cells) < width:
@@ -542,7 +587,8 @@ def _fill_spanned_cells(tables: list[list[RawRow]]) -> None:
                 continue
             columns, uncertain = _placement([c.text for c in taken[start:]], roles,
                                             [c.text.strip() for c in previous.cells],
-                                            taken_from_above.get(id(previous), set()), start)
+                                            taken_from_above.get(id(previous), set()), start,
+                                            names=names)
             placed = {0: taken[0]} if start else {}
             placed.update(zip(columns, taken[start:], strict=True))
             taken_from_above[id(row)] = set(range(start, width)) - set(columns)
@@ -575,8 +621,8 @@ def _table_width(table_rows: list[RawRow]) -> int:
 
 
 def _placement(texts: list[str], roles: list[str], above: list[str] = (),
-               merged_above: set[int] = frozenset(),
-               start: int = 1) -> tuple[tuple[int, ...], list[int]]:
+               merged_above: set[int] = frozenset(), start: int = 1, *,
+               names: _Names) -> tuple[tuple[int, ...], list[int]]:
     """The columns (from `start`: after the number, where the row prints it) a short row's
     printed cells stand in, in order: the
     placement whose cells read most like their columns (a deadline under the deadline, an
@@ -591,8 +637,10 @@ def _placement(texts: list[str], roles: list[str], above: list[str] = (),
     if math.comb(width - start, len(texts)) > _MAX_PLACEMENTS:
         return tuple(range(start, len(texts) + start)), []
     # how each cell reads in each column, scored once for all the placements
-    fits = [[_fit(t, roles[c]) + (_SAME_AS_ABOVE if c < len(above) and t.strip()
-                                  and t.strip() == above[c] else 0.0)
+    leaning = all(role in roles for role in _LEAD_OR_SUPPORT)
+    fits = [[_fit(t, roles[c], names) + (_SAME_AS_ABOVE if c < len(above) and t.strip()
+                                         and t.strip() == above[c] else 0.0)
+             + (_leaning(t, roles[c], names) if leaning else 0.0)
              for c in range(width)] for t in texts]
     columns_from = set(range(start, width))
     scored = []
@@ -602,12 +650,22 @@ def _placement(texts: list[str], roles: list[str], above: list[str] = (),
         scored.append((fit, len(missing & merged_above), sum(missing), columns))
     scored.sort(reverse=True)
     best_fit, _, _, best = scored[0]
-    rivals = [columns for fit, _, _, columns in scored[1:] if fit == best_fit]
+    # a placement better only by how an agency reads as a lead or a support is no certainty
+    rivals = [columns for fit, _, _, columns in scored[1:]
+              if fit >= best_fit - _ROLE_LEANING - 1e-9]
     uncertain = sorted({c for columns in rivals for c in columns} - set(best))
     return best, uncertain
 
 
-def _fit(text: str, role: str) -> float:
+def _leaning(text: str, role: str, names: _Names) -> float:
+    """Under a table's lead and support columns, how much more an agency cell reads as the
+    one than the other (where the text gives nothing else)."""
+    if role not in _LEAD_OR_SUPPORT or not names.opens_a_name(text):
+        return 0.0
+    return _ROLE_LEANING if (role == "support") == names.reads_as_support(text) else 0.0
+
+
+def _fit(text: str, role: str, names: _Names) -> float:
     """How well a printed cell reads as a cell of a column of this role: 1 for a deadline
     under a deadline or an agency under an agency column, -1 for either in the other's place
     or under the number; a value ("1.250", "≥ 95") 1 under a target or baseline, -1 under the
@@ -615,7 +673,7 @@ def _fit(text: str, role: str) -> float:
     under an agency, worst under a deadline or the number."""
     if _DEADLINE_LIKE.search(text):
         return 1.0 if role == "deadline" else -1.0 if role in (*AGENCY_ROLES, "number") else 0.0
-    if _starts_as_agency(text):
+    if names.opens_a_name(text):
         return 1.0 if role in AGENCY_ROLES else -1.0 if role in ("deadline", "number") else 0.0
     if _VALUE_LIKE.match(text):
         return _VALUE_FIT.get(role, -1.0)

@@ -52,6 +52,8 @@ CONFIDENT_SCORE = 0.9
 # A fuzzy piece covers less than an exact one: a near miss spanning two agencies ("Bộ Khoa học
 # và Công nghệ, Bộ") must not beat the exact agency it contains.
 FUZZY_COVERAGE_WEIGHT = 0.8
+# How much of a text `opens_a_name` reads: its opening words.
+_OPENING_CHARS = 80
 # A fuzzy match may differ from its candidate by this many words (a word split or merged).
 MAX_EXTRA_WORDS = 1
 # Letters a slip may change in one word and still be that word (accent-folded).
@@ -201,6 +203,21 @@ class _Prefixes:
 
 
 _COLLECTIVE_MARKERS = frozenset({("các",), ("những",)})
+# ... as the fuzzy matcher compares words (accent-folded)
+_COLLECTIVE_ASCII = frozenset(to_ascii(w) for (w,) in _COLLECTIVE_MARKERS)
+
+
+@functools.cache
+def _level_ascii() -> frozenset[str]:
+    """The first words of the level words, as the fuzzy matcher compares words."""
+    return frozenset(to_ascii(level[0]) for level in _words().level_words)
+
+
+def _every_unit(words: list[str], i: int) -> bool:
+    """Whether the accent-folded word at `i` is the "các" of "các xã", "các phường": every
+    unit of that level (or its level was cut off as a place: "Đoàn Thanh niên các")."""
+    return words[i] in _COLLECTIVE_ASCII and (i + 1 == len(words)
+                                              or words[i + 1] in _level_ascii())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -216,6 +233,21 @@ def _loose_key(key: Key) -> Key:
         if prefix is None:
             return loose
         loose = loose[len(prefix):]
+
+
+def _listed_with_commas(printed: str) -> str:
+    """A collective's list with its last item joined by "và" ("Các trường mầm non, tiểu học
+    và THCS") as the same list written with commas, as the list of names may hold it."""
+    head, comma, rest = printed.partition(",")
+    if not comma or match_key(head)[:1] not in _COLLECTIVE_MARKERS:
+        return printed
+    return head + comma + _AND.sub(", ", rest)
+
+
+def is_collective(name: str) -> bool:
+    """Whether a printed agency name names every body of a kind: "Các sở, ban, ngành",
+    "UBND các xã, phường", "những đơn vị liên quan"."""
+    return any((word,) in _COLLECTIVE_MARKERS for word in match_key(name))
 
 
 def _ascii(words: Key) -> str:
@@ -413,6 +445,8 @@ class Gazetteer:
         if not printed:
             return AgencyMatch(None, "", 0.0, (UNMATCHED,))
         found = self._lookup(printed)
+        if found is None and (listed := _listed_with_commas(printed)) != printed:
+            found = self._lookup(listed)
         if found is None:
             found = self._fuzzy(_loose_key(match_key(printed)))
         if found is None and "," in printed:
@@ -484,10 +518,17 @@ class Gazetteer:
     def _swaps_a_word(self, printed: list[str], known: list[str]) -> bool:
         """Whether the printed name has another real word where the known one has its own:
         a slip leaves a word that names nothing ("Truyền thamh", "tarn"), but "Đài Truyền
-        thanh" is not "Đài Truyền hình", nor "Truyền thông" either."""
+        thanh" is not "Đài Truyền hình", nor "Truyền thông" either. Nor does a slip add or
+        drop the "các" before a level word: "Công an các xã, phường" is every commune's
+        police, a collective, not "Công an xã"."""
         from rapidfuzz.distance import Levenshtein
 
         for tag, p0, p1, k0, k1 in Levenshtein.opcodes(printed, known):
+            if tag in ("insert", "delete"):
+                if (any(_every_unit(printed, i) for i in range(p0, p1))
+                        or any(_every_unit(known, i) for i in range(k0, k1))):
+                    return True
+                continue
             if tag != "replace":  # a replaced run is as long on both sides
                 continue
             for ours, theirs in zip(printed[p0:p1], known[k0:k1], strict=True):
@@ -495,6 +536,63 @@ class Gazetteer:
                         and Levenshtein.distance(ours, theirs) > MAX_WORD_SLIP):
                     return True
         return False
+
+    # -------------------------------------------------------------- a text's opening
+
+    def opens_a_name(self, text: str) -> bool:
+        """Whether a text opens as an agency's name does (a cell whose column is unknown):
+        with a head word in any case ("Ủy ban …", "các …", "Trung tâm …"), or with one that
+        heads a name only with a capital ("Sở", "Tổ", "Hội", "Phòng", "Bộ") and then a
+        capitalized word, or a lower-case one that a known name goes on with after it ("Tổ
+        công nghệ số", "Hội đồng nhân dân"). A task's words that open so are no name ("Tổ
+        chức tập huấn", "Hội nghị", "Phòng, chống", "Bộ chỉ số"), nor a description verb
+        ("Ban hành …", "Báo cáo …")."""
+        words = _words()
+        tokens = [t for t in _tokenize(text[:_OPENING_CHARS]) if t.word != "-"]
+        if not tokens:
+            return False
+        key = _span_key(tokens, 0, len(tokens))
+        if any(key[:n] in words.description_verbs for n in range(1, words.longest_phrase + 1)):
+            return False
+        if words.heads.longest(key, whole=True) is not None:
+            return True
+        if not tokens[0].text[:1].isupper():
+            return False
+        head = words.capitalized_heads.longest(key, whole=True)
+        if head is None:
+            return False
+        taken, after = 0, 0
+        while after < len(tokens) and taken < len(head):
+            taken += len(tokens[after].key)
+            after += 1
+        if after == len(tokens):
+            return True
+        nxt = tokens[after]
+        if nxt.comma_before:
+            return False
+        if not nxt.text[:1].islower():
+            return True
+        return (*head, *nxt.key[:1]) in self._lower_case_openings
+
+    @staticmethod
+    def is_collective(name: str) -> bool:
+        """Whether a printed agency name names every body of a kind (see `is_collective`)."""
+        return is_collective(name)
+
+    @functools.cached_property
+    def _lower_case_openings(self) -> frozenset[Key]:
+        """A capitalized head word and the lower-case word after it, in the names printed
+        with a capital ("Tổ công …", "Hội đồng …", "Trường mầm …")."""
+        words = _words()
+        openings: set[Key] = set()
+        for entry in self.entries.values():
+            for name in (entry.name, *entry.aliases):
+                key = match_key(name)
+                head = words.capitalized_heads.longest(key) if name[:1].isupper() else None
+                rest = name.split()[len(head):] if head else ()
+                if rest and rest[0][:1].islower():
+                    openings.add(key[:len(head) + 1])
+        return frozenset(openings)
 
     # -------------------------------------------------------------- splitting
 
@@ -847,6 +945,7 @@ _SQUARE_BRACKETS = lazy(compile_regex, r"\[[^\[\]]*\]")
 _ENTITY = lazy(compile_regex, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ALTERNATIVES = frozenset({"hoặc", "và", "hay"})
 _PARENTHESES_KEPT = lazy(compile_regex, r"\s*([()])\s*")
+_AND = lazy(compile_regex, r"\s+và\s+")
 # A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
 # Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
 # ("TP. Hà Nội", "P. Kinh tế").
@@ -1023,6 +1122,8 @@ class _Segmenter:
             for prev_end, gap in self._gaps_before(start):
                 if gap == "none" and self._in_each_unit(start):
                     continue
+                if gap == "joiner" and self._joins_inside_a_name(prev_end):
+                    continue
                 for prev_path_score, prev_path in best[prev_end].values():
                     prev = self.piece(*prev_path[-1])
                     if self._allowed(prev, piece, gap) and not self._continues_a_collective(
@@ -1054,6 +1155,11 @@ class _Segmenter:
             return False
         rest = tuple(t.word for t in self.tokens[start + 1:start + 3])
         return any(rest[:len(level)] == level for level in _words().level_words)
+
+    def _joins_inside_a_name(self, joiner: int) -> bool:
+        """"Văn phòng HĐND và UBND các xã, phường" (every commune's office, no known name as
+        a whole): a "và" inside a known name's words joins no two agencies."""
+        return self.gazetteer._inside_known_name(self.tokens, joiner, joiner + 1)
 
     def _continues_a_collective(self, left_start: int, left: _Piece, start: int,
                                 right: _Piece, gap: str) -> bool:

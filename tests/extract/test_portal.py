@@ -7,6 +7,13 @@ from shared_files import real_file
 
 from chitieu import extract
 from chitieu.extract.detect import detect_layout
+from chitieu.gazetteer.agencies import default_gazetteer
+
+
+def _read(text: str):
+    """Portal text read with the pipeline's gazetteer."""
+    return extract.read_text(text, "portal", agencies=default_gazetteer)
+
 
 TABLE = """**PHỤ LỤC**
 DANH MỤC NHIỆM VỤ
@@ -53,7 +60,7 @@ Sở Tài chính
 
 
 def test_cells_rows_and_wrapped_lines() -> None:
-    doc = extract.read_text(TABLE, "portal")
+    doc = _read(TABLE)
     table = [r.texts for r in doc.rows if r.table is not None]
     assert table == [
         ["**TT**", "**Nội dung thực hiện**", "**Cơ quan chủ trì**", "**Thời gian hoàn thành**"],
@@ -66,7 +73,7 @@ def test_cells_rows_and_wrapped_lines() -> None:
 
 
 def test_text_outside_the_table_is_one_row_per_line_with_open_markup_joined() -> None:
-    doc = extract.read_text(TABLE, "portal")
+    doc = _read(TABLE)
     preamble = [(r.first_line, r.texts) for r in doc.rows if r.table is None]
     assert preamble == [
         (1, ["**PHỤ LỤC**"]),
@@ -76,7 +83,7 @@ def test_text_outside_the_table_is_one_row_per_line_with_open_markup_joined() ->
 
 
 def test_line_numbers_span_the_cells_of_a_row() -> None:
-    doc = extract.read_text(TABLE, "portal")
+    doc = _read(TABLE)
     row = next(r for r in doc.rows if r.texts[0] == "1")
     assert (row.first_line, row.last_line) == (23, 29)
 
@@ -85,7 +92,7 @@ def test_a_row_without_its_closing_bar_before_a_title_and_a_new_table() -> None:
     text = ("|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Thời hạn**\n|\n|\n1.\n|\nViệc một\n|\n30/06/2025\n"
             "|\n**2. Các nhiệm vụ về chuyển đổi số**\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n"
             "**Thời hạn**\n|\n|\n1.\n|\nViệc hai\n|\n31/07/2025\n|\n|\n")
-    doc = extract.read_text(text, "portal")
+    doc = _read(text)
     assert [(r.table, r.texts) for r in doc.rows] == [
         (0, ["**STT**", "**Nhiệm vụ**", "**Thời hạn**"]),
         (0, ["1.", "Việc một", "30/06/2025"]),
@@ -114,7 +121,7 @@ def test_cells_merged_from_the_row_above_are_filled_in() -> None:
             "Trung tâm A\n|\nSở B\n|\nQuý IV/2026\n|\nNgân sách\n|\n|\nSao lưu dự phòng\n|\n"
             "Sở C\n|\n|\n2\n|\nMua thiết bị\n|\nSở D\n|\nSở G\n|\nNăm 2026\n|\n|\n3\n|\n"
             "Đào tạo\n|\nSở E\n|\nSở B\n|\nNăm 2027\n|\nVốn khác\n|\n|\n")
-    doc = extract.read_text(text, "portal")
+    doc = _read(text)
     assert [r.texts for r in doc.rows if r.table is not None][1:] == [
         ["**I**", "**Hạ tầng**"],
         ["1", "Lắp máy chủ", "Trung tâm A", "Sở B", "Quý IV/2026", "Ngân sách"],
@@ -135,7 +142,7 @@ def test_real_portal_text_is_detected(name: str, real_dir: Path) -> None:
 
 
 def _table_rows(text: str) -> list[list[str]]:
-    return [r.texts for r in extract.read_text(text, "portal").rows if r.table is not None]
+    return [r.texts for r in _read(text).rows if r.table is not None]
 
 
 def _flat(rows: list[list[str]]) -> str:
@@ -190,7 +197,7 @@ def test_numbered_bold_heading_between_two_tables_is_not_a_cell() -> None:
         + "\n**2. Nhiệm vụ**\n\n" + _flat([
         ["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời gian**"],
         ["1", "Việc A.", "Sở Nội vụ", "Sở Tài chính", "Năm 2026"]]))
-    rows = extract.read_text(text, "portal").rows
+    rows = _read(text).rows
     assert [r.texts for r in rows if r.table is None] == [["**1. Chỉ tiêu**"], ["**2. Nhiệm vụ**"]]
     assert [r.texts for r in rows if r.table is not None][1] == [
         "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "85%", "Văn phòng UBND tỉnh"]
@@ -289,7 +296,7 @@ def test_a_short_row_takes_its_merged_cells_where_its_printed_ones_do_not_fit(
                   ["1", "Số hóa hồ sơ.", "Sở Tư pháp", "Công an tỉnh", "Quý II/2026", "Dữ liệu"],
                   printed,
                   ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Tư pháp", "Tháng 11/2026", "Lớp học"]])
-    row = [r for r in extract.read_text(text, "portal").rows if r.table is not None][2]
+    row = [r for r in _read(text).rows if r.table is not None][2]
     assert (row.texts, row.warnings) == (read, warnings)
 
 
@@ -348,7 +355,7 @@ def test_a_monitor_merged_over_a_row_its_in_which_and_its_parts() -> None:
                   ["+", "Khu vực đô thị", "Trạm", "420", "Viettel; VNPT"],
                   ["3", "Tỷ lệ hồ sơ trực tuyến", "%", "60", "Văn phòng UBND tỉnh",
                    "Các sở, ban, ngành"]])
-    rows = [r for r in extract.read_text(text, "portal").rows if r.table is not None]
+    rows = [r for r in _read(text).rows if r.table is not None]
     assert [r.texts for r in (rows[2], rows[4])] == [
         ["2", "Số trạm 5G", "Trạm", "650", "Sở Khoa học và Công nghệ",
          "Các doanh nghiệp viễn thông"],
@@ -394,3 +401,50 @@ def test_a_task_opening_with_a_verb_like_an_agency_head_stays_under_the_names() 
                   ["2", "Ban hành chuẩn chương trình.", "Sở Tư pháp", "Quý IV/2026"],
                   ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Y tế", "Năm 2027"]])
     assert _table_rows(text)[2][1] == "Ban hành chuẩn chương trình."
+
+
+@pytest.mark.parametrize("task", [
+    # a task's words opening with a word that heads agencies only with a capital ("Tổ",
+    # "Hội", "Phòng", "Bộ") and a lower-case word no known name goes on with
+    "Tổ chức hội thi tin học trẻ.",
+    "Hội nghị sơ kết giữa kỳ.",
+    "Phòng, chống tác hại của thuốc lá.",
+    "Bộ chỉ số năng lực cạnh tranh cấp xã.",
+])
+def test_a_task_opening_like_an_agency_head_stays_under_the_names(task: str) -> None:
+    text = _flat([["**STT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Xây dựng kế hoạch.", "Sở Y tế", "Sở Nội vụ", "Năm 2026"],
+                  ["2", task, "Sở Tư pháp", "Quý IV/2026"],
+                  ["3", "Tập huấn cán bộ.", "Sở Nội vụ", "Sở Y tế", "Năm 2027"]])
+    assert _table_rows(text)[2][1] == task
+
+
+def test_a_known_name_opening_with_a_lower_case_word_is_still_an_agency() -> None:
+    # "Tổ công nghệ số cộng đồng": "Tổ" then a lower-case word, as a known name goes on
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Hướng dẫn cài đặt ứng dụng.", "Công an xã", "Trạm Y tế xã", "Năm 2026"],
+                  ["Tổ công nghệ số cộng đồng"],
+                  ["2", "Tuyên truyền chuyển đổi số.", "Phòng Văn hóa - Xã hội", "Các thôn",
+                   "Quý III/2026"]])
+    assert _table_rows(text)[2] == ["", "", "", "Tổ công nghệ số cộng đồng", ""]
+
+
+@pytest.mark.parametrize(("printed", "lead", "support"), [
+    # one agency printed under "Chủ trì | Phối hợp", the other merged from the row above:
+    # a collective or several agencies read as the supports (the lead merged over both
+    # rows), one agency of its own as the lead (the supports merged) - said uncertain
+    ("Các trường học", "Phòng Văn hóa - Xã hội", "Các trường học"),
+    ("Công an xã; Trạm Y tế xã", "Phòng Văn hóa - Xã hội", "Công an xã; Trạm Y tế xã"),
+    ("Phòng Kinh tế", "Phòng Kinh tế", "UBND các thôn"),
+])
+def test_one_agency_under_a_lead_and_a_support_column_reads_as_the_one_it_is_like(
+        printed: str, lead: str, support: str) -> None:
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Tuyên truyền an toàn giao thông.", "Phòng Văn hóa - Xã hội",
+                   "UBND các thôn", "Năm 2026"],
+                  ["2", "Kiểm tra cơ sở kinh doanh.", printed, "Quý III/2026"],
+                  ["3", "Vệ sinh môi trường.", "Phòng Kinh tế", "Hội Nông dân xã", "Năm 2027"]])
+    row = [r for r in _read(text).rows if r.table is not None][2]
+    assert row.texts[2:4] == [lead, support]
+    assert len(row.warnings) == 1 and row.warnings[0].startswith("cell_placement_uncertain:")
+

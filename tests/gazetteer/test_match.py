@@ -321,3 +321,34 @@ def test_words_of_one_collective_listed_together_are_that_collective(gazetteer):
     assert (found.id, found.name) == ("thon-to-dan-pho", "Các thôn, tổ dân phố")
     # two different bodies listed together are not one
     assert gazetteer.match("Phòng Kinh tế, Công an xã").id is None
+
+
+@pytest.mark.parametrize(("printed", "communes_own"), [
+    # "các" inside a name makes it every such body, a collective: not the one commune's
+    # (a fuzzy match took the inserted word for a slip)
+    ("Hội Nông dân các xã", "hoi-nong-dan"),
+    ("Đoàn Thanh niên các xã, phường", "doan-thanh-nien"),
+    ("Ban Chỉ huy Quân sự các xã, phường", "ban-chi-huy-quan-su"),
+    ("Văn phòng HĐND và UBND các xã, phường", "van-phong-hdnd-ubnd"),
+    ("Công an các xã, phường", "cong-an-xa"),
+])
+def test_a_body_of_every_commune_is_not_the_communes_own(gazetteer, printed, communes_own):
+    found = gazetteer.match(printed).id
+    assert found != communes_own
+    assert found is None  # no list holds it: its printed name is kept
+    assert gazetteer.split(printed) == [printed]
+
+
+@pytest.mark.parametrize("printed", [
+    # school levels spelled out or abbreviated, joined by commas or "và": the schools
+    "Các trường Mầm non, Tiểu học, Trung học cơ sở",
+    "các trường mầm non, tiểu học, THCS",
+    "Các trường mầm non, tiểu học và THCS trên địa bàn",
+])
+def test_the_schools_listed_by_their_levels_are_the_schools(gazetteer, printed):
+    assert gazetteer.match(printed).id == "truong-hoc"
+
+
+def test_a_school_level_abbreviation_is_its_words(gazetteer):
+    assert gazetteer.match("Trường Trung học cơ sở xã").id == "truong-thcs"
+    assert gazetteer.match("Trường THCS xã").id == "truong-thcs"
