@@ -54,6 +54,8 @@ MATCH = [
     ("Tỷ lệ người dân có sổ sức khỏe điện tử trên ứng dụng VNeID", "%", "xhs.ho_so_suc_khoe"),
     # a school carrying out a digital measure deploys it; the informal sector's workers
     ("Tỷ lệ cơ sở giáo dục thực hiện học bạ số", "%", "xhs.truong_hoc_ba_so"),
+    # hospital beds are beds wherever they are
+    ("Số giường bệnh bệnh viện trên 1 vạn dân", "giường", "ktxh.giuong_benh_van_dan"),
     # thousands grouped by dots are one number ("10.000 dân")
     ("Số bác sĩ bình quân trên 10.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
     # doctors are persons; an electronic payment is one without cash (an account for it is an
@@ -323,6 +325,15 @@ NEAR_MISSES = [
     ("Tỷ lệ lao động có việc làm", "%", "ktxh.lao_dong_phi_chinh_thuc"),
     ("Tỷ lệ cán bộ, công chức sử dụng thành thạo phần mềm quản lý văn bản", "%",
      "nls.cbcc_thanh_thao_ky_nang_so"),
+    # parts a plan may target apart: women, hospitals, industrial waste, high-quality rice,
+    # the non-farm sector, apologies for late dossiers
+    ("Tỷ lệ phụ nữ tham gia bảo hiểm y tế", "%", "ktxh.bhyt"),
+    ("Tỷ lệ lao động nữ qua đào tạo", "%", "ktxh.lao_dong_qua_dao_tao"),
+    ("Tỷ lệ bệnh viện triển khai bệnh án điện tử", "%", "xhs.tram_y_te_benh_an_dien_tu"),
+    ("Tỷ lệ chất thải rắn công nghiệp được xử lý", "%", "ktxh.chat_thai_ran"),
+    ("Diện tích lúa", "ha", "ktxh.lua_chat_luong_cao"),
+    ("Tỷ lệ lao động có việc làm phi nông nghiệp", "%", "ktxh.lao_dong_nong_nghiep"),
+    ("Tỷ lệ hồ sơ giải quyết quá hạn được xin lỗi", "%", "cqs.ho_so_qua_han"),
     # the households that left poverty are not the poor households
     ("Số hộ thoát nghèo trong năm", "hộ", "ktxh.so_ho_ngheo"),
     # unemployment insurance is not the social insurance; grain output is no sown area
