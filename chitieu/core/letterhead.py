@@ -348,16 +348,18 @@ def _named(text: str) -> str:
 
 
 _NAME_JOINS = frozenset(("và", "-", "–"))
+# a number in Roman numerals after a name ("VĨNH TUY II"), kept as printed
+_ROMAN_WORD = lazy(compile_regex, r"^[IVX]+$")
 
 
 def _proper_name(text: str) -> str:
     """A proper name in capitals as it is written: each word with its capital ("PHAN BỘI
-    CHÂU" → "Phan Bội Châu"), an abbreviation or a number as printed, the words the list
-    leaves in lower case ("SỐ") in lower case."""
+    CHÂU" → "Phan Bội Châu"), an abbreviation or a number (Roman ones too) as printed, the
+    words the list leaves in lower case ("SỐ") in lower case."""
     lower = _words().school_name_lower
     return " ".join(w if not _VOWEL.search(_folded_text(w)) or any(c.isdigit() for c in w)
-                    else w.lower() if w.lower() in lower else w[:1].upper() + w[1:].lower()
-                    for w in text.split())
+                    or _ROMAN_WORD.match(w) else w.lower() if w.lower() in lower
+                    else w[:1].upper() + w[1:].lower() for w in text.split())
 
 
 def is_named_school(body: str) -> bool:

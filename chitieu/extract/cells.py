@@ -817,6 +817,12 @@ def _unit_symbols() -> frozenset[str]:
 
 
 @functools.cache
+def _unit_magnitudes() -> frozenset[str]:
+    """The words a unit opens with, never a unit alone ("Nghìn", "Triệu": data/units.yaml)."""
+    return frozenset(load_yaml("units.yaml")["magnitudes"])
+
+
+@functools.cache
 def _agency_start() -> regex.Pattern:
     """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
     "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
@@ -1178,7 +1184,8 @@ class _Known:
 def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's lines as at most `count` cells: a line continuing the one above joined to
     it (in a unit column, a unit's symbol is a cell by itself — "%" / "ha" are two — unless
-    the unit goes on after it: "%" / "/năm" is "%/năm"), then apart where a line least reads
+    the unit goes on after it, "%" / "/năm" is "%/năm", or a magnitude opens it, "Nghìn" /
+    "tấn" is "Nghìn tấn"), then apart where a line least reads
     as continued, until there are `count`."""
     if count <= 0 or not texts:
         return []
@@ -1186,6 +1193,8 @@ def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     for text in texts[1:]:
         if role == "unit" and text.startswith("/"):
             cells[-1] += text  # "%" / "/năm", "Mbps" / "/thuê bao"
+        elif role == "unit" and cells[-1].lower() in _unit_magnitudes() and text[:1].isalpha():
+            cells[-1] = f"{cells[-1]} {text}"  # "Nghìn" / "tấn", "Triệu" / "kWh"
         elif role == "unit" and (cells[-1] in _unit_symbols() or text in _unit_symbols()):
             cells.append(text)
         elif _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):

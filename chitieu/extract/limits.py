@@ -70,13 +70,14 @@ def check_input_size(path: Path, *, text: bool = False) -> None:
                          code=ErrorCode.TOO_LARGE)
 
 
-def check_zip(path: Path) -> None:
+def check_zip(path: Path, *, reads: tuple[str, ...] = ("",)) -> None:
     """Refuse a DOCX/XLSX whose members inflate past --max-inflated-mb: first by the sizes
     the archive declares, then by inflating each member for real (a member may lie about
     its size). An archive that does not open is left to the reader, which says so in its
     own words; a member that does not inflate (a broken deflate stream, a wrong checksum,
-    cut short) is a damaged file, said here: the readers' libraries would raise it in
-    ways of their own (zlib.error)."""
+    cut short) is a damaged file, said here, when its name ends as one of `reads` (the
+    members its reader opens; every one by default): the readers' libraries would raise it
+    in ways of their own (zlib.error)."""
     import zipfile  # here: only DOCX and XLSX inputs need it (5 ms)
 
     from chitieu.extract.detect import zip_errors
@@ -104,6 +105,8 @@ def check_zip(path: Path) -> None:
             except RuntimeError:  # an encrypted member: the reader reports it
                 return
             except errors as exc:
+                if not info.filename.lower().endswith(reads):
+                    continue  # a thumbnail or an image its reader never opens
                 detail = str(exc).strip() or type(exc).__name__
                 raise InputError(f"the file is damaged or truncated and cannot be read "
                                  f"({info.filename}: {detail})",

@@ -353,6 +353,19 @@ def test_pdftotext_a_unit_after_a_symbol_may_go_on_in_its_cell() -> None:
     assert ["3", "Tốc độ truyền dữ liệu trung bình", "Mbps/thuê bao", "≥ 100"] in rows
 
 
+def test_pdftotext_a_unit_its_magnitude_opens_is_one_cell() -> None:
+    # a unit wrapped after its magnitude ("Nghìn" / "tấn", "Triệu" / "kWh") is one cell, the
+    # last row's unit left empty (were "Nghìn", "tấn", "%": every unit below moved a row)
+    rows = _rows([
+        "STT", "1", "2", "3", "", "Tên chỉ tiêu", "Sản lượng lương thực", "Tỷ lệ che phủ rừng",
+        "Điện thương phẩm", "", "Đơn vị tính", "Nghìn", "tấn", "%", "Triệu", "kWh", "",
+        "Chỉ tiêu năm", "2026", "≥ 60", "≥ 45", "≥ 900", "",
+    ])
+    assert ["1", "Sản lượng lương thực", "Nghìn tấn", "≥ 60"] in rows
+    assert ["2", "Tỷ lệ che phủ rừng", "%", "≥ 45"] in rows
+    assert ["3", "Điện thương phẩm", "Triệu kWh", "≥ 900"] in rows
+
+
 def test_pdftotext_a_guess_between_two_columns_drawn_side_by_side_is_said() -> None:
     # three agencies' lines for two rows of two narrow columns: "Công an xã" may be the
     # first row's support or the second row's lead — the reading is a guess, said on each

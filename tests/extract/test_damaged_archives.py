@@ -55,3 +55,27 @@ def test_a_zip_asking_for_a_newer_version_is_one_clear_error(tmp_path: Path,
         extract.read(path)
     assert caught.value.code in (ErrorCode.CORRUPT, ErrorCode.UNREADABLE)
     assert "\n" not in str(caught.value)
+
+
+def _with_damaged_thumbnail(tmp_path: Path, name: str) -> Path:
+    with_thumbnail = tmp_path / f"thumbnail_{name}"
+    with zipfile.ZipFile(OFFICE / name) as source, zipfile.ZipFile(with_thumbnail, "w") as out:
+        for info in source.infolist():
+            out.writestr(info, source.read(info))
+        out.writestr("docProps/preview.jpeg", b"\xff\xd8" * 4000, zipfile.ZIP_DEFLATED)
+    return _garbled_member(with_thumbnail, tmp_path / name, "docProps/preview.jpeg")
+
+
+def test_a_damaged_member_the_workbook_reader_never_opens_leaves_it_read(
+        tmp_path: Path) -> None:
+    """A thumbnail whose bytes do not inflate: the sheet is still read (it was refused)."""
+    path = _with_damaged_thumbnail(tmp_path, "commune_sheet.xlsx")
+    assert extract.read(path).rows == extract.read(OFFICE / "commune_sheet.xlsx").rows
+
+
+def test_a_damaged_thumbnail_in_a_word_document_is_one_clear_error(tmp_path: Path) -> None:
+    """python-docx inflates every part: the damage is said, not raised as zlib.error."""
+    path = _with_damaged_thumbnail(tmp_path, "ward_tasks.docx")
+    with pytest.raises(InputError) as caught:
+        extract.read(path)
+    assert caught.value.code == ErrorCode.CORRUPT and "preview.jpeg" in str(caught.value)

@@ -321,6 +321,14 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["SỞ GD&ĐT LẠNG SƠN", "TRƯỜNG THPT CHUYÊN CHU VĂN AN", "Số: 42/KH-THPT"],
      [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-THPT",
      "Trường THPT chuyên Chu Văn An", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    # two levels joined by "và" are the kind; a name's Roman number kept (were "Trường TH
+    # Và THCS Kim Đồng", "Vĩnh Tuy Ii")
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG TH VÀ THCS KIM ĐỒNG", "Số: 42/KH-TH"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-TH",
+     "Trường TH và THCS Kim Đồng", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG TIỂU HỌC ĐÌNH LẬP II", "Số: 42/KH-TH"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "42/KH-TH",
+     "Trường Tiểu học Đình Lập II", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
     # a school of no name of its own but its kind and place keeps them as printed
     (["UBND TỈNH LẠNG SƠN", "TRƯỜNG CHÍNH TRỊ TỈNH", "Số: 42/KH-TCT"],
      [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-TCT",
