@@ -175,7 +175,7 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
             # the title stands in the sections; cells merged down over the rows below it
             # (an agency, a deadline the DOCX reader repeats) in the next record
             inside = [i for i, c in enumerate(row.cells) if c.text.strip()
-                      and not found(c.text, state["last"])]
+                      and i not in unmapped and not found(c.text, state["last"])]
             if inside:
                 state["pending"].append((row, "section", state["last"],
                                          set(range(len(row.cells))) - set(inside)))
@@ -190,11 +190,19 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
             if not why.startswith(_DROPPED_OK) and len(filled) > 1:
                 lost.extend(Lost(where(row), f"dropped: {why}", t) for t in filled)
         else:
-            filled = [c.text for c in row.cells if c.text.strip()]
-            if not (len(filled) == 1 and IN_WHICH.match(filled[0].strip())):
-                # "Trong đó:" alone is a label: the rows under it are its parent's parts
-                lost.extend(Lost(where(row), "no decision: " + ",".join(whats), t)
-                            for t in filled)
+            # "Trong đó:" is a label (the rows under it are its parent's parts); beside it,
+            # cells merged over it and its parent or parts, which the reader copied: in the
+            # record above, else the next one
+            label = {i for i, c in enumerate(row.cells) if IN_WHICH.match(c.text.strip())}
+            if not label:
+                lost.extend(Lost(where(row), "no decision: " + ",".join(whats), c.text)
+                            for c in row.cells if c.text.strip())
+                return
+            inside = {i for i, c in enumerate(row.cells) if c.text.strip()
+                      and not found(c.text, state["last"])} - label
+            if inside:
+                state["pending"].append((row, "in which", state["last"],
+                                         set(range(len(row.cells))) - inside))
 
     for row in rows:
         visit(row)

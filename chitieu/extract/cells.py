@@ -851,7 +851,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     warning (`cells_text_unplaced:L<line>`) — never dropped."""
     columns: list[_Column] = []
     numbers: list[str] = []
-    waiting: list[tuple[int, str]] = []  # (line, text) of a block no column took yet
+    waiting: list[tuple[int, list[str]]] = []  # (line, lines) of a block no column took yet
     beside: list[tuple[int, list[str]]] = []
     signed = False
     end = len(lines)
@@ -887,7 +887,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
             if column.role == "number":
                 below = at + len(block) - len(under)
                 numbers += [t for t in under if ROW_LABEL.match(t)]
-                waiting += [(below + k, t) for k, t in enumerate(under)
+                waiting += [(below + k, [t]) for k, t in enumerate(under)
                             if not ROW_LABEL.match(t)]
             else:
                 column.lines = under
@@ -895,8 +895,16 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                     given += 1
                     column.pieces.append(given)
             for item in list(waiting):
-                if _fits(column.role, item[1]) and column.filled(count) < count:
-                    column.cells.append(item[1])
+                # a block read before its column's label: its cells, where the column's
+                # look tells each (two deadlines), else the block as one cell
+                room = count - column.filled(count)
+                if room <= 0:
+                    break
+                parts = _cut(item[1], room, column.role) if len(item[1]) > 1 else item[1]
+                if min(_fits(column.role, t) for t in parts) < _LOOKS_LIKE:
+                    parts = [" ".join(item[1])]
+                if _fits(column.role, parts[0]):
+                    column.cells += parts
                     given += 1
                     column.pieces.append(given)
                     waiting.remove(item)
@@ -928,7 +936,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
             given += 1
             open_columns[at_column].pieces.append(given)
         else:
-            waiting.append((at, text))
+            waiting.append((at, block))
     header = [c.label for c in columns]
     rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1, table=number))
     count = len(numbers)
@@ -937,7 +945,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         written = _cut(column.lines, count, column.role) + column.cells
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
-        waiting += [(column.at, t) for t in written[count:]]  # more cells than rows
+        waiting += [(column.at, [t]) for t in written[count:]]  # more cells than rows
     # a guess between two columns drawn side by side, or a column whose cells came in many
     # pieces between other columns' (a long table's cells `pdftotext` ordered by height
     # across the columns: which row each is, the text no longer tells), is said on each row
@@ -946,7 +954,8 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1, table=number,
                        warnings=list(uncertain)) for row in cells)
     after = [(at + k, t) for at, block in beside for k, t in enumerate(block)]
-    for line, text in sorted([*after, *waiting], key=lambda item: item[0]):
+    unplaced = [(line, " ".join(texts)) for line, texts in waiting]
+    for line, text in sorted([*after, *unplaced], key=lambda item: item[0]):
         rows.append(_one_cell(text, line))
     warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
     return end

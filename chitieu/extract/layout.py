@@ -989,6 +989,9 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
         (tested first: it is cheap)."""
         start, end = words[0].x0, words[-1].x1
         text = " ".join(w.text for w in words)
+        if text[:1].islower():
+            return None  # (a label's words going on from the line above: "Ước thực" / "hiện
+            # năm" / "2025", whose year under it is no column's own label)
         # (a centred label over two narrow columns may end where the second starts)
         under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
         if centred and (len(under) < 2 or not _centred([(start, end, text, under)], spans)):
@@ -1222,6 +1225,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
                     break
     spans = _split_between_lines(spans, header, cover)
     spans = _split_crowded_labels(spans, header, cover)
+    spans = _split_by_numbers(spans, numbers or [], cover)
     # a column under no header label that hardly a line prints into is a cell pdftotext
     # pushed off its column ("45.000" a few characters left of the figures above it)
     chunks = [c for line in header for c in _label_chunks(line)]
@@ -1280,6 +1284,22 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                 cut = _split_at(window, cover, left[:3], right[:3])
                 spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
+    return spans
+
+
+def _split_by_numbers(spans: list[tuple[int, int]], numbers: list[_Line], cover: list[int]
+                      ) -> list[tuple[int, int]]:
+    """The columns' numbers under the header ("(1) (2) (3) …") print one over each column:
+    two over one column of the body (names that run up to the next column's cells with one
+    space, "… ứng dụng công Hợp tác") split it at the emptiest position between them."""
+    for line in numbers:
+        for left, right in pairwise(line.words):
+            for i, (s, e) in enumerate(spans):
+                if s <= left.centre <= e and s <= right.centre <= e:
+                    cut = _split_at(range(left.x1, right.x0), cover, (left.x0, left.x1, ""),
+                                    (right.x0, right.x1, ""))
+                    spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                    break
     return spans
 
 
@@ -2551,10 +2571,15 @@ def _ends_open(above: list[_Word], below: list[_Word], names: _NamePairs) -> boo
 
 def _row_extents(columns: list[list[list[tuple[int, list[_Word]]]]], col: int
                  ) -> list[tuple[int, int] | None]:
-    """For each row, the first and last line its cells print in the columns but `col`."""
+    """For each row, the first and last line its cells print in the columns but `col` —
+    and but those whose cell prints on the very lines `col`'s does: cells merged over the
+    same rows print alike ("Sở Tài chính" beside "Thuế tỉnh", centred over a row and its
+    sub-rows), neither tells where the row starts."""
     extents: list[tuple[int, int] | None] = []
     for r in range(len(columns[0]) if columns else 0):
-        lines = [i for c, parts in enumerate(columns) if c != col for i, _ in parts[r]]
+        own = {i for i, _ in columns[col][r]}
+        lines = [i for c, parts in enumerate(columns) if c != col
+                 and not (own and {i for i, _ in parts[r]} == own) for i, _ in parts[r]]
         extents.append((min(lines), max(lines)) if lines else None)
     return extents
 

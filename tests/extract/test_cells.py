@@ -483,3 +483,20 @@ def test_pdftotext_a_column_whose_cells_come_in_pieces_between_others_is_said() 
     assert len(body) == 7
     assert all("cell_placement_uncertain:Chỉ tiêu năm 2026" in r.warnings for r in body)
     assert not any("cell_placement_uncertain:Cơ quan chủ trì" in r.warnings for r in body)
+
+
+def test_pdftotext_a_block_read_before_its_label_is_cut_into_its_rows_cells() -> None:
+    # the deadlines of two rows in one block before their label, drawn after the signature:
+    # cut into the two rows' cells as the column's own lines are (was one cell "Quý I/2026
+    # Quý IV/2026" in the first row, none in the second)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "TT", "", "Nội dung nhiệm vụ", "", "1", "",
+        "Cập nhật hồ sơ học sinh trên phần mềm", "", "2", "", "Tổ chức họp phụ huynh trực tuyến",
+        "", "Đơn vị chủ trì", "Tổ chuyên môn", "Tổ Văn phòng", "", "Quý I/2026", "Quý IV/2026",
+        "", "III. TỔ CHỨC THỰC HIỆN", "Tổ Văn phòng theo dõi./.", "Nơi nhận:", "",
+        "HIỆU TRƯỞNG", "", "- Như trên;", "- Lưu: VT.", "", "Thời gian", "thực hiện", ""])
+    rows = [r.texts for r in read_text(text, "cells").rows]
+    assert rows[1:4] == [
+        ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện"],
+        ["1", "Cập nhật hồ sơ học sinh trên phần mềm", "Tổ chuyên môn", "Quý I/2026"],
+        ["2", "Tổ chức họp phụ huynh trực tuyến", "Tổ Văn phòng", "Quý IV/2026"]]

@@ -127,3 +127,65 @@ def test_two_words_glued_across_a_cell_edge_are_read_apart() -> None:
     records = {r.key: r for r in convert_text(GLUED, "layout").records}
     assert records["1"].name == "Hướng dẫn người dân tiếp cận dịch vụ công trực tuyến"
     assert _agencies(records["1"]) == [("lead", "Công an tỉnh"), ("support", "Sở Tư pháp")]
+
+
+# a lead and a support merged over a row, its "Trong đó:" and two "-" rows print on one line
+# between "Trong đó:" and the first "-" row, in a table whose agencies print from their
+# rows' tops: each is the other's twin, neither shows where that row starts, so both spread
+# over the row and its sub-rows
+TWIN_MERGED = """\
+ TT          Chỉ tiêu                      Đơn vị   Năm 2026    Chủ trì        Phối hợp
+     Số khách du lịch quốc tế đến tham quan,                    Sở Du lịch     Các xã,
+ 1                                         Lượt     520.000
+     lưu trú                                                                   phường
+ 2   Tổng thu từ hoạt động du lịch         Tỷ đồng    4.100
+                 Trong đó:
+                                                                Sở Tài chính   Sở Du lịch
+ -   Thu từ dịch vụ lưu trú                Tỷ đồng    1.500
+ -   Thu từ dịch vụ ăn uống, vui chơi      Tỷ đồng    1.200
+     Số cơ sở lưu trú du lịch đạt chuẩn                         Sở Du lịch     Hiệp hội Du
+ 3                                         Cơ sở        310
+     phục vụ khách                                                             lịch tỉnh
+"""
+
+
+def test_twin_cells_merged_over_a_row_and_its_sub_rows_spread_over_them() -> None:
+    records = convert_text(TWIN_MERGED, "layout").records
+    assert [(r.name, _agencies(r)) for r in records] == [
+        ("Số khách du lịch quốc tế đến tham quan, lưu trú",
+         [("lead", "Sở Du lịch"), ("support", "Các xã, phường")]),
+        ("Tổng thu từ hoạt động du lịch", [("lead", "Sở Tài chính"), ("support", "Sở Du lịch")]),
+        ("Thu từ dịch vụ lưu trú", [("lead", "Sở Tài chính"), ("support", "Sở Du lịch")]),
+        ("Thu từ dịch vụ ăn uống, vui chơi",
+         [("lead", "Sở Tài chính"), ("support", "Sở Du lịch")]),
+        ("Số cơ sở lưu trú du lịch đạt chuẩn phục vụ khách",
+         [("lead", "Sở Du lịch"), ("support", "Hiệp hội Du lịch tỉnh")])]
+
+
+# the columns' numbers under the header print one over each column: "(2)" and "(3)" over
+# one column of the body (names that run up to the units with one space, "… công Hợp tác")
+# split it between them
+NUMBERED_COLUMNS = """\
+                                                           Ước thực
+ST                                                Đơn vị
+                       Chỉ tiêu                            hiện năm     Kế hoạch 2026     Chủ trì
+T                                                  tính
+                                                             2025
+(1)                      (2)                    (3)           (4)           (5)             (6)
+ 1    Số lượt khách quốc tế đến tham quan       Lượt         8.500         9.200       Sở Du lịch
+                                                khách
+ 2    Tỷ lệ khách quay lại                       %           21,5          24          Sở Du lịch
+      Số cơ sở lưu trú được công nhận đạt tiêu Cơ sở          145           160         Sở Du lịch
+ 3
+      chuẩn phục vụ khách
+"""
+
+
+def test_column_numbers_split_a_column_the_body_runs_together() -> None:
+    document = convert_text(NUMBERED_COLUMNS, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "unit", "baseline", "target", "lead"]
+    assert [(r.name, r.target.raw, r.target.unit) for r in document.records] == [
+        ("Số lượt khách quốc tế đến tham quan", "9.200", "lượt khách"),
+        ("Tỷ lệ khách quay lại", "24", "%"),
+        ("Số cơ sở lưu trú được công nhận đạt tiêu chuẩn phục vụ khách", "160", "cơ sở")]

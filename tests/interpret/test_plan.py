@@ -333,6 +333,14 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["UBND TỈNH LẠNG SƠN", "TRƯỜNG CHÍNH TRỊ TỈNH", "Số: 42/KH-TCT"],
      [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-TCT",
      "Trường Chính trị tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    # a province's tax office (2025) under the ministry's tax department: a body of its own
+    # (was "Cục Thuế thuế tỉnh Lạng Sơn"), its own offices named with their place
+    (["CỤC THUẾ", "THUẾ TỈNH LẠNG SƠN", "Số: 42/KH-TLSO"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-TLSO",
+     "Thuế tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
+    (["THUẾ TỈNH LẠNG SƠN", "THUẾ CƠ SỞ 2", "Số: 42/KH-TCS"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "42/KH-TCS",
+     "Thuế cơ sở 2 tỉnh Lạng Sơn", ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     (["UBND THỦ ĐÔ HÀ NỘI", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Số: 03/KH-BCĐ"],
      [*_NATION, "Hà Nội, ngày 05 tháng 3 năm 2026"], "03/KH-BCĐ",
      "Ban Chỉ đạo chuyển đổi số thủ đô Hà Nội", ("thành phố", "Hà Nội", "01", "Hà Nội")),

@@ -382,6 +382,12 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word
     if valid and _contradicted(model, left, chosen, lower, right):
         return word
+    if valid and chosen in tones and 0 < _words_formed(model, left, lower, right, named) >= (
+            _words_formed(model, left, chosen, right, named)):
+        # the word as read spells a dictionary word with a neighbour, as the repair would:
+        # how often the plans type the other ("truyền thông" over "truyền thống") says
+        # nothing of what this page prints
+        return word
     return _with_case(chosen, word)
 
 
@@ -650,6 +656,10 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
             continue
         first, second = (unicodedata.normalize("NFC", cores[i][1]).casefold()
                          for i in (index, index + 1))
+        printed = [_core(w.text) for w in original[index:index + 2]]
+        if None not in printed and tuple(unicodedata.normalize("NFC", c[1]).casefold()
+                                         for c in printed) in model.words:
+            continue  # the two as printed spell a word of the dictionary ("truyền thống")
         outer = (_neighbour(words, cores, index, -1, gap),
                  _neighbour(words, cores, index + 1, 1, gap))
         best = _best_pair(model, first, second, outer)

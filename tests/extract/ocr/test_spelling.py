@@ -255,3 +255,13 @@ def test_a_hook_the_page_prints_elsewhere_is_lent_to_an_unbacked_acute():
     _, changes = repair_words(page("Diện tích rừng ngập mặn ven biển",
                                    "Lượt khách du lịch biến"))
     assert not changes
+
+
+@_NO_DICTIONARY
+def test_a_word_of_the_dictionary_as_printed_is_not_traded_for_a_more_typed_one():
+    """"truyền thống" at a cell's end: the plans type "truyền thông" eight times as often,
+    but both are words of the dictionary — which one the page prints is no matter of how
+    often either is typed (alone, or chosen as a pair with its neighbour)."""
+    for text in ("Sưu tầm tư liệu lễ hội truyền thống", "lễ hội truyền thống."):
+        words, changes = repair_words(_line(text, 93.0))
+        assert " ".join(w.text for w in words) == text and not changes
