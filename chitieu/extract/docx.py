@@ -59,7 +59,7 @@ def read(path: Path) -> RawDocument:
     if head.startswith(b"PK") and opendocument_kind(path) != "doc":
         if not _is_docx(path):
             raise InputError("this is a ZIP file but not a Word document (no word/document.xml)"
-                             if zipfile.is_zipfile(path) else
+                             if _opens(path) else
                              "the Word document is damaged or truncated and cannot be read",
                              code="corrupt")
         return _read_docx(path)
@@ -73,6 +73,15 @@ def read(path: Path) -> RawDocument:
     doc.meta["converted_from"] = path.suffix.lower().lstrip(".") or "doc"
     doc.meta["converter"] = "libreoffice"
     return doc
+
+
+def _opens(path: Path) -> bool:
+    """Whether the ZIP's directory can be read (is_zipfile only finds its end record)."""
+    try:
+        with zipfile.ZipFile(path):
+            return True
+    except zip_errors():
+        return False
 
 
 def _is_docx(path: Path) -> bool:

@@ -35,6 +35,7 @@ from chitieu.extract.detect import (
     is_encrypted_office,
     opendocument_kind,
     starts_with,
+    zip_errors,
 )
 from chitieu.extract.unicode import decode_text
 
@@ -157,6 +158,10 @@ def _read_workbook(path: Path) -> RawDocument:
     except Exception as exc:  # openpyxl raises many types for a damaged file
         if limits.ran_out_of_memory(exc):
             raise MemoryError from None  # the batch reports the memory limit, not damage
+        if isinstance(exc, zip_errors()):  # its ZIP container: damaged or cut short
+            raise InputError(f"the workbook is damaged or truncated and cannot be read "
+                             f"({type(exc).__name__}: {' '.join(str(exc).split())})",
+                             code="corrupt") from None
         raise InputError(f"not a readable XLSX workbook ({type(exc).__name__})",
                          code="unreadable") from None
     doc = RawDocument(rows=rows, format="xlsx", pages=None, ocr=False, warnings=warnings)
