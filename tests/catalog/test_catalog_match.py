@@ -54,6 +54,9 @@ MATCH = [
     ("Tỷ lệ người dân có sổ sức khỏe điện tử trên ứng dụng VNeID", "%", "xhs.ho_so_suc_khoe"),
     # a school carrying out a digital measure deploys it; the informal sector's workers
     ("Tỷ lệ cơ sở giáo dục thực hiện học bạ số", "%", "xhs.truong_hoc_ba_so"),
+    # a paper issued through the document system is sent on the network; KCN, XLNT
+    ("Tỷ lệ văn bản đi được ký số, phát hành điện tử", "%", "cqs.van_ban_ky_so_gui_dien_tu"),
+    ("Tỷ lệ KCN đang hoạt động có hệ thống XLNT tập trung", "%", "ktxh.kcn_xu_ly_nuoc_thai"),
     # hospital beds are beds wherever they are
     ("Số giường bệnh bệnh viện trên 1 vạn dân", "giường", "ktxh.giuong_benh_van_dan"),
     # thousands grouped by dots are one number ("10.000 dân")
@@ -334,6 +337,10 @@ NEAR_MISSES = [
     ("Diện tích lúa", "ha", "ktxh.lua_chat_luong_cao"),
     ("Tỷ lệ lao động có việc làm phi nông nghiệp", "%", "ktxh.lao_dong_nong_nghiep"),
     ("Tỷ lệ hồ sơ giải quyết quá hạn được xin lỗi", "%", "cqs.ho_so_qua_han"),
+    # land dossiers are a part of the dossiers; the digital economy named alone is a heading
+    ("Thời gian trung bình giải quyết hồ sơ TTHC lĩnh vực đất đai", "ngày",
+     "cchc.thoi_gian_giai_quyet_ho_so"),
+    ("Kinh tế số", "%", "kts.ty_trong_kinh_te_so"),
     # the households that left poverty are not the poor households
     ("Số hộ thoát nghèo trong năm", "hộ", "ktxh.so_ho_ngheo"),
     # unemployment insurance is not the social insurance; grain output is no sown area
