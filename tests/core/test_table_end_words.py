@@ -9,6 +9,7 @@ from chitieu.core.headers import line_key, vocabulary
     "Văn phòng HĐND và UBND xã thông báo để các đơn vị biết, thực hiện./.",
     "Văn phòng Ủy ban nhân dân xã thông báo để các cơ quan, đơn vị liên quan biết, thực",
     "Văn phòng HĐND và UBND xin thông báo để các thôn biết và triển khai thực hiện./.",
+    "Thanh tra tỉnh thông báo để các đơn vị biết, thực hiện./.",
 ])
 def test_a_notice_closing_sentence_ends_the_table(line: str) -> None:
     assert vocabulary().table_end.search(line_key(line))
@@ -18,6 +19,8 @@ def test_a_notice_closing_sentence_ends_the_table(line: str) -> None:
     "Thông báo để dân biết, cập nhật dữ liệu dân cư",
     "1   Thông báo để Nhân dân biết, cập nhật dữ liệu    Văn phòng HĐND và UBND   Quý II",
     "Tổ chức thông báo công khai để Nhân dân biết và giám sát",
+    "Ban hành thông báo để người dân biết, thực hiện trên cổng thông tin",
+    "Số hóa hồ sơ và thông báo để người dân biết",
 ])
 def test_a_task_to_notify_people_ends_nothing(line: str) -> None:
     assert not vocabulary().table_end.search(line_key(line))
