@@ -39,6 +39,9 @@ MATCH = [
      "ktxh.mam_non_5_tuoi"),
     # the software a paper is signed on is where it is signed
     ("Tỷ lệ văn bản đi được ký số trên phần mềm quản lý văn bản", "%", "cqs.van_ban_ky_so"),
+    ("Tỷ lệ văn bản đi được ký số qua phần mềm QLVB", "%", "cqs.van_ban_ky_so"),
+    # "nữ" alone is no condition: a breakdown "(nam, nữ)" of the whole
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế (nam, nữ)", "%", "ktxh.bhyt"),
     ("Tỷ lệ hồ sơ phải yêu cầu bổ sung hơn 1 lần", "%", "cchc.ho_so_bo_sung_nhieu_lan"),
     ("Tỷ lệ thủ tục hành chính được công khai đúng hạn", "%", "cchc.tthc_cong_khai"),
     ("Số thôn thông minh theo Đề án 06 được xây dựng, vận hành", "mô hình",
@@ -320,6 +323,9 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # pharmacists and assistant doctors per 10,000 people are not the doctors
+    ("Số dược sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
+    ("Số y sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     # pupils of one level are not all the pupils
     ("Tỷ lệ học sinh trung học phổ thông được cấp học bạ số", "%", "xhs.hoc_sinh_hoc_ba_so"),
     ("Tỷ lệ học sinh tiểu học được học kỹ năng số", "%", "xhs.hoc_sinh_ky_nang_so"),
