@@ -345,8 +345,10 @@ def _shown(cell) -> str:
         return "x" if value else ""
     if isinstance(value, dt.datetime | dt.date):
         return _shown_date(value, cell.number_format)
-    if isinstance(value, int | float) and cell.number_format and "%" in cell.number_format:
+    if isinstance(value, int | float) and _scales_to_percent(cell.number_format):
         return f"{_decimal(value * 100)}%"
+    if isinstance(value, int | float) and _PERCENT_LITERAL.search(cell.number_format or ""):
+        return f"{_decimal(value)}%"  # '0.0"%"', "0.0\\%": the value as stored, then "%"
     if isinstance(value, float):
         return _decimal(value)
     return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
@@ -366,6 +368,16 @@ def _shown_date(value: dt.date, number_format: str | None) -> str:
 
 # what a number format prints as it is: [$-42A] [Red] sections, "quoted" text, \-escaped
 _DATE_LITERALS = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
+
+
+# a "%" the format prints as text after the number, quoted or escaped
+_PERCENT_LITERAL = re.compile(r'(?:"%"|\\%)$')
+
+
+def _scales_to_percent(number_format: str | None) -> bool:
+    """Whether a number format shows its value times 100 with a "%" ("0.0%"): not a "%"
+    quoted or escaped as text ('0.0"%"', "0.0\\%"), which prints the value as stored."""
+    return "%" in _DATE_LITERALS.sub("", number_format or "")
 
 
 def _decimal(value: float) -> str:

@@ -296,6 +296,10 @@ def test_an_older_or_opendocument_workbook_gives_the_records_of_its_xlsx(suffix:
     (0.85, "0%", "85%"),
     (2.5, "General", "2,5"),
     (3.0, "General", "3"),
+    # a "%" quoted or escaped prints after the value as stored (was "9550%")
+    (95.5, '0.0"%"', "95,5%"),
+    (95.5, "0.0\\%", "95,5%"),
+    (1200, '#,##0 "đ/%"', "1200"),
 ])
 def test_a_number_is_shown_whole_and_a_percentage_as_one(tmp_path: Path, value: float,
                                                          number_format: str, shown: str) -> None:
