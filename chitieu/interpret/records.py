@@ -343,13 +343,14 @@ def _name_cell(row: LogicalRow, table: Table) -> str:
 def _section_title(row: LogicalRow, table: Table, number: str) -> str:
     """A section row's title: its name cell; with that empty, the first other cell that
     holds words (a title printed in a grouping column, "Lĩnh vực" beside "Tên chỉ tiêu":
-    "I | KINH TẾ | |"), which would otherwise be lost."""
+    "I | KINH TẾ | |"), which would otherwise be lost — not a note, nor an editor's "[…]"."""
     title = clean_text(_name_cell(row, table))
     if title:
         return title
-    number_col = table.index_of("number")
+    skip = {table.index_of("number"), *table.indexes_of("note")}
     return next((text for i, cell in enumerate(row.cells)
-                 if i != number_col and (text := clean_text(cell)) and text != number), "")
+                 if i not in skip and (text := clean_text(cell)) and text != number
+                 and _EDITOR_NOTE.sub("", text).strip()), "")
 
 
 def _has_values(row: LogicalRow, skip: tuple[int, ...]) -> bool:

@@ -191,3 +191,16 @@ def test_a_section_title_printed_beside_an_empty_name_cell_is_kept() -> None:
     doc = convert_text(text)
     assert [[(s.number, s.title) for s in r.section] for r in doc.records] == [
         [("I", "NÔNG NGHIỆP")], [("II", "GIÁO DỤC")]]
+
+
+def test_a_note_or_an_editors_mark_beside_an_empty_name_cell_is_no_section_title() -> None:
+    # the words of a note column, or "[…]" an editor wrote, title no section (were the
+    # titles of every record under them)
+    text = ("STT\tNội dung\tĐơn vị chủ trì\tThời hạn\tGhi chú\n"
+            "I\t\t\t\tNhiệm vụ chuyển tiếp từ năm 2025\n"
+            "1\tTập huấn kỹ năng số\tPhòng Văn hóa - Xã hội\t2026\t\n"
+            "II\t\t\t[đã lược bỏ]\t\n"
+            "2\tSố hóa hồ sơ\tVăn phòng HĐND và UBND\t2026\t\n")
+    doc = convert_text(text)
+    assert [[(s.number, s.title) for s in r.section] for r in doc.records] == [
+        [("I", "")], [("II", "")]]
