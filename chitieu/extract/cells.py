@@ -905,6 +905,9 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                     parts = [" ".join(item[1])]
                 if _fits(column.role, parts[0]):
                     column.cells += parts
+                    # (which rows a block of several cells read apart from its column goes
+                    # to, the text does not tell: said on each row)
+                    column.uncertain |= len(parts) > 1
                     given += 1
                     column.pieces.append(given)
                     waiting.remove(item)

@@ -366,6 +366,20 @@ def test_pdftotext_a_unit_its_magnitude_opens_is_one_cell() -> None:
     assert ["3", "Điện thương phẩm", "Triệu kWh", "≥ 900"] in rows
 
 
+def test_pdftotext_a_block_read_before_its_label_and_cut_into_rows_is_said() -> None:
+    # two supports printed before their column's label (after the signature): cut one a
+    # row, a guess said on each row (both may be the first row's)
+    rows = read_text("\n".join([
+        "II. NHIỆM VỤ", "TT", "", "Nội dung nhiệm vụ", "", "1", "",
+        "Cập nhật hồ sơ học sinh trên phần mềm", "", "2", "", "Tổ chức họp phụ huynh trực tuyến",
+        "", "Đơn vị chủ trì", "Tổ chuyên môn", "Tổ Văn phòng", "", "Công an xã",
+        "Đoàn Thanh niên", "", "III. TỔ CHỨC THỰC HIỆN", "Tổ Văn phòng theo dõi./.",
+        "Nơi nhận:", "", "HIỆU TRƯỞNG", "", "- Như trên;", "- Lưu: VT.", "", "Đơn vị",
+        "phối hợp", ""]), "cells").rows
+    assert [r.texts[3] for r in rows[2:4]] == ["Công an xã", "Đoàn Thanh niên"]
+    assert all(r.warnings == ["cell_placement_uncertain:Đơn vị phối hợp"] for r in rows[2:4])
+
+
 def test_pdftotext_more_cells_than_rows_joined_by_a_guess_is_said() -> None:
     # three deadlines for two rows: which two are one cell the text does not tell, so the
     # join is said on each row (it was made without a word)
