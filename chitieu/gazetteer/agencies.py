@@ -250,6 +250,16 @@ def is_collective(name: str) -> bool:
     return any((word,) in _COLLECTIVE_MARKERS for word in match_key(name))
 
 
+def _names_every_body(name: str) -> bool:
+    """Whether a name of the list names every body of a kind: it opens with "các" ("Các sở,
+    ban, ngành") or names every unit of a level ("Ủy ban nhân dân các xã, phường"), not a
+    body whose own name holds "các" ("Ban Quản lý các khu công nghiệp")."""
+    key = match_key(name)
+    folded = [to_ascii(w) for w in key]
+    return key[:1] in _COLLECTIVE_MARKERS or any(_every_unit(folded, i)
+                                                 for i in range(len(folded)))
+
+
 def _ascii(words: Key) -> str:
     return to_ascii(" ".join(words))
 
@@ -574,10 +584,14 @@ class Gazetteer:
             return True
         return (*head, *nxt.key[:1]) in self._lower_case_openings
 
-    @staticmethod
-    def is_collective(name: str) -> bool:
-        """Whether a printed agency name names every body of a kind (see `is_collective`)."""
-        return is_collective(name)
+    def is_collective(self, name: str) -> bool:
+        """Whether a printed agency name names every body of a kind (see `is_collective`):
+        not a body the list names whole, "các" a word of its own name ("Ban Quản lý các khu
+        công nghiệp tỉnh")."""
+        if not is_collective(name):
+            return False
+        found = self.match(name)
+        return found.id is None or found.score < 1.0 or _names_every_body(found.name)
 
     @functools.cached_property
     def _lower_case_openings(self) -> frozenset[Key]:

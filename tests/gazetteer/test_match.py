@@ -352,3 +352,17 @@ def test_the_schools_listed_by_their_levels_are_the_schools(gazetteer, printed):
 def test_a_school_level_abbreviation_is_its_words(gazetteer):
     assert gazetteer.match("Trường Trung học cơ sở xã").id == "truong-thcs"
     assert gazetteer.match("Trường THCS xã").id == "truong-thcs"
+
+
+@pytest.mark.parametrize(("name", "collective"), [
+    ("Các sở, ban, ngành", True),
+    ("UBND các xã, phường", True),
+    ("Công an các xã, phường", True),
+    ("Các phòng chuyên môn", True),
+    # a body the list names whole, whose own name holds "các" (was leaned to support in a
+    # portal row as if it named every board)
+    ("Ban Quản lý các khu công nghiệp tỉnh", False),
+    ("Sở Tài chính", False),
+])
+def test_a_collective_names_every_body_of_a_kind(name: str, collective: bool) -> None:
+    assert default_gazetteer().is_collective(name) is collective
