@@ -345,10 +345,12 @@ def _shown(cell) -> str:
         return "x" if value else ""
     if isinstance(value, dt.datetime | dt.date):
         return _shown_date(value, cell.number_format)
-    if isinstance(value, int | float) and _scales_to_percent(cell.number_format):
-        return f"{_decimal(value * 100)}%"
-    if isinstance(value, int | float) and _PERCENT_LITERAL.search(cell.number_format or ""):
-        return f"{_decimal(value)}%"  # '0.0"%"', "0.0\\%": the value as stored, then "%"
+    number_format = cell.number_format or ""
+    if isinstance(value, int | float) and "%" in number_format:
+        if _scales_to_percent(number_format):
+            return f"{_decimal(value * 100)}%"
+        if _PERCENT_LITERAL.search(number_format):
+            return f"{_decimal(value)}%"  # '0.0"%"', "0.0\\%": the value as stored, then "%"
     if isinstance(value, float):
         return _decimal(value)
     return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
@@ -374,10 +376,10 @@ _DATE_LITERALS = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
 _PERCENT_LITERAL = re.compile(r'(?:"%"|\\%)$')
 
 
-def _scales_to_percent(number_format: str | None) -> bool:
+def _scales_to_percent(number_format: str) -> bool:
     """Whether a number format shows its value times 100 with a "%" ("0.0%"): not a "%"
     quoted or escaped as text ('0.0"%"', "0.0\\%"), which prints the value as stored."""
-    return "%" in _DATE_LITERALS.sub("", number_format or "")
+    return "%" in _DATE_LITERALS.sub("", number_format)
 
 
 def _decimal(value: float) -> str:
