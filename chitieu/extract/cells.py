@@ -945,10 +945,11 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     count = len(numbers)
     cells = [[n] for n in numbers]
     for column in columns[1:]:
-        written = _cut(column.lines, count, column.role) + column.cells
+        printed = _cells(column.lines, column.role)
+        written = _joined_to(printed, count) + column.cells
         # more cells than rows joined where they least read apart: which join is right, the
         # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
-        column.uncertain |= len(_cells(column.lines, column.role)) > count
+        column.uncertain |= len(printed) > count
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
         waiting += [(column.at, [t]) for t in written[count:]]  # more cells than rows
@@ -1199,9 +1200,14 @@ class _Known:
 def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's lines as at most `count` cells: its `_cells`, then apart where a line least
     reads as continued, until there are `count`."""
-    if count <= 0 or not texts:
+    return _joined_to(_cells(texts, role), count)
+
+
+def _joined_to(cells: list[str], count: int) -> list[str]:
+    """A column's cells joined where they least read apart, until there are `count`."""
+    if count <= 0:
         return []
-    cells = _cells(texts, role)
+    cells = list(cells)
     while len(cells) > count:
         # the two neighbours most likely one cell: the one above a lone word ("Quý")
         at = min(range(1, len(cells)), key=lambda k: (len(cells[k - 1].split()), k))
