@@ -436,6 +436,9 @@ def test_a_known_name_opening_with_a_lower_case_word_is_still_an_agency() -> Non
     ("Các trường học", "Phòng Văn hóa - Xã hội", "Các trường học"),
     ("Công an xã; Trạm Y tế xã", "Phòng Văn hóa - Xã hội", "Công an xã; Trạm Y tế xã"),
     ("Phòng Kinh tế", "Phòng Kinh tế", "UBND các thôn"),
+    # one board, "các" a word of its own name: an agency of its own (was a collective)
+    ("Ban Quản lý các dự án nông thôn mới", "Ban Quản lý các dự án nông thôn mới",
+     "UBND các thôn"),
 ])
 def test_one_agency_under_a_lead_and_a_support_column_reads_as_the_one_it_is_like(
         printed: str, lead: str, support: str) -> None:
