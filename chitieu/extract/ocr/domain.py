@@ -314,7 +314,8 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
     row = rows[index]
     snapped = [_snap_header_cell(c.text) for c in row.cells]
     if snapped:
-        snapped[0] = _numbering_label(snapped[0])
+        below = [r.cells[0].text for r in rows[index + 1:] if r.table == row.table and r.cells]
+        snapped[0] = _numbering_label(snapped[0], below)
     known = [h for h in snapped if h and header_candidates(h)[:1] not in ((), ("unknown",))]
     if len(known) < 2 or not any("name" in header_candidates(h) for h in known):
         return False
@@ -325,14 +326,34 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
     return True
 
 
-def _numbering_label(text: str) -> str:
+def _numbering_label(text: str, below: list[str] = ()) -> str:
     """The first column's label "STT" read a letter off in capitals ("STL", "SIT", "ST1"):
-    too short for the phrases' fuzzy match, it still names the numbering column."""
+    too short for the phrases' fuzzy match, it still names the numbering column. Read two
+    letters off ("SƯ", "SITU": bold serif capitals run together) it is "STT" only over a
+    column of row numbers (`below`: the column's cells under it)."""
+    from chitieu.core.headers import header_candidates
+
     core = text.strip()
-    if (len(core) == 3 and core.upper() == core and core != "STT"
-            and Levenshtein.distance(core, "STT") == 1 and core[0] == "S"):
+    if core == "STT" or core.upper() != core or core[:1] != "S":
+        return text
+    if len(core) == 3 and Levenshtein.distance(core, "STT") == 1:
+        return "STT"
+    if (2 <= len(core) <= 4 and Levenshtein.distance(core, "STT") <= 2
+            and header_candidates(core)[:1] in ((), ("unknown",)) and _row_numbers(below)):
         return "STT"
     return text
+
+
+# A column of row numbers: this many of its cells at least, and this share of its filled ones
+_NUMBERED_CELLS = 3
+_NUMBERED_SHARE = 0.6
+_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?)$")
+
+
+def _row_numbers(cells: list[str]) -> bool:
+    filled = [c.strip() for c in cells if c.strip()]
+    numbered = sum(bool(_ROW_NUMBER.match(c)) for c in filled)
+    return numbered >= _NUMBERED_CELLS and numbered >= _NUMBERED_SHARE * len(filled)
 
 
 def _header_tail(rows: list[RawRow], following: list[int], header: int,

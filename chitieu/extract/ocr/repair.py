@@ -780,15 +780,15 @@ _APPENDIX_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<lab
                                 regex.IGNORECASE)
 
 
-_STROKES_AS_I = str.maketrans({"l": "I", "|": "I", "i": "I"})
+_STROKES_AS_I = str.maketrans({"l": "I", "|": "I", "i": "I", **dict.fromkeys(_SPECKED_ONES, "I")})
 
 
 def repair_appendix_label(text: str) -> str:
     """An appendix label whose roman number OCR misread: serif "I"s run together read as "H"
     ("PHỤ LỤC H" → "PHỤ LỤC II", "Phụ lục IH" → "Phụ lục III"), a sans "I" read as "l" or
     "|" ("PHỤ LỤC lil" → "PHỤ LỤC III"), the first of several strokes with a speck beside
-    it as "t" ("PHỤ LỤC tII"). Digits and letters that are labels themselves ("Phụ lục 1",
-    "Phụ lục A") stay."""
+    it as "t" ("PHỤ LỤC tII"), an "I" with a speck under it as "Ị" ("PHỤ LỤC ỊV"). Digits
+    and letters that are labels themselves ("Phụ lục 1", "Phụ lục A") stay."""
     match = _APPENDIX_LABEL.match(text.strip())
     if match is None:
         return text
@@ -797,8 +797,8 @@ def repair_appendix_label(text: str) -> str:
         return f"{match['word']}I{label[1]}{match['end']}"
     speck = regex.match(r"^t[IVXil|]+$", label) is not None
     label = f"I{label[1:]}" if speck else label
-    if not speck and (not regex.match(r"^[IVXHil|]+$", label)
-                      or not regex.search(r"[Hl|]", label)
+    if not speck and (not regex.match(rf"^[IVXHil|{_SPECKED_ONES}]+$", label)
+                      or not regex.search(rf"[Hl|{_SPECKED_ONES}]", label)
                       or label == "l"):  # a lone "l" may as well be a "1"
         return text
     roman = label.replace("H", "II").translate(_STROKES_AS_I)

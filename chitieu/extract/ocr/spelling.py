@@ -33,6 +33,7 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from chitieu.core.numbering import PART_WORDS
 from chitieu.core.text import fold
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
@@ -530,7 +531,7 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
     original = list(words)
     words = list(words)
     read = [_core(w.text) for w in original]
-    named = _named(original, read, gap)
+    named = _named(original, read, gap) | _numerals(original, read, gap)
     for _ in range(_PASSES):
         # each word judged as read, by its neighbours as the pass before left them: a word
         # changed beside a neighbour not yet repaired ("trong độ tuối" → "đó") is judged
@@ -638,6 +639,25 @@ def _named(words: list, cores: list, gap: float | None) -> set[int]:
         first = unicodedata.normalize("NFC", cores[index][1]).casefold()
         if (first, second) in pairs:
             found |= {index, index + 1}
+    return found
+
+
+# The words a roman numeral follows as a label's number ("PHỤ LỤC VI", "PHẦN II", "Quý IV")
+_NUMBERED_BY = frozenset({"lục", *PART_WORDS, "quý", "quí"})
+_ROMAN_NUMERAL = regex.compile(r"^[IVX]+$")
+
+
+def _numerals(words: list, cores: list, gap: float | None) -> set[int]:
+    """The roman numerals in capitals that a label's word numbers ("PHỤ LỤC VI", "PHẦN II"),
+    and that word as read: a number, not a syllable missing its tone ("VI" is no "VỊ"
+    there), and the label's own word ("PHẦN" is no "PHÂN" before it)."""
+    found: set[int] = set()
+    for index, core in enumerate(cores):
+        if core is None or not _ROMAN_NUMERAL.match(core[1]) or index == 0:
+            continue
+        left = _neighbour(words, cores, index, -1, gap)
+        if left is not None and unicodedata.normalize("NFC", left) in _NUMBERED_BY:
+            found |= {index - 1, index}
     return found
 
 

@@ -543,3 +543,13 @@ def test_a_section_number_read_with_a_speck_keeps_its_place_in_the_sequence():
     fixed = number_sections(numbers, flags, titles, flags)
     fixed = number_sections(repair_number_column(fixed, flags), flags, titles, flags)
     assert fixed == ["I", "1", "2", "II", "3", "III", "4"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PHỤ LỤC ỊV", "PHỤ LỤC IV"), ("Phụ lục VỊ", "Phụ lục VI"), ("PHỤ LỤC Ị", "PHỤ LỤC I"),
+    ("Phụ lục Ịa", "Phụ lục Ịa"),
+])
+def test_an_appendix_labels_one_with_a_speck_under_it(text, expected):
+    """"PHỤ LỤC IV" read "PHỤ LỤC ỊV" (EVAL10, DEV11: DejaVu Sans 10–11 at 200–220 dpi): the
+    label was lost ("Phụ lục"); a speck under a stroke is no mark a roman number carries."""
+    assert repair_appendix_label(text) == expected

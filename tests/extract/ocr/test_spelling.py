@@ -274,3 +274,11 @@ def test_a_word_of_the_dictionary_as_printed_is_not_traded_for_a_more_typed_one(
         words, changes = repair_words(_line(text, 93.0))
         assert " ".join(w.text for w in words) == text and not changes
 
+
+
+@pytest.mark.parametrize("text", ["PHỤ LỤC VI", "PHẦN VI", "Quý IV"])
+def test_a_labels_roman_number_is_no_syllable(text: str) -> None:
+    """"PHỤ LỤC VI" (DEV11, 1-bit 200–220 dpi) was "repaired" to "PHỤ LỤC VỊ": a label's word
+    numbers the roman numeral after it, which is a number, not a syllable missing its tone."""
+    words, changes = repair_words(_line(text, conf=70.0))
+    assert [w.text for w in words] == text.split() and not changes
