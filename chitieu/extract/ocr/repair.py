@@ -301,6 +301,7 @@ def repair_number_column(numbers: Sequence[str],
     flags = list(section_like) if section_like is not None else [False] * len(repaired)
     _undouble(repaired, flags)
     _first_section_from_next(repaired, flags)
+    _first_section_twice(repaired, flags)
     state = _Sequence()
     for index, number in enumerate(repaired):
         if not number or " " in number:
@@ -363,6 +364,22 @@ def _first_section_from_next(numbers: list[str], section_like: list[bool]) -> No
         for item in range(index + 1, following):
             if numbers[item].startswith(first + "."):
                 numbers[item] = "1" + numbers[item][len(first):]
+
+
+def _first_section_twice(numbers: list[str], section_like: list[bool]) -> None:
+    """The first section row read as the number of the section after it ("I" read "HH" and
+    counted "II", above the next section's "II"): two sections never share a number, and
+    the second's reading is the one to trust — the first is the one before it when that is
+    where a sequence starts ("I", "A")."""
+    sections = [i for i, flag in enumerate(section_like) if flag and numbers[i].strip()]
+    if len(sections) < 2:
+        return
+    first, second = (numbers[i].strip().rstrip(".") for i in sections[:2])
+    if first != second or not _is_sequence_number(first):
+        return
+    before = _step(first, -1)
+    if before in _FIRST_SECTIONS:
+        numbers[sections[0]] = before + (".", "")[not numbers[sections[0]].strip().endswith(".")]
 
 
 def _fill_lost_numbers(numbers: list[str], section_like: list[bool]) -> list[str]:

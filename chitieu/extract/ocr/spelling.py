@@ -629,10 +629,21 @@ def _named(words: list, cores: list, gap: float | None) -> set[int]:
     """The words that, with a neighbour, spell a name as printed — both capitalised ("Văn
     Bàn", "VĂN BÀN"), side by side as a unit's name (`chitieu.extract.ocr.places.name_pairs`)
     or a proper name of the dictionary has them: no word of the language replaces them
-    ("văn bản")."""
+    ("văn bản") — and a level's word as read before the name of a unit of that level
+    ("UBND XÃ QUẢN BẠ": the dictionary's "xá quản" made it "XÁ")."""
+    from chitieu.extract.ocr.places import names_a_unit
+
     pairs = _name_pairs()
     found: set[int] = set()
     for index in range(len(words) - 1):
+        following = []
+        for step in range(1, 4):
+            word = _neighbour(words, cores, index + step - 1, 1, gap)
+            if word is None:
+                break
+            following.append(word)
+        if cores[index] is not None and following and names_a_unit(cores[index][1], following):
+            found.add(index)
         second = _neighbour(words, cores, index, 1, gap)
         if second is None or not all(cores[i][1][:1].isupper() for i in (index, index + 1)):
             continue

@@ -165,6 +165,12 @@ def test_repair_number_cell(text, expected):
     (["I", "1.", "1.1", "2.", "II", "3.", "3.1", "4."],
      [True, True, False, True, True, True, False, True],
      ["I", "1.", "1.1", "2.", "II", "3.", "3.1", "4."]),
+    # the first section's "I" read "HH" and counted "II", above the next section's "II"
+    # (DEV11: DejaVu Sans 10, broken rules, 210 dpi): the second's "II" is not made "III"
+    (["II", "1", "2", "II", "3", "4"], [True, False, False, True, False, False],
+     ["I", "1", "2", "II", "3", "4"]),
+    (["B", "1", "B", "2"], [True, False, True, False], ["A", "1", "B", "2"]),
+    (["III", "1", "III", "2"], [True, False, True, False], ["III", "1", "III", "2"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
