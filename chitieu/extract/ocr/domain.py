@@ -561,6 +561,9 @@ def _unit(text: str) -> str:
     snapped = _unit_phrase_non_word(text, phrases)
     if snapped != text:
         return snapped
+    snapped = _magnitude_unit(text, _unit_words(phrases))
+    if snapped != text:
+        return snapped
     parts = text.split("/")
     fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
@@ -586,6 +589,36 @@ def _unit_word(text: str, words: tuple[str, ...]) -> str:
     if len(close) != 1:
         return text
     return close[0] if core[0].isupper() else close[0].casefold()
+
+
+@lru_cache(maxsize=1)
+def _magnitudes() -> tuple[str, ...]:
+    return tuple(load_yaml("units.yaml")["magnitudes"])
+
+
+def _magnitude_unit(text: str, words: tuple[str, ...]) -> str:
+    """A unit of a magnitude's word and a unit word ("nghìn tấn", "nghìn lượt"), either read
+    a letter off: the magnitude's word (units.yaml `magnitudes`) one letter off exactly one
+    of them or its marks misread ("nghn", "nghin" → "nghìn"), the unit word as a one-word
+    unit is (`_unit_word`: "iượt" → "lượt"); else `text`."""
+    parts = text.split()
+    if len(parts) != 2 or not all(regex.fullmatch(r"\p{L}+", p) for p in parts):
+        return text
+    first, second = parts
+    magnitudes = _magnitudes()
+    if first.casefold() not in magnitudes:
+        key = fix.compare_key(first)
+        close = [m for m in magnitudes if fix.compare_key(m) == key]  # its marks misread
+        if not close and len(key) >= 3:
+            close = [m for m in magnitudes if Levenshtein.distance(key, fix.compare_key(m)) == 1]
+            # of several, the one the letters read are left of with one lost ("nghn": the
+            # thin "ì" of "nghìn", not the "a" of "ngàn" read "h")
+            lost = [m for m in close if len(fix.compare_key(m)) == len(key) + 1]
+            close = lost if len(close) > 1 else close
+        if len(close) != 1:
+            return text
+        first = close[0].capitalize() if first[0].isupper() else close[0]
+    return f"{first} {_unit_word(second, words)}"
 
 
 def _unit_phrase_letter_off(text: str, phrases: tuple[str, ...]) -> str:
