@@ -307,8 +307,12 @@ def repair_number_column(numbers: Sequence[str],
         if not number or " " in number:
             continue
         following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
-        if flags[index] and _restarts(number, following):
+        if flags[index] and _letter_read_as_digits(state, number, following):
+            fixed = _step(state.letter, 1)
+        elif flags[index] and _restarts(number, following):
             fixed = state.expect_roman(number) or state.expect(number)
+        elif not flags[index] and _last_read_as_letter(state, number, following):
+            fixed = str(state.arabic[0] + 1)
         elif not flags[index] and _before(number, following):
             fixed = _before(number, following)
         elif not flags[index] and _between(state.arabic, number, following):
@@ -574,6 +578,30 @@ def _between(previous: list[int] | None, number: str, following: str) -> str | N
         return None
     expected = previous[0] + 1
     return str(expected) if int(following.rstrip(".")) == expected + 1 else None
+
+
+def _letter_read_as_digits(state: _Sequence, number: str, following: str) -> bool:
+    """A section row under letter sections whose number reads as the digits the next row
+    prints, or one digit off them ("B" read "8" or "3" above the item "3"), where that next
+    number runs on from the items above ("1", "2" | "3"): two rows never share a number, so
+    this one is the next letter section, not an item (a section whose items start again at
+    "1" is a roman one read as digits: `_restarts`)."""
+    core, after = number.rstrip("."), following.rstrip(".")
+    if (state.letter is None or state.last_arabic is None or not core.isdigit()
+            or after != str(state.last_arabic + 1)):
+        return False
+    return after in {core, state.expect(core)}
+
+
+# Letters OCR reads for a lone digit ("5" read "o", "8" read "B")
+_DIGIT_LETTERS = regex.compile(r"^[oOsSBgqzZ]$")
+
+
+def _last_read_as_letter(state: _Sequence, number: str, following: str) -> bool:
+    """The last numbered row of a list whose number reads as a letter OCR reads for a digit
+    ("5" read "o" after "4"): no number follows to place it, the one above does."""
+    return (not following and bool(_DIGIT_LETTERS.match(number))
+            and state.arabic is not None and len(state.arabic) == 1)
 
 
 def _restarts(number: str, following: str) -> bool:

@@ -171,6 +171,22 @@ def test_repair_number_cell(text, expected):
      ["I", "1", "2", "II", "3", "4"]),
     (["B", "1", "B", "2"], [True, False, True, False], ["A", "1", "B", "2"]),
     (["III", "1", "III", "2"], [True, False, True, False], ["III", "1", "III", "2"]),
+    # a letter section read as digits the next item prints ("B" read "8", above "3"):
+    # two rows never share a number, it is the letter after "A"
+    (["A", "1", "2", "8", "3", "4"], [True, False, False, True, False, False],
+     ["A", "1", "2", "B", "3", "4"]),
+    (["A", "1", "2", "3", "3", "4"], [True, False, False, True, False, False],
+     ["A", "1", "2", "B", "3", "4"]),
+    # … not an arabic section with its own items, nor without a letter above it
+    (["A", "1.", "1.1", "2.", "2.1"], [True, True, False, True, False],
+     ["A", "1.", "1.1", "2.", "2.1"]),
+    (["I", "1", "2", "3", "3", "4"], [True, False, False, True, False, False],
+     ["I", "1", "2", "3", "3", "4"]),
+    # the last row's "5" read "o": no number below it, the "4" above places it
+    (["I", "1", "2", "II", "4", "o"], [True, False, False, True, False, False],
+     ["I", "1", "2", "II", "4", "5"]),
+    (["1", "2", "a"], None, ["1", "2", "a"]),  # a letter OCR never reads for a digit
+    (["1.1", "1.2", "o"], None, ["1.1", "1.2", "o"]),  # an item's number: which is unknown
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
