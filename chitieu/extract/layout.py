@@ -363,7 +363,8 @@ class _Reader:
             roles = []
         alignment = _Alignment(body, grid, self.widths, self.names, frozenset(
             c for c, role in enumerate(roles) if role == "name"), frozenset(
-            c for c, role in enumerate(roles) if role in _AGENCY_ROLES))
+            c for c, role in enumerate(roles) if role in _AGENCY_ROLES), frozenset(
+            c for c, role in enumerate(roles) if role not in ("number", "unknown")))
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -1225,6 +1226,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
                     cut = _split_at(window, cover, left, right)
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                     break
+    spans = _split_before_crowded_labels(spans, header, cover)
     spans = _split_between_lines(spans, header, cover)
     spans = _split_crowded_labels(spans, header, cover)
     spans = _split_by_numbers(spans, numbers or [], cover)
@@ -1327,6 +1329,22 @@ def _split_crowded_labels(spans: list[tuple[int, int]], header: list[_Line], cov
     return spans
 
 
+def _split_before_crowded_labels(spans: list[tuple[int, int]], header: list[_Line],
+                                 cover: list[int]) -> list[tuple[int, int]]:
+    """Labels crowded over the header's lines (`_crowded_labels`) start a column: another
+    label's words over the same column of the body left of them ("ĐVT" beside "Thực" /
+    "hiện 2025", over a body crowded alike, "Lượt 8.500.000") split it at the emptiest
+    position between that label's end and their start."""
+    for x0, _, _ in _crowded_labels(header):
+        before = max((w.x1 for line in header for w in line.words if w.x1 < x0), default=None)
+        for i, (s, e) in enumerate(spans):
+            if before is not None and s <= before - 1 and x0 + _SHIFT <= e:
+                at = _split_at(range(before, x0), cover, (0, before, ""), (x0, x0, ""))
+                spans[i:i + 1] = [(s, at - 1), (at + 1, e)]
+                break
+    return spans
+
+
 def _spans_under(spans: list[tuple[int, int]], x0: int, x1: int) -> list[int]:
     """The columns whose positions meet x0 … x1 - 1."""
     return [i for i, (s, e) in enumerate(spans) if s < x1 and e >= x0]
@@ -1353,6 +1371,8 @@ def _crowded_labels(header: list[_Line]) -> frozenset[tuple[int, int, tuple[int,
 # hợp Thời gian hoàn thành"): a longer run is no crowd of labels, and its cuts would be
 # tried by the cube of its length.
 _MAX_CROWDED_WORDS = 16
+# characters a word of a crowded header line may run past the start of the next label
+_LABEL_OVERHANG = 2
 
 
 @lru_cache(maxsize=1024)
@@ -1366,19 +1386,27 @@ def _crowded_labels_of(header: tuple[tuple[tuple[int, int, str], ...], ...]
             if not 2 <= len(run) <= _MAX_CROWDED_WORDS:
                 continue  # (a run longer than four labels' words is a sentence)
             x0, x1 = run[0].x0, run[-1].x1
-            # (the words of the lines printed within the run's reach: a group's label over
-            # it and its neighbour, "Cơ quan" over "Chủ trì theo dõi" and "Phối hợp", reaches
-            # past it)
-            rows = [[w for chunk in _chunk_words(other) if chunk[0].x0 >= x0 - _MIN_GUTTER
-                     and chunk[-1].x1 <= x1 + _MIN_GUTTER for w in chunk] for other in lines]
-            rows = [row for row in rows if row]
-            if len(rows) < 2:
-                continue
-            words = [w for row in rows for w in row]
-            # (a cut only where no word of any line runs across it)
-            starts = {w.x0 for w in words if w.x0 > x0 and not any(
-                v.x0 < w.x0 < v.x1 for v in words)}
-            cut = _best_crowded_cut(rows, sorted(starts), run)
+            # (a cut only where no word of any line runs across it; failing that, where a
+            # word runs across it by a character or two: pdftotext prints a label's lines a
+            # little wider than its column, "hiện 2025" under "Thực" running under the next
+            # label's "Kế", "hợp" under "Cơ quan phối" past the run's end)
+            cut: tuple[int, ...] = ()
+            for overhang in (0, _LABEL_OVERHANG):
+                # (the words of the lines printed within the run's reach: a group's label
+                # over it and its neighbour, "Cơ quan" over "Chủ trì theo dõi" and "Phối
+                # hợp", reaches past it)
+                reach = _MIN_GUTTER + overhang
+                rows = [[w for chunk in _chunk_words(other) if chunk[0].x0 >= x0 - reach
+                         and chunk[-1].x1 <= x1 + reach for w in chunk] for other in lines]
+                rows = [row for row in rows if row]
+                if len(rows) < 2:
+                    break
+                words = [w for row in rows for w in row]
+                starts = {w.x0 for w in words if w.x0 > x0 and not any(
+                    v.x0 < w.x0 < v.x1 - overhang for v in words)}
+                cut = _best_crowded_cut(rows, sorted(starts), run)
+                if cut:
+                    break
             if cut:
                 found.add((min(w.x0 for w in words), max(w.x1 for w in words), cut))
     return frozenset(found)
@@ -1897,8 +1925,13 @@ class _Alignment:
     def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None,
                  names: _NamePairs | None = None,
                  name_cols: frozenset[int] = frozenset(),
-                 agency_cols: frozenset[int] = frozenset()) -> None:
+                 agency_cols: frozenset[int] = frozenset(),
+                 named_cols: frozenset[int] = frozenset()) -> None:
         self.grid = grid
+        # columns whose label names what they hold (a unit, a figure, a deadline): however
+        # narrow, no numbering column ("ĐVT" over "Lượt" / "khách", "Kế hoạch 2026" over
+        # "3.500" in a crowded landscape table)
+        self.named_cols = named_cols
         self.names = names or _NamePairs(None)
         # the rows' name columns, where known names do not weigh in a cut: a task's words
         # go on in a sentence, "… mức độ chứng Bộ" / "chỉ số hóa" is no "Bộ Chỉ huy"
@@ -2080,7 +2113,7 @@ class _Alignment:
 
     def _narrow(self, col: int) -> bool:
         start, end = self.grid.spans[col]
-        return end - start + 1 <= _MAX_LABEL_WIDTH
+        return end - start + 1 <= _MAX_LABEL_WIDTH and col not in self.named_cols
 
     def _piece_cost(self, col: int, index: int, piece: list[_Word], cut: bool) -> float:
         """A piece's cost in a column: a narrow numbering column takes one label and

@@ -43,9 +43,6 @@ KNOWN_GAPS = {
         "printed centred on 'Trong đó:', marks the middle of rows 2 and #1 as well as that of "
         "rows 1 to #2: given to the shorter run (the text cannot tell, see test_layout.py)"),
     # the dev batch of 2026-12-06 (19:00): heldout7's miss classes on other text
-    "tinh_gia_lai_chi_tieu_nam_chat": (
-        "0/6: four labels crowded on both header lines, a year ('hiện 2025') printed across "
-        "where the next label starts: no cut clear of every word, no agency read"),
     "quoc_gia_nhiem_vu_san_pham_han": (
         "0/5: 'Sản phẩm Thời hạn' crowded on one header line over a body crowded alike: no "
         "product, no deadline"),
