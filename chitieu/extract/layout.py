@@ -1174,6 +1174,21 @@ def _label_chunks(line: _Line) -> list[tuple[int, int, str]]:
     return chunks
 
 
+def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
+    """The line's label chunks (`_label_chunks`), two labels crowded one space apart taken
+    apart ("Sản phẩm Thời hạn"): where the run cuts in one way only into two capitalised
+    parts naming two roles."""
+    chunks: list[tuple[int, int, str]] = []
+    for run in _chunk_words(line):
+        cuts = [k for k in range(1, len(run)) if run[k].text[:1].isupper()
+                and run[0].text[:1].isupper() and "unknown" != _role(
+                    " ".join(w.text for w in run[:k])) != _role(
+                    " ".join(w.text for w in run[k:])) != "unknown"]
+        parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
+        chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part)) for part in parts]
+    return chunks
+
+
 def _column_numbers(body: list[_Line]) -> list[_Line]:
     """The body's first line when it numbers the columns ("1 2 3 …", "(1) (2) …")."""
     return body[:1] if body and _numbers_columns(body[0]) else []
@@ -1191,7 +1206,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     stacked = _stacked_label_starts(header)
     parting = _crowded_labels(header)
     for line in header:
-        labels = [c for c in _label_chunks(line)
+        labels = [c for c in _role_chunks(line)
                   if _role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
         for start, end, text in labels:
             # a column whose cells are merged over many rows prints too little to show
@@ -1274,6 +1289,10 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     starts = sorted(((*c, line.number) for line in header for c in _alike_chunks(line, grid)
                      if c[2][:1].isupper()), key=lambda c: c[0])
     for left, right in pairwise(starts):
+        if any(o[3] > left[3] and o[0] < left[0] < o[1] for o in starts):
+            # (a label over a wider one of a line below, "Phân công" over "Chủ trì theo
+            # dõi" and "Phối hợp", is their group's: its end parts no columns)
+            continue
         window = range(left[1], right[0] + 1)
         if right[0] - left[1] < _MIN_GUTTER:
             # one label over another, or crowded on one line; labels of two lines one
@@ -1600,7 +1619,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    roles = [_role(label) for label in header] + ["unknown"] * len(grid.spans)
+    # (each of the page's columns: a page may show fewer than the header names)
+    roles = ([_role(label) for label in header] + ["unknown"] * len(grid.spans))[
+        :len(grid.spans)]
     agency_cols = {c for c, role in enumerate(roles) if role in _AGENCY_ROLES}
     # a known agency name goes on across lines in the agency columns (all, when none is
     # known): "Ngày hội" / "Cơ sở dữ liệu" in a product column are two rows' products

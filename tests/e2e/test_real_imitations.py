@@ -43,12 +43,6 @@ KNOWN_GAPS = {
         "printed centred on 'Trong đó:', marks the middle of rows 2 and #1 as well as that of "
         "rows 1 to #2: given to the shorter run (the text cannot tell, see test_layout.py)"),
     # the dev batch of 2026-12-06 (19:00): heldout7's miss classes on other text
-    "quoc_gia_nhiem_vu_san_pham_han": (
-        "0/5: 'Sản phẩm Thời hạn' crowded on one header line over a body crowded alike: no "
-        "product, no deadline"),
-    "quoc_gia_chi_tieu_theo_doi_trong_do": (
-        "3/7: 'Chủ trì theo dõi' under a group label over agency lines crowded one space "
-        "apart ('Bộ Công Thương Bộ Khoa học và'): monitor and support cut at the wrong word"),
     "tinh_vinh_long_nhiem_vu_bo_sung": (
         "4/5: a continuation row's 'UBND phường Long Châu' read as the province's UBND and "
         "'phường Long Châu'"),

@@ -61,3 +61,82 @@ def test_a_figure_column_as_narrow_as_a_number_column_takes_its_figure() -> None
     assert (records["2"].baseline.raw, records["2"].target.raw, records["2"].target.unit
             ) == ("450.000", "520.000", "lượt khách")
     assert (records["3"].baseline.raw, records["3"].target.raw) == ("35", "38")
+
+
+# two labels crowded on one header line ("Sản phẩm Thời hạn") over a body whose lines crowd
+# alike ("Báo cáo Năm 2026"): one column of the body, two of the table
+TWO_LABELS_ON_ONE_LINE = """\
+                                           Cơ quan chủ Cơ quan phối
+ TT              Nhiệm vụ                                             Sản phẩm Thời hạn
+                                                trì          hợp
+      Thành lập quỹ đầu tư mạo hiểm    Bộ Khoa học Bộ Công             Quỹ được   Quý
+  1
+      cho doanh nghiệp khởi nghiệp         và Công nghệ Thương           lập    IV/2026
+      Sửa đổi quy định về miễn thuế thu    Bộ Tài chính Bộ Khoa học Nghị định    Tháng
+  2   nhập cho nhà đầu tư thiên thần                    và Công nghệ             9/2026
+      mới
+      Kết nối viện nghiên cứu với các    Bộ Khoa học Các địa           Mạng       Quý
+  3
+      hợp tác xã                           và Công nghệ phương           lưới   III/2026
+      Công bố danh mục công nghệ cần       Bộ Tài chính Các bộ, ngành Đề xuất    Tháng
+  4
+      chuyển giao                                                               12/2026
+      Khảo sát nhu cầu đổi mới công        Bộ Giáo dục Bộ Khoa học    Báo cáo  Năm 2026
+  5
+      nghệ làng nghề                       và Đào tạo   và Công nghệ
+"""
+
+
+def test_two_labels_crowded_on_one_line_over_a_crowded_body() -> None:
+    document = convert_text(TWO_LABELS_ON_ONE_LINE, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "lead", "support", "note", "deadline"]
+    assert [(r.key, r.note, r.deadline.raw) for r in document.records] == [
+        ("1", "Quỹ được lập", "Quý IV/2026"), ("2", "Nghị định", "Tháng 9/2026"),
+        ("3", "Mạng lưới", "Quý III/2026"), ("4", "Đề xuất", "Tháng 12/2026"),
+        ("5", "Báo cáo", "Năm 2026")]
+
+
+# "Phân công" over "Chủ trì theo dõi" and "Phối hợp", centred over the first and ending two
+# characters short of the second: the group's, no column's end; the body crowds all three
+# last columns one space apart ("6.000 MW Bộ Công Thương Bộ Quốc phòng")
+GROUP_OVER_A_CROWDED_BODY = """\
+                                                 Mục tiêu                Phân công
+TT                    Chỉ tiêu
+                                                 năm 2026     Chủ trì theo dõi      Phối hợp
+     Công suất điện gió ngoài khơi mới           6.000 MW Bộ Công Thương Bộ Quốc phòng
+1
+     Tỷ lệ hộ dùng thiết bị tiết kiệm điện         ≥ 60%      Bộ Công Thương Bộ Khoa học và
+2
+                                                                             Công nghệ
+3    Số xe buýt điện vận hành                    1.200 xe       Bộ Xây dựng      Các địa phương
+"""
+
+
+def test_a_group_label_over_a_crowded_body_parts_no_columns() -> None:
+    document = convert_text(GROUP_OVER_A_CROWDED_BODY, "layout")
+    assert [c.role for c in document.columns] == [
+        "number", "name", "target", "monitor", "support"]
+    records = {r.key: r for r in document.records}
+    assert _agencies(records["1"]) == [("monitor", "Bộ Công Thương"),
+                                       ("support", "Bộ Quốc phòng")]
+    assert _agencies(records["2"]) == [("monitor", "Bộ Công Thương"),
+                                       ("support", "Bộ Khoa học và Công nghệ")]
+    assert _agencies(records["3"]) == [("monitor", "Bộ Xây dựng"),
+                                       ("support", "Các địa phương")]
+    assert records["1"].target.raw == "6.000 MW"
+
+
+def test_a_page_showing_fewer_columns_than_the_header_names() -> None:
+    """A table over two pages whose second page, long enough to show its own gutters,
+    fills only the first four of the header's six columns: its rows read (the lead's and
+    support's roles are past its last column; this raised IndexError)."""
+    first = ["STT   Chỉ tiêu                    ĐVT    KH 2026  Cơ quan chủ trì   Cơ quan phối hợp"]
+    first += [f" {i}    Số hộ được hỗ trợ đợt {i}     Hộ       {100 + i}    Sở Xây dựng"
+              "       UBND các xã" for i in range(1, 5)]
+    second = [f" {i:<4} Số cầu dân sinh đợt {i:<8} Cái      {10 + i}" for i in range(5, 21)]
+    records = convert_text("\n".join(first) + "\n\f" + "\n".join(second) + "\n",
+                           "layout").records
+    assert [r.key for r in records] == [str(i) for i in range(1, 21)]
+    assert (records[4].name, records[4].target.raw) == ("Số cầu dân sinh đợt 5", "15")
+    assert _agencies(records[0]) == [("lead", "Sở Xây dựng"), ("support", "UBND các xã")]
