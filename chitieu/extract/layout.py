@@ -363,8 +363,8 @@ class _Reader:
             roles = []
         alignment = _Alignment(body, grid, self.widths, self.names, frozenset(
             c for c, role in enumerate(roles) if role == "name"), frozenset(
-            c for c, role in enumerate(roles) if role in _AGENCY_ROLES), frozenset(
-            c for c, role in enumerate(roles) if role not in ("number", "unknown")))
+            c for c, role in enumerate(roles) if role in _AGENCY_ROLES),
+            {c: role for c, role in enumerate(roles) if role not in ("number", "unknown")})
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -1947,12 +1947,12 @@ class _Alignment:
                  names: _NamePairs | None = None,
                  name_cols: frozenset[int] = frozenset(),
                  agency_cols: frozenset[int] = frozenset(),
-                 named_cols: frozenset[int] = frozenset()) -> None:
+                 named_cols: dict[int, str] | None = None) -> None:
         self.grid = grid
-        # columns whose label names what they hold (a unit, a figure, a deadline): however
-        # narrow, no numbering column ("ĐVT" over "Lượt" / "khách", "Kế hoạch 2026" over
-        # "3.500" in a crowded landscape table)
-        self.named_cols = named_cols
+        # columns whose label names what they hold (a unit, a figure, a deadline) and its
+        # role: however narrow, no numbering column ("ĐVT" over "Lượt" / "khách", "Kế hoạch
+        # 2026" over "3.500" in a crowded landscape table)
+        self.named_cols = named_cols or {}
         self.names = names or _NamePairs(None)
         # the rows' name columns, where known names do not weigh in a cut: a task's words
         # go on in a sentence, "… mức độ chứng Bộ" / "chỉ số hóa" is no "Bộ Chỉ huy"
@@ -2142,6 +2142,12 @@ class _Alignment:
         with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
+        start, end = self.grid.spans[col]
+        if end - start + 1 <= _MAX_LABEL_WIDTH and self.named_cols.get(col) != "unit" and not (
+                any(ch.isdigit() for word in piece for ch in word.text)):
+            # (a narrow figure column takes figures: not the last word of a title centred
+            # over the figures, "Xã hội" | "số")
+            return _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
         if cut and (piece[0].text[:1].islower() or piece[0].text in _DASHES):
             cost += _LOWER_START_COST

@@ -3,7 +3,11 @@ in our own typed text: labels crowded on both header lines where a year runs acr
 next label's start and the last label's last line past the run's end, beside a narrow
 unit column the body crowds into; figure columns as narrow as a numbering column."""
 
+from pathlib import Path
+
 from chitieu import convert_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _agencies(record) -> list[tuple[str, str]]:
@@ -140,3 +144,14 @@ def test_a_page_showing_fewer_columns_than_the_header_names() -> None:
     assert [r.key for r in records] == [str(i) for i in range(1, 21)]
     assert (records[4].name, records[4].target.raw) == ("Số cầu dân sinh đợt 5", "15")
     assert _agencies(records[0]) == [("lead", "Sở Xây dựng"), ("support", "UBND các xã")]
+
+
+def test_a_title_centred_over_narrow_figure_columns_keeps_its_last_word() -> None:
+    """Group titles centred over narrow figure columns ("Hạ tầng số" over the years): the
+    title's last word is no figure of the row under it ("16 số")."""
+    text = (FIXTURES / "layout_detect" / "titles_over_narrow_figures.pdftotext-layout.txt"
+            ).read_text(encoding="utf-8")
+    records = {r.key: r for r in convert_text(text, "layout").records}
+    assert records["B/1/1.1@2026"].target.raw == "16"
+    assert records["B/1/1.1@2026"].section[-1].title == "Hạ tầng số"
+    assert records["B/2/2.1@2027"].target.raw == "90"
