@@ -34,6 +34,7 @@ from chitieu.catalog.words import (
     objects_agree,
     read,
     read_with_content,
+    unit_conditions,
     unitless_conditions,
 )
 from chitieu.core.cache import cached
@@ -127,7 +128,9 @@ class Catalog:
         self._entries = []
         for ind_id, rs in readings.items():
             for r in rs:
-                family = name_family(self.indicators[ind_id].unit, r, self.words)
+                unit = self.indicators[ind_id].unit
+                family = name_family(unit, r, self.words)
+                r = unit_conditions(r, unit, self.words)
                 self._entries.append(_Entry(ind_id, family_conditions(r, family, self.words),
                                             family, frozenset(r.content.split())))
         self._weights = _idf({ind_id: {w for r in rs for w in r.content.split()}
@@ -199,7 +202,8 @@ class Catalog:
             if conditions is not reading.conditions:
                 reading = reading._replace(conditions=conditions)
         family = name_family(unit, reading, self.words)
-        reading = family_conditions(reading, family, self.words)
+        reading = family_conditions(unit_conditions(reading, unit, self.words), family,
+                                    self.words)
         words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, self._total(words)
 
@@ -279,9 +283,10 @@ class Catalog:
         return None if best_id is None else (best_id, best_score)
 
     def _counts_nothing(self, reading: Reading, family: str | None) -> bool:
-        """Whether a name printed as a share is nothing but a condition's phrase ("Chữ ký
-        số" in %): a heading row, no share of anything, which links to no indicator."""
-        return bool(family) and family.startswith("percent") \
+        """Whether a name printed as a share, or with no unit, is nothing but a condition's
+        phrase ("Chữ ký số" in %, "KINH TẾ SỐ" alone): a heading row, no share of anything,
+        which links to no indicator."""
+        return (not family or family.startswith("percent")) \
             and names_only_a_condition(reading, self.words)
 
     def _heading(self, reading: Reading, family: str | None) -> bool:

@@ -140,14 +140,18 @@ class Words:
 
 
 def _locality_pattern(localities: dict) -> re.Pattern[str] | None:
-    """match_words.yaml's `localities`: "của" and a level's word, not opening a compound."""
+    """match_words.yaml's `localities`: "của" and a level's word, not opening a compound,
+    nor after a phrase of `kept_after` (the index "của tỉnh" is the province's own)."""
     levels = [r"\s+".join(map(re.escape, str(level).split()))
               for level in localities.get("levels") or ()]
     if not levels:
         return None
     compounds = "|".join(map(re.escape, map(str, localities.get("compounds") or ())))
     kept = rf"(?!\s+(?:{compounds})\b)" if compounds else ""
-    return re.compile(rf"\bcủa\s+(?:{'|'.join(levels)})\b{kept}", re.IGNORECASE)
+    # one look-behind each (each of a fixed width), the phrase and one space before "của"
+    before = "".join(rf"(?<!{re.escape(str(phrase))}\s)"
+                     for phrase in localities.get("kept_after") or ())
+    return re.compile(rf"{before}\bcủa\s+(?:{'|'.join(levels)})\b{kept}", re.IGNORECASE)
 
 
 def _parts_of(wholes: dict) -> dict[str, frozenset[str]]:
@@ -644,6 +648,8 @@ class _Reader:
         self.not_measuring_set = frozenset(words.not_measuring)
         self.final_lengths = sorted({len(p) for p in words.final}, reverse=True)
         self.unit_families: dict[str, str] = {}  # printed unit → its family (`unit_family`)
+        # printed unit → the conditions it says (`unit_conditions`)
+        self.unit_conditions: dict[str, frozenset[str]] = {}
         self.predicates = _starts(words.predicates)
         self.bare_followers = _starts(words.bare_followers)
         self.using_verbs = _starts(words.using_verbs)
@@ -691,6 +697,8 @@ def unit_family(unit: str | None, words: Words | None = None) -> str | None:
 def _unit_family(unit: str, words: Words) -> str:
     """`unit_family` of a printed unit (not blank)."""
     key = " ".join(ascii_fold(unit).replace("(", " ").replace(")", " ").split())
+    if "." in key:  # "doanh nghiệp/1.000 dân": one number
+        key = _THOUSANDS.sub(_without_dots, key)
     lead = next((w for w in words.unit_leads if key.startswith(w)), None)
     if lead:  # "số hộ" counts what "hộ" counts
         key = key[len(lead):]
@@ -701,7 +709,13 @@ def _unit_family(unit: str, words: Words) -> str:
         if not qualifier:
             return "percent"
         return "percent:" + words.percent_qualifiers.get(qualifier, qualifier)
+    # a count per so many people ("doanh nghiệp/1000 dân") counts its noun: the name says the
+    # population (the condition per_capita, "trên 1.000 dân")
+    key = _PER_POPULATION.sub("", key)
     return "count:" + words.count_groups.get(key, key)
+
+
+_PER_POPULATION = lazy(re.compile, r"\s*(?:/|tren)\s*(?:[0-9]+|1 van|van|nghin)\s+dan$")
 
 
 def name_family(unit: str | None, reading: Reading, words: Words | None = None) -> str | None:
@@ -709,9 +723,34 @@ def name_family(unit: str | None, reading: Reading, words: Words | None = None) 
     noun's; a sum of money "bình quân đầu người" is money per person whatever is printed."""
     words = words or default_words()
     family = unit_family(unit, words) or reading.family
-    if family == "money" and _holds_any(reading.words, words.per_person):
-        return "money_per_person"
+    if family in _PER_PERSON and _holds_any(reading.words, words.per_person):
+        return _PER_PERSON[family]
     return family
+
+
+# a sum of money, or a floor area, "bình quân đầu người" is one per person whatever is printed
+# ("Diện tích sàn nhà ở bình quân/người" in m2)
+_PER_PERSON = {"money": "money_per_person", "area": "area_per_person"}
+
+
+def unit_conditions(reading: Reading, unit: str | None,
+                    words: Words | None = None) -> Reading:
+    """The reading with the conditions its printed unit says: a count "doanh nghiệp/1.000
+    dân" is one per so many people (per_capita) as "… trên 1.000 dân" in the name is."""
+    if not unit or not unit.strip():
+        return reading
+    words = words or default_words()
+    reader = _reader(words)
+    found = reader.unit_conditions.get(unit)  # units recur: each read once
+    if found is None:
+        if len(reader.unit_conditions) >= _MAX_UNITS:
+            reader.unit_conditions.clear()
+        found = reader.unit_conditions[unit] = frozenset(
+            _scan(_tokens(unit, words, reader), words, reader)[1])
+    if not found or found <= reading.conditions:
+        return reading
+    return reading._replace(conditions=_with_implied(set(reading.conditions | found),
+                                                     words.implied))
 
 
 def family_conditions(reading: Reading, family: str | None,
@@ -727,8 +766,13 @@ def family_conditions(reading: Reading, family: str | None,
 
 def families_agree(a: str | None, b: str | None) -> bool:
     """Two unit families agree when either is unknown, they are equal, or one is a bare
-    family and the other a qualified member of it ("percent" and "percent:grdp")."""
+    family and the other a qualified member of it ("percent" and "percent:grdp"). A name's
+    (`a`) "index" agrees with a phrasing's (`b`) "score": an index may be valued in points
+    ("Chỉ số DTI" printed in chỉ số), while a value printed in points is no index of another
+    scale."""
     if not a or not b or a == b:
+        return True
+    if a == "index" and b == "score":
         return True
     return a.split(":")[0] == b.split(":")[0] and (":" not in a or ":" not in b) \
         and a.split(":")[0] == "percent"

@@ -17,6 +17,35 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
+    # people counted with or without repeats ("người" and "lượt"); a life expectancy in years;
+    # unemployment insurance printed in two pieces; the satisfaction index by its initials
+    ("Số người dân được hướng dẫn sử dụng DVCTT", "người", "xhs.luot_huong_dan_dvctt"),
+    ("Tuổi thọ trung bình", "năm", "ktxh.tuoi_tho"),
+    ("Tỷ lệ lực lượng lao động tham gia BH TN", "%", "ktxh.bh_that_nghiep"),
+    ("Chỉ số SIPAS", "%", "cchc.sipas"),
+    # hospitals listed with the other health facilities are the facilities; industrial waste
+    # left out is no part of the household waste; a purpose is no part of what is counted
+    ("Tỷ lệ cơ sở y tế (bệnh viện, trung tâm y tế, trạm y tế) liên thông dữ liệu khám chữa "
+     "bệnh", "%", "xhs.co_so_y_te_lien_thong"),
+    ("Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý (không tính chất thải rắn công "
+     "nghiệp)", "%", "ktxh.chat_thai_ran"),
+    ("Tỷ lệ doanh nghiệp nhỏ và vừa ứng dụng nền tảng số nhằm phát triển kinh tế số", "%",
+     "kts.dnnvv_cong_nghe_so"),
+    # an area (and a sum of money) per head is one per person whatever unit is printed; a
+    # population printed in the unit is the name's ("DN/1.000 dân"); money per hectare
+    ("Diện tích nhà ở bình quân đầu người", "m2", "ktxh.nha_o_binh_quan"),
+    ("Số doanh nghiệp công nghệ số", "DN/1.000 dân", "kts.dn_cong_nghe_so_tren_dan"),
+    ("Giá trị thu hoạch trên 1 ha đất trồng trọt", "triệu đồng/ha", "ktxh.gia_tri_tren_ha"),
+    # a digital school record is signed; tasks followed on software are monitored online;
+    # the identity app before what it is used for; a cultural house with its sports ground;
+    # basic digital skills held are the skills universalised
+    ("Tỷ lệ học sinh có học bạ số được ký số", "%", "xhs.hoc_sinh_hoc_ba_so"),
+    ("Tỷ lệ nhiệm vụ được giao theo dõi trên phần mềm", "%", "cqs.nhiem_vu_giam_sat_dien_tu"),
+    ("Tỷ lệ người dân dùng VNeID để nộp hồ sơ thủ tục hành chính", "%",
+     "da06.vneid_thuc_hien_tthc"),
+    ("Tỷ lệ thôn có nhà văn hóa - khu thể thao đạt chuẩn", "%", "ktxh.thon_nha_van_hoa"),
+    ("Tỷ lệ người dân trong độ tuổi lao động có kỹ năng số cơ bản", "%",
+     "xhs.nguoi_dan_ky_nang_so"),
     # an index printed in points; "more than once" however said; publishing on time is how a
     # procedure is published; the programme a thing is built under; the smart loudspeakers
     # by their official name; the digital-skills movement is their training; vaccinated in
@@ -323,6 +352,17 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # a province's digital transformation index (score or rank) is not a commune's; a value in
+    # points is no HDI (0 to 1); hospitals alone are a part of the health facilities; a count
+    # "tăng thêm" is its growth; a school standard of level II is not the national standard
+    ("Chỉ số chuyển đổi số của tỉnh", "điểm", "cqs.dti_chi_so"),
+    ("Thứ hạng DTI tỉnh", "thứ hạng", "cqs.dti_xep_hang"),
+    ("Chỉ số phát triển con người", "điểm", "ktxh.hdi"),
+    ("Tỷ lệ bệnh viện kết nối liên thông dữ liệu khám chữa bệnh", "%",
+     "xhs.co_so_y_te_lien_thong"),
+    ("Số lượt người tham gia bảo hiểm xã hội tự nguyện tăng thêm", "người",
+     "ktxh.luot_bhxh_tu_nguyen"),
+    ("Tỷ lệ trường đạt chuẩn quốc gia mức độ II", "%", "ktxh.truong_chuan_quoc_gia"),
     # pharmacists and assistant doctors per 10,000 people are not the doctors
     ("Số dược sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     ("Số y sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
@@ -924,6 +964,9 @@ def test_a_heading_naming_only_a_condition_is_no_share_of_anything() -> None:
     catalog = default_catalog()
     for name in ("Ký số", "Cáp quang", "Không dùng tiền mặt", "Khu vực thành thị"):
         assert catalog.match(name, "%") is None, name
+    # printed with no unit at all ("KINH TẾ SỐ" alone on its row) it is a heading too
+    for name in ("Kinh tế số", "CHỮ KÝ SỐ"):
+        assert catalog.match(name) is None, name
     found = catalog.match("Tỷ lệ người dân trưởng thành có chữ ký số", "%")
     assert found is not None and found.id == "xhs.chu_ky_so_ca_nhan"
 
