@@ -66,6 +66,9 @@ KNOWN_LOSSES = {
     "of a two-row header (Chủ trì, Phối hợp) read into the first row",
     "cells/office_variants/raw/three_row_header.txt": _RAW_READER + "the sub-labels of a "
     "three-row header (Chủ trì, Phối hợp) read into the first row",
+    "cells/office_variants/raw/paged_numbering_header.txt": _RAW_READER + "the sub-labels "
+    "of a two-row header and its column numbers (Chủ trì, Phối hợp, (3), (4)) read into the "
+    "first row",
     "cells/office_variants/raw/section_tables.txt": _RAW_READER + "the rows of a second and "
     "third table under their section titles not read (only their titles: no record keeps them)",
     "cells/office_variants/raw/two_numbering_groups.txt": _RAW_READER + "running numbers "
@@ -74,8 +77,6 @@ KNOWN_LOSSES = {
     "not read (its title kept by no record)",
     "cells/seeds/raw/002_96420e20fdffe3f0.txt": _RAW_READER + "a column's cells read in "
     "before the rows above them: rows' texts run together, an agency cut mid-name",
-    "whole_plans2/dev/raw/phuong_dong_trieu_hai_phu_luc.txt": _RAW_READER + "the 'T' of a "
-    "'ST / T' header wrapped over two lines read as a section letter",
 }
 
 
