@@ -1660,9 +1660,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     valued = {r for r, cols in enumerate(groups)
               if any(cols[c] for c in range(len(cols)) if c not in label_cols and c not in named)}
     from_top: dict[int, set[int]] = {}  # row -> the columns it was given from the row above
-    # (the page's columns only: a header of more labels than a damaged page's columns
-    # named columns its rows do not have — IndexError)
-    for col, role in enumerate(roles[:len(grid.spans)]):
+    for col, role in enumerate(roles):
         if role in _EVERY_ROW_ROLES:
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
