@@ -54,6 +54,13 @@ _HEADER_YEAR = lazy(compile_regex, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu nă
 # a line ending in "(tiếp theo)": a label saying the table goes on, no content of its own
 _CONTINUED_LABEL = lazy(compile_regex, r"(?i)(?:\btiep\s+theo|\(\s*tiep)\s*\)?\W*$")
 TABLE_NOTE = "table_note"  # a line near the table read as no row: its words, kept
+# a stray line's words in its warning at most: enough to find it in the source, not a
+# page of prose (a paragraph, a contact block) copied into every dataset row
+_NOTE_SIZE = 160
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= _NOTE_SIZE else text[:_NOTE_SIZE - 1].rstrip() + "…"
 _CONTINUED = lazy(compile_regex, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 _FOUR_DIGITS = lazy(compile_regex, r"\d{4}")
 _DIGIT = lazy(compile_regex, r"\d")
@@ -767,6 +774,10 @@ class _Assembler:
                                      "the plan's next heading)")
             # how the table ended; a signature below a footnote ends it for good
             self.ended_by_note = (self.ended_by_note if self.ended else note) and not signature
+            if self.ended_by_note:
+                # a note under the table ("Ghi chú: …", "(1) Số liệu …"): its words kept
+                self.table.warnings.append(
+                    f"{TABLE_NOTE}:{_clipped(' '.join(texts[i] for i in filled))}")
             self.ended = True
             self.table.trailing.append(row)
             self._warn_if_a_row(row, texts, filled)
@@ -777,7 +788,7 @@ class _Assembler:
                 return
             # its words in a document warning ("Bảng 2. …", a footnote spanning the table):
             # no printed line is dropped in silence
-            self.table.warnings.append(f"{TABLE_NOTE}:{lone}")
+            self.table.warnings.append(f"{TABLE_NOTE}:{_clipped(lone)}")
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
                                        "footnote, a label before a repeated header): kept in "
                                        "the document warning table_note")

@@ -371,8 +371,8 @@ def column_unit_differs(column: str | None, target: Target | None) -> str | None
     if own is None or fold(own) == fold(target.unit):
         return None
     p, c = fold(target.unit), fold(own)
-    if p.startswith(c + " ") or c.startswith(p + " "):
-        return None  # one extends the other: no word of the column is lost
+    if p.startswith(c + " ") or c.startswith(p + " ") or set(c.split()) <= set(p.split()):
+        return None  # one extends the other, or holds its words ("Hộ" + "% hộ"): none lost
     if p == "%" and " ".join(c.replace("%", " ").replace("(", " ").replace(")", " ").split()
                              ) in _grammar().percent_words:
         return None

@@ -57,3 +57,25 @@ def test_a_continuation_label_before_the_repeated_header_is_no_note() -> None:
         "2\tCập nhật dữ liệu\tCông an xã\tQuý II/2026\n", "text"))
     assert len(table.rows) == 2
     assert not [w for w in table.warnings if w.startswith("table_note")]
+
+
+def test_a_long_stray_line_is_clipped_in_its_note() -> None:
+    # (review) a paragraph spanning the table is found in the source by its opening words:
+    # the warning carries 160 characters at most, not the whole paragraph
+    paragraph = "Số liệu: " + "số liệu tổng hợp từ báo cáo của các thôn, tổ dân phố; " * 10
+    doc = convert_text(_html(
+        f"<table>{_HEAD}{_ROW.format(n=1)}{_ROW.format(n=2)}"
+        f"<tr><td colspan='5'>{paragraph}</td></tr></table>"), "html")
+    [note] = [w for w in doc.warnings if w.startswith("table_note:")]
+    assert len(note) <= len("table_note:") + 160 and note.endswith("…")
+    assert paragraph.startswith(note.removeprefix("table_note:").removesuffix("…"))
+
+
+def test_a_note_under_the_table_is_kept_in_a_note() -> None:
+    # (review) "Ghi chú: …" ends the table as a note sentence: its words were dropped
+    doc = convert_text(_html(
+        f"<table>{_HEAD}{_ROW.format(n=1)}{_ROW.format(n=2)}"
+        "<tr><td colspan='5'>Ghi chú: số liệu tổng hợp từ báo cáo của các thôn.</td></tr>"
+        "</table>"), "html")
+    assert len(doc.records) == 2
+    assert "table_note:Ghi chú: số liệu tổng hợp từ báo cáo của các thôn." in doc.warnings

@@ -62,8 +62,12 @@ def test_a_unit_column_agreeing_with_the_printed_unit_is_no_warning() -> None:
                                 "3\tTỷ lệ C\t(%)\t70 %\tSở Y tế\n"
                                 "4\tTỷ lệ D\t%\t100% dân số\tSở Y tế\n"
                                 "5\tSố hộ\thộ\t500\tSở Y tế\n"
-                                "6\tTỷ lệ E\tTỷ lệ %\t60%\tSở Y tế\n")
-    assert [r.target.unit for r in records] == ["%", "%", "%", "% dân số", "hộ", "%"]
+                                "6\tTỷ lệ E\tTỷ lệ %\t60%\tSở Y tế\n"
+                                # (review) the column's word in the printed unit
+                                "7\tTỷ lệ F\tHộ\t≥ 95% hộ\tSở Y tế\n"
+                                "8\tTỷ lệ G\tTrường\t≥ 90% trường\tSở Y tế\n")
+    assert [r.target.unit for r in records] == ["%", "%", "%", "% dân số", "hộ", "%",
+                                                "% hộ", "% trường"]
     assert not [w for r in records for w in r.warnings if w.startswith("unit")]
 
 
