@@ -660,6 +660,7 @@ class _Assembler:
         # the table ended at a note line (a footnote, "Ghi chú:"), which a page's foot may
         # print before the table goes on: a row carrying the numbering on resumes it
         self.ended_by_note = False
+        self.in_note = False  # the rows under the table are a note's, kept in table_note
         self.dropped_rows = False  # a numbered row below the table's end was warned of
         self.last_page = None
         self.marks_tables = False
@@ -774,10 +775,7 @@ class _Assembler:
                                      "the plan's next heading)")
             # how the table ended; a signature below a footnote ends it for good
             self.ended_by_note = (self.ended_by_note if self.ended else note) and not signature
-            if self.ended_by_note:
-                # a note under the table ("Ghi chú: …", "(1) Số liệu …"): its words kept
-                self.table.warnings.append(
-                    f"{TABLE_NOTE}:{_clipped(' '.join(texts[i] for i in filled))}")
+            self._keep_a_note(row, texts, filled, signature)
             self.ended = True
             self.table.trailing.append(row)
             self._warn_if_a_row(row, texts, filled)
@@ -1017,6 +1015,22 @@ class _Assembler:
             return
         self.dropped_rows = True
         self.table.warnings.append(f"rows_after_table_end:{self._where(row)}")
+
+    def _keep_a_note(self, row: RawRow, texts: list[str], filled: list[int],
+                     signature: bool) -> None:
+        """A note on the table under it ("Ghi chú: …", "(1) Số liệu …", "Nguồn: …") and the
+        lines it goes on over, up to a closing sentence, a signature or the plan's next
+        heading: its words in the document warning table_note (a note ends the table; no
+        printed line is dropped in silence)."""
+        text = " ".join(texts[i] for i in filled)
+        key = line_key(text)
+        if vocabulary().table_notes.search(key):
+            self.in_note = True
+        elif (signature or not text or vocabulary().table_end.search(key)
+              or (len(filled) == 1 and self._is_body_heading(row, texts))):
+            self.in_note = False
+        if self.in_note:
+            self.table.warnings.append(f"{TABLE_NOTE}:{_clipped(text)}")
 
     def _is_note_sentence(self, text: str) -> bool:
         """A note under the table written in another column than the first ("Ghi chú: Chỉ

@@ -40,6 +40,7 @@ class _Vocabulary:
     repeat_markers: regex.Pattern
     furniture: regex.Pattern
     table_end: regex.Pattern
+    table_notes: regex.Pattern
     signature: regex.Pattern
     group_total: regex.Pattern
     group_part: regex.Pattern
@@ -54,6 +55,7 @@ def vocabulary() -> _Vocabulary:
         repeat_markers=compile_regex("|".join(data["repeat_markers"])),
         furniture=compile_regex("|".join(data["page_furniture"])),
         table_end=compile_regex("|".join(data["table_end"])),
+        table_notes=compile_regex("|".join(data.get("table_notes") or ["(?!)"])),
         signature=compile_regex("|".join(data.get("signature") or ["(?!)"])),
         group_total=compile_regex(data["group_total"]),
         group_part=compile_regex(data["group_part"]),
