@@ -360,6 +360,12 @@ NEAR_MISSES = [
     ("Chỉ số phát triển con người", "điểm", "ktxh.hdi"),
     ("Tỷ lệ bệnh viện kết nối liên thông dữ liệu khám chữa bệnh", "%",
      "xhs.co_so_y_te_lien_thong"),
+    # health facilities (hospitals named among them, or listed with the health posts) are not
+    # the commune's health posts
+    ("Tỷ lệ trạm y tế, bệnh viện triển khai bệnh án điện tử", "%",
+     "xhs.tram_y_te_benh_an_dien_tu"),
+    ("Tỷ lệ cơ sở y tế (bệnh viện, trạm y tế) triển khai bệnh án điện tử", "%",
+     "xhs.tram_y_te_benh_an_dien_tu"),
     ("Số lượt người tham gia bảo hiểm xã hội tự nguyện tăng thêm", "người",
      "ktxh.luot_bhxh_tu_nguyen"),
     ("Tỷ lệ trường đạt chuẩn quốc gia mức độ II", "%", "ktxh.truong_chuan_quoc_gia"),
