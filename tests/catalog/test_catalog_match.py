@@ -369,6 +369,8 @@ NEAR_MISSES = [
     ("Số lượt người tham gia bảo hiểm xã hội tự nguyện tăng thêm", "người",
      "ktxh.luot_bhxh_tu_nguyen"),
     ("Tỷ lệ trường đạt chuẩn quốc gia mức độ II", "%", "ktxh.truong_chuan_quoc_gia"),
+    # the digital and the green economy together are no share of the digital economy alone
+    ("Tỷ trọng kinh tế số, kinh tế xanh trong GRDP", "%", "kts.ty_trong_kinh_te_so"),
     # pharmacists and assistant doctors per 10,000 people are not the doctors
     ("Số dược sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     ("Số y sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
