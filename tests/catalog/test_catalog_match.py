@@ -46,6 +46,10 @@ MATCH = [
     ("Tỷ lệ thôn có nhà văn hóa - khu thể thao đạt chuẩn", "%", "ktxh.thon_nha_van_hoa"),
     ("Tỷ lệ người dân trong độ tuổi lao động có kỹ năng số cơ bản", "%",
      "xhs.nguoi_dan_ky_nang_so"),
+    # a total or a value printed as a bare share is its growth
+    ("Giá trị sản xuất nông nghiệp", "%", "ktxh.tang_gia_tri_nong_nghiep"),
+    ("Tổng vốn đầu tư phát triển toàn xã hội tăng bình quân", "%",
+     "ktxh.von_dau_tu_toan_xa_hoi"),
     # an index printed in points; "more than once" however said; publishing on time is how a
     # procedure is published; the programme a thing is built under; the smart loudspeakers
     # by their official name; the digital-skills movement is their training; vaccinated in
@@ -371,6 +375,8 @@ NEAR_MISSES = [
     ("Tỷ lệ trường đạt chuẩn quốc gia mức độ II", "%", "ktxh.truong_chuan_quoc_gia"),
     # the digital and the green economy together are no share of the digital economy alone
     ("Tỷ trọng kinh tế số, kinh tế xanh trong GRDP", "%", "kts.ty_trong_kinh_te_so"),
+    # the gross output printed in % is its growth, no share of high-tech exports (words alike)
+    ("Tổng giá trị sản xuất", "%", "ktxh.xuat_khau_cong_nghe_cao"),
     # pharmacists and assistant doctors per 10,000 people are not the doctors
     ("Số dược sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     ("Số y sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
