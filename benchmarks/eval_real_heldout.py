@@ -4,7 +4,8 @@
                                                            heldout5|heldout6|heldout7|
                                                            realdocs_heldout|
                                                            realdocs_heldout2|realdocs_heldout3|
-                                                           realdocs_heldout4]
+                                                           realdocs_heldout4|
+                                                           realdocs_heldout5]
                                                      [--form docx|pdf|layout|xlsx|html|md|
                                                              portal ...]
                                                      [--score ../shared/tools/score.py]
@@ -33,7 +34,10 @@ scored at that session's start and end, its misses read: worn), or `realdocs_hel
 and layout text, in one to three of XLSX, HTML and Markdown, two also as portal text; scored
 at that session's start and end, its misses read: worn), or `realdocs_heldout4` (built
 2026-12-06 16:45 before the fourth realdocs session's code changes: each document as DOCX, PDF
-and layout text and in two to four of XLSX, HTML, Markdown and portal text).
+and layout text and in two to four of XLSX, HTML, Markdown and portal text; scored at that
+session's start and end, its misses read: worn), or `realdocs_heldout5` (built 2026-12-06 19:20
+before the fifth realdocs session's code changes: each document as DOCX, PDF and layout text
+and in three of XLSX, HTML, Markdown and portal text).
 """
 
 from __future__ import annotations
@@ -54,7 +58,7 @@ FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
 OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
 SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
              "heldout7", "realdocs_heldout", "realdocs_heldout2", "realdocs_heldout3",
-             "realdocs_heldout4")
+             "realdocs_heldout4", "realdocs_heldout5")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:

@@ -106,7 +106,8 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     a row of its own (a name, and its number where the table numbers them; not "Trong đó:")
     that prints a value (a row printing only its
     number and name heads a group), under a row that prints one, never across a section or
-    group row. A deadline, a support or a note may be empty indeed: left as printed."""
+    group row. A deadline, a support or a note may be empty indeed: left as printed, but for
+    a deadline printed once for a whole section (`_carry_a_block_deadline`)."""
     width = len(rows[0].cells)
     labels, height = bold_header_labels(rows, width)
     roles = assign_roles(labels)
@@ -116,6 +117,7 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     name, number = roles.index("name"), roles.index("number") if "number" in roles else None
     valued = [c for c, role in enumerate(roles) if role not in ("number", "name", "unknown")]
     above: RawRow | None = None
+    block: list[RawRow] = []  # the rows of their own since the last section or group row
     for row in rows[height:]:
         texts = [c.text.strip() for c in row.cells]
         if not texts[name] or IN_WHICH.match(texts[name]) or (number is not None
@@ -124,6 +126,8 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
         if all(t.startswith("**") for t in texts if t) or not any(texts[c] for c in valued) or (
                 number is not None and SECTION_NUMBER.match(texts[number].strip("* "))):
             above = None  # a section or group row: a merged cell does not reach over it
+            _carry_a_block_deadline(block, roles, labels)
+            block = []
             continue
         if above is not None:
             for c in carried:
@@ -131,6 +135,25 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
                     row.cells[c] = Cell(above.cells[c].text)
                     row.warnings.append(f"cell_placement_uncertain:{labels[c] or c + 1}")
         above = row
+        block.append(row)
+    _carry_a_block_deadline(block, roles, labels)
+
+
+def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[str]) -> None:
+    """A deadline printed in the first row of a section (or of a table without sections)
+    and in none of its other rows is one cell merged over them all ("Quý III/2026" for the
+    whole section): each row takes it, saying so (`cell_placement_uncertain`). An empty
+    deadline among printed ones may be empty indeed (real vn-nq03: a task without one):
+    left as printed."""
+    if "deadline" not in roles or len(block) < 2:
+        return
+    column = roles.index("deadline")
+    first = block[0].cells[column].text.strip()
+    if not first or any(row.cells[column].text.strip() for row in block[1:]):
+        return
+    for row in block[1:]:
+        row.cells[column] = Cell(block[0].cells[column].text)
+        row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
 
 
 def _keep_one_across(row: RawRow) -> None:

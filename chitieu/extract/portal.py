@@ -629,30 +629,35 @@ def _placement(texts: list[str], roles: list[str], above: list[str] = (),
     agency under an agency column, words under the name); a cell printing what the row
     above prints in a column is rather in that column (a cell merged over both rows would
     not be printed again). Between equally good ones (one agency printed under a lead and a
-    support column: which one is merged is not in the text), the missing cells are the last
-    ones, unless the row above was missing some of them too (a cell merged over three rows
-    or more). Also the columns filled from the row above that another placement as good
-    would have left to this row's own cells."""
+    support column: which one is merged is not in the text), the missing cells are those
+    the row above was missing too (a cell merged over three rows or more), then the agency
+    leans as the real tables do (`_leaning`), then the missing cells are the last ones.
+    Also the columns filled from the row above that another placement as good would have
+    left to this row's own cells."""
     width = len(roles)
     if math.comb(width - start, len(texts)) > _MAX_PLACEMENTS:
         return tuple(range(start, len(texts) + start)), []
     # how each cell reads in each column, scored once for all the placements
-    leaning = all(role in roles for role in _LEAD_OR_SUPPORT)
     fits = [[_fit(t, roles[c], names) + (_SAME_AS_ABOVE if c < len(above) and t.strip()
                                          and t.strip() == above[c] else 0.0)
-             + (_leaning(t, roles[c], names) if leaning else 0.0)
              for c in range(width)] for t in texts]
+    leaning = all(role in roles for role in _LEAD_OR_SUPPORT)
+    leanings = [[_leaning(t, roles[c], names) if leaning else 0.0 for c in range(width)]
+                for t in texts]
     columns_from = set(range(start, width))
     scored = []
     for columns in itertools.combinations(range(start, width), len(texts)):
-        fit = sum(row[c] for row, c in zip(fits, columns, strict=True))
+        fit = round(sum(row[c] for row, c in zip(fits, columns, strict=True)), 6)
+        lean = sum(row[c] for row, c in zip(leanings, columns, strict=True))
         missing = columns_from - set(columns)
-        scored.append((fit, len(missing & merged_above), sum(missing), columns))
+        # a cell the row above was missing too is merged over three rows or more: this row
+        # misses it as well, whatever its agency reads like (the leaning is the weakest)
+        scored.append((fit, len(missing & merged_above), lean, sum(missing), columns))
     scored.sort(reverse=True)
-    best_fit, _, _, best = scored[0]
-    # a placement better only by how an agency reads as a lead or a support is no certainty
-    rivals = [columns for fit, _, _, columns in scored[1:]
-              if fit >= best_fit - _ROLE_LEANING - 1e-9]
+    best_fit, _, _, _, best = scored[0]
+    # a placement better only by how an agency reads as a lead or a support, or by the
+    # cells the row above was missing, is no certainty
+    rivals = [columns for fit, _, _, _, columns in scored[1:] if fit >= best_fit]
     uncertain = sorted({c for columns in rivals for c in columns} - set(best))
     return best, uncertain
 

@@ -260,6 +260,19 @@ def _names_every_body(name: str) -> bool:
                                                  for i in range(len(folded)))
 
 
+def _without_leader_title(name: str) -> str:
+    """A printed name without the leader titles it opens with ("Thủ trưởng các sở" → "các
+    sở")."""
+    words = name.split()
+    key = match_key(name)
+    for _ in range(len(words)):
+        prefix = _words().droppable_starts.longest(key)
+        if prefix is None or key[:1] in _COLLECTIVE_MARKERS or len(prefix) >= len(words):
+            break
+        words, key = words[len(prefix):], key[len(prefix):]
+    return " ".join(words)
+
+
 def _ascii(words: Key) -> str:
     return to_ascii(" ".join(words))
 
@@ -461,6 +474,8 @@ class Gazetteer:
             found = self._fuzzy(_loose_key(match_key(printed)))
         if found is None and "," in printed:
             found = self._collective_of_parts(printed)
+        if found is None and ("," in printed or " và " in printed):
+            found = self._collective_of_kinds(printed)
         if found is None:
             return AgencyMatch(None, printed, 0.0, (UNMATCHED,))
         agency_id, score = found
@@ -587,11 +602,14 @@ class Gazetteer:
     def is_collective(self, name: str) -> bool:
         """Whether a printed agency name names every body of a kind (see `is_collective`):
         not a body the list names whole, "các" a word of its own name ("Ban Quản lý các khu
-        công nghiệp tỉnh")."""
+        công nghiệp tỉnh"), nor one no list holds whose "các" stands mid-name before no level
+        word ("Ban Quản lý các dự án đầu tư xây dựng tỉnh": one board). A leader title
+        before it says whose head is meant ("Thủ trưởng các cơ quan, đơn vị")."""
         if not is_collective(name):
             return False
         found = self.match(name)
-        return found.id is None or found.score < 1.0 or _names_every_body(found.name)
+        return _names_every_body(found.name if found.id is not None and found.score >= 1.0
+                                 else _without_leader_title(name))
 
     @functools.cached_property
     def _lower_case_openings(self) -> frozenset[Key]:
@@ -664,23 +682,60 @@ class Gazetteer:
             return None
         return same, min(m.score for m in found)
 
+    def _collective_of_kinds(self, printed: str) -> tuple[str, float] | None:
+        """"Các trường tiểu học, THCS": a collective's head ("các trường", the schools) over
+        some of the kinds its list in the list of names spells out ("các trường Mầm non,
+        Tiểu học, THCS"): that collective. Kinds it does not list ("Các phòng Kinh tế, Văn
+        hóa - Xã hội": two offices) make none."""
+        parts = [match_key(part) for part in _AND.sub(", ", printed).split(",")]
+        first = parts[0]
+        if len(parts) < 2 or first[:1] not in _COLLECTIVE_MARKERS or not all(parts):
+            return None
+        for length in range(2, len(first)):
+            found = self._lookup_key(first[:length])
+            if found is None or self.entries[found[0]].kind != "collective":
+                continue
+            listed = self._kinds_listed(found[0], first[1:length])
+            kinds = {_loose_key(kind) for kind in (first[length:], *parts[1:])}
+            if listed and kinds <= listed:
+                return found[0], DERIVED_SCORE
+        return None
+
+    def _kinds_listed(self, agency_id: str, head: Key) -> frozenset[Key]:
+        """The kinds a collective's names list after its head ("trường" in "các trường Mầm
+        non, Tiểu học, THCS": mầm non, tiểu học, trung học cơ sở)."""
+        entry = self.entries[agency_id]
+        kinds: set[Key] = set()
+        for name in (entry.name, *entry.aliases):
+            parts = [match_key(part) for part in name.split(",")]
+            first = _loose_key(parts[0])
+            if len(parts) > 1 and first[:len(head)] == head and len(first) > len(head):
+                kinds |= {_loose_key(kind) for kind in (first[len(head):], *parts[1:])}
+        return frozenset(kinds)
+
     def _one_collective(self, segment: str, pieces: list[str]) -> list[str]:
         """Neighbouring pieces naming the same collective are one agency, printed as one:
         "Các thôn, ấp" (the villages and hamlets), whose words the list of names may not
-        hold together."""
+        hold together; so are a collective's head and the kinds after it ("Các trường tiểu
+        học, THCS": see `_collective_of_kinds`)."""
         merged = [pieces[0]]
         for piece in pieces[1:]:
             before = merged[-1]
-            same = self.match(before).id
-            if same is not None and same == self.match(piece).id \
-                    and self.entries[same].kind == "collective":
-                start = segment.find(before)
-                end = segment.find(piece, start + len(before)) if start >= 0 else -1
-                if end >= 0:
-                    merged[-1] = segment[start:end + len(piece)]
-                    continue
+            start = segment.find(before)
+            end = segment.find(piece, start + len(before)) if start >= 0 else -1
+            if end >= 0 and self._one_agency(before, piece, segment[start:end + len(piece)]):
+                merged[-1] = segment[start:end + len(piece)]
+                continue
             merged.append(piece)
         return merged
+
+    def _one_agency(self, before: str, piece: str, both: str) -> bool:
+        same = self.match(before).id
+        if same is not None and same == self.match(piece).id \
+                and self.entries[same].kind == "collective":
+            return True
+        return (match_key(before)[:1] in _COLLECTIVE_MARKERS
+                and self._collective_of_kinds(both) is not None)
 
     def _segments(self, cell: str) -> list[str]:
         """Hard pieces: ";" always separates; so does a parenthesis, unless the whole name
@@ -1136,6 +1191,8 @@ class _Segmenter:
             for prev_end, gap in self._gaps_before(start):
                 if gap == "none" and self._in_each_unit(start):
                     continue
+                if gap == "comma" and self._continues_the_units(start):
+                    continue
                 if gap == "joiner" and self._joins_inside_a_name(prev_end):
                     continue
                 for prev_path_score, prev_path in best[prev_end].values():
@@ -1169,6 +1226,30 @@ class _Segmenter:
             return False
         rest = tuple(t.word for t in self.tokens[start + 1:start + 3])
         return any(rest[:len(level)] == level for level in _words().level_words)
+
+    def _continues_the_units(self, start: int) -> bool:
+        """"Công an các xã, phường, đặc khu": a level word after a comma, in a list of level
+        words that "các" opens, is one more kind of unit the agency is in (every commune,
+        ward and special zone), not an agency of its own ("phường, đặc khu")."""
+        if self._level_length(start, forward=True) == 0:
+            return False
+        end = start
+        while (length := self._level_length(end, forward=False)) > 0:
+            begin = end - length
+            if not self.tokens[begin].comma_before:
+                return begin > 0 and self.tokens[begin - 1].key in _COLLECTIVE_MARKERS
+            end = begin
+        return False
+
+    def _level_length(self, at: int, *, forward: bool) -> int:
+        """How many words a level word starting (forward) or ending at token `at` has, 0
+        when none does."""
+        for level in _words().level_words:  # longest first
+            begin, end = (at, at + len(level)) if forward else (at - len(level), at)
+            if begin >= 0 and end <= self.n and tuple(
+                    t.word for t in self.tokens[begin:end]) == level:
+                return len(level)
+        return 0
 
     def _joins_inside_a_name(self, joiner: int) -> bool:
         """"Văn phòng HĐND và UBND các xã, phường" (every commune's office, no known name as

@@ -286,3 +286,26 @@ def test_a_lead_merged_down_and_printed_in_its_first_slot_is_each_rows() -> None
     assert [r.texts[4] for r in rows[3:]] == ["Quý II/2026", "", "", "Năm 2026", "", "Năm 2026"]
     assert rows[4].warnings == ["cell_placement_uncertain:Chủ trì"]
     assert rows[3].warnings == [] and rows[7].warnings == []
+
+
+SECTION_DEADLINE = """| **TT** | **Nhiệm vụ** | **Chủ trì** | **Phối hợp** | **Thời gian** |
+|---|---|---|---|---|
+| **A** | **VĂN HÓA** |  |  |  |
+| 1 | Kiểm kê di tích | Phòng Văn hóa - Xã hội | Các thôn | Năm 2027 |
+| 2 | Số hóa hiện vật | Phòng Văn hóa - Xã hội | Công an xã |  |
+| 3 | Xây dựng bản đồ số di tích | Phòng Kinh tế |  |  |
+| **B** | **Y TẾ** |  |  |  |
+| 4 | Khám sàng lọc người cao tuổi | Trạm Y tế xã | Hội Người cao tuổi | Quý I/2027 |
+| 5 | Cập nhật hồ sơ sức khỏe | Trạm Y tế xã |  |  |
+| 6 | Tuyên truyền tiêm chủng | Trạm Y tế xã | Các thôn | Tháng 5/2027 |
+"""
+
+
+def test_a_deadline_printed_once_for_a_whole_section_is_each_rows() -> None:
+    # printed in the section's first row only: one cell merged over the section (was left
+    # to the first row); an empty one between printed ones may be empty indeed
+    rows = table_rows(markdown.read_text(SECTION_DEADLINE), 0)
+    assert [r.texts[4] for r in rows[1:]] == [
+        "", "Năm 2027", "Năm 2027", "Năm 2027", "", "Quý I/2027", "", "Tháng 5/2027"]
+    assert rows[3].warnings == ["cell_placement_uncertain:Thời gian"]
+    assert rows[2].warnings == [] and rows[6].warnings == []

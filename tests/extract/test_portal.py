@@ -436,6 +436,9 @@ def test_a_known_name_opening_with_a_lower_case_word_is_still_an_agency() -> Non
     ("Các trường học", "Phòng Văn hóa - Xã hội", "Các trường học"),
     ("Công an xã; Trạm Y tế xã", "Phòng Văn hóa - Xã hội", "Công an xã; Trạm Y tế xã"),
     ("Phòng Kinh tế", "Phòng Kinh tế", "UBND các thôn"),
+    # one board, "các" a word of its own name: an agency of its own (was a collective)
+    ("Ban Quản lý các dự án nông thôn mới", "Ban Quản lý các dự án nông thôn mới",
+     "UBND các thôn"),
 ])
 def test_one_agency_under_a_lead_and_a_support_column_reads_as_the_one_it_is_like(
         printed: str, lead: str, support: str) -> None:
@@ -448,3 +451,19 @@ def test_one_agency_under_a_lead_and_a_support_column_reads_as_the_one_it_is_lik
     assert row.texts[2:4] == [lead, support]
     assert len(row.warnings) == 1 and row.warnings[0].startswith("cell_placement_uncertain:")
 
+
+
+def test_one_agency_under_a_lead_merged_over_three_tasks_is_the_support() -> None:
+    """A lead merged over three tasks: the second prints its supports only (the lead is the
+    one missing), so the third, printing one agency of its own, misses the same merged lead
+    (was read as its lead: one agency of its own leans so)."""
+    text = _flat([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                  ["1", "Rà soát hồ sơ đất đai.", "Phòng Kinh tế", "Công an xã", "Quý II/2026"],
+                  ["2", "Cập nhật bản đồ số.", "Các thôn, tổ dân phố; Hội Nông dân xã",
+                   "Quý III/2026"],
+                  ["3", "Báo cáo kết quả.", "Trạm Y tế xã", "Năm 2026"],
+                  ["4", "Kiểm tra việc thực hiện.", "Văn phòng HĐND và UBND", "Công an xã",
+                   "Hằng quý"]])
+    rows = [r for r in _read(text).rows if r.table is not None]
+    assert rows[2].texts[2:4] == ["Phòng Kinh tế", "Các thôn, tổ dân phố; Hội Nông dân xã"]
+    assert rows[3].texts[2:4] == ["Phòng Kinh tế", "Trạm Y tế xã"]

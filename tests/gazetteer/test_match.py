@@ -349,6 +349,46 @@ def test_the_schools_listed_by_their_levels_are_the_schools(gazetteer, printed):
     assert gazetteer.match(printed).id == "truong-hoc"
 
 
+@pytest.mark.parametrize("printed", [
+    # a few of the levels the schools' list names, under one "Các trường": still the schools
+    # (was split into "Các trường mầm non" and an unknown "THCS")
+    "Các trường mầm non, THCS",
+    "các trường Tiểu học, Trung học cơ sở",
+    "Các trường mầm non và tiểu học",
+])
+def test_some_of_the_schools_levels_are_the_schools(gazetteer, printed):
+    assert gazetteer.match(printed).id == "truong-hoc"
+    assert gazetteer.split(printed) == [printed]
+
+
+@pytest.mark.parametrize("printed", [
+    # a head over kinds no collective of the list names: the bodies stay apart
+    "Các phòng Kinh tế, Văn hóa - Xã hội",
+    "Các trường mầm non, Trung tâm Học tập cộng đồng",
+])
+def test_a_head_over_other_kinds_is_no_collective(gazetteer, printed):
+    assert gazetteer.match(printed).id is None
+
+
+@pytest.mark.parametrize("printed", [
+    # a body of every commune, ward and township, named over three levels: one collective
+    # (was cut into "Công an các xã" and "phường, thị trấn", read as the communes' UBND)
+    "Công an các xã, phường, thị trấn",
+    "Hội Cựu chiến binh các xã, phường, đặc khu",
+    "Trạm Y tế các phường, xã, thị trấn",
+])
+def test_a_body_of_every_unit_of_three_levels_is_one(gazetteer, printed):
+    assert gazetteer.split(printed) == [printed]
+    assert gazetteer.match(printed).id is None
+
+
+def test_an_agency_after_a_list_of_levels_is_its_own(gazetteer):
+    assert gazetteer.split("Đoàn Thanh niên các xã, phường, thị trấn, Công an tỉnh") == [
+        "Đoàn Thanh niên các xã, phường, thị trấn", "Công an tỉnh"]
+    assert gazetteer.split("Sở Y tế; Hội Chữ thập đỏ các xã, phường, đặc khu") == [
+        "Sở Y tế", "Hội Chữ thập đỏ các xã, phường, đặc khu"]
+
+
 def test_a_school_level_abbreviation_is_its_words(gazetteer):
     assert gazetteer.match("Trường Trung học cơ sở xã").id == "truong-thcs"
     assert gazetteer.match("Trường THCS xã").id == "truong-thcs"
@@ -363,6 +403,12 @@ def test_a_school_level_abbreviation_is_its_words(gazetteer):
     # portal row as if it named every board)
     ("Ban Quản lý các khu công nghiệp tỉnh", False),
     ("Sở Tài chính", False),
+    # a body no list holds, "các" a word of its own name (not before a level word): one
+    # board, not every board (the portal reader leaned it to support)
+    ("Ban Quản lý các dự án giao thông tỉnh", False),
+    ("Ban Quản lý các công trình thủy lợi khu vực", False),
+    ("Hội Cựu chiến binh các xã, phường, thị trấn", True),
+    ("Thủ trưởng các cơ quan, đơn vị", True),
 ])
 def test_a_collective_names_every_body_of_a_kind(name: str, collective: bool) -> None:
     assert default_gazetteer().is_collective(name) is collective
