@@ -42,19 +42,44 @@ def is_suspect(word) -> bool:
 def accepts(before: str, after: str, confidence_before: float,
             confidence_after: float) -> bool:
     """Whether the second reading replaces the first: a plain number, read surer, with the
-    first reading's digits in place (its lookalike letters standing for any one digit)."""
+    first reading's digits in place (its lookalike letters standing for any one digit) — or,
+    where the first reading was doubtful (under `_DOUBTFUL`) and the second is sure (`_SURER`
+    and `_GAIN` more), one digit of it changed or one too many ("62,44" for "62,4", "72,3"
+    for "72,5", "1.328,4" for "1.326,4"), its separators where they were."""
     if after == before or not _PLAIN_NUMBER.fullmatch(after):
         return False
     if _separators(after) < _separators(before.rstrip(".,")):
         return False  # a point printed ("1.1", an item's number) is not read away
     if confidence_after < max(confidence_before, _MIN_CONFIDENCE):
         return False
+    if _one_digit_off(before, after) and confidence_before < _DOUBTFUL and (
+            confidence_after >= max(_SURER, confidence_before + _GAIN)):
+        return True
     pattern = "".join("\\d" if ch in _LOOKALIKES else regex.escape(ch)
                       for ch in before if ch.isdigit() or ch in _LOOKALIKES)
     if before[-1:] in (".", ","):  # the digits after the separator were lost: any follow
         pattern += "\\d*"
     digits = "".join(ch for ch in after if ch.isdigit())
     return bool(pattern) and regex.fullmatch(pattern, digits) is not None
+
+
+# A first reading this unsure of a number, and a second this sure and this much surer: the
+# second's digits are taken even where one differs (changed, or one fewer).
+_DOUBTFUL = 70.0
+_SURER = 90.0
+_GAIN = 20.0
+
+
+def _one_digit_off(before: str, after: str) -> bool:
+    """`after` is `before` with one digit changed or one digit less, the separators alike
+    and where they stood among the digits (a digit read twice or a speck read as one)."""
+    if not _PLAIN_NUMBER.fullmatch(before) or regex.sub(r"\d", "", before) != regex.sub(
+            r"\d", "", after):
+        return False
+    if len(before) == len(after):
+        return sum(a != b for a, b in zip(before, after, strict=True)) == 1
+    return len(before) == len(after) + 1 and any(
+        before[:i] + before[i + 1:] == after for i in range(len(before)) if before[i].isdigit())
 
 
 def _separators(text: str) -> int:

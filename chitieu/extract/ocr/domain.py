@@ -314,7 +314,8 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
     row = rows[index]
     snapped = [_snap_header_cell(c.text) for c in row.cells]
     if snapped:
-        snapped[0] = _numbering_label(snapped[0])
+        below = [r.cells[0].text for r in rows[index + 1:] if r.table == row.table and r.cells]
+        snapped[0] = _numbering_label(snapped[0], below)
     known = [h for h in snapped if h and header_candidates(h)[:1] not in ((), ("unknown",))]
     if len(known) < 2 or not any("name" in header_candidates(h) for h in known):
         return False
@@ -325,14 +326,34 @@ def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
     return True
 
 
-def _numbering_label(text: str) -> str:
+def _numbering_label(text: str, below: list[str] = ()) -> str:
     """The first column's label "STT" read a letter off in capitals ("STL", "SIT", "ST1"):
-    too short for the phrases' fuzzy match, it still names the numbering column."""
+    too short for the phrases' fuzzy match, it still names the numbering column. Read two
+    letters off ("SƯ", "SITU": bold serif capitals run together) it is "STT" only over a
+    column of row numbers (`below`: the column's cells under it)."""
+    from chitieu.core.headers import header_candidates
+
     core = text.strip()
-    if (len(core) == 3 and core.upper() == core and core != "STT"
-            and Levenshtein.distance(core, "STT") == 1 and core[0] == "S"):
+    if core == "STT" or core.upper() != core or core[:1] != "S":
+        return text
+    if len(core) == 3 and Levenshtein.distance(core, "STT") == 1:
+        return "STT"
+    if (2 <= len(core) <= 4 and Levenshtein.distance(core, "STT") <= 2
+            and header_candidates(core)[:1] in ((), ("unknown",)) and _row_numbers(below)):
         return "STT"
     return text
+
+
+# A column of row numbers: this many of its cells at least, and this share of its filled ones
+_NUMBERED_CELLS = 3
+_NUMBERED_SHARE = 0.6
+_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?)$")
+
+
+def _row_numbers(cells: list[str]) -> bool:
+    filled = [c.strip() for c in cells if c.strip()]
+    numbered = sum(bool(_ROW_NUMBER.match(c)) for c in filled)
+    return numbered >= _NUMBERED_CELLS and numbered >= _NUMBERED_SHARE * len(filled)
 
 
 def _header_tail(rows: list[RawRow], following: list[int], header: int,
@@ -540,6 +561,9 @@ def _unit(text: str) -> str:
     snapped = _unit_phrase_non_word(text, phrases)
     if snapped != text:
         return snapped
+    snapped = _magnitude_unit(text, _unit_words(phrases))
+    if snapped != text:
+        return snapped
     parts = text.split("/")
     fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
@@ -565,6 +589,36 @@ def _unit_word(text: str, words: tuple[str, ...]) -> str:
     if len(close) != 1:
         return text
     return close[0] if core[0].isupper() else close[0].casefold()
+
+
+@lru_cache(maxsize=1)
+def _magnitudes() -> tuple[str, ...]:
+    return tuple(load_yaml("units.yaml")["magnitudes"])
+
+
+def _magnitude_unit(text: str, words: tuple[str, ...]) -> str:
+    """A unit of a magnitude's word and a unit word ("nghìn tấn", "nghìn lượt"), either read
+    a letter off: the magnitude's word (units.yaml `magnitudes`) one letter off exactly one
+    of them or its marks misread ("nghn", "nghin" → "nghìn"), the unit word as a one-word
+    unit is (`_unit_word`: "iượt" → "lượt"); else `text`."""
+    parts = text.split()
+    if len(parts) != 2 or not all(regex.fullmatch(r"\p{L}+", p) for p in parts):
+        return text
+    first, second = parts
+    magnitudes = _magnitudes()
+    if first.casefold() not in magnitudes:
+        key = fix.compare_key(first)
+        close = [m for m in magnitudes if fix.compare_key(m) == key]  # its marks misread
+        if not close and len(key) >= 3:
+            close = [m for m in magnitudes if Levenshtein.distance(key, fix.compare_key(m)) == 1]
+            # of several, the one the letters read are left of with one lost ("nghn": the
+            # thin "ì" of "nghìn", not the "a" of "ngàn" read "h")
+            lost = [m for m in close if len(fix.compare_key(m)) == len(key) + 1]
+            close = lost if len(close) > 1 else close
+        if len(close) != 1:
+            return text
+        first = close[0].capitalize() if first[0].isupper() else close[0]
+    return f"{first} {_unit_word(second, words)}"
 
 
 def _unit_phrase_letter_off(text: str, phrases: tuple[str, ...]) -> str:

@@ -262,6 +262,16 @@ def name_pairs() -> frozenset[tuple[str, str]]:
                          unicodedata.normalize("NFC", name).casefold().split()))
 
 
+def names_a_unit(level: str, following: list[str]) -> bool:
+    """Whether the words `following` a level's word ("xã", "phường", "tỉnh", lower case)
+    begin with the name of a unit of that level ("xã" "quản bạ")."""
+    names = _names_of_level().get(unicodedata.normalize("NFC", level).casefold())
+    if not names:
+        return False
+    words = [unicodedata.normalize("NFC", w).casefold() for w in following[:_LONGEST_NAME]]
+    return any(" ".join(words[:size]) in names for size in range(1, len(words) + 1))
+
+
 @lru_cache(maxsize=1)
 def _known_names() -> frozenset[str]:
     return frozenset(name.casefold() for name in _unit_names())

@@ -301,13 +301,18 @@ def repair_number_column(numbers: Sequence[str],
     flags = list(section_like) if section_like is not None else [False] * len(repaired)
     _undouble(repaired, flags)
     _first_section_from_next(repaired, flags)
+    _first_section_twice(repaired, flags)
     state = _Sequence()
     for index, number in enumerate(repaired):
         if not number or " " in number:
             continue
         following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
-        if flags[index] and _restarts(number, following):
+        if flags[index] and _letter_read_as_digits(state, number, following):
+            fixed = _step(state.letter, 1)
+        elif flags[index] and _restarts(number, following):
             fixed = state.expect_roman(number) or state.expect(number)
+        elif not flags[index] and _last_read_as_letter(state, number, following):
+            fixed = str(state.arabic[0] + 1)
         elif not flags[index] and _before(number, following):
             fixed = _before(number, following)
         elif not flags[index] and _between(state.arabic, number, following):
@@ -363,6 +368,22 @@ def _first_section_from_next(numbers: list[str], section_like: list[bool]) -> No
         for item in range(index + 1, following):
             if numbers[item].startswith(first + "."):
                 numbers[item] = "1" + numbers[item][len(first):]
+
+
+def _first_section_twice(numbers: list[str], section_like: list[bool]) -> None:
+    """The first section row read as the number of the section after it ("I" read "HH" and
+    counted "II", above the next section's "II"): two sections never share a number, and
+    the second's reading is the one to trust — the first is the one before it when that is
+    where a sequence starts ("I", "A")."""
+    sections = [i for i, flag in enumerate(section_like) if flag and numbers[i].strip()]
+    if len(sections) < 2:
+        return
+    first, second = (numbers[i].strip().rstrip(".") for i in sections[:2])
+    if first != second or not _is_sequence_number(first):
+        return
+    before = _step(first, -1)
+    if before in _FIRST_SECTIONS:
+        numbers[sections[0]] = before + (".", "")[not numbers[sections[0]].strip().endswith(".")]
 
 
 def _fill_lost_numbers(numbers: list[str], section_like: list[bool]) -> list[str]:
@@ -557,6 +578,30 @@ def _between(previous: list[int] | None, number: str, following: str) -> str | N
         return None
     expected = previous[0] + 1
     return str(expected) if int(following.rstrip(".")) == expected + 1 else None
+
+
+def _letter_read_as_digits(state: _Sequence, number: str, following: str) -> bool:
+    """A section row under letter sections whose number reads as the digits the next row
+    prints, or one digit off them ("B" read "8" or "3" above the item "3"), where that next
+    number runs on from the items above ("1", "2" | "3"): two rows never share a number, so
+    this one is the next letter section, not an item (a section whose items start again at
+    "1" is a roman one read as digits: `_restarts`)."""
+    core, after = number.rstrip("."), following.rstrip(".")
+    if (state.letter is None or state.last_arabic is None or not core.isdigit()
+            or after != str(state.last_arabic + 1)):
+        return False
+    return after in {core, state.expect(core)}
+
+
+# Letters OCR reads for a lone digit ("5" read "o", "8" read "B")
+_DIGIT_LETTERS = regex.compile(r"^[oOsSBgqzZ]$")
+
+
+def _last_read_as_letter(state: _Sequence, number: str, following: str) -> bool:
+    """The last numbered row of a list whose number reads as a letter OCR reads for a digit
+    ("5" read "o" after "4"): no number follows to place it, the one above does."""
+    return (not following and bool(_DIGIT_LETTERS.match(number))
+            and state.arabic is not None and len(state.arabic) == 1)
 
 
 def _restarts(number: str, following: str) -> bool:
@@ -780,15 +825,15 @@ _APPENDIX_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<lab
                                 regex.IGNORECASE)
 
 
-_STROKES_AS_I = str.maketrans({"l": "I", "|": "I", "i": "I"})
+_STROKES_AS_I = str.maketrans({"l": "I", "|": "I", "i": "I", **dict.fromkeys(_SPECKED_ONES, "I")})
 
 
 def repair_appendix_label(text: str) -> str:
     """An appendix label whose roman number OCR misread: serif "I"s run together read as "H"
     ("PHỤ LỤC H" → "PHỤ LỤC II", "Phụ lục IH" → "Phụ lục III"), a sans "I" read as "l" or
     "|" ("PHỤ LỤC lil" → "PHỤ LỤC III"), the first of several strokes with a speck beside
-    it as "t" ("PHỤ LỤC tII"). Digits and letters that are labels themselves ("Phụ lục 1",
-    "Phụ lục A") stay."""
+    it as "t" ("PHỤ LỤC tII"), an "I" with a speck under it as "Ị" ("PHỤ LỤC ỊV"). Digits
+    and letters that are labels themselves ("Phụ lục 1", "Phụ lục A") stay."""
     match = _APPENDIX_LABEL.match(text.strip())
     if match is None:
         return text
@@ -797,8 +842,8 @@ def repair_appendix_label(text: str) -> str:
         return f"{match['word']}I{label[1]}{match['end']}"
     speck = regex.match(r"^t[IVXil|]+$", label) is not None
     label = f"I{label[1:]}" if speck else label
-    if not speck and (not regex.match(r"^[IVXHil|]+$", label)
-                      or not regex.search(r"[Hl|]", label)
+    if not speck and (not regex.match(rf"^[IVXHil|{_SPECKED_ONES}]+$", label)
+                      or not regex.search(rf"[Hl|{_SPECKED_ONES}]", label)
                       or label == "l"):  # a lone "l" may as well be a "1"
         return text
     roman = label.replace("H", "II").translate(_STROKES_AS_I)

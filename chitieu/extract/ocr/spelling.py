@@ -33,6 +33,7 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from chitieu.core.numbering import PART_WORDS
 from chitieu.core.text import fold
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
@@ -530,7 +531,7 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
     original = list(words)
     words = list(words)
     read = [_core(w.text) for w in original]
-    named = _named(original, read, gap)
+    named = _named(original, read, gap) | _numerals(original, read, gap)
     for _ in range(_PASSES):
         # each word judged as read, by its neighbours as the pass before left them: a word
         # changed beside a neighbour not yet repaired ("trong độ tuối" → "đó") is judged
@@ -628,16 +629,46 @@ def _named(words: list, cores: list, gap: float | None) -> set[int]:
     """The words that, with a neighbour, spell a name as printed — both capitalised ("Văn
     Bàn", "VĂN BÀN"), side by side as a unit's name (`chitieu.extract.ocr.places.name_pairs`)
     or a proper name of the dictionary has them: no word of the language replaces them
-    ("văn bản")."""
+    ("văn bản") — and a level's word as read before the name of a unit of that level
+    ("UBND XÃ QUẢN BẠ": the dictionary's "xá quản" made it "XÁ")."""
+    from chitieu.extract.ocr.places import names_a_unit
+
     pairs = _name_pairs()
     found: set[int] = set()
     for index in range(len(words) - 1):
+        following = []
+        for step in range(1, 4):
+            word = _neighbour(words, cores, index + step - 1, 1, gap)
+            if word is None:
+                break
+            following.append(word)
+        if cores[index] is not None and following and names_a_unit(cores[index][1], following):
+            found.add(index)
         second = _neighbour(words, cores, index, 1, gap)
         if second is None or not all(cores[i][1][:1].isupper() for i in (index, index + 1)):
             continue
         first = unicodedata.normalize("NFC", cores[index][1]).casefold()
         if (first, second) in pairs:
             found |= {index, index + 1}
+    return found
+
+
+# The words a roman numeral follows as a label's number ("PHỤ LỤC VI", "PHẦN II", "Quý IV")
+_NUMBERED_BY = frozenset({"lục", *PART_WORDS, "quý", "quí"})
+_ROMAN_NUMERAL = regex.compile(r"^[IVX]+$")
+
+
+def _numerals(words: list, cores: list, gap: float | None) -> set[int]:
+    """The roman numerals in capitals that a label's word numbers ("PHỤ LỤC VI", "PHẦN II"),
+    and that word as read: a number, not a syllable missing its tone ("VI" is no "VỊ"
+    there), and the label's own word ("PHẦN" is no "PHÂN" before it)."""
+    found: set[int] = set()
+    for index, core in enumerate(cores):
+        if core is None or not _ROMAN_NUMERAL.match(core[1]) or index == 0:
+            continue
+        left = _neighbour(words, cores, index, -1, gap)
+        if left is not None and unicodedata.normalize("NFC", left) in _NUMBERED_BY:
+            found |= {index - 1, index}
     return found
 
 

@@ -56,6 +56,22 @@ def test_a_second_reading_must_be_surer() -> None:
     assert not accepts("S8", "58", 40.0, 70.0)  # never below the floor
 
 
+@pytest.mark.parametrize(("before", "after", "confidences", "right"), [
+    # a doubtful first reading, a sure second one digit off (DEV11: worn 1-bit 240–280 dpi)
+    ("62,44", "62,4", (38.3, 96.1), True), ("1.328,4", "1.326,4", (57.0, 92.1), True),
+    ("72,3", "72,5", (63.3, 96.0), True),
+    ("62,44", "62,4", (80.0, 96.1), False),  # the first was not doubtful
+    ("62,44", "62,4", (60.0, 88.0), False),  # the second not sure enough
+    ("62,44", "6,24", (38.3, 96.1), False),  # the separator moved
+    ("62,44", "624", (38.3, 96.1), False),  # … or lost
+    ("62,44", "62", (38.3, 96.1), False),  # more than one digit
+    ("1.328,4", "1.826,9", (38.3, 96.1), False),
+])
+def test_a_doubtful_number_takes_a_sure_second_reading_one_digit_off(
+        before: str, after: str, confidences: tuple[float, float], right: bool) -> None:
+    assert accepts(before, after, *confidences) is right
+
+
 def _printed(texts: list[str], dpi: int) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
     """The numbers printed in 12 points a line each, binary, and their ink boxes."""
     face = ImageFont.truetype(str(FONT), round(12 * dpi / 72))

@@ -349,3 +349,38 @@ def test_a_numbering_label_read_a_letter_off_still_numbers_the_rows():
                  ["2", "Tỷ lệ lao động qua đào tạo", "%", "36,4", "≥ 38"])
     repair_rows(rows, default_gazetteer())
     assert [r.texts[0] for r in rows] == ["STT", "I", "1", "II", "2"]
+
+
+def test_a_numbering_label_read_two_letters_off_over_row_numbers():
+    """"STT" in bold serif capitals read "SƯ" or "SITU" (DEV11, EVAL10: 13-point serif,
+    faint, 250 dpi): two letters off, it names the numbering column only because the column
+    under it holds row numbers — and then the italic section "I" read "Lˆ" is the "I" before
+    "II"; a word of two letters over other cells stays as read."""
+    for label in ("SƯ", "SITU"):
+        rows = table([label, "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026", "Cơ quan chủ trì"],
+                     ["Lˆ", "Kinh tế", "", "", ""],
+                     ["1", "Tổng sản lượng lương thực", "tấn", "8.150", "Phòng Kinh tế"],
+                     ["2", "Thu ngân sách trên địa bàn", "tỷ đồng", "36,8", "Phòng Kinh tế"],
+                     ["II", "Xã hội", "", "", ""],
+                     ["3", "Tỷ lệ hộ nghèo đa chiều", "%", "12,5", "Phòng Văn hóa - Xã hội"])
+        repair_rows(rows, default_gazetteer())
+        assert [r.texts[0] for r in rows] == ["STT", "I", "1", "2", "II", "3"]
+    rows = table(["SƯ", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
+                 ["Hộ nghèo", "Tỷ lệ hộ nghèo", "%", "5"], ["Việc làm", "Lao động", "người", "9"],
+                 ["Y tế", "Trạm y tế", "trạm", "3"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[0].texts[0] == "SƯ"
+
+
+def test_a_magnitudes_word_and_a_unit_word_read_a_letter_off():
+    """"nghìn tấn" read "nghn tấn" (the thin "ì" lost), "nghìn lượt" read "nghìn iượt"
+    (DEV11: 260–270 dpi, worn 1-bit and JPEG): a magnitude's word (units.yaml) one letter
+    off exactly one magnitude — of "nghìn" and "ngàn", the one a letter was lost from — or
+    with its marks misread, and the unit word as a one-word unit is; a unit of other words
+    stays."""
+    units = ["nghn tấn", "nghìn iượt", "nghin ha", "ngàn tấn", "người dân", "nghìn lượt"]
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+                 *[[str(i), "Sản lượng", unit, "50"] for i, unit in enumerate(units, 1)])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2] for r in rows[1:]] == ["nghìn tấn", "nghìn lượt", "nghìn ha",
+                                               "ngàn tấn", "người dân", "nghìn lượt"]

@@ -165,6 +165,28 @@ def test_repair_number_cell(text, expected):
     (["I", "1.", "1.1", "2.", "II", "3.", "3.1", "4."],
      [True, True, False, True, True, True, False, True],
      ["I", "1.", "1.1", "2.", "II", "3.", "3.1", "4."]),
+    # the first section's "I" read "HH" and counted "II", above the next section's "II"
+    # (DEV11: DejaVu Sans 10, broken rules, 210 dpi): the second's "II" is not made "III"
+    (["II", "1", "2", "II", "3", "4"], [True, False, False, True, False, False],
+     ["I", "1", "2", "II", "3", "4"]),
+    (["B", "1", "B", "2"], [True, False, True, False], ["A", "1", "B", "2"]),
+    (["III", "1", "III", "2"], [True, False, True, False], ["III", "1", "III", "2"]),
+    # a letter section read as digits the next item prints ("B" read "8", above "3"):
+    # two rows never share a number, it is the letter after "A"
+    (["A", "1", "2", "8", "3", "4"], [True, False, False, True, False, False],
+     ["A", "1", "2", "B", "3", "4"]),
+    (["A", "1", "2", "3", "3", "4"], [True, False, False, True, False, False],
+     ["A", "1", "2", "B", "3", "4"]),
+    # … not an arabic section with its own items, nor without a letter above it
+    (["A", "1.", "1.1", "2.", "2.1"], [True, True, False, True, False],
+     ["A", "1.", "1.1", "2.", "2.1"]),
+    (["I", "1", "2", "3", "3", "4"], [True, False, False, True, False, False],
+     ["I", "1", "2", "3", "3", "4"]),
+    # the last row's "5" read "o": no number below it, the "4" above places it
+    (["I", "1", "2", "II", "4", "o"], [True, False, False, True, False, False],
+     ["I", "1", "2", "II", "4", "5"]),
+    (["1", "2", "a"], None, ["1", "2", "a"]),  # a letter OCR never reads for a digit
+    (["1.1", "1.2", "o"], None, ["1.1", "1.2", "o"]),  # an item's number: which is unknown
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
@@ -543,3 +565,13 @@ def test_a_section_number_read_with_a_speck_keeps_its_place_in_the_sequence():
     fixed = number_sections(numbers, flags, titles, flags)
     fixed = number_sections(repair_number_column(fixed, flags), flags, titles, flags)
     assert fixed == ["I", "1", "2", "II", "3", "III", "4"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PHỤ LỤC ỊV", "PHỤ LỤC IV"), ("Phụ lục VỊ", "Phụ lục VI"), ("PHỤ LỤC Ị", "PHỤ LỤC I"),
+    ("Phụ lục Ịa", "Phụ lục Ịa"),
+])
+def test_an_appendix_labels_one_with_a_speck_under_it(text, expected):
+    """"PHỤ LỤC IV" read "PHỤ LỤC ỊV" (EVAL10, DEV11: DejaVu Sans 10–11 at 200–220 dpi): the
+    label was lost ("Phụ lục"); a speck under a stroke is no mark a roman number carries."""
+    assert repair_appendix_label(text) == expected

@@ -274,3 +274,20 @@ def test_a_word_of_the_dictionary_as_printed_is_not_traded_for_a_more_typed_one(
         words, changes = repair_words(_line(text, 93.0))
         assert " ".join(w.text for w in words) == text and not changes
 
+
+
+@pytest.mark.parametrize("text", ["PHỤ LỤC VI", "PHẦN VI", "Quý IV"])
+def test_a_labels_roman_number_is_no_syllable(text: str) -> None:
+    """"PHỤ LỤC VI" (DEV11, 1-bit 200–220 dpi) was "repaired" to "PHỤ LỤC VỊ": a label's word
+    numbers the roman numeral after it, which is a number, not a syllable missing its tone."""
+    words, changes = repair_words(_line(text, conf=70.0))
+    assert [w.text for w in words] == text.split() and not changes
+
+
+@pytest.mark.parametrize("text", ["UBND XÃ QUẢN BẠ", "Công an xã Quản Bạ"])
+def test_a_levels_word_before_its_units_name_stays(text: str) -> None:
+    """"UBND XÃ QUẢN BẠ" (DEV11's letterhead) was "repaired" to "XÁ": the dictionary writes
+    "xá quản". A level's word before the name of a unit of that level is the letterhead's
+    or the row's own word."""
+    words, changes = repair_words(_line(text, conf=93.0))
+    assert [w.text for w in words] == text.split() and not changes
