@@ -599,8 +599,9 @@ def _magnitudes() -> tuple[str, ...]:
 def _magnitude_unit(text: str, words: tuple[str, ...]) -> str:
     """A unit of a magnitude's word and a unit word ("nghìn tấn", "nghìn lượt"), either read
     a letter off: the magnitude's word (units.yaml `magnitudes`) one letter off exactly one
-    of them or its marks misread ("nghn", "nghin" → "nghìn"), the unit word as a one-word
-    unit is (`_unit_word`: "iượt" → "lượt"); else `text`."""
+    of them where it is no syllable ("nghn" → "nghìn"; "sản phẩm" is no "vạn phẩm"), or with
+    its marks misread ("nghin"), the unit word as a one-word unit is (`_unit_word`: "iượt" →
+    "lượt"); else `text`."""
     parts = text.split()
     if len(parts) != 2 or not all(regex.fullmatch(r"\p{L}+", p) for p in parts):
         return text
@@ -609,7 +610,7 @@ def _magnitude_unit(text: str, words: tuple[str, ...]) -> str:
     if first.casefold() not in magnitudes:
         key = fix.compare_key(first)
         close = [m for m in magnitudes if fix.compare_key(m) == key]  # its marks misread
-        if not close and len(key) >= 3:
+        if not close and len(key) >= 3 and not fix.is_syllable(first):  # "sản" is a word
             close = [m for m in magnitudes if Levenshtein.distance(key, fix.compare_key(m)) == 1]
             # of several, the one the letters read are left of with one lost ("nghn": the
             # thin "ì" of "nghìn", not the "a" of "ngàn" read "h")
