@@ -48,7 +48,8 @@ _EXEMPT = {
     "after": "below the table's end: closing lines, signature, footnotes",
     "resumed": "",  # noted beside a "row": the row's own decision decides
 }
-_DROPPED_OK = ("the header repeated", "the columns' numbering", "page furniture")
+_DROPPED_OK = ("the header repeated", "the columns' numbering", "page furniture",
+               "a continuation label")
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,7 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
             for pending in state["pending"]:
                 look(*pending[:2], haystack + pending[2], pending[3])
             state["pending"] = []
-            unparsed = {"deadline_unparsed"} & {w for r in made for w in r["warnings"]}
-            look(row, "record", haystack, _ticks(row) | unmapped | _deadlines(doc, unparsed))
+            look(row, "record", haystack, _ticks(row) | unmapped)
         elif "section" in whats:
             state["last"] = sections + warned
             # the title stands in the sections; cells merged down over the rows below it
@@ -185,10 +185,11 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
             if header_rows == 1:  # several rows: a group label over columns is no header
                 look(row, "header", headers + warned)
         elif "dropped" in whats:
+            # a stray line (a caption, a footnote spanning the table) stands in a
+            # document warning, table_note:<text>
             why = [d.why for d in decisions if d.what == "dropped"][-1]
-            filled = [c.text for c in row.cells if c.text.strip()]
-            if not why.startswith(_DROPPED_OK) and len(filled) > 1:
-                lost.extend(Lost(where(row), f"dropped: {why}", t) for t in filled)
+            if not why.startswith(_DROPPED_OK):
+                look(row, f"dropped: {why}", warned)
         else:
             # "Trong đó:" is a label (the rows under it are its parent's parts); beside it,
             # cells merged over it and its parent or parts, which the reader copied: in the
@@ -214,10 +215,3 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
 def _ticks(row: RawRow) -> set[int]:
     return {i for i, c in enumerate(row.cells) if _MARK.match(words(c.text) or c.text.strip())}
 
-
-def _deadlines(doc: dict, unparsed: set[str]) -> set[int]:
-    """The deadline columns of a record whose deadline could not be read: the printed words
-    are dropped with the code `deadline_unparsed` (see notes/trust.md: a known gap)."""
-    if not unparsed:
-        return set()
-    return {i for i, c in enumerate(doc["columns"]) if c["role"] == "deadline"}

@@ -82,3 +82,13 @@ def test_a_dropped_section_title_is_lost() -> None:
     for record in damaged["records"]:
         record["section"] = []
     assert any(x.decision == "section" for x in lost_in(damaged, trace, rows))
+
+
+def test_a_stray_line_without_its_note_is_lost() -> None:
+    # a footnote row spanning an HTML table is no row: it stands in a table_note warning
+    path = FIXTURES / "appendices" / "phuong_hoa_binh_html.html"
+    doc, trace, rows = convert_with_trace(extract.read(path), path.name)
+    assert lost_in(doc, trace, rows) == []
+    damaged = copy.deepcopy(doc)
+    damaged["warnings"] = [w for w in doc["warnings"] if not w.startswith("table_note")]
+    assert any(x.decision.startswith("dropped") for x in lost_in(damaged, trace, rows))

@@ -51,6 +51,9 @@ from chitieu.core.types import Cell, RawDocument, RawRow
 
 _VALUE_ROLES = frozenset({"target", "baseline"})
 _HEADER_YEAR = lazy(compile_regex, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu năm" / "2026"
+# a line ending in "(tiếp theo)": a label saying the table goes on, no content of its own
+_CONTINUED_LABEL = lazy(compile_regex, r"(?i)(?:\btiep\s+theo|\(\s*tiep)\s*\)?\W*$")
+TABLE_NOTE = "table_note"  # a line near the table read as no row: its words, kept
 _CONTINUED = lazy(compile_regex, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 _FOUR_DIGITS = lazy(compile_regex, r"\d{4}")
 _DIGIT = lazy(compile_regex, r"\d")
@@ -769,8 +772,15 @@ class _Assembler:
             self._warn_if_a_row(row, texts, filled)
             return
         if lone is not None and self._is_stray_line(row, lone, next_row):
+            if _CONTINUED_LABEL.search(ascii_fold(lone)):
+                self._note(row, "dropped", "a continuation label (\"PHỤ LỤC 01 (tiếp theo)\")")
+                return
+            # its words in a document warning ("Bảng 2. …", a footnote spanning the table):
+            # no printed line is dropped in silence
+            self.table.warnings.append(f"{TABLE_NOTE}:{lone}")
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
-                                       "label before a repeated header)")
+                                       "footnote, a label before a repeated header): kept in "
+                                       "the document warning table_note")
             return
         if single and IN_WHICH.match(texts[filled[0]]):
             return  # "Trong đó:" alone: the rows under it are its parent's parts, not its text

@@ -63,6 +63,7 @@ class _Words:
     body: regex.Pattern
     authority: regex.Pattern
     article: regex.Pattern
+    signing: regex.Pattern
     bodies: dict[str, str]  # a body's opening words, folded → as written
     named_bodies: frozenset[str]  # openings followed by a name of its own
     named_with_owner: frozenset[str]  # managing bodies naming their bodies with their name
@@ -93,6 +94,7 @@ def _words() -> _Words:
         body=compile_regex("|".join(f"(?:{p})" for p in data["body_openings"])),
         authority=compile_regex(data["authority"]),
         article=compile_regex(data["article"]),
+        signing=compile_regex(data["signing"]),
         bodies=data["bodies"],
         named_bodies=frozenset(data["named_bodies"]),
         named_with_owner=frozenset(data["named_with_owner"]),
@@ -195,6 +197,17 @@ def opens_body(text: str) -> bool:
 def is_article_heading(text: str) -> bool:
     """"Điều 2. …": an article of a decision or resolution, a heading of its body."""
     return bool(_words().article.match(_folded_text(clean_text(text).strip(" *"))))
+
+
+def names_no_body(text: str) -> bool:
+    """A body's opening words alone that a name of its own must follow ("Văn phòng", "Trung
+    tâm", "Sở"): no body's name yet."""
+    return " ".join(_folded_text(text).split()) in _words().named_bodies
+
+
+def is_signing_line(text: str) -> bool:
+    """"TM. ỦY BAN NHÂN DÂN", "K/T TRƯỞNG BAN": the signature's office under the body."""
+    return bool(_words().signing.match(_folded_text(clean_text(text).strip(" *"))))
 
 
 def roman_heading(text: str) -> int | None:

@@ -5,8 +5,12 @@
   cell merged across a row (a section's title) one line.
 - `pdftotext` without -layout of a PDF LibreOffice printed: a table drawn column after
   column, each column's label over its cells (the label and the cells wrapped over several
-  lines: "Cơ quan chủ" / "trì"), the first columns' cells in blocks of their own, an empty
-  cell not written at all, the text printed beside the table in between.
+  lines: "Cơ quan chủ" / "trì"), or alone in its block with its cells in blocks after it,
+  the first columns' cells in blocks of their own, an empty cell not written at all, the
+  text printed beside the table in between (the next appendix's label and title too); two
+  or three narrow columns' lines written by height in one block. (A long table's cells
+  `pdftotext` may write before the rows above them: which row such a cell is of the text
+  does not tell; said on its rows.)
 
 The header's labels, read in sequence with the header vocabulary (data/header_roles.yaml),
 give the number of columns. Row by row, the lines after them are grouped into rows at the
@@ -36,7 +40,8 @@ from typing import TYPE_CHECKING
 from chitieu.core.agencies import AgencyNames
 from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_candidates
-from chitieu.core.letterhead import opens_body, roman_heading
+from chitieu.core.heading import APPENDIX
+from chitieu.core.letterhead import is_signing_line, names_no_body, opens_body, roman_heading
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import (
     LOWER,
@@ -65,9 +70,11 @@ _NUMBERED_TITLE = lazy(compile_regex,
 # a line that continues the one above it in one cell: it opens in lower case or with a mark
 # that never opens a cell, or the line above ends where a phrase cannot end
 _CONTINUES = lazy(compile_regex, r"^(?:\p{Ll}|[,;:)\-–/&]|(?:I{1,3}|IV|V?I{0,3})/\d{4})")
+# (a day, month or year after its number ends a phrase: "Trong 20" / "ngày" is a whole
+# duration, "Trước ngày" / "30/6/2026" is not)
 _OPEN_END = lazy(compile_regex,
-    r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|tháng|năm|ngày|trước|trong|từ)|[,;\-–&/(])$",
-    IGNORECASE)
+    r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|trước|trong|từ)|(?<!\d\s*)\b(?:tháng"
+    r"|năm|ngày)|[,;\-–&/(])$", IGNORECASE)
 
 
 def looks_like_cells(text: str) -> bool:
@@ -749,8 +756,8 @@ def _block_label(block: list[str]) -> tuple[str, list[str]] | None:
     """The label opening a block drawn column after column and the lines under it: a few
     words wrapped in a narrow column, its cells under it not continuing it."""
     label = _label_at(block, 0)
-    if label is None or len(label[0].split()) > _CELL_WORDS:
-        return None
+    if label is None or len(label[0].split()) > _CELL_WORDS or is_signing_line(block[0]):
+        return None  # (the signature's office: "T/M ỦY BAN KIỂM TRA" is no "kiểm tra" column)
     if label[1] < len(block) and _YEAR.fullmatch(block[label[1]]) and _role(
             f"{label[0]} {block[label[1]]}") is not None:
         label = f"{label[0]} {block[label[1]]}", label[1] + 1  # "Kế hoạch" / "2026"
@@ -764,15 +771,32 @@ def _column_header(lines: list[str], i: int) -> bool:
     """The numbering column's label at line `i` with a later label written over its own
     column's cells in one block ("Cơ quan chủ" / "trì" / "Công an xã" / …): a table
     `pdftotext` drew column after column."""
+    since_number: int | None = None  # blocks of cells since a row's number
+    named = False  # the names' label read before any row's number
+    row_by_row = False  # a row's cells beyond its name before the next row's number
     for _, block in islice(_blocks(lines, i), 1, 40):
         if _interleaved_labels(block) is not None:
             return True  # two narrow columns' labels and cells drawn side by side
+        if all(ROW_LABEL.match(t) for t in block):
+            since_number = 0
+            continue
         found = _block_label(block)
         if found is None:
+            if since_number is not None and not row_by_row:
+                since_number += 1
+                row_by_row = since_number > 1 and not _beside(block)
             continue
         if _role(found[0]) == "number":
             break
         if found[1] and not all(ROW_LABEL.match(t) for t in found[1]):
+            return True
+        named = named or (since_number is None and _role(found[0]) == "name")
+        if named and since_number and not row_by_row and not found[1] and _role(
+                found[0]) != "name":
+            # a label alone after the first two columns' cells, which came row by row
+            # under the names' label: a table drawn column after column (read row after
+            # row, as `pdftotext` reads a Word PDF, each row's cells stand between its
+            # number and the next, every label before its first row's number)
             return True
     return False
 
@@ -831,6 +855,28 @@ def _agency_start() -> regex.Pattern:
                          IGNORECASE)
 
 
+_NAME_WORD = lazy(compile_regex, r"^\p{Lu}[\p{Ll}'’]*(?:['’]\p{Lu}\p{Ll}*)?$")
+_NAME_WORDS = (2, 5)  # a person's name: "Lò Văn Pọ", "Nguyễn Thị Thu Hà"
+
+
+def _signer(block: list[str], known: _Known) -> bool:
+    """A line that reads as a person's name ("Lường Văn Khiêm", "Điểu K'Lưu"): a few words
+    each opening in a capital, the rest small; no agency's name."""
+    if len(block) != 1:
+        return False
+    words = block[0].split()
+    return (_NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]
+            and all(_NAME_WORD.match(w) for w in words)
+            and not _agency_start().match(block[0]) and not _reads_as_agency(block[0])
+            and not known.fits("lead", block[0]))
+
+
+def _appendix_label(block: list[str]) -> bool:
+    """A block that is an appendix's label alone ("Phụ lục 2", "PHỤ LỤC II")."""
+    found = APPENDIX.match(block[0]) if len(block) == 1 else None
+    return found is not None and not found["rest"]
+
+
 def _beside(block: list[str]) -> bool:
     """Text printed beside the table, not a cell: the body's next heading or sentence, the
     recipients, a signature's office."""
@@ -854,16 +900,42 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     waiting: list[tuple[int, list[str]]] = []  # (line, lines) of a block no column took yet
     beside: list[tuple[int, list[str]]] = []
     signed = False
+    addressed = False  # the recipients read ("Nơi nhận:")
     end = len(lines)
     given = 0  # blocks that gave a column (not the numbering one) cells so far
+    numbered = False  # the block before: rows' numbers
     for at, block in _blocks(lines, start):
         found = _block_label(block)
-        if found is not None and _role(found[0]) == "number" and columns:
-            end = at  # the next table's
+        numbered, after_numbers = False, numbered
+        if columns and ((found is not None and _role(found[0]) == "number") or any(
+                _is_number_label_start(lines, at + k) and _column_header(lines, at + k)
+                for k in range(1, len(block)))):
+            # the next table's numbering label, alone or under its title and "(Kèm theo …)"
+            # in one block (the next appendix on the page)
+            end = at
             break
+        if columns and _appendix_label(block):
+            # the next appendix's label, written among this table's columns: beside it
+            beside.append((at, block))
+            continue
         count = len(numbers) or len(lines)
         pair = _interleaved_labels(block, {c.role for c in columns}) if columns and numbers \
             else None
+        named = pair is not None and "name" not in {c.role for c in columns} and (
+            _role(pair[2][-1]) == "name" and pair[3][0] in AGENCY_ROLES
+            and pair[3][1] in AGENCY_ROLES)
+        three = _three_deinterleaved(pair[2][:-1], len(numbers), known, _widths(
+            block)) if named else None
+        if pair is not None and three is not None:
+            # the names' column drawn line by line with the two (its label printed last):
+            # its cells and the two columns' apart, which line is whose said on every row
+            # where another reading does as well
+            signed = False
+            columns += [_Column(label, role, at, cells=column, uncertain=not three[3])
+                        for label, role, column in zip(
+                            (pair[2][-1], *pair[:2]), ("name", *pair[3]), three[:3],
+                            strict=True)]
+            continue
         cells = _deinterleaved(pair[2], len(numbers), known, pair[3]) if pair else None
         if pair is not None and cells is not None:
             # two columns drawn line by line side by side: their labels and cells apart, a
@@ -875,9 +947,14 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
             continue
         if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
                 len(found[0].split()) > _CELL_WORDS and any(
-                    c.role == "name" and c.filled(count) < count for c in columns))):
+                    c.role == "name" and c.filled(count) < count for c in columns)) or (
+                after_numbers and not found[1] and any(
+                    c.role == "name" and c.filled(count) == count - 1 for c in columns))):
             # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
-            # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …")
+            # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …"),
+            # or alone right after a row's number, the one row whose name is still to
+            # come ("1" / "Kiểm tra thu chi đảng phí": the first two columns' cells come
+            # row by row)
             found = None
         if found is not None:
             label, under = found
@@ -914,13 +991,18 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
             continue
         if all(ROW_LABEL.match(t) for t in block):
             numbers += block
+            numbered = True
             continue
         recipients = any(_RECIPIENTS.match(t) for t in block)
         signed = signed or recipients
+        addressed = addressed or recipients
         text = " ".join(block)
         open_columns = [c for c in columns[1:] if c.filled(count) < count]
         if recipients or _beside(block) or (signed and not any(
-                _fits(c.role, text) == _LOOKS_LIKE for c in open_columns)):
+                _fits(c.role, text) == _LOOKS_LIKE for c in open_columns)) or (
+                addressed and _signer(block, known)):
+            # (a person's name once the recipients were read: the signer's, though a
+            # column's label drawn after the signature came between)
             # after the recipients, only a label or a cell its column's look tells (a
             # deadline drawn after the signature) takes the table up again
             beside.append((at, block))
@@ -946,7 +1028,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     cells = [[n] for n in numbers]
     for column in columns[1:]:
         printed = _cells(column.lines, column.role)
-        written = _joined_to(printed, count) + column.cells
+        written = _joined_to(printed, count, column.role) + column.cells
         # more cells than rows joined where they least read apart: which join is right, the
         # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
         column.uncertain |= len(printed) > count
@@ -1002,8 +1084,12 @@ def _interleaved_labels(block: list[str], read: set[str] = frozenset()
     below = _role(block[-1]) if found is not None and len(block[-1]) <= _LABEL_SIZE else None
     if found is None or below is None or below in read or below == _role(found[0]) or (
             below == "number" or len(found[1]) < _PAIRED_LABEL_LINES
-            or _fits(_role(found[0]) or "unknown", block[-1]) == _LOOKS_LIKE):
-        return None  # a last line that looks like a cell of the column ("Năm 2026")
+            or _fits(_role(found[0]) or "unknown", block[-1]) == _LOOKS_LIKE
+            or block[-1] in found[1][:-1]):
+        # a last line that looks like a cell of the column ("Năm 2026"), or that stands
+        # among its cells above too (a cell's last line repeated row after row: "Các đồng
+        # chí" / "Ủy viên Ủy ban" / "Kiểm tra" twice; a label is printed once)
+        return None
     return found[0], block[-1], found[1][:-1], (_role(found[0]) or "unknown", below)
 
 
@@ -1067,6 +1153,168 @@ def _deinterleaved(texts: list[str], rows: int, known: _Known | None = None,
 
 
 _TIE = 1e-9  # two readings' scores this close are as good
+
+
+def _widths(block: list[str]) -> tuple[int, int]:
+    """How long a line of each of two narrow columns whose labels wrapped ("Cơ quan chủ" /
+    "trì") may be: its label's first line and the word that did not fit, and some room (a
+    cell's font is not its label's)."""
+    return tuple(len(f"{block[k]} {block[k + 2].split()[0]}") + _WIDTH_ROOM
+                 for k in (0, 1))  # type: ignore[return-value]
+
+
+_WIDTH_ROOM = 6  # characters a narrow column's line may run beyond its label's wrap
+
+
+def _three_deinterleaved(texts: list[str], rows: int, known: _Known,
+                         widths: tuple[int, int] = (_LABEL_SIZE, _LABEL_SIZE),
+                         ) -> tuple[list[str], list[str], list[str], bool] | None:
+    """The cells of a names' column and two agency columns (lead, support) whose lines
+    `pdftotext` wrote by height in one block: row after row, each height's lines of the
+    three cells one after the other (the two agencies' left to right, the name's before or
+    after them, two of them on one line when close: "Kết nối … với Hệ thống Phòng Quản lý"),
+    a cell's next lines at the next heights. Of the ways the lines can be cut into `rows`
+    rows so, the one whose cells read best (a name opening in a capital, each next line of
+    a cell continuing it, the agencies as `_paired_score` reads them, a wrapped line given
+    to a narrow agency column before the wide names' one, no line of an agency column longer
+    than `widths` allow); None when there is none. The last of the result says whether the
+    reading is sure: no other reads as well."""
+    if not rows or not texts or len(texts) > _MAX_PAIRED_LINES:
+        return None
+    memo: dict[tuple[int, int], tuple[float, list[tuple[str, str, str]], int] | None] = {}
+    readings: dict[int, list[tuple[float, tuple[str, str, str], int]]] = {}
+
+    def best(at: int, row: int) -> tuple[float, list[tuple[str, str, str]], int] | None:
+        if row == rows:
+            return (0.0, [], 1) if at == len(texts) else None
+        if (at, row) in memo:
+            return memo[(at, row)]
+        if at not in readings:
+            found_readings: dict[tuple[tuple[str, str, str], int], float] = {}
+            for cells, after in _three_readings(texts, at, ([], [], []), (), 0, widths):
+                if not cells[0] or not cells[1]:
+                    continue  # a row has its name and its lead
+                score = _three_score(cells, known)
+                key = (tuple(" ".join(c) for c in cells), after)
+                if key not in found_readings or score > found_readings[key]:
+                    found_readings[key] = score
+            readings[at] = [(score, key[0], key[1]) for key, score in found_readings.items()]
+        found = None
+        for score, cells, after in readings[at]:
+            if len(texts) - after < rows - row - 1:
+                continue
+            rest = best(after, row + 1)
+            if rest is None:
+                continue
+            total = score + rest[0]
+            if found is None or total > found[0] + _TIE:
+                found = (total, [cells, *rest[1]], rest[2])
+            elif total >= found[0] - _TIE:
+                found = (found[0], found[1], found[2] + rest[2])
+        memo[(at, row)] = found
+        return found
+
+    found = best(0, 0)
+    if found is None:
+        return None
+    return ([c[0] for c in found[1]], [c[1] for c in found[1]], [c[2] for c in found[1]],
+            found[2] == 1)
+
+
+_THREE_ORDERS = {  # the cells with a line at one height, in the orders they are written
+    (0, 1, 2): ((0, 1, 2), (1, 2, 0), (1, 0, 2)), (0, 1): ((0, 1), (1, 0)),
+    (0, 2): ((0, 2), (2, 0)), (1, 2): ((1, 2),), (0,): ((0,),), (1,): ((1,),), (2,): ((2,),)}
+_THREE_HEIGHTS = 4  # a cell of such a row: this many lines at most
+
+
+def _three_readings(texts: list[str], at: int, cells: tuple[list[str], list[str], list[str]],
+                    present: tuple[int, ...], height: int, widths: tuple[int, int]
+                    ) -> Iterator[tuple[tuple[list[str], list[str], list[str]], int]]:
+    """The readings of one row's lines from `at` on, its `height`-th height on (`present`:
+    the cells with a line at the height before; at the first, any): (the three cells'
+    lines, the line after them)."""
+    if height:
+        yield cells, at  # the row ends here
+    if height >= _THREE_HEIGHTS or at >= len(texts):
+        return
+    pool = (0, 1, 2) if not height else present
+    for size in range(len(pool), 0, -1):
+        for chosen in combinations(pool, size):
+            if not height and 0 not in chosen:
+                continue  # a row's first height: its name's first line
+            for order in _THREE_ORDERS[chosen]:
+                for written, after in _written(texts, at, len(order)):
+                    if not all(_may_take(cells[c], t, c, widths)
+                               for c, t in zip(order, written, strict=True)):
+                        continue
+                    grown = tuple([*lines, written[order.index(c)]] if c in order else lines
+                                  for c, lines in enumerate(cells))
+                    yield from _three_readings(texts, after, grown, chosen, height + 1,
+                                               widths)
+
+
+def _may_take(lines: list[str], text: str, column: int, widths: tuple[int, int]) -> bool:
+    """Whether a cell of the names' (0) or an agency's column (1, 2) may take `text` as its
+    next line: a first line opening a cell, a next one going on from the one above or
+    opening; an agency column's no longer than its width allows."""
+    if column and len(text) > widths[column - 1]:
+        return False
+    return _opens(text) or (bool(lines) and _goes_on(lines[-1], text))
+
+
+def _opens(text: str) -> bool:
+    """A line that may open a cell: its first letter a capital or a digit."""
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """A cell's next line as `_cells` reads one ("- Kế toán" under "Phòng Tài chính")."""
+    return bool(_CONTINUES.match(text) or _OPEN_END.search(above))
+
+
+def _written(texts: list[str], at: int, count: int) -> Iterator[tuple[list[str], int]]:
+    """`count` cells' lines of one height from line `at`: each on its own line, or two
+    neighbours on one line (cut before a word opening in a capital or a dash)."""
+    if count == 0:
+        yield [], at
+        return
+    if at >= len(texts):
+        return
+    for rest, after in _written(texts, at + 1, count - 1):
+        yield [texts[at], *rest], after
+    if count >= 2:
+        words = texts[at].split(" ")
+        for k in range(1, len(words)):
+            if (words[k][:1].isupper() or words[k][:1] in "-–") and any(
+                    c.isalnum() for c in words[k - 1]):
+                for rest, after in _written(texts, at + 1, count - 2):
+                    yield [" ".join(words[:k]), " ".join(words[k:]), *rest], after
+
+
+def _three_score(cells: tuple[tuple[str, ...] | list[str], ...], known: _Known) -> float:
+    """How well a row's name, lead and support read as cells (the agencies also as names
+    the list knows; a next line of the name costs part of what it gains, the wide names'
+    column wrapping less often than a narrow one)."""
+    name, lead, support = cells
+    score = _lines_score(name, agency=False) - (len(name) - 1) * _WIDE_WRAP
+    for lines in (lead, support):
+        if lines:
+            score += _lines_score(lines, agency=True) + 2 * known.score(" ".join(lines))
+    return score
+
+
+def _lines_score(lines: tuple[str, ...] | list[str], *, agency: bool) -> float:
+    """A cell's lines read as one cell: its first line opening an agency's name (an agency
+    column's cell; a name's must not), each next one going on from the one above."""
+    first = lines[0]
+    looks = bool(_agency_start().match(first) or _reads_as_agency(first))
+    score = (2.0 if looks else 0.0) if agency else (-2.0 if looks else 0.0)
+    if not _opens(first):
+        score -= 3.0
+    return score + sum(1 if _goes_on(above, text) else -1 for above, text in pairwise(lines))
+
+
+_WIDE_WRAP = 0.5  # the names' column is wide: a next line of a name is less likely
 
 
 def _distinct_readings(readings: Iterator[tuple[float, list[str], list[str], int]]
@@ -1200,19 +1448,27 @@ class _Known:
 def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's lines as at most `count` cells: its `_cells`, then apart where a line least
     reads as continued, until there are `count`."""
-    return _joined_to(_cells(texts, role), count)
+    return _joined_to(_cells(texts, role), count, role)
 
 
-def _joined_to(cells: list[str], count: int) -> list[str]:
+def _joined_to(cells: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's cells joined where they least read apart, until there are `count`."""
     if count <= 0:
         return []
     cells = list(cells)
+    agencies = role in AGENCY_ROLES
     while len(cells) > count:
-        # the two neighbours most likely one cell: the one above a lone word ("Quý")
-        at = min(range(1, len(cells)), key=lambda k: (len(cells[k - 1].split()), k))
+        # the two neighbours most likely one cell: in an agency column, the lower not
+        # opening an agency's name ("Các đồng chí" / "Ủy viên Ủy ban" / "Kiểm tra"); the
+        # one above a lone word ("Quý")
+        at = min(range(1, len(cells)), key=lambda k: (
+            agencies and _opens_agency(cells[k]), len(cells[k - 1].split()), k))
         cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
     return cells
+
+
+def _opens_agency(text: str) -> bool:
+    return bool(_agency_start().match(text) or _reads_as_agency(text))
 
 
 def _cells(texts: list[str], role: str | None = None) -> list[str]:
@@ -1230,8 +1486,17 @@ def _cells(texts: list[str], role: str | None = None) -> list[str]:
             cells[-1] = f"{cells[-1]} {text}"  # "Nghìn" / "tấn", "Triệu" / "kWh"
         elif role == "unit" and (cells[-1] in _unit_symbols() or text in _unit_symbols()):
             cells.append(text)
-        elif _CONTINUES.match(text) or _OPEN_END.search(cells[-1]):
+        elif _CONTINUES.match(text) or _OPEN_END.search(cells[-1]) or _head_alone(cells[-1]):
             cells[-1] = f"{cells[-1]} {text}"
         else:
             cells.append(text)
     return cells
+
+
+def _head_alone(text: str) -> bool:
+    """An agency's opening words alone, which a name of its own must follow ("Văn phòng" /
+    "HĐND và UBND", "Trung tâm" / …): the name goes on."""
+    return len(text) <= _HEAD_SIZE and names_no_body(text)
+
+
+_HEAD_SIZE = 12  # "Trung tâm", "Văn phòng": a body's opening words alone are short

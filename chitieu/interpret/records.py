@@ -31,8 +31,19 @@ from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import ascii_fold, clean_text, fold, fold_words, strip_trailing_dot
 from chitieu.gazetteer.agencies import Gazetteer, expand_role_marks
 from chitieu.models import Agency, Deadline, Record, RecordSource, Section, Target
-from chitieu.normalize.deadline import DEADLINE_YEAR_MISSING, counted_from, parse_deadline
-from chitieu.normalize.target import find_embedded_target, parse_target, split_embedded_target
+from chitieu.normalize.deadline import (
+    DEADLINE_INVALID_DATE,
+    DEADLINE_UNPARSED,
+    DEADLINE_YEAR_MISSING,
+    counted_from,
+    parse_deadline,
+)
+from chitieu.normalize.target import (
+    column_unit_differs,
+    find_embedded_target,
+    parse_target,
+    split_embedded_target,
+)
 
 if TYPE_CHECKING:
     import regex
@@ -509,6 +520,10 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         warnings += codes
     else:
         baseline = None
+    if unit is not None:  # the unit column's words, where the printed unit took its place
+        differs = column_unit_differs(unit, target) or column_unit_differs(unit, baseline)
+        if differs is not None:
+            warnings.append(differs)
     if deadline_raw is None:
         deadline, codes = _deadline(row, table, ctx.issued_on, cols)
     else:
@@ -567,6 +582,25 @@ def _deadline(row: LogicalRow, table: Table, issued_on: str | None, cols: _Colum
     raw = _joined(row.cells, cols.deadline)
     if not raw:
         return None, []
+    return _kept_words(*_read_deadline(raw, table, issued_on), raw)
+
+
+# the codes of a deadline left null though its cell was printed
+_NULL_DEADLINE = (DEADLINE_UNPARSED, DEADLINE_INVALID_DATE, DEADLINE_YEAR_MISSING)
+
+
+def _kept_words(deadline: Deadline | None, codes: list[str], words: str
+                ) -> tuple[Deadline | None, list[str]]:
+    """A deadline cell left null keeps its printed words in its warning
+    ("deadline_unparsed:Theo kế hoạch", "deadline_year_missing:Trước 15/10"): the record's
+    deadline field holds nothing of them."""
+    if deadline is not None or not codes:
+        return deadline, codes
+    return None, [f"{code}:{words}" if code in _NULL_DEADLINE else code for code in codes]
+
+
+def _read_deadline(raw: str, table: Table, issued_on: str | None
+                   ) -> tuple[Deadline | None, list[str]]:
     if _BARE_COUNT.match(raw):
         unit = _duration_unit(table)
         if unit is not None:
@@ -607,18 +641,21 @@ def _marked_periods(row: LogicalRow, table: Table,
     if not marked:
         return None, []
     if not all(_MARK.match(clean_text(row.cells[col.index])) for col, _ in marked):
-        return None, ["deadline_unparsed"]
+        # words, not marks, under the periods: the deadline is null, the words kept
+        printed = "; ".join(f"{clean_text(col.header)}: {clean_text(row.cells[col.index])}"
+                            for col, _ in marked)
+        return _kept_words(None, [DEADLINE_UNPARSED], printed)
     raw = ", ".join(f"{label[1]} {label[2]}" for _, label in marked)
     # the year printed over the grid, else the one year the appendix's title lines name
     # ("TIẾN ĐỘ … NĂM 2026"); with none or several, the marks have no date
     fallback = _table_years(table)
     years = [_YEAR.findall(clean_text(col.header)) or fallback for col, _ in marked]
     if not all(years):
-        return None, ["deadline_unparsed"]
+        return _kept_words(None, [DEADLINE_UNPARSED], raw)
     spans = [parse_deadline(f"{label[1]} {label[2]}/{year[-1]}")[0]
              for (_, label), year in zip(marked, years, strict=True)]
     if any(span is None for span in spans):
-        return None, ["deadline_unparsed"]
+        return _kept_words(None, [DEADLINE_UNPARSED], raw)
     if len(spans) == 1:
         return spans[0].model_copy(update={"raw": raw}), []
     return Deadline(kind="period", start=spans[0].start, end=spans[-1].end, raw=raw), []

@@ -25,6 +25,7 @@ from chitieu.core.text import cached_cell_parser, clean_text, fold, is_plain, te
 from chitieu.models import Target
 
 __all__ = [
+    "column_unit_differs",
     "find_embedded_target",
     "normalize_unit",
     "parse_number",
@@ -34,6 +35,7 @@ __all__ = [
 
 TARGET_UNPARSED = "target_unparsed"
 TARGET_MULTIPLE = "target_multiple"
+UNIT_COLUMN_DIFFERS = "unit_column_differs"
 
 _NUM = r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/]|[.,]\d)"
 _PCT = r"[%％]"
@@ -151,6 +153,7 @@ class _Grammar:
     lead_phrase: re.Pattern[str]      # one lead or change phrase, longest first
     comparison: re.Pattern[str]       # "so với …" after a change
     aliases: dict[str, str]
+    percent_words: frozenset[str]     # folded unit words meaning "%" ("tỷ lệ")
     preserve_case: dict[str, str]     # folded → as printed
     max_unit_words: int
     head: re.Pattern[str]             # a target at the start of a cell
@@ -263,6 +266,7 @@ def _grammar_sources() -> dict[str, Any]:
         lead_phrase=Written(_alternation(every_lead), flags),
         comparison=Written(r"\s*,?\s*" + _alternation(words["comparison_leads"]), flags),
         aliases={fold(k): v for k, v in units["aliases"].items()},
+        percent_words=frozenset(fold(w) for w in units["percent_words"]),
         preserve_case={fold(w): w for w in units["preserve_case"]},
         max_unit_words=int(units["max_words"]),
         head=Written(_head_pattern(_alternation(leads), ops, connectors), flags),
@@ -353,6 +357,26 @@ def _pick_unit(printed: str | None, column: str | None) -> str | None:
     if p == c or p.startswith(c + " ") or ("%" in p and "%" not in c):
         return printed
     return column
+
+
+def column_unit_differs(column: str | None, target: Target | None) -> str | None:
+    """`unit_column_differs:<the column's words>` when the unit printed with the target
+    took the place of a unit column's that says something else ("trường" + "≥ 90%", "Tỷ
+    đồng" + "Tăng 10%"): the target's unit is the printed one, the column's words would be
+    lost. None when the two agree ("%" + "% ", "Tỷ lệ" + "%", "%" + "% dân số") or the
+    column's unit is the target's."""
+    if not column or target is None or not target.unit:
+        return None
+    own = normalize_unit(column)
+    if own is None or fold(own) == fold(target.unit):
+        return None
+    p, c = fold(target.unit), fold(own)
+    if p.startswith(c + " ") or c.startswith(p + " "):
+        return None  # one extends the other: no word of the column is lost
+    if p == "%" and " ".join(c.replace("%", " ").replace("(", " ").replace(")", " ").split()
+                             ) in _grammar().percent_words:
+        return None
+    return f"{UNIT_COLUMN_DIFFERS}:{clean_text(column)}"
 
 
 def _unit_words(text: str, pos: int) -> tuple[str, int]:

@@ -18,7 +18,7 @@ CORRECTED = "corrected"
 # warning code prefix -> the field it is about; any other code concerns the whole record
 _WARNING_FIELDS = (
     ("target", "target"), ("baseline", "baseline"), ("deadline", "deadline"),
-    ("agency", "agencies"), ("indicator", "indicator"),
+    ("agency", "agencies"), ("indicator", "indicator"), ("unit_column", "target"),
 )
 # what an OCR repair names (ocr_repaired:<what>) -> the record's field
 _OCR_FIELDS = {"text": "name", "name": "name", "number": "number", "agency": "agencies",

@@ -80,7 +80,7 @@ def test_numbered_rows_that_cannot_be_parsed_are_still_emitted(tmp_path: Path) -
                               "3\tTỷ lệ C\t>=\tBan Quản lý XYZ\t31/02/2026\n")
     records = {r["number"]: r for r in doc["records"]}
     assert sorted(records) == ["1", "2", "3"]
-    assert {"target_unparsed", "deadline_unparsed"} <= set(records["1"]["warnings"])
+    assert {"target_unparsed", "deadline_unparsed:Quý 13/2026"} <= set(records["1"]["warnings"])
     assert records["1"]["target"]["raw"] == "≥ 8O%"
     assert records["1"]["deadline"] is None
     assert "name_missing" in records["2"]["warnings"]

@@ -26,11 +26,14 @@ def _score(report: str) -> float:
     return float(re.search(r"^score: ([0-9.]+)", report, re.MULTILINE)[1])
 
 
-@pytest.mark.parametrize("folder", ["whole_plans2/dev", "whole_plans3/dev"])
-def test_libreoffice_text_of_whole_plans_scores_full_marks(folder: str, tmp_path: Path,
+@pytest.mark.parametrize(("folder", "documents"), [("whole_plans2/dev", 10),
+                                                   ("whole_plans3/dev", 10),
+                                                   ("whole_plans6/dev", 8)])
+def test_libreoffice_text_of_whole_plans_scores_full_marks(folder: str, documents: int,
+                                                          tmp_path: Path,
                                                           shared_dir: Path) -> None:
     sources = sorted((FIXTURES / folder / "lotext").glob("*.txt"))
-    assert len(sources) >= 10
+    assert len(sources) >= documents
     report = score_report(FIXTURES / folder / "expected", sources, tmp_path / "out", shared_dir)
     assert _score(report) == 1.0, report
 
@@ -54,13 +57,18 @@ def test_libreoffice_text_of_the_table_shapes(tmp_path: Path, shared_dir: Path) 
     assert _score(report) >= 0.88, report
 
 
-@pytest.mark.parametrize(("folder", "least"), [("whole_plans2/dev", 0.80),
-                                              ("whole_plans3/dev", 0.92)])
+@pytest.mark.parametrize(("folder", "least"), [("whole_plans2/dev", 0.94),
+                                              ("whole_plans3/dev", 0.92),
+                                              ("whole_plans6/dev", 0.71)])
 def test_pdftotext_raw_of_whole_plans_holds_its_level(folder: str, least: float,
                                                        tmp_path: Path, shared_dir: Path) -> None:
     # two narrow columns side by side, blocks of several cells, labels wrapped before their
-    # year (2026-12-06, third session: 0.72 → 0.81 and 0.79 → 0.93)
+    # year (2026-12-06, third session: 0.72 → 0.81 and 0.79 → 0.93); the next appendix on
+    # the page, durations over two lines, labels each alone in their blocks, three columns
+    # in one block, names repeated over three lines (fifth session: whole_plans2 0.83 →
+    # 0.94, whole_plans6 0.50 → 0.71: what is left, a long table's cells `pdftotext` wrote
+    # before the rows above them, is said on its rows, not placed)
     sources = sorted((FIXTURES / folder / "raw").glob("*.txt"))
-    assert len(sources) >= 10
+    assert len(sources) >= 8
     report = score_report(FIXTURES / folder / "expected", sources, tmp_path / "out", shared_dir)
     assert _score(report) >= least, report

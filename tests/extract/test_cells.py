@@ -532,3 +532,179 @@ def test_pdftotext_a_block_read_before_its_label_is_cut_into_its_rows_cells() ->
         ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện"],
         ["1", "Cập nhật hồ sơ học sinh trên phần mềm", "Tổ chuyên môn", "Quý I/2026"],
         ["2", "Tổ chức họp phụ huynh trực tuyến", "Tổ Văn phòng", "Quý IV/2026"]]
+
+
+def test_pdftotext_a_duration_wrapped_before_the_next_rows_deadline_ends_its_cell() -> None:
+    # "Trong 20" / "ngày" is a whole deadline: the next line ("Trong 03", "Tháng") opens the
+    # next row's cell (a day, month or year after its number ends no phrase open; the three
+    # deadlines were one cell in the first row)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Kiểm kê tài sản công", "",
+        "2", "", "Cập nhật phần mềm quản lý tài sản", "", "3", "", "Báo cáo kết quả kiểm kê",
+        "", "III. TỔ CHỨC THỰC HIỆN", "", "Cơ quan chủ", "trì", "Phòng Kinh tế", "",
+        "Thời gian", "hoàn thành", "Trong 20", "ngày", "Trong 03", "tháng", "Tháng", "9/2026",
+        "", "Phòng Kinh tế theo dõi./."])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert [r[-1] for r in rows[1:]] == ["Trong 20 ngày", "Trong 03 tháng", "Tháng 9/2026"]
+
+
+def test_pdftotext_the_next_appendix_on_the_page_is_no_cell_of_the_table_above() -> None:
+    # two appendices on one page: `pdftotext` writes the second's label ("Phụ lục 2") among
+    # the first table's columns, its title, "(Kèm theo …)" and numbering label in one block
+    # after them; the label is text beside the first table and the block starts the second
+    # (its columns were taken into the first table, its rows had no cells)
+    text = "\n".join([
+        "Phụ lục 1", "CHỈ TIÊU AN SINH SỐ", "(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/3/2026)",
+        "ST", "T", "1", "", "Đơn vị", "tính", "%", "", "Chỉ tiêu",
+        "Tỷ lệ người hưởng trợ cấp qua tài khoản", "", "2", "", "%", "",
+        "Tỷ lệ hộ nghèo có điện thoại thông minh", "", "Chỉ tiêu", "năm 2026", "≥ 90", "≥ 60",
+        "", "Phụ lục 2", "", "Cơ quan chủ trì", "Phòng Văn hóa - Xã", "hội", "Hội Liên hiệp",
+        "Phụ nữ xã", "", "NHIỆM VỤ AN SINH SỐ",
+        "(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/3/2026)", "ST", "T", "", "Nhiệm vụ", "", "1",
+        "", "Mở tài khoản cho người hưởng trợ cấp", "", "2", "", "Tập huấn sử dụng điện thoại",
+        "", "Cơ quan chủ", "trì", "Phòng Văn hóa - Xã", "hội", "Đoàn Thanh niên", "",
+        "Thời gian", "hoàn thành", "Quý II/2026", "Quý", "III/2026", ""])
+    rows = read_text(text, "cells").rows
+    tables = [[r.texts for r in rows if r.table == n] for n in (0, 1)]
+    assert tables[0] == [
+        ["STT", "Đơn vị tính", "Chỉ tiêu", "Chỉ tiêu năm 2026", "Cơ quan chủ trì"],
+        ["1", "%", "Tỷ lệ người hưởng trợ cấp qua tài khoản", "≥ 90", "Phòng Văn hóa - Xã hội"],
+        ["2", "%", "Tỷ lệ hộ nghèo có điện thoại thông minh", "≥ 60", "Hội Liên hiệp Phụ nữ xã"]]
+    assert tables[1] == [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1", "Mở tài khoản cho người hưởng trợ cấp", "Phòng Văn hóa - Xã hội", "Quý II/2026"],
+        ["2", "Tập huấn sử dụng điện thoại", "Đoàn Thanh niên", "Quý III/2026"]]
+    between = [r.texts for r in rows if r.table is None]
+    assert between[-3:] == [["Phụ lục 2"], ["NHIỆM VỤ AN SINH SỐ"],
+                            ["(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/3/2026)"]]
+
+
+def test_pdftotext_a_signers_name_after_a_label_drawn_after_the_signature_is_beside() -> None:
+    # the deadline column's label and cells drawn after the recipients, the signer's name
+    # after them: the name is text beside the table, not text no column took (it was said
+    # in `cells_text_unplaced` while the support column still awaited a row's cell)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "1", "2", "", "Nhiệm vụ", "Số hóa hồ sơ người có công",
+        "Chi trả trợ cấp qua tài khoản", "", "Cơ quan chủ", "trì", "Phòng Văn hóa - Xã",
+        "hội", "Phòng Văn hóa - Xã", "hội", "", "Cơ quan phối", "hợp", "Bưu điện xã", "",
+        "III. TỔ CHỨC THỰC HIỆN", "", "Phòng Văn hóa - Xã hội theo dõi./.", "Nơi nhận:", "",
+        "CHỦ TỊCH", "", "- Như trên;", "- Lưu: VT.", "", "Thời gian", "hoàn thành",
+        "Quý III/2026", "Quý IV/2026", "", "Lường Văn Khiêm", ""])
+    document = read_text(text, "cells")
+    assert not document.warnings
+    rows = [r.texts for r in document.rows]
+    assert ["2", "Chi trả trợ cấp qua tài khoản", "Phòng Văn hóa - Xã hội", "",
+            "Quý IV/2026"] in rows
+    assert rows[-1] == ["Lường Văn Khiêm"]
+
+
+def test_pdftotext_the_signatures_office_is_no_columns_label() -> None:
+    # "T/M ỦY BAN KIỂM TRA" reads like a monitoring column's label ("kiểm tra"): drawn after
+    # the table as the signature's office, it is text beside it (it was a sixth column, the
+    # recipients' "- Như trên;" its awaited cell, said unplaced)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Kiểm tra thu chi đảng phí",
+        "", "2", "", "Giám sát kê khai tài sản", "", "III. TỔ CHỨC THỰC HIỆN", "",
+        "Cơ quan chủ", "trì", "Ủy ban Kiểm", "tra Đảng ủy", "Ủy ban Kiểm", "tra Đảng ủy", "",
+        "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026", "",
+        "Văn phòng Đảng ủy theo dõi./.", "Nơi nhận:", "", "T/M ỦY BAN KIỂM TRA", "",
+        "- Như trên;", "", "CHỦ NHIỆM", "", "- Lưu: VT.", "Hà Văn Bình", ""])
+    document = read_text(text, "cells")
+    assert not document.warnings
+    rows = [r.texts for r in document.rows]
+    assert rows[1] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    assert ["T/M ỦY BAN KIỂM TRA"] in rows and ["- Như trên;"] in rows
+
+
+# `pdftotext` without -layout of a table whose labels are each alone in their blocks: the
+# numbering label, the names' label, the first two columns' cells row by row, then the other
+# labels alone, each column's cells in blocks of their own, the last label after the
+# signature
+LABELS_ALONE = [
+    "II. NHIỆM VỤ", "TT", "", "Nội dung công việc", "", "1", "",
+    "Rà soát thiết bị dạy học trực tuyến", "", "2", "", "Bồi dưỡng giáo viên soạn bài giảng số",
+    "", "3", "", "Công khai thu chi trên cổng thông tin", "", "Đơn vị chủ trì", "",
+    "Đơn vị phối hợp", "", "Tổ Tin học", "Tổ chuyên môn", "Tổ Văn phòng", "", "Quý I/2026",
+    "Tháng", "10/2026", "Thường", "xuyên", "", "III. TỔ CHỨC THỰC HIỆN",
+    "Tổ Văn phòng theo dõi./.", "Nơi nhận:", "", "HIỆU TRƯỞNG", "", "- Như trên;",
+    "- Lưu: VT.", "", "Thời gian", "thực hiện", "", "Vi Thị Hoa", ""]
+
+
+def test_pdftotext_labels_each_alone_in_their_blocks_make_a_table() -> None:
+    # (it was read as text: no table header found, no record)
+    text = "\n".join(LABELS_ALONE)
+    assert detect_layout(text) == "cells"
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows == [
+        ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+        ["1", "Rà soát thiết bị dạy học trực tuyến", "Tổ Tin học", "", "Quý I/2026"],
+        ["2", "Bồi dưỡng giáo viên soạn bài giảng số", "Tổ chuyên môn", "", "Tháng 10/2026"],
+        ["3", "Công khai thu chi trên cổng thông tin", "Tổ Văn phòng", "", "Thường xuyên"]]
+
+
+def test_pdftotext_a_word_pdfs_rows_under_labels_alone_are_no_column_drawn_table() -> None:
+    # the same labels alone over a table `pdftotext` read row after row (a Word PDF: each
+    # row's cells before the next row's number, every label before the first number): no
+    # table drawn column after column (it stays with the last-resort reader)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "TT", "", "Nội dung công việc", "", "Đơn vị chủ trì", "",
+        "Thời gian thực hiện", "", "1", "", "Rà soát thiết bị dạy học trực tuyến", "",
+        "Tổ Tin học", "", "Quý I/2026", "", "2", "", "Bồi dưỡng giáo viên soạn bài giảng số",
+        "", "Tổ chuyên môn", "", "Tháng 10/2026", ""])
+    assert detect_layout(text) != "cells"
+
+
+def test_pdftotext_three_columns_drawn_line_by_line_in_one_block() -> None:
+    # the two agency columns' labels read across over their cells, the names' cells in
+    # between line by line (a line of two cells on one line: "… với Hệ thống Phòng Quản
+    # lý"), the names' label printed last: each column's cells apart (it was no table)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "1", "2", "", "Cơ quan chủ", "Cơ quan phối", "trì", "hợp",
+        "Phòng Đăng ký Các ngân hàng", "Mở tài khoản an sinh cho người có công", "đất đai",
+        "Kết nối dữ liệu thuế đất với Hệ thống Phòng Quản lý", "Thuế cơ sở",
+        "thông tin đất đai quốc gia", "- Chỉnh lý", "Nhiệm vụ", "", "III. TỔ CHỨC THỰC HIỆN",
+        "", "Thời gian", "hoàn thành", "Quý", "II/2026", "Quý", "IV/2026", ""])
+    assert detect_layout(text) == "cells"
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows[0] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                       "Thời gian hoàn thành"]
+    assert rows[1:] == [
+        ["1", "Mở tài khoản an sinh cho người có công", "Phòng Đăng ký đất đai",
+         "Các ngân hàng", "Quý II/2026"],
+        ["2", "Kết nối dữ liệu thuế đất với Hệ thống thông tin đất đai quốc gia",
+         "Phòng Quản lý - Chỉnh lý", "Thuế cơ sở", "Quý IV/2026"]]
+
+
+def test_pdftotext_an_agency_name_over_three_lines_repeated_row_after_row() -> None:
+    # the lead's name wrapped over three lines in both rows, its last line ("Thanh tra")
+    # reading like a label: a line that stands among the cells above too is a cell, not the
+    # label of another column drawn beside it; the lines are joined where the next does not
+    # open an agency's name (it was cut "Các đồng chí" / "Thanh tra viên … Thanh tra", a
+    # monitoring column "Thanh tra" beside it)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "",
+        "Thanh tra việc quản lý quỹ đất công", "", "2", "", "Thanh tra việc cấp phép xây dựng",
+        "", "III. TỔ CHỨC THỰC HIỆN", "",
+        "Cơ quan chủ", "trì", "Các đồng chí", "Thanh tra viên", "Thanh tra", "Các đồng chí",
+        "Thanh tra viên", "Thanh tra", "", "Thời gian", "hoàn thành", "Quý II/2026",
+        "Quý III/2026", ""])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows == [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1", "Thanh tra việc quản lý quỹ đất công", "Các đồng chí Thanh tra viên Thanh tra",
+         "Quý II/2026"],
+        ["2", "Thanh tra việc cấp phép xây dựng", "Các đồng chí Thanh tra viên Thanh tra",
+         "Quý III/2026"]]
+
+
+def test_pdftotext_a_bodys_opening_words_alone_go_on_in_the_next_line() -> None:
+    # "Văn phòng" alone on its line, the rest of its name on the next ("HĐND và UBND"): one
+    # cell, the second row's support empty (it was two cells, "HĐND và UBND" the second
+    # row's)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Tiêm chủng trên phần mềm", "",
+        "2", "", "Khám sức khỏe học sinh", "", "III. TỔ CHỨC THỰC HIỆN", "", "Cơ quan chủ",
+        "trì", "Trạm Y tế xã", "Trạm Y tế xã", "", "Cơ quan phối", "hợp", "Văn phòng",
+        "HĐND và UBND", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý III/2026", ""])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert [r[3] for r in rows[1:]] == ["Văn phòng HĐND và UBND", ""]

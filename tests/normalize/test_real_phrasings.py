@@ -546,5 +546,5 @@ def test_a_yearless_deadline_without_a_plan_year_is_null_with_a_warning() -> Non
     doc = convert_text("PHỤ LỤC\nCÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ\n" + _TABLE + _ROWS, "text")
     # "Tỷ lệ A" and "Tỷ lệ B" are no catalog indicator: unmatched too
     assert [(r.deadline, r.warnings) for r in doc.records] == [
-        (None, ["deadline_year_missing", "indicator_unmatched"]),
-        (None, ["deadline_year_missing", "indicator_unmatched"])]
+        (None, ["deadline_year_missing:Trước 15/10", "indicator_unmatched"]),
+        (None, ["deadline_year_missing:Quý IV", "indicator_unmatched"])]

@@ -380,7 +380,8 @@ def tables(grid: Grid) -> list[Grid]:
     parts = []
     for top, bottom in zip(bounds[::2], bounds[1::2], strict=True):
         first, last = grid.ys.index(top), grid.ys.index(bottom)
-        cells = [c for c in grid.cells if first <= c.row and c.row + c.row_span <= last]
+        cells = [_clipped(c, grid.ys, first, last) for c in grid.cells
+                 if c.row < last and c.row + c.row_span > first]
         if not cells:
             continue
         xs = sorted({c.left for c in cells} | {c.right for c in cells})
@@ -390,6 +391,17 @@ def tables(grid: Grid) -> list[Grid]:
                      c.box) for c in cells],
             [b for b in grid.borders if top <= b[1] <= bottom and top <= b[3] <= bottom]))
     return parts
+
+
+def _clipped(cell: GridCell, ys: list[int], first: int, last: int) -> GridCell:
+    """`cell` cut to the grid rows `first`..`last` (a table's): a cell a broken rule merged
+    into the band between two tables (a damaged or faint page) keeps its rows inside the
+    table, so that the table's cells still cover its grid."""
+    start, end = max(cell.row, first), min(cell.row + cell.row_span, last)
+    if (start, end) == (cell.row, cell.row + cell.row_span):
+        return cell
+    return GridCell(start, cell.col, end - start, cell.col_span,
+                    (cell.left, ys[start], cell.right, ys[end]))
 
 
 def with_rules(grid: Grid, ys: list[int]) -> Grid:

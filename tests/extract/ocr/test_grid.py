@@ -3,7 +3,9 @@
 import cv2
 import numpy as np
 
-from chitieu.extract.ocr.grid import erase_rules, find_grid, line_masks
+from chitieu.extract.ocr.grid import Grid, GridCell, erase_rules, find_grid, line_masks, tables
+from chitieu.extract.ocr.layout import cell_rows
+from chitieu.extract.ocr.tesseract import Word
 
 DPI = 200
 XS = [100, 200, 700, 900, 1200]
@@ -217,3 +219,23 @@ def test_a_rule_printed_alone_outside_the_table_is_erased():
     assert (cleaned[50:90, 590:660] == page[50:90, 590:660]).all()
     assert (cleaned[50:90, 890:1085] == page[50:90, 890:1085]).all()
     assert (cleaned[200:, :] == page[200:, :]).all()  # the table untouched
+
+
+def test_a_cell_merged_into_the_band_between_two_tables_stays_in_its_table():
+    """A damaged page: a rule under a table's last row is broken, so that row's first cell
+    merges into the band between two tables. Each table keeps that cell's rows inside it:
+    its cells cover its grid, and the rows read (was KeyError (1, 0))."""
+    xs, ys = [0, 100, 200], [0, 50, 100, 150, 200]
+
+    def cell(row, col, rows, cols):
+        return GridCell(row, col, rows, cols, (xs[col], ys[row], xs[col + cols], ys[row + rows]))
+
+    grid = Grid(xs, ys, [cell(0, 0, 1, 1), cell(0, 1, 1, 1), cell(1, 0, 2, 1), cell(1, 1, 1, 1),
+                         cell(2, 1, 1, 1), cell(3, 0, 1, 1), cell(3, 1, 1, 1)], [], ((100, 150),))
+    above, below = tables(grid)
+    assert [(c.row, c.col, c.row_span, c.box) for c in above.cells] == [
+        (0, 0, 1, (0, 0, 100, 50)), (0, 1, 1, (100, 0, 200, 50)),
+        (1, 0, 1, (0, 50, 100, 100)), (1, 1, 1, (100, 50, 200, 100))]
+    words = [Word("Tỷ", 10, 60, 30, 70, 90.0), Word("90", 110, 60, 130, 70, 90.0)]
+    assert [row.texts for row in cell_rows(above, words)] == [["Tỷ", "90"]]
+    assert len(below.cells) == 2
