@@ -363,7 +363,8 @@ class _Reader:
             roles = []
         alignment = _Alignment(body, grid, self.widths, self.names, frozenset(
             c for c, role in enumerate(roles) if role == "name"), frozenset(
-            c for c, role in enumerate(roles) if role in _AGENCY_ROLES))
+            c for c, role in enumerate(roles) if role in _AGENCY_ROLES),
+            {c: role for c, role in enumerate(roles) if role not in ("number", "unknown")})
         if len(self.widths) != len(grid.spans):
             self.widths = [0] * len(grid.spans)
         self.widths = [max(a, b) for a, b in zip(self.widths, alignment.width, strict=True)]
@@ -1173,6 +1174,21 @@ def _label_chunks(line: _Line) -> list[tuple[int, int, str]]:
     return chunks
 
 
+def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
+    """The line's label chunks (`_label_chunks`), two labels crowded one space apart taken
+    apart ("Sản phẩm Thời hạn"): where the run cuts in one way only into two capitalised
+    parts naming two roles."""
+    chunks: list[tuple[int, int, str]] = []
+    for run in _chunk_words(line):
+        cuts = [k for k in range(1, len(run)) if run[k].text[:1].isupper()
+                and run[0].text[:1].isupper() and "unknown" != _role(
+                    " ".join(w.text for w in run[:k])) != _role(
+                    " ".join(w.text for w in run[k:])) != "unknown"]
+        parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
+        chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part)) for part in parts]
+    return chunks
+
+
 def _column_numbers(body: list[_Line]) -> list[_Line]:
     """The body's first line when it numbers the columns ("1 2 3 …", "(1) (2) …")."""
     return body[:1] if body and _numbers_columns(body[0]) else []
@@ -1190,7 +1206,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     stacked = _stacked_label_starts(header)
     parting = _crowded_labels(header)
     for line in header:
-        labels = [c for c in _label_chunks(line)
+        labels = [c for c in _role_chunks(line)
                   if _role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
         for start, end, text in labels:
             # a column whose cells are merged over many rows prints too little to show
@@ -1225,6 +1241,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
                     cut = _split_at(window, cover, left, right)
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                     break
+    spans = _split_before_crowded_labels(spans, header, cover)
     spans = _split_between_lines(spans, header, cover)
     spans = _split_crowded_labels(spans, header, cover)
     spans = _split_by_numbers(spans, numbers or [], cover)
@@ -1272,6 +1289,10 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     starts = sorted(((*c, line.number) for line in header for c in _alike_chunks(line, grid)
                      if c[2][:1].isupper()), key=lambda c: c[0])
     for left, right in pairwise(starts):
+        if any(o[3] > left[3] and o[0] < left[0] < o[1] for o in starts):
+            # (a label over a wider one of a line below, "Phân công" over "Chủ trì theo
+            # dõi" and "Phối hợp", is their group's: its end parts no columns)
+            continue
         window = range(left[1], right[0] + 1)
         if right[0] - left[1] < _MIN_GUTTER:
             # one label over another, or crowded on one line; labels of two lines one
@@ -1327,6 +1348,22 @@ def _split_crowded_labels(spans: list[tuple[int, int]], header: list[_Line], cov
     return spans
 
 
+def _split_before_crowded_labels(spans: list[tuple[int, int]], header: list[_Line],
+                                 cover: list[int]) -> list[tuple[int, int]]:
+    """Labels crowded over the header's lines (`_crowded_labels`) start a column: another
+    label's words over the same column of the body left of them ("ĐVT" beside "Thực" /
+    "hiện 2025", over a body crowded alike, "Lượt 8.500.000") split it at the emptiest
+    position between that label's end and their start."""
+    for x0, _, _ in _crowded_labels(header):
+        before = max((w.x1 for line in header for w in line.words if w.x1 < x0), default=None)
+        for i, (s, e) in enumerate(spans):
+            if before is not None and s <= before - 1 and x0 + _SHIFT <= e:
+                at = _split_at(range(before, x0), cover, (0, before, ""), (x0, x0, ""))
+                spans[i:i + 1] = [(s, at - 1), (at + 1, e)]
+                break
+    return spans
+
+
 def _spans_under(spans: list[tuple[int, int]], x0: int, x1: int) -> list[int]:
     """The columns whose positions meet x0 … x1 - 1."""
     return [i for i, (s, e) in enumerate(spans) if s < x1 and e >= x0]
@@ -1353,6 +1390,8 @@ def _crowded_labels(header: list[_Line]) -> frozenset[tuple[int, int, tuple[int,
 # hợp Thời gian hoàn thành"): a longer run is no crowd of labels, and its cuts would be
 # tried by the cube of its length.
 _MAX_CROWDED_WORDS = 16
+# characters a word of a crowded header line may run past the start of the next label
+_LABEL_OVERHANG = 2
 
 
 @lru_cache(maxsize=1024)
@@ -1366,19 +1405,27 @@ def _crowded_labels_of(header: tuple[tuple[tuple[int, int, str], ...], ...]
             if not 2 <= len(run) <= _MAX_CROWDED_WORDS:
                 continue  # (a run longer than four labels' words is a sentence)
             x0, x1 = run[0].x0, run[-1].x1
-            # (the words of the lines printed within the run's reach: a group's label over
-            # it and its neighbour, "Cơ quan" over "Chủ trì theo dõi" and "Phối hợp", reaches
-            # past it)
-            rows = [[w for chunk in _chunk_words(other) if chunk[0].x0 >= x0 - _MIN_GUTTER
-                     and chunk[-1].x1 <= x1 + _MIN_GUTTER for w in chunk] for other in lines]
-            rows = [row for row in rows if row]
-            if len(rows) < 2:
-                continue
-            words = [w for row in rows for w in row]
-            # (a cut only where no word of any line runs across it)
-            starts = {w.x0 for w in words if w.x0 > x0 and not any(
-                v.x0 < w.x0 < v.x1 for v in words)}
-            cut = _best_crowded_cut(rows, sorted(starts), run)
+            # (a cut only where no word of any line runs across it; failing that, where a
+            # word runs across it by a character or two: pdftotext prints a label's lines a
+            # little wider than its column, "hiện 2025" under "Thực" running under the next
+            # label's "Kế", "hợp" under "Cơ quan phối" past the run's end)
+            cut: tuple[int, ...] = ()
+            for overhang in (0, _LABEL_OVERHANG):
+                # (the words of the lines printed within the run's reach: a group's label
+                # over it and its neighbour, "Cơ quan" over "Chủ trì theo dõi" and "Phối
+                # hợp", reaches past it)
+                reach = _MIN_GUTTER + overhang
+                rows = [[w for chunk in _chunk_words(other) if chunk[0].x0 >= x0 - reach
+                         and chunk[-1].x1 <= x1 + reach for w in chunk] for other in lines]
+                rows = [row for row in rows if row]
+                if len(rows) < 2:
+                    break
+                words = [w for row in rows for w in row]
+                starts = {w.x0 for w in words if w.x0 > x0 and not any(
+                    v.x0 < w.x0 < v.x1 - overhang for v in words)}
+                cut = _best_crowded_cut(rows, sorted(starts), run)
+                if cut:
+                    break
             if cut:
                 found.add((min(w.x0 for w in words), max(w.x1 for w in words), cut))
     return frozenset(found)
@@ -1572,7 +1619,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     firsts: list[int | None] = [None] * len(starts)
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
-    roles = [_role(label) for label in header] + ["unknown"] * len(grid.spans)
+    # (each of the page's columns: a page may show fewer than the header names)
+    roles = ([_role(label) for label in header] + ["unknown"] * len(grid.spans))[
+        :len(grid.spans)]
     agency_cols = {c for c, role in enumerate(roles) if role in _AGENCY_ROLES}
     # a known agency name goes on across lines in the agency columns (all, when none is
     # known): "Ngày hội" / "Cơ sở dữ liệu" in a product column are two rows' products
@@ -1897,8 +1946,13 @@ class _Alignment:
     def __init__(self, lines: list[_Line], grid: _Grid, widths: list[int] | None = None,
                  names: _NamePairs | None = None,
                  name_cols: frozenset[int] = frozenset(),
-                 agency_cols: frozenset[int] = frozenset()) -> None:
+                 agency_cols: frozenset[int] = frozenset(),
+                 named_cols: dict[int, str] | None = None) -> None:
         self.grid = grid
+        # columns whose label names what they hold (a unit, a figure, a deadline) and its
+        # role: however narrow, no numbering column ("ĐVT" over "Lượt" / "khách", "Kế hoạch
+        # 2026" over "3.500" in a crowded landscape table)
+        self.named_cols = named_cols or {}
         self.names = names or _NamePairs(None)
         # the rows' name columns, where known names do not weigh in a cut: a task's words
         # go on in a sentence, "… mức độ chứng Bộ" / "chỉ số hóa" is no "Bộ Chỉ huy"
@@ -2080,7 +2134,7 @@ class _Alignment:
 
     def _narrow(self, col: int) -> bool:
         start, end = self.grid.spans[col]
-        return end - start + 1 <= _MAX_LABEL_WIDTH
+        return end - start + 1 <= _MAX_LABEL_WIDTH and col not in self.named_cols
 
     def _piece_cost(self, col: int, index: int, piece: list[_Word], cut: bool) -> float:
         """A piece's cost in a column: a narrow numbering column takes one label and
@@ -2088,6 +2142,12 @@ class _Alignment:
         with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
+        start, end = self.grid.spans[col]
+        if end - start + 1 <= _MAX_LABEL_WIDTH and self.named_cols.get(col) != "unit" and not (
+                any(ch.isdigit() for word in piece for ch in word.text)):
+            # (a narrow figure column takes figures: not the last word of a title centred
+            # over the figures, "Xã hội" | "số")
+            return _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
         if cut and (piece[0].text[:1].islower() or piece[0].text in _DASHES):
             cost += _LOWER_START_COST

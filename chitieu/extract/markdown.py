@@ -116,6 +116,8 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
         return
     name, number = roles.index("name"), roles.index("number") if "number" in roles else None
     valued = [c for c, role in enumerate(roles) if role not in ("number", "name", "unknown")]
+    # a column of no role before the names ("Lĩnh vực") is printed once over its group's rows
+    grouping = [c for c in range(name) if roles[c] == "unknown"]
     above: RawRow | None = None
     block: list[RawRow] = []  # the rows of their own since the last section or group row
     for row in rows[height:]:
@@ -134,15 +136,19 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
                 if not texts[c] and above.cells[c].text.strip():
                     row.cells[c] = Cell(above.cells[c].text)
                     row.warnings.append(f"cell_placement_uncertain:{labels[c] or c + 1}")
+        if any(texts[c] for c in grouping):
+            _carry_a_block_deadline(block, roles, labels)  # a new group starts here
+            block = []
         above = row
         block.append(row)
     _carry_a_block_deadline(block, roles, labels)
 
 
 def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[str]) -> None:
-    """A deadline printed in the first row of a section (or of a table without sections)
-    and in none of its other rows is one cell merged over them all ("Quý III/2026" for the
-    whole section): each row takes it, saying so (`cell_placement_uncertain`). An empty
+    """A deadline printed in the first row of a section (or of a table without sections, or
+    of a group a column before the names prints once: "Lĩnh vực") and in none of its other
+    rows is one cell merged over them all ("Quý III/2026" for the whole section): each row
+    takes it, saying so (`cell_placement_uncertain`). An empty
     deadline among printed ones may be empty indeed (real vn-nq03: a task without one):
     left as printed."""
     if "deadline" not in roles or len(block) < 2:

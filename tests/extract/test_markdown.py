@@ -309,3 +309,24 @@ def test_a_deadline_printed_once_for_a_whole_section_is_each_rows() -> None:
         "", "Năm 2027", "Năm 2027", "Năm 2027", "", "Quý I/2027", "", "Tháng 5/2027"]
     assert rows[3].warnings == ["cell_placement_uncertain:Thời gian"]
     assert rows[2].warnings == [] and rows[6].warnings == []
+
+
+GROUP_DEADLINE = """| TT | Ngành | Nội dung | Chủ trì | Phối hợp | Thời gian |
+|---|---|---|---|---|---|
+| 1 | Nông nghiệp | Xây dựng bản đồ vùng trồng | Phòng Kinh tế | Hội Nông dân xã | Quý II/2026 |
+| 2 |  | Cấp mã số vùng trồng | Phòng Kinh tế | Hợp tác xã | Quý III/2026 |
+| 3 | Giáo dục | Số hóa học bạ | Các trường học | Phòng Văn hóa - Xã hội | Năm 2026 |
+| 4 |  | Tập huấn giáo viên | Phòng Văn hóa - Xã hội | Các trường học |  |
+| 5 | Y tế | Khám sức khỏe học sinh | Trạm Y tế xã | Các trường học |  |
+| 6 |  | Tiêm chủng mở rộng | Trạm Y tế xã | Các thôn |  |
+"""
+
+
+def test_a_deadline_printed_once_for_a_group_of_a_merged_field_is_each_rows() -> None:
+    # the field ("Ngành") printed once over its tasks marks the group a merged deadline
+    # covers: printed in the group's first row only, it is each row's (was the first's); a
+    # group printing none keeps none
+    rows = table_rows(markdown.read_text(GROUP_DEADLINE), 0)
+    assert [r.texts[5] for r in rows[1:]] == [
+        "Quý II/2026", "Quý III/2026", "Năm 2026", "Năm 2026", "", ""]
+    assert rows[4].warnings == ["cell_placement_uncertain:Thời gian"]
