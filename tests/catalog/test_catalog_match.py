@@ -36,6 +36,10 @@ MATCH = [
     ("Diện tích nhà ở bình quân đầu người", "m2", "ktxh.nha_o_binh_quan"),
     ("Số doanh nghiệp công nghệ số", "DN/1.000 dân", "kts.dn_cong_nghe_so_tren_dan"),
     ("Giá trị thu hoạch trên 1 ha đất trồng trọt", "triệu đồng/ha", "ktxh.gia_tri_tren_ha"),
+    ("Giá trị sản xuất bình quân trên 1 ha đất trồng trọt", "triệu đồng/1 ha",
+     "ktxh.gia_tri_tren_ha"),
+    ("Giá trị sản phẩm thu hoạch trên một héc ta đất canh tác", "triệu đồng/ha",
+     "ktxh.gia_tri_tren_ha"),
     # a digital school record is signed; tasks followed on software are monitored online;
     # the identity app before what it is used for; a cultural house with its sports ground;
     # basic digital skills held are the skills universalised
@@ -589,6 +593,14 @@ NEAR_MISSES = [
     ("Tỷ lệ hộ dân sử dụng nước máy đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
     ("Tỷ lệ hộ dân được dùng nước sạch, hợp vệ sinh", "%", "ktxh.nuoc_sach"),
     ("Diện tích gieo trồng cây lương thực có hạt", "ha", "ktxh.dien_tich_gieo_trong"),
+    # money per hectare is no total ("/ha" in the unit says per_area, as "trên 1 ha" in the
+    # name does); a hectare of forest land or of water is not one of crop land
+    ("Giá trị sản phẩm thu hoạch", "triệu đồng/ha", "ktxh.tong_gia_tri_san_xuat"),
+    ("Tổng giá trị sản xuất", "triệu đồng/1 ha", "ktxh.tong_gia_tri_san_xuat"),
+    ("Giá trị sản xuất trên 1 ha đất lâm nghiệp", "triệu đồng/ha", "ktxh.gia_tri_tren_ha"),
+    ("Giá trị thu được trên 1 ha đất rừng sản xuất", "triệu đồng", "ktxh.gia_tri_tren_ha"),
+    ("Giá trị sản xuất trên 1 ha mặt nước nuôi trồng thủy sản", "triệu đồng/ha",
+     "ktxh.gia_tri_tren_ha"),
     # a list of two kinds of place counts neither alone
     ("Tỷ lệ thôn, trường học đạt tiêu chuẩn an toàn về ANTT", "%", "qpan.tdp_an_toan_antt"),
     # a fall to a level prints that level, not the fall
@@ -776,6 +788,21 @@ def test_linking_sets_indicator_or_warns_and_never_links_a_task() -> None:
     assert task.indicator is None and task.warnings == []
     link_records([unmatched])  # linking twice does not repeat the warning
     assert unmatched.warnings == [UNMATCHED]
+
+
+def test_a_unit_per_a_population_or_an_area_is_its_numerator_with_a_condition() -> None:
+    from chitieu.catalog.words import read, unit_conditions, unit_family
+
+    name = read("Giá trị sản xuất")
+    for unit, family, condition in (("triệu đồng/ha", "money", "per_area"),
+                                    ("tỷ đồng/1 ha", "money", "per_area"),
+                                    ("DN/1.000 dân", "count:firms", "per_capita"),
+                                    ("bác sĩ trên 1 vạn dân", "count:persons", "per_capita")):
+        assert unit_family(unit) == family, unit
+        assert condition in unit_conditions(name, unit).conditions, unit
+    # a slash that is no "per" ("tin/bài", "thôn/tổ dân phố") says no condition
+    assert unit_conditions(name, "thôn/tổ dân phố").conditions == name.conditions
+    assert unit_family("triệu đồng") == "money"
 
 
 def test_a_share_of_the_budget_is_not_a_share_of_grdp() -> None:
