@@ -54,9 +54,9 @@ _HEADER_YEAR = lazy(compile_regex, r"^\(?(?:19|20)\d\d\)?$")  # "Chỉ tiêu nă
 # a line ending in "(tiếp theo)": a label saying the table goes on, no content of its own
 _CONTINUED_LABEL = lazy(compile_regex, r"(?i)(?:\btiep\s+theo|\(\s*tiep)\s*\)?\W*$")
 TABLE_NOTE = "table_note"  # a line near the table read as no row: its words, kept
-# a stray line's words in its warning at most: enough to find it in the source, not a
-# page of prose (a paragraph, a contact block) copied into every dataset row
-_NOTE_SIZE = 160
+# a stray line's words in its warning at most: a row the table could not place is kept
+# whole (no value lost), a page of prose read as one line is not copied into the dataset
+_NOTE_SIZE = 2000
 
 
 def _clipped(text: str) -> str:

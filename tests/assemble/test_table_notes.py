@@ -60,14 +60,14 @@ def test_a_continuation_label_before_the_repeated_header_is_no_note() -> None:
 
 
 def test_a_long_stray_line_is_clipped_in_its_note() -> None:
-    # (review) a paragraph spanning the table is found in the source by its opening words:
-    # the warning carries 160 characters at most, not the whole paragraph
-    paragraph = "Số liệu: " + "số liệu tổng hợp từ báo cáo của các thôn, tổ dân phố; " * 10
+    # (review) a page of prose spanning the table is found in the source by its opening
+    # words: the warning carries 2,000 characters at most, not the whole page
+    paragraph = "Số liệu: " + "số liệu tổng hợp từ báo cáo của các thôn, tổ dân phố; " * 50
     doc = convert_text(_html(
         f"<table>{_HEAD}{_ROW.format(n=1)}{_ROW.format(n=2)}"
         f"<tr><td colspan='5'>{paragraph}</td></tr></table>"), "html")
     [note] = [w for w in doc.warnings if w.startswith("table_note:")]
-    assert len(note) <= len("table_note:") + 160 and note.endswith("…")
+    assert len(note) <= len("table_note:") + 2000 and note.endswith("…")
     assert paragraph.startswith(note.removeprefix("table_note:").removesuffix("…"))
 
 
