@@ -77,6 +77,11 @@ class Words:
     object_conditions: dict[str, frozenset[str]]
     # conditions a unit family says nothing more than (a change printed in percentage points)
     family_void: dict[str, frozenset[str]] = field(default_factory=dict)
+    # family → (phrase a name opens with → the condition it holds printed in that family): a
+    # total printed as a bare share is its growth
+    family_openings: dict[str, dict[Phrase, str]] = field(default_factory=dict)
+    # family → phrases that, held anywhere, say the name is a share after all ("(tỷ lệ)")
+    family_not: dict[str, frozenset[Phrase]] = field(default_factory=dict)
     # each counted object that is a part of another, with the wholes it is a part of
     parts_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # "của xã", "của phường" …: the locality a thing is of, read before folding
@@ -140,6 +145,14 @@ class Words:
                                in (data.get("object_conditions") or {}).items()},
             family_void={str(k): frozenset(map(str, v)) for k, v
                          in (data.get("family_void_conditions") or {}).items()},
+            family_openings={str(family): {phrase(p): str(condition)
+                                           for condition, phrases in table.items()
+                                           if condition != "none" for p in phrases}
+                             for family, table
+                             in (data.get("family_opening_conditions") or {}).items()},
+            family_not={str(family): frozenset(map(phrase, table.get("none") or ()))
+                        for family, table
+                        in (data.get("family_opening_conditions") or {}).items()},
             parts_of=_parts_of(data.get("object_parts") or {}),
             locality=_locality_pattern(data.get("localities") or {}),
             denominator=_denominator_pattern(data.get("unit_denominators") or {}),
@@ -792,8 +805,19 @@ def family_conditions(reading: Reading, family: str | None,
                       words: Words | None = None) -> Reading:
     """The reading without the conditions its unit family already says (match_words.yaml
     `family_void_conditions`): "Giảm tỷ lệ hộ nghèo" printed in "điểm %" is the change in
-    points, as "Tỷ lệ hộ nghèo đa chiều" printed in "điểm %" is."""
-    void = (words or default_words()).family_void.get(family or "")
+    points, as "Tỷ lệ hộ nghèo đa chiều" printed in "điểm %" is. With the condition a name
+    opening so holds in its family (`family_opening_conditions`): "Tổng vốn đầu tư toàn xã
+    hội" printed in % is its growth."""
+    words = words or default_words()
+    openings = words.family_openings.get(family or "")
+    if openings and reading.words:
+        opened = _longest_at(reading.words, 0, openings, _starts(openings))
+        if opened and _holds_any(reading.words, words.family_not.get(
+                family or "", frozenset())):
+            opened = None
+        if opened and opened not in reading.conditions:
+            reading = reading._replace(conditions=reading.conditions | {opened})
+    void = words.family_void.get(family or "")
     if not void or void.isdisjoint(reading.conditions):
         return reading
     return reading._replace(conditions=reading.conditions - void)

@@ -50,6 +50,10 @@ MATCH = [
     ("Tỷ lệ thôn có nhà văn hóa - khu thể thao đạt chuẩn", "%", "ktxh.thon_nha_van_hoa"),
     ("Tỷ lệ người dân trong độ tuổi lao động có kỹ năng số cơ bản", "%",
      "xhs.nguoi_dan_ky_nang_so"),
+    # a total or a value printed as a bare share is its growth
+    ("Giá trị sản xuất nông nghiệp", "%", "ktxh.tang_gia_tri_nong_nghiep"),
+    ("Tổng vốn đầu tư phát triển toàn xã hội tăng bình quân", "%",
+     "ktxh.von_dau_tu_toan_xa_hoi"),
     # an index printed in points; "more than once" however said; publishing on time is how a
     # procedure is published; the programme a thing is built under; the smart loudspeakers
     # by their official name; the digital-skills movement is their training; vaccinated in
@@ -370,9 +374,19 @@ NEAR_MISSES = [
     ("Chỉ số phát triển con người", "điểm", "ktxh.hdi"),
     ("Tỷ lệ bệnh viện kết nối liên thông dữ liệu khám chữa bệnh", "%",
      "xhs.co_so_y_te_lien_thong"),
+    # health facilities (hospitals named among them, or listed with the health posts) are not
+    # the commune's health posts
+    ("Tỷ lệ trạm y tế, bệnh viện triển khai bệnh án điện tử", "%",
+     "xhs.tram_y_te_benh_an_dien_tu"),
+    ("Tỷ lệ cơ sở y tế (bệnh viện, trạm y tế) triển khai bệnh án điện tử", "%",
+     "xhs.tram_y_te_benh_an_dien_tu"),
     ("Số lượt người tham gia bảo hiểm xã hội tự nguyện tăng thêm", "người",
      "ktxh.luot_bhxh_tu_nguyen"),
     ("Tỷ lệ trường đạt chuẩn quốc gia mức độ II", "%", "ktxh.truong_chuan_quoc_gia"),
+    # the digital and the green economy together are no share of the digital economy alone
+    ("Tỷ trọng kinh tế số, kinh tế xanh trong GRDP", "%", "kts.ty_trong_kinh_te_so"),
+    # the gross output printed in % is its growth, no share of high-tech exports (words alike)
+    ("Tổng giá trị sản xuất", "%", "ktxh.xuat_khau_cong_nghe_cao"),
     # pharmacists and assistant doctors per 10,000 people are not the doctors
     ("Số dược sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     ("Số y sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
