@@ -357,6 +357,12 @@ NEAR_MISSES = [
     # "tăng thêm" is its growth; a school standard of level II is not the national standard
     ("Chỉ số chuyển đổi số của tỉnh", "điểm", "cqs.dti_chi_so"),
     ("Thứ hạng DTI tỉnh", "thứ hạng", "cqs.dti_xep_hang"),
+    # … with the index abbreviated "CĐS", and of a centrally-run city (a province's level)
+    ("Chỉ số CĐS của tỉnh", "điểm", "cqs.dti_chi_so"),
+    ("Thứ hạng Chỉ số CĐS của tỉnh", "thứ hạng", "cqs.dti_xep_hang"),
+    ("Chỉ số chuyển đổi số (DTI) của Thành phố", "điểm", "cqs.dti_chi_so"),
+    ("Chỉ số chuyển đổi số (DTI) cấp thành phố", "điểm", "cqs.dti_chi_so"),
+    ("Xếp hạng DTI của thành phố", "hạng", "cqs.dti_xep_hang"),
     ("Chỉ số phát triển con người", "điểm", "ktxh.hdi"),
     ("Tỷ lệ bệnh viện kết nối liên thông dữ liệu khám chữa bệnh", "%",
      "xhs.co_so_y_te_lien_thong"),
@@ -574,6 +580,12 @@ NEAR_MISSES = [
     # water, food crops among the annual ones
     ("Số doanh nghiệp công nghệ số trên địa bàn xã", "doanh nghiệp",
      "kts.dn_cong_nghe_so_ngang_tam"),
+    # firms of every kind (per 1,000 people) are not the digital technology firms
+    ("Số doanh nghiệp", "DN/1.000 dân", "kts.dn_cong_nghe_so_tren_dan"),
+    ("Số DN", "DN/1.000 dân", "kts.dn_cong_nghe_so_tren_dan"),
+    ("Số doanh nghiệp trên 1.000 dân", "doanh nghiệp", "kts.dn_cong_nghe_so_tren_dan"),
+    ("Số doanh nghiệp đang hoạt động trên 1.000 dân", "DN/1000 dân",
+     "kts.dn_cong_nghe_so_tren_dan"),
     ("Tỷ lệ hộ dân sử dụng nước máy đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
     ("Tỷ lệ hộ dân được dùng nước sạch, hợp vệ sinh", "%", "ktxh.nuoc_sach"),
     ("Diện tích gieo trồng cây lương thực có hạt", "ha", "ktxh.dien_tich_gieo_trong"),

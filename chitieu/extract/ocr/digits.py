@@ -76,10 +76,26 @@ def _one_digit_off(before: str, after: str) -> bool:
     if not _PLAIN_NUMBER.fullmatch(before) or regex.sub(r"\d", "", before) != regex.sub(
             r"\d", "", after):
         return False
+    if _YEAR.fullmatch(before):
+        return False  # a year's digit is no speck: "2026" and "2028" are both years
     if len(before) == len(after):
         return sum(a != b for a, b in zip(before, after, strict=True)) == 1
     return len(before) == len(after) + 1 and any(
-        before[:i] + before[i + 1:] == after for i in range(len(before)) if before[i].isdigit())
+        before[:i] + before[i + 1:] == after for i in _fraction_digits(before))
+
+
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def _fraction_digits(number: str) -> range:
+    """Where a digit may be one too many without changing the number's size: after its last
+    separator, when that is a decimal one ("62,44" → "62,4"); a digit of the whole part, or
+    of a thousands group ("1.000" → "1.00" is a thousandth of it), is not."""
+    last = max(number.rfind(","), number.rfind("."))
+    group = number[last + 1:].rstrip("%")
+    if last < 0 or (number[last] == "." and len(group) == 3):
+        return range(0)
+    return range(last + 1, last + 1 + len(group))
 
 
 def _separators(text: str) -> int:

@@ -607,18 +607,23 @@ def _magnitude_unit(text: str, words: tuple[str, ...]) -> str:
     first, second = parts
     magnitudes = _magnitudes()
     if first.casefold() not in magnitudes:
-        key = fix.compare_key(first)
-        close = [m for m in magnitudes if fix.compare_key(m) == key]  # its marks misread
-        if not close and len(key) >= 3:
-            close = [m for m in magnitudes if Levenshtein.distance(key, fix.compare_key(m)) == 1]
-            # of several, the one the letters read are left of with one lost ("nghn": the
-            # thin "ì" of "nghìn", not the "a" of "ngàn" read "h")
-            lost = [m for m in close if len(fix.compare_key(m)) == len(key) + 1]
-            close = lost if len(close) > 1 else close
-        if len(close) != 1:
+        close = _magnitude_misread(first, magnitudes)
+        if close is None:
             return text
-        first = close[0].capitalize() if first[0].isupper() else close[0]
+        first = close.capitalize() if first[0].isupper() else close
     return f"{first} {_unit_word(second, words)}"
+
+
+def _magnitude_misread(word: str, magnitudes: tuple[str, ...]) -> str | None:
+    """The magnitude's word `word` misreads: its marks all lost ("nghin"), or one letter lost
+    from a word that is no syllable ("nghn": the thin "ì" of "nghìn"). A word with marks of
+    its own or a syllable is a word ("văn bản", "ngày công", "trạm xá", "căn hộ" stay)."""
+    key = fix.compare_key(word)
+    close = [m for m in magnitudes if fix.compare_key(m) == key] if word.isascii() else []
+    if not close and len(key) >= 3 and not fix.is_syllable(word):
+        close = [m for m in magnitudes if len(fix.compare_key(m)) == len(key) + 1
+                 and Levenshtein.distance(key, fix.compare_key(m)) == 1]
+    return close[0] if len(close) == 1 else None
 
 
 def _unit_phrase_letter_off(text: str, phrases: tuple[str, ...]) -> str:

@@ -302,16 +302,18 @@ def repair_number_column(numbers: Sequence[str],
     _undouble(repaired, flags)
     _first_section_from_next(repaired, flags)
     _first_section_twice(repaired, flags)
-    state = _Sequence()
+    state, previous = _Sequence(), ""
     for index, number in enumerate(repaired):
         if not number or " " in number:
             continue
         following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
-        if flags[index] and _letter_read_as_digits(state, number, following):
+        later_sections = {n.strip().rstrip(".") for n, flag in
+                          zip(repaired[index + 1:], flags[index + 1:], strict=True) if flag}
+        if flags[index] and _letter_read_as_digits(state, number, following, later_sections):
             fixed = _step(state.letter, 1)
         elif flags[index] and _restarts(number, following):
             fixed = state.expect_roman(number) or state.expect(number)
-        elif not flags[index] and _last_read_as_letter(state, number, following):
+        elif not flags[index] and _last_read_as_letter(state, number, following, previous):
             fixed = str(state.arabic[0] + 1)
         elif not flags[index] and _before(number, following):
             fixed = _before(number, following)
@@ -321,6 +323,7 @@ def repair_number_column(numbers: Sequence[str],
             fixed = state.expect(number)
         repaired[index] = fixed
         state.see(fixed)
+        previous = fixed
     return _fill_lost_numbers(repaired, flags)
 
 
@@ -381,6 +384,9 @@ def _first_section_twice(numbers: list[str], section_like: list[bool]) -> None:
     first, second = (numbers[i].strip().rstrip(".") for i in sections[:2])
     if first != second or not _is_sequence_number(first):
         return
+    item = next((n.strip() for n in numbers[sections[0] + 1:sections[1]] if n.strip()), "1")
+    if regex.match(r"^\d", item) and not regex.match(r"^1(?:\D|$)", item):
+        return  # its items run on from a section above this table ("5", "6"): it is "II"
     before = _step(first, -1)
     if before in _FIRST_SECTIONS:
         numbers[sections[0]] = before + (".", "")[not numbers[sections[0]].strip().endswith(".")]
@@ -580,15 +586,21 @@ def _between(previous: list[int] | None, number: str, following: str) -> str | N
     return str(expected) if int(following.rstrip(".")) == expected + 1 else None
 
 
-def _letter_read_as_digits(state: _Sequence, number: str, following: str) -> bool:
+def _letter_read_as_digits(state: _Sequence, number: str, following: str,
+                           later_sections: set[str]) -> bool:
     """A section row under letter sections whose number reads as the digits the next row
     prints, or one digit off them ("B" read "8" or "3" above the item "3"), where that next
     number runs on from the items above ("1", "2" | "3"): two rows never share a number, so
     this one is the next letter section, not an item (a section whose items start again at
-    "1" is a roman one read as digits: `_restarts`)."""
+    "1" is a roman one read as digits: `_restarts`). Not when that letter stands below as a
+    section of its own: then this row is an item's number printed twice ("3" merged over two
+    rows, the first holding only the item's title)."""
     core, after = number.rstrip("."), following.rstrip(".")
     if (state.letter is None or state.last_arabic is None or not core.isdigit()
             or after != str(state.last_arabic + 1)):
+        return False
+    letter = _step(state.letter, 1)
+    if letter is None or letter in later_sections:
         return False
     return after in {core, state.expect(core)}
 
@@ -597,10 +609,14 @@ def _letter_read_as_digits(state: _Sequence, number: str, following: str) -> boo
 _DIGIT_LETTERS = regex.compile(r"^[oOsSBgqzZ]$")
 
 
-def _last_read_as_letter(state: _Sequence, number: str, following: str) -> bool:
+def _last_read_as_letter(state: _Sequence, number: str, following: str,
+                         previous: str) -> bool:
     """The last numbered row of a list whose number reads as a letter OCR reads for a digit
-    ("5" read "o" after "4"): no number follows to place it, the one above does."""
+    ("5" read "o" after "4"): no number follows to place it, the plain number above does.
+    A letter after letters ("g" after "e") or the next letter section ("B" under "A") is
+    printed so."""
     return (not following and bool(_DIGIT_LETTERS.match(number))
+            and previous.rstrip(".").isdigit() and not state.next_letter_is(number)
             and state.arabic is not None and len(state.arabic) == 1)
 
 
@@ -633,6 +649,10 @@ class _Sequence:
 
     def _next_letter_is(self, core: str) -> bool:
         return bool(self.letter) and len(core) == 1 and ord(core) == ord(self.letter) + 1
+
+    def next_letter_is(self, number: str) -> bool:
+        """Whether `number` is the letter section after the current one."""
+        return self._next_letter_is(number.rstrip("."))
 
     def expect(self, number: str) -> str:
         core, dot = (number[:-1], ".") if number.endswith(".") else (number, "")

@@ -66,6 +66,11 @@ def test_a_second_reading_must_be_surer() -> None:
     ("62,44", "624", (38.3, 96.1), False),  # … or lost
     ("62,44", "62", (38.3, 96.1), False),  # more than one digit
     ("1.328,4", "1.826,9", (38.3, 96.1), False),
+    # one digit fewer keeps the number's size: never from its whole part or a thousands
+    # group (review: "1.000" → "1.00" made a thousandth of it), and a year is no speck
+    ("12.500", "12.50", (50.0, 95.0), False), ("1.000", "1.00", (50.0, 95.0), False),
+    ("100", "10", (50.0, 95.0), False), ("95%", "9%", (50.0, 95.0), False),
+    ("2026", "2028", (50.0, 95.0), False), ("93.44", "93.4", (50.0, 95.0), True),
 ])
 def test_a_doubtful_number_takes_a_sure_second_reading_one_digit_off(
         before: str, after: str, confidences: tuple[float, float], right: bool) -> None:

@@ -384,3 +384,15 @@ def test_a_magnitudes_word_and_a_unit_word_read_a_letter_off():
     repair_rows(rows, default_gazetteer())
     assert [r.texts[2] for r in rows[1:]] == ["nghìn tấn", "nghìn lượt", "nghìn ha",
                                                "ngàn tấn", "người dân", "nghìn lượt"]
+
+
+def test_a_unit_whose_first_word_is_a_word_is_no_magnitude():
+    """"văn bản", "ngày công", "trạm xá", "căn hộ", "tin bài" are units of their own words,
+    not a magnitude's word misread ("vạn bản", "ngàn công", "trăm xã"): only a word with no
+    marks at all or no syllable is taken for a misread magnitude (review)."""
+    units = ["Văn bản", "văn bản", "tin bài", "ngày công", "căn hộ", "bản tin", "trạm xá",
+             "tấn thóc", "ngân hàng"]
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+                 *[[str(i), "Số lượng", unit, "50"] for i, unit in enumerate(units, 1)])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2] for r in rows[1:]] == units

@@ -187,9 +187,27 @@ def test_repair_number_cell(text, expected):
      ["I", "1", "2", "II", "4", "5"]),
     (["1", "2", "a"], None, ["1", "2", "a"]),  # a letter OCR never reads for a digit
     (["1.1", "1.2", "o"], None, ["1.1", "1.2", "o"]),  # an item's number: which is unknown
+    # (review) an item's number printed twice (merged over two rows) under letter sections
+    # whose next letter stands below; a last letter after letters or the next letter section;
+    # a first section whose items run on from above the table
+    (["A", "1", "2", "3", "3", "4", "B", "5"], [True, False, False, True, False, False, True,
+                                                False],
+     ["A", "1", "2", "3", "3", "4", "B", "5"]),
+    (["A", "1", "2", "B"], [True, False, False, False], ["A", "1", "2", "B"]),
+    (["1", "a", "b", "c", "d", "đ", "e", "g"], None, ["1", "a", "b", "c", "d", "đ", "e", "g"]),
+    (["II", "5", "6", "II", "7", "8"], [True, False, False, True, False, False],
+     ["II", "5", "6", "III", "7", "8"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
+
+
+@pytest.mark.parametrize("letter", ["Y", "Z"])
+def test_the_last_letter_section_has_no_next(letter):
+    """A section "Y" or "Z" (OCR reads "V" and "2" so) above an item's number printed twice:
+    there is no letter after it to make the row (review: this raised)."""
+    numbers = [letter, "1", "2", "3", "3"]
+    assert repair_number_column(numbers, [True, False, False, True, False])[0] == letter
 
 
 @pytest.mark.parametrize(("text", "expected"), [
