@@ -39,7 +39,8 @@ at that session's start and end, its misses read: worn), or `realdocs_heldout4` 
 and layout text and in two to four of XLSX, HTML, Markdown and portal text; scored at that
 session's start and end, its misses read: worn), or `realdocs_heldout5` (built 2026-12-06 19:20
 before the fifth realdocs session's code changes: each document as DOCX, PDF and layout text
-and in three of XLSX, HTML, Markdown and portal text).
+and in three of XLSX, HTML, Markdown and portal text; scored at that session's start and end,
+its misses read: worn).
 """
 
 from __future__ import annotations

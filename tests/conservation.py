@@ -37,6 +37,8 @@ from chitieu.pipeline import interpret
 _WORD = re.compile(r"\w+")
 _MARKUP = re.compile(r"</?b>|\*\*|[\u00ad\u200b\u200c\u200d\ufeff]")
 _LONGEST_LEAD = 4  # words
+# words joining two agencies of one cell ("HĐND và UBND" → HĐND, UBND): no value of their own
+_CONNECTORS = frozenset({"và", "cùng"})
 # a tick in a target or deadline column marks the row, it holds no value ("x", "✓")
 _MARK = re.compile(r"^[xX✓✔•+*vV]$")
 
@@ -92,7 +94,8 @@ def record_haystack(records: list[dict]) -> str:
 def found(text: str, haystack: str) -> bool:
     """Whether the cell's words stand in `haystack`: whole, or run after run, the words
     between runs only a target's lead-in, which the name/target split drops by design
-    ("… đạt 8% trở lên" → name "…", target "8% trở lên")."""
+    ("… đạt 8% trở lên" → name "…", target "8% trở lên"), or a word joining two agencies
+    ("và")."""
     whole = words(text)
     if not whole or f" {whole} " in haystack:
         return True
@@ -104,8 +107,10 @@ def found(text: str, haystack: str) -> bool:
         if j is None:
             j = next((i + n for n in range(_LONGEST_LEAD, 0, -1)
                       if " ".join(tokens[i:i + n]) in _lead_ins()), None)
-            if j is None:
-                return False
+        if j is None and tokens[i] in _CONNECTORS:
+            j = i + 1
+        if j is None:
+            return False
         i = j
     return True
 
@@ -141,6 +146,7 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
     unmapped = {i for i, c in enumerate(doc["columns"]) if c["role"] == "unknown"} if any(
         w.startswith("column_unmapped") for w in doc["warnings"]) else set()
     header_rows = sum("header" in [d.what for d in trace.decisions(r)] for r in rows)
+    prose = "targets_from_prose" in doc["warnings"]
     lost: list[Lost] = []
     state: dict[str, Any] = {"last": "", "pending": []}
 
@@ -190,6 +196,10 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
             why = [d.why for d in decisions if d.what == "dropped"][-1]
             if not why.startswith(_DROPPED_OK):
                 look(row, f"dropped: {why}", warned)
+        elif prose:
+            # the body of a plan whose targets were read from its prose: the lines not read
+            # as targets are the plan's text, as the lines above a table are
+            return
         else:
             # "Trong đó:" is a label (the rows under it are its parent's parts); beside it,
             # cells merged over it and its parent or parts, which the reader copied: in the

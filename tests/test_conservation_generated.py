@@ -274,3 +274,52 @@ def test_every_generated_cell_stands_in_its_record(form: str, table: Table) -> N
         path = WRITERS[form](table, Path(folder))
         lost = lost_values(table, path)
     assert not lost, "\n".join(lost)
+
+
+# ---------------------------------------------------------------- targets in a plan's prose
+
+PROSE_HEAD = ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc",
+              "Số: 12/KH-UBND\tTam Đảo, ngày 10 tháng 3 năm 2026", "", "KẾ HOẠCH",
+              "Chuyển đổi số năm 2026", "", "I. MỤC TIÊU", "1. Mục tiêu chung",
+              "- Đẩy mạnh chuyển đổi số toàn diện trên địa bàn xã.", "2. Chỉ tiêu cụ thể"]
+PROSE_FOOT = ["III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng HĐND và UBND xã theo dõi, tổng hợp.",
+              "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"]
+LEADS = ["đạt", "đạt tối thiểu", "đạt trên", ""]
+
+
+@st.composite
+def prose_plans(draw) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """Sections (a title, or none) of bullets (a name, the target printed after it)."""
+    groups = []
+    for title in draw(st.lists(st.sampled_from(SECTIONS), min_size=1, max_size=3, unique=True)):
+        bullets = []
+        for name in draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True)):
+            target = draw(st.sampled_from(["80%", "100%", "90%", "1.000 hộ", "5 trường",
+                                           "95%", "70%"]))
+            bullets.append((name, f"{draw(st.sampled_from(LEADS))} {target}".strip()))
+        groups.append((title if draw(st.booleans()) else None, bullets))
+    return groups
+
+
+@EXAMPLES
+@given(plan=prose_plans())
+def test_every_generated_target_in_prose_stands_in_its_record(plan) -> None:
+    lines = list(PROSE_HEAD)
+    letters = iter("abcdefgh")
+    for title, bullets in plan:
+        if title is not None:
+            lines.append(f"{next(letters)}) {title}")
+        lines += [f"- {name} {target};" for name, target in bullets]
+    lines += PROSE_FOOT
+    doc = document_to_dict(chitieu.convert_text("\n".join(lines) + "\n", "text"))
+    bullets = [(title, name, target) for title, group in plan for name, target in group]
+    assert len(doc["records"]) == len(bullets), [r["name"] for r in doc["records"]]
+    lost = []
+    for record, (title, name, target) in zip(doc["records"], bullets, strict=True):
+        haystack = record_haystack([record])
+        lost += [f"{name!r}: {text!r}" for text in (name, target) if not found(text, haystack)]
+        sections = " " + " ¦ ".join(words(s["title"] or "") for s in record["section"]) + " "
+        if title is not None and not found(title, sections):
+            lost.append(f"{name!r}: section {title!r}")
+    assert not lost, "\n".join(lost)

@@ -43,6 +43,7 @@ from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.heading import APPENDIX
 from chitieu.core.letterhead import is_signing_line, names_no_body, opens_body, roman_heading
 from chitieu.core.lexicon import load_yaml
+from chitieu.core.lexicon import read_text as read_data
 from chitieu.core.numbering import (
     LOWER,
     ROW_LABEL,
@@ -1311,7 +1312,31 @@ def _lines_score(lines: tuple[str, ...] | list[str], *, agency: bool) -> float:
     score = (2.0 if looks else 0.0) if agency else (-2.0 if looks else 0.0)
     if not _opens(first):
         score -= 3.0
-    return score + sum(1 if _goes_on(above, text) else -1 for above, text in pairwise(lines))
+    return score + sum((1 if _goes_on(above, text) else -1) + _word_across(above, text)
+                       for above, text in pairwise(lines))
+
+
+def _word_across(above: str, text: str) -> float:
+    """A word the line break cut in two ("trực" / "tuyến", "doanh" / "nghiệp": a pair of
+    syllables the project's typed text holds, data/ocr_bigrams.tsv) counts for the two
+    lines being one cell's."""
+    if not above or not text:
+        return 0.0
+    pair = (above.rsplit(" ", 1)[-1].lower(), text.split(" ", 1)[0].lower())
+    return _WORD_ACROSS if pair in _syllable_pairs() else 0.0
+
+
+_WORD_ACROSS = 1.0
+
+
+@functools.cache
+def _syllable_pairs() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for line in read_data("ocr_bigrams.tsv").splitlines():
+        if line and not line.startswith("#"):
+            first, _, second = line.rsplit("\t", 1)[0].partition(" ")
+            pairs.add((first.lower(), second.lower()))
+    return frozenset(pairs)
 
 
 _WIDE_WRAP = 0.5  # the names' column is wide: a next line of a name is less likely
@@ -1384,6 +1409,8 @@ def _paired_score(first: list[str], second: list[str], known: _Known,
     score = 0.0
     for cell, role in ((first, roles[0]), (second, roles[1])):
         score += _cell_score(tuple(cell))
+        if role == "name" and cell and _opens_agency(cell[0]):
+            score -= _NAME_AS_AGENCY  # a name: no agency's name opens it
         if role in AGENCY_ROLES:
             score += 2 * known.score(" ".join(cell))
         if not cell and role in ("name", "lead"):
@@ -1397,6 +1424,7 @@ _COLUMN_ORDER = {"number": 0, "name": 1, "unit": 2, "baseline": 3, "target": 4, 
 
 
 _EMPTY_LEAD = 2
+_NAME_AS_AGENCY = 4  # what an agency's first words opening a cell gain (2), lost twice
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1410,7 +1438,7 @@ def _cell_score(texts: tuple[str, ...]) -> float:
         score = 2.0
     else:
         score = 0.0 if first[:1].isupper() or first[:1].isdigit() else -3.0
-    return score + sum(1 if _continued(above, text) else -1
+    return score + sum((1 if _continued(above, text) else -1) + _word_across(above, text)
                        for above, text in pairwise(texts))
 
 

@@ -421,25 +421,30 @@ def _group_position(heads: list[str], subs: list[str]) -> int:
     thực hiện" + "Chủ trì" is still a lead; "Thời gian hoàn thành" + "Chủ trì" reads as a
     deadline). Fewest contradictions first, then most agreements, then the rightmost (a
     group of year columns closes the header)."""
-    own = [header_candidates(s)[0] for s in subs]
+    own = [_role(s) for s in subs]
 
     def evidence(position: int) -> tuple[int, int, int, int, int]:
-        joined = [header_candidates(f"{heads[position]} {s}")[0] for s in subs]
+        joined = [_role(f"{heads[position]} {s}") for s in subs]
         known = [(role, alone) for role, alone in zip(joined, own, strict=True)
                  if "unknown" not in (role, alone)]
         wrong = sum(role != alone for role, alone in known)
         return (wrong, wrong - len(known), _other_kind(heads[position], own),
                 _estimated_year(heads[position], own), -position)
 
-    positions = [p for p in range(1, len(heads))
-                 if header_candidates(heads[p])[0] not in _NOT_A_GROUP]
+    positions = [p for p in range(1, len(heads)) if _role(heads[p]) not in _NOT_A_GROUP]
     return min(positions, key=evidence) if positions else len(heads) - 1
+
+
+def _role(label: str) -> str:
+    """A header label's first role; "unknown" for one without words ("–", "**", a cell
+    left empty), which names no role at all."""
+    return (header_candidates(label) or ("unknown",))[0]
 
 
 def _other_kind(head: str, sub_roles: list[str]) -> int:
     """How many sub-labels are of another kind than the cell over them: "Sản phẩm" (a note)
     is no group of "Chủ trì" / "Phối hợp" (agencies), "Cơ quan thực hiện" is."""
-    kind = _KIND.get((header_candidates(head) or ("unknown",))[0])
+    kind = _KIND.get(_role(head))
     return 0 if kind is None else sum(_KIND.get(r, kind) != kind for r in sub_roles)
 
 
@@ -483,7 +488,7 @@ def _place_lone_agency_cells(tables: list[list[RawRow]], adding: list[list[RawRo
             continue
         width = max(len(r.cells) for r in table_rows)
         labels = bold_header_labels(table_rows, width)[0]
-        roles = [(header_candidates(label) or ("unknown",))[0] for label in labels]
+        roles = [_role(label) for label in labels]
         agency_columns = [i for i, role in enumerate(roles) if role in AGENCY_ROLES]
         if not agency_columns:
             continue

@@ -41,6 +41,7 @@ from chitieu.normalize.deadline import (
 from chitieu.normalize.target import (
     column_unit_differs,
     find_embedded_target,
+    normalize_unit,
     parse_target,
     split_embedded_target,
 )
@@ -205,10 +206,13 @@ def _table_records(ctx: _Context) -> list[Record]:
     for position, row in enumerate(table.rows):
         number = numbers[position]
         if detail_col is not None and _group_row(ctx, row, number, detail_col):
+            _keep_section_cells(ctx, position, ctx.stack[-1].section, (number_col, detail_col))
             _trace(ctx, row, "section", "a group label in the second numbering column")
             continue
         if _is_section(row, number, table, numbers[position + 1], ctx.stack, ctx.cols):
             _push_section(ctx, number, _section_title(row, table, number))
+            _keep_section_cells(ctx, position, Section(number=number, title=_section_title(
+                row, table, number)), (number_col,))
             if ctx.trace is not None:
                 _trace(ctx, row, "section", " / ".join(
                     f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))
@@ -221,6 +225,32 @@ def _table_records(ctx: _Context) -> list[Record]:
             _trace(ctx, row, "record", ", ".join(r.key for r in made))
         records += made
     return records
+
+
+SECTION_CELL = "section_cell"
+UNIT_WITHOUT_TARGET = "unit_without_target"
+
+
+def _keep_section_cells(ctx: _Context, position: int, section: Section,
+                        skip: tuple[int | None, ...]) -> None:
+    """A section row's cells besides its number and title — a note beside the section's
+    title, an agency or a deadline printed on its line — are no field of any record: each
+    stands in a document warning `section_cell:<column> (<section number>): <text>`, unless
+    the row above or below repeats it (a cell merged over the rows, which a reader copies
+    into each: the records carry it)."""
+    table = ctx.table
+    row = table.rows[position]
+    near = [table.rows[p].cells for p in (position - 1, position + 1) if 0 <= p < len(table.rows)]
+    for i, cell in enumerate(row.cells):
+        text = clean_text(cell)
+        if not text or i in skip or text in (section.title, section.number) \
+                or not _EDITOR_NOTE.sub("", text).strip() \
+                or any(i < len(cells) and clean_text(cells[i]) == text for cells in near):
+            continue
+        header = clean_text(table.columns[i].header) if i < len(table.columns) else ""
+        where = f"{header or f'column {i + 1}'}" + (f" ({section.number})"
+                                                      if section.number else "")
+        table.warnings.append(f"{SECTION_CELL}:{where}: {text}")
 
 
 def _trace(ctx: _Context, row: LogicalRow, what: str, why: str) -> None:
@@ -520,7 +550,11 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
         warnings += codes
     else:
         baseline = None
-    if unit is not None:  # the unit column's words, where the printed unit took its place
+    if unit is not None and target is None and baseline is None:
+        # a unit printed for no value ("-" says none): its words would stand nowhere
+        if normalize_unit(unit) is not None:
+            warnings.append(f"{UNIT_WITHOUT_TARGET}:{unit}")
+    elif unit is not None:  # the unit column's words, where the printed unit took its place
         differs = column_unit_differs(unit, target) or column_unit_differs(unit, baseline)
         if differs is not None:
             warnings.append(differs)

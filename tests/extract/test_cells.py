@@ -708,3 +708,21 @@ def test_pdftotext_a_bodys_opening_words_alone_go_on_in_the_next_line() -> None:
         "HĐND và UBND", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý III/2026", ""])
     rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
     assert [r[3] for r in rows[1:]] == ["Văn phòng HĐND và UBND", ""]
+
+
+def test_pdftotext_a_word_cut_by_the_line_break_keeps_its_cell_side_by_side() -> None:
+    # the lead's label over a block of the leads' and the tasks' lines by height, the
+    # tasks' label under it: a line whose first syllable ends the word the line above cut
+    # ("… hồ sơ điện" / "tử") goes on in that cell, and no task opens with an office's
+    # name (the tasks' and leads' lines were crossed: "Phòng Tư pháp tử", a task "Phòng Tư
+    # pháp hộ tịch")
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "1", "2", "", "Cơ quan chủ", "trì",
+        "Tiếp nhận hồ sơ điện Phòng Tư pháp", "tử", "hộ tịch", "Phòng Tư pháp",
+        "Số hóa sổ hộ tịch lưu trữ tại", "hộ tịch", "xã", "Nhiệm vụ", "",
+        "III. TỔ CHỨC THỰC HIỆN", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026",
+        ""])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows[1:] == [
+        ["1", "Phòng Tư pháp hộ tịch", "Tiếp nhận hồ sơ điện tử", "Quý II/2026"],
+        ["2", "Phòng Tư pháp hộ tịch", "Số hóa sổ hộ tịch lưu trữ tại xã", "Quý IV/2026"]]

@@ -65,3 +65,40 @@ def test_a_unit_column_agreeing_with_the_printed_unit_is_no_warning() -> None:
                                 "6\tTỷ lệ E\tTỷ lệ %\t60%\tSở Y tế\n")
     assert [r.target.unit for r in records] == ["%", "%", "%", "% dân số", "hộ", "%"]
     assert not [w for r in records for w in r.warnings if w.startswith("unit")]
+
+
+def test_a_section_rows_other_cells_are_kept_in_document_warnings() -> None:
+    doc = convert_text(
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tSản phẩm\tThời hạn\n"
+        "I\tHẠ TẦNG SỐ\t\tĐạt các mốc sau:\t\n"
+        "1\tNâng cấp mạng nội bộ\tSở Tài chính\tMạng được nâng cấp\tQuý II/2026\n", "text")
+    assert [r.key for r in doc.records] == ["I/1"]
+    assert "section_cell:Sản phẩm (I): Đạt các mốc sau:" in doc.warnings
+
+
+def test_a_cell_merged_over_a_section_row_and_its_rows_is_no_warning() -> None:
+    # a merged cell a reader copies into each row it covers: the records carry it
+    doc = convert_text(
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tGhi chú\n"
+        "I\tHẠ TẦNG SỐ\t\tTheo Nghị quyết\n"
+        "1\tNâng cấp mạng nội bộ\tSở Tài chính\tTheo Nghị quyết\n", "text")
+    assert doc.records[0].note == "Theo Nghị quyết"
+    assert not [w for w in doc.warnings if w.startswith("section_cell")]
+
+
+def test_a_group_labels_other_cells_are_kept_in_document_warnings() -> None:
+    doc = convert_text(
+        "TT\tChi tiết\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn\n"
+        "\t1\tSố hóa hồ sơ:\t\tTheo mốc dưới đây\n"
+        "1\ta)\tSố hóa sổ hộ tịch\tSở Tư pháp\tQuý III/2026\n"
+        "2\tb)\tSố hóa hồ sơ đất đai\tSở Nông nghiệp và Môi trường\t31/12/2026\n", "text")
+    assert [r.key for r in doc.records] == ["1/1", "1/2"]
+    assert "section_cell:Thời hạn (1): Theo mốc dưới đây" in doc.warnings
+
+
+def test_a_unit_printed_for_no_target_is_kept_in_a_warning() -> None:
+    records = _records(_UNITS + "1\tSố điểm wifi công cộng\tđiểm\t\tSở KH&CN\n"
+                                "2\tSố trường học\t-\t\tSở GD&ĐT\n")
+    assert [r.target for r in records] == [None, None]
+    assert "unit_without_target:điểm" in records[0].warnings
+    assert not [w for w in records[1].warnings if w.startswith("unit")]
