@@ -16,7 +16,7 @@ tests/fixtures/office_variants, the text appendices of tests/fixtures/appendices
 source of make_scan_fixtures.py `EVAL_VARIANTS` / `EVAL2_VARIANTS` / `EVAL3_VARIANTS`
 (the OCR'd appendices of ocr_variants/ and heldout_scans3/ among them) with their records,
 any folder named "heldout" (other benchmarks' held-out sets: heldout_scans3 … heldout_scans6)
-and the scan dev sets (scan_headers_dev, scan_dev5 … scan_dev7) — so the benchmarks measure the
+and the scan dev sets (scan_headers_dev, every scan_dev…) — so the benchmarks measure the
 repair on text it has not seen.
 Lines typed without any mark ("Noi dung chi tieu") teach nothing and are skipped.
 
@@ -43,8 +43,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # What the scan benchmark scans, and copies of their records.
 # the scan benchmarks' dev sets too: their scans are read to tune the repairs, so their typed
 # text must not teach the repair either
-HELD_OUT = ("office_variants", "scans", "scan_headers_dev", "scan_dev5", "scan_dev6",
-            "scan_dev7")
+HELD_OUT = ("office_variants", "scans", "scan_headers_dev")
+HELD_OUT_PREFIXES = ("scan_dev",)  # every scan_dev5, scan_dev6, …
+HELD_OUT_WORDS = ("heldout", "held_out")  # heldout_scans3, realdocs_heldout4, …
 # Text runs are cut at these: a pair of words across a cell's edge or a comma is no phrase.
 _BREAK = re.compile(r"[\t\n|,.;:()\[\]{}<>/\\\"“”'’‘!?=*#$&%+–—-]|\s-\s")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -74,7 +75,8 @@ def sources() -> list[tuple[str, str]]:
     for path in sorted(FIXTURES.rglob("*")):
         relative = path.relative_to(FIXTURES)
         if (relative.parts[0] in HELD_OUT or not path.is_file() or path.resolve() in benchmark
-                or any(part.startswith(("heldout", "held_out")) for part in relative.parts)):
+                or any(part.startswith(HELD_OUT_PREFIXES) or any(
+                    word in part for word in HELD_OUT_WORDS) for part in relative.parts)):
             continue  # other helpers' held-out sets too
         if relative.parts[0] == "appendices" and path.suffix == ".txt":
             continue

@@ -7,7 +7,7 @@
   precision, coverage, tasks linked; with the catalog as shipped and held out; against a
   plain fuzzy matcher;
 - the threshold: the best held-out pairwise F1 whose precision is at least 0.93;
-- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv … oos19_labels.csv): phrasings
+- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv … oos20_labels.csv): phrasings
   of documents the catalog was not built from, labelled by hand: precision and recall of
   their links, and each error.
 Run: `.venv/bin/python scripts/evaluate_catalog.py`.
@@ -65,7 +65,7 @@ def main() -> None:
                   "oos10_labels.csv", "oos11_labels.csv", "oos12_labels.csv",
                   "oos13_labels.csv", "oos14_labels.csv", "oos15_labels.csv",
                   "oos16_labels.csv", "oos17_labels.csv",
-                  "oos18_labels.csv", "oos19_labels.csv"):
+                  "oos18_labels.csv", "oos19_labels.csv", "oos20_labels.csv"):
         items = E.read_out_of_sample(ROOT / "tests" / "catalog" / batch)
         o = E.out_of_sample(items, E.catalog_linker(catalog))
         print(f"out of sample, {batch}: {len(items)} phrasings ({o.labelled} of a catalog "

@@ -77,10 +77,21 @@ class Words:
     object_conditions: dict[str, frozenset[str]]
     # conditions a unit family says nothing more than (a change printed in percentage points)
     family_void: dict[str, frozenset[str]] = field(default_factory=dict)
+    # family → (phrase a name opens with → the condition it holds printed in that family): a
+    # total printed as a bare share is its growth
+    family_openings: dict[str, dict[Phrase, str]] = field(default_factory=dict)
+    # family → phrases that, held anywhere, say the name is a share after all ("(tỷ lệ)")
+    family_not: dict[str, frozenset[Phrase]] = field(default_factory=dict)
     # each counted object that is a part of another, with the wholes it is a part of
     parts_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # "của xã", "của phường" …: the locality a thing is of, read before folding
     locality: re.Pattern[str] | None = None
+    # a printed unit's denominator after "/" or "trên" ("/1.000 dân", "/ha"), with the condition
+    # it says (match_words.yaml `unit_denominators`; `_per_denominator`)
+    denominator: re.Pattern[str] | None = None
+    denominators: dict[str, str] = field(default_factory=dict)
+    # the family a sum "bình quân đầu người" is of, by the family printed (`name_family`)
+    per_person_families: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -134,9 +145,33 @@ class Words:
                                in (data.get("object_conditions") or {}).items()},
             family_void={str(k): frozenset(map(str, v)) for k, v
                          in (data.get("family_void_conditions") or {}).items()},
+            family_openings={str(family): {phrase(p): str(condition)
+                                           for condition, phrases in table.items()
+                                           if condition != "none" for p in phrases}
+                             for family, table
+                             in (data.get("family_opening_conditions") or {}).items()},
+            family_not={str(family): frozenset(map(phrase, table.get("none") or ()))
+                        for family, table
+                        in (data.get("family_opening_conditions") or {}).items()},
             parts_of=_parts_of(data.get("object_parts") or {}),
             locality=_locality_pattern(data.get("localities") or {}),
+            denominator=_denominator_pattern(data.get("unit_denominators") or {}),
+            denominators={" ".join(str(d).split()): str(condition) for condition, found
+                          in (data.get("unit_denominators") or {}).items() for d in found},
+            per_person_families={str(k): str(v) for k, v
+                                 in (data.get("per_person_families") or {}).items()},
         )
+
+
+def _denominator_pattern(denominators: dict) -> re.Pattern[str] | None:
+    """match_words.yaml's `unit_denominators`: a folded unit ending in "/" or "trên", a number
+    or none, and one of them ("doanh nghiep/1000 dan", "trieu dong/1 ha", "tren 1 van dan")."""
+    found = sorted({" ".join(str(d).split()) for ds in denominators.values() for d in ds},
+                   key=len, reverse=True)
+    if not found:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, d.split())) for d in found)
+    return re.compile(rf"(?:\s*/\s*|\s+tren\s+)(?:[0-9]+\s*)?({alternatives})$")
 
 
 def _locality_pattern(localities: dict) -> re.Pattern[str] | None:
@@ -694,14 +729,28 @@ def unit_family(unit: str | None, words: Words | None = None) -> str | None:
     return family
 
 
-def _unit_family(unit: str, words: Words) -> str:
-    """`unit_family` of a printed unit (not blank)."""
+def _unit_key(unit: str, words: Words) -> str:
+    """A printed unit as its family is looked up: folded, a number grouped in thousands one,
+    without the words it may open with ("số hộ" counts what "hộ" counts)."""
     key = " ".join(ascii_fold(unit).replace("(", " ").replace(")", " ").split())
     if "." in key:  # "doanh nghiệp/1.000 dân": one number
         key = _THOUSANDS.sub(_without_dots, key)
     lead = next((w for w in words.unit_leads if key.startswith(w)), None)
-    if lead:  # "số hộ" counts what "hộ" counts
-        key = key[len(lead):]
+    return key[len(lead):] if lead else key
+
+
+def _per_denominator(key: str, words: Words) -> tuple[str, str] | None:
+    """A unit key per a denominator of `unit_denominators` ("doanh nghiep/1000 dan",
+    "trieu dong/ha"): its numerator's key, and the condition the denominator says."""
+    found = words.denominator.search(key) if words.denominator is not None else None
+    if found is None or not key[:found.start()]:
+        return None
+    return key[:found.start()], words.denominators[" ".join(found[1].split())]
+
+
+def _unit_family(unit: str, words: Words) -> str:
+    """`unit_family` of a printed unit (not blank)."""
+    key = _unit_key(unit, words)
     if key in words.unit_families:
         return words.unit_families[key]
     if key.startswith("%"):
@@ -709,13 +758,13 @@ def _unit_family(unit: str, words: Words) -> str:
         if not qualifier:
             return "percent"
         return "percent:" + words.percent_qualifiers.get(qualifier, qualifier)
-    # a count per so many people ("doanh nghiệp/1000 dân") counts its noun: the name says the
-    # population (the condition per_capita, "trên 1.000 dân")
-    key = _PER_POPULATION.sub("", key)
+    # a count or a sum per so many people or per hectare ("doanh nghiệp/1000 dân", "triệu
+    # đồng/ha") is of its numerator's family: the denominator is a condition
+    # (`unit_conditions`), as "trên 1.000 dân", "trên 1 ha" in the name are
+    per = _per_denominator(key, words)
+    if per is not None:
+        return _unit_family(per[0], words)
     return "count:" + words.count_groups.get(key, key)
-
-
-_PER_POPULATION = lazy(re.compile, r"\s*(?:/|tren)\s*(?:[0-9]+|1 van|van|nghin)\s+dan$")
 
 
 def name_family(unit: str | None, reading: Reading, words: Words | None = None) -> str | None:
@@ -723,20 +772,16 @@ def name_family(unit: str | None, reading: Reading, words: Words | None = None) 
     noun's; a sum of money "bình quân đầu người" is money per person whatever is printed."""
     words = words or default_words()
     family = unit_family(unit, words) or reading.family
-    if family in _PER_PERSON and _holds_any(reading.words, words.per_person):
-        return _PER_PERSON[family]
+    if family in words.per_person_families and _holds_any(reading.words, words.per_person):
+        return words.per_person_families[family]
     return family
-
-
-# a sum of money, or a floor area, "bình quân đầu người" is one per person whatever is printed
-# ("Diện tích sàn nhà ở bình quân/người" in m2)
-_PER_PERSON = {"money": "money_per_person", "area": "area_per_person"}
 
 
 def unit_conditions(reading: Reading, unit: str | None,
                     words: Words | None = None) -> Reading:
     """The reading with the conditions its printed unit says: a count "doanh nghiệp/1.000
-    dân" is one per so many people (per_capita) as "… trên 1.000 dân" in the name is."""
+    dân" is one per so many people (per_capita) as "… trên 1.000 dân" in the name is, a sum
+    "triệu đồng/ha" one per hectare (per_area) as "… trên 1 ha" is."""
     if not unit or not unit.strip():
         return reading
     words = words or default_words()
@@ -745,8 +790,11 @@ def unit_conditions(reading: Reading, unit: str | None,
     if found is None:
         if len(reader.unit_conditions) >= _MAX_UNITS:
             reader.unit_conditions.clear()
-        found = reader.unit_conditions[unit] = frozenset(
-            _scan(_tokens(unit, words, reader), words, reader)[1])
+        said = _scan(_tokens(unit, words, reader), words, reader)[1]
+        per = _per_denominator(_unit_key(unit, words), words)
+        if per is not None:  # "/ha": per_area, as "trên 1 ha" in a name
+            said.add(per[1])
+        found = reader.unit_conditions[unit] = frozenset(said)
     if not found or found <= reading.conditions:
         return reading
     return reading._replace(conditions=_with_implied(set(reading.conditions | found),
@@ -757,8 +805,19 @@ def family_conditions(reading: Reading, family: str | None,
                       words: Words | None = None) -> Reading:
     """The reading without the conditions its unit family already says (match_words.yaml
     `family_void_conditions`): "Giảm tỷ lệ hộ nghèo" printed in "điểm %" is the change in
-    points, as "Tỷ lệ hộ nghèo đa chiều" printed in "điểm %" is."""
-    void = (words or default_words()).family_void.get(family or "")
+    points, as "Tỷ lệ hộ nghèo đa chiều" printed in "điểm %" is. With the condition a name
+    opening so holds in its family (`family_opening_conditions`): "Tổng vốn đầu tư toàn xã
+    hội" printed in % is its growth."""
+    words = words or default_words()
+    openings = words.family_openings.get(family or "")
+    if openings and reading.words:
+        opened = _longest_at(reading.words, 0, openings, _starts(openings))
+        if opened and _holds_any(reading.words, words.family_not.get(
+                family or "", frozenset())):
+            opened = None
+        if opened and opened not in reading.conditions:
+            reading = reading._replace(conditions=reading.conditions | {opened})
+    void = words.family_void.get(family or "")
     if not void or void.isdisjoint(reading.conditions):
         return reading
     return reading._replace(conditions=reading.conditions - void)

@@ -71,11 +71,12 @@ _NUMBERED_TITLE = lazy(compile_regex,
 # a line that continues the one above it in one cell: it opens in lower case or with a mark
 # that never opens a cell, or the line above ends where a phrase cannot end
 _CONTINUES = lazy(compile_regex, r"^(?:\p{Ll}|[,;:)\-–/&]|(?:I{1,3}|IV|V?I{0,3})/\d{4})")
-# (a day, month or year after its number ends a phrase: "Trong 20" / "ngày" is a whole
-# duration, "Trước ngày" / "30/6/2026" is not)
+# (a day, month or year after the number a line opens with ends a duration: "Trong 20" /
+# "ngày" is a whole one; "Trước ngày" / "30/6/2026" and "Tháng 10 năm" / "2026" go on)
 _OPEN_END = lazy(compile_regex,
-    r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|trước|trong|từ)|(?<!\d\s*)\b(?:tháng"
-    r"|năm|ngày)|[,;\-–&/(])$", IGNORECASE)
+    r"(?:\b(?:và|của|các|về|cho|với|trên|tại|theo|quý|trước|trong|từ)|"
+    r"(?<!^(?:trong|sau|khoảng|tối đa)?\s*\d+\s*)\b(?:tháng|năm|ngày)|[,;\-–&/(])$",
+    IGNORECASE)
 
 
 def looks_like_cells(text: str) -> bool:
@@ -1514,7 +1515,8 @@ def _cells(texts: list[str], role: str | None = None) -> list[str]:
             cells[-1] = f"{cells[-1]} {text}"  # "Nghìn" / "tấn", "Triệu" / "kWh"
         elif role == "unit" and (cells[-1] in _unit_symbols() or text in _unit_symbols()):
             cells.append(text)
-        elif _CONTINUES.match(text) or _OPEN_END.search(cells[-1]) or _head_alone(cells[-1]):
+        elif (_CONTINUES.match(text) or _OPEN_END.search(cells[-1])
+              or (_head_alone(cells[-1]) and not _agency_start().match(text))):
             cells[-1] = f"{cells[-1]} {text}"
         else:
             cells.append(text)
@@ -1523,7 +1525,8 @@ def _cells(texts: list[str], role: str | None = None) -> list[str]:
 
 def _head_alone(text: str) -> bool:
     """An agency's opening words alone, which a name of its own must follow ("Văn phòng" /
-    "HĐND và UBND", "Trung tâm" / …): the name goes on."""
+    "HĐND và UBND", "Trung tâm" / …): the name goes on, unless the next line opens a body
+    of its own ("Văn phòng" / "Công an xã": two cells)."""
     return len(text) <= _HEAD_SIZE and names_no_body(text)
 
 

@@ -1177,17 +1177,27 @@ def _label_chunks(line: _Line) -> list[tuple[int, int, str]]:
 
 def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
     """The line's label chunks (`_label_chunks`), two labels crowded one space apart taken
-    apart ("Sản phẩm Thời hạn"): where the run cuts in one way only into two capitalised
-    parts naming two roles."""
+    apart ("Sản phẩm Thời hạn"): where the run cuts in one way only into two parts naming
+    two roles, the second opening with a capital after the first's lower-case words. A
+    label in capitals or with every word capitalised ("ĐƠN VỊ CHỦ TRÌ", "Đơn Vị Phối Hợp")
+    tells no start, so it is one label."""
     chunks: list[tuple[int, int, str]] = []
     for run in _chunk_words(line):
-        cuts = [k for k in range(1, len(run)) if run[k].text[:1].isupper()
-                and run[0].text[:1].isupper() and "unknown" != _role(
-                    " ".join(w.text for w in run[:k])) != _role(
+        cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
+                and "unknown" != _role(" ".join(w.text for w in run[:k])) != _role(
                     " ".join(w.text for w in run[k:])) != "unknown"]
         parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
         chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part)) for part in parts]
     return chunks
+
+
+def _case_starts_label(run: list, k: int) -> bool:
+    """Whether the word at `k` opens a second label by its case: a capital after a first
+    label in sentence case ("Sản phẩm" | "Thời hạn", "Năm" | "Chủ trì")."""
+    first = run[:k]
+    return (run[k].text[:1].isupper() and first[0].text[:1].isupper()
+            and any(ch.islower() for ch in first[-1].text)
+            and not any(w.text[:1].isupper() for w in first[1:]))
 
 
 def _column_numbers(body: list[_Line]) -> list[_Line]:

@@ -112,7 +112,7 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     labels, height = bold_header_labels(rows, width)
     roles = assign_roles(labels)
     carried = [c for c, role in enumerate(roles) if role in _CARRIED_ROLES]
-    if not carried or "name" not in roles:
+    if "name" not in roles or not (carried or "deadline" in roles):
         return
     name, number = roles.index("name"), roles.index("number") if "number" in roles else None
     valued = [c for c, role in enumerate(roles) if role not in ("number", "name", "unknown")]

@@ -95,6 +95,7 @@ class _Words:
     equivalents: dict[Key, Key]
     droppable_starts: _Prefixes  # leader titles, "các", "những"
     level_words: tuple[Key, ...]
+    village_words: tuple[Key, ...]
     branch_words: tuple[Key, ...]
     extra_places: frozenset[Key]
     heads: _Prefixes
@@ -137,6 +138,7 @@ def _build_words() -> _Words:
         equivalents=mapping("equivalents"),
         droppable_starts=_Prefixes(keys("leader_titles") | _COLLECTIVE_MARKERS),
         level_words=tuple(sorted(keys("level_words"), key=len, reverse=True)),
+        village_words=tuple(keys("village_words")),
         branch_words=tuple(keys("branch_words")),
         extra_places=keys("extra_places"),
         heads=_Prefixes(keys("heads")),
@@ -213,11 +215,21 @@ def _level_ascii() -> frozenset[str]:
     return frozenset(to_ascii(level[0]) for level in _words().level_words)
 
 
+@functools.cache
+def _villages_ascii() -> tuple[tuple[str, ...], ...]:
+    """The units below a commune ("thôn", "tổ dân phố"), as the fuzzy matcher compares."""
+    return tuple(tuple(to_ascii(w) for w in village) for village in _words().village_words)
+
+
 def _every_unit(words: list[str], i: int) -> bool:
-    """Whether the accent-folded word at `i` is the "các" of "các xã", "các phường": every
-    unit of that level (or its level was cut off as a place: "Đoàn Thanh niên các")."""
-    return words[i] in _COLLECTIVE_ASCII and (i + 1 == len(words)
-                                              or words[i + 1] in _level_ascii())
+    """Whether the accent-folded word at `i` is the "các" of "các xã", "các phường", "các
+    thôn": every unit of that level (or its level was cut off as a place: "Đoàn Thanh niên
+    các")."""
+    if words[i] not in _COLLECTIVE_ASCII:
+        return False
+    rest = words[i + 1:]
+    return (not rest or rest[0] in _level_ascii()
+            or any(tuple(rest[:len(v)]) == v for v in _villages_ascii()))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1230,8 +1242,12 @@ class _Segmenter:
     def _continues_the_units(self, start: int) -> bool:
         """"Công an các xã, phường, đặc khu": a level word after a comma, in a list of level
         words that "các" opens, is one more kind of unit the agency is in (every commune,
-        ward and special zone), not an agency of its own ("phường, đặc khu")."""
-        if self._level_length(start, forward=True) == 0:
+        ward and special zone), not an agency of its own ("phường, đặc khu"). A level word
+        that opens a name ("Tỉnh đoàn", "Xã đoàn") is that agency."""
+        length = self._level_length(start, forward=True)
+        after = start + length
+        if length == 0 or (after < self.n and not self.tokens[after].comma_before
+                           and not self.tokens[after].joiner):
             return False
         end = start
         while (length := self._level_length(end, forward=False)) > 0:

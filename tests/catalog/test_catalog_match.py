@@ -36,6 +36,10 @@ MATCH = [
     ("Diện tích nhà ở bình quân đầu người", "m2", "ktxh.nha_o_binh_quan"),
     ("Số doanh nghiệp công nghệ số", "DN/1.000 dân", "kts.dn_cong_nghe_so_tren_dan"),
     ("Giá trị thu hoạch trên 1 ha đất trồng trọt", "triệu đồng/ha", "ktxh.gia_tri_tren_ha"),
+    ("Giá trị sản xuất bình quân trên 1 ha đất trồng trọt", "triệu đồng/1 ha",
+     "ktxh.gia_tri_tren_ha"),
+    ("Giá trị sản phẩm thu hoạch trên một héc ta đất canh tác", "triệu đồng/ha",
+     "ktxh.gia_tri_tren_ha"),
     # a digital school record is signed; tasks followed on software are monitored online;
     # the identity app before what it is used for; a cultural house with its sports ground;
     # basic digital skills held are the skills universalised
@@ -46,6 +50,10 @@ MATCH = [
     ("Tỷ lệ thôn có nhà văn hóa - khu thể thao đạt chuẩn", "%", "ktxh.thon_nha_van_hoa"),
     ("Tỷ lệ người dân trong độ tuổi lao động có kỹ năng số cơ bản", "%",
      "xhs.nguoi_dan_ky_nang_so"),
+    # a total or a value printed as a bare share is its growth
+    ("Giá trị sản xuất nông nghiệp", "%", "ktxh.tang_gia_tri_nong_nghiep"),
+    ("Tổng vốn đầu tư phát triển toàn xã hội tăng bình quân", "%",
+     "ktxh.von_dau_tu_toan_xa_hoi"),
     # an index printed in points; "more than once" however said; publishing on time is how a
     # procedure is published; the programme a thing is built under; the smart loudspeakers
     # by their official name; the digital-skills movement is their training; vaccinated in
@@ -366,9 +374,19 @@ NEAR_MISSES = [
     ("Chỉ số phát triển con người", "điểm", "ktxh.hdi"),
     ("Tỷ lệ bệnh viện kết nối liên thông dữ liệu khám chữa bệnh", "%",
      "xhs.co_so_y_te_lien_thong"),
+    # health facilities (hospitals named among them, or listed with the health posts) are not
+    # the commune's health posts
+    ("Tỷ lệ trạm y tế, bệnh viện triển khai bệnh án điện tử", "%",
+     "xhs.tram_y_te_benh_an_dien_tu"),
+    ("Tỷ lệ cơ sở y tế (bệnh viện, trạm y tế) triển khai bệnh án điện tử", "%",
+     "xhs.tram_y_te_benh_an_dien_tu"),
     ("Số lượt người tham gia bảo hiểm xã hội tự nguyện tăng thêm", "người",
      "ktxh.luot_bhxh_tu_nguyen"),
     ("Tỷ lệ trường đạt chuẩn quốc gia mức độ II", "%", "ktxh.truong_chuan_quoc_gia"),
+    # the digital and the green economy together are no share of the digital economy alone
+    ("Tỷ trọng kinh tế số, kinh tế xanh trong GRDP", "%", "kts.ty_trong_kinh_te_so"),
+    # the gross output printed in % is its growth, no share of high-tech exports (words alike)
+    ("Tổng giá trị sản xuất", "%", "ktxh.xuat_khau_cong_nghe_cao"),
     # pharmacists and assistant doctors per 10,000 people are not the doctors
     ("Số dược sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     ("Số y sĩ trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
@@ -589,6 +607,14 @@ NEAR_MISSES = [
     ("Tỷ lệ hộ dân sử dụng nước máy đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
     ("Tỷ lệ hộ dân được dùng nước sạch, hợp vệ sinh", "%", "ktxh.nuoc_sach"),
     ("Diện tích gieo trồng cây lương thực có hạt", "ha", "ktxh.dien_tich_gieo_trong"),
+    # money per hectare is no total ("/ha" in the unit says per_area, as "trên 1 ha" in the
+    # name does); a hectare of forest land or of water is not one of crop land
+    ("Giá trị sản phẩm thu hoạch", "triệu đồng/ha", "ktxh.tong_gia_tri_san_xuat"),
+    ("Tổng giá trị sản xuất", "triệu đồng/1 ha", "ktxh.tong_gia_tri_san_xuat"),
+    ("Giá trị sản xuất trên 1 ha đất lâm nghiệp", "triệu đồng/ha", "ktxh.gia_tri_tren_ha"),
+    ("Giá trị thu được trên 1 ha đất rừng sản xuất", "triệu đồng", "ktxh.gia_tri_tren_ha"),
+    ("Giá trị sản xuất trên 1 ha mặt nước nuôi trồng thủy sản", "triệu đồng/ha",
+     "ktxh.gia_tri_tren_ha"),
     # a list of two kinds of place counts neither alone
     ("Tỷ lệ thôn, trường học đạt tiêu chuẩn an toàn về ANTT", "%", "qpan.tdp_an_toan_antt"),
     # a fall to a level prints that level, not the fall
@@ -776,6 +802,21 @@ def test_linking_sets_indicator_or_warns_and_never_links_a_task() -> None:
     assert task.indicator is None and task.warnings == []
     link_records([unmatched])  # linking twice does not repeat the warning
     assert unmatched.warnings == [UNMATCHED]
+
+
+def test_a_unit_per_a_population_or_an_area_is_its_numerator_with_a_condition() -> None:
+    from chitieu.catalog.words import read, unit_conditions, unit_family
+
+    name = read("Giá trị sản xuất")
+    for unit, family, condition in (("triệu đồng/ha", "money", "per_area"),
+                                    ("tỷ đồng/1 ha", "money", "per_area"),
+                                    ("DN/1.000 dân", "count:firms", "per_capita"),
+                                    ("bác sĩ trên 1 vạn dân", "count:persons", "per_capita")):
+        assert unit_family(unit) == family, unit
+        assert condition in unit_conditions(name, unit).conditions, unit
+    # a slash that is no "per" ("tin/bài", "thôn/tổ dân phố") says no condition
+    assert unit_conditions(name, "thôn/tổ dân phố").conditions == name.conditions
+    assert unit_family("triệu đồng") == "money"
 
 
 def test_a_share_of_the_budget_is_not_a_share_of_grdp() -> None:

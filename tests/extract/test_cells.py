@@ -548,6 +548,33 @@ def test_pdftotext_a_duration_wrapped_before_the_next_rows_deadline_ends_its_cel
     assert [r[-1] for r in rows[1:]] == ["Trong 20 ngày", "Trong 03 tháng", "Tháng 9/2026"]
 
 
+def test_pdftotext_a_date_in_words_wrapped_goes_on() -> None:
+    # (review) only a duration ends at its day, month or year: "Tháng 10 năm" / "2026" and
+    # "Trước ngày 30 tháng" / "6 năm 2026" go on (were cut, the deadlines moved up a row)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Kiểm kê tài sản công", "",
+        "2", "", "Cập nhật phần mềm quản lý tài sản", "", "3", "", "Báo cáo kết quả kiểm kê",
+        "", "III. TỔ CHỨC THỰC HIỆN", "", "Cơ quan chủ", "trì", "Phòng Kinh tế", "",
+        "Thời gian", "hoàn thành", "Tháng 10 năm", "2026", "Trước ngày 30 tháng", "6 năm 2026",
+        "Trong 15 ngày", "kể từ ngày ban hành", "", "Phòng Kinh tế theo dõi./."])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert [r[-1] for r in rows[1:]] == ["Tháng 10 năm 2026", "Trước ngày 30 tháng 6 năm 2026",
+                                         "Trong 15 ngày kể từ ngày ban hành"]
+
+
+def test_pdftotext_a_body_s_opening_words_alone_above_another_body_are_a_cell() -> None:
+    # (review) "Văn phòng" above "Công an xã": two rows' leads (was one, "Văn phòng Công an
+    # xã", and the last row had none)
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "", "Nhiệm vụ", "", "1", "", "Kiểm kê tài sản công", "",
+        "2", "", "Cập nhật phần mềm quản lý văn bản", "", "3", "", "Báo cáo kết quả kiểm kê",
+        "", "III. TỔ CHỨC THỰC HIỆN", "", "Cơ quan chủ", "trì", "Phòng Kinh tế", "Văn phòng",
+        "Công an xã", "", "Thời gian", "hoàn thành", "Quý II/2026", "Tháng 9/2026", "Năm 2026",
+        "", "Phòng Kinh tế theo dõi./."])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert [r[-2] for r in rows[1:]] == ["Phòng Kinh tế", "Văn phòng", "Công an xã"]
+
+
 def test_pdftotext_the_next_appendix_on_the_page_is_no_cell_of_the_table_above() -> None:
     # two appendices on one page: `pdftotext` writes the second's label ("Phụ lục 2") among
     # the first table's columns, its title, "(Kèm theo …)" and numbering label in one block

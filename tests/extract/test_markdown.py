@@ -311,6 +311,20 @@ def test_a_deadline_printed_once_for_a_whole_section_is_each_rows() -> None:
     assert rows[2].warnings == [] and rows[6].warnings == []
 
 
+def test_a_section_deadline_is_carried_without_an_agency_column() -> None:
+    # (review) a table of tasks, deadlines and notes only: the same merged deadline (was
+    # left to the first row: the pass ran only where a lead or monitor column stood)
+    text = """| **TT** | **Nhiệm vụ** | **Thời gian** | **Ghi chú** |
+|---|---|---|---|
+| **A** | **VĂN HÓA** |  |  |
+| 1 | Kiểm kê di tích | Năm 2027 | Toàn xã |
+| 2 | Số hóa hiện vật |  | Nhà văn hóa |
+| 3 | Xây dựng bản đồ số di tích |  | Các thôn |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[2] for r in rows[1:]] == ["", "Năm 2027", "Năm 2027", "Năm 2027"]
+
+
 GROUP_DEADLINE = """| TT | Ngành | Nội dung | Chủ trì | Phối hợp | Thời gian |
 |---|---|---|---|---|---|
 | 1 | Nông nghiệp | Xây dựng bản đồ vùng trồng | Phòng Kinh tế | Hội Nông dân xã | Quý II/2026 |

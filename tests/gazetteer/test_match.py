@@ -387,6 +387,12 @@ def test_an_agency_after_a_list_of_levels_is_its_own(gazetteer):
         "Đoàn Thanh niên các xã, phường, thị trấn", "Công an tỉnh"]
     assert gazetteer.split("Sở Y tế; Hội Chữ thập đỏ các xã, phường, đặc khu") == [
         "Sở Y tế", "Hội Chữ thập đỏ các xã, phường, đặc khu"]
+    # (review) a level word that opens an agency's name ends the list
+    assert gazetteer.split("UBND các xã, phường, Tỉnh đoàn") == [
+        "UBND các xã, phường", "Tỉnh đoàn"]
+    assert gazetteer.split("Công an các xã, Tỉnh đoàn") == ["Công an các xã", "Tỉnh đoàn"]
+    assert gazetteer.split("UBND các xã, Xã đoàn") == ["UBND các xã", "Xã đoàn"]
+    assert gazetteer.split("UBND các xã, phường, Tỉnh ủy") == ["UBND các xã, phường", "Tỉnh ủy"]
 
 
 def test_a_school_level_abbreviation_is_its_words(gazetteer):
@@ -402,6 +408,10 @@ def test_a_school_level_abbreviation_is_its_words(gazetteer):
     # a body the list names whole, whose own name holds "các" (was leaned to support in a
     # portal row as if it named every board)
     ("Ban Quản lý các khu công nghiệp tỉnh", False),
+    # (review) bodies of every village are collectives, as those of every commune
+    ("Hội Phụ nữ các thôn", True),
+    ("Chi hội các thôn, tổ dân phố", True),
+    ("Trưởng ban công tác Mặt trận các khu dân cư", True),
     ("Sở Tài chính", False),
     # a body no list holds, "các" a word of its own name (not before a level word): one
     # board, not every board (the portal reader leaned it to support)

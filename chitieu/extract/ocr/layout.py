@@ -72,9 +72,13 @@ def cell_rows(grid: Grid, words: list[Word]) -> list[TableRow]:
     rows = []
     for r in range(grid.n_rows):
         texts, boxes, row_words, spans = [], [], [], []
-        for c, (cell, slot) in enumerate(grid.slots.slots(r, grid.n_cols)):
-            if cell is None:
-                raise KeyError((r, c))  # the cells cover the whole grid
+        for cell, slot in grid.slots.slots(r, grid.n_cols):
+            if cell is None:  # a slot no cell covers (a damaged page's rules): an empty
+                # cell; words there are no cell's and come out as lines after the table
+                spans.append(1)
+                texts.append("")
+                boxes.append(None)
+                continue
             spans.append(cell.row_span if cell.row == r else 0)
             if slot is Slot.RIGHT:
                 texts.append("")
@@ -104,9 +108,12 @@ def split_unruled_rows(grid: Grid, words: list[Word]) -> Grid:
     as printed at the top of their row, as Word prints them."""
     cuts: list[int] = []
     for r in range(1, grid.n_rows):  # the first is the header ("T" over "T" of a narrow "TT")
-        if any(grid.owner(r, c).row_span != 1 for c in range(grid.n_cols)):
+        owners = [grid.slots.owner(r, c) for c in range(grid.n_cols)]
+        # a slot no cell covers (rules of a damaged page that meet nowhere) tells nothing of
+        # the row's cells: it is left as ruled
+        if any(o is None or o.row_span != 1 for o in owners):
             continue
-        first = grid.owner(r, 0)
+        first = owners[0]
         if first.col_span != 1:
             continue
         inside = [w for w in words if grid.locate(w.x_centre, w.y_centre) is first]

@@ -46,3 +46,17 @@ def test_ruled_rows_and_a_header_are_not_cut():
     body = [word("1", 30, 70), word("Tỷ", 120, 70), word("lệ", 120, 100)]
     rows = cell_rows(grid([0, 60, 140]), header + body)
     assert [r.texts[:2] for r in rows] == [["T T", "Nội"], ["1", "Tỷ lệ"]]
+
+
+def test_a_slot_no_cell_covers_is_an_empty_cell():
+    """A damaged page's rules meeting nowhere (a byte-flipped PDF page rendered and read) can
+    leave a grid slot no cell covers: it reads as an empty cell, not an internal error
+    (KeyError), and the rows beside it keep their cells."""
+    ys = [0, 60, 120, 180]
+    cells = [GridCell(r, c, 1, 1, (XS[c], ys[r], XS[c + 1], ys[r + 1]))
+             for r in range(3) for c in range(3) if (r, c) != (2, 0)]
+    body = [word("1", 30, 80), word("Tỷ", 120, 80), word("%", 620, 80),
+            word("Số", 120, 140), word("thôn", 620, 140)]
+    rows = cell_rows(Grid(list(XS), ys, cells), HEADER + body)
+    assert [r.texts for r in rows] == [["TT", "Nội dung", "ĐVT"], ["1", "Tỷ", "%"],
+                                        ["", "Số", "thôn"]]
