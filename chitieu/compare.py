@@ -5,8 +5,9 @@ two tables: a wide one, plan × indicator (target and deadline as printed), and 
 indicator (how many localities set it, the lowest, median and highest target, the national
 targets beside them, the localities below the national target). Values are compared only in
 one unit: a unit convertible to the indicator's (a share printed 0,8 against 80 %, "triệu
-đồng" against "tỷ đồng") is converted by chitieu/catalog/unit_conversions.csv; any other is
-listed apart.
+đồng" against "tỷ đồng") is converted by chitieu/catalog/unit_conversions.csv (a row naming
+indicators converts for them only: "triệu đồng/ha" is "triệu đồng" only for an indicator per
+hectare printed so); any other is listed apart.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ WILDCARD = "% *"
 class _Rule:
     factor: float
     when: tuple[str, float] | None
+    # the indicators the rule converts for (the CSV's `indicators`, "|"-separated); empty: all
+    indicators: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -45,8 +48,11 @@ def _rules(path: Path = CONVERSIONS_CSV) -> dict[tuple[str, str], list[_Rule]]:
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             when = _WHEN.match((row.get("when") or "").strip())
+            indicators = frozenset(i.strip() for i in (row.get("indicators") or "").split("|")
+                                   if i.strip())
             rules.setdefault((unit_key(row["from"]), unit_key(row["to"])), []).append(
-                _Rule(float(row["factor"]), (when[1], float(when[2])) if when else None))
+                _Rule(float(row["factor"]), (when[1], float(when[2])) if when else None,
+                      indicators))
     return rules
 
 
@@ -55,8 +61,12 @@ def unit_key(unit: str | None) -> str:
     return " ".join(ascii_fold(unit or "").split())
 
 
-def convert(value: float, unit: str | None, to: str | None) -> float | None:
-    """`value` in `unit` expressed in `to`, or None when the conversion table has no way."""
+def convert(value: float, unit: str | None, to: str | None,
+            indicator: str | None = None) -> float | None:
+    """`value` in `unit` expressed in `to` (the unit of `indicator`, an id, when given), or
+    None when the conversion table has no way: a row naming its indicators converts for
+    those only ("m2" is "m2 sàn/người" for the housing floor area per head, not for any
+    indicator printed in it)."""
     src, dst = unit_key(unit), unit_key(to)
     if src == dst:
         return value
@@ -67,6 +77,8 @@ def convert(value: float, unit: str | None, to: str | None) -> float | None:
     if src == "%" and dst.startswith("%"):  # a bare share of what the indicator counts
         candidates = candidates + rules.get((unit_key(WILDCARD), src), [])
     for rule in candidates:
+        if rule.indicators and indicator not in rule.indicators:
+            continue
         if rule.when is None or _holds(value, *rule.when):
             return value * rule.factor
     return None
@@ -260,7 +272,7 @@ def _rollup(ind: Indicator, targets: list[Target], plans: Sequence[Plan]) -> Rol
             if t.raw:
                 rollup.apart.append(f"{label}: {t.raw} (no number)")
             continue
-        value = convert(float(t.value), t.unit, ind.unit)
+        value = convert(float(t.value), t.unit, ind.unit, ind.id)
         if value is None:
             note = f"{label}: {_number(t.value)} {t.unit or '(no unit)'}"
             if note not in rollup.apart:
@@ -286,7 +298,7 @@ def _national_for(ind: Indicator, t: Target) -> NationalTarget | None:
     when = t.deadline_end or t.plan.issued_on
     year = int(when[:4]) if when else None
     usable = [n for n in sorted(ind.targets, key=lambda n: n.year)
-              if convert(n.value, n.unit, ind.unit) is not None]
+              if convert(n.value, n.unit, ind.unit, ind.id) is not None]
     if not usable:
         return None
     return next((n for n in usable if year is None or n.year >= year), usable[-1])
@@ -294,7 +306,7 @@ def _national_for(ind: Indicator, t: Target) -> NationalTarget | None:
 
 def _below(value: float, national: NationalTarget, ind: Indicator) -> bool:
     """True when a local target (in the indicator's unit) falls short of the national one."""
-    bar = convert(national.value, national.unit, ind.unit)
+    bar = convert(national.value, national.unit, ind.unit, ind.id)
     if bar is None:
         return False
     return value > bar if ind.direction == "lower" else value < bar

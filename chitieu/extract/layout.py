@@ -1663,7 +1663,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                 groups, col, fragments, starts, sections,
                 only=set(merged) if roles[col] in _OPTIONAL_ROLES else None,
                 within=extents if _from_top_mostly(parts, extents, starts) else None,
-                extents=extents, at=[line.number for line in lines])
+                extents=extents, at=[line.number for line in lines],
+                every_row=roles[col] in _EVERY_ROW_ROLES)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # rows with a value besides number and name (a group's title row has none)
@@ -2587,7 +2588,8 @@ def _free(groups: list[list[list[_Word]]], anchors: list[int], sections: set[int
 def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int],
                    sections: set[int], r: int, centre: float,
                    only: set[frozenset[int]] | None = None,
-                   at: list[int] | None = None) -> frozenset[int] | None:
+                   at: list[int] | None = None, every_row: bool = False
+                   ) -> frozenset[int] | None:
     """A cell centred on its row, between rows with nothing there, in a column the other
     rows fill: a cell merged over the row and as many on either side (printed once, in the
     middle row: "Sở Khoa học và Công nghệ" leading rows 1–3), when the middle of those
@@ -2605,12 +2607,17 @@ def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int]
     others = [o for o, anchor in enumerate(anchors)
               if anchor >= 0 and o not in run and o not in sections]
     filled = sum(1 for o in others if groups[o][col])
-    if len(others) < 2 or filled * 3 < len(others) * 2:
+    # (in a column every row fills, one other row filled will do: a short table's)
+    if len(others) < (1 if every_row else 2) or filled * 3 < len(others) * 2:
         return None
     def y(i: int) -> int:
         return i if at is None else at[i] if i >= 0 else at[0] + i
 
-    if abs(centre - (y(anchors[r - k]) + y(anchors[r + k])) / 2) > abs(centre - y(anchors[r])):
+    # (in a column every row fills, the rows on either side with nothing there are under
+    # the cell when it sits within half a line of their middle: pdftotext rounds the lines,
+    # and a cell merged over a row of one line between two taller ones sits on that row)
+    limit = max(abs(centre - y(anchors[r])), 0.5 if every_row else 0.0)
+    if abs(centre - (y(anchors[r - k]) + y(anchors[r + k])) / 2) > limit:
         return None
     for other in run - {r}:
         groups[other][col] = list(groups[r][col])
@@ -2678,7 +2685,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          only: set[frozenset[int]] | None = None,
                          within: list[tuple[int, int] | None] | None = None,
                          extents: list[tuple[int, int] | None] | None = None,
-                         at: list[int] | None = None) -> set[frozenset[int]]:
+                         at: list[int] | None = None, every_row: bool = False
+                         ) -> set[frozenset[int]]:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
     marks better than its own row's anchor. A cell centred on its own row between rows
@@ -2693,7 +2701,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
     note of one row, "Quyết định" / "công bố", beside a field merged over the row and the
     next). Where the lines sit is measured by `at` (each line's number on the page, when
     given): a line left out of the rows ("Trong đó:", no row's text) still takes its place
-    in a merged cell's height.
+    in a merged cell's height. `every_row`: the column is one every row fills (a lead, a
+    deadline; see `_spread_around`).
     Returns the runs of rows each cell was given to."""
     def y(i: int) -> int:  # (a row going on from the last page: "line -1", above the first)
         return i if at is None else at[i] if i >= 0 else at[0] + i
@@ -2708,7 +2717,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         centre = (y(min(lines)) + y(max(lines))) / 2
         own = abs(centre - y(anchors[r]))
         if own < 1:
-            run = _spread_around(groups, col, anchors, sections, r, centre, only, at)
+            run = _spread_around(groups, col, anchors, sections, r, centre, only, at,
+                                 every_row)
             runs.update([run] if run else [])
             continue
         # of the runs of rows around it with nothing of their own there, the one whose

@@ -58,6 +58,21 @@ def test_units_convert_by_the_table_or_not_at_all() -> None:
     assert convert(5, "ngày làm việc", "ngày") is None
 
 
+def test_a_conversion_row_naming_indicators_converts_for_them_only() -> None:
+    # money per hectare is the per-hectare indicator's "triệu đồng", no other sum's
+    assert convert(150, "triệu đồng/ha", "triệu đồng") is None
+    assert convert(150, "triệu đồng/ha", "triệu đồng", "ktxh.tong_gia_tri_san_xuat") is None
+    assert convert(150, "triệu đồng/ha", "triệu đồng", "ktxh.gia_tri_tren_ha") == 150
+    assert convert(5000, "người", "lượt") is None
+    assert convert(5000, "người", "lượt", "ktxh.luot_bhxh_tu_nguyen") == 5000
+    assert convert(30, "m2", "m2 sàn/người") is None
+    assert convert(30, "m2", "m2 sàn/người", "ktxh.nha_o_binh_quan") == 30
+    assert convert(5, "chỉ số", "điểm", "hts.diem_wifi_cong_cong") is None
+    # a row naming none converts for every indicator
+    assert convert(9800, "triệu đồng", "tỷ đồng",
+                   "ktxh.tong_gia_tri_san_xuat") == pytest.approx(9.8)
+
+
 def test_rollup_compares_converted_values_and_lists_the_rest_apart(out: Path) -> None:
     result = compare(*read_output(out))
     rows = {row["indicator"]: row for row in result.rollup_rows()}

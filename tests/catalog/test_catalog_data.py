@@ -50,7 +50,25 @@ def test_each_indicator_is_complete(ind) -> None:
         assert target.document in NATIONAL_DOCUMENTS
         assert 2025 <= target.year <= 2045
         # a national target is comparable with local ones: its unit converts
-        assert convert(target.value, target.unit, ind.unit) is not None, str(target)
+        assert convert(target.value, target.unit, ind.unit, ind.id) is not None, str(target)
+
+
+def test_each_conversion_scoped_to_indicators_names_them_in_their_unit() -> None:
+    """A unit_conversions.csv row naming indicators converts to their own unit: an id the
+    catalog lacks, or one printed in another unit, is a row that never applies."""
+    import csv
+
+    from chitieu.compare import CONVERSIONS_CSV, unit_key
+
+    units = {ind.id: ind.unit for ind in INDICATORS}
+    with CONVERSIONS_CSV.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    scoped = [row for row in rows if (row.get("indicators") or "").strip()]
+    assert scoped
+    for row in scoped:
+        for ind_id in row["indicators"].split("|"):
+            assert ind_id in units, (row, ind_id)
+            assert unit_key(units[ind_id]) == unit_key(row["to"]), (row, ind_id)
 
 
 @pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i.id)

@@ -155,3 +155,27 @@ def test_a_title_centred_over_narrow_figure_columns_keeps_its_last_word() -> Non
     assert records["B/1/1.1@2026"].target.raw == "16"
     assert records["B/1/1.1@2026"].section[-1].title == "Hạ tầng số"
     assert records["B/2/2.1@2027"].target.raw == "90"
+
+
+# a deadline merged over three tasks, printed once in the middle one (a task of one line
+# between two of three), in a short table: one other task names its deadline
+DEADLINE_OVER_THREE_TASKS = """\
+STT                Nhiệm vụ                 Cơ quan chủ trì  Cơ quan phối hợp   Thời hạn  Sản phẩm
+      Lập kế hoạch phát triển đội tàu khai                   Sở Tài chính                 Kế hoạch
+ 1    thác xa bờ gắn với chuỗi giá trị
+      thủy sản, dịch vụ hậu cần nghề cá     Sở Nông nghiệp
+                                            và Môi trường
+      Cấp phép khai thác thủy sản trực                       Sở Khoa học và       Quý     Hệ thống
+ 2
+      tuyến                                                  Công nghệ          IV/2026
+      Tuần tra, kiểm soát khai thác         Sở Nông nghiệp   Biên phòng tỉnh              Biên bản
+ 3    thủy sản bất hợp pháp, không          và Môi trường
+      báo cáo và không theo quy định
+ 4    Nâng cấp cảng cá Lạch Hới             Sở Xây dựng      Sở Tài chính       Hằng năm  Dự án
+"""
+
+
+def test_a_deadline_merged_over_three_tasks_reaches_each() -> None:
+    records = convert_text(DEADLINE_OVER_THREE_TASKS, "layout").records
+    assert [(r.key, r.deadline.raw) for r in records] == [
+        ("1", "Quý IV/2026"), ("2", "Quý IV/2026"), ("3", "Quý IV/2026"), ("4", "Hằng năm")]
