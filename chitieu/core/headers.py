@@ -41,6 +41,7 @@ class _Vocabulary:
     furniture: regex.Pattern
     table_end: regex.Pattern
     table_notes: regex.Pattern
+    label_heads: regex.Pattern
     signature: regex.Pattern
     group_total: regex.Pattern
     group_part: regex.Pattern
@@ -56,6 +57,7 @@ def vocabulary() -> _Vocabulary:
         furniture=compile_regex("|".join(data["page_furniture"])),
         table_end=compile_regex("|".join(data["table_end"])),
         table_notes=compile_regex("|".join(data.get("table_notes") or ["(?!)"])),
+        label_heads=compile_regex("|".join(data.get("label_heads") or ["(?!)"])),
         signature=compile_regex("|".join(data.get("signature") or ["(?!)"])),
         group_total=compile_regex(data["group_total"]),
         group_part=compile_regex(data["group_part"]),

@@ -1193,11 +1193,13 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
 
 def _case_starts_label(run: list, k: int) -> bool:
     """Whether the word at `k` opens a second label by its case: a capital after a first
-    label in sentence case ("Sản phẩm" | "Thời hạn", "Năm" | "Chủ trì")."""
+    label in sentence case ("Sản phẩm" | "Thời hạn", "Năm" | "Chủ trì") that is no head
+    noun the label's role words follow ("Đơn vị Chủ trì", "Cơ quan Phối hợp": one label)."""
     first = run[:k]
     return (run[k].text[:1].isupper() and first[0].text[:1].isupper()
             and any(ch.islower() for ch in first[-1].text)
-            and not any(w.text[:1].isupper() for w in first[1:]))
+            and not any(w.text[:1].isupper() for w in first[1:])
+            and not vocabulary().label_heads.search(line_key(" ".join(w.text for w in first))))
 
 
 def _column_numbers(body: list[_Line]) -> list[_Line]:
@@ -1659,12 +1661,15 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                 uncertain[row].add(col)
         if col not in label_cols:  # (a row's number is its own, never merged over rows)
             extents = _row_extents(columns, col)
+            guessed: set[int] = set()
             merged |= _spread_merged_cells(
                 groups, col, fragments, starts, sections,
                 only=set(merged) if roles[col] in _OPTIONAL_ROLES else None,
                 within=extents if _from_top_mostly(parts, extents, starts) else None,
                 extents=extents, at=[line.number for line in lines],
-                every_row=roles[col] in _EVERY_ROW_ROLES)
+                every_row=roles[col] in _EVERY_ROW_ROLES, guessed=guessed)
+            for row in guessed:
+                uncertain[row].add(col)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
     # rows with a value besides number and name (a group's title row has none)
@@ -2588,13 +2593,15 @@ def _free(groups: list[list[list[_Word]]], anchors: list[int], sections: set[int
 def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int],
                    sections: set[int], r: int, centre: float,
                    only: set[frozenset[int]] | None = None,
-                   at: list[int] | None = None, every_row: bool = False
-                   ) -> frozenset[int] | None:
+                   at: list[int] | None = None, every_row: bool = False,
+                   guessed: set[int] | None = None) -> frozenset[int] | None:
     """A cell centred on its row, between rows with nothing there, in a column the other
     rows fill: a cell merged over the row and as many on either side (printed once, in the
     middle row: "Sở Khoa học và Công nghệ" leading rows 1–3), when the middle of those
     rows is where it sits (and, given `only`, the run is one of those). `at`: where each
-    line is printed (`_spread_merged_cells`). Returns the run."""
+    line is printed (`_spread_merged_cells`). Rows given the cell on the looser evidence
+    of a column every row fills go into `guessed` (a value of the middle row alone looks
+    the same: said, not moved in silence). Returns the run."""
     k = 0
     while (_free(groups, anchors, sections, col, r - k - 1)
            and _free(groups, anchors, sections, col, r + k + 1)):
@@ -2616,9 +2623,12 @@ def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int]
     # (in a column every row fills, the rows on either side with nothing there are under
     # the cell when it sits within half a line of their middle: pdftotext rounds the lines,
     # and a cell merged over a row of one line between two taller ones sits on that row)
-    limit = max(abs(centre - y(anchors[r])), 0.5 if every_row else 0.0)
-    if abs(centre - (y(anchors[r - k]) + y(anchors[r + k])) / 2) > limit:
+    off = abs(centre - (y(anchors[r - k]) + y(anchors[r + k])) / 2)
+    own = abs(centre - y(anchors[r]))
+    if off > max(own, 0.5 if every_row else 0.0):
         return None
+    if guessed is not None and (len(others) < 2 or off > own):
+        guessed.update(run - {r})
     for other in run - {r}:
         groups[other][col] = list(groups[r][col])
     return run
@@ -2685,8 +2695,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
                          only: set[frozenset[int]] | None = None,
                          within: list[tuple[int, int] | None] | None = None,
                          extents: list[tuple[int, int] | None] | None = None,
-                         at: list[int] | None = None, every_row: bool = False
-                         ) -> set[frozenset[int]]:
+                         at: list[int] | None = None, every_row: bool = False,
+                         guessed: set[int] | None = None) -> set[frozenset[int]]:
     """A cell printed once for several rows sits centred between their anchors: give it to
     each row of the run of rows, with nothing of their own in this column, whose middle it
     marks better than its own row's anchor. A cell centred on its own row between rows
@@ -2702,7 +2712,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
     next). Where the lines sit is measured by `at` (each line's number on the page, when
     given): a line left out of the rows ("Trong đó:", no row's text) still takes its place
     in a merged cell's height. `every_row`: the column is one every row fills (a lead, a
-    deadline; see `_spread_around`).
+    deadline; see `_spread_around`, which says in `guessed` the rows it gave a cell on
+    looser evidence).
     Returns the runs of rows each cell was given to."""
     def y(i: int) -> int:  # (a row going on from the last page: "line -1", above the first)
         return i if at is None else at[i] if i >= 0 else at[0] + i
@@ -2718,7 +2729,7 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         own = abs(centre - y(anchors[r]))
         if own < 1:
             run = _spread_around(groups, col, anchors, sections, r, centre, only, at,
-                                 every_row)
+                                 every_row, guessed)
             runs.update([run] if run else [])
             continue
         # of the runs of rows around it with nothing of their own there, the one whose
