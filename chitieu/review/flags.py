@@ -19,6 +19,7 @@ CORRECTED = "corrected"
 _WARNING_FIELDS = (
     ("target", "target"), ("baseline", "baseline"), ("deadline", "deadline"),
     ("agency", "agencies"), ("indicator", "indicator"), ("unit_column", "target"),
+    ("unit_without_target", "target"),
 )
 # what an OCR repair names (ocr_repaired:<what>) -> the record's field
 _OCR_FIELDS = {"text": "name", "name": "name", "number": "number", "agency": "agencies",

@@ -360,6 +360,11 @@ MATCH = [
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # (review) land and green space per head are no housing floor area per head; public
+    # investment in % is no growth of the whole society's investment
+    ("Diện tích đất ở bình quân đầu người", "m2", "ktxh.nha_o_binh_quan"),
+    ("Diện tích cây xanh bình quân đầu người", "m2", "ktxh.nha_o_binh_quan"),
+    ("Vốn đầu tư công", "%", "ktxh.von_dau_tu_toan_xa_hoi"),
     # a province's digital transformation index (score or rank) is not a commune's; a value in
     # points is no HDI (0 to 1); hospitals alone are a part of the health facilities; a count
     # "tăng thêm" is its growth; a school standard of level II is not the national standard

@@ -9,3 +9,9 @@ def test_warnings_that_keep_printed_words_flag_their_field() -> None:
     assert record_flags(record) == [
         Flag("deadline", "deadline_unparsed:Theo kế hoạch"),
         Flag("target", "unit_column_differs:trường")]
+
+
+def test_a_unit_without_a_target_flags_the_target() -> None:
+    # (review) the unit printed on a row with no target is about the target, not the record
+    assert record_flags({"warnings": ["unit_without_target:điểm"], "agencies": []}) == [
+        Flag("target", "unit_without_target:điểm")]
