@@ -221,6 +221,14 @@ def _villages_ascii() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(to_ascii(w) for w in village) for village in _words().village_words)
 
 
+@functools.cache
+def _units_in_lists() -> tuple[Key, ...]:
+    """The level words and the units below a commune, longest first: the kinds of unit a
+    list "các xã, phường" or "các thôn, tổ dân phố" goes on with."""
+    words = _words()
+    return tuple(sorted({*words.level_words, *words.village_words}, key=len, reverse=True))
+
+
 def _every_unit(words: list[str], i: int) -> bool:
     """Whether the accent-folded word at `i` is the "các" of "các xã", "các phường", "các
     thôn": every unit of that level (or its level was cut off as a place: "Đoàn Thanh niên
@@ -1258,9 +1266,9 @@ class _Segmenter:
         return False
 
     def _level_length(self, at: int, *, forward: bool) -> int:
-        """How many words a level word starting (forward) or ending at token `at` has, 0
-        when none does."""
-        for level in _words().level_words:  # longest first
+        """How many words a level word (or a unit below a commune: "thôn", "tổ dân phố")
+        starting (forward) or ending at token `at` has, 0 when none does."""
+        for level in _units_in_lists():  # longest first
             begin, end = (at, at + len(level)) if forward else (at - len(level), at)
             if begin >= 0 and end <= self.n and tuple(
                     t.word for t in self.tokens[begin:end]) == level:

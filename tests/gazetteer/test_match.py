@@ -393,6 +393,11 @@ def test_an_agency_after_a_list_of_levels_is_its_own(gazetteer):
     assert gazetteer.split("Công an các xã, Tỉnh đoàn") == ["Công an các xã", "Tỉnh đoàn"]
     assert gazetteer.split("UBND các xã, Xã đoàn") == ["UBND các xã", "Xã đoàn"]
     assert gazetteer.split("UBND các xã, phường, Tỉnh ủy") == ["UBND các xã, phường", "Tỉnh ủy"]
+    # (review, round 2) a list of the units below a commune goes on as one of levels does
+    assert gazetteer.split("Hội Phụ nữ các thôn, tổ dân phố") == [
+        "Hội Phụ nữ các thôn, tổ dân phố"]
+    assert gazetteer.split("Chi hội nông dân các thôn, bản, Hội Nông dân xã") == [
+        "Chi hội nông dân các thôn, bản", "Hội Nông dân xã"]
 
 
 def test_a_school_level_abbreviation_is_its_words(gazetteer):
