@@ -427,3 +427,15 @@ def test_a_school_level_abbreviation_is_its_words(gazetteer):
 ])
 def test_a_collective_names_every_body_of_a_kind(name: str, collective: bool) -> None:
     assert default_gazetteer().is_collective(name) is collective
+
+
+def test_a_principal_is_their_school_as_a_chairman_is_their_committee() -> None:
+    # (review, round 2) "Hiệu trưởng" a leader title: "Hiệu trưởng các trường" every
+    # school's principal, a collective (was one unknown body), "Hiệu trưởng Trường THCS xã"
+    # the school
+    from chitieu.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    assert gazetteer.match("Hiệu trưởng Trường THCS xã").id == "truong-thcs"
+    assert gazetteer.match("Hiệu trưởng các trường").id == "truong-hoc"
+    assert gazetteer.is_collective("Hiệu trưởng các trường")
