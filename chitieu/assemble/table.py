@@ -19,6 +19,7 @@ from chitieu.core.headers import (
     AGENCY_ROLES,
     PERIOD_LABEL,
     assign_roles,
+    first_role,
     header_candidates,
     header_key,
     header_unit,
@@ -57,10 +58,6 @@ TABLE_NOTE = "table_note"  # a line near the table read as no row: its words, ke
 # a stray line's words in its warning at most: a row the table could not place is kept
 # whole (no value lost), a page of prose read as one line is not copied into the dataset
 _NOTE_SIZE = 2000
-
-
-def _clipped(text: str) -> str:
-    return text if len(text) <= _NOTE_SIZE else text[:_NOTE_SIZE - 1].rstrip() + "…"
 _CONTINUED = lazy(compile_regex, r"(?i)\btiep\s+theo\b|\(\s*tiep\s*\)")
 _FOUR_DIGITS = lazy(compile_regex, r"\d{4}")
 _DIGIT = lazy(compile_regex, r"\d")
@@ -281,8 +278,8 @@ def _completes_header(header: list[str], texts: list[str]) -> bool:
         return False
     if ROW_LABEL.match(texts[0]) or SECTION_TOKEN.match(texts[0]):
         return False
-    return all(header_candidates(header[i])[:1] in ((), ("unknown",))
-               and header_candidates(f"{header[i]} {t}")[:1] not in ((), ("unknown",))
+    return all(first_role(header[i]) == "unknown"
+               and first_role(f"{header[i]} {t}") != "unknown"
                for i, t in filled)
 
 
@@ -307,7 +304,7 @@ def _second_label_line(top: str, low: str) -> bool:
     blank), or completing the label above into one the vocabulary knows."""
     if len(low) > SETTINGS.label_line_chars or _DIGIT.search(low):
         return False
-    return not top or header_candidates(f"{top} {low}")[:1] not in ((), ("unknown",))
+    return not top or first_role(f"{top} {low}") != "unknown"
 
 
 def _join_header_lines(header: list[str], more: list[str]) -> list[str]:
@@ -542,7 +539,7 @@ def _is_new_header(texts: list[str]) -> bool:
         return False
     filled = [t for t in texts if t]
     # a cell of no words ("-", "+") names no role: it is what a sub-row is labelled with
-    roles = [(header_candidates(t) or ("unknown",))[0] for t in filled]
+    roles = [first_role(t) for t in filled]
     known = [r for r in roles if r != "unknown"]
     return len(known) * 4 >= len(filled) * 3 and not any(
         ROW_LABEL.match(t) and role != "number" for t, role in zip(filled, roles, strict=True))
@@ -786,7 +783,7 @@ class _Assembler:
                 return
             # its words in a document warning ("Bảng 2. …", a footnote spanning the table):
             # no printed line is dropped in silence
-            self.table.warnings.append(f"{TABLE_NOTE}:{_clipped(lone)}")
+            self._keep_words(lone)
             self._note(row, "dropped", "a line outside the table's columns (a caption, a "
                                        "footnote, a label before a repeated header): kept in "
                                        "the document warning table_note")
@@ -1030,7 +1027,14 @@ class _Assembler:
               or (len(filled) == 1 and self._is_body_heading(row, texts))):
             self.in_note = False
         if self.in_note:
-            self.table.warnings.append(f"{TABLE_NOTE}:{_clipped(text)}")
+            self._keep_words(text)
+
+    def _keep_words(self, text: str) -> None:
+        """A line read as no row, in the document warning table_note (a page of prose cut
+        at `_NOTE_SIZE` characters)."""
+        if len(text) > _NOTE_SIZE:
+            text = text[:_NOTE_SIZE - 1].rstrip() + "…"
+        self.table.warnings.append(f"{TABLE_NOTE}:{text}")
 
     def _is_note_sentence(self, text: str) -> bool:
         """A note under the table written in another column than the first ("Ghi chú: Chỉ

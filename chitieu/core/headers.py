@@ -94,6 +94,13 @@ def header_candidates(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
+def first_role(text: str) -> str:
+    """The first role the header vocabulary gives a label; "unknown" for a label it does not
+    know or one without words ("–", "**", a cell left empty)."""
+    return (header_candidates(text) or ("unknown",))[0]
+
+
+@functools.lru_cache(maxsize=4096)
 def header_unit(text: str) -> str | None:
     """The unit a header prints in parentheses at its end: "Kế hoạch 2026 (triệu đồng)"."""
     match = _HEADER_UNIT.search(clean_text(text))

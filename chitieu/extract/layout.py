@@ -41,7 +41,7 @@ from pathlib import Path
 
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
-from chitieu.core.headers import header_candidates, line_key, vocabulary
+from chitieu.core.headers import first_role, line_key, vocabulary
 from chitieu.core.heading import APPENDIX, ATTACHED
 from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
@@ -359,7 +359,7 @@ class _Reader:
                                     first_line=body[0].number, last_line=body[0].number,
                                     page=page.number))
             body = body[1:]
-        roles = [_role(label) for label in self.header or []]
+        roles = [first_role(label) for label in self.header or []]
         if len(roles) != len(grid.spans):
             roles = []
         alignment = _Alignment(body, grid, self.widths, self.names, frozenset(
@@ -390,7 +390,8 @@ class _Gutters:
 
     def place(self, grid: _Grid, header: list[_Line], body: list[_Line], cover: list[int]
               ) -> _Grid:
-        labels = [c for line in header for c in _label_chunks(line) if _role(c[2]) != "unknown"]
+        labels = [c for line in header for c in _label_chunks(line)
+                  if first_role(c[2]) != "unknown"]
         spans = list(grid.spans)
         limit = _gutter_limit(len(body))
         for i in range(len(spans) - 1):
@@ -620,14 +621,8 @@ def _chunks(line: _Line) -> list[str]:
     return [" ".join(c) for c in chunks]
 
 
-@lru_cache(maxsize=4096)
-def _role(text: str) -> str:
-    candidates = header_candidates(text)
-    return candidates[0] if candidates else "unknown"
-
-
 def _names_columns(line: _Line) -> bool:
-    roles = [_role(c) for c in _chunks(line)]
+    roles = [first_role(c) for c in _chunks(line)]
     known = [r for r in roles if r != "unknown"]
     return len(known) >= 2 and "name" in known
 
@@ -687,7 +682,8 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
             # no role, yet without its group "Kế hoạch" would read as the target
             cells, grouped = _read_header(block, grid, words)
-            known = sum(1 for i, c in enumerate(cells) if _role(c) != "unknown" or i in grouped)
+            known = sum(1 for i, c in enumerate(cells)
+                        if first_role(c) != "unknown" or i in grouped)
             score = (known, last - first, -first)
             if best is None or score > best:
                 best, choice = score, (first, last)
@@ -729,13 +725,13 @@ def _stacked_labels(lines: list[_Line], anywhere: bool = False) -> int | None:
             continue
         # labels of a word or two each, the name column's among them (no sentence)
         if any(len(c.split()) > _MAX_LABEL_WORDS for c in chunks) or "name" not in (
-                _role(c) for c in chunks):
+                first_role(c) for c in chunks):
             continue
         near = [ln for ln in lines[max(0, i - above):i + below + 1]
                 if all(len(c.split()) <= _MAX_LABEL_WORDS for c in _chunks(ln))
                 and not _numbers_columns(ln) and not _is_anchor_line(ln)]
         # each column's label words joined down the lines: "Đơn vị" / "tính"
-        labels = {_role(" ".join(w.text for w in words))
+        labels = {first_role(" ".join(w.text for w in words))
                   for words in _stacked_cells(near)}
         if len(labels - {"unknown", "name"}) >= _STACKED_ROLES:
             return i
@@ -780,14 +776,14 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
             continue
         # one word more above the line naming the columns when they name the column ("Cơ
         # quan chủ trì theo" / "dõi"; a title's words over a column name none)
-        if len(cell) > _MAX_LABEL_WORDS + (not below and _role(
+        if len(cell) > _MAX_LABEL_WORDS + (not below and first_role(
                 " ".join(w.text for w in cell)) != "unknown"):
             return False
         first = cell[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
         if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
-                          or _role(" ".join(w.text for w in cell)) != "unknown"
-                          or _role(" ".join(w.text for w in cell + [
+                          or first_role(" ".join(w.text for w in cell)) != "unknown"
+                          or first_role(" ".join(w.text for w in cell + [
                               w for other in after for w in by_line(other)[col]])) != "unknown"):
             return False
     return True
@@ -846,8 +842,8 @@ def _whole_label(run: list[_Word], grid: _Grid) -> list[tuple[int, list[_Word]]]
     cut = columns.index(columns[-1])
     text = " ".join(w.text for w in run)
     # (a title in capitals over the header, "NỘI DUNG BÁO CÁO", is no label)
-    if text.isupper() or _role(text) == "unknown" or all(
-            _role(" ".join(w.text for w in part)) != "unknown"
+    if text.isupper() or first_role(text) == "unknown" or all(
+            first_role(" ".join(w.text for w in part)) != "unknown"
             for part in (run[:cut], run[cut:])):
         return []
     home = grid.column_of(_Word(run[0].x0, run[-1].x1, ""), prefer_right=True)
@@ -1184,7 +1180,7 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
     chunks: list[tuple[int, int, str]] = []
     for run in _chunk_words(line):
         cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
-                and "unknown" != _role(" ".join(w.text for w in run[:k])) != _role(
+                and "unknown" != first_role(" ".join(w.text for w in run[:k])) != first_role(
                     " ".join(w.text for w in run[k:])) != "unknown"]
         parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
         chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part)) for part in parts]
@@ -1220,13 +1216,13 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     parting = _crowded_labels(header)
     for line in header:
         labels = [c for c in _role_chunks(line)
-                  if _role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
+                  if first_role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
         for start, end, text in labels:
             # a column whose cells are merged over many rows prints too little to show
             # (a row-number label overhangs its narrow column instead; a label one space
             # off a column's figures is printed a little apart from them, as pdftotext
             # moves the header and the body: "Năm 2025" over two narrow columns)
-            if _role(text) != "number" and not any(_touches(start, end, span)
+            if first_role(text) != "number" and not any(_touches(start, end, span)
                                                    for span in spans):
                 spans = sorted([*spans, (start, end - 1)])
         runs = {run[0].x0: run for run in _chunk_words(line)}
@@ -1278,8 +1274,8 @@ def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:
         head = " ".join(w.text for w in words if line_of[id(w)] == first)
         if head.isupper() or len(head.split()) > _MAX_LABEL_WORDS:
             continue  # (a title over the header, "NỘI DUNG BÁO CÁO", is no label)
-        if len({line_of[id(w)] for w in words}) > 1 and _role(" ".join(
-                w.text for w in words)) != "unknown" and _role(" ".join(
+        if len({line_of[id(w)] for w in words}) > 1 and first_role(" ".join(
+                w.text for w in words)) != "unknown" and first_role(" ".join(
                 w.text for w in words if line_of[id(w)] == first)) == "unknown":
             starts.add((first, words[0].x0))
     return starts
@@ -1463,7 +1459,7 @@ def _best_crowded_cut(rows: list[list[_Word]], starts: list[int], run: list[_Wor
                     break
                 texts.append(" ".join(w.text for part in parts for w in part))
             else:
-                roles = [_role(text) for text in texts]
+                roles = [first_role(text) for text in texts]
                 if "unknown" not in roles and all(a != b for a, b in pairwise(roles)):
                     found.append(cut)
         if found:
@@ -1483,7 +1479,7 @@ def _alike_chunks(line: _Line, grid: _Grid) -> list[tuple[int, int, str]]:
             by_column: dict[int, list[_Word]] = {}
             for word in run:
                 by_column.setdefault(grid.column_of(word, prefer_right=True), []).append(word)
-            if len(by_column) > 1 and all(_role(" ".join(w.text for w in words)) != "unknown"
+            if len(by_column) > 1 and all(first_role(" ".join(w.text for w in words)) != "unknown"
                                           for words in by_column.values()):
                 parts = list(by_column.values())
         for part in parts or [run]:
@@ -1605,7 +1601,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     cells = [alignment.cells(i) for i in range(len(lines))]
     label_cols = _label_columns(cells)
     # every numbered row names its task or indicator: the name column leaves none empty
-    named = frozenset(c for c, label in enumerate(header) if _role(label) == "name")
+    named = frozenset(c for c, label in enumerate(header) if first_role(label) == "name")
     anchors = [i for i, row in enumerate(cells)
                if _anchored(row, label_cols) or _in_which_row(row, named, label_cols)]
     # with two numbering columns, a row numbered only in the second heads a group of rows
@@ -1633,7 +1629,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     lasts: list[int | None] = [None] * len(starts)
     uncertain: list[set[int]] = [set() for _ in starts]
     # (each of the page's columns: a page may show fewer than the header names)
-    roles = ([_role(label) for label in header] + ["unknown"] * len(grid.spans))[
+    roles = ([first_role(label) for label in header] + ["unknown"] * len(grid.spans))[
         :len(grid.spans)]
     agency_cols = {c for c, role in enumerate(roles) if role in _AGENCY_ROLES}
     # a known agency name goes on across lines in the agency columns (all, when none is
@@ -2159,8 +2155,11 @@ class _Alignment:
             col, line, words[0].x0, words[-1].x1)
 
     def _narrow(self, col: int) -> bool:
+        return self._narrow_span(col) and col not in self.named_cols
+
+    def _narrow_span(self, col: int) -> bool:
         start, end = self.grid.spans[col]
-        return end - start + 1 <= _MAX_LABEL_WIDTH and col not in self.named_cols
+        return end - start + 1 <= _MAX_LABEL_WIDTH
 
     def _piece_cost(self, col: int, index: int, piece: list[_Word], cut: bool) -> float:
         """A piece's cost in a column: a narrow numbering column takes one label and
@@ -2168,8 +2167,7 @@ class _Alignment:
         with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
-        start, end = self.grid.spans[col]
-        if end - start + 1 <= _MAX_LABEL_WIDTH and self.named_cols.get(col) != "unit" and not (
+        if self._narrow_span(col) and self.named_cols.get(col) != "unit" and not (
                 any(ch.isdigit() for word in piece for ch in word.text)):
             # (a narrow figure column takes figures: not the last word of a title centred
             # over the figures, "Xã hội" | "số")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.headers import assign_roles, header_candidates
+from chitieu.core.headers import assign_roles, first_role
 from chitieu.core.numbering import IN_WHICH, ITEM, LETTER, ROMAN, SECTION_NUMBER
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.unicode import decode_bytes
@@ -88,7 +88,7 @@ def bold_header_labels(rows: list[RawRow], width: int,
         cells = [c.text.strip() for c in row.cells]
         texts = [" ".join(t.replace("*", " ").split()) for t in cells]  # "**Cơ quan** **chủ trì**"
         if height and not all(t.startswith("**") and not BOLD_LABEL.match(t)
-                              and header_candidates(label)[:1] not in ((), ("unknown",))
+                              and first_role(label) != "unknown"
                               for t, label in zip(cells, texts, strict=True) if t):
             break  # the row holds data, or is a section or group row
         height += 1

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import cast
 
 from chitieu.core.agencies import AgencyNames, AgencyReading
-from chitieu.core.headers import AGENCY_ROLES, assign_roles, header_candidates
+from chitieu.core.headers import AGENCY_ROLES, assign_roles, first_role
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
@@ -421,30 +421,24 @@ def _group_position(heads: list[str], subs: list[str]) -> int:
     thực hiện" + "Chủ trì" is still a lead; "Thời gian hoàn thành" + "Chủ trì" reads as a
     deadline). Fewest contradictions first, then most agreements, then the rightmost (a
     group of year columns closes the header)."""
-    own = [_role(s) for s in subs]
+    own = [first_role(s) for s in subs]
 
     def evidence(position: int) -> tuple[int, int, int, int, int]:
-        joined = [_role(f"{heads[position]} {s}") for s in subs]
+        joined = [first_role(f"{heads[position]} {s}") for s in subs]
         known = [(role, alone) for role, alone in zip(joined, own, strict=True)
                  if "unknown" not in (role, alone)]
         wrong = sum(role != alone for role, alone in known)
         return (wrong, wrong - len(known), _other_kind(heads[position], own),
                 _estimated_year(heads[position], own), -position)
 
-    positions = [p for p in range(1, len(heads)) if _role(heads[p]) not in _NOT_A_GROUP]
+    positions = [p for p in range(1, len(heads)) if first_role(heads[p]) not in _NOT_A_GROUP]
     return min(positions, key=evidence) if positions else len(heads) - 1
-
-
-def _role(label: str) -> str:
-    """A header label's first role; "unknown" for one without words ("–", "**", a cell
-    left empty), which names no role at all."""
-    return (header_candidates(label) or ("unknown",))[0]
 
 
 def _other_kind(head: str, sub_roles: list[str]) -> int:
     """How many sub-labels are of another kind than the cell over them: "Sản phẩm" (a note)
     is no group of "Chủ trì" / "Phối hợp" (agencies), "Cơ quan thực hiện" is."""
-    kind = _KIND.get(_role(head))
+    kind = _KIND.get(first_role(head))
     return 0 if kind is None else sum(_KIND.get(r, kind) != kind for r in sub_roles)
 
 
@@ -488,7 +482,7 @@ def _place_lone_agency_cells(tables: list[list[RawRow]], adding: list[list[RawRo
             continue
         width = max(len(r.cells) for r in table_rows)
         labels = bold_header_labels(table_rows, width)[0]
-        roles = [_role(label) for label in labels]
+        roles = [first_role(label) for label in labels]
         agency_columns = [i for i, role in enumerate(roles) if role in AGENCY_ROLES]
         if not agency_columns:
             continue

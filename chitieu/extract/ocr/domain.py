@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.agencies import AgencyNames, NameMatch
-from chitieu.core.headers import AGENCY_ROLES
+from chitieu.core.headers import AGENCY_ROLES, first_role, header_candidates
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import PART_ONLY
 from chitieu.core.types import RawRow
@@ -287,21 +287,16 @@ def _agree_repeated_headers(rows: list[RawRow], groups: list[list[int]],
                             repairs: list[Repair]) -> None:
     """A header repeated on every page is read once per page: a cell one reading got wrong
     is taken from a page where it reads as a known header phrase."""
-    from chitieu.core.headers import header_candidates
-
-    def known(text: str) -> bool:
-        return header_candidates(text)[:1] not in ((), ("unknown",))
-
     for group in groups:
         for offset, index in enumerate(group):
             for column, cell in enumerate(rows[index].cells):
                 text = cell.text.strip()
-                if not text or known(text):
+                if not text or first_role(text) != "unknown":
                     continue
                 readings = [rows[other[offset]].cells[column].text for other in groups
                             if other is not group and len(other) > offset
                             and len(rows[other[offset]].cells) == len(rows[index].cells)]
-                better = [r for r in readings if known(r) and fuzz.ratio(
+                better = [r for r in readings if first_role(r) != "unknown" and fuzz.ratio(
                     fix.compare_key(r), fix.compare_key(text)) >= _HEADER_AGREEMENT]
                 if better:
                     _apply(repairs, index, column, cell, "header", lambda _t, b=better[0]: b)
@@ -309,14 +304,12 @@ def _agree_repeated_headers(rows: list[RawRow], groups: list[list[int]],
 
 def _snap_header(rows: list[RawRow], index: int, repairs: list[Repair]) -> bool:
     """Snap a row's cells to header phrases; True when the row then reads as a header."""
-    from chitieu.core.headers import header_candidates
-
     row = rows[index]
     snapped = [_snap_header_cell(c.text) for c in row.cells]
     if snapped:
         below = [r.cells[0].text for r in rows[index + 1:] if r.table == row.table and r.cells]
         snapped[0] = _numbering_label(snapped[0], below)
-    known = [h for h in snapped if h and header_candidates(h)[:1] not in ((), ("unknown",))]
+    known = [h for h in snapped if h and first_role(h) != "unknown"]
     if len(known) < 2 or not any("name" in header_candidates(h) for h in known):
         return False
     for column, (cell, text) in enumerate(zip(row.cells, snapped, strict=True)):
@@ -331,15 +324,13 @@ def _numbering_label(text: str, below: list[str] = ()) -> str:
     too short for the phrases' fuzzy match, it still names the numbering column. Read two
     letters off ("SƯ", "SITU": bold serif capitals run together) it is "STT" only over a
     column of row numbers (`below`: the column's cells under it)."""
-    from chitieu.core.headers import header_candidates
-
     core = text.strip()
     if core == "STT" or core.upper() != core or core[:1] != "S":
         return text
     if len(core) == 3 and Levenshtein.distance(core, "STT") == 1:
         return "STT"
     if (2 <= len(core) <= 4 and Levenshtein.distance(core, "STT") <= 2
-            and header_candidates(core)[:1] in ((), ("unknown",)) and _row_numbers(below)):
+            and first_role(core) == "unknown" and _row_numbers(below)):
         return "STT"
     return text
 
@@ -408,8 +399,6 @@ _AFTER_MARKS = ":;.,'`’"
 
 
 def _continues_header(cells, above: list[str]) -> bool:
-    from chitieu.core.headers import header_candidates
-
     filled = [(i, c.text.strip()) for i, c in enumerate(cells) if c.text.strip()]
     if not filled:
         return False
@@ -419,7 +408,7 @@ def _continues_header(cells, above: list[str]) -> bool:
         # the rest are sub-columns of a group ("Quý I" … under "Thời gian thực hiện")
         return True
     named = [t for i, t in filled if i not in repeated
-             and header_candidates(_snap_header_cell(t))[:1] not in ((), ("unknown",))]
+             and first_role(_snap_header_cell(t)) != "unknown"]
     return bool(repeated) and len(repeated) + len(named) >= len(filled) - 1 and (
         len(named) >= 1 or len(repeated) == len(filled))
 
