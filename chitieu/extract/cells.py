@@ -708,8 +708,8 @@ def _continued(above: str, text: str) -> bool:
     if _BULLET.match(text):
         return bool(_BULLET.match(above))
     head = _agency_start().match(above)
-    return bool(_CONTINUES.match(text) or _OPEN_END.search(above) or (
-        head is not None and head.end() == len(above)))  # "Văn phòng" / "HĐND và UBND"
+    return _goes_on(above, text) or (
+        head is not None and head.end() == len(above))  # "Văn phòng" / "HĐND và UBND"
 
 
 _BULLET = lazy(compile_regex, r"^[-–+•]\s")
@@ -869,7 +869,7 @@ def _signer(block: list[str], known: _Known) -> bool:
     words = block[0].split()
     return (_NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]
             and all(_NAME_WORD.match(w) for w in words)
-            and not _agency_start().match(block[0]) and not _reads_as_agency(block[0])
+            and not _opens_agency(block[0])
             and not known.fits("lead", block[0]))
 
 
@@ -1270,7 +1270,9 @@ def _opens(text: str) -> bool:
 
 
 def _goes_on(above: str, text: str) -> bool:
-    """A cell's next line as `_cells` reads one ("- Kế toán" under "Phòng Tài chính")."""
+    """A cell's next line by its look: it opens in lower case or with a mark that never opens
+    a cell, or the line above ends where a phrase cannot end ("- Kế toán" under "Phòng Tài
+    chính")."""
     return bool(_CONTINUES.match(text) or _OPEN_END.search(above))
 
 
@@ -1309,7 +1311,7 @@ def _lines_score(lines: tuple[str, ...] | list[str], *, agency: bool) -> float:
     """A cell's lines read as one cell: its first line opening an agency's name (an agency
     column's cell; a name's must not), each next one going on from the one above."""
     first = lines[0]
-    looks = bool(_agency_start().match(first) or _reads_as_agency(first))
+    looks = _opens_agency(first)
     score = (2.0 if looks else 0.0) if agency else (-2.0 if looks else 0.0)
     if not _opens(first):
         score -= 3.0
@@ -1435,10 +1437,7 @@ def _cell_score(texts: tuple[str, ...]) -> float:
     if not texts:
         return 0.0
     first = texts[0]
-    if _agency_start().match(first) or _reads_as_agency(first):
-        score = 2.0
-    else:
-        score = 0.0 if first[:1].isupper() or first[:1].isdigit() else -3.0
+    score = 2.0 if _opens_agency(first) else 0.0 if _opens(first) else -3.0
     return score + sum((1 if _continued(above, text) else -1) + _word_across(above, text)
                        for above, text in pairwise(texts))
 
@@ -1515,8 +1514,8 @@ def _cells(texts: list[str], role: str | None = None) -> list[str]:
             cells[-1] = f"{cells[-1]} {text}"  # "Nghìn" / "tấn", "Triệu" / "kWh"
         elif role == "unit" and (cells[-1] in _unit_symbols() or text in _unit_symbols()):
             cells.append(text)
-        elif (_CONTINUES.match(text) or _OPEN_END.search(cells[-1])
-              or (_head_alone(cells[-1]) and not _agency_start().match(text))):
+        elif _goes_on(cells[-1], text) or (
+                _head_alone(cells[-1]) and not _agency_start().match(text)):
             cells[-1] = f"{cells[-1]} {text}"
         else:
             cells.append(text)
