@@ -210,9 +210,10 @@ def _table_records(ctx: _Context) -> list[Record]:
             _trace(ctx, row, "section", "a group label in the second numbering column")
             continue
         if _is_section(row, number, table, numbers[position + 1], ctx.stack, ctx.cols):
-            _push_section(ctx, number, _section_title(row, table, number))
-            _keep_section_cells(ctx, position, Section(number=number, title=_section_title(
-                row, table, number)), (number_col,))
+            title = _section_title(row, table, number)
+            _push_section(ctx, number, title)
+            _keep_section_cells(ctx, position, Section(number=number, title=title),
+                                (number_col,))
             if ctx.trace is not None:
                 _trace(ctx, row, "section", " / ".join(
                     f"{lv.number} {lv.section.title or ''}".strip() for lv in ctx.stack))

@@ -307,9 +307,9 @@ def repair_number_column(numbers: Sequence[str],
         if not number or " " in number:
             continue
         following = next((n for n in repaired[index + 1:] if n and " " not in n), "")
-        later_sections = {n.strip().rstrip(".") for n, flag in
-                          zip(repaired[index + 1:], flags[index + 1:], strict=True) if flag}
-        if flags[index] and _letter_read_as_digits(state, number, following, later_sections):
+        if flags[index] and _letter_read_as_digits(state, number, following, {
+                n.strip().rstrip(".") for n, flag in
+                zip(repaired[index + 1:], flags[index + 1:], strict=True) if flag}):
             fixed = _step(state.letter, 1)
         elif flags[index] and _restarts(number, following):
             fixed = state.expect_roman(number) or state.expect(number)
