@@ -155,7 +155,8 @@ class Words:
                         in (data.get("family_opening_conditions") or {}).items()},
             parts_of=_parts_of(data.get("object_parts") or {}),
             locality=_locality_pattern(data.get("localities") or {}),
-            denominator=_denominator_pattern(data.get("unit_denominators") or {}),
+            denominator=_denominator_pattern(data.get("unit_denominators") or {},
+                                             data.get("unit_denominator_words") or ()),
             denominators={" ".join(str(d).split()): str(condition) for condition, found
                           in (data.get("unit_denominators") or {}).items() for d in found},
             per_person_families={str(k): str(v) for k, v
@@ -163,15 +164,18 @@ class Words:
         )
 
 
-def _denominator_pattern(denominators: dict) -> re.Pattern[str] | None:
-    """match_words.yaml's `unit_denominators`: a folded unit ending in "/" or "trên", a number
-    or none, and one of them ("doanh nghiep/1000 dan", "trieu dong/1 ha", "tren 1 van dan")."""
+def _denominator_pattern(denominators: dict, before: Collection[str] = ()
+                         ) -> re.Pattern[str] | None:
+    """match_words.yaml's `unit_denominators`: a folded unit ending in "/" or a word of
+    `unit_denominator_words` ("trên"), a number or none, and one of them ("doanh nghiep/1000
+    dan", "trieu dong/1 ha", "tren 1 van dan")."""
     found = sorted({" ".join(str(d).split()) for ds in denominators.values() for d in ds},
                    key=len, reverse=True)
     if not found:
         return None
     alternatives = "|".join(r"\s+".join(map(re.escape, d.split())) for d in found)
-    return re.compile(rf"(?:\s*/\s*|\s+tren\s+)(?:[0-9]+\s*)?({alternatives})$")
+    words = "".join(rf"|\s+{re.escape(str(w))}\s+" for w in before)
+    return re.compile(rf"(?:\s*/\s*{words})(?:[0-9]+\s*)?({alternatives})$")
 
 
 def _locality_pattern(localities: dict) -> re.Pattern[str] | None:
