@@ -18,6 +18,7 @@
     python benchmarks/eval_scans.py --eval11 [--out DIR]
     python benchmarks/eval_scans.py --dev11 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval12 [--out DIR]
+    python benchmarks/eval_scans.py --dev12 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -252,6 +253,8 @@ def main() -> int:
                         help="EVAL9's misses on other text (DEV10_VARIANTS), read at will")
     parser.add_argument("--dev11", action="store_true",
                         help="EVAL10's misses on other text (DEV11_VARIANTS), read at will")
+    parser.add_argument("--dev12", action="store_true",
+                        help="EVAL11's misses on other text (DEV12_VARIANTS), read at will")
     parser.add_argument("--dev5", action="store_true",
                         help="the fifth set's dev set (DEV5_VARIANTS), read at will")
     parser.add_argument("--header-dev", action="store_true",
@@ -306,11 +309,14 @@ def main() -> int:
         chosen = fixtures.DEV10_VARIANTS
     if args.dev11:
         chosen = fixtures.DEV11_VARIANTS
+    if args.dev12:
+        chosen = fixtures.DEV12_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
     folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "dev7" if args.dev7
                          else "dev8" if args.dev8 else "dev9" if args.dev9
                          else "dev10" if args.dev10
                          else "dev11" if args.dev11
+                         else "dev12" if args.dev12
                          else "eval12" if args.eval12
                          else "eval11" if args.eval11
                          else "eval10" if args.eval10

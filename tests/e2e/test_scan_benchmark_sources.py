@@ -1,6 +1,6 @@
 """The second to twelfth scan benchmarks and their dev sets (make_scan_fixtures.py
-`EVAL2_VARIANTS` … `EVAL12_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV11_VARIANTS`;
-benchmarks/eval_scans.py --eval2 … --eval12, --header-dev, --dev5 … --dev11) draw whole
+`EVAL2_VARIANTS` … `EVAL12_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV12_VARIANTS`;
+benchmarks/eval_scans.py --eval2 … --eval12, --header-dev, --dev5 … --dev12) draw whole
 appendices from text: what their pages print, typed back as text (`appendix_text`), must
 still give every hand-written record of the appendix, or a scan's miss there would be the
 drawing's fault, not the reader's. Text only: no scan is made here."""
@@ -38,7 +38,8 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
                 + fixtures.DEV5_VARIANTS[:12]
                 + fixtures.DEV6_VARIANTS[:5] + fixtures.DEV7_VARIANTS[:5]
                 + fixtures.DEV8_VARIANTS[:4] + fixtures.DEV9_VARIANTS[:7]
-                + fixtures.DEV10_VARIANTS[:15:3] + fixtures.DEV11_VARIANTS[::3])
+                + fixtures.DEV10_VARIANTS[:15:3] + fixtures.DEV11_VARIANTS[::3]
+                + fixtures.DEV12_VARIANTS[::3])
     assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
     earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
     assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
