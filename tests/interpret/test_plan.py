@@ -436,8 +436,9 @@ def test_an_attachment_issuer_completed_by_the_same_body_in_the_header(
 ])
 def test_a_standing_organ_in_the_attachment_line_issues_for_the_letterhead_s_committee(
         left: list[str], attached: str, issuer: str) -> None:
-    right = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Lạng Sơn, ngày 18 tháng 4 năm 2026", "", ""]
-    text = "\n".join([*(f"{a}\t{b}" for a, b in zip([*left, "Số 15-KH/ĐU"], right)), "",
+    rows = [*left, "Số 15-KH/ĐU"]
+    right = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Lạng Sơn, ngày 18 tháng 4 năm 2026", *[""] * len(rows)]
+    text = "\n".join([*(f"{a}\t{b}" for a, b in zip(rows, right[:len(rows)], strict=True)), "",
                       "PHỤ LỤC", "NHIỆM VỤ NĂM 2026",
                       f"(Kèm theo Kế hoạch số 15-KH/ĐU ngày 18/4/2026 {attached}"])
     assert _plan(text).issuer == issuer
