@@ -10,6 +10,7 @@ the cell, delimiter rows are dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,18 +149,21 @@ def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[
     """A deadline printed in the first row of a section (or of a table without sections, or
     of a group a column before the names prints once: "Lĩnh vực") and in none of its other
     rows is one cell merged over them all ("Quý III/2026" for the whole section): each row
-    takes it, saying so (`cell_placement_uncertain`). An empty
-    deadline among printed ones may be empty indeed (real vn-nq03: a task without one):
-    left as printed."""
+    takes it, saying so (`cell_placement_uncertain`). So do empty deadlines between two
+    printed ones of the block: a cell merged over the first rows of a group whose next rows
+    print their own. Empty ones that end a block whose other rows print theirs may be empty
+    indeed (real vn-nq03 II/42, the last task of its section: a task without one): left as
+    printed; in the real Markdown tables no empty deadline stands between printed ones."""
     if "deadline" not in roles or len(block) < 2:
         return
     column = roles.index("deadline")
-    first = block[0].cells[column].text.strip()
-    if not first or any(row.cells[column].text.strip() for row in block[1:]):
-        return
-    for row in block[1:]:
-        row.cells[column] = Cell(block[0].cells[column].text)
-        row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
+    printed = [i for i, row in enumerate(block) if row.cells[column].text.strip()]
+    if printed == [0]:
+        printed.append(len(block))  # printed once for the whole block
+    for above, below in itertools.pairwise(printed):
+        for row in block[above + 1:below]:
+            row.cells[column] = Cell(block[above].cells[column].text)
+            row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
 
 
 def _keep_one_across(row: RawRow) -> None:
