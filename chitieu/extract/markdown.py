@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.core.headers import assign_roles, first_role
-from chitieu.core.numbering import IN_WHICH, ITEM, LETTER, ROMAN, SECTION_NUMBER
+from chitieu.core.numbering import IN_WHICH, ITEM, LETTER, ROMAN, SECTION_NUMBER, number_key
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.unicode import decode_bytes
 
@@ -121,12 +121,16 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     grouping = [c for c in range(name) if roles[c] == "unknown"]
     above: RawRow | None = None
     block: list[RawRow] = []  # the rows of their own since the last section or group row
-    for row in rows[height:]:
+    body = rows[height:]
+    for i, row in enumerate(body):
         texts = [c.text.strip() for c in row.cells]
         if not texts[name] or IN_WHICH.match(texts[name]) or (number is not None
                                                               and not texts[number]):
             continue  # a row adding an agency or text, "Trong đó:": neither takes nor gives
-        if all(t.startswith("**") for t in texts if t) or not any(texts[c] for c in valued) or (
+        bare = not any(texts[c] for c in valued) and not (
+            number is not None and above is not None
+            and _numbered_as_a_row(above, row, body[i + 1:], number))
+        if all(t.startswith("**") for t in texts if t) or bare or (
                 number is not None and SECTION_NUMBER.match(texts[number].strip("* "))):
             above = None  # a section or group row: a merged cell does not reach over it
             _carry_a_block_deadline(block, roles, labels)
@@ -143,6 +147,20 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
         above = row
         block.append(row)
     _carry_a_block_deadline(block, roles, labels)
+
+
+def _numbered_as_a_row(above: RawRow, row: RawRow, below: list[RawRow], column: int) -> bool:
+    """Whether a row printing only its number and name is a row under merged cells, not a
+    group's heading: its number follows the row above's at the same level ("4" → "5") and
+    the next numbered row does not go down a level under it ("5.1")."""
+    key, previous = number_key(row.cells[column].text), number_key(above.cells[column].text)
+    if key is None or previous is None or key != (*previous[:-1], previous[-1] + 1):
+        return False
+    for later in below:
+        following = number_key(later.cells[column].text)
+        if following is not None:
+            return len(following) <= len(key)
+    return True
 
 
 def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[str]) -> None:

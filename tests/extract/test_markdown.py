@@ -372,3 +372,21 @@ def test_a_deadline_printed_once_for_a_group_of_a_merged_field_is_each_rows() ->
     assert [r.texts[5] for r in rows[1:]] == [
         "Quý II/2026", "Quý III/2026", "Năm 2026", "Năm 2026", "", ""]
     assert rows[4].warnings == ["cell_placement_uncertain:Thời gian"]
+
+
+def test_a_lead_merged_in_a_table_whose_only_value_is_the_lead() -> None:
+    # a table of indicators and their lead only: a row printing its number and name alone,
+    # the next number of the rows around it, is a row under a merged lead (was read as a
+    # group row: nothing carried); a group's row keeps its items' numbers apart
+    text = """| **STT** | **Chỉ tiêu** | **Đơn vị chủ trì** |
+|---|---|---|
+| 1 | Tỷ lệ trường học có mạng Wi-Fi đạt 100% | Sở Giáo dục và Đào tạo |
+| 2 | Tỷ lệ giáo viên được tập huấn kỹ năng số đạt 90% |  |
+| 3 | Tỷ lệ hồ sơ bệnh án điện tử đạt 80% | Sở Y tế |
+| 4 | Chăm sóc sức khỏe |  |
+| 4.1 | Tỷ lệ trạm y tế kết nối dữ liệu đạt 100% | Sở Y tế |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[2] for r in rows[1:]] == [
+        "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "Sở Y tế", "", "Sở Y tế"]
+    assert rows[2].warnings == ["cell_placement_uncertain:Đơn vị chủ trì"]
