@@ -152,14 +152,19 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
 def _numbered_as_a_row(above: RawRow, row: RawRow, below: list[RawRow], column: int) -> bool:
     """Whether a row printing only its number and name is a row under merged cells, not a
     group's heading: its number follows the row above's at the same level ("4" → "5") and
-    the next numbered row does not go down a level under it ("5.1")."""
+    the next numbered row does not go down a level under it ("5.1", "a)", "-"): it goes on
+    at the same level or a higher one, or a section ("II") starts."""
     key, previous = number_key(row.cells[column].text), number_key(above.cells[column].text)
     if key is None or previous is None or key != (*previous[:-1], previous[-1] + 1):
         return False
     for later in below:
-        following = number_key(later.cells[column].text)
-        if following is not None:
-            return len(following) <= len(key)
+        text = later.cells[column].text.strip("* ")
+        if not text:
+            continue
+        following = number_key(text)
+        if following is None:
+            return bool(SECTION_NUMBER.match(text.split()[0]))
+        return len(following) <= len(key)
     return True
 
 

@@ -390,3 +390,18 @@ def test_a_lead_merged_in_a_table_whose_only_value_is_the_lead() -> None:
     assert [r.texts[2] for r in rows[1:]] == [
         "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "Sở Y tế", "", "Sở Y tế"]
     assert rows[2].warnings == ["cell_placement_uncertain:Đơn vị chủ trì"]
+
+
+def test_a_numbered_row_over_lettered_items_is_their_group() -> None:
+    # the next number following the row above's, but items "a)", "b)" under it: a group
+    text = """| **STT** | **Nhiệm vụ** | **Chủ trì** |
+|---|---|---|
+| 1 | Ban hành quy chế dữ liệu | Sở Tư pháp |
+| 2 | Rà soát thủ tục hành chính |  |
+| a) | Thủ tục cấp tỉnh | Văn phòng UBND tỉnh |
+| b) | Thủ tục cấp xã | UBND các xã, phường |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[2] for r in rows[1:]] == [
+        "Sở Tư pháp", "", "Văn phòng UBND tỉnh", "UBND các xã, phường"]
+    assert rows[2].warnings == []
