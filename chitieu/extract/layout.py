@@ -315,6 +315,12 @@ class _Reader:
         """The page's lines of one table (`found`: its header's first and last line)."""
         if found is not None:
             first, last = found
+            if self.header is not None and _header_on(lines, first, last) != self.header:
+                # the header repeated over a row the page break cut: the row's first
+                # lines on this page go on in lower case ("nghiệp bán dẫn" / "phương")
+                # as a label's would; the block that repeats the header as it was is it
+                last = next((shorter for shorter in range(last - 1, first - 1, -1)
+                             if _header_on(lines, first, shorter) == self.header), last)
             body = lines[last + 1:]
             cover = _cover(body)
             grid = _refine(_grid(body), lines[first:last + 1], cover, _column_numbers(body))
@@ -376,6 +382,14 @@ class _Reader:
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
                                 carried, self.pending, self.table)
         self.rows += [_text_row(ln) for ln in below]
+
+
+def _header_on(lines: list[_Line], first: int, last: int) -> list[str]:
+    """The labels of header lines first … last over the columns of the body under them."""
+    body = lines[last + 1:]
+    header = lines[first:last + 1]
+    return _header_cells(header, _refine(_grid(body), header, _cover(body),
+                                         _column_numbers(body)))
 
 
 class _Gutters:
@@ -622,7 +636,8 @@ def _chunks(line: _Line) -> list[str]:
 
 
 def _names_columns(line: _Line) -> bool:
-    roles = [first_role(c) for c in _chunks(line)]
+    roles = [first_role(" ".join(w.text for w in part))
+             for run in _chunk_words(line) for part in _number_label_apart(run)]
     known = [r for r in roles if r != "unknown"]
     return len(known) >= 2 and "name" in known
 
@@ -1178,13 +1193,25 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
     label in capitals or with every word capitalised ("ĐƠN VỊ CHỦ TRÌ", "Đơn Vị Phối Hợp")
     tells no start, so it is one label."""
     chunks: list[tuple[int, int, str]] = []
-    for run in _chunk_words(line):
-        cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
-                and "unknown" != first_role(" ".join(w.text for w in run[:k])) != first_role(
-                    " ".join(w.text for w in run[k:])) != "unknown"]
-        parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
-        chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part)) for part in parts]
+    for whole in _chunk_words(line):
+        for run in _number_label_apart(whole):
+            cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
+                    and "unknown" != first_role(" ".join(w.text for w in run[:k])) != (
+                        first_role(" ".join(w.text for w in run[k:]))) != "unknown"]
+            parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
+            chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part))
+                       for part in parts]
     return chunks
+
+
+def _number_label_apart(run: list[_Word]) -> list[list[_Word]]:
+    """A run of words with a numbering column's label of one word in capitals crowded one
+    space before the next label ("STT Nhóm", "TT Chỉ tiêu") taken apart: such a label is
+    never the first word of a longer one."""
+    if len(run) > 1 and run[0].text.isupper() and run[1].text[:1].isupper() and (
+            first_role(run[0].text) == "number"):
+        return [run[:1], run[1:]]
+    return [run]
 
 
 def _case_starts_label(run: list, k: int) -> bool:
@@ -1312,9 +1339,13 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                     (cover[x] if x < len(cover) else 0 for x in window), default=1) > 0:
                 continue
         for i, (s, e) in enumerate(spans):
-            if s <= (left[0] + left[1]) / 2 <= e and s <= (right[0] + right[1]) / 2 <= e:
+            # (the right label starting over the column: a last column's label may
+            # overhang its body's lines, "Ghi chú" over "tầng hoàn"; the left one ending
+            # over it: crowded labels read as one run, "Kế hoạch Cơ quan chủ Cơ quan phối")
+            if s <= (left[0] + left[1]) / 2 <= e and s <= right[0] <= e:
                 cut = _split_at(window, cover, left[:3], right[:3])
-                spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                if s < cut < e:
+                    spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
 
@@ -1599,7 +1630,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         return []
     grid = alignment.grid
     cells = [alignment.cells(i) for i in range(len(lines))]
-    label_cols = _label_columns(cells)
+    label_cols = _label_columns(cells, frozenset(
+        c for c, label in enumerate(header) if first_role(label) == "number"))
     # every numbered row names its task or indicator: the name column leaves none empty
     named = frozenset(c for c, label in enumerate(header) if first_role(label) == "name")
     anchors = [i for i, row in enumerate(cells)
@@ -2281,13 +2313,16 @@ def _chunk_words(line: _Line) -> list[list[_Word]]:
     return chunks
 
 
-def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
-    """The leading columns that only hold row labels ("1", "a)", "II")."""
+def _label_columns(cells: list[list[list[_Word]]], numbered: frozenset[int] = frozenset()
+                   ) -> list[int]:
+    """The leading columns that only hold row labels ("1", "a)", "II"); in a column the
+    header labels as the rows' numbers (`numbered`), items' numbers alone do ("3.3" on a
+    page the break left a group's last item on)."""
     columns = []
     for col in range(min(2, len(cells[0]) if cells else 0)):
         texts = [" ".join(w.text for w in row[col]) for row in cells if row[col]]
-        if texts and all(_is_label(t) for t in texts) and any(
-                COLUMN_LABEL.match(t) for t in texts):
+        if texts and all(_is_label(t) for t in texts) and (col in numbered or any(
+                COLUMN_LABEL.match(t) for t in texts)):
             columns.append(col)
         else:
             break
