@@ -41,23 +41,23 @@ def test_a_numbering_label_crowded_before_the_next_label_is_its_own() -> None:
 # items only ("2.2", "2.3": no number a simple label), the first of them numbered on its
 # second line, and the cut row's last lines go on in lower case right under the header
 HEADER = """\
-                                               Cơ quan          Cơ quan             Thời
-TT                  Nhiệm vụ                                                                  Sản phẩm
-                                               chủ trì          phối hợp            hạn
+                                         Cơ quan          Cơ quan             Thời
+TT                  Nhiệm vụ                                                              Sản phẩm
+                                         chủ trì          phối hợp            hạn
 """
 ITEMS_AFTER_THE_BREAK = HEADER + """\
 1     Hoàn thiện thể chế
-1.1   Sửa đổi quy chế quản lý chợ đầu mối      Sở Công Thương   Sở Tài chính        Quý II/2026  Quyết định
+1.1   Sửa quy chế quản lý chợ đầu mối    Sở Công Thương   Sở Tài chính        Quý II/2026 Quy chế
 2     Phát triển thương mại
-2.1   Xây dựng sàn giao dịch nông sản của      Sở Công Thương   Các sở, ngành, địa  Năm 2026     Sàn giao
-      tỉnh kết nối các vùng nguyên liệu
+2.1   Xây dựng sàn giao dịch nông sản    Sở Công Thương   Các sở, ngành, địa  Năm 2026    Sàn giao
+      của tỉnh kết nối vùng nguyên liệu
 \f""" + HEADER + """\
-      trọng điểm                                                phương                           dịch
-      Tổ chức hội chợ hàng Việt tại các xã     Sở Công Thương   UBND các xã,        Tháng        Hội chợ
-2.2   miền núi                                                  phường              9/2026
-      Báo cáo kết quả thực hiện                Sở Công Thương   Các sở, ngành       Tháng        Báo cáo
+      trọng điểm                                          phương                          dịch
+      Tổ chức hội chợ hàng Việt tại các  Sở Công Thương   UBND các xã,        Tháng       Hội chợ
+2.2   xã miền núi                                         phường              9/2026
+      Báo cáo kết quả thực hiện          Sở Công Thương   Các sở, ngành       Tháng       Báo cáo
 2.3
-                                                                                    12/2026
+                                                                              12/2026
 """
 
 
@@ -65,8 +65,8 @@ def test_a_row_cut_by_the_page_break_and_items_alone_on_the_next_page() -> None:
     records = {r.number: r for r in convert_text(ITEMS_AFTER_THE_BREAK, "layout").records}
     assert [n for n in records if "." in n] == ["1.1", "2.1", "2.2", "2.3"]
     cut = records["2.1"]
-    assert cut.name == ("Xây dựng sàn giao dịch nông sản của tỉnh kết nối các vùng nguyên "
-                        "liệu trọng điểm")
+    assert cut.name == ("Xây dựng sàn giao dịch nông sản của tỉnh kết nối vùng nguyên liệu "
+                        "trọng điểm")
     assert _agencies(cut) == [("lead", "Sở Công Thương"),
                               ("support", "Các sở, ngành, địa phương")]
     assert cut.note == "Sàn giao dịch"
