@@ -609,6 +609,14 @@ NEAR_MISSES = [
     ("Số doanh nghiệp trên 1.000 dân", "doanh nghiệp", "kts.dn_cong_nghe_so_tren_dan"),
     ("Số doanh nghiệp đang hoạt động trên 1.000 dân", "DN/1000 dân",
      "kts.dn_cong_nghe_so_tren_dan"),
+    # a count per 1,000 (or 100,000) people is not one per 10,000: another value, unconverted
+    ("Số bác sĩ trên 1.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
+    ("Số bác sĩ", "bác sĩ/1.000 dân", "ktxh.bac_si_van_dan"),
+    ("Số giường bệnh/100.000 dân", "giường", "ktxh.giuong_benh_van_dan"),
+    ("Số giường bệnh", "giường/1 nghìn dân", "ktxh.giuong_benh_van_dan"),
+    ("Số doanh nghiệp công nghệ số trên 1 vạn dân", "doanh nghiệp",
+     "kts.dn_cong_nghe_so_tren_dan"),
+    ("Số doanh nghiệp công nghệ số", "DN/10.000 dân", "kts.dn_cong_nghe_so_tren_dan"),
     ("Tỷ lệ hộ dân sử dụng nước máy đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
     ("Tỷ lệ hộ dân được dùng nước sạch, hợp vệ sinh", "%", "ktxh.nuoc_sach"),
     ("Diện tích gieo trồng cây lương thực có hạt", "ha", "ktxh.dien_tich_gieo_trong"),
@@ -815,8 +823,14 @@ def test_a_unit_per_a_population_or_an_area_is_its_numerator_with_a_condition() 
     name = read("Giá trị sản xuất")
     for unit, family, condition in (("triệu đồng/ha", "money", "per_area"),
                                     ("tỷ đồng/1 ha", "money", "per_area"),
-                                    ("DN/1.000 dân", "count:firms", "per_capita"),
-                                    ("bác sĩ trên 1 vạn dân", "count:persons", "per_capita")):
+                                    ("DN/1.000 dân", "count:firms", "per_1000_people"),
+                                    ("bác sĩ trên 1 vạn dân", "count:persons",
+                                     "per_10000_people"),
+                                    ("bác sĩ/10.000 dân", "count:persons", "per_10000_people"),
+                                    ("bác sĩ/10 nghìn dân", "count:persons",
+                                     "per_10000_people"),
+                                    ("người/100.000 dân", "count:persons",
+                                     "per_100000_people")):
         assert unit_family(unit) == family, unit
         assert condition in unit_conditions(name, unit).conditions, unit
     # a slash that is no "per" ("tin/bài", "thôn/tổ dân phố") says no condition
