@@ -322,9 +322,13 @@ class _Reader:
                 last = next((shorter for shorter in range(last - 1, first - 1, -1)
                              if _header_on(lines, first, shorter) == self.header), last)
             body = lines[last + 1:]
-            cover = _cover(body)
-            grid = _refine(_grid(body), lines[first:last + 1], cover, _column_numbers(body))
-            grid = self.gutters.place(grid, lines[first:last + 1], body, cover)
+            # the columns of the table's own lines: the prose and signature under a short
+            # table carve gutters of their own
+            table = _until_table_end(body, self.outline if self.header is not None
+                                     else _body_heading(lines[:first]))[0] or body
+            cover = _cover(table)
+            grid = _refine(_grid(table), lines[first:last + 1], cover, _column_numbers(table))
+            grid = self.gutters.place(grid, lines[first:last + 1], table, cover)
             header = _header_cells(lines[first:last + 1], grid)
             labels = [c for line in lines[first:last + 1] for c in _label_chunks(line)]
             if self.labelled is not None and len(header) != self.width and (
@@ -1115,13 +1119,46 @@ def _cover(lines: list[_Line]) -> list[int]:
     columns, it prints into their gutters ("A      CÔNG NGHIỆP" over "9,5   10")."""
     width = max((w.x1 for ln in lines for w in ln.words), default=0)
     cover = [0] * (width + 2)
+    titles = _title_lines(lines)
     for line in lines:
-        if _is_title_line(line):
+        if line.number in titles:
             continue
         for word in line.words:
             for x in range(word.x0, word.x1):
                 cover[x] += 1
     return cover
+
+
+def _title_lines(lines: list[_Line]) -> set[int]:
+    """The numbers of the lines that print a section's title (`_is_title_line`), but rows
+    whose other cells print on the lines around their number's (cells centred on their
+    rows): lines numbered alike ("1", "2" at one place) where one such line reads
+    otherwise ("3" beside an agency), or two or more, none in capitals, with no item
+    numbered otherwise under them (a section's titles head items: "1.1", "a)")."""
+    titles = {line.number for line in lines if line.words and _is_title_line(line)}
+    if not titles:
+        return titles
+    shapes: dict[tuple[int, str], list[_Line]] = {}
+    for line in lines:
+        if line.words and ROW_NUMBER.match(line.words[0].text):
+            shapes.setdefault(_label_shape(line.words[0]), []).append(line)
+    items = any(ln.number not in titles for same in shapes.values() for ln in same)
+    for same in shapes.values():
+        titled = [ln for ln in same if ln.number in titles]
+        if titled and (len(titled) < len(same) or (
+                len(titled) > 1 and not items
+                and not any(ln.text.isupper() for ln in titled))):
+            titles -= {ln.number for ln in titled}
+    return titles
+
+
+def _label_shape(word: _Word) -> tuple[int, str]:
+    """Where a row's label starts and its kind: "1" and "2" alike, "1.1", "I", "a" each
+    another."""
+    text = word.text.rstrip(".)")
+    kind = (f"arabic{text.count('.')}" if text.replace(".", "").isdigit()
+            else "roman" if ROMAN_ONLY.match(text) else "other")
+    return word.x0, kind
 
 
 def _is_title_line(line: _Line) -> bool:

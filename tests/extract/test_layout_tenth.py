@@ -2,7 +2,12 @@
 in our own typed text: a numbering column's label crowded one space before the next
 label ("STT Nhóm")."""
 
-from chitieu import convert_text
+from pathlib import Path
+
+from chitieu import convert, convert_text
+
+TWO_APPENDICES = (Path(__file__).resolve().parents[1] / "fixtures" / "whole_plans6" / "dev"
+                  / "layout" / "dev_phuong_hai_phu_luc_mot_trang.txt")
 
 
 def _agencies(record) -> list[tuple[str, str]]:
@@ -74,3 +79,52 @@ def test_a_row_cut_by_the_page_break_and_items_alone_on_the_next_page() -> None:
                                          ("support", "UBND các xã, phường")]
     assert [records[k].deadline.raw for k in ("2.2", "2.3")] == [
         "Tháng 9/2026", "Tháng 12/2026"]
+
+
+# a whole plan's short table: each row's number printed on its name's line, its other cells
+# centred on the lines around it (no row prints a cell beside its number but the last),
+# and the plan's prose and signature under the table
+SHORT_TABLE_ROWS_CENTRED = """\
+II. NHIỆM VỤ
+ STT                                        Cơ quan chủ      Cơ quan phối        Thời gian
+                     Nhiệm vụ
+                                                 trì              hợp           hoàn thành
+                                           Phòng Văn hóa -   Các trường học      Quý III/2026
+ 1    Rà soát thư viện của các trường học
+                                           Xã hội
+                                           Trạm Y tế xã                          Trong 02
+ 2    Khám sức khỏe cho học sinh tiểu học
+                                                                                 tháng
+ 3                                         Văn phòng
+      Tổng hợp kết quả thực hiện           HĐND và                                 Tháng
+                                           UBND                                   12/2026
+III. TỔ CHỨC THỰC HIỆN
+Phòng Văn hóa - Xã hội theo dõi, đôn đốc việc thực hiện./.
+                 Nơi nhận:                             TM. ỦY BAN NHÂN DÂN
+                 - Như trên;                                   CHỦ TỊCH
+"""
+
+
+def test_rows_numbered_on_their_names_line_under_prose_free_columns() -> None:
+    records = {r.number: r for r in convert_text(SHORT_TABLE_ROWS_CENTRED, "layout").records}
+    assert [(n, r.name) for n, r in records.items()] == [
+        ("1", "Rà soát thư viện của các trường học"),
+        ("2", "Khám sức khỏe cho học sinh tiểu học"),
+        ("3", "Tổng hợp kết quả thực hiện")]
+    assert _agencies(records["1"]) == [("lead", "Phòng Văn hóa - Xã hội"),
+                                       ("support", "Các trường học")]
+    assert _agencies(records["3"]) == [("lead", "Văn phòng HĐND và UBND")]
+    assert [r.deadline.raw for r in records.values()] == [
+        "Quý III/2026", "Trong 02 tháng", "Tháng 12/2026"]
+
+
+def test_two_appendices_on_a_page_the_second_with_rows_centred_on_their_numbers() -> None:
+    # (the second appendix's rows print their number on their name's line alone, as a
+    # section's title would: read as titles, their name column showed no line)
+    records = convert(TWO_APPENDICES).records
+    assert [(r.key, r.name) for r in records] == [
+        ("Phụ lục 1/1", "Tỷ lệ người hưởng trợ cấp nhận qua tài khoản"),
+        ("Phụ lục 1/2", "Tỷ lệ hộ nghèo có điện thoại thông minh"),
+        ("Phụ lục 2/1", "Mở tài khoản cho người hưởng trợ cấp"),
+        ("Phụ lục 2/2", "Tập huấn sử dụng điện thoại thông minh")]
+    assert _agencies(records[3]) == [("lead", "Đoàn Thanh niên")]
