@@ -2801,6 +2801,17 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
             run = _spread_around(groups, col, anchors, sections, r, centre, only, at,
                                  every_row, guessed)
             runs.update([run] if run else [])
+            # (a cell printed on its row's number line and on a free neighbour's: merged
+            # over the two, "UBND các xã," on row 1's line and "phường" on row 2's; a row
+            # grows to hold its own cell, so its cell never reaches the next number)
+            reach = [o for o in (r - 1, r + 1) if not run and 0 <= o < len(anchors)
+                     and anchors[o] >= 0
+                     and _free(groups, anchors, sections, col, o)
+                     and min(lines) <= min(anchors[o], anchors[r])
+                     and max(lines) >= max(anchors[o], anchors[r])]
+            if len(reach) == 1:
+                groups[reach[0]][col] = list(groups[r][col])
+                runs.add(frozenset((r, reach[0])))
             continue
         # of the runs of rows around it with nothing of their own there, the one whose
         # middle the cell marks best, looked for over every run, not grown a row at a time

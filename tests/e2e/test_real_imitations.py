@@ -57,9 +57,6 @@ KNOWN_GAPS = {
     "tinh_phu_tho_chi_tieu_dvt_sat": (
         "6/7: a note whose first line runs one space after the support's ('UBND các xã, Có "
         "hạ') stays in the support's cell"),
-    "tinh_bac_ninh_chi_tieu_chu_tri_lech": (
-        "5/6: a support merged over two one-line rows, printed across both ('UBND các xã,' "
-        "on row 1's line, 'phường' on row 2's), reaches row 1 only"),
 }
 
 

@@ -128,3 +128,20 @@ def test_two_appendices_on_a_page_the_second_with_rows_centred_on_their_numbers(
         ("Phụ lục 2/1", "Mở tài khoản cho người hưởng trợ cấp"),
         ("Phụ lục 2/2", "Tập huấn sử dụng điện thoại thông minh")]
     assert _agencies(records[3]) == [("lead", "Đoàn Thanh niên")]
+
+
+# a support merged over two rows of one line each, printed once across them: its first
+# line on row 1's, its second on row 2's
+MERGED_OVER_TWO_ONE_LINE_ROWS = """\
+STT   Chỉ tiêu                           ĐVT    Kế hoạch 2026   Chủ trì        Phối hợp
+ 1    Số km đường giao thông nông thôn   Km          40         Sở Xây dựng    UBND các xã,
+ 2    Số cầu dân sinh được xây mới       Cầu         12         Sở Xây dựng    phường
+ 3    Số bến xe đạt chuẩn                Bến          3         Sở Xây dựng    Công an tỉnh
+"""
+
+
+def test_a_cell_printed_on_two_one_line_rows_is_merged_over_both() -> None:
+    records = {r.key: r for r in convert_text(MERGED_OVER_TWO_ONE_LINE_ROWS, "layout").records}
+    assert [_agencies(r)[1:] for r in records.values()] == [
+        [("support", "UBND các xã, phường")], [("support", "UBND các xã, phường")],
+        [("support", "Công an tỉnh")]]
