@@ -1746,6 +1746,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
                 from_top.setdefault(row, set()).add(col)
+            for row in _fill_block(groups, col, starts, valued - sections):
+                uncertain[row].add(col)
     for row, col in _shared_from_above(from_top, roles, groups, starts):
         uncertain[row].add(col)
     for row, col in _names_cut_between_rows(groups, agency_cols, starts, sections,
@@ -2615,6 +2617,35 @@ def _spread_from_top(groups: list[list[list[_Word]]],
             groups[r][col] = list(groups[r - 1][col])
             spread.add(r)
     return spread
+
+
+def _fill_block(groups: list[list[list[_Word]]], col: int, anchors: list[int],
+                valued: set[int]) -> set[int]:
+    """In a column every row has (a lead, a deadline), a block of rows one after another
+    (between section rows, a group's title or the page's edges) of which one prints a cell
+    and the others none is under that cell merged over the block, wherever in it the cell
+    sits (a merged cell's text printed a line or two off the block's middle): when the
+    other blocks' rows fill the column. The rows given it are returned, to be warned."""
+    blocks: list[list[int]] = [[]]
+    for r, anchor in enumerate(anchors):
+        if anchor >= 0 and r in valued:
+            blocks[-1].append(r)
+        elif blocks[-1]:
+            blocks.append([])
+    given: set[int] = set()
+    for block in blocks:
+        filled = [r for r in block if groups[r][col]]
+        others = [r for other in blocks if other is not block for r in other]
+        # (one cell: rows given it already, merged over them, share its words)
+        if len({id(groups[r][col][0]) for r in filled}) != 1 or len(filled) == len(
+                block) or not others or sum(
+                1 for r in others if groups[r][col]) * 3 < len(others) * 2:
+            continue
+        for r in block:
+            if r != filled[0]:
+                groups[r][col] = list(groups[filled[0]][col])
+                given.add(r)
+    return given
 
 
 def _shared_from_above(from_top: dict[int, set[int]], roles: list[str],

@@ -145,3 +145,32 @@ def test_a_cell_printed_on_two_one_line_rows_is_merged_over_both() -> None:
     assert [_agencies(r)[1:] for r in records.values()] == [
         [("support", "UBND các xã, phường")], [("support", "UBND các xã, phường")],
         [("support", "Công an tỉnh")]]
+
+
+# a lead merged over a section's three rows, printed once a line under their middle (on
+# row 2's last line): the section's other rows print none, every other row its own
+LEAD_OFF_THE_BLOCKS_MIDDLE = """\
+TT   Chỉ tiêu                                  ĐVT     Kế hoạch 2026   Chủ trì
+I    MÔI TRƯỜNG
+     Tỷ lệ rác thải sinh hoạt được thu gom,                 95         Sở Nông nghiệp
+1                                               %
+     xử lý                                                             và Môi trường
+II   ĐÔ THỊ
+     Tỷ lệ đô thị hóa toàn tỉnh                             46
+2                                               %
+
+     Số căn nhà ở xã hội hoàn thành                       4.200
+3                                              Căn
+                                                                       Sở Xây dựng
+     Tỷ lệ dân số đô thị được dùng nước                    99,5
+4                                               %
+     sạch
+"""
+
+
+def test_a_lead_merged_over_a_block_printed_off_its_middle_reaches_each_row() -> None:
+    records = convert_text(LEAD_OFF_THE_BLOCKS_MIDDLE, "layout").records
+    assert [(r.key, _agencies(r)) for r in records] == [
+        ("I/1", [("lead", "Sở Nông nghiệp và Môi trường")]),
+        ("II/2", [("lead", "Sở Xây dựng")]), ("II/3", [("lead", "Sở Xây dựng")]),
+        ("II/4", [("lead", "Sở Xây dựng")])]
