@@ -1034,6 +1034,9 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         # more cells than rows joined where they least read apart: which join is right, the
         # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
         column.uncertain |= len(printed) > count
+        # fewer cells than rows given to the first rows: which rows are empty, the text does
+        # not tell either (a support printed for the second row only)
+        column.uncertain |= 0 < len(written) < count
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
         waiting += [(column.at, [t]) for t in written[count:]]  # more cells than rows

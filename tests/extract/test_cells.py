@@ -814,3 +814,15 @@ def test_pdftotext_a_line_with_room_for_the_next_is_no_wrap_of_one_cell() -> Non
          "Quý III/2026"],
         ["2", "Đoàn Thanh niên", "Mở lớp kỹ năng số cho người cao tuổi tại nhà văn hóa",
          "Quý IV/2026"]]
+
+
+def test_pdftotext_fewer_cells_than_rows_given_to_the_first_rows_is_said() -> None:
+    # one support for two rows: it goes to the first row, but it may be the second's (the
+    # text keeps no trace of an empty cell) — said on each row; every row's lead: no word
+    text = "\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Lắp camera tại chợ", "Phủ sóng 5G", "",
+        "Cơ quan chủ", "trì", "Phòng Kinh tế", "Văn phòng", "", "Cơ quan phối", "hợp",
+        "Viettel", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026", ""])
+    body = [r for r in read_text(text, "cells").rows if r.table is not None][1:]
+    assert [r.texts[3] for r in body] == ["Viettel", ""]
+    assert all(r.warnings == ["cell_placement_uncertain:Cơ quan phối hợp"] for r in body)
