@@ -17,9 +17,14 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
-    # people counted with or without repeats ("người" and "lượt"); a life expectancy in years;
+    # people counted once ("người"), not in visits ("lượt"); a life expectancy in years;
     # unemployment insurance printed in two pieces; the satisfaction index by its initials
-    ("Số người dân được hướng dẫn sử dụng DVCTT", "người", "xhs.luot_huong_dan_dvctt"),
+    ("Số người dân được hướng dẫn sử dụng DVCTT", "người", "xhs.nguoi_huong_dan_dvctt"),
+    ("Số người dân được tập huấn kỹ năng số cơ bản", "người", "xhs.nguoi_tap_huan_ky_nang_so"),
+    ("Số người được hướng dẫn cài đặt ứng dụng VNeID", "người", "da06.nguoi_huong_dan_vneid"),
+    ("Số người dân được tập huấn kỹ năng số", None, "xhs.nguoi_tap_huan_ky_nang_so"),
+    ("Số lượt người dân được tập huấn kỹ năng số", None, "xhs.luot_tap_huan_ky_nang_so"),
+    ("Số người dân được tập huấn kỹ năng số", "lượt người", "xhs.luot_tap_huan_ky_nang_so"),
     ("Tuổi thọ trung bình", "năm", "ktxh.tuoi_tho"),
     ("Tỷ lệ lực lượng lao động tham gia BH TN", "%", "ktxh.bh_that_nghiep"),
     ("Chỉ số SIPAS", "%", "cchc.sipas"),
@@ -609,6 +614,14 @@ NEAR_MISSES = [
     ("Số doanh nghiệp trên 1.000 dân", "doanh nghiệp", "kts.dn_cong_nghe_so_tren_dan"),
     ("Số doanh nghiệp đang hoạt động trên 1.000 dân", "DN/1000 dân",
      "kts.dn_cong_nghe_so_tren_dan"),
+    # people reached (each once) are not visits (a person counted each time), either way;
+    # "lượt" in the name and "người" in the unit say both: no link
+    ("Số người dân được tập huấn kỹ năng số", "người", "xhs.luot_tap_huan_ky_nang_so"),
+    ("Số lượt người dân được tập huấn kỹ năng số", "lượt", "xhs.nguoi_tap_huan_ky_nang_so"),
+    ("Số người truy cập dữ liệu mở", "người", "cqs.luot_truy_cap_du_lieu_mo"),
+    ("Số lượt người tham gia BHXH tự nguyện", "người", "ktxh.nguoi_bhxh_tu_nguyen"),
+    ("Số lượt người tham gia BHXH tự nguyện", "người", "ktxh.luot_bhxh_tu_nguyen"),
+    ("Số người dân được hướng dẫn cài đặt VNeID", "lượt", "da06.nguoi_huong_dan_vneid"),
     # a count per 1,000 (or 100,000) people is not one per 10,000: another value, unconverted
     ("Số bác sĩ trên 1.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
     ("Số bác sĩ", "bác sĩ/1.000 dân", "ktxh.bac_si_van_dan"),
@@ -836,6 +849,20 @@ def test_a_unit_per_a_population_or_an_area_is_its_numerator_with_a_condition() 
     # a slash that is no "per" ("tin/bài", "thôn/tổ dân phố") says no condition
     assert unit_conditions(name, "thôn/tổ dân phố").conditions == name.conditions
     assert unit_family("triệu đồng") == "money"
+
+
+def test_visits_are_counted_apart_from_persons() -> None:
+    """A count in visits ("lượt", "lượt người") counts a person each time; one in persons
+    ("người") once: two families, and the unit says the condition visits as "lượt" in the name
+    does."""
+    from chitieu.catalog.words import read, unit_conditions, unit_family
+
+    assert unit_family("lượt") == unit_family("lượt người") == "count:visits"
+    assert unit_family("người") == "count:persons"
+    name = read("Số người dân được tập huấn kỹ năng số")
+    assert "visits" not in name.conditions
+    assert "visits" in unit_conditions(name, "lượt người").conditions
+    assert "visits" in read("Số lượt người dân được tập huấn kỹ năng số").conditions
 
 
 def test_a_share_of_the_budget_is_not_a_share_of_grdp() -> None:
