@@ -822,7 +822,8 @@ def _fits(role: str, text: str) -> int:
     if role in ("name", "note", "unknown"):
         return 1
     if role in ("target", "baseline"):
-        return 2 if _TARGET_LIKE.search(text) else 0
+        # (a unit's symbol alone, "%", is the unit column's cell)
+        return 2 if _TARGET_LIKE.search(text) and text not in _unit_symbols() else 0
     if role == "unit":
         words = text.split()
         short = len(words) <= _MAX_UNIT_WORDS and not any(c.isdigit() for c in text)
