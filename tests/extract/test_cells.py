@@ -839,3 +839,15 @@ def test_pdftotext_a_units_symbol_alone_is_no_target() -> None:
     rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
     assert rows[1:] == [["1", "%", "Tỷ lệ hộ dùng nước sạch", "≥ 95", "Phòng Kinh tế"],
                         ["2", "%", "Tỷ lệ trường có Internet", "100", "Phòng Văn hóa - Xã hội"]]
+
+
+def test_pdftotext_a_figure_with_its_thousands_apart_is_no_row_number() -> None:
+    # "1.500" alone in its block under rows numbered "1", "2": a target, not a row "1.500"
+    # (it made a row of its own, the target lost)
+    rows = read_text("\n".join([
+        "STT", "1", "2", "", "Chỉ tiêu", "Số doanh nghiệp số", "Tỷ lệ hộ có cáp quang", "",
+        "Đơn vị", "tính", "Doanh nghiệp", "%", "", "Chỉ tiêu", "năm 2026", "", "1.500", "",
+        "≥ 80", "", "Cơ quan chủ trì", "Sở Tài chính", "Sở Khoa học và", "Công nghệ", "",
+    ]), "cells").rows
+    body = [r.texts for r in rows if r.table is not None][1:]
+    assert [r[3] for r in body] == ["1.500", "≥ 80"]
