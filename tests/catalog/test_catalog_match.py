@@ -42,6 +42,12 @@ MATCH = [
     # income "bình quân của người dân" is per head; a purpose with no connector; procedures
     # done on the identity app; artificial intelligence spelled out
     ("Tăng giá trị sản xuất nông nghiệp", "%", "ktxh.tang_gia_tri_nong_nghiep"),
+    # the product's name spelled out is the GRDP; the digital economy's revenue in % GRDP is its
+    # share; a growth against the same period is the growth rate
+    ("Tổng sản phẩm trên địa bàn bình quân đầu người", "triệu đồng",
+     "ktxh.grdp_binh_quan_dau_nguoi"),
+    ("Doanh thu kinh tế số", "% GRDP", "kts.ty_trong_kinh_te_so"),
+    ("Giá trị sản xuất nông nghiệp tăng so với cùng kỳ", "%", "ktxh.tang_gia_tri_nong_nghiep"),
     ("Tăng năng suất lao động xã hội", "%", "ktxh.tang_nang_suat_lao_dong"),
     ("Tăng tỷ lệ lao động qua đào tạo", "%", "ktxh.lao_dong_qua_dao_tao"),
     ("Thu nhập bình quân của người dân trên địa bàn", "triệu đồng", "ktxh.thu_nhap_binh_quan"),
