@@ -175,7 +175,9 @@ def _denominator_pattern(denominators: dict, before: Collection[str] = ()
         return None
     alternatives = "|".join(r"\s+".join(map(re.escape, d.split())) for d in found)
     words = "".join(rf"|\s+{re.escape(str(w))}\s+" for w in before)
-    return re.compile(rf"(?:\s*/\s*{words})(?:[0-9]+\s*)?({alternatives})$")
+    # the number is taken into the denominator first ("1000 dan", "10 nghin dan"), alone
+    # only where the denominator is not found with it ("1 van dan")
+    return re.compile(rf"(?:\s*/\s*{words})(?:[0-9]+\s*)??({alternatives})$")
 
 
 def _locality_pattern(localities: dict) -> re.Pattern[str] | None:
@@ -784,7 +786,7 @@ def name_family(unit: str | None, reading: Reading, words: Words | None = None) 
 def unit_conditions(reading: Reading, unit: str | None,
                     words: Words | None = None) -> Reading:
     """The reading with the conditions its printed unit says: a count "doanh nghiệp/1.000
-    dân" is one per so many people (per_capita) as "… trên 1.000 dân" in the name is, a sum
+    dân" is one per 1,000 people (per_1000_people) as "… trên 1.000 dân" in the name is, a sum
     "triệu đồng/ha" one per hectare (per_area) as "… trên 1 ha" is."""
     if not unit or not unit.strip():
         return reading

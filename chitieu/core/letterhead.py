@@ -71,6 +71,7 @@ class _Words:
     body_within: regex.Pattern  # a body opening after another body's place on one line
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
+    standing_organ: regex.Pattern  # "ban thuong vu " before a committee: an organ of it
     office_at_end: regex.Pattern  # an office's words ending a line after other words
     capitalized: frozenset[str]  # words a body's name writes with a capital wherever
     school: regex.Pattern  # "truong" and a school's kinds before a name of its own
@@ -117,6 +118,9 @@ def _words() -> _Words:
             r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
         office_holder=compile_regex(
             r"^(?:" + "|".join(h.replace(" ", r"\s+") for h in data["office_holders"])
+            + r")\s+(?=\S)"),
+        standing_organ=compile_regex(
+            r"^(?:" + "|".join(o.replace(" ", r"\s+") for o in data["standing_organs"])
             + r")\s+(?=\S)"),
     )
 
@@ -419,6 +423,17 @@ def without_office_holder(text: str) -> str:
     if holder is None or _words().body_start.match(folded[holder.end():]) is None:
         return text
     return text[where[holder.end()]:]
+
+
+def without_standing_organ(text: str) -> str | None:
+    """The committee a standing organ's name names ("Ban Thường vụ Đảng ủy phường Thanh Khê"
+    → "Đảng ủy phường Thanh Khê", "Ban Chấp hành Đoàn tỉnh …" → "Đoàn tỉnh …"); None when
+    the text does not open with one before a body."""
+    folded, where = _folded(text)
+    organ = _words().standing_organ.match(folded)
+    if organ is None or _words().body_start.match(folded[organ.end():]) is None:
+        return None
+    return text[where[organ.end()]:]
 
 
 def place_of(body: str) -> str | None:

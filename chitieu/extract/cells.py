@@ -991,7 +991,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                     column.pieces.append(given)
                     waiting.remove(item)
             continue
-        if all(ROW_LABEL.match(t) for t in block):
+        if all(ROW_LABEL.match(t) for t in block) and _numbering_goes_on(numbers, block[0]):
             numbers += block
             numbered = True
             continue
@@ -1030,10 +1030,13 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     cells = [[n] for n in numbers]
     for column in columns[1:]:
         printed = _cells(column.lines, column.role)
-        written = _joined_to(printed, count, column.role) + column.cells
+        written = _joined_to(column.lines, count, column.role) + column.cells
         # more cells than rows joined where they least read apart: which join is right, the
         # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
         column.uncertain |= len(printed) > count
+        # fewer cells than rows given to the first rows: which rows are empty, the text does
+        # not tell either (a support printed for the second row only)
+        column.uncertain |= 0 < len(written) < count
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
         waiting += [(column.at, [t]) for t in written[count:]]  # more cells than rows
@@ -1050,6 +1053,19 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         rows.append(_one_cell(text, line))
     warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
     return end
+
+
+def _numbering_goes_on(numbers: list[str], first: str) -> bool:
+    """A block of row labels numbers further rows where it goes on from the rows' last number
+    ("3" then "4"; "1" then "3", a number written among another column's cells left out; "1"
+    then "1", a second numbering column); a figure far beyond it ("3" then "50000", a target
+    column's cell) does not."""
+    if not numbers or not (numbers[-1].isdigit() and first.isdigit()):
+        return True
+    return int(first) - int(numbers[-1]) <= _NUMBERS_LEFT_OUT + 1
+
+
+_NUMBERS_LEFT_OUT = 2  # row numbers a block of row numbers may skip
 
 
 def _scattered(pieces: list[int]) -> bool:
@@ -1316,7 +1332,7 @@ def _lines_score(lines: tuple[str, ...] | list[str], *, agency: bool) -> float:
     if not _opens(first):
         score -= 3.0
     return score + sum((1 if _goes_on(above, text) else -1) + _word_across(above, text)
-                       for above, text in pairwise(lines))
+                       for above, text in pairwise(lines)) - _unwrapped(lines)
 
 
 def _word_across(above: str, text: str) -> float:
@@ -1439,7 +1455,35 @@ def _cell_score(texts: tuple[str, ...]) -> float:
     first = texts[0]
     score = 2.0 if _opens_agency(first) else 0.0 if _opens(first) else -3.0
     return score + sum((1 if _continued(above, text) else -1) + _word_across(above, text)
-                       for above, text in pairwise(texts))
+                       for above, text in pairwise(texts)) - _unwrapped(texts)
+
+
+def _unwrapped(lines: tuple[str, ...] | list[str]) -> float:
+    """What a cell's lines cost where one going on in lower case follows a line that had
+    room for its first word ("VNeID" / "khu dân cư" in a cell whose lines run to "Mặt trận
+    các"): `pdftotext` cuts a cell's line where its next word no longer fits, so those two
+    lines are not one cell's in a row. Measured as `_printed_width` guesses ("Phòng Hành" /
+    "chính - Tổng hợp" is a wrap: "Phòng Hành chính" is the wider)."""
+    width = max(map(_printed_width, lines), default=0.0)
+    return _UNWRAPPED * sum(
+        1 for above, text in pairwise(lines)
+        if not _opens(text) and _printed_width(f"{above} {text.split(' ', 1)[0]}") < width)
+
+
+_UNWRAPPED = 3.0  # as much as a cell opening in lower case
+
+
+@functools.lru_cache(maxsize=8192)
+def _printed_width(text: str) -> float:
+    """A line's width as a serif font prints it, in a lower-case letter's widths: a capital
+    wider, "i", "l", "t", "f", "j", "r" narrower, a space or a mark narrower still."""
+    return sum(_WIDE if c.isupper() else _THIN if c in _THIN_MARKS else
+               _NARROW if c in _NARROW_LETTERS else 1.0 for c in text)
+
+
+_WIDE, _NARROW, _THIN = 1.35, 0.7, 0.55
+_NARROW_LETTERS = frozenset("iltfjr")
+_THIN_MARKS = frozenset(" .,;:-–/()")
 
 
 _KNOWN_NAME = 0.9  # a cell the list of agencies names this surely is an agency's
@@ -1476,22 +1520,41 @@ class _Known:
 def _cut(texts: list[str], count: int, role: str | None = None) -> list[str]:
     """A column's lines as at most `count` cells: its `_cells`, then apart where a line least
     reads as continued, until there are `count`."""
-    return _joined_to(_cells(texts, role), count, role)
+    return _joined_to(texts, count, role)
 
 
-def _joined_to(cells: list[str], count: int, role: str | None = None) -> list[str]:
-    """A column's cells joined where they least read apart, until there are `count`."""
+def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[str]:
+    """A column's lines (`texts`) as its `_cells`, joined where they least read apart until
+    there are `count`."""
     if count <= 0:
         return []
-    cells = list(cells)
+    size = len(texts) // count
+    if size > 1 and len(texts) == size * count and all(
+            texts[k:k + size] == texts[:size] for k in range(size, len(texts), size)):
+        # the same lines for every row ("Các tổ đại biểu" / "HĐND tỉnh" twice): one cell each
+        return [" ".join(texts[:size])] * count
+    cells, lasts = _cells_and_lasts(texts, role)
+    width = max(map(_printed_width, texts), default=0.0)
     agencies = role in AGENCY_ROLES
+
+    def room(k: int) -> float:
+        # the room the line above a cell left for the cell's first word: a line of a
+        # wrapped cell is cut where its next word no longer fits ("… qua ứng dụng Hà" /
+        # "Tĩnh Số"), so the least room reads least apart
+        return width - _printed_width(f"{lasts[k - 1]} {cells[k].split(' ', 1)[0]}")
+
     while len(cells) > count:
         # the two neighbours most likely one cell: in an agency column, the lower not
         # opening an agency's name ("Các đồng chí" / "Ủy viên Ủy ban" / "Kiểm tra"); the
-        # one above a lone word ("Quý")
+        # in the names' column (wide: its lines run to its width), the one whose line above
+        # left the least room for its first word ("… tham quan vịnh" / "Lan Hạ"); the one
+        # above the fewest words ("Quý" / "IV/2026", "Văn phòng" / "Chính phủ": a narrow
+        # column's lines are all near full)
         at = min(range(1, len(cells)), key=lambda k: (
-            agencies and _opens_agency(cells[k]), len(cells[k - 1].split()), k))
+            agencies and _opens_agency(cells[k]), room(k) if role == "name" else 0,
+            len(cells[k - 1].split()), k))
         cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
+        lasts[at - 1:at + 1] = [lasts[at]]
     return cells
 
 
@@ -1504,22 +1567,31 @@ def _cells(texts: list[str], role: str | None = None) -> list[str]:
     unit column, a unit's symbol is a cell by itself — "%" / "ha" are two — unless the unit
     goes on after it, "%" / "/năm" is "%/năm", or a magnitude opens it, "Nghìn" / "tấn" is
     "Nghìn tấn")."""
+    return _cells_and_lasts(texts, role)[0]
+
+
+def _cells_and_lasts(texts: list[str], role: str | None = None
+                     ) -> tuple[list[str], list[str]]:
+    """`_cells` and each cell's last line."""
     if not texts:
-        return []
-    cells = [texts[0]]
+        return [], []
+    cells, lasts = [texts[0]], [texts[0]]
     for text in texts[1:]:
-        if role == "unit" and text.startswith("/"):
+        unit = role == "unit"
+        if unit and text.startswith("/"):
             cells[-1] += text  # "%" / "/năm", "Mbps" / "/thuê bao"
-        elif role == "unit" and cells[-1].lower() in _unit_magnitudes() and text[:1].isalpha():
+        elif unit and cells[-1].lower() in _unit_magnitudes() and text[:1].isalpha():
             cells[-1] = f"{cells[-1]} {text}"  # "Nghìn" / "tấn", "Triệu" / "kWh"
-        elif role == "unit" and (cells[-1] in _unit_symbols() or text in _unit_symbols()):
+        elif (unit and (cells[-1] in _unit_symbols() or text in _unit_symbols())) or not (
+                _goes_on(cells[-1], text)
+                or (_head_alone(cells[-1]) and not _agency_start().match(text))):
             cells.append(text)
-        elif _goes_on(cells[-1], text) or (
-                _head_alone(cells[-1]) and not _agency_start().match(text)):
-            cells[-1] = f"{cells[-1]} {text}"
+            lasts.append(text)
+            continue
         else:
-            cells.append(text)
-    return cells
+            cells[-1] = f"{cells[-1]} {text}"
+        lasts[-1] = text
+    return cells, lasts
 
 
 def _head_alone(text: str) -> bool:

@@ -30,6 +30,7 @@ from chitieu.core.letterhead import (
     place_of,
     read_letterhead,
     without_office_holder,
+    without_standing_organ,
     written_body,
 )
 from chitieu.core.lexicon import load_yaml
@@ -142,6 +143,11 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
             fold(plan.issuer)):
         # "(Kèm theo … của Sở Y tế)" under "UBND TỈNH QUẢNG NINH / SỞ Y TẾ": the same body,
         # its place named by the header
+        plan.issuer = header
+    elif header and _organ_of(plan.issuer, header):
+        # "(Kèm theo … của Ban Thường vụ Đảng ủy phường Thanh Khê)" under "ĐẢNG ỦY PHƯỜNG
+        # THANH KHÊ": the committee's standing organ acts for it, the document is the
+        # committee's as its letterhead names it
         plan.issuer = header
     # the managing bodies name the province of a commune whose name several provinces share
     managing = head.bodies[:-1] if head else []
@@ -334,6 +340,24 @@ def _committee(issuer: str | None) -> tuple[str, Locality] | None:
         return None
     body = "Tỉnh ủy" if level == "tỉnh" else "Thành ủy"
     return f"{match['before']}{body} {locality.name}", locality
+
+
+def _organ_of(issuer: str, header: str) -> bool:
+    """`issuer` names a standing organ of the committee `header` names ("Ban Thường vụ
+    Thành ủy Huế" of "Thành ủy thành phố Huế", "Ban Thường vụ Tỉnh ủy" of "Tỉnh ủy Cao
+    Bằng", "Ban Thường vụ Hội Nông dân xã …" of "Ban Chấp hành Hội Nông dân xã …")."""
+    committee = without_standing_organ(issuer)
+    if committee is None:
+        return False
+    named, header = (fold(_as_committee(without_standing_organ(name) or name))
+                     for name in (committee, header))
+    return named == header or (header.startswith(f"{named} ") and not names_place(committee))
+
+
+def _as_committee(name: str) -> str:
+    """A province's or city's party committee as the list of provinces names it."""
+    committee = _committee(name)
+    return committee[0] if committee else name
 
 
 def _unit_as_named(issuer: str | None, locality: Locality) -> str | None:

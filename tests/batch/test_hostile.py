@@ -147,11 +147,11 @@ def test_a_file_past_the_memory_cap_fails_alone(tmp_path: Path) -> None:
 
 
 def test_a_file_past_the_time_limit_fails_alone(tmp_path: Path) -> None:
-    # 12 MB of text: about 2.5 s on an idle machine since the text path's speed-ups (6 s
-    # before them: a limit of 5 s stopped failing it); the good files take a tenth of a
-    # second each, a few tenths on a busy machine
-    failure = the_one_failure(tmp_path, hostile.big_text, hostile.Limits(text_mb=12),
-                              "--max-text-mb", "13", "--max-seconds", "1")
+    # 60 MB of text takes about 10 s on an idle machine, the good files a tenth of a second
+    # each: a limit of 3 s leaves a factor of three on a faster machine and of thirty on one
+    # so loaded that the good files run thirty times slower (1 s failed them at load 12)
+    failure = the_one_failure(tmp_path, hostile.big_text, hostile.Limits(text_mb=60),
+                              "--max-text-mb", "61", "--max-seconds", "3")
     assert failure["code"] == "timeout" and "--max-seconds" in failure["error"]
 
 

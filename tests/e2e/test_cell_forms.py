@@ -28,7 +28,8 @@ def _score(report: str) -> float:
 
 @pytest.mark.parametrize(("folder", "documents"), [("whole_plans2/dev", 10),
                                                    ("whole_plans3/dev", 10),
-                                                   ("whole_plans6/dev", 8)])
+                                                   ("whole_plans6/dev", 8),
+                                                   ("whole_plans7/dev", 6)])
 def test_libreoffice_text_of_whole_plans_scores_full_marks(folder: str, documents: int,
                                                           tmp_path: Path,
                                                           shared_dir: Path) -> None:
@@ -59,7 +60,8 @@ def test_libreoffice_text_of_the_table_shapes(tmp_path: Path, shared_dir: Path) 
 
 @pytest.mark.parametrize(("folder", "least"), [("whole_plans2/dev", 0.94),
                                               ("whole_plans3/dev", 0.92),
-                                              ("whole_plans6/dev", 0.71)])
+                                              ("whole_plans6/dev", 0.71),
+                                              ("whole_plans7/dev", 0.70)])
 def test_pdftotext_raw_of_whole_plans_holds_its_level(folder: str, least: float,
                                                        tmp_path: Path, shared_dir: Path) -> None:
     # two narrow columns side by side, blocks of several cells, labels wrapped before their
@@ -67,8 +69,11 @@ def test_pdftotext_raw_of_whole_plans_holds_its_level(folder: str, least: float,
     # the page, durations over two lines, labels each alone in their blocks, three columns
     # in one block, names repeated over three lines (fifth session: whole_plans2 0.83 →
     # 0.94, whole_plans6 0.50 → 0.71: what is left, a long table's cells `pdftotext` wrote
-    # before the rows above them, is said on its rows, not placed)
+    # before the rows above them, is said on its rows, not placed); a name's line opening
+    # with a capital kept where the line above left no room for it, a figure after the row
+    # numbers no row, an agency's lines repeated for every row (sixth session: whole_plans7
+    # 0.47 → 0.70)
     sources = sorted((FIXTURES / folder / "raw").glob("*.txt"))
-    assert len(sources) >= 8
+    assert len(sources) >= 6
     report = score_report(FIXTURES / folder / "expected", sources, tmp_path / "out", shared_dir)
     assert _score(report) >= least, report

@@ -753,3 +753,76 @@ def test_pdftotext_a_word_cut_by_the_line_break_keeps_its_cell_side_by_side() ->
     assert rows[1:] == [
         ["1", "Phòng Tư pháp hộ tịch", "Tiếp nhận hồ sơ điện tử", "Quý II/2026"],
         ["2", "Phòng Tư pháp hộ tịch", "Số hóa sổ hộ tịch lưu trữ tại xã", "Quý IV/2026"]]
+
+
+def test_pdftotext_a_names_last_line_opening_with_a_capital_stays_in_its_cell() -> None:
+    # four names' lines for three rows, two opening with a capital after a line: the wrapped
+    # one is where the line above left no room for its first word ("… dịch vụ trên Cổng" /
+    # "Dịch vụ công": a wrap), not after a short last line ("dữ liệu" / "Số hộ kinh doanh":
+    # a new name). The join was the one after the fewest words, a name's tail given to the
+    # next row
+    rows = read_text("\n".join([
+        "II. CHỈ TIÊU", "STT", "1", "2", "3", "", "Chỉ tiêu",
+        "Tỷ lệ hồ sơ đất đai được số hóa trong kho",
+        "dữ liệu",
+        "Số hộ kinh doanh thanh toán qua ứng dụng",
+        "Viettel Money",
+        "Tỷ lệ thủ tục nộp trực tuyến", "", "Đơn vị", "tính", "%", "Hộ", "%", "",
+    ]), "cells").rows
+    assert [r.texts[1] for r in rows[2:5]] == [
+        "Tỷ lệ hồ sơ đất đai được số hóa trong kho dữ liệu",
+        "Số hộ kinh doanh thanh toán qua ứng dụng Viettel Money",
+        "Tỷ lệ thủ tục nộp trực tuyến"]
+
+
+def test_pdftotext_a_figure_after_the_row_numbers_is_no_row_number() -> None:
+    # a target alone in its block ("12000") after three rows' numbers: a cell of its column,
+    # not a fourth row (it made a row of its own, the targets one row off)
+    rows = read_text("\n".join([
+        "STT", "1", "2", "3", "", "Chỉ tiêu", "Số lượt truy cập cổng thông tin",
+        "Số hồ sơ trực tuyến", "Số camera kết nối", "", "Chỉ tiêu", "năm 2026", "",
+        "Cơ quan chủ trì", "", "85000", "", "Văn phòng", "", "12000", "", "Bộ phận Một cửa",
+        "", "150", "", "Công an xã", "",
+    ]), "cells").rows
+    assert len([r for r in rows if r.table is not None]) == 4
+    assert [r.texts[2] for r in rows[1:4]] == ["85000", "12000", "150"]
+
+
+def test_pdftotext_the_same_agencys_lines_for_every_row_are_one_cell_each() -> None:
+    # "Các tổ đại biểu" / "HĐND xã" printed for each of two rows: a cell each (joined after
+    # the fewest words, "HĐND xã Các tổ đại biểu" was one row's)
+    rows = read_text("\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Giám sát bộ phận một cửa", "Giám sát chợ", "",
+        "Cơ quan chủ", "trì", "Các tổ đại biểu", "HĐND xã", "Các tổ đại biểu", "HĐND xã", "",
+    ]), "cells").rows
+    assert [r.texts[2] for r in rows[1:3]] == ["Các tổ đại biểu HĐND xã"] * 2
+
+
+def test_pdftotext_a_line_with_room_for_the_next_is_no_wrap_of_one_cell() -> None:
+    # a task's last line ("Zalo") written between two lines of the agency beside it: in the
+    # agency's cell, "thôn, bản" would have fitted after "Zalo" on its line, so the two are
+    # not one cell's in a row — the name's (it was the agency's, after "số của các")
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "1", "2", "", "Cơ quan chủ", "trì", "Tổ công nghệ",
+        "Hướng dẫn người dân cài đặt ứng dụng", "số của các", "Zalo", "thôn, bản",
+        "Mở lớp kỹ năng số cho người cao tuổi Đoàn Thanh", "tại nhà văn hóa", "niên",
+        "Nhiệm vụ", "", "III. TỔ CHỨC THỰC HIỆN", "", "Thời gian", "hoàn thành", "Quý",
+        "III/2026", "Quý", "IV/2026", ""])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows[1:] == [
+        ["1", "Tổ công nghệ số của các thôn, bản", "Hướng dẫn người dân cài đặt ứng dụng Zalo",
+         "Quý III/2026"],
+        ["2", "Đoàn Thanh niên", "Mở lớp kỹ năng số cho người cao tuổi tại nhà văn hóa",
+         "Quý IV/2026"]]
+
+
+def test_pdftotext_fewer_cells_than_rows_given_to_the_first_rows_is_said() -> None:
+    # one support for two rows: it goes to the first row, but it may be the second's (the
+    # text keeps no trace of an empty cell) — said on each row; every row's lead: no word
+    text = "\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Lắp camera tại chợ", "Phủ sóng 5G", "",
+        "Cơ quan chủ", "trì", "Phòng Kinh tế", "Văn phòng", "", "Cơ quan phối", "hợp",
+        "Viettel", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026", ""])
+    body = [r for r in read_text(text, "cells").rows if r.table is not None][1:]
+    assert [r.texts[3] for r in body] == ["Viettel", ""]
+    assert all(r.warnings == ["cell_placement_uncertain:Cơ quan phối hợp"] for r in body)

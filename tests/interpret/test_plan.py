@@ -419,6 +419,31 @@ def test_an_attachment_issuer_completed_by_the_same_body_in_the_header(
     assert (plan.issuer, plan.locality.level) == (issuer, level)
 
 
+@pytest.mark.parametrize(("left", "attached", "issuer"), [
+    # the standing committee acts for the committee its letterhead names (the Party's rules
+    # on documents: the committee's name is the issuer's)
+    (["ĐẢNG BỘ TỈNH THANH HÓA", "ĐẢNG ỦY XÃ NGA SƠN", "*"],
+     "của Ban Thường vụ Đảng ủy xã Nga Sơn)", "Đảng ủy xã Nga Sơn"),
+    (["ĐẢNG BỘ TỈNH LẠNG SƠN", "TỈNH ỦY", "*"], "của Ban Thường vụ Tỉnh ủy)",
+     "Tỉnh ủy Lạng Sơn"),
+    (["ĐẢNG BỘ TỈNH LẠNG SƠN", "TỈNH ỦY", "*"], "của Ban Thường vụ Tỉnh ủy Lạng Sơn)",
+     "Tỉnh ủy Lạng Sơn"),
+    (["HỘI NÔNG DÂN TỈNH GIA LAI", "BCH HỘI NÔNG DÂN XÃ IA GRAI"],
+     "của Ban Thường vụ Hội Nông dân xã Ia Grai)", "Ban Chấp hành Hội Nông dân xã Ia Grai"),
+    # another committee's standing organ: kept as printed
+    (["ĐẢNG BỘ TỈNH THANH HÓA", "ĐẢNG ỦY XÃ NGA SƠN", "*"],
+     "của Ban Thường vụ Đảng ủy xã Nga Thắng)", "Ban Thường vụ Đảng ủy xã Nga Thắng"),
+])
+def test_a_standing_organ_in_the_attachment_line_issues_for_the_letterhead_s_committee(
+        left: list[str], attached: str, issuer: str) -> None:
+    rows = [*left, "Số 15-KH/ĐU"]
+    right = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Lạng Sơn, ngày 18 tháng 4 năm 2026", *[""] * len(rows)]
+    text = "\n".join([*(f"{a}\t{b}" for a, b in zip(rows, right[:len(rows)], strict=True)), "",
+                      "PHỤ LỤC", "NHIỆM VỤ NĂM 2026",
+                      f"(Kèm theo Kế hoạch số 15-KH/ĐU ngày 18/4/2026 {attached}"])
+    assert _plan(text).issuer == issuer
+
+
 def test_a_letter_carrying_the_table_is_titled_by_its_subject() -> None:
     # a "công văn" has no kind line: its "V/v …" under the number is what it is about
     # (the title was null); a wrapped subject goes on in lower case
