@@ -817,8 +817,10 @@ def family_conditions(reading: Reading, family: str | None,
     words = words or default_words()
     openings = words.family_openings.get(family or "")
     if openings and reading.words:
-        opened = _longest_at(reading.words, 0, openings, _starts(openings))
-        if opened and _holds_any(reading.words, words.family_not.get(
+        # a share said after the opening cancels it ("Tổng vốn … (tỷ lệ)"); one the opening
+        # says itself does not ("Tỷ lệ cắt giảm thời gian …" in %)
+        opened, length = _longest_with_length(reading.words, 0, openings, _starts(openings))
+        if opened and _holds_any(reading.words[length:], words.family_not.get(
                 family or "", frozenset())):
             opened = None
         if opened and opened not in reading.conditions:
