@@ -30,6 +30,10 @@ MATCH = [
     ("Số lượt truy cập cổng dữ liệu mở của tỉnh", "lượt truy cập", "cqs.luot_truy_cap_du_lieu_mo"),
     ("Số lượt người dân được phổ cập kỹ năng số", "người/lượt", "xhs.luot_tap_huan_ky_nang_so"),
     ("Số lượt người dân được phổ cập kỹ năng số", "lượt/người", "xhs.luot_tap_huan_ky_nang_so"),
+    # "lượt" in the name of a count printed in the noun it counts ("người"): visits
+    ("Số lượt người tham gia BHXH tự nguyện", "người", "ktxh.luot_bhxh_tu_nguyen"),
+    ("Số lượt người dân được hướng dẫn sử dụng dịch vụ công trực tuyến", "người",
+     "xhs.luot_huong_dan_dvctt"),
     ("Tỷ lệ người trong độ tuổi lao động có kỹ năng số cơ bản (lần lượt các năm)", "%",
      "xhs.nguoi_dan_ky_nang_so"),
     # a time cut printed as a share ("Tỷ lệ cắt giảm/rút ngắn thời gian …")
@@ -658,12 +662,11 @@ NEAR_MISSES = [
      "ktxh.chat_thai_do_thi"),
     ("Giảm thời gian xử lý hồ sơ thủ tục hành chính", "%", "cqs.ho_so_truc_tuyen"),
     # people reached (each once) are not visits (a person counted each time), either way;
-    # "lượt" in the name and "người" in the unit say both: no link
+    # ("lượt" in the name and "người" in the unit are visits: a count of people in visits)
     ("Số người dân được tập huấn kỹ năng số", "người", "xhs.luot_tap_huan_ky_nang_so"),
     ("Số lượt người dân được tập huấn kỹ năng số", "lượt", "xhs.nguoi_tap_huan_ky_nang_so"),
     ("Số người truy cập dữ liệu mở", "người", "cqs.luot_truy_cap_du_lieu_mo"),
     ("Số lượt người tham gia BHXH tự nguyện", "người", "ktxh.nguoi_bhxh_tu_nguyen"),
-    ("Số lượt người tham gia BHXH tự nguyện", "người", "ktxh.luot_bhxh_tu_nguyen"),
     ("Số người dân được hướng dẫn cài đặt VNeID", "lượt", "da06.nguoi_huong_dan_vneid"),
     # a count per 1,000 (or 100,000) people is not one per 10,000: another value, unconverted
     ("Số bác sĩ trên 1.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
