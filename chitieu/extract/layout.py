@@ -68,6 +68,7 @@ _DASHES = frozenset({"-", "–"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
 _OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
+_FIGURE_ROLES = frozenset({"target", "baseline"})  # columns of figures
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 5)  # header lines looked for above / below the line naming columns
@@ -2238,10 +2239,10 @@ class _Alignment:
         with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
-        if self._narrow_span(col) and self.named_cols.get(col) != "unit" and not (
+        if self._narrow_span(col) and self.named_cols.get(col) in _FIGURE_ROLES and not (
                 any(ch.isdigit() for word in piece for ch in word.text)):
             # (a narrow figure column takes figures: not the last word of a title centred
-            # over the figures, "Xã hội" | "số")
+            # over the figures, "Xã hội" | "số"; a note's few lines show a narrow span too)
             return _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
         if cut and (piece[0].text[:1].islower() or piece[0].text in _DASHES):

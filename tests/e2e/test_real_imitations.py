@@ -52,10 +52,6 @@ KNOWN_GAPS = {
     "tinh_thanh_hoa_nhiem_vu_han_gop_ba": (
         "3/4: 'Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp' read as two agencies "
         "by the agency splitter (the deadline merged over three tasks reaches each)"),
-    # the dev batch of 2026-12-06 (21:55): heldout8's miss classes on other text
-    "tinh_phu_tho_chi_tieu_dvt_sat": (
-        "6/7: a note whose first line runs one space after the support's ('UBND các xã, Có "
-        "hạ') stays in the support's cell"),
 }
 
 
