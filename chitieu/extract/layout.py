@@ -2637,8 +2637,10 @@ def _fill_block(groups: list[list[list[_Word]]], col: int, anchors: list[int],
     for block in blocks:
         filled = [r for r in block if groups[r][col]]
         others = [r for other in blocks if other is not block for r in other]
-        # (one cell: rows given it already, merged over them, share its words)
-        if len({id(groups[r][col][0]) for r in filled}) != 1 or len(filled) == len(
+        # (one cell: rows given it already, merged over them, share its words; a piece
+        # in lower case is the tail of a neighbour's cell, "địa phương", no cell of its own)
+        if len({id(groups[r][col][0]) for r in filled}) != 1 or groups[filled[0]][col][
+                0].text[:1].islower() or len(filled) == len(
                 block) or not others or sum(
                 1 for r in others if groups[r][col]) * 3 < len(others) * 2:
             continue
