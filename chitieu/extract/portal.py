@@ -705,6 +705,9 @@ def _fit(text: str, role: str, names: _Names) -> float:
     or under the number; a value ("1.250", "≥ 95") 1 under a target or baseline, -1 under the
     name, an agency, a deadline or the number; other words read best under the name, worse
     under an agency, worst under a deadline or the number."""
+    if not text.strip() and role in ("lead", "monitor", "name"):
+        return -1.0  # a printed empty cell: a task has someone in charge (a merged one is
+        # left out, not printed empty) and a name
     if _DEADLINE_LIKE.search(text):
         return 1.0 if role == "deadline" else -1.0 if role in (*AGENCY_ROLES, "number") else 0.0
     if names.opens_a_name(text):

@@ -488,3 +488,19 @@ def test_an_empty_cell_of_a_short_row_is_not_its_end() -> None:
     assert len(rows) == 6
     assert rows[4] == ["2", "Lập danh mục hồ sơ điện tử.", "Văn phòng UBND tỉnh", "",
                        "2026 - 2027", "Danh mục hồ sơ"]
+
+
+def test_an_empty_cell_of_a_short_row_before_two_cells_is_not_its_end() -> None:
+    """The same with the lead merged from the task above: the task prints its number, its
+    name, no support (a bare `|`), its deadline and its product."""
+    text = _flat([["**TT**", "**Nội dung**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**",
+                   "**Kết quả**"],
+                  ["1", "Xây dựng cơ sở dữ liệu giáo viên.", "Sở Giáo dục và Đào tạo",
+                   "Sở Nội vụ", "Quý II/2026", "Cơ sở dữ liệu"],
+                  ["2", "Cập nhật hồ sơ học sinh.", "", "Tháng 9/2026", "Hồ sơ điện tử"],
+                  ["3", "Đánh giá chuyển đổi số ngành giáo dục.", "Sở Giáo dục và Đào tạo",
+                   "Sở Khoa học và Công nghệ", "Hằng năm", "Báo cáo"]])
+    rows = _table_rows(text)
+    assert len(rows) == 4
+    assert rows[2] == ["2", "Cập nhật hồ sơ học sinh.", "Sở Giáo dục và Đào tạo", "",
+                       "Tháng 9/2026", "Hồ sơ điện tử"]
