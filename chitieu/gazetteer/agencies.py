@@ -1331,9 +1331,12 @@ class _Segmenter:
         known name closed by its level word, then a capitalized unknown name with an
         agency's head word, are two agencies. A place after the level word is the unit's
         ("Công an phường Hội An"), and without a level word a body of a unit is the unit's
-        ("Đoàn Thanh niên Trường THPT …")."""
+        ("Đoàn Thanh niên Trường THPT …"). A place missing from the gazetteer (a former
+        commune, a village: "Công an phường Sở Dầu", "UBND xã Ban Mai") prints only
+        capitalized words; a second body names its kind in lower case ("Ban Quản lý chợ")."""
         return (gap == "none" and left.known and left.exact and not right.known
                 and right.agency_like and right.capitalized and self._closes_a_name(start)
+                and any(t.text[:1].islower() for t in self.tokens[start:end])
                 and not _is_place(_span_key(self.tokens, start, end)))
 
     def _joins_inside_a_name(self, joiner: int) -> bool:

@@ -213,6 +213,14 @@ def test_two_bodies_on_one_line(gazetteer, cell, pieces):
     # a board of the zones it manages: "và các khu …" names what it manages, no second body
     "Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp",
     "Ban Quản lý các cụm công nghiệp và các chợ",
+    # a place the gazetteer does not list (a former commune, a village) whose first word is
+    # an agency's head word: only capitalized words, no body's kind in lower case
+    "Công an phường Sở Dầu",
+    "Trạm Y tế phường Sở Dầu",
+    "UBND xã Ban Mai",
+    "Tổ dân phố Ban Mai",
+    "Công an phường Hội Hợp",
+    "Trường Mầm non xã Ban Mai",
 ])
 def test_one_body_on_one_line(gazetteer, cell):
     assert gazetteer.split(cell) == [cell]
