@@ -1747,7 +1747,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
                 from_top.setdefault(row, set()).add(col)
-            for row in _fill_block(groups, col, starts, valued - sections):
+            for row in _fill_block(groups, columns[col], col, starts, valued - sections):
                 uncertain[row].add(col)
     for row, col in _shared_from_above(from_top, roles, groups, starts):
         uncertain[row].add(col)
@@ -2620,13 +2620,15 @@ def _spread_from_top(groups: list[list[list[_Word]]],
     return spread
 
 
-def _fill_block(groups: list[list[list[_Word]]], col: int, anchors: list[int],
-                valued: set[int]) -> set[int]:
+def _fill_block(groups: list[list[list[_Word]]], parts: list[list[tuple[int, list[_Word]]]],
+                col: int, anchors: list[int], valued: set[int]) -> set[int]:
     """In a column every row has (a lead, a deadline), a block of rows one after another
     (between section rows, a group's title or the page's edges) of which one prints a cell
     and the others none is under that cell merged over the block, wherever in it the cell
     sits (a merged cell's text printed a line or two off the block's middle): when the
-    other blocks' rows fill the column. The rows given it are returned, to be warned."""
+    other blocks' rows fill the column. A cell printed on its own row's number line alone
+    is that row's: the others print none (an empty deadline is often no deadline). The rows
+    given it are returned, to be warned."""
     blocks: list[list[int]] = [[]]
     for r, anchor in enumerate(anchors):
         if anchor >= 0 and r in valued:
@@ -2642,7 +2644,8 @@ def _fill_block(groups: list[list[list[_Word]]], col: int, anchors: list[int],
         if len({id(groups[r][col][0]) for r in filled}) != 1 or groups[filled[0]][col][
                 0].text[:1].islower() or len(filled) == len(
                 block) or not others or sum(
-                1 for r in others if groups[r][col]) * 3 < len(others) * 2:
+                1 for r in others if groups[r][col]) * 3 < len(others) * 2 or {
+                i for i, _ in parts[filled[0]]} == {anchors[filled[0]]}:
             continue
         for r in block:
             if r != filled[0]:

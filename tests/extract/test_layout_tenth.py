@@ -183,3 +183,34 @@ def test_a_lower_case_piece_alone_in_a_block_is_no_merged_cell() -> None:
     records = convert_text(text, "layout").records
     given = [r.key for r in records if any(a.raw == "địa phương" for a in r.agencies)]
     assert "II/3" in given and "II/2" not in given
+
+
+# one-line rows; in section II rows 4 and 5 print no deadline and row 6 its own, on its
+# number's line: no cell merged over the block (an empty deadline is often none)
+OWN_CELL_ON_ITS_NUMBER_LINE = """\
+ STT   Nhiệm vụ                                  Cơ quan chủ trì          Thời gian hoàn thành
+ I     HẠ TẦNG SỐ
+ 1     Phủ sóng 4G toàn bộ các thôn              Văn phòng HĐND và UBND   Quý II/2026
+ 2     Lắp đặt camera an ninh tại trung tâm xã   Công an xã               Quý III/2026
+ 3     Nâng cấp hệ thống truyền thanh            Phòng Văn hóa - Xã hội   Quý IV/2026
+ II    CHÍNH QUYỀN SỐ
+ 4     Duy trì hoạt động Tổ công nghệ số         Phòng Văn hóa - Xã hội
+ 5     Số hóa hồ sơ hộ tịch                      Văn phòng HĐND và UBND
+ 6     Tuyên truyền về dịch vụ công trực tuyến   Công an xã               Tháng 12/2026
+ III   XÃ HỘI SỐ
+ 7     Mở lớp kỹ năng số cho người cao tuổi      Hội Người cao tuổi xã    Quý III/2026
+ 8     Hướng dẫn cài đặt VNeID                   Công an xã               Quý IV/2026
+"""
+
+
+def test_a_cell_on_its_own_rows_number_line_is_not_merged_over_the_block() -> None:
+    records = {r.key: r for r in convert_text(OWN_CELL_ON_ITS_NUMBER_LINE, "layout").records}
+    assert [records[k].deadline is None for k in ("II/4", "II/5", "II/6")] == [
+        True, True, False]
+    assert records["II/6"].deadline.raw == "Tháng 12/2026"
+    # the lead column likewise: rows 4 and 5 print none, row 6 its own
+    text = OWN_CELL_ON_ITS_NUMBER_LINE.replace("Phòng Văn hóa - Xã hội\n", "\n").replace(
+        "Văn phòng HĐND và UBND\n", "\n")
+    records = {r.key: r for r in convert_text(text, "layout").records}
+    assert [_agencies(records[k]) for k in ("II/4", "II/5", "II/6")] == [
+        [], [], [("lead", "Công an xã")]]
