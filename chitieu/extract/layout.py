@@ -65,6 +65,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _MAX_LABEL_WIDTH = 5
 _BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _DASHES = frozenset({"-", "–"})
+_LOWER_ITEM = re.compile(rf"^{LOWER}\)$")  # "a)", "đ)": an item under a group's title
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
 _OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
@@ -1143,7 +1144,8 @@ def _title_lines(lines: list[_Line]) -> set[int]:
     for line in lines:
         if line.words and ROW_NUMBER.match(line.words[0].text):
             shapes.setdefault(_label_shape(line.words[0]), []).append(line)
-    items = any(ln.number not in titles for same in shapes.values() for ln in same)
+    items = (any(ln.number not in titles for same in shapes.values() for ln in same)
+             or _marked_items(lines, titles))
     for same in shapes.values():
         titled = [ln for ln in same if ln.number in titles]
         if titled and (len(titled) < len(same) or (
@@ -1151,6 +1153,20 @@ def _title_lines(lines: list[_Line]) -> set[int]:
                 and not any(ln.text.isupper() for ln in titled))):
             titles -= {ln.number for ln in titled}
     return titles
+
+
+def _marked_items(lines: list[_Line], titles: set[int]) -> bool:
+    """Whether items marked with a bullet ("-", "+") or a letter ("a)") stand between the
+    titles, where the titles' words start (not an agency's "- Xã hội" further right, nor
+    the recipients' "- Như trên;" under the table)."""
+    titled = [line for line in lines if line.number in titles and len(line.words) > 1]
+    if len(titled) < 2:
+        return False
+    start = min(line.words[1].x0 for line in titled) + _MAX_LABEL_WIDTH
+    first, last = titled[0].number, titled[-1].number
+    return any(first < line.number < last and line.words and line.words[0].x0 <= start
+               and (line.words[0].text in _BULLETS or _LOWER_ITEM.match(line.words[0].text))
+               for line in lines)
 
 
 def _label_shape(word: _Word) -> tuple[int, str]:

@@ -214,3 +214,28 @@ def test_a_cell_on_its_own_rows_number_line_is_not_merged_over_the_block() -> No
     records = {r.key: r for r in convert_text(text, "layout").records}
     assert [_agencies(records[k]) for k in ("II/4", "II/5", "II/6")] == [
         [], [], [("lead", "Công an xã")]]
+
+
+# numbered group titles in sentence case over items marked "-" (or "a)"): the titles are
+# sections, each item a record with its own cells
+TITLES_OVER_MARKED_ITEMS = """\
+ STT   Nhiệm vụ                                  Cơ quan chủ trì          Thời gian hoàn thành
+ 1     Lĩnh vực y tế cơ sở
+       - Cập nhật hồ sơ sức khỏe điện tử         Trạm Y tế xã             Quý II/2026
+       - Khám sàng lọc cho người cao tuổi        Trạm Y tế xã             Quý III/2026
+ 2     Lĩnh vực giáo dục
+       - Lắp đặt màn hình tương tác              Trường Tiểu học xã       Tháng 8/2026
+       - Tập huấn giáo viên dùng học liệu số     Phòng Văn hóa - Xã hội   Tháng 9/2026
+"""
+
+
+def test_numbered_titles_over_marked_items_stay_sections() -> None:
+    for text in (TITLES_OVER_MARKED_ITEMS, TITLES_OVER_MARKED_ITEMS.replace(
+            "       - Cập", "       a) Cập").replace("       - Khám", "       b) Khám").replace(
+            "       - Lắp", "       a) Lắp").replace("       - Tập", "       b) Tập")):
+        records = [r for r in convert_text(text, "layout").records if r.deadline]
+        assert [(r.name, r.deadline.raw) for r in records] == [
+            ("Cập nhật hồ sơ sức khỏe điện tử", "Quý II/2026"),
+            ("Khám sàng lọc cho người cao tuổi", "Quý III/2026"),
+            ("Lắp đặt màn hình tương tác", "Tháng 8/2026"),
+            ("Tập huấn giáo viên dùng học liệu số", "Tháng 9/2026")]
