@@ -1498,10 +1498,11 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
     if count <= 0:
         return []
     size = len(texts) // count
-    if size > 1 and len(texts) == size * count and all(
+    if count > 1 and size > 1 and len(texts) == size * count and all(
             texts[k:k + size] == texts[:size] for k in range(size, len(texts), size)):
-        # the same lines for every row ("Các tổ đại biểu" / "HĐND tỉnh" twice): one cell each
-        return [" ".join(texts[:size])] * count
+        # the same lines for every row ("Các tổ đại biểu" / "HĐND tỉnh" twice): one cell
+        # each, its lines read as the column's cells are ("%" / "/năm" is "%/năm")
+        return [" ".join(_cells(texts[:size], role))] * count
     cells, lasts = _cells_and_lasts(texts, role)
     width = max(map(len, texts), default=0)
     agencies = role in AGENCY_ROLES

@@ -796,3 +796,16 @@ def test_pdftotext_the_same_agencys_lines_for_every_row_are_one_cell_each() -> N
         "Cơ quan chủ", "trì", "Các tổ đại biểu", "HĐND xã", "Các tổ đại biểu", "HĐND xã", "",
     ]), "cells").rows
     assert [r.texts[2] for r in rows[1:3]] == ["Các tổ đại biểu HĐND xã"] * 2
+
+
+@pytest.mark.parametrize("rows_units", [1, 2])
+def test_pdftotext_a_unit_wrapped_the_same_for_every_row_stays_one_unit(rows_units: int) -> None:
+    # "%" / "/năm" for each row (and for a table of one row): the unit "%/năm", its lines
+    # read as a unit column's are (was "% /năm", the lines joined as they came)
+    names = ["Tăng thu ngân sách trên địa bàn", "Tăng tổng giá trị sản xuất"][:rows_units]
+    rows = read_text("\n".join([
+        "STT", *[str(k) for k in range(1, rows_units + 1)], "", "Chỉ tiêu", *names, "",
+        "Đơn vị", "tính", *["Mbps", "/thuê bao"] * rows_units, "", "Chỉ tiêu", "năm 2026", "",
+        "Cơ quan chủ trì", "", *["≥ 12", "", "Phòng Kinh tế", ""] * rows_units,
+    ]), "cells").rows
+    assert [r.texts[2] for r in rows[1:1 + rows_units]] == ["Mbps/thuê bao"] * rows_units
