@@ -1513,6 +1513,13 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         # "Tĩnh Số"), so the least room reads least apart
         return width - len(lasts[k - 1]) - 1 - len(cells[k].split(" ", 1)[0])
 
+    def wrapped(k: int) -> tuple[int, int]:
+        # a first word the line above had no room for says a wrap, whatever it lacked;
+        # less surely after the column's widest line, which has no room by how the width
+        # is taken (a name filling its line, "… trên môi trường mạng" / "Trường học …")
+        left = room(k)
+        return (0, len(lasts[k - 1]) >= width) if left < 0 else (1, left)
+
     while len(cells) > count:
         # the two neighbours most likely one cell: in an agency column, the lower not
         # opening an agency's name ("Các đồng chí" / "Ủy viên Ủy ban" / "Kiểm tra"); the
@@ -1521,7 +1528,7 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         # above the fewest words ("Quý" / "IV/2026", "Văn phòng" / "Chính phủ": a narrow
         # column's lines are all near full)
         at = min(range(1, len(cells)), key=lambda k: (
-            agencies and _opens_agency(cells[k]), room(k) if role == "name" else 0,
+            agencies and _opens_agency(cells[k]), wrapped(k) if role == "name" else (0, 0),
             len(cells[k - 1].split()), k))
         cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
         lasts[at - 1:at + 1] = [lasts[at]]

@@ -809,3 +809,20 @@ def test_pdftotext_a_unit_wrapped_the_same_for_every_row_stays_one_unit(rows_uni
         "Cơ quan chủ trì", "", *["≥ 12", "", "Phòng Kinh tế", ""] * rows_units,
     ]), "cells").rows
     assert [r.texts[2] for r in rows[1:1 + rows_units]] == ["Mbps/thuê bao"] * rows_units
+
+
+def test_pdftotext_a_name_filling_the_widest_line_is_no_wrap_before_a_long_first_word() -> None:
+    # a one-line name as wide as the column's widest line, then a name opening with a long
+    # word, then a name wrapped before its last word ("… Côn Sơn Kiếp" / "Bạc"): the wrap is
+    # the join (the widest line's room was the most below zero, its next row's name taken)
+    rows = read_text("\n".join([
+        "II. CHỈ TIÊU", "STT", "1", "2", "3", "", "Chỉ tiêu",
+        "Tỷ lệ văn bản đi được ký số trên hệ thống điều hành",
+        "Doanh nghiệp nhỏ và vừa dùng hóa đơn điện tử",
+        "Số lượt khách tham quan khu di tích Côn Sơn Kiếp", "Bạc", "",
+        "Đơn vị", "tính", "%", "DN", "Lượt", "",
+    ]), "cells").rows
+    assert [r.texts[1] for r in rows[2:5]] == [
+        "Tỷ lệ văn bản đi được ký số trên hệ thống điều hành",
+        "Doanh nghiệp nhỏ và vừa dùng hóa đơn điện tử",
+        "Số lượt khách tham quan khu di tích Côn Sơn Kiếp Bạc"]
