@@ -1524,7 +1524,7 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         # the two neighbours most likely one cell: in an agency column, the lower not
         # opening an agency's name ("Các đồng chí" / "Ủy viên Ủy ban" / "Kiểm tra"); the
         # in the names' column (wide: its lines run to its width), the one whose line above
-        # left the least room for its first word ("… tham quan vịnh" / "Lan Hạ"); the one
+        # had no room for its first word ("… tham quan vịnh" / "Lan Hạ"); the one
         # above the fewest words ("Quý" / "IV/2026", "Văn phòng" / "Chính phủ": a narrow
         # column's lines are all near full)
         at = min(range(1, len(cells)), key=lambda k: (
