@@ -444,6 +444,28 @@ def test_a_standing_organ_in_the_attachment_line_issues_for_the_letterhead_s_com
     assert _plan(text).issuer == issuer
 
 
+@pytest.mark.parametrize(("left", "attached", "issuer"), [
+    # a council's Thường trực and a Front committee's Ban Thường trực issue in their own name
+    # (were the council and the committee, their letterhead not printing the organ's line)
+    (["HỘI ĐỒNG NHÂN DÂN", "XÃ NGA SƠN"], "của Thường trực HĐND xã Nga Sơn)",
+     "Thường trực Hội đồng nhân dân xã Nga Sơn"),
+    (["ỦY BAN MTTQ VIỆT NAM", "XÃ NGA SƠN"],
+     "của Ban Thường trực Ủy ban MTTQ Việt Nam xã Nga Sơn)",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Nga Sơn"),
+    # a People's Committee's standing members act for it
+    (["ỦY BAN NHÂN DÂN", "XÃ NGA SƠN"], "của Thường trực Ủy ban nhân dân xã Nga Sơn)",
+     "Ủy ban nhân dân xã Nga Sơn"),
+])
+def test_a_standing_organ_issuing_in_its_own_name_stays_the_issuer(
+        left: list[str], attached: str, issuer: str) -> None:
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Nga Sơn, ngày 18 tháng 4 năm 2026"]
+    text = "\n".join([*(f"{a}\t{b}" for a, b in zip([*left, "Số: 15/KH"], right, strict=True)),
+                      "", "PHỤ LỤC", "NHIỆM VỤ NĂM 2026",
+                      f"(Kèm theo Kế hoạch số 15/KH ngày 18/4/2026 {attached}"])
+    assert _plan(text).issuer == issuer
+
+
 def test_a_letter_carrying_the_table_is_titled_by_its_subject() -> None:
     # a "công văn" has no kind line: its "V/v …" under the number is what it is about
     # (the title was null); a wrapped subject goes on in lower case
