@@ -17,6 +17,8 @@
     python benchmarks/eval_scans.py --dev10 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval11 [--out DIR]
     python benchmarks/eval_scans.py --dev11 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval12 [--out DIR]
+    python benchmarks/eval_scans.py --dev12 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -237,6 +239,8 @@ def main() -> int:
                         help="the tenth set (EVAL10_VARIANTS), all held out")
     parser.add_argument("--eval11", action="store_true",
                         help="the eleventh set (EVAL11_VARIANTS), all held out")
+    parser.add_argument("--eval12", action="store_true",
+                        help="the twelfth set (EVAL12_VARIANTS), all held out")
     parser.add_argument("--dev6", action="store_true",
                         help="EVAL5's misses on other text (DEV6_VARIANTS), read at will")
     parser.add_argument("--dev7", action="store_true",
@@ -249,6 +253,8 @@ def main() -> int:
                         help="EVAL9's misses on other text (DEV10_VARIANTS), read at will")
     parser.add_argument("--dev11", action="store_true",
                         help="EVAL10's misses on other text (DEV11_VARIANTS), read at will")
+    parser.add_argument("--dev12", action="store_true",
+                        help="EVAL11's misses on other text (DEV12_VARIANTS), read at will")
     parser.add_argument("--dev5", action="store_true",
                         help="the fifth set's dev set (DEV5_VARIANTS), read at will")
     parser.add_argument("--header-dev", action="store_true",
@@ -256,7 +262,7 @@ def main() -> int:
     args = parser.parse_args()
     held_out = (args.eval2 in ("held-out", "all") or args.eval3 or args.eval4 or args.eval5
                 or args.eval6 or args.eval7 or args.eval8 or args.eval9 or args.eval10
-                or args.eval11)
+                or args.eval11 or args.eval12)
     if held_out and args.verbose:
         parser.error("the held-out scans are only scored: no --verbose")
     if not SCORE.exists():
@@ -285,6 +291,8 @@ def main() -> int:
         chosen = fixtures.EVAL10_VARIANTS
     if args.eval11:
         chosen = fixtures.EVAL11_VARIANTS
+    if args.eval12:
+        chosen = fixtures.EVAL12_VARIANTS
     if args.header_dev:
         chosen = fixtures.HEADER_DEV_VARIANTS
     if args.dev5:
@@ -301,11 +309,15 @@ def main() -> int:
         chosen = fixtures.DEV10_VARIANTS
     if args.dev11:
         chosen = fixtures.DEV11_VARIANTS
+    if args.dev12:
+        chosen = fixtures.DEV12_VARIANTS
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
     folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "dev7" if args.dev7
                          else "dev8" if args.dev8 else "dev9" if args.dev9
                          else "dev10" if args.dev10
                          else "dev11" if args.dev11
+                         else "dev12" if args.dev12
+                         else "eval12" if args.eval12
                          else "eval11" if args.eval11
                          else "eval10" if args.eval10
                          else "eval9" if args.eval9

@@ -359,10 +359,13 @@ def _header_tail(rows: list[RawRow], following: list[int], header: int,
     for index in following[:2]:
         cells = rows[index].cells
         if is_numbering_row([c.text for c in cells]):
-            for column, cell in enumerate(cells):
-                if cell.text.strip():
-                    _apply(repairs, index, column, cell, "header",
-                           lambda _t, n=column + 1: f"({n})")
+            # the row numbers every column: a cell OCR left empty before its last number
+            # ("(1)" lost beside a grey header) prints its number too, or the row reads as
+            # the header's second line and every column's name takes a number
+            last = max(column for column, cell in enumerate(cells) if cell.text.strip())
+            for column, cell in enumerate(cells[:last + 1]):
+                _apply(repairs, index, column, cell, "header",
+                       lambda _t, n=column + 1: f"({n})")
             tail.append(index)
             break
         if not _continues_header(cells, above):

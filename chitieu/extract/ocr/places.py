@@ -31,7 +31,8 @@ _LONGEST_NAME = 3  # words
 
 def repair_place_names(text: str) -> str:
     """`text` with each place name after a level word spelled as the unit list spells it."""
-    tokens = text.split()
+    read = text.split()
+    tokens = _capital_i_read_as_l(read)
     out = list(tokens)
     index = 0
     while index < len(tokens):
@@ -52,7 +53,31 @@ def repair_place_names(text: str) -> str:
             index = start + count
         else:
             index = start
-    return " ".join(out) if out != tokens else text
+    return " ".join(out) if out != read else text
+
+
+def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
+    """`tokens` with a name's capital "I" that OCR read as a small "l" put back, after a
+    level word: in a sans face the two are one stroke ("xã la Grai" for "xã Ia Grai"). Only
+    where the name as read is no unit's and, with the "I", is one of that level's units."""
+    out = list(tokens)
+    for index in range(len(tokens)):
+        level, size = _level_at(tokens, index)
+        start = index + size
+        if level is None or start >= len(tokens):
+            continue
+        word = _TOKEN.match(tokens[start])
+        if word is None or word["pre"] or not regex.match(r"l\p{Ll}", word["core"]):
+            continue
+        trial = [*out[:start], "I" + tokens[start][1:], *out[start + 1:]]
+        found = _name_at(trial, start, level)
+        if found is None:
+            continue
+        name, count = found
+        read = " ".join(_TOKEN.match(t)["core"] for t in trial[start:start + count])
+        if (name or read).casefold() in _names_of_level().get(level, frozenset()):
+            out = trial
+    return out
 
 
 def places_named(text: str) -> list[str]:

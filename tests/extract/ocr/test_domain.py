@@ -28,6 +28,20 @@ def test_second_header_row_is_not_a_row_number():
                              "Quý II/2026"]
 
 
+def test_a_number_lost_in_a_numbering_row_is_the_columns_own():
+    """"(1)" lost under a header printed on grey: the row still numbers every column up to
+    its last number read (a column after it is left as read)."""
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì"]
+    rows = table(head, ["", "(2)", "(3)", "(4)", ""],
+                 ["1", "Sản lượng khai thác hải sản", "tấn", "≥ 42.500", "Phòng Kinh tế"])
+    repairs = repair_rows(rows, default_gazetteer())
+    assert rows[1].texts == ["(1)", "(2)", "(3)", "(4)", ""]
+    assert any(r.field == "header" and r.before == "" and r.after == "(1)" for r in repairs)
+    bare = table(head, ["1", "2", "", "4", "5"], ["1", "Số chợ", "chợ", "12", "Phòng Kinh tế"])
+    repair_rows(bare, default_gazetteer())
+    assert bare[1].texts == ["(1)", "(2)", "(3)", "(4)", "(5)"]
+
+
 def test_a_header_cell_misread_on_one_page_is_read_from_another():
     garbled = ["TT", "Nhiệm vụ", "Chủ trì", "Phãi hựp", "Thời hạn hoàn thành"]
     rows = (table(HEAD, garbled, ["1", "Việc một", "Công an xã", "Đoàn Thanh niên", "2026"])

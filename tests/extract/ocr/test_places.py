@@ -30,6 +30,12 @@ from chitieu.extract.ocr.places import places_named, repair_place_names, restore
     ("Ủy ban nhân dân xã Mù Cang Chỏải)", "Ủy ban nhân dân xã Mù Cang Chải)"),
     ("xã Yên Thết", "xã Yên Thế"),
     ("xã Xyz Qwv", "xã Xyz Qwv"),  # no unit near it
+    # a name's capital "I" read as a small "l" (one stroke in a sans face): the unit of the
+    # level with the "I"; a word "la" after a level word that names no unit stays
+    ("của Ủy ban nhân dân xã la Pa)", "của Ủy ban nhân dân xã Ia Pa)"),
+    ("Ủy ban nhân dân xã la Hrung và", "Ủy ban nhân dân xã Ia Hrung và"),
+    ("phường la Pa", "phường la Pa"),  # Ia Pa is a commune, no ward
+    ("xã la bàn", "xã la bàn"),
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed
