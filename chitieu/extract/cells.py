@@ -1034,6 +1034,9 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         # more cells than rows joined where they least read apart: which join is right, the
         # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
         column.uncertain |= len(printed) > count
+        # fewer cells than rows given to the first rows: which rows are empty, the text does
+        # not tell either (a support printed for the second row only)
+        column.uncertain |= 0 < len(written) < count
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
         waiting += [(column.at, [t]) for t in written[count:]]  # more cells than rows
@@ -1329,7 +1332,7 @@ def _lines_score(lines: tuple[str, ...] | list[str], *, agency: bool) -> float:
     if not _opens(first):
         score -= 3.0
     return score + sum((1 if _goes_on(above, text) else -1) + _word_across(above, text)
-                       for above, text in pairwise(lines))
+                       for above, text in pairwise(lines)) - _unwrapped(lines)
 
 
 def _word_across(above: str, text: str) -> float:
@@ -1452,7 +1455,35 @@ def _cell_score(texts: tuple[str, ...]) -> float:
     first = texts[0]
     score = 2.0 if _opens_agency(first) else 0.0 if _opens(first) else -3.0
     return score + sum((1 if _continued(above, text) else -1) + _word_across(above, text)
-                       for above, text in pairwise(texts))
+                       for above, text in pairwise(texts)) - _unwrapped(texts)
+
+
+def _unwrapped(lines: tuple[str, ...] | list[str]) -> float:
+    """What a cell's lines cost where one going on in lower case follows a line that had
+    room for its first word ("VNeID" / "khu dân cư" in a cell whose lines run to "Mặt trận
+    các"): `pdftotext` cuts a cell's line where its next word no longer fits, so those two
+    lines are not one cell's in a row. Measured as `_printed_width` guesses ("Phòng Hành" /
+    "chính - Tổng hợp" is a wrap: "Phòng Hành chính" is the wider)."""
+    width = max(map(_printed_width, lines), default=0.0)
+    return _UNWRAPPED * sum(
+        1 for above, text in pairwise(lines)
+        if not _opens(text) and _printed_width(f"{above} {text.split(' ', 1)[0]}") < width)
+
+
+_UNWRAPPED = 3.0  # as much as a cell opening in lower case
+
+
+@functools.lru_cache(maxsize=8192)
+def _printed_width(text: str) -> float:
+    """A line's width as a serif font prints it, in a lower-case letter's widths: a capital
+    wider, "i", "l", "t", "f", "j", "r" narrower, a space or a mark narrower still."""
+    return sum(_WIDE if c.isupper() else _THIN if c in _THIN_MARKS else
+               _NARROW if c in _NARROW_LETTERS else 1.0 for c in text)
+
+
+_WIDE, _NARROW, _THIN = 1.35, 0.7, 0.55
+_NARROW_LETTERS = frozenset("iltfjr")
+_THIN_MARKS = frozenset(" .,;:-–/()")
 
 
 _KNOWN_NAME = 0.9  # a cell the list of agencies names this surely is an agency's
@@ -1504,21 +1535,21 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         # each, its lines read as the column's cells are ("%" / "/năm" is "%/năm")
         return [" ".join(_cells(texts[:size], role))] * count
     cells, lasts = _cells_and_lasts(texts, role)
-    width = max(map(len, texts), default=0)
+    width = max(map(_printed_width, texts), default=0.0)
     agencies = role in AGENCY_ROLES
 
-    def room(k: int) -> int:
+    def room(k: int) -> float:
         # the room the line above a cell left for the cell's first word: a line of a
         # wrapped cell is cut where its next word no longer fits ("… qua ứng dụng Hà" /
         # "Tĩnh Số"), so the least room reads least apart
-        return width - len(lasts[k - 1]) - 1 - len(cells[k].split(" ", 1)[0])
+        return width - _printed_width(f"{lasts[k - 1]} {cells[k].split(' ', 1)[0]}")
 
-    def wrapped(k: int) -> tuple[int, int]:
-        # a first word the line above had no room for says a wrap, whatever it lacked;
-        # less surely after the column's widest line, which has no room by how the width
-        # is taken (a name filling its line, "… trên môi trường mạng" / "Trường học …")
+    def wrapped(k: int) -> tuple[int, float]:
+        # a first word the line above had no room for says a wrap, whatever it lacked (a
+        # name filling its line lacks room too: "… trên môi trường mạng" / "Trường học …");
+        # of several, the shortest cell below likeliest a name's tail ("Tĩnh Số")
         left = room(k)
-        return (0, len(lasts[k - 1]) >= width) if left < 0 else (1, left)
+        return (0, len(cells[k].split())) if left < 0 else (1, left)
 
     while len(cells) > count:
         # the two neighbours most likely one cell: in an agency column, the lower not

@@ -315,10 +315,20 @@ class _Reader:
         """The page's lines of one table (`found`: its header's first and last line)."""
         if found is not None:
             first, last = found
+            if self.header is not None and _header_on(lines, first, last) != self.header:
+                # the header repeated over a row the page break cut: the row's first
+                # lines on this page go on in lower case ("nghiệp bán dẫn" / "phương")
+                # as a label's would; the block that repeats the header as it was is it
+                last = next((shorter for shorter in range(last - 1, first - 1, -1)
+                             if _header_on(lines, first, shorter) == self.header), last)
             body = lines[last + 1:]
-            cover = _cover(body)
-            grid = _refine(_grid(body), lines[first:last + 1], cover, _column_numbers(body))
-            grid = self.gutters.place(grid, lines[first:last + 1], body, cover)
+            # the columns of the table's own lines: the prose and signature under a short
+            # table carve gutters of their own
+            table = _until_table_end(body, self.outline if self.header is not None
+                                     else _body_heading(lines[:first]))[0] or body
+            cover = _cover(table)
+            grid = _refine(_grid(table), lines[first:last + 1], cover, _column_numbers(table))
+            grid = self.gutters.place(grid, lines[first:last + 1], table, cover)
             header = _header_cells(lines[first:last + 1], grid)
             labels = [c for line in lines[first:last + 1] for c in _label_chunks(line)]
             if self.labelled is not None and len(header) != self.width and (
@@ -376,6 +386,14 @@ class _Reader:
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
                                 carried, self.pending, self.table)
         self.rows += [_text_row(ln) for ln in below]
+
+
+def _header_on(lines: list[_Line], first: int, last: int) -> list[str]:
+    """The labels of header lines first … last over the columns of the body under them."""
+    body = lines[last + 1:]
+    header = lines[first:last + 1]
+    return _header_cells(header, _refine(_grid(body), header, _cover(body),
+                                         _column_numbers(body)))
 
 
 class _Gutters:
@@ -622,7 +640,8 @@ def _chunks(line: _Line) -> list[str]:
 
 
 def _names_columns(line: _Line) -> bool:
-    roles = [first_role(c) for c in _chunks(line)]
+    roles = [first_role(" ".join(w.text for w in part))
+             for run in _chunk_words(line) for part in _number_label_apart(run)]
     known = [r for r in roles if r != "unknown"]
     return len(known) >= 2 and "name" in known
 
@@ -1100,13 +1119,46 @@ def _cover(lines: list[_Line]) -> list[int]:
     columns, it prints into their gutters ("A      CÔNG NGHIỆP" over "9,5   10")."""
     width = max((w.x1 for ln in lines for w in ln.words), default=0)
     cover = [0] * (width + 2)
+    titles = _title_lines(lines)
     for line in lines:
-        if _is_title_line(line):
+        if line.number in titles:
             continue
         for word in line.words:
             for x in range(word.x0, word.x1):
                 cover[x] += 1
     return cover
+
+
+def _title_lines(lines: list[_Line]) -> set[int]:
+    """The numbers of the lines that print a section's title (`_is_title_line`), but rows
+    whose other cells print on the lines around their number's (cells centred on their
+    rows): lines numbered alike ("1", "2" at one place) where one such line reads
+    otherwise ("3" beside an agency), or two or more, none in capitals, with no item
+    numbered otherwise under them (a section's titles head items: "1.1", "a)")."""
+    titles = {line.number for line in lines if line.words and _is_title_line(line)}
+    if not titles:
+        return titles
+    shapes: dict[tuple[int, str], list[_Line]] = {}
+    for line in lines:
+        if line.words and ROW_NUMBER.match(line.words[0].text):
+            shapes.setdefault(_label_shape(line.words[0]), []).append(line)
+    items = any(ln.number not in titles for same in shapes.values() for ln in same)
+    for same in shapes.values():
+        titled = [ln for ln in same if ln.number in titles]
+        if titled and (len(titled) < len(same) or (
+                len(titled) > 1 and not items
+                and not any(ln.text.isupper() for ln in titled))):
+            titles -= {ln.number for ln in titled}
+    return titles
+
+
+def _label_shape(word: _Word) -> tuple[int, str]:
+    """Where a row's label starts and its kind: "1" and "2" alike, "1.1", "I", "a" each
+    another."""
+    text = word.text.rstrip(".)")
+    kind = (f"arabic{text.count('.')}" if text.replace(".", "").isdigit()
+            else "roman" if ROMAN_ONLY.match(text) else "other")
+    return word.x0, kind
 
 
 def _is_title_line(line: _Line) -> bool:
@@ -1178,13 +1230,25 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
     label in capitals or with every word capitalised ("ĐƠN VỊ CHỦ TRÌ", "Đơn Vị Phối Hợp")
     tells no start, so it is one label."""
     chunks: list[tuple[int, int, str]] = []
-    for run in _chunk_words(line):
-        cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
-                and "unknown" != first_role(" ".join(w.text for w in run[:k])) != first_role(
-                    " ".join(w.text for w in run[k:])) != "unknown"]
-        parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
-        chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part)) for part in parts]
+    for whole in _chunk_words(line):
+        for run in _number_label_apart(whole):
+            cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
+                    and "unknown" != first_role(" ".join(w.text for w in run[:k])) != (
+                        first_role(" ".join(w.text for w in run[k:]))) != "unknown"]
+            parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
+            chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part))
+                       for part in parts]
     return chunks
+
+
+def _number_label_apart(run: list[_Word]) -> list[list[_Word]]:
+    """A run of words with a numbering column's label of one word in capitals crowded one
+    space before the next label ("STT Nhóm", "TT Chỉ tiêu") taken apart: such a label is
+    never the first word of a longer one."""
+    if len(run) > 1 and run[0].text.isupper() and run[1].text[:1].isupper() and (
+            first_role(run[0].text) == "number"):
+        return [run[:1], run[1:]]
+    return [run]
 
 
 def _case_starts_label(run: list, k: int) -> bool:
@@ -1312,9 +1376,13 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                     (cover[x] if x < len(cover) else 0 for x in window), default=1) > 0:
                 continue
         for i, (s, e) in enumerate(spans):
-            if s <= (left[0] + left[1]) / 2 <= e and s <= (right[0] + right[1]) / 2 <= e:
+            # (the right label starting over the column: a last column's label may
+            # overhang its body's lines, "Ghi chú" over "tầng hoàn"; the left one ending
+            # over it: crowded labels read as one run, "Kế hoạch Cơ quan chủ Cơ quan phối")
+            if s <= (left[0] + left[1]) / 2 <= e and s <= right[0] <= e:
                 cut = _split_at(window, cover, left[:3], right[:3])
-                spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                if s < cut < e:
+                    spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
 
@@ -1599,7 +1667,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         return []
     grid = alignment.grid
     cells = [alignment.cells(i) for i in range(len(lines))]
-    label_cols = _label_columns(cells)
+    label_cols = _label_columns(cells, frozenset(
+        c for c, label in enumerate(header) if first_role(label) == "number"))
     # every numbered row names its task or indicator: the name column leaves none empty
     named = frozenset(c for c, label in enumerate(header) if first_role(label) == "name")
     anchors = [i for i, row in enumerate(cells)
@@ -1677,6 +1746,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
                 from_top.setdefault(row, set()).add(col)
+            for row in _fill_block(groups, col, starts, valued - sections):
+                uncertain[row].add(col)
     for row, col in _shared_from_above(from_top, roles, groups, starts):
         uncertain[row].add(col)
     for row, col in _names_cut_between_rows(groups, agency_cols, starts, sections,
@@ -2281,13 +2352,16 @@ def _chunk_words(line: _Line) -> list[list[_Word]]:
     return chunks
 
 
-def _label_columns(cells: list[list[list[_Word]]]) -> list[int]:
-    """The leading columns that only hold row labels ("1", "a)", "II")."""
+def _label_columns(cells: list[list[list[_Word]]], numbered: frozenset[int] = frozenset()
+                   ) -> list[int]:
+    """The leading columns that only hold row labels ("1", "a)", "II"); in a column the
+    header labels as the rows' numbers (`numbered`), items' numbers alone do ("3.3" on a
+    page the break left a group's last item on)."""
     columns = []
     for col in range(min(2, len(cells[0]) if cells else 0)):
         texts = [" ".join(w.text for w in row[col]) for row in cells if row[col]]
-        if texts and all(_is_label(t) for t in texts) and any(
-                COLUMN_LABEL.match(t) for t in texts):
+        if texts and all(_is_label(t) for t in texts) and (col in numbered or any(
+                COLUMN_LABEL.match(t) for t in texts)):
             columns.append(col)
         else:
             break
@@ -2545,6 +2619,35 @@ def _spread_from_top(groups: list[list[list[_Word]]],
     return spread
 
 
+def _fill_block(groups: list[list[list[_Word]]], col: int, anchors: list[int],
+                valued: set[int]) -> set[int]:
+    """In a column every row has (a lead, a deadline), a block of rows one after another
+    (between section rows, a group's title or the page's edges) of which one prints a cell
+    and the others none is under that cell merged over the block, wherever in it the cell
+    sits (a merged cell's text printed a line or two off the block's middle): when the
+    other blocks' rows fill the column. The rows given it are returned, to be warned."""
+    blocks: list[list[int]] = [[]]
+    for r, anchor in enumerate(anchors):
+        if anchor >= 0 and r in valued:
+            blocks[-1].append(r)
+        elif blocks[-1]:
+            blocks.append([])
+    given: set[int] = set()
+    for block in blocks:
+        filled = [r for r in block if groups[r][col]]
+        others = [r for other in blocks if other is not block for r in other]
+        # (one cell: rows given it already, merged over them, share its words)
+        if len({id(groups[r][col][0]) for r in filled}) != 1 or len(filled) == len(
+                block) or not others or sum(
+                1 for r in others if groups[r][col]) * 3 < len(others) * 2:
+            continue
+        for r in block:
+            if r != filled[0]:
+                groups[r][col] = list(groups[filled[0]][col])
+                given.add(r)
+    return given
+
+
 def _shared_from_above(from_top: dict[int, set[int]], roles: list[str],
                        groups: list[list[list[_Word]]], anchors: list[int]
                        ) -> list[tuple[int, int]]:
@@ -2729,6 +2832,17 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
             run = _spread_around(groups, col, anchors, sections, r, centre, only, at,
                                  every_row, guessed)
             runs.update([run] if run else [])
+            # (a cell printed on its row's number line and on a free neighbour's: merged
+            # over the two, "UBND các xã," on row 1's line and "phường" on row 2's; a row
+            # grows to hold its own cell, so its cell never reaches the next number)
+            reach = [o for o in (r - 1, r + 1) if not run and 0 <= o < len(anchors)
+                     and anchors[o] >= 0
+                     and _free(groups, anchors, sections, col, o)
+                     and min(lines) <= min(anchors[o], anchors[r])
+                     and max(lines) >= max(anchors[o], anchors[r])]
+            if len(reach) == 1:
+                groups[reach[0]][col] = list(groups[r][col])
+                runs.add(frozenset((r, reach[0])))
             continue
         # of the runs of rows around it with nothing of their own there, the one whose
         # middle the cell marks best, looked for over every run, not grown a row at a time

@@ -17,9 +17,27 @@ HERE = Path(__file__).resolve().parent
 
 MATCH = [
     # (printed name, unit, expected id)
-    # people counted with or without repeats ("người" and "lượt"); a life expectancy in years;
+    # people counted once ("người"), not in visits ("lượt"); a life expectancy in years;
     # unemployment insurance printed in two pieces; the satisfaction index by its initials
-    ("Số người dân được hướng dẫn sử dụng DVCTT", "người", "xhs.luot_huong_dan_dvctt"),
+    ("Số người dân được hướng dẫn sử dụng DVCTT", "người", "xhs.nguoi_huong_dan_dvctt"),
+    ("Số người dân được tập huấn kỹ năng số cơ bản", "người", "xhs.nguoi_tap_huan_ky_nang_so"),
+    ("Số người được hướng dẫn cài đặt ứng dụng VNeID", "người", "da06.nguoi_huong_dan_vneid"),
+    ("Số người dân được tập huấn kỹ năng số", None, "xhs.nguoi_tap_huan_ky_nang_so"),
+    ("Số lượt người dân được tập huấn kỹ năng số", None, "xhs.luot_tap_huan_ky_nang_so"),
+    ("Số người dân được tập huấn kỹ năng số", "lượt người", "xhs.luot_tap_huan_ky_nang_so"),
+    # a yearly unit is its sum ("USD/người/năm", "DN/năm", "tỷ đồng/năm"); schools added to
+    # the national standard are the new ones; a time printed in % is how much it is cut; the
+    # digital environment is the electronic one; a household recognised as a cultured family
+    ("Thu nhập bình quân đầu người", "USD/người/năm", "ktxh.thu_nhap_binh_quan"),
+    ("Số doanh nghiệp thành lập mới trong năm", "DN/năm", "ktxh.doanh_nghiep_moi"),
+    ("Tổng thu ngân sách", "tỷ đồng/năm", "ktxh.thu_ngan_sach"),
+    ("Số trường học đạt chuẩn quốc gia tăng thêm trong năm", "trường",
+     "ktxh.truong_chuan_moi"),
+    ("Rút ngắn thời gian giải quyết thủ tục hành chính", "%", "cchc.giam_thoi_gian_tthc"),
+    ("Giảm thời gian giải quyết TTHC so với quy định", "%", "cchc.giam_thoi_gian_tthc"),
+    ("Tỷ lệ hồ sơ công việc được xử lý trên môi trường số", "%",
+     "cqs.ho_so_cong_viec_dien_tu"),
+    ("Tỷ lệ hộ dân được công nhận gia đình văn hóa", "%", "ktxh.gia_dinh_van_hoa"),
     ("Tuổi thọ trung bình", "năm", "ktxh.tuoi_tho"),
     ("Tỷ lệ lực lượng lao động tham gia BH TN", "%", "ktxh.bh_that_nghiep"),
     ("Chỉ số SIPAS", "%", "cchc.sipas"),
@@ -609,6 +627,25 @@ NEAR_MISSES = [
     ("Số doanh nghiệp trên 1.000 dân", "doanh nghiệp", "kts.dn_cong_nghe_so_tren_dan"),
     ("Số doanh nghiệp đang hoạt động trên 1.000 dân", "DN/1000 dân",
      "kts.dn_cong_nghe_so_tren_dan"),
+    # the budget spent is not its revenue; waste recycled is not waste collected; supermarkets
+    # are no markets; towns with rural settlements are more than the towns; a time cut in % is
+    # no share of dossiers
+    ("Tổng chi ngân sách địa phương", "tỷ đồng", "ktxh.thu_ngan_sach"),
+    ("Tổng chi ngân sách nhà nước cho khoa học, công nghệ và chuyển đổi số", "tỷ đồng",
+     "ktxh.thu_ngan_sach"),
+    ("Tỷ lệ chất thải rắn sinh hoạt được tái chế", "%", "ktxh.chat_thai_ran"),
+    ("Tỷ lệ siêu thị, chợ có thanh toán không dùng tiền mặt", "%", "kts.cho_kdtm"),
+    ("Tỷ lệ chất thải rắn sinh hoạt tại đô thị và các khu dân cư tập trung được thu gom", "%",
+     "ktxh.chat_thai_do_thi"),
+    ("Giảm thời gian xử lý hồ sơ thủ tục hành chính", "%", "cqs.ho_so_truc_tuyen"),
+    # people reached (each once) are not visits (a person counted each time), either way;
+    # "lượt" in the name and "người" in the unit say both: no link
+    ("Số người dân được tập huấn kỹ năng số", "người", "xhs.luot_tap_huan_ky_nang_so"),
+    ("Số lượt người dân được tập huấn kỹ năng số", "lượt", "xhs.nguoi_tap_huan_ky_nang_so"),
+    ("Số người truy cập dữ liệu mở", "người", "cqs.luot_truy_cap_du_lieu_mo"),
+    ("Số lượt người tham gia BHXH tự nguyện", "người", "ktxh.nguoi_bhxh_tu_nguyen"),
+    ("Số lượt người tham gia BHXH tự nguyện", "người", "ktxh.luot_bhxh_tu_nguyen"),
+    ("Số người dân được hướng dẫn cài đặt VNeID", "lượt", "da06.nguoi_huong_dan_vneid"),
     # a count per 1,000 (or 100,000) people is not one per 10,000: another value, unconverted
     ("Số bác sĩ trên 1.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
     ("Số bác sĩ", "bác sĩ/1.000 dân", "ktxh.bac_si_van_dan"),
@@ -836,6 +873,20 @@ def test_a_unit_per_a_population_or_an_area_is_its_numerator_with_a_condition() 
     # a slash that is no "per" ("tin/bài", "thôn/tổ dân phố") says no condition
     assert unit_conditions(name, "thôn/tổ dân phố").conditions == name.conditions
     assert unit_family("triệu đồng") == "money"
+
+
+def test_visits_are_counted_apart_from_persons() -> None:
+    """A count in visits ("lượt", "lượt người") counts a person each time; one in persons
+    ("người") once: two families, and the unit says the condition visits as "lượt" in the name
+    does."""
+    from chitieu.catalog.words import read, unit_conditions, unit_family
+
+    assert unit_family("lượt") == unit_family("lượt người") == "count:visits"
+    assert unit_family("người") == "count:persons"
+    name = read("Số người dân được tập huấn kỹ năng số")
+    assert "visits" not in name.conditions
+    assert "visits" in unit_conditions(name, "lượt người").conditions
+    assert "visits" in read("Số lượt người dân được tập huấn kỹ năng số").conditions
 
 
 def test_a_share_of_the_budget_is_not_a_share_of_grdp() -> None:

@@ -798,6 +798,36 @@ def test_pdftotext_the_same_agencys_lines_for_every_row_are_one_cell_each() -> N
     assert [r.texts[2] for r in rows[1:3]] == ["Các tổ đại biểu HĐND xã"] * 2
 
 
+def test_pdftotext_a_line_with_room_for_the_next_is_no_wrap_of_one_cell() -> None:
+    # a task's last line ("Zalo") written between two lines of the agency beside it: in the
+    # agency's cell, "thôn, bản" would have fitted after "Zalo" on its line, so the two are
+    # not one cell's in a row — the name's (it was the agency's, after "số của các")
+    text = "\n".join([
+        "II. NHIỆM VỤ", "ST", "T", "1", "2", "", "Cơ quan chủ", "trì", "Tổ công nghệ",
+        "Hướng dẫn người dân cài đặt ứng dụng", "số của các", "Zalo", "thôn, bản",
+        "Mở lớp kỹ năng số cho người cao tuổi Đoàn Thanh", "tại nhà văn hóa", "niên",
+        "Nhiệm vụ", "", "III. TỔ CHỨC THỰC HIỆN", "", "Thời gian", "hoàn thành", "Quý",
+        "III/2026", "Quý", "IV/2026", ""])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows[1:] == [
+        ["1", "Tổ công nghệ số của các thôn, bản", "Hướng dẫn người dân cài đặt ứng dụng Zalo",
+         "Quý III/2026"],
+        ["2", "Đoàn Thanh niên", "Mở lớp kỹ năng số cho người cao tuổi tại nhà văn hóa",
+         "Quý IV/2026"]]
+
+
+def test_pdftotext_fewer_cells_than_rows_given_to_the_first_rows_is_said() -> None:
+    # one support for two rows: it goes to the first row, but it may be the second's (the
+    # text keeps no trace of an empty cell) — said on each row; every row's lead: no word
+    text = "\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Lắp camera tại chợ", "Phủ sóng 5G", "",
+        "Cơ quan chủ", "trì", "Phòng Kinh tế", "Văn phòng", "", "Cơ quan phối", "hợp",
+        "Viettel", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý IV/2026", ""])
+    body = [r for r in read_text(text, "cells").rows if r.table is not None][1:]
+    assert [r.texts[3] for r in body] == ["Viettel", ""]
+    assert all(r.warnings == ["cell_placement_uncertain:Cơ quan phối hợp"] for r in body)
+
+
 @pytest.mark.parametrize("rows_units", [1, 2])
 def test_pdftotext_a_unit_wrapped_the_same_for_every_row_stays_one_unit(rows_units: int) -> None:
     # "%" / "/năm" for each row (and for a table of one row): the unit "%/năm", its lines
