@@ -822,7 +822,8 @@ def _fits(role: str, text: str) -> int:
     if role in ("name", "note", "unknown"):
         return 1
     if role in ("target", "baseline"):
-        return 2 if _TARGET_LIKE.search(text) else 0
+        # (a unit's symbol alone, "%", is the unit column's cell)
+        return 2 if _TARGET_LIKE.search(text) and text not in _unit_symbols() else 0
     if role == "unit":
         words = text.split()
         short = len(words) <= _MAX_UNIT_WORDS and not any(c.isdigit() for c in text)
@@ -1059,10 +1060,16 @@ def _numbering_goes_on(numbers: list[str], first: str) -> bool:
     """A block of row labels numbers further rows where it goes on from the rows' last number
     ("3" then "4"; "1" then "3", a number written among another column's cells left out; "1"
     then "1", a second numbering column); a figure far beyond it ("3" then "50000", a target
-    column's cell) does not."""
+    column's cell) does not; nor a figure with its thousands apart ("1.200") under rows
+    numbered without points."""
+    if numbers and _THOUSANDS.fullmatch(first) and not any("." in n for n in numbers):
+        return False
     if not numbers or not (numbers[-1].isdigit() and first.isdigit()):
         return True
     return int(first) - int(numbers[-1]) <= _NUMBERS_LEFT_OUT + 1
+
+
+_THOUSANDS = lazy(compile_regex, r"\d{1,3}(?:\.\d{3})+")
 
 
 _NUMBERS_LEFT_OUT = 2  # row numbers a block of row numbers may skip

@@ -10,12 +10,13 @@ the cell, delimiter rows are dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.core.headers import assign_roles, first_role
-from chitieu.core.numbering import IN_WHICH, ITEM, LETTER, ROMAN, SECTION_NUMBER
+from chitieu.core.numbering import IN_WHICH, ITEM, LETTER, ROMAN, SECTION_NUMBER, number_key
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.unicode import decode_bytes
 
@@ -120,12 +121,16 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     grouping = [c for c in range(name) if roles[c] == "unknown"]
     above: RawRow | None = None
     block: list[RawRow] = []  # the rows of their own since the last section or group row
-    for row in rows[height:]:
+    body = rows[height:]
+    for i, row in enumerate(body):
         texts = [c.text.strip() for c in row.cells]
         if not texts[name] or IN_WHICH.match(texts[name]) or (number is not None
                                                               and not texts[number]):
             continue  # a row adding an agency or text, "Trong đó:": neither takes nor gives
-        if all(t.startswith("**") for t in texts if t) or not any(texts[c] for c in valued) or (
+        bare = not any(texts[c] for c in valued) and not (
+            number is not None and above is not None
+            and _numbered_as_a_row(above, row, body[i + 1:], number))
+        if all(t.startswith("**") for t in texts if t) or bare or (
                 number is not None and SECTION_NUMBER.match(texts[number].strip("* "))):
             above = None  # a section or group row: a merged cell does not reach over it
             _carry_a_block_deadline(block, roles, labels)
@@ -144,22 +149,44 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     _carry_a_block_deadline(block, roles, labels)
 
 
+def _numbered_as_a_row(above: RawRow, row: RawRow, below: list[RawRow], column: int) -> bool:
+    """Whether a row printing only its number and name is a row under merged cells, not a
+    group's heading: its number follows the row above's at the same level ("4" → "5") and
+    the next numbered row does not go down a level under it ("5.1", "a)", "-"): it goes on
+    at the same level or a higher one, or a section ("II") starts."""
+    key, previous = number_key(row.cells[column].text), number_key(above.cells[column].text)
+    if key is None or previous is None or key != (*previous[:-1], previous[-1] + 1):
+        return False
+    for later in below:
+        text = later.cells[column].text.strip("* ")
+        if not text:
+            continue
+        following = number_key(text)
+        if following is None:
+            return bool(SECTION_NUMBER.match(text.split()[0]))
+        return len(following) <= len(key)
+    return True
+
+
 def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[str]) -> None:
     """A deadline printed in the first row of a section (or of a table without sections, or
     of a group a column before the names prints once: "Lĩnh vực") and in none of its other
     rows is one cell merged over them all ("Quý III/2026" for the whole section): each row
-    takes it, saying so (`cell_placement_uncertain`). An empty
-    deadline among printed ones may be empty indeed (real vn-nq03: a task without one):
-    left as printed."""
+    takes it, saying so (`cell_placement_uncertain`). So do empty deadlines between two
+    printed ones of the block: a cell merged over the first rows of a group whose next rows
+    print their own. Empty ones that end a block whose other rows print theirs may be empty
+    indeed (real vn-nq03 II/42, the last task of its section: a task without one): left as
+    printed; in the real Markdown tables no empty deadline stands between printed ones."""
     if "deadline" not in roles or len(block) < 2:
         return
     column = roles.index("deadline")
-    first = block[0].cells[column].text.strip()
-    if not first or any(row.cells[column].text.strip() for row in block[1:]):
-        return
-    for row in block[1:]:
-        row.cells[column] = Cell(block[0].cells[column].text)
-        row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
+    printed = [i for i, row in enumerate(block) if row.cells[column].text.strip()]
+    if printed == [0]:
+        printed.append(len(block))  # printed once for the whole block
+    for above, below in itertools.pairwise(printed):
+        for row in block[above + 1:below]:
+            row.cells[column] = Cell(block[above].cells[column].text)
+            row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
 
 
 def _keep_one_across(row: RawRow) -> None:

@@ -152,9 +152,10 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 table += 1
             rows.append(_row(group, table))
             previous_was_row = True
+    names = _Names(agencies)
+    rows = _rejoin_empty_cells(rows, names)
     tables = rows_by_table(rows)  # the passes change cells, never which rows a table has
     _align_spanned_header(tables)
-    names = _Names(agencies)
     adding = [_rows_adding_an_agency(table_rows, names) for table_rows in tables]
     _fill_spanned_cells(tables, adding, names)
     _place_lone_agency_cells(tables, adding)
@@ -453,6 +454,35 @@ def _estimated_year(head: str, sub_roles: list[str]) -> int:
     return int(year[0]) if year else 9999
 
 
+def _rejoin_empty_cells(rows: list[RawRow], names: _Names) -> list[RawRow]:
+    """A bare `|` in a short row is its empty cell, not its end, where the row read after it
+    is one cell of words no row opens with: a numbered task printing no support (`|`) beside
+    a deadline merged from the task above (left out) goes on with its product ("Hạ tầng
+    IoT"), which is no row of its own (no number, no bold title, no agency a task's second
+    row adds, no "Trong đó:"). The two are one row, with the empty cell between them, when
+    that row is still no wider than the table."""
+    widths = {table_rows[0].table: _table_width(table_rows) for table_rows in rows_by_table(rows)}
+    kept: list[RawRow] = []
+    for row in rows:
+        before = kept[-1] if kept else None
+        if before is not None and row.table is not None and before.table == row.table \
+                and len(row.cells) == 1 and len(before.cells) + 2 <= widths[row.table] \
+                and _LABEL.match(first := before.cells[0].text.strip()) \
+                and not first.startswith("*") and _opens_no_row(row.cells[0].text.strip(), names):
+            before.cells += [Cell(""), row.cells[0]]
+            before.last_line = row.last_line or before.last_line
+            continue
+        kept.append(row)
+    return kept
+
+
+def _opens_no_row(text: str, names: _Names) -> bool:
+    """Words that stand in a row's later cell only: not a row's number or bold title, not
+    "Trong đó:", not an agency a task's second row adds."""
+    return bool(text) and not text.startswith("*") and not _LABEL.match(text) \
+        and not IN_WHICH.match(text) and not names.opens_a_name(text)
+
+
 def _rows_adding_an_agency(table_rows: list[RawRow], names: _Names) -> list[RawRow]:
     """The rows holding one cell that names agencies under a task's row (or under another
     such row): the second row of a task whose other cells are merged over both, adding one
@@ -675,6 +705,9 @@ def _fit(text: str, role: str, names: _Names) -> float:
     or under the number; a value ("1.250", "≥ 95") 1 under a target or baseline, -1 under the
     name, an agency, a deadline or the number; other words read best under the name, worse
     under an agency, worst under a deadline or the number."""
+    if not text.strip() and role in ("lead", "monitor", "name"):
+        return -1.0  # a printed empty cell: a task has someone in charge (a merged one is
+        # left out, not printed empty) and a name
     if _DEADLINE_LIKE.search(text):
         return 1.0 if role == "deadline" else -1.0 if role in (*AGENCY_ROLES, "number") else 0.0
     if names.opens_a_name(text):

@@ -105,6 +105,8 @@ class _Words:
     support_introducers: frozenset[Key]
     description_verbs: frozenset[Key]
     qualified_collectives: frozenset[Key]
+    managed_things: _Prefixes
+    managing_bodies: _Prefixes
     lead_ins: _Prefixes
 
     @property
@@ -148,6 +150,8 @@ def _build_words() -> _Words:
         support_introducers=keys("support_introducers"),
         description_verbs=keys("description_verbs"),
         qualified_collectives=keys("qualified_collectives"),
+        managed_things=_Prefixes(keys("managed_things")),
+        managing_bodies=_Prefixes(keys("managing_bodies")),
         lead_ins=_Prefixes(keys("lead_ins")),
     )
 
@@ -291,6 +295,17 @@ def _without_leader_title(name: str) -> str:
             break
         words, key = words[len(prefix):], key[len(prefix):]
     return " ".join(words)
+
+
+def _without_unit(kind: Key) -> Key:
+    """A kind without the unit it is in, printed after it ("THCS trên địa bàn xã": the
+    equivalents drop "trên địa bàn", this drops "xã" and a place after it)."""
+    for i in range(1, len(kind)):
+        for level in _words().level_words:
+            rest = kind[i + len(level):]
+            if kind[i:i + len(level)] == level and (not rest or _is_place(rest)):
+                return kind[:i]
+    return kind
 
 
 def _ascii(words: Key) -> str:
@@ -716,7 +731,7 @@ class Gazetteer:
             if found is None or self.entries[found[0]].kind != "collective":
                 continue
             listed = self._kinds_listed(found[0], first[1:length])
-            kinds = {_loose_key(kind) for kind in (first[length:], *parts[1:])}
+            kinds = {_without_unit(_loose_key(kind)) for kind in (first[length:], *parts[1:])}
             if listed and kinds <= listed:
                 return found[0], DERIVED_SCORE
         return None
@@ -985,7 +1000,9 @@ def _one_step(words: Key) -> Iterator[Key]:
             yield words[len(branch):]
     for n in range(1, min(5, len(words))):
         tail = words[-n:]
-        if tail in places and (n > 1 or tail in lexicon.extra_places):
+        if tail in places and (n > 1 or tail in lexicon.extra_places) \
+                and words[:-n] not in lexicon.level_words:
+            # ("phường Tân Phú" is a place, no body: not read as "phường xã", every commune)
             yield (*words[:-n], "tỉnh" if tail in provinces else "xã")
             yield words[:-n]
     if words[-2:] == ("thành", "phố"):
@@ -1217,7 +1234,11 @@ class _Segmenter:
                     continue
                 for prev_path_score, prev_path in best[prev_end].values():
                     prev = self.piece(*prev_path[-1])
-                    if self._allowed(prev, piece, gap) and not self._continues_a_collective(
+                    if gap == "joiner" and self._goes_on_managing(prev_path[-1][0], start, end):
+                        continue
+                    if (self._allowed(prev, piece, gap)
+                            or self._opens_after_a_level(prev, start, end, piece, gap)) \
+                            and not self._continues_a_collective(
                             prev_path[-1][0], prev, start, piece, gap):
                         candidates.append((prev_path_score, prev_path))
         for (coverage, agency_like, pieces), path in candidates:
@@ -1275,6 +1296,34 @@ class _Segmenter:
                 return len(level)
         return 0
 
+    def _goes_on_managing(self, left_start: int, start: int, end: int) -> bool:
+        """"Ban Quản lý Khu kinh tế … và các khu công nghiệp": after a board's name and "và",
+        "các" and what a board manages (zones, projects, markets) go on with the board's
+        name; no body of their own."""
+        words = _words()
+        key = _span_key(self.tokens, start, end)
+        return (key[:1] in _COLLECTIVE_MARKERS
+                and words.managed_things.longest(key[1:], whole=True) is not None
+                and words.managing_bodies.longest(
+                    _loose_key(_span_key(self.tokens, left_start, start))) is not None)
+
+    def _closes_a_name(self, at: int) -> bool:
+        """Whether a capitalized word at `at` follows a level word, which ends a name ("Hội
+        Nông dân xã | Ban Quản lý chợ"): where a name may start with no separator."""
+        return (0 < at < self.n and self.tokens[at].text[:1].isupper()
+                and self._level_length(at, forward=False) > 0)
+
+    def _opens_after_a_level(self, left: _Piece, start: int, end: int, right: _Piece,
+                             gap: str) -> bool:
+        """"Hội Nông dân xã Ban Quản lý chợ Đông Hà" (a cell's two lines printed as one): a
+        known name closed by its level word, then a capitalized unknown name with an
+        agency's head word, are two agencies. A place after the level word is the unit's
+        ("Công an phường Hội An"), and without a level word a body of a unit is the unit's
+        ("Đoàn Thanh niên Trường THPT …")."""
+        return (gap == "none" and left.known and left.exact and not right.known
+                and right.agency_like and right.capitalized and self._closes_a_name(start)
+                and not _is_place(_span_key(self.tokens, start, end)))
+
     def _joins_inside_a_name(self, joiner: int) -> bool:
         """"Văn phòng HĐND và UBND các xã, phường" (every commune's office, no known name as
         a whole): a "và" inside a known name's words joins no two agencies."""
@@ -1321,7 +1370,8 @@ class _Segmenter:
         return self.tokens[start].content and self.tokens[end - 1].content
 
     def bounded(self, start: int, end: int) -> bool:
-        left = start == 0 or self.tokens[start].comma_before or self.tokens[start - 1].joiner
+        left = (start == 0 or self.tokens[start].comma_before or self.tokens[start - 1].joiner
+                or self._closes_a_name(start))
         right = (end == self.n or self.tokens[end].comma_before or self.tokens[end].joiner)
         return left and right
 

@@ -38,6 +38,25 @@ MATCH = [
     ("Tỷ lệ hồ sơ công việc được xử lý trên môi trường số", "%",
      "cqs.ho_so_cong_viec_dien_tu"),
     ("Tỷ lệ hộ dân được công nhận gia đình văn hóa", "%", "ktxh.gia_dinh_van_hoa"),
+    # a name opening with "Tăng" printed in % is its growth ("Tăng tỷ lệ …" raises a share);
+    # income "bình quân của người dân" is per head; a purpose with no connector; procedures
+    # done on the identity app; artificial intelligence spelled out
+    ("Tăng giá trị sản xuất nông nghiệp", "%", "ktxh.tang_gia_tri_nong_nghiep"),
+    # the product's name spelled out is the GRDP; the digital economy's revenue in % GRDP is its
+    # share; a growth against the same period is the growth rate
+    ("Tổng sản phẩm trên địa bàn bình quân đầu người", "triệu đồng",
+     "ktxh.grdp_binh_quan_dau_nguoi"),
+    ("Doanh thu kinh tế số", "% GRDP", "kts.ty_trong_kinh_te_so"),
+    ("Giá trị sản xuất nông nghiệp tăng so với cùng kỳ", "%", "ktxh.tang_gia_tri_nong_nghiep"),
+    ("Tăng năng suất lao động xã hội", "%", "ktxh.tang_nang_suat_lao_dong"),
+    ("Tăng tỷ lệ lao động qua đào tạo", "%", "ktxh.lao_dong_qua_dao_tao"),
+    ("Thu nhập bình quân của người dân trên địa bàn", "triệu đồng", "ktxh.thu_nhap_binh_quan"),
+    ("Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số phát triển kinh tế số", "%",
+     "kts.dnnvv_cong_nghe_so"),
+    ("Tỷ lệ người dân thực hiện dịch vụ công trên ứng dụng VNeID", "%",
+     "da06.vneid_thuc_hien_tthc"),
+    ("Tỷ lệ cơ quan ứng dụng trí tuệ nhân tạo trong công tác chỉ đạo điều hành", "%",
+     "cqs.co_quan_ung_dung_ai"),
     ("Tuổi thọ trung bình", "năm", "ktxh.tuoi_tho"),
     ("Tỷ lệ lực lượng lao động tham gia BH TN", "%", "ktxh.bh_that_nghiep"),
     ("Chỉ số SIPAS", "%", "cchc.sipas"),
@@ -638,6 +657,9 @@ NEAR_MISSES = [
     ("Tỷ lệ chất thải rắn sinh hoạt tại đô thị và các khu dân cư tập trung được thu gom", "%",
      "ktxh.chat_thai_do_thi"),
     ("Giảm thời gian xử lý hồ sơ thủ tục hành chính", "%", "cqs.ho_so_truc_tuyen"),
+    # a worker's income is not the income per head; a growth is no household group's count
+    ("Thu nhập bình quân của người lao động", "triệu đồng/tháng", "ktxh.thu_nhap_binh_quan"),
+    ("Tăng giá trị sản xuất nông nghiệp", "%", "kts.ho_sx_ban_nen_tang_so"),
     # people reached (each once) are not visits (a person counted each time), either way;
     # "lượt" in the name and "người" in the unit say both: no link
     ("Số người dân được tập huấn kỹ năng số", "người", "xhs.luot_tap_huan_ky_nang_so"),

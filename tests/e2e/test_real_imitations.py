@@ -43,15 +43,9 @@ KNOWN_GAPS = {
         "printed centred on 'Trong đó:', marks the middle of rows 2 and #1 as well as that of "
         "rows 1 to #2: given to the shorter run (the text cannot tell, see test_layout.py)"),
     # the dev batch of 2026-12-06 (19:00): heldout7's miss classes on other text
-    "tinh_vinh_long_nhiem_vu_bo_sung": (
-        "4/5: a continuation row's 'UBND phường Long Châu' read as the province's UBND and "
-        "'phường Long Châu'"),
     "tinh_quang_tri_chi_tieu_chu_tri_gop_bon": (
         "5/6: row 1's 2025 plan and estimate crowded ('3.000.000 3.100.000') read as one "
         "baseline (its lead merged over four rows reaches each since 2026-12-06 22:30)"),
-    "tinh_thanh_hoa_nhiem_vu_han_gop_ba": (
-        "3/4: 'Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp' read as two agencies "
-        "by the agency splitter (the deadline merged over three tasks reaches each)"),
     # the dev batch of 2026-12-06 (21:55): heldout8's miss classes on other text
     "tinh_phu_tho_chi_tieu_dvt_sat": (
         "6/7: a note whose first line runs one space after the support's ('UBND các xã, Có "

@@ -828,6 +828,31 @@ def test_pdftotext_fewer_cells_than_rows_given_to_the_first_rows_is_said() -> No
     assert all(r.warnings == ["cell_placement_uncertain:Cơ quan phối hợp"] for r in body)
 
 
+def test_pdftotext_a_units_symbol_alone_is_no_target() -> None:
+    # a "%" alone in its block after the targets' label, the unit column awaiting its second
+    # cell: the unit's, not the first target (the targets were one row off, the last lost)
+    text = "\n".join([
+        "PHỤ LỤC", "CHỈ TIÊU NĂM 2026", "STT", "", "Đơn vị", "tính", "%", "", "Chỉ tiêu", "",
+        "1", "", "Tỷ lệ hộ dùng nước sạch", "", "2", "", "Tỷ lệ trường có Internet", "",
+        "Chỉ tiêu", "năm 2026", "", "%", "", "Cơ quan chủ trì", "", "≥ 95", "",
+        "Phòng Kinh tế", "", "100", "", "Phòng Văn hóa - Xã hội", ""])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows[1:] == [["1", "%", "Tỷ lệ hộ dùng nước sạch", "≥ 95", "Phòng Kinh tế"],
+                        ["2", "%", "Tỷ lệ trường có Internet", "100", "Phòng Văn hóa - Xã hội"]]
+
+
+def test_pdftotext_a_figure_with_its_thousands_apart_is_no_row_number() -> None:
+    # "1.500" alone in its block under rows numbered "1", "2": a target, not a row "1.500"
+    # (it made a row of its own, the target lost)
+    rows = read_text("\n".join([
+        "STT", "1", "2", "", "Chỉ tiêu", "Số doanh nghiệp số", "Tỷ lệ hộ có cáp quang", "",
+        "Đơn vị", "tính", "Doanh nghiệp", "%", "", "Chỉ tiêu", "năm 2026", "", "1.500", "",
+        "≥ 80", "", "Cơ quan chủ trì", "Sở Tài chính", "Sở Khoa học và", "Công nghệ", "",
+    ]), "cells").rows
+    body = [r.texts for r in rows if r.table is not None][1:]
+    assert [r[3] for r in body] == ["1.500", "≥ 80"]
+
+
 @pytest.mark.parametrize("rows_units", [1, 2])
 def test_pdftotext_a_unit_wrapped_the_same_for_every_row_stays_one_unit(rows_units: int) -> None:
     # "%" / "/năm" for each row (and for a table of one row): the unit "%/năm", its lines

@@ -89,7 +89,9 @@ def test_br_tags_become_line_breaks_in_the_cell(features):
 
 def test_short_rows_are_padded_long_rows_kept_and_flagged(features):
     rows = table_rows(features, 0)
-    assert rows[4].texts[-1] == "" and len(rows[4].cells) == 4
+    assert len(rows[4].cells) == 4 and rows[4].texts[2] == "Trung tâm PVHCC"
+    # (its missing deadline, between two printed ones, is then read as merged from above)
+    assert rows[4].texts[-1] == "Quý II/2026"
     assert rows[5].texts == ["4", "Hàng thừa một ô", "Phòng Kinh tế", "2026", "thừa"]
     assert features.warnings == ["ragged_rows"]
 
@@ -278,13 +280,16 @@ FIRST_SLOT = """| **STT** | **Nhiệm vụ** | **Cơ quan thực hiện** |  | *
 def test_a_lead_merged_down_and_printed_in_its_first_slot_is_each_rows() -> None:
     # a converter prints a merged cell in its first slot only: an empty lead under a row
     # that prints one is that merged lead (a task has someone in charge), as the DOCX reader
-    # repeats it; the row adding an agency, the section rows and the deadline (which may be
-    # empty indeed) are left as printed; no lead is carried over a section row
+    # repeats it; the row adding an agency and the section rows are left as printed; no lead
+    # is carried over a section row. The deadline of task 2, empty between two printed ones
+    # of its section, is merged from task 1 (see SECTION_DEADLINE)
     rows = table_rows(markdown.read_text(FIRST_SLOT), 0)
     assert [r.texts[2] for r in rows[3:]] == [
         "Sở Tài chính", "Sở Tài chính", "", "Sở Tài chính", "", ""]
-    assert [r.texts[4] for r in rows[3:]] == ["Quý II/2026", "", "", "Năm 2026", "", "Năm 2026"]
-    assert rows[4].warnings == ["cell_placement_uncertain:Chủ trì"]
+    assert [r.texts[4] for r in rows[3:]] == [
+        "Quý II/2026", "Quý II/2026", "", "Năm 2026", "", "Năm 2026"]
+    assert rows[4].warnings == ["cell_placement_uncertain:Chủ trì",
+                                "cell_placement_uncertain:Thời hạn"]
     assert rows[3].warnings == [] and rows[7].warnings == []
 
 
@@ -303,12 +308,35 @@ SECTION_DEADLINE = """| **TT** | **Nhiệm vụ** | **Chủ trì** | **Phối h�
 
 def test_a_deadline_printed_once_for_a_whole_section_is_each_rows() -> None:
     # printed in the section's first row only: one cell merged over the section (was left
-    # to the first row); an empty one between printed ones may be empty indeed
+    # to the first row); an empty one between two printed ones of a section is merged from
+    # the one above too (was left empty: a deadline merged over the first tasks of a group
+    # whose next task prints its own)
     rows = table_rows(markdown.read_text(SECTION_DEADLINE), 0)
     assert [r.texts[4] for r in rows[1:]] == [
-        "", "Năm 2027", "Năm 2027", "Năm 2027", "", "Quý I/2027", "", "Tháng 5/2027"]
-    assert rows[3].warnings == ["cell_placement_uncertain:Thời gian"]
+        "", "Năm 2027", "Năm 2027", "Năm 2027", "", "Quý I/2027", "Quý I/2027", "Tháng 5/2027"]
+    assert rows[3].warnings == rows[7].warnings == ["cell_placement_uncertain:Thời gian"]
     assert rows[2].warnings == [] and rows[6].warnings == []
+
+
+def test_empty_deadlines_ending_a_section_whose_other_rows_print_theirs_stay_empty() -> None:
+    # (real vn-nq03 II/42: the last task of its section prints no deadline, and its gold has
+    # none) — a merged cell cannot be told from a missing one there
+    text = """| **TT** | **Nhiệm vụ** | **Chủ trì** | **Thời hạn** |
+|---|---|---|---|
+| **I** | **DỮ LIỆU** |  |  |
+| 1 | Làm sạch dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Quý I/2027 |
+| 2 | Kết nối dữ liệu thuế | Thuế tỉnh | Quý II/2027 |
+| 3 | Chia sẻ dữ liệu dân cư | Công an tỉnh |  |
+| **II** | **HẠ TẦNG** |  |  |
+| 4 | Nâng cấp mạng truyền số liệu | Sở Khoa học và Công nghệ | Năm 2027 |
+| 5 | Phủ sóng 5G khu công nghiệp | Các doanh nghiệp viễn thông |  |
+| 6 | Lắp đặt camera giao thông | Công an tỉnh |  |
+| 7 | Kết nối trung tâm điều hành | Văn phòng UBND tỉnh | Năm 2028 |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[3] for r in rows[1:]] == [
+        "", "Quý I/2027", "Quý II/2027", "", "", "Năm 2027", "Năm 2027", "Năm 2027", "Năm 2028"]
+    assert rows[4].warnings == []
 
 
 def test_a_section_deadline_is_carried_without_an_agency_column() -> None:
@@ -344,3 +372,36 @@ def test_a_deadline_printed_once_for_a_group_of_a_merged_field_is_each_rows() ->
     assert [r.texts[5] for r in rows[1:]] == [
         "Quý II/2026", "Quý III/2026", "Năm 2026", "Năm 2026", "", ""]
     assert rows[4].warnings == ["cell_placement_uncertain:Thời gian"]
+
+
+def test_a_lead_merged_in_a_table_whose_only_value_is_the_lead() -> None:
+    # a table of indicators and their lead only: a row printing its number and name alone,
+    # the next number of the rows around it, is a row under a merged lead (was read as a
+    # group row: nothing carried); a group's row keeps its items' numbers apart
+    text = """| **STT** | **Chỉ tiêu** | **Đơn vị chủ trì** |
+|---|---|---|
+| 1 | Tỷ lệ trường học có mạng Wi-Fi đạt 100% | Sở Giáo dục và Đào tạo |
+| 2 | Tỷ lệ giáo viên được tập huấn kỹ năng số đạt 90% |  |
+| 3 | Tỷ lệ hồ sơ bệnh án điện tử đạt 80% | Sở Y tế |
+| 4 | Chăm sóc sức khỏe |  |
+| 4.1 | Tỷ lệ trạm y tế kết nối dữ liệu đạt 100% | Sở Y tế |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[2] for r in rows[1:]] == [
+        "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "Sở Y tế", "", "Sở Y tế"]
+    assert rows[2].warnings == ["cell_placement_uncertain:Đơn vị chủ trì"]
+
+
+def test_a_numbered_row_over_lettered_items_is_their_group() -> None:
+    # the next number following the row above's, but items "a)", "b)" under it: a group
+    text = """| **STT** | **Nhiệm vụ** | **Chủ trì** |
+|---|---|---|
+| 1 | Ban hành quy chế dữ liệu | Sở Tư pháp |
+| 2 | Rà soát thủ tục hành chính |  |
+| a) | Thủ tục cấp tỉnh | Văn phòng UBND tỉnh |
+| b) | Thủ tục cấp xã | UBND các xã, phường |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[2] for r in rows[1:]] == [
+        "Sở Tư pháp", "", "Văn phòng UBND tỉnh", "UBND các xã, phường"]
+    assert rows[2].warnings == []

@@ -467,3 +467,40 @@ def test_one_agency_under_a_lead_merged_over_three_tasks_is_the_support() -> Non
     rows = [r for r in _read(text).rows if r.table is not None]
     assert rows[2].texts[2:4] == ["Phòng Kinh tế", "Các thôn, tổ dân phố; Hội Nông dân xã"]
     assert rows[3].texts[2:4] == ["Phòng Kinh tế", "Trạm Y tế xã"]
+
+
+def test_an_empty_cell_of_a_short_row_is_not_its_end() -> None:
+    """A task printing no support (a bare `|`) beside a deadline merged from the task above
+    (left out): the bare `|` is its empty support, not the end of a short row whose product
+    would start a row of its own (was: the product glued to the task's name, the lead taken
+    from above and the task's own lead read as its support)."""
+    text = _flat([["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Thời gian**",
+                   "**Sản phẩm**"],
+                  ["**Chủ trì**", "**Phối hợp**"],
+                  ["**A**", "**LƯU TRỮ SỐ**"],
+                  ["1", "Số hóa tài liệu lưu trữ.", "Sở Nội vụ", "Sở Tài chính", "2026 - 2027",
+                   "Kho tài liệu số"],
+                  ["2", "Lập danh mục hồ sơ điện tử.", "Văn phòng UBND tỉnh", "",
+                   "Danh mục hồ sơ"],
+                  ["3", "Kiểm tra công tác lưu trữ.", "Sở Nội vụ", "Các sở, ban, ngành",
+                   "Hằng năm", "Báo cáo"]])
+    rows = _table_rows(text)
+    assert len(rows) == 6
+    assert rows[4] == ["2", "Lập danh mục hồ sơ điện tử.", "Văn phòng UBND tỉnh", "",
+                       "2026 - 2027", "Danh mục hồ sơ"]
+
+
+def test_an_empty_cell_of_a_short_row_before_two_cells_is_not_its_end() -> None:
+    """The same with the lead merged from the task above: the task prints its number, its
+    name, no support (a bare `|`), its deadline and its product."""
+    text = _flat([["**TT**", "**Nội dung**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**",
+                   "**Kết quả**"],
+                  ["1", "Xây dựng cơ sở dữ liệu giáo viên.", "Sở Giáo dục và Đào tạo",
+                   "Sở Nội vụ", "Quý II/2026", "Cơ sở dữ liệu"],
+                  ["2", "Cập nhật hồ sơ học sinh.", "", "Tháng 9/2026", "Hồ sơ điện tử"],
+                  ["3", "Đánh giá chuyển đổi số ngành giáo dục.", "Sở Giáo dục và Đào tạo",
+                   "Sở Khoa học và Công nghệ", "Hằng năm", "Báo cáo"]])
+    rows = _table_rows(text)
+    assert len(rows) == 4
+    assert rows[2] == ["2", "Cập nhật hồ sơ học sinh.", "Sở Giáo dục và Đào tạo", "",
+                       "Tháng 9/2026", "Hồ sơ điện tử"]

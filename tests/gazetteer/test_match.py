@@ -439,3 +439,32 @@ def test_a_principal_is_their_school_as_a_chairman_is_their_committee() -> None:
     assert gazetteer.match("Hiệu trưởng Trường THCS xã").id == "truong-thcs"
     assert gazetteer.match("Hiệu trưởng các trường").id == "truong-hoc"
     assert gazetteer.is_collective("Hiệu trưởng các trường")
+
+
+@pytest.mark.parametrize("printed", [
+    # school levels abbreviated as on many commune plans ("MN", "TH"), and the schools of the
+    # commune ("trên địa bàn xã"): still the schools (were cut at the first comma)
+    "Các trường mầm non, TH trên địa bàn phường",
+    "Các trường MN, TH, THCS",
+    "Các trường mầm non, THCS trên địa bàn xã",
+])
+def test_the_schools_with_abbreviated_levels_or_their_commune(gazetteer, printed):
+    assert gazetteer.split(printed) == [printed]
+    assert gazetteer.match(printed).id == "truong-hoc"
+
+
+@pytest.mark.parametrize("printed", ["phường Tân Phú", "phường Trường Thi", "xã Đình Lập"])
+def test_a_place_alone_is_no_agency(gazetteer, printed):
+    # (was the UBND of every commune, through the place read as "xã")
+    assert gazetteer.match(printed).id is None
+
+
+@pytest.mark.parametrize("printed", [
+    # a market board: one body, named after the markets it runs (a commune's or a city's
+    # "Ban Quản lý các chợ"), not every market's board
+    "Ban Quản lý các chợ",
+    "Ban Quản lý các chợ thị xã",
+])
+def test_a_market_board_is_one_body(gazetteer, printed):
+    assert gazetteer.split(printed) == [printed]
+    assert not gazetteer.is_collective(printed)

@@ -185,3 +185,34 @@ def test_split_is_cached_but_returns_fresh_lists(gazetteer):
     first = gazetteer.split("Phòng Kinh tế; Công an xã")
     first.append("mutated")
     assert gazetteer.split("Phòng Kinh tế; Công an xã") == ["Phòng Kinh tế", "Công an xã"]
+
+
+@pytest.mark.parametrize(("cell", "pieces"), [
+    # two bodies printed on one line without a separator (a cell of two lines flattened by a
+    # converter): after a known name that ends with its level word, a capitalized unknown
+    # name with an agency's head word is an agency of its own
+    ("Hội Nông dân xã Ban Quản lý chợ Đông Hà", ["Hội Nông dân xã", "Ban Quản lý chợ Đông Hà"]),
+    ("Công an phường Trung tâm Văn hóa - Thể thao phường",
+     ["Công an phường", "Trung tâm Văn hóa - Thể thao phường"]),
+    # a body of one commune named with its place after a department: one agency, not "UBND"
+    # and a place (was "UBND" + "phường Tân Phú", the ward read as every commune's UBND)
+    ("Sở Tài chính UBND phường Tân Phú", ["Sở Tài chính", "UBND phường Tân Phú"]),
+])
+def test_two_bodies_on_one_line(gazetteer, cell, pieces):
+    assert gazetteer.split(cell) == pieces
+
+
+@pytest.mark.parametrize("cell", [
+    # a place after a level word is no agency, even one whose first word is an agency's head
+    # word ("Hội An", "Đoàn Kết")
+    "Công an phường Hội An",
+    "Đoàn Thanh niên xã Đoàn Kết",
+    # a body of a unit is that unit's ("the school's youth union"), not two bodies: no level
+    # word closes the first name
+    "Đoàn Thanh niên Trường THPT Lê Quý Đôn",
+    # a board of the zones it manages: "và các khu …" names what it manages, no second body
+    "Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp",
+    "Ban Quản lý các cụm công nghiệp và các chợ",
+])
+def test_one_body_on_one_line(gazetteer, cell):
+    assert gazetteer.split(cell) == [cell]
