@@ -430,7 +430,14 @@ def test_an_attachment_issuer_completed_by_the_same_body_in_the_header(
      "Tỉnh ủy Lạng Sơn"),
     (["HỘI NÔNG DÂN TỈNH GIA LAI", "BCH HỘI NÔNG DÂN XÃ IA GRAI"],
      "của Ban Thường vụ Hội Nông dân xã Ia Grai)", "Ban Chấp hành Hội Nông dân xã Ia Grai"),
+    # the committee's province added, "Ban" left out: the same organ of the same committee
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ DIỄN CHÂU", "*"],
+     "của Ban Thường vụ Đảng ủy xã Diễn Châu, tỉnh Nghệ An)", "Đảng ủy xã Diễn Châu"),
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ DIỄN CHÂU", "*"],
+     "của Thường vụ Đảng ủy xã Diễn Châu)", "Đảng ủy xã Diễn Châu"),
     # another committee's standing organ: kept as printed
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ DIỄN CHÂU", "*"],
+     "của Ban Thường vụ Đảng ủy xã Diễn Châu Bắc)", "Ban Thường vụ Đảng ủy xã Diễn Châu Bắc"),
     (["ĐẢNG BỘ TỈNH THANH HÓA", "ĐẢNG ỦY XÃ NGA SƠN", "*"],
      "của Ban Thường vụ Đảng ủy xã Nga Thắng)", "Ban Thường vụ Đảng ủy xã Nga Thắng"),
 ])
