@@ -992,7 +992,8 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                     column.pieces.append(given)
                     waiting.remove(item)
             continue
-        if all(ROW_LABEL.match(t) for t in block) and _numbering_goes_on(numbers, block[0]):
+        if all(ROW_LABEL.match(t) for t in block) and _numbering_goes_on(numbers, block[0]) \
+                and not _awaited(block, columns[1:], count):
             numbers += block
             numbered = True
             continue
@@ -1073,6 +1074,14 @@ _THOUSANDS = lazy(compile_regex, r"\d{1,3}(?:\.\d{3})+")
 
 
 _NUMBERS_LEFT_OUT = 2  # row numbers a block of row numbers may skip
+
+
+def _awaited(block: list[str], columns: list[_Column], count: int) -> bool:
+    """Whether a figure alone in its block is a cell a column labelled after the row numbers
+    still awaits and takes by its look ("5", a commune's target, while the targets' column
+    has fewer cells than rows): no next row's number, the rows above not yet complete."""
+    return len(block) == 1 and any(
+        c.filled(count) < count and _fits(c.role, block[0]) == _LOOKS_LIKE for c in columns)
 
 
 def _scattered(pieces: list[int]) -> bool:

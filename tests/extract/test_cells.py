@@ -881,3 +881,19 @@ def test_pdftotext_a_name_filling_the_widest_line_is_no_wrap_before_a_long_first
         "Tỷ lệ văn bản đi được ký số trên hệ thống điều hành",
         "Doanh nghiệp nhỏ và vừa dùng hóa đơn điện tử",
         "Số lượt khách tham quan khu di tích Côn Sơn Kiếp Bạc"]
+
+
+def test_pdftotext_a_small_target_alone_in_its_block_is_no_row_number() -> None:
+    # targets "4" / "6" / "8,5", each alone in its block between the leads, after three rows'
+    # numbers: "4" and "6" are no fourth and fifth rows while the targets' column awaits its
+    # cells (were rows "4" and "6", the targets and leads moved)
+    rows = read_text("\n".join([
+        "II. CHỈ TIÊU", "STT", "1", "2", "3", "", "Chỉ tiêu",
+        "Số nhà văn hóa thôn được sửa chữa", "Số km kênh mương được kiên cố hóa",
+        "Tỷ lệ trẻ em suy dinh dưỡng", "", "Đơn vị", "tính", "Nhà", "km", "%", "",
+        "Chỉ tiêu", "năm 2026", "", "Cơ quan chủ trì", "", "4", "", "Phòng Văn hóa", "", "6",
+        "", "Phòng Kinh tế", "", "8,5", "", "Trạm Y tế", "", "III. TỔ CHỨC THỰC HIỆN", "x",
+    ]), "cells").rows
+    table = [r.texts for r in rows if r.table is not None]
+    assert [r[0] for r in table[1:]] == ["1", "2", "3"]
+    assert [r[3] for r in table[1:]] == ["4", "6", "8,5"]
