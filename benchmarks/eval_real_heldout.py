@@ -27,7 +27,8 @@ before the second layout session's code changes; scored twice, its misses read: 
 twice, its misses read: worn), `heldout7` (built 2026-12-06 16:10 before the fourth layout
 session's code changes; scored twice, its misses read: worn), `heldout8` (built 2026-12-06
 18:55 before the fifth layout session's code changes; scored twice, its misses read: worn),
-`heldout9` (built 2026-12-06 21:55 before the sixth layout session's code changes),
+`heldout9` (built 2026-12-06 21:55 before the sixth layout session's code changes;
+scored twice, its misses read: worn),
 `realdocs_heldout` (built 2026-12-06
 08:30 before the realdocs session's code changes: each document in two of DOCX, XLSX, portal
 HTML, Markdown and PDF; a form scores the documents that come in it), or

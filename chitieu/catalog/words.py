@@ -97,6 +97,9 @@ class Words:
     number_words: frozenset[str] = frozenset()  # numbers in words before one ("muoi")
     # the family a sum "bình quân đầu người" is of, by the family printed (`name_family`)
     per_person_families: dict[str, str] = field(default_factory=dict)
+    # the family a count is of when its name says a condition, by the family printed
+    # (match_words.yaml `condition_families`; `name_family`)
+    condition_families: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -170,6 +173,8 @@ class Words:
             size_unread=data.get("denominator_size_unread"),
             sized=frozenset(map(str, data.get("unit_denominators") or ())),
             number_words=frozenset(map(str, data.get("denominator_number_words") or ())),
+            condition_families={str(c): {str(k): str(v) for k, v in (moves or {}).items()}
+                                for c, moves in (data.get("condition_families") or {}).items()},
         )
 
 
@@ -806,11 +811,15 @@ def _unit_family(unit: str, words: Words) -> str:
 
 def name_family(unit: str | None, reading: Reading, words: Words | None = None) -> str | None:
     """The unit family of a name with its printed unit: the unit's, else the measuring
-    noun's; a sum of money "bình quân đầu người" is money per person whatever is printed."""
+    noun's; a sum of money "bình quân đầu người" is money per person whatever is printed; a
+    count of people whose name says visits ("Số lượt người …" in người) is one of visits."""
     words = words or default_words()
     family = unit_family(unit, words) or reading.family
     if family in words.per_person_families and _holds_any(reading.words, words.per_person):
         return words.per_person_families[family]
+    for condition, moves in words.condition_families.items():
+        if family in moves and condition in reading.conditions:
+            return moves[family]
     return family
 
 
@@ -848,8 +857,10 @@ def family_conditions(reading: Reading, family: str | None,
     words = words or default_words()
     openings = words.family_openings.get(family or "")
     if openings and reading.words:
-        opened = _longest_at(reading.words, 0, openings, _starts(openings))
-        if opened and _holds_any(reading.words, words.family_not.get(
+        # a share said after the opening cancels it ("Tổng vốn … (tỷ lệ)"); one the opening
+        # says itself does not ("Tỷ lệ cắt giảm thời gian …" in %)
+        opened, length = _longest_with_length(reading.words, 0, openings, _starts(openings))
+        if opened and _holds_any(reading.words[length:], words.family_not.get(
                 family or "", frozenset())):
             opened = None
         if opened and opened not in reading.conditions:

@@ -68,6 +68,7 @@ _DASHES = frozenset({"-", "–"})
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
 _OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
+_FIGURE_ROLES = frozenset({"target", "baseline"})  # columns of figures
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
 _HEADER_REACH = (3, 5)  # header lines looked for above / below the line naming columns
@@ -2238,10 +2239,10 @@ class _Alignment:
         with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
             return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
-        if self._narrow_span(col) and self.named_cols.get(col) != "unit" and not (
+        if self._narrow_span(col) and self.named_cols.get(col) in _FIGURE_ROLES and not (
                 any(ch.isdigit() for word in piece for ch in word.text)):
             # (a narrow figure column takes figures: not the last word of a title centred
-            # over the figures, "Xã hội" | "số")
+            # over the figures, "Xã hội" | "số"; a note's few lines show a narrow span too)
             return _NO_FIT
         cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
         if cut and (piece[0].text[:1].islower() or piece[0].text in _DASHES):
@@ -2636,8 +2637,10 @@ def _fill_block(groups: list[list[list[_Word]]], col: int, anchors: list[int],
     for block in blocks:
         filled = [r for r in block if groups[r][col]]
         others = [r for other in blocks if other is not block for r in other]
-        # (one cell: rows given it already, merged over them, share its words)
-        if len({id(groups[r][col][0]) for r in filled}) != 1 or len(filled) == len(
+        # (one cell: rows given it already, merged over them, share its words; a piece
+        # in lower case is the tail of a neighbour's cell, "địa phương", no cell of its own)
+        if len({id(groups[r][col][0]) for r in filled}) != 1 or groups[filled[0]][col][
+                0].text[:1].islower() or len(filled) == len(
                 block) or not others or sum(
                 1 for r in others if groups[r][col]) * 3 < len(others) * 2:
             continue

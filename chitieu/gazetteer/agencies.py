@@ -105,6 +105,7 @@ class _Words:
     support_introducers: frozenset[Key]
     description_verbs: frozenset[Key]
     qualified_collectives: frozenset[Key]
+    service_phrases: _Prefixes
     managed_things: _Prefixes
     managing_bodies: _Prefixes
     lead_ins: _Prefixes
@@ -150,6 +151,7 @@ def _build_words() -> _Words:
         support_introducers=keys("support_introducers"),
         description_verbs=keys("description_verbs"),
         qualified_collectives=keys("qualified_collectives"),
+        service_phrases=_Prefixes(keys("service_phrases")),
         managed_things=_Prefixes(keys("managed_things")),
         managing_bodies=_Prefixes(keys("managing_bodies")),
         lead_ins=_Prefixes(keys("lead_ins")),
@@ -917,7 +919,8 @@ class Gazetteer:
             return False
         if kind == "description":
             return (self._known_name_ends_at(tokens, start)
-                    and not _qualifies_a_collective(tokens, start, end))
+                    and not _qualifies_a_collective(tokens, start, end)
+                    and not _names_a_service(tokens, start))
         return True
 
     def _inside_known_name(self, tokens: list[_Token], start: int, end: int) -> bool:
@@ -1156,6 +1159,15 @@ def _qualifies_a_collective(tokens: list[_Token], start: int, end: int) -> bool:
         return False
     rest = tokens[end:]
     return 0 < len(rest) <= _QUALIFIER_WORDS and not any(t.word[:1].isdigit() for t in rest)
+
+
+def _names_a_service(tokens: list[_Token], start: int) -> bool:
+    """Whether the description verb at `start`, after a collective ("Các doanh nghiệp …"),
+    opens a phrase naming the service its bodies provide ("cung cấp dịch vụ …"): which
+    bodies, not their task."""
+    return (tokens[0].key in _COLLECTIVE_MARKERS
+            and _words().service_phrases.longest(_span_key(tokens, start, len(tokens)))
+            is not None)
 
 
 def _starts_with_branch(words: Key) -> bool:

@@ -46,10 +46,6 @@ KNOWN_GAPS = {
     "tinh_quang_tri_chi_tieu_chu_tri_gop_bon": (
         "5/6: row 1's 2025 plan and estimate crowded ('3.000.000 3.100.000') read as one "
         "baseline (its lead merged over four rows reaches each since 2026-12-06 22:30)"),
-    # the dev batch of 2026-12-06 (21:55): heldout8's miss classes on other text
-    "tinh_phu_tho_chi_tieu_dvt_sat": (
-        "6/7: a note whose first line runs one space after the support's ('UBND các xã, Có "
-        "hạ') stays in the support's cell"),
 }
 
 

@@ -174,3 +174,12 @@ def test_a_lead_merged_over_a_block_printed_off_its_middle_reaches_each_row() ->
         ("I/1", [("lead", "Sở Nông nghiệp và Môi trường")]),
         ("II/2", [("lead", "Sở Xây dựng")]), ("II/3", [("lead", "Sở Xây dựng")]),
         ("II/4", [("lead", "Sở Xây dựng")])]
+
+
+def test_a_lower_case_piece_alone_in_a_block_is_no_merged_cell() -> None:
+    # the tail of a support that ran into the lead column ("địa phương") is not given to
+    # the block's rows as their lead
+    text = LEAD_OFF_THE_BLOCKS_MIDDLE.replace("Sở Xây dựng", "địa phương")
+    records = convert_text(text, "layout").records
+    given = [r.key for r in records if any(a.raw == "địa phương" for a in r.agencies)]
+    assert "II/3" in given and "II/2" not in given

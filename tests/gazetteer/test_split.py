@@ -216,3 +216,18 @@ def test_two_bodies_on_one_line(gazetteer, cell, pieces):
 ])
 def test_one_body_on_one_line(gazetteer, cell):
     assert gazetteer.split(cell) == [cell]
+
+
+@pytest.mark.parametrize("cell", [
+    # the businesses (or units) that provide a service, named by it: one agency, not the
+    # collective given the task of providing it (was cut to "Các doanh nghiệp")
+    "Các doanh nghiệp cung cấp dịch vụ thanh toán trung gian",
+    "các đơn vị cung cấp dịch vụ công trực tuyến",
+])
+def test_a_collective_named_by_the_service_it_provides_is_one(gazetteer, cell):
+    assert gazetteer.split(cell) == [cell]
+
+
+def test_a_collective_given_a_task_of_providing_keeps_its_name_only(gazetteer):
+    assert gazetteer.split("Các doanh nghiệp cung cấp thông tin cho Sở Công Thương") == [
+        "Các doanh nghiệp"]

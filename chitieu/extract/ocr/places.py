@@ -58,8 +58,10 @@ def repair_place_names(text: str) -> str:
 
 def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
     """`tokens` with a name's capital "I" that OCR read as a small "l" put back, after a
-    level word: in a sans face the two are one stroke ("xã la Grai" for "xã Ia Grai"). Only
-    where the name as read is no unit's and, with the "I", is one of that level's units."""
+    level word: in a sans face the two are one stroke ("xã la Grai" for "xã Ia Grai", "XÃ lA
+    PA" for "XÃ IA PA"). Only where the words as read are no unit's name ("xã la Bằng" is the
+    commune La Bằng) and, with the "I", spell one of that level's units as they stand (not
+    once their marks are changed); in a name printed in capitals the word is too."""
     out = list(tokens)
     for index in range(len(tokens)):
         level, size = _level_at(tokens, index)
@@ -67,16 +69,21 @@ def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
         if level is None or start >= len(tokens):
             continue
         word = _TOKEN.match(tokens[start])
-        if word is None or word["pre"] or not regex.match(r"l\p{Ll}", word["core"]):
+        if word is None or word["pre"] or not regex.match(r"l\p{L}", word["core"]):
             continue
         trial = [*out[:start], "I" + tokens[start][1:], *out[start + 1:]]
         found = _name_at(trial, start, level)
-        if found is None:
+        if found is None or found[0] is not None:
             continue
-        name, count = found
-        read = " ".join(_TOKEN.match(t)["core"] for t in trial[start:start + count])
-        if (name or read).casefold() in _names_of_level().get(level, frozenset()):
-            out = trial
+        count = found[1]
+        cores = [_TOKEN.match(t)["core"] for t in tokens[start:start + count]]
+        with_i = " ".join(_TOKEN.match(t)["core"] for t in trial[start:start + count])
+        if (" ".join(cores).casefold() in _known_names()
+                or with_i.casefold() not in _names_of_level().get(level, frozenset())):
+            continue
+        if count > 1 and all(core.isupper() for core in cores[1:]):
+            trial[start] = trial[start].upper()
+        out = trial
     return out
 
 

@@ -38,6 +38,7 @@ from chitieu.core.text import fold
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
+PHRASES = "ocr_phrases.txt"  # the plans' words the dictionary lacks, counted as its words
 HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
 # A word list of the language's words of one to four syllables, read in place from the
 # installed package (the `scan` extra), never imported: its words' syllable pairs.
@@ -144,6 +145,19 @@ def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
     return pairs, kept, names
 
 
+def _phrase_pairs() -> set[tuple[str, str]]:
+    """The pairs of syllables side by side in the plans' words the dictionary lacks
+    (`PHRASES`)."""
+    from chitieu.core.lexicon import read_text
+
+    pairs: set[tuple[str, str]] = set()
+    for line in read_text(PHRASES).splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = unicodedata.normalize("NFC", line).casefold().split()
+            pairs.update(itertools.pairwise(words))
+    return pairs
+
+
 # Entries of more syllables are sayings ("nói trời nói đất"), not words: their pairs cross
 # the words they are made of ("trôi nổi" is no "trời nói"). Entries in capitals are proper
 # names ("Bó Sinh", "Cẩm Xá"): "nuôi bò sinh sản" is no "bó sinh". Three words of a saying
@@ -160,7 +174,7 @@ def _model() -> _Model:
     from chitieu.core.cache import cached
     from chitieu.core.lexicon import data_file
 
-    sources = [data_file(BIGRAMS), _dictionary_path(),
+    sources = [data_file(BIGRAMS), data_file(PHRASES), _dictionary_path(),
                next((p for p in HUNSPELL_PATHS if p.exists()), None)]
     return cached("ocr-spelling-model", _build_model, [p for p in sources if p is not None])
 
@@ -177,7 +191,7 @@ def _build_model() -> _Model:
         pairs[first, second] = int(count)
     typed = Counter(pairs)
     found, kept, names = _dictionary_pairs()
-    words = frozenset(found)
+    words = frozenset(found | _phrase_pairs())
     for pair in words:
         pairs[pair] += _DICTIONARY_SUPPORT
     known = {w for pair in typed for w in pair}
@@ -381,8 +395,7 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word
     if support < _SUPPORT_RATIO * (_read_support(model, left, lower, right, outer) + 1):
         return word
-    if valid and (_contradicted(model, left, chosen, lower, right)
-                  or _hook_unbacked(model, left, lower, chosen, right)):
+    if valid and _contradicted(model, left, chosen, lower, right):
         return word
     if valid and chosen in tones and 0 < _words_formed(model, left, lower, right, named) >= (
             _words_formed(model, left, chosen, right, named)):
@@ -441,20 +454,6 @@ def _contradicted(model: _Model, left: str | None, chosen: str, read: str,
 
 
 _ACUTE, _HOOK = "\u0301", "\u0309"
-
-
-def _hook_unbacked(model: _Model, left: str | None, read: str, chosen: str,
-                   right: str | None) -> bool:
-    """A syllable read with the hook above that the repair would take it off, where the
-    typed text does not back the new reading `_MIN_SUPPORT` times: "cấp sổ đỏ" stays, however
-    the dictionary writes "cấp số" and "số đỏ"; "cây ăn quả" stays beside its "ăn quà".
-    Tesseract's model reads a hook as an acute (`_hook_for_acute`), seldom another mark as a
-    hook: the hook it did read is evidence the dictionary's words alone do not outweigh
-    ("Chỉ hủy" → "Chỉ huy" and "thay thể" → "thay thế" are typed often)."""
-    if _HOOK not in unicodedata.normalize("NFD", read) or _HOOK in unicodedata.normalize(
-            "NFD", chosen):
-        return False
-    return _support(model, left, chosen, right, dictionary=False) < _MIN_SUPPORT
 
 
 def _hook_for_acute(model: _Model, left: str | None, lower: str, right: str | None,
@@ -759,12 +758,9 @@ def _pairs_for(model: _Model, pair: tuple[str, str],
                read: tuple[str, str]) -> Counter[tuple[str, str]]:
     """The pairs that may back `pair` read as `read`: the dictionary's too when only tones
     changed; the typed text's alone when a letter's own mark did ("đền Cờn" → "đèn cồn",
-    "cân ở" → "cắn ổ": words of the dictionary, not of the plans) or a hook read is taken
-    off ("cấp sổ" → the dictionary's "cấp số": `_hook_unbacked`)."""
+    "cân ở" → "cắn ổ": words of the dictionary, not of the plans)."""
     tones = all(_strip(a, _TONES) == _strip(b, _TONES) for a, b in zip(pair, read, strict=True))
-    hooks = any(_HOOK in unicodedata.normalize("NFD", b) and _HOOK not in unicodedata.normalize(
-        "NFD", a) for a, b in zip(pair, read, strict=True))
-    return model.pairs if tones and not hooks else model.typed
+    return model.pairs if tones else model.typed
 
 
 def _capitalised(words: list, index: int, left: str | None, right: str | None,

@@ -36,6 +36,11 @@ from chitieu.extract.ocr.places import places_named, repair_place_names, restore
     ("Ủy ban nhân dân xã la Hrung và", "Ủy ban nhân dân xã Ia Hrung và"),
     ("phường la Pa", "phường la Pa"),  # Ia Pa is a commune, no ward
     ("xã la bàn", "xã la bàn"),
+    # a name that is a unit's as read stays ("La Bằng", Thái Nguyên: no "Ia Băng" by its
+    # marks changed); a name in capitals gets the capital "I" in capitals
+    ("Ủy ban nhân dân xã la Bằng", "Ủy ban nhân dân xã la Bằng"),
+    ("ỦY BAN NHÂN DÂN XÃ lA PA", "ỦY BAN NHÂN DÂN XÃ IA PA"),
+    ("UBND XÃ la HRUNG", "UBND XÃ IA HRUNG"),
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed
