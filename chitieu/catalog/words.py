@@ -90,6 +90,11 @@ class Words:
     # it says (match_words.yaml `unit_denominators`; `_per_denominator`)
     denominator: re.Pattern[str] | None = None
     denominators: dict[str, str] = field(default_factory=dict)
+    # the condition of a denominator whose size is unread: after a number other than 1 that
+    # no phrase takes with it ("trên 10 vạn dân"; `_sized`), and the conditions so sized
+    size_unread: str | None = None
+    sized: frozenset[str] = frozenset()
+    number_words: frozenset[str] = frozenset()  # numbers in words before one ("muoi")
     # the family a sum "bình quân đầu người" is of, by the family printed (`name_family`)
     per_person_families: dict[str, str] = field(default_factory=dict)
     # the family a count is of when its name says a condition, by the family printed
@@ -159,18 +164,22 @@ class Words:
             parts_of=_parts_of(data.get("object_parts") or {}),
             locality=_locality_pattern(data.get("localities") or {}),
             denominator=_denominator_pattern(data.get("unit_denominators") or {},
-                                             data.get("unit_denominator_words") or ()),
+                                             data.get("unit_denominator_words") or (),
+                                             data.get("denominator_number_words") or ()),
             denominators={" ".join(str(d).split()): str(condition) for condition, found
                           in (data.get("unit_denominators") or {}).items() for d in found},
             per_person_families={str(k): str(v) for k, v
                                  in (data.get("per_person_families") or {}).items()},
+            size_unread=data.get("denominator_size_unread"),
+            sized=frozenset(map(str, data.get("unit_denominators") or ())),
+            number_words=frozenset(map(str, data.get("denominator_number_words") or ())),
             condition_families={str(c): {str(k): str(v) for k, v in (moves or {}).items()}
                                 for c, moves in (data.get("condition_families") or {}).items()},
         )
 
 
-def _denominator_pattern(denominators: dict, before: Collection[str] = ()
-                         ) -> re.Pattern[str] | None:
+def _denominator_pattern(denominators: dict, before: Collection[str] = (),
+                         numbers: Collection[str] = ()) -> re.Pattern[str] | None:
     """match_words.yaml's `unit_denominators`: a folded unit ending in "/" or a word of
     `unit_denominator_words` ("trên"), a number or none, and one of them ("doanh nghiep/1000
     dan", "trieu dong/1 ha", "tren 1 van dan")."""
@@ -180,9 +189,10 @@ def _denominator_pattern(denominators: dict, before: Collection[str] = ()
         return None
     alternatives = "|".join(r"\s+".join(map(re.escape, d.split())) for d in found)
     words = "".join(rf"|\s+{re.escape(str(w))}\s+" for w in before)
-    # the number is taken into the denominator first ("1000 dan", "10 nghin dan"), alone
-    # only where the denominator is not found with it ("1 van dan")
-    return re.compile(rf"(?:\s*/\s*{words})(?:[0-9]+\s*)??({alternatives})$")
+    # the number is taken into the denominator first ("1000 dan", "10 nghin dan"), apart
+    # only where the denominator is not found with it ("1 van dan"; `_per_denominator`)
+    number = "|".join([r"[0-9]+", *(rf"{re.escape(str(w))}(?=\s)" for w in numbers)])
+    return re.compile(rf"(?:\s*/\s*{words})(?:({number})\s*)??({alternatives})$")
 
 
 def _locality_pattern(localities: dict) -> re.Pattern[str] | None:
@@ -244,7 +254,9 @@ def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
 
 
 def _without_dots(grouped: re.Match[str]) -> str:
-    return grouped[0].replace(".", "")
+    # a word of its own, where a word was typed against it ("10.000dân" is "10000 dan")
+    number = grouped[0].replace(".", "")
+    return f"{number} " if grouped.string[grouped.end():grouped.end() + 1].isalpha() else number
 
 
 def _folded_words(text: str) -> list[str]:
@@ -601,9 +613,9 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
         stops_after, is_stop, conditions_after, condition, verb_lengths = kind
         for n in conditions_after:
             if seq[i:i + n] in conditions:
-                found.add(conditions[seq[i:i + n]])
+                _found_at(seq, i, n, conditions[seq[i:i + n]], found, words)
         if condition:
-            found.update(condition)
+            _found_at(seq, i, 1, condition[0], found, words)
         if used is None:
             for n in verb_lengths:
                 if seq[i:i + n] in verbs:
@@ -628,6 +640,20 @@ def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[st
     if seq and () in conditions:  # an empty phrase is held everywhere
         found.add(conditions[()])
     return out, found, used
+
+
+def _found_at(seq: Phrase, i: int, n: int, condition: str, found: set[str],
+              words: Words) -> None:
+    """Add the condition of the phrase `seq[i:i + n]` to `found`: a denominator's size
+    (`unit_denominators`) after a number is read with it ("10 nghin dan", the longer phrase
+    found where it starts) or left unread ("tren 10 van dan": `size_unread`); after "1" it
+    is the phrase's own ("1 van dan")."""
+    if i and condition in words.sized and seq[i - 1] != "1" and (
+            seq[i - 1].isdigit() or seq[i - 1] in words.number_words):
+        if seq[i - 1:i + n] not in words.conditions and words.size_unread:
+            found.add(words.size_unread)
+        return
+    found.add(condition)
 
 
 def _kind(word: str, pair: Phrase, words: Words, verbs: _Starts) -> tuple | int | None:
@@ -756,7 +782,12 @@ def _per_denominator(key: str, words: Words) -> tuple[str, str] | None:
     found = words.denominator.search(key) if words.denominator is not None else None
     if found is None or not key[:found.start()]:
         return None
-    return key[:found.start()], words.denominators[" ".join(found[1].split())]
+    condition = words.denominators[" ".join(found[2].split())]
+    if found[1] not in (None, "1") and words.size_unread:
+        # a number no denominator takes with it ("/2 van dan"): the size is unread, never
+        # the bare word's ("van dan" per 10,000)
+        condition = words.size_unread
+    return key[:found.start()], condition
 
 
 def _unit_family(unit: str, words: Words) -> str:

@@ -72,6 +72,7 @@ class _Words:
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
     standing_organ: regex.Pattern  # "ban thuong vu " before a committee: an organ of it
+    # (not before a body whose organ issues in its own name, "thuong truc hdnd")
     office_at_end: regex.Pattern  # an office's words ending a line after other words
     capitalized: frozenset[str]  # words a body's name writes with a capital wherever
     school: regex.Pattern  # "truong" and a school's kinds before a name of its own
@@ -121,7 +122,8 @@ def _words() -> _Words:
             + r")\s+(?=\S)"),
         standing_organ=compile_regex(
             r"^(?:" + "|".join(o.replace(" ", r"\s+") for o in data["standing_organs"])
-            + r")\s+(?=\S)"),
+            + r")\s+(?!(?:" + "|".join(b.replace(" ", r"\s+") for b in data["organs_in_own_name"])
+            + r")(?!\w))(?=\S)"),
     )
 
 

@@ -992,7 +992,8 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                     column.pieces.append(given)
                     waiting.remove(item)
             continue
-        if all(ROW_LABEL.match(t) for t in block) and _numbering_goes_on(numbers, block[0]):
+        if all(ROW_LABEL.match(t) for t in block) and _numbering_goes_on(numbers, block[0]) \
+                and not _awaited(block, columns[1:], count):
             numbers += block
             numbered = True
             continue
@@ -1073,6 +1074,14 @@ _THOUSANDS = lazy(compile_regex, r"\d{1,3}(?:\.\d{3})+")
 
 
 _NUMBERS_LEFT_OUT = 2  # row numbers a block of row numbers may skip
+
+
+def _awaited(block: list[str], columns: list[_Column], count: int) -> bool:
+    """Whether a figure alone in its block is a cell a column labelled after the row numbers
+    still awaits and takes by its look ("5", a commune's target, while the targets' column
+    has fewer cells than rows): no next row's number, the rows above not yet complete."""
+    return len(block) == 1 and any(
+        c.filled(count) < count and _fits(c.role, block[0]) == _LOOKS_LIKE for c in columns)
 
 
 def _scattered(pieces: list[int]) -> bool:
@@ -1536,10 +1545,11 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
     if count <= 0:
         return []
     size = len(texts) // count
-    if size > 1 and len(texts) == size * count and all(
+    if count > 1 and size > 1 and len(texts) == size * count and all(
             texts[k:k + size] == texts[:size] for k in range(size, len(texts), size)):
-        # the same lines for every row ("Các tổ đại biểu" / "HĐND tỉnh" twice): one cell each
-        return [" ".join(texts[:size])] * count
+        # the same lines for every row ("Các tổ đại biểu" / "HĐND tỉnh" twice): one cell
+        # each, its lines read as the column's cells are ("%" / "/năm" is "%/năm")
+        return [" ".join(_cells(texts[:size], role))] * count
     cells, lasts = _cells_and_lasts(texts, role)
     width = max(map(_printed_width, texts), default=0.0)
     agencies = role in AGENCY_ROLES
@@ -1550,15 +1560,22 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         # "Tĩnh Số"), so the least room reads least apart
         return width - _printed_width(f"{lasts[k - 1]} {cells[k].split(' ', 1)[0]}")
 
+    def wrapped(k: int) -> tuple[int, float]:
+        # a first word the line above had no room for says a wrap, whatever it lacked (a
+        # name filling its line lacks room too: "… trên môi trường mạng" / "Trường học …");
+        # of several, the shortest cell below likeliest a name's tail ("Tĩnh Số")
+        left = room(k)
+        return (0, len(cells[k].split())) if left < 0 else (1, left)
+
     while len(cells) > count:
         # the two neighbours most likely one cell: in an agency column, the lower not
         # opening an agency's name ("Các đồng chí" / "Ủy viên Ủy ban" / "Kiểm tra"); the
         # in the names' column (wide: its lines run to its width), the one whose line above
-        # left the least room for its first word ("… tham quan vịnh" / "Lan Hạ"); the one
+        # had no room for its first word ("… tham quan vịnh" / "Lan Hạ"); the one
         # above the fewest words ("Quý" / "IV/2026", "Văn phòng" / "Chính phủ": a narrow
         # column's lines are all near full)
         at = min(range(1, len(cells)), key=lambda k: (
-            agencies and _opens_agency(cells[k]), room(k) if role == "name" else 0,
+            agencies and _opens_agency(cells[k]), wrapped(k) if role == "name" else (0, 0),
             len(cells[k - 1].split()), k))
         cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
         lasts[at - 1:at + 1] = [lasts[at]]

@@ -351,7 +351,11 @@ def _organ_of(issuer: str, header: str) -> bool:
         return False
     named, header = (fold(_as_committee(without_standing_organ(name) or name))
                      for name in (committee, header))
-    return named == header or (header.startswith(f"{named} ") and not names_place(committee))
+    # the committee as its letterhead names it, its province added or not ("Đảng ủy xã Nga
+    # Sơn, tỉnh Thanh Hóa" under "ĐẢNG ỦY XÃ NGA SƠN"), or its place left to the letterhead
+    return named == header or (named.startswith(header) and named[len(header):][:1] in ", "
+                               and names_place(named[len(header):])) or (
+        header.startswith(f"{named} ") and not names_place(committee))
 
 
 def _as_committee(name: str) -> str:

@@ -215,6 +215,15 @@ MATCH = [
     # certificates, urban unemployment and waste, communes up to the NTM standard
     ("Số bác sỹ/10.000 dân", "bác sĩ", "ktxh.bac_si_van_dan"),
     ("Giường bệnh trên 1 vạn dân", "giường", "ktxh.giuong_benh_van_dan"),
+    # a size of population without its number, or in words ("nghìn dân" is per 1,000 as
+    # "1.000 dân" is; "mười nghìn dân" per 10,000)
+    ("Số doanh nghiệp công nghệ số bình quân trên nghìn dân", "DN",
+     "kts.dn_cong_nghe_so_tren_dan"),
+    ("Số bác sĩ bình quân trên mười nghìn dân", "người", "ktxh.bac_si_van_dan"),
+    # "người dân" as "dân", "người" in a unit; a number typed against its word
+    ("Số giường bệnh", "giường/10.000 người dân", "ktxh.giuong_benh_van_dan"),
+    ("Số doanh nghiệp công nghệ số", "DN/1.000 người", "kts.dn_cong_nghe_so_tren_dan"),
+    ("Số giường bệnh trên 10.000dân", "giường", "ktxh.giuong_benh_van_dan"),
     ("Tỷ lệ lao động đã qua đào tạo có văn bằng, chứng chỉ", "%", "ktxh.lao_dong_bang_cap"),
     ("Tỷ lệ lao động qua đào tạo", "%", "ktxh.lao_dong_qua_dao_tao"),
     ("Tỷ lệ thất nghiệp ở thành thị", "%", "ktxh.that_nghiep_thanh_thi"),
@@ -698,6 +707,14 @@ NEAR_MISSES = [
     ("Số doanh nghiệp công nghệ số trên 1 vạn dân", "doanh nghiệp",
      "kts.dn_cong_nghe_so_tren_dan"),
     ("Số doanh nghiệp công nghệ số", "DN/10.000 dân", "kts.dn_cong_nghe_so_tren_dan"),
+    # a number before a size no phrase takes with it is not dropped: per 30,000 or 50,000
+    # people is not per 10,000 (the size unread, no link)
+    ("Số giường bệnh bệnh viện trên 3 vạn dân", "giường", "ktxh.giuong_benh_van_dan"),
+    ("Số giường bệnh", "giường/5 vạn dân", "ktxh.giuong_benh_van_dan"),
+    ("Số bác sĩ trên hai vạn dân", "người", "ktxh.bac_si_van_dan"),
+    # a value per mille ("‰") is no share in per cent
+    ("Tỷ lệ hộ nghèo", "‰", "ktxh.ho_ngheo"),
+    ("Tỷ lệ người dân có thẻ bảo hiểm y tế", "‰", "ktxh.bhyt"),
     ("Tỷ lệ hộ dân sử dụng nước máy đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
     ("Tỷ lệ hộ dân được dùng nước sạch, hợp vệ sinh", "%", "ktxh.nuoc_sach"),
     ("Diện tích gieo trồng cây lương thực có hạt", "ha", "ktxh.dien_tich_gieo_trong"),
@@ -931,6 +948,48 @@ def test_visits_are_counted_apart_from_persons() -> None:
     assert "visits" not in name.conditions
     assert "visits" in unit_conditions(name, "lượt người").conditions
     assert "visits" in read("Số lượt người dân được tập huấn kỹ năng số").conditions
+
+
+def test_a_denominator_reads_the_same_in_a_name_and_in_a_unit() -> None:
+    # every size of population a unit's denominator says, a name's "trên …" says too (a name
+    # "trên nghìn dân" said none while the unit "DN/nghìn dân" said per 1,000)
+    from chitieu.catalog.words import default_words, read, unit_conditions
+
+    words = default_words()
+    sized = {c: ds for c, ds in words_data()["unit_denominators"].items() if c.startswith("per_")
+             and c.endswith("_people")}
+    assert sized
+    for condition, denominators in sized.items():
+        # ("người" alone is read in a unit only: "trên 1.000 người" in a name may be more
+        # than 1,000 people)
+        for denominator in (d for d in denominators if not d.endswith(" nguoi")):
+            in_name = read(f"Số bác sĩ trên {denominator}", words).conditions
+            in_unit = unit_conditions(read("Số bác sĩ", words), f"bác sĩ/{denominator}",
+                                      words).conditions
+            assert condition in in_name and condition in in_unit, denominator
+
+
+def test_a_number_before_a_denominator_is_read_with_it_or_its_size_is_unread() -> None:
+    # "trên 20 vạn dân" is per 200,000 people: neither per 10,000 ("vạn dân", the number
+    # dropped) nor no condition at all; "1 vạn dân" is "vạn dân"
+    from chitieu.catalog.words import read, unit_conditions
+
+    unread = words_data()["denominator_size_unread"]
+    for name, unit in (("Số y sĩ trên 20 vạn dân", None), ("Số y sĩ", "người/4 vạn dân"),
+                       ("Số y sĩ trên ba vạn dân", None), ("Số y sĩ", "người/ 20 nghìn dân")):
+        conditions = unit_conditions(read(name), unit).conditions
+        assert unread in conditions and "per_10000_people" not in conditions, (name, unit)
+    for name, unit in (("Số y sĩ trên 1 vạn dân", None), ("Số y sĩ", "người/1 vạn dân"),
+                       ("Số y sĩ trên 10 nghìn dân", None), ("Số y sĩ", "người/10 nghìn dân")):
+        conditions = unit_conditions(read(name), unit).conditions
+        assert "per_10000_people" in conditions and unread not in conditions, (name, unit)
+
+
+def words_data() -> dict:
+    from chitieu.catalog.words import WORDS_YAML
+    from chitieu.core.lexicon import parse_yaml
+
+    return parse_yaml(WORDS_YAML.read_text(encoding="utf-8"))
 
 
 def test_a_share_of_the_budget_is_not_a_share_of_grdp() -> None:

@@ -851,3 +851,49 @@ def test_pdftotext_a_figure_with_its_thousands_apart_is_no_row_number() -> None:
     ]), "cells").rows
     body = [r.texts for r in rows if r.table is not None][1:]
     assert [r[3] for r in body] == ["1.500", "≥ 80"]
+
+
+@pytest.mark.parametrize("rows_units", [1, 2])
+def test_pdftotext_a_unit_wrapped_the_same_for_every_row_stays_one_unit(rows_units: int) -> None:
+    # "%" / "/năm" for each row (and for a table of one row): the unit "%/năm", its lines
+    # read as a unit column's are (was "% /năm", the lines joined as they came)
+    names = ["Tăng thu ngân sách trên địa bàn", "Tăng tổng giá trị sản xuất"][:rows_units]
+    rows = read_text("\n".join([
+        "STT", *[str(k) for k in range(1, rows_units + 1)], "", "Chỉ tiêu", *names, "",
+        "Đơn vị", "tính", *["Mbps", "/thuê bao"] * rows_units, "", "Chỉ tiêu", "năm 2026", "",
+        "Cơ quan chủ trì", "", *["≥ 12", "", "Phòng Kinh tế", ""] * rows_units,
+    ]), "cells").rows
+    assert [r.texts[2] for r in rows[1:1 + rows_units]] == ["Mbps/thuê bao"] * rows_units
+
+
+def test_pdftotext_a_name_filling_the_widest_line_is_no_wrap_before_a_long_first_word() -> None:
+    # a one-line name as wide as the column's widest line, then a name opening with a long
+    # word, then a name wrapped before its last word ("… Côn Sơn Kiếp" / "Bạc"): the wrap is
+    # the join (the widest line's room was the most below zero, its next row's name taken)
+    rows = read_text("\n".join([
+        "II. CHỈ TIÊU", "STT", "1", "2", "3", "", "Chỉ tiêu",
+        "Tỷ lệ văn bản đi được ký số trên hệ thống điều hành",
+        "Doanh nghiệp nhỏ và vừa dùng hóa đơn điện tử",
+        "Số lượt khách tham quan khu di tích Côn Sơn Kiếp", "Bạc", "",
+        "Đơn vị", "tính", "%", "DN", "Lượt", "",
+    ]), "cells").rows
+    assert [r.texts[1] for r in rows[2:5]] == [
+        "Tỷ lệ văn bản đi được ký số trên hệ thống điều hành",
+        "Doanh nghiệp nhỏ và vừa dùng hóa đơn điện tử",
+        "Số lượt khách tham quan khu di tích Côn Sơn Kiếp Bạc"]
+
+
+def test_pdftotext_a_small_target_alone_in_its_block_is_no_row_number() -> None:
+    # targets "4" / "6" / "8,5", each alone in its block between the leads, after three rows'
+    # numbers: "4" and "6" are no fourth and fifth rows while the targets' column awaits its
+    # cells (were rows "4" and "6", the targets and leads moved)
+    rows = read_text("\n".join([
+        "II. CHỈ TIÊU", "STT", "1", "2", "3", "", "Chỉ tiêu",
+        "Số nhà văn hóa thôn được sửa chữa", "Số km kênh mương được kiên cố hóa",
+        "Tỷ lệ trẻ em suy dinh dưỡng", "", "Đơn vị", "tính", "Nhà", "km", "%", "",
+        "Chỉ tiêu", "năm 2026", "", "Cơ quan chủ trì", "", "4", "", "Phòng Văn hóa", "", "6",
+        "", "Phòng Kinh tế", "", "8,5", "", "Trạm Y tế", "", "III. TỔ CHỨC THỰC HIỆN", "x",
+    ]), "cells").rows
+    table = [r.texts for r in rows if r.table is not None]
+    assert [r[0] for r in table[1:]] == ["1", "2", "3"]
+    assert [r[3] for r in table[1:]] == ["4", "6", "8,5"]

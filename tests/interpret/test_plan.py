@@ -430,7 +430,14 @@ def test_an_attachment_issuer_completed_by_the_same_body_in_the_header(
      "Tỉnh ủy Lạng Sơn"),
     (["HỘI NÔNG DÂN TỈNH GIA LAI", "BCH HỘI NÔNG DÂN XÃ IA GRAI"],
      "của Ban Thường vụ Hội Nông dân xã Ia Grai)", "Ban Chấp hành Hội Nông dân xã Ia Grai"),
+    # the committee's province added, "Ban" left out: the same organ of the same committee
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ DIỄN CHÂU", "*"],
+     "của Ban Thường vụ Đảng ủy xã Diễn Châu, tỉnh Nghệ An)", "Đảng ủy xã Diễn Châu"),
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ DIỄN CHÂU", "*"],
+     "của Thường vụ Đảng ủy xã Diễn Châu)", "Đảng ủy xã Diễn Châu"),
     # another committee's standing organ: kept as printed
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ DIỄN CHÂU", "*"],
+     "của Ban Thường vụ Đảng ủy xã Diễn Châu Bắc)", "Ban Thường vụ Đảng ủy xã Diễn Châu Bắc"),
     (["ĐẢNG BỘ TỈNH THANH HÓA", "ĐẢNG ỦY XÃ NGA SƠN", "*"],
      "của Ban Thường vụ Đảng ủy xã Nga Thắng)", "Ban Thường vụ Đảng ủy xã Nga Thắng"),
 ])
@@ -441,6 +448,28 @@ def test_a_standing_organ_in_the_attachment_line_issues_for_the_letterhead_s_com
     text = "\n".join([*(f"{a}\t{b}" for a, b in zip(rows, right[:len(rows)], strict=True)), "",
                       "PHỤ LỤC", "NHIỆM VỤ NĂM 2026",
                       f"(Kèm theo Kế hoạch số 15-KH/ĐU ngày 18/4/2026 {attached}"])
+    assert _plan(text).issuer == issuer
+
+
+@pytest.mark.parametrize(("left", "attached", "issuer"), [
+    # a council's Thường trực and a Front committee's Ban Thường trực issue in their own name
+    # (were the council and the committee, their letterhead not printing the organ's line)
+    (["HỘI ĐỒNG NHÂN DÂN", "XÃ NGA SƠN"], "của Thường trực HĐND xã Nga Sơn)",
+     "Thường trực Hội đồng nhân dân xã Nga Sơn"),
+    (["ỦY BAN MTTQ VIỆT NAM", "XÃ NGA SƠN"],
+     "của Ban Thường trực Ủy ban MTTQ Việt Nam xã Nga Sơn)",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Nga Sơn"),
+    # a People's Committee's standing members act for it
+    (["ỦY BAN NHÂN DÂN", "XÃ NGA SƠN"], "của Thường trực Ủy ban nhân dân xã Nga Sơn)",
+     "Ủy ban nhân dân xã Nga Sơn"),
+])
+def test_a_standing_organ_issuing_in_its_own_name_stays_the_issuer(
+        left: list[str], attached: str, issuer: str) -> None:
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Nga Sơn, ngày 18 tháng 4 năm 2026"]
+    text = "\n".join([*(f"{a}\t{b}" for a, b in zip([*left, "Số: 15/KH"], right, strict=True)),
+                      "", "PHỤ LỤC", "NHIỆM VỤ NĂM 2026",
+                      f"(Kèm theo Kế hoạch số 15/KH ngày 18/4/2026 {attached}"])
     assert _plan(text).issuer == issuer
 
 
