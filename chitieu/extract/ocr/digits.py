@@ -153,7 +153,7 @@ def _read_strip(crops: list[np.ndarray], dpi: int) -> list[tuple[str, float] | N
         strip[y:y + crop.shape[0], gap:gap + crop.shape[1]] = crop
         spans.append((y, y + crop.shape[0]))
         y += crop.shape[0] + gap
-    words = recognize(strip, dpi=dpi, language=_LANGUAGE, psm=6, choices=False).words
+    words = recognize(strip, dpi=dpi, language=_LANGUAGE, psm=6).words
     readings: list[tuple[str, float] | None] = []
     for y0, y1 in spans:
         inside = [w for w in words if y0 <= w.y_centre < y1]

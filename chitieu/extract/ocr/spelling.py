@@ -43,8 +43,6 @@ HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspel
 # A word list of the language's words of one to four syllables, read in place from the
 # installed package (the `scan` extra), never imported: its words' syllable pairs.
 DICTIONARY = ("underthesea", "corpus/data/Viet74K.txt")
-# The project's own vocabulary: the indicators' names and aliases people typed
-CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "indicators.csv"
 
 # The neighbours must back the new reading this often in the typed text …
 _MIN_SUPPORT = 2
@@ -84,7 +82,6 @@ class _Model:
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
     written: Counter[str]  # how often the typed text writes each syllable
-    catalog: Counter[str]  # … and the indicator catalog's names and aliases (`CATALOG`)
     # each syllable under its plain skeleton and under that skeleton less any one letter
     by_deletion: dict[str, tuple[str, ...]]
 
@@ -177,7 +174,7 @@ def _model() -> _Model:
     from chitieu.core.cache import cached
     from chitieu.core.lexicon import data_file
 
-    sources = [data_file(BIGRAMS), data_file(PHRASES), _dictionary_path(), CATALOG,
+    sources = [data_file(BIGRAMS), data_file(PHRASES), _dictionary_path(),
                next((p for p in HUNSPELL_PATHS if p.exists()), None)]
     return cached("ocr-spelling-model", _build_model, [p for p in sources if p is not None])
 
@@ -216,23 +213,8 @@ def _build_model() -> _Model:
         written[second] += count
     return _Model(pairs, typed, words, frozenset(kept), frozenset(names), syllables,
                   {k: tuple(v) for k, v in by_tone.items()},
-                  {k: tuple(v) for k, v in by_plain.items()}, written, _catalog_syllables(),
+                  {k: tuple(v) for k, v in by_plain.items()}, written,
                   {k: tuple(v) for k, v in by_deletion.items()})
-
-
-def _catalog_syllables() -> Counter[str]:
-    """How often the indicator catalog's names and aliases write each syllable (lower case):
-    words of the plans' indicators as people typed them ("gieo trồng", "cây trồng")."""
-    import csv
-
-    if not CATALOG.is_file():
-        return Counter()
-    counts: Counter[str] = Counter()
-    with CATALOG.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            text = unicodedata.normalize("NFC", f"{row['name']} | {row['aliases']}")
-            counts.update(w for w in regex.findall(r"\p{L}+", text.casefold()) if is_syllable(w))
-    return counts
 
 
 def _deletions(plain: str) -> set[str]:
@@ -579,8 +561,6 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
             fixed = best_reading(left, core[1], right, word.conf,
                                  _outer(words, cores, index, left, right, gap),
                                  _capitalised(words, index, left, right))
-            if fixed == core[1]:
-                fixed = nearly_read(word, core, left, right)
             text = core[0] + fixed + core[2]
             words[index] = word if fixed == core[1] else replace(word, text=text,
                                                                  note="spelling")
@@ -595,49 +575,6 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
-
-
-# A character's other choice this close to Tesseract's first (a share of its confidence) is
-# a reading its model nearly took.
-_CLOSE_CHOICE = 0.75
-
-
-def nearly_read(read, core: tuple[str, str, str], left: str | None, right: str | None) -> str:
-    """The word `read` (a `tesseract.Word`, its `core` parted as `_core` parts it) as
-    Tesseract nearly read it: the one other reading its own choices give (a character's
-    second choice within `_CLOSE_CHOICE` of its first) when that reading is a syllable the
-    plans' typed text and the indicator catalog write `_MIN_WRITTEN` times and the reading
-    as read one they never write: "cây ăn quả trông mới" (its "ô" 83, "ồ" 79) → "trồng". The
-    neighbours must not back the reading as read against it (`_contradicted`). `core[1]`
-    when nothing says so."""
-    model = _model()
-    pre, word, _ = core
-    lower = unicodedata.normalize("NFC", word).casefold()
-    if (read.conf > _MAX_CONFIDENCE or len(read.choices) != len(read.text)
-            or lower not in model.syllables or _domain_writes(model, lower)):
-        return word
-    found: set[str] = set()
-    for offset, choices in enumerate(read.choices[len(pre):len(pre) + len(word)]):
-        first = choices[0][1]
-        for char, confidence in choices[1:]:
-            if len(char) != 1 or confidence < _CLOSE_CHOICE * first:
-                continue
-            other = unicodedata.normalize(
-                "NFC", word[:offset] + char + word[offset + 1:]).casefold()
-            if (other != lower and other in model.syllables
-                    and _domain_writes(model, other) >= _MIN_WRITTEN):
-                found.add(other)
-    if len(found) != 1:
-        return word
-    other = found.pop()
-    if _contradicted(model, left, other, lower, right):
-        return word
-    return _with_case(other, word)
-
-
-def _domain_writes(model: _Model, word: str) -> int:
-    """How often the typed text's pairs and the indicator catalog write `word`."""
-    return model.written[word] + model.catalog[word]
 
 
 # The page must print the hook's reading this many times elsewhere to lend it to a word.

@@ -7,13 +7,11 @@ trail — hOCR and plain text written by the same run), so no Python wrapper is 
 from __future__ import annotations
 
 import csv
-import html
 import os
-import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,9 +39,6 @@ class Word:
     par: int = 0
     line: int = 0
     note: str = ""  # what a repair of the word's text was ("roman", "spelling"), if any
-    # Tesseract's own choices for each character of `text` as it read it: (character,
-    # confidence 0–100), its reading first (`lstm_choice_mode`); empty when not known
-    choices: tuple[tuple[tuple[str, float], ...], ...] = ()
 
     @property
     def x_centre(self) -> float:
@@ -91,21 +86,18 @@ def engine_version(language: str = LANGUAGE) -> str:
 
 
 def recognize(image: np.ndarray, *, dpi: int, language: str = LANGUAGE, psm: int = 3,
-              audit: bool = False, choices: bool = True) -> PageText:
-    """OCR one greyscale or binary page (uint8, text dark on white); with `choices`, each
-    word's characters carry Tesseract's other choices (`Word.choices`)."""
+              audit: bool = False) -> PageText:
+    """OCR one greyscale or binary page (uint8, text dark on white)."""
     engine_version(language)
     with tempfile.TemporaryDirectory(prefix="chitieu-ocr-") as folder:
         source = Path(folder) / "page.pgm"
         _write_pgm(image, source)
         base = Path(folder) / "out"
-        outputs = ["tsv", "hocr", "txt"] if audit else ["tsv", "hocr"] if choices else ["tsv"]
+        outputs = ["tsv", "hocr", "txt"] if audit else ["tsv"]
         # Scanned plans print dark on light: skipping the check of every line for inverted
-        # text saves a sixth of Tesseract's time. Each character's other choices (the hOCR's
-        # `lstm_choices`) leave the reading as it is and tell what else the model nearly read.
+        # text saves a sixth of Tesseract's time.
         command = ["tesseract", str(source), str(base), "-l", language, "--psm", str(psm),
-                   "--dpi", str(dpi), "-c", "tessedit_do_invert=0",
-                   *(["-c", f"lstm_choice_mode={_CHOICE_MODE}"] if choices else []), *outputs]
+                   "--dpi", str(dpi), "-c", "tessedit_do_invert=0", *outputs]
         # Tesseract's OpenMP threads make one page slower on a small machine; pages are run
         # in parallel instead (see chitieu.extract.scan).
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -119,12 +111,10 @@ def recognize(image: np.ndarray, *, dpi: int, language: str = LANGUAGE, psm: int
             detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
             raise InputError(f"Tesseract failed: {detail}", code="unreadable")
         words = parse_tsv(base.with_suffix(".tsv").read_text(encoding="utf-8"))
-        hocr = base.with_suffix(".hocr").read_text(encoding="utf-8") if "hocr" in outputs else ""
-        if choices:
-            words = with_choices(words, hocr)
         if not audit:
             return PageText(words)
-        return PageText(words, hocr, base.with_suffix(".txt").read_text(encoding="utf-8"))
+        return PageText(words, base.with_suffix(".hocr").read_text(encoding="utf-8"),
+                        base.with_suffix(".txt").read_text(encoding="utf-8"))
 
 
 def parse_tsv(tsv: str) -> list[Word]:
@@ -139,39 +129,6 @@ def parse_tsv(tsv: str) -> list[Word]:
                           float(row["conf"]), int(row["block_num"]), int(row["par_num"]),
                           int(row["line_num"])))
     return words
-
-
-# Tesseract's `lstm_choice_mode`: 2 lists each character's choices in the hOCR
-_CHOICE_MODE = 2
-_HOCR_WORD = re.compile(r"<span class='ocrx_word'[^>]*title='bbox (\d+) (\d+) (\d+) (\d+);"
-                        r"[^']*'>([^<]*)")
-_HOCR_CHOICES = "id='lstm_choices_"
-_HOCR_CHOICE = re.compile(r"x_confs ([\d.]+)'>([^<]*)</span>")
-
-
-def with_choices(words: list[Word], hocr: str) -> list[Word]:
-    """`words` (the TSV's) given each character's choices from the same run's hOCR, matched by
-    their boxes; a word whose choices do not spell it as read keeps none."""
-    found: dict[tuple[int, int, int, int], tuple[str, tuple]] = {}
-    for piece in hocr.split("<span class='ocrx_word'")[1:]:
-        match = _HOCR_WORD.match("<span class='ocrx_word'" + piece)
-        if match is None:
-            continue
-        groups = []
-        for group in piece.split(_HOCR_CHOICES)[1:]:
-            choices = tuple((html.unescape(char), float(conf))
-                            for conf, char in _HOCR_CHOICE.findall(group))
-            if choices and choices[0][0].strip():  # the space before a word has a step too
-                groups.append(choices)
-        box = tuple(int(v) for v in match.groups()[:4])
-        found[box] = (html.unescape(match[5]).strip(), tuple(groups))
-    out = []
-    for word in words:
-        text, groups = found.get((word.left, word.top, word.right, word.bottom), ("", ()))
-        if groups and text == word.text and "".join(g[0][0] for g in groups) == word.text:
-            word = replace(word, choices=groups)
-        out.append(word)
-    return out
 
 
 def _write_pgm(image: np.ndarray, path: Path) -> None:

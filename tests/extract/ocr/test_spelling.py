@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import replace
 
 import pytest
 
-from chitieu.extract.ocr.spelling import best_reading, nearly_read, repair_words
+from chitieu.extract.ocr.spelling import best_reading, repair_words
 from chitieu.extract.ocr.tesseract import Word
 
 
@@ -306,31 +305,6 @@ def test_a_word_of_the_plans_the_dictionary_lacks_keeps_its_hook():
     # nor in the pass choosing two neighbours together
     words, changes = repair_words(_line("Hoàn thành cấp sổ đỏ cho hộ", conf=80.6))
     assert words[3].text == "sổ" and not changes
-
-
-def _choices(text: str, **alternatives: tuple[tuple[str, float], ...]):
-    """Each character read at 90, those at the positions named (p0, p1 …) with the choices
-    given."""
-    return tuple(alternatives.get(f"p{i}", ((ch, 90.0),)) for i, ch in enumerate(text))
-
-
-def test_a_reading_tesseract_nearly_took_that_the_domain_writes():
-    """"cây ăn quả trông mới": Tesseract's "ô" at 83 beside an "ồ" at 79; the plans and the
-    catalog write "trồng", never "trông" — its second choice is taken. Far below its first,
-    or a reading the domain writes ("sổ"), or Tesseract sure of it: as read."""
-    near = Word("trông", 0, 0, 50, 10, 78.0, choices=_choices(
-        "trông", p2=(("ô", 83.4), ("ồ", 78.8), ("ộ", 4.1))))
-    assert nearly_read(near, ("", "trông", ""), "quả", "mới") == "trồng"
-    line = [Word(w, 60 * i, 0, 60 * i + 50, 10, 95.0) for i, w in enumerate(["ăn", "quả"])]
-    words, changes = repair_words([*line, replace(near, left=130, right=180)])
-    assert words[2].text == "trồng" and words[2].note == "spelling" and changes
-    far = replace(near, choices=_choices("trông", p2=(("ô", 83.4), ("ồ", 30.0))))
-    assert nearly_read(far, ("", "trông", ""), "quả", "mới") == "trông"
-    sure = replace(near, conf=97.0)
-    assert nearly_read(sure, ("", "trông", ""), "quả", "mới") == "trông"
-    written = Word("sổ", 0, 0, 50, 10, 80.0, choices=_choices(
-        "sổ", p1=(("ổ", 80.0), ("ố", 79.0))))
-    assert nearly_read(written, ("", "sổ", ""), "cấp", "đỏ") == "sổ"
 
 
 def test_a_syllable_tesseract_was_sure_of_is_not_one_of_two_misread_neighbours():
