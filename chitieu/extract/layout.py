@@ -1763,7 +1763,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             for row in _spread_from_top(groups, columns, col, starts, valued - sections):
                 uncertain[row].add(col)
                 from_top.setdefault(row, set()).add(col)
-            for row in _fill_block(groups, columns[col], col, starts, valued - sections):
+            for row in _fill_block(groups, columns[col], col, starts, valued - sections,
+                                   names_agencies=role in _AGENCY_ROLES):
                 uncertain[row].add(col)
     for row, col in _shared_from_above(from_top, roles, groups, starts):
         uncertain[row].add(col)
@@ -2637,7 +2638,8 @@ def _spread_from_top(groups: list[list[list[_Word]]],
 
 
 def _fill_block(groups: list[list[list[_Word]]], parts: list[list[tuple[int, list[_Word]]]],
-                col: int, anchors: list[int], valued: set[int]) -> set[int]:
+                col: int, anchors: list[int], valued: set[int], *,
+                names_agencies: bool) -> set[int]:
     """In a column every row has (a lead, a deadline), a block of rows one after another
     (between section rows, a group's title or the page's edges) of which one prints a cell
     and the others none is under that cell merged over the block, wherever in it the cell
@@ -2655,19 +2657,29 @@ def _fill_block(groups: list[list[list[_Word]]], parts: list[list[tuple[int, lis
     for block in blocks:
         filled = [r for r in block if groups[r][col]]
         others = [r for other in blocks if other is not block for r in other]
-        # (one cell: rows given it already, merged over them, share its words; a piece
-        # in lower case is the tail of a neighbour's cell, "địa phương", no cell of its own)
-        if len({id(groups[r][col][0]) for r in filled}) != 1 or groups[filled[0]][col][
-                0].text[:1].islower() or len(filled) == len(
-                block) or not others or sum(
-                1 for r in others if groups[r][col]) * 3 < len(others) * 2 or {
-                i for i, _ in parts[filled[0]]} == {anchors[filled[0]]}:
+        if not _merged_over(groups, parts, col, anchors, filled, block, others,
+                            names_agencies):
             continue
         for r in block:
             if r != filled[0]:
                 groups[r][col] = list(groups[filled[0]][col])
                 given.add(r)
     return given
+
+
+def _merged_over(groups: list[list[list[_Word]]], parts: list[list[tuple[int, list[_Word]]]],
+                 col: int, anchors: list[int], filled: list[int], block: list[int],
+                 others: list[int], names_agencies: bool) -> bool:
+    """Whether the block's one cell in `col` reads as merged over the block (`_fill_block`)."""
+    if len({id(groups[r][col][0]) for r in filled}) != 1 or len(filled) == len(block):
+        return False  # (one cell: rows given it already, merged over them, share its words)
+    cell = groups[filled[0]][col]
+    if names_agencies and cell[0].text[:1].islower():
+        return False  # the tail of a neighbour's agency ("địa phương"); a deadline may
+        # open in lower case ("hằng năm")
+    if {i for i, _ in parts[filled[0]]} == {anchors[filled[0]]}:
+        return False  # printed on its own row's number line alone: that row's
+    return bool(others) and sum(1 for r in others if groups[r][col]) * 3 >= len(others) * 2
 
 
 def _shared_from_above(from_top: dict[int, set[int]], roles: list[str],

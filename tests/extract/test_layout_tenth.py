@@ -239,3 +239,14 @@ def test_numbered_titles_over_marked_items_stay_sections() -> None:
             ("Khám sàng lọc cho người cao tuổi", "Quý III/2026"),
             ("Lắp đặt màn hình tương tác", "Tháng 8/2026"),
             ("Tập huấn giáo viên dùng học liệu số", "Tháng 9/2026")]
+
+
+def test_a_deadline_in_lower_case_merged_over_a_block_reaches_each_row() -> None:
+    # a deadline may open in lower case ("hằng năm"): no agency's tail
+    text = LEAD_OFF_THE_BLOCKS_MIDDLE.replace("Chủ trì", "Thời hạn").replace(
+        "Sở Nông nghiệp", "Quý IV/2026").replace("và Môi trường", "").replace(
+        "Sở Xây dựng", "hằng năm")
+    records = convert_text(text, "layout").records
+    assert [(r.key, r.deadline and r.deadline.raw) for r in records] == [
+        ("I/1", "Quý IV/2026"), ("II/2", "hằng năm"), ("II/3", "hằng năm"),
+        ("II/4", "hằng năm")]
