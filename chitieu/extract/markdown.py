@@ -153,7 +153,8 @@ def _numbered_as_a_row(above: RawRow, row: RawRow, below: list[RawRow], column: 
     """Whether a row printing only its number and name is a row under merged cells, not a
     group's heading: its number follows the row above's at the same level ("4" → "5") and
     the next numbered row does not go down a level under it ("5.1", "a)", "-"): it goes on
-    at the same level or a higher one, or a section ("II") starts."""
+    at the same level or a higher one, or a section ("II") starts. The table's last row
+    prints its own cells: left empty, they are none ("Các nhiệm vụ khác do cấp trên giao")."""
     key, previous = number_key(row.cells[column].text), number_key(above.cells[column].text)
     if key is None or previous is None or key != (*previous[:-1], previous[-1] + 1):
         return False
@@ -165,7 +166,7 @@ def _numbered_as_a_row(above: RawRow, row: RawRow, below: list[RawRow], column: 
         if following is None:
             return bool(SECTION_NUMBER.match(text.split()[0]))
         return len(following) <= len(key)
-    return True
+    return False  # the table's last row: nothing below shows a merged cell reaching it
 
 
 def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[str]) -> None:

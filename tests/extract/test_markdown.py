@@ -405,3 +405,16 @@ def test_a_numbered_row_over_lettered_items_is_their_group() -> None:
     assert [r.texts[2] for r in rows[1:]] == [
         "Sở Tư pháp", "", "Văn phòng UBND tỉnh", "UBND các xã, phường"]
     assert rows[2].warnings == []
+
+
+def test_the_tables_last_row_printing_its_number_and_name_alone_keeps_its_cells_empty() -> None:
+    # nothing below it shows a cell merged over it: its empty cells are none
+    text = """| **STT** | **Nhiệm vụ** | **Chủ trì** |
+|---|---|---|
+| 1 | Tổ chức hội nghị triển khai | Văn phòng HĐND và UBND |
+| 2 | Kiểm tra việc thực hiện | Phòng Kinh tế |
+| 3 | Các nhiệm vụ phát sinh khác |  |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[2] for r in rows[1:]] == ["Văn phòng HĐND và UBND", "Phòng Kinh tế", ""]
+    assert rows[3].warnings == []
