@@ -26,6 +26,8 @@ from chitieu.core.text import clean_text, is_bold_markup, to_ascii
 from chitieu.core.types import Cell, RawRow
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import regex
 
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
@@ -80,6 +82,11 @@ class _Words:
     school_name_not_own: regex.Pattern  # what follows a school's kind naming no school
 
 
+def _spaced(phrases: Iterable[str]) -> str:
+    """The folded `phrases` as one regex alternation, any run of spaces between words."""
+    return "|".join(p.replace(" ", r"\s+") for p in phrases)
+
+
 @functools.cache
 def _words() -> _Words:
     data = load_yaml("letterhead.yaml")
@@ -101,7 +108,7 @@ def _words() -> _Words:
         named_bodies=frozenset(data["named_bodies"]),
         named_with_owner=frozenset(data["named_with_owner"]),
         body_start=compile_regex(
-            r"^(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in bodies) + r")(?!\w)"),
+            r"^(?P<body>" + _spaced(bodies) + r")(?!\w)"),
         body_within=compile_regex(
             r"(?<= )(?:" + "|".join(escape(b) for b in data["bodies_within_line"])
             + r")(?= \w)"),
@@ -116,13 +123,12 @@ def _words() -> _Words:
         school_name_not_own=compile_regex(
             r"^(?:" + "|".join(data["school_names_not_own"]) + r")\.?$"),
         office_at_end=compile_regex(
-            r"(?<= )(?:" + "|".join(o.replace(" ", r"\s+") for o in data["offices"]) + r")$"),
+            r"(?<= )(?:" + _spaced(data["offices"]) + r")$"),
         office_holder=compile_regex(
-            r"^(?:" + "|".join(h.replace(" ", r"\s+") for h in data["office_holders"])
-            + r")\s+(?=\S)"),
+            r"^(?:" + _spaced(data["office_holders"]) + r")\s+(?=\S)"),
         standing_organ=compile_regex(
-            r"^(?:" + "|".join(o.replace(" ", r"\s+") for o in data["standing_organs"])
-            + r")\s+(?!(?:" + "|".join(b.replace(" ", r"\s+") for b in data["organs_in_own_name"])
+            r"^(?:" + _spaced(data["standing_organs"])
+            + r")\s+(?!(?:" + _spaced(data["organs_in_own_name"])
             + r")(?!\w))(?=\S)"),
     )
 
@@ -420,22 +426,25 @@ def without_office_holder(text: str) -> str:
     """The body a signer's office names ("Chủ tịch Ủy ban nhân dân phường Phủ Lý" → "Ủy ban
     nhân dân phường Phủ Lý"); the text as it is when it does not open with one before a
     body."""
-    folded, where = _folded(text)
-    holder = _words().office_holder.match(folded)
-    if holder is None or _words().body_start.match(folded[holder.end():]) is None:
-        return text
-    return text[where[holder.end()]:]
+    body = _body_after(text, _words().office_holder)
+    return text if body is None else body
 
 
 def without_standing_organ(text: str) -> str | None:
     """The committee a standing organ's name names ("Ban Thường vụ Đảng ủy phường Thanh Khê"
     → "Đảng ủy phường Thanh Khê", "Ban Chấp hành Đoàn tỉnh …" → "Đoàn tỉnh …"); None when
     the text does not open with one before a body."""
+    return _body_after(text, _words().standing_organ)
+
+
+def _body_after(text: str, opening: regex.Pattern) -> str | None:
+    """The body `text` names after the words `opening` matches at its start; None when it
+    does not open so before a body."""
     folded, where = _folded(text)
-    organ = _words().standing_organ.match(folded)
-    if organ is None or _words().body_start.match(folded[organ.end():]) is None:
+    found = opening.match(folded)
+    if found is None or _words().body_start.match(folded[found.end():]) is None:
         return None
-    return text[where[organ.end()]:]
+    return text[where[found.end()]:]
 
 
 def place_of(body: str) -> str | None:
