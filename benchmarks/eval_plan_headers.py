@@ -8,7 +8,7 @@ A set is tests/fixtures/<set> (plan_headers: plans and appendices under the nati
 whole_plans2: whole plans of more kinds, each also as plain text, portal HTML and `pdftotext
 -layout` text; whole_plans3: more issuers and header shapes, also with each table cell on a
 line of its own — the DOCX saved as text by LibreOffice, lotext/, and `pdftotext` without
--layout, raw/; whole_plans4, whole_plans5 and whole_plans6: held-out sets of further issuers
+-layout, raw/; whole_plans4 … whole_plans8: held-out sets of further issuers
 in those forms). For each part and form (txt, plain, docx, pdf, html, layout, lotext, raw,
 scan) every document is converted and score.py is run on the outputs against the part's
 hand-written expected/<stem>.gold.json (a scan is scored only against the documents that
