@@ -39,7 +39,7 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
                 + fixtures.DEV6_VARIANTS[:5] + fixtures.DEV7_VARIANTS[:5]
                 + fixtures.DEV8_VARIANTS[:4] + fixtures.DEV9_VARIANTS[:7]
                 + fixtures.DEV10_VARIANTS[:15:3] + fixtures.DEV11_VARIANTS[::3]
-                + fixtures.DEV12_VARIANTS[::3])
+                + fixtures.DEV12_VARIANTS[::3] + fixtures.DEV13_VARIANTS)
     assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
     earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
     assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
