@@ -711,7 +711,7 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
         outer = (_neighbour(words, cores, index, -1, gap),
                  _neighbour(words, cores, index + 1, 1, gap))
         best = _best_pair(model, first, second, outer)
-        if best is None or any(
+        if best is None or _syllables_outvoted(model, best, printed) or any(
                 chosen != read and read in model.syllables and before.conf > _MAX_CONFIDENCE
                 for chosen, read, before in zip(best, (first, second),
                                                 original[index:index + 2], strict=True)):
@@ -726,6 +726,20 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
                     note="spelling")
         cores[index], cores[index + 1] = _core(words[index].text), _core(words[index + 1].text)
     return words
+
+
+def _syllables_outvoted(model: _Model, best: tuple[str, str],
+                        printed: list[tuple[str, str, str] | None]) -> bool:
+    """Two syllables as read are a pair of the language however rarely the plans write it
+    ("vùng trồng cói", a crop): another pair the dictionary alone backs ("trông coi") does
+    not replace them — only one the typed text writes. (Back to the letters as read, "giải
+    toả" for "Giải tỏa", is no replacement.)"""
+    if None in printed:
+        return False
+    read = tuple(unicodedata.normalize("NFC", c[1]).casefold() for c in printed)
+    return (all(w in model.syllables for w in read)
+            and tuple(map(fold, best)) != tuple(map(fold, read))
+            and model.typed.get(best, 0) < _MIN_SUPPORT)
 
 
 def _best_pair(model: _Model, first: str, second: str,

@@ -328,3 +328,15 @@ def test_a_mark_read_as_a_hook_is_put_back_by_the_dictionary(left, read, right, 
     read "thiểu sổ"): the dictionary's words put them back, the typed text need not write
     them."""
     assert best_reading(left, read, right, 85.0) == printed
+
+
+@_NO_DICTIONARY
+@pytest.mark.parametrize("text", ["Quy hoạch vùng trồng cói ven biển",
+                                  "Xây dựng vùng trồng cói nguyên liệu tập trung"])
+@pytest.mark.parametrize("conf", [85.0, 93.0])
+def test_two_syllables_as_read_are_not_outvoted_by_the_dictionary_alone(text, conf):
+    """"trồng cói" (a crop the plans hardly write; Tesseract read both at 93) is a pair of
+    the language: the dictionary's "trông coi" alone does not replace the two, the typed
+    text never writing it (EVAL12's miss class, scan_dev13's "vùng trồng cói")."""
+    words, changes = repair_words(_line(text, conf))
+    assert " ".join(w.text for w in words) == text and not changes
