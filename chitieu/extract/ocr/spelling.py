@@ -24,6 +24,7 @@ Only words of scans go through this: a text input is the truth as typed.
 from __future__ import annotations
 
 import itertools
+import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glue
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
 PHRASES = "ocr_phrases.txt"  # the plans' words the dictionary lacks, counted as its words
+PHRASES_VARIABLE = "CHITIEU_OCR_PHRASES"  # the user's own lists of them (`phrase_files`)
 HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
 # A word list of the language's words of one to four syllables, read in place from the
 # installed package (the `scan` extra), never imported: its words' syllable pairs.
@@ -145,17 +147,31 @@ def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
     return pairs, kept, names
 
 
-def _phrase_pairs() -> set[tuple[str, str]]:
-    """The pairs of syllables side by side in the plans' words the dictionary lacks
-    (`PHRASES`)."""
+def phrase_files() -> list[Path]:
+    """The user's own phrase lists, as `PHRASES` is written: the files named in
+    `$CHITIEU_OCR_PHRASES` (separated as PATH is; `chitieu convert --ocr-phrases FILE`)."""
+    chosen = os.environ.get(PHRASES_VARIABLE, "")
+    return [Path(part) for part in chosen.split(os.pathsep) if part.strip()]
+
+
+def _phrases() -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
+    """The plans' words the dictionary lacks (`PHRASES`, then the user's `phrase_files`): a
+    word of two syllables as a pair of the dictionary's words; a longer phrase as its threes
+    side by side, backing for the words as read ("cây ăn quả" keeps "quả"), as a saying's
+    are — its pairs alone would cross the words it is made of ("cấp sổ" is no word)."""
     from chitieu.core.lexicon import read_text
 
+    texts = [read_text(PHRASES)] + [path.read_text(encoding="utf-8", errors="replace")
+                                    for path in phrase_files() if path.is_file()]
     pairs: set[tuple[str, str]] = set()
-    for line in read_text(PHRASES).splitlines():
+    threes: set[tuple[str, ...]] = set()
+    for line in (line for text in texts for line in text.splitlines()):
         if line.strip() and not line.startswith("#"):
             words = unicodedata.normalize("NFC", line).casefold().split()
-            pairs.update(itertools.pairwise(words))
-    return pairs
+            if len(words) == 2:
+                pairs.add((words[0], words[1]))
+            threes.update(zip(words, words[1:], words[2:], strict=False))
+    return pairs, threes
 
 
 # Entries of more syllables are sayings ("nói trời nói đất"), not words: their pairs cross
@@ -175,7 +191,8 @@ def _model() -> _Model:
     from chitieu.core.lexicon import data_file
 
     sources = [data_file(BIGRAMS), data_file(PHRASES), _dictionary_path(),
-               next((p for p in HUNSPELL_PATHS if p.exists()), None)]
+               next((p for p in HUNSPELL_PATHS if p.exists()), None),
+               *(path for path in phrase_files() if path.is_file())]
     return cached("ocr-spelling-model", _build_model, [p for p in sources if p is not None])
 
 
@@ -191,7 +208,9 @@ def _build_model() -> _Model:
         pairs[first, second] = int(count)
     typed = Counter(pairs)
     found, kept, names = _dictionary_pairs()
-    words = frozenset(found | _phrase_pairs())
+    phrase_pairs, phrase_threes = _phrases()
+    words = frozenset(found | phrase_pairs)
+    kept |= phrase_threes
     for pair in words:
         pairs[pair] += _DICTIONARY_SUPPORT
     known = {w for pair in typed for w in pair}
