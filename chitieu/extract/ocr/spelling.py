@@ -356,12 +356,14 @@ def _with_case(word: str, like: str) -> str:
 
 def best_reading(left: str | None, word: str, right: str | None, confidence: float,
                  outer: tuple[str | None, str | None] = (None, None),
-                 named: tuple[bool, bool] = (False, False)) -> str:
+                 named: tuple[bool, bool] = (False, False), proper: bool = False) -> str:
     """The syllable `word` (as OCR read it, any case) should be, given the lower-case words
     on either side (None at a line's edge) and the words beyond them (`outer`); `word`
     itself when nothing says otherwise. `named`: the word and its left (right) neighbour are
     both printed capitalised, as a name is — a name's pair backs a tone there ("Vạn Nính"
-    → "Vạn Ninh")."""
+    → "Vạn Ninh"). `proper`: the word is printed capitalised after a word in lower case, as
+    a proper noun is ("Điều lệ Đảng"): a syllable so printed keeps its letters (the plans'
+    "tỷ lệ dân số" makes no "lệ Dân" of it); only its marks are judged."""
     model = _model()
     lower = unicodedata.normalize("NFC", word).casefold()
     valid = lower in model.syllables
@@ -375,7 +377,7 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
     tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
     candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
-    edits = _one_letter_off(model, lower) - candidates
+    edits = set() if valid and proper else _one_letter_off(model, lower) - candidates
     # the same syllable with its tone placed the other way ("toả" / "tỏa") is the word as
     # printed, no repair
     candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
@@ -579,7 +581,8 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
             right = _neighbour(words, cores, index, 1, gap)
             fixed = best_reading(left, core[1], right, word.conf,
                                  _outer(words, cores, index, left, right, gap),
-                                 _capitalised(words, index, left, right))
+                                 _capitalised(words, index, left, right),
+                                 _proper(words, index, left))
             text = core[0] + fixed + core[2]
             words[index] = word if fixed == core[1] else replace(word, text=text,
                                                                  note="spelling")
@@ -807,6 +810,14 @@ def _capitalised(words: list, index: int, left: str | None, right: str | None,
     here = words[index].text.lstrip("([\"'“")[:1].isupper()
     return (here and left is not None and words[index - 1].text[:1].isupper(),
             here and right is not None and words[index + 1].text[:1].isupper())
+
+
+def _proper(words: list, index: int, left: str | None) -> bool:
+    """Whether the word is printed capitalised ("Đảng", not "ĐẢNG") after a word of its line
+    in lower case: a proper noun inside a sentence."""
+    text = words[index].text.lstrip("([\"'“")
+    return (left is not None and text[:1].isupper() and text[1:] == text[1:].lower()
+            and words[index - 1].text.lstrip("([\"'“")[:1].islower())
 
 
 def _outer(words: list, cores: list, index: int, left: str | None, right: str | None,

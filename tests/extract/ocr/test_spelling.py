@@ -366,3 +366,11 @@ def test_a_users_phrase_list_keeps_its_words(tmp_path, monkeypatch):
         assert words[2].text == "công"
     finally:
         spelling._model.cache_clear()
+
+
+def test_a_proper_noun_inside_a_sentence_keeps_its_letters():
+    """"Điều lệ Đảng" read at 95.8: "Đảng" printed capitalised after a word in lower case is a
+    proper noun; the plans' "tỷ lệ dân số" (a letter off) does not make it "Dân" (scan_dev13's
+    party plans). The same letters in lower case are judged as any word."""
+    words, changes = repair_words(_line("chấp hành Điều lệ Đảng ở các chi bộ", 95.8))
+    assert words[4].text == "Đảng" and not changes
