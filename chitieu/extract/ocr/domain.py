@@ -544,6 +544,9 @@ def _unit(text: str) -> str:
     given a unit word's marks ("tố" → "tổ", "lượt/nấm" → "lượt/năm"); a word inside a longer
     unit is left ("lao động" is no "lao đồng")."""
     phrases = fix.vocabulary()["unit_phrases"]
+    snapped = _unit_slash_lost(text, fix.vocabulary()["per_units"])
+    if snapped != text:
+        return snapped
     snapped = fix.snap_phrase(text, phrases)
     if snapped != text:
         return snapped
@@ -560,6 +563,20 @@ def _unit(text: str) -> str:
     fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
     return "/".join(fixed) if fixed != parts else text
+
+
+def _unit_slash_lost(text: str, phrases: tuple[str, ...]) -> str:
+    """A unit "per" something (`phrases`, ocr_vocab.yaml `per_units`) whose slash OCR lost,
+    its words as printed ("tạ ha", "tạha" split: Tesseract reads the "/" of a narrow cell's
+    "tạ/ha" as nothing): the unit, in the cell's case; else `text`."""
+    words = [unicodedata.normalize("NFC", w).casefold() for w in text.split()]
+    if len(words) < 2 or "/" in text:
+        return text
+    for phrase in phrases:
+        if "/" in phrase and [unicodedata.normalize("NFC", w).casefold()
+                              for w in regex.split(r"[/\s]+", phrase)] == words:
+            return phrase[0].upper() + phrase[1:] if text.strip()[0].isupper() else phrase
+    return text
 
 
 # A unit word this long or longer may be judged one letter misread ("lược" for "lượt").
