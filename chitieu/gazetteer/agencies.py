@@ -698,7 +698,8 @@ class Gazetteer:
     def _split_uncached(self, cell: str, default_role: Role) -> tuple[tuple[str, Role], ...]:
         out: list[tuple[str, Role]] = []
         for segment in self._segments(cell):
-            if self._lookup(segment) is not None:
+            found = self._lookup(segment)
+            if found is not None and (found[1] >= 1.0 or not _SEPARATED.search(segment)):
                 out.append((_one_line(segment), default_role))
                 continue
             tokens = _tokenize(segment)
@@ -1057,6 +1058,9 @@ _ENTITY = lazy(compile_regex, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
 _ALTERNATIVES = frozenset({"hoặc", "và", "hay"})
 _PARENTHESES_KEPT = lazy(compile_regex, r"\s*([()])\s*")
 _AND = lazy(compile_regex, r"\s+và\s+")
+# a comma or "và" inside a printed name: a name read through a variant (its place or branch
+# dropped, score below 1) may have swallowed a second agency there
+_SEPARATED = lazy(compile_regex, r",|\svà\s|&")
 # A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
 # Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
 # ("TP. Hà Nội", "P. Kinh tế").
@@ -1216,7 +1220,9 @@ class _Segmenter:
 
     def run(self) -> list[str]:
         whole = self.piece(0, self.n)
-        if whole.known and whole.exact:
+        # a name read through a variant ("Kho bạc Nhà nước khu vực …": its place dropped) may
+        # have swallowed a second agency after a comma ("…, Thuế tỉnh"): weigh the splits
+        if whole.known and whole.exact and (whole.score >= 1.0 or not self._separated()):
             return [self.text(0, self.n)]
         # best[end] holds, per class of the last piece, (score, path)
         best: list[dict[bool | str, tuple[tuple[float, int, int], list[tuple[int, int]]]]]
@@ -1231,6 +1237,10 @@ class _Segmenter:
             return [self.text(0, self.n)]
         _, path = max(final.values(), key=lambda item: item[0])
         return [self.text(s, e) for s, e in path]
+
+    def _separated(self) -> bool:
+        """Whether a comma or a joiner stands between two of the clause's words."""
+        return any(t.comma_before or t.joiner for t in self.tokens[1:])
 
     def _extend(self, best: list, start: int, end: int) -> None:
         piece = self.piece(start, end)
@@ -1426,7 +1436,11 @@ class _Segmenter:
             # ("Sở Tài chính, Cơ sở công lập"); lower-case, it continues the name.
             return gap == "comma" and ((left.known and right.capitalized)
                                        or (right.known and left.capitalized))
-        return left.known and left.exact and right.known and right.exact
+        # with no separator, a name opening in lower case must be known as printed: read
+        # through a variant ("khu vực, Thuế tỉnh" as "Thuế tỉnh") it is the words before it
+        # going on ("Kho bạc Nhà nước khu vực")
+        return (left.known and left.exact and right.known and right.exact
+                and (right.capitalized or right.score >= 1.0))
 
     @staticmethod
     def _gain(piece: _Piece, words: int) -> tuple[float, int]:
