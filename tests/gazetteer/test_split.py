@@ -139,6 +139,11 @@ def gazetteer():
     # the province's office of its National Assembly delegation and People's Council is one
     ("Văn phòng Đoàn ĐBQH và HĐND tỉnh; Sở Nội vụ",
      ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]),
+    # a kind of body, a colon, then its bodies' names: each the kind and its name
+    ("Các Sở: Tài chính, Nội vụ, Tư pháp", ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"]),
+    ("Các sở: Xây dựng và Nông nghiệp và Môi trường; UBND các xã, phường",
+     ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "UBND các xã, phường"]),
+    ("Các Bộ: Công an, Tài chính", ["Bộ Công an", "Bộ Tài chính"]),
     # a collective the list holds is whole as it holds it: what follows is one more party
     ("Các bộ, ngành, địa phương, doanh nghiệp liên quan",
      ["Các bộ, ngành, địa phương", "doanh nghiệp liên quan"]),
