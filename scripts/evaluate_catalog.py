@@ -76,7 +76,8 @@ def main() -> None:
                   "oos13_labels.csv", "oos14_labels.csv", "oos15_labels.csv",
                   "oos16_labels.csv", "oos17_labels.csv",
                   "oos18_labels.csv", "oos19_labels.csv", "oos20_labels.csv",
-                  "oos21_labels.csv", "oos22_labels.csv", "oos24_labels.csv"):
+                  "oos21_labels.csv", "oos22_labels.csv", "oos23_labels.csv",
+                  "oos24_labels.csv"):
         items = E.read_out_of_sample(ROOT / "tests" / "catalog" / batch)
         o = E.out_of_sample(items, E.catalog_linker(catalog))
         print(f"out of sample, {batch}: {len(items)} phrasings ({o.labelled} of a catalog "
