@@ -1164,12 +1164,23 @@ def _qualifies_a_collective(tokens: list[_Token], start: int, end: int) -> bool:
 
 
 def _names_a_service(tokens: list[_Token], start: int) -> bool:
-    """Whether the description verb at `start`, after a collective ("Các doanh nghiệp …"),
-    opens a phrase naming the service its bodies provide ("cung cấp dịch vụ …"): which
+    """Whether the description verb at `start`, after a collective ("Các doanh nghiệp …",
+    opening the cell or its piece after a comma or "và": "Sở Công Thương, các doanh nghiệp
+    …"), opens a phrase naming the service its bodies provide ("cung cấp dịch vụ …"): which
     bodies, not their task."""
-    return (tokens[0].key in _COLLECTIVE_MARKERS
+    first = _piece_start(tokens, start)
+    return (first < start and tokens[first].key in _COLLECTIVE_MARKERS
             and _words().service_phrases.longest(_span_key(tokens, start, len(tokens)))
             is not None)
+
+
+def _piece_start(tokens: list[_Token], index: int) -> int:
+    """The first token of the piece `index` stands in: after the last comma or joiner
+    ("và", "&") before it, else the clause's first."""
+    for i in range(index, 0, -1):
+        if tokens[i].comma_before or tokens[i - 1].joiner:
+            return i
+    return 0
 
 
 def _starts_with_branch(words: Key) -> bool:

@@ -261,6 +261,17 @@ def test_a_collective_named_by_the_service_it_provides_is_one(gazetteer, cell):
     assert gazetteer.split(cell) == [cell]
 
 
+@pytest.mark.parametrize(("cell", "pieces"), [
+    # … after another agency too, a comma or "và" before it (review r2(d) 7)
+    ("Sở Công Thương, các doanh nghiệp cung cấp dịch vụ thanh toán",
+     ["Sở Công Thương", "các doanh nghiệp cung cấp dịch vụ thanh toán"]),
+    ("Công an xã và các đơn vị cung cấp dịch vụ viễn thông",
+     ["Công an xã", "các đơn vị cung cấp dịch vụ viễn thông"]),
+])
+def test_a_collective_named_by_its_service_after_another_agency(gazetteer, cell, pieces):
+    assert gazetteer.split(cell) == pieces
+
+
 def test_a_collective_given_a_task_of_providing_keeps_its_name_only(gazetteer):
     assert gazetteer.split("Các doanh nghiệp cung cấp thông tin cho Sở Công Thương") == [
         "Các doanh nghiệp"]
