@@ -1,0 +1,130 @@
+"""Seconds of CPU to convert one long table, by its number of rows: linear in its size.
+
+Generates one appendix table of N rows in three text forms and converts each in a fresh
+process (after a warm-up conversion of the 10-row table of the same form, so imports and
+data loading are not counted), printing the CPU seconds of `chitieu.convert` per size:
+- `layout`: as `pdftotext -layout` prints a table, one line per row (number, task, lead,
+  support, deadline in columns, some cells empty);
+- `raw`: as `pdftotext` without -layout prints a LibreOffice table, column after column, the
+  task's and the lead's cells wrapped over two lines each, the deadline over two;
+- `md`: the same table as a Markdown pipe table.
+Issue 15 / 11: a 2,000-row table in well under a minute in every form; the time of 2N rows
+about twice that of N.
+
+    .venv/bin/python benchmarks/bench_long_tables.py [--rows 100 250 500 1000 2000]
+        [--form layout raw md] [--timeout 900] [--tree /tmp/base] [--keep DIR]
+
+`--tree` converts with another source tree (e.g. `git archive main | tar -x -C /tmp/base`);
+`--keep DIR` writes the generated inputs there (to convert them with `chitieu convert`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LEADS = ["Công an xã", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Hội Nông dân xã",
+         "Văn phòng HĐND và UBND"]
+QUARTERS = ["II", "III", "I", "II", "IV", "I", "III", "IV"]
+HEADER = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
+WIDTHS = (6, 42, 25, 20)
+
+_MEASURE = """
+import json, sys, time
+import chitieu
+chitieu.convert(sys.argv[2])
+start = time.process_time()
+doc = chitieu.convert(sys.argv[1])
+print(json.dumps({"seconds": time.process_time() - start, "records": len(doc.records)}))
+"""
+
+
+def _row(n: int) -> tuple[str, str, str, str, str]:
+    """Row n's cells: every 7th row without a lead, every other one without a support,
+    every 3rd without a deadline."""
+    lead = "" if n % 7 == 0 else LEADS[(n - 1) % len(LEADS)]
+    quarter = QUARTERS[(n - 1 - (n - 1) // 3) % len(QUARTERS)]
+    return (str(n), f"Nhiệm vụ số {n} về chuyển đổi số", lead, "Các thôn" if n % 2 else "",
+            "" if n % 3 == 0 else f"Quý {quarter}/2026")
+
+
+def layout_text(rows: int) -> str:
+    """A one-page-per-table `pdftotext -layout` print: every row on one line."""
+    def line(cells: tuple[str, ...]) -> str:
+        return " " + "".join(c.ljust(w) for c, w in zip(cells, WIDTHS, strict=False)) + cells[-1]
+    body = [line(_row(n)) for n in range(1, rows + 1)]
+    return "\n".join(["PHỤ LỤC", "NHIỆM VỤ NĂM 2026", line(HEADER), *body]) + "\n"
+
+
+def raw_text(rows: int) -> str:
+    """`pdftotext -raw` of a LibreOffice table: the numbers, then each column's label and
+    its cells (empty ones not printed), a cell wrapped over two lines."""
+    cells = [_row(n) for n in range(1, rows + 1)]
+    blocks = [["STT", *(c[0] for c in cells)]]
+    for col, label in enumerate(HEADER[1:], start=1):
+        lines = [label]
+        for row in cells:
+            text = row[col]
+            if not text:
+                continue
+            words = text.split(" ")
+            half = (len(words) + 1) // 2
+            lines += [" ".join(words[:half])] + ([" ".join(words[half:])] if words[half:] else [])
+        blocks.append(lines)
+    head = ["PHỤ LỤC", "NHIỆM VỤ NĂM 2026"]
+    return "\n".join(head) + "\n" + "\n\n".join("\n".join(b) for b in blocks) + "\n"
+
+
+def markdown_text(rows: int) -> str:
+    lines = ["# Phụ lục", "", "| " + " | ".join(HEADER) + " |", "|---" * len(HEADER) + "|"]
+    lines += ["| " + " | ".join(_row(n)) + " |" for n in range(1, rows + 1)]
+    return "\n".join(lines) + "\n"
+
+
+FORMS = {"layout": (layout_text, "txt"), "raw": (raw_text, "txt"), "md": (markdown_text, "md")}
+
+
+def measure(path: Path, warm: Path, tree: Path, timeout: float) -> dict | None:
+    env = {**os.environ, "PYTHONPATH": str(tree), "CHITIEU_CACHE_DIR": ""}
+    try:
+        out = subprocess.run([sys.executable, "-c", _MEASURE, str(path), str(warm)],
+                             check=True, capture_output=True, text=True, env=env, cwd=tree,
+                             timeout=timeout).stdout
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[100, 250, 500, 1000, 2000])
+    parser.add_argument("--form", nargs="+", choices=tuple(FORMS), default=list(FORMS))
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per conversion")
+    parser.add_argument("--tree", type=Path, default=ROOT)
+    parser.add_argument("--keep", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        print("| form | rows | CPU s | records |\n|---|---|---|---|", flush=True)
+        for form in args.form:
+            make, suffix = FORMS[form]
+            warm = folder / f"{form}_10.{suffix}"
+            warm.write_text(make(10), encoding="utf-8")
+            for rows in args.rows:
+                path = folder / f"{form}_{rows}.{suffix}"
+                path.write_text(make(rows), encoding="utf-8")
+                result = measure(path, warm, args.tree, args.timeout)
+                shown = (f"{result['seconds']:.2f} | {result['records']}" if result
+                         else f"> {args.timeout:g} (stopped) | –")
+                print(f"| {form} | {rows} | {shown} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
