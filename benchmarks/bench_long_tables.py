@@ -7,12 +7,14 @@ data loading are not counted), printing the CPU seconds of `chitieu.convert` per
   support, deadline in columns, some cells empty);
 - `raw`: as `pdftotext` without -layout prints a LibreOffice table, column after column, the
   task's and the lead's cells wrapped over two lines each, the deadline over two;
-- `md`: the same table as a Markdown pipe table.
+- `md`: the same table as a Markdown pipe table;
+- `join`: the raw cells reader's joining of one agency column's N lines (every 5th with a
+  number, none repeating) down to 5 cells (`cells._joined_to`), alone, in the process.
 Issue 15 / 11: a 2,000-row table in well under a minute in every form; the time of 2N rows
 about twice that of N.
 
     .venv/bin/python benchmarks/bench_long_tables.py [--rows 100 250 500 1000 2000]
-        [--form layout raw md] [--timeout 900] [--tree /tmp/base] [--keep DIR]
+        [--form layout raw md join] [--timeout 900] [--tree /tmp/base] [--keep DIR]
 
 `--tree` converts with another source tree (e.g. `git archive main | tar -x -C /tmp/base`);
 `--keep DIR` writes the generated inputs there (to convert them with `chitieu convert`).
@@ -42,6 +44,15 @@ chitieu.convert(sys.argv[2])
 start = time.process_time()
 doc = chitieu.convert(sys.argv[1])
 print(json.dumps({"seconds": time.process_time() - start, "records": len(doc.records)}))
+"""
+_MEASURE_JOIN = """
+import json, sys, time
+from chitieu.extract.cells import _joined_to
+texts = open(sys.argv[1], encoding="utf-8").read().splitlines()
+_joined_to(texts[:50], 5, "lead")
+start = time.process_time()
+cells = _joined_to(texts, 5, "lead")
+print(json.dumps({"seconds": time.process_time() - start, "records": len(cells)}))
 """
 
 
@@ -87,13 +98,23 @@ def markdown_text(rows: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMS = {"layout": (layout_text, "txt"), "raw": (raw_text, "txt"), "md": (markdown_text, "md")}
+def agency_lines(lines: int) -> str:
+    """An agency column's lines as `pdftotext` prints them, for `join`."""
+    texts = [*LEADS, "và các thôn", "tổ dân phố"]
+    return "\n".join(texts[k % len(texts)] + ("" if k % 5 else f" {k}")
+                     for k in range(lines)) + "\n"
 
 
-def measure(path: Path, warm: Path, tree: Path, timeout: float) -> dict | None:
+FORMS = {"layout": (layout_text, "txt"), "raw": (raw_text, "txt"), "md": (markdown_text, "md"),
+         "join": (agency_lines, "txt")}
+
+
+def measure(path: Path, warm: Path, tree: Path, timeout: float, form: str = "layout"
+            ) -> dict | None:
     env = {**os.environ, "PYTHONPATH": str(tree), "CHITIEU_CACHE_DIR": ""}
+    script = _MEASURE_JOIN if form == "join" else _MEASURE
     try:
-        out = subprocess.run([sys.executable, "-c", _MEASURE, str(path), str(warm)],
+        out = subprocess.run([sys.executable, "-c", script, str(path), str(warm)],
                              check=True, capture_output=True, text=True, env=env, cwd=tree,
                              timeout=timeout).stdout
     except subprocess.TimeoutExpired:
@@ -112,7 +133,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        print("| form | rows | CPU s | records |\n|---|---|---|---|", flush=True)
+        print("| form | rows (join: lines) | CPU s | records (join: cells) |\n|---|---|---|---|",
+              flush=True)
         for form in args.form:
             make, suffix = FORMS[form]
             warm = folder / f"{form}_10.{suffix}"
@@ -120,7 +142,7 @@ def main() -> None:
             for rows in args.rows:
                 path = folder / f"{form}_{rows}.{suffix}"
                 path.write_text(make(rows), encoding="utf-8")
-                result = measure(path, warm, args.tree, args.timeout)
+                result = measure(path, warm, args.tree, args.timeout, form)
                 shown = (f"{result['seconds']:.2f} | {result['records']}" if result
                          else f"> {args.timeout:g} (stopped) | –")
                 print(f"| {form} | {rows} | {shown} |", flush=True)

@@ -1,6 +1,7 @@
 """Long tables read in time linear in their rows (issues 11 / 15), checked by counting the
 work done, never by timing it: the layout reader's cut of a column into rows
-(`layout._partition`)."""
+(`layout._partition`) and the raw cells reader's joining of a column's lines
+(`cells._joined_to`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import random
 
 import pytest
 
-from chitieu.extract import layout, read_text
+from chitieu.extract import cells, layout, read_text
 
 LEADS = ["Công an xã", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Hội Nông dân xã",
          "Văn phòng HĐND và UBND"]
@@ -93,3 +94,31 @@ def test_a_bound_on_the_cut_changes_nothing_within_it(seed: int) -> None:
         if free[1] >= 1:
             assert layout._partition(fragments, anchors, bound=free[1] - 1, **options)[1] > (
                 free[1] - 1)
+
+
+def test_raw_column_joined_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each join looked at every pair of neighbours again (3,000 lines down to 5 rows: 54 s);
+    # now only the two pairs a join changed are ranked again
+    looked = [0]
+    opens = cells._opens_agency
+
+    def counted(text: str) -> bool:
+        looked[0] += 1
+        return opens(text)
+
+    # (no two rows' lines alike: the same lines for every row are one cell each at once)
+    texts = [LEADS[k % len(LEADS)] + ("" if k % 4 else f" số {k}") if k % 3 else "và các thôn"
+             for k in range(900)]
+    monkeypatch.setattr(cells, "_opens_agency", counted)
+    joined = cells._joined_to(texts, 5, "lead")
+    assert len(joined) == 5
+    assert " ".join(joined).split() == " ".join(texts).split()
+    assert looked[0] <= 4 * len(texts)
+
+
+def test_raw_column_joins_the_pair_ranked_first() -> None:
+    # of the neighbours, the lower not opening an agency's name, then the one above the
+    # fewest words, then the highest
+    texts = ["Sở Y tế", "tỉnh", "Công an", "Phòng Kinh tế", "huyện", "Quý", "IV"]
+    assert cells._joined_to(texts, 4, "lead") == [
+        "Sở Y tế tỉnh", "Công an", "Phòng Kinh tế huyện", "Quý IV"]
