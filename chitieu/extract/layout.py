@@ -926,7 +926,8 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
         found = _groups(lines, line, grid, spans[k])
         found, taken = _wrapped_groups(found, lines[k + 1:k + 3])
         wrapped |= taken
-        centred.update(_centred(found, grid.spans) | _centred(found, spans[k]))
+        centred.update(_centred(found, grid.spans) | _centred(found, spans[k])
+                       | _straddled(found, spans[k]))
         # (a run cut as two labels crowded on the line is no group label over both)
         groups = {i: text.split() for start, end, text, under in found
                   if not any(start < x < end for x in cuts) for i in under}
@@ -1097,6 +1098,20 @@ def _label_words(text: str) -> int:
     """A label's words, a period's years and dash not counted ("Kế hoạch giai đoạn 2026 -
     2030" is a label of four words, as long to read as "Kế hoạch giai đoạn")."""
     return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
+
+
+def _straddled(groups: list[tuple[int, int, str, list[int]]], spans: list[tuple[int, int]]
+               ) -> set[int]:
+    """The columns under the group labels printed over (`_touches`) both their first and
+    last columns (`spans`: as wide as their figures or their own labels), right of the
+    first column ("Năm 2025" from where "Kế hoạch" ends to over "Ước thực hiện": off their
+    middle, as pdftotext places a centred label over columns of unlike widths)."""
+    columns: set[int] = set()
+    for start, end, _, under in groups:
+        if under[0] > 0 and _touches(start, end, spans[under[0]]) and _touches(
+                start, end, spans[under[-1]]):
+            columns.update(under)
+    return columns
 
 
 def _centred(groups: list[tuple[int, int, str, list[int]]], spans: list[tuple[int, int]]
@@ -1376,13 +1391,15 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     third, "Cơ quan chủ" on the second), side by side, is split between them: a name whose
     lines run up to the next column with one space leaves no gutter."""
     grid = _Grid(spans)
-    starts = sorted(((*c, line.number) for line in header for c in _alike_chunks(line, grid)
-                     if c[2][:1].isupper()), key=lambda c: c[0])
+    labels = [(*c, line.number) for line in header for c in _alike_chunks(line, grid)
+              if c[2][:1].isupper()]
+    # a label starting over a wider one of a line below ("Phân công" over "Chủ trì theo
+    # dõi" and "Phối hợp", "Năm 2025" over "Kế hoạch" and "Ước thực hiện") is their
+    # group's: its ends part no columns, and the labels under it are each other's
+    # neighbours
+    starts = sorted((c for c in labels if not _over_labels_below(c, labels)),
+                    key=lambda c: c[0])
     for left, right in pairwise(starts):
-        if any(o[3] > left[3] and o[0] < left[0] < o[1] for o in starts):
-            # (a label over a wider one of a line below, "Phân công" over "Chủ trì theo
-            # dõi" and "Phối hợp", is their group's: its end parts no columns)
-            continue
         window = range(left[1], right[0] + 1)
         if right[0] - left[1] < _MIN_GUTTER:
             # one label over another, or crowded on one line; labels of two lines one
@@ -1402,6 +1419,19 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _over_labels_below(label: tuple[int, int, str, int],
+                       labels: list[tuple[int, int, str, int]]) -> bool:
+    """Whether a header label (start, end, text, line number) is a group's over labels of
+    the lines below: it starts inside one of them, or it meets two of them side by side
+    ("Năm 2025" printed from where "Kế hoạch" ends, over "Ước thực")."""
+    below = [o for o in labels if o[3] > label[3]]
+    if any(o[0] < label[0] < o[1] for o in below):
+        return True
+    met = sorted((o for o in below if o[0] <= label[1] and o[1] >= label[0]),
+                 key=lambda o: o[0])
+    return any(left[1] <= right[0] for left, right in pairwise(met))
 
 
 def _split_by_numbers(spans: list[tuple[int, int]], numbers: list[_Line], cover: list[int]
