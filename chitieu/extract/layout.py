@@ -2334,10 +2334,11 @@ class _Alignment:
         each column (its words on the lines around), known names weigh in."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
-        # a date ends on its year: a capitalised word after it starts the next cell ("Năm
-        # 2026 Quy chế": the deadline, then the product, one space apart)
+        # a date ends on its year, a recurring deadline on its last word: a capitalised
+        # word after it starts the next cell ("Năm 2026 Quy chế", "Hằng năm Báo cáo": the
+        # deadline, then the product, one space apart)
         dates = [p for p in range(m - 1) if chunk[p + 1].text[:1].isupper()
-                 and _DATE_END.search(chunk[p].text)]
+                 and _ends_deadline(chunk, p)]
         best = [[inf] * (m + 1) for _ in range(k + 1)]
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
@@ -2369,6 +2370,26 @@ class _Alignment:
             pieces.append(chunk[i:j])
             j = i
         return pieces[::-1]
+
+
+def _ends_deadline(words: list[_Word], p: int) -> bool:
+    """Whether words[p] ends a date ("2026", "II/2026") or a recurring deadline ("Hằng
+    năm", "thường xuyên")."""
+    if _DATE_END.search(words[p].text):
+        return True
+    return any(len(phrase) <= p + 1 and all(
+        _fold_word(w.text) == f for w, f in zip(words[p + 1 - len(phrase):p + 1], phrase,
+                                                strict=True))
+        for phrase in _recurring_deadlines())
+
+
+@lru_cache(maxsize=1)
+def _recurring_deadlines() -> tuple[tuple[str, ...], ...]:
+    """The words of the recurring deadlines (deadline_words.yaml), folded as `_fold_word`
+    folds a line's words."""
+    recurring = lexicon.load_yaml("deadline_words.yaml")["recurring"]
+    return tuple(tuple(_fold_word(w) for w in phrase.split())
+                 for phrases in recurring.values() for phrase in phrases)
 
 
 def _cut_off_pieces(cells: list[list[_Word]]) -> dict[int, int]:

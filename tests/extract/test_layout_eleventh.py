@@ -27,3 +27,24 @@ def test_a_group_label_off_its_columns_middle_heads_them() -> None:
         assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
             ("1", "460.000", "425.000"), ("2", "400", "370"), ("3", "420.000", "395.000")], pad
 
+
+# a recurring deadline and the product crowded one space apart on the last row, the
+# product's first word printed six characters left of its column ("Hằng năm Báo cáo tổng"):
+# the deadline ends on "năm", as a date ends on its year, and the product keeps "Báo"
+RECURRING_THEN_PRODUCT = """\
+ TT   Nhiệm vụ                            Cơ quan chủ trì     Thời hạn      Sản phẩm
+  1   Rà soát quy chế quản lý dữ liệu     Sở Tư pháp        Quý II/2026     Quy chế được
+      dùng chung của tỉnh                                                   ban hành
+  2   Tổng hợp số liệu thống kê ngành     Thống kê tỉnh     Tháng 9/2026    Niên giám thống
+      trên địa bàn                                                          kê
+  3   Đánh giá mức độ số hóa hồ sơ        Sở Nội vụ          Hằng năm Báo cáo tổng
+      hành chính                                                            hợp
+"""
+
+
+def test_a_recurring_deadline_crowded_before_the_product_ends_on_its_last_word() -> None:
+    document = convert_text(RECURRING_THEN_PRODUCT, "layout")
+    assert [(r.key, r.deadline.raw, r.note) for r in document.records] == [
+        ("1", "Quý II/2026", "Quy chế được ban hành"),
+        ("2", "Tháng 9/2026", "Niên giám thống kê"),
+        ("3", "Hằng năm", "Báo cáo tổng hợp")]
