@@ -570,9 +570,28 @@ def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
         key = line_key(line.text)
         if words.signature.search(key) or (
                 len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
-                outline is not None and _next_body_heading(lines, i, outline)):
+                outline is not None and _next_body_heading(lines, i, outline)) or (
+                outline is None and _prose_heading(lines, i)):
             return lines[:i], lines[i:]
     return lines, []
+
+
+def _prose_heading(lines: list[_Line], i: int) -> bool:
+    """Line i, under a table that stands under no body heading (an appendix's), is a
+    plan's body heading at the table's margin ("IV. KINH PHÍ THỰC HIỆN", "III. TỔ CHỨC
+    THỰC HIỆN") with a paragraph under it: one run of words from the margin about as wide
+    as the table. A section row of the table numbered so ("II. CHỈ TIÊU XÃ HỘI") has rows
+    of columns under it, or a short group title ("1. Lĩnh vực y tế")."""
+    line = lines[i]
+    if i == 0 or i + 1 == len(lines) or not _BODY_HEADING.match(line.words[0].text) or (
+            len(_chunks(line)) != 1 or roman_heading(line.text) is None):
+        return False
+    margin = min(ln.words[0].x0 for ln in lines[:i])
+    width = max(ln.words[-1].x1 for ln in lines[:i]) - margin
+    after = lines[i + 1]
+    return line.words[0].x0 <= margin + 1 and len(_chunks(after)) == 1 and (
+        len(after.words) >= _NOTE_WORDS and after.words[0].x0 <= line.words[0].x0 + 1
+        and 3 * (after.words[-1].x1 - after.words[0].x0) >= 2 * width)
 
 
 def _until_prose(lines: list[_Line], grid: _Grid) -> tuple[list[_Line], list[_Line]]:

@@ -53,9 +53,6 @@ KNOWN_GAPS = {
     "tinh_tuyen_quang_chi_tieu_co_quan_cham": (
         "5/6: the last row, printing no implementing agency, is given the one of the rows "
         "above"),
-    "tinh_dong_nai_nhiem_vu_ngan_van_ban": (
-        "0/3 (+5): the plan's numbered prose under the short table read as rows, the "
-        "table's cells cut by it"),
 }
 
 

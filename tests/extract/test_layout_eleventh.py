@@ -48,3 +48,49 @@ def test_a_recurring_deadline_crowded_before_the_product_ends_on_its_last_word()
         ("1", "Quý II/2026", "Quy chế được ban hành"),
         ("2", "Tháng 9/2026", "Niên giám thống kê"),
         ("3", "Hằng năm", "Báo cáo tổng hợp")]
+
+
+# an appendix's short table, then the plan's text going on under it: a body heading at the
+# margin and numbered paragraphs naming agencies and dates (review r1c 6) — no rows, and
+# the table's cells not cut by the paragraphs' words
+TABLE_THEN_PROSE = """\
+ STT   Nhiệm vụ                            Đơn vị chủ trì        Đơn vị phối hợp   Thời hạn
+  1    Kiểm tra an toàn đập thủy lợi       Sở Nông nghiệp và     UBND các xã       Tháng 4/2026
+       trước mùa lũ                        Môi trường
+  2    Tập huấn kỹ năng phòng tránh        Hội Chữ thập đỏ       Các trường học    Quý II/2026
+       đuối nước cho học sinh              tỉnh
+  3    Dự trữ vật tư cứu hộ tại chỗ        Sở Công Thương                          Tháng 5/2026
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường chủ trì theo dõi, đôn đốc các đơn vị thực hiện; tổng hợp kết
+quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2026.
+2. Hội Chữ thập đỏ tỉnh phối hợp Sở Giáo dục và Đào tạo bố trí giáo viên hướng dẫn tại các
+trường học trên địa bàn.
+3. UBND các xã chủ động rà soát vật tư, phương tiện tại chỗ.
+"""
+
+# the same table with a section row numbered as a body heading is ("II. CÔNG TÁC ỨNG PHÓ")
+# at the margin: rows of columns go on under it
+SECTION_AT_MARGIN = """\
+ STT   Nhiệm vụ                            Đơn vị chủ trì        Đơn vị phối hợp   Thời hạn
+I. CÔNG TÁC PHÒNG NGỪA
+  1    Kiểm tra an toàn đập thủy lợi       Sở Nông nghiệp và     UBND các xã       Tháng 4/2026
+       trước mùa lũ                        Môi trường
+II. CÔNG TÁC ỨNG PHÓ
+  2    Dự trữ vật tư cứu hộ tại chỗ        Sở Công Thương        UBND các xã       Tháng 5/2026
+"""
+
+
+def test_the_plans_prose_under_a_short_table_is_no_row() -> None:
+    document = convert_text(TABLE_THEN_PROSE, "layout")
+    assert [(r.key, [(a.role, a.raw) for a in r.agencies], r.deadline.raw)
+            for r in document.records] == [
+        ("1", [("lead", "Sở Nông nghiệp và Môi trường"), ("support", "UBND các xã")],
+         "Tháng 4/2026"),
+        ("2", [("lead", "Hội Chữ thập đỏ tỉnh"), ("support", "Các trường học")],
+         "Quý II/2026"),
+        ("3", [("lead", "Sở Công Thương")], "Tháng 5/2026")]
+    document = convert_text(SECTION_AT_MARGIN, "layout")
+    assert [(r.key, r.name) for r in document.records] == [
+        ("I/1", "Kiểm tra an toàn đập thủy lợi trước mùa lũ"),
+        ("II/2", "Dự trữ vật tư cứu hộ tại chỗ")]
+
