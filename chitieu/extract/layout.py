@@ -198,12 +198,14 @@ def _pages(text: str) -> list[_Page]:
 def _unglued(x0: int, text: str) -> list[_Word]:
     """The word at x0, or the two words pdftotext glued where a crowded line runs from one
     cell into the next without a space: a word in lower case followed by a capitalised one
-    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's). A word
-    of plain ASCII letters is a name written so ("vnEdu", "zaloPay", "mmHg"), kept whole:
-    a Vietnamese word glued to another shows a mark."""
+    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's) or by an
+    abbreviation in capitals ("vàUBND": "Sở Giáo dục và" / "UBND các xã,"). A word of plain
+    ASCII letters is a name written so ("vnEdu", "zaloPay", "mmHg"), kept whole: a
+    Vietnamese word glued to another shows a mark."""
     k = next((k for k in range(2, len(text) - 1) if text[k].isupper()), None)
-    if k is None or text.isascii() or not (text[:k].isalpha() and text[:k].islower()
-                                           and text[k + 1].islower()):
+    tail = "" if k is None else text[k:].rstrip(_WORD_PUNCTUATION)
+    if k is None or text.isascii() or not (text[:k].isalpha() and text[:k].islower()) or not (
+            text[k + 1].islower() or (tail.isalpha() and tail.isupper())):
         return [_Word(x0, x0 + len(text), text)]
     return [_Word(x0, x0 + k, text[:k]), _Word(x0 + k, x0 + len(text), text[k:])]
 

@@ -94,3 +94,26 @@ def test_the_plans_prose_under_a_short_table_is_no_row() -> None:
         ("I/1", "Kiểm tra an toàn đập thủy lợi trước mùa lũ"),
         ("II/2", "Dự trữ vật tư cứu hộ tại chỗ")]
 
+
+# narrow agency columns whose words touch: pdftotext glues the monitor's line end to the
+# lead's start ("Sở Giáo dục vàUBND các xã,"), a word in lower case to an abbreviation
+TOUCHING_AGENCIES = """\
+                                               Chỉ tiêu Cơ quan theo      Cơ quan thực
+TT               Chỉ tiêu               ĐVT
+                                              năm 2026 dõi, đánh giá          hiện
+     Tỷ lệ học sinh được học bơi an        %      80   Sở Giáo dục vàUBND các xã,
+ 1
+     toàn                                              Đào tạo       phường
+     Tỷ lệ trường có sân chơi đạt chuẩn    %      65   Sở Xây dựng    Sở Giáo dục và
+ 2
+                                                                      Đào tạo
+ 3   Số nhà thi đấu đa năng xây mới       Nhà      4   Sở Tài chính   UBND các xã
+"""
+
+
+def test_agencies_glued_across_touching_columns_are_read_apart() -> None:
+    document = convert_text(TOUCHING_AGENCIES, "layout")
+    first = document.records[0]
+    assert [(a.role, a.raw) for a in first.agencies] == [
+        ("monitor", "Sở Giáo dục và Đào tạo"), ("lead", "UBND các xã, phường")]
+
