@@ -220,6 +220,7 @@ class _NamePairs:
     def __init__(self, agencies: Agencies) -> None:
         self.agencies = agencies
         self._pairs: frozenset[tuple[str, str]] | None = None
+        self._capitalised: frozenset[tuple[str, str]] | None = None
 
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
@@ -244,14 +245,32 @@ class _NamePairs:
         folded = tuple(_fold_word(w.text) for w in words[:_PLACE_WORDS])
         return any(folded[:len(place)] == place for place in _place_words())
 
-    def follows(self, first: str | None, second: str | None) -> bool:
-        """`second` goes on a known name where `first` leaves it."""
+    def follows(self, first: str | None, second: str | None, as_written: bool = False
+                ) -> bool:
+        """`second` goes on a known name where `first` leaves it; `as_written`: capitalised
+        only where a name capitalises it ("Các" / "sở, ban, ngành" goes on, "Các" / "Sở
+        Nông nghiệp" starts another name)."""
         if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
             return False
-        return (_fold_word(first), _fold_word(second)) in self.pairs
+        pair = (_fold_word(first), _fold_word(second))
+        if as_written and second[:1].isupper():
+            return pair in self.capitalised
+        return pair in self.pairs
+
+    @property
+    def capitalised(self) -> frozenset[tuple[str, str]]:
+        """The pairs whose second word a known name capitalises ("sở" "y")."""
+        if self._capitalised is None:
+            names = self.agencies() if callable(self.agencies) else self.agencies
+            self._capitalised = frozenset() if names is None else _name_pairs(
+                names, capitalised=True)
+        return self._capitalised
 
 
-def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
+def _name_pairs(names: AgencyNames, capitalised: bool = False
+                ) -> frozenset[tuple[str, str]]:
+    """The pairs of words one after the other in the known names (folded); `capitalised`:
+    only those whose second word the name capitalises."""
     pairs: set[tuple[str, str]] = set()
     # agencies are named after their province too ("Thuế tỉnh Tuyên Quang")
     for name in _province_names():
@@ -260,7 +279,8 @@ def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
         for name in (entry.name, *entry.aliases, *entry.abbreviations):
             words = name.split()
             pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
-                         if not a.endswith(_HARD_STOPS))
+                         if not a.endswith(_HARD_STOPS) and (
+                             not capitalised or b[:1].isupper()))
     return frozenset(pairs)
 
 
@@ -2343,7 +2363,7 @@ class _Alignment:
             cost += _NAME_SPLIT_COST
         if self.names.follows(above, chunk[i].text):
             cost -= _NAME_BONUS
-        if self.names.follows(chunk[j - 1].text, below):
+        if self.names.follows(chunk[j - 1].text, below, as_written=True):
             cost -= _NAME_BONUS
         return cost
 
@@ -2422,9 +2442,11 @@ def _cut_off_pieces(cells: list[list[_Word]]) -> dict[int, int]:
 
 def _opens_phrase(before: _Word, word: _Word, after: _Word) -> bool:
     """A capitalised word after a ";" or "." with a lower-case word after it opens a phrase
-    ("…; Thủ tục được cập nhật"): a crowded line is not cut between it and that word."""
-    return (before.text.endswith(_HARD_STOPS) and word.text[:1].isupper()
-            and after.text[:1].islower())
+    ("…; Thủ tục được cập nhật"), as does a capitalised word that opens one wherever it
+    stands ("Các", "Những": "Sở Xây dựng Các chủ đầu tư", a monitor and a support crowded):
+    a crowded line is not cut between it and that word."""
+    return word.text[:1].isupper() and after.text[:1].islower() and (
+        before.text.endswith(_HARD_STOPS) or _fold_word(word.text) in _OPEN_WORDS)
 
 
 def _median(values: list[float] | list[int]) -> float:

@@ -3,6 +3,8 @@ round), in our own typed text: a group label "Năm 2025" over last year's plan a
 printed off their middle beside "Kế hoạch năm 2026", over figures crowded one space apart."""
 
 from chitieu import convert_text
+from chitieu.extract.layout import _NamePairs, _opens_phrase, _Word
+from chitieu.gazetteer.agencies import default_gazetteer
 
 # "Năm 2025" starts where the plan's label "Kế hoạch" ends (or one space after it) and runs
 # over "Ước thực"; rows 1 and 3 print the plan and the estimate one space apart: the two are
@@ -117,3 +119,41 @@ def test_agencies_glued_across_touching_columns_are_read_apart() -> None:
     assert [(a.role, a.raw) for a in first.agencies] == [
         ("monitor", "Sở Giáo dục và Đào tạo"), ("lead", "UBND các xã, phường")]
 
+
+# a monitor and a support crowded one space apart, the support opening with "Các" four
+# characters left of its column ("Sở Tư pháp Các hiệp hội"), the next row's monitor
+# starting "Sở" under it: "Các" opens the support ("Các" / "Sở …" is no "Các sở, ban, ngành")
+CROWDED_MONITOR_SUPPORT = """\
+                                          Mục tiêu
+                                   Đơn vị           Lộ trình      Cơ quan chủ     Cơ quan phối
+STT             Chỉ tiêu                  đến năm
+                                    tính           thực hiện       trì theo dõi       hợp
+                                            2030
+      Tỷ lệ xã có chợ đạt chuẩn      %      Trên 60     2026 -   Sở Nông          UBND các xã,
+ 1                                                       2030    nghiệp và Môi    phường
+                                                                 trường
+      Tỷ lệ doanh nghiệp nhỏ và      %     Tối thiểu Năm 2028     Sở Tư pháp Các hiệp hội
+ 2
+      vừa được hỗ trợ pháp lý                 50                             doanh nghiệp
+      Số sản phẩm OCOP đạt 4 sao   Sản      45        Hằng năm Sở Nông            Sở Công
+ 3    trở lên                      phẩm                        nghiệp và Môi     Thương
+                                                               trường
+"""
+
+
+def test_a_capitalised_cac_crowded_after_a_monitor_opens_the_support() -> None:
+    document = convert_text(CROWDED_MONITOR_SUPPORT, "layout")
+    second = document.records[1]
+    assert [(a.role, a.raw) for a in second.agencies] == [
+        ("monitor", "Sở Tư pháp"), ("support", "Các hiệp hội doanh nghiệp")]
+
+
+def test_a_known_name_goes_on_across_a_line_break_as_written() -> None:
+    # (khanh_hoa's shape needs both rules: a cut after a capitalised "Các" costs as a
+    # phrase's opening does; the next row's "Sở" under "Các" goes on no name)
+    names = _NamePairs(default_gazetteer)
+    assert names.follows("Các", "sở", as_written=True)  # "Các" / "sở, ban, ngành"
+    assert not names.follows("Các", "Sở", as_written=True)  # "Các" / "Sở Nông nghiệp …"
+    assert names.follows("Các", "Sở") and names.follows("Sở", "Y", as_written=True)
+    assert _opens_phrase(_Word(0, 5, "pháp"), _Word(6, 9, "Các"), _Word(10, 14, "hiệp"))
+    assert not _opens_phrase(_Word(0, 6, "phường"), _Word(7, 10, "các"), _Word(11, 13, "xã"))
