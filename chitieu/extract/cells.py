@@ -1432,9 +1432,17 @@ def _side_by_side(text: str) -> tuple[tuple[str, str], ...]:
     opening an agency's name."""
     words = text.split(" ")
     return tuple((" ".join(words[:k]), tail) for k in range(1, len(words))
-                 if words[k][:1].isupper() and (
+                 if words[k][:1].isupper() and not _ends_name_before_agency(words, k) and (
                      _agency_start().match(tail := " ".join(words[k:]))
                      or _reads_as_agency(tail)))
+
+
+def _ends_name_before_agency(words: list[str], k: int) -> bool:
+    """A body's opening word whose next word opens an agency's name itself ("Văn phòng Bộ
+    Các đơn vị thuộc": "Bộ" before "Các đơn vị …"): no name of its own follows it, so it
+    ends the name before it ("Văn phòng Bộ"), it opens none."""
+    return (k + 1 < len(words) and len(words[k]) <= _HEAD_SIZE and names_no_body(words[k])
+            and words[k + 1][:1].isupper() and _opens_agency(" ".join(words[k + 1:])))
 
 
 def _paired_score(first: list[str], second: list[str], known: _Known,
@@ -1469,7 +1477,9 @@ def _cell_score(texts: tuple[str, ...]) -> float:
     if not texts:
         return 0.0
     first = texts[0]
-    score = 2.0 if _opens_agency(first) else 0.0 if _opens(first) else -3.0
+    # a body's opening word alone ("Bộ", "Sở") opens no agency's name: one must follow it
+    alone = len(texts) == 1 and " " not in first and _head_alone(first)
+    score = 2.0 if _opens_agency(first) and not alone else 0.0 if _opens(first) else -3.0
     return score + sum((1 if _continued(above, text) else -1) + _word_across(above, text)
                        for above, text in pairwise(texts)) - _unwrapped(texts)
 
