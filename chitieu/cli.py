@@ -251,13 +251,9 @@ def _convert(args: argparse.Namespace) -> int:
     from chitieu.core.limits import Limits
 
     limits = Limits(**{name: getattr(args, name) for name in field_names(Limits)})
-    from chitieu.extract.ocr.spelling import PHRASES_VARIABLE, phrase_files
-
-    if missing := [str(p) for p in phrase_files() if not p.is_file()]:
-        # the spelling repair reads only the files there are: say so once, not in silence
-        print(f"chitieu: warning: ${PHRASES_VARIABLE} names no such file (ignored): "
-              f"{', '.join(missing)}", file=sys.stderr)
     if args.ocr_phrases:  # read by the spelling repair, in this process and its workers
+        from chitieu.extract.ocr.spelling import PHRASES_VARIABLE
+
         os.environ[PHRASES_VARIABLE] = os.pathsep.join(
             [str(p.resolve()) for p in args.ocr_phrases]
             + [p for p in os.environ.get(PHRASES_VARIABLE, "").split(os.pathsep) if p])

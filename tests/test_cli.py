@@ -130,18 +130,3 @@ def test_ocr_phrases_reach_the_spelling_repair(tmp_path: Path, monkeypatch) -> N
     cli.main(["convert", str(ROOT / "samples"), "-o", str(tmp_path / "out"),
               "--ocr-phrases", str(phrases)])
     assert seen == [[phrases.resolve()]]
-
-
-def test_a_missing_phrase_file_named_in_the_environment_is_warned_of(
-        tmp_path: Path, monkeypatch, capsys) -> None:
-    """$CHITIEU_OCR_PHRASES naming no file: the conversion runs, with one warning naming it
-    (the spelling repair reads only the files there are)."""
-    from chitieu import cli
-    from chitieu.extract.ocr.spelling import PHRASES_VARIABLE
-
-    gone = tmp_path / "gone" / "phrases.txt"
-    monkeypatch.setattr(cli, "run_batch", lambda *a, **k: 0)
-    monkeypatch.setenv(PHRASES_VARIABLE, str(gone))
-    assert cli.main(["convert", str(ROOT / "samples"), "-o", str(tmp_path / "out")]) == 0
-    warned = [line for line in capsys.readouterr().err.splitlines() if str(gone) in line]
-    assert len(warned) == 1 and "warning" in warned[0]
