@@ -442,6 +442,9 @@ MATCH = [
      "kts.dn_cong_nghe_so_tren_dan"),
     # the working-age population "có kỹ năng số" is the one universalised (QĐ 411)
     ("Tỷ lệ lao động trong độ tuổi có kỹ năng số", "%", "xhs.nguoi_dan_ky_nang_so"),
+    # a school recognised in the year is a new one
+    ("Số trường học được công nhận chuẩn quốc gia trong năm 2026", "trường",
+     "ktxh.truong_chuan_moi"),
     # farm produce helped onto an e-commerce platform: the products on it
     ("Sản phẩm nông sản chủ lực được hỗ trợ đưa lên sàn thương mại điện tử", "sản phẩm",
      "kts.nong_san_tmdt"),
