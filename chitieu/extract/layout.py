@@ -32,11 +32,12 @@ import csv
 import io
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations, pairwise
+from itertools import accumulate, combinations, pairwise
 from pathlib import Path
 
 from chitieu.core import lexicon
@@ -101,6 +102,9 @@ _EMPTY_COST = 8.0  # a numbered row left without a name
 _UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
 _CENTRED_TITLE_SHARE = 0.1  # how far off the table's middle a centred title's may be
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
+_REACH_LINES = 60  # lines beyond its neighbours' numbers a row's cell is looked for in
+_GUESS_REACH = 2  # … in a first, quick cut whose cost bounds the search
+_BOUND_SLACK = 1e-6  # (costs are sums of halves: exact in floating point, this is spare)
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
 _SENTENCE_ENDS = (".", ";", ":", "!", "?")
@@ -198,12 +202,14 @@ def _pages(text: str) -> list[_Page]:
 def _unglued(x0: int, text: str) -> list[_Word]:
     """The word at x0, or the two words pdftotext glued where a crowded line runs from one
     cell into the next without a space: a word in lower case followed by a capitalised one
-    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's). A word
-    of plain ASCII letters is a name written so ("vnEdu", "zaloPay", "mmHg"), kept whole:
-    a Vietnamese word glued to another shows a mark."""
+    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's) or by an
+    abbreviation in capitals ("vàUBND": "Sở Giáo dục và" / "UBND các xã,"). A word of plain
+    ASCII letters is a name written so ("vnEdu", "zaloPay", "mmHg"), kept whole: a
+    Vietnamese word glued to another shows a mark."""
     k = next((k for k in range(2, len(text) - 1) if text[k].isupper()), None)
-    if k is None or text.isascii() or not (text[:k].isalpha() and text[:k].islower()
-                                           and text[k + 1].islower()):
+    tail = "" if k is None else text[k:].rstrip(_WORD_PUNCTUATION)
+    if k is None or text.isascii() or not (text[:k].isalpha() and text[:k].islower()) or not (
+            text[k + 1].islower() or (tail.isalpha() and tail.isupper())):
         return [_Word(x0, x0 + len(text), text)]
     return [_Word(x0, x0 + k, text[:k]), _Word(x0 + k, x0 + len(text), text[k:])]
 
@@ -218,6 +224,7 @@ class _NamePairs:
     def __init__(self, agencies: Agencies) -> None:
         self.agencies = agencies
         self._pairs: frozenset[tuple[str, str]] | None = None
+        self._capitalised: frozenset[tuple[str, str]] | None = None
 
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
@@ -242,14 +249,32 @@ class _NamePairs:
         folded = tuple(_fold_word(w.text) for w in words[:_PLACE_WORDS])
         return any(folded[:len(place)] == place for place in _place_words())
 
-    def follows(self, first: str | None, second: str | None) -> bool:
-        """`second` goes on a known name where `first` leaves it."""
+    def follows(self, first: str | None, second: str | None, as_written: bool = False
+                ) -> bool:
+        """`second` goes on a known name where `first` leaves it; `as_written`: capitalised
+        only where a name capitalises it ("Các" / "sở, ban, ngành" goes on, "Các" / "Sở
+        Nông nghiệp" starts another name)."""
         if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
             return False
-        return (_fold_word(first), _fold_word(second)) in self.pairs
+        pair = (_fold_word(first), _fold_word(second))
+        if as_written and second[:1].isupper():
+            return pair in self.capitalised
+        return pair in self.pairs
+
+    @property
+    def capitalised(self) -> frozenset[tuple[str, str]]:
+        """The pairs whose second word a known name capitalises ("sở" "y")."""
+        if self._capitalised is None:
+            names = self.agencies() if callable(self.agencies) else self.agencies
+            self._capitalised = frozenset() if names is None else _name_pairs(
+                names, capitalised=True)
+        return self._capitalised
 
 
-def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
+def _name_pairs(names: AgencyNames, capitalised: bool = False
+                ) -> frozenset[tuple[str, str]]:
+    """The pairs of words one after the other in the known names (folded); `capitalised`:
+    only those whose second word the name capitalises."""
     pairs: set[tuple[str, str]] = set()
     # agencies are named after their province too ("Thuế tỉnh Tuyên Quang")
     for name in _province_names():
@@ -258,7 +283,8 @@ def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
         for name in (entry.name, *entry.aliases, *entry.abbreviations):
             words = name.split()
             pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
-                         if not a.endswith(_HARD_STOPS))
+                         if not a.endswith(_HARD_STOPS) and (
+                             not capitalised or b[:1].isupper()))
     return frozenset(pairs)
 
 
@@ -570,9 +596,28 @@ def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
         key = line_key(line.text)
         if words.signature.search(key) or (
                 len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
-                outline is not None and _next_body_heading(lines, i, outline)):
+                outline is not None and _next_body_heading(lines, i, outline)) or (
+                outline is None and _prose_heading(lines, i)):
             return lines[:i], lines[i:]
     return lines, []
+
+
+def _prose_heading(lines: list[_Line], i: int) -> bool:
+    """Line i, under a table that stands under no body heading (an appendix's), is a
+    plan's body heading at the table's margin ("IV. KINH PHÍ THỰC HIỆN", "III. TỔ CHỨC
+    THỰC HIỆN") with a paragraph under it: one run of words from the margin about as wide
+    as the table. A section row of the table numbered so ("II. CHỈ TIÊU XÃ HỘI") has rows
+    of columns under it, or a short group title ("1. Lĩnh vực y tế")."""
+    line = lines[i]
+    if i == 0 or i + 1 == len(lines) or not _BODY_HEADING.match(line.words[0].text) or (
+            len(_chunks(line)) != 1 or roman_heading(line.text) is None):
+        return False
+    margin = min(ln.words[0].x0 for ln in lines[:i])
+    width = max(ln.words[-1].x1 for ln in lines[:i]) - margin
+    after = lines[i + 1]
+    return line.words[0].x0 <= margin + 1 and len(_chunks(after)) == 1 and (
+        len(after.words) >= _NOTE_WORDS and after.words[0].x0 <= line.words[0].x0 + 1
+        and 3 * (after.words[-1].x1 - after.words[0].x0) >= 2 * width)
 
 
 def _until_prose(lines: list[_Line], grid: _Grid) -> tuple[list[_Line], list[_Line]]:
@@ -926,7 +971,8 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
         found = _groups(lines, line, grid, spans[k])
         found, taken = _wrapped_groups(found, lines[k + 1:k + 3])
         wrapped |= taken
-        centred.update(_centred(found, grid.spans) | _centred(found, spans[k]))
+        centred.update(_centred(found, grid.spans) | _centred(found, spans[k])
+                       | _straddled(found, spans[k]))
         # (a run cut as two labels crowded on the line is no group label over both)
         groups = {i: text.split() for start, end, text, under in found
                   if not any(start < x < end for x in cuts) for i in under}
@@ -1097,6 +1143,20 @@ def _label_words(text: str) -> int:
     """A label's words, a period's years and dash not counted ("Kế hoạch giai đoạn 2026 -
     2030" is a label of four words, as long to read as "Kế hoạch giai đoạn")."""
     return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
+
+
+def _straddled(groups: list[tuple[int, int, str, list[int]]], spans: list[tuple[int, int]]
+               ) -> set[int]:
+    """The columns under the group labels printed over (`_touches`) both their first and
+    last columns (`spans`: as wide as their figures or their own labels), right of the
+    first column ("Năm 2025" from where "Kế hoạch" ends to over "Ước thực hiện": off their
+    middle, as pdftotext places a centred label over columns of unlike widths)."""
+    columns: set[int] = set()
+    for start, end, _, under in groups:
+        if under[0] > 0 and _touches(start, end, spans[under[0]]) and _touches(
+                start, end, spans[under[-1]]):
+            columns.update(under)
+    return columns
 
 
 def _centred(groups: list[tuple[int, int, str, list[int]]], spans: list[tuple[int, int]]
@@ -1376,13 +1436,15 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     third, "Cơ quan chủ" on the second), side by side, is split between them: a name whose
     lines run up to the next column with one space leaves no gutter."""
     grid = _Grid(spans)
-    starts = sorted(((*c, line.number) for line in header for c in _alike_chunks(line, grid)
-                     if c[2][:1].isupper()), key=lambda c: c[0])
+    labels = [(*c, line.number) for line in header for c in _alike_chunks(line, grid)
+              if c[2][:1].isupper()]
+    # a label starting over a wider one of a line below ("Phân công" over "Chủ trì theo
+    # dõi" and "Phối hợp", "Năm 2025" over "Kế hoạch" and "Ước thực hiện") is their
+    # group's: its ends part no columns, and the labels under it are each other's
+    # neighbours
+    starts = sorted((c for c in labels if not _over_labels_below(c, labels)),
+                    key=lambda c: c[0])
     for left, right in pairwise(starts):
-        if any(o[3] > left[3] and o[0] < left[0] < o[1] for o in starts):
-            # (a label over a wider one of a line below, "Phân công" over "Chủ trì theo
-            # dõi" and "Phối hợp", is their group's: its end parts no columns)
-            continue
         window = range(left[1], right[0] + 1)
         if right[0] - left[1] < _MIN_GUTTER:
             # one label over another, or crowded on one line; labels of two lines one
@@ -1402,6 +1464,19 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _over_labels_below(label: tuple[int, int, str, int],
+                       labels: list[tuple[int, int, str, int]]) -> bool:
+    """Whether a header label (start, end, text, line number) is a group's over labels of
+    the lines below: it starts inside one of them, or it meets two of them side by side
+    ("Năm 2025" printed from where "Kế hoạch" ends, over "Ước thực")."""
+    below = [o for o in labels if o[3] > label[3]]
+    if any(o[0] < label[0] < o[1] for o in below):
+        return True
+    met = sorted((o for o in below if o[0] <= label[1] and o[1] >= label[0]),
+                 key=lambda o: o[0])
+    return any(left[1] <= right[0] for left, right in pairwise(met))
 
 
 def _split_by_numbers(spans: list[tuple[int, int]], numbers: list[_Line], cover: list[int]
@@ -2003,6 +2078,8 @@ def _placed_without_confidence(parts: list[list[tuple[int, list[_Word]]]], ancho
     for first, last in _runs_of_one_text(groups, anchors, col):
         if empty(first - 1) and empty(last + 1):
             found |= with_empty_neighbours(first, last)
+    numbered = [r for r in range(len(anchors)) if anchors[r] >= 0]
+    heights = [anchors[r] for r in numbered]  # (rising: the nearest is one of two)
     for row, members in enumerate(parts):
         if not members or anchors[row] < 0:
             continue
@@ -2011,8 +2088,8 @@ def _placed_without_confidence(parts: list[list[tuple[int, list[_Word]]]], ancho
         if abs(offset) >= 1 and empty(row + (1 if offset > 0 else -1)):
             found |= with_empty_neighbours(row, row)
         for i in lines:
-            nearest = min((r for r in range(len(anchors)) if anchors[r] >= 0),
-                          key=lambda r: abs(anchors[r] - i))
+            at = bisect_left(heights, i)
+            nearest = min(numbered[max(0, at - 1):at + 1], key=lambda r: abs(anchors[r] - i))
             if nearest != row and empty(nearest) \
                     and abs(anchors[nearest] - i) < abs(anchors[row] - i):
                 found |= {row, nearest}
@@ -2123,6 +2200,7 @@ class _Alignment:
                 first, last = self.reach(chunk, i)
                 if first == last:
                     self.clean[first].append((i, chunk[0].x0, chunk[-1].x1))
+        self.clean_lines = [[i for i, _, _ in c] for c in self.clean]
         self.left = [self._left_aligned(c) for c in self.clean]
         self.width = [max([e - s + 1, *(x1 - x0 for _, x0, x1 in c)])
                       for c, (s, e) in zip(self.clean, self.grid.spans, strict=True)]
@@ -2179,7 +2257,11 @@ class _Alignment:
         crowded line is shifted by a few characters either way: past a few characters off,
         a centred piece is simply off (its width then decides)."""
         chunks = self.clean[col]
-        near = [c for c in chunks if 0 < abs(c[0] - line) <= _ALIGN_REACH] or chunks
+        # (the column's chunks are in line order: those near the line are one slice)
+        at = self.clean_lines[col]
+        near = [c for c in chunks[bisect_left(at, line - _ALIGN_REACH):
+                                  bisect_right(at, line + _ALIGN_REACH)]
+                if c[0] != line] or chunks
         if not near:
             start, end = self.grid.spans[col]
             off = abs((x0 + x1) / 2 - (start + end + 1) / 2)
@@ -2292,7 +2374,7 @@ class _Alignment:
             cost += _NAME_SPLIT_COST
         if self.names.follows(above, chunk[i].text):
             cost -= _NAME_BONUS
-        if self.names.follows(chunk[j - 1].text, below):
+        if self.names.follows(chunk[j - 1].text, below, as_written=True):
             cost -= _NAME_BONUS
         return cost
 
@@ -2304,10 +2386,11 @@ class _Alignment:
         each column (its words on the lines around), known names weigh in."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
-        # a date ends on its year: a capitalised word after it starts the next cell ("Năm
-        # 2026 Quy chế": the deadline, then the product, one space apart)
+        # a date ends on its year, a recurring deadline on its last word: a capitalised
+        # word after it starts the next cell ("Năm 2026 Quy chế", "Hằng năm Báo cáo": the
+        # deadline, then the product, one space apart)
         dates = [p for p in range(m - 1) if chunk[p + 1].text[:1].isupper()
-                 and _DATE_END.search(chunk[p].text)]
+                 and _ends_deadline(chunk, p)]
         best = [[inf] * (m + 1) for _ in range(k + 1)]
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
@@ -2341,6 +2424,26 @@ class _Alignment:
         return pieces[::-1]
 
 
+def _ends_deadline(words: list[_Word], p: int) -> bool:
+    """Whether words[p] ends a date ("2026", "II/2026") or a recurring deadline ("Hằng
+    năm", "thường xuyên")."""
+    if _DATE_END.search(words[p].text):
+        return True
+    return any(len(phrase) <= p + 1 and all(
+        _fold_word(w.text) == f for w, f in zip(words[p + 1 - len(phrase):p + 1], phrase,
+                                                strict=True))
+        for phrase in _recurring_deadlines())
+
+
+@lru_cache(maxsize=1)
+def _recurring_deadlines() -> tuple[tuple[str, ...], ...]:
+    """The words of the recurring deadlines (deadline_words.yaml), folded as `_fold_word`
+    folds a line's words."""
+    recurring = lexicon.load_yaml("deadline_words.yaml")["recurring"]
+    return tuple(tuple(_fold_word(w) for w in phrase.split())
+                 for phrases in recurring.values() for phrase in phrases)
+
+
 def _cut_off_pieces(cells: list[list[_Word]]) -> dict[int, int]:
     """Where each piece cut off a crowded line starts, by column: a cell one space after its
     left neighbour's."""
@@ -2350,9 +2453,11 @@ def _cut_off_pieces(cells: list[list[_Word]]) -> dict[int, int]:
 
 def _opens_phrase(before: _Word, word: _Word, after: _Word) -> bool:
     """A capitalised word after a ";" or "." with a lower-case word after it opens a phrase
-    ("…; Thủ tục được cập nhật"): a crowded line is not cut between it and that word."""
-    return (before.text.endswith(_HARD_STOPS) and word.text[:1].isupper()
-            and after.text[:1].islower())
+    ("…; Thủ tục được cập nhật"), as does a capitalised word that opens one wherever it
+    stands ("Các", "Những": "Sở Xây dựng Các chủ đầu tư", a monitor and a support crowded):
+    a crowded line is not cut between it and that word."""
+    return word.text[:1].isupper() and after.text[:1].islower() and (
+        before.text.endswith(_HARD_STOPS) or _fold_word(word.text) in _OPEN_WORDS)
 
 
 def _median(values: list[float] | list[int]) -> float:
@@ -2416,7 +2521,7 @@ def _in_which_row(row: list[list[_Word]], named: frozenset[int], label_cols: lis
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
                middles: list[float] | None = None, sections: frozenset[int] = frozenset(),
                names: _NamePairs | None = None, required: bool = False,
-               filled: bool = False
+               filled: bool = False, bound: float = float("inf"), reach: int = _REACH_LINES
                ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
     group centred on its anchor as well as possible (or, for cells printed from the top of
@@ -2426,25 +2531,36 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     instead when given (the rows' middles: their numbers printed on their top line). Also
     returns the cut's cost. A section row (`sections`) holds only what its own line prints:
     its title spans the table. A `required` column leaves a numbered row empty at a cost, a
-    `filled` one (as many lines as rows: each row prints its cell) at a small one."""
+    `filled` one (as many lines as rows: each row prints its cell) at a small one.
+    A row's cell is looked for among the lines from `reach` lines above the number of the
+    row above it to as many below the next row's (a page's height: on a page, anywhere).
+    A cut costing more than `bound` is not looked for: without one as cheap, the cost
+    returned is above `bound` (infinite, the groups then meaning nothing). Within those
+    limits the cut is the cheapest (of equal ones, each row's group starting as high as it
+    can, from the last row up); the time is linear in the rows, not in their square, when
+    the bound is near the best cut's cost (`_cut_columns` bounds it by a cut found at a
+    `_GUESS_REACH`)."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
         return [[] for _ in anchors], 0.0
     inf = float("inf")
+    lines = [line for line, _ in fragments]
     joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1], names)
                      for k in range(1, n)]
     # apart[k]: what keeping fragments k - 1 and k in one cell costs, summed up to k
     apart = [0.0] * (n + 1)
     for k in range(1, n):
         apart[k + 1] = apart[k] + _apart_cost(fragments[k - 1][1], fragments[k][1])
-    # cost[r][j]: best cost with fragments[:j] given to rows[:r]
-    cost = [[inf] * (n + 1) for _ in range(rows + 1)]
-    back = [[0] * (n + 1) for _ in range(rows + 1)]
-    cost[0][0] = 0.0
+    limit = bound + _BOUND_SLACK
+    windows = _reach_windows(lines, anchors, reach, limit)
+    # cost[r][j - windows[r][0]]: best cost with fragments[:j] given to rows[:r] (infinite:
+    # none within the bound); back[r][…]: where row r's group then starts
+    cost: list[list[float]] = [[0.0]]
+    back: list[list[int]] = [[0]]
     # a cell printed from its row's top runs on line after line; a centred one's lines
     # interleave with its neighbours', a few lines apart at most (the same every row)
     skip = 0 if top else _CENTRED_SKIP
-    irregulars = [_irregular_spacing(fragments, j, skip) for j in range(n + 1)]
+    irregulars: dict[int, tuple[int, list[float]]] = {}  # by j: (first i, costs from it)
     # a page's first line of the column going on in lower case ("trường đô thị; UBND")
     # goes on the cell the previous page's last row left open: that row's, on this page
     first = fragments[0][1][0].text
@@ -2454,37 +2570,82 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
         high = anchors[r] if r < rows else inf
-        outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
+        (start, stop), (lo, hi) = windows[r - 1], windows[r]
+        before = cost[r - 1]
+        # least[i - start]: the least cost of fragments[:i'] to the rows above, i' <= i
+        least = list(accumulate(before, min))
         section = r - 1 in sections
         empty = (_EMPTY_COST if required else _UNFILLED_COST * filled
                  ) if not section and anchors[r - 1] >= 0 else 0.0
-        for k, (line, _) in enumerate(fragments):
-            outside[k + 1] = outside[k] + (line <= low or line >= high
-                                           or (section and line != anchors[r - 1]))
-        for j in range(n + 1):
-            irregular = irregulars[j]
+        # outside[k - start]: fragments[start:k] printed beyond this row's reach
+        outside = [0] * (max(hi, stop) - start + 1)
+        for k in range(start, max(hi, stop)):
+            line = lines[k]
+            outside[k - start + 1] = outside[k - start] + (
+                line <= low or line >= high or (section and line != anchors[r - 1]))
+        # what the lines from j on cost at least: those above this row's number (`reached`)
+        # are beyond the next rows' reach
+        reached = bisect_right(lines, anchors[r - 1]) if anchors[r - 1] >= 0 and r < rows else 0
+        row_cost, row_back = [inf] * (hi - lo + 1), [0] * (hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if j not in irregulars:
+                irregulars[j] = (start, _irregular_spacing(fragments, j, skip, start))
+            offset, irregular = irregulars[j]
             none = empty + carry if r == 1 and j == 0 else empty  # the row given nothing
-            for i in range(j + 1):
-                if cost[r - 1][i] == inf:
+            best, best_i = inf, 0
+            # from the longest start down, each group one line longer: of equal costs,
+            # the lowest start (the one above wins); stopped where no longer group can
+            # cost as little (the rows above cost at least `least`, each line outside this
+            # row's reach `_OUTSIDE_COST`)
+            for i in range(min(j, stop), start - 1, -1):
+                if least[i - start] + _OUTSIDE_COST * (
+                        outside[j - start] - outside[i - start]) > best + _BOUND_SLACK:
+                    break
+                if before[i - start] == inf:
                     continue
                 step = none
                 if i < j:
-                    centre = (fragments[i][0] if top
-                              else (fragments[i][0] + fragments[j - 1][0]) / 2)
-                    step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i]
-                            + _OUTSIDE_COST * (outside[j] - outside[i])
+                    centre = lines[i] if top else (lines[i] + lines[j - 1]) / 2
+                    step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i - offset]
+                            + _OUTSIDE_COST * (outside[j - start] - outside[i - start])
                             + apart[j] - apart[i + 1])
-                total = cost[r - 1][i] + step
-                if total < cost[r][j]:
-                    cost[r][j], back[r][j] = total, i
+                total = before[i - start] + step
+                if total <= best:
+                    best, best_i = total, i
+            if best + _OUTSIDE_COST * max(0, reached - j) <= limit:
+                row_cost[j - lo], row_back[j - lo] = best, best_i
+        cost.append(row_cost)
+        back.append(row_back)
+    total = cost[rows][0]
+    if total == inf:
+        return [[] for _ in anchors], inf
     groups: list[list[tuple[int, list[_Word]]]] = []
     j = n
     for r in range(rows, 0, -1):
-        i = back[r][j]
+        i = back[r][j - windows[r][0]]
         groups.append(fragments[i:j])
         j = i
     groups.reverse()
-    return groups, cost[rows][n]
+    return groups, total
+
+
+def _reach_windows(lines: list[int], anchors: list[int], reach: int, limit: float
+                   ) -> list[tuple[int, int]]:
+    """For r = 0 … len(anchors), the first and last j such that the first r rows may hold
+    fragments[:j] (at lines `lines`) in a cut costing at most `limit`: fragments[:j] within
+    `reach` lines of row r's reach (above the number of row r + 1), the rest within as many
+    of row r + 1's (below the number of row r), and not so many lines outside them that
+    `_OUTSIDE_COST` each exceeds `limit`; none before the first row, all after the last."""
+    n, rows = len(lines), len(anchors)
+    spare = int(limit // _OUTSIDE_COST) if limit < float("inf") else n
+    windows = [(0, 0)]
+    for r in range(1, rows):
+        above, below = anchors[r - 1], anchors[r]
+        lo = max(bisect_right(lines, above - reach),
+                 bisect_right(lines, above) - spare) if above >= 0 else 0
+        hi = min(bisect_left(lines, below + reach), bisect_left(lines, below) + spare)
+        windows.append((max(0, lo), max(lo, hi)))
+    return [*windows, (n, n)]
 
 
 def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
@@ -2504,10 +2665,17 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     fragments = [_fragments(cells, col) for col in columns]
     numbered = sum(1 for r, a in enumerate(anchors) if a >= 0 and r not in sections)
     full = [len(fragments[col]) >= numbered for col in columns]
+    models = ({}, {"top": True}, {"middles": middles})
+    # a quick cut of each column in each model, its rows' cells near their numbers: the
+    # best of them bounds the search for the column's best cut in every model
+    bounds = [min(_partition(fragments[col], anchors, sections=sections, names=by[col],
+                             required=col in named, filled=full[col], reach=_GUESS_REACH,
+                             **model)[1] for model in models)
+              for col in columns]
     cuts = [[_partition(fragments[col], anchors, sections=sections, names=by[col],
-                        required=col in named, filled=full[col], **model)
+                        required=col in named, filled=full[col], bound=bounds[col], **model)
              for col in columns]
-            for model in ({}, {"top": True}, {"middles": middles})]
+            for model in models]
     # each column its own model: offices centre some columns (numbers, units) and not others
     chosen = [min((cut[col] for cut in cuts), key=lambda c: c[1]) for col in columns]
     # a row numbered in its middle whose other cells print from its top (a unit over the
@@ -2517,27 +2685,28 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     if tops != anchors:
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
             cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
-                             names=by[col], required=col in named, filled=full[col])
+                             names=by[col], required=col in named, filled=full[col],
+                             bound=chosen[col][1])
             if cut[1] < chosen[col][1]:
                 chosen[col] = cut
     return [cut[0] for cut in chosen]
 
 
-def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int
-                       ) -> list[float]:
-    """For each start i, the cost of the spacing of fragments[i:j] as one cell: a cell's
-    lines follow one another, or every other line (interleaved with a neighbour's); a gap
-    unlike the others ([0, 1, 3]) joins lines of two cells; and the lines skipped beyond
-    one (and `skip` more) between two of them (a neighbour's line may print between a
-    cell's lines, hardly more)."""
-    costs = [0.0] * (j + 1)
+def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int,
+                       start: int = 0) -> list[float]:
+    """For each start i from `start` to j (the list's item i - `start`), the cost of the
+    spacing of fragments[i:j] as one cell: a cell's lines follow one another, or every
+    other line (interleaved with a neighbour's); a gap unlike the others ([0, 1, 3]) joins
+    lines of two cells; and the lines skipped beyond one (and `skip` more) between two of
+    them (a neighbour's line may print between a cell's lines, hardly more)."""
+    costs = [0.0] * (j - start + 1)
     counts: dict[int, int] = {}
     wide = 0
-    for i in range(j - 2, -1, -1):
+    for i in range(j - 2, start - 1, -1):
         gap = fragments[i + 1][0] - fragments[i][0]
         counts[gap] = counts.get(gap, 0) + 1
         wide += max(0, gap - 2 - skip)
-        costs[i] = _IRREGULAR_COST * (j - 1 - i - counts[min(counts)]) + wide
+        costs[i - start] = _IRREGULAR_COST * (j - 1 - i - counts[min(counts)]) + wide
     return costs
 
 
@@ -2855,9 +3024,11 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
 
     runs: set[frozenset[int]] = set()
     filled = [r for r in range(len(groups)) if groups[r][col]]
+    # each word's line, by identity (equal words recur): a row's lines looked up, not
+    # searched for over the page's (quadratic in a long table's rows)
+    line_of = {id(w): i for i, words in fragments for w in words}
     for r in filled:
-        own_words = {id(w) for w in groups[r][col]}  # identity: equal words recur
-        lines = [i for i, words in fragments if any(id(w) in own_words for w in words)]
+        lines = [line_of[id(w)] for w in groups[r][col] if id(w) in line_of]
         if not lines:
             continue
         centre = (y(min(lines)) + y(max(lines))) / 2
