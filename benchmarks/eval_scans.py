@@ -19,6 +19,8 @@
     python benchmarks/eval_scans.py --dev11 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval12 [--out DIR]
     python benchmarks/eval_scans.py --dev12 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval13 [--out DIR]
+    python benchmarks/eval_scans.py --dev13 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -84,6 +86,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 DEFAULT_OUT = ROOT / ".cache" / "scan-eval"
 TARGET = 0.90
+
+
+_SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
+    "eval3": ("EVAL3_VARIANTS", "the third set (EVAL3_VARIANTS), all held out"),
+    "eval4": ("EVAL4_VARIANTS", "the fourth set (EVAL4_VARIANTS: national headers), all held out"),
+    "eval5": ("EVAL5_VARIANTS", "the fifth set (EVAL5_VARIANTS: more header shapes), all held out"),
+    "eval6": ("EVAL6_VARIANTS", "the sixth set (EVAL6_VARIANTS), all held out"),
+    "eval7": ("EVAL7_VARIANTS", "the seventh set (EVAL7_VARIANTS), all held out"),
+    "eval8": ("EVAL8_VARIANTS", "the eighth set (EVAL8_VARIANTS), all held out"),
+    "eval9": ("EVAL9_VARIANTS", "the ninth set (EVAL9_VARIANTS), all held out"),
+    "eval10": ("EVAL10_VARIANTS", "the tenth set (EVAL10_VARIANTS), all held out"),
+    "eval11": ("EVAL11_VARIANTS", "the eleventh set (EVAL11_VARIANTS), all held out"),
+    "eval12": ("EVAL12_VARIANTS", "the twelfth set (EVAL12_VARIANTS), all held out"),
+    "eval13": ("EVAL13_VARIANTS", "the thirteenth set (EVAL13_VARIANTS: signed pages too), "
+                                  "all held out"),
+    "header_dev": ("HEADER_DEV_VARIANTS", "the national headers' dev set (HEADER_DEV_VARIANTS)"),
+    "dev5": ("DEV5_VARIANTS", "the fifth set's dev set (DEV5_VARIANTS), read at will"),
+    "dev6": ("DEV6_VARIANTS", "EVAL5's misses on other text (DEV6_VARIANTS), read at will"),
+    "dev7": ("DEV7_VARIANTS", "EVAL6's misses on other text (DEV7_VARIANTS), read at will"),
+    "dev8": ("DEV8_VARIANTS", "EVAL7's misses on other text (DEV8_VARIANTS), read at will"),
+    "dev9": ("DEV9_VARIANTS", "EVAL8's misses on other text (DEV9_VARIANTS), read at will"),
+    "dev10": ("DEV10_VARIANTS", "EVAL9's misses on other text (DEV10_VARIANTS), read at will"),
+    "dev11": ("DEV11_VARIANTS", "EVAL10's misses on other text (DEV11_VARIANTS), read at will"),
+    "dev12": ("DEV12_VARIANTS", "EVAL11's misses on other text (DEV12_VARIANTS), read at will"),
+    "dev13": ("DEV13_VARIANTS", "EVAL12's misses on other text (DEV13_VARIANTS), read at will"),
+}
 
 
 def _fixtures_module():
@@ -221,48 +249,11 @@ def main() -> int:
     parser.add_argument("--eval2", choices=("dev", "held-out", "all"),
                         help="the second set (EVAL2_VARIANTS), its dev part, its held-out part "
                              "or both")
-    parser.add_argument("--eval3", action="store_true",
-                        help="the third set (EVAL3_VARIANTS), all held out")
-    parser.add_argument("--eval4", action="store_true",
-                        help="the fourth set (EVAL4_VARIANTS: national headers), all held out")
-    parser.add_argument("--eval5", action="store_true",
-                        help="the fifth set (EVAL5_VARIANTS: more header shapes), all held out")
-    parser.add_argument("--eval6", action="store_true",
-                        help="the sixth set (EVAL6_VARIANTS), all held out")
-    parser.add_argument("--eval7", action="store_true",
-                        help="the seventh set (EVAL7_VARIANTS), all held out")
-    parser.add_argument("--eval8", action="store_true",
-                        help="the eighth set (EVAL8_VARIANTS), all held out")
-    parser.add_argument("--eval9", action="store_true",
-                        help="the ninth set (EVAL9_VARIANTS), all held out")
-    parser.add_argument("--eval10", action="store_true",
-                        help="the tenth set (EVAL10_VARIANTS), all held out")
-    parser.add_argument("--eval11", action="store_true",
-                        help="the eleventh set (EVAL11_VARIANTS), all held out")
-    parser.add_argument("--eval12", action="store_true",
-                        help="the twelfth set (EVAL12_VARIANTS), all held out")
-    parser.add_argument("--dev6", action="store_true",
-                        help="EVAL5's misses on other text (DEV6_VARIANTS), read at will")
-    parser.add_argument("--dev7", action="store_true",
-                        help="EVAL6's misses on other text (DEV7_VARIANTS), read at will")
-    parser.add_argument("--dev8", action="store_true",
-                        help="EVAL7's misses on other text (DEV8_VARIANTS), read at will")
-    parser.add_argument("--dev9", action="store_true",
-                        help="EVAL8's misses on other text (DEV9_VARIANTS), read at will")
-    parser.add_argument("--dev10", action="store_true",
-                        help="EVAL9's misses on other text (DEV10_VARIANTS), read at will")
-    parser.add_argument("--dev11", action="store_true",
-                        help="EVAL10's misses on other text (DEV11_VARIANTS), read at will")
-    parser.add_argument("--dev12", action="store_true",
-                        help="EVAL11's misses on other text (DEV12_VARIANTS), read at will")
-    parser.add_argument("--dev5", action="store_true",
-                        help="the fifth set's dev set (DEV5_VARIANTS), read at will")
-    parser.add_argument("--header-dev", action="store_true",
-                        help="the national headers' dev set (HEADER_DEV_VARIANTS)")
+    for flag, (_, helptext) in _SETS.items():
+        parser.add_argument(f"--{flag.replace('_', '-')}", action="store_true", help=helptext)
     args = parser.parse_args()
-    held_out = (args.eval2 in ("held-out", "all") or args.eval3 or args.eval4 or args.eval5
-                or args.eval6 or args.eval7 or args.eval8 or args.eval9 or args.eval10
-                or args.eval11 or args.eval12)
+    held_out = (args.eval2 in ("held-out", "all")
+                or any(getattr(args, flag) for flag in _SETS if flag.startswith("eval")))
     if held_out and args.verbose:
         parser.error("the held-out scans are only scored: no --verbose")
     if not SCORE.exists():
@@ -273,59 +264,11 @@ def main() -> int:
     if args.eval2:
         chosen = [v for v in fixtures.EVAL2_VARIANTS
                   if args.eval2 == "all" or v.held_out == (args.eval2 == "held-out")]
-    if args.eval3:
-        chosen = fixtures.EVAL3_VARIANTS
-    if args.eval4:
-        chosen = fixtures.EVAL4_VARIANTS
-    if args.eval5:
-        chosen = fixtures.EVAL5_VARIANTS
-    if args.eval6:
-        chosen = fixtures.EVAL6_VARIANTS
-    if args.eval7:
-        chosen = fixtures.EVAL7_VARIANTS
-    if args.eval8:
-        chosen = fixtures.EVAL8_VARIANTS
-    if args.eval9:
-        chosen = fixtures.EVAL9_VARIANTS
-    if args.eval10:
-        chosen = fixtures.EVAL10_VARIANTS
-    if args.eval11:
-        chosen = fixtures.EVAL11_VARIANTS
-    if args.eval12:
-        chosen = fixtures.EVAL12_VARIANTS
-    if args.header_dev:
-        chosen = fixtures.HEADER_DEV_VARIANTS
-    if args.dev5:
-        chosen = fixtures.DEV5_VARIANTS
-    if args.dev6:
-        chosen = fixtures.DEV6_VARIANTS
-    if args.dev7:
-        chosen = fixtures.DEV7_VARIANTS
-    if args.dev8:
-        chosen = fixtures.DEV8_VARIANTS
-    if args.dev9:
-        chosen = fixtures.DEV9_VARIANTS
-    if args.dev10:
-        chosen = fixtures.DEV10_VARIANTS
-    if args.dev11:
-        chosen = fixtures.DEV11_VARIANTS
-    if args.dev12:
-        chosen = fixtures.DEV12_VARIANTS
+    picked = [flag for flag in _SETS if getattr(args, flag)]
+    if picked:
+        chosen = getattr(fixtures, _SETS[picked[0]][0])
     variants = [v for v in chosen if not args.only or any(o in v.name for o in args.only)]
-    folder = args.out / ("dev5" if args.dev5 else "dev6" if args.dev6 else "dev7" if args.dev7
-                         else "dev8" if args.dev8 else "dev9" if args.dev9
-                         else "dev10" if args.dev10
-                         else "dev11" if args.dev11
-                         else "dev12" if args.dev12
-                         else "eval12" if args.eval12
-                         else "eval11" if args.eval11
-                         else "eval10" if args.eval10
-                         else "eval9" if args.eval9
-                         else "eval8" if args.eval8
-                         else "eval7" if args.eval7
-                         else "eval6" if args.eval6
-                         else "eval5" if args.eval5 else "eval4" if args.eval4
-                         else "header-dev" if args.header_dev else "eval3" if args.eval3
+    folder = args.out / (picked[0].replace("_", "-") if picked
                          else "eval2" if args.eval2 else "eval")
     missing = [v for v in variants if not list(folder.glob(f"{v.name}.*"))]
     if missing:

@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--catalog", type=Path, action="append", default=[], metavar="FILE",
                       help="extra indicators CSV (same columns as "
                            "chitieu/catalog/indicators.csv)")
+    conv.add_argument("--ocr-phrases", type=Path, action="append", default=[], metavar="FILE",
+                      help="extra words scans print that the OCR spelling repair must keep, "
+                           "one a line (as chitieu/data/ocr_phrases.txt)")
     conv.add_argument("--workers", type=int, default=None, metavar="N",
                       help="parallel worker processes (default: all cores; 1 converts in "
                            "this process)")
@@ -237,8 +240,8 @@ def _convert(args: argparse.Namespace) -> int:
     elif "parquet" in formats and not _installed("pyarrow"):
         problem = ("--format parquet needs pyarrow; install it with: "
                    "pip install 'chitieu[parquet]'")
-    elif missing := [str(p) for p in [*args.paths, *args.gazetteer, *args.catalog]
-                     if not p.exists()]:
+    elif missing := [str(p) for p in [*args.paths, *args.gazetteer, *args.catalog,
+                                      *args.ocr_phrases] if not p.exists()]:
         problem = f"no such file or folder: {', '.join(missing)}"
     if problem:
         print(f"chitieu: {problem}", file=sys.stderr)
@@ -248,6 +251,12 @@ def _convert(args: argparse.Namespace) -> int:
     from chitieu.core.limits import Limits
 
     limits = Limits(**{name: getattr(args, name) for name in field_names(Limits)})
+    if args.ocr_phrases:  # read by the spelling repair, in this process and its workers
+        from chitieu.extract.ocr.spelling import PHRASES_VARIABLE
+
+        os.environ[PHRASES_VARIABLE] = os.pathsep.join(
+            [str(p.resolve()) for p in args.ocr_phrases]
+            + [p for p in os.environ.get(PHRASES_VARIABLE, "").split(os.pathsep) if p])
     options = BatchOptions(
         output=args.output, formats=formats, gazetteer=args.gazetteer, catalog=args.catalog,
         workers=args.workers, force=args.force, executor=args.executor, scheduler=args.scheduler,

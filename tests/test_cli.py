@@ -110,3 +110,23 @@ def test_printed_rows_reach_a_reader_that_stops_early() -> None:
                           " | head -n 2", shell=True, capture_output=True, text=True, cwd=ROOT,
                           check=False)
     assert len(pipe.stdout.splitlines()) == 2 and "Traceback" not in pipe.stderr
+
+
+def test_ocr_phrases_reach_the_spelling_repair(tmp_path: Path, monkeypatch) -> None:
+    """`--ocr-phrases FILE` names the user's phrase list for the OCR spelling repair (read
+    from the environment by the converting process and its workers); a missing file is a
+    usage error."""
+    from chitieu import cli
+    from chitieu.extract.ocr.spelling import PHRASES_VARIABLE, phrase_files
+
+    result = _run("convert", "samples/004_0020e8dd3583fe02.txt", "-o", str(tmp_path),
+                  "--ocr-phrases", "no/such/phrases.txt")
+    assert result.returncode == 2 and "no/such/phrases.txt" in result.stderr
+    phrases = tmp_path / "phrases.txt"
+    phrases.write_text("cổng trường học\n", encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(cli, "run_batch", lambda *a, **k: seen.append(phrase_files()) or 0)
+    monkeypatch.setenv(PHRASES_VARIABLE, "")  # restored after the test
+    cli.main(["convert", str(ROOT / "samples"), "-o", str(tmp_path / "out"),
+              "--ocr-phrases", str(phrases)])
+    assert seen == [[phrases.resolve()]]

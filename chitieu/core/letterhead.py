@@ -59,6 +59,7 @@ class _Words:
     motto: regex.Pattern
     motto_tail: regex.Pattern
     draft: regex.Pattern
+    stamp: regex.Pattern  # a digital signature's stamp's label: the rest of its line
     rule: regex.Pattern
     kinds: frozenset[str]
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
@@ -96,6 +97,8 @@ def _words() -> _Words:
         motto=compile_regex("|".join(f"(?:{p})" for p in data["motto"])),
         motto_tail=compile_regex(data["motto_tail"]),
         draft=compile_regex(data["draft"]),
+        stamp=compile_regex(
+            r"(?<!\w)(?:" + _spaced(data["signature_stamp"]) + r")\s*:"),
         rule=compile_regex(data["rule"]),
         kinds=frozenset(data["kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
@@ -239,6 +242,7 @@ class Letterhead:
     issuer: list[str] = field(default_factory=list)  # the left column above "Số:"
     number: str | None = None  # "Số: 52/KH-UBND"
     number_label: bool = False  # "Số:" seen alone, the rest of the number on a line of its own
+    number_open: bool = False  # the number ended its line at a dash ("Số: 845/KH-" / "SNNMT")
     dated: str | None = None  # "ngày 10 tháng 3 năm 2026"
     place: str | None = None  # the place printed before the date ("Lạc Dương")
     national: bool = False  # the national name or motto was seen
@@ -561,7 +565,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     """One line of the block: the right column's parts taken out, the rest is the left's:
     the issuer's lines above "Số:", what is under it ("V/v …", a subject) none of them."""
     words = _words()
-    text = _without_draft_mark(_without_motto_tail(head, text))
+    text = _without_stamp(_without_draft_mark(_without_motto_tail(head, text)))
     if not text.strip():
         return
     folded, where = _folded(text)
@@ -585,18 +589,26 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         place_at = _place_start(text, where[dated.start()])
         left = text[:place_at]
         head.place = head.place or text[place_at:where[dated.start()]].strip(" ,\t") or None
+    dash_ended = _NUMBER_CUT.search(left) is not None
     left = " ".join(_strip_motto(left).split()).strip(" -_")
     left = _without_specks(left)
     if head.number is None and head.number_label and left.startswith("/"):
         left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
     number = NUMBER.search(left)
+    if head.number_open:
+        head.number_open = False
+        if number is None and _SYMBOL_REST.match(left):
+            head.number = f"{head.number}-{left}"  # the number's rest, wrapped by its column
+            return
     if head.number is not None and number is None and _reads_as_subject(head, left):
         head.subject.append(_SUBJECT_LABEL.sub("", left, count=1))
         return
     if _NUMBER_LABEL.match(_folded_text(left)):
         head.number_label = True
     elif number is not None:
-        head.number = head.number or number.group()
+        if head.number is None:
+            head.number = number.group()
+            head.number_open = dash_ended and number.end() == len(left)
         before = left[:number.start()].strip(" -_")
         if before and not words.rule.match(before):
             head.issuer.append(before)  # the issuer's line and "Số:" read as one
@@ -608,6 +620,11 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         head.issuer.append(left)
 
 
+# a number cut at its line's end after a dash ("Số: 845/KH-"), and the rest of its symbol on
+# the next line ("SNNMT", "UBND")
+_NUMBER_CUT = lazy(compile_regex, r"[-–]\s*$")
+_DASH_AFTER = lazy(compile_regex, r"\s*[-–](?=\s|$)")
+_SYMBOL_REST = lazy(compile_regex, r"^[\p{Lu}\d][\p{Lu}\d&]*(?:[-–/][\p{Lu}\d&]+)*$")
 # the issuer's unit typed as a sentence, beside the motto ("xã Đình Lập"): a level, a name
 _UNIT_NAMED = lazy(compile_regex, r"^(?i:xã|phường|đặc khu|tỉnh|thành phố)\s+\p{Lu}")
 def _without_motto_tail(head: Letterhead, text: str) -> str:
@@ -627,6 +644,13 @@ def _without_draft_mark(text: str) -> str:
         return text
     where = _folded(text)[1]
     return f"{text[:where[mark.start()]].rstrip()}\t{text[where[mark.end()]:].lstrip()}".strip()
+
+
+def _without_stamp(text: str) -> str:
+    """The line without a digital signature's stamp read on it, from the stamp's label to
+    the line's end ("XÃ TÂN LẠC\tCơ quan: Tỉnh Phú Thọ" → "XÃ TÂN LẠC")."""
+    stamp = _words().stamp.search(_folded_text(text))
+    return text if stamp is None else text[:_folded(text)[1][stamp.start()]].rstrip()
 
 
 # an issuer's line ending where its name goes on with "NAM" ("… TỔ QUỐC VIỆT")
@@ -694,7 +718,8 @@ def _place_start(text: str, date_at: int) -> int:
     before = text[:date_at]
     number = NUMBER.search(before)
     if number is not None:
-        return number.end()
+        dash = _DASH_AFTER.match(before, number.end())  # "Số: 845/KH-\tLào Cai, ngày …"
+        return number.end() if dash is None else dash.end()
     gap = _COLUMN_GAP.search(before.rstrip())
     if gap is not None:
         return gap.start()  # the two columns apart: the place is the right one's

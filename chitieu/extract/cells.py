@@ -31,6 +31,7 @@ said on each row it made (`cell_placement_uncertain:<column>`).
 from __future__ import annotations
 
 import functools
+import heapq
 from collections.abc import Callable, Iterator
 from itertools import combinations, islice, pairwise
 from math import comb
@@ -1432,9 +1433,17 @@ def _side_by_side(text: str) -> tuple[tuple[str, str], ...]:
     opening an agency's name."""
     words = text.split(" ")
     return tuple((" ".join(words[:k]), tail) for k in range(1, len(words))
-                 if words[k][:1].isupper() and (
+                 if words[k][:1].isupper() and not _ends_name_before_agency(words, k) and (
                      _agency_start().match(tail := " ".join(words[k:]))
                      or _reads_as_agency(tail)))
+
+
+def _ends_name_before_agency(words: list[str], k: int) -> bool:
+    """A body's opening word whose next word opens an agency's name itself ("Văn phòng Bộ
+    Các đơn vị thuộc": "Bộ" before "Các đơn vị …"): no name of its own follows it, so it
+    ends the name before it ("Văn phòng Bộ"), it opens none."""
+    return (k + 1 < len(words) and len(words[k]) <= _HEAD_SIZE and names_no_body(words[k])
+            and words[k + 1][:1].isupper() and _opens_agency(" ".join(words[k + 1:])))
 
 
 def _paired_score(first: list[str], second: list[str], known: _Known,
@@ -1469,7 +1478,9 @@ def _cell_score(texts: tuple[str, ...]) -> float:
     if not texts:
         return 0.0
     first = texts[0]
-    score = 2.0 if _opens_agency(first) else 0.0 if _opens(first) else -3.0
+    # a body's opening word alone ("Bộ", "Sở") opens no agency's name: one must follow it
+    alone = len(texts) == 1 and " " not in first and _head_alone(first)
+    score = 2.0 if _opens_agency(first) and not alone else 0.0 if _opens(first) else -3.0
     return score + sum((1 if _continued(above, text) else -1) + _word_across(above, text)
                        for above, text in pairwise(texts)) - _unwrapped(texts)
 
@@ -1558,7 +1569,7 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         # the room the line above a cell left for the cell's first word: a line of a
         # wrapped cell is cut where its next word no longer fits ("… qua ứng dụng Hà" /
         # "Tĩnh Số"), so the least room reads least apart
-        return width - _printed_width(f"{lasts[k - 1]} {cells[k].split(' ', 1)[0]}")
+        return width - _printed_width(f"{lasts[above[k]]} {cells[k].split(' ', 1)[0]}")
 
     def wrapped(k: int) -> tuple[int, float]:
         # a first word the line above had no room for says a wrap, whatever it lacked (a
@@ -1567,19 +1578,48 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         left = room(k)
         return (0, len(cells[k].split())) if left < 0 else (1, left)
 
-    while len(cells) > count:
+    # the cells in a list linked by their first index (above[k], below[k]: the cells next
+    # to cell k), each pair of neighbours under its ranking (`ranked`), the best first in
+    # a heap: a join ranks again only the two pairs it changed (linear, not quadratic)
+    remaining = len(cells)
+    above, below = list(range(-1, remaining - 1)), list(range(1, remaining + 1))
+    words = [len(cell.split()) for cell in cells]
+
+    def ranked(k: int) -> tuple:
         # the two neighbours most likely one cell: in an agency column, the lower not
         # opening an agency's name ("Các đồng chí" / "Ủy viên Ủy ban" / "Kiểm tra"); the
         # in the names' column (wide: its lines run to its width), the one whose line above
         # had no room for its first word ("… tham quan vịnh" / "Lan Hạ"); the one
         # above the fewest words ("Quý" / "IV/2026", "Văn phòng" / "Chính phủ": a narrow
-        # column's lines are all near full)
-        at = min(range(1, len(cells)), key=lambda k: (
-            agencies and _opens_agency(cells[k]), wrapped(k) if role == "name" else (0, 0),
-            len(cells[k - 1].split()), k))
-        cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
-        lasts[at - 1:at + 1] = [lasts[at]]
-    return cells
+        # column's lines are all near full); of equals, the highest
+        return (agencies and _opens_agency(cells[k]), wrapped(k) if role == "name" else (0, 0),
+                words[above[k]], k)
+
+    ranks = {k: ranked(k) for k in range(1, remaining)}
+    heap = list(ranks.values())
+    heapq.heapify(heap)
+    while remaining > count:
+        rank = heapq.heappop(heap)
+        at = rank[-1]
+        if ranks.get(at) is not rank:  # ranked again since, or joined
+            continue
+        top, after = above[at], below[at]
+        cells[top], lasts[top] = f"{cells[top]} {cells[at]}", lasts[at]
+        words[top] += words[at]
+        below[top] = after
+        if after < len(below):
+            above[after] = top
+        del ranks[at]
+        remaining -= 1
+        for k in (top, after):
+            if k in ranks:
+                ranks[k] = ranked(k)
+                heapq.heappush(heap, ranks[k])
+    kept, k = [], 0
+    while k < len(below):
+        kept.append(cells[k])
+        k = below[k]
+    return kept
 
 
 def _opens_agency(text: str) -> bool:

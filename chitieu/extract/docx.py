@@ -305,15 +305,16 @@ def _vmerge(tc) -> str | None:
 
 
 def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
-    """All paragraphs of a cell (nested tables included) on one line, and its boldness."""
+    """The paragraphs of a cell (nested tables included), one a line as an HTML cell's
+    lines are (two bodies on two lines are two agencies), and the cell's boldness."""
     texts, bold_chars, all_chars = [], 0, 0
     for p in tc.iter(_P):
         text, bold_count, count = _runs(p, styles)
-        if text:
-            texts.append(text)
+        if line := _normalize(text):
+            texts.append(line)
         bold_chars += bold_count
         all_chars += count
-    return _normalize(" ".join(texts)), all_chars > 0 and bold_chars * 2 > all_chars
+    return "\n".join(texts), all_chars > 0 and bold_chars * 2 > all_chars
 
 
 def _paragraph_text(p, styles: _Styles) -> tuple[str, bool]:

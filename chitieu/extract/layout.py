@@ -32,11 +32,12 @@ import csv
 import io
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations, pairwise
+from itertools import accumulate, combinations, pairwise
 from pathlib import Path
 
 from chitieu.core import lexicon
@@ -101,6 +102,9 @@ _EMPTY_COST = 8.0  # a numbered row left without a name
 _UNFILLED_COST = 1.5  # a numbered row left empty in a column with a line for every row
 _CENTRED_TITLE_SHARE = 0.1  # how far off the table's middle a centred title's may be
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
+_REACH_LINES = 60  # lines beyond its neighbours' numbers a row's cell is looked for in
+_GUESS_REACH = 2  # … in a first, quick cut whose cost bounds the search
+_BOUND_SLACK = 1e-6  # (costs are sums of halves: exact in floating point, this is spare)
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
 _SENTENCE_ENDS = (".", ";", ":", "!", "?")
@@ -2416,7 +2420,7 @@ def _in_which_row(row: list[list[_Word]], named: frozenset[int], label_cols: lis
 def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top: bool = False,
                middles: list[float] | None = None, sections: frozenset[int] = frozenset(),
                names: _NamePairs | None = None, required: bool = False,
-               filled: bool = False
+               filled: bool = False, bound: float = float("inf"), reach: int = _REACH_LINES
                ) -> tuple[list[list[tuple[int, list[_Word]]]], float]:
     """Cut a column's fragments (in line order) into one contiguous group per anchor, each
     group centred on its anchor as well as possible (or, for cells printed from the top of
@@ -2426,25 +2430,36 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
     instead when given (the rows' middles: their numbers printed on their top line). Also
     returns the cut's cost. A section row (`sections`) holds only what its own line prints:
     its title spans the table. A `required` column leaves a numbered row empty at a cost, a
-    `filled` one (as many lines as rows: each row prints its cell) at a small one."""
+    `filled` one (as many lines as rows: each row prints its cell) at a small one.
+    A row's cell is looked for among the lines from `reach` lines above the number of the
+    row above it to as many below the next row's (a page's height: on a page, anywhere).
+    A cut costing more than `bound` is not looked for: without one as cheap, the cost
+    returned is above `bound` (infinite, the groups then meaning nothing). Within those
+    limits the cut is the cheapest (of equal ones, each row's group starting as high as it
+    can, from the last row up); the time is linear in the rows, not in their square, when
+    the bound is near the best cut's cost (`_cut_columns` bounds it by a cut found at a
+    `_GUESS_REACH`)."""
     n, rows = len(fragments), len(anchors)
     if n == 0:
         return [[] for _ in anchors], 0.0
     inf = float("inf")
+    lines = [line for line, _ in fragments]
     joins = [0.0] + [_join_cost(fragments[k - 1][1], fragments[k][1], names)
                      for k in range(1, n)]
     # apart[k]: what keeping fragments k - 1 and k in one cell costs, summed up to k
     apart = [0.0] * (n + 1)
     for k in range(1, n):
         apart[k + 1] = apart[k] + _apart_cost(fragments[k - 1][1], fragments[k][1])
-    # cost[r][j]: best cost with fragments[:j] given to rows[:r]
-    cost = [[inf] * (n + 1) for _ in range(rows + 1)]
-    back = [[0] * (n + 1) for _ in range(rows + 1)]
-    cost[0][0] = 0.0
+    limit = bound + _BOUND_SLACK
+    windows = _reach_windows(lines, anchors, reach, limit)
+    # cost[r][j - windows[r][0]]: best cost with fragments[:j] given to rows[:r] (infinite:
+    # none within the bound); back[r][…]: where row r's group then starts
+    cost: list[list[float]] = [[0.0]]
+    back: list[list[int]] = [[0]]
     # a cell printed from its row's top runs on line after line; a centred one's lines
     # interleave with its neighbours', a few lines apart at most (the same every row)
     skip = 0 if top else _CENTRED_SKIP
-    irregulars = [_irregular_spacing(fragments, j, skip) for j in range(n + 1)]
+    irregulars: dict[int, tuple[int, list[float]]] = {}  # by j: (first i, costs from it)
     # a page's first line of the column going on in lower case ("trường đô thị; UBND")
     # goes on the cell the previous page's last row left open: that row's, on this page
     first = fragments[0][1][0].text
@@ -2454,37 +2469,82 @@ def _partition(fragments: list[tuple[int, list[_Word]]], anchors: list[int], top
         anchor = anchors[r - 1] if middles is None else middles[r - 1]
         low = anchors[r - 2] if r >= 2 and anchors[r - 2] >= 0 else -inf
         high = anchors[r] if r < rows else inf
-        outside = [0] * (n + 1)  # outside[j]: fragments[:j] printed beyond this row's reach
+        (start, stop), (lo, hi) = windows[r - 1], windows[r]
+        before = cost[r - 1]
+        # least[i - start]: the least cost of fragments[:i'] to the rows above, i' <= i
+        least = list(accumulate(before, min))
         section = r - 1 in sections
         empty = (_EMPTY_COST if required else _UNFILLED_COST * filled
                  ) if not section and anchors[r - 1] >= 0 else 0.0
-        for k, (line, _) in enumerate(fragments):
-            outside[k + 1] = outside[k] + (line <= low or line >= high
-                                           or (section and line != anchors[r - 1]))
-        for j in range(n + 1):
-            irregular = irregulars[j]
+        # outside[k - start]: fragments[start:k] printed beyond this row's reach
+        outside = [0] * (max(hi, stop) - start + 1)
+        for k in range(start, max(hi, stop)):
+            line = lines[k]
+            outside[k - start + 1] = outside[k - start] + (
+                line <= low or line >= high or (section and line != anchors[r - 1]))
+        # what the lines from j on cost at least: those above this row's number (`reached`)
+        # are beyond the next rows' reach
+        reached = bisect_right(lines, anchors[r - 1]) if anchors[r - 1] >= 0 and r < rows else 0
+        row_cost, row_back = [inf] * (hi - lo + 1), [0] * (hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if j not in irregulars:
+                irregulars[j] = (start, _irregular_spacing(fragments, j, skip, start))
+            offset, irregular = irregulars[j]
             none = empty + carry if r == 1 and j == 0 else empty  # the row given nothing
-            for i in range(j + 1):
-                if cost[r - 1][i] == inf:
+            best, best_i = inf, 0
+            # from the longest start down, each group one line longer: of equal costs,
+            # the lowest start (the one above wins); stopped where no longer group can
+            # cost as little (the rows above cost at least `least`, each line outside this
+            # row's reach `_OUTSIDE_COST`)
+            for i in range(min(j, stop), start - 1, -1):
+                if least[i - start] + _OUTSIDE_COST * (
+                        outside[j - start] - outside[i - start]) > best + _BOUND_SLACK:
+                    break
+                if before[i - start] == inf:
                     continue
                 step = none
                 if i < j:
-                    centre = (fragments[i][0] if top
-                              else (fragments[i][0] + fragments[j - 1][0]) / 2)
-                    step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i]
-                            + _OUTSIDE_COST * (outside[j] - outside[i])
+                    centre = lines[i] if top else (lines[i] + lines[j - 1]) / 2
+                    step = (abs(centre - anchor) * (j - i) + joins[i] + irregular[i - offset]
+                            + _OUTSIDE_COST * (outside[j - start] - outside[i - start])
                             + apart[j] - apart[i + 1])
-                total = cost[r - 1][i] + step
-                if total < cost[r][j]:
-                    cost[r][j], back[r][j] = total, i
+                total = before[i - start] + step
+                if total <= best:
+                    best, best_i = total, i
+            if best + _OUTSIDE_COST * max(0, reached - j) <= limit:
+                row_cost[j - lo], row_back[j - lo] = best, best_i
+        cost.append(row_cost)
+        back.append(row_back)
+    total = cost[rows][0]
+    if total == inf:
+        return [[] for _ in anchors], inf
     groups: list[list[tuple[int, list[_Word]]]] = []
     j = n
     for r in range(rows, 0, -1):
-        i = back[r][j]
+        i = back[r][j - windows[r][0]]
         groups.append(fragments[i:j])
         j = i
     groups.reverse()
-    return groups, cost[rows][n]
+    return groups, total
+
+
+def _reach_windows(lines: list[int], anchors: list[int], reach: int, limit: float
+                   ) -> list[tuple[int, int]]:
+    """For r = 0 … len(anchors), the first and last j such that the first r rows may hold
+    fragments[:j] (at lines `lines`) in a cut costing at most `limit`: fragments[:j] within
+    `reach` lines of row r's reach (above the number of row r + 1), the rest within as many
+    of row r + 1's (below the number of row r), and not so many lines outside them that
+    `_OUTSIDE_COST` each exceeds `limit`; none before the first row, all after the last."""
+    n, rows = len(lines), len(anchors)
+    spare = int(limit // _OUTSIDE_COST) if limit < float("inf") else n
+    windows = [(0, 0)]
+    for r in range(1, rows):
+        above, below = anchors[r - 1], anchors[r]
+        lo = max(bisect_right(lines, above - reach),
+                 bisect_right(lines, above) - spare) if above >= 0 else 0
+        hi = min(bisect_left(lines, below + reach), bisect_left(lines, below) + spare)
+        windows.append((max(0, lo), max(lo, hi)))
+    return [*windows, (n, n)]
 
 
 def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
@@ -2504,10 +2564,17 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     fragments = [_fragments(cells, col) for col in columns]
     numbered = sum(1 for r, a in enumerate(anchors) if a >= 0 and r not in sections)
     full = [len(fragments[col]) >= numbered for col in columns]
+    models = ({}, {"top": True}, {"middles": middles})
+    # a quick cut of each column in each model, its rows' cells near their numbers: the
+    # best of them bounds the search for the column's best cut in every model
+    bounds = [min(_partition(fragments[col], anchors, sections=sections, names=by[col],
+                             required=col in named, filled=full[col], reach=_GUESS_REACH,
+                             **model)[1] for model in models)
+              for col in columns]
     cuts = [[_partition(fragments[col], anchors, sections=sections, names=by[col],
-                        required=col in named, filled=full[col], **model)
+                        required=col in named, filled=full[col], bound=bounds[col], **model)
              for col in columns]
-            for model in ({}, {"top": True}, {"middles": middles})]
+            for model in models]
     # each column its own model: offices centre some columns (numbers, units) and not others
     chosen = [min((cut[col] for cut in cuts), key=lambda c: c[1]) for col in columns]
     # a row numbered in its middle whose other cells print from its top (a unit over the
@@ -2517,27 +2584,28 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
     if tops != anchors:
         for col in (c for c in columns if chosen[c][1] > 0):  # (a perfect fit stays)
             cut = _partition(fragments[col], anchors, top=True, middles=tops, sections=sections,
-                             names=by[col], required=col in named, filled=full[col])
+                             names=by[col], required=col in named, filled=full[col],
+                             bound=chosen[col][1])
             if cut[1] < chosen[col][1]:
                 chosen[col] = cut
     return [cut[0] for cut in chosen]
 
 
-def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int
-                       ) -> list[float]:
-    """For each start i, the cost of the spacing of fragments[i:j] as one cell: a cell's
-    lines follow one another, or every other line (interleaved with a neighbour's); a gap
-    unlike the others ([0, 1, 3]) joins lines of two cells; and the lines skipped beyond
-    one (and `skip` more) between two of them (a neighbour's line may print between a
-    cell's lines, hardly more)."""
-    costs = [0.0] * (j + 1)
+def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int,
+                       start: int = 0) -> list[float]:
+    """For each start i from `start` to j (the list's item i - `start`), the cost of the
+    spacing of fragments[i:j] as one cell: a cell's lines follow one another, or every
+    other line (interleaved with a neighbour's); a gap unlike the others ([0, 1, 3]) joins
+    lines of two cells; and the lines skipped beyond one (and `skip` more) between two of
+    them (a neighbour's line may print between a cell's lines, hardly more)."""
+    costs = [0.0] * (j - start + 1)
     counts: dict[int, int] = {}
     wide = 0
-    for i in range(j - 2, -1, -1):
+    for i in range(j - 2, start - 1, -1):
         gap = fragments[i + 1][0] - fragments[i][0]
         counts[gap] = counts.get(gap, 0) + 1
         wide += max(0, gap - 2 - skip)
-        costs[i] = _IRREGULAR_COST * (j - 1 - i - counts[min(counts)]) + wide
+        costs[i - start] = _IRREGULAR_COST * (j - 1 - i - counts[min(counts)]) + wide
     return costs
 
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from chitieu.core.letterhead import is_national_line
 from chitieu.core.numbering import SPACED_LABEL
 from chitieu.core.types import RawDocument
 from chitieu.extract import text as text_reader
@@ -132,8 +133,10 @@ def _split_label(chunks: list[tuple[int, int]], line: str, stop: int | None
 def looks_spaced(text: str) -> bool:
     """Columns apart by runs of spaces on most lines, but not aligned the way a page drawn
     with spaces is: cells on an editor's tab stops, or lines with more cells than the
-    page's gutters make columns."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
+    page's gutters make columns. A plan's national header is read across its two columns
+    in either: its lines tell nothing, and its long right column would hide the gutters of
+    the table below it (a whole plan's `pdftotext -layout` text read as spaced)."""
+    lines = [ln for ln in text.split("\n") if ln.strip() and not _national(ln)]
     gapped = [ln for ln in lines if _GAP.search(ln.strip())]
     if len(gapped) < max(3, len(lines) * 0.3):
         return False
@@ -147,7 +150,8 @@ def looks_spaced(text: str) -> bool:
     for page in _pages(text):
         # the columns as the lines of several cells show them (a title's long lines, one
         # cell each, run over the gutters of the table below them)
-        cut = [line for line in page.lines if len(layout_chunks(line)) >= 2]
+        cut = [line for line in page.lines
+               if len(layout_chunks(line)) >= 2 and not _national(line.text)]
         # (a header line whose labels are crowded with one space, "Năm 2026 Năm 2027",
         # runs over the gutters it stands over: one line crossing a gutter leaves it)
         grid = _grid(cut, crossing=1)
@@ -159,6 +163,12 @@ def looks_spaced(text: str) -> bool:
     # narrow columns whose lines run into one another with one space leave no gutter, so a
     # page's lines look overfull too: but its cells start where the column's other lines do
     return total > 0 and over >= _OVERFULL * total and aligned < _ALIGNED * starts
+
+
+def _national(line: str) -> bool:
+    """A line holding the national name or motto (or a Party's name), alone or beside the
+    issuer's lines."""
+    return is_national_line(line)
 
 
 def _aligned_starts(lines: list) -> tuple[int, int]:

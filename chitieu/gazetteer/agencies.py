@@ -109,6 +109,7 @@ class _Words:
     managed_things: _Prefixes
     managing_bodies: _Prefixes
     lead_ins: _Prefixes
+    parent_words: frozenset[Key]
 
     @property
     def longest_phrase(self) -> int:
@@ -155,6 +156,7 @@ def _build_words() -> _Words:
         managed_things=_Prefixes(keys("managed_things")),
         managing_bodies=_Prefixes(keys("managing_bodies")),
         lead_ins=_Prefixes(keys("lead_ins")),
+        parent_words=keys("parent_words"),
     )
 
 
@@ -1162,12 +1164,23 @@ def _qualifies_a_collective(tokens: list[_Token], start: int, end: int) -> bool:
 
 
 def _names_a_service(tokens: list[_Token], start: int) -> bool:
-    """Whether the description verb at `start`, after a collective ("Các doanh nghiệp …"),
-    opens a phrase naming the service its bodies provide ("cung cấp dịch vụ …"): which
+    """Whether the description verb at `start`, after a collective ("Các doanh nghiệp …",
+    opening the cell or its piece after a comma or "và": "Sở Công Thương, các doanh nghiệp
+    …"), opens a phrase naming the service its bodies provide ("cung cấp dịch vụ …"): which
     bodies, not their task."""
-    return (tokens[0].key in _COLLECTIVE_MARKERS
+    first = _piece_start(tokens, start)
+    return (first < start and tokens[first].key in _COLLECTIVE_MARKERS
             and _words().service_phrases.longest(_span_key(tokens, start, len(tokens)))
             is not None)
+
+
+def _piece_start(tokens: list[_Token], index: int) -> int:
+    """The first token of the piece `index` stands in: after the last comma or joiner
+    ("và", "&") before it, else the clause's first."""
+    for i in range(index, 0, -1):
+        if tokens[i].comma_before or tokens[i - 1].joiner:
+            return i
+    return 0
 
 
 def _starts_with_branch(words: Key) -> bool:
@@ -1249,9 +1262,13 @@ class _Segmenter:
                     if gap == "joiner" and self._goes_on_managing(prev_path[-1][0], start, end):
                         continue
                     if (self._allowed(prev, piece, gap)
-                            or self._opens_after_a_level(prev, start, end, piece, gap)) \
+                            or self._opens_after_a_level(prev, start, end, piece, gap)
+                            or self._opens_a_collective(prev_path[-1][0], prev, start,
+                                                        piece, gap)
+                            or (gap == "none" and prev.agency_like and piece.agency_like
+                                and self._parents_body_at(start))) \
                             and not self._continues_a_collective(
-                            prev_path[-1][0], prev, start, piece, gap):
+                            prev_path[-1][0], prev, start, end, piece, gap):
                         candidates.append((prev_path_score, prev_path))
         for (coverage, agency_like, pieces), path in candidates:
             score = (round(coverage + gain[0], 6), agency_like + gain[1], pieces - 1)
@@ -1339,23 +1356,77 @@ class _Segmenter:
                 and any(t.text[:1].islower() for t in self.tokens[start:end])
                 and not _is_place(_span_key(self.tokens, start, end)))
 
+    def _opens_a_collective(self, left_start: int, left: _Piece, start: int, right: _Piece,
+                            gap: str) -> bool:
+        """"Hiệp hội Du lịch thành phố Các doanh nghiệp, hợp tác xã" (a cell's two lines
+        printed as one): "Các" with a capital inside a line opens a collective of its own
+        after a name that reads as an agency; in lower case it says where the agency is
+        ("Trạm Y tế các xã, phường")."""
+        if not (gap == "none" and self._capital_marker(start)
+                and (left.known or left.agency_like) and (right.known or right.agency_like)):
+            return False
+        # a name of its own left of it ("Vụ Các vấn đề chung …" is one department's name),
+        # and bodies of a kind right of it ("Các doanh nghiệp …", not "Các vấn đề …")
+        return start - left_start > 1 and (right.known or self._names_bodies(start + 1))
+
+    def _lists_kinds(self, left_start: int, start: int, end: int) -> bool:
+        """"Các Cục, Vụ thuộc Bộ", "Các Vụ, Cục, đơn vị thuộc Bộ": after "Các" and bare kinds
+        of body in capitals (no name: "Các Cục"), a kind followed by no name of its own
+        ("Vụ thuộc Bộ", not "Vụ Pháp chế") is one more kind under the same "Các"."""
+        if start - left_start < 2 or self._kind_length(left_start + 1, start) == 0:
+            return False
+        at = left_start + 1
+        while at < start:  # "Cục" or "Vụ, Cục": kinds only, separated by commas
+            length = self._kind_length(at, start)
+            if length == 0 or (at > left_start + 1 and not self.tokens[at].comma_before):
+                return False
+            at += length
+        after = start + self._kind_length(start, end)
+        return after > start and (after >= end or self.tokens[after].text[:1].islower())
+
+    def _names_bodies(self, at: int) -> bool:
+        """Whether the words from `at` open with a kind of body, in either case ("doanh
+        nghiệp", "sở", "đơn vị"): what "Các" before them gathers."""
+        words = _words()
+        rest = _span_key(self.tokens, at, self.n)
+        return bool(rest) and (
+            words.heads.longest(rest, whole=True) is not None
+            or words.capitalized_heads.longest(rest, whole=True) is not None
+            or any(rest[:len(q) - 1] == q[1:] for q in words.qualified_collectives))
+
+    def _kind_length(self, start: int, end: int) -> int:
+        """How many tokens a kind of body printed with a capital ("Cục", "Thanh tra") takes
+        at `start` (before `end`); 0 when none does."""
+        if not self.tokens[start].text[:1].isupper():
+            return 0
+        words = _words()
+        for stop in range(min(end, start + 3), start, -1):
+            key = _span_key(self.tokens, start, stop)
+            if key in (words.capitalized_heads.longest(key, whole=True),
+                       words.heads.longest(key, whole=True)):
+                return stop - start
+        return 0
+
     def _joins_inside_a_name(self, joiner: int) -> bool:
         """"Văn phòng HĐND và UBND các xã, phường" (every commune's office, no known name as
         a whole): a "và" inside a known name's words joins no two agencies."""
         return self.gazetteer._inside_known_name(self.tokens, joiner, joiner + 1)
 
-    def _continues_a_collective(self, left_start: int, left: _Piece, start: int,
+    def _continues_a_collective(self, left_start: int, left: _Piece, start: int, end: int,
                                 right: _Piece, gap: str) -> bool:
         """"Các đại học, học viện", "Các đơn vị sự nghiệp, doanh nghiệp nhà nước": after a
         collective the list of names does not hold ("Các …"), a lower-case kind it does not
         hold either is one more kind under the same "các", not an agency of its own. A known
         collective is whole as known ("Các bộ, ngành, địa phương, doanh nghiệp liên quan": the
         businesses are one more party), and a known agency after a collective is its own
-        ("Các phòng chuyên môn, công an xã")."""
-        return (gap in ("comma", "joiner") and not left.known and not right.known
-                and self.tokens[left_start].key in _COLLECTIVE_MARKERS
-                and self.tokens[start].text[:1].islower()
-                and self.tokens[start].key not in _COLLECTIVE_MARKERS)
+        ("Các phòng chuyên môn, công an xã"). In capitals a kind goes on such a list only after
+        bare kinds (`_lists_kinds`)."""
+        if (gap not in ("comma", "joiner") or left.known or right.known
+                or self.tokens[left_start].key not in _COLLECTIVE_MARKERS):
+            return False
+        if self.tokens[start].text[:1].isupper():
+            return self._lists_kinds(left_start, start, end)
+        return self.tokens[start].key not in _COLLECTIVE_MARKERS
 
     @staticmethod
     def _allowed(left: _Piece, right: _Piece, gap: str) -> bool:
@@ -1386,9 +1457,33 @@ class _Segmenter:
 
     def bounded(self, start: int, end: int) -> bool:
         left = (start == 0 or self.tokens[start].comma_before or self.tokens[start - 1].joiner
-                or self._closes_a_name(start))
-        right = (end == self.n or self.tokens[end].comma_before or self.tokens[end].joiner)
+                or self._closes_a_name(start) or self._capital_marker(start)
+                or self._parents_body_at(start))
+        right = (end == self.n or self.tokens[end].comma_before or self.tokens[end].joiner
+                 or self._capital_marker(end) or self._parents_body_at(end))
         return left and right
+
+    def _parents_body_at(self, at: int) -> bool:
+        """"Các Cục, Vụ thuộc Bộ Thanh tra Bộ" (a cell's two lines printed as one): after a
+        name closed by its parent body's word ("… thuộc Bộ"), a body of that parent named by
+        its kind and the same word ("Thanh tra Bộ", "Văn phòng Sở") is one of its own."""
+        if not 0 < at < self.n or not self._is_parent_word(at - 1):
+            return False
+        kind = self._kind_length(at, self.n)
+        after = at + kind + 1  # the kind, then the parent's word, then a separator or nothing
+        return (kind > 0 and after <= self.n and self._is_parent_word(after - 1)
+                and (after == self.n or self.tokens[after].comma_before
+                     or self.tokens[after].joiner))
+
+    def _is_parent_word(self, at: int) -> bool:
+        token = self.tokens[at]
+        return token.text[:1].isupper() and token.key in _words().parent_words
+
+    def _capital_marker(self, at: int) -> bool:
+        """Whether "Các" printed with a capital stands at `at`, inside the line: where a
+        collective may start with no separator (`_opens_a_collective`)."""
+        return (0 < at < self.n and self.tokens[at].key in _COLLECTIVE_MARKERS
+                and self.tokens[at].text[:1].isupper())
 
     def piece(self, start: int, end: int) -> _Piece:
         cached = self._cache.get((start, end))

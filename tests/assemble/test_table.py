@@ -66,6 +66,10 @@ def test_page_furniture_is_dropped(line: str) -> None:
     "(*) Chỉ tiêu thuộc Bộ chỉ số DTI.",
     "Nguồn số liệu năm 2025: Báo cáo của UBND xã.",
     "TM. ỦY BAN NHÂN DÂN",
+    # the office written with a slash or "TUQ." (scan_dev13's signed pages)
+    "T/M BAN CHẤP HÀNH",
+    "K/T GIÁM ĐỐC",
+    "TUQ. CHỦ TỊCH",
 ])
 def test_footnotes_and_signatures_end_the_table(footnote: str) -> None:
     table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n{footnote}\nCHỦ TỊCH")
@@ -333,6 +337,7 @@ def test_the_same_header_under_another_appendix_label_starts_another_table() -> 
     "\t\t\t\tKT. CHỦ TỊCH\t",
     "Nơi nhận:\t\t\t\tTM. ỦY BAN NHÂN DÂN\t",
     "\t\t\t\t\tPHÓ CHỦ TỊCH",
+    "\t\t\t\tT/M ĐẢNG ỦY\t",
 ])
 def test_a_signature_block_in_a_right_hand_column_ends_the_table(signature: str) -> None:
     table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n\n"

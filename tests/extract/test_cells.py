@@ -897,3 +897,20 @@ def test_pdftotext_a_small_target_alone_in_its_block_is_no_row_number() -> None:
     table = [r.texts for r in rows if r.table is not None]
     assert [r[0] for r in table[1:]] == ["1", "2", "3"]
     assert [r[3] for r in table[1:]] == ["4", "6", "8,5"]
+
+
+def test_pdftotext_a_bodys_word_alone_ends_the_name_before_an_agency() -> None:
+    # two narrow agency columns side by side, their lines written by height: "Văn phòng Bộ
+    # Các đơn vị thuộc" / "Bộ" is "Văn phòng Bộ" beside "Các đơn vị thuộc Bộ" ("Bộ" alone
+    # opens no ministry's name; it was cut before "Bộ": "Văn phòng" + "Bộ", "Bộ Các đơn vị
+    # thuộc")
+    text = "\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Vận hành hệ thống thông tin về nhà ở",
+        "Số hóa hồ sơ cấp phép xây dựng", "", "Cơ quan chủ", "Cơ quan phối", "trì", "hợp",
+        "Trung tâm Công Các cục, vụ", "nghệ thông tin", "thuộc Bộ",
+        "Văn phòng Bộ Các đơn vị thuộc", "Bộ", "", "Thời gian", "hoàn thành", "Quý III/2026",
+        "Quý IV/2026", ""])
+    body = [r.texts for r in read_text(text, "cells").rows if r.table is not None][1:]
+    assert [(r[2], r[3]) for r in body] == [
+        ("Trung tâm Công nghệ thông tin", "Các cục, vụ thuộc Bộ"),
+        ("Văn phòng Bộ", "Các đơn vị thuộc Bộ")]

@@ -174,16 +174,21 @@ def test_bold_through_paragraph_and_character_styles_and_switched_off(tmp_path):
         ("Bold switched off", False), ("Bold by a character style", True)]
 
 
-def test_line_breaks_tabs_and_paragraphs_in_a_cell_become_single_spaces(tmp_path):
+def test_line_breaks_and_tabs_in_a_cell_become_single_spaces_its_paragraphs_lines(tmp_path):
+    # a cell's paragraphs are its lines, as an HTML cell's are: two bodies printed on two
+    # lines are two agencies, a name wrapped onto a lower-case line stays one
     document = new_document()
     cell = ruled_table(document, 1, 2).cell(0, 1)
     run = cell.paragraphs[0].add_run("Văn phòng")
     run.add_break()
     run.add_text("HĐND và\tUBND")
     cell.add_paragraph("xã  Vũ Dương")
+    cell.add_paragraph("")
+    cell.add_paragraph("Thanh tra  Bộ")
     path = tmp_path / "breaks.docx"
     document.save(path)
-    assert table_rows(docx.read(path))[0].texts == ["", "Văn phòng HĐND và UBND xã Vũ Dương"]
+    assert table_rows(docx.read(path))[0].texts == [
+        "", "Văn phòng HĐND và UBND\nxã Vũ Dương\nThanh tra Bộ"]
 
 
 def test_nested_table_text_stays_in_its_cell(tmp_path):
@@ -197,7 +202,7 @@ def test_nested_table_text_stays_in_its_cell(tmp_path):
     path = tmp_path / "nested.docx"
     document.save(path)
     doc = docx.read(path)
-    assert [row.texts for row in table_rows(doc)] == [["1", "Phòng Kinh tế Công an xã"],
+    assert [row.texts for row in table_rows(doc)] == [["1", "Phòng Kinh tế\nCông an xã"],
                                                      ["2", ""]]
     assert {row.table for row in table_rows(doc)} == {0}
 

@@ -148,3 +148,18 @@ def test_an_appendix_without_its_attachment_line_keeps_its_label_and_title() -> 
     assert [(r.name, [a.raw for a in r.agencies], r.deadline.raw) for r in doc.records] == [
         ("Cập nhật dữ liệu đảng viên", ["Văn phòng Đảng ủy", "Các chi bộ"], "Quý II/2026"),
         ("Sinh hoạt chi bộ trực tuyến", ["Ban Xây dựng Đảng"], "Quý III/2026")]
+
+
+def test_a_letters_national_header_does_not_make_its_layout_text_spaced() -> None:
+    # a ward's letter (no signature block in its text) with two appendices of wrapped rows:
+    # its header's lines, read across the national name's long column, hid the tables'
+    # gutters and the page was read as spaced text (20 records of fragments)
+    from pathlib import Path
+
+    letter = (Path(__file__).resolve().parents[1] / "fixtures" / "whole_plans8" / "dev"
+              / "layout" / "dev_phuong_bac_lieu_hai_phu_luc.txt").read_text(encoding="utf-8")
+    assert detect_layout(letter) == "layout"
+    document = convert_text(letter)
+    assert [r.key for r in document.records] == ["Phụ lục I/1", "Phụ lục I/2",
+                                                 "Phụ lục II/1", "Phụ lục II/2"]
+    assert document.plan.number == "412/UBND-KT"

@@ -105,6 +105,31 @@ def gazetteer():
     ("Các tổ chuyên môn, công an xã", ["Các tổ chuyên môn", "công an xã"]),
     ("Các đại học, Học viện Chính trị khu vực", ["Các đại học", "Học viện Chính trị khu vực"]),
     ("Các đại học, các học viện", ["Các đại học", "các học viện"]),
+    # a ministry's departments in capitals: "Các" and bare kinds, then a kind with no name
+    # of its own, is one collective; a kind with its name after it is a body of its own
+    ("Các Cục, Vụ thuộc Bộ", ["Các Cục, Vụ thuộc Bộ"]),
+    ("Các Vụ, Cục, đơn vị thuộc Bộ", ["Các Vụ, Cục, đơn vị thuộc Bộ"]),
+    ("Các Vụ, Cục thuộc Bộ; Văn phòng Bộ", ["Các Vụ, Cục thuộc Bộ", "Văn phòng Bộ"]),
+    ("Các Vụ, Văn phòng Bộ", ["Các Vụ", "Văn phòng Bộ"]),
+    ("Các doanh nghiệp, Hiệp hội Du lịch tỉnh", ["Các doanh nghiệp", "Hiệp hội Du lịch tỉnh"]),
+    # "Các" with a capital inside a line (a cell's two lines printed as one) opens a
+    # collective of its own after a name that reads as an agency
+    ("Hiệp hội Du lịch thành phố Các doanh nghiệp, hợp tác xã, hộ kinh doanh",
+     ["Hiệp hội Du lịch thành phố", "Các doanh nghiệp, hợp tác xã, hộ kinh doanh"]),
+    ("Hội Doanh nhân trẻ tỉnh Các doanh nghiệp viễn thông",
+     ["Hội Doanh nhân trẻ tỉnh", "Các doanh nghiệp viễn thông"]),
+    ("Văn phòng Bộ Các đơn vị thuộc Bộ", ["Văn phòng Bộ", "Các đơn vị thuộc Bộ"]),
+    # … but not inside a name ("Vụ Các vấn đề chung …" is one department), nor before words
+    # naming no bodies
+    ("Vụ Các vấn đề chung về xây dựng pháp luật", ["Vụ Các vấn đề chung về xây dựng pháp luật"]),
+    ("Ban Chỉ đạo Các chương trình mục tiêu quốc gia tỉnh",
+     ["Ban Chỉ đạo Các chương trình mục tiêu quốc gia tỉnh"]),
+    ("Sở Xây dựng Các", ["Sở Xây dựng Các"]),
+    # after a name closed by its parent's word ("… thuộc Bộ"), the parent's own body named
+    # by its kind and that word is another agency; a named body of another parent is not
+    ("Các Cục, Vụ thuộc Bộ Thanh tra Bộ", ["Các Cục, Vụ thuộc Bộ", "Thanh tra Bộ"]),
+    ("Các phòng thuộc Sở Văn phòng Sở", ["Các phòng thuộc Sở", "Văn phòng Sở"]),
+    ("Các đơn vị thuộc Bộ Công an", ["Các đơn vị thuộc Bộ Công an"]),
     # a collective the list holds is whole as it holds it: what follows is one more party
     ("Các bộ, ngành, địa phương, doanh nghiệp liên quan",
      ["Các bộ, ngành, địa phương", "doanh nghiệp liên quan"]),
@@ -234,6 +259,17 @@ def test_one_body_on_one_line(gazetteer, cell):
 ])
 def test_a_collective_named_by_the_service_it_provides_is_one(gazetteer, cell):
     assert gazetteer.split(cell) == [cell]
+
+
+@pytest.mark.parametrize(("cell", "pieces"), [
+    # … after another agency too, a comma or "và" before it (review r2(d) 7)
+    ("Sở Công Thương, các doanh nghiệp cung cấp dịch vụ thanh toán",
+     ["Sở Công Thương", "các doanh nghiệp cung cấp dịch vụ thanh toán"]),
+    ("Công an xã và các đơn vị cung cấp dịch vụ viễn thông",
+     ["Công an xã", "các đơn vị cung cấp dịch vụ viễn thông"]),
+])
+def test_a_collective_named_by_its_service_after_another_agency(gazetteer, cell, pieces):
+    assert gazetteer.split(cell) == pieces
 
 
 def test_a_collective_given_a_task_of_providing_keeps_its_name_only(gazetteer):

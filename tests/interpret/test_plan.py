@@ -378,6 +378,22 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["HỘI ĐỒNG NHÂN DÂN", "XÃ ĐÌNH LẬP", "BAN PHÁP CHẾ", "Số: 03/KH-BPC"],
      [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "03/KH-BPC",
      "Ban Pháp chế Hội đồng nhân dân xã Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a Front committee's standing board printed on its letterhead issues in its own name
+    # (was "Ban Thường trực phường Gò Công")
+    (["ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG GÒ CÔNG", "BAN THƯỜNG TRỰC", "Số: 19/KH-MTTQ-BTT"],
+     [*_NATION, "Gò Công, ngày 05 tháng 8 năm 2026"], "19/KH-MTTQ-BTT",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường Gò Công",
+     ("phường", "Gò Công", "28306", "Đồng Tháp")),
+    # a digital signature's stamp read beside the left column (was "Ủy ban nhân dân xã Tân
+    # Lạc Cơ quan: Tỉnh Phú Thọ")
+    (["ỦY BAN NHÂN DÂN", "XÃ TÂN LẠC", "Số: 58/KH-UBND"],
+     ["Ký bởi: Ủy ban nhân dân xã Tân Lạc", "Cơ quan: Tỉnh Phú Thọ",
+      "Thời gian ký: 23.06.2026 10:05:12 +07:00", *_NATION, "Tân Lạc, ngày 22 tháng 6 năm 2026"],
+     "58/KH-UBND", "Ủy ban nhân dân xã Tân Lạc", ("xã", "Tân Lạc", "05128", "Phú Thọ")),
+    # a number its column broke after the dash (was "512/KH")
+    (["UBND TỈNH PHÚ THỌ", "SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG", "Số: 512/KH-", "SNNMT"],
+     [*_NATION, "Phú Thọ, ngày 03 tháng 3 năm 2026"], "512/KH-SNNMT",
+     "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ", ("tỉnh", "Phú Thọ", "25", "Phú Thọ")),
     # an unsigned draft's mark over the right column (was "Ủy ban nhân dân dự thảo xã …")
     (["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP", "Số:      /KH-UBND"],
      ["DỰ THẢO", *_NATION, "Đình Lập, ngày    tháng    năm 2026"], None,

@@ -544,6 +544,9 @@ def _unit(text: str) -> str:
     given a unit word's marks ("tố" → "tổ", "lượt/nấm" → "lượt/năm"); a word inside a longer
     unit is left ("lao động" is no "lao đồng")."""
     phrases = fix.vocabulary()["unit_phrases"]
+    snapped = _unit_slash_lost(text, fix.vocabulary()["per_units"])
+    if snapped != text:
+        return snapped
     snapped = fix.snap_phrase(text, phrases)
     if snapped != text:
         return snapped
@@ -560,6 +563,27 @@ def _unit(text: str) -> str:
     fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
     return "/".join(fixed) if fixed != parts else text
+
+
+def _unit_slash_lost(text: str, phrases: tuple[str, ...]) -> str:
+    """A unit "per" something (`phrases`, ocr_vocab.yaml `per_units`) whose slash OCR lost,
+    its words as printed ("tạ ha", "tạha" split: Tesseract reads the "/" of a narrow cell's
+    "tạ/ha" as nothing): the unit, in the cell's case; else `text`."""
+    words = [unicodedata.normalize("NFC", w).casefold() for w in regex.split(r"[/\s]+", text)
+             if w]
+    if len(words) < 2 or text.strip() in phrases:
+        return text
+    spelled = {phrase: [unicodedata.normalize("NFC", w).casefold()
+                        for w in regex.split(r"[/\s]+", phrase)] for phrase in phrases}
+    same = [p for p, parts in spelled.items() if parts == words and "/" not in text]
+    # … or a letter misread too, where that leaves one unit ("lạ ha" → "tạ/ha"; "tấ/ha" is
+    # a letter off both "tạ/ha" and "tấn/ha")
+    close = same or [p for p, parts in spelled.items() if len(parts) == len(words)
+                     and Levenshtein.distance(" ".join(parts), " ".join(words)) == 1]
+    if len(close) != 1:
+        return text
+    phrase = close[0]
+    return phrase[0].upper() + phrase[1:] if text.strip()[0].isupper() else phrase
 
 
 # A unit word this long or longer may be judged one letter misread ("lược" for "lượt").

@@ -61,7 +61,8 @@ def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
     level word: in a sans face the two are one stroke ("xã la Grai" for "xã Ia Grai", "XÃ lA
     PA" for "XÃ IA PA"). Only where the words as read are no unit's name ("xã la Bằng" is the
     commune La Bằng) and, with the "I", spell one of that level's units as they stand (not
-    once their marks are changed); in a name printed in capitals the word is too."""
+    once their marks are changed); in a name printed in capitals the word is too, in
+    another the rest of it in lower case ("xã lA Pa" → "Ia Pa")."""
     out = list(tokens)
     for index in range(len(tokens)):
         level, size = _level_at(tokens, index)
@@ -83,6 +84,8 @@ def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
             continue
         if count > 1 and all(core.isupper() for core in cores[1:]):
             trial[start] = trial[start].upper()
+        else:  # "xã lA Pa": the "I" then the word's own letters in lower case ("Ia")
+            trial[start] = "I" + tokens[start][1:].lower()
         out = trial
     return out
 

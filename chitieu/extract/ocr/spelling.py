@@ -24,6 +24,7 @@ Only words of scans go through this: a text input is the truth as typed.
 from __future__ import annotations
 
 import itertools
+import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glue
 
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
 PHRASES = "ocr_phrases.txt"  # the plans' words the dictionary lacks, counted as its words
+PHRASES_VARIABLE = "CHITIEU_OCR_PHRASES"  # the user's own lists of them (`phrase_files`)
 HUNSPELL_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/myspell/vi_VN.dic"))
 # A word list of the language's words of one to four syllables, read in place from the
 # installed package (the `scan` extra), never imported: its words' syllable pairs.
@@ -145,17 +147,31 @@ def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
     return pairs, kept, names
 
 
-def _phrase_pairs() -> set[tuple[str, str]]:
-    """The pairs of syllables side by side in the plans' words the dictionary lacks
-    (`PHRASES`)."""
+def phrase_files() -> list[Path]:
+    """The user's own phrase lists, as `PHRASES` is written: the files named in
+    `$CHITIEU_OCR_PHRASES` (separated as PATH is; `chitieu convert --ocr-phrases FILE`)."""
+    chosen = os.environ.get(PHRASES_VARIABLE, "")
+    return [Path(part) for part in chosen.split(os.pathsep) if part.strip()]
+
+
+def _phrases() -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
+    """The plans' words the dictionary lacks (`PHRASES`, then the user's `phrase_files`): a
+    word of two syllables as a pair of the dictionary's words; a longer phrase as its threes
+    side by side, backing for the words as read ("cây ăn quả" keeps "quả"), as a saying's
+    are — its pairs alone would cross the words it is made of ("cấp sổ" is no word)."""
     from chitieu.core.lexicon import read_text
 
+    texts = [read_text(PHRASES)] + [path.read_text(encoding="utf-8", errors="replace")
+                                    for path in phrase_files() if path.is_file()]
     pairs: set[tuple[str, str]] = set()
-    for line in read_text(PHRASES).splitlines():
+    threes: set[tuple[str, ...]] = set()
+    for line in (line for text in texts for line in text.splitlines()):
         if line.strip() and not line.startswith("#"):
             words = unicodedata.normalize("NFC", line).casefold().split()
-            pairs.update(itertools.pairwise(words))
-    return pairs
+            if len(words) == 2:
+                pairs.add((words[0], words[1]))
+            threes.update(zip(words, words[1:], words[2:], strict=False))
+    return pairs, threes
 
 
 # Entries of more syllables are sayings ("nói trời nói đất"), not words: their pairs cross
@@ -175,7 +191,8 @@ def _model() -> _Model:
     from chitieu.core.lexicon import data_file
 
     sources = [data_file(BIGRAMS), data_file(PHRASES), _dictionary_path(),
-               next((p for p in HUNSPELL_PATHS if p.exists()), None)]
+               next((p for p in HUNSPELL_PATHS if p.exists()), None),
+               *(path for path in phrase_files() if path.is_file())]
     return cached("ocr-spelling-model", _build_model, [p for p in sources if p is not None])
 
 
@@ -191,7 +208,9 @@ def _build_model() -> _Model:
         pairs[first, second] = int(count)
     typed = Counter(pairs)
     found, kept, names = _dictionary_pairs()
-    words = frozenset(found | _phrase_pairs())
+    phrase_pairs, phrase_threes = _phrases()
+    words = frozenset(found | phrase_pairs)
+    kept |= phrase_threes
     for pair in words:
         pairs[pair] += _DICTIONARY_SUPPORT
     known = {w for pair in typed for w in pair}
@@ -337,12 +356,14 @@ def _with_case(word: str, like: str) -> str:
 
 def best_reading(left: str | None, word: str, right: str | None, confidence: float,
                  outer: tuple[str | None, str | None] = (None, None),
-                 named: tuple[bool, bool] = (False, False)) -> str:
+                 named: tuple[bool, bool] = (False, False), proper: bool = False) -> str:
     """The syllable `word` (as OCR read it, any case) should be, given the lower-case words
     on either side (None at a line's edge) and the words beyond them (`outer`); `word`
     itself when nothing says otherwise. `named`: the word and its left (right) neighbour are
     both printed capitalised, as a name is — a name's pair backs a tone there ("Vạn Nính"
-    → "Vạn Ninh")."""
+    → "Vạn Ninh"). `proper`: the word is printed capitalised after a word in lower case, as
+    a proper noun is ("Điều lệ Đảng"): a syllable so printed keeps its letters (the plans'
+    "tỷ lệ dân số" makes no "lệ Dân" of it); only its marks are judged."""
     model = _model()
     lower = unicodedata.normalize("NFC", word).casefold()
     valid = lower in model.syllables
@@ -356,7 +377,7 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
     tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
     candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
-    edits = _one_letter_off(model, lower) - candidates
+    edits = set() if valid and proper else _one_letter_off(model, lower) - candidates
     # the same syllable with its tone placed the other way ("toả" / "tỏa") is the word as
     # printed, no repair
     candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
@@ -560,7 +581,8 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
             right = _neighbour(words, cores, index, 1, gap)
             fixed = best_reading(left, core[1], right, word.conf,
                                  _outer(words, cores, index, left, right, gap),
-                                 _capitalised(words, index, left, right))
+                                 _capitalised(words, index, left, right),
+                                 _proper(words, index, left))
             text = core[0] + fixed + core[2]
             words[index] = word if fixed == core[1] else replace(word, text=text,
                                                                  note="spelling")
@@ -711,7 +733,7 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
         outer = (_neighbour(words, cores, index, -1, gap),
                  _neighbour(words, cores, index + 1, 1, gap))
         best = _best_pair(model, first, second, outer)
-        if best is None or any(
+        if best is None or _syllables_outvoted(model, best, printed) or any(
                 chosen != read and read in model.syllables and before.conf > _MAX_CONFIDENCE
                 for chosen, read, before in zip(best, (first, second),
                                                 original[index:index + 2], strict=True)):
@@ -726,6 +748,20 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
                     note="spelling")
         cores[index], cores[index + 1] = _core(words[index].text), _core(words[index + 1].text)
     return words
+
+
+def _syllables_outvoted(model: _Model, best: tuple[str, str],
+                        printed: list[tuple[str, str, str] | None]) -> bool:
+    """Two syllables as read are a pair of the language however rarely the plans write it
+    ("vùng trồng cói", a crop): another pair the dictionary alone backs ("trông coi") does
+    not replace them — only one the typed text writes. (Back to the letters as read, "giải
+    toả" for "Giải tỏa", is no replacement.)"""
+    if None in printed:
+        return False
+    read = tuple(unicodedata.normalize("NFC", c[1]).casefold() for c in printed)
+    return (all(w in model.syllables for w in read)
+            and tuple(map(fold, best)) != tuple(map(fold, read))
+            and model.typed.get(best, 0) < _MIN_SUPPORT)
 
 
 def _best_pair(model: _Model, first: str, second: str,
@@ -774,6 +810,14 @@ def _capitalised(words: list, index: int, left: str | None, right: str | None,
     here = words[index].text.lstrip("([\"'“")[:1].isupper()
     return (here and left is not None and words[index - 1].text[:1].isupper(),
             here and right is not None and words[index + 1].text[:1].isupper())
+
+
+def _proper(words: list, index: int, left: str | None) -> bool:
+    """Whether the word is printed capitalised ("Đảng", not "ĐẢNG") after a word of its line
+    in lower case: a proper noun inside a sentence."""
+    text = words[index].text.lstrip("([\"'“")
+    return (left is not None and text[:1].isupper() and text[1:] == text[1:].lower()
+            and words[index - 1].text.lstrip("([\"'“")[:1].islower())
 
 
 def _outer(words: list, cores: list, index: int, left: str | None, right: str | None,

@@ -215,6 +215,22 @@ def test_a_unit_word_with_one_letter_misread():
                                                "tr đồng", "Tr. đồng"]
 
 
+def test_a_unit_per_something_gets_back_the_slash_ocr_lost():
+    """"tạ/ha" in a narrow unit cell read "tạha" (split "tạ ha"): the unit of ocr_vocab.yaml
+    `per_units` its words spell, or one letter off exactly one of them ("lạ ha"); "tấ/ha" is
+    left, a letter off both "tạ/ha" and "tấn/ha" (scan_dev13, EVAL12's miss class)."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
+                 ["1", "Năng suất lúa", "tạ ha", "54"],
+                 ["1", "Năng suất lúa", "lạ ha", "54"],
+                 ["2", "Năng suất cà phê", "Tấn ha", "3"],
+                 ["3", "Năng suất ngô", "tấ/ha", "50"],
+                 ["4", "Thu nhập bình quân", "triệu đồng người năm", "62"],
+                 ["5", "Diện tích lúa", "ha", "320"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2] for r in rows[1:]] == ["tạ/ha", "tạ/ha", "Tấn/ha", "tấ/ha",
+                                               "triệu đồng/người/năm", "ha"]
+
+
 def test_parts_named_with_a_word_keep_it():
     """"PHẦN I" read "HẦN I" (its "P" lost at the cell's rule) and "PHẦN II" read "II II"
     (the word read as strokes): the part's word back; the sequence of sections does not

@@ -41,6 +41,9 @@ from chitieu.extract.ocr.places import places_named, repair_place_names, restore
     ("Ủy ban nhân dân xã la Bằng", "Ủy ban nhân dân xã la Bằng"),
     ("ỦY BAN NHÂN DÂN XÃ lA PA", "ỦY BAN NHÂN DÂN XÃ IA PA"),
     ("UBND XÃ la HRUNG", "UBND XÃ IA HRUNG"),
+    # in a name not in capitals, the rest of the word in lower case (review r2(d) 9)
+    ("của Ủy ban nhân dân xã lA Pa)", "của Ủy ban nhân dân xã Ia Pa)"),
+    ("UBND xã lA Hrung", "UBND xã Ia Hrung"),
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed

@@ -299,7 +299,8 @@ def test_a_word_of_the_plans_the_dictionary_lacks_keeps_its_hook():
     writes "cấp số", "số đỏ" and "ăn quà": they are words of the plans' phrase list
     (chitieu/data/ocr_phrases.txt); "Chỉ hủy" and "thay thể" lose it."""
     assert best_reading("cấp", "sổ", "đỏ", 80.6) == "sổ"
-    assert best_reading("ăn", "quả", "trồng", 88.4) == "quả"
+    # a phrase of three syllables backs its words printed together, as a saying's do
+    assert best_reading("ăn", "quả", "trồng", 88.4, outer=("cây", "mới")) == "quả"
     assert best_reading("chỉ", "hủy", "quân", 90.0) == "huy"
     assert best_reading("thay", "thể", "trường", 76.1) == "thế"
     # nor in the pass choosing two neighbours together
@@ -328,3 +329,48 @@ def test_a_mark_read_as_a_hook_is_put_back_by_the_dictionary(left, read, right, 
     read "thiểu sổ"): the dictionary's words put them back, the typed text need not write
     them."""
     assert best_reading(left, read, right, 85.0) == printed
+
+
+@_NO_DICTIONARY
+@pytest.mark.parametrize("text", ["Quy hoạch vùng trồng cói ven biển",
+                                  "Xây dựng vùng trồng cói nguyên liệu tập trung"])
+@pytest.mark.parametrize("conf", [85.0, 93.0])
+def test_two_syllables_as_read_are_not_outvoted_by_the_dictionary_alone(text, conf):
+    """"trồng cói" (a crop the plans hardly write; Tesseract read both at 93) is a pair of
+    the language: the dictionary's "trông coi" alone does not replace the two, the typed
+    text never writing it (EVAL12's miss class, scan_dev13's "vùng trồng cói")."""
+    words, changes = repair_words(_line(text, conf))
+    assert " ".join(w.text for w in words) == text and not changes
+
+
+@_NO_DICTIONARY
+def test_a_users_phrase_list_keeps_its_words(tmp_path, monkeypatch):
+    """`$CHITIEU_OCR_PHRASES` (`chitieu convert --ocr-phrases FILE`) adds the user's own
+    phrases to the package's list: "cổng trường học" read right stays where the dictionary's
+    "công trường" would take its hook; a phrase backs its words printed together only (its
+    pairs are no words: "cổng trường" at a line's end is still repaired)."""
+    from chitieu.extract.ocr import spelling
+
+    text = "Sơn sửa cổng trường học"
+    words, _ = repair_words(_line(text, 85.0))
+    assert words[2].text == "công"
+    phrases = tmp_path / "phrases.txt"
+    phrases.write_text("# a school's gate\nsơn sửa cổng trường học\n", encoding="utf-8")
+    monkeypatch.setenv(spelling.PHRASES_VARIABLE, str(phrases))
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path / "cache"))
+    spelling._model.cache_clear()
+    try:
+        words, changes = repair_words(_line(text, 85.0))
+        assert " ".join(w.text for w in words) == text and not changes
+        words, _ = repair_words(_line("Kiểm tra cổng trường", 85.0))
+        assert words[2].text == "công"
+    finally:
+        spelling._model.cache_clear()
+
+
+def test_a_proper_noun_inside_a_sentence_keeps_its_letters():
+    """"Điều lệ Đảng" read at 95.8: "Đảng" printed capitalised after a word in lower case is a
+    proper noun; the plans' "tỷ lệ dân số" (a letter off) does not make it "Dân" (scan_dev13's
+    party plans). The same letters in lower case are judged as any word."""
+    words, changes = repair_words(_line("chấp hành Điều lệ Đảng ở các chi bộ", 95.8))
+    assert words[4].text == "Đảng" and not changes
