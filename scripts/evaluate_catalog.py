@@ -7,7 +7,7 @@
   precision, coverage, tasks linked; with the catalog as shipped and held out; against a
   plain fuzzy matcher;
 - the threshold: the best held-out pairwise F1 whose precision is at least 0.93;
-- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv … oos22_labels.csv): phrasings
+- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv … oos24_labels.csv): phrasings
   of documents the catalog was not built from, labelled by hand: precision and recall of
   their links, and each error.
 Run: `.venv/bin/python scripts/evaluate_catalog.py`. A held-out batch is scored without showing
@@ -76,7 +76,8 @@ def main() -> None:
                   "oos13_labels.csv", "oos14_labels.csv", "oos15_labels.csv",
                   "oos16_labels.csv", "oos17_labels.csv",
                   "oos18_labels.csv", "oos19_labels.csv", "oos20_labels.csv",
-                  "oos21_labels.csv", "oos22_labels.csv"):
+                  "oos21_labels.csv", "oos22_labels.csv", "oos23_labels.csv",
+                  "oos24_labels.csv"):
         items = E.read_out_of_sample(ROOT / "tests" / "catalog" / batch)
         o = E.out_of_sample(items, E.catalog_linker(catalog))
         print(f"out of sample, {batch}: {len(items)} phrasings ({o.labelled} of a catalog "

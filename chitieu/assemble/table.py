@@ -638,6 +638,10 @@ class _RowsFrom:
 _NOTE_WORDS = 4
 # the fewest cells of a numbered row below a table's end that reads as a row left out
 _DROPPED_ROW_CELLS = 3
+# a body heading's roman number with its point ("III. TỔ CHỨC THỰC HIỆN"), and the fewest
+# words of the paragraph line under it
+_POINTED_HEADING = lazy(compile_regex, r"^[IVXLC]+\.\s")
+_PARAGRAPH_WORDS = 10
 
 
 class _Assembler:
@@ -767,7 +771,8 @@ class _Assembler:
         signature = len(filled) <= 2 and self._is_signature([texts[i] for i in filled])
         note = not signature and (self._is_table_end(lone) if lone is not None else
                                   single and self._is_note_sentence(texts[filled[0]]))
-        if self.ended or note or signature or (single and self._is_body_heading(row, texts)):
+        if self.ended or note or signature or (single and self._is_body_heading(
+                row, texts, next_row)):
             self._note(row, "after", "below the table's end (a closing line, a signature, "
                                      "the plan's next heading)")
             # how the table ended; a signature below a footnote ends it for good
@@ -953,12 +958,16 @@ class _Assembler:
             return True
         return self._is_repeated_header(_cell_texts(next_row))
 
-    def _is_body_heading(self, row: RawRow, texts: list[str]) -> bool:
+    def _is_body_heading(self, row: RawRow, texts: list[str], next_row: RawRow | None = None
+                         ) -> bool:
         """In a plan's body, a heading of the body after the table's own ("III. TỔ CHỨC
         THỰC HIỆN" after "II. CHỈ TIÊU"), printed outside the table: a line of its own, not a
-        row of the table spanning its width."""
-        if self.body_heading is None or not self.table.rows:
+        row of the table spanning its width. Under a table outside a plan's body (an
+        appendix's), one with a paragraph under it (`next_row`), both outside the tables."""
+        if not self.table.rows:
             return False
+        if self.body_heading is None:
+            return next_row is not None and self._heads_prose(row, texts, next_row)
         outside = row.table is None if self.marks_tables else len(row.cells) == 1
         text = next(t for t in texts if t)
         if outside and is_article_heading(text):
@@ -970,6 +979,19 @@ class _Assembler:
             return False
         self.body_heading = max(value, self.body_heading)
         return True
+
+    def _heads_prose(self, row: RawRow, texts: list[str], next_row: RawRow) -> bool:
+        """A plan's body heading with its point ("IV. KINH PHÍ THỰC HIỆN", "III. TỔ CHỨC
+        THỰC HIỆN") printed outside the tables the reader marks, over a paragraph (a line
+        of a sentence's length, outside them too, numbered or not): the plan's text goes on
+        under an appendix's short table. A section title between two pieces of a table has
+        the table's rows under it."""
+        if not self.marks_tables or row.table is not None or next_row.table is not None:
+            return False
+        text = next(t for t in texts if t)
+        below = [clean_text(c.text) for c in next_row.cells if c.text.strip()]
+        return bool(_POINTED_HEADING.match(text)) and roman_heading(text) is not None and len(
+            below) == 1 and len(below[0].split()) >= _PARAGRAPH_WORDS
 
     def _is_bare_number_row(self, row: RawRow, text: str) -> bool:
         """A numbered row whose other cells are empty ("5\t\t\t"), not a page number: it

@@ -131,7 +131,8 @@ class Catalog:
                 unit = self.indicators[ind_id].unit
                 family = name_family(unit, r, self.words)
                 r = unit_conditions(r, unit, self.words)
-                self._entries.append(_Entry(ind_id, family_conditions(r, family, self.words),
+                self._entries.append(_Entry(ind_id, family_conditions(r, family, self.words,
+                                                                      unit),
                                             family, frozenset(r.content.split())))
         self._weights = _idf({ind_id: {w for r in rs for w in r.content.split()}
                               for ind_id, rs in readings.items()})
@@ -203,7 +204,7 @@ class Catalog:
                 reading = reading._replace(conditions=conditions)
         family = name_family(unit, reading, self.words)
         reading = family_conditions(unit_conditions(reading, unit, self.words), family,
-                                    self.words)
+                                    self.words, unit)
         words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, self._total(words)
 

@@ -100,6 +100,23 @@ class Words:
     # the family a count is of when its name says a condition, by the family printed
     # (match_words.yaml `condition_families`; `name_family`)
     condition_families: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a denominator's bare word after a number no size takes with it ("trên 5.000 dân"): the
+    # size is unread (`size_unread`), unless one of `bare_not_before` follows ("3 dân tộc")
+    bare_denominators: frozenset[Phrase] = frozenset()
+    # counted object → the words its growth is read as (`growth_readings`), and the words of
+    # that object's phrases
+    growth_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    object_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    bare_not_before: frozenset[str] = frozenset()
+    multipliers: frozenset[str] = frozenset()
+    bare_starts: frozenset[str] = frozenset()  # the first words of `bare_denominators`
+    # a sum over several years ("Tổng thu ngân sách giai đoạn 2021-2025" in tỷ đồng) is not the
+    # yearly figure (match_words.yaml `period_totals`; `family_conditions`)
+    period_total: str | None = None
+    growth_condition: str = "growth"
+    period_families: frozenset[str] = frozenset()
+    periods: frozenset[Phrase] = frozenset()
+    yearly: frozenset[Phrase] = frozenset()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -175,6 +192,19 @@ class Words:
             number_words=frozenset(map(str, data.get("denominator_number_words") or ())),
             condition_families={str(c): {str(k): str(v) for k, v in (moves or {}).items()}
                                 for c, moves in (data.get("condition_families") or {}).items()},
+            bare_denominators=frozenset(map(phrase, data.get("denominator_bare_words") or ())),
+            growth_readings={str(k): phrase(v)
+                             for k, v in (data.get("growth_readings") or {}).items()},
+            object_words={str(k): frozenset(w for p in v for w in phrase(p))
+                          for k, v in data["objects"].items()},
+            bare_not_before=frozenset(map(str, data.get("denominator_bare_not_before") or ())),
+            multipliers=frozenset(map(str, data.get("denominator_multipliers") or ())),
+            bare_starts=frozenset(phrase(p)[0] for p in data.get("denominator_bare_words") or ()),
+            period_total=(data.get("period_totals") or {}).get("condition"),
+            period_families=frozenset(map(str, (data.get("period_totals") or {}).get("families")
+                                          or ())),
+            periods=frozenset(map(phrase, (data.get("period_totals") or {}).get("periods") or ())),
+            yearly=frozenset(map(phrase, (data.get("period_totals") or {}).get("yearly") or ())),
         )
 
 
@@ -386,6 +416,11 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
             conditions.add(opening)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
+            and _bare_size(seq, words):
+        conditions.add(words.size_unread)  # type: ignore[arg-type]
+    if obj in words.growth_readings and words.growth_condition in conditions:
+        content = _grown(content, words.object_words[obj], words.growth_readings[obj])
     if not words.void.keys().isdisjoint(conditions):  # few names hold such a condition
         conditions -= {c for c in words.void if c in conditions
                        and _holds_any(seq, words.void[c])}
@@ -661,6 +696,37 @@ def _found_at(seq: Phrase, i: int, n: int, condition: str, found: set[str],
     found.add(condition)
 
 
+def _grown(content: list[str], object_words: frozenset[str], reading: Phrase) -> list[str]:
+    """The content words of a name whose counted object grows, the object's words read as
+    its growth's (`growth_readings`: "grdp binh quan tang" → "tang truong kinh te binh quan
+    tang")."""
+    at = next((i for i, w in enumerate(content) if w in object_words), None)
+    if at is None:
+        return content
+    rest = [w for w in content[at:] if w not in object_words]
+    return [*content[:at], *reading, *rest]
+
+
+def _bare_size(seq: Phrase, words: Words) -> bool:
+    """Whether a number is followed by a denominator's bare word ("5000 dan", "5000 nguoi
+    dan") that no phrase of a size takes with it ("1000 dan" is per 1,000; "10 nghin dan" is
+    read with its "nghin"): a count per so many people whose size is unread."""
+    if not words.size_unread:
+        return False
+    for i in range(1, len(seq)):
+        if not seq[i - 1].isdigit() and not (
+                i > 1 and seq[i - 1] in words.multipliers and seq[i - 2].isdigit()):
+            continue
+        for bare in words.bare_denominators:
+            n = len(bare)
+            if seq[i:i + n] == bare \
+                    and (i + n >= len(seq) or seq[i + n] not in words.bare_not_before) \
+                    and not any(seq[max(0, i - k):i + n] in words.conditions
+                                for k in range(1, 4)):  # "10 0 dan" is a size's phrase
+                return True
+    return False
+
+
 def _kind(word: str, pair: Phrase, words: Words, verbs: _Starts) -> tuple | int | None:
     """How `_scan` reads `word` where `pair` (it and the next word) starts: None when it is
     plain there (no number, no stop phrase by itself, and starting no condition, verb of use
@@ -853,13 +919,21 @@ def unit_conditions(reading: Reading, unit: str | None,
 
 
 def family_conditions(reading: Reading, family: str | None,
-                      words: Words | None = None) -> Reading:
+                      words: Words | None = None, unit: str | None = None) -> Reading:
     """The reading without the conditions its unit family already says (match_words.yaml
-    `family_void_conditions`): "Giảm tỷ lệ hộ nghèo" printed in "điểm %" is the change in
-    points, as "Tỷ lệ hộ nghèo đa chiều" printed in "điểm %" is. With the condition a name
-    opening so holds in its family (`family_opening_conditions`): "Tổng vốn đầu tư toàn xã
-    hội" printed in % is its growth."""
+    `family_void_conditions`; a name with no unit is of the family `unitless` there): "Giảm
+    tỷ lệ hộ nghèo" printed in "điểm %" is the change in points, as "Tỷ lệ hộ nghèo đa chiều"
+    printed in "điểm %" is. With the condition a name opening so holds in its family
+    (`family_opening_conditions`): "Tổng vốn đầu tư toàn xã hội" printed in % is its growth.
+    And with the condition of a sum over several years (`period_totals`): an amount (money, a
+    count) printed for a period ("giai đoạn 2021-2025", "5 năm") and said nowhere to be yearly
+    (not "bình quân hằng năm", nor a unit "/năm") is the period's total."""
     words = words or default_words()
+    if words.period_total and family and family.split(":")[0] in words.period_families \
+            and words.sized.isdisjoint(reading.conditions) \
+            and _period_total(reading.words, unit, words):
+        # (a count per so many people or per hectare is a rate, whatever its period)
+        reading = reading._replace(conditions=reading.conditions | {words.period_total})
     openings = words.family_openings.get(family or "")
     if openings and reading.words:
         # a share said after the opening cancels it ("Tổng vốn … (tỷ lệ)"); one the opening
@@ -870,10 +944,23 @@ def family_conditions(reading: Reading, family: str | None,
             opened = None
         if opened and opened not in reading.conditions:
             reading = reading._replace(conditions=reading.conditions | {opened})
-    void = words.family_void.get(family or "")
+    void = words.family_void.get(family or "unitless")
     if not void or void.isdisjoint(reading.conditions):
         return reading
     return reading._replace(conditions=reading.conditions - void)
+
+
+def _period_total(seq: Phrase, unit: str | None, words: Words) -> bool:
+    """Whether a name (its words `seq`) names a period of several years — a phrase of
+    `periods`, or two years printed together ("2021 2025") — and says nowhere that its figure
+    is a yearly one (`yearly`, or a unit per year "/năm")."""
+    if unit and "/nam" in ascii_fold(unit).replace(" ", ""):
+        return False
+    span = any(a.isdigit() and b.isdigit() and len(a) == len(b) == 4 and a < b
+               for a, b in pairwise(seq))
+    if not span and not _holds_any(seq, words.periods):
+        return False
+    return not _holds_any(seq, words.yearly)
 
 
 def families_agree(a: str | None, b: str | None) -> bool:

@@ -202,12 +202,14 @@ def _pages(text: str) -> list[_Page]:
 def _unglued(x0: int, text: str) -> list[_Word]:
     """The word at x0, or the two words pdftotext glued where a crowded line runs from one
     cell into the next without a space: a word in lower case followed by a capitalised one
-    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's). A word
-    of plain ASCII letters is a name written so ("vnEdu", "zaloPay", "mmHg"), kept whole:
-    a Vietnamese word glued to another shows a mark."""
+    ("tiếpNgân": "… tiếp" ending a task's line, "Ngân hàng …" starting the lead's) or by an
+    abbreviation in capitals ("vàUBND": "Sở Giáo dục và" / "UBND các xã,"). A word of plain
+    ASCII letters is a name written so ("vnEdu", "zaloPay", "mmHg"), kept whole: a
+    Vietnamese word glued to another shows a mark."""
     k = next((k for k in range(2, len(text) - 1) if text[k].isupper()), None)
-    if k is None or text.isascii() or not (text[:k].isalpha() and text[:k].islower()
-                                           and text[k + 1].islower()):
+    tail = "" if k is None else text[k:].rstrip(_WORD_PUNCTUATION)
+    if k is None or text.isascii() or not (text[:k].isalpha() and text[:k].islower()) or not (
+            text[k + 1].islower() or (tail.isalpha() and tail.isupper())):
         return [_Word(x0, x0 + len(text), text)]
     return [_Word(x0, x0 + k, text[:k]), _Word(x0 + k, x0 + len(text), text[k:])]
 
@@ -222,6 +224,7 @@ class _NamePairs:
     def __init__(self, agencies: Agencies) -> None:
         self.agencies = agencies
         self._pairs: frozenset[tuple[str, str]] | None = None
+        self._capitalised: frozenset[tuple[str, str]] | None = None
 
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
@@ -246,14 +249,32 @@ class _NamePairs:
         folded = tuple(_fold_word(w.text) for w in words[:_PLACE_WORDS])
         return any(folded[:len(place)] == place for place in _place_words())
 
-    def follows(self, first: str | None, second: str | None) -> bool:
-        """`second` goes on a known name where `first` leaves it."""
+    def follows(self, first: str | None, second: str | None, as_written: bool = False
+                ) -> bool:
+        """`second` goes on a known name where `first` leaves it; `as_written`: capitalised
+        only where a name capitalises it ("Các" / "sở, ban, ngành" goes on, "Các" / "Sở
+        Nông nghiệp" starts another name)."""
         if not first or not second or first.endswith(_HARD_STOPS) or self.agencies is None:
             return False
-        return (_fold_word(first), _fold_word(second)) in self.pairs
+        pair = (_fold_word(first), _fold_word(second))
+        if as_written and second[:1].isupper():
+            return pair in self.capitalised
+        return pair in self.pairs
+
+    @property
+    def capitalised(self) -> frozenset[tuple[str, str]]:
+        """The pairs whose second word a known name capitalises ("sở" "y")."""
+        if self._capitalised is None:
+            names = self.agencies() if callable(self.agencies) else self.agencies
+            self._capitalised = frozenset() if names is None else _name_pairs(
+                names, capitalised=True)
+        return self._capitalised
 
 
-def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
+def _name_pairs(names: AgencyNames, capitalised: bool = False
+                ) -> frozenset[tuple[str, str]]:
+    """The pairs of words one after the other in the known names (folded); `capitalised`:
+    only those whose second word the name capitalises."""
     pairs: set[tuple[str, str]] = set()
     # agencies are named after their province too ("Thuế tỉnh Tuyên Quang")
     for name in _province_names():
@@ -262,7 +283,8 @@ def _name_pairs(names: AgencyNames) -> frozenset[tuple[str, str]]:
         for name in (entry.name, *entry.aliases, *entry.abbreviations):
             words = name.split()
             pairs.update((_fold_word(a), _fold_word(b)) for a, b in pairwise(words)
-                         if not a.endswith(_HARD_STOPS))
+                         if not a.endswith(_HARD_STOPS) and (
+                             not capitalised or b[:1].isupper()))
     return frozenset(pairs)
 
 
@@ -574,9 +596,28 @@ def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
         key = line_key(line.text)
         if words.signature.search(key) or (
                 len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
-                outline is not None and _next_body_heading(lines, i, outline)):
+                outline is not None and _next_body_heading(lines, i, outline)) or (
+                outline is None and _prose_heading(lines, i)):
             return lines[:i], lines[i:]
     return lines, []
+
+
+def _prose_heading(lines: list[_Line], i: int) -> bool:
+    """Line i, under a table that stands under no body heading (an appendix's), is a
+    plan's body heading at the table's margin ("IV. KINH PHÍ THỰC HIỆN", "III. TỔ CHỨC
+    THỰC HIỆN") with a paragraph under it: one run of words from the margin about as wide
+    as the table. A section row of the table numbered so ("II. CHỈ TIÊU XÃ HỘI") has rows
+    of columns under it, or a short group title ("1. Lĩnh vực y tế")."""
+    line = lines[i]
+    if i == 0 or i + 1 == len(lines) or not _BODY_HEADING.match(line.words[0].text) or (
+            len(_chunks(line)) != 1 or roman_heading(line.text) is None):
+        return False
+    margin = min(ln.words[0].x0 for ln in lines[:i])
+    width = max(ln.words[-1].x1 for ln in lines[:i]) - margin
+    after = lines[i + 1]
+    return line.words[0].x0 <= margin + 1 and len(_chunks(after)) == 1 and (
+        len(after.words) >= _NOTE_WORDS and after.words[0].x0 <= line.words[0].x0 + 1
+        and 3 * (after.words[-1].x1 - after.words[0].x0) >= 2 * width)
 
 
 def _until_prose(lines: list[_Line], grid: _Grid) -> tuple[list[_Line], list[_Line]]:
@@ -930,7 +971,8 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
         found = _groups(lines, line, grid, spans[k])
         found, taken = _wrapped_groups(found, lines[k + 1:k + 3])
         wrapped |= taken
-        centred.update(_centred(found, grid.spans) | _centred(found, spans[k]))
+        centred.update(_centred(found, grid.spans) | _centred(found, spans[k])
+                       | _straddled(found, spans[k]))
         # (a run cut as two labels crowded on the line is no group label over both)
         groups = {i: text.split() for start, end, text, under in found
                   if not any(start < x < end for x in cuts) for i in under}
@@ -1101,6 +1143,20 @@ def _label_words(text: str) -> int:
     """A label's words, a period's years and dash not counted ("Kế hoạch giai đoạn 2026 -
     2030" is a label of four words, as long to read as "Kế hoạch giai đoạn")."""
     return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
+
+
+def _straddled(groups: list[tuple[int, int, str, list[int]]], spans: list[tuple[int, int]]
+               ) -> set[int]:
+    """The columns under the group labels printed over (`_touches`) both their first and
+    last columns (`spans`: as wide as their figures or their own labels), right of the
+    first column ("Năm 2025" from where "Kế hoạch" ends to over "Ước thực hiện": off their
+    middle, as pdftotext places a centred label over columns of unlike widths)."""
+    columns: set[int] = set()
+    for start, end, _, under in groups:
+        if under[0] > 0 and _touches(start, end, spans[under[0]]) and _touches(
+                start, end, spans[under[-1]]):
+            columns.update(under)
+    return columns
 
 
 def _centred(groups: list[tuple[int, int, str, list[int]]], spans: list[tuple[int, int]]
@@ -1380,13 +1436,15 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     third, "Cơ quan chủ" on the second), side by side, is split between them: a name whose
     lines run up to the next column with one space leaves no gutter."""
     grid = _Grid(spans)
-    starts = sorted(((*c, line.number) for line in header for c in _alike_chunks(line, grid)
-                     if c[2][:1].isupper()), key=lambda c: c[0])
+    labels = [(*c, line.number) for line in header for c in _alike_chunks(line, grid)
+              if c[2][:1].isupper()]
+    # a label starting over a wider one of a line below ("Phân công" over "Chủ trì theo
+    # dõi" and "Phối hợp", "Năm 2025" over "Kế hoạch" and "Ước thực hiện") is their
+    # group's: its ends part no columns, and the labels under it are each other's
+    # neighbours
+    starts = sorted((c for c in labels if not _over_labels_below(c, labels)),
+                    key=lambda c: c[0])
     for left, right in pairwise(starts):
-        if any(o[3] > left[3] and o[0] < left[0] < o[1] for o in starts):
-            # (a label over a wider one of a line below, "Phân công" over "Chủ trì theo
-            # dõi" and "Phối hợp", is their group's: its end parts no columns)
-            continue
         window = range(left[1], right[0] + 1)
         if right[0] - left[1] < _MIN_GUTTER:
             # one label over another, or crowded on one line; labels of two lines one
@@ -1406,6 +1464,19 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _over_labels_below(label: tuple[int, int, str, int],
+                       labels: list[tuple[int, int, str, int]]) -> bool:
+    """Whether a header label (start, end, text, line number) is a group's over labels of
+    the lines below: it starts inside one of them, or it meets two of them side by side
+    ("Năm 2025" printed from where "Kế hoạch" ends, over "Ước thực")."""
+    below = [o for o in labels if o[3] > label[3]]
+    if any(o[0] < label[0] < o[1] for o in below):
+        return True
+    met = sorted((o for o in below if o[0] <= label[1] and o[1] >= label[0]),
+                 key=lambda o: o[0])
+    return any(left[1] <= right[0] for left, right in pairwise(met))
 
 
 def _split_by_numbers(spans: list[tuple[int, int]], numbers: list[_Line], cover: list[int]
@@ -2296,7 +2367,7 @@ class _Alignment:
             cost += _NAME_SPLIT_COST
         if self.names.follows(above, chunk[i].text):
             cost -= _NAME_BONUS
-        if self.names.follows(chunk[j - 1].text, below):
+        if self.names.follows(chunk[j - 1].text, below, as_written=True):
             cost -= _NAME_BONUS
         return cost
 
@@ -2308,10 +2379,11 @@ class _Alignment:
         each column (its words on the lines around), known names weigh in."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
-        # a date ends on its year: a capitalised word after it starts the next cell ("Năm
-        # 2026 Quy chế": the deadline, then the product, one space apart)
+        # a date ends on its year, a recurring deadline on its last word: a capitalised
+        # word after it starts the next cell ("Năm 2026 Quy chế", "Hằng năm Báo cáo": the
+        # deadline, then the product, one space apart)
         dates = [p for p in range(m - 1) if chunk[p + 1].text[:1].isupper()
-                 and _DATE_END.search(chunk[p].text)]
+                 and _ends_deadline(chunk, p)]
         best = [[inf] * (m + 1) for _ in range(k + 1)]
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
@@ -2345,6 +2417,26 @@ class _Alignment:
         return pieces[::-1]
 
 
+def _ends_deadline(words: list[_Word], p: int) -> bool:
+    """Whether words[p] ends a date ("2026", "II/2026") or a recurring deadline ("Hằng
+    năm", "thường xuyên")."""
+    if _DATE_END.search(words[p].text):
+        return True
+    return any(len(phrase) <= p + 1 and all(
+        _fold_word(w.text) == f for w, f in zip(words[p + 1 - len(phrase):p + 1], phrase,
+                                                strict=True))
+        for phrase in _recurring_deadlines())
+
+
+@lru_cache(maxsize=1)
+def _recurring_deadlines() -> tuple[tuple[str, ...], ...]:
+    """The words of the recurring deadlines (deadline_words.yaml), folded as `_fold_word`
+    folds a line's words."""
+    recurring = lexicon.load_yaml("deadline_words.yaml")["recurring"]
+    return tuple(tuple(_fold_word(w) for w in phrase.split())
+                 for phrases in recurring.values() for phrase in phrases)
+
+
 def _cut_off_pieces(cells: list[list[_Word]]) -> dict[int, int]:
     """Where each piece cut off a crowded line starts, by column: a cell one space after its
     left neighbour's."""
@@ -2354,9 +2446,11 @@ def _cut_off_pieces(cells: list[list[_Word]]) -> dict[int, int]:
 
 def _opens_phrase(before: _Word, word: _Word, after: _Word) -> bool:
     """A capitalised word after a ";" or "." with a lower-case word after it opens a phrase
-    ("…; Thủ tục được cập nhật"): a crowded line is not cut between it and that word."""
-    return (before.text.endswith(_HARD_STOPS) and word.text[:1].isupper()
-            and after.text[:1].islower())
+    ("…; Thủ tục được cập nhật"), as does a capitalised word that opens one wherever it
+    stands ("Các", "Những": "Sở Xây dựng Các chủ đầu tư", a monitor and a support crowded):
+    a crowded line is not cut between it and that word."""
+    return word.text[:1].isupper() and after.text[:1].islower() and (
+        before.text.endswith(_HARD_STOPS) or _fold_word(word.text) in _OPEN_WORDS)
 
 
 def _median(values: list[float] | list[int]) -> float:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from chitieu import convert_text
-from chitieu.assemble.table import plan_body_heading
+from chitieu.assemble.table import assemble, plan_body_heading
+from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract import read_text
 
 HEADER = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -44,3 +45,42 @@ def test_the_closing_sentence_under_a_text_table_is_not_the_last_row(closing: st
     records = convert_text(text, "text").records
     assert [r.name for r in records] == ["Rà soát dữ liệu dân cư",
                                          "Duy trì Trang thông tin điện tử xã"]
+
+
+def _marked(rows: list[tuple[int | None, list[str]]]) -> list[RawRow]:
+    return [RawRow([Cell(t) for t in texts], first_line=k + 1, last_line=k + 1, table=table)
+            for k, (table, texts) in enumerate(rows)]
+
+
+APPENDIX_TABLE = [
+    (None, ["Phụ lục"]),
+    (None, ["NHIỆM VỤ PHÒNG, CHỐNG DỊCH BỆNH NĂM 2026"]),
+    (0, ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"]),
+    (0, ["1", "Giám sát dịch bệnh tại cửa khẩu", "Sở Y tế", "Thường xuyên"]),
+    (0, ["2", "Tiêm chủng mở rộng cho trẻ em", "Trung tâm Kiểm soát bệnh tật tỉnh",
+         "Hằng năm"]),
+]
+
+
+def test_the_plans_text_under_an_appendix_table_ends_it() -> None:
+    # the plan's body heading and its numbered paragraphs printed outside the reader's
+    # tables, under an appendix's table (no plan body above it): no rows (review r1c 6)
+    rows = _marked([*APPENDIX_TABLE,
+                    (None, ["III. TỔ CHỨC THỰC HIỆN"]),
+                    (None, ["1. Sở Y tế chủ trì, hướng dẫn các đơn vị triển khai thực hiện, "
+                            "tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh."]),
+                    (None, ["2. Sở Tài chính bảo đảm kinh phí thực hiện theo quy định."])])
+    table = assemble(RawDocument(rows=rows, format="pdf"))
+    assert [r.cells[1] for r in table.rows] == ["Giám sát dịch bệnh tại cửa khẩu",
+                                               "Tiêm chủng mở rộng cho trẻ em"]
+
+
+def test_a_section_title_between_pieces_of_a_table_does_not_end_it() -> None:
+    # the same heading shape over the table's next rows (a DOCX table cut by a paragraph)
+    rows = _marked([*APPENDIX_TABLE,
+                    (None, ["II. CÔNG TÁC TRUYỀN THÔNG"]),
+                    (1, ["3", "Tuyên truyền phòng chống dịch trên báo, đài tỉnh",
+                         "Sở Văn hóa, Thể thao và Du lịch", "Quý II/2026"])])
+    table = assemble(RawDocument(rows=rows, format="docx"))
+    assert [r.cells[1] for r in table.rows][-1] == (
+        "Tuyên truyền phòng chống dịch trên báo, đài tỉnh")

@@ -424,11 +424,45 @@ MATCH = [
      "ktxh.tang_gia_tri_nong_nghiep"),
     # ANTT is public order ("an ninh, trật tự")
     ("Tỷ lệ thôn, khu phố đạt tiêu chuẩn an toàn về ANTT", "%", "qpan.tdp_an_toan_antt"),
+    # the GRDP's growth with a frame between ("bình quân hằng năm", a period, the locality)
+    ("Tổng sản phẩm trên địa bàn (GRDP) bình quân hằng năm giai đoạn 2021-2025 tăng", "%",
+     "ktxh.tang_truong_kinh_te"),
+    ("Giá trị tổng sản phẩm của xã bình quân hằng năm tăng", "%", "ktxh.tang_truong_kinh_te"),
+    # an amount said to be yearly within a period is the yearly figure; a rate per so many
+    # people is no sum, whatever its period
+    ("Thu ngân sách nhà nước trên địa bàn bình quân mỗi năm thời kỳ 2026-2030", "tỷ đồng",
+     "ktxh.thu_ngan_sach"),
+    ("Số doanh nghiệp đăng ký thành lập mới bình quân hằng năm giai đoạn 2021-2025",
+     "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+    ("Số bác sĩ trên 1 vạn dân giai đoạn 2026-2030", "bác sĩ", "ktxh.bac_si_van_dan"),
+    # "ngàn" is "nghìn", in the name and in the unit
+    ("Số giường bệnh trên 10 ngàn người dân", "giường", "ktxh.giuong_benh_van_dan"),
+    ("Số giường bệnh", "giường/10 ngàn dân", "ktxh.giuong_benh_van_dan"),
+    ("Số doanh nghiệp công nghệ số", "doanh nghiệp/1 nghìn người dân",
+     "kts.dn_cong_nghe_so_tren_dan"),
+    # the working-age population "có kỹ năng số" is the one universalised (QĐ 411)
+    ("Tỷ lệ lao động trong độ tuổi có kỹ năng số", "%", "xhs.nguoi_dan_ky_nang_so"),
+    # farm produce helped onto an e-commerce platform: the products on it
+    ("Sản phẩm nông sản chủ lực được hỗ trợ đưa lên sàn thương mại điện tử", "sản phẩm",
+     "kts.nong_san_tmdt"),
 ]
 
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # a sum over a period is no yearly figure (two years printed together are a period); a
+    # count per a size of population no phrase reads is no plain count; per head, or the
+    # population's, a growth is no growth of the economy; having digital skills is no skill in
+    # e-wallets
+    ("Tổng thu ngân sách nhà nước trên địa bàn giai đoạn 2026 - 2030", "tỷ đồng",
+     "ktxh.thu_ngan_sach"),
+    ("Tổng thu ngân sách 5 năm", "tỷ đồng", "ktxh.thu_ngan_sach"),
+    ("Số hộ nghèo được hỗ trợ xây dựng nhà ở (2021-2025)", "hộ", "ktxh.ho_ngheo_ho_tro_nha_o"),
+    ("Số doanh nghiệp thành lập mới trên 2.000 người dân", "doanh nghiệp",
+     "ktxh.doanh_nghiep_moi"),
+    ("Tổng sản phẩm bình quân đầu người tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("Tốc độ tăng dân số bình quân", "%", "ktxh.tang_truong_kinh_te"),
+    ("Tỷ lệ lao động trong độ tuổi có kỹ năng số", "%", "xhs.lao_dong_vi_dien_tu"),
     # (review) land and green space per head are no housing floor area per head; public
     # investment in % is no growth of the whole society's investment
     ("Diện tích đất ở bình quân đầu người", "m2", "ktxh.nha_o_binh_quan"),
@@ -983,6 +1017,48 @@ def test_a_number_before_a_denominator_is_read_with_it_or_its_size_is_unread() -
                        ("Số y sĩ trên 10 nghìn dân", None), ("Số y sĩ", "người/10 nghìn dân")):
         conditions = unit_conditions(read(name), unit).conditions
         assert "per_10000_people" in conditions and unread not in conditions, (name, unit)
+
+
+def test_a_bare_denominator_after_a_number_leaves_the_size_unread() -> None:
+    # "trên 3.000 dân" (no listed size) is a count per 3,000 people, not a plain count; a
+    # listed size keeps its own condition ("10 000 dân" grouped by a space, "1.000 người dân");
+    # a number before "dân tộc", "dân số" reads no denominator
+    from chitieu.catalog.words import read
+
+    unread = words_data()["denominator_size_unread"]
+    for name in ("Số bác sĩ trên 3.000 dân", "Số hộ kinh doanh trên 500 người dân",
+                 "Số bác sĩ trên 5 ngàn dân"):
+        assert unread in read(name).conditions, name
+    for name, size in (("Số bác sĩ trên 10 000 dân", "per_10000_people"),
+                       ("Số bác sĩ trên 1.000 người dân", "per_1000_people")):
+        conditions = read(name).conditions
+        assert size in conditions and unread not in conditions, name
+    for name in ("Số xã có 3 dân tộc cùng sinh sống", "Phấn đấu trên 50% dân số có bảo hiểm y tế"):
+        assert unread not in read(name).conditions, name
+
+
+def test_an_amount_over_a_period_is_its_total_and_no_yearly_figure() -> None:
+    # money and counts printed for a period hold the period's condition; a share, a yearly
+    # average, the level at the period's end, a unit per year and a stock do not
+    from chitieu.catalog.words import family_conditions, name_family, read
+
+    total = words_data()["period_totals"]["condition"]
+
+    def conditions(name: str, unit: str | None) -> frozenset[str]:
+        reading = read(name)
+        return family_conditions(reading, name_family(unit, reading), unit=unit).conditions
+
+    for name, unit in (("Tổng thu NSNN trên địa bàn thời kỳ 2021-2025", "tỷ đồng"),
+                       ("Số lao động được tạo việc làm (2026-2030)", "người"),
+                       ("Tổng thu ngân sách trong nhiệm kỳ", "triệu đồng")):
+        assert total in conditions(name, unit), name
+    for name, unit in (("Tỷ lệ giải ngân vốn đầu tư công giai đoạn 2021-2025", "%"),
+                       ("Thu ngân sách bình quân hằng năm giai đoạn 2021-2025", "tỷ đồng"),
+                       ("Thu ngân sách đến cuối nhiệm kỳ", "tỷ đồng"),
+                       ("Thu ngân sách giai đoạn 2021-2025", "tỷ đồng/năm"),
+                       ("Số thôn đạt chuẩn lũy kế giai đoạn 2021-2025", "thôn"),
+                       ("Thu ngân sách năm 2026", "tỷ đồng")):
+        assert total not in conditions(name, unit), name
 
 
 def words_data() -> dict:
