@@ -840,10 +840,12 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
     for col, cell in enumerate(by_line(line)):
         if not cell:
             continue
-        # one word more above the line naming the columns when they name the column ("Cơ
-        # quan chủ trì theo" / "dõi"; a title's words over a column name none)
-        if len(cell) > _MAX_LABEL_WORDS + (not below and first_role(
-                " ".join(w.text for w in cell)) != "unknown"):
+        # one word more above the line naming the columns when they name the column, alone
+        # or with its words on the block's lines under it ("Cơ quan chủ trì theo" / "dõi",
+        # "Cơ quan, đơn vị chủ" / "trì"; a title's words over a column name none)
+        if len(cell) > _MAX_LABEL_WORDS and (below or len(cell) > _MAX_LABEL_WORDS + 1 or (
+                first_role(" ".join(w.text for w in cell)) == "unknown"
+                and not _wraps_to_role(cell, col, after, by_line))):
             return False
         first = cell[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
@@ -853,6 +855,19 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
                               w for other in after for w in by_line(other)[col]])) != "unknown"):
             return False
     return True
+
+
+def _wraps_to_role(cell: list[_Word], col: int, after: list[_Line],
+                   by_line: _HeaderWords) -> bool:
+    """A column's label on a header line, capitalised (no title in capitals, no number or
+    date), whose words the block's next line in the column goes on in lower case to name
+    a role ("Cơ quan, đơn vị chủ" / "trì")."""
+    text = " ".join(w.text for w in cell)
+    if not cell[0].text[:1].isupper() or text.isupper() or any(ch.isdigit() for ch in text):
+        return False
+    under = next((by_line(line)[col] for line in after if by_line(line)[col]), None)
+    return bool(under) and under[0].text[:1].islower() and first_role(
+        " ".join([text, *(w.text for w in under)])) != "unknown"
 
 
 class _HeaderWords:

@@ -157,3 +157,27 @@ def test_a_known_name_goes_on_across_a_line_break_as_written() -> None:
     assert names.follows("Các", "Sở") and names.follows("Sở", "Y", as_written=True)
     assert _opens_phrase(_Word(0, 5, "pháp"), _Word(6, 9, "Các"), _Word(10, 14, "hiệp"))
     assert not _opens_phrase(_Word(0, 6, "phường"), _Word(7, 10, "các"), _Word(11, 13, "xã"))
+
+
+# the lead's label of five words on the line above the one naming the columns, its last
+# word wrapped under it ("Đơn vị, tổ chức chủ" / "trì"): the line is the header's, whose
+# label names the lead with the word under it
+LONG_LABEL_ABOVE = """\
+TT                                          Đơn vị, tổ chức chủ
+                   Nội dung                                       Đơn vị phối hợp   Thời hạn
+                                                   trì
+ 1   Xây dựng bộ tiêu chí xã thông minh     Sở Khoa học và        UBND các xã       Quý III/2026
+                                            Công nghệ
+ 2   Tập huấn an toàn thông tin cho cán bộ  Công an tỉnh          Sở Nội vụ         Tháng 8/2026
+ 3   Số hóa hồ sơ địa chính                 Sở Nông nghiệp và     UBND các xã       Năm 2026
+                                            Môi trường
+"""
+
+
+def test_a_label_of_five_words_above_the_naming_line_completed_under_it() -> None:
+    document = convert_text(LONG_LABEL_ABOVE, "layout")
+    assert [(c.header, c.role) for c in document.columns] == [
+        ("TT", "number"), ("Nội dung", "name"), ("Đơn vị, tổ chức chủ trì", "lead"),
+        ("Đơn vị phối hợp", "support"), ("Thời hạn", "deadline")]
+    assert [r.agencies[0].raw for r in document.records] == [
+        "Sở Khoa học và Công nghệ", "Công an tỉnh", "Sở Nông nghiệp và Môi trường"]
