@@ -953,12 +953,15 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                 len(found[0].split()) > _CELL_WORDS and any(
                     c.role == "name" and c.filled(count) < count for c in columns)) or (
                 after_numbers and not found[1] and any(
-                    c.role == "name" and c.filled(count) == count - 1 for c in columns))):
+                    c.role == "name" and c.filled(count) == count - 1 for c in columns)) or (
+                after_numbers and not found[1] and waiting
+                and not any(c.role == "name" for c in columns))):
             # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
             # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …"),
             # or alone right after a row's number, the one row whose name is still to
             # come ("1" / "Kiểm tra thu chi đảng phí": the first two columns' cells come
-            # row by row)
+            # row by row), or whose name waits with the rows' names above it for the names'
+            # label printed after them ("2" / "Báo cáo tiến độ phủ sóng" / … / "Nhiệm vụ")
             found = None
         if found is not None:
             label, under = found

@@ -698,7 +698,12 @@ class Gazetteer:
     def _split_uncached(self, cell: str, default_role: Role) -> tuple[tuple[str, Role], ...]:
         out: list[tuple[str, Role]] = []
         for segment in self._segments(cell):
-            if self._lookup(segment) is not None:
+            listed = self._kind_list(segment)
+            if listed:
+                out += [(piece, default_role) for piece in listed]
+                continue
+            found = self._lookup(segment)
+            if found is not None and (found[1] >= 1.0 or not _SEPARATED.search(segment)):
                 out.append((_one_line(segment), default_role))
                 continue
             tokens = _tokenize(segment)
@@ -708,6 +713,30 @@ class Gazetteer:
                     pieces = self._one_collective(segment, pieces)
                 out += [(piece, role) for piece in pieces]
         return tuple(out)
+
+    def _kind_list(self, segment: str) -> list[str]:
+        """"Các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường": a kind of body, a colon,
+        then the names of the bodies of that kind, each the kind and its name ("Sở Tài
+        chính", …). A name holding "và" is cut there only when both sides are bodies the list
+        of names holds and the whole is not. Empty when the segment is no such list, or when
+        a piece is no body the list holds."""
+        m = _KIND_LIST.match(_one_line(segment))
+        if m is None:
+            return []
+        kind = m[1][:1].upper() + m[1][1:]
+        pieces: list[str] = []
+        for item in (_tidy(part) for part in m[2].split(",")):
+            if not item:
+                continue
+            whole = f"{kind} {item}"
+            if self._lookup(whole) is None and " và " in item:
+                halves = [f"{kind} {half.strip()}" for half in item.split(" và ", 1)]
+                if all(self._lookup(half) is not None for half in halves):
+                    pieces += halves
+                    continue
+            pieces.append(whole)
+        # every piece a body the list holds, or the words were something else (role words …)
+        return pieces if all(self._lookup(piece) is not None for piece in pieces) else []
 
     def _collective_of_parts(self, printed: str) -> tuple[str, float] | None:
         """A name listing words of one collective ("Các thôn, ấp"): that collective, as sure
@@ -1057,6 +1086,11 @@ _ENTITY = lazy(compile_regex, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
 _ALTERNATIVES = frozenset({"hoặc", "và", "hay"})
 _PARENTHESES_KEPT = lazy(compile_regex, r"\s*([()])\s*")
 _AND = lazy(compile_regex, r"\s+và\s+")
+# "Các Sở: Tài chính, Xây dựng": a kind of body, a colon, the names of its bodies
+_KIND_LIST = lazy(compile_regex, r"(?i)(?:các|những)\s+(sở|bộ|phòng|ban)\s*:\s*(\S.*)$")
+# a comma or "và" inside a printed name: a name read through a variant (its place or branch
+# dropped, score below 1) may have swallowed a second agency there
+_SEPARATED = lazy(compile_regex, r",|\svà\s|&")
 # A sentence ends and another starts: "… tại các cơ sở giáo dục theo phân cấp. Sở Khoa học và
 # Công nghệ triển khai …". The word before the stop is a lower-case word, not an abbreviation
 # ("TP. Hà Nội", "P. Kinh tế").
@@ -1227,7 +1261,9 @@ class _Segmenter:
 
     def run(self) -> list[str]:
         whole = self.piece(0, self.n)
-        if whole.known and whole.exact:
+        # a name read through a variant ("Kho bạc Nhà nước khu vực …": its place dropped) may
+        # have swallowed a second agency after a comma ("…, Thuế tỉnh"): weigh the splits
+        if whole.known and whole.exact and (whole.score >= 1.0 or not self._separated()):
             return [self.text(0, self.n)]
         # best[end] holds, per class of the last piece, (score, path)
         best: list[dict[bool | str, tuple[tuple[float, int, int], list[tuple[int, int]]]]]
@@ -1242,6 +1278,10 @@ class _Segmenter:
             return [self.text(0, self.n)]
         _, path = max(final.values(), key=lambda item: item[0])
         return [self.text(s, e) for s, e in path]
+
+    def _separated(self) -> bool:
+        """Whether a comma or a joiner stands between two of the clause's words."""
+        return any(t.comma_before or t.joiner for t in self.tokens[1:])
 
     def _extend(self, best: list, start: int, end: int) -> None:
         piece = self.piece(start, end)
@@ -1437,7 +1477,11 @@ class _Segmenter:
             # ("Sở Tài chính, Cơ sở công lập"); lower-case, it continues the name.
             return gap == "comma" and ((left.known and right.capitalized)
                                        or (right.known and left.capitalized))
-        return left.known and left.exact and right.known and right.exact
+        # with no separator, a name opening in lower case must be known as printed: read
+        # through a variant ("khu vực, Thuế tỉnh" as "Thuế tỉnh") it is the words before it
+        # going on ("Kho bạc Nhà nước khu vực")
+        return (left.known and left.exact and right.known and right.exact
+                and (right.capitalized or right.score >= 1.0))
 
     @staticmethod
     def _gain(piece: _Piece, words: int) -> tuple[float, int]:

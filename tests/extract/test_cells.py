@@ -914,3 +914,20 @@ def test_pdftotext_a_bodys_word_alone_ends_the_name_before_an_agency() -> None:
     assert [(r[2], r[3]) for r in body] == [
         ("Trung tâm Công nghệ thông tin", "Các cục, vụ thuộc Bộ"),
         ("Văn phòng Bộ", "Các đơn vị thuộc Bộ")]
+
+
+def test_pdftotext_a_name_after_its_number_waiting_for_the_names_label_is_no_label() -> None:
+    # each row's number then its name, the names' label printed after them: "Báo cáo tiến độ
+    # phủ sóng" (its "tiến độ" a deadline label's word) right after "2" is the second row's
+    # name, not a column (the deadlines went into the second row's name)
+    text = "\n".join([
+        "ST", "T", "1", "", "Lắp trạm phát sóng tại đảo Trần", "", "2", "",
+        "Báo cáo tiến độ phủ sóng", "", "Nhiệm vụ", "", "Cơ quan chủ", "trì", "Phòng Kinh tế",
+        "Văn phòng", "HĐND và", "UBND", "", "Cơ quan phối", "hợp", "Viettel", "", "Thời gian",
+        "hoàn thành", "Quý I/2027", "Thường", "xuyên", ""])
+    rows = [r.texts for r in read_text(text, "cells").rows if r.table is not None]
+    assert rows[0] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                       "Thời gian hoàn thành"]
+    assert [(r[1], r[4]) for r in rows[1:]] == [
+        ("Lắp trạm phát sóng tại đảo Trần", "Quý I/2027"),
+        ("Báo cáo tiến độ phủ sóng", "Thường xuyên")]

@@ -130,6 +130,20 @@ def gazetteer():
     ("Các Cục, Vụ thuộc Bộ Thanh tra Bộ", ["Các Cục, Vụ thuộc Bộ", "Thanh tra Bộ"]),
     ("Các phòng thuộc Sở Văn phòng Sở", ["Các phòng thuộc Sở", "Văn phòng Sở"]),
     ("Các đơn vị thuộc Bộ Công an", ["Các đơn vị thuộc Bộ Công an"]),
+    # a name read through a variant (its place or branch dropped) swallows no second agency
+    # after a comma, and a lower-case piece read through one is no agency of its own
+    ("Ngân hàng Nhà nước Chi nhánh Khu vực 10, Sở Tài chính",
+     ["Ngân hàng Nhà nước Chi nhánh Khu vực 10", "Sở Tài chính"]),
+    ("Kho bạc Nhà nước khu vực XI, Thuế tỉnh", ["Kho bạc Nhà nước khu vực XI", "Thuế tỉnh"]),
+    ("Kho bạc Nhà nước khu vực, Thuế tỉnh", ["Kho bạc Nhà nước khu vực", "Thuế tỉnh"]),
+    # the province's office of its National Assembly delegation and People's Council is one
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh; Sở Nội vụ",
+     ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]),
+    # a kind of body, a colon, then its bodies' names: each the kind and its name
+    ("Các Sở: Tài chính, Nội vụ, Tư pháp", ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"]),
+    ("Các sở: Xây dựng và Nông nghiệp và Môi trường; UBND các xã, phường",
+     ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "UBND các xã, phường"]),
+    ("Các Bộ: Công an, Tài chính", ["Bộ Công an", "Bộ Tài chính"]),
     # a collective the list holds is whole as it holds it: what follows is one more party
     ("Các bộ, ngành, địa phương, doanh nghiệp liên quan",
      ["Các bộ, ngành, địa phương", "doanh nghiệp liên quan"]),
