@@ -1301,6 +1301,8 @@ class _Segmenter:
                     prev = self.piece(*prev_path[-1])
                     if gap == "joiner" and self._goes_on_managing(prev_path[-1][0], start, end):
                         continue
+                    if gap == "none" and self._bare_kind(*prev_path[-1]):
+                        continue
                     if (self._allowed(prev, piece, gap)
                             or self._opens_after_a_level(prev, start, end, piece, gap)
                             or self._opens_a_collective(prev_path[-1][0], prev, start,
@@ -1437,6 +1439,15 @@ class _Segmenter:
                 and (words[0] == "thuộc" or words == ["trực", "thuộc"]
                      or (self.tokens[after].key not in _COLLECTIVE_MARKERS
                          and self._names_bodies(after))))
+
+    def _bare_kind(self, start: int, end: int) -> bool:
+        """"Hiệp hội" before "Doanh nghiệp thành phố": a kind of body alone (no name after it)
+        is no agency cut off the words after it when nothing separates them; they are its
+        name ("Hiệp hội Doanh nghiệp thành phố")."""
+        key = _span_key(self.tokens, start, end)
+        words = _words()
+        return key in (words.heads.longest(key, whole=True),
+                       words.capitalized_heads.longest(key, whole=True))
 
     def _names_bodies(self, at: int) -> bool:
         """Whether the words from `at` open with a kind of body, in either case ("doanh

@@ -145,6 +145,11 @@ def gazetteer():
      ["Ngân hàng Nhà nước Chi nhánh Khu vực 10", "Sở Tài chính"]),
     ("Kho bạc Nhà nước khu vực XI, Thuế tỉnh", ["Kho bạc Nhà nước khu vực XI", "Thuế tỉnh"]),
     ("Kho bạc Nhà nước khu vực, Thuế tỉnh", ["Kho bạc Nhà nước khu vực", "Thuế tỉnh"]),
+    # a kind alone ("Hiệp hội") is cut off no name it opens with nothing between them
+    ("Hiệp hội Doanh nghiệp thành phố\nCác ngân hàng, tổ chức tín dụng",
+     ["Hiệp hội Doanh nghiệp thành phố", "Các ngân hàng, tổ chức tín dụng"]),
+    ("Hiệp hội Doanh nghiệp thành phố, Sở Công Thương",
+     ["Hiệp hội Doanh nghiệp thành phố", "Sở Công Thương"]),
     # the province's office of its National Assembly delegation and People's Council is one
     ("Văn phòng Đoàn ĐBQH và HĐND tỉnh; Sở Nội vụ",
      ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]),
