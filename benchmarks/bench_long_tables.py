@@ -145,9 +145,11 @@ def docx_bytes(rows: int) -> bytes:
     document.add_paragraph("PHỤ LỤC")
     document.add_paragraph("NHIỆM VỤ NĂM 2026")
     table = document.add_table(rows=rows + 1, cols=len(HEADER))
-    for r, cells in enumerate([HEADER, *(_row(n) for n in range(1, rows + 1))]):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
+    # (row by row: `table.cell(r, c)` lays out the whole grid each time)
+    for row, cells in zip(table.rows, [HEADER, *(_row(n) for n in range(1, rows + 1))],
+                          strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -2097,6 +2097,8 @@ def _placed_without_confidence(parts: list[list[tuple[int, list[_Word]]]], ancho
     for first, last in _runs_of_one_text(groups, anchors, col):
         if empty(first - 1) and empty(last + 1):
             found |= with_empty_neighbours(first, last)
+    numbered = [r for r in range(len(anchors)) if anchors[r] >= 0]
+    heights = [anchors[r] for r in numbered]  # (rising: the nearest is one of two)
     for row, members in enumerate(parts):
         if not members or anchors[row] < 0:
             continue
@@ -2105,8 +2107,8 @@ def _placed_without_confidence(parts: list[list[tuple[int, list[_Word]]]], ancho
         if abs(offset) >= 1 and empty(row + (1 if offset > 0 else -1)):
             found |= with_empty_neighbours(row, row)
         for i in lines:
-            nearest = min((r for r in range(len(anchors)) if anchors[r] >= 0),
-                          key=lambda r: abs(anchors[r] - i))
+            at = bisect_left(heights, i)
+            nearest = min(numbered[max(0, at - 1):at + 1], key=lambda r: abs(anchors[r] - i))
             if nearest != row and empty(nearest) \
                     and abs(anchors[nearest] - i) < abs(anchors[row] - i):
                 found |= {row, nearest}
@@ -2217,6 +2219,7 @@ class _Alignment:
                 first, last = self.reach(chunk, i)
                 if first == last:
                     self.clean[first].append((i, chunk[0].x0, chunk[-1].x1))
+        self.clean_lines = [[i for i, _, _ in c] for c in self.clean]
         self.left = [self._left_aligned(c) for c in self.clean]
         self.width = [max([e - s + 1, *(x1 - x0 for _, x0, x1 in c)])
                       for c, (s, e) in zip(self.clean, self.grid.spans, strict=True)]
@@ -2273,7 +2276,11 @@ class _Alignment:
         crowded line is shifted by a few characters either way: past a few characters off,
         a centred piece is simply off (its width then decides)."""
         chunks = self.clean[col]
-        near = [c for c in chunks if 0 < abs(c[0] - line) <= _ALIGN_REACH] or chunks
+        # (the column's chunks are in line order: those near the line are one slice)
+        at = self.clean_lines[col]
+        near = [c for c in chunks[bisect_left(at, line - _ALIGN_REACH):
+                                  bisect_right(at, line + _ALIGN_REACH)]
+                if c[0] != line] or chunks
         if not near:
             start, end = self.grid.spans[col]
             off = abs((x0 + x1) / 2 - (start + end + 1) / 2)
@@ -3036,9 +3043,11 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
 
     runs: set[frozenset[int]] = set()
     filled = [r for r in range(len(groups)) if groups[r][col]]
+    # each word's line, by identity (equal words recur): a row's lines looked up, not
+    # searched for over the page's (quadratic in a long table's rows)
+    line_of = {id(w): i for i, words in fragments for w in words}
     for r in filled:
-        own_words = {id(w) for w in groups[r][col]}  # identity: equal words recur
-        lines = [i for i, words in fragments if any(id(w) in own_words for w in words)]
+        lines = [line_of[id(w)] for w in groups[r][col] if id(w) in line_of]
         if not lines:
             continue
         centre = (y(min(lines)) + y(max(lines))) / 2

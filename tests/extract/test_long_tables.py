@@ -6,6 +6,7 @@ work done, never by timing it: the layout reader's cut of a column into rows
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 import pytest
 
@@ -122,3 +123,56 @@ def test_raw_column_joins_the_pair_ranked_first() -> None:
     texts = ["Sở Y tế", "tỉnh", "Công an", "Phòng Kinh tế", "huyện", "Quý", "IV"]
     assert cells._joined_to(texts, 4, "lead") == [
         "Sở Y tế tỉnh", "Công an", "Phòng Kinh tế huyện", "Quý IV"]
+
+
+class _Counted(list):
+    """A list that counts how often it is gone through, and its items read one by one."""
+
+    def __init__(self, items: object = ()) -> None:
+        super().__init__(items)
+        self.walks = 0
+        self.reads = 0
+
+    def __iter__(self) -> Iterator:
+        self.walks += 1
+        return super().__iter__()
+
+    def __getitem__(self, index: int | slice) -> object:
+        self.reads += 1
+        return super().__getitem__(index)
+
+
+def test_merged_cells_spread_without_searching_the_page_per_row() -> None:
+    # each filled row's lines were searched for among all the column's lines
+    words = [layout._Word(10, 14, f"ô{r}") for r in range(200)]
+    groups = [[[word]] for word in words]
+    fragments = _Counted((r, [word]) for r, word in enumerate(words))
+    layout._spread_merged_cells(groups, 0, fragments, list(range(200)))
+    assert fragments.walks <= 2
+
+
+def test_placed_cells_find_their_nearest_number_without_a_scan() -> None:
+    # each line looked for its nearest row number among all the page's numbers
+    rows = 200
+    words = [layout._Word(10, 14, f"ô{r}") for r in range(rows)]
+    parts = [[(2 * r, [word])] for r, word in enumerate(words)]
+    groups = [[[word]] for word in words]
+    anchors = _Counted(2 * r for r in range(rows))
+    assert layout._placed_without_confidence(parts, anchors, groups, 0) == set()
+    assert anchors.reads + anchors.walks <= 20 * rows
+
+
+def test_crowded_line_costs_look_at_nearby_lines_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # how a piece sits in its column went through all the column's lines for every piece
+    learnt: list[_Counted] = []
+    learn = layout._Alignment._learn
+
+    def counted(self: layout._Alignment, lines: list) -> None:
+        learn(self, lines)
+        self.clean = [_Counted(column) for column in self.clean]
+        learnt.extend(self.clean)
+
+    monkeypatch.setattr(layout._Alignment, "_learn", counted)
+    doc = read_text(_layout_table(120))
+    assert len([r for r in doc.rows if r.texts and r.texts[0].strip().isdigit()]) == 120
+    assert sum(column.walks for column in learnt) <= 40

@@ -16,9 +16,10 @@ from dataclasses import replace
 import numpy as np
 import regex
 
-# A word that may be a misread number: digits, the letters OCR reads for digits, separators.
-_NUMBERISH = regex.compile(r"[\d.,/%SsOoIlBZzgGq]+")
-_LOOKALIKES = "SsOoIlBZzgGq"
+# A word that may be a misread number: digits, the letters OCR reads for digits (the
+# Vietnamese model's "0" with a hat or a horn too: "5Ô" for "50"), separators.
+_NUMBERISH = regex.compile(r"[\d.,/%SsOoÔôƠơIlBZzgGq]+")
+_LOOKALIKES = "SsOoÔôƠơIlBZzgGq"
 _PLAIN_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*%?")
 _DATE = regex.compile(r"\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|/\d{4}")
 # A number read with less confidence than this is read again.

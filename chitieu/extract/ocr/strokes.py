@@ -283,12 +283,22 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
             continue
         ones, rest = reading
         stems = count_stems(image, box, lone=after_quarter or after_label)
+        if _stops_at_joined_pair(word.text, stems):
+            stems = ones
         fixed = "I" * stems + rest
         if 1 <= stems <= 3 and (stems != ones or not word.text.startswith(fixed)):
             changes.append(Change(word.text, fixed, word.conf, left))
             word = replace(word, text=fixed, note="roman")
         out.append(word)
     return out, changes
+
+
+def _stops_at_joined_pair(text: str, stems: int) -> bool:
+    """Whether the count stopped right where OCR read an "H": two stems run together (a bold
+    or blurred serif "III" read "IH"), no stem's run of columns through the band, yet two
+    "I"s as the reading says — the count before it agreeing with the reading."""
+    strokes = regex.match(r"[IlH|!\[\]]*", text)[0]
+    return "H" in strokes and stems == strokes.index("H")
 
 
 # Bold type's strokes are this much wider than the page's ordinary text (bold serif faces run

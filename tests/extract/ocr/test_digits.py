@@ -20,6 +20,7 @@ FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
 @pytest.mark.parametrize(("text", "conf", "suspect"), [
     ("S8", 96.0, True),  # a letter for a digit
     ("s2", 96.0, True),
+    ("5Ô", 96.0, True),  # the Vietnamese model's "0" with a hat (scan_dev13's "50")
     ("95", 91.0, True),  # unsure: its comma may be lost
     ("95", 96.5, False),
     ("3/2", 90.0, True),
@@ -35,6 +36,8 @@ def test_which_words_are_read_again(text: str, conf: float, suspect: bool) -> No
 @pytest.mark.parametrize(("before", "after", "right"), [
     ("S8", "58", True),
     ("s2", "62", True),
+    ("5Ô", "50", True),
+    ("1.2Ơ0", "1.200", True),
     ("95", "9,5", True),
     ("755", "75,5", True),
     ("3/2", "3,2", True),
@@ -100,16 +103,16 @@ def _printed(texts: list[str], dpi: int) -> tuple[np.ndarray, list[tuple[int, in
 @pytest.mark.skipif(not FONT.exists(), reason="Liberation Serif is not installed")
 @pytest.mark.parametrize("dpi", [200, 300])
 def test_misread_numbers_are_read_again_from_the_page(dpi: int) -> None:
-    printed = ["9,5", "3,2", "62", "58", "75,5", "12,5"]
-    misread = ["95", "3/2", "s2", "S8", "755", "12,5"]
+    printed = ["9,5", "3,2", "62", "58", "75,5", "50", "12,5"]
+    misread = ["95", "3/2", "s2", "S8", "755", "5Ô", "12,5"]
     pixels, boxes = _printed(printed, dpi)
     words = [Word(text, *box, conf=80.0, line=i) for i, (text, box) in
              enumerate(zip(misread, boxes, strict=True))]
     fixed, changes = reread_numbers(words, pixels, dpi)
     assert [w.text for w in fixed] == printed
-    assert [w.note for w in fixed] == ["number"] * 5 + [""]
+    assert [w.note for w in fixed] == ["number"] * 6 + [""]
     assert [(c.before, c.after) for c in changes] == list(zip(misread, printed,
-                                                              strict=True))[:5]
+                                                              strict=True))[:6]
 
 
 COMMA_FACES = [Path("/usr/share/fonts/truetype") / p for p in (

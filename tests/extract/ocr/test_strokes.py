@@ -218,3 +218,15 @@ def test_a_steep_slash_after_the_stems_is_no_stem() -> None:
     assert count_stems(*_bars([0, 0, 5]), lone=True) == 2
     assert count_stems(*_bars([0, 0, 0]), lone=True) == 3
     assert count_stems(*_bars([5, 5, 5]), lone=True) == 3
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+def test_a_joined_pair_read_as_h_keeps_the_readings_count(font: Path) -> None:
+    """"PHỤ LỤC III" read "IH" (two bold serif "I"s run together in a 300-dpi JPEG, scan_dev13):
+    the count stops at the "H" — no stem's run there — where the reading's two "I"s are; the
+    "I" before it counted as read, the label stays three (was made "I")."""
+    pixels, (left, top, right, bottom) = _printed("IH", font, 300)
+    label = Word("LỤC", 0, top, max(1, left - 8), bottom, 90.0)
+    misread = Word("IH", left, top, right, bottom, 87.6)
+    words, _ = restore_roman_ones([label, misread], pixels)
+    assert [w.text for w in words] == ["LỤC", "III"]
