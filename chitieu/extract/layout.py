@@ -859,10 +859,12 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
     for col, cell in enumerate(by_line(line)):
         if not cell:
             continue
-        # one word more above the line naming the columns when they name the column ("Cơ
-        # quan chủ trì theo" / "dõi"; a title's words over a column name none)
-        if len(cell) > _MAX_LABEL_WORDS + (not below and first_role(
-                " ".join(w.text for w in cell)) != "unknown"):
+        # one word more above the line naming the columns when they name the column, alone
+        # or with its words on the block's lines under it ("Cơ quan chủ trì theo" / "dõi",
+        # "Cơ quan, đơn vị chủ" / "trì"; a title's words over a column name none)
+        if len(cell) > _MAX_LABEL_WORDS and (below or len(cell) > _MAX_LABEL_WORDS + 1 or (
+                first_role(" ".join(w.text for w in cell)) == "unknown"
+                and not _wraps_to_role(cell, col, after, by_line))):
             return False
         first = cell[0].text.lstrip("(\"“'[")
         # a group cell's labels ("Chủ trì", "Phối hợp") go on capitalised: a known label
@@ -872,6 +874,19 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
                               w for other in after for w in by_line(other)[col]])) != "unknown"):
             return False
     return True
+
+
+def _wraps_to_role(cell: list[_Word], col: int, after: list[_Line],
+                   by_line: _HeaderWords) -> bool:
+    """A column's label on a header line, capitalised (no title in capitals, no number or
+    date), whose words the block's next line in the column goes on in lower case to name
+    a role ("Cơ quan, đơn vị chủ" / "trì")."""
+    text = " ".join(w.text for w in cell)
+    if not cell[0].text[:1].isupper() or text.isupper() or any(ch.isdigit() for ch in text):
+        return False
+    under = next((by_line(line)[col] for line in after if by_line(line)[col]), None)
+    return bool(under) and under[0].text[:1].islower() and first_role(
+        " ".join([text, *(w.text for w in under)])) != "unknown"
 
 
 class _HeaderWords:
@@ -1841,7 +1856,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
             merged |= _spread_merged_cells(
                 groups, col, fragments, starts, sections,
                 only=set(merged) if roles[col] in _OPTIONAL_ROLES else None,
-                within=extents if _from_top_mostly(parts, extents, starts) else None,
+                within=extents if _prints_from_top(columns, col, extents, starts, named)
+                else None,
                 extents=extents, at=[line.number for line in lines],
                 every_row=roles[col] in _EVERY_ROW_ROLES, guessed=guessed)
             for row in guessed:
@@ -2957,15 +2973,32 @@ def _spread_around(groups: list[list[list[_Word]]], col: int, anchors: list[int]
     return run
 
 
+def _prints_from_top(columns: list[list[list[tuple[int, list[_Word]]]]], col: int,
+                     extents: list[tuple[int, int] | None], anchors: list[int],
+                     named: frozenset[int]) -> bool:
+    """The column prints its cells from their rows' tops (`_from_top_mostly`); a column of
+    too few cells off their rows' numbers to tell (a note filled twice) prints as the
+    table's name column does: a table's cells are aligned alike ("Lũy kế" on its row's top
+    line, above the number, is that row's, not centred over it and the row above)."""
+    mostly = _from_top_mostly(columns[col], extents, anchors)
+    if mostly is not None:
+        return mostly
+    return any(_from_top_mostly(columns[c], _row_extents(columns, c), anchors)
+               for c in named if c != col and c < len(columns))
+
+
 def _from_top_mostly(parts: list[list[tuple[int, list[_Word]]]],
-                     extents: list[tuple[int, int] | None], anchors: list[int]) -> bool:
+                     extents: list[tuple[int, int] | None], anchors: list[int]
+                     ) -> bool | None:
     """Most of a column's cells (`parts`, by row) start on their row's top line (the first
     line the row's other cells print: `extents`) above its number: the column prints from
-    the top."""
+    the top. None when too few of its cells print off their rows' numbers to tell."""
     rows = [r for r, a in enumerate(anchors) if a >= 0 and parts[r]
             and extents[r] is not None and extents[r][0] != a]
+    if len(rows) < _FROM_TOP_ROWS:
+        return None
     at_top = sum(1 for r in rows if parts[r][0][0] == extents[r][0])
-    return len(rows) >= _FROM_TOP_ROWS and at_top * 3 >= len(rows) * 2
+    return at_top * 3 >= len(rows) * 2
 
 
 def _names_cut_between_rows(groups: list[list[list[_Word]]], agency_cols: set[int],
@@ -3010,6 +3043,30 @@ def _row_extents(columns: list[list[list[tuple[int, list[_Word]]]]], col: int
                  and not (own and {i for i, _ in parts[r]} == own) for i, _ in parts[r]]
         extents.append((min(lines), max(lines)) if lines else None)
     return extents
+
+
+def _top_numbered(anchors: list[int], extents: list[tuple[int, int] | None] | None,
+                  first: int, last: int) -> dict[int, tuple[int, int]] | None:
+    """The lines rows first … last print (`extents`), by row, when each is numbered on its
+    top line; else None."""
+    if extents is None:
+        return None
+    rows = range(first, last + 1)
+    if any(anchors[x] < 0 or extents[x] is None or extents[x][0] != anchors[x] for x in rows):
+        return None
+    return {x: extents[x] for x in rows}
+
+
+def _within_own_row(lines: list[int], r: int, anchors: list[int],
+                    extents: list[tuple[int, int] | None] | None) -> bool:
+    """A cell of several lines (`lines`) from its row's top line (the first its other cells
+    print: `extents`) down to above the next row's lines is the row's own, printed from the
+    top: a cell merged over the row and the next, centred, would reach into the next's
+    ("Chợ thanh toán" / "không dùng tiền" / "mặt" beside a support as tall)."""
+    if extents is None or extents[r] is None or len(set(lines)) < 2 or r + 1 >= len(anchors):
+        return False
+    after = [anchors[r + 1], *(extents[r + 1][:1] if extents[r + 1] is not None else ())]
+    return extents[r][0] == min(lines) and max(lines) < min(after)
 
 
 def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
@@ -3072,6 +3129,8 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
         # middle the cell marks best, looked for over every run, not grown a row at a time
         # (a "Trong đó:" row under a merged cell is no anchor: the cell centred over a row
         # and its sub-rows sits off the middle of the row and its first sub-row)
+        if _within_own_row(lines, r, anchors, extents):
+            continue
         first, last = r, r
         top = within[r][0] if within is not None and within[r] is not None else None
         if top is None and extents is not None and extents[r] is not None and (
@@ -3081,8 +3140,17 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
             first -= 1
         while _free(groups, anchors, sections, col, last + 1):
             last += 1
-        error, _, lo, hi = min((abs(centre - (y(anchors[a]) + y(anchors[b])) / 2), b - a, a, b)
-                               for a in range(first, r + 1) for b in range(r, last + 1))
+        # (rows numbered on their top lines, the cell printed on no line of its row's: a
+        # run's middle is between its first row's top and its last row's bottom — a cell
+        # merged over two rows of three lines each, centred, prints on the line between
+        # them, a line past their numbers' middle)
+        spans = _top_numbered(anchors, extents, first, last)
+        if spans is not None and any(spans[r][0] <= i <= spans[r][1] for i in lines):
+            spans = None  # (printed beside its row's own lines: measured by the numbers)
+        error, _, lo, hi = min((abs(centre - (
+            (y(anchors[a]) + y(anchors[b])) if spans is None or a == b
+            else (y(spans[a][0]) + y(spans[b][1]))) / 2), b - a, a, b)
+            for a in range(first, r + 1) for b in range(r, last + 1))
         if error >= own:
             continue
         for other in range(lo, hi + 1):

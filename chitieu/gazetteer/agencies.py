@@ -1315,6 +1315,8 @@ class _Segmenter:
                     prev = self.piece(*prev_path[-1])
                     if gap == "joiner" and self._goes_on_managing(prev_path[-1][0], start, end):
                         continue
+                    if gap == "none" and self._bare_kind(*prev_path[-1]):
+                        continue
                     if (self._allowed(prev, piece, gap)
                             or self._opens_after_a_level(prev, start, end, piece, gap)
                             or self._opens_a_collective(prev_path[-1][0], prev, start,
@@ -1429,14 +1431,19 @@ class _Segmenter:
         if not (gap == "none" and self._capital_marker(start)
                 and (left.known or left.agency_like) and (right.known or right.agency_like)):
             return False
-        # a name of its own left of it ("Vụ Các vấn đề chung …" is one department's name),
-        # and bodies of a kind right of it ("Các doanh nghiệp …", not "Các vấn đề …")
-        return start - left_start > 1 and (right.known or self._names_bodies(start + 1))
+        # a name of its own left of it, known or closed by its level or its parent's word
+        # ("Vụ Các vấn đề chung …", "Quỹ Hỗ trợ Các hợp tác xã" are one body's name), and
+        # bodies of a kind right of it ("Các doanh nghiệp …", not "Các vấn đề …")
+        closed = ((left.known and left.exact) or self._level_length(start, forward=False) > 0
+                  or self._is_parent_word(start - 1))
+        return (start - left_start > 1 and closed
+                and (right.known or self._names_bodies(start + 1)))
 
     def _lists_kinds(self, left_start: int, start: int, end: int) -> bool:
         """"Các Cục, Vụ thuộc Bộ", "Các Vụ, Cục, đơn vị thuộc Bộ": after "Các" and bare kinds
         of body in capitals (no name: "Các Cục"), a kind followed by no name of its own
-        ("Vụ thuộc Bộ", not "Vụ Pháp chế") is one more kind under the same "Các"."""
+        ("Vụ thuộc Bộ", not "Vụ Pháp chế", "Công an các xã") is one more kind under the same
+        "Các"."""
         if start - left_start < 2 or self._kind_length(left_start + 1, start) == 0:
             return False
         at = left_start + 1
@@ -1446,7 +1453,25 @@ class _Segmenter:
                 return False
             at += length
         after = start + self._kind_length(start, end)
-        return after > start and (after >= end or self.tokens[after].text[:1].islower())
+        if after == start or after >= end:
+            return after > start
+        # … a kind, then what it belongs to ("thuộc Bộ", "trực thuộc Sở") or one more kind
+        # in lower case ("đơn vị"); a place or a qualifier after it ("Công an các xã",
+        # "Bệnh viện tuyến tỉnh", "Báo tỉnh") makes it a body of its own
+        words = [t.word for t in self.tokens[after:min(end, after + 2)]]
+        return (self.tokens[after].text[:1].islower()
+                and (words[0] == "thuộc" or words == ["trực", "thuộc"]
+                     or (self.tokens[after].key not in _COLLECTIVE_MARKERS
+                         and self._names_bodies(after))))
+
+    def _bare_kind(self, start: int, end: int) -> bool:
+        """"Hiệp hội" before "Doanh nghiệp thành phố": a kind of body alone (no name after it)
+        is no agency cut off the words after it when nothing separates them; they are its
+        name ("Hiệp hội Doanh nghiệp thành phố")."""
+        key = _span_key(self.tokens, start, end)
+        words = _words()
+        return key in (words.heads.longest(key, whole=True),
+                       words.capitalized_heads.longest(key, whole=True))
 
     def _names_bodies(self, at: int) -> bool:
         """Whether the words from `at` open with a kind of body, in either case ("doanh

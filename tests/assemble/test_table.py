@@ -69,6 +69,8 @@ def test_page_furniture_is_dropped(line: str) -> None:
     # the office written with a slash or "TUQ." (scan_dev13's signed pages)
     "T/M BAN CHẤP HÀNH",
     "K/T GIÁM ĐỐC",
+    "K/T TRƯỞNG BAN",
+    "T/L CHÁNH VĂN PHÒNG",
     "TUQ. CHỦ TỊCH",
 ])
 def test_footnotes_and_signatures_end_the_table(footnote: str) -> None:
@@ -503,3 +505,17 @@ def test_a_row_of_agencies_alone_joins_a_task_not_a_section_title() -> None:
         ["Xây dựng kế hoạch", "Phòng Văn hóa - Xã hội", "Công an xã\nĐoàn Thanh niên",
          "Quý I/2026"]]
     assert table.rows[-1].warnings == ["row_joined"]
+
+
+@pytest.mark.parametrize("group", [
+    "T/T Mường So",  # a township's group row (thị trấn)
+    "K/T hộ cá thể có đăng ký kinh doanh",
+    "T/L hộ nghèo được hỗ trợ",
+])
+def test_a_group_row_written_with_a_slash_form_is_no_signature(group: str) -> None:
+    # only "T/M", "K/T", "T/L" before an office ("ỦY BAN", "CHỦ TỊCH", …) is a signature
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\t2026\n"
+                   f"2\t{group}\t\t\t\t\n2.1\tTỷ lệ B\t%\t90\tPhòng Kinh tế\t2026\n"
+                   "2.2\tSố hộ C\thộ\t40\tPhòng Kinh tế\t2026")
+    assert _names(table) == ["Tỷ lệ A", group, "Tỷ lệ B", "Số hộ C"]
+    assert not any(w.startswith("rows_after_table_end") for w in table.warnings)

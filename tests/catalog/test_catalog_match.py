@@ -445,6 +445,12 @@ MATCH = [
      "kts.dn_cong_nghe_so_tren_dan"),
     # the working-age population "có kỹ năng số" is the one universalised (QĐ 411)
     ("Tỷ lệ lao động trong độ tuổi có kỹ năng số", "%", "xhs.nguoi_dan_ky_nang_so"),
+    # average income and public investment abbreviated
+    ("TNBQ của người dân", "triệu đồng/người", "ktxh.thu_nhap_binh_quan"),
+    ("Giải ngân vốn ĐTC đạt", "%", "ktxh.giai_ngan_dau_tu_cong"),
+    # a school recognised in the year is a new one
+    ("Số trường học được công nhận chuẩn quốc gia trong năm 2026", "trường",
+     "ktxh.truong_chuan_moi"),
     # farm produce helped onto an e-commerce platform: the products on it
     ("Sản phẩm nông sản chủ lực được hỗ trợ đưa lên sàn thương mại điện tử", "sản phẩm",
      "kts.nong_san_tmdt"),
@@ -473,6 +479,11 @@ NEAR_MISSES = [
     ("GRDP lâm nghiệp tăng", "%", "ktxh.tang_truong_kinh_te"),
     ("Tốc độ tăng dân số bình quân", "%", "ktxh.tang_truong_kinh_te"),
     ("Tỷ lệ lao động trong độ tuổi có kỹ năng số", "%", "xhs.lao_dong_vi_dien_tu"),
+    # the young are a part of the workers; retraining is no share trained; an index's
+    # component is not the index
+    ("Tỷ lệ thất nghiệp thanh niên khu vực thành thị", "%", "ktxh.that_nghiep_thanh_thi"),
+    ("Tỷ lệ lao động được đào tạo lại", "%", "ktxh.lao_dong_qua_dao_tao"),
+    ("Chỉ số thu nhập đóng góp vào HDI của tỉnh", "chỉ số", "ktxh.hdi"),
     # (review) land and green space per head are no housing floor area per head; public
     # investment in % is no growth of the whole society's investment
     ("Diện tích đất ở bình quân đầu người", "m2", "ktxh.nha_o_binh_quan"),

@@ -130,7 +130,7 @@ def _scanned_plainly(seq: tuple[str, ...], words) -> tuple[list[str], set[str], 
     left once numbers and stop phrases (the longest, left to right) are dropped, the
     conditions of every phrase held anywhere, and the first verb of use followed by a used
     object (the longest verb there that is)."""
-    from chitieu.catalog.words import _longest_at, _reader
+    from chitieu.catalog.words import _found_at, _longest_at, _reader
 
     def held(i: int, table) -> list[tuple[str, ...]]:
         return sorted((key for key in table if key and seq[i:i + len(key)] == key),
@@ -138,7 +138,8 @@ def _scanned_plainly(seq: tuple[str, ...], words) -> tuple[list[str], set[str], 
 
     out, found, used, covered = [], set(), None, 0
     for i, word in enumerate(seq):
-        found.update(words.conditions[key] for key in held(i, words.conditions))
+        for key in held(i, words.conditions):  # a size after a number: `_found_at`'s rule
+            _found_at(seq, i, len(key), words.conditions[key], found, words)
         for verb in held(i, words.using_verbs) if used is None else ():
             after = _longest_at(seq, i + len(verb), words.used_objects,
                                 _reader(words).used_objects)

@@ -47,9 +47,6 @@ KNOWN_GAPS = {
         "5/6: row 1's 2025 plan and estimate crowded ('3.000.000 3.100.000') read as one "
         "baseline (its lead merged over four rows reaches each since 2026-12-06 22:30)"),
     # the dev batch of 2026-12-07 (00:45): heldout9's and review r1c 6's classes
-    "tinh_dien_bien_chi_tieu_nam_truoc_ghi_chu": (
-        "5/6: row 4's note 'Lũy kế', one line on row 4's number line, is given to the '+' "
-        "row above it"),
     "tinh_tuyen_quang_chi_tieu_co_quan_cham": (
         "5/6: the last row, printing no implementing agency, is given the one of the rows "
         "above"),

@@ -178,3 +178,76 @@ def test_a_section_heading_with_an_intro_sentence_does_not_end_the_table() -> No
     document = convert_text(SECTION_WITH_INTRO, "layout")
     assert [r.key for r in document.records] == ["I/1", "II/2", "II/3"]
     assert document.records[2].deadline.raw == "Quý II/2026"
+
+
+# a note column filled twice (too few cells to show how it prints), each on its row's top
+# line above the number, as every cell of the table prints: "Lũy kế" is row 4's, not a
+# cell centred over rows 3–4 (row 3 prints no note)
+NOTE_ON_THE_TOP_LINE = """\
+ STT   Chỉ tiêu                                 Đơn vị   Kế hoạch   Cơ quan chủ trì        Ghi chú
+       Tỷ lệ hộ dân dùng nước sạch theo quy      %          92      Sở Nông nghiệp và      Cả tỉnh
+  1
+       chuẩn kỹ thuật                                               Môi trường
+       Số công trình cấp nước tập trung         Công       35      Sở Nông nghiệp và
+  2
+       được nâng cấp                            trình               Môi trường
+       Tỷ lệ chất thải rắn được thu gom          %          90      Sở Xây dựng
+  3
+       tại đô thị
+       Số bãi chôn lấp được cải tạo             Bãi         4      Sở Xây dựng            Lũy kế
+  4
+       đạt chuẩn
+"""
+
+
+def test_a_sparse_column_prints_from_the_top_as_the_table_does() -> None:
+    document = convert_text(NOTE_ON_THE_TOP_LINE, "layout")
+    assert [(r.key, r.note) for r in document.records] == [
+        ("1", "Cả tỉnh"), ("2", None), ("3", None), ("4", "Lũy kế")]
+
+
+# the lead's label of five words on the line above the one naming the columns, its last
+# word wrapped under it ("Đơn vị, tổ chức chủ" / "trì"): the line is the header's, whose
+# label names the lead with the word under it
+LONG_LABEL_ABOVE = """\
+TT                                          Đơn vị, tổ chức chủ
+                   Nội dung                                       Đơn vị phối hợp   Thời hạn
+                                                   trì
+ 1   Xây dựng bộ tiêu chí xã thông minh     Sở Khoa học và        UBND các xã       Quý III/2026
+                                            Công nghệ
+ 2   Tập huấn an toàn thông tin cho cán bộ  Công an tỉnh          Sở Nội vụ         Tháng 8/2026
+ 3   Số hóa hồ sơ địa chính                 Sở Nông nghiệp và     UBND các xã       Năm 2026
+                                            Môi trường
+"""
+
+
+def test_a_label_of_five_words_above_the_naming_line_completed_under_it() -> None:
+    document = convert_text(LONG_LABEL_ABOVE, "layout")
+    assert [(c.header, c.role) for c in document.columns] == [
+        ("TT", "number"), ("Nội dung", "name"), ("Đơn vị, tổ chức chủ trì", "lead"),
+        ("Đơn vị phối hợp", "support"), ("Thời hạn", "deadline")]
+    assert [r.agencies[0].raw for r in document.records] == [
+        "Sở Khoa học và Công nghệ", "Công an tỉnh", "Sở Nông nghiệp và Môi trường"]
+
+
+# a product of three lines from its row's top line (the number's), beside a support as tall,
+# ending above the next row, which prints no product: the row's own, not a cell merged
+# over both rows (its middle is nearer theirs than its own number's)
+PRODUCT_FROM_THE_TOP = """\
+STT   Nhiệm vụ                              Đơn vị chủ trì    Đơn vị phối hợp          Sản phẩm
+ 1    Xây dựng sàn giao dịch nông sản       Sở Công Thương    Các hợp tác xã, doanh    Sàn giao dịch
+      trực tuyến của tỉnh                                     nghiệp                   được vận hành
+ 2    Hỗ trợ hộ kinh doanh mở tài khoản     Sở Công Thương    Ngân hàng Nhà nước Chi   Hộ kinh doanh
+      thanh toán số tại các chợ                               nhánh Khu vực 5; UBND    được hỗ trợ
+                                                              các xã, phường           tài khoản
+ 3    Tập huấn kỹ năng số cho tiểu          Hội Liên hiệp     Sở Công Thương
+      thương tại các chợ                    Phụ nữ tỉnh
+ 4    Tổng kết kết quả thực hiện            Sở Công Thương    Sở Tài chính             Báo cáo
+"""
+
+
+def test_a_cell_from_its_rows_top_ending_above_the_next_row_is_its_own() -> None:
+    document = convert_text(PRODUCT_FROM_THE_TOP, "layout")
+    assert [(r.key, r.note) for r in document.records] == [
+        ("1", "Sàn giao dịch được vận hành"), ("2", "Hộ kinh doanh được hỗ trợ tài khoản"),
+        ("3", None), ("4", "Báo cáo")]

@@ -111,6 +111,10 @@ def gazetteer():
     ("Các Vụ, Cục, đơn vị thuộc Bộ", ["Các Vụ, Cục, đơn vị thuộc Bộ"]),
     ("Các Vụ, Cục thuộc Bộ; Văn phòng Bộ", ["Các Vụ, Cục thuộc Bộ", "Văn phòng Bộ"]),
     ("Các Vụ, Văn phòng Bộ", ["Các Vụ", "Văn phòng Bộ"]),
+    # a body with its own words after "Các Sở," is its own agency, lower-case words and all
+    ("Các Phòng, Công an các thôn", ["Các Phòng", "Công an các thôn"]),
+    ("Các Sở, Bệnh viện tuyến huyện", ["Các Sở", "Bệnh viện tuyến huyện"]),
+    ("Các Phòng, Đài truyền thanh xã", ["Các Phòng", "Đài truyền thanh xã"]),
     ("Các doanh nghiệp, Hiệp hội Du lịch tỉnh", ["Các doanh nghiệp", "Hiệp hội Du lịch tỉnh"]),
     # "Các" with a capital inside a line (a cell's two lines printed as one) opens a
     # collective of its own after a name that reads as an agency
@@ -125,6 +129,11 @@ def gazetteer():
     ("Ban Chỉ đạo Các chương trình mục tiêu quốc gia tỉnh",
      ["Ban Chỉ đạo Các chương trình mục tiêu quốc gia tỉnh"]),
     ("Sở Xây dựng Các", ["Sở Xây dựng Các"]),
+    # … nor after a bare head and its qualifier, which "Các" goes on naming: only after a
+    # known name, or one closed by its level or its parent's word
+    ("Hiệp hội Các nhà sản xuất phân bón tỉnh", ["Hiệp hội Các nhà sản xuất phân bón tỉnh"]),
+    ("Trung tâm Hỗ trợ Các hợp tác xã", ["Trung tâm Hỗ trợ Các hợp tác xã"]),
+    ("Quỹ Hỗ trợ Các doanh nghiệp khởi nghiệp", ["Quỹ Hỗ trợ Các doanh nghiệp khởi nghiệp"]),
     # after a name closed by its parent's word ("… thuộc Bộ"), the parent's own body named
     # by its kind and that word is another agency; a named body of another parent is not
     ("Các Cục, Vụ thuộc Bộ Thanh tra Bộ", ["Các Cục, Vụ thuộc Bộ", "Thanh tra Bộ"]),
@@ -148,6 +157,11 @@ def gazetteer():
      ["Phòng Kinh tế, Hạ tầng và Đô thị xã Bình Minh"]),
     ("Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai",
      ["Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai"]),
+    # a kind alone ("Hiệp hội") is cut off no name it opens with nothing between them
+    ("Hiệp hội Doanh nghiệp thành phố\nCác ngân hàng, tổ chức tín dụng",
+     ["Hiệp hội Doanh nghiệp thành phố", "Các ngân hàng, tổ chức tín dụng"]),
+    ("Hiệp hội Doanh nghiệp thành phố, Sở Công Thương",
+     ["Hiệp hội Doanh nghiệp thành phố", "Sở Công Thương"]),
     # the province's office of its National Assembly delegation and People's Council is one
     ("Văn phòng Đoàn ĐBQH và HĐND tỉnh; Sở Nội vụ",
      ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]),

@@ -568,22 +568,34 @@ def _unit(text: str) -> str:
 def _unit_slash_lost(text: str, phrases: tuple[str, ...]) -> str:
     """A unit "per" something (`phrases`, ocr_vocab.yaml `per_units`) whose slash OCR lost,
     its words as printed ("tạ ha", "tạha" split: Tesseract reads the "/" of a narrow cell's
-    "tạ/ha" as nothing): the unit, in the cell's case; else `text`."""
-    words = [unicodedata.normalize("NFC", w).casefold() for w in regex.split(r"[/\s]+", text)
-             if w]
-    if len(words) < 2 or text.strip() in phrases:
+    "tạ/ha" as nothing): the unit, in the cell's case; else `text`. A unit read with its
+    slash is left as read ("t/ha", "tỷ/ha" are no misread "tạ/ha")."""
+    words = [unicodedata.normalize("NFC", w).casefold() for w in text.split()]
+    if len(words) < 2 or "/" in text:
         return text
     spelled = {phrase: [unicodedata.normalize("NFC", w).casefold()
                         for w in regex.split(r"[/\s]+", phrase)] for phrase in phrases}
-    same = [p for p, parts in spelled.items() if parts == words and "/" not in text]
-    # … or a letter misread too, where that leaves one unit ("lạ ha" → "tạ/ha"; "tấ/ha" is
-    # a letter off both "tạ/ha" and "tấn/ha")
-    close = same or [p for p, parts in spelled.items() if len(parts) == len(words)
-                     and Levenshtein.distance(" ".join(parts), " ".join(words)) == 1]
+    same = [p for p, parts in spelled.items() if parts == words]
+    # … or a letter misread too, where that leaves one unit ("lạ ha" → "tạ/ha"; "tấ ha" is
+    # a letter off both "tạ/ha" and "tấn/ha"): in one word of two letters or more that is
+    # no unit word itself ("tỷ ha", "t ha" are left)
+    known = {w for parts in spelled.values() for w in parts} | {
+        w.casefold() for w in _unit_words(fix.vocabulary()["unit_phrases"])}
+    close = same or [p for p, parts in spelled.items() if _a_letter_off(parts, words, known)]
     if len(close) != 1:
         return text
     phrase = close[0]
     return phrase[0].upper() + phrase[1:] if text.strip()[0].isupper() else phrase
+
+
+def _a_letter_off(parts: list[str], words: list[str], known: set[str]) -> bool:
+    """`words` are `parts` but for one letter of one word, a word of two letters or more
+    that is no word of a unit (`known`)."""
+    if len(parts) != len(words):
+        return False
+    off = [(p, w) for p, w in zip(parts, words, strict=True) if p != w]
+    return (len(off) == 1 and min(len(off[0][0]), len(off[0][1])) >= 2
+            and off[0][1] not in known and Levenshtein.distance(*off[0]) == 1)
 
 
 # A unit word this long or longer may be judged one letter misread ("lược" for "lượt").

@@ -82,7 +82,11 @@ def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
         if (" ".join(cores).casefold() in _known_names()
                 or with_i.casefold() not in _names_of_level().get(level, frozenset())):
             continue
-        if count > 1 and all(core.isupper() for core in cores[1:]):
+        # in capitals, judged over the name's other words of two letters or more, or over
+        # its level word where it has none ("xã la O" is "Ia O", "XÃ lA O" is "IA O")
+        judged = [core for core in cores[1:] if len(core) > 1] or [
+            _TOKEN.match(t)["core"] for t in tokens[index:start]]
+        if count > 1 and all(core.isupper() for core in judged):
             trial[start] = trial[start].upper()
         else:  # "xã lA Pa": the "I" then the word's own letters in lower case ("Ia")
             trial[start] = "I" + tokens[start][1:].lower()

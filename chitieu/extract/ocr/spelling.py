@@ -52,6 +52,9 @@ _MIN_SUPPORT = 2
 _LETTER_SUPPORT = 5
 # … and this many times more often than the reading as printed (plus one).
 _SUPPORT_RATIO = 3
+# A syllable the typed text writes this many times more often than another, read in its
+# place, is the one printed (`_syllables_outvoted`).
+_WRITTEN_RATIO = 10
 # Two syllables that spell a dictionary word count as a pair written this often: alone it is
 # backing enough for a tone (`_MIN_SUPPORT`) and for a hook read as an acute however sure
 # Tesseract is (`_LETTER_SUPPORT`), never more than the domain's own text writes twice.
@@ -76,8 +79,9 @@ class _Model:
     pairs: Counter[tuple[str, str]]  # the typed text's pairs, the dictionary's words added
     typed: Counter[tuple[str, str]]  # the typed text's pairs alone
     words: frozenset[tuple[str, str]]  # two syllables side by side in a dictionary word
-    # three syllables side by side in a saying of the dictionary ("lở mồm long"): backing
-    # for a word as read, never for a repair
+    # three syllables side by side in a saying of the dictionary ("lở mồm long"), two or
+    # three in a longer phrase of the plans ("ăn quả"): backing for a word as read, never
+    # for a repair
     kept: frozenset[tuple[str, ...]]
     names: frozenset[tuple[str, str]]  # … in a proper name of the dictionary ("Bó Sinh")
     syllables: frozenset[str]
@@ -157,21 +161,24 @@ def phrase_files() -> list[Path]:
 def _phrases() -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
     """The plans' words the dictionary lacks (`PHRASES`, then the user's `phrase_files`): a
     word of two syllables as a pair of the dictionary's words; a longer phrase as its threes
-    side by side, backing for the words as read ("cây ăn quả" keeps "quả"), as a saying's
-    are — its pairs alone would cross the words it is made of ("cấp sổ" is no word)."""
+    and its pairs side by side, backing for the words as read ("cây ăn quả" keeps "quả",
+    a cell's "ăn quả" too), never for a repair — its pairs as words would cross the words
+    it is made of ("cấp sổ" is no word: "cấp số" is not made "cấp sổ")."""
     from chitieu.core.lexicon import read_text
 
     texts = [read_text(PHRASES)] + [path.read_text(encoding="utf-8", errors="replace")
                                     for path in phrase_files() if path.is_file()]
     pairs: set[tuple[str, str]] = set()
-    threes: set[tuple[str, ...]] = set()
+    kept: set[tuple[str, ...]] = set()
     for line in (line for text in texts for line in text.splitlines()):
         if line.strip() and not line.startswith("#"):
             words = unicodedata.normalize("NFC", line).casefold().split()
             if len(words) == 2:
                 pairs.add((words[0], words[1]))
-            threes.update(zip(words, words[1:], words[2:], strict=False))
-    return pairs, threes
+            else:
+                kept.update(itertools.pairwise(words))
+            kept.update(zip(words, words[1:], words[2:], strict=False))
+    return pairs, kept
 
 
 # Entries of more syllables are sayings ("nói trời nói đất"), not words: their pairs cross
@@ -208,9 +215,9 @@ def _build_model() -> _Model:
         pairs[first, second] = int(count)
     typed = Counter(pairs)
     found, kept, names = _dictionary_pairs()
-    phrase_pairs, phrase_threes = _phrases()
+    phrase_pairs, phrase_kept = _phrases()
     words = frozenset(found | phrase_pairs)
-    kept |= phrase_threes
+    kept |= phrase_kept
     for pair in words:
         pairs[pair] += _DICTIONARY_SUPPORT
     known = {w for pair in typed for w in pair}
@@ -459,7 +466,8 @@ def _read_support(model: _Model, left: str | None, read: str, right: str | None,
                   outer: tuple[str | None, str | None] = (None, None)) -> int:
     """How often the neighbours stand beside the word as read (`_support`), three words of a
     saying of the dictionary with the next neighbours (`outer`) counted as a word's."""
-    threes = ((outer[0], left, read), (left, read, right), (read, right, outer[1]))
+    threes = ((outer[0], left, read), (left, read, right), (read, right, outer[1]),
+              (left, read), (read, right))
     return _support(model, left, read, right) + _DICTIONARY_SUPPORT * sum(
         three in model.kept for three in threes)
 
@@ -755,13 +763,20 @@ def _syllables_outvoted(model: _Model, best: tuple[str, str],
     """Two syllables as read are a pair of the language however rarely the plans write it
     ("vùng trồng cói", a crop): another pair the dictionary alone backs ("trông coi") does
     not replace them — only one the typed text writes. (Back to the letters as read, "giải
-    toả" for "Giải tỏa", is no replacement.)"""
+    toả" for "Giải tỏa", is no replacement.) Nor where the typed text writes every syllable
+    the pair changes, each far more often than the syllable as read (`_WRITTEN_RATIO`:
+    "thiếu sổ" is "thiểu số", "thiểu" and "số" written, "thiếu" never and "sổ" a hundredth
+    as often; "trông" never is, "trồng" is)."""
     if None in printed:
         return False
     read = tuple(unicodedata.normalize("NFC", c[1]).casefold() for c in printed)
+    changed = [(was, now) for was, now in zip(read, best, strict=True) if was != now]
     return (all(w in model.syllables for w in read)
             and tuple(map(fold, best)) != tuple(map(fold, read))
-            and model.typed.get(best, 0) < _MIN_SUPPORT)
+            and model.typed.get(best, 0) < _MIN_SUPPORT
+            and not all(model.written[now] >= _MIN_SUPPORT
+                        and model.written[now] > _WRITTEN_RATIO * model.written[was]
+                        for was, now in changed))
 
 
 def _best_pair(model: _Model, first: str, second: str,
@@ -784,7 +799,8 @@ def _best_pair(model: _Model, first: str, second: str,
     if best == (first, second) or (len(scored) > 1 and scored[1][0] == count):
         return None
     as_read = backing(first, second) + _DICTIONARY_SUPPORT * (
-        (outer[0], first, second) in model.kept or (first, second, outer[1]) in model.kept)
+        (outer[0], first, second) in model.kept or (first, second, outer[1]) in model.kept
+        or (first, second) in model.kept)
     if _pairs_for(model, best, (first, second)).get(best, 0) < _LETTER_SUPPORT or (
             count < _SUPPORT_RATIO * (as_read + 1)):
         return None

@@ -1,6 +1,8 @@
 """The OCR repairs applied to a scan's rows: headers of several rows, a header repeated on
 every page, column roles, agency accents; and merges carried over a page break."""
 
+import pytest
+
 from chitieu.core.types import Cell, RawRow
 from chitieu.extract.ocr.domain import is_numbering_row, repair_rows
 from chitieu.extract.scan import _continue_merges, _PageResult
@@ -229,6 +231,19 @@ def test_a_unit_per_something_gets_back_the_slash_ocr_lost():
     repair_rows(rows, default_gazetteer())
     assert [r.texts[2] for r in rows[1:]] == ["tạ/ha", "tạ/ha", "Tấn/ha", "tấ/ha",
                                                "triệu đồng/người/năm", "ha"]
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("t/ha", "t/ha"), ("T/ha", "T/ha"), ("tỷ/ha", "tỷ/ha"), ("Tr/ha", "Tr/ha"),
+    ("tấn/h", "tấn/h"), ("tỷ ha", "tỷ ha"), ("t ha", "t ha"), ("lạ ha", "tạ/ha")])
+def test_a_unit_read_with_its_slash_stays_as_read(read, printed):
+    """Only a unit whose slash was lost is given one back: a unit read with its slash is no
+    misread of `per_units` ("t/ha" is no "tạ/ha", a value ten times off), and a word read as
+    another unit word or of one letter is left ("tỷ ha", "t ha")."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
+                 ["1", "Sản lượng mía", read, "60"])
+    repair_rows(rows, default_gazetteer())
+    assert rows[1].texts[2] == printed
 
 
 def test_parts_named_with_a_word_keep_it():

@@ -44,6 +44,11 @@ from chitieu.extract.ocr.places import places_named, repair_place_names, restore
     # in a name not in capitals, the rest of the word in lower case (review r2(d) 9)
     ("của Ủy ban nhân dân xã lA Pa)", "của Ủy ban nhân dân xã Ia Pa)"),
     ("UBND xã lA Hrung", "UBND xã Ia Hrung"),
+    # … judged over its words of two letters or more, else its level word: a one-letter
+    # word is no name in capitals (review r1(a) 8)
+    ("trên địa bàn xã la O và", "trên địa bàn xã Ia O và"),
+    ("UBND xã lA O", "UBND xã Ia O"),
+    ("UBND XÃ lA O", "UBND XÃ IA O"),
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed

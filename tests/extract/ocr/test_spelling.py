@@ -299,13 +299,36 @@ def test_a_word_of_the_plans_the_dictionary_lacks_keeps_its_hook():
     writes "cấp số", "số đỏ" and "ăn quà": they are words of the plans' phrase list
     (chitieu/data/ocr_phrases.txt); "Chỉ hủy" and "thay thể" lose it."""
     assert best_reading("cấp", "sổ", "đỏ", 80.6) == "sổ"
-    # a phrase of three syllables backs its words printed together, as a saying's do
+    # a phrase of three syllables backs its words as read, printed whole or not
+    assert best_reading("ăn", "quả", "trồng", 88.4) == "quả"
     assert best_reading("ăn", "quả", "trồng", 88.4, outer=("cây", "mới")) == "quả"
     assert best_reading("chỉ", "hủy", "quân", 90.0) == "huy"
     assert best_reading("thay", "thể", "trường", 76.1) == "thế"
     # nor in the pass choosing two neighbours together
     words, changes = repair_words(_line("Hoàn thành cấp sổ đỏ cho hộ", conf=80.6))
     assert words[3].text == "sổ" and not changes
+
+
+@_NO_DICTIONARY
+@pytest.mark.parametrize("text", ["ăn quả", "Mở rộng diện tích ăn quả",
+                                  "Chăm sóc ăn quả tập trung"])
+@pytest.mark.parametrize("conf", [85.0, 90.0])
+def test_a_longer_phrase_keeps_its_pairs_as_read(text, conf):
+    """"cây ăn quả" (ocr_phrases.txt) keeps "ăn quả" without its "cây" (a narrow cell wraps
+    "Diện tích cây / ăn quả"): a phrase's pairs back the words as read, never a repair."""
+    words, changes = repair_words(_line(text, conf))
+    assert " ".join(w.text for w in words) == text and not changes
+
+
+@_NO_DICTIONARY
+@pytest.mark.parametrize("text", ["Tỷ lệ học sinh dân tộc thiếu sổ",
+                                  "Hỗ trợ đồng bào thiếu sổ"])
+def test_two_misread_syllables_the_typed_text_writes_otherwise_are_put_back(text):
+    """"thiểu số" read "thiếu sổ" (two valid syllables, a pair the typed text lacks): the
+    typed text writes "thiểu" and "số" far more often than "thiếu" and "sổ", so the dictionary's
+    word is put back; "trồng cói" stays ("trông" is never written, "trồng" is)."""
+    words, _ = repair_words(_line(text, 85.0))
+    assert " ".join(w.text for w in words) == text.replace("thiếu sổ", "thiểu số")
 
 
 def test_a_syllable_tesseract_was_sure_of_is_not_one_of_two_misread_neighbours():
@@ -348,7 +371,7 @@ def test_a_users_phrase_list_keeps_its_words(tmp_path, monkeypatch):
     """`$CHITIEU_OCR_PHRASES` (`chitieu convert --ocr-phrases FILE`) adds the user's own
     phrases to the package's list: "cổng trường học" read right stays where the dictionary's
     "công trường" would take its hook; a phrase backs its words printed together only (its
-    pairs are no words: "cổng trường" at a line's end is still repaired)."""
+    pairs are no words: "công trường" read right is not made "cổng trường")."""
     from chitieu.extract.ocr import spelling
 
     text = "Sơn sửa cổng trường học"
@@ -362,8 +385,9 @@ def test_a_users_phrase_list_keeps_its_words(tmp_path, monkeypatch):
     try:
         words, changes = repair_words(_line(text, 85.0))
         assert " ".join(w.text for w in words) == text and not changes
-        words, _ = repair_words(_line("Kiểm tra cổng trường", 85.0))
-        assert words[2].text == "công"
+        # its pairs back its words as read, never a repair: "công trường" stays
+        words, changes = repair_words(_line("Kiểm tra công trường", 85.0))
+        assert words[2].text == "công" and not changes
     finally:
         spelling._model.cache_clear()
 
