@@ -9,11 +9,10 @@ scored with ../shared/tools/score.py, which must give 1.0.
 """
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from shared_files import score_one
 
 from chitieu import convert
 from chitieu.emit.json_out import document_to_json
@@ -40,19 +39,8 @@ def test_every_input_has_its_expected_output() -> None:
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
-def test_scorer_gives_full_marks(path: Path, converted: dict, tmp_path: Path,
-                                 shared_dir: Path) -> None:
-    gold_dir, pred_dir = tmp_path / "gold", tmp_path / "pred"
-    gold_dir.mkdir()
-    pred_dir.mkdir()
-    (gold_dir / f"{path.stem}.gold.json").write_bytes(
-        (EXPECTED / f"{path.stem}.gold.json").read_bytes())
-    (pred_dir / f"{path.stem}.json").write_text(json.dumps(converted[path.stem]), "utf-8")
-    result = subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score.py"), str(gold_dir), str(pred_dir),
-         "--min", "1.0", "--verbose"],
-        capture_output=True, text=True, check=False,
-    )
+def test_scorer_gives_full_marks(path: Path, converted: dict, tmp_path: Path) -> None:
+    result = score_one(EXPECTED / f"{path.stem}.gold.json", converted[path.stem], tmp_path)
     assert result.returncode == 0, result.stdout
     assert "score: 1.0000" in result.stdout
 

@@ -3,12 +3,11 @@ input converts to its hand-written expected records, scored 1.0 by ../shared/too
 A DOCX and the PDF LibreOffice printed from it share one expected file (their stem)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from score_report import document_stem, expected_stems, fixture_inputs
+from shared_files import score_one
 
 from chitieu import convert
 from chitieu.emit.json_out import document_to_json
@@ -61,14 +60,5 @@ def test_scorer_gives_full_marks(path: Path, tmp_path: Path, shared_dir: Path,
         request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[stem], strict=True))
     doc = json.loads(document_to_json(convert(path)))
     assert validate(doc) == []
-    (tmp_path / "gold").mkdir()
-    (tmp_path / "pred").mkdir()
-    (tmp_path / "gold" / f"{stem}.gold.json").write_bytes(
-        (EXPECTED / f"{stem}.gold.json").read_bytes())
-    (tmp_path / "pred" / f"{stem}.json").write_text(json.dumps(doc), "utf-8")
-    result = subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),
-         str(tmp_path / "pred"), "--min", "1.0", "--verbose"],
-        capture_output=True, text=True, check=False,
-    )
+    result = score_one(EXPECTED / f"{stem}.gold.json", doc, tmp_path)
     assert result.returncode == 0, result.stdout
