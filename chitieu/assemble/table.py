@@ -642,6 +642,8 @@ _DROPPED_ROW_CELLS = 3
 # words of the paragraph line under it
 _POINTED_HEADING = lazy(compile_regex, r"^[IVXLC]+\.\s")
 _PARAGRAPH_WORDS = 10
+# the most rows an introductory sentence under a section heading runs to
+_INTRO_ROWS = 3
 
 
 class _Assembler:
@@ -668,6 +670,8 @@ class _Assembler:
         self.after_header = False  # the last row taken was a header repeated at a page break
         self._preamble_keys: frozenset[str] | None = None
         self.trace: Trace | None = None
+        # the rows from the one after the next row on (where the row taken now was found)
+        self._ahead: tuple[_RowsFrom, int] | None = None
 
     def _note(self, row: RawRow, what: str, why: str = "") -> None:
         if self.trace is not None:
@@ -700,12 +704,14 @@ class _Assembler:
             if held:
                 self._take_held(seq, held)
                 held = []
+            self._ahead = (seq, k + 2)
             self._take(row, following[1] if following is not None else None, texts, raw)
         self._take_held(seq, held)
         return None
 
     def _take_held(self, seq: _RowsFrom, held: list[int]) -> None:
         for k in held:
+            self._ahead = (seq, k + 2)
             self._take(seq[k][1], seq[k + 1][1] if k + 1 < len(seq) else None)
 
     def _starts_next_table(self, texts: list[str], heading: list[RawRow] | None = None,
@@ -991,7 +997,24 @@ class _Assembler:
         text = next(t for t in texts if t)
         below = [clean_text(c.text) for c in next_row.cells if c.text.strip()]
         return bool(_POINTED_HEADING.match(text)) and roman_heading(text) is not None and len(
-            below) == 1 and len(below[0].split()) >= _PARAGRAPH_WORDS
+            below) == 1 and len(below[0].split()) >= _PARAGRAPH_WORDS and not self._rows_go_on()
+
+    def _rows_go_on(self) -> bool:
+        """Under the paragraph(s) below a heading, the first row of cells is a numbered row
+        inside a table the reader marks: the heading is the table's next section and its
+        paragraph an introductory sentence ("II. CÔNG TÁC TRUYỀN THÔNG" / "Các nhiệm vụ dưới
+        đây …" / rows 3, 4), not the plan's text going on under the table."""
+        if self._ahead is None:
+            return False
+        seq, k = self._ahead
+        for j in range(k, min(k + _INTRO_ROWS, len(seq))):
+            row = seq[j][1]
+            texts = [clean_text(c.text) for c in row.cells if c.text.strip()]
+            if len(texts) > 1:
+                return row.table is not None and bool(ROW_LABEL.match(texts[0]))
+            if row.table is not None:
+                return False
+        return False
 
     def _is_bare_number_row(self, row: RawRow, text: str) -> bool:
         """A numbered row whose other cells are empty ("5\t\t\t"), not a page number: it

@@ -647,10 +647,20 @@ def _without_draft_mark(text: str) -> str:
 
 
 def _without_stamp(text: str) -> str:
-    """The line without a digital signature's stamp read on it, from the stamp's label to
-    the line's end ("XÃ TÂN LẠC\tCơ quan: Tỉnh Phú Thọ" → "XÃ TÂN LẠC")."""
-    stamp = _words().stamp.search(_folded_text(text))
-    return text if stamp is None else text[:_folded(text)[1][stamp.start()]].rstrip()
+    """The line without a digital signature's stamp read on it: each of the stamp's fields
+    from its label to the next gutter (a tab, two spaces or more) or the line's end ("XÃ TÂN
+    LẠC\tCơ quan: Tỉnh Phú Thọ" → "XÃ TÂN LẠC"); a cell after it (the place-date beside
+    the stamp's box) stays."""
+    while (stamp := _words().stamp.search(_folded_text(text))) is not None:
+        start = _folded(text)[1][stamp.start()]
+        gutter = _GUTTER.search(text, start)
+        rest = text[gutter.start():] if gutter is not None else ""
+        text = (text[:start].rstrip() + rest) if text[:start].strip() else rest.lstrip()
+    return text.rstrip()
+
+
+# the gap between two columns' cells on a line
+_GUTTER = lazy(compile_regex, r"\t|\s{2,}")
 
 
 # an issuer's line ending where its name goes on with "NAM" ("… TỔ QUỐC VIỆT")

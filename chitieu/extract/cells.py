@@ -1442,11 +1442,17 @@ def _side_by_side(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _ends_name_before_agency(words: list[str], k: int) -> bool:
-    """A body's opening word whose next word opens an agency's name itself ("Văn phòng Bộ
-    Các đơn vị thuộc": "Bộ" before "Các đơn vị …"): no name of its own follows it, so it
-    ends the name before it ("Văn phòng Bộ"), it opens none."""
+    """A body's opening word whose next word opens a collective ("Văn phòng Bộ Các đơn vị
+    thuộc": "Bộ" before "Các đơn vị …"): a collective is no body's own name, so the word
+    ends the name before it ("Văn phòng Bộ"), it opens none. A word opening an agency's
+    name of one body after it is its own name ("Sở Tài chính Bộ Công an": "Bộ Công an")."""
     return (k + 1 < len(words) and len(words[k]) <= _HEAD_SIZE and names_no_body(words[k])
-            and words[k + 1][:1].isupper() and _opens_agency(" ".join(words[k + 1:])))
+            and words[k + 1][:1].isupper() and words[k + 1].casefold() in _COLLECTIVE_OPENERS
+            and _opens_agency(" ".join(words[k + 1:])))
+
+
+# the words that open a collective ("Các đơn vị thuộc Bộ", "Những người …")
+_COLLECTIVE_OPENERS = frozenset({"các", "những"})
 
 
 def _paired_score(first: list[str], second: list[str], known: _Known,

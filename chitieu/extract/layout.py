@@ -602,6 +602,10 @@ def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
     return lines, []
 
 
+# the most lines an introductory sentence under a section heading runs to
+_INTRO_LINES = 3
+
+
 def _prose_heading(lines: list[_Line], i: int) -> bool:
     """Line i, under a table that stands under no body heading (an appendix's), is a
     plan's body heading at the table's margin ("IV. KINH PHÍ THỰC HIỆN", "III. TỔ CHỨC
@@ -617,7 +621,22 @@ def _prose_heading(lines: list[_Line], i: int) -> bool:
     after = lines[i + 1]
     return line.words[0].x0 <= margin + 1 and len(_chunks(after)) == 1 and (
         len(after.words) >= _NOTE_WORDS and after.words[0].x0 <= line.words[0].x0 + 1
-        and 3 * (after.words[-1].x1 - after.words[0].x0) >= 2 * width)
+        and 3 * (after.words[-1].x1 - after.words[0].x0) >= 2 * width
+    ) and not _rows_go_on(lines, i + 2)
+
+
+def _rows_go_on(lines: list[_Line], j: int) -> bool:
+    """Under a heading's paragraph (from line j on), the first line cut into columns is a
+    numbered row at the table's number column: the heading is the table's next section
+    and the paragraph its introductory sentence ("II. CÔNG TÁC ỨNG PHÓ" / "Các nhiệm vụ
+    dưới đây …" / rows 2, 3), not the plan's text going on under the table."""
+    numbers = {round(ln.words[0].x0) for ln in lines[:j] if _is_label(ln.words[0].text)
+               and len(_chunks(ln)) > 1}
+    for line in lines[j:j + _INTRO_LINES]:
+        if len(_chunks(line)) > 1:
+            return _is_label(line.words[0].text) and any(
+                abs(line.words[0].x0 - x) <= 1 for x in numbers)
+    return False
 
 
 def _until_prose(lines: list[_Line], grid: _Grid) -> tuple[list[_Line], list[_Line]]:

@@ -492,6 +492,12 @@ class Gazetteer:
     def __contains__(self, agency_id: object) -> bool:
         return agency_id in self.entries
 
+    @functools.cached_property
+    def _joined_names(self) -> frozenset[str]:
+        """The agencies one of whose names (its name, an alias) holds "và" or "&"."""
+        return frozenset(entry.id for entry in self.entries.values() if any(
+            _JOINED.search(name) for name in (entry.name, *entry.aliases)))
+
     def name_of(self, agency_id: str) -> str:
         """The canonical name of an agency id."""
         return self.entries[agency_id].name
@@ -954,15 +960,20 @@ class Gazetteer:
                     and not _names_a_service(tokens, start))
         return True
 
-    def _inside_known_name(self, tokens: list[_Token], start: int, end: int) -> bool:
+    def _inside_known_name(self, tokens: list[_Token], start: int, end: int,
+                           joined: bool = False) -> bool:
         """Whether the phrase is part of a known name ("Trung tâm Dịch vụ tổng hợp",
-        "Sở Xây dựng", "tổ chức chính trị - xã hội")."""
+        "Sở Xây dựng", "tổ chức chính trị - xã hội"); `joined` (the phrase a "và"): a
+        name read through a variant counts only where its agency's names hold one ("Kho bạc
+        Nhà nước khu vực XI và Sở Tài chính" is no name with its place)."""
         longest = self.longest_name
         for i in range(max(0, start - longest), start + 1):
             if tokens[i].key[0] not in self._possible_starts:
                 continue
             for j in range(end, min(len(tokens), i + longest) + 1):
-                if self._lookup_key(_span_key(tokens, i, j)) is not None:
+                found = self._lookup_key(_span_key(tokens, i, j))
+                if found is not None and (not joined or found[1] >= 1.0
+                                          or found[0] in self._joined_names):
                     return True
         return False
 
@@ -1086,6 +1097,7 @@ _ENTITY = lazy(compile_regex, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
 _ALTERNATIVES = frozenset({"hoặc", "và", "hay"})
 _PARENTHESES_KEPT = lazy(compile_regex, r"\s*([()])\s*")
 _AND = lazy(compile_regex, r"\s+và\s+")
+_JOINED = lazy(compile_regex, r"\svà\s|&")
 # "Các Sở: Tài chính, Xây dựng": a kind of body, a colon, the names of its bodies
 _KIND_LIST = lazy(compile_regex, r"(?i)(?:các|những)\s+(sở|bộ|phòng|ban)\s*:\s*(\S.*)$")
 # a comma or "và" inside a printed name: a name read through a variant (its place or branch
@@ -1285,6 +1297,8 @@ class _Segmenter:
 
     def _extend(self, best: list, start: int, end: int) -> None:
         piece = self.piece(start, end)
+        if self._swallows_a_joiner(piece, start, end):
+            return
         gain = self._gain(piece, end - start)
         candidates = []
         if start == 0:
@@ -1318,6 +1332,16 @@ class _Segmenter:
             held = best[end].get(cls)
             if held is None or score > held[0]:
                 best[end][cls] = (score, [*path, (start, end)])
+
+    def _swallows_a_joiner(self, piece: _Piece, start: int, end: int) -> bool:
+        """A name read through a variant (its place or branch dropped, score below 1) over
+        a "và" its agency's names do not hold ("Kho bạc Nhà nước khu vực XI và Sở Tài
+        chính", "Trung tâm Y tế khu vực Tân An và các"): the words after the joiner are a
+        second party's, not the name's place."""
+        if not piece.known or piece.score >= 1.0 or not any(
+                t.joiner for t in self.tokens[start + 1:end - 1]):
+            return False
+        return piece.id not in self.gazetteer._joined_names
 
     def _gaps_before(self, start: int) -> Iterator[tuple[int, str]]:
         token = self.tokens[start]
@@ -1475,7 +1499,7 @@ class _Segmenter:
     def _joins_inside_a_name(self, joiner: int) -> bool:
         """"Văn phòng HĐND và UBND các xã, phường" (every commune's office, no known name as
         a whole): a "và" inside a known name's words joins no two agencies."""
-        return self.gazetteer._inside_known_name(self.tokens, joiner, joiner + 1)
+        return self.gazetteer._inside_known_name(self.tokens, joiner, joiner + 1, joined=True)
 
     def _continues_a_collective(self, left_start: int, left: _Piece, start: int, end: int,
                                 right: _Piece, gap: str) -> bool:

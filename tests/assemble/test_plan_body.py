@@ -84,3 +84,21 @@ def test_a_section_title_between_pieces_of_a_table_does_not_end_it() -> None:
     table = assemble(RawDocument(rows=rows, format="docx"))
     assert [r.cells[1] for r in table.rows][-1] == (
         "Tuyên truyền phòng chống dịch trên báo, đài tỉnh")
+
+
+def test_a_section_title_with_an_intro_sentence_over_the_tables_next_rows_is_a_section() -> None:
+    # a section heading and an introductory sentence, both outside the reader's tables, then
+    # the table's next numbered rows: the table goes on (review r2 B 1) — no row dropped
+    rows = _marked([*APPENDIX_TABLE,
+                    (None, ["II. CÔNG TÁC TRUYỀN THÔNG"]),
+                    (None, ["Các nhiệm vụ dưới đây do các sở, ngành chủ trì thực hiện trong "
+                            "năm 2026 theo chức năng được giao."]),
+                    (1, ["3", "Tuyên truyền phòng chống dịch trên báo, đài tỉnh",
+                         "Sở Văn hóa, Thể thao và Du lịch", "Quý II/2026"]),
+                    (1, ["4", "In tờ rơi phát cho hộ gia đình", "Trung tâm Y tế các huyện",
+                         "Quý III/2026"])])
+    for form in ("docx", "pdf"):
+        table = assemble(RawDocument(rows=rows, format=form))
+        assert [r.cells[1] for r in table.rows][-2:] == [
+            "Tuyên truyền phòng chống dịch trên báo, đài tỉnh",
+            "In tờ rơi phát cho hộ gia đình"], form

@@ -20,6 +20,9 @@ MATCH = [
     # people counted once ("người"), not in visits ("lượt"); a life expectancy in years;
     # unemployment insurance printed in two pieces; the satisfaction index by its initials
     ("Số người dân được hướng dẫn sử dụng DVCTT", "người", "xhs.nguoi_huong_dan_dvctt"),
+    # the total of a kind of products ("Tổng sản phẩm OCOP …") is no GRDP (review r2 B 3)
+    ("Tổng sản phẩm OCOP từ 3 sao trở lên", "sản phẩm",
+     "ktxh.ocop_3_sao_moi"),
     ("Số người dân được tập huấn kỹ năng số cơ bản", "người", "xhs.nguoi_tap_huan_ky_nang_so"),
     ("Số người được hướng dẫn cài đặt ứng dụng VNeID", "người", "da06.nguoi_huong_dan_vneid"),
     ("Số người dân được tập huấn kỹ năng số", None, "xhs.nguoi_tap_huan_ky_nang_so"),
@@ -467,6 +470,13 @@ NEAR_MISSES = [
     ("Số doanh nghiệp thành lập mới trên 2.000 người dân", "doanh nghiệp",
      "ktxh.doanh_nghiep_moi"),
     ("Tổng sản phẩm bình quân đầu người tăng", "%", "ktxh.tang_truong_kinh_te"),
+    # a sector's product growing is no growth of the whole economy (review r2 B 3)
+    ("Tổng sản phẩm công nghiệp trên địa bàn tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("Tổng sản phẩm dịch vụ bình quân tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("Tổng sản phẩm xây dựng năm 2026 tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("Tổng sản phẩm lâm nghiệp bình quân mỗi năm tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("Tổng sản phẩm thủy sản trên địa bàn tăng", "%", "ktxh.tang_truong_kinh_te"),
+    ("GRDP lâm nghiệp tăng", "%", "ktxh.tang_truong_kinh_te"),
     ("Tốc độ tăng dân số bình quân", "%", "ktxh.tang_truong_kinh_te"),
     ("Tỷ lệ lao động trong độ tuổi có kỹ năng số", "%", "xhs.lao_dong_vi_dien_tu"),
     # the young are a part of the workers; retraining is no share trained; an index's

@@ -334,3 +334,15 @@ def test_the_national_names_tail_beside_the_left_column_is_not_the_issuer_s() ->
         "KẾ HOẠCH", "Chuyển đổi số năm 2026"))
     assert head is not None and head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ DI LINH"]
     assert (head.number, head.dated) == ("Số: 31/KH-UBND", "ngày 11 tháng 5 năm 2026")
+
+
+def test_a_signature_stamp_beside_the_number_leaves_the_date() -> None:
+    # the stamp's box printed between "Số:" and the place-date, each in its cell of the
+    # line: only the stamp's own cells go (review r2 B 4; the date had gone with them)
+    cells = ["Số: 31/KH-UBND", "Người ký: Phan Văn Bình", "Cơ quan: Tỉnh Lào Cai",
+             "Cam Đường, ngày 14 tháng 7 năm 2026"]
+    head = read_letterhead([*_rows("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                   "PHƯỜNG CAM ĐƯỜNG\tĐộc lập - Tự do - Hạnh phúc"),
+                            RawRow(cells=[Cell(t) for t in cells])])
+    assert head is not None
+    assert (head.number, head.dated) == ("Số: 31/KH-UBND", "ngày 14 tháng 7 năm 2026")

@@ -916,6 +916,20 @@ def test_pdftotext_a_bodys_word_alone_ends_the_name_before_an_agency() -> None:
         ("Văn phòng Bộ", "Các đơn vị thuộc Bộ")]
 
 
+def test_pdftotext_a_ministry_whose_own_name_opens_an_agency_is_one_name() -> None:
+    # "Bộ" before "Công an": its own name ("Bộ Công an"), not a name ending in "Bộ" beside
+    # "Công an" — only a collective after it ("Các đơn vị …") opens no name of its own
+    # (review r2 B 2)
+    text = "\n".join([
+        "STT", "1", "2", "", "Nhiệm vụ", "Cập nhật cơ sở dữ liệu hộ tịch",
+        "Cấp căn cước cho công dân lưu động", "", "Cơ quan chủ", "Cơ quan phối", "trì", "hợp",
+        "Sở Nội vụ Công an tỉnh", "Sở Xây dựng Bộ Công an", "", "Thời gian", "hoàn thành",
+        "Quý II/2026", "Quý III/2026", ""])
+    body = [r.texts for r in read_text(text, "cells").rows if r.table is not None][1:]
+    assert [(r[2], r[3]) for r in body] == [
+        ("Sở Nội vụ", "Công an tỉnh"), ("Sở Xây dựng", "Bộ Công an")]
+
+
 def test_pdftotext_a_name_after_its_number_waiting_for_the_names_label_is_no_label() -> None:
     # each row's number then its name, the names' label printed after them: "Báo cáo tiến độ
     # phủ sóng" (its "tiến độ" a deadline label's word) right after "2" is the second row's

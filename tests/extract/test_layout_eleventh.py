@@ -159,6 +159,27 @@ def test_a_known_name_goes_on_across_a_line_break_as_written() -> None:
     assert not _opens_phrase(_Word(0, 6, "phường"), _Word(7, 10, "các"), _Word(11, 13, "xã"))
 
 
+# a section row at the margin with an introductory sentence under it, then the table's
+# next numbered rows (review r2 B 1): the table goes on, no row lost
+SECTION_WITH_INTRO = """\
+ STT   Nhiệm vụ                            Đơn vị chủ trì        Đơn vị phối hợp   Thời hạn
+I. CÔNG TÁC PHÒNG NGỪA
+  1    Kiểm tra an toàn đập thủy lợi       Sở Nông nghiệp và     UBND các xã       Tháng 4/2026
+       trước mùa lũ                        Môi trường
+II. CÔNG TÁC ỨNG PHÓ
+Các nhiệm vụ dưới đây do các sở, ngành chủ trì theo chức năng được giao trong năm
+  2    Dự trữ vật tư cứu hộ tại chỗ        Sở Công Thương        UBND các xã       Tháng 5/2026
+  3    Tập huấn kỹ năng phòng tránh        Hội Chữ thập đỏ       Các trường học    Quý II/2026
+       đuối nước cho học sinh              tỉnh
+"""
+
+
+def test_a_section_heading_with_an_intro_sentence_does_not_end_the_table() -> None:
+    document = convert_text(SECTION_WITH_INTRO, "layout")
+    assert [r.key for r in document.records] == ["I/1", "II/2", "II/3"]
+    assert document.records[2].deadline.raw == "Quý II/2026"
+
+
 # a note column filled twice (too few cells to show how it prints), each on its row's top
 # line above the number, as every cell of the table prints: "Lũy kế" is row 4's, not a
 # cell centred over rows 3–4 (row 3 prints no note)

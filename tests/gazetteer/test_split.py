@@ -145,6 +145,18 @@ def gazetteer():
      ["Ngân hàng Nhà nước Chi nhánh Khu vực 10", "Sở Tài chính"]),
     ("Kho bạc Nhà nước khu vực XI, Thuế tỉnh", ["Kho bạc Nhà nước khu vực XI", "Thuế tỉnh"]),
     ("Kho bạc Nhà nước khu vực, Thuế tỉnh", ["Kho bạc Nhà nước khu vực", "Thuế tỉnh"]),
+    # ... nor after "và", which its names do not hold; "các" stays with the collective
+    # (review r2 B 5)
+    ("Kho bạc Nhà nước khu vực VII và Sở Nội vụ", ["Kho bạc Nhà nước khu vực VII", "Sở Nội vụ"]),
+    ("Bảo hiểm xã hội khu vực IX và Thuế tỉnh", ["Bảo hiểm xã hội khu vực IX", "Thuế tỉnh"]),
+    ("Trung tâm Y tế khu vực Bình Minh và các trạm y tế",
+     ["Trung tâm Y tế khu vực Bình Minh", "các trạm y tế"]),
+    # a name that holds "và" itself, read with its place, stays whole
+    ("Văn phòng HĐND và UBND phường Bình Minh", ["Văn phòng HĐND và UBND phường Bình Minh"]),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị xã Bình Minh",
+     ["Phòng Kinh tế, Hạ tầng và Đô thị xã Bình Minh"]),
+    ("Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai",
+     ["Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai"]),
     # a kind alone ("Hiệp hội") is cut off no name it opens with nothing between them
     ("Hiệp hội Doanh nghiệp thành phố\nCác ngân hàng, tổ chức tín dụng",
      ["Hiệp hội Doanh nghiệp thành phố", "Các ngân hàng, tổ chức tín dụng"]),
