@@ -34,10 +34,12 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from chitieu.core.logs import get_logger
 from chitieu.core.numbering import PART_WORDS
 from chitieu.core.text import fold
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
+logger = get_logger(__name__)
 BIGRAMS = "ocr_bigrams.tsv"  # a data file of the package (chitieu.core.lexicon)
 PHRASES = "ocr_phrases.txt"  # the plans' words the dictionary lacks, counted as its words
 PHRASES_VARIABLE = "CHITIEU_OCR_PHRASES"  # the user's own lists of them (`phrase_files`)
@@ -158,6 +160,19 @@ def phrase_files() -> list[Path]:
     return [Path(part) for part in chosen.split(os.pathsep) if part.strip()]
 
 
+def readable_phrase_files() -> list[Path]:
+    """`phrase_files` that are files; each other one named is said in the log once a process
+    (`_model`), not passed over in silence: the CLI refuses a missing `--ocr-phrases`, but
+    the variable is the user's to set."""
+    readable = []
+    for path in phrase_files():
+        if path.is_file():
+            readable.append(path)
+        else:
+            logger.warning("$%s names %s, which is no file: left out", PHRASES_VARIABLE, path)
+    return readable
+
+
 def _phrases() -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
     """The plans' words the dictionary lacks (`PHRASES`, then the user's `phrase_files`): a
     word of two syllables as a pair of the dictionary's words; a longer phrase as its threes
@@ -199,7 +214,7 @@ def _model() -> _Model:
 
     sources = [data_file(BIGRAMS), data_file(PHRASES), _dictionary_path(),
                next((p for p in HUNSPELL_PATHS if p.exists()), None),
-               *(path for path in phrase_files() if path.is_file())]
+               *readable_phrase_files()]
     return cached("ocr-spelling-model", _build_model, [p for p in sources if p is not None])
 
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
+import os
 
 import pytest
 
@@ -398,3 +400,17 @@ def test_a_proper_noun_inside_a_sentence_keeps_its_letters():
     party plans). The same letters in lower case are judged as any word."""
     words, changes = repair_words(_line("chấp hành Điều lệ Đảng ở các chi bộ", 95.8))
     assert words[4].text == "Đảng" and not changes
+
+
+def test_a_phrase_file_named_but_missing_is_said_in_the_log(tmp_path, monkeypatch,
+                                                            caplog) -> None:
+    from chitieu.extract.ocr.spelling import PHRASES_VARIABLE, readable_phrase_files
+
+    present = tmp_path / "phrases.txt"
+    present.write_text("cổng trường học\n", encoding="utf-8")
+    missing = tmp_path / "no-such-phrases.txt"
+    monkeypatch.setenv(PHRASES_VARIABLE, f"{present}{os.pathsep}{missing}")
+    with caplog.at_level(logging.WARNING, logger="chitieu"):
+        assert readable_phrase_files() == [present]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"${PHRASES_VARIABLE} names {missing}, which is no file: left out"]
