@@ -956,11 +956,18 @@ def _period_total(seq: Phrase, unit: str | None, words: Words) -> bool:
     is a yearly one (`yearly`, or a unit per year "/năm")."""
     if unit and "/nam" in ascii_fold(unit).replace(" ", ""):
         return False
-    span = any(a.isdigit() and b.isdigit() and len(a) == len(b) == 4 and a < b
-               for a, b in pairwise(seq))
+    span = any(_is_year(a) and _is_year(b) and a < b for a, b in pairwise(seq))
     if not span and not _holds_any(seq, words.periods):
         return False
-    return not _holds_any(seq, words.yearly)
+    # one year printed after its word ("năm 2026 so với giai đoạn 2021-2025"), not the first
+    # of two ("các năm 2021 - 2025"), is a yearly figure too
+    one_year = any(a == "nam" and _is_year(b) and not _is_year(c)
+                   for a, b, c in zip(seq, seq[1:], (*seq[2:], ""), strict=False))
+    return not one_year and not _holds_any(seq, words.yearly)
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit()
 
 
 def families_agree(a: str | None, b: str | None) -> bool:

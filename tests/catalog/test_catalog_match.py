@@ -20,6 +20,10 @@ MATCH = [
     # people counted once ("người"), not in visits ("lượt"); a life expectancy in years;
     # unemployment insurance printed in two pieces; the satisfaction index by its initials
     ("Số người dân được hướng dẫn sử dụng DVCTT", "người", "xhs.nguoi_huong_dan_dvctt"),
+    # one year printed ("năm 2027") is a yearly amount, whatever period it is set against
+    # (review r2 B 7)
+    ("Thu ngân sách nhà nước năm 2027 so với giai đoạn 2021-2025", "tỷ đồng",
+     "ktxh.thu_ngan_sach"),
     # the total of a kind of products ("Tổng sản phẩm OCOP …") is no GRDP (review r2 B 3)
     ("Tổng sản phẩm OCOP từ 3 sao trở lên", "sản phẩm",
      "ktxh.ocop_3_sao_moi"),
@@ -466,6 +470,7 @@ NEAR_MISSES = [
     ("Tổng thu ngân sách nhà nước trên địa bàn giai đoạn 2026 - 2030", "tỷ đồng",
      "ktxh.thu_ngan_sach"),
     ("Tổng thu ngân sách 5 năm", "tỷ đồng", "ktxh.thu_ngan_sach"),
+    ("Tổng thu ngân sách các năm 2021 - 2025", "tỷ đồng", "ktxh.thu_ngan_sach"),
     ("Số hộ nghèo được hỗ trợ xây dựng nhà ở (2021-2025)", "hộ", "ktxh.ho_ngheo_ho_tro_nha_o"),
     ("Số doanh nghiệp thành lập mới trên 2.000 người dân", "doanh nghiệp",
      "ktxh.doanh_nghiep_moi"),
