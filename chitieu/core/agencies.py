@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+# the words that open a collective, not one body ("Các đơn vị thuộc Bộ", "Những người …")
+COLLECTIVE_OPENERS = frozenset({"các", "những"})
+
 
 class KnownAgency(Protocol):
     @property

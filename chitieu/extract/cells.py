@@ -38,7 +38,7 @@ from math import comb
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chitieu.core.agencies import AgencyNames
+from chitieu.core.agencies import COLLECTIVE_OPENERS, AgencyNames
 from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_candidates
 from chitieu.core.heading import APPENDIX
@@ -1447,12 +1447,9 @@ def _ends_name_before_agency(words: list[str], k: int) -> bool:
     ends the name before it ("Văn phòng Bộ"), it opens none. A word opening an agency's
     name of one body after it is its own name ("Sở Tài chính Bộ Công an": "Bộ Công an")."""
     return (k + 1 < len(words) and len(words[k]) <= _HEAD_SIZE and names_no_body(words[k])
-            and words[k + 1][:1].isupper() and words[k + 1].casefold() in _COLLECTIVE_OPENERS
+            and words[k + 1][:1].isupper() and words[k + 1].casefold() in COLLECTIVE_OPENERS
             and _opens_agency(" ".join(words[k + 1:])))
 
-
-# the words that open a collective ("Các đơn vị thuộc Bộ", "Những người …")
-_COLLECTIVE_OPENERS = frozenset({"các", "những"})
 
 
 def _paired_score(first: list[str], second: list[str], known: _Known,

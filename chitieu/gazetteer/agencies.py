@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from chitieu.core.agencies import COLLECTIVE_OPENERS
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file, load_yaml
@@ -212,7 +213,7 @@ class _Prefixes:
         return set(self.by_first)
 
 
-_COLLECTIVE_MARKERS = frozenset({("các",), ("những",)})
+_COLLECTIVE_MARKERS = frozenset((word,) for word in COLLECTIVE_OPENERS)
 # ... as the fuzzy matcher compares words (accent-folded)
 _COLLECTIVE_ASCII = frozenset(to_ascii(w) for (w,) in _COLLECTIVE_MARKERS)
 
