@@ -573,14 +573,11 @@ def _unit_slash_lost(text: str, phrases: tuple[str, ...]) -> str:
     words = [unicodedata.normalize("NFC", w).casefold() for w in text.split()]
     if len(words) < 2 or "/" in text:
         return text
-    spelled = {phrase: [unicodedata.normalize("NFC", w).casefold()
-                        for w in regex.split(r"[/\s]+", phrase)] for phrase in phrases}
+    spelled, known = _per_unit_spellings(phrases, fix.vocabulary()["unit_phrases"])
     same = [p for p, parts in spelled.items() if parts == words]
     # … or a letter misread too, where that leaves one unit ("lạ ha" → "tạ/ha"; "tấ ha" is
     # a letter off both "tạ/ha" and "tấn/ha"): in one word of two letters or more that is
     # no unit word itself ("tỷ ha", "t ha" are left)
-    known = {w for parts in spelled.values() for w in parts} | {
-        w.casefold() for w in _unit_words(fix.vocabulary()["unit_phrases"])}
     close = same or [p for p, parts in spelled.items() if _a_letter_off(parts, words, known)]
     if len(close) != 1:
         return text
@@ -588,7 +585,19 @@ def _unit_slash_lost(text: str, phrases: tuple[str, ...]) -> str:
     return phrase[0].upper() + phrase[1:] if text.strip()[0].isupper() else phrase
 
 
-def _a_letter_off(parts: list[str], words: list[str], known: set[str]) -> bool:
+@lru_cache(maxsize=1)
+def _per_unit_spellings(phrases: tuple[str, ...], unit_phrases: tuple[str, ...]
+                        ) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """Each per-unit phrase's words as OCR's words are compared ("tạ/ha": "tạ", "ha"), and
+    every word of a unit (theirs and `unit_phrases`'), found once, not for every cell."""
+    spelled = {phrase: [unicodedata.normalize("NFC", w).casefold()
+                        for w in regex.split(r"[/\s]+", phrase)] for phrase in phrases}
+    known = {w for parts in spelled.values() for w in parts} | {
+        w.casefold() for w in _unit_words(unit_phrases)}
+    return spelled, frozenset(known)
+
+
+def _a_letter_off(parts: list[str], words: list[str], known: frozenset[str]) -> bool:
     """`words` are `parts` but for one letter of one word, a word of two letters or more
     that is no word of a unit (`known`)."""
     if len(parts) != len(words):
