@@ -136,7 +136,7 @@ def looks_spaced(text: str) -> bool:
     page's gutters make columns. A plan's national header is read across its two columns
     in either: its lines tell nothing, and its long right column would hide the gutters of
     the table below it (a whole plan's `pdftotext -layout` text read as spaced)."""
-    lines = [ln for ln in text.split("\n") if ln.strip() and not _national(ln)]
+    lines = [ln for ln in text.split("\n") if ln.strip() and not is_national_line(ln)]
     gapped = [ln for ln in lines if _GAP.search(ln.strip())]
     if len(gapped) < max(3, len(lines) * 0.3):
         return False
@@ -151,7 +151,7 @@ def looks_spaced(text: str) -> bool:
         # the columns as the lines of several cells show them (a title's long lines, one
         # cell each, run over the gutters of the table below them)
         cut = [line for line in page.lines
-               if len(layout_chunks(line)) >= 2 and not _national(line.text)]
+               if len(layout_chunks(line)) >= 2 and not is_national_line(line.text)]
         # (a header line whose labels are crowded with one space, "Năm 2026 Năm 2027",
         # runs over the gutters it stands over: one line crossing a gutter leaves it)
         grid = _grid(cut, crossing=1)
@@ -163,12 +163,6 @@ def looks_spaced(text: str) -> bool:
     # narrow columns whose lines run into one another with one space leave no gutter, so a
     # page's lines look overfull too: but its cells start where the column's other lines do
     return total > 0 and over >= _OVERFULL * total and aligned < _ALIGNED * starts
-
-
-def _national(line: str) -> bool:
-    """A line holding the national name or motto (or a Party's name), alone or beside the
-    issuer's lines."""
-    return is_national_line(line)
 
 
 def _aligned_starts(lines: list) -> tuple[int, int]:
