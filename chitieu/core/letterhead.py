@@ -71,6 +71,7 @@ class _Words:
     bodies: dict[str, str]  # a body's opening words, folded → as written
     named_bodies: frozenset[str]  # openings followed by a name of its own
     named_with_owner: frozenset[str]  # managing bodies naming their bodies with their name
+    named_by_place: frozenset[str]  # bodies named with their place under those, all the same
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
@@ -112,6 +113,7 @@ def _words() -> _Words:
         bodies=data["bodies"],
         named_bodies=frozenset(data["named_bodies"]),
         named_with_owner=frozenset(data["named_with_owner"]),
+        named_by_place=frozenset(data["named_by_place"]),
         body_start=compile_regex(
             r"^(?P<body>" + _spaced(bodies) + r")(?!\w)"),
         body_within=compile_regex(
@@ -415,12 +417,19 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(load_yaml("abbreviations.yaml")["issuer"])
 
 
-def names_its_bodies(body: str) -> bool:
+def names_its_bodies(body: str, under: str | None = None) -> bool:
     """A managing body whose own bodies carry its whole name ("HỘI ĐỒNG NHÂN DÂN XÃ …",
-    "ĐẢNG ỦY XÃ …"), not its place only."""
+    "ĐẢNG ỦY XÃ …"), not its place only; `under`: the body printed under it, when it is
+    one named by its place all the same (a steering committee: False)."""
+    if under is not None and _opening(under) in _words().named_by_place:
+        return False
+    return _opening(body) in _words().named_with_owner
+
+
+def _opening(body: str) -> str | None:
+    """The folded opening words of a body's name ("dang uy", "ban chi dao"), None if none."""
     opening = _words().body_start.match(_folded_text(body))
-    return opening is not None and " ".join(opening["body"].split()) in (
-        _words().named_with_owner)
+    return None if opening is None else " ".join(opening["body"].split())
 
 
 def office_name(body: str) -> str | None:
@@ -612,7 +621,12 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         return
     if left:
         head.subject_open = False  # a line of other words after the subject ends it
-    if _NUMBER_LABEL.match(_folded_text(left)):
+    if _NUMBER_LABEL.match(_folded_text(left)) and head.number is None and head.issuer and (
+            left.isupper() and ":" not in left):
+        # "SỐ" in capitals with no colon right under the issuer's lines: its name's last
+        # word wrapped ("… VÀ CHUYỂN ĐỔI" / "SỐ"), not the number's label ("Số:", "Số")
+        head.issuer[-1] = f"{head.issuer[-1]} {left}"
+    elif _NUMBER_LABEL.match(_folded_text(left)):
         head.number_label = True
     elif number is not None:
         if head.number is None:
