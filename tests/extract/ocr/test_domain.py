@@ -207,6 +207,16 @@ def test_unit_words_take_a_units_marks():
     assert [r.texts[2] for r in rows[1:]] == ["lượt/năm", "Tổ", "%", "lao động"]
 
 
+def test_models_as_a_unit_read_with_another_mark():
+    """"mô hình" (models, a unit the plans count by) read "mỏ hình", "mồ hình" in a unit cell
+    (Liberation Serif JPEG, DEV14) is the unit."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+                 ["1", "Số mô hình sinh kế", "mỏ hình", "8"],
+                 ["2", "Số mô hình kinh tế", "mồ hình", "5"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2].casefold() for r in rows[1:]] == ["mô hình", "mô hình"]
+
+
 def test_a_unit_word_with_one_letter_misread():
     """"lượt" read "lược" (its last letter): a one-word unit one letter off exactly one unit
     word is that word; a word of three letters or fewer, or near two, stays. A unit of
