@@ -77,7 +77,7 @@ def main() -> None:
                   "oos16_labels.csv", "oos17_labels.csv",
                   "oos18_labels.csv", "oos19_labels.csv", "oos20_labels.csv",
                   "oos21_labels.csv", "oos22_labels.csv", "oos23_labels.csv",
-                  "oos24_labels.csv", "oos26_labels.csv"):
+                  "oos24_labels.csv", "oos25_labels.csv", "oos26_labels.csv"):
         items = E.read_out_of_sample(ROOT / "tests" / "catalog" / batch)
         o = E.out_of_sample(items, E.catalog_linker(catalog))
         print(f"out of sample, {batch}: {len(items)} phrasings ({o.labelled} of a catalog "
