@@ -60,7 +60,6 @@ class _Words:
     motto_tail: regex.Pattern
     draft: regex.Pattern
     stamp: regex.Pattern  # a digital signature's stamp's label: the rest of its line
-    addressee: regex.Pattern  # a letter's "Kính gửi:" line, under the header block
     rule: regex.Pattern
     kinds: frozenset[str]
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
@@ -102,7 +101,6 @@ def _words() -> _Words:
         stamp=compile_regex(
             r"(?<!\w)(?:" + _spaced(data["signature_stamp"]) + r")\s*:"),
         rule=compile_regex(data["rule"]),
-        addressee=compile_regex(data["addressee"]),
         kinds=frozenset(data["kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
                           for k in kinds),
@@ -569,9 +567,8 @@ _NOT_TITLE = ("phu luc", "kem theo", "bieu")  # an appendix label, an attachment
 
 def _starts_heading(text: str) -> bool:
     """A line that ends the header block without being part of it: an appendix label, an
-    attachment line, a letter's "Kính gửi:", the body."""
-    key = _key(text)
-    return key.startswith(_NOT_TITLE) or bool(_words().addressee.match(key)) or opens_body(text)
+    attachment line, the body."""
+    return _key(text).startswith(_NOT_TITLE) or opens_body(text)
 
 
 def _read_header_line(head: Letterhead, text: str) -> None:
@@ -745,20 +742,18 @@ def _strip_motto(text: str) -> str:
 _COLUMN_GAP = lazy(compile_regex, r"(?:\t|\s{2,})(?=[^\t]*$)")
 
 
-# the words each opening with a capital at the end of a line's part ("… lưu trú Hà Nội, ")
-_CAPITALISED_TAIL = lazy(compile_regex, r"(?<!\S)(?:\p{Lu}\S*\s+)*\p{Lu}[^\s,]*[\s,]*$")
+# the words of a place name at the end of a line's part ("… lưu trú Hà Nội, "): each a
+# capital then small letters ("Đắk", "M'Drắk"), a capital alone but a roman numeral's ("A
+# Lưới", not "quý III"), or an abbreviated level ("TP.")
+_PLACE_WORD = r"(?:\p{Lu}[\p{Ll}'’][^\s,]*|(?![IVXLCDM](?:\s|,|$))\p{Lu}|T[Pp]\.)"
+_CAPITALISED_TAIL = lazy(compile_regex,
+                         rf"(?<!\S)(?:{_PLACE_WORD}\s+)*{_PLACE_WORD}[\s,]*$")
 
 
 def _place_start(text: str, date_at: int) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
     after the issuer's capitals read across on the same line."""
     before = text[:date_at]
-    if _SUBJECT_LABEL.match(before.lstrip()):
-        # "V/v cập nhật dữ liệu … Hà Nội, ngày …" (the columns' gap lost): the place is the
-        # capitalised words before the date, the subject's words before them
-        tail = _CAPITALISED_TAIL.search(before)
-        if tail is not None and tail.start() > len(before) - len(before.lstrip()):
-            return tail.start()
     number = NUMBER.search(before)
     if number is not None:
         dash = _DASH_AFTER.match(before, number.end())  # "Số: 845/KH-\tLào Cai, ngày …"
@@ -766,6 +761,12 @@ def _place_start(text: str, date_at: int) -> int:
     gap = _COLUMN_GAP.search(before.rstrip())
     if gap is not None:
         return gap.start()  # the two columns apart: the place is the right one's
+    if _SUBJECT_LABEL.match(before.lstrip()):
+        # "V/v cập nhật dữ liệu … Hà Nội, ngày …" (the columns' gap lost): the place is the
+        # capitalised words before the date, the subject's words before them
+        tail = _CAPITALISED_TAIL.search(before)
+        if tail is not None and tail.start() > len(before) - len(before.lstrip()):
+            return tail.start()
     words = before.split()
     kept = 0
     for word in words:

@@ -389,3 +389,26 @@ def test_a_number_cut_at_its_dash_keeps_waiting_over_the_right_columns_line() ->
         "KẾ HOẠCH", "Số hóa hồ sơ công chức năm 2026"))
     assert head is not None
     assert head.number == "Số: 77/KH-SNV"
+
+
+def test_a_kinh_gui_line_written_before_the_right_column_leaves_its_date_read() -> None:
+    # `pdftotext` without -layout: the left column ("Kính gửi:" printed beside its foot)
+    # before the right one; the place-date line is still the header's
+    head = read_letterhead(_rows(
+        "ỦY BAN NHÂN DÂN", "XÃ HƯƠNG KHÊ", "Số: 301/UBND-VHXH", "V/v rà soát hộ nghèo quý III",
+        "Kính gửi:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hương Khê, ngày 02 tháng 10 năm 2026", "- các phòng chuyên môn;", "- các thôn."))
+    assert head is not None
+    assert (head.dated, head.subject) == ("ngày 02 tháng 10 năm 2026",
+                                          ["rà soát hộ nghèo quý III"])
+
+
+def test_a_subjects_roman_numeral_before_the_place_stays_its_own() -> None:
+    # "quý III" then the place, the columns' gap lost (`pdftotext -layout` read into one
+    # cell): a roman numeral is no word of a place's name
+    head = read_letterhead(_rows(
+        "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ HƯƠNG KHÊ        Độc lập - Tự do - Hạnh phúc", "Số: 301/UBND-VHXH",
+        "V/v rà soát hộ nghèo quý III        Hương Khê, ngày 02 tháng 10 năm 2026"))
+    assert head is not None
+    assert (head.place, head.subject) == ("Hương Khê", ["rà soát hộ nghèo quý III"])
