@@ -48,6 +48,10 @@ _DATED = lazy(compile_regex,
 # line, or "…, ngày 02 tháng 12" whose "năm 2026" it wrapped
 _DATED_OPEN = lazy(compile_regex,
     r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
+# "…, ngày" (its day blank or given) whose month and year a narrow column wrapped
+_DAY_OPEN = lazy(compile_regex, r",\s*ngay\W*(?:\d{1,2})?\W*$")
+_WRAPPED_MONTH = lazy(compile_regex,
+    r"(?:^|\t)[ ]*th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$", IGNORECASE)
 _WRAPPED_YEAR = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", IGNORECASE)
 _ROMAN = lazy(compile_regex, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
@@ -553,6 +557,13 @@ def _year_rejoined(texts: list[str]) -> list[str]:
             # the year alone first: a cheap look that rules out nearly every line
             year = _WRAPPED_YEAR.search(texts[j])
             if year is None:
+                month = _WRAPPED_MONTH.search(texts[j])
+                if month is not None and _DAY_OPEN.search(_folded_text(texts[i])):
+                    # "Mường Lát, ngày" / "tháng 7 năm 2026": the day left blank, the
+                    # rest of the line wrapped
+                    texts[i] = f"{texts[i]} {month.group().strip()}"
+                    texts[j] = texts[j][:month.start()].rstrip()
+                    break
                 continue
             opened = _DATED_OPEN.search(_folded_text(texts[i]))
             if opened and bool(opened["word"]) != bool(year["word"]):  # "năm" once

@@ -412,3 +412,16 @@ def test_a_subjects_roman_numeral_before_the_place_stays_its_own() -> None:
         "V/v rà soát hộ nghèo quý III        Hương Khê, ngày 02 tháng 10 năm 2026"))
     assert head is not None
     assert (head.place, head.subject) == ("Hương Khê", ["rà soát hộ nghèo quý III"])
+
+
+def test_a_blank_days_place_date_line_wrapped_after_ngay_is_no_issuers_line() -> None:
+    # `pdftotext` without -layout of a plan whose day is left blank: "Hạ Lang, ngày" ends a
+    # line of the right column, its month and year under "Số: …" (was an issuer's line:
+    # "Hạ Lang, ngày xã Hạ Lang")
+    head = read_letterhead(_rows(
+        "UBND TỈNH CAO BẰNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "ỦY BAN NHÂN DÂN",
+        "Độc lập - Tự do - Hạnh phúc", "XÃ HẠ LANG", "Hạ Lang, ngày", "Số: 40/KH-UBND",
+        "tháng 11 năm 2026", "KẾ HOẠCH", "Thu phí chợ không dùng tiền mặt"))
+    assert head is not None
+    assert head.issuer == ["UBND TỈNH CAO BẰNG", "ỦY BAN NHÂN DÂN", "XÃ HẠ LANG"]
+    assert (head.place, head.dated) == ("Hạ Lang", "ngày tháng 11 năm 2026")
