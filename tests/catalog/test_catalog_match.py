@@ -469,6 +469,12 @@ MATCH = [
     ("Số hộ gia đình sử dụng dịch vụ Internet cáp quang (cộng dồn)", "hộ",
      "hts.so_ho_cap_quang"),
     ("Số hộ nghèo được hỗ trợ xây mới nhà ở trong năm", "hộ", "ktxh.ho_ngheo_ho_tro_nha_o"),
+    # a count neither of additions nor of a state (initiatives recognised, news posted,
+    # classes held) may be printed either way
+    ("Số sáng kiến, giải pháp được công nhận trong năm", "sáng kiến", "cchc.sang_kien"),
+    ("Số tin, bài đăng trên trang thông tin điện tử xã tăng thêm trong năm", "tin, bài",
+     "nts.tin_bai_trang_ttdt"),
+    ("Số lớp tập huấn kỹ năng số mở mới trong năm", "lớp", "xhs.lop_ky_nang_so"),
     # letter shapes OCR reads for others ("ir" for "ư", "rn" for "m", "mg" for "ng")
     ("Tỷ lệ che phủ cùa rirng toàn huyện", "%", "ktxh.che_phu_rung"),
     ("Tỷ lệ chất thải rắn sinh hoạt được thu gorn, xử lý đúng quy định", "%",
@@ -489,6 +495,8 @@ NEAR_MISSES = [
     ("Số sản phẩm OCOP lũy kế", "sản phẩm", "ktxh.ocop_moi"),
     ("Số camera an ninh được lắp mới trong năm", "camera", "qpan.so_camera_ket_noi"),
     ("Số người tham gia BHXH tự nguyện tăng thêm", "người", "ktxh.nguoi_bhxh_tu_nguyen"),
+    ("Số hộ kinh doanh sử dụng hóa đơn điện tử tăng thêm", "hộ",
+     "kts.so_ho_kd_hoa_don_dien_tu"),
     ("Số sản phẩm OCOP được công nhận mới lũy kế giai đoạn 2021-2025", "sản phẩm",
      "ktxh.ocop_moi"),
     # the HDI's health index is one of its components, and no health record
