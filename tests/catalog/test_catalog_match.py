@@ -1151,6 +1151,7 @@ def test_letter_shapes_ocr_reads_for_others_are_read_back() -> None:
     assert read("thu gorn rác thải").words == ("thu", "gom", "rac", "thai")
     assert read("độ che phủ rirng").words == ("do", "che", "phu", "rung")
     assert read("có bằmg cấp").words[1] == "bang"
+    assert read("nước sạeh").words == ("nuoc", "sach")
     assert read("mạng internet").words == ("mang", "internet")
     assert read("firm").words == ("firm",)
 
