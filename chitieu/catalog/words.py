@@ -1004,7 +1004,9 @@ def _tallied(reading: Reading, words: Words) -> Reading:
     found = set()
     if _holds_any(reading.words, words.added):
         found.add(ADDED)
-    if _holds_any(reading.words, words.cumulative):
+    if _holds_any(reading.words, words.cumulative) \
+            and not _holds_any(reading.words, words.void.get(CUMULATIVE, ())):
+        # ("từ đầu năm đến nay", the year's so far, voids it: void_conditions)
         found.add(CUMULATIVE)
     if not found:
         return reading

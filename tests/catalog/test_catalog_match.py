@@ -469,6 +469,10 @@ MATCH = [
     ("Số hộ gia đình sử dụng dịch vụ Internet cáp quang (cộng dồn)", "hộ",
      "hts.so_ho_cap_quang"),
     ("Số hộ nghèo được hỗ trợ xây mới nhà ở trong năm", "hộ", "ktxh.ho_ngheo_ho_tro_nha_o"),
+    # the year's so far ("từ đầu năm đến nay") is no stock; a stock "đến nay" is one
+    ("Số doanh nghiệp thành lập mới từ đầu năm đến nay", "doanh nghiệp",
+     "ktxh.doanh_nghiep_moi"),
+    ("Số hộ sử dụng Internet cáp quang đến nay", "hộ", "hts.so_ho_cap_quang"),
     # a count neither of additions nor of a state (initiatives recognised, news posted,
     # classes held) may be printed either way
     ("Số sáng kiến, giải pháp được công nhận trong năm", "sáng kiến", "cchc.sang_kien"),
