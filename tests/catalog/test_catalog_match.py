@@ -479,6 +479,11 @@ MATCH = [
     ("Số tin, bài đăng trên trang thông tin điện tử xã tăng thêm trong năm", "tin, bài",
      "nts.tin_bai_trang_ttdt"),
     ("Số lớp tập huấn kỹ năng số mở mới trong năm", "lớp", "xhs.lop_ky_nang_so"),
+    # doctors abbreviated; a health record "theo dõi sức khỏe"; a unit of land area, the hectare
+    ("Số BS trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
+    ("Tỷ lệ người dân có hồ sơ theo dõi sức khỏe điện tử cá nhân", "%", "xhs.ho_so_suc_khoe"),
+    ("Giá trị sản xuất trên đơn vị diện tích đất trồng trọt", "triệu đồng",
+     "ktxh.gia_tri_tren_ha"),
     # letter shapes OCR reads for others ("ir" for "ư", "rn" for "m", "mg" for "ng")
     ("Tỷ lệ che phủ cùa rirng toàn huyện", "%", "ktxh.che_phu_rung"),
     ("Tỷ lệ chất thải rắn sinh hoạt được thu gorn, xử lý đúng quy định", "%",
@@ -503,6 +508,12 @@ NEAR_MISSES = [
      "kts.so_ho_kd_hoa_don_dien_tu"),
     ("Số sản phẩm OCOP được công nhận mới lũy kế giai đoạn 2021-2025", "sản phẩm",
      "ktxh.ocop_moi"),
+    # natural forest, people of poor households, the economy's structure are parts or others
+    ("Tỷ lệ che phủ của rừng tự nhiên", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ người thuộc hộ nghèo, hộ cận nghèo tham gia bảo hiểm y tế", "%", "ktxh.bhyt"),
+    ("Tỷ lệ lao động thuộc hộ cận nghèo có việc làm qua đào tạo", "%",
+     "ktxh.lao_dong_qua_dao_tao"),
+    ("Cơ cấu ngành nông nghiệp", "%", "ktxh.lao_dong_nong_nghiep"),
     # the HDI's health index is one of its components, and no health record
     ("Chỉ số sức khỏe trong HDI", "chỉ số", "ktxh.hdi"),
     ("Chỉ số sức khỏe", "chỉ số", "xhs.ho_so_suc_khoe"),
