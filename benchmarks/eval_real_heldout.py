@@ -8,7 +8,8 @@
                                                            realdocs_heldout4|
                                                            realdocs_heldout5|
                                                            realdocs_heldout6|
-                                                           realdocs_heldout7]
+                                                           realdocs_heldout7|
+                                                           realdocs_heldout8]
                                                      [--form docx|pdf|layout|xlsx|html|md|
                                                              portal ...]
                                                      [--score ../shared/tools/score.py]
@@ -50,7 +51,10 @@ realdocs session's code changes: each document as DOCX, PDF and layout text and 
 XLSX, HTML, Markdown and portal text; scored at that session's start and end, its misses read:
 worn), or `realdocs_heldout7` (built 2026-12-07 01:15 before the seventh realdocs session's
 code changes: each document as DOCX, PDF and layout text and in three of XLSX, HTML, Markdown
-and portal text).
+and portal text; scored at that session's start and end, its misses read: worn), or
+`realdocs_heldout8` (built 2026-12-07 04:00 before the eighth realdocs session's code changes:
+each document as DOCX, PDF and layout text and in three of XLSX, HTML, Markdown and portal
+text).
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
 SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
              "heldout7", "heldout8", "heldout9", "heldout10", "realdocs_heldout",
              "realdocs_heldout2", "realdocs_heldout3", "realdocs_heldout4", "realdocs_heldout5",
-             "realdocs_heldout6", "realdocs_heldout7")
+             "realdocs_heldout6", "realdocs_heldout7", "realdocs_heldout8")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:
