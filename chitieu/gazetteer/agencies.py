@@ -724,26 +724,44 @@ class Gazetteer:
     def _kind_list(self, segment: str) -> list[str]:
         """"Các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường": a kind of body, a colon,
         then the names of the bodies of that kind, each the kind and its name ("Sở Tài
-        chính", …). A name holding "và" is cut there only when both sides are bodies the list
-        of names holds and the whole is not. Empty when the segment is no such list, or when
-        a piece is no body the list holds."""
+        chính", …). A body's own name may hold a comma ("Các Sở: Văn hóa, Thể thao và Du
+        lịch, Tài chính": two bodies): neighbouring parts are one name where the list of
+        names holds them together as printed (the longest such first). A name holding "và" is
+        cut there only when both sides are bodies the list of names holds and the whole is
+        not. Empty when the segment is no such list, or when a piece is no body the list
+        holds."""
         m = _KIND_LIST.match(_one_line(segment))
         if m is None:
             return []
         kind = m[1][:1].upper() + m[1][1:]
-        pieces: list[str] = []
-        for item in (_tidy(part) for part in m[2].split(",")):
-            if not item:
-                continue
+        parts = [part for part in (_tidy(part) for part in m[2].split(",")) if part]
+        pieces = self._kind_names(kind, tuple(parts))
+        return list(pieces) if pieces is not None else []
+
+    def _kind_names(self, kind: str, parts: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The bodies of `kind` that the comma-separated `parts` of a kind list name, each
+        the kind and its name; None when some part names no body the list of names holds."""
+        if not parts:
+            return ()
+        for end in range(len(parts), 0, -1):
+            item = ", ".join(parts[:end])
             whole = f"{kind} {item}"
-            if self._lookup(whole) is None and " và " in item:
+            found = self._lookup(whole)
+            if end > 1 and (found is None or found[1] < 1.0):
+                continue  # parts joined only as a name the list holds exactly
+            if found is None and " và " in item:
                 halves = [f"{kind} {half.strip()}" for half in item.split(" và ", 1)]
-                if all(self._lookup(half) is not None for half in halves):
-                    pieces += halves
-                    continue
-            pieces.append(whole)
-        # every piece a body the list holds, or the words were something else (role words …)
-        return pieces if all(self._lookup(piece) is not None for piece in pieces) else []
+                if not all(self._lookup(half) is not None for half in halves):
+                    return None
+                head: tuple[str, ...] = tuple(halves)
+            elif found is None:
+                return None
+            else:
+                head = (whole,)
+            rest = self._kind_names(kind, parts[end:])
+            if rest is not None:
+                return head + rest
+        return None
 
     def _collective_of_parts(self, printed: str) -> tuple[str, float] | None:
         """A name listing words of one collective ("Các thôn, ấp"): that collective, as sure

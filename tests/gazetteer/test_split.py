@@ -170,6 +170,14 @@ def gazetteer():
     ("Các sở: Xây dựng và Nông nghiệp và Môi trường; UBND các xã, phường",
      ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "UBND các xã, phường"]),
     ("Các Bộ: Công an, Tài chính", ["Bộ Công an", "Bộ Tài chính"]),
+    # a body's own name may hold a comma: the list of names tells where a comma separates
+    ("Các Sở: Văn hóa, Thể thao và Du lịch, Tài chính",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính"]),
+    ("Các Sở: Nội vụ, Văn hóa, Thể thao và Du lịch",
+     ["Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Các sở: Y tế, Văn hóa, Thể thao và Du lịch, Xây dựng và Công Thương",
+     ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Công Thương"]),
+    ("Các Sở: Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
     # a collective the list holds is whole as it holds it: what follows is one more party
     ("Các bộ, ngành, địa phương, doanh nghiệp liên quan",
      ["Các bộ, ngành, địa phương", "doanh nghiệp liên quan"]),
