@@ -32,7 +32,7 @@ session's code changes; scored twice, its misses read: worn), `heldout8` (built 
 `heldout9` (built 2026-12-06 21:55 before the sixth layout session's code changes;
 scored twice, its misses read: worn), `heldout10` (built 2026-12-07 00:45 before the seventh
 layout session's code changes; scored twice, its misses read: worn), `heldout11` (built
-2026-12-07 03:45 before the eighth layout session's code changes),
+2026-12-07 03:35 before the eighth layout session's code changes),
 `realdocs_heldout` (built 2026-12-06
 08:30 before the realdocs session's code changes: each document in two of DOCX, XLSX, portal
 HTML, Markdown and PDF; a form scores the documents that come in it), or
