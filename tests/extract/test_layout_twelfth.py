@@ -1,0 +1,135 @@
+"""The pdftotext -layout reader on the shapes of heldout10's layout misses (issue 11, twelfth
+round), in our own typed text: a code column ("Mã số") printed on each row's first line
+beside a number printed lower down, four labels crowded one space apart on a one-line
+header, a year's label on a line of its own over its column's label of no year."""
+
+from chitieu import convert_text
+from chitieu.extract.layout import _codes_beside_numbers, _Word
+
+# "STT" centred down each row of three lines, "Mã số" printed from the row's top: each
+# code one line above its number; the section rows "I" / "II" print no code
+CODES_ON_TOP = """\
+STT  Mã số           Tên chỉ tiêu              Đơn vị tính   Mục tiêu năm 2026   Cơ quan chủ trì
+ I                  NÔNG NGHIỆP
+      3101   Tỷ lệ diện tích lúa được cơ giới        %              85           Sở Nông nghiệp và
+ 1
+             hóa khâu thu hoạch                                                  Môi trường
+      3102   Số hợp tác xã nông nghiệp hoạt   Hợp tác xã        240          Sở Nông nghiệp và
+ 2
+             động hiệu quả                                                       Môi trường
+II                  CÔNG NGHIỆP
+      3201   Chỉ số sản xuất công nghiệp tăng        %              9,5          Sở Công Thương
+ 3
+             so với năm trước
+"""
+
+
+def test_a_code_printed_above_its_rows_number_is_a_cell_of_that_row() -> None:
+    document = convert_text(CODES_ON_TOP, "layout")
+    assert [(r.key, r.name, r.target.raw, [a.name for a in r.agencies])
+            for r in document.records] == [
+        ("I/1", "Tỷ lệ diện tích lúa được cơ giới hóa khâu thu hoạch", "85",
+         ["Sở Nông nghiệp và Môi trường"]),
+        ("I/2", "Số hợp tác xã nông nghiệp hoạt động hiệu quả", "240",
+         ["Sở Nông nghiệp và Môi trường"]),
+        ("II/3", "Chỉ số sản xuất công nghiệp tăng so với năm trước", "9,5",
+         ["Sở Công Thương"])]
+
+
+def _cells(*rows: tuple[str, str]) -> list[list[list[_Word]]]:
+    """Rows of two numbering columns' texts ("" none) as the reader's cells."""
+    return [[[_Word(0, len(a), a)] if a else [], [_Word(5, 5 + len(b), b)] if b else []]
+            for a, b in rows]
+
+
+def test_codes_beside_numbers_only_when_each_number_has_its_own_code() -> None:
+    # a code on each numbered row's top line, sections without one
+    assert _codes_beside_numbers(_cells(("I", ""), ("", "0101"), ("1", ""), ("", "0102"),
+                                        ("2", "")), [0, 1])
+    # groups in the first column over items in the second: several items to a group
+    assert not _codes_beside_numbers(_cells(("1", ""), ("", "1.1"), ("", "1.2"), ("2", ""),
+                                            ("", "2.1")), [0, 1])
+    # one item to each group, numbered as the group's parts
+    assert not _codes_beside_numbers(_cells(("1", ""), ("", "1.1"), ("2", ""), ("", "2.1")),
+                                     [0, 1])
+    # Roman groups in the first column, items in the second
+    assert not _codes_beside_numbers(_cells(("I", ""), ("", "1"), ("", "2"), ("II", ""),
+                                            ("", "1")), [0, 1])
+    # every code on its number's line: nothing to pair
+    assert not _codes_beside_numbers(_cells(("1", "0101"), ("2", "0102")), [0, 1])
+    assert not _codes_beside_numbers(_cells(("1", ""), ("", "0101")), [0])
+
+
+# narrow columns with cell margins of 0.05 cm: the header's last four labels printed one
+# space apart on its one line, and their cells crowded alike in the body
+CROWDED_ONE_LINE = """\
+TT                     Nội dung                     Cơ quan chủ trì Cơ quan phối hợp Sản phẩm Thời hạn
+ 1  Xây dựng cơ sở dữ liệu về di sản văn hóa phi    Sở Văn hóa,    Sở Khoa học và    Cơ sở dữ  Quý
+    vật thể của tỉnh                                Thể thao và    Công nghệ         liệu      III/2026
+                                                    Du lịch
+ 2  Tổ chức hội thảo khoa học về bảo tồn nghề       Sở Văn hóa,    UBND các xã       Kỷ yếu    Tháng
+    truyền thống                                    Thể thao và                                10/2026
+                                                    Du lịch
+ 3  Biên soạn tài liệu giới thiệu làng nghề         Sở Công Thương Sở Văn hóa, Thể   Tài liệu  Năm 2026
+                                                                   thao và Du lịch
+"""
+
+
+def test_four_labels_crowded_on_a_one_line_header_head_four_columns() -> None:
+    document = convert_text(CROWDED_ONE_LINE, "layout")
+    assert [c.header for c in document.columns] == [
+        "TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời hạn"]
+    assert [(r.key, r.note, r.deadline.raw) for r in document.records] == [
+        ("1", "Cơ sở dữ liệu", "Quý III/2026"), ("2", "Kỷ yếu", "Tháng 10/2026"),
+        ("3", "Tài liệu", "Năm 2026")]
+
+
+# "Năm 2025" over last year's plan and estimate, "Năm 2026" over this year's plan, both on
+# the header's first line; the labels under them crowded one space apart ("tính Kế hoạch
+# Ước thực Kế hoạch"): the 2026 plan is the target, the 2025 plan no field
+YEARS_OVER_CROWDED = """\
+                                                Năm 2025      Năm 2026
+                                      Đơn vị
+TT             Chỉ tiêu                                                   Đơn vị chủ trì
+                                       tính Kế hoạch Ước thực Kế hoạch
+                                                     hiện
+ 1   Số doanh nghiệp thành lập mới    Doanh   1.200   1.260   1.400       Sở Tài chính
+                                      nghiệp
+ 2   Tỷ lệ hộ dùng nước sạch            %       62     63,5     66        Sở Nông nghiệp và
+                                                                          Môi trường
+"""
+
+
+def test_a_years_label_over_crowded_labels_heads_its_column() -> None:
+    document = convert_text(YEARS_OVER_CROWDED, "layout")
+    assert [c.header for c in document.columns][3:6] == [
+        "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện", "Kế hoạch Năm 2026"]
+    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
+        ("1", "1.400", "1.260"), ("2", "66", "63,5")]
+
+
+# the same header over figures printed a few characters left or right from row to row (the
+# body's gutters under the crowded labels are none) and "Năm 2026" one space after "thực":
+# one column under each label, "Năm 2026" over its own
+YEARS_OVER_DRIFTING = """\
+                                                Năm 2025      Năm 2026
+                                      Đơn vị
+TT             Chỉ tiêu                                                   Đơn vị chủ trì
+                                       tính Kế hoạch Ước thực Kế hoạch
+                                                     hiện
+ 1   Số doanh nghiệp thành lập mới     DN     12     13        15         Sở Tài chính
+ 2   Tỷ lệ hộ dùng nước sạch            %     62          64       66     Sở Nông nghiệp và
+                                                                          Môi trường
+ 3   Số hợp tác xã thành lập mới       HTX    45     48        52         Sở Nông nghiệp và
+                                                                          Môi trường
+ 4   Số chợ được cải tạo               Chợ    10          11       14     Sở Công Thương
+"""
+
+
+def test_figures_off_their_columns_middle_under_crowded_labels_keep_the_labels_columns(
+        ) -> None:
+    document = convert_text(YEARS_OVER_DRIFTING, "layout")
+    assert [c.header for c in document.columns][3:6] == [
+        "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện", "Kế hoạch Năm 2026"]
+    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
+        ("1", "15", "13"), ("2", "66", "64"), ("3", "52", "48"), ("4", "14", "11")]
