@@ -63,15 +63,15 @@ def test_codes_beside_numbers_only_when_each_number_has_its_own_code() -> None:
 # narrow columns with cell margins of 0.05 cm: the header's last four labels printed one
 # space apart on its one line, and their cells crowded alike in the body
 CROWDED_ONE_LINE = """\
-TT                     Nội dung                     Cơ quan chủ trì Cơ quan phối hợp Sản phẩm Thời hạn
- 1  Xây dựng cơ sở dữ liệu về di sản văn hóa phi    Sở Văn hóa,    Sở Khoa học và    Cơ sở dữ  Quý
-    vật thể của tỉnh                                Thể thao và    Công nghệ         liệu      III/2026
-                                                    Du lịch
- 2  Tổ chức hội thảo khoa học về bảo tồn nghề       Sở Văn hóa,    UBND các xã       Kỷ yếu    Tháng
-    truyền thống                                    Thể thao và                                10/2026
-                                                    Du lịch
- 3  Biên soạn tài liệu giới thiệu làng nghề         Sở Công Thương Sở Văn hóa, Thể   Tài liệu  Năm 2026
-                                                                   thao và Du lịch
+TT                     Nội dung                 Cơ quan chủ trì Cơ quan phối hợp Sản phẩm Thời hạn
+ 1  Xây dựng cơ sở dữ liệu về di sản văn hóa    Sở Văn hóa,    Sở Khoa học và    Cơ sở dữ  Quý
+    vật thể của tỉnh                            Thể thao và    Công nghệ         liệu      III/2026
+                                                Du lịch
+ 2  Tổ chức hội thảo khoa học về bảo tồn nghề   Sở Văn hóa,    UBND các xã       Kỷ yếu    Tháng
+    truyền thống                                Thể thao và                                10/2026
+                                                Du lịch
+ 3  Biên soạn tài liệu giới thiệu làng nghề     Sở Công Thương Sở Văn hóa, Thể   Tài liệu  Năm 2026
+                                                               thao và Du lịch
 """
 
 
@@ -133,3 +133,33 @@ def test_figures_off_their_columns_middle_under_crowded_labels_keep_the_labels_c
         "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện", "Kế hoạch Năm 2026"]
     assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
         ("1", "15", "13"), ("2", "66", "64"), ("3", "52", "48"), ("4", "14", "11")]
+
+
+# notes on rows 1, 3 and 5 only, each printed from its row's top over two lines: row 3's
+# sits where a note merged over rows 2–4 would, centred on row 3's number; the rows between
+# print none, and no other column is merged over them
+NOTES_ON_SOME_ROWS = """\
+TT   Nội dung                              Đơn vị chủ trì      Thời hạn       Ghi chú
+     Lập danh mục di tích cần tu bổ cấp     Sở Văn hóa, Thể     Quý I/2026     Theo đề nghị
+1
+     thiết trên địa bàn                     thao và Du lịch                    của các xã
+     Số hóa hồ sơ xếp hạng di tích cấp      Sở Văn hóa, Thể     Năm 2026
+2
+     tỉnh                                   thao và Du lịch
+     Tu bổ cấp thiết đình làng Phú          Sở Xây dựng         Quý III/2026   Vốn ngân sách
+3
+     Hòa                                                                       tỉnh
+     Kiểm kê hiện vật tại bảo tàng          Sở Văn hóa, Thể     Tháng 9/2026
+4
+     tỉnh                                   thao và Du lịch
+     Tổng kết công tác bảo tồn di tích      Sở Văn hóa, Thể     Tháng 12/2026  Báo cáo UBND
+5
+     năm 2026                               thao và Du lịch                    tỉnh
+"""
+
+
+def test_a_note_of_its_own_row_is_not_spread_to_rows_that_print_none() -> None:
+    document = convert_text(NOTES_ON_SOME_ROWS, "layout")
+    assert [(r.key, r.note) for r in document.records] == [
+        ("1", "Theo đề nghị của các xã"), ("2", None), ("3", "Vốn ngân sách tỉnh"),
+        ("4", None), ("5", "Báo cáo UBND tỉnh")]
