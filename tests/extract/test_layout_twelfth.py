@@ -3,6 +3,8 @@ round), in our own typed text: a code column ("Mã số") printed on each row's 
 beside a number printed lower down, four labels crowded one space apart on a one-line
 header, a year's label on a line of its own over its column's label of no year."""
 
+import pytest
+
 from chitieu import convert_text
 from chitieu.extract.layout import _codes_beside_numbers, _Word
 
@@ -93,30 +95,18 @@ YEARS_OVER_CROWDED = """\
 TT             Chỉ tiêu                                                   Đơn vị chủ trì
                                        tính Kế hoạch Ước thực Kế hoạch
                                                      hiện
+"""
+# figures under their labels' middles
+FIGURES_IN_PLACE = """\
  1   Số doanh nghiệp thành lập mới    Doanh   1.200   1.260   1.400       Sở Tài chính
                                       nghiệp
  2   Tỷ lệ hộ dùng nước sạch            %       62     63,5     66        Sở Nông nghiệp và
                                                                           Môi trường
 """
-
-
-def test_a_years_label_over_crowded_labels_heads_its_column() -> None:
-    document = convert_text(YEARS_OVER_CROWDED, "layout")
-    assert [c.header for c in document.columns][3:6] == [
-        "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện", "Kế hoạch Năm 2026"]
-    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
-        ("1", "1.400", "1.260"), ("2", "66", "63,5")]
-
-
-# the same header over figures printed a few characters left or right from row to row (the
-# body's gutters under the crowded labels are none) and "Năm 2026" one space after "thực":
-# one column under each label, "Năm 2026" over its own
-YEARS_OVER_DRIFTING = """\
-                                                Năm 2025      Năm 2026
-                                      Đơn vị
-TT             Chỉ tiêu                                                   Đơn vị chủ trì
-                                       tính Kế hoạch Ước thực Kế hoạch
-                                                     hiện
+# figures printed a few characters left or right from row to row (the body's gutters under
+# the crowded labels are none), "Năm 2026" one space after "thực": one column under each
+# label, "Năm 2026" over its own
+FIGURES_DRIFTING = """\
  1   Số doanh nghiệp thành lập mới     DN     12     13        15         Sở Tài chính
  2   Tỷ lệ hộ dùng nước sạch            %     62          64       66     Sở Nông nghiệp và
                                                                           Môi trường
@@ -126,13 +116,16 @@ TT             Chỉ tiêu                                                   Đ�
 """
 
 
-def test_figures_off_their_columns_middle_under_crowded_labels_keep_the_labels_columns(
-        ) -> None:
-    document = convert_text(YEARS_OVER_DRIFTING, "layout")
+@pytest.mark.parametrize(("body", "values"), [
+    (FIGURES_IN_PLACE, [("1", "1.400", "1.260"), ("2", "66", "63,5")]),
+    (FIGURES_DRIFTING, [("1", "15", "13"), ("2", "66", "64"), ("3", "52", "48"),
+                        ("4", "14", "11")])], ids=["in_place", "drifting"])
+def test_a_years_label_over_crowded_labels_heads_its_column(
+        body: str, values: list[tuple[str, str, str]]) -> None:
+    document = convert_text(YEARS_OVER_CROWDED + body, "layout")
     assert [c.header for c in document.columns][3:6] == [
         "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện", "Kế hoạch Năm 2026"]
-    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == [
-        ("1", "15", "13"), ("2", "66", "64"), ("3", "52", "48"), ("4", "14", "11")]
+    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == values
 
 
 # notes on rows 1, 3 and 5 only, each printed from its row's top over two lines: row 3's
