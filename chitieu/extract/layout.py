@@ -70,6 +70,8 @@ _LOWER_ITEM = re.compile(rf"^{LOWER}\)$")  # "a)", "đ)": an item under a group'
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
 _OPTIONAL_ROLES = frozenset({"support", "note"})  # what a row may well leave empty
+# what a row sharing the block of the row above shares with it (a note is a row's own)
+_BLOCK_ROLES = frozenset({"support"})
 _FIGURE_ROLES = frozenset({"target", "baseline"})  # columns of figures
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
@@ -3025,7 +3027,7 @@ def _shared_from_above(from_top: dict[int, set[int]], roles: list[str],
         if not every or not every <= from_top[row] or row == 0 or anchors[row - 1] < 0:
             continue
         for col, role in enumerate(roles[:len(groups[row])]):
-            if role in _OPTIONAL_ROLES and not groups[row][col] and groups[row - 1][col]:
+            if role in _BLOCK_ROLES and not groups[row][col] and groups[row - 1][col]:
                 groups[row][col] = list(groups[row - 1][col])
                 given.append((row, col))
     return given

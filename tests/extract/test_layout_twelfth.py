@@ -156,3 +156,31 @@ def test_a_note_of_its_own_row_is_not_spread_to_rows_that_print_none() -> None:
     assert [(r.key, r.note) for r in document.records] == [
         ("1", "Theo đề nghị của các xã"), ("2", None), ("3", "Vốn ngân sách tỉnh"),
         ("4", None), ("5", "Báo cáo UBND tỉnh")]
+
+
+# row 2 prints no lead: it shares row 1's block (the lead printed from row 1's top, as a
+# cell merged over both would be), and would share a support; row 1's note stays its own
+NOTE_OF_A_BLOCKS_FIRST_ROW = """\
+                                       Đơn vị   Kế hoạch     Đơn vị chủ trì
+STT            Chỉ tiêu                                                         Ghi chú
+                                        tính    năm 2026       thực hiện
+ I   KINH TẾ
+     Tốc độ tăng tổng sản phẩm                              Sở Tài chính      Chỉ tiêu
+ 1   trên địa bàn (GRDP)                 %        8-9                         Nghị quyết
+     Tỷ lệ huy động vốn đầu tư           %
+ 2                                                ≥ 32
+     toàn xã hội so với GRDP
+     Tỷ lệ giải ngân vốn đầu tư                             Sở Tài chính
+ 3                                       %        100
+     công được giao
+     Số doanh nghiệp thành lập mới    Doanh                 Sở Tài chính
+ 4                                                800
+                                      nghiệp
+"""
+
+
+def test_a_row_sharing_the_block_above_takes_its_lead_not_its_note() -> None:
+    document = convert_text(NOTE_OF_A_BLOCKS_FIRST_ROW, "layout")
+    assert [(r.key, r.note, [a.name for a in r.agencies]) for r in document.records] == [
+        ("I/1", "Chỉ tiêu Nghị quyết", ["Sở Tài chính"]), ("I/2", None, ["Sở Tài chính"]),
+        ("I/3", None, ["Sở Tài chính"]), ("I/4", None, ["Sở Tài chính"])]
