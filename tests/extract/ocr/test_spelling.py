@@ -437,3 +437,9 @@ def test_near_poor_households_read_with_a_hook_at_200_dpi(read: str, printed: st
     "nghẻo" (the grave read as a hook at 200 dpi) is no word beside "cận"."""
     words, _ = repair_words(_line(read, 80.0))
     assert " ".join(w.text for w in words) == printed
+
+
+def test_writing_in_a_book_keeps_its_hook() -> None:
+    """"ghi sổ nghị quyết" (to write in the resolutions' book): "ghi sổ" is a word of the plans
+    (ocr_phrases.txt) as the dictionary's "ghi số" is; read right, it stays (DEV14)."""
+    assert best_reading("ghi", "sổ", "nghị", 90.3, ("việc", "quyết")) == "sổ"
