@@ -403,15 +403,16 @@ def test_a_kinh_gui_line_written_before_the_right_column_leaves_its_date_read() 
                                           ["rà soát hộ nghèo quý III"])
 
 
-def test_a_subjects_roman_numeral_before_the_place_stays_its_own() -> None:
+@pytest.mark.parametrize("quarter", ["III", "I"])
+def test_a_subjects_roman_numeral_before_the_place_stays_its_own(quarter: str) -> None:
     # "quý III" then the place, the columns' gap lost (`pdftotext -layout` read into one
     # cell): a roman numeral is no word of a place's name
     head = read_letterhead(_rows(
         "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "XÃ HƯƠNG KHÊ        Độc lập - Tự do - Hạnh phúc", "Số: 301/UBND-VHXH",
-        "V/v rà soát hộ nghèo quý III        Hương Khê, ngày 02 tháng 10 năm 2026"))
+        f"V/v rà soát hộ nghèo quý {quarter}        Hương Khê, ngày 02 tháng 10 năm 2026"))
     assert head is not None
-    assert (head.place, head.subject) == ("Hương Khê", ["rà soát hộ nghèo quý III"])
+    assert (head.place, head.subject) == ("Hương Khê", [f"rà soát hộ nghèo quý {quarter}"])
 
 
 def test_a_blank_days_place_date_line_wrapped_after_ngay_is_no_issuers_line() -> None:
@@ -425,3 +426,29 @@ def test_a_blank_days_place_date_line_wrapped_after_ngay_is_no_issuers_line() ->
     assert head is not None
     assert head.issuer == ["UBND TỈNH CAO BẰNG", "ỦY BAN NHÂN DÂN", "XÃ HẠ LANG"]
     assert (head.place, head.dated) == ("Hạ Lang", "ngày tháng 11 năm 2026")
+
+
+@pytest.mark.parametrize(("line", "subject"), [
+    # the columns apart (two cells, a reader's tab): the place is the right column's,
+    # whatever capitalised words end the subject
+    ("V/v triển khai ứng dụng VNeID\tLâm Đồng, ngày 16 tháng 6 năm 2026",
+     "triển khai ứng dụng VNeID"),
+    ("V/v giao chỉ tiêu sản phẩm OCOP\tLâm Đồng, ngày 16 tháng 6 năm 2026",
+     "giao chỉ tiêu sản phẩm OCOP"),
+    ("V/v báo cáo số liệu của Sở Y Tế\tLâm Đồng, ngày 16 tháng 6 năm 2026",
+     "báo cáo số liệu của Sở Y Tế"),
+    # the gap lost: an acronym is no place's word
+    ("V/v triển khai ứng dụng VNeID Lâm Đồng, ngày 16 tháng 6 năm 2026",
+     "triển khai ứng dụng VNeID"),
+    ("V/v kiểm tra camera UBND Lâm Đồng, ngày 16 tháng 6 năm 2026",
+     "kiểm tra camera UBND"),
+])
+def test_a_subjects_capitalised_last_words_stay_out_of_the_place(
+        line: str, subject: str) -> None:
+    lines = ("SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Số: 120/SYT-KHTC\tĐộc lập - Tự do - Hạnh phúc", line, "trong khám chữa bệnh")
+    head = read_letterhead([RawRow(cells=[Cell(t) for t in text.split("\t")])
+                            for text in lines])
+    assert head is not None
+    assert (head.place, head.dated) == ("Lâm Đồng", "ngày 16 tháng 6 năm 2026")
+    assert head.subject == [subject, "trong khám chữa bệnh"]
