@@ -8,9 +8,10 @@
                                                            realdocs_heldout4|
                                                            realdocs_heldout5|
                                                            realdocs_heldout6|
-                                                           realdocs_heldout7]
-                                                     [--form docx|pdf|layout|xlsx|html|md|
-                                                             portal ...]
+                                                           realdocs_heldout7|
+                                                           raw_heldout1]
+                                                     [--form docx|pdf|layout|raw|xlsx|html|
+                                                             md|portal ...]
                                                      [--score ../shared/tools/score.py]
 
 Held out: built and scored before the code they measure was changed, then scored only at the
@@ -50,7 +51,9 @@ realdocs session's code changes: each document as DOCX, PDF and layout text and 
 XLSX, HTML, Markdown and portal text; scored at that session's start and end, its misses read:
 worn), or `realdocs_heldout7` (built 2026-12-07 01:15 before the seventh realdocs session's
 code changes: each document as DOCX, PDF and layout text and in three of XLSX, HTML, Markdown
-and portal text).
+and portal text), or `raw_heldout1` (built 2026-12-07 03:50 before the raw session's code
+changes: each document as DOCX, PDF and the PDF's `pdftotext -raw` text, the form it is for).
+The `raw` form is a PDF's `pdftotext -raw -enc UTF-8` text (`<stem>.pdftotext-raw.txt`).
 """
 
 from __future__ import annotations
@@ -66,13 +69,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "fixtures" / "real"
 FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
+         "raw": "*.pdftotext-raw.txt",
          "xlsx": "*.xlsx", "html": "*.html", "md": "*.md", "portal": "*.portal.md"}
 # a portal page saved as text is its own form, not the converter's Markdown
 OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
 SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
              "heldout7", "heldout8", "heldout9", "heldout10", "realdocs_heldout",
              "realdocs_heldout2", "realdocs_heldout3", "realdocs_heldout4", "realdocs_heldout5",
-             "realdocs_heldout6", "realdocs_heldout7")
+             "realdocs_heldout6", "realdocs_heldout7", "raw_heldout1")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:

@@ -1,4 +1,5 @@
-"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout10)
+"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout10,
+and raw_heldout1 in `pdftotext -raw` form)
 are complete: every document in its three forms and one hand-written expected file each.
 They are scored by benchmarks/eval_real_heldout.py only, never here (a held-out set that
 tests pass or fail on would be tuned to)."""
@@ -22,5 +23,17 @@ def test_every_document_has_its_three_forms_and_expected_records(name: str) -> N
     for gold in golds:
         stem = gold.name.removesuffix(".gold.json")
         assert all((held / f"{stem}{suffix}").is_file() for suffix in FORMS), stem
+        records = json.loads(gold.read_text("utf-8"))["records"]
+        assert records and len({r["key"] for r in records}) == len(records)
+
+
+def test_the_raw_held_out_set_has_its_raw_text_and_expected_records() -> None:
+    held = REAL / "raw_heldout1"
+    golds = sorted(held.glob("expected/*.gold.json"))
+    assert len(golds) >= 5
+    for gold in golds:
+        stem = gold.name.removesuffix(".gold.json")
+        assert all((held / f"{stem}{suffix}").is_file()
+                   for suffix in (".docx", ".pdf", ".pdftotext-raw.txt")), stem
         records = json.loads(gold.read_text("utf-8"))["records"]
         assert records and len({r["key"] for r in records}) == len(records)
