@@ -54,6 +54,7 @@ from chitieu.core.numbering import (
 )
 from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.extract import rawrows
 from chitieu.extract.blocks import _reads_as_agency
 from chitieu.extract.unicode import decode_bytes
 
@@ -86,7 +87,8 @@ def looks_like_cells(text: str) -> bool:
     each over its own column's cells (`pdftotext` without -layout)."""
     lines = _lines(text)
     return any(_row_header(lines, i) is not None or _column_header(lines, i)
-               for i, line in enumerate(lines) if line and _is_number_label_start(lines, i))
+               for i, line in enumerate(lines) if line and _is_number_label_start(lines, i)
+               ) or any(_raw_header(lines, i) is not None for i in range(len(lines)))
 
 
 def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
@@ -102,6 +104,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     rows: list[RawRow] = []
     warnings: list[str] = []
     tables = 0
+    known: _Known | None = None
     i = 0
     while i < len(lines):
         found = _row_header(lines, i) if lines[i] and _is_number_label_start(lines, i) else None
@@ -115,6 +118,9 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 rows.extend(_one_cell(lines[k], k) for k in range(i, found[1] - len(found[0][0]))
                             if lines[k])
                 warnings.append(f"cells_header_rows_unplaced:L{i + 1}")
+        if found is not None and (raw := _raw_header(lines, i)) is not None and len(
+                raw.roles) > len(found[0][-1]):
+            found = None  # labels printed level on one line: `pdftotext -raw` text
         # a table's rows say which table they are of (the text around it: none, so that a
         # sentence after the table is not read as its last row's)
         if found is not None:
@@ -125,6 +131,15 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
             i = _read_columns(lines, i, rows, _Known(agencies), warnings, tables)
             tables += 1
             continue
+        raw = _raw_header(lines, i)
+        if raw is not None:
+            # `pdftotext -raw`: a row's cells in order, neighbours' words on one line
+            if known is None:
+                known = _Known(agencies)
+            table, i = rawrows.read_table(lines, raw, known.score, tables, i)
+            rows.extend(table)
+            tables += 1
+            continue
         if lines[i]:
             # outside a table, a line as the text reader reads it: its tabs apart cells (a
             # header's two columns set by tab stops)
@@ -132,6 +147,19 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
         i += 1
     pages = text.count("\f") + 1
     return RawDocument(rows=rows, format="text", pages=pages, ocr=False, warnings=warnings)
+
+
+def _raw_header(lines: list[str], i: int) -> rawrows.Header | None:
+    """A header `pdftotext -raw` wrote at line `i`: its labels' words run on, joined where
+    they print level ("TT Chỉ tiêu", "Năm 2025 Năm 2026"), the numbering column's first."""
+    line = lines[i]
+    if not line or len(line.split(" ", 1)[0]) > _NUMBER_LABEL_SIZE:
+        return None
+    first = line.split(" ", 1)[0]
+    if _role(first) != "number" and not (len(first) <= 2 and first.isupper() and i + 1 < len(
+            lines) and _role(first + lines[i + 1].split(" ", 1)[0]) == "number"):
+        return None
+    return rawrows.header_at(lines, i, _role)
 
 
 def _lines(text: str) -> list[str]:

@@ -1,0 +1,127 @@
+"""Tables as `pdftotext -raw` writes them (chitieu/extract/rawrows.py through the cells
+reader): each row's cells in order, the words of cells printed level joined on one line."""
+
+from chitieu.extract import cells
+from chitieu.extract.detect import detect_layout
+from chitieu.gazetteer.agencies import default_gazetteer
+
+
+def _table(text: str) -> list[list[str]]:
+    doc = cells.read_text(text, agencies=default_gazetteer)
+    return [row.texts for row in doc.rows if row.table is not None]
+
+
+TARGETS = "\n".join([
+    "Phụ lục II",
+    "CHỈ TIÊU PHÁT TRIỂN THƯƠNG MẠI NĂM 2026",
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Năm 2025 Năm 2026",
+    "Đơn vị chủ trì Đơn vị phối hợp",
+    "Kế hoạch",
+    "Ước thực",
+    "hiện",
+    "Kế hoạch",
+    "I THƯƠNG MẠI NỘI ĐỊA",
+    "1",
+    "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+    "tiêu dùng trên địa bàn",
+    "Tỷ đồng 41.000 41.800 45.000 Sở Công Thương Sở Tài chính",
+    "2 Số chợ được cải tạo, nâng cấp % 12 13 15 Sở Công Thương UBND các xã",
+    "II XUẤT KHẨU",
+    "3",
+    "Kim ngạch xuất khẩu nông sản qua cửa khẩu",
+    "Triệu USD 520 545 600 Sở Công Thương",
+])
+
+
+def test_a_raw_table_under_two_header_rows_is_cut_into_its_columns() -> None:
+    rows = _table(TARGETS)
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "", "Năm 2026",
+                       "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    assert rows[1][3:6] == ["Kế hoạch", "Ước thực hiện", "Kế hoạch"]
+    assert rows[2][:2] == ["I", "THƯƠNG MẠI NỘI ĐỊA"]
+    assert rows[3] == ["1", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng trên địa "
+                       "bàn", "Tỷ đồng", "41.000", "41.800", "45.000", "Sở Công Thương",
+                       "Sở Tài chính"]
+    assert rows[4] == ["2", "Số chợ được cải tạo, nâng cấp", "%", "12", "13", "15",
+                       "Sở Công Thương", "UBND các xã"]
+    assert rows[6] == ["3", "Kim ngạch xuất khẩu nông sản qua cửa khẩu", "Triệu USD", "520",
+                       "545", "600", "Sở Công Thương", ""]
+
+
+TASKS = "\n".join([
+    "PHỤ LỤC",
+    "NHIỆM VỤ PHÁT TRIỂN DỮ LIỆU NGÀNH",
+    "TT Nhiệm vụ",
+    "Cơ quan chủ",
+    "trì",
+    "Cơ quan phối hợp Sản phẩm Thời hạn",
+    "A THỂ CHẾ",
+    "1",
+    "Xây dựng quy chế khai thác cơ sở dữ liệu ngành giữa các đơn vị",
+    "thuộc Bộ và các địa phương",
+    "Bộ Tư pháp Bộ Công an; Văn",
+    "phòng Chính phủ",
+    "Quy chế Quý",
+    "IV/2026",
+    "2",
+    "Tổng kết việc chia sẻ dữ liệu",
+    "Bộ Công an Các bộ, ngành, địa",
+    "phương",
+    "Báo cáo Hằng",
+    "năm",
+])
+
+
+def test_a_raw_task_row_parts_agencies_products_and_deadlines_printed_level() -> None:
+    rows = _table(TASKS)
+    assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm",
+                       "Thời hạn"]
+    assert rows[2] == ["1", "Xây dựng quy chế khai thác cơ sở dữ liệu ngành giữa các đơn vị "
+                       "thuộc Bộ và các địa phương", "Bộ Tư pháp",
+                       "Bộ Công an; Văn phòng Chính phủ", "Quy chế", "Quý IV/2026"]
+    assert rows[3] == ["2", "Tổng kết việc chia sẻ dữ liệu", "Bộ Công an",
+                       "Các bộ, ngành, địa phương", "Báo cáo", "Hằng năm"]
+
+
+PAIRED = "\n".join([
+    "Phụ lục",
+    "CHỈ TIÊU VỀ VIỆC LÀM NĂM 2026",
+    "STT Nhóm Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Mục tiêu",
+    "năm 2026",
+    "Cơ quan theo",
+    "dõi",
+    "1 Việc làm",
+    "1 a) Số người được tư vấn việc làm Người 9.000 Sở Nội vụ",
+    "2 b)",
+    "Số lao động đi làm việc ở nước ngoài theo",
+    "hợp đồng",
+    "Người 1.100 Sở Nội vụ",
+    "2 Giảm nghèo",
+    "3 a) Số hộ thoát nghèo Hộ 750 Sở Nội vụ",
+])
+
+
+def test_a_raw_table_with_two_numbering_columns_keeps_its_groups_as_rows() -> None:
+    rows = _table(PAIRED)
+    assert rows[0] == ["STT", "Nhóm", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu năm 2026",
+                       "Cơ quan theo dõi"]
+    assert rows[1][:3] == ["", "1", "Việc làm"]
+    assert rows[2] == ["1", "a)", "Số người được tư vấn việc làm", "Người", "9.000",
+                       "Sở Nội vụ"]
+    assert rows[3] == ["2", "b)", "Số lao động đi làm việc ở nước ngoài theo hợp đồng",
+                       "Người", "1.100", "Sở Nội vụ"]
+    assert rows[4][:3] == ["", "2", "Giảm nghèo"]
+    assert rows[5] == ["3", "a)", "Số hộ thoát nghèo", "Hộ", "750", "Sở Nội vụ"]
+
+
+def test_raw_text_is_sniffed_as_cells_and_a_label_a_line_is_not_raw() -> None:
+    assert detect_layout(TASKS) == "cells"
+    one_a_line = "\n".join(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "1",
+                            "Rà soát dữ liệu", "Sở Tài chính", "Quý II/2026"])
+    assert cells._raw_header(cells._lines(one_a_line), 0) is None
