@@ -88,7 +88,8 @@ def looks_like_cells(text: str) -> bool:
     lines = _lines(text)
     return any(_row_header(lines, i) is not None or _column_header(lines, i)
                for i, line in enumerate(lines) if line and _is_number_label_start(lines, i)
-               ) or any(_raw_header(lines, i) is not None for i in range(len(lines)))
+               ) or any(_raw_header(lines, i, level=False) is not None
+                        for i in range(len(lines)))
 
 
 def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
@@ -118,8 +119,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 rows.extend(_one_cell(lines[k], k) for k in range(i, found[1] - len(found[0][0]))
                             if lines[k])
                 warnings.append(f"cells_header_rows_unplaced:L{i + 1}")
-        if found is not None and (raw := _raw_header(lines, i)) is not None and len(
-                raw.roles) > len(found[0][-1]):
+        if found is not None and _raw_header(lines, i) is not None:
             found = None  # labels printed level on one line: `pdftotext -raw` text
         # a table's rows say which table they are of (the text around it: none, so that a
         # sentence after the table is not read as its last row's)
@@ -131,7 +131,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
             i = _read_columns(lines, i, rows, _Known(agencies), warnings, tables)
             tables += 1
             continue
-        raw = _raw_header(lines, i)
+        raw = _raw_header(lines, i, level=False)
         if raw is not None:
             # `pdftotext -raw`: a row's cells in order, neighbours' words on one line
             if known is None:
@@ -149,7 +149,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     return RawDocument(rows=rows, format="text", pages=pages, ocr=False, warnings=warnings)
 
 
-def _raw_header(lines: list[str], i: int) -> rawrows.Header | None:
+def _raw_header(lines: list[str], i: int, level: bool = True) -> rawrows.Header | None:
     """A header `pdftotext -raw` wrote at line `i`: its labels' words run on, joined where
     they print level ("TT Chỉ tiêu", "Năm 2025 Năm 2026"), the numbering column's first."""
     line = lines[i]
@@ -159,7 +159,7 @@ def _raw_header(lines: list[str], i: int) -> rawrows.Header | None:
     if _role(first) != "number" and not (len(first) <= 2 and first.isupper() and i + 1 < len(
             lines) and _role(first + lines[i + 1].split(" ", 1)[0]) == "number"):
         return None
-    return rawrows.header_at(lines, i, _role)
+    return rawrows.header_at(lines, i, _role, level)
 
 
 def _lines(text: str) -> list[str]:

@@ -77,9 +77,11 @@ class Header:
 # ---------------------------------------------------------------- the header
 
 
-def header_at(lines: list[str], i: int, role: Callable[[str], str | None]) -> Header | None:
+def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
+              level: bool = True) -> Header | None:
     """The header whose first label (the numbering column's) opens line `i`, when a body
-    row follows it; None otherwise."""
+    row follows it; None otherwise. `level`: only a header two of whose labels share a line
+    (no other form prints them so)."""
     words: list[tuple[str, bool]] = []  # (word, a line ends after it)
     end = None
     for j in range(i, min(len(lines), i + _MAX_HEADER_LINES)):
@@ -97,7 +99,7 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None]) -> He
     labels = _labels(words, role)
     if labels is None or len(labels) < _MIN_COLUMNS or role(labels[0]) != "number":
         return None
-    if not _level(labels, words):
+    if level and not _level(labels, words):
         return None  # each label on lines of its own: a cell a line, not this form
     numbers = _column_numbers(lines[end])
     after = end + 1 if numbers else end
@@ -136,8 +138,8 @@ def _split_label(first: str, second: str, role: Callable[[str], str | None]) -> 
 def _body_starts(line: str) -> bool:
     """A body's first line: a row's number alone or before its text, a column number row."""
     first = line.split(" ", 1)[0]
-    return bool(first) and (bool(ROW_LABEL.match(first)) or _column_numbers(line) > 0) and (
-        first.rstrip(".)").isdigit() or SECTION_NUMBER.match(first) is not None
+    return bool(first) and (number_key(first) is not None or (
+        SECTION_NUMBER.match(first) is not None and ROW_LABEL.match(first) is not None)
         or _column_numbers(line) > 0)
 
 
@@ -602,8 +604,9 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
         low = text.lower()
         if low in _unit_words() or (b - a == 1 and low.split("/")[0] in _unit_words()):
             return cost
-        if b - a <= 3 and not any(ch.isdigit() for ch in text) and not row.known_ends(a):
-            return cost + 1.5
+        if b - a <= 3 and not any(ch.isdigit() for ch in text) and not row.known_ends(a) and (
+                text[:1].isalpha()):
+            return cost + 1.0  # a unit the list does not hold ("Doanh nghiệp", "Hộ")
         return cost + 12.0 + (b - a)
     if kind == "deadline":
         return cost + (0.0 if _DEADLINE.match(text) else 10.0 + (b - a))
