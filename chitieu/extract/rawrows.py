@@ -26,13 +26,13 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from chitieu.core.dataclass import dataclass, field
-from chitieu.core.headers import AGENCY_ROLES
+from chitieu.core.headers import AGENCY_ROLES, header_unit
 from chitieu.core.heading import APPENDIX
 from chitieu.core.numbering import ROW_LABEL, SECTION_NUMBER, number_key, successors
 from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.types import Cell, RawRow
 
-_MAX_HEADER_LINES = 14
+_MAX_HEADER_LINES = 30
 _MAX_LABEL_WORDS = 14
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
@@ -55,6 +55,10 @@ _DEADLINE = lazy(compile_regex,
 _DEADLINE_OPENER = lazy(compile_regex, r"^(?:năm|quý|tháng|trước|trong|hằng|hàng|giai|từ)$",
                         IGNORECASE)
 _AGENCY_WORD = lazy(compile_regex, r"^(?:Sở|Bộ|UBND|Ủy|Ban|Cục|Vụ|Văn|Trung|Công|Các|Phòng)$")
+_PLACEHOLDERS = frozenset({"-", "–", "—", "x", "X"})  # a cell printed as having no value
+# a target in words ("Hoàn thành", "Duy trì")
+_TEXT_VALUE = lazy(compile_regex, r"^(?:hoàn\s+thành|duy\s+trì|giữ\s+ổn\s+định|đạt\s+chuẩn)$",
+                   IGNORECASE)
 _COLUMN_NUMBER = lazy(compile_regex, r"^\(?(\d{1,2})\)?$")
 _TITLE_WORD = lazy(compile_regex, r"^[\p{Lu}\d(\"“,;:\-–&/]")
 _SUB_ITEM = ("-", "+", "–", "*", "•")
@@ -109,7 +113,8 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
     if grid is None:
         return None
     leaves = grid[-1]
-    roles = [role(text) or "unknown" for text in leaves]
+    # a column whose label gives a unit ("Kinh phí (triệu đồng)") holds numbers
+    roles = [role(text) or ("amount" if header_unit(text) else "unknown") for text in leaves]
     numbering = 1
     if len(roles) > 1 and (roles[1] == "number" or (roles[1] == "unknown" and len(
             leaves[1].split()) <= 2)):
@@ -355,7 +360,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
     parent: list[str] | None = None
     for row in table:
         if row.kind in ("section", "group"):
-            title = " ".join(" ".join(words) for words in row.lines)
+            title = " ".join(" ".join(words) for words in row.lines if words)
             cells = ([""] if row.kind == "group" else []) + [row.numbers[0], title]
             out.append(RawRow([Cell(t) for t in cells + [""] * (width - len(cells))],
                               row.first + 1, row.last + 1, table=number))
@@ -386,7 +391,7 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
     """The body's rows from the header's end, and the line after the table."""
     rows: list[_Row] = []
     last_item: tuple[int, ...] | None = None
-    last_section: str | None = None
+    sections: dict[str, str] = {}  # the last section's number of each kind ("A", "I")
     last_group: tuple[int, ...] | None = None
     paired = header.numbering == 2
     i = header.end
@@ -422,10 +427,11 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
                 not paired or len(words) == 1):
             started = _Row("item", [head], [words[1:]], i, i)
             last_item = key
-        elif SECTION_NUMBER.match(head) and len(words) > 1 and _capitals(words[1:]) and (
-                last_section is None or _next_section(last_section, head)):
+        elif SECTION_NUMBER.match(head) and (
+                _title(words[1:]) if len(words) > 1 else i + 1 < len(lines)
+                and _capitals(lines[i + 1].split(" "))) and _next_section(sections, head):
+            # (a section's number alone, its title in capitals on the lines under it)
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
-            last_section = head.rstrip(".")
         elif head in _SUB_ITEM and len(words) > 1 and rows:
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
@@ -451,16 +457,32 @@ def _capitals(words: list[str]) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _next_section(last: str, head: str) -> bool:
-    head = head.rstrip(".")
-    if last.isalpha() and len(last) == 1 and len(head) == 1 and last not in "IVX":
-        return ord(head) == ord(last) + 1
+def _title(words: list[str]) -> bool:
+    """A section's title after its number: in capitals, or opening in one with no value."""
+    return _capitals(words) or (bool(words) and words[0][:1].isupper() and not any(
+        _VALUE.match(w) for w in words))
+
+
+def _next_section(sections: dict[str, str], head: str) -> bool:
+    """Whether `head` numbers the next section of its kind (letters "A", "B" …; Roman "I",
+    "II" …; a letter section starts its Roman ones anew), noting it."""
     from chitieu.core.letterhead import roman_heading
 
-    a, b = roman_heading(f"{last}. X"), roman_heading(f"{head}. X")
-    if a is not None and b is not None:
-        return b == a + 1
-    return len(head) == 1 and head.isupper() and ord(head) == ord(last[-1]) + 1
+    head = head.rstrip(".")
+    value = roman_heading(f"{head}. X") if set(head) <= set("IVXLC") else None
+    kind = "roman" if value is not None else "letter"
+    last = sections.get(kind)
+    if kind == "roman":
+        ok = value == (roman_heading(f"{last}. X") + 1 if last else 1)
+        if not ok and last is None and "letter" not in sections:
+            ok = True  # a table may open on a later section (its first part elsewhere)
+    else:
+        ok = len(head) == 1 and (ord(head) == ord(last) + 1 if last else True)
+    if ok:
+        sections[kind] = head
+        if kind == "letter":
+            sections.pop("roman", None)
+    return ok
 
 
 def _repeated_header(lines: list[str], i: int, header: Header) -> int:
@@ -577,7 +599,7 @@ def _kind(role: str) -> str:
         return "name"
     if role == "unit":
         return "unit"
-    if role in ("target", "baseline"):
+    if role in ("target", "baseline", "amount"):
         return "value"
     if role in AGENCY_ROLES:
         return "agency"
@@ -599,13 +621,17 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
     if not first and not (opens.isupper() or opens.isdigit() or opens in "≥≤<>%(-+\"“"):
         cost += 3.0  # a cell opens in capitals or with a number
     if kind == "value":
+        if text in _PLACEHOLDERS or _TEXT_VALUE.match(text):
+            return cost + 0.5
         return cost + (0.0 if _VALUE.match(text) else 12.0 + (b - a))
     if kind == "unit":
         low = text.lower()
         if low in _unit_words() or (b - a == 1 and low.split("/")[0] in _unit_words()):
             return cost
-        if b - a <= 3 and not any(ch.isdigit() for ch in text) and not row.known_ends(a) and (
-                text[:1].isalpha()):
+        if text in _PLACEHOLDERS:
+            return cost + 0.3
+        if b - a <= 3 and not any(ch.isdigit() for ch in text) and text[:1].isalpha() and (
+                not _AGENCY_WORD.match(words[a])):
             return cost + 1.0  # a unit the list does not hold ("Doanh nghiệp", "Hộ")
         return cost + 12.0 + (b - a)
     if kind == "deadline":
