@@ -356,6 +356,10 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
            for row in header.grid]
     table, end = _rows(lines, header)
     cut_roles = header.roles[header.numbering:]
+    # of two names' columns the first groups the rows ("Lĩnh vực" before "Nhiệm vụ"): its
+    # cell merged down the group, empty in the rows under the first
+    names = [k for k, r in enumerate(cut_roles) if r == "name"]
+    cut_roles = ["group" if k in names[:-1] else r for k, r in enumerate(cut_roles)]
     above: list[str] | None = None
     parent: list[str] | None = None
     for row in table:
@@ -410,6 +414,9 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
         head = words[0]
         started: _Row | None = None
         key = number_key(head)
+        if key is None and head.isdigit() and last_item is not None and (
+                (int(head),) in successors(last_item)):
+            key = (int(head),)  # row 1000 and on (a number of four digits is else a year)
         if paired and key is not None and len(words) > 1 and _ITEM.match(words[1]) and (
                 last_item is None or key in successors(last_item) or key == (1,)):
             started = _Row("item", [head, words[1]], [words[2:]], i, i)

@@ -125,3 +125,65 @@ def test_raw_text_is_sniffed_as_cells_and_a_label_a_line_is_not_raw() -> None:
     one_a_line = "\n".join(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "1",
                             "Rà soát dữ liệu", "Sở Tài chính", "Quý II/2026"])
     assert cells._raw_header(cells._lines(one_a_line), 0) is None
+
+
+SECTIONS = "\n".join([
+    "Phụ lục",
+    "DANH MỤC NHIỆM VỤ CÓ KINH PHÍ",
+    "TT Nhiệm vụ",
+    "Cơ quan chủ",
+    "trì",
+    "Kinh",
+    "phí",
+    "(triệu",
+    "đồng)",
+    "Nguồn",
+    "vốn",
+    "A",
+    "NHIỆM VỤ CẤP TỈNH",
+    "I Hạ tầng",
+    "1 Nâng cấp mạng nội bộ của các sở Sở Tài chính 1.500 Ngân sách tỉnh",
+    "II Ứng dụng",
+    "2 Mua sắm phần mềm kế toán dùng chung Sở Tài chính 900 Ngân sách tỉnh",
+    "B NHIỆM VỤ CẤP XÃ",
+    "3 Trang bị máy tính cho bộ phận một cửa UBND các xã - Xã hội hóa",
+])
+
+
+def test_raw_sections_alone_or_under_letters_and_an_amount_column() -> None:
+    rows = _table(SECTIONS)
+    assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kinh phí (triệu đồng)",
+                       "Nguồn vốn"]
+    assert [r[:2] for r in rows[1:]] == [
+        ["A", "NHIỆM VỤ CẤP TỈNH"], ["I", "Hạ tầng"],
+        ["1", "Nâng cấp mạng nội bộ của các sở"], ["II", "Ứng dụng"],
+        ["2", "Mua sắm phần mềm kế toán dùng chung"], ["B", "NHIỆM VỤ CẤP XÃ"],
+        ["3", "Trang bị máy tính cho bộ phận một cửa"]]
+    assert rows[3][2:] == ["Sở Tài chính", "1.500", "Ngân sách tỉnh"]
+    assert rows[7][2:] == ["UBND các xã", "-", "Xã hội hóa"]
+
+
+FIELDS = "\n".join([
+    "STT Lĩnh vực Nhiệm vụ Cơ quan chủ trì Thời hạn",
+    "1 Y tế Số hóa bệnh án tại trạm y tế Sở Y tế Quý I/2026",
+    "2 Kết nối dữ liệu khám chữa bệnh với bảo hiểm",
+    "Sở Y tế Quý II/2026",
+    "3 Giáo dục Học bạ số cấp tiểu học Sở Giáo dục và Đào tạo Năm 2026",
+])
+
+
+def test_a_grouping_names_column_before_the_names_may_be_empty() -> None:
+    rows = _table(FIELDS)
+    assert rows[2] == ["2", "", "Kết nối dữ liệu khám chữa bệnh với bảo hiểm", "Sở Y tế",
+                       "Quý II/2026"]
+    assert rows[3] == ["3", "Giáo dục", "Học bạ số cấp tiểu học", "Sở Giáo dục và Đào tạo",
+                       "Năm 2026"]
+
+
+def test_a_long_raw_table_keeps_every_row_past_a_thousand() -> None:
+    lines = ["STT Nhiệm vụ Cơ quan chủ trì Thời hạn"]
+    for n in range(1, 1006):
+        lines += [str(n), f"Rà soát hồ sơ đợt {n}", "Sở Nội vụ Năm 2026"]
+    rows = _table("\n".join(lines))
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 1006)]
+    assert rows[-1] == ["1005", "Rà soát hồ sơ đợt 1005", "Sở Nội vụ", "Năm 2026"]
