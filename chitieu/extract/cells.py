@@ -88,8 +88,8 @@ def looks_like_cells(text: str) -> bool:
     lines = _lines(text)
     return any(_row_header(lines, i) is not None or _column_header(lines, i)
                for i, line in enumerate(lines) if line and _is_number_label_start(lines, i)
-               ) or any(_raw_header(lines, i, level=False) is not None
-                        for i in range(len(lines)))
+               ) or ("\t" not in text and any(_raw_header(lines, i, level=False) is not None
+                                               for i in range(len(lines))))
 
 
 def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
@@ -106,6 +106,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     warnings: list[str] = []
     tables = 0
     known: _Known | None = None
+    raw_ok = "\t" not in text  # (`pdftotext -raw` writes no tab)
     i = 0
     while i < len(lines):
         found = _row_header(lines, i) if lines[i] and _is_number_label_start(lines, i) else None
@@ -119,7 +120,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 rows.extend(_one_cell(lines[k], k) for k in range(i, found[1] - len(found[0][0]))
                             if lines[k])
                 warnings.append(f"cells_header_rows_unplaced:L{i + 1}")
-        if found is not None and _raw_header(lines, i) is not None:
+        if found is not None and raw_ok and _raw_header(lines, i) is not None:
             found = None  # labels printed level on one line: `pdftotext -raw` text
         # a table's rows say which table they are of (the text around it: none, so that a
         # sentence after the table is not read as its last row's)
@@ -131,7 +132,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
             i = _read_columns(lines, i, rows, _Known(agencies), warnings, tables)
             tables += 1
             continue
-        raw = _raw_header(lines, i, level=False)
+        raw = _raw_header(lines, i, level=False) if raw_ok and lines[i] else None
         if raw is not None:
             # `pdftotext -raw`: a row's cells in order, neighbours' words on one line
             if known is None:

@@ -187,3 +187,12 @@ def test_a_long_raw_table_keeps_every_row_past_a_thousand() -> None:
     rows = _table("\n".join(lines))
     assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 1006)]
     assert rows[-1] == ["1005", "Rà soát hồ sơ đợt 1005", "Sở Nội vụ", "Năm 2026"]
+
+
+def test_a_tab_separated_table_is_no_raw_text() -> None:
+    text = "\n".join(["KẾ HOẠCH", "Chuyển đổi số năm 2026", "I. MỤC TIÊU",
+                      "Hoàn thành các nhiệm vụ sau.", "II. NHIỆM VỤ",
+                      "STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn",
+                      "1\tRà soát hồ sơ\tSở Nội vụ\tNăm 2026",
+                      "2\tCập nhật dữ liệu\tSở Tài chính\tQuý II/2026"])
+    assert detect_layout(text) != "cells"
