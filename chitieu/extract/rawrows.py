@@ -114,7 +114,8 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
         return None
     leaves = grid[-1]
     # a column whose label gives a unit ("Kinh phí (triệu đồng)") holds numbers
-    roles = [role(text) or ("amount" if header_unit(text) else "unknown") for text in leaves]
+    roles = [role(text) or ("amount" if header_unit(text) else _group_role(grid, k, role))
+             for k, text in enumerate(leaves)]
     numbering = 1
     if len(roles) > 1 and (roles[1] == "number" or (roles[1] == "unknown" and len(
             leaves[1].split()) <= 2)):
@@ -122,6 +123,17 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
     if numbers:
         grid.append([f"({k + 1})" for k in range(len(leaves))])
     return Header(grid, roles, numbering, after, lines[i:end])
+
+
+def _group_role(grid: list[list[str]], column: int, role: Callable[[str], str | None]
+                ) -> str:
+    """A column the vocabulary does not name ("2026" under "Mục tiêu từng năm"): its group
+    label's role."""
+    if len(grid) > 1:
+        group = next((t for t in reversed(grid[0][:column + 1]) if t), "")
+        if group != grid[-1][column]:
+            return role(group) or "unknown"
+    return "unknown"
 
 
 def _level(labels: list[str], words: list[tuple[str, bool]]) -> bool:
@@ -171,6 +183,9 @@ def _labels(words: list[tuple[str, bool]], role: Callable[[str], str | None]
         for a in range(max(0, b - _MAX_LABEL_WORDS), b):
             if best[a] is None:
                 continue
+            if _YEAR.fullmatch(words[b - 1][0]) and b - a > 1 and not words[b - 1][1] and (
+                    _YEAR.fullmatch(words[b][0])):
+                continue  # a year before another on its line: a label of its own each
             text = " ".join(w for w, _ in words[a:b])
             cost = _label_cost(text, role)
             if cost is None:
@@ -194,15 +209,16 @@ def _label_cost(text: str, role: Callable[[str], str | None]) -> float | None:
     where a word after the first opens in a capital (two labels printed level: "TT
     Nhiệm vụ", "Năm 2025 Năm 2026"; an abbreviation in capitals may go on one: "Stt TT")."""
     words = text.split(" ")
-    if any(w[:1].isupper() and not (w.isupper() and len(w) <= 4) for w in words[1:]):
-        return None
+    if any(w[:1].isupper() and not (w.isupper() and len(w) <= 4) for w in words[1:]) or len(
+            _YEAR.findall(text)) > 1:
+        return None  # (two years: two columns' labels, "2026 2027")
     if role(text) is not None:
         cost = -1.0
     elif len(words) > 4 or any(c.isdigit() for c in _YEAR.sub("", text)):
         return None
     else:
         cost = 1.5
-    if not text[:1].isupper():
+    if text[:1].islower():
         cost += 3.0
     return cost
 
@@ -222,8 +238,10 @@ def _family(role: str | None) -> str:
     return role or "unknown"
 
 
-_OWN_KIND = lazy(compile_regex, r"^(?:năm|giai\s+đoạn|cơ\s+quan\s+thực\s+hiện|đơn\s+vị\s+"
-                                r"thực\s+hiện|phân\s+công|thực\s+hiện)\b", IGNORECASE)
+# a label over a group of columns, naming no column's kind of its own: "Năm 2025", "Cơ quan
+# thực hiện", "Mục tiêu từng năm", "Kế hoạch các năm" (not "Kế hoạch năm 2026")
+_OWN_KIND = lazy(compile_regex, r"^(?:năm|giai\s+đoạn|phân\s+công)\b|thực\s+hiện$|"
+                                r"\b(?:từng|các|hằng|theo)\s+năm\b", IGNORECASE)
 
 
 def _grid(labels: list[str], role: Callable[[str], str | None], numbers: int,
@@ -261,7 +279,9 @@ def _grid(labels: list[str], role: Callable[[str], str | None], numbers: int,
             # (a tie: the earlier group spans more, "Năm 2025" over "Kế hoạch" / "Ước thực
             # hiện" before "Năm 2026" over "Kế hoạch")
             cost += 0.01 * sum(k * s for k, s in enumerate(spans))
-            cost += sum(0 if _OWN_KIND.match(labels[k]) or families[k] == "unknown" else 3
+            # a label with a year naming no kind ("Năm hiện hành 2025") stands over others
+            cost += sum(1.0 for k, s in enumerate(spans) if not s and families[k] == "unknown")
+            cost += sum(0 if _OWN_KIND.search(labels[k]) or families[k] == "unknown" else 3
                         for k in groups)
             first, below = [], []
             at = split
@@ -272,6 +292,10 @@ def _grid(labels: list[str], role: Callable[[str], str | None], numbers: int,
                     continue
                 first += [labels[k]] + [""] * (span - 1)
                 below += labels[at:at + span]
+                # a year under a group's year ("Năm 2026" under "Năm hiện hành 2025") is no
+                # column of that group but one of the first row merged down
+                if _YEAR.search(labels[k]):
+                    cost += sum(1.0 for t in labels[at:at + span] if _YEAR.search(t))
                 at += span
             grid = [first, below] if subs else [first]
             if best is None or cost < best[0]:

@@ -196,3 +196,46 @@ def test_a_tab_separated_table_is_no_raw_text() -> None:
                       "1\tRà soát hồ sơ\tSở Nội vụ\tNăm 2026",
                       "2\tCập nhật dữ liệu\tSở Tài chính\tQuý II/2026"])
     assert detect_layout(text) != "cells"
+
+
+YEARS = "\n".join([
+    "Phụ lục",
+    "MỤC TIÊU TỪNG NĂM",
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Ước thực",
+    "hiện năm",
+    "2025",
+    "Mục tiêu từng năm",
+    "Cơ quan chủ trì",
+    "theo dõi",
+    "2026 2027 2028",
+    "1 2 3 4 5 6 7 8",
+    "1 Tỷ lệ hộ có kết nối cáp quang % 70 75 80 85 Sở Khoa học và Công nghệ",
+])
+CURRENT_YEAR = "\n".join([
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Năm hiện hành 2025",
+    "Năm 2026 Năm 2027",
+    "Kế hoạch",
+    "Ước thực",
+    "hiện",
+    "1 Số khách du lịch Nghìn lượt 900 950 1.000 1.100",
+])
+
+
+def test_raw_headers_with_years_in_their_second_row_or_merged_down() -> None:
+    rows = _table(YEARS)
+    assert rows[0][3:7] == ["Ước thực hiện năm 2025", "Mục tiêu từng năm", "", ""]
+    assert rows[1][3:8] == ["Ước thực hiện năm 2025", "2026", "2027", "2028",
+                            "Cơ quan chủ trì theo dõi"]
+    assert rows[3] == ["1", "Tỷ lệ hộ có kết nối cáp quang", "%", "70", "75", "80", "85",
+                       "Sở Khoa học và Công nghệ"]
+    rows = _table(CURRENT_YEAR)
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm hiện hành 2025", "", "Năm 2026",
+                       "Năm 2027"]
+    assert rows[1][3:5] == ["Kế hoạch", "Ước thực hiện"]
+    assert rows[2] == ["1", "Số khách du lịch", "Nghìn lượt", "900", "950", "1.000", "1.100"]
