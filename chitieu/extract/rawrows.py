@@ -55,6 +55,8 @@ _DEADLINE = lazy(compile_regex,
 _DEADLINE_OPENER = lazy(compile_regex, r"^(?:năm|quý|tháng|trước|trong|hằng|hàng|giai|từ)$",
                         IGNORECASE)
 _AGENCY_WORD = lazy(compile_regex, r"^(?:Sở|Bộ|UBND|Ủy|Ban|Cục|Vụ|Văn|Trung|Công|Các|Phòng)$")
+# the numbering column's label, as printed (not a word the vocabulary reads as one: "Ma")
+_NUMBER_LABEL = lazy(compile_regex, r"^(?:s[ốố]\s+)?(?:stt|tt|thứ\s+tự)(?:\s+tt)?$", IGNORECASE)
 _PLACEHOLDERS = frozenset({"-", "–", "—", "x", "X"})  # a cell printed as having no value
 # a target in words ("Hoàn thành", "Duy trì")
 _TEXT_VALUE = lazy(compile_regex, r"^(?:hoàn\s+thành|duy\s+trì|giữ\s+ổn\s+định|đạt\s+chuẩn)$",
@@ -101,7 +103,7 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
     if end is None or not words:
         return None
     labels = _labels(words, role)
-    if labels is None or len(labels) < _MIN_COLUMNS or role(labels[0]) != "number":
+    if labels is None or len(labels) < _MIN_COLUMNS or not _NUMBER_LABEL.match(labels[0]):
         return None
     if level and not _level(labels, words):
         return None  # each label on lines of its own: a cell a line, not this form

@@ -239,3 +239,11 @@ def test_raw_headers_with_years_in_their_second_row_or_merged_down() -> None:
                        "Năm 2027"]
     assert rows[1][3:5] == ["Kế hoạch", "Ước thực hiện"]
     assert rows[2] == ["1", "Số khách du lịch", "Nghìn lượt", "900", "950", "1.000", "1.100"]
+
+
+def test_a_signers_name_before_an_appendix_is_no_raw_header() -> None:
+    # "Ma" reads as "Mã" (a code column's label) to the vocabulary; the numbering column's
+    # label must be one as printed
+    lines = cells._lines("\n".join(["PHÓ CHỦ TỊCH", "Ma Văn Tiến", "PHỤ LỤC",
+                                    "NHIỆM VỤ NĂM 2026 ST", "T", "", "Nhiệm vụ", "", "1"]))
+    assert all(cells._raw_header(lines, i, level=False) is None for i in range(len(lines)))
