@@ -282,9 +282,12 @@ def _grid(labels: list[str], role: Callable[[str], str | None], numbers: int,
             # hiện" before "Năm 2026" over "Kế hoạch")
             cost += 0.01 * sum(k * s for k, s in enumerate(spans))
             # a label with a year naming no kind ("Năm hiện hành 2025") stands over others
-            cost += sum(1.0 for k, s in enumerate(spans) if not s and families[k] == "unknown")
-            cost += sum(0 if _OWN_KIND.search(labels[k]) or families[k] == "unknown" else 3
-                        for k in groups)
+            cost += sum(1.0 for k, s in enumerate(spans) if not s and (
+                families[k] == "unknown" or (_OWN_KIND.search(labels[k]) and not _YEAR.search(
+                    labels[k]) and families[k] in _GROUP_FAMILIES)))
+            # a label naming its column's year and kind ("Kế hoạch năm 2026") stands over none
+            cost += sum(3 for k in groups if _YEAR.search(labels[k]) and not (
+                _OWN_KIND.search(labels[k]) or families[k] == "unknown"))
             first, below = [], []
             at = split
             for k, span in enumerate(spans):
@@ -320,9 +323,9 @@ def _spans(first: list[str], second: list[str]) -> list[list[int]]:
         walk(k + 1, at, [*spans, 0])
         if first[k] in _GROUP_FAMILIES:
             for run in range(1, len(second) - at + 1):
-                if any(f != first[k] and first[k] != "unknown" and f != "unknown"
-                       for f in second[at:at + run]):
-                    break
+                if any(f != first[k] and first[k] != "unknown" and not (
+                        f == "unknown" and first[k] == "value") for f in second[at:at + run]):
+                    break  # (a year's column under a values' group, never an agency's)
                 walk(k + 1, at + run, [*spans, run])
 
     walk(0, 0, [])

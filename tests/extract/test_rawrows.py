@@ -247,3 +247,38 @@ def test_a_signers_name_before_an_appendix_is_no_raw_header() -> None:
     lines = cells._lines("\n".join(["PHÓ CHỦ TỊCH", "Ma Văn Tiến", "PHỤ LỤC",
                                     "NHIỆM VỤ NĂM 2026 ST", "T", "", "Nhiệm vụ", "", "1"]))
     assert all(cells._raw_header(lines, i, level=False) is None for i in range(len(lines)))
+
+
+PLAN_YEARS = "\n".join([
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Ước thực",
+    "hiện năm",
+    "2025",
+    "Kế hoạch Cơ quan thực hiện",
+    "2026 2027 Chủ trì Phối hợp",
+    "(1) (2) (3) (4) (5) (6) (7) (8)",
+    "1 Số xã có điểm phục vụ bưu chính Xã 40 45 50 Sở Khoa học và Công nghệ Bưu điện tỉnh",
+])
+SHARED = "\n".join([
+    "TT Chỉ tiêu",
+    "Mục tiêu",
+    "năm 2026",
+    "Phân công",
+    "Chủ trì theo dõi Phối hợp",
+    "1 Tỷ lệ hồ sơ xử lý trực tuyến ≥ 70% Bộ Nội vụ Văn phòng Chính phủ",
+])
+
+
+def test_raw_groups_over_years_and_over_agencies_side_by_side() -> None:
+    rows = _table(PLAN_YEARS)
+    assert rows[0][4:] == ["Kế hoạch", "", "Cơ quan thực hiện", ""]
+    assert rows[1][4:] == ["2026", "2027", "Chủ trì", "Phối hợp"]
+    assert rows[3] == ["1", "Số xã có điểm phục vụ bưu chính", "Xã", "40", "45", "50",
+                       "Sở Khoa học và Công nghệ", "Bưu điện tỉnh"]
+    rows = _table(SHARED)
+    assert rows[0] == ["TT", "Chỉ tiêu", "Mục tiêu năm 2026", "Phân công", ""]
+    assert rows[1] == ["TT", "Chỉ tiêu", "Mục tiêu năm 2026", "Chủ trì theo dõi", "Phối hợp"]
+    assert rows[2] == ["1", "Tỷ lệ hồ sơ xử lý trực tuyến", "≥ 70%", "Bộ Nội vụ",
+                       "Văn phòng Chính phủ"]
