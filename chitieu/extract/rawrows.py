@@ -592,7 +592,21 @@ def _cut(lines: list[list[str]], roles: list[str], known: Callable[[str], float]
          ) -> list[str]:
     """A row's words cut into its columns' cells in order (each possibly empty): the cut
     whose cells best fit their columns' kinds, a cell wrapped over lines ending where its
-    line ends."""
+    line ends. Lines after the last column's cell naming agencies are a row under it that
+    only adds an agency (its other cells merged with this row's): the last agency column's."""
+    last_agency = max((k for k, r in enumerate(roles) if r in AGENCY_ROLES), default=None)
+    cells = _cut_in_order(lines, [*roles, "more"] if last_agency is not None else roles,
+                          known)
+    if last_agency is None:
+        return cells
+    more = cells.pop()
+    if more:
+        cells[last_agency] = f"{cells[last_agency]}; {more}" if cells[last_agency] else more
+    return cells
+
+
+def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str], float]
+                  ) -> list[str]:
     row = _Words(lines, known)
     n, m = len(row.words), len(roles)
     inf = float("inf")
@@ -609,8 +623,12 @@ def _cut(lines: list[list[str]], roles: list[str], known: Callable[[str], float]
             for b in range(a, min(n, a + reach) + 1):
                 if c == m - 1 and b != n:
                     continue
-                total = base + (_EMPTY_SUPPORT if a == b and roles[c] == "support" else
-                                _cell_cost(row, a, b, kind, c == 0))
+                if roles[c] == "more":  # (an added agency opens a line of its own)
+                    total = base + (0.0 if a == b else _MORE + _agency_cost(row, a, b) if (
+                        a == 0 or row.ends[a - 1]) else inf)
+                else:
+                    total = base + (_EMPTY_SUPPORT if a == b and roles[c] == "support" else
+                                    _cell_cost(row, a, b, kind, c == 0))
                 if total < cost[c + 1][b]:
                     cost[c + 1][b] = total
                     back[c + 1][b] = a
@@ -630,7 +648,12 @@ _EMPTY = {"name": 30.0, "unit": 2.0, "value": 1.5, "agency": 3.0, "deadline": 2.
 _EMPTY_SUPPORT = 2.0  # a support left empty is commoner than a lead
 
 
+_MORE = 1.0  # a row under this one adding an agency: rarer than a cell of this row
+
+
 def _kind(role: str) -> str:
+    if role == "more":
+        return "agency"
     if role == "name":
         return "name"
     if role == "unit":

@@ -282,3 +282,20 @@ def test_raw_groups_over_years_and_over_agencies_side_by_side() -> None:
     assert rows[1] == ["TT", "Chỉ tiêu", "Mục tiêu năm 2026", "Chủ trì theo dõi", "Phối hợp"]
     assert rows[2] == ["1", "Tỷ lệ hồ sơ xử lý trực tuyến", "≥ 70%", "Bộ Nội vụ",
                        "Văn phòng Chính phủ"]
+
+
+def test_a_row_under_a_task_adding_only_a_support_is_the_tasks() -> None:
+    text = "\n".join([
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1",
+        "Lắp đặt trạm phát sóng tại các",
+        "thôn vùng cao",
+        "Sở Khoa học và Công nghệ UBND các xã",
+        "Quý III/2026",
+        "Viettel",
+        "2 Cấp chữ ký số cho công chức Sở Nội vụ Năm 2026",
+    ])
+    rows = _table(text)
+    assert rows[1] == ["1", "Lắp đặt trạm phát sóng tại các thôn vùng cao",
+                       "Sở Khoa học và Công nghệ", "UBND các xã; Viettel", "Quý III/2026"]
+    assert rows[2] == ["2", "Cấp chữ ký số cho công chức", "Sở Nội vụ", "", "Năm 2026"]
