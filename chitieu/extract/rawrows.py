@@ -389,9 +389,21 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
     # cell merged down the group, empty in the rows under the first
     names = [k for k, r in enumerate(cut_roles) if r == "name"]
     cut_roles = ["group" if k in names[:-1] else r for k, r in enumerate(cut_roles)]
+    agencies = [k for k, r in enumerate(cut_roles) if r in AGENCY_ROLES]
+    cuts = [None if row.kind in ("section", "group") else _cut(row.lines, cut_roles, known)
+            for row in table]
+    # where nearly every row fills its first two agency columns, a row filling only the
+    # first has its first agency merged down from the row above (written once, in the
+    # first row it spans), its own name the second's
+    pairs = agencies[:2] if len(agencies) >= 2 else []
+    items = [c for c, row in zip(cuts, table, strict=True) if c is not None and row.kind == "item"]
+    both = sum(1 for c in items if pairs and c[pairs[0]] and c[pairs[1]])
+    # (a task list's lead, merged over its group of tasks; not an indicator table's)
+    shift = bool(pairs) and len(items) >= _MIN_ROWS and both >= _BOTH_SHARE * len(items) and (
+        not any(_kind(r) == "value" for r in cut_roles))
     above: list[str] | None = None
     parent: list[str] | None = None
-    for row in table:
+    for row, cut in zip(table, cuts, strict=True):
         if row.kind in ("section", "group"):
             title = " ".join(" ".join(words) for words in row.lines if words)
             cells = ([""] if row.kind == "group" else []) + [row.numbers[0], title]
@@ -399,9 +411,12 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
                               row.first + 1, row.last + 1, table=number))
             above = parent = None
             continue
-        cells = _cut(row.lines, cut_roles, known)
+        cells = list(cut)
         warnings: list[str] = []
-        agency = next((k for k, r in enumerate(cut_roles) if r in AGENCY_ROLES), None)
+        agency = agencies[0] if agencies else None
+        if shift and row.kind == "item" and above is not None and above[pairs[0]] and (
+                cells[pairs[0]] and not cells[pairs[1]] and cells[pairs[0]] != above[pairs[0]]):
+            cells[pairs[1]], cells[pairs[0]] = cells[pairs[0]], ""
         if row.kind in ("sub", "part") and parent is not None:
             for k, r in enumerate(cut_roles):
                 if r in AGENCY_ROLES and not cells[k] and parent[k]:
@@ -648,6 +663,7 @@ _EMPTY = {"name": 30.0, "unit": 2.0, "value": 1.5, "agency": 3.0, "deadline": 2.
 _EMPTY_SUPPORT = 2.0  # a support left empty is commoner than a lead
 
 
+_BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
 _MORE = 1.0  # a row under this one adding an agency: rarer than a cell of this row
 
 

@@ -299,3 +299,18 @@ def test_a_row_under_a_task_adding_only_a_support_is_the_tasks() -> None:
     assert rows[1] == ["1", "Lắp đặt trạm phát sóng tại các thôn vùng cao",
                        "Sở Khoa học và Công nghệ", "UBND các xã; Viettel", "Quý III/2026"]
     assert rows[2] == ["2", "Cấp chữ ký số cho công chức", "Sở Nội vụ", "", "Năm 2026"]
+
+
+def test_a_lead_merged_over_tasks_is_each_tasks_where_rows_name_two_agencies() -> None:
+    text = "\n".join([
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1 Nâng cấp cổng thông tin Sở Khoa học và Công nghệ VNPT tỉnh Quý II/2026",
+        "2 Cấp tài khoản thư điện tử Công an tỉnh Quý III/2026",
+        "3 Số hóa hồ sơ lưu trữ Sở Nội vụ UBND các xã Năm 2026",
+        "4 Đánh giá chỉ số hài lòng Sở Nội vụ Bưu điện tỉnh Tháng 11/2026",
+    ])
+    rows = _table(text)
+    assert rows[2][2:4] == ["Sở Khoa học và Công nghệ", "Công an tỉnh"]
+    assert "cell_placement_uncertain:lead" in cells.read_text(
+        text, agencies=default_gazetteer).rows[2].warnings
+    assert rows[3][2:4] == ["Sở Nội vụ", "UBND các xã"]
