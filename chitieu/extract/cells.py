@@ -120,8 +120,11 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 rows.extend(_one_cell(lines[k], k) for k in range(i, found[1] - len(found[0][0]))
                             if lines[k])
                 warnings.append(f"cells_header_rows_unplaced:L{i + 1}")
-        if found is not None and raw_ok and _raw_header(lines, i) is not None:
-            found = None  # labels printed level on one line: `pdftotext -raw` text
+        if found is not None and raw_ok and (_raw_header(lines, i) is not None or (
+                (raw := _raw_header(lines, i, level=False)) is not None
+                and rawrows.values_level(lines, raw.end))):
+            # labels printed level on one line, or values under them: `pdftotext -raw` text
+            found = None
         # a table's rows say which table they are of (the text around it: none, so that a
         # sentence after the table is not read as its last row's)
         if found is not None:

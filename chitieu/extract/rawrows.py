@@ -332,11 +332,17 @@ def _spans(first: list[str], second: list[str]) -> list[list[int]]:
     return out
 
 
-def _value_run(lines: list[str], start: int) -> int:
+def values_level(lines: list[str], start: int) -> bool:
+    """Whether two values print level on one line in the body's first rows (two cells on a
+    line: no cell-a-line text writes them so)."""
+    return _value_run(lines, start, 30) >= 2
+
+
+def _value_run(lines: list[str], start: int, reach: int = 60) -> int:
     """The longest run of values printed level on one line in the body's first rows (the
     number of value columns, where every one is filled)."""
     longest = 0
-    for line in lines[start:start + 60]:
+    for line in lines[start:start + reach]:
         run = 0
         words = line.split(" ")
         k = 0

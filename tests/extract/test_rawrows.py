@@ -314,3 +314,12 @@ def test_a_lead_merged_over_tasks_is_each_tasks_where_rows_name_two_agencies() -
     assert "cell_placement_uncertain:lead" in cells.read_text(
         text, agencies=default_gazetteer).rows[2].warnings
     assert rows[3][2:4] == ["Sở Nội vụ", "UBND các xã"]
+
+
+def test_labels_a_line_each_over_values_printed_level_are_raw_text() -> None:
+    text = "\n".join(["ST", "T", "Chỉ tiêu", "Đơn vị", "tính", "Năm", "2026", "Năm", "2027",
+                      "I HẠ TẦNG", "1 Số trạm 5G Trạm 120 300", "2 Tỷ lệ phủ sóng % 95 99"])
+    rows = _table(text)
+    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2027"]
+    assert rows[2] == ["1", "Số trạm 5G", "Trạm", "120", "300"]
+    assert rows[3] == ["2", "Tỷ lệ phủ sóng", "%", "95", "99"]
