@@ -67,6 +67,7 @@ _SUB_ITEM = ("-", "+", "–", "*", "•")
 _WHOLE_PART = lazy(compile_regex, r"^trong\s+đó\s*:?", IGNORECASE)
 _PROSE_END = lazy(compile_regex, r"^(?:nơi\s+nhận|t/m\b|k/t\b|tm\.|kt\.)", IGNORECASE)
 _ITEM = lazy(compile_regex, r"^[a-zđ]\)$")
+_CODE = lazy(compile_regex, r"^\d{2,6}(?:\.\d{1,4})*$")  # a code column's cell: "0101"
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Header:
     numbering: int
     end: int
     lines: list[str] = field(default_factory=list)
+    code: bool = False  # the second numbering column holds codes ("Mã số": "0101")
 
 
 # ---------------------------------------------------------------- the header
@@ -124,7 +126,8 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
         numbering = 2  # "STT" then "Mã số", "Nhóm", "Chi tiết"
     if numbers:
         grid.append([f"({k + 1})" for k in range(len(leaves))])
-    return Header(grid, roles, numbering, after, lines[i:end])
+    return Header(grid, roles, numbering, after, lines[i:end],
+                  code=numbering == 2 and roles[1] == "number")
 
 
 def _group_role(grid: list[list[str]], column: int, role: Callable[[str], str | None]
@@ -409,7 +412,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         not any(_kind(r) == "value" for r in cut_roles))
     above: list[str] | None = None
     parent: list[str] | None = None
-    for row, cut in zip(table, cuts, strict=True):
+    for at, (row, cut) in enumerate(zip(table, cuts, strict=True)):
         if row.kind in ("section", "group"):
             title = " ".join(" ".join(words) for words in row.lines if words)
             cells = ([""] if row.kind == "group" else []) + [row.numbers[0], title]
@@ -420,6 +423,13 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         cells = list(cut)
         warnings: list[str] = []
         agency = agencies[0] if agencies else None
+        if _heads_items(table, at):
+            # "2 Phát triển nguồn nhân lực" over "2.1", "2.2": a group's title, no task
+            out.append(RawRow([Cell(t) for t in row.numbers[:header.numbering] + [""] * (
+                header.numbering - len(row.numbers[:header.numbering])) + cells],
+                row.first + 1, row.last + 1, table=number))
+            above = parent = None
+            continue
         if shift and row.kind == "item" and above is not None and above[pairs[0]] and (
                 cells[pairs[0]] and not cells[pairs[1]] and cells[pairs[0]] != above[pairs[0]]):
             cells[pairs[1]], cells[pairs[0]] = cells[pairs[0]], ""
@@ -439,6 +449,15 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         if row.kind == "item":
             above = parent = cells
     return out, end
+
+
+def _heads_items(table: list[_Row], at: int) -> bool:
+    """Whether row `at` heads the rows after it: the next numbers its first item ("2" then
+    "2.1")."""
+    if at + 1 >= len(table) or table[at].kind != "item" or table[at + 1].kind != "item":
+        return False
+    key, after = number_key(table[at].numbers[0]), number_key(table[at + 1].numbers[0])
+    return key is not None and after == (*key, 1)
 
 
 def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
@@ -467,11 +486,13 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
         if key is None and head.isdigit() and last_item is not None and (
                 (int(head),) in successors(last_item)):
             key = (int(head),)  # row 1000 and on (a number of four digits is else a year)
-        if paired and key is not None and len(words) > 1 and _ITEM.match(words[1]) and (
+        if paired and key is not None and len(words) > 1 and (
+                _ITEM.match(words[1]) or (header.code and _CODE.match(words[1]))) and (
                 last_item is None or key in successors(last_item) or key == (1,)):
             started = _Row("item", [head, words[1]], [words[2:]], i, i)
             last_item = key
-        elif paired and key is not None and len(words) > 1 and not _ITEM.match(words[1]) and (
+        elif paired and not header.code and key is not None and len(words) > 1 and not (
+                _ITEM.match(words[1])) and (
                 _TITLE_WORD.match(words[1]) and (last_group is None or key in successors(
                     last_group) or key == (1,))) and (last_item is None or key not in
                                                        successors(last_item) or _next_is_item(

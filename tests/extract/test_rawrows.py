@@ -323,3 +323,26 @@ def test_labels_a_line_each_over_values_printed_level_are_raw_text() -> None:
     assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2027"]
     assert rows[2] == ["1", "Số trạm 5G", "Trạm", "120", "300"]
     assert rows[3] == ["2", "Tỷ lệ phủ sóng", "%", "95", "99"]
+
+
+def test_a_numbered_group_over_dotted_items_and_a_code_column() -> None:
+    text = "\n".join([
+        "TT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1 Thể chế",
+        "1.1 Ban hành quy chế dữ liệu Bộ Công an Bộ Tư pháp Quý II/2026",
+        "1.2 Sửa đổi thông tư Bộ Công an Bộ Tài chính Quý III/2026",
+        "2 Hạ tầng",
+        "2.1 Nâng cấp trung tâm dữ liệu Bộ Công an Bộ Tài chính Năm 2026",
+    ])
+    rows = _table(text)
+    assert rows[4] == ["2", "Hạ tầng", "", "", ""]  # no lead spread into a group's title
+    assert rows[5][:3] == ["2.1", "Nâng cấp trung tâm dữ liệu", "Bộ Công an"]
+    coded = "\n".join([
+        "STT Mã số Tên chỉ tiêu Đơn vị tính Mục tiêu năm 2026",
+        "I HẠ TẦNG SỐ",
+        "1 0101 Tỷ lệ hộ có cáp quang % 85",
+        "2 0102 Số trạm 5G Trạm 5.000",
+    ])
+    rows = _table(coded)
+    assert rows[2] == ["1", "0101", "Tỷ lệ hộ có cáp quang", "%", "85"]
+    assert rows[3] == ["2", "0102", "Số trạm 5G", "Trạm", "5.000"]
