@@ -346,3 +346,17 @@ def test_a_numbered_group_over_dotted_items_and_a_code_column() -> None:
     rows = _table(coded)
     assert rows[2] == ["1", "0101", "Tỷ lệ hộ có cáp quang", "%", "85"]
     assert rows[3] == ["2", "0102", "Số trạm 5G", "Trạm", "5.000"]
+
+
+def test_words_in_a_results_column_are_its_cell_not_the_supports() -> None:
+    text = "\n".join([
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn Kết quả",
+        "1",
+        "Rà soát quy trình nội bộ của các cơ quan",
+        "Sở Nội vụ Các sở, ban, ngành Quý II/2026 Quyết định phê",
+        "duyệt quy trình mới",
+    ])
+    rows = _table(text)
+    assert rows[1] == ["1", "Rà soát quy trình nội bộ của các cơ quan", "Sở Nội vụ",
+                       "Các sở, ban, ngành", "Quý II/2026",
+                       "Quyết định phê duyệt quy trình mới"]
