@@ -160,8 +160,12 @@ def _raw_header(lines: list[str], i: int, level: bool = True) -> rawrows.Header 
     if not line or len(line.split(" ", 1)[0]) > _NUMBER_LABEL_SIZE:
         return None
     first = line.split(" ", 1)[0]
-    if _role(first) != "number" and not (len(first) <= 2 and first.isupper() and i + 1 < len(
-            lines) and _role(first + lines[i + 1].split(" ", 1)[0]) == "number"):
+    for k in (1, 2):  # the label wrapped in its word: "ST" / "T", "S" / "T" / "T"
+        if _role(first) == "number" or len(first) > 2 or not first.isupper() or (
+                i + k >= len(lines) or len(lines[i + k]) > 2):
+            break
+        first += lines[i + k]
+    if _role(first) != "number":
         return None
     return rawrows.header_at(lines, i, _role, level)
 

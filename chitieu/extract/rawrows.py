@@ -96,8 +96,9 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
         if not lines[j]:
             return None  # (`pdftotext -raw` writes no empty line in a table)
         split = lines[j].split(" ")
-        if j == i + 1 and len(words) == 1 and _split_label(words[0][0], split[0], role):
-            words[0] = (words[0][0] + split.pop(0), not split)  # "ST" / "T"
+        if j <= i + 2 and len(words) == 1 and words[0][1] and _split_label(
+                words[0][0], split[0], role):
+            words[0] = (words[0][0] + split.pop(0), not split)  # "ST" / "T", "S" / "T" / "T"
         elif j > i and _body_starts(lines[j]):
             end = j
             break
@@ -152,9 +153,11 @@ def _level(labels: list[str], words: list[tuple[str, bool]]) -> bool:
 
 
 def _split_label(first: str, second: str, role: Callable[[str], str | None]) -> bool:
-    """The numbering column's label wrapped in the middle of its word ("ST" / "T")."""
+    """The numbering column's label wrapped in the middle of its word ("ST" / "T", "S" /
+    "T" / "T")."""
     return len(first) <= 2 and len(second) <= 2 and first.isupper() and second.isupper() and (
-        role(first + second) == "number")
+        role(first + second) == "number" or _NUMBER_LABEL.match(first + second + "T")
+        is not None)
 
 
 def _body_starts(line: str) -> bool:

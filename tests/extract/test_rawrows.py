@@ -360,3 +360,12 @@ def test_words_in_a_results_column_are_its_cell_not_the_supports() -> None:
     assert rows[1] == ["1", "Rà soát quy trình nội bộ của các cơ quan", "Sở Nội vụ",
                        "Các sở, ban, ngành", "Quý II/2026",
                        "Quyết định phê duyệt quy trình mới"]
+
+
+def test_a_numbering_label_wrapped_letter_by_letter() -> None:
+    text = "\n".join(["S", "T", "T", "Nhiệm vụ", "Cơ quan chủ trì Thời hạn",
+                      "1 Lập kế hoạch số hóa Sở Nội vụ Quý I/2026",
+                      "2 Rà soát dữ liệu Sở Tư pháp Quý II/2026"])
+    rows = _table(text)
+    assert rows[0] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"]
+    assert rows[2] == ["2", "Rà soát dữ liệu", "Sở Tư pháp", "Quý II/2026"]
