@@ -21,6 +21,8 @@
     python benchmarks/eval_scans.py --dev12 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval13 [--out DIR]
     python benchmarks/eval_scans.py --dev13 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval14 [--out DIR]
+    python benchmarks/eval_scans.py --dev14 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -101,6 +103,8 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
     "eval12": ("EVAL12_VARIANTS", "the twelfth set (EVAL12_VARIANTS), all held out"),
     "eval13": ("EVAL13_VARIANTS", "the thirteenth set (EVAL13_VARIANTS: signed pages too), "
                                   "all held out"),
+    "eval14": ("EVAL14_VARIANTS", "the fourteenth set (EVAL14_VARIANTS: shaded sections, "
+                                  "signed pages), all held out"),
     "header_dev": ("HEADER_DEV_VARIANTS", "the national headers' dev set (HEADER_DEV_VARIANTS)"),
     "dev5": ("DEV5_VARIANTS", "the fifth set's dev set (DEV5_VARIANTS), read at will"),
     "dev6": ("DEV6_VARIANTS", "EVAL5's misses on other text (DEV6_VARIANTS), read at will"),
@@ -111,6 +115,7 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
     "dev11": ("DEV11_VARIANTS", "EVAL10's misses on other text (DEV11_VARIANTS), read at will"),
     "dev12": ("DEV12_VARIANTS", "EVAL11's misses on other text (DEV12_VARIANTS), read at will"),
     "dev13": ("DEV13_VARIANTS", "EVAL12's misses on other text (DEV13_VARIANTS), read at will"),
+    "dev14": ("DEV14_VARIANTS", "EVAL13's misses on other text (DEV14_VARIANTS), read at will"),
 }
 
 

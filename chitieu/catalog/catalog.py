@@ -21,9 +21,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from chitieu.catalog.words import (
+    ADDED,
+    CUMULATIVE,
     WORDS_YAML,
     Reading,
     Words,
+    counts_additions,
     default_words,
     domain_words,
     families_agree,
@@ -134,6 +137,7 @@ class Catalog:
                 self._entries.append(_Entry(ind_id, family_conditions(r, family, self.words,
                                                                       unit),
                                             family, frozenset(r.content.split())))
+        self._entries = _tallied(self._entries, self.words)
         self._weights = _idf({ind_id: {w for r in rs for w in r.content.split()}
                               for ind_id, rs in readings.items()})
         self._vocabulary = sorted(self._weights)
@@ -354,6 +358,27 @@ class Catalog:
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                    score_cutoff=WORD_CUTOFF)
         return found[0] if found else word
+
+
+def _tallied(entries: list[_Entry], words: Words) -> list[_Entry]:
+    """The phrasings with what each count indicator tallies (match_words.yaml `tallies`): an
+    indicator one of whose phrasings counts additions (`counts_additions`: "thành lập mới",
+    "được hỗ trợ") counts additions, any other of those families a stock (CUMULATIVE). Each
+    of its phrasings stands twice: for a name that says nothing of it, and for one that says
+    that kind ("tăng thêm" only for additions, "lũy kế" only for a stock; `compatible` asks
+    the very set of conditions)."""
+    flows = {entry.indicator for entry in entries if counts_additions(entry.reading, words)}
+    tallied: list[_Entry] = []
+    for entry in entries:
+        if not entry.family or entry.family.split(":")[0] not in words.tally_families:
+            tallied.append(entry)
+            continue
+        plain = entry.reading.conditions - {ADDED, CUMULATIVE}
+        kind = ADDED if entry.indicator in flows else CUMULATIVE
+        for conditions in (plain, plain | {kind}):
+            tallied.append(_Entry(entry.indicator, entry.reading._replace(conditions=conditions),
+                                  entry.family, entry.words))
+    return tallied
 
 
 def _continues(words: frozenset[str], content: str) -> bool:

@@ -117,6 +117,16 @@ class Words:
     period_families: frozenset[str] = frozenset()
     periods: frozenset[Phrase] = frozenset()
     yearly: frozenset[Phrase] = frozenset()
+    # a count of what is added in the year against one of all there are (match_words.yaml
+    # `tallies`; `family_conditions`, and `Catalog`, which reads an indicator as one or the
+    # other): the families, the phrases of each, the conditions a count of additions voids
+    tally_families: frozenset[str] = frozenset()
+    added: frozenset[Phrase] = frozenset()
+    cumulative: frozenset[Phrase] = frozenset()
+    tally_replaces: frozenset[str] = frozenset()
+    events: frozenset[Phrase] = frozenset()
+    # letter shapes OCR reads for others (`ocr_shapes`; `_Forms`)
+    ocr_shapes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -130,6 +140,8 @@ class Words:
 
         def longest_first(items) -> tuple[Phrase, ...]:
             return tuple(sorted((phrase(p) for p in items), key=len, reverse=True))
+
+        tallies = data.get("tallies") or {}
 
         return cls(
             abbreviations={phrase(k): phrase(v) for k, v in data["abbreviations"].items()},
@@ -205,6 +217,12 @@ class Words:
                                           or ())),
             periods=frozenset(map(phrase, (data.get("period_totals") or {}).get("periods") or ())),
             yearly=frozenset(map(phrase, (data.get("period_totals") or {}).get("yearly") or ())),
+            tally_families=frozenset(map(str, tallies.get("families") or ())),
+            added=frozenset(map(phrase, tallies.get("added") or ())),
+            cumulative=frozenset(map(phrase, tallies.get("cumulative") or ())),
+            tally_replaces=frozenset(map(str, tallies.get("replaces") or ())),
+            events=frozenset(map(phrase, tallies.get("events") or ())),
+            ocr_shapes=tuple((str(k), str(v)) for k, v in (data.get("ocr_shapes") or {}).items()),
         )
 
 
@@ -309,17 +327,37 @@ class _Forms(dict):
     """Each folded word as `tokens` reads it ("01" → "1", the catalog's spelling), found
     once per word: names are new, their words recur."""
 
-    def __init__(self, spelling: dict[str, str]) -> None:
+    def __init__(self, spelling: dict[str, str],
+                 shapes: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__()
         self.spelling = spelling
+        self.shapes = shapes
         self.pieces = _Pieces(self)
 
     def __missing__(self, word: str) -> str:
         form = word.lstrip("0") or "0" if word.isdigit() else word
+        if self.shapes and any(shape in form for shape, _ in self.shapes):
+            form = _reshaped(form, self.shapes)
         form = self.spelling.get(form, form)
         if len(self) < _MAX_FORMS:
             self[word] = form
         return form
+
+
+def _reshaped(word: str, shapes: tuple[tuple[str, str], ...]) -> str:
+    """A folded word with the letter shapes OCR reads for others read back (match_words.yaml
+    `ocr_shapes`: "gorn" → "gom", "rirng" → "rung"), when it is one syllable (one group of
+    vowels) in Vietnamese letters: no Vietnamese syllable spells those shapes, while a foreign
+    word may ("internet")."""
+    if not _VIETNAMESE_LETTERS.issuperset(word) or len(_VOWEL_GROUP.findall(word)) != 1:
+        return word
+    for shape, letters in shapes:
+        word = word.replace(shape, letters)
+    return word
+
+
+_VIETNAMESE_LETTERS = frozenset("abcdeghiklmnopqrstuvxy")  # folded: no f, j, w, z
+_VOWEL_GROUP = re.compile("[aeiouy]+")
 
 
 class _Pieces(dict):
@@ -358,7 +396,8 @@ def _forms(words: Words) -> _Forms:
     if known is None or known[0] is not words.spelling:
         if len(_FORMS) >= _MAX_SHAPES:
             _FORMS.clear()
-        known = _FORMS[id(words.spelling)] = (words.spelling, _Forms(words.spelling))
+        known = _FORMS[id(words.spelling)] = (words.spelling, _Forms(words.spelling,
+                                                                    words.ocr_shapes))
     return known[1]
 
 
@@ -929,6 +968,8 @@ def family_conditions(reading: Reading, family: str | None,
     count) printed for a period ("giai đoạn 2021-2025", "5 năm") and said nowhere to be yearly
     (not "bình quân hằng năm", nor a unit "/năm") is the period's total."""
     words = words or default_words()
+    if family and family.split(":")[0] in words.tally_families:
+        reading = _tallied(reading, words)
     if words.period_total and family and family.split(":")[0] in words.period_families \
             and words.sized.isdisjoint(reading.conditions) \
             and _period_total(reading.words, unit, words):
@@ -948,6 +989,35 @@ def family_conditions(reading: Reading, family: str | None,
     if not void or void.isdisjoint(reading.conditions):
         return reading
     return reading._replace(conditions=reading.conditions - void)
+
+
+ADDED = "added"
+CUMULATIVE = "cumulative"
+
+
+def _tallied(reading: Reading, words: Words) -> Reading:
+    """A count's reading with what its name says it tallies (match_words.yaml `tallies`): the
+    additions of the year (ADDED: "tăng thêm", "thành lập mới"; the growth its "tăng thêm"
+    read is no more), or the stock so far (CUMULATIVE: "lũy kế", "đến nay")."""
+    found = set()
+    if _holds_any(reading.words, words.added):
+        found.add(ADDED)
+    if _holds_any(reading.words, words.cumulative):
+        found.add(CUMULATIVE)
+    if not found:
+        return reading
+    conditions = reading.conditions | found
+    if ADDED in found:
+        conditions -= words.tally_replaces
+    return reading._replace(conditions=conditions)
+
+
+def counts_additions(reading: Reading, words: Words | None = None) -> bool:
+    """Whether a catalog phrasing counts what is added in the year (match_words.yaml
+    `tallies`): it says so ("thành lập mới": ADDED), or it counts what is done for people in
+    the year ("được hỗ trợ", "được hướng dẫn": `events`)."""
+    words = words or default_words()
+    return ADDED in reading.conditions or _holds_any(reading.words, words.events)
 
 
 def _period_total(seq: Phrase, unit: str | None, words: Words) -> bool:

@@ -60,6 +60,7 @@ class _Words:
     motto_tail: regex.Pattern
     draft: regex.Pattern
     stamp: regex.Pattern  # a digital signature's stamp's label: the rest of its line
+    addressee: regex.Pattern  # a letter's "Kính gửi:" line, under the header block
     rule: regex.Pattern
     kinds: frozenset[str]
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
@@ -70,6 +71,7 @@ class _Words:
     bodies: dict[str, str]  # a body's opening words, folded → as written
     named_bodies: frozenset[str]  # openings followed by a name of its own
     named_with_owner: frozenset[str]  # managing bodies naming their bodies with their name
+    named_by_place: frozenset[str]  # bodies named with their place under those, all the same
     body_start: regex.Pattern
     body_within: regex.Pattern  # a body opening after another body's place on one line
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
@@ -100,6 +102,7 @@ def _words() -> _Words:
         stamp=compile_regex(
             r"(?<!\w)(?:" + _spaced(data["signature_stamp"]) + r")\s*:"),
         rule=compile_regex(data["rule"]),
+        addressee=compile_regex(data["addressee"]),
         kinds=frozenset(data["kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
                           for k in kinds),
@@ -110,6 +113,7 @@ def _words() -> _Words:
         bodies=data["bodies"],
         named_bodies=frozenset(data["named_bodies"]),
         named_with_owner=frozenset(data["named_with_owner"]),
+        named_by_place=frozenset(data["named_by_place"]),
         body_start=compile_regex(
             r"^(?P<body>" + _spaced(bodies) + r")(?!\w)"),
         body_within=compile_regex(
@@ -250,6 +254,7 @@ class Letterhead:
     kind_at: int | None = None  # its index among the rows read
     title: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)  # "V/v …" under "Số:" (a letter's)
+    subject_open: bool = False  # the left column's last words read were the subject's
     national_wrapped: bool = False  # the line read last ended the national name at "VIỆT"
     nation_open: bool = False  # the national name ended at "VIỆT", its "NAM" not read yet
 
@@ -412,12 +417,19 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(load_yaml("abbreviations.yaml")["issuer"])
 
 
-def names_its_bodies(body: str) -> bool:
+def names_its_bodies(body: str, under: str | None = None) -> bool:
     """A managing body whose own bodies carry its whole name ("HỘI ĐỒNG NHÂN DÂN XÃ …",
-    "ĐẢNG ỦY XÃ …"), not its place only."""
+    "ĐẢNG ỦY XÃ …"), not its place only; `under`: the body printed under it, when it is
+    one named by its place all the same (a steering committee: False)."""
+    if under is not None and _opening(under) in _words().named_by_place:
+        return False
+    return _opening(body) in _words().named_with_owner
+
+
+def _opening(body: str) -> str | None:
+    """The folded opening words of a body's name ("dang uy", "ban chi dao"), None if none."""
     opening = _words().body_start.match(_folded_text(body))
-    return opening is not None and " ".join(opening["body"].split()) in (
-        _words().named_with_owner)
+    return None if opening is None else " ".join(opening["body"].split())
 
 
 def office_name(body: str) -> str | None:
@@ -557,8 +569,9 @@ _NOT_TITLE = ("phu luc", "kem theo", "bieu")  # an appendix label, an attachment
 
 def _starts_heading(text: str) -> bool:
     """A line that ends the header block without being part of it: an appendix label, an
-    attachment line, the body."""
-    return _key(text).startswith(_NOT_TITLE) or opens_body(text)
+    attachment line, a letter's "Kính gửi:", the body."""
+    key = _key(text)
+    return key.startswith(_NOT_TITLE) or bool(_words().addressee.match(key)) or opens_body(text)
 
 
 def _read_header_line(head: Letterhead, text: str) -> None:
@@ -595,15 +608,25 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     if head.number is None and head.number_label and left.startswith("/"):
         left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
     number = NUMBER.search(left)
-    if head.number_open:
+    if head.number_open and left:
+        # a line of the right column alone (the place-date beside the cut, read first by
+        # height) leaves it open
         head.number_open = False
         if number is None and _SYMBOL_REST.match(left):
             head.number = f"{head.number}-{left}"  # the number's rest, wrapped by its column
             return
     if head.number is not None and number is None and _reads_as_subject(head, left):
         head.subject.append(_SUBJECT_LABEL.sub("", left, count=1))
+        head.subject_open = True
         return
-    if _NUMBER_LABEL.match(_folded_text(left)):
+    if left:
+        head.subject_open = False  # a line of other words after the subject ends it
+    if _NUMBER_LABEL.match(_folded_text(left)) and head.number is None and head.issuer and (
+            left.isupper() and ":" not in left):
+        # "SỐ" in capitals with no colon right under the issuer's lines: its name's last
+        # word wrapped ("… VÀ CHUYỂN ĐỔI" / "SỐ"), not the number's label ("Số:", "Số")
+        head.issuer[-1] = f"{head.issuer[-1]} {left}"
+    elif _NUMBER_LABEL.match(_folded_text(left)):
         head.number_label = True
     elif number is not None:
         if head.number is None:
@@ -680,7 +703,7 @@ def _reads_as_subject(head: Letterhead, left: str) -> bool:
     lower case, right under it)."""
     if _SUBJECT_LABEL.match(left):
         return not head.subject
-    return bool(head.subject) and left[:1].islower()
+    return head.subject_open and left[:1].islower()
 
 
 _SPECK = lazy(compile_regex, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
@@ -722,10 +745,20 @@ def _strip_motto(text: str) -> str:
 _COLUMN_GAP = lazy(compile_regex, r"(?:\t|\s{2,})(?=[^\t]*$)")
 
 
+# the words each opening with a capital at the end of a line's part ("… lưu trú Hà Nội, ")
+_CAPITALISED_TAIL = lazy(compile_regex, r"(?<!\S)(?:\p{Lu}\S*\s+)*\p{Lu}[^\s,]*[\s,]*$")
+
+
 def _place_start(text: str, date_at: int) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
     after the issuer's capitals read across on the same line."""
     before = text[:date_at]
+    if _SUBJECT_LABEL.match(before.lstrip()):
+        # "V/v cập nhật dữ liệu … Hà Nội, ngày …" (the columns' gap lost): the place is the
+        # capitalised words before the date, the subject's words before them
+        tail = _CAPITALISED_TAIL.search(before)
+        if tail is not None and tail.start() > len(before) - len(before.lstrip()):
+            return tail.start()
     number = NUMBER.search(before)
     if number is not None:
         dash = _DASH_AFTER.match(before, number.end())  # "Số: 845/KH-\tLào Cai, ngày …"

@@ -812,7 +812,7 @@ def _stacked_labels(lines: list[_Line], anywhere: bool = False) -> int | None:
         if any(len(c.split()) > _MAX_LABEL_WORDS for c in chunks) or "name" not in (
                 first_role(c) for c in chunks):
             continue
-        near = [ln for ln in lines[max(0, i - above):i + below + 1]
+        near = [ln for ln in lines[_after_heading(lines, i, above):i + below + 1]
                 if all(len(c.split()) <= _MAX_LABEL_WORDS for c in _chunks(ln))
                 and not _numbers_columns(ln) and not _is_anchor_line(ln)]
         # each column's label words joined down the lines: "Đơn vị" / "tính"
@@ -821,6 +821,15 @@ def _stacked_labels(lines: list[_Line], anywhere: bool = False) -> int | None:
         if len(labels - {"unknown", "name"}) >= _STACKED_ROLES:
             return i
     return None
+
+
+def _after_heading(lines: list[_Line], i: int, above: int) -> int:
+    """The first line labels stacked around line i may start at, `above` lines up at most:
+    never above an appendix's label or its "(Kèm theo …)" line (the signer's name over
+    them is no label)."""
+    start = max(0, i - above)
+    return next((k + 1 for k in range(i - 1, start - 1, -1)
+                 if APPENDIX.match(lines[k].text) or ATTACHED.search(lines[k].text)), start)
 
 
 def _is_title_over_labels(lines: list[_Line], i: int) -> bool:

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.core.headers import assign_roles, first_role
-from chitieu.core.numbering import IN_WHICH, ITEM, LETTER, ROMAN, SECTION_NUMBER, number_key
+from chitieu.core.numbering import (
+    IN_WHICH,
+    ITEM,
+    ITEM_NUMBER,
+    LETTER,
+    ROMAN,
+    SECTION_NUMBER,
+    number_key,
+)
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.unicode import decode_bytes
 
@@ -116,20 +124,31 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     if "name" not in roles or not (carried or "deadline" in roles):
         return
     name, number = roles.index("name"), roles.index("number") if "number" in roles else None
+    # "STT" over two columns (the second slot unlabelled, or "STT" again): the items' numbers
+    # stand in the second, the first holds groups
+    items = number + 1 if number is not None and number + 1 < name and (
+        labels[number + 1] in ("", labels[number])) else None
     valued = [c for c, role in enumerate(roles) if role not in ("number", "name", "unknown")]
     # a column of no role before the names ("Lĩnh vực") is printed once over its group's rows
-    grouping = [c for c in range(name) if roles[c] == "unknown"]
+    grouping = [c for c in range(name) if roles[c] == "unknown" and c != items]
     above: RawRow | None = None
     block: list[RawRow] = []  # the rows of their own since the last section or group row
     body = rows[height:]
     for i, row in enumerate(body):
         texts = [c.text.strip() for c in row.cells]
-        if not texts[name] or IN_WHICH.match(texts[name]) or (number is not None
-                                                              and not texts[number]):
+        column = items if items is not None and not texts[number] and ITEM_NUMBER.match(
+            texts[items]) else number
+        if items is not None and SECTION_NUMBER.match(texts[number].strip("* ")):
+            above = None  # a group row, its title in the second column: nothing reaches over
+            _carry_a_block_deadline(block, roles, labels)
+            block = []
+            continue
+        if not texts[name] or IN_WHICH.match(texts[name]) or (column is not None
+                                                              and not texts[column]):
             continue  # a row adding an agency or text, "Trong đó:": neither takes nor gives
         bare = not any(texts[c] for c in valued) and not (
-            number is not None and above is not None
-            and _numbered_as_a_row(above, row, body[i + 1:], number))
+            column is not None and above is not None
+            and _numbered_as_a_row(above, row, body[i + 1:], column))
         if all(t.startswith("**") for t in texts if t) or bare or (
                 number is not None and SECTION_NUMBER.match(texts[number].strip("* "))):
             above = None  # a section or group row: a merged cell does not reach over it

@@ -681,7 +681,7 @@ class Gazetteer:
     def split_with_roles(self, cell: str, default_role: Role) -> list[tuple[str, Role]]:
         """Each agency of a cell with its role: the column's, unless the text says otherwise
         ("Sở KH&CN chủ trì …; các sở, ngành phối hợp")."""
-        return list(self._split(cell, default_role))
+        return [(piece, role) for piece, role, _ in self._split(cell, default_role)]
 
     def agencies(self, cell: str, role: Role) -> tuple[list[Agency], list[str]]:
         """The cell's agencies as contract objects, plus the warning codes of their matching.
@@ -695,55 +695,85 @@ class Gazetteer:
                                                                    tuple[str, ...]]:
         agencies: list[Agency] = []
         warnings: list[str] = []
-        for piece, piece_role in self._split(cell, role):
-            found = self.match(piece)
+        for piece, piece_role, named in self._split(cell, role):
+            found = self.match(named or piece)
             agencies.append(Agency(role=piece_role, id=found.id, name=found.name, raw=piece,
                                    score=found.score))
             warnings += found.warnings
         return tuple(agencies), tuple(dict.fromkeys(warnings))
 
-    def _split_uncached(self, cell: str, default_role: Role) -> tuple[tuple[str, Role], ...]:
-        out: list[tuple[str, Role]] = []
+    def _split_uncached(self, cell: str, default_role: Role
+                        ) -> tuple[tuple[str, Role, str | None], ...]:
+        """Each agency of a cell: its printed text, its role, and the name it is matched by
+        where that is not the printed text (a body of a kind list: "Y tế" after "Các Sở:
+        …" is "Sở Y tế")."""
+        out: list[tuple[str, Role, str | None]] = []
         for segment in self._segments(cell):
             listed = self._kind_list(segment)
             if listed:
-                out += [(piece, default_role) for piece in listed]
+                out += [(printed, default_role, named) for printed, named in listed]
                 continue
             found = self._lookup(segment)
             if found is not None and (found[1] >= 1.0 or not _SEPARATED.search(segment)):
-                out.append((_one_line(segment), default_role))
+                out.append((_one_line(segment), default_role, None))
                 continue
             tokens = _tokenize(segment)
             for start, end, role in self._clauses(segment, tokens, default_role):
                 pieces = self._pieces(segment, tokens[start:end])
                 if len(pieces) > 1:
                     pieces = self._one_collective(segment, pieces)
-                out += [(piece, role) for piece in pieces]
+                out += [(piece, role, None) for piece in pieces]
         return tuple(out)
 
-    def _kind_list(self, segment: str) -> list[str]:
+    def _kind_list(self, segment: str) -> list[tuple[str, str]]:
         """"Các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường": a kind of body, a colon,
-        then the names of the bodies of that kind, each the kind and its name ("Sở Tài
-        chính", …). A name holding "và" is cut there only when both sides are bodies the list
-        of names holds and the whole is not. Empty when the segment is no such list, or when
-        a piece is no body the list holds."""
-        m = _KIND_LIST.match(_one_line(segment))
+        then the names of the bodies of that kind, each named by the kind and its name ("Sở
+        Tài chính", …) and printed as its name (the first with the list's head: "Các Sở:
+        Tài chính", "Xây dựng", …). A body's own name may hold a comma ("Các Sở: Văn hóa,
+        Thể thao và Du lịch, Tài chính": two bodies): neighbouring parts are one name where
+        the list of names holds them together as printed (the longest such first). A name
+        holding "và" is cut there only when both sides are bodies the list of names holds
+        and the whole is not. Empty when the segment is no such list, or when a piece is no
+        body the list holds."""
+        line = _one_line(segment)
+        m = _KIND_LIST.match(line)
         if m is None:
             return []
         kind = m[1][:1].upper() + m[1][1:]
-        pieces: list[str] = []
-        for item in (_tidy(part) for part in m[2].split(",")):
-            if not item:
-                continue
+        parts = [part for part in (_tidy(part) for part in m[2].split(",")) if part]
+        pieces = self._kind_names(kind, tuple(parts))
+        if not pieces:
+            return []
+        head = line[:m.start(2)].strip()
+        return [(f"{head} {printed}" if i == 0 else printed, named)
+                for i, (printed, named) in enumerate(pieces)]
+
+    def _kind_names(self, kind: str, parts: tuple[str, ...]
+                    ) -> tuple[tuple[str, str], ...] | None:
+        """The bodies of `kind` that the comma-separated `parts` of a kind list name, each
+        as (its printed name, the kind and its name); None when some part names no body the
+        list of names holds."""
+        if not parts:
+            return ()
+        for end in range(len(parts), 0, -1):
+            item = ", ".join(parts[:end])
             whole = f"{kind} {item}"
-            if self._lookup(whole) is None and " và " in item:
-                halves = [f"{kind} {half.strip()}" for half in item.split(" và ", 1)]
-                if all(self._lookup(half) is not None for half in halves):
-                    pieces += halves
-                    continue
-            pieces.append(whole)
-        # every piece a body the list holds, or the words were something else (role words …)
-        return pieces if all(self._lookup(piece) is not None for piece in pieces) else []
+            found = self._lookup(whole)
+            if end > 1 and (found is None or found[1] < 1.0):
+                continue  # parts joined only as a name the list holds exactly
+            if found is None and " và " in item:
+                halves = [half.strip() for half in item.split(" và ", 1)]
+                if not all(self._lookup(f"{kind} {half}") is not None for half in halves):
+                    return None
+                head = tuple((half, f"{kind} {half}") for half in halves)
+            elif found is None:
+                return None
+            else:
+                head = ((item, whole),)
+            rest = self._kind_names(kind, parts[end:])
+            if rest is not None:
+                return head + rest
+        return None
 
     def _collective_of_parts(self, printed: str) -> tuple[str, float] | None:
         """A name listing words of one collective ("Các thôn, ấp"): that collective, as sure

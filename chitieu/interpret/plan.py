@@ -216,7 +216,8 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
     if office is not None:
         # "UBND TỈNH LẠNG SƠN" over "VĂN PHÒNG": the office is that UBND's, named with it
         issuer = f"{office} {written_body(bodies[-2])}"
-    elif len(bodies) > 1 and not names_place(issuer) and names_its_bodies(bodies[-2]):
+    elif len(bodies) > 1 and not names_place(issuer) and names_its_bodies(bodies[-2],
+                                                                          bodies[-1]):
         # a council's or a Party committee's own committee, named with it
         issuer = f"{issuer} {written_body(bodies[-2])}"
     if not names_place(issuer):

@@ -199,10 +199,13 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
 def _table_records(ctx: _Context) -> list[Record]:
     table = ctx.table
     number_col = table.index_of("number")
-    detail_col = _detail_column(table, number_col)
+    items_col = _items_column(table, number_col)
+    detail_col = None if items_col is not None else _detail_column(table, number_col)
     records: list[Record] = []
-    # each row's number, read once (a row's is also the next number of the row above)
-    numbers = [_number(row, number_col) for row in table.rows] + [""]
+    # each row's number, read once (a row's is also the next number of the row above); an
+    # item's in the second numbering column under a "STT" printed over two
+    numbers = [_number(row, number_col) or _number(row, items_col)
+               for row in table.rows] + [""]
     for position, row in enumerate(table.rows):
         number = numbers[position]
         if detail_col is not None and _group_row(ctx, row, number, detail_col):
@@ -273,6 +276,37 @@ def _detail_column(table: Table, number_col: int | None) -> int | None:
     if len(labels) < 2 or not all(DETAIL_LABEL.match(label) for label in labels):
         return None
     return col if any(label.isdigit() for label in labels) else None
+
+
+def _items_column(table: Table, number_col: int | None) -> int | None:
+    """The items' own numbers under a "STT" printed over two columns ("I" | "" | group title,
+    then "" | "1" | task …, the items numbered again in each group): the column right after
+    the number column, without a role (or "STT" again), holding an arabic number on at least
+    two rows whose number cell is empty and nothing else on such rows, while the number
+    column holds only group labels (Roman numerals, capital letters), never a row's running
+    number. A group row's own cell there is its title's (merged from the second column) or
+    empty."""
+    if number_col is None or number_col + 1 >= len(table.columns):
+        return None
+    col = number_col + 1
+    second = table.columns[col]
+    if second.role != "unknown" and not (  # "STT" copied into both slots it spans
+            second.role == "number" and second.header == table.columns[number_col].header):
+        return None
+    items = 0
+    for row in table.rows:
+        number = _number(row, number_col)
+        if number:
+            shape = _shape(number)
+            if not (shape.roman or shape.letter):
+                return None
+            continue
+        label = _number(row, col)
+        if label:
+            if not _shape(label).arabic:
+                return None
+            items += 1
+    return col if items >= 2 else None
 
 
 def _group_row(ctx: _Context, row: LogicalRow, number: str, detail_col: int) -> bool:

@@ -458,11 +458,42 @@ MATCH = [
     # farm produce helped onto an e-commerce platform: the products on it
     ("Sản phẩm nông sản chủ lực được hỗ trợ đưa lên sàn thương mại điện tử", "sản phẩm",
      "kts.nong_san_tmdt"),
+    # a count of additions ("tăng thêm", "mới") links to the indicator of additions, a stock
+    # so far ("lũy kế", "cộng dồn") to the stock; what is done for people in the year is an
+    # addition ("được hỗ trợ xây mới nhà ở")
+    ("Số doanh nghiệp được thành lập mới, tăng thêm trong năm", "doanh nghiệp",
+     "ktxh.doanh_nghiep_moi"),
+    ("Số tài khoản định danh điện tử kích hoạt mới tăng thêm", "tài khoản",
+     "da06.so_tai_khoan_kich_hoat"),
+    ("Số thôn đạt chuẩn NTM kiểu mẫu lũy kế đến hết năm 2026", "thôn", "ntm.thon_kieu_mau"),
+    ("Số hộ gia đình sử dụng dịch vụ Internet cáp quang (cộng dồn)", "hộ",
+     "hts.so_ho_cap_quang"),
+    ("Số hộ nghèo được hỗ trợ xây mới nhà ở trong năm", "hộ", "ktxh.ho_ngheo_ho_tro_nha_o"),
+    # letter shapes OCR reads for others ("ir" for "ư", "rn" for "m", "mg" for "ng")
+    ("Tỷ lệ che phủ cùa rirng toàn huyện", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ chất thải rắn sinh hoạt được thu gorn, xử lý đúng quy định", "%",
+     "ktxh.chat_thai_ran"),
+    ("Tỷ lệ lao động qua đào tạo có chứmg chỉ", "%", "ktxh.lao_dong_bang_cap"),
 ]
 
 # Near misses: each differs from a catalog phrasing in what it counts, whom it counts, an
 # added condition or its unit. None may link to `forbidden`.
 NEAR_MISSES = [
+    # additions are no stock, a stock so far no additions (the year's new villages, accounts,
+    # firms, products, cameras), nor a sum of additions over a period
+    ("Số thôn đạt chuẩn nông thôn mới kiểu mẫu được công nhận thêm trong năm 2026", "thôn",
+     "ntm.thon_kieu_mau"),
+    ("Số tài khoản định danh điện tử đã kích hoạt tính đến nay", "tài khoản",
+     "da06.so_tai_khoan_kich_hoat"),
+    ("Tổng số doanh nghiệp hiện có", "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+    ("Số sản phẩm OCOP lũy kế", "sản phẩm", "ktxh.ocop_moi"),
+    ("Số camera an ninh được lắp mới trong năm", "camera", "qpan.so_camera_ket_noi"),
+    ("Số người tham gia BHXH tự nguyện tăng thêm", "người", "ktxh.nguoi_bhxh_tu_nguyen"),
+    ("Số sản phẩm OCOP được công nhận mới lũy kế giai đoạn 2021-2025", "sản phẩm",
+     "ktxh.ocop_moi"),
+    # the HDI's health index is one of its components, and no health record
+    ("Chỉ số sức khỏe trong HDI", "chỉ số", "ktxh.hdi"),
+    ("Chỉ số sức khỏe", "chỉ số", "xhs.ho_so_suc_khoe"),
     # a sum over a period is no yearly figure (two years printed together are a period); a
     # count per a size of population no phrase reads is no plain count; per head, or the
     # population's, a growth is no growth of the economy; having digital skills is no skill in
@@ -1085,6 +1116,35 @@ def test_an_amount_over_a_period_is_its_total_and_no_yearly_figure() -> None:
                        ("Số thôn đạt chuẩn lũy kế giai đoạn 2021-2025", "thôn"),
                        ("Thu ngân sách năm 2026", "tỷ đồng")):
         assert total not in conditions(name, unit), name
+
+
+def test_a_count_says_whether_it_tallies_additions_or_a_stock() -> None:
+    # additions ("tăng thêm" at the end is no growth rate), a stock so far, or neither; a
+    # share says nothing of it
+    from chitieu.catalog.words import ADDED, CUMULATIVE, family_conditions, name_family, read
+
+    def conditions(name: str, unit: str | None) -> frozenset[str]:
+        reading = read(name)
+        return family_conditions(reading, name_family(unit, reading), unit=unit).conditions
+
+    assert conditions("Số hợp tác xã thành lập mới tăng thêm", "hợp tác xã") == {ADDED}
+    assert conditions("Số thôn văn hóa được công nhận trong năm", "thôn") == {ADDED}
+    assert conditions("Số câu lạc bộ hiện có", "câu lạc bộ") == {CUMULATIVE}
+    assert conditions("Số hộ dùng điện thoại thông minh cộng dồn", "hộ") == {
+        CUMULATIVE, "smart_device"}
+    assert conditions("Số câu lạc bộ thể dục thể thao", "câu lạc bộ") == frozenset()
+    assert ADDED not in conditions("Tỷ lệ hộ nghèo tăng thêm", "%")
+
+
+def test_letter_shapes_ocr_reads_for_others_are_read_back() -> None:
+    # in one syllable of Vietnamese letters only: a foreign word keeps its letters
+    from chitieu.catalog.words import read
+
+    assert read("thu gorn rác thải").words == ("thu", "gom", "rac", "thai")
+    assert read("độ che phủ rirng").words == ("do", "che", "phu", "rung")
+    assert read("có bằmg cấp").words[1] == "bang"
+    assert read("mạng internet").words == ("mang", "internet")
+    assert read("firm").words == ("firm",)
 
 
 def words_data() -> dict:

@@ -346,3 +346,46 @@ def test_a_signature_stamp_beside_the_number_leaves_the_date() -> None:
                             RawRow(cells=[Cell(t) for t in cells])])
     assert head is not None
     assert (head.number, head.dated) == ("Số: 31/KH-UBND", "ngày 14 tháng 7 năm 2026")
+
+
+@pytest.mark.parametrize("after", [
+    # "Kính gửi:" wrapped by the page's width: its rest opens in lower case
+    ("Kính gửi: Phòng Kinh tế; Trung tâm Phục vụ hành chính công; Ban điều",
+     "hành các tổ dân phố trên địa bàn xã."),
+    # "Kính gửi:" over its recipients, the first sentence wrapped after them
+    ("Kính gửi:", "- các phòng chuyên môn;", "Ủy ban nhân dân xã đề nghị các đơn vị thực hiện",
+     "các nội dung sau:"),
+    # no "Kính gửi:": a sentence of other words after the subject, wrapped
+    ("Ủy ban nhân dân xã đề nghị các đơn vị thực hiện các nội", "dung sau:"),
+])
+def test_a_letters_subject_takes_only_its_own_wrapped_lines(after: tuple[str, ...]) -> None:
+    head = read_letterhead(_rows(
+        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ HƯƠNG KHÊ",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 301/UBND-VHXH",
+        "Hương Khê, ngày 02 tháng 10 năm 2026", "V/v rà soát hộ nghèo", "",
+        "trên phần mềm quản lý", *after))
+    assert head is not None
+    assert head.subject == ["rà soát hộ nghèo", "trên phần mềm quản lý"]
+
+
+def test_a_subject_read_with_the_place_date_line_across_no_gap() -> None:
+    # a DOCX whose columns are tab stops, read with a space between them: the place is the
+    # capitalised words before the date, the subject's words before them
+    head = read_letterhead(_rows(
+        "BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 1202/BYT-KCB Độc lập - Tự do - Hạnh phúc",
+        "V/v kết nối dữ liệu khám bệnh Hà Nội, ngày 03 tháng 11 năm 2026",
+        "với Cổng giám định bảo hiểm y tế"))
+    assert head is not None
+    assert (head.place, head.dated) == ("Hà Nội", "ngày 03 tháng 11 năm 2026")
+    assert head.subject == ["kết nối dữ liệu khám bệnh", "với Cổng giám định bảo hiểm y tế"]
+
+
+def test_a_number_cut_at_its_dash_keeps_waiting_over_the_right_columns_line() -> None:
+    # a PDF read by height: the place-date line stands between "Số: 77/KH-" and its rest
+    head = read_letterhead(_rows(
+        "UBND TỈNH SƠN LA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 77/KH-", "Sơn La, ngày 04 tháng 5 năm 2026", "SNV",
+        "KẾ HOẠCH", "Số hóa hồ sơ công chức năm 2026"))
+    assert head is not None
+    assert head.number == "Số: 77/KH-SNV"

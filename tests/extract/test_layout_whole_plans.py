@@ -163,3 +163,54 @@ def test_a_letters_national_header_does_not_make_its_layout_text_spaced() -> Non
     assert [r.key for r in document.records] == ["Phụ lục I/1", "Phụ lục I/2",
                                                  "Phụ lục II/1", "Phụ lục II/2"]
     assert document.plan.number == "412/UBND-KT"
+
+
+# the signer's name printed across two columns' labels under it (a narrow page: "Cơ quan
+# chủ" and "Cơ quan phối" both under "Hoàng Thị Minh Thư"), the appendix without its
+# "(Kèm theo …)" line
+SIGNER_OVER_TWO_LABELS = """\
+     ĐẢNG BỘ TỈNH HÀ TĨNH              ĐẢNG CỘNG SẢN VIỆT NAM
+     ĐẢNG ỦY XÃ HƯƠNG KHÊ        Hương Khê, ngày 12 tháng 5 năm 2026
+                    *
+              Số 33-KH/ĐU
+                              KẾ HOẠCH
+         Số hóa tài liệu sinh hoạt chi bộ của Đảng bộ xã năm 2026
+Thực hiện Kế hoạch số 41-KH/TU ngày 20/4/2026 của Ban Thường vụ Tỉnh ủy,
+I. MỤC ĐÍCH, YÊU CẦU
+Tài liệu sinh hoạt chi bộ trên môi trường số.
+II. NHIỆM VỤ
+Các nhiệm vụ tại Phụ lục kèm theo.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Đảng ủy theo dõi./.
+                  Nơi nhận:                              T/M BAN THƯỜNG VỤ
+
+                  - Như trên;                                    BÍ THƯ
+
+                  - Lưu: VT.
+
+                                                         Hoàng Thị Minh Thư
+
+                                           PHỤ LỤC
+                  NHIỆM VỤ SỐ HÓA TÀI LIỆU SINH HOẠT CHI BỘ
+ ST                                               Cơ quan chủ    Cơ quan phối      Thời gian
+                     Nhiệm vụ
+ T                                                     trì            hợp         hoàn thành
+       Đưa tài liệu sinh hoạt chi bộ lên ứng    Văn phòng      Ban Xây dựng      Quý III/2026
+ 1
+       dụng sổ tay đảng viên                    Đảng ủy        Đảng
+       Hướng dẫn bí thư chi bộ dùng tài liệu     Ban Xây dựng      Các chi bộ       Tháng
+ 2
+       số trong sinh hoạt                       Đảng                               10/2026
+"""
+
+
+def test_a_signers_name_over_two_labels_is_no_part_of_the_appendixs_header() -> None:
+    # the name, two lines above the labels, was stacked with them ("… Minh Thư Cơ quan chủ
+    # Cơ quan phối trì hợp" one column): no header was found and the whole plan was lost
+    doc = convert_text(SIGNER_OVER_TWO_LABELS, "layout")
+    assert (doc.plan.appendix, doc.plan.number) == ("Phụ lục", "33-KH/ĐU")
+    assert [(r.name, [a.raw for a in r.agencies], r.deadline.raw) for r in doc.records] == [
+        ("Đưa tài liệu sinh hoạt chi bộ lên ứng dụng sổ tay đảng viên",
+         ["Văn phòng Đảng ủy", "Ban Xây dựng Đảng"], "Quý III/2026"),
+        ("Hướng dẫn bí thư chi bộ dùng tài liệu số trong sinh hoạt",
+         ["Ban Xây dựng Đảng", "Các chi bộ"], "Tháng 10/2026")]

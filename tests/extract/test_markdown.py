@@ -392,6 +392,28 @@ def test_a_lead_merged_in_a_table_whose_only_value_is_the_lead() -> None:
     assert rows[2].warnings == ["cell_placement_uncertain:Đơn vị chủ trì"]
 
 
+def test_a_lead_merged_over_items_numbered_in_the_second_of_two_stt_columns() -> None:
+    # "STT" over two columns: the items' numbers stand in the second, the first empty - each
+    # is a row of its own, which a merged lead reaches (was read as a row adding an agency:
+    # nothing carried); no lead reaches over the Roman group row
+    text = """| **STT** |  | **Nhiệm vụ** | **Cơ quan chủ trì** | **Thời hạn** |
+|---|---|---|---|---|
+| **I** | **DỮ LIỆU** |  |  |  |
+|  | 1 | Số hóa sổ hộ tịch | Sở Tư pháp | Quý III/2026 |
+|  | 2 | Làm sạch dữ liệu hộ tịch |  | Quý IV/2026 |
+| **II** | **DỊCH VỤ SỐ** |  |  |  |
+|  | 1 | Thanh toán học phí trực tuyến |  | Năm 2026 |
+|  | 2 | Thu phí chợ không dùng tiền mặt | Sở Công Thương |  |
+|  | 3 | Hóa đơn điện tử | Sở Tài chính | Quý IV/2026 |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert [r.texts[3] for r in rows[1:]] == [
+        "", "Sở Tư pháp", "Sở Tư pháp", "", "", "Sở Công Thương", "Sở Tài chính"]
+    assert rows[3].warnings == ["cell_placement_uncertain:Cơ quan chủ trì"]
+    # the items' numbers are no group column: the deadline merged over II/1–II/2 is each's
+    assert [r.texts[4] for r in rows[5:]] == ["Năm 2026", "Năm 2026", "Quý IV/2026"]
+
+
 def test_a_numbered_row_over_lettered_items_is_their_group() -> None:
     # the next number following the row above's, but items "a)", "b)" under it: a group
     text = """| **STT** | **Nhiệm vụ** | **Chủ trì** |

@@ -75,6 +75,10 @@ def gazetteer():
     ("Ủy ban Kiểm tra Tỉnh ủy", "uy-ban-kiem-tra-tinh-uy"),
     ("Văn phòng Thành ủy", "van-phong-tinh-uy"),
     ("Ban cán sự đảng UBND tỉnh", "ban-can-su-dang-ubnd-tinh"),
+    # villages as the North and the Central Highlands name them ("xóm", "làng")
+    ("Các xóm", "thon-to-dan-pho"),
+    ("Các thôn, làng", "thon-to-dan-pho"),
+    ("các làng", "thon-to-dan-pho"),
 ])
 def test_exact_and_alias_matches_score_one(gazetteer, printed, agency_id):
     found = gazetteer.match(printed)

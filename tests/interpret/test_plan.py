@@ -394,6 +394,16 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["UBND TỈNH PHÚ THỌ", "SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG", "Số: 512/KH-", "SNNMT"],
      [*_NATION, "Phú Thọ, ngày 03 tháng 3 năm 2026"], "512/KH-SNNMT",
      "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ", ("tỉnh", "Phú Thọ", "25", "Phú Thọ")),
+    # a steering committee under a commune's Party committee is the commune's, not an organ
+    # of the committee (was "Ban Chỉ đạo … Đảng ủy xã Đà Bắc")
+    (["ĐẢNG ỦY XÃ ĐÀ BẮC", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "*", "Số 07-KH/BCĐ"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "Đà Bắc, ngày 09 tháng 3 năm 2026"], "07-KH/BCĐ",
+     "Ban Chỉ đạo chuyển đổi số xã Đà Bắc", ("xã", "Đà Bắc", "04831", "Phú Thọ")),
+    # its name wrapped before its last word "SỐ", alone on a line (was "Sở xã Nghĩa Đàn":
+    # read as the number's label, then as a department)
+    (["ĐẢNG ỦY XÃ NGHĨA ĐÀN", "BAN CHỈ ĐẠO CHUYỂN ĐỔI", "SỐ", "*", "Số 11-KH/BCĐ"],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM", "Nghĩa Đàn, ngày 19 tháng 3 năm 2026"], "11-KH/BCĐ",
+     "Ban Chỉ đạo chuyển đổi số xã Nghĩa Đàn", ("xã", "Nghĩa Đàn", "16941", "Nghệ An")),
     # an unsigned draft's mark over the right column (was "Ủy ban nhân dân dự thảo xã …")
     (["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP", "Số:      /KH-UBND"],
      ["DỰ THẢO", *_NATION, "Đình Lập, ngày    tháng    năm 2026"], None,

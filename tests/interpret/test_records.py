@@ -180,6 +180,55 @@ def test_a_second_numbering_column_numbers_groups_and_their_items(
     assert records[0].section[0].title == "Cơ sở dữ liệu chuyên ngành"
 
 
+_STT_OVER_TWO = ("<table><tr><td colspan='2'>STT</td><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td>"
+                 "<td>Thời hạn</td></tr>{body}</table>")
+
+
+@pytest.mark.parametrize("group", [
+    "<tr><td>{n}</td><td></td><td colspan='3'>{title}</td></tr>",  # beside an empty slot
+    "<tr><td>{n}</td><td colspan='4'>{title}</td></tr>",  # merged from the second column
+])
+def test_stt_over_two_columns_roman_groups_and_items_numbered_again(group: str) -> None:
+    # "STT" merged over two columns: a Roman group in the first, the items numbered again
+    # from 1 in each group in the second (the items were read as groups: no record; or as
+    # records without a number)
+    rows = [group.format(n="I", title="DỮ LIỆU"),
+            "<tr><td></td><td>1</td><td>Số hóa sổ hộ tịch</td><td>Sở Tư pháp</td>"
+            "<td>Quý III/2026</td></tr>",
+            "<tr><td></td><td>2</td><td>Làm sạch dữ liệu đất đai</td>"
+            "<td>Sở Nông nghiệp và Môi trường</td><td>Năm 2026</td></tr>",
+            group.format(n="II", title="DỊCH VỤ SỐ"),
+            "<tr><td></td><td>1</td><td>Thanh toán học phí trực tuyến</td>"
+            "<td>Sở Tài chính</td><td>Quý IV/2026</td></tr>"]
+    records = convert_text(_STT_OVER_TWO.format(body="".join(rows)), "html").records
+    assert [(r.key, r.number, [(s.number, s.title) for s in r.section], r.name)
+            for r in records] == [
+        ("I/1", "1", [("I", "DỮ LIỆU")], "Số hóa sổ hộ tịch"),
+        ("I/2", "2", [("I", "DỮ LIỆU")], "Làm sạch dữ liệu đất đai"),
+        ("II/1", "1", [("II", "DỊCH VỤ SỐ")], "Thanh toán học phí trực tuyến")]
+    assert [r.deadline.raw for r in records] == ["Quý III/2026", "Năm 2026", "Quý IV/2026"]
+
+
+def test_stt_copied_into_both_numbering_columns_numbers_the_items() -> None:
+    # a converter printing a merged "STT" in both slots it covers
+    text = ("| STT | STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|---|\n"
+            "| I |  | DỮ LIỆU |  |  |\n"
+            "|  | 1 | Số hóa sổ hộ tịch | Sở Tư pháp | Quý III/2026 |\n"
+            "|  | 2 | Làm sạch dữ liệu đất đai | Sở Tư pháp | Năm 2026 |\n")
+    records = convert_text(text, "markdown").records
+    assert [(r.key, r.number) for r in records] == [("I/1", "1"), ("I/2", "2")]
+
+
+def test_a_second_column_of_labels_beside_running_numbers_is_not_the_items_number() -> None:
+    # the running number stays the record's number where the first column holds it
+    rows = ("<tr><td>1</td><td>a</td><td>Số hóa sổ hộ tịch</td><td>Sở Tư pháp</td>"
+            "<td>Quý III/2026</td></tr>"
+            "<tr><td>2</td><td>b</td><td>Làm sạch dữ liệu</td><td>Sở Tư pháp</td>"
+            "<td>Năm 2026</td></tr>")
+    records = convert_text(_STT_OVER_TWO.format(body=rows), "html").records
+    assert [(r.key, r.number) for r in records] == [("1", "1"), ("2", "2")]
+
+
 def test_a_section_title_printed_beside_an_empty_name_cell_is_kept() -> None:
     # a grouping column ("Nhóm ngành") before the name column: the Roman section's title
     # stands there, the name cell empty — it was lost (every record's section titled "")

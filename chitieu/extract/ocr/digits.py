@@ -61,7 +61,16 @@ def accepts(before: str, after: str, confidence_before: float,
     if before[-1:] in (".", ","):  # the digits after the separator were lost: any follow
         pattern += "\\d*"
     digits = "".join(ch for ch in after if ch.isdigit())
-    return bool(pattern) and regex.fullmatch(pattern, digits) is not None
+    if bool(pattern) and regex.fullmatch(pattern, digits) is not None:
+        return True
+    # a speck before the number read as a small letter ("s50" for "50"): the second reading,
+    # sure of itself, has every digit of the first and nothing for the speck
+    return (before[:1] in _SPECK_LETTERS and before[1:2].isdigit()
+            and confidence_after >= _SURER and after == before[1:])
+
+
+# Small letters a speck before a number is read as (a digit reads as a letter its height)
+_SPECK_LETTERS = "so"
 
 
 # A first reading this unsure of a number, and a second this sure and this much surer: the

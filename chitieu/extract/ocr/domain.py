@@ -50,6 +50,7 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
             _apply(repairs, index, column, cell, "text", _generic)
         if row.table is None and len(row.cells) == 1:  # a title line above the table
             _apply(repairs, index, 0, row.cells[0], "text", _title_line)
+    _label_from_the_line_below(rows, repairs)
     _agree_appendix_labels(rows, repairs)
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
@@ -74,6 +75,29 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
 _ROMAN_LABEL = regex.compile(r"^(?P<word>phụ\s+lục\s+(?:số\s+)?)(?P<roman>[IVX]+)(?![\p{L}\d])"
                              r"(?P<rest>.*)$", regex.IGNORECASE)
 _CONTINUED = regex.compile(r"^\s*\(tiếp\s+theo\)\s*$", regex.IGNORECASE)
+
+
+_BARE_LABEL = regex.compile(r"^phụ\s+lục(?:\s+số)?$", regex.IGNORECASE)
+# the line under it opening with a roman number, then the title ("III NHIỆM VỤ …")
+_ROMAN_OPENING = regex.compile(r"^(?P<roman>[IVX]{1,4})\s+(?P<title>\p{Lu}.*)$")
+
+
+def _label_from_the_line_below(rows: list[RawRow], repairs: list[Repair]) -> None:
+    """An appendix's word with no number ("PHỤ LỤC") over a line that opens with a roman
+    number and goes on with the title ("III NHIỆM VỤ CẢI CÁCH …"): OCR put the label's
+    number, printed beside "LỤC", on the title's line; it goes back to the label's."""
+    for index in range(len(rows) - 1):
+        row, below = rows[index], rows[index + 1]
+        if (row.table is not None or below.table is not None or len(row.cells) != 1
+                or len(below.cells) != 1 or not _BARE_LABEL.match(row.cells[0].text.strip())):
+            continue
+        match = _ROMAN_OPENING.match(below.cells[0].text.strip())
+        if match is None:
+            continue
+        _apply(repairs, index, 0, row.cells[0], "text",
+               lambda text, roman=match["roman"]: f"{text.strip()} {roman}")
+        _apply(repairs, index + 1, 0, below.cells[0], "text",
+               lambda _text, title=match["title"]: title)
 
 
 def _agree_appendix_labels(rows: list[RawRow], repairs: list[Repair]) -> None:

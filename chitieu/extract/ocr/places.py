@@ -69,10 +69,10 @@ def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
         start = index + size
         if level is None or start >= len(tokens):
             continue
-        word = _TOKEN.match(tokens[start])
-        if word is None or word["pre"] or not regex.match(r"l\p{L}", word["core"]):
+        tail = _after_capital_i(tokens[start])
+        if tail is None:
             continue
-        trial = [*out[:start], "I" + tokens[start][1:], *out[start + 1:]]
+        trial = [*out[:start], "I" + tail, *out[start + 1:]]
         found = _name_at(trial, start, level)
         if found is None or found[0] is not None:
             continue
@@ -89,9 +89,28 @@ def _capital_i_read_as_l(tokens: list[str]) -> list[str]:
         if count > 1 and all(core.isupper() for core in judged):
             trial[start] = trial[start].upper()
         else:  # "xã lA Pa": the "I" then the word's own letters in lower case ("Ia")
-            trial[start] = "I" + tokens[start][1:].lower()
+            trial[start] = "I" + tail.lower()
         out = trial
     return out
+
+
+# A mark OCR reads for a sans "I"'s stroke, or beside it: "!la Dom", "|a Pa"
+_STROKE_MARKS = ("!", "|")
+
+
+def _after_capital_i(token: str) -> str | None:
+    """What follows a name's capital "I" in a token that may read it as a small "l" ("la",
+    "lA"), a mark and an "l" ("!la") or a mark alone ("!a"); None for a token that does not
+    open so."""
+    word = _TOKEN.match(token)
+    if word is None or (word["pre"] and word["pre"] not in _STROKE_MARKS):
+        return None
+    core = word["core"]
+    if regex.match(r"l\p{L}", core):
+        return core[1:] + word["post"]
+    if word["pre"] and regex.match(r"\p{Ll}", core):
+        return core + word["post"]
+    return None
 
 
 def places_named(text: str) -> list[str]:
@@ -126,17 +145,25 @@ def restore_place_marks(text: str, names: tuple[str, ...]) -> str:
     for name in names:
         size, key = len(name.split()), " ".join(_fold(w) for w in name.split())
         for start in range(len(tokens) - size + 1):
-            words = [_TOKEN.match(t) for t in tokens[start:start + size]]
+            run = tokens[start:start + size]
+            if name[:1] == "I" and run[0][:1] == "l" and (tail := _after_capital_i(run[0])):
+                run = ["I" + tail, *run[1:]]  # "làng la Hrung": its "I" read as an "l"
+            words = [_TOKEN.match(t) for t in run]
             if any(w is None for w in words) or any(w["post"] for w in words[:-1]):
                 continue
             read = " ".join(w["core"] for w in words)
-            if (not all(w["core"][0].isupper() for w in words) or fold(read) == fold(name)
+            if (not all(w["core"][0].isupper() for w in words)
                     or " ".join(_fold(w["core"]) for w in words) != key):
+                continue
+            if fold(read) == fold(name):
+                if run[0] != tokens[start]:
+                    out[start] = run[0]  # its marks as printed: only the "I" to put back
                 continue
             before = _TOKEN.match(tokens[start - 1]) if start else None
             if (before is not None and not before["post"] and before["core"].istitle()
                     and is_syllable(before["core"].casefold())):
                 continue  # in a line of capitals every word is capitalised: no sign there
+            out[start] = run[0]
             _put(out, start, size, name)
     return " ".join(out) if out != tokens else text
 

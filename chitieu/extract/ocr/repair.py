@@ -302,6 +302,7 @@ def repair_number_column(numbers: Sequence[str],
     _undouble(repaired, flags)
     _first_section_from_next(repaired, flags)
     _first_section_twice(repaired, flags)
+    _count_back_from_a_sure_section(repaired, flags)
     state, previous = _Sequence(), ""
     for index, number in enumerate(repaired):
         if not number or " " in number:
@@ -391,6 +392,48 @@ def _first_section_twice(numbers: list[str], section_like: list[bool]) -> None:
     if before in _FIRST_SECTIONS:
         numbers[sections[0]] = before + (".", "")[not numbers[sections[0]].strip().endswith(".")]
 
+
+# A section row's number as OCR garbles a roman one: strokes ("l", "H", "1i"), a lone
+# capital ("G" for a shaded "I"), or a roman number itself ("II" for "I")
+_GARBLED_SECTION = regex.compile(r"^(?:[IVXLHTil|!\[\]ïíìî]{1,4}|[A-ZĐ])$")
+
+
+def _count_back_from_a_sure_section(numbers: list[str], section_like: list[bool]) -> None:
+    """Roman sections above one read right, numbered by their count: sections step by one
+    from "I", so a roman number n on the k-th section row of a run (n = k, counting from
+    one) says the rows above it are "I" … n - 1 — whatever OCR read there ("II", "l", "III"
+    is "I", "II", "III": a shaded "I" read "II", the next "II" read "l"; "G", "H", "III").
+    Only where the rows above read otherwise, each as a roman one or a lone capital would be
+    garbled, the count's reading is the last roman number of the run (its own count), and
+    the first section's items start at "1" (a run continued from another table starts
+    elsewhere). Arabic section rows ("1.", "2.") are another level and take no part; a part
+    named with a word ("PHẦN II") starts a new run."""
+    runs: list[list[int]] = [[]]
+    for index, flag in enumerate(section_like):
+        core = numbers[index].strip().rstrip(".")
+        if not flag or not core or regex.match(r"^\d", core):
+            continue
+        if PART_LABEL.match(numbers[index].strip()):
+            runs.append([])
+            continue
+        runs[-1].append(index)
+    for run in runs:
+        romans = [k for k, i in enumerate(run) if numbers[i].strip().rstrip(".") in _ROMANS]
+        if not romans:
+            continue
+        last = romans[-1]
+        if numbers[run[last]].strip().rstrip(".") != _ROMANS[last]:
+            continue  # the last roman number read is not its own count: nothing sure
+        wanted = _ROMANS[:last]
+        read = [numbers[i].strip().rstrip(".") for i in run[:last]]
+        if read == wanted or not all(_GARBLED_SECTION.match(r) for r in read):
+            continue
+        end = run[1] if len(run) > 1 else len(numbers)
+        item = next((n.strip() for n in numbers[run[0] + 1:end] if n.strip()), "1")
+        if regex.match(r"^\d", item) and not regex.match(r"^1(?:\D|$)", item):
+            continue
+        for index, number in zip(run[:last], wanted, strict=True):
+            numbers[index] = number + ("." if numbers[index].strip().endswith(".") else "")
 
 def _fill_lost_numbers(numbers: list[str], section_like: list[bool]) -> list[str]:
     """A record's number OCR lost outright (an empty cell, the first row under a header

@@ -709,6 +709,44 @@ def _named(words: list, cores: list, gap: float | None) -> set[int]:
         first = unicodedata.normalize("NFC", cores[index][1]).casefold()
         if (first, second) in pairs:
             found |= {index, index + 1}
+    return found | _full_names(words, cores, gap)
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    from chitieu.extract.ocr.repair import vocabulary
+
+    return frozenset(unicodedata.normalize("NFC", n) for n in vocabulary().get(
+        "family_names", ()))
+
+
+# A person's full name: a family name, a middle name or two, a given name
+_FULL_NAME_WORDS = range(3, 5)
+
+
+def _full_names(words: list, cores: list, gap: float | None) -> set[int]:
+    """The words of a run that is a person's full name as printed: three or four words, each
+    a capital and then small letters, the first a family name (ocr_vocab.yaml
+    `family_names`: "Quàng Văn Thành", "Y Khuê Niê"), nothing else beside them on the line
+    (a signer's name under the signature). A family name is no word of the language to
+    repair ("Quàng" is no "Quảng")."""
+    families = _family_names()
+    found: set[int] = set()
+    index = 0
+    while index < len(words):
+        if _neighbour(words, cores, index, -1, gap) is not None:
+            index += 1
+            continue
+        run = [index]
+        while (len(run) <= _FULL_NAME_WORDS[-1]
+               and _neighbour(words, cores, run[-1], 1, gap) is not None):
+            run.append(run[-1] + 1)
+        if len(run) in _FULL_NAME_WORDS and all(
+                cores[i] is not None and not cores[i][0] and not cores[i][2]
+                and cores[i][1].istitle() for i in run) and unicodedata.normalize(
+                    "NFC", cores[index][1]) in families:
+            found.update(run)
+        index = run[-1] + 1
     return found
 
 

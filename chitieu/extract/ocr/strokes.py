@@ -23,8 +23,9 @@ _ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})(?P<rest>(?:[/.):,;]\S
 _QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/U]?(?P<year>20\d\d)$")
 _YEAR = regex.compile(r"^20\d\d$")
 # An appendix's label after "LỤC" read as strokes with a speck or a serif taken for a letter
-# ("IT", "ïI", "iI"): no digit, no "V" or "X"; the page says how many "I"s
-_LABEL_STROKES = regex.compile(r"^[IlH|!\[\]iïíìîTt]{1,4}$")
+# ("IT", "ïI", "iI", "I1iI"): no "V" or "X", a digit only among letters; the page says how
+# many "I"s
+_LABEL_STROKES = regex.compile(r"^(?!\d+$)[IlH|!\[\]iïíìîTt1]{1,4}$")
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
@@ -259,8 +260,12 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
             0 <= word.top - previous.bottom < word.height)
         # "Quý" read with its mark lost or moved ("Quy", "Qúy")
         after_quarter = (same_line or wrapped) and to_ascii(previous_text).casefold() == "quy"
-        # "PHỤ LỤC l": an appendix's label, where a lone stroke is a roman one
-        after_label = same_line and previous_text.casefold() == "lục"
+        # "PHỤ LỤC l": an appendix's label, where a lone stroke is a roman one — on the line
+        # of "LỤC", or put by OCR on another line (the title's) though printed beside it
+        beside = previous is not None and not same_line and (
+            word.left >= previous.right and word.top < previous.bottom
+            and previous.top < word.bottom)
+        after_label = (same_line or beside) and previous_text.casefold() == "lục"
         previous = word
         box, left = (word.left, word.top, word.right, word.bottom), (
             previous_text if same_line else "")

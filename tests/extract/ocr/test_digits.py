@@ -54,6 +54,19 @@ def test_a_second_reading_must_keep_the_first_ones_digits(before: str, after: st
     assert accepts(before, after, 80.0, 95.0) is right
 
 
+@pytest.mark.parametrize(("before", "after", "confidences", "right"), [
+    # a speck before the number read as a small "s" (DEV13: "50" read "s50", Liberation
+    # Serif 280 dpi JPEG; the English model reads "50" at 96.7)
+    ("s50", "50", (69.9, 96.7), True), ("o150", "150", (60.0, 95.0), True),
+    ("s50", "50", (69.9, 88.0), False),  # the second not sure enough
+    ("s50", "5", (69.9, 96.7), False), ("S50", "50", (69.9, 96.7), False),  # a capital: a digit
+    ("s2", "62", (60.0, 95.0), True),  # the small letter a digit's
+])
+def test_a_speck_read_as_a_small_letter_before_a_number(
+        before: str, after: str, confidences: tuple[float, float], right: bool) -> None:
+    assert accepts(before, after, *confidences) is right
+
+
 def test_a_second_reading_must_be_surer() -> None:
     assert not accepts("95", "9,5", 91.0, 88.0)
     assert not accepts("S8", "58", 40.0, 70.0)  # never below the floor

@@ -116,6 +116,24 @@ def test_names_and_title_lines():
     assert rows[3].texts[1] == "Tỷ lệ hộ dùng điện"
 
 
+@pytest.mark.parametrize(("label", "title", "fixed"), [
+    ("PHỤ LỤC", "III NHIỆM VỤ PHÁT TRIỂN KINH TẾ BIỂN", ["PHỤ LỤC III",
+                                                      "NHIỆM VỤ PHÁT TRIỂN KINH TẾ BIỂN"]),
+    ("Phụ lục số", "IV CHỈ TIÊU NĂM 2026", ["Phụ lục số IV", "CHỈ TIÊU NĂM 2026"]),
+    # a label with its number, or a title that opens with no roman number, stay
+    ("PHỤ LỤC II", "III NHIỆM VỤ", ["PHỤ LỤC II", "III NHIỆM VỤ"]),
+    ("PHỤ LỤC", "NHIỆM VỤ NĂM 2026", ["PHỤ LỤC", "NHIỆM VỤ NĂM 2026"]),
+    ("PHỤ LỤC", "I. CHỈ TIÊU KINH TẾ", ["PHỤ LỤC", "I. CHỈ TIÊU KINH TẾ"]),
+])
+def test_an_appendix_number_ocr_put_on_the_title_line_goes_back(label, title, fixed):
+    """"PHỤ LỤC III" over the title, read "PHỤ LỤC" and "III NHIỆM VỤ …": the number printed
+    beside "LỤC" was put on the title's line."""
+    rows = [RawRow([Cell(label)]), RawRow([Cell(title)]),
+            *table(["TT", "Nhiệm vụ", "Thời hạn"], ["1", "Rà soát hồ sơ", "Quý II/2026"])]
+    repair_rows(rows)
+    assert [rows[0].texts[0], rows[1].texts[0]] == fixed
+
+
 def page(number: int, rows: list[RawRow], spans: dict[int, list[int]]) -> _PageResult:
     return _PageResult(number, rows, [None] * len(rows), has_table=True, spans=spans)
 
@@ -187,6 +205,16 @@ def test_unit_words_take_a_units_marks():
     repair_rows(rows, default_gazetteer())
     # a word inside a longer unit is left: "động" is no "đồng" of "Tỷ đồng"
     assert [r.texts[2] for r in rows[1:]] == ["lượt/năm", "Tổ", "%", "lao động"]
+
+
+def test_models_as_a_unit_read_with_another_mark():
+    """"mô hình" (models, a unit the plans count by) read "mỏ hình", "mồ hình" in a unit cell
+    (Liberation Serif JPEG, DEV14) is the unit."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+                 ["1", "Số mô hình sinh kế", "mỏ hình", "8"],
+                 ["2", "Số mô hình kinh tế", "mồ hình", "5"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2].casefold() for r in rows[1:]] == ["mô hình", "mô hình"]
 
 
 def test_a_unit_word_with_one_letter_misread():

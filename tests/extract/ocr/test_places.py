@@ -49,6 +49,13 @@ from chitieu.extract.ocr.places import places_named, repair_place_names, restore
     ("trên địa bàn xã la O và", "trên địa bàn xã Ia O và"),
     ("UBND xã lA O", "UBND xã Ia O"),
     ("UBND XÃ lA O", "UBND XÃ IA O"),
+    # … or as a mark and an "l" ("!la"), or a mark alone ("|a"), the "I" broken in a tilted
+    # JPEG; a word that opens so and names no unit stays
+    ("(Kèm theo Kế hoạch số 47/KH-UBND của Ủy ban nhân dân xã !la Hrung)",
+     "(Kèm theo Kế hoạch số 47/KH-UBND của Ủy ban nhân dân xã Ia Hrung)"),
+    ("UBND XÃ !lA HRUNG", "UBND XÃ IA HRUNG"),
+    ("của UBND xã |a Pa", "của UBND xã Ia Pa"),
+    ("của UBND xã !lam", "của UBND xã !lam"),
 ])
 def test_place_names_after_a_level_word(read, printed):
     assert repair_place_names(read) == printed
@@ -94,3 +101,14 @@ def test_the_places_a_line_names_after_its_level_words():
 ])
 def test_a_capitalised_word_spelling_the_documents_own_place_takes_its_marks(read, printed):
     assert restore_place_marks(read, ("Huế", "Hương Thủy")) == printed
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("Bảo vệ vườn cây dọc suối la Hrung", "Bảo vệ vườn cây dọc suối Ia Hrung"),
+    ("Tuần tra khu vực la Hrưng", "Tuần tra khu vực Ia Hrung"),
+    ("hát la hét", "hát la hét"), ("suối la hrung", "suối la hrung"),
+])
+def test_the_documents_own_place_whose_capital_i_ocr_read_as_l(read, printed):
+    """A row naming the document's own "Ia …" place with its "I" read as a small "l" (one
+    stroke in a sans face) gets the "I" back; a word in lower case after it is no place."""
+    assert restore_place_marks(read, ("Ia Hrung", "Gia Lai")) == printed

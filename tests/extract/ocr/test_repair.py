@@ -197,6 +197,22 @@ def test_repair_number_cell(text, expected):
     (["1", "a", "b", "c", "d", "đ", "e", "g"], None, ["1", "a", "b", "c", "d", "đ", "e", "g"]),
     (["II", "5", "6", "II", "7", "8"], [True, False, False, True, False, False],
      ["II", "5", "6", "III", "7", "8"]),
+    # shaded roman sections (DejaVu Sans, faint 1-bit): the first "I" read "II" and the
+    # next "II" read "l", "H" or "G" — the "III" below, the third section row, counts them
+    (["II", "1", "2", "l", "3", "4", "III", "5"], [True, False, False, True, False, False,
+                                                  True, False],
+     ["I", "1", "2", "II", "3", "4", "III", "5"]),
+    (["II", "1", "2", "H", "3", "III", "4"], [True, False, False, True, False, True, False],
+     ["I", "1", "2", "II", "3", "III", "4"]),
+    (["G", "1", "H", "2", "III", "3"], [True, False, True, False, True, False],
+     ["I", "1", "II", "2", "III", "3"]),
+    # … not where the last roman number is not its own count (the table starts at "II", or
+    # skips one), nor where the first section's items run on from another table
+    (["II", "1", "III", "2", "IV", "3"], [True, False, True, False, True, False],
+     ["II", "1", "III", "2", "IV", "3"]),
+    (["I", "1", "III", "2"], [True, False, True, False], ["I", "1", "III", "2"]),
+    (["II", "5", "l", "6", "III", "7"], [True, False, True, False, True, False],
+     ["II", "5", "l", "6", "III", "7"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected

@@ -78,6 +78,20 @@ def test_an_appendix_label_read_as_strokes_and_letters_is_counted(font: Path, pr
     assert [w.text for w in words] == ["LỤC", printed]
     assert [(c.before, c.after) for c in changes] == [(read, printed)]
 
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+def test_an_appendix_label_put_on_the_title_line_is_counted(font: Path) -> None:
+    """"PHỤ LỤC III" read "PHỤ LỤC" on one line and "I1iI" opening the title's (a digit
+    among the strokes): printed beside "LỤC", it is the label's roman number, counted."""
+    pixels, (left, top, right, bottom) = _printed("III", font, 250)
+    label = Word("LỤC", 0, top, max(1, left - 8), bottom, 90.0, line=1)
+    misread = Word("I1iI", left, top + 2, right, bottom + 2, 30.0, line=2)
+    words, changes = restore_roman_ones([label, misread], pixels)
+    assert [w.text for w in words] == ["LỤC", "III"] and changes
+    # … not a word on a line of its own below "LỤC" (a title's first word)
+    below = Word("I1iI", left, bottom + 20, right, 2 * bottom - top + 20, 30.0, line=2)
+    assert [w.text for w in restore_roman_ones([label, below], pixels)[0]] == ["LỤC", "I1iI"]
+
+
 def test_a_stroke_read_as_an_exclamation_mark_is_recounted() -> None:
     """A sans "II/2026" read "!H/2026": the page, not the reading, says how many "I"s."""
     font = FONTS[1] if FONTS[1].exists() else next(f for f in FONTS if f.exists())
