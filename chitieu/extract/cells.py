@@ -52,14 +52,16 @@ from chitieu.core.numbering import (
     number_key,
     successors,
 )
-from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract import rawrows
 from chitieu.extract.blocks import _reads_as_agency
+from chitieu.extract.rawrows import agency_start as _agency_start
+from chitieu.extract.rawrows import opens_agency as _opens_agency
 from chitieu.extract.unicode import decode_bytes
 
 if TYPE_CHECKING:
-    import regex
+    pass
 
 Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _MIN_COLUMNS = 3
@@ -886,15 +888,6 @@ def _unit_magnitudes() -> frozenset[str]:
     return frozenset(load_yaml("units.yaml")["magnitudes"])
 
 
-@functools.cache
-def _agency_start() -> regex.Pattern:
-    """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
-    "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
-    heads = sorted(set(load_yaml("letterhead.yaml")["bodies"].values()), key=len, reverse=True)
-    return compile_regex(r"^(?:" + "|".join(escape(h) for h in heads) + r")\b",
-                         IGNORECASE)
-
-
 _NAME_WORD = lazy(compile_regex, r"^\p{Lu}[\p{Ll}'’]*(?:['’]\p{Lu}\p{Ll}*)?$")
 _NAME_WORDS = (2, 5)  # a person's name: "Lò Văn Pọ", "Nguyễn Thị Thu Hà"
 
@@ -1662,10 +1655,6 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         kept.append(cells[k])
         k = below[k]
     return kept
-
-
-def _opens_agency(text: str) -> bool:
-    return bool(_agency_start().match(text) or _reads_as_agency(text))
 
 
 def _cells(texts: list[str], role: str | None = None) -> list[str]:

@@ -24,13 +24,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from chitieu.core.dataclass import dataclass, field
 from chitieu.core.headers import AGENCY_ROLES, header_unit
 from chitieu.core.heading import APPENDIX
+from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import ROW_LABEL, SECTION_NUMBER, number_key, successors
-from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.types import Cell, RawRow
+from chitieu.extract.blocks import _reads_as_agency
+
+if TYPE_CHECKING:
+    import regex
 
 _MAX_HEADER_LINES = 30
 _MAX_LABEL_WORDS = 14
@@ -591,6 +597,22 @@ def _ends_table(line: str, rows: list[_Row]) -> bool:
 
 
 @functools.cache
+def agency_start() -> regex.Pattern:
+    """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
+    "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
+    heads = sorted(set(load_yaml("letterhead.yaml")["bodies"].values()), key=len, reverse=True)
+    return compile_regex(r"^(?:" + "|".join(escape(h) for h in heads) + r")\b",
+                         IGNORECASE)
+
+
+def opens_agency(text: str) -> bool:
+    """A cell's text opening as an agency's name does, by its first words or its look."""
+    return bool(agency_start().match(text) or _reads_as_agency(text))
+
+
+
+
+@functools.cache
 def _unit_words() -> frozenset[str]:
     from chitieu.core.lexicon import load_yaml
 
@@ -770,8 +792,6 @@ def _agency_cost(row: _Words, a: int, b: int) -> float:
     """An agency column's cell: one or more agencies' names ("Sở Tài chính", "Bộ Tư pháp;
     Bộ Công an"), each whole; a known name run on into the next one without a separator
     ("Sở Tài chính Thống kê tỉnh") is two cells'."""
-    from chitieu.extract.cells import _opens_agency
-
     words = row.words
     text = " ".join(words[a:b])
     if _VALUE.match(text) or _DEADLINE.match(text):
@@ -787,7 +807,7 @@ def _agency_cost(row: _Words, a: int, b: int) -> float:
         if q in row.known_ends(p) or (q - 1 in row.known_ends(p) and words[q - 1] == ";"):
             cost -= 0.5
         else:
-            cost += (0.5 if _opens_agency(part) else 5.0) + 0.25 * max(0, size - 6)
+            cost += (0.5 if opens_agency(part) else 5.0) + 0.25 * max(0, size - 6)
             # a known name, then a capital opening the next name with no separator between
             for k in sorted(row.known_ends(p)):
                 if k < q and words[k][:1].isupper() and not words[k - 1].endswith(","):
