@@ -26,6 +26,7 @@ from chitieu.catalog.words import (
     WORDS_YAML,
     Reading,
     Words,
+    counts_a_stock,
     counts_additions,
     default_words,
     domain_words,
@@ -363,19 +364,22 @@ class Catalog:
 def _tallied(entries: list[_Entry], words: Words) -> list[_Entry]:
     """The phrasings with what each count indicator tallies (match_words.yaml `tallies`): an
     indicator one of whose phrasings counts additions (`counts_additions`: "thành lập mới",
-    "được hỗ trợ") counts additions, any other of those families a stock (CUMULATIVE). Each
-    of its phrasings stands twice: for a name that says nothing of it, and for one that says
-    that kind ("tăng thêm" only for additions, "lũy kế" only for a stock; `compatible` asks
-    the very set of conditions)."""
+    "được hỗ trợ") counts additions; else one that counts a stock (`counts_a_stock`: "lũy
+    kế", "sử dụng", "hoạt động") a stock; else it may be printed either way. Each of its
+    phrasings stands for a name that says nothing of it, and for one that says its kind
+    ("tăng thêm" only for additions, "lũy kế" only for a stock, either for the third;
+    `compatible` asks the very set of conditions)."""
     flows = {entry.indicator for entry in entries if counts_additions(entry.reading, words)}
+    stocks = {entry.indicator for entry in entries if counts_a_stock(entry.reading, words)}
     tallied: list[_Entry] = []
     for entry in entries:
         if not entry.family or entry.family.split(":")[0] not in words.tally_families:
             tallied.append(entry)
             continue
         plain = entry.reading.conditions - {ADDED, CUMULATIVE}
-        kind = ADDED if entry.indicator in flows else CUMULATIVE
-        for conditions in (plain, plain | {kind}):
+        kinds = ((ADDED,) if entry.indicator in flows else (CUMULATIVE,)
+                 if entry.indicator in stocks else (ADDED, CUMULATIVE))
+        for conditions in (plain, *(plain | {kind} for kind in kinds)):
             tallied.append(_Entry(entry.indicator, entry.reading._replace(conditions=conditions),
                                   entry.family, entry.words))
     return tallied

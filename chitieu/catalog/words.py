@@ -125,6 +125,7 @@ class Words:
     cumulative: frozenset[Phrase] = frozenset()
     tally_replaces: frozenset[str] = frozenset()
     events: frozenset[Phrase] = frozenset()
+    states: frozenset[Phrase] = frozenset()
     # letter shapes OCR reads for others (`ocr_shapes`; `_Forms`)
     ocr_shapes: tuple[tuple[str, str], ...] = ()
 
@@ -222,6 +223,7 @@ class Words:
             cumulative=frozenset(map(phrase, tallies.get("cumulative") or ())),
             tally_replaces=frozenset(map(str, tallies.get("replaces") or ())),
             events=frozenset(map(phrase, tallies.get("events") or ())),
+            states=frozenset(map(phrase, tallies.get("states") or ())),
             ocr_shapes=tuple((str(k), str(v)) for k, v in (data.get("ocr_shapes") or {}).items()),
         )
 
@@ -1002,7 +1004,9 @@ def _tallied(reading: Reading, words: Words) -> Reading:
     found = set()
     if _holds_any(reading.words, words.added):
         found.add(ADDED)
-    if _holds_any(reading.words, words.cumulative):
+    if _holds_any(reading.words, words.cumulative) \
+            and not _holds_any(reading.words, words.void.get(CUMULATIVE, ())):
+        # ("từ đầu năm đến nay", the year's so far, voids it: void_conditions)
         found.add(CUMULATIVE)
     if not found:
         return reading
@@ -1018,6 +1022,14 @@ def counts_additions(reading: Reading, words: Words | None = None) -> bool:
     the year ("được hỗ trợ", "được hướng dẫn": `events`)."""
     words = words or default_words()
     return ADDED in reading.conditions or _holds_any(reading.words, words.events)
+
+
+def counts_a_stock(reading: Reading, words: Words | None = None) -> bool:
+    """Whether a catalog phrasing counts all there are so far (match_words.yaml `tallies`):
+    it says so ("lũy kế": CUMULATIVE), or it counts what is in a state ("sử dụng", "tham
+    gia", "hoạt động": `states`)."""
+    words = words or default_words()
+    return CUMULATIVE in reading.conditions or _holds_any(reading.words, words.states)
 
 
 def _period_total(seq: Phrase, unit: str | None, words: Words) -> bool:

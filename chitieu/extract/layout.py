@@ -69,7 +69,9 @@ _DASHES = frozenset({"-", "–"})
 _LOWER_ITEM = re.compile(rf"^{LOWER}\)$")  # "a)", "đ)": an item under a group's title
 _AGENCY_ROLES = frozenset({"lead", "support", "monitor"})
 _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task row names
-_OPTIONAL_ROLES = frozenset({"support"})  # what a row may well leave empty
+_OPTIONAL_ROLES = frozenset({"support", "note"})  # what a row may well leave empty
+# what a row sharing the block of the row above shares with it (a note is a row's own)
+_BLOCK_ROLES = frozenset({"support"})
 _FIGURE_ROLES = frozenset({"target", "baseline"})  # columns of figures
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
@@ -916,7 +918,7 @@ class _HeaderWords:
 
 
 def _header_words(line: _Line, grid: _Grid,
-                  stacked: frozenset[tuple[int, int, tuple[int, ...]]] = frozenset()
+                  stacked: frozenset[tuple[int, int, tuple[int, ...], int]] = frozenset()
                   ) -> list[list[_Word]]:
     """A header line's words by column (a label overhanging its narrow column goes right),
     labels alike crowded on the line one to a column (`_alike_labels`), labels crowded alike
@@ -928,10 +930,10 @@ def _header_words(line: _Line, grid: _Grid,
         for col, part in alike or _whole_label(run, grid):
             cells[col] = sorted([w for w in cells[col] if w not in run] + part,
                                 key=lambda w: w.x0)
-    for x0, x1, cuts in stacked:
+    for x0, x1, cuts, top in stacked:
         under = _spans_under(grid.spans, x0, x1)
-        if len(under) != len(cuts) + 1:
-            continue
+        if len(under) != len(cuts) + 1 or line.number < top:
+            continue  # (a group's label over the crowded labels is no part of them)
         inside = [w for w in line.words if x0 <= w.x0 < x1]
         cells = [[w for w in c if w not in inside] for c in cells]
         for word in inside:
@@ -1004,6 +1006,7 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
     texts: list[list[str]] = [[] for _ in grid.spans]
     group: list[str] = ["" for _ in grid.spans]  # the group label over each column
     own: list[list[str]] = [[] for _ in grid.spans]  # each column's words but its group's
+    tops: list[int] = [0 for _ in grid.spans]  # how many of its words its top line prints
     by_line = [(words or _HeaderWords(grid, lines))(line) for line in lines]
     spans = _label_spans(by_line, grid)
     centred: set[int] = set()
@@ -1024,11 +1027,32 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
                 group[i] += " ".join(groups[i])
             else:
                 own[i] += [w.text for w in words]
+                if own[i] == [w.text for w in words]:
+                    tops[i] = len(words)
             texts[i] += groups.get(i) or [w.text for w in words]
-    # a column naming its own year under a period ("Giai đoạn 2026 - 2030" over "Năm
-    # 2028") is that year's: its own label, as a DOCX header's group is merged
-    return [" ".join(o if _YEARS.search(g) and _YEARS.search(" ".join(o)) else t)
-            for t, g, o in zip(texts, group, own, strict=True)], centred
+    return [_year_label(t, g, o, top)
+            for t, g, o, top in zip(texts, group, own, tops, strict=True)], centred
+
+
+def _year_label(text: list[str], group: str, own: list[str], top: int) -> str:
+    """A column's label from its words (`text`), its group's label and its own words (`top`
+    of them on its own top line). A column naming its own year under a period ("Giai đoạn
+    2026 - 2030" over "Năm 2028") is that year's: its own label, as a DOCX header's group
+    is merged. A year's label on a line of its own over one column's label of no year
+    ("Năm 2026" over "Kế hoạch") reads as that kind of value of that year, "Kế hoạch Năm
+    2026", as a DOCX header's group is merged: "Năm 2026 Kế hoạch" names no role, and the
+    column would be no one's, or last year's plan read as the target. (A group's label
+    over several columns is kept before theirs: the header reader counts them as named.)"""
+    if _YEARS.search(group) and _YEARS.search(" ".join(own)):
+        return " ".join(own)
+    whole = " ".join(text)
+    if group or first_role(whole) != "unknown":
+        return whole
+    year, label = " ".join(own[:top]), " ".join(own[top:])
+    if _YEARS.search(year) and first_role(year) != "unknown" and label and not _YEARS.search(
+            label) and first_role(label) != "unknown":
+        return f"{label} {year}"
+    return whole
 
 
 def _label_cells(lines: list[_Line], line: _Line, grid: _Grid, cells: list[list[_Word]]
@@ -1049,7 +1073,8 @@ def _label_cells(lines: list[_Line], line: _Line, grid: _Grid, cells: list[list[
                 and cells[i + 2][0].x0 - right[-1].x1 < _MIN_GUTTER):
             continue  # (a run over three columns or more is a group's label)
         run = left + right
-        stacked = [x for x in _crowded_label_cuts(lines) if left[-1].x1 <= x <= right[0].x0]
+        stacked = [x for x in _crowded_label_cuts(lines, line)
+                   if left[-1].x1 <= x <= right[0].x0]
         if stacked:  # (labels crowded on every line, stacked over their columns)
             cuts.add(stacked[0])
             continue
@@ -1103,7 +1128,7 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
             return None  # (a label's words going on from the line above: "Ước thực" / "hiện
             # năm" / "2025", whose year under it is no column's own label)
         # (a centred label over two narrow columns may end where the second starts)
-        under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start - 1]
+        under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start]
         if centred and (len(under) < 2 or not _centred([(start, end, text, under)], spans)):
             return None
         # (a label of a few words: a longer run is several labels crowded on one line)
@@ -1352,13 +1377,22 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
     chunks: list[tuple[int, int, str]] = []
     for whole in _chunk_words(line):
         for run in _number_label_apart(whole):
-            cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
-                    and "unknown" != first_role(" ".join(w.text for w in run[:k])) != (
-                        first_role(" ".join(w.text for w in run[k:]))) != "unknown"]
-            parts = [run[:cuts[0]], run[cuts[0]:]] if len(cuts) == 1 else [run]
             chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part))
-                       for part in parts]
+                       for part in _role_parts(run)]
     return chunks
+
+
+def _role_parts(run: list[_Word]) -> list[list[_Word]]:
+    """A run of words cut where it cuts one way only into two parts naming two roles (the
+    second opening with a capital after the first's lower-case words), each part cut again
+    so: three or four labels crowded one space apart ("Cơ quan chủ trì Cơ quan phối hợp
+    Sản phẩm Thời hạn") come apart one by one."""
+    cuts = [k for k in range(1, len(run)) if _case_starts_label(run, k)
+            and "unknown" != first_role(" ".join(w.text for w in run[:k])) != (
+                first_role(" ".join(w.text for w in run[k:]))) != "unknown"]
+    if len(cuts) != 1:
+        return [run]
+    return [*_role_parts(run[:cuts[0]]), *_role_parts(run[cuts[0]:])]
 
 
 def _number_label_apart(run: list[_Word]) -> list[list[_Word]]:
@@ -1420,7 +1454,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
             if len(under) > 1 and all(spans[i][1] - spans[i][0] < end - start + 4 for i in under
                                       ) and not _labelled_apart(apart, line, spans, under) and (
                     alike is None or [col for col, _ in alike] != under) and not any(
-                    x0 <= start and end <= x1 for x0, x1, _ in parting):
+                    x0 <= start and end <= x1 for x0, x1, _, _ in parting):
                 spans[under[0]:under[-1] + 1] = [(spans[under[0]][0], spans[under[-1]][1])]
         for left, right in pairwise(labels):
             mid_l, mid_r = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
@@ -1437,6 +1471,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     spans = _split_before_crowded_labels(spans, header, cover)
     spans = _split_between_lines(spans, header, cover)
     spans = _split_crowded_labels(spans, header, cover)
+    spans = _merge_under_crowded_labels(spans, header)
     spans = _split_by_numbers(spans, numbers or [], cover)
     # a column under no header label that hardly a line prints into is a cell pdftotext
     # pushed off its column ("45.000" a few characters left of the figures above it)
@@ -1545,7 +1580,7 @@ def _split_crowded_labels(spans: list[tuple[int, int]], header: list[_Line], cov
     hợp hoàn thành" over a body whose lines crowd alike: no gutter) split the column under
     them where they part, at the emptiest position between the left labels' ends and the
     right labels' starts — not where the body's own gutter is a few characters off."""
-    for x0, x1, cuts in _crowded_labels(header):
+    for x0, x1, cuts, _ in _crowded_labels(header):
         if len(_spans_under(spans, x0, x1)) > len(cuts):
             continue  # (the body shows the columns: each label goes over its own)
         ends = [w.x1 for line in header for w in line.words if x0 <= w.x0 < x1]
@@ -1560,13 +1595,40 @@ def _split_crowded_labels(spans: list[tuple[int, int]], header: list[_Line], cov
     return spans
 
 
+def _merge_under_crowded_labels(spans: list[tuple[int, int]], header: list[_Line]
+                                ) -> list[tuple[int, int]]:
+    """Labels crowded alike over the header's lines (`_crowded_labels`) over more columns of
+    the body than they are: the body's figures printed off their columns' middles, a figure
+    a few characters left or right from row to row ("45       47       50" / "60          64
+    75" under "Kế hoạch Ước thực Kế hoạch"), show gutters that are none. Each label's
+    columns are one, when every label has one or more under it and none crosses from one
+    label's place into the next."""
+    for x0, x1, cuts, _ in _crowded_labels(header):
+        under = _spans_under(spans, x0, x1)
+        if len(under) <= len(cuts) + 1 or under != list(range(under[0], under[-1] + 1)):
+            continue
+        bounds = [-1, *cuts, 1 << 30]
+        place = [next(k for k in range(len(cuts) + 1)
+                      if bounds[k] <= (spans[i][0] + spans[i][1]) / 2 < bounds[k + 1])
+                 for i in under]
+        if sorted(set(place)) != list(range(len(cuts) + 1)) or any(
+                spans[i][0] < bounds[k] - _SHIFT or spans[i][1] >= bounds[k + 1] + _SHIFT
+                for i, k in zip(under, place, strict=True)):
+            continue
+        merged = [(min(spans[i][0] for i, p in zip(under, place, strict=True) if p == k),
+                   max(spans[i][1] for i, p in zip(under, place, strict=True) if p == k))
+                  for k in range(len(cuts) + 1)]
+        spans[under[0]:under[-1] + 1] = merged
+    return spans
+
+
 def _split_before_crowded_labels(spans: list[tuple[int, int]], header: list[_Line],
                                  cover: list[int]) -> list[tuple[int, int]]:
     """Labels crowded over the header's lines (`_crowded_labels`) start a column: another
     label's words over the same column of the body left of them ("ĐVT" beside "Thực" /
     "hiện 2025", over a body crowded alike, "Lượt 8.500.000") split it at the emptiest
     position between that label's end and their start."""
-    for x0, _, _ in _crowded_labels(header):
+    for x0, _, _, _ in _crowded_labels(header):
         before = max((w.x1 for line in header for w in line.words if w.x1 < x0), default=None)
         for i, (s, e) in enumerate(spans):
             if before is not None and s <= before - 1 and x0 + _SHIFT <= e:
@@ -1581,21 +1643,27 @@ def _spans_under(spans: list[tuple[int, int]], x0: int, x1: int) -> list[int]:
     return [i for i, (s, e) in enumerate(spans) if s < x1 and e >= x0]
 
 
-def _crowded_label_cuts(header: list[_Line]) -> set[int]:
-    """Every position where crowded labels stacked over the header's lines part."""
-    return {cut for _, _, cuts in _crowded_labels(header) for cut in cuts}
+def _crowded_label_cuts(header: list[_Line], line: _Line | None = None) -> set[int]:
+    """Every position where crowded labels stacked over the header's lines part (those
+    stacked over `line`, when given: not a group's label over them)."""
+    return {cut for _, _, cuts, top in _crowded_labels(header)
+            if line is None or line.number >= top for cut in cuts}
 
 
-def _crowded_labels(header: list[_Line]) -> frozenset[tuple[int, int, tuple[int, ...]]]:
+def _crowded_labels(header: list[_Line]
+                    ) -> frozenset[tuple[int, int, tuple[int, ...], int]]:
     """Labels of columns side by side, wrapped over two header lines or more and crowded one
     space apart on each: for each run of words crowded on a line, the words of the header
     lines over it are cut at positions no word crosses (a word's start) into two to four
     columns, each reading, top to bottom, as a label that names a role and starts with a
     capital, no two side by side naming the same; the cut into most columns, when it is
     the only one. Each as (first position, end, the starts of its columns but the
-    first)."""
-    return _crowded_labels_of(tuple(tuple((w.x0, w.x1, w.text) for w in line.words)
-                                    for line in header if not line.text.isupper()))
+    first, the number of the top line they are stacked from: a group's label over them
+    is left out when it crosses their cuts)."""
+    lines = [line for line in header if not line.text.isupper()]
+    return frozenset((x0, x1, cuts, lines[top].number) for x0, x1, cuts, top in
+                     _crowded_labels_of(tuple(tuple((w.x0, w.x1, w.text) for w in line.words)
+                                              for line in lines)))
 
 
 # The words of at most four column labels crowded on a line ("Cơ quan chủ trì Cơ quan phối
@@ -1608,11 +1676,12 @@ _LABEL_OVERHANG = 2
 
 @lru_cache(maxsize=1024)
 def _crowded_labels_of(header: tuple[tuple[tuple[int, int, str], ...], ...]
-                       ) -> frozenset[tuple[int, int, tuple[int, ...]]]:
-    """`_crowded_labels` of header lines given as their words' (start, end, text)."""
-    found: set[tuple[int, int, tuple[int, ...]]] = set()
+                       ) -> frozenset[tuple[int, int, tuple[int, ...], int]]:
+    """`_crowded_labels` of header lines given as their words' (start, end, text), the top
+    line as its index."""
+    found: set[tuple[int, int, tuple[int, ...], int]] = set()
     lines = [_Line(0, 0, [_Word(*w) for w in words]) for words in header]
-    for line in lines:
+    for at, line in enumerate(lines):
         for run in _chunk_words(line):
             if not 2 <= len(run) <= _MAX_CROWDED_WORDS:
                 continue  # (a run longer than four labels' words is a sentence)
@@ -1620,26 +1689,34 @@ def _crowded_labels_of(header: tuple[tuple[tuple[int, int, str], ...], ...]
             # (a cut only where no word of any line runs across it; failing that, where a
             # word runs across it by a character or two: pdftotext prints a label's lines a
             # little wider than its column, "hiện 2025" under "Thực" running under the next
-            # label's "Kế", "hợp" under "Cơ quan phối" past the run's end)
-            cut: tuple[int, ...] = ()
-            for overhang in (0, _LABEL_OVERHANG):
-                # (the words of the lines printed within the run's reach: a group's label
-                # over it and its neighbour, "Cơ quan" over "Chủ trì theo dõi" and "Phối
-                # hợp", reaches past it)
-                reach = _MIN_GUTTER + overhang
-                rows = [[w for chunk in _chunk_words(other) if chunk[0].x0 >= x0 - reach
-                         and chunk[-1].x1 <= x1 + reach for w in chunk] for other in lines]
-                rows = [row for row in rows if row]
-                if len(rows) < 2:
+            # label's "Kế", "hợp" under "Cơ quan phối" past the run's end; failing both,
+            # under the header's top lines: a group's label, "Năm 2025" over "Kế hoạch" and
+            # "Ước thực hiện", runs across the cut between the columns it heads)
+            found_cut: tuple[tuple[int, ...], list[_Word], int] | None = None
+            for top in range(at + 1):
+                for overhang in (0, _LABEL_OVERHANG):
+                    # (the words of the lines printed within the run's reach: a group's
+                    # label over it and its neighbour, "Cơ quan" over "Chủ trì theo dõi"
+                    # and "Phối hợp", reaches past it)
+                    reach = _MIN_GUTTER + overhang
+                    rows = [[w for chunk in _chunk_words(other) if chunk[0].x0 >= x0 - reach
+                             and chunk[-1].x1 <= x1 + reach for w in chunk]
+                            for other in lines[top:]]
+                    rows = [row for row in rows if row]
+                    if len(rows) < 2:
+                        break
+                    words = [w for row in rows for w in row]
+                    starts = {w.x0 for w in words if w.x0 > x0 and not any(
+                        v.x0 < w.x0 < v.x1 - overhang for v in words)}
+                    cut = _best_crowded_cut(rows, sorted(starts), run)
+                    if cut:
+                        found_cut = cut, words, top
+                        break
+                if found_cut or len(rows) < 2:
                     break
-                words = [w for row in rows for w in row]
-                starts = {w.x0 for w in words if w.x0 > x0 and not any(
-                    v.x0 < w.x0 < v.x1 - overhang for v in words)}
-                cut = _best_crowded_cut(rows, sorted(starts), run)
-                if cut:
-                    break
-            if cut:
-                found.add((min(w.x0 for w in words), max(w.x1 for w in words), cut))
+            if found_cut:
+                cut, words, top = found_cut
+                found.add((min(w.x0 for w in words), max(w.x1 for w in words), cut, top))
     return frozenset(found)
 
 
@@ -1711,10 +1788,13 @@ def _labelled_apart(header: list[_Line], line: _Line, spans: list[tuple[int, int
     thực hiện"), its columns stay apart."""
     own: set[int] = set()
     grid = _Grid(spans)
-    for other in header:
-        if other is line:
-            continue
-        for run in _chunk_words(other):
+    # (labels crowded one space apart on each line, stacked over their columns: "tính Kế
+    # hoạch Ước thực Kế hoạch" under "Đơn vị", over "hiện", each part its column's label)
+    others = [other for other in header if other is not line]
+    crowds = _crowded_labels(others)
+    for other in others:
+        cuts = {cut for _, _, parts, top in crowds if other.number >= top for cut in parts}
+        for run in (part for whole in _chunk_words(other) for part in _cut_run(whole, cuts)):
             alike = _alike_labels(run, grid)
             if alike is not None:  # (labels crowded alike: each its column, wherever printed)
                 own.update(col for col, _ in alike if col in under)
@@ -1727,6 +1807,16 @@ def _labelled_apart(header: list[_Line], line: _Line, spans: list[tuple[int, int
             elif len(over) > 1 and (nearest := _nearest_column(run, spans, over)) is not None:
                 own.add(nearest)
     return own == set(under)
+
+
+def _cut_run(run: list[_Word], cuts: set[int]) -> list[list[_Word]]:
+    """The run of words cut before each word starting at one of `cuts`."""
+    parts: list[list[_Word]] = []
+    for word in run:
+        if not parts or word.x0 in cuts:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
 
 
 def _nearest_column(run: list[_Word], spans: list[tuple[int, int]], columns: list[int]
@@ -1806,8 +1896,11 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         c for c, label in enumerate(header) if first_role(label) == "number"))
     # every numbered row names its task or indicator: the name column leaves none empty
     named = frozenset(c for c, label in enumerate(header) if first_role(label) == "name")
+    # a code column ("Mã số") beside the number: the row's number anchors it, its code is a
+    # cell of the row like any other (printed on the row's top line, the number lower down)
+    anchor_cols = label_cols[:1] if _codes_beside_numbers(cells, label_cols) else label_cols
     anchors = [i for i, row in enumerate(cells)
-               if _anchored(row, label_cols) or _in_which_row(row, named, label_cols)]
+               if _anchored(row, anchor_cols) or _in_which_row(row, named, label_cols)]
     # with two numbering columns, a row numbered only in the second heads a group of rows
     heads = {i for i in anchors if len(label_cols) == 2 and not cells[i][label_cols[0]]
              and cells[i][label_cols[1]]}
@@ -2535,6 +2628,40 @@ def _label_columns(cells: list[list[list[_Word]]], numbered: frozenset[int] = fr
     return columns
 
 
+def _codes_beside_numbers(cells: list[list[list[_Word]]], label_cols: list[int]) -> bool:
+    """Two numbering columns that number the same rows: the second a code ("Mã số" "2101")
+    printed on one line of its row, the first the row's number ("1") on another (a cell
+    centred down the row beside one printed from its top). Each number has its one code on
+    a line next to its own, so outside section rows ("I", "B", no code) numbers and codes
+    alternate down the page; groups numbered in the first column over items numbered in the
+    second have several items to a group, Roman groups only, or items numbered as their
+    group's parts ("1" / "1.1")."""
+    if len(label_cols) != 2:
+        return False
+    first, second = label_cols
+    order: list[str] = []  # per labelled line: "a" a number, "b" a code, "|" both / a section
+    texts: list[tuple[str, str]] = []
+    for row in cells:
+        number, code = row[first], row[second]
+        if number and _is_section_label(number):
+            if code:
+                return False
+            order.append("|")
+        elif number or code:
+            order.append("|" if number and code else "a" if number else "b")
+            if number and code:
+                continue
+            texts.append((" ".join(w.text for w in number), " ".join(w.text for w in code)))
+    runs = "".join(order).split("|")
+    if not any(runs):
+        return False  # (every code on its number's line: the rows are anchored alike)
+    for run in runs:
+        if len(run) % 2 or any(run[k] == run[k + 1] for k in range(len(run) - 1)):
+            return False
+    numbers = [a for a, _ in texts if a]
+    return not any(b.startswith(a + ".") for a in numbers for _, b in texts if b)
+
+
 def _is_label(text: str) -> bool:
     """A row's label in a numbering column: "1", "a)", "II", or the bullet of a sub-row
     ("-", "+") under a "Trong đó:" row."""
@@ -2909,7 +3036,7 @@ def _shared_from_above(from_top: dict[int, set[int]], roles: list[str],
         if not every or not every <= from_top[row] or row == 0 or anchors[row - 1] < 0:
             continue
         for col, role in enumerate(roles[:len(groups[row])]):
-            if role in _OPTIONAL_ROLES and not groups[row][col] and groups[row - 1][col]:
+            if role in _BLOCK_ROLES and not groups[row][col] and groups[row - 1][col]:
                 groups[row][col] = list(groups[row - 1][col])
                 given.append((row, col))
     return given

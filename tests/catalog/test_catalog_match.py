@@ -469,6 +469,21 @@ MATCH = [
     ("Số hộ gia đình sử dụng dịch vụ Internet cáp quang (cộng dồn)", "hộ",
      "hts.so_ho_cap_quang"),
     ("Số hộ nghèo được hỗ trợ xây mới nhà ở trong năm", "hộ", "ktxh.ho_ngheo_ho_tro_nha_o"),
+    # the year's so far ("từ đầu năm đến nay") is no stock; a stock "đến nay" is one
+    ("Số doanh nghiệp thành lập mới từ đầu năm đến nay", "doanh nghiệp",
+     "ktxh.doanh_nghiep_moi"),
+    ("Số hộ sử dụng Internet cáp quang đến nay", "hộ", "hts.so_ho_cap_quang"),
+    # a count neither of additions nor of a state (initiatives recognised, news posted,
+    # classes held) may be printed either way
+    ("Số sáng kiến, giải pháp được công nhận trong năm", "sáng kiến", "cchc.sang_kien"),
+    ("Số tin, bài đăng trên trang thông tin điện tử xã tăng thêm trong năm", "tin, bài",
+     "nts.tin_bai_trang_ttdt"),
+    ("Số lớp tập huấn kỹ năng số mở mới trong năm", "lớp", "xhs.lop_ky_nang_so"),
+    # doctors abbreviated; a health record "theo dõi sức khỏe"; a unit of land area, the hectare
+    ("Số BS trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
+    ("Tỷ lệ người dân có hồ sơ theo dõi sức khỏe điện tử cá nhân", "%", "xhs.ho_so_suc_khoe"),
+    ("Giá trị sản xuất trên đơn vị diện tích đất trồng trọt", "triệu đồng",
+     "ktxh.gia_tri_tren_ha"),
     # letter shapes OCR reads for others ("ir" for "ư", "rn" for "m", "mg" for "ng")
     ("Tỷ lệ che phủ cùa rirng toàn huyện", "%", "ktxh.che_phu_rung"),
     ("Tỷ lệ chất thải rắn sinh hoạt được thu gorn, xử lý đúng quy định", "%",
@@ -489,8 +504,16 @@ NEAR_MISSES = [
     ("Số sản phẩm OCOP lũy kế", "sản phẩm", "ktxh.ocop_moi"),
     ("Số camera an ninh được lắp mới trong năm", "camera", "qpan.so_camera_ket_noi"),
     ("Số người tham gia BHXH tự nguyện tăng thêm", "người", "ktxh.nguoi_bhxh_tu_nguyen"),
+    ("Số hộ kinh doanh sử dụng hóa đơn điện tử tăng thêm", "hộ",
+     "kts.so_ho_kd_hoa_don_dien_tu"),
     ("Số sản phẩm OCOP được công nhận mới lũy kế giai đoạn 2021-2025", "sản phẩm",
      "ktxh.ocop_moi"),
+    # natural forest, people of poor households, the economy's structure are parts or others
+    ("Tỷ lệ che phủ của rừng tự nhiên", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ người thuộc hộ nghèo, hộ cận nghèo tham gia bảo hiểm y tế", "%", "ktxh.bhyt"),
+    ("Tỷ lệ lao động thuộc hộ cận nghèo có việc làm qua đào tạo", "%",
+     "ktxh.lao_dong_qua_dao_tao"),
+    ("Cơ cấu ngành nông nghiệp", "%", "ktxh.lao_dong_nong_nghiep"),
     # the HDI's health index is one of its components, and no health record
     ("Chỉ số sức khỏe trong HDI", "chỉ số", "ktxh.hdi"),
     ("Chỉ số sức khỏe", "chỉ số", "xhs.ho_so_suc_khoe"),
@@ -1143,6 +1166,7 @@ def test_letter_shapes_ocr_reads_for_others_are_read_back() -> None:
     assert read("thu gorn rác thải").words == ("thu", "gom", "rac", "thai")
     assert read("độ che phủ rirng").words == ("do", "che", "phu", "rung")
     assert read("có bằmg cấp").words[1] == "bang"
+    assert read("nước sạeh").words == ("nuoc", "sach")
     assert read("mạng internet").words == ("mang", "internet")
     assert read("firm").words == ("firm",)
 

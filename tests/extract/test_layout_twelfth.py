@@ -1,0 +1,186 @@
+"""The pdftotext -layout reader on the shapes of heldout10's layout misses (issue 11, twelfth
+round), in our own typed text: a code column ("Mã số") printed on each row's first line
+beside a number printed lower down, four labels crowded one space apart on a one-line
+header, a year's label on a line of its own over its column's label of no year."""
+
+import pytest
+
+from chitieu import convert_text
+from chitieu.extract.layout import _codes_beside_numbers, _Word
+
+# "STT" centred down each row of three lines, "Mã số" printed from the row's top: each
+# code one line above its number; the section rows "I" / "II" print no code
+CODES_ON_TOP = """\
+STT  Mã số           Tên chỉ tiêu              Đơn vị tính   Mục tiêu năm 2026   Cơ quan chủ trì
+ I                  NÔNG NGHIỆP
+      3101   Tỷ lệ diện tích lúa được cơ giới        %              85           Sở Nông nghiệp và
+ 1
+             hóa khâu thu hoạch                                                  Môi trường
+      3102   Số hợp tác xã nông nghiệp hoạt   Hợp tác xã        240          Sở Nông nghiệp và
+ 2
+             động hiệu quả                                                       Môi trường
+II                  CÔNG NGHIỆP
+      3201   Chỉ số sản xuất công nghiệp tăng        %              9,5          Sở Công Thương
+ 3
+             so với năm trước
+"""
+
+
+def test_a_code_printed_above_its_rows_number_is_a_cell_of_that_row() -> None:
+    document = convert_text(CODES_ON_TOP, "layout")
+    assert [(r.key, r.name, r.target.raw, [a.name for a in r.agencies])
+            for r in document.records] == [
+        ("I/1", "Tỷ lệ diện tích lúa được cơ giới hóa khâu thu hoạch", "85",
+         ["Sở Nông nghiệp và Môi trường"]),
+        ("I/2", "Số hợp tác xã nông nghiệp hoạt động hiệu quả", "240",
+         ["Sở Nông nghiệp và Môi trường"]),
+        ("II/3", "Chỉ số sản xuất công nghiệp tăng so với năm trước", "9,5",
+         ["Sở Công Thương"])]
+
+
+def _cells(*rows: tuple[str, str]) -> list[list[list[_Word]]]:
+    """Rows of two numbering columns' texts ("" none) as the reader's cells."""
+    return [[[_Word(0, len(a), a)] if a else [], [_Word(5, 5 + len(b), b)] if b else []]
+            for a, b in rows]
+
+
+def test_codes_beside_numbers_only_when_each_number_has_its_own_code() -> None:
+    # a code on each numbered row's top line, sections without one
+    assert _codes_beside_numbers(_cells(("I", ""), ("", "0101"), ("1", ""), ("", "0102"),
+                                        ("2", "")), [0, 1])
+    # groups in the first column over items in the second: several items to a group
+    assert not _codes_beside_numbers(_cells(("1", ""), ("", "1.1"), ("", "1.2"), ("2", ""),
+                                            ("", "2.1")), [0, 1])
+    # one item to each group, numbered as the group's parts
+    assert not _codes_beside_numbers(_cells(("1", ""), ("", "1.1"), ("2", ""), ("", "2.1")),
+                                     [0, 1])
+    # Roman groups in the first column, items in the second
+    assert not _codes_beside_numbers(_cells(("I", ""), ("", "1"), ("", "2"), ("II", ""),
+                                            ("", "1")), [0, 1])
+    # every code on its number's line: nothing to pair
+    assert not _codes_beside_numbers(_cells(("1", "0101"), ("2", "0102")), [0, 1])
+    assert not _codes_beside_numbers(_cells(("1", ""), ("", "0101")), [0])
+
+
+# narrow columns with cell margins of 0.05 cm: the header's last four labels printed one
+# space apart on its one line, and their cells crowded alike in the body
+CROWDED_ONE_LINE = """\
+TT                     Nội dung                 Cơ quan chủ trì Cơ quan phối hợp Sản phẩm Thời hạn
+ 1  Xây dựng cơ sở dữ liệu về di sản văn hóa    Sở Văn hóa,    Sở Khoa học và    Cơ sở dữ  Quý
+    vật thể của tỉnh                            Thể thao và    Công nghệ         liệu      III/2026
+                                                Du lịch
+ 2  Tổ chức hội thảo khoa học về bảo tồn nghề   Sở Văn hóa,    UBND các xã       Kỷ yếu    Tháng
+    truyền thống                                Thể thao và                                10/2026
+                                                Du lịch
+ 3  Biên soạn tài liệu giới thiệu làng nghề     Sở Công Thương Sở Văn hóa, Thể   Tài liệu  Năm 2026
+                                                               thao và Du lịch
+"""
+
+
+def test_four_labels_crowded_on_a_one_line_header_head_four_columns() -> None:
+    document = convert_text(CROWDED_ONE_LINE, "layout")
+    assert [c.header for c in document.columns] == [
+        "TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời hạn"]
+    assert [(r.key, r.note, r.deadline.raw) for r in document.records] == [
+        ("1", "Cơ sở dữ liệu", "Quý III/2026"), ("2", "Kỷ yếu", "Tháng 10/2026"),
+        ("3", "Tài liệu", "Năm 2026")]
+
+
+# "Năm 2025" over last year's plan and estimate, "Năm 2026" over this year's plan, both on
+# the header's first line; the labels under them crowded one space apart ("tính Kế hoạch
+# Ước thực Kế hoạch"): the 2026 plan is the target, the 2025 plan no field
+YEARS_OVER_CROWDED = """\
+                                                Năm 2025      Năm 2026
+                                      Đơn vị
+TT             Chỉ tiêu                                                   Đơn vị chủ trì
+                                       tính Kế hoạch Ước thực Kế hoạch
+                                                     hiện
+"""
+# figures under their labels' middles
+FIGURES_IN_PLACE = """\
+ 1   Số doanh nghiệp thành lập mới    Doanh   1.200   1.260   1.400       Sở Tài chính
+                                      nghiệp
+ 2   Tỷ lệ hộ dùng nước sạch            %       62     63,5     66        Sở Nông nghiệp và
+                                                                          Môi trường
+"""
+# figures printed a few characters left or right from row to row (the body's gutters under
+# the crowded labels are none), "Năm 2026" one space after "thực": one column under each
+# label, "Năm 2026" over its own
+FIGURES_DRIFTING = """\
+ 1   Số doanh nghiệp thành lập mới     DN     12     13        15         Sở Tài chính
+ 2   Tỷ lệ hộ dùng nước sạch            %     62          64       66     Sở Nông nghiệp và
+                                                                          Môi trường
+ 3   Số hợp tác xã thành lập mới       HTX    45     48        52         Sở Nông nghiệp và
+                                                                          Môi trường
+ 4   Số chợ được cải tạo               Chợ    10          11       14     Sở Công Thương
+"""
+
+
+@pytest.mark.parametrize(("body", "values"), [
+    (FIGURES_IN_PLACE, [("1", "1.400", "1.260"), ("2", "66", "63,5")]),
+    (FIGURES_DRIFTING, [("1", "15", "13"), ("2", "66", "64"), ("3", "52", "48"),
+                        ("4", "14", "11")])], ids=["in_place", "drifting"])
+def test_a_years_label_over_crowded_labels_heads_its_column(
+        body: str, values: list[tuple[str, str, str]]) -> None:
+    document = convert_text(YEARS_OVER_CROWDED + body, "layout")
+    assert [c.header for c in document.columns][3:6] == [
+        "Năm 2025 Kế hoạch", "Năm 2025 Ước thực hiện", "Kế hoạch Năm 2026"]
+    assert [(r.key, r.target.raw, r.baseline.raw) for r in document.records] == values
+
+
+# notes on rows 1, 3 and 5 only, each printed from its row's top over two lines: row 3's
+# sits where a note merged over rows 2–4 would, centred on row 3's number; the rows between
+# print none, and no other column is merged over them
+NOTES_ON_SOME_ROWS = """\
+TT   Nội dung                              Đơn vị chủ trì      Thời hạn       Ghi chú
+     Lập danh mục di tích cần tu bổ cấp     Sở Văn hóa, Thể     Quý I/2026     Theo đề nghị
+1
+     thiết trên địa bàn                     thao và Du lịch                    của các xã
+     Số hóa hồ sơ xếp hạng di tích cấp      Sở Văn hóa, Thể     Năm 2026
+2
+     tỉnh                                   thao và Du lịch
+     Tu bổ cấp thiết đình làng Phú          Sở Xây dựng         Quý III/2026   Vốn ngân sách
+3
+     Hòa                                                                       tỉnh
+     Kiểm kê hiện vật tại bảo tàng          Sở Văn hóa, Thể     Tháng 9/2026
+4
+     tỉnh                                   thao và Du lịch
+     Tổng kết công tác bảo tồn di tích      Sở Văn hóa, Thể     Tháng 12/2026  Báo cáo UBND
+5
+     năm 2026                               thao và Du lịch                    tỉnh
+"""
+
+
+def test_a_note_of_its_own_row_is_not_spread_to_rows_that_print_none() -> None:
+    document = convert_text(NOTES_ON_SOME_ROWS, "layout")
+    assert [(r.key, r.note) for r in document.records] == [
+        ("1", "Theo đề nghị của các xã"), ("2", None), ("3", "Vốn ngân sách tỉnh"),
+        ("4", None), ("5", "Báo cáo UBND tỉnh")]
+
+
+# row 2 prints no lead: it shares row 1's block (the lead printed from row 1's top, as a
+# cell merged over both would be), and would share a support; row 1's note stays its own
+NOTE_OF_A_BLOCKS_FIRST_ROW = """\
+                                       Đơn vị   Kế hoạch     Đơn vị chủ trì
+STT            Chỉ tiêu                                                         Ghi chú
+                                        tính    năm 2026       thực hiện
+ I   KINH TẾ
+     Tốc độ tăng tổng sản phẩm                              Sở Tài chính      Chỉ tiêu
+ 1   trên địa bàn (GRDP)                 %        8-9                         Nghị quyết
+     Tỷ lệ huy động vốn đầu tư           %
+ 2                                                ≥ 32
+     toàn xã hội so với GRDP
+     Tỷ lệ giải ngân vốn đầu tư                             Sở Tài chính
+ 3                                       %        100
+     công được giao
+     Số doanh nghiệp thành lập mới    Doanh                 Sở Tài chính
+ 4                                                800
+                                      nghiệp
+"""
+
+
+def test_a_row_sharing_the_block_above_takes_its_lead_not_its_note() -> None:
+    document = convert_text(NOTE_OF_A_BLOCKS_FIRST_ROW, "layout")
+    assert [(r.key, r.note, [a.name for a in r.agencies]) for r in document.records] == [
+        ("I/1", "Chỉ tiêu Nghị quyết", ["Sở Tài chính"]), ("I/2", None, ["Sở Tài chính"]),
+        ("I/3", None, ["Sở Tài chính"]), ("I/4", None, ["Sở Tài chính"])]
