@@ -745,17 +745,23 @@ def _strip_motto(text: str) -> str:
 _COLUMN_GAP = lazy(compile_regex, r"(?:\t|\s{2,})(?=[^\t]*$)")
 
 
-# the words each opening with a capital at the end of a line's part ("… lưu trú Hà Nội, ")
-_CAPITALISED_TAIL = lazy(compile_regex, r"(?<!\S)(?:\p{Lu}\S*\s+)*\p{Lu}[^\s,]*[\s,]*$")
+# the words written as a place's at the end of a line's part ("… lưu trú Hà Nội, "): each a
+# capital then small letters ("Lâm Đồng", "M'Drắk", "TP. Hồ Chí Minh"), so that a subject's
+# acronym before them ("… ứng dụng VNeID Lâm Đồng, ") stays the subject's
+_PLACE_WORD = r"(?:TP\.|\p{Lu}\p{Ll}*\.?(?:['’\-]\p{Lu}?\p{Ll}+)*)"
+_CAPITALISED_TAIL = lazy(
+    compile_regex, rf"(?<!\S)(?:{_PLACE_WORD}\s+)*{_PLACE_WORD}[\s,]*$")
 
 
 def _place_start(text: str, date_at: int) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
     after the issuer's capitals read across on the same line."""
     before = text[:date_at]
-    if _SUBJECT_LABEL.match(before.lstrip()):
+    gap = _COLUMN_GAP.search(before.rstrip())
+    if gap is None and _SUBJECT_LABEL.match(before.lstrip()):
         # "V/v cập nhật dữ liệu … Hà Nội, ngày …" (the columns' gap lost): the place is the
-        # capitalised words before the date, the subject's words before them
+        # capitalised words before the date, the subject's words before them; with a gap
+        # the place is the right column's ("V/v … ứng dụng VNeID<tab>Lâm Đồng, ngày …")
         tail = _CAPITALISED_TAIL.search(before)
         if tail is not None and tail.start() > len(before) - len(before.lstrip()):
             return tail.start()
@@ -763,7 +769,6 @@ def _place_start(text: str, date_at: int) -> int:
     if number is not None:
         dash = _DASH_AFTER.match(before, number.end())  # "Số: 845/KH-\tLào Cai, ngày …"
         return number.end() if dash is None else dash.end()
-    gap = _COLUMN_GAP.search(before.rstrip())
     if gap is not None:
         return gap.start()  # the two columns apart: the place is the right one's
     words = before.split()

@@ -389,3 +389,29 @@ def test_a_number_cut_at_its_dash_keeps_waiting_over_the_right_columns_line() ->
         "KẾ HOẠCH", "Số hóa hồ sơ công chức năm 2026"))
     assert head is not None
     assert head.number == "Số: 77/KH-SNV"
+
+
+@pytest.mark.parametrize(("line", "subject"), [
+    # the columns apart (two cells, a reader's tab): the place is the right column's,
+    # whatever capitalised words end the subject
+    ("V/v triển khai ứng dụng VNeID\tLâm Đồng, ngày 16 tháng 6 năm 2026",
+     "triển khai ứng dụng VNeID"),
+    ("V/v giao chỉ tiêu sản phẩm OCOP\tLâm Đồng, ngày 16 tháng 6 năm 2026",
+     "giao chỉ tiêu sản phẩm OCOP"),
+    ("V/v báo cáo số liệu của Sở Y Tế\tLâm Đồng, ngày 16 tháng 6 năm 2026",
+     "báo cáo số liệu của Sở Y Tế"),
+    # the gap lost: an acronym is no place's word
+    ("V/v triển khai ứng dụng VNeID Lâm Đồng, ngày 16 tháng 6 năm 2026",
+     "triển khai ứng dụng VNeID"),
+    ("V/v kiểm tra camera UBND Lâm Đồng, ngày 16 tháng 6 năm 2026",
+     "kiểm tra camera UBND"),
+])
+def test_a_subjects_capitalised_last_words_stay_out_of_the_place(
+        line: str, subject: str) -> None:
+    lines = ("SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Số: 120/SYT-KHTC\tĐộc lập - Tự do - Hạnh phúc", line, "trong khám chữa bệnh")
+    head = read_letterhead([RawRow(cells=[Cell(t) for t in text.split("\t")])
+                            for text in lines])
+    assert head is not None
+    assert (head.place, head.dated) == ("Lâm Đồng", "ngày 16 tháng 6 năm 2026")
+    assert head.subject == [subject, "trong khám chữa bệnh"]

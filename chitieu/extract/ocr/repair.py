@@ -426,8 +426,9 @@ def _count_back_from_a_sure_section(numbers: list[str], section_like: list[bool]
             continue  # the last roman number read is not its own count: nothing sure
         wanted = _ROMANS[:last]
         read = [numbers[i].strip().rstrip(".") for i in run[:last]]
-        if read == wanted or not all(_GARBLED_SECTION.match(r) for r in read):
-            continue
+        if read == wanted or not all(_GARBLED_SECTION.match(r) for r in read) or (
+                read[0] in _FIRST_SECTIONS - {"I"}):
+            continue  # "A": a letter run's own start, letters over roman sections
         end = run[1] if len(run) > 1 else len(numbers)
         item = next((n.strip() for n in numbers[run[0] + 1:end] if n.strip()), "1")
         if regex.match(r"^\d", item) and not regex.match(r"^1(?:\D|$)", item):

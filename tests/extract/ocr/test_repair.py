@@ -213,6 +213,8 @@ def test_repair_number_cell(text, expected):
     (["I", "1", "III", "2"], [True, False, True, False], ["I", "1", "III", "2"]),
     (["II", "5", "l", "6", "III", "7"], [True, False, True, False, True, False],
      ["II", "5", "l", "6", "III", "7"]),
+    (["A", "1", "I", "2", "III", "3"], [True, False, True, False, True, False],
+     ["A", "1", "I", "2", "III", "3"]),  # a letter run starts at "A": no garbled "I"
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected

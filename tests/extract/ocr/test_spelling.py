@@ -437,3 +437,11 @@ def test_near_poor_households_read_with_a_hook_at_200_dpi(read: str, printed: st
     "nghẻo" (the grave read as a hook at 200 dpi) is no word beside "cận"."""
     words, _ = repair_words(_line(read, 80.0))
     assert " ".join(w.text for w in words) == printed
+
+
+def test_the_resolutions_book_keeps_its_hook() -> None:
+    """"ghi sổ nghị quyết" (to write in the resolutions' book): "sổ nghị quyết" is a phrase of
+    the plans (ocr_phrases.txt) backing "sổ" as read where printed whole, never the
+    dictionary's "ghi số" (DEV14); "ghi sổ liệu" is still "ghi số liệu"."""
+    assert best_reading("ghi", "sổ", "nghị", 90.3, ("việc", "quyết")) == "sổ"
+    assert best_reading("ghi", "sổ", "liệu", 80.0) == "số"
