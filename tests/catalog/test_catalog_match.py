@@ -483,6 +483,9 @@ MATCH = [
     ("Số tin, bài đăng trên trang thông tin điện tử xã tăng thêm trong năm", "tin, bài",
      "nts.tin_bai_trang_ttdt"),
     ("Số lớp tập huấn kỹ năng số mở mới trong năm", "lớp", "xhs.lop_ky_nang_so"),
+    # the farm sector's output growing on average each year (the catalog's alias)
+    ("Giá trị sản xuất nông, lâm, thủy sản tăng trưởng bình quân mỗi năm", "%",
+     "ktxh.tang_gia_tri_nong_nghiep"),
     # doctors abbreviated; a health record "theo dõi sức khỏe"; a unit of land area, the hectare
     ("Số BS trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     ("Tỷ lệ người dân có hồ sơ theo dõi sức khỏe điện tử cá nhân", "%", "xhs.ho_so_suc_khoe"),
