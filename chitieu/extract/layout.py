@@ -1483,6 +1483,7 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     spans = _split_between_lines(spans, header, cover)
     spans = _split_crowded_labels(spans, header, cover)
     spans = _merge_under_crowded_labels(spans, header)
+    spans = _fit_to_crowded_labels(spans, header)
     spans = _split_by_numbers(spans, numbers or [], cover)
     # a column under no header label that hardly a line prints into is a cell pdftotext
     # pushed off its column ("45.000" a few characters left of the figures above it)
@@ -1630,6 +1631,39 @@ def _merge_under_crowded_labels(spans: list[tuple[int, int]], header: list[_Line
                    max(spans[i][1] for i, p in zip(under, place, strict=True) if p == k))
                   for k in range(len(cuts) + 1)]
         spans[under[0]:under[-1] + 1] = merged
+    return spans
+
+
+def _fit_to_crowded_labels(spans: list[tuple[int, int]], header: list[_Line]
+                           ) -> list[tuple[int, int]]:
+    """Labels crowded alike over the header's lines (`_crowded_labels`) whose columns the
+    body runs together — a column of the body across the place where two labels part, well
+    into both — are the columns under them: the body's figures drift from row to row under
+    labels printed one space apart ("62.000   63.150  65.000" / "1.200        1.260
+    1.450"), and no gutter parts them. Each label's place is its column; a column reaching
+    in from either side keeps what is outside."""
+    for x0, x1, cuts, _ in _crowded_labels(header):
+        bounds = [x0, *cuts, x1]
+        under = _spans_under(spans, x0, x1)
+        places = [next((k for k in range(len(cuts) + 1)
+                        if bounds[k] <= (spans[i][0] + spans[i][1]) / 2 < bounds[k + 1]), None)
+                  for i in under]
+        # (fewer columns of the body centred under the labels than labels, one across a
+        # cut well into both labels' places: two columns the drifting figures ran together;
+        # a body printed a few characters right of its labels shows them all)
+        inside = [i for i in under if x0 <= (spans[i][0] + spans[i][1]) / 2 < x1]
+        if places == list(range(len(cuts) + 1)) or len(inside) > len(cuts) or not any(
+                s + _SHIFT <= cut <= e - _SHIFT + 1 for s, e in spans for cut in cuts):
+            continue
+        kept = []
+        for s, e in spans:
+            if e < x0 or s >= x1:
+                kept.append((s, e))
+            elif s < x0 - _SHIFT:
+                kept.append((s, x0 - 1))  # (a column reaching in from the left)
+            elif e >= x1 + _SHIFT:
+                kept.append((x1 + 1, e))  # (from the right: the next label's)
+        spans = sorted(kept + [(bounds[k], bounds[k + 1] - 1) for k in range(len(cuts) + 1)])
     return spans
 
 
@@ -1902,7 +1936,10 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     if not lines:
         return []
     grid = alignment.grid
-    cells = [alignment.cells(i) for i in range(len(lines))]
+    # (no figure taken from a name or deadline column: "… năm 2025", "2026")
+    cells = _figures_in_order([alignment.cells(i) for i in range(len(lines))], grid, lines,
+                              frozenset(c for c, label in enumerate(header)
+                                        if first_role(label) in ("name", "deadline")))
     label_cols = _label_columns(cells, frozenset(
         c for c, label in enumerate(header) if first_role(label) == "number"))
     # every numbered row names its task or indicator: the name column leaves none empty
@@ -2023,6 +2060,102 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
+
+
+_FIGURE = re.compile(r"[≥≤<>]?\d[\d.,]*%?")
+_COMPARISONS = frozenset({"≥", "≤", "<", ">"})
+
+
+def _figures(words: list[_Word]) -> list[list[_Word]]:
+    """The words as figures ("1.260", "≥ 32": a comparison joined to its number), or [] when
+    any word is none."""
+    items: list[list[_Word]] = []
+    for word in words:
+        if items and items[-1][-1].text in _COMPARISONS:
+            items[-1].append(word)
+        else:
+            items.append([word])
+    if all(_FIGURE.fullmatch(item[-1].text) and all(w.text in _COMPARISONS for w in item[:-1])
+           for item in items):
+        return items
+    return []
+
+
+def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_Line],
+                      kept: frozenset[int] = frozenset()) -> list[list[list[_Word]]]:
+    """Lines whose figures lie in the page's columns of figures (two or more side by side,
+    each filled mostly by figures) as many as those columns but not one to each: each
+    figure to the column of its place in the line's order. A row prints its figures in
+    their columns' order, and pdftotext moves them a few characters left or right from
+    row to row ("62.000   63.150  65.000" / "1.200        1.260    1.450"): where no gutter
+    parts the columns, a figure lands in its neighbour's (a line holding a figure more or
+    fewer, or a word that is no figure among them, is left as it is). A section's title
+    printed across the figure columns does not count against them; the `kept` columns'
+    words (names, deadlines) are never taken."""
+    width = len(grid.spans)
+    numeric = [0] * width
+    other = [0] * width
+    for row, line in zip(cells, lines, strict=True):
+        if _is_title_line(line):
+            continue
+        for col, words in enumerate(row):
+            if words:
+                if _figures(words):
+                    numeric[col] += 1
+                else:
+                    other[col] += 1
+    runs: list[list[int]] = []
+    for col in range(width):
+        if numeric[col] >= 2 and other[col] * 3 <= numeric[col]:
+            if runs and runs[-1][-1] == col - 1:
+                runs[-1].append(col)
+            else:
+                runs.append([col])
+    runs = [run for run in runs if len(run) > 1]
+    if not runs:
+        return cells
+    out = []
+    for row in cells:
+        for run in runs:
+            # (a figure of the run's last or first column may drift past it, by as much as
+            # that column is wide, into the next column's place: "1.450" by the lead's "Sở
+            # Giáo dục và", "102.000 Sở Giáo dục và" crowded; a word that is no figure there
+            # ends the run's reach)
+            lo, hi = grid.spans[run[0]][0], grid.spans[run[-1]][1]
+            reach = (lo - (grid.spans[run[0]][1] - lo + 1), hi + (hi - grid.spans[run[-1]][0] + 1))
+            words = sorted((w for c, col in enumerate(row) if c not in kept for w in col),
+                           key=lambda w: w.x0)
+            inside = [w for w in words if lo <= w.centre <= hi]
+            before = [w for w in words if reach[0] <= w.centre < lo]
+            after = [w for w in words if hi < w.centre <= reach[1]]
+            while before and not _figures(before[:1]):
+                before.pop(0)
+            after = after[:next((k for k, w in enumerate(after) if not _figures([w])),
+                                len(after))]
+            items = _figures(before + inside + after)
+            placed = [[id(w) for w in row[col]] for col in run]
+            if len(items) != len(run) or all(
+                    [id(w) for w in item] == ids for item, ids in zip(items, placed, strict=True)):
+                continue
+            taken = {id(w) for item in items for w in item}
+            # (the words crowded one space after the last figure start the next column's
+            # cell: "102.000 Sở Giáo dục và" cut off a crowded line into the wrong column)
+            last = items[-1][-1]
+            tail: list[_Word] = []
+            for w in words[words.index(last) + 1:]:
+                if w.x0 - (tail[-1] if tail else last).x1 >= _MIN_GUTTER:
+                    break
+                tail.append(w)
+            nxt = run[-1] + 1
+            moved = {id(w) for w in tail} if tail and nxt < len(row) and not any(
+                id(w) not in taken for w in row[nxt] if w.centre < tail[-1].x1) else set()
+            row = [[w for w in words if id(w) not in taken | moved] for words in row]
+            for col, item in zip(run, items, strict=True):
+                row[col] = sorted(row[col] + item, key=lambda w: w.x0)
+            if moved:
+                row[nxt] = sorted(row[nxt] + tail, key=lambda w: w.x0)
+        out.append(row)
+    return out
 
 
 def _heads_items(cells: list[list[list[_Word]]], starts: list[int], row: int, col: int

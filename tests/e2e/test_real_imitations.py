@@ -41,19 +41,14 @@ KNOWN_GAPS = {
         "15/22: a monitor merged over a row, the next, their 'Trong đó:' and two '-' rows, "
         "printed centred on 'Trong đó:', marks the middle of rows 2 and #1 as well as that of "
         "rows 1 to #2: given to the shorter run (the text cannot tell, see test_layout.py)"),
-    # the dev batch of 2026-12-06 (19:00): heldout7's miss classes on other text
-    "tinh_quang_tri_chi_tieu_chu_tri_gop_bon": (
-        "5/6: row 1's 2025 plan and estimate crowded ('3.000.000 3.100.000') read as one "
-        "baseline (its lead merged over four rows reaches each since 2026-12-06 22:30)"),
     # the dev batch of 2026-12-07 (00:45): heldout9's and review r1c 6's classes
     "tinh_tuyen_quang_chi_tieu_co_quan_cham": (
         "5/6: the last row, printing no implementing agency, is given the one of the rows "
         "above"),
     # the dev batch of 2026-12-07 (03:50): heldout10's classes
     "tinh_dak_lak_chi_tieu_giao_duc_so_lon_sat": (
-        "figures of five or six characters drift up to eight characters from row to row "
-        "under labels crowded one space apart ('62.000   63.150  65.000' / '1.200        "
-        "1.260    1.450'): no gutter parts the figure columns, the header loses 'Năm 2026'"),
+        "3/5: a unit of two words crowded one space after the name ('… trung học cơ Học "
+        "sinh') cut after its first word; its second goes to the row above's unit"),
 }
 
 

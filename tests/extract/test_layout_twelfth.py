@@ -3,10 +3,19 @@ round), in our own typed text: a code column ("Mã số") printed on each row's 
 beside a number printed lower down, four labels crowded one space apart on a one-line
 header, a year's label on a line of its own over its column's label of no year."""
 
+import re
+
 import pytest
 
 from chitieu import convert_text
-from chitieu.extract.layout import _codes_beside_numbers, _Word
+from chitieu.extract.layout import (
+    _codes_beside_numbers,
+    _figures_in_order,
+    _fit_to_crowded_labels,
+    _Grid,
+    _Line,
+    _Word,
+)
 
 # "STT" centred down each row of three lines, "Mã số" printed from the row's top: each
 # code one line above its number; the section rows "I" / "II" print no code
@@ -184,3 +193,38 @@ def test_a_row_sharing_the_block_above_takes_its_lead_not_its_note() -> None:
     assert [(r.key, r.note, [a.name for a in r.agencies]) for r in document.records] == [
         ("I/1", "Chỉ tiêu Nghị quyết", ["Sở Tài chính"]), ("I/2", None, ["Sở Tài chính"]),
         ("I/3", None, ["Sở Tài chính"]), ("I/4", None, ["Sở Tài chính"])]
+
+
+def _line(number: int, text: str) -> _Line:
+    """A typed line as the reader's: its words at their character positions."""
+    return _Line(number, 1, [_Word(m.start(), m.end(), m.group())
+                             for m in re.finditer(r"\S+", text)])
+
+
+def test_figures_drifting_from_row_to_row_go_to_their_columns_in_order() -> None:
+    # columns: name, unit, three of figures, lead; the figures one to three characters off
+    # their columns' places, one past the last into the lead's, crowded before its name
+    grid = _Grid([(0, 19), (21, 26), (28, 35), (36, 43), (44, 51), (53, 70)])
+    lines = [_line(1, "Số trường đạt chuẩn  Trường  120     126        131  Sở Giáo dục"),
+             _line(2, "Số phòng học mới     Phòng   40           44    50   Sở Giáo dục"),
+             _line(3, "Số lớp học hai buổi  Lớp     310   318             330 Sở Giáo dục"),
+             _line(4, "Số giáo viên mới     Người   55      -      60       Sở Nội vụ")]
+    cells = [_Grid.cells(grid, line) for line in lines]
+    texts = [[" ".join(w.text for w in c) for c in row]
+             for row in _figures_in_order(cells, grid, lines)]
+    assert [row[2:6] for row in texts] == [
+        ["120", "126", "131", "Sở Giáo dục"], ["40", "44", "50", "Sở Giáo dục"],
+        ["310", "318", "330", "Sở Giáo dục"],
+        # (a row printing a dash among its figures is left as printed)
+        [t for t in texts[3][2:6]]]
+    assert texts[3][2:5] == [c and " ".join(w.text for w in c) for c in cells[3][2:5]]
+
+
+def test_crowded_labels_the_body_does_not_show_one_by_one_are_its_columns() -> None:
+    header = [_line(1, "          Đơn vị"),
+              _line(2, "           tính Kế hoạch Ước thực Kế hoạch   Đơn vị chủ trì"),
+              _line(3, "                          hiện")]
+    # the body's figures drifted: three columns under four labels, the last reaching into
+    # the lead's place
+    spans = _fit_to_crowded_labels([(0, 8), (10, 14), (18, 23), (27, 40), (45, 58)], header)
+    assert spans == [(0, 8), (10, 15), (16, 24), (25, 33), (34, 41), (45, 58)]
