@@ -752,14 +752,29 @@ class Gazetteer:
                     ) -> tuple[tuple[str, str], ...] | None:
         """The bodies of `kind` that the comma-separated `parts` of a kind list name, each
         as (its printed name, the kind and its name); None when some part names no body the
-        list of names holds."""
-        if not parts:
-            return ()
-        for end in range(len(parts), 0, -1):
-            item = ", ".join(parts[:end])
+        list of names holds. Read from the last part back, each start's reading once: a
+        list of a thousand parts costs a thousand readings, not a recursion as deep."""
+        words = [len(match_key(part)) for part in parts]
+        readings: list[tuple[tuple[str, str], ...] | None] = [None] * len(parts) + [()]
+        for start in range(len(parts) - 1, -1, -1):
+            readings[start] = self._kind_names_from(kind, parts, words, start, readings)
+        return readings[0]
+
+    def _kind_names_from(self, kind: str, parts: tuple[str, ...], words: list[int],
+                         start: int, readings: list[tuple[tuple[str, str], ...] | None]
+                         ) -> tuple[tuple[str, str], ...] | None:
+        """The reading of `parts[start:]` whose first name joins the most parts the list of
+        names holds together (`readings` holds those of every later start)."""
+        # parts are joined no further than the longest name the splitter tries
+        end, span = start + 1, words[start]
+        while end < len(parts) and span + words[end] < self.longest_name:
+            span += words[end]
+            end += 1
+        for stop in range(end, start, -1):
+            item = ", ".join(parts[start:stop])
             whole = f"{kind} {item}"
             found = self._lookup(whole)
-            if end > 1 and (found is None or found[1] < 1.0):
+            if stop - start > 1 and (found is None or found[1] < 1.0):
                 continue  # parts joined only as a name the list holds exactly
             if found is None and " và " in item:
                 halves = [half.strip() for half in item.split(" và ", 1)]
@@ -770,7 +785,7 @@ class Gazetteer:
                 return None
             else:
                 head = ((item, whole),)
-            rest = self._kind_names(kind, parts[end:])
+            rest = readings[stop]
             if rest is not None:
                 return head + rest
         return None
