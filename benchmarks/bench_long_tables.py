@@ -7,6 +7,8 @@ data loading are not counted), printing the CPU seconds of `chitieu.convert` per
   support, deadline in columns, some cells empty);
 - `raw`: as `pdftotext` without -layout prints a LibreOffice table, column after column,
   each cell of two words or more wrapped over two lines, empty cells not printed;
+- `rawrows`: as `pdftotext -raw` prints it, row after row, the cells printed level joined
+  on one line, a name wrapped over two lines and its number on a line of its own;
 - `md`: the same table as a Markdown pipe table;
 - `join`: the raw cells reader's joining of one agency column's N lines (every 5th with a
   number, none repeating) down to 5 cells (`cells._joined_to`), alone, in the process;
@@ -16,7 +18,7 @@ Issue 15 / 11: a 2,000-row table in well under a minute in every form; the time 
 about twice that of N.
 
     .venv/bin/python benchmarks/bench_long_tables.py [--rows 100 250 500 1000 2000]
-        [--form layout raw md join text html portal docx xlsx] [--timeout 900]
+        [--form layout raw rawrows md join text html portal docx xlsx] [--timeout 900]
         [--tree /tmp/base] [--keep DIR]
 
 `--tree` converts with another source tree (e.g. `git archive main | tar -x -C /tmp/base`);
@@ -93,6 +95,20 @@ def raw_text(rows: int) -> str:
         blocks.append(lines)
     head = ["PHỤ LỤC", "NHIỆM VỤ NĂM 2026"]
     return "\n".join(head) + "\n" + "\n\n".join("\n".join(b) for b in blocks) + "\n"
+
+
+def raw_rows_text(rows: int) -> str:
+    """`pdftotext -raw` of a PDF's table: the header's labels printed level on one line,
+    then each row's number alone, its name over two lines, the rest of its cells level."""
+    lines = ["PHỤ LỤC", "NHIỆM VỤ NĂM 2026", " ".join(HEADER)]
+    for n in range(1, rows + 1):
+        cells = _row(n)
+        words = cells[1].split(" ")
+        lines += [cells[0], " ".join(words[:4]), " ".join(words[4:])]
+        rest = " ".join(c for c in cells[2:] if c)
+        if rest:
+            lines.append(rest)
+    return "\n".join(lines) + "\n"
 
 
 def markdown_text(rows: int) -> str:
@@ -172,11 +188,12 @@ def xlsx_bytes(rows: int) -> bytes:
     return out.getvalue()
 
 
-FORMS = {"layout": (layout_text, "txt"), "raw": (raw_text, "txt"), "md": (markdown_text, "md"),
+FORMS = {"layout": (layout_text, "txt"), "raw": (raw_text, "txt"),
+         "rawrows": (raw_rows_text, "txt"), "md": (markdown_text, "md"),
          "join": (agency_lines, "txt"), "text": (tab_text, "txt"), "html": (html_text, "html"),
          "portal": (portal_text, "portal.md"), "docx": (docx_bytes, "docx"),
          "xlsx": (xlsx_bytes, "xlsx")}
-DEFAULT_FORMS = ["layout", "raw", "md", "join"]
+DEFAULT_FORMS = ["layout", "raw", "rawrows", "md", "join"]
 
 
 def write(path: Path, form: str, rows: int) -> None:

@@ -52,13 +52,16 @@ from chitieu.core.numbering import (
     number_key,
     successors,
 )
-from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.types import Cell, RawDocument, RawRow
+from chitieu.extract import rawrows
 from chitieu.extract.blocks import _reads_as_agency
+from chitieu.extract.rawrows import agency_start as _agency_start
+from chitieu.extract.rawrows import opens_agency as _opens_agency
 from chitieu.extract.unicode import decode_bytes
 
 if TYPE_CHECKING:
-    import regex
+    pass
 
 Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _MIN_COLUMNS = 3
@@ -86,7 +89,9 @@ def looks_like_cells(text: str) -> bool:
     each over its own column's cells (`pdftotext` without -layout)."""
     lines = _lines(text)
     return any(_row_header(lines, i) is not None or _column_header(lines, i)
-               for i, line in enumerate(lines) if line and _is_number_label_start(lines, i))
+               for i, line in enumerate(lines) if line and _is_number_label_start(lines, i)
+               ) or ("\t" not in text and any(_raw_header(lines, i, level=False) is not None
+                                               for i in range(len(lines))))
 
 
 def read(path: Path, *, agencies: Agencies = None) -> RawDocument:
@@ -102,6 +107,8 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     rows: list[RawRow] = []
     warnings: list[str] = []
     tables = 0
+    known: _Known | None = None
+    raw_ok = "\t" not in text  # (`pdftotext -raw` writes no tab)
     i = 0
     while i < len(lines):
         found = _row_header(lines, i) if lines[i] and _is_number_label_start(lines, i) else None
@@ -115,6 +122,11 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 rows.extend(_one_cell(lines[k], k) for k in range(i, found[1] - len(found[0][0]))
                             if lines[k])
                 warnings.append(f"cells_header_rows_unplaced:L{i + 1}")
+        if found is not None and raw_ok and (_raw_header(lines, i) is not None or (
+                (raw := _raw_header(lines, i, level=False)) is not None
+                and rawrows.values_level(lines, raw.end))):
+            # labels printed level on one line, or values under them: `pdftotext -raw` text
+            found = None
         # a table's rows say which table they are of (the text around it: none, so that a
         # sentence after the table is not read as its last row's)
         if found is not None:
@@ -125,6 +137,15 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
             i = _read_columns(lines, i, rows, _Known(agencies), warnings, tables)
             tables += 1
             continue
+        raw = _raw_header(lines, i, level=False) if raw_ok and lines[i] else None
+        if raw is not None:
+            # `pdftotext -raw`: a row's cells in order, neighbours' words on one line
+            if known is None:
+                known = _Known(agencies)
+            table, i = rawrows.read_table(lines, raw, known.score, tables, i)
+            rows.extend(table)
+            tables += 1
+            continue
         if lines[i]:
             # outside a table, a line as the text reader reads it: its tabs apart cells (a
             # header's two columns set by tab stops)
@@ -132,6 +153,23 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
         i += 1
     pages = text.count("\f") + 1
     return RawDocument(rows=rows, format="text", pages=pages, ocr=False, warnings=warnings)
+
+
+def _raw_header(lines: list[str], i: int, level: bool = True) -> rawrows.Header | None:
+    """A header `pdftotext -raw` wrote at line `i`: its labels' words run on, joined where
+    they print level ("TT Chỉ tiêu", "Năm 2025 Năm 2026"), the numbering column's first."""
+    line = lines[i]
+    if not line or len(line.split(" ", 1)[0]) > _NUMBER_LABEL_SIZE:
+        return None
+    first = line.split(" ", 1)[0]
+    for k in (1, 2):  # the label wrapped in its word: "ST" / "T", "S" / "T" / "T"
+        if _role(first) == "number" or len(first) > 2 or not first.isupper() or (
+                i + k >= len(lines) or len(lines[i + k]) > 2):
+            break
+        first += lines[i + k]
+    if _role(first) != "number":
+        return None
+    return rawrows.header_at(lines, i, _role, level)
 
 
 def _lines(text: str) -> list[str]:
@@ -848,15 +886,6 @@ def _unit_symbols() -> frozenset[str]:
 def _unit_magnitudes() -> frozenset[str]:
     """The words a unit opens with, never a unit alone ("Nghìn", "Triệu": data/units.yaml)."""
     return frozenset(load_yaml("units.yaml")["magnitudes"])
-
-
-@functools.cache
-def _agency_start() -> regex.Pattern:
-    """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
-    "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
-    heads = sorted(set(load_yaml("letterhead.yaml")["bodies"].values()), key=len, reverse=True)
-    return compile_regex(r"^(?:" + "|".join(escape(h) for h in heads) + r")\b",
-                         IGNORECASE)
 
 
 _NAME_WORD = lazy(compile_regex, r"^\p{Lu}[\p{Ll}'’]*(?:['’]\p{Lu}\p{Ll}*)?$")
@@ -1626,10 +1655,6 @@ def _joined_to(texts: list[str], count: int, role: str | None = None) -> list[st
         kept.append(cells[k])
         k = below[k]
     return kept
-
-
-def _opens_agency(text: str) -> bool:
-    return bool(_agency_start().match(text) or _reads_as_agency(text))
 
 
 def _cells(texts: list[str], role: str | None = None) -> list[str]:

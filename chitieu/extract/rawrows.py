@@ -1,0 +1,817 @@
+"""Tables as `pdftotext -raw` writes them: row after row, each row's cells in the order they
+are drawn, the words of neighbouring cells on one line where their lines share a height.
+
+A PDF's text in its content-stream order keeps a table's rows and its columns' order, but
+not where a cell ends: a row reads "2 GRDP bình quân đầu người Triệu đồng 68 67,2 75 Sở Tài
+chính Thống kê tỉnh" when its cells hold one line each, and puts a cell wrapped over several
+lines ("Sở Nông nghiệp" / "và Môi trường") on lines of its own, the next cell's first line
+joined to the last line above it where they are printed level. An empty cell is not written;
+a cell merged over several rows only in its first.
+
+The header's words are cut into labels the header vocabulary knows (data/header_roles.yaml);
+labels of a second header row under a group label ("Năm 2025" over "Kế hoạch" / "Ước thực
+hiện") are told by the body's run of numbers or the row of column numbers. The body is cut
+into rows at their numbers, read in sequence ("1", "2" …; sections "I", "A" with a title in
+capitals; "-" / "+" items; "Trong đó:"); each row's words are then cut into the columns'
+cells in order, the cut that best fits each column's kind (a number, a unit, an agency's
+name, a deadline) and the lines' breaks. An empty agency cell of the first agency column
+takes the one above (a cell merged down); such a guess is said on the row
+(`cell_placement_uncertain:<column>`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from chitieu.core.dataclass import dataclass, field
+from chitieu.core.headers import AGENCY_ROLES, header_unit
+from chitieu.core.heading import APPENDIX
+from chitieu.core.lexicon import load_yaml
+from chitieu.core.numbering import ROW_LABEL, SECTION_NUMBER, number_key, successors
+from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
+from chitieu.core.types import Cell, RawRow
+from chitieu.extract.blocks import _reads_as_agency
+
+if TYPE_CHECKING:
+    import regex
+
+_MAX_HEADER_LINES = 30
+_MAX_LABEL_WORDS = 14
+_MIN_COLUMNS = 3
+_MIN_ROWS = 2
+
+# a value's cell: a number with its sign or words ("≥ 10,5", "Trên 90", "Tối thiểu 70",
+# "100%", "10 - 11", "Giảm 0,5"), never a year alone
+_VALUE = lazy(compile_regex,
+    r"^(?:(?:[≥≤<>=~]|trên|dưới|tối\s+thiểu|tối\s+đa|khoảng|đạt|từ|giảm|tăng|ít\s+nhất|"
+    r"không\s+(?:quá|dưới)|>=|<=)\s*)?[+-]?\d[\d.,]*\s*%?"
+    r"(?:\s*[-–÷]\s*\d[\d.,]*\s*%?)?$", IGNORECASE)
+_DEADLINE = lazy(compile_regex,
+    r"^(?:(?:trước|trong|chậm\s+nhất|từ|đến|hoàn\s+thành)\s+)?(?:"
+    r"(?:quý|tháng)\s+[\dIVX]+(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?"
+    r"|năm\s+\d{4}(?:\s*[-–]\s*\d{4})?|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}"
+    r"|\d{4}\s*[-–]\s*\d{4}|\d{4}"
+    r"|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"
+    r"|\d+\s+(?:ngày|tháng|tuần)(?:\s+kể\s+từ.*)?"
+    r"|thường\s+xuyên|hằng\s+(?:năm|quý|tháng|tuần)|hàng\s+(?:năm|quý|tháng|tuần)"
+    r"|định\s+kỳ.*|liên\s+tục)$", IGNORECASE)
+_DEADLINE_OPENER = lazy(compile_regex, r"^(?:năm|quý|tháng|trước|trong|hằng|hàng|giai|từ)$",
+                        IGNORECASE)
+_AGENCY_WORD = lazy(compile_regex, r"^(?:Sở|Bộ|UBND|Ủy|Ban|Cục|Vụ|Văn|Trung|Công|Các|Phòng)$")
+# the numbering column's label, as printed (not a word the vocabulary reads as one: "Ma")
+_NUMBER_LABEL = lazy(compile_regex, r"^(?:s[ốố]\s+)?(?:stt|tt|thứ\s+tự)(?:\s+tt)?$", IGNORECASE)
+_PLACEHOLDERS = frozenset({"-", "–", "—", "x", "X"})  # a cell printed as having no value
+# a target in words ("Hoàn thành", "Duy trì")
+_TEXT_VALUE = lazy(compile_regex, r"^(?:hoàn\s+thành|duy\s+trì|giữ\s+ổn\s+định|đạt\s+chuẩn)$",
+                   IGNORECASE)
+_COLUMN_NUMBER = lazy(compile_regex, r"^\(?(\d{1,2})\)?$")
+_TITLE_WORD = lazy(compile_regex, r"^[\p{Lu}\d(\"“,;:\-–&/]")
+_SUB_ITEM = ("-", "+", "–", "*", "•")
+_WHOLE_PART = lazy(compile_regex, r"^trong\s+đó\s*:?", IGNORECASE)
+_PROSE_END = lazy(compile_regex, r"^(?:nơi\s+nhận|t/m\b|k/t\b|tm\.|kt\.)", IGNORECASE)
+_ITEM = lazy(compile_regex, r"^[a-zđ]\)$")
+_CODE = lazy(compile_regex, r"^\d{2,6}(?:\.\d{1,4})*$")  # a code column's cell: "0101"
+
+
+@dataclass
+class Header:
+    """A header read from words: its rows as the grid a table reader gives, each leaf
+    column's role, how many numbering columns open it, the line after it."""
+    grid: list[list[str]]
+    roles: list[str]
+    numbering: int
+    end: int
+    lines: list[str] = field(default_factory=list)
+    code: bool = False  # the second numbering column holds codes ("Mã số": "0101")
+
+
+# ---------------------------------------------------------------- the header
+
+
+def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
+              level: bool = True) -> Header | None:
+    """The header whose first label (the numbering column's) opens line `i`, when a body
+    row follows it; None otherwise. `level`: only a header two of whose labels share a line
+    (no other form prints them so)."""
+    words: list[tuple[str, bool]] = []  # (word, a line ends after it)
+    end = None
+    for j in range(i, min(len(lines), i + _MAX_HEADER_LINES)):
+        if not lines[j]:
+            return None  # (`pdftotext -raw` writes no empty line in a table)
+        split = lines[j].split(" ")
+        if j <= i + 2 and len(words) == 1 and words[0][1] and _split_label(
+                words[0][0], split[0], role):
+            words[0] = (words[0][0] + split.pop(0), not split)  # "ST" / "T", "S" / "T" / "T"
+        elif j > i and _body_starts(lines[j]):
+            end = j
+            break
+        words += [(w, k == len(split) - 1) for k, w in enumerate(split)]
+    if end is None or not words:
+        return None
+    labels = _labels(words, role)
+    if labels is None or len(labels) < _MIN_COLUMNS or not _NUMBER_LABEL.match(labels[0]):
+        return None
+    if level and not _level(labels, words):
+        return None  # each label on lines of its own: a cell a line, not this form
+    numbers = _column_numbers(lines[end])
+    after = end + 1 if numbers else end
+    if after >= len(lines) or not _body_starts(lines[after]):
+        return None
+    grid = _grid(labels, role, numbers, _value_run(lines, after))
+    if grid is None:
+        return None
+    leaves = grid[-1]
+    # a column whose label gives a unit ("Kinh phí (triệu đồng)") holds numbers
+    roles = [role(text) or ("amount" if header_unit(text) else _group_role(grid, k, role))
+             for k, text in enumerate(leaves)]
+    numbering = 1
+    if len(roles) > 1 and (roles[1] == "number" or (roles[1] == "unknown" and len(
+            leaves[1].split()) <= 2)):
+        numbering = 2  # "STT" then "Mã số", "Nhóm", "Chi tiết"
+    if numbers:
+        grid.append([f"({k + 1})" for k in range(len(leaves))])
+    return Header(grid, roles, numbering, after, lines[i:end],
+                  code=numbering == 2 and roles[1] == "number")
+
+
+def _group_role(grid: list[list[str]], column: int, role: Callable[[str], str | None]
+                ) -> str:
+    """A column the vocabulary does not name ("2026" under "Mục tiêu từng năm"): its group
+    label's role."""
+    if len(grid) > 1:
+        group = next((t for t in reversed(grid[0][:column + 1]) if t), "")
+        if group != grid[-1][column]:
+            return role(group) or "unknown"
+    return "unknown"
+
+
+def _level(labels: list[str], words: list[tuple[str, bool]]) -> bool:
+    """Whether two labels share a line (printed level, joined by `pdftotext -raw`)."""
+    at = 0
+    for label, after in pairwise(labels):
+        at += len(label.split(" "))
+        if not words[at - 1][1] and after[:1].isupper():
+            return True
+    return False
+
+
+def _split_label(first: str, second: str, role: Callable[[str], str | None]) -> bool:
+    """The numbering column's label wrapped in the middle of its word ("ST" / "T", "S" /
+    "T" / "T")."""
+    return len(first) <= 2 and len(second) <= 2 and first.isupper() and second.isupper() and (
+        role(first + second) == "number" or _NUMBER_LABEL.match(first + second + "T")
+        is not None)
+
+
+def _body_starts(line: str) -> bool:
+    """A body's first line: a row's number alone or before its text, a column number row."""
+    first = line.split(" ", 1)[0]
+    return bool(first) and (number_key(first) is not None or (
+        SECTION_NUMBER.match(first) is not None and ROW_LABEL.match(first) is not None)
+        or _column_numbers(line) > 0)
+
+
+def _column_numbers(line: str) -> int:
+    """How many column numbers a line holds ("(1) (2) … (7)", "1 2 3 4 5"), at least three."""
+    parts = line.split(" ")
+    if len(parts) < _MIN_COLUMNS:
+        return 0
+    for k, part in enumerate(parts):
+        found = _COLUMN_NUMBER.match(part)
+        if found is None or int(found[1]) != k + 1:
+            return 0
+    return len(parts)
+
+
+def _labels(words: list[tuple[str, bool]], role: Callable[[str], str | None]
+            ) -> list[str] | None:
+    """The header's words cut into labels: the fewest, each a label the vocabulary knows
+    (an unknown short one costs more, one opening in lower case more still)."""
+    n = len(words)
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0)
+    for b in range(1, n + 1):
+        for a in range(max(0, b - _MAX_LABEL_WORDS), b):
+            if best[a] is None:
+                continue
+            if _YEAR.fullmatch(words[b - 1][0]) and b - a > 1 and not words[b - 1][1] and (
+                    _YEAR.fullmatch(words[b][0])):
+                continue  # a year before another on its line: a label of its own each
+            text = " ".join(w for w, _ in words[a:b])
+            cost = _label_cost(text, role)
+            if cost is None:
+                continue
+            total = best[a][0] + cost
+            if best[b] is None or total < best[b][0]:
+                best[b] = (total, a)
+    if best[n] is None:
+        return None
+    out = []
+    b = n
+    while b:
+        a = best[b][1]
+        out.append(" ".join(w for w, _ in words[a:b]))
+        b = a
+    return out[::-1]
+
+
+def _label_cost(text: str, role: Callable[[str], str | None]) -> float | None:
+    """A label's cost: one the vocabulary knows gains, an unknown short one costs; none
+    where a word after the first opens in a capital (two labels printed level: "TT
+    Nhiệm vụ", "Năm 2025 Năm 2026"; an abbreviation in capitals may go on one: "Stt TT")."""
+    words = text.split(" ")
+    if any(w[:1].isupper() and not (w.isupper() and len(w) <= 4) for w in words[1:]) or len(
+            _YEAR.findall(text)) > 1:
+        return None  # (two years: two columns' labels, "2026 2027")
+    if role(text) is not None:
+        cost = -1.0
+    elif len(words) > 4 or any(c.isdigit() for c in _YEAR.sub("", text)):
+        return None
+    else:
+        cost = 1.5
+    if text[:1].islower():
+        cost += 3.0
+    return cost
+
+
+_YEAR = lazy(compile_regex, r"\b(?:19|20)\d\d\b")
+
+
+_SINGLE_ROLES = frozenset({"lead", "support", "monitor", "deadline", "name", "unit"})
+_GROUP_FAMILIES = ("agency", "value", "unknown")
+
+
+def _family(role: str | None) -> str:
+    if role in AGENCY_ROLES:
+        return "agency"
+    if role in ("target", "baseline"):
+        return "value"
+    return role or "unknown"
+
+
+# a label over a group of columns, naming no column's kind of its own: "Năm 2025", "Cơ quan
+# thực hiện", "Mục tiêu từng năm", "Kế hoạch các năm" (not "Kế hoạch năm 2026")
+_OWN_KIND = lazy(compile_regex, r"^(?:năm|giai\s+đoạn|phân\s+công)\b|thực\s+hiện$|"
+                                r"\b(?:từng|các|hằng|theo)\s+năm\b", IGNORECASE)
+
+
+def _grid(labels: list[str], role: Callable[[str], str | None], numbers: int,
+          values: int) -> list[list[str]] | None:
+    """The labels as one header row, or as two: the first row's labels, some of them
+    over a run of the second's (a group: "Năm 2025" over "Kế hoạch" / "Ước thực hiện",
+    "Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"). The reading whose columns the row of
+    column numbers, else the body's run of numbers, counts; else the one whose groups are
+    labels naming no kind of their own ("Năm 2025", "Cơ quan thực hiện")."""
+    families = [_family(role(t)) for t in labels]
+    # a label the vocabulary does not know may stand over others only with a year
+    # ("Năm hiện hành 2025"); "Nhóm", "Chi tiết" are columns of their own
+    families = ["other" if f == "unknown" and not _YEAR.search(t) else f
+                for f, t in zip(families, labels, strict=True)]
+    best: tuple[float, list[list[str]]] | None = None
+    for split in range(len(labels), 2, -1):
+        subs = labels[split:]
+        for spans in _spans(families[:split], families[split:]):
+            leaves = sum(1 for s in spans if s == 0) + len(subs)
+            value_leaves = sum(1 for k, s in enumerate(spans) if s == 0
+                               and families[k] == "value") + sum(
+                1 for f in families[split:] if f == "value")
+            cost = 0.0
+            if numbers:
+                cost += 0 if leaves == numbers else 50
+            elif values:
+                cost += 0 if value_leaves == values else 20
+            groups = [k for k, s in enumerate(spans) if s]
+            # two columns of one role are rare ("Cơ quan thực hiện" and "Chủ trì" both leads:
+            # the first stands over the second)
+            own = [role(t) for k, t in enumerate(labels[:split]) if not spans[k]] + [
+                role(t) for t in subs]
+            cost += sum(own.count(r) - 1 for r in set(own) if r in _SINGLE_ROLES)
+            cost += 0.1 * split + 0.5 * sum(1 for s in spans if s)
+            # (a tie: the earlier group spans more, "Năm 2025" over "Kế hoạch" / "Ước thực
+            # hiện" before "Năm 2026" over "Kế hoạch")
+            cost += 0.01 * sum(k * s for k, s in enumerate(spans))
+            # a label with a year naming no kind ("Năm hiện hành 2025") stands over others
+            cost += sum(1.0 for k, s in enumerate(spans) if not s and (
+                families[k] == "unknown" or (_OWN_KIND.search(labels[k]) and not _YEAR.search(
+                    labels[k]) and families[k] in _GROUP_FAMILIES)))
+            # a label naming its column's year and kind ("Kế hoạch năm 2026") stands over none
+            cost += sum(3 for k in groups if _YEAR.search(labels[k]) and not (
+                _OWN_KIND.search(labels[k]) or families[k] == "unknown"))
+            first, below = [], []
+            at = split
+            for k, span in enumerate(spans):
+                if span == 0:
+                    first.append(labels[k])
+                    below.append(labels[k])
+                    continue
+                first += [labels[k]] + [""] * (span - 1)
+                below += labels[at:at + span]
+                # a year under a group's year ("Năm 2026" under "Năm hiện hành 2025") is no
+                # column of that group but one of the first row merged down
+                if _YEAR.search(labels[k]):
+                    cost += sum(1.0 for t in labels[at:at + span] if _YEAR.search(t))
+                at += span
+            grid = [first, below] if subs else [first]
+            if best is None or cost < best[0]:
+                best = (cost, grid)
+    return best[1] if best is not None else None
+
+
+def _spans(first: list[str], second: list[str]) -> list[list[int]]:
+    """Each way the second row's labels (their families) fall under groups of the first
+    row's: how many each first-row label spans (0: a column of its own)."""
+    out: list[list[int]] = []
+
+    def walk(k: int, at: int, spans: list[int]) -> None:
+        if len(out) > 200:
+            return
+        if k == len(first):
+            if at == len(second):
+                out.append(list(spans))
+            return
+        walk(k + 1, at, [*spans, 0])
+        if first[k] in _GROUP_FAMILIES:
+            for run in range(1, len(second) - at + 1):
+                if any(f != first[k] and first[k] != "unknown" and not (
+                        f == "unknown" and first[k] == "value") for f in second[at:at + run]):
+                    break  # (a year's column under a values' group, never an agency's)
+                walk(k + 1, at + run, [*spans, run])
+
+    walk(0, 0, [])
+    return out
+
+
+def values_level(lines: list[str], start: int) -> bool:
+    """Whether two values print level on one line in the body's first rows (two cells on a
+    line: no cell-a-line text writes them so)."""
+    return _value_run(lines, start, 30) >= 2
+
+
+def _value_run(lines: list[str], start: int, reach: int = 60) -> int:
+    """The longest run of values printed level on one line in the body's first rows (the
+    number of value columns, where every one is filled)."""
+    longest = 0
+    for line in lines[start:start + reach]:
+        run = 0
+        words = line.split(" ")
+        k = 0
+        while k < len(words):
+            step = _value_at(words, k)
+            if step:
+                run += 1
+                longest = max(longest, run)
+                k += step
+            else:
+                run = 0
+                k += 1
+    return longest
+
+
+def _value_at(words: list[str], k: int) -> int:
+    """How many words from `k` make one value ("≥ 10,5" two, "12,3" one); 0 for none."""
+    for size in (1, 2, 3):
+        text = " ".join(words[k:k + size])
+        if k + size <= len(words) and _VALUE.match(text) and any(c.isdigit() for c in
+                                                                   words[k + size - 1]):
+            if size == 1 and len(words[k]) == 4 and words[k].isdigit() and (
+                    words[k].startswith(("19", "20"))):
+                return 0  # a year
+            return size
+    return 0
+
+
+# ---------------------------------------------------------------- the body
+
+
+@dataclass
+class _Row:
+    kind: str  # "item", "section", "group", "sub", "part"
+    numbers: list[str]
+    lines: list[list[str]]  # each line's words after the row's numbers
+    first: int
+    last: int
+
+
+def read_table(lines: list[str], header: Header, known: Callable[[str], float],
+               number: int, first_line: int) -> tuple[list[RawRow], int]:
+    """The table under `header`, its rows marked as table `number`; the line after it."""
+    width = len(header.roles)
+    out = [RawRow([Cell(t) for t in row], first_line + 1, header.end, table=number)
+           for row in header.grid]
+    table, end = _rows(lines, header)
+    cut_roles = header.roles[header.numbering:]
+    # of two names' columns the first groups the rows ("Lĩnh vực" before "Nhiệm vụ"): its
+    # cell merged down the group, empty in the rows under the first
+    names = [k for k, r in enumerate(cut_roles) if r == "name"]
+    cut_roles = ["group" if k in names[:-1] else r for k, r in enumerate(cut_roles)]
+    agencies = [k for k, r in enumerate(cut_roles) if r in AGENCY_ROLES]
+    cuts = [None if row.kind in ("section", "group") else _cut(row.lines, cut_roles, known)
+            for row in table]
+    # where nearly every row fills its first two agency columns, a row filling only the
+    # first has its first agency merged down from the row above (written once, in the
+    # first row it spans), its own name the second's
+    pairs = agencies[:2] if len(agencies) >= 2 else []
+    items = [c for c, row in zip(cuts, table, strict=True) if c is not None and row.kind == "item"]
+    both = sum(1 for c in items if pairs and c[pairs[0]] and c[pairs[1]])
+    # (a task list's lead, merged over its group of tasks; not an indicator table's)
+    shift = bool(pairs) and len(items) >= _MIN_ROWS and both >= _BOTH_SHARE * len(items) and (
+        not any(_kind(r) == "value" for r in cut_roles))
+    above: list[str] | None = None
+    parent: list[str] | None = None
+    for at, (row, cut) in enumerate(zip(table, cuts, strict=True)):
+        if row.kind in ("section", "group"):
+            title = " ".join(" ".join(words) for words in row.lines if words)
+            cells = ([""] if row.kind == "group" else []) + [row.numbers[0], title]
+            out.append(RawRow([Cell(t) for t in cells + [""] * (width - len(cells))],
+                              row.first + 1, row.last + 1, table=number))
+            above = parent = None
+            continue
+        cells = list(cut)
+        warnings: list[str] = []
+        agency = agencies[0] if agencies else None
+        if _heads_items(table, at):
+            # "2 Phát triển nguồn nhân lực" over "2.1", "2.2": a group's title, no task
+            out.append(RawRow([Cell(t) for t in row.numbers[:header.numbering] + [""] * (
+                header.numbering - len(row.numbers[:header.numbering])) + cells],
+                row.first + 1, row.last + 1, table=number))
+            above = parent = None
+            continue
+        if shift and row.kind == "item" and above is not None and above[pairs[0]] and (
+                cells[pairs[0]] and not cells[pairs[1]] and cells[pairs[0]] != above[pairs[0]]):
+            cells[pairs[1]], cells[pairs[0]] = cells[pairs[0]], ""
+        if row.kind in ("sub", "part") and parent is not None:
+            for k, r in enumerate(cut_roles):
+                if r in AGENCY_ROLES and not cells[k] and parent[k]:
+                    cells[k] = parent[k]
+        elif agency is not None and not cells[agency] and above is not None and above[agency]:
+            cells[agency] = above[agency]  # a cell merged down from the row above
+            warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
+        numbers = row.numbers + [""] * (header.numbering - len(row.numbers))
+        raw = RawRow([Cell(t) for t in numbers[:header.numbering] + cells], row.first + 1,
+                     row.last + 1, table=number)
+        if warnings:
+            raw.warnings.extend(warnings)
+        out.append(raw)
+        if row.kind == "item":
+            above = parent = cells
+    return out, end
+
+
+def _heads_items(table: list[_Row], at: int) -> bool:
+    """Whether row `at` heads the rows after it: the next numbers its first item ("2" then
+    "2.1")."""
+    if at + 1 >= len(table) or table[at].kind != "item" or table[at + 1].kind != "item":
+        return False
+    key, after = number_key(table[at].numbers[0]), number_key(table[at + 1].numbers[0])
+    return key is not None and after == (*key, 1)
+
+
+def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
+    """The body's rows from the header's end, and the line after the table."""
+    rows: list[_Row] = []
+    last_item: tuple[int, ...] | None = None
+    sections: dict[str, str] = {}  # the last section's number of each kind ("A", "I")
+    last_group: tuple[int, ...] | None = None
+    paired = header.numbering == 2
+    i = header.end
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        repeat = _repeated_header(lines, i, header)
+        if repeat:
+            i += repeat
+            continue
+        if rows and _ends_table(line, rows):
+            break
+        words = line.split(" ")
+        head = words[0]
+        started: _Row | None = None
+        key = number_key(head)
+        if key is None and head.isdigit() and last_item is not None and (
+                (int(head),) in successors(last_item)):
+            key = (int(head),)  # row 1000 and on (a number of four digits is else a year)
+        if paired and key is not None and len(words) > 1 and (
+                _ITEM.match(words[1]) or (header.code and _CODE.match(words[1]))) and (
+                last_item is None or key in successors(last_item) or key == (1,)):
+            started = _Row("item", [head, words[1]], [words[2:]], i, i)
+            last_item = key
+        elif paired and not header.code and key is not None and len(words) > 1 and not (
+                _ITEM.match(words[1])) and (
+                _TITLE_WORD.match(words[1]) and (last_group is None or key in successors(
+                    last_group) or key == (1,))) and (last_item is None or key not in
+                                                       successors(last_item) or _next_is_item(
+                                                           lines, i)):
+            started = _Row("group", [head], [words[1:]], i, i)
+            last_group = key
+        elif key is not None and len(head) <= 4 and (
+                last_item is None or key in successors(last_item)
+                or (key == (1,) and rows and rows[-1].kind == "section")) and (
+                not paired or len(words) == 1):
+            started = _Row("item", [head], [words[1:]], i, i)
+            last_item = key
+        elif SECTION_NUMBER.match(head) and (
+                _title(words[1:]) if len(words) > 1 else i + 1 < len(lines)
+                and _capitals(lines[i + 1].split(" "))) and _next_section(sections, head):
+            # (a section's number alone, its title in capitals on the lines under it)
+            started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
+        elif head in _SUB_ITEM and len(words) > 1 and rows:
+            started = _Row("sub", [head], [words[1:]], i, i)
+        elif _WHOLE_PART.match(line) and rows:
+            started = _Row("part", [""], [words], i, i)
+        if started is not None:
+            rows.append(started)
+        elif rows:
+            rows[-1].lines.append(words)
+            rows[-1].last = i
+        else:
+            break
+        i += 1
+    return [r for r in rows if r.kind != "part" or r.lines], i
+
+
+def _next_is_item(lines: list[str], i: int) -> bool:
+    nxt = lines[i + 1].split(" ") if i + 1 < len(lines) else []
+    return len(nxt) > 1 and number_key(nxt[0]) is not None and bool(_ITEM.match(nxt[1]))
+
+
+def _capitals(words: list[str]) -> bool:
+    letters = [c for c in " ".join(words) if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _title(words: list[str]) -> bool:
+    """A section's title after its number: in capitals, or opening in one with no value."""
+    return _capitals(words) or (bool(words) and words[0][:1].isupper() and not any(
+        _VALUE.match(w) for w in words))
+
+
+def _next_section(sections: dict[str, str], head: str) -> bool:
+    """Whether `head` numbers the next section of its kind (letters "A", "B" …; Roman "I",
+    "II" …; a letter section starts its Roman ones anew), noting it."""
+    from chitieu.core.letterhead import roman_heading
+
+    head = head.rstrip(".")
+    value = roman_heading(f"{head}. X") if set(head) <= set("IVXLC") else None
+    kind = "roman" if value is not None else "letter"
+    last = sections.get(kind)
+    if kind == "roman":
+        ok = value == (roman_heading(f"{last}. X") + 1 if last else 1)
+        if not ok and last is None and "letter" not in sections:
+            ok = True  # a table may open on a later section (its first part elsewhere)
+    else:
+        ok = len(head) == 1 and (ord(head) == ord(last) + 1 if last else True)
+    if ok:
+        sections[kind] = head
+        if kind == "letter":
+            sections.pop("roman", None)
+    return ok
+
+
+def _repeated_header(lines: list[str], i: int, header: Header) -> int:
+    """How many lines from `i` repeat the header (printed again on a new page), with its
+    row of column numbers; 0 when they do not."""
+    size = len(header.lines)
+    if not size or lines[i:i + size] != header.lines:
+        return 0
+    if i + size < len(lines) and _column_numbers(lines[i + size]):
+        return size + 1
+    return size
+
+
+def _ends_table(line: str, rows: list[_Row]) -> bool:
+    """The text after the table: the plan's next heading ("III. TỔ CHỨC THỰC HIỆN"), the
+    recipients, a signature, the next appendix."""
+    if _PROSE_END.match(line) or (APPENDIX.match(line) and len(line) < 40):
+        return True
+    head = line.split(" ", 1)[0]
+    return head.endswith(".") and SECTION_NUMBER.match(head) is not None and len(
+        head) > 2 and not any(r.kind == "section" for r in rows)
+
+
+# ---------------------------------------------------------------- a row's cells
+
+
+@functools.cache
+def agency_start() -> regex.Pattern:
+    """The openings of bodies' names a header's left column knows ("Văn phòng", "Trung tâm",
+    "Công an" …, data/letterhead.yaml), an agency's first words in a cell."""
+    heads = sorted(set(load_yaml("letterhead.yaml")["bodies"].values()), key=len, reverse=True)
+    return compile_regex(r"^(?:" + "|".join(escape(h) for h in heads) + r")\b",
+                         IGNORECASE)
+
+
+def opens_agency(text: str) -> bool:
+    """A cell's text opening as an agency's name does, by its first words or its look."""
+    return bool(agency_start().match(text) or _reads_as_agency(text))
+
+
+
+
+@functools.cache
+def _unit_words() -> frozenset[str]:
+    from chitieu.core.lexicon import load_yaml
+
+    units = load_yaml("units.yaml")
+    words = {"%"} | {str(w).lower() for w in units.get("glued", [])}
+    words |= {str(w).lower() for w in units.get("magnitudes", [])}
+    return frozenset(words)
+
+
+_SPAN = {"unit": 4, "value": 12, "deadline": 10, "agency": 24, "text": 30}
+_KNOWN_WORDS = 14  # the longest agency's name the known names are asked for
+
+
+class _Words:
+    """A row's words, where its lines end, and which runs of them name a known agency."""
+
+    def __init__(self, lines: list[list[str]], known: Callable[[str], float]) -> None:
+        self.words: list[str] = []
+        self.ends: list[bool] = []  # a line ends after the word
+        for line in lines:
+            line = [w for w in line if w]
+            self.words += line
+            self.ends += [k == len(line) - 1 for k in range(len(line))]
+        self._known = known
+        self._names: dict[int, set[int]] = {}
+
+    def known_ends(self, a: int) -> set[int]:
+        """The ends b of the runs from `a` that name an agency the list knows."""
+        found = self._names.get(a)
+        if found is None:
+            found = set()
+            if self.words[a][:1].isupper():
+                for b in range(a + 1, min(len(self.words), a + _KNOWN_WORDS) + 1):
+                    if self._known(" ".join(self.words[a:b])) >= _KNOWN:
+                        found.add(b)
+            self._names[a] = found
+        return found
+
+
+_KNOWN = 0.9
+
+
+def _cut(lines: list[list[str]], roles: list[str], known: Callable[[str], float]
+         ) -> list[str]:
+    """A row's words cut into its columns' cells in order (each possibly empty): the cut
+    whose cells best fit their columns' kinds, a cell wrapped over lines ending where its
+    line ends. Lines after the last column's cell naming agencies are a row under it that
+    only adds an agency (its other cells merged with this row's): the last agency column's."""
+    last_agency = max((k for k, r in enumerate(roles) if r in AGENCY_ROLES), default=None)
+    cells = _cut_in_order(lines, [*roles, "more"] if last_agency is not None else roles,
+                          known)
+    if last_agency is None:
+        return cells
+    more = cells.pop()
+    if more:
+        cells[last_agency] = f"{cells[last_agency]}; {more}" if cells[last_agency] else more
+    return cells
+
+
+def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str], float]
+                  ) -> list[str]:
+    row = _Words(lines, known)
+    n, m = len(row.words), len(roles)
+    inf = float("inf")
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    cost[0][0] = 0.0
+    for c in range(m):
+        kind = _kind(roles[c])
+        reach = n if kind == "name" else _SPAN[kind]
+        for a in range(n + 1):
+            base = cost[c][a]
+            if base == inf:
+                continue
+            for b in range(a, min(n, a + reach) + 1):
+                if c == m - 1 and b != n:
+                    continue
+                if roles[c] == "more":  # (an added agency opens a line of its own)
+                    total = base + (0.0 if a == b else _MORE + _agency_cost(row, a, b) if (
+                        a == 0 or row.ends[a - 1]) else inf)
+                else:
+                    total = base + (_EMPTY_SUPPORT if a == b and roles[c] == "support" else
+                                    _cell_cost(row, a, b, kind, c == 0))
+                if total < cost[c + 1][b]:
+                    cost[c + 1][b] = total
+                    back[c + 1][b] = a
+    cells = []
+    b = n
+    if cost[m][n] == inf:  # more words than the columns' cells hold: the name takes them
+        return [" ".join(row.words)] + [""] * (m - 1)
+    for c in range(m, 0, -1):
+        a = back[c][b]
+        cells.append(" ".join(row.words[a:b]))
+        b = a
+    return cells[::-1]
+
+
+_EMPTY = {"name": 30.0, "unit": 2.0, "value": 1.5, "agency": 3.0, "deadline": 2.0,
+          "text": 1.0}
+_EMPTY_SUPPORT = 2.0  # a support left empty is commoner than a lead
+
+
+_BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
+_MORE = 1.0  # a row under this one adding an agency: rarer than a cell of this row
+
+
+def _kind(role: str) -> str:
+    if role == "more":
+        return "agency"
+    if role == "name":
+        return "name"
+    if role == "unit":
+        return "unit"
+    if role in ("target", "baseline", "amount"):
+        return "value"
+    if role in AGENCY_ROLES:
+        return "agency"
+    if role == "deadline":
+        return "deadline"
+    return "text"
+
+
+def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
+    if a == b:
+        return _EMPTY[kind]
+    words, ends = row.words, row.ends
+    text = " ".join(words[a:b])
+    lines = sum(ends[a:b - 1]) + 1
+    cost = 0.0
+    if b < len(words) and not ends[b - 1]:
+        cost += 0.5 if lines == 1 else 4.0  # a cell over several lines ends with its line
+    opens = words[a][:1]
+    if not first and not (opens.isupper() or opens.isdigit() or opens in "≥≤<>%(-+\"“"):
+        cost += 3.0  # a cell opens in capitals or with a number
+    if kind == "value":
+        if text in _PLACEHOLDERS or _TEXT_VALUE.match(text):
+            return cost + 0.5
+        if _VALUE.match(text):
+            return cost
+        # words in a values' column ("Kết quả": "Quyết định phê duyệt"): costly, but less
+        # than an agency's or a deadline's column taking them
+        return cost + 4.0 + 0.2 * (b - a) + (6.0 if _DEADLINE.match(text) else 0.0)
+    if kind == "unit":
+        low = text.lower()
+        if low in _unit_words() or (b - a == 1 and low.split("/")[0] in _unit_words()):
+            return cost
+        if text in _PLACEHOLDERS:
+            return cost + 0.3
+        if b - a <= 3 and not any(ch.isdigit() for ch in text) and text[:1].isalpha() and (
+                not _AGENCY_WORD.match(words[a])):
+            return cost + 1.0  # a unit the list does not hold ("Doanh nghiệp", "Hộ")
+        return cost + 12.0 + (b - a)
+    if kind == "deadline":
+        return cost + (0.0 if _DEADLINE.match(text) else 10.0 + (b - a))
+    if kind == "agency":
+        return cost + _agency_cost(row, a, b)
+    if b < len(words) and b - a > 1 and _DEADLINE_OPENER.match(words[b - 1]):
+        cost += 2.0  # a deadline's first word ("Năm" / "2026") printed level with this cell
+    if kind == "name":
+        last = words[b - 1]
+        if b < len(words) and (_VALUE.match(last) or last.lower() in _unit_words() or (
+                _AGENCY_WORD.match(last))):
+            cost += 2.5  # a name cut after the next cells' first word
+        # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a
+        # capital or at the name's end is a value's cell the name took
+        for k in range(a + 1, b):
+            if (_VALUE.match(words[k]) and not _YEAR.fullmatch(words[k]) and (
+                    k + 1 == len(words) or not words[k + 1][:1].islower())):
+                cost += 3.0
+        return cost
+    # a note, a product: any text, but not what the columns after it take
+    return cost + (2.0 if _VALUE.match(text) or _DEADLINE.match(text) else 0.0) + (
+        1.5 if row.known_ends(a) else 0.0) + 0.3
+
+
+def _agency_cost(row: _Words, a: int, b: int) -> float:
+    """An agency column's cell: one or more agencies' names ("Sở Tài chính", "Bộ Tư pháp;
+    Bộ Công an"), each whole; a known name run on into the next one without a separator
+    ("Sở Tài chính Thống kê tỉnh") is two cells'."""
+    words = row.words
+    text = " ".join(words[a:b])
+    if _VALUE.match(text) or _DEADLINE.match(text):
+        return 15.0
+    if b in row.known_ends(a):
+        return -1.0
+    cost = 0.0
+    p = a
+    while p < b:
+        q = next((k + 1 for k in range(p, b) if words[k].endswith(";")), b)
+        part = " ".join(words[p:q]).rstrip(";")
+        size = q - p
+        if q in row.known_ends(p) or (q - 1 in row.known_ends(p) and words[q - 1] == ";"):
+            cost -= 0.5
+        else:
+            cost += (0.5 if opens_agency(part) else 5.0) + 0.25 * max(0, size - 6)
+            # a known name, then a capital opening the next name with no separator between
+            for k in sorted(row.known_ends(p)):
+                if k < q and words[k][:1].isupper() and not words[k - 1].endswith(","):
+                    cost += 3.0
+                    break
+        p = q
+    return cost

@@ -1,0 +1,371 @@
+"""Tables as `pdftotext -raw` writes them (chitieu/extract/rawrows.py through the cells
+reader): each row's cells in order, the words of cells printed level joined on one line."""
+
+from chitieu.extract import cells
+from chitieu.extract.detect import detect_layout
+from chitieu.gazetteer.agencies import default_gazetteer
+
+
+def _table(text: str) -> list[list[str]]:
+    doc = cells.read_text(text, agencies=default_gazetteer)
+    return [row.texts for row in doc.rows if row.table is not None]
+
+
+TARGETS = "\n".join([
+    "Phụ lục II",
+    "CHỈ TIÊU PHÁT TRIỂN THƯƠNG MẠI NĂM 2026",
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Năm 2025 Năm 2026",
+    "Đơn vị chủ trì Đơn vị phối hợp",
+    "Kế hoạch",
+    "Ước thực",
+    "hiện",
+    "Kế hoạch",
+    "I THƯƠNG MẠI NỘI ĐỊA",
+    "1",
+    "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+    "tiêu dùng trên địa bàn",
+    "Tỷ đồng 41.000 41.800 45.000 Sở Công Thương Sở Tài chính",
+    "2 Số chợ được cải tạo, nâng cấp % 12 13 15 Sở Công Thương UBND các xã",
+    "II XUẤT KHẨU",
+    "3",
+    "Kim ngạch xuất khẩu nông sản qua cửa khẩu",
+    "Triệu USD 520 545 600 Sở Công Thương",
+])
+
+
+def test_a_raw_table_under_two_header_rows_is_cut_into_its_columns() -> None:
+    rows = _table(TARGETS)
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "", "Năm 2026",
+                       "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    assert rows[1][3:6] == ["Kế hoạch", "Ước thực hiện", "Kế hoạch"]
+    assert rows[2][:2] == ["I", "THƯƠNG MẠI NỘI ĐỊA"]
+    assert rows[3] == ["1", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng trên địa "
+                       "bàn", "Tỷ đồng", "41.000", "41.800", "45.000", "Sở Công Thương",
+                       "Sở Tài chính"]
+    assert rows[4] == ["2", "Số chợ được cải tạo, nâng cấp", "%", "12", "13", "15",
+                       "Sở Công Thương", "UBND các xã"]
+    assert rows[6] == ["3", "Kim ngạch xuất khẩu nông sản qua cửa khẩu", "Triệu USD", "520",
+                       "545", "600", "Sở Công Thương", ""]
+
+
+TASKS = "\n".join([
+    "PHỤ LỤC",
+    "NHIỆM VỤ PHÁT TRIỂN DỮ LIỆU NGÀNH",
+    "TT Nhiệm vụ",
+    "Cơ quan chủ",
+    "trì",
+    "Cơ quan phối hợp Sản phẩm Thời hạn",
+    "A THỂ CHẾ",
+    "1",
+    "Xây dựng quy chế khai thác cơ sở dữ liệu ngành giữa các đơn vị",
+    "thuộc Bộ và các địa phương",
+    "Bộ Tư pháp Bộ Công an; Văn",
+    "phòng Chính phủ",
+    "Quy chế Quý",
+    "IV/2026",
+    "2",
+    "Tổng kết việc chia sẻ dữ liệu",
+    "Bộ Công an Các bộ, ngành, địa",
+    "phương",
+    "Báo cáo Hằng",
+    "năm",
+])
+
+
+def test_a_raw_task_row_parts_agencies_products_and_deadlines_printed_level() -> None:
+    rows = _table(TASKS)
+    assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm",
+                       "Thời hạn"]
+    assert rows[2] == ["1", "Xây dựng quy chế khai thác cơ sở dữ liệu ngành giữa các đơn vị "
+                       "thuộc Bộ và các địa phương", "Bộ Tư pháp",
+                       "Bộ Công an; Văn phòng Chính phủ", "Quy chế", "Quý IV/2026"]
+    assert rows[3] == ["2", "Tổng kết việc chia sẻ dữ liệu", "Bộ Công an",
+                       "Các bộ, ngành, địa phương", "Báo cáo", "Hằng năm"]
+
+
+PAIRED = "\n".join([
+    "Phụ lục",
+    "CHỈ TIÊU VỀ VIỆC LÀM NĂM 2026",
+    "STT Nhóm Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Mục tiêu",
+    "năm 2026",
+    "Cơ quan theo",
+    "dõi",
+    "1 Việc làm",
+    "1 a) Số người được tư vấn việc làm Người 9.000 Sở Nội vụ",
+    "2 b)",
+    "Số lao động đi làm việc ở nước ngoài theo",
+    "hợp đồng",
+    "Người 1.100 Sở Nội vụ",
+    "2 Giảm nghèo",
+    "3 a) Số hộ thoát nghèo Hộ 750 Sở Nội vụ",
+])
+
+
+def test_a_raw_table_with_two_numbering_columns_keeps_its_groups_as_rows() -> None:
+    rows = _table(PAIRED)
+    assert rows[0] == ["STT", "Nhóm", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu năm 2026",
+                       "Cơ quan theo dõi"]
+    assert rows[1][:3] == ["", "1", "Việc làm"]
+    assert rows[2] == ["1", "a)", "Số người được tư vấn việc làm", "Người", "9.000",
+                       "Sở Nội vụ"]
+    assert rows[3] == ["2", "b)", "Số lao động đi làm việc ở nước ngoài theo hợp đồng",
+                       "Người", "1.100", "Sở Nội vụ"]
+    assert rows[4][:3] == ["", "2", "Giảm nghèo"]
+    assert rows[5] == ["3", "a)", "Số hộ thoát nghèo", "Hộ", "750", "Sở Nội vụ"]
+
+
+def test_raw_text_is_sniffed_as_cells_and_a_label_a_line_is_not_raw() -> None:
+    assert detect_layout(TASKS) == "cells"
+    one_a_line = "\n".join(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "1",
+                            "Rà soát dữ liệu", "Sở Tài chính", "Quý II/2026"])
+    assert cells._raw_header(cells._lines(one_a_line), 0) is None
+
+
+SECTIONS = "\n".join([
+    "Phụ lục",
+    "DANH MỤC NHIỆM VỤ CÓ KINH PHÍ",
+    "TT Nhiệm vụ",
+    "Cơ quan chủ",
+    "trì",
+    "Kinh",
+    "phí",
+    "(triệu",
+    "đồng)",
+    "Nguồn",
+    "vốn",
+    "A",
+    "NHIỆM VỤ CẤP TỈNH",
+    "I Hạ tầng",
+    "1 Nâng cấp mạng nội bộ của các sở Sở Tài chính 1.500 Ngân sách tỉnh",
+    "II Ứng dụng",
+    "2 Mua sắm phần mềm kế toán dùng chung Sở Tài chính 900 Ngân sách tỉnh",
+    "B NHIỆM VỤ CẤP XÃ",
+    "3 Trang bị máy tính cho bộ phận một cửa UBND các xã - Xã hội hóa",
+])
+
+
+def test_raw_sections_alone_or_under_letters_and_an_amount_column() -> None:
+    rows = _table(SECTIONS)
+    assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kinh phí (triệu đồng)",
+                       "Nguồn vốn"]
+    assert [r[:2] for r in rows[1:]] == [
+        ["A", "NHIỆM VỤ CẤP TỈNH"], ["I", "Hạ tầng"],
+        ["1", "Nâng cấp mạng nội bộ của các sở"], ["II", "Ứng dụng"],
+        ["2", "Mua sắm phần mềm kế toán dùng chung"], ["B", "NHIỆM VỤ CẤP XÃ"],
+        ["3", "Trang bị máy tính cho bộ phận một cửa"]]
+    assert rows[3][2:] == ["Sở Tài chính", "1.500", "Ngân sách tỉnh"]
+    assert rows[7][2:] == ["UBND các xã", "-", "Xã hội hóa"]
+
+
+FIELDS = "\n".join([
+    "STT Lĩnh vực Nhiệm vụ Cơ quan chủ trì Thời hạn",
+    "1 Y tế Số hóa bệnh án tại trạm y tế Sở Y tế Quý I/2026",
+    "2 Kết nối dữ liệu khám chữa bệnh với bảo hiểm",
+    "Sở Y tế Quý II/2026",
+    "3 Giáo dục Học bạ số cấp tiểu học Sở Giáo dục và Đào tạo Năm 2026",
+])
+
+
+def test_a_grouping_names_column_before_the_names_may_be_empty() -> None:
+    rows = _table(FIELDS)
+    assert rows[2] == ["2", "", "Kết nối dữ liệu khám chữa bệnh với bảo hiểm", "Sở Y tế",
+                       "Quý II/2026"]
+    assert rows[3] == ["3", "Giáo dục", "Học bạ số cấp tiểu học", "Sở Giáo dục và Đào tạo",
+                       "Năm 2026"]
+
+
+def test_a_long_raw_table_keeps_every_row_past_a_thousand() -> None:
+    lines = ["STT Nhiệm vụ Cơ quan chủ trì Thời hạn"]
+    for n in range(1, 1006):
+        lines += [str(n), f"Rà soát hồ sơ đợt {n}", "Sở Nội vụ Năm 2026"]
+    rows = _table("\n".join(lines))
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 1006)]
+    assert rows[-1] == ["1005", "Rà soát hồ sơ đợt 1005", "Sở Nội vụ", "Năm 2026"]
+
+
+def test_a_tab_separated_table_is_no_raw_text() -> None:
+    text = "\n".join(["KẾ HOẠCH", "Chuyển đổi số năm 2026", "I. MỤC TIÊU",
+                      "Hoàn thành các nhiệm vụ sau.", "II. NHIỆM VỤ",
+                      "STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn",
+                      "1\tRà soát hồ sơ\tSở Nội vụ\tNăm 2026",
+                      "2\tCập nhật dữ liệu\tSở Tài chính\tQuý II/2026"])
+    assert detect_layout(text) != "cells"
+
+
+YEARS = "\n".join([
+    "Phụ lục",
+    "MỤC TIÊU TỪNG NĂM",
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Ước thực",
+    "hiện năm",
+    "2025",
+    "Mục tiêu từng năm",
+    "Cơ quan chủ trì",
+    "theo dõi",
+    "2026 2027 2028",
+    "1 2 3 4 5 6 7 8",
+    "1 Tỷ lệ hộ có kết nối cáp quang % 70 75 80 85 Sở Khoa học và Công nghệ",
+])
+CURRENT_YEAR = "\n".join([
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Năm hiện hành 2025",
+    "Năm 2026 Năm 2027",
+    "Kế hoạch",
+    "Ước thực",
+    "hiện",
+    "1 Số khách du lịch Nghìn lượt 900 950 1.000 1.100",
+])
+
+
+def test_raw_headers_with_years_in_their_second_row_or_merged_down() -> None:
+    rows = _table(YEARS)
+    assert rows[0][3:7] == ["Ước thực hiện năm 2025", "Mục tiêu từng năm", "", ""]
+    assert rows[1][3:8] == ["Ước thực hiện năm 2025", "2026", "2027", "2028",
+                            "Cơ quan chủ trì theo dõi"]
+    assert rows[3] == ["1", "Tỷ lệ hộ có kết nối cáp quang", "%", "70", "75", "80", "85",
+                       "Sở Khoa học và Công nghệ"]
+    rows = _table(CURRENT_YEAR)
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm hiện hành 2025", "", "Năm 2026",
+                       "Năm 2027"]
+    assert rows[1][3:5] == ["Kế hoạch", "Ước thực hiện"]
+    assert rows[2] == ["1", "Số khách du lịch", "Nghìn lượt", "900", "950", "1.000", "1.100"]
+
+
+def test_a_signers_name_before_an_appendix_is_no_raw_header() -> None:
+    # "Ma" reads as "Mã" (a code column's label) to the vocabulary; the numbering column's
+    # label must be one as printed
+    lines = cells._lines("\n".join(["PHÓ CHỦ TỊCH", "Ma Văn Tiến", "PHỤ LỤC",
+                                    "NHIỆM VỤ NĂM 2026 ST", "T", "", "Nhiệm vụ", "", "1"]))
+    assert all(cells._raw_header(lines, i, level=False) is None for i in range(len(lines)))
+
+
+PLAN_YEARS = "\n".join([
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Ước thực",
+    "hiện năm",
+    "2025",
+    "Kế hoạch Cơ quan thực hiện",
+    "2026 2027 Chủ trì Phối hợp",
+    "(1) (2) (3) (4) (5) (6) (7) (8)",
+    "1 Số xã có điểm phục vụ bưu chính Xã 40 45 50 Sở Khoa học và Công nghệ Bưu điện tỉnh",
+])
+SHARED = "\n".join([
+    "TT Chỉ tiêu",
+    "Mục tiêu",
+    "năm 2026",
+    "Phân công",
+    "Chủ trì theo dõi Phối hợp",
+    "1 Tỷ lệ hồ sơ xử lý trực tuyến ≥ 70% Bộ Nội vụ Văn phòng Chính phủ",
+])
+
+
+def test_raw_groups_over_years_and_over_agencies_side_by_side() -> None:
+    rows = _table(PLAN_YEARS)
+    assert rows[0][4:] == ["Kế hoạch", "", "Cơ quan thực hiện", ""]
+    assert rows[1][4:] == ["2026", "2027", "Chủ trì", "Phối hợp"]
+    assert rows[3] == ["1", "Số xã có điểm phục vụ bưu chính", "Xã", "40", "45", "50",
+                       "Sở Khoa học và Công nghệ", "Bưu điện tỉnh"]
+    rows = _table(SHARED)
+    assert rows[0] == ["TT", "Chỉ tiêu", "Mục tiêu năm 2026", "Phân công", ""]
+    assert rows[1] == ["TT", "Chỉ tiêu", "Mục tiêu năm 2026", "Chủ trì theo dõi", "Phối hợp"]
+    assert rows[2] == ["1", "Tỷ lệ hồ sơ xử lý trực tuyến", "≥ 70%", "Bộ Nội vụ",
+                       "Văn phòng Chính phủ"]
+
+
+def test_a_row_under_a_task_adding_only_a_support_is_the_tasks() -> None:
+    text = "\n".join([
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1",
+        "Lắp đặt trạm phát sóng tại các",
+        "thôn vùng cao",
+        "Sở Khoa học và Công nghệ UBND các xã",
+        "Quý III/2026",
+        "Viettel",
+        "2 Cấp chữ ký số cho công chức Sở Nội vụ Năm 2026",
+    ])
+    rows = _table(text)
+    assert rows[1] == ["1", "Lắp đặt trạm phát sóng tại các thôn vùng cao",
+                       "Sở Khoa học và Công nghệ", "UBND các xã; Viettel", "Quý III/2026"]
+    assert rows[2] == ["2", "Cấp chữ ký số cho công chức", "Sở Nội vụ", "", "Năm 2026"]
+
+
+def test_a_lead_merged_over_tasks_is_each_tasks_where_rows_name_two_agencies() -> None:
+    text = "\n".join([
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1 Nâng cấp cổng thông tin Sở Khoa học và Công nghệ VNPT tỉnh Quý II/2026",
+        "2 Cấp tài khoản thư điện tử Công an tỉnh Quý III/2026",
+        "3 Số hóa hồ sơ lưu trữ Sở Nội vụ UBND các xã Năm 2026",
+        "4 Đánh giá chỉ số hài lòng Sở Nội vụ Bưu điện tỉnh Tháng 11/2026",
+    ])
+    rows = _table(text)
+    assert rows[2][2:4] == ["Sở Khoa học và Công nghệ", "Công an tỉnh"]
+    assert "cell_placement_uncertain:lead" in cells.read_text(
+        text, agencies=default_gazetteer).rows[2].warnings
+    assert rows[3][2:4] == ["Sở Nội vụ", "UBND các xã"]
+
+
+def test_labels_a_line_each_over_values_printed_level_are_raw_text() -> None:
+    text = "\n".join(["ST", "T", "Chỉ tiêu", "Đơn vị", "tính", "Năm", "2026", "Năm", "2027",
+                      "I HẠ TẦNG", "1 Số trạm 5G Trạm 120 300", "2 Tỷ lệ phủ sóng % 95 99"])
+    rows = _table(text)
+    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2027"]
+    assert rows[2] == ["1", "Số trạm 5G", "Trạm", "120", "300"]
+    assert rows[3] == ["2", "Tỷ lệ phủ sóng", "%", "95", "99"]
+
+
+def test_a_numbered_group_over_dotted_items_and_a_code_column() -> None:
+    text = "\n".join([
+        "TT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1 Thể chế",
+        "1.1 Ban hành quy chế dữ liệu Bộ Công an Bộ Tư pháp Quý II/2026",
+        "1.2 Sửa đổi thông tư Bộ Công an Bộ Tài chính Quý III/2026",
+        "2 Hạ tầng",
+        "2.1 Nâng cấp trung tâm dữ liệu Bộ Công an Bộ Tài chính Năm 2026",
+    ])
+    rows = _table(text)
+    assert rows[4] == ["2", "Hạ tầng", "", "", ""]  # no lead spread into a group's title
+    assert rows[5][:3] == ["2.1", "Nâng cấp trung tâm dữ liệu", "Bộ Công an"]
+    coded = "\n".join([
+        "STT Mã số Tên chỉ tiêu Đơn vị tính Mục tiêu năm 2026",
+        "I HẠ TẦNG SỐ",
+        "1 0101 Tỷ lệ hộ có cáp quang % 85",
+        "2 0102 Số trạm 5G Trạm 5.000",
+    ])
+    rows = _table(coded)
+    assert rows[2] == ["1", "0101", "Tỷ lệ hộ có cáp quang", "%", "85"]
+    assert rows[3] == ["2", "0102", "Số trạm 5G", "Trạm", "5.000"]
+
+
+def test_words_in_a_results_column_are_its_cell_not_the_supports() -> None:
+    text = "\n".join([
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn Kết quả",
+        "1",
+        "Rà soát quy trình nội bộ của các cơ quan",
+        "Sở Nội vụ Các sở, ban, ngành Quý II/2026 Quyết định phê",
+        "duyệt quy trình mới",
+    ])
+    rows = _table(text)
+    assert rows[1] == ["1", "Rà soát quy trình nội bộ của các cơ quan", "Sở Nội vụ",
+                       "Các sở, ban, ngành", "Quý II/2026",
+                       "Quyết định phê duyệt quy trình mới"]
+
+
+def test_a_numbering_label_wrapped_letter_by_letter() -> None:
+    text = "\n".join(["S", "T", "T", "Nhiệm vụ", "Cơ quan chủ trì Thời hạn",
+                      "1 Lập kế hoạch số hóa Sở Nội vụ Quý I/2026",
+                      "2 Rà soát dữ liệu Sở Tư pháp Quý II/2026"])
+    rows = _table(text)
+    assert rows[0] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"]
+    assert rows[2] == ["2", "Rà soát dữ liệu", "Sở Tư pháp", "Quý II/2026"]
