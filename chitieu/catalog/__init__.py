@@ -34,18 +34,18 @@ def link_records(records: Iterable[Record], catalog: Catalog | None = None) -> N
     catalog = catalog or default_catalog()
     # records linked alike share one link, as they share their sections (nothing changes a
     # link in place): a large document keeps one per indicator and score, not per record
-    links: dict[IndicatorMatch, IndicatorLink] = {}
+    links: dict[tuple[str, str, float], IndicatorLink] = {}
     for record in records:
         if record.kind != "indicator":
             record.indicator = None
             continue
         unit = record.target.unit if record.target else None
-        found = catalog.match(record.name, unit)
+        found = catalog.linked(record.name, unit)  # (id, name, score): `Catalog.match`
         if found:
             link = links.get(found)
             if link is None:
-                link = links[found] = IndicatorLink(id=found.id, name=found.name,
-                                                    score=found.score)
+                link = links[found] = IndicatorLink(id=found[0], name=found[1],
+                                                    score=found[2])
             record.indicator = link
         else:
             record.indicator = None

@@ -191,14 +191,21 @@ class Catalog:
 
     def match(self, name: str, unit: str | None = None) -> IndicatorMatch | None:
         """The indicator `name` (with its target's unit) measures, or None."""
+        found = self._cached(name, unit)
+        return None if found is None else IndicatorMatch(*found)
+
+    def linked(self, name: str, unit: str | None = None) -> tuple[str, str, float] | None:
+        """`match` as a plain (id, name, score) tuple, as the cache keeps it: a plain tuple
+        of strings and a float is left alone by the cyclic collector (a named tuple is
+        not), which would otherwise go over every cached link at each full collection."""
         return self._cached(name, unit)
 
-    def _match(self, name: str, unit: str | None) -> IndicatorMatch | None:
+    def _match(self, name: str, unit: str | None) -> tuple[str, str, float] | None:
         best = self._best(name, unit)
         if best is None or best[1] < self.threshold:
             return None
         ind = self.indicators[best[0]]
-        return IndicatorMatch(ind.id, ind.name, round(best[1], 2))
+        return ind.id, ind.name, _round2(best[1])
 
     def _read_name(self, name: str, unit: str | None):
         """The name's reading, unit family, catalog-spelled words and their total weight."""
@@ -359,6 +366,19 @@ class Catalog:
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                    score_cutoff=WORD_CUTOFF)
         return found[0] if found else word
+
+
+def _round2(score: float) -> float:
+    """`round(score, 2)` for a score of 0-1, without its decimal conversion where the
+    hundredths are clear: n/100 (n whole) divided in floating point is the float nearest to
+    n/100, which is what `round` returns; a score within 1e-9 of a half hundredth (where
+    the product's rounding could matter) is left to `round` itself."""
+    scaled = score * 100
+    whole = math.floor(scaled)
+    part = scaled - whole
+    if abs(part - 0.5) < 1e-9 or not 0.0 <= score <= 1.0:
+        return round(score, 2)
+    return (whole + (part > 0.5)) / 100
 
 
 def _tallied(entries: list[_Entry], words: Words) -> list[_Entry]:

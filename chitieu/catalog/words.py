@@ -463,8 +463,8 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     if obj in words.growth_readings and words.growth_condition in conditions:
         content = _grown(content, words.object_words[obj], words.growth_readings[obj])
     if not words.void.keys().isdisjoint(conditions):  # few names hold such a condition
-        conditions -= {c for c in words.void if c in conditions
-                       and _holds_any(seq, words.void[c])}
+        conditions -= {c for c in words.void.keys() & conditions
+                       if _holds_any(seq, words.void[c])}
     return Reading(  # by position (its fields' order), a third of the time of keywords
         seq,  # words
         " ".join(content),  # content

@@ -48,6 +48,10 @@ _DATED = lazy(compile_regex,
 # line, or "…, ngày 02 tháng 12" whose "năm 2026" it wrapped
 _DATED_OPEN = lazy(compile_regex,
     r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
+# "…, ngày" (its day blank or given) whose month and year a narrow column wrapped
+_DAY_OPEN = lazy(compile_regex, r",\s*ngay\W*(?:\d{1,2})?\W*$")
+_WRAPPED_MONTH = lazy(compile_regex,
+    r"(?:^|\t)[ ]*th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$", IGNORECASE)
 _WRAPPED_YEAR = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", IGNORECASE)
 _ROMAN = lazy(compile_regex, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
@@ -60,7 +64,6 @@ class _Words:
     motto_tail: regex.Pattern
     draft: regex.Pattern
     stamp: regex.Pattern  # a digital signature's stamp's label: the rest of its line
-    addressee: regex.Pattern  # a letter's "Kính gửi:" line, under the header block
     rule: regex.Pattern
     kinds: frozenset[str]
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
@@ -102,7 +105,6 @@ def _words() -> _Words:
         stamp=compile_regex(
             r"(?<!\w)(?:" + _spaced(data["signature_stamp"]) + r")\s*:"),
         rule=compile_regex(data["rule"]),
-        addressee=compile_regex(data["addressee"]),
         kinds=frozenset(data["kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
                           for k in kinds),
@@ -555,6 +557,13 @@ def _year_rejoined(texts: list[str]) -> list[str]:
             # the year alone first: a cheap look that rules out nearly every line
             year = _WRAPPED_YEAR.search(texts[j])
             if year is None:
+                month = _WRAPPED_MONTH.search(texts[j])
+                if month is not None and _DAY_OPEN.search(_folded_text(texts[i])):
+                    # "Mường Lát, ngày" / "tháng 7 năm 2026": the day left blank, the
+                    # rest of the line wrapped
+                    texts[i] = f"{texts[i]} {month.group().strip()}"
+                    texts[j] = texts[j][:month.start()].rstrip()
+                    break
                 continue
             opened = _DATED_OPEN.search(_folded_text(texts[i]))
             if opened and bool(opened["word"]) != bool(year["word"]):  # "năm" once
@@ -569,9 +578,8 @@ _NOT_TITLE = ("phu luc", "kem theo", "bieu")  # an appendix label, an attachment
 
 def _starts_heading(text: str) -> bool:
     """A line that ends the header block without being part of it: an appendix label, an
-    attachment line, a letter's "Kính gửi:", the body."""
-    key = _key(text)
-    return key.startswith(_NOT_TITLE) or bool(_words().addressee.match(key)) or opens_body(text)
+    attachment line, the body."""
+    return _key(text).startswith(_NOT_TITLE) or opens_body(text)
 
 
 def _read_header_line(head: Letterhead, text: str) -> None:
@@ -747,8 +755,9 @@ _COLUMN_GAP = lazy(compile_regex, r"(?:\t|\s{2,})(?=[^\t]*$)")
 
 # the words written as a place's at the end of a line's part ("… lưu trú Hà Nội, "): each a
 # capital then small letters ("Lâm Đồng", "M'Drắk", "TP. Hồ Chí Minh"), so that a subject's
-# acronym before them ("… ứng dụng VNeID Lâm Đồng, ") stays the subject's
-_PLACE_WORD = r"(?:TP\.|\p{Lu}\p{Ll}*\.?(?:['’\-]\p{Lu}?\p{Ll}+)*)"
+# acronym before them ("… ứng dụng VNeID Lâm Đồng, ") stays the subject's; a capital alone
+# but a roman numeral's ("A Lưới", not "quý III" nor "quý I")
+_PLACE_WORD = r"(?:TP\.|(?![IVXLCDM](?:\s|,|$))\p{Lu}\p{Ll}*\.?(?:['’\-]\p{Lu}?\p{Ll}+)*)"
 _CAPITALISED_TAIL = lazy(
     compile_regex, rf"(?<!\S)(?:{_PLACE_WORD}\s+)*{_PLACE_WORD}[\s,]*$")
 

@@ -722,6 +722,8 @@ def _header_block(lines: list[_Line], first_table: bool = False) -> tuple[int, i
     wins."""
     at = next((i for i, ln in enumerate(lines) if _names_columns(ln)), None)
     reach = _HEADER_REACH
+    if at is not None and first_table and _stacked_above_another_appendix(lines, at):
+        at = None  # the first appendix's labels, stacked, before the next one's on a line
     if at is None:
         # narrow columns' labels printed a word or two a line: no line names two columns
         at, reach = _stacked_labels(lines, anywhere=first_table), _STACKED_REACH
@@ -737,6 +739,15 @@ def _header_block(lines: list[_Line], first_table: bool = False) -> tuple[int, i
     for anchor in anchors:
         best, choice = _best_block(lines, anchor, reach, bodies, (best, choice))
     return choice
+
+
+def _stacked_above_another_appendix(lines: list[_Line], at: int) -> bool:
+    """A header of labels printed a word or two a line above line `at` (which names
+    columns on one line), an appendix's label between them: the first is another
+    appendix's table, printed first."""
+    stacked = _stacked_labels(lines[:at], anywhere=True)
+    return stacked is not None and any(
+        len(_chunk_words(ln)) == 1 and APPENDIX.match(ln.text) for ln in lines[stacked:at])
 
 
 def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],

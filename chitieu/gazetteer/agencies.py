@@ -729,31 +729,35 @@ class Gazetteer:
         """"Các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường": a kind of body, a colon,
         then the names of the bodies of that kind, each named by the kind and its name ("Sở
         Tài chính", …) and printed as its name (the first with the list's head: "Các Sở:
-        Tài chính", "Xây dựng", …). A body's own name may hold a comma ("Các Sở: Văn hóa,
+        Tài chính", "Xây dựng", …). Without the colon ("Các Sở Tài chính, Nội vụ") the list
+        names two bodies or more. A body's own name may hold a comma ("Các Sở: Văn hóa,
         Thể thao và Du lịch, Tài chính": two bodies): neighbouring parts are one name where
         the list of names holds them together as printed (the longest such first). A name
         holding "và" is cut there only when both sides are bodies the list of names holds
-        and the whole is not. Empty when the segment is no such list, or when a piece is no
-        body the list holds."""
+        and the whole is not. A part the list of names holds as printed, not as a body of
+        the kind ("Văn phòng UBND tỉnh", "UBND các xã, phường"), is that body: the list goes
+        on with other bodies ("Các Sở, ngành: Tài chính, Công an tỉnh"). Empty when the
+        segment is no such list, or when a piece is no body the list holds."""
         line = _one_line(segment)
         m = _KIND_LIST.match(line)
         if m is None:
             return []
         kind = m[1][:1].upper() + m[1][1:]
-        parts = [part for part in (_tidy(part) for part in m[2].split(",")) if part]
+        parts = [part for part in (_tidy(part) for part in m[3].split(",")) if part]
         pieces = self._kind_names(kind, tuple(parts))
-        if not pieces:
+        if not pieces or (":" not in line[:m.start(3)] and len(pieces) < 2):
             return []
-        head = line[:m.start(2)].strip()
+        head = line[:m.start(3)].strip()
         return [(f"{head} {printed}" if i == 0 else printed, named)
                 for i, (printed, named) in enumerate(pieces)]
 
     def _kind_names(self, kind: str, parts: tuple[str, ...]
                     ) -> tuple[tuple[str, str], ...] | None:
-        """The bodies of `kind` that the comma-separated `parts` of a kind list name, each
-        as (its printed name, the kind and its name); None when some part names no body the
-        list of names holds. Read from the last part back, each start's reading once: a
-        list of a thousand parts costs a thousand readings, not a recursion as deep."""
+        """The bodies that the comma-separated `parts` of a kind list name, each as (its
+        printed name, the name it is matched by: the kind and its name, or the body's own
+        name); None when some part names no body the list of names holds. Read from the
+        last part back, each start's reading once: a list of a thousand parts costs a
+        thousand readings, not a recursion as deep."""
         words = [len(match_key(part)) for part in parts]
         readings: list[tuple[tuple[str, str], ...] | None] = [None] * len(parts) + [()]
         for start in range(len(parts) - 1, -1, -1):
@@ -763,32 +767,47 @@ class Gazetteer:
     def _kind_names_from(self, kind: str, parts: tuple[str, ...], words: list[int],
                          start: int, readings: list[tuple[tuple[str, str], ...] | None]
                          ) -> tuple[tuple[str, str], ...] | None:
-        """The reading of `parts[start:]` whose first name joins the most parts the list of
-        names holds together (`readings` holds those of every later start)."""
-        # parts are joined no further than the longest name the splitter tries
+        """The reading of `parts[start:]` whose first item joins the most parts (`readings`
+        holds those of every later start)."""
+        # an item joined over commas is one name or two joined by "và", each a name the
+        # splitter would try: never longer than two of its longest spans
+        reach = 2 * self.longest_name + 1
         end, span = start + 1, words[start]
-        while end < len(parts) and span + words[end] < self.longest_name:
+        while end < len(parts) and span + words[end] < reach:
             span += words[end]
             end += 1
         for stop in range(end, start, -1):
-            item = ", ".join(parts[start:stop])
-            whole = f"{kind} {item}"
-            found = self._lookup(whole)
-            if stop - start > 1 and (found is None or found[1] < 1.0):
-                continue  # parts joined only as a name the list holds exactly
-            if found is None and " và " in item:
-                halves = [half.strip() for half in item.split(" và ", 1)]
-                if not all(self._lookup(f"{kind} {half}") is not None for half in halves):
-                    return None
-                head = tuple((half, f"{kind} {half}") for half in halves)
-            elif found is None:
-                return None
-            else:
-                head = ((item, whole),)
-            rest = readings[stop]
-            if rest is not None:
-                return head + rest
+            head = self._kind_item(kind, ", ".join(parts[start:stop]), joined=stop - start > 1)
+            if head is not None and readings[stop] is not None:
+                return head + readings[stop]
         return None
+
+    def _kind_item(self, kind: str, item: str, *, joined: bool
+                   ) -> tuple[tuple[str, str], ...] | None:
+        """The bodies one item of a kind list names (see `_kind_list`): the body of the kind
+        ("Tài chính"), a body named in full ("Công an tỉnh"), or two joined by "và" ("Xây
+        dựng và Nông nghiệp và Môi trường", "Nội vụ và UBND các xã, phường"). Parts of a
+        list `joined` by a comma are one only as names the list of names holds exactly."""
+        whole = f"{kind} {item}"
+        found = self._lookup(whole)
+        if found is not None and (found[1] >= 1.0 or not joined):
+            return ((item, whole),)
+        own = self._lookup(item)
+        if own is not None and own[1] >= 1.0:
+            return ((item, item),)
+        if found is not None or " và " not in item:
+            return None
+        halves = [half.strip() for half in item.split(" và ", 1)]
+        named = []
+        least = 1.0 if joined else 0.0  # across a comma: names the list holds exactly
+        for half in halves:
+            if (body := self._lookup(f"{kind} {half}")) is not None and body[1] >= least:
+                named.append((half, f"{kind} {half}"))
+            elif (own := self._lookup(half)) is not None and own[1] >= 1.0:
+                named.append((half, half))
+            else:
+                return None
+        return tuple(named)
 
     def _collective_of_parts(self, printed: str) -> tuple[str, float] | None:
         """A name listing words of one collective ("Các thôn, ấp"): that collective, as sure
@@ -1145,7 +1164,10 @@ _PARENTHESES_KEPT = lazy(compile_regex, r"\s*([()])\s*")
 _AND = lazy(compile_regex, r"\s+và\s+")
 _JOINED = lazy(compile_regex, r"\svà\s|&")
 # "Các Sở: Tài chính, Xây dựng": a kind of body, a colon, the names of its bodies
-_KIND_LIST = lazy(compile_regex, r"(?i)(?:các|những)\s+(sở|bộ|phòng|ban)\s*:\s*(\S.*)$")
+# "Các Sở: Tài chính, Nội vụ", "Các Sở, ngành: …" (its bodies and others), "Các Sở Tài chính,
+# Nội vụ" (no colon: a capitalised name follows)
+_KIND_LIST = lazy(compile_regex, r"(?i)(?:các|những)\s+(sở|bộ|phòng|ban)((?:\s*,\s*(?:ban|ngành))*)"
+                                 r"(?:\s*:\s*|\s+(?-i:(?=\p{Lu})))(\S.*)$")
 # a comma or "và" inside a printed name: a name read through a variant (its place or branch
 # dropped, score below 1) may have swallowed a second agency there
 _SEPARATED = lazy(compile_regex, r",|\svà\s|&")

@@ -282,10 +282,10 @@ def _items_column(table: Table, number_col: int | None) -> int | None:
     """The items' own numbers under a "STT" printed over two columns ("I" | "" | group title,
     then "" | "1" | task …, the items numbered again in each group): the column right after
     the number column, without a role (or "STT" again), holding an arabic number on at least
-    two rows whose number cell is empty and nothing else on such rows, while the number
-    column holds only group labels (Roman numerals, capital letters), never a row's running
-    number. A group row's own cell there is its title's (merged from the second column) or
-    empty."""
+    two rows whose number cell is empty and on such rows nothing else but an item's parts'
+    labels ("-", "a)"), while the number column holds only group labels (Roman numerals,
+    capital letters), never a row's running number. A group row's own cell there is its
+    title's (merged from the second column) or empty."""
     if number_col is None or number_col + 1 >= len(table.columns):
         return None
     col = number_col + 1
@@ -303,9 +303,10 @@ def _items_column(table: Table, number_col: int | None) -> int | None:
             continue
         label = _number(row, col)
         if label:
-            if not _shape(label).arabic:
+            shape = _shape(label)
+            if not (shape.arabic or shape.bullet or shape.lower):
                 return None
-            items += 1
+            items += shape.arabic
     return col if items >= 2 else None
 
 

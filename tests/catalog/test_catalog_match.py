@@ -476,9 +476,16 @@ MATCH = [
     # a count neither of additions nor of a state (initiatives recognised, news posted,
     # classes held) may be printed either way
     ("Số sáng kiến, giải pháp được công nhận trong năm", "sáng kiến", "cchc.sang_kien"),
+    ("Số sáng kiến được công nhận mới", "sáng kiến", "cchc.sang_kien"),
+    ("Số mô hình thôn thông minh được xây dựng mới", "mô hình",
+     "da06.so_mo_hinh_thon_thong_minh"),
+    ("Số mô hình thôn thông minh (lũy kế)", "mô hình", "da06.so_mo_hinh_thon_thong_minh"),
     ("Số tin, bài đăng trên trang thông tin điện tử xã tăng thêm trong năm", "tin, bài",
      "nts.tin_bai_trang_ttdt"),
     ("Số lớp tập huấn kỹ năng số mở mới trong năm", "lớp", "xhs.lop_ky_nang_so"),
+    # the farm sector's output growing on average each year (the catalog's alias)
+    ("Giá trị sản xuất nông, lâm, thủy sản tăng trưởng bình quân mỗi năm", "%",
+     "ktxh.tang_gia_tri_nong_nghiep"),
     # doctors abbreviated; a health record "theo dõi sức khỏe"; a unit of land area, the hectare
     ("Số BS trên 1 vạn dân", "người", "ktxh.bac_si_van_dan"),
     ("Tỷ lệ người dân có hồ sơ theo dõi sức khỏe điện tử cá nhân", "%", "xhs.ho_so_suc_khoe"),

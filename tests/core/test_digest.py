@@ -33,3 +33,19 @@ def test_hashing_imports_no_openssl() -> None:
                          check=True).stdout.split()
     assert out == [hashlib.sha256(b"abc").hexdigest(), hashlib.sha1(b"abc").hexdigest(),
                    "False"]
+
+
+def test_openssl_serves_once_a_batch_has_hashed_enough() -> None:
+    # one large file is hashed without OpenSSL (above); a process that has hashed
+    # _OPENSSL_AFTER bytes already loads it for the next hash, with the same digests
+    code = ("import sys\n"
+            "from chitieu.core import digest\n"
+            "for _ in range(2):\n"
+            "    digest.sha256(bytes(digest._OPENSSL_AFTER // 2 + 1))\n"
+            "print('hashlib' in sys.modules)\n"
+            "print(digest.sha256(b'abc').hexdigest(), digest.sha1(b'abc').hexdigest())\n"
+            "print('hashlib' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", hashlib.sha256(b"abc").hexdigest(), hashlib.sha1(b"abc").hexdigest(),
+                   "True"]

@@ -391,6 +391,43 @@ def test_a_number_cut_at_its_dash_keeps_waiting_over_the_right_columns_line() ->
     assert head.number == "Số: 77/KH-SNV"
 
 
+def test_a_kinh_gui_line_written_before_the_right_column_leaves_its_date_read() -> None:
+    # `pdftotext` without -layout: the left column ("Kính gửi:" printed beside its foot)
+    # before the right one; the place-date line is still the header's
+    head = read_letterhead(_rows(
+        "ỦY BAN NHÂN DÂN", "XÃ HƯƠNG KHÊ", "Số: 301/UBND-VHXH", "V/v rà soát hộ nghèo quý III",
+        "Kính gửi:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hương Khê, ngày 02 tháng 10 năm 2026", "- các phòng chuyên môn;", "- các thôn."))
+    assert head is not None
+    assert (head.dated, head.subject) == ("ngày 02 tháng 10 năm 2026",
+                                          ["rà soát hộ nghèo quý III"])
+
+
+@pytest.mark.parametrize("quarter", ["III", "I"])
+def test_a_subjects_roman_numeral_before_the_place_stays_its_own(quarter: str) -> None:
+    # "quý III" then the place, the columns' gap lost (`pdftotext -layout` read into one
+    # cell): a roman numeral is no word of a place's name
+    head = read_letterhead(_rows(
+        "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ HƯƠNG KHÊ        Độc lập - Tự do - Hạnh phúc", "Số: 301/UBND-VHXH",
+        f"V/v rà soát hộ nghèo quý {quarter}        Hương Khê, ngày 02 tháng 10 năm 2026"))
+    assert head is not None
+    assert (head.place, head.subject) == ("Hương Khê", [f"rà soát hộ nghèo quý {quarter}"])
+
+
+def test_a_blank_days_place_date_line_wrapped_after_ngay_is_no_issuers_line() -> None:
+    # `pdftotext` without -layout of a plan whose day is left blank: "Hạ Lang, ngày" ends a
+    # line of the right column, its month and year under "Số: …" (was an issuer's line:
+    # "Hạ Lang, ngày xã Hạ Lang")
+    head = read_letterhead(_rows(
+        "UBND TỈNH CAO BẰNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "ỦY BAN NHÂN DÂN",
+        "Độc lập - Tự do - Hạnh phúc", "XÃ HẠ LANG", "Hạ Lang, ngày", "Số: 40/KH-UBND",
+        "tháng 11 năm 2026", "KẾ HOẠCH", "Thu phí chợ không dùng tiền mặt"))
+    assert head is not None
+    assert head.issuer == ["UBND TỈNH CAO BẰNG", "ỦY BAN NHÂN DÂN", "XÃ HẠ LANG"]
+    assert (head.place, head.dated) == ("Hạ Lang", "ngày tháng 11 năm 2026")
+
+
 @pytest.mark.parametrize(("line", "subject"), [
     # the columns apart (two cells, a reader's tab): the place is the right column's,
     # whatever capitalised words end the subject

@@ -214,3 +214,18 @@ def test_a_signers_name_over_two_labels_is_no_part_of_the_appendixs_header() -> 
          ["Văn phòng Đảng ủy", "Ban Xây dựng Đảng"], "Quý III/2026"),
         ("Hướng dẫn bí thư chi bộ dùng tài liệu số trong sinh hoạt",
          ["Ban Xây dựng Đảng", "Các chi bộ"], "Tháng 10/2026")]
+
+
+def test_a_first_appendix_with_stacked_labels_is_read_before_the_next_ones() -> None:
+    # a resolution's tasks in "Phụ lục I" (labels a word or two a line: "ST" / "T", "Cơ quan
+    # chủ" / "trì") over its targets in "Phụ lục II" (labels on one line): the second's
+    # header was taken for the page's first, the first appendix lost with its records
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "whole_plans9" / "dev"
+            / "layout" / "dev_hdnd_tinh_tay_ninh_nghi_quyet.txt").read_text(encoding="utf-8")
+    document = convert_text(text, "layout")
+    assert (document.plan.appendix, document.plan.title) == (
+        "Phụ lục I", "NHIỆM VỤ TRỌNG TÂM NĂM 2026")
+    assert [r.key for r in document.records] == ["Phụ lục I/1", "Phụ lục I/2",
+                                                 "Phụ lục II/1", "Phụ lục II/2"]

@@ -165,6 +165,10 @@ def gazetteer():
     # the province's office of its National Assembly delegation and People's Council is one
     ("Văn phòng Đoàn ĐBQH và HĐND tỉnh; Sở Nội vụ",
      ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]),
+    # no kind list: a collective of departments, a department and the others
+    ("Các Sở, ban, ngành", ["Các Sở, ban, ngành"]),
+    ("Các Sở Tài chính", ["Các Sở Tài chính"]),
+    ("Các sở, ngành liên quan", ["Các sở, ngành liên quan"]),
     # a collective the list holds is whole as it holds it: what follows is one more party
     ("Các bộ, ngành, địa phương, doanh nghiệp liên quan",
      ["Các bộ, ngành, địa phương", "doanh nghiệp liên quan"]),
@@ -203,6 +207,23 @@ def test_split(gazetteer, cell, pieces):
       ("Xây dựng", "Sở Xây dựng"), ("Công Thương", "Sở Công Thương")]),
     ("Các Sở: Văn hóa, Thể thao và Du lịch",
      [("Các Sở: Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch")]),
+    # without the colon, two bodies or more
+    ("Các Sở Tài chính, Nội vụ, Tư pháp",
+     [("Các Sở Tài chính", "Sở Tài chính"), ("Nội vụ", "Sở Nội vụ"),
+      ("Tư pháp", "Sở Tư pháp")]),
+    ("Các Bộ Công an, Quốc phòng",
+     [("Các Bộ Công an", "Bộ Công an"), ("Quốc phòng", "Bộ Quốc phòng")]),
+    # the list goes on with a body named in full, after a comma or "và"
+    ("Các Sở: Tài chính, Nội vụ, Văn phòng UBND tỉnh",
+     [("Các Sở: Tài chính", "Sở Tài chính"), ("Nội vụ", "Sở Nội vụ"),
+      ("Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh")]),
+    ("Các Sở: Tài chính, Nội vụ và UBND các xã, phường",
+     [("Các Sở: Tài chính", "Sở Tài chính"), ("Nội vụ", "Sở Nội vụ"),
+      ("UBND các xã, phường", "Ủy ban nhân dân các xã, phường")]),
+    # "Các Sở, ngành:" lists departments and other bodies
+    ("Các Sở, ngành: Tài chính, Công an tỉnh, Xây dựng",
+     [("Các Sở, ngành: Tài chính", "Sở Tài chính"), ("Công an tỉnh", "Công an tỉnh"),
+      ("Xây dựng", "Sở Xây dựng")]),
 ])
 def test_a_kind_list_names_each_body(gazetteer, cell, expected):
     agencies, _ = gazetteer.agencies(cell, "support")

@@ -219,6 +219,21 @@ def test_stt_copied_into_both_numbering_columns_numbers_the_items() -> None:
     assert [(r.key, r.number) for r in records] == [("I/1", "1"), ("I/2", "2")]
 
 
+def test_stt_over_two_columns_with_parts_under_an_item() -> None:
+    # "Trong đó:" and "-" parts under an item numbered in the second column (the parts made
+    # the column no items' numbers: every record number-less)
+    rows = ("<tr><td>A</td><td colspan='4'>KINH TẾ</td></tr>"
+            "<tr><td></td><td>1</td><td>Tổng vốn đầu tư toàn xã hội</td><td>Sở Tài chính</td>"
+            "<td>Năm 2026</td></tr>"
+            "<tr><td></td><td></td><td>Trong đó:</td><td></td><td></td></tr>"
+            "<tr><td></td><td>-</td><td>Vốn đầu tư công</td><td>Sở Tài chính</td>"
+            "<td>Năm 2026</td></tr>"
+            "<tr><td></td><td>2.</td><td>Thu ngân sách nhà nước</td><td>Sở Tài chính</td>"
+            "<td>Năm 2026</td></tr>")
+    records = convert_text(_STT_OVER_TWO.format(body=rows), "html").records
+    assert [(r.key, r.number) for r in records] == [("A/1", "1"), ("A/#1", None), ("A/2", "2")]
+
+
 def test_a_second_column_of_labels_beside_running_numbers_is_not_the_items_number() -> None:
     # the running number stays the record's number where the first column holds it
     rows = ("<tr><td>1</td><td>a</td><td>Số hóa sổ hộ tịch</td><td>Sở Tư pháp</td>"

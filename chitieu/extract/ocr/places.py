@@ -113,6 +113,13 @@ def _after_capital_i(token: str) -> str | None:
     return None
 
 
+def _marks_as_in(tail: str, name_tail: str) -> bool:
+    """Whether the letters after an "I" read as "l" carry the name's own marks ("la" for
+    "Ia"; "là", the copula, is no "Ia")."""
+    word = _TOKEN.match(tail)
+    return word is not None and fold(word["core"]) == fold(name_tail)
+
+
 def places_named(text: str) -> list[str]:
     """The unit names `text` prints after its level words, as the unit list spells them
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ" → ["Huế"]): the document's own places."""
@@ -147,6 +154,8 @@ def restore_place_marks(text: str, names: tuple[str, ...]) -> str:
         for start in range(len(tokens) - size + 1):
             run = tokens[start:start + size]
             if name[:1] == "I" and run[0][:1] == "l" and (tail := _after_capital_i(run[0])):
+                if not _marks_as_in(tail, name.split()[0][1:]):
+                    continue  # "Trọng tâm là Pa": a word with marks the name has not
                 run = ["I" + tail, *run[1:]]  # "làng la Hrung": its "I" read as an "l"
             words = [_TOKEN.match(t) for t in run]
             if any(w is None for w in words) or any(w["post"] for w in words[:-1]):

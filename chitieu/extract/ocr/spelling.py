@@ -744,10 +744,24 @@ def _full_names(words: list, cores: list, gap: float | None) -> set[int]:
         if len(run) in _FULL_NAME_WORDS and all(
                 cores[i] is not None and not cores[i][0] and not cores[i][2]
                 and cores[i][1].istitle() for i in run) and unicodedata.normalize(
-                    "NFC", cores[index][1]) in families:
+                    "NFC", cores[index][1]) in families and not _spells_a_word(
+                        cores[index][1], cores[index + 1][1]):
             found.update(run)
         index = run[-1] + 1
     return found
+
+
+def _spells_a_word(first: str, second: str) -> bool:
+    """Whether a family name that is a word of the language too ("Văn", "Công", "Hà",
+    "Hồ") spells a word of the dictionary, or a name it has, with the next word as read or
+    with its marks read otherwise ("Văn Phỏng" / "văn phòng", "Công An", "Hồ Chỉ" / "Hồ
+    Chí"): no person's name, words to repair."""
+    model = _model()
+    fold = lambda w: unicodedata.normalize("NFC", w.casefold())  # noqa: E731
+    left, right = fold(first), fold(second)
+    readings = {right, *model.by_tone_skeleton.get(_strip(right, _TONES), ()),
+                *model.by_plain_skeleton.get(_strip(right, None), ())}
+    return any((left, r) in model.words or (left, r) in model.names for r in readings)
 
 
 # The words a roman numeral follows as a label's number ("PHỤ LỤC VI", "PHẦN II", "Quý IV")

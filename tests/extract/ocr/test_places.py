@@ -107,6 +107,9 @@ def test_a_capitalised_word_spelling_the_documents_own_place_takes_its_marks(rea
     ("Bảo vệ vườn cây dọc suối la Hrung", "Bảo vệ vườn cây dọc suối Ia Hrung"),
     ("Tuần tra khu vực la Hrưng", "Tuần tra khu vực Ia Hrung"),
     ("hát la hét", "hát la hét"), ("suối la hrung", "suối la hrung"),
+    # the copula "là" before the name's second word: marks the name has not, no "Ia"
+    ("Trọng tâm là Hrung", "Trọng tâm là Hrung"),
+    ("Địa bàn trọng điểm là Hrung và Gia Lai", "Địa bàn trọng điểm là Hrung và Gia Lai"),
 ])
 def test_the_documents_own_place_whose_capital_i_ocr_read_as_l(read, printed):
     """A row naming the document's own "Ia …" place with its "I" read as a small "l" (one

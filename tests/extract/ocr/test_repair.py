@@ -215,6 +215,11 @@ def test_repair_number_cell(text, expected):
      ["II", "5", "l", "6", "III", "7"]),
     (["A", "1", "I", "2", "III", "3"], [True, False, True, False, True, False],
      ["A", "1", "I", "2", "III", "3"]),  # a letter run starts at "A": no garbled "I"
+    # … nor a lettered group above a right "II": a capital no shaded "I" is read as
+    (["A", "1", "2", "II", "1", "2"], [True, False, False, True, False, False],
+     ["A", "1", "2", "II", "1", "2"]),
+    (["B", "1", "II", "1"], [True, False, True, False], ["B", "1", "II", "1"]),
+    (["Đ", "1", "II", "1"], [True, False, True, False], ["Đ", "1", "II", "1"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected

@@ -428,6 +428,25 @@ def test_a_signers_full_name_alone_on_its_line_stays_as_printed(name: str) -> No
 
 
 @pytest.mark.parametrize(("read", "printed"), [
+    ("Văn Phỏng Ủy Ban", "Văn Phòng Ủy Ban"),
+    ("Công An Xă", "Công An Xã"),
+    ("Hà Nội Mởi", "Hà Nội Mới"),
+    ("Cao Đẳng Nghể", "Cao Đẳng Nghệ"),
+    ("Hồ Chỉ Minh", "Hồ Chí Minh"),
+])
+def test_a_family_name_that_spells_a_word_with_the_next_opens_no_name(
+        read: str, printed: str) -> None:
+    """A family name that is a word of the language too ("Văn", "Công", "Hà", "Cao", "Hồ")
+    opens no person's name when it spells a word (or a name the dictionary has) with the
+    next word: the line's words are repaired; a signer's name stays as printed."""
+    words, _ = repair_words(_line(read, 90.4))
+    assert " ".join(w.text for w in words) == printed
+    for name in ("Lê Văn Tám", "Hà Văn Thành", "Cao Thị Hồng", "Hồ Thị Lan"):
+        words, changes = repair_words(_line(name, 90.4))
+        assert " ".join(w.text for w in words) == name and not changes
+
+
+@pytest.mark.parametrize(("read", "printed"), [
     ("Rà soát hộ nghèo, hộ cận nghẻo giữa kỳ", "Rà soát hộ nghèo, hộ cận nghèo giữa kỳ"),
     ("Tỷ lệ hộ cận nghẻo", "Tỷ lệ hộ cận nghèo"),
 ])
