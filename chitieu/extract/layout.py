@@ -1138,8 +1138,13 @@ def _groups(lines: list[_Line], line: _Line, grid: _Grid, spans: list[tuple[int,
         if text[:1].islower():
             return None  # (a label's words going on from the line above: "Ước thực" / "hiện
             # năm" / "2025", whose year under it is no column's own label)
-        # (a centred label over two narrow columns may end where the second starts)
-        under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= start]
+        # (a centred label over two narrow columns may end where the second starts; one
+        # starting in the gutter between two columns may start just after the first ends:
+        # "Phân công" over "Chủ trì" and "Phối hợp", printed a little right of centre, while
+        # a label starting in a column's place, "Năm 2026" over "Kế hoạch" beside "Ước
+        # thực", is not its left neighbour's)
+        reach = start if any(s <= start <= e for s, e in spans) else start - 1
+        under = [i for i, (s, e) in enumerate(spans) if s <= end and e >= reach]
         if centred and (len(under) < 2 or not _centred([(start, end, text, under)], spans)):
             return None
         # (a label of a few words: a longer run is several labels crowded on one line)

@@ -281,3 +281,33 @@ def test_codes_beside_numbers_looks_each_number_up_once() -> None:
     # ("30001" after "3000") does not
     assert not _codes_beside_numbers(_cells(*rows[:-1], ("", "300.1.2")), [0, 1])
     assert _codes_beside_numbers(_cells(*rows[:-1], ("", "30001")), [0, 1])
+
+
+# (review r2 #4) a group's label over two agency columns, printed a little right of their
+# middle: it starts in the gutter one character after the lead's column ends
+GROUP_LABEL_RIGHT_OF_CENTRE = """\
+                                                                     Năm 2025                                  Trách nhiệm
+                                                     Đơn vị                          Kế hoạch
+TT                       Chỉ tiêu                                 Kế        Ước thực năm 2026
+                                                      tính                                           Chủ trì           Phối hợp
+                                                                 hoạch        hiện
+I                                                                Y TẾ
+     Số giường bệnh trên một vạn dân                               32         33        34      Sở Y tế            UBND các xã,
+1                                                   Giường
+                                                                                                                   phường
+     Tỷ lệ trạm y tế xã có bác sĩ làm việc                         90         92        95      Sở Y tế               Sở Nội vụ
+2                                                      %
+3    Tỷ lệ dân số có thẻ bảo hiểm y tế                 %           93         94        95      Bảo hiểm xã hội       Sở Y tế
+                                                                                                tỉnh
+"""  # noqa: E501
+
+
+def test_a_group_label_starting_in_the_gutter_heads_the_column_left_of_it_too() -> None:
+    document = convert_text(GROUP_LABEL_RIGHT_OF_CENTRE, "layout")
+    assert [(c.header, c.role) for c in document.columns][3:] == [
+        ("Năm 2025 Kế hoạch", "unknown"), ("Năm 2025 Ước thực hiện", "baseline"),
+        ("Kế hoạch năm 2026", "target"), ("Trách nhiệm Chủ trì", "lead"),
+        ("Trách nhiệm Phối hợp", "support")]
+    assert [(r.key, r.target.raw, [a.name for a in r.agencies]) for r in document.records] == [
+        ("I/1", "34", ["Sở Y tế", "Ủy ban nhân dân các xã, phường"]),
+        ("I/2", "95", ["Sở Y tế", "Sở Nội vụ"]), ("I/3", "95", ["Bảo hiểm xã hội", "Sở Y tế"])]
