@@ -2125,9 +2125,10 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
             reach = (lo - (grid.spans[run[0]][1] - lo + 1), hi + (hi - grid.spans[run[-1]][0] + 1))
             words = sorted((w for c, col in enumerate(row) if c not in kept for w in col),
                            key=lambda w: w.x0)
+            drifted = _drifted_words(row, run, grid)
             inside = [w for w in words if lo <= w.centre <= hi]
-            before = [w for w in words if reach[0] <= w.centre < lo]
-            after = [w for w in words if hi < w.centre <= reach[1]]
+            before = [w for w in words if reach[0] <= w.centre < lo and id(w) in drifted]
+            after = [w for w in words if hi < w.centre <= reach[1] and id(w) in drifted]
             while before and not _figures(before[:1]):
                 before.pop(0)
             after = after[:next((k for k, w in enumerate(after) if not _figures([w])),
@@ -2156,6 +2157,29 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
                 row[nxt] = sorted(row[nxt] + tail, key=lambda w: w.x0)
         out.append(row)
     return out
+
+
+def _drifted_words(row: list[list[_Word]], run: list[int], grid: _Grid) -> set[int]:
+    """The ids of the words beside a run of figure columns that may be a figure drifted out
+    of it: every word of the run's columns, and the nearest word of another column only
+    where it sticks out of that column's place towards the run ("1.450" two characters
+    left of where the lead's "Sở Giáo dục và" starts). A figure at home in its own column
+    ("2027" printed where the notes start) is that column's, and the figure cell it would
+    fill stays blank."""
+    ids = {id(w) for col in run for w in row[col]}
+    for col, words in enumerate(row):
+        if col in run or not words:
+            continue
+        start, end = grid.spans[col]
+        if col > run[-1]:
+            first = min(words, key=lambda w: w.x0)
+            if first.x0 < start:
+                ids.add(id(first))
+        else:
+            last = max(words, key=lambda w: w.x1)
+            if last.x1 - 1 > end:
+                ids.add(id(last))
+    return ids
 
 
 def _heads_items(cells: list[list[list[_Word]]], starts: list[int], row: int, col: int
@@ -2802,8 +2826,10 @@ def _codes_beside_numbers(cells: list[list[list[_Word]]], label_cols: list[int])
     for run in runs:
         if len(run) % 2 or any(run[k] == run[k + 1] for k in range(len(run) - 1)):
             return False
-    numbers = [a for a, _ in texts if a]
-    return not any(b.startswith(a + ".") for a in numbers for _, b in texts if b)
+    # (a number is a code's part when the code starts with it and a ".": every code's
+    # heads before one of its dots, looked up once per number)
+    heads = {b[:k] for _, b in texts for k, ch in enumerate(b) if ch == "."}
+    return not any(a in heads for a, _ in texts if a)
 
 
 def _is_label(text: str) -> bool:

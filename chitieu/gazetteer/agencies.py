@@ -755,17 +755,31 @@ class Gazetteer:
                     ) -> tuple[tuple[str, str], ...] | None:
         """The bodies that the comma-separated `parts` of a kind list name, each as (its
         printed name, the name it is matched by: the kind and its name, or the body's own
-        name); None when some part names no body the list of names holds."""
-        if not parts:
-            return ()
-        for end in range(len(parts), 0, -1):
-            item = ", ".join(parts[:end])
-            head = self._kind_item(kind, item, joined=end > 1)
-            if head is None:
-                continue
-            rest = self._kind_names(kind, parts[end:])
-            if rest is not None:
-                return head + rest
+        name); None when some part names no body the list of names holds. Read from the
+        last part back, each start's reading once: a list of a thousand parts costs a
+        thousand readings, not a recursion as deep."""
+        words = [len(match_key(part)) for part in parts]
+        readings: list[tuple[tuple[str, str], ...] | None] = [None] * len(parts) + [()]
+        for start in range(len(parts) - 1, -1, -1):
+            readings[start] = self._kind_names_from(kind, parts, words, start, readings)
+        return readings[0]
+
+    def _kind_names_from(self, kind: str, parts: tuple[str, ...], words: list[int],
+                         start: int, readings: list[tuple[tuple[str, str], ...] | None]
+                         ) -> tuple[tuple[str, str], ...] | None:
+        """The reading of `parts[start:]` whose first item joins the most parts (`readings`
+        holds those of every later start)."""
+        # an item joined over commas is one name or two joined by "và", each a name the
+        # splitter would try: never longer than two of its longest spans
+        reach = 2 * self.longest_name + 1
+        end, span = start + 1, words[start]
+        while end < len(parts) and span + words[end] < reach:
+            span += words[end]
+            end += 1
+        for stop in range(end, start, -1):
+            head = self._kind_item(kind, ", ".join(parts[start:stop]), joined=stop - start > 1)
+            if head is not None and readings[stop] is not None:
+                return head + readings[stop]
         return None
 
     def _kind_item(self, kind: str, item: str, *, joined: bool

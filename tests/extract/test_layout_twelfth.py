@@ -4,6 +4,7 @@ beside a number printed lower down, four labels crowded one space apart on a one
 header, a year's label on a line of its own over its column's label of no year."""
 
 import re
+import time
 
 import pytest
 
@@ -228,3 +229,55 @@ def test_crowded_labels_the_body_does_not_show_one_by_one_are_its_columns() -> N
     # the lead's place
     spans = _fit_to_crowded_labels([(0, 8), (10, 14), (18, 23), (27, 40), (45, 58)], header)
     assert spans == [(0, 8), (10, 15), (16, 24), (25, 33), (34, 41), (45, 58)]
+
+
+# (review r2 #1) well-aligned columns; row 2 prints no 2025 figure, and its note "2027",
+# printed where the notes start, three characters after a wide target
+NOTE_FIGURE_AFTER_A_BLANK_FIGURE = """\
+ STT   Chỉ tiêu                              Đơn vị     Thực hiện      Kế hoạch     Ghi chú
+                                             tính       năm 2025       năm 2026
+ 1     Tổng sản phẩm trên địa bàn            Tỷ đồng    125.400.000    132.800.000  Đạt
+ 2     Thu ngân sách nhà nước                Tỷ đồng                   12.500.000   2027
+ 3     Tổng vốn đầu tư toàn xã hội           Tỷ đồng    98.000.000     99.000.000   Tiếp tục
+ 4     Kim ngạch xuất khẩu                   Triệu USD  11.000.000     12.000.000   Tiếp tục
+"""
+
+
+def test_a_figure_at_home_in_the_notes_column_does_not_fill_a_blank_figure_cell() -> None:
+    document = convert_text(NOTE_FIGURE_AFTER_A_BLANK_FIGURE, "layout")
+    row = next(r for r in document.records if r.key == "2")
+    assert (row.target.raw, row.baseline, row.note) == ("12.500.000", None, "2027")
+    assert [(r.target.raw, r.baseline.raw) for r in document.records if r.key != "2"] == [
+        ("132.800.000", "125.400.000"), ("99.000.000", "98.000.000"),
+        ("12.000.000", "11.000.000")]
+
+
+def test_a_figure_sticking_out_of_the_next_columns_place_is_the_runs() -> None:
+    # the last figure two characters left of where the lead's names start, the cell of
+    # the run's last column blank: drift, given back to the run
+    grid = _Grid([(0, 19), (21, 26), (28, 35), (36, 43), (44, 51), (55, 72)])
+    lines = [_line(1, "Số trường đạt chuẩn  Trường  120     126     131        Sở Giáo dục"),
+             _line(2, "Số lớp học hai buổi  Lớp     310     318              330   Sở Giáo dục"),
+             _line(3, "Số phòng học mới     Phòng   40      44      50         Sở Nội vụ")]
+    cells = [_Grid.cells(grid, line) for line in lines]
+    assert [w.text for w in cells[1][5]][:1] == ["330"]
+    texts = [[" ".join(w.text for w in c) for c in row]
+             for row in _figures_in_order(cells, grid, lines)]
+    assert [row[2:6] for row in texts] == [
+        ["120", "126", "131", "Sở Giáo dục"], ["310", "318", "330", "Sở Giáo dục"],
+        ["40", "44", "50", "Sở Nội vụ"]]
+
+
+def test_codes_beside_numbers_looks_each_number_up_once() -> None:
+    # (review r2 #5) 3,000 numbered rows, each with its code on the next line: every
+    # number was compared with every code (about 5 s; a few hundredths once looked up)
+    rows = [r for k in range(1, 3001) for r in ((str(k), ""), ("", f"9{k:05d}"))]
+    cells = _cells(*rows)
+    began = time.perf_counter()
+    assert _codes_beside_numbers(cells, [0, 1])
+    assert time.perf_counter() - began < 2.0
+    # a number that heads a code after a dot still tells groups over their parts, however
+    # far down the code ("300" over "300.1.2"), and a code merely starting with its digits
+    # ("30001" after "3000") does not
+    assert not _codes_beside_numbers(_cells(*rows[:-1], ("", "300.1.2")), [0, 1])
+    assert _codes_beside_numbers(_cells(*rows[:-1], ("", "30001")), [0, 1])

@@ -228,6 +228,16 @@ def test_split(gazetteer, cell, pieces):
 def test_a_kind_list_names_each_body(gazetteer, cell, expected):
     agencies, _ = gazetteer.agencies(cell, "support")
     assert [(a.raw, a.name) for a in agencies] == expected
+
+
+def test_a_kind_list_of_a_thousand_bodies_is_read_whole(gazetteer):
+    # a hostile cell: each part is read once from the end back, never a recursion per part
+    # (1,100 parts raised RecursionError after a minute)
+    names = ["Tài chính", "Văn hóa, Thể thao và Du lịch", "Nội vụ", "Y tế"] * 275
+    agencies, _ = gazetteer.agencies("Các Sở: " + ", ".join(names), "support")
+    assert len(agencies) == 1100
+    assert {a.name for a in agencies} == {
+        "Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Y tế"}
     assert all(a.score == 1.0 for a in agencies)
 
 
