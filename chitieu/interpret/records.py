@@ -285,7 +285,10 @@ def _items_column(table: Table, number_col: int | None) -> int | None:
     two rows whose number cell is empty and on such rows nothing else but an item's parts'
     labels ("-", "a)"), while the number column holds only group labels (Roman numerals,
     capital letters), never a row's running number. A group row's own cell there is its
-    title's (merged from the second column) or empty."""
+    title's (merged from the second column) or empty. The column is headed by nothing or by
+    the number column's own label, and its numbers count 1, 2, … in each group, again from 1
+    or running on from the group above: a year column ("Năm": 2026, 2027) or codes are no
+    items' numbers."""
     if number_col is None or number_col + 1 >= len(table.columns):
         return None
     col = number_col + 1
@@ -293,20 +296,28 @@ def _items_column(table: Table, number_col: int | None) -> int | None:
     if second.role != "unknown" and not (  # "STT" copied into both slots it spans
             second.role == "number" and second.header == table.columns[number_col].header):
         return None
-    items = 0
+    header = clean_text(second.header).casefold()
+    if header not in ("", "stt", "tt", clean_text(table.columns[number_col].header).casefold()):
+        return None
+    items, last, first = 0, 0, True
     for row in table.rows:
         number = _number(row, number_col)
         if number:
             shape = _shape(number)
             if not (shape.roman or shape.letter):
                 return None
+            first = True  # a group: its items start again at 1 or run on
             continue
         label = _number(row, col)
         if label:
             shape = _shape(label)
             if not (shape.arabic or shape.bullet or shape.lower):
                 return None
-            items += shape.arabic
+            if shape.arabic:
+                count = int(label)
+                if count != last + 1 and not (first and count == 1):
+                    return None
+                items, last, first = items + 1, count, False
     return col if items >= 2 else None
 
 

@@ -491,6 +491,17 @@ MATCH = [
     ("Tỷ lệ người dân có hồ sơ theo dõi sức khỏe điện tử cá nhân", "%", "xhs.ho_so_suc_khoe"),
     ("Giá trị sản xuất trên đơn vị diện tích đất trồng trọt", "triệu đồng",
      "ktxh.gia_tri_tren_ha"),
+    # (review r2) natural forest or poor households' workers named inside the whole, and a
+    # sector named after "Cơ cấu kinh tế:", are the whole's and the sector's share of GRDP
+    ("Độ che phủ rừng (bao gồm rừng tự nhiên và rừng trồng)", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ che phủ rừng (kể cả rừng tự nhiên, rừng trồng)", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ che phủ rừng (tính cả rừng tự nhiên và rừng trồng)", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ che phủ rừng tự nhiên và rừng trồng", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ lao động qua đào tạo (kể cả lao động thuộc hộ nghèo)", "%",
+     "ktxh.lao_dong_qua_dao_tao"),
+    ("Tỷ lệ lao động qua đào tạo, trong đó lao động thuộc hộ nghèo", "%",
+     "ktxh.lao_dong_qua_dao_tao"),
+    ("Cơ cấu kinh tế: Công nghiệp chế biến, chế tạo", "%", "ktxh.ty_trong_cn_che_bien"),
     # letter shapes OCR reads for others ("ir" for "ư", "rn" for "m", "mg" for "ng")
     ("Tỷ lệ che phủ cùa rirng toàn huyện", "%", "ktxh.che_phu_rung"),
     ("Tỷ lệ chất thải rắn sinh hoạt được thu gorn, xử lý đúng quy định", "%",

@@ -219,6 +219,27 @@ def test_stt_copied_into_both_numbering_columns_numbers_the_items() -> None:
     assert [(r.key, r.number) for r in records] == [("I/1", "1"), ("I/2", "2")]
 
 
+@pytest.mark.parametrize(("label", "second", "keys"), [
+    # (review r2) a year column, labelled or not, beside Roman groups is no items' number
+    ("Năm", ("2026", "2027", "2026"), [("I/#1", None), ("I/#2", None), ("II/#1", None)]),
+    ("", ("2025", "2030", "2030"), [("I/#1", None), ("I/#2", None), ("II/#1", None)]),
+    # items numbered again in each group, or running on from the group above, are
+    ("", ("1", "2", "1"), [("I/1", "1"), ("I/2", "2"), ("II/1", "1")]),
+    ("", ("1", "2", "3"), [("I/1", "1"), ("I/2", "2"), ("II/3", "3")]),
+])
+def test_a_second_column_is_the_items_numbers_only_where_they_count_from_one(
+        label: str, second: tuple[str, str, str], keys: list[tuple[str, str | None]]) -> None:
+    text = (f"| STT | {label} | Chỉ tiêu | Đơn vị tính | Kế hoạch | Cơ quan chủ trì |\n"
+            "|---|---|---|---|---|---|\n"
+            "| I |  | KINH TẾ |  |  |  |\n"
+            f"|  | {second[0]} | Thu ngân sách nhà nước | Tỷ đồng | 12.500 | Sở Tài chính |\n"
+            f"|  | {second[1]} | Tổng vốn đầu tư toàn xã hội | Tỷ đồng | 9.000 | Sở Tài chính |\n"
+            "| II |  | XÃ HỘI |  |  |  |\n"
+            f"|  | {second[2]} | Tỷ lệ hộ nghèo | % | 1,5 | Sở Y tế |\n")
+    records = convert_text(text, "markdown").records
+    assert [(r.key, r.number) for r in records] == keys
+
+
 def test_stt_over_two_columns_with_parts_under_an_item() -> None:
     # "Trong đó:" and "-" parts under an item numbered in the second column (the parts made
     # the column no items' numbers: every record number-less)

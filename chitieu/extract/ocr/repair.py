@@ -395,8 +395,9 @@ def _first_section_twice(numbers: list[str], section_like: list[bool]) -> None:
 
 # A section row's number as OCR garbles a roman one: strokes ("l", "H", "1i"), a lone
 # capital of a shaded "I"'s shape ("G", "J"), or a roman number itself ("II" for "I"); no
-# other letter: "A", "B", "Đ" number a lettered group, read right
-_GARBLED_SECTION = regex.compile(r"^(?:[IVXLHTil|!\[\]ïíìî]{1,4}|[GJ])$")
+# other letter: "A", "B", "Đ" number a lettered group, read right, and so does a lone "T" (a
+# "T" among strokes, "HT", is a shaded "III"'s)
+_GARBLED_SECTION = regex.compile(r"^(?!T$)(?:[IVXLHTil|!\[\]ïíìî]{1,4}|[GJ])$")
 
 
 def _count_back_from_a_sure_section(numbers: list[str], section_like: list[bool]) -> None:

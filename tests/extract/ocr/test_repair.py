@@ -220,6 +220,12 @@ def test_repair_number_cell(text, expected):
      ["A", "1", "2", "II", "1", "2"]),
     (["B", "1", "II", "1"], [True, False, True, False], ["B", "1", "II", "1"]),
     (["Đ", "1", "II", "1"], [True, False, True, False], ["Đ", "1", "II", "1"]),
+    # (review r2) nor a lone "T", a letter of its own, nor a letter run opening elsewhere
+    (["T", "1", "II", "1"], [True, False, True, False], ["T", "1", "II", "1"]),
+    (["T", "1", "2", "II", "1"], [True, False, False, True, False], ["T", "1", "2", "II", "1"]),
+    (["B", "1", "C", "1", "III", "1"], [True, False, True, False, True, False],
+     ["B", "1", "C", "1", "III", "1"]),
+    (["C", "1", "II", "1"], [True, False, True, False], ["C", "1", "II", "1"]),
 ])
 def test_repair_number_column(numbers, sections, expected):
     assert repair_number_column(numbers, sections) == expected
