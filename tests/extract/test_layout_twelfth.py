@@ -4,7 +4,6 @@ beside a number printed lower down, four labels crowded one space apart on a one
 header, a year's label on a line of its own over its column's label of no year."""
 
 import re
-import time
 
 import pytest
 
@@ -268,14 +267,11 @@ def test_a_figure_sticking_out_of_the_next_columns_place_is_the_runs() -> None:
         ["40", "44", "50", "Sở Nội vụ"]]
 
 
-def test_codes_beside_numbers_looks_each_number_up_once() -> None:
-    # (review r2 #5) 3,000 numbered rows, each with its code on the next line: every
-    # number was compared with every code (about 5 s; a few hundredths once looked up)
+def test_codes_beside_numbers_down_a_long_column() -> None:
+    # (review r2 #5) 3,000 numbered rows, each with its code on the next line (each number
+    # is looked up once among the codes' heads; timings belong in benchmarks/, not here)
     rows = [r for k in range(1, 3001) for r in ((str(k), ""), ("", f"9{k:05d}"))]
-    cells = _cells(*rows)
-    began = time.perf_counter()
-    assert _codes_beside_numbers(cells, [0, 1])
-    assert time.perf_counter() - began < 2.0
+    assert _codes_beside_numbers(_cells(*rows), [0, 1])
     # a number that heads a code after a dot still tells groups over their parts, however
     # far down the code ("300" over "300.1.2"), and a code merely starting with its digits
     # ("30001" after "3000") does not
