@@ -676,6 +676,8 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
                   ) -> list[str]:
     row = _Words(lines, known)
     n, m = len(row.words), len(roles)
+    if n > _MOST_WORDS_CUT:  # (the search grows with the square of a row's words)
+        return [" ".join(row.words)] + [""] * (m - 1)
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
@@ -709,6 +711,11 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
         b = a
     return cells[::-1]
 
+
+# More words than a real row prints (a task's text runs to a hundred or two): a hostile
+# line of 180,000 words took hours; such a row is read whole into its name, as a row of more
+# words than its columns' cells hold is.
+_MOST_WORDS_CUT = 600
 
 _EMPTY = {"name": 30.0, "unit": 2.0, "value": 1.5, "agency": 3.0, "deadline": 2.0,
           "text": 1.0}

@@ -189,6 +189,16 @@ def test_a_long_raw_table_keeps_every_row_past_a_thousand() -> None:
     assert rows[-1] == ["1005", "Rà soát hồ sơ đợt 1005", "Sở Nội vụ", "Năm 2026"]
 
 
+def test_a_row_of_more_words_than_any_real_row_is_read_whole_into_its_name() -> None:
+    # a hostile row (the cut's search grows with the square of its words: 180,000 words
+    # took hours): past 600 words its text is the name's, every word kept, nothing cut
+    words = "Sở Tài chính, " * 250
+    rows = _table("\n".join(["STT Nhiệm vụ Cơ quan chủ trì Thời hạn",
+                              "1 Rà soát hồ sơ Sở Nội vụ Năm 2026", f"2 {words}"]))
+    assert rows[1] == ["1", "Rà soát hồ sơ", "Sở Nội vụ", "Năm 2026"]
+    assert rows[2][:2] == ["2", words.strip()] and rows[2][3] == ""
+
+
 def test_a_tab_separated_table_is_no_raw_text() -> None:
     text = "\n".join(["KẾ HOẠCH", "Chuyển đổi số năm 2026", "I. MỤC TIÊU",
                       "Hoàn thành các nhiệm vụ sau.", "II. NHIỆM VỤ",
