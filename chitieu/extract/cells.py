@@ -36,7 +36,6 @@ from collections.abc import Callable, Iterator
 from itertools import combinations, islice, pairwise
 from math import comb
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from chitieu.core.agencies import COLLECTIVE_OPENERS, AgencyNames
 from chitieu.core.dataclass import dataclass, field
@@ -59,9 +58,6 @@ from chitieu.extract.blocks import _reads_as_agency
 from chitieu.extract.rawrows import agency_start as _agency_start
 from chitieu.extract.rawrows import opens_agency as _opens_agency
 from chitieu.extract.unicode import decode_bytes
-
-if TYPE_CHECKING:
-    pass
 
 Agencies = AgencyNames | Callable[[], AgencyNames] | None
 _MIN_COLUMNS = 3
