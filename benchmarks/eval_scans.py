@@ -23,6 +23,7 @@
     python benchmarks/eval_scans.py --dev13 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval14 [--out DIR]
     python benchmarks/eval_scans.py --dev14 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval15 [--out DIR]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -105,6 +106,9 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
                                   "all held out"),
     "eval14": ("EVAL14_VARIANTS", "the fourteenth set (EVAL14_VARIANTS: shaded sections, "
                                   "signed pages), all held out"),
+    "eval15": ("EVAL15_VARIANTS", "the fifteenth set (EVAL15_VARIANTS: places of the Central "
+                                  "Highlands and the north, units 'hộ', 'lượt', 'điểm'), "
+                                  "all held out"),
     "header_dev": ("HEADER_DEV_VARIANTS", "the national headers' dev set (HEADER_DEV_VARIANTS)"),
     "dev5": ("DEV5_VARIANTS", "the fifth set's dev set (DEV5_VARIANTS), read at will"),
     "dev6": ("DEV6_VARIANTS", "EVAL5's misses on other text (DEV6_VARIANTS), read at will"),
