@@ -24,7 +24,12 @@ from chitieu.core.numbering import PART_ONLY
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
 from chitieu.extract.ocr.national import repair_national_words
-from chitieu.extract.ocr.places import places_named, repair_place_names, restore_place_marks
+from chitieu.extract.ocr.places import (
+    places_named,
+    repair_place_names,
+    restore_capital_i_names,
+    restore_place_marks,
+)
 from chitieu.extract.ocr.spelling import pair_count, split_glued
 
 _AGENCY_MIN_RATIO = 88.0
@@ -55,6 +60,7 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
     _restore_own_places(rows, headers, repairs)
+    _restore_capital_i_places(rows, headers, repairs)
     snap_agencies = functools.partial(_agencies, gazetteer=agencies)
     column_repairs = {**_COLUMN_REPAIRS, **dict.fromkeys(AGENCY_ROLES, snap_agencies)}
     for index, row in enumerate(rows):
@@ -175,6 +181,18 @@ def _restore_own_places(rows: list[RawRow], headers: set[int], repairs: list[Rep
         if index not in headers:
             for column, cell in enumerate(row.cells):
                 _apply(repairs, index, column, cell, "place", restore)
+
+
+def _restore_capital_i_places(rows: list[RawRow], headers: set[int],
+                              repairs: list[Repair]) -> None:
+    """Any unit's "Ia …" name a table cell prints with its "I" read as a small "l" ("giáp xã
+    la Phí", "hồ la Ly": places beside the document's own) gets the "I" back
+    (`places.restore_capital_i_names`)."""
+    for index, row in enumerate(rows):
+        if row.table is not None and index not in headers:
+            for column, cell in enumerate(row.cells):
+                if "l" in cell.text:
+                    _apply(repairs, index, column, cell, "place", restore_capital_i_names)
 
 
 # A cell's "x" mark (a quarter, a month ticked) read twice over: "Xx", "xX", "xx" (not "XX",

@@ -499,3 +499,17 @@ def test_a_unit_whose_first_word_is_a_word_is_no_magnitude():
                  *[[str(i), "Số lượng", unit, "50"] for i, unit in enumerate(units, 1)])
     repair_rows(rows, default_gazetteer())
     assert [r.texts[2] for r in rows[1:]] == units
+
+
+def test_a_neighbouring_ia_commune_in_a_row_gets_its_capital_i_back():
+    """Rows naming "Ia …" places other than the document's own ("giáp xã Ia Phí", "hồ Ia
+    Ly"), their "I" read "l" in a sans face (DEV15, three looks): the "I" put back; the
+    header is left as read."""
+    rows = [RawRow([Cell("UBND XÃ IA KO")], page=1)] + table(
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+        ["1", "Số hộ trồng cà phê giáp xã la Phí", "hộ", "540"],
+        ["2", "Số hộ được tưới từ hồ la Ly", "hộ", "≥ 380"])
+    repairs = repair_rows(rows, default_gazetteer())
+    assert [r.texts[1] for r in rows[2:]] == ["Số hộ trồng cà phê giáp xã Ia Phí",
+                                              "Số hộ được tưới từ hồ Ia Ly"]
+    assert sum(r.field == "place" for r in repairs) == 2
