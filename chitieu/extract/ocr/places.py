@@ -196,8 +196,9 @@ def restore_capital_i_names(text: str) -> str:
                     w["post"] for w in words[:-1]):
                 continue
             cores = [w["core"] for w in words]
-            if " ".join(cores) == name or (
-                    all(c.isupper() for c in cores[1:]) and " ".join(cores).upper() == name.upper()):
+            spelled = " ".join(cores)
+            if spelled == name or (all(c.isupper() for c in cores[1:])
+                                   and spelled.upper() == name.upper()):
                 out[index] = "I" + (tail.upper() if cores[1:] and cores[-1].isupper() else tail)
                 break
     return " ".join(out) if out != tokens else text

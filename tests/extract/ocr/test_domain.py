@@ -505,10 +505,10 @@ def test_a_neighbouring_ia_commune_in_a_row_gets_its_capital_i_back():
     """Rows naming "Ia …" places other than the document's own ("giáp xã Ia Phí", "hồ Ia
     Ly"), their "I" read "l" in a sans face (DEV15, three looks): the "I" put back; the
     header is left as read."""
-    rows = [RawRow([Cell("UBND XÃ IA KO")], page=1)] + table(
+    rows = [RawRow([Cell("UBND XÃ IA KO")], page=1), *table(
         ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
         ["1", "Số hộ trồng cà phê giáp xã la Phí", "hộ", "540"],
-        ["2", "Số hộ được tưới từ hồ la Ly", "hộ", "≥ 380"])
+        ["2", "Số hộ được tưới từ hồ la Ly", "hộ", "≥ 380"])]
     repairs = repair_rows(rows, default_gazetteer())
     assert [r.texts[1] for r in rows[2:]] == ["Số hộ trồng cà phê giáp xã Ia Phí",
                                               "Số hộ được tưới từ hồ Ia Ly"]
