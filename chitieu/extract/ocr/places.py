@@ -197,11 +197,27 @@ def restore_capital_i_names(text: str) -> str:
                 continue
             cores = [w["core"] for w in words]
             spelled = " ".join(cores)
-            if spelled == name or (all(c.isupper() for c in cores[1:])
-                                   and spelled.upper() == name.upper()):
-                out[index] = "I" + (tail.upper() if cores[1:] and cores[-1].isupper() else tail)
-                break
+            if not (_strokes_alike(spelled, name) or (all(c.isupper() for c in cores[1:])
+                                                      and spelled.upper() == name.upper())):
+                continue
+            out[index] = "I" + (tail.upper() if cores[1:] and cores[-1].isupper() else tail)
+            if spelled != name and not cores[-1].isupper():  # "la Khươi": its "l" read "i"
+                _put(out, index, size, name)
+            break
     return " ".join(out) if out != tokens else text
+
+
+# Letters a sans face prints as one upright stroke, which OCR reads one for another
+_STROKES = str.maketrans({"l": "|", "i": "|", "I": "|"})
+
+
+def _strokes_alike(read: str, name: str) -> bool:
+    """`read` is `name`, marks and all, but for one stroke-letter read as another ("Ia
+    Khươi" for "Ia Khươl")."""
+    if len(read) != len(name) or read == name:
+        return read == name
+    off = [(a, b) for a, b in zip(read, name, strict=True) if a != b]
+    return len(off) == 1 and read.translate(_STROKES) == name.translate(_STROKES)
 
 
 @lru_cache(maxsize=1)

@@ -131,6 +131,10 @@ def test_the_documents_own_place_whose_capital_i_ocr_read_as_l(read, printed):
     ("Trọng tâm là Ly", "Trọng tâm là Ly"),  # the copula: marks the name has not
     ("hồ la Lý", "hồ la Lý"),  # the marks as they stand must be the name's
     ("la Bàn Lớn", "la Bàn Lớn"),  # no unit is "Ia Bàn …"
+    # the name's own "l" read "i" too (DEV14: "làng la Khươi"), a stroke for a stroke
+    ("Rà soát vườn cao su tại làng la Khươi", "Rà soát vườn cao su tại làng Ia Khươl"),
+    ("làng la Khươi, Ia Ly", "làng Ia Khươl, Ia Ly"),
+    ("làng la Khươn", "làng la Khươn"),  # another letter: not the name
 ])
 def test_any_units_ia_name_whose_capital_i_ocr_read_as_l(read, printed):
     """A row naming a neighbouring commune, a lake or a village after an "Ia …" unit (the
