@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -93,7 +94,7 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
     pages), for pdfminer to explain."""
     import pypdfium2
 
-    from chitieu.extract.pdf_objects import read_page
+    from chitieu.extract.pdf_objects import flatten_printed_annotations, read_page
 
     try:
         document = pypdfium2.PdfDocument(path)
@@ -101,6 +102,7 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
         return None
     plumber = None
     try:
+        source = _flattened_copy(document) if flatten_printed_annotations(document) else path
         pages, doctop = [], 0.0
         for index in range(len(document)):
             page = read_page(document, index, doctop)
@@ -108,7 +110,7 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
                 if plumber is None:
                     import pdfplumber
 
-                    plumber = pdfplumber.open(path)
+                    plumber = pdfplumber.open(source)
                 if index >= len(plumber.pages):  # damage: pdfminer finds fewer pages
                     plumber.close()
                     raise _describe(ValueError(f"page {index + 1} of {len(document)} not "
@@ -125,6 +127,15 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
             plumber.close()
         return None
     return pages, plumber
+
+
+def _flattened_copy(document) -> io.BytesIO:
+    """The document with its printed annotations merged, for pdfminer to read the same page
+    pdfium reads."""
+    copy = io.BytesIO()
+    document.save(copy)
+    copy.seek(0)
+    return copy
 
 
 # ---------------------------------------------------------------- opening, errors

@@ -1,6 +1,8 @@
 """One PDF page as the reader needs it: its chars cleaned, decoded and upright, its rules.
 
-- Duplicate glyphs (a word printed twice a hair apart to fake bold) are dropped.
+- Duplicate glyphs (a word printed twice a hair apart to fake bold) are dropped, and so are
+  spaces a glyph is drawn over (a run of spaces left blank for the number and date, which
+  the signing system stamps over it).
 - Text in legacy Vietnamese fonts is decoded (`pdf_legacy`).
 - A page whose text runs down, up or upside down (a landscape table printed on a portrait
   page, or a page with /Rotate that pdfplumber shows turned) is turned so that the text reads
@@ -58,7 +60,7 @@ class PageView:
 def page_view(page, number: int) -> PageView:
     raw = page.chars
     encodings = font_encodings(raw)
-    chars = decode_chars(dedupe(raw), encodings)
+    chars = decode_chars(uncovered(dedupe(raw)), encodings)
     direction = text_direction(chars)
     width, height = float(page.width), float(page.height)
     if direction != "right":
@@ -89,6 +91,23 @@ def dedupe(chars: list[dict]) -> list[dict]:
             seen.setdefault((char["text"], gx, gy), []).append(char)
             out.append(char)
     return out
+
+
+def uncovered(chars: list[dict]) -> list[dict]:
+    """Chars less the spaces whose middle lies inside a glyph drawn on the same line."""
+    glyphs: dict[int, list[tuple[float, float]]] = {}
+    for char in chars:
+        if not char["text"].isspace() and char.get("upright", True):
+            glyphs.setdefault(round(char["bottom"]), []).append((char["x0"], char["x1"]))
+    if not glyphs or len(glyphs) == len(chars):
+        return chars
+    return [c for c in chars if not (c["text"].isspace() and _covered(c, glyphs))]
+
+
+def _covered(space: dict, glyphs: dict[int, list[tuple[float, float]]]) -> bool:
+    middle = (space["x0"] + space["x1"]) / 2
+    line = round(space["bottom"])
+    return any(x0 < middle < x1 for dy in (-1, 0, 1) for x0, x1 in glyphs.get(line + dy, ()))
 
 
 def text_direction(chars: list[dict]) -> str:
