@@ -39,7 +39,7 @@ from chitieu.core.numbering import ROW_NUMBER
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
-from chitieu.extract.pdf_page import PageView, page_view
+from chitieu.extract.pdf_page import PageView, page_view, uncovered
 from chitieu.extract.slots import merged_slots
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -102,7 +102,8 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
         return None
     plumber = None
     try:
-        source = _flattened_copy(document) if flatten_printed_annotations(document) else path
+        stamped = flatten_printed_annotations(document)
+        source = _flattened_copy(document) if stamped else path
         pages, doctop = [], 0.0
         for index in range(len(document)):
             page = read_page(document, index, doctop)
@@ -116,6 +117,8 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
                     raise _describe(ValueError(f"page {index + 1} of {len(document)} not "
                                                "found by pdfminer"))
                 page = plumber.pages[index]
+            if index in stamped:
+                page = _without_stamped_blanks(page)
             doctop += float(page.height)
             pages.append(page)
     except pypdfium2.PdfiumError:
@@ -127,6 +130,21 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
             plumber.close()
         return None
     return pages, plumber
+
+
+def _without_stamped_blanks(page):
+    """The page less the blanks a stamp was printed over (a pdfium page, or pdfplumber's
+    filtered page)."""
+    from chitieu.extract.pdf_objects import PdfPage
+
+    kept = uncovered(page.chars)
+    if len(kept) == len(page.chars):
+        return page
+    if isinstance(page, PdfPage):
+        page.chars = kept
+        return page
+    blanks = {id(c) for c in page.chars} - {id(c) for c in kept}
+    return page.filter(lambda obj: id(obj) not in blanks)
 
 
 def _flattened_copy(document) -> io.BytesIO:

@@ -103,9 +103,9 @@ def read_page(document, index: int, doctop: float = 0.0) -> PdfPage | None:
         page.close()
 
 
-def flatten_printed_annotations(document) -> bool:
+def flatten_printed_annotations(document) -> set[int]:
     """Merge what each page's annotations print into the page's content (the document in
-    memory only); True when a page changed.
+    memory only); the indexes of the pages changed.
 
     A signed plan's number, day and month are often stamped at issue by the signing system
     inside signature widgets ("Số: 277 /KH-UBND", "ngày 14 tháng 7"), not in the page's own
@@ -120,14 +120,15 @@ def flatten_printed_annotations(document) -> bool:
 
     text_kinds = (pdfium_c.FPDF_ANNOT_FREETEXT, pdfium_c.FPDF_ANNOT_STAMP,
                   pdfium_c.FPDF_ANNOT_WIDGET)
-    changed = False
+    changed = set()
     for index in range(len(document)):
         page = document[index]
         try:
             if (any(kind in text_kinds for kind in _annotation_kinds(page.raw))
                     and _visible_chars(page) > SCAN_MAX_CHARS):
                 flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
-                changed |= flattened == pdfium_c.FLATTEN_SUCCESS
+                if flattened == pdfium_c.FLATTEN_SUCCESS:
+                    changed.add(index)
         finally:
             page.close()
     return changed
