@@ -1,0 +1,56 @@
+"""Catalog links of a part against its whole, and of points counted against an index: the
+poor households of the poorest places, points counted in "điểm" (ninth session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.catalog import default_catalog
+
+
+def _linked(name: str, unit: str) -> str | None:
+    match = default_catalog().match(name, unit)
+    return None if match is None else match.id
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    ("Tỷ lệ hộ nghèo ở các xã đặc biệt khó khăn giảm bình quân hằng năm", "%"),
+    ("Giảm tỷ lệ hộ nghèo của các huyện nghèo", "%/năm"),
+    ("Tỷ lệ hộ nghèo tại các xã có tỷ lệ hộ nghèo cao", "%"),
+    ("Tỷ lệ hộ nghèo thôn đặc biệt khó khăn giảm so với năm trước", "%"),
+])
+def test_the_poorest_places_poverty_is_no_poverty_rate_of_the_whole(name: str, unit: str) -> None:
+    # the poverty rate of the poorest communes falls from a higher level and faster: no rate
+    # of the commune or province to set beside theirs (condition poorest_areas)
+    assert _linked(name, unit) is None
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    ("Tỷ lệ hộ nghèo trên địa bàn giảm so với năm trước", "%", "ktxh.giam_ho_ngheo"),
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều", "%", "ktxh.ho_ngheo"),
+])
+def test_the_whole_poverty_rate_still_links(name: str, unit: str, expected: str) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # points added in the year are no count of all the points there are
+    ("Số điểm phát Wi-Fi miễn phí lắp đặt mới trong năm", None),
+    ("Số điểm Wi-Fi công cộng xây mới", None),
+    # all there are, however said, is the indicator
+    ("Số điểm Wi-Fi công cộng miễn phí hiện có", "hts.diem_wifi_cong_cong"),
+    ("Số điểm phát Wi-Fi miễn phí nơi công cộng", "hts.diem_wifi_cong_cong"),
+    # an index's value in points is no count of points
+    ("Điểm chỉ số chuyển đổi số của xã", "cqs.dti_chi_so"),
+])
+def test_points_counted_in_diem_are_a_count(name: str, expected: str | None) -> None:
+    assert _linked(name, "điểm") == expected
+
+
+def test_a_count_of_points_is_a_count_family_and_an_index_in_points_a_score() -> None:
+    from chitieu.catalog.words import default_words, name_family, read
+
+    words = default_words()
+    wifi = read("Số điểm Wi-Fi công cộng miễn phí", words)
+    assert name_family("điểm", wifi, words) == "count:points"
+    assert name_family("điểm", read("Chỉ số chuyển đổi số cấp xã", words), words) == "score"
