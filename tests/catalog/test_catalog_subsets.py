@@ -54,3 +54,35 @@ def test_a_count_of_points_is_a_count_family_and_an_index_in_points_a_score() ->
     wifi = read("Số điểm Wi-Fi công cộng miễn phí", words)
     assert name_family("điểm", wifi, words) == "count:points"
     assert name_family("điểm", read("Chỉ số chuyển đổi số cấp xã", words), words) == "score"
+
+
+@pytest.mark.parametrize("name", [
+    "Tỷ trọng ngành nông, lâm, thủy sản trong GRDP của xã",
+    "Tỷ trọng nông nghiệp trong cơ cấu kinh tế",
+    "Tỷ trọng khu vực nông, lâm nghiệp và thủy sản trong GDP",
+])
+def test_a_sectors_share_of_grdp_is_no_share_of_the_workforce(name: str) -> None:
+    # the sector is the same, the whole is not: output, not workers
+    assert _linked(name, "%") != "ktxh.lao_dong_nong_nghiep"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Tỷ trọng lao động nông, lâm nghiệp, thủy sản trong tổng số lao động",
+     "ktxh.lao_dong_nong_nghiep"),
+    ("Tỷ lệ lao động nông nghiệp", "ktxh.lao_dong_nong_nghiep"),
+    ("Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP tỉnh", "ktxh.ty_trong_cn_che_bien"),
+    ("Tỷ trọng giá trị tăng thêm kinh tế số trong GRDP", "kts.ty_trong_kinh_te_so"),
+    ("Tỷ trọng kinh tế số", "kts.ty_trong_kinh_te_so"),
+])
+def test_shares_of_their_own_whole_still_link(name: str, expected: str) -> None:
+    assert _linked(name, "%") == expected
+
+
+def test_a_share_naming_its_whole_is_printed_as_that_share() -> None:
+    from chitieu.catalog.words import default_words, name_family, read
+
+    words = default_words()
+    assert name_family("%", read("Tỷ trọng dịch vụ trong GRDP", words), words) == "percent:grdp"
+    assert name_family("%", read("Tỷ lệ lao động qua đào tạo", words), words) \
+        == "percent:lao dong"
+    assert name_family("%", read("Tỷ lệ hộ nghèo", words), words) == "percent"
