@@ -86,3 +86,28 @@ def test_a_share_naming_its_whole_is_printed_as_that_share() -> None:
     assert name_family("%", read("Tỷ lệ lao động qua đào tạo", words), words) \
         == "percent:lao dong"
     assert name_family("%", read("Tỷ lệ hộ nghèo", words), words) == "percent"
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # OCR's "m" for a final "n" where no syllable ends so: before "h", after "uyê", "uâ"
+    ("Tỷ lệ thủ tục hành chímh có phát sinh hồ sơ trực tuyến", "%", "cqs.dvctt_phat_sinh_ho_so"),
+    ("Tỷ lệ văn bản đi được ký số và gửi trên môi trường mạng, truyềm qua trục liên thông", "%",
+     "cqs.van_ban_ky_so_gui_dien_tu"),
+    ("Tỷ lệ trường học đạt chuẩm quốc gia mức độ 1 trở lên", "%", "ktxh.truong_chuan_quoc_gia"),
+    # … and for the final "n" of "dân" after a size: the denominator is read
+    ("Số giường bệnh trên 1 vạn dâm", "giường", "ktxh.giuong_benh_van_dan"),
+    ("Số bác sĩ", "bác sĩ/vạn dâm", "ktxh.bac_si_van_dan"),
+    # a size no indicator has stays apart, however "dân" is printed
+    ("Số bác sĩ trên 1.000 dâm", "bác sĩ", None),
+])
+def test_ocr_m_for_a_final_n_is_read_back(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+def test_m_for_n_is_read_back_only_where_no_syllable_spells_it() -> None:
+    from chitieu.catalog.words import default_words, tokens
+
+    words = default_words()
+    assert tokens("hành chímh, truyềm, chuẩm", words) == ("hanh", "chinh", "truyen", "chuan")
+    # real syllables ending in "m" are left: "khám", "tiêm", "làm", "đảm"
+    assert tokens("khám tiêm làm đảm", words) == ("kham", "tiem", "lam", "dam")
