@@ -111,3 +111,23 @@ def test_m_for_n_is_read_back_only_where_no_syllable_spells_it() -> None:
     assert tokens("hành chímh, truyềm, chuẩm", words) == ("hanh", "chinh", "truyen", "chuan")
     # real syllables ending in "m" are left: "khám", "tiêm", "làm", "đảm"
     assert tokens("khám tiêm làm đảm", words) == ("kham", "tiem", "lam", "dam")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # all the cooperatives are no count of those rated as working well
+    ("Tổng số hợp tác xã nông nghiệp trên địa bàn xã", None),
+    ("Số hợp tác xã nông nghiệp hiện có", None),
+    ("Số hợp tác xã nông nghiệp đang hoạt động trên địa bàn", None),
+    # those rated so, however the rating is said, are the indicator
+    ("Số hợp tác xã nông nghiệp hoạt động có hiệu quả", "ktxh.htx_hieu_qua"),
+    ("Số HTX nông nghiệp hoạt động hiệu quả", "ktxh.htx_hieu_qua"),
+])
+def test_effective_cooperatives_are_a_part_of_all(name: str, expected: str | None) -> None:
+    assert _linked(name, "hợp tác xã") == expected
+
+
+def test_a_community_team_working_well_is_no_class_of_its_own() -> None:
+    # "hoạt động hiệu quả" says nothing more of a community digital team (labels of batches
+    # 5, 16, 18): only the cooperatives' rating is a condition
+    assert _linked("Số Tổ công nghệ số cộng đồng", "tổ") == "xhs.so_to_cnscd"
+    assert _linked("Số Tổ công nghệ số cộng đồng hoạt động hiệu quả", "tổ") == "xhs.so_to_cnscd"
