@@ -40,6 +40,7 @@ from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
 from chitieu.extract.pdf_page import PageView, page_view, uncovered
+from chitieu.extract.pdf_stamps import Stamping, merge_stamps
 from chitieu.extract.slots import merged_slots
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -76,8 +77,10 @@ def read(path: Path, *, agencies: AgencyNames | None = None) -> RawDocument:
     with _quiet_pdf_libraries(), _damage_said():
         read_by_pdfium = _pdfium_pages(path)
         if read_by_pdfium is not None:
-            pages, plumber = read_by_pdfium
+            pages, plumber, stamping = read_by_pdfium
             reader = _Reader(pages, path, plumber, agencies)
+            for index in sorted(stamping.over_text):
+                reader._warn(f"annotation_over_text:p{index + 1}")
             try:
                 return reader.read()
             finally:
@@ -87,14 +90,15 @@ def read(path: Path, *, agencies: AgencyNames | None = None) -> RawDocument:
         return _Reader(pdf.pages, path, pdf, agencies).read()
 
 
-def _pdfium_pages(path: Path) -> tuple[list, object] | None:
+def _pdfium_pages(path: Path) -> tuple[list, object, Stamping] | None:
     """Every page's chars, rules and images read by pdfium, each page closed after use —
     a page pdfium cannot read right is pdfplumber's (the open pdfplumber document comes
-    back too, or None); None when pdfium cannot open the file (encrypted, damaged, no
-    pages), for pdfminer to explain."""
+    back too, or None; opened on the stamped copy when stamps were merged, for every
+    pdfplumber reading to see them) — and the stamps merged; None when pdfium cannot open
+    the file (encrypted, damaged, no pages), for pdfminer to explain."""
     import pypdfium2
 
-    from chitieu.extract.pdf_objects import flatten_printed_annotations, read_page
+    from chitieu.extract.pdf_objects import read_page
 
     try:
         document = pypdfium2.PdfDocument(path)
@@ -102,8 +106,11 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
         return None
     plumber = None
     try:
-        stamped = flatten_printed_annotations(document)
-        source = _flattened_copy(document) if stamped else path
+        stamping = merge_stamps(document, path)
+        if stamping.flattened:
+            import pdfplumber
+
+            plumber = pdfplumber.open(_flattened_copy(document))
         pages, doctop = [], 0.0
         for index in range(len(document)):
             page = read_page(document, index, doctop)
@@ -111,13 +118,13 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
                 if plumber is None:
                     import pdfplumber
 
-                    plumber = pdfplumber.open(source)
+                    plumber = pdfplumber.open(path)
                 if index >= len(plumber.pages):  # damage: pdfminer finds fewer pages
                     plumber.close()
                     raise _describe(ValueError(f"page {index + 1} of {len(document)} not "
                                                "found by pdfminer"))
                 page = plumber.pages[index]
-            if index in stamped:
+            if index in stamping.flattened:
                 page = _without_stamped_blanks(page)
             doctop += float(page.height)
             pages.append(page)
@@ -129,7 +136,7 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
         if plumber is not None:
             plumber.close()
         return None
-    return pages, plumber
+    return pages, plumber, stamping
 
 
 def _without_stamped_blanks(page):

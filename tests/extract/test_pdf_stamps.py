@@ -12,8 +12,11 @@ pytest.importorskip("pdfplumber")
 
 import pypdfium2.raw as pdfium_c  # noqa: E402
 
+from chitieu import convert  # noqa: E402
 from chitieu.extract import pdf  # noqa: E402
 from chitieu.extract.pdf_page import page_view, uncovered  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _text(document, text: str, x: float, y: float):
@@ -80,9 +83,50 @@ def test_an_annotation_that_does_not_print_is_not_read(tmp_path):
 def test_a_signature_stamped_on_a_scanned_page_leaves_it_a_scan(tmp_path):
     # the stamp is in the page's picture for OCR; its words must not pass for a text layer
     path = _stamped_pdf(tmp_path, pdfium_c.FPDF_ANNOT_FLAG_PRINT, SIGNATURE, scanned=True)
-    pages, plumber = pdf._pdfium_pages(Path(path))
+    pages, plumber, _ = pdf._pdfium_pages(Path(path))
     assert plumber is None
     assert page_view(pages[0], 1).state == "scan"
+
+
+def _stamp_over(source: Path, out: Path, left: float, top: float, lines: list[str]) -> None:
+    """`source` with a printed stamp annotation of `lines` whose top-left corner is at
+    (`left`, `top`), measured from the page's top."""
+    document = pypdfium2.PdfDocument(source)
+    page = document[0]
+    height = page.get_height()
+    annotation = pdfium_c.FPDFPage_CreateAnnot(page.raw, pdfium_c.FPDF_ANNOT_STAMP)
+    pdfium_c.FPDFAnnot_SetRect(annotation, pdfium_c.FS_RECTF(
+        left, height - top + 2, left + 200, height - top - 12 * len(lines) - 4))
+    for i, line in enumerate(lines):
+        pdfium_c.FPDFAnnot_AppendObject(
+            annotation, _text(document, line, left + 2, height - top - 10 - 12 * i))
+    pdfium_c.FPDFAnnot_SetFlags(annotation, pdfium_c.FPDF_ANNOT_FLAG_PRINT)
+    pdfium_c.FPDFPage_CloseAnnot(annotation)
+    page.close()
+    with out.open("wb") as handle:
+        document.save(handle)
+    document.close()
+
+
+def test_a_stamp_over_a_tables_cells_is_left_out_and_said(tmp_path):
+    # a signature stamped over the right cells of rows 1-2: merged, its glyphs would
+    # interleave with the cells' glyph by glyph and corrupt deadlines and agencies
+    source = FIXTURES / "office" / "ward_tasks.pdf"
+    stamped = tmp_path / "ward_tasks.pdf"
+    _stamp_over(source, stamped, 420, 150, SIGNATURE.split(", "))
+    plain, over = convert(source), convert(stamped)
+    assert [r.model_dump(exclude={"source"}) for r in over.records] == [
+        r.model_dump(exclude={"source"}) for r in plain.records]
+    assert "annotation_over_text:p1" in over.warnings
+
+
+def test_a_stamp_on_blank_paper_beside_a_table_is_read(tmp_path):
+    source = FIXTURES / "office" / "ward_tasks.pdf"
+    stamped = tmp_path / "ward_tasks.pdf"
+    _stamp_over(source, stamped, 600, 20, SIGNATURE.split(", "))
+    lines = _lines(stamped)
+    assert any(line.startswith("Ky boi: Uy ban nhan dan xa Dinh Lap") for line in lines)
+    assert not any(w.startswith("annotation_over_text") for w in convert(stamped).warnings)
 
 
 def _char(text: str, x0: float, x1: float, bottom: float = 50.0) -> dict:
