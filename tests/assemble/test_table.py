@@ -359,6 +359,19 @@ def test_quarter_columns_under_a_time_group_are_deadline_columns() -> None:
     assert _names(table) == ["Rà soát dữ liệu"]
 
 
+@pytest.mark.parametrize("stamp", [
+    "Ký bởi: Bộ Tài chính\nCơ quan: Bộ Tài chính\nThời gian ký: 18.08.2026 16:40:00 +07:00",
+    "Người ký: Sở Y tế tỉnh Vĩnh Long\nEmail: syt@vinhlong.gov.vn",
+    "\t\t\t\tKý bởi: Ủy ban Nhân dân xã Tân Lạc\t",
+])
+def test_a_digital_signatures_stamp_under_the_table_ends_it(stamp: str) -> None:
+    # a signed PDF's stamp drawn at the document's end, under its last table (was read as
+    # the last row's name going on: "Tỷ lệ A Ký bởi: Bộ Tài chính Cơ quan: …")
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n\n{stamp}")
+    assert _names(table) == ["Tỷ lệ A"]
+    assert table.rows[0].cells[4] == "Phòng Kinh tế"
+
+
 def test_a_numbered_row_left_below_the_tables_end_is_warned_of() -> None:
     """A table under a header none of whose cells names the rows ("Danh sách dịch vụ") is
     not read, but its rows are not dropped in silence; a signature's lines are no such rows."""
