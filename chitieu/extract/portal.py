@@ -414,6 +414,64 @@ def _align_spanned_header(tables: list[list[RawRow]]) -> None:
             if middle is not None:
                 middle.cells = [*(Cell("") for _ in range(group)), middle.cells[0],
                                 *(Cell("") for _ in range(width - group - 1))]
+        elif (middle is None and len(heads) < width
+              and 1 < len(heads) + len(second.cells) - width <= len(second.cells)
+              and not _LABEL.match(second.cells[0].text.strip())):
+            _align_under_groups(first, second, heads, width)
+
+
+def _align_under_groups(first: RawRow, second: RawRow, heads: list[Cell], width: int) -> None:
+    """Several cells of the first row span the second row's ("Năm 2025" over "Kế hoạch
+    giao | Thực hiện", "Năm 2026" over "Chỉ tiêu"): each group takes the run of sub-labels
+    that reads best under it (`_groups_evidence`), and both rows are spread to the width."""
+    subs = [c.text for c in second.cells]
+    texts = [c.text for c in heads]
+    count = len(heads) + len(subs) - width
+    positions = [p for p in range(1, len(heads)) if first_role(texts[p]) not in _NOT_A_GROUP]
+    options = [(groups, spans) for groups in itertools.combinations(positions, count)
+               for spans in _compositions(len(subs), count)]
+    if not options or len(options) > _MAX_PLACEMENTS:
+        return
+    groups, spans = min(options, key=lambda o: _groups_evidence(texts, subs, *o))
+    span_of = dict(zip(groups, spans, strict=True))
+    top, low, taken = [], [], 0
+    for position, head in enumerate(heads):
+        span = span_of.get(position, 1)
+        top += [head, *(Cell("") for _ in range(span - 1))]
+        if position in span_of:
+            low += second.cells[taken:taken + span]
+            taken += span
+        else:
+            low.append(Cell(""))
+    first.cells, second.cells = top, low
+
+
+def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+    """The ways to cut `total` sub-labels, in order, into `parts` runs of one or more."""
+    return [tuple(b - a for a, b in zip((0, *cuts), (*cuts, total), strict=True))
+            for cuts in itertools.combinations(range(1, total), parts - 1)]
+
+
+def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
+                     spans: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """How well each group reads over its run of sub-labels, as `_group_position` weighs
+    one group: fewest contradictions, most agreements, fewest of another kind; then a result
+    ("Thực hiện", alone or under its group) under the earliest year a group names."""
+    wrong = agree = other = year = 0
+    start = 0
+    for position, span in zip(groups, spans, strict=True):
+        head, run = heads[position], subs[start:start + span]
+        start += span
+        own = [first_role(s) for s in run]
+        joined = [first_role(f"{head} {s}") for s in run]
+        known = [(j, o) for j, o in zip(joined, own, strict=True) if "unknown" not in (j, o)]
+        wrong += sum(j != o for j, o in known)
+        agree += len(known)
+        other += _other_kind(head, own)
+        if "baseline" in own or "baseline" in joined:
+            found = _YEAR.search(head)
+            year += int(found[0]) if found else 9999
+    return wrong, wrong - agree, other, year
 
 
 def _group_position(heads: list[str], subs: list[str]) -> int:

@@ -113,6 +113,21 @@ def test_a_two_row_header_over_year_columns_is_aligned_under_its_group(real_dir:
                         "29.000", "30.000"]
 
 
+def test_a_second_header_row_under_two_year_groups_is_spread_under_each() -> None:
+    # "Năm 2025" over "KH giao | Thực hiện" and "Năm 2026" over "Chỉ tiêu": the result goes
+    # under the earlier year, the target under the later, each group over its own run
+    cells = ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2025**", "**Năm 2026**",
+             "**Đơn vị chủ trì theo dõi**"]
+    text = ("|\n" + "\n|\n".join(cells) + "\n|\n|\n**KH giao**\n|\n**Thực hiện**\n|\n"
+            "**Chỉ tiêu**\n|\n|\n1\n|\nSố giường bệnh\n|\nGiường\n|\n32\n|\n32,5\n|\n33\n|\n"
+            "Cục Quản lý Khám, chữa bệnh\n|\n|\n2\n|\nSố bác sĩ\n|\nBác sĩ\n|\n12\n|\n12,5\n|\n"
+            "13\n|\nCục Phòng bệnh\n|\n")
+    rows = [r.texts for r in _read(text).rows if r.table is not None]
+    assert rows[0] == ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2025**", "",
+                       "**Năm 2026**", "**Đơn vị chủ trì theo dõi**"]
+    assert rows[1] == ["", "", "", "**KH giao**", "**Thực hiện**", "**Chỉ tiêu**", ""]
+
+
 def test_cells_merged_from_the_row_above_are_filled_in() -> None:
     # row 1's number, support and deadline cells span the row under it; the funding cell spans
     # the whole section, so row 2 prints one cell fewer than the header
