@@ -540,8 +540,10 @@ def _is_bold_row_label(text: str) -> bool:
 
 
 def _is_bold_title(text: str) -> bool:
+    """Bold words, no label: not "** **", a bold empty cell (its section's title follows)."""
     text = text.strip()
-    return text.startswith("**") and text.endswith("**") and not _LABEL.match(text)
+    return (text.startswith("**") and text.endswith("**") and any(ch.isalpha() for ch in text)
+            and not _LABEL.match(text))
 
 
 def _drop_swallowed_number_slots(tables: list[list[RawRow]]) -> None:
