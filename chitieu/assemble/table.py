@@ -110,13 +110,22 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     if not any(i >= len(header) or not header[i] or _group_under_group(i, texts, header)
                for i, _ in differing):
         return False
-    for _, text in differing:
+    for i, text in differing:
         cands = header_candidates(text)
         if not cands or (cands[0] == "unknown" and not _FOUR_DIGITS.fullmatch(text)
                          and not PERIOD_LABEL.fullmatch(" " + text)
-                         and not _names_total_or_part(text)):
+                         and not _names_total_or_part(text)
+                         and not _known_under_year_group(i, text, header)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
+
+
+def _known_under_year_group(i: int, text: str, header: list[str]) -> bool:
+    """A label the vocabulary knows only with the year of the group cell over it ("Năm
+    2025" over "Thực hiện": "Năm 2025 Thực hiện", last year's result), as `_merge_header`
+    joins them."""
+    group = next((header[j] for j in range(min(i, len(header) - 1), -1, -1) if header[j]), "")
+    return bool(_HEADER_YEARS.search(group)) and first_role(f"{group} {text}") != "unknown"
 
 
 def _group_under_group(i: int, texts: list[str], header: list[str]) -> bool:

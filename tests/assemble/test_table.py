@@ -42,6 +42,21 @@ def test_two_row_header_splits_its_group_cell() -> None:
     assert len(table.rows) == 1
 
 
+@pytest.mark.parametrize("plan, result", [("Kế hoạch giao", "Thực hiện"),
+                                           ("KH giao", "Thực hiện")])
+def test_last_years_plan_and_result_under_a_year_group(plan: str, result: str) -> None:
+    # "Năm 2025" over "Kế hoạch giao | Thực hiện" beside this year's target: one header of
+    # two rows (the result, known only with its group's year, is the baseline; last year's
+    # plan no role, said), not two year columns making two records of each row
+    table = _table(f"STT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\t\tChỉ tiêu năm 2026\tCơ quan chủ trì\n"
+                   f"\t\t\t{plan}\t{result}\t\t\n"
+                   "1\tTỷ lệ A\t%\t90\t91\t93\tSở Xây dựng")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "target", "lead"]
+    assert f"column_unmapped:{plan} Năm 2025" in table.warnings
+    assert len(table.rows) == 1
+
+
 def test_a_section_row_under_a_full_header_is_not_a_sub_header() -> None:
     html = ("<table><tr><th>TT</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Kế hoạch 2026</th>"
             "<th>Cơ quan chủ trì</th></tr>"
