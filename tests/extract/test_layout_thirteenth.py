@@ -1,0 +1,53 @@
+"""The pdftotext -layout reader on the shapes of heldout11's layout misses (issue 11,
+thirteenth round), in our own typed text: a national task list whose narrow lead and support
+columns (cell margins of 0.05 cm) run a task's last words, the lead ministry and the support
+ministry together one space apart on a line."""
+
+from chitieu import convert_text
+
+# "… đối với   Bộ Nông nghiệp Bộ Tài chính; Ngân": the lead wraps ("và Môi trường" crowded
+# against the task's next line), the support starts one space after it; "… thủy  Bộ Công
+# Thương Bộ Khoa học và": lead and support one space apart
+CROWDED_MINISTRIES = """\
+TT                            Nhiệm vụ                          Cơ quan chủ trì    Cơ quan phối hợp   Sản phẩm    Thời hạn
+ I                                                 HOÀN THIỆN QUY ĐỊNH
+   Rà soát, sửa đổi quy định về phí bảo vệ môi trường đối với   Bộ Nông nghiệp Bộ Tài chính; Ngân     Thông tư       Quý
+ 1 nước thải công nghiệp, khuyến khích tái sử dụng nước và Môi trường              hàng Nhà nước Việt              II/2026
+   sau xử lý                                                                       Nam
+   Hướng dẫn thu gom, phân loại chất thải rắn sinh hoạt tại        Bộ Nông nghiệp Các bộ, ngành, địa    Hướng dẫn Hằng năm
+ 2
+   các khu dân cư tập trung                                        và Môi trường   phương
+   Kiểm tra việc xả thải của các cơ sở chế biến thủy         Bộ Công Thương Bộ Khoa học và            Báo cáo      Thường
+ 3 sản ven biển, các làng nghề tái chế giấy, nhựa và kim loại                      Công nghệ          kiểm tra      xuyên
+"""  # noqa: E501
+
+
+def test_a_crowded_line_is_not_cut_after_a_known_names_first_word() -> None:
+    document = convert_text(CROWDED_MINISTRIES, "layout")
+    assert [(r.key, r.name, [(a.role, a.raw) for a in r.agencies])
+            for r in document.records] == [
+        ("I/1", "Rà soát, sửa đổi quy định về phí bảo vệ môi trường đối với nước thải công "
+         "nghiệp, khuyến khích tái sử dụng nước sau xử lý",
+         [("lead", "Bộ Nông nghiệp và Môi trường"), ("support", "Bộ Tài chính"),
+          ("support", "Ngân hàng Nhà nước Việt Nam")]),
+        ("I/2", "Hướng dẫn thu gom, phân loại chất thải rắn sinh hoạt tại các khu dân cư tập "
+         "trung", [("lead", "Bộ Nông nghiệp và Môi trường"),
+                   ("support", "Các bộ, ngành, địa phương")]),
+        ("I/3", "Kiểm tra việc xả thải của các cơ sở chế biến thủy sản ven biển, các làng "
+         "nghề tái chế giấy, nhựa và kim loại",
+         [("lead", "Bộ Công Thương"), ("support", "Bộ Khoa học và Công nghệ")])]
+
+
+# a unit wrapped in its narrow column after a slash
+WRAPPED_UNIT = """\
+STT              Chỉ tiêu                 Đơn vị tính   Kế hoạch năm 2026   Cơ quan chủ trì
+ 1   Lượng nước sạch bình quân đầu người   Lít/người/          85           Sở Xây dựng
+     khu vực đô thị                        ngày
+ 2   Số hộ dùng nước sạch                  Hộ                  9.000        Sở Xây dựng
+"""
+
+
+def test_a_unit_wrapped_after_a_slash_is_one_word() -> None:
+    document = convert_text(WRAPPED_UNIT, "layout")
+    assert [(r.key, r.target.value, r.target.unit) for r in document.records] == [
+        ("1", 85, "lít/người/ngày"), ("2", 9000, "hộ")]
