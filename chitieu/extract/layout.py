@@ -2718,12 +2718,19 @@ class _Alignment:
         """Where a cut would leave a known name's first word alone at a piece's end, the
         rest of the name opening the next piece: "Bộ Nông nghiệp Bộ" | "Tài chính", "…
         thủy sản Bộ" | "Công Thương" (a capitalised word that goes on no name before it
-        and that the next word goes on as a name writes it)."""
+        and that the next word goes on as a name writes it), or a date's first word, the
+        rest of the date opening the next piece."""
+        # (a date's first word alike: "… Sở Công Thương Quý" | "III/2026")
+        dates = {p for p in range(1, len(chunk)) if chunk[p - 1].text[:1].isupper()
+                 and _fold_word(chunk[p - 1].text) in _DATE_HEADS
+                 and _DATE_TAIL.match(chunk[p].text) and _DATE_END.search(chunk[p].text)}
         if self.names.agencies is None:
-            return set()
-        return {p for p in range(1, len(chunk)) if chunk[p - 1].text[:1].isupper()
-                and self.names.follows(chunk[p - 1].text, chunk[p].text, as_written=True)
-                and not (p >= 2 and self.names.follows(chunk[p - 2].text, chunk[p - 1].text))}
+            return dates
+        return dates | {p for p in range(1, len(chunk)) if chunk[p - 1].text[:1].isupper()
+                        and self.names.follows(chunk[p - 1].text, chunk[p].text,
+                                               as_written=True)
+                        and not (p >= 2 and self.names.follows(chunk[p - 2].text,
+                                                               chunk[p - 1].text))}
 
     def _cut(self, index: int, chunk: list[_Word], first: int, last: int,
              context: list[tuple[str | None, str | None]] | None = None

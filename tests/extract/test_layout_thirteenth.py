@@ -51,3 +51,29 @@ def test_a_unit_wrapped_after_a_slash_is_one_word() -> None:
     document = convert_text(WRAPPED_UNIT, "layout")
     assert [(r.key, r.target.value, r.target.unit) for r in document.records] == [
         ("1", 85, "lít/người/ngày"), ("2", 9000, "hộ")]
+
+
+# "… Sở Công Thương Quý III/2026": a support and a deadline crowded one space apart
+CROWDED_DATE = """\
+                                                                                   Thời gian
+STT             Nội dung nhiệm vụ                Đơn vị chủ trì Đơn vị phối hợp                      Ghi chú
+                                                                                  hoàn thành
+   Khảo sát nhu cầu tiêu thụ nông sản tại các       Sở Công Thương Sở Tài chính   Năm 2026
+1
+   chợ đầu mối trong tỉnh
+   Chứng nhận vùng trồng xoài xuất khẩu theo   Sở Nông nghiệp Sở Công Thương Quý III/2026
+2
+   chuẩn thị trường nhập khẩu                      và Môi trường
+   Kiểm tra an toàn thực phẩm tại các bếp ăn         Sở Y tế      Công an tỉnh    Hằng quý        Theo kế hoạch liên ngành
+3
+   tập thể
+"""  # noqa: E501
+
+
+def test_a_crowded_line_is_not_cut_after_a_dates_first_word() -> None:
+    document = convert_text(CROWDED_DATE, "layout")
+    assert [(r.key, [a.raw for a in r.agencies], r.deadline.raw)
+            for r in document.records] == [
+        ("1", ["Sở Công Thương", "Sở Tài chính"], "Năm 2026"),
+        ("2", ["Sở Nông nghiệp và Môi trường", "Sở Công Thương"], "Quý III/2026"),
+        ("3", ["Sở Y tế", "Công an tỉnh"], "Hằng quý")]
