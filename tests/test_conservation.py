@@ -82,6 +82,9 @@ KNOWN_LOSSES = {
     "real/imitations/quoc_gia_chi_tieu_ma_so_van_hoa.pdftotext-layout.txt": (
         "interpret: the codes of a 'Mã số' column beside the 'STT' ('2101') stand in no "
         "field, note or warning (the record's number is the STT's)"),
+    "real/imitations/tinh_ha_tinh_chi_tieu_nuoc_sach_chi_tieu_sat.pdftotext-layout.txt": (
+        "interpret: the codes of a 'Mã số' column beside the 'STT' ('0911') stand in no "
+        "field, note or warning (the record's number is the STT's)"),
 }
 
 

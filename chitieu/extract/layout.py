@@ -2719,18 +2719,32 @@ class _Alignment:
         rest of the name opening the next piece: "Bộ Nông nghiệp Bộ" | "Tài chính", "…
         thủy sản Bộ" | "Công Thương" (a capitalised word that goes on no name before it
         and that the next word goes on as a name writes it), or a date's first word, the
-        rest of the date opening the next piece."""
-        # (a date's first word alike: "… Sở Công Thương Quý" | "III/2026")
-        dates = {p for p in range(1, len(chunk)) if chunk[p - 1].text[:1].isupper()
-                 and _fold_word(chunk[p - 1].text) in _DATE_HEADS
-                 and _DATE_TAIL.match(chunk[p].text) and _DATE_END.search(chunk[p].text)}
-        if self.names.agencies is None:
-            return dates
-        return dates | {p for p in range(1, len(chunk)) if chunk[p - 1].text[:1].isupper()
-                        and self.names.follows(chunk[p - 1].text, chunk[p].text,
-                                               as_written=True)
-                        and not (p >= 2 and self.names.follows(chunk[p - 2].text,
-                                                               chunk[p - 1].text))}
+        rest of the date opening the next piece ("… Sở Công Thương Quý" | "III/2026"), or
+        a capitalised word between words in lower case, which opens a cell ("… trung học
+        cơ Học" | "sinh": a name's "… cơ" and a unit's "Học sinh") unless a known name
+        writes it so ("và Môi" | "tác xã": "Sở Nông nghiệp và Môi" / "trường"), or it is
+        an abbreviation or follows a comma, which open an agency's name ("thao, UBND" |
+        "lịch")."""
+        return {p for p in range(1, len(chunk)) if chunk[p - 1].text[:1].isupper() and (
+            self._name_head(chunk, p) or self._date_head(chunk, p)
+            or self._capital_inside(chunk, p))}
+
+    def _name_head(self, chunk: list[_Word], p: int) -> bool:
+        return self.names.agencies is not None and self.names.follows(
+            chunk[p - 1].text, chunk[p].text, as_written=True) and not (
+            p >= 2 and self.names.follows(chunk[p - 2].text, chunk[p - 1].text))
+
+    @staticmethod
+    def _date_head(chunk: list[_Word], p: int) -> bool:
+        return (_fold_word(chunk[p - 1].text) in _DATE_HEADS and bool(
+            _DATE_TAIL.match(chunk[p].text)) and bool(_DATE_END.search(chunk[p].text)))
+
+    def _capital_inside(self, chunk: list[_Word], p: int) -> bool:
+        before, word, after = chunk[p - 2].text if p >= 2 else "", chunk[p - 1].text, \
+            chunk[p].text
+        return (before[:1].islower() and after[:1].islower() and after[:1].isalpha()
+                and not word.isupper() and not before.endswith(_OPEN_ENDINGS + _SENTENCE_ENDS)
+                and not self.names.follows(before, word, as_written=True))
 
     def _cut(self, index: int, chunk: list[_Word], first: int, last: int,
              context: list[tuple[str | None, str | None]] | None = None
