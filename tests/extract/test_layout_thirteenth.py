@@ -4,6 +4,7 @@ columns (cell margins of 0.05 cm) run a task's last words, the lead ministry and
 ministry together one space apart on a line."""
 
 from chitieu import convert_text
+from chitieu.extract.detect import _centred_numbers
 
 # "… đối với   Bộ Nông nghiệp Bộ Tài chính; Ngân": the lead wraps ("và Môi trường" crowded
 # against the task's next line), the support starts one space after it; "… thủy  Bộ Công
@@ -77,3 +78,22 @@ def test_a_crowded_line_is_not_cut_after_a_dates_first_word() -> None:
         ("1", ["Sở Công Thương", "Sở Tài chính"], "Năm 2026"),
         ("2", ["Sở Nông nghiệp và Môi trường", "Sở Công Thương"], "Quý III/2026"),
         ("3", ["Sở Y tế", "Công an tỉnh"], "Hằng quý")]
+
+
+# a row number printed on the line of its row's centred figures, between the row's wrapped
+# lines: as telling of pdftotext -layout as a number alone (a whole plan's appendix)
+FIGURES_BESIDE_NUMBERS = """\
+       Số câu lạc bộ thể dục thể thao hoạt động          Câu lạc              Phòng Văn hóa -
+  1                                                                 12
+       thường xuyên ở các thôn                           bộ                   Xã hội
+       Tỷ lệ học sinh biết bơi an toàn theo               %                   Phòng Văn hóa -
+  2                                                                ≥ 85
+       chương trình của ngành                                                 Xã hội
+"""
+
+
+def test_a_row_number_beside_only_its_rows_figures_counts_as_centred() -> None:
+    lines = [ln for ln in FIGURES_BESIDE_NUMBERS.split("\n") if ln.strip()]
+    assert _centred_numbers(lines) == 2
+    # a number before a name is no centred number
+    assert _centred_numbers(["       a", "  1   Số câu lạc bộ          12", "       b"]) == 0
