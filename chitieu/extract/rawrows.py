@@ -86,16 +86,16 @@ class Header:
     end: int
     lines: list[str] = field(default_factory=list)
     code: bool = False  # the second numbering column holds codes ("Mã số": "0101")
+    level: bool = False  # two of its labels share a line (no other form prints them so)
 
 
 # ---------------------------------------------------------------- the header
 
 
-def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
-              level: bool = True) -> Header | None:
+def header_at(lines: list[str], i: int, role: Callable[[str], str | None]
+              ) -> Header | None:
     """The header whose first label (the numbering column's) opens line `i`, when a body
-    row follows it; None otherwise. `level`: only a header two of whose labels share a line
-    (no other form prints them so)."""
+    row follows it; None otherwise."""
     words: list[tuple[str, bool]] = []  # (word, a line ends after it)
     end = None
     for j in range(i, min(len(lines), i + _MAX_HEADER_LINES)):
@@ -114,8 +114,6 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
     labels = _labels(words, role)
     if labels is None or len(labels) < _MIN_COLUMNS or not _NUMBER_LABEL.match(labels[0]):
         return None
-    if level and not _level(labels, words):
-        return None  # each label on lines of its own: a cell a line, not this form
     numbers = _column_numbers(lines[end])
     after = end + 1 if numbers else end
     if after >= len(lines) or not _body_starts(lines[after]):
@@ -134,7 +132,7 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
     if numbers:
         grid.append([f"({k + 1})" for k in range(len(leaves))])
     return Header(grid, roles, numbering, after, lines[i:end],
-                  code=numbering == 2 and roles[1] == "number")
+                  code=numbering == 2 and roles[1] == "number", level=_level(labels, words))
 
 
 def _group_role(grid: list[list[str]], column: int, role: Callable[[str], str | None]
@@ -342,6 +340,21 @@ def _spans(first: list[str], second: list[str]) -> list[list[int]]:
 
     walk(0, 0, [])
     return out
+
+
+def wrapped(lines: list[str], header: Header) -> bool:
+    """Whether the header's labels and its body's cells wrap at their columns' widths, as
+    a PDF prints them: a label over two lines ("Cơ quan chủ" / "trì") and body lines going
+    on in lower case from the line above ("kết nối với cơ" / "sở dữ liệu …"). (A DOCX
+    saved as text writes each cell whole on a line.)"""
+    if len(header.lines) <= sum(1 for label in header.grid[-1] if label):
+        return False
+    body = lines[header.end:header.end + _WRAP_LOOK]
+    return sum(1 for line in body if line[:1].islower()) >= _WRAPPED_LINES
+
+
+_WRAP_LOOK = 40  # body lines looked at for wrapped cells
+_WRAPPED_LINES = 3  # lines going on in lower case among them: a PDF's wrapped cells
 
 
 def values_level(lines: list[str], start: int) -> bool:
@@ -613,6 +626,74 @@ def opens_agency(text: str) -> bool:
 
 
 @functools.cache
+def _agency_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    """The heads an agency's name opens with (data/agency_words.yaml) as folded word
+    tuples: those that are one in any case ("Kho bạc", "Công an", "UBND", "Các"), those that
+    are one only with a capital ("Cục", "Vụ", "Sở"), and the most words one has."""
+    data = load_yaml("agency_words.yaml")
+
+    def folded(name: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(str(h).lower().split()) for h in data.get(name, []))
+
+    heads, capitalized = folded("heads"), folded("capitalized_heads")
+    return heads, capitalized, max(len(h) for h in heads | capitalized)
+
+
+# words after which a head goes on the name it is in ("Sở Khoa học và Công nghệ", "Văn phòng
+# Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Điều phối nông thôn mới - Trung ương")
+_NAME_GOES_ON = frozenset({"và", "của", "thuộc", "với", "về", "-", "–", "&"})
+
+
+def _head_at(words: list[str], k: int) -> int:
+    """How many words a head opening an agency's name at `k` takes, by the names' grammar: a
+    head printed with a capital — one of any case ("Công an tỉnh", "Bảo hiểm xã hội",
+    "UBND các xã"), or one only with a capital and a word of the name's own with a capital
+    after it ("Cục Thuế", "Vụ Pháp chế"; not "Bộ đội"). 0 when no name opens at `k`."""
+    if not words[k][:1].isupper():
+        return 0
+    heads, capitalized, most = _agency_heads()
+    for size in range(min(most, len(words) - k), 0, -1):
+        key = tuple(w.lower().rstrip(",;") for w in words[k:k + size])
+        if key in heads:
+            return size
+        if key in capitalized:
+            after = words[k + size] if k + size < len(words) else ""
+            return size if after[:1].isupper() and after[:1].isalpha() else 0
+    return 0
+
+
+def agency_starts(words: list[str]) -> list[int]:
+    """Where a name of one agency ends and the next begins among an agency cell's words
+    written with no separator between ("Cục Đăng kiểm Việt Nam Cục Đường bộ Việt Nam",
+    "Sở Nội vụ Sở Văn hóa, Thể thao và Du lịch"): at a head (`_head_at`) after a name that
+    has words of its own past its head, not after a word that goes on a name ("và",
+    "của" …) nor after a separator already printed."""
+    out = []
+    start = 0
+    own = _head_at(words, 0) if words else 0
+    for k in range(1, len(words)):
+        before = words[k - 1]
+        if before.endswith((";", ",")):
+            start, own = k, _head_at(words, k)
+            continue
+        size = _head_at(words, k)
+        if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
+            out.append(k)
+            start, own = k, size
+    return out
+
+
+def _split_agencies(text: str) -> str:
+    """An agency cell's names apart (`agency_starts`), each after a "; "."""
+    words = text.split(" ")
+    cuts = agency_starts(words)
+    if not cuts:
+        return text
+    parts = [" ".join(words[a:b]) for a, b in pairwise([0, *cuts, len(words)])]
+    return "; ".join(parts)
+
+
+@functools.cache
 def _unit_words() -> frozenset[str]:
     from chitieu.core.lexicon import load_yaml
 
@@ -638,6 +719,19 @@ class _Words:
             self.ends += [k == len(line) - 1 for k in range(len(line))]
         self._known = known
         self._names: dict[int, set[int]] = {}
+        self._agency_lines: list[int] | None = None
+
+    def agency_lines(self, a: int, b: int) -> int:
+        """How many lines opening at words a … b - 1 open an agency's name (known, or by
+        its head)."""
+        if self._agency_lines is None:
+            counts = [0]
+            for k in range(len(self.words)):
+                opens = k > 0 and self.ends[k - 1] and bool(
+                    _head_at(self.words, k) or self.known_ends(k))
+                counts.append(counts[-1] + opens)
+            self._agency_lines = counts
+        return self._agency_lines[b] - self._agency_lines[a]
 
     def known_ends(self, a: int) -> set[int]:
         """The ends b of the runs from `a` that name an agency the list knows."""
@@ -697,7 +791,7 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
                         a == 0 or row.ends[a - 1]) else inf)
                 else:
                     total = base + (_EMPTY_SUPPORT if a == b and roles[c] == "support" else
-                                    _cell_cost(row, a, b, kind, c == 0))
+                                    _cell_cost(row, a, b, kind, c == 0, roles[c]))
                 if total < cost[c + 1][b]:
                     cost[c + 1][b] = total
                     back[c + 1][b] = a
@@ -707,7 +801,8 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
         return [" ".join(row.words)] + [""] * (m - 1)
     for c in range(m, 0, -1):
         a = back[c][b]
-        cells.append(" ".join(row.words[a:b]))
+        text = " ".join(row.words[a:b])
+        cells.append(_split_agencies(text) if _kind(roles[c - 1]) == "agency" else text)
         b = a
     return cells[::-1]
 
@@ -723,6 +818,9 @@ _EMPTY_SUPPORT = 2.0  # a support left empty is commoner than a lead
 
 
 _BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
+_LIST_GOES_ON = 3.0  # an agency cell cut after its "," or ";" (the next name its own)
+_NAME_TAKES_AGENCY = 2.5  # a name taking a line that opens an agency's name
+_SECOND_LEAD = 1.0  # a lead cell naming two agencies
 _MORE = 1.0  # a row under this one adding an agency: rarer than a cell of this row
 
 
@@ -742,7 +840,8 @@ def _kind(role: str) -> str:
     return "text"
 
 
-def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
+def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = ""
+               ) -> float:
     if a == b:
         return _EMPTY[kind]
     words, ends = row.words, row.ends
@@ -769,16 +868,23 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
         if text in _PLACEHOLDERS:
             return cost + 0.3
         if b - a <= 3 and not any(ch.isdigit() for ch in text) and text[:1].isalpha() and (
-                not _AGENCY_WORD.match(words[a])):
-            return cost + 1.0  # a unit the list does not hold ("Doanh nghiệp", "Hộ")
+                b - a == 1 or not _AGENCY_WORD.match(words[a])):
+            # a unit the list does not hold ("Doanh nghiệp", "Hộ", "Phòng": an agency's
+            # head alone names none)
+            return cost + 1.0
         return cost + 12.0 + (b - a)
     if kind == "deadline":
         return cost + (0.0 if _DEADLINE.match(text) else 10.0 + (b - a))
     if kind == "agency":
-        return cost + _agency_cost(row, a, b)
+        if b < len(words) and words[b - 1].endswith((";", ",")):
+            cost += _LIST_GOES_ON  # a list of agencies goes on after its separator
+        return cost + _agency_cost(row, a, b, lead=role == "lead")
     if b < len(words) and b - a > 1 and _DEADLINE_OPENER.match(words[b - 1]):
         cost += 2.0  # a deadline's first word ("Năm" / "2026") printed level with this cell
     if kind == "name":
+        # a line of the name opening an agency's name: the next cell's, a lead's
+        if row.agency_lines(a + 1, b):
+            cost += _NAME_TAKES_AGENCY
         last = words[b - 1]
         if b < len(words) and (_VALUE.match(last) or last.lower() in _unit_words() or (
                 _AGENCY_WORD.match(last))):
@@ -795,10 +901,12 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
         1.5 if row.known_ends(a) else 0.0) + 0.3
 
 
-def _agency_cost(row: _Words, a: int, b: int) -> float:
+def _agency_cost(row: _Words, a: int, b: int, lead: bool = False) -> float:
     """An agency column's cell: one or more agencies' names ("Sở Tài chính", "Bộ Tư pháp;
     Bộ Công an"), each whole; a known name run on into the next one without a separator
-    ("Sở Tài chính Thống kê tỉnh") is two cells'."""
+    ("Sở Tài chính Thống kê tỉnh") is two cells'. Names written with no separator between
+    are told apart by their heads (`agency_starts`: "Cục Thuế" / "Cục Hải quan"); more than
+    one in a `lead` cell costs (two leads are rarer than two supports)."""
     words = row.words
     text = " ".join(words[a:b])
     if _VALUE.match(text) or _DEADLINE.match(text):
@@ -806,9 +914,13 @@ def _agency_cost(row: _Words, a: int, b: int) -> float:
     if b in row.known_ends(a):
         return -1.0
     cost = 0.0
+    ends = {k + 1 for k in range(a, b) if words[k].endswith(";")}
+    heads = {a + k for k in agency_starts(words[a:b])}
+    if lead:
+        cost += _SECOND_LEAD * (len(ends - {b}) + len(heads))
     p = a
     while p < b:
-        q = next((k + 1 for k in range(p, b) if words[k].endswith(";")), b)
+        q = next((k + 1 for k in range(p, b) if k + 1 in ends or k + 1 in heads), b)
         part = " ".join(words[p:q]).rstrip(";")
         size = q - p
         if q in row.known_ends(p) or (q - 1 in row.known_ends(p) and words[q - 1] == ";"):
