@@ -980,13 +980,15 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                 after_numbers and not found[1] and any(
                     c.role == "name" and c.filled(count) == count - 1 for c in columns)) or (
                 after_numbers and not found[1] and waiting
-                and not any(c.role == "name" for c in columns))):
+                and not any(c.role == "name" for c in columns)) or (
+                _awaited_deadline(found, columns, count))):
             # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
             # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …"),
             # or alone right after a row's number, the one row whose name is still to
             # come ("1" / "Kiểm tra thu chi đảng phí": the first two columns' cells come
             # row by row), or whose name waits with the rows' names above it for the names'
-            # label printed after them ("2" / "Báo cáo tiến độ phủ sóng" / … / "Nhiệm vụ")
+            # label printed after them ("2" / "Báo cáo tiến độ phủ sóng" / … / "Nhiệm vụ"),
+            # or a year alone while the deadlines' column awaits its cells ("Năm 2026")
             found = None
         if found is not None:
             label, under = found
@@ -1084,6 +1086,17 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         rows.append(_one_cell(text, line))
     warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
     return end
+
+
+def _awaited_deadline(found: tuple[str, list[str]], columns: list[_Column], count: int
+                      ) -> bool:
+    """Whether a block read as a label and its cells ("Năm 2026" / "Quý" / "IV/2026") is the
+    deadlines' column's next cells: its label read, its cells not all, the label a deadline
+    by its look and no figure under it (a year's column of targets)."""
+    label, under = found
+    return _fits("deadline", label) == _LOOKS_LIKE and not any(
+        _TARGET_LIKE.match(t) and not _DEADLINE_LIKE.search(t) for t in under) and any(
+        c.role == "deadline" and c.filled(count) < count for c in columns)
 
 
 def _numbering_goes_on(numbers: list[str], first: str) -> bool:

@@ -22,6 +22,7 @@ takes the one above (a cell merged down); such a guess is said on the row
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -462,6 +463,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         elif agency is not None and not cells[agency] and above is not None and above[agency]:
             cells[agency] = above[agency]  # a cell merged down from the row above
             warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
+        warnings += [f"cell_placement_uncertain:{r}" for r in _values_guessed(cells, cut_roles)]
         numbers = row.numbers + [""] * (header.numbering - len(row.numbers))
         raw = RawRow([Cell(t) for t in numbers[:header.numbering] + cells], row.first + 1,
                      row.last + 1, table=number)
@@ -471,6 +473,22 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         if row.kind == "item":
             above = parent = cells
     return out, end
+
+
+def _values_guessed(cells: list[str], roles: list[str]) -> list[str]:
+    """The value columns a row's cells fill after an empty one: with fewer values than value
+    columns, which is the empty one `pdftotext -raw` does not write ("12 15" under "Kế hoạch
+    2025", "Ước thực hiện 2025", "Kế hoạch 2026"), so where each value went is a guess."""
+    out = []
+    empty = False
+    for text, role in zip(cells, roles, strict=True):
+        if _kind(role) != "value":
+            continue
+        if not text:
+            empty = True
+        elif empty:
+            out.append(role)
+    return out
 
 
 def _heads_items(table: list[_Row], at: int) -> bool:
@@ -662,21 +680,23 @@ def _head_at(words: list[str], k: int) -> int:
     return 0
 
 
-def agency_starts(words: list[str]) -> list[int]:
+def agency_starts(words: list[str], heads: list[int] | None = None) -> list[int]:
     """Where a name of one agency ends and the next begins among an agency cell's words
     written with no separator between ("Cục Đăng kiểm Việt Nam Cục Đường bộ Việt Nam",
-    "Sở Nội vụ Sở Văn hóa, Thể thao và Du lịch"): at a head (`_head_at`) after a name that
-    has words of its own past its head, not after a word that goes on a name ("và",
-    "của" …) nor after a separator already printed."""
+    "Sở Nội vụ Sở Văn hóa, Thể thao và Du lịch"): at a head (`_head_at`; `heads`: each
+    word's, when known) after a name that has words of its own past its head, not after a
+    word that goes on a name ("và", "của" …) nor after a separator already printed."""
+    if heads is None:
+        heads = [_head_at(words, k) for k in range(len(words))]
     out = []
     start = 0
-    own = _head_at(words, 0) if words else 0
+    own = heads[0] if words else 0
     for k in range(1, len(words)):
         before = words[k - 1]
         if before.endswith((";", ",")):
-            start, own = k, _head_at(words, k)
+            start, own = k, heads[k]
             continue
-        size = _head_at(words, k)
+        size = heads[k]
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
             out.append(k)
             start, own = k, size
@@ -720,6 +740,19 @@ class _Words:
         self._known = known
         self._names: dict[int, set[int]] = {}
         self._agency_lines: list[int] | None = None
+        self.heads = [_head_at(self.words, k) for k in range(len(self.words))]
+        # the positions after a word ending a name with ";"
+        self.semis = [k + 1 for k, w in enumerate(self.words) if w.endswith(";")]
+        self._starts: dict[int, list[int]] = {}
+
+    def starts(self, a: int) -> list[int]:
+        """`agency_starts` of the agency cell's words from `a` on (as far as one reaches)."""
+        found = self._starts.get(a)
+        if found is None:
+            b = min(len(self.words), a + _SPAN["agency"])
+            found = [a + k for k in agency_starts(self.words[a:b], self.heads[a:b])]
+            self._starts[a] = found
+        return found
 
     def agency_lines(self, a: int, b: int) -> int:
         """How many lines opening at words a … b - 1 open an agency's name (known, or by
@@ -728,7 +761,7 @@ class _Words:
             counts = [0]
             for k in range(len(self.words)):
                 opens = k > 0 and self.ends[k - 1] and bool(
-                    _head_at(self.words, k) or self.known_ends(k))
+                    self.heads[k] or self.known_ends(k))
                 counts.append(counts[-1] + opens)
             self._agency_lines = counts
         return self._agency_lines[b] - self._agency_lines[a]
@@ -824,20 +857,15 @@ _SECOND_LEAD = 1.0  # a lead cell naming two agencies
 _MORE = 1.0  # a row under this one adding an agency: rarer than a cell of this row
 
 
+# what a column's cells hold, by its role ("more": a row under this one adding an agency);
+# any other column (a note, a product) holds text
+_KINDS = {"more": "agency", "name": "name", "unit": "unit", "target": "value",
+          "baseline": "value", "amount": "value", "deadline": "deadline",
+          **dict.fromkeys(AGENCY_ROLES, "agency")}
+
+
 def _kind(role: str) -> str:
-    if role == "more":
-        return "agency"
-    if role == "name":
-        return "name"
-    if role == "unit":
-        return "unit"
-    if role in ("target", "baseline", "amount"):
-        return "value"
-    if role in AGENCY_ROLES:
-        return "agency"
-    if role == "deadline":
-        return "deadline"
-    return "text"
+    return _KINDS.get(role, "text")
 
 
 def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = ""
@@ -898,7 +926,7 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         return cost
     # a note, a product: any text, but not what the columns after it take
     return cost + (2.0 if _VALUE.match(text) or _DEADLINE.match(text) else 0.0) + (
-        1.5 if row.known_ends(a) else 0.0) + 0.3
+        1.5 if row.known_ends(a) or row.heads[a] else 0.0) + 0.3
 
 
 def _agency_cost(row: _Words, a: int, b: int, lead: bool = False) -> float:
@@ -914,19 +942,23 @@ def _agency_cost(row: _Words, a: int, b: int, lead: bool = False) -> float:
     if b in row.known_ends(a):
         return -1.0
     cost = 0.0
-    ends = {k + 1 for k in range(a, b) if words[k].endswith(";")}
-    heads = {a + k for k in agency_starts(words[a:b])}
+    # the names' ends: after a ";", before a head opening the next name
+    semis = row.semis[bisect_right(row.semis, a):bisect_left(row.semis, b)]
+    starts = row.starts(a)
+    starts = starts[:bisect_left(starts, b)]
+    cuts = sorted({*semis, *starts}) if semis and starts else semis or starts
     if lead:
-        cost += _SECOND_LEAD * (len(ends - {b}) + len(heads))
+        cost += _SECOND_LEAD * len(cuts)
     p = a
-    while p < b:
-        q = next((k + 1 for k in range(p, b) if k + 1 in ends or k + 1 in heads), b)
+    for q in [*cuts, b]:
         part = " ".join(words[p:q]).rstrip(";")
         size = q - p
         if q in row.known_ends(p) or (q - 1 in row.known_ends(p) and words[q - 1] == ";"):
             cost -= 0.5
         else:
-            cost += (0.5 if opens_agency(part) else 5.0) + 0.25 * max(0, size - 6)
+            # (a head alone, "Cục" / "Thống kê …", names no agency)
+            cost += (0.5 if opens_agency(part) and size > row.heads[p] else 5.0) + (
+                0.25 * max(0, size - 6))
             # a known name, then a capital opening the next name with no separator between
             for k in sorted(row.known_ends(p)):
                 if k < q and words[k][:1].isupper() and not words[k - 1].endswith(","):

@@ -492,3 +492,54 @@ def test_an_agencys_head_alone_in_the_unit_column_is_the_unit() -> None:
     ]))
     assert rows[1] == ["1", "Số phòng học xây mới", "Phòng", "180", "220",
                        "Sở Giáo dục và Đào tạo"]
+
+
+def test_fewer_values_than_value_columns_say_their_placement_is_a_guess() -> None:
+    doc = cells.read_text(TARGETS.replace("41.000 41.800 45.000", "41.800 45.000"),
+                          agencies=default_gazetteer)
+    rows = [row for row in doc.rows if row.table is not None]
+    assert rows[3].texts[3:6] == ["", "41.800", "45.000"]
+    assert "cell_placement_uncertain:baseline" in rows[3].warnings
+    assert not any(w.startswith("cell_placement_uncertain") for w in rows[4].warnings)
+
+
+# a ministry's targets with a notes column: departments no list holds, a head alone ("Cục")
+# no agency's name, a note not taking an agency's name
+NOTES = "\n".join([
+    "Phụ lục",
+    "CHỈ TIÊU NGÀNH THỐNG KÊ NĂM 2026",
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Năm 2025",
+    "Dự toán",
+    "năm 2026",
+    "Đơn vị chủ",
+    "trì",
+    "Đơn vị phối",
+    "hợp Ghi chú",
+    "Dự toán",
+    "Ước thực",
+    "hiện",
+    "A CHỈ TIÊU THU",
+    "1 Thu phí, lệ phí Tỷ đồng 120 131 140 Cục Thuế",
+    "Cục Hải quan",
+    "Vụ Ngân sách",
+    "2 Thu từ dịch vụ thống kê Tỷ đồng 35 40 Cục Thống kê Gồm thu dịch",
+    "vụ điều tra",
+    "3",
+    "Số đơn vị dự toán được kiểm",
+    "soát chi điện tử",
+    "Đơn vị 410 455 500 Kho bạc Nhà nước Cục Tin học",
+    "và Thống kê tài",
+    "chính",
+    "B CHỈ TIÊU CHI",
+    "4 Tỷ lệ giải ngân vốn đầu tư % 92 ≥ 95 Vụ Đầu tư Lũy kế",
+])
+
+
+def test_departments_beside_notes_keep_their_names_whole() -> None:
+    rows = _table(NOTES)
+    assert rows[3][6:] == ["Cục Thuế", "Cục Hải quan; Vụ Ngân sách", ""]
+    assert rows[4][6:] == ["Cục Thống kê", "", "Gồm thu dịch vụ điều tra"]
+    assert rows[5][6:] == ["Kho bạc Nhà nước", "Cục Tin học và Thống kê tài chính", ""]
