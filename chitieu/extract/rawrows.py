@@ -657,6 +657,12 @@ def _agency_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
     return heads, capitalized, max(len(h) for h in heads | capitalized)
 
 
+# words a name's phrase cannot end with
+_OPEN_END_WORDS = frozenset({"của", "các", "và", "cho", "với", "về", "tại", "trên", "theo",
+                             "những", "được", "để", "từ"})
+# one-word heads opening a name with no capital after them ("Các sở, ban, ngành"); other
+# one-word heads need one ("Báo Nhân Dân", not "Báo cáo"; "Quỹ Đầu tư", "Trạm Y tế")
+_OPEN_HEADS = frozenset({("các",)})
 # words after which a head goes on the name it is in ("Sở Khoa học và Công nghệ", "Văn phòng
 # Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Điều phối nông thôn mới - Trung ương")
 _NAME_GOES_ON = frozenset({"và", "của", "thuộc", "với", "về", "-", "–", "&"})
@@ -664,17 +670,18 @@ _NAME_GOES_ON = frozenset({"và", "của", "thuộc", "với", "về", "-", "–
 
 def _head_at(words: list[str], k: int) -> int:
     """How many words a head opening an agency's name at `k` takes, by the names' grammar: a
-    head printed with a capital — one of any case ("Công an tỉnh", "Bảo hiểm xã hội",
-    "UBND các xã"), or one only with a capital and a word of the name's own with a capital
-    after it ("Cục Thuế", "Vụ Pháp chế"; not "Bộ đội"). 0 when no name opens at `k`."""
+    head printed with a capital — one of several words or in capitals ("Công an tỉnh",
+    "Bảo hiểm xã hội", "UBND các xã", "Các sở"), or another with a word of the name's own
+    with a capital after it ("Cục Thuế", "Vụ Pháp chế", "Báo Nhân Dân"; not "Bộ đội",
+    "Báo cáo"). 0 when no name opens at `k`."""
     if not words[k][:1].isupper():
         return 0
     heads, capitalized, most = _agency_heads()
     for size in range(min(most, len(words) - k), 0, -1):
         key = tuple(w.lower().rstrip(",;") for w in words[k:k + size])
-        if key in heads:
+        if key in heads and (size > 1 or words[k].isupper() or key in _OPEN_HEADS):
             return size
-        if key in capitalized:
+        if key in heads or key in capitalized:
             after = words[k + size] if k + size < len(words) else ""
             return size if after[:1].isupper() and after[:1].isalpha() else 0
     return 0
@@ -741,9 +748,27 @@ class _Words:
         self._names: dict[int, set[int]] = {}
         self._agency_lines: list[int] | None = None
         self.heads = [_head_at(self.words, k) for k in range(len(self.words))]
+        # how many words before each open an agency's name by its head
+        self._heads = [0]
+        for size in self.heads:
+            self._heads.append(self._heads[-1] + bool(size))
+        # how many words before each open a deadline ("Tháng" before "9/2026")
+        self._deadlines = [0]
+        for k, word in enumerate(self.words):
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else ""
+            self._deadlines.append(self._deadlines[-1] + bool(
+                _DEADLINE_OPENER.match(word) and any(ch.isdigit() for ch in nxt)))
         # the positions after a word ending a name with ";"
         self.semis = [k + 1 for k, w in enumerate(self.words) if w.endswith(";")]
         self._starts: dict[int, list[int]] = {}
+
+    def names(self, a: int, b: int) -> int:
+        """How many agencies' names open by their heads among words a … b - 1."""
+        return self._heads[b] - self._heads[a]
+
+    def deadlines(self, a: int, b: int) -> int:
+        """How many deadlines open among words a … b - 2 (their date within b)."""
+        return self._deadlines[max(a, b - 1)] - self._deadlines[a]
 
     def starts(self, a: int) -> list[int]:
         """`agency_starts` of the agency cell's words from `a` on (as far as one reaches)."""
@@ -881,6 +906,8 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
     opens = words[a][:1]
     if not first and not (opens.isupper() or opens.isdigit() or opens in "≥≤<>%(-+\"“"):
         cost += 3.0  # a cell opens in capitals or with a number
+    if kind != "value" and words[a] in _PLACEHOLDERS and b - a > 1 and a and not ends[a - 1]:
+        cost += 3.0  # a dash inside a line goes on a name ("Vụ Cải cách -"), opens no cell
     if kind == "value":
         if text in _PLACEHOLDERS or _TEXT_VALUE.match(text):
             return cost + 0.5
@@ -903,12 +930,16 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         return cost + 12.0 + (b - a)
     if kind == "deadline":
         return cost + (0.0 if _DEADLINE.match(text) else 10.0 + (b - a))
-    if kind == "agency":
-        if b < len(words) and words[b - 1].endswith((";", ",")):
-            cost += _LIST_GOES_ON  # a list of agencies goes on after its separator
-        return cost + _agency_cost(row, a, b, lead=role == "lead")
     if b < len(words) and b - a > 1 and _DEADLINE_OPENER.match(words[b - 1]):
         cost += 2.0  # a deadline's first word ("Năm" / "2026") printed level with this cell
+    if kind == "agency":
+        if b < len(words) and (words[b - 1].endswith((";", ",")) or (
+                words[b - 1].lower() in _NAME_GOES_ON) or (
+                words[b].lower() in _NAME_GOES_ON and words[b] not in _PLACEHOLDERS)):
+            # a list of agencies goes on after its separator, a name after "-" or before
+            # "và", "của" (a "-" after it may be the next cell, a value left out)
+            cost += _LIST_GOES_ON
+        return cost + _agency_cost(row, a, b, lead=role == "lead")
     if kind == "name":
         # a line of the name opening an agency's name: the next cell's, a lead's
         if row.agency_lines(a + 1, b):
@@ -917,6 +948,8 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         if b < len(words) and (_VALUE.match(last) or last.lower() in _unit_words() or (
                 _AGENCY_WORD.match(last))):
             cost += 2.5  # a name cut after the next cells' first word
+        if b < len(words) and last.lower() in _OPEN_END_WORDS:
+            cost += 3.0  # a name cut where a phrase cannot end ("… của các" / "cơ quan")
         # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a
         # capital or at the name's end is a value's cell the name took
         for k in range(a + 1, b):
@@ -926,7 +959,8 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         return cost
     # a note, a product: any text, but not what the columns after it take
     return cost + (2.0 if _VALUE.match(text) or _DEADLINE.match(text) else 0.0) + (
-        1.5 if row.known_ends(a) or row.heads[a] else 0.0) + 0.3
+        1.5 if row.known_ends(a) or row.heads[a] else 0.0) + (
+        1.0 if row.names(a + 1, b) else 0.0) + 0.3
 
 
 def _agency_cost(row: _Words, a: int, b: int, lead: bool = False) -> float:
@@ -953,11 +987,14 @@ def _agency_cost(row: _Words, a: int, b: int, lead: bool = False) -> float:
     for q in [*cuts, b]:
         part = " ".join(words[p:q]).rstrip(";")
         size = q - p
+        if row.deadlines(p, q):
+            cost += 5.0  # a deadline inside a name ("… Tháng 9/2026"): the next cell's
         if q in row.known_ends(p) or (q - 1 in row.known_ends(p) and words[q - 1] == ";"):
             cost -= 0.5
         else:
             # (a head alone, "Cục" / "Thống kê …", names no agency)
-            cost += (0.5 if opens_agency(part) and size > row.heads[p] else 5.0) + (
+            cost += (0.5 if (row.heads[p] or opens_agency(part)) and size > row.heads[p]
+                     else 5.0) + (
                 0.25 * max(0, size - 6))
             # a known name, then a capital opening the next name with no separator between
             for k in sorted(row.known_ends(p)):

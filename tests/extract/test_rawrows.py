@@ -543,3 +543,38 @@ def test_departments_beside_notes_keep_their_names_whole() -> None:
     assert rows[3][6:] == ["Cục Thuế", "Cục Hải quan; Vụ Ngân sách", ""]
     assert rows[4][6:] == ["Cục Thống kê", "", "Gồm thu dịch vụ điều tra"]
     assert rows[5][6:] == ["Kho bạc Nhà nước", "Cục Tin học và Thống kê tài chính", ""]
+
+
+# a ministry's tasks with a product column: a department's name wrapped after its "-", the
+# support's and product's first lines and the deadline's first word printed level with its
+# last line, a support added on a row under; a product opening as a report ("Báo cáo"), not
+# a newspaper ("Báo …")
+PRODUCTS = "\n".join([
+    "PHỤ LỤC",
+    "NHIỆM VỤ CỦA CÁC ĐƠN VỊ",
+    "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn",
+    "1",
+    "Hướng dẫn chấm điểm cải cách hành chính của các",
+    "cơ quan trực thuộc",
+    "Vụ Cải cách -",
+    "Hành chính Thanh tra Bộ Hướng dẫn Tháng",
+    "9/2026",
+    "Văn phòng Bộ",
+    "2",
+    "Sơ kết việc thực hiện quy chế dân chủ",
+    "Vụ Tổ chức - Cán",
+    "bộ",
+    "Báo cáo sơ",
+    "kết",
+    "Quý",
+    "II/2026",
+])
+
+
+def test_a_department_wrapped_after_its_dash_and_a_report_beside_it() -> None:
+    rows = _table(PRODUCTS)
+    assert rows[1] == ["1", "Hướng dẫn chấm điểm cải cách hành chính của các cơ quan trực "
+                       "thuộc", "Vụ Cải cách - Hành chính", "Thanh tra Bộ; Văn phòng Bộ",
+                       "Hướng dẫn", "Tháng 9/2026"]
+    assert rows[2] == ["2", "Sơ kết việc thực hiện quy chế dân chủ", "Vụ Tổ chức - Cán bộ", "",
+                       "Báo cáo sơ kết", "Quý II/2026"]
