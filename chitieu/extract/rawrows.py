@@ -407,6 +407,9 @@ class _Row:
     lines: list[list[str]]  # each line's words after the row's numbers
     first: int
     last: int
+    # where a page break split the row (its lines before each): the cells go on under the
+    # header printed again, each part of the row's cells in their columns' order
+    pages: list[int] = field(default_factory=list)
 
 
 def read_table(lines: list[str], header: Header, known: Callable[[str], float],
@@ -422,7 +425,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
     names = [k for k, r in enumerate(cut_roles) if r == "name"]
     cut_roles = ["group" if k in names[:-1] else r for k, r in enumerate(cut_roles)]
     agencies = [k for k, r in enumerate(cut_roles) if r in AGENCY_ROLES]
-    cuts = [None if row.kind in ("section", "group") else _cut(row.lines, cut_roles, known)
+    cuts = [None if row.kind in ("section", "group") else _cut_pages(row, cut_roles, known)
             for row in table]
     # where nearly every row fills its first two agency columns, a row filling only the
     # first has its first agency merged down from the row above (written once, in the
@@ -491,6 +494,21 @@ def _values_guessed(cells: list[str], roles: list[str]) -> list[str]:
     return out
 
 
+def _cut_pages(row: _Row, roles: list[str], known: Callable[[str], float]) -> list[str]:
+    """A row's cells (`_cut`), a row split by a page break cut part by part: on the next
+    page its cells go on, each column's under the header printed again ("… của các bộ," /
+    the header / "ngành trung ương …"), joined to the part above column by column."""
+    bounds = [0, *row.pages, len(row.lines)]
+    parts = [row.lines[a:b] for a, b in pairwise(bounds) if any(row.lines[a:b])]
+    if len(parts) < 2:
+        return _cut(row.lines, roles, known)
+    cells = _cut(parts[0], roles, known)
+    for part in parts[1:]:
+        cells = [" ".join(t for t in pair if t) for pair in zip(
+            cells, _cut(part, roles, known), strict=True)]
+    return cells
+
+
 def _heads_items(table: list[_Row], at: int) -> bool:
     """Whether row `at` heads the rows after it: the next numbers its first item ("2" then
     "2.1")."""
@@ -513,8 +531,12 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
         if not line:
             i += 1
             continue
-        repeat = _repeated_header(lines, i, header)
+        # (the next page's number, alone over the header printed again)
+        page_number = line.isdigit() and _repeated_header(lines, i + 1, header)
+        repeat = _repeated_header(lines, i, header) or (page_number and page_number + 1)
         if repeat:
+            if rows:
+                rows[-1].pages.append(len(rows[-1].lines))
             i += repeat
             continue
         if rows and _ends_table(line, rows):

@@ -578,3 +578,26 @@ def test_a_department_wrapped_after_its_dash_and_a_report_beside_it() -> None:
                        "Hướng dẫn", "Tháng 9/2026"]
     assert rows[2] == ["2", "Sơ kết việc thực hiện quy chế dân chủ", "Vụ Tổ chức - Cán bộ", "",
                        "Báo cáo sơ kết", "Quý II/2026"]
+
+
+def test_a_row_split_by_a_page_break_goes_on_under_the_header_printed_again() -> None:
+    # the next page's number alone over the header printed again, then the rest of row 2's
+    # name (its lead, support and deadline printed on the page before)
+    header = ["ST", "T", "Nội dung nhiệm vụ", "Cơ quan chủ", "trì", "Cơ quan phối", "hợp",
+              "Thời gian", "hoàn thành"]
+    text = "\n".join([
+        "Phụ lục", "NHIỆM VỤ NĂM 2026", *header,
+        "1", "Số hóa hồ sơ địa chính của các xã,", "phường trong tỉnh",
+        "Sở Nông nghiệp", "và Môi trường", "UBND các xã,", "phường", "Quý II/2026",
+        "2", "Nâng cấp hệ thống thông tin giải quyết", "thủ tục hành chính, kết nối với",
+        "Sở Khoa học và", "Công nghệ", "Sở Tư pháp Quý III/2026",
+        "\f2", *header,
+        "Cổng Dịch vụ công quốc gia và ứng", "dụng công dân số",
+        "3", "Tổng kết thực hiện kế hoạch", "Sở Tài chính Các sở, ngành Năm 2026",
+    ])
+    rows = _table(text)
+    assert rows[2] == ["2", "Nâng cấp hệ thống thông tin giải quyết thủ tục hành chính, kết "
+                       "nối với Cổng Dịch vụ công quốc gia và ứng dụng công dân số",
+                       "Sở Khoa học và Công nghệ", "Sở Tư pháp", "Quý III/2026"]
+    assert rows[3] == ["3", "Tổng kết thực hiện kế hoạch", "Sở Tài chính", "Các sở, ngành",
+                       "Năm 2026"]
