@@ -67,7 +67,7 @@ text), or `raw_heldout1` (built 2026-12-07 03:50 before the raw session's code
 changes: each document as DOCX, PDF and the PDF's `pdftotext -raw` text, the form it is for;
 scored at that session's start and end: worn), or `raw_heldout2` (built 2026-12-07 06:50 before
 the second raw session's code changes: each document as DOCX, PDF, the PDF's `pdftotext -raw`
-text and its flagless `pdftotext` text).
+text and its flagless `pdftotext` text; scored at that session's start and end: worn).
 The `raw` form is a PDF's `pdftotext -raw -enc UTF-8` text (`<stem>.pdftotext-raw.txt`); the
 `flagless` form its `pdftotext -enc UTF-8` text without -layout or -raw (`<stem>.pdftotext.txt`).
 """
