@@ -146,6 +146,7 @@ class Catalog:
         self._weight_of = _Weights(self._weights, self._rare)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
+        self._entry_ids = [entry.indicator for entry in self._entries]
         # words as bits (bit i = vocabulary word i): the words a name shares with a phrasing
         # are one `&` of two ints, and their weight is kept by that int (`_shared_weight`)
         self._word_bit = {word: 1 << i for i, word in enumerate(self._vocabulary)}
@@ -269,16 +270,21 @@ class Catalog:
         candidates &= self._compatible_mask(group, reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
         # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
-        # once one has, the best score so far): it is not scored.
+        # once one has, the best score so far): it is not scored. Which is found first does
+        # not matter, so the members are taken highest bit first: each found by one
+        # `bit_length` and cleared by one `^` (lowest first, `c & -c` made two more integers
+        # of the group's width per candidate).
         best_id: str | None = None
         best_score = -1.0
-        entries, entry_weights, entry_bits = self._entries, self._entry_weights, self._entry_bits
+        entry_weights, entry_bits = self._entry_weights, self._entry_bits
+        entry_ids, entries = self._entry_ids, self._entries
         members, slot = group.members, self._slot
         known = self._shared.get
-        while candidates:  # the members' top bits, lowest first
-            low = candidates & -candidates
-            candidates ^= low
-            index = members[low.bit_length() // slot - 1]
+        threshold = self.threshold
+        while candidates:
+            top = candidates.bit_length()
+            candidates ^= 1 << top - 1
+            index = members[top // slot - 1]
             if heading and _continues(words, entries[index].reading.content):
                 continue
             common = name_bits & entry_bits[index]
@@ -288,10 +294,10 @@ class Catalog:
             if shared < needed:
                 continue
             score = _score(shared, total, entry_weights[index])
-            if score > best_score or (score == best_score and entries[index].indicator
+            if score > best_score or (score == best_score and entry_ids[index]
                                       < best_id):  # type: ignore[operator]
-                best_id, best_score = entries[index].indicator, score
-                if score > self.threshold:
+                best_id, best_score = entry_ids[index], score
+                if score > threshold:
                     needed = max(needed, _needed(score, total))
         return None if best_id is None else (best_id, best_score)
 

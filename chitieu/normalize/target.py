@@ -871,6 +871,11 @@ def _wordy_pieces(text: str, most: int | None = None) -> int:
     """How many of a plain text's space-separated pieces hold a letter or digit: each is at
     least one word of its fold, whatever punctuation the fold's ends lose. With `most`,
     counting stops past it (`most` + 1: more than `most`)."""
+    if most is not None:
+        # a name's first pieces are words: counting stops there, without splitting the rest
+        first = text.split(" ", most + 1)[:most + 1]
+        if len(first) == most + 1 and all(map(_WORDY.search, first)):
+            return most + 1
     count = 0
     for piece in text.split(" "):
         if _WORDY.search(piece):
