@@ -11,9 +11,9 @@
                                                            realdocs_heldout6|
                                                            realdocs_heldout7|
                                                            realdocs_heldout8|
-                                                           raw_heldout1]
-                                                     [--form docx|pdf|layout|raw|xlsx|html|
-                                                             md|portal ...]
+                                                           raw_heldout1|raw_heldout2]
+                                                     [--form docx|pdf|layout|raw|flagless|
+                                                             xlsx|html|md|portal ...]
                                                      [--score ../shared/tools/score.py]
 
 Held out: built and scored before the code they measure was changed, then scored only at the
@@ -58,8 +58,12 @@ and portal text; scored at that session's start and end, its misses read: worn),
 `realdocs_heldout8` (built 2026-12-07 04:00 before the eighth realdocs session's code changes:
 each document as DOCX, PDF and layout text and in three of XLSX, HTML, Markdown and portal
 text), or `raw_heldout1` (built 2026-12-07 03:50 before the raw session's code
-changes: each document as DOCX, PDF and the PDF's `pdftotext -raw` text, the form it is for).
-The `raw` form is a PDF's `pdftotext -raw -enc UTF-8` text (`<stem>.pdftotext-raw.txt`).
+changes: each document as DOCX, PDF and the PDF's `pdftotext -raw` text, the form it is for;
+scored at that session's start and end: worn), or `raw_heldout2` (built 2026-12-07 06:50 before
+the second raw session's code changes: each document as DOCX, PDF, the PDF's `pdftotext -raw`
+text and its flagless `pdftotext` text).
+The `raw` form is a PDF's `pdftotext -raw -enc UTF-8` text (`<stem>.pdftotext-raw.txt`); the
+`flagless` form its `pdftotext -enc UTF-8` text without -layout or -raw (`<stem>.pdftotext.txt`).
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "fixtures" / "real"
 FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
-         "raw": "*.pdftotext-raw.txt",
+         "raw": "*.pdftotext-raw.txt", "flagless": "*.pdftotext.txt",
          "xlsx": "*.xlsx", "html": "*.html", "md": "*.md", "portal": "*.portal.md"}
 # a portal page saved as text is its own form, not the converter's Markdown
 OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
@@ -83,7 +87,8 @@ SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout
              "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
              "realdocs_heldout",
              "realdocs_heldout2", "realdocs_heldout3", "realdocs_heldout4", "realdocs_heldout5",
-             "realdocs_heldout6", "realdocs_heldout7", "realdocs_heldout8", "raw_heldout1")
+             "realdocs_heldout6", "realdocs_heldout7", "realdocs_heldout8", "raw_heldout1",
+             "raw_heldout2")
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:

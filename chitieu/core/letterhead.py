@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 MAX_HEADER_LINES = 14  # the block is at the top of the document: never deeper than this
 MAX_TITLE_LINES = 4  # a title under its kind runs over a few lines, never more
+MAX_STAMP_LINES = 8  # a signature's stamp: its few fields, the names' wrapped rests
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
 # dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one, a dash
 # printed with spaces ("45/KH - UBND") one dash
@@ -64,6 +65,7 @@ class _Words:
     motto_tail: regex.Pattern
     draft: regex.Pattern
     stamp: regex.Pattern  # a digital signature's stamp's label: the rest of its line
+    stamp_name: regex.Pattern  # the label of a stamp's field holding a name, which may wrap
     rule: regex.Pattern
     kinds: frozenset[str]
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
@@ -104,6 +106,8 @@ def _words() -> _Words:
         draft=compile_regex(data["draft"]),
         stamp=compile_regex(
             r"(?<!\w)(?:" + _spaced(data["signature_stamp"]) + r")\s*:"),
+        stamp_name=compile_regex(
+            r"(?<!\w)(?:" + _spaced(data["signature_stamp_names"]) + r")\s*:"),
         rule=compile_regex(data["rule"]),
         kinds=frozenset(data["kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
@@ -259,6 +263,7 @@ class Letterhead:
     subject_open: bool = False  # the left column's last words read were the subject's
     national_wrapped: bool = False  # the line read last ended the national name at "VIỆT"
     nation_open: bool = False  # the national name ended at "VIỆT", its "NAM" not read yet
+    stamp_open: bool = False  # a stamp's name ran to the end of the line read last
 
     @property
     def bodies(self) -> list[str]:
@@ -504,10 +509,11 @@ _LAST_READ: tuple[tuple, Letterhead | None] = ((), None)
 def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     head = Letterhead()
     rows, origin = _cell_lines_apart(rows)
-    texts = _year_rejoined([_line(r) for r in rows[:MAX_HEADER_LINES + 1]]) + [
-        _line(r) for r in rows[MAX_HEADER_LINES + 1:]]
+    lines = [_line(r) for r in rows]
+    depth = MAX_HEADER_LINES + _stamp_lines(lines)
+    texts = _year_rejoined(lines[:depth + 1]) + lines[depth + 1:]
     end = len(texts)
-    for i, text in enumerate(texts[:MAX_HEADER_LINES]):
+    for i, text in enumerate(texts[:depth]):
         if not text:
             continue
         if is_document_kind(text) or _starts_heading(text):
@@ -515,7 +521,7 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
             break
         _read_header_line(head, text)
     else:
-        end = min(len(texts), MAX_HEADER_LINES)
+        end = min(len(texts), depth)
     if not head.national and not (head.number and head.issuer):
         return None
     kind = document_kind(texts[end]) if end < len(texts) else None
@@ -523,6 +529,15 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
         (head.kind, carried), head.kind_at = kind, origin[end]
         head.title = _title(rows[end + 1:], texts[end + 1:], [carried] if carried else [])
     return head
+
+
+def _stamp_lines(lines: list[str]) -> int:
+    """How many lines a digital signature's stamp adds to the header block: its fields'
+    lines and a name's wrapped rest, read between the columns' lines (a stamp prints a few
+    fields: never more than MAX_STAMP_LINES)."""
+    fields = sum(1 for line in lines[:MAX_HEADER_LINES + MAX_STAMP_LINES]
+                 if _words().stamp.search(_folded_text(line)))
+    return min(2 * fields, MAX_STAMP_LINES) if fields else 0
 
 
 def _cell_lines_apart(rows: list[RawRow]) -> tuple[list[RawRow], list[int]]:
@@ -586,7 +601,8 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     """One line of the block: the right column's parts taken out, the rest is the left's:
     the issuer's lines above "Số:", what is under it ("V/v …", a subject) none of them."""
     words = _words()
-    text = _without_stamp(_without_draft_mark(_without_motto_tail(head, text)))
+    text = _without_stamp_rest(head, _without_draft_mark(_without_motto_tail(head, text)))
+    text, head.stamp_open = _without_stamp(text)
     if not text.strip():
         return
     folded, where = _folded(text)
@@ -677,17 +693,38 @@ def _without_draft_mark(text: str) -> str:
     return f"{text[:where[mark.start()]].rstrip()}\t{text[where[mark.end()]:].lstrip()}".strip()
 
 
-def _without_stamp(text: str) -> str:
+def _without_stamp(text: str) -> tuple[str, bool]:
     """The line without a digital signature's stamp read on it: each of the stamp's fields
     from its label to the next gutter (a tab, two spaces or more) or the line's end ("XÃ TÂN
     LẠC\tCơ quan: Tỉnh Phú Thọ" → "XÃ TÂN LẠC"); a cell after it (the place-date beside
-    the stamp's box) stays."""
-    while (stamp := _words().stamp.search(_folded_text(text))) is not None:
+    the stamp's box) stays. And whether the last field taken out holds a name and ran to
+    the line's end: its rest may be on the next line."""
+    runs_on = False
+    while (stamp := _words().stamp.search(folded := _folded_text(text))) is not None:
         start = _folded(text)[1][stamp.start()]
         gutter = _GUTTER.search(text, start)
+        runs_on = gutter is None and _words().stamp_name.match(folded, stamp.start()) is not None
         rest = text[gutter.start():] if gutter is not None else ""
         text = (text[:start].rstrip() + rest) if text[:start].strip() else rest.lstrip()
-    return text.rstrip()
+    return text.rstrip(), runs_on
+
+
+def _without_stamp_rest(head: Letterhead, text: str) -> str:
+    """The line without the rest of a stamp's name that its narrow box wrapped (the line read
+    last ended with the name): the line's last cell, when it reads as words of a name in
+    small letters ("tỉnh Phú Thọ", "Long, tỉnh Quảng Ninh", "Thái Nguyên") — not the
+    issuer's capitals, a number, a date, the national name, a subject or its rest."""
+    if not head.stamp_open or not text.strip():
+        return text
+    head.stamp_open = False
+    gap = _COLUMN_GAP.search(text.rstrip())
+    before, last = (text[:gap.start()], text[gap.end():]) if gap else ("", text)
+    folded = _folded_text(last)
+    if (_capitals(last) or head.subject_open or NUMBER.search(last) or _DATED.search(folded)
+            or _words().motto.search(folded) or _words().stamp.search(folded)
+            or _SUBJECT_LABEL.match(last.strip()) or not any(c.isalpha() for c in last)):
+        return text
+    return before.rstrip()
 
 
 # the gap between two columns' cells on a line

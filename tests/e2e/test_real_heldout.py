@@ -1,5 +1,6 @@
 """The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout11,
-and raw_heldout1 in `pdftotext -raw` form)
+raw_heldout1 in `pdftotext -raw` form, raw_heldout2 in `pdftotext -raw` and flagless
+`pdftotext` form)
 are complete: every document in its three forms and one hand-written expected file each.
 They are scored by benchmarks/eval_real_heldout.py only, never here (a held-out set that
 tests pass or fail on would be tuned to)."""
@@ -27,13 +28,17 @@ def test_every_document_has_its_three_forms_and_expected_records(name: str) -> N
         assert records and len({r["key"] for r in records}) == len(records)
 
 
-def test_the_raw_held_out_set_has_its_raw_text_and_expected_records() -> None:
-    held = REAL / "raw_heldout1"
+@pytest.mark.parametrize(("name", "suffixes"), [
+    ("raw_heldout1", (".docx", ".pdf", ".pdftotext-raw.txt")),
+    ("raw_heldout2", (".docx", ".pdf", ".pdftotext-raw.txt", ".pdftotext.txt")),
+])
+def test_the_raw_held_out_sets_have_their_text_forms_and_expected_records(
+        name: str, suffixes: tuple[str, ...]) -> None:
+    held = REAL / name
     golds = sorted(held.glob("expected/*.gold.json"))
     assert len(golds) >= 5
     for gold in golds:
         stem = gold.name.removesuffix(".gold.json")
-        assert all((held / f"{stem}{suffix}").is_file()
-                   for suffix in (".docx", ".pdf", ".pdftotext-raw.txt")), stem
+        assert all((held / f"{stem}{suffix}").is_file() for suffix in suffixes), stem
         records = json.loads(gold.read_text("utf-8"))["records"]
         assert records and len({r["key"] for r in records}) == len(records)

@@ -6,8 +6,9 @@ two-line subject — as OCR'd and plain text, DOCX, PDF and portal HTML, scored 
 tested here: heldout/ is scored at the start and the end of the work that reads it
 (benchmarks/eval_plan_headers.py --set whole_plans3 --part heldout). whole_plans9/dev (letters
 whose subject wraps above a wrapped "Kính gửi:" line, signature stamps, numbers cut at their
-dash, steering committees under a Party committee, appendices after the signer's name) is
-held here the same way.
+dash, steering committees under a Party committee, appendices after the signer's name) and
+whole_plans10/dev (signature stamps whose signer's name wraps, stamps deepening the header,
+a Front committee's village boards) are held here the same way.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 @pytest.mark.parametrize("form", ["*.txt", "plain/*.txt", "*.docx", "*.pdf", "html/*.html"])
 @pytest.mark.parametrize(("folder", "documents"), [("whole_plans3/dev", 10),
-                                                   ("whole_plans9/dev", 23)])
+                                                   ("whole_plans9/dev", 23),
+                                                   ("whole_plans10/dev", 10)])
 def test_every_dev_plan_in_every_form_scores_full_marks(folder: str, documents: int, form: str,
                                                         tmp_path: Path,
                                                         shared_dir: Path) -> None:

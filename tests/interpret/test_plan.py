@@ -650,3 +650,79 @@ def test_a_body_opening_with_a_date_is_no_part_of_the_title(opening: str) -> Non
                       "THÔNG BÁO", "Kết luận của Chủ tịch Ủy ban nhân dân xã", "", opening,
                       "Chủ tịch Ủy ban nhân dân xã giao nhiệm vụ như sau:"])
     assert _plan(text).title == "Kết luận của Chủ tịch Ủy ban nhân dân xã"
+
+
+def _column_after_column(lines: list[str]) -> str:
+    """The lines above a whole plan's table as `pdftotext` or a PDF's words read them: the
+    header's two columns interleaved by height, one cell a line, then the kind and title."""
+    return "\n".join([*lines, "", "KẾ HOẠCH", "Chuyển đổi số năm 2026", "",
+                      "Căn cứ Luật Tổ chức chính quyền địa phương;", "II. NHIỆM VỤ"])
+
+
+@pytest.mark.parametrize(("header", "issuer", "locality"), [
+    # the signer's name wrapped at its comma (was issuer "tỉnh Phú Thọ", the province)
+    (["ỦY BAN NHÂN DÂN", "Ký bởi: Ủy ban Nhân dân xã Tân Lạc,", "tỉnh Phú Thọ", "XÃ TÂN LẠC",
+      "Cơ quan: Tỉnh Phú Thọ", "Số: 131/KH-UBND",
+      "Thời gian ký: 05.05.2026 09:30:00 +07:00", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM",
+      "Độc lập - Tự do - Hạnh phúc", "Tân Lạc, ngày 04 tháng 5 năm 2026"],
+     "Ủy ban nhân dân xã Tân Lạc", ("xã", "Tân Lạc", "05128", "Phú Thọ")),
+    # within the ward's name (was "phường Hạ Long" alone)
+    (["ỦY BAN NHÂN DÂN", "Ký bởi: Ủy ban Nhân dân phường Hạ", "Long, tỉnh Quảng Ninh",
+      "PHƯỜNG HẠ LONG", "Cơ quan: Tỉnh Quảng Ninh", "Số: 955/KH-UBND",
+      "Thời gian ký: 02.10.2026 08:00:00 +07:00", *_NATION,
+      "Hạ Long, ngày 01 tháng 10 năm 2026"],
+     "Ủy ban nhân dân phường Hạ Long", ("phường", "Hạ Long", "06688", "Quảng Ninh")),
+    # after the level, the place's name in capitals and small letters (was "SỞ KHOA HỌC VÀ
+    # CÔNG NGHỆ Thái Nguyên")
+    (["UBND TỈNH THÁI NGUYÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+      "Người ký: Sở Khoa học và Công nghệ tỉnh", "Thái Nguyên",
+      "Email: skhcn@thainguyen.gov.vn", "Số: 1287/KH-SKHCN", "Cơ quan: Tỉnh Thái Nguyên",
+      *_NATION, "Thái Nguyên, ngày 16 tháng 6 năm 2026"],
+     "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+     ("tỉnh", "Thái Nguyên", "19", "Thái Nguyên")),
+    # above a Party committee's name, across a blank line (was "phố Đà Nẵng Đảng ủy …")
+    (["ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG", "ĐẢNG ỦY PHƯỜNG HẢI CHÂU", "",
+      "Ký bởi: Đảng ủy phường Hải Châu, thành", "phố Đà Nẵng", "Cơ quan: Thành phố Đà Nẵng",
+      "", "*", "Thời gian ký: 12.05.2026 16:00:00 +07:00", "Số 64-KH/ĐU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM", "Hải Châu, ngày 12 tháng 5 năm 2026"],
+     "Đảng ủy phường Hải Châu", ("phường", "Hải Châu", "20242", "Đà Nẵng")),
+    # its rest read across beside the issuer's line, the columns apart
+    (["ỦY BAN NHÂN DÂN\tKý bởi: Ủy ban Nhân dân xã Tân Lạc,", "XÃ TÂN LẠC\ttỉnh Phú Thọ",
+      "Số: 131/KH-UBND\tCơ quan: Tỉnh Phú Thọ", *_NATION,
+      "Tân Lạc, ngày 04 tháng 5 năm 2026"],
+     "Ủy ban nhân dân xã Tân Lạc", ("xã", "Tân Lạc", "05128", "Phú Thọ")),
+])
+def test_a_stamps_name_wrapped_onto_the_next_line_is_no_part_of_the_issuer(
+        header: list[str], issuer: str, locality: tuple) -> None:
+    plan = _plan(_column_after_column(header))
+    found = plan.locality
+    assert (plan.issuer, plan.title) == (issuer, "Chuyển đổi số năm 2026")
+    assert (found.level, found.name, found.code, found.province) == locality
+
+
+def test_a_letters_subject_wrapped_under_a_stamps_time_stays_the_subject() -> None:
+    # the signing time is no name: the line under it is not the stamp's
+    text = "\n".join(["ỦY BAN NHÂN DÂN", "XÃ TÂN LẠC", "Số: 131/UBND-VP",
+                      "V/v triển khai nền tảng số", "Thời gian ký: 05.05.2026 09:30:00 +07:00",
+                      "dùng chung của xã", *_NATION, "Tân Lạc, ngày 04 tháng 5 năm 2026", "",
+                      "Kính gửi: Các thôn.", "Ủy ban nhân dân xã đề nghị:", "II. NHIỆM VỤ"])
+    plan = _plan(text)
+    assert (plan.title, plan.issuer) == ("triển khai nền tảng số dùng chung của xã",
+                                         "Ủy ban nhân dân xã Tân Lạc")
+
+
+def test_a_stamps_lines_do_not_push_the_date_out_of_the_header() -> None:
+    # sixteen lines down: the stamp's five lines, a number cut at its dash, a two-line
+    # subject (was issued_on None)
+    text = "\n".join([
+        "UBND TỈNH THÁI NGUYÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "",
+        "Người ký: Sở Khoa học và Công nghệ tỉnh", "Thái Nguyên",
+        "Email: skhcn@thainguyen.gov.vn", "", "Số: 1287/SKHCN-", "", "Cơ quan: Tỉnh Thái Nguyên",
+        "", "CĐS", "V/v đôn đốc kết nối camera an ninh", "với trung tâm giám sát của tỉnh", "",
+        "Thời gian ký: 16.06.2026 15:05:10 +07:00", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Thái Nguyên, ngày 16 tháng 6 năm 2026", "",
+        "Kính gửi: Ủy ban nhân dân các xã, phường.", "Sở đề nghị:", "II. NHIỆM VỤ"])
+    plan = _plan(text)
+    assert (plan.number, plan.issued_on, plan.issuer) == (
+        "1287/SKHCN-CĐS", "2026-06-16", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên")
+    assert plan.title == "đôn đốc kết nối camera an ninh với trung tâm giám sát của tỉnh"
