@@ -195,6 +195,10 @@ def document_kind(text: str) -> tuple[str, str] | None:
         match = pattern.match(folded)
         if match is None:
             continue
+        if folded[match.end()].isdigit():
+            # "ĐỀ ÁN 06", "CHƯƠNG TRÌNH 135": a programme named by its number (a steering
+            # committee's name's last line), no kind: a title never opens with a number
+            return None
         where = _folded(text)[1]  # where each folded character was printed: only on a match
         kind = text[:where[match.end("kind")]]
         if kind.isupper():  # "CHƯƠNG TRÌNH Hành động …": the kind is what is in capitals

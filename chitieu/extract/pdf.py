@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +39,7 @@ from chitieu.core.numbering import ROW_NUMBER
 from chitieu.core.types import BBox, Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract.pdf_grid import Grid, chars_to_text, is_bold, split_lines
-from chitieu.extract.pdf_page import PageView, page_view
+from chitieu.extract.pdf_page import PageView, page_view, uncovered
 from chitieu.extract.slots import merged_slots
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -93,7 +94,7 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
     pages), for pdfminer to explain."""
     import pypdfium2
 
-    from chitieu.extract.pdf_objects import read_page
+    from chitieu.extract.pdf_objects import flatten_printed_annotations, read_page
 
     try:
         document = pypdfium2.PdfDocument(path)
@@ -101,6 +102,8 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
         return None
     plumber = None
     try:
+        stamped = flatten_printed_annotations(document)
+        source = _flattened_copy(document) if stamped else path
         pages, doctop = [], 0.0
         for index in range(len(document)):
             page = read_page(document, index, doctop)
@@ -108,12 +111,14 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
                 if plumber is None:
                     import pdfplumber
 
-                    plumber = pdfplumber.open(path)
+                    plumber = pdfplumber.open(source)
                 if index >= len(plumber.pages):  # damage: pdfminer finds fewer pages
                     plumber.close()
                     raise _describe(ValueError(f"page {index + 1} of {len(document)} not "
                                                "found by pdfminer"))
                 page = plumber.pages[index]
+            if index in stamped:
+                page = _without_stamped_blanks(page)
             doctop += float(page.height)
             pages.append(page)
     except pypdfium2.PdfiumError:
@@ -125,6 +130,30 @@ def _pdfium_pages(path: Path) -> tuple[list, object] | None:
             plumber.close()
         return None
     return pages, plumber
+
+
+def _without_stamped_blanks(page):
+    """The page less the blanks a stamp was printed over (a pdfium page, or pdfplumber's
+    filtered page)."""
+    from chitieu.extract.pdf_objects import PdfPage
+
+    kept = uncovered(page.chars)
+    if len(kept) == len(page.chars):
+        return page
+    if isinstance(page, PdfPage):
+        page.chars = kept
+        return page
+    blanks = {id(c) for c in page.chars} - {id(c) for c in kept}
+    return page.filter(lambda obj: id(obj) not in blanks)
+
+
+def _flattened_copy(document) -> io.BytesIO:
+    """The document with its printed annotations merged, for pdfminer to read the same page
+    pdfium reads."""
+    copy = io.BytesIO()
+    document.save(copy)
+    copy.seek(0)
+    return copy
 
 
 # ---------------------------------------------------------------- opening, errors

@@ -103,6 +103,56 @@ def read_page(document, index: int, doctop: float = 0.0) -> PdfPage | None:
         page.close()
 
 
+def flatten_printed_annotations(document) -> set[int]:
+    """Merge what each page's annotations print into the page's content (the document in
+    memory only); the indexes of the pages changed.
+
+    A signed plan's number, day and month are often stamped at issue by the signing system
+    inside signature widgets ("Số: 277 /KH-UBND", "ngày 14 tháng 7"), not in the page's own
+    text: pdfium's text page and pdfminer leave annotations out, though they are on the
+    printed page. Only pages holding annotations that can print text (widgets, free text,
+    stamps) are flattened, and only those with a text layer of their own: a scanned page's
+    stamps are in its picture, where OCR reads them, and a signature's words must not make
+    it look like a page of text."""
+    import pypdfium2.raw as pdfium_c
+
+    from chitieu.extract.pdf_page import SCAN_MAX_CHARS
+
+    text_kinds = (pdfium_c.FPDF_ANNOT_FREETEXT, pdfium_c.FPDF_ANNOT_STAMP,
+                  pdfium_c.FPDF_ANNOT_WIDGET)
+    changed = set()
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            if (any(kind in text_kinds for kind in _annotation_kinds(page.raw))
+                    and _visible_chars(page) > SCAN_MAX_CHARS):
+                flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
+                if flattened == pdfium_c.FLATTEN_SUCCESS:
+                    changed.add(index)
+        finally:
+            page.close()
+    return changed
+
+
+def _visible_chars(page) -> int:
+    textpage = page.get_textpage()
+    try:
+        return len("".join(textpage.get_text_range().split()))
+    finally:
+        textpage.close()
+
+
+def _annotation_kinds(page) -> list[int]:
+    import pypdfium2.raw as pdfium_c
+
+    kinds = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page, i)
+        kinds.append(pdfium_c.FPDFAnnot_GetSubtype(annotation))
+        pdfium_c.FPDFPage_CloseAnnot(annotation)
+    return kinds
+
+
 def _blank_objects(texts: dict[int, tuple[int, object, bool]], drawn: set[int],
                    frame: PageFrame, doctop: float,
                    chars: list[dict]) -> list[tuple[int, int, dict]] | None:

@@ -1,6 +1,8 @@
 """One PDF page as the reader needs it: its chars cleaned, decoded and upright, its rules.
 
-- Duplicate glyphs (a word printed twice a hair apart to fake bold) are dropped.
+- Duplicate glyphs (a word printed twice a hair apart to fake bold) are dropped; on a page
+  whose stamps were merged into it, so are the spaces a stamped glyph is drawn over (the
+  blanks left for a number and date, `uncovered`).
 - Text in legacy Vietnamese fonts is decoded (`pdf_legacy`).
 - A page whose text runs down, up or upside down (a landscape table printed on a portrait
   page, or a page with /Rotate that pdfplumber shows turned) is turned so that the text reads
@@ -11,8 +13,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from types import SimpleNamespace
 
 from chitieu.extract.pdf_legacy import decode_chars, font_encodings
@@ -89,6 +93,39 @@ def dedupe(chars: list[dict]) -> list[dict]:
             seen.setdefault((char["text"], gx, gy), []).append(char)
             out.append(char)
     return out
+
+
+def uncovered(chars: list[dict]) -> list[dict]:
+    """Chars less the spaces whose middle lies inside a glyph drawn on the same line."""
+    glyphs: dict[int, list[tuple[float, float]]] = {}
+    for char in chars:
+        if not char["text"].isspace() and char.get("upright", True):
+            glyphs.setdefault(round(char["bottom"]), []).append((char["x0"], char["x1"]))
+    if not glyphs or len(glyphs) == len(chars):
+        return chars
+    lines = {line: _Reach(spans) for line, spans in glyphs.items()}
+    return [c for c in chars if not (c["text"].isspace() and _covered(c, lines))]
+
+
+class _Reach:
+    """A line's glyph spans, sorted, with the furthest right edge reached so far: whether a
+    point lies inside a span is one binary search, however long the line."""
+
+    def __init__(self, spans: list[tuple[float, float]]) -> None:
+        spans.sort()
+        self.lefts = [x0 for x0, _ in spans]
+        self.reach = list(accumulate((x1 for _, x1 in spans), max))
+
+    def covers(self, x: float) -> bool:
+        before = bisect_left(self.lefts, x)  # spans starting strictly left of x
+        return before > 0 and self.reach[before - 1] > x
+
+
+def _covered(space: dict, lines: dict[int, _Reach]) -> bool:
+    middle = (space["x0"] + space["x1"]) / 2
+    line = round(space["bottom"])
+    return any(reach.covers(middle) for dy in (-1, 0, 1)
+               if (reach := lines.get(line + dy)) is not None)
 
 
 def text_direction(chars: list[dict]) -> str:

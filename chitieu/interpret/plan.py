@@ -162,7 +162,39 @@ def parse_plan(preamble: list[RawRow], later: list[list[RawRow]] = (),
             # commune's, the place is the managing body's
             plan.locality = _locality(header_place, context)
         plan.issuer = _unit_as_named(plan.issuer, plan.locality)
+    plan.number = _dash_put_back(plan.number, plan.issuer)
     return plan, warnings + _missing(plan) + _locality_unresolved(plan, context)
+
+
+def _dash_put_back(number: str | None, issuer: str | None) -> str | None:
+    """The number with the dash `pdftotext` took out where its line broke ("Số: 512/KH-" /
+    "SNNMT" read "512/KHSNNMT"): a symbol of capitals alone whose one end is the issuing
+    body's initials ("SNNMT", "UBND") and whose other end is two capitals or more is the
+    kind's and the body's, or the body's and its unit's. Any other number as read."""
+    glued = _GLUED_SYMBOL.match(number or "")
+    initials = _initials(issuer) if glued and issuer else ""
+    if len(initials) < 2:
+        return number
+    symbol = glued["symbol"]
+    if symbol.endswith(initials) and len(symbol) >= len(initials) + 2:
+        return f"{glued['num']}/{symbol[:-len(initials)]}-{initials}"
+    if symbol.startswith(initials) and len(symbol) >= len(initials) + 2:
+        return f"{glued['num']}/{initials}-{symbol[len(initials):]}"
+    return number
+
+
+_GLUED_SYMBOL = lazy(compile_regex, r"^(?P<num>\d+)/(?P<symbol>\p{Lu}+)$")
+
+
+def _initials(issuer: str) -> str:
+    """The initials a number's symbol writes for the issuing body, its place left out ("Sở
+    Giáo dục và Đào tạo tỉnh Nghệ An" → "SGDĐT", "Ủy ban nhân dân phường Hạ Long" →
+    "UBND")."""
+    place = place_of(issuer)
+    body = issuer[:len(issuer) - len(place)] if place else issuer
+    letters = (unicodedata.normalize("NFD", word)[0].upper() for word in body.split()
+               if to_ascii(word).lower() != "va" and word[0].isalpha())
+    return "".join(letters)
 
 
 

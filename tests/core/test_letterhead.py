@@ -175,6 +175,11 @@ def test_a_body_in_capitals_as_written(body: str, written: str, place: str | Non
     ("**CHƯƠNG TRÌNH Hành động năm 2026**", ("CHƯƠNG TRÌNH", "Hành động năm 2026")),
     ("Kế hoạch số 12/KH-UBND ngày 05/3/2026", None),  # a sentence, not the kind
     ("Kế hoạch này được triển khai", None),
+    # a programme named by its number, a steering committee's name's last line (was the
+    # kind "ĐỀ ÁN": the header ended there, its number and date unread)
+    ("ĐỀ ÁN 06", None),
+    ("ĐỀ ÁN 06\tCao Bằng, ngày 06 tháng 3 năm 2026", None),
+    ("CHƯƠNG TRÌNH 135", None),
 ])
 def test_the_kind_and_a_title_on_its_line(text: str, kind: tuple[str, str] | None) -> None:
     assert document_kind(text) == kind

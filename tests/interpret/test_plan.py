@@ -726,3 +726,22 @@ def test_a_stamps_lines_do_not_push_the_date_out_of_the_header() -> None:
     assert (plan.number, plan.issued_on, plan.issuer) == (
         "1287/SKHCN-CĐS", "2026-06-16", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên")
     assert plan.title == "đôn đốc kết nối camera an ninh với trung tâm giám sát của tỉnh"
+
+
+@pytest.mark.parametrize(("left", "number"), [
+    # `pdftotext` joins a word its line broke at a dash, the number's too ("Số: 512/KH-" /
+    # "SNNMT" → "512/KHSNNMT"): the issuing body's initials tell where the dash was
+    (["UBND TỈNH PHÚ THỌ", "SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG", "Số: 512/KHSNNMT"],
+     "512/KH-SNNMT"),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HẠ LONG", "Số: 955/UBNDVHXH"], "955/UBND-VHXH"),
+    (["UBND TỈNH NGHỆ AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1733/SGDĐTGDPT"],
+     "1733/SGDĐT-GDPT"),
+    # a symbol that is no body's initials and a kind's is printed as it is
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HẠ LONG", "Số: 18/BC"], "18/BC"),
+    (["UBND TỈNH THÁI NGUYÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 40/KHCN"], "40/KHCN"),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HẠ LONG", "Số: 18/KH-UBND"], "18/KH-UBND"),
+])
+def test_a_numbers_dash_lost_where_its_line_broke_is_put_back(left: list[str],
+                                                               number: str) -> None:
+    plan = _plan(_under_header(left, [*_NATION, "Hạ Long, ngày 05 tháng 3 năm 2026"]))
+    assert plan.number == number

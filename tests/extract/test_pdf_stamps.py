@@ -1,0 +1,100 @@
+"""Text a signing system stamps on a plan in annotations (the number and date of a signed
+plan, over the blanks the typist left) is read where it prints, as printed."""
+
+import ctypes
+import io
+from pathlib import Path
+
+import pytest
+
+pypdfium2 = pytest.importorskip("pypdfium2")
+pytest.importorskip("pdfplumber")
+
+import pypdfium2.raw as pdfium_c  # noqa: E402
+
+from chitieu.extract import pdf  # noqa: E402
+from chitieu.extract.pdf_page import page_view, uncovered  # noqa: E402
+
+
+def _text(document, text: str, x: float, y: float):
+    obj = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", 12.0)
+    buffer = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+    pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+    pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+    return obj
+
+
+HEADER = "So:          /KH-UBND"
+TITLE = "KE HOACH Trien khai chuyen doi so tren dia ban xa nam 2026"
+SIGNATURE = "Ky boi: Uy ban nhan dan xa Dinh Lap, Thoi gian ky: 14.07.2026 08:56:57"
+
+
+def _stamped_pdf(tmp_path, flags: int, stamp: str = "277", scanned: bool = False) -> str:
+    """A header line with a blank run for the number and a title (or, `scanned`, a picture
+    of the whole page and no text), and a stamp annotation printing `stamp` over the blank
+    run, as signing systems stamp the number at issue."""
+    document = pypdfium2.PdfDocument.new()
+    page = document.new_page(400, 200)
+    if scanned:
+        _insert_page_picture(document, page)
+    else:
+        pdfium_c.FPDFPage_InsertObject(page.raw, _text(document, HEADER, 20, 150))
+        pdfium_c.FPDFPage_InsertObject(page.raw, _text(document, TITLE, 20, 120))
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    annotation = pdfium_c.FPDFPage_CreateAnnot(page.raw, pdfium_c.FPDF_ANNOT_STAMP)
+    pdfium_c.FPDFAnnot_SetRect(annotation, pdfium_c.FS_RECTF(45, 165, 390, 145))
+    pdfium_c.FPDFAnnot_AppendObject(annotation, _text(document, stamp, 48, 150))
+    pdfium_c.FPDFAnnot_SetFlags(annotation, flags)
+    pdfium_c.FPDFPage_CloseAnnot(annotation)
+    out = io.BytesIO()
+    document.save(out)
+    document.close()
+    path = tmp_path / "stamped.pdf"
+    path.write_bytes(out.getvalue())
+    return str(path)
+
+
+def _insert_page_picture(document, page) -> None:
+    bitmap = pypdfium2.PdfBitmap.new_native(400, 200, pdfium_c.FPDFBitmap_BGR)
+    bitmap.fill_rect((255, 255, 255, 255), 0, 0, 400, 200)
+    image = pdfium_c.FPDFPageObj_NewImageObj(document.raw)
+    pdfium_c.FPDFImageObj_SetBitmap(None, 0, image, bitmap.raw)
+    pdfium_c.FPDFImageObj_SetMatrix(image, 400, 0, 0, 200, 0, 0)
+    pdfium_c.FPDFPage_InsertObject(page.raw, image)
+
+
+def _lines(path) -> list[str]:
+    return [" ".join(cell.text for cell in row.cells) for row in pdf.read(path).rows]
+
+
+def test_a_number_stamped_in_an_annotation_is_read_in_its_place(tmp_path):
+    path = _stamped_pdf(tmp_path, pdfium_c.FPDF_ANNOT_FLAG_PRINT)
+    assert _lines(path) == ["So: 277 /KH-UBND", TITLE]
+
+
+def test_an_annotation_that_does_not_print_is_not_read(tmp_path):
+    path = _stamped_pdf(tmp_path, pdfium_c.FPDF_ANNOT_FLAG_NOVIEW)
+    assert "277" not in " ".join(_lines(path))
+
+
+def test_a_signature_stamped_on_a_scanned_page_leaves_it_a_scan(tmp_path):
+    # the stamp is in the page's picture for OCR; its words must not pass for a text layer
+    path = _stamped_pdf(tmp_path, pdfium_c.FPDF_ANNOT_FLAG_PRINT, SIGNATURE, scanned=True)
+    pages, plumber = pdf._pdfium_pages(Path(path))
+    assert plumber is None
+    assert page_view(pages[0], 1).state == "scan"
+
+
+def _char(text: str, x0: float, x1: float, bottom: float = 50.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": bottom - 12, "bottom": bottom,
+            "upright": True}
+
+
+def test_spaces_under_a_stamped_glyph_go_and_other_spaces_stay():
+    chars = [_char("S", 0, 7), _char(" ", 7, 10), _char(" ", 10, 13), _char(" ", 13, 16),
+             _char("2", 9, 16, bottom=50.4), _char(" ", 16, 19), _char("/", 19, 23),
+             _char(" ", 11, 14, bottom=70.0)]
+    kept = uncovered(chars)
+    assert [(c["text"], c["x0"], c["bottom"]) for c in kept] == [
+        ("S", 0, 50.0), (" ", 7, 50.0), ("2", 9, 50.4), (" ", 16, 50.0), ("/", 19, 50.0),
+        (" ", 11, 70.0)]
