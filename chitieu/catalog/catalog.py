@@ -281,6 +281,9 @@ class Catalog:
         members, slot = group.members, self._slot
         known = self._shared.get
         threshold = self.threshold
+        # `_score` and `_needed`, written out here (the same operations in the same order,
+        # so the same floats) rather than called for every candidate
+        plain, contained = 1 - CONTAINMENT_WEIGHT, CONTAINMENT_WEIGHT
         while candidates:
             top = candidates.bit_length()
             candidates ^= 1 << top - 1
@@ -293,12 +296,15 @@ class Catalog:
                 shared = self._shared_weight(common)
             if shared < needed:
                 continue
-            score = _score(shared, total, entry_weights[index])
+            weight = entry_weights[index]
+            score = plain * (2 * shared / (total + weight)) \
+                + contained * shared / (total if total <= weight else weight)
             if score > best_score or (score == best_score and entry_ids[index]
                                       < best_id):  # type: ignore[operator]
                 best_id, best_score = entry_ids[index], score
                 if score > threshold:
-                    needed = max(needed, _needed(score, total))
+                    ratio = (score - contained) / plain
+                    needed = max(needed, ratio / (2 - ratio) * total - SCORE_SLACK)
         return None if best_id is None else (best_id, best_score)
 
     def _counts_nothing(self, reading: Reading, family: str | None) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass, replace
@@ -629,8 +629,7 @@ def _is_qualitative(text: str) -> bool:
 # ----------------------------------------------------------------------------- names
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):  # (made for every number of a name: cheaper than a dataclass)
     start: int          # where the lead-in word or operator/number starts
     raw_start: int      # where the operator/number starts
     end: int
