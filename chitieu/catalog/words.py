@@ -100,6 +100,12 @@ class Words:
     # the family a count is of when its name says a condition, by the family printed
     # (match_words.yaml `condition_families`; `name_family`)
     condition_families: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the family a value of a counted object is of, by the family printed (match_words.yaml
+    # `object_families`: points counted in "điểm" are a count, not an index's score)
+    object_families: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a share printed in a bare "%" whose name says what it is a share of ("… trong GRDP"):
+    # the qualifier of that whole (match_words.yaml `named_wholes`), and its phrases
+    named_wholes: dict[Phrase, str] = field(default_factory=dict)
     # a denominator's bare word after a number no size takes with it ("trên 5.000 dân"): the
     # size is unread (`size_unread`), unless one of `bare_not_before` follows ("3 dân tộc")
     bare_denominators: frozenset[Phrase] = frozenset()
@@ -205,6 +211,11 @@ class Words:
             number_words=frozenset(map(str, data.get("denominator_number_words") or ())),
             condition_families={str(c): {str(k): str(v) for k, v in (moves or {}).items()}
                                 for c, moves in (data.get("condition_families") or {}).items()},
+            object_families={str(o): {str(k): str(v) for k, v in (moves or {}).items()}
+                             for o, moves in (data.get("object_families") or {}).items()},
+            named_wholes={phrase(p): str(whole)
+                          for whole, found in (data.get("named_wholes") or {}).items()
+                          for p in found},
             bare_denominators=frozenset(map(phrase, data.get("denominator_bare_words") or ())),
             growth_readings={str(k): phrase(v)
                              for k, v in (data.get("growth_readings") or {}).items()},
@@ -924,9 +935,17 @@ def _unit_family(unit: str, words: Words) -> str:
 def name_family(unit: str | None, reading: Reading, words: Words | None = None) -> str | None:
     """The unit family of a name with its printed unit: the unit's, else the measuring
     noun's; a sum of money "bình quân đầu người" is money per person whatever is printed; a
-    count of people whose name says visits ("Số lượt người …" in người) is one of visits."""
+    count of people whose name says visits ("Số lượt người …" in người) is one of visits; a
+    value of counted points ("Số điểm Wi-Fi …" in điểm) is a count of them; a share in a
+    bare "%" that names its whole ("… trong GRDP") is a share of that whole."""
     words = words or default_words()
     family = unit_family(unit, words) or reading.family
+    if reading.object is not None and reading.object in words.object_families:
+        family = words.object_families[reading.object].get(family, family)
+    if family == "percent" and words.named_wholes and _holds_any(reading.words,
+                                                                 words.named_wholes):
+        family = "percent:" + next(whole for phrase, whole in words.named_wholes.items()
+                                   if _holds_any(reading.words, (phrase,)))
     if family in words.per_person_families and _holds_any(reading.words, words.per_person):
         return words.per_person_families[family]
     for condition, moves in words.condition_families.items():
