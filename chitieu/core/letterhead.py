@@ -239,6 +239,16 @@ def is_signing_line(text: str) -> bool:
     return bool(_words().signing.match(_folded_text(clean_text(text).strip(" *"))))
 
 
+def stamp_field(text: str) -> str | None:
+    """What a line opening with a digital signature's stamp's field holds ("Ký bởi: …",
+    "Thời gian ký: …"): "name" (the signer, its agency, which may wrap onto a line of its
+    own), "value"; None for a line opening with no stamp field."""
+    folded = _folded_text(clean_text(text).strip(" *")).lstrip()
+    if _words().stamp.match(folded) is None:
+        return None
+    return "name" if _words().stamp_name.match(folded) is not None else "value"
+
+
 def roman_heading(text: str) -> int | None:
     """The value of a body heading's roman number ("III. TỔ CHỨC THỰC HIỆN" → 3)."""
     match = _ROMAN.match(clean_text(text).strip(" *"))
