@@ -714,22 +714,50 @@ def agency_starts(words: list[str], heads: list[int] | None = None) -> list[int]
     written with no separator between ("Cục Đăng kiểm Việt Nam Cục Đường bộ Việt Nam",
     "Sở Nội vụ Sở Văn hóa, Thể thao và Du lịch"): at a head (`_head_at`; `heads`: each
     word's, when known) after a name that has words of its own past its head, not after a
-    word that goes on a name ("và", "của" …) nor after a separator already printed."""
+    word that goes on a name ("và", "của" …) nor after a separator already printed, nor at
+    the parent body named after a body's unit ("Phòng Cảnh sát giao thông Công an tỉnh")."""
+    return _name_parts(words, heads)[0]
+
+
+def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[int], bool]:
+    """`agency_starts`, and whether the last name is a body's unit whose parent body has
+    not been named yet ("Phòng Cảnh sát giao thông": "Công an tỉnh" may follow)."""
     if heads is None:
         heads = [_head_at(words, k) for k in range(len(words))]
+    units, parents = _unit_heads()
     out = []
     start = 0
     own = heads[0] if words else 0
+    unit = _opens_with(words, 0, units)
     for k in range(1, len(words)):
         before = words[k - 1]
         if before.endswith((";", ",")):
             start, own = k, heads[k]
+            unit = _opens_with(words, k, units)
             continue
         size = heads[k]
+        if size and unit and _opens_with(words, k, parents):
+            unit = False  # its parent body, which a unit has one of
+            continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
             out.append(k)
             start, own = k, size
-    return out
+            unit = _opens_with(words, k, units)
+    return out, unit
+
+
+@functools.cache
+def _unit_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The heads of a body's units and of the parent bodies named after them, as folded
+    word tuples (data/agency_words.yaml unit_heads, unit_parent_heads)."""
+    data = load_yaml("agency_words.yaml")
+    return tuple(frozenset(tuple(str(h).lower().split()) for h in data[name])
+                 for name in ("unit_heads", "unit_parent_heads"))
+
+
+def _opens_with(words: list[str], k: int, heads: frozenset[tuple[str, ...]]) -> bool:
+    """The words from `k` on open with one of `heads`."""
+    return any(tuple(w.lower().rstrip(",;") for w in words[k:k + len(h)]) == h for h in heads)
 
 
 def _split_agencies(text: str) -> str:
@@ -961,6 +989,9 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             # a list of agencies goes on after its separator, a name after "-" or before
             # "và", "của" (a "-" after it may be the next cell, a value left out)
             cost += _LIST_GOES_ON
+        if b < len(words) and row.heads[b] and _opens_with(words, b, _unit_heads()[1]) and (
+                _name_parts(words[a:b], row.heads[a:b])[1]):
+            cost += _LIST_GOES_ON  # a unit's parent body ("Phòng …" / "Công an tỉnh")
         return cost + _agency_cost(row, a, b, lead=role == "lead")
     if kind == "name":
         # a line of the name opening an agency's name: the next cell's, a lead's

@@ -482,6 +482,40 @@ def test_agency_heads_part_names_only_where_a_new_one_begins() -> None:
         assert parts(whole) == [whole]
 
 
+def test_a_unit_named_with_its_parent_body_is_one_agency() -> None:
+    def parts(text: str) -> list[str]:
+        words = text.split(" ")
+        return [" ".join(words[a:b]) for a, b in pairwise([0, *agency_starts(words),
+                                                           len(words)])]
+
+    for whole in ("Phòng Cảnh sát giao thông Công an tỉnh",
+                  "Trung tâm Công nghệ thông tin Sở Tài chính",
+                  "Chi cục Thủy lợi Sở Nông nghiệp và Môi trường",
+                  "Phòng Quản lý đô thị UBND phường", "Trung tâm Dịch vụ việc làm Sở Nội vụ"):
+        assert parts(whole) == [whole]
+    # a unit has one parent: the next body's head after it opens another agency
+    assert parts("Phòng Cảnh sát giao thông Công an tỉnh Sở Xây dựng") == [
+        "Phòng Cảnh sát giao thông Công an tỉnh", "Sở Xây dựng"]
+    assert parts("Văn phòng UBND tỉnh Sở Nội vụ") == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]
+    # a commune's police has no units: two agencies
+    assert parts("Phòng Văn hóa - Xã hội Công an xã") == ["Phòng Văn hóa - Xã hội",
+                                                          "Công an xã"]
+
+
+def test_a_lead_unit_keeps_its_parent_body_out_of_the_supports() -> None:
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ BẢO ĐẢM AN TOÀN GIAO THÔNG NĂM 2026",
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1 Kiểm soát tải trọng xe trên các tuyến tỉnh lộ",
+        "Phòng Cảnh sát giao thông Công an tỉnh Sở Xây dựng Quý III/2026",
+        "2 Tuyên truyền an toàn giao thông trong trường học Sở Giáo dục và Đào tạo "
+        "Tỉnh đoàn Năm 2026",
+    ]))
+    assert rows[1][2:] == ["Phòng Cảnh sát giao thông Công an tỉnh", "Sở Xây dựng",
+                           "Quý III/2026"]
+
+
 def test_an_agencys_head_alone_in_the_unit_column_is_the_unit() -> None:
     rows = _table("\n".join([
         "Phụ lục",
