@@ -437,12 +437,12 @@ def _close_finished_section(ctx: _Context, number: str) -> None:
         return
     sibling = f"arabic{number.count('.')}"
     for depth, level in enumerate(ctx.stack):
-        if level.style == sibling and number != level.number and not number.startswith(
-                level.number + ".") and level.has_dotted_items:
+        if level.style == sibling and number != (at := level.section.number) \
+                and not number.startswith(at + ".") and level.has_dotted_items:
             del ctx.stack[depth:]
             return
     for level in ctx.stack:
-        if level.style.startswith("arabic") and number.startswith(level.number + "."):
+        if level.style.startswith("arabic") and number.startswith(level.section.number + "."):
             level.has_dotted_items = True
 
 
@@ -567,7 +567,7 @@ def _push_section(ctx: _Context, number: str, title: str) -> None:
 
 def _unique_key(ctx: _Context, number: str, bullet: bool | None = None) -> str:
     """`bullet`: whether `number` is a bullet, when the caller knows."""
-    parts = [level.number for level in ctx.stack if level.number]
+    parts = [n for level in ctx.stack if (n := level.section.number)]
     if bullet is None:
         bullet = _shape(number).bullet
     if number and not bullet:
