@@ -1265,8 +1265,11 @@ class _Assembler:
         if not name or name != clean_text(previous[self.name_col]):
             return False
         if self.number_col is not None:
+            # (both empty: the items' numbers stand in a second numbering column, "STT"
+            # printed over two, whose number repeats below like every other merged cell)
             number = clean_text(cells[self.number_col])
-            if not number or number != clean_text(previous[self.number_col]):
+            if number != clean_text(previous[self.number_col]) or not (
+                    number or self._numbered_beside(cells, previous)):
                 return False
         added = False
         for i, text in enumerate(cells):
@@ -1277,6 +1280,16 @@ class _Assembler:
                 return False
             added = True
         return added
+
+    def _numbered_beside(self, cells: list[str], previous: list[str]) -> bool:
+        """The row and the row above print the same item number right of the empty number
+        column (a second numbering column, "STT" printed over both)."""
+        col = self.number_col + 1
+        if col >= len(cells) or col == self.name_col or col >= len(previous):
+            return False
+        number = clean_text(cells[col])
+        return bool(number) and number == clean_text(previous[col]) and bool(
+            ROW_LABEL.match(number))
 
     def _join_agencies(self, cells: list[str]) -> None:
         previous = self.table.rows[-1]

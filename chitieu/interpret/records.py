@@ -202,6 +202,8 @@ def _table_records(ctx: _Context) -> list[Record]:
     items_col = _items_column(table, number_col)
     detail_col = None if items_col is not None else _detail_column(table, number_col)
     _say_unread_columns(ctx, {number_col, items_col})
+    if items_col is not None:
+        _unsay_read_column(table, items_col)
     records: list[Record] = []
     # each row's number, read once (a row's is also the next number of the row above); an
     # item's in the second numbering column under a "STT" printed over two
@@ -236,6 +238,14 @@ SECTION_CELL = "section_cell"
 COLUMN_UNMAPPED = "column_unmapped"
 # roles a record reads from one column only (the first of its role)
 _ONE_COLUMN_ROLES = ("number", "target", "baseline")
+
+
+def _unsay_read_column(table: Table, col: int) -> None:
+    """The items' numbers under a "STT" printed over two columns stand in the records: the
+    second slot, under no label of its own, is no column left unread."""
+    unread = f"{COLUMN_UNMAPPED}:column {col + 1}"
+    if unread in table.warnings:
+        table.warnings.remove(unread)
 
 
 def _say_unread_columns(ctx: _Context, numbers: set[int | None]) -> None:

@@ -57,6 +57,18 @@ def test_last_years_plan_and_result_under_a_year_group(plan: str, result: str) -
     assert len(table.rows) == 1
 
 
+def test_a_row_adding_an_agency_under_two_numbering_columns_joins_its_task() -> None:
+    # "STT" over two columns, the item's number in the second: a task merged over two rows
+    # (number, name, lead copied into both) whose second row only adds a support is one row
+    table = _table("STT\t\tNội dung\tChủ trì\tPhối hợp\tThời hạn\n"
+                   "I\tHẠ TẦNG\t\t\t\t\n"
+                   "\t1\tKiểm tra an toàn thông tin\tCông an xã\tVăn phòng HĐND và UBND\tHằng quý\n"
+                   "\t1\tKiểm tra an toàn thông tin\tCông an xã\tTrạm Y tế xã\tHằng quý\n"
+                   "\t2\tSố hóa sổ hộ tịch\tCông an xã\tTrạm Y tế xã\tNăm 2026")
+    assert [row.cells[1] for row in table.rows] == ["HẠ TẦNG", "1", "2"]
+    assert table.rows[1].cells[4] == "Văn phòng HĐND và UBND\nTrạm Y tế xã"
+
+
 def test_a_section_row_under_a_full_header_is_not_a_sub_header() -> None:
     html = ("<table><tr><th>TT</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Kế hoạch 2026</th>"
             "<th>Cơ quan chủ trì</th></tr>"

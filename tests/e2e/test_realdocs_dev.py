@@ -38,6 +38,7 @@ _TWO_NUMBER_SHORT_ROW = ("a portal's table whose 'STT' spans two columns, read a
                          "as the lead (which column it is in is not in the text)")
 KNOWN_GAPS: dict[str, tuple[str, float]] = {
     "tinh_dak_lak_nhiem_vu_stt_hai_cot.portal.md": (_TWO_NUMBER_SHORT_ROW, 0.6),
+    "xa_ba_be_nhiem_vu_stt_hai_cot_dong_tiep.portal.md": (_TWO_NUMBER_SHORT_ROW, 0.75),
     "quoc_gia_ai_nhom_chi_tiet.portal.md": (_LEAD_OR_SUPPORT, 0.8),
     "tinh_ninh_binh_nhiem_vu_chu_tri_chung.portal.md": (_LEAD_OR_SUPPORT, 0.5),
     "tinh_son_la_nhiem_vu_chi_tiet_cham.portal.md": (_LEAD_OR_SUPPORT, 0.5),

@@ -312,3 +312,11 @@ def test_items_numbers_and_year_columns_are_read_and_not_said_unmapped() -> None
                        "1\tTỷ lệ A\t%\t90\t95\n", "text")
     assert [r.key for r in doc.records] == ["1@2026", "1@2027"]
     assert not [w for w in doc.warnings if w.startswith("column_unmapped")]
+
+
+def test_the_items_numbers_under_a_stt_over_two_columns_are_no_unread_column() -> None:
+    doc = convert_text("STT\t\tNội dung\tChủ trì\tThời hạn\n"
+                       "I\tHẠ TẦNG\t\t\t\n\t1\tLắp wifi\tPhòng Kinh tế\tQuý II/2026\n"
+                       "\t2\tNâng cấp đường truyền\tPhòng Kinh tế\tQuý III/2026\n", "text")
+    assert [r.key for r in doc.records] == ["I/1", "I/2"]
+    assert not [w for w in doc.warnings if w.startswith("column_unmapped")]
