@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -280,15 +281,15 @@ def _ocr(binary, dpi: int, audit: bool) -> _Reading:
     signs, text_only = find_signs(text_only, dpi, marks)
     if grid is None:
         page_text = recognize(text_only, dpi=dpi, psm=_FREE_SEGMENTATION, audit=audit)
-        words = _drop_noise(_drop_floating_marks(_drop_rules_read_as_words(page_text.words)),
-                            text_only)
+        words = _drop_noise(_drop_star_marks(_drop_floating_marks(
+            _drop_rules_read_as_words(page_text.words))), text_only)
         words = [w for w in words if w.conf >= _NOISE_CONFIDENCE or _is_wordlike(w.text)]
         words, changes = _repair_words(words, text_only, dpi)
     else:
         mosaic, pieces = build_mosaic(text_only, grid, round(_PIECE_GAP_INCHES * dpi))
         page_text = recognize(mosaic, dpi=dpi, psm=_TABLE_SEGMENTATION, audit=audit)
-        words = _drop_noise(_drop_floating_marks(_drop_rules_read_as_words(page_text.words)),
-                            mosaic)
+        words = _drop_noise(_drop_star_marks(_drop_floating_marks(
+            _drop_rules_read_as_words(page_text.words))), mosaic)
         words, changes = _repair_words(words, mosaic, dpi)
         words = to_page(words, pieces)
     words = attach_signs(words, signs)
@@ -336,6 +337,26 @@ def _drop_noise(words: list, image) -> list:
         if inked and (word.conf >= _MARK_CONFIDENCE or word.text in _DASHES):
             kept.append(word)
     return kept
+
+
+# The "*" a party committee prints under its name, read as a letter and marks of its shape
+# (">»k", "»k") with little confidence on a line of its own
+_STAR_LENGTH = 3
+_STAR_CONFIDENCE = 70.0
+_STAR_MARKS = frozenset("*«»<>'\"`^~“”‘’")
+
+
+def _drop_star_marks(words: list) -> list:
+    """Drop a word alone on its line, of at most `_STAR_LENGTH` characters: one letter and
+    the rest marks a star is read as (`_STAR_MARKS`; not "%", ")", "-"), read with less than
+    `_STAR_CONFIDENCE` — a party committee's "*" under its name read ">»k", not text, nor
+    the issuer's first words."""
+    lines = Counter((w.block, w.par, w.line) for w in words)
+    return [w for w in words if not (
+        lines[(w.block, w.par, w.line)] == 1 and len(w.text) <= _STAR_LENGTH
+        and w.conf < _STAR_CONFIDENCE and sum(ch.isalpha() for ch in w.text) == 1
+        and all(ch.isalpha() or ch in _STAR_MARKS for ch in w.text)
+        and any(ch in _STAR_MARKS for ch in w.text))]
 
 
 def _labels_appendix(kept: list, word) -> bool:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import numpy as np
 
 from chitieu.extract.ocr.tesseract import Word
-from chitieu.extract.scan import _drop_floating_marks, _drop_noise, _drop_rules_read_as_words
+from chitieu.extract.scan import (
+    _drop_floating_marks,
+    _drop_noise,
+    _drop_rules_read_as_words,
+    _drop_star_marks,
+)
 
 
 def test_the_accents_of_a_line_of_capitals_read_as_a_line_are_dropped() -> None:
@@ -63,3 +68,25 @@ def test_a_bar_after_lực_is_a_rule_not_an_appendix_number() -> None:
              Word("lực", 170, 40, 230, 70, 91.0, line=1),
              Word("|", 240, 40, 246, 70, 95.0, line=1)]
     assert [w.text for w in _drop_noise(words, page)] == ["năng", "lực"]
+
+
+def test_a_party_star_read_as_marks_and_a_letter_on_its_own_line_is_dropped() -> None:
+    """The "*" a party committee prints under its name, read ">»k" or "»k" at confidence
+    34 on a line of its own (a signed serif JPEG at 270 dpi, DEV14 and EVAL15): not text —
+    it became the issuer's first words ("»k Đảng ủy xã …"). A short word read surely, or
+    with words beside it on its line, or of letters or digits only, stays."""
+    name = [Word("ĐẢNG", 100, 100, 180, 140, 93.0, line=1), Word("ỦY", 190, 100, 230, 140,
+                                                                     96.0, line=1)]
+    star = Word(">»k", 150, 150, 175, 170, 34.5, line=2)
+    number = Word("Số", 100, 200, 140, 240, 93.0, line=3)
+    assert _drop_star_marks([*name, star, number]) == [*name, number]
+    assert _drop_star_marks([*name, Word("»k", 150, 150, 175, 170, 30.0, line=2)]) == name
+    assert _drop_star_marks([*name, Word("»k", 150, 150, 175, 170, 60.4, line=2)]) == name
+    # a unit's "%" with a speck, an item's letter, a tick, words beside it: text
+    kept = [Word("a)", 100, 150, 120, 170, 60.0, line=2), Word("x", 100, 200, 110, 210, 20.0,
+                                                                  line=3),
+            Word("%Đ", 100, 300, 120, 320, 3.6, line=5), Word("-", 100, 350, 110, 360, 20.0,
+                                                                 line=6),
+            Word("»k", 100, 250, 120, 270, 30.0, line=4), Word("Đảng", 130, 250, 180, 270,
+                                                                   90.0, line=4)]
+    assert _drop_star_marks(kept) == kept
