@@ -47,7 +47,10 @@ def accepts(before: str, after: str, confidence_before: float,
     where the first reading was doubtful (under `_DOUBTFUL`) and the second is sure (`_SURER`
     and `_GAIN` more), one digit of it changed or one too many ("62,44" for "62,4", "72,3"
     for "72,5", "1.328,4" for "1.326,4"), its separators where they were."""
-    if after == before or not _PLAIN_NUMBER.fullmatch(after):
+    # a point (or comma) both readings end on is the page's — a speck after the number, or
+    # its point — not a digit's: the number before it is judged ("g2." read again "62.")
+    number = after[:-1] if before[-1:] in (".", ",") and after[-1:] == before[-1:] else after
+    if after == before or not _PLAIN_NUMBER.fullmatch(number):
         return False
     if _separators(after) < _separators(before.rstrip(".,")):
         return False  # a point printed ("1.1", an item's number) is not read away

@@ -24,7 +24,12 @@ from chitieu.core.numbering import PART_ONLY
 from chitieu.core.types import RawRow
 from chitieu.extract.ocr import repair as fix
 from chitieu.extract.ocr.national import repair_national_words
-from chitieu.extract.ocr.places import places_named, repair_place_names, restore_place_marks
+from chitieu.extract.ocr.places import (
+    places_named,
+    repair_place_names,
+    restore_capital_i_names,
+    restore_place_marks,
+)
 from chitieu.extract.ocr.spelling import pair_count, split_glued
 
 _AGENCY_MIN_RATIO = 88.0
@@ -55,6 +60,7 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
     roles_by_table, headers = _roles(rows, repairs)
     _repair_numbers(rows, roles_by_table, headers, repairs)
     _restore_own_places(rows, headers, repairs)
+    _restore_capital_i_places(rows, headers, repairs)
     snap_agencies = functools.partial(_agencies, gazetteer=agencies)
     column_repairs = {**_COLUMN_REPAIRS, **dict.fromkeys(AGENCY_ROLES, snap_agencies)}
     for index, row in enumerate(rows):
@@ -67,6 +73,10 @@ def repair_rows(rows: list[RawRow], agencies: AgencyNames | None = None) -> list
                 _apply(repairs, index, column, cell, _FIELD[roles[column]], repairer)
             if roles[column] == "name" and _has_target(row.cells, roles):
                 _apply(repairs, index, column, cell, "name", _measuring_hook)
+        if "unit" in roles and "name" in roles[: len(row.cells)]:
+            name = row.cells[roles.index("name")].text
+            _apply(repairs, index, roles.index("unit"), row.cells[roles.index("unit")], "unit",
+                   functools.partial(_unit_the_name_counts, name=name))
     return repairs
 
 
@@ -171,6 +181,18 @@ def _restore_own_places(rows: list[RawRow], headers: set[int], repairs: list[Rep
         if index not in headers:
             for column, cell in enumerate(row.cells):
                 _apply(repairs, index, column, cell, "place", restore)
+
+
+def _restore_capital_i_places(rows: list[RawRow], headers: set[int],
+                              repairs: list[Repair]) -> None:
+    """Any unit's "Ia …" name a table cell prints with its "I" read as a small "l" ("giáp xã
+    la Phí", "hồ la Ly": places beside the document's own) gets the "I" back
+    (`places.restore_capital_i_names`)."""
+    for index, row in enumerate(rows):
+        if row.table is not None and index not in headers:
+            for column, cell in enumerate(row.cells):
+                if "l" in cell.text:
+                    _apply(repairs, index, column, cell, "place", restore_capital_i_names)
 
 
 # A cell's "x" mark (a quarter, a month ticked) read twice over: "Xx", "xX", "xx" (not "XX",
@@ -568,6 +590,8 @@ def _unit(text: str) -> str:
     given a unit word's marks ("tố" → "tổ", "lượt/nấm" → "lượt/năm"); a word inside a longer
     unit is left ("lao động" is no "lao đồng")."""
     phrases = fix.vocabulary()["unit_phrases"]
+    if _PERCENT_SPECK.match(text.strip()):
+        return "%"
     snapped = _unit_slash_lost(text, fix.vocabulary()["per_units"])
     if snapped != text:
         return snapped
@@ -587,6 +611,51 @@ def _unit(text: str) -> str:
     fixed = [_unit_word(p, _unit_words(phrases)) if len(p.split()) == 1 else p
              for p in parts]
     return "/".join(fixed) if fixed != parts else text
+
+
+# A unit cell of "%" with one letter glued to it: a speck read beside the sign ("%Đ"); "o" is
+# left (a per mille sign read "%o")
+_PERCENT_SPECK = regex.compile(r"^%[^\W\d_oO]$")
+
+
+def _unit_the_name_counts(text: str, name: str) -> str:
+    """A one-word unit cell that is no unit word, a letter off (marks aside) the unit word
+    the row's name counts ("Số hộ …", "Tổng số lượt …", "Lượt khách …"): that word, in the
+    cell's case ("hệ" beside "Số hộ được vay vốn" → "hộ"); else `text`. A word this short
+    is judged only so: alone, "hệ" may be what was printed."""
+    core = text.strip()
+    known = _one_word_units()
+    if not regex.fullmatch(r"\p{L}+", core) or core.casefold() in known:
+        return text
+    counted = _counted_word(name)
+    if counted is None or counted.casefold() not in known or Levenshtein.distance(
+            fix.compare_key(core), fix.compare_key(counted)) > 1:
+        return text
+    counted = counted.casefold()
+    return counted[0].upper() + counted[1:] if core[0].isupper() else counted
+
+
+# The words a name opens with before the noun it counts ("Số hộ", "Tổng số lượt", "Số lượng
+# điểm")
+_COUNTING = regex.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(?P<noun>\p{L}+)", regex.IGNORECASE)
+
+
+def _counted_word(name: str) -> str | None:
+    """The noun a name counts: after "Số" ("Tổng số", "Số lượng"), or its first word when
+    that is a unit's ("Lượt khách …"); None otherwise."""
+    name = unicodedata.normalize("NFC", name.strip())
+    match = _COUNTING.match(name)
+    if match is not None:
+        return match["noun"]
+    first = name.split(maxsplit=1)[0] if name else ""
+    return first if first.casefold() in _one_word_units() else None
+
+
+@lru_cache(maxsize=1)
+def _one_word_units() -> frozenset[str]:
+    """The units of one word (ocr_vocab.yaml `unit_phrases`: "hộ", "lượt", "ha"), folded."""
+    return frozenset(p.casefold() for p in fix.vocabulary()["unit_phrases"]
+                     if regex.fullmatch(r"\p{L}+", p))
 
 
 def _unit_slash_lost(text: str, phrases: tuple[str, ...]) -> str:

@@ -177,6 +177,55 @@ def restore_place_marks(text: str, names: tuple[str, ...]) -> str:
     return " ".join(out) if out != tokens else text
 
 
+def restore_capital_i_names(text: str) -> str:
+    """`text` with any unit's "Ia …" name whose capital "I" OCR read as a small "l" (one
+    stroke in a sans face: "giáp xã la Phí", "hồ la Ly") given its "I" back, where the words
+    with it spell that name as the unit list does, marks and capitals as they stand (a name
+    in capitals too); nothing else of the words is judged (the document's own places are:
+    `restore_place_marks`)."""
+    tokens = text.split()
+    out = list(tokens)
+    for index, token in enumerate(tokens):
+        tail = _after_capital_i(token) if token[:1] == "l" else None
+        if tail is None:
+            continue
+        for name in _capital_i_names():
+            size = len(name.split())
+            words = [_TOKEN.match(t) for t in ["I" + tail, *tokens[index + 1:index + size]]]
+            if len(words) != size or any(w is None for w in words) or any(
+                    w["post"] for w in words[:-1]):
+                continue
+            cores = [w["core"] for w in words]
+            spelled = " ".join(cores)
+            if not (_strokes_alike(spelled, name) or (all(c.isupper() for c in cores[1:])
+                                                      and spelled.upper() == name.upper())):
+                continue
+            out[index] = "I" + (tail.upper() if cores[1:] and cores[-1].isupper() else tail)
+            if spelled != name and not cores[-1].isupper():  # "la Khươi": its "l" read "i"
+                _put(out, index, size, name)
+            break
+    return " ".join(out) if out != tokens else text
+
+
+# Letters a sans face prints as one upright stroke, which OCR reads one for another
+_STROKES = str.maketrans({"l": "|", "i": "|", "I": "|"})
+
+
+def _strokes_alike(read: str, name: str) -> bool:
+    """`read` is `name`, marks and all, but for one stroke-letter read as another ("Ia
+    Khươi" for "Ia Khươl")."""
+    if len(read) != len(name) or read == name:
+        return read == name
+    off = [(a, b) for a, b in zip(read, name, strict=True) if a != b]
+    return len(off) == 1 and read.translate(_STROKES) == name.translate(_STROKES)
+
+
+@lru_cache(maxsize=1)
+def _capital_i_names() -> tuple[str, ...]:
+    """The units' names that open with a capital "I" (the Central Highlands' "Ia …")."""
+    return tuple(name for name in _unit_names() if name[:1] == "I" and " " in name)
+
+
 def _misspelt(read: str, level: str) -> bool:
     """A level word read with a letter's mark lost or changed ("phuờng"); one that differs
     only by its tone is another word ("địa phương") and stays."""

@@ -627,8 +627,9 @@ _PAGE_TIMES = 2
 
 
 def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> list:
-    """A word still read with an acute whose twin with the hook above is a syllable the page
-    itself prints elsewhere, at least `_PAGE_TIMES` and more often than the acute reading
+    """A word still read with an acute whose twin with the hook above (or with a hook no plan
+    writes, whose twin with the grave: `_page_twin`) is a syllable the page itself prints
+    elsewhere, at least `_PAGE_TIMES` and more often than the acute reading
     stands unbacked, takes the hook when nothing beside it backs the acute: "du lịch biến"
     at a cell's end on a page of "KINH TẾ BIỂN", "ven biển" (Tesseract's model reads the hook
     as an acute, the other way round seldom); "biến đổi" keeps its acute, the dictionary
@@ -643,10 +644,9 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
         core = cores[index]
         if core is None or word.text != original[index].text or not _spellable(core, word):
             continue
-        decomposed = unicodedata.normalize("NFD", lowered[index])
-        if _ACUTE not in decomposed:
+        twin = _page_twin(model, lowered[index])
+        if twin is None:
             continue
-        twin = unicodedata.normalize("NFC", decomposed.replace(_ACUTE, _HOOK))
         left = _neighbour(words, cores, index, -1, gap)
         right = _neighbour(words, cores, index, 1, gap)
         if left is None and right is None:
@@ -666,6 +666,22 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
         out[index] = replace(words[index], text=core[0] + _with_case(twin, core[1]) + core[2],
                              note="spelling")
     return out
+
+
+_GRAVE = "\u0300"
+
+
+def _page_twin(model: _Model, lower: str) -> str | None:
+    """The reading the page's own words may lend a word: the hook for an acute (Tesseract's
+    model reads the hook as an acute, seldom the other way round), and the grave for a hook
+    on a syllable no plan's typed text writes ("nghẻo": the two marks look alike in small
+    type at 200 dpi); None for another word."""
+    decomposed = unicodedata.normalize("NFD", lower)
+    if _ACUTE in decomposed:
+        return unicodedata.normalize("NFC", decomposed.replace(_ACUTE, _HOOK))
+    if _HOOK in decomposed and not model.written[lower]:
+        return unicodedata.normalize("NFC", decomposed.replace(_HOOK, _GRAVE))
+    return None
 
 
 def _spellable(core: tuple[str, str, str], read) -> bool:

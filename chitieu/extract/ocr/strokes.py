@@ -26,6 +26,13 @@ _YEAR = regex.compile(r"^20\d\d$")
 # ("IT", "ïI", "iI", "I1iI"): no "V" or "X", a digit only among letters; the page says how
 # many "I"s
 _LABEL_STROKES = regex.compile(r"^(?!\d+$)[IlH|!\[\]iïíìîTt1]{1,4}$")
+# An appendix's label glued by OCR to its number, read as strokes ("PHỤLỤCIH" for "PHỤ LỤC
+# II" at 200 dpi): the page's word space before the number says where its strokes start
+_GLUED_LABEL = regex.compile(r"^(?P<head>PHỤ\s?LỤC|Phụ\s?lục)(?P<ones>[IlH|!\[\]iïíìîTt1]{1,4})$")
+# A word space is at least this share of the line's height, and this share of the widest
+# gap in the word; the gaps between a word's letters are narrower
+_WORD_SPACE = 0.3
+_NEAR_WIDEST = 0.6
 # The middle band of the box, clear of serifs, accents and a dot at the baseline.
 _BAND = (0.35, 0.65)
 # A stem fills most of its run of columns through the band (a stem a pixel off upright after
@@ -269,6 +276,11 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
         previous = word
         box, left = (word.left, word.top, word.right, word.bottom), (
             previous_text if same_line else "")
+        glued = _glued_label(word.text, image, box)
+        if glued is not None:
+            changes.append(Change(word.text, glued, word.conf, left))
+            out.append(replace(word, text=glued, note="roman"))
+            continue
         # "I1" printed "I.1", "1.2" printed "I.2"; else "I" printed "1", "LỤC 1" printed "I"
         item = read_item_number(word.text, image, box)
         lone = None
@@ -296,6 +308,47 @@ def restore_roman_ones(words: list, image: np.ndarray) -> tuple[list, list]:
             word = replace(word, text=fixed, note="roman")
         out.append(word)
     return out, changes
+
+
+def _glued_label(word: str, image: np.ndarray, box: tuple[int, int, int, int]) -> str | None:
+    """The label a word of an appendix's label glued to its number's strokes reads
+    ("PHỤLỤCIH"), with the stems the page prints after the label's last word space ("PHỤLỤCII");
+    None when the word is no such label, no word space is found, or what follows it is not
+    one to three stems up to the word's end."""
+    match = _GLUED_LABEL.match(word)
+    number = _after_last_space(image, box) if match else None
+    if number is None:
+        return None
+    stems, point = _stems(image, number, lone=True)
+    if (not 1 <= len(stems) <= 3 or point is not None
+            or stems[-1][1] < number[2] - number[0] - _tail(number)):
+        return None
+    fixed = match["head"] + "I" * len(stems)
+    return fixed if fixed != word else None
+
+
+def _after_last_space(image: np.ndarray, box: tuple[int, int, int, int],
+                      ) -> tuple[int, int, int, int] | None:
+    """The ink box of what the box prints after its last word space (a run of blank columns
+    `_WORD_SPACE` of its height and `_NEAR_WIDEST` of its widest gap wide), or None when it
+    has none."""
+    left, top, right, bottom = box
+    ink = image[top:bottom, left:right] < 128
+    columns = ink.any(axis=0)
+    inked = np.flatnonzero(columns)
+    if inked.size == 0:
+        return None
+    steps = np.diff(inked)
+    if steps.size == 0:
+        return None
+    # a sans face spaces its letters wide: a word space is also near the widest gap
+    space = max(2.0, _WORD_SPACE * (bottom - top), _NEAR_WIDEST * float(steps.max()))
+    gaps = np.flatnonzero(steps > space)
+    if gaps.size == 0:
+        return None
+    start, end = int(inked[gaps[-1] + 1]), int(inked[-1]) + 1
+    rows = np.flatnonzero(ink[:, start:end].any(axis=1))
+    return left + start, top + int(rows[0]), left + end, top + int(rows[-1]) + 1
 
 
 def _stops_at_joined_pair(text: str, stems: int) -> bool:

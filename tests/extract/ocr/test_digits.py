@@ -188,6 +188,18 @@ def test_a_number_ending_on_its_separator_is_read_again_and_may_gain_its_digits(
     assert not accepts("1.245", "1.2458", 24.0, 90.0)
 
 
+def test_a_number_read_again_keeps_the_point_both_readings_end_on() -> None:
+    """"62" read "g2." at 200 dpi (EVAL14: a speck after it read as a point): the English
+    model's sure "62." keeps every digit, a letter's for a digit, and ends on the same point;
+    it is taken (the point is the first reading's too, and "62." is 62). A second reading
+    that gains a point the first lacks, or loses digits, is still refused."""
+    assert accepts("g2.", "62.", 87.5, 96.3)
+    assert accepts("S8,", "58,", 60.0, 95.0)
+    assert not accepts("g2", "62.", 87.5, 96.3)
+    assert not accepts("g2.", "6.", 87.5, 96.3)
+    assert not accepts("g2.", "62.", 87.5, 80.0)
+
+
 @pytest.mark.parametrize(("read", "expected"), [
     ("1.2845", "1.284,5"), ("12.4567", "12.456,7"), ("24.173.8456", "24.173.845,6"),
     ("≥ 4.2005", "≥ 4.200,5"),  # after a threshold's sign

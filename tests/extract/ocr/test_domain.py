@@ -227,7 +227,7 @@ def test_a_unit_word_with_one_letter_misread():
     syllable there ("ở đồng") stays."""
     rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026"],
                  ["1", "Tổng số lượt khách", "lược", "52.000"],
-                 ["2", "Số hộ", "hệ", "5"],
+                 ["2", "Số camera", "hệ", "5"],
                  ["3", "Số người", "người", "300"],
                  ["4", "Tổng thu ngân sách", "lỷ đồng", "1.350"],
                  ["5", "Tổng vốn đầu tư", "ly đồng", "4.200"],
@@ -243,6 +243,36 @@ def test_a_unit_word_with_one_letter_misread():
     assert [r.texts[2] for r in rows[1:]] == ["lượt", "hệ", "người", "tỷ đồng", "tỷ đồng",
                                                "bác sĩ", "bác sỹ", "tỷ đồng", "ở đồng",
                                                "tr đồng", "Tr. đồng"]
+
+
+def test_a_short_unit_word_misread_is_the_one_the_rows_name_counts():
+    """"hộ" read "hệ" at 200 dpi (Liberation Serif 11, EVAL14): a one-word unit cell that is
+    no unit word, a letter off (marks aside) the unit word the row's name counts ("Số hộ …",
+    "Tổng số lượt …", "Lượt khách …"), is that word. Without the name's word it stays (a
+    short word alone is not judged: `test_a_unit_word_with_one_letter_misread`), and a unit
+    word read right is never traded ("ha" beside "Số hộ trồng …" is the unit printed)."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026"],
+                 ["1", "Số hộ dược vay vốn ưu đãi", "hệ", "410", "Trên 450"],
+                 ["2", "Tổng số lượt khách lưu trú", "Iượt", "12.000", "15.000"],
+                 ["3", "Số điểm tập kết rác thải", "điếm", "12", "15"],
+                 ["4", "Số hộ trồng cà phê", "ha", "120", "150"],
+                 ["5", "Số camera an ninh", "hệ", "12", "15"],
+                 ["6", "Diện tích lúa", "hệ", "12", "15"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2].casefold() for r in rows[1:]] == ["hộ", "lượt", "điểm", "ha", "hệ", "hệ"]
+
+
+def test_a_speck_glued_to_a_percent_sign_in_a_unit_cell_is_dropped():
+    """"%" read "%Đ" (a speck beside it, read at confidence 3.6 at 200 dpi, EVAL14): a unit
+    cell of "%" and one letter glued to it is "%" (no unit is "%" and a letter); "% GRDP"
+    and "%o" (a per mille sign read so) stay."""
+    rows = table(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+                 ["1", "Tỷ lệ hộ nghèo", "%Đ", "33,5"],
+                 ["2", "Tỷ lệ hộ cận nghèo", "%đ", "10"],
+                 ["3", "Tốc độ tăng trưởng", "% GRDP", "8"],
+                 ["4", "Tỷ suất", "%o", "12"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[2] for r in rows[1:]] == ["%", "%", "% GRDP", "%o"]
 
 
 def test_a_unit_per_something_gets_back_the_slash_ocr_lost():
@@ -469,3 +499,17 @@ def test_a_unit_whose_first_word_is_a_word_is_no_magnitude():
                  *[[str(i), "Số lượng", unit, "50"] for i, unit in enumerate(units, 1)])
     repair_rows(rows, default_gazetteer())
     assert [r.texts[2] for r in rows[1:]] == units
+
+
+def test_a_neighbouring_ia_commune_in_a_row_gets_its_capital_i_back():
+    """Rows naming "Ia …" places other than the document's own ("giáp xã Ia Phí", "hồ Ia
+    Ly"), their "I" read "l" in a sans face (DEV15, three looks): the "I" put back; the
+    header is left as read."""
+    rows = [RawRow([Cell("UBND XÃ IA KO")], page=1), *table(
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"],
+        ["1", "Số hộ trồng cà phê giáp xã la Phí", "hộ", "540"],
+        ["2", "Số hộ được tưới từ hồ la Ly", "hộ", "≥ 380"])]
+    repairs = repair_rows(rows, default_gazetteer())
+    assert [r.texts[1] for r in rows[2:]] == ["Số hộ trồng cà phê giáp xã Ia Phí",
+                                              "Số hộ được tưới từ hồ Ia Ly"]
+    assert sum(r.field == "place" for r in repairs) == 2

@@ -3,7 +3,12 @@
 import pytest
 
 from chitieu.extract.ocr.domain import _title_line
-from chitieu.extract.ocr.places import places_named, repair_place_names, restore_place_marks
+from chitieu.extract.ocr.places import (
+    places_named,
+    repair_place_names,
+    restore_capital_i_names,
+    restore_place_marks,
+)
 
 
 @pytest.mark.parametrize(("read", "printed"), [
@@ -115,3 +120,25 @@ def test_the_documents_own_place_whose_capital_i_ocr_read_as_l(read, printed):
     """A row naming the document's own "Ia …" place with its "I" read as a small "l" (one
     stroke in a sans face) gets the "I" back; a word in lower case after it is no place."""
     assert restore_place_marks(read, ("Ia Hrung", "Gia Lai")) == printed
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("Số hộ trồng cà phê giáp xã la Phí", "Số hộ trồng cà phê giáp xã Ia Phí"),
+    ("Số hộ được tưới từ hồ la Ly", "Số hộ được tưới từ hồ Ia Ly"),
+    ("Tưới từ hồ la Ly, la Ko", "Tưới từ hồ Ia Ly, Ia Ko"),
+    ("VÙNG GIÁP XÃ lA PHÍ", "VÙNG GIÁP XÃ IA PHÍ"),
+    ("hát la hét", "hát la hét"), ("hồ la ly", "hồ la ly"),  # lower case: no name
+    ("Trọng tâm là Ly", "Trọng tâm là Ly"),  # the copula: marks the name has not
+    ("hồ la Lý", "hồ la Lý"),  # the marks as they stand must be the name's
+    ("la Bàn Lớn", "la Bàn Lớn"),  # no unit is "Ia Bàn …"
+    # the name's own "l" read "i" too (DEV14: "làng la Khươi"), a stroke for a stroke
+    ("Rà soát vườn cao su tại làng la Khươi", "Rà soát vườn cao su tại làng Ia Khươl"),
+    ("làng la Khươi, Ia Ly", "làng Ia Khươl, Ia Ly"),
+    ("làng la Khươn", "làng la Khươn"),  # another letter: not the name
+])
+def test_any_units_ia_name_whose_capital_i_ocr_read_as_l(read, printed):
+    """A row naming a neighbouring commune, a lake or a village after an "Ia …" unit (the
+    Central Highlands' names: "giáp xã Ia Phí", "hồ Ia Ly"), its "I" read as a small "l"
+    (one stroke in a sans face, DEV15): the "I" put back where the words with it spell a
+    unit's name as the unit list does, marks as they stand; nothing else is judged."""
+    assert restore_capital_i_names(read) == printed

@@ -267,6 +267,26 @@ def test_a_hook_the_page_prints_elsewhere_is_lent_to_an_unbacked_acute():
     assert not changes
 
 
+def test_a_grave_the_page_prints_elsewhere_is_lent_to_an_unbacked_hook_no_plan_writes():
+    """"thoát nghẻo" read at 200 dpi in a 10-point serif face (DEV15): "nghẻo" is a syllable
+    no plan writes, nothing beside it backs either reading, and the page prints "NGHÈO" and
+    "hộ nghèo": the grave (the two marks look alike that small). A hook the plans write
+    ("bảo vệ") keeps it, however often the page prints the grave ("tế bào")."""
+    def page(*lines: str) -> list[Word]:
+        return [Word(t, 70 * i, 30 * n, 70 * i + 60, 30 * n + 20, 95.0, 1, 1, n)
+                for n, text in enumerate(lines) for i, t in enumerate(text.split())]
+
+    words, changes = repair_words(page("CHỈ TIÊU GIẢM NGHÈO NĂM 2026", "Tỷ lệ hộ nghèo",
+                                       "Số hộ thoát nghẻo"))
+    assert [(c.before, c.after) for c in changes] == [("nghẻo", "nghèo")]
+    assert words[-1].text == "nghèo" and words[-1].note == "spelling"
+    _, changes = repair_words(page("Tỷ lệ hộ nghèo", "Số hộ thoát nghẻo"))
+    assert not changes  # the page prints the grave once: it lends nothing
+    _, changes = repair_words(page("Nghiên cứu tế bào gốc", "Nuôi cấy tế bào",
+                                   "Tăng cường công tác bảo"))
+    assert not changes
+
+
 @_NO_DICTIONARY
 def test_a_word_of_the_dictionary_as_printed_is_not_traded_for_a_more_typed_one():
     """"truyền thống" at a cell's end: the plans type "truyền thông" eight times as often,

@@ -244,3 +244,29 @@ def test_a_joined_pair_read_as_h_keeps_the_readings_count(font: Path) -> None:
     misread = Word("IH", left, top, right, bottom, 87.6)
     words, _ = restore_roman_ones([label, misread], pixels)
     assert [w.text for w in words] == ["LỤC", "III"]
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize(("printed", "read"), [("PHỤ LỤC II", "PHỤLỤCIH"),
+                                               ("PHỤ LỤC III", "PHỤLỤCIH"),
+                                               ("PHỤ LỤC I", "PHỤLỤCH")])
+def test_a_label_glued_to_its_number_is_counted_after_the_word_space(
+        font: Path, printed: str, read: str) -> None:
+    """"PHỤ LỤC II" read as one word "PHỤLỤCIH" (Liberation Serif 11 at 200 dpi, EVAL14, read
+    at confidence 0): the number's stems are counted after the label's last word space, as
+    they are in a word of their own."""
+    pixels, (left, top, right, bottom) = _printed(printed, font, 200)
+    glued = Word(read, left, top, right, bottom, 0.0)
+    words, changes = restore_roman_ones([glued], pixels)
+    assert [w.text for w in words] == ["PHỤLỤC" + printed.split()[-1]]
+    assert words[0].note == "roman" and changes[0].before == read
+
+
+def test_a_glued_label_without_a_word_space_stays() -> None:
+    """No word space before the strokes (the number printed against the word, or a box of
+    other marks): nothing to count, the reading stays."""
+    font = next(f for f in FONTS if f.exists())
+    pixels, (left, top, right, bottom) = _printed("PHỤLỤCII", font, 200)
+    words, changes = restore_roman_ones([Word("PHỤLỤCIH", left, top, right, bottom, 0.0)],
+                                        pixels)
+    assert [w.text for w in words] == ["PHỤLỤCIH"] and not changes
