@@ -143,8 +143,11 @@ def lost_in(doc: dict, trace: Trace, rows: list[RawRow]) -> list[Lost]:
         for s in r["section"]) + " "
     warned = " " + " ¦ ".join(words(w) for w in doc["warnings"]) + " "
     headers = " " + " ¦ ".join(words(c["header"]) for c in doc["columns"]) + " "
-    unmapped = {i for i, c in enumerate(doc["columns"]) if c["role"] == "unknown"} if any(
-        w.startswith("column_unmapped") for w in doc["warnings"]) else set()
+    # a column read into no field, said by a document warning (`column_unmapped:<header>`):
+    # one of no role, or a second of a role a record reads from one column ("Mã số")
+    said = {w.partition(":")[2] for w in doc["warnings"] if w.startswith("column_unmapped:")}
+    unmapped = {i for i, c in enumerate(doc["columns"])
+                if c["role"] == "unknown" or c["header"] in said} if said else set()
     header_rows = sum("header" in [d.what for d in trace.decisions(r)] for r in rows)
     prose = "targets_from_prose" in doc["warnings"]
     lost: list[Lost] = []

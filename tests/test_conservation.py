@@ -77,11 +77,6 @@ KNOWN_LOSSES = {
     "not read (its title kept by no record)",
     "cells/seeds/raw/002_96420e20fdffe3f0.txt": _RAW_READER + "a column's cells read in "
     "before the rows above them: rows' texts run together, an agency cut mid-name",
-    # interpret (any reader; the DOCX of heldout10 stt_ma_so alike): a table numbered twice
-    # keeps the STT's number (SCHEMA), the second numbering column's code stands nowhere
-    "real/imitations/quoc_gia_chi_tieu_ma_so_van_hoa.pdftotext-layout.txt": (
-        "interpret: the codes of a 'Mã số' column beside the 'STT' ('2101') stand in no "
-        "field, note or warning (the record's number is the STT's)"),
 }
 
 

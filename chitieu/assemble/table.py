@@ -31,6 +31,7 @@ from chitieu.core.letterhead import (
     is_article_heading,
     read_letterhead,
     roman_heading,
+    stamp_field,
 )
 from chitieu.core.numbering import (
     FIRST_ROW_NUMBER,
@@ -110,13 +111,22 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
     if not any(i >= len(header) or not header[i] or _group_under_group(i, texts, header)
                for i, _ in differing):
         return False
-    for _, text in differing:
+    for i, text in differing:
         cands = header_candidates(text)
         if not cands or (cands[0] == "unknown" and not _FOUR_DIGITS.fullmatch(text)
                          and not PERIOD_LABEL.fullmatch(" " + text)
-                         and not _names_total_or_part(text)):
+                         and not _names_total_or_part(text)
+                         and not _known_under_year_group(i, text, header)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
+
+
+def _known_under_year_group(i: int, text: str, header: list[str]) -> bool:
+    """A label the vocabulary knows only with the year of the group cell over it ("Năm
+    2025" over "Thực hiện": "Năm 2025 Thực hiện", last year's result), as `_merge_header`
+    joins them."""
+    group = next((header[j] for j in range(min(i, len(header) - 1), -1, -1) if header[j]), "")
+    return bool(_HEADER_YEARS.search(group)) and first_role(f"{group} {text}") != "unknown"
 
 
 def _group_under_group(i: int, texts: list[str], header: list[str]) -> bool:
@@ -663,6 +673,10 @@ class _Assembler:
         # the table ended at a note line (a footnote, "Ghi chú:"), which a page's foot may
         # print before the table goes on: a row carrying the numbering on resumes it
         self.ended_by_note = False
+        # the table ended at a digital signature's stamp ("Ký bởi: …", "Thời gian ký: …"),
+        # which a signed page may print between two rows: "name" or "value", the field read
+        # last, while the stamp's lines go on; a row carrying the numbering on resumes it
+        self.ended_by_stamp: str | None = None
         self.in_note = False  # the rows under the table are a note's, kept in table_note
         self.dropped_rows = False  # a numbered row below the table's end was warned of
         self.last_page = None
@@ -773,8 +787,16 @@ class _Assembler:
             # table's next numbered row on the next page: the table goes on
             self.ended = self.ended_by_note = False
             self._note(row, "resumed", "the numbering goes on under a footnote")
+        stamp = self._stamp_line(texts, filled)
+        if self.ended_by_stamp is not None:
+            if self._continues_numbering(texts, filled):
+                self.ended = False
+                self._note(row, "resumed", "the numbering goes on under a signature's stamp")
+            self.ended_by_stamp = stamp if self.ended else None
         # (a row of more than two cells is no signature: most rows, decided without a call)
         signature = len(filled) <= 2 and self._is_signature([texts[i] for i in filled])
+        if signature and stamp is not None and not self.ended:
+            self.ended_by_stamp = stamp
         note = not signature and (self._is_table_end(lone) if lone is not None else
                                   single and self._is_note_sentence(texts[filled[0]]))
         if self.ended or note or signature or (single and self._is_body_heading(
@@ -1089,6 +1111,18 @@ class _Assembler:
 
     def _is_table_end(self, text: str) -> bool:
         return bool(self.table.rows) and bool(vocabulary().table_end.search(line_key(text)))
+
+    def _stamp_line(self, texts: list[str], filled: list[int]) -> str | None:
+        """A line of a digital signature's stamp: what its field holds ("name", "value"), or
+        under a name's field the name's wrapped rest ("Tân Lạc, tỉnh Phú Thọ") — "rest"."""
+        if not filled or len(filled) > 2:
+            return None
+        text = texts[filled[0]]
+        field = stamp_field(text)
+        if field is None and self.ended_by_stamp == "name" and len(filled) == 1 and not (
+                ROW_LABEL.match(text) or vocabulary().signature.search(line_key(text))):
+            return "rest"
+        return field
 
     def _is_signature(self, filled: list[str]) -> bool:
         """The signature block under the table, which OCR often puts in a right-hand column

@@ -146,6 +146,7 @@ class Catalog:
         self._weight_of = _Weights(self._weights, self._rare)
         # each phrasing's total weight, summed once here rather than per name matched
         self._entry_weights = [self._total(entry.words) for entry in self._entries]
+        self._entry_ids = [entry.indicator for entry in self._entries]
         # words as bits (bit i = vocabulary word i): the words a name shares with a phrasing
         # are one `&` of two ints, and their weight is kept by that int (`_shared_weight`)
         self._word_bit = {word: 1 << i for i, word in enumerate(self._vocabulary)}
@@ -269,16 +270,24 @@ class Catalog:
         candidates &= self._compatible_mask(group, reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
         # sharing less than `needed` of the name's weight cannot reach the threshold (nor,
-        # once one has, the best score so far): it is not scored.
+        # once one has, the best score so far): it is not scored. Which is found first does
+        # not matter, so the members are taken highest bit first: each found by one
+        # `bit_length` and cleared by one `^` (lowest first, `c & -c` made two more integers
+        # of the group's width per candidate).
         best_id: str | None = None
         best_score = -1.0
-        entries, entry_weights, entry_bits = self._entries, self._entry_weights, self._entry_bits
+        entry_weights, entry_bits = self._entry_weights, self._entry_bits
+        entry_ids, entries = self._entry_ids, self._entries
         members, slot = group.members, self._slot
         known = self._shared.get
-        while candidates:  # the members' top bits, lowest first
-            low = candidates & -candidates
-            candidates ^= low
-            index = members[low.bit_length() // slot - 1]
+        threshold = self.threshold
+        # `_score` and `_needed`, written out here (the same operations in the same order,
+        # so the same floats) rather than called for every candidate
+        plain, contained = 1 - CONTAINMENT_WEIGHT, CONTAINMENT_WEIGHT
+        while candidates:
+            top = candidates.bit_length()
+            candidates ^= 1 << top - 1
+            index = members[top // slot - 1]
             if heading and _continues(words, entries[index].reading.content):
                 continue
             common = name_bits & entry_bits[index]
@@ -287,12 +296,15 @@ class Catalog:
                 shared = self._shared_weight(common)
             if shared < needed:
                 continue
-            score = _score(shared, total, entry_weights[index])
-            if score > best_score or (score == best_score and entries[index].indicator
+            weight = entry_weights[index]
+            score = plain * (2 * shared / (total + weight)) \
+                + contained * shared / (total if total <= weight else weight)
+            if score > best_score or (score == best_score and entry_ids[index]
                                       < best_id):  # type: ignore[operator]
-                best_id, best_score = entries[index].indicator, score
-                if score > self.threshold:
-                    needed = max(needed, _needed(score, total))
+                best_id, best_score = entry_ids[index], score
+                if score > threshold:
+                    ratio = (score - contained) / plain
+                    needed = max(needed, ratio / (2 - ratio) * total - SCORE_SLACK)
         return None if best_id is None else (best_id, best_score)
 
     def _counts_nothing(self, reading: Reading, family: str | None) -> bool:

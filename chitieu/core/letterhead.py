@@ -239,6 +239,16 @@ def is_signing_line(text: str) -> bool:
     return bool(_words().signing.match(_folded_text(clean_text(text).strip(" *"))))
 
 
+def stamp_field(text: str) -> str | None:
+    """What a line opening with a digital signature's stamp's field holds ("Ký bởi: …",
+    "Thời gian ký: …"): "name" (the signer, its agency, which may wrap onto a line of its
+    own), "value"; None for a line opening with no stamp field."""
+    folded = _folded_text(clean_text(text).strip(" *")).lstrip()
+    if _words().stamp.match(folded) is None:
+        return None
+    return "name" if _words().stamp_name.match(folded) is not None else "value"
+
+
 def roman_heading(text: str) -> int | None:
     """The value of a body heading's roman number ("III. TỔ CHỨC THỰC HIỆN" → 3)."""
     match = _ROMAN.match(clean_text(text).strip(" *"))
@@ -267,7 +277,9 @@ class Letterhead:
     subject_open: bool = False  # the left column's last words read were the subject's
     national_wrapped: bool = False  # the line read last ended the national name at "VIỆT"
     nation_open: bool = False  # the national name ended at "VIỆT", its "NAM" not read yet
-    stamp_open: bool = False  # a stamp's name ran to the end of the line read last
+    # a stamp's field ran to the end of the line read last: "name" (the signer, its agency),
+    # "value" (a time, an e-mail address); None when none did
+    stamp_open: str | None = None
 
     @property
     def bodies(self) -> list[str]:
@@ -697,38 +709,50 @@ def _without_draft_mark(text: str) -> str:
     return f"{text[:where[mark.start()]].rstrip()}\t{text[where[mark.end()]:].lstrip()}".strip()
 
 
-def _without_stamp(text: str) -> tuple[str, bool]:
+def _without_stamp(text: str) -> tuple[str, str | None]:
     """The line without a digital signature's stamp read on it: each of the stamp's fields
     from its label to the next gutter (a tab, two spaces or more) or the line's end ("XÃ TÂN
     LẠC\tCơ quan: Tỉnh Phú Thọ" → "XÃ TÂN LẠC"); a cell after it (the place-date beside
-    the stamp's box) stays. And whether the last field taken out holds a name and ran to
-    the line's end: its rest may be on the next line."""
-    runs_on = False
+    the stamp's box) stays. And what the last field taken out holds when it ran to the
+    line's end ("name", "value"; None when it did not): its rest may be on the next line."""
+    runs_on = None
     while (stamp := _words().stamp.search(folded := _folded_text(text))) is not None:
         start = _folded(text)[1][stamp.start()]
         gutter = _GUTTER.search(text, start)
-        runs_on = gutter is None and _words().stamp_name.match(folded, stamp.start()) is not None
+        name = _words().stamp_name.match(folded, stamp.start()) is not None
+        runs_on = None if gutter is not None else "name" if name else "value"
         rest = text[gutter.start():] if gutter is not None else ""
         text = (text[:start].rstrip() + rest) if text[:start].strip() else rest.lstrip()
     return text.rstrip(), runs_on
 
 
 def _without_stamp_rest(head: Letterhead, text: str) -> str:
-    """The line without the rest of a stamp's name that its narrow box wrapped (the line read
-    last ended with the name): the line's last cell, when it reads as words of a name in
-    small letters ("tỉnh Phú Thọ", "Long, tỉnh Quảng Ninh", "Thái Nguyên") — not the
-    issuer's capitals, a number, a date, the national name, a subject or its rest."""
-    if not head.stamp_open or not text.strip():
+    """The line without the rest of a stamp's field that its narrow box wrapped (the line
+    read last ended with the field): the line's last cell, when it reads as words of a name
+    in small letters ("tỉnh Phú Thọ", "Long, tỉnh Quảng Ninh", "Thái Nguyên") — not the
+    issuer's capitals, a number, a date, the national name, a subject or its rest — or, after
+    a time or an e-mail address, as its figures or domain ("08:12:40 +07:00", "gov.vn")."""
+    if head.stamp_open is None or not text.strip():
         return text
-    head.stamp_open = False
+    field, head.stamp_open = head.stamp_open, None
     gap = _COLUMN_GAP.search(text.rstrip())
     before, last = (text[:gap.start()], text[gap.end():]) if gap else ("", text)
+    if field == "value":
+        return before.rstrip() if _value_rest(last) else text
     folded = _folded_text(last)
     if (_capitals(last) or head.subject_open or NUMBER.search(last) or _DATED.search(folded)
             or _words().motto.search(folded) or _words().stamp.search(folded)
             or _SUBJECT_LABEL.match(last.strip()) or not any(c.isalpha() for c in last)):
         return text
     return before.rstrip()
+
+
+def _value_rest(text: str) -> bool:
+    """A time's or an e-mail address's wrapped rest: figures and signs ("09:30:00 +07:00")
+    or a domain in small letters ("gov.vn", "phutho.gov.vn"), nothing else."""
+    words = text.split()
+    return bool(words) and all(not any(c.isalpha() for c in w) or (
+        ("." in w or "@" in w) and w == w.lower()) for w in words)
 
 
 # the gap between two columns' cells on a line

@@ -153,10 +153,7 @@ def unescape_entity(match: Any) -> str:
     return html.unescape(match.group(0))
 
 
-# Called most (every cell, at every stage), so a plain C-fast lru_cache: what it keeps is
-# mostly the document's own strings, returned as they are.
-@lru_cache(maxsize=SHORT_CACHED)
-def clean_text(s: str | None) -> str:
+def _clean_text(s: str | None) -> str:
     """The text as printed, with markup, LaTeX, entities and odd white space resolved."""
     if not s:
         return ""
@@ -168,6 +165,25 @@ def clean_text(s: str | None) -> str:
     while cleaned != s and _needs_work(cleaned):
         s, cleaned = cleaned, _clean_once(cleaned)
     return cleaned
+
+
+class _Cleaned(dict):
+    """Each text `clean_text` was asked for, cleaned once (at most SHORT_CACHED kept, then
+    all let go): what it keeps is mostly the document's own strings, returned as they are."""
+
+    def __missing__(self, s: str | None) -> str:
+        cleaned = _clean_text(s)
+        if len(self) >= SHORT_CACHED:
+            self.clear()
+        self[s] = cleaned
+        return cleaned
+
+
+# `clean_text(s)`: the text as printed, with markup, LaTeX, entities and odd white space
+# resolved (`_clean_text`). Called most (every cell, at every stage: ~25 times a row), so
+# looked up in C: no Python call, nor the bookkeeping of an lru_cache (40 % of a hit's time).
+_CLEANED = _Cleaned()
+clean_text: Callable[[str | None], str] = _CLEANED.__getitem__
 
 
 def _clean_once(s: str) -> str:

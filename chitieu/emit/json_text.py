@@ -185,6 +185,7 @@ def _load(cls: type, depth: int | None) -> None:
     writers of `cls` at `depth` and of every object it holds, and register them."""
     code = compiled(_Source(cls, depth).text(), "<chitieu.emit.json_text>")
     namespace = {"_enc": encode_basestring, "_float": _float, "_measure": _measure,
+                 "_float_texts": _FLOAT_TEXTS.get,
                  "_any": any_value, "_int": int.__repr__, "_null": "null", "_empty": "[]",
                  **{f"_{model.__name__}": model for model in MODELS}}
     exec(code, namespace)
@@ -273,8 +274,10 @@ class _Source:
             return f"(_int({var}) if {var}.__class__ is int else {other})"
         if kind is float or (options and all(o in (float, int) for o in options)):
             # a float field may be given an int, kept as it is (as pydantic keeps it)
-            writer = "_measure" if measure else "_float"
-            return (f"({writer}({var}) if {var}.__class__ is float else _int({var}) if "
+            # (a float spelled before is looked up in C first: no call of `_float`)
+            writer = (f"_measure({var})" if measure
+                      else f"(_float_texts({var}) or _float({var}))")
+            return (f"({writer} if {var}.__class__ is float else _int({var}) if "
                     f"{var}.__class__ is int else {other})")
         if kind is str or (typing.get_origin(kind) is typing.Literal and all(
                 isinstance(a, str) for a in typing.get_args(kind))):

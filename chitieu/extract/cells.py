@@ -86,7 +86,7 @@ def looks_like_cells(text: str) -> bool:
     lines = _lines(text)
     return any(_row_header(lines, i) is not None or _column_header(lines, i)
                for i, line in enumerate(lines) if line and _is_number_label_start(lines, i)
-               ) or ("\t" not in text and any(_raw_header(lines, i, level=False) is not None
+               ) or ("\t" not in text and any(_raw_header(lines, i) is not None
                                                for i in range(len(lines))))
 
 
@@ -118,10 +118,11 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
                 rows.extend(_one_cell(lines[k], k) for k in range(i, found[1] - len(found[0][0]))
                             if lines[k])
                 warnings.append(f"cells_header_rows_unplaced:L{i + 1}")
-        if found is not None and raw_ok and (_raw_header(lines, i) is not None or (
-                (raw := _raw_header(lines, i, level=False)) is not None
-                and rawrows.values_level(lines, raw.end))):
-            # labels printed level on one line, or values under them: `pdftotext -raw` text
+        raw = _raw_header(lines, i) if raw_ok and lines[i] else None
+        if found is not None and raw is not None and (raw.level or rawrows.values_level(
+                lines, raw.end) or rawrows.wrapped(lines, raw)):
+            # labels printed level on one line, values under them, or labels and cells
+            # wrapped at their columns' widths: `pdftotext -raw` text
             found = None
         # a table's rows say which table they are of (the text around it: none, so that a
         # sentence after the table is not read as its last row's)
@@ -133,7 +134,6 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
             i = _read_columns(lines, i, rows, _Known(agencies), warnings, tables)
             tables += 1
             continue
-        raw = _raw_header(lines, i, level=False) if raw_ok and lines[i] else None
         if raw is not None:
             # `pdftotext -raw`: a row's cells in order, neighbours' words on one line
             if known is None:
@@ -151,7 +151,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     return RawDocument(rows=rows, format="text", pages=pages, ocr=False, warnings=warnings)
 
 
-def _raw_header(lines: list[str], i: int, level: bool = True) -> rawrows.Header | None:
+def _raw_header(lines: list[str], i: int) -> rawrows.Header | None:
     """A header `pdftotext -raw` wrote at line `i`: its labels' words run on, joined where
     they print level ("TT Chỉ tiêu", "Năm 2025 Năm 2026"), the numbering column's first."""
     line = lines[i]
@@ -165,7 +165,7 @@ def _raw_header(lines: list[str], i: int, level: bool = True) -> rawrows.Header 
         first += lines[i + k]
     if _role(first) != "number":
         return None
-    return rawrows.header_at(lines, i, _role, level)
+    return rawrows.header_at(lines, i, _role)
 
 
 def _lines(text: str) -> list[str]:
@@ -980,13 +980,15 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                 after_numbers and not found[1] and any(
                     c.role == "name" and c.filled(count) == count - 1 for c in columns)) or (
                 after_numbers and not found[1] and waiting
-                and not any(c.role == "name" for c in columns))):
+                and not any(c.role == "name" for c in columns)) or (
+                _awaited_deadline(found, columns, count))):
             # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
             # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …"),
             # or alone right after a row's number, the one row whose name is still to
             # come ("1" / "Kiểm tra thu chi đảng phí": the first two columns' cells come
             # row by row), or whose name waits with the rows' names above it for the names'
-            # label printed after them ("2" / "Báo cáo tiến độ phủ sóng" / … / "Nhiệm vụ")
+            # label printed after them ("2" / "Báo cáo tiến độ phủ sóng" / … / "Nhiệm vụ"),
+            # or a year alone while the deadlines' column awaits its cells ("Năm 2026")
             found = None
         if found is not None:
             label, under = found
@@ -1084,6 +1086,17 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         rows.append(_one_cell(text, line))
     warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
     return end
+
+
+def _awaited_deadline(found: tuple[str, list[str]], columns: list[_Column], count: int
+                      ) -> bool:
+    """Whether a block read as a label and its cells ("Năm 2026" / "Quý" / "IV/2026") is the
+    deadlines' column's next cells: its label read, its cells not all, the label a deadline
+    by its look and no figure under it (a year's column of targets)."""
+    label, under = found
+    return _fits("deadline", label) == _LOOKS_LIKE and not any(
+        _TARGET_LIKE.match(t) and not _DEADLINE_LIKE.search(t) for t in under) and any(
+        c.role == "deadline" and c.filled(count) < count for c in columns)
 
 
 def _numbering_goes_on(numbers: list[str], first: str) -> bool:

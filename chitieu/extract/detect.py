@@ -175,14 +175,20 @@ def _has_gapped_table(lines: list[str]) -> bool:
 _LONE_NUMBER = lazy(re.compile,
                     rf"^ {{0,8}}(?:\d{{1,3}}(?:\.\d{{1,3}}){{0,2}}|[IVX]{{1,5}}|{LOWER})[.)]?\s*$")
 _MIN_CENTRED_NUMBERS = 2
+# the row's figures centred beside its number, far right of it ("  1       %      100")
+_FIGURES_AFTER = lazy(re.compile, r"(?: {3,}[-+≥≤<>~]?\s?[0-9][0-9.,]*\s?%?)+\s*$")
 
 
 def _centred_numbers(lines: list[str]) -> int:
     """How many lines hold a row number alone between two lines of text indented past it
     (the first and the last line of the row's cells, as pdftotext -layout prints a number
-    centred in its cell beside a wrapped one)."""
+    centred in its cell beside a wrapped one), or with only the row's figures far right of
+    it (centred in their cells alike)."""
     count = 0
     for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        figures = _FIGURES_AFTER.search(line)
+        if figures is not None and figures.start() > 0:
+            line = line[:figures.start()]
         if _LONE_NUMBER.match(line) is None:
             continue
         end = len(line.rstrip())

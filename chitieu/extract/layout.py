@@ -92,6 +92,7 @@ _NOTE_WORDS = 3  # a note line under the table holds a sentence, not a bare "(*)
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
+_HEAD_SPLIT_COST = 6.0  # … that leaves the name's first word alone at a piece's end ("Bộ")
 _WRAP_COST = 10.0  # a crowded line's piece longer than its cell's line above lets it be
 _HARD_STOPS = (";", ".")  # a word ending so ends a name
 _PLACE_WORDS = 3  # words of the longest province name
@@ -225,19 +226,28 @@ class _NamePairs:
 
     def __init__(self, agencies: Agencies) -> None:
         self.agencies = agencies
+        self._names: AgencyNames | None = None
         self._pairs: frozenset[tuple[str, str]] | None = None
         self._capitalised: frozenset[tuple[str, str]] | None = None
 
     @property
+    def names(self) -> AgencyNames | None:
+        """The known names, asked for once (a function giving them is called when first
+        needed)."""
+        if self._names is None and self.agencies is not None:
+            self._names = self.agencies() if callable(self.agencies) else self.agencies
+        return self._names
+
+    @property
     def pairs(self) -> frozenset[tuple[str, str]]:
         if self._pairs is None:
-            names = self.agencies() if callable(self.agencies) else self.agencies
+            names = self.names
             self._pairs = frozenset() if names is None else _name_pairs(names)
         return self._pairs
 
     def is_name(self, text: str) -> bool:
         """The text is a known agency's name, whole, as printed."""
-        names = self.agencies() if callable(self.agencies) else self.agencies
+        names = self.names
         if names is None or not text.strip():
             return False
         found = names.match(text.strip(" ,"))
@@ -267,7 +277,7 @@ class _NamePairs:
     def capitalised(self) -> frozenset[tuple[str, str]]:
         """The pairs whose second word a known name capitalises ("sở" "y")."""
         if self._capitalised is None:
-            names = self.agencies() if callable(self.agencies) else self.agencies
+            names = self.names
             self._capitalised = frozenset() if names is None else _name_pairs(
                 names, capitalised=True)
         return self._capitalised
@@ -2047,7 +2057,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # break (a row continued below its number only to add one: "Công nghệ" / "Các cơ sở
     # giáo dục"); the agency reader tells the names apart
     texts_of = [[_cell_text(words, line_of, alignment.names) if c in agency_cols
-                 else " ".join(w.text for w in words) for c, words in enumerate(cols)]
+                 else _lines_joined(words, line_of) for c, words in enumerate(cols)]
                 for cols in groups]
     if carried is not None and starts[0] < 0:
         _merged_over_cut_row(texts_of, groups, carried, set(label_cols) | named, line_of)
@@ -2258,6 +2268,18 @@ def _merged_over_cut_row(texts: list[list[str]], groups: list[list[list[_Word]]]
         if (col not in skip and words and not own and col < len(carried.cells)
                 and max(line_of.get(id(w), -1) for w in words) >= top):
             texts[1][col] = f"{carried.cells[col].text} {texts[0][col]}".strip()
+
+
+def _lines_joined(words: list[_Word], line_of: dict[int, int]) -> str:
+    """A cell's words, one space apart, but none after a line ending in a slash: a unit
+    wrapped in its narrow column ("Lít/người/" / "ngày") is one word."""
+    text = ""
+    for k, word in enumerate(words):
+        if k and not (words[k - 1].text.endswith("/") and len(words[k - 1].text) > 1
+                      and line_of.get(id(word)) != line_of.get(id(words[k - 1]))):
+            text += " "
+        text += word.text
+    return text
 
 
 def _cell_text(words: list[_Word], line_of: dict[int, int], names: _NamePairs) -> str:
@@ -2682,11 +2704,47 @@ class _Alignment:
         cost = 0.0
         if i > 0 and self.names.follows(chunk[i - 1].text, chunk[i].text):
             cost += _NAME_SPLIT_COST
-        if self.names.follows(above, chunk[i].text):
+        # (as the name writes it: a capital opens another name, "… sự nghiệp" / "Công an
+        # tỉnh" goes on no "sự nghiệp công")
+        if self.names.follows(above, chunk[i].text, as_written=True):
             cost -= _NAME_BONUS
-        if self.names.follows(chunk[j - 1].text, below, as_written=True):
+        # (a name going on into the next piece on this line does not go on below it)
+        if self.names.follows(chunk[j - 1].text, below, as_written=True) and not (
+                j < len(chunk) and self.names.follows(chunk[j - 1].text, chunk[j].text)):
             cost -= _NAME_BONUS
         return cost
+
+    def _dangling_heads(self, chunk: list[_Word]) -> set[int]:
+        """Where a cut would leave a known name's first word alone at a piece's end, the
+        rest of the name opening the next piece: "Bộ Nông nghiệp Bộ" | "Tài chính", "…
+        thủy sản Bộ" | "Công Thương" (a capitalised word that goes on no name before it
+        and that the next word goes on as a name writes it), or a date's first word, the
+        rest of the date opening the next piece ("… Sở Công Thương Quý" | "III/2026"), or
+        a capitalised word between words in lower case, which opens a cell ("… trung học
+        cơ Học" | "sinh": a name's "… cơ" and a unit's "Học sinh") unless a known name
+        writes it so ("và Môi" | "tác xã": "Sở Nông nghiệp và Môi" / "trường"), or it is
+        an abbreviation or follows a comma, which open an agency's name ("thao, UBND" |
+        "lịch")."""
+        return {p for p in range(1, len(chunk)) if chunk[p - 1].text[:1].isupper() and (
+            self._name_head(chunk, p) or self._date_head(chunk, p)
+            or self._capital_inside(chunk, p))}
+
+    def _name_head(self, chunk: list[_Word], p: int) -> bool:
+        return self.names.agencies is not None and self.names.follows(
+            chunk[p - 1].text, chunk[p].text, as_written=True) and not (
+            p >= 2 and self.names.follows(chunk[p - 2].text, chunk[p - 1].text))
+
+    @staticmethod
+    def _date_head(chunk: list[_Word], p: int) -> bool:
+        return (_fold_word(chunk[p - 1].text) in _DATE_HEADS and bool(
+            _DATE_TAIL.match(chunk[p].text)) and bool(_DATE_END.search(chunk[p].text)))
+
+    def _capital_inside(self, chunk: list[_Word], p: int) -> bool:
+        before, word, after = chunk[p - 2].text if p >= 2 else "", chunk[p - 1].text, \
+            chunk[p].text
+        return (before[:1].islower() and after[:1].islower() and after[:1].isalpha()
+                and not word.isupper() and not before.endswith(_OPEN_ENDINGS + _SENTENCE_ENDS)
+                and not self.names.follows(before, word, as_written=True))
 
     def _cut(self, index: int, chunk: list[_Word], first: int, last: int,
              context: list[tuple[str | None, str | None]] | None = None
@@ -2701,6 +2759,7 @@ class _Alignment:
         # deadline, then the product, one space apart)
         dates = [p for p in range(m - 1) if chunk[p + 1].text[:1].isupper()
                  and _ends_deadline(chunk, p)]
+        heads = self._dangling_heads(chunk)
         best = [[inf] * (m + 1) for _ in range(k + 1)]
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
@@ -2717,6 +2776,8 @@ class _Alignment:
                             step += _LOWER_START_COST
                         if dates and any(i <= p < j - 1 for p in dates):
                             step += _LOWER_START_COST
+                        if j in heads and not self._narrow(first + c - 1):
+                            step += _HEAD_SPLIT_COST
                         if context is not None and not self._narrow(first + c - 1) and (
                                 first + c - 1 not in self.name_cols):
                             step += self._name_cost(chunk, i, j, context[c - 1])

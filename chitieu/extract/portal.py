@@ -41,6 +41,8 @@ _LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s
 # A bold numbered heading ("**2. Nhiệm vụ**") between two tables.
 _NUMBERED_HEADING = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]\s+\S.*\*\*$")
 # A short run of bold words: a header cell printed as two bold runs ("**Cơ quan**" / "**chủ trì**").
+# an item's number in a row: "2", "2.", "10"
+_ITEM_NUMBER = re.compile(r"^\d{1,3}\.?$")
 _SHORT_BOLD_RUN = re.compile(r"^\*\*[^*]+\*\*$")
 _SHORT_RUN_WORDS = 3
 # A cell that reads as a deadline ("Quý III/2026", "Tháng 12/2025", "Năm 2026", "Thường
@@ -153,12 +155,13 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
             rows.append(_row(group, table))
             previous_was_row = True
     names = _Names(agencies)
-    rows = _rejoin_empty_cells(rows, names)
+    rows = _rejoin_empty_cells(_join_split_group_rows(rows), names)
     tables = rows_by_table(rows)  # the passes change cells, never which rows a table has
+    _drop_swallowed_number_slots(tables)
     _align_spanned_header(tables)
     adding = [_rows_adding_an_agency(table_rows, names) for table_rows in tables]
     _fill_spanned_cells(tables, adding, names)
-    _place_lone_agency_cells(tables, adding)
+    _place_lone_agency_cells(tables, adding, names)
     return RawDocument(rows=rows, format="portal", pages=pages, ocr=False)
 
 
@@ -414,6 +417,64 @@ def _align_spanned_header(tables: list[list[RawRow]]) -> None:
             if middle is not None:
                 middle.cells = [*(Cell("") for _ in range(group)), middle.cells[0],
                                 *(Cell("") for _ in range(width - group - 1))]
+        elif (middle is None and len(heads) < width
+              and 1 < len(heads) + len(second.cells) - width <= len(second.cells)
+              and not _LABEL.match(second.cells[0].text.strip())):
+            _align_under_groups(first, second, heads, width)
+
+
+def _align_under_groups(first: RawRow, second: RawRow, heads: list[Cell], width: int) -> None:
+    """Several cells of the first row span the second row's ("Năm 2025" over "Kế hoạch
+    giao | Thực hiện", "Năm 2026" over "Chỉ tiêu"): each group takes the run of sub-labels
+    that reads best under it (`_groups_evidence`), and both rows are spread to the width."""
+    subs = [c.text for c in second.cells]
+    texts = [c.text for c in heads]
+    count = len(heads) + len(subs) - width
+    positions = [p for p in range(1, len(heads)) if first_role(texts[p]) not in _NOT_A_GROUP]
+    options = [(groups, spans) for groups in itertools.combinations(positions, count)
+               for spans in _compositions(len(subs), count)]
+    if not options or len(options) > _MAX_PLACEMENTS:
+        return
+    groups, spans = min(options, key=lambda o: _groups_evidence(texts, subs, *o))
+    span_of = dict(zip(groups, spans, strict=True))
+    top, low, taken = [], [], 0
+    for position, head in enumerate(heads):
+        span = span_of.get(position, 1)
+        top += [head, *(Cell("") for _ in range(span - 1))]
+        if position in span_of:
+            low += second.cells[taken:taken + span]
+            taken += span
+        else:
+            low.append(Cell(""))
+    first.cells, second.cells = top, low
+
+
+def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+    """The ways to cut `total` sub-labels, in order, into `parts` runs of one or more."""
+    return [tuple(b - a for a, b in zip((0, *cuts), (*cuts, total), strict=True))
+            for cuts in itertools.combinations(range(1, total), parts - 1)]
+
+
+def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
+                     spans: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """How well each group reads over its run of sub-labels, as `_group_position` weighs
+    one group: fewest contradictions, most agreements, fewest of another kind; then a result
+    ("Thực hiện", alone or under its group) under the earliest year a group names."""
+    wrong = agree = other = year = 0
+    start = 0
+    for position, span in zip(groups, spans, strict=True):
+        head, run = heads[position], subs[start:start + span]
+        start += span
+        own = [first_role(s) for s in run]
+        joined = [first_role(f"{head} {s}") for s in run]
+        known = [(j, o) for j, o in zip(joined, own, strict=True) if "unknown" not in (j, o)]
+        wrong += sum(j != o for j, o in known)
+        agree += len(known)
+        other += _other_kind(head, own)
+        if "baseline" in own or "baseline" in joined:
+            found = _YEAR.search(head)
+            year += int(found[0]) if found else 9999
+    return wrong, wrong - agree, other, year
 
 
 def _group_position(heads: list[str], subs: list[str]) -> int:
@@ -452,6 +513,58 @@ def _estimated_year(head: str, sub_roles: list[str]) -> int:
         return 0
     year = _YEAR.search(head)
     return int(year[0]) if year else 9999
+
+
+def _join_split_group_rows(rows: list[RawRow]) -> list[RawRow]:
+    """A group row of a table whose "STT" spans two columns ("I" | "" | "DỮ LIỆU SỐ"): the
+    bare `|` of its empty second slot reads as the end of a row holding the group's label
+    alone, and its title as a row of its own. A row of one bold label followed, in the same
+    table, by a row opening with bold words that are no label is one row, the label then
+    the title (as such a table is read where the title follows the label)."""
+    kept: list[RawRow] = []
+    for row in rows:
+        before = kept[-1] if kept else None
+        if (before is not None and row.table is not None and before.table == row.table
+                and len(before.cells) == 1 and _is_bold_row_label(before.cells[0].text)
+                and row.cells and _is_bold_title(row.cells[0].text)):
+            before.cells += row.cells
+            before.last_line = row.last_line or before.last_line
+            continue
+        kept.append(row)
+    return kept
+
+
+def _is_bold_row_label(text: str) -> bool:
+    text = text.strip()
+    return text.startswith("**") and bool(_LABEL.match(text))
+
+
+def _is_bold_title(text: str) -> bool:
+    """Bold words, no label: not "** **", a bold empty cell (its section's title follows)."""
+    text = text.strip()
+    return (text.startswith("**") and text.endswith("**") and any(ch.isalpha() for ch in text)
+            and not _LABEL.match(text))
+
+
+def _drop_swallowed_number_slots(tables: list[list[RawRow]]) -> None:
+    """A table whose "STT" spans two columns, read as one: most item rows print their
+    number first, then their words (the empty first slot's bare `|` read as the row above's
+    end). A row under merged cells, shorter, keeps that slot instead (an empty cell, then
+    its number, "" | "2" | …): the empty cell is dropped, so the row's cells stand where the
+    other rows' do. (Two numbering columns read whole, "" | "1" | … on most rows, or a
+    running number beside items "a)", are left alone.)"""
+    for table_rows in tables:
+        first = [r for r in table_rows[1:] if len(r.cells) > 1
+                 and _ITEM_NUMBER.match(r.cells[0].text.strip())
+                 and r.cells[1].text.strip() and not _LABEL.match(r.cells[1].text.strip())]
+        after_empty = [r for r in table_rows[1:] if len(r.cells) > 2
+                       and not r.cells[0].text.strip()
+                       and _ITEM_NUMBER.match(r.cells[1].text.strip())
+                       and not _LABEL.match(r.cells[2].text.strip())]
+        if not after_empty or len(first) < len(after_empty):
+            continue
+        for row in after_empty:
+            row.cells = row.cells[1:]
 
 
 def _rejoin_empty_cells(rows: list[RawRow], names: _Names) -> list[RawRow]:
@@ -500,13 +613,14 @@ def _rows_adding_an_agency(table_rows: list[RawRow], names: _Names) -> list[RawR
     return adding
 
 
-def _place_lone_agency_cells(tables: list[list[RawRow]], adding: list[list[RawRow]]) -> None:
+def _place_lone_agency_cells(tables: list[list[RawRow]], adding: list[list[RawRow]],
+                             names: _Names) -> None:
     """A row adding one more agency to the task above (`_rows_adding_an_agency`) goes to the
-    table's last agency column (the supporting agencies, where lists run on), where assembly
-    joins it to its task; without agency columns it stays as printed. The columns are read
-    under each one's lowest label ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện", which
-    stands over the lead only). Beside another agency column the text does not say which
-    one it is (a second lead is added so too): `cell_placement_uncertain`."""
+    agency column it reads best in (`_added_agency_column`), where assembly joins it to its
+    task; without agency columns it stays as printed. The columns are read under each one's
+    lowest label ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện", which stands over the
+    lead only). Beside another agency column the text does not say which one it is:
+    `cell_placement_uncertain`."""
     for table_rows, added_rows in zip(tables, adding, strict=True):
         if not added_rows:
             continue
@@ -516,12 +630,46 @@ def _place_lone_agency_cells(tables: list[list[RawRow]], adding: list[list[RawRo
         agency_columns = [i for i, role in enumerate(roles) if role in AGENCY_ROLES]
         if not agency_columns:
             continue
-        column = agency_columns[-1]
-        for row in added_rows:
+        adding_rows = {id(row) for row in added_rows}
+        task = None
+        for row in table_rows:
+            if id(row) not in adding_rows:
+                task = row
+                continue
             added = next(c.text.strip() for c in row.cells if c.text.strip())
+            column = _added_agency_column(added, task, roles, agency_columns, names)
             row.cells = [Cell(added if c == column else "") for c in range(width)]
             if len(agency_columns) > 1:
                 row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
+
+
+def _added_agency_column(added: str, task: RawRow | None, roles: list[str],
+                         agency_columns: list[int], names: _Names) -> int:
+    """The supporting agencies' column (the last agency column, where lists run on), unless
+    the one body added reads as a second lead of the task above: its head word ("Sở",
+    "Cục") is the lead's and not the support's. Across the imitations of real tables (the
+    realdocs sets) 5 such rows add a lead and 10 a support: this sign places 3 of the leads
+    and none of the supports in the lead column; a support naming a collective is no sign
+    (tinh_lao_cai_portal_du_lieu adds "Công an tỉnh" to "UBND các xã, phường")."""
+    last = agency_columns[-1]
+    leads = [i for i in agency_columns if roles[i] == "lead"]
+    supports = [i for i in agency_columns if roles[i] == "support"]
+    if task is None or not leads or not supports or names.reads_as_support(added):
+        return last
+    lead, support = _cell_at(task, leads[0]), _cell_at(task, supports[0])
+    if not lead or names.reads_as_support(lead):
+        return last
+    return leads[0] if _head_word(added) == _head_word(lead) != _head_word(support) else last
+
+
+def _cell_at(row: RawRow, column: int) -> str:
+    return row.cells[column].text.strip() if column < len(row.cells) else ""
+
+
+def _head_word(text: str) -> str:
+    """An agency name's first word, the kind of body it names ("Sở", "Cục", "Trung")."""
+    words = text.strip("* ").split()
+    return words[0].casefold() if words else ""
 
 
 def _added_agency(row: RawRow, names: _Names) -> str | None:

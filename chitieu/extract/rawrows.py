@@ -22,6 +22,7 @@ takes the one above (a cell merged down); such a guess is said on the row
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -86,16 +87,16 @@ class Header:
     end: int
     lines: list[str] = field(default_factory=list)
     code: bool = False  # the second numbering column holds codes ("Mã số": "0101")
+    level: bool = False  # two of its labels share a line (no other form prints them so)
 
 
 # ---------------------------------------------------------------- the header
 
 
-def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
-              level: bool = True) -> Header | None:
+def header_at(lines: list[str], i: int, role: Callable[[str], str | None]
+              ) -> Header | None:
     """The header whose first label (the numbering column's) opens line `i`, when a body
-    row follows it; None otherwise. `level`: only a header two of whose labels share a line
-    (no other form prints them so)."""
+    row follows it; None otherwise."""
     words: list[tuple[str, bool]] = []  # (word, a line ends after it)
     end = None
     for j in range(i, min(len(lines), i + _MAX_HEADER_LINES)):
@@ -114,8 +115,6 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
     labels = _labels(words, role)
     if labels is None or len(labels) < _MIN_COLUMNS or not _NUMBER_LABEL.match(labels[0]):
         return None
-    if level and not _level(labels, words):
-        return None  # each label on lines of its own: a cell a line, not this form
     numbers = _column_numbers(lines[end])
     after = end + 1 if numbers else end
     if after >= len(lines) or not _body_starts(lines[after]):
@@ -134,7 +133,7 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None],
     if numbers:
         grid.append([f"({k + 1})" for k in range(len(leaves))])
     return Header(grid, roles, numbering, after, lines[i:end],
-                  code=numbering == 2 and roles[1] == "number")
+                  code=numbering == 2 and roles[1] == "number", level=_level(labels, words))
 
 
 def _group_role(grid: list[list[str]], column: int, role: Callable[[str], str | None]
@@ -344,6 +343,21 @@ def _spans(first: list[str], second: list[str]) -> list[list[int]]:
     return out
 
 
+def wrapped(lines: list[str], header: Header) -> bool:
+    """Whether the header's labels and its body's cells wrap at their columns' widths, as
+    a PDF prints them: a label over two lines ("Cơ quan chủ" / "trì") and body lines going
+    on in lower case from the line above ("kết nối với cơ" / "sở dữ liệu …"). (A DOCX
+    saved as text writes each cell whole on a line.)"""
+    if len(header.lines) <= sum(1 for label in header.grid[-1] if label):
+        return False
+    body = lines[header.end:header.end + _WRAP_LOOK]
+    return sum(1 for line in body if line[:1].islower()) >= _WRAPPED_LINES
+
+
+_WRAP_LOOK = 40  # body lines looked at for wrapped cells
+_WRAPPED_LINES = 3  # lines going on in lower case among them: a PDF's wrapped cells
+
+
 def values_level(lines: list[str], start: int) -> bool:
     """Whether two values print level on one line in the body's first rows (two cells on a
     line: no cell-a-line text writes them so)."""
@@ -393,6 +407,9 @@ class _Row:
     lines: list[list[str]]  # each line's words after the row's numbers
     first: int
     last: int
+    # where a page break split the row (its lines before each): the cells go on under the
+    # header printed again, each part of the row's cells in their columns' order
+    pages: list[int] = field(default_factory=list)
 
 
 def read_table(lines: list[str], header: Header, known: Callable[[str], float],
@@ -408,7 +425,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
     names = [k for k, r in enumerate(cut_roles) if r == "name"]
     cut_roles = ["group" if k in names[:-1] else r for k, r in enumerate(cut_roles)]
     agencies = [k for k, r in enumerate(cut_roles) if r in AGENCY_ROLES]
-    cuts = [None if row.kind in ("section", "group") else _cut(row.lines, cut_roles, known)
+    cuts = [None if row.kind in ("section", "group") else _cut_pages(row, cut_roles, known)
             for row in table]
     # where nearly every row fills its first two agency columns, a row filling only the
     # first has its first agency merged down from the row above (written once, in the
@@ -449,6 +466,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         elif agency is not None and not cells[agency] and above is not None and above[agency]:
             cells[agency] = above[agency]  # a cell merged down from the row above
             warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
+        warnings += [f"cell_placement_uncertain:{r}" for r in _values_guessed(cells, cut_roles)]
         numbers = row.numbers + [""] * (header.numbering - len(row.numbers))
         raw = RawRow([Cell(t) for t in numbers[:header.numbering] + cells], row.first + 1,
                      row.last + 1, table=number)
@@ -458,6 +476,37 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         if row.kind == "item":
             above = parent = cells
     return out, end
+
+
+def _values_guessed(cells: list[str], roles: list[str]) -> list[str]:
+    """The value columns a row's cells fill after an empty one: with fewer values than value
+    columns, which is the empty one `pdftotext -raw` does not write ("12 15" under "Kế hoạch
+    2025", "Ước thực hiện 2025", "Kế hoạch 2026"), so where each value went is a guess."""
+    out = []
+    empty = False
+    for text, role in zip(cells, roles, strict=True):
+        if _kind(role) != "value":
+            continue
+        if not text:
+            empty = True
+        elif empty:
+            out.append(role)
+    return out
+
+
+def _cut_pages(row: _Row, roles: list[str], known: Callable[[str], float]) -> list[str]:
+    """A row's cells (`_cut`), a row split by a page break cut part by part: on the next
+    page its cells go on, each column's under the header printed again ("… của các bộ," /
+    the header / "ngành trung ương …"), joined to the part above column by column."""
+    bounds = [0, *row.pages, len(row.lines)]
+    parts = [row.lines[a:b] for a, b in pairwise(bounds) if any(row.lines[a:b])]
+    if len(parts) < 2:
+        return _cut(row.lines, roles, known)
+    cells = _cut(parts[0], roles, known)
+    for part in parts[1:]:
+        cells = [" ".join(t for t in pair if t) for pair in zip(
+            cells, _cut(part, roles, known), strict=True)]
+    return cells
 
 
 def _heads_items(table: list[_Row], at: int) -> bool:
@@ -482,8 +531,12 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
         if not line:
             i += 1
             continue
-        repeat = _repeated_header(lines, i, header)
+        # (the next page's number, alone over the header printed again)
+        page_number = line.isdigit() and _repeated_header(lines, i + 1, header)
+        repeat = _repeated_header(lines, i, header) or (page_number and page_number + 1)
         if repeat:
+            if rows:
+                rows[-1].pages.append(len(rows[-1].lines))
             i += repeat
             continue
         if rows and _ends_table(line, rows):
@@ -613,6 +666,111 @@ def opens_agency(text: str) -> bool:
 
 
 @functools.cache
+def _agency_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    """The heads an agency's name opens with (data/agency_words.yaml) as folded word
+    tuples: those that are one in any case ("Kho bạc", "Công an", "UBND", "Các"), those that
+    are one only with a capital ("Cục", "Vụ", "Sở"), and the most words one has."""
+    data = load_yaml("agency_words.yaml")
+
+    def folded(name: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(str(h).lower().split()) for h in data.get(name, []))
+
+    heads, capitalized = folded("heads"), folded("capitalized_heads")
+    return heads, capitalized, max(len(h) for h in heads | capitalized)
+
+
+# words a name's phrase cannot end with
+_OPEN_END_WORDS = frozenset({"của", "các", "và", "cho", "với", "về", "tại", "trên", "theo",
+                             "những", "được", "để", "từ"})
+# one-word heads opening a name with no capital after them ("Các sở, ban, ngành"); other
+# one-word heads need one ("Báo Nhân Dân", not "Báo cáo"; "Quỹ Đầu tư", "Trạm Y tế")
+_OPEN_HEADS = frozenset({("các",)})
+# words after which a head goes on the name it is in ("Sở Khoa học và Công nghệ", "Văn phòng
+# Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Điều phối nông thôn mới - Trung ương")
+_NAME_GOES_ON = frozenset({"và", "của", "thuộc", "với", "về", "-", "–", "&"})
+
+
+def _head_at(words: list[str], k: int) -> int:
+    """How many words a head opening an agency's name at `k` takes, by the names' grammar: a
+    head printed with a capital — one of several words or in capitals ("Công an tỉnh",
+    "Bảo hiểm xã hội", "UBND các xã", "Các sở"), or another with a word of the name's own
+    with a capital after it ("Cục Thuế", "Vụ Pháp chế", "Báo Nhân Dân"; not "Bộ đội",
+    "Báo cáo"). 0 when no name opens at `k`."""
+    if not words[k][:1].isupper():
+        return 0
+    heads, capitalized, most = _agency_heads()
+    for size in range(min(most, len(words) - k), 0, -1):
+        key = tuple(w.lower().rstrip(",;") for w in words[k:k + size])
+        if key in heads and (size > 1 or words[k].isupper() or key in _OPEN_HEADS):
+            return size
+        if key in heads or key in capitalized:
+            after = words[k + size] if k + size < len(words) else ""
+            return size if after[:1].isupper() and after[:1].isalpha() else 0
+    return 0
+
+
+def agency_starts(words: list[str], heads: list[int] | None = None) -> list[int]:
+    """Where a name of one agency ends and the next begins among an agency cell's words
+    written with no separator between ("Cục Đăng kiểm Việt Nam Cục Đường bộ Việt Nam",
+    "Sở Nội vụ Sở Văn hóa, Thể thao và Du lịch"): at a head (`_head_at`; `heads`: each
+    word's, when known) after a name that has words of its own past its head, not after a
+    word that goes on a name ("và", "của" …) nor after a separator already printed, nor at
+    the parent body named after a body's unit ("Phòng Cảnh sát giao thông Công an tỉnh")."""
+    return _name_parts(words, heads)[0]
+
+
+def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[int], bool]:
+    """`agency_starts`, and whether the last name is a body's unit whose parent body has
+    not been named yet ("Phòng Cảnh sát giao thông": "Công an tỉnh" may follow)."""
+    if heads is None:
+        heads = [_head_at(words, k) for k in range(len(words))]
+    units, parents = _unit_heads()
+    out = []
+    start = 0
+    own = heads[0] if words else 0
+    unit = _opens_with(words, 0, units)
+    for k in range(1, len(words)):
+        before = words[k - 1]
+        if before.endswith((";", ",")):
+            start, own = k, heads[k]
+            unit = _opens_with(words, k, units)
+            continue
+        size = heads[k]
+        if size and unit and _opens_with(words, k, parents):
+            unit = False  # its parent body, which a unit has one of
+            continue
+        if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
+            out.append(k)
+            start, own = k, size
+            unit = _opens_with(words, k, units)
+    return out, unit
+
+
+@functools.cache
+def _unit_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The heads of a body's units and of the parent bodies named after them, as folded
+    word tuples (data/agency_words.yaml unit_heads, unit_parent_heads)."""
+    data = load_yaml("agency_words.yaml")
+    return tuple(frozenset(tuple(str(h).lower().split()) for h in data[name])
+                 for name in ("unit_heads", "unit_parent_heads"))
+
+
+def _opens_with(words: list[str], k: int, heads: frozenset[tuple[str, ...]]) -> bool:
+    """The words from `k` on open with one of `heads`."""
+    return any(tuple(w.lower().rstrip(",;") for w in words[k:k + len(h)]) == h for h in heads)
+
+
+def _split_agencies(text: str) -> str:
+    """An agency cell's names apart (`agency_starts`), each after a "; "."""
+    words = text.split(" ")
+    cuts = agency_starts(words)
+    if not cuts:
+        return text
+    parts = [" ".join(words[a:b]) for a, b in pairwise([0, *cuts, len(words)])]
+    return "; ".join(parts)
+
+
+@functools.cache
 def _unit_words() -> frozenset[str]:
     from chitieu.core.lexicon import load_yaml
 
@@ -638,6 +796,50 @@ class _Words:
             self.ends += [k == len(line) - 1 for k in range(len(line))]
         self._known = known
         self._names: dict[int, set[int]] = {}
+        self._agency_lines: list[int] | None = None
+        self.heads = [_head_at(self.words, k) for k in range(len(self.words))]
+        # how many words before each open an agency's name by its head
+        self._heads = [0]
+        for size in self.heads:
+            self._heads.append(self._heads[-1] + bool(size))
+        # how many words before each open a deadline ("Tháng" before "9/2026")
+        self._deadlines = [0]
+        for k, word in enumerate(self.words):
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else ""
+            self._deadlines.append(self._deadlines[-1] + bool(
+                _DEADLINE_OPENER.match(word) and any(ch.isdigit() for ch in nxt)))
+        # the positions after a word ending a name with ";"
+        self.semis = [k + 1 for k, w in enumerate(self.words) if w.endswith(";")]
+        self._starts: dict[int, list[int]] = {}
+
+    def names(self, a: int, b: int) -> int:
+        """How many agencies' names open by their heads among words a … b - 1."""
+        return self._heads[b] - self._heads[a]
+
+    def deadlines(self, a: int, b: int) -> int:
+        """How many deadlines open among words a … b - 2 (their date within b)."""
+        return self._deadlines[max(a, b - 1)] - self._deadlines[a]
+
+    def starts(self, a: int) -> list[int]:
+        """`agency_starts` of the agency cell's words from `a` on (as far as one reaches)."""
+        found = self._starts.get(a)
+        if found is None:
+            b = min(len(self.words), a + _SPAN["agency"])
+            found = [a + k for k in agency_starts(self.words[a:b], self.heads[a:b])]
+            self._starts[a] = found
+        return found
+
+    def agency_lines(self, a: int, b: int) -> int:
+        """How many lines opening at words a … b - 1 open an agency's name (known, or by
+        its head)."""
+        if self._agency_lines is None:
+            counts = [0]
+            for k in range(len(self.words)):
+                opens = k > 0 and self.ends[k - 1] and bool(
+                    self.heads[k] or self.known_ends(k))
+                counts.append(counts[-1] + opens)
+            self._agency_lines = counts
+        return self._agency_lines[b] - self._agency_lines[a]
 
     def known_ends(self, a: int) -> set[int]:
         """The ends b of the runs from `a` that name an agency the list knows."""
@@ -697,7 +899,7 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
                         a == 0 or row.ends[a - 1]) else inf)
                 else:
                     total = base + (_EMPTY_SUPPORT if a == b and roles[c] == "support" else
-                                    _cell_cost(row, a, b, kind, c == 0))
+                                    _cell_cost(row, a, b, kind, c == 0, roles[c]))
                 if total < cost[c + 1][b]:
                     cost[c + 1][b] = total
                     back[c + 1][b] = a
@@ -707,7 +909,8 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
         return [" ".join(row.words)] + [""] * (m - 1)
     for c in range(m, 0, -1):
         a = back[c][b]
-        cells.append(" ".join(row.words[a:b]))
+        text = " ".join(row.words[a:b])
+        cells.append(_split_agencies(text) if _kind(roles[c - 1]) == "agency" else text)
         b = a
     return cells[::-1]
 
@@ -723,26 +926,25 @@ _EMPTY_SUPPORT = 2.0  # a support left empty is commoner than a lead
 
 
 _BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
+_LIST_GOES_ON = 3.0  # an agency cell cut after its "," or ";" (the next name its own)
+_NAME_TAKES_AGENCY = 2.5  # a name taking a line that opens an agency's name
+_SECOND_LEAD = 1.0  # a lead cell naming two agencies
 _MORE = 1.0  # a row under this one adding an agency: rarer than a cell of this row
 
 
+# what a column's cells hold, by its role ("more": a row under this one adding an agency);
+# any other column (a note, a product) holds text
+_KINDS = {"more": "agency", "name": "name", "unit": "unit", "target": "value",
+          "baseline": "value", "amount": "value", "deadline": "deadline",
+          **dict.fromkeys(AGENCY_ROLES, "agency")}
+
+
 def _kind(role: str) -> str:
-    if role == "more":
-        return "agency"
-    if role == "name":
-        return "name"
-    if role == "unit":
-        return "unit"
-    if role in ("target", "baseline", "amount"):
-        return "value"
-    if role in AGENCY_ROLES:
-        return "agency"
-    if role == "deadline":
-        return "deadline"
-    return "text"
+    return _KINDS.get(role, "text")
 
 
-def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
+def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = ""
+               ) -> float:
     if a == b:
         return _EMPTY[kind]
     words, ends = row.words, row.ends
@@ -754,6 +956,8 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
     opens = words[a][:1]
     if not first and not (opens.isupper() or opens.isdigit() or opens in "≥≤<>%(-+\"“"):
         cost += 3.0  # a cell opens in capitals or with a number
+    if kind != "value" and words[a] in _PLACEHOLDERS and b - a > 1 and a and not ends[a - 1]:
+        cost += 3.0  # a dash inside a line goes on a name ("Vụ Cải cách -"), opens no cell
     if kind == "value":
         if text in _PLACEHOLDERS or _TEXT_VALUE.match(text):
             return cost + 0.5
@@ -769,20 +973,36 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
         if text in _PLACEHOLDERS:
             return cost + 0.3
         if b - a <= 3 and not any(ch.isdigit() for ch in text) and text[:1].isalpha() and (
-                not _AGENCY_WORD.match(words[a])):
-            return cost + 1.0  # a unit the list does not hold ("Doanh nghiệp", "Hộ")
+                b - a == 1 or not _AGENCY_WORD.match(words[a])):
+            # a unit the list does not hold ("Doanh nghiệp", "Hộ", "Phòng": an agency's
+            # head alone names none)
+            return cost + 1.0
         return cost + 12.0 + (b - a)
     if kind == "deadline":
         return cost + (0.0 if _DEADLINE.match(text) else 10.0 + (b - a))
-    if kind == "agency":
-        return cost + _agency_cost(row, a, b)
     if b < len(words) and b - a > 1 and _DEADLINE_OPENER.match(words[b - 1]):
         cost += 2.0  # a deadline's first word ("Năm" / "2026") printed level with this cell
+    if kind == "agency":
+        if b < len(words) and (words[b - 1].endswith((";", ",")) or (
+                words[b - 1].lower() in _NAME_GOES_ON) or (
+                words[b].lower() in _NAME_GOES_ON and words[b] not in _PLACEHOLDERS)):
+            # a list of agencies goes on after its separator, a name after "-" or before
+            # "và", "của" (a "-" after it may be the next cell, a value left out)
+            cost += _LIST_GOES_ON
+        if b < len(words) and row.heads[b] and _opens_with(words, b, _unit_heads()[1]) and (
+                _name_parts(words[a:b], row.heads[a:b])[1]):
+            cost += _LIST_GOES_ON  # a unit's parent body ("Phòng …" / "Công an tỉnh")
+        return cost + _agency_cost(row, a, b, lead=role == "lead")
     if kind == "name":
+        # a line of the name opening an agency's name: the next cell's, a lead's
+        if row.agency_lines(a + 1, b):
+            cost += _NAME_TAKES_AGENCY
         last = words[b - 1]
         if b < len(words) and (_VALUE.match(last) or last.lower() in _unit_words() or (
                 _AGENCY_WORD.match(last))):
             cost += 2.5  # a name cut after the next cells' first word
+        if b < len(words) and last.lower() in _OPEN_END_WORDS:
+            cost += 3.0  # a name cut where a phrase cannot end ("… của các" / "cơ quan")
         # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a
         # capital or at the name's end is a value's cell the name took
         for k in range(a + 1, b):
@@ -792,13 +1012,16 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool) -> float:
         return cost
     # a note, a product: any text, but not what the columns after it take
     return cost + (2.0 if _VALUE.match(text) or _DEADLINE.match(text) else 0.0) + (
-        1.5 if row.known_ends(a) else 0.0) + 0.3
+        1.5 if row.known_ends(a) or row.heads[a] else 0.0) + (
+        1.0 if row.names(a + 1, b) else 0.0) + 0.3
 
 
-def _agency_cost(row: _Words, a: int, b: int) -> float:
+def _agency_cost(row: _Words, a: int, b: int, lead: bool = False) -> float:
     """An agency column's cell: one or more agencies' names ("Sở Tài chính", "Bộ Tư pháp;
     Bộ Công an"), each whole; a known name run on into the next one without a separator
-    ("Sở Tài chính Thống kê tỉnh") is two cells'."""
+    ("Sở Tài chính Thống kê tỉnh") is two cells'. Names written with no separator between
+    are told apart by their heads (`agency_starts`: "Cục Thuế" / "Cục Hải quan"); more than
+    one in a `lead` cell costs (two leads are rarer than two supports)."""
     words = row.words
     text = " ".join(words[a:b])
     if _VALUE.match(text) or _DEADLINE.match(text):
@@ -806,15 +1029,26 @@ def _agency_cost(row: _Words, a: int, b: int) -> float:
     if b in row.known_ends(a):
         return -1.0
     cost = 0.0
+    # the names' ends: after a ";", before a head opening the next name
+    semis = row.semis[bisect_right(row.semis, a):bisect_left(row.semis, b)]
+    starts = row.starts(a)
+    starts = starts[:bisect_left(starts, b)]
+    cuts = sorted({*semis, *starts}) if semis and starts else semis or starts
+    if lead:
+        cost += _SECOND_LEAD * len(cuts)
     p = a
-    while p < b:
-        q = next((k + 1 for k in range(p, b) if words[k].endswith(";")), b)
+    for q in [*cuts, b]:
         part = " ".join(words[p:q]).rstrip(";")
         size = q - p
+        if row.deadlines(p, q):
+            cost += 5.0  # a deadline inside a name ("… Tháng 9/2026"): the next cell's
         if q in row.known_ends(p) or (q - 1 in row.known_ends(p) and words[q - 1] == ";"):
             cost -= 0.5
         else:
-            cost += (0.5 if opens_agency(part) else 5.0) + 0.25 * max(0, size - 6)
+            # (a head alone, "Cục" / "Thống kê …", names no agency)
+            cost += (0.5 if (row.heads[p] or opens_agency(part)) and size > row.heads[p]
+                     else 5.0) + (
+                0.25 * max(0, size - 6))
             # a known name, then a capital opening the next name with no separator between
             for k in sorted(row.known_ends(p)):
                 if k < q and words[k][:1].isupper() and not words[k - 1].endswith(","):

@@ -201,6 +201,7 @@ def _table_records(ctx: _Context) -> list[Record]:
     number_col = table.index_of("number")
     items_col = _items_column(table, number_col)
     detail_col = None if items_col is not None else _detail_column(table, number_col)
+    _say_unread_columns(ctx, {number_col, items_col})
     records: list[Record] = []
     # each row's number, read once (a row's is also the next number of the row above); an
     # item's in the second numbering column under a "STT" printed over two
@@ -232,6 +233,28 @@ def _table_records(ctx: _Context) -> list[Record]:
 
 
 SECTION_CELL = "section_cell"
+COLUMN_UNMAPPED = "column_unmapped"
+# roles a record reads from one column only (the first of its role)
+_ONE_COLUMN_ROLES = ("number", "target", "baseline")
+
+
+def _say_unread_columns(ctx: _Context, numbers: set[int | None]) -> None:
+    """A second column of a role a record reads from one column ("Mã số" codes beside the
+    "STT", a second baseline) goes into no field: where it holds values the document says
+    so (`column_unmapped:<header>`), as for a column of no role, so none vanishes silently.
+    The items' numbers under a "STT" over two columns and one target column per year are
+    read."""
+    table, cols = ctx.table, ctx.cols
+    read = {*numbers, cols.target, cols.baseline, *(i for i, _ in ctx.year_targets)}
+    for col in table.columns:
+        if col.role not in _ONE_COLUMN_ROLES or col.index in read:
+            continue
+        if any(col.index < len(row.cells) and clean_text(row.cells[col.index])
+               for row in table.rows):
+            header = clean_text(col.header) or f"column {col.index + 1}"
+            warning = f"{COLUMN_UNMAPPED}:{header}"
+            if warning not in table.warnings:
+                table.warnings.append(warning)
 UNIT_WITHOUT_TARGET = "unit_without_target"
 
 
@@ -404,12 +427,12 @@ def _close_finished_section(ctx: _Context, number: str) -> None:
         return
     sibling = f"arabic{number.count('.')}"
     for depth, level in enumerate(ctx.stack):
-        if level.style == sibling and number != level.number and not number.startswith(
-                level.number + ".") and level.has_dotted_items:
+        if level.style == sibling and number != (at := level.section.number) \
+                and not number.startswith(at + ".") and level.has_dotted_items:
             del ctx.stack[depth:]
             return
     for level in ctx.stack:
-        if level.style.startswith("arabic") and number.startswith(level.number + "."):
+        if level.style.startswith("arabic") and number.startswith(level.section.number + "."):
             level.has_dotted_items = True
 
 
@@ -534,7 +557,7 @@ def _push_section(ctx: _Context, number: str, title: str) -> None:
 
 def _unique_key(ctx: _Context, number: str, bullet: bool | None = None) -> str:
     """`bullet`: whether `number` is a bullet, when the caller knows."""
-    parts = [level.number for level in ctx.stack if level.number]
+    parts = [n for level in ctx.stack if (n := level.section.number)]
     if bullet is None:
         bullet = _shape(number).bullet
     if number and not bullet:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass, replace
@@ -629,8 +629,7 @@ def _is_qualitative(text: str) -> bool:
 # ----------------------------------------------------------------------------- names
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):  # (made for every number of a name: cheaper than a dataclass)
     start: int          # where the lead-in word or operator/number starts
     raw_start: int      # where the operator/number starts
     end: int
@@ -871,6 +870,11 @@ def _wordy_pieces(text: str, most: int | None = None) -> int:
     """How many of a plain text's space-separated pieces hold a letter or digit: each is at
     least one word of its fold, whatever punctuation the fold's ends lose. With `most`,
     counting stops past it (`most` + 1: more than `most`)."""
+    if most is not None:
+        # a name's first pieces are words: counting stops there, without splitting the rest
+        first = text.split(" ", most + 1)[:most + 1]
+        if len(first) == most + 1 and all(map(_WORDY.search, first)):
+            return most + 1
     count = 0
     for piece in text.split(" "):
         if _WORDY.search(piece):

@@ -42,6 +42,21 @@ def test_two_row_header_splits_its_group_cell() -> None:
     assert len(table.rows) == 1
 
 
+@pytest.mark.parametrize("plan, result", [("Kế hoạch giao", "Thực hiện"),
+                                           ("KH giao", "Thực hiện")])
+def test_last_years_plan_and_result_under_a_year_group(plan: str, result: str) -> None:
+    # "Năm 2025" over "Kế hoạch giao | Thực hiện" beside this year's target: one header of
+    # two rows (the result, known only with its group's year, is the baseline; last year's
+    # plan no role, said), not two year columns making two records of each row
+    table = _table(f"STT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\t\tChỉ tiêu năm 2026\tCơ quan chủ trì\n"
+                   f"\t\t\t{plan}\t{result}\t\t\n"
+                   "1\tTỷ lệ A\t%\t90\t91\t93\tSở Xây dựng")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "target", "lead"]
+    assert f"column_unmapped:{plan} Năm 2025" in table.warnings
+    assert len(table.rows) == 1
+
+
 def test_a_section_row_under_a_full_header_is_not_a_sub_header() -> None:
     html = ("<table><tr><th>TT</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Kế hoạch 2026</th>"
             "<th>Cơ quan chủ trì</th></tr>"
@@ -357,6 +372,42 @@ def test_quarter_columns_under_a_time_group_are_deadline_columns() -> None:
         "Thời gian thực hiện Quý III", "Thời gian thực hiện Quý IV"]
     assert [c.role for c in table.columns][3:] == ["deadline"] * 4
     assert _names(table) == ["Rà soát dữ liệu"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "Ký bởi: Bộ Tài chính\nCơ quan: Bộ Tài chính\nThời gian ký: 18.08.2026 16:40:00 +07:00",
+    "Người ký: Sở Y tế tỉnh Vĩnh Long\nEmail: syt@vinhlong.gov.vn",
+    "\t\t\t\tKý bởi: Ủy ban Nhân dân xã Tân Lạc\t",
+])
+def test_a_digital_signatures_stamp_under_the_table_ends_it(stamp: str) -> None:
+    # a signed PDF's stamp drawn at the document's end, under its last table (was read as
+    # the last row's name going on: "Tỷ lệ A Ký bởi: Bộ Tài chính Cơ quan: …")
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n\n{stamp}")
+    assert _names(table) == ["Tỷ lệ A"]
+    assert table.rows[0].cells[4] == "Phòng Kinh tế"
+
+
+@pytest.mark.parametrize("stamp", [
+    "Ký bởi: Ủy ban nhân dân xã Tân Lạc\nThời gian ký: 12.03.2026 08:00:00 +07:00",
+    "\t\t\t\tNgười ký: Ủy ban Nhân dân xã Tân Lạc,\t\n\t\t\t\ttỉnh Phú Thọ\t\n"
+    "\t\t\t\tEmail: tanlac@phutho.gov.vn\t",
+])
+def test_a_digital_signatures_stamp_between_two_rows_is_skipped(stamp: str) -> None:
+    # a signed page's stamp read between two rows ends no table: the rows numbered on under
+    # it are the table's, and the stamp's lines are no row's words
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n{stamp}\n"
+                   "2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026\n"
+                   "3\tTỷ lệ C\t%\t80\tCác thôn\tQuý III/2026")
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B", "Tỷ lệ C"]
+    assert [row.cells[4] for row in table.rows] == ["Phòng Kinh tế", "Công an xã", "Các thôn"]
+    assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
+
+
+def test_a_signature_after_a_stamp_still_ends_the_table() -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n"
+                   "Ký bởi: Ủy ban nhân dân xã Tân Lạc\n\t\t\t\tTM. ỦY BAN NHÂN DÂN\t\n"
+                   "2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026")
+    assert _names(table) == ["Tỷ lệ A"]
 
 
 def test_a_numbered_row_left_below_the_tables_end_is_warned_of() -> None:

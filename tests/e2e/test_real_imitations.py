@@ -45,10 +45,6 @@ KNOWN_GAPS = {
     "tinh_tuyen_quang_chi_tieu_co_quan_cham": (
         "5/6: the last row, printing no implementing agency, is given the one of the rows "
         "above"),
-    # the dev batch of 2026-12-07 (03:50): heldout10's classes
-    "tinh_dak_lak_chi_tieu_giao_duc_so_lon_sat": (
-        "3/5: a unit of two words crowded one space after the name ('… trung học cơ Học "
-        "sinh') cut after its first word; its second goes to the row above's unit"),
 }
 
 

@@ -945,3 +945,19 @@ def test_pdftotext_a_name_after_its_number_waiting_for_the_names_label_is_no_lab
     assert [(r[1], r[4]) for r in rows[1:]] == [
         ("Lắp trạm phát sóng tại đảo Trần", "Quý I/2027"),
         ("Báo cáo tiến độ phủ sóng", "Thường xuyên")]
+
+
+def test_pdftotext_a_year_block_while_the_deadlines_await_their_cells_is_theirs() -> None:
+    # "Năm 2026" reads as a year column's label; after the deadlines' label, with their
+    # cells not all read and no figure under it, it is their next cell, not a sixth column
+    # (row 3's support printed after it, as pdftotext writes a cell lower in its row)
+    rows = _rows([
+        "TT", "1", "", "2", "", "3", "", "Nhiệm vụ", "", "Cơ quan chủ trì", "",
+        "Cơ quan phối hợp", "", "Lập quy hoạch chung đô thị", "", "Cục Quy hoạch", "",
+        "Vụ Pháp chế", "", "Hướng dẫn định mức dự toán", "", "Cục Kinh tế", "",
+        "Vụ Tài chính", "", "Tổng kết cấp phép trực tuyến", "", "Cục Quản lý xây dựng", "",
+        "Thời hạn", "Quý II/2026", "Tháng", "8/2026", "", "Năm 2026", "", "Văn phòng Bộ",
+    ])
+    assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+    assert ["3", "Tổng kết cấp phép trực tuyến", "Cục Quản lý xây dựng", "Văn phòng Bộ",
+            "Năm 2026"] in rows

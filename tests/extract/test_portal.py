@@ -113,6 +113,66 @@ def test_a_two_row_header_over_year_columns_is_aligned_under_its_group(real_dir:
                         "29.000", "30.000"]
 
 
+def test_a_second_header_row_under_two_year_groups_is_spread_under_each() -> None:
+    # "Năm 2025" over "KH giao | Thực hiện" and "Năm 2026" over "Chỉ tiêu": the result goes
+    # under the earlier year, the target under the later, each group over its own run
+    cells = ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2025**", "**Năm 2026**",
+             "**Đơn vị chủ trì theo dõi**"]
+    text = ("|\n" + "\n|\n".join(cells) + "\n|\n|\n**KH giao**\n|\n**Thực hiện**\n|\n"
+            "**Chỉ tiêu**\n|\n|\n1\n|\nSố giường bệnh\n|\nGiường\n|\n32\n|\n32,5\n|\n33\n|\n"
+            "Cục Quản lý Khám, chữa bệnh\n|\n|\n2\n|\nSố bác sĩ\n|\nBác sĩ\n|\n12\n|\n12,5\n|\n"
+            "13\n|\nCục Phòng bệnh\n|\n")
+    rows = [r.texts for r in _read(text).rows if r.table is not None]
+    assert rows[0] == ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2025**", "",
+                       "**Năm 2026**", "**Đơn vị chủ trì theo dõi**"]
+    assert rows[1] == ["", "", "", "**KH giao**", "**Thực hiện**", "**Chỉ tiêu**", ""]
+
+
+def _portal(rows: list[list[str]]) -> str:
+    """Portal text of rows as the legal portal prints them: each cell closed by `|`, a row
+    closed by one more."""
+    return "|\n" + "|\n".join("".join(f"{cell}\n|\n" if cell else "|\n" for cell in row)
+                              for row in rows)
+
+
+@pytest.mark.parametrize("added, column", [("Sở Tài chính", 2), ("Bưu điện tỉnh", 3),
+                                           ("Sở Xây dựng", 3)])
+def test_a_row_adding_one_body_goes_where_its_kind_stands(added: str, column: int) -> None:
+    # a task's second row prints the one agency it adds, its column lost: a body of the
+    # lead's kind ("Sở …" under "Sở Nội vụ", the support "Văn phòng …") is a second lead;
+    # another, or one of both kinds, goes on the supports
+    text = _portal([["**TT**", "**Nhiệm vụ**", "**Chủ trì**", "**Phối hợp**", "**Thời hạn**"],
+                    ["1", "Kiện toàn Ban Chỉ đạo", "Sở Nội vụ",
+                     "Văn phòng UBND tỉnh" if column == 2 or added != "Sở Xây dựng"
+                     else "Sở Tư pháp", "Tháng 4/2026"],
+                    [added],
+                    ["2", "Ban hành quy chế", "Sở Tư pháp", "Sở Nội vụ", "Quý II/2026"]])
+    rows = [r for r in _read(text).rows if r.table is not None]
+    assert rows[2].texts == [added if c == column else "" for c in range(5)]
+    assert rows[2].warnings == [
+        f"cell_placement_uncertain:{'Chủ trì' if column == 2 else 'Phối hợp'}"]
+
+
+def test_a_group_row_whose_second_numbering_slot_is_empty_is_one_row() -> None:
+    # "STT" over two columns: "I" | "" | "DỮ LIỆU SỐ", items "" | "1" | …: the bare `|` of
+    # the group's empty slot is no row end, and a task under a merged lead keeps its cells
+    # where the other tasks' stand (left: a row end read as an empty cell where the next
+    # task's empty number slot closes the row, realdocs_dev tinh_dak_lak II/2)
+    text = _portal([["**STT**", "**Nội dung**", "**Chủ trì**", "**Phối hợp**", "**Thời gian**",
+                     "**Ghi chú**"],
+                    ["**I**", "", "**DỮ LIỆU SỐ**"],
+                    ["", "1", "Xây dựng cơ sở dữ liệu giáo dục", "Sở Giáo dục và Đào tạo",
+                     "Sở Tài chính", "Quý III/2026", ""],
+                    ["", "2", "Kết nối dữ liệu học sinh", "Công an tỉnh", "Quý IV/2026",
+                     "Theo hướng dẫn"],
+                    ["**II**", "", "**DỊCH VỤ SỐ**"]])
+    rows = [r.texts for r in _read(text).rows if r.table is not None]
+    assert rows[1][:2] == ["**I**", "**DỮ LIỆU SỐ**"]
+    # (which agency column the task's own "Công an tỉnh" stands in is not in the text)
+    assert rows[3][:2] == ["2", "Kết nối dữ liệu học sinh"]
+    assert rows[3][4:] == ["Quý IV/2026", "Theo hướng dẫn"]
+
+
 def test_cells_merged_from_the_row_above_are_filled_in() -> None:
     # row 1's number, support and deadline cells span the row under it; the funding cell spans
     # the whole section, so row 2 prints one cell fewer than the header

@@ -1,8 +1,11 @@
 """Tables as `pdftotext -raw` writes them (chitieu/extract/rawrows.py through the cells
 reader): each row's cells in order, the words of cells printed level joined on one line."""
 
+from itertools import pairwise
+
 from chitieu.extract import cells
 from chitieu.extract.detect import detect_layout
+from chitieu.extract.rawrows import agency_starts
 from chitieu.gazetteer.agencies import default_gazetteer
 
 
@@ -124,7 +127,8 @@ def test_raw_text_is_sniffed_as_cells_and_a_label_a_line_is_not_raw() -> None:
     assert detect_layout(TASKS) == "cells"
     one_a_line = "\n".join(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "1",
                             "Rà soát dữ liệu", "Sở Tài chính", "Quý II/2026"])
-    assert cells._raw_header(cells._lines(one_a_line), 0) is None
+    raw = cells._raw_header(cells._lines(one_a_line), 0)
+    assert raw is None or not raw.level
 
 
 SECTIONS = "\n".join([
@@ -256,7 +260,7 @@ def test_a_signers_name_before_an_appendix_is_no_raw_header() -> None:
     # label must be one as printed
     lines = cells._lines("\n".join(["PHÓ CHỦ TỊCH", "Ma Văn Tiến", "PHỤ LỤC",
                                     "NHIỆM VỤ NĂM 2026 ST", "T", "", "Nhiệm vụ", "", "1"]))
-    assert all(cells._raw_header(lines, i, level=False) is None for i in range(len(lines)))
+    assert all(cells._raw_header(lines, i) is None for i in range(len(lines)))
 
 
 PLAN_YEARS = "\n".join([
@@ -379,3 +383,255 @@ def test_a_numbering_label_wrapped_letter_by_letter() -> None:
     rows = _table(text)
     assert rows[0] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"]
     assert rows[2] == ["2", "Rà soát dữ liệu", "Sở Tư pháp", "Quý II/2026"]
+
+
+# a portrait task list whose narrow columns wrap every label and cell: no two labels share a
+# line and no values print level, but the labels ("Cơ quan chủ" / "trì") and the cells
+# ("… phục vụ việc" / "cấp phép …") wrap as only a PDF prints them
+WRAPPED = "\n".join([
+    "Phụ lục",
+    "NHIỆM VỤ PHÁT TRIỂN NÔNG NGHIỆP SỐ NĂM 2026",
+    "ST",
+    "T",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ",
+    "trì",
+    "Cơ quan phối",
+    "hợp",
+    "Thời gian",
+    "thực hiện",
+    "I SỐ HÓA DỮ LIỆU",
+    "1",
+    "Xây dựng cơ sở dữ liệu vùng trồng phục vụ việc",
+    "cấp mã số vùng trồng và truy xuất nguồn gốc nông",
+    "sản của tỉnh",
+    "Sở Nông nghiệp",
+    "và Môi trường",
+    "Sở Khoa học và",
+    "Công nghệ;",
+    "UBND các xã,",
+    "phường",
+    "Trong 90",
+    "ngày",
+    "2",
+    "Tập huấn cho hợp tác xã bán hàng trên sàn thương",
+    "mại điện tử",
+    "Sở Công Thương Bưu điện tỉnh Quý",
+    "III/2026",
+])
+
+
+def test_a_narrow_raw_table_whose_labels_and_cells_wrap_is_read_row_by_row() -> None:
+    rows = _table(WRAPPED)
+    assert rows[0] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                       "Thời gian thực hiện"]
+    assert rows[2] == ["1", "Xây dựng cơ sở dữ liệu vùng trồng phục vụ việc cấp mã số vùng "
+                       "trồng và truy xuất nguồn gốc nông sản của tỉnh",
+                       "Sở Nông nghiệp và Môi trường",
+                       "Sở Khoa học và Công nghệ; UBND các xã, phường", "Trong 90 ngày"]
+    assert rows[3] == ["2", "Tập huấn cho hợp tác xã bán hàng trên sàn thương mại điện tử",
+                       "Sở Công Thương", "Bưu điện tỉnh", "Quý III/2026"]
+
+
+# a ministry's departments, which no list holds: two in one cell with no separator (its two
+# paragraphs), the first printed level with the lead; the task's name not taking the line
+# that opens its lead
+DEPARTMENTS = "\n".join([
+    "PHỤ LỤC",
+    "NHIỆM VỤ CỦA CÁC ĐƠN VỊ THUỘC BỘ",
+    "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+    "1",
+    "Hướng dẫn định mức chi phí thuê dịch vụ lưu trữ",
+    "dữ liệu dùng chung",
+    "Cục Chuyển đổi số",
+    "quốc gia",
+    "Vụ Khoa học",
+    "Cục Bưu điện Trung ương",
+    "Quý II/2026",
+    "2",
+    "Tổng kết thí điểm cấp phép trực tuyến",
+    "Cục Viễn thông Cục Tần số vô tuyến điện",
+    "Vụ Pháp chế",
+    "Tháng 11/2026",
+])
+
+
+def test_unknown_departments_written_together_are_told_apart_by_their_heads() -> None:
+    rows = _table(DEPARTMENTS)
+    assert rows[1] == ["1", "Hướng dẫn định mức chi phí thuê dịch vụ lưu trữ dữ liệu dùng "
+                       "chung", "Cục Chuyển đổi số quốc gia",
+                       "Vụ Khoa học; Cục Bưu điện Trung ương", "Quý II/2026"]
+    assert rows[2] == ["2", "Tổng kết thí điểm cấp phép trực tuyến", "Cục Viễn thông",
+                       "Cục Tần số vô tuyến điện; Vụ Pháp chế", "Tháng 11/2026"]
+
+
+def test_agency_heads_part_names_only_where_a_new_one_begins() -> None:
+    def parts(text: str) -> list[str]:
+        words = text.split(" ")
+        return [" ".join(words[a:b]) for a, b in pairwise([0, *agency_starts(words),
+                                                           len(words)])]
+
+    assert parts("Cục Thuế Cục Hải quan") == ["Cục Thuế", "Cục Hải quan"]
+    assert parts("Sở Y tế Bảo hiểm xã hội tỉnh") == ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]
+    assert parts("Sở Tư pháp Các sở, ban, ngành") == ["Sở Tư pháp", "Các sở, ban, ngành"]
+    for whole in ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Văn phòng UBND tỉnh",
+                  "Trường Đại học Y Dược Cần Thơ", "Sở Khoa học và Công nghệ",
+                  "Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp", "UBND các xã, phường",
+                  "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Đảng ủy Công an tỉnh",
+                  "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Vụ Pháp chế, Văn phòng Bộ"):
+        assert parts(whole) == [whole]
+
+
+def test_a_unit_named_with_its_parent_body_is_one_agency() -> None:
+    def parts(text: str) -> list[str]:
+        words = text.split(" ")
+        return [" ".join(words[a:b]) for a, b in pairwise([0, *agency_starts(words),
+                                                           len(words)])]
+
+    for whole in ("Phòng Cảnh sát giao thông Công an tỉnh",
+                  "Trung tâm Công nghệ thông tin Sở Tài chính",
+                  "Chi cục Thủy lợi Sở Nông nghiệp và Môi trường",
+                  "Phòng Quản lý đô thị UBND phường", "Trung tâm Dịch vụ việc làm Sở Nội vụ"):
+        assert parts(whole) == [whole]
+    # a unit has one parent: the next body's head after it opens another agency
+    assert parts("Phòng Cảnh sát giao thông Công an tỉnh Sở Xây dựng") == [
+        "Phòng Cảnh sát giao thông Công an tỉnh", "Sở Xây dựng"]
+    assert parts("Văn phòng UBND tỉnh Sở Nội vụ") == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]
+    # a commune's police has no units: two agencies
+    assert parts("Phòng Văn hóa - Xã hội Công an xã") == ["Phòng Văn hóa - Xã hội",
+                                                          "Công an xã"]
+
+
+def test_a_lead_unit_keeps_its_parent_body_out_of_the_supports() -> None:
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ BẢO ĐẢM AN TOÀN GIAO THÔNG NĂM 2026",
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1 Kiểm soát tải trọng xe trên các tuyến tỉnh lộ",
+        "Phòng Cảnh sát giao thông Công an tỉnh Sở Xây dựng Quý III/2026",
+        "2 Tuyên truyền an toàn giao thông trong trường học Sở Giáo dục và Đào tạo "
+        "Tỉnh đoàn Năm 2026",
+    ]))
+    assert rows[1][2:] == ["Phòng Cảnh sát giao thông Công an tỉnh", "Sở Xây dựng",
+                           "Quý III/2026"]
+
+
+def test_an_agencys_head_alone_in_the_unit_column_is_the_unit() -> None:
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU GIÁO DỤC",
+        "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2026 Cơ quan chủ trì",
+        "1 Số phòng học xây mới Phòng 180 220 Sở Giáo dục và Đào tạo",
+        "2 Tỷ lệ trường đạt chuẩn % 72 75 Sở Giáo dục và Đào tạo",
+    ]))
+    assert rows[1] == ["1", "Số phòng học xây mới", "Phòng", "180", "220",
+                       "Sở Giáo dục và Đào tạo"]
+
+
+def test_fewer_values_than_value_columns_say_their_placement_is_a_guess() -> None:
+    doc = cells.read_text(TARGETS.replace("41.000 41.800 45.000", "41.800 45.000"),
+                          agencies=default_gazetteer)
+    rows = [row for row in doc.rows if row.table is not None]
+    assert rows[3].texts[3:6] == ["", "41.800", "45.000"]
+    assert "cell_placement_uncertain:baseline" in rows[3].warnings
+    assert not any(w.startswith("cell_placement_uncertain") for w in rows[4].warnings)
+
+
+# a ministry's targets with a notes column: departments no list holds, a head alone ("Cục")
+# no agency's name, a note not taking an agency's name
+NOTES = "\n".join([
+    "Phụ lục",
+    "CHỈ TIÊU NGÀNH THỐNG KÊ NĂM 2026",
+    "TT Chỉ tiêu",
+    "Đơn vị",
+    "tính",
+    "Năm 2025",
+    "Dự toán",
+    "năm 2026",
+    "Đơn vị chủ",
+    "trì",
+    "Đơn vị phối",
+    "hợp Ghi chú",
+    "Dự toán",
+    "Ước thực",
+    "hiện",
+    "A CHỈ TIÊU THU",
+    "1 Thu phí, lệ phí Tỷ đồng 120 131 140 Cục Thuế",
+    "Cục Hải quan",
+    "Vụ Ngân sách",
+    "2 Thu từ dịch vụ thống kê Tỷ đồng 35 40 Cục Thống kê Gồm thu dịch",
+    "vụ điều tra",
+    "3",
+    "Số đơn vị dự toán được kiểm",
+    "soát chi điện tử",
+    "Đơn vị 410 455 500 Kho bạc Nhà nước Cục Tin học",
+    "và Thống kê tài",
+    "chính",
+    "B CHỈ TIÊU CHI",
+    "4 Tỷ lệ giải ngân vốn đầu tư % 92 ≥ 95 Vụ Đầu tư Lũy kế",
+])
+
+
+def test_departments_beside_notes_keep_their_names_whole() -> None:
+    rows = _table(NOTES)
+    assert rows[3][6:] == ["Cục Thuế", "Cục Hải quan; Vụ Ngân sách", ""]
+    assert rows[4][6:] == ["Cục Thống kê", "", "Gồm thu dịch vụ điều tra"]
+    assert rows[5][6:] == ["Kho bạc Nhà nước", "Cục Tin học và Thống kê tài chính", ""]
+
+
+# a ministry's tasks with a product column: a department's name wrapped after its "-", the
+# support's and product's first lines and the deadline's first word printed level with its
+# last line, a support added on a row under; a product opening as a report ("Báo cáo"), not
+# a newspaper ("Báo …")
+PRODUCTS = "\n".join([
+    "PHỤ LỤC",
+    "NHIỆM VỤ CỦA CÁC ĐƠN VỊ",
+    "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn",
+    "1",
+    "Hướng dẫn chấm điểm cải cách hành chính của các",
+    "cơ quan trực thuộc",
+    "Vụ Cải cách -",
+    "Hành chính Thanh tra Bộ Hướng dẫn Tháng",
+    "9/2026",
+    "Văn phòng Bộ",
+    "2",
+    "Sơ kết việc thực hiện quy chế dân chủ",
+    "Vụ Tổ chức - Cán",
+    "bộ",
+    "Báo cáo sơ",
+    "kết",
+    "Quý",
+    "II/2026",
+])
+
+
+def test_a_department_wrapped_after_its_dash_and_a_report_beside_it() -> None:
+    rows = _table(PRODUCTS)
+    assert rows[1] == ["1", "Hướng dẫn chấm điểm cải cách hành chính của các cơ quan trực "
+                       "thuộc", "Vụ Cải cách - Hành chính", "Thanh tra Bộ; Văn phòng Bộ",
+                       "Hướng dẫn", "Tháng 9/2026"]
+    assert rows[2] == ["2", "Sơ kết việc thực hiện quy chế dân chủ", "Vụ Tổ chức - Cán bộ", "",
+                       "Báo cáo sơ kết", "Quý II/2026"]
+
+
+def test_a_row_split_by_a_page_break_goes_on_under_the_header_printed_again() -> None:
+    # the next page's number alone over the header printed again, then the rest of row 2's
+    # name (its lead, support and deadline printed on the page before)
+    header = ["ST", "T", "Nội dung nhiệm vụ", "Cơ quan chủ", "trì", "Cơ quan phối", "hợp",
+              "Thời gian", "hoàn thành"]
+    text = "\n".join([
+        "Phụ lục", "NHIỆM VỤ NĂM 2026", *header,
+        "1", "Số hóa hồ sơ địa chính của các xã,", "phường trong tỉnh",
+        "Sở Nông nghiệp", "và Môi trường", "UBND các xã,", "phường", "Quý II/2026",
+        "2", "Nâng cấp hệ thống thông tin giải quyết", "thủ tục hành chính, kết nối với",
+        "Sở Khoa học và", "Công nghệ", "Sở Tư pháp Quý III/2026",
+        "\f2", *header,
+        "Cổng Dịch vụ công quốc gia và ứng", "dụng công dân số",
+        "3", "Tổng kết thực hiện kế hoạch", "Sở Tài chính Các sở, ngành Năm 2026",
+    ])
+    rows = _table(text)
+    assert rows[2] == ["2", "Nâng cấp hệ thống thông tin giải quyết thủ tục hành chính, kết "
+                       "nối với Cổng Dịch vụ công quốc gia và ứng dụng công dân số",
+                       "Sở Khoa học và Công nghệ", "Sở Tư pháp", "Quý III/2026"]
+    assert rows[3] == ["3", "Tổng kết thực hiện kế hoạch", "Sở Tài chính", "Các sở, ngành",
+                       "Năm 2026"]

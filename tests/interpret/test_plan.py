@@ -700,6 +700,17 @@ def test_a_stamps_name_wrapped_onto_the_next_line_is_no_part_of_the_issuer(
     assert (found.level, found.name, found.code, found.province) == locality
 
 
+def test_a_stamps_time_and_e_mail_wrapped_onto_the_next_line_are_no_part_of_the_issuer(
+        ) -> None:
+    # (was "ỦY BAN NHÂN DÂN gov.vn 09:30:00 +07:00 xã Tân Lạc")
+    plan = _plan(_column_after_column([
+        "ỦY BAN NHÂN DÂN", "Email: tanlac@phutho.", "gov.vn", "Thời gian ký: 05.05.2026",
+        "09:30:00 +07:00", "XÃ TÂN LẠC", "Số: 131/KH-UBND", *_NATION,
+        "Tân Lạc, ngày 04 tháng 5 năm 2026"]))
+    assert (plan.issuer, plan.number, plan.issued_on) == (
+        "Ủy ban nhân dân xã Tân Lạc", "131/KH-UBND", "2026-05-04")
+
+
 def test_a_letters_subject_wrapped_under_a_stamps_time_stays_the_subject() -> None:
     # the signing time is no name: the line under it is not the stamp's
     text = "\n".join(["ỦY BAN NHÂN DÂN", "XÃ TÂN LẠC", "Số: 131/UBND-VP",

@@ -289,3 +289,26 @@ def test_a_note_or_an_editors_mark_beside_an_empty_name_cell_is_no_section_title
     doc = convert_text(text)
     assert [[(s.number, s.title) for s in r.section] for r in doc.records] == [
         [("I", "")], [("II", "")]]
+
+
+def test_a_second_number_column_read_into_no_field_is_said() -> None:
+    # "Mã số" codes beside the "STT": the record's number is the STT's; the codes stand in no
+    # field, so the document names the column (column_unmapped), as for a column of no role
+    doc = convert_text("STT\tMã số\tTên chỉ tiêu\tĐơn vị tính\tChỉ tiêu năm 2026\n"
+                       "1\t2101\tTỷ lệ A\t%\t90\n2\t2102\tTỷ lệ B\t%\t80\n", "text")
+    assert [r.number for r in doc.records] == ["1", "2"]
+    assert "column_unmapped:Mã số" in doc.warnings
+
+
+def test_a_second_baseline_column_read_into_no_field_is_said() -> None:
+    doc = convert_text("STT\tChỉ tiêu\tĐơn vị tính\tƯớc thực hiện\tThực trạng\tKế hoạch 2026\n"
+                       "1\tTỷ lệ A\t%\t88\t85\t90\n", "text")
+    assert doc.records[0].baseline.value == 88
+    assert "column_unmapped:Thực trạng" in doc.warnings
+
+
+def test_items_numbers_and_year_columns_are_read_and_not_said_unmapped() -> None:
+    doc = convert_text("STT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2027\n"
+                       "1\tTỷ lệ A\t%\t90\t95\n", "text")
+    assert [r.key for r in doc.records] == ["1@2026", "1@2027"]
+    assert not [w for w in doc.warnings if w.startswith("column_unmapped")]
