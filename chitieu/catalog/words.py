@@ -134,6 +134,8 @@ class Words:
     states: frozenset[Phrase] = frozenset()
     # letter shapes OCR reads for others (`ocr_shapes`; `_Forms`)
     ocr_shapes: tuple[tuple[str, str], ...] = ()
+    # what a sub-row opens with before its measuring noun ("Trong đó, số …"; `_head`)
+    openers: tuple[Phrase, ...] = ()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -157,6 +159,7 @@ class Words:
             measuring=longest_first(data["measuring_nouns"]),
             not_measuring=longest_first(data["not_measuring"]),
             fillers=frozenset(data["head_fillers"]),
+            openers=tuple(map(phrase, data.get("head_openers") or ())),
             objects=classes("objects"),
             listed=classes("listed_objects") if data.get("listed_objects") else {},
             conditions=classes("conditions"),
@@ -591,7 +594,7 @@ def _head(seq: Phrase, words: Words, reader: _Reader) -> tuple[int, str | None]:
     """Where the counted object starts: after a leading number ("100% cán bộ …"), the
     measuring noun ("Tỷ lệ", "Số lượng") and fillers ("các"). Also the measuring noun's unit
     family, if it implies one."""
-    i = 0
+    i = next((len(o) for o in words.openers if seq[:len(o)] == o), 0)
     while i < len(seq) and seq[i].isdigit():
         i += 1
     family = None

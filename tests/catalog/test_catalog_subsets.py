@@ -131,3 +131,43 @@ def test_a_community_team_working_well_is_no_class_of_its_own() -> None:
     # 5, 16, 18): only the cooperatives' rating is a condition
     assert _linked("Số Tổ công nghệ số cộng đồng", "tổ") == "xhs.so_to_cnscd"
     assert _linked("Số Tổ công nghệ số cộng đồng hoạt động hiệu quả", "tổ") == "xhs.so_to_cnscd"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # a fall to below a level prints that level: no fall of the rate
+    ("Giảm tỷ lệ hộ nghèo theo chuẩn đa chiều còn dưới 3%", "ktxh.ho_ngheo"),
+    ("Giảm tỷ lệ thất nghiệp ở khu vực thành thị xuống dưới mức 4%", None),
+    # a fall said alone is the fall
+    ("Giảm tỷ lệ hộ nghèo đa chiều bình quân mỗi năm", "ktxh.giam_ho_ngheo"),
+])
+def test_a_fall_to_below_a_level_is_that_level(name: str, expected: str | None) -> None:
+    assert _linked(name, "%") == expected
+
+
+@pytest.mark.parametrize("name", [
+    "Tỷ lệ chất thải rắn nguy hại được thu gom, xử lý đúng quy định",
+    "Tỷ lệ che phủ của rừng và cây ăn quả lâu năm",
+    "Độ che phủ rừng, cây lâu năm",
+])
+def test_hazardous_waste_and_perennial_crops_are_other_things(name: str) -> None:
+    assert _linked(name, "%") not in {"ktxh.chat_thai_ran", "ktxh.che_phu_rung"}
+
+
+def test_a_sub_rows_opening_leaves_its_counted_object_read() -> None:
+    # "Trong đó, số xã …" counts communes, no villages
+    assert _linked("Trong đó: số xã đạt chuẩn nông thôn mới nâng cao", "%") is None
+    assert _linked("Trong đó: tỷ lệ thôn đạt chuẩn nông thôn mới nâng cao", "%") \
+        == "ntm.thon_nang_cao"
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # folded, "đầu tư xã hội" holds "tư xã hội": society's investment is no funding from it
+    ("Đầu tư xã hội cho R&D", "% GDP", None),
+    # R&D is what the spending is for: no growth of the total investment
+    ("Tổng vốn đầu tư xã hội cho nghiên cứu và phát triển", "%", None),
+    ("Tỷ lệ kinh phí từ xã hội cho nghiên cứu phát triển (R&D)", "%", "ktxh.rd_tu_xa_hoi"),
+    ("Kinh phí chi cho R&D so với GRDP", "%", "ktxh.rd_grdp"),
+    ("Tổng vốn đầu tư toàn xã hội tăng bình quân", "%", "ktxh.von_dau_tu_toan_xa_hoi"),
+])
+def test_societys_investment_in_rd(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
