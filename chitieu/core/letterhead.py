@@ -69,6 +69,7 @@ class _Words:
     rule: regex.Pattern
     kinds: frozenset[str]
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
+    title_period: regex.Pattern  # a number and a period opening a title ("5 nam", "100 ngay")
     body: regex.Pattern
     authority: regex.Pattern
     article: regex.Pattern
@@ -112,6 +113,8 @@ def _words() -> _Words:
         kinds=frozenset(data["kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
                           for k in kinds),
+        title_period=compile_regex(
+            r"\d+(?:[.,]\d+)?\s+(?:" + _spaced(data["title_periods"]) + r")(?!\w)"),
         body=compile_regex("|".join(f"(?:{p})" for p in data["body_openings"])),
         authority=compile_regex(data["authority"]),
         article=compile_regex(data["article"]),
@@ -195,9 +198,11 @@ def document_kind(text: str) -> tuple[str, str] | None:
         match = pattern.match(folded)
         if match is None:
             continue
-        if folded[match.end()].isdigit():
+        if folded[match.end()].isdigit() and not _words().title_period.match(
+                folded, match.end()):
             # "ĐỀ ÁN 06", "CHƯƠNG TRÌNH 135": a programme named by its number (a steering
-            # committee's name's last line), no kind: a title never opens with a number
+            # committee's name's last line), no kind: a title opens with a number only
+            # before a period ("KẾ HOẠCH 5 NĂM …", "BÁO CÁO 6 THÁNG …")
             return None
         where = _folded(text)[1]  # where each folded character was printed: only on a match
         kind = text[:where[match.end("kind")]]

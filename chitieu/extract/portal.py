@@ -17,6 +17,7 @@ joined with a space, except before a bulleted line.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -456,11 +457,15 @@ def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
 
 
 def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
-                     spans: tuple[int, ...]) -> tuple[int, int, int, int]:
+                     spans: tuple[int, ...]) -> tuple[int, int, int, int, int]:
     """How well each group reads over its run of sub-labels, as `_group_position` weighs
-    one group: fewest contradictions, most agreements, fewest of another kind; then a result
-    ("Thực hiện", alone or under its group) under the earliest year a group names."""
-    wrong = agree = other = year = 0
+    one group: fewest contradictions, most agreements, fewest of another kind; then equal
+    runs where the sub-labels repeat once per group ("KH giao | Thực hiện" under each of
+    three years); then a result ("Thực hiện", alone or under its group) under the earliest
+    year a group names (the earliest of those holding one: a sum would favour a placement
+    putting fewer groups over a result)."""
+    wrong = agree = other = 0
+    years = []
     start = 0
     for position, span in zip(groups, spans, strict=True):
         head, run = heads[position], subs[start:start + span]
@@ -473,8 +478,21 @@ def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
         other += _other_kind(head, own)
         if "baseline" in own or "baseline" in joined:
             found = _YEAR.search(head)
-            year += int(found[0]) if found else 9999
-    return wrong, wrong - agree, other, year
+            years.append(int(found[0]) if found else 9999)
+    period = _repeat_period(tuple(subs), len(groups))
+    uneven = int(period is not None and any(span != period for span in spans))
+    return wrong, wrong - agree, other, uneven, min(years, default=0)
+
+
+@functools.cache
+def _repeat_period(subs: tuple[str, ...], groups: int) -> int | None:
+    """The run of sub-labels each of `groups` groups repeats ("KH giao | Thực hiện" three
+    times under three years: 2), or None when they do not repeat so."""
+    if groups < 2 or len(subs) % groups:
+        return None
+    period = len(subs) // groups
+    keys = [" ".join(s.strip(" *").lower().split()) for s in subs]
+    return period if all(keys[k] == keys[k % period] for k in range(len(keys))) else None
 
 
 def _group_position(heads: list[str], subs: list[str]) -> int:

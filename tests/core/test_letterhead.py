@@ -180,6 +180,12 @@ def test_a_body_in_capitals_as_written(body: str, written: str, place: str | Non
     ("ĐỀ ÁN 06", None),
     ("ĐỀ ÁN 06\tCao Bằng, ngày 06 tháng 3 năm 2026", None),
     ("CHƯƠNG TRÌNH 135", None),
+    ("CHƯƠNG TRÌNH 135 GIAI ĐOẠN III", None),
+    # a title opening with a period: the number is the title's (was no kind: no title)
+    ("KẾ HOẠCH 5 NĂM", ("KẾ HOẠCH", "5 NĂM")),
+    ("KẾ HOẠCH 100 NGÀY CAO ĐIỂM", ("KẾ HOẠCH", "100 NGÀY CAO ĐIỂM")),
+    ("BÁO CÁO 6 THÁNG ĐẦU NĂM 2026", ("BÁO CÁO", "6 THÁNG ĐẦU NĂM 2026")),
+    ("KẾ HOẠCH 3 tháng cao điểm", ("KẾ HOẠCH", "3 tháng cao điểm")),
 ])
 def test_the_kind_and_a_title_on_its_line(text: str, kind: tuple[str, str] | None) -> None:
     assert document_kind(text) == kind
@@ -189,6 +195,13 @@ def test_a_title_on_the_kind_line_then_the_body() -> None:
     head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH Chuyển đổi số năm 2026", "",
                                  "Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh;"))
     assert (head.kind, head.title) == ("KẾ HOẠCH", ["Chuyển đổi số năm 2026"])
+
+
+def test_a_title_opening_with_a_period_on_the_kind_line() -> None:
+    head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH 100 NGÀY CAO ĐIỂM",
+                                 "Phát triển kinh tế - xã hội", "", "I. MỤC ĐÍCH, YÊU CẦU"))
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["100 NGÀY CAO ĐIỂM",
+                                                    "Phát triển kinh tế - xã hội"])
 
 
 def test_a_title_opening_like_the_body_is_the_title() -> None:

@@ -128,6 +128,21 @@ def test_a_second_header_row_under_two_year_groups_is_spread_under_each() -> Non
     assert rows[1] == ["", "", "", "**KH giao**", "**Thực hiện**", "**Chỉ tiêu**", ""]
 
 
+def test_a_second_header_row_repeated_under_three_year_groups_is_spread_evenly() -> None:
+    # "KH giao | Thực hiện" under each of "Năm 2023", "Năm 2024", "Năm 2025": two columns
+    # each (was 2/1/3: one year's result read as every record's baseline)
+    cells = ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2023**", "**Năm 2024**",
+             "**Năm 2025**"]
+    subs = ["**KH giao**", "**Thực hiện**"] * 3
+    values = [[str(n), f"Tỷ lệ hồ sơ trực tuyến loại {n}", "%", "50", "51", "52", "53", "54",
+               "55"] for n in (1, 2)]
+    text = "|\n" + "|\n".join("\n|\n".join(row) + "\n|\n" for row in [cells, subs, *values])
+    rows = [r.texts for r in _read(text).rows if r.table is not None]
+    assert rows[0] == ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2023**", "",
+                       "**Năm 2024**", "", "**Năm 2025**", ""]
+    assert rows[1] == ["", "", "", *subs]
+
+
 def _portal(rows: list[list[str]]) -> str:
     """Portal text of rows as the legal portal prints them: each cell closed by `|`, a row
     closed by one more."""
