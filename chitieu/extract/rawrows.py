@@ -724,7 +724,7 @@ def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[
     not been named yet ("Phòng Cảnh sát giao thông": "Công an tỉnh" may follow)."""
     if heads is None:
         heads = [_head_at(words, k) for k in range(len(words))]
-    units, parents = _unit_heads()
+    units, parents, levels = _unit_heads()
     out = []
     start = 0
     own = heads[0] if words else 0
@@ -736,8 +736,11 @@ def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[
             unit = _opens_with(words, k, units)
             continue
         size = heads[k]
-        if size and unit and _opens_with(words, k, parents):
-            unit = False  # its parent body, which a unit has one of
+        if unit and words[k].islower() and _opens_with(words, k, levels):
+            unit = False  # named with its place ("Thanh tra tỉnh"): a body of its own
+        if (size and unit and _opens_with(words, k, parents)
+                and not _opens_with(words, k + 1, _PLURALS)):
+            unit = False  # its parent body, which a unit has one of ("UBND các xã" is none)
             continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
             out.append(k)
@@ -747,12 +750,16 @@ def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[
 
 
 @functools.cache
-def _unit_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    """The heads of a body's units and of the parent bodies named after them, as folded
-    word tuples (data/agency_words.yaml unit_heads, unit_parent_heads)."""
+def _unit_heads() -> tuple[frozenset[tuple[str, ...]], ...]:
+    """The heads of a body's units, of the parent bodies named after them, and the level
+    words that end a body's name with its place, as folded word tuples
+    (data/agency_words.yaml unit_heads, unit_parent_heads, level_words)."""
     data = load_yaml("agency_words.yaml")
     return tuple(frozenset(tuple(str(h).lower().split()) for h in data[name])
-                 for name in ("unit_heads", "unit_parent_heads"))
+                 for name in ("unit_heads", "unit_parent_heads", "level_words"))
+
+
+_PLURALS = frozenset({("các",), ("những",), ("cấp",)})  # "UBND các xã": bodies, no parent
 
 
 def _opens_with(words: list[str], k: int, heads: frozenset[tuple[str, ...]]) -> bool:

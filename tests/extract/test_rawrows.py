@@ -500,6 +500,17 @@ def test_a_unit_named_with_its_parent_body_is_one_agency() -> None:
     # a commune's police has no units: two agencies
     assert parts("Phòng Văn hóa - Xã hội Công an xã") == ["Phòng Văn hóa - Xã hội",
                                                           "Công an xã"]
+    # a body named with its place is whole, and bodies under a plural are no unit's parent
+    # (review r2: joined by the first version of this rule)
+    for first, second in (("Thanh tra tỉnh", "Sở Nội vụ"),
+                          ("Ban Quản lý Khu kinh tế tỉnh", "Sở Công Thương"),
+                          ("Trung tâm Phục vụ hành chính công tỉnh", "Sở Nội vụ"),
+                          ("Thanh tra tỉnh", "Công an tỉnh"),
+                          ("Phòng Văn hóa - Xã hội", "UBND các xã, phường"),
+                          ("Phòng Kinh tế", "UBND các thôn")):
+        assert parts(f"{first} {second}") == [first, second]
+    assert parts("Phòng Văn hóa - Xã hội Công an tỉnh") == [
+        "Phòng Văn hóa - Xã hội Công an tỉnh"]
 
 
 def test_a_lead_unit_keeps_its_parent_body_out_of_the_supports() -> None:
