@@ -789,9 +789,9 @@ class _Assembler:
             self._note(row, "resumed", "the numbering goes on under a footnote")
         stamp = self._stamp_line(texts, filled)
         if self.ended_by_stamp is not None:
-            if self._continues_numbering(texts, filled):
+            if stamp is None and self._goes_on_under_stamp(texts, filled):
                 self.ended = False
-                self._note(row, "resumed", "the numbering goes on under a signature's stamp")
+                self._note(row, "resumed", "the table goes on under a signature's stamp")
             self.ended_by_stamp = stamp if self.ended else None
         # (a row of more than two cells is no signature: most rows, decided without a call)
         signature = len(filled) <= 2 and self._is_signature([texts[i] for i in filled])
@@ -1055,6 +1055,19 @@ class _Assembler:
 
     def _is_furniture(self, text: str) -> bool:
         return bool(vocabulary().furniture.search(line_key(text)))
+
+    def _goes_on_under_stamp(self, texts: list[str], filled: list[int]) -> bool:
+        """A row after a stamp read between two rows that is the table's: its next numbered
+        row, a group row (a label in the number column, its title beside it), or a row's
+        wrapped rest (lower case in the name column, nothing else)."""
+        if self._continues_numbering(texts, filled):
+            return True
+        col, name = self.number_col, self.name_col
+        if (col is not None and len(filled) >= 2 and filled[0] == col
+                and ROW_LABEL.match(texts[col]) and not texts[col].rstrip(".)").isdigit()):
+            return True
+        return (filled == [name] and name is not None and name != 0
+                and texts[name][:1].islower())
 
     def _continues_numbering(self, texts: list[str], filled: list[int]) -> bool:
         """A row with cells beside its number, numbered next after the last numbered row."""

@@ -415,6 +415,24 @@ def test_a_digital_signatures_stamp_between_two_rows_is_skipped(stamp: str) -> N
     assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
 
 
+@pytest.mark.parametrize(("after_stamp", "names"), [
+    # a group row under the stamp (review r2: the table stayed ended, rows 2-3 lost)
+    ("II\tNHÓM B\t\t\t\t\n2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026\n",
+     ["Tỷ lệ A", "NHÓM B", "Tỷ lệ B", "Tỷ lệ C"]),
+    # the rest of row 1's name, wrapped after the stamp (a page break)
+    ("\tvà cải cách hành chính\t\t\t\t\n2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026\n",
+     ["Tỷ lệ A và cải cách hành chính", "Tỷ lệ B", "Tỷ lệ C"]),
+])
+def test_a_table_goes_on_under_a_stamp_by_a_group_row_or_a_wrapped_rest(
+        after_stamp: str, names: list[str]) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n"
+                   "Ký bởi: Ủy ban nhân dân xã Tân Lạc\n"
+                   "Thời gian ký: 12.03.2026 08:00:00 +07:00\n"
+                   f"{after_stamp}3\tTỷ lệ C\t%\t80\tCác thôn\tQuý III/2026")
+    assert _names(table) == names
+    assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
+
+
 def test_a_signature_after_a_stamp_still_ends_the_table() -> None:
     table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n"
                    "Ký bởi: Ủy ban nhân dân xã Tân Lạc\n\t\t\t\tTM. ỦY BAN NHÂN DÂN\t\n"
