@@ -9,9 +9,9 @@ memory (pdfium's `FLAT_PRINT`: what prints), except:
 - a page without a text layer of its own: a scan's stamps are in its picture, where OCR reads
   them, and a signature's words must not make it pass for a page of text;
 - an annotation whose text would fall on the page's own glyphs (a signature stamped over a
-  table's cells): merged, the two texts would interleave glyph by glyph and corrupt both;
-  it is left out (its text stays unread, as before stamps were read) and the page is named
-  in a warning.
+  table's cells: merged, the two texts would interleave glyph by glyph and corrupt both) or
+  inside a ruled table's cell (its words would join the cell's): it is left out (its text
+  stays unread, as before stamps were read) and the page is named in a warning.
 
 Where that is decided, a second copy of the document is flattened to see where the stamped
 glyphs fall; the document read is changed only by what is kept.
@@ -110,6 +110,7 @@ def _stamps_over_text(probe, index: int, stamps: dict[int, Box]) -> set[int]:
     try:
         own = _glyphs(page)
         width, height = page.get_size()
+        rules = _rules(page)
         pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
     finally:
         page.close()
@@ -126,7 +127,32 @@ def _stamps_over_text(probe, index: int, stamps: dict[int, Box]) -> set[int]:
             by_annotation.setdefault(annotation, []).append(box)
     centres = _Centres([box for _, box in own], width, height)
     return {i for i, boxes in by_annotation.items()
-            if any(centres.any_inside(run) for run in _runs(boxes))}
+            if any(centres.any_inside(run) or _ruled_around(run, rules)
+                   for run in _runs(boxes))}
+
+
+def _rules(page) -> list[dict]:
+    """The page's own rules, as pdfplumber's edges but in PDF user space (y up: `top` the
+    higher end), where pdfium's glyph and annotation boxes are."""
+    from chitieu.extract.pdf_objects import IDENTITY, PageFrame, _collect
+
+    width, height = page.get_size()
+    frame = PageFrame((0.0, 0.0, width, height), 0)  # user space, y measured down
+    edges: list[dict] = []
+    _collect(page.raw, frame, edges, [], {}, IDENTITY)
+    return [{**e, "top": height - e["top"], "bottom": height - e["bottom"]} for e in edges]
+
+
+def _ruled_around(run: Box, rules: list[dict]) -> bool:
+    """A rule above, below, left and right of the run, each reaching across it: the run
+    falls inside a ruled table's cell, where a stamp's words would join the cell's."""
+    left, bottom, right, top = run
+    across = [e for e in rules if e["orientation"] == "h"
+              and e["x0"] <= right and e["x1"] >= left]
+    down = [e for e in rules if e["orientation"] == "v"
+            and e["bottom"] <= top and e["top"] >= bottom]
+    return (any(e["top"] >= top for e in across) and any(e["top"] <= bottom for e in across)
+            and any(e["x0"] <= left for e in down) and any(e["x0"] >= right for e in down))
 
 
 def _runs(boxes: list[Box]) -> list[Box]:

@@ -120,6 +120,18 @@ def test_a_stamp_over_a_tables_cells_is_left_out_and_said(tmp_path):
     assert "annotation_over_text:p1" in over.warnings
 
 
+def test_a_stamp_on_the_blank_part_of_a_tables_cell_is_left_out_and_said(tmp_path):
+    # right of the last line of row 4's name, inside its ruled cell: merged, the stamp's
+    # words would end the task's name (review r2)
+    source = FIXTURES / "office" / "ward_tasks.pdf"
+    stamped = tmp_path / "ward_tasks.pdf"
+    _stamp_over(source, stamped, 250, 350, ["Ky boi: VP UB"])
+    plain, over = convert(source), convert(stamped)
+    assert [r.model_dump(exclude={"source"}) for r in over.records] == [
+        r.model_dump(exclude={"source"}) for r in plain.records]
+    assert "annotation_over_text:p1" in over.warnings
+
+
 def test_a_stamp_on_blank_paper_beside_a_table_is_read(tmp_path):
     source = FIXTURES / "office" / "ward_tasks.pdf"
     stamped = tmp_path / "ward_tasks.pdf"
