@@ -101,7 +101,7 @@ def uncovered(chars: list[dict]) -> list[dict]:
     for char in chars:
         if not char["text"].isspace() and char.get("upright", True):
             glyphs.setdefault(round(char["bottom"]), []).append((char["x0"], char["x1"]))
-    if not glyphs or len(glyphs) == len(chars):
+    if not glyphs:
         return chars
     lines = {line: _Reach(spans) for line, spans in glyphs.items()}
     return [c for c in chars if not (c["text"].isspace() and _covered(c, lines))]
