@@ -484,7 +484,7 @@ def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
     return wrong, wrong - agree, other, uneven, min(years, default=0)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)  # keyed by a document's header: bounded over a batch
 def _repeat_period(subs: tuple[str, ...], groups: int) -> int | None:
     """The run of sub-labels each of `groups` groups repeats ("KH giao | Thực hiện" three
     times under three years: 2), or None when they do not repeat so."""
