@@ -114,7 +114,10 @@ def _words() -> _Words:
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
                           for k in kinds),
         title_period=compile_regex(
-            r"\d+(?:[.,]\d+)?\s+(?:" + _spaced(data["title_periods"]) + r")(?!\w)"),
+            # not a year's "năm": "ĐỀ ÁN 06 NĂM 2026" is a programme's year, "5 NĂM
+            # 2026-2030" a five years' span
+            r"\d+(?:[.,]\d+)?\s+(?:" + _spaced(data["title_periods"])
+            + r")(?!\w)(?!\s+\d{4}\b(?!\s*[-–]\s*\d{4}))"),
         body=compile_regex("|".join(f"(?:{p})" for p in data["body_openings"])),
         authority=compile_regex(data["authority"]),
         article=compile_regex(data["article"]),

@@ -186,6 +186,12 @@ def test_a_body_in_capitals_as_written(body: str, written: str, place: str | Non
     ("KẾ HOẠCH 100 NGÀY CAO ĐIỂM", ("KẾ HOẠCH", "100 NGÀY CAO ĐIỂM")),
     ("BÁO CÁO 6 THÁNG ĐẦU NĂM 2026", ("BÁO CÁO", "6 THÁNG ĐẦU NĂM 2026")),
     ("KẾ HOẠCH 3 tháng cao điểm", ("KẾ HOẠCH", "3 tháng cao điểm")),
+    # "NĂM" before a year is the programme's year, not a period (review r2 R11: the line
+    # was a title, the committee's number and date lost); a span of years stays a title
+    ("ĐỀ ÁN 06 NĂM 2026", None),
+    ("ĐỀ ÁN 06 NĂM 2026\tCao Bằng, ngày 06 tháng 3 năm 2026", None),
+    ("KẾ HOẠCH 5 NĂM 2026-2030", ("KẾ HOẠCH", "5 NĂM 2026-2030")),
+    ("KẾ HOẠCH 5 NĂM 2026 - 2030", ("KẾ HOẠCH", "5 NĂM 2026 - 2030")),
 ])
 def test_the_kind_and_a_title_on_its_line(text: str, kind: tuple[str, str] | None) -> None:
     assert document_kind(text) == kind
