@@ -540,7 +540,8 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     for i, text in enumerate(texts[:depth]):
         if not text:
             continue
-        if is_document_kind(text) or _starts_heading(text):
+        if (is_document_kind(text) and not _names_the_issuer(head, text)) or _starts_heading(
+                text):
             end = i
             break
         _read_header_line(head, text)
@@ -553,6 +554,16 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
         (head.kind, carried), head.kind_at = kind, origin[end]
         head.title = _title(rows[end + 1:], texts[end + 1:], [carried] if carried else [])
     return head
+
+
+def _names_the_issuer(head: Letterhead, text: str) -> bool:
+    """A line opening with a kind's words that goes on with the issuer's name above its
+    number ("BAN CHỈ ĐẠO CÁC" / "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"): a document's kind is
+    printed under the header, after its number, and a kind alone on its line ("KẾ HOẠCH")
+    is one wherever it stands."""
+    kind = document_kind(text)
+    return (kind is not None and bool(kind[1]) and head.number is None and bool(head.issuer)
+            and not head.number_label)
 
 
 def _stamp_lines(lines: list[str]) -> int:

@@ -203,6 +203,16 @@ def test_a_title_on_the_kind_line_then_the_body() -> None:
     assert (head.kind, head.title) == ("KẾ HOẠCH", ["Chuyển đổi số năm 2026"])
 
 
+def test_a_kind_alone_under_the_issuer_ends_the_header_without_a_number() -> None:
+    # the number lost (a scan's line unread): "KẾ HOẠCH" alone is still the kind, and a
+    # kind with its title on its line after the number is one too
+    head = read_letterhead(_rows("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                 "XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
+                                 "Chuyển đổi số năm 2026", "", "I. MỤC ĐÍCH, YÊU CẦU"))
+    assert (head.kind, head.title, head.issuer) == (
+        "KẾ HOẠCH", ["Chuyển đổi số năm 2026"], ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"])
+
+
 def test_a_title_opening_with_a_period_on_the_kind_line() -> None:
     head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH 100 NGÀY CAO ĐIỂM",
                                  "Phát triển kinh tế - xã hội", "", "I. MỤC ĐÍCH, YÊU CẦU"))
@@ -250,6 +260,21 @@ def test_a_title_opening_like_the_body_is_the_title() -> None:
     (("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "PHƯỜNG XUÂN HÒA TP. Hồ Chí Minh, ngày 21 tháng 4 năm 2026", "Số: 112/KH-UBND"),
      "Số: 112/KH-UBND", ["ỦY BAN NHÂN DÂN", "PHƯỜNG XUÂN HÒA"]),
+    # a steering committee's name going on with a kind's words above its number (the
+    # header ended there: its number and date lost), beside the motto and alone
+    (("UBND TỈNH ĐIỆN BIÊN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "BAN CHỈ ĐẠO CÁC	Độc lập - Tự do - Hạnh phúc",
+      "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA	Điện Biên, ngày 23 tháng 3 năm 2026",
+      "Số: 15/KH-BCĐ"),
+     "Số: 15/KH-BCĐ",
+     ["UBND TỈNH ĐIỆN BIÊN", "BAN CHỈ ĐẠO CÁC", "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"]),
+    (("ĐẢNG ỦY XÃ IA HRÚ\tĐẢNG CỘNG SẢN VIỆT NAM", "BAN CHỈ ĐẠO THỰC HIỆN",
+      "QUY CHẾ DÂN CHỦ Ở CƠ SỞ\tIa Hrú, ngày 24 tháng 02 năm 2026", "*", "Số 03-KH/BCĐ"),
+     "Số 03-KH/BCĐ", ["ĐẢNG ỦY XÃ IA HRÚ", "BAN CHỈ ĐẠO THỰC HIỆN", "QUY CHẾ DÂN CHỦ Ở CƠ SỞ"]),
+    (("UBND TỈNH ĐIỆN BIÊN", "BAN CHỈ ĐẠO", "CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ DỮ LIỆU",
+      "Số: 15/KH-BCĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+     "Số: 15/KH-BCĐ",
+     ["UBND TỈNH ĐIỆN BIÊN", "BAN CHỈ ĐẠO", "CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ DỮ LIỆU"]),
 ])
 def test_left_column_in_every_issuer_shape(lines: tuple[str, ...], number: str,
                                            issuer: list[str]) -> None:
