@@ -35,10 +35,12 @@ MAX_TITLE_LINES = 4  # a title under its kind runs over a few lines, never more
 MAX_STAMP_LINES = 8  # a signature's stamp: its few fields, the names' wrapped rests
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
 # dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one, a dash
-# printed with spaces ("45/KH - UBND") one dash
+# printed with spaces ("45/KH - UBND") one dash; a school's initials joined by "&"
+# ("17/KH-TH&THCS") one word
 NUMBER = lazy(compile_regex,
     r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
-    r"(?P<suffix>[\p{L}\d]+(?:[ ]?[\-–][ ]?[\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
+    r"(?P<suffix>[\p{L}\d]+(?:&[\p{L}\d]+)*(?:[ ]?[\-–][ ]?[\p{L}\d]+(?:&[\p{L}\d]+)*)*"
+    r"(?:/[\p{L}\d\-&]+)*)",
     IGNORECASE,
 )
 # "ngày 10 tháng 3 năm 2026", "ngày 14 / 7 /2026", "ngày    tháng 5 năm 2026" (unsigned)
