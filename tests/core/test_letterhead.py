@@ -42,8 +42,23 @@ RIGHT_FIRST = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - 
                "---------------", "Tam Đảo, ngày 09 tháng 9 năm 2026", "ỦY BAN NHÂN DÂN",
                "XÃ TAM ĐẢO", "-------", "Số: 17/KH-UBND")
 
+# a narrow right column wrapped the national name after "XÃ HỘI" (was the issuer "CHỦ NGHĨA
+# VIỆT NAM xã HỘI": its first half read as a commune named "Hội"): columns one after the
+# by rows (both cells of the first row, then the second's), read across with a tab, and a
+# law portal's page copied as text, its cells ending "|"
+SPLIT_NATION = ("ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND",
+                "Tam Đảo, ngày 09 tháng 9 năm 2026")
+SPLIT_ACROSS = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI", "XÃ TAM ĐẢO\tCHỦ NGHĨA VIỆT NAM",
+                "Số: 17/KH-UBND\tĐộc lập - Tự do - Hạnh phúc",
+                "Tam Đảo, ngày 09 tháng 9 năm 2026")
+PORTAL_COPY = ("|", "ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO |", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+               "Độc lập - Tự do - Hạnh phúc |", "|", "Số: 17/KH-UBND |",
+               "Tam Đảo, ngày 09 tháng 9 năm 2026 |")
 
-@pytest.mark.parametrize("header", [ACROSS, COLUMNS, INTERLEAVED, RIGHT_FIRST])
+
+@pytest.mark.parametrize("header", [ACROSS, COLUMNS, INTERLEAVED, RIGHT_FIRST, SPLIT_NATION,
+                                    SPLIT_ACROSS, PORTAL_COPY])
 def test_the_block_reads_the_same_in_every_shape(header: tuple[str, ...]) -> None:
     head = read_letterhead(_rows(*header, "KẾ HOẠCH", "Phát triển du lịch cộng đồng năm 2026",
                                  "Căn cứ Kế hoạch số 88/KH-UBND ngày 01/8/2026 của UBND tỉnh;"))
@@ -285,7 +300,9 @@ def test_left_column_in_every_issuer_shape(lines: tuple[str, ...], number: str,
 
 @pytest.mark.parametrize(("text", "national"), [
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
-    ("ĐẢNG CỘNG SẢN VIỆT NAM", True), ("ỦY BAN NHÂN DÂN", False)])
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", True), ("ỦY BAN NHÂN DÂN", False),
+    # the national name wrapped after "XÃ HỘI": each half
+    ("CỘNG HÒA XÃ HỘI", True), ("CHỦ NGHĨA VIỆT NAM", True), ("HỘI NÔNG DÂN XÃ", False)])
 def test_national_line(text: str, national: bool) -> None:
     assert is_national_line(text) is national
 
@@ -501,3 +518,4 @@ def test_a_subjects_capitalised_last_words_stay_out_of_the_place(
     assert head is not None
     assert (head.place, head.dated) == ("Lâm Đồng", "ngày 16 tháng 6 năm 2026")
     assert head.subject == [subject, "trong khám chữa bệnh"]
+
