@@ -660,7 +660,8 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     dated = _DATED.search(folded)
     if dated is not None:
         head.dated = head.dated or text[where[dated.start()]:where[dated.end()]]
-        place_at = _place_start(text, where[dated.start()])
+        place_at = _place_start(text, where[dated.start()], head.subject_open and (
+            text.lstrip()[:1].islower()))
         left = text[:place_at]
         head.place = head.place or text[place_at:where[dated.start()]].strip(" ,\t") or None
     dash_ended = _NUMBER_CUT.search(left) is not None
@@ -848,15 +849,17 @@ _CAPITALISED_TAIL = lazy(
     compile_regex, rf"(?<!\S)(?:{_PLACE_WORD}\s+)*{_PLACE_WORD}[\s,]*$")
 
 
-def _place_start(text: str, date_at: int) -> int:
+def _place_start(text: str, date_at: int, subject_rest: bool = False) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
-    after the issuer's capitals read across on the same line."""
+    after the issuer's capitals read across on the same line (`subject_rest`: the line opens
+    with the rest of a subject wrapped under "V/v …")."""
     before = text[:date_at]
     gap = _COLUMN_GAP.search(before.rstrip())
-    if gap is None and _SUBJECT_LABEL.match(before.lstrip()):
-        # "V/v cập nhật dữ liệu … Hà Nội, ngày …" (the columns' gap lost): the place is the
-        # capitalised words before the date, the subject's words before them; with a gap
-        # the place is the right column's ("V/v … ứng dụng VNeID<tab>Lâm Đồng, ngày …")
+    if gap is None and (subject_rest or _SUBJECT_LABEL.match(before.lstrip())):
+        # "V/v cập nhật dữ liệu … Hà Nội, ngày …", "cấp xã trên hệ thống Hà Nội, ngày …"
+        # (the columns' gap lost): the place is the capitalised words before the date, the
+        # subject's words before them; with a gap the place is the right column's ("V/v …
+        # ứng dụng VNeID<tab>Lâm Đồng, ngày …")
         tail = _CAPITALISED_TAIL.search(before)
         if tail is not None and tail.start() > len(before) - len(before.lstrip()):
             return tail.start()

@@ -519,3 +519,16 @@ def test_a_subjects_capitalised_last_words_stay_out_of_the_place(
     assert (head.place, head.dated) == ("Lâm Đồng", "ngày 16 tháng 6 năm 2026")
     assert head.subject == [subject, "trong khám chữa bệnh"]
 
+
+@pytest.mark.parametrize("rest", ["cấp xã trên hệ thống", "cấp xã qua VNeID"])
+def test_a_subjects_wrapped_rest_beside_the_place_date_stays_the_subjects(rest: str) -> None:
+    # `pdftotext -layout` of a letter whose "V/v" wraps beside the place-date line, read
+    # into one cell (the columns' gap lost): was the place "cấp xã trên hệ thống Hà Nội",
+    # the subject cut
+    head = read_letterhead(_rows(
+        "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 4120/BNV-CĐS",
+        "V/v báo cáo số liệu cán bộ, công chức Độc lập - Tự do - Hạnh phúc",
+        f"{rest} Hà Nội, ngày 02 tháng 11 năm 2026"))
+    assert head is not None
+    assert (head.place, head.subject) == ("Hà Nội", ["báo cáo số liệu cán bộ, công chức",
+                                                     rest])
