@@ -624,3 +624,11 @@ def test_a_group_row_written_with_a_slash_form_is_no_signature(group: str) -> No
                    "2.2\tSố hộ C\thộ\t40\tPhòng Kinh tế\t2026")
     assert _names(table) == ["Tỷ lệ A", group, "Tỷ lệ B", "Số hộ C"]
     assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
+
+
+def test_a_letters_courtesy_close_under_the_last_row_ends_the_table() -> None:
+    # a letter's "Trân trọng./." printed right under its table (no blank line): was read as
+    # the last row's name going on
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\nTrân trọng./.\n"
+                   "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN")
+    assert _names(table) == ["Tỷ lệ A"]
