@@ -53,8 +53,11 @@ _DATED_OPEN = lazy(compile_regex,
     r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
 # "…, ngày" (its day blank or given) whose month and year a narrow column wrapped
 _DAY_OPEN = lazy(compile_regex, r",\s*ngay\W*(?:\d{1,2})?\W*$")
+# ("…, ngày" / "tháng 7 năm 2026" of a blank day; "…, ngày" / "05 tháng 6 năm 2026" where a
+# long place pushed the day onto the next line too)
 _WRAPPED_MONTH = lazy(compile_regex,
-    r"(?:^|\t)[ ]*th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$", IGNORECASE)
+    r"(?:^|\t)[ ]*(?:\d{1,2}[ ]+)?th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$",
+    IGNORECASE)
 _WRAPPED_YEAR = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", IGNORECASE)
 _ROMAN = lazy(compile_regex, rf"^(?P<num>{ROMAN})[.)]?\s+\S")

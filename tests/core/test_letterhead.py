@@ -494,6 +494,25 @@ def test_a_blank_days_place_date_line_wrapped_after_ngay_is_no_issuers_line() ->
     assert (head.place, head.dated) == ("Hạ Lang", "ngày tháng 11 năm 2026")
 
 
+@pytest.mark.parametrize("lines", [
+    # a law portal's copy: each cell's lines apart, the long place pushing the day down
+    ("ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG", "-------", "Số: 1914/KH-UBND",
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
+     "Hải Dương, ngày", "05 tháng 6 năm 2026"),
+    # read across: the day under the place, alone in the right column
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "TỈNH HẢI DƯƠNG\tĐộc lập - Tự do - Hạnh phúc", "Số: 1914/KH-UBND\tHải Dương, ngày",
+     "\t05 tháng 6 năm 2026"),
+])
+def test_a_place_date_line_wrapped_after_ngay_keeps_its_day(lines: tuple[str, ...]) -> None:
+    # was no date at all: the line under ", ngày" was taken only without its day
+    head = read_letterhead([RawRow(cells=[Cell(t) for t in text.split("\t")])
+                            for text in (*lines, "KẾ HOẠCH", "Chuyển đổi số năm 2026")])
+    assert head is not None
+    assert (head.place, head.dated) == ("Hải Dương", "ngày 05 tháng 6 năm 2026")
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG"]
+
+
 @pytest.mark.parametrize(("line", "subject"), [
     # the columns apart (two cells, a reader's tab): the place is the right column's,
     # whatever capitalised words end the subject
