@@ -540,7 +540,8 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     rows, origin = _cell_lines_apart(rows)
     lines = [_line(r) for r in rows]
     depth = MAX_HEADER_LINES + _stamp_lines(lines)
-    texts = _year_rejoined(lines[:depth + 1]) + lines[depth + 1:]
+    depth += _rule_lines(lines, depth)
+    texts = _year_rejoined(_words_rejoined(lines[:depth + 1])) + lines[depth + 1:]
     end = len(texts)
     for i, text in enumerate(texts[:depth]):
         if not text:
@@ -599,6 +600,38 @@ def _cell_lines_apart(rows: list[RawRow]) -> tuple[list[RawRow], list[int]]:
                                 row.page, row.bbox, row.table))
             origin.append(i)
     return apart, origin
+
+
+def _rule_lines(lines: list[str], depth: int) -> int:
+    """How many lines of rules ("-------", "___") and of a law portal's cell marks ("|") the
+    header block's first `depth` lines hold, and the lines they push down: they print no
+    word, so they deepen the block by as many."""
+    rules = 0
+    while True:
+        found = sum(1 for line in lines[:depth + rules]
+                    if line.strip() and _words().rule.match(line.strip()))
+        if found == rules:
+            return rules
+        rules = found
+
+
+def _words_rejoined(texts: list[str]) -> list[str]:
+    """The header's lines with a word a narrow cell broke off its line joined back to the
+    next line, where the two open a body's name or the national name ("ỦY" / "BAN NHÂN DÂN",
+    "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", a law portal's page copied as text); the next
+    line is left empty, so that the lines keep their places."""
+    texts = list(texts)
+    words = _words()
+    for i in range(len(texts) - 1):
+        word, after = texts[i].strip(), texts[i + 1].strip()
+        if not after or " " in word or not word.isalpha() or not word.isupper():
+            continue
+        joined = _folded_text(f"{word} {after}")
+        body = words.body_start.match(joined)
+        if (body is not None and len(body["body"].split()) > 1) or (
+                words.motto.match(joined) and not words.motto.match(_folded_text(after))):
+            texts[i], texts[i + 1] = f"{word} {after}", ""
+    return texts
 
 
 def _year_rejoined(texts: list[str]) -> list[str]:

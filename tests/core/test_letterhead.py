@@ -551,3 +551,28 @@ def test_a_subjects_wrapped_rest_beside_the_place_date_stays_the_subjects(rest: 
     assert head is not None
     assert (head.place, head.subject) == ("Hà Nội", ["báo cáo số liệu cán bộ, công chức",
                                                      rest])
+
+
+# a law portal's page copied as text: each cell's words wrapped by its narrow column, its
+# cells apart by "|" lines, rules under the issuer and the motto
+PORTAL_WRAPPED = ("ỦY", "BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "-------", "|", "CỘNG",
+                  "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "---------------", "|", "Số: 215/KH-UBND", "|", "Điện",
+                  "Biên, ngày 12 tháng 3 năm 2026", "|")
+
+
+def test_a_word_a_narrow_cell_broke_off_its_line_is_joined_back() -> None:
+    # was the issuer "CỘNG HÒA xã HỘI": "ỦY" and "CỘNG" lines of their own
+    head = read_letterhead(_rows(*PORTAL_WRAPPED[:11]))
+    assert head is not None
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN"]
+    assert head.number == "Số: 215/KH-UBND"
+
+
+def test_rules_and_cell_marks_do_not_push_the_kind_out_of_the_block() -> None:
+    # six lines that print no word: the kind was read below the block, no title
+    head = read_letterhead(_rows(*PORTAL_WRAPPED, "KẾ HOẠCH",
+                                 "CHUYỂN ĐỔI SỐ TỈNH ĐIỆN BIÊN NĂM 2026", "I. CĂN CỨ XÂY DỰNG"))
+    assert head is not None
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["CHUYỂN ĐỔI SỐ TỈNH ĐIỆN BIÊN NĂM 2026"])
+    assert head.dated == "ngày 12 tháng 3 năm 2026"
