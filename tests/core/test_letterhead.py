@@ -129,7 +129,10 @@ def test_roman_heading(text: str, value: int | None) -> None:
 
 @pytest.mark.parametrize(("text", "body"), [("Căn cứ Luật Tổ chức chính quyền địa phương;", True),
                                              ("Thực hiện Kế hoạch số 12/KH-UBND", True),
-                                             ("Thực hiện các chỉ tiêu năm 2026", False)])
+                                             ("Thực hiện các chỉ tiêu năm 2026", False),
+                                             # a decree, a circular, a law cited as the basis
+                                             ("Thực hiện Nghị định số", True),
+                                             ("Thực hiện Thông tư số 05/2022/TT-BNNPTNT", True)])
 def test_opens_body(text: str, body: bool) -> None:
     assert opens_body(text) is body
 
@@ -576,3 +579,13 @@ def test_rules_and_cell_marks_do_not_push_the_kind_out_of_the_block() -> None:
     assert head is not None
     assert (head.kind, head.title) == ("KẾ HOẠCH", ["CHUYỂN ĐỔI SỐ TỈNH ĐIỆN BIÊN NĂM 2026"])
     assert head.dated == "ngày 12 tháng 3 năm 2026"
+
+
+def test_a_basis_wrapped_under_a_two_line_title_is_no_title() -> None:
+    # a law portal's copy: "Thực hiện Nghị định số" / "27/2022/NĐ-CP …" under the title's two
+    # lines (was the title's third line)
+    head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH", "GIÁM SÁT, ĐÁNH GIÁ THỰC HIỆN CHƯƠNG TRÌNH",
+                                 "GIẢM NGHÈO BỀN VỮNG NĂM 2026", "Thực hiện Nghị định số",
+                                 "27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ;"))
+    assert head.title == ["GIÁM SÁT, ĐÁNH GIÁ THỰC HIỆN CHƯƠNG TRÌNH",
+                          "GIẢM NGHÈO BỀN VỮNG NĂM 2026"]
