@@ -701,7 +701,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         left = text[:place_at]
         head.place = head.place or text[place_at:where[dated.start()]].strip(" ,\t") or None
     dash_ended = _NUMBER_CUT.search(left) is not None
-    left = " ".join(_strip_motto(left).split()).strip(" -_")
+    left = " ".join(_strip_motto(left).split()).strip(" -_|")  # "|": a portal copy's cells
     left = _without_specks(left)
     if head.number is None and head.number_label and left.startswith("/"):
         left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them

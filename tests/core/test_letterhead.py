@@ -278,6 +278,12 @@ def test_a_title_opening_like_the_body_is_the_title() -> None:
     (("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "PHƯỜNG XUÂN HÒA TP. Hồ Chí Minh, ngày 21 tháng 4 năm 2026", "Số: 112/KH-UBND"),
      "Số: 112/KH-UBND", ["ỦY BAN NHÂN DÂN", "PHƯỜNG XUÂN HÒA"]),
+    # a law portal's page copied as text, a row a line, its cells apart by "|" (was the
+    # issuer "| ỦY BAN NHÂN DÂN")
+    (("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+      "| XÃ ĐÌNH LẬP | Độc lập - Tự do - Hạnh phúc |",
+      "| Số: 12/KH-UBND | Đình Lập, ngày 05 tháng 3 năm 2026 |"),
+     "Số: 12/KH-UBND", ["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
     # a steering committee's name going on with a kind's words above its number (the
     # header ended there: its number and date lost), beside the motto and alone
     (("UBND TỈNH ĐIỆN BIÊN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
