@@ -731,8 +731,10 @@ def _read_header_line(head: Letterhead, text: str) -> None:
             head.number = number.group()
             head.number_open = dash_ended and number.end() == len(left)
         before = left[:number.start()].strip(" -_")
-        if before and not words.rule.match(before):
-            head.issuer.append(before)  # the issuer's line and "Số:" read as one
+        # the issuer's line and "Số:" read as one; not the kind naming the number ("Kế
+        # hoạch số: 12/KH-UBND", "Nghị quyết số: …")
+        if before and not words.rule.match(before) and _key(before) not in words.kinds:
+            head.issuer.append(before)
     elif left and head.number is None and not words.rule.match(left) and (
             not national or _capitals(left) or words.body_start.match(_folded_text(left))
             or (head.issuer and _UNIT_NAMED.match(left))):

@@ -284,6 +284,12 @@ def test_a_title_opening_like_the_body_is_the_title() -> None:
       "| XÃ ĐÌNH LẬP | Độc lập - Tự do - Hạnh phúc |",
       "| Số: 12/KH-UBND | Đình Lập, ngày 05 tháng 3 năm 2026 |"),
      "Số: 12/KH-UBND", ["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
+    # the number named by the document's kind, not "Số:" alone (was an issuer's line "Kế
+    # hoạch": the issuer "Kế hoạch xã Đình Lập")
+    (("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "XÃ ĐÌNH LẬP\tĐộc lập - Tự do - Hạnh phúc",
+      "Kế hoạch số: 12/KH-UBND\tĐình Lập, ngày 05 tháng 3 năm 2026"),
+     "số: 12/KH-UBND", ["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
     # a steering committee's name going on with a kind's words above its number (the
     # header ended there: its number and date lost), beside the motto and alone
     (("UBND TỈNH ĐIỆN BIÊN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
