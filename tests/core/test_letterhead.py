@@ -601,3 +601,36 @@ def test_a_basis_wrapped_under_a_two_line_title_is_no_title() -> None:
                                  "27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ;"))
     assert head.title == ["GIÁM SÁT, ĐÁNH GIÁ THỰC HIỆN CHƯƠNG TRÌNH",
                           "GIẢM NGHÈO BỀN VỮNG NĂM 2026"]
+
+
+@pytest.mark.parametrize("lines", [
+    ("ỦY BAN NHÂN DÂN", "XÃ MƯỜNG KHƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Độc lập - Tự do - Hạnh phúc", "Mường Khương, ngày 05 tháng 6 năm 2026"),
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "XÃ MƯỜNG KHƯƠNG\tĐộc lập - Tự do - Hạnh phúc", "\tMường Khương, ngày 05 tháng 6 năm 2026"),
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "XÃ MƯỜNG KHƯƠNG\tMường Khương, ngày 05 tháng 6 năm 2026"),
+])
+def test_a_title_on_the_kind_line_of_a_plan_without_a_number_is_no_issuers(
+        lines: tuple[str, ...]) -> None:
+    # review r1 F10: no number read, the title on the kind's line under the place-date (was
+    # the issuer "KẾ HOẠCH THỰC HIỆN … xã Mường Khương", no title)
+    head = read_letterhead([RawRow(cells=[Cell(t) for t in text.split("\t")])
+                            for text in (*lines, "KẾ HOẠCH THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026",
+                                         "", "I. MỤC ĐÍCH, YÊU CẦU")])
+    assert head is not None
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ MƯỜNG KHƯƠNG"]
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026"])
+
+
+def test_a_kinds_words_under_the_issuer_read_between_the_right_columns_lines() -> None:
+    # `pdftotext` by height: the right column's lines between the issuer's, the name's last
+    # line wrapped, the number after the place-date — still the issuer's name
+    head = read_letterhead(_rows(
+        "UBND TỈNH ĐIỆN BIÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "BAN CHỈ ĐẠO CÁC",
+        "Độc lập - Tự do - Hạnh phúc", "CHƯƠNG TRÌNH MỤC TIÊU QUỐC", "GIA",
+        "Điện Biên, ngày 23 tháng 3 năm 2026", "Số: 15/KH-BCĐ", "KẾ HOẠCH", "Giám sát năm 2026"))
+    assert head is not None
+    assert head.number == "Số: 15/KH-BCĐ"
+    assert " ".join(head.issuer) == (
+        "UBND TỈNH ĐIỆN BIÊN BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA")
