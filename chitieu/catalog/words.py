@@ -136,6 +136,9 @@ class Words:
     ocr_shapes: tuple[tuple[str, str], ...] = ()
     # what a sub-row opens with before its measuring noun ("Trong đó, số …"; `_head`)
     openers: tuple[Phrase, ...] = ()
+    # conditions whose phrase counts only within one run of the printed name, no punctuation
+    # between its words (match_words.yaml `run_bound_conditions`), with their phrases
+    run_bound: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -239,6 +242,8 @@ class Words:
             events=frozenset(map(phrase, tallies.get("events") or ())),
             states=frozenset(map(phrase, tallies.get("states") or ())),
             ocr_shapes=tuple((str(k), str(v)) for k, v in (data.get("ocr_shapes") or {}).items()),
+            run_bound={str(c): frozenset(map(phrase, data["conditions"][c]))
+                       for c in data.get("run_bound_conditions") or ()},
         )
 
 
@@ -457,6 +462,8 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     seq = _tokens(text, words, reader)
     head, family = _head(seq, words, reader)
     content, conditions, used = _scan(seq, words, reader)
+    if words.run_bound and not words.run_bound.keys().isdisjoint(conditions):
+        conditions -= _across_runs(text, conditions, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
     if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
         other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
@@ -533,6 +540,18 @@ def unitless_conditions(reading: Reading, words: Words | None = None) -> frozens
     if not found or any(map(str.isdigit, seq)):
         return reading.conditions
     return reading.conditions | {found}
+
+
+_PUNCTUATION = lazy(re.compile, r"[^\w\s]+")
+
+
+def _across_runs(text: str, conditions: set[str], words: Words, reader: _Reader) -> set[str]:
+    """The run-bound conditions (`Words.run_bound`) found in `text` only across punctuation:
+    no run of it between two marks holds a phrase of theirs ("Tỷ lệ hộ nghèo toàn xã - nghèo
+    đa chiều" holds "xã" and "nghèo", no "xã nghèo"; "… ở 2 xã nghèo" holds it)."""
+    bound = words.run_bound.keys() & conditions
+    runs = [_tokens(run, words, reader) for run in _PUNCTUATION.split(text) if run.strip()]
+    return {c for c in bound if not any(_holds_any(run, words.run_bound[c]) for run in runs)}
 
 
 def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
