@@ -1,6 +1,6 @@
 """Catalog readings the tenth session fixed (each test failed before its change): a phrase
 of the poorest places counts within one punctuation-free run of the name (review r1 F6, r2
-R8)."""
+R8), and OCR's double slip "img" for "ưng"."""
 
 from __future__ import annotations
 
@@ -37,3 +37,26 @@ def test_a_place_and_nghèo_across_punctuation_are_no_poorest_place(name: str) -
 ])
 def test_the_poorest_places_within_one_run_stay_apart(name: str) -> None:
     assert _linked(name, "%") is None
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # ư read as i and n as m at once ("rừng" → "rimg", "ứng" → "img")
+    ("Tỷ lệ che phủ rimg đạt", "%", "ktxh.che_phu_rung"),
+    ("Độ che phủ của rimg", "%", "ktxh.che_phu_rung"),
+    ("Tỷ lệ doanh nghiệp nhỏ và vừa img dụng công nghệ số", "%", "kts.dnnvv_cong_nghe_so"),
+    ("Tỷ lệ hộ kinh doanh img dụng công nghệ số", "%", "kts.ho_kd_cong_nghe_so"),
+    # near misses keep apart: a forest of one kind is no forest cover
+    ("Tỷ lệ rimg phòng hộ", "%", None),
+])
+def test_img_is_read_as_ung(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+def test_img_reads_ung_and_real_syllables_stay() -> None:
+    from chitieu.catalog.words import default_words, read
+
+    words = default_words()
+    assert read("che phủ rimg", words).words == ("che", "phu", "rung")
+    # real syllables in "ing"-free words, and foreign words, are left as printed
+    assert read("Internet băng rộng", words).words[0] == "internet"
+    assert read("tỉnh", words).words == ("tinh",)
