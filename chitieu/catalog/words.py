@@ -139,6 +139,11 @@ class Words:
     # conditions whose phrase counts only within one run of the printed name, no punctuation
     # between its words (match_words.yaml `run_bound_conditions`), with their phrases
     run_bound: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    # phrases saying a count is of all a whole place holds ("toàn huyện"): a stock, unless the
+    # name says additions or something done in the year (`tallies` wholes, `events` and
+    # `flows`; `_tallied`)
+    wholes: frozenset[Phrase] = frozenset()
+    happenings: frozenset[Phrase] = frozenset()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -244,6 +249,9 @@ class Words:
             ocr_shapes=tuple((str(k), str(v)) for k, v in (data.get("ocr_shapes") or {}).items()),
             run_bound={str(c): frozenset(map(phrase, data["conditions"][c]))
                        for c in data.get("run_bound_conditions") or ()},
+            wholes=frozenset(map(phrase, tallies.get("wholes") or ())),
+            happenings=frozenset(map(phrase, [*(tallies.get("events") or ()),
+                                              *(tallies.get("flows") or ())])),
         )
 
 
@@ -1041,13 +1049,18 @@ CUMULATIVE = "cumulative"
 def _tallied(reading: Reading, words: Words) -> Reading:
     """A count's reading with what its name says it tallies (match_words.yaml `tallies`): the
     additions of the year (ADDED: "tăng thêm", "thành lập mới"; the growth its "tăng thêm"
-    read is no more), or the stock so far (CUMULATIVE: "lũy kế", "đến nay")."""
+    read is no more), or the stock so far (CUMULATIVE: "lũy kế", "đến nay"; or all a whole
+    place holds, "toàn huyện", when it says nothing done in the year: `wholes`)."""
     found = set()
     if _holds_any(reading.words, words.added):
         found.add(ADDED)
     if _holds_any(reading.words, words.cumulative) \
             and not _holds_any(reading.words, words.void.get(CUMULATIVE, ())):
         # ("từ đầu năm đến nay", the year's so far, voids it: void_conditions)
+        found.add(CUMULATIVE)
+    if not found and words.wholes and _holds_any(reading.words, words.wholes) \
+            and not _holds_any(reading.words, words.happenings):
+        # all a whole place holds ("Số sản phẩm OCOP toàn huyện") is its stock
         found.add(CUMULATIVE)
     if not found:
         return reading

@@ -1,6 +1,6 @@
 """Catalog readings the tenth session fixed (each test failed before its change): a phrase
 of the poorest places counts within one punctuation-free run of the name (review r1 F6, r2
-R8), and OCR's double slip "img" for "ưng"."""
+R8), OCR's double slip "img" for "ưng", and a place's whole stock of OCOP products."""
 
 from __future__ import annotations
 
@@ -60,3 +60,35 @@ def test_img_reads_ung_and_real_syllables_stay() -> None:
     # real syllables in "ing"-free words, and foreign words, are left as printed
     assert read("Internet băng rộng", words).words[0] == "internet"
     assert read("tỉnh", words).words == ("tinh",)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # all the products a place holds, said of the whole place: a stock, no year's additions
+    ("Số sản phẩm OCOP toàn xã", None),
+    ("Số sản phẩm OCOP từ 3 sao toàn huyện", None),
+    ("Số sản phẩm được chứng nhận OCOP từ 3 sao trở lên toàn tỉnh", None),
+    ("Số sản phẩm OCOP trên địa bàn xã", None),
+    # the year's additions, wherever the place is said
+    ("Số sản phẩm OCOP được công nhận mới toàn huyện", "ktxh.ocop_moi"),
+    ("Số sản phẩm OCOP có thêm trong năm trên địa bàn huyện", "ktxh.ocop_moi"),
+    ("Số sản phẩm OCOP mới được công nhận", "ktxh.ocop_moi"),
+])
+def test_a_whole_place_s_ocop_products_are_a_stock(name: str, expected: str | None) -> None:
+    assert _linked(name, "sản phẩm") == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # the place says where, not when: what happens in the year keeps its count of additions
+    ("Số lao động được giải quyết việc làm mới trên địa bàn", "người", "ktxh.viec_lam_moi"),
+    ("Số lao động được giải quyết việc làm trên địa bàn", "người", "ktxh.viec_lam_moi"),
+    ("Số lao động được tạo việc làm toàn xã", "người", "ktxh.viec_lam_moi"),
+    ("Số doanh nghiệp thành lập mới trên địa bàn xã", "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+    ("Số doanh nghiệp được thành lập toàn huyện", "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+    ("Số tài khoản định danh điện tử được kích hoạt trên địa bàn", "tài khoản",
+     "da06.so_tai_khoan_kich_hoat"),
+    ("Số sản phẩm OCOP được công nhận toàn huyện", "sản phẩm", "ktxh.ocop_moi"),
+    ("Số hộ nghèo được hỗ trợ nhà ở trên địa bàn", "hộ", "ktxh.ho_ngheo_ho_tro_nha_o"),
+])
+def test_a_place_said_of_what_happens_keeps_its_additions(name: str, unit: str,
+                                                          expected: str) -> None:
+    assert _linked(name, unit) == expected
