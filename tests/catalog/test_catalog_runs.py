@@ -1,6 +1,7 @@
 """Catalog readings the tenth session fixed (each test failed before its change): a phrase
 of the poorest places counts within one punctuation-free run of the name (review r1 F6, r2
-R8), OCR's double slip "img" for "ưng", and a place's whole stock of OCOP products."""
+R8), OCR's double slip "img" for "ưng", a place's whole stock of OCOP products, and "HTX"
+spelled out."""
 
 from __future__ import annotations
 
@@ -91,4 +92,23 @@ def test_a_whole_place_s_ocop_products_are_a_stock(name: str, expected: str | No
 ])
 def test_a_place_said_of_what_happens_keeps_its_additions(name: str, unit: str,
                                                           expected: str) -> None:
+    assert _linked(name, unit) == expected
+
+
+def test_htx_is_spelled_out() -> None:
+    catalog = default_catalog()
+    short = catalog.match("Số HTX nông nghiệp hoạt động hiệu quả", "HTX")
+    spelled = catalog.match("Số hợp tác xã nông nghiệp hoạt động hiệu quả", "HTX")
+    assert short is not None and spelled is not None
+    assert short.id == spelled.id == "ktxh.htx_hieu_qua"
+    assert short.score == spelled.score
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    ("Số HTX nông nghiệp thành lập mới", "HTX", None),
+    ("Tổng số HTX nông nghiệp", "HTX", None),
+    ("Tỷ lệ HTX nông nghiệp hoạt động hiệu quả", "%", None),
+    ("Số DN, HTX, hộ kinh doanh bán hàng trên sàn TMĐT", "đơn vị", "kts.dn_tmdt"),
+])
+def test_htx_near_misses_keep_their_links(name: str, unit: str, expected: str | None) -> None:
     assert _linked(name, unit) == expected
