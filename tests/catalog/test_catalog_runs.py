@@ -1,13 +1,19 @@
 """Catalog readings the tenth session fixed (each test failed before its change): a phrase
 of the poorest places counts within one punctuation-free run of the name (review r1 F6, r2
-R8), OCR's double slip "img" for "ưng", a place's whole stock of OCOP products, and "HTX"
-spelled out."""
+R8), OCR's double slip "img" for "ưng", a place's whole stock of OCOP products, "HTX" spelled
+out, and the rural population's clean water against the rural households'."""
 
 from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
 
 import pytest
 
 from chitieu.catalog import default_catalog
+
+LABELS = Path(__file__).resolve().parent
 
 
 def _linked(name: str, unit: str | None) -> str | None:
@@ -112,3 +118,21 @@ def test_htx_is_spelled_out() -> None:
 ])
 def test_htx_near_misses_keep_their_links(name: str, unit: str, expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+_RURAL_POPULATION = re.compile(r"(dân số|dân cư|người dân|số dân) (khu vực )?nông thôn", re.I)
+
+
+def test_the_rural_population_s_clean_water_is_labelled_apart_from_households() -> None:
+    # QĐ 1978/QĐ-TTg counts rural *people* with clean water (65 % by 2030); the NTM criterion
+    # and ntm.nuoc_sach_nong_thon count rural *households*: a different denominator, no
+    # figure to set beside the other. Every batch labels the population's share none.
+    labelled = []
+    for path in sorted(LABELS.glob("oos*_labels.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if _RURAL_POPULATION.search(row["name"]) and "nước sạch" in row["name"]:
+                    labelled.append((path.name, row["name"], row["indicator"]))
+    assert labelled
+    assert [item for item in labelled if item[2]] == []
+    assert _linked("Tỷ lệ dân cư nông thôn sử dụng nước sạch đạt chuẩn", "%") is None
