@@ -144,6 +144,9 @@ class Words:
     # `flows`; `_tallied`)
     wholes: frozenset[Phrase] = frozenset()
     happenings: frozenset[Phrase] = frozenset()
+    # what follows a target printed at the end of a name ("giảm 3% trở lên"; `_target_start`),
+    # longest first
+    target_tails: tuple[Phrase, ...] = ()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -250,6 +253,7 @@ class Words:
             run_bound={str(c): frozenset(map(phrase, data["conditions"][c]))
                        for c in data.get("run_bound_conditions") or ()},
             wholes=frozenset(map(phrase, tallies.get("wholes") or ())),
+            target_tails=longest_first(data.get("target_tails") or ()),
             happenings=frozenset(map(phrase, [*(tallies.get("events") or ()),
                                               *(tallies.get("flows") or ())])),
         )
@@ -477,7 +481,9 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
         if other and other != obj:
             obj, length = f"{obj}+{other}", length + more
-    final = _final(seq, words, reader) if seq and seq[-1] in reader.final_ends else None
+    ending = seq[:_target_start(seq, words)]  # "… giảm 3% trở lên" ends, as a name, at "giảm"
+    final = _final(ending, words, reader) if ending and ending[-1] in reader.final_ends \
+        else None
     if final:
         conditions.add(final)
     if seq and seq[0] in reader.opening:  # most names open with none of these phrases
@@ -573,6 +579,24 @@ def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
     if _longest_at(seq, after, words.predicates, reader.predicates):
         return "predicated"
     return None
+
+
+def _target_start(seq: Phrase, words: Words) -> int:
+    """Where a target printed at the end of a name starts ("Hộ cận nghèo mỗi năm giảm 3% trở
+    lên" → at "3"): a number, with a yearly "năm" ("%/năm") and a tail (`target_tails`: "trở
+    lên") after it; `len(seq)` when the name ends with none."""
+    end = len(seq)
+    for tail in words.target_tails:  # longest first
+        if end > len(tail) and seq[end - len(tail):] == tail:
+            end -= len(tail)
+            break
+    if end > 1 and seq[end - 1] == "nam" and seq[end - 2].isdigit():
+        end -= 1
+    if not end or not seq[end - 1].isdigit():
+        return len(seq)
+    while end and seq[end - 1].isdigit():
+        end -= 1
+    return end
 
 
 def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:

@@ -136,3 +136,20 @@ def test_the_rural_population_s_clean_water_is_labelled_apart_from_households() 
     assert labelled
     assert [item for item in labelled if item[2]] == []
     assert _linked("Tỷ lệ dân cư nông thôn sử dụng nước sạch đạt chuẩn", "%") is None
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a target printed at the end of a name is no part of its wording: "… giảm 3% trở lên"
+    # ends, as a name, with "giảm" (a fall), as "Tỷ lệ hộ nghèo giảm" does
+    ("Hộ cận nghèo mỗi năm giảm 3% trở lên", "%", None),
+    ("Tỷ lệ hộ cận nghèo giảm 2% trở lên mỗi năm", "%", None),
+    ("Tỷ lệ hộ nghèo giảm 1,5%/năm", "%", "ktxh.giam_ho_ngheo"),
+    ("Tỷ lệ hộ nghèo giảm 1,5%/năm", "%/năm", "ktxh.giam_ho_ngheo"),
+    # a level printed with its number stays the level
+    ("Tỷ lệ hộ cận nghèo còn 3%", "%", "ktxh.ho_can_ngheo"),
+    ("Tỷ lệ tham gia BHYT đạt 95%", "%", "ktxh.bhyt"),
+    ("Tỷ lệ hộ nghèo năm 2025", "%", "ktxh.ho_ngheo"),
+])
+def test_a_target_printed_at_the_end_is_read_apart(name: str, unit: str,
+                                                   expected: str | None) -> None:
+    assert _linked(name, unit) == expected
