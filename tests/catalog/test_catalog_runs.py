@@ -153,3 +153,18 @@ def test_the_rural_population_s_clean_water_is_labelled_apart_from_households() 
 def test_a_target_printed_at_the_end_is_read_apart(name: str, unit: str,
                                                    expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # agencies holding the culture movement's title count no agency of the catalog: the bare
+    # title shared "văn" (of "văn bản") with the document system's agencies
+    ("Cơ quan, đơn vị văn hóa", None),
+    ("Tỷ lệ cơ quan, đơn vị văn hóa", None),
+    ("Cơ quan văn hóa", None),
+    # the document system's agencies and the titled villages keep their links
+    ("Tỷ lệ cơ quan, đơn vị sử dụng hệ thống quản lý văn bản", "cqs.co_quan_quan_ly_van_ban"),
+    ("Tỷ lệ thôn, tổ dân phố văn hóa", "ktxh.thon_van_hoa"),
+])
+def test_agencies_holding_the_culture_title_are_no_agencies_counted(
+        name: str, expected: str | None) -> None:
+    assert _linked(name, "%") == expected
