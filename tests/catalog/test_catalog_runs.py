@@ -168,3 +168,20 @@ def test_a_target_printed_at_the_end_is_read_apart(name: str, unit: str,
 def test_agencies_holding_the_culture_title_are_no_agencies_counted(
         name: str, expected: str | None) -> None:
     assert _linked(name, "%") == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a yearly average ("bình quân") and a price basis ("giá so sánh năm 2010") frame a
+    # growth rate; they are no words it is told apart by
+    ("Tăng trưởng kinh tế (GRDP giá so sánh năm 2010) bình quân", "%/năm",
+     "ktxh.tang_truong_kinh_te"),
+    ("Tăng trưởng kinh tế bình quân hằng năm (giá so sánh)", "%", "ktxh.tang_truong_kinh_te"),
+    # per head is still said by "đầu người", the price basis still tells values apart
+    ("Thu nhập bình quân đầu người", "triệu đồng", "ktxh.thu_nhap_binh_quan"),
+    ("Tổng giá trị sản xuất (giá so sánh)", "tỷ đồng", None),
+    ("Tổng giá trị sản xuất trên địa bàn (giá hiện hành)", "tỷ đồng",
+     "ktxh.tong_gia_tri_san_xuat"),
+])
+def test_a_yearly_average_and_a_price_basis_are_frames(name: str, unit: str,
+                                                       expected: str | None) -> None:
+    assert _linked(name, unit) == expected
