@@ -185,3 +185,15 @@ def test_agencies_holding_the_culture_title_are_no_agencies_counted(
 def test_a_yearly_average_and_a_price_basis_are_frames(name: str, unit: str,
                                                        expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    # what an area holds, of any count indicator of additions (checked on the session's
+    # start tree: each linked the additions' indicator)
+    ("Số doanh nghiệp trên địa bàn", "doanh nghiệp"),
+    ("Số trạm BTS trên địa bàn", "trạm"),
+    ("Số tài khoản định danh điện tử trên địa bàn", "tài khoản"),
+    ("Số sản phẩm OCOP 3 sao trở lên trên địa bàn", "sản phẩm"),
+])
+def test_an_area_s_stock_is_no_year_s_additions(name: str, unit: str) -> None:
+    assert _linked(name, unit) is None
