@@ -551,7 +551,8 @@ def unitless_conditions(reading: Reading, words: Words | None = None) -> frozens
     if not seq or seq[0] not in reader.unitless_opening:  # most names open with none
         return reading.conditions
     found = _longest_at(seq, 0, words.unitless_opening, reader.unitless_opening)
-    if not found or any(map(str.isdigit, seq)):
+    # (a year says when, not how much: "Tổ chức đặt hàng nhiệm vụ KHCN năm 2026" is a task)
+    if not found or any(word.isdigit() and not _is_year(word) for word in seq):
         return reading.conditions
     return reading.conditions | {found}
 

@@ -197,3 +197,18 @@ def test_a_yearly_average_and_a_price_basis_are_frames(name: str, unit: str,
 ])
 def test_an_area_s_stock_is_no_year_s_additions(name: str, unit: str) -> None:
     assert _linked(name, unit) is None
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # a name with no unit opening with a task's verb is a task, a year in it or not (a year
+    # says when, not how much): it links to nothing
+    ("Tổ chức đặt hàng nhiệm vụ khoa học, công nghệ và chuyển đổi số năm 2026", None),
+    ("Rà soát hộ nghèo, hộ cận nghèo năm 2026", None),
+    ("Hình thành đội ngũ chuyên trách về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+     None),
+    # a number that is a target keeps it a count; a quantity's own name links
+    ("Tổ chức 10 lớp tập huấn kỹ năng số cho người dân", "xhs.lop_ky_nang_so"),
+    ("Thu nhập bình quân đầu người năm 2026", "ktxh.thu_nhap_binh_quan"),
+])
+def test_a_unitless_task_with_a_year_is_a_task(name: str, expected: str | None) -> None:
+    assert _linked(name, None) == expected
