@@ -784,7 +784,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                            _column_numbers(lines[last + 1:]))
             words = _HeaderWords(grid, block)  # (each line's words by column, once)
             if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1],
-                                         words=words)
+                                         words=words, before=lines[first:i])
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
@@ -881,12 +881,13 @@ def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
 
 
 def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] = (),
-                      words: _HeaderWords | None = None) -> bool:
+                      words: _HeaderWords | None = None, before: list[_Line] = ()) -> bool:
     """A line of wrapped column labels: a few words per column; below the line naming the
     columns, each column's words go on in lower case ("thực hiện", "tiết") or name the
-    number column ("TT"), where a body line starts a name ("Sở KHCN"), or start a group's
-    label that the block's lines `after` it complete ("Năm" / "2026"). `words`: the
-    lines' words by column, kept for the block."""
+    number column ("TT"), where a body line starts a name ("Sở KHCN"), start a group's
+    label that the block's lines `after` it complete ("Năm" / "2026"), or head a column of
+    a group whose label the block's lines `before` it print over it ("Thực hiện" under
+    "Năm 2025"). `words`: the lines' words by column, kept for the block."""
     by_line = words or _HeaderWords(grid)
     for col, cell in enumerate(by_line(line)):
         if not cell:
@@ -903,9 +904,35 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
         if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
                           or first_role(" ".join(w.text for w in cell)) != "unknown"
                           or first_role(" ".join(w.text for w in cell + [
-                              w for other in after for w in by_line(other)[col]])) != "unknown"):
+                              w for other in after for w in by_line(other)[col]])) != "unknown"
+                          or _under_group_label(cell, before, grid)):
             return False
     return True
+
+
+def _under_group_label(cell: list[_Word], before: list[_Line], grid: _Grid) -> bool:
+    """A column's label, capitalised and in words (no figure), printed under a group's
+    label on a header line above: a label naming a year, or naming no role over two
+    columns or more ("Năm 2025" over "Kế hoạch giao" / "Thực hiện", "Kết quả thực hiện" over
+    "Năm 2024" / "Năm 2025"). A body line under a column's own label ("Sở Y tế" under "Cơ
+    quan chủ trì") is none."""
+    if not cell[0].text[:1].isupper() or any(ch.isdigit() for w in cell for ch in w.text):
+        return False
+    x0, x1 = cell[0].x0, cell[-1].x1
+    for k, line in enumerate(before):
+        for start, end, text in _label_chunks(line):
+            if start >= x1 or end <= x0 or text[:1].islower():
+                continue
+            if _YEARS.search(text):
+                return True
+            # (a label going on in lower case under it, "Đơn vị phối" / "hợp", is a
+            # column's own, however far its words reach)
+            goes_on = any(s < end and e > start and t[:1].islower()
+                          for below in before[k + 1:] for s, e, t in _label_chunks(below))
+            if first_role(text) == "unknown" and not goes_on and len(
+                    _spans_under(grid.spans, start, end)) > 1:
+                return True
+    return False
 
 
 def _wraps_to_role(cell: list[_Word], col: int, after: list[_Line],
@@ -1067,6 +1094,12 @@ def _year_label(text: list[str], group: str, own: list[str], top: int) -> str:
     if _YEARS.search(group) and _YEARS.search(" ".join(own)):
         return " ".join(own)
     whole = " ".join(text)
+    year = group if _YEARS.search(group) else " ".join(own[:top])
+    label = " ".join(own if group else own[top:])
+    if _YEARS.search(year) and label and first_role(whole) == "name":
+        # "Năm 2026" over "Chỉ tiêu" beside the name column's own "Chỉ tiêu": that year's
+        # target, as a DOCX header's group is merged ("Năm 2026 Chỉ tiêu" names the name)
+        return f"{label} {year}"
     if group or first_role(whole) != "unknown":
         return whole
     year, label = " ".join(own[:top]), " ".join(own[top:])
