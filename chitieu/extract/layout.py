@@ -358,12 +358,9 @@ class _Reader:
         """The page's lines of one table (`found`: its header's first and last line)."""
         if found is not None:
             first, last = found
-            if self.header is not None and _header_on(lines, first, last) != self.header:
-                # the header repeated over a row the page break cut: the row's first
-                # lines on this page go on in lower case ("nghiệp bán dẫn" / "phương")
-                # as a label's would; the block that repeats the header as it was is it
-                last = next((shorter for shorter in range(last - 1, first - 1, -1)
-                             if _header_on(lines, first, shorter) == self.header), last)
+            if self.header is not None:
+                last = _repeated_header_end(
+                    self.header, first, last, lambda end: _header_on(lines, first, end))
             body = lines[last + 1:]
             # the columns of the table's own lines: the prose and signature under a short
             # table carve gutters of their own
@@ -429,6 +426,21 @@ class _Reader:
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
                                 carried, self.pending, self.table)
         self.rows += [_text_row(ln) for ln in below]
+
+
+def _repeated_header_end(header: list[str], first: int, last: int,
+                         labels: Callable[[int], list[str]]) -> int:
+    """The last line of a page's header block first … last that repeats the table's
+    `header` (`labels(end)`: the labels of the block's lines first … end). The header
+    repeated over a row the page break cut: the row's first lines on the page go on in
+    lower case ("nghiệp bán dẫn" / "phường") as a label's would; the block that repeats
+    the header's labels as they were is it — compared without the columns of no label (a
+    page's own: a unit printed a few characters off on one page only)."""
+    wanted = [h for h in header if h]
+    if [h for h in labels(last) if h] == wanted:
+        return last
+    return next((end for end in range(last - 1, first - 1, -1)
+                 if [h for h in labels(end) if h] == wanted), last)
 
 
 def _header_on(lines: list[_Line], first: int, last: int) -> list[str]:

@@ -123,3 +123,16 @@ def test_a_rows_top_is_told_by_its_own_cells_not_by_one_merged_over_it() -> None
                [[], [(4, [word])], []]]  # the note
     assert _row_extents(columns, 2)[1] == (3, 5)
     assert _row_extents(columns, 2, {(0, 1), (1, 1), (2, 1)})[1] == (4, 5)
+
+
+def test_the_header_repeated_over_a_cut_row_ends_where_its_labels_do() -> None:
+    # page 1's header read with a column of no label of its own (a unit printed off its
+    # column there); page 2 repeats the labels, then "phường", the rest of a support the
+    # page break cut, which a longer block would take for a label's last word
+    from chitieu.extract.layout import _repeated_header_end
+    header = ["TT", "Chỉ tiêu", "", "Đơn vị tính", "Cơ quan thực hiện Phối hợp"]
+    blocks = {5: ["TT", "Chỉ tiêu", "Đơn vị tính", "Cơ quan thực hiện Phối hợp phường"],
+              4: ["TT", "Chỉ tiêu", "Đơn vị tính", "Cơ quan thực hiện Phối hợp"],
+              3: ["TT", "Chỉ tiêu", "Đơn vị", "Cơ quan thực hiện"]}
+    assert _repeated_header_end(header, 3, 5, blocks.__getitem__) == 4
+    assert _repeated_header_end(header, 3, 4, blocks.__getitem__) == 4
