@@ -24,6 +24,7 @@ from chitieu.core.headers import (
     header_key,
     header_unit,
     line_key,
+    names_no_role,
     vocabulary,
 )
 from chitieu.core.heading import appendix_heading
@@ -116,6 +117,7 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         if not cands or (cands[0] == "unknown" and not _FOUR_DIGITS.fullmatch(text)
                          and not PERIOD_LABEL.fullmatch(" " + text)
                          and not _names_total_or_part(text)
+                         and not names_no_role(text)
                          and not _known_under_year_group(i, text, header)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)

@@ -79,14 +79,26 @@ def line_key(text: str) -> str:
     return " ".join(ascii_fold(text).split())
 
 
+def _rule_roles(key: str) -> tuple[str, ...] | None:
+    """The roles of the first rule a folded label matches; None when no rule does."""
+    return next((roles for roles, pattern in vocabulary().rules if pattern.search(key)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_no_role(text: str) -> bool:
+    """A label the vocabulary knows as no role of the contract ("So sánh (%)", "Tỷ lệ %",
+    "Mã nhiệm vụ"): a header's word, unlike a label it does not know at all."""
+    return _rule_roles(header_key(text)) == ("unknown",)
+
+
 @functools.lru_cache(maxsize=4096)
 def header_candidates(text: str) -> tuple[str, ...]:
     key = header_key(text)
     if not key:
         return ()
-    for roles, pattern in vocabulary().rules:
-        if pattern.search(key):
-            return roles
+    roles = _rule_roles(key)
+    if roles is not None:
+        return roles
     unit = header_unit(text)
     if unit is not None:
         return header_candidates(text[:text.rindex("(")])

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import cast
 
 from chitieu.core.agencies import AgencyNames, AgencyReading
-from chitieu.core.headers import AGENCY_ROLES, assign_roles, first_role
+from chitieu.core.headers import AGENCY_ROLES, assign_roles, first_role, names_no_role
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
@@ -461,7 +461,8 @@ def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
     """How well each group reads over its run of sub-labels, as `_group_position` weighs
     one group: fewest contradictions, most agreements, fewest of another kind; then equal
     runs where the sub-labels repeat once per group ("KH giao | Thực hiện" under each of
-    three years); then a result ("Thực hiện", alone or under its group) under the earliest
+    three years; a comparison of the values before it, "Tỷ lệ %", opening a run counts as
+    another kind); then a result ("Thực hiện", alone or under its group) under the earliest
     year a group names (the earliest of those holding one: a sum would favour a placement
     putting fewer groups over a result)."""
     wrong = agree = other = 0
@@ -475,7 +476,9 @@ def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
         known = [(j, o) for j, o in zip(joined, own, strict=True) if "unknown" not in (j, o)]
         wrong += sum(j != o for j, o in known)
         agree += len(known)
-        other += _other_kind(head, own)
+        # a comparison ("Tỷ lệ %", "So sánh (%)") compares the values before it in its group:
+        # it never opens a group's run
+        other += _other_kind(head, own) + names_no_role(run[0])
         if "baseline" in own or "baseline" in joined:
             found = _YEAR.search(head)
             years.append(int(found[0]) if found else 9999)

@@ -57,6 +57,17 @@ def test_last_years_plan_and_result_under_a_year_group(plan: str, result: str) -
     assert len(table.rows) == 1
 
 
+@pytest.mark.parametrize("share", ["Tỷ lệ %", "Tỷ lệ (%)", "Tỷ lệ đạt (%)", "So sánh (%)"])
+def test_a_share_of_the_plan_under_a_year_group_is_a_sub_header(share: str) -> None:
+    # review r2 R7: a year group of three sub-columns, the third the share of the plan reached
+    # (no role, but a header's word): one header of two rows, not a header row and a record
+    table = _table(f"TT\tChỉ tiêu\tĐơn vị\tNăm 2025\t\t\tNăm 2026\n"
+                   f"\t\t\tKế hoạch giao\tThực hiện\t{share}\tChỉ tiêu\n"
+                   "1\tTỷ lệ A\t%\t50\t51\t102\t60")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "unknown", "target"]
+    assert len(table.rows) == 1
+
 def test_a_row_adding_an_agency_under_two_numbering_columns_joins_its_task() -> None:
     # "STT" over two columns, the item's number in the second: a task merged over two rows
     # (number, name, lead copied into both) whose second row only adds a support is one row

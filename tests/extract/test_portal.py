@@ -143,6 +143,19 @@ def test_a_second_header_row_repeated_under_three_year_groups_is_spread_evenly()
     assert rows[1] == ["", "", "", *subs]
 
 
+def test_a_share_of_the_plan_stays_in_its_year_group() -> None:
+    # review r2 R7: "Năm 2025" over "Kế hoạch giao | Thực hiện | Tỷ lệ %" (the share of the
+    # plan reached), "Năm 2026" over "Chỉ tiêu": the share closes the 2025 group (a
+    # comparison of the values before it never opens a group); was under 2026
+    cells = ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2025**", "**Năm 2026**"]
+    subs = ["**Kế hoạch giao**", "**Thực hiện**", "**Tỷ lệ %**", "**Chỉ tiêu**"]
+    values = [[str(n), f"Tỷ lệ hồ sơ loại {n}", "%", "50", "51", "102", "60"] for n in (1, 2)]
+    text = "|\n" + "|\n".join("\n|\n".join(row) + "\n|\n" for row in [cells, subs, *values])
+    rows = [r.texts for r in _read(text).rows if r.table is not None]
+    assert rows[0] == ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Năm 2025**", "", "",
+                       "**Năm 2026**"]
+    assert rows[1] == ["", "", "", *subs]
+
 def _portal(rows: list[list[str]]) -> str:
     """Portal text of rows as the legal portal prints them: each cell closed by `|`, a row
     closed by one more."""
