@@ -20,6 +20,7 @@ from chitieu.core.headers import (
     PERIOD_LABEL,
     assign_roles,
     first_role,
+    group_names_the_kind,
     header_candidates,
     header_key,
     header_unit,
@@ -164,6 +165,8 @@ def _merge_header(header: list[str], sub: list[str]) -> list[str]:
                 # "Năm hiện hành 2025" over "Kế hoạch" / "Ước thực hiện": the year is the
                 # group's, the kind of value the label's ("Ước thực hiện Năm hiện hành 2025")
                 merged.append(f"{low} {group}")
+            elif group_names_the_kind(group, low):
+                merged.append(f"{group} {low}")
             else:
                 merged.append(low)
         else:
