@@ -1230,10 +1230,12 @@ class _Assembler:
             return False
         if clean_text(cells[self.number_col]):
             return False
-        if any(ROW_LABEL.match(clean_text(cells[i])) for i in self.table.indexes_of("unknown")
-               if i < len(cells)):
-            # its own label in a second numbering column ("Chi tiết": "2", "a)"): a group row
-            # without a running number, not the row above carried on
+        seconds = [*self.table.indexes_of("unknown"),
+                   *(i for i in self.table.indexes_of("number") if i != self.number_col)]
+        if any(ROW_LABEL.match(clean_text(cells[i])) for i in seconds if i < len(cells)):
+            # its own label in a second numbering column ("Chi tiết": "2", "a)"; "STT" copied
+            # into both slots it spans: "1.1"): an item or a group row without a running
+            # number, not the row above carried on
             return False
         previous = self.table.rows[-1]
         number = clean_text(previous.cells[self.number_col])

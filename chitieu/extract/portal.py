@@ -42,14 +42,16 @@ from chitieu.extract.unicode import decode_bytes
 # the gazetteer (it reads as both), or a function giving it
 Agencies = AgencyNames | AgencyReading | Callable[[], AgencyNames | AgencyReading] | None
 
-_LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s*(?:\*\*)?$")
+# a row's number or label alone in a cell: "9.", "II", "1.1", "-", an item's "a)"
+_LABEL = re.compile(
+    rf"^(?:\*\*)?\s*(?:(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?|[a-zđ]\))\s*(?:\*\*)?$")
 # (A bold section label alone in a cell, "**1**", "**II.**": a row's first cell, never a
 # value - markdown.BOLD_LABEL.)
 # A bold numbered heading ("**2. Nhiệm vụ**") between two tables.
 _NUMBERED_HEADING = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]\s+\S.*\*\*$")
 # A short run of bold words: a header cell printed as two bold runs ("**Cơ quan**" / "**chủ trì**").
-# an item's number in a row: "2", "2.", "10"
-_ITEM_NUMBER = re.compile(r"^\d{1,3}\.?$")
+# an item's number in a row: "2", "2.", "10", "1.2", "a)"
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.\d{1,3})+|[a-zđ]\))$")
 _SHORT_BOLD_RUN = re.compile(r"^\*\*[^*]+\*\*$")
 _SHORT_RUN_WORDS = 3
 # A cell that reads as a deadline ("Quý III/2026", "Tháng 12/2025", "Năm 2026", "Thường

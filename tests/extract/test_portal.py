@@ -656,3 +656,22 @@ def test_a_short_row_under_two_numbering_columns_ends_before_the_next_slot(
     assert rows[3] == ["2", "Nâng cấp đường truyền", "Phòng Kinh tế", "Các thôn", deadline,
                        ""]
     assert rows[4][0] == "3" and rows[5][0] == "4"
+
+
+def test_lettered_items_under_two_numbering_columns_stand_where_numbered_ones_do() -> None:
+    # "STT" over two columns, items lettered "a)", "b)" in the second: each item row drops
+    # its empty first slot as a numbered one does (the rows stood one column right of the
+    # header, the group row read as a second header row)
+    text = _portal([["**STT**", "**Nội dung**", "**Chủ trì**", "**Phối hợp**", "**Thời gian**"],
+                    ["**I**", "", "**DU LỊCH**"],
+                    ["", "a)", "Quảng bá điểm đến", "Sở Văn hóa, Thể thao và Du lịch",
+                     "Hiệp hội Du lịch tỉnh", "Quý III/2026"],
+                    ["", "b)", "Xây dựng bản đồ số", "Sở Văn hóa, Thể thao và Du lịch",
+                     "Sở Khoa học và Công nghệ", "Tháng 11/2026"],
+                    ["**II**", "", "**NÔNG NGHIỆP**"],
+                    ["", "a)", "Phát triển vùng chè", "Sở Nông nghiệp và Môi trường",
+                     "UBND các xã, phường", "Năm 2026"]])
+    rows = [r.texts for r in _read(text).rows if r.table is not None]
+    assert rows[1][:2] == ["**I**", "**DU LỊCH**"]
+    assert [row[0] for row in rows[2:]] == ["a)", "b)", "**II**", "a)"]
+    assert rows[2][4] == "Quý III/2026"
