@@ -1,6 +1,6 @@
 """The second to sixteenth scan benchmarks and their dev sets (make_scan_fixtures.py
-`EVAL2_VARIANTS` … `EVAL16_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV15_VARIANTS`;
-benchmarks/eval_scans.py --eval2 … --eval16, --header-dev, --dev5 … --dev15) draw whole
+`EVAL2_VARIANTS` … `EVAL16_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV16_VARIANTS`;
+benchmarks/eval_scans.py --eval2 … --eval16, --header-dev, --dev5 … --dev16) draw whole
 appendices from text: what their pages print, typed back as text (`appendix_text`), must
 still give every hand-written record of the appendix, or a scan's miss there would be the
 drawing's fault, not the reader's. Text only: no scan is made here."""
@@ -42,7 +42,8 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
                 + fixtures.DEV8_VARIANTS[:4] + fixtures.DEV9_VARIANTS[:7]
                 + fixtures.DEV10_VARIANTS[:15:3] + fixtures.DEV11_VARIANTS[::3]
                 + fixtures.DEV12_VARIANTS[::3] + fixtures.DEV13_VARIANTS
-                + fixtures.DEV14_VARIANTS[:18] + fixtures.DEV15_VARIANTS)
+                + fixtures.DEV14_VARIANTS[:18] + fixtures.DEV15_VARIANTS
+                + fixtures.DEV16_VARIANTS)
     assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
     earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
     assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
