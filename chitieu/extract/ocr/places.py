@@ -261,6 +261,18 @@ def _level_at(tokens: list[str], index: int) -> tuple[str | None, int]:
     return None, 0
 
 
+def _name_words(tokens: list[str], start: int, count: int,
+                token: regex.Pattern = _TOKEN) -> list[regex.Match] | None:
+    """The `count` words at `start` as a name's words: each capitalised, nothing before
+    them and nothing between them but spaces (a mark after the last); else None."""
+    words = [token.match(t) for t in tokens[start:start + count]]
+    if len(words) < count or any(w is None or w["pre"] for w in words):
+        return None
+    if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+        return None
+    return words
+
+
 def _name_at(tokens: list[str], start: int, level: str) -> tuple[str | None, int] | None:
     """The unit name the words at `start` spell and how many words: (None, count) when they
     are one as read; the name when they spell exactly one without their marks. Units of
@@ -269,10 +281,8 @@ def _name_at(tokens: list[str], start: int, level: str) -> tuple[str | None, int
     known = _known_names()
     of_level = _names_of_level().get(level, frozenset())
     for count in range(_LONGEST_NAME, 0, -1):
-        words = [_TOKEN.match(t) for t in tokens[start:start + count]]
-        if len(words) < count or any(w is None or w["pre"] for w in words):
-            continue
-        if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+        words = _name_words(tokens, start, count)
+        if words is None:
             continue
         read = " ".join(w["core"] for w in words)
         if read.casefold() in of_level:
@@ -300,10 +310,8 @@ def _digit_for_a_letter(tokens: list[str], start: int, level: str) -> tuple[str,
     digit or more than one, or when no unit or several fit."""
     units = [name for name, unit_level in _units() if unit_level == level]
     for count in range(_LONGEST_NAME, 0, -1):
-        words = [_WITH_DIGIT.match(t) for t in tokens[start:start + count]]
-        if len(words) < count or any(w is None or w["pre"] for w in words):
-            continue
-        if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+        words = _name_words(tokens, start, count, _WITH_DIGIT)
+        if words is None:
             continue
         read = " ".join(w["core"] for w in words)
         if sum(ch.isdigit() for ch in read) != 1:
@@ -328,10 +336,8 @@ def _letter_off_name(tokens: list[str], start: int, level: str) -> tuple[str, in
     none or more than one."""
     keys = _level_keys_by_shape().get(level, {})
     for count in range(_LONGEST_NAME, 1, -1):
-        words = [_TOKEN.match(t) for t in tokens[start:start + count]]
-        if len(words) < count or any(w is None or w["pre"] for w in words):
-            continue
-        if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+        words = _name_words(tokens, start, count)
+        if words is None:
             continue
         key = " ".join(_fold(w["core"]) for w in words)
         if len(key) < _MIN_EDIT_KEY:
