@@ -610,6 +610,7 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
             words[index] = word if fixed == core[1] else replace(word, text=text,
                                                                  note="spelling")
             cores[index] = _core(words[index].text)
+    words = _repair_glued(words, gap, named)
     words = _repair_pairs(words, original, gap, named)
     words = _hooks_the_page_prints(words, original, gap)
     # a word that came back to its own syllable with the tone placed the other way ("tỏa"
@@ -620,6 +621,57 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
+
+
+def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
+    """Words OCR ran together ("Sốhộnghẻo" for "Số hộ nghèo" at 200 dpi) spelled part by
+    part, each syllable judged by the parts beside it and, at the word's ends, by its
+    neighbours on the line — as if the spaces were printed. The word stays glued: the cells'
+    text parts it later (`split_glued`), and a word whose parts are not all syllables is
+    left as read."""
+    words = list(words)
+    cores = [_core(w.text) for w in words]
+    for index, word in enumerate(words):
+        core = cores[index]
+        if core is None or index in named or not _spellable(core, word):
+            continue
+        sides = (_neighbour(words, cores, index, -1, gap), _neighbour(words, cores, index, 1, gap))
+        readings = [(parts, _spelled_parts(parts, sides, word.conf))
+                    for parts in _glued_parts(core[1])]
+        if len(readings) > 1:  # "hộnghẻo": "hộ nghèo", "hộn ghẻo" … — the one the plans write
+            readings = [(parts, fixed) for parts, fixed in readings
+                        if all(pair_count(a, b) for a, b in itertools.pairwise(fixed))]
+        if len(readings) == 1 and readings[0][1] != readings[0][0]:
+            words[index] = replace(word, text=core[0] + "".join(readings[0][1]) + core[2],
+                                   note="spelling")
+            cores[index] = _core(words[index].text)
+    return words
+
+
+def _glued_parts(core: str) -> list[list[str]]:
+    """The ways a word OCR ran together parts into syllables: the one `split_glued` finds,
+    else each of `split_candidates`; none for a syllable or a word too short to part."""
+    parted = split_glued(core)
+    if parted != core:
+        ways = [parted.split()]
+    elif len(core) < 4 or known_syllable(core):
+        return []
+    else:
+        ways = [c.split() for c in split_candidates(core)]
+    return [parts for parts in ways if len(parts) > 1 and "".join(parts) == core
+            and all(map(known_syllable, parts))]
+
+
+def _spelled_parts(parts: list[str], sides: tuple[str | None, str | None],
+                   confidence: float) -> list[str]:
+    """Each part of a glued word as `best_reading` reads it beside the parts around it and,
+    at the ends, the word's neighbours (`sides`)."""
+    context = [sides[0], *(unicodedata.normalize("NFC", p).casefold() for p in parts),
+               sides[1]]
+    return [best_reading(context[i], part, context[i + 2], confidence,
+                         (context[i - 1] if i else None,
+                          context[i + 3] if i + 3 < len(context) else None))
+            for i, part in enumerate(parts)]
 
 
 # The page must print the hook's reading this many times elsewhere to lend it to a word.
