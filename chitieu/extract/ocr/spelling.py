@@ -177,8 +177,9 @@ def _phrases() -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
     """The plans' words the dictionary lacks (`PHRASES`, then the user's `phrase_files`): a
     word of two syllables as a pair of the dictionary's words; a longer phrase as its threes
     and its pairs side by side, backing for the words as read ("cây ăn quả" keeps "quả",
-    a cell's "ăn quả" too), never for a repair — its pairs as words would cross the words
-    it is made of ("cấp sổ" is no word: "cấp số" is not made "cấp sổ")."""
+    a cell's "ăn quả" too), never for a repair by a pair — its pairs as words would cross
+    the words it is made of ("cấp sổ" is no word: "cấp số" is not made "cấp sổ"); only a
+    tone that makes three of its syllables whole with both neighbours (`_phrase_made_whole`)."""
     from chitieu.core.lexicon import read_text
 
     texts = [read_text(PHRASES)] + [path.read_text(encoding="utf-8", errors="replace")
@@ -405,6 +406,9 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
     if not candidates:
         return word
+    whole = _phrase_made_whole(model, left, lower, right, tones & candidates)
+    if whole is not None:
+        return _with_case(whole, word)
     # a tone that spells a dictionary word with a neighbour first ("tu bổ hệ" over "tu bộ
     # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
     # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
@@ -447,6 +451,19 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         # nothing of what this page prints
         return word
     return _with_case(chosen, word)
+
+
+def _phrase_made_whole(model: _Model, left: str | None, read: str, right: str | None,
+                       tones: set[str]) -> str | None:
+    """The one tone that makes the word and both its neighbours three syllables of a phrase
+    of the plans or a saying of the dictionary (`_Model.kept`: "đường băng cản" of "đường
+    băng cản lửa", where "đường bằng" is a word too) when the reading makes none; else None.
+    Both neighbours as read must agree: one alone is a pair, and a phrase's pairs cross
+    words."""
+    if left is None or right is None or (left, read, right) in model.kept:
+        return None
+    whole = [c for c in tones if (left, c, right) in model.kept]
+    return whole[0] if len(whole) == 1 else None
 
 
 def _words_formed(model: _Model, left: str | None, word: str, right: str | None,

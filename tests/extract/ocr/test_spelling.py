@@ -500,3 +500,20 @@ def test_the_syllables_of_a_glued_word_are_spelled_by_each_other(read: str,
     words, changes = repair_words(_line(read, 61.0))
     assert " ".join(w.text for w in words) == printed
     assert bool(changes) == (read != printed)
+
+
+@pytest.mark.parametrize(("left", "read", "right", "confidence", "printed"), [
+    # "Phát dọn đường băng cản lửa" read "đường bằng cản" (EVAL15, worn; DEV16): both "đường
+    # băng" and "đường bằng" are words of the dictionary; the plans' phrase "đường băng cản
+    # lửa" (ocr_phrases.txt) is whole with the page's neighbours on both sides only one way
+    ("đường", "bằng", "cản", 68.0, "băng"),
+    ("đường", "bằng", "phẳng", 68.0, "bằng"),  # no phrase there: as read
+    # "Xử lý ổ dịch" read "ố dịch" (EVAL15, worn): "ổ dịch", a word of the plans the
+    # dictionary lacks (ocr_phrases.txt)
+    ("lý", "ố", "dịch", 51.0, "ổ"),
+    ("vá", "ố", "gà", 85.0, "ổ"),
+])
+@_NO_DICTIONARY
+def test_a_word_of_the_plans_the_dictionary_lacks_backs_a_tone(left, read, right, confidence,
+                                                                printed) -> None:
+    assert best_reading(left, read, right, confidence) == printed
