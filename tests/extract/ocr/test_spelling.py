@@ -277,10 +277,12 @@ def test_a_grave_the_page_prints_elsewhere_is_lent_to_an_unbacked_hook_no_plan_w
                 for n, text in enumerate(lines) for i, t in enumerate(text.split())]
 
     words, changes = repair_words(page("CHỈ TIÊU GIẢM NGHÈO NĂM 2026", "Tỷ lệ hộ nghèo",
-                                       "Số hộ thoát nghẻo"))
+                                       "Kết quả giảm nghẻo"))
     assert [(c.before, c.after) for c in changes] == [("nghẻo", "nghèo")]
     assert words[-1].text == "nghèo" and words[-1].note == "spelling"
-    _, changes = repair_words(page("Tỷ lệ hộ nghèo", "Số hộ thoát nghẻo"))
+    # ("thoát nghèo" is a phrase of the plans now: "giảm nghẻo", which the plans type once,
+    # is judged by the page alone)
+    _, changes = repair_words(page("Tỷ lệ hộ nghèo", "Kết quả giảm nghẻo"))
     assert not changes  # the page prints the grave once: it lends nothing
     _, changes = repair_words(page("Nghiên cứu tế bào gốc", "Nuôi cấy tế bào",
                                    "Tăng cường công tác bảo"))
@@ -512,6 +514,8 @@ def test_the_syllables_of_a_glued_word_are_spelled_by_each_other(read: str,
     # dictionary lacks (ocr_phrases.txt)
     ("lý", "ố", "dịch", 51.0, "ổ"),
     ("vá", "ố", "gà", 85.0, "ổ"),
+    # "Số hộ thoát nghèo" read "thoátnghẻo" at 200 dpi, serif 10 (DEV15): "thoát nghèo"
+    ("thoát", "nghẻo", None, 73.0, "nghèo"),
 ])
 @_NO_DICTIONARY
 def test_a_word_of_the_plans_the_dictionary_lacks_backs_a_tone(left, read, right, confidence,
