@@ -450,7 +450,32 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         # how often the plans type the other ("truyền thông" over "truyền thống") says
         # nothing of what this page prints
         return word
+    if valid and _neighbour_may_be_misread(model, (left, right), chosen, lower, tones, outer):
+        return word
     return _with_case(chosen, word)
+
+
+def _neighbour_may_be_misread(model: _Model, sides: tuple[str | None, str | None],
+                              chosen: str, read: str, tones: set[str],
+                              outer: tuple[str | None, str | None]) -> bool:
+    """Whether the repair rests on a dictionary word with a neighbour (the typed text never
+    writing the pair) that the neighbour itself, read with other marks, spells with the word
+    as read or with another of its tones: "tinh dầu" read "tỉnh đầu" is made no "tình đầu"
+    — the neighbour may be the misread one ("đầu" for "dầu"), and a reading of one syllable
+    cannot tell which of the two words is printed. A neighbour its own other neighbour backs
+    as read ("trông cây công nghiệp": "cây công") is read right: "trồng" stands."""
+    left, right = sides
+    for neighbour, pair, beyond in ((left, lambda w, n: (n, w), (outer[0], left)),
+                                    (right, lambda w, n: (w, n), (right, outer[1]))):
+        if (neighbour is None or pair(chosen, neighbour) not in model.words
+                or model.typed.get(pair(chosen, neighbour), 0) or _backs(model, beyond)):
+            continue
+        others = (set(model.by_tone_skeleton.get(_strip(neighbour, _TONES), ()))
+                  | set(model.by_plain_skeleton.get(_strip(neighbour, None), ()))) - {neighbour}
+        if any(pair(word, other) in model.words
+               for word in (tones | {read}) - {chosen} for other in others):
+            return True
+    return False
 
 
 def _phrase_made_whole(model: _Model, left: str | None, read: str, right: str | None,

@@ -521,3 +521,14 @@ def test_the_syllables_of_a_glued_word_are_spelled_by_each_other(read: str,
 def test_a_word_of_the_plans_the_dictionary_lacks_backs_a_tone(left, read, right, confidence,
                                                                 printed) -> None:
     assert best_reading(left, read, right, confidence) == printed
+
+
+@_NO_DICTIONARY
+def test_a_tone_backed_only_by_a_dictionary_pair_with_a_neighbour_that_may_be_misread():
+    """"tinh dầu" read "tỉnh đầu" (EVAL14, worn, Lục Yên: made "tình đầu", a word of the
+    dictionary): the neighbour "đầu" read with other marks spells a word with the reading's
+    own letters too ("tinh dầu") — which of the two is misread no single syllable tells, so
+    the word stays as read. A neighbour its other side backs is read right ("vùng trông cây
+    công nghiệp" → "trồng": "cây công")."""
+    assert best_reading("cất", "tỉnh", "đầu", 80.0, ("chưng", "quế")) == "tỉnh"
+    assert best_reading("vùng", "trông", "cây", 92.0, ("rộng", "công")) == "trồng"
