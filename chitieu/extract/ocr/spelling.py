@@ -86,6 +86,10 @@ class _Model:
     # for a repair
     kept: frozenset[tuple[str, ...]]
     names: frozenset[tuple[str, str]]  # … in a proper name of the dictionary ("Bó Sinh")
+    # three syllables side by side in a phrase of the plans (`PHRASES`, the user's lists):
+    # backing for a tone that makes them whole (`_phrase_made_whole`); the dictionary's
+    # sayings back words as read only ("tháng trồng cây" is no "ba tháng trông cây")
+    phrases: frozenset[tuple[str, ...]]
     syllables: frozenset[str]
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
@@ -253,7 +257,8 @@ def _build_model() -> _Model:
     for (first, second), count in typed.items():
         written[first] += count
         written[second] += count
-    return _Model(pairs, typed, words, frozenset(kept), frozenset(names), syllables,
+    return _Model(pairs, typed, words, frozenset(kept), frozenset(names),
+                  frozenset(t for t in phrase_kept if len(t) == 3), syllables,
                   {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()}, written,
                   {k: tuple(v) for k, v in by_deletion.items()})
@@ -406,7 +411,7 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
     if not candidates:
         return word
-    whole = _phrase_made_whole(model, left, lower, right, tones & candidates)
+    whole = _phrase_made_whole(model, left, lower, right, tones & candidates, outer)
     if whole is not None:
         return _with_case(whole, word)
     # a tone that spells a dictionary word with a neighbour first ("tu bổ hệ" over "tu bộ
@@ -479,15 +484,20 @@ def _neighbour_may_be_misread(model: _Model, sides: tuple[str | None, str | None
 
 
 def _phrase_made_whole(model: _Model, left: str | None, read: str, right: str | None,
-                       tones: set[str]) -> str | None:
-    """The one tone that makes the word and both its neighbours three syllables of a phrase
-    of the plans or a saying of the dictionary (`_Model.kept`: "đường băng cản" of "đường
-    băng cản lửa", where "đường bằng" is a word too) when the reading makes none; else None.
-    Both neighbours as read must agree: one alone is a pair, and a phrase's pairs cross
-    words."""
-    if left is None or right is None or (left, read, right) in model.kept:
+                       tones: set[str], outer: tuple[str | None, str | None] = (None, None),
+                       ) -> str | None:
+    """The one tone that makes the word and two words beside it — its neighbours, or the two
+    on one side — three syllables of a phrase of the plans (`_Model.phrases`: "đường băng
+    cản" of "đường băng cản lửa", where "đường bằng" is a word too; "biển quảng cáo") when
+    the reading makes none with a phrase or a saying; else None. Two words as read must
+    agree: one alone is a pair, and a phrase's pairs cross words."""
+    def threes(word: str) -> list[tuple[str | None, ...]]:
+        return [t for t in ((outer[0], left, word), (left, word, right), (word, right, outer[1]))
+                if None not in t]
+
+    if any(t in model.kept for t in threes(read)):
         return None
-    whole = [c for c in tones if (left, c, right) in model.kept]
+    whole = [c for c in tones if any(t in model.phrases for t in threes(c))]
     return whole[0] if len(whole) == 1 else None
 
 
@@ -554,6 +564,8 @@ def _hook_for_acute(model: _Model, left: str | None, lower: str, right: str | No
     twin = unicodedata.normalize("NFC", decomposed.replace(_ACUTE, _HOOK))
     if twin not in model.syllables:
         return word
+    if _phrase_made_whole(model, left, lower, right, {twin}, outer) == twin:
+        return _with_case(twin, word)  # "biến quảng cáo": the plans' "biển quảng cáo"
     support = _support(model, left, twin, right)
     if support < _LETTER_SUPPORT or support < _SUPPORT_RATIO * (
             _read_support(model, left, lower, right, outer) + 1):

@@ -532,3 +532,18 @@ def test_a_tone_backed_only_by_a_dictionary_pair_with_a_neighbour_that_may_be_mi
     công nghiệp" → "trồng": "cây công")."""
     assert best_reading("cất", "tỉnh", "đầu", 80.0, ("chưng", "quế")) == "tỉnh"
     assert best_reading("vùng", "trông", "cây", 92.0, ("rộng", "công")) == "trồng"
+
+
+@pytest.mark.parametrize(("outer", "left", "read", "right", "confidence", "printed"), [
+    # "Xử lý biển quảng cáo" read "biến" at 96.6 (EVAL14, worn; DEV15 "Lắp biển quảng cáo"):
+    # Tesseract reads the hook as an acute however sure; the plans' phrase "biển quảng cáo"
+    # (ocr_phrases.txt) is whole with the two words after it only with the hook
+    ((None, "cáo"), "lý", "biến", "quảng", 96.6, "biển"),
+    ((None, "cáo"), "lý", "biến", "quảng", 80.0, "biển"),
+    ((None, "đổi"), "lý", "biến", "quảng", 96.6, "biến"),  # no phrase there: as read
+])
+@_NO_DICTIONARY
+def test_a_phrase_of_the_plans_made_whole_by_the_words_on_one_side(outer, left, read, right,
+                                                                    confidence,
+                                                                    printed) -> None:
+    assert best_reading(left, read, right, confidence, outer) == printed
