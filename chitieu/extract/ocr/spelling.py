@@ -745,6 +745,7 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     cores = [_core(w.text) for w in words]
     lowered = [unicodedata.normalize("NFC", c[1]).casefold() if c else "" for c in cores]
     printed = Counter(lowered)
+    backed = _backed_on_the_page(model, words, cores, lowered, gap)
     candidates: dict[int, str] = {}
     for index, word in enumerate(words):
         core = cores[index]
@@ -766,12 +767,26 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     unbacked = Counter(lowered[i] for i in candidates)
     out = list(words)
     for index, twin in candidates.items():
-        if printed[twin] < _PAGE_TIMES or printed[twin] <= unbacked[lowered[index]]:
+        if (printed[twin] < _PAGE_TIMES or printed[twin] <= unbacked[lowered[index]]
+                or twin not in backed):
             continue
         core = cores[index]
         out[index] = replace(words[index], text=core[0] + _with_case(twin, core[1]) + core[2],
                              note="spelling")
     return out
+
+
+def _backed_on_the_page(model: _Model, words: list, cores: list, lowered: list[str],
+                        gap: float | None) -> set[str]:
+    """The syllables the page prints somewhere as a word a neighbour backs ("ven biển"):
+    only those lend their marks — a syllable printed alone after a comma ("Các thôn, bản")
+    may be any word."""
+    backed = set()
+    for index, lower in enumerate(lowered):
+        if lower and (_backs(model, (_neighbour(words, cores, index, -1, gap), lower))
+                      or _backs(model, (lower, _neighbour(words, cores, index, 1, gap)))):
+            backed.add(lower)
+    return backed
 
 
 _GRAVE = "\u0300"

@@ -265,6 +265,12 @@ def test_a_hook_the_page_prints_elsewhere_is_lent_to_an_unbacked_acute():
     _, changes = repair_words(page("Kiểm tra hàng giả, hàng kém chất lượng",
                                    "Số vụ buôn bán hàng giả", "Giá", "trị"))
     assert not changes
+    # the page's hook must be a word somewhere, a neighbour backing it: "Các thôn, bản" in
+    # every agency cell (the comma parts it from "thôn") lends no "bản" to "điểm bán dược
+    # liệu" (DEV15, three looks, read at 96.6)
+    _, changes = repair_words(page("Lắp biển quảng cáo điểm bán dược liệu", "Các thôn, bản",
+                                   "Các thôn, bản", "Các thôn, bản"))
+    assert not changes
 
 
 def test_a_grave_the_page_prints_elsewhere_is_lent_to_an_unbacked_hook_no_plan_writes():
