@@ -522,6 +522,8 @@ def test_the_syllables_of_a_glued_word_are_spelled_by_each_other(read: str,
     ("vá", "ố", "gà", 85.0, "ổ"),
     # "Số hộ thoát nghèo" read "thoátnghẻo" at 200 dpi, serif 10 (DEV15): "thoát nghèo"
     ("thoát", "nghẻo", None, 73.0, "nghèo"),
+    # "Số hộ nuôi ong lấy mật" read "lẫy" (DEV14, serif 11 at 250 dpi): "lấy mật"
+    ("ong", "lẫy", "mật", 80.0, "lấy"),
 ])
 @_NO_DICTIONARY
 def test_a_word_of_the_plans_the_dictionary_lacks_backs_a_tone(left, read, right, confidence,
