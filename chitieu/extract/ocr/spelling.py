@@ -90,6 +90,11 @@ class _Model:
     # backing for a tone that makes them whole (`_phrase_made_whole`); the dictionary's
     # sayings back words as read only ("tháng trồng cây" is no "ba tháng trông cây")
     phrases: frozenset[tuple[str, ...]]
+    # pairs only the dictionary's words of three syllables write, those words, and the words
+    # of two syllables (the dictionary's and the plans' phrases): `_partial_words`
+    partial: frozenset[tuple[str, ...]]
+    threes: frozenset[tuple[str, ...]]
+    whole: frozenset[tuple[str, ...]]
     syllables: frozenset[str]
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
@@ -132,16 +137,18 @@ def _dictionary_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
+def _dictionary_pairs() -> tuple[set[tuple[str, ...]], ...]:
     """The pairs of syllables side by side in the words of the dictionary (`DICTIONARY`;
-    none when the package is not installed), the threes in its sayings, and the pairs in its
-    proper names."""
+    none when the package is not installed), the threes in its sayings, the pairs in its
+    proper names, its words of three syllables, and its words of two."""
     path = _dictionary_path()
     if path is None:
-        return set(), set(), set()
+        return set(), set(), set(), set(), set()
     pairs: set[tuple[str, str]] = set()
     kept: set[tuple[str, ...]] = set()
     names: set[tuple[str, str]] = set()
+    threes: set[tuple[str, ...]] = set()
+    two: set[tuple[str, ...]] = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         printed = unicodedata.normalize("NFC", line).split()
         if not all(w.isalpha() for w in printed):
@@ -154,7 +161,11 @@ def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
             kept.update(zip(words, words[1:], words[2:], strict=False))
         else:
             pairs.update(itertools.pairwise(words))
-    return pairs, kept, names
+            if len(words) == _DICTIONARY_WORD_SYLLABLES:
+                threes.add(tuple(words))
+            elif len(words) == 2:
+                two.add(tuple(words))
+    return pairs, kept, names, threes, two
 
 
 def phrase_files() -> list[Path]:
@@ -234,9 +245,12 @@ def _build_model() -> _Model:
         first, second = words.split(" ")
         pairs[first, second] = int(count)
     typed = Counter(pairs)
-    found, kept, names = _dictionary_pairs()
+    found, kept, names, threes, two = _dictionary_pairs()
     phrase_pairs, phrase_kept = _phrases()
     words = frozenset(found | phrase_pairs)
+    # a pair no entry of two syllables (nor a phrase of the plans) writes, only a word of
+    # three: part of that word ("trống cà" of "trống cà rùng")
+    partial = frozenset(found - two - phrase_pairs)
     kept |= phrase_kept
     for pair in words:
         pairs[pair] += _DICTIONARY_SUPPORT
@@ -258,7 +272,8 @@ def _build_model() -> _Model:
         written[first] += count
         written[second] += count
     return _Model(pairs, typed, words, frozenset(kept), frozenset(names),
-                  frozenset(t for t in phrase_kept if len(t) == 3), syllables,
+                  frozenset(t for t in phrase_kept if len(t) == 3), partial, frozenset(threes),
+                  frozenset(two | phrase_pairs), syllables,
                   {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()}, written,
                   {k: tuple(v) for k, v in by_deletion.items()})
@@ -418,8 +433,12 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
     # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
     # động có việc" is no "động cơ")
-    scored = sorted(((_words_formed(model, left, c, right, named) if c in tones else 0,
+    partial = {c: _partial_words(model, left, c, right, outer) if c in tones else 0
+               for c in candidates}
+    scored = sorted(((_words_formed(model, left, c, right, named) - partial[c]
+                      if c in tones else 0,
                       _support(model, left, c, right, dictionary=c in tones)
+                      - _DICTIONARY_SUPPORT * partial[c]
                       + (_DICTIONARY_SUPPORT * _names_formed(left, c, right, named)
                          if c in tones else 0), c)
                      for c in candidates), reverse=True)
@@ -499,6 +518,20 @@ def _phrase_made_whole(model: _Model, left: str | None, read: str, right: str | 
         return None
     whole = [c for c in tones if any(t in model.phrases for t in threes(c))]
     return whole[0] if len(whole) == 1 else None
+
+
+def _partial_words(model: _Model, left: str | None, word: str, right: str | None,
+                   outer: tuple[str | None, str | None]) -> int:
+    """How many of its neighbours `word` spells only part of a dictionary word of three
+    syllables with, where that neighbour spells a word of two with the syllable beyond it
+    (0–2): "trống cà" of "trống cà rùng" before "phê" is no word — "cà phê" is, and a
+    syllable is one word's. ("trồng cây công nghiệp": "cây công" is part of a word of three
+    too; "trồng cây" stands.)"""
+    return sum(None not in pair and None not in other and pair in model.partial
+               and other in model.whole and pair + other[1:] not in model.threes
+               and other[:1] + pair not in model.threes
+               for pair, other in (((left, word), (outer[0], left)),
+                                   ((word, right), (right, outer[1]))))
 
 
 def _words_formed(model: _Model, left: str | None, word: str, right: str | None,

@@ -555,3 +555,13 @@ def test_a_phrase_of_the_plans_made_whole_by_the_words_on_one_side(outer, left, 
                                                                     confidence,
                                                                     printed) -> None:
     assert best_reading(left, read, right, confidence, outer) == printed
+
+
+@_NO_DICTIONARY
+def test_part_of_a_three_syllable_word_across_a_two_syllable_one_backs_no_repair() -> None:
+    """"Số hộ trồng cà phê" read right at 94 (DEV15, made "trống"): "trống cà" is only part
+    of the dictionary's "trống cà rùng", and "cà" spells "cà phê" — a word of two — with the
+    word after it: a syllable is one word's. "trông cây công nghiệp" still becomes "trồng"
+    ("cây công" is part of a word of three itself)."""
+    assert best_reading("hộ", "trồng", "cà", 94.3, ("số", "phê")) == "trồng"
+    assert best_reading("vùng", "trông", "cây", 92.0, ("rộng", "công")) == "trồng"
