@@ -782,6 +782,7 @@ class _Column:
     at: int = 0  # the line of its label
     uncertain: bool = False  # its cells told from another column's by a guess
     pieces: list[int] = field(default_factory=list)  # when its cells came: blocks given
+    opened: int = 0  # blocks given when its label came
     lines: list[str] = field(default_factory=list)  # lines under the label in its block
     cells: list[str] = field(default_factory=list)  # cells written in blocks of their own
 
@@ -974,14 +975,14 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                                 uncertain=not cells[2])
                         for label, column in zip(pair[:2], cells[:2], strict=True)]
             continue
+        year_block = found is not None and _awaited_deadline(found, columns, count)
         if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
                 len(found[0].split()) > _CELL_WORDS and any(
                     c.role == "name" and c.filled(count) < count for c in columns)) or (
                 after_numbers and not found[1] and any(
                     c.role == "name" and c.filled(count) == count - 1 for c in columns)) or (
                 after_numbers and not found[1] and waiting
-                and not any(c.role == "name" for c in columns)) or (
-                _awaited_deadline(found, columns, count))):
+                and not any(c.role == "name" for c in columns)) or year_block):
             # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
             # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …"),
             # or alone right after a row's number, the one row whose name is still to
@@ -993,7 +994,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         if found is not None:
             label, under = found
             signed = False
-            column = _Column(label, _role(label) or "unknown", at)
+            column = _Column(label, _role(label) or "unknown", at, opened=given)
             columns.append(column)
             if column.role == "number":
                 below = at + len(block) - len(under)
@@ -1052,9 +1053,13 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         fit, _, at_column, cells = max(readings, key=lambda r: (r[0], r[1], -r[2]),
                                        default=(0, 0, 0, []))
         if fit:
-            open_columns[at_column].cells += cells
+            taker = open_columns[at_column]
+            # a year block taken for the deadlines after another column's cell came since
+            # their label: which row it is, the blocks' order no longer tells (review r2 R4)
+            taker.uncertain |= year_block and not _chained(taker)
+            taker.cells += cells
             given += 1
-            open_columns[at_column].pieces.append(given)
+            taker.pieces.append(given)
         else:
             waiting.append((at, block))
     header = [c.label for c in columns]
@@ -1097,6 +1102,13 @@ def _awaited_deadline(found: tuple[str, list[str]], columns: list[_Column], coun
     return _fits("deadline", label) == _LOOKS_LIKE and not any(
         _TARGET_LIKE.match(t) and not _DEADLINE_LIKE.search(t) for t in under) and any(
         c.role == "deadline" and c.filled(count) < count for c in columns)
+
+
+def _chained(column: _Column) -> bool:
+    """Whether a column's cells so far came block after block from its label on, no other
+    column's cell between them (the rows' order kept)."""
+    return column.pieces == list(range(column.opened + 1, column.opened + 1 + len(
+        column.pieces)))
 
 
 def _numbering_goes_on(numbers: list[str], first: str) -> bool:

@@ -738,8 +738,7 @@ def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[
         size = heads[k]
         if unit and words[k].islower() and _opens_with(words, k, levels):
             unit = False  # named with its place ("Thanh tra tỉnh"): a body of its own
-        if (size and unit and _opens_with(words, k, parents)
-                and not _opens_with(words, k + 1, _PLURALS)):
+        if size and unit and _opens_parent(words, k, parents):
             unit = False  # its parent body, which a unit has one of ("UBND các xã" is none)
             continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
@@ -760,6 +759,16 @@ def _unit_heads() -> tuple[frozenset[tuple[str, ...]], ...]:
 
 
 _PLURALS = frozenset({("các",), ("những",), ("cấp",)})  # "UBND các xã": bodies, no parent
+
+
+def _opens_parent(words: list[str], k: int,
+                  parents: frozenset[tuple[str, ...]] | None = None) -> bool:
+    """The words from `k` on open a unit's parent body: a parent's head not followed by a
+    plural ("UBND tỉnh", not "UBND các xã" / "Ủy ban nhân dân cấp xã": bodies, none a
+    unit's parent)."""
+    parents = _unit_heads()[1] if parents is None else parents
+    return any(tuple(w.lower().rstrip(",;") for w in words[k:k + len(h)]) == h
+               and not _opens_with(words, k + len(h), _PLURALS) for h in parents)
 
 
 def _opens_with(words: list[str], k: int, heads: frozenset[tuple[str, ...]]) -> bool:
@@ -996,7 +1005,7 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             # a list of agencies goes on after its separator, a name after "-" or before
             # "và", "của" (a "-" after it may be the next cell, a value left out)
             cost += _LIST_GOES_ON
-        if b < len(words) and row.heads[b] and _opens_with(words, b, _unit_heads()[1]) and (
+        if b < len(words) and row.heads[b] and _opens_parent(words, b) and (
                 _name_parts(words[a:b], row.heads[a:b])[1]):
             cost += _LIST_GOES_ON  # a unit's parent body ("Phòng …" / "Công an tỉnh")
         return cost + _agency_cost(row, a, b, lead=role == "lead")

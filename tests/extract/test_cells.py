@@ -961,3 +961,20 @@ def test_pdftotext_a_year_block_while_the_deadlines_await_their_cells_is_theirs(
     assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
     assert ["3", "Tổng kết cấp phép trực tuyến", "Cục Quản lý xây dựng", "Văn phòng Bộ",
             "Năm 2026"] in rows
+
+
+def test_pdftotext_a_year_block_after_another_columns_cell_says_its_row_is_a_guess() -> None:
+    # review r2 R4: the deadlines' label with no cell under it, then row 2's support, then
+    # the deadlines "Quý" / "III/2026" and "Năm 2026" (printed for row 1): which row each
+    # is, the blocks' order after another column's cell does not tell — said on each row,
+    # never a silent placement
+    text = "\n".join([
+        "Phụ lục III", "", "NHIỆM VỤ PHÁT TRIỂN DỮ LIỆU SỐ", "ST", "T", "1", "2", "",
+        "Nhiệm vụ", "Xây dựng kho dữ liệu dùng chung của", "Thành phố",
+        "Kết nối dữ liệu đất đai với Cơ sở dữ liệu", "quốc gia về dân cư", "",
+        "Cơ quan chủ", "trì", "Sở Khoa học và", "Công nghệ", "Sở Nông nghiệp",
+        "và Môi trường", "", "Cơ quan phối", "hợp", "Các sở, ngành", "", "Thời gian",
+        "hoàn thành", "", "Công an thành", "phố", "", "Quý", "III/2026", "", "Năm 2026", ""])
+    body = [r for r in read_text(text).rows if r.texts and r.texts[0] in {"1", "2"}]
+    assert len(body) == 2
+    assert all("cell_placement_uncertain:Thời gian hoàn thành" in r.warnings for r in body)

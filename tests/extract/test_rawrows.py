@@ -646,3 +646,17 @@ def test_a_row_split_by_a_page_break_goes_on_under_the_header_printed_again() ->
                        "Sở Khoa học và Công nghệ", "Sở Tư pháp", "Quý III/2026"]
     assert rows[3] == ["3", "Tổng kết thực hiện kế hoạch", "Sở Tài chính", "Các sở, ngành",
                        "Năm 2026"]
+
+
+def test_a_unit_before_bodies_under_a_plural_keeps_its_row_apart_end_to_end() -> None:
+    # review r2 R2 end to end: the row's lead is a unit, its support "UBND các xã, phường"
+    # bodies under a plural, no unit's parent: the cut between them costs nothing, the lead
+    # never runs into the task's name
+    text = "\n".join(["PHỤ LỤC", "NHIỆM VỤ BẢO ĐẢM TRẬT TỰ AN TOÀN GIAO THÔNG NĂM 2026",
+                      "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn"])
+    for support in ("UBND các xã, phường", "Ủy ban nhân dân các phường", "UBND cấp xã"):
+        rows = _table("\n".join([
+            text, "1 Tuyên truyền an toàn giao thông trong trường học Phòng Văn hóa - Xã hội "
+            f"{support} Năm 2026"]))
+        assert rows[1] == ["1", "Tuyên truyền an toàn giao thông trong trường học",
+                           "Phòng Văn hóa - Xã hội", support, "Năm 2026"]
