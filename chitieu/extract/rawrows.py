@@ -466,6 +466,12 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         elif agency is not None and not cells[agency] and above is not None and above[agency]:
             cells[agency] = above[agency]  # a cell merged down from the row above
             warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
+        elif pairs and row.kind == "item" and above is not None and above[pairs[0]] and (
+                cells[pairs[0]] and not cells[pairs[1]] and both):
+            # one agency under a row with a lead, in a table whose rows name two: its own
+            # lead, or a support under the lead above merged down (written once) — the text
+            # does not tell (review r2 R3)
+            warnings.append(f"cell_placement_uncertain:{cut_roles[pairs[0]]}")
         warnings += [f"cell_placement_uncertain:{r}" for r in _values_guessed(cells, cut_roles)]
         numbers = row.numbers + [""] * (header.numbering - len(row.numbers))
         raw = RawRow([Cell(t) for t in numbers[:header.numbering] + cells], row.first + 1,
