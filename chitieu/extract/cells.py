@@ -933,6 +933,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     addressed = False  # the recipients read ("Nơi nhận:")
     end = len(lines)
     given = 0  # blocks that gave a column (not the numbering one) cells so far
+    later: list[bool] = []  # of each such block: whether it gave its column a later row's
     numbered = False  # the block before: rows' numbers
     for at, block in _blocks(lines, start):
         found = _block_label(block)
@@ -975,14 +976,14 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                                 uncertain=not cells[2])
                         for label, column in zip(pair[:2], cells[:2], strict=True)]
             continue
-        year_block = found is not None and _awaited_deadline(found, columns, count)
         if found is not None and (any(c.role == _role(found[0]) for c in columns) or (
                 len(found[0].split()) > _CELL_WORDS and any(
                     c.role == "name" and c.filled(count) < count for c in columns)) or (
                 after_numbers and not found[1] and any(
                     c.role == "name" and c.filled(count) == count - 1 for c in columns)) or (
                 after_numbers and not found[1] and waiting
-                and not any(c.role == "name" for c in columns)) or year_block):
+                and not any(c.role == "name" for c in columns)) or (
+                _awaited_deadline(found, columns, count))):
             # a cell reading like a label: of a column already read ("… chỉ tiêu"), or a
             # sentence while the names are still to come ("Hoàn thành cơ sở dữ liệu …"),
             # or alone right after a row's number, the one row whose name is still to
@@ -1006,6 +1007,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                 if under:
                     given += 1
                     column.pieces.append(given)
+                    later.append(False)
             for item in list(waiting):
                 # a block read before its column's label: its cells, where the column's
                 # look tells each (two deadlines), else the block as one cell
@@ -1016,6 +1018,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                 if min(_fits(column.role, t) for t in parts) < _LOOKS_LIKE:
                     parts = [" ".join(item[1])]
                 if _fits(column.role, parts[0]):
+                    later.append(column.filled(count) > 0)
                     column.cells += parts
                     # (which rows a block of several cells read apart from its column goes
                     # to, the text does not tell: said on each row)
@@ -1054,9 +1057,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                                        default=(0, 0, 0, []))
         if fit:
             taker = open_columns[at_column]
-            # a year block taken for the deadlines after another column's cell came since
-            # their label: which row it is, the blocks' order no longer tells (review r2 R4)
-            taker.uncertain |= year_block and not _chained(taker)
+            later.append(taker.filled(count) > 0)
             taker.cells += cells
             given += 1
             taker.pieces.append(given)
@@ -1082,7 +1083,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     # pieces between other columns' (a long table's cells `pdftotext` ordered by height
     # across the columns: which row each is, the text no longer tells), is said on each row
     uncertain = [f"cell_placement_uncertain:{c.label}" for c in columns
-                 if c.uncertain or _scattered(c.pieces)]
+                 if c.uncertain or _scattered(c.pieces) or _after_later_rows(c, later)]
     rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1, table=number,
                        warnings=list(uncertain)) for row in cells)
     after = [(at + k, t) for at, block in beside for k, t in enumerate(block)]
@@ -1104,11 +1105,14 @@ def _awaited_deadline(found: tuple[str, list[str]], columns: list[_Column], coun
         c.role == "deadline" and c.filled(count) < count for c in columns)
 
 
-def _chained(column: _Column) -> bool:
-    """Whether a column's cells so far came block after block from its label on, no other
-    column's cell between them (the rows' order kept)."""
-    return column.pieces == list(range(column.opened + 1, column.opened + 1 + len(
-        column.pieces)))
+def _after_later_rows(column: _Column, later: list[bool]) -> bool:
+    """Whether a column with no cell under its label had its first cells written after
+    another column's cell of a later row (its second or further) since the label: `pdftotext`
+    wrote a lower row first, so which row each of this column's cells is, the blocks' order
+    no longer tells (review r2 R4: "Công an thành phố", row 2's support, then the deadlines
+    "Quý III/2026" and "Năm 2026" of rows 2 and 1)."""
+    return not column.lines and bool(column.pieces) and any(
+        later[column.opened:column.pieces[0] - 1])
 
 
 def _numbering_goes_on(numbers: list[str], first: str) -> bool:

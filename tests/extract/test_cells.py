@@ -978,3 +978,19 @@ def test_pdftotext_a_year_block_after_another_columns_cell_says_its_row_is_a_gue
     body = [r for r in read_text(text).rows if r.texts and r.texts[0] in {"1", "2"}]
     assert len(body) == 2
     assert all("cell_placement_uncertain:Thời gian hoàn thành" in r.warnings for r in body)
+
+
+def test_pdftotext_a_columns_cells_after_another_columns_later_row_say_their_rows_are_a_guess(
+        ) -> None:
+    # the targets' label alone, then row 2's unit, then the two targets: pdftotext wrote a
+    # lower row's cell before them, so which row each target is the order does not prove
+    text = "\n".join([
+        "Phụ lục II", "", "CHỈ TIÊU CHỦ YẾU NĂM 2026", "ST", "T", "", "Chỉ tiêu", "", "1",
+        "", "Tỷ lệ hồ sơ trực tuyến toàn trình", "", "2", "",
+        "Tỷ lệ người dân dùng ví điện tử", "", "Đơn vị", "tính", "%", "", "Chỉ tiêu",
+        "năm 2026", "", "%", "", "≥ 60", "", "≥ 70", "", "Cơ quan chủ trì",
+        "Sở Khoa học và Công", "nghệ", "Sở Công Thương", ""])
+    body = [r for r in read_text(text).rows if r.texts and r.texts[0] in {"1", "2"}]
+    assert [r.texts[3] for r in body] == ["≥ 60", "≥ 70"]
+    assert all("cell_placement_uncertain:Chỉ tiêu năm 2026" in r.warnings for r in body)
+    assert not any("cell_placement_uncertain:Đơn vị tính" in r.warnings for r in body)
