@@ -935,8 +935,9 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     given = 0  # blocks that gave a column (not the numbering one) cells so far
     later: list[bool] = []  # of each such block: whether it gave its column a later row's
     numbered = False  # the block before: rows' numbers
+    printed_before = next((r.texts for r in rows if number and r.table == number - 1), [])
     for at, block in _blocks(lines, start):
-        found = _block_label(block)
+        found = _repeated_label(block, printed_before) or _block_label(block)
         numbered, after_numbers = False, numbered
         if columns and ((found is not None and _role(found[0]) == "number") or any(
                 _is_number_label_start(lines, at + k) and _column_header(lines, at + k)
@@ -1064,12 +1065,35 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         else:
             waiting.append((at, block))
     header = [c.label for c in columns]
+    above = _row_cut_by_page(rows, header, number) if not numbers and not waiting else None
+    if above is not None:
+        # the header printed again over no row number, only the rests of the last row's
+        # cells a page break cut ("Sở Công" / "Thương"): each goes on its column's cell
+        for k, column in enumerate(columns[1:], start=1):
+            rest = " ".join(column.lines + column.cells)
+            if rest:
+                above.cells[k] = Cell(f"{above.cells[k].text} {rest}".strip())
+        above.warnings.append("row_joined_across_pages")
+        above.last_line = end
+        return end
+    above = _row_cut_by_page(rows, header, number)
+    for k, column in enumerate(columns[1:], start=1):
+        # under the header printed again, a column's first lines going on in lower case:
+        # the rest of the cell of the row a page break cut ("tầng và Đô thị" / "Phòng …")
+        printed = _cells(column.lines, column.role) if above is not None else []
+        if printed and _CONTINUES.match(printed[0]) and not ROW_LABEL.match(printed[0]):
+            above.cells[k] = Cell(f"{above.cells[k].text} {printed[0]}".strip())
+            column.lines = _after_first_cell(column.lines, column.role)
+            if "row_joined_across_pages" not in above.warnings:
+                above.warnings.append("row_joined_across_pages")
     rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1, table=number))
     count = len(numbers)
     cells = [[n] for n in numbers]
     for column in columns[1:]:
         printed = _cells(column.lines, column.role)
-        written = _joined_to(column.lines, count, column.role) + column.cells
+        # (no row number: the lines under the label kept whole, never dropped)
+        written = (_joined_to(column.lines, count, column.role) if count else list(
+            column.lines)) + column.cells
         # more cells than rows joined where they least read apart: which join is right, the
         # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
         column.uncertain |= len(printed) > count
@@ -1103,6 +1127,34 @@ def _awaited_deadline(found: tuple[str, list[str]], columns: list[_Column], coun
     return _fits("deadline", label) == _LOOKS_LIKE and not any(
         _TARGET_LIKE.match(t) and not _DEADLINE_LIKE.search(t) for t in under) and any(
         c.role == "deadline" and c.filled(count) < count for c in columns)
+
+
+def _repeated_label(block: list[str], printed_before: list[str]
+                    ) -> tuple[str, list[str]] | None:
+    """Where the table before printed its header and this block opens with one of its
+    labels read on into a lower-case line, that label and the lines under it: the header
+    printed again over the rests of a row a page break cut ("Cơ quan chủ" / "trì" /
+    "nghiệp và Môi trường": the label ends at "trì", the rest is a cell's, though a label
+    may go on in lower case: "Thời gian" / "hoàn thành"). None otherwise."""
+    longest = _label_at(block, 0) if printed_before else None
+    if longest is None or longest[0] in printed_before:
+        return None
+    text = ""
+    for k, line in enumerate(block[:_LABEL_LINES]):
+        text = f"{text}{line}" if len(text) <= 2 and len(line) <= 2 and text.isupper() \
+            else f"{text} {line}".strip()
+        if text in printed_before and longest[0].startswith(f"{text} "):
+            return text, block[k + 1:]
+    return None
+
+
+def _row_cut_by_page(rows: list[RawRow], header: list[str], number: int) -> RawRow | None:
+    """The last row of the table before (`number - 1`) when its header is `header` printed
+    again: the row a page break cut, whose cells' rests come under the header repeated."""
+    before = [r for r in rows if number and r.table == number - 1]
+    if len(before) < 2 or before[0].texts != header or len(before[-1].cells) != len(header):
+        return None
+    return before[-1]
 
 
 def _after_later_rows(column: _Column, later: list[bool]) -> bool:
@@ -1712,6 +1764,14 @@ def _cells_and_lasts(texts: list[str], role: str | None = None
             cells[-1] = f"{cells[-1]} {text}"
         lasts[-1] = text
     return cells, lasts
+
+
+def _after_first_cell(texts: list[str], role: str | None = None) -> list[str]:
+    """A column's lines after those of its first cell (`_cells`)."""
+    for k in range(1, len(texts)):
+        if len(_cells(texts[:k + 1], role)) > 1:
+            return texts[k:]
+    return []
 
 
 def _head_alone(text: str) -> bool:
