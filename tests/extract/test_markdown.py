@@ -447,8 +447,8 @@ def test_a_product_and_deadline_merged_over_a_group_under_a_detail_column() -> N
     # no field printed once over a group (every row started a block of its own, so nothing
     # was carried); a product printed with the group's one deadline is merged with it, a
     # remark is not
-    text = """| **STT** | **Chi tiết** | **Nội dung** | **Chủ trì** | **Sản phẩm** | **Thời hạn** | **Ghi chú** |
-|---|---|---|---|---|---|---|
+    text = ("| **STT** | **Chi tiết** | **Nội dung** | **Chủ trì** | **Sản phẩm** | **Thời hạn** "
+            "| **Ghi chú** |\n") + """|---|---|---|---|---|---|---|
 |  | **1** | **Hạ tầng số** |  |  |  |  |
 | 1 | a) | Lắp đặt camera an ninh | Công an xã | Hệ thống camera | Quý III/2026 | Vốn xã hội hóa |
 | 2 | b) | Kết nối camera với trung tâm | Phòng Kinh tế |  |  |  |
