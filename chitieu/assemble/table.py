@@ -20,10 +20,12 @@ from chitieu.core.headers import (
     PERIOD_LABEL,
     assign_roles,
     first_role,
+    group_names_the_kind,
     header_candidates,
     header_key,
     header_unit,
     line_key,
+    names_no_role,
     vocabulary,
 )
 from chitieu.core.heading import appendix_heading
@@ -116,6 +118,7 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         if not cands or (cands[0] == "unknown" and not _FOUR_DIGITS.fullmatch(text)
                          and not PERIOD_LABEL.fullmatch(" " + text)
                          and not _names_total_or_part(text)
+                         and not names_no_role(text)
                          and not _known_under_year_group(i, text, header)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
@@ -162,6 +165,8 @@ def _merge_header(header: list[str], sub: list[str]) -> list[str]:
                 # "Năm hiện hành 2025" over "Kế hoạch" / "Ước thực hiện": the year is the
                 # group's, the kind of value the label's ("Ước thực hiện Năm hiện hành 2025")
                 merged.append(f"{low} {group}")
+            elif group_names_the_kind(group, low):
+                merged.append(f"{group} {low}")
             else:
                 merged.append(low)
         else:
@@ -1232,10 +1237,12 @@ class _Assembler:
             return False
         if clean_text(cells[self.number_col]):
             return False
-        if any(ROW_LABEL.match(clean_text(cells[i])) for i in self.table.indexes_of("unknown")
-               if i < len(cells)):
-            # its own label in a second numbering column ("Chi tiết": "2", "a)"): a group row
-            # without a running number, not the row above carried on
+        seconds = [*self.table.indexes_of("unknown"),
+                   *(i for i in self.table.indexes_of("number") if i != self.number_col)]
+        if any(ROW_LABEL.match(clean_text(cells[i])) for i in seconds if i < len(cells)):
+            # its own label in a second numbering column ("Chi tiết": "2", "a)"; "STT" copied
+            # into both slots it spans: "1.1"): an item or a group row without a running
+            # number, not the row above carried on
             return False
         previous = self.table.rows[-1]
         number = clean_text(previous.cells[self.number_col])

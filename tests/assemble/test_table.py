@@ -57,6 +57,40 @@ def test_last_years_plan_and_result_under_a_year_group(plan: str, result: str) -
     assert len(table.rows) == 1
 
 
+@pytest.mark.parametrize("share", ["Tỷ lệ %", "Tỷ lệ (%)", "Tỷ lệ đạt (%)", "So sánh (%)"])
+def test_a_share_of_the_plan_under_a_year_group_is_a_sub_header(share: str) -> None:
+    # review r2 R7: a year group of three sub-columns, the third the share of the plan reached
+    # (no role, but a header's word): one header of two rows, not a header row and a record
+    table = _table(f"TT\tChỉ tiêu\tĐơn vị\tNăm 2025\t\t\tNăm 2026\n"
+                   f"\t\t\tKế hoạch giao\tThực hiện\t{share}\tChỉ tiêu\n"
+                   "1\tTỷ lệ A\t%\t50\t51\t102\t60")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "unknown", "target"]
+    assert len(table.rows) == 1
+
+@pytest.mark.parametrize("group, years", [("Kết quả thực hiện", ("Năm 2024", "Năm 2025")),
+                                          ("Thực hiện", ("2023", "2024", "2025")),
+                                          ("Ước thực hiện", ("Năm 2024", "Năm 2025"))])
+def test_years_under_a_group_of_results_are_results(group: str, years: tuple[str, ...]) -> None:
+    # "Kết quả thực hiện" over "Năm 2024 | Năm 2025": the years hold results (the latest the
+    # baseline, the earlier no role), not a target per year making a record per year
+    text = (f"STT\tChỉ tiêu\tĐVT\t{group}" + "\t" * len(years) + "Kế hoạch năm 2026\tCơ quan"
+            " chủ trì\n\t\t\t" + "\t".join(years) + "\t\t\n1\tTỷ lệ A\t%\t"
+            + "\t".join("8" for _ in years) + "\t93\tSở Xây dựng")
+    table = _table(text)
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", *["unknown"] * (len(years) - 1), "baseline", "target", "lead"]
+    assert table.columns[3].header == f"{group} {years[0]}"
+    assert len(table.rows) == 1
+
+
+def test_years_under_a_group_of_targets_keep_their_own_labels() -> None:
+    # "Mục tiêu từng năm" over "2026 | 2027": a target per year, each column its year
+    table = _table("STT\tChỉ tiêu\tĐVT\tMục tiêu từng năm\t\tCơ quan chủ trì\n"
+                   "\t\t\t2026\t2027\t\n1\tTỷ lệ A\t%\t90\t95\tSở Xây dựng")
+    assert [(c.header, c.role) for c in table.columns][3:5] == [("2026", "target"),
+                                                               ("2027", "target")]
+
 def test_a_row_adding_an_agency_under_two_numbering_columns_joins_its_task() -> None:
     # "STT" over two columns, the item's number in the second: a task merged over two rows
     # (number, name, lead copied into both) whose second row only adds a support is one row
