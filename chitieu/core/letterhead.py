@@ -19,7 +19,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from chitieu.core.dataclass import dataclass, field
-from chitieu.core.lexicon import load_yaml
+from chitieu.core.lexicon import load_yaml, read_csv
 from chitieu.core.numbering import ROMAN
 from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.text import clean_text, is_bold_markup, to_ascii
@@ -904,6 +904,31 @@ _CAPITALISED_TAIL = lazy(
     compile_regex, rf"(?<!\S)(?:{_PLACE_WORD}\s+)*{_PLACE_WORD}[\s,]*$")
 
 
+def _named_place_start(before: str, start: int) -> int:
+    """Where the place begins in the capitalised words from `start` on: the longest of their
+    tails the list of units names ("cấp xã tỉnh Lâm Đồng Hà Nội, " → "Hà Nội"), with its
+    level word before it ("Thành phố Hồ Chí Minh"); `start` when none is a unit's name."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(before, start)]
+    names = _place_names()
+    for at, _ in words:
+        if " ".join(_folded_text(before[at:]).replace(",", " ").split()) in names:
+            level = _LEVEL_BEFORE.search(before, 0, at)
+            return level.start() if level is not None else at
+    return start
+
+
+# a place's level printed before its name ("Thành phố Hồ Chí Minh", "TP. Huế", "Tỉnh …")
+_LEVEL_BEFORE = lazy(compile_regex, r"(?:Thành phố|TP\.|Tỉnh)\s+$")
+_WORD = lazy(compile_regex, r"\S+")
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """The names of the provinces and of the communes and wards, folded ("ha noi")."""
+    return frozenset(" ".join(_folded_text(row["name"]).split())
+                     for name in ("provinces.csv", "admin_units.csv") for row in read_csv(name))
+
+
 def _place_start(text: str, date_at: int, subject_rest: bool = False) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
     after the issuer's capitals read across on the same line (`subject_rest`: the line opens
@@ -917,7 +942,7 @@ def _place_start(text: str, date_at: int, subject_rest: bool = False) -> int:
         # ứng dụng VNeID<tab>Lâm Đồng, ngày …")
         tail = _CAPITALISED_TAIL.search(before)
         if tail is not None and tail.start() > len(before) - len(before.lstrip()):
-            return tail.start()
+            return _named_place_start(before, tail.start())
     number = NUMBER.search(before)
     if number is not None:
         dash = _DASH_AFTER.match(before, number.end())  # "Số: 845/KH-\tLào Cai, ngày …"

@@ -554,18 +554,22 @@ def test_a_subjects_capitalised_last_words_stay_out_of_the_place(
     assert head.subject == [subject, "trong khám chữa bệnh"]
 
 
-@pytest.mark.parametrize("rest", ["cấp xã trên hệ thống", "cấp xã qua VNeID"])
-def test_a_subjects_wrapped_rest_beside_the_place_date_stays_the_subjects(rest: str) -> None:
+@pytest.mark.parametrize(("rest", "place"), [
+    ("cấp xã trên hệ thống", "Hà Nội"), ("cấp xã qua VNeID", "Hà Nội"),
+    # a rest ending with a place's name, and a place with its level (review r1 F12: were
+    # the place "Lâm Đồng Hà Nội", "Hồ Chí Minh" and the subject cut)
+    ("cấp xã tỉnh Lâm Đồng", "Hà Nội"), ("năm 2026", "Thành phố Hồ Chí Minh")])
+def test_a_subjects_wrapped_rest_beside_the_place_date_stays_the_subjects(
+        rest: str, place: str) -> None:
     # `pdftotext -layout` of a letter whose "V/v" wraps beside the place-date line, read
     # into one cell (the columns' gap lost): was the place "cấp xã trên hệ thống Hà Nội",
     # the subject cut
     head = read_letterhead(_rows(
         "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 4120/BNV-CĐS",
         "V/v báo cáo số liệu cán bộ, công chức Độc lập - Tự do - Hạnh phúc",
-        f"{rest} Hà Nội, ngày 02 tháng 11 năm 2026"))
+        f"{rest} {place}, ngày 02 tháng 11 năm 2026"))
     assert head is not None
-    assert (head.place, head.subject) == ("Hà Nội", ["báo cáo số liệu cán bộ, công chức",
-                                                     rest])
+    assert (head.place, head.subject) == (place, ["báo cáo số liệu cán bộ, công chức", rest])
 
 
 # a law portal's page copied as text: each cell's words wrapped by its narrow column, its
