@@ -1611,12 +1611,28 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
             # (the right label starting over the column: a last column's label may
             # overhang its body's lines, "Ghi chú" over "tầng hoàn"; the left one ending
             # over it: crowded labels read as one run, "Kế hoạch Cơ quan chủ Cơ quan phối")
-            if s <= (left[0] + left[1]) / 2 <= e and s <= right[0] <= e:
+            # (or labels crowded one space apart on a line, "Mục tiêu Cơ quan chủ trì",
+            # their run ending over the column, a gutter of the body's lines between its
+            # end and the right label: "Ghi chú" over notes two rows fill, run into the
+            # monitor's lines one space apart)
+            if (s <= (left[0] + left[1]) / 2 <= e or _ends_over(left, right, (s, e), cover)
+                    ) and s <= right[0] <= e:
                 cut = _split_at(window, cover, left[:3], right[:3])
                 if s < cut < e:
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _ends_over(left: tuple[int, int, str, int], right: tuple[int, int, str, int],
+               span: tuple[int, int], cover: list[int]) -> bool:
+    """A run of labels (`left`) ending well inside the column `span`, a gutter before the
+    `right` label, and a position between them that one body line at most prints into (a
+    line of the crowded column may end a character late)."""
+    start, end = span
+    window = range(left[1], right[0] + 1)
+    return (start + _MIN_GUTTER < left[1] - 1 <= end and right[0] - left[1] >= _MIN_GUTTER
+            and min((cover[x] if x < len(cover) else 0 for x in window), default=2) <= 1)
 
 
 def _over_labels_below(label: tuple[int, int, str, int],
