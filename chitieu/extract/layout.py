@@ -110,6 +110,7 @@ _REACH_LINES = 60  # lines beyond its neighbours' numbers a row's cell is looked
 _GUESS_REACH = 2  # … in a first, quick cut whose cost bounds the search
 _OUTSIDE_SPARE = 12  # lines beyond its neighbours' numbers a row's group may take at most
 _MAX_PIECE_WORDS = 80  # words of a crowded line one column prints at most
+_GLUED_NUMBERS = 3  # rows' numbers printed one space before their names that part a column
 _BOUND_SLACK = 1e-6  # (costs are sums of halves: exact in floating point, this is spare)
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -367,7 +368,8 @@ class _Reader:
             table = _until_table_end(body, self.outline if self.header is not None
                                      else _body_heading(lines[:first]))[0] or body
             cover = _cover(table)
-            grid = _refine(_grid(table), lines[first:last + 1], cover, _column_numbers(table))
+            grid = _refine(_grid(table), lines[first:last + 1], cover, _column_numbers(table),
+                           table)
             grid = self.gutters.place(grid, lines[first:last + 1], table, cover)
             header = _header_cells(lines[first:last + 1], grid)
             labels = [c for line in lines[first:last + 1] for c in _label_chunks(line)]
@@ -448,7 +450,7 @@ def _header_on(lines: list[_Line], first: int, last: int) -> list[str]:
     body = lines[last + 1:]
     header = lines[first:last + 1]
     return _header_cells(header, _refine(_grid(body), header, _cover(body),
-                                         _column_numbers(body)))
+                                         _column_numbers(body), body))
 
 
 class _Gutters:
@@ -796,7 +798,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                 body = lines[last + 1:]
                 bodies[last] = (_grid(body), _cover(body))
             grid = _refine(bodies[last][0], block, bodies[last][1],
-                           _column_numbers(lines[last + 1:]))
+                           _column_numbers(lines[last + 1:]), lines[last + 1:])
             words = _HeaderWords(grid, block)  # (each line's words by column, once)
             if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1],
                                          words=words, before=lines[first:i])
@@ -1496,7 +1498,7 @@ def _column_numbers(body: list[_Line]) -> list[_Line]:
 
 
 def _refine(grid: _Grid, header: list[_Line], cover: list[int],
-            numbers: list[_Line] | None = None) -> _Grid:
+            numbers: list[_Line] | None = None, body: list[_Line] | None = None) -> _Grid:
     """Columns checked against the header labels printed on one line with wide gaps: columns
     under one label ("Đơn vị phối hợp") are merged — unless the other header lines or the
     columns' numbers under the header label them one by one (two labels crowded on a line,
@@ -1548,12 +1550,45 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     spans = _merge_under_crowded_labels(spans, header)
     spans = _fit_to_crowded_labels(spans, header)
     spans = _split_by_numbers(spans, numbers or [], cover)
+    spans = _split_glued_numbers(spans, header, body or [])
     # a column under no header label that hardly a line prints into is a cell pdftotext
     # pushed off its column ("45.000" a few characters left of the figures above it)
     chunks = [c for line in header for c in _label_chunks(line)]
     kept = [(s, e) for s, e in spans if max(cover[s:e + 1], default=0) > _STRAY_LINES
             or any(_touches(start, end, (s, e)) for start, end, _ in chunks)]
     return _Grid(kept if header and kept else spans)
+
+
+def _split_glued_numbers(spans: list[tuple[int, int]], header: list[_Line],
+                         body: list[_Line]) -> list[tuple[int, int]]:
+    """A numbering column ("STT") whose rows' numbers the body prints one space before
+    their names ("1 Quy hoạch vùng …", the numbers indented under the label): no gutter
+    parts them, so the column under the number's label and the name's is one. Where the
+    header labels a number column that no span holds alone, and the body's lines open with
+    a row's label one space before a capitalised word, the labels' ends lined up, the
+    column is parted after the labels."""
+    labels = [(run[0].x0, run[-1].x1) for line in header for whole in _chunk_words(line)
+              for run in _number_label_apart(whole)
+              if first_role(" ".join(w.text for w in run)) == "number"]
+    if not labels or not body:
+        return spans
+    start, end = labels[0]
+    # (the numbers indented under the label may start where it ends)
+    under = [i for i, (s, e) in enumerate(spans) if s <= end + _MIN_GUTTER and e >= start]
+    if len(under) != 1 or spans[under[0]][1] - spans[under[0]][0] < 2 * (end - start) + 4:
+        return spans  # (the number's own column, or none under the label)
+    s, e = spans[under[0]]
+    glued = [line.words[:2] for line in body if len(line.words) > 1
+             and _is_label(line.words[0].text) and line.words[0].text not in _BULLETS
+             and s <= line.words[0].x0 and line.words[1].x0 - line.words[0].x1 == 1
+             and line.words[1].text[:1].isupper() and line.words[1].x0 <= e]
+    ends = [number.x1 for number, _ in glued]
+    if len(glued) < _GLUED_NUMBERS or max(ends) - min(ends) > 1:
+        return spans
+    # (the names start one space after the numbers: the column ends where the first does)
+    names = min(name.x0 for _, name in glued)
+    return [*spans[:under[0]], (min(s, min(number.x0 for number, _ in glued)), names - 1),
+            (names, e), *spans[under[0] + 1:]]
 
 
 def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:

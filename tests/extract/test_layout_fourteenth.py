@@ -136,3 +136,39 @@ def test_the_header_repeated_over_a_cut_row_ends_where_its_labels_do() -> None:
               3: ["TT", "Chỉ tiêu", "Đơn vị", "Cơ quan thực hiện"]}
     assert _repeated_header_end(header, 3, 5, blocks.__getitem__) == 4
     assert _repeated_header_end(header, 3, 4, blocks.__getitem__) == 4
+
+
+# the rows' numbers indented under "STT" and printed one space before their names, those
+# of section II a character further right: no gutter parts the number column from the name
+# column (sections "I", "II" at the margin)
+NUMBERS_GLUED_TO_NAMES = """\
+    STT                  Nội dung công việc             Đơn vị chủ trì     Đơn vị phối hợp      Thời hạn
+I     CHỢ VÀ THƯƠNG MẠI
+       1 Sắp xếp lại khu kinh doanh tại chợ trung      Phòng Kinh tế      Ban quản lý chợ     Quý II/2026
+         tâm xã theo ngành hàng, bảo đảm phòng cháy
+         chữa cháy
+       2 Vận động tiểu thương thanh toán không dùng   Phòng Kinh tế      Đoàn Thanh niên     Tháng 8/2026
+         tiền mặt qua mã QR và ứng dụng ngân hàng
+         số
+II    VỆ SINH MÔI TRƯỜNG
+        3 Thu gom rác thải tại các tuyến đường liên    Trung tâm Dịch     Các thôn            Thường xuyên
+          thôn                                         vụ sự nghiệp công
+        4 Trồng cây xanh trên các tuyến đường trục     Phòng Kinh tế      Hội Phụ nữ xã       Quý IV/2026
+          chính của xã
+"""  # noqa: E501
+
+
+def test_numbers_printed_one_space_before_their_names_are_the_rows_numbers() -> None:
+    document = convert_text(NUMBERS_GLUED_TO_NAMES, "layout")
+    assert [(r.key, r.name, [a.raw for a in r.agencies], r.deadline.raw)
+            for r in document.records] == [
+        ("I/1", "Sắp xếp lại khu kinh doanh tại chợ trung tâm xã theo ngành hàng, bảo đảm "
+         "phòng cháy chữa cháy",
+         ["Phòng Kinh tế", "Ban quản lý chợ"], "Quý II/2026"),
+        ("I/2", "Vận động tiểu thương thanh toán không dùng tiền mặt qua mã QR và ứng "
+         "dụng ngân hàng số",
+         ["Phòng Kinh tế", "Đoàn Thanh niên"], "Tháng 8/2026"),
+        ("II/3", "Thu gom rác thải tại các tuyến đường liên thôn",
+         ["Trung tâm Dịch vụ sự nghiệp công", "Các thôn"], "Thường xuyên"),
+        ("II/4", "Trồng cây xanh trên các tuyến đường trục chính của xã",
+         ["Phòng Kinh tế", "Hội Phụ nữ xã"], "Quý IV/2026")]
