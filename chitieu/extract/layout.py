@@ -1630,10 +1630,23 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     # dõi" and "Phối hợp", "Năm 2025" over "Kế hoạch" and "Ước thực hiện") is their
     # group's: its ends part no columns, and the labels under it are each other's
     # neighbours
-    starts = sorted((c for c in labels if not _over_labels_below(c, labels)),
+    # (a label printed round its neighbour's, its first words on the line above it and
+    # its last in lower case on the line below — "Kế hoạch" / "Đơn vị tính" / "năm 2026",
+    # the labels centred down a header of three lines — is no group but that column's)
+    around = {c for c in labels if _wraps_round(c, labels, header)}
+    starts = sorted((c for c in labels if c in around or not _over_labels_below(c, labels)),
                     key=lambda c: c[0])
     for left, right in pairwise(starts):
         window = range(left[1], right[0] + 1)
+        if (left in around or right in around) and left[3] != right[3] and (
+                right[0] < left[1]):
+            # (the two labels overlap: the columns part between their middles)
+            cut = int((left[0] + left[1] + right[0] + right[1]) / 4)
+            for i, (s, e) in enumerate(spans):
+                if s < cut < e and s <= (left[0] + left[1]) / 2 and (right[0] + right[1]) / 2 <= e:
+                    spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                    break
+            continue
         if right[0] - left[1] < _MIN_GUTTER:
             # one label over another, or crowded on one line; labels of two lines one
             # space apart ("Kế hoạch" / "năm 2026" beside "Cơ quan chủ trì") are two
@@ -1657,6 +1670,20 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _wraps_round(label: tuple[int, int, str, int], labels: list[tuple[int, int, str, int]],
+                 header: list[_Line]) -> bool:
+    """A header label whose line below prints another label under it and whose own
+    words go on in lower case on the line after, under it ("Kế hoạch" / "Đơn vị tính" /
+    "năm 2026")."""
+    numbers = [line.number for line in header]
+    if label[3] not in numbers or numbers.index(label[3]) + 2 >= len(numbers):
+        return False
+    below, after = numbers[numbers.index(label[3]) + 1], numbers[numbers.index(label[3]) + 2]
+    return any(o[3] == below and o[0] < label[1] and o[1] > label[0] for o in labels) and any(
+        text[:1].islower() and start < label[1] and end > label[0]
+        for line in header if line.number == after for start, end, text in _label_chunks(line))
 
 
 def _ends_over(left: tuple[int, int, str, int], right: tuple[int, int, str, int],
@@ -2168,6 +2195,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         _merged_over_cut_row(texts_of, groups, carried, set(label_cols) | named, line_of)
     rows = []
     cut_by_position = {lines[i].number for i in alignment.cut_by_position}
+    moved = {(lines[i].number, c) for i, c in alignment.moved}
     for row, texts in enumerate(texts_of):
         if not any(texts):
             continue
@@ -2180,6 +2208,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                     for c in sorted(uncertain[row])]
         if any(firsts[row] <= n <= lasts[row] for n in cut_by_position):
             warnings.append("crowded_line_cut_by_position")
+        warnings += [f"cell_placement_uncertain:{_column_name(header, c)}"
+                     for c in sorted({c for n, c in moved if firsts[row] <= n <= lasts[row]})
+                     if c not in uncertain[row]]
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
@@ -2586,6 +2617,7 @@ class _Alignment:
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
         self.cut_by_position: set[int] = set()  # lines too crowded to cut by their words
+        self.moved: set[tuple[int, int]] = set()  # (line, column) given a drifted chunk
         self._learn(lines)
         # a chunk pushed over a gutter sits in the neighbouring column's span: it goes to
         # the column whose lines it is printed like ("Kế hoạch" centred under "Thời hạn")
@@ -2747,15 +2779,37 @@ class _Alignment:
     def _line_cells(self, index: int, line: _Line,
                     around: list[list[list[_Word]]] | None = None) -> list[list[_Word]]:
         cells: list[list[_Word]] = [[] for _ in self.grid.spans]
+        whole: list[tuple[int, list[_Word]]] = []  # chunks placed in one column, in order
         for chunk in _chunk_words(line):
             first, last = self.reach(chunk, index)
             if first == last:
                 cells[first] += chunk
+                whole.append((first, chunk))
                 continue
             context = None if around is None else self._context(around, index, first, last)
             pieces = self._cut(index, chunk, first, last, context)
             for col, piece in zip(range(first, last + 1), pieces, strict=True):
                 cells[col] += piece
+        return self._in_order(index, cells, whole)
+
+    def _in_order(self, index: int, cells: list[list[_Word]],
+                  whole: list[tuple[int, list[_Word]]]) -> list[list[_Word]]:
+        """Two chunks of a line (apart by two spaces or more: two cells) in one column
+        beside a column the line leaves empty: the line's cells drifted off their columns
+        (pdftotext prints a crowded row's cells some characters left or right of the
+        others'), the chunk on that side is the empty column's, in order. The line is
+        noted (`moved`: its row is warned)."""
+        for col in sorted({c for c, _ in whole}):
+            mine = [chunk for c, chunk in whole if c == col]
+            if len(mine) != 2 or col in self.name_cols:
+                continue
+            for other, chunk in ((col - 1, mine[0]), (col + 1, mine[1])):
+                if 0 <= other < len(cells) and not cells[other] and not self._narrow(other) \
+                        and other not in self.name_cols:
+                    cells[col] = [w for w in cells[col] if w not in chunk]
+                    cells[other] = list(chunk)
+                    self.moved.add((index, other))
+                    break
         return cells
 
     def _context(self, cells: list[list[list[_Word]]], index: int, first: int, last: int

@@ -172,3 +172,39 @@ def test_numbers_printed_one_space_before_their_names_are_the_rows_numbers() -> 
          ["Trung tâm Dịch vụ sự nghiệp công", "Các thôn"], "Thường xuyên"),
         ("II/4", "Trồng cây xanh trên các tuyến đường trục chính của xã",
          ["Phòng Kinh tế", "Hội Phụ nữ xã"], "Quý IV/2026")]
+
+
+def test_a_label_printed_round_its_neighbours_is_that_columns_not_a_group() -> None:
+    # "Kế hoạch" / "năm 2026" centred down a header of three lines, round "Đơn vị tính"
+    # (one line, the middle one) beside it: two columns, parted between the labels'
+    # middles; "Năm 2025" over "Kế hoạch" / "Ước đạt" stays their group
+    from chitieu.extract.layout import _split_between_lines, _wraps_round
+    header = _page_lines(
+        "                                                        Kế hoạch\n"
+        "STT              Chỉ tiêu                       Đơn vị tính\n"
+        "                                                        năm 2026\n")
+    labels = [(48, 59, "Đơn vị tính", 2), (56, 64, "Kế hoạch", 1)]
+    assert _wraps_round(labels[1], labels, header)
+    assert not _wraps_round(labels[0], labels, header)
+    assert _split_between_lines([(0, 2), (5, 40), (46, 66)], header, [0] * 70) == [
+        (0, 2), (5, 40), (46, 55), (57, 66)]
+    group = _page_lines(
+        "                                           Năm 2025\n"
+        "STT              Chỉ tiêu            Kế hoạch    Ước đạt\n")
+    grouped = [(43, 51, "Năm 2025", 1), (38, 46, "Kế hoạch", 2), (50, 57, "Ước đạt", 2)]
+    assert not _wraps_round(grouped[0], grouped, group)
+
+
+def test_two_cells_drifted_into_one_column_beside_an_empty_one_go_in_order() -> None:
+    # a row's cells printed several characters right of the others' (pdftotext): its
+    # target, two spaces before its lead, falls in the lead's column, the target's own
+    # column left empty on the line: the target goes back, the row warned
+    from chitieu.extract.layout import _Alignment, _Grid
+    lines = _page_lines(
+        " 1   Số bác sĩ trên 10.000 dân        14          Sở Y tế\n"
+        " 2   Tỷ lệ xã đạt chuẩn               90          Sở Nội vụ\n"
+        " 3   Tỷ lệ tiêm chủng đầy đủ                 Trên 92  Sở Y tế\n")
+    alignment = _Alignment(lines, _Grid([(1, 1), (5, 31), (36, 44), (47, 58)]))
+    assert [[w.text for w in cell] for cell in alignment.cells(2)] == [
+        ["3"], ["Tỷ", "lệ", "tiêm", "chủng", "đầy", "đủ"], ["Trên", "92"], ["Sở", "Y", "tế"]]
+    assert alignment.moved == {(2, 2)}
