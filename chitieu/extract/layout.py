@@ -1458,6 +1458,42 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
     return chunks
 
 
+def _completed_chunks(line: _Line, header: list[_Line]) -> list[tuple[int, int, str]]:
+    """The line's label chunks (`_role_chunks`), a run of labels crowded one space apart
+    that name no role until the header's lines below complete them taken apart ("Kế hoạch
+    Cơ quan chủ Cơ quan phối" over "năm 2026", "trì", "hợp"): cut before capitalised
+    words so that each part, with the lower-case words printed under it below, names a
+    role; two parts at least, every one of them."""
+    below = [c for other in header if other.number > line.number
+             for c in _label_chunks(other) if c[2][:1].islower()]
+    chunks: list[tuple[int, int, str]] = []
+    for start, end, text in _role_chunks(line):
+        run = [w for w in line.words if start <= w.x0 < end]
+        parts = _completed_parts(run, below) if first_role(text) == "unknown" else None
+        chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part))
+                   for part in parts] if parts else [(start, end, text)]
+    return chunks
+
+
+def _completed_parts(run: list[_Word], below: list[tuple[int, int, str]]
+                     ) -> list[list[_Word]] | None:
+    """`_completed_chunks` for one run: its parts, or None."""
+    capitals = [k for k in range(1, len(run)) if run[k].text[:1].isupper()
+                and not run[k].text.isupper()]
+    for size in range(len(capitals), 0, -1):
+        for cuts in combinations(capitals, size):
+            parts = [run[a:b] for a, b in pairwise([0, *cuts, len(run)])]
+            ends = [part[-1].x1 for part in parts[:-1]] + [10 ** 6]
+            texts = []
+            for part, limit in zip(parts, ends, strict=True):
+                under = [t for s, e, t in below
+                         if part[0].x0 - 1 <= (s + e) / 2 <= limit + 1]
+                texts.append(" ".join([w.text for w in part] + under))
+            if all(first_role(t) != "unknown" for t in texts):
+                return parts
+    return None
+
+
 def _role_parts(run: list[_Word]) -> list[list[_Word]]:
     """A run of words cut where it cuts one way only into two parts naming two roles (the
     second opening with a capital after the first's lower-case words), each part cut again
@@ -1509,8 +1545,10 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     stacked = _stacked_label_starts(header)
     parting = _crowded_labels(header)
     for line in header:
-        labels = [c for c in _role_chunks(line)
-                  if first_role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
+        completed = _completed_chunks(line, header)
+        labels = [c for c in completed
+                  if first_role(c[2]) != "unknown" or (line.number, c[0]) in stacked
+                  or c not in _role_chunks(line)]
         for start, end, text in labels:
             # a column whose cells are merged over many rows prints too little to show
             # (a row-number label overhangs its narrow column instead; a label one space
@@ -2866,6 +2904,9 @@ class _Alignment:
         cost = self.cost(col, index, chunk[i].x0, chunk[j - 1].x1)
         if cut and (chunk[i].text[:1].islower() or chunk[i].text in _DASHES):
             cost += _LOWER_START_COST
+        if cut and chunk[i].text[:1].isdigit() and self.named_cols.get(col) in _AGENCY_ROLES:
+            cost += _LOWER_START_COST  # (an agency's name opens with no figure: "Tối
+            # thiểu 85 Sở Giáo dục": the figure is the target's)
         return cost
 
     def _overflows(self, col: int, head: _Word, tail: _Word, above: list[_Word]) -> bool:

@@ -51,11 +51,6 @@ KNOWN_GAPS = {
         "characters left of the others', the note's first word one space after the "
         "deadline's ('Tháng Phối hợp …') and its wrapped word 'cảng' under the deadline's "
         "column: the drifting-row class (heldout10 son_la, heldout11 tuyen_quang)"),
-    "tinh_thai_nguyen_chi_tieu_giao_duc_ma_so_troi": (
-        "0/5: the header's first line crowds three labels one space apart ('Kế hoạch Cơ "
-        "quan chủ Cơ quan phối', each completed by the line below: 'năm 2026', 'trì', "
-        "'hợp') over lead and support columns whose body lines run together: no column is "
-        "made for them, the agencies are lost"),
 }
 
 
