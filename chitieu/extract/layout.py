@@ -3336,8 +3336,15 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                         required=col in named, filled=full[col], bound=bounds[col], **model)
              for col in columns]
             for model in models]
-    # each column its own model: offices centre some columns (numbers, units) and not others
-    chosen = [min((cut[col] for cut in cuts), key=lambda c: c[1]) for col in columns]
+    # each column its own model: offices centre some columns (numbers, units) and not others;
+    # of models fitting a column alike, the one the rows' names print by (a wrapped rest
+    # "đai" over a next cell opening in lower case, "các phòng, ban": printed from the top,
+    # the rest is the row above's)
+    costs = [[cut[col][1] for cut in cuts] for col in columns]
+    by_names = [min(range(len(models)), key=costs[col].__getitem__) for col in named
+                if col < len(costs)]
+    chosen = [cuts[_model_of(costs[col], by_names[0] if by_names else None)][col]
+              for col in columns]
     # a row numbered in its middle whose other cells print from its top (a unit over the
     # figures): its top is its first line in any column
     tops = [min([a, *(i for col in chosen for i, _ in col[0][r])]) if a >= 0 else a
@@ -3350,6 +3357,15 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
             if cut[1] < chosen[col][1]:
                 chosen[col] = cut
     return [cut[0] for cut in chosen]
+
+
+def _model_of(costs: list[float], preferred: int | None) -> int:
+    """The model of least cost (the first of equal ones), or `preferred` when it costs as
+    little."""
+    best = min(range(len(costs)), key=costs.__getitem__)
+    if preferred is not None and costs[preferred] <= costs[best] + _BOUND_SLACK:
+        return preferred
+    return best
 
 
 def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int,

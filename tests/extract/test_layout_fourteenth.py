@@ -208,3 +208,26 @@ def test_two_cells_drifted_into_one_column_beside_an_empty_one_go_in_order() -> 
     assert [[w.text for w in cell] for cell in alignment.cells(2)] == [
         ["3"], ["Tỷ", "lệ", "tiêm", "chủng", "đầy", "đủ"], ["Trên", "92"], ["Sở", "Y", "tế"]]
     assert alignment.moved == {(2, 2)}
+
+
+# (review r1 F15) numbers on the rows' top lines, cells printed from the top: row 2's
+# support wraps ("Trung tâm phát triển quỹ" / "đất"), row 3's opens in lower case ("các tổ
+# dân phố liên" / "quan"): "đất", above row 3's number, is row 2's
+WRAPPED_REST_OVER_LOWER_CASE = """\
+STT  Nhiệm vụ                         Cơ quan chủ trì          Cơ quan phối hợp          Thời hạn
+ 1   Kiểm kê đất công                  Phòng Kinh tế            Công an xã                Quý II/2026
+ 2   Lập bản đồ giá đất                Phòng Kinh tế            Trung tâm phát triển quỹ  Quý III/2026
+                                                                đất
+ 3   Chỉnh lý hồ sơ địa chính          Phòng Kinh tế            các tổ dân phố liên       Năm 2027
+                                                                quan
+ 4   Cấp đổi giấy chứng nhận quyền     Phòng Kinh tế            Các thôn                  Năm 2027
+     sử dụng đất
+"""  # noqa: E501
+
+
+def test_a_wrapped_rest_stays_with_its_row_over_a_next_cell_in_lower_case() -> None:
+    document = convert_text(WRAPPED_REST_OVER_LOWER_CASE, "layout")
+    assert [(r.key, [a.raw for a in r.agencies if a.role == "support"])
+            for r in document.records] == [
+        ("1", ["Công an xã"]), ("2", ["Trung tâm phát triển quỹ đất"]),
+        ("3", ["các tổ dân phố liên quan"]), ("4", ["Các thôn"])]
