@@ -418,7 +418,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
     width = len(header.roles)
     out = [RawRow([Cell(t) for t in row], first_line + 1, header.end, table=number)
            for row in header.grid]
-    table, end = _rows(lines, header)
+    table, end = _rows(lines, header, known)
     cut_roles = header.roles[header.numbering:]
     # of two names' columns the first groups the rows ("Lĩnh vực" before "Nhiệm vụ"): its
     # cell merged down the group, empty in the rows under the first
@@ -438,6 +438,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         not any(_kind(r) == "value" for r in cut_roles))
     above: list[str] | None = None
     parent: list[str] | None = None
+    monitor = next((k for k in agencies[1:] if cut_roles[k] == "monitor"), None)
     for at, (row, cut) in enumerate(zip(table, cuts, strict=True)):
         if row.kind in ("section", "group"):
             title = " ".join(" ".join(words) for words in row.lines if words)
@@ -466,6 +467,11 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         elif agency is not None and not cells[agency] and above is not None and above[agency]:
             cells[agency] = above[agency]  # a cell merged down from the row above
             warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
+        if row.kind == "item" and monitor is not None and not cells[monitor] and (
+                above is not None and above[monitor]):
+            # a monitor column's cell merged down a group of rows (written once, in its first)
+            cells[monitor] = above[monitor]
+            warnings.append(f"cell_placement_uncertain:{cut_roles[monitor]}")
         elif pairs and row.kind == "item" and above is not None and above[pairs[0]] and (
                 cells[pairs[0]] and not cells[pairs[1]] and both):
             # one agency under a row with a lead, in a table whose rows name two: its own
@@ -524,8 +530,10 @@ def _heads_items(table: list[_Row], at: int) -> bool:
     return key is not None and after == (*key, 1)
 
 
-def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
-    """The body's rows from the header's end, and the line after the table."""
+def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None = None
+          ) -> tuple[list[_Row], int]:
+    """The body's rows from the header's end, and the line after the table. (`known`: how
+    surely a text is an agency the known names hold.)"""
     rows: list[_Row] = []
     last_item: tuple[int, ...] | None = None
     sections: dict[str, str] = {}  # the last section's number of each kind ("A", "I")
@@ -578,7 +586,8 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
                 and _capitals(lines[i + 1].split(" "))) and _next_section(sections, head):
             # (a section's number alone, its title in capitals on the lines under it)
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
-        elif head in _SUB_ITEM and len(words) > 1 and rows:
+        elif head in _SUB_ITEM and len(words) > 1 and rows and not _dash_goes_on(
+                rows[-1], words, known):
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
             started = _Row("part", [""], [words], i, i)
@@ -591,6 +600,21 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
             break
         i += 1
     return [r for r in rows if r.kind != "part" or r.lines], i
+
+
+def _dash_goes_on(row: _Row, words: list[str], known: Callable[[str], float] | None
+                  ) -> bool:
+    """Whether a line opening with a dash goes on an agency's name the line above opened,
+    wrapped before its dash ("Phòng Văn hóa" / "- Xã hội"): the two read as a name the
+    known names hold. Not a "-" part of the row (few words, the joined name known)."""
+    above = row.lines[-1] if row.lines else []
+    if known is None or not above or len(words) > _DASH_REST_WORDS:
+        return False
+    return any(opens_agency(" ".join(above[k:])) and known(" ".join(above[k:] + words))
+               >= _KNOWN for k in range(max(0, len(above) - _DASH_REST_WORDS), len(above)))
+
+
+_DASH_REST_WORDS = 5  # an agency's name's words on either side of a dash it wraps at
 
 
 def _next_is_item(lines: list[str], i: int) -> bool:
@@ -920,8 +944,8 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
                     total = base + (0.0 if a == b else _MORE + _agency_cost(row, a, b) if (
                         a == 0 or row.ends[a - 1]) else inf)
                 else:
-                    total = base + (_EMPTY_SUPPORT if a == b and roles[c] == "support" else
-                                    _cell_cost(row, a, b, kind, c == 0, roles[c]))
+                    total = base + (_EMPTY_SUPPORT if a == b and roles[c] in _OFTEN_EMPTY
+                                    else _cell_cost(row, a, b, kind, c == 0, roles[c]))
                 if total < cost[c + 1][b]:
                     cost[c + 1][b] = total
                     back[c + 1][b] = a
@@ -944,9 +968,11 @@ _MOST_WORDS_CUT = 600
 
 _EMPTY = {"name": 30.0, "unit": 2.0, "value": 1.5, "agency": 3.0, "deadline": 2.0,
           "text": 1.0}
-_EMPTY_SUPPORT = 2.0  # a support left empty is commoner than a lead
+_EMPTY_SUPPORT = 2.0  # a support or a monitor left empty is commoner than a lead
+_OFTEN_EMPTY = frozenset({"support", "monitor"})
 
 
+_YEAR_WORDS = frozenset({"năm", "đoạn"})  # "… năm 2026", "giai đoạn 2026": the name's year
 _BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
 _LIST_GOES_ON = 3.0  # an agency cell cut after its "," or ";" (the next name its own)
 _NAME_TAKES_AGENCY = 2.5  # a name taking a line that opens an agency's name
@@ -1020,9 +1046,14 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         if row.agency_lines(a + 1, b):
             cost += _NAME_TAKES_AGENCY
         last = words[b - 1]
-        if b < len(words) and (_VALUE.match(last) or last.lower() in _unit_words() or (
-                _AGENCY_WORD.match(last))):
-            cost += 2.5  # a name cut after the next cells' first word
+        year = _YEAR.fullmatch(last) and b - a > 1 and words[b - 2].lower() in _YEAR_WORDS
+        if b < len(words) and ((_VALUE.match(last) and not year) or (
+                last.lower() in _unit_words()) or _AGENCY_WORD.match(last) or (
+                not row.ends[b - 1] and any(row.heads[k] == b - k
+                                            for k in range(max(a + 1, b - 4), b)))):
+            # a name cut after the next cells' first word (a year after "năm" ends it; an
+            # agency's head mid-line, "… Văn phòng" / "Bộ …", opens the next cell)
+            cost += 2.5
         if b < len(words) and last.lower() in _OPEN_END_WORDS:
             cost += 3.0  # a name cut where a phrase cannot end ("… của các" / "cơ quan")
         # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a

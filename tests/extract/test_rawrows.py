@@ -680,3 +680,55 @@ def test_a_lone_agency_under_a_lead_above_says_lead_or_support_is_a_guess() -> N
                                           ["Sở Nội vụ", "Bảo hiểm xã hội thành phố"]]
     assert body[0].warnings == [] and body[2].warnings == []
     assert body[1].warnings == ["cell_placement_uncertain:lead"]
+
+
+def test_a_dash_line_going_on_a_known_agencys_name_is_no_sub_row() -> None:
+    # "Phòng Văn hóa" / "- Xã hội": the lead wrapped before its dash, not a "-" part
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ GIA ĐÌNH VÀ TRẺ EM NĂM 2026",
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1",
+        "Tổ chức Tháng hành động vì trẻ em",
+        "Phòng Văn hóa",
+        "- Xã hội",
+        "Trạm Y tế xã Tháng 6/2026",
+        "2 Rà soát trẻ em có hoàn cảnh đặc biệt Công an xã Các thôn Quý III/2026",
+    ]))
+    assert rows[1:] == [
+        ["1", "Tổ chức Tháng hành động vì trẻ em", "Phòng Văn hóa - Xã hội", "Trạm Y tế xã",
+         "Tháng 6/2026"],
+        ["2", "Rà soát trẻ em có hoàn cảnh đặc biệt", "Công an xã", "Các thôn", "Quý III/2026"]]
+
+
+def test_a_name_ending_in_its_year_keeps_it_and_gives_no_agency_head() -> None:
+    # "… năm 2026 Văn phòng Bộ Cục Ngoại giao": the year ends the name (a year after "năm"
+    # is no value the name took), "Văn phòng" opens the lead (a name cut after an agency's
+    # head took the lead's first words)
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ NĂM 2026",
+        "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện",
+        "1 Tổng kết công tác thanh tra năm 2026 Văn phòng Bộ Cục Kiểm tra nội",
+        "bộ",
+        "Tháng 12/2026",
+        "2 Rà soát quy chế làm việc Thanh tra Bộ Vụ Pháp chế Quý II/2026",
+    ]))
+    assert rows[1] == ["1", "Tổng kết công tác thanh tra năm 2026", "Văn phòng Bộ",
+                       "Cục Kiểm tra nội bộ", "Tháng 12/2026"]
+
+
+def test_a_lone_agency_in_a_table_with_a_monitor_column_is_its_lead() -> None:
+    # lead, support, monitor: one agency written in row 2 is its lead (a lead is rarely
+    # empty, a support or monitor often), the monitor merged down from row 1 (a guess, said)
+    rows = cells.read_text("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ BẢO VỆ MÔI TRƯỜNG",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Cơ quan theo dõi Thời gian hoàn thành",
+        "1 Nạo vét kênh mương nội đồng Phòng Kinh tế Các thôn Văn phòng HĐND và UBND Quý II/2026",
+        "2 Kiểm tra cơ sở chăn nuôi tập trung Phòng Văn hóa - Xã hội Quý III/2026",
+    ]), agencies=default_gazetteer).rows
+    body = [r for r in rows if r.table is not None][1:]
+    assert body[1].texts == ["2", "Kiểm tra cơ sở chăn nuôi tập trung", "Phòng Văn hóa - Xã hội",
+                             "", "Văn phòng HĐND và UBND", "Quý III/2026"]
+    assert "cell_placement_uncertain:monitor" in body[1].warnings
