@@ -711,7 +711,8 @@ def _agency_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
 
 # words a name's phrase cannot end with
 _OPEN_END_WORDS = frozenset({"của", "các", "và", "cho", "với", "về", "tại", "trên", "theo",
-                             "những", "được", "để", "từ"})
+                             "những", "được", "để", "từ", "gửi"})
+_HYPHEN_WRAPPED = lazy(compile_regex, r"\w-$")  # "HĐND-": a word its line cut at its hyphen
 # one-word heads opening a name with no capital after them ("Các sở, ban, ngành"); other
 # one-word heads need one ("Báo Nhân Dân", not "Báo cáo"; "Quỹ Đầu tư", "Trạm Y tế")
 _OPEN_HEADS = frozenset({("các",)})
@@ -838,6 +839,12 @@ class _Words:
         self.ends: list[bool] = []  # a line ends after the word
         for line in lines:
             line = [w for w in line if w]
+            if line and self.words and self.ends[-1] and _HYPHEN_WRAPPED.search(
+                    self.words[-1]) and line[0][:1].isupper():
+                # a word wrapped after its hyphen ("VP HĐND-" / "UBND") is one word
+                self.words[-1] += line[0]
+                self.ends[-1] = len(line) == 1
+                line = line[1:]
             self.words += line
             self.ends += [k == len(line) - 1 for k in range(len(line))]
         self._known = known
@@ -877,12 +884,14 @@ class _Words:
 
     def agency_lines(self, a: int, b: int) -> int:
         """How many lines opening at words a … b - 1 open an agency's name (known, or by
-        its head)."""
+        its head), the line above not ending where a phrase cannot ("… gửi Bộ Y tế và" /
+        "Ủy ban nhân dân tỉnh": the agency is the phrase's, the name goes on)."""
         if self._agency_lines is None:
             counts = [0]
             for k in range(len(self.words)):
                 opens = k > 0 and self.ends[k - 1] and bool(
-                    self.heads[k] or self.known_ends(k))
+                    self.heads[k] or self.known_ends(k)) and (
+                    self.words[k - 1].lower() not in _OPEN_END_WORDS)
                 counts.append(counts[-1] + opens)
             self._agency_lines = counts
         return self._agency_lines[b] - self._agency_lines[a]

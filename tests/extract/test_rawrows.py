@@ -732,3 +732,17 @@ def test_a_lone_agency_in_a_table_with_a_monitor_column_is_its_lead() -> None:
     assert body[1].texts == ["2", "Kiểm tra cơ sở chăn nuôi tập trung", "Phòng Văn hóa - Xã hội",
                              "", "Văn phòng HĐND và UBND", "Quý III/2026"]
     assert "cell_placement_uncertain:monitor" in body[1].warnings
+
+
+def test_a_word_wrapped_after_its_hyphen_is_one_word() -> None:
+    # "VP HĐND-" / "UBND": one word wrapped at its hyphen (no space on either side), one
+    # agency, not "VP HĐND" and "UBND"
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH",
+        "TT Chỉ tiêu ĐVT Kế hoạch 2026 Đơn vị thực hiện",
+        "1 Tỷ lệ hồ sơ giải quyết đúng hạn % 98 VP HĐND-",
+        "UBND",
+        "2 Tỷ lệ hồ sơ trực tuyến % 80 CA xã",
+    ]))
+    assert rows[1] == ["1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "98", "VP HĐND-UBND"]
