@@ -587,7 +587,7 @@ def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None
             # (a section's number alone, its title in capitals on the lines under it)
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
         elif head in _SUB_ITEM and len(words) > 1 and rows and not _dash_goes_on(
-                rows[-1], words, known):
+                rows[-1], words, known) and not _bullet_in_cell(rows[-1]):
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
             started = _Row("part", [""], [words], i, i)
@@ -615,6 +615,14 @@ def _dash_goes_on(row: _Row, words: list[str], known: Callable[[str], float] | N
 
 
 _DASH_REST_WORDS = 5  # an agency's name's words on either side of a dash it wraps at
+
+
+def _bullet_in_cell(row: _Row) -> bool:
+    """Whether a "-" line is a bullet of the row's own cell: the row a numbered one whose
+    last line so far ends a list's lead-in or one of its items ("Tổ chức tập huấn:" / "- Cho
+    cán bộ xã;" / "- Cho Tổ công nghệ số."), not a "-" part with cells of its own."""
+    return row.kind == "item" and bool(row.lines) and bool(row.lines[-1]) and (
+        row.lines[-1][-1].endswith((":", ";")))
 
 
 def _next_is_item(lines: list[str], i: int) -> bool:
@@ -727,6 +735,9 @@ def _head_at(words: list[str], k: int) -> int:
     "Bảo hiểm xã hội", "UBND các xã", "Các sở"), or another with a word of the name's own
     with a capital after it ("Cục Thuế", "Vụ Pháp chế", "Báo Nhân Dân"; not "Bộ đội",
     "Báo cáo"). 0 when no name opens at `k`."""
+    role = _role_label(words, k)
+    if role:
+        return role
     if not words[k][:1].isupper():
         return 0
     heads, capitalized, most = _agency_heads()
@@ -738,6 +749,25 @@ def _head_at(words: list[str], k: int) -> int:
             after = words[k + size] if k + size < len(words) else ""
             return size if after[:1].isupper() and after[:1].isalpha() else 0
     return 0
+
+
+def _role_label(words: list[str], k: int) -> int:
+    """How many words a role's label with its colon takes at `k` ("Chủ trì:", "phối hợp:":
+    an agency cell saying who leads and who supports, data/agency_words.yaml role_marks);
+    0 when none opens there."""
+    for size in range(1, _ROLE_LABEL_WORDS + 1):
+        if k + size <= len(words) and words[k + size - 1].endswith(":"):
+            label = " ".join(words[k:k + size]).rstrip(":").lower()
+            return size if label in _role_labels() else 0
+    return 0
+
+
+_ROLE_LABEL_WORDS = 3  # "phối hợp thực hiện:"
+
+
+@functools.cache
+def _role_labels() -> frozenset[str]:
+    return frozenset(str(mark).lower() for mark in load_yaml("agency_words.yaml")["role_marks"])
 
 
 def agency_starts(words: list[str], heads: list[int] | None = None) -> list[int]:
@@ -757,14 +787,17 @@ def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[
         heads = [_head_at(words, k) for k in range(len(words))]
     units, parents, levels = _unit_heads()
     out = []
-    start = 0
-    own = heads[0] if words else 0
-    unit = _opens_with(words, 0, units)
+    start = _role_label(words, 0) if words else 0  # ("Chủ trì: Văn phòng …": the name after)
+    own = heads[start] if start < len(words) else 0
+    unit = _opens_with(words, start, units)
     for k in range(1, len(words)):
         before = words[k - 1]
-        if before.endswith((";", ",")):
-            start, own = k, heads[k]
-            unit = _opens_with(words, k, units)
+        if before.endswith((";", ",")) or (k == start and start):
+            start = k + _role_label(words, k)
+            own = heads[start] if start < len(words) else 0
+            unit = _opens_with(words, start, units)
+            continue
+        if k < start:
             continue
         size = heads[k]
         if unit and words[k].islower() and _opens_with(words, k, levels):

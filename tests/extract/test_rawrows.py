@@ -746,3 +746,41 @@ def test_a_word_wrapped_after_its_hyphen_is_one_word() -> None:
         "2 Tỷ lệ hồ sơ trực tuyến % 80 CA xã",
     ]))
     assert rows[1] == ["1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "98", "VP HĐND-UBND"]
+
+
+def test_bullet_lines_inside_a_tasks_cell_are_no_sub_rows() -> None:
+    # "Tổ chức tập huấn:" / "- Cho cán bộ xã;" / "- Cho Tổ công nghệ số.": the task's
+    # cell lists its parts after its colon, one per "-" line — one row, not "-" parts
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ KỸ NĂNG SỐ",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1",
+        "Tổ chức tập huấn kỹ năng số:",
+        "- Cho cán bộ, công chức xã;",
+        "- Cho Tổ công nghệ số cộng đồng.",
+        "Phòng Văn hóa - Xã hội Đoàn Thanh niên xã Quý II/2026",
+        "2 Hướng dẫn cài đặt ứng dụng VNeID Công an xã Các thôn Thường xuyên",
+    ]))
+    assert rows[1:] == [
+        ["1", "Tổ chức tập huấn kỹ năng số: - Cho cán bộ, công chức xã; - Cho Tổ công nghệ "
+         "số cộng đồng.", "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên xã", "Quý II/2026"],
+        ["2", "Hướng dẫn cài đặt ứng dụng VNeID", "Công an xã", "Các thôn", "Thường xuyên"]]
+
+
+def test_an_agency_cell_saying_who_leads_and_who_supports_is_the_agency_columns() -> None:
+    # one column "Cơ quan thực hiện": "Chủ trì: …; phối hợp: …" opens an agency cell (its
+    # role words and colon are the cell's), not the task's name going on
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+        "TT Nội dung Cơ quan thực hiện Thời gian",
+        "1",
+        "Công khai thủ tục hành chính trên Cổng thông tin điện tử",
+        "của xã",
+        "Chủ trì: Văn phòng HĐND và UBND;",
+        "phối hợp: Công an xã",
+        "Quý I/2026",
+    ]))
+    assert rows[1] == ["1", "Công khai thủ tục hành chính trên Cổng thông tin điện tử của xã",
+                       "Chủ trì: Văn phòng HĐND và UBND; phối hợp: Công an xã", "Quý I/2026"]
