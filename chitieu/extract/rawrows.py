@@ -1014,6 +1014,7 @@ _EMPTY_SUPPORT = 2.0  # a support or a monitor left empty is commoner than a lea
 _OFTEN_EMPTY = frozenset({"support", "monitor"})
 
 
+_SIGNS = frozenset({"≥", "≤", ">", "<", "=", ">=", "<="})  # a comparison before its number
 _YEAR_WORDS = frozenset({"năm", "đoạn"})  # "… năm 2026", "giai đoạn 2026": the name's year
 _BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
 _LIST_GOES_ON = 3.0  # an agency cell cut after its "," or ";" (the next name its own)
@@ -1098,10 +1099,13 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             cost += 2.5
         if b < len(words) and last.lower() in _OPEN_END_WORDS:
             cost += 3.0  # a name cut where a phrase cannot end ("… của các" / "cơ quan")
+        if b < len(words) and last in _SIGNS:
+            cost += 4.0  # a sign without its number ("…: ≥" / "95%": the name's target)
         # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a
         # capital or at the name's end is a value's cell the name took
         for k in range(a + 1, b):
             if (_VALUE.match(words[k]) and not _YEAR.fullmatch(words[k]) and (
+                    words[k - 1] not in _SIGNS) and (
                     k + 1 == len(words) or not words[k + 1][:1].islower())):
                 cost += 3.0
         return cost

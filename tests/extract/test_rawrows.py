@@ -784,3 +784,21 @@ def test_an_agency_cell_saying_who_leads_and_who_supports_is_the_agency_columns(
     ]))
     assert rows[1] == ["1", "Công khai thủ tục hành chính trên Cổng thông tin điện tử của xã",
                        "Chủ trì: Văn phòng HĐND và UBND; phối hợp: Công an xã", "Quý I/2026"]
+
+
+def test_a_name_ending_in_a_comparison_sign_keeps_its_number() -> None:
+    # "…: ≥" / "95%": a target printed at the name's end, wrapped after its sign — the sign
+    # and its number stay together (in the name, which interpretation takes the target out
+    # of, or in the target's cell), never "≥" left in the name and "95%" the target
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU NÔNG THÔN MỚI",
+        "TT Chỉ tiêu Đơn vị tính Chỉ tiêu năm 2026 Cơ quan chủ trì",
+        "1 Tỷ lệ hộ dùng nước sạch % ≥ 75 Phòng Kinh tế",
+        "2",
+        "Tỷ lệ người dân tham gia bảo hiểm y tế: ≥",
+        "95%",
+        "Trạm Y tế xã",
+    ]))
+    assert rows[2][4] == "Trạm Y tế xã"
+    assert "≥ 95%" in (rows[2][1], rows[2][3]) or rows[2][1].endswith("≥ 95%")
