@@ -461,9 +461,13 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
                 cells[pairs[0]] and not cells[pairs[1]] and cells[pairs[0]] != above[pairs[0]]):
             cells[pairs[1]], cells[pairs[0]] = cells[pairs[0]], ""
         if row.kind in ("sub", "part") and parent is not None:
-            for k, r in enumerate(cut_roles):
-                if r in AGENCY_ROLES and not cells[k] and parent[k]:
-                    cells[k] = parent[k]
+            # a part naming no agency: the parent's cells merged down over it (a guess, said);
+            # one naming its own keeps its empty cells empty
+            if not any(cells[k] for k in agencies):
+                for k in agencies:
+                    if parent[k]:
+                        cells[k] = parent[k]
+                        warnings.append(f"cell_placement_uncertain:{cut_roles[k]}")
         elif agency is not None and not cells[agency] and above is not None and above[agency]:
             cells[agency] = above[agency]  # a cell merged down from the row above
             warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
@@ -586,8 +590,10 @@ def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None
                 and _capitals(lines[i + 1].split(" "))) and _next_section(sections, head):
             # (a section's number alone, its title in capitals on the lines under it)
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
-        elif head in _SUB_ITEM and len(words) > 1 and rows and not _dash_goes_on(
+        elif head in _SUB_ITEM and rows and (len(words) > 1 or (
+                i + 1 < len(lines) and lines[i + 1])) and not _dash_goes_on(
                 rows[-1], words, known) and not _bullet_in_cell(rows[-1]):
+            # (a dash alone on its line: the part's number cell, its cells on the next line)
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
             started = _Row("part", [""], [words], i, i)
@@ -608,8 +614,8 @@ def _dash_goes_on(row: _Row, words: list[str], known: Callable[[str], float] | N
     wrapped before its dash ("Phòng Văn hóa" / "- Xã hội"): the two read as a name the
     known names hold. Not a "-" part of the row (few words, the joined name known)."""
     above = row.lines[-1] if row.lines else []
-    if known is None or not above or len(words) > _DASH_REST_WORDS:
-        return False
+    if known is None or not above or not 1 < len(words) <= _DASH_REST_WORDS:
+        return False  # (a dash alone on its line goes on nothing: a part's number cell)
     return any(opens_agency(" ".join(above[k:])) and known(" ".join(above[k:] + words))
                >= _KNOWN for k in range(max(0, len(above) - _DASH_REST_WORDS), len(above)))
 

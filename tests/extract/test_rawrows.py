@@ -802,3 +802,42 @@ def test_a_name_ending_in_a_comparison_sign_keeps_its_number() -> None:
     ]))
     assert rows[2][4] == "Trạm Y tế xã"
     assert "≥ 95%" in (rows[2][1], rows[2][3]) or rows[2][1].endswith("≥ 95%")
+
+
+def test_a_dash_alone_on_its_line_opens_a_part_whose_cells_follow() -> None:
+    # "Trong đó:" then "-" alone (the part's number cell) and its cells on the next line,
+    # as a number alone opens its row: two parts, not one glued to "Trong đó:"
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU HẠ TẦNG",
+        "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Cơ quan chủ trì",
+        "1 Số trạm phát sóng Trạm 4.200 6.000 Sở Khoa học và Công nghệ",
+        "Trong đó:",
+        "-",
+        "Trạm 5G Trạm 900 3.500 Sở Xây dựng",
+        "-",
+        "Trạm dùng chung Trạm 1.100 2.000 Sở Xây dựng",
+    ]))
+    assert ["-", "Trạm 5G", "Trạm", "900", "3.500", "Sở Xây dựng"] in rows
+    assert ["-", "Trạm dùng chung", "Trạm", "1.100", "2.000", "Sở Xây dựng"] in rows
+
+
+def test_a_part_naming_its_own_lead_inherits_no_support() -> None:
+    # "-" parts under "Trong đó:": one naming its own lead and no support keeps its support
+    # empty (not the parent row's "Sở Xây dựng"); a part naming no agency takes the
+    # parent's, merged down over it, and says so
+    rows = cells.read_text("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU HẠ TẦNG",
+        "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Cơ quan chủ trì Cơ quan phối hợp",
+        "1 Số trạm phát sóng Trạm 4.200 6.000 Sở Khoa học và Công nghệ Sở Xây dựng",
+        "Trong đó:",
+        "- Trạm 5G Trạm 900 3.500 Các doanh nghiệp viễn thông",
+        "- Trạm dùng chung Trạm 1.100 2.000",
+    ]), agencies=default_gazetteer).rows
+    parts = [r for r in rows if r.table is not None and r.texts[0] == "-"]
+    assert [r.texts[5:] for r in parts] == [
+        ["Các doanh nghiệp viễn thông", ""],
+        ["Sở Khoa học và Công nghệ", "Sở Xây dựng"]]
+    assert parts[0].warnings == []
+    assert "cell_placement_uncertain:lead" in parts[1].warnings
