@@ -14,7 +14,6 @@ from chitieu.core.digest import sha256 as _sha256  # `sha256` names a document's
 from chitieu.core.tables import Table
 from chitieu.core.types import RawDocument
 from chitieu.errors import InputError, display_path
-from chitieu.extract import blocks
 from chitieu.gazetteer.agencies import Gazetteer, default_gazetteer
 from chitieu.interpret.plan import parse_plan
 from chitieu.interpret.records import build_records
@@ -75,6 +74,8 @@ def _rows_by_their_look(exc: InputError, layout: str | None, raw: RawDocument,
     rather than every row lost. None otherwise (no table: the error stands)."""
     if exc.code != "no_table" or layout is not None or raw.format != "text":
         return None
+    from chitieu.extract import blocks  # (its patterns compiled only when needed: start time)
+
     rows = reread()
     return rows if blocks.numbered_rows(rows) >= _LEAST_ROWS_BY_LOOK else None
 
