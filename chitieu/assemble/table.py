@@ -682,6 +682,7 @@ class _Assembler:
         # which a signed page may print between two rows: "name" or "value", the field read
         # last, while the stamp's lines go on; a row carrying the numbering on resumes it
         self.ended_by_stamp: str | None = None
+        self.stamp_column: int | None = None  # the column the stamp's last field was read in
         self.in_note = False  # the rows under the table are a note's, kept in table_note
         self.dropped_rows = False  # a numbered row below the table's end was warned of
         self.last_page = None
@@ -1071,8 +1072,9 @@ class _Assembler:
         if (col is not None and len(filled) >= 2 and filled[0] == col
                 and ROW_LABEL.match(texts[col]) and not texts[col].rstrip(".)").isdigit()):
             return True
-        return (filled == [name] and name is not None and name != 0
-                and texts[name][:1].islower())
+        # in the name's column, or on a line without tabs (a text form that keeps none)
+        return (filled in ([name], [0]) and name is not None and name != 0
+                and texts[filled[0]][:1].islower())
 
     def _continues_numbering(self, texts: list[str], filled: list[int]) -> bool:
         """A row with cells beside its number, numbered next after the last numbered row."""
@@ -1132,13 +1134,18 @@ class _Assembler:
 
     def _stamp_line(self, texts: list[str], filled: list[int]) -> str | None:
         """A line of a digital signature's stamp: what its field holds ("name", "value"), or
-        under a name's field the name's wrapped rest ("Tân Lạc, tỉnh Phú Thọ") — "rest"."""
+        under a name's field the name's wrapped rest ("Tân Lạc, tỉnh Phú Thọ") — "rest": in
+        the field's column and naming a place or body (a capital), so that a row's wrapped
+        rest ("và cải cách hành chính") stays the row's."""
         if not filled or len(filled) > 2:
             return None
         text = texts[filled[0]]
         field = stamp_field(text)
-        if field is None and self.ended_by_stamp == "name" and len(filled) == 1 and not (
-                ROW_LABEL.match(text) or vocabulary().signature.search(line_key(text))):
+        if field is not None:
+            self.stamp_column = filled[0]
+        elif (self.ended_by_stamp == "name" and filled == [self.stamp_column]
+              and any(word[:1].isupper() for word in text.split()) and not (
+                ROW_LABEL.match(text) or vocabulary().signature.search(line_key(text)))):
             return "rest"
         return field
 

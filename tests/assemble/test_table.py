@@ -467,6 +467,30 @@ def test_a_table_goes_on_under_a_stamp_by_a_group_row_or_a_wrapped_rest(
     assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
 
 
+@pytest.mark.parametrize("rest", [
+    "\tvà cải cách hành chính\t\t\t\t",  # in the name's column
+    "và cải cách hành chính",  # a line without tabs, where the stamp's line stood
+])
+def test_a_rows_wrapped_rest_under_a_one_line_stamp_is_the_rows(rest: str) -> None:
+    # review r2 R1: with no time line under "Ký bởi: …", the row's wrapped rest was taken
+    # for the rest of the stamp's name and dropped without a word
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n"
+                   f"Ký bởi: Ủy ban nhân dân xã Tân Lạc\n{rest}\n"
+                   "2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026")
+    assert _names(table) == ["Tỷ lệ A và cải cách hành chính", "Tỷ lệ B"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "Ký bởi: Ủy ban Nhân dân xã Tân Lạc,\ntỉnh Phú Thọ",
+    "\t\t\t\tKý bởi: Ủy ban Nhân dân phường Hạ\t\n\t\t\t\tLong, tỉnh Quảng Ninh\t",
+])
+def test_a_one_line_stamps_wrapped_name_stays_the_stamps(stamp: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n{stamp}\n"
+                   "2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026")
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+    assert [row.cells[4] for row in table.rows] == ["Phòng Kinh tế", "Công an xã"]
+
+
 def test_a_signature_after_a_stamp_still_ends_the_table() -> None:
     table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n"
                    "Ký bởi: Ủy ban nhân dân xã Tân Lạc\n\t\t\t\tTM. ỦY BAN NHÂN DÂN\t\n"
@@ -634,3 +658,11 @@ def test_a_group_row_written_with_a_slash_form_is_no_signature(group: str) -> No
                    "2.2\tSố hộ C\thộ\t40\tPhòng Kinh tế\t2026")
     assert _names(table) == ["Tỷ lệ A", group, "Tỷ lệ B", "Số hộ C"]
     assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
+
+
+def test_a_letters_courtesy_close_under_the_last_row_ends_the_table() -> None:
+    # a letter's "Trân trọng./." printed right under its table (no blank line): was read as
+    # the last row's name going on
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\nTrân trọng./.\n"
+                   "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN")
+    assert _names(table) == ["Tỷ lệ A"]
