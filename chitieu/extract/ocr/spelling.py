@@ -445,7 +445,9 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     scored = [(support, c) for _, support, c in scored]
     support, chosen = scored[0]
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
-        return _most_written_tone(model, tones, word)
+        # no other tone of these letters is a syllable ("suõi"): the letters with other
+        # marks ("suối", "sưởi")
+        return _most_written_tone(model, tones or candidates - edits, word)
     if chosen in edits and (not _letter_backed(model, left, chosen, lower, right, valid,
                                                support)
                             or any(c not in edits and count >= _MIN_SUPPORT
@@ -652,8 +654,9 @@ _WRITTEN_RATIO = 3
 
 
 def _most_written_tone(model: _Model, tones: set[str], word: str) -> str:
-    """The tone of the letters `word` spells that the typed text writes most, when it
-    writes it far more than the others ("chôt" → "chốt", "Sõ" → "Số"); else `word`."""
+    """The tone of the letters `word` spells (or, given no such tone, the marks) that the
+    typed text writes most, when it writes it far more than the others ("chôt" → "chốt",
+    "Sõ" → "Số", "suõi" → "suối"); else `word`."""
     counts = sorted(((model.written[t], t) for t in tones), reverse=True)
     if not counts or counts[0][0] < _MIN_WRITTEN:
         return word

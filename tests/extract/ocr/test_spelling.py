@@ -77,6 +77,11 @@ def test_a_reading_that_is_no_word_takes_the_tone_the_domain_writes() -> None:
     # a syllable as read stays, whatever the domain writes more ("hói" is a word)
     words, _ = repair_words(_line("tài liệu hói"))
     assert words[-1].text == "hói"
+    # no syllable spells those letters with another tone ("suõi": an "o" with a tilde and no
+    # hat, a JPEG at 250 dpi, DEV16): the syllable of those letters, marks aside, the typed
+    # text writes far more than any other ("suối", not "sưởi")
+    words, changes = repair_words(_line("Quan trắc nguồn nước suõi sau khu", 60.0))
+    assert words[4].text == "suối" and changes
 
 
 def test_a_vowel_read_twice_is_one() -> None:
