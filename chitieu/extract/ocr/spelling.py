@@ -723,8 +723,9 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
     cores = [_core(w.text) for w in words]
     for index, word in enumerate(words):
         core = cores[index]
-        if core is None or index in named or not _spellable(core, word):
-            continue
+        if (core is None or len(core[1]) < 4 or index in named or known_syllable(core[1])
+                or not _spellable(core, word)):
+            continue  # a syllable (most words) is no glued word
         sides = (_neighbour(words, cores, index, -1, gap), _neighbour(words, cores, index, 1, gap))
         readings = [(parts, _spelled_parts(parts, sides, word.conf))
                     for parts in _glued_parts(core[1])]
