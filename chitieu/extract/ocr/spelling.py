@@ -530,10 +530,10 @@ def _partial_words(model: _Model, left: str | None, word: str, right: str | None
     syllable is one word's. ("trồng cây công nghiệp": "cây công" is part of a word of three
     too; "trồng cây" stands.)"""
     return sum(None not in pair and None not in other and pair in model.partial
-               and other in model.whole and pair + other[1:] not in model.threes
-               and other[:1] + pair not in model.threes
-               for pair, other in (((left, word), (outer[0], left)),
-                                   ((word, right), (right, outer[1]))))
+               and other in model.whole and three not in model.threes
+               for pair, other, three in (((left, word), (outer[0], left), (outer[0], left, word)),
+                                          ((word, right), (right, outer[1]),
+                                           (word, right, outer[1]))))
 
 
 def _words_formed(model: _Model, left: str | None, word: str, right: str | None,
