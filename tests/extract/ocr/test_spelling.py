@@ -529,6 +529,8 @@ def test_the_syllables_of_a_glued_word_are_spelled_by_each_other(read: str,
     ("thoát", "nghẻo", None, 73.0, "nghèo"),
     # "Số hộ nuôi ong lấy mật" read "lẫy" (DEV14, serif 11 at 250 dpi): "lấy mật"
     ("ong", "lẫy", "mật", 80.0, "lấy"),
+    # "Diện tích cây ăn quả trồng mới" read "trông mới" (DEV12 and DEV14): "trồng mới"
+    ("quả", "trông", "mới", 80.0, "trồng"),
 ])
 @_NO_DICTIONARY
 def test_a_word_of_the_plans_the_dictionary_lacks_backs_a_tone(left, read, right, confidence,
