@@ -572,3 +572,11 @@ def test_part_of_a_three_syllable_word_across_a_two_syllable_one_backs_no_repair
     ("cây công" is part of a word of three itself)."""
     assert best_reading("hộ", "trồng", "cà", 94.3, ("số", "phê")) == "trồng"
     assert best_reading("vùng", "trông", "cây", 92.0, ("rộng", "công")) == "trồng"
+
+
+@_NO_DICTIONARY
+def test_a_phrase_of_the_plans_keeps_its_word_as_read() -> None:
+    """"Trồng cây có múi" read right at 94 at a cell's end (DEV11, a harsh JPEG at 210 dpi):
+    "có mùi" is a word of the dictionary, but "cây có múi" (citrus) is a phrase of the plans
+    (ocr_phrases.txt): printed whole, its words stay."""
+    assert best_reading("có", "múi", None, 94.2, ("cây", None)) == "múi"
