@@ -433,12 +433,8 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
     # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
     # động có việc" is no "động cơ")
-    partial = {c: _partial_words(model, left, c, right, outer) if c in tones else 0
-               for c in candidates}
-    scored = sorted(((_words_formed(model, left, c, right, named) - partial[c]
-                      if c in tones else 0,
+    scored = sorted(((_words_formed(model, left, c, right, named) if c in tones else 0,
                       _support(model, left, c, right, dictionary=c in tones)
-                      - _DICTIONARY_SUPPORT * partial[c]
                       + (_DICTIONARY_SUPPORT * _names_formed(left, c, right, named)
                          if c in tones else 0), c)
                      for c in candidates), reverse=True)
@@ -477,6 +473,10 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         # nothing of what this page prints
         return word
     if valid and _neighbour_may_be_misread(model, (left, right), chosen, lower, tones, outer):
+        return word
+    if chosen in tones and _partial_words(model, left, chosen, right, outer):
+        # its backing is part of a three-syllable word across a two-syllable one ("trống cà"
+        # before "phê"): it stops the repair, never chooses another (review r1 F2)
         return word
     return _with_case(chosen, word)
 
@@ -724,8 +724,10 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
     for index, word in enumerate(words):
         core = cores[index]
         if (core is None or len(core[1]) < 4 or index in named or known_syllable(core[1])
-                or not _spellable(core, word)):
-            continue  # a syllable (most words) is no glued word
+                or _CAMEL_CASE.search(core[1]) or not _spellable(core, word)):
+            # a syllable (most words) is no glued word; nor a name printed in camel case
+            # ("iHanoi", "DaNangSmartCity": a capital after a small letter; review r1 F8)
+            continue
         sides = (_neighbour(words, cores, index, -1, gap), _neighbour(words, cores, index, 1, gap))
         readings = [(parts, _spelled_parts(parts, sides, word.conf))
                     for parts in _glued_parts(core[1])]
@@ -737,6 +739,9 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
                                    note="spelling")
             cores[index] = _core(words[index].text)
     return words
+
+
+_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 
 
 def _glued_parts(core: str) -> list[list[str]]:

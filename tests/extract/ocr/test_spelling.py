@@ -580,3 +580,27 @@ def test_a_phrase_of_the_plans_keeps_its_word_as_read() -> None:
     "có mùi" is a word of the dictionary, but "cây có múi" (citrus) is a phrase of the plans
     (ocr_phrases.txt): printed whole, its words stay."""
     assert best_reading("có", "múi", None, 94.2, ("cây", None)) == "múi"
+
+
+@pytest.mark.parametrize("text", ["Cải tạo đường vào các bản du lịch cộng đồng",
+                                  "Xây dựng nhà văn hóa các bản vùng cao"])
+def test_a_word_read_right_is_not_pushed_off_by_a_three_syllable_words_pair(text) -> None:
+    """Review r1 F2: the penalty on a pair only a three-syllable dictionary word writes
+    ("trống cà" of "trống cà rùng") broke a tie between two repairs of "bản" (a village of
+    the northern mountains), read right at 96, and "ban" won. The penalty may only stop a
+    repair, never choose one."""
+    words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
+    out, changes = repair_words(words, dpi=300)
+    assert " ".join(w.text for w in out) == text and not changes
+
+
+@pytest.mark.parametrize("name", ["iHanoi", "eHanoi", "iGialai", "iDaNang", "DaNangSmartCity",
+                                  "BinhDuongSmart", "VNPT-iGate", "ThanhHoaS", "iBacNinh"])
+def test_a_name_printed_in_camel_case_is_no_glued_word_to_spell(name) -> None:
+    """Review r1 F8: the citizens' apps "iHanoi", "eHanoi" are printed glued in camel case;
+    their parts are syllables, but a token with a capital after a small letter inside it is
+    a name as printed — not a run of Vietnamese syllables that lost their spaces."""
+    text = f"Triển khai ứng dụng {name} cho người dân"
+    words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
+    out, changes = repair_words(words, dpi=300)
+    assert " ".join(w.text for w in out) == text and not changes
