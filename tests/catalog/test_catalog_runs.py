@@ -212,3 +212,16 @@ def test_an_area_s_stock_is_no_year_s_additions(name: str, unit: str) -> None:
 ])
 def test_a_unitless_task_with_a_year_is_a_task(name: str, expected: str | None) -> None:
     assert _linked(name, None) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # "tăng trưởng" typed without its r ("tưởng" folds to a word of its own, "đối tượng")
+    ("Tăng tưởng kinh tế bình quân", "%/năm", "ktxh.tang_truong_kinh_te"),
+    # a cultural house "cơ bản đạt chuẩn" (up to the standard in the main) is up to it
+    ("Tỷ lệ thôn có nhà văn hóa cơ bản đạt chuẩn", "%", "ktxh.thon_nha_van_hoa"),
+    # near misses keep apart: a village having a cultural house, of any standard
+    ("Tỷ lệ thôn có nhà văn hóa", "%", None),
+])
+def test_a_growth_typed_without_r_and_a_house_up_to_standard_in_the_main(
+        name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
