@@ -225,3 +225,22 @@ def test_a_unitless_task_with_a_year_is_a_task(name: str, expected: str | None) 
 def test_a_growth_typed_without_r_and_a_house_up_to_standard_in_the_main(
         name: str, unit: str, expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # review r1 F11: "mới" says a count of new ones, wherever the place is said
+    ("Số sản phẩm OCOP mới trên địa bàn xã", "sản phẩm", "ktxh.ocop_moi"),
+    ("Số hợp tác xã thành lập mới trên địa bàn xã", "hợp tác xã", None),
+    # review r1 F13: an export value is no area's total output (the current-price total keeps
+    # "giá hiện hành" among its words), nor is a sector's output
+    ("Giá trị xuất khẩu thủy sản", "triệu USD", None),
+    ("Giá trị sản xuất thủy sản", "tỷ đồng", None),
+    ("Giá trị sản xuất lâm nghiệp", "tỷ đồng", None),
+    # the area's total and the growth at constant prices keep their links
+    ("Tổng giá trị sản xuất trên địa bàn", "tỷ đồng", "ktxh.tong_gia_tri_san_xuat"),
+    ("Tăng trưởng kinh tế (GRDP giá so sánh năm 2010) bình quân", "%/năm",
+     "ktxh.tang_truong_kinh_te"),
+])
+def test_review_r1_new_ones_in_a_place_and_an_export_value(name: str, unit: str,
+                                                           expected: str | None) -> None:
+    assert _linked(name, unit) == expected
