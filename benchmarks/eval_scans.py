@@ -25,6 +25,8 @@
     python benchmarks/eval_scans.py --dev14 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval15 [--out DIR]
     python benchmarks/eval_scans.py --dev15 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval16 [--out DIR]
+    python benchmarks/eval_scans.py --dev16 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -110,6 +112,8 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
     "eval15": ("EVAL15_VARIANTS", "the fifteenth set (EVAL15_VARIANTS: places of the Central "
                                   "Highlands and the north, units 'hộ', 'lượt', 'điểm'), "
                                   "all held out"),
+    "eval16": ("EVAL16_VARIANTS", "the sixteenth set (EVAL16_VARIANTS: places no earlier set "
+                                  "names, durations, merged quarters), all held out"),
     "header_dev": ("HEADER_DEV_VARIANTS", "the national headers' dev set (HEADER_DEV_VARIANTS)"),
     "dev5": ("DEV5_VARIANTS", "the fifth set's dev set (DEV5_VARIANTS), read at will"),
     "dev6": ("DEV6_VARIANTS", "EVAL5's misses on other text (DEV6_VARIANTS), read at will"),
@@ -122,6 +126,7 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
     "dev13": ("DEV13_VARIANTS", "EVAL12's misses on other text (DEV13_VARIANTS), read at will"),
     "dev14": ("DEV14_VARIANTS", "EVAL13's misses on other text (DEV14_VARIANTS), read at will"),
     "dev15": ("DEV15_VARIANTS", "EVAL14's misses on other text (DEV15_VARIANTS), read at will"),
+    "dev16": ("DEV16_VARIANTS", "EVAL15's misses on other text (DEV16_VARIANTS), read at will"),
 }
 
 

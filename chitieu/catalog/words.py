@@ -646,7 +646,9 @@ def _head(seq: Phrase, words: Words, reader: _Reader) -> tuple[int, str | None]:
     """Where the counted object starts: after a leading number ("100% cán bộ …"), the
     measuring noun ("Tỷ lệ", "Số lượng") and fillers ("các"). Also the measuring noun's unit
     family, if it implies one."""
-    i = next((len(o) for o in words.openers if seq[:len(o)] == o), 0)
+    # (most names open with no opener's first word: no phrase of them compared)
+    i = next((len(o) for o in words.openers if seq[:len(o)] == o), 0) \
+        if seq[:1] in reader.opener_starts else 0
     while i < len(seq) and seq[i].isdigit():
         i += 1
     family = None
@@ -907,6 +909,9 @@ class _Reader:
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
         self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
+        # the first words of `openers` as one-word phrases (an empty opener: the empty one),
+        # which `_head` tries only where a name opens with one
+        self.opener_starts = frozenset(o[:1] for o in words.openers)
         self.unitless_opening = _starts(words.unitless_opening)
         # each word as `_scan` reads it: with the next word where the two start a longer
         # phrase (these pairs, from the tables), else alone

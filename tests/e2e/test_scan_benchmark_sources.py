@@ -1,6 +1,6 @@
-"""The second to fifteenth scan benchmarks and their dev sets (make_scan_fixtures.py
-`EVAL2_VARIANTS` … `EVAL15_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV15_VARIANTS`;
-benchmarks/eval_scans.py --eval2 … --eval15, --header-dev, --dev5 … --dev15) draw whole
+"""The second to sixteenth scan benchmarks and their dev sets (make_scan_fixtures.py
+`EVAL2_VARIANTS` … `EVAL16_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV16_VARIANTS`;
+benchmarks/eval_scans.py --eval2 … --eval16, --header-dev, --dev5 … --dev16) draw whole
 appendices from text: what their pages print, typed back as text (`appendix_text`), must
 still give every hand-written record of the appendix, or a scan's miss there would be the
 drawing's fault, not the reader's. Text only: no scan is made here."""
@@ -35,13 +35,15 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
                 + fixtures.EVAL8_VARIANTS + fixtures.EVAL9_VARIANTS + fixtures.EVAL10_VARIANTS
                 + fixtures.EVAL11_VARIANTS + fixtures.EVAL12_VARIANTS
                 + fixtures.EVAL13_VARIANTS + fixtures.EVAL14_VARIANTS
-                + fixtures.EVAL15_VARIANTS + fixtures.HEADER_DEV_VARIANTS
+                + fixtures.EVAL15_VARIANTS + fixtures.EVAL16_VARIANTS
+                + fixtures.HEADER_DEV_VARIANTS
                 + fixtures.DEV5_VARIANTS[:12]
                 + fixtures.DEV6_VARIANTS[:5] + fixtures.DEV7_VARIANTS[:5]
                 + fixtures.DEV8_VARIANTS[:4] + fixtures.DEV9_VARIANTS[:7]
                 + fixtures.DEV10_VARIANTS[:15:3] + fixtures.DEV11_VARIANTS[::3]
                 + fixtures.DEV12_VARIANTS[::3] + fixtures.DEV13_VARIANTS
-                + fixtures.DEV14_VARIANTS[:18] + fixtures.DEV15_VARIANTS)
+                + fixtures.DEV14_VARIANTS[:18] + fixtures.DEV15_VARIANTS
+                + fixtures.DEV16_VARIANTS)
     assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
     earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
     assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
@@ -55,10 +57,10 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
     for held in (fixtures.EVAL5_VARIANTS, fixtures.EVAL6_VARIANTS, fixtures.EVAL7_VARIANTS,
                  fixtures.EVAL8_VARIANTS, fixtures.EVAL9_VARIANTS, fixtures.EVAL10_VARIANTS,
                  fixtures.EVAL11_VARIANTS, fixtures.EVAL12_VARIANTS, fixtures.EVAL13_VARIANTS,
-                 fixtures.EVAL14_VARIANTS, fixtures.EVAL15_VARIANTS):
+                 fixtures.EVAL14_VARIANTS, fixtures.EVAL15_VARIANTS, fixtures.EVAL16_VARIANTS):
         assert not {v.source for v in held} & (
             earlier | {v.source for v in variants if v not in held})
-    # the third to fifteenth sets' appendices were written for them: no word-pair list may
+    # the third to sixteenth sets' appendices were written for them: no word-pair list may
     # learn from them
     assert all(v.source.parent.name.startswith("heldout") and v.held_out
                for v in fixtures.EVAL3_VARIANTS + fixtures.EVAL4_VARIANTS
@@ -66,7 +68,8 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
                + fixtures.EVAL7_VARIANTS + fixtures.EVAL8_VARIANTS + fixtures.EVAL9_VARIANTS
                + fixtures.EVAL10_VARIANTS + fixtures.EVAL11_VARIANTS
                + fixtures.EVAL12_VARIANTS + fixtures.EVAL13_VARIANTS
-               + fixtures.EVAL14_VARIANTS + fixtures.EVAL15_VARIANTS)
+               + fixtures.EVAL14_VARIANTS + fixtures.EVAL15_VARIANTS
+               + fixtures.EVAL16_VARIANTS)
     (tmp_path / "gold").mkdir()
     for variant in variants:
         typed = tmp_path / f"{variant.name}.txt"

@@ -833,13 +833,14 @@ def _unit_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # no deadline starts with a quote mark or a point ("“Tháng 7/2026": a speck at the cell's
-# edge) or writes a slash twice ("Quý II//2026": a slash read with its shadow)
+# edge) or writes a slash twice ("Quý II//2026": a slash read with its shadow, the shadow as a
+# fraction slash too — "Quý iii/⁄2026" — its "I"s not yet put back in capitals)
 _DEADLINE_SPECKS = regex.compile(r"^[“”\"'‘’`´.,:;]+\s*(?=\p{L}|\d)")
-_SLASH_TWICE = regex.compile(r"(?<=[\dIVX])\s*/\s*/\s*(?=\d)")
+_SLASH_TWICE = regex.compile(r"(?i)(?<=[\dIVX])\s*/\s*/\s*(?=\d)")
 
 
 def _deadline(text: str) -> str:
-    text = _SLASH_TWICE.sub("/", _DEADLINE_SPECKS.sub("", text))
+    text = _SLASH_TWICE.sub("/", _DEADLINE_SPECKS.sub("", text.translate(_SLASHES)))
     text = fix.repair_quarter_numeral(fix.repair_date_digits(text))
     snapped = fix.snap_phrase(text, fix.vocabulary()["deadline_phrases"], 90.0, 0)
     return snapped if snapped != text else fix.snap_words(text, fix.vocabulary()["words"])

@@ -261,6 +261,18 @@ def _level_at(tokens: list[str], index: int) -> tuple[str | None, int]:
     return None, 0
 
 
+def _name_words(tokens: list[str], start: int, count: int,
+                token: regex.Pattern = _TOKEN) -> list[regex.Match] | None:
+    """The `count` words at `start` as a name's words: each capitalised, nothing before
+    them and nothing between them but spaces (a mark after the last); else None."""
+    words = [token.match(t) for t in tokens[start:start + count]]
+    if len(words) < count or any(w is None or w["pre"] for w in words):
+        return None
+    if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+        return None
+    return words
+
+
 def _name_at(tokens: list[str], start: int, level: str) -> tuple[str | None, int] | None:
     """The unit name the words at `start` spell and how many words: (None, count) when they
     are one as read; the name when they spell exactly one without their marks. Units of
@@ -269,10 +281,8 @@ def _name_at(tokens: list[str], start: int, level: str) -> tuple[str | None, int
     known = _known_names()
     of_level = _names_of_level().get(level, frozenset())
     for count in range(_LONGEST_NAME, 0, -1):
-        words = [_TOKEN.match(t) for t in tokens[start:start + count]]
-        if len(words) < count or any(w is None or w["pre"] for w in words):
-            continue
-        if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+        words = _name_words(tokens, start, count)
+        if words is None:
             continue
         read = " ".join(w["core"] for w in words)
         if read.casefold() in of_level:
@@ -285,7 +295,34 @@ def _name_at(tokens: list[str], start: int, level: str) -> tuple[str | None, int
             return None, count
         if len(choices) == 1:
             return next(iter(choices)), count
-    return _letter_off_name(tokens, start, level)
+    return _digit_for_a_letter(tokens, start, level) or _letter_off_name(tokens, start, level)
+
+
+# A name's word as OCR reads it with one letter taken for a digit ("CƯ JÚ0" for "CƯ JÚT"):
+# letters and that digit, nothing else between its edges
+_WITH_DIGIT = regex.compile(r"^(?P<pre>[^\p{L}\d]*)(?P<core>[\p{L}\d]*\p{L}[\p{L}\d]*)"
+                            r"(?P<post>[^\p{L}\d]*)$")
+
+
+def _digit_for_a_letter(tokens: list[str], start: int, level: str) -> tuple[str, int] | None:
+    """The one unit of `level` whose name the capitalised words at `start` spell with a
+    letter where OCR read one digit (no name holds a digit); None when the words hold no
+    digit or more than one, or when no unit or several fit."""
+    units = [name for name, unit_level in _units() if unit_level == level]
+    for count in range(_LONGEST_NAME, 0, -1):
+        words = _name_words(tokens, start, count, _WITH_DIGIT)
+        if words is None:
+            continue
+        read = " ".join(w["core"] for w in words)
+        if sum(ch.isdigit() for ch in read) != 1:
+            continue
+        pattern = regex.compile(regex.escape(" ".join(_fold(w["core"]) for w in words))
+                                .replace(next(ch for ch in read if ch.isdigit()), "[a-z]"))
+        fits = {name for name in units
+                if pattern.fullmatch(" ".join(_fold(w) for w in name.split()))}
+        if len(fits) == 1:
+            return fits.pop(), count
+    return None
 
 
 # A name of two or three words this long (letters and spaces, marks off) may be judged one
@@ -299,10 +336,8 @@ def _letter_off_name(tokens: list[str], start: int, level: str) -> tuple[str, in
     none or more than one."""
     keys = _level_keys_by_shape().get(level, {})
     for count in range(_LONGEST_NAME, 1, -1):
-        words = [_TOKEN.match(t) for t in tokens[start:start + count]]
-        if len(words) < count or any(w is None or w["pre"] for w in words):
-            continue
-        if any(w["post"] for w in words[:-1]) or not all(w["core"][0].isupper() for w in words):
+        words = _name_words(tokens, start, count)
+        if words is None:
             continue
         key = " ".join(_fold(w["core"]) for w in words)
         if len(key) < _MIN_EDIT_KEY:
@@ -349,8 +384,10 @@ def _level_keys_by_shape() -> dict[str, dict[tuple[int, int], tuple[tuple[str, .
 def _put(out: list[str], start: int, count: int, words: str) -> None:
     """Rewrite `count` tokens from `start` as `words`, keeping their capitals (a line in
     capitals stays in capitals) and what was glued around them."""
-    first, last = _TOKEN.match(out[start]), _TOKEN.match(out[start + count - 1])
-    read = " ".join(_TOKEN.match(t)["core"] for t in out[start:start + count])
+    token = _WITH_DIGIT if any(ch.isdigit() for t in out[start:start + count] for ch in t) else (
+        _TOKEN)  # a letter read as a digit is the name's, not what is glued after it
+    first, last = token.match(out[start]), token.match(out[start + count - 1])
+    read = " ".join(token.match(t)["core"] for t in out[start:start + count])
     if read.isupper():
         words = words.upper()
     elif read[0].islower():

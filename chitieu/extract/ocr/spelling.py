@@ -86,6 +86,15 @@ class _Model:
     # for a repair
     kept: frozenset[tuple[str, ...]]
     names: frozenset[tuple[str, str]]  # … in a proper name of the dictionary ("Bó Sinh")
+    # three syllables side by side in a phrase of the plans (`PHRASES`, the user's lists):
+    # backing for a tone that makes them whole (`_phrase_made_whole`); the dictionary's
+    # sayings back words as read only ("tháng trồng cây" is no "ba tháng trông cây")
+    phrases: frozenset[tuple[str, ...]]
+    # pairs only the dictionary's words of three syllables write, those words, and the words
+    # of two syllables (the dictionary's and the plans' phrases): `_partial_words`
+    partial: frozenset[tuple[str, ...]]
+    threes: frozenset[tuple[str, ...]]
+    whole: frozenset[tuple[str, ...]]
     syllables: frozenset[str]
     by_tone_skeleton: dict[str, tuple[str, ...]]
     by_plain_skeleton: dict[str, tuple[str, ...]]
@@ -128,16 +137,18 @@ def _dictionary_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
+def _dictionary_pairs() -> tuple[set[tuple[str, ...]], ...]:
     """The pairs of syllables side by side in the words of the dictionary (`DICTIONARY`;
-    none when the package is not installed), the threes in its sayings, and the pairs in its
-    proper names."""
+    none when the package is not installed), the threes in its sayings, the pairs in its
+    proper names, its words of three syllables, and its words of two."""
     path = _dictionary_path()
     if path is None:
-        return set(), set(), set()
+        return set(), set(), set(), set(), set()
     pairs: set[tuple[str, str]] = set()
     kept: set[tuple[str, ...]] = set()
     names: set[tuple[str, str]] = set()
+    threes: set[tuple[str, ...]] = set()
+    two: set[tuple[str, ...]] = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         printed = unicodedata.normalize("NFC", line).split()
         if not all(w.isalpha() for w in printed):
@@ -150,7 +161,11 @@ def _dictionary_pairs() -> tuple[set[tuple[str, str]], ...]:
             kept.update(zip(words, words[1:], words[2:], strict=False))
         else:
             pairs.update(itertools.pairwise(words))
-    return pairs, kept, names
+            if len(words) == _DICTIONARY_WORD_SYLLABLES:
+                threes.add(tuple(words))
+            elif len(words) == 2:
+                two.add(tuple(words))
+    return pairs, kept, names, threes, two
 
 
 def phrase_files() -> list[Path]:
@@ -177,8 +192,9 @@ def _phrases() -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
     """The plans' words the dictionary lacks (`PHRASES`, then the user's `phrase_files`): a
     word of two syllables as a pair of the dictionary's words; a longer phrase as its threes
     and its pairs side by side, backing for the words as read ("cây ăn quả" keeps "quả",
-    a cell's "ăn quả" too), never for a repair — its pairs as words would cross the words
-    it is made of ("cấp sổ" is no word: "cấp số" is not made "cấp sổ")."""
+    a cell's "ăn quả" too), never for a repair by a pair — its pairs as words would cross
+    the words it is made of ("cấp sổ" is no word: "cấp số" is not made "cấp sổ"); only a
+    tone that makes three of its syllables whole with both neighbours (`_phrase_made_whole`)."""
     from chitieu.core.lexicon import read_text
 
     texts = [read_text(PHRASES)] + [path.read_text(encoding="utf-8", errors="replace")
@@ -229,9 +245,12 @@ def _build_model() -> _Model:
         first, second = words.split(" ")
         pairs[first, second] = int(count)
     typed = Counter(pairs)
-    found, kept, names = _dictionary_pairs()
+    found, kept, names, threes, two = _dictionary_pairs()
     phrase_pairs, phrase_kept = _phrases()
     words = frozenset(found | phrase_pairs)
+    # a pair no entry of two syllables (nor a phrase of the plans) writes, only a word of
+    # three: part of that word ("trống cà" of "trống cà rùng")
+    partial = frozenset(found - two - phrase_pairs)
     kept |= phrase_kept
     for pair in words:
         pairs[pair] += _DICTIONARY_SUPPORT
@@ -252,7 +271,9 @@ def _build_model() -> _Model:
     for (first, second), count in typed.items():
         written[first] += count
         written[second] += count
-    return _Model(pairs, typed, words, frozenset(kept), frozenset(names), syllables,
+    return _Model(pairs, typed, words, frozenset(kept), frozenset(names),
+                  frozenset(t for t in phrase_kept if len(t) == 3), partial, frozenset(threes),
+                  frozenset(two | phrase_pairs), syllables,
                   {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()}, written,
                   {k: tuple(v) for k, v in by_deletion.items()})
@@ -405,12 +426,19 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
     if not candidates:
         return word
+    whole = _phrase_made_whole(model, left, lower, right, tones & candidates, outer)
+    if whole is not None:
+        return _with_case(whole, word)
     # a tone that spells a dictionary word with a neighbour first ("tu bổ hệ" over "tu bộ
     # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
     # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
     # động có việc" is no "động cơ")
-    scored = sorted(((_words_formed(model, left, c, right, named) if c in tones else 0,
+    partial = {c: _partial_words(model, left, c, right, outer) if c in tones else 0
+               for c in candidates}
+    scored = sorted(((_words_formed(model, left, c, right, named) - partial[c]
+                      if c in tones else 0,
                       _support(model, left, c, right, dictionary=c in tones)
+                      - _DICTIONARY_SUPPORT * partial[c]
                       + (_DICTIONARY_SUPPORT * _names_formed(left, c, right, named)
                          if c in tones else 0), c)
                      for c in candidates), reverse=True)
@@ -446,7 +474,64 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         # how often the plans type the other ("truyền thông" over "truyền thống") says
         # nothing of what this page prints
         return word
+    if valid and _neighbour_may_be_misread(model, (left, right), chosen, lower, tones, outer):
+        return word
     return _with_case(chosen, word)
+
+
+def _neighbour_may_be_misread(model: _Model, sides: tuple[str | None, str | None],
+                              chosen: str, read: str, tones: set[str],
+                              outer: tuple[str | None, str | None]) -> bool:
+    """Whether the repair rests on a dictionary word with a neighbour (the typed text never
+    writing the pair) that the neighbour itself, read with other marks, spells with the word
+    as read or with another of its tones: "tinh dầu" read "tỉnh đầu" is made no "tình đầu"
+    — the neighbour may be the misread one ("đầu" for "dầu"), and a reading of one syllable
+    cannot tell which of the two words is printed. A neighbour its own other neighbour backs
+    as read ("trông cây công nghiệp": "cây công") is read right: "trồng" stands."""
+    left, right = sides
+    for neighbour, pair, beyond in ((left, lambda w, n: (n, w), (outer[0], left)),
+                                    (right, lambda w, n: (w, n), (right, outer[1]))):
+        if (neighbour is None or pair(chosen, neighbour) not in model.words
+                or model.typed.get(pair(chosen, neighbour), 0) or _backs(model, beyond)):
+            continue
+        others = (set(model.by_tone_skeleton.get(_strip(neighbour, _TONES), ()))
+                  | set(model.by_plain_skeleton.get(_strip(neighbour, None), ()))) - {neighbour}
+        if any(pair(word, other) in model.words
+               for word in (tones | {read}) - {chosen} for other in others):
+            return True
+    return False
+
+
+def _phrase_made_whole(model: _Model, left: str | None, read: str, right: str | None,
+                       tones: set[str], outer: tuple[str | None, str | None] = (None, None),
+                       ) -> str | None:
+    """The one tone that makes the word and two words beside it — its neighbours, or the two
+    on one side — three syllables of a phrase of the plans (`_Model.phrases`: "đường băng
+    cản" of "đường băng cản lửa", where "đường bằng" is a word too; "biển quảng cáo") when
+    the reading makes none with a phrase or a saying; else None. Two words as read must
+    agree: one alone is a pair, and a phrase's pairs cross words."""
+    def threes(word: str) -> list[tuple[str | None, ...]]:
+        return [t for t in ((outer[0], left, word), (left, word, right), (word, right, outer[1]))
+                if None not in t]
+
+    if any(t in model.kept for t in threes(read)):
+        return None
+    whole = [c for c in tones if any(t in model.phrases for t in threes(c))]
+    return whole[0] if len(whole) == 1 else None
+
+
+def _partial_words(model: _Model, left: str | None, word: str, right: str | None,
+                   outer: tuple[str | None, str | None]) -> int:
+    """How many of its neighbours `word` spells only part of a dictionary word of three
+    syllables with, where that neighbour spells a word of two with the syllable beyond it
+    (0–2): "trống cà" of "trống cà rùng" before "phê" is no word — "cà phê" is, and a
+    syllable is one word's. ("trồng cây công nghiệp": "cây công" is part of a word of three
+    too; "trồng cây" stands.)"""
+    return sum(None not in pair and None not in other and pair in model.partial
+               and other in model.whole and pair + other[1:] not in model.threes
+               and other[:1] + pair not in model.threes
+               for pair, other in (((left, word), (outer[0], left)),
+                                   ((word, right), (right, outer[1]))))
 
 
 def _words_formed(model: _Model, left: str | None, word: str, right: str | None,
@@ -512,6 +597,8 @@ def _hook_for_acute(model: _Model, left: str | None, lower: str, right: str | No
     twin = unicodedata.normalize("NFC", decomposed.replace(_ACUTE, _HOOK))
     if twin not in model.syllables:
         return word
+    if _phrase_made_whole(model, left, lower, right, {twin}, outer) == twin:
+        return _with_case(twin, word)  # "biến quảng cáo": the plans' "biển quảng cáo"
     support = _support(model, left, twin, right)
     if support < _LETTER_SUPPORT or support < _SUPPORT_RATIO * (
             _read_support(model, left, lower, right, outer) + 1):
@@ -610,6 +697,7 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
             words[index] = word if fixed == core[1] else replace(word, text=text,
                                                                  note="spelling")
             cores[index] = _core(words[index].text)
+    words = _repair_glued(words, gap, named)
     words = _repair_pairs(words, original, gap, named)
     words = _hooks_the_page_prints(words, original, gap)
     # a word that came back to its own syllable with the tone placed the other way ("tỏa"
@@ -620,6 +708,57 @@ def repair_words(words: list, dpi: int | None = None) -> tuple[list, list[Change
                       beside(words, i, 1))
                for i, before in enumerate(original) if before.text != words[i].text]
     return words, changes
+
+
+def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
+    """Words OCR ran together ("Sốhộnghẻo" for "Số hộ nghèo" at 200 dpi) spelled part by
+    part, each syllable judged by the parts beside it and, at the word's ends, by its
+    neighbours on the line — as if the spaces were printed. The word stays glued: the cells'
+    text parts it later (`split_glued`), and a word whose parts are not all syllables is
+    left as read."""
+    words = list(words)
+    cores = [_core(w.text) for w in words]
+    for index, word in enumerate(words):
+        core = cores[index]
+        if core is None or index in named or not _spellable(core, word):
+            continue
+        sides = (_neighbour(words, cores, index, -1, gap), _neighbour(words, cores, index, 1, gap))
+        readings = [(parts, _spelled_parts(parts, sides, word.conf))
+                    for parts in _glued_parts(core[1])]
+        if len(readings) > 1:  # "hộnghẻo": "hộ nghèo", "hộn ghẻo" … — the one the plans write
+            readings = [(parts, fixed) for parts, fixed in readings
+                        if all(pair_count(a, b) for a, b in itertools.pairwise(fixed))]
+        if len(readings) == 1 and readings[0][1] != readings[0][0]:
+            words[index] = replace(word, text=core[0] + "".join(readings[0][1]) + core[2],
+                                   note="spelling")
+            cores[index] = _core(words[index].text)
+    return words
+
+
+def _glued_parts(core: str) -> list[list[str]]:
+    """The ways a word OCR ran together parts into syllables: the one `split_glued` finds,
+    else each of `split_candidates`; none for a syllable or a word too short to part."""
+    parted = split_glued(core)
+    if parted != core:
+        ways = [parted.split()]
+    elif len(core) < 4 or known_syllable(core):
+        return []
+    else:
+        ways = [c.split() for c in split_candidates(core)]
+    return [parts for parts in ways if len(parts) > 1 and "".join(parts) == core
+            and all(map(known_syllable, parts))]
+
+
+def _spelled_parts(parts: list[str], sides: tuple[str | None, str | None],
+                   confidence: float) -> list[str]:
+    """Each part of a glued word as `best_reading` reads it beside the parts around it and,
+    at the ends, the word's neighbours (`sides`)."""
+    context = [sides[0], *(unicodedata.normalize("NFC", p).casefold() for p in parts),
+               sides[1]]
+    return [best_reading(context[i], part, context[i + 2], confidence,
+                         (context[i - 1] if i else None,
+                          context[i + 3] if i + 3 < len(context) else None))
+            for i, part in enumerate(parts)]
 
 
 # The page must print the hook's reading this many times elsewhere to lend it to a word.
@@ -639,6 +778,7 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     cores = [_core(w.text) for w in words]
     lowered = [unicodedata.normalize("NFC", c[1]).casefold() if c else "" for c in cores]
     printed = Counter(lowered)
+    backed = _backed_on_the_page(model, words, cores, lowered, gap)
     candidates: dict[int, str] = {}
     for index, word in enumerate(words):
         core = cores[index]
@@ -660,12 +800,26 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     unbacked = Counter(lowered[i] for i in candidates)
     out = list(words)
     for index, twin in candidates.items():
-        if printed[twin] < _PAGE_TIMES or printed[twin] <= unbacked[lowered[index]]:
+        if (printed[twin] < _PAGE_TIMES or printed[twin] <= unbacked[lowered[index]]
+                or twin not in backed):
             continue
         core = cores[index]
         out[index] = replace(words[index], text=core[0] + _with_case(twin, core[1]) + core[2],
                              note="spelling")
     return out
+
+
+def _backed_on_the_page(model: _Model, words: list, cores: list, lowered: list[str],
+                        gap: float | None) -> set[str]:
+    """The syllables the page prints somewhere as a word a neighbour backs ("ven biển"):
+    only those lend their marks — a syllable printed alone after a comma ("Các thôn, bản")
+    may be any word."""
+    backed = set()
+    for index, lower in enumerate(lowered):
+        if lower and (_backs(model, (_neighbour(words, cores, index, -1, gap), lower))
+                      or _backs(model, (lower, _neighbour(words, cores, index, 1, gap)))):
+            backed.add(lower)
+    return backed
 
 
 _GRAVE = "\u0300"

@@ -18,6 +18,9 @@ from chitieu.core.text import to_ascii
 # The roman part of a word as OCR reads serif "I"s: run together ("H"), or as "l", "|", "1",
 # "!", a bracket.
 _ROMAN_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
+# … and after "Quý", where only a number stands, an "I" whose serifs read as a "T"'s bar
+# ("Quý TI1/2026" for "II/2026", "Quý tII/2026"): the page counts its stems
+_QUARTER_ONES = regex.compile(r"^(?P<ones>[IlH|1!\[\]Tt]{1,4})(?P<rest>(?:[/.):,;]\S*)?)$")
 # "Quý IIL2026", "Quý II12026": a quarter's number run into its year, the slash lost; "Quý
 # 1U2026": the last "I" and the slash read as one "U"
 _QUARTER_YEAR = regex.compile(r"^(?P<ones>[IlH|1!\[\]]{1,4})[Ll1|/U]?(?P<year>20\d\d)$")
@@ -50,7 +53,7 @@ def roman_ones(word: str, after_quarter: bool = False) -> tuple[int, str] | None
     """(how many "I"s the word reads as, the rest after the number) for a word that is a
     roman one-to-four made of "I"s as OCR reads them, else None. Digits ("11/2026") count
     only after "Quý", where the number is roman."""
-    match = _ROMAN_ONES.match(word)
+    match = (_QUARTER_ONES if after_quarter else _ROMAN_ONES).match(word)
     if match is None:
         glued = _QUARTER_YEAR.match(word) if after_quarter else None
         if glued is None:

@@ -442,6 +442,16 @@ def test_a_deadline_cell_with_a_speck_before_it_or_a_slash_read_twice():
     assert [r.texts[4] for r in rows[1:]] == ["Tháng 7/2026", "Quý II/2026"]
 
 
+def test_a_slash_read_twice_as_a_slash_and_a_fraction_slash_is_one():
+    """"Quý III/2026" in a deadline cell merged over two rows, serif at 290 dpi (EVAL15, worn),
+    read "ïII/⁄2026" (the cell's text "Quý iii/⁄2026"): a slash and its shadow, the shadow a
+    fraction slash. One slash; the cell's two records keep their quarter."""
+    rows = table(SUB, ["1", "Việc một", "Công an xã", "Đoàn Thanh niên", "Quý iii/⁄2026"],
+                 ["2", "Việc hai", "Công an xã", "Đoàn Thanh niên", "Tháng 5∕/2026"])
+    repair_rows(rows, default_gazetteer())
+    assert [r.texts[4] for r in rows[1:]] == ["Quý III/2026", "Tháng 5/2026"]
+
+
 def test_a_numbering_label_read_a_letter_off_still_numbers_the_rows():
     """"STT" read "STL" (too short for the header phrases' fuzzy match): the column is the
     numbering one all the same, so its section "Iï" under "I" is the roman "II"."""

@@ -270,3 +270,21 @@ def test_a_glued_label_without_a_word_space_stays() -> None:
     words, changes = restore_roman_ones([Word("PHỤLỤCIH", left, top, right, bottom, 0.0)],
                                         pixels)
     assert [w.text for w in words] == ["PHỤLỤCIH"] and not changes
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.exists()], ids=lambda f: f.stem)
+@pytest.mark.parametrize(("printed", "read"), [("II/2026", "TI1/2026"), ("I/2026", "T/2026"),
+                                               ("III/2026", "TII/2026"), ("III/2026", "tII/2026")])
+def test_a_quarters_first_stroke_read_as_a_t_is_counted_on_the_page(font: Path, printed: str,
+                                                                   read: str) -> None:
+    """"Quý II/2026" in a serif face at 290 dpi, in a deadline cell merged over two rows
+    (DEV16), read "Quý TI1/2026": the first "I"'s serifs taken for a "T"'s bar. Letter by
+    letter it would be "III"; the page's two stems say "II". A small "t" too ("Quý tII/2026",
+    sans at 260 dpi, DEV14: the cell was left unparsed)."""
+    assert roman_ones(read, after_quarter=True) == (len(read.split("/")[0]), "/2026")
+    assert roman_ones(read) is None  # a "T" elsewhere is a letter
+    pixels, (left, top, right, bottom) = _printed(printed, font, 290)
+    words = [Word("Quý", 0, top, max(1, left - 5), bottom, 90.0),
+             Word(read, left, top, right, bottom, 36.0)]
+    fixed, _ = restore_roman_ones(words, pixels)
+    assert fixed[1].text == printed
