@@ -244,3 +244,20 @@ def test_a_growth_typed_without_r_and_a_house_up_to_standard_in_the_main(
 def test_review_r1_new_ones_in_a_place_and_an_export_value(name: str, unit: str,
                                                            expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # after batch 29's end scoring (worn from here): households falling (back) into poverty
+    # in the year are no share of the poor households there are; accounts "đã cấp" (issued so
+    # far) are no count of the year's activations
+    ("Tỷ lệ hộ tái nghèo trong năm", "%", None),
+    ("Tỷ lệ hộ nghèo phát sinh mới", "%", None),
+    ("Số tài khoản định danh điện tử đã được cấp", "tài khoản", None),
+    # the poor households and the year's activations keep their links
+    ("Tỷ lệ hộ nghèo", "%", "ktxh.ho_ngheo"),
+    ("Số tài khoản định danh điện tử được kích hoạt mới", "tài khoản",
+     "da06.so_tai_khoan_kich_hoat"),
+])
+def test_new_poverty_and_accounts_issued_so_far(name: str, unit: str,
+                                                expected: str | None) -> None:
+    assert _linked(name, unit) == expected
