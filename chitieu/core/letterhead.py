@@ -574,6 +574,8 @@ def _names_the_issuer(head: Letterhead, text: str, after: list[str]) -> bool:
     if kind is None or not kind[1] or head.number is not None or not head.issuer or (
             head.number_label):
         return False
+    if _OPEN_NAME_END.search(_folded_text(head.issuer[-1])):
+        return True  # "BAN CHỈ ĐẠO CÁC": the issuer's line cannot end there (review r2 G14)
     return any(NUMBER.match(line) or _NUMBER_LABEL.match(_folded_text(line))
                for line in [t.strip(" *") for t in after if t.strip(" *")][:_NUMBER_AHEAD])
 
@@ -581,6 +583,8 @@ def _names_the_issuer(head: Letterhead, text: str, after: list[str]) -> bool:
 # how many lines under a kind's words the number line may come (the name's wrapped rest, the
 # place-date read between by height, a Party committee's "*")
 _NUMBER_AHEAD = 4
+# words no body's name ends with: its name goes on on the next line
+_OPEN_NAME_END = lazy(compile_regex, r"(?<!\w)(?:cac|va|cua|ve|thuc hien|trien khai)\W*$")
 
 
 def _stamp_lines(lines: list[str]) -> int:

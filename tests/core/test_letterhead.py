@@ -661,3 +661,16 @@ def test_a_number_cited_under_the_kinds_line_leaves_it_the_kind(lines: tuple[str
     assert head is not None
     assert (head.issuer, head.number) == (list(ISSUER_LINES), None)
     assert head.kind == "KẾ HOẠCH"
+
+
+def test_a_kinds_words_under_an_issuers_line_that_cannot_end_go_on_with_it() -> None:
+    # review r2 G14: no number printed, the name's line ending "CÁC": the kind's words are the
+    # name's rest (was the issuer "Ủy ban nhân dân tỉnh Lào Cai", no title)
+    head = read_letterhead(_rows("UBND TỈNH LÀO CAI", "BAN CHỈ ĐẠO CÁC",
+                                 "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA", *NATION_LINES,
+                                 "Lào Cai, ngày 05 tháng 6 năm 2026", "KẾ HOẠCH",
+                                 "Giám sát năm 2026"))
+    assert head is not None
+    assert head.issuer == ["UBND TỈNH LÀO CAI", "BAN CHỈ ĐẠO CÁC",
+                           "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"]
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["Giám sát năm 2026"])
