@@ -543,22 +543,14 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     depth += _rule_lines(lines, depth)
     texts = _year_rejoined(_words_rejoined(lines[:depth + 1])) + lines[depth + 1:]
     end = len(texts)
-    # the left column's line read last was the issuer's (lines of the right column alone —
-    # the national name, the motto, the place-date, read between them by height — leave it)
-    grew = False
     for i, text in enumerate(texts[:depth]):
         if not text:
             continue
-        if (is_document_kind(text) and not _names_the_issuer(head, text, grew, texts[i + 1:])
+        if (is_document_kind(text) and not _names_the_issuer(head, text, texts[i + 1:])
                 ) or _starts_heading(text):
             end = i
             break
-        before = (len(head.issuer), head.number, len(head.subject), head.number_label)
         _read_header_line(head, text)
-        if len(head.issuer) > before[0]:
-            grew = True
-        elif (head.number, len(head.subject), head.number_label) != before[1:]:
-            grew = False
     else:
         end = min(len(texts), depth)
     if not head.national and not (head.number and head.issuer):
@@ -570,23 +562,29 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     return head
 
 
-def _names_the_issuer(head: Letterhead, text: str, grew: bool, after: list[str]) -> bool:
+def _names_the_issuer(head: Letterhead, text: str, after: list[str]) -> bool:
     """A line opening with a kind's words that goes on with the issuer's name above its
     number ("BAN CHỈ ĐẠO CÁC" / "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"): a document's kind is
-    printed under the header, after its number and its date, so only over the number (in
-    `after`, the lines that follow) or right under the issuer's last line (`grew`) before
-    the date — and never a kind alone on its line ("KẾ HOẠCH"). A plan whose number was not
-    read ("KẾ HOẠCH THỰC HIỆN …" under the place-date) keeps its kind and title (review r1
-    F10)."""
+    printed under the header, after its number, so only when the plan's number line ("Số:
+    …" opening a line) is still to come in the next lines (`after`; the right column's lines
+    read between by height) — a number cited in the title or the body ("Căn cứ Kế hoạch số
+    45/KH-UBND …") is none — and never a kind alone on its line ("KẾ HOẠCH"). A plan whose
+    number was not read keeps its kind and title (review r1 F10, r2 G1)."""
     kind = document_kind(text)
     if kind is None or not kind[1] or head.number is not None or not head.issuer or (
             head.number_label):
         return False
-    number_follows = any(NUMBER.search(line) or _NUMBER_LABEL.match(_folded_text(line))
-                         for line in [t for t in after if t.strip()][:2])
-    # the place-date read already (beside the issuer's lines or under them) and no number
-    # to come: the header is done, the line is the kind's
-    return number_follows or (grew and head.dated is None)
+    if _OPEN_NAME_END.search(_folded_text(head.issuer[-1])):
+        return True  # "BAN CHỈ ĐẠO CÁC": the issuer's line cannot end there (review r2 G14)
+    return any(NUMBER.match(line) or _NUMBER_LABEL.match(_folded_text(line))
+               for line in [t.strip(" *") for t in after if t.strip(" *")][:_NUMBER_AHEAD])
+
+
+# how many lines under a kind's words the number line may come (the name's wrapped rest, the
+# place-date read between by height, a Party committee's "*")
+_NUMBER_AHEAD = 4
+# words no body's name ends with: its name goes on on the next line
+_OPEN_NAME_END = lazy(compile_regex, r"(?<!\w)(?:cac|va|cua|ve|thuc hien|trien khai)\W*$")
 
 
 def _stamp_lines(lines: list[str]) -> int:

@@ -638,3 +638,39 @@ def test_a_kinds_words_under_the_issuer_read_between_the_right_columns_lines() -
     assert head.number == "Số: 15/KH-BCĐ"
     assert " ".join(head.issuer) == (
         "UBND TỈNH ĐIỆN BIÊN BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA")
+
+
+NATION_LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+ISSUER_LINES = ("ỦY BAN NHÂN DÂN", "XÃ MƯỜNG KHƯƠNG")
+
+
+@pytest.mark.parametrize("lines", [
+    # review r2 G1: a number cited under the kind's line (the body's first line, the title's
+    # second) is not the plan's number line; the national name printed first, no date
+    (*ISSUER_LINES, *NATION_LINES, "Mường Khương, ngày 05 tháng 6 năm 2026",
+     "KẾ HOẠCH THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026",
+     "Căn cứ Kế hoạch số 45/KH-UBND ngày 02/3/2026 của UBND tỉnh Lào Cai;"),
+    (*ISSUER_LINES, *NATION_LINES, "Mường Khương, ngày 05 tháng 6 năm 2026",
+     "KẾ HOẠCH THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026",
+     "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"),
+    (*NATION_LINES, *ISSUER_LINES, "KẾ HOẠCH THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026", "",
+     "I. MỤC ĐÍCH, YÊU CẦU"),
+])
+def test_a_number_cited_under_the_kinds_line_leaves_it_the_kind(lines: tuple[str, ...]) -> None:
+    head = read_letterhead(_rows(*lines))
+    assert head is not None
+    assert (head.issuer, head.number) == (list(ISSUER_LINES), None)
+    assert head.kind == "KẾ HOẠCH"
+
+
+def test_a_kinds_words_under_an_issuers_line_that_cannot_end_go_on_with_it() -> None:
+    # review r2 G14: no number printed, the name's line ending "CÁC": the kind's words are the
+    # name's rest (was the issuer "Ủy ban nhân dân tỉnh Lào Cai", no title)
+    head = read_letterhead(_rows("UBND TỈNH LÀO CAI", "BAN CHỈ ĐẠO CÁC",
+                                 "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA", *NATION_LINES,
+                                 "Lào Cai, ngày 05 tháng 6 năm 2026", "KẾ HOẠCH",
+                                 "Giám sát năm 2026"))
+    assert head is not None
+    assert head.issuer == ["UBND TỈNH LÀO CAI", "BAN CHỈ ĐẠO CÁC",
+                           "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"]
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["Giám sát năm 2026"])
