@@ -2837,6 +2837,10 @@ class _Alignment:
         (pdftotext prints a crowded row's cells some characters left or right of the
         others'), the chunk on that side is the empty column's, in order. The line is
         noted (`moved`: its row is warned)."""
+        # (on a line of a row's cells side by side: a wrapped line, printing a column or
+        # two, says nothing of the others — "Sở Tư pháp,  Công an tỉnh" is one cell's)
+        if sum(1 for cell in cells if cell) < len(cells) - 2:
+            return cells
         for col in sorted({c for c, _ in whole}):
             mine = [chunk for c, chunk in whole if c == col]
             if len(mine) != 2 or col in self.name_cols:

@@ -231,3 +231,22 @@ def test_a_wrapped_rest_stays_with_its_row_over_a_next_cell_in_lower_case() -> N
             for r in document.records] == [
         ("1", ["Công an xã"]), ("2", ["Trung tâm phát triển quỹ đất"]),
         ("3", ["các tổ dân phố liên quan"]), ("4", ["Các thôn"])]
+
+
+# (review r2 G4, its repro) row 2's support wraps, its second line printing two agencies two
+# spaces apart, the lead and deadline columns empty on that line: one cell's, not a drift
+TWO_CHUNKS_ONE_CELL = """\
+STT  Nhiệm vụ                         Cơ quan chủ trì          Cơ quan phối hợp              Thời hạn
+ 1   Số hóa hồ sơ hộ tịch              Văn phòng HĐND và UBND   Công an xã                    Quý II/2026
+ 2   Cập nhật dữ liệu dân cư trên      Phòng Văn hóa - Xã hội   Sở Nội vụ, Sở Y tế,           Quý III/2026
+     địa bàn xã                                                 Sở Tư pháp,  Công an tỉnh
+ 3   Đo đạc bản đồ địa chính           Phòng Kinh tế            Các thôn                      Năm 2027
+"""  # noqa: E501
+
+
+def test_two_chunks_of_one_cell_on_a_wrapped_line_stay_together() -> None:
+    document = convert_text(TWO_CHUNKS_ONE_CELL, "layout")
+    assert [(r.key, [(a.role, a.raw) for a in r.agencies]) for r in document.records][1:] == [
+        ("2", [("lead", "Phòng Văn hóa - Xã hội"), ("support", "Sở Nội vụ"),
+               ("support", "Sở Y tế"), ("support", "Sở Tư pháp"), ("support", "Công an tỉnh")]),
+        ("3", [("lead", "Phòng Kinh tế"), ("support", "Các thôn")])]
