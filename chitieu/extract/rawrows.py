@@ -786,36 +786,45 @@ def agency_starts(words: list[str], heads: list[int] | None = None) -> list[int]
     return _name_parts(words, heads)[0]
 
 
-def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[int], bool]:
-    """`agency_starts`, and whether the last name is a body's unit whose parent body has
-    not been named yet ("Phòng Cảnh sát giao thông": "Công an tỉnh" may follow)."""
+def _name_parts(words: list[str], heads: list[int] | None = None
+                ) -> tuple[list[int], tuple[str, ...] | None]:
+    """`agency_starts`, and the head of the last name where it is a body's unit whose parent
+    body has not been named yet ("Phòng Cảnh sát giao thông": "Công an tỉnh" may follow),
+    else None."""
     if heads is None:
         heads = [_head_at(words, k) for k in range(len(words))]
     units, parents, levels = _unit_heads()
     out = []
     start = _role_label(words, 0) if words else 0  # ("Chủ trì: Văn phòng …": the name after)
     own = heads[start] if start < len(words) else 0
-    unit = _opens_with(words, start, units)
+    unit = _unit_at(words, start, units)
     for k in range(1, len(words)):
         before = words[k - 1]
         if before.endswith((";", ",")) or (k == start and start):
             start = k + _role_label(words, k)
             own = heads[start] if start < len(words) else 0
-            unit = _opens_with(words, start, units)
+            unit = _unit_at(words, start, units)
             continue
         if k < start:
             continue
         size = heads[k]
         if unit and words[k].islower() and _opens_with(words, k, levels):
-            unit = False  # named with its place ("Thanh tra tỉnh"): a body of its own
-        if size and unit and _opens_parent(words, k, parents):
-            unit = False  # its parent body, which a unit has one of ("UBND các xã" is none)
+            unit = None  # named with its place ("Thanh tra tỉnh"): a body of its own
+        if size and unit and _opens_parent(words, k, parents, unit):
+            unit = None  # its parent body, which a unit has one of ("UBND các xã" is none)
             continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
             out.append(k)
             start, own = k, size
-            unit = _opens_with(words, k, units)
+            unit = _unit_at(words, k, units)
     return out, unit
+
+
+def _unit_at(words: list[str], k: int, units: frozenset[tuple[str, ...]]
+             ) -> tuple[str, ...] | None:
+    """The unit's head a name opens with at `k` ("phòng", "văn phòng"), None for none."""
+    return max((h for h in units if tuple(w.lower() for w in words[k:k + len(h)]) == h),
+               key=len, default=None)
 
 
 @functools.cache
@@ -828,15 +837,29 @@ def _unit_heads() -> tuple[frozenset[tuple[str, ...]], ...]:
                  for name in ("unit_heads", "unit_parent_heads", "level_words"))
 
 
+@functools.cache
+def _province_committees() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """A province's committees and the units they have (agency_words.yaml
+    province_committees, province_committee_units), as folded word tuples."""
+    data = load_yaml("agency_words.yaml")
+    return tuple(frozenset(tuple(str(h).lower().split()) for h in data[name])
+                 for name in ("province_committees", "province_committee_units"))
+
+
 _PLURALS = frozenset({("các",), ("những",), ("cấp",)})  # "UBND các xã": bodies, no parent
 
 
 def _opens_parent(words: list[str], k: int,
-                  parents: frozenset[tuple[str, ...]] | None = None) -> bool:
+                  parents: frozenset[tuple[str, ...]] | None = None,
+                  unit: tuple[str, ...] | None = None) -> bool:
     """The words from `k` on open a unit's parent body: a parent's head not followed by a
     plural ("UBND tỉnh", not "UBND các xã" / "Ủy ban nhân dân cấp xã": bodies, none a
-    unit's parent)."""
+    unit's parent), and not a province's committee after a unit it has none of ("Phòng …
+    UBND tỉnh": two agencies; "Văn phòng UBND tỉnh" one)."""
     parents = _unit_heads()[1] if parents is None else parents
+    committees, offices = _province_committees()
+    if unit is not None and unit not in offices and _opens_with(words, k, committees):
+        return False
     return any(tuple(w.lower().rstrip(",;") for w in words[k:k + len(h)]) == h
                and not _opens_with(words, k + len(h), _PLURALS) for h in parents)
 
@@ -1086,8 +1109,9 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             # a list of agencies goes on after its separator, a name after "-" or before
             # "và", "của" (a "-" after it may be the next cell, a value left out)
             cost += _LIST_GOES_ON
-        if b < len(words) and row.heads[b] and _opens_parent(words, b) and (
-                _name_parts(words[a:b], row.heads[a:b])[1]):
+        unit = _name_parts(words[a:b], row.heads[a:b])[1] if (
+            b < len(words) and row.heads[b]) else None
+        if unit is not None and _opens_parent(words, b, unit=unit):
             cost += _LIST_GOES_ON  # a unit's parent body ("Phòng …" / "Công an tỉnh")
         return cost + _agency_cost(row, a, b, lead=role == "lead")
     if kind == "name":

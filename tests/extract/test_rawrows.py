@@ -841,3 +841,18 @@ def test_a_part_naming_its_own_lead_inherits_no_support() -> None:
         ["Sở Khoa học và Công nghệ", "Sở Xây dựng"]]
     assert parts[0].warnings == []
     assert "cell_placement_uncertain:lead" in parts[1].warnings
+
+
+def test_a_communes_unit_before_the_provinces_committee_keeps_its_row_apart() -> None:
+    # review r1 F14: "Phòng Văn hóa - Xã hội" then "UBND tỉnh" — a province's committee has
+    # no "Phòng …" (its office is "Văn phòng UBND tỉnh"): two agencies, the lead never run
+    # into the task's name
+    text = "\n".join(["PHỤ LỤC", "NHIỆM VỤ BẢO ĐẢM TRẬT TỰ AN TOÀN GIAO THÔNG NĂM 2026",
+                      "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn"])
+    rows = _table("\n".join([
+        text, "1 Tuyên truyền an toàn giao thông trong trường học Phòng Văn hóa - Xã hội "
+        "UBND tỉnh Năm 2026"]))
+    assert rows[1] == ["1", "Tuyên truyền an toàn giao thông trong trường học",
+                       "Phòng Văn hóa - Xã hội", "UBND tỉnh", "Năm 2026"]
+    words = ["Văn", "phòng", "UBND", "tỉnh", "Sở", "Nội", "vụ"]
+    assert agency_starts(words) == [4]  # (the province's office stays one agency)
