@@ -1089,8 +1089,8 @@ _PAGE1 = ["ST", "T", "1", "", "Nhiệm vụ", "Tỷ lệ hồ sơ được số 
 def test_pdftotext_a_lower_case_whole_cell_over_no_row_number_is_no_rest() -> None:
     # review r2 G2: page 2's row unnumbered, its support "các phòng, ban liên quan" under a
     # finished "Sở Tư pháp": not joined to row 1, kept among page 2's unplaced cells
-    doc = read_text("\n".join(_PAGE1 + [
-        "ST", "T", "", "Nhiệm vụ", "Số thủ tục cắt giảm", "", "Cơ quan chủ trì",
+    doc = read_text("\n".join([
+        *_PAGE1, "ST", "T", "", "Nhiệm vụ", "Số thủ tục cắt giảm", "", "Cơ quan chủ trì",
         "Trung tâm Phục vụ hành chính công", "", "Cơ quan phối hợp",
         "các phòng, ban liên quan", ""]), agencies=default_gazetteer)
     body = [r for r in doc.rows if r.table is not None and r.texts[0] == "1"]
