@@ -30,11 +30,12 @@ def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
 def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
             layout: str | None = None, catalog: Catalog | None = None) -> Document:
     """Convert one file into a canonical Document. Raises InputError for unreadable input."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     gazetteer = gazetteer or default_gazetteer()
     with collector_paused():
         raw = extract.read(path, layout, agencies=gazetteer)
-        digest = _sha256(path.read_bytes()).hexdigest()
+        # (a text file's bytes were hashed as they were read)
+        digest = raw.sha256 or _sha256(path.read_bytes()).hexdigest()
         try:
             # a name that is not UTF-8 is kept with \xNN escapes: the JSON must be UTF-8
             return interpret(raw, file=display_path(path.name), sha256=digest,
