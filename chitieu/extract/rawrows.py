@@ -590,9 +590,9 @@ def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None
                 and _capitals(lines[i + 1].split(" "))) and _next_section(sections, head):
             # (a section's number alone, its title in capitals on the lines under it)
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
-        elif head in _SUB_ITEM and rows and (len(words) > 1 or (
-                i + 1 < len(lines) and lines[i + 1])) and not _dash_goes_on(
-                rows[-1], words, known) and not _bullet_in_cell(rows[-1]):
+        elif head in _SUB_ITEM and rows and (len(words) > 1 or _opens_a_name(
+                lines, i + 1)) and not _dash_goes_on(
+                rows[-1], words, known) and not _bullet_in_cell(rows[-1], words):
             # (a dash alone on its line: the part's number cell, its cells on the next line)
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
@@ -623,12 +623,26 @@ def _dash_goes_on(row: _Row, words: list[str], known: Callable[[str], float] | N
 _DASH_REST_WORDS = 5  # an agency's name's words on either side of a dash it wraps at
 
 
-def _bullet_in_cell(row: _Row) -> bool:
+def _bullet_in_cell(row: _Row, words: list[str]) -> bool:
     """Whether a "-" line is a bullet of the row's own cell: the row a numbered one whose
     last line so far ends a list's lead-in or one of its items ("Tổ chức tập huấn:" / "- Cho
-    cán bộ xã;" / "- Cho Tổ công nghệ số."), not a "-" part with cells of its own."""
-    return row.kind == "item" and bool(row.lines) and bool(row.lines[-1]) and (
-        row.lines[-1][-1].endswith((":", ";")))
+    cán bộ xã;" / "- Cho Tổ công nghệ số."), the line carrying no other column's cell (no
+    deadline, no agency's name after its text: then it is a "-" part, review r2 G7)."""
+    if not (row.kind == "item" and row.lines and row.lines[-1]
+            and row.lines[-1][-1].endswith((":", ";"))):
+        return False
+    return not (_DEADLINE.search(" ".join(words)) or any(
+        _head_at(words, k) for k in range(2, len(words))))
+
+
+def _opens_a_name(lines: list[str], i: int) -> bool:
+    """Whether line `i` opens a part's name after a dash alone on the line above: a
+    capitalised word that is no figure, no deadline and no agency's head ("Trạm 5G …"); a
+    figure, a row's number or an agency after a dash alone say the dash is an empty cell's
+    placeholder (review r2 G12)."""
+    first = lines[i].split(" ") if i < len(lines) and lines[i] else []
+    return bool(first) and first[0][:1].isupper() and not (
+        _VALUE.match(first[0]) or _DEADLINE.match(lines[i]) or _head_at(first, 0))
 
 
 def _next_is_item(lines: list[str], i: int) -> bool:
