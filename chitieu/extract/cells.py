@@ -1071,8 +1071,11 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         # the row a page break cut ("tầng và Đô thị", "Sở Công" / "Thương") — and, with row
         # numbers on this page, one cell more than its rows — goes on that row's cell
         printed = _cells(column.lines, column.role) if above is not None else []
-        if printed and _rest_of(above.cells[k].text, printed[0], known) and (
-                not numbers or len(printed) + len(column.cells) > len(numbers)):
+        rest = _rest_of(above.cells[k].text, printed[0], known) if printed else None
+        # (an unfinished cut joins; a lower-case opening after a finished one only where the
+        # page's rows leave the column a cell over: "các phòng, ban liên quan" is a whole cell)
+        if rest == "cut" or (rest == "lower" and numbers and (
+                len(printed) + len(column.cells) > len(numbers))):
             above.cells[k] = Cell(f"{above.cells[k].text} {printed[0]}".strip())
             column.lines = _after_first_cell(column.lines, column.role)
             if "row_joined_across_pages" not in above.warnings:
@@ -1084,7 +1087,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         waiting += [(column.at, [t]) for column in columns[1:]
                     for t in _cells(column.lines, column.role) + column.cells]
         warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
-        for line, texts in sorted(waiting):
+        for line, texts in sorted(waiting, key=lambda item: item[0]):  # (printed order)
             rows.append(_one_cell(" ".join(texts), line))
         return end
     rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1, table=number))
@@ -1149,15 +1152,26 @@ def _repeated_label(block: list[str], printed_before: list[str]
     return None
 
 
-def _rest_of(cut: str, text: str, known: _Known) -> bool:
-    """Whether `text`, first under the header printed again, reads as the rest of the cell
-    `cut` a page break cut: it goes on in lower case ("tầng và Đô thị"), or the cut cell is
-    unfinished (a head alone, "Sở Nông"; a trailing "và", ","), or the two make a name the
-    known names hold and the cut cell alone is none ("Sở Công" / "Thương")."""
+def _rest_of(cut: str, text: str, known: _Known) -> str | None:
+    """How `text`, first under the header printed again, reads as the rest of the cell `cut`
+    a page break cut: "cut" where the cut cell is unfinished (a head alone, "Sở Nông"; a
+    trailing "và", ","; the rest opening with "và"; or the two a name the known names hold
+    and the cut cell alone is not: "Sở Công" / "Thương"); "lower" where only the rest's
+    lower-case opening says so ("tầng và Đô thị" — or a whole cell: "các phòng, ban liên
+    quan"); None otherwise."""
     if not cut or ROW_LABEL.match(text):
-        return False
-    return bool(_CONTINUES.match(text) or _OPEN_END.search(cut) or _head_alone(cut) or (
-        known.score(f"{cut} {text}") >= _KNOWN_NAME > known.score(cut)))
+        return None
+    if _CUT_OPEN.search(cut) or _REST_OPEN.match(text) or _head_alone(cut) or (
+            known.score(f"{cut} {text}") >= _KNOWN_NAME > known.score(cut)):
+        return "cut"
+    return "lower" if _CONTINUES.match(text) else None
+
+
+# a cell cut where it cannot end (not a date word: "… hằng năm" is whole), and a rest opening
+# with a word no cell opens with
+_CUT_OPEN = lazy(compile_regex, r"(?:\b(?:và|của|các|với|cho|về|tại|theo|thuộc)|[,;\-–&/(])$",
+                 IGNORECASE)
+_REST_OPEN = lazy(compile_regex, r"^(?:và|của|với|hoặc|thuộc)\b", IGNORECASE)
 
 
 def _row_cut_by_page(rows: list[RawRow], header: list[str], number: int) -> RawRow | None:

@@ -590,9 +590,9 @@ def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None
                 and _capitals(lines[i + 1].split(" "))) and _next_section(sections, head):
             # (a section's number alone, its title in capitals on the lines under it)
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
-        elif head in _SUB_ITEM and rows and (len(words) > 1 or (
-                i + 1 < len(lines) and lines[i + 1])) and not _dash_goes_on(
-                rows[-1], words, known) and not _bullet_in_cell(rows[-1]):
+        elif head in _SUB_ITEM and rows and (len(words) > 1 or _opens_a_name(
+                lines, i + 1)) and not _dash_goes_on(
+                rows[-1], words, known) and not _bullet_in_cell(rows[-1], words):
             # (a dash alone on its line: the part's number cell, its cells on the next line)
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
@@ -623,12 +623,26 @@ def _dash_goes_on(row: _Row, words: list[str], known: Callable[[str], float] | N
 _DASH_REST_WORDS = 5  # an agency's name's words on either side of a dash it wraps at
 
 
-def _bullet_in_cell(row: _Row) -> bool:
+def _bullet_in_cell(row: _Row, words: list[str]) -> bool:
     """Whether a "-" line is a bullet of the row's own cell: the row a numbered one whose
     last line so far ends a list's lead-in or one of its items ("Tổ chức tập huấn:" / "- Cho
-    cán bộ xã;" / "- Cho Tổ công nghệ số."), not a "-" part with cells of its own."""
-    return row.kind == "item" and bool(row.lines) and bool(row.lines[-1]) and (
-        row.lines[-1][-1].endswith((":", ";")))
+    cán bộ xã;" / "- Cho Tổ công nghệ số."), the line carrying no other column's cell (no
+    deadline, no agency's name after its text: then it is a "-" part, review r2 G7)."""
+    if not (row.kind == "item" and row.lines and row.lines[-1]
+            and row.lines[-1][-1].endswith((":", ";"))):
+        return False
+    return not (_DEADLINE.search(" ".join(words)) or any(
+        _head_at(words, k) for k in range(2, len(words))))
+
+
+def _opens_a_name(lines: list[str], i: int) -> bool:
+    """Whether line `i` opens a part's name after a dash alone on the line above: a
+    capitalised word that is no figure, no deadline and no agency's head ("Trạm 5G …"); a
+    figure, a row's number or an agency after a dash alone say the dash is an empty cell's
+    placeholder (review r2 G12)."""
+    first = lines[i].split(" ") if i < len(lines) and lines[i] else []
+    return bool(first) and first[0][:1].isupper() and not (
+        _VALUE.match(first[0]) or _DEADLINE.match(lines[i]) or _head_at(first, 0))
 
 
 def _next_is_item(lines: list[str], i: int) -> bool:
@@ -786,36 +800,45 @@ def agency_starts(words: list[str], heads: list[int] | None = None) -> list[int]
     return _name_parts(words, heads)[0]
 
 
-def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[int], bool]:
-    """`agency_starts`, and whether the last name is a body's unit whose parent body has
-    not been named yet ("Phòng Cảnh sát giao thông": "Công an tỉnh" may follow)."""
+def _name_parts(words: list[str], heads: list[int] | None = None
+                ) -> tuple[list[int], tuple[str, ...] | None]:
+    """`agency_starts`, and the head of the last name where it is a body's unit whose parent
+    body has not been named yet ("Phòng Cảnh sát giao thông": "Công an tỉnh" may follow),
+    else None."""
     if heads is None:
         heads = [_head_at(words, k) for k in range(len(words))]
     units, parents, levels = _unit_heads()
     out = []
     start = _role_label(words, 0) if words else 0  # ("Chủ trì: Văn phòng …": the name after)
     own = heads[start] if start < len(words) else 0
-    unit = _opens_with(words, start, units)
+    unit = _unit_at(words, start, units)
     for k in range(1, len(words)):
         before = words[k - 1]
         if before.endswith((";", ",")) or (k == start and start):
             start = k + _role_label(words, k)
             own = heads[start] if start < len(words) else 0
-            unit = _opens_with(words, start, units)
+            unit = _unit_at(words, start, units)
             continue
         if k < start:
             continue
         size = heads[k]
         if unit and words[k].islower() and _opens_with(words, k, levels):
-            unit = False  # named with its place ("Thanh tra tỉnh"): a body of its own
-        if size and unit and _opens_parent(words, k, parents):
-            unit = False  # its parent body, which a unit has one of ("UBND các xã" is none)
+            unit = None  # named with its place ("Thanh tra tỉnh"): a body of its own
+        if size and unit and _opens_parent(words, k, parents, unit):
+            unit = None  # its parent body, which a unit has one of ("UBND các xã" is none)
             continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
             out.append(k)
             start, own = k, size
-            unit = _opens_with(words, k, units)
+            unit = _unit_at(words, k, units)
     return out, unit
+
+
+def _unit_at(words: list[str], k: int, units: frozenset[tuple[str, ...]]
+             ) -> tuple[str, ...] | None:
+    """The unit's head a name opens with at `k` ("phòng", "văn phòng"), None for none."""
+    return max((h for h in units if tuple(w.lower() for w in words[k:k + len(h)]) == h),
+               key=len, default=None)
 
 
 @functools.cache
@@ -828,15 +851,29 @@ def _unit_heads() -> tuple[frozenset[tuple[str, ...]], ...]:
                  for name in ("unit_heads", "unit_parent_heads", "level_words"))
 
 
+@functools.cache
+def _province_committees() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """A province's committees and the units they have (agency_words.yaml
+    province_committees, province_committee_units), as folded word tuples."""
+    data = load_yaml("agency_words.yaml")
+    return tuple(frozenset(tuple(str(h).lower().split()) for h in data[name])
+                 for name in ("province_committees", "province_committee_units"))
+
+
 _PLURALS = frozenset({("các",), ("những",), ("cấp",)})  # "UBND các xã": bodies, no parent
 
 
 def _opens_parent(words: list[str], k: int,
-                  parents: frozenset[tuple[str, ...]] | None = None) -> bool:
+                  parents: frozenset[tuple[str, ...]] | None = None,
+                  unit: tuple[str, ...] | None = None) -> bool:
     """The words from `k` on open a unit's parent body: a parent's head not followed by a
     plural ("UBND tỉnh", not "UBND các xã" / "Ủy ban nhân dân cấp xã": bodies, none a
-    unit's parent)."""
+    unit's parent), and not a province's committee after a unit it has none of ("Phòng …
+    UBND tỉnh": two agencies; "Văn phòng UBND tỉnh" one)."""
     parents = _unit_heads()[1] if parents is None else parents
+    committees, offices = _province_committees()
+    if unit is not None and unit not in offices and _opens_with(words, k, committees):
+        return False
     return any(tuple(w.lower().rstrip(",;") for w in words[k:k + len(h)]) == h
                and not _opens_with(words, k + len(h), _PLURALS) for h in parents)
 
@@ -1086,8 +1123,9 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             # a list of agencies goes on after its separator, a name after "-" or before
             # "và", "của" (a "-" after it may be the next cell, a value left out)
             cost += _LIST_GOES_ON
-        if b < len(words) and row.heads[b] and _opens_parent(words, b) and (
-                _name_parts(words[a:b], row.heads[a:b])[1]):
+        unit = _name_parts(words[a:b], row.heads[a:b])[1] if (
+            b < len(words) and row.heads[b]) else None
+        if unit is not None and _opens_parent(words, b, unit=unit):
             cost += _LIST_GOES_ON  # a unit's parent body ("Phòng …" / "Công an tỉnh")
         return cost + _agency_cost(row, a, b, lead=role == "lead")
     if kind == "name":

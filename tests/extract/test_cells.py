@@ -1080,3 +1080,51 @@ def test_pdftotext_whole_rows_under_the_header_again_are_not_glued_to_the_row_ab
     assert all(t in printed for t in ("Đo đạc bản đồ địa chính", "Năm 2027",
                                       "Văn phòng đăng ký đất đai"))
     assert any(w.startswith("cells_text_unplaced") for w in doc.warnings)
+
+
+_PAGE1 = ["ST", "T", "1", "", "Nhiệm vụ", "Tỷ lệ hồ sơ được số hóa", "", "Cơ quan chủ trì",
+          "Văn phòng UBND", "", "Cơ quan phối hợp", "Sở Tư pháp", ""]
+
+
+def test_pdftotext_a_lower_case_whole_cell_over_no_row_number_is_no_rest() -> None:
+    # review r2 G2: page 2's row unnumbered, its support "các phòng, ban liên quan" under a
+    # finished "Sở Tư pháp": not joined to row 1, kept among page 2's unplaced cells
+    doc = read_text("\n".join([
+        *_PAGE1, "ST", "T", "", "Nhiệm vụ", "Số thủ tục cắt giảm", "", "Cơ quan chủ trì",
+        "Trung tâm Phục vụ hành chính công", "", "Cơ quan phối hợp",
+        "các phòng, ban liên quan", ""]), agencies=default_gazetteer)
+    body = [r for r in doc.rows if r.table is not None and r.texts[0] == "1"]
+    assert body[0].texts[3] == "Sở Tư pháp"
+    assert "các phòng, ban liên quan" in [" ".join(r.texts) for r in doc.rows]
+
+
+def test_pdftotext_a_finished_cell_ending_in_a_date_word_takes_no_rest() -> None:
+    # review r2 G2 addendum: "… hằng năm" / "Hằng năm" end in a word a phrase may end with:
+    # page 2's unnumbered row is not glued to row 2
+    doc = read_text("\n".join([
+        "ST", "T", "1", "", "2", "", "Nhiệm vụ", "Số hóa hồ sơ hộ tịch", "",
+        "Tổng kết công tác chuyển đổi số hằng năm", "", "Cơ quan chủ", "trì",
+        "Phòng Văn hóa - Xã hội", "", "Văn phòng HĐND và UBND", "", "Thời gian", "hoàn thành",
+        "Quý II/2026", "Hằng năm", "", "ST", "T", "", "Nhiệm vụ", "Đo đạc bản đồ địa chính", "",
+        "", "Cơ quan chủ", "trì", "Phòng Kinh tế", "", "Thời gian", "hoàn thành",
+        "Quý IV/2026", ""]), agencies=default_gazetteer)
+    row2 = next(r for r in doc.rows if r.table is not None and r.texts[0] == "2")
+    assert row2.texts[1:] == ["Tổng kết công tác chuyển đổi số hằng năm",
+                              "Văn phòng HĐND và UBND", "Hằng năm"]
+
+
+def test_pdftotext_a_cut_rest_over_a_page_with_an_empty_cell_is_joined_and_said() -> None:
+    # review r2 G6: "Sở Nông nghiệp" / "và Môi trường" (a cell never opens with "và") on a
+    # page whose row 3 has no support: joined to row 1; the page's one support for two rows
+    # said uncertain, no value shifted silently
+    doc = read_text("\n".join([
+        "ST", "T", "1", "", "Nhiệm vụ", "Tỷ lệ hồ sơ được số hóa", "", "Cơ quan chủ trì",
+        "Văn phòng UBND", "", "Cơ quan phối hợp", "Sở Nông nghiệp", "", "ST", "T", "2", "",
+        "3", "", "Nhiệm vụ", "Số thủ tục cắt giảm", "", "Cập nhật dữ liệu dân cư", "",
+        "Cơ quan chủ trì", "Trung tâm Phục vụ hành chính công", "", "Công an xã", "",
+        "Cơ quan phối hợp", "và Môi trường", "", "Sở Tư pháp", ""]), agencies=default_gazetteer)
+    body = {r.texts[0]: r for r in doc.rows if r.table is not None and r.texts[0] in "123"}
+    assert body["1"].texts[3] == "Sở Nông nghiệp và Môi trường"
+    assert "row_joined_across_pages" in body["1"].warnings
+    assert all("cell_placement_uncertain:Cơ quan phối hợp" in body[k].warnings
+               for k in ("2", "3"))

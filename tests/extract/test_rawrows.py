@@ -841,3 +841,49 @@ def test_a_part_naming_its_own_lead_inherits_no_support() -> None:
         ["Sở Khoa học và Công nghệ", "Sở Xây dựng"]]
     assert parts[0].warnings == []
     assert "cell_placement_uncertain:lead" in parts[1].warnings
+
+
+def test_a_communes_unit_before_the_provinces_committee_keeps_its_row_apart() -> None:
+    # review r1 F14: "Phòng Văn hóa - Xã hội" then "UBND tỉnh" — a province's committee has
+    # no "Phòng …" (its office is "Văn phòng UBND tỉnh"): two agencies, the lead never run
+    # into the task's name
+    text = "\n".join(["PHỤ LỤC", "NHIỆM VỤ BẢO ĐẢM TRẬT TỰ AN TOÀN GIAO THÔNG NĂM 2026",
+                      "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn"])
+    rows = _table("\n".join([
+        text, "1 Tuyên truyền an toàn giao thông trong trường học Phòng Văn hóa - Xã hội "
+        "UBND tỉnh Năm 2026"]))
+    assert rows[1] == ["1", "Tuyên truyền an toàn giao thông trong trường học",
+                       "Phòng Văn hóa - Xã hội", "UBND tỉnh", "Năm 2026"]
+    words = ["Văn", "phòng", "UBND", "tỉnh", "Sở", "Nội", "vụ"]
+    assert agency_starts(words) == [4]  # (the province's office stays one agency)
+
+
+def test_dash_lines_carrying_their_own_cells_under_a_colon_are_parts() -> None:
+    # review r2 G7: "… gồm:" then "-" lines each with its lead, support and deadline: parts,
+    # not bullets of the task's cell
+    rows = _table("\n".join([
+        "Phụ lục", "NHIỆM VỤ KỸ NĂNG SỐ",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1 Tổ chức tập huấn kỹ năng số, gồm:",
+        "- Tập huấn cho cán bộ, công chức xã Văn phòng HĐND và UBND Phòng Văn hóa - Xã hội "
+        "Quý II/2026",
+        "- Tập huấn cho người dân tại các thôn Đoàn Thanh niên xã Các thôn Quý III/2026",
+        "2 Rà soát thủ tục hành chính Văn phòng HĐND và UBND Công an xã Quý IV/2026"]))
+    assert ["-", "Tập huấn cho người dân tại các thôn", "Đoàn Thanh niên xã", "Các thôn",
+            "Quý III/2026"] in rows
+    assert rows[1][1] == "Tổ chức tập huấn kỹ năng số, gồm:"
+
+
+def test_a_dash_alone_before_a_figure_is_an_empty_cells_placeholder() -> None:
+    # review r2 G12: "-" alone on its line, then "98 Sở …": the baseline's placeholder, no part
+    rows = _table("\n".join([
+        "Phụ lục", "CHỈ TIÊU VĂN HÓA NĂM 2026",
+        "TT Chỉ tiêu", "Đơn vị", "tính", "Thực hiện", "năm 2025", "Kế hoạch", "năm 2026",
+        "Cơ quan chủ trì",
+        "1", "Số di tích được xếp hạng cấp quốc gia Di tích 62 65 Sở Văn hóa, Thể thao",
+        "và Du lịch",
+        "2", "Tỷ lệ thôn, tổ dân phố có nhà văn hóa đạt chuẩn %", "-",
+        "98 Sở Văn hóa, Thể thao", "và Du lịch"]))
+    assert rows[2] == ["2", "Tỷ lệ thôn, tổ dân phố có nhà văn hóa đạt chuẩn", "%", "-", "98",
+                       "Sở Văn hóa, Thể thao và Du lịch"]
+    assert len(rows) == 3
