@@ -8,6 +8,7 @@ lost line break glued onto the line above it, and keeps the provenance of every 
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -24,6 +25,7 @@ from chitieu.core.headers import (
     header_candidates,
     header_key,
     header_unit,
+    is_bare_year,
     line_key,
     names_no_role,
     vocabulary,
@@ -475,10 +477,29 @@ def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int,
     height = 1
     while i + height < len(rows) and height < SETTINGS.max_header_rows:
         nxt = _cell_texts(rows[i + height])
+        if _years_under_their_labels(nxt, texts):
+            texts = [f"{top} {low}".strip() if low and header_key(low) != header_key(top)
+                     else top for top, low in itertools.zip_longest(texts, nxt, fillvalue="")]
+            height += 1
+            continue
         if not _is_subheader(nxt, texts):
             break
         texts, height = _merge_header(texts, nxt), height + 1
     return height, texts
+
+
+def _years_under_their_labels(texts: list[str], header: list[str]) -> bool:
+    """A second header row of years, each under a label of a value of its own ("Ước thực
+    hiện" over "Năm 2025", "Kế hoạch" over "Năm 2026"): the year the label's values are of,
+    one label each ("Kế hoạch Năm 2026"), not a group over several."""
+    differing = [(i, t) for i, t in enumerate(texts)
+                 if t and (i >= len(header) or header_key(t) != header_key(header[i]))]
+    return bool(differing) and all(
+        i < len(header) and header[i] and is_bare_year(t)
+        and first_role(header[i]) in ("target", "baseline")
+        and not (i + 1 < len(header) and not header[i + 1] and i + 1 < len(texts)
+                 and texts[i + 1])  # a group over several years ("Mục tiêu từng năm")
+        for i, t in differing)
 
 
 def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] = ()) -> Table:

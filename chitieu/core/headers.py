@@ -108,12 +108,17 @@ def header_candidates(text: str) -> tuple[str, ...]:
 _BARE_YEAR = lazy(compile_regex, r"^(?:nam )?(?:19|20)\d\d$")
 
 
+def is_bare_year(label: str) -> bool:
+    """A header label that is a year alone: "Năm 2025", "2026"."""
+    return bool(_BARE_YEAR.match(header_key(label)))
+
+
 @functools.lru_cache(maxsize=4096)
 def group_names_the_kind(group: str, label: str) -> bool:
     """"Thực hiện" / "Kết quả thực hiện" over "Năm 2024 | Năm 2025": a bare year under a
     group cell naming the kind of value the years hold (results, not the targets a year
     alone heads), so the column is the group's words and the year."""
-    if not group.strip() or not _BARE_YEAR.match(header_key(label)):
+    if not group.strip() or not is_bare_year(label):
         return False
     joined = first_role(f"{group} {label}")
     return joined in ("target", "baseline") and joined != first_role(label)

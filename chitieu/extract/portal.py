@@ -32,6 +32,7 @@ from chitieu.core.headers import (
     assign_roles,
     first_role,
     group_names_the_kind,
+    is_bare_year,
     names_no_role,
 )
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
@@ -436,6 +437,21 @@ def _align_spanned_header(tables: list[list[RawRow]]) -> None:
               and 1 < len(heads) + len(second.cells) - width <= len(second.cells)
               and not _LABEL.match(second.cells[0].text.strip())):
             _align_under_groups(first, second, heads, width)
+        elif len(heads) == width:
+            _align_years_under_their_labels(second, [c.text for c in heads])
+
+
+def _align_years_under_their_labels(second: RawRow, heads: list[str]) -> None:
+    """A second header row of years alone under a full first row ("Ước thực hiện" over
+    "Năm 2025", "Kế hoạch" over "Năm 2026"): each year under the labels of values, in
+    order, where there are as many of them as years."""
+    years = [c for c in second.cells if c.text.strip()]
+    values = [i for i, head in enumerate(heads) if first_role(head) in ("target", "baseline")]
+    if not years or len(years) != len(second.cells) or len(values) != len(years) or not all(
+            is_bare_year(c.text.strip("* ")) for c in years):
+        return
+    placed = dict(zip(values, years, strict=True))
+    second.cells = [placed.get(i, Cell("")) for i in range(len(heads))]
 
 
 def _align_under_groups(first: RawRow, second: RawRow, heads: list[Cell], width: int) -> None:
@@ -445,7 +461,11 @@ def _align_under_groups(first: RawRow, second: RawRow, heads: list[Cell], width:
     subs = [c.text for c in second.cells]
     texts = [c.text for c in heads]
     count = len(heads) + len(subs) - width
-    positions = [p for p in range(1, len(heads)) if first_role(texts[p]) not in _NOT_A_GROUP]
+    # the cell naming the rows spans them too where a sub-label names the rows ("Nhiệm vụ"
+    # over "Tên nhiệm vụ | Sản phẩm")
+    naming = any(first_role(s) == "name" for s in subs)
+    positions = [p for p in range(1, len(heads)) if first_role(texts[p]) not in _NOT_A_GROUP
+                 or (naming and first_role(texts[p]) == "name")]
     options = [(groups, spans) for groups in itertools.combinations(positions, count)
                for spans in _compositions(len(subs), count)]
     if not options or len(options) > _MAX_PLACEMENTS:

@@ -84,6 +84,16 @@ def test_years_under_a_group_of_results_are_results(group: str, years: tuple[str
     assert len(table.rows) == 1
 
 
+def test_a_year_under_each_value_label_is_that_labels_year() -> None:
+    # review r1 F7: "Ước thực hiện" over "Năm 2025", "Kế hoạch" over "Năm 2026" (a label of
+    # its own over each year): one header (the years' row was read as a record)
+    table = _table("TT\tChỉ tiêu\tĐVT\tƯớc thực hiện\tKế hoạch\tĐơn vị theo dõi\n"
+                   "\t\t\tNăm 2025\tNăm 2026\t\n"
+                   "1\tSản lượng lúa\tTấn\t2.650.000\t2.700.000\tSở Nông nghiệp và Môi trường")
+    assert [(c.header, c.role) for c in table.columns][3:5] == [
+        ("Ước thực hiện Năm 2025", "baseline"), ("Kế hoạch Năm 2026", "target")]
+    assert len(table.rows) == 1
+
 def test_years_under_a_group_of_targets_keep_their_own_labels() -> None:
     # "Mục tiêu từng năm" over "2026 | 2027": a target per year, each column its year
     table = _table("STT\tChỉ tiêu\tĐVT\tMục tiêu từng năm\t\tCơ quan chủ trì\n"

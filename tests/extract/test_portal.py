@@ -697,3 +697,28 @@ def test_a_task_before_a_group_of_a_detail_column_ends_before_the_groups_slot() 
     rows = _table_rows(text)
     assert rows[3] == ["2", "1.2", "Dữ liệu hộ tịch", "Sở Nông nghiệp và Môi trường",
                        "Sở Tư pháp", "Quý III/2026"]
+
+
+def test_years_alone_under_a_full_header_go_under_the_value_labels() -> None:
+    # review r1 F7: "Ước thực hiện" / "Kế hoạch" over "Năm 2025" / "Năm 2026": the years
+    # under the labels of values (the second row was a row of two cells, read as a record)
+    text = _portal([["**TT**", "**Chỉ tiêu**", "**ĐVT**", "**Ước thực hiện**", "**Kế hoạch**",
+                     "**Đơn vị theo dõi**"],
+                    ["**Năm 2025**", "**Năm 2026**"],
+                    ["1", "Sản lượng lúa", "Tấn", "2.650.000", "2.700.000", "Sở Công Thương"],
+                    ["2", "Kim ngạch xuất khẩu", "Triệu USD", "1.150", "1.250", "Sở Công Thương"]])
+    assert _table_rows(text)[1] == ["", "", "", "**Năm 2025**", "**Năm 2026**", ""]
+
+
+def test_the_rows_name_under_one_of_two_groups() -> None:
+    # review r1 F7: "Nhiệm vụ" over "Tên nhiệm vụ | Sản phẩm" and "Cơ quan thực hiện" over
+    # "Chủ trì | Phối hợp": the cell naming the rows is one of the groups (it was never one)
+    text = _portal([["**STT**", "**Nhiệm vụ**", "**Cơ quan thực hiện**", "**Thời gian**"],
+                    ["**Tên nhiệm vụ**", "**Sản phẩm**", "**Chủ trì**", "**Phối hợp**"],
+                    ["1", "Xây dựng bản đồ số", "Bản đồ số", "Sở Công Thương", "Các hợp tác xã",
+                     "Quý III/2026"],
+                    ["2", "Cấp mã số vùng trồng", "Mã số", "Sở Công Thương", "Các hợp tác xã",
+                     "Năm 2026"]])
+    rows = _table_rows(text)
+    assert [rows[0][1], rows[0][-1]] == ["**Nhiệm vụ**", "**Thời gian**"]
+    assert rows[1] == ["", "**Tên nhiệm vụ**", "**Sản phẩm**", "**Chủ trì**", "**Phối hợp**", ""]
