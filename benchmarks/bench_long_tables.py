@@ -5,6 +5,10 @@ process (after a warm-up conversion of the 10-row table of the same form, so imp
 data loading are not counted), printing the CPU seconds of `chitieu.convert` per size:
 - `layout`: as `pdftotext -layout` prints a table, one line per row (number, task, lead,
   support, deadline in columns, some cells empty);
+- `layoutgroups`: the same rows' cells wrapped over three lines, centred on the rows'
+  numbers, a group row over every third row (review r2 R5);
+- `layoutcrowd`: a six-row table whose first row prints N words one space apart on one
+  line (N given as the rows; review r2 R6);
 - `raw`: as `pdftotext` without -layout prints a LibreOffice table, column after column,
   each cell of two words or more wrapped over two lines, empty cells not printed;
 - `rawrows`: as `pdftotext -raw` prints it, row after row, the cells printed level joined
@@ -76,6 +80,35 @@ def layout_text(rows: int) -> str:
         return " " + "".join(c.ljust(w) for c, w in zip(cells, WIDTHS, strict=False)) + cells[-1]
     body = [line(_row(n)) for n in range(1, rows + 1)]
     return "\n".join(["PHỤ LỤC", "NHIỆM VỤ NĂM 2026", line(HEADER), *body]) + "\n"
+
+
+def layout_groups_text(rows: int) -> str:
+    """`pdftotext -layout` of a task list whose cells wrap, printed centred on their rows'
+    numbers, a group row ("I" / "II" in turn) over every third row: each task over three
+    lines, its number, lead and deadline on the middle one, its support over two."""
+    def line(cells: tuple[str, ...]) -> str:
+        return " " + "".join(c.ljust(w) for c, w in zip(cells, WIDTHS, strict=False)) + cells[-1]
+    body = []
+    for n in range(1, rows + 1):
+        if n % 3 == 1:
+            body.append(line(("I" if n % 2 else "II", f"NHÓM NHIỆM VỤ {n // 3 + 1}", "", "",
+                              "")))
+        number, task, lead, _, deadline = _row(n)
+        body += [line(("", task, "", "Phòng Văn hóa -", "")),
+                 line((number, "trên địa bàn và cải cách hành", lead or "Công an xã", "Xã hội",
+                       deadline)),
+                 line(("", "chính năm 2026", "", "", ""))]
+    return "\n".join(["PHỤ LỤC", "NHIỆM VỤ NĂM 2026", line(HEADER), *body]) + "\n"
+
+
+def layout_crowded_text(words: int) -> str:
+    """`pdftotext -layout` of a six-row task list whose first row prints `words` agencies'
+    words one space apart after its task on one line (a merged cell run together)."""
+    names = " ".join(LEADS).split()
+    crowd = " ".join(names[k % len(names)] for k in range(words))
+    lines = layout_text(6).splitlines()
+    lines[3] = f"{lines[3][:WIDTHS[0] + 1]}{_row(1)[1]} {crowd}"
+    return "\n".join(lines) + "\n"
 
 
 def raw_text(rows: int) -> str:
@@ -188,7 +221,8 @@ def xlsx_bytes(rows: int) -> bytes:
     return out.getvalue()
 
 
-FORMS = {"layout": (layout_text, "txt"), "raw": (raw_text, "txt"),
+FORMS = {"layout": (layout_text, "txt"), "layoutgroups": (layout_groups_text, "txt"),
+         "layoutcrowd": (layout_crowded_text, "txt"), "raw": (raw_text, "txt"),
          "rawrows": (raw_rows_text, "txt"), "md": (markdown_text, "md"),
          "join": (agency_lines, "txt"), "text": (tab_text, "txt"), "html": (html_text, "html"),
          "portal": (portal_text, "portal.md"), "docx": (docx_bytes, "docx"),

@@ -20,10 +20,12 @@ from chitieu.core.headers import (
     PERIOD_LABEL,
     assign_roles,
     first_role,
+    group_names_the_kind,
     header_candidates,
     header_key,
     header_unit,
     line_key,
+    names_no_role,
     vocabulary,
 )
 from chitieu.core.heading import appendix_heading
@@ -116,6 +118,7 @@ def _is_subheader(texts: list[str], header: list[str]) -> bool:
         if not cands or (cands[0] == "unknown" and not _FOUR_DIGITS.fullmatch(text)
                          and not PERIOD_LABEL.fullmatch(" " + text)
                          and not _names_total_or_part(text)
+                         and not names_no_role(text)
                          and not _known_under_year_group(i, text, header)):
             return False
     return all(len(t) <= SETTINGS.subheader_cell_chars for _, t in differing)
@@ -162,6 +165,8 @@ def _merge_header(header: list[str], sub: list[str]) -> list[str]:
                 # "Năm hiện hành 2025" over "Kế hoạch" / "Ước thực hiện": the year is the
                 # group's, the kind of value the label's ("Ước thực hiện Năm hiện hành 2025")
                 merged.append(f"{low} {group}")
+            elif group_names_the_kind(group, low):
+                merged.append(f"{group} {low}")
             else:
                 merged.append(low)
         else:
@@ -677,6 +682,7 @@ class _Assembler:
         # which a signed page may print between two rows: "name" or "value", the field read
         # last, while the stamp's lines go on; a row carrying the numbering on resumes it
         self.ended_by_stamp: str | None = None
+        self.stamp_column: int | None = None  # the column the stamp's last field was read in
         self.in_note = False  # the rows under the table are a note's, kept in table_note
         self.dropped_rows = False  # a numbered row below the table's end was warned of
         self.last_page = None
@@ -1066,8 +1072,9 @@ class _Assembler:
         if (col is not None and len(filled) >= 2 and filled[0] == col
                 and ROW_LABEL.match(texts[col]) and not texts[col].rstrip(".)").isdigit()):
             return True
-        return (filled == [name] and name is not None and name != 0
-                and texts[name][:1].islower())
+        # in the name's column, or on a line without tabs (a text form that keeps none)
+        return (filled in ([name], [0]) and name is not None and name != 0
+                and texts[filled[0]][:1].islower())
 
     def _continues_numbering(self, texts: list[str], filled: list[int]) -> bool:
         """A row with cells beside its number, numbered next after the last numbered row."""
@@ -1127,13 +1134,18 @@ class _Assembler:
 
     def _stamp_line(self, texts: list[str], filled: list[int]) -> str | None:
         """A line of a digital signature's stamp: what its field holds ("name", "value"), or
-        under a name's field the name's wrapped rest ("Tân Lạc, tỉnh Phú Thọ") — "rest"."""
+        under a name's field the name's wrapped rest ("Tân Lạc, tỉnh Phú Thọ") — "rest": in
+        the field's column and naming a place or body (a capital), so that a row's wrapped
+        rest ("và cải cách hành chính") stays the row's."""
         if not filled or len(filled) > 2:
             return None
         text = texts[filled[0]]
         field = stamp_field(text)
-        if field is None and self.ended_by_stamp == "name" and len(filled) == 1 and not (
-                ROW_LABEL.match(text) or vocabulary().signature.search(line_key(text))):
+        if field is not None:
+            self.stamp_column = filled[0]
+        elif (self.ended_by_stamp == "name" and filled == [self.stamp_column]
+              and any(word[:1].isupper() for word in text.split()) and not (
+                ROW_LABEL.match(text) or vocabulary().signature.search(line_key(text)))):
             return "rest"
         return field
 
@@ -1225,10 +1237,12 @@ class _Assembler:
             return False
         if clean_text(cells[self.number_col]):
             return False
-        if any(ROW_LABEL.match(clean_text(cells[i])) for i in self.table.indexes_of("unknown")
-               if i < len(cells)):
-            # its own label in a second numbering column ("Chi tiết": "2", "a)"): a group row
-            # without a running number, not the row above carried on
+        seconds = [*self.table.indexes_of("unknown"),
+                   *(i for i in self.table.indexes_of("number") if i != self.number_col)]
+        if any(ROW_LABEL.match(clean_text(cells[i])) for i in seconds if i < len(cells)):
+            # its own label in a second numbering column ("Chi tiết": "2", "a)"; "STT" copied
+            # into both slots it spans: "1.1"): an item or a group row without a running
+            # number, not the row above carried on
             return False
         previous = self.table.rows[-1]
         number = clean_text(previous.cells[self.number_col])

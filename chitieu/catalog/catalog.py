@@ -216,10 +216,11 @@ class Catalog:
             if conditions is not reading.conditions:
                 reading = reading._replace(conditions=conditions)
         family = name_family(unit, reading, self.words)
-        reading = family_conditions(unit_conditions(reading, unit, self.words), family,
-                                    self.words, unit)
+        if unit:  # (a name printed without a unit: its unit says no condition)
+            reading = unit_conditions(reading, unit, self.words)
+        reading = family_conditions(reading, family, self.words, unit)
         words = frozenset(map(self._spelled.__getitem__, content))
-        return reading, family, words, self._total(words)
+        return reading, family, words, math.fsum(map(self._weight_of.__getitem__, words))
 
     def rank(self, name: str, unit: str | None = None, *,
              skip_same_words: bool = False) -> list[tuple[str, float]]:

@@ -136,6 +136,17 @@ class Words:
     ocr_shapes: tuple[tuple[str, str], ...] = ()
     # what a sub-row opens with before its measuring noun ("Trong đó, số …"; `_head`)
     openers: tuple[Phrase, ...] = ()
+    # conditions whose phrase counts only within one run of the printed name, no punctuation
+    # between its words (match_words.yaml `run_bound_conditions`), with their phrases
+    run_bound: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    # phrases saying a count is of all a whole place holds ("toàn huyện"): a stock, unless the
+    # name says additions or something done in the year (`tallies` wholes, `events` and
+    # `flows`; `_tallied`)
+    wholes: frozenset[Phrase] = frozenset()
+    happenings: frozenset[Phrase] = frozenset()
+    # what follows a target printed at the end of a name ("giảm 3% trở lên"; `_target_start`),
+    # longest first
+    target_tails: tuple[Phrase, ...] = ()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -239,6 +250,12 @@ class Words:
             events=frozenset(map(phrase, tallies.get("events") or ())),
             states=frozenset(map(phrase, tallies.get("states") or ())),
             ocr_shapes=tuple((str(k), str(v)) for k, v in (data.get("ocr_shapes") or {}).items()),
+            run_bound={str(c): frozenset(map(phrase, data["conditions"][c]))
+                       for c in data.get("run_bound_conditions") or ()},
+            wholes=frozenset(map(phrase, tallies.get("wholes") or ())),
+            target_tails=longest_first(data.get("target_tails") or ()),
+            happenings=frozenset(map(phrase, [*(tallies.get("events") or ()),
+                                              *(tallies.get("flows") or ())])),
         )
 
 
@@ -457,12 +474,16 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     seq = _tokens(text, words, reader)
     head, family = _head(seq, words, reader)
     content, conditions, used = _scan(seq, words, reader)
+    if words.run_bound and not words.run_bound.keys().isdisjoint(conditions):
+        conditions -= _across_runs(text, conditions, words, reader)
     obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
     if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
         other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
         if other and other != obj:
             obj, length = f"{obj}+{other}", length + more
-    final = _final(seq, words, reader) if seq and seq[-1] in reader.final_ends else None
+    ending = seq[:_target_start(seq, words)]  # "… giảm 3% trở lên" ends, as a name, at "giảm"
+    final = _final(ending, words, reader) if ending and ending[-1] in reader.final_ends \
+        else None
     if final:
         conditions.add(final)
     if seq and seq[0] in reader.opening:  # most names open with none of these phrases
@@ -530,9 +551,22 @@ def unitless_conditions(reading: Reading, words: Words | None = None) -> frozens
     if not seq or seq[0] not in reader.unitless_opening:  # most names open with none
         return reading.conditions
     found = _longest_at(seq, 0, words.unitless_opening, reader.unitless_opening)
-    if not found or any(map(str.isdigit, seq)):
+    # (a year says when, not how much: "Tổ chức đặt hàng nhiệm vụ KHCN năm 2026" is a task)
+    if not found or any(word.isdigit() and not _is_year(word) for word in seq):
         return reading.conditions
     return reading.conditions | {found}
+
+
+_PUNCTUATION = lazy(re.compile, r"[^\w\s]+")
+
+
+def _across_runs(text: str, conditions: set[str], words: Words, reader: _Reader) -> set[str]:
+    """The run-bound conditions (`Words.run_bound`) found in `text` only across punctuation:
+    no run of it between two marks holds a phrase of theirs ("Tỷ lệ hộ nghèo toàn xã - nghèo
+    đa chiều" holds "xã" and "nghèo", no "xã nghèo"; "… ở 2 xã nghèo" holds it)."""
+    bound = words.run_bound.keys() & conditions
+    runs = [_tokens(run, words, reader) for run in _PUNCTUATION.split(text) if run.strip()]
+    return {c for c in bound if not any(_holds_any(run, words.run_bound[c]) for run in runs)}
 
 
 def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
@@ -546,6 +580,24 @@ def _said(seq: Phrase, after: int, words: Words, reader: _Reader) -> str | None:
     if _longest_at(seq, after, words.predicates, reader.predicates):
         return "predicated"
     return None
+
+
+def _target_start(seq: Phrase, words: Words) -> int:
+    """Where a target printed at the end of a name starts ("Hộ cận nghèo mỗi năm giảm 3% trở
+    lên" → at "3"): a number, with a yearly "năm" ("%/năm") and a tail (`target_tails`: "trở
+    lên") after it; `len(seq)` when the name ends with none."""
+    end = len(seq)
+    for tail in words.target_tails:  # longest first
+        if end > len(tail) and seq[end - len(tail):] == tail:
+            end -= len(tail)
+            break
+    if end > 1 and seq[end - 1] == "nam" and seq[end - 2].isdigit():
+        end -= 1
+    if not end or not seq[end - 1].isdigit():
+        return len(seq)
+    while end and seq[end - 1].isdigit():
+        end -= 1
+    return end
 
 
 def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
@@ -594,7 +646,9 @@ def _head(seq: Phrase, words: Words, reader: _Reader) -> tuple[int, str | None]:
     """Where the counted object starts: after a leading number ("100% cán bộ …"), the
     measuring noun ("Tỷ lệ", "Số lượng") and fillers ("các"). Also the measuring noun's unit
     family, if it implies one."""
-    i = next((len(o) for o in words.openers if seq[:len(o)] == o), 0)
+    # (most names open with no opener's first word: no phrase of them compared)
+    i = next((len(o) for o in words.openers if seq[:len(o)] == o), 0) \
+        if seq[:1] in reader.opener_starts else 0
     while i < len(seq) and seq[i].isdigit():
         i += 1
     family = None
@@ -855,6 +909,9 @@ class _Reader:
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
         self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
+        # the first words of `openers` as one-word phrases (an empty opener: the empty one),
+        # which `_head` tries only where a name opens with one
+        self.opener_starts = frozenset(o[:1] for o in words.openers)
         self.unitless_opening = _starts(words.unitless_opening)
         # each word as `_scan` reads it: with the next word where the two start a longer
         # phrase (these pairs, from the tables), else alone
@@ -1022,13 +1079,18 @@ CUMULATIVE = "cumulative"
 def _tallied(reading: Reading, words: Words) -> Reading:
     """A count's reading with what its name says it tallies (match_words.yaml `tallies`): the
     additions of the year (ADDED: "tăng thêm", "thành lập mới"; the growth its "tăng thêm"
-    read is no more), or the stock so far (CUMULATIVE: "lũy kế", "đến nay")."""
+    read is no more), or the stock so far (CUMULATIVE: "lũy kế", "đến nay"; or all a whole
+    place holds, "toàn huyện", when it says nothing done in the year: `wholes`)."""
     found = set()
     if _holds_any(reading.words, words.added):
         found.add(ADDED)
     if _holds_any(reading.words, words.cumulative) \
             and not _holds_any(reading.words, words.void.get(CUMULATIVE, ())):
         # ("từ đầu năm đến nay", the year's so far, voids it: void_conditions)
+        found.add(CUMULATIVE)
+    if not found and words.wholes and _holds_any(reading.words, words.wholes) \
+            and not _holds_any(reading.words, words.happenings):
+        # all a whole place holds ("Số sản phẩm OCOP toàn huyện") is its stock
         found.add(CUMULATIVE)
     if not found:
         return reading

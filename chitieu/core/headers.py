@@ -79,18 +79,44 @@ def line_key(text: str) -> str:
     return " ".join(ascii_fold(text).split())
 
 
+def _rule_roles(key: str) -> tuple[str, ...] | None:
+    """The roles of the first rule a folded label matches; None when no rule does."""
+    return next((roles for roles, pattern in vocabulary().rules if pattern.search(key)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_no_role(text: str) -> bool:
+    """A label the vocabulary knows as no role of the contract ("So sánh (%)", "Tỷ lệ %",
+    "Mã nhiệm vụ"): a header's word, unlike a label it does not know at all."""
+    return _rule_roles(header_key(text)) == ("unknown",)
+
+
 @functools.lru_cache(maxsize=4096)
 def header_candidates(text: str) -> tuple[str, ...]:
     key = header_key(text)
     if not key:
         return ()
-    for roles, pattern in vocabulary().rules:
-        if pattern.search(key):
-            return roles
+    roles = _rule_roles(key)
+    if roles is not None:
+        return roles
     unit = header_unit(text)
     if unit is not None:
         return header_candidates(text[:text.rindex("(")])
     return ("unknown",)
+
+
+_BARE_YEAR = lazy(compile_regex, r"^(?:nam )?(?:19|20)\d\d$")
+
+
+@functools.lru_cache(maxsize=4096)
+def group_names_the_kind(group: str, label: str) -> bool:
+    """"Thực hiện" / "Kết quả thực hiện" over "Năm 2024 | Năm 2025": a bare year under a
+    group cell naming the kind of value the years hold (results, not the targets a year
+    alone heads), so the column is the group's words and the year."""
+    if not group.strip() or not _BARE_YEAR.match(header_key(label)):
+        return False
+    joined = first_role(f"{group} {label}")
+    return joined in ("target", "baseline") and joined != first_role(label)
 
 
 @functools.lru_cache(maxsize=4096)

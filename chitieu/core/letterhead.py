@@ -35,10 +35,12 @@ MAX_TITLE_LINES = 4  # a title under its kind runs over a few lines, never more
 MAX_STAMP_LINES = 8  # a signature's stamp: its few fields, the names' wrapped rests
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
 # dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one, a dash
-# printed with spaces ("45/KH - UBND") one dash
+# printed with spaces ("45/KH - UBND") one dash; a school's initials joined by "&"
+# ("17/KH-TH&THCS") one word
 NUMBER = lazy(compile_regex,
     r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
-    r"(?P<suffix>[\p{L}\d]+(?:[ ]?[\-–][ ]?[\p{L}\d]+)*(?:/[\p{L}\d\-]+)*)",
+    r"(?P<suffix>[\p{L}\d]+(?:&[\p{L}\d]+)*(?:[ ]?[\-–][ ]?[\p{L}\d]+(?:&[\p{L}\d]+)*)*"
+    r"(?:/[\p{L}\d\-&]+)*)",
     IGNORECASE,
 )
 # "ngày 10 tháng 3 năm 2026", "ngày 14 / 7 /2026", "ngày    tháng 5 năm 2026" (unsigned)
@@ -51,8 +53,11 @@ _DATED_OPEN = lazy(compile_regex,
     r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
 # "…, ngày" (its day blank or given) whose month and year a narrow column wrapped
 _DAY_OPEN = lazy(compile_regex, r",\s*ngay\W*(?:\d{1,2})?\W*$")
+# ("…, ngày" / "tháng 7 năm 2026" of a blank day; "…, ngày" / "05 tháng 6 năm 2026" where a
+# long place pushed the day onto the next line too)
 _WRAPPED_MONTH = lazy(compile_regex,
-    r"(?:^|\t)[ ]*th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$", IGNORECASE)
+    r"(?:^|\t)[ ]*(?:\d{1,2}[ ]+)?th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$",
+    IGNORECASE)
 _WRAPPED_YEAR = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", IGNORECASE)
 _ROMAN = lazy(compile_regex, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
@@ -540,7 +545,8 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     for i, text in enumerate(texts[:depth]):
         if not text:
             continue
-        if is_document_kind(text) or _starts_heading(text):
+        if (is_document_kind(text) and not _names_the_issuer(head, text)) or _starts_heading(
+                text):
             end = i
             break
         _read_header_line(head, text)
@@ -553,6 +559,16 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
         (head.kind, carried), head.kind_at = kind, origin[end]
         head.title = _title(rows[end + 1:], texts[end + 1:], [carried] if carried else [])
     return head
+
+
+def _names_the_issuer(head: Letterhead, text: str) -> bool:
+    """A line opening with a kind's words that goes on with the issuer's name above its
+    number ("BAN CHỈ ĐẠO CÁC" / "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"): a document's kind is
+    printed under the header, after its number, and a kind alone on its line ("KẾ HOẠCH")
+    is one wherever it stands."""
+    kind = document_kind(text)
+    return (kind is not None and bool(kind[1]) and head.number is None and bool(head.issuer)
+            and not head.number_label)
 
 
 def _stamp_lines(lines: list[str]) -> int:
@@ -647,7 +663,8 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     dated = _DATED.search(folded)
     if dated is not None:
         head.dated = head.dated or text[where[dated.start()]:where[dated.end()]]
-        place_at = _place_start(text, where[dated.start()])
+        place_at = _place_start(text, where[dated.start()], head.subject_open and (
+            text.lstrip()[:1].islower()))
         left = text[:place_at]
         head.place = head.place or text[place_at:where[dated.start()]].strip(" ,\t") or None
     dash_ended = _NUMBER_CUT.search(left) is not None
@@ -835,15 +852,17 @@ _CAPITALISED_TAIL = lazy(
     compile_regex, rf"(?<!\S)(?:{_PLACE_WORD}\s+)*{_PLACE_WORD}[\s,]*$")
 
 
-def _place_start(text: str, date_at: int) -> int:
+def _place_start(text: str, date_at: int, subject_rest: bool = False) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
-    after the issuer's capitals read across on the same line."""
+    after the issuer's capitals read across on the same line (`subject_rest`: the line opens
+    with the rest of a subject wrapped under "V/v …")."""
     before = text[:date_at]
     gap = _COLUMN_GAP.search(before.rstrip())
-    if gap is None and _SUBJECT_LABEL.match(before.lstrip()):
-        # "V/v cập nhật dữ liệu … Hà Nội, ngày …" (the columns' gap lost): the place is the
-        # capitalised words before the date, the subject's words before them; with a gap
-        # the place is the right column's ("V/v … ứng dụng VNeID<tab>Lâm Đồng, ngày …")
+    if gap is None and (subject_rest or _SUBJECT_LABEL.match(before.lstrip())):
+        # "V/v cập nhật dữ liệu … Hà Nội, ngày …", "cấp xã trên hệ thống Hà Nội, ngày …"
+        # (the columns' gap lost): the place is the capitalised words before the date, the
+        # subject's words before them; with a gap the place is the right column's ("V/v …
+        # ứng dụng VNeID<tab>Lâm Đồng, ngày …")
         tail = _CAPITALISED_TAIL.search(before)
         if tail is not None and tail.start() > len(before) - len(before.lstrip()):
             return tail.start()

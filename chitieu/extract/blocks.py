@@ -123,4 +123,7 @@ def _row(cells: dict[str, list[str]], first: int, last: int, page: int) -> RawRo
     number = cells.get("number", [""])[0]
     texts = [number, *("; ".join(cells.get(k, [])) for k in
                        ("name", "lead", "support", "deadline", "note"))]
-    return RawRow([Cell(t) for t in texts], first_line=first, last_line=last, page=page)
+    # each cell placed by its look alone, the columns lost: said on the row, not only on the
+    # document (a value must never move silently)
+    return RawRow([Cell(t) for t in texts], first_line=first, last_line=last, page=page,
+                  warnings=["table_structure_lost"])

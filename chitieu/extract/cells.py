@@ -782,6 +782,7 @@ class _Column:
     at: int = 0  # the line of its label
     uncertain: bool = False  # its cells told from another column's by a guess
     pieces: list[int] = field(default_factory=list)  # when its cells came: blocks given
+    opened: int = 0  # blocks given when its label came
     lines: list[str] = field(default_factory=list)  # lines under the label in its block
     cells: list[str] = field(default_factory=list)  # cells written in blocks of their own
 
@@ -932,9 +933,11 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     addressed = False  # the recipients read ("Nơi nhận:")
     end = len(lines)
     given = 0  # blocks that gave a column (not the numbering one) cells so far
+    later: list[bool] = []  # of each such block: whether it gave its column a later row's
     numbered = False  # the block before: rows' numbers
+    printed_before = next((r.texts for r in rows if number and r.table == number - 1), [])
     for at, block in _blocks(lines, start):
-        found = _block_label(block)
+        found = _repeated_label(block, printed_before) or _block_label(block)
         numbered, after_numbers = False, numbered
         if columns and ((found is not None and _role(found[0]) == "number") or any(
                 _is_number_label_start(lines, at + k) and _column_header(lines, at + k)
@@ -993,7 +996,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         if found is not None:
             label, under = found
             signed = False
-            column = _Column(label, _role(label) or "unknown", at)
+            column = _Column(label, _role(label) or "unknown", at, opened=given)
             columns.append(column)
             if column.role == "number":
                 below = at + len(block) - len(under)
@@ -1005,6 +1008,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                 if under:
                     given += 1
                     column.pieces.append(given)
+                    later.append(False)
             for item in list(waiting):
                 # a block read before its column's label: its cells, where the column's
                 # look tells each (two deadlines), else the block as one cell
@@ -1015,6 +1019,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
                 if min(_fits(column.role, t) for t in parts) < _LOOKS_LIKE:
                     parts = [" ".join(item[1])]
                 if _fits(column.role, parts[0]):
+                    later.append(column.filled(count) > 0)
                     column.cells += parts
                     # (which rows a block of several cells read apart from its column goes
                     # to, the text does not tell: said on each row)
@@ -1052,18 +1057,43 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         fit, _, at_column, cells = max(readings, key=lambda r: (r[0], r[1], -r[2]),
                                        default=(0, 0, 0, []))
         if fit:
-            open_columns[at_column].cells += cells
+            taker = open_columns[at_column]
+            later.append(taker.filled(count) > 0)
+            taker.cells += cells
             given += 1
-            open_columns[at_column].pieces.append(given)
+            taker.pieces.append(given)
         else:
             waiting.append((at, block))
     header = [c.label for c in columns]
+    above = _row_cut_by_page(rows, header, number) if not numbers and not waiting else None
+    if above is not None:
+        # the header printed again over no row number, only the rests of the last row's
+        # cells a page break cut ("Sở Công" / "Thương"): each goes on its column's cell
+        for k, column in enumerate(columns[1:], start=1):
+            rest = " ".join(column.lines + column.cells)
+            if rest:
+                above.cells[k] = Cell(f"{above.cells[k].text} {rest}".strip())
+        above.warnings.append("row_joined_across_pages")
+        above.last_line = end
+        return end
+    above = _row_cut_by_page(rows, header, number)
+    for k, column in enumerate(columns[1:], start=1):
+        # under the header printed again, a column's first lines going on in lower case:
+        # the rest of the cell of the row a page break cut ("tầng và Đô thị" / "Phòng …")
+        printed = _cells(column.lines, column.role) if above is not None else []
+        if printed and _CONTINUES.match(printed[0]) and not ROW_LABEL.match(printed[0]):
+            above.cells[k] = Cell(f"{above.cells[k].text} {printed[0]}".strip())
+            column.lines = _after_first_cell(column.lines, column.role)
+            if "row_joined_across_pages" not in above.warnings:
+                above.warnings.append("row_joined_across_pages")
     rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1, table=number))
     count = len(numbers)
     cells = [[n] for n in numbers]
     for column in columns[1:]:
         printed = _cells(column.lines, column.role)
-        written = _joined_to(column.lines, count, column.role) + column.cells
+        # (no row number: the lines under the label kept whole, never dropped)
+        written = (_joined_to(column.lines, count, column.role) if count else list(
+            column.lines)) + column.cells
         # more cells than rows joined where they least read apart: which join is right, the
         # text does not tell ("Quý II/2026" / "Quý IV/2026" / "Quý I/2027" for two rows)
         column.uncertain |= len(printed) > count
@@ -1077,7 +1107,7 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     # pieces between other columns' (a long table's cells `pdftotext` ordered by height
     # across the columns: which row each is, the text no longer tells), is said on each row
     uncertain = [f"cell_placement_uncertain:{c.label}" for c in columns
-                 if c.uncertain or _scattered(c.pieces)]
+                 if c.uncertain or _scattered(c.pieces) or _after_later_rows(c, later)]
     rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1, table=number,
                        warnings=list(uncertain)) for row in cells)
     after = [(at + k, t) for at, block in beside for k, t in enumerate(block)]
@@ -1097,6 +1127,44 @@ def _awaited_deadline(found: tuple[str, list[str]], columns: list[_Column], coun
     return _fits("deadline", label) == _LOOKS_LIKE and not any(
         _TARGET_LIKE.match(t) and not _DEADLINE_LIKE.search(t) for t in under) and any(
         c.role == "deadline" and c.filled(count) < count for c in columns)
+
+
+def _repeated_label(block: list[str], printed_before: list[str]
+                    ) -> tuple[str, list[str]] | None:
+    """Where the table before printed its header and this block opens with one of its
+    labels read on into a lower-case line, that label and the lines under it: the header
+    printed again over the rests of a row a page break cut ("Cơ quan chủ" / "trì" /
+    "nghiệp và Môi trường": the label ends at "trì", the rest is a cell's, though a label
+    may go on in lower case: "Thời gian" / "hoàn thành"). None otherwise."""
+    longest = _label_at(block, 0) if printed_before else None
+    if longest is None or longest[0] in printed_before:
+        return None
+    text = ""
+    for k, line in enumerate(block[:_LABEL_LINES]):
+        text = f"{text}{line}" if len(text) <= 2 and len(line) <= 2 and text.isupper() \
+            else f"{text} {line}".strip()
+        if text in printed_before and longest[0].startswith(f"{text} "):
+            return text, block[k + 1:]
+    return None
+
+
+def _row_cut_by_page(rows: list[RawRow], header: list[str], number: int) -> RawRow | None:
+    """The last row of the table before (`number - 1`) when its header is `header` printed
+    again: the row a page break cut, whose cells' rests come under the header repeated."""
+    before = [r for r in rows if number and r.table == number - 1]
+    if len(before) < 2 or before[0].texts != header or len(before[-1].cells) != len(header):
+        return None
+    return before[-1]
+
+
+def _after_later_rows(column: _Column, later: list[bool]) -> bool:
+    """Whether a column with no cell under its label had its first cells written after
+    another column's cell of a later row (its second or further) since the label: `pdftotext`
+    wrote a lower row first, so which row each of this column's cells is, the blocks' order
+    no longer tells (review r2 R4: "Công an thành phố", row 2's support, then the deadlines
+    "Quý III/2026" and "Năm 2026" of rows 2 and 1)."""
+    return not column.lines and bool(column.pieces) and any(
+        later[column.opened:column.pieces[0] - 1])
 
 
 def _numbering_goes_on(numbers: list[str], first: str) -> bool:
@@ -1696,6 +1764,14 @@ def _cells_and_lasts(texts: list[str], role: str | None = None
             cells[-1] = f"{cells[-1]} {text}"
         lasts[-1] = text
     return cells, lasts
+
+
+def _after_first_cell(texts: list[str], role: str | None = None) -> list[str]:
+    """A column's lines after those of its first cell (`_cells`)."""
+    for k in range(1, len(texts)):
+        if len(_cells(texts[:k + 1], role)) > 1:
+            return texts[k:]
+    return []
 
 
 def _head_alone(text: str) -> bool:

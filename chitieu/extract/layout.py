@@ -72,6 +72,7 @@ _EVERY_ROW_ROLES = frozenset({"lead", "monitor", "deadline"})  # what each task 
 _OPTIONAL_ROLES = frozenset({"support", "note"})  # what a row may well leave empty
 # what a row sharing the block of the row above shares with it (a note is a row's own)
 _BLOCK_ROLES = frozenset({"support"})
+_OWN_ROLES = _OPTIONAL_ROLES - _BLOCK_ROLES  # … and what a row never shares (a note)
 _FIGURE_ROLES = frozenset({"target", "baseline"})  # columns of figures
 _FROM_TOP_ROWS = 3  # filled rows that show a column's cells print from their rows' tops
 _GUTTER_SHARE = 0.06  # a gutter: positions printed into by at most this share of lines
@@ -107,6 +108,8 @@ _CENTRED_TITLE_SHARE = 0.1  # how far off the table's middle a centred title's m
 _CENTRED_SKIP = 2  # lines of other cells a centred cell's lines skip between them, free
 _REACH_LINES = 60  # lines beyond its neighbours' numbers a row's cell is looked for in
 _GUESS_REACH = 2  # … in a first, quick cut whose cost bounds the search
+_OUTSIDE_SPARE = 12  # lines beyond its neighbours' numbers a row's group may take at most
+_MAX_PIECE_WORDS = 80  # words of a crowded line one column prints at most
 _BOUND_SLACK = 1e-6  # (costs are sums of halves: exact in floating point, this is spare)
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -355,12 +358,9 @@ class _Reader:
         """The page's lines of one table (`found`: its header's first and last line)."""
         if found is not None:
             first, last = found
-            if self.header is not None and _header_on(lines, first, last) != self.header:
-                # the header repeated over a row the page break cut: the row's first
-                # lines on this page go on in lower case ("nghiệp bán dẫn" / "phương")
-                # as a label's would; the block that repeats the header as it was is it
-                last = next((shorter for shorter in range(last - 1, first - 1, -1)
-                             if _header_on(lines, first, shorter) == self.header), last)
+            if self.header is not None:
+                last = _repeated_header_end(
+                    self.header, first, last, lambda end: _header_on(lines, first, end))
             body = lines[last + 1:]
             # the columns of the table's own lines: the prose and signature under a short
             # table carve gutters of their own
@@ -426,6 +426,21 @@ class _Reader:
         self.rows += _body_rows(body, alignment, page.number, self.width, self.header or [],
                                 carried, self.pending, self.table)
         self.rows += [_text_row(ln) for ln in below]
+
+
+def _repeated_header_end(header: list[str], first: int, last: int,
+                         labels: Callable[[int], list[str]]) -> int:
+    """The last line of a page's header block first … last that repeats the table's
+    `header` (`labels(end)`: the labels of the block's lines first … end). The header
+    repeated over a row the page break cut: the row's first lines on the page go on in
+    lower case ("nghiệp bán dẫn" / "phường") as a label's would; the block that repeats
+    the header's labels as they were is it — compared without the columns of no label (a
+    page's own: a unit printed a few characters off on one page only)."""
+    wanted = [h for h in header if h]
+    if [h for h in labels(last) if h] == wanted:
+        return last
+    return next((end for end in range(last - 1, first - 1, -1)
+                 if [h for h in labels(end) if h] == wanted), last)
 
 
 def _header_on(lines: list[_Line], first: int, last: int) -> list[str]:
@@ -784,7 +799,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                            _column_numbers(lines[last + 1:]))
             words = _HeaderWords(grid, block)  # (each line's words by column, once)
             if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1],
-                                         words=words)
+                                         words=words, before=lines[first:i])
                        for i, ln in enumerate(block, start=first) if i != at):
                 continue
             # a column headed by a group label counts as named: "Năm 2025 Kế hoạch" names
@@ -881,12 +896,13 @@ def _stacked_cells(lines: list[_Line]) -> list[list[_Word]]:
 
 
 def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] = (),
-                      words: _HeaderWords | None = None) -> bool:
+                      words: _HeaderWords | None = None, before: list[_Line] = ()) -> bool:
     """A line of wrapped column labels: a few words per column; below the line naming the
     columns, each column's words go on in lower case ("thực hiện", "tiết") or name the
-    number column ("TT"), where a body line starts a name ("Sở KHCN"), or start a group's
-    label that the block's lines `after` it complete ("Năm" / "2026"). `words`: the
-    lines' words by column, kept for the block."""
+    number column ("TT"), where a body line starts a name ("Sở KHCN"), start a group's
+    label that the block's lines `after` it complete ("Năm" / "2026"), or head a column of
+    a group whose label the block's lines `before` it print over it ("Thực hiện" under
+    "Năm 2025"). `words`: the lines' words by column, kept for the block."""
     by_line = words or _HeaderWords(grid)
     for col, cell in enumerate(by_line(line)):
         if not cell:
@@ -903,9 +919,35 @@ def _continues_labels(line: _Line, grid: _Grid, below: bool, after: list[_Line] 
         if below and not (first[:1].islower() or _WRAPPED_CAPITALS.match(first)
                           or first_role(" ".join(w.text for w in cell)) != "unknown"
                           or first_role(" ".join(w.text for w in cell + [
-                              w for other in after for w in by_line(other)[col]])) != "unknown"):
+                              w for other in after for w in by_line(other)[col]])) != "unknown"
+                          or _under_group_label(cell, before, grid)):
             return False
     return True
+
+
+def _under_group_label(cell: list[_Word], before: list[_Line], grid: _Grid) -> bool:
+    """A column's label, capitalised and in words (no figure), printed under a group's
+    label on a header line above: a label naming a year, or naming no role over two
+    columns or more ("Năm 2025" over "Kế hoạch giao" / "Thực hiện", "Kết quả thực hiện" over
+    "Năm 2024" / "Năm 2025"). A body line under a column's own label ("Sở Y tế" under "Cơ
+    quan chủ trì") is none."""
+    if not cell[0].text[:1].isupper() or any(ch.isdigit() for w in cell for ch in w.text):
+        return False
+    x0, x1 = cell[0].x0, cell[-1].x1
+    for k, line in enumerate(before):
+        for start, end, text in _label_chunks(line):
+            if start >= x1 or end <= x0 or text[:1].islower():
+                continue
+            if _YEARS.search(text):
+                return True
+            # (a label going on in lower case under it, "Đơn vị phối" / "hợp", is a
+            # column's own, however far its words reach)
+            goes_on = any(s < end and e > start and t[:1].islower()
+                          for below in before[k + 1:] for s, e, t in _label_chunks(below))
+            if first_role(text) == "unknown" and not goes_on and len(
+                    _spans_under(grid.spans, start, end)) > 1:
+                return True
+    return False
 
 
 def _wraps_to_role(cell: list[_Word], col: int, after: list[_Line],
@@ -1067,6 +1109,12 @@ def _year_label(text: list[str], group: str, own: list[str], top: int) -> str:
     if _YEARS.search(group) and _YEARS.search(" ".join(own)):
         return " ".join(own)
     whole = " ".join(text)
+    year = group if _YEARS.search(group) else " ".join(own[:top])
+    label = " ".join(own if group else own[top:])
+    if _YEARS.search(year) and label and first_role(whole) == "name":
+        # "Năm 2026" over "Chỉ tiêu" beside the name column's own "Chỉ tiêu": that year's
+        # target, as a DOCX header's group is merged ("Năm 2026 Chỉ tiêu" names the name)
+        return f"{label} {year}"
     if group or first_role(whole) != "unknown":
         return whole
     year, label = " ".join(own[:top]), " ".join(own[top:])
@@ -2001,6 +2049,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         columns = _cut_columns(cells, starts, frozenset(sections), alignment.names, named,
                                named_by)
     merged: set[frozenset[int]] = set()  # runs of rows a cell was merged over
+    spread: set[tuple[int, int]] = set()  # (row, column) of those cells
     # (the columns a row may leave empty last: they spread over the others' merged runs)
     for col in sorted(range(len(columns)), key=lambda c: roles[c] in _OPTIONAL_ROLES):
         parts = columns[col]
@@ -2018,13 +2067,18 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         if col not in label_cols:  # (a row's number is its own, never merged over rows)
             extents = _row_extents(columns, col)
             guessed: set[int] = set()
-            merged |= _spread_merged_cells(
+            runs = _spread_merged_cells(
                 groups, col, fragments, starts, sections,
                 only=set(merged) if roles[col] in _OPTIONAL_ROLES else None,
-                within=extents if _prints_from_top(columns, col, extents, starts, named)
-                else None,
+                # (a note's row's top told by the row's own cells: not by a cell merged
+                # over it and others, centred on them, "Sở Công" a line above the middle
+                # row's top; a note is a row's own, a support may be a block's)
+                within=_row_extents(columns, col, spread if roles[col] in _OWN_ROLES else set())
+                if _prints_from_top(columns, col, extents, starts, named) else None,
                 extents=extents, at=[line.number for line in lines],
                 every_row=roles[col] in _EVERY_ROW_ROLES, guessed=guessed)
+            merged |= runs
+            spread |= {(row, col) for run in runs for row in run}
             for row in guessed:
                 uncertain[row].add(col)
             for row in _placed_without_confidence(parts, starts, groups, col):
@@ -2062,6 +2116,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     if carried is not None and starts[0] < 0:
         _merged_over_cut_row(texts_of, groups, carried, set(label_cols) | named, line_of)
     rows = []
+    cut_by_position = {lines[i].number for i in alignment.cut_by_position}
     for row, texts in enumerate(texts_of):
         if not any(texts):
             continue
@@ -2072,6 +2127,8 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         texts = (texts + [""] * width)[:max(width, len(texts))]
         warnings = [f"cell_placement_uncertain:{_column_name(header, c)}"
                     for c in sorted(uncertain[row])]
+        if any(firsts[row] <= n <= lasts[row] for n in cut_by_position):
+            warnings.append("crowded_line_cut_by_position")
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
@@ -2477,6 +2534,7 @@ class _Alignment:
         # a column is as wide on every page: a page's own lines may not show it
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
+        self.cut_by_position: set[int] = set()  # lines too crowded to cut by their words
         self._learn(lines)
         # a chunk pushed over a gutter sits in the neighbouring column's span: it goes to
         # the column whose lines it is printed like ("Kế hoạch" centred under "Thời hạn")
@@ -2534,6 +2592,8 @@ class _Alignment:
                     self.clean[first].append((i, chunk[0].x0, chunk[-1].x1))
         self.clean_lines = [[i for i, _, _ in c] for c in self.clean]
         self.left = [self._left_aligned(c) for c in self.clean]
+        self._wheres: dict[tuple[int, int], float | None] = {}
+        self._whole_wheres: dict[int, float | None] = {}
         self.width = [max([e - s + 1, *(x1 - x0 for _, x0, x1 in c)])
                       for c, (s, e) in zip(self.clean, self.grid.spans, strict=True)]
         if self.known_widths:
@@ -2588,21 +2648,43 @@ class _Alignment:
         """How badly a piece printed from x0 to x1 on this line sits in the column. A
         crowded line is shifted by a few characters either way: past a few characters off,
         a centred piece is simply off (its width then decides)."""
-        chunks = self.clean[col]
-        # (the column's chunks are in line order: those near the line are one slice)
-        at = self.clean_lines[col]
-        near = [c for c in chunks[bisect_left(at, line - _ALIGN_REACH):
-                                  bisect_right(at, line + _ALIGN_REACH)]
-                if c[0] != line] or chunks
-        if not near:
+        where = self._where(col, line)
+        if where is None:
             start, end = self.grid.spans[col]
             off = abs((x0 + x1) / 2 - (start + end + 1) / 2)
             return min(off, _SHIFT) + off / 10
         if self.left[col]:
-            start = _median([c[1] for c in near])
-            return abs(x0 - start) + 3 * max(0, x1 - self.rights[col] - 1)
-        off = abs((x0 + x1) / 2 - _median([(c[1] + c[2]) / 2 for c in near]))
+            return abs(x0 - where) + 3 * max(0, x1 - self.rights[col] - 1)
+        off = abs((x0 + x1) / 2 - where)
         return min(off, _SHIFT) + off / 10 + 2 * max(0, x1 - x0 - self.width[col] - 1)
+
+    def _where(self, col: int, line: int) -> float | None:
+        """Where the column's lines near this line start (left-aligned) or have their
+        middle (centred), the column's whole lines' when none is near; None when it has
+        none. Kept per line: a crowded line's cut asks for every piece of it."""
+        key = (col, line)
+        if key not in self._wheres:
+            chunks = self.clean[col]
+            # (the column's chunks are in line order: those near the line are one slice)
+            at = self.clean_lines[col]
+            near = [c for c in chunks[bisect_left(at, line - _ALIGN_REACH):
+                                      bisect_right(at, line + _ALIGN_REACH)] if c[0] != line]
+            if not near:
+                self._wheres[key] = self._whole_where(col)
+            elif self.left[col]:
+                self._wheres[key] = _median([c[1] for c in near])
+            else:
+                self._wheres[key] = _median([(c[1] + c[2]) / 2 for c in near])
+        return self._wheres[key]
+
+    def _whole_where(self, col: int) -> float | None:
+        """`_where` over all the column's lines (none near the line asked about)."""
+        if col not in self._whole_wheres:
+            chunks = self.clean[col]
+            self._whole_wheres[col] = None if not chunks else _median(
+                [c[1] for c in chunks] if self.left[col]
+                else [(c[1] + c[2]) / 2 for c in chunks])
+        return self._whole_wheres[col]
 
     def cells(self, index: int) -> list[list[_Word]]:
         """The words of the line in each column (lists of the caller's own)."""
@@ -2664,23 +2746,24 @@ class _Alignment:
         start, end = self.grid.spans[col]
         return end - start + 1 <= _MAX_LABEL_WIDTH
 
-    def _piece_cost(self, col: int, index: int, piece: list[_Word], cut: bool) -> float:
-        """A piece's cost in a column: a narrow numbering column takes one label and
-        nothing else; a piece cut off a crowded line starts a cell as a rule (capital), not
-        with the dash a name breaks its line at ("Phòng Văn hóa -" / "Xã hội")."""
+    def _piece_cost(self, col: int, index: int, chunk: list[_Word], i: int, j: int, cut: bool,
+                    figures: bool) -> float:
+        """The cost of the piece chunk[i:j] in a column (`figures`: it holds a figure): a
+        narrow numbering column takes one label and nothing else; a piece cut off a crowded
+        line starts a cell as a rule (capital), not with the dash a name breaks its line at
+        ("Phòng Văn hóa -" / "Xã hội")."""
         if self._narrow(col):
-            return 0.0 if len(piece) == 1 and _is_label(piece[0].text) else _NO_FIT
-        if self._narrow_span(col) and self.named_cols.get(col) in _FIGURE_ROLES and not (
-                any(ch.isdigit() for word in piece for ch in word.text)):
+            return 0.0 if j - i == 1 and _is_label(chunk[i].text) else _NO_FIT
+        if self._narrow_span(col) and self.named_cols.get(col) in _FIGURE_ROLES and not figures:
             # (a narrow figure column takes figures: not the last word of a title centred
             # over the figures, "Xã hội" | "số"; a note's few lines show a narrow span too)
             return _NO_FIT
-        cost = self.cost(col, index, piece[0].x0, piece[-1].x1)
-        if cut and (piece[0].text[:1].islower() or piece[0].text in _DASHES):
+        cost = self.cost(col, index, chunk[i].x0, chunk[j - 1].x1)
+        if cut and (chunk[i].text[:1].islower() or chunk[i].text in _DASHES):
             cost += _LOWER_START_COST
         return cost
 
-    def _overflows(self, col: int, piece: list[_Word], above: list[_Word]) -> bool:
+    def _overflows(self, col: int, head: _Word, tail: _Word, above: list[_Word]) -> bool:
         """A piece going on its column's line above it (in lower case, from the same start)
         that is longer than that line and the piece's first word: the word would have been
         printed on the line above, so the piece cannot be that cell's whole line ("Sở Nông
@@ -2688,11 +2771,11 @@ class _Alignment:
         only: pdftotext's characters are a font's widths rounded, and a long line of a
         task's name or a product may run a character or two past its room; an agency's
         short line hardly."""
-        if col not in self.agency_cols or not above or not piece[0].text[:1].islower() or abs(
-                above[0].x0 - piece[0].x0) > 1:
+        if col not in self.agency_cols or not above or not head.text[:1].islower() or abs(
+                above[0].x0 - head.x0) > 1:
             return False
-        width = piece[-1].x1 - piece[0].x0
-        room = above[-1].x1 - above[0].x0 + 1 + len(piece[0].text)
+        width = tail.x1 - head.x0
+        room = above[-1].x1 - above[0].x0 + 1 + len(head.text)
         return width > room
 
     def _name_cost(self, chunk: list[_Word], i: int, j: int,
@@ -2751,41 +2834,51 @@ class _Alignment:
              ) -> list[list[_Word]]:
         """The chunk cut into one piece per column first..last (pieces may be empty), the
         cut that sits best (dynamic programming over the word gaps); with the `context` of
-        each column (its words on the lines around), known names weigh in."""
+        each column (its words on the lines around), known names weigh in. A piece holds
+        `_MAX_PIECE_WORDS` words at most (no column prints more on a line), so that the
+        time is linear in the chunk's words; a chunk too long for that is cut by position
+        (`_cut_by_position`)."""
         m, k = len(chunk), last - first + 1
         inf = float("inf")
         # a date ends on its year, a recurring deadline on its last word: a capitalised
         # word after it starts the next cell ("Năm 2026 Quy chế", "Hằng năm Báo cáo": the
-        # deadline, then the product, one space apart)
-        dates = [p for p in range(m - 1) if chunk[p + 1].text[:1].isupper()
-                 and _ends_deadline(chunk, p)]
+        # deadline, then the product, one space apart); dated[x]: such ends before x
+        dated = list(accumulate((p < m - 1 and chunk[p + 1].text[:1].isupper()
+                                 and _ends_deadline(chunk, p) for p in range(m)), initial=0))
+        figured = list(accumulate((any(ch.isdigit() for ch in w.text) for w in chunk),
+                                  initial=0))
         heads = self._dangling_heads(chunk)
         best = [[inf] * (m + 1) for _ in range(k + 1)]
         back = [[0] * (m + 1) for _ in range(k + 1)]
         best[0][0] = 0.0
         for c in range(1, k + 1):
-            cut = c > 1 and not self._narrow(first + c - 2)
+            col = first + c - 1
+            narrow = self._narrow(col)
+            cut = c > 1 and not self._narrow(col - 1)
+            named = context is not None and not narrow and col not in self.name_cols
             for j in range(m + 1):
-                for i in range(j + 1):
+                for i in range(max(0, j - _MAX_PIECE_WORDS), j + 1):
                     if best[c - 1][i] == inf:
                         continue
                     step = 0.0
                     if i < j:
-                        step = self._piece_cost(first + c - 1, index, chunk[i:j], cut and i > 0)
+                        step = self._piece_cost(col, index, chunk, i, j, cut and i > 0,
+                                                figured[j] > figured[i])
                         if i >= 2 and _opens_phrase(chunk[i - 2], chunk[i - 1], chunk[i]):
                             step += _LOWER_START_COST
-                        if dates and any(i <= p < j - 1 for p in dates):
+                        if dated[j - 1] > dated[i]:
                             step += _LOWER_START_COST
-                        if j in heads and not self._narrow(first + c - 1):
+                        if j in heads and not narrow:
                             step += _HEAD_SPLIT_COST
-                        if context is not None and not self._narrow(first + c - 1) and (
-                                first + c - 1 not in self.name_cols):
+                        if named:
                             step += self._name_cost(chunk, i, j, context[c - 1])
                         if context is not None and self._overflows(
-                                first + c - 1, chunk[i:j], context[c - 1][2]):
+                                col, chunk[i], chunk[j - 1], context[c - 1][2]):
                             step += _WRAP_COST
                     if best[c - 1][i] + step < best[c][j]:
                         best[c][j], back[c][j] = best[c - 1][i] + step, i
+        if best[k][m] == inf:
+            return self._cut_by_position(index, chunk, first, last)
         pieces: list[list[_Word]] = []
         j = m
         for c in range(k, 0, -1):
@@ -2793,6 +2886,17 @@ class _Alignment:
             pieces.append(chunk[i:j])
             j = i
         return pieces[::-1]
+
+    def _cut_by_position(self, index: int, chunk: list[_Word], first: int, last: int
+                         ) -> list[list[_Word]]:
+        """A chunk longer than its columns can print on a line (a table's whole row run
+        together): each word in the column it stands in, and the line noted
+        (`cut_by_position`: its row is warned)."""
+        self.cut_by_position.add(index)
+        pieces: list[list[_Word]] = [[] for _ in range(first, last + 1)]
+        for word in chunk:
+            pieces[min(last, max(first, self.grid.column_of(word))) - first].append(word)
+        return pieces
 
 
 def _ends_deadline(words: list[_Word], p: int) -> bool:
@@ -3045,6 +3149,9 @@ def _reach_windows(lines: list[int], anchors: list[int], reach: int, limit: floa
     `_OUTSIDE_COST` each exceeds `limit`; none before the first row, all after the last."""
     n, rows = len(lines), len(anchors)
     spare = int(limit // _OUTSIDE_COST) if limit < float("inf") else n
+    # (a long table's bound grows with its rows, not so a row's reach: however costly the
+    # whole cut, one row's group takes few lines beyond its neighbours' numbers)
+    spare = min(spare, _OUTSIDE_SPARE)
     windows = [(0, 0)]
     for r in range(1, rows):
         above, below = anchors[r - 1], anchors[r]
@@ -3120,17 +3227,25 @@ def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: i
 def _join_cost(above: list[_Word], below: list[_Word], names: _NamePairs | None = None
                ) -> float:
     """The cost of cutting two rows' cells between these lines: a line going on the one
-    above, or on a known name ("Thuế tỉnh Tuyên" / "Quang"); twice that when it goes on a
-    sentence left open (lower case after a line that does not end one: "… kết hợp công
-    nghệ" / "số, thanh toán …")."""
+    above, or on a known name ("Thuế tỉnh Tuyên" / "Quang"; not a whole known name followed
+    by a capitalised line, "Sở Tài chính" / "Tỉnh đoàn": no "Sở Tài chính tỉnh", another
+    row's agency); twice that when it goes on a sentence left open (lower case after a line
+    that does not end one: "… kết hợp công nghệ" / "số, thanh toán …")."""
     if not _goes_on(above, below) and not (names is not None and (
-            names.follows(above[-1].text, below[0].text) or names.starts_place(below))):
+            _goes_on_name(above, below, names) or names.starts_place(below))):
         return 0.0
     first = below[0].text
     if first[:1].islower() and not _is_label(first) and not above[-1].text.endswith(
             _SENTENCE_ENDS):
         return 2 * _JOIN_COST
     return _JOIN_COST
+
+
+def _goes_on_name(above: list[_Word], below: list[_Word], names: _NamePairs) -> bool:
+    """The line below goes on a known name from the line above: not when the line above
+    is a whole known name and the line below capitalised (the next cell's name)."""
+    return names.follows(above[-1].text, below[0].text) and not (
+        below[0].text[:1].isupper() and names.is_name(" ".join(w.text for w in above)))
 
 
 def _apart_cost(above: list[_Word], below: list[_Word]) -> float:
@@ -3402,16 +3517,19 @@ def _ends_open(above: list[_Word], below: list[_Word], names: _NamePairs) -> boo
     return last.endswith((";", ","))
 
 
-def _row_extents(columns: list[list[list[tuple[int, list[_Word]]]]], col: int
+def _row_extents(columns: list[list[list[tuple[int, list[_Word]]]]], col: int,
+                 spread: set[tuple[int, int]] = frozenset()
                  ) -> list[tuple[int, int] | None]:
     """For each row, the first and last line its cells print in the columns but `col` —
     and but those whose cell prints on the very lines `col`'s does: cells merged over the
     same rows print alike ("Sở Tài chính" beside "Thuế tỉnh", centred over a row and its
-    sub-rows), neither tells where the row starts."""
+    sub-rows), neither tells where the row starts; nor does a cell found merged over the
+    row and others (`spread`: (row, column)), centred on them ("Sở Công" a line above the
+    top of the middle row of three it leads)."""
     extents: list[tuple[int, int] | None] = []
     for r in range(len(columns[0]) if columns else 0):
         own = {i for i, _ in columns[col][r]}
-        lines = [i for c, parts in enumerate(columns) if c != col
+        lines = [i for c, parts in enumerate(columns) if c != col and (r, c) not in spread
                  and not (own and {i for i, _ in parts[r]} == own) for i, _ in parts[r]]
         extents.append((min(lines), max(lines)) if lines else None)
     return extents

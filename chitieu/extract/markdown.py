@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.headers import assign_roles, first_role
+from chitieu.core.headers import assign_roles, first_role, header_key
 from chitieu.core.numbering import (
     IN_WHICH,
     ITEM,
     ITEM_NUMBER,
     LETTER,
     ROMAN,
+    ROW_LABEL,
     SECTION_NUMBER,
     number_key,
 )
@@ -46,6 +47,8 @@ _HEADER_ROWS = 3  # a group over a group over the labels ("Phân công" / "Cơ q
 # columns whose cell merged down is each row's: every task has someone in charge, so an empty
 # one under a printed one is the merged cell (a deadline, a support or a note may be empty)
 _CARRIED_ROLES = frozenset({"lead", "monitor"})
+# the header of a task's product ("Sản phẩm", "Kết quả dự kiến"): a note, not a remark
+_PRODUCT_LABEL = re.compile(r"\b(?:san pham|ket qua)\b")
 
 
 def read(path: Path) -> RawDocument:
@@ -129,8 +132,10 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     items = number + 1 if number is not None and number + 1 < name and (
         labels[number + 1] in ("", labels[number])) else None
     valued = [c for c, role in enumerate(roles) if role not in ("number", "name", "unknown")]
-    # a column of no role before the names ("Lĩnh vực") is printed once over its group's rows
-    grouping = [c for c in range(name) if roles[c] == "unknown" and c != items]
+    # a column of no role before the names ("Lĩnh vực") is printed once over its group's rows;
+    # not a second numbering column ("Chi tiết": "1", "a)", "b)"), which labels every row
+    grouping = [c for c in range(name) if roles[c] == "unknown" and c != items
+                and not _labels_rows(rows[height:], c)]
     above: RawRow | None = None
     block: list[RawRow] = []  # the rows of their own since the last section or group row
     body = rows[height:]
@@ -168,6 +173,13 @@ def _carry_merged_leads(rows: list[RawRow]) -> None:
     _carry_a_block_deadline(block, roles, labels)
 
 
+def _labels_rows(body: list[RawRow], column: int) -> bool:
+    """Whether every filled cell of a column is a row's label ("1", "a)", "**2**")."""
+    cells = [row.cells[column].text.strip("* ") for row in body if column < len(row.cells)]
+    filled = [text for text in cells if text]
+    return bool(filled) and all(ROW_LABEL.match(text) for text in filled)
+
+
 def _numbered_as_a_row(above: RawRow, row: RawRow, below: list[RawRow], column: int) -> bool:
     """Whether a row printing only its number and name is a row under merged cells, not a
     group's heading: its number follows the row above's at the same level ("4" → "5") and
@@ -194,19 +206,28 @@ def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[
     rows is one cell merged over them all ("Quý III/2026" for the whole section): each row
     takes it, saying so (`cell_placement_uncertain`). So do empty deadlines between two
     printed ones of the block: a cell merged over the first rows of a group whose next rows
-    print their own. Empty ones that end a block whose other rows print theirs may be empty
-    indeed (real vn-nq03 II/42, the last task of its section: a task without one): left as
-    printed; in the real Markdown tables no empty deadline stands between printed ones."""
+    print their own. A product ("Sản phẩm") printed beside the deadline and empty beside the
+    carried one is merged with it (a remark, "Ghi chú", is not: it may be one row's). Empty
+    ones that end a block whose other rows print theirs may be empty indeed (real vn-nq03
+    II/42, the last task of its section: a task without one): left as printed; in the real
+    Markdown tables no empty deadline stands between printed ones."""
     if "deadline" not in roles or len(block) < 2:
         return
     column = roles.index("deadline")
+    # a task's product ("Sản phẩm", not a remark) empty beside that deadline is merged with it
+    products = [c for c, (role, label) in enumerate(zip(roles, labels, strict=True))
+                if role == "note" and _PRODUCT_LABEL.search(header_key(label))]
     printed = [i for i, row in enumerate(block) if row.cells[column].text.strip()]
     if printed == [0]:
         printed.append(len(block))  # printed once for the whole block
     for above, below in itertools.pairwise(printed):
         for row in block[above + 1:below]:
-            row.cells[column] = Cell(block[above].cells[column].text)
-            row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
+            for c in [column, *products]:
+                if c != column and (row.cells[c].text.strip()
+                                    or not block[above].cells[c].text.strip()):
+                    continue
+                row.cells[c] = Cell(block[above].cells[c].text)
+                row.warnings.append(f"cell_placement_uncertain:{labels[c] or c + 1}")
 
 
 def _keep_one_across(row: RawRow) -> None:

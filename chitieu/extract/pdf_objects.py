@@ -86,7 +86,7 @@ def read_page(document, index: int, doctop: float = 0.0) -> PdfPage | None:
         edges: list[dict] = []
         images: list[dict] = []
         texts: dict[int, tuple[int, object, bool]] = {}
-        _collect(page.raw, frame, edges, images, texts)
+        collect_objects(page.raw, frame, edges, images, texts)
         textpage = page.get_textpage()
         try:
             keyed, drawn = _chars(textpage.raw, frame, doctop, texts)
@@ -305,10 +305,12 @@ def _turned(frame: PageFrame, a: float, b: float, c: float, d: float):
 # ---------------------------------------------------------------- paths and images
 
 
-def _collect(parent, frame: PageFrame, edges: list[dict], images: list[dict],
-             texts: dict[int, tuple[int, object, bool]], outer: Matrix = IDENTITY,
-             in_form: bool = False) -> None:
-    """The rules and images of a page or form, and the drawing order of its text objects."""
+def collect_objects(parent, frame: PageFrame, edges: list[dict], images: list[dict],
+                    texts: dict[int, tuple[int, object, bool]], outer: Matrix = IDENTITY,
+                    in_form: bool = False) -> None:
+    """The rules and images of a page or form, and the drawing order of its text objects
+    (appended to `edges`, `images` and `texts`; the stamp reader walks a page's rules with
+    it too)."""
     import pypdfium2.raw as pdfium_c
 
     count_fn = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
@@ -324,7 +326,7 @@ def _collect(parent, frame: PageFrame, edges: list[dict], images: list[dict],
             continue
         matrix = _multiply(_object_matrix(obj), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            _collect(obj, frame, edges, images, texts, matrix, in_form=True)
+            collect_objects(obj, frame, edges, images, texts, matrix, in_form=True)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images.append(_image(matrix, frame))
         elif _painted(obj):

@@ -134,12 +134,12 @@ def _stamps_over_text(probe, index: int, stamps: dict[int, Box]) -> set[int]:
 def _rules(page) -> list[dict]:
     """The page's own rules, as pdfplumber's edges but in PDF user space (y up: `top` the
     higher end), where pdfium's glyph and annotation boxes are."""
-    from chitieu.extract.pdf_objects import IDENTITY, PageFrame, _collect
+    from chitieu.extract.pdf_objects import IDENTITY, PageFrame, collect_objects
 
     width, height = page.get_size()
     frame = PageFrame((0.0, 0.0, width, height), 0)  # user space, y measured down
     edges: list[dict] = []
-    _collect(page.raw, frame, edges, [], {}, IDENTITY)
+    collect_objects(page.raw, frame, edges, [], {}, IDENTITY)
     return [{**e, "top": height - e["top"], "bottom": height - e["bottom"]} for e in edges]
 
 

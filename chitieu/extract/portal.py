@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import cast
 
 from chitieu.core.agencies import AgencyNames, AgencyReading
-from chitieu.core.headers import AGENCY_ROLES, assign_roles, first_role
+from chitieu.core.headers import (
+    AGENCY_ROLES,
+    assign_roles,
+    first_role,
+    group_names_the_kind,
+    names_no_role,
+)
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
@@ -36,14 +42,16 @@ from chitieu.extract.unicode import decode_bytes
 # the gazetteer (it reads as both), or a function giving it
 Agencies = AgencyNames | AgencyReading | Callable[[], AgencyNames | AgencyReading] | None
 
-_LABEL = re.compile(rf"^(?:\*\*)?\s*(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?\s*(?:\*\*)?$")
+# a row's number or label alone in a cell: "9.", "II", "1.1", "-", an item's "a)"
+_LABEL = re.compile(
+    rf"^(?:\*\*)?\s*(?:(?:{LETTER}|{ROMAN}|{ARABIC}|[-+•])[.)]?|[a-zđ]\))\s*(?:\*\*)?$")
 # (A bold section label alone in a cell, "**1**", "**II.**": a row's first cell, never a
 # value - markdown.BOLD_LABEL.)
 # A bold numbered heading ("**2. Nhiệm vụ**") between two tables.
 _NUMBERED_HEADING = re.compile(rf"^\*\*\s*(?:{LETTER}|{ROMAN}|{ITEM})[.)]\s+\S.*\*\*$")
 # A short run of bold words: a header cell printed as two bold runs ("**Cơ quan**" / "**chủ trì**").
-# an item's number in a row: "2", "2.", "10"
-_ITEM_NUMBER = re.compile(r"^\d{1,3}\.?$")
+# an item's number in a row: "2", "2.", "10", "1.2", "a)"
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.\d{1,3})+|[a-zđ]\))$")
 _SHORT_BOLD_RUN = re.compile(r"^\*\*[^*]+\*\*$")
 _SHORT_RUN_WORDS = 3
 # A cell that reads as a deadline ("Quý III/2026", "Tháng 12/2025", "Năm 2026", "Thường
@@ -143,12 +151,17 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     cell reads as an agency's."""
     slots, pages = _slots(text)
     rows: list[RawRow] = []
+    barred: set[int] = set()  # the rows (by id) a stray bare `|` follows
     table = -1
     previous_was_row = False
     for kind, group in _segment(slots):
         if kind == "loose":
             rows += _text_rows(group[0])
             previous_was_row = False
+            continue
+        if kind == "bar":
+            if previous_was_row:
+                barred.add(id(rows[-1]))
             continue
         if kind == "row":
             if not previous_was_row:
@@ -158,7 +171,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     names = _Names(agencies)
     rows = _rejoin_empty_cells(_join_split_group_rows(rows), names)
     tables = rows_by_table(rows)  # the passes change cells, never which rows a table has
-    _drop_swallowed_number_slots(tables)
+    _drop_swallowed_number_slots(tables, barred)
     _align_spanned_header(tables)
     adding = [_rows_adding_an_agency(table_rows, names) for table_rows in tables]
     _fill_spanned_cells(tables, adding, names)
@@ -225,9 +238,9 @@ def _segment(slots: list[_Slot]) -> list[tuple[str, list[_Slot]]]:
         slot = slots[i]
         for width, cost in states:
             if slot.empty:
-                # outside a table a bare `|` opens the next one
-                stray = _STRAY_BAR if width else 0.0
-                _relax(best, i + 1, width, cost + stray, (i, width, None))
+                # outside a table a bare `|` opens the next one; inside, a stray bar
+                stray = (_STRAY_BAR, ("bar", i, i + 1)) if width else (0.0, None)
+                _relax(best, i + 1, width, cost + stray[0], (i, width, stray[1]))
             else:
                 _relax(best, i + 1, 0, cost + _loose_cost(slot), (i, width, ("loose", i, i + 1)))
         for cells, nxt, step, leading_empties in _row_options(slots, i):
@@ -461,7 +474,8 @@ def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
     """How well each group reads over its run of sub-labels, as `_group_position` weighs
     one group: fewest contradictions, most agreements, fewest of another kind; then equal
     runs where the sub-labels repeat once per group ("KH giao | Thực hiện" under each of
-    three years); then a result ("Thực hiện", alone or under its group) under the earliest
+    three years; a comparison of the values before it, "Tỷ lệ %", opening a run counts as
+    another kind); then a result ("Thực hiện", alone or under its group) under the earliest
     year a group names (the earliest of those holding one: a sum would favour a placement
     putting fewer groups over a result)."""
     wrong = agree = other = 0
@@ -470,12 +484,14 @@ def _groups_evidence(heads: list[str], subs: list[str], groups: tuple[int, ...],
     for position, span in zip(groups, spans, strict=True):
         head, run = heads[position], subs[start:start + span]
         start += span
-        own = [first_role(s) for s in run]
+        own = _own_roles(head, run)
         joined = [first_role(f"{head} {s}") for s in run]
         known = [(j, o) for j, o in zip(joined, own, strict=True) if "unknown" not in (j, o)]
         wrong += sum(j != o for j, o in known)
         agree += len(known)
-        other += _other_kind(head, own)
+        # a comparison ("Tỷ lệ %", "So sánh (%)") compares the values before it in its group:
+        # it never opens a group's run
+        other += _other_kind(head, own) + names_no_role(run[0])
         if "baseline" in own or "baseline" in joined:
             found = _YEAR.search(head)
             years.append(int(found[0]) if found else 9999)
@@ -500,10 +516,10 @@ def _group_position(heads: list[str], subs: list[str]) -> int:
     and the one whose words, put before each sub-label, keep the sub-label's role ("Cơ quan
     thực hiện" + "Chủ trì" is still a lead; "Thời gian hoàn thành" + "Chủ trì" reads as a
     deadline). Fewest contradictions first, then most agreements, then the rightmost (a
-    group of year columns closes the header)."""
-    own = [first_role(s) for s in subs]
-
+    group of year columns closes the header). A second row holding the rows' name goes under
+    the cell naming the rows."""
     def evidence(position: int) -> tuple[int, int, int, int, int]:
+        own = _own_roles(heads[position], subs)
         joined = [first_role(f"{heads[position]} {s}") for s in subs]
         known = [(role, alone) for role, alone in zip(joined, own, strict=True)
                  if "unknown" not in (role, alone)]
@@ -511,8 +527,22 @@ def _group_position(heads: list[str], subs: list[str]) -> int:
         return (wrong, wrong - len(known), _other_kind(heads[position], own),
                 _estimated_year(heads[position], own), -position)
 
+    # the rows' name under a group ("Chỉ tiêu" over "Tên chỉ tiêu | Đơn vị tính"): never under
+    # a value's or an agency's group, so under the cell that names the rows too
+    if any(first_role(s) == "name" for s in subs):
+        named = [p for p in range(1, len(heads)) if first_role(heads[p]) == "name"]
+        if named:
+            return named[0]
     positions = [p for p in range(1, len(heads)) if first_role(heads[p]) not in _NOT_A_GROUP]
     return min(positions, key=evidence) if positions else len(heads) - 1
+
+
+def _own_roles(head: str, subs: list[str]) -> list[str]:
+    """The sub-labels' roles as they read alone, but a bare year under a group naming the
+    kind of value it holds ("Thực hiện" over "Năm 2024") as it reads with its group: the
+    group does not contradict the year, it completes it."""
+    return [first_role(f"{head} {s}") if group_names_the_kind(head, s) else first_role(s)
+            for s in subs]
 
 
 def _other_kind(head: str, sub_roles: list[str]) -> int:
@@ -564,13 +594,17 @@ def _is_bold_title(text: str) -> bool:
             and not _LABEL.match(text))
 
 
-def _drop_swallowed_number_slots(tables: list[list[RawRow]]) -> None:
+def _drop_swallowed_number_slots(tables: list[list[RawRow]], barred: set[int]) -> None:
     """A table whose "STT" spans two columns, read as one: most item rows print their
     number first, then their words (the empty first slot's bare `|` read as the row above's
-    end). A row under merged cells, shorter, keeps that slot instead (an empty cell, then
+    end, or as a stray bar after a row as wide as the table: two such bars, where a table
+    whose "STT" is one column has none, say the table is so). A row under merged cells,
+    shorter, keeps that slot instead (an empty cell, then
     its number, "" | "2" | …): the empty cell is dropped, so the row's cells stand where the
-    other rows' do. (Two numbering columns read whole, "" | "1" | … on most rows, or a
-    running number beside items "a)", are left alone.)"""
+    other rows' do. A row whose end took the next row's slot read its own end, the bar
+    before that slot, as an empty last cell: dropped too (`_ends_before_the_next_slot`).
+    (Two numbering columns read whole, "" | "1" | … on most rows, or a running number beside
+    items "a)", are left alone.)"""
     for table_rows in tables:
         first = [r for r in table_rows[1:] if len(r.cells) > 1
                  and _ITEM_NUMBER.match(r.cells[0].text.strip())
@@ -579,10 +613,25 @@ def _drop_swallowed_number_slots(tables: list[list[RawRow]]) -> None:
                        and not r.cells[0].text.strip()
                        and _ITEM_NUMBER.match(r.cells[1].text.strip())
                        and not _LABEL.match(r.cells[2].text.strip())]
-        if not after_empty or len(first) < len(after_empty):
+        # the rows as wide as the table are followed by the next row's slot as a stray bar
+        strays = sum(id(row) in barred for row in table_rows[1:-1])
+        if (not after_empty or len(first) < len(after_empty)) and strays < 2:
             continue
+        for row, after in itertools.pairwise(table_rows[1:]):
+            if _ends_before_the_next_slot(row, after, barred):
+                row.cells = row.cells[:-1]
         for row in after_empty:
             row.cells = row.cells[1:]
+
+
+def _ends_before_the_next_slot(row: RawRow, after: RawRow, barred: set[int]) -> bool:
+    """Between a row's last words and the next row's number stand the row's end and the next
+    row's empty first slot, two bare `|`. Where the next row opens with its number (its slot
+    read as this row's end) and no stray bar followed this row, this row read its end as an
+    empty last cell: a task under a product or deadline merged from the row above, whose
+    end then stood in the merged cell's place (a real empty last cell is a third bar)."""
+    return (id(row) not in barred and len(row.cells) > 2 and not row.cells[-1].text.strip()
+            and bool(after.cells) and bool(_LABEL.match(after.cells[0].text.strip())))
 
 
 def _rejoin_empty_cells(rows: list[RawRow], names: _Names) -> list[RawRow]:

@@ -466,6 +466,12 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         elif agency is not None and not cells[agency] and above is not None and above[agency]:
             cells[agency] = above[agency]  # a cell merged down from the row above
             warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
+        elif pairs and row.kind == "item" and above is not None and above[pairs[0]] and (
+                cells[pairs[0]] and not cells[pairs[1]] and both):
+            # one agency under a row with a lead, in a table whose rows name two: its own
+            # lead, or a support under the lead above merged down (written once) — the text
+            # does not tell (review r2 R3)
+            warnings.append(f"cell_placement_uncertain:{cut_roles[pairs[0]]}")
         warnings += [f"cell_placement_uncertain:{r}" for r in _values_guessed(cells, cut_roles)]
         numbers = row.numbers + [""] * (header.numbering - len(row.numbers))
         raw = RawRow([Cell(t) for t in numbers[:header.numbering] + cells], row.first + 1,
@@ -738,8 +744,7 @@ def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[
         size = heads[k]
         if unit and words[k].islower() and _opens_with(words, k, levels):
             unit = False  # named with its place ("Thanh tra tỉnh"): a body of its own
-        if (size and unit and _opens_with(words, k, parents)
-                and not _opens_with(words, k + 1, _PLURALS)):
+        if size and unit and _opens_parent(words, k, parents):
             unit = False  # its parent body, which a unit has one of ("UBND các xã" is none)
             continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
@@ -760,6 +765,16 @@ def _unit_heads() -> tuple[frozenset[tuple[str, ...]], ...]:
 
 
 _PLURALS = frozenset({("các",), ("những",), ("cấp",)})  # "UBND các xã": bodies, no parent
+
+
+def _opens_parent(words: list[str], k: int,
+                  parents: frozenset[tuple[str, ...]] | None = None) -> bool:
+    """The words from `k` on open a unit's parent body: a parent's head not followed by a
+    plural ("UBND tỉnh", not "UBND các xã" / "Ủy ban nhân dân cấp xã": bodies, none a
+    unit's parent)."""
+    parents = _unit_heads()[1] if parents is None else parents
+    return any(tuple(w.lower().rstrip(",;") for w in words[k:k + len(h)]) == h
+               and not _opens_with(words, k + len(h), _PLURALS) for h in parents)
 
 
 def _opens_with(words: list[str], k: int, heads: frozenset[tuple[str, ...]]) -> bool:
@@ -996,7 +1011,7 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             # a list of agencies goes on after its separator, a name after "-" or before
             # "và", "của" (a "-" after it may be the next cell, a value left out)
             cost += _LIST_GOES_ON
-        if b < len(words) and row.heads[b] and _opens_with(words, b, _unit_heads()[1]) and (
+        if b < len(words) and row.heads[b] and _opens_parent(words, b) and (
                 _name_parts(words[a:b], row.heads[a:b])[1]):
             cost += _LIST_GOES_ON  # a unit's parent body ("Phòng …" / "Công an tỉnh")
         return cost + _agency_cost(row, a, b, lead=role == "lead")

@@ -332,26 +332,43 @@ def _items_column(table: Table, number_col: int | None) -> int | None:
     header = clean_text(second.header).casefold()
     if header not in ("", "stt", "tt", clean_text(table.columns[number_col].header).casefold()):
         return None
-    items, last, first = 0, 0, True
+    items, last, first, group = 0, 0, True, ""
     for row in table.rows:
         number = _number(row, number_col)
         if number:
-            shape = _shape(number)
-            if not (shape.roman or shape.letter):
+            if not _labels_a_group(number, _number(row, col)):
                 return None
-            first = True  # a group: its items start again at 1 or run on
+            first, group = True, number  # a group: its items start again at 1 or run on
             continue
         label = _number(row, col)
         if label:
             shape = _shape(label)
             if not (shape.arabic or shape.bullet or shape.lower):
                 return None
-            if shape.arabic:
+            if "." in label:  # "1.2" under the group "1"
+                if label.rpartition(".")[0] != group:
+                    return None
+                items, first = items + 1, False
+            elif shape.arabic:
                 count = int(label)
                 if count != last + 1 and not (first and count == 1):
                     return None
                 items, last, first = items + 1, count, False
+            elif shape.lower:  # "a)", "b)"
+                items += 1
     return col if items >= 2 else None
+
+
+def _labels_a_group(number: str, beside: str) -> bool:
+    """A number cell of a table whose "STT" spans two columns labels a group: a Roman
+    numeral or a capital letter, or an arabic number with no label beside it (its title, or
+    nothing: the items "1.1", "a)" below it) - a running number beside an item's label ("1"
+    | "a)") is a second numbering column's (`_detail_column`)."""
+    shape = _shape(number)
+    if shape.roman or shape.letter:
+        return True
+    return shape.arabic and "." not in number and not (
+        beside and DETAIL_LABEL.match(beside))
 
 
 def _group_row(ctx: _Context, row: LogicalRow, number: str, detail_col: int) -> bool:

@@ -650,14 +650,16 @@ def _candidates(text: str, after_colon: bool = False) -> list[_Candidate]:
         match := _embedded_search(text, max(pos, digit.start() - _LONGEST_LEAD))
     ):
         pos = match.start("n1") + 1
-        parsed = _read_head(text, match)
-        if parsed is None:
-            continue
         op_text = match.group("op") or ""
         pct = bool(match.group("p1") or match.group("p2"))
         leads = match.group("leads").strip()
-        colon = after_colon and text[:match.start()].rstrip().endswith(":")
-        if not (op_text or pct or leads or colon):
+        # a number with no operator, percent, lead word nor colon before it ("5G", "Đề án
+        # 06") starts no target: told before its number and unit are read
+        if not (op_text or pct or leads or (
+                after_colon and text[:match.start()].rstrip().endswith(":"))):
+            continue
+        parsed = _read_head(text, match)
+        if parsed is None:
             continue
         if (not pct and not parsed.unit_words and not match.group("n2")
                 and _YEAR.fullmatch(match.group("n1"))):
@@ -797,11 +799,17 @@ def _headline_target(text: str, in_which: re.Match[str]) -> tuple[str, str] | No
 _END_FRACTION = lazy(re.compile,
     r"^(?P<head>.*?\S)\s*(?::|,?\s+đạt)\s*"
     r"(?P<target>\d{1,6}\s*/\s*\d{1,6}(?:\s+[^\W\d_][\w ]{0,30})?)$", re.IGNORECASE | re.S)
+# what follows the fraction's slash in `_END_FRACTION`: no slash, so it is the text's last one
+_AFTER_FRACTION_SLASH = lazy(re.compile, r"\s*\d{1,6}(?:\s+[^\W\d_][\w ]{0,30})?$",
+                             re.IGNORECASE | re.S)
 
 
 def _end_fraction(text: str) -> tuple[str, str] | None:
     """"Tỷ lệ xã đạt chuẩn … đạt 3/3 xã", "…: 10/10 thôn": a count out of a total after "đạt"
     or a colon ends the name; it is cut off as any target is."""
+    # (a name whose last slash starts no count's total, "(4G/5G): ≥80%", is not tried whole)
+    if not _AFTER_FRACTION_SLASH.match(text, text.rfind("/") + 1):
+        return None
     match = _END_FRACTION.match(text)
     if match is None or not _LETTER.search(match["head"]):
         return None

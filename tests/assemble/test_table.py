@@ -57,6 +57,40 @@ def test_last_years_plan_and_result_under_a_year_group(plan: str, result: str) -
     assert len(table.rows) == 1
 
 
+@pytest.mark.parametrize("share", ["Tỷ lệ %", "Tỷ lệ (%)", "Tỷ lệ đạt (%)", "So sánh (%)"])
+def test_a_share_of_the_plan_under_a_year_group_is_a_sub_header(share: str) -> None:
+    # review r2 R7: a year group of three sub-columns, the third the share of the plan reached
+    # (no role, but a header's word): one header of two rows, not a header row and a record
+    table = _table(f"TT\tChỉ tiêu\tĐơn vị\tNăm 2025\t\t\tNăm 2026\n"
+                   f"\t\t\tKế hoạch giao\tThực hiện\t{share}\tChỉ tiêu\n"
+                   "1\tTỷ lệ A\t%\t50\t51\t102\t60")
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", "unknown", "baseline", "unknown", "target"]
+    assert len(table.rows) == 1
+
+@pytest.mark.parametrize("group, years", [("Kết quả thực hiện", ("Năm 2024", "Năm 2025")),
+                                          ("Thực hiện", ("2023", "2024", "2025")),
+                                          ("Ước thực hiện", ("Năm 2024", "Năm 2025"))])
+def test_years_under_a_group_of_results_are_results(group: str, years: tuple[str, ...]) -> None:
+    # "Kết quả thực hiện" over "Năm 2024 | Năm 2025": the years hold results (the latest the
+    # baseline, the earlier no role), not a target per year making a record per year
+    text = (f"STT\tChỉ tiêu\tĐVT\t{group}" + "\t" * len(years) + "Kế hoạch năm 2026\tCơ quan"
+            " chủ trì\n\t\t\t" + "\t".join(years) + "\t\t\n1\tTỷ lệ A\t%\t"
+            + "\t".join("8" for _ in years) + "\t93\tSở Xây dựng")
+    table = _table(text)
+    assert [c.role for c in table.columns] == [
+        "number", "name", "unit", *["unknown"] * (len(years) - 1), "baseline", "target", "lead"]
+    assert table.columns[3].header == f"{group} {years[0]}"
+    assert len(table.rows) == 1
+
+
+def test_years_under_a_group_of_targets_keep_their_own_labels() -> None:
+    # "Mục tiêu từng năm" over "2026 | 2027": a target per year, each column its year
+    table = _table("STT\tChỉ tiêu\tĐVT\tMục tiêu từng năm\t\tCơ quan chủ trì\n"
+                   "\t\t\t2026\t2027\t\n1\tTỷ lệ A\t%\t90\t95\tSở Xây dựng")
+    assert [(c.header, c.role) for c in table.columns][3:5] == [("2026", "target"),
+                                                               ("2027", "target")]
+
 def test_a_row_adding_an_agency_under_two_numbering_columns_joins_its_task() -> None:
     # "STT" over two columns, the item's number in the second: a task merged over two rows
     # (number, name, lead copied into both) whose second row only adds a support is one row
@@ -433,6 +467,30 @@ def test_a_table_goes_on_under_a_stamp_by_a_group_row_or_a_wrapped_rest(
     assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
 
 
+@pytest.mark.parametrize("rest", [
+    "\tvà cải cách hành chính\t\t\t\t",  # in the name's column
+    "và cải cách hành chính",  # a line without tabs, where the stamp's line stood
+])
+def test_a_rows_wrapped_rest_under_a_one_line_stamp_is_the_rows(rest: str) -> None:
+    # review r2 R1: with no time line under "Ký bởi: …", the row's wrapped rest was taken
+    # for the rest of the stamp's name and dropped without a word
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n"
+                   f"Ký bởi: Ủy ban nhân dân xã Tân Lạc\n{rest}\n"
+                   "2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026")
+    assert _names(table) == ["Tỷ lệ A và cải cách hành chính", "Tỷ lệ B"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "Ký bởi: Ủy ban Nhân dân xã Tân Lạc,\ntỉnh Phú Thọ",
+    "\t\t\t\tKý bởi: Ủy ban Nhân dân phường Hạ\t\n\t\t\t\tLong, tỉnh Quảng Ninh\t",
+])
+def test_a_one_line_stamps_wrapped_name_stays_the_stamps(stamp: str) -> None:
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n{stamp}\n"
+                   "2\tTỷ lệ B\t%\t90\tCông an xã\tQuý II/2026")
+    assert _names(table) == ["Tỷ lệ A", "Tỷ lệ B"]
+    assert [row.cells[4] for row in table.rows] == ["Phòng Kinh tế", "Công an xã"]
+
+
 def test_a_signature_after_a_stamp_still_ends_the_table() -> None:
     table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\n"
                    "Ký bởi: Ủy ban nhân dân xã Tân Lạc\n\t\t\t\tTM. ỦY BAN NHÂN DÂN\t\n"
@@ -600,3 +658,11 @@ def test_a_group_row_written_with_a_slash_form_is_no_signature(group: str) -> No
                    "2.2\tSố hộ C\thộ\t40\tPhòng Kinh tế\t2026")
     assert _names(table) == ["Tỷ lệ A", group, "Tỷ lệ B", "Số hộ C"]
     assert not any(w.startswith("rows_after_table_end") for w in table.warnings)
+
+
+def test_a_letters_courtesy_close_under_the_last_row_ends_the_table() -> None:
+    # a letter's "Trân trọng./." printed right under its table (no blank line): was read as
+    # the last row's name going on
+    table = _table(f"{HEADER}\n1\tTỷ lệ A\t%\t100\tPhòng Kinh tế\tThường xuyên\nTrân trọng./.\n"
+                   "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN")
+    assert _names(table) == ["Tỷ lệ A"]

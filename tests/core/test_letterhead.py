@@ -42,8 +42,23 @@ RIGHT_FIRST = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - 
                "---------------", "Tam Đảo, ngày 09 tháng 9 năm 2026", "ỦY BAN NHÂN DÂN",
                "XÃ TAM ĐẢO", "-------", "Số: 17/KH-UBND")
 
+# a narrow right column wrapped the national name after "XÃ HỘI" (was the issuer "CHỦ NGHĨA
+# VIỆT NAM xã HỘI": its first half read as a commune named "Hội"): columns one after the
+# by rows (both cells of the first row, then the second's), read across with a tab, and a
+# law portal's page copied as text, its cells ending "|"
+SPLIT_NATION = ("ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND",
+                "Tam Đảo, ngày 09 tháng 9 năm 2026")
+SPLIT_ACROSS = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI", "XÃ TAM ĐẢO\tCHỦ NGHĨA VIỆT NAM",
+                "Số: 17/KH-UBND\tĐộc lập - Tự do - Hạnh phúc",
+                "Tam Đảo, ngày 09 tháng 9 năm 2026")
+PORTAL_COPY = ("|", "ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO |", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+               "Độc lập - Tự do - Hạnh phúc |", "|", "Số: 17/KH-UBND |",
+               "Tam Đảo, ngày 09 tháng 9 năm 2026 |")
 
-@pytest.mark.parametrize("header", [ACROSS, COLUMNS, INTERLEAVED, RIGHT_FIRST])
+
+@pytest.mark.parametrize("header", [ACROSS, COLUMNS, INTERLEAVED, RIGHT_FIRST, SPLIT_NATION,
+                                    SPLIT_ACROSS, PORTAL_COPY])
 def test_the_block_reads_the_same_in_every_shape(header: tuple[str, ...]) -> None:
     head = read_letterhead(_rows(*header, "KẾ HOẠCH", "Phát triển du lịch cộng đồng năm 2026",
                                  "Căn cứ Kế hoạch số 88/KH-UBND ngày 01/8/2026 của UBND tỉnh;"))
@@ -203,6 +218,16 @@ def test_a_title_on_the_kind_line_then_the_body() -> None:
     assert (head.kind, head.title) == ("KẾ HOẠCH", ["Chuyển đổi số năm 2026"])
 
 
+def test_a_kind_alone_under_the_issuer_ends_the_header_without_a_number() -> None:
+    # the number lost (a scan's line unread): "KẾ HOẠCH" alone is still the kind, and a
+    # kind with its title on its line after the number is one too
+    head = read_letterhead(_rows("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                 "XÃ TAM ĐẢO\tĐộc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
+                                 "Chuyển đổi số năm 2026", "", "I. MỤC ĐÍCH, YÊU CẦU"))
+    assert (head.kind, head.title, head.issuer) == (
+        "KẾ HOẠCH", ["Chuyển đổi số năm 2026"], ["ỦY BAN NHÂN DÂN", "XÃ TAM ĐẢO"])
+
+
 def test_a_title_opening_with_a_period_on_the_kind_line() -> None:
     head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH 100 NGÀY CAO ĐIỂM",
                                  "Phát triển kinh tế - xã hội", "", "I. MỤC ĐÍCH, YÊU CẦU"))
@@ -250,6 +275,21 @@ def test_a_title_opening_like_the_body_is_the_title() -> None:
     (("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "PHƯỜNG XUÂN HÒA TP. Hồ Chí Minh, ngày 21 tháng 4 năm 2026", "Số: 112/KH-UBND"),
      "Số: 112/KH-UBND", ["ỦY BAN NHÂN DÂN", "PHƯỜNG XUÂN HÒA"]),
+    # a steering committee's name going on with a kind's words above its number (the
+    # header ended there: its number and date lost), beside the motto and alone
+    (("UBND TỈNH ĐIỆN BIÊN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "BAN CHỈ ĐẠO CÁC	Độc lập - Tự do - Hạnh phúc",
+      "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA	Điện Biên, ngày 23 tháng 3 năm 2026",
+      "Số: 15/KH-BCĐ"),
+     "Số: 15/KH-BCĐ",
+     ["UBND TỈNH ĐIỆN BIÊN", "BAN CHỈ ĐẠO CÁC", "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"]),
+    (("ĐẢNG ỦY XÃ IA HRÚ\tĐẢNG CỘNG SẢN VIỆT NAM", "BAN CHỈ ĐẠO THỰC HIỆN",
+      "QUY CHẾ DÂN CHỦ Ở CƠ SỞ\tIa Hrú, ngày 24 tháng 02 năm 2026", "*", "Số 03-KH/BCĐ"),
+     "Số 03-KH/BCĐ", ["ĐẢNG ỦY XÃ IA HRÚ", "BAN CHỈ ĐẠO THỰC HIỆN", "QUY CHẾ DÂN CHỦ Ở CƠ SỞ"]),
+    (("UBND TỈNH ĐIỆN BIÊN", "BAN CHỈ ĐẠO", "CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ DỮ LIỆU",
+      "Số: 15/KH-BCĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+     "Số: 15/KH-BCĐ",
+     ["UBND TỈNH ĐIỆN BIÊN", "BAN CHỈ ĐẠO", "CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ DỮ LIỆU"]),
 ])
 def test_left_column_in_every_issuer_shape(lines: tuple[str, ...], number: str,
                                            issuer: list[str]) -> None:
@@ -260,7 +300,9 @@ def test_left_column_in_every_issuer_shape(lines: tuple[str, ...], number: str,
 
 @pytest.mark.parametrize(("text", "national"), [
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
-    ("ĐẢNG CỘNG SẢN VIỆT NAM", True), ("ỦY BAN NHÂN DÂN", False)])
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", True), ("ỦY BAN NHÂN DÂN", False),
+    # the national name wrapped after "XÃ HỘI": each half
+    ("CỘNG HÒA XÃ HỘI", True), ("CHỦ NGHĨA VIỆT NAM", True), ("HỘI NÔNG DÂN XÃ", False)])
 def test_national_line(text: str, national: bool) -> None:
     assert is_national_line(text) is national
 
@@ -452,6 +494,25 @@ def test_a_blank_days_place_date_line_wrapped_after_ngay_is_no_issuers_line() ->
     assert (head.place, head.dated) == ("Hạ Lang", "ngày tháng 11 năm 2026")
 
 
+@pytest.mark.parametrize("lines", [
+    # a law portal's copy: each cell's lines apart, the long place pushing the day down
+    ("ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG", "-------", "Số: 1914/KH-UBND",
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
+     "Hải Dương, ngày", "05 tháng 6 năm 2026"),
+    # read across: the day under the place, alone in the right column
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "TỈNH HẢI DƯƠNG\tĐộc lập - Tự do - Hạnh phúc", "Số: 1914/KH-UBND\tHải Dương, ngày",
+     "\t05 tháng 6 năm 2026"),
+])
+def test_a_place_date_line_wrapped_after_ngay_keeps_its_day(lines: tuple[str, ...]) -> None:
+    # was no date at all: the line under ", ngày" was taken only without its day
+    head = read_letterhead([RawRow(cells=[Cell(t) for t in text.split("\t")])
+                            for text in (*lines, "KẾ HOẠCH", "Chuyển đổi số năm 2026")])
+    assert head is not None
+    assert (head.place, head.dated) == ("Hải Dương", "ngày 05 tháng 6 năm 2026")
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG"]
+
+
 @pytest.mark.parametrize(("line", "subject"), [
     # the columns apart (two cells, a reader's tab): the place is the right column's,
     # whatever capitalised words end the subject
@@ -476,3 +537,17 @@ def test_a_subjects_capitalised_last_words_stay_out_of_the_place(
     assert head is not None
     assert (head.place, head.dated) == ("Lâm Đồng", "ngày 16 tháng 6 năm 2026")
     assert head.subject == [subject, "trong khám chữa bệnh"]
+
+
+@pytest.mark.parametrize("rest", ["cấp xã trên hệ thống", "cấp xã qua VNeID"])
+def test_a_subjects_wrapped_rest_beside_the_place_date_stays_the_subjects(rest: str) -> None:
+    # `pdftotext -layout` of a letter whose "V/v" wraps beside the place-date line, read
+    # into one cell (the columns' gap lost): was the place "cấp xã trên hệ thống Hà Nội",
+    # the subject cut
+    head = read_letterhead(_rows(
+        "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 4120/BNV-CĐS",
+        "V/v báo cáo số liệu cán bộ, công chức Độc lập - Tự do - Hạnh phúc",
+        f"{rest} Hà Nội, ngày 02 tháng 11 năm 2026"))
+    assert head is not None
+    assert (head.place, head.subject) == ("Hà Nội", ["báo cáo số liệu cán bộ, công chức",
+                                                     rest])

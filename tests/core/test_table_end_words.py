@@ -10,6 +10,9 @@ from chitieu.core.headers import line_key, vocabulary
     "Văn phòng Ủy ban nhân dân xã thông báo để các cơ quan, đơn vị liên quan biết, thực",
     "Văn phòng HĐND và UBND xin thông báo để các thôn biết và triển khai thực hiện./.",
     "Thanh tra tỉnh thông báo để các đơn vị biết, thực hiện./.",
+    # a letter's courtesy close (was read into the last row's name in `pdftotext -layout`)
+    "Trân trọng./.",
+    "Trân trọng cảm ơn!",
 ])
 def test_a_notice_closing_sentence_ends_the_table(line: str) -> None:
     assert vocabulary().table_end.search(line_key(line))
@@ -21,6 +24,7 @@ def test_a_notice_closing_sentence_ends_the_table(line: str) -> None:
     "Tổ chức thông báo công khai để Nhân dân biết và giám sát",
     "Ban hành thông báo để người dân biết, thực hiện trên cổng thông tin",
     "Số hóa hồ sơ và thông báo để người dân biết",
+    "Trân trọng các giá trị văn hóa truyền thống",
 ])
 def test_a_task_to_notify_people_ends_nothing(line: str) -> None:
     assert not vocabulary().table_end.search(line_key(line))

@@ -30,15 +30,8 @@ def test_every_input_has_its_expected_records() -> None:
 _LEAD_OR_SUPPORT = ("a portal's row under a lead merged over it prints one agency of its own "
                     "under 'Chủ trì' and 'Phối hợp': which one is merged is not in the text; "
                     "read as the lead (as one agency mostly is), with cell_placement_uncertain")
-_TWO_NUMBER_SHORT_ROW = ("a portal's table whose 'STT' spans two columns, read as one (the "
-                         "empty first slot's bare '|' as the row above's end): a task's row "
-                         "under a merged deadline ends on an empty cell read from its own row "
-                         "end, the next task's empty slot closing it, so the deadline is not "
-                         "filled; and one agency of a task's own under a merged lead is read "
-                         "as the lead (which column it is in is not in the text)")
 KNOWN_GAPS: dict[str, tuple[str, float]] = {
-    "tinh_dak_lak_nhiem_vu_stt_hai_cot.portal.md": (_TWO_NUMBER_SHORT_ROW, 0.6),
-    "xa_ba_be_nhiem_vu_stt_hai_cot_dong_tiep.portal.md": (_TWO_NUMBER_SHORT_ROW, 0.75),
+    "tinh_dak_lak_nhiem_vu_stt_hai_cot.portal.md": (_LEAD_OR_SUPPORT, 0.8),
     "quoc_gia_ai_nhom_chi_tiet.portal.md": (_LEAD_OR_SUPPORT, 0.8),
     "tinh_ninh_binh_nhiem_vu_chu_tri_chung.portal.md": (_LEAD_OR_SUPPORT, 0.5),
     "tinh_son_la_nhiem_vu_chi_tiet_cham.portal.md": (_LEAD_OR_SUPPORT, 0.5),

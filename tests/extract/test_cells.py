@@ -961,3 +961,86 @@ def test_pdftotext_a_year_block_while_the_deadlines_await_their_cells_is_theirs(
     assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
     assert ["3", "Tổng kết cấp phép trực tuyến", "Cục Quản lý xây dựng", "Văn phòng Bộ",
             "Năm 2026"] in rows
+
+
+def test_pdftotext_a_year_block_after_another_columns_cell_says_its_row_is_a_guess() -> None:
+    # review r2 R4: the deadlines' label with no cell under it, then row 2's support, then
+    # the deadlines "Quý" / "III/2026" and "Năm 2026" (printed for row 1): which row each
+    # is, the blocks' order after another column's cell does not tell — said on each row,
+    # never a silent placement
+    text = "\n".join([
+        "Phụ lục III", "", "NHIỆM VỤ PHÁT TRIỂN DỮ LIỆU SỐ", "ST", "T", "1", "2", "",
+        "Nhiệm vụ", "Xây dựng kho dữ liệu dùng chung của", "Thành phố",
+        "Kết nối dữ liệu đất đai với Cơ sở dữ liệu", "quốc gia về dân cư", "",
+        "Cơ quan chủ", "trì", "Sở Khoa học và", "Công nghệ", "Sở Nông nghiệp",
+        "và Môi trường", "", "Cơ quan phối", "hợp", "Các sở, ngành", "", "Thời gian",
+        "hoàn thành", "", "Công an thành", "phố", "", "Quý", "III/2026", "", "Năm 2026", ""])
+    body = [r for r in read_text(text).rows if r.texts and r.texts[0] in {"1", "2"}]
+    assert len(body) == 2
+    assert all("cell_placement_uncertain:Thời gian hoàn thành" in r.warnings for r in body)
+
+
+def test_pdftotext_a_columns_cells_after_another_columns_later_row_say_their_rows_are_a_guess(
+        ) -> None:
+    # the targets' label alone, then row 2's unit, then the two targets: pdftotext wrote a
+    # lower row's cell before them, so which row each target is the order does not prove
+    text = "\n".join([
+        "Phụ lục II", "", "CHỈ TIÊU CHỦ YẾU NĂM 2026", "ST", "T", "", "Chỉ tiêu", "", "1",
+        "", "Tỷ lệ hồ sơ trực tuyến toàn trình", "", "2", "",
+        "Tỷ lệ người dân dùng ví điện tử", "", "Đơn vị", "tính", "%", "", "Chỉ tiêu",
+        "năm 2026", "", "%", "", "≥ 60", "", "≥ 70", "", "Cơ quan chủ trì",
+        "Sở Khoa học và Công", "nghệ", "Sở Công Thương", ""])
+    body = [r for r in read_text(text).rows if r.texts and r.texts[0] in {"1", "2"}]
+    assert [r.texts[3] for r in body] == ["≥ 60", "≥ 70"]
+    assert all("cell_placement_uncertain:Chỉ tiêu năm 2026" in r.warnings for r in body)
+    assert not any("cell_placement_uncertain:Đơn vị tính" in r.warnings for r in body)
+
+
+def test_pdftotext_a_rows_rest_under_the_header_printed_again_is_joined_to_it() -> None:
+    # a page break cut the last row's agencies ("Sở Nông" / "nghiệp và Môi trường"): the next
+    # page prints the header again with only the rest of those cells under it, no row number
+    # — each rest goes on its column's cell of the row above, never dropped
+    text = "\n".join([
+        "Phụ lục II", "NHIỆM VỤ CHUYỂN ĐỔI SỐ NÔNG NGHIỆP", "ST", "T", "", "Nhiệm vụ", "",
+        "1", "", "Xây dựng bản đồ số vùng trồng", "", "2", "", "Truy xuất nguồn gốc nông sản",
+        "", "Cơ quan chủ", "trì", "Sở Khoa học và", "Công nghệ", "Sở Nông", "",
+        "Cơ quan phối", "hợp", "Sở Tài chính", "Sở Công", "", "Thời gian", "hoàn thành",
+        "Quý III/2026", "Năm 2026", "", "ST", "T", "", "Nhiệm vụ", "", "Cơ quan chủ", "trì",
+        "nghiệp và Môi trường", "", "Cơ quan phối", "hợp", "Thương", "", "Thời gian",
+        "hoàn thành", ""])
+    rows = read_text(text).rows
+    body = [r for r in rows if r.table is not None and r.texts[0] in {"1", "2"}]
+    assert [r.texts for r in body] == [
+        ["1", "Xây dựng bản đồ số vùng trồng", "Sở Khoa học và Công nghệ", "Sở Tài chính",
+         "Quý III/2026"],
+        ["2", "Truy xuất nguồn gốc nông sản", "Sở Nông nghiệp và Môi trường", "Sở Công Thương",
+         "Năm 2026"]]
+    assert "row_joined_across_pages" in body[1].warnings
+    assert sum(r.texts[0] == "STT" for r in rows) == 1
+
+
+def test_pdftotext_a_cells_rest_over_the_next_rows_cell_under_the_header_again() -> None:
+    # the next page's header printed again, under its lead label the rest of the cut row's
+    # lead ("Trung tâm Phục vụ" / "hành chính công") before row 2's own lead
+    text = "\n".join([
+        "ST", "T", "1", "", "Chỉ tiêu", "Tỷ lệ hồ sơ được số hóa", "", "Đơn vị", "tính", "%",
+        "", "Chỉ tiêu", "năm 2026", "100", "", "Cơ quan chủ trì", "Trung tâm Phục vụ", "",
+        "ST", "T", "2", "", "Chỉ tiêu", "Số thủ tục cắt giảm", "", "Đơn vị", "tính", "Thủ tục",
+        "", "Chỉ tiêu", "năm 2026", "15", "", "Cơ quan chủ trì", "hành chính công",
+        "Văn phòng HĐND và", "UBND", ""])
+    rows = [r for r in read_text(text).rows if r.table is not None]
+    body = [r for r in rows if r.texts[0] in {"1", "2"}]
+    assert [r.texts[-1] for r in body] == ["Trung tâm Phục vụ hành chính công",
+                                          "Văn phòng HĐND và UBND"]
+    assert body[0].warnings == ["row_joined_across_pages"]
+
+
+def test_pdftotext_a_header_over_no_row_number_keeps_its_cells() -> None:
+    # no row number under the labels and no table before: the cells are kept as lines of
+    # their own and named in a warning, never dropped
+    text = "\n".join(["ST", "T", "", "Nhiệm vụ", "", "Cơ quan chủ", "trì", "Sở Tài chính",
+                      "", "Cơ quan phối", "hợp", "Kho bạc Nhà nước", "", "Thời gian",
+                      "hoàn thành", "Năm 2026", ""])
+    doc = read_text(text)
+    printed = " ".join(" ".join(r.texts) for r in doc.rows)
+    assert all(t in printed for t in ("Sở Tài chính", "Kho bạc Nhà nước", "Năm 2026"))

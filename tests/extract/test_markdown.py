@@ -440,3 +440,24 @@ def test_the_tables_last_row_printing_its_number_and_name_alone_keeps_its_cells_
     rows = table_rows(markdown.read_text(text), 0)
     assert [r.texts[2] for r in rows[1:]] == ["Văn phòng HĐND và UBND", "Phòng Kinh tế", ""]
     assert rows[3].warnings == []
+
+
+def test_a_product_and_deadline_merged_over_a_group_under_a_detail_column() -> None:
+    # "STT" running beside "Chi tiết" (groups "1", "2", items "a)", "b)"): the item labels are
+    # no field printed once over a group (every row started a block of its own, so nothing
+    # was carried); a product printed with the group's one deadline is merged with it, a
+    # remark is not
+    text = ("| **STT** | **Chi tiết** | **Nội dung** | **Chủ trì** | **Sản phẩm** | **Thời hạn** "
+            "| **Ghi chú** |\n") + """|---|---|---|---|---|---|---|
+|  | **1** | **Hạ tầng số** |  |  |  |  |
+| 1 | a) | Lắp đặt camera an ninh | Công an xã | Hệ thống camera | Quý III/2026 | Vốn xã hội hóa |
+| 2 | b) | Kết nối camera với trung tâm | Phòng Kinh tế |  |  |  |
+|  | **2** | **Dữ liệu số** |  |  |  |  |
+| 3 | a) | Số hóa hộ tịch | Phòng Văn hóa - Xã hội | Dữ liệu hộ tịch | Năm 2026 |  |
+| 4 | b) | Làm sạch dữ liệu đất đai | Phòng Kinh tế | Dữ liệu đất đai | Quý IV/2026 |  |
+"""
+    rows = table_rows(markdown.read_text(text), 0)
+    assert rows[3].texts[4:] == ["Hệ thống camera", "Quý III/2026", ""]
+    assert rows[3].warnings == ["cell_placement_uncertain:Thời hạn",
+                                "cell_placement_uncertain:Sản phẩm"]
+    assert rows[6].texts[4:6] == ["Dữ liệu đất đai", "Quý IV/2026"]

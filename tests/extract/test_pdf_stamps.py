@@ -154,3 +154,19 @@ def test_spaces_under_a_stamped_glyph_go_and_other_spaces_stay():
     assert [(c["text"], c["x0"], c["bottom"]) for c in kept] == [
         ("S", 0, 50.0), (" ", 7, 50.0), ("2", 9, 50.4), (" ", 16, 50.0), ("/", 19, 50.0),
         (" ", 11, 70.0)]
+
+
+def test_the_pdf_readers_use_only_each_others_public_names() -> None:
+    """The stamp reader collects a page's rules with pdf_objects' public walk of its objects
+    (a private name imported across modules is a dependency nobody sees when changing it)."""
+    import ast
+
+    folder = Path(pdf.__file__).resolve().parent
+    private = []
+    for name in ("pdf", "pdf_grid", "pdf_objects", "pdf_stamps", "pdf_page"):
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        private += [f"{name}: {node.module}.{alias.name}" for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom)
+                    and (node.module or "").startswith("chitieu.extract.pdf")
+                    for alias in node.names if alias.name.startswith("_")]
+    assert private == []

@@ -404,6 +404,17 @@ def _under_header(left: list[str], right: list[str]) -> str:
     (["ĐẢNG ỦY XÃ NGHĨA ĐÀN", "BAN CHỈ ĐẠO CHUYỂN ĐỔI", "SỐ", "*", "Số 11-KH/BCĐ"],
      ["ĐẢNG CỘNG SẢN VIỆT NAM", "Nghĩa Đàn, ngày 19 tháng 3 năm 2026"], "11-KH/BCĐ",
      "Ban Chỉ đạo chuyển đổi số xã Nghĩa Đàn", ("xã", "Nghĩa Đàn", "16941", "Nghệ An")),
+    # a school's initials joined by "&" in its number (was "17/KH-TH": the rest cut)
+    (["UBND XÃ ĐÌNH LẬP", "TRƯỜNG TH&THCS ĐÌNH LẬP", "Số: 17/KH-TH&THCS"],
+     [*_NATION, "Đình Lập, ngày 05 tháng 3 năm 2026"], "17/KH-TH&THCS",
+     "Trường TH&THCS Đình Lập", ("xã", "Đình Lập", "06613", "Lạng Sơn")),
+    # a steering committee whose name's last line opens with a kind's words (was the
+    # kind: the header ended there, its number lost, the issuer "Ban Chỉ đạo các tỉnh …")
+    (["UBND TỈNH LẠNG SƠN", "BAN CHỈ ĐẠO CÁC", "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA",
+      "Số: 15/KH-BCĐ"],
+     [*_NATION, "Lạng Sơn, ngày 05 tháng 3 năm 2026"], "15/KH-BCĐ",
+     "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Lạng Sơn",
+     ("tỉnh", "Lạng Sơn", "20", "Lạng Sơn")),
     # an unsigned draft's mark over the right column (was "Ủy ban nhân dân dự thảo xã …")
     (["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP", "Số:      /KH-UBND"],
      ["DỰ THẢO", *_NATION, "Đình Lập, ngày    tháng    năm 2026"], None,

@@ -240,6 +240,35 @@ def test_a_second_column_is_the_items_numbers_only_where_they_count_from_one(
     assert [(r.key, r.number) for r in records] == keys
 
 
+@pytest.mark.parametrize(("groups", "items", "keys"), [
+    # arabic groups, items numbered "1.1", "1.2" under each (the groups were read as records
+    # and the items lost their numbers)
+    (("1", "2"), ("1.1", "1.2", "2.1"), ["1/1.1", "1/1.2", "2/2.1"]),
+    # Roman groups, items lettered "a)", "b)" (no numbers: "I/#1", and column_unmapped)
+    (("I", "II"), ("a)", "b)", "a)"), ["I/a)", "I/b)", "II/a)"]),
+])
+def test_stt_over_two_columns_with_dotted_or_lettered_items(
+        groups: tuple[str, str], items: tuple[str, str, str], keys: list[str]) -> None:
+    for form, text in (("html", _STT_OVER_TWO.format(body="".join([
+            f"<tr><td>{groups[0]}</td><td colspan='4'>HẠ TẦNG SỐ</td></tr>",
+            f"<tr><td></td><td>{items[0]}</td><td>Lắp đặt camera</td><td>Công an tỉnh</td>"
+            "<td>Quý III/2026</td></tr>",
+            f"<tr><td></td><td>{items[1]}</td><td>Nâng cấp mạng</td><td>Sở Tài chính</td>"
+            "<td>Năm 2026</td></tr>",
+            f"<tr><td>{groups[1]}</td><td></td><td colspan='3'>DỮ LIỆU SỐ</td></tr>",
+            f"<tr><td></td><td>{items[2]}</td><td>Số hóa hộ tịch</td><td>Sở Tư pháp</td>"
+            "<td>Quý IV/2026</td></tr>"]))),
+                       ("markdown", "| STT | STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n"
+                        "|---|---|---|---|---|\n"
+                        f"| {groups[0]} | HẠ TẦNG SỐ | HẠ TẦNG SỐ | HẠ TẦNG SỐ | HẠ TẦNG SỐ |\n"
+                        f"|  | {items[0]} | Lắp đặt camera | Công an tỉnh | Quý III/2026 |\n"
+                        f"|  | {items[1]} | Nâng cấp mạng | Sở Tài chính | Năm 2026 |\n"
+                        f"| {groups[1]} |  | DỮ LIỆU SỐ |  |  |\n"
+                        f"|  | {items[2]} | Số hóa hộ tịch | Sở Tư pháp | Quý IV/2026 |\n")):
+        doc = convert_text(text, form)
+        assert [r.key for r in doc.records] == keys, form
+        assert not [w for w in doc.warnings if w.startswith("column_unmapped")], form
+
 def test_stt_over_two_columns_with_parts_under_an_item() -> None:
     # "Trong đó:" and "-" parts under an item numbered in the second column (the parts made
     # the column no items' numbers: every record number-less)

@@ -14,6 +14,11 @@ from chitieu.normalize.target import (
 )
 
 # (printed target cell, unit column cell) → (op, value, upper, unit, text, warnings)
+_REACHED_BY_CUTS = ("Phấn đấu giảm 30 triệu giờ công/năm nhờ cắt báo cáo thủ công, "
+                    "giảm nhập liệu")
+_REACHED_THROUGH = "giảm 5 tỷ đồng thông qua mua sắm tập trung, đấu thầu qua mạng"
+
+
 TARGET_CASES = [
     # seed 000: LaTeX targets with a unit column
     ("$\\geq 70$", "%", (">=", 70, None, "%", None, [])),
@@ -76,6 +81,9 @@ TARGET_CASES = [
     ("≥ 90% trẻ em dưới 5 tuổi", None, (">=", 90, None, "% trẻ em", None, [])),
     ("100% người từ đủ 14 tuổi trở lên", None, ("=", 100, None, "% người", None, [])),
     ("80% xã thuộc diện khó khăn", None, ("=", 80, None, "% xã", None, [])),
+    # how a target is reached ends its unit ("nhờ …", "thông qua …", "bằng cách …")
+    (_REACHED_BY_CUTS, None, ("=", 30, None, "triệu giờ công/năm", _REACHED_BY_CUTS, [])),
+    (_REACHED_THROUGH, None, ("=", 5, None, "tỷ đồng", _REACHED_THROUGH, [])),
     ("80%, 90%", None, ("=", 80, None, "%", None, ["target_multiple"])),
     ("1,5% GRDP", None, ("=", 1.5, None, "% GRDP", None, [])),
     ("45% GRDP", "", ("=", 45, None, "% GRDP", None, [])),
