@@ -787,7 +787,7 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     cores = [_core(w.text) for w in words]
     lowered = [unicodedata.normalize("NFC", c[1]).casefold() if c else "" for c in cores]
     printed = Counter(lowered)
-    backed = _backed_on_the_page(model, words, cores, lowered, gap)
+    backed = _in_phrases_on_the_page(words, cores, lowered, gap)
     candidates: dict[int, str] = {}
     for index, word in enumerate(words):
         core = cores[index]
@@ -818,17 +818,16 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     return out
 
 
-def _backed_on_the_page(model: _Model, words: list, cores: list, lowered: list[str],
-                        gap: float | None) -> set[str]:
-    """The syllables the page prints somewhere as a word a neighbour backs ("ven biển"):
-    only those lend their marks — a syllable printed alone after a comma ("Các thôn, bản")
-    may be any word."""
-    backed = set()
-    for index, lower in enumerate(lowered):
-        if lower and (_backs(model, (_neighbour(words, cores, index, -1, gap), lower))
-                      or _backs(model, (lower, _neighbour(words, cores, index, 1, gap)))):
-            backed.add(lower)
-    return backed
+def _in_phrases_on_the_page(words: list, cores: list, lowered: list[str],
+                            gap: float | None) -> set[str]:
+    """The syllables the page prints somewhere inside a phrase, a word beside them on their
+    line ("môi trường biển", "ven biển"): only those lend their marks — a syllable printed
+    alone after a comma, at a cell's end ("Các thôn, bản" in every agency cell) may be any
+    word. (A neighbour backing it in the typed text is not asked: the typed pairs are few —
+    "kinh tế biển" is not among them.)"""
+    return {lower for index, lower in enumerate(lowered)
+            if lower and (_neighbour(words, cores, index, -1, gap) is not None
+                          or _neighbour(words, cores, index, 1, gap) is not None)}
 
 
 _GRAVE = "\u0300"

@@ -270,12 +270,17 @@ def test_a_hook_the_page_prints_elsewhere_is_lent_to_an_unbacked_acute():
     _, changes = repair_words(page("Kiểm tra hàng giả, hàng kém chất lượng",
                                    "Số vụ buôn bán hàng giả", "Giá", "trị"))
     assert not changes
-    # the page's hook must be a word somewhere, a neighbour backing it: "Các thôn, bản" in
-    # every agency cell (the comma parts it from "thôn") lends no "bản" to "điểm bán dược
-    # liệu" (DEV15, three looks, read at 96.6)
+    # the page's hook must stand in a phrase somewhere: "Các thôn, bản" in every agency cell
+    # (the comma parts it from "thôn", the cell ends) lends no "bản" to "điểm bán dược liệu"
+    # (DEV15, three looks, read at 96.6) …
     _, changes = repair_words(page("Lắp biển quảng cáo điểm bán dược liệu", "Các thôn, bản",
                                    "Các thôn, bản", "Các thôn, bản"))
     assert not changes
+    # … while "môi trường biển", "kinh tế biển" (pairs the typed text does not hold) do lend
+    # it to "du lịch biến đảo" (DEV6, 250 dpi)
+    _, changes = repair_words(page("Quan trắc môi trường biển", "Phát triển kinh tế biển",
+                                   "Quảng bá lễ hội du lịch biến đảo"))
+    assert [(c.before, c.after) for c in changes] == [("biến", "biển")]
 
 
 def test_a_grave_the_page_prints_elsewhere_is_lent_to_an_unbacked_hook_no_plan_writes():
