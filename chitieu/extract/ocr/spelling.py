@@ -54,6 +54,11 @@ _MIN_SUPPORT = 2
 _LETTER_SUPPORT = 5
 # … and this many times more often than the reading as printed (plus one).
 _SUPPORT_RATIO = 3
+# A syllable Tesseract read this surely is replaced only where the neighbours back the new
+# reading this many times more than the reading ("các bản" read at 96 stays: "các ban" is
+# typed 8 times, "các bản" once; "Ủy bạn" → "Ủy ban", typed hundreds of times, still goes)
+_SURE_READ = 95.0
+_SURE_RATIO = 5
 # A syllable the typed text writes this many times more often than another, read in its
 # place, is the one printed (`_syllables_outvoted`).
 _WRITTEN_RATIO = 10
@@ -462,7 +467,8 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
     if support < needed or (len(scored) > 1 and scored[1][0] == support):
         return word
-    if support < _SUPPORT_RATIO * (_read_support(model, left, lower, right, outer) + 1):
+    ratio = _SURE_RATIO if valid and confidence >= _SURE_READ else _SUPPORT_RATIO
+    if support < ratio * (_read_support(model, left, lower, right, outer) + 1):
         return word
     if valid and _contradicted(model, left, chosen, lower, right):
         return word
@@ -987,11 +993,12 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
                  _neighbour(words, cores, index + 1, 1, gap))
         best = _best_pair(model, first, second, outer)
         if best is None or _syllables_outvoted(model, best, printed) or any(
-                chosen != read and read in model.syllables and before.conf > _MAX_CONFIDENCE
+                chosen != read and read in model.syllables and before.conf >= _SURE_READ
                 for chosen, read, before in zip(best, (first, second),
                                                 original[index:index + 2], strict=True)):
-            # a syllable Tesseract was sure of is not one of two neighbours both misread
-            # ("Số chợ được": "chợ" at 97 stays, however often "số cho" is typed)
+            # a syllable Tesseract was sure of (≥ 95) is not one of two neighbours both
+            # misread ("Số chợ được": "chợ" at 97 stays, however often "số cho" is typed;
+            # "các bản, làng" at 96 is no "các ban", review r2 G3)
             continue
         for offset, (core, chosen) in enumerate(zip((cores[index], cores[index + 1]), best,
                                                    strict=True)):

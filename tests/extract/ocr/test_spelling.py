@@ -609,3 +609,20 @@ def test_a_name_printed_in_camel_case_is_no_glued_word_to_spell(name) -> None:
     words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
     out, changes = repair_words(words, dpi=300)
     assert " ".join(w.text for w in out) == text and not changes
+
+
+@pytest.mark.parametrize("text", [
+    "Nhà văn hóa các bản", "Đường giao thông đến các bản đặc biệt khó khăn",
+    "Trưởng các bản", "các bản, làng", "tại các bản vùng sâu", "Cải tạo các bản du lịch"])
+def test_a_sure_reading_needs_more_backing_to_change(text) -> None:
+    """Review r2 G3: "các bản" (villages) read right at 96 became "các ban" in every wording
+    but the phrase list's: the typed text writes "các ban" (committees) 8 times, "các bản"
+    once. A reading Tesseract is sure of (≥ 95) gives way only to neighbours backing the
+    change five times more than it, not three, and is no half of a pair both misread.
+    ("các bản xây dựng" still goes: "Ban Xây dựng Đảng" makes "ban xây" a typed pair.)"""
+    words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
+    out, changes = repair_words(words, dpi=300)
+    assert " ".join(w.text for w in out) == text and not changes
+    # a sure misreading the neighbours back strongly still goes
+    assert best_reading("ủy", "bạn", "nhân", 95.8) == "ban"
+    assert best_reading("hoạch", "nắm", None, 95.7) == "năm"
