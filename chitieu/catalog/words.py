@@ -481,7 +481,10 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
         if other and other != obj:
             obj, length = f"{obj}+{other}", length + more
-    ending = seq[:_target_start(seq, words)]  # "… giảm 3% trở lên" ends, as a name, at "giảm"
+    # "… giảm 3% trở lên" ends, as a name, at "giảm" (most names end in no number, no "năm"
+    # and no tail's last word: they end where they end)
+    ending = seq[:_target_start(seq, words)] if seq and (
+        seq[-1] in reader.target_ends or seq[-1].isdigit()) else seq
     final = _final(ending, words, reader) if ending and ending[-1] in reader.final_ends \
         else None
     if final:
@@ -909,6 +912,9 @@ class _Reader:
         # the last words of the phrases `_final` reads: most names end with none of them
         self.final_ends = frozenset(p[-1] for p in words.final if p)
         self.opening = _starts(words.opening)  # the phrases a name may open with (`read`)
+        # the last words a target printed at a name's end may end with besides a number
+        # (`_target_start`): a tail's, or the "năm" of "%/năm"
+        self.target_ends = frozenset(t[-1] for t in words.target_tails if t) | {"nam"}
         # the first words of `openers` as one-word phrases (an empty opener: the empty one),
         # which `_head` tries only where a name opens with one
         self.opener_starts = frozenset(o[:1] for o in words.openers)

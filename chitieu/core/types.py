@@ -62,6 +62,9 @@ class RawDocument:
     # Tables that stand alone, by `RawRow.table` index, with their name: the sheets of a
     # workbook. Assembly never joins two of them, and names their records' outer section.
     table_names: dict[int, str] = field(default_factory=dict)
+    # the hex SHA-256 of the file's bytes, when the reader read them whole (a text file): the
+    # pipeline names the document by it without reading the file a second time
+    sha256: str | None = field(default=None, repr=False, compare=False)
 
 
 def rows_by_table(rows: list[RawRow]) -> list[list[RawRow]]:

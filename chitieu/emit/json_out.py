@@ -16,7 +16,6 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
-from chitieu.core.collector import collector_paused
 from chitieu.emit.files import atomic_path
 from chitieu.emit.json_text import any_value, field_writers, object_writer
 from chitieu.models import Document, Record
@@ -35,18 +34,14 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 def document_to_json(doc: Document) -> str:
     """Raises ValueError if a number is NaN or infinite (JSON has no spelling for them)."""
-    # the collector paused, as during the conversion: the pieces written make no cycle, and
-    # each collection they would start goes over the document's objects again
-    with collector_paused():
-        return "".join(document_json_chunks(doc))
+    return "".join(document_json_chunks(doc))
 
 
 def write_json(doc: Document, path: str | Path) -> Path:
     """Write the document's JSON to `path` atomically, a batch of records at a time (a large
     document is never held as one dict or one text besides its records); returns the path."""
     with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8",
-                                                         newline="\n") as out, \
-            collector_paused():
+                                                         newline="\n") as out:
         for chunk in document_json_chunks(doc):
             out.write(chunk)
     return Path(path)

@@ -15,6 +15,7 @@ from typing import Protocol, cast
 
 from chitieu.core import logs
 from chitieu.core.agencies import AgencyNames
+from chitieu.core.digest import sha256
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError, missing_module_error
 from chitieu.extract import limits
@@ -102,7 +103,7 @@ def read(path: str | Path, layout: str | None = None, *,
     """Read any supported file. `layout` forces a reader (e.g. "markdown") instead of sniffing;
     `agencies` are the names OCR snaps misread agency cells to (left as read without), or a
     function giving them, called only for a format that may need OCR."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     if not path.exists():
         raise InputError("no such file", path=str(path), code="missing")
     if path.is_dir():
@@ -113,9 +114,11 @@ def read(path: str | Path, layout: str | None = None, *,
         # before reading: a huge file costs memory and time in proportion, text most of all
         limits.check_input_size(path, text=fmt is None or fmt.text or fmt is Format.CSV)
         if fmt is None or fmt.text:
-            decoded = decode_text(path.read_bytes())
+            data = path.read_bytes()
+            decoded = decode_text(data)
             doc = read_text(decoded.text, fmt, agencies=agencies)
             doc.warnings[:0] = decoded.warnings
+            doc.sha256 = sha256(data).hexdigest()  # (read once: see `RawDocument.sha256`)
             return doc
         if fmt.ocr:
             names = agencies() if callable(agencies) else agencies

@@ -61,7 +61,7 @@ def check_input_size(path: Path, *, text: bool = False) -> None:
     """Refuse an input larger than --max-input-mb (or --max-text-mb for text-like input,
     which costs far more memory and time per byte than a PDF or a scan)."""
     limits = current()
-    size = Path(path).stat().st_size
+    size = (path if isinstance(path, Path) else Path(path)).stat().st_size
     limit_mb, option = ((limits.max_text_mb, "--max-text-mb") if text
                         else (limits.max_input_mb, "--max-input-mb"))
     if size > limit_mb * _MB:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+import chitieu
 from chitieu import extract
 from chitieu.errors import InputError
 from chitieu.extract.detect import detect_layout, sniff_file_type
@@ -17,6 +18,18 @@ def test_rows_keep_cells_and_line_numbers() -> None:
     assert [r.first_line for r in doc.rows] == [1, 3, 4]
     assert doc.rows[2].texts == ["1", "Tỷ lệ hộ", "", "Phòng Kinh tế"]
     assert doc.format == "text" and doc.ocr
+
+
+def test_a_text_file_is_hashed_as_it_is_read(tmp_path: Path) -> None:
+    # the pipeline names the document by this digest instead of reading the file again
+    import hashlib
+
+    path = tmp_path / "plan.txt"
+    path.write_bytes(TSV.encode("utf-16"))
+    doc = extract.read(path)
+    assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert chitieu.convert(path).source.sha256 == doc.sha256
+    assert extract.read_text(TSV, "text").sha256 is None  # no file, no bytes read
 
 
 def test_form_feed_starts_a_new_page() -> None:
