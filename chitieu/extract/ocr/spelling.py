@@ -524,7 +524,13 @@ def _phrase_made_whole(model: _Model, left: str | None, read: str, right: str | 
 
     if any(t in model.kept for t in threes(read)):
         return None
-    whole = [c for c in tones if any(t in model.phrases for t in threes(c))]
+    # a phrase on one side yields to the reading's own word on the other ("cây có mùi thơm":
+    # "mùi thơm" — no "cây có múi", review r2 G3 addendum)
+    opposite = {(outer[0], left): (read, right), (right, outer[1]): (left, read)}
+    whole = [c for c in tones if (left, c, right) in model.phrases or any(
+        (t[:2] if t[2] == c else t[1:]) in opposite and t in model.phrases
+        and not _backs(model, opposite[t[:2] if t[2] == c else t[1:]])
+        for t in threes(c) if t != (left, c, right))]
     return whole[0] if len(whole) == 1 else None
 
 

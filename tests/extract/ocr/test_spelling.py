@@ -585,6 +585,9 @@ def test_a_phrase_of_the_plans_keeps_its_word_as_read() -> None:
     "có mùi" is a word of the dictionary, but "cây có múi" (citrus) is a phrase of the plans
     (ocr_phrases.txt): printed whole, its words stay."""
     assert best_reading("có", "múi", None, 94.2, ("cây", None)) == "múi"
+    # … and makes no "múi" of a right "mùi" that spells its own word on the other side
+    # ("Trồng cây có mùi thơm xua muỗi" at 96, review r2 G3 addendum)
+    assert best_reading("có", "mùi", "thơm", 96.0, ("cây", "xua")) == "mùi"
 
 
 @pytest.mark.parametrize("text", ["Cải tạo đường vào các bản du lịch cộng đồng",
