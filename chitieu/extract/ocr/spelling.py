@@ -54,6 +54,11 @@ _MIN_SUPPORT = 2
 _LETTER_SUPPORT = 5
 # … and this many times more often than the reading as printed (plus one).
 _SUPPORT_RATIO = 3
+# A syllable Tesseract read this surely is replaced only where the neighbours back the new
+# reading this many times more than the reading ("các bản" read at 96 stays: "các ban" is
+# typed 8 times, "các bản" once; "Ủy bạn" → "Ủy ban", typed hundreds of times, still goes)
+_SURE_READ = 95.0
+_SURE_RATIO = 5
 # A syllable the typed text writes this many times more often than another, read in its
 # place, is the one printed (`_syllables_outvoted`).
 _WRITTEN_RATIO = 10
@@ -462,7 +467,8 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     needed = _MIN_SUPPORT if chosen in tones or not valid else _LETTER_SUPPORT
     if support < needed or (len(scored) > 1 and scored[1][0] == support):
         return word
-    if support < _SUPPORT_RATIO * (_read_support(model, left, lower, right, outer) + 1):
+    ratio = _SURE_RATIO if valid and confidence >= _SURE_READ else _SUPPORT_RATIO
+    if support < ratio * (_read_support(model, left, lower, right, outer) + 1):
         return word
     if valid and _contradicted(model, left, chosen, lower, right):
         return word
@@ -518,7 +524,13 @@ def _phrase_made_whole(model: _Model, left: str | None, read: str, right: str | 
 
     if any(t in model.kept for t in threes(read)):
         return None
-    whole = [c for c in tones if any(t in model.phrases for t in threes(c))]
+    # a phrase on one side yields to the reading's own word on the other ("cây có mùi thơm":
+    # "mùi thơm" — no "cây có múi", review r2 G3 addendum)
+    opposite = {(outer[0], left): (read, right), (right, outer[1]): (left, read)}
+    whole = [c for c in tones if (left, c, right) in model.phrases or any(
+        (t[:2] if t[2] == c else t[1:]) in opposite and t in model.phrases
+        and not _backs(model, opposite[t[:2] if t[2] == c else t[1:]])
+        for t in threes(c) if t != (left, c, right))]
     return whole[0] if len(whole) == 1 else None
 
 
@@ -787,7 +799,7 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     cores = [_core(w.text) for w in words]
     lowered = [unicodedata.normalize("NFC", c[1]).casefold() if c else "" for c in cores]
     printed = Counter(lowered)
-    backed = _backed_on_the_page(model, words, cores, lowered, gap)
+    backed = _in_phrases_on_the_page(words, cores, lowered, gap)
     candidates: dict[int, str] = {}
     for index, word in enumerate(words):
         core = cores[index]
@@ -818,17 +830,16 @@ def _hooks_the_page_prints(words: list, original: list, gap: float | None) -> li
     return out
 
 
-def _backed_on_the_page(model: _Model, words: list, cores: list, lowered: list[str],
-                        gap: float | None) -> set[str]:
-    """The syllables the page prints somewhere as a word a neighbour backs ("ven biển"):
-    only those lend their marks — a syllable printed alone after a comma ("Các thôn, bản")
-    may be any word."""
-    backed = set()
-    for index, lower in enumerate(lowered):
-        if lower and (_backs(model, (_neighbour(words, cores, index, -1, gap), lower))
-                      or _backs(model, (lower, _neighbour(words, cores, index, 1, gap)))):
-            backed.add(lower)
-    return backed
+def _in_phrases_on_the_page(words: list, cores: list, lowered: list[str],
+                            gap: float | None) -> set[str]:
+    """The syllables the page prints somewhere inside a phrase, a word beside them on their
+    line ("môi trường biển", "ven biển"): only those lend their marks — a syllable printed
+    alone after a comma, at a cell's end ("Các thôn, bản" in every agency cell) may be any
+    word. (A neighbour backing it in the typed text is not asked: the typed pairs are few —
+    "kinh tế biển" is not among them.)"""
+    return {lower for index, lower in enumerate(lowered)
+            if lower and (_neighbour(words, cores, index, -1, gap) is not None
+                          or _neighbour(words, cores, index, 1, gap) is not None)}
 
 
 _GRAVE = "\u0300"
@@ -988,11 +999,12 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
                  _neighbour(words, cores, index + 1, 1, gap))
         best = _best_pair(model, first, second, outer)
         if best is None or _syllables_outvoted(model, best, printed) or any(
-                chosen != read and read in model.syllables and before.conf > _MAX_CONFIDENCE
+                chosen != read and read in model.syllables and before.conf >= _SURE_READ
                 for chosen, read, before in zip(best, (first, second),
                                                 original[index:index + 2], strict=True)):
-            # a syllable Tesseract was sure of is not one of two neighbours both misread
-            # ("Số chợ được": "chợ" at 97 stays, however often "số cho" is typed)
+            # a syllable Tesseract was sure of (≥ 95) is not one of two neighbours both
+            # misread ("Số chợ được": "chợ" at 97 stays, however often "số cho" is typed;
+            # "các bản, làng" at 96 is no "các ban", review r2 G3)
             continue
         for offset, (core, chosen) in enumerate(zip((cores[index], cores[index + 1]), best,
                                                    strict=True)):

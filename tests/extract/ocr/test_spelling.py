@@ -270,12 +270,17 @@ def test_a_hook_the_page_prints_elsewhere_is_lent_to_an_unbacked_acute():
     _, changes = repair_words(page("Kiểm tra hàng giả, hàng kém chất lượng",
                                    "Số vụ buôn bán hàng giả", "Giá", "trị"))
     assert not changes
-    # the page's hook must be a word somewhere, a neighbour backing it: "Các thôn, bản" in
-    # every agency cell (the comma parts it from "thôn") lends no "bản" to "điểm bán dược
-    # liệu" (DEV15, three looks, read at 96.6)
+    # the page's hook must stand in a phrase somewhere: "Các thôn, bản" in every agency cell
+    # (the comma parts it from "thôn", the cell ends) lends no "bản" to "điểm bán dược liệu"
+    # (DEV15, three looks, read at 96.6) …
     _, changes = repair_words(page("Lắp biển quảng cáo điểm bán dược liệu", "Các thôn, bản",
                                    "Các thôn, bản", "Các thôn, bản"))
     assert not changes
+    # … while "môi trường biển", "kinh tế biển" (pairs the typed text does not hold) do lend
+    # it to "du lịch biến đảo" (DEV6, 250 dpi)
+    _, changes = repair_words(page("Quan trắc môi trường biển", "Phát triển kinh tế biển",
+                                   "Quảng bá lễ hội du lịch biến đảo"))
+    assert [(c.before, c.after) for c in changes] == [("biến", "biển")]
 
 
 def test_a_grave_the_page_prints_elsewhere_is_lent_to_an_unbacked_hook_no_plan_writes():
@@ -580,6 +585,9 @@ def test_a_phrase_of_the_plans_keeps_its_word_as_read() -> None:
     "có mùi" is a word of the dictionary, but "cây có múi" (citrus) is a phrase of the plans
     (ocr_phrases.txt): printed whole, its words stay."""
     assert best_reading("có", "múi", None, 94.2, ("cây", None)) == "múi"
+    # … and makes no "múi" of a right "mùi" that spells its own word on the other side
+    # ("Trồng cây có mùi thơm xua muỗi" at 96, review r2 G3 addendum)
+    assert best_reading("có", "mùi", "thơm", 96.0, ("cây", "xua")) == "mùi"
 
 
 @pytest.mark.parametrize("text", ["Cải tạo đường vào các bản du lịch cộng đồng",
@@ -604,3 +612,20 @@ def test_a_name_printed_in_camel_case_is_no_glued_word_to_spell(name) -> None:
     words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
     out, changes = repair_words(words, dpi=300)
     assert " ".join(w.text for w in out) == text and not changes
+
+
+@pytest.mark.parametrize("text", [
+    "Nhà văn hóa các bản", "Đường giao thông đến các bản đặc biệt khó khăn",
+    "Trưởng các bản", "các bản, làng", "tại các bản vùng sâu", "Cải tạo các bản du lịch"])
+def test_a_sure_reading_needs_more_backing_to_change(text) -> None:
+    """Review r2 G3: "các bản" (villages) read right at 96 became "các ban" in every wording
+    but the phrase list's: the typed text writes "các ban" (committees) 8 times, "các bản"
+    once. A reading Tesseract is sure of (≥ 95) gives way only to neighbours backing the
+    change five times more than it, not three, and is no half of a pair both misread.
+    ("các bản xây dựng" still goes: "Ban Xây dựng Đảng" makes "ban xây" a typed pair.)"""
+    words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
+    out, changes = repair_words(words, dpi=300)
+    assert " ".join(w.text for w in out) == text and not changes
+    # a sure misreading the neighbours back strongly still goes
+    assert best_reading("ủy", "bạn", "nhân", 95.8) == "ban"
+    assert best_reading("hoạch", "nắm", None, 95.7) == "năm"
