@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chitieu import extract
@@ -42,7 +42,11 @@ def convert(path: str | Path, *, gazetteer: Gazetteer | None = None,
                              gazetteer=gazetteer, catalog=catalog, release_rows=True)
         except InputError as exc:
             exc.path = exc.path or str(path)
-            raise
+            rows = _rows_by_their_look(exc, layout, raw, lambda: extract.read(path, "blocks"))
+            if rows is None:
+                raise
+            return interpret(rows, file=display_path(path.name), sha256=digest,
+                             gazetteer=gazetteer, catalog=catalog, release_rows=True)
 
 
 def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
@@ -51,8 +55,33 @@ def convert_text(text: str, format: str | None = None, *, name: str = "<text>",
     with collector_paused():
         raw = extract.read_text(text, format, agencies=gazetteer or default_gazetteer)
         digest = _sha256(text.encode("utf-8")).hexdigest()
-        return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer,
-                         catalog=catalog, release_rows=True)
+        try:
+            return interpret(raw, file=name, sha256=digest, gazetteer=gazetteer,
+                             catalog=catalog, release_rows=True)
+        except InputError as exc:
+            rows = _rows_by_their_look(exc, format, raw,
+                                       lambda: extract.read_text(text, "blocks"))
+            if rows is None:
+                raise
+            return interpret(rows, file=name, sha256=digest, gazetteer=gazetteer,
+                             catalog=catalog, release_rows=True)
+
+
+def _rows_by_their_look(exc: InputError, layout: str | None, raw: RawDocument,
+                        reread: Callable[[], RawDocument]) -> RawDocument | None:
+    """Text in which no reader found a table, read as a last resort by its blocks (rows
+    from the row numbers, cells by their look: `pdftotext` without -layout whose labels came
+    out of order), when that finds numbered rows: each then says `table_structure_lost`,
+    rather than every row lost. None otherwise (no table: the error stands)."""
+    if exc.code != "no_table" or layout is not None or raw.format != "text":
+        return None
+    from chitieu.extract import blocks  # (its patterns compiled only when needed: start time)
+
+    rows = reread()
+    return rows if blocks.numbered_rows(rows) >= _LEAST_ROWS_BY_LOOK else None
+
+
+_LEAST_ROWS_BY_LOOK = 2
 
 
 def interpret(raw: RawDocument, *, file: str, sha256: str,

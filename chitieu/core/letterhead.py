@@ -19,7 +19,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from chitieu.core.dataclass import dataclass, field
-from chitieu.core.lexicon import load_yaml
+from chitieu.core.lexicon import load_yaml, read_csv
 from chitieu.core.numbering import ROMAN
 from chitieu.core.patterns import IGNORECASE, compile_regex, escape, lazy
 from chitieu.core.text import clean_text, is_bold_markup, to_ascii
@@ -540,16 +540,25 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     rows, origin = _cell_lines_apart(rows)
     lines = [_line(r) for r in rows]
     depth = MAX_HEADER_LINES + _stamp_lines(lines)
-    texts = _year_rejoined(lines[:depth + 1]) + lines[depth + 1:]
+    depth += _rule_lines(lines, depth)
+    texts = _year_rejoined(_words_rejoined(lines[:depth + 1])) + lines[depth + 1:]
     end = len(texts)
+    # the left column's line read last was the issuer's (lines of the right column alone —
+    # the national name, the motto, the place-date, read between them by height — leave it)
+    grew = False
     for i, text in enumerate(texts[:depth]):
         if not text:
             continue
-        if (is_document_kind(text) and not _names_the_issuer(head, text)) or _starts_heading(
-                text):
+        if (is_document_kind(text) and not _names_the_issuer(head, text, grew, texts[i + 1:])
+                ) or _starts_heading(text):
             end = i
             break
+        before = (len(head.issuer), head.number, len(head.subject), head.number_label)
         _read_header_line(head, text)
+        if len(head.issuer) > before[0]:
+            grew = True
+        elif (head.number, len(head.subject), head.number_label) != before[1:]:
+            grew = False
     else:
         end = min(len(texts), depth)
     if not head.national and not (head.number and head.issuer):
@@ -561,14 +570,23 @@ def _read_letterhead(rows: list[RawRow]) -> Letterhead | None:
     return head
 
 
-def _names_the_issuer(head: Letterhead, text: str) -> bool:
+def _names_the_issuer(head: Letterhead, text: str, grew: bool, after: list[str]) -> bool:
     """A line opening with a kind's words that goes on with the issuer's name above its
     number ("BAN CHỈ ĐẠO CÁC" / "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"): a document's kind is
-    printed under the header, after its number, and a kind alone on its line ("KẾ HOẠCH")
-    is one wherever it stands."""
+    printed under the header, after its number and its date, so only over the number (in
+    `after`, the lines that follow) or right under the issuer's last line (`grew`) before
+    the date — and never a kind alone on its line ("KẾ HOẠCH"). A plan whose number was not
+    read ("KẾ HOẠCH THỰC HIỆN …" under the place-date) keeps its kind and title (review r1
+    F10)."""
     kind = document_kind(text)
-    return (kind is not None and bool(kind[1]) and head.number is None and bool(head.issuer)
-            and not head.number_label)
+    if kind is None or not kind[1] or head.number is not None or not head.issuer or (
+            head.number_label):
+        return False
+    number_follows = any(NUMBER.search(line) or _NUMBER_LABEL.match(_folded_text(line))
+                         for line in [t for t in after if t.strip()][:2])
+    # the place-date read already (beside the issuer's lines or under them) and no number
+    # to come: the header is done, the line is the kind's
+    return number_follows or (grew and head.dated is None)
 
 
 def _stamp_lines(lines: list[str]) -> int:
@@ -599,6 +617,38 @@ def _cell_lines_apart(rows: list[RawRow]) -> tuple[list[RawRow], list[int]]:
                                 row.page, row.bbox, row.table))
             origin.append(i)
     return apart, origin
+
+
+def _rule_lines(lines: list[str], depth: int) -> int:
+    """How many lines of rules ("-------", "___") and of a law portal's cell marks ("|") the
+    header block's first `depth` lines hold, and the lines they push down: they print no
+    word, so they deepen the block by as many."""
+    rules = 0
+    while True:
+        found = sum(1 for line in lines[:depth + rules]
+                    if line.strip() and _words().rule.match(line.strip()))
+        if found == rules:
+            return rules
+        rules = found
+
+
+def _words_rejoined(texts: list[str]) -> list[str]:
+    """The header's lines with a word a narrow cell broke off its line joined back to the
+    next line, where the two open a body's name or the national name ("ỦY" / "BAN NHÂN DÂN",
+    "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", a law portal's page copied as text); the next
+    line is left empty, so that the lines keep their places."""
+    texts = list(texts)
+    words = _words()
+    for i in range(len(texts) - 1):
+        word, after = texts[i].strip(), texts[i + 1].strip()
+        if not after or " " in word or not word.isalpha() or not word.isupper():
+            continue
+        joined = _folded_text(f"{word} {after}")
+        body = words.body_start.match(joined)
+        if (body is not None and len(body["body"].split()) > 1) or (
+                words.motto.match(joined) and not words.motto.match(_folded_text(after))):
+            texts[i], texts[i + 1] = f"{word} {after}", ""
+    return texts
 
 
 def _year_rejoined(texts: list[str]) -> list[str]:
@@ -668,7 +718,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         left = text[:place_at]
         head.place = head.place or text[place_at:where[dated.start()]].strip(" ,\t") or None
     dash_ended = _NUMBER_CUT.search(left) is not None
-    left = " ".join(_strip_motto(left).split()).strip(" -_")
+    left = " ".join(_strip_motto(left).split()).strip(" -_|")  # "|": a portal copy's cells
     left = _without_specks(left)
     if head.number is None and head.number_label and left.startswith("/"):
         left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
@@ -698,8 +748,10 @@ def _read_header_line(head: Letterhead, text: str) -> None:
             head.number = number.group()
             head.number_open = dash_ended and number.end() == len(left)
         before = left[:number.start()].strip(" -_")
-        if before and not words.rule.match(before):
-            head.issuer.append(before)  # the issuer's line and "Số:" read as one
+        # the issuer's line and "Số:" read as one; not the kind naming the number ("Kế
+        # hoạch số: 12/KH-UBND", "Nghị quyết số: …")
+        if before and not words.rule.match(before) and _key(before) not in words.kinds:
+            head.issuer.append(before)
     elif left and head.number is None and not words.rule.match(left) and (
             not national or _capitals(left) or words.body_start.match(_folded_text(left))
             or (head.issuer and _UNIT_NAMED.match(left))):
@@ -852,6 +904,31 @@ _CAPITALISED_TAIL = lazy(
     compile_regex, rf"(?<!\S)(?:{_PLACE_WORD}\s+)*{_PLACE_WORD}[\s,]*$")
 
 
+def _named_place_start(before: str, start: int) -> int:
+    """Where the place begins in the capitalised words from `start` on: the longest of their
+    tails the list of units names ("cấp xã tỉnh Lâm Đồng Hà Nội, " → "Hà Nội"), with its
+    level word before it ("Thành phố Hồ Chí Minh"); `start` when none is a unit's name."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(before, start)]
+    names = _place_names()
+    for at, _ in words:
+        if " ".join(_folded_text(before[at:]).replace(",", " ").split()) in names:
+            level = _LEVEL_BEFORE.search(before, 0, at)
+            return level.start() if level is not None else at
+    return start
+
+
+# a place's level printed before its name ("Thành phố Hồ Chí Minh", "TP. Huế", "Tỉnh …")
+_LEVEL_BEFORE = lazy(compile_regex, r"(?:Thành phố|TP\.|Tỉnh)\s+$")
+_WORD = lazy(compile_regex, r"\S+")
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """The names of the provinces and of the communes and wards, folded ("ha noi")."""
+    return frozenset(" ".join(_folded_text(row["name"]).split())
+                     for name in ("provinces.csv", "admin_units.csv") for row in read_csv(name))
+
+
 def _place_start(text: str, date_at: int, subject_rest: bool = False) -> int:
     """Where the place before ", ngày …" begins: after "Số: …" when the line carries it, else
     after the issuer's capitals read across on the same line (`subject_rest`: the line opens
@@ -865,7 +942,7 @@ def _place_start(text: str, date_at: int, subject_rest: bool = False) -> int:
         # ứng dụng VNeID<tab>Lâm Đồng, ngày …")
         tail = _CAPITALISED_TAIL.search(before)
         if tail is not None and tail.start() > len(before) - len(before.lstrip()):
-            return tail.start()
+            return _named_place_start(before, tail.start())
     number = NUMBER.search(before)
     if number is not None:
         dash = _DASH_AFTER.match(before, number.end())  # "Số: 845/KH-\tLào Cai, ngày …"

@@ -66,6 +66,12 @@ def read_text(text: str) -> RawDocument:
                        warnings=["table_structure_lost"])
 
 
+def numbered_rows(doc: RawDocument) -> int:
+    """How many rows of a document this reader made hold a row label and a name."""
+    return sum(1 for row in doc.rows if "table_structure_lost" in row.warnings
+               and row.texts[0] and row.texts[1])
+
+
 def _blocks(text: str):
     """(first line, last line, page, text, lines) of each run of non-blank lines; a page
     number on its own line at a page's top is dropped."""

@@ -1065,27 +1065,28 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         else:
             waiting.append((at, block))
     header = [c.label for c in columns]
-    above = _row_cut_by_page(rows, header, number) if not numbers and not waiting else None
-    if above is not None:
-        # the header printed again over no row number, only the rests of the last row's
-        # cells a page break cut ("Sở Công" / "Thương"): each goes on its column's cell
-        for k, column in enumerate(columns[1:], start=1):
-            rest = " ".join(column.lines + column.cells)
-            if rest:
-                above.cells[k] = Cell(f"{above.cells[k].text} {rest}".strip())
-        above.warnings.append("row_joined_across_pages")
-        above.last_line = end
-        return end
     above = _row_cut_by_page(rows, header, number)
     for k, column in enumerate(columns[1:], start=1):
-        # under the header printed again, a column's first lines going on in lower case:
-        # the rest of the cell of the row a page break cut ("tầng và Đô thị" / "Phòng …")
+        # under the header printed again, a column's first cell that reads as the rest of
+        # the row a page break cut ("tầng và Đô thị", "Sở Công" / "Thương") — and, with row
+        # numbers on this page, one cell more than its rows — goes on that row's cell
         printed = _cells(column.lines, column.role) if above is not None else []
-        if printed and _CONTINUES.match(printed[0]) and not ROW_LABEL.match(printed[0]):
+        if printed and _rest_of(above.cells[k].text, printed[0], known) and (
+                not numbers or len(printed) + len(column.cells) > len(numbers)):
             above.cells[k] = Cell(f"{above.cells[k].text} {printed[0]}".strip())
             column.lines = _after_first_cell(column.lines, column.role)
             if "row_joined_across_pages" not in above.warnings:
                 above.warnings.append("row_joined_across_pages")
+            above.last_line = max(above.last_line or 0, column.at + 1)
+    if above is not None and not numbers:
+        # the header printed again over no row number: what is not a rest (whole cells of
+        # unnumbered rows) is kept as lines of its own, said in a warning, never merged
+        waiting += [(column.at, [t]) for column in columns[1:]
+                    for t in _cells(column.lines, column.role) + column.cells]
+        warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
+        for line, texts in sorted(waiting):
+            rows.append(_one_cell(" ".join(texts), line))
+        return end
     rows.append(RawRow([Cell(t) for t in header], start + 1, start + 1, table=number))
     count = len(numbers)
     cells = [[n] for n in numbers]
@@ -1146,6 +1147,17 @@ def _repeated_label(block: list[str], printed_before: list[str]
         if text in printed_before and longest[0].startswith(f"{text} "):
             return text, block[k + 1:]
     return None
+
+
+def _rest_of(cut: str, text: str, known: _Known) -> bool:
+    """Whether `text`, first under the header printed again, reads as the rest of the cell
+    `cut` a page break cut: it goes on in lower case ("tầng và Đô thị"), or the cut cell is
+    unfinished (a head alone, "Sở Nông"; a trailing "và", ","), or the two make a name the
+    known names hold and the cut cell alone is none ("Sở Công" / "Thương")."""
+    if not cut or ROW_LABEL.match(text):
+        return False
+    return bool(_CONTINUES.match(text) or _OPEN_END.search(cut) or _head_alone(cut) or (
+        known.score(f"{cut} {text}") >= _KNOWN_NAME > known.score(cut)))
 
 
 def _row_cut_by_page(rows: list[RawRow], header: list[str], number: int) -> RawRow | None:

@@ -110,6 +110,7 @@ _REACH_LINES = 60  # lines beyond its neighbours' numbers a row's cell is looked
 _GUESS_REACH = 2  # … in a first, quick cut whose cost bounds the search
 _OUTSIDE_SPARE = 12  # lines beyond its neighbours' numbers a row's group may take at most
 _MAX_PIECE_WORDS = 80  # words of a crowded line one column prints at most
+_GLUED_NUMBERS = 3  # rows' numbers printed one space before their names that part a column
 _BOUND_SLACK = 1e-6  # (costs are sums of halves: exact in floating point, this is spare)
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
 _WRAPPED_CAPITALS = re.compile(r"^(?![IVXLCDM]+$)[A-ZĐ]{1,2}$")
@@ -367,7 +368,8 @@ class _Reader:
             table = _until_table_end(body, self.outline if self.header is not None
                                      else _body_heading(lines[:first]))[0] or body
             cover = _cover(table)
-            grid = _refine(_grid(table), lines[first:last + 1], cover, _column_numbers(table))
+            grid = _refine(_grid(table), lines[first:last + 1], cover, _column_numbers(table),
+                           table)
             grid = self.gutters.place(grid, lines[first:last + 1], table, cover)
             header = _header_cells(lines[first:last + 1], grid)
             labels = [c for line in lines[first:last + 1] for c in _label_chunks(line)]
@@ -448,7 +450,7 @@ def _header_on(lines: list[_Line], first: int, last: int) -> list[str]:
     body = lines[last + 1:]
     header = lines[first:last + 1]
     return _header_cells(header, _refine(_grid(body), header, _cover(body),
-                                         _column_numbers(body)))
+                                         _column_numbers(body), body))
 
 
 class _Gutters:
@@ -796,7 +798,7 @@ def _best_block(lines: list[_Line], at: int, reach: tuple[int, int],
                 body = lines[last + 1:]
                 bodies[last] = (_grid(body), _cover(body))
             grid = _refine(bodies[last][0], block, bodies[last][1],
-                           _column_numbers(lines[last + 1:]))
+                           _column_numbers(lines[last + 1:]), lines[last + 1:])
             words = _HeaderWords(grid, block)  # (each line's words by column, once)
             if not all(_continues_labels(ln, grid, below=i > at, after=lines[i + 1:last + 1],
                                          words=words, before=lines[first:i])
@@ -1456,6 +1458,42 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
     return chunks
 
 
+def _completed_chunks(line: _Line, header: list[_Line]) -> list[tuple[int, int, str]]:
+    """The line's label chunks (`_role_chunks`), a run of labels crowded one space apart
+    that name no role until the header's lines below complete them taken apart ("Kế hoạch
+    Cơ quan chủ Cơ quan phối" over "năm 2026", "trì", "hợp"): cut before capitalised
+    words so that each part, with the lower-case words printed under it below, names a
+    role; two parts at least, every one of them."""
+    below = [c for other in header if other.number > line.number
+             for c in _label_chunks(other) if c[2][:1].islower()]
+    chunks: list[tuple[int, int, str]] = []
+    for start, end, text in _role_chunks(line):
+        run = [w for w in line.words if start <= w.x0 < end]
+        parts = _completed_parts(run, below) if first_role(text) == "unknown" else None
+        chunks += [(part[0].x0, part[-1].x1, " ".join(w.text for w in part))
+                   for part in parts] if parts else [(start, end, text)]
+    return chunks
+
+
+def _completed_parts(run: list[_Word], below: list[tuple[int, int, str]]
+                     ) -> list[list[_Word]] | None:
+    """`_completed_chunks` for one run: its parts, or None."""
+    capitals = [k for k in range(1, len(run)) if run[k].text[:1].isupper()
+                and not run[k].text.isupper()]
+    for size in range(len(capitals), 0, -1):
+        for cuts in combinations(capitals, size):
+            parts = [run[a:b] for a, b in pairwise([0, *cuts, len(run)])]
+            ends = [part[-1].x1 for part in parts[:-1]] + [10 ** 6]
+            texts = []
+            for part, limit in zip(parts, ends, strict=True):
+                under = [t for s, e, t in below
+                         if part[0].x0 - 1 <= (s + e) / 2 <= limit + 1]
+                texts.append(" ".join([w.text for w in part] + under))
+            if all(first_role(t) != "unknown" for t in texts):
+                return parts
+    return None
+
+
 def _role_parts(run: list[_Word]) -> list[list[_Word]]:
     """A run of words cut where it cuts one way only into two parts naming two roles (the
     second opening with a capital after the first's lower-case words), each part cut again
@@ -1496,7 +1534,7 @@ def _column_numbers(body: list[_Line]) -> list[_Line]:
 
 
 def _refine(grid: _Grid, header: list[_Line], cover: list[int],
-            numbers: list[_Line] | None = None) -> _Grid:
+            numbers: list[_Line] | None = None, body: list[_Line] | None = None) -> _Grid:
     """Columns checked against the header labels printed on one line with wide gaps: columns
     under one label ("Đơn vị phối hợp") are merged — unless the other header lines or the
     columns' numbers under the header label them one by one (two labels crowded on a line,
@@ -1507,8 +1545,10 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     stacked = _stacked_label_starts(header)
     parting = _crowded_labels(header)
     for line in header:
-        labels = [c for c in _role_chunks(line)
-                  if first_role(c[2]) != "unknown" or (line.number, c[0]) in stacked]
+        completed = _completed_chunks(line, header)
+        labels = [c for c in completed
+                  if first_role(c[2]) != "unknown" or (line.number, c[0]) in stacked
+                  or c not in _role_chunks(line)]
         for start, end, text in labels:
             # a column whose cells are merged over many rows prints too little to show
             # (a row-number label overhangs its narrow column instead; a label one space
@@ -1548,12 +1588,45 @@ def _refine(grid: _Grid, header: list[_Line], cover: list[int],
     spans = _merge_under_crowded_labels(spans, header)
     spans = _fit_to_crowded_labels(spans, header)
     spans = _split_by_numbers(spans, numbers or [], cover)
+    spans = _split_glued_numbers(spans, header, body or [])
     # a column under no header label that hardly a line prints into is a cell pdftotext
     # pushed off its column ("45.000" a few characters left of the figures above it)
     chunks = [c for line in header for c in _label_chunks(line)]
     kept = [(s, e) for s, e in spans if max(cover[s:e + 1], default=0) > _STRAY_LINES
             or any(_touches(start, end, (s, e)) for start, end, _ in chunks)]
     return _Grid(kept if header and kept else spans)
+
+
+def _split_glued_numbers(spans: list[tuple[int, int]], header: list[_Line],
+                         body: list[_Line]) -> list[tuple[int, int]]:
+    """A numbering column ("STT") whose rows' numbers the body prints one space before
+    their names ("1 Quy hoạch vùng …", the numbers indented under the label): no gutter
+    parts them, so the column under the number's label and the name's is one. Where the
+    header labels a number column that no span holds alone, and the body's lines open with
+    a row's label one space before a capitalised word, the labels' ends lined up, the
+    column is parted after the labels."""
+    labels = [(run[0].x0, run[-1].x1) for line in header for whole in _chunk_words(line)
+              for run in _number_label_apart(whole)
+              if first_role(" ".join(w.text for w in run)) == "number"]
+    if not labels or not body:
+        return spans
+    start, end = labels[0]
+    # (the numbers indented under the label may start where it ends)
+    under = [i for i, (s, e) in enumerate(spans) if s <= end + _MIN_GUTTER and e >= start]
+    if len(under) != 1 or spans[under[0]][1] - spans[under[0]][0] < 2 * (end - start) + 4:
+        return spans  # (the number's own column, or none under the label)
+    s, e = spans[under[0]]
+    glued = [line.words[:2] for line in body if len(line.words) > 1
+             and _is_label(line.words[0].text) and line.words[0].text not in _BULLETS
+             and s <= line.words[0].x0 and line.words[1].x0 - line.words[0].x1 == 1
+             and line.words[1].text[:1].isupper() and line.words[1].x0 <= e]
+    ends = [number.x1 for number, _ in glued]
+    if len(glued) < _GLUED_NUMBERS or max(ends) - min(ends) > 1:
+        return spans
+    # (the names start one space after the numbers: the column ends where the first does)
+    names = min(name.x0 for _, name in glued)
+    return [*spans[:under[0]], (min(s, min(number.x0 for number, _ in glued)), names - 1),
+            (names, e), *spans[under[0] + 1:]]
 
 
 def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:
@@ -1595,10 +1668,23 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     # dõi" and "Phối hợp", "Năm 2025" over "Kế hoạch" and "Ước thực hiện") is their
     # group's: its ends part no columns, and the labels under it are each other's
     # neighbours
-    starts = sorted((c for c in labels if not _over_labels_below(c, labels)),
+    # (a label printed round its neighbour's, its first words on the line above it and
+    # its last in lower case on the line below — "Kế hoạch" / "Đơn vị tính" / "năm 2026",
+    # the labels centred down a header of three lines — is no group but that column's)
+    around = {c for c in labels if _wraps_round(c, labels, header)}
+    starts = sorted((c for c in labels if c in around or not _over_labels_below(c, labels)),
                     key=lambda c: c[0])
     for left, right in pairwise(starts):
         window = range(left[1], right[0] + 1)
+        if (left in around or right in around) and left[3] != right[3] and (
+                right[0] < left[1]):
+            # (the two labels overlap: the columns part between their middles)
+            cut = int((left[0] + left[1] + right[0] + right[1]) / 4)
+            for i, (s, e) in enumerate(spans):
+                if s < cut < e and s <= (left[0] + left[1]) / 2 and (right[0] + right[1]) / 2 <= e:
+                    spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
+                    break
+            continue
         if right[0] - left[1] < _MIN_GUTTER:
             # one label over another, or crowded on one line; labels of two lines one
             # space apart ("Kế hoạch" / "năm 2026" beside "Cơ quan chủ trì") are two
@@ -1611,12 +1697,42 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
             # (the right label starting over the column: a last column's label may
             # overhang its body's lines, "Ghi chú" over "tầng hoàn"; the left one ending
             # over it: crowded labels read as one run, "Kế hoạch Cơ quan chủ Cơ quan phối")
-            if s <= (left[0] + left[1]) / 2 <= e and s <= right[0] <= e:
+            # (or labels crowded one space apart on a line, "Mục tiêu Cơ quan chủ trì",
+            # their run ending over the column, a gutter of the body's lines between its
+            # end and the right label: "Ghi chú" over notes two rows fill, run into the
+            # monitor's lines one space apart)
+            if (s <= (left[0] + left[1]) / 2 <= e or _ends_over(left, right, (s, e), cover)
+                    ) and s <= right[0] <= e:
                 cut = _split_at(window, cover, left[:3], right[:3])
                 if s < cut < e:
                     spans[i:i + 1] = [(s, cut - 1), (cut + 1, e)]
                 break
     return spans
+
+
+def _wraps_round(label: tuple[int, int, str, int], labels: list[tuple[int, int, str, int]],
+                 header: list[_Line]) -> bool:
+    """A header label whose line below prints another label under it and whose own
+    words go on in lower case on the line after, under it ("Kế hoạch" / "Đơn vị tính" /
+    "năm 2026")."""
+    numbers = [line.number for line in header]
+    if label[3] not in numbers or numbers.index(label[3]) + 2 >= len(numbers):
+        return False
+    below, after = numbers[numbers.index(label[3]) + 1], numbers[numbers.index(label[3]) + 2]
+    return any(o[3] == below and o[0] < label[1] and o[1] > label[0] for o in labels) and any(
+        text[:1].islower() and start < label[1] and end > label[0]
+        for line in header if line.number == after for start, end, text in _label_chunks(line))
+
+
+def _ends_over(left: tuple[int, int, str, int], right: tuple[int, int, str, int],
+               span: tuple[int, int], cover: list[int]) -> bool:
+    """A run of labels (`left`) ending well inside the column `span`, a gutter before the
+    `right` label, and a position between them that one body line at most prints into (a
+    line of the crowded column may end a character late)."""
+    start, end = span
+    window = range(left[1], right[0] + 1)
+    return (start + _MIN_GUTTER < left[1] - 1 <= end and right[0] - left[1] >= _MIN_GUTTER
+            and min((cover[x] if x < len(cover) else 0 for x in window), default=2) <= 1)
 
 
 def _over_labels_below(label: tuple[int, int, str, int],
@@ -2117,6 +2233,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
         _merged_over_cut_row(texts_of, groups, carried, set(label_cols) | named, line_of)
     rows = []
     cut_by_position = {lines[i].number for i in alignment.cut_by_position}
+    moved = {(lines[i].number, c) for i, c in alignment.moved}
     for row, texts in enumerate(texts_of):
         if not any(texts):
             continue
@@ -2129,6 +2246,9 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                     for c in sorted(uncertain[row])]
         if any(firsts[row] <= n <= lasts[row] for n in cut_by_position):
             warnings.append("crowded_line_cut_by_position")
+        warnings += [f"cell_placement_uncertain:{_column_name(header, c)}"
+                     for c in sorted({c for n, c in moved if firsts[row] <= n <= lasts[row]})
+                     if c not in uncertain[row]]
         rows.append(RawRow([Cell(t) for t in texts], first_line=firsts[row],
                            last_line=lasts[row], page=page, table=table, warnings=warnings))
     return rows
@@ -2535,6 +2655,7 @@ class _Alignment:
         self.known_widths = widths if widths and len(widths) == len(grid.spans) else None
         self.placed: dict[tuple[int, int], int] = {}  # (line, start) of a chunk -> column
         self.cut_by_position: set[int] = set()  # lines too crowded to cut by their words
+        self.moved: set[tuple[int, int]] = set()  # (line, column) given a drifted chunk
         self._learn(lines)
         # a chunk pushed over a gutter sits in the neighbouring column's span: it goes to
         # the column whose lines it is printed like ("Kế hoạch" centred under "Thời hạn")
@@ -2696,15 +2817,37 @@ class _Alignment:
     def _line_cells(self, index: int, line: _Line,
                     around: list[list[list[_Word]]] | None = None) -> list[list[_Word]]:
         cells: list[list[_Word]] = [[] for _ in self.grid.spans]
+        whole: list[tuple[int, list[_Word]]] = []  # chunks placed in one column, in order
         for chunk in _chunk_words(line):
             first, last = self.reach(chunk, index)
             if first == last:
                 cells[first] += chunk
+                whole.append((first, chunk))
                 continue
             context = None if around is None else self._context(around, index, first, last)
             pieces = self._cut(index, chunk, first, last, context)
             for col, piece in zip(range(first, last + 1), pieces, strict=True):
                 cells[col] += piece
+        return self._in_order(index, cells, whole)
+
+    def _in_order(self, index: int, cells: list[list[_Word]],
+                  whole: list[tuple[int, list[_Word]]]) -> list[list[_Word]]:
+        """Two chunks of a line (apart by two spaces or more: two cells) in one column
+        beside a column the line leaves empty: the line's cells drifted off their columns
+        (pdftotext prints a crowded row's cells some characters left or right of the
+        others'), the chunk on that side is the empty column's, in order. The line is
+        noted (`moved`: its row is warned)."""
+        for col in sorted({c for c, _ in whole}):
+            mine = [chunk for c, chunk in whole if c == col]
+            if len(mine) != 2 or col in self.name_cols:
+                continue
+            for other, chunk in ((col - 1, mine[0]), (col + 1, mine[1])):
+                if 0 <= other < len(cells) and not cells[other] and not self._narrow(other) \
+                        and other not in self.name_cols:
+                    cells[col] = [w for w in cells[col] if w not in chunk]
+                    cells[other] = list(chunk)
+                    self.moved.add((index, other))
+                    break
         return cells
 
     def _context(self, cells: list[list[list[_Word]]], index: int, first: int, last: int
@@ -2761,6 +2904,9 @@ class _Alignment:
         cost = self.cost(col, index, chunk[i].x0, chunk[j - 1].x1)
         if cut and (chunk[i].text[:1].islower() or chunk[i].text in _DASHES):
             cost += _LOWER_START_COST
+        if cut and chunk[i].text[:1].isdigit() and self.named_cols.get(col) in _AGENCY_ROLES:
+            cost += _LOWER_START_COST  # (an agency's name opens with no figure: "Tối
+            # thiểu 85 Sở Giáo dục": the figure is the target's)
         return cost
 
     def _overflows(self, col: int, head: _Word, tail: _Word, above: list[_Word]) -> bool:
@@ -3190,8 +3336,15 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                         required=col in named, filled=full[col], bound=bounds[col], **model)
              for col in columns]
             for model in models]
-    # each column its own model: offices centre some columns (numbers, units) and not others
-    chosen = [min((cut[col] for cut in cuts), key=lambda c: c[1]) for col in columns]
+    # each column its own model: offices centre some columns (numbers, units) and not others;
+    # of models fitting a column alike, the one the rows' names print by (a wrapped rest
+    # "đai" over a next cell opening in lower case, "các phòng, ban": printed from the top,
+    # the rest is the row above's)
+    costs = [[cut[col][1] for cut in cuts] for col in columns]
+    by_names = [min(range(len(models)), key=costs[col].__getitem__) for col in named
+                if col < len(costs)]
+    chosen = [cuts[_model_of(costs[col], by_names[0] if by_names else None)][col]
+              for col in columns]
     # a row numbered in its middle whose other cells print from its top (a unit over the
     # figures): its top is its first line in any column
     tops = [min([a, *(i for col in chosen for i, _ in col[0][r])]) if a >= 0 else a
@@ -3204,6 +3357,15 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
             if cut[1] < chosen[col][1]:
                 chosen[col] = cut
     return [cut[0] for cut in chosen]
+
+
+def _model_of(costs: list[float], preferred: int | None) -> int:
+    """The model of least cost (the first of equal ones), or `preferred` when it costs as
+    little."""
+    best = min(range(len(costs)), key=costs.__getitem__)
+    if preferred is not None and costs[preferred] <= costs[best] + _BOUND_SLACK:
+        return preferred
+    return best
 
 
 def _irregular_spacing(fragments: list[tuple[int, list[_Word]]], j: int, skip: int,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.core.headers import assign_roles, first_role, header_key
+from chitieu.core.headers import assign_roles, first_role
 from chitieu.core.numbering import (
     IN_WHICH,
     ITEM,
@@ -47,8 +47,6 @@ _HEADER_ROWS = 3  # a group over a group over the labels ("Phân công" / "Cơ q
 # columns whose cell merged down is each row's: every task has someone in charge, so an empty
 # one under a printed one is the merged cell (a deadline, a support or a note may be empty)
 _CARRIED_ROLES = frozenset({"lead", "monitor"})
-# the header of a task's product ("Sản phẩm", "Kết quả dự kiến"): a note, not a remark
-_PRODUCT_LABEL = re.compile(r"\b(?:san pham|ket qua)\b")
 
 
 def read(path: Path) -> RawDocument:
@@ -206,28 +204,21 @@ def _carry_a_block_deadline(block: list[RawRow], roles: list[str], labels: list[
     rows is one cell merged over them all ("Quý III/2026" for the whole section): each row
     takes it, saying so (`cell_placement_uncertain`). So do empty deadlines between two
     printed ones of the block: a cell merged over the first rows of a group whose next rows
-    print their own. A product ("Sản phẩm") printed beside the deadline and empty beside the
-    carried one is merged with it (a remark, "Ghi chú", is not: it may be one row's). Empty
-    ones that end a block whose other rows print theirs may be empty indeed (real vn-nq03
-    II/42, the last task of its section: a task without one): left as printed; in the real
-    Markdown tables no empty deadline stands between printed ones."""
+    print their own. Empty ones that end a block whose other rows print theirs may be empty
+    indeed (real vn-nq03 II/42, the last task of its section: a task without one): left as
+    printed; in the real Markdown tables no empty deadline stands between printed ones. A
+    product printed beside that deadline is not carried with it (review r1 F5: a task's
+    product is its own far more often than merged; an empty one is no product printed)."""
     if "deadline" not in roles or len(block) < 2:
         return
     column = roles.index("deadline")
-    # a task's product ("Sản phẩm", not a remark) empty beside that deadline is merged with it
-    products = [c for c, (role, label) in enumerate(zip(roles, labels, strict=True))
-                if role == "note" and _PRODUCT_LABEL.search(header_key(label))]
     printed = [i for i, row in enumerate(block) if row.cells[column].text.strip()]
     if printed == [0]:
         printed.append(len(block))  # printed once for the whole block
     for above, below in itertools.pairwise(printed):
         for row in block[above + 1:below]:
-            for c in [column, *products]:
-                if c != column and (row.cells[c].text.strip()
-                                    or not block[above].cells[c].text.strip()):
-                    continue
-                row.cells[c] = Cell(block[above].cells[c].text)
-                row.warnings.append(f"cell_placement_uncertain:{labels[c] or c + 1}")
+            row.cells[column] = Cell(block[above].cells[column].text)
+            row.warnings.append(f"cell_placement_uncertain:{labels[column] or column + 1}")
 
 
 def _keep_one_across(row: RawRow) -> None:

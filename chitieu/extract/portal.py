@@ -172,6 +172,7 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     rows = _rejoin_empty_cells(_join_split_group_rows(rows), names)
     tables = rows_by_table(rows)  # the passes change cells, never which rows a table has
     _drop_swallowed_number_slots(tables, barred)
+    _end_rows_before_group_slots(tables, barred)
     _align_spanned_header(tables)
     adding = [_rows_adding_an_agency(table_rows, names) for table_rows in tables]
     _fill_spanned_cells(tables, adding, names)
@@ -624,6 +625,24 @@ def _drop_swallowed_number_slots(tables: list[list[RawRow]], barred: set[int]) -
             row.cells = row.cells[1:]
 
 
+def _end_rows_before_group_slots(tables: list[list[RawRow]], barred: set[int]) -> None:
+    """A table numbering its rows in two columns ("STT" running 1, 2 … beside "Chi tiết" 1.1,
+    a) …; most rows label both) prints a group's label in the second, its first cell empty:
+    that bare `|` reads as the end of the row above, whose own end then reads as an empty
+    last cell - in the place of a cell merged over it from the row above it (a lead, a
+    deadline). That empty cell is dropped (as `_ends_before_the_next_slot`)."""
+    for table_rows in tables:
+        both = {id(r) for r in table_rows[1:] if len(r.cells) > 2
+                and _ITEM_NUMBER.match(r.cells[0].text.strip())
+                and _LABEL.match(r.cells[1].text.strip())}
+        if len(both) < 2:
+            continue
+        for row, after in itertools.pairwise(table_rows[1:]):
+            if (id(row) in both and _ends_before_the_next_slot(row, after, barred)
+                    and _is_bold_row_label(after.cells[0].text)):
+                row.cells = row.cells[:-1]
+
+
 def _ends_before_the_next_slot(row: RawRow, after: RawRow, barred: set[int]) -> bool:
     """Between a row's last words and the next row's number stand the row's end and the next
     row's empty first slot, two bare `|`. Where the next row opens with its number (its slot
@@ -829,10 +848,14 @@ def _fill_spanned_cells(tables: list[list[RawRow]], adding: list[list[RawRow]],
                 continue
             if len(taken) >= width or len(previous.cells) < width:
                 continue
+            # a task of its own (it prints its number, or the table numbers none) under a
+            # lead merged over a group of tasks; a task's second part (its number merged)
+            # may rather share the supports (real hcm-qd2820 V/1: its own lead)
+            own_task = not numbered or bool(_LABEL.match(first))
             columns, uncertain = _placement([c.text for c in taken[start:]], roles,
                                             [c.text.strip() for c in previous.cells],
                                             taken_from_above.get(id(previous), set()), start,
-                                            names=names)
+                                            names=names, own_task=own_task)
             placed = {0: taken[0]} if start else {}
             placed.update(zip(columns, taken[start:], strict=True))
             taken_from_above[id(row)] = set(range(start, width)) - set(columns)
@@ -866,7 +889,7 @@ def _table_width(table_rows: list[RawRow]) -> int:
 
 def _placement(texts: list[str], roles: list[str], above: list[str] = (),
                merged_above: set[int] = frozenset(), start: int = 1, *,
-               names: _Names) -> tuple[tuple[int, ...], list[int]]:
+               names: _Names, own_task: bool = True) -> tuple[tuple[int, ...], list[int]]:
     """The columns (from `start`: after the number, where the row prints it) a short row's
     printed cells stand in, in order: the
     placement whose cells read most like their columns (a deadline under the deadline, an
@@ -886,8 +909,9 @@ def _placement(texts: list[str], roles: list[str], above: list[str] = (),
                                          and t.strip() == above[c] else 0.0)
              for c in range(width)] for t in texts]
     leaning = all(role in roles for role in _LEAD_OR_SUPPORT)
-    leanings = [[_leaning(t, roles[c], names) if leaning else 0.0 for c in range(width)]
-                for t in texts]
+    lead_above = leaning and own_task and bool(_cell_in(above, roles.index("lead")))
+    leanings = [[_leaning(t, roles[c], names, lead_above) if leaning else 0.0
+                 for c in range(width)] for t in texts]
     columns_from = set(range(start, width))
     scored = []
     for columns in itertools.combinations(range(start, width), len(texts)):
@@ -906,12 +930,22 @@ def _placement(texts: list[str], roles: list[str], above: list[str] = (),
     return best, uncertain
 
 
-def _leaning(text: str, role: str, names: _Names) -> float:
+def _leaning(text: str, role: str, names: _Names, lead_above: bool = False) -> float:
     """Under a table's lead and support columns, how much more an agency cell reads as the
-    one than the other (where the text gives nothing else)."""
+    one than the other (where the text gives nothing else). A task of its own under a row
+    printing its lead: the support, a lead being what a plan merges over a group of tasks
+    ("Sở Y tế" leading three, each with its own supports; so every such row of the realdocs
+    imitations, 9 of 9); else as its words read (several agencies or a collective: the
+    supports; one agency of its own the lead, as the second part of a task sharing its
+    supports in real hcm-qd2820 V/1)."""
     if role not in _LEAD_OR_SUPPORT or not names.opens_a_name(text):
         return 0.0
-    return _ROLE_LEANING if (role == "support") == names.reads_as_support(text) else 0.0
+    supports = lead_above or names.reads_as_support(text)
+    return _ROLE_LEANING if (role == "support") == supports else 0.0
+
+
+def _cell_in(cells: list[str], column: int) -> str:
+    return cells[column].strip() if column < len(cells) else ""
 
 
 def _fit(text: str, role: str, names: _Names) -> float:

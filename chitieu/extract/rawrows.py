@@ -418,7 +418,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
     width = len(header.roles)
     out = [RawRow([Cell(t) for t in row], first_line + 1, header.end, table=number)
            for row in header.grid]
-    table, end = _rows(lines, header)
+    table, end = _rows(lines, header, known)
     cut_roles = header.roles[header.numbering:]
     # of two names' columns the first groups the rows ("Lĩnh vực" before "Nhiệm vụ"): its
     # cell merged down the group, empty in the rows under the first
@@ -438,6 +438,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         not any(_kind(r) == "value" for r in cut_roles))
     above: list[str] | None = None
     parent: list[str] | None = None
+    monitor = next((k for k in agencies[1:] if cut_roles[k] == "monitor"), None)
     for at, (row, cut) in enumerate(zip(table, cuts, strict=True)):
         if row.kind in ("section", "group"):
             title = " ".join(" ".join(words) for words in row.lines if words)
@@ -460,12 +461,21 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
                 cells[pairs[0]] and not cells[pairs[1]] and cells[pairs[0]] != above[pairs[0]]):
             cells[pairs[1]], cells[pairs[0]] = cells[pairs[0]], ""
         if row.kind in ("sub", "part") and parent is not None:
-            for k, r in enumerate(cut_roles):
-                if r in AGENCY_ROLES and not cells[k] and parent[k]:
-                    cells[k] = parent[k]
+            # a part naming no agency: the parent's cells merged down over it (a guess, said);
+            # one naming its own keeps its empty cells empty
+            if not any(cells[k] for k in agencies):
+                for k in agencies:
+                    if parent[k]:
+                        cells[k] = parent[k]
+                        warnings.append(f"cell_placement_uncertain:{cut_roles[k]}")
         elif agency is not None and not cells[agency] and above is not None and above[agency]:
             cells[agency] = above[agency]  # a cell merged down from the row above
             warnings.append(f"cell_placement_uncertain:{cut_roles[agency]}")
+        if row.kind == "item" and monitor is not None and not cells[monitor] and (
+                above is not None and above[monitor]):
+            # a monitor column's cell merged down a group of rows (written once, in its first)
+            cells[monitor] = above[monitor]
+            warnings.append(f"cell_placement_uncertain:{cut_roles[monitor]}")
         elif pairs and row.kind == "item" and above is not None and above[pairs[0]] and (
                 cells[pairs[0]] and not cells[pairs[1]] and both):
             # one agency under a row with a lead, in a table whose rows name two: its own
@@ -524,8 +534,10 @@ def _heads_items(table: list[_Row], at: int) -> bool:
     return key is not None and after == (*key, 1)
 
 
-def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
-    """The body's rows from the header's end, and the line after the table."""
+def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None = None
+          ) -> tuple[list[_Row], int]:
+    """The body's rows from the header's end, and the line after the table. (`known`: how
+    surely a text is an agency the known names hold.)"""
     rows: list[_Row] = []
     last_item: tuple[int, ...] | None = None
     sections: dict[str, str] = {}  # the last section's number of each kind ("A", "I")
@@ -578,7 +590,10 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
                 and _capitals(lines[i + 1].split(" "))) and _next_section(sections, head):
             # (a section's number alone, its title in capitals on the lines under it)
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
-        elif head in _SUB_ITEM and len(words) > 1 and rows:
+        elif head in _SUB_ITEM and rows and (len(words) > 1 or (
+                i + 1 < len(lines) and lines[i + 1])) and not _dash_goes_on(
+                rows[-1], words, known) and not _bullet_in_cell(rows[-1]):
+            # (a dash alone on its line: the part's number cell, its cells on the next line)
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
             started = _Row("part", [""], [words], i, i)
@@ -591,6 +606,29 @@ def _rows(lines: list[str], header: Header) -> tuple[list[_Row], int]:
             break
         i += 1
     return [r for r in rows if r.kind != "part" or r.lines], i
+
+
+def _dash_goes_on(row: _Row, words: list[str], known: Callable[[str], float] | None
+                  ) -> bool:
+    """Whether a line opening with a dash goes on an agency's name the line above opened,
+    wrapped before its dash ("Phòng Văn hóa" / "- Xã hội"): the two read as a name the
+    known names hold. Not a "-" part of the row (few words, the joined name known)."""
+    above = row.lines[-1] if row.lines else []
+    if known is None or not above or not 1 < len(words) <= _DASH_REST_WORDS:
+        return False  # (a dash alone on its line goes on nothing: a part's number cell)
+    return any(opens_agency(" ".join(above[k:])) and known(" ".join(above[k:] + words))
+               >= _KNOWN for k in range(max(0, len(above) - _DASH_REST_WORDS), len(above)))
+
+
+_DASH_REST_WORDS = 5  # an agency's name's words on either side of a dash it wraps at
+
+
+def _bullet_in_cell(row: _Row) -> bool:
+    """Whether a "-" line is a bullet of the row's own cell: the row a numbered one whose
+    last line so far ends a list's lead-in or one of its items ("Tổ chức tập huấn:" / "- Cho
+    cán bộ xã;" / "- Cho Tổ công nghệ số."), not a "-" part with cells of its own."""
+    return row.kind == "item" and bool(row.lines) and bool(row.lines[-1]) and (
+        row.lines[-1][-1].endswith((":", ";")))
 
 
 def _next_is_item(lines: list[str], i: int) -> bool:
@@ -687,7 +725,8 @@ def _agency_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
 
 # words a name's phrase cannot end with
 _OPEN_END_WORDS = frozenset({"của", "các", "và", "cho", "với", "về", "tại", "trên", "theo",
-                             "những", "được", "để", "từ"})
+                             "những", "được", "để", "từ", "gửi"})
+_HYPHEN_WRAPPED = lazy(compile_regex, r"\w-$")  # "HĐND-": a word its line cut at its hyphen
 # one-word heads opening a name with no capital after them ("Các sở, ban, ngành"); other
 # one-word heads need one ("Báo Nhân Dân", not "Báo cáo"; "Quỹ Đầu tư", "Trạm Y tế")
 _OPEN_HEADS = frozenset({("các",)})
@@ -702,6 +741,9 @@ def _head_at(words: list[str], k: int) -> int:
     "Bảo hiểm xã hội", "UBND các xã", "Các sở"), or another with a word of the name's own
     with a capital after it ("Cục Thuế", "Vụ Pháp chế", "Báo Nhân Dân"; not "Bộ đội",
     "Báo cáo"). 0 when no name opens at `k`."""
+    role = _role_label(words, k)
+    if role:
+        return role
     if not words[k][:1].isupper():
         return 0
     heads, capitalized, most = _agency_heads()
@@ -713,6 +755,25 @@ def _head_at(words: list[str], k: int) -> int:
             after = words[k + size] if k + size < len(words) else ""
             return size if after[:1].isupper() and after[:1].isalpha() else 0
     return 0
+
+
+def _role_label(words: list[str], k: int) -> int:
+    """How many words a role's label with its colon takes at `k` ("Chủ trì:", "phối hợp:":
+    an agency cell saying who leads and who supports, data/agency_words.yaml role_marks);
+    0 when none opens there."""
+    for size in range(1, _ROLE_LABEL_WORDS + 1):
+        if k + size <= len(words) and words[k + size - 1].endswith(":"):
+            label = " ".join(words[k:k + size]).rstrip(":").lower()
+            return size if label in _role_labels() else 0
+    return 0
+
+
+_ROLE_LABEL_WORDS = 3  # "phối hợp thực hiện:"
+
+
+@functools.cache
+def _role_labels() -> frozenset[str]:
+    return frozenset(str(mark).lower() for mark in load_yaml("agency_words.yaml")["role_marks"])
 
 
 def agency_starts(words: list[str], heads: list[int] | None = None) -> list[int]:
@@ -732,14 +793,17 @@ def _name_parts(words: list[str], heads: list[int] | None = None) -> tuple[list[
         heads = [_head_at(words, k) for k in range(len(words))]
     units, parents, levels = _unit_heads()
     out = []
-    start = 0
-    own = heads[0] if words else 0
-    unit = _opens_with(words, 0, units)
+    start = _role_label(words, 0) if words else 0  # ("Chủ trì: Văn phòng …": the name after)
+    own = heads[start] if start < len(words) else 0
+    unit = _opens_with(words, start, units)
     for k in range(1, len(words)):
         before = words[k - 1]
-        if before.endswith((";", ",")):
-            start, own = k, heads[k]
-            unit = _opens_with(words, k, units)
+        if before.endswith((";", ",")) or (k == start and start):
+            start = k + _role_label(words, k)
+            own = heads[start] if start < len(words) else 0
+            unit = _opens_with(words, start, units)
+            continue
+        if k < start:
             continue
         size = heads[k]
         if unit and words[k].islower() and _opens_with(words, k, levels):
@@ -814,6 +878,12 @@ class _Words:
         self.ends: list[bool] = []  # a line ends after the word
         for line in lines:
             line = [w for w in line if w]
+            if line and self.words and self.ends[-1] and _HYPHEN_WRAPPED.search(
+                    self.words[-1]) and line[0][:1].isupper():
+                # a word wrapped after its hyphen ("VP HĐND-" / "UBND") is one word
+                self.words[-1] += line[0]
+                self.ends[-1] = len(line) == 1
+                line = line[1:]
             self.words += line
             self.ends += [k == len(line) - 1 for k in range(len(line))]
         self._known = known
@@ -853,12 +923,14 @@ class _Words:
 
     def agency_lines(self, a: int, b: int) -> int:
         """How many lines opening at words a … b - 1 open an agency's name (known, or by
-        its head)."""
+        its head), the line above not ending where a phrase cannot ("… gửi Bộ Y tế và" /
+        "Ủy ban nhân dân tỉnh": the agency is the phrase's, the name goes on)."""
         if self._agency_lines is None:
             counts = [0]
             for k in range(len(self.words)):
                 opens = k > 0 and self.ends[k - 1] and bool(
-                    self.heads[k] or self.known_ends(k))
+                    self.heads[k] or self.known_ends(k)) and (
+                    self.words[k - 1].lower() not in _OPEN_END_WORDS)
                 counts.append(counts[-1] + opens)
             self._agency_lines = counts
         return self._agency_lines[b] - self._agency_lines[a]
@@ -920,8 +992,8 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
                     total = base + (0.0 if a == b else _MORE + _agency_cost(row, a, b) if (
                         a == 0 or row.ends[a - 1]) else inf)
                 else:
-                    total = base + (_EMPTY_SUPPORT if a == b and roles[c] == "support" else
-                                    _cell_cost(row, a, b, kind, c == 0, roles[c]))
+                    total = base + (_EMPTY_SUPPORT if a == b and roles[c] in _OFTEN_EMPTY
+                                    else _cell_cost(row, a, b, kind, c == 0, roles[c]))
                 if total < cost[c + 1][b]:
                     cost[c + 1][b] = total
                     back[c + 1][b] = a
@@ -944,9 +1016,12 @@ _MOST_WORDS_CUT = 600
 
 _EMPTY = {"name": 30.0, "unit": 2.0, "value": 1.5, "agency": 3.0, "deadline": 2.0,
           "text": 1.0}
-_EMPTY_SUPPORT = 2.0  # a support left empty is commoner than a lead
+_EMPTY_SUPPORT = 2.0  # a support or a monitor left empty is commoner than a lead
+_OFTEN_EMPTY = frozenset({"support", "monitor"})
 
 
+_SIGNS = frozenset({"≥", "≤", ">", "<", "=", ">=", "<="})  # a comparison before its number
+_YEAR_WORDS = frozenset({"năm", "đoạn"})  # "… năm 2026", "giai đoạn 2026": the name's year
 _BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
 _LIST_GOES_ON = 3.0  # an agency cell cut after its "," or ";" (the next name its own)
 _NAME_TAKES_AGENCY = 2.5  # a name taking a line that opens an agency's name
@@ -1020,15 +1095,23 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         if row.agency_lines(a + 1, b):
             cost += _NAME_TAKES_AGENCY
         last = words[b - 1]
-        if b < len(words) and (_VALUE.match(last) or last.lower() in _unit_words() or (
-                _AGENCY_WORD.match(last))):
-            cost += 2.5  # a name cut after the next cells' first word
+        year = _YEAR.fullmatch(last) and b - a > 1 and words[b - 2].lower() in _YEAR_WORDS
+        if b < len(words) and ((_VALUE.match(last) and not year) or (
+                last.lower() in _unit_words()) or _AGENCY_WORD.match(last) or (
+                not row.ends[b - 1] and any(row.heads[k] == b - k
+                                            for k in range(max(a + 1, b - 4), b)))):
+            # a name cut after the next cells' first word (a year after "năm" ends it; an
+            # agency's head mid-line, "… Văn phòng" / "Bộ …", opens the next cell)
+            cost += 2.5
         if b < len(words) and last.lower() in _OPEN_END_WORDS:
             cost += 3.0  # a name cut where a phrase cannot end ("… của các" / "cơ quan")
+        if b < len(words) and last in _SIGNS:
+            cost += 4.0  # a sign without its number ("…: ≥" / "95%": the name's target)
         # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a
         # capital or at the name's end is a value's cell the name took
         for k in range(a + 1, b):
             if (_VALUE.match(words[k]) and not _YEAR.fullmatch(words[k]) and (
+                    words[k - 1] not in _SIGNS) and (
                     k + 1 == len(words) or not words[k + 1][:1].islower())):
                 cost += 3.0
         return cost

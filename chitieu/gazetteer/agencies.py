@@ -1426,7 +1426,14 @@ class _Segmenter:
         """"Trạm Y tế các xã, phường", "Văn phòng HĐND và UBND các xã": "các" in lower case
         and a level word, printed with no separator after a name, say where that agency is
         (in each commune), not a second agency."""
-        if start + 1 >= self.n or self.tokens[start].text != "các":
+        token = self.tokens[start]
+        if token.text != "các":
+            # ("Các trạm y tế xã, phường": a lower-case level word with no "các" after a
+            # collective is where its bodies are too; a new agency opens in capitals)
+            here = tuple(t.word for t in self.tokens[start:start + 2])
+            return self._places_a_collective(start) and any(
+                here[:len(level)] == level for level in _words().level_words)
+        if start + 1 >= self.n:
             return False
         rest = tuple(t.word for t in self.tokens[start + 1:start + 3])
         return any(rest[:len(level)] == level for level in _words().level_words)
@@ -1445,9 +1452,16 @@ class _Segmenter:
         while (length := self._level_length(end, forward=False)) > 0:
             begin = end - length
             if not self.tokens[begin].comma_before:
-                return begin > 0 and self.tokens[begin - 1].key in _COLLECTIVE_MARKERS
+                return begin > 0 and (self.tokens[begin - 1].key in _COLLECTIVE_MARKERS
+                                      or self._places_a_collective(begin))
             end = begin
         return False
+
+    def _places_a_collective(self, start: int) -> bool:
+        """Whether a lower-case word at `start`, with no separator before it, follows a
+        collective the clause opens ("Các trạm y tế xã, phường": where its bodies are)."""
+        return start > 0 and self.tokens[0].text.lower() == "các" and (
+            self.tokens[start].text[:1].islower()) and not self.tokens[start].comma_before
 
     def _level_length(self, at: int, *, forward: bool) -> int:
         """How many words a level word (or a unit below a commune: "thôn", "tổ dân phố")

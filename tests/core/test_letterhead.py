@@ -129,7 +129,10 @@ def test_roman_heading(text: str, value: int | None) -> None:
 
 @pytest.mark.parametrize(("text", "body"), [("Căn cứ Luật Tổ chức chính quyền địa phương;", True),
                                              ("Thực hiện Kế hoạch số 12/KH-UBND", True),
-                                             ("Thực hiện các chỉ tiêu năm 2026", False)])
+                                             ("Thực hiện các chỉ tiêu năm 2026", False),
+                                             # a decree, a circular, a law cited as the basis
+                                             ("Thực hiện Nghị định số", True),
+                                             ("Thực hiện Thông tư số 05/2022/TT-BNNPTNT", True)])
 def test_opens_body(text: str, body: bool) -> None:
     assert opens_body(text) is body
 
@@ -275,6 +278,18 @@ def test_a_title_opening_like_the_body_is_the_title() -> None:
     (("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "PHƯỜNG XUÂN HÒA TP. Hồ Chí Minh, ngày 21 tháng 4 năm 2026", "Số: 112/KH-UBND"),
      "Số: 112/KH-UBND", ["ỦY BAN NHÂN DÂN", "PHƯỜNG XUÂN HÒA"]),
+    # a law portal's page copied as text, a row a line, its cells apart by "|" (was the
+    # issuer "| ỦY BAN NHÂN DÂN")
+    (("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+      "| XÃ ĐÌNH LẬP | Độc lập - Tự do - Hạnh phúc |",
+      "| Số: 12/KH-UBND | Đình Lập, ngày 05 tháng 3 năm 2026 |"),
+     "Số: 12/KH-UBND", ["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
+    # the number named by the document's kind, not "Số:" alone (was an issuer's line "Kế
+    # hoạch": the issuer "Kế hoạch xã Đình Lập")
+    (("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "XÃ ĐÌNH LẬP\tĐộc lập - Tự do - Hạnh phúc",
+      "Kế hoạch số: 12/KH-UBND\tĐình Lập, ngày 05 tháng 3 năm 2026"),
+     "số: 12/KH-UBND", ["ỦY BAN NHÂN DÂN", "XÃ ĐÌNH LẬP"]),
     # a steering committee's name going on with a kind's words above its number (the
     # header ended there: its number and date lost), beside the motto and alone
     (("UBND TỈNH ĐIỆN BIÊN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -539,15 +554,87 @@ def test_a_subjects_capitalised_last_words_stay_out_of_the_place(
     assert head.subject == [subject, "trong khám chữa bệnh"]
 
 
-@pytest.mark.parametrize("rest", ["cấp xã trên hệ thống", "cấp xã qua VNeID"])
-def test_a_subjects_wrapped_rest_beside_the_place_date_stays_the_subjects(rest: str) -> None:
+@pytest.mark.parametrize(("rest", "place"), [
+    ("cấp xã trên hệ thống", "Hà Nội"), ("cấp xã qua VNeID", "Hà Nội"),
+    # a rest ending with a place's name, and a place with its level (review r1 F12: were
+    # the place "Lâm Đồng Hà Nội", "Hồ Chí Minh" and the subject cut)
+    ("cấp xã tỉnh Lâm Đồng", "Hà Nội"), ("năm 2026", "Thành phố Hồ Chí Minh")])
+def test_a_subjects_wrapped_rest_beside_the_place_date_stays_the_subjects(
+        rest: str, place: str) -> None:
     # `pdftotext -layout` of a letter whose "V/v" wraps beside the place-date line, read
     # into one cell (the columns' gap lost): was the place "cấp xã trên hệ thống Hà Nội",
     # the subject cut
     head = read_letterhead(_rows(
         "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 4120/BNV-CĐS",
         "V/v báo cáo số liệu cán bộ, công chức Độc lập - Tự do - Hạnh phúc",
-        f"{rest} Hà Nội, ngày 02 tháng 11 năm 2026"))
+        f"{rest} {place}, ngày 02 tháng 11 năm 2026"))
     assert head is not None
-    assert (head.place, head.subject) == ("Hà Nội", ["báo cáo số liệu cán bộ, công chức",
-                                                     rest])
+    assert (head.place, head.subject) == (place, ["báo cáo số liệu cán bộ, công chức", rest])
+
+
+# a law portal's page copied as text: each cell's words wrapped by its narrow column, its
+# cells apart by "|" lines, rules under the issuer and the motto
+PORTAL_WRAPPED = ("ỦY", "BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "-------", "|", "CỘNG",
+                  "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "---------------", "|", "Số: 215/KH-UBND", "|", "Điện",
+                  "Biên, ngày 12 tháng 3 năm 2026", "|")
+
+
+def test_a_word_a_narrow_cell_broke_off_its_line_is_joined_back() -> None:
+    # was the issuer "CỘNG HÒA xã HỘI": "ỦY" and "CỘNG" lines of their own
+    head = read_letterhead(_rows(*PORTAL_WRAPPED[:11]))
+    assert head is not None
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN"]
+    assert head.number == "Số: 215/KH-UBND"
+
+
+def test_rules_and_cell_marks_do_not_push_the_kind_out_of_the_block() -> None:
+    # six lines that print no word: the kind was read below the block, no title
+    head = read_letterhead(_rows(*PORTAL_WRAPPED, "KẾ HOẠCH",
+                                 "CHUYỂN ĐỔI SỐ TỈNH ĐIỆN BIÊN NĂM 2026", "I. CĂN CỨ XÂY DỰNG"))
+    assert head is not None
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["CHUYỂN ĐỔI SỐ TỈNH ĐIỆN BIÊN NĂM 2026"])
+    assert head.dated == "ngày 12 tháng 3 năm 2026"
+
+
+def test_a_basis_wrapped_under_a_two_line_title_is_no_title() -> None:
+    # a law portal's copy: "Thực hiện Nghị định số" / "27/2022/NĐ-CP …" under the title's two
+    # lines (was the title's third line)
+    head = read_letterhead(_rows(*ACROSS, "KẾ HOẠCH", "GIÁM SÁT, ĐÁNH GIÁ THỰC HIỆN CHƯƠNG TRÌNH",
+                                 "GIẢM NGHÈO BỀN VỮNG NĂM 2026", "Thực hiện Nghị định số",
+                                 "27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ;"))
+    assert head.title == ["GIÁM SÁT, ĐÁNH GIÁ THỰC HIỆN CHƯƠNG TRÌNH",
+                          "GIẢM NGHÈO BỀN VỮNG NĂM 2026"]
+
+
+@pytest.mark.parametrize("lines", [
+    ("ỦY BAN NHÂN DÂN", "XÃ MƯỜNG KHƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Độc lập - Tự do - Hạnh phúc", "Mường Khương, ngày 05 tháng 6 năm 2026"),
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "XÃ MƯỜNG KHƯƠNG\tĐộc lập - Tự do - Hạnh phúc", "\tMường Khương, ngày 05 tháng 6 năm 2026"),
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "XÃ MƯỜNG KHƯƠNG\tMường Khương, ngày 05 tháng 6 năm 2026"),
+])
+def test_a_title_on_the_kind_line_of_a_plan_without_a_number_is_no_issuers(
+        lines: tuple[str, ...]) -> None:
+    # review r1 F10: no number read, the title on the kind's line under the place-date (was
+    # the issuer "KẾ HOẠCH THỰC HIỆN … xã Mường Khương", no title)
+    head = read_letterhead([RawRow(cells=[Cell(t) for t in text.split("\t")])
+                            for text in (*lines, "KẾ HOẠCH THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026",
+                                         "", "I. MỤC ĐÍCH, YÊU CẦU")])
+    assert head is not None
+    assert head.issuer == ["ỦY BAN NHÂN DÂN", "XÃ MƯỜNG KHƯƠNG"]
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2026"])
+
+
+def test_a_kinds_words_under_the_issuer_read_between_the_right_columns_lines() -> None:
+    # `pdftotext` by height: the right column's lines between the issuer's, the name's last
+    # line wrapped, the number after the place-date — still the issuer's name
+    head = read_letterhead(_rows(
+        "UBND TỈNH ĐIỆN BIÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "BAN CHỈ ĐẠO CÁC",
+        "Độc lập - Tự do - Hạnh phúc", "CHƯƠNG TRÌNH MỤC TIÊU QUỐC", "GIA",
+        "Điện Biên, ngày 23 tháng 3 năm 2026", "Số: 15/KH-BCĐ", "KẾ HOẠCH", "Giám sát năm 2026"))
+    assert head is not None
+    assert head.number == "Số: 15/KH-BCĐ"
+    assert " ".join(head.issuer) == (
+        "UBND TỈNH ĐIỆN BIÊN BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA")

@@ -18,6 +18,15 @@ from chitieu.emit.schema import validate
 EXPECTED = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "real" / "expected")
                   .glob("*.gold.json"))
 MIN_SCORE = 0.95
+# Every document keeps the score it has reached (a change scoring 0.96 where 1.0 was reached
+# passes MIN_SCORE and loses records silently: a portal change of session 10 did so once):
+# 1.0, but for these, at their score of 2026-12-07 (what each misses: the notes of realdocs)
+FLOORS = {
+    "hn-kh277-2026-phuluc.pdftotext-layout": 0.969,
+    "hn-kh38-2026-phuluc01-bang-tinh": 0.98,
+    "vn-nq03-2025-phuluc-II-nhiemvu": 0.992,
+    "vn-tb624-2025-vpcp-phuluc-I-nhiemvu-cham": 0.982,
+}
 # a text extraction that lost the table's column order (see ../shared/real's header notes)
 NO_TABLE_STRUCTURE = {"hn-kh277-2026-phuluc.pdftotext-raw.txt"}
 # Documents whose hand-written records the reader does not reach yet, and why: the test fails
@@ -64,7 +73,7 @@ def test_matches_the_hand_written_records(gold: Path, tmp_path: Path, shared_dir
     (tmp_path / f"{stem}.json").write_text(json.dumps(output, ensure_ascii=False), "utf-8")
     result = subprocess.run(
         [sys.executable, str(shared_dir / "tools" / "score.py"), str(tmp_path / "gold"),
-         str(tmp_path), "--min", str(MIN_SCORE), "--verbose"],
+         str(tmp_path), "--min", str(max(MIN_SCORE, FLOORS.get(stem, 1.0))), "--verbose"],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout

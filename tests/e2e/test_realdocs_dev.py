@@ -27,15 +27,9 @@ def test_every_input_has_its_expected_records() -> None:
 # Inputs whose hand-written records the reader does not reach, why, and the score they keep
 # (a floor: a known gap must not hide a new loss): the test fails when one falls below its
 # floor, and when one reaches 1.0 (then this note goes).
-_LEAD_OR_SUPPORT = ("a portal's row under a lead merged over it prints one agency of its own "
-                    "under 'Chủ trì' and 'Phối hợp': which one is merged is not in the text; "
-                    "read as the lead (as one agency mostly is), with cell_placement_uncertain")
-KNOWN_GAPS: dict[str, tuple[str, float]] = {
-    "tinh_dak_lak_nhiem_vu_stt_hai_cot.portal.md": (_LEAD_OR_SUPPORT, 0.8),
-    "quoc_gia_ai_nhom_chi_tiet.portal.md": (_LEAD_OR_SUPPORT, 0.8),
-    "tinh_ninh_binh_nhiem_vu_chu_tri_chung.portal.md": (_LEAD_OR_SUPPORT, 0.5),
-    "tinh_son_la_nhiem_vu_chi_tiet_cham.portal.md": (_LEAD_OR_SUPPORT, 0.5),
-}
+# (none since session 10: a lone agency under a merged lead is read as the support, and a
+# row's end before the next row's empty slot is no empty cell)
+KNOWN_GAPS: dict[str, tuple[str, float]] = {}
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)

@@ -85,3 +85,34 @@ def test_every_row_read_by_its_look_says_its_columns_were_lost() -> None:
     doc = extract.read_text(RAW, "blocks")
     body = [r for r in doc.rows if len(r.texts) == 6 and r.texts[0] and r.texts[0] != "TT"]
     assert body and all(r.warnings == ["table_structure_lost"] for r in body)
+
+
+# pdftotext without -layout of a task list whose names' label came out after its rows: no
+# reader finds a table in it
+OUT_OF_ORDER = "\n".join([
+    "PHỤ LỤC", "NHIỆM VỤ KINH TẾ ĐỐI NGOẠI", "TT", "", "Thời gian", "thực hiện", "",
+    "Đơn vị chủ trì", "", "Đơn vị phối hợp", "", "1", "",
+    "Tổ chức hội nghị xúc tiến thương mại Cục Xúc tiến", "thương mại", "", "Văn phòng Bộ",
+    "", "Quý III/2026", "", "2", "", "Xây dựng cơ sở dữ liệu thị trường Trung tâm Thông tin",
+    "", "Năm 2026", "", "Nhiệm vụ", ""])
+
+
+def test_text_no_reader_finds_a_table_in_is_read_by_its_blocks_not_lost() -> None:
+    from chitieu.errors import InputError
+    from chitieu.pipeline import convert_text
+
+    with pytest.raises(InputError):
+        convert_text(OUT_OF_ORDER, "text")  # (the reader named: its error stands)
+    doc = convert_text(OUT_OF_ORDER)
+    assert [r.number for r in doc.records] == ["1", "2"]
+    assert all("table_structure_lost" in r.warnings for r in doc.records)
+    assert "table_structure_lost" in doc.warnings
+
+
+def test_prose_with_no_numbered_rows_is_still_no_table() -> None:
+    from chitieu.errors import InputError
+    from chitieu.pipeline import convert_text
+
+    with pytest.raises(InputError) as caught:
+        convert_text("Kính gửi các phòng, ban.\n\nĐề nghị báo cáo.\n\n1\n\nHết.\n")
+    assert caught.value.code == "no_table"

@@ -7,6 +7,7 @@ import pytest
 
 from chitieu.extract import read_text
 from chitieu.extract.detect import detect_layout
+from chitieu.gazetteer.agencies import default_gazetteer
 
 # LibreOffice's text of a whole plan: the header's two columns set by tab stops, the table
 # row after row, an empty cell an empty line, a section's title merged across its row, a
@@ -1008,7 +1009,7 @@ def test_pdftotext_a_rows_rest_under_the_header_printed_again_is_joined_to_it() 
         "Quý III/2026", "Năm 2026", "", "ST", "T", "", "Nhiệm vụ", "", "Cơ quan chủ", "trì",
         "nghiệp và Môi trường", "", "Cơ quan phối", "hợp", "Thương", "", "Thời gian",
         "hoàn thành", ""])
-    rows = read_text(text).rows
+    rows = read_text(text, agencies=default_gazetteer).rows
     body = [r for r in rows if r.table is not None and r.texts[0] in {"1", "2"}]
     assert [r.texts for r in body] == [
         ["1", "Xây dựng bản đồ số vùng trồng", "Sở Khoa học và Công nghệ", "Sở Tài chính",
@@ -1044,3 +1045,38 @@ def test_pdftotext_a_header_over_no_row_number_keeps_its_cells() -> None:
     doc = read_text(text)
     printed = " ".join(" ".join(r.texts) for r in doc.rows)
     assert all(t in printed for t in ("Sở Tài chính", "Kho bạc Nhà nước", "Năm 2026"))
+
+
+def test_pdftotext_a_whole_lower_case_cell_under_the_header_again_stays_its_rows() -> None:
+    # review r1 F1: row 1 complete on page 1; row 2's own support opens in lower case ("các
+    # phòng, ban liên quan"): one cell for one row is no cut row's rest — it stays row 2's
+    text = "\n".join([
+        "ST", "T", "1", "", "Nhiệm vụ", "Tỷ lệ hồ sơ được số hóa", "",
+        "Cơ quan chủ trì", "Văn phòng UBND", "", "Cơ quan phối hợp", "Sở Tư pháp", "",
+        "ST", "T", "2", "", "Nhiệm vụ", "Số thủ tục cắt giảm", "",
+        "Cơ quan chủ trì", "Trung tâm Phục vụ hành chính công", "",
+        "Cơ quan phối hợp", "các phòng, ban liên quan", ""])
+    body = [r for r in read_text(text).rows if r.table is not None and r.texts[0] in "12"]
+    assert [r.texts[3] for r in body] == ["Sở Tư pháp", "các phòng, ban liên quan"]
+    assert not any("row_joined_across_pages" in r.warnings for r in body)
+
+
+def test_pdftotext_whole_rows_under_the_header_again_are_not_glued_to_the_row_above() -> None:
+    # review r1 F4: page 2 repeats the header over two unnumbered whole rows — capitalised
+    # whole cells, dates: none a cut row's rest; row 2 stays as printed, page 2's cells are
+    # kept as lines of their own (warned), never merged into it
+    text = "\n".join([
+        "ST", "T", "1", "", "2", "", "Nhiệm vụ", "Số hóa hồ sơ hộ tịch", "",
+        "Cập nhật dữ liệu đất đai", "", "Cơ quan chủ", "trì", "Phòng Văn hóa - Xã hội", "",
+        "Phòng Kinh tế", "", "Thời gian", "hoàn thành", "Quý II/2026", "Quý III/2026", "",
+        "ST", "T", "", "Nhiệm vụ", "Đo đạc bản đồ địa chính", "",
+        "Cấp giấy chứng nhận quyền sử dụng đất", "", "Cơ quan chủ", "trì",
+        "Văn phòng đăng ký đất đai", "", "Phòng Kinh tế", "", "Thời gian", "hoàn thành",
+        "Quý IV/2026", "Năm 2027", ""])
+    doc = read_text(text)
+    body = [r for r in doc.rows if r.table is not None and r.texts[0] in {"1", "2"}]
+    assert body[1].texts == ["2", "Cập nhật dữ liệu đất đai", "Phòng Kinh tế", "Quý III/2026"]
+    printed = " ".join(" ".join(r.texts) for r in doc.rows)
+    assert all(t in printed for t in ("Đo đạc bản đồ địa chính", "Năm 2027",
+                                      "Văn phòng đăng ký đất đai"))
+    assert any(w.startswith("cells_text_unplaced") for w in doc.warnings)

@@ -136,3 +136,98 @@ def test_the_header_repeated_over_a_cut_row_ends_where_its_labels_do() -> None:
               3: ["TT", "Chỉ tiêu", "Đơn vị", "Cơ quan thực hiện"]}
     assert _repeated_header_end(header, 3, 5, blocks.__getitem__) == 4
     assert _repeated_header_end(header, 3, 4, blocks.__getitem__) == 4
+
+
+# the rows' numbers indented under "STT" and printed one space before their names, those
+# of section II a character further right: no gutter parts the number column from the name
+# column (sections "I", "II" at the margin)
+NUMBERS_GLUED_TO_NAMES = """\
+    STT                  Nội dung công việc             Đơn vị chủ trì     Đơn vị phối hợp      Thời hạn
+I     CHỢ VÀ THƯƠNG MẠI
+       1 Sắp xếp lại khu kinh doanh tại chợ trung      Phòng Kinh tế      Ban quản lý chợ     Quý II/2026
+         tâm xã theo ngành hàng, bảo đảm phòng cháy
+         chữa cháy
+       2 Vận động tiểu thương thanh toán không dùng   Phòng Kinh tế      Đoàn Thanh niên     Tháng 8/2026
+         tiền mặt qua mã QR và ứng dụng ngân hàng
+         số
+II    VỆ SINH MÔI TRƯỜNG
+        3 Thu gom rác thải tại các tuyến đường liên    Trung tâm Dịch     Các thôn            Thường xuyên
+          thôn                                         vụ sự nghiệp công
+        4 Trồng cây xanh trên các tuyến đường trục     Phòng Kinh tế      Hội Phụ nữ xã       Quý IV/2026
+          chính của xã
+"""  # noqa: E501
+
+
+def test_numbers_printed_one_space_before_their_names_are_the_rows_numbers() -> None:
+    document = convert_text(NUMBERS_GLUED_TO_NAMES, "layout")
+    assert [(r.key, r.name, [a.raw for a in r.agencies], r.deadline.raw)
+            for r in document.records] == [
+        ("I/1", "Sắp xếp lại khu kinh doanh tại chợ trung tâm xã theo ngành hàng, bảo đảm "
+         "phòng cháy chữa cháy",
+         ["Phòng Kinh tế", "Ban quản lý chợ"], "Quý II/2026"),
+        ("I/2", "Vận động tiểu thương thanh toán không dùng tiền mặt qua mã QR và ứng "
+         "dụng ngân hàng số",
+         ["Phòng Kinh tế", "Đoàn Thanh niên"], "Tháng 8/2026"),
+        ("II/3", "Thu gom rác thải tại các tuyến đường liên thôn",
+         ["Trung tâm Dịch vụ sự nghiệp công", "Các thôn"], "Thường xuyên"),
+        ("II/4", "Trồng cây xanh trên các tuyến đường trục chính của xã",
+         ["Phòng Kinh tế", "Hội Phụ nữ xã"], "Quý IV/2026")]
+
+
+def test_a_label_printed_round_its_neighbours_is_that_columns_not_a_group() -> None:
+    # "Kế hoạch" / "năm 2026" centred down a header of three lines, round "Đơn vị tính"
+    # (one line, the middle one) beside it: two columns, parted between the labels'
+    # middles; "Năm 2025" over "Kế hoạch" / "Ước đạt" stays their group
+    from chitieu.extract.layout import _split_between_lines, _wraps_round
+    header = _page_lines(
+        "                                                        Kế hoạch\n"
+        "STT              Chỉ tiêu                       Đơn vị tính\n"
+        "                                                        năm 2026\n")
+    labels = [(48, 59, "Đơn vị tính", 2), (56, 64, "Kế hoạch", 1)]
+    assert _wraps_round(labels[1], labels, header)
+    assert not _wraps_round(labels[0], labels, header)
+    assert _split_between_lines([(0, 2), (5, 40), (46, 66)], header, [0] * 70) == [
+        (0, 2), (5, 40), (46, 55), (57, 66)]
+    group = _page_lines(
+        "                                           Năm 2025\n"
+        "STT              Chỉ tiêu            Kế hoạch    Ước đạt\n")
+    grouped = [(43, 51, "Năm 2025", 1), (38, 46, "Kế hoạch", 2), (50, 57, "Ước đạt", 2)]
+    assert not _wraps_round(grouped[0], grouped, group)
+
+
+def test_two_cells_drifted_into_one_column_beside_an_empty_one_go_in_order() -> None:
+    # a row's cells printed several characters right of the others' (pdftotext): its
+    # target, two spaces before its lead, falls in the lead's column, the target's own
+    # column left empty on the line: the target goes back, the row warned
+    from chitieu.extract.layout import _Alignment, _Grid
+    lines = _page_lines(
+        " 1   Số bác sĩ trên 10.000 dân        14          Sở Y tế\n"
+        " 2   Tỷ lệ xã đạt chuẩn               90          Sở Nội vụ\n"
+        " 3   Tỷ lệ tiêm chủng đầy đủ                 Trên 92  Sở Y tế\n")
+    alignment = _Alignment(lines, _Grid([(1, 1), (5, 31), (36, 44), (47, 58)]))
+    assert [[w.text for w in cell] for cell in alignment.cells(2)] == [
+        ["3"], ["Tỷ", "lệ", "tiêm", "chủng", "đầy", "đủ"], ["Trên", "92"], ["Sở", "Y", "tế"]]
+    assert alignment.moved == {(2, 2)}
+
+
+# (review r1 F15) numbers on the rows' top lines, cells printed from the top: row 2's
+# support wraps ("Trung tâm phát triển quỹ" / "đất"), row 3's opens in lower case ("các tổ
+# dân phố liên" / "quan"): "đất", above row 3's number, is row 2's
+WRAPPED_REST_OVER_LOWER_CASE = """\
+STT  Nhiệm vụ                         Cơ quan chủ trì          Cơ quan phối hợp          Thời hạn
+ 1   Kiểm kê đất công                  Phòng Kinh tế            Công an xã                Quý II/2026
+ 2   Lập bản đồ giá đất                Phòng Kinh tế            Trung tâm phát triển quỹ  Quý III/2026
+                                                                đất
+ 3   Chỉnh lý hồ sơ địa chính          Phòng Kinh tế            các tổ dân phố liên       Năm 2027
+                                                                quan
+ 4   Cấp đổi giấy chứng nhận quyền     Phòng Kinh tế            Các thôn                  Năm 2027
+     sử dụng đất
+"""  # noqa: E501
+
+
+def test_a_wrapped_rest_stays_with_its_row_over_a_next_cell_in_lower_case() -> None:
+    document = convert_text(WRAPPED_REST_OVER_LOWER_CASE, "layout")
+    assert [(r.key, [a.raw for a in r.agencies if a.role == "support"])
+            for r in document.records] == [
+        ("1", ["Công an xã"]), ("2", ["Trung tâm phát triển quỹ đất"]),
+        ("3", ["các tổ dân phố liên quan"]), ("4", ["Các thôn"])]

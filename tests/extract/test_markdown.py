@@ -442,22 +442,33 @@ def test_the_tables_last_row_printing_its_number_and_name_alone_keeps_its_cells_
     assert rows[3].warnings == []
 
 
-def test_a_product_and_deadline_merged_over_a_group_under_a_detail_column() -> None:
+def test_a_deadline_merged_over_a_group_under_a_detail_column() -> None:
     # "STT" running beside "Chi tiết" (groups "1", "2", items "a)", "b)"): the item labels are
     # no field printed once over a group (every row started a block of its own, so nothing
-    # was carried); a product printed with the group's one deadline is merged with it, a
-    # remark is not
+    # was carried); the product printed beside that deadline is not carried with it (review
+    # r1 F5: a task's product is its own; an empty one is none printed)
     text = ("| **STT** | **Chi tiết** | **Nội dung** | **Chủ trì** | **Sản phẩm** | **Thời hạn** "
-            "| **Ghi chú** |\n") + """|---|---|---|---|---|---|---|
-|  | **1** | **Hạ tầng số** |  |  |  |  |
-| 1 | a) | Lắp đặt camera an ninh | Công an xã | Hệ thống camera | Quý III/2026 | Vốn xã hội hóa |
-| 2 | b) | Kết nối camera với trung tâm | Phòng Kinh tế |  |  |  |
-|  | **2** | **Dữ liệu số** |  |  |  |  |
-| 3 | a) | Số hóa hộ tịch | Phòng Văn hóa - Xã hội | Dữ liệu hộ tịch | Năm 2026 |  |
-| 4 | b) | Làm sạch dữ liệu đất đai | Phòng Kinh tế | Dữ liệu đất đai | Quý IV/2026 |  |
-"""
+            "| **Ghi chú** |\n|---|---|---|---|---|---|---|\n"
+            "|  | **1** | **Hạ tầng số** |  |  |  |  |\n"
+            "| 1 | a) | Lắp đặt camera an ninh | Công an xã | Hệ thống camera | Quý III/2026 "
+            "| Vốn xã hội hóa |\n"
+            "| 2 | b) | Kết nối camera với trung tâm | Phòng Kinh tế |  |  |  |\n"
+            "|  | **2** | **Dữ liệu số** |  |  |  |  |\n"
+            "| 3 | a) | Số hóa hộ tịch | Phòng Văn hóa - Xã hội | Dữ liệu hộ tịch | Năm 2026 |  |\n"
+            "| 4 | b) | Làm sạch dữ liệu đất đai | Phòng Kinh tế | Dữ liệu đất đai | Quý IV/2026 "
+            "|  |\n")
     rows = table_rows(markdown.read_text(text), 0)
-    assert rows[3].texts[4:] == ["Hệ thống camera", "Quý III/2026", ""]
-    assert rows[3].warnings == ["cell_placement_uncertain:Thời hạn",
-                                "cell_placement_uncertain:Sản phẩm"]
+    assert rows[3].texts[4:] == ["", "Quý III/2026", ""]
+    assert rows[3].warnings == ["cell_placement_uncertain:Thời hạn"]
     assert rows[6].texts[4:6] == ["Dữ liệu đất đai", "Quý IV/2026"]
+
+
+def test_a_product_beside_a_merged_deadline_is_not_carried() -> None:
+    # review r1 F5: a deadline printed once over tasks 1-2; task 2 prints no product: none
+    text = ("| **STT** | **Nhiệm vụ** | **Cơ quan chủ trì** | **Sản phẩm** | **Thời hạn** |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Ban hành quy chế quản lý dữ liệu | Văn phòng UBND | Quyết định | Quý II/2026 |\n"
+            "| 2 | Rà soát hạ tầng mạng nội bộ | Phòng Kinh tế |  |  |\n"
+            "| 3 | Đo đạc bản đồ địa chính | Phòng Kinh tế | Bản đồ số | Năm 2027 |\n")
+    rows = table_rows(markdown.read_text(text), 0)
+    assert rows[2].texts[3:] == ["", "Quý II/2026"]

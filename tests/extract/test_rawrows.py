@@ -680,3 +680,164 @@ def test_a_lone_agency_under_a_lead_above_says_lead_or_support_is_a_guess() -> N
                                           ["Sở Nội vụ", "Bảo hiểm xã hội thành phố"]]
     assert body[0].warnings == [] and body[2].warnings == []
     assert body[1].warnings == ["cell_placement_uncertain:lead"]
+
+
+def test_a_dash_line_going_on_a_known_agencys_name_is_no_sub_row() -> None:
+    # "Phòng Văn hóa" / "- Xã hội": the lead wrapped before its dash, not a "-" part
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ GIA ĐÌNH VÀ TRẺ EM NĂM 2026",
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1",
+        "Tổ chức Tháng hành động vì trẻ em",
+        "Phòng Văn hóa",
+        "- Xã hội",
+        "Trạm Y tế xã Tháng 6/2026",
+        "2 Rà soát trẻ em có hoàn cảnh đặc biệt Công an xã Các thôn Quý III/2026",
+    ]))
+    assert rows[1:] == [
+        ["1", "Tổ chức Tháng hành động vì trẻ em", "Phòng Văn hóa - Xã hội", "Trạm Y tế xã",
+         "Tháng 6/2026"],
+        ["2", "Rà soát trẻ em có hoàn cảnh đặc biệt", "Công an xã", "Các thôn", "Quý III/2026"]]
+
+
+def test_a_name_ending_in_its_year_keeps_it_and_gives_no_agency_head() -> None:
+    # "… năm 2026 Văn phòng Bộ Cục Ngoại giao": the year ends the name (a year after "năm"
+    # is no value the name took), "Văn phòng" opens the lead (a name cut after an agency's
+    # head took the lead's first words)
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ NĂM 2026",
+        "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện",
+        "1 Tổng kết công tác thanh tra năm 2026 Văn phòng Bộ Cục Kiểm tra nội",
+        "bộ",
+        "Tháng 12/2026",
+        "2 Rà soát quy chế làm việc Thanh tra Bộ Vụ Pháp chế Quý II/2026",
+    ]))
+    assert rows[1] == ["1", "Tổng kết công tác thanh tra năm 2026", "Văn phòng Bộ",
+                       "Cục Kiểm tra nội bộ", "Tháng 12/2026"]
+
+
+def test_a_lone_agency_in_a_table_with_a_monitor_column_is_its_lead() -> None:
+    # lead, support, monitor: one agency written in row 2 is its lead (a lead is rarely
+    # empty, a support or monitor often), the monitor merged down from row 1 (a guess, said)
+    rows = cells.read_text("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ BẢO VỆ MÔI TRƯỜNG",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Cơ quan theo dõi Thời gian hoàn thành",
+        "1 Nạo vét kênh mương nội đồng Phòng Kinh tế Các thôn Văn phòng HĐND và UBND Quý II/2026",
+        "2 Kiểm tra cơ sở chăn nuôi tập trung Phòng Văn hóa - Xã hội Quý III/2026",
+    ]), agencies=default_gazetteer).rows
+    body = [r for r in rows if r.table is not None][1:]
+    assert body[1].texts == ["2", "Kiểm tra cơ sở chăn nuôi tập trung", "Phòng Văn hóa - Xã hội",
+                             "", "Văn phòng HĐND và UBND", "Quý III/2026"]
+    assert "cell_placement_uncertain:monitor" in body[1].warnings
+
+
+def test_a_word_wrapped_after_its_hyphen_is_one_word() -> None:
+    # "VP HĐND-" / "UBND": one word wrapped at its hyphen (no space on either side), one
+    # agency, not "VP HĐND" and "UBND"
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH",
+        "TT Chỉ tiêu ĐVT Kế hoạch 2026 Đơn vị thực hiện",
+        "1 Tỷ lệ hồ sơ giải quyết đúng hạn % 98 VP HĐND-",
+        "UBND",
+        "2 Tỷ lệ hồ sơ trực tuyến % 80 CA xã",
+    ]))
+    assert rows[1] == ["1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "98", "VP HĐND-UBND"]
+
+
+def test_bullet_lines_inside_a_tasks_cell_are_no_sub_rows() -> None:
+    # "Tổ chức tập huấn:" / "- Cho cán bộ xã;" / "- Cho Tổ công nghệ số.": the task's
+    # cell lists its parts after its colon, one per "-" line — one row, not "-" parts
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ KỸ NĂNG SỐ",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+        "1",
+        "Tổ chức tập huấn kỹ năng số:",
+        "- Cho cán bộ, công chức xã;",
+        "- Cho Tổ công nghệ số cộng đồng.",
+        "Phòng Văn hóa - Xã hội Đoàn Thanh niên xã Quý II/2026",
+        "2 Hướng dẫn cài đặt ứng dụng VNeID Công an xã Các thôn Thường xuyên",
+    ]))
+    assert rows[1:] == [
+        ["1", "Tổ chức tập huấn kỹ năng số: - Cho cán bộ, công chức xã; - Cho Tổ công nghệ "
+         "số cộng đồng.", "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên xã", "Quý II/2026"],
+        ["2", "Hướng dẫn cài đặt ứng dụng VNeID", "Công an xã", "Các thôn", "Thường xuyên"]]
+
+
+def test_an_agency_cell_saying_who_leads_and_who_supports_is_the_agency_columns() -> None:
+    # one column "Cơ quan thực hiện": "Chủ trì: …; phối hợp: …" opens an agency cell (its
+    # role words and colon are the cell's), not the task's name going on
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+        "TT Nội dung Cơ quan thực hiện Thời gian",
+        "1",
+        "Công khai thủ tục hành chính trên Cổng thông tin điện tử",
+        "của xã",
+        "Chủ trì: Văn phòng HĐND và UBND;",
+        "phối hợp: Công an xã",
+        "Quý I/2026",
+    ]))
+    assert rows[1] == ["1", "Công khai thủ tục hành chính trên Cổng thông tin điện tử của xã",
+                       "Chủ trì: Văn phòng HĐND và UBND; phối hợp: Công an xã", "Quý I/2026"]
+
+
+def test_a_name_ending_in_a_comparison_sign_keeps_its_number() -> None:
+    # "…: ≥" / "95%": a target printed at the name's end, wrapped after its sign — the sign
+    # and its number stay together (in the name, which interpretation takes the target out
+    # of, or in the target's cell), never "≥" left in the name and "95%" the target
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU NÔNG THÔN MỚI",
+        "TT Chỉ tiêu Đơn vị tính Chỉ tiêu năm 2026 Cơ quan chủ trì",
+        "1 Tỷ lệ hộ dùng nước sạch % ≥ 75 Phòng Kinh tế",
+        "2",
+        "Tỷ lệ người dân tham gia bảo hiểm y tế: ≥",
+        "95%",
+        "Trạm Y tế xã",
+    ]))
+    assert rows[2][4] == "Trạm Y tế xã"
+    assert "≥ 95%" in (rows[2][1], rows[2][3]) or rows[2][1].endswith("≥ 95%")
+
+
+def test_a_dash_alone_on_its_line_opens_a_part_whose_cells_follow() -> None:
+    # "Trong đó:" then "-" alone (the part's number cell) and its cells on the next line,
+    # as a number alone opens its row: two parts, not one glued to "Trong đó:"
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU HẠ TẦNG",
+        "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Cơ quan chủ trì",
+        "1 Số trạm phát sóng Trạm 4.200 6.000 Sở Khoa học và Công nghệ",
+        "Trong đó:",
+        "-",
+        "Trạm 5G Trạm 900 3.500 Sở Xây dựng",
+        "-",
+        "Trạm dùng chung Trạm 1.100 2.000 Sở Xây dựng",
+    ]))
+    assert ["-", "Trạm 5G", "Trạm", "900", "3.500", "Sở Xây dựng"] in rows
+    assert ["-", "Trạm dùng chung", "Trạm", "1.100", "2.000", "Sở Xây dựng"] in rows
+
+
+def test_a_part_naming_its_own_lead_inherits_no_support() -> None:
+    # "-" parts under "Trong đó:": one naming its own lead and no support keeps its support
+    # empty (not the parent row's "Sở Xây dựng"); a part naming no agency takes the
+    # parent's, merged down over it, and says so
+    rows = cells.read_text("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU HẠ TẦNG",
+        "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Cơ quan chủ trì Cơ quan phối hợp",
+        "1 Số trạm phát sóng Trạm 4.200 6.000 Sở Khoa học và Công nghệ Sở Xây dựng",
+        "Trong đó:",
+        "- Trạm 5G Trạm 900 3.500 Các doanh nghiệp viễn thông",
+        "- Trạm dùng chung Trạm 1.100 2.000",
+    ]), agencies=default_gazetteer).rows
+    parts = [r for r in rows if r.table is not None and r.texts[0] == "-"]
+    assert [r.texts[5:] for r in parts] == [
+        ["Các doanh nghiệp viễn thông", ""],
+        ["Sở Khoa học và Công nghệ", "Sở Xây dựng"]]
+    assert parts[0].warnings == []
+    assert "cell_placement_uncertain:lead" in parts[1].warnings

@@ -89,6 +89,9 @@ def gazetteer():
      ["Trung tâm Kiểm soát bệnh tật tỉnh", "Trạm Y tế các xã, phường"]),
     ("Văn phòng HĐND và UBND các xã, phường", ["Văn phòng HĐND và UBND các xã, phường"]),
     ("Sở Y tế, UBND các xã, phường", ["Sở Y tế", "UBND các xã, phường"]),
+    # a lower-case level word right after a collective, no "các": where its bodies are
+    ("Các trạm y tế xã, phường", ["Các trạm y tế xã, phường"]),
+    ("Các trường học xã, phường, đặc khu", ["Các trường học xã, phường, đặc khu"]),
     # two words of one collective ("the villages and hamlets") are one agency, however the
     # list of names words it; two collectives stay two
     ("Các thôn, ấp", ["Các thôn, ấp"]),

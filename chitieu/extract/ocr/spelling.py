@@ -433,19 +433,17 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
     # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
     # động có việc" is no "động cơ")
-    partial = {c: _partial_words(model, left, c, right, outer) if c in tones else 0
-               for c in candidates}
-    scored = sorted(((_words_formed(model, left, c, right, named) - partial[c]
-                      if c in tones else 0,
+    scored = sorted(((_words_formed(model, left, c, right, named) if c in tones else 0,
                       _support(model, left, c, right, dictionary=c in tones)
-                      - _DICTIONARY_SUPPORT * partial[c]
                       + (_DICTIONARY_SUPPORT * _names_formed(left, c, right, named)
                          if c in tones else 0), c)
                      for c in candidates), reverse=True)
     scored = [(support, c) for _, support, c in scored]
     support, chosen = scored[0]
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
-        return _most_written_tone(model, tones, word)
+        # no other tone of these letters is a syllable ("suõi"): the letters with other
+        # marks ("suối", "sưởi")
+        return _most_written_tone(model, tones or candidates - edits, word)
     if chosen in edits and (not _letter_backed(model, left, chosen, lower, right, valid,
                                                support)
                             or any(c not in edits and count >= _MIN_SUPPORT
@@ -475,6 +473,10 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         # nothing of what this page prints
         return word
     if valid and _neighbour_may_be_misread(model, (left, right), chosen, lower, tones, outer):
+        return word
+    if chosen in tones and _partial_words(model, left, chosen, right, outer):
+        # its backing is part of a three-syllable word across a two-syllable one ("trống cà"
+        # before "phê"): it stops the repair, never chooses another (review r1 F2)
         return word
     return _with_case(chosen, word)
 
@@ -528,10 +530,10 @@ def _partial_words(model: _Model, left: str | None, word: str, right: str | None
     syllable is one word's. ("trồng cây công nghiệp": "cây công" is part of a word of three
     too; "trồng cây" stands.)"""
     return sum(None not in pair and None not in other and pair in model.partial
-               and other in model.whole and pair + other[1:] not in model.threes
-               and other[:1] + pair not in model.threes
-               for pair, other in (((left, word), (outer[0], left)),
-                                   ((word, right), (right, outer[1]))))
+               and other in model.whole and three not in model.threes
+               for pair, other, three in (((left, word), (outer[0], left), (outer[0], left, word)),
+                                          ((word, right), (right, outer[1]),
+                                           (word, right, outer[1]))))
 
 
 def _words_formed(model: _Model, left: str | None, word: str, right: str | None,
@@ -652,8 +654,9 @@ _WRITTEN_RATIO = 3
 
 
 def _most_written_tone(model: _Model, tones: set[str], word: str) -> str:
-    """The tone of the letters `word` spells that the typed text writes most, when it
-    writes it far more than the others ("chôt" → "chốt", "Sõ" → "Số"); else `word`."""
+    """The tone of the letters `word` spells (or, given no such tone, the marks) that the
+    typed text writes most, when it writes it far more than the others ("chôt" → "chốt",
+    "Sõ" → "Số", "suõi" → "suối"); else `word`."""
     counts = sorted(((model.written[t], t) for t in tones), reverse=True)
     if not counts or counts[0][0] < _MIN_WRITTEN:
         return word
@@ -720,7 +723,10 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
     cores = [_core(w.text) for w in words]
     for index, word in enumerate(words):
         core = cores[index]
-        if core is None or index in named or not _spellable(core, word):
+        if (core is None or len(core[1]) < 4 or index in named or known_syllable(core[1])
+                or _CAMEL_CASE.search(core[1]) or not _spellable(core, word)):
+            # a syllable (most words) is no glued word; nor a name printed in camel case
+            # ("iHanoi", "DaNangSmartCity": a capital after a small letter; review r1 F8)
             continue
         sides = (_neighbour(words, cores, index, -1, gap), _neighbour(words, cores, index, 1, gap))
         readings = [(parts, _spelled_parts(parts, sides, word.conf))
@@ -733,6 +739,9 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
                                    note="spelling")
             cores[index] = _core(words[index].text)
     return words
+
+
+_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 
 
 def _glued_parts(core: str) -> list[list[str]]:

@@ -77,6 +77,11 @@ def test_a_reading_that_is_no_word_takes_the_tone_the_domain_writes() -> None:
     # a syllable as read stays, whatever the domain writes more ("hói" is a word)
     words, _ = repair_words(_line("tài liệu hói"))
     assert words[-1].text == "hói"
+    # no syllable spells those letters with another tone ("suõi": an "o" with a tilde and no
+    # hat, a JPEG at 250 dpi, DEV16): the syllable of those letters, marks aside, the typed
+    # text writes far more than any other ("suối", not "sưởi")
+    words, changes = repair_words(_line("Quan trắc nguồn nước suõi sau khu", 60.0))
+    assert words[4].text == "suối" and changes
 
 
 def test_a_vowel_read_twice_is_one() -> None:
@@ -524,6 +529,8 @@ def test_the_syllables_of_a_glued_word_are_spelled_by_each_other(read: str,
     ("thoát", "nghẻo", None, 73.0, "nghèo"),
     # "Số hộ nuôi ong lấy mật" read "lẫy" (DEV14, serif 11 at 250 dpi): "lấy mật"
     ("ong", "lẫy", "mật", 80.0, "lấy"),
+    # "Diện tích cây ăn quả trồng mới" read "trông mới" (DEV12 and DEV14): "trồng mới"
+    ("quả", "trông", "mới", 80.0, "trồng"),
 ])
 @_NO_DICTIONARY
 def test_a_word_of_the_plans_the_dictionary_lacks_backs_a_tone(left, read, right, confidence,
@@ -565,3 +572,35 @@ def test_part_of_a_three_syllable_word_across_a_two_syllable_one_backs_no_repair
     ("cây công" is part of a word of three itself)."""
     assert best_reading("hộ", "trồng", "cà", 94.3, ("số", "phê")) == "trồng"
     assert best_reading("vùng", "trông", "cây", 92.0, ("rộng", "công")) == "trồng"
+
+
+@_NO_DICTIONARY
+def test_a_phrase_of_the_plans_keeps_its_word_as_read() -> None:
+    """"Trồng cây có múi" read right at 94 at a cell's end (DEV11, a harsh JPEG at 210 dpi):
+    "có mùi" is a word of the dictionary, but "cây có múi" (citrus) is a phrase of the plans
+    (ocr_phrases.txt): printed whole, its words stay."""
+    assert best_reading("có", "múi", None, 94.2, ("cây", None)) == "múi"
+
+
+@pytest.mark.parametrize("text", ["Cải tạo đường vào các bản du lịch cộng đồng",
+                                  "Xây dựng nhà văn hóa các bản vùng cao"])
+def test_a_word_read_right_is_not_pushed_off_by_a_three_syllable_words_pair(text) -> None:
+    """Review r1 F2: the penalty on a pair only a three-syllable dictionary word writes
+    ("trống cà" of "trống cà rùng") broke a tie between two repairs of "bản" (a village of
+    the northern mountains), read right at 96, and "ban" won. The penalty may only stop a
+    repair, never choose one."""
+    words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
+    out, changes = repair_words(words, dpi=300)
+    assert " ".join(w.text for w in out) == text and not changes
+
+
+@pytest.mark.parametrize("name", ["iHanoi", "eHanoi", "iGialai", "iDaNang", "DaNangSmartCity",
+                                  "BinhDuongSmart", "VNPT-iGate", "ThanhHoaS", "iBacNinh"])
+def test_a_name_printed_in_camel_case_is_no_glued_word_to_spell(name) -> None:
+    """Review r1 F8: the citizens' apps "iHanoi", "eHanoi" are printed glued in camel case;
+    their parts are syllables, but a token with a capital after a small letter inside it is
+    a name as printed — not a run of Vietnamese syllables that lost their spaces."""
+    text = f"Triển khai ứng dụng {name} cho người dân"
+    words = [Word(w, 40 * i, 0, 40 * i + 30, 30, 96.0) for i, w in enumerate(text.split())]
+    out, changes = repair_words(words, dpi=300)
+    assert " ".join(w.text for w in out) == text and not changes
