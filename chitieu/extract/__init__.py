@@ -19,7 +19,7 @@ from chitieu.core.digest import sha256
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError, missing_module_error
 from chitieu.extract import limits
-from chitieu.extract.detect import detect_layout, sniff_file_type
+from chitieu.extract.detect import SNIFFED_BYTES, detect_layout, sniff_file_type
 from chitieu.extract.unicode import decode_text
 
 __all__ = ["Cell", "Format", "RawDocument", "RawRow", "Reader", "TextReader", "read",
@@ -109,12 +109,21 @@ def read(path: str | Path, layout: str | None = None, *,
     if path.is_dir():
         raise InputError("is a folder, not a file", path=str(path), code="unsupported")
     try:
-        kind = layout or sniff_file_type(path)
-        fmt = None if kind == _SNIFFED_TEXT else Format.named(kind)
-        # before reading: a huge file costs memory and time in proportion, text most of all
-        limits.check_input_size(path, text=fmt is None or fmt.text or fmt is Format.CSV)
+        data = None
+        if layout is None:
+            # one open of a text file: its first bytes tell its format, then the same handle
+            # reads it whole (a reader of another format opens the file its own way)
+            with path.open("rb") as fh:
+                kind = sniff_file_type(path, fh.read(SNIFFED_BYTES))
+                fmt = _sized_format(path, kind)
+                if fmt is None or fmt.text:
+                    fh.seek(0)
+                    data = fh.read()
+        else:
+            kind = layout
+            fmt = _sized_format(path, kind)
         if fmt is None or fmt.text:
-            data = path.read_bytes()
+            data = path.read_bytes() if data is None else data
             decoded = decode_text(data)
             doc = read_text(decoded.text, fmt, agencies=agencies)
             doc.warnings[:0] = decoded.warnings
@@ -132,6 +141,15 @@ def read(path: str | Path, layout: str | None = None, *,
         if exc.path is None:
             exc.path = str(path)
         raise
+
+
+def _sized_format(path: Path, kind: str) -> Format | None:
+    """The format of `kind` (None: text whose layout its content decides), once the file's
+    size is within its limit: a huge file costs memory and time in proportion, text most
+    of all (checked before the file is read)."""
+    fmt = None if kind == _SNIFFED_TEXT else Format.named(kind)
+    limits.check_input_size(path, text=fmt is None or fmt.text or fmt is Format.CSV)
+    return fmt
 
 
 def read_text(text: str, layout: str | None = None, *,

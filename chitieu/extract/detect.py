@@ -41,10 +41,15 @@ def zip_errors() -> tuple[type[BaseException], ...]:
             EOFError, RuntimeError, ValueError, OSError)
 
 
-def sniff_file_type(path: Path) -> str:
-    """Return a reader name, or "textfile" for text whose layout is decided by its content."""
-    with path.open("rb") as fh:
-        head = fh.read(2048)
+SNIFFED_BYTES = 2048  # how much of a file's start `sniff_file_type` reads
+
+
+def sniff_file_type(path: Path, head: bytes | None = None) -> str:
+    """Return a reader name, or "textfile" for text whose layout is decided by its content.
+    `head`: the file's first SNIFFED_BYTES bytes, when the caller read them."""
+    if head is None:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFFED_BYTES)
     if head.lstrip().startswith(b"%PDF") or head.startswith(b"%PDF"):
         return "pdf"
     for magic, kind in _MAGIC:
