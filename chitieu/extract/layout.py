@@ -29,6 +29,7 @@ holding only a page number is dropped; text above the first header is one-cell r
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -1477,21 +1478,38 @@ def _completed_chunks(line: _Line, header: list[_Line]) -> list[tuple[int, int, 
 
 def _completed_parts(run: list[_Word], below: list[tuple[int, int, str]]
                      ) -> list[list[_Word]] | None:
-    """`_completed_chunks` for one run: its parts, or None."""
-    capitals = [k for k in range(1, len(run)) if run[k].text[:1].isupper()
-                and not run[k].text.isupper()]
-    for size in range(len(capitals), 0, -1):
-        for cuts in combinations(capitals, size):
-            parts = [run[a:b] for a, b in pairwise([0, *cuts, len(run)])]
-            ends = [part[-1].x1 for part in parts[:-1]] + [10 ** 6]
-            texts = []
-            for part, limit in zip(parts, ends, strict=True):
-                under = [t for s, e, t in below
-                         if part[0].x0 - 1 <= (s + e) / 2 <= limit + 1]
-                texts.append(" ".join([w.text for w in part] + under))
-            if all(first_role(t) != "unknown" for t in texts):
-                return parts
-    return None
+    """`_completed_chunks` for one run: its parts, or None. The most parts, and among as
+    many the earliest cuts; found part by part (each part's reading once), not by trying
+    every set of cuts: a long Title Case line naming no role would take 2^n tries."""
+    bounds = [0, *(k for k in range(1, len(run)) if run[k].text[:1].isupper()
+                   and not run[k].text.isupper()), len(run)]
+    names_a_role = functools.cache(lambda a, b: first_role(_completed_text(run, a, b, below))
+                                   != "unknown")
+    # most[i]: the most parts the run from bounds[i] on cuts into, each naming a role
+    most: list[int | None] = [None] * (len(bounds) - 1) + [0]
+    for i in range(len(bounds) - 2, -1, -1):
+        counts = [most[j] + 1 for j in range(i + 1, len(bounds))
+                  if most[j] is not None and names_a_role(bounds[i], bounds[j])]
+        most[i] = max(counts) if counts else None
+    if most[0] is None or most[0] < 2:
+        return None
+    parts, i = [], 0
+    while i < len(bounds) - 1:
+        j = next(j for j in range(i + 1, len(bounds)) if most[j] is not None
+                 and most[j] == most[i] - 1 and names_a_role(bounds[i], bounds[j]))
+        parts.append(run[bounds[i]:bounds[j]])
+        i = j
+    return parts
+
+
+def _completed_text(run: list[_Word], a: int, b: int, below: list[tuple[int, int, str]]
+                    ) -> str:
+    """The words of `run[a:b]` and the lower-case words printed under them below (up to the
+    part's end; the run's last part takes every word to its right)."""
+    part = run[a:b]
+    limit = part[-1].x1 if b < len(run) else 10 ** 6
+    under = [t for s, e, t in below if part[0].x0 - 1 <= (s + e) / 2 <= limit + 1]
+    return " ".join([w.text for w in part] + under)
 
 
 def _role_parts(run: list[_Word]) -> list[list[_Word]]:

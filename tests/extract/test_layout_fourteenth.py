@@ -250,3 +250,26 @@ def test_two_chunks_of_one_cell_on_a_wrapped_line_stay_together() -> None:
         ("2", [("lead", "Phòng Văn hóa - Xã hội"), ("support", "Sở Nội vụ"),
                ("support", "Sở Y tế"), ("support", "Sở Tư pháp"), ("support", "Công an tỉnh")]),
         ("3", [("lead", "Phòng Kinh tế"), ("support", "Các thôn")])]
+
+
+# A Title Case line of 26 words over a header (review r2 G9): the labels crowded on a line are
+# looked for part by part, each part's reading once — not every set of cuts (2^25 readings)
+TITLE_CASE_OVER_HEADER = """\
+                                                          Danh Sách Các Phòng Ban Chuyên Môn Và Đơn Vị Sự Nghiệp Trực Thuộc Ủy Ban Nhân Dân Xã Tân Hiệp Huyện Cũ Tỉnh Mới Sau Sắp
+STT  Nhiệm vụ                         Cơ quan chủ trì          Cơ quan phối hợp          Thời hạn
+ 1   Số hóa hồ sơ hộ tịch              Văn phòng HĐND và UBND   Công an xã                Quý II/2026
+ 2   Cập nhật dữ liệu đất đai          Phòng Kinh tế            Các thôn                  Quý III/2026
+"""  # noqa: E501
+
+
+def test_a_long_title_case_line_over_the_header_is_read_part_by_part(monkeypatch) -> None:
+    from chitieu.extract import layout
+
+    readings = []
+    first_role = layout.first_role
+    monkeypatch.setattr(layout, "first_role", lambda text: readings.append(text) or
+                        first_role(text))
+    document = convert_text(TITLE_CASE_OVER_HEADER, "layout")
+    assert [(r.key, r.deadline.raw) for r in document.records] == [
+        ("1", "Quý II/2026"), ("2", "Quý III/2026")]
+    assert len(readings) < 2_000
