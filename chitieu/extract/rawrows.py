@@ -1051,6 +1051,8 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
 # words than its columns' cells hold is.
 _MOST_WORDS_CUT = 600
 
+# a name's end ("bảo hiểm y tế: ≥" / "95%"), never a unit the list does not hold
+_NO_UNIT_CHARS = frozenset(":≥≤<>=")
 _EMPTY = {"name": 30.0, "unit": 2.0, "value": 1.5, "agency": 3.0, "deadline": 2.0,
           "text": 1.0}
 _EMPTY_SUPPORT = 2.0  # a support or a monitor left empty is commoner than a lead
@@ -1106,8 +1108,8 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             return cost
         if text in _PLACEHOLDERS:
             return cost + 0.3
-        if b - a <= 3 and not any(ch.isdigit() for ch in text) and text[:1].isalpha() and (
-                b - a == 1 or not _AGENCY_WORD.match(words[a])):
+        if b - a <= 3 and not any(ch.isdigit() or ch in _NO_UNIT_CHARS for ch in text) and (
+                text[:1].isalpha() and (b - a == 1 or not _AGENCY_WORD.match(words[a]))):
             # a unit the list does not hold ("Doanh nghiệp", "Hộ", "Phòng": an agency's
             # head alone names none)
             return cost + 1.0

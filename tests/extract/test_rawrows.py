@@ -804,6 +804,23 @@ def test_a_name_ending_in_a_comparison_sign_keeps_its_number() -> None:
     assert "≥ 95%" in (rows[2][1], rows[2][3]) or rows[2][1].endswith("≥ 95%")
 
 
+def test_a_name_ending_in_a_comparison_sign_gives_no_unit_its_words() -> None:
+    # the same wrapped after its sign on the row's first line, a unit column beside the name
+    # (review r2 G13): the sign goes with its number, the name's last words ("y tế: ≥") are
+    # no unit
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU NÔNG THÔN MỚI NĂM 2026",
+        "STT Chỉ tiêu Đơn vị tính Kế hoạch 2026 Cơ quan chủ trì",
+        "1 Số xã đạt ≥ 15 tiêu chí nông thôn mới Xã 12 Phòng Kinh tế",
+        "2 Tỷ lệ người dân tham gia bảo hiểm y tế: ≥", "95% Trạm Y tế xã",
+        "3 Số hộ nghèo giảm so với năm 2025 Hộ ≥ 20 Phòng Văn hóa - Xã hội",
+    ]))
+    assert rows[2] == ["2", "Tỷ lệ người dân tham gia bảo hiểm y tế:", "", "≥ 95%",
+                       "Trạm Y tế xã"]
+    assert rows[3][2:4] == ["Hộ", "≥ 20"]
+
+
 def test_a_dash_alone_on_its_line_opens_a_part_whose_cells_follow() -> None:
     # "Trong đó:" then "-" alone (the part's number cell) and its cells on the next line,
     # as a number alone opens its row: two parts, not one glued to "Trong đó:"
