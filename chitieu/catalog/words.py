@@ -147,6 +147,10 @@ class Words:
     # what follows a target printed at the end of a name ("giảm 3% trở lên"; `_target_start`),
     # longest first
     target_tails: tuple[Phrase, ...] = ()
+    # what prints the level a fall goes to ("xuống dưới", "còn"; `_levelled`): anywhere in the
+    # name, or (`level_ends`) as its last words, longest first
+    level_frames: tuple[Phrase, ...] = ()
+    level_ends: tuple[Phrase, ...] = ()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -254,6 +258,8 @@ class Words:
                        for c in data.get("run_bound_conditions") or ()},
             wholes=frozenset(map(phrase, tallies.get("wholes") or ())),
             target_tails=longest_first(data.get("target_tails") or ()),
+            level_frames=longest_first((data.get("level_frames") or {}).get("within") or ()),
+            level_ends=longest_first((data.get("level_frames") or {}).get("ending") or ()),
             happenings=frozenset(map(phrase, [*(tallies.get("events") or ()),
                                               *(tallies.get("flows") or ())])),
         )
@@ -489,10 +495,13 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         else None
     if final:
         conditions.add(final)
+    opening = None
     if seq and seq[0] in reader.opening:  # most names open with none of these phrases
         opening = _longest_at(seq, 0, words.opening, reader.opening)
         if opening:
             conditions.add(opening)
+    if not reader.level_words.isdisjoint(ending):  # most names hold no "xuống", no "còn"
+        content = _levelled(seq, ending, content, conditions, opening, words)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
     if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
@@ -601,6 +610,39 @@ def _target_start(seq: Phrase, words: Words) -> int:
     while end and seq[end - 1].isdigit():
         end -= 1
     return end
+
+
+DECREASE = "decrease"
+
+
+def _levelled(seq: Phrase, ending: Phrase, content: list[str], conditions: set[str],
+              opening: str | None, words: Words) -> list[str]:
+    """A fall to a level prints that level (match_words.yaml `level_frames`): "Giảm tỷ lệ hộ
+    nghèo xuống dưới 2%", "Giảm tỷ lệ hộ nghèo (theo chuẩn …) còn" are the poverty rate, no
+    fall of it. Where the name (`ending`: without a target printed at its end) holds a frame,
+    or ends with one of `level_ends`, the fall (DECREASE) is left out of `conditions`, and
+    the frame's words and a falling verb the name opens with ("Giảm", "Kéo giảm") out of the
+    content words returned."""
+    frame = next((f for f in words.level_ends if ending[-len(f):] == f), None) or next(
+        (f for f in words.level_frames if _holds_any(ending, (f,))), None)
+    if frame is None:
+        return content
+    conditions.discard(DECREASE)
+    content = _without_run(content, frame)
+    if opening == DECREASE:
+        verb = next((p for p, c in words.opening.items() if c == DECREASE
+                     and seq[:len(p)] == p and tuple(content[:len(p)]) == p), ())
+        content = content[len(verb):]
+    return content
+
+
+def _without_run(content: list[str], run: Phrase) -> list[str]:
+    """`content` without the last place its words run as `run` does (itself if none)."""
+    n = len(run)
+    for i in range(len(content) - n, -1, -1):
+        if tuple(content[i:i + n]) == run:
+            return content[:i] + content[i + n:]
+    return content
 
 
 def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
@@ -915,6 +957,10 @@ class _Reader:
         # the last words a target printed at a name's end may end with besides a number
         # (`_target_start`): a tail's, or the "năm" of "%/năm"
         self.target_ends = frozenset(t[-1] for t in words.target_tails if t) | {"nam"}
+        # the words that a level's frame holds (`_levelled`): a name holding none of them
+        # prints no level
+        self.level_words = frozenset(w for f in (*words.level_frames, *words.level_ends)
+                                     for w in f[:1])
         # the first words of `openers` as one-word phrases (an empty opener: the empty one),
         # which `_head` tries only where a name opens with one
         self.opener_starts = frozenset(o[:1] for o in words.openers)
