@@ -151,6 +151,18 @@ class Words:
     # name, or (`level_ends`) as its last words, longest first
     level_frames: tuple[Phrase, ...] = ()
     level_ends: tuple[Phrase, ...] = ()
+    # conditions whose phrases hold a target printed inside them ("phủ trên 80% hộ gia đình" is
+    # "phủ hộ gia đình"; `_inner_target_conditions`), with the verbs that open them and the
+    # words that frame such a target
+    inner_conditions: frozenset[str] = frozenset()
+    inner_verbs: frozenset[str] = frozenset()
+    inner_frames: frozenset[str] = frozenset()
+    # a name setting two targets, one per clause (`_two_targets`): the condition it holds, the
+    # verbs an earlier clause says something had or done with, and the words "có" stands for
+    # as a slipped "cơ" before them ("cơ quan")
+    two_targets: str | None = None
+    having_verbs: frozenset[Phrase] = frozenset()
+    not_having_after: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -260,6 +272,16 @@ class Words:
             target_tails=longest_first(data.get("target_tails") or ()),
             level_frames=longest_first((data.get("level_frames") or {}).get("within") or ()),
             level_ends=longest_first((data.get("level_frames") or {}).get("ending") or ()),
+            inner_conditions=frozenset(map(str, (data.get("inner_targets") or {}).get(
+                "conditions") or ())),
+            inner_verbs=frozenset(map(str, (data.get("inner_targets") or {}).get("verbs") or ())),
+            inner_frames=frozenset(map(str, (data.get("inner_targets") or {}).get("frames")
+                                       or ())),
+            two_targets=(data.get("two_targets") or {}).get("condition"),
+            having_verbs=frozenset(map(phrase, (data.get("two_targets") or {}).get("having")
+                                       or ())),
+            not_having_after=frozenset(map(str, (data.get("two_targets") or {}).get(
+                "not_after_co") or ())),
             happenings=frozenset(map(phrase, [*(tallies.get("events") or ()),
                                               *(tallies.get("flows") or ())])),
         )
@@ -504,6 +526,12 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         content = _levelled(seq, ending, content, conditions, opening, words)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if not words.inner_verbs.isdisjoint(seq) and any(map(str.isdigit, seq)):
+        conditions |= _inner_target_conditions(seq, words)  # few names hold such a verb
+    if words.two_targets and ("," in text or ";" in text) \
+            and not reader.using_verbs.keys().isdisjoint(seq) \
+            and _two_targets(text, words, reader):  # few names use a thing after a comma
+        conditions.add(words.two_targets)
     if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
             and _bare_size(seq, words):
         conditions.add(words.size_unread)  # type: ignore[arg-type]
@@ -610,6 +638,57 @@ def _target_start(seq: Phrase, words: Words) -> int:
     while end and seq[end - 1].isdigit():
         end -= 1
     return end
+
+
+_CLAUSES = lazy(re.compile, r"[,;]")
+
+
+def _two_targets(text: str, words: Words, reader: _Reader) -> bool:
+    """Whether the name sets two targets, one per clause: a later clause opens with a verb of
+    use or reach and what it acts on ("…, tiếp cận được dịch vụ internet băng rộng"), after an
+    earlier one saying something had or done ("Mỗi hộ gia đình đều có địa chỉ số"). Verbs
+    listed after one object ("hướng dẫn cài đặt, sử dụng VNeID", "khai thác, sử dụng lại") set
+    one target: the earlier clause says nothing had."""
+    clauses = [_tokens(c, words, reader) for c in _CLAUSES.split(text)]
+    for k in range(1, len(clauses)):
+        later = clauses[k]
+        verb = _longest_with_length(later, 0, words.using_verbs, reader.using_verbs)[1]
+        after = verb + (verb and later[verb:verb + 1] == ("duoc",))
+        if not verb or not _longest_at(later, after, words.used_objects, reader.used_objects):
+            continue
+        if any(_had(clause, words) for clause in clauses[:k]):
+            return True
+    return False
+
+
+def _had(clause: Phrase, words: Words) -> bool:
+    """Whether a clause says something had or done (a verb of `having_verbs` after its first
+    word; "có" not a slipped "cơ" of "cơ quan", "cơ sở")."""
+    for i in range(1, len(clause)):
+        for verb in words.having_verbs:
+            if clause[i:i + len(verb)] == verb and not (
+                    verb == ("co",) and clause[i + 1:i + 2] and
+                    clause[i + 1] in words.not_having_after):
+                return True
+    return False
+
+
+def _inner_target_conditions(seq: Phrase, words: Words) -> set[str]:
+    """The conditions of `inner_conditions` whose phrases the name holds once a target printed
+    inside it is left out: its numbers, and the words of `inner_frames` just before them
+    ("Hạ tầng cáp quang phủ trên 80% hộ gia đình" holds "phủ hộ": coverage, no households'
+    lines)."""
+    kept = list(seq)
+    for i in range(len(seq) - 1, -1, -1):
+        if seq[i].isdigit():
+            del kept[i]
+            j = i - 1
+            while j >= 0 and seq[j] in words.inner_frames:
+                del kept[j]
+                j -= 1
+    without = tuple(kept)
+    return {c for c in words.inner_conditions
+            if _holds_any(without, [p for p, found in words.conditions.items() if found == c])}
 
 
 DECREASE = "decrease"

@@ -155,3 +155,36 @@ def test_a_total_number_is_a_stock(name: str, unit: str, expected: str | None) -
 def test_a_fall_to_a_level_prints_the_level(name: str, unit: str,
                                             expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a network covering households, its target printed inside the name, is coverage: no
+    # share of households with a line, nor of villages
+    ("Mạng cáp quang băng rộng phủ đến 90% hộ gia đình", "%", None),
+    ("Hạ tầng cáp quang phủ trên 95% hộ gia đình và 100% xã", "%", None),
+    # a village reached by fibre has it; households with a line and the forest's cover keep
+    # their links, a number inside them or not
+    ("Hạ tầng cáp quang phủ tới 100% thôn, bản", "%", "hts.thon_cap_quang"),
+    ("Tỷ lệ hộ gia đình có kết nối Internet cáp quang", "%", "hts.ho_cap_quang"),
+    ("Tỷ lệ che phủ rừng đạt 42%", "%", "ktxh.che_phu_rung"),
+])
+def test_coverage_with_its_target_inside_the_name(name: str, unit: str,
+                                                  expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # two targets, one per clause, are neither alone
+    ("Mỗi người dân đều có tài khoản định danh điện tử, sử dụng được dịch vụ công trực tuyến",
+     "%", None),
+    ("Tỷ lệ hộ gia đình có điện thoại thông minh, truy cập Internet", "%", None),
+    # verbs listed after one object set one target
+    ("Số người dân được hướng dẫn cài đặt, sử dụng ứng dụng VNeID", "người",
+     "da06.nguoi_huong_dan_vneid"),
+    ("Tỷ lệ khai thác, sử dụng lại dữ liệu số", "%", "cqs.tai_su_dung_du_lieu"),
+    ("Tỷ lệ người dân, doanh nghiệp sử dụng dịch vụ công trực tuyến", "%",
+     "cqs.su_dung_dvctt"),
+])
+def test_two_targets_in_one_name_are_neither(name: str, unit: str,
+                                             expected: str | None) -> None:
+    assert _linked(name, unit) == expected
