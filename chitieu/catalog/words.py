@@ -151,6 +151,7 @@ class Words:
     # name, or (`level_ends`) as its last words, longest first
     level_frames: tuple[Phrase, ...] = ()
     level_ends: tuple[Phrase, ...] = ()
+    level_verbs: tuple[Phrase, ...] = ()
     # conditions whose phrases hold a target printed inside them ("phủ trên 80% hộ gia đình" is
     # "phủ hộ gia đình"; `_inner_target_conditions`), with the verbs that open them and the
     # words that frame such a target
@@ -272,6 +273,7 @@ class Words:
             target_tails=longest_first(data.get("target_tails") or ()),
             level_frames=longest_first((data.get("level_frames") or {}).get("within") or ()),
             level_ends=longest_first((data.get("level_frames") or {}).get("ending") or ()),
+            level_verbs=longest_first((data.get("level_frames") or {}).get("verbs") or ()),
             inner_conditions=frozenset(map(str, (data.get("inner_targets") or {}).get(
                 "conditions") or ())),
             inner_verbs=frozenset(map(str, (data.get("inner_targets") or {}).get("verbs") or ())),
@@ -523,7 +525,7 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         if opening:
             conditions.add(opening)
     if not reader.level_words.isdisjoint(ending):  # most names hold no "xuống", no "còn"
-        content = _levelled(seq, ending, content, conditions, opening, words)
+        content = _levelled(seq, ending, content, conditions, words)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
     if not words.inner_verbs.isdisjoint(seq) and any(map(str.isdigit, seq)):
@@ -695,24 +697,23 @@ DECREASE = "decrease"
 
 
 def _levelled(seq: Phrase, ending: Phrase, content: list[str], conditions: set[str],
-              opening: str | None, words: Words) -> list[str]:
-    """A fall to a level prints that level (match_words.yaml `level_frames`): "Giảm tỷ lệ hộ
-    nghèo xuống dưới 2%", "Giảm tỷ lệ hộ nghèo (theo chuẩn …) còn" are the poverty rate, no
-    fall of it. Where the name (`ending`: without a target printed at its end) holds a frame,
-    or ends with one of `level_ends`, the fall (DECREASE) is left out of `conditions`, and
-    the frame's words and a falling verb the name opens with ("Giảm", "Kéo giảm") out of the
-    content words returned."""
+              words: Words) -> list[str]:
+    """A fall to a level, or a level kept, prints that level (match_words.yaml
+    `level_frames`): "Giảm tỷ lệ hộ nghèo xuống dưới 2%", "Giảm tỷ lệ hộ nghèo (theo chuẩn …)
+    còn", "Duy trì tỷ lệ thất nghiệp ở mức thấp" are the rate, no fall of it. Where the name
+    (`ending`: without a target printed at its end) holds a frame, or ends with one of
+    `level_ends`, the fall (DECREASE) is left out of `conditions`, and the frame's words and
+    a verb of `level_verbs` the name opens with ("Giảm", "Duy trì") out of the content words
+    returned."""
     frame = next((f for f in words.level_ends if ending[-len(f):] == f), None) or next(
         (f for f in words.level_frames if _holds_any(ending, (f,))), None)
     if frame is None:
         return content
     conditions.discard(DECREASE)
     content = _without_run(content, frame)
-    if opening == DECREASE:
-        verb = next((p for p, c in words.opening.items() if c == DECREASE
-                     and seq[:len(p)] == p and tuple(content[:len(p)]) == p), ())
-        content = content[len(verb):]
-    return content
+    verb = next((v for v in words.level_verbs
+                 if seq[:len(v)] == v and tuple(content[:len(v)]) == v), ())
+    return content[len(verb):]
 
 
 def _without_run(content: list[str], run: Phrase) -> list[str]:

@@ -188,3 +188,42 @@ def test_coverage_with_its_target_inside_the_name(name: str, unit: str,
 def test_two_targets_in_one_name_are_neither(name: str, unit: str,
                                              expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a level kept ("Duy trì … ở mức thấp") is the rate's level
+    ("Duy trì tỷ lệ thất nghiệp ở mức thấp dưới 3%", "%", "ktxh.that_nghiep"),
+    ("Giữ vững tỷ lệ người dân tham gia bảo hiểm y tế ở mức trên 95%", "%", "ktxh.bhyt"),
+    # a level kept of a sex ratio keeps its link
+    ("Tỷ số giới tính khi sinh duy trì ở mức", "bé trai/100 bé gái", "ktxh.ty_so_gioi_tinh"),
+])
+def test_a_level_kept_prints_the_level(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # the SIPAS index by its official name, people and organisations alike
+    ("Mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ của cơ quan hành chính nhà nước",
+     "%", "cchc.sipas"),
+    # satisfaction with procedures settled, or with health services, is another thing
+    ("Tỷ lệ người dân, doanh nghiệp hài lòng về việc giải quyết thủ tục hành chính", "%",
+     "cchc.hai_long_tthc"),
+    ("Mức độ hài lòng của người dân đối với dịch vụ y tế", "%", None),
+])
+def test_the_satisfaction_index_by_its_official_name(name: str, unit: str,
+                                                     expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a share of identity accounts is no share of the citizens who hold one
+    ("Tỷ lệ tài khoản định danh điện tử mức 2 được kích hoạt trên tổng số hồ sơ đăng ký", "%",
+     None),
+    ("Tỷ lệ công dân có tài khoản định danh điện tử mức 2", "%",
+     "da06.tai_khoan_dinh_danh_muc2"),
+    ("Số tài khoản định danh điện tử được kích hoạt mới trong năm", "tài khoản",
+     "da06.so_tai_khoan_kich_hoat"),
+])
+def test_a_share_of_accounts_is_no_share_of_citizens(name: str, unit: str,
+                                                     expected: str | None) -> None:
+    assert _linked(name, unit) == expected
