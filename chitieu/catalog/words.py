@@ -152,6 +152,10 @@ class Words:
     level_frames: tuple[Phrase, ...] = ()
     level_ends: tuple[Phrase, ...] = ()
     level_verbs: tuple[Phrase, ...] = ()
+    # conditions a name must say what of (`subjects`: satisfaction with public services, with
+    # procedures settled …), and the condition a name holding one and none of them holds
+    subjects: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    of_nothing: str | None = None
     # conditions whose phrases hold a target printed inside them ("phủ trên 80% hộ gia đình" is
     # "phủ hộ gia đình"; `_inner_target_conditions`), with the verbs that open them and the
     # words that frame such a target
@@ -274,6 +278,9 @@ class Words:
             level_frames=longest_first((data.get("level_frames") or {}).get("within") or ()),
             level_ends=longest_first((data.get("level_frames") or {}).get("ending") or ()),
             level_verbs=longest_first((data.get("level_frames") or {}).get("verbs") or ()),
+            subjects={str(c): frozenset(map(phrase, found)) for c, found
+                      in ((data.get("subjects") or {}).get("of") or {}).items()},
+            of_nothing=(data.get("subjects") or {}).get("condition"),
             inner_conditions=frozenset(map(str, (data.get("inner_targets") or {}).get(
                 "conditions") or ())),
             inner_verbs=frozenset(map(str, (data.get("inner_targets") or {}).get("verbs") or ())),
@@ -528,6 +535,10 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         content = _levelled(seq, ending, content, conditions, words)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if words.subjects and not words.subjects.keys().isdisjoint(conditions) and any(
+            not _holds_any(seq, words.subjects[c]) for c in words.subjects.keys() & conditions):
+        # ("Tỷ lệ người dân hài lòng": satisfied with what is unsaid — few names hold one)
+        conditions.add(words.of_nothing)  # type: ignore[arg-type]
     if not words.inner_verbs.isdisjoint(seq) and any(map(str.isdigit, seq)):
         conditions |= _inner_target_conditions(seq, words)  # few names hold such a verb
     if words.two_targets and ("," in text or ";" in text) \

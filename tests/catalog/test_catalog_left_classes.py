@@ -227,3 +227,17 @@ def test_the_satisfaction_index_by_its_official_name(name: str, unit: str,
 def test_a_share_of_accounts_is_no_share_of_citizens(name: str, unit: str,
                                                      expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # satisfaction with what is unsaid is no indicator's (the catalog's are with online public
+    # services, procedures settled, the administration's service, digital services)
+    ("Mức độ hài lòng của người dân, doanh nghiệp", "%", None),
+    ("Tỷ lệ người dân hài lòng", "%", None),
+    # said with what, each keeps its link
+    ("Tỷ lệ người dân hài lòng với dịch vụ công trực tuyến", "%", "cqs.hai_long_dvctt"),
+    ("Tỷ lệ tổ chức, cá nhân hài lòng khi giải quyết TTHC", "%", "cchc.hai_long_tthc"),
+    ("Mức độ hài lòng của người dân với dịch vụ số", "điểm", "xhs.hai_long_dich_vu_so"),
+])
+def test_satisfaction_must_say_with_what(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
