@@ -152,16 +152,18 @@ class Words:
     level_frames: tuple[Phrase, ...] = ()
     level_ends: tuple[Phrase, ...] = ()
     level_verbs: tuple[Phrase, ...] = ()
+    # (the frames as one set: `_holds_any` keeps its lookup table per set, by identity)
+    level_frame_set: frozenset[Phrase] = frozenset()
     # conditions a name must say what of (`subjects`: satisfaction with public services, with
     # procedures settled …), and the condition a name holding one and none of them holds
     subjects: dict[str, frozenset[Phrase]] = field(default_factory=dict)
     of_nothing: str | None = None
     # conditions whose phrases hold a target printed inside them ("phủ trên 80% hộ gia đình" is
-    # "phủ hộ gia đình"; `_inner_target_conditions`), with the verbs that open them and the
-    # words that frame such a target
-    inner_conditions: frozenset[str] = frozenset()
+    # "phủ hộ gia đình"; `_inner_target_conditions`): the verbs that open them, the words that
+    # frame such a target, and each condition with its phrases
     inner_verbs: frozenset[str] = frozenset()
     inner_frames: frozenset[str] = frozenset()
+    inner_phrases: dict[str, frozenset[Phrase]] = field(default_factory=dict)
     # a name setting two targets, one per clause (`_two_targets`): the condition it holds, the
     # verbs an earlier clause says something had or done with, and the words "có" stands for
     # as a slipped "cơ" before them ("cơ quan")
@@ -278,11 +280,13 @@ class Words:
             level_frames=longest_first((data.get("level_frames") or {}).get("within") or ()),
             level_ends=longest_first((data.get("level_frames") or {}).get("ending") or ()),
             level_verbs=longest_first((data.get("level_frames") or {}).get("verbs") or ()),
+            level_frame_set=frozenset(map(phrase, (data.get("level_frames") or {}).get(
+                "within") or ())),
+            inner_phrases={str(c): frozenset(map(phrase, data["conditions"][c]))
+                           for c in (data.get("inner_targets") or {}).get("conditions") or ()},
             subjects={str(c): frozenset(map(phrase, found)) for c, found
                       in ((data.get("subjects") or {}).get("of") or {}).items()},
             of_nothing=(data.get("subjects") or {}).get("condition"),
-            inner_conditions=frozenset(map(str, (data.get("inner_targets") or {}).get(
-                "conditions") or ())),
             inner_verbs=frozenset(map(str, (data.get("inner_targets") or {}).get("verbs") or ())),
             inner_frames=frozenset(map(str, (data.get("inner_targets") or {}).get("frames")
                                        or ())),
@@ -543,7 +547,8 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         conditions |= _inner_target_conditions(seq, words)  # few names hold such a verb
     if words.two_targets and ("," in text or ";" in text) \
             and not reader.using_verbs.keys().isdisjoint(seq) \
-            and _two_targets(text, words, reader):  # few names use a thing after a comma
+            and _CLAUSE_VERB.search(ascii_fold(text)) \
+            and _two_targets(text, words, reader):  # few names open a clause with such a verb
         conditions.add(words.two_targets)
     if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
             and _bare_size(seq, words):
@@ -654,6 +659,8 @@ def _target_start(seq: Phrase, words: Words) -> int:
 
 
 _CLAUSES = lazy(re.compile, r"[,;]")
+# a clause opening with a verb of use or reach (match_words.yaml `using_verbs`, folded)
+_CLAUSE_VERB = lazy(re.compile, r"[,;]\s*(?:su dung|truy cap|tiep can|kha nang)\b")
 
 
 def _two_targets(text: str, words: Words, reader: _Reader) -> bool:
@@ -687,7 +694,7 @@ def _had(clause: Phrase, words: Words) -> bool:
 
 
 def _inner_target_conditions(seq: Phrase, words: Words) -> set[str]:
-    """The conditions of `inner_conditions` whose phrases the name holds once a target printed
+    """The conditions of `inner_phrases` whose phrases the name holds once a target printed
     inside it is left out: its numbers, and the words of `inner_frames` just before them
     ("Hạ tầng cáp quang phủ trên 80% hộ gia đình" holds "phủ hộ": coverage, no households'
     lines)."""
@@ -700,8 +707,7 @@ def _inner_target_conditions(seq: Phrase, words: Words) -> set[str]:
                 del kept[j]
                 j -= 1
     without = tuple(kept)
-    return {c for c in words.inner_conditions
-            if _holds_any(without, [p for p, found in words.conditions.items() if found == c])}
+    return {c for c, phrases in words.inner_phrases.items() if _holds_any(without, phrases)}
 
 
 DECREASE = "decrease"
@@ -716,8 +722,10 @@ def _levelled(seq: Phrase, ending: Phrase, content: list[str], conditions: set[s
     `level_ends`, the fall (DECREASE) is left out of `conditions`, and the frame's words and
     a verb of `level_verbs` the name opens with ("Giảm", "Duy trì") out of the content words
     returned."""
-    frame = next((f for f in words.level_ends if ending[-len(f):] == f), None) or next(
-        (f for f in words.level_frames if _holds_any(ending, (f,))), None)
+    frame = next((f for f in words.level_ends if ending[-len(f):] == f), None)
+    if frame is None and _holds_any(ending, words.level_frame_set):
+        frame = next(f for f in words.level_frames  # longest first
+                     if any(ending[i:i + len(f)] == f for i in range(len(ending))))
     if frame is None:
         return content
     conditions.discard(DECREASE)
