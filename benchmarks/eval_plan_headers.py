@@ -1,6 +1,6 @@
 """Score the plan-header sets form by form with score.py.
 
-    .venv/bin/python benchmarks/eval_plan_headers.py [--set plan_headers|whole_plans2|…11]
+    .venv/bin/python benchmarks/eval_plan_headers.py [--set plan_headers|whole_plans2|…12]
                                                      [--part dev|heldout] [--form txt ...]
                                                      [--verbose] [--score ../shared/tools/score.py]
 
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
                         choices=("plan_headers", "whole_plans2", "whole_plans3",
                                  "whole_plans4", "whole_plans5", "whole_plans6",
                                  "whole_plans7", "whole_plans8", "whole_plans9",
-                                 "whole_plans10", "whole_plans11"))
+                                 "whole_plans10", "whole_plans11", "whole_plans12"))
     parser.add_argument("--part", action="append", choices=("dev", "heldout"))
     parser.add_argument("--form", action="append", choices=tuple(FORMS))
     parser.add_argument("--verbose", "-v", action="store_true")
