@@ -36,9 +36,10 @@ MAX_STAMP_LINES = 8  # a signature's stamp: its few fields, the names' wrapped r
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
 # dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one, a dash
 # printed with spaces ("45/KH - UBND") one dash; a school's initials joined by "&"
-# ("17/KH-TH&THCS") one word
+# ("17/KH-TH&THCS") one word; digits a typist or OCR spaced ("Số: 1 27/KH-UBND") one number
+# (plan.py reads it without the spaces)
 NUMBER = lazy(compile_regex,
-    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
+    r"\bs[ốo]\s*:?\s*(?P<num>\d*(?:[ ]\d+)*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
     r"(?P<suffix>[\p{L}\d]+(?:&[\p{L}\d]+)*(?:[ ]?[\-–][ ]?[\p{L}\d]+(?:&[\p{L}\d]+)*)*"
     r"(?:/[\p{L}\d\-&]+)*)",
     IGNORECASE,
@@ -908,15 +909,29 @@ def _named_place_start(before: str, start: int) -> int:
     level word before it ("Thành phố Hồ Chí Minh"); `start` when none is a unit's name."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(before, start)]
     names = _place_names()
-    for at, _ in words:
+    for i, (at, _) in enumerate(words):
         if " ".join(_folded_text(before[at:]).replace(",", " ").split()) in names:
-            level = _LEVEL_BEFORE.search(before, 0, at)
+            if i and words[i - 1][1] in _place_words().directions:
+                at = words[i - 1][0]  # "Bắc Từ Liêm": a former district's name
+            level = _place_words().level_before.search(before, 0, at)
             return level.start() if level is not None else at
     return start
 
 
-# a place's level printed before its name ("Thành phố Hồ Chí Minh", "TP. Huế", "Tỉnh …")
-_LEVEL_BEFORE = lazy(compile_regex, r"(?:Thành phố|TP\.|Tỉnh)\s+$")
+@dataclass(frozen=True, slots=True)
+class _PlaceWords:
+    level_before: regex.Pattern  # a place's level printed before its name ("Đặc khu …")
+    directions: frozenset[str]  # a direction opening a former district's name ("Bắc")
+
+
+@functools.cache
+def _place_words() -> _PlaceWords:
+    data = load_yaml("letterhead.yaml")
+    levels = "|".join(escape(level).replace(r"\ ", r"\s+") for level in data["place_levels"])
+    return _PlaceWords(compile_regex(rf"(?:{levels})\s+$"),
+                       frozenset(data["place_directions"]))
+
+
 _WORD = lazy(compile_regex, r"\S+")
 
 

@@ -674,3 +674,30 @@ def test_a_kinds_words_under_an_issuers_line_that_cannot_end_go_on_with_it() -> 
     assert head.issuer == ["UBND TỈNH LÀO CAI", "BAN CHỈ ĐẠO CÁC",
                            "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"]
     assert (head.kind, head.title) == ("KẾ HOẠCH", ["Giám sát năm 2026"])
+
+
+@pytest.mark.parametrize(("rest", "place"), [
+    # a former district's name printed on the place-date line, its last words a commune's
+    # name today (review s24 r2 G10: was the place "Trà My", the subject "… cấp xã Bắc")
+    ("cấp xã", "Bắc Trà My"), ("trên địa bàn", "Bắc Từ Liêm"),
+    # a place printed with its level (was the place "Kiên Hải", the subject "… Đặc khu")
+    ("cấp xã", "Đặc khu Kiên Hải"), ("trên địa bàn", "Phường Thanh Điền"),
+    ("năm 2026", "Xã Tà Xùa")])
+def test_a_places_direction_and_level_words_stay_the_places(rest: str, place: str) -> None:
+    head = read_letterhead(_rows(
+        "SỞ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 915/STC-NS",
+        "V/v rà soát dự toán chuyển đổi số Độc lập - Tự do - Hạnh phúc",
+        f"{rest} {place}, ngày 12 tháng 10 năm 2026"))
+    assert head is not None
+    assert (head.place, head.subject) == (place, ["rà soát dự toán chuyển đổi số", rest])
+
+
+def test_the_state_banks_governor_deciding_ends_the_decisions_title() -> None:
+    # was the title "Về thanh toán số năm 2026 THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC VIỆT NAM"
+    head = read_letterhead(_rows(
+        "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 218/QĐ-NHNN\tĐộc lập - Tự do - Hạnh phúc", "\tHà Nội, ngày 02 tháng 4 năm 2026",
+        "QUYẾT ĐỊNH", "Về thanh toán số năm 2026", "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC VIỆT NAM",
+        "Căn cứ Luật Ngân hàng Nhà nước Việt Nam;"))
+    assert head is not None
+    assert (head.kind, head.title) == ("QUYẾT ĐỊNH", ["Về thanh toán số năm 2026"])
