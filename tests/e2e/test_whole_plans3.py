@@ -39,3 +39,15 @@ def test_every_dev_plan_in_every_form_scores_full_marks(folder: str, documents: 
     assert len(sources) >= documents
     report = score_report(dev / "expected", sources, tmp_path / "out", shared_dir)
     assert float(re.search(r"^score: ([0-9.]+)", report, re.MULTILINE)[1]) == 1.0, report
+
+
+@pytest.mark.parametrize(("folder", "documents"), [("whole_plans11/dev", 19),
+                                                   ("whole_plans12/dev", 6)])
+def test_every_dev_plan_copied_from_a_law_portal_scores_full_marks(
+        folder: str, documents: int, tmp_path: Path, shared_dir: Path) -> None:
+    # portal/: the page copied as text (tests/fixtures/plan_portal.py)
+    dev = FIXTURES / folder
+    sources = sorted(dev.glob("portal/*.txt"))
+    assert len(sources) >= documents
+    report = score_report(dev / "expected", sources, tmp_path / "out", shared_dir)
+    assert float(re.search(r"^score: ([0-9.]+)", report, re.MULTILINE)[1]) == 1.0, report
