@@ -892,13 +892,14 @@ def _reads_as_subject(head: Letterhead, left: str) -> bool:
         return not head.subject
     if not head.subject_open:
         return False
-    # its rest in lower case, or a period's years ("… năm học" / "2026 - 2027"), not the
-    # place-date's day or year wrapped (read between by height)
+    # its rest in lower case, or its year or a period's years ("… năm" / "2027", "… năm
+    # học" / "2026 - 2027"); the place-date's year wrapped was joined back to it before
     return left[:1].islower() or bool(_YEARS_REST.match(left))
 
 
-# a subject's wrapped rest printing years: "2026 - 2027", "2026-2030"
-_YEARS_REST = lazy(compile_regex, r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
+# a subject's wrapped rest printing its year or years: "2027", "2026 - 2027", "2026-2030"
+_YEARS_REST = lazy(compile_regex,
+                   r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d\b|\W*$)")
 
 
 _SPECK = lazy(compile_regex, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")

@@ -744,10 +744,12 @@ def test_a_place_a_narrow_cell_wrapped_stays_its_bodys() -> None:
         "ĐẢNG BỘ TỈNH THÁI NGUYÊN", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH"]
 
 
-def test_a_subjects_wrapped_years_stay_the_subjects() -> None:
-    # "V/v … năm học" / "2026 - 2027" (was the subject cut before its years)
+@pytest.mark.parametrize("years", ["2026 - 2027", "2027"])
+def test_a_subjects_wrapped_years_stay_the_subjects(years: str) -> None:
+    # "V/v … năm học" / "2026 - 2027", "… năm" / "2027" (was the subject cut before them)
     head = read_letterhead(_rows(
         "UBND PHƯỜNG BÌNH LONG", "TRƯỜNG THCS BÌNH LONG", "Số: 41/THCS", "V/v triển khai học bạ",
-        "số năm học", "2026 - 2027", *NATION_LINES, "Bình Long, ngày 05 tháng 9 năm 2026"))
+        "số năm học", years, *NATION_LINES, "Bình Long, ngày 05 tháng 9 năm 2026"))
     assert head is not None
-    assert head.subject == ["triển khai học bạ", "số năm học", "2026 - 2027"]
+    assert head.subject == ["triển khai học bạ", "số năm học", years]
+    assert head.dated == "ngày 05 tháng 9 năm 2026"
