@@ -111,6 +111,7 @@ _REACH_LINES = 60  # lines beyond its neighbours' numbers a row's cell is looked
 _GUESS_REACH = 2  # … in a first, quick cut whose cost bounds the search
 _OUTSIDE_SPARE = 12  # lines beyond its neighbours' numbers a row's group may take at most
 _MAX_PIECE_WORDS = 80  # words of a crowded line one column prints at most
+_MAX_LABEL_PART_WORDS = 16  # words of one column's label crowded on a header line at most
 _GLUED_NUMBERS = 3  # rows' numbers printed one space before their names that part a column
 _BOUND_SLACK = 1e-6  # (costs are sums of halves: exact in floating point, this is spare)
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
@@ -1480,7 +1481,9 @@ def _completed_parts(run: list[_Word], below: list[tuple[int, int, str]]
                      ) -> list[list[_Word]] | None:
     """`_completed_chunks` for one run: its parts, or None. The most parts, and among as
     many the earliest cuts; found part by part (each part's reading once), not by trying
-    every set of cuts: a long Title Case line naming no role would take 2^n tries."""
+    every set of cuts: a long Title Case line naming no role would take 2^n tries. A part
+    holds `_MAX_LABEL_PART_WORDS` words at most (no column's label is longer): the readings
+    grow with the run's capitals, not with their square (a crowded line of a thousand)."""
     bounds = [0, *(k for k in range(1, len(run)) if run[k].text[:1].isupper()
                    and not run[k].text.isupper()), len(run)]
     names_a_role = functools.cache(lambda a, b: first_role(_completed_text(run, a, b, below))
@@ -1489,13 +1492,15 @@ def _completed_parts(run: list[_Word], below: list[tuple[int, int, str]]
     most: list[int | None] = [None] * (len(bounds) - 1) + [0]
     for i in range(len(bounds) - 2, -1, -1):
         counts = [most[j] + 1 for j in range(i + 1, len(bounds))
-                  if most[j] is not None and names_a_role(bounds[i], bounds[j])]
+                  if bounds[j] - bounds[i] <= _MAX_LABEL_PART_WORDS
+                  and most[j] is not None and names_a_role(bounds[i], bounds[j])]
         most[i] = max(counts) if counts else None
     if most[0] is None or most[0] < 2:
         return None
     parts, i = [], 0
     while i < len(bounds) - 1:
-        j = next(j for j in range(i + 1, len(bounds)) if most[j] is not None
+        j = next(j for j in range(i + 1, len(bounds))
+                 if bounds[j] - bounds[i] <= _MAX_LABEL_PART_WORDS and most[j] is not None
                  and most[j] == most[i] - 1 and names_a_role(bounds[i], bounds[j]))
         parts.append(run[bounds[i]:bounds[j]])
         i = j
@@ -3378,7 +3383,41 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                              bound=chosen[col][1])
             if cut[1] < chosen[col][1]:
                 chosen[col] = cut
-    return [cut[0] for cut in chosen]
+    return _part_at_next_tops([cut[0] for cut in chosen], anchors, sections, named)
+
+
+def _part_at_next_tops(columns: list[list[list[tuple[int, list[_Word]]]]], anchors: list[int],
+                       sections: frozenset[int], named: frozenset[int]
+                       ) -> list[list[list[tuple[int, list[_Word]]]]]:
+    """A row's cell running on into the next row's lines, the next row empty in that
+    column, is parted at the next row's top (its number's line, or its name's first line
+    above it) when its lines above that top reach below every other cell of its own row:
+    that cell alone made the row as tall, so it is the row's own and what follows is the next
+    row's, whatever its case ("Văn phòng đăng ký đất" / "đai, Chi nhánh văn" / "phòng" over
+    row 3's "các xã, phường"). A cell merged over both rows grows the last of them, never
+    the first (review r2 G5)."""
+    rows = len(anchors)
+    for r in range(rows - 1):
+        if anchors[r] < 0 or anchors[r + 1] < 0 or {r, r + 1} & sections:
+            continue
+        top = min([anchors[r + 1], *(i for c in named if c < len(columns)
+                                      for i, _ in columns[c][r + 1])])
+        if top <= anchors[r]:
+            continue
+        below_next = anchors[r + 2] if r + 2 < rows and anchors[r + 2] >= 0 else None
+        for col, parts in enumerate(columns):
+            cell = parts[r]
+            if not cell or parts[r + 1] or cell[-1][0] < top or cell[0][0] >= top:
+                continue
+            if below_next is not None and cell[-1][0] >= below_next:
+                continue
+            bottom = max([anchors[r], *(i for c, other in enumerate(columns) if c != col
+                                        for i, _ in other[r] if i < top)])
+            if max(i for i, _ in cell if i < top) <= bottom:
+                continue
+            parts[r] = [(i, words) for i, words in cell if i < top]
+            parts[r + 1] = [(i, words) for i, words in cell if i >= top]
+    return columns
 
 
 def _model_of(costs: list[float], preferred: int | None) -> int:
