@@ -1685,7 +1685,7 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     third, "Cơ quan chủ" on the second), side by side, is split between them: a name whose
     lines run up to the next column with one space leaves no gutter."""
     grid = _Grid(spans)
-    labels = [(*c, line.number) for line in header for c in _alike_chunks(line, grid)
+    labels = [(*c, line.number) for line in header for c in _alike_chunks(line, grid, header)
               if c[2][:1].isupper()]
     # a label starting over a wider one of a line below ("Phân công" over "Chủ trì theo
     # dõi" and "Phối hợp", "Năm 2025" over "Kế hoạch" and "Ước thực hiện") is their
@@ -1994,11 +1994,16 @@ def _best_crowded_cut(rows: list[list[_Word]], starts: list[int], run: list[_Wor
     return ()
 
 
-def _alike_chunks(line: _Line, grid: _Grid) -> list[tuple[int, int, str]]:
+def _alike_chunks(line: _Line, grid: _Grid, header: list[_Line] = ()
+                  ) -> list[tuple[int, int, str]]:
     """The line's label chunks (`_label_chunks`), labels crowded with one space taken
     apart: labels alike ("Cơ quan chủ trì Cơ quan phối hợp" over two columns), or parts
     over columns side by side that each name a role ("Đơn vị Kế hoạch" over a unit column
-    and a figure column; "Kế hoạch" overhanging its column names one role, "Kế" none)."""
+    and a figure column; "Kế hoạch" overhanging its column names one role, "Kế" none) —
+    with the lower-case words the `header`'s lines below print under them ("Đơn vị Thực
+    hiện Mục tiêu" over "tính", "năm 2025", "năm 2026")."""
+    below = [w for other in header if other.number > line.number
+             for c in _chunk_words(other) if c[0].text[:1].islower() for w in c]
     chunks = []
     for run in _chunk_words(line):
         parts = [words for _, words in _alike_labels(run, grid) or ()]
@@ -2006,8 +2011,9 @@ def _alike_chunks(line: _Line, grid: _Grid) -> list[tuple[int, int, str]]:
             by_column: dict[int, list[_Word]] = {}
             for word in run:
                 by_column.setdefault(grid.column_of(word, prefer_right=True), []).append(word)
-            if len(by_column) > 1 and all(first_role(" ".join(w.text for w in words)) != "unknown"
-                                          for words in by_column.values()):
+            if len(by_column) > 1 and all(first_role(" ".join(w.text for w in [*words, *(
+                    u for u in below if words[0].x0 - 1 <= u.centre <= words[-1].x1 + 1)]))
+                                          != "unknown" for words in by_column.values()):
                 parts = list(by_column.values())
         for part in parts or [run]:
             chunks.append((part[0].x0, part[-1].x1, " ".join(w.text for w in part)))
