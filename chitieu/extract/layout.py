@@ -43,7 +43,13 @@ from pathlib import Path
 
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
-from chitieu.core.headers import first_role, line_key, vocabulary
+from chitieu.core.headers import (
+    first_role,
+    group_names_the_kind,
+    is_bare_year,
+    line_key,
+    vocabulary,
+)
 from chitieu.core.heading import APPENDIX, ATTACHED
 from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
@@ -1112,6 +1118,11 @@ def _year_label(text: list[str], group: str, own: list[str], top: int) -> str:
     over several columns is kept before theirs: the header reader counts them as named.)"""
     if _YEARS.search(group) and _YEARS.search(" ".join(own)):
         return " ".join(own)
+    if group and is_bare_year(" ".join(own)) and not group_names_the_kind(group, " ".join(own)):
+        # a bare year under a group naming no kind of value ("Kế hoạch thực hiện", "Lộ
+        # trình thực hiện" over "Năm 2026" | "Năm 2027"): that year's target, as a DOCX
+        # header's group is read; "Kết quả thực hiện" over years names their kind
+        return " ".join(own)
     whole = " ".join(text)
     year = group if _YEARS.search(group) else " ".join(own[:top])
     label = " ".join(own if group else own[top:])
@@ -1463,11 +1474,15 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
 def _completed_chunks(line: _Line, header: list[_Line]) -> list[tuple[int, int, str]]:
     """The line's label chunks (`_role_chunks`), a run of labels crowded one space apart
     that name no role until the header's lines below complete them taken apart ("Kế hoạch
-    Cơ quan chủ Cơ quan phối" over "năm 2026", "trì", "hợp"): cut before capitalised
-    words so that each part, with the lower-case words printed under it below, names a
-    role; two parts at least, every one of them."""
+    Cơ quan chủ Cơ quan phối" over "năm 2026", "trì", "hợp"; "Năm Năm Năm" over "2026 2027
+    2028"): cut before capitalised words so that each part, with the lower-case words or
+    years printed under it below, names a role; two parts at least, every one of them."""
+    # (and the years printed under a group's stacked labels, each under its own: "Năm Năm
+    # Năm" over "2026 2027 2028", narrow year columns under "Kế hoạch thực hiện")
     below = [c for other in header if other.number > line.number
-             for c in _label_chunks(other) if c[2][:1].islower()]
+             for c in _label_chunks(other) if c[2][:1].islower()] + [
+        (w.x0, w.x1 - 1, w.text) for other in header if other.number > line.number
+        for w in other.words if _YEARS.fullmatch(w.text)]  # (a year's middle: its own)
     chunks: list[tuple[int, int, str]] = []
     for start, end, text in _role_chunks(line):
         run = [w for w in line.words if start <= w.x0 < end]
@@ -1987,7 +2002,12 @@ def _best_crowded_cut(rows: list[list[_Word]], starts: list[int], run: list[_Wor
                 texts.append(" ".join(w.text for part in parts for w in part))
             else:
                 roles = [first_role(text) for text in texts]
-                if "unknown" not in roles and all(a != b for a, b in pairwise(roles)):
+                # (side by side, two columns name one role only for two years: "Năm" /
+                # "2026" beside "Năm" / "2027", the targets year by year)
+                years = [frozenset(_YEARS.findall(text)) for text in texts]
+                if "unknown" not in roles and all(
+                        roles[k] != roles[k + 1] or (years[k].isdisjoint(years[k + 1]) and (
+                            years[k] and years[k + 1])) for k in range(len(roles) - 1)):
                     found.append(cut)
         if found:
             return found[0] if len(found) == 1 else ()
@@ -2147,7 +2167,11 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # (no figure taken from a name or deadline column: "… năm 2025", "2026")
     cells = _figures_in_order([alignment.cells(i) for i in range(len(lines))], grid, lines,
                               frozenset(c for c, label in enumerate(header)
-                                        if first_role(label) in ("name", "deadline")))
+                                        if first_role(label) in ("name", "deadline")),
+                              frozenset(c for c, label in enumerate(header)
+                                        if first_role(label) in _FIGURE_ROLES or (
+                                            first_role(label) == "unknown"
+                                            and _YEARS.search(label))))
     label_cols = _label_columns(cells, frozenset(
         c for c, label in enumerate(header) if first_role(label) == "number"))
     # every numbered row names its task or indicator: the name column leaves none empty
@@ -2303,7 +2327,8 @@ def _figures(words: list[_Word]) -> list[list[_Word]]:
 
 
 def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_Line],
-                      kept: frozenset[int] = frozenset()) -> list[list[list[_Word]]]:
+                      kept: frozenset[int] = frozenset(), labelled: frozenset[int] = frozenset()
+                      ) -> list[list[list[_Word]]]:
     """Lines whose figures lie in the page's columns of figures (two or more side by side,
     each filled mostly by figures) as many as those columns but not one to each: each
     figure to the column of its place in the line's order. A row prints its figures in
@@ -2312,7 +2337,10 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
     parts the columns, a figure lands in its neighbour's (a line holding a figure more or
     fewer, or a word that is no figure among them, is left as it is). A section's title
     printed across the figure columns does not count against them; the `kept` columns'
-    words (names, deadlines) are never taken."""
+    words (names, deadlines) are never taken. A column `labelled` as one of figures (a
+    target, a baseline) that holds no word but figures is one of them however few it holds:
+    narrow year columns whose figures drift into their neighbours' places ("19     21    24"
+    under "Năm 2026", "Năm 2027", "Năm 2028") leave one nearly empty."""
     width = len(grid.spans)
     numeric = [0] * width
     other = [0] * width
@@ -2327,7 +2355,8 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
                     other[col] += 1
     runs: list[list[int]] = []
     for col in range(width):
-        if numeric[col] >= 2 and other[col] * 3 <= numeric[col]:
+        if (numeric[col] >= 2 and other[col] * 3 <= numeric[col]) or (
+                col in labelled and not other[col]):
             if runs and runs[-1][-1] == col - 1:
                 runs[-1].append(col)
             else:
@@ -2377,7 +2406,34 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
             if moved:
                 row[nxt] = sorted(row[nxt] + tail, key=lambda w: w.x0)
         out.append(row)
-    return out
+    return [_sparse_figures_by_place(row, runs, out) for row in out]
+
+
+def _sparse_figures_by_place(row: list[list[_Word]], runs: list[list[int]],
+                             rows: list[list[list[_Word]]]) -> list[list[_Word]]:
+    """A row printing fewer figures than its run of figure columns (a year left empty)
+    with each figure in the column whose figures, on the lines that fill every column of
+    the run, sit nearest it, in order: drifting figures leave the place of a column a
+    poor guide ("8" under "Năm 2027" printed where "Năm 2028" reads by the gutters)."""
+    for run in runs:
+        items = _figures(sorted((w for col in run for w in row[col]), key=lambda w: w.x0))
+        if not items or len(items) >= len(run) or sum(len(i) for i in items) != sum(
+                len(row[col]) for col in run):
+            continue
+        full = [r for r in rows if all(len(_figures(r[col])) == 1 and len(_figures(r[col])[0])
+                                       == len(r[col]) for col in run)]
+        if len(full) < 2:
+            continue
+        places = [_median([(r[col][0].x0 + r[col][-1].x1) / 2 for r in full]) for col in run]
+        # the columns for the items in order, each nearest its place (a small search: a
+        # run holds a few columns)
+        best = min(combinations(range(len(run)), len(items)), key=lambda cols: sum(
+            abs((item[0].x0 + item[-1].x1) / 2 - places[c]) for item, c in zip(
+                items, cols, strict=True)))
+        row = [list(words) if col not in run else [] for col, words in enumerate(row)]
+        for item, k in zip(items, best, strict=True):
+            row[run[k]] = list(item)
+    return row
 
 
 def _drifted_words(row: list[list[_Word]], run: list[int], grid: _Grid) -> set[int]:
