@@ -97,6 +97,7 @@ _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its colum
 _LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
 _NO_FIT = 1000.0
 _NOTE_WORDS = 3  # a note line under the table holds a sentence, not a bare "(*)" mark
+_CLOSING = "./."  # how a document's last sentence ends ("Trân trọng./."): no cell's end
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
@@ -625,14 +626,16 @@ def _ends_cell_above(chunk: list[_Word], above: list[list[_Word]] | None) -> boo
 def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
                      ) -> tuple[list[_Line], list[_Line]]:
     """The page's body down to a line that ends the table — a source or note ("Nguồn: …",
-    "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title, the body heading after
+    "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title, a letter's courtesy
+    close ("Trân trọng./.": two words, but closed as a document is), the body heading after
     the one the table sits under (`outline`) — and the lines from it on, each a line of
     text: no row's cell (they were cut into the last row's cells)."""
     words = vocabulary()
     for i, line in enumerate(lines):
         key = line_key(line.text)
         if words.signature.search(key) or (
-                len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
+                (len(line.words) >= _NOTE_WORDS or line.text.rstrip().endswith(_CLOSING))
+                and words.table_end.search(key)) or (
                 outline is not None and _next_body_heading(lines, i, outline)) or (
                 outline is None and _prose_heading(lines, i)):
             return lines[:i], lines[i:]
@@ -1103,7 +1106,7 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
                 if own[i] == [w.text for w in words]:
                     tops[i] = len(words)
             texts[i] += groups.get(i) or [w.text for w in words]
-    return [_year_label(t, g, o, top)
+    return [_year_label(_glued_capitals(t).split(), g, o, top)
             for t, g, o, top in zip(texts, group, own, tops, strict=True)], centred
 
 
@@ -1677,6 +1680,10 @@ def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:
     for words in _stacked_cells(header):
         first = line_of[id(words[0])]
         head = " ".join(w.text for w in words if line_of[id(w)] == first)
+        if _WRAPPED_CAPITALS.match(head) and first_role(_glued_capitals(
+                [w.text for w in words])) == "number":
+            starts.add((first, words[0].x0))  # ("ST" / "T": the number column's "STT")
+            continue
         if head.isupper() or len(head.split()) > _MAX_LABEL_WORDS:
             continue  # (a title over the header, "NỘI DUNG BÁO CÁO", is no label)
         if len({line_of[id(w)] for w in words}) > 1 and first_role(" ".join(
@@ -1684,6 +1691,18 @@ def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:
                 w.text for w in words if line_of[id(w)] == first)) == "unknown":
             starts.add((first, words[0].x0))
     return starts
+
+
+def _glued_capitals(words: list[str]) -> str:
+    """A label's words read top to bottom, a word in capitals broken over its narrow
+    column's lines glued back ("ST" / "T", "S" / "T" / "T": "STT")."""
+    parts: list[str] = []
+    for word in words:
+        if parts and _WRAPPED_CAPITALS.match(word) and _WRAPPED_CAPITALS.match(parts[-1]):
+            parts[-1] += word
+        else:
+            parts.append(word)
+    return " ".join(parts)
 
 
 def _touches(start: int, end: int, span: tuple[int, int]) -> bool:

@@ -96,3 +96,48 @@ def test_a_thousand_capitals_on_a_header_line_are_read_in_short_parts(monkeypatc
     assert [(r.key, r.deadline.raw) for r in document.records] == [
         ("1", "Quý I/2026"), ("2", "Quý III/2026")]
     assert sum(read) < 100_000
+
+
+# A letter's courtesy close printed right under the table's last row (heads' finding): the
+# table ends there, its words are no cell of the last row
+CLOSED = """\
+                                   Phụ lục
+                 CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026
+STT  Chỉ tiêu                                    Đơn vị tính   Chỉ tiêu 2026   Cơ quan chủ trì
+ 1   Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình     %            80          Văn phòng HĐND và UBND
+ 2   Số hộ dân có tài khoản định danh mức 2           Hộ          2.500       Công an xã
+
+     Trân trọng./.
+"""  # noqa: E501
+
+
+def test_a_courtesy_close_under_the_last_row_ends_the_table() -> None:
+    document = convert_text(CLOSED, "layout")
+    assert [(r.key, r.name) for r in document.records] == [
+        ("1", "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình"),
+        ("2", "Số hộ dân có tài khoản định danh mức 2")]
+
+
+# A table of one row under a plan's body heading, its narrow "STT" column's label wrapped
+# ("ST" / "T"), as a plan's short task table prints (heads' finding, whole_plans11 dev): with
+# one row, no gutter of the body shows the number column — its label does, read as "STT"
+ONE_ROW = """\
+II. NHIỆM VỤ
+ ST                                          Cơ quan chủ       Cơ quan phối    Thời gian
+                    Nhiệm vụ
+ T                                                trì              hợp        hoàn thành
+      Số hóa sổ hộ tịch lưu trữ tại          Công an xã                           Quý
+ 1                                                               Hội Nông dân
+      bộ phận một cửa                                                           III/2026
+III. TỔ CHỨC THỰC HIỆN
+Công an xã theo dõi./.
+"""
+
+
+def test_a_one_row_table_under_a_wrapped_number_label_keeps_its_row() -> None:
+    document = convert_text(ONE_ROW, "layout")
+    assert [(r.key, r.name, [a.raw for a in r.agencies], r.deadline and r.deadline.raw)
+            for r in document.records] == [
+        ("1", "Số hóa sổ hộ tịch lưu trữ tại bộ phận một cửa",
+         ["Công an xã", "Hội Nông dân"], "Quý III/2026")]
+
