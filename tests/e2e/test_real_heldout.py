@@ -1,4 +1,4 @@
-"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout13,
+"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout14,
 raw_heldout1 in `pdftotext -raw` form, raw_heldout2 and raw_heldout3 in `pdftotext -raw` and
 flagless `pdftotext` form)
 are complete: every document in its three forms and one hand-written expected file each.
@@ -17,7 +17,7 @@ FORMS = (".docx", ".pdf", ".pdftotext-layout.txt")
 @pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                                   "heldout6", "heldout7", "heldout8",
                                   "heldout9", "heldout10", "heldout11",
-                                  "heldout12", "heldout13"])
+                                  "heldout12", "heldout13", "heldout14"])
 def test_every_document_has_its_three_forms_and_expected_records(name: str) -> None:
     held = REAL / name
     golds = sorted(held.glob("expected/*.gold.json"))
