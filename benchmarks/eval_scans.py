@@ -28,6 +28,7 @@
     python benchmarks/eval_scans.py --eval16 [--out DIR]
     python benchmarks/eval_scans.py --dev16 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval17 [--out DIR]
+    python benchmarks/eval_scans.py --dev17 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -130,6 +131,7 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
     "dev14": ("DEV14_VARIANTS", "EVAL13's misses on other text (DEV14_VARIANTS), read at will"),
     "dev15": ("DEV15_VARIANTS", "EVAL14's misses on other text (DEV15_VARIANTS), read at will"),
     "dev16": ("DEV16_VARIANTS", "EVAL15's misses on other text (DEV16_VARIANTS), read at will"),
+    "dev17": ("DEV17_VARIANTS", "EVAL16's misses on other text (DEV17_VARIANTS), read at will"),
 }
 
 

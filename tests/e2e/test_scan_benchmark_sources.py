@@ -1,6 +1,6 @@
 """The second to seventeenth scan benchmarks and their dev sets (make_scan_fixtures.py
-`EVAL2_VARIANTS` … `EVAL17_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV16_VARIANTS`;
-benchmarks/eval_scans.py --eval2 … --eval17, --header-dev, --dev5 … --dev16) draw whole
+`EVAL2_VARIANTS` … `EVAL17_VARIANTS`, `HEADER_DEV_VARIANTS`, `DEV5_VARIANTS` … `DEV17_VARIANTS`;
+benchmarks/eval_scans.py --eval2 … --eval17, --header-dev, --dev5 … --dev17) draw whole
 appendices from text: what their pages print, typed back as text (`appendix_text`), must
 still give every hand-written record of the appendix, or a scan's miss there would be the
 drawing's fault, not the reader's. Text only: no scan is made here."""
@@ -43,7 +43,7 @@ def test_the_drawn_appendices_keep_every_record(tmp_path: Path, shared_dir: Path
                 + fixtures.DEV10_VARIANTS[:15:3] + fixtures.DEV11_VARIANTS[::3]
                 + fixtures.DEV12_VARIANTS[::3] + fixtures.DEV13_VARIANTS
                 + fixtures.DEV14_VARIANTS[:18] + fixtures.DEV15_VARIANTS
-                + fixtures.DEV16_VARIANTS)
+                + fixtures.DEV16_VARIANTS + fixtures.DEV17_VARIANTS)
     assert len(fixtures.EVAL2_VARIANTS) >= 20 and sum(v.held_out for v in variants) >= 20
     earlier = {v.source for v in fixtures.EVAL_VARIANTS + fixtures.VARIANTS}
     assert not {v.source for v in fixtures.EVAL2_VARIANTS} & earlier
