@@ -925,10 +925,13 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
         sides = (_neighbour(words, cores, index, -1, gap), _neighbour(words, cores, index, 1, gap))
         readings = [(parts, _spelled_parts(parts, sides, word.conf))
                     for parts in _glued_parts(core[1])]
+        if not readings:  # "bảotn": "bảo tồn" run together, its vowel lost
+            found = _vowel_lost_after_syllable(core[1])
+            readings = [(found, found)] if found else []
         if len(readings) > 1:  # "hộnghẻo": "hộ nghèo", "hộn ghẻo" … — the one the plans write
             readings = [(parts, fixed) for parts, fixed in readings
                         if all(pair_count(a, b) for a, b in itertools.pairwise(fixed))]
-        if len(readings) == 1 and readings[0][1] != readings[0][0]:
+        if len(readings) == 1 and "".join(readings[0][1]) != core[1]:
             words[index] = replace(word, text=core[0] + "".join(readings[0][1]) + core[2],
                                    note="spelling")
             cores[index] = _core(words[index].text)
@@ -936,6 +939,23 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
 
 
 _CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _vowel_lost_after_syllable(core: str) -> list[str] | None:
+    """A syllable run together with letters that hold no vowel ("bảotn" for "bảo tồn" at
+    250 dpi JPEG): the one syllable those letters spell with a vowel put back that makes a
+    dictionary word with the syllable before it, as two parts; else None."""
+    model = _model()
+    lower = unicodedata.normalize("NFC", core).casefold()
+    for cut in range(2, len(lower) - 1):
+        head, tail = lower[:cut], lower[cut:]
+        if head not in model.syllables or set(_strip(tail, None)) & _VOWELS:
+            continue
+        found = {w for w in model.by_deletion.get(_strip(tail, None), ())
+                 if len(_strip(w, None)) == len(tail) + 1 and (head, w) in model.words}
+        if len(found) == 1:
+            return [core[:cut], _with_case(found.pop(), core[cut:])]
+    return None
 
 
 def _glued_parts(core: str) -> list[list[str]]:

@@ -719,3 +719,20 @@ def test_a_word_beside_a_misread_neighbour_and_the_plans_phrases(read: str, conf
             for i, (w, c) in enumerate(zip(read.split(), confs, strict=True))]
     words, _ = repair_words(line)
     assert " ".join(w.text for w in words) == printed
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("công tác bảotn", "công tác bảotồn"),  # EVAL16 worn Lâm Bình, read at 43.7
+    ("công tác bảotn Văn phòng", "công tác bảotồn Văn phòng"),
+    ("Trạm Y tếxã", "Trạm Y tếxã"),  # a syllable glued to one with its vowel: not this rule
+])
+def test_a_syllable_run_together_with_its_neighbour_whose_vowel_was_lost(
+        read: str, printed: str) -> None:
+    """"bảo tồn" read "bảotn": the letters after a syllable hold no vowel; the one syllable
+    they spell with a vowel put back that makes a dictionary word with it ("bảo tồn") is
+    restored, the word left glued for the cells to part ("bảo tồn")."""
+    from chitieu.extract.ocr.spelling import split_glued
+
+    words, _ = repair_words(_line(read, conf=43.7))
+    assert " ".join(w.text for w in words) == printed
+    assert split_glued("bảotồn") == "bảo tồn"
