@@ -8,8 +8,9 @@ object, the set of conditions, the unit family — which the matcher compares ex
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import chain, compress, count, pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -18,6 +19,11 @@ from chitieu.core.dataclass import dataclass, field
 from chitieu.core.lexicon import parse_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, is_plain
+
+try:  # the name reading's hot loop, compiled (setup.py): words.py holds its Python twin
+    from chitieu.catalog import _fastread
+except ImportError:  # not built here: the Python reading, the same
+    _fastread = None
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
@@ -737,6 +743,14 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
 
 
 def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[str], str | None]:
+    """`_scan_words`, compiled where chitieu.catalog._fastread was built (the same result)."""
+    if reader.scan is not None:
+        return reader.scan(seq)
+    return _scan_words(seq, words, reader)
+
+
+def _scan_words(seq: Phrase, words: Words,
+                reader: _Reader) -> tuple[list[str], set[str], str | None]:
     """In one pass over the words: those left once stop phrases and bare numbers are dropped
     (stop phrases taken left to right, the longest where several start); the conditions of
     every phrase of `words.conditions` the name holds, wherever it starts; and how the
@@ -925,6 +939,65 @@ class _Reader:
         self.pair_kinds = {pair: _kind(pair[0], pair, words, self.using_verbs)
                            for table in (words.stop_set, words.conditions, words.using_verbs)
                            for pair in _starts(table).pairs}
+        # `_scan` compiled, where chitieu.catalog._fastread was built (else None: the Python
+        # `_scan_words`)
+        self.scan = _compiled_scan(words)
+
+
+def compiled():
+    """chitieu.catalog._fastread, the name reading's hot loops compiled, where it was built
+    and is not turned off (environment variable CHITIEU_COMPILED=0); else None."""
+    if os.environ.get("CHITIEU_COMPILED", "1") == "0" \
+            or getattr(_fastread, "VERSION", None) != _COMPILED_VERSION:
+        return None  # (a module built from older source is not used either)
+    return _fastread
+
+
+_COMPILED_VERSION = 1  # the interface `_fastread` builds (its VERSION)
+
+
+def _compiled_scan(words: Words) -> Callable[[Phrase], tuple[list[str], set[str],
+                                                                str | None]] | None:
+    """`_scan_words` of `words` as compiled code (chitieu.catalog._fastread): its phrase
+    tables as one trie of word ids, each node saying which phrases end there. None where the
+    module was not built, is turned off (CHITIEU_COMPILED=0), or a table holds an empty
+    phrase (held everywhere: the Python reading keeps that case)."""
+    fastread = compiled()
+    if fastread is None:
+        return None
+    tables = (words.stop_set, words.conditions, words.using_verbs, words.used_objects)
+    if any(() in table for table in tables):
+        return None
+    ids: dict[str, int] = {}
+    for phrase in chain(*tables, ((w,) for w in sorted(words.number_words))):
+        for word in phrase:
+            ids.setdefault(word, len(ids) + 1)
+    edges: dict[tuple[int, int], int] = {}
+
+    def node_of(phrase: Phrase) -> int:
+        node = 0
+        for word in phrase:
+            node = edges.setdefault((node, ids[word]), len(edges) + 1)
+        return node
+
+    def indexed(table: dict[Phrase, str]) -> tuple[dict[int, int], tuple[str, ...]]:
+        names = tuple(sorted(set(table.values())))
+        at = {name: i for i, name in enumerate(names)}
+        return {node_of(phrase): at[name] for phrase, name in table.items()}, names
+
+    stops = {node_of(phrase) for phrase in words.stop_set}
+    conditions, condition_names = indexed(words.conditions)
+    verbs, verb_names = indexed(words.using_verbs)
+    used, used_names = indexed(words.used_objects)
+    nodes = range(len(edges) + 1)
+    scanner = fastread.Scanner(
+        ids, [(parent, word, child) for (parent, word), child in edges.items()], len(nodes),
+        bytes(node in stops for node in nodes), tuple(conditions.get(n, -1) for n in nodes),
+        tuple(verbs.get(n, -1) for n in nodes), tuple(used.get(n, -1) for n in nodes),
+        condition_names, verb_names, used_names,
+        bytes(name in words.sized for name in condition_names),
+        bytes([0, *(word in words.number_words for word in ids)]), words.size_unread)
+    return scanner.scan
 
 
 _READERS: dict[int, _Reader] = {}

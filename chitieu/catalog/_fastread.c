@@ -1,0 +1,690 @@
+/* The hot loop of the catalog's name reading, compiled: `_scan` of words.py over word ids.
+ *
+ * The phrase tables `_scan` reads (stop phrases, conditions, verbs of use, used objects)
+ * are one trie of word ids here, built by words.py (`_compiled_scanner`): a phrase held at
+ * a place is a walk from that word. The Python `_scan` is this code's twin and its test
+ * oracle (tests/catalog/test_catalog_compiled.py): both must return the same, and words.py
+ * uses the Python one wherever this module was not built.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *word_ids;   /* dict: word -> id (1..), every word of the tables */
+    uint64_t *keys;       /* trie edges: (parent << 32 | word id) + 1, 0 = empty slot */
+    uint32_t *children;
+    Py_ssize_t mask;      /* slots - 1 (a power of two) */
+    Py_ssize_t n_nodes;
+    uint8_t *stop;        /* per node: ends a stop phrase */
+    int32_t *cond;        /* per node: index of its condition, or -1 */
+    int32_t *verb;        /* per node: index of its verb of use, or -1 */
+    int32_t *used;        /* per node: index of its used object, or -1 */
+    PyObject *cond_names; /* tuples of str */
+    PyObject *verb_names;
+    PyObject *used_names;
+    uint8_t *sized;       /* per condition: a denominator's size (`Words.sized`) */
+    Py_ssize_t n_conds;
+    uint8_t *number_word; /* per word id: a number in words (`Words.number_words`) */
+    Py_ssize_t n_words;
+    PyObject *size_unread; /* str or None */
+    PyObject *one;        /* "1" */
+} Scanner;
+
+static inline uint32_t
+child_of(const Scanner *s, uint32_t node, uint32_t word)
+{
+    if (!word)
+        return 0;
+    uint64_t key = (((uint64_t)node << 32) | word) + 1;
+    Py_ssize_t slot = (Py_ssize_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & s->mask;
+    for (;;) {
+        uint64_t k = s->keys[slot];
+        if (k == key)
+            return s->children[slot];
+        if (!k)
+            return 0;
+        slot = (slot + 1) & s->mask;
+    }
+}
+
+static void
+Scanner_dealloc(Scanner *self)
+{
+    Py_XDECREF(self->word_ids);
+    Py_XDECREF(self->cond_names);
+    Py_XDECREF(self->verb_names);
+    Py_XDECREF(self->used_names);
+    Py_XDECREF(self->size_unread);
+    Py_XDECREF(self->one);
+    PyMem_Free(self->keys);
+    PyMem_Free(self->children);
+    PyMem_Free(self->stop);
+    PyMem_Free(self->cond);
+    PyMem_Free(self->verb);
+    PyMem_Free(self->used);
+    PyMem_Free(self->sized);
+    PyMem_Free(self->number_word);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int
+read_indices(PyObject *seq, Py_ssize_t n, int32_t *out, Py_ssize_t limit, const char *what)
+{
+    if (!PyTuple_Check(seq) || PyTuple_GET_SIZE(seq) != n) {
+        PyErr_Format(PyExc_ValueError, "%s: a tuple of %zd ints expected", what, n);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long v = PyLong_AsLong(PyTuple_GET_ITEM(seq, i));
+        if (v == -1 && PyErr_Occurred())
+            return -1;
+        if (v < -1 || v >= limit) {
+            PyErr_Format(PyExc_ValueError, "%s: index %ld out of range", what, v);
+            return -1;
+        }
+        out[i] = (int32_t)v;
+    }
+    return 0;
+}
+
+/* A new array of n items of `size` bytes (NULL with MemoryError). */
+static void *
+new_array(Py_ssize_t n, size_t size)
+{
+    void *array = PyMem_Malloc((n ? n : 1) * size);
+    if (!array)
+        PyErr_NoMemory();
+    return array;
+}
+
+static int
+read_flags(PyObject *bytes, Py_ssize_t n, uint8_t **out, const char *what)
+{
+    if (!PyBytes_Check(bytes) || PyBytes_GET_SIZE(bytes) != n) {
+        PyErr_Format(PyExc_ValueError, "%s: %zd bytes expected", what, n);
+        return -1;
+    }
+    if (!(*out = new_array(n, 1)))
+        return -1;
+    memcpy(*out, PyBytes_AS_STRING(bytes), n);
+    return 0;
+}
+
+/* Scanner(word_ids, edges, n_nodes, stop, cond, verb, used, cond_names, verb_names,
+ *         used_names, sized, number_word, size_unread) */
+static int
+Scanner_init(Scanner *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *word_ids, *edges, *stop, *cond, *verb, *used, *cond_names, *verb_names;
+    PyObject *used_names, *sized, *number_word, *size_unread;
+    Py_ssize_t n_nodes;
+    if (!PyArg_ParseTuple(args, "O!O!nSO!O!O!O!O!O!SSO", &PyDict_Type, &word_ids,
+                          &PyList_Type, &edges, &n_nodes, &stop, &PyTuple_Type, &cond,
+                          &PyTuple_Type, &verb, &PyTuple_Type, &used, &PyTuple_Type,
+                          &cond_names, &PyTuple_Type, &verb_names, &PyTuple_Type, &used_names,
+                          &sized, &number_word, &size_unread))
+        return -1;
+    if (self->keys) {
+        PyErr_SetString(PyExc_RuntimeError, "Scanner is built once");
+        return -1;
+    }
+    if (n_nodes < 1 || n_nodes > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "n_nodes out of range");
+        return -1;
+    }
+    self->n_nodes = n_nodes;
+    self->n_conds = PyTuple_GET_SIZE(cond_names);
+    self->n_words = PyBytes_GET_SIZE(number_word);
+    Py_ssize_t n_edges = PyList_GET_SIZE(edges), slots = 16;
+    while (slots < 2 * n_edges + 2)
+        slots <<= 1;
+    self->mask = slots - 1;
+    self->keys = PyMem_Calloc(slots, sizeof(uint64_t));
+    self->children = PyMem_Calloc(slots, sizeof(uint32_t));
+    self->cond = PyMem_Malloc(n_nodes * sizeof(int32_t));
+    self->verb = PyMem_Malloc(n_nodes * sizeof(int32_t));
+    self->used = PyMem_Malloc(n_nodes * sizeof(int32_t));
+    if (!self->keys || !self->children || !self->cond || !self->verb || !self->used) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t e = 0; e < n_edges; e++) {
+        unsigned long parent, word, child;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(edges, e), "kkk", &parent, &word, &child))
+            return -1;
+        if (parent >= (unsigned long)n_nodes || child >= (unsigned long)n_nodes || !child
+                || !word || word >= (unsigned long)self->n_words) {
+            PyErr_SetString(PyExc_ValueError, "edge out of range");
+            return -1;
+        }
+        uint64_t key = (((uint64_t)parent << 32) | word) + 1;
+        Py_ssize_t slot = (Py_ssize_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & self->mask;
+        while (self->keys[slot] && self->keys[slot] != key)
+            slot = (slot + 1) & self->mask;
+        self->keys[slot] = key;
+        self->children[slot] = (uint32_t)child;
+    }
+    if (read_flags(stop, n_nodes, &self->stop, "stop") < 0
+            || read_indices(cond, n_nodes, self->cond, self->n_conds, "cond") < 0
+            || read_indices(verb, n_nodes, self->verb, PyTuple_GET_SIZE(verb_names), "verb") < 0
+            || read_indices(used, n_nodes, self->used, PyTuple_GET_SIZE(used_names), "used") < 0
+            || read_flags(sized, self->n_conds, &self->sized, "sized") < 0
+            || read_flags(number_word, self->n_words, &self->number_word, "number_word") < 0)
+        return -1;
+    self->one = PyUnicode_FromString("1");
+    if (!self->one)
+        return -1;
+    Py_INCREF(word_ids);
+    self->word_ids = word_ids;
+    Py_INCREF(cond_names);
+    self->cond_names = cond_names;
+    Py_INCREF(verb_names);
+    self->verb_names = verb_names;
+    Py_INCREF(used_names);
+    self->used_names = used_names;
+    Py_INCREF(size_unread);
+    self->size_unread = size_unread;
+    return 0;
+}
+
+/* str.isdigit */
+static int
+is_digit(PyObject *word)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    if (!n)
+        return 0;
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return 1;
+}
+
+/* Whether seq[start:start + length] is a phrase of the conditions. */
+static int
+holds_condition(const Scanner *s, const uint32_t *ids, Py_ssize_t n, Py_ssize_t start,
+                Py_ssize_t length)
+{
+    uint32_t node = 0;
+    Py_ssize_t end = start + length < n ? start + length : n;
+    for (Py_ssize_t j = start; j < end; j++) {
+        node = child_of(s, node, ids[j]);
+        if (!node)
+            return 0;
+    }
+    return end > start && s->cond[node] >= 0;
+}
+
+/* `_found_at`: the condition of seq[i:i + length], or the size unread after a number. */
+static int
+found_at(const Scanner *s, PyObject *seq, const uint32_t *ids, const uint8_t *digits,
+         Py_ssize_t n, Py_ssize_t i, Py_ssize_t length, int32_t condition, PyObject *found)
+{
+    if (i && s->sized[condition]) {
+        PyObject *before = PyTuple_GET_ITEM(seq, i - 1);
+        int is_one = PyUnicode_Compare(before, s->one) == 0;
+        if (!is_one && (digits[i - 1] || s->number_word[ids[i - 1]])) {
+            if (!holds_condition(s, ids, n, i - 1, length + 1) && s->size_unread != Py_None
+                    && PyObject_IsTrue(s->size_unread))
+                return PySet_Add(found, s->size_unread);
+            return 0;
+        }
+    }
+    return PySet_Add(found, PyTuple_GET_ITEM(s->cond_names, condition));
+}
+
+#define MAX_HELD 32
+
+/* scan(seq) -> (content words, conditions, used): `_scan` of words.py. */
+static PyObject *
+Scanner_scan(Scanner *self, PyObject *seq)
+{
+    if (!PyTuple_Check(seq)) {
+        PyErr_SetString(PyExc_TypeError, "scan: a tuple of words expected");
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
+    uint32_t ids_small[64];
+    uint8_t digits_small[64];
+    uint32_t *ids = ids_small;
+    uint8_t *digits = digits_small;
+    PyObject *out = NULL, *found = NULL, *used = NULL, *result = NULL;
+    if (n > 64) {
+        ids = PyMem_Malloc(n * sizeof(uint32_t));
+        digits = PyMem_Malloc(n);
+        if (!ids || !digits) {
+            PyErr_NoMemory();
+            goto done;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyTuple_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "scan: words are str");
+            goto done;
+        }
+        PyObject *id = PyDict_GetItemWithError(self->word_ids, word);
+        if (!id && PyErr_Occurred())
+            goto done;
+        ids[i] = id ? (uint32_t)PyLong_AsUnsignedLong(id) : 0;
+        digits[i] = (uint8_t)is_digit(word);
+    }
+    out = PyList_New(0);
+    found = PySet_New(NULL);
+    if (!out || !found)
+        goto done;
+    Py_ssize_t covered = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int32_t conds[MAX_HELD], cond_lengths[MAX_HELD], verbs[MAX_HELD];
+        int32_t verb_lengths[MAX_HELD], verb_ends[MAX_HELD];
+        int n_conds = 0, n_verbs = 0, is_stop = 0;
+        Py_ssize_t longest_stop = 0;
+        uint32_t node = 0;
+        for (Py_ssize_t j = i; j < n; j++) {
+            node = child_of(self, node, ids[j]);
+            if (!node)
+                break;
+            Py_ssize_t depth = j - i + 1;
+            if (self->stop[node]) {
+                if (depth == 1)
+                    is_stop = 1;
+                else
+                    longest_stop = depth;
+            }
+            if (self->cond[node] >= 0 && n_conds < MAX_HELD) {
+                conds[n_conds] = self->cond[node];
+                cond_lengths[n_conds++] = (int32_t)depth;
+            }
+            if (self->verb[node] >= 0 && n_verbs < MAX_HELD) {
+                verbs[n_verbs] = self->verb[node];
+                verb_ends[n_verbs] = (int32_t)(j + 1);
+                verb_lengths[n_verbs++] = (int32_t)depth;
+            }
+        }
+        if (!is_stop && !longest_stop && !n_conds && !n_verbs && !digits[i]) {
+            if (i >= covered && PyList_Append(out, PyTuple_GET_ITEM(seq, i)) < 0)
+                goto done;
+            continue;
+        }
+        for (int c = 0; c < n_conds; c++)
+            if (found_at(self, seq, ids, digits, n, i, cond_lengths[c], conds[c], found) < 0)
+                goto done;
+        if (!used) {
+            for (int v = n_verbs - 1; v >= 0; v--) {  /* the longest verb first */
+                int32_t object = -1;
+                uint32_t at = 0;
+                for (Py_ssize_t j = verb_ends[v]; j < n; j++) {
+                    at = child_of(self, at, ids[j]);
+                    if (!at)
+                        break;
+                    if (self->used[at] >= 0)
+                        object = self->used[at];
+                }
+                if (object >= 0) {
+                    used = PyUnicode_FromFormat("%U %U",
+                                                PyTuple_GET_ITEM(self->verb_names, verbs[v]),
+                                                PyTuple_GET_ITEM(self->used_names, object));
+                    if (!used)
+                        goto done;
+                    break;
+                }
+            }
+            (void)verb_lengths;
+        }
+        if (i < covered)
+            continue;
+        if (longest_stop)
+            covered = i + longest_stop;
+        else if (is_stop)
+            covered = i + 1;
+        else if (!digits[i] && PyList_Append(out, PyTuple_GET_ITEM(seq, i)) < 0)
+            goto done;
+    }
+    result = PyTuple_Pack(3, out, found, used ? used : Py_None);
+done:
+    Py_XDECREF(out);
+    Py_XDECREF(found);
+    Py_XDECREF(used);
+    if (ids != ids_small)
+        PyMem_Free(ids);
+    if (digits != digits_small)
+        PyMem_Free(digits);
+    return result;
+}
+
+static PyMethodDef Scanner_methods[] = {
+    {"scan", (PyCFunction)Scanner_scan, METH_O,
+     "scan(words) -> (content words, conditions, used): words.py `_scan`"},
+    {NULL, NULL, 0, NULL},
+};
+
+/* A type of this module: its struct, methods, dealloc and init are Name, Name_methods,
+   Name_dealloc and Name_init. */
+#define FASTREAD_TYPE(Name, doc)                                  \
+    static PyTypeObject Name##Type = {                            \
+        PyVarObject_HEAD_INIT(NULL, 0)                            \
+        .tp_name = "chitieu.catalog._fastread." #Name,            \
+        .tp_basicsize = sizeof(Name),                             \
+        .tp_dealloc = (destructor)Name##_dealloc,                 \
+        .tp_flags = Py_TPFLAGS_DEFAULT,                           \
+        .tp_doc = doc,                                            \
+        .tp_methods = Name##_methods,                             \
+        .tp_init = (initproc)Name##_init,                         \
+        .tp_new = PyType_GenericNew,                              \
+    }
+
+FASTREAD_TYPE(Scanner, "The phrase tables of `_scan` as a trie of word ids.");
+
+
+/* ------------------------------------------------------------------ the candidates */
+
+/* math.fsum (CPython's msum: exactly rounded, so the same float as math.fsum). */
+static double
+exact_sum(const double *values, int count)
+{
+    double partials[64], x, y, t, hi, yr, lo = 0.0;
+    int i, j, n = 0;
+    for (int k = 0; k < count; k++) {
+        x = values[k];
+        for (i = j = 0; j < n; j++) {
+            y = partials[j];
+            if (fabs(x) < fabs(y)) {
+                t = x;
+                x = y;
+                y = t;
+            }
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0)
+                partials[i++] = lo;
+            x = hi;
+        }
+        n = i;
+        if (x != 0.0 && n < 64)
+            partials[n++] = x;
+    }
+    hi = 0.0;
+    if (n > 0) {
+        hi = partials[--n];
+        while (n > 0) {
+            x = hi;
+            y = partials[--n];
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0)
+                break;
+        }
+        if (n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) ||
+                      (lo > 0.0 && partials[n - 1] > 0.0))) {
+            y = lo * 2.0;
+            x = hi + y;
+            yr = x - hi;
+            if (y == yr)
+                hi = x;
+        }
+    }
+    return hi;
+}
+
+#define MAX_SHARED 62  /* words a phrasing holds at most (words.py checks) */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *word_ids;    /* dict: catalog word -> its index in the vocabulary */
+    Py_ssize_t n_words, width;  /* vocabulary size; 64-bit words of a word set */
+    double *weights;       /* per word */
+    long *quanta;          /* per word: its weight in whole quanta, rounded up */
+    Py_ssize_t n_entries;
+    uint64_t *entry_words; /* per phrasing: its words, `width` 64-bit words */
+    double *entry_weights;
+    PyObject *entry_ids;   /* tuple of str: each phrasing's indicator */
+    double plain, contained, slack, quanta_per_unit;
+} Searcher;
+
+static void
+Searcher_dealloc(Searcher *self)
+{
+    Py_XDECREF(self->word_ids);
+    Py_XDECREF(self->entry_ids);
+    PyMem_Free(self->weights);
+    PyMem_Free(self->quanta);
+    PyMem_Free(self->entry_words);
+    PyMem_Free(self->entry_weights);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int
+read_doubles(PyObject *seq, Py_ssize_t n, double **out, const char *what)
+{
+    if (!PyTuple_Check(seq) || PyTuple_GET_SIZE(seq) != n) {
+        PyErr_Format(PyExc_ValueError, "%s: a tuple of %zd floats expected", what, n);
+        return -1;
+    }
+    if (!(*out = new_array(n, sizeof(double))))
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        (*out)[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(seq, i));
+        if ((*out)[i] == -1.0 && PyErr_Occurred())
+            return -1;
+    }
+    return 0;
+}
+
+/* Searcher(word_ids, weights, quanta, entry_words, entry_weights, entry_ids, plain,
+ *          contained, slack, quanta_per_unit) */
+static int
+Searcher_init(Searcher *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *word_ids, *weights, *quanta, *entry_words, *entry_weights, *entry_ids;
+    if (self->weights) {
+        PyErr_SetString(PyExc_RuntimeError, "Searcher is built once");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!dddd", &PyDict_Type, &word_ids, &PyTuple_Type,
+                          &weights, &PyTuple_Type, &quanta, &PyTuple_Type, &entry_words,
+                          &PyTuple_Type, &entry_weights, &PyTuple_Type, &entry_ids,
+                          &self->plain, &self->contained, &self->slack,
+                          &self->quanta_per_unit))
+        return -1;
+    self->n_words = PyTuple_GET_SIZE(weights);
+    self->width = (self->n_words + 63) / 64;
+    self->n_entries = PyTuple_GET_SIZE(entry_ids);
+    if (read_doubles(weights, self->n_words, &self->weights, "weights") < 0
+            || read_doubles(entry_weights, self->n_entries, &self->entry_weights,
+                            "entry_weights") < 0)
+        return -1;
+    if (PyTuple_GET_SIZE(quanta) != self->n_words
+            || PyTuple_GET_SIZE(entry_words) != self->n_entries) {
+        PyErr_SetString(PyExc_ValueError, "Searcher: tables of unequal lengths");
+        return -1;
+    }
+    self->quanta = PyMem_Malloc((self->n_words ? self->n_words : 1) * sizeof(long));
+    self->entry_words = PyMem_Calloc((self->n_entries * self->width) ? self->n_entries
+                                     * self->width : 1, sizeof(uint64_t));
+    if (!self->quanta || !self->entry_words) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t w = 0; w < self->n_words; w++) {
+        self->quanta[w] = PyLong_AsLong(PyTuple_GET_ITEM(quanta, w));
+        if (self->quanta[w] == -1 && PyErr_Occurred())
+            return -1;
+    }
+    for (Py_ssize_t e = 0; e < self->n_entries; e++) {
+        PyObject *words = PyTuple_GET_ITEM(entry_words, e);
+        if (!PyTuple_Check(words)) {
+            PyErr_SetString(PyExc_ValueError, "Searcher: each phrasing's words a tuple");
+            return -1;
+        }
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(words); k++) {
+            long w = PyLong_AsLong(PyTuple_GET_ITEM(words, k));
+            if (w < 0 || w >= self->n_words) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "Searcher: word out of range");
+                return -1;
+            }
+            self->entry_words[e * self->width + w / 64] |= 1ull << (w % 64);
+        }
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(entry_ids, e))) {
+            PyErr_SetString(PyExc_ValueError, "Searcher: ids are str");
+            return -1;
+        }
+    }
+    Py_INCREF(word_ids);
+    self->word_ids = word_ids;
+    Py_INCREF(entry_ids);
+    self->entry_ids = entry_ids;
+    return 0;
+}
+
+/* best(members, words, total, needed, compatible, slot, threshold) -> (id, score) | None:
+ * the candidate loop of `Catalog._best` (its `_Phrasings.reaching` bound included). */
+static PyObject *
+Searcher_best(Searcher *self, PyObject *args)
+{
+    PyObject *members, *words, *compatible;
+    double total, needed, threshold;
+    Py_ssize_t slot;
+    if (!PyArg_ParseTuple(args, "O!O!ddO!nd", &PyTuple_Type, &members, &PyFrozenSet_Type,
+                          &words, &total, &needed, &PyLong_Type, &compatible, &slot,
+                          &threshold))
+        return NULL;
+    Py_ssize_t n_members = PyTuple_GET_SIZE(members);
+    if (slot < 2 || slot > 62) {
+        PyErr_SetString(PyExc_ValueError, "best: slot out of range");
+        return NULL;
+    }
+    uint64_t name_small[16];
+    uint64_t *name = self->width <= 16 ? name_small : PyMem_Calloc(self->width,
+                                                                    sizeof(uint64_t));
+    PyObject *result = NULL, *mask_bytes = NULL, *best_id = NULL;
+    if (!name)
+        return PyErr_NoMemory();
+    memset(name, 0, self->width * sizeof(uint64_t));
+    Py_ssize_t pos = 0;
+    PyObject *word;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(words, &pos, &word, &hash)) {
+        PyObject *id = PyDict_GetItemWithError(self->word_ids, word);
+        if (!id) {
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        long w = PyLong_AsLong(id);
+        if (w < 0 || w >= self->n_words) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "best: word out of range");
+            goto done;
+        }
+        name[w / 64] |= 1ull << (w % 64);
+    }
+    /* the members a name with these conditions may link to: the top bits of their slots */
+    Py_ssize_t n_bytes = (n_members * slot + 7) / 8;
+    mask_bytes = PyObject_CallMethod(compatible, "to_bytes", "ns", n_bytes, "little");
+    if (!mask_bytes)
+        goto done;
+    const unsigned char *mask = (const unsigned char *)PyBytes_AS_STRING(mask_bytes);
+    long half = 1L << (slot - 1);
+    double floored = floor(needed * self->quanta_per_unit);
+    long least = floored - 1 < 1 ? 1 : (floored - 1 > (double)half ? half : (long)floored - 1);
+    double best_score = -1.0;
+    for (Py_ssize_t p = n_members - 1; p >= 0; p--) {  /* highest first, as `_best` */
+        Py_ssize_t top = (p + 1) * slot - 1;
+        if (!(mask[top / 8] >> (top % 8) & 1))
+            continue;
+        long e = PyLong_AsLong(PyTuple_GET_ITEM(members, p));
+        if (e < 0 || e >= self->n_entries) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "best: member out of range");
+            goto done;
+        }
+        const uint64_t *entry = self->entry_words + e * self->width;
+        long bound = 0;
+        double shared_weights[MAX_SHARED];
+        int n_shared = 0;
+        for (Py_ssize_t k = 0; k < self->width; k++) {
+            uint64_t common = name[k] & entry[k];
+            while (common) {
+                int bit = __builtin_ctzll(common);
+                common &= common - 1;
+                Py_ssize_t w = k * 64 + bit;
+                bound += self->quanta[w];
+                if (n_shared == MAX_SHARED) {
+                    PyErr_SetString(PyExc_ValueError, "best: too many words in common");
+                    goto done;
+                }
+                shared_weights[n_shared++] = self->weights[w];
+            }
+        }
+        if (bound < least)
+            continue;
+        double shared = exact_sum(shared_weights, n_shared);
+        if (shared < needed)
+            continue;
+        double weight = self->entry_weights[e];
+        double score = self->plain * (2 * shared / (total + weight))
+            + self->contained * shared / (total <= weight ? total : weight);
+        PyObject *id = PyTuple_GET_ITEM(self->entry_ids, e);
+        if (score > best_score || (score == best_score && best_id
+                                   && PyUnicode_Compare(id, best_id) < 0)) {
+            if (PyErr_Occurred())
+                goto done;
+            best_id = id;
+            best_score = score;
+            if (score > threshold) {
+                double ratio = (score - self->contained) / self->plain;
+                double more = ratio / (2 - ratio) * total - self->slack;
+                if (more > needed)
+                    needed = more;
+            }
+        }
+    }
+    if (!best_id)
+        result = Py_NewRef(Py_None);
+    else
+        result = Py_BuildValue("(Od)", best_id, best_score);
+done:
+    Py_XDECREF(mask_bytes);
+    if (name != name_small)
+        PyMem_Free(name);
+    return result;
+}
+
+static PyMethodDef Searcher_methods[] = {
+    {"best", (PyCFunction)Searcher_best, METH_VARARGS,
+     "best(members, words, total, needed, compatible, slot, threshold) -> (id, score) | None"},
+    {NULL, NULL, 0, NULL},
+};
+
+FASTREAD_TYPE(Searcher,
+              "The catalog's phrasings as word sets: the candidate loop of `Catalog._best`.");
+
+static struct PyModuleDef fastread_module = {
+    PyModuleDef_HEAD_INIT, "chitieu.catalog._fastread",
+    "The catalog's name reading, compiled (words.py holds its Python twin).", -1, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__fastread(void)
+{
+    PyObject *module = PyModule_Create(&fastread_module);
+    if (!module)
+        return NULL;
+    /* VERSION: the interface words.py and catalog.py build against (`compiled`); a module
+       built from older source is not used */
+    if (PyModule_AddType(module, &ScannerType) < 0 || PyModule_AddType(module, &SearcherType) < 0
+            || PyModule_AddIntConstant(module, "VERSION", 1) < 0) {
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}

@@ -1,0 +1,115 @@
+"""The name reading's compiled hot loops (chitieu.catalog._fastread) against their Python
+twins: the same result for every name of tests/catalog and for names made distinct as the
+speed benchmark makes them (two catalog words spliced in), and the Python twins alone where
+the module is not built or is turned off."""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chitieu.catalog import words as W
+from chitieu.catalog.catalog import Catalog, default_catalog
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+
+needs_compiled = pytest.mark.skipif(
+    W.compiled() is None,
+    reason="chitieu.catalog._fastread not built (setup.py; `make test` builds it)")
+
+
+def _labelled_names() -> list[tuple[str, str | None]]:
+    found: dict[tuple[str, str | None], None] = {}
+    for path in sorted(HERE.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("name"):
+                    found[row["name"], row.get("unit") or None] = None
+    return list(found)
+
+
+def _distinct(names: list[tuple[str, str | None]], vocabulary: list[str],
+              seed: int = 15) -> list[tuple[str, str | None]]:
+    """Each name with two words of `vocabulary` after its first two (benchmarks/bench_text.py
+    --distinct), and once more printed as a share, and with no unit."""
+    rng = random.Random(seed)
+    made = []
+    for name, unit in names:
+        head = name.split(" ")
+        spliced = " ".join([*head[:2], rng.choice(vocabulary), rng.choice(vocabulary),
+                            *head[2:]])
+        made += [(spliced, unit), (spliced, "%"), (name, None)]
+    return made
+
+
+_NAMES = _labelled_names()
+
+
+@pytest.fixture(scope="module")
+def twins() -> tuple[Catalog, Catalog]:
+    """The default catalog, and a copy of it whose candidate loop is the Python one."""
+    compiled = default_catalog()
+    plain = Catalog(compiled.indicators)
+    plain._searcher = None
+    return compiled, plain
+
+
+def test_the_labelled_names_are_many() -> None:
+    assert len(_NAMES) > 2000  # the oracle below reads them all
+
+
+@needs_compiled
+def test_the_compiled_scan_reads_every_name_as_the_python_scan() -> None:
+    words = default_catalog().words
+    reader = W._reader(words)
+    assert reader.scan is not None
+    vocabulary = sorted({w for phrase in words.conditions for w in phrase})
+    for name, _unit in _distinct(_NAMES, vocabulary):
+        seq = W.tokens(name, words)
+        assert reader.scan(seq) == W._scan_words(seq, words, reader), name
+
+
+@needs_compiled
+def test_the_compiled_candidates_give_every_name_the_python_link(twins) -> None:
+    compiled, plain = twins
+    assert compiled._searcher is not None
+    vocabulary = compiled._vocabulary
+    for name, unit in _distinct(_NAMES, vocabulary):
+        assert compiled._best(name, unit) == plain._best(name, unit), (name, unit)
+
+
+@needs_compiled
+def test_the_compiled_candidates_keep_a_threshold_set_later(twins) -> None:
+    compiled, plain = twins
+    before = compiled.threshold
+    try:
+        for threshold in (0.5, 0.8):
+            compiled.threshold = plain.threshold = threshold
+            for name, unit in _NAMES[::10]:
+                assert compiled._best(name, unit) == plain._best(name, unit), (name, unit)
+    finally:
+        compiled.threshold = plain.threshold = before
+
+
+def test_turned_off_the_catalog_reads_with_its_python_twins() -> None:
+    """CHITIEU_COMPILED=0 (as where the module was not built): the Python reading, whose
+    links are the ones the tests pin."""
+    code = ("from chitieu.catalog import words as W; from chitieu.catalog import load_catalog;"
+            "c = load_catalog(); assert W.compiled() is None;"
+            "assert W._reader(c.words).scan is None and c._searcher is None;"
+            "print(c.match('Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình',"
+            " '%'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT,
+                         env={**os.environ, "CHITIEU_COMPILED": "0"}).stdout
+    assert out.startswith("IndicatorMatch("), out
+    here = default_catalog().match(
+        "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", "%")
+    assert out.strip() == repr(here)
