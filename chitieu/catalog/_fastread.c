@@ -12,13 +12,91 @@
 #include <math.h>
 #include <string.h>
 
+/* Phrases of word ids as a trie: node 0 the root, each edge (parent, word id) -> child in
+ * an open-addressing hash. */
 typedef struct {
-    PyObject_HEAD
-    PyObject *word_ids;   /* dict: word -> id (1..), every word of the tables */
-    uint64_t *keys;       /* trie edges: (parent << 32 | word id) + 1, 0 = empty slot */
+    uint64_t *keys;       /* (parent << 32 | word id) + 1; 0 = an empty slot */
     uint32_t *children;
     Py_ssize_t mask;      /* slots - 1 (a power of two) */
     Py_ssize_t n_nodes;
+} Trie;
+
+static inline Py_ssize_t
+trie_slot(const Trie *t, uint64_t key)
+{
+    return (Py_ssize_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & t->mask;
+}
+
+/* The child of `node` by `word`, 0 when none (word id 0: a word of no phrase). */
+static inline uint32_t
+trie_child(const Trie *t, uint32_t node, uint32_t word)
+{
+    if (!word)
+        return 0;
+    uint64_t key = (((uint64_t)node << 32) | word) + 1;
+    for (Py_ssize_t slot = trie_slot(t, key);; slot = (slot + 1) & t->mask) {
+        uint64_t k = t->keys[slot];
+        if (k == key)
+            return t->children[slot];
+        if (!k)
+            return 0;
+    }
+}
+
+/* The trie of `edges` (a list of (parent, word id, child)) over `n_nodes` nodes and word ids
+   below `n_words`. */
+static int
+trie_build(Trie *t, PyObject *edges, Py_ssize_t n_nodes, Py_ssize_t n_words)
+{
+    if (t->keys) {
+        PyErr_SetString(PyExc_RuntimeError, "built once");
+        return -1;
+    }
+    if (!PyList_Check(edges) || n_nodes < 1 || n_nodes > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "a trie: a list of edges and 1.. nodes expected");
+        return -1;
+    }
+    Py_ssize_t n_edges = PyList_GET_SIZE(edges), slots = 16;
+    while (slots < 2 * n_edges + 2)
+        slots <<= 1;
+    t->mask = slots - 1;
+    t->n_nodes = n_nodes;
+    t->keys = PyMem_Calloc(slots, sizeof(uint64_t));
+    t->children = PyMem_Calloc(slots, sizeof(uint32_t));
+    if (!t->keys || !t->children) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t e = 0; e < n_edges; e++) {
+        unsigned long parent, word, child;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(edges, e), "kkk", &parent, &word, &child))
+            return -1;
+        if (parent >= (unsigned long)n_nodes || child >= (unsigned long)n_nodes || !child
+                || !word || word >= (unsigned long)n_words) {
+            PyErr_SetString(PyExc_ValueError, "a trie edge out of range");
+            return -1;
+        }
+        uint64_t key = (((uint64_t)parent << 32) | word) + 1;
+        Py_ssize_t slot = trie_slot(t, key);
+        while (t->keys[slot] && t->keys[slot] != key)
+            slot = (slot + 1) & t->mask;
+        t->keys[slot] = key;
+        t->children[slot] = (uint32_t)child;
+    }
+    return 0;
+}
+
+static void
+trie_free(Trie *t)
+{
+    PyMem_Free(t->keys);
+    PyMem_Free(t->children);
+}
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *word_ids;   /* dict: word -> id (1..), every word of the tables */
+    Trie trie;
     uint8_t *stop;        /* per node: ends a stop phrase */
     int32_t *cond;        /* per node: index of its condition, or -1 */
     int32_t *verb;        /* per node: index of its verb of use, or -1 */
@@ -34,23 +112,6 @@ typedef struct {
     PyObject *one;        /* "1" */
 } Scanner;
 
-static inline uint32_t
-child_of(const Scanner *s, uint32_t node, uint32_t word)
-{
-    if (!word)
-        return 0;
-    uint64_t key = (((uint64_t)node << 32) | word) + 1;
-    Py_ssize_t slot = (Py_ssize_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & s->mask;
-    for (;;) {
-        uint64_t k = s->keys[slot];
-        if (k == key)
-            return s->children[slot];
-        if (!k)
-            return 0;
-        slot = (slot + 1) & s->mask;
-    }
-}
-
 static void
 Scanner_dealloc(Scanner *self)
 {
@@ -60,8 +121,7 @@ Scanner_dealloc(Scanner *self)
     Py_XDECREF(self->used_names);
     Py_XDECREF(self->size_unread);
     Py_XDECREF(self->one);
-    PyMem_Free(self->keys);
-    PyMem_Free(self->children);
+    trie_free(&self->trie);
     PyMem_Free(self->stop);
     PyMem_Free(self->cond);
     PyMem_Free(self->verb);
@@ -128,46 +188,14 @@ Scanner_init(Scanner *self, PyObject *args, PyObject *kwds)
                           &cond_names, &PyTuple_Type, &verb_names, &PyTuple_Type, &used_names,
                           &sized, &number_word, &size_unread))
         return -1;
-    if (self->keys) {
-        PyErr_SetString(PyExc_RuntimeError, "Scanner is built once");
-        return -1;
-    }
-    if (n_nodes < 1 || n_nodes > INT32_MAX) {
-        PyErr_SetString(PyExc_ValueError, "n_nodes out of range");
-        return -1;
-    }
-    self->n_nodes = n_nodes;
     self->n_conds = PyTuple_GET_SIZE(cond_names);
     self->n_words = PyBytes_GET_SIZE(number_word);
-    Py_ssize_t n_edges = PyList_GET_SIZE(edges), slots = 16;
-    while (slots < 2 * n_edges + 2)
-        slots <<= 1;
-    self->mask = slots - 1;
-    self->keys = PyMem_Calloc(slots, sizeof(uint64_t));
-    self->children = PyMem_Calloc(slots, sizeof(uint32_t));
-    self->cond = PyMem_Malloc(n_nodes * sizeof(int32_t));
-    self->verb = PyMem_Malloc(n_nodes * sizeof(int32_t));
-    self->used = PyMem_Malloc(n_nodes * sizeof(int32_t));
-    if (!self->keys || !self->children || !self->cond || !self->verb || !self->used) {
-        PyErr_NoMemory();
+    if (trie_build(&self->trie, edges, n_nodes, self->n_words) < 0)
         return -1;
-    }
-    for (Py_ssize_t e = 0; e < n_edges; e++) {
-        unsigned long parent, word, child;
-        if (!PyArg_ParseTuple(PyList_GET_ITEM(edges, e), "kkk", &parent, &word, &child))
-            return -1;
-        if (parent >= (unsigned long)n_nodes || child >= (unsigned long)n_nodes || !child
-                || !word || word >= (unsigned long)self->n_words) {
-            PyErr_SetString(PyExc_ValueError, "edge out of range");
-            return -1;
-        }
-        uint64_t key = (((uint64_t)parent << 32) | word) + 1;
-        Py_ssize_t slot = (Py_ssize_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & self->mask;
-        while (self->keys[slot] && self->keys[slot] != key)
-            slot = (slot + 1) & self->mask;
-        self->keys[slot] = key;
-        self->children[slot] = (uint32_t)child;
-    }
+    if (!(self->cond = new_array(n_nodes, sizeof(int32_t)))
+            || !(self->verb = new_array(n_nodes, sizeof(int32_t)))
+            || !(self->used = new_array(n_nodes, sizeof(int32_t))))
+        return -1;
     if (read_flags(stop, n_nodes, &self->stop, "stop") < 0
             || read_indices(cond, n_nodes, self->cond, self->n_conds, "cond") < 0
             || read_indices(verb, n_nodes, self->verb, PyTuple_GET_SIZE(verb_names), "verb") < 0
@@ -214,7 +242,7 @@ holds_condition(const Scanner *s, const uint32_t *ids, Py_ssize_t n, Py_ssize_t 
     uint32_t node = 0;
     Py_ssize_t end = start + length < n ? start + length : n;
     for (Py_ssize_t j = start; j < end; j++) {
-        node = child_of(s, node, ids[j]);
+        node = trie_child(&s->trie, node, ids[j]);
         if (!node)
             return 0;
     }
@@ -287,7 +315,7 @@ Scanner_scan(Scanner *self, PyObject *seq)
         Py_ssize_t longest_stop = 0;
         uint32_t node = 0;
         for (Py_ssize_t j = i; j < n; j++) {
-            node = child_of(self, node, ids[j]);
+            node = trie_child(&self->trie, node, ids[j]);
             if (!node)
                 break;
             Py_ssize_t depth = j - i + 1;
@@ -320,7 +348,7 @@ Scanner_scan(Scanner *self, PyObject *seq)
                 int32_t object = -1;
                 uint32_t at = 0;
                 for (Py_ssize_t j = verb_ends[v]; j < n; j++) {
-                    at = child_of(self, at, ids[j]);
+                    at = trie_child(&self->trie, at, ids[j]);
                     if (!at)
                         break;
                     if (self->used[at] >= 0)
@@ -364,6 +392,332 @@ static PyMethodDef Scanner_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+
+/* ------------------------------------------------------------------ the words of a name */
+
+/* A piece of a name read before, kept by its characters: looked up without making a str. */
+typedef struct {
+    uint64_t hash;        /* 0: an empty slot */
+    Py_ssize_t length;
+    Py_UCS4 *chars;
+    PyObject *words;      /* the tuple of its words */
+} Piece;
+
+#define PIECE_SLOTS (1 << 17)  /* at most 3/4 of them used: then all are forgotten */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *pieces;     /* dict: a piece of a plain text -> its words (words.py `_Pieces`) */
+    Piece *known;         /* the pieces found in `pieces` so far (PIECE_SLOTS) */
+    Py_ssize_t n_known;
+    PyObject *word_ids;   /* dict: each word of the replaced phrases -> its id (1..) */
+    Py_ssize_t n_words;
+    Trie tries[2];        /* the abbreviations' phrases, then the synonyms' */
+    PyObject *values[2];  /* per node: the words its phrase is replaced by (a tuple), or None */
+    PyObject *locality[2]; /* what a locality opens with ("ủa", "ỦA"), or NULL: none read */
+} Tokenizer;
+
+static void
+forget_pieces(Tokenizer *self)
+{
+    for (Py_ssize_t i = 0; self->known && i < PIECE_SLOTS; i++) {
+        Piece *piece = &self->known[i];
+        if (piece->hash) {
+            PyMem_Free(piece->chars);
+            Py_DECREF(piece->words);
+            piece->hash = 0;
+        }
+    }
+    self->n_known = 0;
+}
+
+static void
+Tokenizer_dealloc(Tokenizer *self)
+{
+    forget_pieces(self);
+    PyMem_Free(self->known);
+    Py_XDECREF(self->pieces);
+    Py_XDECREF(self->word_ids);
+    for (int k = 0; k < 2; k++) {
+        trie_free(&self->tries[k]);
+        Py_XDECREF(self->values[k]);
+        Py_XDECREF(self->locality[k]);
+    }
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* Tokenizer(pieces, word_ids, n_words, abbreviation edges, their values, synonym edges,
+ *           their values, locality openings (a tuple of str, empty: no locality read)) */
+static int
+Tokenizer_init(Tokenizer *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *pieces, *word_ids, *edges[2], *values[2], *locality;
+    Py_ssize_t n_words;
+    if (self->known) {
+        PyErr_SetString(PyExc_RuntimeError, "Tokenizer is built once");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(args, "O!O!nO!O!O!O!O!", &PyDict_Type, &pieces, &PyDict_Type,
+                          &word_ids, &n_words, &PyList_Type, &edges[0], &PyTuple_Type,
+                          &values[0], &PyList_Type, &edges[1], &PyTuple_Type, &values[1],
+                          &PyTuple_Type, &locality))
+        return -1;
+    if (PyTuple_GET_SIZE(locality) != 0 && PyTuple_GET_SIZE(locality) != 2) {
+        PyErr_SetString(PyExc_ValueError, "Tokenizer: two locality openings, or none");
+        return -1;
+    }
+    for (int k = 0; k < 2; k++) {
+        Py_ssize_t n_nodes = PyTuple_GET_SIZE(values[k]);
+        if (trie_build(&self->tries[k], edges[k], n_nodes, n_words) < 0)
+            return -1;
+        for (Py_ssize_t i = 0; i < n_nodes; i++) {
+            PyObject *v = PyTuple_GET_ITEM(values[k], i);
+            if (v != Py_None && !PyTuple_Check(v)) {
+                PyErr_SetString(PyExc_ValueError, "Tokenizer: values are tuples or None");
+                return -1;
+            }
+            for (Py_ssize_t j = 0; v != Py_None && j < PyTuple_GET_SIZE(v); j++)
+                if (!PyUnicode_Check(PyTuple_GET_ITEM(v, j))) {
+                    PyErr_SetString(PyExc_ValueError, "Tokenizer: words are str");
+                    return -1;
+                }
+        }
+        self->values[k] = Py_NewRef(values[k]);
+        if (PyTuple_GET_SIZE(locality)) {
+            PyObject *opening = PyTuple_GET_ITEM(locality, k);
+            if (!PyUnicode_Check(opening)) {
+                PyErr_SetString(PyExc_ValueError, "Tokenizer: locality openings are str");
+                return -1;
+            }
+            self->locality[k] = Py_NewRef(opening);
+        }
+    }
+    self->n_words = n_words;
+    self->known = PyMem_Calloc(PIECE_SLOTS, sizeof(Piece));
+    if (!self->known) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->pieces = Py_NewRef(pieces);
+    self->word_ids = Py_NewRef(word_ids);
+    return 0;
+}
+
+/* The words of text[start:end] (a borrowed tuple), NULL when the piece was not read before
+   (or on error). */
+static PyObject *
+words_of_piece(Tokenizer *self, PyObject *text, int kind, const void *data, Py_ssize_t start,
+               Py_ssize_t end)
+{
+    uint64_t hash = 1469598103934665603ull;
+    for (Py_ssize_t i = start; i < end; i++)
+        hash = (hash ^ PyUnicode_READ(kind, data, i)) * 1099511628211ull;
+    hash |= 1;  /* never 0, the empty slot */
+    Py_ssize_t length = end - start, slot = (Py_ssize_t)(hash >> 15) & (PIECE_SLOTS - 1);
+    for (;; slot = (slot + 1) & (PIECE_SLOTS - 1)) {
+        Piece *piece = &self->known[slot];
+        if (!piece->hash)
+            break;
+        if (piece->hash == hash && piece->length == length) {
+            Py_ssize_t i = 0;
+            while (i < length && piece->chars[i] == PyUnicode_READ(kind, data, start + i))
+                i++;
+            if (i == length)
+                return piece->words;
+        }
+    }
+    PyObject *key = PyUnicode_Substring(text, start, end);
+    if (!key)
+        return NULL;
+    PyObject *words = PyDict_GetItemWithError(self->pieces, key);
+    Py_DECREF(key);
+    if (!words || !PyTuple_Check(words))
+        return NULL;
+    if (self->n_known >= PIECE_SLOTS / 4 * 3) {
+        forget_pieces(self);
+        slot = (Py_ssize_t)(hash >> 15) & (PIECE_SLOTS - 1);
+    }
+    Py_UCS4 *chars = PyMem_Malloc((length ? length : 1) * sizeof(Py_UCS4));
+    if (!chars)
+        return words;  /* found, not kept */
+    for (Py_ssize_t i = 0; i < length; i++)
+        chars[i] = PyUnicode_READ(kind, data, start + i);
+    self->known[slot] = (Piece){hash, length, chars, Py_NewRef(words)};
+    self->n_known++;
+    return words;
+}
+
+/* The ids of `words` (0: a word of no replaced phrase); -1 on error. */
+static int
+ids_of(Tokenizer *self, PyObject *const *words, Py_ssize_t n, uint32_t *ids)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *id = PyDict_GetItemWithError(self->word_ids, words[i]);
+        if (!id && PyErr_Occurred())
+            return -1;
+        ids[i] = id ? (uint32_t)PyLong_AsUnsignedLong(id) : 0;
+    }
+    return 0;
+}
+
+/* `words` with the phrases of trie k replaced, longest first, left to right (words.py
+   `_replace`): a new list, or NULL with no error when nothing is replaced. */
+static PyObject *
+replaced(Tokenizer *self, int k, PyObject *const *words, const uint32_t *ids, Py_ssize_t n,
+         int *failed)
+{
+    const Trie *trie = &self->tries[k];
+    PyObject *out = NULL;
+    Py_ssize_t done = 0;
+    *failed = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (i < done)
+            continue;
+        uint32_t node = 0;
+        Py_ssize_t length = 0;
+        PyObject *value = NULL;
+        for (Py_ssize_t j = i; j < n; j++) {
+            node = trie_child(trie, node, ids[j]);
+            if (!node)
+                break;
+            PyObject *v = PyTuple_GET_ITEM(self->values[k], node);
+            if (v != Py_None) {
+                value = v;
+                length = j - i + 1;
+            }
+        }
+        if (!value)
+            continue;
+        if (!out && !(out = PyList_New(0)))
+            goto error;
+        for (Py_ssize_t j = done; j < i; j++)
+            if (PyList_Append(out, words[j]) < 0)
+                goto error;
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(value); j++)
+            if (PyList_Append(out, PyTuple_GET_ITEM(value, j)) < 0)
+                goto error;
+        done = i + length;
+    }
+    if (out)
+        for (Py_ssize_t j = done; j < n; j++)
+            if (PyList_Append(out, words[j]) < 0)
+                goto error;
+    return out;
+error:
+    *failed = 1;
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* tokens(text, locality=True) -> the name's words (words.py `_tokens`), or None where the
+ * Python reading must read it: a piece not read before (not in `pieces`), or (`locality`)
+ * what may be a locality ("của xã"), which the Python reading cuts before calling again. */
+static PyObject *
+Tokenizer_tokens(Tokenizer *self, PyObject *const *args, Py_ssize_t n_args)
+{
+    if (n_args < 1 || n_args > 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "tokens(text: str, locality: bool = True)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int locality = n_args < 2 || PyObject_IsTrue(args[1]);
+    for (int k = 0; k < 2 && locality && self->locality[k]; k++) {
+        Py_ssize_t at = PyUnicode_Find(text, self->locality[k], 0, length, 1);
+        if (at == -2)
+            return NULL;
+        if (at >= 0)
+            Py_RETURN_NONE;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *found_small[64], **found = found_small;
+    Py_ssize_t n_pieces = 1, n = 0, count = 0, start = 0;
+    for (Py_ssize_t i = 0; i < length; i++)
+        n_pieces += PyUnicode_READ(kind, data, i) == ' ';
+    if (n_pieces > 64 && !(found = PyMem_Malloc(n_pieces * sizeof(PyObject *))))
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i <= length; i++) {
+        if (i < length && PyUnicode_READ(kind, data, i) != ' ')
+            continue;
+        /* (an empty piece, of a doubled space, is left to the Python reading) */
+        PyObject *words = i > start ? words_of_piece(self, text, kind, data, start, i) : NULL;
+        if (!words) {
+            if (found != found_small)
+                PyMem_Free(found);
+            if (PyErr_Occurred())
+                return NULL;
+            Py_RETURN_NONE;
+        }
+        found[count++] = words;
+        n += PyTuple_GET_SIZE(words);
+        start = i + 1;
+    }
+    PyObject *raw = PyTuple_New(n), *result = NULL, *list = NULL;
+    uint32_t ids_small[64], *ids = ids_small;
+    if (raw) {
+        Py_ssize_t at = 0;
+        for (Py_ssize_t k = 0; k < count; k++)
+            for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(found[k]); j++)
+                PyTuple_SET_ITEM(raw, at++, Py_NewRef(PyTuple_GET_ITEM(found[k], j)));
+    }
+    if (found != found_small)
+        PyMem_Free(found);
+    if (!raw)
+        return NULL;
+    if (!n) {
+        result = raw;  /* (the Python reading returns the empty tuple too) */
+        return result;
+    }
+    if (n > 64 && !(ids = PyMem_Malloc(n * sizeof(uint32_t)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (ids_of(self, &PyTuple_GET_ITEM(raw, 0), n, ids) < 0)
+        goto done;
+    int failed;
+    list = replaced(self, 0, &PyTuple_GET_ITEM(raw, 0), ids, n, &failed);
+    if (failed)
+        goto done;
+    PyObject *const *words = &PyTuple_GET_ITEM(raw, 0);
+    Py_ssize_t m = n;
+    if (list) {  /* abbreviations expanded: the synonyms are looked for in what they made */
+        words = &PyList_GET_ITEM(list, 0);
+        m = PyList_GET_SIZE(list);
+        if (m > n && ids != ids_small)
+            PyMem_Free(ids);
+        if (m > n)
+            ids = m > 64 ? PyMem_Malloc(m * sizeof(uint32_t)) : ids_small;
+        if (!ids) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (ids_of(self, words, m, ids) < 0)
+            goto done;
+    }
+    PyObject *synonyms = replaced(self, 1, words, ids, m, &failed);
+    if (failed)
+        goto done;
+    if (synonyms) {
+        result = PyList_AsTuple(synonyms);
+        Py_DECREF(synonyms);
+    }
+    else
+        result = list ? PyList_AsTuple(list) : Py_NewRef(raw);
+done:
+    Py_DECREF(raw);
+    Py_XDECREF(list);
+    if (ids != ids_small)
+        PyMem_Free(ids);
+    return result;
+}
+
+static PyMethodDef Tokenizer_methods[] = {
+    {"tokens", (PyCFunction)(void (*)(void))Tokenizer_tokens, METH_FASTCALL,
+     "tokens(text, locality=True) -> the name's words (words.py `_tokens`), or None"},
+    {NULL, NULL, 0, NULL},
+};
+
 /* A type of this module: its struct, methods, dealloc and init are Name, Name_methods,
    Name_dealloc and Name_init. */
 #define FASTREAD_TYPE(Name, doc)                                  \
@@ -380,6 +734,7 @@ static PyMethodDef Scanner_methods[] = {
     }
 
 FASTREAD_TYPE(Scanner, "The phrase tables of `_scan` as a trie of word ids.");
+FASTREAD_TYPE(Tokenizer, "The pieces of names read before, and the phrases `_tokens` replaces.");
 
 
 /* ------------------------------------------------------------------ the candidates */
@@ -682,7 +1037,8 @@ PyInit__fastread(void)
     /* VERSION: the interface words.py and catalog.py build against (`compiled`); a module
        built from older source is not used */
     if (PyModule_AddType(module, &ScannerType) < 0 || PyModule_AddType(module, &SearcherType) < 0
-            || PyModule_AddIntConstant(module, "VERSION", 1) < 0) {
+            || PyModule_AddType(module, &TokenizerType) < 0
+            || PyModule_AddIntConstant(module, "VERSION", 3) < 0) {
         Py_DECREF(module);
         return NULL;
     }

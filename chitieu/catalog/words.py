@@ -321,8 +321,23 @@ def tokens(text: str, words: Words) -> Phrase:
 
 
 def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
+    if reader.tokenize is not None:  # compiled, for a name of pieces read before
+        found = reader.tokenize(text)
+        if found is None and words.locality is not None and ("ủa" in text or "ỦA" in text):
+            found = reader.tokenize(_without_locality(text, words), False)
+        if found is not None:
+            return found
+    return _read_tokens(text, words, reader)
+
+
+def _without_locality(text: str, words: Words) -> str:
+    return " ".join(words.locality.sub(" ", text).split())  # type: ignore[union-attr]
+
+
+def _read_tokens(text: str, words: Words, reader: _Reader) -> Phrase:
+    """`_tokens` in Python (the compiled `Tokenizer.tokens` is its twin)."""
     if words.locality is not None and ("ủa" in text or "ỦA" in text):
-        text = " ".join(words.locality.sub(" ", text).split())
+        text = _without_locality(text, words)
     # a space never falls inside a word of ascii_fold's: a plain text is read piece by piece
     pieces = text.split(" ")
     try:  # most names: every piece one word already read (in a plain text: see `_Pieces`)
@@ -942,6 +957,9 @@ class _Reader:
         # `_scan` compiled, where chitieu.catalog._fastread was built (else None: the Python
         # `_scan_words`)
         self.scan = _compiled_scan(words)
+        # `_tokens` compiled for a name whose pieces were all read before (`_Pieces`), else
+        # None
+        self.tokenize = _compiled_tokenize(words, self.forms.pieces)
 
 
 def compiled():
@@ -953,7 +971,7 @@ def compiled():
     return _fastread
 
 
-_COMPILED_VERSION = 1  # the interface `_fastread` builds (its VERSION)
+_COMPILED_VERSION = 3  # the interface `_fastread` builds (its VERSION)
 
 
 def _compiled_scan(words: Words) -> Callable[[Phrase], tuple[list[str], set[str],
@@ -998,6 +1016,38 @@ def _compiled_scan(words: Words) -> Callable[[Phrase], tuple[list[str], set[str]
         bytes(name in words.sized for name in condition_names),
         bytes([0, *(word in words.number_words for word in ids)]), words.size_unread)
     return scanner.scan
+
+
+def _compiled_tokenize(words: Words,
+                       pieces: _Pieces) -> Callable[..., Phrase | None] | None:
+    """`_tokens` as compiled code where it is plain: every piece of the text read before
+    (`pieces`, which grows as names are read; a text whose pieces are all there is plain),
+    a locality ("của xã") cut first (`_tokens`, with `tokens(text, False)`). The
+    phrases of the abbreviations, then of the synonyms, as two tries of word ids, each node
+    with what its phrase is replaced by. None where the module is not built or turned off."""
+    fastread = compiled()
+    if fastread is None:
+        return None
+    tables = (words.abbreviations, words.synonyms)
+    if any(() in table for table in tables):
+        return None
+    ids: dict[str, int] = {}
+    for phrase in chain(*tables):
+        for word in phrase:
+            ids.setdefault(word, len(ids) + 1)
+    built = []
+    for table in tables:
+        edges: dict[tuple[int, int], int] = {}
+        values: dict[int, Phrase] = {}
+        for phrase, replacement in table.items():
+            node = 0
+            for word in phrase:
+                node = edges.setdefault((node, ids[word]), len(edges) + 1)
+            values[node] = replacement
+        built += [[(parent, word, child) for (parent, word), child in edges.items()],
+                  tuple(values.get(node) for node in range(len(edges) + 1))]
+    locality = ("ủa", "ỦA") if words.locality is not None else ()
+    return fastread.Tokenizer(pieces, ids, len(ids) + 1, *built, locality).tokens
 
 
 _READERS: dict[int, _Reader] = {}

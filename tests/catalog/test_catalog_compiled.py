@@ -77,6 +77,20 @@ def test_the_compiled_scan_reads_every_name_as_the_python_scan() -> None:
 
 
 @needs_compiled
+def test_the_compiled_tokens_read_every_name_as_the_python_tokens() -> None:
+    words = default_catalog().words
+    reader = W._reader(words)
+    assert reader.tokenize is not None
+    odd = [" a", "a ", "a  b", "", " ", "Tỷ lệ của xã  B", "x <br /> y", "&amp; x", "5G  (4G/5G)"]
+    names = [name for name, _unit in _distinct(_NAMES, sorted(words.fillers | {"số", "xã"}))]
+    compiled = 0
+    for name in [*names, *odd, *names]:  # the second time, every plain piece was read
+        assert W._tokens(name, words, reader) == W._read_tokens(name, words, reader), name
+        compiled += reader.tokenize(name) is not None
+    assert compiled > len(names)  # (not all left to the Python reading)
+
+
+@needs_compiled
 def test_the_compiled_candidates_give_every_name_the_python_link(twins) -> None:
     compiled, plain = twins
     assert compiled._searcher is not None
