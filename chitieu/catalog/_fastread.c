@@ -739,13 +739,14 @@ FASTREAD_TYPE(Tokenizer, "The pieces of names read before, and the phrases `_tok
 
 /* ------------------------------------------------------------------ the candidates */
 
-/* math.fsum (CPython's msum: exactly rounded, so the same float as math.fsum). */
+/* math.fsum (CPython's msum: exactly rounded, so the same float as math.fsum; at most 64
+   partials, which finite doubles of one sign never need). */
 static double
-exact_sum(const double *values, int count)
+exact_sum(const double *values, Py_ssize_t count)
 {
     double partials[64], x, y, t, hi, yr, lo = 0.0;
     int i, j, n = 0;
-    for (int k = 0; k < count; k++) {
+    for (Py_ssize_t k = 0; k < count; k++) {
         x = values[k];
         for (i = j = 0; j < n; j++) {
             y = partials[j];
@@ -1014,7 +1015,56 @@ done:
     return result;
 }
 
+/* words(content, spelled, rare) -> (frozenset of the words as the catalog spells them, their
+ * total weight): the end of `Catalog._read_name` (`spelled[word]` for each word, as the
+ * catalog's `_Spelled` finds it; a word the catalog does not hold weighs `rare`). */
+static PyObject *
+Searcher_words(Searcher *self, PyObject *args)
+{
+    PyObject *content, *spelled, *words = NULL, *result = NULL;
+    double rare;
+    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &content, &PyDict_Type, &spelled,
+                          &rare))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(content), count = 0;
+    double weights_small[64], *weights = weights_small;
+    if (n > 64 && !(weights = PyMem_Malloc(n * sizeof(double))))
+        return PyErr_NoMemory();
+    if (!(words = PyFrozenSet_New(NULL)))
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyList_GET_ITEM(content, i);
+        PyObject *as_spelled = PyDict_GetItemWithError(spelled, word);
+        if (as_spelled)
+            Py_INCREF(as_spelled);
+        else if (PyErr_Occurred() || !(as_spelled = PyObject_GetItem(spelled, word)))
+            goto done;  /* (a word spelled the first time: `_Spelled.__missing__`) */
+        int held = PySet_Contains(words, as_spelled);
+        if (held < 0 || (!held && PySet_Add(words, as_spelled) < 0)) {
+            Py_DECREF(as_spelled);
+            goto done;
+        }
+        if (!held) {
+            PyObject *id = PyDict_GetItemWithError(self->word_ids, as_spelled);
+            if (!id && PyErr_Occurred()) {
+                Py_DECREF(as_spelled);
+                goto done;
+            }
+            weights[count++] = id ? self->weights[PyLong_AsSsize_t(id)] : rare;
+        }
+        Py_DECREF(as_spelled);
+    }
+    result = Py_BuildValue("(Od)", words, exact_sum(weights, count));
+done:
+    Py_XDECREF(words);
+    if (weights != weights_small)
+        PyMem_Free(weights);
+    return result;
+}
+
 static PyMethodDef Searcher_methods[] = {
+    {"words", (PyCFunction)Searcher_words, METH_VARARGS,
+     "words(content, spelled, rare) -> (the catalog-spelled words, their total weight)"},
     {"best", (PyCFunction)Searcher_best, METH_VARARGS,
      "best(members, words, total, needed, compatible, slot, threshold) -> (id, score) | None"},
     {NULL, NULL, 0, NULL},
@@ -1038,7 +1088,7 @@ PyInit__fastread(void)
        built from older source is not used */
     if (PyModule_AddType(module, &ScannerType) < 0 || PyModule_AddType(module, &SearcherType) < 0
             || PyModule_AddType(module, &TokenizerType) < 0
-            || PyModule_AddIntConstant(module, "VERSION", 3) < 0) {
+            || PyModule_AddIntConstant(module, "VERSION", 4) < 0) {
         Py_DECREF(module);
         return NULL;
     }

@@ -223,6 +223,8 @@ class Catalog:
         if unit:  # (a name printed without a unit: its unit says no condition)
             reading = unit_conditions(reading, unit, self.words)
         reading = family_conditions(reading, family, self.words, unit)
+        if self._searcher is not None:  # the two lines below, compiled
+            return (reading, family, *self._searcher.words(content, self._spelled, self._rare))
         words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, math.fsum(map(self._weight_of.__getitem__, words))
 

@@ -971,7 +971,7 @@ def compiled():
     return _fastread
 
 
-_COMPILED_VERSION = 3  # the interface `_fastread` builds (its VERSION)
+_COMPILED_VERSION = 4  # the interface `_fastread` builds (its VERSION)
 
 
 def _compiled_scan(words: Words) -> Callable[[Phrase], tuple[list[str], set[str],
