@@ -110,6 +110,14 @@ typedef struct {
     Py_ssize_t n_words;
     PyObject *size_unread; /* str or None */
     PyObject *one;        /* "1" */
+    /* where the counted object starts and what it is (words.py `_head`, the objects, `_said`) */
+    int32_t *object;      /* per node: index of its counted object, or -1 */
+    int32_t *listed;      /* per node: index of its listed object ("thôn, trường học"), or -1 */
+    int32_t *measuring;   /* per node: index of its measuring noun's family, or -1 */
+    uint8_t *not_measuring, *predicate, *bare;  /* per node: ends such a phrase */
+    uint8_t *filler;      /* per word id: a filler after the measuring noun ("các") */
+    PyObject *object_names, *listed_names, *families;  /* tuples (families: str or None) */
+    PyObject *said_bare, *said_predicated;
 } Scanner;
 
 static void
@@ -122,6 +130,18 @@ Scanner_dealloc(Scanner *self)
     Py_XDECREF(self->size_unread);
     Py_XDECREF(self->one);
     trie_free(&self->trie);
+    PyMem_Free(self->object);
+    PyMem_Free(self->listed);
+    PyMem_Free(self->measuring);
+    PyMem_Free(self->not_measuring);
+    PyMem_Free(self->predicate);
+    PyMem_Free(self->bare);
+    PyMem_Free(self->filler);
+    Py_XDECREF(self->object_names);
+    Py_XDECREF(self->listed_names);
+    Py_XDECREF(self->families);
+    Py_XDECREF(self->said_bare);
+    Py_XDECREF(self->said_predicated);
     PyMem_Free(self->stop);
     PyMem_Free(self->cond);
     PyMem_Free(self->verb);
@@ -175,27 +195,63 @@ read_flags(PyObject *bytes, Py_ssize_t n, uint8_t **out, const char *what)
 }
 
 /* Scanner(word_ids, edges, n_nodes, stop, cond, verb, used, cond_names, verb_names,
- *         used_names, sized, number_word, size_unread) */
+ *         used_names, sized, number_word, size_unread, object, object_names, listed,
+ *         listed_names, measuring, families, not_measuring, predicate, bare, filler) */
 static int
 Scanner_init(Scanner *self, PyObject *args, PyObject *kwds)
 {
     PyObject *word_ids, *edges, *stop, *cond, *verb, *used, *cond_names, *verb_names;
-    PyObject *used_names, *sized, *number_word, *size_unread;
+    PyObject *used_names, *sized, *number_word, *size_unread, *object, *object_names;
+    PyObject *listed, *listed_names, *measuring, *families, *not_measuring, *predicate, *bare;
+    PyObject *filler;
     Py_ssize_t n_nodes;
-    if (!PyArg_ParseTuple(args, "O!O!nSO!O!O!O!O!O!SSO", &PyDict_Type, &word_ids,
-                          &PyList_Type, &edges, &n_nodes, &stop, &PyTuple_Type, &cond,
-                          &PyTuple_Type, &verb, &PyTuple_Type, &used, &PyTuple_Type,
+    if (!PyArg_ParseTuple(args, "O!O!nSO!O!O!O!O!O!SSOO!O!O!O!O!O!SSSS", &PyDict_Type,
+                          &word_ids, &PyList_Type, &edges, &n_nodes, &stop, &PyTuple_Type,
+                          &cond, &PyTuple_Type, &verb, &PyTuple_Type, &used, &PyTuple_Type,
                           &cond_names, &PyTuple_Type, &verb_names, &PyTuple_Type, &used_names,
-                          &sized, &number_word, &size_unread))
+                          &sized, &number_word, &size_unread, &PyTuple_Type, &object,
+                          &PyTuple_Type, &object_names, &PyTuple_Type, &listed, &PyTuple_Type,
+                          &listed_names, &PyTuple_Type, &measuring, &PyTuple_Type, &families,
+                          &not_measuring, &predicate, &bare, &filler))
         return -1;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(object_names); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(object_names, k))) {
+            PyErr_SetString(PyExc_ValueError, "Scanner: object names are str");
+            return -1;
+        }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(listed_names); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(listed_names, k))) {
+            PyErr_SetString(PyExc_ValueError, "Scanner: listed names are str");
+            return -1;
+        }
     self->n_conds = PyTuple_GET_SIZE(cond_names);
     self->n_words = PyBytes_GET_SIZE(number_word);
     if (trie_build(&self->trie, edges, n_nodes, self->n_words) < 0)
         return -1;
     if (!(self->cond = new_array(n_nodes, sizeof(int32_t)))
             || !(self->verb = new_array(n_nodes, sizeof(int32_t)))
-            || !(self->used = new_array(n_nodes, sizeof(int32_t))))
+            || !(self->used = new_array(n_nodes, sizeof(int32_t)))
+            || !(self->object = new_array(n_nodes, sizeof(int32_t)))
+            || !(self->listed = new_array(n_nodes, sizeof(int32_t)))
+            || !(self->measuring = new_array(n_nodes, sizeof(int32_t))))
         return -1;
+    if (read_indices(object, n_nodes, self->object, PyTuple_GET_SIZE(object_names),
+                     "object") < 0
+            || read_indices(listed, n_nodes, self->listed, PyTuple_GET_SIZE(listed_names),
+                            "listed") < 0
+            || read_indices(measuring, n_nodes, self->measuring, PyTuple_GET_SIZE(families),
+                            "measuring") < 0
+            || read_flags(not_measuring, n_nodes, &self->not_measuring, "not_measuring") < 0
+            || read_flags(predicate, n_nodes, &self->predicate, "predicate") < 0
+            || read_flags(bare, n_nodes, &self->bare, "bare") < 0
+            || read_flags(filler, PyBytes_GET_SIZE(number_word), &self->filler, "filler") < 0)
+        return -1;
+    if (!(self->said_bare = PyUnicode_FromString("bare"))
+            || !(self->said_predicated = PyUnicode_FromString("predicated")))
+        return -1;
+    self->object_names = Py_NewRef(object_names);
+    self->listed_names = Py_NewRef(listed_names);
+    self->families = Py_NewRef(families);
     if (read_flags(stop, n_nodes, &self->stop, "stop") < 0
             || read_indices(cond, n_nodes, self->cond, self->n_conds, "cond") < 0
             || read_indices(verb, n_nodes, self->verb, PyTuple_GET_SIZE(verb_names), "verb") < 0
@@ -269,9 +325,89 @@ found_at(const Scanner *s, PyObject *seq, const uint32_t *ids, const uint8_t *di
 
 #define MAX_HELD 32
 
+/* The deepest node at or below `at` of a phrase starting at `start` whose `field` is set
+   (a per-node int32 array, -1 = unset): its value, and its length in *length. */
+static int32_t
+deepest(const Scanner *s, const int32_t *field, const uint32_t *ids, Py_ssize_t n,
+        Py_ssize_t start, Py_ssize_t *length)
+{
+    int32_t found = -1;
+    uint32_t node = 0;
+    *length = 0;
+    for (Py_ssize_t j = start; j < n; j++) {
+        node = trie_child(&s->trie, node, ids[j]);
+        if (!node)
+            break;
+        if (field[node] >= 0) {
+            found = field[node];
+            *length = j - start + 1;
+        }
+    }
+    return found;
+}
+
+/* Whether a phrase ending at a node flagged in `flags` starts at `start`. */
+static int
+holds_at(const Scanner *s, const uint8_t *flags, const uint32_t *ids, Py_ssize_t n,
+         Py_ssize_t start)
+{
+    uint32_t node = 0;
+    for (Py_ssize_t j = start; j < n; j++) {
+        node = trie_child(&s->trie, node, ids[j]);
+        if (!node)
+            return 0;
+        if (flags[node])
+            return 1;
+    }
+    return 0;
+}
+
+/* (head, family, object, its length, said): words.py `_head` (a name opening with no
+   opener), the counted object there with a listed one, and `_said` after it. */
+static PyObject *
+read_head(const Scanner *s, const uint32_t *ids, const uint8_t *digits, Py_ssize_t n)
+{
+    Py_ssize_t i = 0, length = 0, more = 0;
+    PyObject *family = Py_None, *object = NULL, *said = Py_None, *result;
+    while (i < n && digits[i])
+        i++;
+    if (i < n && !holds_at(s, s->not_measuring, ids, n, i)) {
+        int32_t noun = deepest(s, s->measuring, ids, n, i, &length);
+        if (noun >= 0) {
+            family = PyTuple_GET_ITEM(s->families, noun);
+            i += length;
+        }
+    }
+    while (i < n && s->filler[ids[i]])
+        i++;
+    int32_t found = deepest(s, s->object, ids, n, i, &length);
+    if (found < 0)
+        return Py_BuildValue("(nOOnO)", i, family, Py_None, (Py_ssize_t)0, Py_None);
+    object = Py_NewRef(PyTuple_GET_ITEM(s->object_names, found));
+    int32_t other = deepest(s, s->listed, ids, n, i + length, &more);
+    if (other >= 0) {
+        PyObject *listed = PyTuple_GET_ITEM(s->listed_names, other);
+        int same = PyUnicode_Compare(listed, object) == 0;
+        if (!same) {
+            Py_SETREF(object, PyUnicode_FromFormat("%U+%U", object, listed));
+            if (!object)
+                return NULL;
+            length += more;
+        }
+    }
+    Py_ssize_t after = i + length;
+    if (after >= n || holds_at(s, s->bare, ids, n, after))
+        said = s->said_bare;
+    else if (holds_at(s, s->predicate, ids, n, after))
+        said = s->said_predicated;
+    result = Py_BuildValue("(nOOnO)", i, family, object, length, said);
+    Py_DECREF(object);
+    return result;
+}
+
 /* scan(seq) -> (content words, conditions, used): `_scan` of words.py. */
 static PyObject *
-Scanner_scan(Scanner *self, PyObject *seq)
+scan_words(Scanner *self, PyObject *seq, int with_head)
 {
     if (!PyTuple_Check(seq)) {
         PyErr_SetString(PyExc_TypeError, "scan: a tuple of words expected");
@@ -374,7 +510,17 @@ Scanner_scan(Scanner *self, PyObject *seq)
         else if (!digits[i] && PyList_Append(out, PyTuple_GET_ITEM(seq, i)) < 0)
             goto done;
     }
-    result = PyTuple_Pack(3, out, found, used ? used : Py_None);
+    if (with_head) {
+        PyObject *head = read_head(self, ids, digits, n);
+        if (head) {
+            result = PyTuple_Pack(6, out, found, used ? used : Py_None,
+                                  PyTuple_GET_ITEM(head, 1), PyTuple_GET_ITEM(head, 2),
+                                  PyTuple_GET_ITEM(head, 4));
+            Py_DECREF(head);
+        }
+    }
+    else
+        result = PyTuple_Pack(3, out, found, used ? used : Py_None);
 done:
     Py_XDECREF(out);
     Py_XDECREF(found);
@@ -386,9 +532,23 @@ done:
     return result;
 }
 
+static PyObject *
+Scanner_scan(Scanner *self, PyObject *seq)
+{
+    return scan_words(self, seq, 0);
+}
+
+static PyObject *
+Scanner_read(Scanner *self, PyObject *seq)
+{
+    return scan_words(self, seq, 1);
+}
+
 static PyMethodDef Scanner_methods[] = {
     {"scan", (PyCFunction)Scanner_scan, METH_O,
      "scan(words) -> (content words, conditions, used): words.py `_scan`"},
+    {"read", (PyCFunction)Scanner_read, METH_O,
+     "read(words) -> scan's three, then the family, the counted object, said"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1088,7 +1248,7 @@ PyInit__fastread(void)
        built from older source is not used */
     if (PyModule_AddType(module, &ScannerType) < 0 || PyModule_AddType(module, &SearcherType) < 0
             || PyModule_AddType(module, &TokenizerType) < 0
-            || PyModule_AddIntConstant(module, "VERSION", 4) < 0) {
+            || PyModule_AddIntConstant(module, "VERSION", 5) < 0) {
         Py_DECREF(module);
         return NULL;
     }

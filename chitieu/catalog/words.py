@@ -493,15 +493,13 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     words = words or default_words()
     reader = _reader(words)
     seq = _tokens(text, words, reader)
-    head, family = _head(seq, words, reader)
-    content, conditions, used = _scan(seq, words, reader)
+    if reader.read is not None and seq[:1] not in reader.opener_starts:
+        content, conditions, used, family, obj, said = reader.read(seq)
+    else:  # (the compiled `read` is this, for a name opening with no opener)
+        content, conditions, used = _scan(seq, words, reader)
+        family, obj, said = _object(seq, words, reader)
     if words.run_bound and not words.run_bound.keys().isdisjoint(conditions):
         conditions -= _across_runs(text, conditions, words, reader)
-    obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
-    if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
-        other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
-        if other and other != obj:
-            obj, length = f"{obj}+{other}", length + more
     # "… giảm 3% trở lên" ends, as a name, at "giảm" (most names end in no number, no "năm"
     # and no tail's last word: they end where they end)
     ending = seq[:_target_start(seq, words)] if seq and (
@@ -530,9 +528,22 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         obj,  # object
         _with_implied(conditions, words.implied),  # conditions
         family,  # family
-        _said(seq, head + length, words, reader) if obj else None,  # said
+        said,  # said
         used,  # used
     ), content
+
+
+def _object(seq: Phrase, words: Words,
+            reader: _Reader) -> tuple[str | None, str | None, str | None]:
+    """The measuring noun's family (`_head`), the counted object after it, and what the
+    name says of that object (`_said`)."""
+    head, family = _head(seq, words, reader)
+    obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
+    if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
+        other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
+        if other and other != obj:
+            obj, length = f"{obj}+{other}", length + more
+    return family, obj, _said(seq, head + length, words, reader) if obj else None
 
 
 def objects_agree(a: str | None, b: str | None, words: Words | None = None) -> bool:
@@ -956,7 +967,11 @@ class _Reader:
                            for pair in _starts(table).pairs}
         # `_scan` compiled, where chitieu.catalog._fastread was built (else None: the Python
         # `_scan_words`)
-        self.scan = _compiled_scan(words)
+        scanner = _compiled_scanner(words)
+        self.scan = scanner.scan if scanner is not None else None
+        # `_scan`, `_head` (a name opening with no opener), the counted object and `_said`
+        # in one compiled call (`read_with_content`), else None
+        self.read = scanner.read if scanner is not None else None
         # `_tokens` compiled for a name whose pieces were all read before (`_Pieces`), else
         # None
         self.tokenize = _compiled_tokenize(words, self.forms.pieces)
@@ -971,23 +986,25 @@ def compiled():
     return _fastread
 
 
-_COMPILED_VERSION = 4  # the interface `_fastread` builds (its VERSION)
+_COMPILED_VERSION = 5  # the interface `_fastread` builds (its VERSION)
 
 
-def _compiled_scan(words: Words) -> Callable[[Phrase], tuple[list[str], set[str],
-                                                                str | None]] | None:
-    """`_scan_words` of `words` as compiled code (chitieu.catalog._fastread): its phrase
-    tables as one trie of word ids, each node saying which phrases end there. None where the
-    module was not built, is turned off (CHITIEU_COMPILED=0), or a table holds an empty
-    phrase (held everywhere: the Python reading keeps that case)."""
+def _compiled_scanner(words: Words):
+    """`_scan_words` of `words` as compiled code (chitieu.catalog._fastread), and what
+    `read_with_content` reads where the counted object starts (`_head`, the objects, `_said`):
+    their phrase tables as one trie of word ids, each node saying which phrases end there.
+    None where the module was not built, is turned off (CHITIEU_COMPILED=0), or a table holds
+    an empty phrase (held everywhere: the Python reading keeps that case)."""
     fastread = compiled()
     if fastread is None:
         return None
-    tables = (words.stop_set, words.conditions, words.using_verbs, words.used_objects)
+    tables = (words.stop_set, words.conditions, words.using_verbs, words.used_objects,
+              words.objects, words.listed, words.measuring, words.not_measuring,
+              words.predicates, words.bare_followers)
     if any(() in table for table in tables):
         return None
     ids: dict[str, int] = {}
-    for phrase in chain(*tables, ((w,) for w in sorted(words.number_words))):
+    for phrase in chain(*tables, ((w,) for w in sorted(words.number_words | words.fillers))):
         for word in phrase:
             ids.setdefault(word, len(ids) + 1)
     edges: dict[tuple[int, int], int] = {}
@@ -998,24 +1015,37 @@ def _compiled_scan(words: Words) -> Callable[[Phrase], tuple[list[str], set[str]
             node = edges.setdefault((node, ids[word]), len(edges) + 1)
         return node
 
-    def indexed(table: dict[Phrase, str]) -> tuple[dict[int, int], tuple[str, ...]]:
-        names = tuple(sorted(set(table.values())))
+    def indexed(table: dict[Phrase, str | None]) -> tuple[dict[int, int], tuple]:
+        names = tuple(dict.fromkeys(sorted(table.values(), key=str)))
         at = {name: i for i, name in enumerate(names)}
         return {node_of(phrase): at[name] for phrase, name in table.items()}, names
 
-    stops = {node_of(phrase) for phrase in words.stop_set}
+    def flagged(table) -> set[int]:
+        return {node_of(phrase) for phrase in table}
+
+    stops = flagged(words.stop_set)
     conditions, condition_names = indexed(words.conditions)
     verbs, verb_names = indexed(words.using_verbs)
     used, used_names = indexed(words.used_objects)
+    objects, object_names = indexed(words.objects)
+    listed, listed_names = indexed(words.listed)
+    nouns, families = indexed({noun: words.noun_families.get(noun) for noun in words.measuring})
+    not_measuring = flagged(words.not_measuring)
+    predicates, bare = flagged(words.predicates), flagged(words.bare_followers)
     nodes = range(len(edges) + 1)
-    scanner = fastread.Scanner(
+    return fastread.Scanner(
         ids, [(parent, word, child) for (parent, word), child in edges.items()], len(nodes),
         bytes(node in stops for node in nodes), tuple(conditions.get(n, -1) for n in nodes),
         tuple(verbs.get(n, -1) for n in nodes), tuple(used.get(n, -1) for n in nodes),
         condition_names, verb_names, used_names,
         bytes(name in words.sized for name in condition_names),
-        bytes([0, *(word in words.number_words for word in ids)]), words.size_unread)
-    return scanner.scan
+        bytes([0, *(word in words.number_words for word in ids)]), words.size_unread,
+        tuple(objects.get(n, -1) for n in nodes), object_names,
+        tuple(listed.get(n, -1) for n in nodes), listed_names,
+        tuple(nouns.get(n, -1) for n in nodes), families,
+        bytes(node in not_measuring for node in nodes),
+        bytes(node in predicates for node in nodes), bytes(node in bare for node in nodes),
+        bytes([0, *(word in words.fillers for word in ids)]))
 
 
 def _compiled_tokenize(words: Words,

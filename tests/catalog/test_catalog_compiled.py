@@ -77,6 +77,26 @@ def test_the_compiled_scan_reads_every_name_as_the_python_scan() -> None:
 
 
 @needs_compiled
+def test_the_compiled_head_finds_every_names_object_as_the_python_head() -> None:
+    """`read` (a name opening with no opener): the scan, and the measuring noun's family, the
+    counted object and what is said of it, as `_object` finds them."""
+    words = default_catalog().words
+    reader = W._reader(words)
+    objects = sorted({w for phrase in (*words.objects, *words.listed, *words.measuring,
+                                       *words.predicates, *words.bare_followers)
+                      for w in phrase})
+    read = 0
+    for name, _unit in _distinct(_NAMES, [*objects, *sorted(words.fillers)]):
+        seq = W.tokens(name, words)
+        if seq[:1] in reader.opener_starts:
+            continue
+        expected = (*W._scan_words(seq, words, reader), *W._object(seq, words, reader))
+        assert reader.read(seq) == expected, name
+        read += expected[4] is not None
+    assert read > 1000  # (names with a counted object among them)
+
+
+@needs_compiled
 def test_the_compiled_tokens_read_every_name_as_the_python_tokens() -> None:
     words = default_catalog().words
     reader = W._reader(words)
