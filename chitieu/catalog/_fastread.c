@@ -118,6 +118,11 @@ typedef struct {
     uint8_t *filler;      /* per word id: a filler after the measuring noun ("các") */
     PyObject *object_names, *listed_names, *families;  /* tuples (families: str or None) */
     PyObject *said_bare, *said_predicated;
+    /* the phrase sets words.py `_holds_any` asks about: per node, the sets (bits) one of whose
+       phrases ends there; what the last name asked about holds (its tuple kept) */
+    uint64_t *held;
+    PyObject *last_seq;
+    uint64_t last_held;
 } Scanner;
 
 static void
@@ -130,6 +135,8 @@ Scanner_dealloc(Scanner *self)
     Py_XDECREF(self->size_unread);
     Py_XDECREF(self->one);
     trie_free(&self->trie);
+    PyMem_Free(self->held);
+    Py_XDECREF(self->last_seq);
     PyMem_Free(self->object);
     PyMem_Free(self->listed);
     PyMem_Free(self->measuring);
@@ -196,23 +203,23 @@ read_flags(PyObject *bytes, Py_ssize_t n, uint8_t **out, const char *what)
 
 /* Scanner(word_ids, edges, n_nodes, stop, cond, verb, used, cond_names, verb_names,
  *         used_names, sized, number_word, size_unread, object, object_names, listed,
- *         listed_names, measuring, families, not_measuring, predicate, bare, filler) */
+ *         listed_names, measuring, families, not_measuring, predicate, bare, filler, held) */
 static int
 Scanner_init(Scanner *self, PyObject *args, PyObject *kwds)
 {
     PyObject *word_ids, *edges, *stop, *cond, *verb, *used, *cond_names, *verb_names;
     PyObject *used_names, *sized, *number_word, *size_unread, *object, *object_names;
     PyObject *listed, *listed_names, *measuring, *families, *not_measuring, *predicate, *bare;
-    PyObject *filler;
+    PyObject *filler, *held;
     Py_ssize_t n_nodes;
-    if (!PyArg_ParseTuple(args, "O!O!nSO!O!O!O!O!O!SSOO!O!O!O!O!O!SSSS", &PyDict_Type,
+    if (!PyArg_ParseTuple(args, "O!O!nSO!O!O!O!O!O!SSOO!O!O!O!O!O!SSSSO!", &PyDict_Type,
                           &word_ids, &PyList_Type, &edges, &n_nodes, &stop, &PyTuple_Type,
                           &cond, &PyTuple_Type, &verb, &PyTuple_Type, &used, &PyTuple_Type,
                           &cond_names, &PyTuple_Type, &verb_names, &PyTuple_Type, &used_names,
                           &sized, &number_word, &size_unread, &PyTuple_Type, &object,
                           &PyTuple_Type, &object_names, &PyTuple_Type, &listed, &PyTuple_Type,
                           &listed_names, &PyTuple_Type, &measuring, &PyTuple_Type, &families,
-                          &not_measuring, &predicate, &bare, &filler))
+                          &not_measuring, &predicate, &bare, &filler, &PyTuple_Type, &held))
         return -1;
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(object_names); k++)
         if (!PyUnicode_Check(PyTuple_GET_ITEM(object_names, k))) {
@@ -246,6 +253,17 @@ Scanner_init(Scanner *self, PyObject *args, PyObject *kwds)
             || read_flags(bare, n_nodes, &self->bare, "bare") < 0
             || read_flags(filler, PyBytes_GET_SIZE(number_word), &self->filler, "filler") < 0)
         return -1;
+    if (PyTuple_GET_SIZE(held) != n_nodes) {
+        PyErr_SetString(PyExc_ValueError, "Scanner: held, one int per node");
+        return -1;
+    }
+    if (!(self->held = new_array(n_nodes, sizeof(uint64_t))))
+        return -1;
+    for (Py_ssize_t k = 0; k < n_nodes; k++) {
+        self->held[k] = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(held, k));
+        if (self->held[k] == (uint64_t)-1 && PyErr_Occurred())
+            return -1;
+    }
     if (!(self->said_bare = PyUnicode_FromString("bare"))
             || !(self->said_predicated = PyUnicode_FromString("predicated")))
         return -1;
@@ -538,6 +556,55 @@ Scanner_scan(Scanner *self, PyObject *seq)
     return scan_words(self, seq, 0);
 }
 
+/* holds(seq, bit) -> whether `seq` holds a phrase of the set `bit` anywhere (words.py
+ * `_holds_any`); the sets `seq` holds are found once for the last seq asked about. */
+static PyObject *
+Scanner_holds(Scanner *self, PyObject *const *args, Py_ssize_t n_args)
+{
+    if (n_args != 2 || !PyTuple_Check(args[0]) || !PyLong_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "holds(words: tuple, bit: int)");
+        return NULL;
+    }
+    PyObject *seq = args[0];
+    long bit = PyLong_AsLong(args[1]);
+    if (bit < 0 || bit > 63) {
+        PyErr_SetString(PyExc_ValueError, "holds: bit out of range");
+        return NULL;
+    }
+    if (seq != self->last_seq) {
+        Py_ssize_t n = PyTuple_GET_SIZE(seq);
+        uint32_t ids_small[64], *ids = n > 64 ? PyMem_Malloc(n * sizeof(uint32_t)) : ids_small;
+        if (!ids)
+            return PyErr_NoMemory();
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *word = PyTuple_GET_ITEM(seq, i);
+            PyObject *id = PyUnicode_Check(word)
+                ? PyDict_GetItemWithError(self->word_ids, word) : NULL;
+            if (!id && PyErr_Occurred()) {
+                if (ids != ids_small)
+                    PyMem_Free(ids);
+                return NULL;
+            }
+            ids[i] = id ? (uint32_t)PyLong_AsUnsignedLong(id) : 0;
+        }
+        uint64_t held = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            uint32_t node = 0;
+            for (Py_ssize_t j = i; j < n; j++) {
+                node = trie_child(&self->trie, node, ids[j]);
+                if (!node)
+                    break;
+                held |= self->held[node];
+            }
+        }
+        if (ids != ids_small)
+            PyMem_Free(ids);
+        Py_XSETREF(self->last_seq, Py_NewRef(seq));
+        self->last_held = held;
+    }
+    return PyBool_FromLong((long)(self->last_held >> bit & 1));
+}
+
 static PyObject *
 Scanner_read(Scanner *self, PyObject *seq)
 {
@@ -547,6 +614,8 @@ Scanner_read(Scanner *self, PyObject *seq)
 static PyMethodDef Scanner_methods[] = {
     {"scan", (PyCFunction)Scanner_scan, METH_O,
      "scan(words) -> (content words, conditions, used): words.py `_scan`"},
+    {"holds", (PyCFunction)(void (*)(void))Scanner_holds, METH_FASTCALL,
+     "holds(words, bit) -> whether the words hold a phrase of the set `bit` (`_holds_any`)"},
     {"read", (PyCFunction)Scanner_read, METH_O,
      "read(words) -> scan's three, then the family, the counted object, said"},
     {NULL, NULL, 0, NULL},
@@ -1248,7 +1317,7 @@ PyInit__fastread(void)
        built from older source is not used */
     if (PyModule_AddType(module, &ScannerType) < 0 || PyModule_AddType(module, &SearcherType) < 0
             || PyModule_AddType(module, &TokenizerType) < 0
-            || PyModule_AddIntConstant(module, "VERSION", 5) < 0) {
+            || PyModule_AddIntConstant(module, "VERSION", 6) < 0) {
         Py_DECREF(module);
         return NULL;
     }

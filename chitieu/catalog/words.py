@@ -760,7 +760,16 @@ def _holds_at(seq: Phrase, i: int, phrases: Collection[Phrase], starts: _Starts)
 
 
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
-    """Whether `seq` holds one of `phrases` anywhere."""
+    """Whether `seq` holds one of `phrases` anywhere (compiled for the sets of `Words` read
+    again and again: `Scanner.holds`, the sets a name holds found once)."""
+    held = _HELD.get(id(phrases))
+    if held is not None and held[0] is phrases and seq.__class__ is tuple:
+        return held[1](seq, held[2])
+    return _holds_anywhere(seq, phrases)
+
+
+def _holds_anywhere(seq: Phrase, phrases: Collection[Phrase]) -> bool:
+    """`_holds_any` in Python (`Scanner.holds` is its twin)."""
     starts = _starts(phrases)
     if starts.keys().isdisjoint(seq):  # most names start none of them: looked up in C
         return bool(seq) and () in phrases
@@ -986,7 +995,7 @@ def compiled():
     return _fastread
 
 
-_COMPILED_VERSION = 5  # the interface `_fastread` builds (its VERSION)
+_COMPILED_VERSION = 6  # the interface `_fastread` builds (its VERSION)
 
 
 def _compiled_scanner(words: Words):
@@ -998,10 +1007,15 @@ def _compiled_scanner(words: Words):
     fastread = compiled()
     if fastread is None:
         return None
+    # the phrase sets `_holds_any` is asked about (each a bit of `Scanner.held`)
+    asked = [table for table in (
+        words.named_wholes, words.per_person, words.added, words.cumulative, words.wholes,
+        words.happenings, words.events, words.states, words.periods, words.yearly,
+        *words.void.values(), *words.family_not.values()) if table and () not in table][:64]
     tables = (words.stop_set, words.conditions, words.using_verbs, words.used_objects,
               words.objects, words.listed, words.measuring, words.not_measuring,
-              words.predicates, words.bare_followers)
-    if any(() in table for table in tables):
+              words.predicates, words.bare_followers, *asked)
+    if any(() in table for table in tables[:10]):
         return None
     ids: dict[str, int] = {}
     for phrase in chain(*tables, ((w,) for w in sorted(words.number_words | words.fillers))):
@@ -1032,8 +1046,12 @@ def _compiled_scanner(words: Words):
     nouns, families = indexed({noun: words.noun_families.get(noun) for noun in words.measuring})
     not_measuring = flagged(words.not_measuring)
     predicates, bare = flagged(words.predicates), flagged(words.bare_followers)
+    held: dict[int, int] = {}
+    for bit, table in enumerate(asked):
+        for node in flagged(table):
+            held[node] = held.get(node, 0) | 1 << bit
     nodes = range(len(edges) + 1)
-    return fastread.Scanner(
+    scanner = fastread.Scanner(
         ids, [(parent, word, child) for (parent, word), child in edges.items()], len(nodes),
         bytes(node in stops for node in nodes), tuple(conditions.get(n, -1) for n in nodes),
         tuple(verbs.get(n, -1) for n in nodes), tuple(used.get(n, -1) for n in nodes),
@@ -1045,7 +1063,17 @@ def _compiled_scanner(words: Words):
         tuple(nouns.get(n, -1) for n in nodes), families,
         bytes(node in not_measuring for node in nodes),
         bytes(node in predicates for node in nodes), bytes(node in bare for node in nodes),
-        bytes([0, *(word in words.fillers for word in ids)]))
+        bytes([0, *(word in words.fillers for word in ids)]),
+        tuple(held.get(n, 0) for n in nodes))
+    if len(_HELD) + len(asked) > _MAX_SHAPES * 64:
+        _HELD.clear()
+    for bit, table in enumerate(asked):
+        _HELD[id(table)] = (table, scanner.holds, bit)
+    return scanner
+
+
+# id of a phrase set `_holds_any` is asked about → (the set, the compiled `holds`, its bit)
+_HELD: dict[int, tuple[Collection[Phrase], Callable[[Phrase, int], bool], int]] = {}
 
 
 def _compiled_tokenize(words: Words,

@@ -111,6 +111,22 @@ def test_the_compiled_tokens_read_every_name_as_the_python_tokens() -> None:
 
 
 @needs_compiled
+def test_the_compiled_phrase_sets_are_held_as_the_python_sets() -> None:
+    """`_holds_any` compiled for the sets of `Words` (the sets a name holds found once for
+    the last name asked about): the same answer for every set, name and part of a name."""
+    words = default_catalog().words
+    W._reader(words)
+    asked = [held[0] for held in W._HELD.values()]
+    assert words.added in asked and words.periods in asked
+    vocabulary = sorted({w for table in asked for phrase in table for w in phrase})
+    for name, _unit in _distinct(_NAMES[::3], vocabulary):
+        seq = W.tokens(name, words)
+        for part in (seq, seq[2:], seq):
+            for table in asked:
+                assert W._holds_any(part, table) == W._holds_anywhere(part, table), name
+
+
+@needs_compiled
 def test_the_compiled_candidates_give_every_name_the_python_link(twins) -> None:
     compiled, plain = twins
     assert compiled._searcher is not None
