@@ -1200,7 +1200,10 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             # agency's head mid-line, "… Văn phòng" / "Bộ …", opens the next cell)
             cost += 2.5
         if b < len(words) and last.lower() in _OPEN_END_WORDS:
-            cost += 3.0  # a name cut where a phrase cannot end ("… của các" / "cơ quan")
+            # a name cut where a phrase cannot end ("… của các" / "cơ quan"); above all
+            # after "và", whose second side is the name's ("… gửi Sở Tài chính và" / "Ủy ban
+            # nhân dân tỉnh": not the lead)
+            cost += 5.0 if last.lower() == "và" else 3.0
         if b < len(words) and last in _SIGNS:
             cost += 4.0  # a sign without its number ("…: ≥" / "95%": the name's target)
         # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a

@@ -1009,3 +1009,21 @@ def test_a_value_with_its_unit_in_its_cell_is_the_targets_with_no_unit_column() 
         ["Số hộ cận nghèo được hỗ trợ sinh kế", "40 hộ", "Phòng Văn hóa - Xã hội"],
         ["Tỷ lệ trường học có bếp ăn bán trú đạt chuẩn", "100% trường", "Trạm Y tế xã"],
         ["Câu lạc bộ dưỡng sinh người cao tuổi", "Duy trì hoạt động", "Hội Người cao tuổi xã"]]
+
+
+def test_a_name_ending_in_va_goes_on_with_the_agency_on_its_next_line() -> None:
+    # "… gửi Sở Nội vụ và" / "Ủy ban nhân dân tỉnh": the second side of "và" is the task's
+    # own words (where its report goes), not the lead; the row's lead follows on its line
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ TUYỂN DỤNG NĂM 2026",
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian",
+        "1 Xây dựng kế hoạch tuyển dụng công chức Phòng Văn hóa - Xã hội Văn phòng HĐND và UBND"
+        " Quý I/2026",
+        "2",
+        "Báo cáo kết quả tuyển dụng gửi Sở Nội vụ và",
+        "Ủy ban nhân dân tỉnh",
+        "Phòng Văn hóa - Xã hội Quý IV/2026",
+    ]))
+    assert rows[2] == ["2", "Báo cáo kết quả tuyển dụng gửi Sở Nội vụ và Ủy ban nhân dân tỉnh",
+                       "Phòng Văn hóa - Xã hội", "", "Quý IV/2026"]
