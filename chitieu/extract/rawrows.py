@@ -1172,8 +1172,11 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         return cost + 12.0 + (b - a)
     if kind == "deadline":
         return cost + (0.0 if _DEADLINE.match(text) else 10.0 + (b - a))
-    if b < len(words) and b - a > 1 and _DEADLINE_OPENER.match(words[b - 1]):
-        cost += 2.0  # a deadline's first word ("Năm" / "2026") printed level with this cell
+    if b < len(words) and _DEADLINE_OPENER.match(words[b - 1]) and (
+            b - a > 1 or any(ch.isdigit() for ch in words[b])):
+        # a deadline's first word ("Năm" / "2026") printed level with this cell, or taken
+        # alone for an empty cell before the deadline's ("Năm" as a product, "2026" the date)
+        cost += 2.0
     if kind == "agency":
         if b < len(words) and (words[b - 1].endswith((";", ",")) or (
                 words[b - 1].lower() in _NAME_GOES_ON) or (
@@ -1191,7 +1194,9 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         if row.agency_lines(a + 1, b):
             cost += _NAME_TAKES_AGENCY
         last = words[b - 1]
-        year = _YEAR.fullmatch(last) and b - a > 1 and words[b - 2].lower() in _YEAR_WORDS
+        # (a year after "năm" ends it, or a range of years: "giai đoạn 2026 - 2030")
+        year = _YEAR.fullmatch(last) and b - a > 1 and (words[b - 2].lower() in _YEAR_WORDS or (
+            words[b - 2] in ("-", "–") and b - a > 2 and _YEAR.fullmatch(words[b - 3])))
         if b < len(words) and ((_VALUE.match(last) and not year) or (
                 last.lower() in _unit_words()) or _AGENCY_WORD.match(last) or (
                 not row.ends[b - 1] and any(row.heads[k] == b - k
@@ -1214,7 +1219,10 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
                     k + 1 == len(words) or not words[k + 1][:1].islower())):
                 cost += 3.0
         return cost
-    # a note, a product: any text, but not what the columns after it take
+    # a note, a product: any text, but not what the columns after it take, and not cut
+    # where a phrase cannot end ("Quyết định của" / "UBND tỉnh")
+    if b < len(words) and words[b - 1].lower() in _OPEN_END_WORDS:
+        cost += 3.0
     return cost + (2.0 if _VALUE.match(text) or _DEADLINE.match(text) else 0.0) + (
         1.5 if row.known_ends(a) or row.heads[a] else 0.0) + (
         1.0 if row.names(a + 1, b) else 0.0) + 0.3

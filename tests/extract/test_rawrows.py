@@ -1027,3 +1027,51 @@ def test_a_name_ending_in_va_goes_on_with_the_agency_on_its_next_line() -> None:
     ]))
     assert rows[2] == ["2", "Báo cáo kết quả tuyển dụng gửi Sở Nội vụ và Ủy ban nhân dân tỉnh",
                        "Phòng Văn hóa - Xã hội", "", "Quý IV/2026"]
+
+
+def test_an_empty_product_before_a_year_deadline_takes_no_word_of_it() -> None:
+    # "… Sở Giáo dục và Đào tạo" / "Năm 2026": the product cell is empty; "Năm" alone is no
+    # product, "2026" alone no deadline
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ PHÁT TRIỂN THỂ THAO NĂM 2026",
+        "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn",
+        "1 Mở lớp bơi cho học sinh Trung tâm Thể thao Sở Giáo dục và Đào tạo Lớp học Quý II/2026",
+        "2",
+        "Duy trì giải bóng chuyền hơi",
+        "Trung tâm Thể thao Ủy ban nhân dân các xã, phường",
+        "Năm 2026",
+    ]))
+    assert rows[2][2:] == ["Trung tâm Thể thao", "Ủy ban nhân dân các xã, phường", "",
+                           "Năm 2026"]
+
+
+def test_a_note_cut_where_a_phrase_cannot_end_keeps_its_last_line() -> None:
+    # "Theo Quyết định của" / "UBND tỉnh": the note goes on, its last line is no support
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ NĂM 2026",
+        "STT Nhiệm vụ Chủ trì Phối hợp Thời gian Ghi chú",
+        "1 Kiểm kê rừng trồng Phòng Kinh tế Hạt Kiểm lâm Quý II/2026",
+        "2 Giao đất trồng rừng cho hộ dân Phòng Kinh tế Các thôn Quý III/2026 Theo Quyết định của",
+        "UBND tỉnh",
+    ]))
+    assert rows[2][2:] == ["Phòng Kinh tế", "Các thôn", "Quý III/2026",
+                           "Theo Quyết định của UBND tỉnh"]
+
+
+def test_a_name_ending_in_a_range_of_years_gives_the_lead_no_words() -> None:
+    # "… giai đoạn 2026 - 2030" ends the name (a range of years, no value the name took)
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ NĂM 2026",
+        "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1",
+        "Xây dựng đề án phát triển du lịch",
+        "giai đoạn 2026 - 2030",
+        "Phòng Quản lý du",
+        "lịch",
+        "Sở Tài chính Quý IV/2026",
+    ]))
+    assert rows[1][1:4] == ["Xây dựng đề án phát triển du lịch giai đoạn 2026 - 2030",
+                            "Phòng Quản lý du lịch", "Sở Tài chính"]
