@@ -77,7 +77,9 @@ scored at that session's start and end: worn), or `raw_heldout2` (built 2026-12-
 the second raw session's code changes: each document as DOCX, PDF, the PDF's `pdftotext -raw`
 text and its flagless `pdftotext` text; scored at that session's start and end: worn), or
 `raw_heldout3` (built 2026-12-07 09:35 before the third raw session's changes to the raw
-readers' rules: each document as DOCX, PDF, `pdftotext -raw` and flagless `pdftotext` text).
+readers' rules: each document as DOCX, PDF, `pdftotext -raw` and flagless `pdftotext` text),
+or `raw_heldout4` (built 2026-12-07 12:30 before the fourth raw session's changes, the same
+four forms).
 The `raw` form is a PDF's `pdftotext -raw -enc UTF-8` text (`<stem>.pdftotext-raw.txt`); the
 `flagless` form its `pdftotext -enc UTF-8` text without -layout or -raw (`<stem>.pdftotext.txt`).
 """
@@ -106,6 +108,7 @@ SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout
              "realdocs_heldout6", "realdocs_heldout7", "realdocs_heldout8",
              "realdocs_heldout9", "realdocs_heldout10", "raw_heldout1", "raw_heldout2",
              "raw_heldout3")
+SET_NAMES += ("raw_heldout4",)  # built 2026-12-07 12:30 before the fourth raw session's changes
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:

@@ -1,5 +1,5 @@
 """The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout14,
-raw_heldout1 in `pdftotext -raw` form, raw_heldout2 and raw_heldout3 in `pdftotext -raw` and
+raw_heldout1 in `pdftotext -raw` form, raw_heldout2 … raw_heldout4 in `pdftotext -raw` and
 flagless `pdftotext` form)
 are complete: every document in its three forms and one hand-written expected file each.
 They are scored by benchmarks/eval_real_heldout.py only, never here (a held-out set that
@@ -33,6 +33,7 @@ def test_every_document_has_its_three_forms_and_expected_records(name: str) -> N
     ("raw_heldout1", (".docx", ".pdf", ".pdftotext-raw.txt")),
     ("raw_heldout2", (".docx", ".pdf", ".pdftotext-raw.txt", ".pdftotext.txt")),
     ("raw_heldout3", (".docx", ".pdf", ".pdftotext-raw.txt", ".pdftotext.txt")),
+    ("raw_heldout4", (".docx", ".pdf", ".pdftotext-raw.txt", ".pdftotext.txt")),
 ])
 def test_the_raw_held_out_sets_have_their_text_forms_and_expected_records(
         name: str, suffixes: tuple[str, ...]) -> None:
