@@ -104,8 +104,9 @@ _EMPTY_CELL = 0.8
 _EMPTY_CELL_IN_FULL_ROW = 0.2
 _LABEL_AFTER_BARE = 0.6
 # The portal prints a cell's text right above its `|`; text a blank line away from the bar
-# is a heading or paragraph before the next table.
-_SPACED_CELL = 1.0
+# is a heading or paragraph before the next table (all 7 such texts in the real portal copies
+# of ../shared/real; none a cell), dearer than a few stray bars in the table below it.
+_SPACED_CELL = 3.0
 _TRAILING_EMPTY_CELL = 0.1
 _TEXT_FIRST_CELL = 0.3
 # ... and more for "Trong đó:" (the words over a row's parts, printed in the name column
