@@ -112,6 +112,8 @@ _TEXT_FIRST_CELL = 0.3
 # ... and more for "Trong đó:" (the words over a row's parts, printed in the name column
 # after an empty number cell): never the first cell of a row
 _IN_WHICH_FIRST = 1.5
+# ... and for text before a bold "STT" (the number column is a table's first)
+_TEXT_BEFORE_NUMBER_HEADING = 3.0
 _LOOSE_LABEL = 0.5
 _LOOSE_TITLE = 0.5
 _BOLD_AFTER_PLAIN = 0.6
@@ -279,6 +281,10 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
     penalty = 0.0 if first.empty or first.emphasized or _is_label(first) else _TEXT_FIRST_CELL
     if _is_in_which(first):
         penalty += _IN_WHICH_FIRST  # "Trong đó:" is a name cell: a row's bare `|` before it
+    if not first.empty and i + 1 < n and _is_number_heading(slots[i + 1]):
+        # the rows' number column is a table's first: text before its heading ("STT") is a
+        # title over the table, closed by the table's first bar
+        penalty += _TEXT_BEFORE_NUMBER_HEADING
     empties = leading_empties = 0
     seen_plain = seen_filled = False
     options = []
@@ -320,6 +326,13 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
 def _is_label(slot: _Slot) -> bool:
     """A cell holding only a row number or section label: "9.", "II", "1.1", "-"."""
     return len(slot.lines) == 1 and bool(_LABEL.match(slot.lines[0][1].strip()))
+
+
+def _is_number_heading(slot: _Slot) -> bool:
+    """A bold header cell naming the rows' number column: "**STT**", "**TT**"."""
+    if len(slot.lines) != 1 or not slot.emphasized:
+        return False
+    return first_role(slot.lines[0][1].strip().strip("*").strip()) == "number"
 
 
 def _is_bold_label(slot: _Slot) -> bool:
