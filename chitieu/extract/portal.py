@@ -576,8 +576,15 @@ def _own_roles(head: str, subs: list[str]) -> list[str]:
     """The sub-labels' roles as they read alone, but a bare year under a group naming the
     kind of value it holds ("Thực hiện" over "Năm 2024") as it reads with its group: the
     group does not contradict the year, it completes it."""
-    return [first_role(f"{head} {s}") if group_names_the_kind(head, s) else first_role(s)
-            for s in subs]
+    return [first_role(f"{head} {s}") if group_names_the_kind(head, s) or _year_of_a_time(head, s)
+            else first_role(s) for s in subs]
+
+
+def _year_of_a_time(head: str, label: str) -> bool:
+    """A bare year under a group naming a time ("Lộ trình thực hiện", "Thời gian thực hiện"
+    over "2026 | 2027 | 2028"): one of the group's years, no contradiction of it (an agency's
+    column never spans years)."""
+    return is_bare_year(label) and first_role(head) == "deadline"
 
 
 def _other_kind(head: str, sub_roles: list[str]) -> int:
