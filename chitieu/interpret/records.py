@@ -47,6 +47,7 @@ from chitieu.normalize.deadline import (
 from chitieu.normalize.target import (
     column_unit_differs,
     find_embedded_target,
+    name_unit,
     normalize_unit,
     parse_target,
     split_embedded_target,
@@ -648,11 +649,13 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
     target_raw = _raw(cells, cols.target if target_col is None else target_col)
     if not clean_text(target_raw):
         name, target_raw = _name_and_target(name, table, cols)
-    target, codes = parse_target(target_raw or None, unit or cols.target_unit)
+    # the row's own unit (its column, else its name's brackets) before its column header's
+    own_unit = unit or name_unit(name)
+    target, codes = parse_target(target_raw or None, own_unit or cols.target_unit)
     warnings += codes
     baseline_raw = _raw(cells, cols.baseline)
     if baseline_raw:  # (most tables print no baseline: an empty cell is none, no warning)
-        baseline, codes = parse_target(baseline_raw, unit or cols.baseline_unit)
+        baseline, codes = parse_target(baseline_raw, own_unit or cols.baseline_unit)
         warnings += codes
     else:
         baseline = None
