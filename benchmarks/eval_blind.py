@@ -1,16 +1,19 @@
-"""Score the blind evaluation set (tests/fixtures/blind1) form by form with score.py.
+"""Score a blind evaluation set (tests/fixtures/blind1, blind2) form by form with score.py.
 
-    .venv/bin/python benchmarks/eval_blind.py [--set blind1] [--score ../shared/tools/score.py]
+    .venv/bin/python benchmarks/eval_blind.py [--set blind1|blind2] [--score PATH/score.py]
 
-The set was built by an engineer no other engineer of its session saw; nobody develops
-against it (tests/fixtures/blind1/README.md). So that it cannot steer work, this prints one
+Each set was built by an engineer no other engineer of its session saw; nobody develops
+against it (tests/fixtures/<set>/README.md). So that it cannot steer work, this prints one
 line per part and form only — score, records exactly right, plan headers right, extra
 records — never a document's or a field's figures.
 
-Parts and forms: plans/ (whole plans with their header): the DOCX, the PDF LibreOffice
-printed from it, the text as a data office receives it (<stem>.txt), the plain text
-(plain/), the PDF's `pdftotext -layout` text (layout/); tables/ (appendix tables): the
-DOCX, the PDF and its `pdftotext -layout` text.
+blind1 — plans/ (whole plans with their header): the DOCX, the PDF LibreOffice printed from
+it, the text as a data office receives it (<stem>.txt), the plain text (plain/), the PDF's
+`pdftotext -layout` text (layout/); tables/ (appendix tables): the DOCX, the PDF and its
+`pdftotext -layout` text.
+blind2 — plans/: DOCX, PDF, <stem>.txt, and the PDF's flagless, `-layout` and `-raw`
+pdftotext texts (plain/, layout/, raw/); tables/: DOCX, PDF, layout/, raw/; scans/: PDFs
+of page images (scans may be slow: run once).
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-# (part, form) -> where a document of that form is, from its stem
-FORMS: dict[tuple[str, str], str] = {
+# set -> (part, form) -> where a document of that form is, from its stem
+BLIND1_FORMS: dict[tuple[str, str], str] = {
     ("plans", "docx"): "{stem}.docx",
     ("plans", "pdf"): "{stem}.pdf",
     ("plans", "text"): "{stem}.txt",
@@ -36,7 +39,22 @@ FORMS: dict[tuple[str, str], str] = {
     ("tables", "pdf"): "{stem}.pdf",
     ("tables", "layout"): "{stem}.pdftotext-layout.txt",
 }
-SET_NAMES = ("blind1",)
+BLIND2_FORMS: dict[tuple[str, str], str] = {
+    ("plans", "docx"): "{stem}.docx",
+    ("plans", "pdf"): "{stem}.pdf",
+    ("plans", "text"): "{stem}.txt",
+    ("plans", "plain"): "plain/{stem}.txt",
+    ("plans", "layout"): "layout/{stem}.txt",
+    ("plans", "raw"): "raw/{stem}.txt",
+    ("tables", "docx"): "{stem}.docx",
+    ("tables", "pdf"): "{stem}.pdf",
+    ("tables", "layout"): "layout/{stem}.txt",
+    ("tables", "raw"): "raw/{stem}.txt",
+    ("scans", "pdf"): "{stem}.pdf",
+}
+FORMS: dict[str, dict[tuple[str, str], str]] = {"blind1": BLIND1_FORMS,
+                                                "blind2": BLIND2_FORMS}
+SET_NAMES = tuple(FORMS)
 
 
 def _produced(source: Path) -> str:
@@ -83,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--score", type=Path,
                         default=ROOT.parent / "shared" / "tools" / "score.py")
     args = parser.parse_args(argv)
-    for (part, form), pattern in FORMS.items():
+    for (part, form), pattern in FORMS[args.set].items():
         found = score_form(FIXTURES / args.set / part, pattern, args.score)
         if found is None:
             continue
