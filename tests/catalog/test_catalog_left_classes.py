@@ -241,3 +241,16 @@ def test_a_share_of_accounts_is_no_share_of_citizens(name: str, unit: str,
 ])
 def test_satisfaction_must_say_with_what(name: str, unit: str, expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # firms of one sector or of a size are a part of the new firms (found in the fixtures'
+    # golds: both linked the new firms' count)
+    ("Số doanh nghiệp công nghiệp thành lập mới trong năm", "doanh nghiệp", None),
+    ("Số doanh nghiệp thành lập mới có vốn điều lệ từ 10 tỷ đồng", "doanh nghiệp", None),
+    # all the new firms keep their link
+    ("Số doanh nghiệp được thành lập mới trong năm", "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+])
+def test_firms_of_a_sector_or_size_are_a_part(name: str, unit: str,
+                                              expected: str | None) -> None:
+    assert _linked(name, unit) == expected
