@@ -551,7 +551,8 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
             and _two_targets(text, words, reader):  # few names open a clause with such a verb
         conditions.add(words.two_targets)
     if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
-            and _bare_size(seq, words):
+            and _bare_size(seq, words) and not _SHARE_OF_PEOPLE.search(text):
+        # ("Trên 90% người dân có …": a share printed inside the name, no size per people)
         conditions.add(words.size_unread)  # type: ignore[arg-type]
     if obj in words.growth_readings and words.growth_condition in conditions:
         content = _grown(content, words.object_words[obj], words.growth_readings[obj])
@@ -659,6 +660,8 @@ def _target_start(seq: Phrase, words: Words) -> int:
 
 
 _CLAUSES = lazy(re.compile, r"[,;]")
+# a number printed as a share of people ("90% người dân", "80 % dân số"): no denominator's size
+_SHARE_OF_PEOPLE = lazy(re.compile, r"[0-9]\s*%\s*(?:người\s+)?dân", re.IGNORECASE)
 # a clause opening with a verb of use or reach (match_words.yaml `using_verbs`, folded)
 _CLAUSE_VERB = lazy(re.compile, r"[,;]\s*(?:su dung|truy cap|tiep can|kha nang)\b")
 

@@ -254,3 +254,16 @@ def test_satisfaction_must_say_with_what(name: str, unit: str, expected: str | N
 def test_firms_of_a_sector_or_size_are_a_part(name: str, unit: str,
                                               expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a share of people printed inside the name is no count per so many people
+    ("Trên 90% người dân trưởng thành có tài khoản thanh toán", "%",
+     "xhs.tai_khoan_thanh_toan"),
+    ("Phấn đấu 95% người dân tham gia bảo hiểm y tế", "%", "ktxh.bhyt"),
+    # a count per 5,000 people still has its size unread
+    ("Số bác sĩ trên 5.000 dân", "bác sĩ", None),
+])
+def test_a_share_of_people_inside_the_name_is_no_size(name: str, unit: str,
+                                                      expected: str | None) -> None:
+    assert _linked(name, unit) == expected
