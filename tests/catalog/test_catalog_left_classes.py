@@ -267,3 +267,40 @@ def test_firms_of_a_sector_or_size_are_a_part(name: str, unit: str,
 def test_a_share_of_people_inside_the_name_is_no_size(name: str, unit: str,
                                                       expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # "100% người dân", "100% dân số": a share printed inside the name, no count per 100 people
+    ("100% người dân tham gia bảo hiểm y tế", "%", "ktxh.bhyt"),
+    ("Đến năm 2030, 100% dân số trưởng thành có chữ ký số cá nhân", "%",
+     "xhs.chu_ky_so_ca_nhan"),
+    # a count per 100 people keeps its size
+    ("Số thành viên Tổ công nghệ số cộng đồng trên 100 dân", "người", None),
+])
+def test_one_hundred_percent_of_people_is_no_size(name: str, unit: str,
+                                                  expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+def test_every_share_with_its_target_printed_inside_links_to_its_indicator() -> None:
+    # each catalog share's phrasing "Tỷ lệ X", printed as plans print a target with it
+    import csv
+    import re
+
+    from chitieu.catalog.catalog import INDICATORS_CSV
+
+    missed = []
+    with INDICATORS_CSV.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["unit"] != "%":
+                continue
+            for text in (row["name"], *(a.strip() for a in row["aliases"].split("|"))):
+                found = re.match(r"^(?:Tỷ lệ|Tỉ lệ)\s+(.*)$", text)
+                if not found:
+                    continue
+                rest = found[1].rstrip(".")
+                for frame in ("Phấn đấu 90% {}", "Trên 80% {}", "{} đạt 95%",
+                              "Đến năm 2030, 100% {}"):
+                    if _linked(frame.format(rest), "%") != row["id"]:
+                        missed.append((row["id"], frame.format(rest)))
+    assert not missed, missed[:10]
