@@ -27,6 +27,13 @@ def _linked(name: str, unit: str | None) -> str | None:
     # a sum printed in a bare "triệu", "triệu/năm" is in đồng
     ("Giá trị thu được trên 1 ha đất canh tác", "triệu/năm", "ktxh.gia_tri_tren_ha"),
     ("Thu nhập bình quân đầu người một năm", "triệu", "ktxh.thu_nhap_binh_quan"),
+    # thousands of billions, a bare "tỷ", a monthly sum; hectares spelled out or in thousands
+    ("Tổng thu ngân sách nhà nước trên địa bàn tỉnh", "nghìn tỷ đồng", "ktxh.thu_ngan_sach"),
+    ("Thu ngân sách nhà nước trên địa bàn", "tỷ", "ktxh.thu_ngan_sach"),
+    ("Thu nhập bình quân đầu người mỗi tháng", "nghìn đồng/tháng",
+     "ktxh.thu_nhap_binh_quan"),
+    ("Diện tích lúa chất lượng cao", "héc ta", "ktxh.lua_chat_luong_cao"),
+    ("Tổng diện tích gieo trồng cây hằng năm", "nghìn ha", "ktxh.dien_tich_gieo_trong"),
     # the units' near misses stay apart: tonnes are no hectares, a place no index's score
     ("Sản lượng lương thực bình quân hằng năm", "ha", None),
     ("Chỉ số Đổi mới sáng tạo toàn cầu của Việt Nam", "điểm", None),
