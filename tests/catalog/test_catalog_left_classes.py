@@ -34,6 +34,13 @@ def _linked(name: str, unit: str | None) -> str | None:
      "ktxh.thu_nhap_binh_quan"),
     ("Diện tích lúa chất lượng cao", "héc ta", "ktxh.lua_chat_luong_cao"),
     ("Tổng diện tích gieo trồng cây hằng năm", "nghìn ha", "ktxh.dien_tich_gieo_trong"),
+    # persons and visits in thousands; a value per hectare a year
+    ("Số người tham gia bảo hiểm xã hội tự nguyện", "nghìn người",
+     "ktxh.nguoi_bhxh_tu_nguyen"),
+    ("Số lượt người dân được hướng dẫn sử dụng dịch vụ công trực tuyến", "nghìn lượt",
+     "xhs.luot_huong_dan_dvctt"),
+    ("Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt", "triệu đồng/ha/năm",
+     "ktxh.gia_tri_tren_ha"),
     # the units' near misses stay apart: tonnes are no hectares, a place no index's score
     ("Sản lượng lương thực bình quân hằng năm", "ha", None),
     ("Chỉ số Đổi mới sáng tạo toàn cầu của Việt Nam", "điểm", None),
