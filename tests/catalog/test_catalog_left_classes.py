@@ -318,3 +318,18 @@ def test_every_share_with_its_target_printed_inside_links_to_its_indicator() -> 
                     if _linked(frame.format(rest), "%") != row["id"]:
                         missed.append((row["id"], frame.format(rest)))
     assert not missed, missed[:10]
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # two things had, joined by "và", are no share of those having one of them
+    ("Tỷ lệ hộ gia đình có địa chỉ số và có tài khoản thanh toán điện tử", "%", None),
+    ("Tỷ lệ cán bộ, công chức có máy tính và chữ ký số", "%", None),
+    # each alone keeps its link; a cash register is no computer
+    ("Tỷ lệ hộ gia đình có địa chỉ số", "%", "hts.ho_dia_chi_so"),
+    ("Tỷ lệ cán bộ, công chức được trang bị máy tính kết nối mạng", "%", "cqs.cbcc_may_tinh"),
+    ("Tỷ lệ hộ kinh doanh dùng hóa đơn điện tử khởi tạo từ máy tính tiền", "%",
+     "kts.ho_kd_hoa_don_dien_tu"),
+])
+def test_two_things_had_are_no_share_of_one(name: str, unit: str,
+                                            expected: str | None) -> None:
+    assert _linked(name, unit) == expected
