@@ -324,6 +324,9 @@ def test_every_share_with_its_target_printed_inside_links_to_its_indicator() -> 
     # two things had, joined by "và", are no share of those having one of them
     ("Tỷ lệ hộ gia đình có địa chỉ số và có tài khoản thanh toán điện tử", "%", None),
     ("Tỷ lệ cán bộ, công chức có máy tính và chữ ký số", "%", None),
+    ("Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử và hóa đơn điện tử", "%", None),
+    ("Tỷ lệ hộ kinh doanh dùng hóa đơn điện tử và thanh toán không dùng tiền mặt", "%", None),
+    ("Tỷ lệ doanh nghiệp sử dụng HĐĐT", "%", "kts.dn_hoa_don_dien_tu"),
     # each alone keeps its link; a cash register is no computer
     ("Tỷ lệ hộ gia đình có địa chỉ số", "%", "hts.ho_dia_chi_so"),
     ("Tỷ lệ cán bộ, công chức được trang bị máy tính kết nối mạng", "%", "cqs.cbcc_may_tinh"),
