@@ -327,6 +327,9 @@ def test_every_share_with_its_target_printed_inside_links_to_its_indicator() -> 
     ("Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử và hóa đơn điện tử", "%", None),
     ("Tỷ lệ hộ kinh doanh dùng hóa đơn điện tử và thanh toán không dùng tiền mặt", "%", None),
     ("Tỷ lệ doanh nghiệp sử dụng HĐĐT", "%", "kts.dn_hoa_don_dien_tu"),
+    ("Tỷ lệ thôn có loa truyền thanh thông minh và wifi miễn phí", "%", None),
+    ("Số điểm truy cập internet miễn phí", "điểm", "hts.diem_wifi_cong_cong"),
+    ("Tỷ lệ thôn có wifi miễn phí", "%", "hts.thon_wifi"),
     # each alone keeps its link; a cash register is no computer
     ("Tỷ lệ hộ gia đình có địa chỉ số", "%", "hts.ho_dia_chi_so"),
     ("Tỷ lệ cán bộ, công chức được trang bị máy tính kết nối mạng", "%", "cqs.cbcc_may_tinh"),
