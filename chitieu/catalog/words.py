@@ -8,8 +8,9 @@ object, the set of conditions, the unit family — which the matcher compares ex
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import chain, compress, count, pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -18,6 +19,11 @@ from chitieu.core.dataclass import dataclass, field
 from chitieu.core.lexicon import parse_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, is_plain
+
+try:  # the name reading's hot loop, compiled (setup.py): words.py holds its Python twin
+    from chitieu.catalog import _fastread
+except ImportError:  # not built here: the Python reading, the same
+    _fastread = None
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
@@ -356,8 +362,23 @@ def tokens(text: str, words: Words) -> Phrase:
 
 
 def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
+    if reader.tokenize is not None:  # compiled, for a name of pieces read before
+        found = reader.tokenize(text)
+        if found is None and words.locality is not None and ("ủa" in text or "ỦA" in text):
+            found = reader.tokenize(_without_locality(text, words), False)
+        if found is not None:
+            return found
+    return _read_tokens(text, words, reader)
+
+
+def _without_locality(text: str, words: Words) -> str:
+    return " ".join(words.locality.sub(" ", text).split())  # type: ignore[union-attr]
+
+
+def _read_tokens(text: str, words: Words, reader: _Reader) -> Phrase:
+    """`_tokens` in Python (the compiled `Tokenizer.tokens` is its twin)."""
     if words.locality is not None and ("ủa" in text or "ỦA" in text):
-        text = " ".join(words.locality.sub(" ", text).split())
+        text = _without_locality(text, words)
     # a space never falls inside a word of ascii_fold's: a plain text is read piece by piece
     pieces = text.split(" ")
     try:  # most names: every piece one word already read (in a plain text: see `_Pieces`)
@@ -513,15 +534,13 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     words = words or default_words()
     reader = _reader(words)
     seq = _tokens(text, words, reader)
-    head, family = _head(seq, words, reader)
-    content, conditions, used = _scan(seq, words, reader)
+    if reader.read is not None and seq[:1] not in reader.opener_starts:
+        content, conditions, used, family, obj, said = reader.read(seq)
+    else:  # (the compiled `read` is this, for a name opening with no opener)
+        content, conditions, used = _scan(seq, words, reader)
+        family, obj, said = _object(seq, words, reader)
     if words.run_bound and not words.run_bound.keys().isdisjoint(conditions):
         conditions -= _across_runs(text, conditions, words, reader)
-    obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
-    if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
-        other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
-        if other and other != obj:
-            obj, length = f"{obj}+{other}", length + more
     # "… giảm 3% trở lên" ends, as a name, at "giảm" (most names end in no number, no "năm"
     # and no tail's last word: they end where they end)
     ending = seq[:_target_start(seq, words)] if seq and (
@@ -572,9 +591,22 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         obj,  # object
         _with_implied(conditions, words.implied),  # conditions
         family,  # family
-        _said(seq, head + length, words, reader) if obj else None,  # said
+        said,  # said
         used,  # used
     ), content
+
+
+def _object(seq: Phrase, words: Words,
+            reader: _Reader) -> tuple[str | None, str | None, str | None]:
+    """The measuring noun's family (`_head`), the counted object after it, and what the
+    name says of that object (`_said`)."""
+    head, family = _head(seq, words, reader)
+    obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
+    if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
+        other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
+        if other and other != obj:
+            obj, length = f"{obj}+{other}", length + more
+    return family, obj, _said(seq, head + length, words, reader) if obj else None
 
 
 def objects_agree(a: str | None, b: str | None, words: Words | None = None) -> bool:
@@ -882,7 +914,16 @@ def _holds_at(seq: Phrase, i: int, phrases: Collection[Phrase], starts: _Starts)
 
 
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
-    """Whether `seq` holds one of `phrases` anywhere."""
+    """Whether `seq` holds one of `phrases` anywhere (compiled for the sets of `Words` read
+    again and again: `Scanner.holds`, the sets a name holds found once)."""
+    held = _HELD.get(id(phrases))
+    if held is not None and held[0] is phrases and seq.__class__ is tuple:
+        return held[1](seq, held[2])
+    return _holds_anywhere(seq, phrases)
+
+
+def _holds_anywhere(seq: Phrase, phrases: Collection[Phrase]) -> bool:
+    """`_holds_any` in Python (`Scanner.holds` is its twin)."""
     starts = _starts(phrases)
     if starts.keys().isdisjoint(seq):  # most names start none of them: looked up in C
         return bool(seq) and () in phrases
@@ -891,6 +932,14 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
 
 
 def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[str], str | None]:
+    """`_scan_words`, compiled where chitieu.catalog._fastread was built (the same result)."""
+    if reader.scan is not None:
+        return reader.scan(seq)
+    return _scan_words(seq, words, reader)
+
+
+def _scan_words(seq: Phrase, words: Words,
+                reader: _Reader) -> tuple[list[str], set[str], str | None]:
     """In one pass over the words: those left once stop phrases and bare numbers are dropped
     (stop phrases taken left to right, the longest where several start); the conditions of
     every phrase of `words.conditions` the name holds, wherever it starts; and how the
@@ -1083,6 +1132,138 @@ class _Reader:
         self.pair_kinds = {pair: _kind(pair[0], pair, words, self.using_verbs)
                            for table in (words.stop_set, words.conditions, words.using_verbs)
                            for pair in _starts(table).pairs}
+        # `_scan` compiled, where chitieu.catalog._fastread was built (else None: the Python
+        # `_scan_words`)
+        scanner = _compiled_scanner(words)
+        self.scan = scanner.scan if scanner is not None else None
+        # `_scan`, `_head` (a name opening with no opener), the counted object and `_said`
+        # in one compiled call (`read_with_content`), else None
+        self.read = scanner.read if scanner is not None else None
+        # `_tokens` compiled for a name whose pieces were all read before (`_Pieces`), else
+        # None
+        self.tokenize = _compiled_tokenize(words, self.forms.pieces)
+
+
+def compiled():
+    """chitieu.catalog._fastread, the name reading's hot loops compiled, where it was built
+    and is not turned off (environment variable CHITIEU_COMPILED=0); else None."""
+    if os.environ.get("CHITIEU_COMPILED", "1") == "0" \
+            or getattr(_fastread, "VERSION", None) != _COMPILED_VERSION:
+        return None  # (a module built from older source is not used either)
+    return _fastread
+
+
+_COMPILED_VERSION = 6  # the interface `_fastread` builds (its VERSION)
+
+
+def _compiled_scanner(words: Words):
+    """`_scan_words` of `words` as compiled code (chitieu.catalog._fastread), and what
+    `read_with_content` reads where the counted object starts (`_head`, the objects, `_said`):
+    their phrase tables as one trie of word ids, each node saying which phrases end there.
+    None where the module was not built, is turned off (CHITIEU_COMPILED=0), or a table holds
+    an empty phrase (held everywhere: the Python reading keeps that case)."""
+    fastread = compiled()
+    if fastread is None:
+        return None
+    # the phrase sets `_holds_any` is asked about (each a bit of `Scanner.held`)
+    asked = [table for table in (
+        words.named_wholes, words.per_person, words.added, words.cumulative, words.wholes,
+        words.happenings, words.events, words.states, words.periods, words.yearly,
+        *words.void.values(), *words.family_not.values()) if table and () not in table][:64]
+    tables = (words.stop_set, words.conditions, words.using_verbs, words.used_objects,
+              words.objects, words.listed, words.measuring, words.not_measuring,
+              words.predicates, words.bare_followers, *asked)
+    if any(() in table for table in tables[:10]):
+        return None
+    ids: dict[str, int] = {}
+    for phrase in chain(*tables, ((w,) for w in sorted(words.number_words | words.fillers))):
+        for word in phrase:
+            ids.setdefault(word, len(ids) + 1)
+    edges: dict[tuple[int, int], int] = {}
+
+    def node_of(phrase: Phrase) -> int:
+        node = 0
+        for word in phrase:
+            node = edges.setdefault((node, ids[word]), len(edges) + 1)
+        return node
+
+    def indexed(table: dict[Phrase, str | None]) -> tuple[dict[int, int], tuple]:
+        names = tuple(dict.fromkeys(sorted(table.values(), key=str)))
+        at = {name: i for i, name in enumerate(names)}
+        return {node_of(phrase): at[name] for phrase, name in table.items()}, names
+
+    def flagged(table) -> set[int]:
+        return {node_of(phrase) for phrase in table}
+
+    stops = flagged(words.stop_set)
+    conditions, condition_names = indexed(words.conditions)
+    verbs, verb_names = indexed(words.using_verbs)
+    used, used_names = indexed(words.used_objects)
+    objects, object_names = indexed(words.objects)
+    listed, listed_names = indexed(words.listed)
+    nouns, families = indexed({noun: words.noun_families.get(noun) for noun in words.measuring})
+    not_measuring = flagged(words.not_measuring)
+    predicates, bare = flagged(words.predicates), flagged(words.bare_followers)
+    held: dict[int, int] = {}
+    for bit, table in enumerate(asked):
+        for node in flagged(table):
+            held[node] = held.get(node, 0) | 1 << bit
+    nodes = range(len(edges) + 1)
+    scanner = fastread.Scanner(
+        ids, [(parent, word, child) for (parent, word), child in edges.items()], len(nodes),
+        bytes(node in stops for node in nodes), tuple(conditions.get(n, -1) for n in nodes),
+        tuple(verbs.get(n, -1) for n in nodes), tuple(used.get(n, -1) for n in nodes),
+        condition_names, verb_names, used_names,
+        bytes(name in words.sized for name in condition_names),
+        bytes([0, *(word in words.number_words for word in ids)]), words.size_unread,
+        tuple(objects.get(n, -1) for n in nodes), object_names,
+        tuple(listed.get(n, -1) for n in nodes), listed_names,
+        tuple(nouns.get(n, -1) for n in nodes), families,
+        bytes(node in not_measuring for node in nodes),
+        bytes(node in predicates for node in nodes), bytes(node in bare for node in nodes),
+        bytes([0, *(word in words.fillers for word in ids)]),
+        tuple(held.get(n, 0) for n in nodes))
+    if len(_HELD) + len(asked) > _MAX_SHAPES * 64:
+        _HELD.clear()
+    for bit, table in enumerate(asked):
+        _HELD[id(table)] = (table, scanner.holds, bit)
+    return scanner
+
+
+# id of a phrase set `_holds_any` is asked about → (the set, the compiled `holds`, its bit)
+_HELD: dict[int, tuple[Collection[Phrase], Callable[[Phrase, int], bool], int]] = {}
+
+
+def _compiled_tokenize(words: Words,
+                       pieces: _Pieces) -> Callable[..., Phrase | None] | None:
+    """`_tokens` as compiled code where it is plain: every piece of the text read before
+    (`pieces`, which grows as names are read; a text whose pieces are all there is plain),
+    a locality ("của xã") cut first (`_tokens`, with `tokens(text, False)`). The
+    phrases of the abbreviations, then of the synonyms, as two tries of word ids, each node
+    with what its phrase is replaced by. None where the module is not built or turned off."""
+    fastread = compiled()
+    if fastread is None:
+        return None
+    tables = (words.abbreviations, words.synonyms)
+    if any(() in table for table in tables):
+        return None
+    ids: dict[str, int] = {}
+    for phrase in chain(*tables):
+        for word in phrase:
+            ids.setdefault(word, len(ids) + 1)
+    built = []
+    for table in tables:
+        edges: dict[tuple[int, int], int] = {}
+        values: dict[int, Phrase] = {}
+        for phrase, replacement in table.items():
+            node = 0
+            for word in phrase:
+                node = edges.setdefault((node, ids[word]), len(edges) + 1)
+            values[node] = replacement
+        built += [[(parent, word, child) for (parent, word), child in edges.items()],
+                  tuple(values.get(node) for node in range(len(edges) + 1))]
+    locality = ("ủa", "ỦA") if words.locality is not None else ()
+    return fastread.Tokenizer(pieces, ids, len(ids) + 1, *built, locality).tokens
 
 
 _READERS: dict[int, _Reader] = {}
