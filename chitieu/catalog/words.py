@@ -1334,6 +1334,13 @@ def _unit_family(unit: str, words: Words) -> str:
     per = _per_denominator(key, words)
     if per is not None:
         return _unit_family(per[0], words)
+    if "/" in key:
+        # a unit wrapped inside its words in a narrow column ("triệu đồng/n gười/nă m"): its
+        # words after the first "/" read without the breaks, where that is a known unit
+        at = key.index("/") + 1
+        joined = key[:at] + key[at:].replace(" ", "")
+        if joined != key and joined in words.unit_families:
+            return words.unit_families[joined]
     return "count:" + words.count_groups.get(key, key)
 
 

@@ -339,3 +339,14 @@ def test_every_share_with_its_target_printed_inside_links_to_its_indicator() -> 
 def test_two_things_had_are_no_share_of_one(name: str, unit: str,
                                             expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a unit wrapped inside its words in a narrow column (triage C11: the record also lost its
+    # indicator) reads as the unit it is
+    ("Thu nhập bình quân đầu người", "triệu đồng/n gười/nă m", "ktxh.thu_nhap_binh_quan"),
+    # an unknown unit stays a count of its own noun
+    ("Thu nhập bình quân đầu người", "con/n gười", None),
+])
+def test_a_unit_wrapped_inside_its_words(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
