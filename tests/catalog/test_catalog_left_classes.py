@@ -330,6 +330,12 @@ def test_every_share_with_its_target_printed_inside_links_to_its_indicator() -> 
     ("Tỷ lệ thôn có loa truyền thanh thông minh và wifi miễn phí", "%", None),
     ("Số điểm truy cập internet miễn phí", "điểm", "hts.diem_wifi_cong_cong"),
     ("Tỷ lệ thôn có wifi miễn phí", "%", "hts.thon_wifi"),
+    ("Tỷ lệ thôn có sóng di động 4G và loa truyền thanh hoạt động", "%", None),
+    ("Tỷ lệ hộ gia đình sử dụng Internet cáp quang và nước sạch", "%", None),
+    ("Tỷ lệ thôn có loa truyền thanh hoạt động và Tổ công nghệ số cộng đồng", "%", None),
+    ("Tỷ lệ thôn có loa truyền thanh thông minh", "%", "hts.loa_thong_minh"),
+    ("Tỷ lệ hộ dân sử dụng nước sạch đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
+    ("Số thôn có Tổ công nghệ số cộng đồng hoạt động hiệu quả", "thôn", "xhs.so_thon_to_cnscd"),
     # each alone keeps its link; a cash register is no computer
     ("Tỷ lệ hộ gia đình có địa chỉ số", "%", "hts.ho_dia_chi_so"),
     ("Tỷ lệ cán bộ, công chức được trang bị máy tính kết nối mạng", "%", "cqs.cbcc_may_tinh"),
