@@ -356,3 +356,18 @@ def test_two_things_had_are_no_share_of_one(name: str, unit: str,
 ])
 def test_a_unit_wrapped_inside_its_words(name: str, unit: str, expected: str | None) -> None:
     assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # an account "tại ngân hàng" is a bank account
+    ("Tỷ lệ người dân có tài khoản tại ngân hàng hoặc tổ chức tín dụng", "%",
+     "xhs.tai_khoan_thanh_toan"),
+    # procedures cut are no count of the licensing ones cut
+    ("Thủ tục hành chính được cắt giảm, đơn giản hóa", "%", None),
+    ("Tỷ lệ thủ tục hành chính được cắt giảm", "%", None),
+    ("Tỷ lệ cắt giảm thủ tục hành chính về cấp phép", "%", "cchc.cat_giam_tthc_cap_phep"),
+    ("Thời gian cấp phép xây dựng", "ngày", "cchc.ngay_cap_phep_xay_dung"),
+])
+def test_accounts_at_banks_and_licensing_procedures(name: str, unit: str,
+                                                    expected: str | None) -> None:
+    assert _linked(name, unit) == expected
