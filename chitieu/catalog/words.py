@@ -569,8 +569,16 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
             and _CLAUSE_VERB.search(ascii_fold(text)) \
             and _two_targets(text, words, reader):  # few names open a clause with such a verb
         conditions.add(words.two_targets)
+    if "%" in text and (words.size_unread in conditions
+                        or not words.sized.isdisjoint(conditions)) \
+            and _SHARE_OF_PEOPLE.search(text) and not _PER_PEOPLE.search(text):
+        # "100% người dân", "(năm 2030,) 100% dân số …" is a share printed inside the name, no
+        # count per 100 people, nor per a size unread (the "%" is gone from the words)
+        conditions -= words.sized
+        conditions.discard(words.size_unread)  # type: ignore[arg-type]
     if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
-            and _bare_size(seq, words):
+            and _bare_size(seq, words) and not _SHARE_OF_PEOPLE.search(text):
+        # ("Trên 90% người dân có …": a share printed inside the name, no size per people)
         conditions.add(words.size_unread)  # type: ignore[arg-type]
     if obj in words.growth_readings and words.growth_condition in conditions:
         content = _grown(content, words.object_words[obj], words.growth_readings[obj])
@@ -691,6 +699,11 @@ def _target_start(seq: Phrase, words: Words) -> int:
 
 
 _CLAUSES = lazy(re.compile, r"[,;]")
+# a number printed as a share of people ("90% người dân", "80 % dân số"): no denominator's size
+_SHARE_OF_PEOPLE = lazy(re.compile, r"[0-9]\s*%\s*(?:người\s+)?dân", re.IGNORECASE)
+# a count per so many people printed as such ("trên 1.000 dân", "/10.000 người dân")
+_PER_PEOPLE = lazy(re.compile, r"(?:trên|/)\s*(?:một\s+|[0-9][0-9.]*\s*)?(?:nghìn\s+|ngàn\s+|"
+                                r"vạn\s+)?(?:người\s+)?dân", re.IGNORECASE)
 # a clause opening with a verb of use or reach (match_words.yaml `using_verbs`, folded)
 _CLAUSE_VERB = lazy(re.compile, r"[,;]\s*(?:su dung|truy cap|tiep can|kha nang)\b")
 
@@ -1321,6 +1334,13 @@ def _unit_family(unit: str, words: Words) -> str:
     per = _per_denominator(key, words)
     if per is not None:
         return _unit_family(per[0], words)
+    if "/" in key:
+        # a unit wrapped inside its words in a narrow column ("triệu đồng/n gười/nă m"): its
+        # words after the first "/" read without the breaks, where that is a known unit
+        at = key.index("/") + 1
+        joined = key[:at] + key[at:].replace(" ", "")
+        if joined != key and joined in words.unit_families:
+            return words.unit_families[joined]
     return "count:" + words.count_groups.get(key, key)
 
 

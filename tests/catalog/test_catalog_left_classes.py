@@ -27,6 +27,20 @@ def _linked(name: str, unit: str | None) -> str | None:
     # a sum printed in a bare "triệu", "triệu/năm" is in đồng
     ("Giá trị thu được trên 1 ha đất canh tác", "triệu/năm", "ktxh.gia_tri_tren_ha"),
     ("Thu nhập bình quân đầu người một năm", "triệu", "ktxh.thu_nhap_binh_quan"),
+    # thousands of billions, a bare "tỷ", a monthly sum; hectares spelled out or in thousands
+    ("Tổng thu ngân sách nhà nước trên địa bàn tỉnh", "nghìn tỷ đồng", "ktxh.thu_ngan_sach"),
+    ("Thu ngân sách nhà nước trên địa bàn", "tỷ", "ktxh.thu_ngan_sach"),
+    ("Thu nhập bình quân đầu người mỗi tháng", "nghìn đồng/tháng",
+     "ktxh.thu_nhap_binh_quan"),
+    ("Diện tích lúa chất lượng cao", "héc ta", "ktxh.lua_chat_luong_cao"),
+    ("Tổng diện tích gieo trồng cây hằng năm", "nghìn ha", "ktxh.dien_tich_gieo_trong"),
+    # persons and visits in thousands; a value per hectare a year
+    ("Số người tham gia bảo hiểm xã hội tự nguyện", "nghìn người",
+     "ktxh.nguoi_bhxh_tu_nguyen"),
+    ("Số lượt người dân được hướng dẫn sử dụng dịch vụ công trực tuyến", "nghìn lượt",
+     "xhs.luot_huong_dan_dvctt"),
+    ("Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt", "triệu đồng/ha/năm",
+     "ktxh.gia_tri_tren_ha"),
     # the units' near misses stay apart: tonnes are no hectares, a place no index's score
     ("Sản lượng lương thực bình quân hằng năm", "ha", None),
     ("Chỉ số Đổi mới sáng tạo toàn cầu của Việt Nam", "điểm", None),
@@ -240,4 +254,120 @@ def test_a_share_of_accounts_is_no_share_of_citizens(name: str, unit: str,
     ("Mức độ hài lòng của người dân với dịch vụ số", "điểm", "xhs.hai_long_dich_vu_so"),
 ])
 def test_satisfaction_must_say_with_what(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # firms of one sector or of a size are a part of the new firms (found in the fixtures'
+    # golds: both linked the new firms' count)
+    ("Số doanh nghiệp công nghiệp thành lập mới trong năm", "doanh nghiệp", None),
+    ("Số doanh nghiệp thành lập mới có vốn điều lệ từ 10 tỷ đồng", "doanh nghiệp", None),
+    # all the new firms keep their link
+    ("Số doanh nghiệp được thành lập mới trong năm", "doanh nghiệp", "ktxh.doanh_nghiep_moi"),
+])
+def test_firms_of_a_sector_or_size_are_a_part(name: str, unit: str,
+                                              expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a share of people printed inside the name is no count per so many people
+    ("Trên 90% người dân trưởng thành có tài khoản thanh toán", "%",
+     "xhs.tai_khoan_thanh_toan"),
+    ("Phấn đấu 95% người dân tham gia bảo hiểm y tế", "%", "ktxh.bhyt"),
+    # a count per 5,000 people still has its size unread
+    ("Số bác sĩ trên 5.000 dân", "bác sĩ", None),
+])
+def test_a_share_of_people_inside_the_name_is_no_size(name: str, unit: str,
+                                                      expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # "100% người dân", "100% dân số": a share printed inside the name, no count per 100 people
+    ("100% người dân tham gia bảo hiểm y tế", "%", "ktxh.bhyt"),
+    ("Đến năm 2030, 100% dân số trưởng thành có chữ ký số cá nhân", "%",
+     "xhs.chu_ky_so_ca_nhan"),
+    # a count per 100 people keeps its size
+    ("Số thành viên Tổ công nghệ số cộng đồng trên 100 dân", "người", None),
+])
+def test_one_hundred_percent_of_people_is_no_size(name: str, unit: str,
+                                                  expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+def test_every_share_with_its_target_printed_inside_links_to_its_indicator() -> None:
+    # each catalog share's phrasing "Tỷ lệ X", printed as plans print a target with it
+    import csv
+    import re
+
+    from chitieu.catalog.catalog import INDICATORS_CSV
+
+    missed = []
+    with INDICATORS_CSV.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["unit"] != "%":
+                continue
+            for text in (row["name"], *(a.strip() for a in row["aliases"].split("|"))):
+                found = re.match(r"^(?:Tỷ lệ|Tỉ lệ)\s+(.*)$", text)
+                if not found:
+                    continue
+                rest = found[1].rstrip(".")
+                for frame in ("Phấn đấu 90% {}", "Trên 80% {}", "{} đạt 95%",
+                              "Đến năm 2030, 100% {}"):
+                    if _linked(frame.format(rest), "%") != row["id"]:
+                        missed.append((row["id"], frame.format(rest)))
+    assert not missed, missed[:10]
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # two things had, joined by "và", are no share of those having one of them
+    ("Tỷ lệ hộ gia đình có địa chỉ số và có tài khoản thanh toán điện tử", "%", None),
+    ("Tỷ lệ cán bộ, công chức có máy tính và chữ ký số", "%", None),
+    ("Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử và hóa đơn điện tử", "%", None),
+    ("Tỷ lệ hộ kinh doanh dùng hóa đơn điện tử và thanh toán không dùng tiền mặt", "%", None),
+    ("Tỷ lệ doanh nghiệp sử dụng HĐĐT", "%", "kts.dn_hoa_don_dien_tu"),
+    ("Tỷ lệ thôn có loa truyền thanh thông minh và wifi miễn phí", "%", None),
+    ("Số điểm truy cập internet miễn phí", "điểm", "hts.diem_wifi_cong_cong"),
+    ("Tỷ lệ thôn có wifi miễn phí", "%", "hts.thon_wifi"),
+    ("Tỷ lệ thôn có sóng di động 4G và loa truyền thanh hoạt động", "%", None),
+    ("Tỷ lệ hộ gia đình sử dụng Internet cáp quang và nước sạch", "%", None),
+    ("Tỷ lệ thôn có loa truyền thanh hoạt động và Tổ công nghệ số cộng đồng", "%", None),
+    ("Tỷ lệ thôn có loa truyền thanh thông minh", "%", "hts.loa_thong_minh"),
+    ("Tỷ lệ hộ dân sử dụng nước sạch đạt quy chuẩn", "%", "ktxh.nuoc_sach"),
+    ("Số thôn có Tổ công nghệ số cộng đồng hoạt động hiệu quả", "thôn", "xhs.so_thon_to_cnscd"),
+    # each alone keeps its link; a cash register is no computer
+    ("Tỷ lệ hộ gia đình có địa chỉ số", "%", "hts.ho_dia_chi_so"),
+    ("Tỷ lệ cán bộ, công chức được trang bị máy tính kết nối mạng", "%", "cqs.cbcc_may_tinh"),
+    ("Tỷ lệ hộ kinh doanh dùng hóa đơn điện tử khởi tạo từ máy tính tiền", "%",
+     "kts.ho_kd_hoa_don_dien_tu"),
+])
+def test_two_things_had_are_no_share_of_one(name: str, unit: str,
+                                            expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # a unit wrapped inside its words in a narrow column (triage C11: the record also lost its
+    # indicator) reads as the unit it is
+    ("Thu nhập bình quân đầu người", "triệu đồng/n gười/nă m", "ktxh.thu_nhap_binh_quan"),
+    # an unknown unit stays a count of its own noun
+    ("Thu nhập bình quân đầu người", "con/n gười", None),
+])
+def test_a_unit_wrapped_inside_its_words(name: str, unit: str, expected: str | None) -> None:
+    assert _linked(name, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "unit", "expected"), [
+    # an account "tại ngân hàng" is a bank account
+    ("Tỷ lệ người dân có tài khoản tại ngân hàng hoặc tổ chức tín dụng", "%",
+     "xhs.tai_khoan_thanh_toan"),
+    # procedures cut are no count of the licensing ones cut
+    ("Thủ tục hành chính được cắt giảm, đơn giản hóa", "%", None),
+    ("Tỷ lệ thủ tục hành chính được cắt giảm", "%", None),
+    ("Tỷ lệ cắt giảm thủ tục hành chính về cấp phép", "%", "cchc.cat_giam_tthc_cap_phep"),
+    ("Thời gian cấp phép xây dựng", "ngày", "cchc.ngay_cap_phep_xay_dung"),
+])
+def test_accounts_at_banks_and_licensing_procedures(name: str, unit: str,
+                                                    expected: str | None) -> None:
     assert _linked(name, unit) == expected
