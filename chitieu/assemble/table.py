@@ -477,9 +477,10 @@ def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int,
     height = 1
     while i + height < len(rows) and height < SETTINGS.max_header_rows:
         nxt = _cell_texts(rows[i + height])
-        if _years_under_their_labels(nxt, texts):
-            texts = [f"{top} {low}".strip() if low and header_key(low) != header_key(top)
-                     else top for top, low in itertools.zip_longest(texts, nxt, fillvalue="")]
+        if _years_under_their_labels(nxt, texts) or _labels_under_their_years(nxt, texts):
+            texts = [f"{top} {low}".strip() if low and not header_key(top).endswith(
+                header_key(low)) else top
+                for top, low in itertools.zip_longest(texts, nxt, fillvalue="")]
             height += 1
             continue
         if not _is_subheader(nxt, texts):
@@ -502,6 +503,23 @@ def _years_under_their_labels(texts: list[str], header: list[str]) -> bool:
         for i, t in differing)
 
 
+def _labels_under_their_years(texts: list[str], header: list[str]) -> bool:
+    """A header row of value labels, each under a year of its own ("Năm 2025" over "Thực
+    hiện", "Năm 2026" over "Kế hoạch"): the kind of value each year's column holds, read
+    with its year ("Năm 2025 Thực hiện": last year's result, the baseline), not dropped. A
+    cell merged down from above may repeat there; it adds nothing."""
+    labelled = 0
+    for i, text in enumerate(texts):
+        top = header[i] if i < len(header) else ""
+        if not text or header_key(top).endswith(header_key(text)):
+            continue
+        if not (is_bare_year(top) and not _HEADER_YEARS.search(text)
+                and first_role(f"{top} {text}") in ("target", "baseline")):
+            return False
+        labelled += 1
+    return labelled >= 2
+
+
 def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] = ()) -> Table:
     """A table of these header cells; `below` are the rows under the header."""
     headers = list(headers)
@@ -512,6 +530,10 @@ def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] =
     inferred = _numbers_below(headers, roles, below)
     if inferred:
         roles[0] = "number"
+    traded = _names_among_figures(roles, below)
+    if traded:
+        name, target = traded
+        roles[name], roles[target] = "target", "name"
     columns = [ColumnSpec(h, r, i, header_unit(h) if r in _VALUE_ROLES else None)
                for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
     table = Table(columns=columns, rows=[], preamble=preamble)
@@ -520,6 +542,7 @@ def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] =
             table.warnings.append(f"column_unmapped:{col.header}")
     if inferred:
         table.warnings.append(f"column_role_from_values:{headers[0]}")
+    table.warnings += [f"column_role_from_values:{headers[i]}" for i in traded or ()]
     table.warnings += [f"column_unmapped:column {i + 1}" for i in unnamed]
     return table
 
@@ -545,6 +568,31 @@ def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) ->
               if len(r.cells) > 1 and sum(1 for c in r.cells if c.text.strip()) >= 2]
     numbered = [t for t in firsts if ROW_LABEL.match(t)]
     return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
+
+
+# a value as printed in a target cell: a figure with at most two words about it ("≥ 95",
+# "1.200", "Tối thiểu 02", "100% (12/12 thôn)")
+_FIGURE = lazy(compile_regex, r"^(?=.*\d)(?!(?:.*?(?<!\p{L})\p{L}{2,}(?!\p{L})){3})[^\n]{1,30}$")
+# what names an indicator or a task: words, three at least, before any figure
+_WORDING = lazy(compile_regex, r"^\D*?(?:\p{L}{2,}\W+){2}\p{L}{2,}")
+
+
+def _names_among_figures(roles: list[str], below: list[RawRow]) -> tuple[int, int] | None:
+    """(name column, target column) when the column the header words gave the names holds
+    figures under it and the target column the words: the column of words names the rows, so
+    the two trade roles (a header wording weighed wrong, said by `column_role_from_values`).
+    Only rows printing both cells count, and all but one in five must agree."""
+    if "name" not in roles or "target" not in roles:
+        return None
+    name = roles.index("name")
+    for target in (i for i, role in enumerate(roles) if role == "target"):
+        pairs = [(clean_text(r.cells[name].text), clean_text(r.cells[target].text))
+                 for r in below if max(name, target) < len(r.cells)
+                 and r.cells[name].text.strip() and r.cells[target].text.strip()]
+        swapped = sum(1 for n, t in pairs if _FIGURE.match(n) and _WORDING.match(t))
+        if pairs and swapped >= 0.8 * len(pairs):
+            return name, target
+    return None
 
 
 def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:

@@ -36,7 +36,8 @@ PERIOD_LABEL = lazy(compile_regex, r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2
 
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
-    rules: tuple[tuple[tuple[str, ...], regex.Pattern], ...]
+    rules: tuple[tuple[tuple[str, ...], regex.Pattern, bool], ...]
+    weighed: dict[str, regex.Pattern]
     repeat_markers: regex.Pattern
     furniture: regex.Pattern
     table_end: regex.Pattern
@@ -50,9 +51,11 @@ class _Vocabulary:
 @functools.cache
 def vocabulary() -> _Vocabulary:
     data = load_yaml("header_roles.yaml")
-    rules = tuple((tuple(r["roles"]), compile_regex(r["pattern"])) for r in data["rules"])
+    rules = tuple((tuple(r["roles"]), compile_regex(r["pattern"]), bool(r.get("weighed")))
+                  for r in data["rules"])
     return _Vocabulary(
         rules=rules,
+        weighed={kind: compile_regex(p) for kind, p in data["weighed_words"].items()},
         repeat_markers=compile_regex("|".join(data["repeat_markers"])),
         furniture=compile_regex("|".join(data["page_furniture"])),
         table_end=compile_regex("|".join(data["table_end"])),
@@ -80,8 +83,49 @@ def line_key(text: str) -> str:
 
 
 def _rule_roles(key: str) -> tuple[str, ...] | None:
-    """The roles of the first rule a folded label matches; None when no rule does."""
-    return next((roles for roles, pattern in vocabulary().rules if pattern.search(key)), None)
+    """The roles of the first rule a folded label matches, its words weighed where the rule
+    or the lack of one says so; None when no rule does and its words weigh nothing."""
+    for roles, pattern, weighed in vocabulary().rules:
+        if pattern.search(key):
+            return (_weighed_roles(key, unknown=False) or roles) if weighed else roles
+    return _weighed_roles(key, unknown=True)
+
+
+def _weighed_roles(key: str, unknown: bool) -> tuple[str, ...] | None:
+    """A header's role from the weight of its words (header_roles.yaml `weighed_words`):
+    the goal's words outnumbering the result's make it a target ("Mức chỉ tiêu", "Chỉ tiêu
+    HĐND xã giao", "Chỉ tiêu năm 2026"), the reverse a baseline ("Ước cả năm 2025"); None
+    when they weigh nothing or words naming the rows are among them. A header the indicator's
+    word names keeps the names as its second choice; an `unknown` one is weighed only when it
+    opens with such a word or prints a year."""
+    words = vocabulary().weighed
+    if words["naming"].search(key) or (unknown and not _weighable(key)):
+        return None
+    goal, result = len(words["target"].findall(key)), len(words["baseline"].findall(key))
+    year = bool(words["year"].search(key))
+    if unknown and goal and result:
+        return None  # a group naming both ("Kết quả thực hiện và kế hoạch")
+    if result > goal:
+        return ("baseline",) if unknown else None
+    if goal > result or (year and not result):
+        return ("target",) if unknown else ("target", "name")
+    return None
+
+
+def _weighable(key: str) -> bool:
+    """A label no rule knows is weighed only when it is a label's few words: it prints a
+    year or opens with a word of the goal, no money or agency word, and at most one word
+    besides the weighed ones ("Ước cả năm 2025", "Mức phấn đấu"; not "Mức tăng trưởng GRDP",
+    a row's name)."""
+    words = vocabulary().weighed
+    if words["not_values"].search(key):
+        return False
+    if not (words["year"].search(key) or words["target"].match(key)):
+        return False
+    rest = key
+    for kind in ("target", "baseline", "year"):
+        rest = words[kind].sub(" ", rest)
+    return len([w for w in rest.split() if w != "nam" and not w.isdigit()]) <= 1
 
 
 @functools.lru_cache(maxsize=4096)
@@ -136,6 +180,11 @@ def header_unit(text: str) -> str | None:
     """The unit a header prints in parentheses at its end: "Kế hoạch 2026 (triệu đồng)"."""
     match = _HEADER_UNIT.search(clean_text(text))
     if not match or _NOT_A_UNIT.match(ascii_fold(match[1].strip())):
+        return None
+    # who set the value or of which kind it is ("Chỉ tiêu năm 2026 (NQ HĐND)", "(theo NQ)",
+    # "(Ước thực hiện)"): no unit
+    words, key = vocabulary().weighed, header_key(match[1])
+    if words["target"].search(key) or words["baseline"].search(key):
         return None
     return match[1].strip()
 
