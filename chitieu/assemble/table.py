@@ -50,7 +50,7 @@ from chitieu.core.numbering import (
     numbers_columns,
     successors,
 )
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import DOTALL, IGNORECASE, compile_regex, lazy
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
@@ -570,6 +570,11 @@ def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) ->
     return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
 
 
+# a totals row's label: "Tổng cộng", "Tổng số:", "Cộng"
+_TOTAL_ROW = lazy(compile_regex, r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$", IGNORECASE)
+# a part's mark before its name: "+ Lao động nữ", "- Thu nội địa", "• Hộ cận nghèo"
+_SUB_ROW_MARK = lazy(compile_regex, r"^(?P<mark>[+\-–—•·◦▪])\s*(?P<rest>\p{L}.*)$", DOTALL)
+
 # a value as printed in a target cell: a figure with at most two words about it ("≥ 95",
 # "1.200", "Tối thiểu 02", "100% (12/12 thôn)")
 _FIGURE = lazy(compile_regex, r"^(?=.*\d)(?!(?:.*?(?<!\p{L})\p{L}{2,}(?!\p{L})){3})[^\n]{1,30}$")
@@ -905,6 +910,13 @@ class _Assembler:
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
         cells, warnings = self._fit(row, texts, raw, filled)
         bold = self._is_bold(row, cells)
+        self._mark_as_number(cells)
+        if self._is_total_row(cells):
+            self._keep_words(" ".join(t for t in texts if t))
+            self._note(row, "dropped", "a totals row (\"Tổng cộng\"): the sum of the rows "
+                                       "above, no indicator; kept in the document warning "
+                                       "table_note")
+            return
         if self._adds_agencies(cells):
             self._join_agencies(cells)
             self._joined(row, warnings)
@@ -1051,6 +1063,8 @@ class _Assembler:
         spanning the table). A wrapped line of a name sits in the name column instead."""
         if self.body_heading is not None and self.marks_tables and row.table is None:
             return True  # in a plan's body, a paragraph outside the table, numbered or not
+        if self.marks_tables and row.table is None and self._numbered_again(text):
+            return True  # a footnote under the table: "1 Chỉ tiêu theo Nghị quyết …"
         if SECTION_TOKEN.match(text) or ROW_LABEL.match(text):
             return False  # a numbered line is a row, wherever the reader found it
         if self.marks_tables and row.table is None:
@@ -1060,6 +1074,18 @@ class _Assembler:
         if self.marks_tables and next_row.table != row.table:
             return True
         return self._is_repeated_header(_cell_texts(next_row))
+
+    def _numbered_again(self, text: str) -> bool:
+        """A sentence outside the reader's tables opening with a number a row of the table
+        already took ("1 Chỉ tiêu theo Nghị quyết số 57-NQ/TW.", the rows numbered 1 to 3):
+        a footnote under the table, not a row (a row outside them goes on with the next
+        number)."""
+        match = SECTION_TOKEN.match(text)
+        number = number_key(match["num"]) if match else None
+        if number is None or len(match["title"].split()) < _NOTE_WORDS:
+            return False
+        return any(number_key(clean_text(r.cells[self.number_col])) == number
+                   for r in self.table.rows) if self.number_col is not None else False
 
     def _is_body_heading(self, row: RawRow, texts: list[str], next_row: RawRow | None = None
                          ) -> bool:
@@ -1300,6 +1326,36 @@ class _Assembler:
             raw[self.name_col] = match["title"]
         elif only == self.number_col and not ROW_LABEL.match(clean_text(raw[only])):
             raw[self.name_col], raw[only] = raw[only], ""
+
+    def _is_total_row(self, cells: list[str]) -> bool:
+        """An unnumbered row named only "Tổng cộng" / "Tổng số" / "Cộng" (in the name cell,
+        or in a cell merged over the number and the name) under rows of the table: the sum of
+        the rows above. Nameless, with figures only in columns of no field ("Kinh phí"), it
+        is one too (its label lost in a merged cell)."""
+        nc, mc = self.number_col, self.name_col
+        if nc is None or mc is None or not self.table.rows:
+            return False
+        number, name = clean_text(cells[nc]), clean_text(cells[mc])
+        label = name or number
+        if not label:
+            filled = [i for i, c in enumerate(cells) if clean_text(c)]
+            unknown = self.table.indexes_of("unknown")
+            return bool(filled) and all(i in unknown and _FIGURE.match(clean_text(cells[i]))
+                                        for i in filled)
+        return bool(_TOTAL_ROW.match(label)) and number in ("", label)
+
+    def _mark_as_number(self, cells: list[str]) -> None:
+        """"+ Lao động nữ" in the name cell, the number cell empty, a value of its own beside
+        it: a part of the row above, marked where many appendices print the mark (leaving TT
+        empty); the mark goes to the number cell, as when printed there — a row of its own,
+        not more of the row above's name."""
+        nc, mc = self.number_col, self.name_col
+        if nc is None or mc is None or not self.table.rows or clean_text(cells[nc]):
+            return
+        match = _SUB_ROW_MARK.match(clean_text(cells[mc]))
+        if match and any(clean_text(cells[i]) for i in self.table.indexes_of(
+                "target", "baseline") if i < len(cells)):
+            cells[nc], cells[mc] = match["mark"], match["rest"]
 
     def _continues_previous(self, cells: list[str], single: bool) -> bool:
         if not self.table.rows or self.number_col is None:

@@ -125,7 +125,10 @@ def _weighable(key: str) -> bool:
     rest = key
     for kind in ("target", "baseline", "year"):
         rest = words[kind].sub(" ", rest)
-    return len([w for w in rest.split() if w != "nam" and not w.isdigit()]) <= 1
+    others = [w for w in rest.split() if w != "nam"]
+    # a goal's or a result's word among them: a date ("30/8/2026") is no label
+    return rest != key and len(others) <= 1 and not any(w.isdigit() for w in others) and (
+        bool(words["target"].search(key) or words["baseline"].search(key)))
 
 
 @functools.lru_cache(maxsize=4096)
