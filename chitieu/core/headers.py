@@ -46,6 +46,7 @@ class _Vocabulary:
     signature: regex.Pattern
     group_total: regex.Pattern
     group_part: regex.Pattern
+    lead_and_support: regex.Pattern
 
 
 @functools.cache
@@ -64,6 +65,7 @@ def vocabulary() -> _Vocabulary:
         signature=compile_regex("|".join(data.get("signature") or ["(?!)"])),
         group_total=compile_regex(data["group_total"]),
         group_part=compile_regex(data["group_part"]),
+        lead_and_support=compile_regex(data["lead_and_support"]),
     )
 
 
@@ -129,6 +131,11 @@ def _weighable(key: str) -> bool:
     # a goal's or a result's word among them: a date ("30/8/2026") is no label
     return rest != key and len(others) <= 1 and not any(w.isdigit() for w in others) and (
         bool(words["target"].search(key) or words["baseline"].search(key)))
+
+
+def names_lead_and_support(header: str) -> bool:
+    """A lead column's header naming the support too ("Cơ quan chủ trì/phối hợp")."""
+    return bool(vocabulary().lead_and_support.search(header_key(header)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -230,7 +237,10 @@ def assign_roles(headers: list[str]) -> list[str]:
             roles[i] = "unknown"
         elif roles[i] is None:
             free = [r for r in cands if r not in claimed]
-            roles[i] = free[0] if free else cands[-1]
+            # all taken: a value column may be one of several ("Năm 2026 Chỉ tiêu" beside last
+            # year's plan), a second name column may not
+            roles[i] = free[0] if free else (
+                cands[0] if cands[-1] in _UNIQUE_ROLES else cands[-1])
             claimed.add(roles[i])
     if _lists_tasks(headers, roles):
         roles = ["note" if c == ("target", "note") else r for c, r in zip(candidates, roles,
