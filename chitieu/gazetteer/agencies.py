@@ -1158,9 +1158,9 @@ _TOKEN = lazy(re.compile, r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
 _SEMICOLON = lazy(compile_regex, r"\s*;\s*")
 # a role label opening a line of its own, or printed capitalised after the agencies before it
 # ("Chủ trì: Phòng Kinh tế⏎Phối hợp: Công an xã", the line break lost in a PDF): a new list
-_LABEL_AFTER_LINE = lazy(compile_regex, r"(?:\s*(?:\n|<br\s*/?>)\s*|(?<=[\p{L}\d)])\s+(?=\p{Lu}))(?=(?:chủ "
-                                        r"trì|phối hợp|theo dõi|giám sát|đầu mối)\s*:)",
-                         IGNORECASE)
+_LABEL_AFTER_LINE = lazy(compile_regex,
+                         r"(?:\s*(?:\n|<br\s*/?>)\s*|(?<=[\p{L}\d)])\s+(?=\p{Lu}))"
+                         r"(?=(?:chủ trì|phối hợp|theo dõi|giám sát|đầu mối)\s*:)", IGNORECASE)
 _SQUARE_BRACKETS = lazy(compile_regex, r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = lazy(compile_regex, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
