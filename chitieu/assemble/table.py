@@ -477,8 +477,14 @@ def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int,
     height = 1
     while i + height < len(rows) and height < SETTINGS.max_header_rows:
         nxt = _cell_texts(rows[i + height])
-        if _years_under_their_labels(nxt, texts) or _labels_under_their_years(nxt, texts):
-            texts = [f"{top} {low}".strip() if low and not header_key(top).endswith(
+        if _years_under_their_labels(nxt, texts):
+            texts = [f"{top} {low}".strip() if low and header_key(low) != header_key(top)
+                     else top for top, low in itertools.zip_longest(texts, nxt, fillvalue="")]
+            height += 1
+            continue
+        if _labels_under_their_years(nxt, texts):
+            # each label read with its year after it ("Thực hiện Năm 2025")
+            texts = [f"{low} {top}".strip() if low and not header_key(top).endswith(
                 header_key(low)) else top
                 for top, low in itertools.zip_longest(texts, nxt, fillvalue="")]
             height += 1
@@ -514,7 +520,7 @@ def _labels_under_their_years(texts: list[str], header: list[str]) -> bool:
         if not text or header_key(top).endswith(header_key(text)):
             continue
         if not (is_bare_year(top) and not _HEADER_YEARS.search(text)
-                and first_role(f"{top} {text}") in ("target", "baseline")):
+                and first_role(f"{text} {top}") in ("target", "baseline")):
             return False
         labelled += 1
     return labelled >= 2

@@ -47,6 +47,7 @@ class _Vocabulary:
     group_total: regex.Pattern
     group_part: regex.Pattern
     lead_and_support: regex.Pattern
+    lone_value: regex.Pattern
     time_start: regex.Pattern
     time_end: regex.Pattern
 
@@ -68,6 +69,7 @@ def vocabulary() -> _Vocabulary:
         group_total=compile_regex(data["group_total"]),
         group_part=compile_regex(data["group_part"]),
         lead_and_support=compile_regex(data["lead_and_support"]),
+        lone_value=compile_regex(data["lone_value"]),
         time_start=compile_regex(data["time_start"]),
         time_end=compile_regex(data["time_end"]),
     )
@@ -116,6 +118,15 @@ def _weighed_roles(key: str, unknown: bool) -> tuple[str, ...] | None:
     words = vocabulary().weighed
     if words["naming"].search(key) or (unknown and not _weighable(key)):
         return None
+    if not unknown and key.startswith("chi tieu ") and any(
+            pattern.search(key[9:]) for _, pattern, _ in vocabulary().rules):
+        # the names' cell joined to a label under it ("Chỉ tiêu" + "KH giao"): not weighed
+        return None
+    if _LEADING_YEAR.match(key):
+        # a year group's cell joined to a label under it ("Năm 2026 Chỉ tiêu", "Năm 2025 KH
+        # giao"): the readers that join them decide (a label printed with its year after it,
+        # "Kế hoạch năm 2026", is weighed)
+        return None
     goal, result = len(words["target"].findall(key)), len(words["baseline"].findall(key))
     year = bool(words["year"].search(key))
     if unknown and goal and result:
@@ -127,16 +138,23 @@ def _weighed_roles(key: str, unknown: bool) -> tuple[str, ...] | None:
     return None
 
 
+# a label's words in its closing brackets after a year: "Năm 2026 (kế hoạch)"
+_KIND_IN_BRACKETS = lazy(compile_regex, r"^((?:năm\s+)?(?:19|20)\d\d)\s*\(([^()\d]{2,24})\)$",
+                         IGNORECASE)
+_LEADING_YEAR = lazy(compile_regex, r"^(?:nam(?: hien hanh)? )?(?:19|20)\d\d\b")
+
+
 def _weighable(key: str) -> bool:
     """A label no rule knows is weighed only when it is a label's few words: it prints a
-    year or opens with a word of the goal, no money or agency word, and at most one word
-    besides the weighed ones ("Ước cả năm 2025", "Mức phấn đấu"; not "Mức tăng trưởng GRDP",
-    a row's name)."""
+    year or opens with a level or a value ("Mức", "Giá trị"), no money or agency word, and
+    at most one word besides the weighed ones ("Ước cả năm 2025", "Mức phấn đấu"; not "Mức
+    tăng trưởng GRDP", a row's name)."""
     words = vocabulary().weighed
     if words["not_values"].search(key):
         return False
-    if not (words["year"].search(key) or words["target"].match(key)):
-        return False
+    years = len(words["year"].findall(key))
+    if years > 1 or not (years or words["level"].match(key)):
+        return False  # two years: labels joined ("Mục tiêu năm 2026" + "Năm 2023"), no label
     rest = key
     for kind in ("target", "baseline", "year"):
         rest = words[kind].sub(" ", rest)
@@ -148,7 +166,7 @@ def _weighable(key: str) -> bool:
 
 def names_lead_and_support(header: str) -> bool:
     """A lead column's header naming the support too ("Cơ quan chủ trì/phối hợp")."""
-    return bool(vocabulary().lead_and_support.search(header_key(header)))
+    return bool(vocabulary().lead_and_support.search(line_key(header)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -163,12 +181,18 @@ def header_candidates(text: str) -> tuple[str, ...]:
     key = header_key(text)
     if not key:
         return ()
+    if names_lead_and_support(text):
+        return ("lead",)
     roles = _rule_roles(key)
     if roles is not None:
         return roles
     unit = header_unit(text)
     if unit is not None:
         return header_candidates(text[:text.rindex("(")])
+    kind = _KIND_IN_BRACKETS.search(clean_text(text))
+    if kind is not None and (kind[2].strip() or kind[1].strip()):
+        # "Năm 2026 (kế hoạch)": the kind of value in brackets after its year, read first
+        return header_candidates(f"{kind[2]} {kind[1]}")
     return ("unknown",)
 
 
@@ -259,7 +283,15 @@ def assign_roles(headers: list[str]) -> list[str]:
         roles = ["note" if c == ("target", "note") else r for c, r in zip(candidates, roles,
                                                                            strict=True)]
     roles = _without_last_years_plan(headers, [r or "unknown" for r in roles])
-    return _only_the_latest_result(headers, roles)
+    return _a_lone_rate_is_the_target(headers, _only_the_latest_result(headers, roles))
+
+
+def _a_lone_rate_is_the_target(headers: list[str], roles: list[str]) -> list[str]:
+    """"Tỷ lệ (%)" the only value column of a table: its targets, not a share of a plan."""
+    if "target" in roles or "baseline" in roles:
+        return roles
+    rates = [i for i, h in enumerate(headers) if vocabulary().lone_value.match(header_key(h))]
+    return ["target" if i in rates[:1] else r for i, r in enumerate(roles)]
 
 
 _YEAR = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")
