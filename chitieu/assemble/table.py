@@ -1069,7 +1069,9 @@ class _Assembler:
         spanning the table). A wrapped line of a name sits in the name column instead."""
         if self.body_heading is not None and self.marks_tables and row.table is None:
             return True  # in a plan's body, a paragraph outside the table, numbered or not
-        if self.marks_tables and row.table is None and self._numbered_again(text):
+        below_tables = next_row is None or next_row.table is None
+        if self.marks_tables and row.table is None and below_tables and self._numbered_again(
+                text):
             return True  # a footnote under the table: "1 Chỉ tiêu theo Nghị quyết …"
         if SECTION_TOKEN.match(text) or ROW_LABEL.match(text):
             return False  # a numbered line is a row, wherever the reader found it
@@ -1082,14 +1084,14 @@ class _Assembler:
         return self._is_repeated_header(_cell_texts(next_row))
 
     def _numbered_again(self, text: str) -> bool:
-        """A sentence outside the reader's tables opening with a number a row of the table
-        already took ("1 Chỉ tiêu theo Nghị quyết số 57-NQ/TW.", the rows numbered 1 to 3):
-        a footnote under the table, not a row (a row outside them goes on with the next
-        number)."""
+        """A sentence outside the reader's tables (with no table row after it) opening with
+        a number a row of the table already took and closed by a full stop ("1 Chỉ tiêu theo
+        Nghị quyết số 57-NQ/TW.", the rows numbered 1 to 3): a footnote under the table, not
+        a row (a row outside them goes on with the next number)."""
         match = SECTION_TOKEN.match(text)
         number = number_key(match["num"]) if match else None
-        if number is None or len(match["title"].split()) < _NOTE_WORDS:
-            return False
+        if number is None or len(match["title"].split()) < _NOTE_WORDS or not text.endswith("."):
+            return False  # a heading before the next table ("2. Các nhiệm vụ về …") is none
         return any(number_key(clean_text(r.cells[self.number_col])) == number
                    for r in self.table.rows) if self.number_col is not None else False
 

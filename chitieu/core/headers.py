@@ -118,9 +118,9 @@ def _weighed_roles(key: str, unknown: bool) -> tuple[str, ...] | None:
     words = vocabulary().weighed
     if words["naming"].search(key) or (unknown and not _weighable(key)):
         return None
-    if not unknown and key.startswith("chi tieu ") and any(
-            pattern.search(key[9:]) for _, pattern, _ in vocabulary().rules):
-        # the names' cell joined to a label under it ("Chỉ tiêu" + "KH giao"): not weighed
+    if not unknown and key.startswith("chi tieu ") and _ends_with_a_label(key[9:]):
+        # the names' cell joined to a label under it ("Chỉ tiêu" + "KH giao", "Chỉ tiêu năm
+        # 2026" + "Kế hoạch giao"): not weighed
         return None
     if _LEADING_YEAR.match(key):
         # a year group's cell joined to a label under it ("Năm 2026 Chỉ tiêu", "Năm 2025 KH
@@ -142,6 +142,18 @@ def _weighed_roles(key: str, unknown: bool) -> tuple[str, ...] | None:
 _KIND_IN_BRACKETS = lazy(compile_regex, r"^((?:năm\s+)?(?:19|20)\d\d)\s*\(([^()\d]{2,24})\)$",
                          IGNORECASE)
 _LEADING_YEAR = lazy(compile_regex, r"^(?:nam(?: hien hanh)? )?(?:19|20)\d\d\b")
+
+
+def _ends_with_a_label(words: str) -> bool:
+    """Whether the words end with a label a rule knows, a year alone aside ("… kh giao",
+    not "… năm 2027")."""
+    parts = words.split()
+    for k in range(len(parts)):
+        tail = " ".join(parts[k:])
+        if not _BARE_YEAR.match(tail) and any(
+                pattern.search(tail) for _, pattern, _ in vocabulary().rules):
+            return True
+    return False
 
 
 def _weighable(key: str) -> bool:
