@@ -167,6 +167,8 @@ def _weighable(key: str) -> bool:
     years = len(words["year"].findall(key))
     if years > 1 or not (years or words["level"].match(key)):
         return False  # two years: labels joined ("Mục tiêu năm 2026" + "Năm 2023"), no label
+    if not years and len(words["target"].findall(key)) + len(words["baseline"].findall(key)) < 2:
+        return False  # "Mục" (an item's column: folded like "Mức"), "Giá trị" alone
     rest = key
     for kind in ("target", "baseline", "year"):
         rest = words[kind].sub(" ", rest)
