@@ -122,6 +122,8 @@ def _weighed_roles(key: str, unknown: bool) -> tuple[str, ...] | None:
         # the names' cell joined to a label under it ("Chỉ tiêu" + "KH giao", "Chỉ tiêu năm
         # 2026" + "Kế hoạch giao"): not weighed
         return None
+    if len(words["year"].findall(key)) > 1:
+        return None  # two years: a label joined to a year under it ("Chỉ tiêu năm 2026 Năm 2024")
     if _LEADING_YEAR.match(key):
         # a year group's cell joined to a label under it ("Năm 2026 Chỉ tiêu", "Năm 2025 KH
         # giao"): the readers that join them decide (a label printed with its year after it,
