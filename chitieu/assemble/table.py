@@ -553,29 +553,6 @@ def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] =
     return table
 
 
-def _unnamed_columns_with_values(headers: list[str], below: list[RawRow]) -> list[int]:
-    """The columns under no label whose rows hold values (a group's second column left
-    unlabelled): what they hold is read into no field, which is said, not left unsaid.
-    (Cells right of the last label go to the last column: `row_too_many_cells`.)"""
-    return [i for i, h in enumerate(headers) if not h and i > 0 and any(
-        i < len(r.cells) and r.cells[i].text.strip() for r in below)]
-
-
-_PEEK_ROWS = 12  # the rows under a header that show what its first column holds
-
-
-def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) -> bool:
-    """A first column whose header names nothing ("TL", "SLUL": a scan's "TT", "STT") but
-    whose cells under it are row numbers ("1", "2", "I" …) is the number column."""
-    if not roles or roles[0] != "unknown" or "number" in roles or len(
-            header_key(headers[0]).replace(" ", "")) > 4:
-        return False
-    firsts = [clean_text(r.cells[0].text) for r in below
-              if len(r.cells) > 1 and sum(1 for c in r.cells if c.text.strip()) >= 2]
-    numbered = [t for t in firsts if ROW_LABEL.match(t)]
-    return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
-
-
 # a totals row's label: "Tổng cộng", "Tổng số:", "Cộng"
 _TOTAL_ROW = lazy(compile_regex, r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$", IGNORECASE)
 # a part's mark before its name: "+ Lao động nữ", "- Thu nội địa", "• Hộ cận nghèo"
@@ -604,6 +581,29 @@ def _names_among_figures(roles: list[str], below: list[RawRow]) -> tuple[int, in
         if pairs and swapped >= 0.8 * len(pairs):
             return name, target
     return None
+
+
+def _unnamed_columns_with_values(headers: list[str], below: list[RawRow]) -> list[int]:
+    """The columns under no label whose rows hold values (a group's second column left
+    unlabelled): what they hold is read into no field, which is said, not left unsaid.
+    (Cells right of the last label go to the last column: `row_too_many_cells`.)"""
+    return [i for i, h in enumerate(headers) if not h and i > 0 and any(
+        i < len(r.cells) and r.cells[i].text.strip() for r in below)]
+
+
+_PEEK_ROWS = 12  # the rows under a header that show what its first column holds
+
+
+def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) -> bool:
+    """A first column whose header names nothing ("TL", "SLUL": a scan's "TT", "STT") but
+    whose cells under it are row numbers ("1", "2", "I" …) is the number column."""
+    if not roles or roles[0] != "unknown" or "number" in roles or len(
+            header_key(headers[0]).replace(" ", "")) > 4:
+        return False
+    firsts = [clean_text(r.cells[0].text) for r in below
+              if len(r.cells) > 1 and sum(1 for c in r.cells if c.text.strip()) >= 2]
+    numbered = [t for t in firsts if ROW_LABEL.match(t)]
+    return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
 
 
 def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
@@ -1335,6 +1335,29 @@ class _Assembler:
         elif only == self.number_col and not ROW_LABEL.match(clean_text(raw[only])):
             raw[self.name_col], raw[only] = raw[only], ""
 
+    def _continues_previous(self, cells: list[str], single: bool) -> bool:
+        if not self.table.rows or self.number_col is None:
+            return False
+        if clean_text(cells[self.number_col]):
+            return False
+        seconds = [*self.table.indexes_of("unknown"),
+                   *(i for i in self.table.indexes_of("number") if i != self.number_col)]
+        if any(ROW_LABEL.match(clean_text(cells[i])) for i in seconds if i < len(cells)):
+            # its own label in a second numbering column ("Chi tiết": "2", "a)"; "STT" copied
+            # into both slots it spans: "1.1"): an item or a group row without a running
+            # number, not the row above carried on
+            return False
+        previous = self.table.rows[-1]
+        number = clean_text(previous.cells[self.number_col])
+        if not number:
+            return single
+        if single and self._bare_number(previous) and self.name_col is not None and clean_text(
+                cells[self.name_col]):
+            return True  # "**5.1**" on a row of its own, its title alone on the next one
+        if previous.bold or SECTION_NUMBER.match(number):
+            return False
+        return not self._is_whole_row(cells, previous)
+
     def _is_total_row(self, cells: list[str]) -> bool:
         """An unnumbered row named only "Tổng cộng" / "Tổng số" / "Cộng" (in the name cell,
         or in a cell merged over the number and the name) under rows of the table: the sum of
@@ -1364,29 +1387,6 @@ class _Assembler:
         if match and any(clean_text(cells[i]) for i in self.table.indexes_of(
                 "target", "baseline") if i < len(cells)):
             cells[nc], cells[mc] = match["mark"], match["rest"]
-
-    def _continues_previous(self, cells: list[str], single: bool) -> bool:
-        if not self.table.rows or self.number_col is None:
-            return False
-        if clean_text(cells[self.number_col]):
-            return False
-        seconds = [*self.table.indexes_of("unknown"),
-                   *(i for i in self.table.indexes_of("number") if i != self.number_col)]
-        if any(ROW_LABEL.match(clean_text(cells[i])) for i in seconds if i < len(cells)):
-            # its own label in a second numbering column ("Chi tiết": "2", "a)"; "STT" copied
-            # into both slots it spans: "1.1"): an item or a group row without a running
-            # number, not the row above carried on
-            return False
-        previous = self.table.rows[-1]
-        number = clean_text(previous.cells[self.number_col])
-        if not number:
-            return single
-        if single and self._bare_number(previous) and self.name_col is not None and clean_text(
-                cells[self.name_col]):
-            return True  # "**5.1**" on a row of its own, its title alone on the next one
-        if previous.bold or SECTION_NUMBER.match(number):
-            return False
-        return not self._is_whole_row(cells, previous)
 
     def _in_which_under_merged(self, texts: list[str], filled: list[int]) -> bool:
         """ "Trong đó:" whose every other cell repeats the row above's: cells merged over the
