@@ -50,7 +50,7 @@ from chitieu.core.numbering import (
     numbers_columns,
     successors,
 )
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import DOTALL, IGNORECASE, compile_regex, lazy
 from chitieu.core.tables import ColumnSpec, LogicalRow, Table
 from chitieu.core.text import ascii_fold, clean_text, is_bold_markup
 from chitieu.core.types import Cell, RawDocument, RawRow
@@ -482,6 +482,13 @@ def _with_subheaders(rows: list[RawRow], i: int, texts: list[str]) -> tuple[int,
                      else top for top, low in itertools.zip_longest(texts, nxt, fillvalue="")]
             height += 1
             continue
+        if _labels_under_their_years(nxt, texts):
+            # each label read with its year after it ("Thực hiện Năm 2025")
+            texts = [f"{low} {top}".strip() if low and not header_key(top).endswith(
+                header_key(low)) else top
+                for top, low in itertools.zip_longest(texts, nxt, fillvalue="")]
+            height += 1
+            continue
         if not _is_subheader(nxt, texts):
             break
         texts, height = _merge_header(texts, nxt), height + 1
@@ -502,6 +509,23 @@ def _years_under_their_labels(texts: list[str], header: list[str]) -> bool:
         for i, t in differing)
 
 
+def _labels_under_their_years(texts: list[str], header: list[str]) -> bool:
+    """A header row of value labels, each under a year of its own ("Năm 2025" over "Thực
+    hiện", "Năm 2026" over "Kế hoạch"): the kind of value each year's column holds, read
+    with its year ("Năm 2025 Thực hiện": last year's result, the baseline), not dropped. A
+    cell merged down from above may repeat there; it adds nothing."""
+    labelled = 0
+    for i, text in enumerate(texts):
+        top = header[i] if i < len(header) else ""
+        if not text or header_key(top).endswith(header_key(text)):
+            continue
+        if not (is_bare_year(top) and not _HEADER_YEARS.search(text)
+                and first_role(f"{text} {top}") in ("target", "baseline")):
+            return False
+        labelled += 1
+    return labelled >= 2
+
+
 def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] = ()) -> Table:
     """A table of these header cells; `below` are the rows under the header."""
     headers = list(headers)
@@ -512,6 +536,10 @@ def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] =
     inferred = _numbers_below(headers, roles, below)
     if inferred:
         roles[0] = "number"
+    traded = _names_among_figures(roles, below)
+    if traded:
+        name, target = traded
+        roles[name], roles[target] = "target", "name"
     columns = [ColumnSpec(h, r, i, header_unit(h) if r in _VALUE_ROLES else None)
                for i, (h, r) in enumerate(zip(headers, roles, strict=True))]
     table = Table(columns=columns, rows=[], preamble=preamble)
@@ -520,8 +548,39 @@ def _new_table(headers: list[str], preamble: list[RawRow], below: list[RawRow] =
             table.warnings.append(f"column_unmapped:{col.header}")
     if inferred:
         table.warnings.append(f"column_role_from_values:{headers[0]}")
+    table.warnings += [f"column_role_from_values:{headers[i]}" for i in traded or ()]
     table.warnings += [f"column_unmapped:column {i + 1}" for i in unnamed]
     return table
+
+
+# a totals row's label: "Tổng cộng", "Tổng số:", "Cộng"
+_TOTAL_ROW = lazy(compile_regex, r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$", IGNORECASE)
+# a part's mark before its name: "+ Lao động nữ", "- Thu nội địa", "• Hộ cận nghèo"
+_SUB_ROW_MARK = lazy(compile_regex, r"^(?P<mark>[+\-–—•·◦▪])\s*(?P<rest>\p{L}.*)$", DOTALL)
+
+# a value as printed in a target cell: a figure with at most two words about it ("≥ 95",
+# "1.200", "Tối thiểu 02", "100% (12/12 thôn)")
+_FIGURE = lazy(compile_regex, r"^(?=.*\d)(?!(?:.*?(?<!\p{L})\p{L}{2,}(?!\p{L})){3})[^\n]{1,30}$")
+# what names an indicator or a task: words, three at least, before any figure
+_WORDING = lazy(compile_regex, r"^\D*?(?:\p{L}{2,}\W+){2}\p{L}{2,}")
+
+
+def _names_among_figures(roles: list[str], below: list[RawRow]) -> tuple[int, int] | None:
+    """(name column, target column) when the column the header words gave the names holds
+    figures under it and the target column the words: the column of words names the rows, so
+    the two trade roles (a header wording weighed wrong, said by `column_role_from_values`).
+    Only rows printing both cells count, and all but one in five must agree."""
+    if "name" not in roles or "target" not in roles:
+        return None
+    name = roles.index("name")
+    for target in (i for i, role in enumerate(roles) if role == "target"):
+        pairs = [(clean_text(r.cells[name].text), clean_text(r.cells[target].text))
+                 for r in below if max(name, target) < len(r.cells)
+                 and r.cells[name].text.strip() and r.cells[target].text.strip()]
+        swapped = sum(1 for n, t in pairs if _FIGURE.match(n) and _WORDING.match(t))
+        if pairs and swapped >= 0.8 * len(pairs):
+            return name, target
+    return None
 
 
 def _unnamed_columns_with_values(headers: list[str], below: list[RawRow]) -> list[int]:
@@ -857,6 +916,13 @@ class _Assembler:
             return  # "(1) (2) (3) …" under the header, on its first page or repeated
         cells, warnings = self._fit(row, texts, raw, filled)
         bold = self._is_bold(row, cells)
+        self._mark_as_number(cells)
+        if self._is_total_row(cells):
+            self._keep_words(" ".join(t for t in texts if t))
+            self._note(row, "dropped", "a totals row (\"Tổng cộng\"): the sum of the rows "
+                                       "above, no indicator; kept in the document warning "
+                                       "table_note")
+            return
         if self._adds_agencies(cells):
             self._join_agencies(cells)
             self._joined(row, warnings)
@@ -1003,6 +1069,10 @@ class _Assembler:
         spanning the table). A wrapped line of a name sits in the name column instead."""
         if self.body_heading is not None and self.marks_tables and row.table is None:
             return True  # in a plan's body, a paragraph outside the table, numbered or not
+        below_tables = next_row is None or next_row.table is None
+        if self.marks_tables and row.table is None and below_tables and self._numbered_again(
+                text):
+            return True  # a footnote under the table: "1 Chỉ tiêu theo Nghị quyết …"
         if SECTION_TOKEN.match(text) or ROW_LABEL.match(text):
             return False  # a numbered line is a row, wherever the reader found it
         if self.marks_tables and row.table is None:
@@ -1012,6 +1082,18 @@ class _Assembler:
         if self.marks_tables and next_row.table != row.table:
             return True
         return self._is_repeated_header(_cell_texts(next_row))
+
+    def _numbered_again(self, text: str) -> bool:
+        """A sentence outside the reader's tables (with no table row after it) opening with
+        a number a row of the table already took and closed by a full stop ("1 Chỉ tiêu theo
+        Nghị quyết số 57-NQ/TW.", the rows numbered 1 to 3): a footnote under the table, not
+        a row (a row outside them goes on with the next number)."""
+        match = SECTION_TOKEN.match(text)
+        number = number_key(match["num"]) if match else None
+        if number is None or len(match["title"].split()) < _NOTE_WORDS or not text.endswith("."):
+            return False  # a heading before the next table ("2. Các nhiệm vụ về …") is none
+        return any(number_key(clean_text(r.cells[self.number_col])) == number
+                   for r in self.table.rows) if self.number_col is not None else False
 
     def _is_body_heading(self, row: RawRow, texts: list[str], next_row: RawRow | None = None
                          ) -> bool:
@@ -1275,6 +1357,36 @@ class _Assembler:
         if previous.bold or SECTION_NUMBER.match(number):
             return False
         return not self._is_whole_row(cells, previous)
+
+    def _is_total_row(self, cells: list[str]) -> bool:
+        """An unnumbered row named only "Tổng cộng" / "Tổng số" / "Cộng" (in the name cell,
+        or in a cell merged over the number and the name) under rows of the table: the sum of
+        the rows above. Nameless, with figures only in columns of no field ("Kinh phí"), it
+        is one too (its label lost in a merged cell)."""
+        nc, mc = self.number_col, self.name_col
+        if nc is None or mc is None or not self.table.rows:
+            return False
+        number, name = clean_text(cells[nc]), clean_text(cells[mc])
+        label = name or number
+        if not label:
+            filled = [i for i, c in enumerate(cells) if clean_text(c)]
+            unknown = self.table.indexes_of("unknown")
+            return bool(filled) and all(i in unknown and _FIGURE.match(clean_text(cells[i]))
+                                        for i in filled)
+        return bool(_TOTAL_ROW.match(label)) and number in ("", label)
+
+    def _mark_as_number(self, cells: list[str]) -> None:
+        """"+ Lao động nữ" in the name cell, the number cell empty, a value of its own beside
+        it: a part of the row above, marked where many appendices print the mark (leaving TT
+        empty); the mark goes to the number cell, as when printed there — a row of its own,
+        not more of the row above's name."""
+        nc, mc = self.number_col, self.name_col
+        if nc is None or mc is None or not self.table.rows or clean_text(cells[nc]):
+            return
+        match = _SUB_ROW_MARK.match(clean_text(cells[mc]))
+        if match and any(clean_text(cells[i]) for i in self.table.indexes_of(
+                "target", "baseline") if i < len(cells)):
+            cells[nc], cells[mc] = match["mark"], match["rest"]
 
     def _in_which_under_merged(self, texts: list[str], filled: list[int]) -> bool:
         """ "Trong đó:" whose every other cell repeats the row above's: cells merged over the

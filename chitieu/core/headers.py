@@ -36,7 +36,8 @@ PERIOD_LABEL = lazy(compile_regex, r"(?:^|\s)(quý|quí|tháng)\s*([IVX]+|\d{1,2
 
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
-    rules: tuple[tuple[tuple[str, ...], regex.Pattern], ...]
+    rules: tuple[tuple[tuple[str, ...], regex.Pattern, bool], ...]
+    weighed: dict[str, regex.Pattern]
     repeat_markers: regex.Pattern
     furniture: regex.Pattern
     table_end: regex.Pattern
@@ -45,6 +46,8 @@ class _Vocabulary:
     signature: regex.Pattern
     group_total: regex.Pattern
     group_part: regex.Pattern
+    lead_and_support: regex.Pattern
+    lone_value: regex.Pattern
     time_start: regex.Pattern
     time_end: regex.Pattern
 
@@ -52,9 +55,11 @@ class _Vocabulary:
 @functools.cache
 def vocabulary() -> _Vocabulary:
     data = load_yaml("header_roles.yaml")
-    rules = tuple((tuple(r["roles"]), compile_regex(r["pattern"])) for r in data["rules"])
+    rules = tuple((tuple(r["roles"]), compile_regex(r["pattern"]), bool(r.get("weighed")))
+                  for r in data["rules"])
     return _Vocabulary(
         rules=rules,
+        weighed={kind: compile_regex(p) for kind, p in data["weighed_words"].items()},
         repeat_markers=compile_regex("|".join(data["repeat_markers"])),
         furniture=compile_regex("|".join(data["page_furniture"])),
         table_end=compile_regex("|".join(data["table_end"])),
@@ -63,6 +68,8 @@ def vocabulary() -> _Vocabulary:
         signature=compile_regex("|".join(data.get("signature") or ["(?!)"])),
         group_total=compile_regex(data["group_total"]),
         group_part=compile_regex(data["group_part"]),
+        lead_and_support=compile_regex(data["lead_and_support"]),
+        lone_value=compile_regex(data["lone_value"]),
         time_start=compile_regex(data["time_start"]),
         time_end=compile_regex(data["time_end"]),
     )
@@ -93,8 +100,89 @@ def line_key(text: str) -> str:
 
 
 def _rule_roles(key: str) -> tuple[str, ...] | None:
-    """The roles of the first rule a folded label matches; None when no rule does."""
-    return next((roles for roles, pattern in vocabulary().rules if pattern.search(key)), None)
+    """The roles of the first rule a folded label matches, its words weighed where the rule
+    or the lack of one says so; None when no rule does and its words weigh nothing."""
+    for roles, pattern, weighed in vocabulary().rules:
+        if pattern.search(key):
+            return (_weighed_roles(key, unknown=False) or roles) if weighed else roles
+    return _weighed_roles(key, unknown=True)
+
+
+def _weighed_roles(key: str, unknown: bool) -> tuple[str, ...] | None:
+    """A header's role from the weight of its words (header_roles.yaml `weighed_words`):
+    the goal's words outnumbering the result's make it a target ("Mức chỉ tiêu", "Chỉ tiêu
+    HĐND xã giao", "Chỉ tiêu năm 2026"), the reverse a baseline ("Ước cả năm 2025"); None
+    when they weigh nothing or words naming the rows are among them. A header the indicator's
+    word names keeps the names as its second choice; an `unknown` one is weighed only when it
+    opens with such a word or prints a year."""
+    words = vocabulary().weighed
+    if words["naming"].search(key) or (unknown and not _weighable(key)):
+        return None
+    if not unknown and key.startswith("chi tieu ") and _ends_with_a_label(key[9:]):
+        # the names' cell joined to a label under it ("Chỉ tiêu" + "KH giao", "Chỉ tiêu năm
+        # 2026" + "Kế hoạch giao"): not weighed
+        return None
+    if len(words["year"].findall(key)) > 1:
+        return None  # two years: a label joined to a year under it ("Chỉ tiêu năm 2026 Năm 2024")
+    if _LEADING_YEAR.match(key):
+        # a year group's cell joined to a label under it ("Năm 2026 Chỉ tiêu", "Năm 2025 KH
+        # giao"): the readers that join them decide (a label printed with its year after it,
+        # "Kế hoạch năm 2026", is weighed)
+        return None
+    goal, result = len(words["target"].findall(key)), len(words["baseline"].findall(key))
+    year = bool(words["year"].search(key))
+    if unknown and goal and result:
+        return None  # a group naming both ("Kết quả thực hiện và kế hoạch")
+    if result > goal:
+        return ("baseline",) if unknown else None
+    if goal > result or (year and not result):
+        return ("target",) if unknown else ("target", "name")
+    return None
+
+
+# a label's words in its closing brackets after a year: "Năm 2026 (kế hoạch)"
+_KIND_IN_BRACKETS = lazy(compile_regex, r"^((?:năm\s+)?(?:19|20)\d\d)\s*\(([^()\d]{2,24})\)$",
+                         IGNORECASE)
+_LEADING_YEAR = lazy(compile_regex, r"^(?:nam(?: hien hanh)? )?(?:19|20)\d\d\b")
+
+
+def _ends_with_a_label(words: str) -> bool:
+    """Whether the words end with a label a rule knows, a year alone aside ("… kh giao",
+    not "… năm 2027")."""
+    parts = words.split()
+    for k in range(len(parts)):
+        tail = " ".join(parts[k:])
+        if not _BARE_YEAR.match(tail) and any(
+                pattern.search(tail) for _, pattern, _ in vocabulary().rules):
+            return True
+    return False
+
+
+def _weighable(key: str) -> bool:
+    """A label no rule knows is weighed only when it is a label's few words: it prints a
+    year or opens with a level or a value ("Mức", "Giá trị"), no money or agency word, and
+    at most one word besides the weighed ones ("Ước cả năm 2025", "Mức phấn đấu"; not "Mức
+    tăng trưởng GRDP", a row's name)."""
+    words = vocabulary().weighed
+    if words["not_values"].search(key):
+        return False
+    years = len(words["year"].findall(key))
+    if years > 1 or not (years or words["level"].match(key)):
+        return False  # two years: labels joined ("Mục tiêu năm 2026" + "Năm 2023"), no label
+    if not years and len(words["target"].findall(key)) + len(words["baseline"].findall(key)) < 2:
+        return False  # "Mục" (an item's column: folded like "Mức"), "Giá trị" alone
+    rest = key
+    for kind in ("target", "baseline", "year"):
+        rest = words[kind].sub(" ", rest)
+    others = [w for w in rest.split() if w != "nam"]
+    # a goal's or a result's word among them: a date ("30/8/2026") is no label
+    return rest != key and len(others) <= 1 and not any(w.isdigit() for w in others) and (
+        bool(words["target"].search(key) or words["baseline"].search(key)))
+
+
+def names_lead_and_support(header: str) -> bool:
+    """A lead column's header naming the support too ("Cơ quan chủ trì/phối hợp")."""
+    return bool(vocabulary().lead_and_support.search(line_key(header)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -109,12 +197,18 @@ def header_candidates(text: str) -> tuple[str, ...]:
     key = header_key(text)
     if not key:
         return ()
+    if names_lead_and_support(text):
+        return ("lead",)
     roles = _rule_roles(key)
     if roles is not None:
         return roles
     unit = header_unit(text)
     if unit is not None:
         return header_candidates(text[:text.rindex("(")])
+    kind = _KIND_IN_BRACKETS.search(clean_text(text))
+    if kind is not None and (kind[2].strip() or kind[1].strip()):
+        # "Năm 2026 (kế hoạch)": the kind of value in brackets after its year, read first
+        return header_candidates(f"{kind[2]} {kind[1]}")
     return ("unknown",)
 
 
@@ -149,6 +243,11 @@ def header_unit(text: str) -> str | None:
     """The unit a header prints in parentheses at its end: "Kế hoạch 2026 (triệu đồng)"."""
     match = _HEADER_UNIT.search(clean_text(text))
     if not match or _NOT_A_UNIT.match(ascii_fold(match[1].strip())):
+        return None
+    # who set the value or of which kind it is ("Chỉ tiêu năm 2026 (NQ HĐND)", "(theo NQ)",
+    # "(Ước thực hiện)"): no unit
+    words, key = vocabulary().weighed, header_key(match[1])
+    if words["target"].search(key) or words["baseline"].search(key):
         return None
     return match[1].strip()
 
@@ -191,13 +290,24 @@ def assign_roles(headers: list[str]) -> list[str]:
             roles[i] = "unknown"
         elif roles[i] is None:
             free = [r for r in cands if r not in claimed]
-            roles[i] = free[0] if free else cands[-1]
+            # all taken: a value column may be one of several ("Năm 2026 Chỉ tiêu" beside last
+            # year's plan), a second name column may not
+            roles[i] = free[0] if free else (
+                cands[0] if cands[-1] in _UNIQUE_ROLES else cands[-1])
             claimed.add(roles[i])
     if _lists_tasks(headers, roles):
         roles = ["note" if c == ("target", "note") else r for c, r in zip(candidates, roles,
                                                                            strict=True)]
     roles = _without_last_years_plan(headers, [r or "unknown" for r in roles])
-    return _only_the_latest_result(headers, roles)
+    return _a_lone_rate_is_the_target(headers, _only_the_latest_result(headers, roles))
+
+
+def _a_lone_rate_is_the_target(headers: list[str], roles: list[str]) -> list[str]:
+    """"Tỷ lệ (%)" the only value column of a table: its targets, not a share of a plan."""
+    if "target" in roles or "baseline" in roles:
+        return roles
+    rates = [i for i, h in enumerate(headers) if vocabulary().lone_value.match(header_key(h))]
+    return ["target" if i in rates[:1] else r for i, r in enumerate(roles)]
 
 
 _YEAR = lazy(compile_regex, r"(?<!\d)(?:19|20)\d\d(?!\d)")

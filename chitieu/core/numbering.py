@@ -48,8 +48,9 @@ ROMAN_ONLY = lazy(compile_regex, rf"^{ROMAN}$")
 ARABIC_ONLY = lazy(compile_regex, rf"^{ARABIC}$")
 DOTTED_GROUP = lazy(compile_regex, rf"^(?:{LETTER}|{ROMAN})(?:\.\d+)+$")  # "I.1", "III.1.2"
 PART_ONLY = lazy(compile_regex, rf"^{PART}$")
-# A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:".
-IN_WHICH = lazy(compile_regex, r"^(?:trong\s+đó|bao\s+gồm)\s*:?$", IGNORECASE)
+# A row saying only that the rows under it are parts of the row above: "Trong đó:", "Bao gồm:",
+# "Chia ra:".
+IN_WHICH = lazy(compile_regex, r"^(?:trong\s+đó|bao\s+gồm|chia\s+ra)\s*:?$", IGNORECASE)
 # A second numbering column's label: a group "1", "12", or an item "a)", "đ)" (which OCR
 # reads "8)" or "C)"), or "1.1", "12.3" (the group's number, then the item's).
 DETAIL_LABEL = lazy(compile_regex, rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?|{LOWER}\)?|[A-ZĐ\d]\))$")

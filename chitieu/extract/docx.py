@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from chitieu.core.letterhead import is_national_line
+from chitieu.core.patterns import compile_regex, lazy
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.errors import InputError
 from chitieu.extract import limits
@@ -336,12 +337,24 @@ def _runs(p, styles: _Styles) -> tuple[str, int, int]:
         font = styles.run_font(run, p)
         if font is not None and text:
             text = styles.decode_legacy(text, font)
+        if _FOOTNOTE_MARK.match(text) and _raised(run) and "".join(parts)[-1:].isdigit():
+            continue  # "2026¹", "≥ 85²": a footnote mark raised after a figure
         parts.append(text)
         visible = sum(1 for ch in text if not ch.isspace())
         count += visible
         if styles.run_bold(run, paragraph_bold):
             bold_count += visible
     return "".join(parts), bold_count, count
+
+
+# a footnote mark: digits, stars or brackets around them ("1", "*", "(2)")
+_FOOTNOTE_MARK = lazy(compile_regex, r"^\s*\(?[\d*]{1,2}\)?\s*$")
+
+
+def _raised(run) -> bool:
+    """A run printed as a superscript (`w:vertAlign` "superscript")."""
+    align = run.find(f"{_W}rPr/{_W}vertAlign")
+    return align is not None and align.get(f"{_W}val") == "superscript"
 
 
 def _not_printed(run) -> bool:

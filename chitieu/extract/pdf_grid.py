@@ -185,12 +185,27 @@ def line_text(line: Sequence[dict]) -> str:
             texts[nearest] += mark["text"]
     parts: list[str] = []
     last_x1 = None
+    last: dict | None = None
     for char, text in zip(letters, texts, strict=True):
+        if last is not None and _footnote_mark(char, last):
+            continue  # "2026¹", "≥ 85²": a footnote mark raised after a figure, no digit of it
         if last_x1 is not None and char["x0"] - last_x1 > char["size"] * WORD_GAP_EM:
             parts.append(" ")
         parts.append(text)
         last_x1 = char["x1"]
+        last = char
     return "".join(parts)
+
+
+def _footnote_mark(char: dict, before: dict) -> bool:
+    """A digit or star set smaller and raised right after a figure's digit: a footnote
+    mark (a unit's "m²" follows a letter)."""
+    return (char["text"] in _MARKS and before["text"].isdigit()
+            and char["size"] <= 0.8 * before["size"]
+            and char["bottom"] < before["bottom"] - 0.15 * before["size"])
+
+
+_MARKS = frozenset("0123456789*")
 
 
 def chars_to_text(chars: Sequence[dict], room: tuple[float, float] | None = None) -> str:

@@ -21,7 +21,7 @@ from chitieu.core.cache import cached
 from chitieu.core.dataclass import dataclass
 from chitieu.core.lexicon import data_file, load_yaml
 from chitieu.core.numbering import LEADING_NUMBER
-from chitieu.core.patterns import compile_regex, lazy
+from chitieu.core.patterns import IGNORECASE, compile_regex, lazy
 from chitieu.core.text import clean_text, fold, to_ascii, unescape_entity
 from chitieu.errors import InputError
 from chitieu.gazetteer.localities import PROVINCES_CSV, UNITS_CSV, province_names, unit_names
@@ -885,7 +885,7 @@ class Gazetteer:
         segments: list[str] = []
         if "&" in cell:
             cell = _ENTITY.sub(unescape_entity, cell)
-        cell = expand_role_marks(cell)
+        cell = _LABEL_AFTER_LINE.sub("; ", expand_role_marks(cell))
         # "[…]" is an editor's note in the cell (a redaction, a reviewer's remark), no agency
         cell = _SQUARE_BRACKETS.sub(" ", cell)
         for line in _SEMICOLON.split(_SENTENCE_END.sub(";", _join_wrapped_lines(cell))):
@@ -1158,6 +1158,11 @@ class _Token(NamedTuple):
 # commas and slashes that may separate two agencies.
 _TOKEN = lazy(re.compile, r"[^\W_]+(?:['’.&\-][^\W_]+)*|&|-+|[,/\n]")
 _SEMICOLON = lazy(compile_regex, r"\s*;\s*")
+# a role label opening a line of its own, or printed capitalised after the agencies before it
+# ("Chủ trì: Phòng Kinh tế⏎Phối hợp: Công an xã", the line break lost in a PDF): a new list
+_LABEL_AFTER_LINE = lazy(compile_regex,
+                         r"(?:\s*(?:\n|<br\s*/?>)\s*|(?<=[\p{L}\d)])\s+(?=\p{Lu}))"
+                         r"(?=(?:chủ trì|phối hợp|theo dõi|giám sát|đầu mối)\s*:)", IGNORECASE)
 _SQUARE_BRACKETS = lazy(compile_regex, r"\[[^\[\]]*\]")
 # "VP HĐND &amp; UBND": an entity's ";" is not a separator, so entities go before splitting
 _ENTITY = lazy(compile_regex, r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -19,6 +19,7 @@ from chitieu.core.headers import (
     AGENCY_ROLES,
     PERIOD_LABEL,
     header_key,
+    names_lead_and_support,
     start_and_end_columns,
     unit_line,
 )
@@ -163,6 +164,7 @@ class _Columns:
     target: int | None
     baseline: int | None
     agencies: tuple[tuple[int, str], ...]  # (index, role) of each agency column, in order
+    lead_first: tuple[int, ...]  # lead columns naming the support too ("chủ trì/phối hợp")
     values_skip: tuple[int, ...]  # the columns that hold no value of a row
     target_unit: str | None       # the unit printed in a target column's header
     baseline_unit: str | None     # … in a baseline column's, else a target column's
@@ -178,6 +180,8 @@ class _Columns:
             deadline=table.indexes_of("deadline"), target=table.index_of("target"),
             baseline=table.index_of("baseline"),
             agencies=tuple((c.index, c.role) for c in table.columns if c.role in AGENCY_ROLES),
+            lead_first=tuple(c.index for c in table.columns
+                             if c.role == "lead" and names_lead_and_support(c.header)),
             values_skip=table.indexes_of("number", "name", "note", "unknown"),
             target_unit=_header_unit(table, "target") or _unit_line(table),
             baseline_unit=_header_unit(table, "baseline", "target") or _unit_line(table),
@@ -860,6 +864,10 @@ def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
             found, codes = _cell_agencies(ctx.gazetteer, text, role)
             known = memo[text, role] = (tuple(found), tuple(codes))
         found, codes = known
+        if index in ctx.cols.lead_first and len(found) > 1 and not _ROLE_WORDS.search(
+                fold(text)):
+            # "Phòng Kinh tế; Công an xã" under "chủ trì/phối hợp": the first leads
+            found = (found[0], *(a.model_copy(update={"role": "support"}) for a in found[1:]))
         if ctx.level_word is not None:
             found = tuple(_province_body(ctx.gazetteer, a, ctx.level_word) for a in found)
         elif ctx.national:
