@@ -315,11 +315,12 @@ class Letterhead:
 
 # a place named at a body's end: "… XÃ ĐÌNH LẬP", "UBND TP. HỒ CHÍ MINH", "… tỉnh Nghệ An"
 # (a level is a word of its own, "TP." may touch its name: "XÂY DỰNG" folds to "xay dung",
-# no "xã"; "Văn hóa - Xã hội", "Thương binh và Xã hội" name no commune; "TỈNH ỦY" is a
-# Party committee, not a province named "Ủy …")
+# no "xã"; "Văn hóa - Xã hội", "Thương binh và Xã hội", "… VỀ TRẬT TỰ XÃ HỘI" ending the
+# name name no commune; "TỈNH ỦY", "TỈNH ĐOÀN" are a Party committee, a Youth Union, not a
+# province named "Ủy …", "Đoàn …")
 _PLACE = lazy(compile_regex,
               r"(?<!\w)(?<![-–&] |\bva )(?P<level>xa|phuong|dac khu|tinh|thanh pho|thu do|tp)"
-              r"(?:\.|(?!\w))(?! ?uy\b)\s*(?=\w)")
+              r"(?:\.|(?!\w))(?! ?(?:uy|doan)\b)(?<!xa(?= hoi\W*$))\s*(?=\w)")
 _NUMBER_LABEL = lazy(compile_regex, r"^so\s*:?\s*$")
 _CONTINUES = lazy(compile_regex, r"^(?:va|&|,|-|–)(?!\w)")
 

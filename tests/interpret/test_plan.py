@@ -805,3 +805,31 @@ def test_an_attachment_line_naming_the_governor_names_the_state_bank() -> None:
         "nước Việt Nam)"]))
     assert (plan.number, plan.issued_on, plan.issuer) == (
         "2345/QĐ-NHNN", "2025-11-14", "Ngân hàng Nhà nước Việt Nam")
+
+
+@pytest.mark.parametrize(("left", "issuer", "locality"), [
+    # a commune's military command under the province's, abbreviated (was "Ban CHQS xã …")
+    (["BỘ CHQS TỈNH PHÚ THỌ", "BAN CHQS XÃ CHÂN MỘNG", "Số: 12/KH-BCHQS"],
+     "Ban Chỉ huy Quân sự xã Chân Mộng", ("xã", "Chân Mộng", "08038", "Phú Thọ")),
+    # a commune's health station, a province's inspectorate under its UBND (were "TRẠM Y TẾ
+    # xã …", "THANH TRA tỉnh …": no body's words)
+    (["UBND XÃ CHÂN MỘNG", "TRẠM Y TẾ", "Số: 12/KH-TYT"], "Trạm Y tế xã Chân Mộng",
+     ("xã", "Chân Mộng", "08038", "Phú Thọ")),
+    (["UBND TỈNH LÀO CAI", "THANH TRA TỈNH", "Số: 12/KH-TTr"], "Thanh tra tỉnh Lào Cai",
+     ("tỉnh", "Lào Cai", "15", "Lào Cai")),
+    # a ministry's department whose name ends "… XÃ HỘI" (was a commune "Hội")
+    (["BỘ CÔNG AN", "CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH", "VỀ TRẬT TỰ XÃ HỘI", "Số: 12/KH-C06"],
+     "Cục Cảnh sát quản lý hành chính về trật tự xã hội", (None, None, None, None)),
+    # ... while a commune named "Hội …" stays one
+    (["ỦY BAN NHÂN DÂN", "XÃ HỘI CƯ", "Số: 12/KH-UBND"], "Ủy ban nhân dân xã Hội Cư",
+     ("xã", "Hội Cư", "28393", "Đồng Tháp")),
+    # a province's Youth Union named by its province (was "tỉnh ĐOÀN LÀO CAI")
+    (["TỈNH ĐOÀN LÀO CAI", "*", "Số: 12-KH/TĐTN"], "Tỉnh Đoàn Lào Cai",
+     ("tỉnh", "Lào Cai", "15", "Lào Cai")),
+])
+def test_units_under_a_commune_a_province_or_a_ministry(left: list[str], issuer: str,
+                                                        locality: tuple) -> None:
+    plan = _plan(_under_header(left, [*_NATION, "Phú Thọ, ngày 05 tháng 3 năm 2026"]))
+    found = plan.locality
+    assert (plan.issuer, (found.level, found.name, found.code, found.province)) == (
+        issuer, locality)
