@@ -91,6 +91,9 @@ _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its colum
 _LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
 _NO_FIT = 1000.0
 _NOTE_WORDS = 3  # a note line under the table holds a sentence, not a bare "(*)" mark
+# ... or a letter's courtesy close, two words alone ("Trân trọng./."): header_roles.yaml's
+# table_end holds it; short, it ends the table all the same (was the last row's name's end)
+_COURTESY_CLOSE = re.compile(r"^tran trong\b")
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
@@ -625,7 +628,8 @@ def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
     for i, line in enumerate(lines):
         key = line_key(line.text)
         if words.signature.search(key) or (
-                len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
+                (len(line.words) >= _NOTE_WORDS or _COURTESY_CLOSE.match(key))
+                and words.table_end.search(key)) or (
                 outline is not None and _next_body_heading(lines, i, outline)) or (
                 outline is None and _prose_heading(lines, i)):
             return lines[:i], lines[i:]
