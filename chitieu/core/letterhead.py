@@ -96,6 +96,7 @@ class _Words:
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
     standing_organ: regex.Pattern  # "ban thuong vu " before a committee: an organ of it
+    organ_words: frozenset[str]  # an organ's initials alone before its body ("bch")
     # (not before a body whose organ issues in its own name, "thuong truc hdnd")
     office_at_end: regex.Pattern  # an office's words ending a line after other words
     capitalized: frozenset[str]  # words a body's name writes with a capital wherever
@@ -161,6 +162,7 @@ def _words() -> _Words:
             r"(?<= )(?:" + _spaced(data["offices"]) + r")$"),
         office_holder=compile_regex(
             r"^(?:" + _spaced(data["office_holders"]) + r")\s+(?=\S)"),
+        organ_words=frozenset(data["organ_initials"]),
         standing_organ=compile_regex(
             r"^(?:" + _spaced(data["standing_organs"])
             + r")\s+(?!(?:" + _spaced(data["organs_in_own_name"])
@@ -340,8 +342,9 @@ def issuer_bodies(lines: list[str]) -> list[str]:
     for text in (piece for line in lines for piece in _bodies_on_a_line(line)):
         folded = _folded_text(text)
         starts = _words().body_start.match(folded) is not None
-        joins = bodies and not starts and (_CONTINUES.match(folded) or bodies[-1].endswith(
-            (",", "-", "–")) or not names_place(bodies[-1]) or _place_goes_on(bodies[-1], text))
+        joins = bodies and ((not starts and (_CONTINUES.match(folded) or bodies[-1].endswith(
+            (",", "-", "–")) or not names_place(bodies[-1]))) or _place_goes_on(
+                bodies[-1], text))
         if joins:
             bodies[-1] = f"{bodies[-1]} {text}"
         else:
@@ -350,15 +353,16 @@ def issuer_bodies(lines: list[str]) -> list[str]:
 
 
 def _place_goes_on(body: str, text: str) -> bool:
-    """A body whose place's name a narrow cell wrapped ("ĐẢNG BỘ TỈNH THÁI" / "NGUYÊN"): the
-    name printed is no unit's, with the next line's words it is one."""
+    """A body whose place's name a narrow cell wrapped ("ĐẢNG BỘ TỈNH THÁI" / "NGUYÊN",
+    "THÀNH PHỐ HẢI" / "PHÒNG", whose word opens a body too; "XÃ LẠNG" / "GIANG", though a
+    commune is named "Lạng"): with the next line's words the name is a unit's."""
     place = _PLACE.search(folded := _folded_text(body))
     if place is None:
         return False
     name = " ".join(folded[place.end():].split())
     rest = " ".join(_folded_text(text).split())
     names = _place_names()
-    return bool(name) and name not in names and f"{name} {rest}" in names
+    return bool(name) and f"{name} {rest}" in names
 
 
 def _bodies_on_a_line(line: str) -> list[str]:
@@ -669,7 +673,11 @@ def _words_rejoined(texts: list[str]) -> list[str]:
             continue
         joined = _folded_text(f"{word} {after}")
         body = words.body_start.match(joined)
+        alone = " ".join(_folded_text(word).split())
         if (body is not None and len(body["body"].split()) > 1) or (
+                # "BCH" / "ĐOÀN TỈNH …": a body naming the body it is an organ of
+                alone in words.organ_words
+                and words.body_start.match(_folded_text(after))) or (
                 words.motto.match(joined) and not words.motto.match(_folded_text(after))):
             texts[i], texts[i + 1] = f"{word} {after}", ""
     return texts
@@ -756,8 +764,11 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     dash_ended = _NUMBER_CUT.search(left) is not None
     left = " ".join(_strip_motto(left).split()).strip(" -_|")  # "|": a portal copy's cells
     left = _without_specks(left)
-    if head.number is None and head.number_label and left.startswith("/"):
-        left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
+    if head.number is None and head.number_label and (
+            left.startswith("/") or _NUMBER_REST.match(left)):
+        # "Số:" and "/KH-UBND" apart, a blank number between them; "Số:" and
+        # "3877/BVHTTDL-TTDL" apart (a narrow cell wrapped the number whole)
+        left = f"Số: {left}"
     number = NUMBER.search(left)
     if head.number_open and left:
         # a line of the right column alone (the place-date beside the cut, read first by
@@ -796,6 +807,8 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         head.issuer.append(left)
 
 
+# a number's figures and symbol on a line of their own, under "Số:" alone
+_NUMBER_REST = lazy(compile_regex, r"^\d[\d ]*(?:/|-(?=\p{Lu}+/))\S")
 # a number cut at its line's end after a dash ("Số: 845/KH-"), and the rest of its symbol on
 # the next line ("SNNMT", "UBND")
 _NUMBER_CUT = lazy(compile_regex, r"[-–]\s*$")
@@ -894,8 +907,16 @@ def _reads_as_subject(head: Letterhead, left: str) -> bool:
     if not head.subject_open:
         return False
     # its rest in lower case, or its year or a period's years ("… năm" / "2027", "… năm
-    # học" / "2026 - 2027"); the place-date's year wrapped was joined back to it before
-    return left[:1].islower() or bool(_YEARS_REST.match(left))
+    # học" / "2026 - 2027"), or the figures a period's word left open asks for ("… từ quý" /
+    # "III/2026", "… năm" / "2027 của các xã"); the place-date's year wrapped was joined
+    # back to it before
+    return left[:1].islower() or bool(_YEARS_REST.match(left)) or bool(
+        _PERIOD_OPEN.search(_folded_text(head.subject[-1])) and _PERIOD_REST.match(left))
+
+
+# a subject's line ending with a period's word, its figures on the next line
+_PERIOD_OPEN = lazy(compile_regex, r"(?<!\w)(?:nam|quy|thang|giai doan|nam hoc)\W*$")
+_PERIOD_REST = lazy(compile_regex, r"^(?:\d{1,4}|[IVX]{1,4})(?:[/.\-]\d{2,4})?(?:\s|$)")
 
 
 # a subject's wrapped rest printing its year or years: "2027", "2026 - 2027", "2026-2030"
