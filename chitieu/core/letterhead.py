@@ -61,6 +61,16 @@ _DAY_ALONE = lazy(compile_regex, r"^\s*ngay\W*(?:\d{1,2})?\W*$")
 _WRAPPED_MONTH = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?:\d{1,2}[ ]+)?th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$",
     IGNORECASE)
+# ("…, ngày" / "15 tháng 9" / "năm 2026": the day and month wrapped without the year)
+_DAY_MONTH = lazy(compile_regex, r"^[ ]*(?:\d{1,2}[ ]+)?th[áa]ng[ ]+\d{1,2}[ ]*$",
+                  IGNORECASE)
+# ("…, ngày 12 tháng" / "11 năm 2026": the month's figure wrapped with the year)
+_MONTH_OPEN = lazy(compile_regex, r"\bngay\W*\d{1,2}\W+thang\W*$")
+_MONTH_YEAR = lazy(compile_regex, r"^[ ]*\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$", IGNORECASE)
+# a place's first word a narrow cell left alone above the place-date ("Tây" / "Ninh, ngày
+# 17"): one word, a capital then small letters
+_PLACE_WORD_ALONE = lazy(compile_regex, r"^[ ]*\p{Lu}\p{Ll}+[ ]*$")
+_PLACE_DATED = lazy(compile_regex, r"^[^,\t]*,\s*ngay\b")
 # ("…, ngày" / "05/6/2026": the date as figures wrapped whole)
 _WRAPPED_FIGURES = lazy(compile_regex,
     r"(?:^|\t)[ ]*\d{1,2}[ ]*[/.\-][ ]*\d{1,2}[ ]*[/.\-][ ]*(?:19|20)\d\d[ ]*$")
@@ -324,6 +334,8 @@ _PLACE = lazy(compile_regex,
               r"(?<!\w)(?<![-–&] |\bva )(?P<level>xa|phuong|dac khu|tinh|thanh pho|thu do|tp)"
               r"(?:\.|(?!\w))(?! ?(?:uy|doan)\b)(?<!xa(?= hoi\W*$))\s*(?=\w)")
 _NUMBER_LABEL = lazy(compile_regex, r"^so\s*:?\s*$")
+# "SỞ" alone (a department's first word a narrow cell wrapped), which folds like "Số"
+_BODY_SO = lazy(compile_regex, r"^\s*s[ởơ]\s*$", IGNORECASE)
 _CONTINUES = lazy(compile_regex, r"^(?:va|&|,|-|–)(?!\w)")
 
 
@@ -690,11 +702,25 @@ def _year_rejoined(texts: list[str]) -> list[str]:
     the left column's "Số: …" may stand between them: the line after it is looked at too."""
     texts = list(texts)
     for i in range(len(texts) - 1):
-        if texts[i].rstrip().endswith(",") and _DAY_ALONE.match(_folded_text(texts[i + 1])):
-            # "Vĩnh Thuận Đông," / "ngày" / "14 tháng 9 năm 2026"
-            texts[i], texts[i + 1] = f"{texts[i].rstrip()} {texts[i + 1].strip()}", ""
+        if _PLACE_WORD_ALONE.match(texts[i]) and _PLACE_DATED.match(
+                _folded_text(texts[i + 1])):
+            # "Tây" / "Ninh, ngày 17" / "tháng 6 năm 2026"
+            texts[i], texts[i + 1] = f"{texts[i].strip()} {texts[i + 1].strip()}", ""
     for i in range(len(texts) - 1):
-        for j in (i + 1, i + 2)[:len(texts) - i - 1]:
+        j = next((k for k in range(i + 1, min(i + 3, len(texts))) if texts[k].strip()), None)
+        if j is None:
+            continue
+        folded = _folded_text(texts[i])
+        if (folded.rstrip().endswith(",") and _DAY_ALONE.match(_folded_text(texts[j]))) or (
+                _DAY_OPEN.search(folded) and _DAY_MONTH.match(texts[j])) or (
+                _MONTH_OPEN.search(folded) and _MONTH_YEAR.match(texts[j])):
+            # "Vĩnh Thuận Đông," / "ngày" / "14 tháng 9 năm 2026"; "Ma Thuột, ngày" / "15
+            # tháng 9" / "năm 2026" (the year is joined below); "Cô Tô, ngày 12 tháng" / "11
+            # năm 2026"
+            texts[i], texts[j] = f"{texts[i].rstrip()} {texts[j].strip()}", ""
+    for i in range(len(texts) - 1):
+        # (the lines a wrapped date left empty above joined, its year may be three down)
+        for j in (i + 1, i + 2, i + 3)[:len(texts) - i - 1]:
             # the year alone first: a cheap look that rules out nearly every line
             year = _WRAPPED_YEAR.search(texts[j])
             if year is None:
@@ -788,7 +814,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         # "SỐ" in capitals with no colon right under the issuer's lines: its name's last
         # word wrapped ("… VÀ CHUYỂN ĐỔI" / "SỐ"), not the number's label ("Số:", "Số")
         head.issuer[-1] = f"{head.issuer[-1]} {left}"
-    elif _NUMBER_LABEL.match(_folded_text(left)):
+    elif _NUMBER_LABEL.match(_folded_text(left)) and not _BODY_SO.match(left):
         head.number_label = True
     elif number is not None:
         if head.number is None:

@@ -724,6 +724,16 @@ def test_the_state_banks_governor_deciding_ends_the_decisions_title() -> None:
      ["ỦY BAN NHÂN DÂN", "PHƯỜNG MỘC SƠN"]),
     (["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"], ["Tà Xùa ngày 05", "tháng 3 năm 2026"],
      ["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"]),
+    # the place's first word alone, the day and month apart from the year, the month's
+    # figure with the year (were no date)
+    (["ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUÝ"], ["Phú", "Quý, ngày", "05 tháng 3", "năm 2026"],
+     ["ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUÝ"]),
+    (["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"], ["Tà Xùa, ngày 05 tháng", "3 năm 2026"],
+     ["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"]),
+    # a department's first word alone: "SỞ" folds like "Số" (was the number's label, the
+    # issuer without it)
+    (["SỞ", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CHI CỤC KIỂM LÂM"], ["Sơn La, ngày 05 tháng 3 năm 2026"],
+     ["SỞ", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CHI CỤC KIỂM LÂM"]),
 ])
 def test_a_portal_copys_header_cells_one_after_the_other(
         issuer: list[str], dated: list[str], issuer_lines: list[str]) -> None:
