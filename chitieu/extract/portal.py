@@ -105,13 +105,16 @@ _EMPTY_CELL = 0.8
 _EMPTY_CELL_IN_FULL_ROW = 0.2
 _LABEL_AFTER_BARE = 0.6
 # The portal prints a cell's text right above its `|`; text a blank line away from the bar
-# is a heading or paragraph before the next table.
-_SPACED_CELL = 1.0
+# is a heading or paragraph before the next table (all 7 such texts in the real portal copies
+# of ../shared/real; none a cell), dearer than a few stray bars in the table below it.
+_SPACED_CELL = 3.0
 _TRAILING_EMPTY_CELL = 0.1
 _TEXT_FIRST_CELL = 0.3
 # ... and more for "Trong đó:" (the words over a row's parts, printed in the name column
 # after an empty number cell): never the first cell of a row
 _IN_WHICH_FIRST = 1.5
+# ... and for text before a bold "STT" (the number column is a table's first)
+_TEXT_BEFORE_NUMBER_HEADING = 3.0
 _LOOSE_LABEL = 0.5
 _LOOSE_TITLE = 0.5
 _BOLD_AFTER_PLAIN = 0.6
@@ -308,6 +311,10 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
     penalty = 0.0 if first.empty or first.emphasized or _is_label(first) else _TEXT_FIRST_CELL
     if _is_in_which(first):
         penalty += _IN_WHICH_FIRST  # "Trong đó:" is a name cell: a row's bare `|` before it
+    if not first.empty and i + 1 < n and _is_number_heading(slots[i + 1]):
+        # the rows' number column is a table's first: text before its heading ("STT") is a
+        # title over the table, closed by the table's first bar
+        penalty += _TEXT_BEFORE_NUMBER_HEADING
     empties = leading_empties = 0
     seen_plain = seen_filled = False
     options = []
@@ -349,6 +356,13 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
 def _is_label(slot: _Slot) -> bool:
     """A cell holding only a row number or section label: "9.", "II", "1.1", "-"."""
     return len(slot.lines) == 1 and bool(_LABEL.match(slot.lines[0][1].strip()))
+
+
+def _is_number_heading(slot: _Slot) -> bool:
+    """A bold header cell naming the rows' number column: "**STT**", "**TT**"."""
+    if len(slot.lines) != 1 or not slot.emphasized:
+        return False
+    return first_role(slot.lines[0][1].strip().strip("*").strip()) == "number"
 
 
 def _is_bold_label(slot: _Slot) -> bool:
@@ -592,8 +606,15 @@ def _own_roles(head: str, subs: list[str]) -> list[str]:
     """The sub-labels' roles as they read alone, but a bare year under a group naming the
     kind of value it holds ("Thực hiện" over "Năm 2024") as it reads with its group: the
     group does not contradict the year, it completes it."""
-    return [first_role(f"{head} {s}") if group_names_the_kind(head, s) else first_role(s)
-            for s in subs]
+    return [first_role(f"{head} {s}") if group_names_the_kind(head, s) or _year_of_a_time(head, s)
+            else first_role(s) for s in subs]
+
+
+def _year_of_a_time(head: str, label: str) -> bool:
+    """A bare year under a group naming a time ("Lộ trình thực hiện", "Thời gian thực hiện"
+    over "2026 | 2027 | 2028"): one of the group's years, no contradiction of it (an agency's
+    column never spans years)."""
+    return is_bare_year(label) and first_role(head) == "deadline"
 
 
 def _other_kind(head: str, sub_roles: list[str]) -> int:

@@ -786,3 +786,27 @@ def test_a_unions_header_without_the_national_name_is_read_line_by_line() -> Non
     doc = _read(text)
     assert [r.texts for r in doc.rows if r.table is None][:4] == [
         ["SỞ GIÁO DỤC"], ["VÀ ĐÀO TẠO"], ["-------"], ["Số: 77/KH-SGDĐT"]]
+
+
+@pytest.mark.parametrize("strays", [(1, 2), (1, 2, 3)])
+@pytest.mark.parametrize("above", ["**Phụ lục**\n\n", "**Phụ lục**\n", ""])
+def test_stray_bars_after_rows_do_not_take_the_title_into_the_header(
+        strays: tuple[int, ...], above: str) -> None:
+    # review r1 F16: a copy left a bare `|` after some rows of a table whose "STT" is one
+    # column; the heading a blank line above the table's first bar was read as the header's
+    # first cell, shifting every row (the task's words read as its number, the row above's
+    # words filled into the rows below). A cell a blank line away from its bar is a heading:
+    # in the real portal copies (../shared/real/*.md) all 7 such texts stand before a table.
+    # Nor is text closed by the table's first bar right before its "STT": the rows' number
+    # column is a table's first.
+    rows = [["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**",
+             "**Thời hạn**"],
+            ["1", "Số hóa hồ sơ hộ tịch", "Phòng Văn hóa - Xã hội", "Công an xã", "Quý II/2026"],
+            ["2", "Cập nhật dữ liệu đất đai", "Phòng Kinh tế", "Các thôn", "Quý III/2026"],
+            ["3", "Đo đạc bản đồ địa chính", "Phòng Kinh tế", "Văn phòng đăng ký đất đai",
+             "Năm 2027"],
+            ["4", "Cấp giấy chứng nhận quyền sử dụng đất", "Phòng Kinh tế", "", "Năm 2027"]]
+    text = above + "".join(
+        _flat([cells]) + ("|\n" if k in strays else "") for k, cells in enumerate(rows))
+    read = [[cell for cell in cells if cell] for cells in _table_rows(text)]
+    assert read == [[cell for cell in cells if cell] for cells in rows]
