@@ -328,10 +328,11 @@ class Letterhead:
 # a place named at a body's end: "… XÃ ĐÌNH LẬP", "UBND TP. HỒ CHÍ MINH", "… tỉnh Nghệ An"
 # (a level is a word of its own, "TP." may touch its name: "XÂY DỰNG" folds to "xay dung",
 # no "xã"; "Văn hóa - Xã hội", "Thương binh và Xã hội", "… VỀ TRẬT TỰ XÃ HỘI" ending the
-# name name no commune; "TỈNH ỦY", "TỈNH ĐOÀN" are a Party committee, a Youth Union, not a
-# province named "Ủy …", "Đoàn …")
+# name, "Thông tấn xã", "Hợp tác xã" name no commune; "TỈNH ỦY", "TỈNH ĐOÀN" are a Party
+# committee, a Youth Union, not a province named "Ủy …", "Đoàn …")
 _PLACE = lazy(compile_regex,
-              r"(?<!\w)(?<![-–&] |\bva )(?P<level>xa|phuong|dac khu|tinh|thanh pho|thu do|tp)"
+              r"(?<!\w)(?<![-–&] |\bva |thong tan |hop tac )"
+              r"(?P<level>xa|phuong|dac khu|tinh|thanh pho|thu do|tp)"
               r"(?:\.|(?!\w))(?! ?(?:uy|doan)\b)(?<!xa(?= hoi\W*$))\s*(?=\w)")
 _NUMBER_LABEL = lazy(compile_regex, r"^so\s*:?\s*$")
 # "SỞ" alone (a department's first word a narrow cell wrapped), which folds like "Số"
@@ -520,8 +521,31 @@ def without_office_holder(text: str) -> str:
     """The body a signer's office names ("Chủ tịch Ủy ban nhân dân phường Phủ Lý" → "Ủy ban
     nhân dân phường Phủ Lý"); the text as it is when it does not open with one before a
     body."""
-    body = _body_after(text, _words().office_holder)
+    body = _body_named_by_office(text)
+    if body is None:
+        body = _body_after(text, _words().office_holder)
     return text if body is None else body
+
+
+def _body_named_by_office(text: str) -> str | None:
+    """The body whose name the office's last words open ("Trưởng Ban Cơ yếu Chính phủ" →
+    "Ban Cơ yếu Chính phủ", "Tổng Thanh tra Chính phủ" → "Thanh tra Chính phủ", "Chánh Văn
+    phòng …" → "Văn phòng …"); None when the text does not open with such an office."""
+    folded, where = _folded(text)
+    found = _words().office_holder.match(folded)
+    if found is None:
+        return None
+    words = folded[:found.end()].split()
+    for k in range(1, len(words)):
+        written = _words().bodies.get(" ".join(words[k:]))
+        if written is None:
+            continue
+        at = len(" ".join(words[:k])) + 1  # the folded text's words are apart by one space
+        printed = text[where[at]:where[found.end() - 1] + 1]
+        # with its marks: "Bộ trưởng" names no school ("Trường")
+        if " ".join(printed.lower().split()) == written.lower():
+            return text[where[at]:]
+    return None
 
 
 def without_standing_organ(text: str) -> str | None:

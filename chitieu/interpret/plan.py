@@ -69,6 +69,8 @@ _SUBJECT = lazy(compile_regex, r"\s+(?:về|v/v)\s+", IGNORECASE)
 _ISSUER = lazy(compile_regex, r"\bcủa\s+(?P<issuer>.+?)\s*$", IGNORECASE)
 _LEVEL_WORDS = "|".join(UNIT_LEVELS)
 _LOCALITY_PATTERN = (
+    # ("Thông tấn xã Việt Nam", "Liên minh Hợp tác xã …": the word "xã" of a body's name)
+    r"(?<![Tt]hông tấn |THÔNG TẤN |[Hh]ợp tác |HỢP TÁC )"
     rf"\b(?P<level>{_LEVEL_WORDS})\s+(?P<name>[\p{{Lu}}\d][^,;()]*?)"
     r"(?:\s*[,;]\s*(?:(?:tỉnh|thành phố)\s+)?(?P<province>[^,;()]+?)"
     r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"

@@ -833,3 +833,39 @@ def test_units_under_a_commune_a_province_or_a_ministry(left: list[str], issuer:
     found = plan.locality
     assert (plan.issuer, (found.level, found.name, found.code, found.province)) == (
         issuer, locality)
+
+
+@pytest.mark.parametrize(("attached", "issuer"), [
+    # the office of the one who signs is no issuer: its body is, the office's last words
+    # opening the body's name (review r1 triage C8: was "Trưởng Ban Cơ yếu Chính phủ")
+    ("của Trưởng Ban Cơ yếu Chính phủ", "Ban Cơ yếu Chính phủ"),
+    ("của Tổng Thanh tra Chính phủ", "Thanh tra Chính phủ"),
+    ("của Tổng Kiểm toán nhà nước", "Kiểm toán nhà nước"),
+    # ... its words read with their marks: "Bộ trưởng" names no school "Trường" (was
+    # "trưởng Bộ Công Thương" on the first try)
+    ("của Bộ trưởng Bộ Công Thương", "Bộ Công Thương"),
+    # "xã" in a body's name is no commune (triage C10: was "Tổng Giám đốc Thông tấn xã Việt
+    # Nam", the locality "xã Việt Nam")
+    ("của Tổng Giám đốc Thông tấn xã Việt Nam", "Thông tấn xã Việt Nam"),
+    ("của Liên minh Hợp tác xã Việt Nam", "Liên minh Hợp tác xã Việt Nam"),
+])
+def test_an_attachment_lines_office_holder_and_a_body_named_with_xa(attached: str,
+                                                                    issuer: str) -> None:
+    plan = _plan(f"PHỤ LỤC\nNHIỆM VỤ NĂM 2026\n(Kèm theo Quyết định số 85/QĐ-TTX ngày 28/01/2026 "
+                 f"{attached})\n")
+    assert (plan.issuer, plan.locality.level, plan.locality.name) == (issuer, None, None)
+
+
+def test_a_committees_chairman_signs_for_the_committee() -> None:
+    plan = _plan("PHỤ LỤC\nNHIỆM VỤ NĂM 2026\n(Kèm theo Kế hoạch số 15/KH-UBKT ngày 02/3/2026 "
+                 "của Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Lào Cai)\n")
+    assert (plan.issuer, plan.locality.name) == ("Ủy ban Kiểm tra Tỉnh ủy Lào Cai", "Lào Cai")
+
+
+def test_a_title_printed_under_the_attachment_line_is_the_title() -> None:
+    # "Phụ lục 02" / "(Kèm theo …)" / the title in the table's first row, merged over it
+    # (triage C16: was no title)
+    plan = _plan("Phụ lục 02\n(Kèm theo Kế hoạch số 41/KH-UBND ngày 05/3/2026 của UBND xã Bản "
+                 "Hồ)\nNHIỆM VỤ CHUYỂN ĐỔI SỐ XÃ BẢN HỒ NĂM 2026\n")
+    assert (plan.appendix, plan.title, plan.number) == (
+        "Phụ lục 02", "NHIỆM VỤ CHUYỂN ĐỔI SỐ XÃ BẢN HỒ NĂM 2026", "41/KH-UBND")
