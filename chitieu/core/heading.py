@@ -92,12 +92,32 @@ def _split_heading(lines: tuple[str, ...]) -> tuple[str | None, tuple[str, ...],
             title.append(match["rest"])
         end = attached_at if attached_at is not None and attached_at > appendix_at else len(lines)
         title += lines[appendix_at + 1:end]
+        if not title and attached_at is not None and attached_at > appendix_at:
+            title = _title_under_attachment(lines[attached_at:])
     elif attached_at is not None:
         title = lines[max(0, attached_at - 2):attached_at]
     attached = ""
     if attached_at is not None:
         attached = _attachment_text(lines[attached_at:])
     return appendix, tuple(t.strip(" *") for t in title if t.strip(" *")), attached
+
+
+# the most lines a title printed under the "(Kèm theo …)" line runs to
+_TITLE_UNDER_LINES = 2
+
+
+def _title_under_attachment(lines: list[str]) -> list[str]:
+    """The title printed under the "(Kèm theo …)" line (`lines` from it on), where none stands
+    between the label and it ("Phụ lục 01" / "(Kèm theo …)" / a row "CHỈ TIÊU … NĂM 2026"
+    merged over the table): the lines in capitals right after the sentence's end."""
+    end = next((i for i, line in enumerate(lines[:4]) if ")" in line), 0) + 1
+    title = []
+    for line in lines[end:end + _TITLE_UNDER_LINES]:
+        text = line.strip(" *")
+        if not text or not text.isupper():
+            break
+        title.append(text)
+    return title
 
 
 def _attachment_text(lines: list[str]) -> str:

@@ -61,6 +61,16 @@ _DAY_ALONE = lazy(compile_regex, r"^\s*ngay\W*(?:\d{1,2})?\W*$")
 _WRAPPED_MONTH = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?:\d{1,2}[ ]+)?th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$",
     IGNORECASE)
+# ("…, ngày" / "15 tháng 9" / "năm 2026": the day and month wrapped without the year)
+_DAY_MONTH = lazy(compile_regex, r"^[ ]*(?:\d{1,2}[ ]+)?th[áa]ng[ ]+\d{1,2}[ ]*$",
+                  IGNORECASE)
+# ("…, ngày 12 tháng" / "11 năm 2026": the month's figure wrapped with the year)
+_MONTH_OPEN = lazy(compile_regex, r"\bngay\W*\d{1,2}\W+thang\W*$")
+_MONTH_YEAR = lazy(compile_regex, r"^[ ]*\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$", IGNORECASE)
+# a place's first word a narrow cell left alone above the place-date ("Tây" / "Ninh, ngày
+# 17"): one word, a capital then small letters
+_PLACE_WORD_ALONE = lazy(compile_regex, r"^[ ]*\p{Lu}\p{Ll}+[ ]*$")
+_PLACE_DATED = lazy(compile_regex, r"^[^,\t]*,\s*ngay\b")
 # ("…, ngày" / "05/6/2026": the date as figures wrapped whole)
 _WRAPPED_FIGURES = lazy(compile_regex,
     r"(?:^|\t)[ ]*\d{1,2}[ ]*[/.\-][ ]*\d{1,2}[ ]*[/.\-][ ]*(?:19|20)\d\d[ ]*$")
@@ -96,6 +106,7 @@ class _Words:
     offices: dict[str, str]  # a body named by these words alone: its managing body's office
     office_holder: regex.Pattern  # "chu tich " before a body: the one who signs for it
     standing_organ: regex.Pattern  # "ban thuong vu " before a committee: an organ of it
+    organ_words: frozenset[str]  # an organ's initials alone before its body ("bch")
     # (not before a body whose organ issues in its own name, "thuong truc hdnd")
     office_at_end: regex.Pattern  # an office's words ending a line after other words
     capitalized: frozenset[str]  # words a body's name writes with a capital wherever
@@ -161,6 +172,7 @@ def _words() -> _Words:
             r"(?<= )(?:" + _spaced(data["offices"]) + r")$"),
         office_holder=compile_regex(
             r"^(?:" + _spaced(data["office_holders"]) + r")\s+(?=\S)"),
+        organ_words=frozenset(data["organ_initials"]),
         standing_organ=compile_regex(
             r"^(?:" + _spaced(data["standing_organs"])
             + r")\s+(?!(?:" + _spaced(data["organs_in_own_name"])
@@ -315,12 +327,16 @@ class Letterhead:
 
 # a place named at a body's end: "… XÃ ĐÌNH LẬP", "UBND TP. HỒ CHÍ MINH", "… tỉnh Nghệ An"
 # (a level is a word of its own, "TP." may touch its name: "XÂY DỰNG" folds to "xay dung",
-# no "xã"; "Văn hóa - Xã hội", "Thương binh và Xã hội" name no commune; "TỈNH ỦY" is a
-# Party committee, not a province named "Ủy …")
+# no "xã"; "Văn hóa - Xã hội", "Thương binh và Xã hội", "… VỀ TRẬT TỰ XÃ HỘI" ending the
+# name, "Thông tấn xã", "Hợp tác xã" name no commune; "TỈNH ỦY", "TỈNH ĐOÀN" are a Party
+# committee, a Youth Union, not a province named "Ủy …", "Đoàn …")
 _PLACE = lazy(compile_regex,
-              r"(?<!\w)(?<![-–&] |\bva )(?P<level>xa|phuong|dac khu|tinh|thanh pho|thu do|tp)"
-              r"(?:\.|(?!\w))(?! ?uy\b)\s*(?=\w)")
+              r"(?<!\w)(?<![-–&] |\bva |thong tan |hop tac )"
+              r"(?P<level>xa|phuong|dac khu|tinh|thanh pho|thu do|tp)"
+              r"(?:\.|(?!\w))(?! ?(?:uy|doan)\b)(?<!xa(?= hoi\W*$))\s*(?=\w)")
 _NUMBER_LABEL = lazy(compile_regex, r"^so\s*:?\s*$")
+# "SỞ" alone (a department's first word a narrow cell wrapped), which folds like "Số"
+_BODY_SO = lazy(compile_regex, r"^\s*s[ởơ]\s*$", IGNORECASE)
 _CONTINUES = lazy(compile_regex, r"^(?:va|&|,|-|–)(?!\w)")
 
 
@@ -339,8 +355,9 @@ def issuer_bodies(lines: list[str]) -> list[str]:
     for text in (piece for line in lines for piece in _bodies_on_a_line(line)):
         folded = _folded_text(text)
         starts = _words().body_start.match(folded) is not None
-        joins = bodies and not starts and (_CONTINUES.match(folded) or bodies[-1].endswith(
-            (",", "-", "–")) or not names_place(bodies[-1]) or _place_goes_on(bodies[-1], text))
+        joins = bodies and ((not starts and (_CONTINUES.match(folded) or bodies[-1].endswith(
+            (",", "-", "–")) or not names_place(bodies[-1]))) or _place_goes_on(
+                bodies[-1], text))
         if joins:
             bodies[-1] = f"{bodies[-1]} {text}"
         else:
@@ -349,15 +366,16 @@ def issuer_bodies(lines: list[str]) -> list[str]:
 
 
 def _place_goes_on(body: str, text: str) -> bool:
-    """A body whose place's name a narrow cell wrapped ("ĐẢNG BỘ TỈNH THÁI" / "NGUYÊN"): the
-    name printed is no unit's, with the next line's words it is one."""
+    """A body whose place's name a narrow cell wrapped ("ĐẢNG BỘ TỈNH THÁI" / "NGUYÊN",
+    "THÀNH PHỐ HẢI" / "PHÒNG", whose word opens a body too; "XÃ LẠNG" / "GIANG", though a
+    commune is named "Lạng"): with the next line's words the name is a unit's."""
     place = _PLACE.search(folded := _folded_text(body))
     if place is None:
         return False
     name = " ".join(folded[place.end():].split())
     rest = " ".join(_folded_text(text).split())
     names = _place_names()
-    return bool(name) and name not in names and f"{name} {rest}" in names
+    return bool(name) and f"{name} {rest}" in names
 
 
 def _bodies_on_a_line(line: str) -> list[str]:
@@ -503,8 +521,31 @@ def without_office_holder(text: str) -> str:
     """The body a signer's office names ("Chủ tịch Ủy ban nhân dân phường Phủ Lý" → "Ủy ban
     nhân dân phường Phủ Lý"); the text as it is when it does not open with one before a
     body."""
-    body = _body_after(text, _words().office_holder)
+    body = _body_named_by_office(text)
+    if body is None:
+        body = _body_after(text, _words().office_holder)
     return text if body is None else body
+
+
+def _body_named_by_office(text: str) -> str | None:
+    """The body whose name the office's last words open ("Trưởng Ban Cơ yếu Chính phủ" →
+    "Ban Cơ yếu Chính phủ", "Tổng Thanh tra Chính phủ" → "Thanh tra Chính phủ", "Chánh Văn
+    phòng …" → "Văn phòng …"); None when the text does not open with such an office."""
+    folded, where = _folded(text)
+    found = _words().office_holder.match(folded)
+    if found is None:
+        return None
+    words = folded[:found.end()].split()
+    for k in range(1, len(words)):
+        written = _words().bodies.get(" ".join(words[k:]))
+        if written is None:
+            continue
+        at = len(" ".join(words[:k])) + 1  # the folded text's words are apart by one space
+        printed = text[where[at]:where[found.end() - 1] + 1]
+        # with its marks: "Bộ trưởng" names no school ("Trường")
+        if " ".join(printed.lower().split()) == written.lower():
+            return text[where[at]:]
+    return None
 
 
 def without_standing_organ(text: str) -> str | None:
@@ -668,7 +709,11 @@ def _words_rejoined(texts: list[str]) -> list[str]:
             continue
         joined = _folded_text(f"{word} {after}")
         body = words.body_start.match(joined)
+        alone = " ".join(_folded_text(word).split())
         if (body is not None and len(body["body"].split()) > 1) or (
+                # "BCH" / "ĐOÀN TỈNH …": a body naming the body it is an organ of
+                alone in words.organ_words
+                and words.body_start.match(_folded_text(after))) or (
                 words.motto.match(joined) and not words.motto.match(_folded_text(after))):
             texts[i], texts[i + 1] = f"{word} {after}", ""
     return texts
@@ -681,11 +726,25 @@ def _year_rejoined(texts: list[str]) -> list[str]:
     the left column's "Số: …" may stand between them: the line after it is looked at too."""
     texts = list(texts)
     for i in range(len(texts) - 1):
-        if texts[i].rstrip().endswith(",") and _DAY_ALONE.match(_folded_text(texts[i + 1])):
-            # "Vĩnh Thuận Đông," / "ngày" / "14 tháng 9 năm 2026"
-            texts[i], texts[i + 1] = f"{texts[i].rstrip()} {texts[i + 1].strip()}", ""
+        if _PLACE_WORD_ALONE.match(texts[i]) and _PLACE_DATED.match(
+                _folded_text(texts[i + 1])):
+            # "Tây" / "Ninh, ngày 17" / "tháng 6 năm 2026"
+            texts[i], texts[i + 1] = f"{texts[i].strip()} {texts[i + 1].strip()}", ""
     for i in range(len(texts) - 1):
-        for j in (i + 1, i + 2)[:len(texts) - i - 1]:
+        j = next((k for k in range(i + 1, min(i + 3, len(texts))) if texts[k].strip()), None)
+        if j is None:
+            continue
+        folded = _folded_text(texts[i])
+        if (folded.rstrip().endswith(",") and _DAY_ALONE.match(_folded_text(texts[j]))) or (
+                _DAY_OPEN.search(folded) and _DAY_MONTH.match(texts[j])) or (
+                _MONTH_OPEN.search(folded) and _MONTH_YEAR.match(texts[j])):
+            # "Vĩnh Thuận Đông," / "ngày" / "14 tháng 9 năm 2026"; "Ma Thuột, ngày" / "15
+            # tháng 9" / "năm 2026" (the year is joined below); "Cô Tô, ngày 12 tháng" / "11
+            # năm 2026"
+            texts[i], texts[j] = f"{texts[i].rstrip()} {texts[j].strip()}", ""
+    for i in range(len(texts) - 1):
+        # (the lines a wrapped date left empty above joined, its year may be three down)
+        for j in (i + 1, i + 2, i + 3)[:len(texts) - i - 1]:
             # the year alone first: a cheap look that rules out nearly every line
             year = _WRAPPED_YEAR.search(texts[j])
             if year is None:
@@ -755,8 +814,11 @@ def _read_header_line(head: Letterhead, text: str) -> None:
     dash_ended = _NUMBER_CUT.search(left) is not None
     left = " ".join(_strip_motto(left).split()).strip(" -_|")  # "|": a portal copy's cells
     left = _without_specks(left)
-    if head.number is None and head.number_label and left.startswith("/"):
-        left = f"Số: {left}"  # "Số:" and "/KH-UBND" apart, a blank number between them
+    if head.number is None and head.number_label and (
+            left.startswith("/") or _NUMBER_REST.match(left)):
+        # "Số:" and "/KH-UBND" apart, a blank number between them; "Số:" and
+        # "3877/BVHTTDL-TTDL" apart (a narrow cell wrapped the number whole)
+        left = f"Số: {left}"
     number = NUMBER.search(left)
     if head.number_open and left:
         # a line of the right column alone (the place-date beside the cut, read first by
@@ -776,7 +838,7 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         # "SỐ" in capitals with no colon right under the issuer's lines: its name's last
         # word wrapped ("… VÀ CHUYỂN ĐỔI" / "SỐ"), not the number's label ("Số:", "Số")
         head.issuer[-1] = f"{head.issuer[-1]} {left}"
-    elif _NUMBER_LABEL.match(_folded_text(left)):
+    elif _NUMBER_LABEL.match(_folded_text(left)) and not _BODY_SO.match(left):
         head.number_label = True
     elif number is not None:
         if head.number is None:
@@ -795,6 +857,8 @@ def _read_header_line(head: Letterhead, text: str) -> None:
         head.issuer.append(left)
 
 
+# a number's figures and symbol on a line of their own, under "Số:" alone
+_NUMBER_REST = lazy(compile_regex, r"^\d[\d ]*(?:/|-(?=\p{Lu}+/))\S")
 # a number cut at its line's end after a dash ("Số: 845/KH-"), and the rest of its symbol on
 # the next line ("SNNMT", "UBND")
 _NUMBER_CUT = lazy(compile_regex, r"[-–]\s*$")
@@ -893,8 +957,16 @@ def _reads_as_subject(head: Letterhead, left: str) -> bool:
     if not head.subject_open:
         return False
     # its rest in lower case, or its year or a period's years ("… năm" / "2027", "… năm
-    # học" / "2026 - 2027"); the place-date's year wrapped was joined back to it before
-    return left[:1].islower() or bool(_YEARS_REST.match(left))
+    # học" / "2026 - 2027"), or the figures a period's word left open asks for ("… từ quý" /
+    # "III/2026", "… năm" / "2027 của các xã"); the place-date's year wrapped was joined
+    # back to it before
+    return left[:1].islower() or bool(_YEARS_REST.match(left)) or bool(
+        _PERIOD_OPEN.search(_folded_text(head.subject[-1])) and _PERIOD_REST.match(left))
+
+
+# a subject's line ending with a period's word, its figures on the next line
+_PERIOD_OPEN = lazy(compile_regex, r"(?<!\w)(?:nam|quy|thang|giai doan|nam hoc)\W*$")
+_PERIOD_REST = lazy(compile_regex, r"^(?:\d{1,4}|[IVX]{1,4})(?:[/.\-]\d{2,4})?(?:\s|$)")
 
 
 # a subject's wrapped rest printing its year or years: "2027", "2026 - 2027", "2026-2030"

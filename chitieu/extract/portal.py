@@ -195,14 +195,19 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
 # the header's place-date line, its day, month and year wrapped over the cell's lines or not
 _DATED = re.compile(r"(?is)ng[àa]y\W.*(?:n[ăa]m\s+|[/.\-]\s*)(?:19|20)\d\d\b")
 _HEADER_CELLS = 4  # issuer | national name, motto | number | place-date
+# the number's line in the header ("Số: 11-KH/HND", "Số 20-KH/ĐU")
+_NUMBER_LINE = re.compile(r"(?i)^s[ốo]\s*:?\s*\d")
 
 
 def _letterhead_slots(slots: list[_Slot]) -> int:
     """How many slots at the top print a document's national header, copied from a law
     portal as a table of cells ("ỦY BAN NHÂN DÂN" / "XÃ …" | "CỘNG HÒA …" / "Độc lập - …" |
     "Số: …" | "…, ngày … năm 2026"): up to the place-date's cell; 0 when none."""
-    national = next((i for i, slot in enumerate(slots[:2])
-                     if any(is_national_line(t) for _, t in slot.lines)), None)
+    # the national name's cell, or (a union's header prints its own name there: "HỘI NÔNG
+    # DÂN VIỆT NAM") the number's
+    national = next((i for i, slot in enumerate(slots[:3])
+                     if any(is_national_line(t) or _NUMBER_LINE.match(t.strip())
+                            for _, t in slot.lines)), None)
     if national is None:
         return 0
     for i in range(national, min(len(slots), _HEADER_CELLS + 1)):

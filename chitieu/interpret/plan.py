@@ -69,6 +69,8 @@ _SUBJECT = lazy(compile_regex, r"\s+(?:về|v/v)\s+", IGNORECASE)
 _ISSUER = lazy(compile_regex, r"\bcủa\s+(?P<issuer>.+?)\s*$", IGNORECASE)
 _LEVEL_WORDS = "|".join(UNIT_LEVELS)
 _LOCALITY_PATTERN = (
+    # ("Thông tấn xã Việt Nam", "Liên minh Hợp tác xã …": the word "xã" of a body's name)
+    r"(?<![Tt]hông tấn |THÔNG TẤN |[Hh]ợp tác |HỢP TÁC )"
     rf"\b(?P<level>{_LEVEL_WORDS})\s+(?P<name>[\p{{Lu}}\d][^,;()]*?)"
     r"(?:\s*[,;]\s*(?:(?:tỉnh|thành phố)\s+)?(?P<province>[^,;()]+?)"
     r"|\s*\((?:tỉnh\s+|thành phố\s+)?(?P<province>[^,;()]+?)\))?\s*$"
@@ -358,10 +360,11 @@ def _locality_unresolved(plan: Plan, context: str) -> list[str]:
 
 
 # a party committee named by its province, the level word its own ("TỈNH ỦY LÀO CAI",
-# "Thành ủy Hải Phòng"), or a body of one ("Ban Tuyên giáo … Tỉnh ủy Lạng Sơn")
+# "Thành ủy Hải Phòng"), or a body of one ("Ban Tuyên giáo … Tỉnh ủy Lạng Sơn"); a province's
+# Youth Union so named ("TỈNH ĐOÀN LÀO CAI")
 _COMMITTEE = lazy(compile_regex,
-                  r"^(?P<before>(?:.*\s)?)(?P<body>t[ỉi]nh [ủu]ỷ?y?|th[àa]nh [ủu]ỷ?y?)\s+"
-                  r"(?P<name>\S.*)$", IGNORECASE)
+                  r"^(?P<before>(?:.*\s)?)(?P<body>(?:t[ỉi]nh|th[àa]nh) (?:[ủu]ỷ?y?|[đd]o[àa]n))"
+                  r"\s+(?P<name>\S.*)$", IGNORECASE)
 
 
 def _committee(issuer: str | None) -> tuple[str, Locality] | None:
@@ -374,7 +377,8 @@ def _committee(issuer: str | None) -> tuple[str, Locality] | None:
     locality = resolve_locality(level, match["name"].strip(" .,"))
     if locality.code is None:
         return None
-    body = "Tỉnh ủy" if level == "tỉnh" else "Thành ủy"
+    union = to_ascii(match["body"]).lower().endswith("doan")
+    body = f"{'Tỉnh' if level == 'tỉnh' else 'Thành'} {'Đoàn' if union else 'ủy'}"
     return f"{match['before']}{body} {locality.name}", locality
 
 

@@ -724,6 +724,16 @@ def test_the_state_banks_governor_deciding_ends_the_decisions_title() -> None:
      ["ỦY BAN NHÂN DÂN", "PHƯỜNG MỘC SƠN"]),
     (["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"], ["Tà Xùa ngày 05", "tháng 3 năm 2026"],
      ["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"]),
+    # the place's first word alone, the day and month apart from the year, the month's
+    # figure with the year (were no date)
+    (["ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUÝ"], ["Phú", "Quý, ngày", "05 tháng 3", "năm 2026"],
+     ["ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUÝ"]),
+    (["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"], ["Tà Xùa, ngày 05 tháng", "3 năm 2026"],
+     ["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"]),
+    # a department's first word alone: "SỞ" folds like "Số" (was the number's label, the
+    # issuer without it)
+    (["SỞ", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CHI CỤC KIỂM LÂM"], ["Sơn La, ngày 05 tháng 3 năm 2026"],
+     ["SỞ", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CHI CỤC KIỂM LÂM"]),
 ])
 def test_a_portal_copys_header_cells_one_after_the_other(
         issuer: list[str], dated: list[str], issuer_lines: list[str]) -> None:
@@ -753,3 +763,41 @@ def test_a_subjects_wrapped_years_stay_the_subjects(years: str) -> None:
     assert head is not None
     assert head.subject == ["triển khai học bạ", "số năm học", years]
     assert head.dated == "ngày 05 tháng 9 năm 2026"
+
+
+def test_a_number_wrapped_whole_under_its_label_is_the_number() -> None:
+    # "Số:" / "2714/STC-QLNS" (a narrow cell): was no number, its figures the issuer's
+    head = read_letterhead(_rows(
+        "UBND TỈNH HÀ TĨNH", "SỞ TÀI CHÍNH", "-------", *NATION_LINES, "Số:", "2714/STC-QLNS",
+        "V/v lập dự toán", "Hà Tĩnh, ngày 16 tháng 7 năm 2026"))
+    assert head is not None
+    assert (head.number, head.issuer) == (
+        "Số: 2714/STC-QLNS", ["UBND TỈNH HÀ TĨNH", "SỞ TÀI CHÍNH"])
+
+
+@pytest.mark.parametrize(("lines", "bodies"), [
+    # a place's wrapped rest opening like a body ("PHÒNG"), or a place printed whole that a
+    # unit's name also is ("XÃ LẠNG" / "GIANG"): were bodies of their own
+    (["UBND THÀNH PHỐ HẢI", "PHÒNG", "SỞ XÂY DỰNG"], ["UBND THÀNH PHỐ HẢI PHÒNG", "SỞ XÂY DỰNG"]),
+    (["CÔNG AN TỈNH BẮC", "NINH", "CÔNG AN XÃ LẠNG", "GIANG"],
+     ["CÔNG AN TỈNH BẮC NINH", "CÔNG AN XÃ LẠNG GIANG"]),
+])
+def test_a_place_wrapped_whatever_its_rest_opens_with(lines: list[str], bodies: list[str]) -> None:
+    assert issuer_bodies(lines) == bodies
+
+
+def test_an_organs_initials_wrapped_alone_stay_with_its_body() -> None:
+    # "BCH" / "ĐOÀN TỈNH HÀ TĨNH": was the issuer "Đoàn tỉnh …", its organ a body of its own
+    head = read_letterhead(_rows("BCH", "ĐOÀN TỈNH HÀ TĨNH", "***", "Số: 12-KH/TĐTN",
+                                 "ĐOÀN TNCS HỒ CHÍ MINH", "Hà Tĩnh, ngày 05 tháng 3 năm 2026"))
+    assert head is not None
+    assert head.bodies == ["BCH ĐOÀN TỈNH HÀ TĨNH"]
+
+
+def test_a_subjects_period_figures_wrapped_stay_the_subjects() -> None:
+    # "… từ quý" / "III/2026" (was the subject cut at "quý")
+    head = read_letterhead(_rows(
+        "ỦY BAN NHÂN DÂN", "XÃ BẢN HỒ", "Số: 88/UBND-VP", "V/v báo cáo kết quả từ quý",
+        "III/2026", *NATION_LINES, "Bản Hồ, ngày 05 tháng 9 năm 2026"))
+    assert head is not None
+    assert head.subject == ["báo cáo kết quả từ quý", "III/2026"]

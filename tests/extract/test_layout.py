@@ -484,3 +484,11 @@ def test_a_names_last_line_in_which_after_a_comma_is_part_of_the_name() -> None:
         ["1", "Tổng vốn đầu tư toàn xã hội, trong đó:"], ["-", "Vốn ngân sách nhà nước"],
         ["2", "Tổng thu ngân sách trên địa bàn, trong đó:"], ["-", "Thu nội địa"],
         ["3", "Số doanh nghiệp thành lập mới"], ["-", "Doanh nghiệp công nghệ số"]]
+
+
+def test_a_letters_courtesy_close_under_its_last_row_ends_the_table() -> None:
+    # "Trân trọng./." (two words, under the note lines' three) was read into the last
+    # row's name
+    text = SIGNED.replace("Nguồn: Phòng Kinh tế tổng hợp.", "Trân trọng./.")
+    records = convert_text(text, "layout").records
+    assert [r.name for r in records] == ["Rà soát dữ liệu dân cư", "Số hóa hồ sơ"]

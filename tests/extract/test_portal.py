@@ -777,6 +777,17 @@ def test_a_whole_plans_national_header_is_read_line_by_line_before_its_table() -
         ["1", "Cấp học bạ số", "Các trường học"]]
 
 
+def test_a_unions_header_without_the_national_name_is_read_line_by_line() -> None:
+    # a union's header prints its own name where the national name stands ("HỘI NÔNG DÂN
+    # VIỆT NAM"): told by its number's cell (was one row of three cells)
+    text = WHOLE_PLAN.replace("CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                              "---------------\n|\n", "").replace(
+        "Mộc Sơn, ngày", "HỘI NÔNG DÂN VIỆT NAM\nMộc Sơn, ngày")
+    doc = _read(text)
+    assert [r.texts for r in doc.rows if r.table is None][:4] == [
+        ["SỞ GIÁO DỤC"], ["VÀ ĐÀO TẠO"], ["-------"], ["Số: 77/KH-SGDĐT"]]
+
+
 @pytest.mark.parametrize("strays", [(1, 2), (1, 2, 3)])
 @pytest.mark.parametrize("above", ["**Phụ lục**\n\n", "**Phụ lục**\n", ""])
 def test_stray_bars_after_rows_do_not_take_the_title_into_the_header(

@@ -805,3 +805,67 @@ def test_an_attachment_line_naming_the_governor_names_the_state_bank() -> None:
         "nước Việt Nam)"]))
     assert (plan.number, plan.issued_on, plan.issuer) == (
         "2345/QĐ-NHNN", "2025-11-14", "Ngân hàng Nhà nước Việt Nam")
+
+
+@pytest.mark.parametrize(("left", "issuer", "locality"), [
+    # a commune's military command under the province's, abbreviated (was "Ban CHQS xã …")
+    (["BỘ CHQS TỈNH PHÚ THỌ", "BAN CHQS XÃ CHÂN MỘNG", "Số: 12/KH-BCHQS"],
+     "Ban Chỉ huy Quân sự xã Chân Mộng", ("xã", "Chân Mộng", "08038", "Phú Thọ")),
+    # a commune's health station, a province's inspectorate under its UBND (were "TRẠM Y TẾ
+    # xã …", "THANH TRA tỉnh …": no body's words)
+    (["UBND XÃ CHÂN MỘNG", "TRẠM Y TẾ", "Số: 12/KH-TYT"], "Trạm Y tế xã Chân Mộng",
+     ("xã", "Chân Mộng", "08038", "Phú Thọ")),
+    (["UBND TỈNH LÀO CAI", "THANH TRA TỈNH", "Số: 12/KH-TTr"], "Thanh tra tỉnh Lào Cai",
+     ("tỉnh", "Lào Cai", "15", "Lào Cai")),
+    # a ministry's department whose name ends "… XÃ HỘI" (was a commune "Hội")
+    (["BỘ CÔNG AN", "CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH", "VỀ TRẬT TỰ XÃ HỘI", "Số: 12/KH-C06"],
+     "Cục Cảnh sát quản lý hành chính về trật tự xã hội", (None, None, None, None)),
+    # ... while a commune named "Hội …" stays one
+    (["ỦY BAN NHÂN DÂN", "XÃ HỘI CƯ", "Số: 12/KH-UBND"], "Ủy ban nhân dân xã Hội Cư",
+     ("xã", "Hội Cư", "28393", "Đồng Tháp")),
+    # a province's Youth Union named by its province (was "tỉnh ĐOÀN LÀO CAI")
+    (["TỈNH ĐOÀN LÀO CAI", "*", "Số: 12-KH/TĐTN"], "Tỉnh Đoàn Lào Cai",
+     ("tỉnh", "Lào Cai", "15", "Lào Cai")),
+])
+def test_units_under_a_commune_a_province_or_a_ministry(left: list[str], issuer: str,
+                                                        locality: tuple) -> None:
+    plan = _plan(_under_header(left, [*_NATION, "Phú Thọ, ngày 05 tháng 3 năm 2026"]))
+    found = plan.locality
+    assert (plan.issuer, (found.level, found.name, found.code, found.province)) == (
+        issuer, locality)
+
+
+@pytest.mark.parametrize(("attached", "issuer"), [
+    # the office of the one who signs is no issuer: its body is, the office's last words
+    # opening the body's name (review r1 triage C8: was "Trưởng Ban Cơ yếu Chính phủ")
+    ("của Trưởng Ban Cơ yếu Chính phủ", "Ban Cơ yếu Chính phủ"),
+    ("của Tổng Thanh tra Chính phủ", "Thanh tra Chính phủ"),
+    ("của Tổng Kiểm toán nhà nước", "Kiểm toán nhà nước"),
+    # ... its words read with their marks: "Bộ trưởng" names no school "Trường" (was
+    # "trưởng Bộ Công Thương" on the first try)
+    ("của Bộ trưởng Bộ Công Thương", "Bộ Công Thương"),
+    # "xã" in a body's name is no commune (triage C10: was "Tổng Giám đốc Thông tấn xã Việt
+    # Nam", the locality "xã Việt Nam")
+    ("của Tổng Giám đốc Thông tấn xã Việt Nam", "Thông tấn xã Việt Nam"),
+    ("của Liên minh Hợp tác xã Việt Nam", "Liên minh Hợp tác xã Việt Nam"),
+])
+def test_an_attachment_lines_office_holder_and_a_body_named_with_xa(attached: str,
+                                                                    issuer: str) -> None:
+    plan = _plan(f"PHỤ LỤC\nNHIỆM VỤ NĂM 2026\n(Kèm theo Quyết định số 85/QĐ-TTX ngày 28/01/2026 "
+                 f"{attached})\n")
+    assert (plan.issuer, plan.locality.level, plan.locality.name) == (issuer, None, None)
+
+
+def test_a_committees_chairman_signs_for_the_committee() -> None:
+    plan = _plan("PHỤ LỤC\nNHIỆM VỤ NĂM 2026\n(Kèm theo Kế hoạch số 15/KH-UBKT ngày 02/3/2026 "
+                 "của Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Lào Cai)\n")
+    assert (plan.issuer, plan.locality.name) == ("Ủy ban Kiểm tra Tỉnh ủy Lào Cai", "Lào Cai")
+
+
+def test_a_title_printed_under_the_attachment_line_is_the_title() -> None:
+    # "Phụ lục 02" / "(Kèm theo …)" / the title in the table's first row, merged over it
+    # (triage C16: was no title)
+    plan = _plan("Phụ lục 02\n(Kèm theo Kế hoạch số 41/KH-UBND ngày 05/3/2026 của UBND xã Bản "
+                 "Hồ)\nNHIỆM VỤ CHUYỂN ĐỔI SỐ XÃ BẢN HỒ NĂM 2026\n")
+    assert (plan.appendix, plan.title, plan.number) == (
+        "Phụ lục 02", "NHIỆM VỤ CHUYỂN ĐỔI SỐ XÃ BẢN HỒ NĂM 2026", "41/KH-UBND")
