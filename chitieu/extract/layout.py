@@ -2054,6 +2054,12 @@ def _alike_chunks(line: _Line, grid: _Grid, header: list[_Line] = ()
                     u for u in below if words[0].x0 - 1 <= u.centre <= words[-1].x1 + 1)]))
                                           != "unknown" for words in by_column.values()):
                 parts = list(by_column.values())
+            elif run[0].text[:1].islower():
+                # (a label's rest in lower case, then the next label crowded one space after
+                # it: "năm Cơ quan chủ trì" under "Chỉ tiêu", over "2026")
+                k = next((k for k in range(1, len(run)) if run[k].text[:1].isupper()), None)
+                if k is not None and first_role(" ".join(w.text for w in run[k:])) != "unknown":
+                    parts = [run[:k], run[k:]]
         for part in parts or [run]:
             chunks.append((part[0].x0, part[-1].x1, " ".join(w.text for w in part)))
     return chunks
@@ -3015,7 +3021,18 @@ class _Alignment:
         if cut and chunk[i].text[:1].isdigit() and self.named_cols.get(col) in _AGENCY_ROLES:
             cost += _LOWER_START_COST  # (an agency's name opens with no figure: "Tối
             # thiểu 85 Sở Giáo dục": the figure is the target's)
+        if self.named_cols.get(col) in _FIGURE_ROLES and self._opens_agency(chunk, j - 1):
+            cost += _HEAD_SPLIT_COST  # (a figure's cell ends on no agency's first word:
+            # "36 - 38 Vụ" | "Chính sách": "Vụ Chính sách" is the monitor's)
         return cost
+
+    def _opens_agency(self, chunk: list[_Word], p: int) -> bool:
+        """The word at p, capitalised after a figure and with the words after it, opens an
+        agency's name ("38 Vụ Chính sách")."""
+        names = self.names.names
+        return (names is not None and 0 < p < len(chunk) - 1 and chunk[p].text[:1].isupper()
+                and bool(_figures(chunk[p - 1:p])) and names.opens_a_name(
+                    " ".join(w.text for w in chunk[p:p + 3])))
 
     def _overflows(self, col: int, head: _Word, tail: _Word, above: list[_Word]) -> bool:
         """A piece going on its column's line above it (in lower case, from the same start)

@@ -104,7 +104,7 @@ CLOSED = """\
                                    Phụ lục
                  CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026
 STT  Chỉ tiêu                                    Đơn vị tính   Chỉ tiêu 2026   Cơ quan chủ trì
- 1   Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình     %            80          Văn phòng HĐND và UBND
+ 1   Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình     %            80          Văn phòng HĐND và UBND  # noqa: E501
  2   Số hộ dân có tài khoản định danh mức 2           Hộ          2.500       Công an xã
 
      Trân trọng./.
@@ -140,4 +140,52 @@ def test_a_one_row_table_under_a_wrapped_number_label_keeps_its_row() -> None:
             for r in document.records] == [
         ("1", "Số hóa sổ hộ tịch lưu trữ tại bộ phận một cửa",
          ["Công an xã", "Hội Nông dân"], "Quý III/2026")]
+
+
+# A range target crowded one space before the monitor's name, which opens with an agency's
+# head word ("75 - 78 Cục Công nghệ"): the target's cell ends on its figure
+RANGE_BEFORE_MONITOR = """\
+                                                Đơn vị   Kết quả     Mục tiêu        Đơn vị chủ trì
+TT                    Chỉ tiêu
+                                                 tính   năm 2025     năm 2026           theo dõi
+ 1   Tỷ lệ giao dịch thanh toán trên thiết bị di    %       71     75 - 78 Cục Công nghệ
+     động                                                                   thông tin
+ 2   Số điểm giao dịch lưu động ở vùng sâu, vùng  Điểm     120         150      Cục Phát hành và
+     xa                                                                         Kho quỹ
+ 3   Tỷ lệ khách hàng hài lòng với dịch vụ          %       82          90      Vụ Thanh toán
+"""
+
+
+def test_a_range_target_crowded_before_the_monitor_keeps_its_figures_only() -> None:
+    document = convert_text(RANGE_BEFORE_MONITOR, "layout")
+    assert [(r.key, r.target.raw, [a.raw for a in r.agencies]) for r in document.records] == [
+        ("1", "75 - 78", ["Cục Công nghệ thông tin"]), ("2", "150", ["Cục Phát hành và Kho quỹ"]),
+        ("3", "90", ["Vụ Thanh toán"])]
+
+
+# A narrow target column's label stacked over three lines ("Kế hoạch" / "năm" / "2026"), its
+# middle word crowded one space before the lead's label ("năm Cơ quan chủ trì"), the
+# support's label a line higher: the lead and support columns are two, apart
+STACKED_BESIDE_LEAD = """\
+                                                Kế hoạch
+                                                                           Cơ quan phối
+ STT               Chỉ tiêu                ĐVT    năm Cơ quan chủ trì
+                                                                                hợp
+                                                  2026
+  1  Số hộ dân được cấp nước sạch sinh      Hộ    1.500   Phòng Kinh tế   Các thôn
+     hoạt tập trung
+  2  Tỷ lệ trường học có nhà vệ sinh đạt     %     Trên 95 Phòng Văn hóa - Các trường học
+     chuẩn                                                Xã hội
+  3  Số lớp tập huấn kỹ năng số cho người  Lớp     12     Công an xã     Tổ công nghệ số
+     dân                                                                 cộng đồng
+"""
+
+
+def test_a_lead_label_crowded_after_a_stacked_target_label_keeps_lead_and_support_apart(
+        ) -> None:
+    document = convert_text(STACKED_BESIDE_LEAD, "layout")
+    assert [(r.key, [(a.role, a.raw) for a in r.agencies]) for r in document.records] == [
+        ("1", [("lead", "Phòng Kinh tế"), ("support", "Các thôn")]),
+        ("2", [("lead", "Phòng Văn hóa - Xã hội"), ("support", "Các trường học")]),
+        ("3", [("lead", "Công an xã"), ("support", "Tổ công nghệ số cộng đồng")])]
 
