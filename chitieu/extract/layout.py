@@ -2054,6 +2054,12 @@ def _alike_chunks(line: _Line, grid: _Grid, header: list[_Line] = ()
                     u for u in below if words[0].x0 - 1 <= u.centre <= words[-1].x1 + 1)]))
                                           != "unknown" for words in by_column.values()):
                 parts = list(by_column.values())
+            elif run[0].text[:1].islower():
+                # (a label's rest in lower case, then the next label crowded one space after
+                # it: "năm Cơ quan chủ trì" under "Chỉ tiêu", over "2026")
+                k = next((k for k in range(1, len(run)) if run[k].text[:1].isupper()), None)
+                if k is not None and first_role(" ".join(w.text for w in run[k:])) != "unknown":
+                    parts = [run[:k], run[k:]]
         for part in parts or [run]:
             chunks.append((part[0].x0, part[-1].x1, " ".join(w.text for w in part)))
     return chunks
@@ -2238,6 +2244,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                                named_by)
     merged: set[frozenset[int]] = set()  # runs of rows a cell was merged over
     spread: set[tuple[int, int]] = set()  # (row, column) of those cells
+    group_runs: set[frozenset[int]] = set()  # groups' rows a cell was spread over
     # (the columns a row may leave empty last: they spread over the others' merged runs)
     for col in sorted(range(len(columns)), key=lambda c: roles[c] in _OPTIONAL_ROLES):
         parts = columns[col]
@@ -2249,8 +2256,10 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                 firsts[row] = number if firsts[row] is None else min(firsts[row], number)
                 lasts[row] = number if lasts[row] is None else max(lasts[row], number)
         if heads and col not in label_cols:
-            # spread by inference: the text cannot show the merged cell's extent
-            for row in _spread_over_group(groups, col, fragments, starts, heads):
+            # spread by inference: the text cannot show the merged cell's extent (a note
+            # only over a group another column's cell is merged over: else its row's own)
+            for row in _spread_over_group(groups, col, fragments, starts, heads, group_runs,
+                                          note=roles[col] in _OWN_ROLES):
                 uncertain[row].add(col)
         if col not in label_cols:  # (a row's number is its own, never merged over rows)
             extents = _row_extents(columns, col)
@@ -2271,6 +2280,7 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
                 uncertain[row].add(col)
             for row in _placed_without_confidence(parts, starts, groups, col):
                 uncertain[row].add(col)
+    _deadlines_out_of_notes(groups, roles, grid)
     # rows with a value besides number and name (a group's title row has none)
     valued = {r for r, cols in enumerate(groups)
               if any(cols[c] for c in range(len(cols)) if c not in label_cols and c not in named)}
@@ -3015,7 +3025,18 @@ class _Alignment:
         if cut and chunk[i].text[:1].isdigit() and self.named_cols.get(col) in _AGENCY_ROLES:
             cost += _LOWER_START_COST  # (an agency's name opens with no figure: "Tối
             # thiểu 85 Sở Giáo dục": the figure is the target's)
+        if self.named_cols.get(col) in _FIGURE_ROLES and self._opens_agency(chunk, j - 1):
+            cost += _HEAD_SPLIT_COST  # (a figure's cell ends on no agency's first word:
+            # "36 - 38 Vụ" | "Chính sách": "Vụ Chính sách" is the monitor's)
         return cost
+
+    def _opens_agency(self, chunk: list[_Word], p: int) -> bool:
+        """The word at p, capitalised after a figure and with the words after it, opens an
+        agency's name ("38 Vụ Chính sách")."""
+        names = self.names.names
+        return (names is not None and 0 < p < len(chunk) - 1 and chunk[p].text[:1].isupper()
+                and bool(_figures(chunk[p - 1:p])) and names.opens_a_name(
+                    " ".join(w.text for w in chunk[p:p + 3])))
 
     def _overflows(self, col: int, head: _Word, tail: _Word, above: list[_Word]) -> bool:
         """A piece going on its column's line above it (in lower case, from the same start)
@@ -3498,7 +3519,27 @@ def _part_at_next_tops(columns: list[list[list[tuple[int, list[_Word]]]]], ancho
                 continue
             parts[r] = [(i, words) for i, words in cell if i < top]
             parts[r + 1] = [(i, words) for i, words in cell if i >= top]
+    if rows >= 2 and anchors[0] < 0 <= anchors[1]:
+        _give_back_to_cut_row(columns, anchors, named)
     return columns
+
+
+def _give_back_to_cut_row(columns: list[list[list[tuple[int, list[_Word]]]]],
+                          anchors: list[int], named: frozenset[int]) -> None:
+    """The page's first row going on from the last page (the page break cut it): a cell
+    of the next row printed wholly above that row's top (its number's line, or its name's
+    first line above it) and on the lines the cut row prints in its other columns is the
+    cut row's, when it has none in that column ("Tổ chức ở" / page break / "Trung ương",
+    the note's rest beside the task's last line, not row 7's)."""
+    top = min([anchors[1], *(i for c in named if c < len(columns) for i, _ in columns[c][1])])
+    for col, parts in enumerate(columns):
+        cell = parts[1]
+        if parts[0] or not cell or cell[-1][0] >= top:
+            continue
+        bottom = max((i for c, other in enumerate(columns) if c != col for i, _ in other[0]),
+                     default=-1)
+        if cell[-1][0] <= bottom:
+            parts[0], parts[1] = cell, []
 
 
 def _model_of(costs: list[float], preferred: int | None) -> int:
@@ -3577,12 +3618,39 @@ def _goes_on(above: list[_Word], below: list[_Word]) -> bool:
     return last.endswith(_OPEN_ENDINGS) or last.casefold() in _OPEN_WORDS
 
 
+def _deadlines_out_of_notes(groups: list[list[list[_Word]]], roles: list[str], grid: _Grid
+                            ) -> None:
+    """A row with no deadline whose note is a deadline alone, printed from left of the notes
+    column (centred across a deadline cell merged with the note's: "Quý II/2026" over
+    "Thời hạn" and "Ghi chú"), has that deadline: the row printed its own, no cell of the
+    row above merged down over it (the probe's triage C18)."""
+    deadline = next((c for c, role in enumerate(roles) if role == "deadline"), None)
+    note = next((c for c, role in enumerate(roles) if role == "note"), None)
+    if deadline is None or note is None or note != deadline + 1:
+        return
+    for cols in groups:
+        # (or a date's first word alone in the deadline column, its rest across the note's:
+        # "Quý" | "III/2026")
+        head = cols[deadline]
+        if head and not (len(head) == 1 and _fold_word(head[0].text) in _DATE_HEADS):
+            continue
+        words = head + cols[note]
+        if not cols[note] or words[0].x0 >= grid.spans[note][0] or (
+                _fold_word(words[0].text) not in _CELL_START_HEADS) or not _ends_deadline(
+                words, len(words) - 1):
+            continue
+        cols[deadline], cols[note] = words, []
+
+
 def _spread_over_group(groups: list[list[list[_Word]]], col: int,
                        fragments: list[tuple[int, list[_Word]]], anchors: list[int],
-                       heads: set[int]) -> set[int]:
+                       heads: set[int], found: set[frozenset[int]], note: bool = False
+                       ) -> set[int]:
     """Under a group row, a column that only one row of the group fills, printed off that
     row's number, is a cell merged over the whole group (its product, its deadline): each
-    row of the group has it (the rows given it are returned)."""
+    row of the group has it (the rows given it are returned, the group's rows added to
+    `found`). A note (`note`) is so only over a group another column's cell was spread over
+    (`found`): a note of one row is that row's (the probe's triage C6)."""
     spread: set[int] = set()
     runs: list[list[int]] = [[]]
     for row, anchor in enumerate(anchors):
@@ -3599,9 +3667,12 @@ def _spread_over_group(groups: list[list[list[_Word]]], col: int,
         off = abs((min(lines) + max(lines)) / 2 - anchors[filled[0]]) >= 1
         if not off and not _filled_elsewhere(groups, col, anchors, heads, set(run)):
             continue
+        if note and frozenset(run) not in found:
+            continue
         for row in run:
             groups[row][col] = list(groups[filled[0]][col])
         spread.update(run)
+        found.add(frozenset(run))
     return spread
 
 
@@ -3899,8 +3970,9 @@ def _spread_merged_cells(groups: list[list[list[_Word]]], col: int,
     line_of = {id(w): i for i, words in fragments for w in words}
     for r in filled:
         lines = [line_of[id(w)] for w in groups[r][col] if id(w) in line_of]
-        if not lines:
-            continue
+        if not lines or (anchors[r] < 0 and not every_row):
+            continue  # (a cut row's rest of a note or support: where its cell started, on
+            # the last page, no centre on this one tells)
         centre = (y(min(lines)) + y(max(lines))) / 2
         own = abs(centre - y(anchors[r]))
         if own < 1:

@@ -51,6 +51,12 @@ KNOWN_GAPS = {
         "characters left of the others', the note's first word one space after the "
         "deadline's ('Tháng Phối hợp …') and its wrapped word 'cảng' under the deadline's "
         "column: the drifting-row class (heldout10 son_la, heldout11 tuyen_quang)"),
+    # the dev batch of 2026-12-07 (12:35): heldout13 hac_thanh's class, the narrow portrait
+    "xa_do_luong_chi_tieu_doc_hep_sat": (
+        "0/5: a narrow portrait table, margins 0.03 cm: names run up to the narrow unit "
+        "column ('… được tiêm%', '… sức Người 1.200'), the label split between 'Chỉ tiêu' and "
+        "'ĐVT' falls inside the names, a unit drifts into the target's place ('% Tối "
+        "thiểu')"),
 }
 
 
