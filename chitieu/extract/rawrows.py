@@ -863,7 +863,11 @@ def _name_parts(words: list[str], heads: list[int] | None = None
         if unit and words[k].islower() and _opens_with(words, k, levels):
             unit = None  # named with its place ("Thanh tra tỉnh"): a body of its own
         if size and unit and _opens_parent(words, k, parents, unit):
-            unit = None  # its parent body, which a unit has one of ("UBND các xã" is none)
+            # its parent body, which a unit has one of ("UBND các xã" is none), the parent's
+            # own words after its head no new name ("Văn phòng Bộ Công an": "Công an" is the
+            # ministry's)
+            unit = None
+            start, own = k, size
             continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
             out.append(k)

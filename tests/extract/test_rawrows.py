@@ -1075,3 +1075,11 @@ def test_a_name_ending_in_a_range_of_years_gives_the_lead_no_words() -> None:
     ]))
     assert rows[1][1:4] == ["Xây dựng đề án phát triển du lịch giai đoạn 2026 - 2030",
                             "Phòng Quản lý du lịch", "Sở Tài chính"]
+
+
+def test_a_units_parent_whose_own_name_opens_like_an_agencys_stays_one_name() -> None:
+    # "Văn phòng Bộ Công an": the ministry named after its office, "Công an" the ministry's
+    # own words (it was cut off as a name of its own, "Công an;" a head alone)
+    assert agency_starts(["Văn", "phòng", "Bộ", "Công", "an"]) == []
+    assert agency_starts(["Phòng", "Hồ", "sơ", "Bộ", "Công", "an"]) == []
+    assert agency_starts(["Văn", "phòng", "Bộ", "Công", "an", "Cục", "Y", "tế"]) == [5]
