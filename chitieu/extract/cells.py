@@ -1154,7 +1154,7 @@ def _header_lost(waiting: list[tuple[int, list[str]]], columns: list[_Column]) -
     for _, texts in waiting:
         text = " ".join(texts)
         if (rawrows.opens_agency(text) and not roles & set(AGENCY_ROLES)) or (
-                rawrows._DEADLINE.match(text) and "deadline" not in roles):
+                rawrows.reads_as_deadline(text) and "deadline" not in roles):
             return True
     return False
 

@@ -754,6 +754,11 @@ def agency_start() -> regex.Pattern:
                          IGNORECASE)
 
 
+def reads_as_deadline(text: str) -> bool:
+    """A cell's whole text reads as a deadline ("Quý II/2026", "Trước ngày 30/6/2026")."""
+    return bool(_DEADLINE.match(text))
+
+
 def opens_agency(text: str) -> bool:
     """A cell's text opening as an agency's name does, by its first words or its look."""
     return bool(agency_start().match(text) or _reads_as_agency(text))
