@@ -1151,7 +1151,10 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         # it (merged over rows) whose first line prints level with its last: a known
         # agency's name filling the line's rest ("… lĩnh vực đất đai Phòng Kinh tế," /
         # "Hạ tầng và Đô thị")
-        cost += 0.5 if lines == 1 or row.fills_line(b) else 4.0
+        # (an agency's cell so only where it ends a known name itself: "Sở Nông nghiệp" /
+        # "và Môi trường UBND các xã," / "phường")
+        cost += 0.5 if lines == 1 or (row.fills_line(b) and (kind == "name" or (
+            kind == "agency" and any(b in row.known_ends(k) for k in range(a, b))))) else 4.0
     opens = words[a][:1]
     if not first and not (opens.isupper() or opens.isdigit() or opens in "≥≤<>%(-+\"“"):
         cost += 3.0  # a cell opens in capitals or with a number

@@ -1083,3 +1083,24 @@ def test_a_units_parent_whose_own_name_opens_like_an_agencys_stays_one_name() ->
     assert agency_starts(["Văn", "phòng", "Bộ", "Công", "an"]) == []
     assert agency_starts(["Phòng", "Hồ", "sơ", "Bộ", "Công", "an"]) == []
     assert agency_starts(["Văn", "phòng", "Bộ", "Công", "an", "Cục", "Y", "tế"]) == [5]
+
+
+def test_a_lead_ending_mid_line_takes_no_part_of_the_supports_long_name() -> None:
+    # "Bộ Tư pháp Ủy ban Trung" / "ương Mặt trận" / "Tổ quốc Việt" / "Nam": the lead ends
+    # at "Bộ Tư pháp" (a known name); a known name opening mid-line ("Mặt trận Tổ quốc Việt
+    # Nam") eases a cell's end there only for a cell that ends a known name itself
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ PHỔ BIẾN PHÁP LUẬT NĂM 2026",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian",
+        "1 Tổ chức Ngày Pháp luật Việt Nam Bộ Tư pháp Các bộ, ngành Tháng 11/2026",
+        "2",
+        "Phát động cuộc thi tìm hiểu pháp luật trực tuyến toàn quốc",
+        "Bộ Tư pháp Ủy ban Trung",
+        "ương Mặt trận",
+        "Tổ quốc Việt",
+        "Nam",
+        "Quý II/2026",
+    ]))
+    assert rows[2][2:] == ["Bộ Tư pháp", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+                           "Quý II/2026"]
