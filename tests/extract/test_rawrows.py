@@ -1104,3 +1104,72 @@ def test_a_lead_ending_mid_line_takes_no_part_of_the_supports_long_name() -> Non
     ]))
     assert rows[2][2:] == ["Bộ Tư pháp", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
                            "Quý II/2026"]
+
+
+def test_a_names_group_label_over_the_name_and_its_unit() -> None:
+    # "Chỉ tiêu" over "Tên chỉ tiêu" / "Đơn vị tính", the second row's labels printed
+    # after the first row's: the name's and the unit's columns (every cell was shifted)
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU THỦY SẢN NĂM 2026",
+        "STT",
+        "Chỉ tiêu",
+        "Thực hiện",
+        "năm 2025",
+        "Kế hoạch",
+        "năm 2026",
+        "Cơ quan chủ",
+        "trì",
+        "Tên chỉ tiêu",
+        "Đơn vị",
+        "tính",
+        "1 Sản lượng tôm nuôi Tấn 410 450 Phòng Kinh tế",
+        "2 Diện tích nuôi cá lồng ha 35 40 Phòng Kinh tế",
+    ]))
+    assert rows[-2:] == [["1", "Sản lượng tôm nuôi", "Tấn", "410", "450", "Phòng Kinh tế"],
+                         ["2", "Diện tích nuôi cá lồng", "ha", "35", "40", "Phòng Kinh tế"]]
+
+
+def test_agencies_listed_with_dashes_are_the_cells_not_parts() -> None:
+    # "- Công an xã" / "- Các thôn": a support cell listing its agencies with dashes, the
+    # first printed level with the lead; no "-" part (they made rows of their own)
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ PHÒNG CHỐNG TỆ NẠN XÃ HỘI NĂM 2026",
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian",
+        "1",
+        "Khảo sát, lập danh sách người nghiện trên địa bàn Phòng Văn hóa - Xã hội - Công an xã",
+        "- Trạm Y tế xã",
+        "Quý I/2026",
+        "2",
+        "Tổ chức cai nghiện tại gia đình",
+        "Trạm Y tế xã",
+        "- Các thôn",
+        "- Hội Liên hiệp Phụ nữ xã",
+        "Năm 2026",
+    ]))
+    assert rows[1:] == [
+        ["1", "Khảo sát, lập danh sách người nghiện trên địa bàn", "Phòng Văn hóa - Xã hội",
+         "Công an xã; Trạm Y tế xã", "Quý I/2026"],
+        ["2", "Tổ chức cai nghiện tại gia đình", "Trạm Y tế xã",
+         "Các thôn; Hội Liên hiệp Phụ nữ xã", "Năm 2026"]]
+
+
+def test_a_line_opening_with_a_value_like_the_next_number_is_the_rows() -> None:
+    # "4 6 Phòng Kinh tế": the row's values (its unit wrapped above them), not row 4, whose
+    # own number opens the line below
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU NĂM 2026",
+        "STT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2026 Cơ quan chủ trì",
+        "3",
+        "Số tổ hợp tác nuôi ong",
+        "Tổ hợp",
+        "tác",
+        "4 6 Phòng Kinh tế",
+        "4",
+        "Số hộ nuôi ong mật",
+        "Hộ 120 150 Hội Nông dân xã",
+    ]))
+    assert [r[0] for r in rows[1:]] == ["3", "4"]
+    assert rows[1][3:] == ["4", "6", "Phòng Kinh tế"]
