@@ -128,9 +128,9 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None]
     roles = [role(text) or ("amount" if header_unit(text) else _group_role(grid, k, role))
              for k, text in enumerate(leaves)]
     numbering = 1
-    if len(roles) > 1 and (roles[1] == "number" or (roles[1] == "unknown" and len(
-            leaves[1].split()) <= 2)):
-        numbering = 2  # "STT" then "Mã số", "Nhóm", "Chi tiết"
+    if len(roles) > 1 and (roles[1] == "number" or (roles[1] == "unknown" and (len(
+            leaves[1].split()) <= 2 or _NUMBER_LABEL.match(leaves[1].split()[0])))):
+        numbering = 2  # "STT" then "Mã số", "Nhóm", "Chi tiết", "TT tiêu chí"
     if numbers:
         grid.append([f"({k + 1})" for k in range(len(leaves))])
     return Header(grid, roles, numbering, after, lines[i:end],
@@ -1086,6 +1086,10 @@ class _Words:
                 for b in range(a + 1, min(len(self.words), a + _KNOWN_WORDS) + 1):
                     if self._known(" ".join(self.words[a:b])) >= _KNOWN:
                         found.add(b)
+                if a + 1 in found and len(found) > 1 and self.heads[a]:
+                    # a head the list holds alone ("Trường") opening a longer name it holds
+                    # ("Trường Mầm non"): not a name by itself there
+                    found.discard(a + 1)
             self._names[a] = found
         return found
 

@@ -1173,3 +1173,38 @@ def test_a_line_opening_with_a_value_like_the_next_number_is_the_rows() -> None:
     ]))
     assert [r[0] for r in rows[1:]] == ["3", "4"]
     assert rows[1][3:] == ["4", "6", "Phòng Kinh tế"]
+
+
+def test_a_second_numbering_column_labelled_tt_with_words_numbers_groups() -> None:
+    # "STT" then "TT tiêu chí": groups "1 Giao thông" over items "1 a)", "2 b)" (the items
+    # were read as rows of one numbering, "a)" in their names and the groups glued to notes)
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "TIÊU CHÍ NÔNG THÔN MỚI NĂM 2026",
+        "STT TT tiêu chí Tên tiêu chí Đơn vị tính Mục tiêu năm 2026 Đơn vị chủ trì",
+        "1 Thủy lợi",
+        "1 a) Tỷ lệ kênh mương được kiên cố hóa % 80 Phòng Kinh tế",
+        "2 b) Tỷ lệ diện tích được tưới tiêu chủ động % 95 Phòng Kinh tế",
+        "2 Điện",
+        "3 a) Tỷ lệ hộ dùng điện an toàn % 99 Phòng Kinh tế",
+    ]))
+    assert rows[1][:3] == ["", "1", "Thủy lợi"]
+    assert rows[2][:3] == ["1", "a)", "Tỷ lệ kênh mương được kiên cố hóa"]
+    assert rows[4][:3] == ["", "2", "Điện"]
+
+
+def test_a_head_the_list_holds_alone_goes_on_a_longer_name_it_holds() -> None:
+    # "Viettel" is a name the list holds, and so is "Viettel Cà Mau": the branch named
+    # with its place is one support, its place no note
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ NĂM 2026",
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn Sản phẩm",
+        "1 Mở gian hàng OCOP trực tuyến Sở Công Thương Viettel Hằng năm Gian hàng",
+        "2",
+        "Hỗ trợ hợp tác xã bán hàng qua sàn thương mại điện tử",
+        "Sở Công Thương Viettel Cà Mau Gian hàng trên",
+        "sàn thương mại",
+    ]))
+    assert rows[2][3] == "Viettel Cà Mau"
+    assert rows[2][5] == "Gian hàng trên sàn thương mại"
