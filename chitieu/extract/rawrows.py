@@ -1149,10 +1149,21 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
         return [" ".join(row.words)] + [""] * (m - 1)
     for c in range(m, 0, -1):
         a = back[c][b]
-        text = " ".join(row.words[a:b])
+        text = _unit_text(row, a, b) if roles[c - 1] == "unit" else " ".join(row.words[a:b])
         cells.append(_split_agencies(text) if _kind(roles[c - 1]) == "agency" else text)
         b = a
     return cells[::-1]
+
+
+def _unit_text(row: _Words, a: int, b: int) -> str:
+    """A unit cell's words: a compound unit wrapped at its column's width goes on with no
+    space where the line above ends inside it ("đồng/người/n" / "ăm", "đồng/" / "người")."""
+    out = ""
+    for k in range(a, b):
+        glued = k > a and row.ends[k - 1] and "/" in row.words[k - 1] and (
+            row.words[k][:1].islower())
+        out += row.words[k] if glued or k == a else f" {row.words[k]}"
+    return out
 
 
 # More words than a real row prints (a task's text runs to a hundred or two): a hostile

@@ -1208,3 +1208,20 @@ def test_a_head_the_list_holds_alone_goes_on_a_longer_name_it_holds() -> None:
     ]))
     assert rows[2][3] == "Viettel Cà Mau"
     assert rows[2][5] == "Gian hàng trên sàn thương mại"
+
+
+def test_a_compound_unit_wrapped_inside_its_word_goes_on_without_a_space() -> None:
+    # "Nghìn" / "đồng/hộ/th" / "áng": the unit column is narrow, the line cut inside "tháng"
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU NĂM 2026",
+        "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2026 Cơ quan chủ trì",
+        "1",
+        "Thu nhập bình quân của hộ nghèo Nghìn",
+        "đồng/hộ/th",
+        "áng",
+        "1.900 2.100",
+        "Phòng Văn hóa - Xã hội",
+        "2 Tỷ lệ hộ nghèo % 3,1 2,5 Phòng Văn hóa - Xã hội",
+    ]))
+    assert rows[1][2] == "Nghìn đồng/hộ/tháng"
