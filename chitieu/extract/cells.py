@@ -1104,6 +1104,10 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         # fewer cells than rows given to the first rows: which rows are empty, the text does
         # not tell either (a support printed for the second row only)
         column.uncertain |= 0 < len(written) < count
+        # as many lines as rows in an agency column, one of them no name by itself ("Các
+        # đơn vị thuộc" / "Bộ", "Ban Xây dựng" / "Đảng"): one cell wrapped, or a cell each
+        column.uncertain |= column.role in AGENCY_ROLES and len(written) == count and any(
+            _goes_on_above(written[k - 1], written[k], known) for k in range(1, count))
         for k in range(count):
             cells[k].append(written[k] if k < len(written) else "")
         waiting += [(column.at, [t]) for t in written[count:]]  # more cells than rows
@@ -1111,7 +1115,8 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
     # pieces between other columns' (a long table's cells `pdftotext` ordered by height
     # across the columns: which row each is, the text no longer tells), is said on each row
     uncertain = [f"cell_placement_uncertain:{c.label}" for c in columns
-                 if c.uncertain or _scattered(c.pieces) or _after_later_rows(c, later)]
+                 if c.uncertain or _scattered(c.pieces) or _after_later_rows(c, later)
+                 or _header_lost(waiting, columns)]
     rows.extend(RawRow([Cell(t) for t in row], start + 1, start + 1, table=number,
                        warnings=list(uncertain)) for row in cells)
     after = [(at + k, t) for at, block in beside for k, t in enumerate(block)]
@@ -1120,6 +1125,38 @@ def _read_columns(lines: list[str], start: int, rows: list[RawRow], known: _Know
         rows.append(_one_cell(text, line))
     warnings += [f"cells_text_unplaced:L{line + 1}" for line, _ in sorted(waiting)]
     return end
+
+
+def _goes_on_above(above: str, text: str, known: _Known) -> bool:
+    """Whether an agency column's line may be the rest of the line above: that line ends
+    where a name cannot ("… thuộc", "… và"), or this one names no agency by itself (a head
+    alone, "Bộ"; neither opening like an agency's name nor one the list knows: "Đảng",
+    "Phú Quý")."""
+    words = text.split()
+    if not above or not words:
+        return False
+    if above.split()[-1].lower() in _NAME_GOES_ON_AFTER:
+        return True
+    if len(words) == 1 and words[0] in _HEAD_ALONE:
+        return True
+    return not _opens_agency(text) and known.score(text) < _KNOWN_NAME
+
+
+_NAME_GOES_ON_AFTER = frozenset({"thuộc", "và", "của", "các", "với", "cho", "-"})
+_HEAD_ALONE = frozenset({"Bộ", "Sở", "Cục", "Vụ", "Ban", "Phòng", "Ủy", "UBND"})
+
+
+def _header_lost(waiting: list[tuple[int, list[str]]], columns: list[_Column]) -> bool:
+    """Whether text the columns could not take reads as an agency's name or a deadline that
+    no column of the header is for: the header lost labels (printed elsewhere in the text's
+    order), so which column each row's cells are in is a guess."""
+    roles = {c.role for c in columns}
+    for _, texts in waiting:
+        text = " ".join(texts)
+        if (rawrows.opens_agency(text) and not roles & set(AGENCY_ROLES)) or (
+                rawrows.reads_as_deadline(text) and "deadline" not in roles):
+            return True
+    return False
 
 
 def _awaited_deadline(found: tuple[str, list[str]], columns: list[_Column], count: int

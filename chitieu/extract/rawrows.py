@@ -128,9 +128,9 @@ def header_at(lines: list[str], i: int, role: Callable[[str], str | None]
     roles = [role(text) or ("amount" if header_unit(text) else _group_role(grid, k, role))
              for k, text in enumerate(leaves)]
     numbering = 1
-    if len(roles) > 1 and (roles[1] == "number" or (roles[1] == "unknown" and len(
-            leaves[1].split()) <= 2)):
-        numbering = 2  # "STT" then "Mã số", "Nhóm", "Chi tiết"
+    if len(roles) > 1 and (roles[1] == "number" or (roles[1] == "unknown" and (len(
+            leaves[1].split()) <= 2 or _NUMBER_LABEL.match(leaves[1].split()[0])))):
+        numbering = 2  # "STT" then "Mã số", "Nhóm", "Chi tiết", "TT tiêu chí"
     if numbers:
         grid.append([f"({k + 1})" for k in range(len(leaves))])
     return Header(grid, roles, numbering, after, lines[i:end],
@@ -339,6 +339,9 @@ def _spans(first: list[str], second: list[str]) -> list[list[int]]:
                         f == "unknown" and first[k] == "value") for f in second[at:at + run]):
                     break  # (a year's column under a values' group, never an agency's)
                 walk(k + 1, at + run, [*spans, run])
+        elif first[k] == "name" and second[at:at + 2] == ["name", "unit"]:
+            # "Chỉ tiêu" over "Tên chỉ tiêu" / "Đơn vị tính": the name and its unit
+            walk(k + 1, at + 2, [*spans, 2])
 
     walk(0, 0, [])
     return out
@@ -612,7 +615,7 @@ def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None
         elif key is not None and len(head) <= 4 and (
                 last_item is None or key in successors(last_item)
                 or (key == (1,) and rows and rows[-1].kind == "section")) and (
-                not paired or len(words) == 1):
+                not paired or len(words) == 1) and not _value_before_own_number(lines, i):
             started = _Row("item", [head], [words[1:]], i, i)
             last_item = key
         elif SECTION_NUMBER.match(head) and (
@@ -622,7 +625,8 @@ def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None
             started = _Row("section", [head.rstrip(".")], [words[1:]], i, i)
         elif head in _SUB_ITEM and rows and (len(words) > 1 or _opens_a_name(
                 lines, i + 1)) and not _dash_goes_on(
-                rows[-1], words, known) and not _bullet_in_cell(rows[-1], words):
+                rows[-1], words, known) and not _bullet_in_cell(rows[-1], words) and not (
+                _agency_bullet(rows[-1], words)):
             # (a dash alone on its line: the part's number cell, its cells on the next line)
             started = _Row("sub", [head], [words[1:]], i, i)
         elif _WHOLE_PART.match(line) and rows:
@@ -636,6 +640,20 @@ def _rows(lines: list[str], header: Header, known: Callable[[str], float] | None
             break
         i += 1
     return [r for r in rows if r.kind != "part" or r.lines], i
+
+
+def _value_before_own_number(lines: list[str], i: int) -> bool:
+    """Whether line `i` opens with a value that reads as the next row's number ("4 6 Phòng
+    Kinh tế": the row above's values 4 and 6 and its lead) while that number opens a line
+    of its own just below (the next row's)."""
+    words = lines[i].split(" ")
+    if len(words) < 2 or not _value_at(words, 1):
+        return False
+    return any(lines[j].split(" ", 1)[0] == words[0] for j in range(
+        i + 1, min(len(lines), i + 1 + _OWN_NUMBER_REACH)))
+
+
+_OWN_NUMBER_REACH = 3  # lines below where the next row's own number is looked for
 
 
 def _dash_goes_on(row: _Row, words: list[str], known: Callable[[str], float] | None
@@ -663,6 +681,37 @@ def _bullet_in_cell(row: _Row, words: list[str]) -> bool:
         return False
     return not (_DEADLINE.search(" ".join(words)) or any(
         _head_at(words, k) for k in range(2, len(words))))
+
+
+def _agency_bullet(row: _Row, words: list[str]) -> bool:
+    """Whether a "-" line is an item of an agency cell listed with dashes ("Phòng Kinh tế -
+    Các thôn" / "- Các hợp tác xã"; "- Các trường học" / "- Đoàn Thanh niên xã"): an
+    agency's name after the dash, no figure on the line (a "-" part prints its values),
+    under a numbered row whose name is printed (its first line)."""
+    if row.kind != "item" or not any(row.lines) or len(words) < 2 or not (
+            _head_at(words, 1)):
+        return False
+    return not any(ch.isdigit() for w in words[1:] for ch in w)
+
+
+def _dash_items(line: list[str], above: list[str], listing: bool) -> tuple[list[str], bool]:
+    """A line's words without the dashes that list agencies in a cell, and whether the line
+    holds such an item: a dash before an agency's head opens an item ("Phòng Kinh tế - Các
+    thôn": the lead, then the supports' first; a line "- Trạm Y tế xã" under "Trạm Y tế xã":
+    the next cell's first); an item opening a line under a line of items (`listing`) goes on
+    their list, written as "; " (the word above takes ";"). A dash going on a name ("Phòng
+    Văn hóa - Xã hội") is before no head and stays."""
+    out: list[str] = []
+    items = False
+    for k, word in enumerate(line):
+        if word in _SUB_ITEM and k + 1 < len(line) and _head_at(line, k + 1) and (
+                out or above):
+            if not out and listing and not above[-1].endswith((";", ",")):
+                above[-1] += ";"
+            items = True
+            continue
+        out.append(word)
+    return out, items
 
 
 def _opens_a_name(lines: list[str], i: int) -> bool:
@@ -752,6 +801,11 @@ def agency_start() -> regex.Pattern:
     heads = sorted(set(load_yaml("letterhead.yaml")["bodies"].values()), key=len, reverse=True)
     return compile_regex(r"^(?:" + "|".join(escape(h) for h in heads) + r")\b",
                          IGNORECASE)
+
+
+def reads_as_deadline(text: str) -> bool:
+    """A cell's whole text reads as a deadline ("Quý II/2026", "Trước ngày 30/6/2026")."""
+    return bool(_DEADLINE.match(text))
 
 
 def opens_agency(text: str) -> bool:
@@ -863,7 +917,11 @@ def _name_parts(words: list[str], heads: list[int] | None = None
         if unit and words[k].islower() and _opens_with(words, k, levels):
             unit = None  # named with its place ("Thanh tra tỉnh"): a body of its own
         if size and unit and _opens_parent(words, k, parents, unit):
-            unit = None  # its parent body, which a unit has one of ("UBND các xã" is none)
+            # its parent body, which a unit has one of ("UBND các xã" is none), the parent's
+            # own words after its head no new name ("Văn phòng Bộ Công an": "Công an" is the
+            # ministry's)
+            unit = None
+            start, own = k, size
             continue
         if size and k - start > max(own, 1) and before.lower() not in _NAME_GOES_ON:
             out.append(k)
@@ -951,8 +1009,9 @@ class _Words:
     def __init__(self, lines: list[list[str]], known: Callable[[str], float]) -> None:
         self.words: list[str] = []
         self.ends: list[bool] = []  # a line ends after the word
+        listing = False  # the line above holds an agency listed with a dash
         for line in lines:
-            line = [w for w in line if w]
+            line, listing = _dash_items([w for w in line if w], self.words, listing)
             if line and self.words and self.ends[-1] and _HYPHEN_WRAPPED.search(
                     self.words[-1]) and line[0][:1].isupper():
                 # a word wrapped after its hyphen ("VP HĐND-" / "UBND") is one word
@@ -1027,6 +1086,10 @@ class _Words:
                 for b in range(a + 1, min(len(self.words), a + _KNOWN_WORDS) + 1):
                     if self._known(" ".join(self.words[a:b])) >= _KNOWN:
                         found.add(b)
+                if a + 1 in found and len(found) > 1 and self.heads[a]:
+                    # a head the list holds alone ("Trường") opening a longer name it holds
+                    # ("Trường Mầm non"): not a name by itself there
+                    found.discard(a + 1)
             self._names[a] = found
         return found
 
@@ -1086,10 +1149,21 @@ def _cut_in_order(lines: list[list[str]], roles: list[str], known: Callable[[str
         return [" ".join(row.words)] + [""] * (m - 1)
     for c in range(m, 0, -1):
         a = back[c][b]
-        text = " ".join(row.words[a:b])
+        text = _unit_text(row, a, b) if roles[c - 1] == "unit" else " ".join(row.words[a:b])
         cells.append(_split_agencies(text) if _kind(roles[c - 1]) == "agency" else text)
         b = a
     return cells[::-1]
+
+
+def _unit_text(row: _Words, a: int, b: int) -> str:
+    """A unit cell's words: a compound unit wrapped at its column's width goes on with no
+    space where the line above ends inside it ("đồng/người/n" / "ăm", "đồng/" / "người")."""
+    out = ""
+    for k in range(a, b):
+        glued = k > a and row.ends[k - 1] and "/" in row.words[k - 1] and (
+            row.words[k][:1].islower())
+        out += row.words[k] if glued or k == a else f" {row.words[k]}"
+    return out
 
 
 # More words than a real row prints (a task's text runs to a hundred or two): a hostile
@@ -1142,7 +1216,10 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         # it (merged over rows) whose first line prints level with its last: a known
         # agency's name filling the line's rest ("… lĩnh vực đất đai Phòng Kinh tế," /
         # "Hạ tầng và Đô thị")
-        cost += 0.5 if lines == 1 or row.fills_line(b) else 4.0
+        # (an agency's cell so only where it ends a known name itself: "Sở Nông nghiệp" /
+        # "và Môi trường UBND các xã," / "phường")
+        cost += 0.5 if lines == 1 or (row.fills_line(b) and (kind == "name" or (
+            kind == "agency" and any(b in row.known_ends(k) for k in range(a, b))))) else 4.0
     opens = words[a][:1]
     if not first and not (opens.isupper() or opens.isdigit() or opens in "≥≤<>%(-+\"“"):
         cost += 3.0  # a cell opens in capitals or with a number

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from chitieu.extract import read_text
@@ -1128,3 +1130,32 @@ def test_pdftotext_a_cut_rest_over_a_page_with_an_empty_cell_is_joined_and_said(
     assert "row_joined_across_pages" in body["1"].warnings
     assert all("cell_placement_uncertain:Cơ quan phối hợp" in body[k].warnings
                for k in ("2", "3"))
+
+
+def test_pdftotext_one_wrapped_agency_line_per_row_says_its_rows_are_a_guess() -> None:
+    # a support cell wrapped over two lines ("Các phòng thuộc" / "Sở") for two rows, the
+    # second empty: as many lines as rows, one naming no agency by itself — one cell
+    # wrapped or a cell each, the text does not tell (it was a cell each, silently)
+    doc = read_text("\n".join([
+        "Phụ lục", "", "STT", "", "Nhiệm vụ", "", "1", "", "Chuẩn hóa dữ liệu đất đai", "",
+        "2", "", "Rà soát thủ tục đăng ký đất đai", "", "Cơ quan chủ", "trì",
+        "Văn phòng Đăng ký đất đai", "Thanh tra Sở", "", "Cơ quan phối", "hợp",
+        "Các phòng thuộc", "Sở", "", "Thời gian", "hoàn thành", "Quý III/2026",
+        "Trước ngày 30/9/2026", ""]), agencies=default_gazetteer)
+    body = [r for r in doc.rows if r.table is not None and r.texts[0] in ("1", "2")]
+    assert len(body) == 2
+    assert all("cell_placement_uncertain:Cơ quan phối hợp" in r.warnings for r in body)
+
+
+def test_pdftotext_agency_cells_no_column_took_say_the_header_lost_labels() -> None:
+    # raw_dev7's city department table in flagless text: the agency and progress labels
+    # printed above the number's label, the header holding "Số TT", "Tên nhiệm vụ", "Kết quả
+    # đầu ra" only; the agencies and dates no column took make every row a guess (the rows'
+    # cells were shifted silently: a row named "Quý II/2026")
+    path = (Path(__file__).resolve().parents[1] / "fixtures" / "real" / "raw_dev7"
+            / "so_xay_dung_tp_can_tho_nhiem_vu_dai.pdftotext.txt")
+    doc = read_text(path.read_text(encoding="utf-8"), agencies=default_gazetteer)
+    body = [r for r in doc.rows if r.table is not None and r.texts[0] in ("1", "2", "3")]
+    assert len(body) == 3
+    assert all(any(w.startswith("cell_placement_uncertain") for w in r.warnings)
+               for r in body)

@@ -1075,3 +1075,153 @@ def test_a_name_ending_in_a_range_of_years_gives_the_lead_no_words() -> None:
     ]))
     assert rows[1][1:4] == ["Xây dựng đề án phát triển du lịch giai đoạn 2026 - 2030",
                             "Phòng Quản lý du lịch", "Sở Tài chính"]
+
+
+def test_a_units_parent_whose_own_name_opens_like_an_agencys_stays_one_name() -> None:
+    # "Văn phòng Bộ Công an": the ministry named after its office, "Công an" the ministry's
+    # own words (it was cut off as a name of its own, "Công an;" a head alone)
+    assert agency_starts(["Văn", "phòng", "Bộ", "Công", "an"]) == []
+    assert agency_starts(["Phòng", "Hồ", "sơ", "Bộ", "Công", "an"]) == []
+    assert agency_starts(["Văn", "phòng", "Bộ", "Công", "an", "Cục", "Y", "tế"]) == [5]
+
+
+def test_a_lead_ending_mid_line_takes_no_part_of_the_supports_long_name() -> None:
+    # "Bộ Tư pháp Ủy ban Trung" / "ương Mặt trận" / "Tổ quốc Việt" / "Nam": the lead ends
+    # at "Bộ Tư pháp" (a known name); a known name opening mid-line ("Mặt trận Tổ quốc Việt
+    # Nam") eases a cell's end there only for a cell that ends a known name itself
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ PHỔ BIẾN PHÁP LUẬT NĂM 2026",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian",
+        "1 Tổ chức Ngày Pháp luật Việt Nam Bộ Tư pháp Các bộ, ngành Tháng 11/2026",
+        "2",
+        "Phát động cuộc thi tìm hiểu pháp luật trực tuyến toàn quốc",
+        "Bộ Tư pháp Ủy ban Trung",
+        "ương Mặt trận",
+        "Tổ quốc Việt",
+        "Nam",
+        "Quý II/2026",
+    ]))
+    assert rows[2][2:] == ["Bộ Tư pháp", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+                           "Quý II/2026"]
+
+
+def test_a_names_group_label_over_the_name_and_its_unit() -> None:
+    # "Chỉ tiêu" over "Tên chỉ tiêu" / "Đơn vị tính", the second row's labels printed
+    # after the first row's: the name's and the unit's columns (every cell was shifted)
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU THỦY SẢN NĂM 2026",
+        "STT",
+        "Chỉ tiêu",
+        "Thực hiện",
+        "năm 2025",
+        "Kế hoạch",
+        "năm 2026",
+        "Cơ quan chủ",
+        "trì",
+        "Tên chỉ tiêu",
+        "Đơn vị",
+        "tính",
+        "1 Sản lượng tôm nuôi Tấn 410 450 Phòng Kinh tế",
+        "2 Diện tích nuôi cá lồng ha 35 40 Phòng Kinh tế",
+    ]))
+    assert rows[-2:] == [["1", "Sản lượng tôm nuôi", "Tấn", "410", "450", "Phòng Kinh tế"],
+                         ["2", "Diện tích nuôi cá lồng", "ha", "35", "40", "Phòng Kinh tế"]]
+
+
+def test_agencies_listed_with_dashes_are_the_cells_not_parts() -> None:
+    # "- Công an xã" / "- Các thôn": a support cell listing its agencies with dashes, the
+    # first printed level with the lead; no "-" part (they made rows of their own)
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ PHÒNG CHỐNG TỆ NẠN XÃ HỘI NĂM 2026",
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian",
+        "1",
+        "Khảo sát, lập danh sách người nghiện trên địa bàn Phòng Văn hóa - Xã hội - Công an xã",
+        "- Trạm Y tế xã",
+        "Quý I/2026",
+        "2",
+        "Tổ chức cai nghiện tại gia đình",
+        "Trạm Y tế xã",
+        "- Các thôn",
+        "- Hội Liên hiệp Phụ nữ xã",
+        "Năm 2026",
+    ]))
+    assert rows[1:] == [
+        ["1", "Khảo sát, lập danh sách người nghiện trên địa bàn", "Phòng Văn hóa - Xã hội",
+         "Công an xã; Trạm Y tế xã", "Quý I/2026"],
+        ["2", "Tổ chức cai nghiện tại gia đình", "Trạm Y tế xã",
+         "Các thôn; Hội Liên hiệp Phụ nữ xã", "Năm 2026"]]
+
+
+def test_a_line_opening_with_a_value_like_the_next_number_is_the_rows() -> None:
+    # "4 6 Phòng Kinh tế": the row's values (its unit wrapped above them), not row 4, whose
+    # own number opens the line below
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU NĂM 2026",
+        "STT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2026 Cơ quan chủ trì",
+        "3",
+        "Số tổ hợp tác nuôi ong",
+        "Tổ hợp",
+        "tác",
+        "4 6 Phòng Kinh tế",
+        "4",
+        "Số hộ nuôi ong mật",
+        "Hộ 120 150 Hội Nông dân xã",
+    ]))
+    assert [r[0] for r in rows[1:]] == ["3", "4"]
+    assert rows[1][3:] == ["4", "6", "Phòng Kinh tế"]
+
+
+def test_a_second_numbering_column_labelled_tt_with_words_numbers_groups() -> None:
+    # "STT" then "TT tiêu chí": groups "1 Giao thông" over items "1 a)", "2 b)" (the items
+    # were read as rows of one numbering, "a)" in their names and the groups glued to notes)
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "TIÊU CHÍ NÔNG THÔN MỚI NĂM 2026",
+        "STT TT tiêu chí Tên tiêu chí Đơn vị tính Mục tiêu năm 2026 Đơn vị chủ trì",
+        "1 Thủy lợi",
+        "1 a) Tỷ lệ kênh mương được kiên cố hóa % 80 Phòng Kinh tế",
+        "2 b) Tỷ lệ diện tích được tưới tiêu chủ động % 95 Phòng Kinh tế",
+        "2 Điện",
+        "3 a) Tỷ lệ hộ dùng điện an toàn % 99 Phòng Kinh tế",
+    ]))
+    assert rows[1][:3] == ["", "1", "Thủy lợi"]
+    assert rows[2][:3] == ["1", "a)", "Tỷ lệ kênh mương được kiên cố hóa"]
+    assert rows[4][:3] == ["", "2", "Điện"]
+
+
+def test_a_head_the_list_holds_alone_goes_on_a_longer_name_it_holds() -> None:
+    # "Viettel" is a name the list holds, and so is "Viettel Cà Mau": the branch named
+    # with its place is one support, its place no note
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ NĂM 2026",
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn Sản phẩm",
+        "1 Mở gian hàng OCOP trực tuyến Sở Công Thương Viettel Hằng năm Gian hàng",
+        "2",
+        "Hỗ trợ hợp tác xã bán hàng qua sàn thương mại điện tử",
+        "Sở Công Thương Viettel Cà Mau Gian hàng trên",
+        "sàn thương mại",
+    ]))
+    assert rows[2][3] == "Viettel Cà Mau"
+    assert rows[2][5] == "Gian hàng trên sàn thương mại"
+
+
+def test_a_compound_unit_wrapped_inside_its_word_goes_on_without_a_space() -> None:
+    # "Nghìn" / "đồng/hộ/th" / "áng": the unit column is narrow, the line cut inside "tháng"
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU NĂM 2026",
+        "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2026 Cơ quan chủ trì",
+        "1",
+        "Thu nhập bình quân của hộ nghèo Nghìn",
+        "đồng/hộ/th",
+        "áng",
+        "1.900 2.100",
+        "Phòng Văn hóa - Xã hội",
+        "2 Tỷ lệ hộ nghèo % 3,1 2,5 Phòng Văn hóa - Xã hội",
+    ]))
+    assert rows[1][2] == "Nghìn đồng/hộ/tháng"
