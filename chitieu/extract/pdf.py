@@ -282,6 +282,8 @@ class _Reader:
             self.meta["legacy_encoding"] = encoding
         if view.turned:
             self._warn(f"page_turned:{number}:{view.direction}")
+        if view.struck:
+            self._warn(f"struck_text_dropped:p{number}")
         if view.state == "blank":
             self._warn(f"blank_page:{number}")
         return view
