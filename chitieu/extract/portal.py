@@ -35,6 +35,7 @@ from chitieu.core.headers import (
     is_bare_year,
     names_no_role,
 )
+from chitieu.core.letterhead import is_national_line
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
@@ -154,7 +155,12 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     agency cell from a task's words where a short row's cells are placed - without it no
     cell reads as an agency's."""
     slots, pages = _slots(text)
-    rows: list[RawRow] = []
+    head = _letterhead_slots(slots)
+    # the national header's cells: its lines, each a row, for the letterhead to read (a
+    # two-row table of two cells each whose last "|" closes no row: read as a table's row,
+    # the kind, title and body up to the first table's "|" were its fifth cell)
+    rows: list[RawRow] = [row for slot in slots[:head] for row in _text_rows(slot)]
+    slots = slots[head:]
     barred: set[int] = set()  # the rows (by id) a stray bare `|` follows
     table = -1
     previous_was_row = False
@@ -185,6 +191,25 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
 
 
 # ---------------------------------------------------------------- slots
+
+# the header's place-date line, its day, month and year wrapped over the cell's lines or not
+_DATED = re.compile(r"(?is)ng[àa]y\W.*(?:n[ăa]m\s+|[/.\-]\s*)(?:19|20)\d\d\b")
+_HEADER_CELLS = 4  # issuer | national name, motto | number | place-date
+
+
+def _letterhead_slots(slots: list[_Slot]) -> int:
+    """How many slots at the top print a document's national header, copied from a law
+    portal as a table of cells ("ỦY BAN NHÂN DÂN" / "XÃ …" | "CỘNG HÒA …" / "Độc lập - …" |
+    "Số: …" | "…, ngày … năm 2026"): up to the place-date's cell; 0 when none."""
+    national = next((i for i, slot in enumerate(slots[:2])
+                     if any(is_national_line(t) for _, t in slot.lines)), None)
+    if national is None:
+        return 0
+    for i in range(national, min(len(slots), _HEADER_CELLS + 1)):
+        if slots[i].closed and _DATED.search(" ".join(t for _, t in slots[i].lines)):
+            return i + 1
+    return 0
+
 
 
 def _slots(text: str) -> tuple[list[_Slot], int]:

@@ -141,6 +141,7 @@ class _Context:
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
     issued_on: str | None = None  # the plan's issue date: durations count from it
     level_word: str | None = None  # "tỉnh" / "thành phố": a province's or a city's plan
+    national: bool = False  # a ministry's or the Government's plan
     trace: Trace | None = None
     cols: _Columns | None = None  # where the table keeps each value, found once
     # the agencies read from each (cell, role) with this gazetteer (see `_agency_memo`)
@@ -186,11 +187,13 @@ class _Columns:
 
 
 def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None,
-                  trace: Trace | None = None, level: str | None = None) -> list[Record]:
+                  trace: Trace | None = None, level: str | None = None,
+                  national: bool = False) -> list[Record]:
     """Turn the tables' logical rows into records, tracking the section rows above them.
     `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count;
     `trace` collects what each row became (a section, a record and its key); `level` is
-    the plan's locality level (a province's bodies are named without their level)."""
+    the plan's locality level (a province's bodies are named without their level);
+    `national` says a national body issued the plan (its own units are named bare)."""
     keys = _Keys()
     records: list[Record] = []
     tables = table.all_tables
@@ -199,7 +202,8 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
         ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
                        issued_on=issued_on, trace=trace, cols=_Columns.of(part),
                        agency_memo=memo,
-                       level_word=level if level in _PROVINCE_LEVELS else None)
+                       level_word=level if level in _PROVINCE_LEVELS else None,
+                       national=national)
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -880,6 +884,10 @@ def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
         found, codes = known
         if ctx.level_word is not None:
             found = tuple(_province_body(ctx.gazetteer, a, ctx.level_word) for a in found)
+        elif ctx.national:
+            found = tuple(_national_body(ctx.gazetteer, a) for a in found)
+            if any(a.id is None for a in found) and "agency_unmatched" not in codes:
+                codes = (*codes, "agency_unmatched")
         agencies += found
         warnings += codes
     return agencies, warnings
@@ -902,6 +910,17 @@ def _province_body(gazetteer: Gazetteer, agency: Agency, level_word: str) -> Age
     if above is None or above.scope != "province" or found.score < 1.0:
         return agency
     return agency.model_copy(update={"id": found.id, "name": found.name})
+
+
+def _national_body(gazetteer: Gazetteer, agency: Agency) -> Agency:
+    """In a national body's plan, a unit printed bare ("Trung tâm Chuyển đổi số") is the
+    issuer's own: a province's or a commune's body of like words, matched only with words
+    the print lacks (its level dropped), is no match. Matched as printed ("Sở Tài chính",
+    "Công an xã") the local body is meant."""
+    entry = gazetteer.entries.get(agency.id) if agency.id else None
+    if entry is None or entry.scope not in ("province", "commune") or agency.score >= 1.0:
+        return agency
+    return agency.model_copy(update={"id": None, "name": agency.raw, "score": 0.0})
 
 
 _AGENCY_MEMOS: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()

@@ -1,5 +1,5 @@
-"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout13,
-raw_heldout1 in `pdftotext -raw` form, raw_heldout2 and raw_heldout3 in `pdftotext -raw` and
+"""The held-out imitations of real tables (tests/fixtures/real/heldout, heldout2 … heldout14,
+raw_heldout1 in `pdftotext -raw` form, raw_heldout2 … raw_heldout4 in `pdftotext -raw` and
 flagless `pdftotext` form, realdocs_heldout10 and realdocs_heldout11 with their other forms)
 are complete: every document in its three forms and one hand-written expected file each.
 They are scored by benchmarks/eval_real_heldout.py only, never here (a held-out set that
@@ -17,7 +17,7 @@ FORMS = (".docx", ".pdf", ".pdftotext-layout.txt")
 @pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                                   "heldout6", "heldout7", "heldout8",
                                   "heldout9", "heldout10", "heldout11",
-                                  "heldout12", "heldout13"])
+                                  "heldout12", "heldout13", "heldout14"])
 def test_every_document_has_its_three_forms_and_expected_records(name: str) -> None:
     held = REAL / name
     golds = sorted(held.glob("expected/*.gold.json"))
@@ -33,6 +33,7 @@ def test_every_document_has_its_three_forms_and_expected_records(name: str) -> N
     ("raw_heldout1", (".docx", ".pdf", ".pdftotext-raw.txt")),
     ("raw_heldout2", (".docx", ".pdf", ".pdftotext-raw.txt", ".pdftotext.txt")),
     ("raw_heldout3", (".docx", ".pdf", ".pdftotext-raw.txt", ".pdftotext.txt")),
+    ("raw_heldout4", (".docx", ".pdf", ".pdftotext-raw.txt", ".pdftotext.txt")),
 ])
 def test_the_raw_held_out_sets_have_their_text_forms_and_expected_records(
         name: str, suffixes: tuple[str, ...]) -> None:

@@ -724,6 +724,59 @@ def test_the_rows_name_under_one_of_two_groups() -> None:
     assert rows[1] == ["", "**Tên nhiệm vụ**", "**Sản phẩm**", "**Chủ trì**", "**Phối hợp**", ""]
 
 
+# a whole plan copied from a law portal: its national header a table of four cells, each
+# closed by one bar, no bar closing its rows; the kind, title and body straight after
+WHOLE_PLAN = """SỞ GIÁO DỤC
+VÀ ĐÀO TẠO
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 77/KH-SGDĐT
+|
+Mộc Sơn, ngày
+12/8/2026
+|
+
+KẾ HOẠCH
+Học bạ số năm học 2026 - 2027
+Căn cứ Kế hoạch số 15/KH-UBND ngày 02/8/2026 của Ủy ban nhân dân tỉnh;
+II. NHIỆM VỤ
+
+|
+**STT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+|
+1
+|
+Cấp học bạ số
+|
+Các trường học
+|
+"""
+
+
+def test_a_whole_plans_national_header_is_read_line_by_line_before_its_table() -> None:
+    # the header's four cells and the text up to the table were read as one row of five
+    # cells, the kind, title and body glued in the fifth: no title, no kind
+    doc = _read(WHOLE_PLAN)
+    assert [r.texts for r in doc.rows if r.table is None][:8] == [
+        ["SỞ GIÁO DỤC"], ["VÀ ĐÀO TẠO"], ["-------"], ["CỘNG HÒA XÃ HỘI"],
+        ["CHỦ NGHĨA VIỆT NAM"], ["Độc lập - Tự do - Hạnh phúc"], ["---------------"],
+        ["Số: 77/KH-SGDĐT"]]
+    assert ["KẾ HOẠCH"] in [r.texts for r in doc.rows if r.table is None]
+    assert [r.texts for r in doc.rows if r.table is not None] == [
+        ["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**"],
+        ["1", "Cấp học bạ số", "Các trường học"]]
+
+
 @pytest.mark.parametrize("strays", [(1, 2), (1, 2, 3)])
 @pytest.mark.parametrize("above", ["**Phụ lục**\n\n", "**Phụ lục**\n", ""])
 def test_stray_bars_after_rows_do_not_take_the_title_into_the_header(

@@ -167,6 +167,26 @@ def test_a_body_printed_without_its_level_is_the_plan_s_level(issuer: str,
     assert [a.id for a in record.agencies if a.role == "support"] == ids
 
 
+@pytest.mark.parametrize(("issuer", "lead"), [
+    # a ministry's own centre, printed bare: no province's centre of like words
+    ("Bộ Dân tộc và Tôn giáo", (None, "Trung tâm Chuyển đổi số")),
+    # a province's plan: its centre, named without its level
+    ("UBND tỉnh Nghệ An", ("trung-tam-cntt-tinh",
+                           "Trung tâm Công nghệ thông tin và Chuyển đổi số tỉnh")),
+])
+def test_a_national_body_s_own_unit_printed_bare_is_no_local_body(
+        issuer: str, lead: tuple[str | None, str]) -> None:
+    text = (f"PHỤ LỤC\nNHIỆM VỤ NĂM 2026\n(Kèm theo Kế hoạch số 15/KH-UBND ngày 03/3/2026 "
+            f"của {issuer})\nTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\n"
+            "1\tXây dựng cơ sở dữ liệu\tTrung tâm Chuyển đổi số\tSở Tài chính\n")
+    document = convert_text(text, "text")
+    record = document.records[0]
+    assert [(a.id, a.name) for a in record.agencies if a.role == "lead"] == [lead]
+    # a local body matched as printed stays the local body
+    assert [a.id for a in record.agencies if a.role == "support"] == ["so-tai-chinh"]
+    assert ("agency_unmatched" in record.warnings) == (lead[0] is None)
+
+
 @pytest.mark.parametrize("items", [("a)", "b)"), ("1.1", "1.2")])
 def test_a_second_numbering_column_numbers_groups_and_their_items(
         items: tuple[str, str]) -> None:
