@@ -355,7 +355,11 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     # a table printed in a whole plan's body (no appendix heading between the plan's title and
     # the table): the body's headings around it are not sections of its rows
     body = plan_body_heading(preamble)
-    lead_in = [] if body is not None else _section_title_above(preamble)
+    # plain numbered headings are an appendix's parts ("PHỤ LỤC" … "I. CHỈ TIÊU" + a table,
+    # "II. NHIỆM VỤ" + a table); in a plan's body text they are its headings ("II. NHIỆM VỤ"
+    # over the one table of tasks) and only a bold one names the rows
+    in_appendix = appendix_heading(preamble)[0] is not None
+    lead_in = [] if body is not None else _section_title_above(preamble, in_appendix)
     rows = _DocumentRows(doc.rows)
     first: Table | None = None
     glued: list[RawRow] = []  # a later table's header and its first row, a line break lost
@@ -381,7 +385,7 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
         preamble = doc.rows[start - heading:start]
         body = _body_continued(assembler.body_heading, preamble)
         # a later table's own bold numbered title names its first rows, as the first's did
-        lead_in = [] if body is not None else _section_title_above(preamble)
+        lead_in = [] if body is not None else _section_title_above(preamble, in_appendix)
 
 
 def _assemble_prose(doc: RawDocument, trace: Trace | None) -> Table:
@@ -547,11 +551,11 @@ def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) ->
     return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
 
 
-def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
+def _section_title_above(preamble: list[RawRow], in_appendix: bool = False) -> list[RawRow]:
     """A numbered title right above the header ("**1. Các nhiệm vụ về …**", "II. NHIỆM VỤ")
-    names the first group of rows: it is read as the table's first section row. Bold, or
-    printed as a part's heading is (a roman or letter number, or in capitals): two tables
-    under "I. CHỈ TIÊU" and "II. NHIỆM VỤ" (probe2 P27) keep their sections."""
+    names the first group of rows: it is read as the table's first section row. Bold, or, in
+    an appendix, printed as a part's heading is (a roman or letter number, or in capitals):
+    two tables under "I. CHỈ TIÊU" and "II. NHIỆM VỤ" (probe2 P27) keep their sections."""
     if not preamble:
         return []
     last = preamble[-1]
@@ -560,7 +564,8 @@ def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
         return []
     text = clean_text(filled[0].text)
     # bold as marked up in the text, or as the reader saw it (a DOCX run, a PDF font)
-    if not (is_bold_markup(filled[0].text) or filled[0].bold or _part_heading(text)):
+    if not (is_bold_markup(filled[0].text) or filled[0].bold
+            or (in_appendix and _part_heading(text))):
         return []
     return [last] if _titles_section(text) else []
 
