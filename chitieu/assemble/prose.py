@@ -20,20 +20,27 @@ cells (a signature block) or "Nơi nhận:". Nothing outside such a block become
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from chitieu.core.dataclass import dataclass
 from chitieu.core.numbering import LOWER, ROMAN, ROMAN_ONLY
 from chitieu.core.patterns import DOTALL, IGNORECASE, compile_regex, lazy
 from chitieu.core.text import ascii_fold, clean_text
 from chitieu.core.types import Cell, RawRow
 
+if TYPE_CHECKING:
+    import regex
+
 # a heading naming the targets, after its number: "CHỈ TIÊU CỤ THỂ", "Các chỉ tiêu chủ yếu",
 # "MỤC TIÊU CỤ THỂ", "Mục tiêu, chỉ tiêu", "Mục tiêu và chỉ tiêu năm 2026"
 _TARGETS_HEADING = lazy(compile_regex,
     r"^(?:(?:cac|mot so|he thong) )?(?:chi tieu|muc tieu(?: cu the| va chi tieu| chi tieu)"
     r"(?!.*\bchung\b))\b")
-# a numbered line: "II. CHỈ TIÊU", "1. Chính quyền số", "1.2. …", "a) Kinh tế số"
+# a numbered line: "II. CHỈ TIÊU", "1. Chính quyền số", "1.2. …", "a) Kinh tế số", and the
+# "(1)" … "(20)" a Party resolution numbers its main targets with
 _NUMBERED = lazy(compile_regex,
-    rf"^(?P<num>{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|{LOWER})[.)]\s+(?P<text>\S.*)$", DOTALL)
+    rf"^(?:(?P<num>{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|{LOWER})[.)]|\((?P<bracketed>\d{{1,2}})\))"
+    r"\s+(?P<text>\S.*)$", DOTALL)
 # the words leading a list of parts, left at the end of an item ("…, trong đó:")
 _PARTS_LEAD = lazy(compile_regex,
     r"[,;]?\s*(?:trong đó|bao gồm|gồm|cụ thể(?: như sau)?)\s*:?$", IGNORECASE)
@@ -104,7 +111,7 @@ def _heading_level(text: str) -> int | None:
     if numbered is None:
         letters = [c for c in text if c.isalpha()]
         return 1 if letters and all(c.isupper() for c in letters) else None
-    number = numbered["num"]
+    number = _number(numbered)
     if ROMAN_ONLY.match(number):
         return 1
     if _LETTER_NUMBER.match(number):
@@ -138,12 +145,19 @@ def _items(block: list[RawRow]) -> list[_Item]:
         text = _line(row) or ""
         bullet = _BULLET.match(text)
         numbered = None if bullet else _NUMBERED.match(text)
+        if bullet and _heads_numbered_items(bullet["text"], block[i + 1:i + 2]):
+            # "- Về kinh tế:" over "(1) …", "(2) …": a sub-heading of no number
+            items.append(_Item([row], True, "", bullet["text"].rstrip(":").rstrip()))
+            open_item = False
+            continue
         if bullet:  # a bullet in the number column: a sub-row, keyed #n
             items.append(_Item([row], False, "+" if text[0] == "+" else "-", bullet["text"]))
         elif numbered:
             # a sub-heading when bullets follow it, else an item with its number
-            leads = i + 1 < len(block) and bool(_BULLET.match(_line(block[i + 1]) or ""))
-            items.append(_Item([row], leads, numbered["num"], numbered["text"]))
+            after = _BULLET.match(_line(block[i + 1]) or "") if i + 1 < len(block) else None
+            leads = after is not None and not _heads_numbered_items(after["text"],
+                                                                   block[i + 2:i + 3])
+            items.append(_Item([row], leads, _number(numbered), numbered["text"]))
             if leads:
                 open_item = False
                 continue
@@ -156,9 +170,22 @@ def _items(block: list[RawRow]) -> list[_Item]:
     return items
 
 
+def _number(numbered: regex.Match[str]) -> str:
+    return numbered["num"] or numbered["bracketed"]
+
+
+def _heads_numbered_items(text: str, following: list[RawRow]) -> bool:
+    """A bullet ending with ":" right over a numbered line names the items under it."""
+    if not text.rstrip().endswith(":") or not following:
+        return False
+    line = _line(following[0]) or ""
+    return not _BULLET.match(line) and bool(_NUMBERED.match(line))
+
+
 def _table_row(item: _Item) -> RawRow:
     text = _PARTS_LEAD.sub("", item.text.rstrip().rstrip(";.:").rstrip()).rstrip()
-    cells = ([Cell(f"**{item.number}**", bold=True), Cell(f"**{text}**", bold=True)]
+    cells = ([Cell(f"**{item.number}**" if item.number else "", bold=bool(item.number)),
+              Cell(f"**{text}**", bold=True)]
              if item.is_section else [Cell(item.number), Cell(text)])
     first, last = item.rows[0], item.rows[-1]
     return RawRow(cells, first_line=first.first_line, last_line=last.last_line,

@@ -355,7 +355,11 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
     # a table printed in a whole plan's body (no appendix heading between the plan's title and
     # the table): the body's headings around it are not sections of its rows
     body = plan_body_heading(preamble)
-    lead_in = [] if body is not None else _section_title_above(preamble)
+    # plain numbered headings are an appendix's parts ("PHỤ LỤC" … "I. CHỈ TIÊU" + a table,
+    # "II. NHIỆM VỤ" + a table); in a plan's body text they are its headings ("II. NHIỆM VỤ"
+    # over the one table of tasks) and only a bold one names the rows
+    in_appendix = appendix_heading(preamble)[0] is not None
+    lead_in = [] if body is not None else _section_title_above(preamble, in_appendix)
     rows = _DocumentRows(doc.rows)
     first: Table | None = None
     glued: list[RawRow] = []  # a later table's header and its first row, a line break lost
@@ -381,7 +385,7 @@ def assemble(doc: RawDocument, trace: Trace | None = None) -> Table:
         preamble = doc.rows[start - heading:start]
         body = _body_continued(assembler.body_heading, preamble)
         # a later table's own bold numbered title names its first rows, as the first's did
-        lead_in = [] if body is not None else _section_title_above(preamble)
+        lead_in = [] if body is not None else _section_title_above(preamble, in_appendix)
 
 
 def _assemble_prose(doc: RawDocument, trace: Trace | None) -> Table:
@@ -606,17 +610,33 @@ def _numbers_below(headers: list[str], roles: list[str], below: list[RawRow]) ->
     return len(numbered) >= 3 and len(numbered) >= 0.8 * len(firsts)
 
 
-def _section_title_above(preamble: list[RawRow]) -> list[RawRow]:
-    """A bold numbered title right above the header ("**1. Các nhiệm vụ về …**") names the
-    first group of rows: it is read as the table's first section row."""
+def _section_title_above(preamble: list[RawRow], in_appendix: bool = False) -> list[RawRow]:
+    """A numbered title right above the header ("**1. Các nhiệm vụ về …**", "II. NHIỆM VỤ")
+    names the first group of rows: it is read as the table's first section row. Bold, or, in
+    an appendix, printed as a part's heading is (a roman or letter number, or in capitals):
+    two tables under "I. CHỈ TIÊU" and "II. NHIỆM VỤ" (probe2 P27) keep their sections."""
     if not preamble:
         return []
     last = preamble[-1]
     filled = [c for c in last.cells if c.text.strip()]
-    # bold as marked up in the text, or as the reader saw it (a DOCX run, a PDF font)
-    if len(filled) != 1 or not (is_bold_markup(filled[0].text) or filled[0].bold):
+    if len(filled) != 1:
         return []
-    return [last] if _titles_section(clean_text(filled[0].text)) else []
+    text = clean_text(filled[0].text)
+    # bold as marked up in the text, or as the reader saw it (a DOCX run, a PDF font)
+    if not (is_bold_markup(filled[0].text) or filled[0].bold
+            or (in_appendix and _part_heading(text))):
+        return []
+    return [last] if _titles_section(text) else []
+
+
+def _part_heading(text: str) -> bool:
+    """"II. NHIỆM VỤ", "B. Chỉ tiêu cụ thể", "1. CHỈ TIÊU": a part's heading, not a
+    sentence numbered in the body."""
+    match = SECTION_TOKEN.match(text)
+    if match is None:
+        return False
+    letters = [c for c in match["title"] if c.isalpha()]
+    return not match["num"][:1].isdigit() or (bool(letters) and all(c.isupper() for c in letters))
 
 
 def _titles_section(text: str) -> bool:
@@ -927,7 +947,7 @@ class _Assembler:
             self._join_agencies(cells)
             self._joined(row, warnings)
             self._note(row, "joined", "to the row above: it only adds an agency")
-        elif self._continues_previous(cells, single):
+        elif self._continues_previous(cells, single) and not self._bold_after_plain(bold):
             self._join(cells)
             self._joined(row, warnings)
             self._note(row, "joined", "to the row above, across a page break"
@@ -1334,6 +1354,11 @@ class _Assembler:
             raw[self.name_col] = match["title"]
         elif only == self.number_col and not ROW_LABEL.match(clean_text(raw[only])):
             raw[self.name_col], raw[only] = raw[only], ""
+
+    def _bold_after_plain(self, bold: bool) -> bool:
+        """A bold row under a plain one is no more of its text (a row carried on keeps its
+        style): an unnumbered bold group title between two groups' tasks."""
+        return bold and bool(self.table.rows) and not self.table.rows[-1].bold
 
     def _continues_previous(self, cells: list[str], single: bool) -> bool:
         if not self.table.rows or self.number_col is None:

@@ -165,7 +165,7 @@ def _read_blocks(blocks, styles: _Styles, rows: list[RawRow], table_count: int) 
         if element.tag == _P:
             rows.extend(_text_rows(_text_box_paragraphs(element), styles))
             rows.extend(_text_rows([element], styles))
-        elif _is_layout_table(element, styles):
+        elif _is_layout_table(element, styles) or _is_frame(element):
             table_count = _read_blocks(_layout_blocks(element), styles, rows, table_count)
         else:
             rows.extend(_table_rows(element, styles, table_count))
@@ -231,6 +231,16 @@ def _is_layout_table(tbl, styles: _Styles) -> bool:
     if n_cols > LAYOUT_MAX_COLUMNS:
         return False
     return not styles.table_has_borders(tbl) or _is_ruled_letterhead(tbl)
+
+
+def _is_frame(tbl) -> bool:
+    """A table of one cell holding a table: a box drawn around the appendix (probe1 C20),
+    whose inner table is the table and whose paragraphs are text."""
+    rows = [tr for tr in tbl.iter(_TR) if _owning(tr, _TBL) is tbl]
+    if len(rows) != 1:
+        return False
+    cells = list(_unwrapped(rows[0], (_TC,)))
+    return len(cells) == 1 and any(child.tag == _TBL for child in _body_blocks(cells[0]))
 
 
 def _is_ruled_letterhead(tbl) -> bool:

@@ -49,6 +49,8 @@ _EMPTY_BOLD = re.compile(r"<b>(\s*)</b>")
 _BOLD_GAP = re.compile(r"</b>( ?)<b>")
 _SPACE_INSIDE_BOLD = (re.compile(r"<b>( +)"), re.compile(r"( +)</b>"))
 _MAX_SPAN = 1000
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 # tags that end a <caption> whose closing tag is missing
 _CAPTION_ENDERS = frozenset({"tr", "td", "th", "thead", "tbody", "tfoot", "table"})
 
@@ -121,6 +123,19 @@ class _TextRun:
         return self.has_bold_text and not self.has_plain_text
 
 
+def _list_label(number: int, kind: str) -> str:
+    if kind in ("a", "A"):
+        letter = chr(ord("a") + (number - 1) % 26)
+        return letter.upper() if kind == "A" else letter
+    if kind in ("i", "I"):
+        roman, rest = "", number
+        for amount, letters in _ROMAN:
+            while rest >= amount:
+                roman, rest = roman + letters, rest - amount
+        return roman.upper() if kind == "I" else roman.lower()
+    return str(number)
+
+
 def _collapse_spaces(text: str) -> str:
     """Runs of spaces to one, blank lines dropped, each line stripped ("\n" kept)."""
     if "\n" not in text:
@@ -168,6 +183,8 @@ class _TableParser(HTMLParser):
         self.in_style_sheet = False
         self.bold_classes: set[str] = set()  # classes a <style> sheet makes bold
         self.caption: _TextRun | None = None
+        # the lists open (ol / ul): [tag, the next item's number, its numbering type]
+        self.lists: list[list] = []
 
     # -- events ------------------------------------------------------------------------------
 
@@ -187,12 +204,29 @@ class _TableParser(HTMLParser):
             style += ";font-weight:bold"  # bold by its class (Google Docs' export)
         if style and _PAGE_BREAK_STYLE.search(style):
             self._page_break()
+        if tag in ("ol", "ul"):
+            self.lists.append([tag, _span(_attribute(attrs, "start"), zero_means=1),
+                               _attribute(attrs, "type") or "1"])
         if self.table is None:
             self._start_outside(tag, style, line)
         elif self.nested:
             self._start_nested(tag, style)
         else:
             self._start_in_table(tag, attrs, style, line)
+        if tag == "li" and self.lists and self.lists[-1][0] == "ol":
+            self._list_number(line)
+
+    def _list_number(self, line: int) -> None:
+        """An ordered list item's number, printed before its text as a browser prints it
+        ("1. ", "<ol start=\"3\">": "3. "; type "a", "A", "i", "I"): the numbers an STT
+        column holds as Word's list numbering (LibreOffice exports them so)."""
+        number = self.lists[-1][1]
+        self.lists[-1][1] += 1
+        text = f"{_list_label(number, self.lists[-1][2])}. "
+        run = self.outside if self.table is None else (
+            self.table.cell.run if self.table.cell is not None else None)
+        if run is not None:
+            run.add(text, line, line)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -207,6 +241,8 @@ class _TableParser(HTMLParser):
             return
         if self.skipping:
             return
+        if tag in ("ol", "ul") and self.lists and self.lists[-1][0] == tag:
+            self.lists.pop()
         if self.table is None:
             self._end_outside(tag)
         elif self.nested:
@@ -301,6 +337,13 @@ class _TableParser(HTMLParser):
         if self.caption is not None and tag in _CAPTION_ENDERS:
             self._emit_caption()
         if tag == "table":
+            if self._opens_a_frame():
+                # a box drawn around the table (probe1 C20): the frame is no table, the table
+                # inside it is, and what else the frame holds is text around it
+                self.table = None
+                self.tables -= 1
+                self._start_outside("table", style, line)
+                return
             if table.cell is not None:
                 self.nested = 1
                 table.cell.run.break_line()
@@ -320,6 +363,13 @@ class _TableParser(HTMLParser):
             self._close_row(line)
         elif tag not in ("colgroup", "col"):
             self._start_inline(tag, style)
+
+    def _opens_a_frame(self) -> bool:
+        """A table starting in the first and only cell of a table, nothing printed before it
+        in that cell: the outer table is a frame of one cell."""
+        table = self.table
+        return (table.cell is not None and not table.rows and table.row is not None
+                and table.row.cells == [table.cell] and not table.cell.run.text().strip())
 
     def _end_in_table(self, tag: str, line: int) -> None:
         if tag == "table":

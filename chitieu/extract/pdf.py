@@ -264,6 +264,8 @@ class _Reader:
         contents, finder_name = self._read_tables(with_text)
         self.meta["table_finder"] = finder_name if with_text else "ocr"
         rows = self._ordered_rows(contents)
+        if finder_name != "pdfplumber-lines" and (laid := self._laid_out(views, rows)):
+            return laid
         unreadable = [v for v in views if v.state in ("scan", "unmapped")]
         ocr = self._ocr(unreadable) if unreadable else None
         if ocr:
@@ -280,6 +282,8 @@ class _Reader:
             self.meta["legacy_encoding"] = encoding
         if view.turned:
             self._warn(f"page_turned:{number}:{view.direction}")
+        if view.struck:
+            self._warn(f"struck_text_dropped:p{number}")
         if view.state == "blank":
             self._warn(f"blank_page:{number}")
         return view
@@ -322,6 +326,33 @@ class _Reader:
         return merged
 
     # -- tables
+
+    def _laid_out(self, views: list[PageView], found: list[RawRow]) -> RawDocument | None:
+        """A PDF whose table is not ruled (no borders, rules between rows only, a box around
+        it — probe2 P17), where the fallback finders cut the table into a row per printed
+        line (most rows without a number): its text as poppler's `pdftotext -layout` lays it
+        out, read by the layout reader, when that reading's rows carry their numbers.
+        (pdfplumber's own layout text crowds neighbouring columns.) Only where every page
+        has text and none is turned; None to keep the finders' reading."""
+        if not views or any(v.state != "text" or v.turned for v in views):
+            return None
+        if not _row_per_line([r for r in found if r.table is not None]):
+            return None
+        from chitieu.extract import layout
+
+        text = _pdftotext_layout(self.path)
+        if text is None:
+            return None
+        doc = layout.read_text(text, agencies=self.agencies)
+        table_rows = [r for r in doc.rows if r.table is not None]
+        if not table_rows or _row_per_line(table_rows):
+            return None
+        self.warnings = [w for w in self.warnings if not w.startswith(
+            ("table_finder_fallback:", "no_table_found"))]
+        self._warn("table_finder_fallback:layout-text")
+        self.meta["table_finder"] = "layout-text"
+        return RawDocument(rows=doc.rows, format="pdf", pages=len(self.pages), ocr=False,
+                           warnings=[*self.warnings, *doc.warnings], meta=self.meta)
 
     def _read_tables(self, views: list[PageView]) -> tuple[dict[int, PageContent], str]:
         contents = self._read_pages(views, _lines_finder)
@@ -678,6 +709,36 @@ def _text_finder(plumber_page: Callable[[int], object]) -> Finder:
         return [t.cells for t in tables if len(t.columns) >= MIN_FALLBACK_COLUMNS]
 
     return finder
+
+
+_PDFTOTEXT_SECONDS = 60
+
+
+def _row_per_line(rows: list[RawRow]) -> bool:
+    """A table read a printed line a row: most of its rows (of three or more, or none at
+    all) open with no row number — a table's wrapped cells cut into lines."""
+    if not rows:
+        return True
+    numbered = sum(1 for r in rows if (first := next((t for t in r.texts if t.strip()), ""))
+                   and ROW_NUMBER.match(first.strip()))
+    return len(rows) >= 3 and numbered * 2 < len(rows)
+
+
+def _pdftotext_layout(path: Path) -> str | None:
+    """The PDF's text laid out by poppler's `pdftotext -layout`; None without poppler (the
+    other fallbacks read the file then), or when it fails on the file."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    try:
+        done = subprocess.run([exe, "-layout", "-enc", "UTF-8", str(path), "-"],
+                              capture_output=True, timeout=_PDFTOTEXT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
 
 
 def _fallback_finders(path: Path, heights: dict[int, float],

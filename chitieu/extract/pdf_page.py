@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -37,6 +37,7 @@ class PageView:
     direction: str = "right"  # the way the text ran before turning: right, down, up, left
     state: str = "text"
     encodings: dict[str, str] = field(default_factory=dict)
+    struck: int = 0  # chars dropped as struck through (deleted text shown by tracked changes)
     _edges: list[dict] | None = None
 
     @property
@@ -70,8 +71,39 @@ def page_view(page, number: int) -> PageView:
         if direction in ("down", "up"):
             width, height = height, width
     view = PageView(number, page, chars, width, height, direction, encodings=encodings)
-    view.state = _state(page, chars)
+    kept = _not_struck(chars, view.edges)
+    view.struck, view.chars = len(chars) - len(kept), kept
+    view.state = _state(page, kept)
     return view
+
+
+# A strike-through line crosses a glyph between these fractions of its height from the top
+# (an underline lies below the glyph's box, an overline above it).
+_STRIKE_BAND = (0.35, 0.8)
+
+
+def _not_struck(chars: list[dict], edges: list[dict]) -> list[dict]:
+    """Chars less those a horizontal line crosses through the middle: text struck through,
+    as a PDF printed with tracked changes shows deleted text ("99" struck beside the
+    inserted "100": probe2 P6 read the cell as 99100)."""
+    lines = sorted((e["top"], e["x0"], e["x1"]) for e in edges if e.get("orientation") == "h")
+    if not lines:
+        return chars
+    tops = [top for top, _, _ in lines]
+    low, high = _STRIKE_BAND
+    kept = []
+    for char in chars:
+        height = char["bottom"] - char["top"]
+        band_top, band_bottom = char["top"] + low * height, char["top"] + high * height
+        first = bisect_left(tops, band_top)
+        if first == len(tops) or tops[first] > band_bottom or char["text"].isspace():
+            kept.append(char)  # (most chars: no line crosses their band at all)
+            continue
+        middle = (char["x0"] + char["x1"]) / 2
+        crossing = (line for line in lines[first:bisect_right(tops, band_bottom)])
+        if not any(x0 <= middle <= x1 for _, x0, x1 in crossing):
+            kept.append(char)
+    return kept
 
 
 def dedupe(chars: list[dict]) -> list[dict]:

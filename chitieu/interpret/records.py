@@ -620,6 +620,23 @@ def _joined(cells: list[str], indexes: tuple[int, ...]) -> str:
     return "; ".join(t for t in [clean_text(cells[i]) for i in indexes] if t)
 
 
+NAME_UNIT_DIFFERS = "name_unit_differs"
+
+
+def _with_name_unit(value: Target | None, bracketed: str | None, warnings: list[str]
+                    ) -> Target | None:
+    """A figure printed bare takes the unit its row's name prints in brackets ("Tỷ lệ …
+    (%)" | "≥ 70"); one printed with its own unit keeps it, said where the two differ
+    ("(%)" | "80 trường": `name_unit_differs:%`)."""
+    if value is None or bracketed is None:
+        return value
+    if value.unit is None:
+        return value.model_copy(update={"unit": bracketed})
+    if fold(value.unit) != fold(bracketed):
+        warnings.append(f"{NAME_UNIT_DIFFERS}:{bracketed}")
+    return value
+
+
 def _raw(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None else ""
 
@@ -657,14 +674,19 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
     target_raw = _raw(cells, cols.target if target_col is None else target_col)
     if not clean_text(target_raw):
         name, target_raw = _name_and_target(name, table, cols)
-    # the row's own unit (its column, else its name's brackets) before its column header's
-    own_unit = unit or name_unit(name)
-    target, codes = parse_target(target_raw or None, own_unit or cols.target_unit)
+    # no unit column: the unit the name prints in its brackets, for a figure printed bare
+    # (before its column header's; a unit printed with the figure keeps its own)
+    bracketed = None if unit else name_unit(name)
+    target, codes = parse_target(target_raw or None,
+                                 unit or (None if bracketed else cols.target_unit))
     warnings += codes
+    target = _with_name_unit(target, bracketed, warnings)
     baseline_raw = _raw(cells, cols.baseline)
     if baseline_raw:  # (most tables print no baseline: an empty cell is none, no warning)
-        baseline, codes = parse_target(baseline_raw, own_unit or cols.baseline_unit)
+        baseline, codes = parse_target(baseline_raw,
+                                       unit or (None if bracketed else cols.baseline_unit))
         warnings += codes
+        baseline = _with_name_unit(baseline, bracketed, warnings)
     else:
         baseline = None
     if unit is not None and target is None and baseline is None:

@@ -27,9 +27,12 @@ def test_every_input_has_its_expected_records() -> None:
 # Inputs whose hand-written records the reader does not reach, why, and the score they keep
 # (a floor: a known gap must not hide a new loss): the test fails when one falls below its
 # floor, and when one reaches 1.0 (then this note goes).
-# (none since session 10: a lone agency under a merged lead is read as the support, and a
-# row's end before the next row's empty slot is no empty cell)
-KNOWN_GAPS: dict[str, tuple[str, float]] = {}
+KNOWN_GAPS: dict[str, tuple[str, float]] = {
+    "tp_hue_nhiem_vu_nhom_khong_so_thu_tu.portal.md": (
+        "portal: the first group's unnumbered bold title right under the header is read as "
+        "text between two tables (the header takes the title row's empty first slot as its "
+        "last cell), so tasks 1-2 have no section", 0.33),
+}
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)

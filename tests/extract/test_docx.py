@@ -448,3 +448,54 @@ def test_a_ruled_table_inside_a_borderless_frame_is_a_table(tmp_path):
     assert [(row.table, row.texts) for row in doc.rows] == [
         (None, ["PHỤ LỤC 1"]), (0, ["STT", "Chỉ tiêu", "Cơ quan chủ trì"]),
         (0, ["1", "Tỷ lệ hộ nghèo", "Công an xã"]), (None, ["Ghi chú cuối"])]
+
+
+def test_a_table_boxed_in_a_one_cell_frame_is_the_table(tmp_path: Path) -> None:
+    # probe1 C20: Word users box an appendix in a one-cell ruled table; the file failed
+    # (no table header found), its plan header lost with it
+    doc = Document()
+    doc.add_paragraph("PHỤ LỤC")
+    doc.add_paragraph("CHỈ TIÊU Y TẾ NĂM 2026")
+    doc.add_paragraph("(Kèm theo Kế hoạch số 8/KH-UBND ngày 12/01/2026 của UBND xã Bảo Lạc)")
+    frame = doc.add_table(rows=1, cols=1)
+    frame.style = "Table Grid"
+    inner = frame.cell(0, 0).add_table(rows=3, cols=4)
+    inner.style = "Table Grid"
+    cells = [["TT", "Chỉ tiêu", "Chỉ tiêu năm 2026", "Đơn vị chủ trì"],
+             ["1", "Tỷ lệ trẻ em được tiêm chủng đầy đủ", "≥ 95%", "Trạm Y tế xã"],
+             ["2", "Số thôn có nhân viên y tế hoạt động", "12 thôn", "Trạm Y tế xã"]]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    frame.cell(0, 0).add_paragraph("Ghi chú: số liệu thôn theo năm 2025.")
+    path = tmp_path / "framed.docx"
+    doc.save(path)
+    document = convert(path)
+    assert [(r.key, r.target.raw, [a.name for a in r.agencies]) for r in document.records] == [
+        ("1", "≥ 95%", ["Trạm Y tế xã"]), ("2", "12 thôn", ["Trạm Y tế xã"])]
+    assert document.plan.number == "8/KH-UBND"
+
+
+def test_headings_printed_between_two_tables_are_their_sections(tmp_path: Path) -> None:
+    # probe2 P27: "I. CHỈ TIÊU" + a table, "II. NHIỆM VỤ" + a table of other columns, the
+    # headings plain paragraphs: every key lost its section ("1", "2", "1~2", "2~2")
+    doc = Document()
+    doc.add_paragraph("PHỤ LỤC")
+    doc.add_paragraph("CHỈ TIÊU VÀ NHIỆM VỤ NĂM 2026")
+    tables = [("I. CHỈ TIÊU", [["TT", "Chỉ tiêu", "Kế hoạch 2026", "Cơ quan chủ trì"],
+                               ["1", "Tỷ lệ hộ dùng nước sạch", "98%", "Phòng Kinh tế"]]),
+              ("II. NHIỆM VỤ", [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+                                ["1", "Rà soát hồ sơ đất đai", "Phòng Kinh tế", "Quý II/2026"]])]
+    for heading, cells in tables:
+        doc.add_paragraph(heading)
+        table = doc.add_table(rows=len(cells), cols=len(cells[0]))
+        table.style = "Table Grid"
+        for r, row in enumerate(cells):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    path = tmp_path / "two_tables.docx"
+    doc.save(path)
+    document = convert(path)
+    assert [(r.key, [(s.number, s.title) for s in r.section]) for r in document.records] == [
+        ("I/1", [("I", "CHỈ TIÊU")]), ("II/1", [("II", "NHIỆM VỤ")])]
+    assert document.plan.title == "CHỈ TIÊU VÀ NHIỆM VỤ NĂM 2026"

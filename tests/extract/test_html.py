@@ -226,3 +226,30 @@ def test_escaped_cells_round_trip(grid):
     doc = html.read_text(f"<table>\n{body}</table>")
     assert texts(doc, 0) == grid
     assert [row.first_line for row in doc.rows] == list(range(2, 2 + len(grid)))
+
+
+def test_ordered_list_numbers_are_printed_as_a_browser_prints_them():
+    # probe1 C21: LibreOffice exports Word's list numbering in an STT column as <ol start=n>
+    # holding an empty item; the number is the item's marker, not text (keys lost before)
+    doc = html.read_text(
+        "<table><tr><td>STT</td><td>Nhiệm vụ</td></tr>"
+        "<tr><td><ol><li><p></p></ol></td><td>Số hóa hồ sơ</td></tr>"
+        "<tr><td><ol start='2'><li><p></p></ol></td><td>Cập nhật dữ liệu</td></tr>"
+        "<tr><td><ol type='I' start='3'><li></ol></td><td>TỔ CHỨC THỰC HIỆN</td></tr>"
+        "</table><ol type='a'><li>Mục tiêu</li><li>Chỉ tiêu</li></ol><ul><li>Ghi chú</li></ul>")
+    assert texts(doc, 0) == [["STT", "Nhiệm vụ"], ["1.", "Số hóa hồ sơ"],
+                             ["2.", "Cập nhật dữ liệu"], ["III.", "TỔ CHỨC THỰC HIỆN"]]
+    assert [row.texts for row in doc.rows if row.table is None] == [
+        ["a. Mục tiêu"], ["b. Chỉ tiêu"], ["Ghi chú"]]
+
+
+def test_a_table_boxed_in_a_one_cell_frame_is_the_table():
+    # probe1 C20 (LibreOffice's HTML of the boxed DOCX): the inner table was read as lines of
+    # the frame's one cell, and the file had no table
+    doc = html.read_text(
+        "<p>PHỤ LỤC</p><table><tr><td><p><br/></p>"
+        "<table><tr><td>TT</td><td>Chỉ tiêu</td></tr><tr><td>1</td><td>Tỷ lệ A</td></tr>"
+        "</table><p>Ghi chú: số liệu năm 2025.</p></td></tr></table><p>Hết</p>")
+    assert texts(doc, 0) == [["TT", "Chỉ tiêu"], ["1", "Tỷ lệ A"]]
+    assert [row.texts for row in doc.rows if row.table is None] == [
+        ["PHỤ LỤC"], ["Ghi chú: số liệu năm 2025."], ["Hết"]]

@@ -62,3 +62,19 @@ def test_turned_pages_read_as_upright_ones_and_a_blank_page_is_noted():
         assert a.bbox == pytest.approx(b.bbox, abs=0.01)  # in the upright frame
     assert turned.warnings == ["page_turned:1:down", "page_turned:2:down", "blank_page:3"]
     assert turned.pages == 3
+
+
+def test_text_struck_through_is_dropped_and_underlined_text_kept():
+    # probe2 P6: a PDF printed with tracked changes shows the deleted "99" struck through
+    # beside the inserted, underlined "100"; the cell was read as 99100
+    from chitieu.extract.pdf_page import _not_struck
+
+    def char(text, x0):
+        return {"text": text, "x0": x0, "x1": x0 + 7, "top": 147.2, "bottom": 158.2}
+
+    chars = [char("9", 349.3), char("9", 356.3), char("1", 363.3), char("0", 370.3),
+             char("0", 377.3)]
+    edges = [{"orientation": "h", "x0": 349.3, "x1": 363.3, "top": 155.1},  # the strike
+             {"orientation": "h", "x0": 363.3, "x1": 384.3, "top": 159.3},  # the underline
+             {"orientation": "v", "x0": 340.0, "x1": 340.0, "top": 150.0}]
+    assert "".join(c["text"] for c in _not_struck(chars, edges)) == "100"

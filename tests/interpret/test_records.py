@@ -397,3 +397,14 @@ def test_a_start_without_an_end_after_it_is_no_deadline_and_is_said(
     [record] = _records(f"1\tSố hóa hồ sơ\tSở Nội vụ\t{start}\t{end}", START_END)
     assert record.deadline is None
     assert f"deadline_unparsed:{words}" in record.warnings
+
+
+def test_a_unit_printed_with_the_figure_wins_over_the_names_brackets() -> None:
+    # review r1 L1: "(%)" in the name overrode the cell's own "80 trường" (silent); the
+    # name's unit only fills a figure printed bare, and a differing one is said
+    header = "TT\tChỉ tiêu\tKế hoạch 2026\tCơ quan chủ trì"
+    records = _records("4\tTỷ lệ dân số có chữ ký số (%)\t≥ 70\tCông an xã\n"
+                       "6\tTỷ lệ trường đạt chuẩn quốc gia (%)\t80 trường\tPhòng Văn hóa - Xã hội",
+                       header)
+    assert [(r.target.unit, [w for w in r.warnings if w.startswith("name_unit")])
+            for r in records] == [("%", []), ("trường", ["name_unit_differs:%"])]
