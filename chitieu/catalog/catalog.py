@@ -26,6 +26,7 @@ from chitieu.catalog.words import (
     WORDS_YAML,
     Reading,
     Words,
+    compiled,
     counts_a_stock,
     counts_additions,
     default_words,
@@ -171,11 +172,14 @@ class Catalog:
         self._shared: dict[int, float] = {}  # words in common (bits) → their weight
         self._spelled = _Spelled(self._spelled_uncached)  # the name's words, as spelled here
         self._cached = text_cache(self._match)  # the latest names; short ones recur more
+        self._searcher = _compiled_searcher(self)
+
 
     def __getstate__(self) -> dict:
         # pickled by chitieu.core.cache: the index, without the memo tables
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_spelled", "_cached", "_compatible_masks", "_shared")}
+                if k not in ("_spelled", "_cached", "_compatible_masks", "_shared",
+                             "_searcher")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -219,6 +223,8 @@ class Catalog:
         if unit:  # (a name printed without a unit: its unit says no condition)
             reading = unit_conditions(reading, unit, self.words)
         reading = family_conditions(reading, family, self.words, unit)
+        if self._searcher is not None:  # the two lines below, compiled
+            return (reading, family, *self._searcher.words(content, self._spelled, self._rare))
         words = frozenset(map(self._spelled.__getitem__, content))
         return reading, family, words, math.fsum(map(self._weight_of.__getitem__, words))
 
@@ -267,6 +273,10 @@ class Catalog:
             return None
         heading = self._heading(reading, family)
         needed = _needed(self.threshold, total)
+        if self._searcher is not None and not heading:  # the loop below, compiled
+            return self._searcher.best(group.members, words, total, needed,
+                                       self._compatible_mask(group, reading, family),
+                                       self._slot, self.threshold)
         candidates, name_bits = group.reaching(words, needed, self._slot)
         candidates &= self._compatible_mask(group, reading, family)
         # rank's first: the highest score, the lowest id among equal scores. A phrasing
@@ -379,6 +389,24 @@ class Catalog:
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                    score_cutoff=WORD_CUTOFF)
         return found[0] if found else word
+
+
+def _compiled_searcher(catalog: Catalog):
+    """The candidate loop of `Catalog._best` as compiled code (chitieu.catalog._fastread,
+    words.py), over the phrasings' words as bit sets of the vocabulary; None where the module
+    was not built or is turned off (CHITIEU_COMPILED=0): `_best` runs its own loop, the
+    same."""
+    fastread = compiled()
+    if fastread is None or max((len(entry.words) for entry in catalog._entries),
+                               default=0) > 62:
+        return None
+    index = {word: i for i, word in enumerate(catalog._vocabulary)}
+    weights = tuple(catalog._weight_at)
+    return fastread.Searcher(
+        index, weights, tuple(math.ceil(weight * _QUANTA) for weight in weights),
+        tuple(tuple(index[word] for word in entry.words) for entry in catalog._entries),
+        tuple(catalog._entry_weights), tuple(catalog._entry_ids),
+        1 - CONTAINMENT_WEIGHT, CONTAINMENT_WEIGHT, SCORE_SLACK, float(_QUANTA))
 
 
 def _round2(score: float) -> float:

@@ -8,8 +8,9 @@ object, the set of conditions, the unit family — which the matcher compares ex
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import chain, compress, count, pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -18,6 +19,11 @@ from chitieu.core.dataclass import dataclass, field
 from chitieu.core.lexicon import parse_yaml
 from chitieu.core.patterns import lazy
 from chitieu.core.text import ascii_fold, is_plain
+
+try:  # the name reading's hot loop, compiled (setup.py): words.py holds its Python twin
+    from chitieu.catalog import _fastread
+except ImportError:  # not built here: the Python reading, the same
+    _fastread = None
 
 WORDS_YAML = Path(__file__).resolve().parent / "match_words.yaml"
 
@@ -147,6 +153,29 @@ class Words:
     # what follows a target printed at the end of a name ("giảm 3% trở lên"; `_target_start`),
     # longest first
     target_tails: tuple[Phrase, ...] = ()
+    # what prints the level a fall goes to ("xuống dưới", "còn"; `_levelled`): anywhere in the
+    # name, or (`level_ends`) as its last words, longest first
+    level_frames: tuple[Phrase, ...] = ()
+    level_ends: tuple[Phrase, ...] = ()
+    level_verbs: tuple[Phrase, ...] = ()
+    # (the frames as one set: `_holds_any` keeps its lookup table per set, by identity)
+    level_frame_set: frozenset[Phrase] = frozenset()
+    # conditions a name must say what of (`subjects`: satisfaction with public services, with
+    # procedures settled …), and the condition a name holding one and none of them holds
+    subjects: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    of_nothing: str | None = None
+    # conditions whose phrases hold a target printed inside them ("phủ trên 80% hộ gia đình" is
+    # "phủ hộ gia đình"; `_inner_target_conditions`): the verbs that open them, the words that
+    # frame such a target, and each condition with its phrases
+    inner_verbs: frozenset[str] = frozenset()
+    inner_frames: frozenset[str] = frozenset()
+    inner_phrases: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    # a name setting two targets, one per clause (`_two_targets`): the condition it holds, the
+    # verbs an earlier clause says something had or done with, and the words "có" stands for
+    # as a slipped "cơ" before them ("cơ quan")
+    two_targets: str | None = None
+    having_verbs: frozenset[Phrase] = frozenset()
+    not_having_after: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -254,6 +283,24 @@ class Words:
                        for c in data.get("run_bound_conditions") or ()},
             wholes=frozenset(map(phrase, tallies.get("wholes") or ())),
             target_tails=longest_first(data.get("target_tails") or ()),
+            level_frames=longest_first((data.get("level_frames") or {}).get("within") or ()),
+            level_ends=longest_first((data.get("level_frames") or {}).get("ending") or ()),
+            level_verbs=longest_first((data.get("level_frames") or {}).get("verbs") or ()),
+            level_frame_set=frozenset(map(phrase, (data.get("level_frames") or {}).get(
+                "within") or ())),
+            inner_phrases={str(c): frozenset(map(phrase, data["conditions"][c]))
+                           for c in (data.get("inner_targets") or {}).get("conditions") or ()},
+            subjects={str(c): frozenset(map(phrase, found)) for c, found
+                      in ((data.get("subjects") or {}).get("of") or {}).items()},
+            of_nothing=(data.get("subjects") or {}).get("condition"),
+            inner_verbs=frozenset(map(str, (data.get("inner_targets") or {}).get("verbs") or ())),
+            inner_frames=frozenset(map(str, (data.get("inner_targets") or {}).get("frames")
+                                       or ())),
+            two_targets=(data.get("two_targets") or {}).get("condition"),
+            having_verbs=frozenset(map(phrase, (data.get("two_targets") or {}).get("having")
+                                       or ())),
+            not_having_after=frozenset(map(str, (data.get("two_targets") or {}).get(
+                "not_after_co") or ())),
             happenings=frozenset(map(phrase, [*(tallies.get("events") or ()),
                                               *(tallies.get("flows") or ())])),
         )
@@ -315,8 +362,23 @@ def tokens(text: str, words: Words) -> Phrase:
 
 
 def _tokens(text: str, words: Words, reader: _Reader) -> Phrase:
+    if reader.tokenize is not None:  # compiled, for a name of pieces read before
+        found = reader.tokenize(text)
+        if found is None and words.locality is not None and ("ủa" in text or "ỦA" in text):
+            found = reader.tokenize(_without_locality(text, words), False)
+        if found is not None:
+            return found
+    return _read_tokens(text, words, reader)
+
+
+def _without_locality(text: str, words: Words) -> str:
+    return " ".join(words.locality.sub(" ", text).split())  # type: ignore[union-attr]
+
+
+def _read_tokens(text: str, words: Words, reader: _Reader) -> Phrase:
+    """`_tokens` in Python (the compiled `Tokenizer.tokens` is its twin)."""
     if words.locality is not None and ("ủa" in text or "ỦA" in text):
-        text = " ".join(words.locality.sub(" ", text).split())
+        text = _without_locality(text, words)
     # a space never falls inside a word of ascii_fold's: a plain text is read piece by piece
     pieces = text.split(" ")
     try:  # most names: every piece one word already read (in a plain text: see `_Pieces`)
@@ -472,15 +534,13 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     words = words or default_words()
     reader = _reader(words)
     seq = _tokens(text, words, reader)
-    head, family = _head(seq, words, reader)
-    content, conditions, used = _scan(seq, words, reader)
+    if reader.read is not None and seq[:1] not in reader.opener_starts:
+        content, conditions, used, family, obj, said = reader.read(seq)
+    else:  # (the compiled `read` is this, for a name opening with no opener)
+        content, conditions, used = _scan(seq, words, reader)
+        family, obj, said = _object(seq, words, reader)
     if words.run_bound and not words.run_bound.keys().isdisjoint(conditions):
         conditions -= _across_runs(text, conditions, words, reader)
-    obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
-    if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
-        other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
-        if other and other != obj:
-            obj, length = f"{obj}+{other}", length + more
     # "… giảm 3% trở lên" ends, as a name, at "giảm" (most names end in no number, no "năm"
     # and no tail's last word: they end where they end)
     ending = seq[:_target_start(seq, words)] if seq and (
@@ -489,12 +549,26 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         else None
     if final:
         conditions.add(final)
+    opening = None
     if seq and seq[0] in reader.opening:  # most names open with none of these phrases
         opening = _longest_at(seq, 0, words.opening, reader.opening)
         if opening:
             conditions.add(opening)
+    if not reader.level_words.isdisjoint(ending):  # most names hold no "xuống", no "còn"
+        content = _levelled(seq, ending, content, conditions, words)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if words.subjects and not words.subjects.keys().isdisjoint(conditions) and any(
+            not _holds_any(seq, words.subjects[c]) for c in words.subjects.keys() & conditions):
+        # ("Tỷ lệ người dân hài lòng": satisfied with what is unsaid — few names hold one)
+        conditions.add(words.of_nothing)  # type: ignore[arg-type]
+    if not words.inner_verbs.isdisjoint(seq) and any(map(str.isdigit, seq)):
+        conditions |= _inner_target_conditions(seq, words)  # few names hold such a verb
+    if words.two_targets and ("," in text or ";" in text) \
+            and not reader.using_verbs.keys().isdisjoint(seq) \
+            and _CLAUSE_VERB.search(ascii_fold(text)) \
+            and _two_targets(text, words, reader):  # few names open a clause with such a verb
+        conditions.add(words.two_targets)
     if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
             and _bare_size(seq, words):
         conditions.add(words.size_unread)  # type: ignore[arg-type]
@@ -509,9 +583,22 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         obj,  # object
         _with_implied(conditions, words.implied),  # conditions
         family,  # family
-        _said(seq, head + length, words, reader) if obj else None,  # said
+        said,  # said
         used,  # used
     ), content
+
+
+def _object(seq: Phrase, words: Words,
+            reader: _Reader) -> tuple[str | None, str | None, str | None]:
+    """The measuring noun's family (`_head`), the counted object after it, and what the
+    name says of that object (`_said`)."""
+    head, family = _head(seq, words, reader)
+    obj, length = _longest_with_length(seq, head, words.objects, reader.objects)
+    if obj:  # a list of two kinds of place ("thôn, trường học") counts neither alone
+        other, more = _longest_with_length(seq, head + length, words.listed, reader.listed)
+        if other and other != obj:
+            obj, length = f"{obj}+{other}", length + more
+    return family, obj, _said(seq, head + length, words, reader) if obj else None
 
 
 def objects_agree(a: str | None, b: str | None, words: Words | None = None) -> bool:
@@ -601,6 +688,92 @@ def _target_start(seq: Phrase, words: Words) -> int:
     while end and seq[end - 1].isdigit():
         end -= 1
     return end
+
+
+_CLAUSES = lazy(re.compile, r"[,;]")
+# a clause opening with a verb of use or reach (match_words.yaml `using_verbs`, folded)
+_CLAUSE_VERB = lazy(re.compile, r"[,;]\s*(?:su dung|truy cap|tiep can|kha nang)\b")
+
+
+def _two_targets(text: str, words: Words, reader: _Reader) -> bool:
+    """Whether the name sets two targets, one per clause: a later clause opens with a verb of
+    use or reach and what it acts on ("…, tiếp cận được dịch vụ internet băng rộng"), after an
+    earlier one saying something had or done ("Mỗi hộ gia đình đều có địa chỉ số"). Verbs
+    listed after one object ("hướng dẫn cài đặt, sử dụng VNeID", "khai thác, sử dụng lại") set
+    one target: the earlier clause says nothing had."""
+    clauses = [_tokens(c, words, reader) for c in _CLAUSES.split(text)]
+    for k in range(1, len(clauses)):
+        later = clauses[k]
+        verb = _longest_with_length(later, 0, words.using_verbs, reader.using_verbs)[1]
+        after = verb + (verb and later[verb:verb + 1] == ("duoc",))
+        if not verb or not _longest_at(later, after, words.used_objects, reader.used_objects):
+            continue
+        if any(_had(clause, words) for clause in clauses[:k]):
+            return True
+    return False
+
+
+def _had(clause: Phrase, words: Words) -> bool:
+    """Whether a clause says something had or done (a verb of `having_verbs` after its first
+    word; "có" not a slipped "cơ" of "cơ quan", "cơ sở")."""
+    for i in range(1, len(clause)):
+        for verb in words.having_verbs:
+            if clause[i:i + len(verb)] == verb and not (
+                    verb == ("co",) and clause[i + 1:i + 2] and
+                    clause[i + 1] in words.not_having_after):
+                return True
+    return False
+
+
+def _inner_target_conditions(seq: Phrase, words: Words) -> set[str]:
+    """The conditions of `inner_phrases` whose phrases the name holds once a target printed
+    inside it is left out: its numbers, and the words of `inner_frames` just before them
+    ("Hạ tầng cáp quang phủ trên 80% hộ gia đình" holds "phủ hộ": coverage, no households'
+    lines)."""
+    kept = list(seq)
+    for i in range(len(seq) - 1, -1, -1):
+        if seq[i].isdigit():
+            del kept[i]
+            j = i - 1
+            while j >= 0 and seq[j] in words.inner_frames:
+                del kept[j]
+                j -= 1
+    without = tuple(kept)
+    return {c for c, phrases in words.inner_phrases.items() if _holds_any(without, phrases)}
+
+
+DECREASE = "decrease"
+
+
+def _levelled(seq: Phrase, ending: Phrase, content: list[str], conditions: set[str],
+              words: Words) -> list[str]:
+    """A fall to a level, or a level kept, prints that level (match_words.yaml
+    `level_frames`): "Giảm tỷ lệ hộ nghèo xuống dưới 2%", "Giảm tỷ lệ hộ nghèo (theo chuẩn …)
+    còn", "Duy trì tỷ lệ thất nghiệp ở mức thấp" are the rate, no fall of it. Where the name
+    (`ending`: without a target printed at its end) holds a frame, or ends with one of
+    `level_ends`, the fall (DECREASE) is left out of `conditions`, and the frame's words and
+    a verb of `level_verbs` the name opens with ("Giảm", "Duy trì") out of the content words
+    returned."""
+    frame = next((f for f in words.level_ends if ending[-len(f):] == f), None)
+    if frame is None and _holds_any(ending, words.level_frame_set):
+        frame = next(f for f in words.level_frames  # longest first
+                     if any(ending[i:i + len(f)] == f for i in range(len(ending))))
+    if frame is None:
+        return content
+    conditions.discard(DECREASE)
+    content = _without_run(content, frame)
+    verb = next((v for v in words.level_verbs
+                 if seq[:len(v)] == v and tuple(content[:len(v)]) == v), ())
+    return content[len(verb):]
+
+
+def _without_run(content: list[str], run: Phrase) -> list[str]:
+    """`content` without the last place its words run as `run` does (itself if none)."""
+    n = len(run)
+    for i in range(len(content) - n, -1, -1):
+        if tuple(content[i:i + n]) == run:
+            return content[:i] + content[i + n:]
+    return content
 
 
 def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
@@ -728,7 +901,16 @@ def _holds_at(seq: Phrase, i: int, phrases: Collection[Phrase], starts: _Starts)
 
 
 def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
-    """Whether `seq` holds one of `phrases` anywhere."""
+    """Whether `seq` holds one of `phrases` anywhere (compiled for the sets of `Words` read
+    again and again: `Scanner.holds`, the sets a name holds found once)."""
+    held = _HELD.get(id(phrases))
+    if held is not None and held[0] is phrases and seq.__class__ is tuple:
+        return held[1](seq, held[2])
+    return _holds_anywhere(seq, phrases)
+
+
+def _holds_anywhere(seq: Phrase, phrases: Collection[Phrase]) -> bool:
+    """`_holds_any` in Python (`Scanner.holds` is its twin)."""
     starts = _starts(phrases)
     if starts.keys().isdisjoint(seq):  # most names start none of them: looked up in C
         return bool(seq) and () in phrases
@@ -737,6 +919,14 @@ def _holds_any(seq: Phrase, phrases: Collection[Phrase]) -> bool:
 
 
 def _scan(seq: Phrase, words: Words, reader: _Reader) -> tuple[list[str], set[str], str | None]:
+    """`_scan_words`, compiled where chitieu.catalog._fastread was built (the same result)."""
+    if reader.scan is not None:
+        return reader.scan(seq)
+    return _scan_words(seq, words, reader)
+
+
+def _scan_words(seq: Phrase, words: Words,
+                reader: _Reader) -> tuple[list[str], set[str], str | None]:
     """In one pass over the words: those left once stop phrases and bare numbers are dropped
     (stop phrases taken left to right, the longest where several start); the conditions of
     every phrase of `words.conditions` the name holds, wherever it starts; and how the
@@ -915,6 +1105,10 @@ class _Reader:
         # the last words a target printed at a name's end may end with besides a number
         # (`_target_start`): a tail's, or the "năm" of "%/năm"
         self.target_ends = frozenset(t[-1] for t in words.target_tails if t) | {"nam"}
+        # the words that a level's frame holds (`_levelled`): a name holding none of them
+        # prints no level
+        self.level_words = frozenset(w for f in (*words.level_frames, *words.level_ends)
+                                     for w in f[:1])
         # the first words of `openers` as one-word phrases (an empty opener: the empty one),
         # which `_head` tries only where a name opens with one
         self.opener_starts = frozenset(o[:1] for o in words.openers)
@@ -925,6 +1119,138 @@ class _Reader:
         self.pair_kinds = {pair: _kind(pair[0], pair, words, self.using_verbs)
                            for table in (words.stop_set, words.conditions, words.using_verbs)
                            for pair in _starts(table).pairs}
+        # `_scan` compiled, where chitieu.catalog._fastread was built (else None: the Python
+        # `_scan_words`)
+        scanner = _compiled_scanner(words)
+        self.scan = scanner.scan if scanner is not None else None
+        # `_scan`, `_head` (a name opening with no opener), the counted object and `_said`
+        # in one compiled call (`read_with_content`), else None
+        self.read = scanner.read if scanner is not None else None
+        # `_tokens` compiled for a name whose pieces were all read before (`_Pieces`), else
+        # None
+        self.tokenize = _compiled_tokenize(words, self.forms.pieces)
+
+
+def compiled():
+    """chitieu.catalog._fastread, the name reading's hot loops compiled, where it was built
+    and is not turned off (environment variable CHITIEU_COMPILED=0); else None."""
+    if os.environ.get("CHITIEU_COMPILED", "1") == "0" \
+            or getattr(_fastread, "VERSION", None) != _COMPILED_VERSION:
+        return None  # (a module built from older source is not used either)
+    return _fastread
+
+
+_COMPILED_VERSION = 6  # the interface `_fastread` builds (its VERSION)
+
+
+def _compiled_scanner(words: Words):
+    """`_scan_words` of `words` as compiled code (chitieu.catalog._fastread), and what
+    `read_with_content` reads where the counted object starts (`_head`, the objects, `_said`):
+    their phrase tables as one trie of word ids, each node saying which phrases end there.
+    None where the module was not built, is turned off (CHITIEU_COMPILED=0), or a table holds
+    an empty phrase (held everywhere: the Python reading keeps that case)."""
+    fastread = compiled()
+    if fastread is None:
+        return None
+    # the phrase sets `_holds_any` is asked about (each a bit of `Scanner.held`)
+    asked = [table for table in (
+        words.named_wholes, words.per_person, words.added, words.cumulative, words.wholes,
+        words.happenings, words.events, words.states, words.periods, words.yearly,
+        *words.void.values(), *words.family_not.values()) if table and () not in table][:64]
+    tables = (words.stop_set, words.conditions, words.using_verbs, words.used_objects,
+              words.objects, words.listed, words.measuring, words.not_measuring,
+              words.predicates, words.bare_followers, *asked)
+    if any(() in table for table in tables[:10]):
+        return None
+    ids: dict[str, int] = {}
+    for phrase in chain(*tables, ((w,) for w in sorted(words.number_words | words.fillers))):
+        for word in phrase:
+            ids.setdefault(word, len(ids) + 1)
+    edges: dict[tuple[int, int], int] = {}
+
+    def node_of(phrase: Phrase) -> int:
+        node = 0
+        for word in phrase:
+            node = edges.setdefault((node, ids[word]), len(edges) + 1)
+        return node
+
+    def indexed(table: dict[Phrase, str | None]) -> tuple[dict[int, int], tuple]:
+        names = tuple(dict.fromkeys(sorted(table.values(), key=str)))
+        at = {name: i for i, name in enumerate(names)}
+        return {node_of(phrase): at[name] for phrase, name in table.items()}, names
+
+    def flagged(table) -> set[int]:
+        return {node_of(phrase) for phrase in table}
+
+    stops = flagged(words.stop_set)
+    conditions, condition_names = indexed(words.conditions)
+    verbs, verb_names = indexed(words.using_verbs)
+    used, used_names = indexed(words.used_objects)
+    objects, object_names = indexed(words.objects)
+    listed, listed_names = indexed(words.listed)
+    nouns, families = indexed({noun: words.noun_families.get(noun) for noun in words.measuring})
+    not_measuring = flagged(words.not_measuring)
+    predicates, bare = flagged(words.predicates), flagged(words.bare_followers)
+    held: dict[int, int] = {}
+    for bit, table in enumerate(asked):
+        for node in flagged(table):
+            held[node] = held.get(node, 0) | 1 << bit
+    nodes = range(len(edges) + 1)
+    scanner = fastread.Scanner(
+        ids, [(parent, word, child) for (parent, word), child in edges.items()], len(nodes),
+        bytes(node in stops for node in nodes), tuple(conditions.get(n, -1) for n in nodes),
+        tuple(verbs.get(n, -1) for n in nodes), tuple(used.get(n, -1) for n in nodes),
+        condition_names, verb_names, used_names,
+        bytes(name in words.sized for name in condition_names),
+        bytes([0, *(word in words.number_words for word in ids)]), words.size_unread,
+        tuple(objects.get(n, -1) for n in nodes), object_names,
+        tuple(listed.get(n, -1) for n in nodes), listed_names,
+        tuple(nouns.get(n, -1) for n in nodes), families,
+        bytes(node in not_measuring for node in nodes),
+        bytes(node in predicates for node in nodes), bytes(node in bare for node in nodes),
+        bytes([0, *(word in words.fillers for word in ids)]),
+        tuple(held.get(n, 0) for n in nodes))
+    if len(_HELD) + len(asked) > _MAX_SHAPES * 64:
+        _HELD.clear()
+    for bit, table in enumerate(asked):
+        _HELD[id(table)] = (table, scanner.holds, bit)
+    return scanner
+
+
+# id of a phrase set `_holds_any` is asked about → (the set, the compiled `holds`, its bit)
+_HELD: dict[int, tuple[Collection[Phrase], Callable[[Phrase, int], bool], int]] = {}
+
+
+def _compiled_tokenize(words: Words,
+                       pieces: _Pieces) -> Callable[..., Phrase | None] | None:
+    """`_tokens` as compiled code where it is plain: every piece of the text read before
+    (`pieces`, which grows as names are read; a text whose pieces are all there is plain),
+    a locality ("của xã") cut first (`_tokens`, with `tokens(text, False)`). The
+    phrases of the abbreviations, then of the synonyms, as two tries of word ids, each node
+    with what its phrase is replaced by. None where the module is not built or turned off."""
+    fastread = compiled()
+    if fastread is None:
+        return None
+    tables = (words.abbreviations, words.synonyms)
+    if any(() in table for table in tables):
+        return None
+    ids: dict[str, int] = {}
+    for phrase in chain(*tables):
+        for word in phrase:
+            ids.setdefault(word, len(ids) + 1)
+    built = []
+    for table in tables:
+        edges: dict[tuple[int, int], int] = {}
+        values: dict[int, Phrase] = {}
+        for phrase, replacement in table.items():
+            node = 0
+            for word in phrase:
+                node = edges.setdefault((node, ids[word]), len(edges) + 1)
+            values[node] = replacement
+        built += [[(parent, word, child) for (parent, word), child in edges.items()],
+                  tuple(values.get(node) for node in range(len(edges) + 1))]
+    locality = ("ủa", "ỦA") if words.locality is not None else ()
+    return fastread.Tokenizer(pieces, ids, len(ids) + 1, *built, locality).tokens
 
 
 _READERS: dict[int, _Reader] = {}
