@@ -1045,6 +1045,16 @@ def snap_phrase(text: str, phrases: Sequence[str], min_ratio: float = 85.0,
     found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio)
     if found is None:
         return text
+    # phrases as near by their letters ("Chỉ tiên": "Chi tiết", "Chỉ tiêu") are told apart
+    # by the marks read too: the one nearest the cell as printed (a header lost its name
+    # column to "Chi tiết", and the table with it: triage S1)
+    tied = [index for _, score, index in process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=found[1] - 0.01, limit=5)
+            if abs(score - found[1]) < 1e-6]
+    if len(tied) > 1:
+        found = (None, found[1], min(tied, key=lambda index: Levenshtein.distance(
+            unicodedata.normalize("NFC", phrases[index]).casefold(),
+            unicodedata.normalize("NFC", stripped).casefold())))
     candidate = phrases[found[2]]
     if _key(candidate) == key and _accent_distance(candidate, stripped) == 0:
         return text
