@@ -25,6 +25,23 @@ def test_the_accents_of_a_line_of_capitals_read_as_a_line_are_dropped() -> None:
     assert _drop_floating_marks(marks + title) == title
 
 
+def test_an_accent_line_with_a_glyph_run_into_the_title_is_dropped() -> None:
+    """DEV17 (a portrait JPEG in DejaVu Serif 10): the title's accents read as a line ("^ ?
+    ~ ~ — .c"), the last a tall glyph of no confidence reaching into "THÔNG" under it —
+    the whole line is marks, not a title's first words."""
+    title = [Word(t, x, 492, x + w, 528, 90.0, line=6)
+             for t, x, w in (("NHIEM", 304, 185), ("BẢO", 598, 109), ("TRUYEN", 1054, 215),
+                             ("THÔNG", 1287, 192))]
+    marks = [Word("^", 417, 484, 432, 492, 64.2, line=5),
+             Word("?", 646, 480, 657, 491, 78.4, line=5),
+             Word("—", 1206, 479, 1226, 491, 28.4, line=5),
+             Word(".c", 1375, 474, 1400, 500, 0.0, line=5)]
+    assert _drop_floating_marks(marks + title) == title
+    # a sure short word on a line of its own stays, whatever floats beside it
+    sure = Word("01", 1375, 474, 1400, 500, 95.0, line=5)
+    assert sure in _drop_floating_marks([*marks[:3], sure, *title])
+
+
 def test_a_short_word_on_its_own_line_is_kept() -> None:
     """"2026" under "Năm", a lone "x" in a cell, a number over a word on a line of its own
     with words of its size: text."""

@@ -115,12 +115,33 @@ def _separators(text: str) -> int:
     return sum(ch in ".," for ch in text)
 
 
+# A one-digit number read as the letter that looks like it ("6" read "S" in a target cell at
+# 200 dpi, DEV17): a lone letter of these, standing apart from every word of its line by
+# more than `_LONE_GAP_POINTS`, is read again too. ("I", "B", "A" … are sections' numbers.)
+_LONE_LOOKALIKES = frozenset("SsOoZzgq")
+_LONE_GAP_POINTS = 9.0
+
+
+def is_lone_lookalike(words: list, index: int, dpi: int) -> bool:
+    """Whether `words[index]` is one letter that looks like a digit, alone in its cell: no
+    word of its line within `_LONE_GAP_POINTS` of it on either side."""
+    word = words[index]
+    if word.note or word.text not in _LONE_LOOKALIKES:
+        return False
+    gap = _LONE_GAP_POINTS * dpi / 72
+    return not any(
+        other is not word and other.top < word.bottom and other.bottom > word.top
+        and (0 <= word.left - other.right <= gap or 0 <= other.left - word.right <= gap)
+        for other in words)
+
+
 def reread_numbers(words: list, image: np.ndarray, dpi: int) -> tuple[list, list]:
     """The words with their suspect numbers replaced by a surer second reading, and the
     changes made (`chitieu.extract.ocr.spelling.Change`)."""
     from chitieu.extract.ocr.spelling import Change, beside
 
-    suspects = [i for i, w in enumerate(words) if is_suspect(w)]
+    suspects = [i for i, w in enumerate(words)
+                if is_suspect(w) or is_lone_lookalike(words, i, dpi)]
     if not suspects or not _has_language():
         return words, []
     readings = _read_strip([_crop(words, i, image, dpi) for i in suspects], dpi)

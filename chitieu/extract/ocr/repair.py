@@ -838,8 +838,22 @@ def repair_target_cell(text: str) -> str:
                                           if len(p.split()) == first])
         if fixed == lead:
             fixed = _glued_target_lead(lead)
+        if fixed == lead and first == 1:
+            fixed = _letter_off_target_lead(lead)
         text = " ".join([fixed, *words[first:]]) if fixed != lead else text
     return text
+
+
+def _letter_off_target_lead(lead: str) -> str:
+    """One word before a target's number that spells the one target word of its length
+    with a letter misread ("Tiên 65" for "Trên 65", EVAL17 worn Lạc Sơn at 200 dpi); else
+    `lead`. Words of three letters or fewer are too short to judge ("Tư", "là")."""
+    key = _key(lead)
+    if len(key) <= 3 or lead.casefold() in {p.casefold() for p in _target_leads()}:
+        return lead
+    found = [p for p in _target_leads() if len(p.split()) == 1 and len(_key(p)) == len(key)
+             and Levenshtein.distance(_key(p), key) == 1]
+    return in_printed_case(found[0], lead) if len(found) == 1 else lead
 
 
 def _glued_target_lead(lead: str) -> str:
@@ -1045,6 +1059,16 @@ def snap_phrase(text: str, phrases: Sequence[str], min_ratio: float = 85.0,
     found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio)
     if found is None:
         return text
+    # phrases as near by their letters ("Chỉ tiên": "Chi tiết", "Chỉ tiêu") are told apart
+    # by the marks read too: the one nearest the cell as printed (a header lost its name
+    # column to "Chi tiết", and the table with it: triage S1)
+    tied = [index for _, score, index in process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=found[1] - 0.01, limit=5)
+            if abs(score - found[1]) < 1e-6]
+    if len(tied) > 1:
+        found = (None, found[1], min(tied, key=lambda index: Levenshtein.distance(
+            unicodedata.normalize("NFC", phrases[index]).casefold(),
+            unicodedata.normalize("NFC", stripped).casefold())))
     candidate = phrases[found[2]]
     if _key(candidate) == key and _accent_distance(candidate, stripped) == 0:
         return text

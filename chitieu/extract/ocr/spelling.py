@@ -36,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 
 from chitieu.core.logs import get_logger
 from chitieu.core.numbering import PART_WORDS
-from chitieu.core.text import fold
+from chitieu.core.text import fold, to_ascii
 from chitieu.extract.ocr.repair import is_syllable, split_candidates, split_glued_syllables
 
 logger = get_logger(__name__)
@@ -1286,12 +1286,30 @@ def _pairs_for(model: _Model, pair: tuple[str, str],
     return model.pairs if tones else model.typed
 
 
+# The last word of a unit's level ("xã", "phường", "tỉnh", "thành phố", "đặc khu", folded):
+# a run of capitals after it is a unit's name (`_capitalised`).
+_LEVEL_WORDS = frozenset({"xa", "phuong", "tinh", "pho", "khu", "huyen"})
+
+
 def _capitalised(words: list, index: int, left: str | None, right: str | None,
                  ) -> tuple[bool, bool]:
-    """Whether the word and its left (right) neighbour both open with a capital."""
+    """Whether the word and its left (right) neighbour both open with a capital, one of them
+    in title case: a run of capitals ("THỦY SẢN LÒNG HỒ") is a heading, not a name's
+    capitals ("Long Hồ" names a district; "LÒNG HỒ" is a reservoir's bed)."""
+    def titled(text: str) -> bool:
+        core = text.lstrip("([\"'“")
+        return core[:1].isupper() and not (core.isupper() and len(core) > 1)
+
+    def after_level(first: int) -> bool:  # "XÃ CHIỀNG HẶC", "THÀNH PHỐ HỒ CHÍ MINH"
+        return any(0 <= at < len(words) and to_ascii(words[at].text).casefold().strip(
+            ",.:;") in _LEVEL_WORDS for at in (first - 1, first - 2))
+
     here = words[index].text.lstrip("([\"'“")[:1].isupper()
-    return (here and left is not None and words[index - 1].text[:1].isupper(),
-            here and right is not None and words[index + 1].text[:1].isupper())
+    return tuple(here and neighbour is not None and other.text[:1].isupper()
+                 and (titled(words[index].text) or titled(other.text) or after_level(first))
+                 for neighbour, other, first in ((left, words[index - 1], index - 1),
+                                                 (right, words[min(index + 1, len(words) - 1)],
+                                                  index)))
 
 
 def _proper(words: list, index: int, left: str | None) -> bool:

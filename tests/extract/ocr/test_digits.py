@@ -11,7 +11,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from tesseract_marks import needs_tesseract
 
-from chitieu.extract.ocr.digits import accepts, is_suspect, reread_numbers, restore_commas
+from chitieu.extract.ocr.digits import (
+    accepts,
+    is_lone_lookalike,
+    is_suspect,
+    reread_numbers,
+    restore_commas,
+)
 from chitieu.extract.ocr.tesseract import Word
 
 FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
@@ -126,6 +132,22 @@ def test_misread_numbers_are_read_again_from_the_page(dpi: int) -> None:
     assert [w.note for w in fixed] == ["number"] * 6 + [""]
     assert [(c.before, c.after) for c in changes] == list(zip(misread, printed,
                                                               strict=True))[:6]
+
+
+@needs_tesseract
+@pytest.mark.skipif(not FONT.exists(), reason="Liberation Serif is not installed")
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_a_one_digit_number_read_as_a_letter_alone_in_its_cell_is_read_again(dpi: int) -> None:
+    """DEV17 (Liberation Serif 10 at 200 dpi): a target "6" read "S", alone in its cell —
+    no digit in it, so no number-like word; a lone lookalike letter apart from every word of
+    its line is read again. A letter beside a word ("S" of a run of text) is not."""
+    pixels, boxes = _printed(["6", "8"], dpi)
+    words = [Word("S", *boxes[0], conf=72.4, line=0), Word("B", *boxes[1], conf=80.0, line=1)]
+    fixed, changes = reread_numbers(words, pixels, dpi)
+    assert [w.text for w in fixed] == ["6", "B"] and [(c.before, c.after) for c in changes] == [
+        ("S", "6")]
+    beside = Word("S", boxes[0][2] + 5, boxes[0][1], boxes[0][2] + 40, boxes[0][3], 90.0)
+    assert not is_lone_lookalike([words[0], beside], 0, dpi)
 
 
 COMMA_FACES = [Path("/usr/share/fonts/truetype") / p for p in (

@@ -736,3 +736,21 @@ def test_a_syllable_run_together_with_its_neighbour_whose_vowel_was_lost(
     words, _ = repair_words(_line(read, conf=43.7))
     assert " ".join(w.text for w in words) == printed
     assert split_glued("bảotồn") == "bảo tồn"
+
+
+@pytest.mark.parametrize(("read", "confs", "printed"), [
+    ("THỦY SẢN LÒNG HỒ", [96, 96, 91.3, 96], "THỦY SẢN LÒNG HỒ"),  # EVAL13 worn Quỳnh Nhai
+    ("NUÔI CÁ LỒNG TRÊN LÒNG HỒ", [96, 96, 96, 96, 92.2, 95.6], "NUÔI CÁ LỒNG TRÊN LÒNG HỒ"),
+    ("UBND XÃ CHIẾNG HẶC", [96, 96, 85.2, 96], "UBND XÃ CHIỀNG HẶC"),  # DEV16 Chiềng Hặc
+    ("THÀNH PHỐ HỒ CHÍ MINH", [96] * 5, "THÀNH PHỐ HỒ CHÍ MINH"),
+])
+def test_a_run_of_capitals_is_a_name_only_after_a_units_level(read: str, confs: list,
+                                                              printed: str) -> None:
+    """A place's name ("Long Hồ", a district) backs a tone where its words are printed
+    capitalised; in a heading all in capitals only after a unit's level word ("XÃ CHIỀNG
+    HẶC"): "THỦY SẢN LÒNG HỒ" (a reservoir's bed) is no "LONG HỒ" (EVAL13, EVAL15, EVAL16
+    worn: three wrong repairs)."""
+    line = [Word(w, 60 * i, 0, 60 * i + 50, 40, c)
+            for i, (w, c) in enumerate(zip(read.split(), confs, strict=True))]
+    words, _ = repair_words(line)
+    assert " ".join(w.text for w in words) == printed
