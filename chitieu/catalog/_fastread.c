@@ -123,8 +123,6 @@ typedef struct {
     uint64_t *held;
     PyObject *last_seq;
     uint64_t last_held;
-    /* the rest of words.py `read_with_content` (`Scanner.configure`): NULL until set */
-    PyObject *tail;       /* a tuple: see Scanner_configure */
 } Scanner;
 
 static void
@@ -139,7 +137,6 @@ Scanner_dealloc(Scanner *self)
     trie_free(&self->trie);
     PyMem_Free(self->held);
     Py_XDECREF(self->last_seq);
-    Py_XDECREF(self->tail);
     PyMem_Free(self->object);
     PyMem_Free(self->listed);
     PyMem_Free(self->measuring);
@@ -427,61 +424,39 @@ read_head(const Scanner *s, const uint32_t *ids, const uint8_t *digits, Py_ssize
 }
 
 /* scan(seq) -> (content words, conditions, used): `_scan` of words.py. */
-/* The ids of the words of `seq` (0: a word of no phrase) and which are numbers; -1 on error
-   (`ids` and `digits` hold PyTuple_GET_SIZE(seq) items). */
-static int
-read_ids(const Scanner *self, PyObject *seq, uint32_t *ids, uint8_t *digits)
+static PyObject *
+scan_words(Scanner *self, PyObject *seq, int with_head)
 {
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(seq); i++) {
+    if (!PyTuple_Check(seq)) {
+        PyErr_SetString(PyExc_TypeError, "scan: a tuple of words expected");
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
+    uint32_t ids_small[64];
+    uint8_t digits_small[64];
+    uint32_t *ids = ids_small;
+    uint8_t *digits = digits_small;
+    PyObject *out = NULL, *found = NULL, *used = NULL, *result = NULL;
+    if (n > 64) {
+        ids = PyMem_Malloc(n * sizeof(uint32_t));
+        digits = PyMem_Malloc(n);
+        if (!ids || !digits) {
+            PyErr_NoMemory();
+            goto done;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyTuple_GET_ITEM(seq, i);
         if (!PyUnicode_Check(word)) {
             PyErr_SetString(PyExc_TypeError, "scan: words are str");
-            return -1;
+            goto done;
         }
         PyObject *id = PyDict_GetItemWithError(self->word_ids, word);
         if (!id && PyErr_Occurred())
-            return -1;
+            goto done;
         ids[i] = id ? (uint32_t)PyLong_AsUnsignedLong(id) : 0;
         digits[i] = (uint8_t)is_digit(word);
     }
-    return 0;
-}
-
-/* Room for the ids and number flags of a name's words (on the stack when it is short). */
-typedef struct {
-    uint32_t *ids, ids_small[64];
-    uint8_t *digits, digits_small[64];
-} IdsOf;
-
-static int
-ids_of_words(const Scanner *self, PyObject *seq, IdsOf *room)
-{
-    Py_ssize_t n = PyTuple_GET_SIZE(seq);
-    room->ids = n > 64 ? PyMem_Malloc(n * sizeof(uint32_t)) : room->ids_small;
-    room->digits = n > 64 ? PyMem_Malloc(n) : room->digits_small;
-    if (!room->ids || !room->digits) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    return read_ids(self, seq, room->ids, room->digits);
-}
-
-static void
-free_ids(IdsOf *room)
-{
-    if (room->ids != room->ids_small)
-        PyMem_Free(room->ids);
-    if (room->digits != room->digits_small)
-        PyMem_Free(room->digits);
-}
-
-/* `_scan` (and with `with_head`, `read_head`) of `seq`, whose words' ids are `ids`. */
-static PyObject *
-scan_words(Scanner *self, PyObject *seq, int with_head, const uint32_t *ids,
-           const uint8_t *digits)
-{
-    Py_ssize_t n = PyTuple_GET_SIZE(seq);
-    PyObject *out = NULL, *found = NULL, *used = NULL, *result = NULL;
     out = PyList_New(0);
     found = PySet_New(NULL);
     if (!out || !found)
@@ -568,45 +543,17 @@ done:
     Py_XDECREF(out);
     Py_XDECREF(found);
     Py_XDECREF(used);
-    return result;
-}
-
-static PyObject *
-scan_of(Scanner *self, PyObject *seq, int with_head)
-{
-    if (!PyTuple_Check(seq)) {
-        PyErr_SetString(PyExc_TypeError, "scan: a tuple of words expected");
-        return NULL;
-    }
-    IdsOf room;
-    PyObject *result = NULL;
-    if (ids_of_words(self, seq, &room) == 0)
-        result = scan_words(self, seq, with_head, room.ids, room.digits);
-    free_ids(&room);
+    if (ids != ids_small)
+        PyMem_Free(ids);
+    if (digits != digits_small)
+        PyMem_Free(digits);
     return result;
 }
 
 static PyObject *
 Scanner_scan(Scanner *self, PyObject *seq)
 {
-    return scan_of(self, seq, 0);
-}
-
-/* The phrase sets (`Scanner.held` bits) words of these ids hold anywhere. */
-static uint64_t
-held_of(const Scanner *self, const uint32_t *ids, Py_ssize_t n)
-{
-    uint64_t held = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint32_t node = 0;
-        for (Py_ssize_t j = i; j < n; j++) {
-            node = trie_child(&self->trie, node, ids[j]);
-            if (!node)
-                break;
-            held |= self->held[node];
-        }
-    }
-    return held;
+    return scan_words(self, seq, 0);
 }
 
 /* holds(seq, bit) -> whether `seq` holds a phrase of the set `bit` anywhere (words.py
@@ -640,7 +587,16 @@ Scanner_holds(Scanner *self, PyObject *const *args, Py_ssize_t n_args)
             }
             ids[i] = id ? (uint32_t)PyLong_AsUnsignedLong(id) : 0;
         }
-        uint64_t held = held_of(self, ids, n);
+        uint64_t held = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            uint32_t node = 0;
+            for (Py_ssize_t j = i; j < n; j++) {
+                node = trie_child(&self->trie, node, ids[j]);
+                if (!node)
+                    break;
+                held |= self->held[node];
+            }
+        }
         if (ids != ids_small)
             PyMem_Free(ids);
         Py_XSETREF(self->last_seq, Py_NewRef(seq));
@@ -650,296 +606,9 @@ Scanner_holds(Scanner *self, PyObject *const *args, Py_ssize_t n_args)
 }
 
 static PyObject *
-Scanner_head(Scanner *self, PyObject *seq)
-{
-    return scan_of(self, seq, 1);
-}
-
-/* configure(reading, tails, nam, finals, openings, object_conditions, bare_starts,
- *           growth_readings, growth_condition, void, run_bound, implied): what `read` reads
- * after the scan and the head (words.py `_reading`). `tails`, `finals` (longest first) and
- * `openings` are phrases as tuples of word ids (finals and openings with their condition);
- * `bare_starts` a flag per word id; `void` pairs of a condition and the bit of its set
- * (`held`; -1: the Python reading reads a name holding it); `run_bound` the conditions after
- * which the Python reading reads the name (as after `growth_readings`' objects grown). */
-static PyObject *
-Scanner_configure(Scanner *self, PyObject *args)
-{
-    PyObject *reading, *tails, *finals, *openings, *object_conditions, *bare, *growth;
-    PyObject *growth_condition, *void_keys, *run_bound, *implied;
-    long nam;
-    if (!PyArg_ParseTuple(args, "O!O!lO!O!O!SO!UO!O!O!", &PyType_Type, &reading,
-                          &PyTuple_Type, &tails, &nam, &PyTuple_Type, &finals, &PyTuple_Type,
-                          &openings, &PyDict_Type, &object_conditions, &bare, &PyDict_Type,
-                          &growth, &growth_condition, &PyTuple_Type, &void_keys,
-                          &PyTuple_Type, &run_bound, &PyDict_Type, &implied))
-        return NULL;
-    if (!PyType_IsSubtype((PyTypeObject *)reading, &PyTuple_Type)
-            || PyBytes_GET_SIZE(bare) != self->n_words) {
-        PyErr_SetString(PyExc_ValueError, "configure: a tuple type, a flag per word");
-        return NULL;
-    }
-    PyObject *phrases[3] = {tails, finals, openings};
-    for (int k = 0; k < 3; k++)
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(phrases[k]); i++) {
-            PyObject *item = PyTuple_GET_ITEM(phrases[k], i), *ids = item;
-            if (k && (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2
-                      || !PyUnicode_Check(PyTuple_GET_ITEM(item, 1))))
-                goto bad;
-            if (k)
-                ids = PyTuple_GET_ITEM(item, 0);
-            if (!PyTuple_Check(ids) || !PyTuple_GET_SIZE(ids))
-                goto bad;
-            for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(ids); j++)
-                if (!PyLong_Check(PyTuple_GET_ITEM(ids, j)))
-                    goto bad;
-        }
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(void_keys); k++) {
-        PyObject *pair = PyTuple_GET_ITEM(void_keys, k);
-        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2
-                || !PyLong_Check(PyTuple_GET_ITEM(pair, 1))
-                || PyLong_AsLong(PyTuple_GET_ITEM(pair, 1)) > 63)
-            goto bad;
-    }
-    Py_XSETREF(self->tail, Py_BuildValue("(OOlOOOOOOOOO)", reading, tails, nam, finals,
-                                         openings, object_conditions, bare, growth,
-                                         growth_condition, void_keys, run_bound, implied));
-    if (!self->tail)
-        return NULL;
-    Py_RETURN_NONE;
-bad:
-    PyErr_SetString(PyExc_ValueError, "configure: phrases of word ids (with a str)");
-    return NULL;
-}
-
-/* Whether the ids of `phrase` (a tuple of ints) are ids[at:at + len]. */
-static int
-ids_at(PyObject *phrase, const uint32_t *ids, Py_ssize_t n, Py_ssize_t at)
-{
-    Py_ssize_t length = PyTuple_GET_SIZE(phrase);
-    if (at < 0 || at + length > n)
-        return 0;
-    for (Py_ssize_t j = 0; j < length; j++)
-        if (ids[at + j] != (uint32_t)PyLong_AsUnsignedLong(PyTuple_GET_ITEM(phrase, j)))
-            return 0;
-    return 1;
-}
-
-/* words.py `_target_start`: where a target printed at the end of the name starts. */
-static Py_ssize_t
-target_start(PyObject *tails, long nam, const uint32_t *ids, const uint8_t *digits,
-             Py_ssize_t n)
-{
-    Py_ssize_t end = n;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(tails); k++) {
-        PyObject *tail = PyTuple_GET_ITEM(tails, k);
-        Py_ssize_t length = PyTuple_GET_SIZE(tail);
-        if (end > length && ids_at(tail, ids, n, end - length)) {
-            end -= length;
-            break;
-        }
-    }
-    if (end > 1 && ids[end - 1] == (uint32_t)nam && digits[end - 2])
-        end -= 1;
-    if (!end || !digits[end - 1])
-        return n;
-    while (end && digits[end - 1])
-        end--;
-    return end;
-}
-
-/* set.update(iterable); -1 on error. */
-static int
-set_update(PyObject *set, PyObject *iterable)
-{
-    PyObject *item, *it = PyObject_GetIter(iterable);
-    if (!it)
-        return -1;
-    while ((item = PyIter_Next(it))) {
-        int failed = PySet_Add(set, item) < 0;
-        Py_DECREF(item);
-        if (failed)
-            break;
-    }
-    Py_DECREF(it);
-    return PyErr_Occurred() ? -1 : 0;
-}
-
-/* Whether `found` (a set) holds one of `keys` (a tuple of str); -1 on error. */
-static int
-holds_any_key(PyObject *found, PyObject *keys)
-{
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(keys); k++) {
-        int held = PySet_Contains(found, PyTuple_GET_ITEM(keys, k));
-        if (held)
-            return held;
-    }
-    return 0;
-}
-
-/* words.py `_with_implied`: the conditions found with all they bring, as a frozenset. */
-static PyObject *
-with_implied(PyObject *found, PyObject *implied)
-{
-    for (int added = 1; added;) {
-        added = 0;
-        PyObject *known = PySequence_List(found);
-        if (!known)
-            return NULL;
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(known); i++) {
-            PyObject *brought = PyDict_GetItemWithError(implied, PyList_GET_ITEM(known, i));
-            PyObject *item, *it = brought ? PyObject_GetIter(brought) : NULL;
-            if (!it) {
-                if (PyErr_Occurred()) {
-                    Py_DECREF(known);
-                    return NULL;
-                }
-                continue;
-            }
-            while ((item = PyIter_Next(it))) {
-                int held = PySet_Contains(found, item);
-                if (held == 0) {
-                    held = PySet_Add(found, item);
-                    added = 1;
-                }
-                Py_DECREF(item);
-                if (held < 0)
-                    break;
-            }
-            Py_DECREF(it);
-            if (PyErr_Occurred()) {
-                Py_DECREF(known);
-                return NULL;
-            }
-        }
-        Py_DECREF(known);
-    }
-    return PyFrozenSet_New(found);
-}
-
-/* read(words) -> (Reading, content words) of words.py `read_with_content` for a name opening
- * with no opener, or None where the Python reading must read it (`_reading`: a run-bound
- * condition, a bare denominator after a number, a grown object). */
-static PyObject *
 Scanner_read(Scanner *self, PyObject *seq)
 {
-    if (!self->tail) {
-        PyErr_SetString(PyExc_RuntimeError, "read: Scanner.configure first");
-        return NULL;
-    }
-    PyObject *reading_type, *tails, *finals, *openings, *object_conditions, *bare, *growth;
-    PyObject *growth_condition, *void_keys, *run_bound, *implied;
-    long nam;
-    if (!PyArg_ParseTuple(self->tail, "OOlOOOOOOOOO", &reading_type, &tails, &nam, &finals,
-                          &openings, &object_conditions, &bare, &growth, &growth_condition,
-                          &void_keys, &run_bound, &implied))
-        return NULL;
-    if (!PyTuple_Check(seq)) {
-        PyErr_SetString(PyExc_TypeError, "read: a tuple of words expected");
-        return NULL;
-    }
-    IdsOf room;
-    PyObject *head = NULL, *result = NULL;
-    if (ids_of_words(self, seq, &room) < 0 || !(head = scan_words(self, seq, 1, room.ids,
-                                                                   room.digits))) {
-        free_ids(&room);
-        return NULL;
-    }
-    const uint32_t *ids = room.ids;
-    const uint8_t *digits = room.digits;
-    PyObject *content = PyTuple_GET_ITEM(head, 0), *found = PyTuple_GET_ITEM(head, 1);
-    PyObject *used = PyTuple_GET_ITEM(head, 2), *family = PyTuple_GET_ITEM(head, 3);
-    PyObject *object = PyTuple_GET_ITEM(head, 4), *said = PyTuple_GET_ITEM(head, 5);
-    PyObject *conditions = NULL, *joined = NULL, *items = NULL, *new_args = NULL;
-    Py_ssize_t n = PyTuple_GET_SIZE(seq);
-    int bail = holds_any_key(found, run_bound);
-    if (bail)
-        goto bail;
-    Py_ssize_t end = target_start(tails, nam, ids, digits, n);
-    for (Py_ssize_t k = 0; end && k < PyTuple_GET_SIZE(finals); k++) {
-        PyObject *final = PyTuple_GET_ITEM(finals, k), *phrase = PyTuple_GET_ITEM(final, 0);
-        if (ids_at(phrase, ids, end, end - PyTuple_GET_SIZE(phrase))) {
-            PyObject *condition = PyTuple_GET_ITEM(final, 1);
-            if (PyUnicode_CompareWithASCIIString(condition, "none") != 0
-                    && PySet_Add(found, condition) < 0)
-                goto done;
-            break;
-        }
-    }
-    PyObject *opening = NULL;
-    Py_ssize_t longest = 0;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(openings); k++) {
-        PyObject *item = PyTuple_GET_ITEM(openings, k), *phrase = PyTuple_GET_ITEM(item, 0);
-        if (PyTuple_GET_SIZE(phrase) > longest && ids_at(phrase, ids, n, 0)) {
-            longest = PyTuple_GET_SIZE(phrase);
-            opening = PyTuple_GET_ITEM(item, 1);
-        }
-    }
-    if (opening && PySet_Add(found, opening) < 0)
-        goto done;
-    if (object != Py_None) {
-        PyObject *more = PyDict_GetItemWithError(object_conditions, object);
-        if (!more && PyErr_Occurred())
-            goto done;
-        if (more && set_update(found, more) < 0)
-            goto done;
-    }
-    const uint8_t *bare_start = (const uint8_t *)PyBytes_AS_STRING(bare);
-    int any_bare = 0, any_digit = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        any_bare |= bare_start[ids[i]];
-        any_digit |= digits[i];
-    }
-    if (any_bare && any_digit && (bail = 1))
-        goto bail;
-    if (object != Py_None) {
-        bail = PyDict_Contains(growth, object);
-        if (bail > 0)
-            bail = PySet_Contains(found, growth_condition);
-        if (bail)
-            goto bail;
-    }
-    /* a void condition is no more where the name holds a phrase of its set (`Words.void`;
-       each pair: the condition, its set's bit, -1 for a set not compiled) */
-    uint64_t held = held_of(self, ids, n);
-    Py_XSETREF(self->last_seq, Py_NewRef(seq));  /* (`holds` asks about it next) */
-    self->last_held = held;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(void_keys); k++) {
-        PyObject *pair = PyTuple_GET_ITEM(void_keys, k);
-        long bit = PyLong_AsLong(PyTuple_GET_ITEM(pair, 1));
-        int is_void = PySet_Contains(found, PyTuple_GET_ITEM(pair, 0));
-        if (is_void < 0 || (is_void && bit < 0 && (bail = 1)))
-            goto bail;
-        if (is_void && held >> bit & 1 && PySet_Discard(found, PyTuple_GET_ITEM(pair, 0)) < 0)
-            goto done;
-    }
-    PyObject *space = PyUnicode_FromString(" ");
-    if (!space)
-        goto done;
-    joined = PyUnicode_Join(space, content);
-    Py_DECREF(space);
-    if (!joined || !(conditions = with_implied(found, implied)))
-        goto done;
-    items = PyTuple_Pack(7, seq, joined, object, conditions, family, said, used);
-    if (!items || !(new_args = PyTuple_Pack(1, items)))
-        goto done;
-    PyObject *made = PyTuple_Type.tp_new((PyTypeObject *)reading_type, new_args, NULL);
-    if (made) {
-        result = PyTuple_Pack(2, made, content);
-        Py_DECREF(made);
-    }
-    goto done;
-bail:
-    if (bail > 0)
-        result = Py_NewRef(Py_None);
-done:
-    Py_DECREF(head);
-    Py_XDECREF(conditions);
-    Py_XDECREF(joined);
-    Py_XDECREF(items);
-    Py_XDECREF(new_args);
-    free_ids(&room);
-    return result;
+    return scan_words(self, seq, 1);
 }
 
 static PyMethodDef Scanner_methods[] = {
@@ -948,11 +617,7 @@ static PyMethodDef Scanner_methods[] = {
     {"holds", (PyCFunction)(void (*)(void))Scanner_holds, METH_FASTCALL,
      "holds(words, bit) -> whether the words hold a phrase of the set `bit` (`_holds_any`)"},
     {"read", (PyCFunction)Scanner_read, METH_O,
-     "read(words) -> (Reading, content words) of `read_with_content`, or None"},
-    {"head", (PyCFunction)Scanner_head, METH_O,
-     "head(words) -> scan's three, then the family, the counted object, said"},
-    {"configure", (PyCFunction)Scanner_configure, METH_VARARGS,
-     "configure(...): what `read` reads after the scan and the head"},
+     "read(words) -> scan's three, then the family, the counted object, said"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1440,7 +1105,7 @@ Searcher_init(Searcher *self, PyObject *args, PyObject *kwds)
     }
     self->last_bits = PyMem_Calloc(self->width ? self->width : 1, sizeof(uint64_t));
     self->quanta = PyMem_Malloc((self->n_words ? self->n_words : 1) * sizeof(long));
-    self->entry_words = PyMem_Calloc(self->n_entries * self->width > 0 ? self->n_entries
+    self->entry_words = PyMem_Calloc((self->n_entries * self->width) ? self->n_entries
                                      * self->width : 1, sizeof(uint64_t));
     if (!self->quanta || !self->entry_words || !self->last_bits) {
         PyErr_NoMemory();
@@ -1692,7 +1357,7 @@ PyInit__fastread(void)
        built from older source is not used */
     if (PyModule_AddType(module, &ScannerType) < 0 || PyModule_AddType(module, &SearcherType) < 0
             || PyModule_AddType(module, &TokenizerType) < 0
-            || PyModule_AddIntConstant(module, "VERSION", 7) < 0) {
+            || PyModule_AddIntConstant(module, "VERSION", 6) < 0) {
         Py_DECREF(module);
         return NULL;
     }

@@ -494,18 +494,10 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
     reader = _reader(words)
     seq = _tokens(text, words, reader)
     if reader.read is not None and seq[:1] not in reader.opener_starts:
-        found = reader.read(seq)  # compiled (None: a rarer name, which `_reading` reads)
-        if found is not None:
-            return found
-    return _reading(text, seq, words, reader)
-
-
-def _reading(text: str, seq: Phrase, words: Words,
-             reader: _Reader) -> tuple[Reading, list[str]]:
-    """`read_with_content` of the name `text`, of words `seq`, in Python (the compiled
-    `Scanner.read` is its twin)."""
-    content, conditions, used = _scan(seq, words, reader)
-    family, obj, said = _object(seq, words, reader)
+        content, conditions, used, family, obj, said = reader.read(seq)
+    else:  # (the compiled `read` is this, for a name opening with no opener)
+        content, conditions, used = _scan(seq, words, reader)
+        family, obj, said = _object(seq, words, reader)
     if words.run_bound and not words.run_bound.keys().isdisjoint(conditions):
         conditions -= _across_runs(text, conditions, words, reader)
     # "… giảm 3% trở lên" ends, as a name, at "giảm" (most names end in no number, no "năm"
@@ -986,8 +978,8 @@ class _Reader:
         # `_scan_words`)
         scanner = _compiled_scanner(words)
         self.scan = scanner.scan if scanner is not None else None
-        # `read_with_content` of a name opening with no opener, compiled (`_reading`), else
-        # None
+        # `_scan`, `_head` (a name opening with no opener), the counted object and `_said`
+        # in one compiled call (`read_with_content`), else None
         self.read = scanner.read if scanner is not None else None
         # `_tokens` compiled for a name whose pieces were all read before (`_Pieces`), else
         # None
@@ -1003,7 +995,7 @@ def compiled():
     return _fastread
 
 
-_COMPILED_VERSION = 7  # the interface `_fastread` builds (its VERSION)
+_COMPILED_VERSION = 6  # the interface `_fastread` builds (its VERSION)
 
 
 def _compiled_scanner(words: Words):
@@ -1023,12 +1015,10 @@ def _compiled_scanner(words: Words):
     tables = (words.stop_set, words.conditions, words.using_verbs, words.used_objects,
               words.objects, words.listed, words.measuring, words.not_measuring,
               words.predicates, words.bare_followers, *asked)
-    phrases = (words.target_tails, words.final, words.opening)
-    if any(() in table for table in (*tables[:10], *phrases)):
+    if any(() in table for table in tables[:10]):
         return None
     ids: dict[str, int] = {}
-    singles = words.number_words | words.fillers | words.bare_starts | {"nam"}
-    for phrase in chain(*tables, *phrases, ((w,) for w in sorted(singles))):
+    for phrase in chain(*tables, ((w,) for w in sorted(words.number_words | words.fillers))):
         for word in phrase:
             ids.setdefault(word, len(ids) + 1)
     edges: dict[tuple[int, int], int] = {}
@@ -1075,16 +1065,6 @@ def _compiled_scanner(words: Words):
         bytes(node in predicates for node in nodes), bytes(node in bare for node in nodes),
         bytes([0, *(word in words.fillers for word in ids)]),
         tuple(held.get(n, 0) for n in nodes))
-    finals = sorted(words.final.items(), key=lambda item: len(item[0]), reverse=True)
-    scanner.configure(
-        Reading, tuple(tuple(map(ids.__getitem__, tail)) for tail in words.target_tails),
-        ids["nam"], tuple((tuple(map(ids.__getitem__, p)), v) for p, v in finals),
-        tuple((tuple(map(ids.__getitem__, p)), v) for p, v in words.opening.items()),
-        words.object_conditions, bytes([0, *(word in words.bare_starts for word in ids)]),
-        words.growth_readings, words.growth_condition,
-        tuple((c, next((bit for bit, t in enumerate(asked) if t is table), -1))
-              for c, table in words.void.items()),
-        tuple(words.run_bound), words.implied)
     if len(_HELD) + len(asked) > _MAX_SHAPES * 64:
         _HELD.clear()
     for bit, table in enumerate(asked):

@@ -77,31 +77,37 @@ def test_the_compiled_scan_reads_every_name_as_the_python_scan() -> None:
 
 
 @needs_compiled
-def test_the_compiled_reading_reads_every_name_as_the_python_reading(monkeypatch) -> None:
-    """`read` (a name opening with no opener): the reading `_reading` makes, in Python
-    throughout (its scan and phrase sets too); None only for the rarer names it leaves to
-    `_reading` (a run-bound or void condition, a bare denominator, a grown object)."""
+def test_the_compiled_head_finds_every_names_object_as_the_python_head() -> None:
+    """`read` (a name opening with no opener): the scan, and the measuring noun's family, the
+    counted object and what is said of it, as `_object` finds them."""
     words = default_catalog().words
     reader = W._reader(words)
-    vocabulary = sorted({w for phrase in (*words.objects, *words.listed, *words.measuring,
-                                          *words.predicates, *words.bare_followers,
-                                          *words.final, *words.opening, *words.target_tails)
-                         for w in phrase} | words.fillers | words.bare_starts)
-    names = [name for name, _unit in _distinct(_NAMES, [*vocabulary, "2025", "năm"])]
-    compiled = {name: reader.read(W.tokens(name, words)) for name in names}
-    monkeypatch.setattr(reader, "scan", None)
-    monkeypatch.setattr(W, "_HELD", {})
-    read = left = 0
-    for name in names:
+    objects = sorted({w for phrase in (*words.objects, *words.listed, *words.measuring,
+                                       *words.predicates, *words.bare_followers)
+                      for w in phrase})
+    read = 0
+    for name, _unit in _distinct(_NAMES, [*objects, *sorted(words.fillers)]):
         seq = W.tokens(name, words)
         if seq[:1] in reader.opener_starts:
             continue
-        if compiled[name] is None:
-            left += 1
-            continue
-        assert compiled[name] == W._reading(name, seq, words, reader), name
-        read += compiled[name][0].object is not None
-    assert read > 1000 and left < len(names) // 2
+        expected = (*W._scan_words(seq, words, reader), *W._object(seq, words, reader))
+        assert reader.read(seq) == expected, name
+        read += expected[4] is not None
+    assert read > 1000  # (names with a counted object among them)
+
+
+@needs_compiled
+def test_the_compiled_tokens_read_every_name_as_the_python_tokens() -> None:
+    words = default_catalog().words
+    reader = W._reader(words)
+    assert reader.tokenize is not None
+    odd = [" a", "a ", "a  b", "", " ", "Tỷ lệ của xã  B", "x <br /> y", "&amp; x", "5G  (4G/5G)"]
+    names = [name for name, _unit in _distinct(_NAMES, sorted(words.fillers | {"số", "xã"}))]
+    compiled = 0
+    for name in [*names, *odd, *names]:  # the second time, every plain piece was read
+        assert W._tokens(name, words, reader) == W._read_tokens(name, words, reader), name
+        compiled += reader.tokenize(name) is not None
+    assert compiled > len(names)  # (not all left to the Python reading)
 
 
 @needs_compiled
