@@ -1,6 +1,6 @@
 """Score the plan-header sets form by form with score.py.
 
-    .venv/bin/python benchmarks/eval_plan_headers.py [--set plan_headers|whole_plans2|…11]
+    .venv/bin/python benchmarks/eval_plan_headers.py [--set plan_headers|whole_plans2|…12]
                                                      [--part dev|heldout] [--form txt ...]
                                                      [--verbose] [--score ../shared/tools/score.py]
 
@@ -8,13 +8,13 @@ A set is tests/fixtures/<set> (plan_headers: plans and appendices under the nati
 whole_plans2: whole plans of more kinds, each also as plain text, portal HTML and `pdftotext
 -layout` text; whole_plans3: more issuers and header shapes, also with each table cell on a
 line of its own — the DOCX saved as text by LibreOffice, lotext/, and `pdftotext` without
--layout, raw/; whole_plans4 … whole_plans11: held-out sets of further issuers
-in those forms). For each part and form (txt, plain, docx, pdf, html, layout, lotext, raw,
-scan) every document is converted and score.py is run on the outputs against the part's
-hand-written expected/<stem>.gold.json (a scan is scored only against the documents that
-have one; a form the set does not have is skipped). One line per part and form: the score,
-plan headers right, records exactly right, extra records. `--verbose` adds score.py's
-misses.
+-layout, raw/; whole_plans4 … whole_plans12: held-out sets of further issuers
+in those forms; whole_plans12 on also portal/, a law portal's page copied as text). For each
+part and form (txt, plain, docx, pdf, html, layout, lotext, raw, portal, scan) every document
+is converted and score.py is run on the outputs against the part's hand-written
+expected/<stem>.gold.json (a scan is scored only against the documents that have one; a form
+the set does not have is skipped). One line per part and form: the score, plan headers right,
+records exactly right, extra records. `--verbose` adds score.py's misses.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 FORMS = {"txt": "*.txt", "plain": "plain/*.txt", "docx": "*.docx", "pdf": "*.pdf",
          "html": "html/*.html", "layout": "layout/*.txt", "lotext": "lotext/*.txt",
-         "raw": "raw/*.txt", "scan": "scans/*.tif"}
+         "raw": "raw/*.txt", "portal": "portal/*.txt", "scan": "scans/*.tif"}
 
 
 def score_form(folder: Path, form: str, score_py: Path, verbose: bool) -> str | None:
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
                         choices=("plan_headers", "whole_plans2", "whole_plans3",
                                  "whole_plans4", "whole_plans5", "whole_plans6",
                                  "whole_plans7", "whole_plans8", "whole_plans9",
-                                 "whole_plans10", "whole_plans11"))
+                                 "whole_plans10", "whole_plans11", "whole_plans12"))
     parser.add_argument("--part", action="append", choices=("dev", "heldout"))
     parser.add_argument("--form", action="append", choices=tuple(FORMS))
     parser.add_argument("--verbose", "-v", action="store_true")

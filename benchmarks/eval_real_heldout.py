@@ -4,6 +4,7 @@
                                                            heldout5|heldout6|heldout7|
                                                            heldout8|heldout9|heldout10|
                                                            heldout11|heldout12|heldout13|
+                                                           heldout14|
                                                            realdocs_heldout|
                                                            realdocs_heldout2|realdocs_heldout3|
                                                            realdocs_heldout4|
@@ -13,6 +14,7 @@
                                                            realdocs_heldout8|
                                                            realdocs_heldout9|
                                                            realdocs_heldout10|
+                                                           realdocs_heldout11|
                                                            raw_heldout1|raw_heldout2|
                                                            raw_heldout3]
                                                      [--form docx|pdf|layout|raw|flagless|
@@ -40,7 +42,8 @@ layout session's code changes; scored twice, its misses read: worn), `heldout11`
 2026-12-07 03:35 before the eighth layout session's code changes; scored twice, its misses
 read: worn), `heldout12` (built 2026-12-07 06:40 before the ninth layout session's code
 changes; scored twice, its misses read: worn), `heldout13` (built 2026-12-07 09:45 before the
-tenth layout session's code changes),
+tenth layout session's code changes; scored twice, its misses read: worn), `heldout14` (built
+2026-12-07 12:40 before the eleventh layout session's code changes),
 `realdocs_heldout` (built 2026-12-06
 08:30 before the realdocs session's code changes: each document in two of DOCX, XLSX, portal
 HTML, Markdown and PDF; a form scores the documents that come in it), or
@@ -69,13 +72,19 @@ each document as DOCX, PDF and layout text and in three of XLSX, HTML, Markdown 
 text; scored at that session's start and end, its misses read: worn), or
 `realdocs_heldout10` (built 2026-12-07 09:35 before the tenth realdocs session's code
 changes: each document as DOCX, PDF and layout text and in three of XLSX, HTML, Markdown and
-portal text), or `raw_heldout1` (built 2026-12-07 03:50 before the raw session's code
+portal text; scored at that session's start and end, its misses read: worn), or
+`realdocs_heldout11` (built 2026-12-07 12:25 before the eleventh realdocs session's code
+changes: tables of real 2025–2026 plans — a ministry, four provinces, a commune — each as DOCX,
+PDF and layout text and in three or four of XLSX, HTML, Markdown and portal text), or
+`raw_heldout1` (built 2026-12-07 03:50 before the raw session's code
 changes: each document as DOCX, PDF and the PDF's `pdftotext -raw` text, the form it is for;
 scored at that session's start and end: worn), or `raw_heldout2` (built 2026-12-07 06:50 before
 the second raw session's code changes: each document as DOCX, PDF, the PDF's `pdftotext -raw`
 text and its flagless `pdftotext` text; scored at that session's start and end: worn), or
 `raw_heldout3` (built 2026-12-07 09:35 before the third raw session's changes to the raw
-readers' rules: each document as DOCX, PDF, `pdftotext -raw` and flagless `pdftotext` text).
+readers' rules: each document as DOCX, PDF, `pdftotext -raw` and flagless `pdftotext` text),
+or `raw_heldout4` (built 2026-12-07 12:30 before the fourth raw session's changes, the same
+four forms).
 The `raw` form is a PDF's `pdftotext -raw -enc UTF-8` text (`<stem>.pdftotext-raw.txt`); the
 `flagless` form its `pdftotext -enc UTF-8` text without -layout or -raw (`<stem>.pdftotext.txt`).
 """
@@ -99,11 +108,13 @@ FORMS = {"docx": "*.docx", "pdf": "*.pdf", "layout": "*.pdftotext-layout.txt",
 OTHER_FORMS = {"md": (".portal.md", ".copies.md")}
 SET_NAMES = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
              "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-             "heldout12", "heldout13", "realdocs_heldout",
+             "heldout12", "heldout13", "heldout14", "realdocs_heldout",
              "realdocs_heldout2", "realdocs_heldout3", "realdocs_heldout4", "realdocs_heldout5",
              "realdocs_heldout6", "realdocs_heldout7", "realdocs_heldout8",
-             "realdocs_heldout9", "realdocs_heldout10", "raw_heldout1", "raw_heldout2",
+             "realdocs_heldout9", "realdocs_heldout10", "realdocs_heldout11",
+             "raw_heldout1", "raw_heldout2",
              "raw_heldout3")
+SET_NAMES += ("raw_heldout4",)  # built 2026-12-07 12:30 before the fourth raw session's changes
 
 
 def _score(gold: Path, out: Path, score_py: Path) -> str:

@@ -27,6 +27,8 @@
     python benchmarks/eval_scans.py --dev15 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --eval16 [--out DIR]
     python benchmarks/eval_scans.py --dev16 [--out DIR] [--verbose]
+    python benchmarks/eval_scans.py --eval17 [--out DIR]
+    python benchmarks/eval_scans.py --dev17 [--out DIR] [--verbose]
     python benchmarks/eval_scans.py --header-dev [--out DIR] [--verbose]
 
 The first set (26 scans) was looked at while the repairs were tuned. The second (`--eval2`,
@@ -114,6 +116,8 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
                                   "all held out"),
     "eval16": ("EVAL16_VARIANTS", "the sixteenth set (EVAL16_VARIANTS: places no earlier set "
                                   "names, durations, merged quarters), all held out"),
+    "eval17": ("EVAL17_VARIANTS", "the seventeenth set (EVAL17_VARIANTS: subjects and places "
+                                  "no earlier set took), all held out"),
     "header_dev": ("HEADER_DEV_VARIANTS", "the national headers' dev set (HEADER_DEV_VARIANTS)"),
     "dev5": ("DEV5_VARIANTS", "the fifth set's dev set (DEV5_VARIANTS), read at will"),
     "dev6": ("DEV6_VARIANTS", "EVAL5's misses on other text (DEV6_VARIANTS), read at will"),
@@ -127,6 +131,7 @@ _SETS = {  # flag: (the fixtures' list, its help); an "eval…" set is held out
     "dev14": ("DEV14_VARIANTS", "EVAL13's misses on other text (DEV14_VARIANTS), read at will"),
     "dev15": ("DEV15_VARIANTS", "EVAL14's misses on other text (DEV15_VARIANTS), read at will"),
     "dev16": ("DEV16_VARIANTS", "EVAL15's misses on other text (DEV16_VARIANTS), read at will"),
+    "dev17": ("DEV17_VARIANTS", "EVAL16's misses on other text (DEV17_VARIANTS), read at will"),
 }
 
 

@@ -70,7 +70,8 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
         raise InputError(str(exc), code="no_table") from None
     plan, plan_warnings = parse_plan(table.preamble, [t.preamble for t in table.following],
                                      gazetteer)
-    records = build_records(table, gazetteer, plan.issued_on, trace, plan.locality.level)
+    records = build_records(table, gazetteer, plan.issued_on, trace, plan.locality.level,
+                            national=_issued_nationally(plan.issuer, gazetteer))
     columns = _columns(table)
     warnings = list(dict.fromkeys(
         raw.warnings + [w for t in table.all_tables for w in t.warnings] + plan_warnings))
@@ -89,6 +90,15 @@ def interpret(raw: RawDocument, *, file: str, sha256: str,
         records=records,
         warnings=warnings,
     )
+
+
+def _issued_nationally(issuer: str | None, gazetteer: Gazetteer) -> bool:
+    """Whether the plan's issuer is a national body (a ministry, the Government's office)."""
+    if not issuer:
+        return False
+    found = gazetteer.match(issuer)
+    entry = gazetteer.entries.get(found.id) if found.id else None
+    return entry is not None and entry.scope == "national" and found.score >= 1.0
 
 
 def _columns(table: Table) -> list[Column]:

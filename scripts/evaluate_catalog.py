@@ -7,7 +7,7 @@
   precision, coverage, tasks linked; with the catalog as shipped and held out; against a
   plain fuzzy matcher;
 - the threshold: the best held-out pairwise F1 whose precision is at least 0.93;
-- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv … oos29_labels.csv): phrasings
+- out of sample (tests/catalog/oos_labels.csv, oos2_labels.csv … oos30_labels.csv): phrasings
   of documents the catalog was not built from, labelled by hand: precision and recall of
   their links, and each error.
 Run: `.venv/bin/python scripts/evaluate_catalog.py`. A held-out batch is scored without showing
@@ -78,7 +78,8 @@ def main() -> None:
                   "oos18_labels.csv", "oos19_labels.csv", "oos20_labels.csv",
                   "oos21_labels.csv", "oos22_labels.csv", "oos23_labels.csv",
                   "oos24_labels.csv", "oos25_labels.csv", "oos26_labels.csv",
-                  "oos27_labels.csv", "oos28_labels.csv", "oos29_labels.csv"):
+                  "oos27_labels.csv", "oos28_labels.csv", "oos29_labels.csv",
+                  "oos30_labels.csv"):
         items = E.read_out_of_sample(ROOT / "tests" / "catalog" / batch)
         o = E.out_of_sample(items, E.catalog_linker(catalog))
         print(f"out of sample, {batch}: {len(items)} phrasings ({o.labelled} of a catalog "

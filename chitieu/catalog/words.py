@@ -153,6 +153,29 @@ class Words:
     # what follows a target printed at the end of a name ("giảm 3% trở lên"; `_target_start`),
     # longest first
     target_tails: tuple[Phrase, ...] = ()
+    # what prints the level a fall goes to ("xuống dưới", "còn"; `_levelled`): anywhere in the
+    # name, or (`level_ends`) as its last words, longest first
+    level_frames: tuple[Phrase, ...] = ()
+    level_ends: tuple[Phrase, ...] = ()
+    level_verbs: tuple[Phrase, ...] = ()
+    # (the frames as one set: `_holds_any` keeps its lookup table per set, by identity)
+    level_frame_set: frozenset[Phrase] = frozenset()
+    # conditions a name must say what of (`subjects`: satisfaction with public services, with
+    # procedures settled …), and the condition a name holding one and none of them holds
+    subjects: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    of_nothing: str | None = None
+    # conditions whose phrases hold a target printed inside them ("phủ trên 80% hộ gia đình" is
+    # "phủ hộ gia đình"; `_inner_target_conditions`): the verbs that open them, the words that
+    # frame such a target, and each condition with its phrases
+    inner_verbs: frozenset[str] = frozenset()
+    inner_frames: frozenset[str] = frozenset()
+    inner_phrases: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    # a name setting two targets, one per clause (`_two_targets`): the condition it holds, the
+    # verbs an earlier clause says something had or done with, and the words "có" stands for
+    # as a slipped "cơ" before them ("cơ quan")
+    two_targets: str | None = None
+    having_verbs: frozenset[Phrase] = frozenset()
+    not_having_after: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = WORDS_YAML) -> Words:
@@ -260,6 +283,24 @@ class Words:
                        for c in data.get("run_bound_conditions") or ()},
             wholes=frozenset(map(phrase, tallies.get("wholes") or ())),
             target_tails=longest_first(data.get("target_tails") or ()),
+            level_frames=longest_first((data.get("level_frames") or {}).get("within") or ()),
+            level_ends=longest_first((data.get("level_frames") or {}).get("ending") or ()),
+            level_verbs=longest_first((data.get("level_frames") or {}).get("verbs") or ()),
+            level_frame_set=frozenset(map(phrase, (data.get("level_frames") or {}).get(
+                "within") or ())),
+            inner_phrases={str(c): frozenset(map(phrase, data["conditions"][c]))
+                           for c in (data.get("inner_targets") or {}).get("conditions") or ()},
+            subjects={str(c): frozenset(map(phrase, found)) for c, found
+                      in ((data.get("subjects") or {}).get("of") or {}).items()},
+            of_nothing=(data.get("subjects") or {}).get("condition"),
+            inner_verbs=frozenset(map(str, (data.get("inner_targets") or {}).get("verbs") or ())),
+            inner_frames=frozenset(map(str, (data.get("inner_targets") or {}).get("frames")
+                                       or ())),
+            two_targets=(data.get("two_targets") or {}).get("condition"),
+            having_verbs=frozenset(map(phrase, (data.get("two_targets") or {}).get("having")
+                                       or ())),
+            not_having_after=frozenset(map(str, (data.get("two_targets") or {}).get(
+                "not_after_co") or ())),
             happenings=frozenset(map(phrase, [*(tallies.get("events") or ()),
                                               *(tallies.get("flows") or ())])),
         )
@@ -508,12 +549,26 @@ def read_with_content(text: str, words: Words | None = None) -> tuple[Reading, l
         else None
     if final:
         conditions.add(final)
+    opening = None
     if seq and seq[0] in reader.opening:  # most names open with none of these phrases
         opening = _longest_at(seq, 0, words.opening, reader.opening)
         if opening:
             conditions.add(opening)
+    if not reader.level_words.isdisjoint(ending):  # most names hold no "xuống", no "còn"
+        content = _levelled(seq, ending, content, conditions, words)
     if obj in words.object_conditions:
         conditions |= words.object_conditions[obj]
+    if words.subjects and not words.subjects.keys().isdisjoint(conditions) and any(
+            not _holds_any(seq, words.subjects[c]) for c in words.subjects.keys() & conditions):
+        # ("Tỷ lệ người dân hài lòng": satisfied with what is unsaid — few names hold one)
+        conditions.add(words.of_nothing)  # type: ignore[arg-type]
+    if not words.inner_verbs.isdisjoint(seq) and any(map(str.isdigit, seq)):
+        conditions |= _inner_target_conditions(seq, words)  # few names hold such a verb
+    if words.two_targets and ("," in text or ";" in text) \
+            and not reader.using_verbs.keys().isdisjoint(seq) \
+            and _CLAUSE_VERB.search(ascii_fold(text)) \
+            and _two_targets(text, words, reader):  # few names open a clause with such a verb
+        conditions.add(words.two_targets)
     if not words.bare_starts.isdisjoint(seq) and any(map(str.isdigit, seq)) \
             and _bare_size(seq, words):
         conditions.add(words.size_unread)  # type: ignore[arg-type]
@@ -633,6 +688,92 @@ def _target_start(seq: Phrase, words: Words) -> int:
     while end and seq[end - 1].isdigit():
         end -= 1
     return end
+
+
+_CLAUSES = lazy(re.compile, r"[,;]")
+# a clause opening with a verb of use or reach (match_words.yaml `using_verbs`, folded)
+_CLAUSE_VERB = lazy(re.compile, r"[,;]\s*(?:su dung|truy cap|tiep can|kha nang)\b")
+
+
+def _two_targets(text: str, words: Words, reader: _Reader) -> bool:
+    """Whether the name sets two targets, one per clause: a later clause opens with a verb of
+    use or reach and what it acts on ("…, tiếp cận được dịch vụ internet băng rộng"), after an
+    earlier one saying something had or done ("Mỗi hộ gia đình đều có địa chỉ số"). Verbs
+    listed after one object ("hướng dẫn cài đặt, sử dụng VNeID", "khai thác, sử dụng lại") set
+    one target: the earlier clause says nothing had."""
+    clauses = [_tokens(c, words, reader) for c in _CLAUSES.split(text)]
+    for k in range(1, len(clauses)):
+        later = clauses[k]
+        verb = _longest_with_length(later, 0, words.using_verbs, reader.using_verbs)[1]
+        after = verb + (verb and later[verb:verb + 1] == ("duoc",))
+        if not verb or not _longest_at(later, after, words.used_objects, reader.used_objects):
+            continue
+        if any(_had(clause, words) for clause in clauses[:k]):
+            return True
+    return False
+
+
+def _had(clause: Phrase, words: Words) -> bool:
+    """Whether a clause says something had or done (a verb of `having_verbs` after its first
+    word; "có" not a slipped "cơ" of "cơ quan", "cơ sở")."""
+    for i in range(1, len(clause)):
+        for verb in words.having_verbs:
+            if clause[i:i + len(verb)] == verb and not (
+                    verb == ("co",) and clause[i + 1:i + 2] and
+                    clause[i + 1] in words.not_having_after):
+                return True
+    return False
+
+
+def _inner_target_conditions(seq: Phrase, words: Words) -> set[str]:
+    """The conditions of `inner_phrases` whose phrases the name holds once a target printed
+    inside it is left out: its numbers, and the words of `inner_frames` just before them
+    ("Hạ tầng cáp quang phủ trên 80% hộ gia đình" holds "phủ hộ": coverage, no households'
+    lines)."""
+    kept = list(seq)
+    for i in range(len(seq) - 1, -1, -1):
+        if seq[i].isdigit():
+            del kept[i]
+            j = i - 1
+            while j >= 0 and seq[j] in words.inner_frames:
+                del kept[j]
+                j -= 1
+    without = tuple(kept)
+    return {c for c, phrases in words.inner_phrases.items() if _holds_any(without, phrases)}
+
+
+DECREASE = "decrease"
+
+
+def _levelled(seq: Phrase, ending: Phrase, content: list[str], conditions: set[str],
+              words: Words) -> list[str]:
+    """A fall to a level, or a level kept, prints that level (match_words.yaml
+    `level_frames`): "Giảm tỷ lệ hộ nghèo xuống dưới 2%", "Giảm tỷ lệ hộ nghèo (theo chuẩn …)
+    còn", "Duy trì tỷ lệ thất nghiệp ở mức thấp" are the rate, no fall of it. Where the name
+    (`ending`: without a target printed at its end) holds a frame, or ends with one of
+    `level_ends`, the fall (DECREASE) is left out of `conditions`, and the frame's words and
+    a verb of `level_verbs` the name opens with ("Giảm", "Duy trì") out of the content words
+    returned."""
+    frame = next((f for f in words.level_ends if ending[-len(f):] == f), None)
+    if frame is None and _holds_any(ending, words.level_frame_set):
+        frame = next(f for f in words.level_frames  # longest first
+                     if any(ending[i:i + len(f)] == f for i in range(len(ending))))
+    if frame is None:
+        return content
+    conditions.discard(DECREASE)
+    content = _without_run(content, frame)
+    verb = next((v for v in words.level_verbs
+                 if seq[:len(v)] == v and tuple(content[:len(v)]) == v), ())
+    return content[len(verb):]
+
+
+def _without_run(content: list[str], run: Phrase) -> list[str]:
+    """`content` without the last place its words run as `run` does (itself if none)."""
+    n = len(run)
+    for i in range(len(content) - n, -1, -1):
+        if tuple(content[i:i + n]) == run:
+            return content[:i] + content[i + n:]
+    return content
 
 
 def _final(seq: Phrase, words: Words, reader: _Reader) -> str | None:
@@ -964,6 +1105,10 @@ class _Reader:
         # the last words a target printed at a name's end may end with besides a number
         # (`_target_start`): a tail's, or the "năm" of "%/năm"
         self.target_ends = frozenset(t[-1] for t in words.target_tails if t) | {"nam"}
+        # the words that a level's frame holds (`_levelled`): a name holding none of them
+        # prints no level
+        self.level_words = frozenset(w for f in (*words.level_frames, *words.level_ends)
+                                     for w in f[:1])
         # the first words of `openers` as one-word phrases (an empty opener: the empty one),
         # which `_head` tries only where a name opens with one
         self.opener_starts = frozenset(o[:1] for o in words.openers)

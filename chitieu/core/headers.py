@@ -45,6 +45,8 @@ class _Vocabulary:
     signature: regex.Pattern
     group_total: regex.Pattern
     group_part: regex.Pattern
+    time_start: regex.Pattern
+    time_end: regex.Pattern
 
 
 @functools.cache
@@ -61,7 +63,18 @@ def vocabulary() -> _Vocabulary:
         signature=compile_regex("|".join(data.get("signature") or ["(?!)"])),
         group_total=compile_regex(data["group_total"]),
         group_part=compile_regex(data["group_part"]),
+        time_start=compile_regex(data["time_start"]),
+        time_end=compile_regex(data["time_end"]),
     )
+
+
+def start_and_end_columns(headers: list[str]) -> bool:
+    """Two deadline columns headed as a time's start and its end ("Thời gian thực hiện Bắt
+    đầu" | "Thời gian thực hiện Hoàn thành")."""
+    if len(headers) != 2:
+        return False
+    start, end = (header_key(h) for h in headers)
+    return bool(vocabulary().time_start.search(start) and vocabulary().time_end.search(end))
 
 
 @functools.lru_cache(maxsize=4096)

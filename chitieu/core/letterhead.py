@@ -36,9 +36,10 @@ MAX_STAMP_LINES = 8  # a signature's stamp: its few fields, the names' wrapped r
 # "Số: 52/KH-UBND", "Số: 12 /KH-UBND"; a Party committee's "Số 08-KH/ĐU" (the kind after a
 # dash, the body after the slash); a slash a scan doubled ("Số: 35//QĐ-UBND") is one, a dash
 # printed with spaces ("45/KH - UBND") one dash; a school's initials joined by "&"
-# ("17/KH-TH&THCS") one word
+# ("17/KH-TH&THCS") one word; digits a typist or OCR spaced ("Số: 1 27/KH-UBND") one number
+# (plan.py reads it without the spaces)
 NUMBER = lazy(compile_regex,
-    r"\bs[ốo]\s*:?\s*(?P<num>\d*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
+    r"\bs[ốo]\s*:?\s*(?P<num>\d*(?:[ ]\d+)*)\s*(?P<sep>//?|[\-–](?=\s*\p{Lu}+\s*/))\s*"
     r"(?P<suffix>[\p{L}\d]+(?:&[\p{L}\d]+)*(?:[ ]?[\-–][ ]?[\p{L}\d]+(?:&[\p{L}\d]+)*)*"
     r"(?:/[\p{L}\d\-&]+)*)",
     IGNORECASE,
@@ -52,12 +53,17 @@ _DATED = lazy(compile_regex,
 _DATED_OPEN = lazy(compile_regex,
     r"\bngay\W*(?:\d{1,2})?\W*thang\W*(?:\d{1,2})?\W*(?P<word>nam)?\W*$")
 # "…, ngày" (its day blank or given) whose month and year a narrow column wrapped
-_DAY_OPEN = lazy(compile_regex, r",\s*ngay\W*(?:\d{1,2})?\W*$")
+_DAY_OPEN = lazy(compile_regex, r"(?:,|(?<!\d)\s)\s*ngay\W*(?:\d{1,2})?\W*$")
+# "ngày" (and its day) alone on a line under "Vĩnh Thuận Đông," (a narrow cell wrapped both)
+_DAY_ALONE = lazy(compile_regex, r"^\s*ngay\W*(?:\d{1,2})?\W*$")
 # ("…, ngày" / "tháng 7 năm 2026" of a blank day; "…, ngày" / "05 tháng 6 năm 2026" where a
 # long place pushed the day onto the next line too)
 _WRAPPED_MONTH = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?:\d{1,2}[ ]+)?th[áa]ng[ ]+\d{1,2}[ ]+n[ăa]m[ ]+(?:19|20)\d\d[ ]*$",
     IGNORECASE)
+# ("…, ngày" / "05/6/2026": the date as figures wrapped whole)
+_WRAPPED_FIGURES = lazy(compile_regex,
+    r"(?:^|\t)[ ]*\d{1,2}[ ]*[/.\-][ ]*\d{1,2}[ ]*[/.\-][ ]*(?:19|20)\d\d[ ]*$")
 _WRAPPED_YEAR = lazy(compile_regex,
     r"(?:^|\t)[ ]*(?P<word>n[ăa]m[ ]+)?(?P<year>(?:19|20)\d\d)[ ]*$", IGNORECASE)
 _ROMAN = lazy(compile_regex, rf"^(?P<num>{ROMAN})[.)]?\s+\S")
@@ -68,11 +74,13 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 class _Words:
     motto: regex.Pattern
     motto_tail: regex.Pattern
+    named_with_country: regex.Pattern  # a body's name going on with "Việt Nam", at its end
     draft: regex.Pattern
     stamp: regex.Pattern  # a digital signature's stamp's label: the rest of its line
     stamp_name: regex.Pattern  # the label of a stamp's field holding a name, which may wrap
     rule: regex.Pattern
     kinds: frozenset[str]
+    not_kinds: frozenset[str]  # a level's word folding like a kind's ("phường"), as printed
     kind_starts: tuple[regex.Pattern, ...]  # a kind opening a line, longest first
     title_period: regex.Pattern  # a number and a period opening a title ("5 nam", "100 ngay")
     body: regex.Pattern
@@ -109,6 +117,8 @@ def _words() -> _Words:
     return _Words(
         motto=compile_regex("|".join(f"(?:{p})" for p in data["motto"])),
         motto_tail=compile_regex(data["motto_tail"]),
+        named_with_country=compile_regex(
+            r"(?<!\w)(?:" + _spaced(data["named_with_country"]) + r")\W*$"),
         draft=compile_regex(data["draft"]),
         stamp=compile_regex(
             r"(?<!\w)(?:" + _spaced(data["signature_stamp"]) + r")\s*:"),
@@ -116,6 +126,7 @@ def _words() -> _Words:
             r"(?<!\w)(?:" + _spaced(data["signature_stamp_names"]) + r")\s*:"),
         rule=compile_regex(data["rule"]),
         kinds=frozenset(data["kinds"]),
+        not_kinds=frozenset(data["not_kinds"]),
         kind_starts=tuple(compile_regex(r"^(?P<kind>" + k.replace(" ", r"\s+") + r")\s+(?=\w)")
                           for k in kinds),
         title_period=compile_regex(
@@ -199,6 +210,8 @@ def document_kind(text: str) -> tuple[str, str] | None:
     the title on the kind's line — only for a kind printed in capitals, as kinds are, so that
     a sentence ("Kế hoạch số 5 …") is none."""
     text = clean_text(text).strip(" *#")
+    if text.split(" ", 1)[0].lower() in _words().not_kinds:
+        return None  # "PHƯỜNG AN CỰU", no "PHƯƠNG ÁN"
     if _key(text) in _words().kinds:
         return text, ""
     folded = _folded_text(text)
@@ -327,12 +340,24 @@ def issuer_bodies(lines: list[str]) -> list[str]:
         folded = _folded_text(text)
         starts = _words().body_start.match(folded) is not None
         joins = bodies and not starts and (_CONTINUES.match(folded) or bodies[-1].endswith(
-            (",", "-", "–")) or not names_place(bodies[-1]))
+            (",", "-", "–")) or not names_place(bodies[-1]) or _place_goes_on(bodies[-1], text))
         if joins:
             bodies[-1] = f"{bodies[-1]} {text}"
         else:
             bodies.append(text)
     return bodies
+
+
+def _place_goes_on(body: str, text: str) -> bool:
+    """A body whose place's name a narrow cell wrapped ("ĐẢNG BỘ TỈNH THÁI" / "NGUYÊN"): the
+    name printed is no unit's, with the next line's words it is one."""
+    place = _PLACE.search(folded := _folded_text(body))
+    if place is None:
+        return False
+    name = " ".join(folded[place.end():].split())
+    rest = " ".join(_folded_text(text).split())
+    names = _place_names()
+    return bool(name) and name not in names and f"{name} {rest}" in names
 
 
 def _bodies_on_a_line(line: str) -> list[str]:
@@ -656,11 +681,15 @@ def _year_rejoined(texts: list[str]) -> list[str]:
     the left column's "Số: …" may stand between them: the line after it is looked at too."""
     texts = list(texts)
     for i in range(len(texts) - 1):
+        if texts[i].rstrip().endswith(",") and _DAY_ALONE.match(_folded_text(texts[i + 1])):
+            # "Vĩnh Thuận Đông," / "ngày" / "14 tháng 9 năm 2026"
+            texts[i], texts[i + 1] = f"{texts[i].rstrip()} {texts[i + 1].strip()}", ""
+    for i in range(len(texts) - 1):
         for j in (i + 1, i + 2)[:len(texts) - i - 1]:
             # the year alone first: a cheap look that rules out nearly every line
             year = _WRAPPED_YEAR.search(texts[j])
             if year is None:
-                month = _WRAPPED_MONTH.search(texts[j])
+                month = _WRAPPED_MONTH.search(texts[j]) or _WRAPPED_FIGURES.search(texts[j])
                 if month is not None and _DAY_OPEN.search(_folded_text(texts[i])):
                     # "Mường Lát, ngày" / "tháng 7 năm 2026": the day left blank, the
                     # rest of the line wrapped
@@ -700,6 +729,14 @@ def _read_header_line(head: Letterhead, text: str) -> None:
             # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT" / "NAM": the issuer's own name wrapped; a
             # national name wrapped too takes the first "NAM" ("XÃ CỬA VIỆT" keeps its name)
             head.issuer[-1] = f"{head.issuer[-1]} {text.split()[-1]}"
+            return
+        country = _COUNTRY_TAIL.match(folded)
+        if not head.national and head.number is None and head.issuer and country and (
+                words.named_with_country.search(
+                    f"{_folded_text(head.issuer[-1])} {country['before']}".rstrip())):
+            # "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM", "ỦY BAN MẶT TRẬN TỔ" / "QUỐC VIỆT NAM"
+            # before any national line: the body's own name
+            head.issuer[-1] = f"{head.issuer[-1]} {text.strip()}"
             return
         head.national, head.nation_open = True, False
         return
@@ -834,6 +871,8 @@ def _value_rest(text: str) -> bool:
 _GUTTER = lazy(compile_regex, r"\t|\s{2,}")
 
 
+# "VIỆT NAM" ending a line, a name's words before it or none ("QUỐC VIỆT NAM")
+_COUNTRY_TAIL = lazy(compile_regex, r"^\W*(?P<before>[\w ]*?)\W*\bviet\W+nam\W*$")
 # an issuer's line ending where its name goes on with "NAM" ("… TỔ QUỐC VIỆT")
 _ISSUER_OPEN = lazy(compile_regex, r"\bviet\s*$")
 # "NAM" after the left column's words (only where the line above ended "… CHỦ NGHĨA VIỆT")
@@ -851,7 +890,16 @@ def _reads_as_subject(head: Letterhead, left: str) -> bool:
     lower case, right under it)."""
     if _SUBJECT_LABEL.match(left):
         return not head.subject
-    return head.subject_open and left[:1].islower()
+    if not head.subject_open:
+        return False
+    # its rest in lower case, or its year or a period's years ("… năm" / "2027", "… năm
+    # học" / "2026 - 2027"); the place-date's year wrapped was joined back to it before
+    return left[:1].islower() or bool(_YEARS_REST.match(left))
+
+
+# a subject's wrapped rest printing its year or years: "2027", "2026 - 2027", "2026-2030"
+_YEARS_REST = lazy(compile_regex,
+                   r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d\b|\W*$)")
 
 
 _SPECK = lazy(compile_regex, r"[^\p{L}\p{N}\s.,:;()/&\-–*]")
@@ -908,15 +956,29 @@ def _named_place_start(before: str, start: int) -> int:
     level word before it ("Thành phố Hồ Chí Minh"); `start` when none is a unit's name."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(before, start)]
     names = _place_names()
-    for at, _ in words:
+    for i, (at, _) in enumerate(words):
         if " ".join(_folded_text(before[at:]).replace(",", " ").split()) in names:
-            level = _LEVEL_BEFORE.search(before, 0, at)
+            if i and words[i - 1][1] in _place_words().directions:
+                at = words[i - 1][0]  # "Bắc Từ Liêm": a former district's name
+            level = _place_words().level_before.search(before, 0, at)
             return level.start() if level is not None else at
     return start
 
 
-# a place's level printed before its name ("Thành phố Hồ Chí Minh", "TP. Huế", "Tỉnh …")
-_LEVEL_BEFORE = lazy(compile_regex, r"(?:Thành phố|TP\.|Tỉnh)\s+$")
+@dataclass(frozen=True, slots=True)
+class _PlaceWords:
+    level_before: regex.Pattern  # a place's level printed before its name ("Đặc khu …")
+    directions: frozenset[str]  # a direction opening a former district's name ("Bắc")
+
+
+@functools.cache
+def _place_words() -> _PlaceWords:
+    data = load_yaml("letterhead.yaml")
+    levels = "|".join(escape(level).replace(r"\ ", r"\s+") for level in data["place_levels"])
+    return _PlaceWords(compile_regex(rf"(?:{levels})\s+$"),
+                       frozenset(data["place_directions"]))
+
+
 _WORD = lazy(compile_regex, r"\S+")
 
 

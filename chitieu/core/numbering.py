@@ -101,22 +101,35 @@ def successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
     return out
 
 
-_COLUMN_LETTER = lazy(re.compile, r"^\(?([A-Z])\)?$")
+_COLUMN_LETTER = lazy(re.compile, r"^\(?([A-ZĐ])\)?$")
 _COLUMN_NUMBER = lazy(re.compile, r"^\(?(\d{1,2})\)?(?:\s*=.*)?$")
+# Column letters run in the Latin alphabet's order or the Vietnamese one ("… D, Đ, E, G …").
+_LETTER_ORDERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ABCDĐEGHIKLMNOPQRSTUVXY")
+
+
+def _next_letters(letter: str | None) -> set[str]:
+    """The letters a column label may take after `letter` (after none, "A")."""
+    if letter is None:
+        return {"A"}
+    return {order[order.index(letter) + 1] for order in _LETTER_ORDERS
+            if letter in order[:-1]}
 
 
 def numbers_columns(labels: list[str], in_order: bool = False) -> bool:
     """The labels number a table's columns, as the row under its header does: "(1) (2) (3)
     …", "1 2 3 …" (a figure's column may add how it is computed: "(6)=(4)/(5)"), or letters
-    for the text columns before numbers for the figures, "A B C 1 2 3" (the letters one after
-    another from "A"; the numbers too when `in_order`). At least three labels."""
-    letters = 0
-    while letters < len(labels) and (m := _COLUMN_LETTER.match(labels[letters])) and (
-            m[1] == chr(ord("A") + letters)):
-        letters += 1
-    numbers = [_COLUMN_NUMBER.match(t) for t in labels[letters:]]
-    if len(labels) < 3 or not all(numbers):
+    for the text columns and numbers for the figures, the letters one after another from "A"
+    wherever they stand — before the figures, after them or both: "A B C 1 2 3", "A B C 1 2
+    3=2/1 4 D" (the numbers in order too when `in_order`). At least three labels."""
+    if len(labels) < 3:
         return False
-    values = [int(m[1]) for m in numbers]
-    return not in_order or values == list(range(values[0], values[0] + len(values))) if (
-        values) else True
+    letter, values = None, []
+    for label in labels:
+        if (m := _COLUMN_LETTER.match(label)) and m[1] in _next_letters(letter):
+            letter = m[1]
+        elif m := _COLUMN_NUMBER.match(label):
+            values.append(int(m[1]))
+        else:
+            return False
+    return not in_order or not values or values == list(range(values[0],
+                                                              values[0] + len(values)))

@@ -19,7 +19,7 @@ import regex
 
 from chitieu.core.headers import header_candidates
 from chitieu.core.lexicon import load_yaml
-from chitieu.core.numbering import COLUMN_LABEL
+from chitieu.core.numbering import COLUMN_LABEL, number_key, successors
 from chitieu.core.types import Cell, RawDocument, RawRow
 from chitieu.extract.unicode import decode_bytes
 
@@ -28,6 +28,8 @@ _DEADLINE = regex.compile(
     r"|hàng năm|\d+\s+ngày\s+kể\s+từ|theo\s+(?:từng\s+mốc\s+)?thời\s+hạn", regex.IGNORECASE)
 _HEADER = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Ghi chú"]
 _MAX_LABEL_WORDS = 4
+_SECTION_HEAD = regex.compile(r"^(?:[A-ZĐ]|[IVXLC]+)\.?$")  # a section's number: "B", "IV"
+_TITLE_LETTERS = 3
 
 
 def read(path: Path) -> RawDocument:
@@ -38,21 +40,42 @@ def read_text(text: str) -> RawDocument:
     rows: list[RawRow] = []
     current: dict[str, list[str]] | None = None
     span = [0, 0, 1]
-    started = False
+    started = labelled = False
     page_of_label = 0  # the page of the last row label: above it, a page repeats the header
-    for first, last, page, block, lines in _blocks(text):
-        if _is_column_label(block) or (
-                started and page != page_of_label and len(block.split()) <= _MAX_LABEL_WORDS
-                and not COLUMN_LABEL.match(block)):
+    found = list(_blocks(text))
+    taken = -1  # a section's title block, read with its number
+    for at, (first, last, page, block, lines) in enumerate(found):
+        if at == taken:
             continue
-        if COLUMN_LABEL.match(block):
-            page_of_label = page
-            if current is not None and current.get("name"):
+        after = found[at + 1] if at + 1 < len(found) else None
+        if current is not None and _named(current, rows) and "deadline" not in current and (
+                _DEADLINE.search(block)):
+            pass  # the row's deadline ("Năm 2026"), no year column's label printed again
+        elif _is_column_label(block) or (
+                started and page != page_of_label and len(block.split()) <= _MAX_LABEL_WORDS
+                and not COLUMN_LABEL.match(block) and not _section(block, after)):
+            labelled = True
+            continue
+        if (started or labelled) and _section(block, after):
+            # "B" then "SẢN PHẨM DU LỊCH": a section's number, its title in capitals
+            if current is not None and _named(current, rows):
                 rows.append(_row(current, *span))
             if not started:
                 rows.append(RawRow([Cell(h) for h in _HEADER]))
                 started = True
-            if current is None or current.get("name"):
+            rows.append(RawRow([Cell(block.rstrip(".")), Cell(after[3])] + [
+                Cell("") for _ in _HEADER[2:]], first_line=first, last_line=after[1], page=page))
+            current, taken = None, at + 1
+            continue
+        if COLUMN_LABEL.match(block):
+            page_of_label = page
+            named = current is not None and _named(current, rows)
+            if named:
+                rows.append(_row(current, *span))
+            if not started:
+                rows.append(RawRow([Cell(h) for h in _HEADER]))
+                started = True
+            if current is None or named:
                 current, span = {"number": [block]}, [first, last, page]
             continue
         if current is None:  # the title above the table, line by line
@@ -60,10 +83,18 @@ def read_text(text: str) -> RawDocument:
             continue
         current.setdefault(_kind(block, current), []).append(block)
         span[1] = last
-    if current is not None and current.get("name"):
+    if current is not None and _named(current, rows):
         rows.append(_row(current, *span))
     return RawDocument(rows=rows, format="text", pages=text.count("\f") + 1, ocr=False,
                        warnings=["table_structure_lost"])
+
+
+def _section(block: str, after: tuple | None) -> bool:
+    """A section's number ("A", "II") whose next block is its title in capitals."""
+    if after is None or not _SECTION_HEAD.match(block):
+        return False
+    letters = [c for c in after[3] if c.isalpha()]
+    return len(letters) >= _TITLE_LETTERS and all(c.isupper() for c in letters)
 
 
 def _blocks(text: str):
@@ -119,8 +150,26 @@ def _reads_as_agency(block: str) -> bool:
         block.startswith(head + " ") for head in _agency_heads())
 
 
+def _named(cells: dict[str, list[str]], rows: list[RawRow]) -> bool:
+    """Whether a row holds text of its own: a name; or, numbered on from the last row (no
+    value's block taken for a number, "62"), a first block read as an agency's name."""
+    if cells.get("name"):
+        return True
+    if not cells.get("lead"):
+        return False
+    key = number_key(cells["number"][0])
+    last = next((number_key(r.texts[0]) for r in reversed(rows) if r.cells and number_key(
+        r.texts[0]) is not None), None)
+    return key is not None and (key in successors(last) if last else key == (1,))
+
+
 def _row(cells: dict[str, list[str]], first: int, last: int, page: int) -> RawRow:
     number = cells.get("number", [""])[0]
+    if not cells.get("name"):
+        # a name opening as an agency's does ("Tổ chức Lễ hội …"): the row's first text is
+        # its name, never a row dropped for want of one
+        agencies = cells["lead"] + cells.get("support", [])
+        cells = {**cells, "name": agencies[:1], "lead": agencies[1:2], "support": agencies[2:]}
     texts = [number, *("; ".join(cells.get(k, [])) for k in
                        ("name", "lead", "support", "deadline", "note"))]
     # each cell placed by its look alone, the columns lost: said on the row, not only on the

@@ -43,7 +43,13 @@ from pathlib import Path
 
 from chitieu.core import lexicon
 from chitieu.core.agencies import AgencyNames
-from chitieu.core.headers import first_role, line_key, vocabulary
+from chitieu.core.headers import (
+    first_role,
+    group_names_the_kind,
+    is_bare_year,
+    line_key,
+    vocabulary,
+)
 from chitieu.core.heading import APPENDIX, ATTACHED
 from chitieu.core.letterhead import roman_heading
 from chitieu.core.numbering import (
@@ -91,6 +97,7 @@ _ALIGN_REACH = 3  # lines around a crowded line whose cells show where its colum
 _LOWER_START_COST = 3.0  # a crowded line's piece starting in lower case
 _NO_FIT = 1000.0
 _NOTE_WORDS = 3  # a note line under the table holds a sentence, not a bare "(*)" mark
+_CLOSING = "./."  # how a document's last sentence ends ("Trân trọng./."): no cell's end
 _SHIFT = 4.0  # characters a crowded line's piece may sit off its column's centre
 _NAME_BONUS = 3.0  # a crowded line's piece going on a known agency name across lines
 _NAME_SPLIT_COST = 3.0  # a cut between two words of a known agency name
@@ -111,6 +118,7 @@ _REACH_LINES = 60  # lines beyond its neighbours' numbers a row's cell is looked
 _GUESS_REACH = 2  # … in a first, quick cut whose cost bounds the search
 _OUTSIDE_SPARE = 12  # lines beyond its neighbours' numbers a row's group may take at most
 _MAX_PIECE_WORDS = 80  # words of a crowded line one column prints at most
+_MAX_LABEL_PART_WORDS = 16  # words of one column's label crowded on a header line at most
 _GLUED_NUMBERS = 3  # rows' numbers printed one space before their names that part a column
 _BOUND_SLACK = 1e-6  # (costs are sums of halves: exact in floating point, this is spare)
 # the rest of a capitalised label cut by a narrow column ("ST" / "T"), not a Roman number
@@ -618,14 +626,16 @@ def _ends_cell_above(chunk: list[_Word], above: list[list[_Word]] | None) -> boo
 def _until_table_end(lines: list[_Line], outline: tuple[int, int] | None = None
                      ) -> tuple[list[_Line], list[_Line]]:
     """The page's body down to a line that ends the table — a source or note ("Nguồn: …",
-    "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title, the body heading after
+    "Ghi chú: …", "(1) Số liệu …"), "Nơi nhận:", a signature's title, a letter's courtesy
+    close ("Trân trọng./.": two words, but closed as a document is), the body heading after
     the one the table sits under (`outline`) — and the lines from it on, each a line of
     text: no row's cell (they were cut into the last row's cells)."""
     words = vocabulary()
     for i, line in enumerate(lines):
         key = line_key(line.text)
         if words.signature.search(key) or (
-                len(line.words) >= _NOTE_WORDS and words.table_end.search(key)) or (
+                (len(line.words) >= _NOTE_WORDS or line.text.rstrip().endswith(_CLOSING))
+                and words.table_end.search(key)) or (
                 outline is not None and _next_body_heading(lines, i, outline)) or (
                 outline is None and _prose_heading(lines, i)):
             return lines[:i], lines[i:]
@@ -1096,7 +1106,7 @@ def _read_header(lines: list[_Line], grid: _Grid, words: _HeaderWords | None = N
                 if own[i] == [w.text for w in words]:
                     tops[i] = len(words)
             texts[i] += groups.get(i) or [w.text for w in words]
-    return [_year_label(t, g, o, top)
+    return [_year_label(_glued_capitals(t).split(), g, o, top)
             for t, g, o, top in zip(texts, group, own, tops, strict=True)], centred
 
 
@@ -1110,6 +1120,11 @@ def _year_label(text: list[str], group: str, own: list[str], top: int) -> str:
     column would be no one's, or last year's plan read as the target. (A group's label
     over several columns is kept before theirs: the header reader counts them as named.)"""
     if _YEARS.search(group) and _YEARS.search(" ".join(own)):
+        return " ".join(own)
+    if group and is_bare_year(" ".join(own)) and not group_names_the_kind(group, " ".join(own)):
+        # a bare year under a group naming no kind of value ("Kế hoạch thực hiện", "Lộ
+        # trình thực hiện" over "Năm 2026" | "Năm 2027"): that year's target, as a DOCX
+        # header's group is read; "Kết quả thực hiện" over years names their kind
         return " ".join(own)
     whole = " ".join(text)
     year = group if _YEARS.search(group) else " ".join(own[:top])
@@ -1462,11 +1477,15 @@ def _role_chunks(line: _Line) -> list[tuple[int, int, str]]:
 def _completed_chunks(line: _Line, header: list[_Line]) -> list[tuple[int, int, str]]:
     """The line's label chunks (`_role_chunks`), a run of labels crowded one space apart
     that name no role until the header's lines below complete them taken apart ("Kế hoạch
-    Cơ quan chủ Cơ quan phối" over "năm 2026", "trì", "hợp"): cut before capitalised
-    words so that each part, with the lower-case words printed under it below, names a
-    role; two parts at least, every one of them."""
+    Cơ quan chủ Cơ quan phối" over "năm 2026", "trì", "hợp"; "Năm Năm Năm" over "2026 2027
+    2028"): cut before capitalised words so that each part, with the lower-case words or
+    years printed under it below, names a role; two parts at least, every one of them."""
+    # (and the years printed under a group's stacked labels, each under its own: "Năm Năm
+    # Năm" over "2026 2027 2028", narrow year columns under "Kế hoạch thực hiện")
     below = [c for other in header if other.number > line.number
-             for c in _label_chunks(other) if c[2][:1].islower()]
+             for c in _label_chunks(other) if c[2][:1].islower()] + [
+        (w.x0, w.x1 - 1, w.text) for other in header if other.number > line.number
+        for w in other.words if _YEARS.fullmatch(w.text)]  # (a year's middle: its own)
     chunks: list[tuple[int, int, str]] = []
     for start, end, text in _role_chunks(line):
         run = [w for w in line.words if start <= w.x0 < end]
@@ -1480,7 +1499,9 @@ def _completed_parts(run: list[_Word], below: list[tuple[int, int, str]]
                      ) -> list[list[_Word]] | None:
     """`_completed_chunks` for one run: its parts, or None. The most parts, and among as
     many the earliest cuts; found part by part (each part's reading once), not by trying
-    every set of cuts: a long Title Case line naming no role would take 2^n tries."""
+    every set of cuts: a long Title Case line naming no role would take 2^n tries. A part
+    holds `_MAX_LABEL_PART_WORDS` words at most (no column's label is longer): the readings
+    grow with the run's capitals, not with their square (a crowded line of a thousand)."""
     bounds = [0, *(k for k in range(1, len(run)) if run[k].text[:1].isupper()
                    and not run[k].text.isupper()), len(run)]
     names_a_role = functools.cache(lambda a, b: first_role(_completed_text(run, a, b, below))
@@ -1489,13 +1510,15 @@ def _completed_parts(run: list[_Word], below: list[tuple[int, int, str]]
     most: list[int | None] = [None] * (len(bounds) - 1) + [0]
     for i in range(len(bounds) - 2, -1, -1):
         counts = [most[j] + 1 for j in range(i + 1, len(bounds))
-                  if most[j] is not None and names_a_role(bounds[i], bounds[j])]
+                  if bounds[j] - bounds[i] <= _MAX_LABEL_PART_WORDS
+                  and most[j] is not None and names_a_role(bounds[i], bounds[j])]
         most[i] = max(counts) if counts else None
     if most[0] is None or most[0] < 2:
         return None
     parts, i = [], 0
     while i < len(bounds) - 1:
-        j = next(j for j in range(i + 1, len(bounds)) if most[j] is not None
+        j = next(j for j in range(i + 1, len(bounds))
+                 if bounds[j] - bounds[i] <= _MAX_LABEL_PART_WORDS and most[j] is not None
                  and most[j] == most[i] - 1 and names_a_role(bounds[i], bounds[j]))
         parts.append(run[bounds[i]:bounds[j]])
         i = j
@@ -1657,6 +1680,10 @@ def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:
     for words in _stacked_cells(header):
         first = line_of[id(words[0])]
         head = " ".join(w.text for w in words if line_of[id(w)] == first)
+        if _WRAPPED_CAPITALS.match(head) and first_role(_glued_capitals(
+                [w.text for w in words])) == "number":
+            starts.add((first, words[0].x0))  # ("ST" / "T": the number column's "STT")
+            continue
         if head.isupper() or len(head.split()) > _MAX_LABEL_WORDS:
             continue  # (a title over the header, "NỘI DUNG BÁO CÁO", is no label)
         if len({line_of[id(w)] for w in words}) > 1 and first_role(" ".join(
@@ -1664,6 +1691,18 @@ def _stacked_label_starts(header: list[_Line]) -> set[tuple[int, int]]:
                 w.text for w in words if line_of[id(w)] == first)) == "unknown":
             starts.add((first, words[0].x0))
     return starts
+
+
+def _glued_capitals(words: list[str]) -> str:
+    """A label's words read top to bottom, a word in capitals broken over its narrow
+    column's lines glued back ("ST" / "T", "S" / "T" / "T": "STT")."""
+    parts: list[str] = []
+    for word in words:
+        if parts and _WRAPPED_CAPITALS.match(word) and _WRAPPED_CAPITALS.match(parts[-1]):
+            parts[-1] += word
+        else:
+            parts.append(word)
+    return " ".join(parts)
 
 
 def _touches(start: int, end: int, span: tuple[int, int]) -> bool:
@@ -1680,7 +1719,7 @@ def _split_between_lines(spans: list[tuple[int, int]], header: list[_Line], cove
     third, "Cơ quan chủ" on the second), side by side, is split between them: a name whose
     lines run up to the next column with one space leaves no gutter."""
     grid = _Grid(spans)
-    labels = [(*c, line.number) for line in header for c in _alike_chunks(line, grid)
+    labels = [(*c, line.number) for line in header for c in _alike_chunks(line, grid, header)
               if c[2][:1].isupper()]
     # a label starting over a wider one of a line below ("Phân công" over "Chủ trì theo
     # dõi" and "Phối hợp", "Năm 2025" over "Kế hoạch" and "Ước thực hiện") is their
@@ -1982,18 +2021,28 @@ def _best_crowded_cut(rows: list[list[_Word]], starts: list[int], run: list[_Wor
                 texts.append(" ".join(w.text for part in parts for w in part))
             else:
                 roles = [first_role(text) for text in texts]
-                if "unknown" not in roles and all(a != b for a, b in pairwise(roles)):
+                # (side by side, two columns name one role only for two years: "Năm" /
+                # "2026" beside "Năm" / "2027", the targets year by year)
+                years = [frozenset(_YEARS.findall(text)) for text in texts]
+                if "unknown" not in roles and all(
+                        roles[k] != roles[k + 1] or (years[k].isdisjoint(years[k + 1]) and (
+                            years[k] and years[k + 1])) for k in range(len(roles) - 1)):
                     found.append(cut)
         if found:
             return found[0] if len(found) == 1 else ()
     return ()
 
 
-def _alike_chunks(line: _Line, grid: _Grid) -> list[tuple[int, int, str]]:
+def _alike_chunks(line: _Line, grid: _Grid, header: list[_Line] = ()
+                  ) -> list[tuple[int, int, str]]:
     """The line's label chunks (`_label_chunks`), labels crowded with one space taken
     apart: labels alike ("Cơ quan chủ trì Cơ quan phối hợp" over two columns), or parts
     over columns side by side that each name a role ("Đơn vị Kế hoạch" over a unit column
-    and a figure column; "Kế hoạch" overhanging its column names one role, "Kế" none)."""
+    and a figure column; "Kế hoạch" overhanging its column names one role, "Kế" none) —
+    with the lower-case words the `header`'s lines below print under them ("Đơn vị Thực
+    hiện Mục tiêu" over "tính", "năm 2025", "năm 2026")."""
+    below = [w for other in header if other.number > line.number
+             for c in _chunk_words(other) if c[0].text[:1].islower() for w in c]
     chunks = []
     for run in _chunk_words(line):
         parts = [words for _, words in _alike_labels(run, grid) or ()]
@@ -2001,8 +2050,9 @@ def _alike_chunks(line: _Line, grid: _Grid) -> list[tuple[int, int, str]]:
             by_column: dict[int, list[_Word]] = {}
             for word in run:
                 by_column.setdefault(grid.column_of(word, prefer_right=True), []).append(word)
-            if len(by_column) > 1 and all(first_role(" ".join(w.text for w in words)) != "unknown"
-                                          for words in by_column.values()):
+            if len(by_column) > 1 and all(first_role(" ".join(w.text for w in [*words, *(
+                    u for u in below if words[0].x0 - 1 <= u.centre <= words[-1].x1 + 1)]))
+                                          != "unknown" for words in by_column.values()):
                 parts = list(by_column.values())
         for part in parts or [run]:
             chunks.append((part[0].x0, part[-1].x1, " ".join(w.text for w in part)))
@@ -2136,7 +2186,11 @@ def _body_rows(lines: list[_Line], alignment: _Alignment, page: int, width: int,
     # (no figure taken from a name or deadline column: "… năm 2025", "2026")
     cells = _figures_in_order([alignment.cells(i) for i in range(len(lines))], grid, lines,
                               frozenset(c for c, label in enumerate(header)
-                                        if first_role(label) in ("name", "deadline")))
+                                        if first_role(label) in ("name", "deadline")),
+                              frozenset(c for c, label in enumerate(header)
+                                        if first_role(label) in _FIGURE_ROLES or (
+                                            first_role(label) == "unknown"
+                                            and _YEARS.search(label))))
     label_cols = _label_columns(cells, frozenset(
         c for c, label in enumerate(header) if first_role(label) == "number"))
     # every numbered row names its task or indicator: the name column leaves none empty
@@ -2292,7 +2346,8 @@ def _figures(words: list[_Word]) -> list[list[_Word]]:
 
 
 def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_Line],
-                      kept: frozenset[int] = frozenset()) -> list[list[list[_Word]]]:
+                      kept: frozenset[int] = frozenset(), labelled: frozenset[int] = frozenset()
+                      ) -> list[list[list[_Word]]]:
     """Lines whose figures lie in the page's columns of figures (two or more side by side,
     each filled mostly by figures) as many as those columns but not one to each: each
     figure to the column of its place in the line's order. A row prints its figures in
@@ -2301,7 +2356,10 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
     parts the columns, a figure lands in its neighbour's (a line holding a figure more or
     fewer, or a word that is no figure among them, is left as it is). A section's title
     printed across the figure columns does not count against them; the `kept` columns'
-    words (names, deadlines) are never taken."""
+    words (names, deadlines) are never taken. A column `labelled` as one of figures (a
+    target, a baseline) that holds no word but figures is one of them however few it holds:
+    narrow year columns whose figures drift into their neighbours' places ("19     21    24"
+    under "Năm 2026", "Năm 2027", "Năm 2028") leave one nearly empty."""
     width = len(grid.spans)
     numeric = [0] * width
     other = [0] * width
@@ -2316,7 +2374,8 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
                     other[col] += 1
     runs: list[list[int]] = []
     for col in range(width):
-        if numeric[col] >= 2 and other[col] * 3 <= numeric[col]:
+        if (numeric[col] >= 2 and other[col] * 3 <= numeric[col]) or (
+                col in labelled and not other[col]):
             if runs and runs[-1][-1] == col - 1:
                 runs[-1].append(col)
             else:
@@ -2366,7 +2425,34 @@ def _figures_in_order(cells: list[list[list[_Word]]], grid: _Grid, lines: list[_
             if moved:
                 row[nxt] = sorted(row[nxt] + tail, key=lambda w: w.x0)
         out.append(row)
-    return out
+    return [_sparse_figures_by_place(row, runs, out) for row in out]
+
+
+def _sparse_figures_by_place(row: list[list[_Word]], runs: list[list[int]],
+                             rows: list[list[list[_Word]]]) -> list[list[_Word]]:
+    """A row printing fewer figures than its run of figure columns (a year left empty)
+    with each figure in the column whose figures, on the lines that fill every column of
+    the run, sit nearest it, in order: drifting figures leave the place of a column a
+    poor guide ("8" under "Năm 2027" printed where "Năm 2028" reads by the gutters)."""
+    for run in runs:
+        items = _figures(sorted((w for col in run for w in row[col]), key=lambda w: w.x0))
+        if not items or len(items) >= len(run) or sum(len(i) for i in items) != sum(
+                len(row[col]) for col in run):
+            continue
+        full = [r for r in rows if all(len(_figures(r[col])) == 1 and len(_figures(r[col])[0])
+                                       == len(r[col]) for col in run)]
+        if len(full) < 2:
+            continue
+        places = [_median([(r[col][0].x0 + r[col][-1].x1) / 2 for r in full]) for col in run]
+        # the columns for the items in order, each nearest its place (a small search: a
+        # run holds a few columns)
+        best = min(combinations(range(len(run)), len(items)), key=lambda cols: sum(
+            abs((item[0].x0 + item[-1].x1) / 2 - places[c]) for item, c in zip(
+                items, cols, strict=True)))
+        row = [list(words) if col not in run else [] for col, words in enumerate(row)]
+        for item, k in zip(items, best, strict=True):
+            row[run[k]] = list(item)
+    return row
 
 
 def _drifted_words(row: list[list[_Word]], run: list[int], grid: _Grid) -> set[int]:
@@ -3378,7 +3464,41 @@ def _cut_columns(cells: list[list[list[_Word]]], anchors: list[int],
                              bound=chosen[col][1])
             if cut[1] < chosen[col][1]:
                 chosen[col] = cut
-    return [cut[0] for cut in chosen]
+    return _part_at_next_tops([cut[0] for cut in chosen], anchors, sections, named)
+
+
+def _part_at_next_tops(columns: list[list[list[tuple[int, list[_Word]]]]], anchors: list[int],
+                       sections: frozenset[int], named: frozenset[int]
+                       ) -> list[list[list[tuple[int, list[_Word]]]]]:
+    """A row's cell running on into the next row's lines, the next row empty in that
+    column, is parted at the next row's top (its number's line, or its name's first line
+    above it) when its lines above that top reach below every other cell of its own row:
+    that cell alone made the row as tall, so it is the row's own and what follows is the next
+    row's, whatever its case ("Văn phòng đăng ký đất" / "đai, Chi nhánh văn" / "phòng" over
+    row 3's "các xã, phường"). A cell merged over both rows grows the last of them, never
+    the first (review r2 G5)."""
+    rows = len(anchors)
+    for r in range(rows - 1):
+        if anchors[r] < 0 or anchors[r + 1] < 0 or {r, r + 1} & sections:
+            continue
+        top = min([anchors[r + 1], *(i for c in named if c < len(columns)
+                                      for i, _ in columns[c][r + 1])])
+        if top <= anchors[r]:
+            continue
+        below_next = anchors[r + 2] if r + 2 < rows and anchors[r + 2] >= 0 else None
+        for col, parts in enumerate(columns):
+            cell = parts[r]
+            if not cell or parts[r + 1] or cell[-1][0] < top or cell[0][0] >= top:
+                continue
+            if below_next is not None and cell[-1][0] >= below_next:
+                continue
+            bottom = max([anchors[r], *(i for c, other in enumerate(columns) if c != col
+                                        for i, _ in other[r] if i < top)])
+            if max(i for i, _ in cell if i < top) <= bottom:
+                continue
+            parts[r] = [(i, words) for i, words in cell if i < top]
+            parts[r + 1] = [(i, words) for i, words in cell if i >= top]
+    return columns
 
 
 def _model_of(costs: list[float], preferred: int | None) -> int:

@@ -35,6 +35,7 @@ from chitieu.core.headers import (
     is_bare_year,
     names_no_role,
 )
+from chitieu.core.letterhead import is_national_line
 from chitieu.core.numbering import ARABIC, IN_WHICH, ITEM, LETTER, ROMAN
 from chitieu.core.types import Cell, RawDocument, RawRow, rows_by_table
 from chitieu.extract.markdown import BOLD_LABEL, bold_header_labels
@@ -104,13 +105,16 @@ _EMPTY_CELL = 0.8
 _EMPTY_CELL_IN_FULL_ROW = 0.2
 _LABEL_AFTER_BARE = 0.6
 # The portal prints a cell's text right above its `|`; text a blank line away from the bar
-# is a heading or paragraph before the next table.
-_SPACED_CELL = 1.0
+# is a heading or paragraph before the next table (all 7 such texts in the real portal copies
+# of ../shared/real; none a cell), dearer than a few stray bars in the table below it.
+_SPACED_CELL = 3.0
 _TRAILING_EMPTY_CELL = 0.1
 _TEXT_FIRST_CELL = 0.3
 # ... and more for "Trong đó:" (the words over a row's parts, printed in the name column
 # after an empty number cell): never the first cell of a row
 _IN_WHICH_FIRST = 1.5
+# ... and for text before a bold "STT" (the number column is a table's first)
+_TEXT_BEFORE_NUMBER_HEADING = 3.0
 _LOOSE_LABEL = 0.5
 _LOOSE_TITLE = 0.5
 _BOLD_AFTER_PLAIN = 0.6
@@ -151,7 +155,12 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
     agency cell from a task's words where a short row's cells are placed - without it no
     cell reads as an agency's."""
     slots, pages = _slots(text)
-    rows: list[RawRow] = []
+    head = _letterhead_slots(slots)
+    # the national header's cells: its lines, each a row, for the letterhead to read (a
+    # two-row table of two cells each whose last "|" closes no row: read as a table's row,
+    # the kind, title and body up to the first table's "|" were its fifth cell)
+    rows: list[RawRow] = [row for slot in slots[:head] for row in _text_rows(slot)]
+    slots = slots[head:]
     barred: set[int] = set()  # the rows (by id) a stray bare `|` follows
     table = -1
     previous_was_row = False
@@ -182,6 +191,25 @@ def read_text(text: str, *, agencies: Agencies = None) -> RawDocument:
 
 
 # ---------------------------------------------------------------- slots
+
+# the header's place-date line, its day, month and year wrapped over the cell's lines or not
+_DATED = re.compile(r"(?is)ng[àa]y\W.*(?:n[ăa]m\s+|[/.\-]\s*)(?:19|20)\d\d\b")
+_HEADER_CELLS = 4  # issuer | national name, motto | number | place-date
+
+
+def _letterhead_slots(slots: list[_Slot]) -> int:
+    """How many slots at the top print a document's national header, copied from a law
+    portal as a table of cells ("ỦY BAN NHÂN DÂN" / "XÃ …" | "CỘNG HÒA …" / "Độc lập - …" |
+    "Số: …" | "…, ngày … năm 2026"): up to the place-date's cell; 0 when none."""
+    national = next((i for i, slot in enumerate(slots[:2])
+                     if any(is_national_line(t) for _, t in slot.lines)), None)
+    if national is None:
+        return 0
+    for i in range(national, min(len(slots), _HEADER_CELLS + 1)):
+        if slots[i].closed and _DATED.search(" ".join(t for _, t in slots[i].lines)):
+            return i + 1
+    return 0
+
 
 
 def _slots(text: str) -> tuple[list[_Slot], int]:
@@ -278,6 +306,10 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
     penalty = 0.0 if first.empty or first.emphasized or _is_label(first) else _TEXT_FIRST_CELL
     if _is_in_which(first):
         penalty += _IN_WHICH_FIRST  # "Trong đó:" is a name cell: a row's bare `|` before it
+    if not first.empty and i + 1 < n and _is_number_heading(slots[i + 1]):
+        # the rows' number column is a table's first: text before its heading ("STT") is a
+        # title over the table, closed by the table's first bar
+        penalty += _TEXT_BEFORE_NUMBER_HEADING
     empties = leading_empties = 0
     seen_plain = seen_filled = False
     options = []
@@ -319,6 +351,13 @@ def _row_options(slots: list[_Slot], i: int) -> list[tuple[int, int, float, int]
 def _is_label(slot: _Slot) -> bool:
     """A cell holding only a row number or section label: "9.", "II", "1.1", "-"."""
     return len(slot.lines) == 1 and bool(_LABEL.match(slot.lines[0][1].strip()))
+
+
+def _is_number_heading(slot: _Slot) -> bool:
+    """A bold header cell naming the rows' number column: "**STT**", "**TT**"."""
+    if len(slot.lines) != 1 or not slot.emphasized:
+        return False
+    return first_role(slot.lines[0][1].strip().strip("*").strip()) == "number"
 
 
 def _is_bold_label(slot: _Slot) -> bool:
@@ -562,8 +601,15 @@ def _own_roles(head: str, subs: list[str]) -> list[str]:
     """The sub-labels' roles as they read alone, but a bare year under a group naming the
     kind of value it holds ("Thực hiện" over "Năm 2024") as it reads with its group: the
     group does not contradict the year, it completes it."""
-    return [first_role(f"{head} {s}") if group_names_the_kind(head, s) else first_role(s)
-            for s in subs]
+    return [first_role(f"{head} {s}") if group_names_the_kind(head, s) or _year_of_a_time(head, s)
+            else first_role(s) for s in subs]
+
+
+def _year_of_a_time(head: str, label: str) -> bool:
+    """A bare year under a group naming a time ("Lộ trình thực hiện", "Thời gian thực hiện"
+    over "2026 | 2027 | 2028"): one of the group's years, no contradiction of it (an agency's
+    column never spans years)."""
+    return is_bare_year(label) and first_role(head) == "deadline"
 
 
 def _other_kind(head: str, sub_roles: list[str]) -> int:

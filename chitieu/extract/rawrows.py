@@ -65,9 +65,10 @@ _AGENCY_WORD = lazy(compile_regex, r"^(?:Sở|Bộ|UBND|Ủy|Ban|Cục|Vụ|Văn
 # the numbering column's label, as printed (not a word the vocabulary reads as one: "Ma")
 _NUMBER_LABEL = lazy(compile_regex, r"^(?:s[ốố]\s+)?(?:stt|tt|thứ\s+tự)(?:\s+tt)?$", IGNORECASE)
 _PLACEHOLDERS = frozenset({"-", "–", "—", "x", "X"})  # a cell printed as having no value
-# a target in words ("Hoàn thành", "Duy trì")
-_TEXT_VALUE = lazy(compile_regex, r"^(?:hoàn\s+thành|duy\s+trì|giữ\s+ổn\s+định|đạt\s+chuẩn)$",
-                   IGNORECASE)
+# a target in words ("Hoàn thành", "Duy trì", "Duy trì hoạt động", "Hoạt động ổn định")
+_TEXT_VALUE = lazy(compile_regex,
+    r"^(?:(?:hoàn\s+thành|duy\s+trì|giữ\s+ổn\s+định|đạt\s+chuẩn)(?:\s+\p{Ll}+){0,2}"
+    r"|(?:hoạt\s+động\s+)?ổn\s+định)$", IGNORECASE)
 _COLUMN_NUMBER = lazy(compile_regex, r"^\(?(\d{1,2})\)?$")
 _TITLE_WORD = lazy(compile_regex, r"^[\p{Lu}\d(\"“,;:\-–&/]")
 _SUB_ITEM = ("-", "+", "–", "*", "•")
@@ -439,6 +440,7 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
     above: list[str] | None = None
     parent: list[str] | None = None
     monitor = next((k for k in agencies[1:] if cut_roles[k] == "monitor"), None)
+    deadline = _merged_deadline(cut_roles, items)
     for at, (row, cut) in enumerate(zip(table, cuts, strict=True)):
         if row.kind in ("section", "group"):
             title = " ".join(" ".join(words) for words in row.lines if words)
@@ -458,7 +460,8 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
             above = parent = None
             continue
         if shift and row.kind == "item" and above is not None and above[pairs[0]] and (
-                cells[pairs[0]] and not cells[pairs[1]] and cells[pairs[0]] != above[pairs[0]]):
+                cells[pairs[0]] and not cells[pairs[1]] and cells[pairs[0]] != above[pairs[0]]
+                ) and _supports_only(cut, items, pairs):
             cells[pairs[1]], cells[pairs[0]] = cells[pairs[0]], ""
         if row.kind in ("sub", "part") and parent is not None:
             # a part naming no agency: the parent's cells merged down over it (a guess, said);
@@ -482,6 +485,11 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
             # lead, or a support under the lead above merged down (written once) — the text
             # does not tell (review r2 R3)
             warnings.append(f"cell_placement_uncertain:{cut_roles[pairs[0]]}")
+        if deadline is not None and row.kind == "item" and not cells[deadline] and (
+                above is not None and above[deadline]):
+            # a deadline merged down a group of rows, written once (in its first)
+            cells[deadline] = above[deadline]
+            warnings.append(f"cell_placement_uncertain:{cut_roles[deadline]}")
         warnings += [f"cell_placement_uncertain:{r}" for r in _values_guessed(cells, cut_roles)]
         numbers = row.numbers + [""] * (header.numbering - len(row.numbers))
         raw = RawRow([Cell(t) for t in numbers[:header.numbering] + cells], row.first + 1,
@@ -492,6 +500,28 @@ def read_table(lines: list[str], header: Header, known: Callable[[str], float],
         if row.kind == "item":
             above = parent = cells
     return out, end
+
+
+def _merged_deadline(roles: list[str], rows: list[list[str]]) -> int | None:
+    """The deadline column, where nearly every row fills it: a row without one under a row
+    with one has it merged down (`pdftotext -raw` writes a merged cell once, in its first
+    row, and no empty cell). None where empty deadlines are common (or no column)."""
+    if "deadline" not in roles or len(rows) < _MERGE_EVIDENCE_ROWS:
+        return None
+    column = roles.index("deadline")
+    filled = sum(1 for row in rows if row[column])
+    return column if filled >= _DEADLINES_SHARE * len(rows) else None
+
+
+def _supports_only(cells: list[str], rows: list[list[str]], pairs: list[int]) -> bool:
+    """Whether the table's other rows print the lone agency of `cells` (in the lead's
+    column) as a support and never as a lead: the evidence that it is a support under a
+    lead merged down. Without it the agency stays where it was printed, the lead's column
+    (the text does not tell; said on the row)."""
+    agency = cells[pairs[0]]
+    others = [row for row in rows if row is not cells]
+    return all(row[pairs[0]] != agency for row in others) and any(
+        agency in row[pairs[1]].split("; ") for row in others)
 
 
 def _values_guessed(cells: list[str], roles: list[str]) -> list[str]:
@@ -668,14 +698,22 @@ def _next_section(sections: dict[str, str], head: str) -> bool:
 
     head = head.rstrip(".")
     value = roman_heading(f"{head}. X") if set(head) <= set("IVXLC") else None
-    kind = "roman" if value is not None else "letter"
+    letter = sections.get("letter")
+    letter_next = len(head) == 1 and (ord(head) == ord(letter) + 1 if letter else True)
+    roman_next = value is not None and value == (
+        roman_heading(f"{sections['roman']}. X") + 1 if sections.get("roman") else 1)
+    # "C" after "B": the letters' next, no Roman hundred ("I" under a letter, "V" after "IV":
+    # a Roman run's own next comes first; a first "C" or "L" is a letter, no Roman 100 or 50)
+    kind = "letter" if value is None or (not roman_next and (
+        (letter is not None and letter_next) or (head in ("C", "L") and not sections))
+    ) else "roman"
     last = sections.get(kind)
     if kind == "roman":
-        ok = value == (roman_heading(f"{last}. X") + 1 if last else 1)
+        ok = roman_next
         if not ok and last is None and "letter" not in sections:
             ok = True  # a table may open on a later section (its first part elsewhere)
     else:
-        ok = len(head) == 1 and (ord(head) == ord(last) + 1 if last else True)
+        ok = letter_next
     if ok:
         sections[kind] = head
         if kind == "letter":
@@ -972,6 +1010,14 @@ class _Words:
             self._agency_lines = counts
         return self._agency_lines[b] - self._agency_lines[a]
 
+    def fills_line(self, a: int) -> bool:
+        """Whether a known agency's name opens at word `a` mid-line and wraps past its
+        line's end (the next cell's first line printed level with this one's last: "…
+        đất đai Phòng Kinh tế," / "Hạ tầng và Đô thị"; not a name ending in the agency it
+        reports to, "… trình Hội đồng nhân dân xã")."""
+        end = next((k + 1 for k in range(a, len(self.words)) if self.ends[k]), len(self.words))
+        return any(b > end for b in self.known_ends(a))
+
     def known_ends(self, a: int) -> set[int]:
         """The ends b of the runs from `a` that name an agency the list knows."""
         found = self._names.get(a)
@@ -1062,6 +1108,10 @@ _OFTEN_EMPTY = frozenset({"support", "monitor"})
 _SIGNS = frozenset({"≥", "≤", ">", "<", "=", ">=", "<="})  # a comparison before its number
 _YEAR_WORDS = frozenset({"năm", "đoạn"})  # "… năm 2026", "giai đoạn 2026": the name's year
 _BOTH_SHARE = 0.7  # rows filling both agency columns, of a table's rows
+# rows printing a deadline, of a table's rows, where an empty one is a merged one's (a
+# group's deadline merged over three rows leaves two of three empty)
+_DEADLINES_SHARE = 0.5
+_MERGE_EVIDENCE_ROWS = 3  # rows a share of filled cells says anything about
 _LIST_GOES_ON = 3.0  # an agency cell cut after its "," or ";" (the next name its own)
 _NAME_TAKES_AGENCY = 2.5  # a name taking a line that opens an agency's name
 _SECOND_LEAD = 1.0  # a lead cell naming two agencies
@@ -1088,7 +1138,11 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
     lines = sum(ends[a:b - 1]) + 1
     cost = 0.0
     if b < len(words) and not ends[b - 1]:
-        cost += 0.5 if lines == 1 else 4.0  # a cell over several lines ends with its line
+        # a cell over several lines ends with its line, but for a next cell centred beside
+        # it (merged over rows) whose first line prints level with its last: a known
+        # agency's name filling the line's rest ("… lĩnh vực đất đai Phòng Kinh tế," /
+        # "Hạ tầng và Đô thị")
+        cost += 0.5 if lines == 1 or row.fills_line(b) else 4.0
     opens = words[a][:1]
     if not first and not (opens.isupper() or opens.isdigit() or opens in "≥≤<>%(-+\"“"):
         cost += 3.0  # a cell opens in capitals or with a number
@@ -1099,6 +1153,8 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             return cost + 0.5
         if _VALUE.match(text):
             return cost
+        if lines == 1 and _value_with_unit(words[a:b]):
+            return cost + _VALUE_UNIT  # the unit printed in the value's cell ("25 hộ")
         # words in a values' column ("Kết quả": "Quyết định phê duyệt"): costly, but less
         # than an agency's or a deadline's column taking them
         return cost + 4.0 + 0.2 * (b - a) + (6.0 if _DEADLINE.match(text) else 0.0)
@@ -1116,8 +1172,11 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         return cost + 12.0 + (b - a)
     if kind == "deadline":
         return cost + (0.0 if _DEADLINE.match(text) else 10.0 + (b - a))
-    if b < len(words) and b - a > 1 and _DEADLINE_OPENER.match(words[b - 1]):
-        cost += 2.0  # a deadline's first word ("Năm" / "2026") printed level with this cell
+    if b < len(words) and _DEADLINE_OPENER.match(words[b - 1]) and (
+            b - a > 1 or any(ch.isdigit() for ch in words[b])):
+        # a deadline's first word ("Năm" / "2026") printed level with this cell, or taken
+        # alone for an empty cell before the deadline's ("Năm" as a product, "2026" the date)
+        cost += 2.0
     if kind == "agency":
         if b < len(words) and (words[b - 1].endswith((";", ",")) or (
                 words[b - 1].lower() in _NAME_GOES_ON) or (
@@ -1135,7 +1194,9 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
         if row.agency_lines(a + 1, b):
             cost += _NAME_TAKES_AGENCY
         last = words[b - 1]
-        year = _YEAR.fullmatch(last) and b - a > 1 and words[b - 2].lower() in _YEAR_WORDS
+        # (a year after "năm" ends it, or a range of years: "giai đoạn 2026 - 2030")
+        year = _YEAR.fullmatch(last) and b - a > 1 and (words[b - 2].lower() in _YEAR_WORDS or (
+            words[b - 2] in ("-", "–") and b - a > 2 and _YEAR.fullmatch(words[b - 3])))
         if b < len(words) and ((_VALUE.match(last) and not year) or (
                 last.lower() in _unit_words()) or _AGENCY_WORD.match(last) or (
                 not row.ends[b - 1] and any(row.heads[k] == b - k
@@ -1144,7 +1205,10 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
             # agency's head mid-line, "… Văn phòng" / "Bộ …", opens the next cell)
             cost += 2.5
         if b < len(words) and last.lower() in _OPEN_END_WORDS:
-            cost += 3.0  # a name cut where a phrase cannot end ("… của các" / "cơ quan")
+            # a name cut where a phrase cannot end ("… của các" / "cơ quan"); above all
+            # after "và", whose second side is the name's ("… gửi Sở Tài chính và" / "Ủy ban
+            # nhân dân tỉnh": not the lead)
+            cost += 5.0 if last.lower() == "và" else 3.0
         if b < len(words) and last in _SIGNS:
             cost += 4.0  # a sign without its number ("…: ≥" / "95%": the name's target)
         # a number in a name goes on with words ("trên 10.000 dân", "năm 2010"); one before a
@@ -1155,10 +1219,28 @@ def _cell_cost(row: _Words, a: int, b: int, kind: str, first: bool, role: str = 
                     k + 1 == len(words) or not words[k + 1][:1].islower())):
                 cost += 3.0
         return cost
-    # a note, a product: any text, but not what the columns after it take
+    # a note, a product: any text, but not what the columns after it take, and not cut
+    # where a phrase cannot end ("Quyết định của" / "UBND tỉnh")
+    if b < len(words) and words[b - 1].lower() in _OPEN_END_WORDS:
+        cost += 3.0
     return cost + (2.0 if _VALUE.match(text) or _DEADLINE.match(text) else 0.0) + (
         1.5 if row.known_ends(a) or row.heads[a] else 0.0) + (
         1.0 if row.names(a + 1, b) else 0.0) + 0.3
+
+
+def _value_with_unit(words: list[str]) -> bool:
+    """A value and its unit in one cell, as a table with no unit column prints them ("25
+    hộ", "100% người", "≥ 1.800 tấn"): a value, then one or two words in lower case."""
+    for size in (1, 2, 3):
+        rest = words[size:]
+        if 1 <= len(rest) <= _UNIT_WORDS and _VALUE.match(" ".join(words[:size])) and all(
+                w[:1].isalpha() and w[:1].islower() for w in rest):
+            return True
+    return False
+
+
+_UNIT_WORDS = 2  # a unit's words after its value in one cell ("hộ", "lượt người")
+_VALUE_UNIT = 1.0  # a value with its unit in its cell: rarer than a value alone
 
 
 def _agency_cost(row: _Words, a: int, b: int, lead: bool = False) -> float:

@@ -111,6 +111,7 @@ class _Words:
     managing_bodies: _Prefixes
     lead_ins: _Prefixes
     parent_words: frozenset[Key]
+    parties: _Prefixes
 
     @property
     def longest_phrase(self) -> int:
@@ -158,6 +159,7 @@ def _build_words() -> _Words:
         managing_bodies=_Prefixes(keys("managing_bodies")),
         lead_ins=_Prefixes(keys("lead_ins")),
         parent_words=keys("parent_words"),
+        parties=_Prefixes(keys("parties")),
     )
 
 
@@ -1389,6 +1391,7 @@ class _Segmenter:
                             or self._opens_after_a_level(prev, start, end, piece, gap)
                             or self._opens_a_collective(prev_path[-1][0], prev, start,
                                                         piece, gap)
+                            or self._party_after_a_body(prev, start, end, gap)
                             or (gap == "none" and prev.agency_like and piece.agency_like
                                 and self._parents_body_at(start))) \
                             and not self._continues_a_collective(
@@ -1400,6 +1403,16 @@ class _Segmenter:
             held = best[end].get(cls)
             if held is None or score > held[0]:
                 best[end][cls] = (score, [*path, (start, end)])
+
+    def _party_after_a_body(self, left: _Piece, start: int, end: int, gap: str) -> bool:
+        """"Sở Tài chính, nhà đầu tư": a body known as printed, a comma, then a party no
+        gazetteer lists (investors, the people, households) are two. After an unknown name
+        the party words go on with it ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu
+        tư": one collective of businesses)."""
+        return (gap == "comma" and left.known and left.exact and left.score >= 1.0
+                and self.tokens[start].text[:1].islower()
+                and _words().parties.longest(_span_key(self.tokens, start, end),
+                                             whole=True) is not None)
 
     def _swallows_a_joiner(self, piece: _Piece, start: int, end: int) -> bool:
         """A name read through a variant (its place or branch dropped, score below 1) over

@@ -241,6 +241,9 @@ def _header_issuer(bodies: list[str], gazetteer: Gazetteer | None,
     issuer, for its locality."""
     if not bodies:
         return None, None
+    # "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM": the office that signs for the body is no
+    # issuer of its own, the body is (as in an attachment line, _read_attachment)
+    bodies = [*bodies[:-1], without_office_holder(bodies[-1])]
     issuer = written_body(bodies[-1])
     if gazetteer is not None and bodies[-1].isupper():
         issuer = _agency_name(issuer, gazetteer)
@@ -461,7 +464,8 @@ def _read_number(plan: Plan, text: str) -> None:
     if number and number["num"]:
         separator = "/" if number["sep"].startswith("/") else "-"
         suffix = _SPACED_DASH.sub(r"\g<dash>", number["suffix"])
-        plan.number = f"{number['num']}{separator}{suffix}"
+        digits = number["num"].replace(" ", "")  # "Số: 1 27/KH-UBND": one number
+        plan.number = f"{digits}{separator}{suffix}"
 
 
 _SPACED_DASH = lazy(compile_regex, r" ?(?P<dash>[\-–]) ?")

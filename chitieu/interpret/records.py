@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from chitieu.assemble.trace import Trace
 from chitieu.core.dataclass import dataclass, field
-from chitieu.core.headers import AGENCY_ROLES, PERIOD_LABEL, header_key, unit_line
+from chitieu.core.headers import (
+    AGENCY_ROLES,
+    PERIOD_LABEL,
+    header_key,
+    start_and_end_columns,
+    unit_line,
+)
 from chitieu.core.heading import appendix_heading
 from chitieu.core.lexicon import load_yaml
 from chitieu.core.numbering import (
@@ -41,6 +47,7 @@ from chitieu.normalize.deadline import (
 from chitieu.normalize.target import (
     column_unit_differs,
     find_embedded_target,
+    name_unit,
     normalize_unit,
     parse_target,
     split_embedded_target,
@@ -134,6 +141,7 @@ class _Context:
     year_targets: list[tuple[int, str]] = field(default_factory=list)  # (column, header)
     issued_on: str | None = None  # the plan's issue date: durations count from it
     level_word: str | None = None  # "tỉnh" / "thành phố": a province's or a city's plan
+    national: bool = False  # a ministry's or the Government's plan
     trace: Trace | None = None
     cols: _Columns | None = None  # where the table keeps each value, found once
     # the agencies read from each (cell, role) with this gazetteer (see `_agency_memo`)
@@ -160,6 +168,7 @@ class _Columns:
     baseline_unit: str | None     # … in a baseline column's, else a target column's
     # a deadline spread over one column per period: (column, its period label) of each
     periods: list[tuple[ColumnSpec, regex.Match[str]]] | None
+    start_and_end: bool  # two deadline columns, a time's start and its end
 
     @classmethod
     def of(cls, table: Table) -> _Columns:
@@ -172,15 +181,19 @@ class _Columns:
             values_skip=table.indexes_of("number", "name", "note", "unknown"),
             target_unit=_header_unit(table, "target") or _unit_line(table),
             baseline_unit=_header_unit(table, "baseline", "target") or _unit_line(table),
-            periods=_period_columns(table))
+            periods=_period_columns(table),
+            start_and_end=start_and_end_columns(
+                [table.columns[i].header for i in table.indexes_of("deadline")]))
 
 
 def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = None,
-                  trace: Trace | None = None, level: str | None = None) -> list[Record]:
+                  trace: Trace | None = None, level: str | None = None,
+                  national: bool = False) -> list[Record]:
     """Turn the tables' logical rows into records, tracking the section rows above them.
     `issued_on` is the plan's issue date, from which durations ("Trong 30 ngày") count;
     `trace` collects what each row became (a section, a record and its key); `level` is
-    the plan's locality level (a province's bodies are named without their level)."""
+    the plan's locality level (a province's bodies are named without their level);
+    `national` says a national body issued the plan (its own units are named bare)."""
     keys = _Keys()
     records: list[Record] = []
     tables = table.all_tables
@@ -189,7 +202,8 @@ def build_records(table: Table, gazetteer: Gazetteer, issued_on: str | None = No
         ctx = _Context(part, gazetteer, keys=keys, year_targets=_year_target_columns(part),
                        issued_on=issued_on, trace=trace, cols=_Columns.of(part),
                        agency_memo=memo,
-                       level_word=level if level in _PROVINCE_LEVELS else None)
+                       level_word=level if level in _PROVINCE_LEVELS else None,
+                       national=national)
         if appendix is not None:
             ctx.stack.append(_SectionLevel("appendix", appendix))
         records += _table_records(ctx)
@@ -639,11 +653,13 @@ def _record(ctx: _Context, row: LogicalRow, number: str, *, key: str | None = No
     target_raw = _raw(cells, cols.target if target_col is None else target_col)
     if not clean_text(target_raw):
         name, target_raw = _name_and_target(name, table, cols)
-    target, codes = parse_target(target_raw or None, unit or cols.target_unit)
+    # the row's own unit (its column, else its name's brackets) before its column header's
+    own_unit = unit or name_unit(name)
+    target, codes = parse_target(target_raw or None, own_unit or cols.target_unit)
     warnings += codes
     baseline_raw = _raw(cells, cols.baseline)
     if baseline_raw:  # (most tables print no baseline: an empty cell is none, no warning)
-        baseline, codes = parse_target(baseline_raw, unit or cols.baseline_unit)
+        baseline, codes = parse_target(baseline_raw, own_unit or cols.baseline_unit)
         warnings += codes
     else:
         baseline = None
@@ -710,10 +726,33 @@ def _lists_indicators(table: Table) -> bool:
 def _deadline(row: LogicalRow, table: Table, issued_on: str | None, cols: _Columns):
     if cols.periods is not None:
         return _marked_periods(row, table, cols.periods)
+    if cols.start_and_end:
+        return _start_to_end(row, table, issued_on, cols.deadline)
     raw = _joined(row.cells, cols.deadline)
     if not raw:
         return None, []
     return _kept_words(*_read_deadline(raw, table, issued_on), raw)
+
+
+def _start_to_end(row: LogicalRow, table: Table, issued_on: str | None,
+                  columns: tuple[int, ...]) -> tuple[Deadline | None, list[str]]:
+    """A time printed as its start and its end ("Bắt đầu" "Quý I/2026" | "Hoàn thành" "Quý
+    IV/2027"): from the start's first day to the end's last, one span when both are the same
+    ("2026" | "2026"). A start printed alone, or one the end does not follow, says no deadline:
+    null, its words kept (never the start read as the deadline)."""
+    first, last = (clean_text(row.cells[i]) for i in columns)
+    if not last:
+        return _kept_words(None, [DEADLINE_UNPARSED], first) if first else (None, [])
+    end, codes = _read_deadline(last, table, issued_on)
+    if not first or end is None:
+        return _kept_words(end, codes, last)
+    start, start_codes = _read_deadline(first, table, issued_on)
+    raw = f"{first} - {last}"
+    if start is None or start.start is None or end.end is None or start.start > end.end:
+        return _kept_words(None, [DEADLINE_UNPARSED], raw)
+    if (start.kind, start.start, start.end) == (end.kind, end.start, end.end):
+        return end, codes
+    return Deadline(kind="period", start=start.start, end=end.end, raw=raw), codes + start_codes
 
 
 # the codes of a deadline left null though its cell was printed
@@ -823,6 +862,10 @@ def _agencies(ctx: _Context, row: LogicalRow) -> tuple[list[Agency], list[str]]:
         found, codes = known
         if ctx.level_word is not None:
             found = tuple(_province_body(ctx.gazetteer, a, ctx.level_word) for a in found)
+        elif ctx.national:
+            found = tuple(_national_body(ctx.gazetteer, a) for a in found)
+            if any(a.id is None for a in found) and "agency_unmatched" not in codes:
+                codes = (*codes, "agency_unmatched")
         agencies += found
         warnings += codes
     return agencies, warnings
@@ -845,6 +888,17 @@ def _province_body(gazetteer: Gazetteer, agency: Agency, level_word: str) -> Age
     if above is None or above.scope != "province" or found.score < 1.0:
         return agency
     return agency.model_copy(update={"id": found.id, "name": found.name})
+
+
+def _national_body(gazetteer: Gazetteer, agency: Agency) -> Agency:
+    """In a national body's plan, a unit printed bare ("Trung tâm Chuyển đổi số") is the
+    issuer's own: a province's or a commune's body of like words, matched only with words
+    the print lacks (its level dropped), is no match. Matched as printed ("Sở Tài chính",
+    "Công an xã") the local body is meant."""
+    entry = gazetteer.entries.get(agency.id) if agency.id else None
+    if entry is None or entry.scope not in ("province", "commune") or agency.score >= 1.0:
+        return agency
+    return agency.model_copy(update={"id": None, "name": agency.raw, "score": 0.0})
 
 
 _AGENCY_MEMOS: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()

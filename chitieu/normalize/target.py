@@ -27,6 +27,7 @@ from chitieu.models import Target
 __all__ = [
     "column_unit_differs",
     "find_embedded_target",
+    "name_unit",
     "normalize_unit",
     "parse_number",
     "parse_target",
@@ -335,6 +336,24 @@ def normalize_unit(s: str | None) -> str | None:
     text = _grammar().aliases.get(fold(text), text)
     text = _PCT_GLUED.sub("% ", text.replace("％", "%"))
     return "".join(_unit_token(tok) for tok in _UNIT_TOKEN.split(text))
+
+
+_NAME_BRACKETS = lazy(re.compile, r"\(\s*([^()]{1,24}?)\s*\)\s*$")
+
+
+@cache
+def _name_units() -> re.Pattern[str]:
+    return re.compile("^(?:" + "|".join(load_yaml("units.yaml")["name_units"]) + ")$")
+
+
+@lru_cache(maxsize=4096)
+def name_unit(name: str | None) -> str | None:
+    """The unit a value's name prints in its closing brackets ("… chữ ký số cá nhân (%)" →
+    "%"), when it is one of units.yaml's `name_units`; else None."""
+    match = _NAME_BRACKETS.search(name or "")
+    if match is None or not _name_units().match(fold(match[1])):
+        return None
+    return normalize_unit(match[1])
 
 
 def _unit_token(token: str) -> str:

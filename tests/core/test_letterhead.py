@@ -674,3 +674,82 @@ def test_a_kinds_words_under_an_issuers_line_that_cannot_end_go_on_with_it() -> 
     assert head.issuer == ["UBND TỈNH LÀO CAI", "BAN CHỈ ĐẠO CÁC",
                            "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA"]
     assert (head.kind, head.title) == ("KẾ HOẠCH", ["Giám sát năm 2026"])
+
+
+@pytest.mark.parametrize(("rest", "place"), [
+    # a former district's name printed on the place-date line, its last words a commune's
+    # name today (review s24 r2 G10: was the place "Trà My", the subject "… cấp xã Bắc")
+    ("cấp xã", "Bắc Trà My"), ("trên địa bàn", "Bắc Từ Liêm"),
+    # a place printed with its level (was the place "Kiên Hải", the subject "… Đặc khu")
+    ("cấp xã", "Đặc khu Kiên Hải"), ("trên địa bàn", "Phường Thanh Điền"),
+    ("năm 2026", "Xã Tà Xùa")])
+def test_a_places_direction_and_level_words_stay_the_places(rest: str, place: str) -> None:
+    head = read_letterhead(_rows(
+        "SỞ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 915/STC-NS",
+        "V/v rà soát dự toán chuyển đổi số Độc lập - Tự do - Hạnh phúc",
+        f"{rest} {place}, ngày 12 tháng 10 năm 2026"))
+    assert head is not None
+    assert (head.place, head.subject) == (place, ["rà soát dự toán chuyển đổi số", rest])
+
+
+def test_the_state_banks_governor_deciding_ends_the_decisions_title() -> None:
+    # was the title "Về thanh toán số năm 2026 THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC VIỆT NAM"
+    head = read_letterhead(_rows(
+        "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 218/QĐ-NHNN\tĐộc lập - Tự do - Hạnh phúc", "\tHà Nội, ngày 02 tháng 4 năm 2026",
+        "QUYẾT ĐỊNH", "Về thanh toán số năm 2026", "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC VIỆT NAM",
+        "Căn cứ Luật Ngân hàng Nhà nước Việt Nam;"))
+    assert head is not None
+    assert (head.kind, head.title) == ("QUYẾT ĐỊNH", ["Về thanh toán số năm 2026"])
+
+
+# a law portal's header copied as text, its cells one after the other and wrapped by their
+# narrow width (tests/fixtures/plan_portal.py writes whole plans so)
+@pytest.mark.parametrize(("issuer", "dated", "issuer_lines"), [
+    # a ward whose name opens "PHƯỜNG AN …" folds like the kind "PHƯƠNG ÁN": was the kind,
+    # the header ended above its number
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG AN TƯỜNG"], ["An Tường, ngày 05 tháng 3 năm 2026"],
+     ["ỦY BAN NHÂN DÂN", "PHƯỜNG AN TƯỜNG"]),
+    # a body whose name goes on with "VIỆT NAM" (was the national name's tail: issuer "Ngân
+    # hàng Nhà nước", "Ủy ban Mặt trận tổ")
+    (["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM"], ["Hà Nội, ngày 05 tháng 3 năm 2026"],
+     ["NGÂN HÀNG NHÀ NƯỚC VIỆT NAM"]),
+    (["ỦY BAN MẶT TRẬN TỔ", "QUỐC VIỆT NAM", "XÃ BẢN HỒ"], ["Bản Hồ, ngày 05 tháng 3 năm 2026"],
+     ["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "XÃ BẢN HỒ"]),
+    # the place-date wrapped: its "ngày" alone, its date as figures, no comma before "ngày"
+    # (was no date)
+    (["ỦY BAN NHÂN DÂN", "XÃ SIN SUỐI HỒ"], ["Sin Suối Hồ,", "ngày", "05 tháng 3 năm 2026"],
+     ["ỦY BAN NHÂN DÂN", "XÃ SIN SUỐI HỒ"]),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG MỘC SƠN"], ["Mộc Sơn, ngày", "05/3/2026"],
+     ["ỦY BAN NHÂN DÂN", "PHƯỜNG MỘC SƠN"]),
+    (["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"], ["Tà Xùa ngày 05", "tháng 3 năm 2026"],
+     ["ỦY BAN NHÂN DÂN", "XÃ TÀ XÙA"]),
+])
+def test_a_portal_copys_header_cells_one_after_the_other(
+        issuer: list[str], dated: list[str], issuer_lines: list[str]) -> None:
+    head = read_letterhead(_rows(
+        *issuer, "-------", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "---------------", "Số: 88/KH-UBND", *dated,
+        "KẾ HOẠCH", "Chuyển đổi số năm 2026", "Căn cứ Kế hoạch số 12/KH-UBND;"))
+    assert head is not None
+    assert (head.issuer, head.number) == (issuer_lines, "Số: 88/KH-UBND")
+    assert head.dated in ("ngày 05 tháng 3 năm 2026", "ngày 05/3/2026")
+    assert (head.kind, head.title) == ("KẾ HOẠCH", ["Chuyển đổi số năm 2026"])
+
+
+def test_a_place_a_narrow_cell_wrapped_stays_its_bodys() -> None:
+    # "ĐẢNG BỘ TỈNH THÁI" / "NGUYÊN": was a body "NGUYÊN" of its own, the issuer's place
+    # "THÁI"
+    assert issuer_bodies(["ĐẢNG BỘ TỈNH THÁI", "NGUYÊN", "ĐẢNG ỦY CÁC CƠ QUAN", "ĐẢNG TỈNH"]) == [
+        "ĐẢNG BỘ TỈNH THÁI NGUYÊN", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH"]
+
+
+@pytest.mark.parametrize("years", ["2026 - 2027", "2027"])
+def test_a_subjects_wrapped_years_stay_the_subjects(years: str) -> None:
+    # "V/v … năm học" / "2026 - 2027", "… năm" / "2027" (was the subject cut before them)
+    head = read_letterhead(_rows(
+        "UBND PHƯỜNG BÌNH LONG", "TRƯỜNG THCS BÌNH LONG", "Số: 41/THCS", "V/v triển khai học bạ",
+        "số năm học", years, *NATION_LINES, "Bình Long, ngày 05 tháng 9 năm 2026"))
+    assert head is not None
+    assert head.subject == ["triển khai học bạ", "số năm học", years]
+    assert head.dated == "ngày 05 tháng 9 năm 2026"

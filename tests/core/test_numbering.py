@@ -211,6 +211,15 @@ def test_a_label_in_a_fixed_width_line(line: str, label) -> None:
     (["1", "3", "2"], True, False),
     (["A", "CHÍNH QUYỀN SỐ"], False, False),  # a letter section
     (["B", "C", "1", "2"], False, False),  # letters start at A
+    # a letter after the figures, as planning templates letter the agency column
+    (["A", "B", "C", "1", "2", "3=2/1", "4", "D"], True, True),
+    (["(A)", "(B)", "(C)", "(1)", "(2)", "(3)=(2)-(1)", "(D)", "(E)"], True, True),
+    (["A", "B", "1", "2", "C", "3"], True, True),  # letters and figures in turn
+    (["A", "B", "C", "D", "Đ", "E", "G", "1"], True, True),  # the Vietnamese alphabet
+    (["A", "B", "C", "1", "2", "C"], False, False),  # a letter repeated
+    (["A", "B", "C", "1", "2", "E"], False, False),  # a letter skipped
+    (["A", "B", "C", "1", "3", "D"], True, False),  # figures out of order
+    (["A", "B", "Sở Y tế"], False, False),
     (["1", "2"], False, False),
 ])
 def test_a_row_numbering_the_columns(labels: list[str], in_order: bool, expected: bool) -> None:

@@ -13,6 +13,10 @@ from chitieu.core.headers import line_key, vocabulary
     # a letter's courtesy close (was read into the last row's name in `pdftotext -layout`)
     "Trân trọng./.",
     "Trân trọng cảm ơn!",
+    # a letter's closing sentence opening with "Trong" (was read into the last row in
+    # `pdftotext -layout`: its name, its support)
+    "Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Sở",
+    "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các đơn vị phản ánh về",
 ])
 def test_a_notice_closing_sentence_ends_the_table(line: str) -> None:
     assert vocabulary().table_end.search(line_key(line))
@@ -25,6 +29,7 @@ def test_a_notice_closing_sentence_ends_the_table(line: str) -> None:
     "Ban hành thông báo để người dân biết, thực hiện trên cổng thông tin",
     "Số hóa hồ sơ và thông báo để người dân biết",
     "Trân trọng các giá trị văn hóa truyền thống",
+    "Trong quá trình triển khai ứng dụng VNeID tại các thôn",
 ])
 def test_a_task_to_notify_people_ends_nothing(line: str) -> None:
     assert not vocabulary().table_end.search(line_key(line))

@@ -32,7 +32,8 @@ def _score(report: str) -> float:
                                                    ("whole_plans7/dev", 6),
                                                    ("whole_plans8/dev", 17),
                                                    ("whole_plans9/dev", 23),
-                                                   ("whole_plans11/dev", 19)])
+                                                   ("whole_plans11/dev", 19),
+                                                   ("whole_plans12/dev", 6)])
 def test_libreoffice_text_of_whole_plans_scores_full_marks(folder: str, documents: int,
                                                           tmp_path: Path,
                                                           shared_dir: Path) -> None:

@@ -392,8 +392,8 @@ def test_column_letters_and_units_printed_on_their_rows_top_line() -> None:
     # the row's number and figures are centred in it; a figure pushed off its column
     rows = extract.read(IMITATIONS / "tinh_can_tho_chi_tieu_don_vi.pdftotext-layout.txt",
                         "layout").rows
-    header = next(r for r in rows if r.texts[0] == "ST T")
-    assert header.texts == ["ST T", "Tên chỉ tiêu", "Đơn vị tính", "Kết quả năm 2025",
+    header = next(r for r in rows if r.texts[0] == "STT")
+    assert header.texts == ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Kết quả năm 2025",
                             "Chỉ tiêu năm 2026", "Cơ quan chủ trì theo dõi"]
     assert rows[rows.index(header) + 1].texts == ["A", "B", "C", "1", "2", "3"]
     assert [r.texts[2:4] for r in rows if r.table == 0 and r.texts[0] not in {"I", "II"}] == [

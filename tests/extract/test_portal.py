@@ -722,3 +722,80 @@ def test_the_rows_name_under_one_of_two_groups() -> None:
     rows = _table_rows(text)
     assert [rows[0][1], rows[0][-1]] == ["**Nhiệm vụ**", "**Thời gian**"]
     assert rows[1] == ["", "**Tên nhiệm vụ**", "**Sản phẩm**", "**Chủ trì**", "**Phối hợp**", ""]
+
+
+# a whole plan copied from a law portal: its national header a table of four cells, each
+# closed by one bar, no bar closing its rows; the kind, title and body straight after
+WHOLE_PLAN = """SỞ GIÁO DỤC
+VÀ ĐÀO TẠO
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 77/KH-SGDĐT
+|
+Mộc Sơn, ngày
+12/8/2026
+|
+
+KẾ HOẠCH
+Học bạ số năm học 2026 - 2027
+Căn cứ Kế hoạch số 15/KH-UBND ngày 02/8/2026 của Ủy ban nhân dân tỉnh;
+II. NHIỆM VỤ
+
+|
+**STT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+|
+1
+|
+Cấp học bạ số
+|
+Các trường học
+|
+"""
+
+
+def test_a_whole_plans_national_header_is_read_line_by_line_before_its_table() -> None:
+    # the header's four cells and the text up to the table were read as one row of five
+    # cells, the kind, title and body glued in the fifth: no title, no kind
+    doc = _read(WHOLE_PLAN)
+    assert [r.texts for r in doc.rows if r.table is None][:8] == [
+        ["SỞ GIÁO DỤC"], ["VÀ ĐÀO TẠO"], ["-------"], ["CỘNG HÒA XÃ HỘI"],
+        ["CHỦ NGHĨA VIỆT NAM"], ["Độc lập - Tự do - Hạnh phúc"], ["---------------"],
+        ["Số: 77/KH-SGDĐT"]]
+    assert ["KẾ HOẠCH"] in [r.texts for r in doc.rows if r.table is None]
+    assert [r.texts for r in doc.rows if r.table is not None] == [
+        ["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**"],
+        ["1", "Cấp học bạ số", "Các trường học"]]
+
+
+@pytest.mark.parametrize("strays", [(1, 2), (1, 2, 3)])
+@pytest.mark.parametrize("above", ["**Phụ lục**\n\n", "**Phụ lục**\n", ""])
+def test_stray_bars_after_rows_do_not_take_the_title_into_the_header(
+        strays: tuple[int, ...], above: str) -> None:
+    # review r1 F16: a copy left a bare `|` after some rows of a table whose "STT" is one
+    # column; the heading a blank line above the table's first bar was read as the header's
+    # first cell, shifting every row (the task's words read as its number, the row above's
+    # words filled into the rows below). A cell a blank line away from its bar is a heading:
+    # in the real portal copies (../shared/real/*.md) all 7 such texts stand before a table.
+    # Nor is text closed by the table's first bar right before its "STT": the rows' number
+    # column is a table's first.
+    rows = [["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**",
+             "**Thời hạn**"],
+            ["1", "Số hóa hồ sơ hộ tịch", "Phòng Văn hóa - Xã hội", "Công an xã", "Quý II/2026"],
+            ["2", "Cập nhật dữ liệu đất đai", "Phòng Kinh tế", "Các thôn", "Quý III/2026"],
+            ["3", "Đo đạc bản đồ địa chính", "Phòng Kinh tế", "Văn phòng đăng ký đất đai",
+             "Năm 2027"],
+            ["4", "Cấp giấy chứng nhận quyền sử dụng đất", "Phòng Kinh tế", "", "Năm 2027"]]
+    text = above + "".join(
+        _flat([cells]) + ("|\n" if k in strays else "") for k, cells in enumerate(rows))
+    read = [[cell for cell in cells if cell] for cells in _table_rows(text)]
+    assert read == [[cell for cell in cells if cell] for cells in rows]

@@ -315,7 +315,10 @@ def test_a_row_under_a_task_adding_only_a_support_is_the_tasks() -> None:
     assert rows[2] == ["2", "Cấp chữ ký số cho công chức", "Sở Nội vụ", "", "Năm 2026"]
 
 
-def test_a_lead_merged_over_tasks_is_each_tasks_where_rows_name_two_agencies() -> None:
+def test_a_lone_agency_under_a_lead_stays_where_printed_without_evidence() -> None:
+    # -raw writes a lead merged over rows once and no empty cell: "Công an tỉnh" alone under
+    # a row with a lead is its own lead or a support under the lead merged down — nothing in
+    # the table tells, so it stays in the lead's column, the guess said on the row
     text = "\n".join([
         "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
         "1 Nâng cấp cổng thông tin Sở Khoa học và Công nghệ VNPT tỉnh Quý II/2026",
@@ -324,10 +327,26 @@ def test_a_lead_merged_over_tasks_is_each_tasks_where_rows_name_two_agencies() -
         "4 Đánh giá chỉ số hài lòng Sở Nội vụ Bưu điện tỉnh Tháng 11/2026",
     ])
     rows = _table(text)
-    assert rows[2][2:4] == ["Sở Khoa học và Công nghệ", "Công an tỉnh"]
+    assert rows[2][2:4] == ["Công an tỉnh", ""]
     assert "cell_placement_uncertain:lead" in cells.read_text(
         text, agencies=default_gazetteer).rows[2].warnings
     assert rows[3][2:4] == ["Sở Nội vụ", "UBND các xã"]
+
+
+def test_a_lone_agency_the_table_prints_only_as_a_support_is_under_the_lead_above() -> None:
+    # the evidence: "VNPT tỉnh" is a support in other rows and never a lead, so alone under
+    # a row with a lead it is a support under that lead merged down (said on the row)
+    text = "\n".join([
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1 Nâng cấp cổng thông tin Sở Khoa học và Công nghệ VNPT tỉnh Quý II/2026",
+        "2 Cấp tài khoản thư điện tử VNPT tỉnh Quý III/2026",
+        "3 Số hóa hồ sơ lưu trữ Sở Nội vụ UBND các xã Năm 2026",
+        "4 Đánh giá chỉ số hài lòng Sở Nội vụ Bưu điện tỉnh Tháng 11/2026",
+    ])
+    rows = _table(text)
+    assert rows[2][2:4] == ["Sở Khoa học và Công nghệ", "VNPT tỉnh"]
+    assert "cell_placement_uncertain:lead" in cells.read_text(
+        text, agencies=default_gazetteer).rows[2].warnings
 
 
 def test_labels_a_line_each_over_values_printed_level_are_raw_text() -> None:
@@ -904,3 +923,155 @@ def test_a_dash_alone_before_a_figure_is_an_empty_cells_placeholder() -> None:
     assert rows[2] == ["2", "Tỷ lệ thôn, tổ dân phố có nhà văn hóa đạt chuẩn", "%", "-", "98",
                        "Sở Văn hóa, Thể thao và Du lịch"]
     assert len(rows) == 3
+
+
+def test_a_lettered_section_c_after_b_is_a_letter_not_a_roman_hundred() -> None:
+    # "C" is also the Roman 100: after "B" it is the next letter, its rows its own (they
+    # were filed under "B", the title run into the last row's note)
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ VỆ SINH MÔI TRƯỜNG NĂM 2026",
+        "STT Nội dung Chủ trì Phối hợp Thời gian Ghi chú",
+        "A THU GOM RÁC THẢI",
+        "1 Bố trí điểm tập kết rác tại các thôn Phòng Kinh tế Các thôn Quý I/2026",
+        "B XỬ LÝ NƯỚC THẢI",
+        "2 Nạo vét cống thoát nước khu chợ Phòng Kinh tế Quý II/2026",
+        "C TUYÊN TRUYỀN",
+        "3 Phát động ngày chủ nhật xanh Đoàn Thanh niên xã Các thôn Hằng tháng",
+        "D KIỂM TRA",
+        "4 Kiểm tra cơ sở chăn nuôi Phòng Kinh tế Công an xã Quý III/2026",
+    ]))
+    assert [r[:2] for r in rows[1:]] == [
+        ["A", "THU GOM RÁC THẢI"], ["1", "Bố trí điểm tập kết rác tại các thôn"],
+        ["B", "XỬ LÝ NƯỚC THẢI"], ["2", "Nạo vét cống thoát nước khu chợ"],
+        ["C", "TUYÊN TRUYỀN"], ["3", "Phát động ngày chủ nhật xanh"],
+        ["D", "KIỂM TRA"], ["4", "Kiểm tra cơ sở chăn nuôi"]]
+    assert rows[4][-1] == ""
+
+
+def test_a_deadline_merged_over_rows_is_each_rows_and_says_so() -> None:
+    # -raw writes a deadline merged over rows once, in its first row: where most rows print
+    # one, a row without one under a row with one takes it, the guess said on the row
+    doc = cells.read_text("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ PHÒNG CHÁY, CHỮA CHÁY NĂM 2026",
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1 Kiểm tra an toàn phòng cháy tại chợ Công an xã Phòng Kinh tế Quý I/2026",
+        "2 Tập huấn đội dân phòng Công an xã Các thôn",
+        "3 Trang bị bình chữa cháy cho nhà văn hóa Phòng Kinh tế Các thôn Quý II/2026",
+        "4 Tuyên truyền phòng cháy trong khu dân cư Phòng Văn hóa - Xã hội Các thôn",
+    ]), agencies=default_gazetteer)
+    body = [row for row in doc.rows if row.table is not None][1:]
+    assert [r.texts[-1] for r in body] == ["Quý I/2026", "Quý I/2026", "Quý II/2026",
+                                          "Quý II/2026"]
+    assert "cell_placement_uncertain:deadline" in body[1].warnings
+    assert "cell_placement_uncertain:deadline" not in body[2].warnings
+
+
+def test_a_known_agency_printed_level_with_a_names_last_line_opens_the_next_cell() -> None:
+    # a lead merged over rows and centred prints its first line level with the task's
+    # second: "… lĩnh vực đất đai Phòng Kinh tế," / "Hạ tầng và Đô thị" — the known name
+    # filling the line's rest is the lead, not the task's words
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ CẢI CÁCH THỦ TỤC NĂM 2026",
+        "STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1",
+        "Công bố danh mục thủ tục hành chính mới",
+        "Văn phòng HĐND và UBND Các phòng, đơn vị Quý I/2026",
+        "2",
+        "Rà soát quy trình nội bộ giải quyết hồ sơ",
+        "xây dựng nhà ở riêng lẻ Phòng Kinh tế,",
+        "Hạ tầng và Đô thị",
+        "Trung tâm Phục vụ hành chính công",
+        "Năm 2026",
+    ]))
+    assert rows[2] == ["2", "Rà soát quy trình nội bộ giải quyết hồ sơ xây dựng nhà ở riêng lẻ",
+                       "Phòng Kinh tế, Hạ tầng và Đô thị", "Trung tâm Phục vụ hành chính công",
+                       "Năm 2026"]
+
+
+def test_a_value_with_its_unit_in_its_cell_is_the_targets_with_no_unit_column() -> None:
+    # no unit column: the target cell prints its unit ("40 hộ", "100% trường"), and a target
+    # in words may wrap ("Duy trì hoạt" / "động"); none of it is the indicator's name
+    rows = _table("\n".join([
+        "Phụ lục",
+        "CHỈ TIÊU AN SINH XÃ HỘI NĂM 2026",
+        "STT Tên chỉ tiêu Chỉ tiêu năm 2026 Đơn vị theo dõi",
+        "1 Số hộ cận nghèo được hỗ trợ sinh kế 40 hộ Phòng Văn hóa - Xã hội",
+        "2 Tỷ lệ trường học có bếp ăn bán trú đạt chuẩn 100% trường Trạm Y tế xã",
+        "3",
+        "Câu lạc bộ dưỡng sinh người cao tuổi Duy trì hoạt",
+        "động",
+        "Hội Người cao tuổi xã",
+    ]))
+    assert [r[1:] for r in rows[1:]] == [
+        ["Số hộ cận nghèo được hỗ trợ sinh kế", "40 hộ", "Phòng Văn hóa - Xã hội"],
+        ["Tỷ lệ trường học có bếp ăn bán trú đạt chuẩn", "100% trường", "Trạm Y tế xã"],
+        ["Câu lạc bộ dưỡng sinh người cao tuổi", "Duy trì hoạt động", "Hội Người cao tuổi xã"]]
+
+
+def test_a_name_ending_in_va_goes_on_with_the_agency_on_its_next_line() -> None:
+    # "… gửi Sở Nội vụ và" / "Ủy ban nhân dân tỉnh": the second side of "và" is the task's
+    # own words (where its report goes), not the lead; the row's lead follows on its line
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ TUYỂN DỤNG NĂM 2026",
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian",
+        "1 Xây dựng kế hoạch tuyển dụng công chức Phòng Văn hóa - Xã hội Văn phòng HĐND và UBND"
+        " Quý I/2026",
+        "2",
+        "Báo cáo kết quả tuyển dụng gửi Sở Nội vụ và",
+        "Ủy ban nhân dân tỉnh",
+        "Phòng Văn hóa - Xã hội Quý IV/2026",
+    ]))
+    assert rows[2] == ["2", "Báo cáo kết quả tuyển dụng gửi Sở Nội vụ và Ủy ban nhân dân tỉnh",
+                       "Phòng Văn hóa - Xã hội", "", "Quý IV/2026"]
+
+
+def test_an_empty_product_before_a_year_deadline_takes_no_word_of_it() -> None:
+    # "… Sở Giáo dục và Đào tạo" / "Năm 2026": the product cell is empty; "Năm" alone is no
+    # product, "2026" alone no deadline
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ PHÁT TRIỂN THỂ THAO NĂM 2026",
+        "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Sản phẩm Thời hạn",
+        "1 Mở lớp bơi cho học sinh Trung tâm Thể thao Sở Giáo dục và Đào tạo Lớp học Quý II/2026",
+        "2",
+        "Duy trì giải bóng chuyền hơi",
+        "Trung tâm Thể thao Ủy ban nhân dân các xã, phường",
+        "Năm 2026",
+    ]))
+    assert rows[2][2:] == ["Trung tâm Thể thao", "Ủy ban nhân dân các xã, phường", "",
+                           "Năm 2026"]
+
+
+def test_a_note_cut_where_a_phrase_cannot_end_keeps_its_last_line() -> None:
+    # "Theo Quyết định của" / "UBND tỉnh": the note goes on, its last line is no support
+    rows = _table("\n".join([
+        "Phụ lục",
+        "NHIỆM VỤ NĂM 2026",
+        "STT Nhiệm vụ Chủ trì Phối hợp Thời gian Ghi chú",
+        "1 Kiểm kê rừng trồng Phòng Kinh tế Hạt Kiểm lâm Quý II/2026",
+        "2 Giao đất trồng rừng cho hộ dân Phòng Kinh tế Các thôn Quý III/2026 Theo Quyết định của",
+        "UBND tỉnh",
+    ]))
+    assert rows[2][2:] == ["Phòng Kinh tế", "Các thôn", "Quý III/2026",
+                           "Theo Quyết định của UBND tỉnh"]
+
+
+def test_a_name_ending_in_a_range_of_years_gives_the_lead_no_words() -> None:
+    # "… giai đoạn 2026 - 2030" ends the name (a range of years, no value the name took)
+    rows = _table("\n".join([
+        "PHỤ LỤC",
+        "NHIỆM VỤ NĂM 2026",
+        "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+        "1",
+        "Xây dựng đề án phát triển du lịch",
+        "giai đoạn 2026 - 2030",
+        "Phòng Quản lý du",
+        "lịch",
+        "Sở Tài chính Quý IV/2026",
+    ]))
+    assert rows[1][1:4] == ["Xây dựng đề án phát triển du lịch giai đoạn 2026 - 2030",
+                            "Phòng Quản lý du lịch", "Sở Tài chính"]

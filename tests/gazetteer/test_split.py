@@ -376,3 +376,17 @@ def test_a_collective_named_by_its_service_after_another_agency(gazetteer, cell,
 def test_a_collective_given_a_task_of_providing_keeps_its_name_only(gazetteer):
     assert gazetteer.split("Các doanh nghiệp cung cấp thông tin cho Sở Công Thương") == [
         "Các doanh nghiệp"]
+
+
+@pytest.mark.parametrize(("cell", "pieces"), [
+    ("Sở Tài chính, nhà đầu tư", ["Sở Tài chính", "nhà đầu tư"]),
+    ("Sở Xây dựng, chủ đầu tư các dự án", ["Sở Xây dựng", "chủ đầu tư các dự án"]),
+    ("UBND các xã, phường, người dân", ["UBND các xã, phường", "người dân"]),
+    # after a name no gazetteer holds, the party words go on with it: one collective
+    ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư",
+     ["Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư"]),
+    # a lower-case word that is no party goes on with the body's name as before
+    ("Sở Tài chính, nhà nước", ["Sở Tài chính, nhà nước"]),
+])
+def test_a_party_after_a_known_body_and_a_comma_is_its_own(gazetteer, cell, pieces):
+    assert gazetteer.split(cell) == pieces

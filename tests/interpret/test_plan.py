@@ -767,3 +767,41 @@ def test_a_numbers_dash_lost_where_its_line_broke_is_put_back(left: list[str],
                                                                number: str) -> None:
     plan = _plan(_under_header(left, [*_NATION, "Hạ Long, ngày 05 tháng 3 năm 2026"]))
     assert plan.number == number
+
+
+@pytest.mark.parametrize(("left", "number", "issuer"), [
+    # digits a typist or OCR spaced in the number (was no number, the issuer "Số: 2
+    # 18/KH-Ủy ban nhân dân xã Lai Hòa")
+    (["ỦY BAN NHÂN DÂN", "XÃ LAI HÒA", "Số: 2 18/KH-UBND"], "218/KH-UBND",
+     "Ủy ban nhân dân xã Lai Hòa"),
+    (["UBND TỈNH SƠN LA", "SỞ Y TẾ", "Số: 1 045/KH-SYT"], "1045/KH-SYT", "Sở Y tế tỉnh Sơn La"),
+    (["ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ TÀ XÙA", "*", "Số 0 9-KH/ĐU"], "09-KH/ĐU",
+     "Đảng ủy xã Tà Xùa"),
+])
+def test_a_numbers_digits_spaced_are_one_number(left: list[str], number: str,
+                                                issuer: str) -> None:
+    plan = _plan(_under_header(left, [*_NATION, "Sơn La, ngày 05 tháng 3 năm 2026"]))
+    assert (plan.number, plan.issuer) == (number, issuer)
+
+
+@pytest.mark.parametrize("left", [
+    # the Governor who signs for the State Bank printed over its name (was the issuer
+    # "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC VIỆT NAM")
+    ["THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM", "Số: 05/CT-NHNN"],
+    ["NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Số: 05/CT-NHNN"],
+])
+def test_the_state_bank_issues_whoever_signs_for_it(left: list[str]) -> None:
+    plan = _plan(_under_header(left, [*_NATION, "Hà Nội, ngày 02 tháng 4 năm 2026"]))
+    assert (plan.number, plan.issuer) == ("05/CT-NHNN", "Ngân hàng Nhà nước Việt Nam")
+
+
+def test_an_attachment_line_naming_the_governor_names_the_state_bank() -> None:
+    # an appendix sent on its own, its header without a number (was the issuer "Thống đốc
+    # Ngân hàng Nhà nước Việt Nam")
+    plan = _plan("\n".join([
+        "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "\tĐộc lập - Tự do - Hạnh phúc", "", "PHỤ LỤC", "NHIỆM VỤ NĂM 2026",
+        "(Kèm theo Quyết định số 2345/QĐ-NHNN ngày 14/11/2025 của Thống đốc Ngân hàng Nhà "
+        "nước Việt Nam)"]))
+    assert (plan.number, plan.issued_on, plan.issuer) == (
+        "2345/QĐ-NHNN", "2025-11-14", "Ngân hàng Nhà nước Việt Nam")

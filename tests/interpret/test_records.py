@@ -167,6 +167,26 @@ def test_a_body_printed_without_its_level_is_the_plan_s_level(issuer: str,
     assert [a.id for a in record.agencies if a.role == "support"] == ids
 
 
+@pytest.mark.parametrize(("issuer", "lead"), [
+    # a ministry's own centre, printed bare: no province's centre of like words
+    ("Bộ Dân tộc và Tôn giáo", (None, "Trung tâm Chuyển đổi số")),
+    # a province's plan: its centre, named without its level
+    ("UBND tỉnh Nghệ An", ("trung-tam-cntt-tinh",
+                           "Trung tâm Công nghệ thông tin và Chuyển đổi số tỉnh")),
+])
+def test_a_national_body_s_own_unit_printed_bare_is_no_local_body(
+        issuer: str, lead: tuple[str | None, str]) -> None:
+    text = (f"PHỤ LỤC\nNHIỆM VỤ NĂM 2026\n(Kèm theo Kế hoạch số 15/KH-UBND ngày 03/3/2026 "
+            f"của {issuer})\nTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\n"
+            "1\tXây dựng cơ sở dữ liệu\tTrung tâm Chuyển đổi số\tSở Tài chính\n")
+    document = convert_text(text, "text")
+    record = document.records[0]
+    assert [(a.id, a.name) for a in record.agencies if a.role == "lead"] == [lead]
+    # a local body matched as printed stays the local body
+    assert [a.id for a in record.agencies if a.role == "support"] == ["so-tai-chinh"]
+    assert ("agency_unmatched" in record.warnings) == (lead[0] is None)
+
+
 @pytest.mark.parametrize("items", [("a)", "b)"), ("1.1", "1.2")])
 def test_a_second_numbering_column_numbers_groups_and_their_items(
         items: tuple[str, str]) -> None:
@@ -349,3 +369,31 @@ def test_the_items_numbers_under_a_stt_over_two_columns_are_no_unread_column() -
                        "\t2\tNâng cấp đường truyền\tPhòng Kinh tế\tQuý III/2026\n", "text")
     assert [r.key for r in doc.records] == ["I/1", "I/2"]
     assert not [w for w in doc.warnings if w.startswith("column_unmapped")]
+
+
+START_END = "STT\tNhiệm vụ\tCơ quan chủ trì\tBắt đầu\tHoàn thành"
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    # from the start's first day to the end's last (not the start read as the deadline)
+    ("Quý II/2026", "Quý IV/2027", ("period", "2026-04-01", "2027-12-31",
+                                     "Quý II/2026 - Quý IV/2027")),
+    ("2026", "2028", ("period", "2026-01-01", "2028-12-31", "2026 - 2028")),
+    ("2026", "2026", ("year", "2026-01-01", "2026-12-31", "2026")),  # one span
+    ("", "Tháng 9/2026", ("month", "2026-09-01", "2026-09-30", "Tháng 9/2026")),
+])
+def test_a_time_printed_as_its_start_and_its_end(start: str, end: str, expected) -> None:
+    [record] = _records(f"1\tSố hóa hồ sơ\tSở Nội vụ\t{start}\t{end}", START_END)
+    deadline = record.deadline
+    assert (deadline.kind, deadline.start, deadline.end, deadline.raw) == expected
+
+
+@pytest.mark.parametrize(("start", "end", "words"), [
+    ("Quý I/2026", "", "Quý I/2026"),  # a start alone is no deadline
+    ("2028", "2026", "2028 - 2026"),  # an end before its start
+])
+def test_a_start_without_an_end_after_it_is_no_deadline_and_is_said(
+        start: str, end: str, words: str) -> None:
+    [record] = _records(f"1\tSố hóa hồ sơ\tSở Nội vụ\t{start}\t{end}", START_END)
+    assert record.deadline is None
+    assert f"deadline_unparsed:{words}" in record.warnings

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from chitieu.core.text import clean_text
 from chitieu.normalize.target import (
     find_embedded_target,
+    name_unit,
     normalize_unit,
     parse_number,
     parse_target,
@@ -572,3 +573,18 @@ def test_the_end_patterns_need_what_split_embedded_target_looks_for_first(text):
         assert ")" in text[-2:]
     if target._END_FRACTION.match(text):
         assert "/" in text
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    ("Tỷ lệ dân số trưởng thành có chữ ký số cá nhân (%)", "%"),
+    ("Doanh thu thương mại điện tử (tỷ đồng)", "tỷ đồng"),
+    ("Kim ngạch xuất khẩu (Triệu USD)", "triệu USD"),
+    ("Thu nhập bình quân đầu người ( triệu đồng )", "triệu đồng"),
+    # an acronym, a qualifier or a count's noun in brackets is no unit read from the name
+    ("Tốc độ tăng trưởng kinh tế (GRDP)", None),
+    ("Tổng sản phẩm trên địa bàn (giá hiện hành)", None),
+    ("Số nền tảng số dùng chung (nền tảng)", None),
+    ("Tỷ lệ hộ nghèo (%) của tỉnh", None),  # brackets not at the end
+])
+def test_the_unit_a_name_prints_in_its_closing_brackets(name: str, unit: str | None) -> None:
+    assert name_unit(name) == unit

@@ -106,6 +106,9 @@ class _Model:
     written: Counter[str]  # how often the typed text writes each syllable
     # each syllable under its plain skeleton and under that skeleton less any one letter
     by_deletion: dict[str, tuple[str, ...]]
+    # syllables the typed text writes (nearly) only as the second of a dictionary word
+    # ("dụng" of "sử dụng", "ứng dụng"): `_bound`
+    bound: frozenset[str]
 
 
 def _strip(word: str, marks: set[str] | None) -> str:
@@ -281,7 +284,25 @@ def _build_model() -> _Model:
                   frozenset(two | phrase_pairs), syllables,
                   {k: tuple(v) for k, v in by_tone.items()},
                   {k: tuple(v) for k, v in by_plain.items()}, written,
-                  {k: tuple(v) for k, v in by_deletion.items()})
+                  {k: tuple(v) for k, v in by_deletion.items()}, _bound_syllables(typed, words))
+
+
+# A syllable typed this often after another, and at least this share of those times as the
+# second of a dictionary word with it, is bound to the word before it (`_Model.bound`).
+_BOUND_TYPED = 10
+_BOUND_SHARE = 0.9
+
+
+def _bound_syllables(typed: Counter[tuple[str, str]],
+                     words: frozenset[tuple[str, str]]) -> frozenset[str]:
+    after: Counter[str] = Counter()
+    in_word: Counter[str] = Counter()
+    for (first, second), count in typed.items():
+        after[second] += count
+        if (first, second) in words:
+            in_word[second] += count
+    return frozenset(w for w, count in after.items()
+                     if count >= _BOUND_TYPED and in_word[w] >= _BOUND_SHARE * count)
 
 
 def _deletions(plain: str) -> set[str]:
@@ -302,6 +323,28 @@ def _one_letter_off(model: _Model, lower: str) -> set[str]:
         return set()
     found = {w for key in _deletions(plain) for w in model.by_deletion.get(key, ())}
     return {w for w in found if Levenshtein.distance(_strip(w, None), plain) == 1}
+
+
+# Vowels a faint or small print makes look alike under the same marks ("hộ" read "hệ"):
+# a word too short for `_one_letter_off` may still be its twin, both neighbours backing it
+# (`_backed_both_sides`).
+_VOWEL_TWINS = {"e": "o", "o": "e"}
+
+
+def _vowel_twins(model: _Model, lower: str) -> set[str]:
+    """The syllables `lower` spells with one vowel swapped for its look-alike, its marks
+    kept (`_VOWEL_TWINS`), for the words too short for `_one_letter_off`."""
+    if len(_strip(lower, None)) >= _MIN_EDIT_LETTERS:
+        return set()
+    decomposed = unicodedata.normalize("NFD", lower)
+    twins = set()
+    for index, letter in enumerate(decomposed):
+        if letter in _VOWEL_TWINS:
+            twin = unicodedata.normalize(
+                "NFC", decomposed[:index] + _VOWEL_TWINS[letter] + decomposed[index + 1:])
+            if twin in model.syllables:
+                twins.add(twin)
+    return twins
 
 
 def split_glued(text: str) -> str:
@@ -416,7 +459,13 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     lower = unicodedata.normalize("NFC", word).casefold()
     valid = lower in model.syllables
     if valid and confidence > _MAX_CONFIDENCE:
-        return _hook_for_acute(model, left, lower, right, word, outer)
+        hooked = _hook_for_acute(model, left, lower, right, word, outer)
+        if hooked != word:
+            return hooked
+        marked = _mark_lost_however_sure(model, left, lower, right, word, outer)
+        if marked != word:
+            return marked
+        return _twin_however_sure(model, left, lower, right, word)
     once = lower if valid else _vowel_once(lower, model.syllables)
     if once != lower:  # "Căắm": a vowel read twice
         return _with_case(once, word)
@@ -425,7 +474,8 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         return word  # nothing to judge by; or an abbreviation ("UBND" parts, "CĐS")
     tones = set(model.by_tone_skeleton.get(_strip(lower, _TONES), ()))
     candidates = tones | set(model.by_plain_skeleton.get(_strip(lower, None), ()))
-    edits = set() if valid and proper else _one_letter_off(model, lower) - candidates
+    edits = set() if valid and proper else (
+        _one_letter_off(model, lower) | _vowel_twins(model, lower)) - candidates
     # the same syllable with its tone placed the other way ("toả" / "tỏa") is the word as
     # printed, no repair
     candidates = {c for c in candidates | edits if fold(c) != fold(lower)}
@@ -438,11 +488,13 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
     # hệ", which only the typed text's "toàn bộ hệ thống" writes), then the most backed; a
     # letter's own mark changed or a letter misread is backed by the typed text alone ("lao
     # động có việc" is no "động cơ")
-    scored = sorted(((_words_formed(model, left, c, right, named) if c in tones else 0,
-                      _support(model, left, c, right, dictionary=c in tones)
-                      + (_DICTIONARY_SUPPORT * _names_formed(left, c, right, named)
-                         if c in tones else 0), c)
-                     for c in candidates), reverse=True)
+    rivals = candidates | {lower}
+    formed = {c: _words_formed(model, left, c, right, named, rivals, lower) if c in tones else 0
+              for c in candidates}
+    titles = _title_pairs() if word[:1].islower() else frozenset()
+    scored = sorted(((formed[c], sum(model.typed.get(pair, 0) for pair in ((left, c), (c, right))
+                                     if None not in pair and pair not in titles)
+                      + _DICTIONARY_SUPPORT * formed[c], c) for c in candidates), reverse=True)
     scored = [(support, c) for _, support, c in scored]
     support, chosen = scored[0]
     if not valid and support < _MIN_SUPPORT:  # "chôt", "Sõ": no word, the pairs silent
@@ -461,6 +513,12 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         if not scored:
             return word
         support, chosen = scored[0]
+    if (chosen in model.bound and left is not None and (left, chosen) not in model.words
+            and not model.typed.get((left, chosen), 0) and (chosen, right) not in model.words):
+        # a syllable the plans write only as a word's second ("dụng" of "sử dụng") is not
+        # made of one after another word ("học sinh dùng sổ điểm": "dụng sổ" is typed, of
+        # "sử dụng sổ", but "sinh dụng" never)
+        return word
     # a letter's own mark changed too ("Múc" → "Mức") needs more backing than a tone alone,
     # unless the reading is no syllable at all; a letter misread or lost always does (a
     # chosen edit has `_LETTER_SUPPORT` already: `_letter_backed`)
@@ -479,6 +537,9 @@ def best_reading(left: str | None, word: str, right: str | None, confidence: flo
         # nothing of what this page prints
         return word
     if valid and _neighbour_may_be_misread(model, (left, right), chosen, lower, tones, outer):
+        return word
+    if valid and _read_spells_word_with_neighbour_reread(model, (left, right), chosen, lower,
+                                                         outer):
         return word
     if chosen in tones and _partial_words(model, left, chosen, right, outer):
         # its backing is part of a three-syllable word across a two-syllable one ("trống cà"
@@ -506,6 +567,32 @@ def _neighbour_may_be_misread(model: _Model, sides: tuple[str | None, str | None
                   | set(model.by_plain_skeleton.get(_strip(neighbour, None), ()))) - {neighbour}
         if any(pair(word, other) in model.words
                for word in (tones | {read}) - {chosen} for other in others):
+            return True
+    return False
+
+
+def _read_spells_word_with_neighbour_reread(model: _Model,
+                                            sides: tuple[str | None, str | None],
+                                            chosen: str, read: str,
+                                            outer: tuple[str | None, str | None]) -> bool:
+    """Whether the word as read spells a dictionary word with a neighbour read with other
+    marks, where neither the word as read nor the repair stands beside that neighbour as
+    read, nor does the neighbour's own other neighbour back it: the neighbour is the
+    misread one, and the repair rests on the other side alone ("VÀ DÂU TẮM NĂM": "dâu tằm"
+    — no "và đầu", however often the plans type it; "đội công chiêng" is "cồng", "đội"
+    standing with the word before it; a repair that spells a dictionary word itself,
+    "Khôi phục đội công chiêng" → "cồng chiêng", rests on more than the plans' pairs)."""
+    left, right = sides
+    if (left, chosen) in model.words or (chosen, right) in model.words:
+        return False
+    for neighbour, pair, beyond in ((left, lambda w, n: (n, w), (outer[0], left)),
+                                    (right, lambda w, n: (w, n), (right, outer[1]))):
+        if neighbour is None or _backs(model, pair(chosen, neighbour)) or _backs(
+                model, pair(read, neighbour)) or _backs(model, beyond):
+            continue
+        others = (set(model.by_tone_skeleton.get(_strip(neighbour, _TONES), ()))
+                  | set(model.by_plain_skeleton.get(_strip(neighbour, None), ()))) - {neighbour}
+        if any(pair(read, other) in model.words for other in others):
             return True
     return False
 
@@ -549,10 +636,22 @@ def _partial_words(model: _Model, left: str | None, word: str, right: str | None
 
 
 def _words_formed(model: _Model, left: str | None, word: str, right: str | None,
-                  named: tuple[bool, bool] = (False, False)) -> int:
+                  named: tuple[bool, bool] = (False, False),
+                  rivals: set[str] | frozenset[str] = frozenset(),
+                  read: str | None = None) -> int:
     """How many of its neighbours `word` spells a dictionary word or (`named`) a name with
-    (0–2)."""
-    return (((left, word) in model.words) + ((word, right) in model.words)
+    (0–2). A dictionary word the typed text never writes, where it writes one of `rivals`
+    (the other readings, `read` the one printed) beside that neighbour, is not counted:
+    "Sô người" is "Số người" (typed), not the dictionary's "sổ người"."""
+    def formed(pair: tuple[str | None, str | None], rival) -> bool:
+        # (where the typed text writes the reading itself there, the dictionary's other
+        # readings still speak against a change: "phí không dừng" is no "không dùng")
+        return pair in model.words and (model.typed.get(pair, 0) > 0 or not any(
+            model.typed.get(rival(other), 0) >= _MIN_SUPPORT for other in rivals - {word})
+            or (read is not None and model.typed.get(rival(read), 0) > 0))
+
+    return (formed((left, word), lambda other: (left, other))
+            + formed((word, right), lambda other: (other, right))
             + _names_formed(left, word, right, named))
 
 
@@ -561,6 +660,27 @@ def _names_formed(left: str | None, word: str, right: str | None,
     """How many of its capitalised neighbours (`named`) `word` spells a name with."""
     pairs = _name_pairs()
     return (named[0] and (left, word) in pairs) + (named[1] and (word, right) in pairs)
+
+
+@lru_cache(maxsize=1)
+def _title_pairs() -> frozenset[tuple[str, str]]:
+    """Two words printed capitalised side by side in an agency's name or alias ("Ban Xây" of
+    "Ban Xây dựng Đảng", "Bộ Tài" of "Bộ Tài chính"), lower case: the typed text writes
+    them as a name's words, no backing for a word printed in lower case ("Hỗ trợ các bản xây
+    dựng" is no "ban xây")."""
+    import csv
+    import io
+
+    from chitieu.core.lexicon import read_text
+
+    pairs: set[tuple[str, str]] = set()
+    for row in csv.DictReader(io.StringIO(read_text("agencies.csv"))):
+        for name in [row["name"], *row.get("aliases", "").split("|")]:
+            words = unicodedata.normalize("NFC", name).split()
+            pairs.update((a.casefold(), b.casefold()) for a, b in itertools.pairwise(words)
+                         if a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha()
+                         and not (a.isupper() and len(a) > 1) and not (b.isupper() and len(b) > 1))
+    return frozenset(pairs)
 
 
 @lru_cache(maxsize=1)
@@ -620,6 +740,59 @@ def _hook_for_acute(model: _Model, left: str | None, lower: str, right: str | No
     return _with_case(twin, word)
 
 
+# A letter's own mark (the horn, breve or circumflex) lost in a reading Tesseract is sure of
+# is put back only where the typed text writes the other letter beside a neighbour this
+# often, and never the reading ("Tổ chúc lễ hội" read at 97: "tổ chức" typed 182 times).
+_SURE_TYPED = 20
+
+
+def _mark_lost_however_sure(model: _Model, left: str | None, lower: str, right: str | None,
+                            word: str, outer: tuple[str | None, str | None]) -> str:
+    """A syllable read with full confidence but lacking a letter's own mark ("chúc" for
+    "chức"): the one syllable of the same letters and tone with that mark, which the typed
+    text writes beside a neighbour `_SURE_TYPED` times where neither neighbour nor the
+    dictionary backs the reading ("chúc mừng" stays); else `word`."""
+    if _read_support(model, left, lower, right, outer):
+        return word
+    tone = _tone(lower)
+    marked = [c for c in model.by_plain_skeleton.get(_strip(lower, None), ())
+              if c != lower and _tone(c) == tone and _marks_added(lower, c)
+              and max(model.typed.get((left, c), 0), model.typed.get((c, right), 0))
+              >= _SURE_TYPED]
+    return _with_case(marked[0], word) if len(marked) == 1 else word
+
+
+def _twin_however_sure(model: _Model, left: str | None, lower: str, right: str | None,
+                       word: str) -> str:
+    """A short syllable read with full confidence as its vowel's look-alike ("Tỷ lệ hệ
+    nghèo" read at 96.5: `_vowel_twins`): the one twin both neighbours back far more than
+    the reading (`_backed_both_sides`), one of them `_SURE_TYPED` times; else `word`."""
+    twins = [c for c in _vowel_twins(model, lower)
+             if _backed_both_sides(model, left, c, lower, right)
+             and max(model.typed.get((left, c), 0), model.typed.get((c, right), 0))
+             >= _SURE_TYPED]
+    return _with_case(twins[0], word) if len(twins) == 1 else word
+
+
+def _tone(syllable: str) -> set[str]:
+    return {ch for ch in unicodedata.normalize("NFD", syllable) if ch in _TONES}
+
+
+def _marks_added(read: str, chosen: str) -> bool:
+    """Whether `chosen` is `read` with one or more letters' own marks added, none taken
+    away (a mark lost is what a sure misreading does; "đ" counts as "d" marked)."""
+    def marks(text: str) -> list[set[str]]:
+        out = []
+        for ch in unicodedata.normalize("NFD", text.replace("đ", "d\u0335")):
+            if unicodedata.combining(ch):
+                out[-1].add(ch)
+            else:
+                out.append(set())
+        return out
+
+    return all(a <= b for a, b in zip(marks(read), marks(chosen), strict=False))
+
+
 def _letter_backed(model: _Model, left: str | None, chosen: str, read: str,
                    right: str | None, valid: bool, support: int) -> bool:
     """A letter misread or lost is put back only with `_LETTER_SUPPORT`, and, when the
@@ -631,12 +804,21 @@ def _letter_backed(model: _Model, left: str | None, chosen: str, read: str,
 def _backed_both_sides(model: _Model, left: str | None, chosen: str, read: str,
                        right: str | None) -> bool:
     """A syllable as read, a letter off `chosen`: replaced only when the words on both
-    sides write `chosen` beside them and never the word as read ("các đêm du" → "các
-    điểm du"; "cán bộ" is written, whatever "các bộ" is)."""
-    if left is None or right is None or _support(model, left, read, right):
+    sides write `chosen` beside them, each `_SURE_RATIO` times more than the word as read
+    ("các đêm du" → "các điểm du"; "cán bộ" is written, whatever "các bộ" is). A reading the
+    typed text writes once beside a neighbour is outvoted there ("Tỷ lệ hệ nghèo": "lệ hộ"
+    40 times, "lệ hệ" once, of "tỷ lệ hệ thống"); one it writes more stands ("tại cấp xã")."""
+    if left is None or right is None:
         return False
-    return min(model.pairs.get((left, chosen), 0),
-               model.pairs.get((chosen, right), 0)) >= _MIN_SUPPORT
+    def outvoted(pair_chosen: tuple[str, str], pair_read: tuple[str, str]) -> bool:
+        read_count = model.pairs.get(pair_read, 0)
+        if read_count >= _MIN_SUPPORT:  # "tại cấp xã": "cấp xã" typed 63 times stands
+            return False
+        return model.pairs.get(pair_chosen, 0) >= (
+            _SURE_RATIO * (read_count + 1) if read_count else _MIN_SUPPORT)
+
+    return (outvoted((left, chosen), (left, read))
+            and outvoted((chosen, right), (read, right)))
 
 
 _VOWELS = frozenset("aăâeêioôơuưy")
@@ -743,10 +925,13 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
         sides = (_neighbour(words, cores, index, -1, gap), _neighbour(words, cores, index, 1, gap))
         readings = [(parts, _spelled_parts(parts, sides, word.conf))
                     for parts in _glued_parts(core[1])]
+        if not readings:  # "bảotn": "bảo tồn" run together, its vowel lost
+            found = _vowel_lost_after_syllable(core[1])
+            readings = [(found, found)] if found else []
         if len(readings) > 1:  # "hộnghẻo": "hộ nghèo", "hộn ghẻo" … — the one the plans write
             readings = [(parts, fixed) for parts, fixed in readings
                         if all(pair_count(a, b) for a, b in itertools.pairwise(fixed))]
-        if len(readings) == 1 and readings[0][1] != readings[0][0]:
+        if len(readings) == 1 and "".join(readings[0][1]) != core[1]:
             words[index] = replace(word, text=core[0] + "".join(readings[0][1]) + core[2],
                                    note="spelling")
             cores[index] = _core(words[index].text)
@@ -754,6 +939,23 @@ def _repair_glued(words: list, gap: float | None, named: set[int]) -> list:
 
 
 _CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _vowel_lost_after_syllable(core: str) -> list[str] | None:
+    """A syllable run together with letters that hold no vowel ("bảotn" for "bảo tồn" at
+    250 dpi JPEG): the one syllable those letters spell with a vowel put back that makes a
+    dictionary word with the syllable before it, as two parts; else None."""
+    model = _model()
+    lower = unicodedata.normalize("NFC", core).casefold()
+    for cut in range(2, len(lower) - 1):
+        head, tail = lower[:cut], lower[cut:]
+        if head not in model.syllables or set(_strip(tail, None)) & _VOWELS:
+            continue
+        found = {w for w in model.by_deletion.get(_strip(tail, None), ())
+                 if len(_strip(w, None)) == len(tail) + 1 and (head, w) in model.words}
+        if len(found) == 1:
+            return [core[:cut], _with_case(found.pop(), core[cut:])]
+    return None
 
 
 def _glued_parts(core: str) -> list[list[str]]:
@@ -997,7 +1199,9 @@ def _repair_pairs(words: list, original: list, gap: float | None = None,
             continue  # the two as printed spell a word of the dictionary ("truyền thống")
         outer = (_neighbour(words, cores, index, -1, gap),
                  _neighbour(words, cores, index + 1, 1, gap))
-        best = _best_pair(model, first, second, outer)
+        titles = (_title_pairs() if any(c is not None and c[1][:1].islower() for c in printed)
+                  else frozenset())
+        best = _best_pair(model, first, second, outer, titles)
         if best is None or _syllables_outvoted(model, best, printed) or any(
                 chosen != read and read in model.syllables and before.conf >= _SURE_READ
                 for chosen, read, before in zip(best, (first, second),
@@ -1038,9 +1242,12 @@ def _syllables_outvoted(model: _Model, best: tuple[str, str],
 
 
 def _best_pair(model: _Model, first: str, second: str,
-               outer: tuple[str | None, str | None]) -> tuple[str, str] | None:
+               outer: tuple[str | None, str | None],
+               titles: frozenset[tuple[str, str]] = frozenset()) -> tuple[str, str] | None:
     """The two readings the typed text backs most, with the words outside them on their
-    line (`outer`, None at an edge): the pair itself written often, far more than as read."""
+    line (`outer`, None at an edge): the pair itself written often, far more than as read.
+    `titles`: pairs that back nothing here (a name's words, `_title_pairs`, beside a word
+    printed in lower case)."""
     def readings(word: str) -> set[str]:
         found = set(model.by_tone_skeleton.get(_strip(word, _TONES), ()))
         found |= set(model.by_plain_skeleton.get(_strip(word, None), ()))
@@ -1048,8 +1255,8 @@ def _best_pair(model: _Model, first: str, second: str,
 
     def backing(a: str, b: str) -> int:
         pairs = _pairs_for(model, (a, b), (first, second))
-        return (pairs.get((a, b), 0) + pairs.get((outer[0], a), 0)
-                + pairs.get((b, outer[1]), 0))
+        return sum(pairs.get(pair, 0) for pair in ((a, b), (outer[0], a), (b, outer[1]))
+                   if pair not in titles)
 
     scored = sorted(((backing(a, b), (a, b)) for a in readings(first)
                      for b in readings(second)), reverse=True)
@@ -1059,8 +1266,9 @@ def _best_pair(model: _Model, first: str, second: str,
     as_read = backing(first, second) + _DICTIONARY_SUPPORT * (
         (outer[0], first, second) in model.kept or (first, second, outer[1]) in model.kept
         or (first, second) in model.kept)
-    if _pairs_for(model, best, (first, second)).get(best, 0) < _LETTER_SUPPORT or (
-            count < _SUPPORT_RATIO * (as_read + 1)):
+    if (best in titles
+            or _pairs_for(model, best, (first, second)).get(best, 0) < _LETTER_SUPPORT
+            or count < _SUPPORT_RATIO * (as_read + 1)):
         return None
     # a syllable as read that the word outside it backs, and the repair not: as read
     if (first in model.syllables and _contradicted(model, outer[0], best[0], first, None)) or (
