@@ -1032,6 +1032,12 @@ typedef struct {
     double *entry_weights;
     PyObject *entry_ids;   /* tuple of str: each phrasing's indicator */
     double plain, contained, slack, quanta_per_unit;
+    /* the word set `words` made last, with its bits (`best` is asked about it next) */
+    PyObject *last_words;
+    uint64_t *last_bits;
+    /* the masks of compatible members `best` was given, each kept with its bytes (the
+       catalog gives the same int for the same signature) */
+    PyObject *masks[64], *mask_bytes[64];
 } Searcher;
 
 static void
@@ -1043,6 +1049,12 @@ Searcher_dealloc(Searcher *self)
     PyMem_Free(self->quanta);
     PyMem_Free(self->entry_words);
     PyMem_Free(self->entry_weights);
+    Py_XDECREF(self->last_words);
+    PyMem_Free(self->last_bits);
+    for (int k = 0; k < 64; k++) {
+        Py_XDECREF(self->masks[k]);
+        Py_XDECREF(self->mask_bytes[k]);
+    }
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1091,10 +1103,11 @@ Searcher_init(Searcher *self, PyObject *args, PyObject *kwds)
         PyErr_SetString(PyExc_ValueError, "Searcher: tables of unequal lengths");
         return -1;
     }
+    self->last_bits = PyMem_Calloc(self->width ? self->width : 1, sizeof(uint64_t));
     self->quanta = PyMem_Malloc((self->n_words ? self->n_words : 1) * sizeof(long));
     self->entry_words = PyMem_Calloc((self->n_entries * self->width) ? self->n_entries
                                      * self->width : 1, sizeof(uint64_t));
-    if (!self->quanta || !self->entry_words) {
+    if (!self->quanta || !self->entry_words || !self->last_bits) {
         PyErr_NoMemory();
         return -1;
     }
@@ -1157,7 +1170,9 @@ Searcher_best(Searcher *self, PyObject *args)
     Py_ssize_t pos = 0;
     PyObject *word;
     Py_hash_t hash;
-    while (_PySet_NextEntry(words, &pos, &word, &hash)) {
+    if (words == self->last_words)  /* (its bits, found as `words` made it) */
+        memcpy(name, self->last_bits, self->width * sizeof(uint64_t));
+    else while (_PySet_NextEntry(words, &pos, &word, &hash)) {
         PyObject *id = PyDict_GetItemWithError(self->word_ids, word);
         if (!id) {
             if (PyErr_Occurred())
@@ -1174,9 +1189,17 @@ Searcher_best(Searcher *self, PyObject *args)
     }
     /* the members a name with these conditions may link to: the top bits of their slots */
     Py_ssize_t n_bytes = (n_members * slot + 7) / 8;
-    mask_bytes = PyObject_CallMethod(compatible, "to_bytes", "ns", n_bytes, "little");
-    if (!mask_bytes)
-        goto done;
+    int kept = (int)(((uintptr_t)compatible >> 4) & 63);
+    if (self->masks[kept] == compatible
+            && PyBytes_GET_SIZE(self->mask_bytes[kept]) == n_bytes)
+        mask_bytes = Py_NewRef(self->mask_bytes[kept]);
+    else {
+        mask_bytes = PyObject_CallMethod(compatible, "to_bytes", "ns", n_bytes, "little");
+        if (!mask_bytes)
+            goto done;
+        Py_XSETREF(self->masks[kept], Py_NewRef(compatible));
+        Py_XSETREF(self->mask_bytes[kept], Py_NewRef(mask_bytes));
+    }
     const unsigned char *mask = (const unsigned char *)PyBytes_AS_STRING(mask_bytes);
     long half = 1L << (slot - 1);
     double floored = floor(needed * self->quanta_per_unit);
@@ -1259,6 +1282,14 @@ Searcher_words(Searcher *self, PyObject *args)
     double weights_small[64], *weights = weights_small;
     if (n > 64 && !(weights = PyMem_Malloc(n * sizeof(double))))
         return PyErr_NoMemory();
+    uint64_t bits_small[16], *bits = self->width <= 16 ? bits_small
+        : PyMem_Malloc(self->width * sizeof(uint64_t));
+    if (!bits) {
+        if (weights != weights_small)
+            PyMem_Free(weights);
+        return PyErr_NoMemory();
+    }
+    memset(bits, 0, self->width * sizeof(uint64_t));
     if (!(words = PyFrozenSet_New(NULL)))
         goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -1279,15 +1310,24 @@ Searcher_words(Searcher *self, PyObject *args)
                 Py_DECREF(as_spelled);
                 goto done;
             }
-            weights[count++] = id ? self->weights[PyLong_AsSsize_t(id)] : rare;
+            Py_ssize_t w = id ? PyLong_AsSsize_t(id) : -1;
+            weights[count++] = id ? self->weights[w] : rare;
+            if (id)
+                bits[w / 64] |= 1ull << (w % 64);
         }
         Py_DECREF(as_spelled);
     }
     result = Py_BuildValue("(Od)", words, exact_sum(weights, count));
+    if (result) {  /* `best` is asked about these words next */
+        Py_XSETREF(self->last_words, Py_NewRef(words));
+        memcpy(self->last_bits, bits, self->width * sizeof(uint64_t));
+    }
 done:
     Py_XDECREF(words);
     if (weights != weights_small)
         PyMem_Free(weights);
+    if (bits != bits_small)
+        PyMem_Free(bits);
     return result;
 }
 

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chitieu.catalog import words as W
 from chitieu.catalog.catalog import Catalog, default_catalog
@@ -163,3 +165,54 @@ def test_turned_off_the_catalog_reads_with_its_python_twins() -> None:
     here = default_catalog().match(
         "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", "%")
     assert out.strip() == repr(here)
+
+
+_WORDS = default_catalog().words
+_READER_WORDS = sorted({
+    w for table in (_WORDS.stop_set, _WORDS.conditions, _WORDS.using_verbs,
+                    _WORDS.used_objects, _WORDS.objects, _WORDS.listed, _WORDS.measuring,
+                    _WORDS.not_measuring, _WORDS.predicates, _WORDS.bare_followers,
+                    _WORDS.added, _WORDS.periods, _WORDS.named_wholes, *_WORDS.void.values())
+    for phrase in table for w in phrase} | _WORDS.fillers | _WORDS.number_words)
+_SEQUENCES = st.lists(st.one_of(st.sampled_from(_READER_WORDS),
+                                st.sampled_from(["x", "1", "05", "2025", "10000"]),
+                                st.sampled_from(sorted(_WORDS.conditions)),
+                                st.sampled_from(sorted(_WORDS.objects))),
+                      max_size=12).map(lambda parts: tuple(w for p in parts for w in (
+                          (p,) if isinstance(p, str) else p)))
+
+
+@needs_compiled
+@given(_SEQUENCES)
+def test_any_words_are_read_by_the_compiled_head_as_by_the_python_head(seq) -> None:
+    """The scan, head, object and `_said` of any sequence of the tables' words (phrases
+    whole, cut or overlapping, numbers anywhere), compiled and in Python."""
+    reader = W._reader(_WORDS)
+    if seq[:1] not in reader.opener_starts:
+        expected = (*W._scan_words(seq, _WORDS, reader), *W._object(seq, _WORDS, reader))
+        assert reader.read(seq) == expected
+
+
+@needs_compiled
+@given(_SEQUENCES)
+def test_any_words_hold_the_phrase_sets_compiled_as_in_python(seq) -> None:
+    W._reader(_WORDS)
+    for table, holds, bit in list(W._HELD.values()):
+        assert holds(seq, bit) == W._holds_anywhere(seq, table), table
+
+
+_PIECES = sorted({piece for name, _unit in _NAMES[::5] for piece in name.split(" ")})
+
+
+@needs_compiled
+@given(st.lists(st.one_of(st.sampled_from(_PIECES),
+                          st.sampled_from(["", "của", "xã", "Của", "CỦA", "huyện", "(4G/5G)",
+                                           "&amp;", "a\tb", "<b>", "10.000", "≤5", "0"])),
+                max_size=12))
+def test_any_text_is_read_into_words_compiled_as_in_python(pieces) -> None:
+    """`_tokens` of any text of the names' pieces (a locality, markup, odd spaces among
+    them), the first time and once its pieces were read, as the Python `_read_tokens`."""
+    reader = W._reader(_WORDS)
+    text = " ".join(pieces)
+    for _ in range(2):
+        assert W._tokens(text, _WORDS, reader) == W._read_tokens(text, _WORDS, reader)
