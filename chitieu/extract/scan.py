@@ -398,12 +398,14 @@ def _drop_floating_marks(words: list) -> list:
         lines.setdefault((word.block, word.par, word.line), []).append(word)
     dropped = set()
     for line in lines.values():
+        # (short words only: measuring every word against the page's was quadratic in them)
+        if not all(len(w.text) <= _MARK_LENGTH for w in line):
+            continue
         sitting = [w for w in line if any(_sits_on(w, other) for other in words
                                           if other not in line)]
         # a mark Tesseract gave no confidence at all may be an accent cut into two glyphs
         # and run into the line under it (".c" over "THỐNG", DEV17): it goes with the rest
-        if sitting and all(len(w.text) <= _MARK_LENGTH and (
-                w in sitting or w.conf < _NOISE_CONFIDENCE) for w in line):
+        if sitting and all(w in sitting or w.conf < _NOISE_CONFIDENCE for w in line):
             dropped.update(id(w) for w in line)
     return [w for w in words if id(w) not in dropped] if dropped else words
 

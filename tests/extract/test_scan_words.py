@@ -107,3 +107,18 @@ def test_a_party_star_read_as_marks_and_a_letter_on_its_own_line_is_dropped() ->
             Word("»k", 100, 250, 120, 270, 30.0, line=4), Word("Đảng", 130, 250, 180, 270,
                                                                    90.0, line=4)]
     assert _drop_star_marks(kept) == kept
+
+
+def test_lines_of_words_are_not_measured_against_the_page(monkeypatch) -> None:
+    """Only a line of marks is measured against the words around it: a page of 600 words
+    in lines of words was measured word by word against every other (the bench's scans
+    read 1.5× slower than Tesseract)."""
+    import chitieu.extract.scan as scan
+
+    measured = []
+    real = scan._sits_on
+    monkeypatch.setattr(scan, "_sits_on", lambda *a: measured.append(a) or real(*a))
+    words = [Word("Nhiệm", 100 + 200 * i, 40 * n, 280 + 200 * i, 40 * n + 30, 90.0, line=n)
+             for n in range(60) for i in range(10)]
+    assert scan._drop_floating_marks(words) == words
+    assert measured == []
